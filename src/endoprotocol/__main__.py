@@ -1,0 +1,3 @@
+from endoprotocol.cli.app import main
+
+main()

@@ -1,0 +1,287 @@
+"""The pipeline: profile + rules + library -> Plan. Pure: no I/O, no clock, no randomness."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from endoprotocol import __version__
+from endoprotocol.engine.evaluate import Outcome, evaluate
+from endoprotocol.engine.loader import RuleSet
+from endoprotocol.errors import OutOfScopeError
+from endoprotocol.plan import (
+    DayPlan,
+    ExpectedEffect,
+    Generator,
+    GeneratorPack,
+    GuidelineCheck,
+    Plan,
+    Reference,
+    ScreeningOutcome,
+    TherapySynergy,
+    Totals,
+    Warning,
+)
+from endoprotocol.planner.fill import Picker, Shortfall
+from endoprotocol.planner.library import Library
+from endoprotocol.planner.progress import build_weeks
+from endoprotocol.planner.schedule import Scheduler
+from endoprotocol.planner.sessions import SessionBuilder
+from endoprotocol.profile import WEEK, Profile
+from endoprotocol.vocab import Modality
+
+DEFAULT_WEEKS = 4
+AEROBIC = (Modality.ENDURANCE, Modality.HIIT, Modality.RECOVERY)
+SEVERITY_ORDER = {"high": 0, "medium": 1, "info": 2}
+
+
+def build_plan(
+    profile: Profile,
+    rules: RuleSet,
+    library: Library,
+    *,
+    weeks: int = DEFAULT_WEEKS,
+    explain: bool = False,
+) -> Plan:
+    """Build the plan for one profile. Raises OutOfScopeError when a safety rule refuses."""
+    outcome = evaluate(profile, rules)
+    if outcome.refusal is not None:
+        refusal, rule_id = outcome.refusal
+        raise OutOfScopeError(refusal.message, hint=f"{refusal.instead} [{rule_id}]")
+    scheduler = Scheduler(outcome, profile, library)
+    week = scheduler.run()
+    picker = Picker(library, outcome, profile)
+    builder = SessionBuilder(outcome, library, picker)
+    shortfalls: list[Shortfall] = list(scheduler.shortfalls)
+    start_weeks: dict[int, int] = {}
+    week_one: list[DayPlan] = []
+    for day, slotted in zip(WEEK, week.days, strict=True):
+        sessions = []
+        for slot in slotted:
+            built = builder.build(slot)
+            shortfalls += built.shortfalls
+            if built.session is not None:
+                sessions.append(built.session)
+                start_weeks[id(built.session)] = slot.start_week
+        week_one.append(DayPlan(day=day, sessions=sessions))
+    block = build_weeks(week_one, start_weeks, weeks, outcome)
+    days = block[0].days
+    totals = compute_totals(days)
+    present = {s.modality for w in block for d in w.days for s in d.sessions}
+    plan_warnings = _warnings(outcome, shortfalls, rules)
+    effects = [
+        ExpectedEffect(
+            target=e.target,
+            direction=e.direction,
+            timescale=e.timescale,
+            evidence=e.evidence,
+            from_modalities=[m for m in e.modalities if m in present],
+            explanation=e.explanation,
+            references=list(r.references),
+            rules=[r.full_id],
+        )
+        for e, r in outcome.effects
+        if any(m in present for m in e.modalities)
+    ]
+    effects.sort(key=lambda e: (e.target.value, e.timescale, e.rules[0]))
+    therapies = {t.value for t in profile.therapies}
+    synergies = sorted(
+        (
+            TherapySynergy(
+                therapy=s.therapy.value,
+                myokine=s.myokine,
+                explanation=s.explanation,
+                evidence=s.evidence,
+                references=list(r.references),
+                rules=[r.full_id],
+            )
+            for s, r in outcome.synergies
+            if s.therapy.value in therapies
+        ),
+        key=lambda s: (s.therapy, s.myokine.value, s.rules[0]),
+    )
+    guidelines = _guidelines(outcome, totals)
+    screening = ScreeningOutcome(
+        clearance=outcome.clearance,  # type: ignore[arg-type]
+        referral_only=outcome.referral_only,
+        max_intensity=outcome.max_intensity,  # type: ignore[arg-type]
+        reasons=list(dict.fromkeys(text for text, _ in outcome.reasons)),
+        next_steps=list(dict.fromkeys(text for text, _ in outcome.next_steps)),
+    )
+    plan = Plan(
+        generator=Generator(
+            version=__version__,
+            rule_packs=[GeneratorPack(name=p.name, version=p.version, sha256=p.sha256) for p in rules.packs],
+            safety_overrides_allowed=rules.allow_safety_overrides,
+        ),
+        profile=profile.normalized(),
+        screening=screening,
+        days=days,
+        weeks=block,
+        totals=totals,
+        guidelines=guidelines,
+        expected_effects=effects,
+        therapy_synergies=synergies,
+        warnings=plan_warnings,
+        references=[],
+        disclaimer=library.design.disclaimer,
+    )
+    cited = _cited_rules(plan, outcome)
+    ref_ids = {ref for rid in cited if (rule := rules.rule(rid)) for ref in rule.references}
+    ref_ids |= {ref for e in effects for ref in e.references}
+    ref_ids |= {ref for s in synergies for ref in s.references}
+    ref_ids |= {ref for w in plan_warnings for ref in w.references}
+    ref_ids |= set(library.design.references) & set(rules.references)
+    plan.references = [
+        Reference(id=rid, citation=rules.references[rid].citation)
+        for rid in sorted(ref_ids)
+        if rid in rules.references
+    ]
+    if explain:
+        plan.explanation = explanation(outcome, rules)
+    return plan
+
+
+def _cited_rules(plan: Plan, outcome: Outcome) -> set[str]:
+    ids: set[str] = set(outcome.screening_rules)
+    for week in plan.weeks:
+        for day in week.days:
+            for s in day.sessions:
+                ids.update(s.rules)
+                for e in s.exercises:
+                    ids.update(e.rules)
+    for w in plan.warnings:
+        ids.update(w.rules)
+    for g in outcome.guidelines.values():
+        ids.add(g[1].full_id)
+    ids.update(r.rule for r in outcome.progression.values())
+    return {i for i in ids if "/" in i and not i.startswith("engine/")}
+
+
+def compute_totals(days: list[DayPlan]) -> Totals:
+    sessions: Counter[str] = Counter()
+    minutes: Counter[str] = Counter()
+    by_intensity: Counter[str] = Counter()
+    sets: Counter[str] = Counter()
+    aerobic = 0
+    strength_days = balance_days = 0
+    for day in days:
+        if any(s.modality is Modality.RESISTANCE for s in day.sessions):
+            strength_days += 1
+        if any(s.modality is Modality.BALANCE for s in day.sessions):
+            balance_days += 1
+        for s in day.sessions:
+            sessions[s.modality.value] += 1
+            minutes[s.modality.value] += s.duration_minutes
+            by_intensity[s.intensity_class.value] += s.duration_minutes
+            if s.modality in AEROBIC:
+                factor = {"light": 0, "moderate": 1, "vigorous": 2}[s.intensity_class.value]
+                aerobic += factor * s.duration_minutes
+            if s.modality is Modality.RESISTANCE:
+                for e in s.exercises:
+                    for muscle in e.muscles:
+                        sets[muscle.value] += e.sets
+    return Totals(
+        sessions_by_modality={m.value: sessions[m.value] for m in Modality},
+        minutes_by_modality={m.value: minutes[m.value] for m in Modality},
+        minutes_by_intensity={k: by_intensity[k] for k in ("light", "moderate", "vigorous")},
+        moderate_equivalent_aerobic_minutes=aerobic,
+        strength_days=strength_days,
+        balance_days=balance_days,
+        hard_sets_by_muscle=dict(sorted(sets.items())),
+    )
+
+
+def _guidelines(outcome: Outcome, totals: Totals) -> list[GuidelineCheck]:
+    checks = []
+    for gid, (target, _rule) in sorted(outcome.guidelines.items()):
+        value = int(getattr(totals, target.measure))
+        met = value >= target.at_least
+        detail = f"{target.label}: this plan gives {value}, the target is at least {target.at_least}."
+        if not met:
+            detail += f" Short by {target.at_least - value}. {target.suggestion}"
+        checks.append(GuidelineCheck(id=gid, met=met, detail=detail))
+    return checks
+
+
+def _warnings(outcome: Outcome, shortfalls: list[Shortfall], rules: RuleSet) -> list[Warning]:
+    out: dict[str, Warning] = {}
+    for warn, rule in outcome.warnings:
+        if warn.code in out:
+            known = out[warn.code]
+            known.rules = sorted({*known.rules, rule.full_id})
+            known.references = sorted({*known.references, *rule.references})
+            continue
+        out[warn.code] = Warning(
+            code=warn.code,
+            severity=warn.severity,
+            message=warn.message,
+            references=list(rule.references),
+            rules=[rule.full_id],
+        )
+    for removal in outcome.removals:
+        rule = rules.rule(removal.rule)
+        code = "plan-changed-by-safety-rule" if rule and rule.is_safety else "plan-adjusted"
+        text = f"Changed by a rule: {removal.what} ({removal.rule})."
+        if code in out:
+            out[code].message += " " + text
+            out[code].rules = sorted({*out[code].rules, removal.rule})
+        else:
+            out[code] = Warning(
+                code=code,
+                severity="info",
+                message=text,
+                references=list(rule.references) if rule else [],
+                rules=[removal.rule],
+            )
+    for short in shortfalls:
+        text = f"Could not plan {short.what}: {short.why}."
+        code = "could-not-plan"
+        if code in out:
+            if text not in out[code].message:
+                out[code].message += " " + text
+            out[code].rules = sorted({*out[code].rules, *short.rules})
+        else:
+            out[code] = Warning(code=code, severity="medium", message=text, references=[], rules=sorted(set(short.rules)))
+    for w in out.values():
+        w.references = sorted({ref for rid in w.rules if (r := rules.rule(rid)) for ref in r.references} | set(w.references))
+    return sorted(out.values(), key=lambda w: (SEVERITY_ORDER[w.severity], w.code))
+
+
+def explanation(outcome: Outcome, rules: RuleSet) -> dict[str, Any]:
+    """What fired, why (leaf by leaf, with the person's values), and what it changed."""
+    fired = []
+    for f in outcome.fired:
+        fired.append(
+            {
+                "rule": f.rule.full_id,
+                "phase": f.rule.phase.value,
+                "priority": f.rule.priority,
+                "defined_at": str(f.rule.pos) if f.rule.pos else None,
+                "because": f.rule.because,
+                "fired_on_unknown": f.unknown,
+                "facts": [
+                    {"fact": t.fact, "op": t.op, "value": t.value, "actual": t.actual, "result": t.result, "where": t.where}
+                    for t in f.trace
+                ],
+                "did": f.actions,
+            }
+        )
+    overridden = [
+        {"parameter": "/".join(key), "winner": res.rule, "value": _plain(res.value), "overridden": [{"rule": r, "value": _plain(v)} for r, v in res.overridden]}
+        for key, res in sorted(outcome.params.items())
+        if res.overridden
+    ]
+    return {
+        "fired": fired,
+        "vetoed": [{"what": r.what, "by": r.rule} for r in outcome.removals],
+        "overridden": overridden,
+        "disabled": [{"rule": k, "by_pack": v} for k, v in sorted(rules.disabled.items())],
+        "replaced": [{"rule": k, "by": v} for k, v in sorted(rules.overridden.items())],
+    }
+
+
+def _plain(value: Any) -> Any:
+    if hasattr(value, "model_dump"):
+        return value.model_dump()
+    return value

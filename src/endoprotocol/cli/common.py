@@ -1,0 +1,66 @@
+"""What every command shares: stderr messages, error mapping, rule loading options."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+import typer
+
+from endoprotocol.errors import EndoprotocolError
+
+T = TypeVar("T")
+
+ISSUES_URL = "https://github.com/endoprotocol/endoprotocol/issues"
+
+RulesOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--rules",
+        help="Extra rule pack directory (repeatable). Loaded after the built-in and user packs.",
+        metavar="DIR",
+    ),
+]
+NoBuiltinOption = Annotated[
+    bool, typer.Option("--no-builtin-rules", help="Do not load the built-in rule packs.")
+]
+NoUserOption = Annotated[
+    bool, typer.Option("--no-user-rules", help="Do not load packs from the user rule directory.")
+]
+AllowSafetyOption = Annotated[
+    bool,
+    typer.Option(
+        "--allow-safety-overrides",
+        help="Let user packs disable or override safety rules (reported in the plan).",
+    ),
+]
+DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")]
+
+
+def say(text: str) -> None:
+    """Write a line to stderr (never through rich markup: user text stays literal)."""
+    sys.stderr.write(text.rstrip("\n") + "\n")
+    sys.stderr.flush()
+
+
+def run_guarded(action: Callable[[], T], *, debug: bool) -> T:
+    """Run a command body; map our errors to their exit codes and bugs to exit 1."""
+    try:
+        return action()
+    except EndoprotocolError as error:
+        if debug:
+            traceback.print_exc()
+        say(error.render())
+        raise typer.Exit(error.exit_code) from None
+    except (typer.Exit, KeyboardInterrupt, BrokenPipeError, SystemExit):
+        raise
+    except Exception as error:  # a bug: short message, traceback only with --debug
+        if debug:
+            traceback.print_exc()
+        say(f"internal error: {type(error).__name__}: {error}")
+        say(f"  this is a bug in endoprotocol; please report it at {ISSUES_URL}")
+        say("  (run again with --debug to see the traceback)")
+        raise typer.Exit(1) from None

@@ -1,0 +1,182 @@
+"""`endoprotocol plan`: read a profile, build the plan, render it."""
+
+from __future__ import annotations
+
+import re
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from endoprotocol.cli.common import (
+    AllowSafetyOption,
+    DebugOption,
+    NoBuiltinOption,
+    NoUserOption,
+    RulesOption,
+    run_guarded,
+)
+from endoprotocol.errors import UsageError
+
+
+class Format(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+    YAML = "yaml"
+    MARKDOWN = "markdown"
+
+
+def _bp(value: str | None) -> dict[str, int] | None:
+    if value is None:
+        return None
+    match = re.fullmatch(r"\s*(\d{2,3})\s*/\s*(\d{2,3})\s*", value)
+    if not match:
+        raise typer.BadParameter("use SYSTOLIC/DIASTOLIC in mmHg, e.g. 128/82", param_hint="--blood-pressure")
+    return {"systolic": int(match.group(1)), "diastolic": int(match.group(2))}
+
+
+def plan(
+    profile: Annotated[
+        str | None,
+        typer.Option("--profile", "-p", help="Profile file (YAML or JSON); '-' reads stdin.", metavar="FILE"),
+    ] = None,
+    example: Annotated[
+        str | None,
+        typer.Option("--example", "-e", help="Run a built-in example profile; 'list' shows them.", metavar="NAME"),
+    ] = None,
+    age: Annotated[int | None, typer.Option(help="Age in years (18-100 planned).")] = None,
+    sex: Annotated[str | None, typer.Option(help="male or female.")] = None,
+    goal: Annotated[list[str] | None, typer.Option("--goal", help="A goal (repeatable, first = priority); replaces the file's goals.")] = None,
+    therapy: Annotated[list[str] | None, typer.Option("--therapy", help="A current therapy (repeatable), or none; replaces the file's list.")] = None,
+    experience: Annotated[str | None, typer.Option(help="beginner, intermediate or advanced.")] = None,
+    days: Annotated[str | None, typer.Option(help="Training days, e.g. mon,wed,fri.")] = None,
+    days_per_week: Annotated[int | None, typer.Option("--days-per-week", help="1-7 days, spread evenly.")] = None,
+    minutes: Annotated[int | None, typer.Option(help="Minutes per session (15-180).")] = None,
+    equipment: Annotated[list[str] | None, typer.Option("--equipment", help="Equipment you have (repeatable); replaces the file's list.")] = None,
+    condition: Annotated[list[str] | None, typer.Option("--condition", help="A health condition (repeatable); replaces the file's list.")] = None,
+    active: Annotated[bool | None, typer.Option("--active/--inactive", help="Regularly active (30+ min moderate, 3+ days/week, 3+ months).")] = None,
+    blood_pressure: Annotated[str | None, typer.Option("--blood-pressure", help="Resting blood pressure, e.g. 128/82.", metavar="SYS/DIA")] = None,
+    screening: Annotated[list[str] | None, typer.Option("--screening", help="A PAR-Q+ question answered yes (repeatable), e.g. chest_pain.", metavar="KEY")] = None,
+    output_format: Annotated[Format | None, typer.Option("--format", "-f", help="table (default on a terminal), json (default in a pipe), yaml or markdown.")] = None,
+    pretty: Annotated[bool, typer.Option("--pretty", help="Indent JSON output.")] = False,
+    output: Annotated[str | None, typer.Option("--output", "-o", help="Write to FILE (atomically) instead of stdout.", metavar="FILE")] = None,
+    weeks: Annotated[int, typer.Option("--weeks", min=1, max=16, help="Weeks in the block (1-16).")] = 4,
+    explain: Annotated[bool, typer.Option("--explain", help="Add which rules fired, on which facts, and what they changed.")] = False,
+    rules: RulesOption = None,
+    no_builtin_rules: NoBuiltinOption = False,
+    no_user_rules: NoUserOption = False,
+    allow_safety_overrides: AllowSafetyOption = False,
+    width: Annotated[int | None, typer.Option("--width", help="Terminal width for the table.", min=60, max=400)] = None,
+    debug: DebugOption = False,
+) -> None:
+    """Build a weekly exercise plan from a profile.
+
+    The profile comes from --profile FILE, --profile - (stdin), --example NAME, or flags;
+    flags override the file. Output goes to stdout (or --output); messages go to stderr.
+
+    Examples:
+
+      endoprotocol plan --example muscle-trt-45
+
+      endoprotocol plan --age 52 --sex female --goal bone-density --goal strength --days mon,thu
+
+      cat me.yaml | endoprotocol plan --profile - --format json --pretty
+
+      endoprotocol plan -p me.yaml --goal fat-loss --minutes 30 --explain -o plan.json
+    """
+    if example == "list":
+        from endoprotocol.sources import example_names, example_summary
+
+        for name in example_names():
+            typer.echo(f"{name:28} {example_summary(name)}")
+        return
+    flags: dict[str, Any] = {
+        "age": age,
+        "sex": sex,
+        "goals": goal,
+        "therapies": therapy,
+        "experience": experience,
+        "days": [d for d in days.split(",") if d.strip()] if days is not None else None,
+        "days_per_week": days_per_week,
+        "minutes_per_session": minutes,
+        "equipment": equipment,
+        "conditions": condition,
+        "currently_active": active,
+        "blood_pressure": _bp(blood_pressure),
+    }
+    flags = {k: v for k, v in flags.items() if v is not None}
+
+    def body() -> None:
+        from endoprotocol import build_plan, load_library, load_rules, parse_profile
+        from endoprotocol.engine.loader import builtin_rules_dir
+        from endoprotocol.sources import example_text, read_profile_file, read_profile_text, write_atomic
+
+        data: dict[str, Any] = {}
+        if profile is not None and example is not None:
+            raise UsageError("give --profile or --example, not both")
+        if profile is not None:
+            stdin = sys.stdin.buffer.read() if profile == "-" else None
+            data = read_profile_file(profile, stdin)
+        elif example is not None:
+            data = read_profile_text(example_text(example), f"example {example}")
+        if not data and not flags and not screening:
+            raise UsageError(
+                "nothing to plan from",
+                hint="give --profile FILE, --example NAME (see --example list), or flags such as --age 40 --sex female --goal strength",
+            )
+        data = merge_flags(data, flags, screening or [])
+        person = parse_profile(data)
+        ruleset = load_rules(
+            [Path(r) for r in rules or []],
+            builtin=not no_builtin_rules,
+            user_dir=not no_user_rules,
+            allow_safety_overrides=allow_safety_overrides,
+        )
+        library = load_library(builtin_rules_dir())
+        result = build_plan(person, ruleset, library, weeks=weeks, explain=explain)
+        chosen = output_format or (Format.TABLE if sys.stdout.isatty() and output is None else Format.JSON)
+        text = render(result, chosen, pretty=pretty, width=width, explain=explain)
+        if output is not None:
+            write_atomic(output, text)
+        else:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+
+    run_guarded(body, debug=debug)
+
+
+def merge_flags(data: dict[str, Any], flags: dict[str, Any], screening: list[str]) -> dict[str, Any]:
+    """Flags replace the file's values; a list flag replaces the whole list."""
+    from endoprotocol.vocab import canonical
+
+    merged = {canonical(str(k)).replace("-", "_"): v for k, v in data.items()}
+    for aliases, key in (({"days", "days_per_week"}, "days"), ({"days", "days_per_week"}, "days_per_week")):
+        if key in flags:
+            for other in aliases - {key}:
+                merged.pop(other, None)
+    merged.update(flags)
+    if screening:
+        answers = dict(merged.get("screening") or {})
+        for key in screening:
+            answers[canonical(key).replace("-", "_")] = True
+        merged["screening"] = answers
+    return merged
+
+
+def render(result: Any, fmt: Format, *, pretty: bool, width: int | None, explain: bool) -> str:
+    if fmt is Format.JSON:
+        return result.to_json(pretty=pretty) + "\n"
+    if fmt is Format.YAML:
+        import yaml
+
+        data = result.model_dump(mode="json", exclude={"explanation"} if result.explanation is None else set())
+        return str(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100))
+    if fmt is Format.MARKDOWN:
+        from endoprotocol.render.markdown import render_markdown
+
+        return render_markdown(result)
+    from endoprotocol.render.terminal import render_table
+
+    return render_table(result, width=width, color=sys.stdout.isatty(), explain=explain)

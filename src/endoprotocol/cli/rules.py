@@ -1,0 +1,176 @@
+"""`endoprotocol rules list|show|validate|test|facts`: read, check and test rule packs."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from endoprotocol.cli.common import (
+    AllowSafetyOption,
+    DebugOption,
+    NoBuiltinOption,
+    NoUserOption,
+    RulesOption,
+    run_guarded,
+    say,
+)
+from endoprotocol.errors import UsageError
+
+app = typer.Typer(
+    help="List, show, validate and test rule packs.\n\nExamples:\n\n  endoprotocol rules list\n\n  endoprotocol rules show core/resistance-base\n\n  endoprotocol rules validate ./my-pack",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+
+
+def _load(rules: list[Path] | None, no_builtin: bool, no_user: bool, allow: bool = False):  # type: ignore[no-untyped-def]
+    from endoprotocol.engine.loader import load_rules
+
+    return load_rules([Path(r) for r in rules or []], builtin=not no_builtin, user_dir=not no_user, allow_safety_overrides=allow)
+
+
+@app.command("list")
+def list_rules(
+    rules: RulesOption = None,
+    no_builtin_rules: NoBuiltinOption = False,
+    no_user_rules: NoUserOption = False,
+    phase: Annotated[str | None, typer.Option(help="Only rules of this phase.")] = None,
+    debug: DebugOption = False,
+) -> None:
+    """List every rule: id, phase, priority, title and where it is defined.
+
+    Example:
+
+      endoprotocol rules list --phase safety
+    """
+
+    def body() -> None:
+        ruleset = _load(rules, no_builtin_rules, no_user_rules)
+        for rule in sorted(ruleset.rules, key=lambda r: (r.phase.value, r.full_id)):
+            if phase and rule.phase.value != phase:
+                continue
+            where = f"{rule.pos.path}:{rule.pos.line}" if rule.pos else "?"
+            state = " (disabled)" if rule.full_id in ruleset.disabled else ""
+            sys.stdout.write(f"{rule.full_id:44} {rule.phase.value:9} {rule.priority:>4}  {rule.title}{state}  [{where}]\n")
+
+    run_guarded(body, debug=debug)
+
+
+@app.command("show")
+def show(
+    rule_id: Annotated[str, typer.Argument(help="Full rule id, e.g. core/resistance-base.", metavar="ID")],
+    rules: RulesOption = None,
+    no_builtin_rules: NoBuiltinOption = False,
+    no_user_rules: NoUserOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Show one rule as written, where it is defined, and its references in full.
+
+    Example:
+
+      endoprotocol rules show safety/under-18
+    """
+
+    def body() -> None:
+        from endoprotocol.vocab import suggest
+
+        ruleset = _load(rules, no_builtin_rules, no_user_rules)
+        rule = ruleset.rule(rule_id)
+        if rule is None:
+            near = suggest(rule_id, [r.full_id for r in ruleset.rules])
+            raise UsageError(f"no rule '{rule_id}'", hint=(f"did you mean '{near}'? " if near else "") + "see `endoprotocol rules list`")
+        assert rule.pos is not None
+        lines = Path(rule.pos.path).read_text(encoding="utf-8").splitlines()
+        start = rule.pos.line - 1
+        end = start + 1
+        indent = len(lines[start]) - len(lines[start].lstrip(" -"))
+        while end < len(lines) and (not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip()) >= indent and not lines[end].lstrip().startswith("- id:")):
+            end += 1
+        out = [f"# {rule.full_id} — defined at {rule.pos.path}:{rule.pos.line}", *lines[start:end], "", "# references"]
+        out += [f"[{ref}] {ruleset.references[ref].citation}" for ref in rule.references]
+        sys.stdout.write("\n".join(line.rstrip() for line in out).rstrip() + "\n")
+
+    run_guarded(body, debug=debug)
+
+
+@app.command("validate")
+def validate(
+    dirs: Annotated[list[Path] | None, typer.Argument(help="Pack directories to check (default: every loaded pack).", metavar="[DIR]...")] = None,
+    no_user_rules: NoUserOption = False,
+    allow_safety_overrides: AllowSafetyOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Check rule packs: exit 0, or every error as path:line:col and exit 4.
+
+    The built-in packs are always loaded too, so user packs may cite their references
+    and override their rules.
+
+    Examples:
+
+      endoprotocol rules validate
+
+      endoprotocol rules validate ./my-pack ./other-pack
+    """
+
+    def body() -> None:
+        from endoprotocol.engine.loader import builtin_rules_dir
+        from endoprotocol.planner.library import load_library
+
+        ruleset = _load(list(dirs or []), False, no_user_rules, allow_safety_overrides)
+        load_library(builtin_rules_dir())
+        for notice in ruleset.notices:
+            say(str(notice))
+        say(f"ok: {len(ruleset.rules)} rules in {len(ruleset.packs)} packs ({', '.join(p.name for p in ruleset.packs)})")
+
+    run_guarded(body, debug=debug)
+
+
+@app.command("test")
+def test(
+    dirs: Annotated[list[Path] | None, typer.Argument(help="Pack directories whose tests to run (default: all loaded packs).", metavar="[DIR]...")] = None,
+    no_user_rules: NoUserOption = False,
+    allow_safety_overrides: AllowSafetyOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Run the example profiles inside packs (`tests:`) and report like a test runner.
+
+    Exit 0 when every test passes, 1 when any fails, 4 when a pack is invalid.
+
+    Example:
+
+      endoprotocol rules test ./my-pack
+    """
+
+    def body() -> None:
+        from endoprotocol.packtests import run_pack_tests
+
+        ruleset = _load(list(dirs or []), False, no_user_rules, allow_safety_overrides)
+        only = {p.resolve() for p in dirs or []}
+        results = run_pack_tests(ruleset, only)
+        failed = 0
+        for result in results:
+            mark = "PASS" if result.ok else "FAIL"
+            sys.stdout.write(f"{mark} {result.pack}: {result.name}\n")
+            for problem in result.problems:
+                sys.stdout.write(f"     {problem}\n")
+            failed += not result.ok
+        sys.stdout.write(f"{len(results) - failed} passed, {failed} failed\n")
+        if not results:
+            say("no pack tests found")
+        if failed:
+            raise typer.Exit(1)
+
+    run_guarded(body, debug=debug)
+
+
+@app.command("facts")
+def facts() -> None:
+    """List the facts rules can test, with their kind, accepted values and phase."""
+    from endoprotocol.engine.facts import FACTS
+
+    for fact in FACTS.values():
+        values = f" [{', '.join(fact.vocabulary)}]" if fact.vocabulary else ""
+        sys.stdout.write(f"{fact.name:42} {fact.kind:5} from {fact.available_from.value:9} {fact.description}{values}\n")

@@ -1,0 +1,1 @@
+"""The rule language: models, loader, facts and evaluation."""

@@ -1,0 +1,195 @@
+"""The facts a rule may test: profile fields, arithmetic on them, and earlier decisions.
+
+Python only computes here; every threshold a rule compares against lives in YAML.
+Each fact has a kind (which ops fit it), an accepted vocabulary when it is an enum or a
+list of enum values, and the first phase that may read it (decisions are made by rules
+of an earlier phase).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from endoprotocol.engine.model import Op, Phase
+from endoprotocol.profile import SCREENING_QUESTIONS, Profile
+from endoprotocol.vocab import (
+    Condition,
+    Day,
+    Equipment,
+    Experience,
+    Goal,
+    Modality,
+    Sex,
+    Therapy,
+)
+
+Kind = Literal["int", "bool", "enum", "list"]
+
+# What each kind of fact can be compared with.
+OPS_FOR: dict[Kind, frozenset[Op]] = {
+    "int": frozenset(
+        {Op.EQ, Op.NE, Op.LT, Op.LE, Op.GT, Op.GE, Op.BETWEEN, Op.IN, Op.NOT_IN, Op.EXISTS}
+    ),
+    "bool": frozenset({Op.EQ, Op.NE, Op.EXISTS}),
+    "enum": frozenset({Op.EQ, Op.NE, Op.IN, Op.NOT_IN, Op.EXISTS}),
+    "list": frozenset({Op.CONTAINS, Op.CONTAINS_ANY, Op.CONTAINS_ALL, Op.EXISTS}),
+}
+
+
+@dataclass(frozen=True)
+class Decisions:
+    """Decisions of earlier phases that later phases may read as facts."""
+
+    values: Mapping[str, Any]
+
+
+Getter = Callable[[Profile, Decisions], Any]
+
+
+@dataclass(frozen=True)
+class Fact:
+    name: str
+    kind: Kind
+    description: str
+    get: Getter
+    vocabulary: tuple[str, ...] = ()
+    available_from: Phase = Phase.SAFETY
+
+
+def _values(enum: type[Any]) -> tuple[str, ...]:
+    return tuple(e.value for e in enum)
+
+
+def _screening_getter(question: str) -> Getter:
+    return lambda p, d: bool(getattr(p.screening, question))
+
+
+def _decision(name: str) -> Getter:
+    return lambda p, d: d.values.get(name)
+
+
+def _bp(part: str) -> Getter:
+    return lambda p, d: None if p.blood_pressure is None else getattr(p.blood_pressure, part)
+
+
+_FACTS: list[Fact] = [
+    Fact("age", "int", "age in years", lambda p, d: p.age),
+    Fact("sex", "enum", "sex", lambda p, d: p.sex.value, _values(Sex)),
+    Fact("goals", "list", "all goals", lambda p, d: [g.value for g in p.goals], _values(Goal)),
+    Fact(
+        "primary_goal", "enum", "the first goal", lambda p, d: p.goals[0].value, _values(Goal)
+    ),
+    Fact("goal_count", "int", "how many goals", lambda p, d: len(p.goals)),
+    Fact(
+        "therapies",
+        "list",
+        "current hormonal therapies",
+        lambda p, d: [t.value for t in p.therapies],
+        _values(Therapy),
+    ),
+    Fact("has_therapy", "bool", "any therapy listed", lambda p, d: bool(p.therapies)),
+    Fact(
+        "experience", "enum", "training experience", lambda p, d: p.experience.value,
+        _values(Experience),
+    ),
+    Fact(
+        "days",
+        "list",
+        "training days",
+        lambda p, d: [x.value for x in p.training_days()],
+        _values(Day),
+    ),
+    Fact("days_per_week", "int", "training days per week", lambda p, d: len(p.training_days())),
+    Fact("minutes_per_session", "int", "minutes per session", lambda p, d: p.minutes_per_session),
+    Fact(
+        "weekly_minutes_available",
+        "int",
+        "days per week x minutes per session",
+        lambda p, d: len(p.training_days()) * p.minutes_per_session,
+    ),
+    Fact(
+        "equipment",
+        "list",
+        "equipment available",
+        lambda p, d: [e.value for e in p.equipment],
+        _values(Equipment),
+    ),
+    Fact("currently_active", "bool", "regularly active for 3+ months", lambda p, d: p.currently_active),
+    Fact("blood_pressure.systolic", "int", "resting systolic BP (mmHg)", _bp("systolic")),
+    Fact("blood_pressure.diastolic", "int", "resting diastolic BP (mmHg)", _bp("diastolic")),
+    Fact(
+        "conditions",
+        "list",
+        "health conditions",
+        lambda p, d: [c.value for c in p.conditions],
+        _values(Condition),
+    ),
+    Fact(
+        "screening.yes_count",
+        "int",
+        "how many PAR-Q+ questions were answered yes",
+        lambda p, d: sum(bool(getattr(p.screening, q)) for q in SCREENING_QUESTIONS),
+    ),
+    *(
+        Fact(f"screening.{q}", "bool", f"PAR-Q+ answer: {q.replace('_', ' ')}", _screening_getter(q))
+        for q in SCREENING_QUESTIONS
+    ),
+    # Decisions made by safety rules, readable from the prescribe phase on.
+    Fact(
+        "screening.clearance",
+        "enum",
+        "clearance decided by the safety rules",
+        _decision("screening.clearance"),
+        ("none", "recommended", "required"),
+        Phase.PRESCRIBE,
+    ),
+    Fact(
+        "screening.max_intensity",
+        "enum",
+        "highest intensity allowed by the safety rules",
+        _decision("screening.max_intensity"),
+        ("none", "light", "moderate", "vigorous"),
+        Phase.PRESCRIBE,
+    ),
+    Fact(
+        "screening.referral_only",
+        "bool",
+        "a hard stop fired in the safety rules",
+        _decision("screening.referral_only"),
+        (),
+        Phase.PRESCRIBE,
+    ),
+    Fact(
+        "forbidden.modalities",
+        "list",
+        "modalities vetoed by the safety rules",
+        _decision("forbidden.modalities"),
+        _values(Modality),
+        Phase.PRESCRIBE,
+    ),
+    # Decisions of the prescribe phase, readable from the adjust phase on.
+    Fact(
+        "plan.modalities",
+        "list",
+        "modalities requested by the prescribe rules",
+        _decision("plan.modalities"),
+        _values(Modality),
+        Phase.ADJUST,
+    ),
+    *(
+        Fact(
+            f"sessions.{m.value}",
+            "int",
+            f"{m.value} sessions per week requested by the prescribe rules",
+            _decision(f"sessions.{m.value}"),
+            (),
+            Phase.ADJUST,
+        )
+        for m in Modality
+    ),
+]
+
+FACTS: dict[str, Fact] = {f.name: f for f in _FACTS}
+FACT_NAMES: tuple[str, ...] = tuple(FACTS)

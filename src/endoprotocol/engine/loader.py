@@ -1,0 +1,591 @@
+"""Load rule packs from YAML with positions; report every problem compiler-style.
+
+A pack is a directory holding `pack.yaml` (the manifest), optionally `references.yaml`,
+and rule files (`*.yaml`, searched recursively, read in sorted order — although the outcome
+never depends on order). All problems of all packs are collected and raised together as one
+RulePackError (exit 4), each as `path:line:col: error: message [code]`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from endoprotocol.engine.facts import FACTS, OPS_FOR, Fact
+from endoprotocol.engine.model import (
+    PHASE_ORDER,
+    SAFETY_ONLY,
+    AllOf,
+    AnyOf,
+    ConditionNode,
+    Leaf,
+    Manifest,
+    NotOf,
+    Op,
+    PackTest,
+    Position,
+    ReferenceEntry,
+    RefOf,
+    Rule,
+    RuleFile,
+    _Node,
+)
+from endoprotocol.errors import PackDiagnostic, RulePackError
+from endoprotocol.vocab import suggest
+from endoprotocol.yamlio import Document, YamlProblem, decode, parse
+
+RULES_ENV = "ENDOPROTOCOL_RULES_DIR"
+MANIFEST = "pack.yaml"
+REFERENCES = "references.yaml"
+LIBRARY_DIR = "library"
+
+M = TypeVar("M", bound=BaseModel)
+
+_PYDANTIC_CODES = {
+    "extra_forbidden": "unknown-field",
+    "missing": "missing-field",
+    "min_gt_max": "min-gt-max",
+    "enum": "invalid-value",
+    "literal_error": "invalid-value",
+    "string_pattern_mismatch": "invalid-value",
+    "condition": "invalid-condition",
+    "action": "unknown-action",
+}
+
+
+def builtin_rules_dir() -> Path:
+    """Where the built-in packs live: env override, then package data, then the checkout."""
+    override = os.environ.get(RULES_ENV)
+    if override:
+        return Path(override)
+    packaged = Path(str(resources.files("endoprotocol").joinpath("_rules")))
+    if packaged.is_dir():
+        return packaged
+    # Editable installs do not see hatch's force-included data: fall back to the checkout.
+    return Path(__file__).resolve().parents[3] / "rules"
+
+
+def user_rules_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir("endoprotocol")) / "rules"
+
+
+@dataclass
+class Pack:
+    name: str
+    version: str
+    description: str
+    path: Path
+    sha256: str
+    builtin: bool
+    disable: list[str] = field(default_factory=list)
+
+
+@dataclass
+class RuleSet:
+    """Everything the loaded packs define, validated and cross-checked."""
+
+    packs: list[Pack]
+    rules: list[Rule]
+    conditions: dict[str, ConditionNode]
+    references: dict[str, ReferenceEntry]
+    tests: list[tuple[Pack, PackTest]]
+    disabled: dict[str, str]  # rule id -> pack that disabled it
+    overridden: dict[str, str]  # rule id -> rule that overrides it
+    allow_safety_overrides: bool
+    notices: list[PackDiagnostic]
+
+    def rule(self, full_id: str) -> Rule | None:
+        return next((r for r in self.rules if r.full_id == full_id), None)
+
+    @property
+    def active_rules(self) -> list[Rule]:
+        gone = set(self.disabled) | set(self.overridden)
+        return [r for r in self.rules if r.full_id not in gone]
+
+
+def pack_dirs(root: Path) -> list[Path]:
+    """A pack directory itself, or the pack directories directly inside `root`."""
+    if (root / MANIFEST).is_file():
+        return [root]
+    if not root.is_dir():
+        return []
+    return sorted(p for p in root.iterdir() if (p / MANIFEST).is_file())
+
+
+def _pack_hash(files: Iterable[Path], root: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(files, key=lambda p: p.relative_to(root).as_posix()):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+class _Collector:
+    def __init__(self) -> None:
+        self.diagnostics: list[PackDiagnostic] = []
+        self.notices: list[PackDiagnostic] = []
+
+    def error(self, path: Path | str, pos: tuple[int, int], message: str, code: str) -> None:
+        self.diagnostics.append(PackDiagnostic(str(path), pos[0], pos[1], message, code))
+
+    def notice(self, path: Path | str, pos: tuple[int, int], message: str, code: str) -> None:
+        self.notices.append(PackDiagnostic(str(path), pos[0], pos[1], message, code, "warning"))
+
+
+def read_document(path: Path, out: _Collector) -> Document | None:
+    """Read and parse one YAML file, reporting problems; None when it cannot be used."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        out.error(path, (1, 1), f"cannot read file: {exc.strerror or exc}", "unreadable")
+        return None
+    try:
+        return parse(decode(raw, "the file"))
+    except YamlProblem as problem:
+        out.error(path, (problem.line, problem.col), problem.message, problem.code)
+        return None
+
+
+def validate_model(
+    model: type[M], doc: Document, path: Path, out: _Collector
+) -> M | None:
+    """Validate a document against a model, turning each pydantic error into a diagnostic."""
+    data = {} if doc.data is None else doc.data
+    try:
+        result = model.model_validate(data)
+    except ValidationError as exc:
+        for err in exc.errors(include_url=False):
+            code = _PYDANTIC_CODES.get(err["type"])
+            if code is None:
+                code = "wrong-type" if err["type"].endswith(("_type", "_parsing")) else "invalid-value"
+            loc = tuple(err["loc"])
+            where = ".".join(str(p) for p in _clean_loc(doc, loc))
+            message = err["msg"].removeprefix("Value error, ")
+            if err["type"] == "extra_forbidden":
+                message = f"unknown field '{loc[-1]}'"
+                known = _known_fields(doc, loc)
+                if known:
+                    near = suggest(str(loc[-1]), known)
+                    message += f"; did you mean '{near}'?" if near else ""
+                    message += f" (accepted: {', '.join(known)})"
+            elif "input" in err and code in {"wrong-type", "invalid-value"}:
+                message += f" (got {err['input']!r})"
+            rule_id = _rule_id_at(doc, loc)
+            prefix = f"rule '{rule_id}': " if rule_id else ""
+            out.error(path, doc.locate(loc), f"{prefix}{where}: {message}", code)
+        return None
+    _attach_positions(result, doc, (), path)
+    return result
+
+
+def _clean_loc(doc: Document, loc: tuple[Any, ...]) -> list[Any]:
+    """The error location as the YAML path, without pydantic's union tags."""
+    node = doc.data
+    clean: list[Any] = []
+    for index, part in enumerate(loc):
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+            clean.append(part)
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+            clean.append(part)
+        elif index == len(loc) - 1:
+            clean.append(part)
+    return clean
+
+
+def _known_fields(doc: Document, loc: tuple[Any, ...]) -> list[str]:
+    """The fields accepted where an unknown key sits: those of the best-matching model."""
+    holder = doc.data
+    for part in _clean_loc(doc, loc)[:-1]:
+        holder = holder[part]
+    if not isinstance(holder, dict):
+        return []
+    keys = set(holder) - {loc[-1]}
+    best: list[str] = []
+    best_score = -1
+    for model in _node_models():
+        fields = [f.alias or name for name, f in model.model_fields.items()]
+        if keys - set(fields):
+            continue
+        score = len(keys & set(fields))
+        if score > best_score:
+            best, best_score = fields, score
+    return best
+
+
+def _node_models() -> list[type[BaseModel]]:
+    seen: list[type[BaseModel]] = []
+    stack: list[type[BaseModel]] = [_Node]
+    while stack:
+        cls = stack.pop()
+        for sub in cls.__subclasses__():
+            if sub not in seen:
+                seen.append(sub)
+                stack.append(sub)
+    return seen
+
+
+def _rule_id_at(doc: Document, loc: tuple[Any, ...]) -> str | None:
+    if len(loc) >= 2 and loc[0] == "rules" and isinstance(loc[1], int):
+        rules = doc.data.get("rules") if isinstance(doc.data, dict) else None
+        if isinstance(rules, list) and 0 <= loc[1] < len(rules) and isinstance(rules[loc[1]], dict):
+            rid = rules[loc[1]].get("id")
+            return str(rid) if rid is not None else None
+    return None
+
+
+def _attach_positions(node: Any, doc: Document, path: tuple[Any, ...], file: Path) -> None:
+    """Give every model node its file:line, so explanations can point at the YAML."""
+    if isinstance(node, _Node):
+        line, col = doc.position(path)
+        node._pos = Position(path=str(file), line=line, col=col)
+        for name, info in type(node).model_fields.items():
+            value = getattr(node, name)
+            key = info.alias or name
+            sub = (*path, key)
+            if key not in _data_at(doc, path, {}):
+                # union wrappers (actions) hold their body under the same path
+                sub = path if isinstance(value, _Node) and name == key else sub
+            _attach_positions(value, doc, sub, file)
+    elif isinstance(node, list):
+        for i, item in enumerate(node):
+            _attach_positions(item, doc, (*path, i), file)
+    elif isinstance(node, dict):
+        for key, item in node.items():
+            _attach_positions(item, doc, (*path, key), file)
+
+
+def _data_at(doc: Document, path: tuple[Any, ...], default: Any) -> Any:
+    node = doc.data
+    for part in path:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            return default
+    return node if isinstance(node, dict) else default
+
+
+# ---- cross-checks ---------------------------------------------------------------------------
+
+
+def iter_leaves(node: ConditionNode | None) -> Iterator[Leaf | RefOf]:
+    if node is None:
+        return
+    if isinstance(node, Leaf | RefOf):
+        yield node
+    elif isinstance(node, AllOf):
+        for child in node.all:
+            yield from iter_leaves(child)
+    elif isinstance(node, AnyOf):
+        for child in node.any:
+            yield from iter_leaves(child)
+    elif isinstance(node, NotOf):
+        yield from iter_leaves(node.not_)
+
+
+def check_leaf(leaf: Leaf) -> tuple[str, str] | None:
+    """Check a leaf against the fact registry: (message, code) when it is wrong."""
+    fact = FACTS.get(leaf.fact)
+    if fact is None:
+        near = suggest(leaf.fact, list(FACTS))
+        hint = f"; did you mean '{near}'?" if near else "; see `endoprotocol rules facts`"
+        return f"unknown fact '{leaf.fact}'{hint}", "unknown-fact"
+    if leaf.op not in OPS_FOR[fact.kind]:
+        fits = ", ".join(sorted(o.value for o in OPS_FOR[fact.kind]))
+        return (
+            f"op '{leaf.op.value}' does not fit fact '{leaf.fact}' ({fact.kind}); use one of: {fits}",
+            "op-mismatch",
+        )
+    problem = _check_value(fact, leaf.op, leaf.value)
+    return (problem, "bad-value") if problem else None
+
+
+def _check_value(fact: Fact, op: Op, value: Any) -> str | None:
+    name = fact.name
+    if op is Op.EXISTS:
+        return None if value is None or isinstance(value, bool) else "exists takes true, false or no value"
+    if op in {Op.BETWEEN, Op.IN, Op.NOT_IN, Op.CONTAINS_ANY, Op.CONTAINS_ALL}:
+        if not isinstance(value, list) or not value:
+            return f"op '{op.value}' needs a non-empty list as value (got {value!r})"
+        items = value
+        if op is Op.BETWEEN:
+            if len(value) != 2:
+                return f"between needs [low, high] (got {value!r})"
+    else:
+        items = [value]
+    for item in items:
+        if fact.kind == "int":
+            if isinstance(item, bool) or not isinstance(item, int):
+                return f"fact '{name}' is a whole number; {item!r} is not one"
+        elif fact.kind == "bool":
+            if not isinstance(item, bool):
+                return f"fact '{name}' is true or false; {item!r} is neither"
+        else:
+            if not isinstance(item, str) or (fact.vocabulary and item not in fact.vocabulary):
+                near = suggest(str(item), list(fact.vocabulary)) if fact.vocabulary else None
+                hint = f"; did you mean '{near}'?" if near else ""
+                accepted = f" (accepted: {', '.join(fact.vocabulary)})" if fact.vocabulary else ""
+                return f"{item!r} is not a value of fact '{name}'{hint}{accepted}"
+    if op is Op.BETWEEN and items[0] > items[1]:
+        return f"between [{items[0]}, {items[1]}]: low is greater than high"
+    return None
+
+
+def _pos(node: _Node, fallback: Path) -> tuple[str, tuple[int, int]]:
+    pos = node.pos
+    return (pos.path, (pos.line, pos.col)) if pos else (str(fallback), (1, 1))
+
+
+def load_rules(
+    extra_dirs: Iterable[Path] = (),
+    *,
+    builtin: bool = True,
+    user_dir: bool = True,
+    allow_safety_overrides: bool = False,
+) -> RuleSet:
+    """Load the built-in packs, the user's packs and `extra_dirs`; raise RulePackError."""
+    roots: list[tuple[Path, bool]] = []
+    out = _Collector()
+    if builtin:
+        base = builtin_rules_dir()
+        found = pack_dirs(base)
+        if not found:
+            out.error(base, (1, 1), "no built-in rule packs found here", "missing-pack")
+        roots += [(p, True) for p in found]
+    if user_dir:
+        roots += [(p, False) for p in pack_dirs(user_rules_dir())]
+    for extra in extra_dirs:
+        found = pack_dirs(extra)
+        if not found:
+            out.error(extra, (1, 1), f"no {MANIFEST} here or in its sub-directories", "missing-manifest")
+        roots += [(p, False) for p in found]
+    return _load(roots, out, allow_safety_overrides)
+
+
+def _load(roots: list[tuple[Path, bool]], out: _Collector, allow: bool) -> RuleSet:
+    packs: list[Pack] = []
+    rules: list[Rule] = []
+    conditions: dict[str, tuple[ConditionNode, Path]] = {}
+    references: dict[str, tuple[ReferenceEntry, Path]] = {}
+    tests: list[tuple[Pack, PackTest]] = []
+    seen_dirs: set[Path] = set()
+    for directory, is_builtin in roots:
+        if directory.resolve() in seen_dirs:
+            continue
+        seen_dirs.add(directory.resolve())
+        pack = _load_pack(directory, is_builtin, out, rules, conditions, references, tests)
+        if pack is not None:
+            if any(p.name == pack.name for p in packs):
+                out.error(directory / MANIFEST, (1, 1), f"pack name '{pack.name}' is loaded twice", "duplicate-pack")
+            packs.append(pack)
+    refs = {k: v[0] for k, v in references.items()}
+    conds = {k: v[0] for k, v in conditions.items()}
+    _cross_check(rules, conds, refs, out)
+    disabled, overridden = _disable_and_override(packs, rules, out, allow)
+    _check_overlaps(rules, out)
+    if out.diagnostics:
+        raise RulePackError(out.diagnostics)
+    rules.sort(key=lambda r: r.full_id)
+    return RuleSet(packs, rules, conds, refs, tests, disabled, overridden, allow, out.notices)
+
+
+def _load_pack(
+    directory: Path,
+    is_builtin: bool,
+    out: _Collector,
+    rules: list[Rule],
+    conditions: dict[str, tuple[ConditionNode, Path]],
+    references: dict[str, tuple[ReferenceEntry, Path]],
+    tests: list[tuple[Pack, PackTest]],
+) -> Pack | None:
+    manifest_path = directory / MANIFEST
+    doc = read_document(manifest_path, out)
+    manifest = validate_model(Manifest, doc, manifest_path, out) if doc else None
+    if manifest is None:
+        return None
+    files = sorted(p for p in directory.rglob("*.yaml") if p.is_file() and LIBRARY_DIR not in p.relative_to(directory).parts)
+    pack = Pack(
+        name=manifest.name,
+        version=manifest.version,
+        description=manifest.description,
+        path=directory,
+        sha256=_pack_hash(files, directory),
+        builtin=is_builtin,
+        disable=list(manifest.disable),
+    )
+    entries = [(r, manifest_path) for r in manifest.references]
+    ref_path = directory / REFERENCES
+    if ref_path.is_file():
+        ref_doc = read_document(ref_path, out)
+        if ref_doc is not None:
+            ref_file = validate_model(_ReferenceFile, ref_doc, ref_path, out)
+            if ref_file is not None:
+                entries += [(r, ref_path) for r in ref_file.references]
+    for entry, path in entries:
+        known = references.get(entry.id)
+        if known and known[0].citation != entry.citation:
+            where, pos = _pos(entry, path)
+            out.error(where, pos, f"reference '{entry.id}' is already defined in {known[1]} with a different citation", "reference-conflict")
+        elif not known:
+            references[entry.id] = (entry, path)
+    rule_count = 0
+    for path in files:
+        if path.name in {MANIFEST, REFERENCES}:
+            continue
+        doc = read_document(path, out)
+        if doc is None:
+            continue
+        rule_file = validate_model(RuleFile, doc, path, out)
+        if rule_file is None:
+            continue
+        for name, cond in rule_file.conditions.items():
+            if name in conditions:
+                where, pos = (str(path), doc.position(("conditions", name)))
+                out.error(where, pos, f"named condition '{name}' is already defined in {conditions[name][1]}", "duplicate-condition")
+            else:
+                conditions[name] = (cond, path)
+        for rule in rule_file.rules:
+            rule._pack = pack.name
+            rules.append(rule)
+            rule_count += 1
+        tests.extend((pack, t) for t in rule_file.tests)
+    if rule_count == 0:
+        out.error(manifest_path, (1, 1), f"pack '{pack.name}' holds no rules", "empty-pack")
+    return pack
+
+
+class _ReferenceFile(_Node):
+    references: list[ReferenceEntry]
+
+
+def _cross_check(
+    rules: list[Rule], conditions: dict[str, ConditionNode], references: dict[str, ReferenceEntry], out: _Collector
+) -> None:
+    seen: dict[str, Rule] = {}
+    for rule in rules:
+        where, pos = _pos(rule, Path("?"))
+        if rule.full_id in seen:
+            first = seen[rule.full_id].pos
+            out.error(where, pos, f"rule '{rule.full_id}' is defined twice (first at {first})", "duplicate-rule-id")
+        seen.setdefault(rule.full_id, rule)
+        for ref in rule.references:
+            if ref not in references:
+                near = suggest(ref, list(references))
+                hint = f"; did you mean '{near}'?" if near else ""
+                out.error(where, pos, f"rule '{rule.full_id}': unknown reference '{ref}'{hint}", "unknown-reference")
+        for action in rule.then:
+            if action.kind in SAFETY_ONLY and not rule.is_safety:
+                w, p = _pos(action, Path(where))
+                out.error(w, p, f"rule '{rule.full_id}': '{action.kind}' is a safety action; only rules in phase 'safety' may use it", "safety-action-outside-safety")
+        _check_condition(rule, rule.when, conditions, out, set())
+    for name, cond in conditions.items():
+        for leaf in iter_leaves(cond):
+            if isinstance(leaf, Leaf):
+                problem = check_leaf(leaf)
+                if problem:
+                    w, p = _pos(leaf, Path("?"))
+                    out.error(w, p, f"condition '{name}': {problem[0]}", problem[1])
+
+
+def _check_condition(rule: Rule, node: ConditionNode | None, conditions: dict[str, ConditionNode], out: _Collector, trail: set[str]) -> None:
+    phase_index = PHASE_ORDER.index(rule.phase)
+    for leaf in iter_leaves(node):
+        where, pos = _pos(leaf, Path("?"))
+        if isinstance(leaf, RefOf):
+            target = conditions.get(leaf.ref)
+            if target is None:
+                near = suggest(leaf.ref, list(conditions))
+                hint = f"; did you mean '{near}'?" if near else ""
+                out.error(where, pos, f"rule '{rule.full_id}': unknown named condition '{leaf.ref}'{hint}", "unknown-condition")
+            elif leaf.ref in trail:
+                out.error(where, pos, f"rule '{rule.full_id}': named condition '{leaf.ref}' refers to itself", "condition-cycle")
+            else:
+                _check_condition(rule, target, conditions, out, trail | {leaf.ref})
+            continue
+        if not trail:
+            problem = check_leaf(leaf)
+            if problem:
+                out.error(where, pos, f"rule '{rule.full_id}': {problem[0]}", problem[1])
+                continue
+        fact = FACTS.get(leaf.fact)
+        if fact and PHASE_ORDER.index(fact.available_from) > phase_index:
+            out.error(where, pos, f"rule '{rule.full_id}': fact '{leaf.fact}' is decided in phase '{fact.available_from.value}'; a '{rule.phase.value}' rule runs before it", "fact-not-yet-decided")
+
+
+def _disable_and_override(packs: list[Pack], rules: list[Rule], out: _Collector, allow: bool) -> tuple[dict[str, str], dict[str, str]]:
+    by_id = {r.full_id: r for r in rules}
+    disabled: dict[str, str] = {}
+    overridden: dict[str, str] = {}
+    for pack in packs:
+        for target in pack.disable:
+            rule = by_id.get(target)
+            manifest = pack.path / MANIFEST
+            if rule is None:
+                near = suggest(target, list(by_id))
+                out.error(manifest, (1, 1), f"pack '{pack.name}' disables unknown rule '{target}'" + (f"; did you mean '{near}'?" if near else ""), "unknown-rule")
+            elif rule.is_safety and not allow:
+                out.error(manifest, (1, 1), f"pack '{pack.name}' disables safety rule '{target}'; that needs --allow-safety-overrides", "safety-override")
+            else:
+                disabled[target] = pack.name
+    for rule in rules:
+        if rule.overrides is None:
+            continue
+        where, pos = _pos(rule, Path("?"))
+        target = by_id.get(rule.overrides)
+        if target is None:
+            near = suggest(rule.overrides, list(by_id))
+            out.error(where, pos, f"rule '{rule.full_id}' overrides unknown rule '{rule.overrides}'" + (f"; did you mean '{near}'?" if near else ""), "unknown-rule")
+        elif target.is_safety and not allow:
+            out.error(where, pos, f"rule '{rule.full_id}' overrides safety rule '{target.full_id}'; that needs --allow-safety-overrides", "safety-override")
+        else:
+            overridden[target.full_id] = rule.full_id
+    return disabled, overridden
+
+
+def _check_overlaps(rules: list[Rule], out: _Collector) -> None:
+    """Warn when two rules set the same point value at the same priority (order would matter)."""
+    setters: dict[tuple[str, str, str, str], list[Rule]] = {}
+    for rule in rules:
+        for action in rule.then:
+            if action.kind != "prescribe":
+                continue
+            body = action.body
+            for param in sorted(body.model_fields_set - {"modality", "role"}):
+                key = (rule.phase.value, str(getattr(body, "modality")), str(getattr(body, "role")), param)
+                setters.setdefault(key, []).append(rule)
+    for (phase, modality, role, param), group in sorted(setters.items()):
+        by_priority: dict[int, list[Rule]] = {}
+        for rule in group:
+            by_priority.setdefault(rule.priority, []).append(rule)
+        for priority, same in by_priority.items():
+            if len(same) < 2:
+                continue
+            same.sort(key=lambda r: r.full_id)
+            for other in same[1:]:
+                if _may_overlap(same[0], other):
+                    where, pos = _pos(other, Path("?"))
+                    out.notice(where, pos, f"rules '{same[0].full_id}' and '{other.full_id}' both set {modality}/{role} {param} at priority {priority}; when both fire, specificity then id decides", "overlapping-setters")
+
+
+def _may_overlap(a: Rule, b: Rule) -> bool:
+    """Conservative: two rules cannot overlap only if they test one fact with eq on different values."""
+    def eqs(rule: Rule) -> dict[str, Any]:
+        found: dict[str, Any] = {}
+        if isinstance(rule.when, Leaf) and rule.when.op is Op.EQ:
+            found[rule.when.fact] = rule.when.value
+        elif isinstance(rule.when, AllOf):
+            for child in rule.when.all:
+                if isinstance(child, Leaf) and child.op is Op.EQ:
+                    found[child.fact] = child.value
+        return found
+    ea, eb = eqs(a), eqs(b)
+    return not any(ea[k] != eb[k] for k in ea.keys() & eb.keys())

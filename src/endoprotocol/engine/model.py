@@ -1,0 +1,592 @@
+"""The rule language as pydantic models (extra="forbid" everywhere).
+
+A rule is `when` (a condition tree) + `then` (a closed list of actions). Conditions are
+`all` / `any` / `not` around leaves `{fact, op, value}` and named conditions `{ref: name}`.
+Each action is a one-key mapping (`sessions:`, `prescribe:`, `forbid:` ...); see docs/rules.md.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Any, Literal, Self
+
+from pydantic_core import PydanticCustomError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    PrivateAttr,
+    Tag,
+    model_validator,
+)
+
+from endoprotocol.vocab import (
+    EffectTarget,
+    IntensityClass,
+    Modality,
+    Pattern,
+    Therapy,
+)
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+Kebab = Annotated[str, Field(pattern=ID_PATTERN)]
+Text = Annotated[str, Field(min_length=1, max_length=600)]
+# YAML 1.1 turns `1e3` into a string and `no` into a boolean: numbers and flags are strict.
+StrictNumber = Annotated[float, Field(strict=True)]
+Flag = Annotated[bool, Field(strict=True)]
+
+
+class Phase(StrEnum):
+    SAFETY = "safety"
+    PRESCRIBE = "prescribe"
+    ADJUST = "adjust"
+    ANNOTATE = "annotate"
+
+
+PHASE_ORDER: tuple[Phase, ...] = tuple(Phase)
+
+
+class Op(StrEnum):
+    EQ = "eq"
+    NE = "ne"
+    LT = "lt"
+    LE = "le"
+    GT = "gt"
+    GE = "ge"
+    BETWEEN = "between"
+    IN = "in"
+    NOT_IN = "not_in"
+    CONTAINS = "contains"
+    CONTAINS_ANY = "contains_any"
+    CONTAINS_ALL = "contains_all"
+    EXISTS = "exists"
+
+
+class Position(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    path: str
+    line: int
+    col: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+class _Node(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=False)
+    _pos: Position | None = PrivateAttr(default=None)
+
+    @property
+    def pos(self) -> Position | None:
+        return self._pos
+
+
+# ---- conditions -----------------------------------------------------------------------------
+
+
+class Leaf(_Node):
+    """Compare one fact with a value: `{fact: age, op: ge, value: 65}`."""
+
+    fact: Annotated[str, Field(min_length=1)]
+    op: Op
+    value: Any = None
+
+
+class AllOf(_Node):
+    all: list[ConditionNode] = Field(min_length=1)
+
+
+class AnyOf(_Node):
+    any: list[ConditionNode] = Field(min_length=1)
+
+
+class NotOf(_Node):
+    not_: ConditionNode = Field(alias="not")
+    model_config = ConfigDict(populate_by_name=True)
+
+
+class RefOf(_Node):
+    """Use a named condition from the pack's `conditions:` section."""
+
+    ref: Kebab
+
+
+def _condition_kind(raw: Any) -> str | None:
+    if isinstance(raw, dict):
+        for key in ("all", "any", "not", "ref"):
+            if key in raw:
+                return key
+        return "leaf"
+    if isinstance(raw, BaseModel):
+        return {AllOf: "all", AnyOf: "any", NotOf: "not", RefOf: "ref", Leaf: "leaf"}.get(
+            type(raw)
+        )
+    return None
+
+
+ConditionNode = Annotated[
+    Annotated[Leaf, Tag("leaf")]
+    | Annotated[AllOf, Tag("all")]
+    | Annotated[AnyOf, Tag("any")]
+    | Annotated[NotOf, Tag("not")]
+    | Annotated[RefOf, Tag("ref")],
+    Discriminator(
+        _condition_kind,
+        custom_error_type="condition",
+        custom_error_message="a condition is a mapping: {fact, op, value}, all, any, not or ref",
+    ),
+]
+AllOf.model_rebuild()
+AnyOf.model_rebuild()
+NotOf.model_rebuild()
+
+
+# ---- value shapes used by actions -----------------------------------------------------------
+
+
+class Bound(_Node):
+    """A lower and/or upper limit; YAML `{min: 8, max: 12}`, `[8, 12]` or a single number."""
+
+    min: StrictNumber | None = None
+    max: StrictNumber | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, raw: Any) -> Any:
+        if isinstance(raw, list) and len(raw) == 2:
+            return {"min": raw[0], "max": raw[1]}
+        if isinstance(raw, int | float) and not isinstance(raw, bool):
+            return {"min": raw, "max": raw}
+        return raw
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Self:
+        if self.min is None and self.max is None:
+            raise ValueError("give min, max or both")
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise PydanticCustomError(
+                "min_gt_max",
+                "min ({low}) is greater than max ({high})",
+                {"low": f"{self.min:g}", "high": f"{self.max:g}"},
+            )
+        return self
+
+
+Role = Literal["compound", "accessory", "any"]
+ModalityOrAll = Modality | Literal["all"]
+
+
+class Prescription(_Node):
+    """Point values for one modality (and role); resolved by priority, specificity, id."""
+
+    modality: ModalityOrAll
+    role: Role = "any"
+    sets: Bound | None = None
+    reps: Bound | None = None
+    rest_seconds: Bound | None = None
+    work_seconds: Bound | None = None
+    rounds: Bound | None = None
+    rpe: Bound | None = None
+    rir: Bound | None = None
+    pct_1rm: Bound | None = None
+    hr_max_pct: Bound | None = None
+    talk_test: Text | None = None
+    minutes: Bound | None = None
+    warmup_minutes: Bound | None = None
+    cooldown_minutes: Bound | None = None
+    exercises: Bound | None = None
+    split: Kebab | None = None
+    start_week: Annotated[int, Field(strict=True, ge=1, le=52)] | None = None
+
+    @model_validator(mode="after")
+    def _something(self) -> Self:
+        if not (self.model_fields_set - {"modality", "role"}):
+            raise ValueError("a prescription sets at least one parameter")
+        return self
+
+
+PRESCRIPTION_PARAMS: tuple[str, ...] = tuple(
+    f for f in Prescription.model_fields if f not in {"modality", "role"}
+)
+
+
+class SessionRequest(_Node):
+    """Ask for sessions of a modality each week."""
+
+    modality: Modality
+    per_week: Annotated[int, Field(strict=True, ge=1, le=14)]
+    intensity: IntensityClass
+    title: Text
+    focus: Text
+    optional: Flag = False
+
+
+class Limit(_Node):
+    """Bounds that intersect with every other limit and the prescription (stricter wins)."""
+
+    modality: ModalityOrAll
+    role: Role = "any"
+    sets: Bound | None = None
+    reps: Bound | None = None
+    rest_seconds: Bound | None = None
+    rpe: Bound | None = None
+    rir: Bound | None = None
+    pct_1rm: Bound | None = None
+    hr_max_pct: Bound | None = None
+    minutes: Bound | None = None
+    warmup_minutes: Bound | None = None
+    cooldown_minutes: Bound | None = None
+
+    @model_validator(mode="after")
+    def _something(self) -> Self:
+        if not (self.model_fields_set - {"modality", "role"}):
+            raise ValueError("a limit bounds at least one parameter")
+        return self
+
+
+LIMIT_PARAMS: tuple[str, ...] = tuple(
+    f for f in Limit.model_fields if f not in {"modality", "role"}
+)
+
+Tagname = Literal[
+    "spinal-flexion",
+    "twisting",
+    "overhead",
+    "jumping",
+    "supine",
+    "high-impact",
+    "breath-holding-prone",
+    "heavy-spinal-load",
+    "knee-dominant-deep",
+    "floor",
+    "prone",
+    "unilateral",
+    "power",
+    "head-down",
+]
+
+
+class Forbid(_Node):
+    """A veto (safety phase only). Exactly one of the fields."""
+
+    modality: Modality | None = None
+    pattern: Pattern | None = None
+    tag: Tagname | None = None
+    exercise: Kebab | None = None
+    intensity_above: IntensityClass | None = None
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> Self:
+        if len(self.model_fields_set) != 1:
+            raise ValueError("forbid takes exactly one of: modality, pattern, tag, exercise, intensity_above")
+        return self
+
+
+class Cap(_Node):
+    """Upper limits on the week; the smallest cap wins. `modality` narrows the cap."""
+
+    modality: Modality | None = None
+    sessions_per_week: Annotated[int, Field(strict=True, ge=0, le=14)] | None = None
+    minutes_per_week: Annotated[int, Field(strict=True, ge=0, le=2000)] | None = None
+    hard_sessions_per_week: Annotated[int, Field(strict=True, ge=0, le=14)] | None = None
+
+    @model_validator(mode="after")
+    def _something(self) -> Self:
+        if not (self.model_fields_set - {"modality"}):
+            raise ValueError("a cap sets sessions_per_week, minutes_per_week or hard_sessions_per_week")
+        if self.hard_sessions_per_week is not None and self.modality is not None:
+            raise ValueError("hard_sessions_per_week counts every modality; drop 'modality'")
+        return self
+
+
+class Requirement(_Node):
+    """Constraints the week must meet; the most demanding value wins."""
+
+    hours_between: Annotated[int, Field(strict=True, ge=24, le=168)] | None = None
+    modality: Modality | None = None
+    hours_between_same_muscle: Annotated[int, Field(strict=True, ge=24, le=168)] | None = None
+    days_with: Modality | None = None
+    at_least: Annotated[int, Field(strict=True, ge=1, le=7)] | None = None
+    rest_days: Annotated[int, Field(strict=True, ge=1, le=6)] | None = None
+    max_days_without_activity: Annotated[int, Field(strict=True, ge=1, le=6)] | None = None
+    light_day_after: Modality | None = None
+
+    @model_validator(mode="after")
+    def _shape(self) -> Self:
+        given = self.model_fields_set
+        if "hours_between" in given and "modality" not in given:
+            raise ValueError("hours_between needs the modality it spaces")
+        if "modality" in given and "hours_between" not in given:
+            raise ValueError("modality goes with hours_between")
+        if ("days_with" in given) != ("at_least" in given):
+            raise ValueError("days_with and at_least go together")
+        if not given:
+            raise ValueError("a requirement needs at least one field")
+        return self
+
+
+class Warn(_Node):
+    code: Kebab
+    severity: Literal["high", "medium", "info"]
+    message: Text
+
+
+class Effect(_Node):
+    target: EffectTarget
+    direction: Literal["increase", "decrease", "improve", "modulate", "no_change"]
+    timescale: Literal["acute", "long_term"]
+    evidence: Literal["strong", "moderate", "mixed", "low"]
+    modalities: list[Modality] = Field(min_length=1)
+    explanation: Text
+
+
+class Synergy(_Node):
+    therapy: Therapy
+    myokine: EffectTarget
+    evidence: Literal["speculative", "low"]
+    explanation: Text
+
+
+class Screen(_Node):
+    """A screening outcome (safety phase only)."""
+
+    clearance: Literal["none", "recommended", "required"] | None = None
+    referral_only: Flag | None = None
+    max_intensity: Literal["none", "light", "moderate", "vigorous"] | None = None
+    reason: Text
+    next_step: Text | None = None
+
+
+class Refuse(_Node):
+    """Out of scope (safety phase only): no plan at all, exit 5, with what to do instead."""
+
+    message: Text
+    instead: Text
+
+
+class Progression(_Node):
+    """How the block of weeks progresses (point values)."""
+
+    load_increase_pct: Bound | None = None
+    deload_every_weeks: Annotated[int, Field(strict=True, ge=2, le=12)] | None = None
+    deload_volume_cut_pct: Bound | None = None
+    deload_now: Flag | None = None
+    add_sets_every_weeks: Annotated[int, Field(strict=True, ge=1, le=12)] | None = None
+    add_rounds_per_week: Annotated[int, Field(strict=True, ge=0, le=4)] | None = None
+    add_minutes_per_week: Annotated[int, Field(strict=True, ge=0, le=30)] | None = None
+
+
+class Note(_Node):
+    """A line of advice attached to every session of a modality."""
+
+    modality: ModalityOrAll
+    text: Text
+
+
+class GuidelineTarget(_Node):
+    """A guideline the plan is checked against; the planner measures, the rule sets the bar."""
+
+    id: Kebab
+    measure: Literal[
+        "moderate_equivalent_aerobic_minutes", "strength_days", "balance_days"
+    ]
+    at_least: Annotated[int, Field(strict=True, ge=0, le=2000)]
+    label: Text
+    suggestion: Text
+
+
+class _ActionBase(_Node):
+    """One step of `then:`: a mapping with exactly one key naming the action."""
+
+    @property
+    def kind(self) -> str:
+        return next(iter(type(self).model_fields))
+
+    @property
+    def body(self) -> _Node:
+        value = getattr(self, self.kind)
+        assert isinstance(value, _Node)
+        return value
+
+
+class SessionsAction(_ActionBase):
+    sessions: SessionRequest
+
+
+class PrescribeAction(_ActionBase):
+    prescribe: Prescription
+
+
+class LimitAction(_ActionBase):
+    limit: Limit
+
+
+class ForbidAction(_ActionBase):
+    forbid: Forbid
+
+
+class CapAction(_ActionBase):
+    cap: Cap
+
+
+class RequireAction(_ActionBase):
+    require: Requirement
+
+
+class WarnAction(_ActionBase):
+    warn: Warn
+
+
+class EffectAction(_ActionBase):
+    effect: Effect
+
+
+class SynergyAction(_ActionBase):
+    synergy: Synergy
+
+
+class ScreenAction(_ActionBase):
+    screen: Screen
+
+
+class RefuseAction(_ActionBase):
+    refuse: Refuse
+
+
+class ProgressionAction(_ActionBase):
+    progression: Progression
+
+
+class NoteAction(_ActionBase):
+    note: Note
+
+
+class GuidelineAction(_ActionBase):
+    guideline: GuidelineTarget
+
+
+ACTION_TYPES: tuple[type[_ActionBase], ...] = (
+    SessionsAction,
+    PrescribeAction,
+    LimitAction,
+    ForbidAction,
+    CapAction,
+    RequireAction,
+    WarnAction,
+    EffectAction,
+    SynergyAction,
+    ScreenAction,
+    RefuseAction,
+    ProgressionAction,
+    NoteAction,
+    GuidelineAction,
+)
+ACTION_NAMES: tuple[str, ...] = tuple(next(iter(t.model_fields)) for t in ACTION_TYPES)
+SAFETY_ONLY: frozenset[str] = frozenset({"forbid", "screen", "refuse"})
+
+
+def _action_kind(raw: Any) -> str | None:
+    if isinstance(raw, dict) and len(raw) == 1:
+        key = next(iter(raw))
+        return key if key in ACTION_NAMES else None
+    if isinstance(raw, _ActionBase):
+        return raw.kind
+    return None
+
+
+Action = Annotated[
+    Annotated[SessionsAction, Tag("sessions")]
+    | Annotated[PrescribeAction, Tag("prescribe")]
+    | Annotated[LimitAction, Tag("limit")]
+    | Annotated[ForbidAction, Tag("forbid")]
+    | Annotated[CapAction, Tag("cap")]
+    | Annotated[RequireAction, Tag("require")]
+    | Annotated[WarnAction, Tag("warn")]
+    | Annotated[EffectAction, Tag("effect")]
+    | Annotated[SynergyAction, Tag("synergy")]
+    | Annotated[ScreenAction, Tag("screen")]
+    | Annotated[RefuseAction, Tag("refuse")]
+    | Annotated[ProgressionAction, Tag("progression")]
+    | Annotated[NoteAction, Tag("note")]
+    | Annotated[GuidelineAction, Tag("guideline")],
+    Discriminator(
+        _action_kind,
+        custom_error_type="action",
+        custom_error_message="an action is a mapping with exactly one key, one of: "
+        + ", ".join(ACTION_NAMES),
+    ),
+]
+
+
+class Rule(_Node):
+    """One rule. Its full id is `<pack>/<id>`."""
+
+    id: Kebab
+    title: Text
+    phase: Phase
+    priority: Annotated[int, Field(strict=True, ge=-1000, le=1000)] = 0
+    when: ConditionNode | None = None
+    then: list[Action] = Field(min_length=1)
+    because: Text
+    references: list[Kebab] = Field(min_length=1)
+    on_unknown: Literal["skip", "fire"] = "skip"
+    overrides: str | None = None
+
+    _pack: str = PrivateAttr(default="")
+
+    @property
+    def full_id(self) -> str:
+        return f"{self._pack}/{self.id}" if self._pack else self.id
+
+    @property
+    def is_safety(self) -> bool:
+        return self.phase is Phase.SAFETY
+
+
+class ReferenceEntry(_Node):
+    id: Kebab
+    citation: Text
+    url: str | None = None
+    verified: Flag = True
+    note: Text | None = None
+
+
+class PackTestExpect(_Node):
+    """What a pack test expects of the plan for its profile."""
+
+    fires: list[str] = []
+    not_fires: list[str] = []
+    modalities: list[Modality] = []
+    no_modalities: list[Modality] = []
+    warnings: list[Kebab] = []
+    no_warnings: list[Kebab] = []
+    clearance: Literal["none", "recommended", "required"] | None = None
+    referral_only: Flag | None = None
+    max_intensity: Literal["none", "light", "moderate", "vigorous"] | None = None
+
+
+class PackTest(_Node):
+    name: Text
+    profile: dict[str, Any]
+    expect: PackTestExpect
+
+
+class RuleFile(_Node):
+    """A file of rules; may also define named conditions and pack tests."""
+
+    conditions: dict[Kebab, ConditionNode] = {}
+    rules: list[Rule] = []
+    tests: list[PackTest] = []
+
+
+class Manifest(_Node):
+    """`pack.yaml`: who the pack is, what it cites, and what it turns off."""
+
+    name: Kebab
+    version: Annotated[str, Field(pattern=r"^\d+\.\d+(\.\d+)?$")]
+    description: Text
+    references: list[ReferenceEntry] = []
+    references_file: str | None = None
+    disable: list[str] = []
+    requires: list[Kebab] = []

@@ -1,0 +1,190 @@
+"""The plan: the JSON output contract of DESIGN.md (schema_version 1.0), as pydantic models.
+
+Field order is the contract's key order. Rendering lives in `endoprotocol.render`.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_serializer
+
+from endoprotocol.vocab import Day, EffectTarget, IntensityClass, Modality, Muscle, Pattern
+
+SCHEMA_VERSION = "1.0"
+
+Clearance = Literal["none", "recommended", "required"]
+MaxIntensity = Literal["none", "light", "moderate", "vigorous"]
+Direction = Literal["increase", "decrease", "improve", "modulate", "no_change"]
+Timescale = Literal["acute", "long_term"]
+Evidence = Literal["strong", "moderate", "mixed", "low"]
+SynergyEvidence = Literal["speculative", "low"]
+Severity = Literal["high", "medium", "info"]
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Range(_Out):
+    """A numeric range; min == max when the value is fixed."""
+
+    min: float
+    max: float
+
+    @classmethod
+    def of(cls, low: float, high: float | None = None) -> Range:
+        return cls(min=low, max=low if high is None else high)
+
+    @model_serializer(mode="wrap")
+    def _ints_stay_ints(self, handler: Any) -> Any:
+        data = handler(self)
+        return {k: int(v) if float(v).is_integer() else v for k, v in data.items()}
+
+
+class Intensity(_Out):
+    """How hard: any of RPE (0-10), RIR, %1RM, %HRmax, or a talk-test description."""
+
+    rpe: Range | None = None
+    rir: Range | None = None
+    pct_1rm: Range | None = None
+    hr_max_pct: Range | None = None
+    talk_test: str | None = None
+
+    @model_serializer(mode="wrap")
+    def _present_only(self, handler: Any) -> Any:
+        return {k: v for k, v in handler(self).items() if v is not None}
+
+
+class Exercise(_Out):
+    name: str
+    pattern: Pattern
+    muscles: list[Muscle]
+    compound: bool
+    sets: int = Field(ge=1)
+    reps: Range | None
+    work_seconds: Range | None
+    rest_seconds: Range | None
+    intensity: Intensity
+    notes: str
+    alternatives: list[str]
+    rules: list[str]
+
+
+class Session(_Out):
+    modality: Modality
+    title: str
+    focus: str
+    intensity_class: IntensityClass
+    optional: bool
+    duration_minutes: int = Field(ge=0)
+    intensity: Intensity
+    exercises: list[Exercise]
+    rules: list[str]
+
+
+class DayPlan(_Out):
+    day: Day
+    sessions: list[Session]
+
+
+class GeneratorPack(_Out):
+    name: str
+    version: str
+    sha256: str
+
+
+class Generator(_Out):
+    name: Literal["endoprotocol"] = "endoprotocol"
+    version: str
+    rule_packs: list[GeneratorPack]
+    safety_overrides_allowed: bool = False
+
+
+class ScreeningOutcome(_Out):
+    clearance: Clearance
+    referral_only: bool
+    max_intensity: MaxIntensity
+    reasons: list[str]
+    next_steps: list[str]
+
+
+class Week(_Out):
+    week: int = Field(ge=1)
+    deload: bool
+    load_change_pct: float
+    notes: list[str]
+    days: list[DayPlan] = Field(min_length=7, max_length=7)
+
+
+class Totals(_Out):
+    sessions_by_modality: dict[str, int]
+    minutes_by_modality: dict[str, int]
+    minutes_by_intensity: dict[str, int]
+    moderate_equivalent_aerobic_minutes: int
+    strength_days: int
+    balance_days: int
+    hard_sets_by_muscle: dict[str, int]
+
+
+class GuidelineCheck(_Out):
+    id: str
+    met: bool
+    detail: str
+
+
+class ExpectedEffect(_Out):
+    target: EffectTarget
+    direction: Direction
+    timescale: Timescale
+    evidence: Evidence
+    from_modalities: list[Modality]
+    explanation: str
+    references: list[str]
+    rules: list[str]
+
+
+class TherapySynergy(_Out):
+    therapy: str
+    myokine: EffectTarget
+    explanation: str
+    evidence: SynergyEvidence
+    references: list[str]
+    rules: list[str]
+
+
+class Warning(_Out):
+    code: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    severity: Severity
+    message: str
+    references: list[str]
+    rules: list[str]
+
+
+class Reference(_Out):
+    id: str
+    citation: str
+
+
+class Plan(_Out):
+    """A weekly plan with its screening, effects, warnings and the evidence behind each line."""
+
+    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    generator: Generator
+    profile: dict[str, Any]
+    screening: ScreeningOutcome
+    days: list[DayPlan] = Field(min_length=7, max_length=7)
+    weeks: list[Week] = Field(min_length=1)
+    totals: Totals
+    guidelines: list[GuidelineCheck]
+    expected_effects: list[ExpectedEffect]
+    therapy_synergies: list[TherapySynergy]
+    warnings: list[Warning]
+    references: list[Reference]
+    disclaimer: str
+    explanation: dict[str, Any] | None = None
+
+    def to_json(self, *, pretty: bool = False) -> str:
+        """The JSON text; `explanation` appears only when it was asked for."""
+        exclude = {"explanation"} if self.explanation is None else set()
+        return self.model_dump_json(indent=2 if pretty else None, exclude=exclude)

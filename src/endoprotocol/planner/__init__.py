@@ -1,0 +1,1 @@
+"""From decisions to a week: scheduling, exercise selection and prescription, progression."""

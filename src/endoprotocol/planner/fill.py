@@ -1,0 +1,209 @@
+"""Fill scheduled sessions with exercises and prescribe each one from the decisions.
+
+Selection is deterministic: candidates are filtered (pattern, equipment, level, vetoes,
+the muscles the day trains) and ordered by a stable key; the n-th use of a slot in the week
+takes the n-th candidate, so repeated days vary. Prescriptions come from the rules' point
+values intersected with their limits; nothing here invents a number.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from endoprotocol.engine.evaluate import Outcome
+from endoprotocol.engine.model import Bound
+from endoprotocol.plan import Exercise, Intensity, Range
+from endoprotocol.planner.library import LEVEL_ORDER, ExerciseEntry, Library, Slot, Zone
+from endoprotocol.profile import Profile
+from endoprotocol.vocab import Equipment, Modality, Pattern
+
+ALTERNATIVES = 3
+
+
+@dataclass
+class Shortfall:
+    """Something the rules asked for that could not be planned, and why."""
+
+    what: str
+    why: str
+    rules: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Picker:
+    """Chooses exercises for a person, remembering what it has used this week."""
+
+    library: Library
+    outcome: Outcome
+    profile: Profile
+    used: dict[str, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        have = set(self.profile.equipment) | {Equipment.BODYWEIGHT}
+        level = LEVEL_ORDER[self.profile.experience.value]
+        self.vetoed_pattern = self.outcome.forbidden("pattern")
+        self.vetoed_tag = self.outcome.forbidden("tag")
+        self.vetoed_exercise = self.outcome.forbidden("exercise")
+        self.usable = [
+            e
+            for e in self.library.exercises
+            if e.needs() <= have
+            and LEVEL_ORDER[e.level] <= level
+            and e.id not in self.vetoed_exercise
+            and not (set(e.tags) & set(self.vetoed_tag))
+            and e.pattern.value not in self.vetoed_pattern
+        ]
+        self.vetoes_applied = sorted(
+            {
+                rule
+                for e in self.library.exercises
+                if e.needs() <= have and LEVEL_ORDER[e.level] <= level
+                for rule in (
+                    [self.vetoed_exercise.get(e.id)]
+                    + [self.vetoed_tag.get(t) for t in e.tags]
+                    + [self.vetoed_pattern.get(e.pattern.value)]
+                )
+                if rule
+            }
+        )
+
+    def candidates(self, pattern: Pattern, muscles: set[str], prefer: list[str], role: str) -> list[ExerciseEntry]:
+        level = self.profile.experience.value
+        pool = [
+            e for e in self.usable
+            if e.pattern is pattern and {m.value for m in e.primary} <= muscles
+        ]
+
+        def key(e: ExerciseEntry) -> tuple[int, int, int, int, str]:
+            preferred = 0 if not prefer or {m.value for m in e.primary} & set(prefer) else 1
+            fits_role = 0 if (role == "compound") == e.compound else 1
+            # the person's own level first, then easier ones
+            level_gap = LEVEL_ORDER[level] - LEVEL_ORDER[e.level]
+            return (preferred, fits_role, level_gap, len(e.tags), e.id)
+
+        return sorted(pool, key=key)
+
+    def pick(self, slot_key: str, pool: list[ExerciseEntry], taken: set[str]) -> tuple[ExerciseEntry, list[str]] | None:
+        free = [e for e in pool if e.id not in taken]
+        if not free:
+            return None
+        turn = self.used.get(slot_key, 0)
+        self.used[slot_key] = turn + 1
+        chosen = free[turn % len(free)]
+        others = [e.name for e in free if e.id != chosen.id][:ALTERNATIVES]
+        return chosen, others
+
+
+def _range(bound: Bound | None) -> Range | None:
+    if bound is None or bound.min is None or bound.max is None:
+        return None
+    return Range.of(bound.min, bound.max)
+
+
+def resolve(outcome: Outcome, modality: str, role: str, name: str) -> tuple[Bound | None, list[str]]:
+    """A parameter's value: the winning point value, narrowed by every limit."""
+    point = outcome.param(modality, role, name)
+    limit, limit_rules = outcome.limit(modality, role, name)
+    rules = [point.rule] if point else []
+    if point is None or not isinstance(point.value, Bound):
+        return (limit if limit and limit.min is not None and limit.max is not None else None), limit_rules
+    low, high = point.value.min, point.value.max
+    if limit is not None:
+        rules += limit_rules
+        if limit.min is not None:
+            low = max(low or limit.min, limit.min)
+            high = max(high or limit.min, limit.min)
+        if limit.max is not None:
+            high = min(high if high is not None else limit.max, limit.max)
+            low = min(low if low is not None else limit.max, limit.max)
+    return Bound.model_construct(min=low, max=high), rules
+
+
+def zone_intensity(zone: Zone) -> Intensity:
+    return Intensity(hr_max_pct=_range(zone.hr_max_pct), rpe=_range(zone.rpe), talk_test=zone.talk_test)
+
+
+def lift_intensity(outcome: Outcome, role: str, zone: Zone) -> tuple[Intensity, list[str]]:
+    """RPE/RIR/%1RM for lifting, never above the session's zone (RPE ~ 10 - RIR)."""
+    rules: list[str] = []
+    found: dict[str, Range | None] = {}
+    for name in ("rpe", "rir", "pct_1rm"):
+        bound, ids = resolve(outcome, "resistance", role, name)
+        rules += ids
+        found[name] = _range(bound)
+    top = zone.rpe.max if zone.rpe.max is not None else 10
+    rpe, rir = found["rpe"], found["rir"]
+    if rpe is not None and rpe.max > top:
+        rpe = Range.of(min(rpe.min, top), top)
+    if rir is not None and 10 - rir.min > top:
+        floor = 10 - top
+        rir = Range.of(max(rir.min, floor), max(rir.max, floor))
+    return Intensity(rpe=rpe, rir=rir, pct_1rm=found["pct_1rm"]), rules
+
+
+def midpoint(r: Range | None, default: float = 0) -> float:
+    return default if r is None else (r.min + r.max) / 2
+
+
+def exercise_seconds(ex: Exercise, seconds_per_rep: float, transition: int) -> float:
+    """Estimated time of one exercise: work and rest for every set, then the move on."""
+    work = midpoint(ex.reps) * seconds_per_rep if ex.reps else midpoint(ex.work_seconds)
+    rest = midpoint(ex.rest_seconds)
+    return ex.sets * work + max(ex.sets - 1, 0) * rest + transition
+
+
+def build_exercise(
+    entry: ExerciseEntry,
+    modality: str,
+    role: str,
+    intensity: Intensity,
+    rules: list[str],
+    outcome: Outcome,
+    alternatives: list[str],
+    notes: list[str],
+) -> tuple[Exercise | None, list[str]]:
+    """Prescribe one exercise from the decisions; None (and why) when a needed value is missing."""
+    used: list[str] = list(rules)
+    sets_b, ids = resolve(outcome, modality, role, "sets")
+    used += ids
+    rest_b, ids = resolve(outcome, modality, role, "rest_seconds")
+    used += ids
+    if entry.timed:
+        work_b, ids = resolve(outcome, modality, role, "work_seconds")
+        used += ids
+        reps_b = None
+        if work_b is None:
+            return None, [f"no rule sets work_seconds for {modality} ({role})"]
+    else:
+        reps_b, ids = resolve(outcome, modality, role, "reps")
+        used += ids
+        work_b = None
+        if reps_b is None:
+            return None, [f"no rule sets reps for {modality} ({role})"]
+    if sets_b is None or sets_b.min is None:
+        return None, [f"no rule sets sets for {modality} ({role})"]
+    sets = int(round(sets_b.max if sets_b.max is not None else sets_b.min))
+    ex = Exercise(
+        name=entry.name,
+        pattern=entry.pattern,
+        muscles=list(entry.primary),
+        compound=entry.compound,
+        sets=max(sets, 1),
+        reps=_range(reps_b),
+        work_seconds=_range(work_b),
+        rest_seconds=_range(rest_b),
+        intensity=intensity,
+        notes=" ".join([entry.cue, *notes]).strip(),
+        alternatives=alternatives,
+        rules=sorted(set(used)),
+    )
+    return ex, []
+
+
+def slot_pool(picker: Picker, slot: Slot, muscles: set[str]) -> list[ExerciseEntry]:
+    return picker.candidates(slot.pattern, muscles, [m.value for m in slot.prefer], slot.role)
+
+
+def min_sets(outcome: Outcome, role: str) -> int:
+    bound, _ = resolve(outcome, Modality.RESISTANCE.value, role, "sets")
+    return int(bound.min) if bound is not None and bound.min is not None else 1

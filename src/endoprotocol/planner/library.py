@@ -1,0 +1,140 @@
+"""The exercise library and session designs (rules/library/*.yaml), validated like packs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Literal, Self
+
+from pydantic import Field, model_validator
+
+from endoprotocol.engine.loader import LIBRARY_DIR, _Collector, read_document, validate_model
+from endoprotocol.engine.model import ID_PATTERN, Bound, Kebab, Tagname, Text, _Node
+from endoprotocol.errors import RulePackError
+from endoprotocol.vocab import Equipment, IntensityClass, Muscle, Pattern
+
+Level = Literal["beginner", "intermediate", "advanced"]
+LEVEL_ORDER: dict[str, int] = {"beginner": 0, "intermediate": 1, "advanced": 2}
+
+
+class ExerciseEntry(_Node):
+    id: Annotated[str, Field(pattern=ID_PATTERN)]
+    name: Text
+    pattern: Pattern
+    primary: list[Muscle] = Field(min_length=1)
+    secondary: list[Muscle] = []
+    compound: Annotated[bool, Field(strict=True)]
+    equipment: list[Equipment] = Field(min_length=1)
+    level: Level
+    impact: Literal["none", "low", "high"]
+    timed: Annotated[bool, Field(strict=True)]
+    tags: list[Tagname] = []
+    cue: Text
+
+    @model_validator(mode="after")
+    def _no_overlap(self) -> Self:
+        both = set(self.primary) & set(self.secondary)
+        if both:
+            raise ValueError(f"muscles listed as both primary and secondary: {sorted(both)}")
+        return self
+
+    def needs(self) -> set[Equipment]:
+        return set(self.equipment) - {Equipment.BODYWEIGHT}
+
+
+class ExerciseFile(_Node):
+    exercises: list[ExerciseEntry] = Field(min_length=1)
+
+
+class Slot(_Node):
+    """One place in a session: a movement pattern, its role, and muscles to favour."""
+
+    pattern: Pattern
+    role: Literal["compound", "accessory"]
+    prefer: list[Muscle] = []
+
+
+class SplitDay(_Node):
+    title: Text
+    focus: Text
+    muscles: list[Muscle] = Field(min_length=1)
+    slots: list[Slot] = Field(min_length=1)
+
+
+class Split(_Node):
+    id: Kebab
+    description: Text
+    days: list[SplitDay] = Field(min_length=1)
+
+
+class Zone(_Node):
+    hr_max_pct: Bound
+    rpe: Bound
+    talk_test: Text
+
+
+class Timing(_Node):
+    """Arithmetic constants for estimating how long a session takes."""
+
+    seconds_per_rep: Annotated[float, Field(strict=True, gt=0, le=10)]
+    seconds_between_exercises: Annotated[int, Field(strict=True, ge=0, le=300)]
+
+
+class ModalityDesign(_Node):
+    """How a non-resistance session is built: which patterns fill it and how many."""
+
+    patterns: list[Pattern] = Field(min_length=1)
+    exercises: Annotated[int, Field(strict=True, ge=1, le=12)]
+
+
+class SessionDesignFile(_Node):
+    splits: list[Split] = Field(min_length=1)
+    zones: dict[IntensityClass, Zone]
+    timing: Timing
+    designs: dict[Literal["hiit", "endurance", "recovery", "balance", "mobility"], ModalityDesign]
+    disclaimer: Text
+    references: list[Kebab] = []
+
+    @model_validator(mode="after")
+    def _complete(self) -> Self:
+        missing = {c.value for c in IntensityClass} - {z.value for z in self.zones}
+        if missing:
+            raise ValueError(f"zones missing: {sorted(missing)}")
+        return self
+
+
+@dataclass(frozen=True)
+class Library:
+    exercises: tuple[ExerciseEntry, ...]
+    design: SessionDesignFile
+
+    def split(self, split_id: str) -> Split | None:
+        return next((s for s in self.design.splits if s.id == split_id), None)
+
+
+def load_library(rules_dir: Path) -> Library:
+    """Read and validate the exercise library and session designs; RulePackError on problems."""
+    out = _Collector()
+    base = rules_dir / LIBRARY_DIR
+    exercises: list[ExerciseEntry] = []
+    design: SessionDesignFile | None = None
+    ex_path = base / "exercises.yaml"
+    doc = read_document(ex_path, out)
+    if doc is not None:
+        parsed = validate_model(ExerciseFile, doc, ex_path, out)
+        if parsed is not None:
+            exercises = parsed.exercises
+            seen: dict[str, ExerciseEntry] = {}
+            for entry in exercises:
+                for key in (f"id:{entry.id}", f"name:{entry.name.lower()}"):
+                    if key in seen:
+                        pos = entry.pos
+                        out.error(ex_path, (pos.line, pos.col) if pos else (1, 1), f"exercise '{entry.id}' repeats the id or name of '{seen[key].id}'", "duplicate-exercise")
+                    seen[key] = entry
+    design_path = base / "sessions.yaml"
+    doc = read_document(design_path, out)
+    if doc is not None:
+        design = validate_model(SessionDesignFile, doc, design_path, out)
+    if out.diagnostics or design is None:
+        raise RulePackError(out.diagnostics)
+    return Library(tuple(sorted(exercises, key=lambda e: e.id)), design)

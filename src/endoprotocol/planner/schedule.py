@@ -1,0 +1,272 @@
+"""Place the requested sessions on the person's week, honouring every spacing rule.
+
+The week repeats, so distances wrap from Sunday to Monday. Hard sessions (resistance, HIIT,
+anything vigorous) go only on the person's training days; light optional activity may go
+on other days. Sessions are placed strongest request first; a session that cannot be placed
+is dropped and reported, never silently.
+
+Spacing decisions (documented in docs/planning.md):
+- same-muscle spacing applies between resistance sessions, using the muscles each split day
+  trains;
+- HIIT keeps its own spacing (`hours_between`) and, when a rule asks, a light day after it;
+- at most one hard session a day; a second session shares the day's minutes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from endoprotocol.engine.evaluate import Outcome, SessionDecision, is_hard
+from endoprotocol.planner.fill import Shortfall
+from endoprotocol.planner.library import Library, SplitDay
+from endoprotocol.profile import WEEK, Profile
+from endoprotocol.vocab import INTENSITY_ORDER, Modality
+
+# Order in which modalities claim days: the most constrained first.
+PLACEMENT_ORDER = (
+    Modality.HIIT,
+    Modality.RESISTANCE,
+    Modality.ENDURANCE,
+    Modality.BALANCE,
+    Modality.MOBILITY,
+    Modality.RECOVERY,
+)
+
+
+@dataclass
+class Slotted:
+    """One session placed on a day, before exercises are chosen."""
+
+    modality: Modality
+    intensity: str
+    title: str
+    focus: str
+    optional: bool
+    rules: list[str]
+    split_day: SplitDay | None = None
+    start_week: int = 1
+    minutes: int = 0
+
+    @property
+    def hard(self) -> bool:
+        return is_hard(self.modality, self.intensity)
+
+    def muscles(self) -> set[str]:
+        return {m.value for m in self.split_day.muscles} if self.split_day else set()
+
+
+@dataclass
+class Week:
+    days: list[list[Slotted]] = field(default_factory=lambda: [[] for _ in WEEK])
+
+
+def circular(a: int, b: int) -> int:
+    d = abs(a - b) % 7
+    return min(d, 7 - d)
+
+
+class Scheduler:
+    def __init__(self, outcome: Outcome, profile: Profile, library: Library) -> None:
+        self.outcome = outcome
+        self.profile = profile
+        self.library = library
+        self.training = [WEEK.index(d) for d in profile.training_days()]
+        self.budget = profile.minutes_per_session
+        self.week = Week()
+        self.shortfalls: list[Shortfall] = []
+
+    # -- requirements ------------------------------------------------------------------------
+    def _gap_days(self, kind: str, scope: str = "") -> int:
+        found = self.outcome.requirement(kind, scope)
+        return 0 if found is None else -(-found[0] // 24)  # hours -> whole days, rounded up
+
+    def _min_minutes(self, modality: Modality) -> int:
+        point = self.outcome.param(modality.value, "any", "minutes")
+        if point is not None and point.value.min is not None:
+            return int(point.value.min)
+        return 10
+
+    def _target_minutes(self, modality: Modality) -> int:
+        point = self.outcome.param(modality.value, "any", "minutes")
+        if point is not None and point.value.max is not None:
+            return min(int(point.value.max), self.budget)
+        return self.budget
+
+    # -- checks -----------------------------------------------------------------------------
+    def fits(self, day: int, s: Slotted) -> bool:
+        days = self.week.days
+        here = days[day]
+        if not s.optional and day not in self.training:
+            return False
+        if any(o.modality is s.modality for o in here):
+            return False
+        if s.hard and any(o.hard for o in here):
+            return False
+        if here:
+            used = sum(self._min_minutes(o.modality) for o in here)
+            if used + self._min_minutes(s.modality) > self.budget:
+                return False
+        gap = self._gap_days("hours_between", s.modality.value)
+        for other in range(7):
+            if other == day:
+                continue
+            dist = circular(day, other)
+            for o in days[other]:
+                if o.modality is s.modality and not o.optional and not s.optional and dist < gap:
+                    return False
+                if (
+                    s.modality is Modality.RESISTANCE
+                    and o.modality is Modality.RESISTANCE
+                    and dist < self._gap_days("hours_between_same_muscle") 
+                    and s.muscles() & o.muscles()
+                ):
+                    return False
+        if s.hard:
+            before = days[(day - 1) % 7]
+            if any(o.hard and self.outcome.requirement("light_day_after", o.modality.value) for o in before):
+                return False
+            after = days[(day + 1) % 7]
+            if self.outcome.requirement("light_day_after", s.modality.value) and any(o.hard for o in after):
+                return False
+        if INTENSITY_ORDER[s.intensity] > INTENSITY_ORDER["light"] and not here:
+            need = self.outcome.requirement("rest_days")
+            if need is not None and self._rest_days() - 1 < need[0]:
+                return False
+        return True
+
+    def _rest_days(self) -> int:
+        return sum(
+            1 for sessions in self.week.days
+            if all(INTENSITY_ORDER[s.intensity] <= INTENSITY_ORDER["light"] for s in sessions)
+        )
+
+    # -- placement --------------------------------------------------------------------------
+    def place(self, s: Slotted) -> bool:
+        """Put a session on the best day that fits: spread out, alone if possible, earliest."""
+        same = [d for d in range(7) for o in self.week.days[d] if o.modality is s.modality]
+        order = self.training + [d for d in range(7) if d not in self.training] if s.optional else self.training
+        best: tuple[tuple[int, int, int], int] | None = None
+        for day in order:
+            if not self.fits(day, s):
+                continue
+            spread = min((circular(day, d) for d in same), default=7)
+            score = (len(self.week.days[day]), -spread, order.index(day))
+            if best is None or score < best[0]:
+                best = (score, day)
+        if best is None:
+            return False
+        self.week.days[best[1]].append(s)
+        return True
+
+    def run(self) -> Week:
+        decisions = sorted(
+            self.outcome.sessions.items(),
+            key=lambda kv: (kv[0][1], PLACEMENT_ORDER.index(kv[0][0]), kv[1].rank),
+        )
+        for (modality, optional), decision in decisions:
+            self._place_request(modality, optional, decision)
+        self._ensure_days_with()
+        self._ensure_activity_gaps()
+        self._share_minutes()
+        return self.week
+
+    def _place_request(self, modality: Modality, optional: bool, decision: SessionDecision) -> None:
+        split_days: list[SplitDay] = []
+        if modality is Modality.RESISTANCE:
+            chosen = self.outcome.param("resistance", "any", "split")
+            split = self.library.split(str(chosen.value)) if chosen else None
+            if split is None:
+                split = self.library.design.splits[0]
+            split_days = list(split.days)
+        start = self.outcome.param(modality.value, "any", "start_week")
+        placed = 0
+        for index in range(decision.per_week):
+            request = decision.request
+            split_day = split_days[index % len(split_days)] if split_days else None
+            s = Slotted(
+                modality=modality,
+                intensity=request.intensity.value,
+                title=split_day.title if split_day else request.title,
+                focus=split_day.focus if split_day else request.focus,
+                optional=optional,
+                rules=sorted(set(decision.rules)),
+                split_day=split_day,
+                start_week=int(start.value) if start else 1,
+            )
+            if self.place(s):
+                placed += 1
+            elif split_day is not None and len(split_days) > 1:
+                # an upper/lower pair may fit where the other half does not
+                alt = split_days[(index + 1) % len(split_days)]
+                s.split_day, s.title, s.focus = alt, alt.title, alt.focus
+                if self.place(s):
+                    placed += 1
+        if placed < decision.per_week and not optional:
+            self.shortfalls.append(
+                Shortfall(
+                    f"{decision.per_week - placed} of {decision.per_week} {modality.value} sessions",
+                    "they do not fit the available days within the recovery-spacing rules",
+                    sorted(set(decision.rules)),
+                )
+            )
+
+    def _ensure_days_with(self) -> None:
+        for (kind, scope), (count, rule) in sorted(self.outcome.requirements.items()):
+            if kind != "days_with":
+                continue
+            modality = Modality(scope)
+            have = sum(1 for d in self.week.days if any(s.modality is modality for s in d))
+            while have < count:
+                template = self.outcome.sessions.get((modality, False)) or self.outcome.sessions.get((modality, True))
+                title = template.request.title if template else f"{modality.value.capitalize()} practice"
+                focus = template.request.focus if template else modality.value
+                s = Slotted(modality, "light", title, focus, True, [rule])
+                if not self.place(s):
+                    self.shortfalls.append(Shortfall(f"{modality.value} on {count} days", "no free day or minutes left", [rule]))
+                    break
+                have += 1
+
+    def _ensure_activity_gaps(self) -> None:
+        found = self.outcome.requirement("max_days_without_activity")
+        if found is None:
+            return
+        limit, rule = found
+        template = self.outcome.sessions.get((Modality.RECOVERY, True)) or self.outcome.sessions.get((Modality.RECOVERY, False))
+        for _ in range(7):
+            gap_start = self._longest_gap(limit)
+            if gap_start is None:
+                return
+            day = (gap_start + limit) % 7
+            s = Slotted(
+                Modality.RECOVERY,
+                "light",
+                template.request.title if template else "Easy walk",
+                template.request.focus if template else "light movement",
+                True,
+                [rule],
+            )
+            if not self.fits(day, s):
+                return
+            self.week.days[day].append(s)
+
+    def _longest_gap(self, limit: int) -> int | None:
+        active = [bool(d) for d in self.week.days]
+        if not any(active):
+            return None
+        for start in range(7):
+            if active[(start - 1) % 7] and all(not active[(start + k) % 7] for k in range(limit + 1)):
+                return start
+        return None
+
+    def _share_minutes(self) -> None:
+        """Split each day's minutes: fixed-length extras first, the rest to the main session."""
+        for sessions in self.week.days:
+            sessions.sort(key=lambda s: (s.optional, PLACEMENT_ORDER.index(s.modality) if s.modality is not Modality.HIIT else 1.5))
+            if not sessions:
+                continue
+            extras = sessions[1:]
+            left = self.budget
+            for s in extras:
+                s.minutes = min(self._target_minutes(s.modality), max(self._min_minutes(s.modality), left // (len(extras) + 1)))
+                left -= s.minutes
+            sessions[0].minutes = min(self._target_minutes(sessions[0].modality), left)

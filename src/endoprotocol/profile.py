@@ -1,0 +1,303 @@
+"""The person's profile: the input contract of DESIGN.md (v1), validated and normalized."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Any, Self
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from endoprotocol.errors import ProfileError
+from endoprotocol.vocab import (
+    Condition,
+    Day,
+    Equipment,
+    Experience,
+    Goal,
+    Sex,
+    Therapy,
+    canonical,
+    normalize,
+    suggest,
+)
+
+MIN_PLANNED_AGE = 18
+MAX_PLANNED_AGE = 100
+
+# Evenly spread training days for `days_per_week` (DESIGN.md: 3 -> Mon/Wed/Fri).
+SPREAD: dict[int, tuple[Day, ...]] = {
+    1: (Day.MONDAY,),
+    2: (Day.MONDAY, Day.THURSDAY),
+    3: (Day.MONDAY, Day.WEDNESDAY, Day.FRIDAY),
+    4: (Day.MONDAY, Day.TUESDAY, Day.THURSDAY, Day.FRIDAY),
+    5: (Day.MONDAY, Day.TUESDAY, Day.WEDNESDAY, Day.FRIDAY, Day.SATURDAY),
+    6: tuple(Day)[:6],
+    7: tuple(Day),
+}
+WEEK: tuple[Day, ...] = tuple(Day)
+
+
+def _one_of(enum: type[StrEnum]) -> BeforeValidator:
+    def check(raw: object) -> StrEnum:
+        try:
+            return normalize(enum, raw)
+        except ValueError as exc:
+            raise PydanticCustomError("vocabulary", str(exc)) from None
+
+    return BeforeValidator(check)
+
+
+def _as_list(raw: object) -> object:
+    """Accept a single value or a comma-separated string where a list is expected."""
+    if isinstance(raw, str):
+        return [part for part in (p.strip() for p in raw.split(",")) if part]
+    return raw
+
+
+AsList = BeforeValidator(_as_list)
+SexField = Annotated[Sex, _one_of(Sex)]
+GoalField = Annotated[Goal, _one_of(Goal)]
+ExperienceField = Annotated[Experience, _one_of(Experience)]
+DayField = Annotated[Day, _one_of(Day)]
+EquipmentField = Annotated[Equipment, _one_of(Equipment)]
+ConditionField = Annotated[Condition, _one_of(Condition)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=False)
+
+
+class BloodPressure(_Strict):
+    """Resting blood pressure in mmHg."""
+
+    systolic: Annotated[int, Field(ge=60, le=300, strict=True)]
+    diastolic: Annotated[int, Field(ge=30, le=200, strict=True)]
+
+    @model_validator(mode="after")
+    def _systolic_above_diastolic(self) -> Self:
+        if self.systolic <= self.diastolic:
+            raise ValueError(
+                f"systolic ({self.systolic}) must be higher than diastolic ({self.diastolic})"
+            )
+        return self
+
+
+class Screening(_Strict):
+    """PAR-Q+ general-health answers; an omitted answer counts as "no"."""
+
+    heart_condition_or_high_blood_pressure: Annotated[bool, Field(strict=True)] = False
+    chest_pain: Annotated[bool, Field(strict=True)] = False
+    dizziness_or_fainting: Annotated[bool, Field(strict=True)] = False
+    other_chronic_condition: Annotated[bool, Field(strict=True)] = False
+    prescribed_medication: Annotated[bool, Field(strict=True)] = False
+    bone_joint_problem: Annotated[bool, Field(strict=True)] = False
+    supervised_activity_only: Annotated[bool, Field(strict=True)] = False
+
+    @model_validator(mode="before")
+    @classmethod
+    def _known_questions(cls, data: Any) -> Any:
+        return _normalize_keys(data, list(cls.model_fields), {}, "screening")
+
+
+SCREENING_QUESTIONS: tuple[str, ...] = tuple(Screening.model_fields)
+
+_KEY_ALIASES = {
+    "goal": "goals",
+    "therapy": "therapies",
+    "condition": "conditions",
+    "minutes": "minutes_per_session",
+    "active": "currently_active",
+    "bp": "blood_pressure",
+    "parq": "screening",
+}
+
+
+def _normalize_keys(data: Any, known: list[str], aliases: dict[str, str], where: str) -> Any:
+    if not isinstance(data, dict):
+        return data
+    out: dict[str, Any] = {}
+    for raw_key, value in data.items():
+        if not isinstance(raw_key, str):
+            raise PydanticCustomError(
+                "unknown_key", "keys must be text, got {key!r}", {"key": raw_key}
+            )
+        key = canonical(raw_key).replace("-", "_")
+        key = aliases.get(key, key)
+        if key not in known:
+            near = suggest(key.replace("_", "-"), [k.replace("_", "-") for k in known])
+            hint = f"; did you mean '{near.replace('-', '_')}'?" if near else ""
+            raise PydanticCustomError(
+                "unknown_key",
+                "unknown key '{key}' in {where}{hint} (accepted: {accepted})",
+                {"key": raw_key, "where": where, "hint": hint, "accepted": ", ".join(known)},
+            )
+        if key in out:
+            raise PydanticCustomError(
+                "duplicate_key", "'{key}' is given twice in {where}", {"key": key, "where": where}
+            )
+        out[key] = value
+    return out
+
+
+class Profile(_Strict):
+    """Who the plan is for. Required: age, sex, goals; everything else has a default."""
+
+    age: Annotated[int, Field(ge=1, le=120, strict=True, description="Age in years.")]
+    sex: SexField = Field(description="Physiology the evidence was measured on.")
+    goals: Annotated[
+        list[GoalField],
+        AsList,
+        Field(min_length=1, max_length=4, description="1-4 goals, first = highest priority."),
+    ]
+    therapies: Annotated[
+        list[Therapy],
+        AsList,
+        Field(description="Hormonal therapies the person already uses; [] for none."),
+    ] = []
+    experience: ExperienceField = Experience.BEGINNER
+    days: Annotated[list[DayField] | None, AsList] = Field(
+        default=None, description="Training days; when absent, days_per_week spread evenly."
+    )
+    days_per_week: Annotated[int, Field(ge=1, le=7, strict=True)] = 3
+    minutes_per_session: Annotated[int, Field(ge=15, le=180, strict=True)] = 45
+    equipment: Annotated[list[EquipmentField], AsList] = [
+        Equipment.BODYWEIGHT,
+        Equipment.DUMBBELLS,
+        Equipment.BANDS,
+    ]
+    currently_active: Annotated[bool, Field(strict=True)] = Field(
+        default=False,
+        description=">=30 min moderate activity on >=3 days/week for >=3 months (ACSM 2015).",
+    )
+    blood_pressure: BloodPressure | None = None
+    conditions: Annotated[list[ConditionField], AsList] = []
+    screening: Screening = Screening()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _known_keys(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            raise PydanticCustomError(
+                "not_a_mapping",
+                "a profile must be a mapping of keys to values (got {kind})",
+                {"kind": type(data).__name__},
+            )
+        data = _normalize_keys(data, list(cls.model_fields), _KEY_ALIASES, "the profile")
+        # Only `days` given: its length is the number of days per week.
+        if data.get("days") is not None and "days_per_week" not in data:
+            days = _as_list(data["days"])
+            if isinstance(days, list):
+                data["days_per_week"] = len(set(map(str, days)))
+        return data
+
+    @field_validator("therapies", mode="before")
+    @classmethod
+    def _therapies(cls, raw: Any) -> Any:
+        raw = _as_list(raw)
+        if not isinstance(raw, list):
+            return raw
+        out: list[Therapy] = []
+        saw_none = False
+        for item in raw:
+            if isinstance(item, str) and canonical(item) == "none":
+                saw_none = True
+                continue
+            try:
+                out.append(normalize(Therapy, item))
+            except ValueError as exc:
+                raise PydanticCustomError("vocabulary", str(exc) + ", or none") from None
+        if saw_none and out:
+            raise PydanticCustomError(
+                "contradiction", "'none' cannot be listed beside a therapy ({therapy})",
+                {"therapy": ", ".join(out)},
+            )
+        return out
+
+    @field_validator("goals", "therapies", "days", "equipment", "conditions", mode="after")
+    @classmethod
+    def _dedupe(cls, items: list[Any] | None) -> list[Any] | None:
+        return None if items is None else list(dict.fromkeys(items))
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        if self.days is not None:
+            if not self.days:
+                raise PydanticCustomError("days", "days must list at least one day")
+            if len(self.days) != self.days_per_week:
+                raise PydanticCustomError(
+                    "contradiction",
+                    "days lists {n} day(s) but days_per_week is {k}; give one or make them agree",
+                    {"n": len(self.days), "k": self.days_per_week},
+                )
+        if self.sex == Sex.MALE:
+            female_only = {Condition.PREGNANCY, Condition.MENSTRUAL_IRREGULARITY}
+            clash = [c.value for c in self.conditions if c in female_only]
+            if Therapy.MENOPAUSAL_HRT in self.therapies:
+                clash.append(Therapy.MENOPAUSAL_HRT.value)
+            if clash:
+                raise PydanticCustomError(
+                    "contradiction",
+                    "sex is male but the profile lists {items}, which applies to female "
+                    "physiology only",
+                    {"items": ", ".join(clash)},
+                )
+        if (
+            Condition.UNCONTROLLED_HYPERTENSION in self.conditions
+            and Condition.HYPERTENSION in self.conditions
+        ):
+            pass  # both may be listed; the uncontrolled one is the stricter and wins in rules
+        return self
+
+    def training_days(self) -> tuple[Day, ...]:
+        """The days the person trains, Monday first."""
+        chosen = set(self.days) if self.days is not None else set(SPREAD[self.days_per_week])
+        return tuple(d for d in WEEK if d in chosen)
+
+    def normalized(self) -> dict[str, Any]:
+        """The profile as the plan reports it: defaults filled in, days resolved."""
+        data = self.model_dump(mode="json")
+        data["days"] = [d.value for d in self.training_days()]
+        data["days_per_week"] = len(data["days"])
+        return data
+
+
+def _loc(loc: tuple[int | str, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "profile"
+
+
+def parse_profile(data: Any) -> Profile:
+    """Validate raw profile data, or raise ProfileError naming every bad field."""
+    try:
+        return Profile.model_validate(data)
+    except ValidationError as exc:
+        raise ProfileError(describe_validation(exc)) from None
+
+
+def describe_validation(exc: ValidationError) -> str:
+    """One line per problem, each starting with the field it is about."""
+    lines = []
+    for err in exc.errors(include_url=False):
+        loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and "[" in p))
+        msg = err["msg"]
+        if err["type"] in {"missing"}:
+            msg = "is required"
+        elif msg.startswith("Value error, "):
+            msg = msg.removeprefix("Value error, ")
+        elif err["type"] in {"greater_than_equal", "less_than_equal"} and "input" in err:
+            msg = f"{msg} (got {err['input']!r})"
+        elif err["type"].endswith("_type") and "input" in err:
+            msg = f"{msg} (got {err['input']!r})"
+        lines.append(f"{_loc(loc)}: {msg}" if loc else msg)
+    return "\n".join(dict.fromkeys(lines))

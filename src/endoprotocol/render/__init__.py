@@ -1,0 +1,1 @@
+"""Renderers: terminal tables (rich) and markdown. JSON and YAML come from the models."""

@@ -1,0 +1,182 @@
+"""The terminal view: screening first, then the week, effects, warnings and sources."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console, Group
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from endoprotocol.plan import Plan
+from endoprotocol.render.text import fmt_dose, fmt_intensity, fmt_seconds
+
+SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "info": "cyan"}
+CLEARANCE_STYLE = {"none": "green", "recommended": "yellow", "required": "bold red"}
+
+
+def render_table(plan: Plan, *, width: int | None = None, color: bool = False, explain: bool = False) -> str:
+    """Render the plan for a terminal; plain text when `color` is false (pipes, tests)."""
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=width or 110,
+        force_terminal=color,
+        color_system="auto" if color else None,
+        no_color=not color,
+        highlight=False,
+        emoji=False,
+        soft_wrap=False,
+    )
+    console.print(_screening(plan))
+    console.print(_week(plan))
+    for week in plan.weeks[1:]:
+        label = f"Week {week.week}" + (" (deload)" if week.deload else "")
+        notes = " ".join(week.notes) or "Same as week 1."
+        console.print(Text(f"{label}: ", style="bold") + Text(notes))
+    console.print(_totals(plan))
+    if plan.expected_effects:
+        console.print(_effects(plan))
+    if plan.therapy_synergies:
+        console.print(_synergies(plan))
+    if plan.warnings:
+        console.print(_warnings(plan))
+    console.print(_references(plan))
+    if explain and plan.explanation:
+        console.print(_explanation(plan))
+    console.print(Panel(Text(plan.disclaimer), title="Please read", border_style="dim"))
+    return buffer.getvalue()
+
+
+def _screening(plan: Plan) -> Panel:
+    s = plan.screening
+    lines = Text()
+    if s.referral_only:
+        lines.append("SEE A CLINICIAN FIRST: this plan holds only what is safe before you are seen.\n", style="bold red")
+    elif s.clearance == "required":
+        lines.append("Clinician clearance is required before the planned work.\n", style="bold red")
+    elif s.clearance == "recommended":
+        lines.append("A check-up with a clinician is recommended.\n", style="yellow")
+    else:
+        lines.append("No medical clearance needed for this plan.\n", style="green")
+    lines.append(f"Highest intensity in this plan: {s.max_intensity}\n")
+    for step in s.next_steps:
+        lines.append(f"-> {step}\n", style="bold")
+    for reason in s.reasons:
+        lines.append(f"- {reason}\n")
+    p = plan.profile
+    who = f"{p['age']}-year-old {p['sex']}, goals: {', '.join(p['goals'])}"
+    if p["therapies"]:
+        who += f"; therapies: {', '.join(p['therapies'])}"
+    return Panel(lines, title=f"Screening — {escape(who)}", border_style=CLEARANCE_STYLE[s.clearance])
+
+
+def _week(plan: Plan) -> Table:
+    table = Table(title="Week 1", show_lines=True, expand=True)
+    table.add_column("Day", style="bold", no_wrap=True)
+    table.add_column("Session")
+    table.add_column("Exercises")
+    for day in plan.days:
+        if not day.sessions:
+            table.add_row(day.day.value.capitalize(), Text("Rest", style="dim"), "")
+            continue
+        for i, s in enumerate(day.sessions):
+            head = Text(s.title, style="bold")
+            head.append(f"\n{s.modality.value}, {s.intensity_class.value}, ~{s.duration_minutes} min")
+            if s.optional:
+                head.append("\noptional", style="dim")
+            head.append(f"\n{s.focus}", style="dim")
+            rows = Text()
+            for e in s.exercises:
+                rest = f", rest {fmt_seconds(e.rest_seconds)}" if e.rest_seconds else ""
+                intensity = fmt_intensity(e.intensity)
+                rows.append(f"{e.name}", style="bold")
+                rows.append(f"  {fmt_dose(e)}{rest}")
+                if intensity:
+                    rows.append(f"  ({intensity})")
+                rows.append("\n")
+            table.add_row(day.day.value.capitalize() if i == 0 else "", head, rows)
+    return table
+
+
+def _totals(plan: Plan) -> Table:
+    t = plan.totals
+    table = Table(title="Week 1 totals and guidelines", show_header=False, expand=True)
+    table.add_column("What", style="bold")
+    table.add_column("Value")
+    sessions = ", ".join(f"{k} {v}" for k, v in t.sessions_by_modality.items() if v)
+    table.add_row("Sessions", sessions or "none")
+    table.add_row("Aerobic (moderate-equivalent)", f"{t.moderate_equivalent_aerobic_minutes} min")
+    table.add_row("Strength days / balance days", f"{t.strength_days} / {t.balance_days}")
+    for g in plan.guidelines:
+        mark = Text("met", style="green") if g.met else Text("not met", style="yellow")
+        table.add_row(g.id, mark + Text(f" — {g.detail}"))
+    return table
+
+
+def _effects(plan: Plan) -> Table:
+    table = Table(title="Expected hormonal and myokine effects", expand=True)
+    table.add_column("Target", no_wrap=True)
+    table.add_column("Effect", no_wrap=True)
+    table.add_column("Evidence", no_wrap=True)
+    table.add_column("From")
+    table.add_column("Why")
+    for e in plan.expected_effects:
+        table.add_row(
+            e.target.value,
+            f"{e.direction.replace('_', ' ')} ({e.timescale.replace('_', '-')})",
+            e.evidence,
+            ", ".join(m.value for m in e.from_modalities),
+            Text(e.explanation + "  [" + ", ".join(e.references) + "]"),
+        )
+    return table
+
+
+def _synergies(plan: Plan) -> Table:
+    table = Table(title="With your current therapy (no advice to change it)", expand=True)
+    table.add_column("Therapy", no_wrap=True)
+    table.add_column("Myokine", no_wrap=True)
+    table.add_column("Evidence", no_wrap=True)
+    table.add_column("What is known")
+    for s in plan.therapy_synergies:
+        table.add_row(s.therapy, s.myokine.value, s.evidence, Text(s.explanation + "  [" + ", ".join(s.references) + "]"))
+    return table
+
+
+def _warnings(plan: Plan) -> Table:
+    table = Table(title="Warnings", expand=True)
+    table.add_column("Severity", no_wrap=True)
+    table.add_column("Code", no_wrap=True)
+    table.add_column("Message")
+    for w in plan.warnings:
+        table.add_row(Text(w.severity, style=SEVERITY_STYLE[w.severity]), w.code, Text(w.message))
+    return table
+
+
+def _references(plan: Plan) -> Panel:
+    body = Text()
+    for r in plan.references:
+        body.append(f"[{r.id}] ", style="bold")
+        body.append(r.citation + "\n")
+    return Panel(body, title="References", border_style="dim")
+
+
+def _explanation(plan: Plan) -> Panel:
+    assert plan.explanation is not None
+    parts: list[Text] = []
+    for f in plan.explanation["fired"]:
+        t = Text(f"{f['rule']}", style="bold")
+        t.append(f" ({f['phase']}, {f['defined_at']})\n")
+        for fact in f["facts"]:
+            t.append(f"   {fact['fact']} {fact['op']} {fact['value']!r}: you have {fact['actual']!r} -> {fact['result']}\n")
+        for did in f["did"]:
+            t.append(f"   => {did}\n")
+        parts.append(t)
+    for v in plan.explanation["vetoed"]:
+        parts.append(Text(f"changed: {v['what']} by {v['by']}\n", style="yellow"))
+    for o in plan.explanation["overridden"]:
+        losers = ", ".join(x["rule"] for x in o["overridden"])
+        parts.append(Text(f"{o['parameter']}: {o['winner']} overrides {losers}\n", style="cyan"))
+    return Panel(Group(*parts), title="Why (--explain)", border_style="dim")

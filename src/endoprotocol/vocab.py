@@ -1,0 +1,245 @@
+"""The closed vocabularies of the contracts, and forgiving matching of what people type.
+
+Every enum's values are the kebab-case spellings of DESIGN.md. `normalize` accepts common
+spellings (`Male`, `fat_loss`, `Fat Loss`, `tues`) and `suggest` finds near misses.
+"""
+
+from __future__ import annotations
+
+import difflib
+from enum import StrEnum
+from typing import TypeVar
+
+E = TypeVar("E", bound=StrEnum)
+
+
+class Sex(StrEnum):
+    MALE = "male"
+    FEMALE = "female"
+
+
+class Goal(StrEnum):
+    MUSCLE = "muscle"
+    STRENGTH = "strength"
+    FAT_LOSS = "fat-loss"
+    INSULIN_SENSITIVITY = "insulin-sensitivity"
+    STRESS_RESILIENCE = "stress-resilience"
+    BONE_DENSITY = "bone-density"
+    ENDURANCE = "endurance"
+    MOOD_COGNITION = "mood-cognition"
+    GENERAL_HEALTH = "general-health"
+
+
+class Therapy(StrEnum):
+    TRT = "trt"
+    GH_PEPTIDE = "gh-peptide"
+    TESAMORELIN = "tesamorelin"
+    MENOPAUSAL_HRT = "menopausal-hrt"
+
+
+class Experience(StrEnum):
+    BEGINNER = "beginner"
+    INTERMEDIATE = "intermediate"
+    ADVANCED = "advanced"
+
+
+class Day(StrEnum):
+    MONDAY = "monday"
+    TUESDAY = "tuesday"
+    WEDNESDAY = "wednesday"
+    THURSDAY = "thursday"
+    FRIDAY = "friday"
+    SATURDAY = "saturday"
+    SUNDAY = "sunday"
+
+
+class Equipment(StrEnum):
+    BARBELL = "barbell"
+    DUMBBELLS = "dumbbells"
+    MACHINES = "machines"
+    BODYWEIGHT = "bodyweight"
+    BANDS = "bands"
+    KETTLEBELL = "kettlebell"
+    BIKE = "bike"
+    ROWER = "rower"
+    TREADMILL = "treadmill"
+    POOL = "pool"
+
+
+class Condition(StrEnum):
+    HYPERTENSION = "hypertension"
+    UNCONTROLLED_HYPERTENSION = "uncontrolled-hypertension"
+    CARDIOVASCULAR_DISEASE = "cardiovascular-disease"
+    RECENT_CARDIAC_EVENT = "recent-cardiac-event"
+    PREDIABETES = "prediabetes"
+    TYPE_1_DIABETES = "type-1-diabetes"
+    TYPE_2_DIABETES = "type-2-diabetes"
+    PREGNANCY = "pregnancy"
+    OSTEOPOROSIS = "osteoporosis"
+    VERTEBRAL_FRACTURE = "vertebral-fracture"
+    KNEE_PAIN = "knee-pain"
+    LOW_BACK_PAIN = "low-back-pain"
+    SHOULDER_PAIN = "shoulder-pain"
+    MENSTRUAL_IRREGULARITY = "menstrual-irregularity"
+    LOW_ENERGY_AVAILABILITY = "low-energy-availability"
+    STRESS_FRACTURE_HISTORY = "stress-fracture-history"
+    CHRONIC_STRESS = "chronic-stress"
+    POOR_SLEEP = "poor-sleep"
+    OVERTRAINING_SYMPTOMS = "overtraining-symptoms"
+    LOW_TESTOSTERONE_SYMPTOMS = "low-testosterone-symptoms"
+    RETINOPATHY = "retinopathy"
+    PERIPHERAL_NEUROPATHY = "peripheral-neuropathy"
+    ACUTE_ILLNESS = "acute-illness"
+
+
+class Modality(StrEnum):
+    RESISTANCE = "resistance"
+    HIIT = "hiit"
+    ENDURANCE = "endurance"
+    RECOVERY = "recovery"
+    BALANCE = "balance"
+    MOBILITY = "mobility"
+
+
+class IntensityClass(StrEnum):
+    LIGHT = "light"
+    MODERATE = "moderate"
+    VIGOROUS = "vigorous"
+
+
+INTENSITY_ORDER: dict[str, int] = {"none": 0, "light": 1, "moderate": 2, "vigorous": 3}
+
+
+class Pattern(StrEnum):
+    SQUAT = "squat"
+    HINGE = "hinge"
+    LUNGE = "lunge"
+    HORIZONTAL_PUSH = "horizontal-push"
+    VERTICAL_PUSH = "vertical-push"
+    HORIZONTAL_PULL = "horizontal-pull"
+    VERTICAL_PULL = "vertical-pull"
+    CARRY = "carry"
+    CORE = "core"
+    ISOLATION = "isolation"
+    CARDIO = "cardio"
+    INTERVALS = "intervals"
+    BALANCE = "balance"
+    MOBILITY = "mobility"
+
+
+class Muscle(StrEnum):
+    CHEST = "chest"
+    BACK = "back"
+    SHOULDERS = "shoulders"
+    BICEPS = "biceps"
+    TRICEPS = "triceps"
+    QUADS = "quads"
+    HAMSTRINGS = "hamstrings"
+    GLUTES = "glutes"
+    CALVES = "calves"
+    CORE = "core"
+
+
+class EffectTarget(StrEnum):
+    TESTOSTERONE = "testosterone"
+    GROWTH_HORMONE = "growth_hormone"
+    IGF_1 = "igf_1"
+    INSULIN_SENSITIVITY = "insulin_sensitivity"
+    CORTISOL = "cortisol"
+    CATECHOLAMINES = "catecholamines"
+    IL_6 = "il_6"
+    IRISIN = "irisin"
+    MYOSTATIN = "myostatin"
+    BDNF = "bdnf"
+    DECORIN = "decorin"
+    ESTROGEN = "estrogen"
+
+
+# Friendly spellings people use; keys are already in canonical form (see `_canonical`).
+ALIASES: dict[type[StrEnum], dict[str, str]] = {
+    Sex: {"m": "male", "man": "male", "f": "female", "woman": "female"},
+    Goal: {
+        "hypertrophy": "muscle",
+        "muscle-gain": "muscle",
+        "weight-loss": "fat-loss",
+        "insulin": "insulin-sensitivity",
+        "stress": "stress-resilience",
+        "bone": "bone-density",
+        "bones": "bone-density",
+        "cardio": "endurance",
+        "mood": "mood-cognition",
+        "cognition": "mood-cognition",
+        "health": "general-health",
+        "general": "general-health",
+    },
+    Therapy: {
+        "testosterone": "trt",
+        "testosterone-replacement-therapy": "trt",
+        "cjc-1295": "gh-peptide",
+        "ipamorelin": "gh-peptide",
+        "cjc-1295-ipamorelin": "gh-peptide",
+        "gh-peptides": "gh-peptide",
+        "hrt": "menopausal-hrt",
+        "mht": "menopausal-hrt",
+    },
+    Experience: {"novice": "beginner", "new": "beginner", "experienced": "advanced"},
+    Day: {
+        "mon": "monday",
+        "tue": "tuesday",
+        "tues": "tuesday",
+        "wed": "wednesday",
+        "thu": "thursday",
+        "thur": "thursday",
+        "thurs": "thursday",
+        "fri": "friday",
+        "sat": "saturday",
+        "sun": "sunday",
+    },
+    Equipment: {
+        "dumbbell": "dumbbells",
+        "band": "bands",
+        "resistance-bands": "bands",
+        "machine": "machines",
+        "kettlebells": "kettlebell",
+        "body-weight": "bodyweight",
+        "none": "bodyweight",
+        "bicycle": "bike",
+        "swimming-pool": "pool",
+    },
+    Condition: {
+        "high-blood-pressure": "hypertension",
+        "t1d": "type-1-diabetes",
+        "t2d": "type-2-diabetes",
+        "type-1": "type-1-diabetes",
+        "type-2": "type-2-diabetes",
+        "pregnant": "pregnancy",
+    },
+}
+
+
+def canonical(text: str) -> str:
+    """Lower-case, trimmed, with `_` and spaces as `-` (`Fat_Loss` -> `fat-loss`)."""
+    return "-".join(text.strip().lower().replace("_", " ").split())
+
+
+def suggest(word: str, choices: list[str]) -> str | None:
+    """The closest accepted spelling to `word`, if one is close enough to be a typo."""
+    hits = difflib.get_close_matches(canonical(word), choices, n=1, cutoff=0.6)
+    return hits[0] if hits else None
+
+
+def normalize(enum: type[E], raw: object) -> E:
+    """Map what a person typed onto the enum, or raise ValueError naming the accepted values."""
+    if not isinstance(raw, str):
+        raise ValueError(f"expected one of {', '.join(e.value for e in enum)}, got {raw!r}")
+    key = canonical(raw)
+    key = ALIASES.get(enum, {}).get(key, key)
+    try:
+        return enum(key)
+    except ValueError:
+        pass
+    accepted = [e.value for e in enum]
+    near = suggest(raw, accepted + list(ALIASES.get(enum, {})))
+    near = ALIASES.get(enum, {}).get(near, near) if near else None
+    hint = f"; did you mean '{near}'?" if near else ""
+    raise ValueError(f"unknown value {raw!r}{hint} (accepted: {', '.join(accepted)})")
