@@ -288,13 +288,12 @@ class Cap(_Node):
 
     modality: Modality | None = None
     sessions_per_week: Annotated[int, Field(strict=True, ge=0, le=14)] | None = None
-    minutes_per_week: Annotated[int, Field(strict=True, ge=0, le=2000)] | None = None
     hard_sessions_per_week: Annotated[int, Field(strict=True, ge=0, le=14)] | None = None
 
     @model_validator(mode="after")
     def _something(self) -> Self:
         if not (self.model_fields_set - {"modality"}):
-            raise ValueError("a cap sets sessions_per_week, minutes_per_week or hard_sessions_per_week")
+            raise ValueError("a cap sets sessions_per_week or hard_sessions_per_week")
         if self.hard_sessions_per_week is not None and self.modality is not None:
             raise ValueError("hard_sessions_per_week counts every modality; drop 'modality'")
         return self
@@ -374,7 +373,6 @@ class Progression(_Node):
     deload_now: Flag | None = None
     add_sets_every_weeks: Annotated[int, Field(strict=True, ge=1, le=12)] | None = None
     add_rounds_per_week: Annotated[int, Field(strict=True, ge=0, le=4)] | None = None
-    add_minutes_per_week: Annotated[int, Field(strict=True, ge=0, le=30)] | None = None
 
 
 class Note(_Node):

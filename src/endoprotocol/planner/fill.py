@@ -18,6 +18,8 @@ from endoprotocol.profile import Profile
 from endoprotocol.vocab import Equipment, Modality, Pattern
 
 ALTERNATIVES = 3
+# How well equipment lets load progress; experienced lifters get the most loadable option.
+LOADABILITY = {"barbell": 4, "machines": 3, "dumbbells": 3, "kettlebell": 2, "bands": 1}
 
 
 @dataclass
@@ -74,13 +76,20 @@ class Picker:
             if e.pattern is pattern and {m.value for m in e.primary} <= muscles
         ]
 
-        def key(e: ExerciseEntry) -> tuple[int, int, int, int, str]:
+        beginner = level == "beginner"
+
+        def key(e: ExerciseEntry) -> tuple[int, ...]:
             preferred = 0 if not prefer or {m.value for m in e.primary} & set(prefer) else 1
             fits_role = 0 if (role == "compound") == e.compound else 1
             # the person's own level first, then easier ones
             level_gap = LEVEL_ORDER[level] - LEVEL_ORDER[e.level]
-            return (preferred, fits_role, level_gap, len(e.tags), e.id)
+            load = -max((LOADABILITY.get(q.value, 0) for q in e.equipment), default=0)
+            unilateral = 1 if "unilateral" in e.tags else 0
+            if beginner:
+                return (preferred, fits_role, level_gap, unilateral, len(e.tags), load)
+            return (preferred, fits_role, load, unilateral, level_gap, len(e.tags))
 
+        pool.sort(key=lambda e: e.id)
         return sorted(pool, key=key)
 
     def pick(self, slot_key: str, pool: list[ExerciseEntry], taken: set[str]) -> tuple[ExerciseEntry, list[str]] | None:

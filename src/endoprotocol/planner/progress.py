@@ -20,7 +20,6 @@ class Scheme:
     deload_now: bool
     add_sets_every: int | None
     add_rounds: int
-    add_minutes: int
     rules: tuple[str, ...]
 
     @classmethod
@@ -39,7 +38,6 @@ class Scheme:
             deload_now=bool(get("deload_now")),
             add_sets_every=int(v) if isinstance(v := get("add_sets_every_weeks"), int) else None,
             add_rounds=int(v) if isinstance(v := get("add_rounds_per_week"), int) else 0,
-            add_minutes=int(v) if isinstance(v := get("add_minutes_per_week"), int) else 0,
             rules=tuple(sorted({r.rule for r in p.values()})),
         )
 

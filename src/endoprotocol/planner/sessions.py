@@ -68,7 +68,7 @@ class SessionBuilder:
         notes, note_rules = self.notes_for(slot.modality)
         for index, s in enumerate(slot.split_day.slots):
             pool = slot_pool(self.picker, s, muscles)
-            picked = self.picker.pick(f"{slot.split_day.title}/{index}", pool, taken)
+            picked = self.picker.pick(f"{s.pattern.value}/{s.role}", pool, taken)
             if picked is None:
                 shortfalls.append(
                     Shortfall(
