@@ -4,11 +4,11 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from endoprotocol.build import build_plan  # noqa: E402
-from endoprotocol.engine.loader import RuleSet, load_rules  # noqa: E402
-from endoprotocol.plan import Plan  # noqa: E402
-from endoprotocol.planner.library import Library, load_library  # noqa: E402
-from endoprotocol.profile import Profile, parse_profile  # noqa: E402
+from endoprotocol.build import build_plan
+from endoprotocol.engine.loader import RuleSet, load_rules
+from endoprotocol.plan import Plan
+from endoprotocol.planner.library import Library, load_library
+from endoprotocol.profile import Profile, parse_profile
 
 __all__ = [
     "Library",

@@ -102,16 +102,18 @@ def build_plan(
     )
     guidelines = _guidelines(outcome, totals)
     screening = ScreeningOutcome(
-        clearance=outcome.clearance,  # type: ignore[arg-type]
+        clearance=outcome.clearance,
         referral_only=outcome.referral_only,
-        max_intensity=outcome.max_intensity,  # type: ignore[arg-type]
+        max_intensity=outcome.max_intensity,
         reasons=list(dict.fromkeys(text for text, _ in outcome.reasons)),
         next_steps=list(dict.fromkeys(text for text, _ in outcome.next_steps)),
     )
     plan = Plan(
         generator=Generator(
             version=__version__,
-            rule_packs=[GeneratorPack(name=p.name, version=p.version, sha256=p.sha256) for p in rules.packs],
+            rule_packs=[
+                GeneratorPack(name=p.name, version=p.version, sha256=p.sha256) for p in rules.packs
+            ],
             safety_overrides_allowed=rules.allow_safety_overrides,
         ),
         profile=profile.normalized(),
@@ -197,7 +199,9 @@ def _guidelines(outcome: Outcome, totals: Totals) -> list[GuidelineCheck]:
     for gid, (target, _rule) in sorted(outcome.guidelines.items()):
         value = int(getattr(totals, target.measure))
         met = value >= target.at_least
-        detail = f"{target.label}: this plan gives {value}, the target is at least {target.at_least}."
+        detail = (
+            f"{target.label}: this plan gives {value}, the target is at least {target.at_least}."
+        )
         if not met:
             detail += f" Short by {target.at_least - value}. {target.suggestion}"
         checks.append(GuidelineCheck(id=gid, met=met, detail=detail))
@@ -220,8 +224,8 @@ def _warnings(outcome: Outcome, shortfalls: list[Shortfall], rules: RuleSet) -> 
             rules=[rule.full_id],
         )
     for removal in outcome.removals:
-        rule = rules.rule(removal.rule)
-        code = "plan-changed-by-safety-rule" if rule and rule.is_safety else "plan-adjusted"
+        changer = rules.rule(removal.rule)
+        code = "plan-changed-by-safety-rule" if changer and changer.is_safety else "plan-adjusted"
         text = f"Changed by a rule: {removal.what} ({removal.rule})."
         if code in out:
             out[code].message += " " + text
@@ -231,7 +235,7 @@ def _warnings(outcome: Outcome, shortfalls: list[Shortfall], rules: RuleSet) -> 
                 code=code,
                 severity="info",
                 message=text,
-                references=list(rule.references) if rule else [],
+                references=list(changer.references) if changer else [],
                 rules=[removal.rule],
             )
     for short in shortfalls:
@@ -242,9 +246,18 @@ def _warnings(outcome: Outcome, shortfalls: list[Shortfall], rules: RuleSet) -> 
                 out[code].message += " " + text
             out[code].rules = sorted({*out[code].rules, *short.rules})
         else:
-            out[code] = Warning(code=code, severity="medium", message=text, references=[], rules=sorted(set(short.rules)))
+            out[code] = Warning(
+                code=code,
+                severity="medium",
+                message=text,
+                references=[],
+                rules=sorted(set(short.rules)),
+            )
     for w in out.values():
-        w.references = sorted({ref for rid in w.rules if (r := rules.rule(rid)) for ref in r.references} | set(w.references))
+        w.references = sorted(
+            {ref for rid in w.rules if (r := rules.rule(rid)) for ref in r.references}
+            | set(w.references)
+        )
     return sorted(out.values(), key=lambda w: (SEVERITY_ORDER[w.severity], w.code))
 
 
@@ -261,14 +274,26 @@ def explanation(outcome: Outcome, rules: RuleSet) -> dict[str, Any]:
                 "because": f.rule.because,
                 "fired_on_unknown": f.unknown,
                 "facts": [
-                    {"fact": t.fact, "op": t.op, "value": t.value, "actual": t.actual, "result": t.result, "where": t.where}
+                    {
+                        "fact": t.fact,
+                        "op": t.op,
+                        "value": t.value,
+                        "actual": t.actual,
+                        "result": t.result,
+                        "where": t.where,
+                    }
                     for t in f.trace
                 ],
                 "did": f.actions,
             }
         )
     overridden = [
-        {"parameter": "/".join(key), "winner": res.rule, "value": _plain(res.value), "overridden": [{"rule": r, "value": _plain(v)} for r, v in res.overridden]}
+        {
+            "parameter": "/".join(key),
+            "winner": res.rule,
+            "value": _plain(res.value),
+            "overridden": [{"rule": r, "value": _plain(v)} for r, v in res.overridden],
+        }
         for key, res in sorted(outcome.params.items())
         if res.overridden
     ]

@@ -169,7 +169,7 @@ class Reference(_Out):
 class Plan(_Out):
     """A weekly plan with its screening, effects, warnings and the evidence behind each line."""
 
-    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    schema_version: Literal["1.0"] = "1.0"
     generator: Generator
     profile: dict[str, Any]
     screening: ScreeningOutcome

@@ -217,7 +217,8 @@ class Profile(_Strict):
                 raise PydanticCustomError("vocabulary", str(exc) + ", or none") from None
         if saw_none and out:
             raise PydanticCustomError(
-                "contradiction", "'none' cannot be listed beside a therapy ({therapy})",
+                "contradiction",
+                "'none' cannot be listed beside a therapy ({therapy})",
                 {"therapy": ", ".join(out)},
             )
         return out
@@ -295,9 +296,9 @@ def describe_validation(exc: ValidationError) -> str:
             msg = "is required"
         elif msg.startswith("Value error, "):
             msg = msg.removeprefix("Value error, ")
-        elif err["type"] in {"greater_than_equal", "less_than_equal"} and "input" in err:
-            msg = f"{msg} (got {err['input']!r})"
-        elif err["type"].endswith("_type") and "input" in err:
+        elif (err["type"] in {"greater_than_equal", "less_than_equal"} and "input" in err) or (
+            err["type"].endswith("_type") and "input" in err
+        ):
             msg = f"{msg} (got {err['input']!r})"
         lines.append(f"{_loc(loc)}: {msg}" if loc else msg)
     return "\n".join(dict.fromkeys(lines))

@@ -20,7 +20,9 @@ def read_profile_text(raw: bytes, where: str) -> dict[str, Any]:
     try:
         doc = parse(decode(raw, where))
     except YamlProblem as problem:
-        raise ProfileInputError(f"{where}:{problem.line}:{problem.col}: {problem.message}") from None
+        raise ProfileInputError(
+            f"{where}:{problem.line}:{problem.col}: {problem.message}"
+        ) from None
     if doc.data is None:
         raise ProfileInputError(f"{where} is empty; a profile needs at least age, sex and goals")
     if not isinstance(doc.data, dict):
@@ -50,7 +52,9 @@ def read_profile_file(path: str, stdin: bytes | None = None) -> dict[str, Any]:
 
 def example_names() -> list[str]:
     folder = resources.files(EXAMPLES_PACKAGE)
-    return sorted(p.name.removesuffix(".yaml") for p in folder.iterdir() if p.name.endswith(".yaml"))
+    return sorted(
+        p.name.removesuffix(".yaml") for p in folder.iterdir() if p.name.endswith(".yaml")
+    )
 
 
 def example_text(name: str) -> bytes:

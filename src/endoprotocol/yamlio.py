@@ -20,7 +20,7 @@ MAX_BYTES = 1_000_000
 Path_ = tuple[str | int, ...]
 
 try:
-    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment,misc]
+    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
 except AttributeError:  # pragma: no cover - libyaml missing
     _Loader = yaml.SafeLoader
 
@@ -54,10 +54,9 @@ class Document:
         node = self.data
         path: list[str | int] = []
         for part in loc:
-            if isinstance(node, dict) and part in node:
-                node = node[part]
-                path.append(part)
-            elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            if (isinstance(node, dict) and part in node) or (
+                isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+            ):
                 node = node[part]
                 path.append(part)
         return self.position(tuple(path))

@@ -33,42 +33,114 @@ def _bp(value: str | None) -> dict[str, int] | None:
         return None
     match = re.fullmatch(r"\s*(\d{2,3})\s*/\s*(\d{2,3})\s*", value)
     if not match:
-        raise typer.BadParameter("use SYSTOLIC/DIASTOLIC in mmHg, e.g. 128/82", param_hint="--blood-pressure")
+        raise typer.BadParameter(
+            "use SYSTOLIC/DIASTOLIC in mmHg, e.g. 128/82", param_hint="--blood-pressure"
+        )
     return {"systolic": int(match.group(1)), "diastolic": int(match.group(2))}
 
 
 def plan(
     profile: Annotated[
         str | None,
-        typer.Option("--profile", "-p", help="Profile file (YAML or JSON); '-' reads stdin.", metavar="FILE"),
+        typer.Option(
+            "--profile", "-p", help="Profile file (YAML or JSON); '-' reads stdin.", metavar="FILE"
+        ),
     ] = None,
     example: Annotated[
         str | None,
-        typer.Option("--example", "-e", help="Run a built-in example profile; 'list' shows them.", metavar="NAME"),
+        typer.Option(
+            "--example",
+            "-e",
+            help="Run a built-in example profile; 'list' shows them.",
+            metavar="NAME",
+        ),
     ] = None,
     age: Annotated[int | None, typer.Option(help="Age in years (18-100 planned).")] = None,
     sex: Annotated[str | None, typer.Option(help="male or female.")] = None,
-    goal: Annotated[list[str] | None, typer.Option("--goal", help="A goal (repeatable, first = priority); replaces the file's goals.")] = None,
-    therapy: Annotated[list[str] | None, typer.Option("--therapy", help="A current therapy (repeatable), or none; replaces the file's list.")] = None,
-    experience: Annotated[str | None, typer.Option(help="beginner, intermediate or advanced.")] = None,
+    goal: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--goal", help="A goal (repeatable, first = priority); replaces the file's goals."
+        ),
+    ] = None,
+    therapy: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--therapy", help="A current therapy (repeatable), or none; replaces the file's list."
+        ),
+    ] = None,
+    experience: Annotated[
+        str | None, typer.Option(help="beginner, intermediate or advanced.")
+    ] = None,
     days: Annotated[str | None, typer.Option(help="Training days, e.g. mon,wed,fri.")] = None,
-    days_per_week: Annotated[int | None, typer.Option("--days-per-week", help="1-7 days, spread evenly.")] = None,
+    days_per_week: Annotated[
+        int | None, typer.Option("--days-per-week", help="1-7 days, spread evenly.")
+    ] = None,
     minutes: Annotated[int | None, typer.Option(help="Minutes per session (15-180).")] = None,
-    equipment: Annotated[list[str] | None, typer.Option("--equipment", help="Equipment you have (repeatable); replaces the file's list.")] = None,
-    condition: Annotated[list[str] | None, typer.Option("--condition", help="A health condition (repeatable); replaces the file's list.")] = None,
-    active: Annotated[bool | None, typer.Option("--active/--inactive", help="Regularly active (30+ min moderate, 3+ days/week, 3+ months).")] = None,
-    blood_pressure: Annotated[str | None, typer.Option("--blood-pressure", help="Resting blood pressure, e.g. 128/82.", metavar="SYS/DIA")] = None,
-    screening: Annotated[list[str] | None, typer.Option("--screening", help="A PAR-Q+ question answered yes (repeatable), e.g. chest_pain.", metavar="KEY")] = None,
-    output_format: Annotated[Format | None, typer.Option("--format", "-f", help="table (default on a terminal), json (default in a pipe), yaml or markdown.")] = None,
+    equipment: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--equipment", help="Equipment you have (repeatable); replaces the file's list."
+        ),
+    ] = None,
+    condition: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--condition", help="A health condition (repeatable); replaces the file's list."
+        ),
+    ] = None,
+    active: Annotated[
+        bool | None,
+        typer.Option(
+            "--active/--inactive",
+            help="Regularly active (30+ min moderate, 3+ days/week, 3+ months).",
+        ),
+    ] = None,
+    blood_pressure: Annotated[
+        str | None,
+        typer.Option(
+            "--blood-pressure", help="Resting blood pressure, e.g. 128/82.", metavar="SYS/DIA"
+        ),
+    ] = None,
+    screening: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--screening",
+            help="A PAR-Q+ question answered yes (repeatable), e.g. chest_pain.",
+            metavar="KEY",
+        ),
+    ] = None,
+    output_format: Annotated[
+        Format | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table (default on a terminal), json (default in a pipe), yaml or markdown.",
+        ),
+    ] = None,
     pretty: Annotated[bool, typer.Option("--pretty", help="Indent JSON output.")] = False,
-    output: Annotated[str | None, typer.Option("--output", "-o", help="Write to FILE (atomically) instead of stdout.", metavar="FILE")] = None,
-    weeks: Annotated[int, typer.Option("--weeks", min=1, max=16, help="Weeks in the block (1-16).")] = 4,
-    explain: Annotated[bool, typer.Option("--explain", help="Add which rules fired, on which facts, and what they changed.")] = False,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output", "-o", help="Write to FILE (atomically) instead of stdout.", metavar="FILE"
+        ),
+    ] = None,
+    weeks: Annotated[
+        int, typer.Option("--weeks", min=1, max=16, help="Weeks in the block (1-16).")
+    ] = 4,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain", help="Add which rules fired, on which facts, and what they changed."
+        ),
+    ] = False,
     rules: RulesOption = None,
     no_builtin_rules: NoBuiltinOption = False,
     no_user_rules: NoUserOption = False,
     allow_safety_overrides: AllowSafetyOption = False,
-    width: Annotated[int | None, typer.Option("--width", help="Terminal width for the table.", min=60, max=400)] = None,
+    width: Annotated[
+        int | None, typer.Option("--width", help="Terminal width for the table.", min=60, max=400)
+    ] = None,
     debug: DebugOption = False,
 ) -> None:
     """Build a weekly exercise plan from a profile.
@@ -111,7 +183,12 @@ def plan(
     def body() -> None:
         from endoprotocol import build_plan, load_library, load_rules, parse_profile
         from endoprotocol.engine.loader import builtin_rules_dir
-        from endoprotocol.sources import example_text, read_profile_file, read_profile_text, write_atomic
+        from endoprotocol.sources import (
+            example_text,
+            read_profile_file,
+            read_profile_text,
+            write_atomic,
+        )
 
         data: dict[str, Any] = {}
         if profile is not None and example is not None:
@@ -136,7 +213,9 @@ def plan(
         )
         library = load_library(builtin_rules_dir())
         result = build_plan(person, ruleset, library, weeks=weeks, explain=explain)
-        chosen = output_format or (Format.TABLE if sys.stdout.isatty() and output is None else Format.JSON)
+        chosen = output_format or (
+            Format.TABLE if sys.stdout.isatty() and output is None else Format.JSON
+        )
         text = render(result, chosen, pretty=pretty, width=width, explain=explain)
         if output is not None:
             write_atomic(output, text)
@@ -147,12 +226,17 @@ def plan(
     run_guarded(body, debug=debug)
 
 
-def merge_flags(data: dict[str, Any], flags: dict[str, Any], screening: list[str]) -> dict[str, Any]:
+def merge_flags(
+    data: dict[str, Any], flags: dict[str, Any], screening: list[str]
+) -> dict[str, Any]:
     """Flags replace the file's values; a list flag replaces the whole list."""
     from endoprotocol.vocab import canonical
 
     merged = {canonical(str(k)).replace("-", "_"): v for k, v in data.items()}
-    for aliases, key in (({"days", "days_per_week"}, "days"), ({"days", "days_per_week"}, "days_per_week")):
+    for aliases, key in (
+        ({"days", "days_per_week"}, "days"),
+        ({"days", "days_per_week"}, "days_per_week"),
+    ):
         if key in flags:
             for other in aliases - {key}:
                 merged.pop(other, None)
@@ -167,11 +251,13 @@ def merge_flags(data: dict[str, Any], flags: dict[str, Any], screening: list[str
 
 def render(result: Any, fmt: Format, *, pretty: bool, width: int | None, explain: bool) -> str:
     if fmt is Format.JSON:
-        return result.to_json(pretty=pretty) + "\n"
+        return str(result.to_json(pretty=pretty)) + "\n"
     if fmt is Format.YAML:
         import yaml
 
-        data = result.model_dump(mode="json", exclude={"explanation"} if result.explanation is None else set())
+        data = result.model_dump(
+            mode="json", exclude={"explanation"} if result.explanation is None else set()
+        )
         return str(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100))
     if fmt is Format.MARKDOWN:
         from endoprotocol.render.markdown import render_markdown

@@ -29,7 +29,12 @@ app = typer.Typer(
 def _load(rules: list[Path] | None, no_builtin: bool, no_user: bool, allow: bool = False):  # type: ignore[no-untyped-def]
     from endoprotocol.engine.loader import load_rules
 
-    return load_rules([Path(r) for r in rules or []], builtin=not no_builtin, user_dir=not no_user, allow_safety_overrides=allow)
+    return load_rules(
+        [Path(r) for r in rules or []],
+        builtin=not no_builtin,
+        user_dir=not no_user,
+        allow_safety_overrides=allow,
+    )
 
 
 @app.command("list")
@@ -54,14 +59,18 @@ def list_rules(
                 continue
             where = f"{rule.pos.path}:{rule.pos.line}" if rule.pos else "?"
             state = " (disabled)" if rule.full_id in ruleset.disabled else ""
-            sys.stdout.write(f"{rule.full_id:44} {rule.phase.value:9} {rule.priority:>4}  {rule.title}{state}  [{where}]\n")
+            sys.stdout.write(
+                f"{rule.full_id:44} {rule.phase.value:9} {rule.priority:>4}  {rule.title}{state}  [{where}]\n"
+            )
 
     run_guarded(body, debug=debug)
 
 
 @app.command("show")
 def show(
-    rule_id: Annotated[str, typer.Argument(help="Full rule id, e.g. core/resistance-base.", metavar="ID")],
+    rule_id: Annotated[
+        str, typer.Argument(help="Full rule id, e.g. core/resistance-base.", metavar="ID")
+    ],
     rules: RulesOption = None,
     no_builtin_rules: NoBuiltinOption = False,
     no_user_rules: NoUserOption = False,
@@ -81,15 +90,29 @@ def show(
         rule = ruleset.rule(rule_id)
         if rule is None:
             near = suggest(rule_id, [r.full_id for r in ruleset.rules])
-            raise UsageError(f"no rule '{rule_id}'", hint=(f"did you mean '{near}'? " if near else "") + "see `endoprotocol rules list`")
+            raise UsageError(
+                f"no rule '{rule_id}'",
+                hint=(f"did you mean '{near}'? " if near else "") + "see `endoprotocol rules list`",
+            )
         assert rule.pos is not None
         lines = Path(rule.pos.path).read_text(encoding="utf-8").splitlines()
         start = rule.pos.line - 1
         end = start + 1
         indent = len(lines[start]) - len(lines[start].lstrip(" -"))
-        while end < len(lines) and (not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip()) >= indent and not lines[end].lstrip().startswith("- id:")):
+        while end < len(lines) and (
+            not lines[end].strip()
+            or (
+                len(lines[end]) - len(lines[end].lstrip()) >= indent
+                and not lines[end].lstrip().startswith("- id:")
+            )
+        ):
             end += 1
-        out = [f"# {rule.full_id} — defined at {rule.pos.path}:{rule.pos.line}", *lines[start:end], "", "# references"]
+        out = [
+            f"# {rule.full_id} — defined at {rule.pos.path}:{rule.pos.line}",
+            *lines[start:end],
+            "",
+            "# references",
+        ]
         out += [f"[{ref}] {ruleset.references[ref].citation}" for ref in rule.references]
         sys.stdout.write("\n".join(line.rstrip() for line in out).rstrip() + "\n")
 
@@ -98,7 +121,12 @@ def show(
 
 @app.command("validate")
 def validate(
-    dirs: Annotated[list[Path] | None, typer.Argument(help="Pack directories to check (default: every loaded pack).", metavar="[DIR]...")] = None,
+    dirs: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Pack directories to check (default: every loaded pack).", metavar="[DIR]..."
+        ),
+    ] = None,
     no_user_rules: NoUserOption = False,
     allow_safety_overrides: AllowSafetyOption = False,
     debug: DebugOption = False,
@@ -123,14 +151,22 @@ def validate(
         load_library(builtin_rules_dir())
         for notice in ruleset.notices:
             say(str(notice))
-        say(f"ok: {len(ruleset.rules)} rules in {len(ruleset.packs)} packs ({', '.join(p.name for p in ruleset.packs)})")
+        say(
+            f"ok: {len(ruleset.rules)} rules in {len(ruleset.packs)} packs ({', '.join(p.name for p in ruleset.packs)})"
+        )
 
     run_guarded(body, debug=debug)
 
 
 @app.command("test")
-def test(
-    dirs: Annotated[list[Path] | None, typer.Argument(help="Pack directories whose tests to run (default: all loaded packs).", metavar="[DIR]...")] = None,
+def run_tests(
+    dirs: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Pack directories whose tests to run (default: all loaded packs).",
+            metavar="[DIR]...",
+        ),
+    ] = None,
     no_user_rules: NoUserOption = False,
     allow_safety_overrides: AllowSafetyOption = False,
     debug: DebugOption = False,
@@ -173,4 +209,6 @@ def facts() -> None:
 
     for fact in FACTS.values():
         values = f" [{', '.join(fact.vocabulary)}]" if fact.vocabulary else ""
-        sys.stdout.write(f"{fact.name:42} {fact.kind:5} from {fact.available_from.value:9} {fact.description}{values}\n")
+        sys.stdout.write(
+            f"{fact.name:42} {fact.kind:5} from {fact.available_from.value:9} {fact.description}{values}\n"
+        )

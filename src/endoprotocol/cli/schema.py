@@ -18,7 +18,9 @@ class Which(StrEnum):
 
 
 def schema(
-    which: Annotated[Which, typer.Argument(help="Which contract: plan (output) or profile (input).")],
+    which: Annotated[
+        Which, typer.Argument(help="Which contract: plan (output) or profile (input).")
+    ],
 ) -> None:
     """Print the JSON Schema of the plan (output) or the profile (input).
 

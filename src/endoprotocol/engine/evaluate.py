@@ -37,8 +37,8 @@ from endoprotocol.engine.model import (
     Phase,
     Prescription,
     Progression,
-    Refuse,
     RefOf,
+    Refuse,
     Requirement,
     Rule,
     Screen,
@@ -113,7 +113,9 @@ class _Context:
         if isinstance(node, NotOf):
             inner = self.test(node.not_, trace)
             return None if inner is None else not inner
-        results = [self.test(child, trace) for child in (node.all if isinstance(node, AllOf) else node.any)]
+        results = [
+            self.test(child, trace) for child in (node.all if isinstance(node, AllOf) else node.any)
+        ]
         if isinstance(node, AllOf):
             if False in results:
                 return False
@@ -286,14 +288,17 @@ def evaluate(profile: Profile, rules: RuleSet) -> Outcome:
             fired = Fired(rule, trace, [], unknown=truth is None)
             outcome.fired.append(fired)
             for action in rule.then:
-                fired.actions.append(_apply(action.kind, action.body, rule, rules, outcome, point, progression))
+                fired.actions.append(
+                    _apply(action.kind, action.body, rule, rules, outcome, point, progression)
+                )
         if phase is Phase.SAFETY:
             decided.update(_screening_facts(outcome))
         elif phase is Phase.PRESCRIBE:
             decided.update(_plan_facts(outcome))
     _resolve(point, outcome.params)
-    _resolve({("progression", "any", k): v for k, v in progression.items()}, tmp := {})
-    outcome.progression = {k[2]: v for k, v in tmp.items()}
+    resolved: dict[tuple[str, str, str], Resolved] = {}
+    _resolve({("progression", "any", k): v for k, v in progression.items()}, resolved)
+    outcome.progression = {k[2]: v for k, v in resolved.items()}
     enforce(outcome)
     return outcome
 
@@ -331,36 +336,40 @@ def _apply(
     rid = rule.full_id
     rank = _rank(rule, rules)
     if isinstance(body, SessionRequest):
-        key = (body.modality, body.optional)
-        current = outcome.sessions.get(key)
+        skey = (body.modality, body.optional)
+        current = outcome.sessions.get(skey)
         if current is None:
-            outcome.sessions[key] = SessionDecision(body, body.per_week, [rid], rank)
+            outcome.sessions[skey] = SessionDecision(body, body.per_week, [rid], rank)
         else:
             current.rules.append(rid)
             current.per_week = max(current.per_week, body.per_week)
             if rank < current.rank:
                 current.request, current.rank = body, rank
         extra = " optional" if body.optional else ""
-        return f"asks for {body.per_week}x/week{extra} {body.modality.value} ({body.intensity.value})"
+        return (
+            f"asks for {body.per_week}x/week{extra} {body.modality.value} ({body.intensity.value})"
+        )
     if isinstance(body, Prescription):
         for name in sorted(body.model_fields_set - {"modality", "role"}):
             key = (str(body.modality), body.role, name)
             point.setdefault(key, []).append(Candidate(getattr(body, name), rule, rank))
-        return f"prescribes {body.modality} ({body.role}): " + _params_text(body, {"modality", "role"})
+        return f"prescribes {body.modality} ({body.role}): " + _params_text(
+            body, {"modality", "role"}
+        )
     if isinstance(body, Limit):
         for name in sorted(body.model_fields_set - {"modality", "role"}):
-            key = (str(body.modality), body.role, name)
+            lkey = (str(body.modality), body.role, name)
             new: Bound = getattr(body, name)
-            old = outcome.limits.get(key)
-            if old is None:
-                outcome.limits[key] = (new, [rid])
+            known = outcome.limits.get(lkey)
+            if known is None:
+                outcome.limits[lkey] = (new, [rid])
             else:
-                low = [v for v in (old[0].min, new.min) if v is not None]
-                high = [v for v in (old[0].max, new.max) if v is not None]
+                low = [v for v in (known[0].min, new.min) if v is not None]
+                high = [v for v in (known[0].max, new.max) if v is not None]
                 merged = Bound.model_construct(
                     min=max(low) if low else None, max=min(high) if high else None
                 )
-                outcome.limits[key] = (merged, [*old[1], rid])
+                outcome.limits[lkey] = (merged, [*known[1], rid])
         return f"limits {body.modality} ({body.role}): " + _params_text(body, {"modality", "role"})
     if isinstance(body, Forbid):
         outcome.forbids.append((body, rid))
@@ -369,10 +378,10 @@ def _apply(
     if isinstance(body, Cap):
         scope = body.modality.value if body.modality else ""
         for name in sorted(body.model_fields_set - {"modality"}):
-            value = getattr(body, name)
-            old = outcome.caps.get((name, scope))
-            if old is None or (value, rid) < old:
-                outcome.caps[(name, scope)] = (value, rid)
+            cap_value: int = getattr(body, name)
+            cap_old = outcome.caps.get((name, scope))
+            if cap_old is None or (cap_value, rid) < cap_old:
+                outcome.caps[(name, scope)] = (cap_value, rid)
         return "caps " + _params_text(body, set())
     if isinstance(body, Requirement):
         pairs: list[tuple[str, str, int]] = []
@@ -433,7 +442,11 @@ def _params_text(body: Any, skip: set[str]) -> str:
         value = getattr(body, name)
         if isinstance(value, Bound):
             lo, hi = value.min, value.max
-            value = f"{lo:g}" if lo == hi and lo is not None else f"{'' if lo is None else f'{lo:g}'}..{'' if hi is None else f'{hi:g}'}"
+            value = (
+                f"{lo:g}"
+                if lo == hi and lo is not None
+                else f"{'' if lo is None else f'{lo:g}'}..{'' if hi is None else f'{hi:g}'}"
+            )
         elif hasattr(value, "value"):
             value = value.value
         parts.append(f"{name}={value}")
@@ -445,7 +458,10 @@ def _screen(body: Screen, rid: str, outcome: Outcome) -> None:
         outcome.clearance = body.clearance
     if body.referral_only:
         outcome.referral_only = True
-    if body.max_intensity and INTENSITY_ORDER[body.max_intensity] < INTENSITY_ORDER[outcome.max_intensity]:
+    if (
+        body.max_intensity
+        and INTENSITY_ORDER[body.max_intensity] < INTENSITY_ORDER[outcome.max_intensity]
+    ):
         outcome.max_intensity = body.max_intensity
     outcome.reasons.append((body.reason, rid))
     if body.next_step:
@@ -453,11 +469,16 @@ def _screen(body: Screen, rid: str, outcome: Outcome) -> None:
     outcome.screening_rules.append(rid)
 
 
-def _resolve(candidates: dict[tuple[str, str, str], list[Candidate]], into: dict[tuple[str, str, str], Resolved]) -> None:
+def _resolve(
+    candidates: dict[tuple[str, str, str], list[Candidate]],
+    into: dict[tuple[str, str, str], Resolved],
+) -> None:
     for key, group in candidates.items():
         group.sort(key=lambda c: c.rank)
         winner = group[0]
-        losers = [(c.rule.full_id, c.value) for c in group[1:] if c.rule.full_id != winner.rule.full_id]
+        losers = [
+            (c.rule.full_id, c.value) for c in group[1:] if c.rule.full_id != winner.rule.full_id
+        ]
         into[key] = Resolved(winner.value, winner.rule.full_id, losers)
 
 
@@ -468,13 +489,16 @@ def enforce(outcome: Outcome) -> None:
     """Apply every safety veto and cap last, so no rule of a later phase can undo them."""
     for forbid, rid in outcome.forbids:
         if forbid.intensity_above is not None:
-            level = forbid.intensity_above.value
-            if INTENSITY_ORDER[level] < INTENSITY_ORDER[outcome.max_intensity]:
-                outcome.max_intensity = level
+            ceiling = forbid.intensity_above.value
+            if INTENSITY_ORDER[ceiling] < INTENSITY_ORDER[outcome.max_intensity]:
+                outcome.max_intensity = ceiling
                 outcome.screening_rules.append(rid)
     if outcome.referral_only and INTENSITY_ORDER[outcome.max_intensity] > INTENSITY_ORDER["light"]:
         outcome.max_intensity = "light"
-    if outcome.clearance == "required" and INTENSITY_ORDER[outcome.max_intensity] > INTENSITY_ORDER["moderate"]:
+    if (
+        outcome.clearance == "required"
+        and INTENSITY_ORDER[outcome.max_intensity] > INTENSITY_ORDER["moderate"]
+    ):
         outcome.max_intensity = "moderate"
     vetoed = outcome.forbidden("modality")
     max_level = INTENSITY_ORDER[outcome.max_intensity]
@@ -488,16 +512,29 @@ def enforce(outcome: Outcome) -> None:
             continue
         level = INTENSITY_ORDER[decision.request.intensity.value]
         if max_level == 0 or (level > max_level and key[0] is Modality.HIIT):
-            outcome.removals.append(Removal(f"{modality} sessions (above {outcome.max_intensity} intensity)", limiter))
+            outcome.removals.append(
+                Removal(f"{modality} sessions (above {outcome.max_intensity} intensity)", limiter)
+            )
             del outcome.sessions[key]
         elif level > max_level:
-            decision.request = decision.request.model_copy(update={"intensity": outcome.max_intensity})
+            decision.request = decision.request.model_copy(
+                update={"intensity": outcome.max_intensity}
+            )
             decision.rules.append(limiter)
-            outcome.removals.append(Removal(f"{modality} intensity lowered to {outcome.max_intensity}", limiter))
-    for key, decision in sorted(outcome.sessions.items(), key=lambda kv: (kv[0][0].value, kv[0][1])):
+            outcome.removals.append(
+                Removal(f"{modality} intensity lowered to {outcome.max_intensity}", limiter)
+            )
+    for key, decision in sorted(
+        outcome.sessions.items(), key=lambda kv: (kv[0][0].value, kv[0][1])
+    ):
         cap = outcome.cap("sessions_per_week", key[0].value)
         if cap is not None and decision.per_week > cap[0]:
-            outcome.removals.append(Removal(f"{key[0].value} sessions cut from {decision.per_week} to {cap[0]} a week", cap[1]))
+            outcome.removals.append(
+                Removal(
+                    f"{key[0].value} sessions cut from {decision.per_week} to {cap[0]} a week",
+                    cap[1],
+                )
+            )
             decision.per_week = cap[0]
             decision.rules.append(cap[1])
             if cap[0] == 0:
@@ -507,7 +544,10 @@ def enforce(outcome: Outcome) -> None:
 
 def _intensity_rule(outcome: Outcome) -> str:
     for forbid, rid in outcome.forbids:
-        if forbid.intensity_above is not None and forbid.intensity_above.value == outcome.max_intensity:
+        if (
+            forbid.intensity_above is not None
+            and forbid.intensity_above.value == outcome.max_intensity
+        ):
             return rid
     return outcome.screening_rules[0] if outcome.screening_rules else "engine/enforce"
 
@@ -533,13 +573,16 @@ def _cap_hard_sessions(outcome: Outcome) -> None:
     # Cut the weakest request first: lowest priority, then least specific, then by id.
     while hard_total() > limit:
         hard = [
-            (d.rank, k) for k, d in outcome.sessions.items()
+            (d.rank, k)
+            for k, d in outcome.sessions.items()
             if not k[1] and is_hard(k[0], d.request.intensity.value) and d.per_week > 0
         ]
         _, key = max(hard)
         decision = outcome.sessions[key]
         decision.per_week -= 1
         decision.rules.append(rid)
-        outcome.removals.append(Removal(f"one {key[0].value} session (hard sessions capped at {limit} a week)", rid))
+        outcome.removals.append(
+            Removal(f"one {key[0].value} session (hard sessions capped at {limit} a week)", rid)
+        )
         if decision.per_week == 0:
             del outcome.sessions[key]

@@ -78,9 +78,7 @@ _FACTS: list[Fact] = [
     Fact("age", "int", "age in years", lambda p, d: p.age),
     Fact("sex", "enum", "sex", lambda p, d: p.sex.value, _values(Sex)),
     Fact("goals", "list", "all goals", lambda p, d: [g.value for g in p.goals], _values(Goal)),
-    Fact(
-        "primary_goal", "enum", "the first goal", lambda p, d: p.goals[0].value, _values(Goal)
-    ),
+    Fact("primary_goal", "enum", "the first goal", lambda p, d: p.goals[0].value, _values(Goal)),
     Fact("goal_count", "int", "how many goals", lambda p, d: len(p.goals)),
     Fact(
         "therapies",
@@ -91,7 +89,10 @@ _FACTS: list[Fact] = [
     ),
     Fact("has_therapy", "bool", "any therapy listed", lambda p, d: bool(p.therapies)),
     Fact(
-        "experience", "enum", "training experience", lambda p, d: p.experience.value,
+        "experience",
+        "enum",
+        "training experience",
+        lambda p, d: p.experience.value,
         _values(Experience),
     ),
     Fact(
@@ -116,7 +117,12 @@ _FACTS: list[Fact] = [
         lambda p, d: [e.value for e in p.equipment],
         _values(Equipment),
     ),
-    Fact("currently_active", "bool", "regularly active for 3+ months", lambda p, d: p.currently_active),
+    Fact(
+        "currently_active",
+        "bool",
+        "regularly active for 3+ months",
+        lambda p, d: p.currently_active,
+    ),
     Fact("blood_pressure.systolic", "int", "resting systolic BP (mmHg)", _bp("systolic")),
     Fact("blood_pressure.diastolic", "int", "resting diastolic BP (mmHg)", _bp("diastolic")),
     Fact(
@@ -133,7 +139,9 @@ _FACTS: list[Fact] = [
         lambda p, d: sum(bool(getattr(p.screening, q)) for q in SCREENING_QUESTIONS),
     ),
     *(
-        Fact(f"screening.{q}", "bool", f"PAR-Q+ answer: {q.replace('_', ' ')}", _screening_getter(q))
+        Fact(
+            f"screening.{q}", "bool", f"PAR-Q+ answer: {q.replace('_', ' ')}", _screening_getter(q)
+        )
         for q in SCREENING_QUESTIONS
     ),
     # Decisions made by safety rules, readable from the prescribe phase on.

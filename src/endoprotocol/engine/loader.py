@@ -31,6 +31,7 @@ from endoprotocol.engine.model import (
     Op,
     PackTest,
     Position,
+    Prescription,
     ReferenceEntry,
     RefOf,
     Rule,
@@ -154,9 +155,7 @@ def read_document(path: Path, out: _Collector) -> Document | None:
         return None
 
 
-def validate_model(
-    model: type[M], doc: Document, path: Path, out: _Collector
-) -> M | None:
+def validate_model(model: type[M], doc: Document, path: Path, out: _Collector) -> M | None:
     """Validate a document against a model, turning each pydantic error into a diagnostic."""
     data = {} if doc.data is None else doc.data
     try:
@@ -165,7 +164,9 @@ def validate_model(
         for err in exc.errors(include_url=False):
             code = _PYDANTIC_CODES.get(err["type"])
             if code is None:
-                code = "wrong-type" if err["type"].endswith(("_type", "_parsing")) else "invalid-value"
+                code = (
+                    "wrong-type" if err["type"].endswith(("_type", "_parsing")) else "invalid-value"
+                )
             loc = tuple(err["loc"])
             where = ".".join(str(p) for p in _clean_loc(doc, loc))
             message = err["msg"].removeprefix("Value error, ")
@@ -191,10 +192,9 @@ def _clean_loc(doc: Document, loc: tuple[Any, ...]) -> list[Any]:
     node = doc.data
     clean: list[Any] = []
     for index, part in enumerate(loc):
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-            clean.append(part)
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        if (isinstance(node, dict) and part in node) or (
+            isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        ):
             node = node[part]
             clean.append(part)
         elif index == len(loc) - 1:
@@ -312,14 +312,17 @@ def check_leaf(leaf: Leaf) -> tuple[str, str] | None:
 def _check_value(fact: Fact, op: Op, value: Any) -> str | None:
     name = fact.name
     if op is Op.EXISTS:
-        return None if value is None or isinstance(value, bool) else "exists takes true, false or no value"
+        return (
+            None
+            if value is None or isinstance(value, bool)
+            else "exists takes true, false or no value"
+        )
     if op in {Op.BETWEEN, Op.IN, Op.NOT_IN, Op.CONTAINS_ANY, Op.CONTAINS_ALL}:
         if not isinstance(value, list) or not value:
             return f"op '{op.value}' needs a non-empty list as value (got {value!r})"
         items = value
-        if op is Op.BETWEEN:
-            if len(value) != 2:
-                return f"between needs [low, high] (got {value!r})"
+        if op is Op.BETWEEN and len(value) != 2:
+            return f"between needs [low, high] (got {value!r})"
     else:
         items = [value]
     for item in items:
@@ -366,7 +369,9 @@ def load_rules(
     for extra in extra_dirs:
         found = pack_dirs(extra)
         if not found:
-            out.error(extra, (1, 1), f"no {MANIFEST} here or in its sub-directories", "missing-manifest")
+            out.error(
+                extra, (1, 1), f"no {MANIFEST} here or in its sub-directories", "missing-manifest"
+            )
         roots += [(p, False) for p in found]
     return _load(roots, out, allow_safety_overrides)
 
@@ -385,7 +390,12 @@ def _load(roots: list[tuple[Path, bool]], out: _Collector, allow: bool) -> RuleS
         pack = _load_pack(directory, is_builtin, out, rules, conditions, references, tests)
         if pack is not None:
             if any(p.name == pack.name for p in packs):
-                out.error(directory / MANIFEST, (1, 1), f"pack name '{pack.name}' is loaded twice", "duplicate-pack")
+                out.error(
+                    directory / MANIFEST,
+                    (1, 1),
+                    f"pack name '{pack.name}' is loaded twice",
+                    "duplicate-pack",
+                )
             packs.append(pack)
     refs = {k: v[0] for k, v in references.items()}
     conds = {k: v[0] for k, v in conditions.items()}
@@ -412,7 +422,11 @@ def _load_pack(
     manifest = validate_model(Manifest, doc, manifest_path, out) if doc else None
     if manifest is None:
         return None
-    files = sorted(p for p in directory.rglob("*.yaml") if p.is_file() and LIBRARY_DIR not in p.relative_to(directory).parts)
+    files = sorted(
+        p
+        for p in directory.rglob("*.yaml")
+        if p.is_file() and LIBRARY_DIR not in p.relative_to(directory).parts
+    )
     pack = Pack(
         name=manifest.name,
         version=manifest.version,
@@ -434,7 +448,12 @@ def _load_pack(
         known = references.get(entry.id)
         if known and known[0].citation != entry.citation:
             where, pos = _pos(entry, path)
-            out.error(where, pos, f"reference '{entry.id}' is already defined in {known[1]} with a different citation", "reference-conflict")
+            out.error(
+                where,
+                pos,
+                f"reference '{entry.id}' is already defined in {known[1]} with a different citation",
+                "reference-conflict",
+            )
         elif not known:
             references[entry.id] = (entry, path)
     rule_count = 0
@@ -450,7 +469,12 @@ def _load_pack(
         for name, cond in rule_file.conditions.items():
             if name in conditions:
                 where, pos = (str(path), doc.position(("conditions", name)))
-                out.error(where, pos, f"named condition '{name}' is already defined in {conditions[name][1]}", "duplicate-condition")
+                out.error(
+                    where,
+                    pos,
+                    f"named condition '{name}' is already defined in {conditions[name][1]}",
+                    "duplicate-condition",
+                )
             else:
                 conditions[name] = (cond, path)
         for rule in rule_file.rules:
@@ -468,24 +492,42 @@ class _ReferenceFile(_Node):
 
 
 def _cross_check(
-    rules: list[Rule], conditions: dict[str, ConditionNode], references: dict[str, ReferenceEntry], out: _Collector
+    rules: list[Rule],
+    conditions: dict[str, ConditionNode],
+    references: dict[str, ReferenceEntry],
+    out: _Collector,
 ) -> None:
     seen: dict[str, Rule] = {}
     for rule in rules:
         where, pos = _pos(rule, Path("?"))
         if rule.full_id in seen:
             first = seen[rule.full_id].pos
-            out.error(where, pos, f"rule '{rule.full_id}' is defined twice (first at {first})", "duplicate-rule-id")
+            out.error(
+                where,
+                pos,
+                f"rule '{rule.full_id}' is defined twice (first at {first})",
+                "duplicate-rule-id",
+            )
         seen.setdefault(rule.full_id, rule)
         for ref in rule.references:
             if ref not in references:
                 near = suggest(ref, list(references))
                 hint = f"; did you mean '{near}'?" if near else ""
-                out.error(where, pos, f"rule '{rule.full_id}': unknown reference '{ref}'{hint}", "unknown-reference")
+                out.error(
+                    where,
+                    pos,
+                    f"rule '{rule.full_id}': unknown reference '{ref}'{hint}",
+                    "unknown-reference",
+                )
         for action in rule.then:
             if action.kind in SAFETY_ONLY and not rule.is_safety:
                 w, p = _pos(action, Path(where))
-                out.error(w, p, f"rule '{rule.full_id}': '{action.kind}' is a safety action; only rules in phase 'safety' may use it", "safety-action-outside-safety")
+                out.error(
+                    w,
+                    p,
+                    f"rule '{rule.full_id}': '{action.kind}' is a safety action; only rules in phase 'safety' may use it",
+                    "safety-action-outside-safety",
+                )
         _check_condition(rule, rule.when, conditions, out, set())
     for name, cond in conditions.items():
         for leaf in iter_leaves(cond):
@@ -496,7 +538,13 @@ def _cross_check(
                     out.error(w, p, f"condition '{name}': {problem[0]}", problem[1])
 
 
-def _check_condition(rule: Rule, node: ConditionNode | None, conditions: dict[str, ConditionNode], out: _Collector, trail: set[str]) -> None:
+def _check_condition(
+    rule: Rule,
+    node: ConditionNode | None,
+    conditions: dict[str, ConditionNode],
+    out: _Collector,
+    trail: set[str],
+) -> None:
     phase_index = PHASE_ORDER.index(rule.phase)
     for leaf in iter_leaves(node):
         where, pos = _pos(leaf, Path("?"))
@@ -505,9 +553,19 @@ def _check_condition(rule: Rule, node: ConditionNode | None, conditions: dict[st
             if target is None:
                 near = suggest(leaf.ref, list(conditions))
                 hint = f"; did you mean '{near}'?" if near else ""
-                out.error(where, pos, f"rule '{rule.full_id}': unknown named condition '{leaf.ref}'{hint}", "unknown-condition")
+                out.error(
+                    where,
+                    pos,
+                    f"rule '{rule.full_id}': unknown named condition '{leaf.ref}'{hint}",
+                    "unknown-condition",
+                )
             elif leaf.ref in trail:
-                out.error(where, pos, f"rule '{rule.full_id}': named condition '{leaf.ref}' refers to itself", "condition-cycle")
+                out.error(
+                    where,
+                    pos,
+                    f"rule '{rule.full_id}': named condition '{leaf.ref}' refers to itself",
+                    "condition-cycle",
+                )
             else:
                 _check_condition(rule, target, conditions, out, trail | {leaf.ref})
             continue
@@ -518,10 +576,17 @@ def _check_condition(rule: Rule, node: ConditionNode | None, conditions: dict[st
                 continue
         fact = FACTS.get(leaf.fact)
         if fact and PHASE_ORDER.index(fact.available_from) > phase_index:
-            out.error(where, pos, f"rule '{rule.full_id}': fact '{leaf.fact}' is decided in phase '{fact.available_from.value}'; a '{rule.phase.value}' rule runs before it", "fact-not-yet-decided")
+            out.error(
+                where,
+                pos,
+                f"rule '{rule.full_id}': fact '{leaf.fact}' is decided in phase '{fact.available_from.value}'; a '{rule.phase.value}' rule runs before it",
+                "fact-not-yet-decided",
+            )
 
 
-def _disable_and_override(packs: list[Pack], rules: list[Rule], out: _Collector, allow: bool) -> tuple[dict[str, str], dict[str, str]]:
+def _disable_and_override(
+    packs: list[Pack], rules: list[Rule], out: _Collector, allow: bool
+) -> tuple[dict[str, str], dict[str, str]]:
     by_id = {r.full_id: r for r in rules}
     disabled: dict[str, str] = {}
     overridden: dict[str, str] = {}
@@ -531,23 +596,45 @@ def _disable_and_override(packs: list[Pack], rules: list[Rule], out: _Collector,
             manifest = pack.path / MANIFEST
             if rule is None:
                 near = suggest(target, list(by_id))
-                out.error(manifest, (1, 1), f"pack '{pack.name}' disables unknown rule '{target}'" + (f"; did you mean '{near}'?" if near else ""), "unknown-rule")
+                out.error(
+                    manifest,
+                    (1, 1),
+                    f"pack '{pack.name}' disables unknown rule '{target}'"
+                    + (f"; did you mean '{near}'?" if near else ""),
+                    "unknown-rule",
+                )
             elif rule.is_safety and not allow:
-                out.error(manifest, (1, 1), f"pack '{pack.name}' disables safety rule '{target}'; that needs --allow-safety-overrides", "safety-override")
+                out.error(
+                    manifest,
+                    (1, 1),
+                    f"pack '{pack.name}' disables safety rule '{target}'; that needs --allow-safety-overrides",
+                    "safety-override",
+                )
             else:
                 disabled[target] = pack.name
     for rule in rules:
         if rule.overrides is None:
             continue
         where, pos = _pos(rule, Path("?"))
-        target = by_id.get(rule.overrides)
-        if target is None:
+        replaced = by_id.get(rule.overrides)
+        if replaced is None:
             near = suggest(rule.overrides, list(by_id))
-            out.error(where, pos, f"rule '{rule.full_id}' overrides unknown rule '{rule.overrides}'" + (f"; did you mean '{near}'?" if near else ""), "unknown-rule")
-        elif target.is_safety and not allow:
-            out.error(where, pos, f"rule '{rule.full_id}' overrides safety rule '{target.full_id}'; that needs --allow-safety-overrides", "safety-override")
+            out.error(
+                where,
+                pos,
+                f"rule '{rule.full_id}' overrides unknown rule '{rule.overrides}'"
+                + (f"; did you mean '{near}'?" if near else ""),
+                "unknown-rule",
+            )
+        elif replaced.is_safety and not allow:
+            out.error(
+                where,
+                pos,
+                f"rule '{rule.full_id}' overrides safety rule '{replaced.full_id}'; that needs --allow-safety-overrides",
+                "safety-override",
+            )
         else:
-            overridden[target.full_id] = rule.full_id
+            overridden[replaced.full_id] = rule.full_id
     return disabled, overridden
 
 
@@ -556,13 +643,18 @@ def _check_overlaps(rules: list[Rule], out: _Collector) -> None:
     setters: dict[tuple[str, str, str, str], list[Rule]] = {}
     for rule in rules:
         for action in rule.then:
-            if action.kind != "prescribe":
-                continue
             body = action.body
+            if not isinstance(body, Prescription):
+                continue
             for param in sorted(body.model_fields_set - {"modality", "role"}):
-                key = (rule.phase.value, str(getattr(body, "modality")), str(getattr(body, "role")), param)
+                key = (
+                    rule.phase.value,
+                    str(body.modality),
+                    str(body.role),
+                    param,
+                )
                 setters.setdefault(key, []).append(rule)
-    for (phase, modality, role, param), group in sorted(setters.items()):
+    for (_phase, modality, role, param), group in sorted(setters.items()):
         by_priority: dict[int, list[Rule]] = {}
         for rule in group:
             by_priority.setdefault(rule.priority, []).append(rule)
@@ -573,11 +665,17 @@ def _check_overlaps(rules: list[Rule], out: _Collector) -> None:
             for other in same[1:]:
                 if _may_overlap(same[0], other):
                     where, pos = _pos(other, Path("?"))
-                    out.notice(where, pos, f"rules '{same[0].full_id}' and '{other.full_id}' both set {modality}/{role} {param} at priority {priority}; when both fire, specificity then id decides", "overlapping-setters")
+                    out.notice(
+                        where,
+                        pos,
+                        f"rules '{same[0].full_id}' and '{other.full_id}' both set {modality}/{role} {param} at priority {priority}; when both fire, specificity then id decides",
+                        "overlapping-setters",
+                    )
 
 
 def _may_overlap(a: Rule, b: Rule) -> bool:
     """Conservative: two rules cannot overlap only if they test one fact with eq on different values."""
+
     def eqs(rule: Rule) -> dict[str, Any]:
         found: dict[str, Any] = {}
         if isinstance(rule.when, Leaf) and rule.when.op is Op.EQ:
@@ -587,5 +685,6 @@ def _may_overlap(a: Rule, b: Rule) -> bool:
                 if isinstance(child, Leaf) and child.op is Op.EQ:
                     found[child.fact] = child.value
         return found
+
     ea, eb = eqs(a), eqs(b)
     return not any(ea[k] != eb[k] for k in ea.keys() & eb.keys())

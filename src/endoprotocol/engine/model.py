@@ -10,7 +10,6 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Any, Literal, Self
 
-from pydantic_core import PydanticCustomError
 from pydantic import (
     BaseModel,
     ConfigDict,
@@ -20,6 +19,7 @@ from pydantic import (
     Tag,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from endoprotocol.vocab import (
     EffectTarget,
@@ -119,9 +119,7 @@ def _condition_kind(raw: Any) -> str | None:
                 return key
         return "leaf"
     if isinstance(raw, BaseModel):
-        return {AllOf: "all", AnyOf: "any", NotOf: "not", RefOf: "ref", Leaf: "leaf"}.get(
-            type(raw)
-        )
+        return {AllOf: "all", AnyOf: "any", NotOf: "not", RefOf: "ref", Leaf: "leaf"}.get(type(raw))
     return None
 
 
@@ -279,7 +277,9 @@ class Forbid(_Node):
     @model_validator(mode="after")
     def _exactly_one(self) -> Self:
         if len(self.model_fields_set) != 1:
-            raise ValueError("forbid takes exactly one of: modality, pattern, tag, exercise, intensity_above")
+            raise ValueError(
+                "forbid takes exactly one of: modality, pattern, tag, exercise, intensity_above"
+            )
         return self
 
 
@@ -386,9 +386,7 @@ class GuidelineTarget(_Node):
     """A guideline the plan is checked against; the planner measures, the rule sets the bar."""
 
     id: Kebab
-    measure: Literal[
-        "moderate_equivalent_aerobic_minutes", "strength_days", "balance_days"
-    ]
+    measure: Literal["moderate_equivalent_aerobic_minutes", "strength_days", "balance_days"]
     at_least: Annotated[int, Field(strict=True, ge=0, le=2000)]
     label: Text
     suggestion: Text

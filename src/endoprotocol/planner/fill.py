@@ -69,10 +69,13 @@ class Picker:
             }
         )
 
-    def candidates(self, pattern: Pattern, muscles: set[str], prefer: list[str], role: str) -> list[ExerciseEntry]:
+    def candidates(
+        self, pattern: Pattern, muscles: set[str], prefer: list[str], role: str
+    ) -> list[ExerciseEntry]:
         level = self.profile.experience.value
         pool = [
-            e for e in self.usable
+            e
+            for e in self.usable
             if e.pattern is pattern and {m.value for m in e.primary} <= muscles
         ]
 
@@ -92,7 +95,9 @@ class Picker:
         pool.sort(key=lambda e: e.id)
         return sorted(pool, key=key)
 
-    def pick(self, slot_key: str, pool: list[ExerciseEntry], taken: set[str]) -> tuple[ExerciseEntry, list[str]] | None:
+    def pick(
+        self, slot_key: str, pool: list[ExerciseEntry], taken: set[str]
+    ) -> tuple[ExerciseEntry, list[str]] | None:
         free = [e for e in pool if e.id not in taken]
         if not free:
             return None
@@ -109,13 +114,17 @@ def _range(bound: Bound | None) -> Range | None:
     return Range.of(bound.min, bound.max)
 
 
-def resolve(outcome: Outcome, modality: str, role: str, name: str) -> tuple[Bound | None, list[str]]:
+def resolve(
+    outcome: Outcome, modality: str, role: str, name: str
+) -> tuple[Bound | None, list[str]]:
     """A parameter's value: the winning point value, narrowed by every limit."""
     point = outcome.param(modality, role, name)
     limit, limit_rules = outcome.limit(modality, role, name)
     rules = [point.rule] if point else []
     if point is None or not isinstance(point.value, Bound):
-        return (limit if limit and limit.min is not None and limit.max is not None else None), limit_rules
+        return (
+            limit if limit and limit.min is not None and limit.max is not None else None
+        ), limit_rules
     low, high = point.value.min, point.value.max
     if limit is not None:
         rules += limit_rules
@@ -129,7 +138,9 @@ def resolve(outcome: Outcome, modality: str, role: str, name: str) -> tuple[Boun
 
 
 def zone_intensity(zone: Zone) -> Intensity:
-    return Intensity(hr_max_pct=_range(zone.hr_max_pct), rpe=_range(zone.rpe), talk_test=zone.talk_test)
+    return Intensity(
+        hr_max_pct=_range(zone.hr_max_pct), rpe=_range(zone.rpe), talk_test=zone.talk_test
+    )
 
 
 def lift_intensity(outcome: Outcome, role: str, zone: Zone) -> tuple[Intensity, list[str]]:
@@ -191,7 +202,7 @@ def build_exercise(
             return None, [f"no rule sets reps for {modality} ({role})"]
     if sets_b is None or sets_b.min is None:
         return None, [f"no rule sets sets for {modality} ({role})"]
-    sets = int(round(sets_b.max if sets_b.max is not None else sets_b.min))
+    sets = round(sets_b.max if sets_b.max is not None else sets_b.min)
     ex = Exercise(
         name=entry.name,
         pattern=entry.pattern,

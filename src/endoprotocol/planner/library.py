@@ -129,7 +129,12 @@ def load_library(rules_dir: Path) -> Library:
                 for key in (f"id:{entry.id}", f"name:{entry.name.lower()}"):
                     if key in seen:
                         pos = entry.pos
-                        out.error(ex_path, (pos.line, pos.col) if pos else (1, 1), f"exercise '{entry.id}' repeats the id or name of '{seen[key].id}'", "duplicate-exercise")
+                        out.error(
+                            ex_path,
+                            (pos.line, pos.col) if pos else (1, 1),
+                            f"exercise '{entry.id}' repeats the id or name of '{seen[key].id}'",
+                            "duplicate-exercise",
+                        )
                     seen[key] = entry
     design_path = base / "sessions.yaml"
     doc = read_document(design_path, out)

@@ -56,12 +56,17 @@ def _set_cap(outcome: Outcome, ex: Exercise, modality: Modality) -> int:
     return ex.sets
 
 
-def _progress_session(session: Session, week: int, scheme: Scheme, outcome: Outcome, deload: bool, built_weeks: int) -> Session:
+def _progress_session(
+    session: Session, week: int, scheme: Scheme, outcome: Outcome, deload: bool, built_weeks: int
+) -> Session:
     exercises = []
     for ex in session.exercises:
         sets = ex.sets
         if session.modality is Modality.RESISTANCE and scheme.add_sets_every and not deload:
-            sets = min(sets + (built_weeks // scheme.add_sets_every), max(_set_cap(outcome, ex, session.modality), sets))
+            sets = min(
+                sets + (built_weeks // scheme.add_sets_every),
+                max(_set_cap(outcome, ex, session.modality), sets),
+            )
         if session.modality is Modality.HIIT and not deload:
             sets += scheme.add_rounds * built_weeks
         if deload:
@@ -70,7 +75,9 @@ def _progress_session(session: Session, week: int, scheme: Scheme, outcome: Outc
     return session.model_copy(update={"exercises": exercises})
 
 
-def build_weeks(week_one: list[DayPlan], start_weeks: dict[int, int], count: int, outcome: Outcome) -> list[Week]:
+def build_weeks(
+    week_one: list[DayPlan], start_weeks: dict[int, int], count: int, outcome: Outcome
+) -> list[Week]:
     """Weeks 1..count. `start_weeks` maps id(session) -> first week the session appears."""
     scheme = Scheme.from_outcome(outcome)
     weeks: list[Week] = []
@@ -103,6 +110,10 @@ def build_weeks(week_one: list[DayPlan], start_weeks: dict[int, int], count: int
                 f"When you reach the top of a rep range on every set, add load (plan: +{load:g}% vs week 1)."
             )
         for modality in sorted(starting):
-            notes.append(f"{modality.upper() if modality == 'hiit' else modality.capitalize()} sessions start this week after the base-building weeks.")
-        weeks.append(Week(week=number, deload=deload, load_change_pct=round(load, 1), notes=notes, days=days))
+            notes.append(
+                f"{modality.upper() if modality == 'hiit' else modality.capitalize()} sessions start this week after the base-building weeks."
+            )
+        weeks.append(
+            Week(week=number, deload=deload, load_change_pct=round(load, 1), notes=notes, days=days)
+        )
     return weeks

@@ -117,16 +117,21 @@ class Scheduler:
                 if (
                     s.modality is Modality.RESISTANCE
                     and o.modality is Modality.RESISTANCE
-                    and dist < self._gap_days("hours_between_same_muscle") 
+                    and dist < self._gap_days("hours_between_same_muscle")
                     and s.muscles() & o.muscles()
                 ):
                     return False
         if s.hard:
             before = days[(day - 1) % 7]
-            if any(o.hard and self.outcome.requirement("light_day_after", o.modality.value) for o in before):
+            if any(
+                o.hard and self.outcome.requirement("light_day_after", o.modality.value)
+                for o in before
+            ):
                 return False
             after = days[(day + 1) % 7]
-            if self.outcome.requirement("light_day_after", s.modality.value) and any(o.hard for o in after):
+            if self.outcome.requirement("light_day_after", s.modality.value) and any(
+                o.hard for o in after
+            ):
                 return False
         if INTENSITY_ORDER[s.intensity] > INTENSITY_ORDER["light"] and not here:
             need = self.outcome.requirement("rest_days")
@@ -136,7 +141,8 @@ class Scheduler:
 
     def _rest_days(self) -> int:
         return sum(
-            1 for sessions in self.week.days
+            1
+            for sessions in self.week.days
             if all(INTENSITY_ORDER[s.intensity] <= INTENSITY_ORDER["light"] for s in sessions)
         )
 
@@ -144,7 +150,11 @@ class Scheduler:
     def place(self, s: Slotted) -> bool:
         """Put a session on the best day that fits: spread out, alone if possible, earliest."""
         same = [d for d in range(7) for o in self.week.days[d] if o.modality is s.modality]
-        order = self.training + [d for d in range(7) if d not in self.training] if s.optional else self.training
+        order = (
+            self.training + [d for d in range(7) if d not in self.training]
+            if s.optional
+            else self.training
+        )
         best: tuple[tuple[int, int, int], int] | None = None
         for day in order:
             if not self.fits(day, s):
@@ -217,12 +227,24 @@ class Scheduler:
             modality = Modality(scope)
             have = sum(1 for d in self.week.days if any(s.modality is modality for s in d))
             while have < count:
-                template = self.outcome.sessions.get((modality, False)) or self.outcome.sessions.get((modality, True))
-                title = template.request.title if template else f"{modality.value.capitalize()} practice"
+                template = self.outcome.sessions.get(
+                    (modality, False)
+                ) or self.outcome.sessions.get((modality, True))
+                title = (
+                    template.request.title
+                    if template
+                    else f"{modality.value.capitalize()} practice"
+                )
                 focus = template.request.focus if template else modality.value
                 s = Slotted(modality, "light", title, focus, True, [rule])
                 if not self.place(s):
-                    self.shortfalls.append(Shortfall(f"{modality.value} on {count} days", "no free day or minutes left", [rule]))
+                    self.shortfalls.append(
+                        Shortfall(
+                            f"{modality.value} on {count} days",
+                            "no free day or minutes left",
+                            [rule],
+                        )
+                    )
                     break
                 have += 1
 
@@ -231,7 +253,9 @@ class Scheduler:
         if found is None:
             return
         limit, rule = found
-        template = self.outcome.sessions.get((Modality.RECOVERY, True)) or self.outcome.sessions.get((Modality.RECOVERY, False))
+        template = self.outcome.sessions.get(
+            (Modality.RECOVERY, True)
+        ) or self.outcome.sessions.get((Modality.RECOVERY, False))
         for _ in range(7):
             gap_start = self._longest_gap(limit)
             if gap_start is None:
@@ -254,19 +278,29 @@ class Scheduler:
         if not any(active):
             return None
         for start in range(7):
-            if active[(start - 1) % 7] and all(not active[(start + k) % 7] for k in range(limit + 1)):
+            if active[(start - 1) % 7] and all(
+                not active[(start + k) % 7] for k in range(limit + 1)
+            ):
                 return start
         return None
 
     def _share_minutes(self) -> None:
         """Split each day's minutes: fixed-length extras first, the rest to the main session."""
         for sessions in self.week.days:
-            sessions.sort(key=lambda s: (s.optional, PLACEMENT_ORDER.index(s.modality) if s.modality is not Modality.HIIT else 1.5))
+            sessions.sort(
+                key=lambda s: (
+                    s.optional,
+                    PLACEMENT_ORDER.index(s.modality) if s.modality is not Modality.HIIT else 1.5,
+                )
+            )
             if not sessions:
                 continue
             extras = sessions[1:]
             left = self.budget
             for s in extras:
-                s.minutes = min(self._target_minutes(s.modality), max(self._min_minutes(s.modality), left // (len(extras) + 1)))
+                s.minutes = min(
+                    self._target_minutes(s.modality),
+                    max(self._min_minutes(s.modality), left // (len(extras) + 1)),
+                )
                 left -= s.minutes
             sessions[0].minutes = min(self._target_minutes(sessions[0].modality), left)

@@ -66,7 +66,7 @@ class SessionBuilder:
         shortfalls: list[Shortfall] = []
         taken: set[str] = set()
         notes, note_rules = self.notes_for(slot.modality)
-        for index, s in enumerate(slot.split_day.slots):
+        for s in slot.split_day.slots:
             pool = slot_pool(self.picker, s, muscles)
             picked = self.picker.pick(f"{s.pattern.value}/{s.role}", pool, taken)
             if picked is None:
@@ -81,7 +81,9 @@ class SessionBuilder:
             entry, alternatives = picked
             taken.add(entry.id)
             intensity, i_rules = lift_intensity(self.outcome, s.role, zone)
-            ex, missing = build_exercise(entry, "resistance", s.role, intensity, i_rules, self.outcome, alternatives, [])
+            ex, missing = build_exercise(
+                entry, "resistance", s.role, intensity, i_rules, self.outcome, alternatives, []
+            )
             if ex is None:
                 shortfalls.append(Shortfall(f"{entry.name}", "; ".join(missing)))
                 continue
@@ -99,7 +101,7 @@ class SessionBuilder:
                 modality=slot.modality,
                 title=slot.title,
                 focus=slot.focus + (" — " + " ".join(notes) if notes else ""),
-                intensity_class=slot.intensity,  # type: ignore[arg-type]
+                intensity_class=slot.intensity,
                 optional=slot.optional,
                 duration_minutes=max(1, round(duration)),
                 intensity=zone_intensity(zone),
@@ -133,9 +135,9 @@ class SessionBuilder:
                 continue
             dropped.append(kept.pop().name)
         text = ", ".join(dropped)
-        if kept and len(kept) == len(exercises) and self._seconds(exercises) > budget:
-            text = "fewer sets"
-        elif kept != exercises and not dropped:
+        if (kept and len(kept) == len(exercises) and self._seconds(exercises) > budget) or (
+            kept != exercises and not dropped
+        ):
             text = "fewer sets"
         return kept, text
 
@@ -158,7 +160,13 @@ class SessionBuilder:
                 pool = [e for e in pool if e.impact != "high"] or pool
             picked = self.picker.pick(f"{modality}/{pattern.value}/{i}", pool, taken)
             if picked is None:
-                shortfalls.append(Shortfall(f"a {pattern.value} exercise for '{slot.title}'", "every option is vetoed or needs equipment you do not have", self.picker.vetoes_applied))
+                shortfalls.append(
+                    Shortfall(
+                        f"a {pattern.value} exercise for '{slot.title}'",
+                        "every option is vetoed or needs equipment you do not have",
+                        self.picker.vetoes_applied,
+                    )
+                )
                 continue
             entry, alternatives = picked
             taken.add(entry.id)
@@ -167,11 +175,19 @@ class SessionBuilder:
             if slot.modality is Modality.HIIT:
                 hr, ids = resolve(self.outcome, "hiit", "any", "hr_max_pct")
                 if hr is not None and hr.min is not None and hr.max is not None:
-                    intensity = Intensity(hr_max_pct=Range.of(hr.min, hr.max), rpe=intensity.rpe, talk_test=intensity.talk_test)
+                    intensity = Intensity(
+                        hr_max_pct=Range.of(hr.min, hr.max),
+                        rpe=intensity.rpe,
+                        talk_test=intensity.talk_test,
+                    )
                     rules += ids
-            ex = self._timed_exercise(entry, modality, slot, edges, intensity, alternatives, rules, count)
+            ex = self._timed_exercise(
+                entry, modality, slot, edges, intensity, alternatives, rules, count
+            )
             if ex is None:
-                shortfalls.append(Shortfall(entry.name, f"no rule sets the work for {modality} sessions"))
+                shortfalls.append(
+                    Shortfall(entry.name, f"no rule sets the work for {modality} sessions")
+                )
                 continue
             exercises.append(ex)
         if not exercises:
@@ -182,12 +198,21 @@ class SessionBuilder:
                 modality=slot.modality,
                 title=slot.title,
                 focus=slot.focus + (" — " + " ".join(notes) if notes else ""),
-                intensity_class=slot.intensity,  # type: ignore[arg-type]
+                intensity_class=slot.intensity,
                 optional=slot.optional,
                 duration_minutes=max(1, round(min(duration, max(slot.minutes, 1)))),
-                intensity=zone_intensity(zone) if slot.modality is not Modality.HIIT else exercises[0].intensity,
+                intensity=zone_intensity(zone)
+                if slot.modality is not Modality.HIIT
+                else exercises[0].intensity,
                 exercises=exercises,
-                rules=sorted({*slot.rules, *note_rules, *edge_rules, *(r for e in exercises for r in e.rules)}),
+                rules=sorted(
+                    {
+                        *slot.rules,
+                        *note_rules,
+                        *edge_rules,
+                        *(r for e in exercises for r in e.rules),
+                    }
+                ),
             ),
             shortfalls,
         )
@@ -215,20 +240,25 @@ class SessionBuilder:
         if work_b is None or work_b.min is None or work_b.max is None:
             # steady work fills the session's time
             if rounds_b is None and sets_b is None:
-                work = Range.of(round(available * 0.8 / 60) * 60 or 60, round(available / 60) * 60 or 60)
+                work = Range.of(
+                    round(available * 0.8 / 60) * 60 or 60, round(available / 60) * 60 or 60
+                )
                 sets = 1
                 rest = None
             else:
                 return None
         else:
             work = Range.of(work_b.min, work_b.max)
-            rest = Range.of(rest_b.min, rest_b.max) if rest_b and rest_b.min is not None and rest_b.max is not None else None
+            rest = (
+                Range.of(rest_b.min, rest_b.max)
+                if rest_b and rest_b.min is not None and rest_b.max is not None
+                else None
+            )
             per = (work.min + work.max) / 2 + ((rest.min + rest.max) / 2 if rest else 0)
             planned = rounds_b if rounds_b is not None else sets_b
             top = int(planned.max) if planned and planned.max is not None else 1
             low = int(planned.min) if planned and planned.min is not None else 1
             sets = max(min(top, int(available // per)), min(low, 1))
-        notes, _ = self.notes_for(slot.modality)
         return Exercise(
             name=entry.name,
             pattern=entry.pattern,

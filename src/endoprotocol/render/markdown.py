@@ -14,7 +14,10 @@ def render_markdown(plan: Plan) -> str:
     s = plan.screening
     lines = ["# Weekly exercise plan", ""]
     if s.referral_only:
-        lines += ["> **See a clinician first.** This plan holds only what is safe before you are seen.", ""]
+        lines += [
+            "> **See a clinician first.** This plan holds only what is safe before you are seen.",
+            "",
+        ]
     elif s.clearance == "required":
         lines += ["> **Clinician clearance is required before the planned work.**", ""]
     elif s.clearance == "recommended":
@@ -22,7 +25,13 @@ def render_markdown(plan: Plan) -> str:
     lines += [f"Highest intensity: **{s.max_intensity}**", ""]
     lines += [f"- Next step: {step}" for step in s.next_steps]
     lines += [f"- {reason}" for reason in s.reasons]
-    lines += ["", "## Week 1", "", "| Day | Session | Exercise | Dose | Rest | Intensity |", "|---|---|---|---|---|---|"]
+    lines += [
+        "",
+        "## Week 1",
+        "",
+        "| Day | Session | Exercise | Dose | Rest | Intensity |",
+        "|---|---|---|---|---|---|",
+    ]
     for day in plan.days:
         if not day.sessions:
             lines.append(f"| {day.day.value.capitalize()} | rest | | | | |")
@@ -33,16 +42,30 @@ def render_markdown(plan: Plan) -> str:
                     f"| {day.day.value.capitalize()} | {_cell(label)} | {_cell(e.name)} | {fmt_dose(e)} | {fmt_seconds(e.rest_seconds)} | {fmt_intensity(e.intensity)} |"
                 )
     lines += ["", "## Weeks", ""]
-    lines += [f"- Week {w.week}{' (deload)' if w.deload else ''}: {' '.join(w.notes) or 'as week 1'}" for w in plan.weeks]
+    lines += [
+        f"- Week {w.week}{' (deload)' if w.deload else ''}: {' '.join(w.notes) or 'as week 1'}"
+        for w in plan.weeks
+    ]
     lines += ["", "## Guidelines", ""]
     lines += [f"- {'✓' if g.met else '✗'} {g.id}: {g.detail}" for g in plan.guidelines]
     if plan.expected_effects:
-        lines += ["", "## Expected effects", "", "| Target | Effect | Evidence | Why |", "|---|---|---|---|"]
-        for e in plan.expected_effects:
-            lines.append(f"| {e.target.value} | {e.direction} ({e.timescale}) | {e.evidence} | {_cell(e.explanation)} [{', '.join(e.references)}] |")
+        lines += [
+            "",
+            "## Expected effects",
+            "",
+            "| Target | Effect | Evidence | Why |",
+            "|---|---|---|---|",
+        ]
+        for eff in plan.expected_effects:
+            lines.append(
+                f"| {eff.target.value} | {eff.direction} ({eff.timescale}) | {eff.evidence} | {_cell(eff.explanation)} [{', '.join(eff.references)}] |"
+            )
     if plan.therapy_synergies:
         lines += ["", "## With your current therapy", ""]
-        lines += [f"- {x.therapy} / {x.myokine.value} ({x.evidence}): {x.explanation}" for x in plan.therapy_synergies]
+        lines += [
+            f"- {x.therapy} / {x.myokine.value} ({x.evidence}): {x.explanation}"
+            for x in plan.therapy_synergies
+        ]
     if plan.warnings:
         lines += ["", "## Warnings", ""]
         lines += [f"- **{w.severity}** `{w.code}`: {w.message}" for w in plan.warnings]

@@ -17,7 +17,9 @@ SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "info": "cyan"}
 CLEARANCE_STYLE = {"none": "green", "recommended": "yellow", "required": "bold red"}
 
 
-def render_table(plan: Plan, *, width: int | None = None, color: bool = False, explain: bool = False) -> str:
+def render_table(
+    plan: Plan, *, width: int | None = None, color: bool = False, explain: bool = False
+) -> str:
     """Render the plan for a terminal; plain text when `color` is false (pipes, tests)."""
     buffer = io.StringIO()
     console = Console(
@@ -54,7 +56,10 @@ def _screening(plan: Plan) -> Panel:
     s = plan.screening
     lines = Text()
     if s.referral_only:
-        lines.append("SEE A CLINICIAN FIRST: this plan holds only what is safe before you are seen.\n", style="bold red")
+        lines.append(
+            "SEE A CLINICIAN FIRST: this plan holds only what is safe before you are seen.\n",
+            style="bold red",
+        )
     elif s.clearance == "required":
         lines.append("Clinician clearance is required before the planned work.\n", style="bold red")
     elif s.clearance == "recommended":
@@ -70,7 +75,9 @@ def _screening(plan: Plan) -> Panel:
     who = f"{p['age']}-year-old {p['sex']}, goals: {', '.join(p['goals'])}"
     if p["therapies"]:
         who += f"; therapies: {', '.join(p['therapies'])}"
-    return Panel(lines, title=f"Screening — {escape(who)}", border_style=CLEARANCE_STYLE[s.clearance])
+    return Panel(
+        lines, title=f"Screening — {escape(who)}", border_style=CLEARANCE_STYLE[s.clearance]
+    )
 
 
 def _week(plan: Plan) -> Table:
@@ -84,7 +91,9 @@ def _week(plan: Plan) -> Table:
             continue
         for i, s in enumerate(day.sessions):
             head = Text(s.title, style="bold")
-            head.append(f"\n{s.modality.value}, {s.intensity_class.value}, ~{s.duration_minutes} min")
+            head.append(
+                f"\n{s.modality.value}, {s.intensity_class.value}, ~{s.duration_minutes} min"
+            )
             if s.optional:
                 head.append("\noptional", style="dim")
             head.append(f"\n{s.focus}", style="dim")
@@ -141,7 +150,12 @@ def _synergies(plan: Plan) -> Table:
     table.add_column("Evidence", no_wrap=True)
     table.add_column("What is known")
     for s in plan.therapy_synergies:
-        table.add_row(s.therapy, s.myokine.value, s.evidence, Text(s.explanation + "  [" + ", ".join(s.references) + "]"))
+        table.add_row(
+            s.therapy,
+            s.myokine.value,
+            s.evidence,
+            Text(s.explanation + "  [" + ", ".join(s.references) + "]"),
+        )
     return table
 
 
@@ -170,7 +184,9 @@ def _explanation(plan: Plan) -> Panel:
         t = Text(f"{f['rule']}", style="bold")
         t.append(f" ({f['phase']}, {f['defined_at']})\n")
         for fact in f["facts"]:
-            t.append(f"   {fact['fact']} {fact['op']} {fact['value']!r}: you have {fact['actual']!r} -> {fact['result']}\n")
+            t.append(
+                f"   {fact['fact']} {fact['op']} {fact['value']!r}: you have {fact['actual']!r} -> {fact['result']}\n"
+            )
         for did in f["did"]:
             t.append(f"   => {did}\n")
         parts.append(t)
