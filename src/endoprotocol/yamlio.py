@@ -114,7 +114,13 @@ def parse(text: str) -> Document:
 _constructor = yaml.constructor.SafeConstructor()
 
 
+_PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+
+
 def _build(node: yaml.Node, path: Path_, doc: Document) -> Any:
+    if isinstance(node, yaml.MappingNode | yaml.SequenceNode) and node.tag not in _PLAIN_TAGS:
+        line, col = _mark(node)
+        raise YamlProblem(f"unsupported YAML tag {node.tag!r}", line, col, "yaml-tag")
     if isinstance(node, yaml.MappingNode):
         out: dict[Any, Any] = {}
         for key_node, value_node in node.value:

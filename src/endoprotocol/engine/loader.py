@@ -14,12 +14,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, Field, RootModel, ValidationError
 
 from endoprotocol.engine.facts import FACTS, OPS_FOR, Fact
 from endoprotocol.engine.model import (
+    ID_PATTERN,
     PHASE_ORDER,
     SAFETY_ONLY,
     AllOf,
@@ -35,7 +36,6 @@ from endoprotocol.engine.model import (
     ReferenceEntry,
     RefOf,
     Rule,
-    RuleFile,
     _Node,
 )
 from endoprotocol.errors import PackDiagnostic, RulePackError
@@ -133,6 +133,7 @@ class _Collector:
     def __init__(self) -> None:
         self.diagnostics: list[PackDiagnostic] = []
         self.notices: list[PackDiagnostic] = []
+        self.pack = ""  # the pack being read, for messages
 
     def error(self, path: Path | str, pos: tuple[int, int], message: str, code: str) -> None:
         self.diagnostics.append(PackDiagnostic(str(path), pos[0], pos[1], message, code))
@@ -155,13 +156,22 @@ def read_document(path: Path, out: _Collector) -> Document | None:
         return None
 
 
-def validate_model(model: type[M], doc: Document, path: Path, out: _Collector) -> M | None:
-    """Validate a document against a model, turning each pydantic error into a diagnostic."""
-    data = {} if doc.data is None else doc.data
+def validate_model(
+    model: type[M], doc: Document, path: Path, out: _Collector, at: tuple[Any, ...] = ()
+) -> M | None:
+    """Validate a document (or the part of it at `at`) against a model.
+
+    Each pydantic error becomes a diagnostic at the error's YAML position.
+    """
+    data: Any = doc.data
+    for part in at:
+        data = data[part]
+    data = {} if data is None and not at else data
     try:
         result = model.model_validate(data)
     except ValidationError as exc:
         for err in exc.errors(include_url=False):
+            err["loc"] = (*at, *err["loc"])
             code = _PYDANTIC_CODES.get(err["type"])
             if code is None:
                 code = (
@@ -179,12 +189,25 @@ def validate_model(model: type[M], doc: Document, path: Path, out: _Collector) -
                     message += f" (accepted: {', '.join(known)})"
             elif "input" in err and code in {"wrong-type", "invalid-value"}:
                 message += f" (got {err['input']!r})"
+                if isinstance(err["input"], bool):
+                    message += "; YAML reads yes/no/on/off as true/false, so quote words like 'no'"
+                elif isinstance(err["input"], str) and _looks_numeric(err["input"]):
+                    message += "; that is a number written as text: drop the quotes (YAML 1.1 also reads forms like 1e3 as text)"
             rule_id = _rule_id_at(doc, loc)
-            prefix = f"rule '{rule_id}': " if rule_id else ""
+            prefix = f"rule '{out.pack}/{rule_id}': " if rule_id and out.pack else ""
+            prefix = prefix or (f"rule '{rule_id}': " if rule_id else "")
             out.error(path, doc.locate(loc), f"{prefix}{where}: {message}", code)
         return None
-    _attach_positions(result, doc, (), path)
+    _attach_positions(result, doc, at, path)
     return result
+
+
+def _looks_numeric(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _clean_loc(doc: Document, loc: tuple[Any, ...]) -> list[Any]:
@@ -418,6 +441,7 @@ def _load_pack(
     tests: list[tuple[Pack, PackTest]],
 ) -> Pack | None:
     manifest_path = directory / MANIFEST
+    out.pack = ""
     doc = read_document(manifest_path, out)
     manifest = validate_model(Manifest, doc, manifest_path, out) if doc else None
     if manifest is None:
@@ -427,6 +451,7 @@ def _load_pack(
         for p in directory.rglob("*.yaml")
         if p.is_file() and LIBRARY_DIR not in p.relative_to(directory).parts
     )
+    out.pack = manifest.name
     pack = Pack(
         name=manifest.name,
         version=manifest.version,
@@ -463,28 +488,49 @@ def _load_pack(
         doc = read_document(path, out)
         if doc is None:
             continue
-        rule_file = validate_model(RuleFile, doc, path, out)
-        if rule_file is None:
+        shell = validate_model(_RuleFileShell, doc, path, out)
+        if shell is None:
             continue
-        for name, cond in rule_file.conditions.items():
+        rule_count += len(shell.rules)
+        # Entries are validated one by one so that one bad rule does not hide the others'
+        # problems from the cross-checks.
+        for name in shell.conditions:
+            cond = validate_model(_ConditionEntry, doc, path, out, ("conditions", name))
+            if cond is None:
+                continue
             if name in conditions:
-                where, pos = (str(path), doc.position(("conditions", name)))
                 out.error(
-                    where,
-                    pos,
+                    path,
+                    doc.position(("conditions", name)),
                     f"named condition '{name}' is already defined in {conditions[name][1]}",
                     "duplicate-condition",
                 )
             else:
-                conditions[name] = (cond, path)
-        for rule in rule_file.rules:
-            rule._pack = pack.name
-            rules.append(rule)
-            rule_count += 1
-        tests.extend((pack, t) for t in rule_file.tests)
+                conditions[name] = (cond.root, path)
+        for index in range(len(shell.rules)):
+            rule = validate_model(Rule, doc, path, out, ("rules", index))
+            if rule is not None:
+                rule._pack = pack.name
+                rules.append(rule)
+        for index in range(len(shell.tests)):
+            test = validate_model(PackTest, doc, path, out, ("tests", index))
+            if test is not None:
+                tests.append((pack, test))
     if rule_count == 0:
         out.error(manifest_path, (1, 1), f"pack '{pack.name}' holds no rules", "empty-pack")
     return pack
+
+
+class _RuleFileShell(_Node):
+    """The top level of a rule file; entries are validated one at a time."""
+
+    conditions: dict[Annotated[str, Field(pattern=ID_PATTERN)], Any] = {}
+    rules: list[Any] = []
+    tests: list[Any] = []
+
+
+class _ConditionEntry(RootModel[ConditionNode]):
+    pass
 
 
 class _ReferenceFile(_Node):
