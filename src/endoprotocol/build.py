@@ -253,6 +253,19 @@ def _warnings(outcome: Outcome, shortfalls: list[Shortfall], rules: RuleSet) -> 
                 references=[],
                 rules=sorted(set(short.rules)),
             )
+    touched = sorted(
+        rid for rid in {*rules.disabled, *rules.overridden} if (r := rules.rule(rid)) and r.is_safety
+    )
+    if touched:
+        out["safety-rules-overridden"] = Warning(
+            code="safety-rules-overridden",
+            severity="high",
+            message="Safety rules were switched off or replaced by a user rule pack "
+            f"(--allow-safety-overrides): {', '.join(touched)}. This plan may not be safe "
+            "for the person; review it with a professional.",
+            references=[],
+            rules=touched,
+        )
     for w in out.values():
         w.references = sorted(
             {ref for rid in w.rules if (r := rules.rule(rid)) for ref in r.references}
