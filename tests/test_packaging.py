@@ -27,14 +27,23 @@ def test_wheel_installed_outside_the_checkout_plans(tmp_path: Path) -> None:
     venv.create(target, with_pip=True)
     python = target / "bin" / "python"
     subprocess.run(
-        [str(python), "-m", "pip", "install", "--quiet", str(wheel)], check=True, capture_output=True
+        [str(python), "-m", "pip", "install", "--quiet", str(wheel)],
+        check=True,
+        capture_output=True,
     )
     env = {k: v for k, v in os.environ.items() if k not in {"ENDOPROTOCOL_RULES_DIR", "PYTHONPATH"}}
     env["XDG_CONFIG_HOME"] = str(tmp_path / "config")
     outside = tmp_path / "elsewhere"
     outside.mkdir()
     result = subprocess.run(
-        [str(target / "bin" / "endoprotocol"), "plan", "--example", "muscle-trt-45", "--format", "json"],
+        [
+            str(target / "bin" / "endoprotocol"),
+            "plan",
+            "--example",
+            "muscle-trt-45",
+            "--format",
+            "json",
+        ],
         cwd=outside,
         env=env,
         capture_output=True,
@@ -45,7 +54,11 @@ def test_wheel_installed_outside_the_checkout_plans(tmp_path: Path) -> None:
     plan = json.loads(result.stdout)
     assert {p["name"] for p in plan["generator"]["rule_packs"]} >= {"core", "safety"}
     where = subprocess.run(
-        [str(python), "-c", "from endoprotocol.engine.loader import builtin_rules_dir as d; print(d())"],
+        [
+            str(python),
+            "-c",
+            "from endoprotocol.engine.loader import builtin_rules_dir as d; print(d())",
+        ],
         cwd=outside,
         env=env,
         capture_output=True,

@@ -254,7 +254,9 @@ def _warnings(outcome: Outcome, shortfalls: list[Shortfall], rules: RuleSet) -> 
                 rules=sorted(set(short.rules)),
             )
     touched = sorted(
-        rid for rid in {*rules.disabled, *rules.overridden} if (r := rules.rule(rid)) and r.is_safety
+        rid
+        for rid in {*rules.disabled, *rules.overridden}
+        if (r := rules.rule(rid)) and r.is_safety
     )
     if touched:
         out["safety-rules-overridden"] = Warning(

@@ -1,0 +1,33 @@
+"""The public API: what `import endoprotocol` promises."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import endoprotocol
+
+
+def test_all_lists_exactly_the_public_names() -> None:
+    public = {n for n in dir(endoprotocol) if not n.startswith("_")} | set(endoprotocol._EXPORTS)
+    public -= {"annotations", "import_module", "TYPE_CHECKING", "Any"}
+    assert set(endoprotocol.__all__) == public | {"__version__"}
+    for name in endoprotocol.__all__:
+        assert getattr(endoprotocol, name) is not None
+
+
+def test_the_library_plans_without_the_cli() -> None:
+    rules = endoprotocol.load_rules(user_dir=False)
+    from endoprotocol.engine.loader import builtin_rules_dir
+
+    library = endoprotocol.load_library(builtin_rules_dir())
+    profile = endoprotocol.parse_profile({"age": 30, "sex": "female", "goals": ["strength"]})
+    plan = endoprotocol.build_plan(profile, rules, library, weeks=2)
+    assert isinstance(plan, endoprotocol.Plan)
+    assert len(plan.weeks) == 2
+
+
+def test_help_does_not_import_the_engine() -> None:
+    code = "import sys, endoprotocol.cli.app; print('endoprotocol.engine.evaluate' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
