@@ -8,8 +8,6 @@ from typing import Annotated
 
 import typer
 
-from endoprotocol.plan import Plan
-from endoprotocol.profile import Profile
 
 
 class Which(StrEnum):
@@ -30,6 +28,9 @@ def schema(
 
       endoprotocol schema profile
     """
+    from endoprotocol.plan import Plan
+    from endoprotocol.profile import Profile
+
     if which is Which.PLAN:
         document = Plan.model_json_schema(mode="serialization")
     else:
