@@ -9,7 +9,6 @@ from typing import Annotated
 import typer
 
 
-
 class Which(StrEnum):
     PLAN = "plan"
     PROFILE = "profile"
