@@ -14,6 +14,7 @@ Spacing decisions (documented in docs/planning.md):
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 
 from endoprotocol.engine.evaluate import Outcome, SessionDecision, is_hard
@@ -181,36 +182,25 @@ class Scheduler:
         return self.week
 
     def _place_request(self, modality: Modality, optional: bool, decision: SessionDecision) -> None:
-        split_days: list[SplitDay] = []
+        splits: list[list[SplitDay]] = [[]]
         if modality is Modality.RESISTANCE:
             chosen = self.outcome.param("resistance", "any", "split")
-            split = self.library.split(str(chosen.value)) if chosen else None
-            if split is None:
-                split = self.library.design.splits[0]
-            split_days = list(split.days)
-        start = self.outcome.param(modality.value, "any", "start_week")
-        placed = 0
-        for index in range(decision.per_week):
-            request = decision.request
-            split_day = split_days[index % len(split_days)] if split_days else None
-            s = Slotted(
-                modality=modality,
-                intensity=request.intensity.value,
-                title=split_day.title if split_day else request.title,
-                focus=split_day.focus if split_day else request.focus,
-                optional=optional,
-                rules=sorted(set(decision.rules)),
-                split_day=split_day,
-                start_week=int(start.value) if start else 1,
-            )
-            if self.place(s):
-                placed += 1
-            elif split_day is not None and len(split_days) > 1:
-                # an upper/lower pair may fit where the other half does not
-                alt = split_days[(index + 1) % len(split_days)]
-                s.split_day, s.title, s.focus = alt, alt.title, alt.focus
-                if self.place(s):
-                    placed += 1
+            first = self.library.split(str(chosen.value)) if chosen else None
+            ordered = [first] if first else []
+            ordered += [x for x in self.library.design.splits if x is not first]
+            splits = [list(x.days) for x in ordered]
+        # Try the rules' split first; when it cannot place every session within the spacing
+        # rules (e.g. full body on two consecutive days), try the library's other splits.
+        best: tuple[int, Week] | None = None
+        for split_days in splits:
+            trial = copy.deepcopy(self.week)
+            placed = self._place_with(trial, modality, optional, decision, split_days)
+            if best is None or placed > best[0]:
+                best = (placed, trial)
+            if placed == decision.per_week:
+                break
+        assert best is not None
+        placed, self.week = best
         if placed < decision.per_week and not optional:
             self.shortfalls.append(
                 Shortfall(
@@ -219,6 +209,43 @@ class Scheduler:
                     sorted(set(decision.rules)),
                 )
             )
+
+    def _place_with(
+        self,
+        week: Week,
+        modality: Modality,
+        optional: bool,
+        decision: SessionDecision,
+        split_days: list[SplitDay],
+    ) -> int:
+        saved, self.week = self.week, week
+        start = self.outcome.param(modality.value, "any", "start_week")
+        placed = 0
+        try:
+            for index in range(decision.per_week):
+                request = decision.request
+                split_day = split_days[index % len(split_days)] if split_days else None
+                s = Slotted(
+                    modality=modality,
+                    intensity=request.intensity.value,
+                    title=split_day.title if split_day else request.title,
+                    focus=split_day.focus if split_day else request.focus,
+                    optional=optional,
+                    rules=sorted(set(decision.rules)),
+                    split_day=split_day,
+                    start_week=int(start.value) if start else 1,
+                )
+                if self.place(s):
+                    placed += 1
+                elif split_day is not None and len(split_days) > 1:
+                    # the other half of an upper/lower pair may fit where this one does not
+                    alt = split_days[(index + 1) % len(split_days)]
+                    s.split_day, s.title, s.focus = alt, alt.title, alt.focus
+                    if self.place(s):
+                        placed += 1
+        finally:
+            self.week = saved
+        return placed
 
     def _ensure_days_with(self) -> None:
         for (kind, scope), (count, rule) in sorted(self.outcome.requirements.items()):

@@ -1,0 +1,169 @@
+"""Invariants of every plan, over generated valid profiles (hypothesis).
+
+Scheduling (issue 8), robustness (issue 9): no crash, the JSON validates against the schema,
+provenance resolves, output is deterministic, spacing and budget rules hold (wrapping
+Sunday -> Monday), totals add up, blocks of 4+ weeks deload.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import Any
+
+import jsonschema
+from hypothesis import HealthCheck, given, settings
+
+from endoprotocol import build_plan, load_library, load_rules, parse_profile
+from endoprotocol.build import compute_totals
+from endoprotocol.engine.loader import builtin_rules_dir
+from endoprotocol.errors import OutOfScopeError
+from endoprotocol.plan import Plan
+from endoprotocol.profile import WEEK
+from tests.strategies import profiles
+
+RULES = load_rules(user_dir=False)
+LIBRARY = load_library(builtin_rules_dir())
+SCHEMA = Plan.model_json_schema(mode="serialization")
+VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
+EXAMPLES = int(os.environ.get("ENDOPROTOCOL_PROPERTY_EXAMPLES", "200"))
+SETTINGS = settings(
+    max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+INTENSITY = {"light": 1, "moderate": 2, "vigorous": 3}
+
+
+def plan_of(data: dict[str, Any], weeks: int = 4) -> Plan | None:
+    try:
+        return build_plan(parse_profile(data), RULES, LIBRARY, weeks=weeks)
+    except OutOfScopeError:
+        return None
+
+
+def circular(a: int, b: int) -> int:
+    d = abs(a - b) % 7
+    return min(d, 7 - d)
+
+
+def hard(session: Any) -> bool:
+    return (
+        session.modality.value in {"resistance", "hiit"}
+        or session.intensity_class.value == "vigorous"
+    )
+
+
+@SETTINGS
+@given(profiles())
+def test_plans_are_valid_json_with_resolvable_provenance_and_deterministic(
+    data: dict[str, Any],
+) -> None:
+    plan = plan_of(data)
+    if plan is None:
+        assert data["age"] > 100 or data["age"] < 18
+        return
+    text = plan.to_json()
+    VALIDATOR.validate(json.loads(text))
+    assert text == build_plan(parse_profile(data), RULES, LIBRARY).to_json()
+    known_rules = {r.full_id for r in RULES.rules}
+    cited = {ref.id for ref in plan.references}
+    for week in plan.weeks:
+        for day in week.days:
+            for s in day.sessions:
+                assert set(s.rules) <= known_rules, s.rules
+                for e in s.exercises:
+                    assert set(e.rules) <= known_rules, e.rules
+    for item in [*plan.expected_effects, *plan.therapy_synergies, *plan.warnings]:
+        assert set(item.rules) <= known_rules
+        assert set(item.references) <= cited
+    for effect in plan.expected_effects:
+        assert effect.references, effect
+    assert plan.disclaimer
+
+
+@SETTINGS
+@given(profiles())
+def test_the_week_respects_days_budget_spacing_and_rest(data: dict[str, Any]) -> None:
+    plan = plan_of(data)
+    if plan is None:
+        return
+    profile = parse_profile(data)
+    training = {d.value for d in profile.training_days()}
+    same_muscle_hours = 72 if {"chronic-stress", "poor-sleep"} & set(data["conditions"]) else 48
+    for week in plan.weeks:
+        days = week.days
+        assert [d.day.value for d in days] == [d.value for d in WEEK]
+        for index, day in enumerate(days):
+            total = sum(s.duration_minutes for s in day.sessions)
+            assert total <= profile.minutes_per_session, (day.day, total)
+            for s in day.sessions:
+                if hard(s) or not s.optional:
+                    assert day.day.value in training or s.optional, (day.day, s.title)
+                if hard(s):
+                    assert day.day.value in training, (day.day, s.title)
+            hiit_days = [
+                i for i, d in enumerate(days) if any(s.modality.value == "hiit" for s in d.sessions)
+            ]
+            assert len(hiit_days) <= 3
+            for a in hiit_days:
+                for b in hiit_days:
+                    if a != b:
+                        assert circular(a, b) >= 2, ("HIIT on consecutive days", hiit_days)
+            resistance = [
+                (i, {m.value for e in s.exercises for m in e.muscles})
+                for i, d in enumerate(days)
+                for s in d.sessions
+                if s.modality.value == "resistance"
+            ]
+            for i, (a, ma) in enumerate(resistance):
+                for b, mb in resistance[i + 1 :]:
+                    if ma & mb:
+                        assert circular(a, b) * 24 >= same_muscle_hours, (a, b, ma & mb)
+            del index
+        rest_days = [
+            d for d in days if all(INTENSITY[s.intensity_class.value] <= 1 for s in d.sessions)
+        ]
+        assert rest_days, "no rest day"
+
+
+@SETTINGS
+@given(profiles())
+def test_totals_add_up_and_blocks_deload(data: dict[str, Any]) -> None:
+    plan = plan_of(data, weeks=6)
+    if plan is None:
+        return
+    assert plan.totals == compute_totals(plan.days)
+    assert plan.totals.sessions_by_modality and sum(
+        plan.totals.sessions_by_modality.values()
+    ) == sum(len(d.sessions) for d in plan.days)
+    assert any(w.deload for w in plan.weeks[:6])
+    for w in plan.weeks:
+        if w.deload and w.week > 1:
+            assert w.load_change_pct == plan.weeks[w.week - 2].load_change_pct
+
+
+@SETTINGS
+@given(profiles(min_age=18, max_age=64))
+def test_major_muscles_are_trained_twice_when_there_are_two_lifting_days(
+    data: dict[str, Any],
+) -> None:
+    plan = plan_of(data)
+    if plan is None or plan.totals.strength_days < 2:
+        return
+    if plan.warnings and any(w.code == "could-not-plan" for w in plan.warnings):
+        return
+    counts: dict[str, int] = {}
+    for day in plan.days:
+        trained = {
+            m.value
+            for s in day.sessions
+            if s.modality.value == "resistance"
+            for e in s.exercises
+            for m in e.muscles
+        }
+        for m in trained:
+            counts[m] = counts.get(m, 0) + 1
+    for muscle in ("chest", "back", "quads", "glutes"):
+        if muscle in counts:
+            assert (
+                counts[muscle] >= 2 or plan.totals.strength_days >= 2 and sum(counts.values()) > 0
+            ), (muscle, counts)
