@@ -63,5 +63,5 @@ def profiles(
     answers = st.lists(st.sampled_from(QUESTIONS), max_size=2 if rare_screening else 7, unique=True)
     yes = draw(answers) if draw(st.integers(0, 3)) == 0 or not rare_screening else []
     if yes:
-        profile["screening"] = {q: True for q in yes}
+        profile["screening"] = dict.fromkeys(yes, True)
     return profile

@@ -4,16 +4,36 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import types
 
 import endoprotocol
 
 
 def test_all_lists_exactly_the_public_names() -> None:
-    public = {n for n in dir(endoprotocol) if not n.startswith("_")} | set(endoprotocol._EXPORTS)
-    public -= {"annotations", "import_module", "TYPE_CHECKING", "Any"}
-    assert set(endoprotocol.__all__) == public | {"__version__"}
+    assert set(endoprotocol.__all__) == {
+        "Library",
+        "Plan",
+        "Profile",
+        "RuleSet",
+        "__version__",
+        "build_plan",
+        "load_library",
+        "load_rules",
+        "parse_profile",
+    }
     for name in endoprotocol.__all__:
         assert getattr(endoprotocol, name) is not None
+    own = {
+        n
+        for n, v in vars(endoprotocol).items()
+        if not n.startswith("_") and not isinstance(v, types.ModuleType)
+    }
+    assert own <= set(endoprotocol.__all__) | {
+        "annotations",
+        "import_module",
+        "TYPE_CHECKING",
+        "Any",
+    }
 
 
 def test_the_library_plans_without_the_cli() -> None:

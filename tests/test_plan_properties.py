@@ -164,6 +164,6 @@ def test_major_muscles_are_trained_twice_when_there_are_two_lifting_days(
             counts[m] = counts.get(m, 0) + 1
     for muscle in ("chest", "back", "quads", "glutes"):
         if muscle in counts:
-            assert (
-                counts[muscle] >= 2 or plan.totals.strength_days >= 2 and sum(counts.values()) > 0
+            assert counts[muscle] >= 2 or (
+                plan.totals.strength_days >= 2 and sum(counts.values()) > 0
             ), (muscle, counts)
