@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import re
 from enum import StrEnum
 from typing import Annotated, Any, Self
 
@@ -14,7 +16,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
-from pydantic_core import PydanticCustomError
+from pydantic_core import ErrorDetails, PydanticCustomError
 
 from endoprotocol.errors import ProfileError
 from endoprotocol.vocab import (
@@ -64,6 +66,22 @@ def _as_list(raw: object) -> object:
 
 
 AsList = BeforeValidator(_as_list)
+
+
+def _bp_text(raw: object) -> object:
+    """Accept `128/82` in a file as well as on the command line."""
+    if isinstance(raw, str):
+        parsed = parse_blood_pressure(raw)
+        if parsed is None:
+            raise PydanticCustomError(
+                "blood_pressure",
+                "use systolic/diastolic in mmHg, e.g. 128/82 (got {raw!r})",
+                {"raw": raw},
+            )
+        return parsed
+    return raw
+
+
 SexField = Annotated[Sex, _one_of(Sex)]
 GoalField = Annotated[Goal, _one_of(Goal)]
 ExperienceField = Annotated[Experience, _one_of(Experience)]
@@ -74,6 +92,17 @@ ConditionField = Annotated[Condition, _one_of(Condition)]
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=False)
+
+
+_BP_TEXT = re.compile(r"\s*(\d{2,3})\s*/\s*(\d{2,3})\s*")
+
+
+def parse_blood_pressure(text: str) -> dict[str, int] | None:
+    """`128/82` -> {systolic: 128, diastolic: 82}; None when the text is not in that form."""
+    match = _BP_TEXT.fullmatch(text)
+    if not match:
+        return None
+    return {"systolic": int(match.group(1)), "diastolic": int(match.group(2))}
 
 
 class BloodPressure(_Strict):
@@ -119,6 +148,12 @@ _KEY_ALIASES = {
     "bp": "blood_pressure",
     "parq": "screening",
 }
+
+
+def profile_key(raw: str) -> str:
+    """The field a profile key means: `Minutes`, `minutes-per-session` -> `minutes_per_session`."""
+    key = canonical(raw).replace("-", "_")
+    return _KEY_ALIASES.get(key, key)
 
 
 def _normalize_keys(data: Any, known: list[str], aliases: dict[str, str], where: str) -> Any:
@@ -178,7 +213,7 @@ class Profile(_Strict):
         default=False,
         description=">=30 min moderate activity on >=3 days/week for >=3 months (ACSM 2015).",
     )
-    blood_pressure: BloodPressure | None = None
+    blood_pressure: Annotated[BloodPressure | None, BeforeValidator(_bp_text)] = None
     conditions: Annotated[list[ConditionField], AsList] = []
     screening: Screening = Screening()
 
@@ -192,11 +227,13 @@ class Profile(_Strict):
                 {"kind": type(data).__name__},
             )
         data = _normalize_keys(data, list(cls.model_fields), _KEY_ALIASES, "the profile")
-        # Only `days` given: its length is the number of days per week.
+        # Only `days` given: the number of distinct days is the number of days per week
+        # (`[mon, monday]` is one day). A bad day name is left for the `days` field to report.
         if data.get("days") is not None and "days_per_week" not in data:
             days = _as_list(data["days"])
-            if isinstance(days, list):
-                data["days_per_week"] = len(set(map(str, days)))
+            if isinstance(days, list) and days:
+                with contextlib.suppress(ValueError):
+                    data["days_per_week"] = len({normalize(Day, d) for d in days})
         return data
 
     @field_validator("therapies", mode="before")
@@ -286,19 +323,51 @@ def parse_profile(data: Any) -> Profile:
         raise ProfileError(describe_validation(exc)) from None
 
 
+_PLAIN: dict[str, str] = {
+    "int_type": "must be a whole number",
+    "int_parsing": "must be a whole number",
+    "int_from_float": "must be a whole number",
+    "bool_type": "must be true or false",
+    "bool_parsing": "must be true or false",
+    "list_type": "must be a list, e.g. [a, b]",
+    "dict_type": "must be a mapping of keys to values",
+    "model_type": "must be a mapping of keys to values",
+    "model_attributes_type": "must be a mapping of keys to values",
+    "string_type": "must be text",
+}
+
+
+def _shown(value: object) -> str:
+    """The offending input, short enough for one line."""
+    if value is None:
+        return "nothing (null)"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _plain(err: ErrorDetails) -> str:
+    """Pydantic's message in the words of the profile format, with what was given."""
+    kind, ctx = err["type"], err.get("ctx", {})
+    if kind == "missing":
+        return "is required"
+    if kind in _PLAIN:
+        return f"{_PLAIN[kind]} (got {_shown(err.get('input'))})"
+    if kind == "greater_than_equal":
+        return f"must be at least {ctx['ge']} (got {_shown(err.get('input'))})"
+    if kind == "less_than_equal":
+        return f"must be at most {ctx['le']} (got {_shown(err.get('input'))})"
+    if kind == "too_short":
+        return f"needs at least {ctx['min_length']} item(s)"
+    if kind == "too_long":
+        return f"allows at most {ctx['max_length']} items (got {ctx['actual_length']})"
+    return err["msg"].removeprefix("Value error, ")
+
+
 def describe_validation(exc: ValidationError) -> str:
     """One line per problem, each starting with the field it is about."""
     lines = []
     for err in exc.errors(include_url=False):
         loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and "[" in p))
-        msg = err["msg"]
-        if err["type"] in {"missing"}:
-            msg = "is required"
-        elif msg.startswith("Value error, "):
-            msg = msg.removeprefix("Value error, ")
-        elif (err["type"] in {"greater_than_equal", "less_than_equal"} and "input" in err) or (
-            err["type"].endswith("_type") and "input" in err
-        ):
-            msg = f"{msg} (got {err['input']!r})"
+        msg = _plain(err)
         lines.append(f"{_loc(loc)}: {msg}" if loc else msg)
     return "\n".join(dict.fromkeys(lines))

@@ -4,21 +4,27 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from endoprotocol.errors import OutputError, ProfileInputError, UsageError
-from endoprotocol.yamlio import YamlProblem, decode, parse
+from endoprotocol.yamlio import MAX_BYTES, YamlProblem, decode, parse
 
 EXAMPLES_PACKAGE = "endoprotocol.examples"
 
 
 def read_profile_text(raw: bytes, where: str) -> dict[str, Any]:
     """Parse profile bytes (YAML or JSON) into a mapping, or raise ProfileInputError."""
+    if len(raw) > MAX_BYTES:
+        raise ProfileInputError(
+            f"{where} is larger than {MAX_BYTES:,} bytes, the limit for a profile; "
+            "is it the right file?"
+        )
     try:
-        doc = parse(decode(raw, where))
+        doc = parse(decode(raw, "the profile"))
     except YamlProblem as problem:
         raise ProfileInputError(
             f"{where}:{problem.line}:{problem.col}: {problem.message}"
@@ -33,8 +39,13 @@ def read_profile_text(raw: bytes, where: str) -> dict[str, Any]:
     return doc.data
 
 
+def read_stdin(stream: BinaryIO) -> bytes:
+    """Read stdin, but never more than one byte over the size limit (it may be endless)."""
+    return stream.read(MAX_BYTES + 1)
+
+
 def read_profile_file(path: str, stdin: bytes | None = None) -> dict[str, Any]:
-    """Read `--profile PATH` (`-` for stdin)."""
+    """Read `--profile PATH` (`-` for stdin, whose bytes the caller passes in)."""
     if path == "-":
         return read_profile_text(stdin or b"", "stdin")
     target = Path(path)
@@ -42,7 +53,7 @@ def read_profile_file(path: str, stdin: bytes | None = None) -> dict[str, Any]:
         raise ProfileInputError(f"{path} is a directory; give the path of a profile file")
     try:
         with target.open("rb") as handle:
-            raw = handle.read(2_000_000)
+            raw = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise ProfileInputError(f"profile file {path} does not exist") from None
     except OSError as exc:
@@ -77,28 +88,54 @@ def example_summary(name: str) -> str:
 
 
 def write_atomic(path: str, text: str) -> None:
-    """Write the whole text or nothing: a temp file in the same folder, then a rename."""
+    """Write the whole text or nothing: a temp file in the same folder, then a rename.
+
+    The new file keeps the old one's permissions (or the umask's, when new). A symlink is
+    followed, so the file it points at is replaced, not the link. A device or pipe
+    (`/dev/null`, a FIFO) cannot be replaced and is written to directly.
+    """
     target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
+    if target.exists() and not target.is_file() and not target.is_dir():
+        _write_through(target, text)
+        return
+    if target.is_symlink():
+        target = target.resolve()
+    folder = target.parent
     if not folder.is_dir():
-        raise OutputError(f"cannot write {path}: the folder {folder} does not exist")
+        state = "is not a folder" if folder.exists() else "does not exist"
+        raise OutputError(f"{path}: {folder} {state}")
     if target.is_dir():
-        raise OutputError(f"cannot write {path}: it is a directory")
+        raise OutputError(f"{path}: it is a directory")
+    try:
+        mode = stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise OutputError(f"{path}: {exc.strerror or exc}") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
             handle.flush()
+            os.fchmod(handle.fileno(), mode)
             os.fsync(handle.fileno())
         os.replace(tmp, target)
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise OutputError(f"{path}: {exc.strerror or exc}") from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _write_through(target: Path, text: str) -> None:
+    try:
+        with target.open("w", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as exc:
+        raise OutputError(f"{target}: {exc.strerror or exc}") from None

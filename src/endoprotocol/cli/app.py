@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import os
-import signal
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
@@ -13,6 +13,9 @@ from endoprotocol import __version__
 from endoprotocol.cli import plan as plan_cmd
 from endoprotocol.cli import rules as rules_cmd
 from endoprotocol.cli import schema as schema_cmd
+
+if TYPE_CHECKING:
+    from typing_extensions import Buffer
 
 app = typer.Typer(
     name="endoprotocol",
@@ -58,6 +61,7 @@ app.command("schema")(schema_cmd.schema)
 
 def main() -> None:
     """Console entry point: exit 130 on Ctrl-C, end quietly when the reader closes the pipe."""
+    _guard_stdout()
     try:
         app()
     except KeyboardInterrupt:
@@ -72,9 +76,40 @@ def main() -> None:
             _quiet_pipe()
 
 
-def _quiet_pipe() -> None:
+class _PipeEnd(io.FileIO):
+    """stdout's file descriptor; a reader that went away ends the program with exit 0.
+
+    Typer turns a BrokenPipeError that reaches it into exit 1, and `help` or `schema`
+    output never passes through our own error handling, so the pipe is watched here,
+    below every writer. SystemExit is not an OSError, so nothing on the way up eats it.
+    """
+
+    def write(self, data: Buffer, /) -> int:
+        try:
+            return super().write(data)
+        except BrokenPipeError:
+            _quiet_pipe()
+
+
+def _guard_stdout() -> None:
+    stream = sys.stdout
+    try:
+        fd = stream.fileno()
+    except (AttributeError, OSError, ValueError):
+        return  # no real stdout (closed, or replaced by a test runner)
+    if os.isatty(fd):
+        return  # a terminal does not close early; keep its line buffering as it is
+    stream.flush()
+    sys.stdout = io.TextIOWrapper(
+        io.BufferedWriter(_PipeEnd(fd, "w", closefd=False)),
+        encoding=stream.encoding,
+        errors=stream.errors,
+    )
+
+
+def _quiet_pipe() -> NoReturn:
     # Point stdout at devnull so the interpreter's final flush cannot raise again.
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
-    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    os.close(devnull)
     sys.exit(0)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 import traceback
 from collections.abc import Callable
@@ -10,7 +12,7 @@ from typing import Annotated, TypeVar
 
 import typer
 
-from endoprotocol.errors import EndoprotocolError
+from endoprotocol.errors import EndoprotocolError, OutputError
 
 T = TypeVar("T")
 
@@ -46,6 +48,25 @@ def say(text: str) -> None:
     sys.stderr.flush()
 
 
+def emit(text: str) -> None:
+    """Write the requested output to stdout; a failed write (disk full) is an OutputError.
+
+    A closed pipe is not an error (see `app.main`), so BrokenPipeError passes through.
+    """
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        # Drop what is still buffered, so the interpreter's last flush does not fail again.
+        with contextlib.suppress(OSError, ValueError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
+        raise OutputError(f"stdout: {exc.strerror or exc}") from None
+
+
 def run_guarded(action: Callable[[], T], *, debug: bool) -> T:
     """Run a command body; map our errors to their exit codes and bugs to exit 1."""
     try:
@@ -55,7 +76,10 @@ def run_guarded(action: Callable[[], T], *, debug: bool) -> T:
             traceback.print_exc()
         say(error.render())
         raise typer.Exit(error.exit_code) from None
-    except (typer.Exit, KeyboardInterrupt, BrokenPipeError, SystemExit):
+    except KeyboardInterrupt:
+        say("interrupted")
+        raise typer.Exit(130) from None
+    except (typer.Exit, BrokenPipeError, SystemExit):
         raise
     except Exception as error:  # a bug: short message, traceback only with --debug
         if debug:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -16,6 +15,7 @@ from endoprotocol.cli.common import (
     NoBuiltinOption,
     NoUserOption,
     RulesOption,
+    emit,
     run_guarded,
 )
 from endoprotocol.errors import UsageError
@@ -31,12 +31,14 @@ class Format(StrEnum):
 def _bp(value: str | None) -> dict[str, int] | None:
     if value is None:
         return None
-    match = re.fullmatch(r"\s*(\d{2,3})\s*/\s*(\d{2,3})\s*", value)
-    if not match:
+    from endoprotocol.profile import parse_blood_pressure
+
+    parsed = parse_blood_pressure(value)
+    if parsed is None:
         raise typer.BadParameter(
             "use SYSTOLIC/DIASTOLIC in mmHg, e.g. 128/82", param_hint="--blood-pressure"
         )
-    return {"systolic": int(match.group(1)), "diastolic": int(match.group(2))}
+    return parsed
 
 
 def plan(
@@ -187,6 +189,7 @@ def plan(
             example_text,
             read_profile_file,
             read_profile_text,
+            read_stdin,
             write_atomic,
         )
 
@@ -194,7 +197,7 @@ def plan(
         if profile is not None and example is not None:
             raise UsageError("give --profile or --example, not both")
         if profile is not None:
-            stdin = sys.stdin.buffer.read() if profile == "-" else None
+            stdin = read_stdin(sys.stdin.buffer) if profile == "-" else None
             data = read_profile_file(profile, stdin)
         elif example is not None:
             data = read_profile_text(example_text(example), f"example {example}")
@@ -220,8 +223,7 @@ def plan(
         if output is not None:
             write_atomic(output, text)
         else:
-            sys.stdout.write(text)
-            sys.stdout.flush()
+            emit(text)
 
     run_guarded(body, debug=debug)
 
@@ -229,23 +231,39 @@ def plan(
 def merge_flags(
     data: dict[str, Any], flags: dict[str, Any], screening: list[str]
 ) -> dict[str, Any]:
-    """Flags replace the file's values; a list flag replaces the whole list."""
+    """Flags replace the file's values; a list flag replaces the whole list.
+
+    A flag replaces the file's value under any spelling of its key (`minutes:` for
+    `--minutes`), and `--days` / `--days-per-week` replace both of the file's day keys.
+    Everything else is passed on untouched, so validation still reports the file's own
+    problems (a key given twice, an unknown key, a malformed screening).
+    """
+    from endoprotocol.profile import profile_key
     from endoprotocol.vocab import canonical
 
-    merged = {canonical(str(k)).replace("-", "_"): v for k, v in data.items()}
-    for aliases, key in (
-        ({"days", "days_per_week"}, "days"),
-        ({"days", "days_per_week"}, "days_per_week"),
-    ):
-        if key in flags:
-            for other in aliases - {key}:
-                merged.pop(other, None)
+    def field(key: object) -> object:
+        return profile_key(key) if isinstance(key, str) else key
+
+    def answer(key: object) -> object:
+        return canonical(key).replace("-", "_") if isinstance(key, str) else key
+
+    replaced = set(flags)
+    if replaced & {"days", "days_per_week"}:
+        replaced |= {"days", "days_per_week"}
+    merged = {k: v for k, v in data.items() if field(k) not in replaced}
     merged.update(flags)
     if screening:
-        answers = dict(merged.get("screening") or {})
-        for key in screening:
-            answers[canonical(key).replace("-", "_")] = True
-        merged["screening"] = answers
+        keys = [k for k in merged if field(k) == "screening"]
+        if len(keys) > 1:
+            return merged  # given twice in the file: validation says so
+        given = merged.pop(keys[0]) if keys else None
+        if given is not None and not isinstance(given, dict):
+            merged[keys[0]] = given  # malformed in the file: validation says so
+            return merged
+        yes = {canonical(k).replace("-", "_") for k in screening}
+        answers = {k: v for k, v in (given or {}).items() if answer(k) not in yes}
+        answers.update(dict.fromkeys(yes, True))
+        merged[keys[0] if keys else "screening"] = answers
     return merged
 
 

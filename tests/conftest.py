@@ -1,0 +1,55 @@
+"""Shared fixtures: an isolated user directory, an in-process CLI, and the built-in rules."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+import endoprotocol
+from endoprotocol.cli.app import app
+from endoprotocol.engine.loader import RULES_ENV, builtin_rules_dir
+
+RunCli = Callable[..., Result]
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """No test reads the real user's rule packs, nor an override of the built-in ones."""
+    config = tmp_path / "xdg-config"
+    config.mkdir()
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    monkeypatch.delenv(RULES_ENV, raising=False)
+    return config
+
+
+@pytest.fixture
+def cli() -> RunCli:
+    """`cli("plan", "--age", "40", input=...)` runs the app in-process.
+
+    The result has .exit_code, .stdout and .stderr (kept apart); `input` feeds stdin.
+    """
+    runner = CliRunner()
+
+    def run(*args: str, input: str | bytes | None = None) -> Result:
+        return runner.invoke(app, list(args), input=input)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def ruleset() -> endoprotocol.RuleSet:
+    """The built-in rule packs only (no user directory, no environment override)."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.delenv(RULES_ENV, raising=False)
+        return endoprotocol.load_rules(user_dir=False)
+
+
+@pytest.fixture(scope="session")
+def library() -> endoprotocol.Library:
+    """The built-in exercise library."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.delenv(RULES_ENV, raising=False)
+        return endoprotocol.load_library(builtin_rules_dir())
