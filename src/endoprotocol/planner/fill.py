@@ -143,22 +143,34 @@ def zone_intensity(zone: Zone) -> Intensity:
     )
 
 
-def lift_intensity(outcome: Outcome, role: str, zone: Zone) -> tuple[Intensity, list[str]]:
-    """RPE/RIR/%1RM for lifting, never above the session's zone (RPE ~ 10 - RIR)."""
+UNLOADABLE = {"bodyweight", "bands"}
+
+
+def lift_intensity(
+    outcome: Outcome, role: str, zone: Zone, entry: ExerciseEntry
+) -> tuple[Intensity, list[str]]:
+    """RPE/RIR/%1RM for lifting, never above the session's zone (RPE ~ 10 - RIR).
+
+    %1RM only where a load can be measured (not bodyweight or bands); holds and carries
+    get an effort rating only.
+    """
     rules: list[str] = []
     found: dict[str, Range | None] = {}
-    for name in ("rpe", "rir", "pct_1rm"):
+    names = ["rpe"] if entry.timed else ["rpe", "rir"]
+    if not entry.timed and not {q.value for q in entry.equipment} <= UNLOADABLE:
+        names.append("pct_1rm")
+    for name in names:
         bound, ids = resolve(outcome, "resistance", role, name)
         rules += ids
         found[name] = _range(bound)
     top = zone.rpe.max if zone.rpe.max is not None else 10
-    rpe, rir = found["rpe"], found["rir"]
+    rpe, rir = found.get("rpe"), found.get("rir")
     if rpe is not None and rpe.max > top:
         rpe = Range.of(min(rpe.min, top), top)
     if rir is not None and 10 - rir.min > top:
         floor = 10 - top
         rir = Range.of(max(rir.min, floor), max(rir.max, floor))
-    return Intensity(rpe=rpe, rir=rir, pct_1rm=found["pct_1rm"]), rules
+    return Intensity(rpe=rpe, rir=rir, pct_1rm=found.get("pct_1rm")), rules
 
 
 def midpoint(r: Range | None, default: float = 0) -> float:
@@ -202,7 +214,8 @@ def build_exercise(
             return None, [f"no rule sets reps for {modality} ({role})"]
     if sets_b is None or sets_b.min is None:
         return None, [f"no rule sets sets for {modality} ({role})"]
-    sets = round(sets_b.max if sets_b.max is not None else sets_b.min)
+    # Week 1 starts at the low end of the set range; the block adds sets from there.
+    sets = round(sets_b.min)
     ex = Exercise(
         name=entry.name,
         pattern=entry.pattern,

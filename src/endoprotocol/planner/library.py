@@ -11,7 +11,7 @@ from pydantic import Field, model_validator
 from endoprotocol.engine.loader import LIBRARY_DIR, _Collector, read_document, validate_model
 from endoprotocol.engine.model import ID_PATTERN, Bound, Kebab, Tagname, Text, _Node
 from endoprotocol.errors import RulePackError
-from endoprotocol.vocab import Equipment, IntensityClass, Muscle, Pattern
+from endoprotocol.vocab import Equipment, IntensityClass, Modality, Muscle, Pattern
 
 Level = Literal["beginner", "intermediate", "advanced"]
 LEVEL_ORDER: dict[str, int] = {"beginner": 0, "intermediate": 1, "advanced": 2}
@@ -78,6 +78,7 @@ class Timing(_Node):
 
     seconds_per_rep: Annotated[float, Field(strict=True, gt=0, le=10)]
     seconds_between_exercises: Annotated[int, Field(strict=True, ge=0, le=300)]
+    min_work_minutes: dict[Modality, Annotated[int, Field(strict=True, ge=1, le=120)]]
 
 
 class ModalityDesign(_Node):

@@ -15,6 +15,7 @@ Spacing decisions (documented in docs/planning.md):
 from __future__ import annotations
 
 import copy
+import math
 from dataclasses import dataclass, field
 
 from endoprotocol.engine.evaluate import Outcome, SessionDecision, is_hard
@@ -81,16 +82,41 @@ class Scheduler:
         found = self.outcome.requirement(kind, scope)
         return 0 if found is None else -(-found[0] // 24)  # hours -> whole days, rounded up
 
+    def _edges(self, modality: Modality) -> int:
+        edges = 0
+        for name in ("warmup_minutes", "cooldown_minutes"):
+            found = self.outcome.param(modality.value, "any", name)
+            limit, _ = self.outcome.limit(modality.value, "any", name)
+            low = found.value.min if found is not None and found.value.min is not None else 0
+            if limit is not None and limit.min is not None:
+                low = max(low, limit.min)
+            edges += int(low)
+        return edges
+
     def _min_minutes(self, modality: Modality) -> int:
+        """The shortest useful session: the rules' `minutes` minimum, the length of the HIIT
+        protocol the rules chose, or warm-up and cool-down plus the library's least work."""
+        floor = self._edges(modality) + self.library.design.timing.min_work_minutes.get(
+            modality, 10
+        )
+        if modality is Modality.HIIT:
+            values = [
+                self.outcome.param("hiit", "any", n)
+                for n in ("work_seconds", "rest_seconds", "rounds")
+            ]
+            if all(v is not None and v.value.max is not None for v in values):
+                work, rest, rounds = (v.value for v in values if v is not None)
+                protocol = (rounds.min or 1) * ((work.max or 0) + (rest.max or 0)) / 60
+                floor = self._edges(modality) + math.ceil(protocol)
         point = self.outcome.param(modality.value, "any", "minutes")
         if point is not None and point.value.min is not None:
-            return int(point.value.min)
-        return 10
+            floor = max(floor, int(point.value.min))
+        return min(floor, self.budget)
 
     def _target_minutes(self, modality: Modality) -> int:
         point = self.outcome.param(modality.value, "any", "minutes")
         if point is not None and point.value.max is not None:
-            return min(int(point.value.max), self.budget)
+            return max(min(int(point.value.max), self.budget), self._min_minutes(modality))
         return self.budget
 
     # -- checks -----------------------------------------------------------------------------
@@ -151,8 +177,9 @@ class Scheduler:
     def place(self, s: Slotted) -> bool:
         """Put a session on the best day that fits: spread out, alone if possible, earliest."""
         same = [d for d in range(7) for o in self.week.days[d] if o.modality is s.modality]
+        # Optional light activity goes to free days first, so it never crowds a main session.
         order = (
-            self.training + [d for d in range(7) if d not in self.training]
+            [d for d in range(7) if d not in self.training] + self.training
             if s.optional
             else self.training
         )
@@ -170,13 +197,18 @@ class Scheduler:
         return True
 
     def run(self) -> Week:
+        """Required sessions first, then what the requirements add, then optional extras."""
         decisions = sorted(
             self.outcome.sessions.items(),
-            key=lambda kv: (kv[0][1], PLACEMENT_ORDER.index(kv[0][0]), kv[1].rank),
+            key=lambda kv: (PLACEMENT_ORDER.index(kv[0][0]), kv[1].rank),
         )
         for (modality, optional), decision in decisions:
-            self._place_request(modality, optional, decision)
+            if not optional:
+                self._place_request(modality, optional, decision)
         self._ensure_days_with()
+        for (modality, optional), decision in decisions:
+            if optional:
+                self._place_request(modality, optional, decision)
         self._ensure_activity_gaps()
         self._share_minutes()
         return self.week
@@ -191,17 +223,23 @@ class Scheduler:
             splits = [list(x.days) for x in ordered]
         # Try the rules' split first; when it cannot place every session within the spacing
         # rules (e.g. full body on two consecutive days), try the library's other splits.
+        wanted = decision.per_week
+        if optional:
+            # optional extras top up what required sessions and requirements already placed
+            wanted -= sum(1 for d in self.week.days for o in d if o.modality is modality)
+            if wanted <= 0:
+                return
         best: tuple[int, Week] | None = None
         for split_days in splits:
             trial = copy.deepcopy(self.week)
-            placed = self._place_with(trial, modality, optional, decision, split_days)
+            placed = self._place_with(trial, modality, optional, decision, split_days, wanted)
             if best is None or placed > best[0]:
                 best = (placed, trial)
-            if placed == decision.per_week:
+            if placed == wanted:
                 break
         assert best is not None
         placed, self.week = best
-        if placed < decision.per_week and not optional:
+        if placed < wanted and not optional:
             self.shortfalls.append(
                 Shortfall(
                     f"{decision.per_week - placed} of {decision.per_week} {modality.value} sessions",
@@ -217,12 +255,13 @@ class Scheduler:
         optional: bool,
         decision: SessionDecision,
         split_days: list[SplitDay],
+        wanted: int,
     ) -> int:
         saved, self.week = self.week, week
         start = self.outcome.param(modality.value, "any", "start_week")
         placed = 0
         try:
-            for index in range(decision.per_week):
+            for index in range(wanted):
                 request = decision.request
                 split_day = split_days[index % len(split_days)] if split_days else None
                 s = Slotted(
@@ -312,22 +351,13 @@ class Scheduler:
         return None
 
     def _share_minutes(self) -> None:
-        """Split each day's minutes: fixed-length extras first, the rest to the main session."""
+        """Split each day's minutes: extras get their minimum, the main session the rest."""
         for sessions in self.week.days:
-            sessions.sort(
-                key=lambda s: (
-                    s.optional,
-                    PLACEMENT_ORDER.index(s.modality) if s.modality is not Modality.HIIT else 1.5,
-                )
-            )
+            sessions.sort(key=lambda s: (s.optional, not s.hard, PLACEMENT_ORDER.index(s.modality)))
             if not sessions:
                 continue
-            extras = sessions[1:]
             left = self.budget
-            for s in extras:
-                s.minutes = min(
-                    self._target_minutes(s.modality),
-                    max(self._min_minutes(s.modality), left // (len(extras) + 1)),
-                )
+            for s in sessions[1:]:
+                s.minutes = min(self._target_minutes(s.modality), self._min_minutes(s.modality))
                 left -= s.minutes
             sessions[0].minutes = min(self._target_minutes(sessions[0].modality), left)

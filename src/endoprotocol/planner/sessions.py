@@ -19,7 +19,17 @@ from endoprotocol.planner.fill import (
 )
 from endoprotocol.planner.library import ExerciseEntry, Library
 from endoprotocol.planner.schedule import Slotted
+from endoprotocol.engine.model import Bound
+from endoprotocol.planner.library import Zone
 from endoprotocol.vocab import Modality, Muscle, Pattern
+
+ALL_MUSCLES = {m.value for m in Muscle}
+# Whose rules dose an exercise of each timed pattern, wherever the exercise appears.
+OWN_MODALITY = {
+    Pattern.INTERVALS: Modality.HIIT,
+    Pattern.BALANCE: Modality.BALANCE,
+    Pattern.MOBILITY: Modality.MOBILITY,
+}
 
 
 @dataclass
@@ -80,7 +90,7 @@ class SessionBuilder:
                 continue
             entry, alternatives = picked
             taken.add(entry.id)
-            intensity, i_rules = lift_intensity(self.outcome, s.role, zone)
+            intensity, i_rules = lift_intensity(self.outcome, s.role, zone, entry)
             ex, missing = build_exercise(
                 entry, "resistance", s.role, intensity, i_rules, self.outcome, alternatives, []
             )
@@ -89,10 +99,20 @@ class SessionBuilder:
                 continue
             exercises.append(ex)
         edges, edge_rules = self._edges("resistance")
+        planned = bool(exercises)
         exercises, trimmed = self._trim(exercises, slot.minutes - edges)
         if trimmed:
             notes.append(f"Trimmed to fit {slot.minutes} minutes: {trimmed}.")
         if not exercises:
+            if planned:
+                shortfalls.append(
+                    Shortfall(
+                        f"'{slot.title}'",
+                        f"{slot.minutes} minutes leave no time for lifting after the "
+                        f"{edges}-minute warm-up and cool-down",
+                        sorted({*slot.rules, *edge_rules}),
+                    )
+                )
             return Built(None, shortfalls)
         duration = edges + self._seconds(exercises) / 60
         rules = sorted({*slot.rules, *note_rules, *edge_rules})
@@ -142,23 +162,26 @@ class SessionBuilder:
         return kept, text
 
     def _conditioning(self, slot: Slotted) -> Built:
+        """HIIT, endurance, recovery, balance and mobility sessions.
+
+        Steady cardio fills the time the other exercises leave; intervals, balance and
+        mobility moves take their work, rest and sets from the rules of their own modality.
+        """
         design = self.library.design.designs.get(slot.modality.value)  # type: ignore[call-overload]
         zone = self.library.design.zones[slot.intensity]  # type: ignore[index]
         notes, note_rules = self.notes_for(slot.modality)
-        modality = slot.modality.value
-        edges, edge_rules = self._edges(modality)
-        taken: set[str] = set()
-        exercises: list[Exercise] = []
-        shortfalls: list[Shortfall] = []
-        all_muscles = {m.value for m in Muscle}
+        edges, edge_rules = self._edges(slot.modality.value)
         patterns = design.patterns if design else [Pattern.CARDIO]
         count = design.exercises if design else 1
+        shortfalls: list[Shortfall] = []
+        chosen: list[tuple[ExerciseEntry, list[str]]] = []
+        taken: set[str] = set()
         for i in range(count):
             pattern = patterns[i % len(patterns)]
-            pool = self.picker.candidates(pattern, all_muscles, [], "accessory")
+            pool = self.picker.candidates(pattern, ALL_MUSCLES, [], "accessory")
             if slot.intensity == "light":
                 pool = [e for e in pool if e.impact != "high"] or pool
-            picked = self.picker.pick(f"{modality}/{pattern.value}/{i}", pool, taken)
+            picked = self.picker.pick(f"{slot.modality.value}/{pattern.value}/{i}", pool, taken)
             if picked is None:
                 shortfalls.append(
                     Shortfall(
@@ -168,28 +191,43 @@ class SessionBuilder:
                     )
                 )
                 continue
-            entry, alternatives = picked
-            taken.add(entry.id)
-            intensity = zone_intensity(zone)
-            rules: list[str] = []
-            if slot.modality is Modality.HIIT:
-                hr, ids = resolve(self.outcome, "hiit", "any", "hr_max_pct")
-                if hr is not None and hr.min is not None and hr.max is not None:
-                    intensity = Intensity(
-                        hr_max_pct=Range.of(hr.min, hr.max),
-                        rpe=intensity.rpe,
-                        talk_test=intensity.talk_test,
-                    )
-                    rules += ids
-            ex = self._timed_exercise(
-                entry, modality, slot, edges, intensity, alternatives, rules, count
-            )
-            if ex is None:
-                shortfalls.append(
-                    Shortfall(entry.name, f"no rule sets the work for {modality} sessions")
-                )
+            taken.add(picked[0].id)
+            chosen.append(picked)
+        budget = max(slot.minutes - edges, 1) * 60
+        exercises: list[Exercise] = []
+        steady: list[tuple[ExerciseEntry, list[str]]] = []
+        for entry, alternatives in chosen:
+            if entry.pattern is Pattern.CARDIO:
+                steady.append((entry, alternatives))
                 continue
-            exercises.append(ex)
+            share = budget / max(len(chosen), 1)
+            ex, why = self._interval_or_hold(entry, slot, zone, alternatives, share)
+            if ex is None:
+                shortfalls.append(Shortfall(entry.name, why))
+            else:
+                exercises.append(ex)
+        used = self._seconds(exercises)
+        for entry, alternatives in steady:
+            left = max(budget - used, 60) / len(steady)
+            minutes = max(int(left // 60), 1)
+            exercises.append(
+                Exercise(
+                    name=entry.name,
+                    pattern=entry.pattern,
+                    muscles=list(entry.primary),
+                    compound=entry.compound,
+                    sets=1,
+                    reps=None,
+                    work_seconds=Range.of(
+                        max(minutes - 5, max(minutes * 4 // 5, 1)) * 60, minutes * 60
+                    ),
+                    rest_seconds=None,
+                    intensity=zone_intensity(zone),
+                    notes=entry.cue,
+                    alternatives=alternatives,
+                    rules=sorted(set(slot.rules)),
+                )
+            )
         if not exercises:
             return Built(None, shortfalls)
         duration = edges + self._seconds(exercises) / 60
@@ -200,10 +238,10 @@ class SessionBuilder:
                 focus=slot.focus + (" — " + " ".join(notes) if notes else ""),
                 intensity_class=slot.intensity,
                 optional=slot.optional,
-                duration_minutes=max(1, round(min(duration, max(slot.minutes, 1)))),
-                intensity=zone_intensity(zone)
-                if slot.modality is not Modality.HIIT
-                else exercises[0].intensity,
+                duration_minutes=max(1, min(round(duration), slot.minutes)),
+                intensity=exercises[0].intensity
+                if slot.modality is Modality.HIIT
+                else zone_intensity(zone),
                 exercises=exercises,
                 rules=sorted(
                     {
@@ -217,59 +255,58 @@ class SessionBuilder:
             shortfalls,
         )
 
-    def _timed_exercise(
+    def _interval_or_hold(
         self,
         entry: ExerciseEntry,
-        modality: str,
         slot: Slotted,
-        edges: int,
-        intensity: Intensity,
+        zone: Zone,
         alternatives: list[str],
-        rules: list[str],
-        count: int,
-    ) -> Exercise | None:
-        work_b, ids = resolve(self.outcome, modality, "any", "work_seconds")
-        rules = rules + ids
-        rest_b, ids = resolve(self.outcome, modality, "any", "rest_seconds")
-        rules += ids
-        rounds_b, ids = resolve(self.outcome, modality, "any", "rounds")
-        rules += ids
-        sets_b, ids = resolve(self.outcome, modality, "any", "sets")
-        rules += ids
-        available = max(slot.minutes - edges, 1) * 60 / count
-        if work_b is None or work_b.min is None or work_b.max is None:
-            # steady work fills the session's time
-            if rounds_b is None and sets_b is None:
-                work = Range.of(
-                    round(available * 0.8 / 60) * 60 or 60, round(available / 60) * 60 or 60
-                )
-                sets = 1
-                rest = None
-            else:
-                return None
-        else:
-            work = Range.of(work_b.min, work_b.max)
-            rest = (
-                Range.of(rest_b.min, rest_b.max)
-                if rest_b and rest_b.min is not None and rest_b.max is not None
+        seconds: float,
+    ) -> tuple[Exercise | None, str]:
+        """Intervals (HIIT rules) or timed holds (balance/mobility rules), fitted to `seconds`."""
+        source = OWN_MODALITY.get(entry.pattern, slot.modality).value
+        rules: list[str] = []
+
+        def get(name: str) -> Bound | None:
+            bound, ids = resolve(self.outcome, source, "any", name)
+            rules.extend(ids)
+            return (
+                bound
+                if bound is not None and bound.min is not None and bound.max is not None
                 else None
             )
-            per = (work.min + work.max) / 2 + ((rest.min + rest.max) / 2 if rest else 0)
-            planned = rounds_b if rounds_b is not None else sets_b
-            top = int(planned.max) if planned and planned.max is not None else 1
-            low = int(planned.min) if planned and planned.min is not None else 1
-            sets = max(min(top, int(available // per)), min(low, 1))
-        return Exercise(
-            name=entry.name,
-            pattern=entry.pattern,
-            muscles=list(entry.primary),
-            compound=entry.compound,
-            sets=max(sets, 1),
-            reps=None,
-            work_seconds=work,
-            rest_seconds=rest,
-            intensity=intensity,
-            notes=entry.cue,
-            alternatives=alternatives,
-            rules=sorted(set(rules)),
+
+        work, rest = get("work_seconds"), get("rest_seconds")
+        planned = get("rounds") or get("sets")
+        if work is None or planned is None:
+            return None, f"no rule sets the work (work_seconds and rounds or sets) for {source}"
+        assert work.min is not None and work.max is not None and planned.min is not None
+        rest_mid = ((rest.min or 0) + (rest.max or 0)) / 2 if rest else 0.0
+        per = (work.min + work.max) / 2 + rest_mid
+        top = int(planned.max or planned.min)
+        fit = int((seconds + rest_mid) // per) if per else top
+        sets = max(1, min(top, max(fit, int(planned.min)) if fit >= planned.min else fit))
+        intensity = zone_intensity(zone)
+        if entry.pattern is Pattern.INTERVALS:
+            hr = get("hr_max_pct")
+            if hr is not None:
+                intensity = Intensity(
+                    hr_max_pct=Range.of(hr.min or 0, hr.max or 0), rpe=intensity.rpe, talk_test=None
+                )
+        return (
+            Exercise(
+                name=entry.name,
+                pattern=entry.pattern,
+                muscles=list(entry.primary),
+                compound=entry.compound,
+                sets=sets,
+                reps=None,
+                work_seconds=Range.of(work.min, work.max),
+                rest_seconds=Range.of(rest.min or 0, rest.max or 0) if rest else None,
+                intensity=intensity,
+                notes=entry.cue,
+                alternatives=alternatives,
+                rules=sorted({*slot.rules, *rules}),
+            ),
+            "",
         )
