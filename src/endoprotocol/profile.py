@@ -75,8 +75,8 @@ def _bp_text(raw: object) -> object:
         if parsed is None:
             raise PydanticCustomError(
                 "blood_pressure",
-                "use systolic/diastolic in mmHg, e.g. 128/82 (got {raw!r})",
-                {"raw": raw},
+                "use systolic/diastolic in mmHg, e.g. 128/82 (got {raw})",
+                {"raw": repr(raw)},
             )
         return parsed
     return raw
@@ -110,6 +110,12 @@ class BloodPressure(_Strict):
 
     systolic: Annotated[int, Field(ge=60, le=300, strict=True)]
     diastolic: Annotated[int, Field(ge=30, le=200, strict=True)]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _known_keys(cls, data: Any) -> Any:
+        aliases = {"sys": "systolic", "dia": "diastolic"}
+        return _normalize_keys(data, list(cls.model_fields), aliases, "blood_pressure")
 
     @model_validator(mode="after")
     def _systolic_above_diastolic(self) -> Self:
@@ -163,7 +169,7 @@ def _normalize_keys(data: Any, known: list[str], aliases: dict[str, str], where:
     for raw_key, value in data.items():
         if not isinstance(raw_key, str):
             raise PydanticCustomError(
-                "unknown_key", "keys must be text, got {key!r}", {"key": raw_key}
+                "unknown_key", "keys must be text, got {key}", {"key": repr(raw_key)}
             )
         key = canonical(raw_key).replace("-", "_")
         key = aliases.get(key, key)
@@ -249,9 +255,9 @@ class Profile(_Strict):
                 saw_none = True
                 continue
             try:
-                out.append(normalize(Therapy, item))
+                out.append(normalize(Therapy, item, also=("none",)))
             except ValueError as exc:
-                raise PydanticCustomError("vocabulary", str(exc) + ", or none") from None
+                raise PydanticCustomError("vocabulary", str(exc)) from None
         if saw_none and out:
             raise PydanticCustomError(
                 "contradiction",
@@ -334,6 +340,7 @@ _PLAIN: dict[str, str] = {
     "model_type": "must be a mapping of keys to values",
     "model_attributes_type": "must be a mapping of keys to values",
     "string_type": "must be text",
+    "extra_forbidden": "is not a known key",
 }
 
 

@@ -228,18 +228,22 @@ def suggest(word: str, choices: list[str]) -> str | None:
     return hits[0] if hits else None
 
 
-def normalize(enum: type[E], raw: object) -> E:
-    """Map what a person typed onto the enum, or raise ValueError naming the accepted values."""
+def normalize(enum: type[E], raw: object, also: tuple[str, ...] = ()) -> E:
+    """Map what a person typed onto the enum, or raise ValueError naming the accepted values.
+
+    `also` names words the caller accepts besides the enum (e.g. `none`), for the message.
+    """
     if not isinstance(raw, str):
-        raise ValueError(f"expected one of {', '.join(e.value for e in enum)}, got {raw!r}")
+        accepted = ", ".join([*(e.value for e in enum), *also])
+        raise ValueError(f"expected one of {accepted}, got {raw!r}")
     key = canonical(raw)
     key = ALIASES.get(enum, {}).get(key, key)
     try:
         return enum(key)
     except ValueError:
         pass
-    accepted = [e.value for e in enum]
-    near = suggest(raw, accepted + list(ALIASES.get(enum, {})))
+    choices = [e.value for e in enum] + list(also)
+    near = suggest(raw, choices + list(ALIASES.get(enum, {})))
     near = ALIASES.get(enum, {}).get(near, near) if near else None
     hint = f"; did you mean '{near}'?" if near else ""
-    raise ValueError(f"unknown value {raw!r}{hint} (accepted: {', '.join(accepted)})")
+    raise ValueError(f"unknown value {raw!r}{hint} (accepted: {', '.join(choices)})")

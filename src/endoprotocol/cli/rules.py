@@ -43,6 +43,7 @@ def list_rules(
     no_builtin_rules: NoBuiltinOption = False,
     no_user_rules: NoUserOption = False,
     phase: Annotated[str | None, typer.Option(help="Only rules of this phase.")] = None,
+    allow_safety_overrides: AllowSafetyOption = False,
     debug: DebugOption = False,
 ) -> None:
     """List every rule: id, phase, priority, title and where it is defined.
@@ -54,7 +55,9 @@ def list_rules(
 
     def body() -> None:
         ruleset = _load(rules, no_builtin_rules, no_user_rules)
-        for rule in sorted(ruleset.rules, key=lambda r: (r.phase.value, r.full_id)):
+        from endoprotocol.engine.model import PHASE_ORDER
+
+        for rule in sorted(ruleset.rules, key=lambda r: (PHASE_ORDER.index(r.phase), r.full_id)):
             if phase and rule.phase.value != phase:
                 continue
             where = f"{rule.pos.path}:{rule.pos.line}" if rule.pos else "?"
@@ -74,6 +77,7 @@ def show(
     rules: RulesOption = None,
     no_builtin_rules: NoBuiltinOption = False,
     no_user_rules: NoUserOption = False,
+    allow_safety_overrides: AllowSafetyOption = False,
     debug: DebugOption = False,
 ) -> None:
     """Show one rule as written, where it is defined, and its references in full.
@@ -86,7 +90,7 @@ def show(
     def body() -> None:
         from endoprotocol.vocab import suggest
 
-        ruleset = _load(rules, no_builtin_rules, no_user_rules)
+        ruleset = _load(rules, no_builtin_rules, no_user_rules, allow_safety_overrides)
         rule = ruleset.rule(rule_id)
         if rule is None:
             near = suggest(rule_id, [r.full_id for r in ruleset.rules])

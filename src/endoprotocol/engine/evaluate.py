@@ -209,6 +209,7 @@ class Outcome:
     next_steps: list[tuple[str, str]] = field(default_factory=list)
     screening_rules: list[str] = field(default_factory=list)
     refusal: tuple[Refuse, str] | None = None
+    refusal_rank: tuple[int, int, str] = (0, 0, "")
     sessions: dict[tuple[Modality, bool], SessionDecision] = field(default_factory=dict)
     params: dict[tuple[str, str, str], Resolved] = field(default_factory=dict)
     limits: dict[tuple[str, str, str], tuple[Bound, list[str]]] = field(default_factory=dict)
@@ -304,9 +305,19 @@ def evaluate(profile: Profile, rules: RuleSet) -> Outcome:
 
 
 def _screening_facts(outcome: Outcome) -> dict[str, Any]:
+    """What later phases may read: the screening as the enforce step will apply it."""
+    ceiling = INTENSITY_ORDER[outcome.max_intensity]
+    for forbid, _rid in outcome.forbids:
+        if forbid.intensity_above is not None:
+            ceiling = min(ceiling, INTENSITY_ORDER[forbid.intensity_above.value])
+    if outcome.referral_only:
+        ceiling = min(ceiling, INTENSITY_ORDER["light"])
+    if outcome.clearance == "required":
+        ceiling = min(ceiling, INTENSITY_ORDER["moderate"])
+    effective = next(k for k, v in INTENSITY_ORDER.items() if v == ceiling)
     return {
         "screening.clearance": outcome.clearance,
-        "screening.max_intensity": outcome.max_intensity,
+        "screening.max_intensity": effective,
         "screening.referral_only": outcome.referral_only,
         "forbidden.modalities": sorted(outcome.forbidden("modality")),
     }
@@ -418,8 +429,10 @@ def _apply(
         _screen(body, rid, outcome)
         return "screening: " + _params_text(body, {"reason", "next_step"})
     if isinstance(body, Refuse):
-        if outcome.refusal is None or rid < outcome.refusal[1]:
+        # the strongest refusal speaks: priority, then specificity, then id
+        if outcome.refusal is None or rank < outcome.refusal_rank:
             outcome.refusal = (body, rid)
+            outcome.refusal_rank = rank
         return "refuses: out of scope"
     if isinstance(body, Progression):
         for name in sorted(body.model_fields_set):

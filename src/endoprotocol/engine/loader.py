@@ -448,7 +448,7 @@ def _load_pack(
         return None
     files = sorted(
         p
-        for p in directory.rglob("*.yaml")
+        for p in [*directory.rglob("*.yaml"), *directory.rglob("*.yml")]
         if p.is_file() and LIBRARY_DIR not in p.relative_to(directory).parts
     )
     out.pack = manifest.name
@@ -498,6 +498,7 @@ def _load_pack(
             cond = validate_model(_ConditionEntry, doc, path, out, ("conditions", name))
             if cond is None:
                 continue
+            _attach_positions(cond.root, doc, ("conditions", name), path)
             if name in conditions:
                 out.error(
                     path,
@@ -693,8 +694,9 @@ def _check_overlaps(rules: list[Rule], out: _Collector) -> None:
             if not isinstance(body, Prescription):
                 continue
             for param in sorted(body.model_fields_set - {"modality", "role"}):
+                # every phase competes for a point value, so overlaps across phases count too
                 key = (
-                    rule.phase.value,
+                    "",
                     str(body.modality),
                     str(body.role),
                     param,

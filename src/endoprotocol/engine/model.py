@@ -294,6 +294,8 @@ class Cap(_Node):
     def _something(self) -> Self:
         if not (self.model_fields_set - {"modality"}):
             raise ValueError("a cap sets sessions_per_week or hard_sessions_per_week")
+        if self.sessions_per_week is not None and self.modality is None:
+            raise ValueError("sessions_per_week caps one modality; add 'modality'")
         if self.hard_sessions_per_week is not None and self.modality is not None:
             raise ValueError("hard_sessions_per_week counts every modality; drop 'modality'")
         return self

@@ -280,7 +280,9 @@ class SessionBuilder:
         planned = get("rounds") or get("sets")
         if work is None or planned is None:
             return None, f"no rule sets the work (work_seconds and rounds or sets) for {source}"
-        assert work.min is not None and work.max is not None and planned.min is not None
+        assert work.min is not None
+        assert work.max is not None
+        assert planned.min is not None
         rest_mid = ((rest.min or 0) + (rest.max or 0)) / 2 if rest else 0.0
         per = (work.min + work.max) / 2 + rest_mid
         top = int(planned.max or planned.min)
