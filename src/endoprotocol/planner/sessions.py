@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from endoprotocol.engine.evaluate import Outcome
+from endoprotocol.engine.model import Bound
 from endoprotocol.plan import Exercise, Intensity, Range, Session
 from endoprotocol.planner.fill import (
     Picker,
@@ -17,10 +18,8 @@ from endoprotocol.planner.fill import (
     slot_pool,
     zone_intensity,
 )
-from endoprotocol.planner.library import ExerciseEntry, Library
+from endoprotocol.planner.library import ExerciseEntry, Library, Zone
 from endoprotocol.planner.schedule import Slotted
-from endoprotocol.engine.model import Bound
-from endoprotocol.planner.library import Zone
 from endoprotocol.vocab import Modality, Muscle, Pattern
 
 ALL_MUSCLES = {m.value for m in Muscle}
