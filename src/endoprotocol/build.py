@@ -223,10 +223,15 @@ def _warnings(outcome: Outcome, shortfalls: list[Shortfall], rules: RuleSet) -> 
             references=list(rule.references),
             rules=[rule.full_id],
         )
+    repeats = Counter((r.what, r.rule) for r in outcome.removals)
     for removal in outcome.removals:
+        times = repeats.pop((removal.what, removal.rule), 0)
+        if not times:
+            continue
         changer = rules.rule(removal.rule)
         code = "plan-changed-by-safety-rule" if changer and changer.is_safety else "plan-adjusted"
-        text = f"Changed by a rule: {removal.what} ({removal.rule})."
+        what = removal.what if times == 1 else f"{removal.what}, {times} times"
+        text = f"Changed by a rule: {what} ({removal.rule})."
         if code in out:
             out[code].message += " " + text
             out[code].rules = sorted({*out[code].rules, removal.rule})

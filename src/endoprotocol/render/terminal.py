@@ -13,6 +13,7 @@ from rich.text import Text
 from endoprotocol.plan import Plan
 from endoprotocol.render.text import fmt_dose, fmt_intensity, fmt_seconds
 
+EVIDENCE_STYLE = {"strong": "green", "moderate": "cyan", "mixed": "yellow", "low": "magenta"}
 SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "info": "cyan"}
 CLEARANCE_STYLE = {"none": "green", "recommended": "yellow", "required": "bold red"}
 
@@ -126,20 +127,17 @@ def _totals(plan: Plan) -> Table:
 
 
 def _effects(plan: Plan) -> Table:
-    table = Table(title="Expected hormonal and myokine effects", expand=True)
-    table.add_column("Target", no_wrap=True)
-    table.add_column("Effect", no_wrap=True)
-    table.add_column("Evidence", no_wrap=True)
-    table.add_column("From")
-    table.add_column("Why")
+    table = Table(title="Expected hormonal and myokine effects", expand=True, show_lines=True)
+    table.add_column("Effect", no_wrap=True, min_width=24)
+    table.add_column("Why (evidence grade and sources)", ratio=1)
     for e in plan.expected_effects:
-        table.add_row(
-            e.target.value,
-            f"{e.direction.replace('_', ' ')} ({e.timescale.replace('_', '-')})",
-            e.evidence,
-            ", ".join(m.value for m in e.from_modalities),
-            Text(e.explanation + "  [" + ", ".join(e.references) + "]"),
-        )
+        head = Text(e.target.value.replace("_", "-"), style="bold")
+        head.append(f"\n{e.direction.replace('_', ' ')}, {e.timescale.replace('_', '-')}")
+        head.append(f"\nevidence: {e.evidence}", style=EVIDENCE_STYLE[e.evidence])
+        why = Text(e.explanation)
+        why.append(f"\nfrom {', '.join(m.value for m in e.from_modalities)}", style="dim")
+        why.append(f"  [{', '.join(e.references)}]", style="dim")
+        table.add_row(head, why)
     return table
 
 
@@ -148,7 +146,7 @@ def _synergies(plan: Plan) -> Table:
     table.add_column("Therapy", no_wrap=True)
     table.add_column("Myokine", no_wrap=True)
     table.add_column("Evidence", no_wrap=True)
-    table.add_column("What is known")
+    table.add_column("What is known", ratio=1, min_width=30)
     for s in plan.therapy_synergies:
         table.add_row(
             s.therapy,
@@ -163,7 +161,7 @@ def _warnings(plan: Plan) -> Table:
     table = Table(title="Warnings", expand=True)
     table.add_column("Severity", no_wrap=True)
     table.add_column("Code", no_wrap=True)
-    table.add_column("Message")
+    table.add_column("Message", ratio=1, min_width=30)
     for w in plan.warnings:
         table.add_row(Text(w.severity, style=SEVERITY_STYLE[w.severity]), w.code, Text(w.message))
     return table
