@@ -10,7 +10,9 @@ from typer.testing import CliRunner, Result
 
 import endoprotocol
 from endoprotocol.cli.app import app
+from endoprotocol.engine import loader
 from endoprotocol.engine.loader import RULES_ENV, builtin_rules_dir
+from endoprotocol.planner import library as planner_library
 
 RunCli = Callable[..., Result]
 
@@ -53,3 +55,17 @@ def library() -> endoprotocol.Library:
     with pytest.MonkeyPatch.context() as mp:
         mp.delenv(RULES_ENV, raising=False)
         return endoprotocol.load_library(builtin_rules_dir())
+
+
+@pytest.fixture
+def cached_rules(
+    monkeypatch: pytest.MonkeyPatch,
+    ruleset: endoprotocol.RuleSet,
+    library: endoprotocol.Library,
+) -> None:
+    """The CLI plans from the session's built-in rules instead of reading them from disk.
+
+    For tests of the profile path run hundreds of times: loading is most of a run's time.
+    """
+    monkeypatch.setattr(loader, "load_rules", lambda *_args, **_kwargs: ruleset)
+    monkeypatch.setattr(planner_library, "load_library", lambda *_args, **_kwargs: library)

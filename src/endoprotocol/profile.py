@@ -68,6 +68,17 @@ def _as_list(raw: object) -> object:
 AsList = BeforeValidator(_as_list)
 
 
+_BP_TEXT = re.compile(r"\s*(\d{2,3})\s*/\s*(\d{2,3})\s*")
+
+
+def parse_blood_pressure(text: str) -> dict[str, int] | None:
+    """`128/82` -> {systolic: 128, diastolic: 82}; None when the text is not in that form."""
+    match = _BP_TEXT.fullmatch(text)
+    if not match:
+        return None
+    return {"systolic": int(match.group(1)), "diastolic": int(match.group(2))}
+
+
 def _bp_text(raw: object) -> object:
     """Accept `128/82` in a file as well as on the command line."""
     if isinstance(raw, str):
@@ -92,17 +103,6 @@ ConditionField = Annotated[Condition, _one_of(Condition)]
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=False)
-
-
-_BP_TEXT = re.compile(r"\s*(\d{2,3})\s*/\s*(\d{2,3})\s*")
-
-
-def parse_blood_pressure(text: str) -> dict[str, int] | None:
-    """`128/82` -> {systolic: 128, diastolic: 82}; None when the text is not in that form."""
-    match = _BP_TEXT.fullmatch(text)
-    if not match:
-        return None
-    return {"systolic": int(match.group(1)), "diastolic": int(match.group(2))}
 
 
 class BloodPressure(_Strict):

@@ -99,8 +99,10 @@ def parse(text: str) -> Document:
     except yaml.MarkedYAMLError as exc:
         line, col = _mark(exc.problem_mark) if exc.problem_mark else (1, 1)
         problem = exc.problem or "malformed YAML"
-        context = f" {exc.context}" if exc.context else ""
-        raise YamlProblem(f"YAML syntax: {problem}{context}", line, col, "yaml-syntax") from None
+        # PyYAML's context says what it was reading ("while parsing a flow sequence"), the
+        # problem what it found; in that order they read as one sentence.
+        text = f"{exc.context}, {problem}" if exc.context else problem
+        raise YamlProblem(f"YAML syntax: {text}", line, col, "yaml-syntax") from None
     except yaml.YAMLError as exc:
         raise YamlProblem(f"YAML syntax: {exc}", 1, 1, "yaml-syntax") from None
     doc = Document(data=None)
