@@ -81,6 +81,10 @@ class Session(_Out):
     intensity: Intensity
     exercises: list[Exercise]
     rules: list[str]
+    notes: list[str] = Field(
+        default_factory=list,
+        description="Advice for this session (an addition to the v1 contract).",
+    )
 
 
 class DayPlan(_Out):

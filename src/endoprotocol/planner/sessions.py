@@ -119,7 +119,8 @@ class SessionBuilder:
             Session(
                 modality=slot.modality,
                 title=slot.title,
-                focus=slot.focus + (" — " + " ".join(notes) if notes else ""),
+                focus=slot.focus,
+                notes=list(dict.fromkeys(notes)),
                 intensity_class=slot.intensity,
                 optional=slot.optional,
                 duration_minutes=max(1, round(duration)),
@@ -234,7 +235,8 @@ class SessionBuilder:
             Session(
                 modality=slot.modality,
                 title=slot.title,
-                focus=slot.focus + (" — " + " ".join(notes) if notes else ""),
+                focus=slot.focus,
+                notes=list(dict.fromkeys(notes)),
                 intensity_class=slot.intensity,
                 optional=slot.optional,
                 duration_minutes=max(1, min(round(duration), slot.minutes)),

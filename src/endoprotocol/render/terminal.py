@@ -35,6 +35,9 @@ def render_table(
     )
     console.print(_screening(plan))
     console.print(_week(plan))
+    notes = _session_notes(plan)
+    if notes is not None:
+        console.print(notes)
     for week in plan.weeks[1:]:
         label = f"Week {week.week}" + (" (deload)" if week.deload else "")
         notes = " ".join(week.notes) or "Same as week 1."
@@ -98,6 +101,9 @@ def _week(plan: Plan) -> Table:
             if s.optional:
                 head.append("\noptional", style="dim")
             head.append(f"\n{s.focus}", style="dim")
+            for note in s.notes:
+                if note.startswith("Trimmed"):
+                    head.append(f"\n{note}", style="yellow")
             rows = Text()
             for e in s.exercises:
                 rest = f", rest {fmt_seconds(e.rest_seconds)}" if e.rest_seconds else ""
@@ -109,6 +115,26 @@ def _week(plan: Plan) -> Table:
                 rows.append("\n")
             table.add_row(day.day.value.capitalize() if i == 0 else "", head, rows)
     return table
+
+
+def _session_notes(plan: Plan) -> Panel | None:
+    """Advice attached to sessions, once per modality instead of under every session."""
+    seen: dict[str, list[str]] = {}
+    for day in plan.days:
+        for s in day.sessions:
+            for note in s.notes:
+                if not note.startswith("Trimmed"):
+                    bucket = seen.setdefault(s.modality.value, [])
+                    if note not in bucket:
+                        bucket.append(note)
+    if not seen:
+        return None
+    body = Text()
+    for modality, notes in seen.items():
+        body.append(f"{modality}\n", style="bold")
+        for note in notes:
+            body.append(f"  - {note}\n")
+    return Panel(body, title="How to do the sessions", border_style="dim")
 
 
 def _totals(plan: Plan) -> Table:
