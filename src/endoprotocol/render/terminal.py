@@ -35,9 +35,9 @@ def render_table(
     )
     console.print(_screening(plan))
     console.print(_week(plan))
-    notes = _session_notes(plan)
-    if notes is not None:
-        console.print(notes)
+    advice = _session_notes(plan)
+    if advice is not None:
+        console.print(advice)
     for week in plan.weeks[1:]:
         label = f"Week {week.week}" + (" (deload)" if week.deload else "")
         notes = " ".join(week.notes) or "Same as week 1."
