@@ -208,7 +208,12 @@ def run_tests(
 
 @app.command("facts")
 def facts() -> None:
-    """List the facts rules can test, with their kind, accepted values and phase."""
+    """List the facts rules can test, with their kind, accepted values and phase.
+
+    Example:
+
+      endoprotocol rules facts | grep screening
+    """
     from endoprotocol.engine.facts import FACTS
 
     for fact in FACTS.values():

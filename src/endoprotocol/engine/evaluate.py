@@ -47,7 +47,7 @@ from endoprotocol.engine.model import (
     Warn,
 )
 from endoprotocol.profile import Profile
-from endoprotocol.vocab import INTENSITY_ORDER, Modality
+from endoprotocol.vocab import INTENSITY_ORDER, IntensityClass, Modality
 
 Truth = bool | None  # None: unknown (a fact the profile does not give)
 
@@ -531,7 +531,7 @@ def enforce(outcome: Outcome) -> None:
             del outcome.sessions[key]
         elif level > max_level:
             decision.request = decision.request.model_copy(
-                update={"intensity": outcome.max_intensity}
+                update={"intensity": IntensityClass(outcome.max_intensity)}
             )
             decision.rules.append(limiter)
             outcome.removals.append(
