@@ -11,6 +11,7 @@ import typer
 
 from endoprotocol import __version__
 from endoprotocol.cli import plan as plan_cmd
+from endoprotocol.cli import profile as profile_cmd
 from endoprotocol.cli import rules as rules_cmd
 from endoprotocol.cli import schema as schema_cmd
 
@@ -56,6 +57,7 @@ def root(
 
 app.command("plan")(plan_cmd.plan)
 app.add_typer(rules_cmd.app, name="rules")
+app.add_typer(profile_cmd.app, name="profile")
 app.command("schema")(schema_cmd.schema)
 
 

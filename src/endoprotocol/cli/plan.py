@@ -148,7 +148,8 @@ def plan(
     """Build a weekly exercise plan from a profile.
 
     The profile comes from --profile FILE, --profile - (stdin), --example NAME, or flags;
-    flags override the file. Output goes to stdout (or --output); messages go to stderr.
+    flags override the file. A bare `endoprotocol plan` uses the profile saved by
+    `endoprotocol profile init`. Output goes to stdout (or --output); messages go to stderr.
 
     Examples:
 
@@ -201,10 +202,19 @@ def plan(
             data = read_profile_file(profile, stdin)
         elif example is not None:
             data = read_profile_text(example_text(example), f"example {example}")
+        bare = profile is None and example is None and not flags and not screening
+        if bare:
+            from endoprotocol.engine.loader import saved_profile_path
+
+            saved = saved_profile_path()
+            if saved.is_file():
+                # Only a bare `plan` uses the saved profile: never merged with flags.
+                data = read_profile_file(str(saved))
+                sys.stderr.write(f"using the saved profile {saved}\n")
         if not data and not flags and not screening:
             raise UsageError(
                 "nothing to plan from",
-                hint="give --profile FILE, --example NAME (see --example list), or flags such as --age 40 --sex female --goal strength",
+                hint="give --profile FILE, --example NAME (see --example list), flags such as --age 40 --sex female --goal strength, or save one with `endoprotocol profile init`",
             )
         data = merge_flags(data, flags, screening or [])
         person = parse_profile(data)

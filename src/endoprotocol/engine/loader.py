@@ -73,10 +73,19 @@ def builtin_rules_dir() -> Path:
     return Path(__file__).resolve().parents[3] / "rules"
 
 
-def user_rules_dir() -> Path:
+def user_config_dir() -> Path:
+    """The user's endoprotocol folder (rule packs, saved profile)."""
     import platformdirs
 
-    return Path(platformdirs.user_config_dir("endoprotocol")) / "rules"
+    return Path(platformdirs.user_config_dir("endoprotocol"))
+
+
+def user_rules_dir() -> Path:
+    return user_config_dir() / "rules"
+
+
+def saved_profile_path() -> Path:
+    return user_config_dir() / "profile.yaml"
 
 
 @dataclass
