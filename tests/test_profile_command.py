@@ -9,7 +9,7 @@ from tests.conftest import RunCli
 
 
 def test_init_saves_a_validated_profile_that_a_bare_plan_uses(
-    cli: RunCli, _isolated_user_dir: Path
+    cli: RunCli, tmp_path: Path
 ) -> None:
     result = cli(
         "profile",
@@ -67,7 +67,7 @@ def test_init_without_a_terminal_asks_for_flags(cli: RunCli) -> None:
     assert "not a terminal" in result.stderr
 
 
-def test_show_and_path(cli: RunCli, _isolated_user_dir: Path) -> None:
+def test_show_and_path(cli: RunCli, tmp_path: Path) -> None:
     assert cli("profile", "show").exit_code == 2
     cli("profile", "init", "--age", "40", "--sex", "male", "--goal", "muscle")
     shown = cli("profile", "show")
