@@ -24,7 +24,7 @@ def test_init_saves_a_validated_profile_that_a_bare_plan_uses(
         "mon,thu",
     )
     assert result.exit_code == 0, result.stderr
-    saved = _isolated_user_dir / "endoprotocol" / "profile.yaml"
+    saved = tmp_path / "xdg-config" / "endoprotocol" / "profile.yaml"
     assert saved.is_file()
     assert "goals:\n- bone-density" in saved.read_text()
     result = cli("plan", "--format", "json")
@@ -74,4 +74,4 @@ def test_show_and_path(cli: RunCli, tmp_path: Path) -> None:
     assert shown.exit_code == 0
     assert "age: 40" in shown.stdout
     where = cli("profile", "path")
-    assert str(_isolated_user_dir) in where.stdout
+    assert str(tmp_path / "xdg-config") in where.stdout
