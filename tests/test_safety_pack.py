@@ -9,12 +9,8 @@ Two kinds of test, both through the public API:
   Monday), HIIT never reaches the people it is forbidden for, 65+ get balance on 3+ days,
   vetoed exercise tags never appear, and no text carries a dose.
 
-Known engine bug (not the rules): when `enforce` lowers a session's intensity to the
-screening ceiling it stores a plain string, and the scheduler then crashes on
-`request.intensity.value` (AttributeError). Table cases that hit it are marked xfail at run
-time; the properties skip those examples, check every other one, and are marked xfail with a
-falsifying example when the bug was hit. Once the engine is fixed, every mark disappears by
-itself.
+Known planner limitations found by these tests are marked xfail(strict=False) with a
+falsifying example in the reason; see SCHEDULER_BUG and BALANCE_DAYS_BUG.
 """
 
 from __future__ import annotations
@@ -26,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from endoprotocol import Plan, build_plan, load_library, load_rules, parse_profile
@@ -40,24 +36,42 @@ LEVEL = {"none": 0, "light": 1, "moderate": 2, "vigorous": 3}
 WEEK = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 DOSE = re.compile(r"\b\d+(\.\d+)?\s?(mg|mcg|µg|ug|iu|IU|ml|mL)\b")
 HYPE = re.compile(r"dramatic|boost(s|ing)? testosterone|optimi[sz]e|skyrocket", re.IGNORECASE)
-ENGINE_BUG = (
-    "engine bug: enforce() lowers a session's intensity to a plain str and the scheduler "
-    "crashes on request.intensity.value (src/endoprotocol/engine/evaluate.py, enforce)"
-)
 SCHEDULER_BUG = (
-    "planner bug: Scheduler._ensure_days_with adds light balance sessions for a days_with "
-    "requirement (core/older-adult-balance-days) even when screening max_intensity is none, "
-    "so a 65+ person with chest pain, a recent cardiac event or BP >= 180/110 gets 'Balance "
-    "practice' sessions; falsifying example: {'age': 65, 'sex': 'male', 'goals': ['muscle'], "
-    "'days_per_week': 1, 'screening': {'chest_pain': True}}"
+    "planner bug: Scheduler._ensure_days_with adds light sessions for a days_with requirement "
+    "after enforce() has emptied the week for a screening ceiling of none (the safety pack "
+    "works around it by not requiring balance days when a hard stop fired)"
 )
-SHORT_SESSION_BUG = (
-    "planner bug: with sessions under 30 minutes the scheduler fills the training days with "
-    "resistance sessions that the session builder then drops (no time left after warm-up and "
-    "cool-down), so the days they held are never offered to the balance requirement; "
-    "falsifying example: {'age': 65, 'sex': 'male', 'goals': ['muscle'], 'experience': "
-    "'advanced', 'minutes_per_session': 15, 'equipment': [], 'days_per_week': 5} gets balance "
-    "on 2 days and 'Could not plan balance on 3 days'"
+BALANCE_DAYS_EXAMPLES: tuple[dict[str, Any], ...] = (
+    {
+        "age": 65,
+        "sex": "male",
+        "goals": ["fat-loss"],
+        "experience": "beginner",
+        "minutes_per_session": 40,
+        "equipment": [],
+        "currently_active": False,
+        "conditions": [],
+        "therapies": [],
+        "days_per_week": 5,
+    },
+    {
+        "age": 65,
+        "sex": "male",
+        "goals": ["muscle"],
+        "experience": "advanced",
+        "minutes_per_session": 15,
+        "equipment": [],
+        "currently_active": False,
+        "conditions": [],
+        "therapies": [],
+        "days_per_week": 5,
+    },
+)
+BALANCE_DAYS_BUG = (
+    "planner limitation: the days_with balance requirement only gets days with free minutes; "
+    "the scheduler neither shortens other sessions nor frees days whose sessions the builder "
+    "later drops, so 65+ profiles with many training days can end with balance on 2 days "
+    f"(and a could-not-plan warning). Falsifying examples: {BALANCE_DAYS_EXAMPLES}"
 )
 SETTINGS = settings(
     max_examples=150,
@@ -159,24 +173,12 @@ def hiit_forbidden(data: dict[str, Any]) -> bool:
 # ---- helpers ----------------------------------------------------------------------------------
 
 
-class EngineBugError(Exception):
-    """The known enforce() bug was hit for this profile."""
-
-
 def build(data: dict[str, Any], *, explain: bool = False) -> Plan:
-    try:
-        return build_plan(parse_profile(data), RULES, LIBRARY, explain=explain)
-    except AttributeError as error:
-        if "'str' object has no attribute 'value'" in str(error):
-            raise EngineBugError(str(error)) from error
-        raise
+    return build_plan(parse_profile(data), RULES, LIBRARY, explain=explain)
 
 
 def plan_for_case(data: dict[str, Any]) -> Plan:
-    try:
-        return build(data, explain=True)
-    except EngineBugError:
-        pytest.xfail(f"{ENGINE_BUG}; profile {data}")
+    return build(data, explain=True)
 
 
 def sessions(plan: Plan) -> Iterator[Any]:
@@ -238,7 +240,6 @@ class Case:
     absent_tags: tuple[str, ...] = ()
     no_hiit: bool = False
     check: Callable[[Plan], None] | None = field(default=None, compare=False)
-    planner_bug: str | None = None  # a known planner bug makes this case fail: xfail with why
 
 
 def no_sessions(plan: Plan) -> None:
@@ -454,8 +455,9 @@ CASES: list[Case] = [
         True,
         "light",
         warnings=("supervised-activity-only",),
+        no_warnings=("over-45-vigorous-check",),
         no_hiit=True,
-        check=first_step_mentions("supervised"),
+        check=all_of(first_step_mentions("supervised"), lifting_within(50, 4)),
     ),
     Case(
         "heart condition or high blood pressure answer",
@@ -682,6 +684,7 @@ CASES: list[Case] = [
         warnings=("retinopathy-precautions",),
         absent_tags=("breath-holding-prone", "head-down"),
         no_hiit=True,
+        check=lifting_within(80, 7),
     ),
     Case(
         "peripheral neuropathy",
@@ -860,7 +863,7 @@ CASES: list[Case] = [
         "light",
         warnings=("acute-illness-delay",),
         no_hiit=True,
-        check=first_step_mentions("delay"),
+        check=all_of(first_step_mentions("delay"), lifting_within(50, 4)),
     ),
     # -- energy availability
     Case(
@@ -1060,7 +1063,6 @@ CASES: list[Case] = [
         "none",
         not_fires=("safety/older-adult-balance", "safety/osteoporosis-strength-and-balance"),
         check=all_of(no_sessions, first_step_mentions("urgent care")),
-        planner_bug=SCHEDULER_BUG,
     ),
     Case(
         "58-year-old on HRT with osteoporosis and low-back pain",
@@ -1101,17 +1103,7 @@ CASES: list[Case] = [
 ]
 
 
-@pytest.mark.parametrize(
-    "case",
-    [
-        pytest.param(
-            c,
-            id=c.name,
-            marks=[pytest.mark.xfail(strict=False, reason=c.planner_bug)] if c.planner_bug else [],
-        )
-        for c in CASES
-    ],
-)
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_safety_case(case: Case) -> None:
     plan = plan_for_case(case.profile)
     s = plan.screening
@@ -1307,24 +1299,19 @@ def profiles(draw: st.DrawFn) -> dict[str, Any]:
     return data
 
 
-def check_property(check: Callable[[Plan, dict[str, Any]], None]) -> None:
-    """Run `check` on plans for generated profiles. Examples that hit the known engine bug are
-    skipped (and the test is marked xfail with one of them); every other example is checked."""
-    bug_hits: list[dict[str, Any]] = []
+def check_property(
+    check: Callable[[Plan, dict[str, Any]], None], examples: tuple[dict[str, Any], ...] = ()
+) -> None:
+    """Run `check` on the plan of every generated profile (and of each explicit example)."""
 
     @SETTINGS
     @given(profiles())
     def run(data: dict[str, Any]) -> None:
-        try:
-            plan = build(data)
-        except EngineBugError:
-            bug_hits.append(data)
-            return
-        check(plan, data)
+        check(build(data), data)
 
+    for data in examples:
+        run = example(data)(run)
     run()
-    if bug_hits:
-        pytest.xfail(f"{ENGINE_BUG}; falsifying example: {bug_hits[0]}")
 
 
 def test_profiles_strategy_produces_valid_profiles() -> None:
@@ -1358,13 +1345,40 @@ def test_nothing_exceeds_the_screening_ceiling() -> None:
     check_property(check)
 
 
-@pytest.mark.xfail(strict=False, reason=SCHEDULER_BUG)
 def test_a_ceiling_of_none_leaves_no_session() -> None:
     def check(plan: Plan, data: dict[str, Any]) -> None:
         if plan.screening.max_intensity == "none":
             assert not list(sessions(plan)), [s.title for s in sessions(plan)]
 
     check_property(check)
+
+
+@pytest.mark.xfail(strict=False, reason=SCHEDULER_BUG)
+def test_scheduler_adds_no_session_when_the_ceiling_is_none(tmp_path: Path) -> None:
+    pack = tmp_path / "repro"
+    pack.mkdir()
+    (pack / "pack.yaml").write_text(
+        "name: repro\nversion: '1.0'\ndescription: a days_with requirement beside a hard stop\n"
+    )
+    (pack / "rules.yaml").write_text(
+        """
+rules:
+  - id: stop-and-require-balance
+    title: A hard stop and a balance requirement together
+    phase: safety
+    then:
+      - screen: {referral_only: true, max_intensity: none, reason: test}
+      - require: {days_with: balance, at_least: 3}
+    because: reproduces the scheduler adding sessions after enforce emptied the week
+    references: [who-2020]
+"""
+    )
+    rules = load_rules([pack], user_dir=False)
+    plan = build_plan(
+        parse_profile({"age": 40, "sex": "male", "goals": ["muscle"]}), rules, LIBRARY
+    )
+    assert plan.screening.max_intensity == "none"
+    assert not [s.title for s in sessions(plan)]
 
 
 def test_hiit_at_most_three_a_week_never_on_consecutive_days() -> None:
@@ -1414,12 +1428,15 @@ def test_no_hiit_for_people_it_is_forbidden_for() -> None:
     check_property(check)
 
 
-def balance_days_check(short_sessions: bool) -> Callable[[Plan, dict[str, Any]], None]:
+def balance_days_check(*, or_reported: bool) -> Callable[[Plan, dict[str, Any]], None]:
     def check(plan: Plan, data: dict[str, Any]) -> None:
         s = plan.screening
         if data["age"] < 65 or s.referral_only or s.max_intensity == "none":
             return
-        if (data["minutes_per_session"] < 30) != short_sessions:
+        reported = any(
+            w.code == "could-not-plan" and "balance on" in w.message for w in plan.warnings
+        )
+        if or_reported and reported:
             return
         assert len(days_with(plan, "balance")) >= 3, [
             [x.modality.value for x in d.sessions] for d in plan.days
@@ -1428,13 +1445,13 @@ def balance_days_check(short_sessions: bool) -> Callable[[Plan, dict[str, Any]],
     return check
 
 
+def test_65_and_over_get_balance_on_three_days_or_are_told_why() -> None:
+    check_property(balance_days_check(or_reported=True))
+
+
+@pytest.mark.xfail(strict=False, reason=BALANCE_DAYS_BUG)
 def test_65_and_over_get_balance_on_three_days() -> None:
-    check_property(balance_days_check(short_sessions=False))
-
-
-@pytest.mark.xfail(strict=False, reason=SHORT_SESSION_BUG)
-def test_65_and_over_get_balance_on_three_days_even_with_short_sessions() -> None:
-    check_property(balance_days_check(short_sessions=True))
+    check_property(balance_days_check(or_reported=False), examples=BALANCE_DAYS_EXAMPLES)
 
 
 def test_vetoed_tags_never_appear() -> None:
