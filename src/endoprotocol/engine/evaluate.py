@@ -328,7 +328,9 @@ def _plan_facts(outcome: Outcome) -> dict[str, Any]:
     counts: dict[str, int] = {m.value: 0 for m in Modality}
     for (modality, optional), decision in outcome.sessions.items():
         if modality.value not in vetoed and not optional:
-            counts[modality.value] += decision.per_week
+            # counted after the caps decided so far, so a split chosen from it fits the week
+            cap = outcome.cap("sessions_per_week", modality.value)
+            counts[modality.value] += min(decision.per_week, cap[0]) if cap else decision.per_week
     facts: dict[str, Any] = {f"sessions.{m}": n for m, n in counts.items()}
     facts["plan.modalities"] = sorted(m for m, n in counts.items() if n > 0)
     return facts

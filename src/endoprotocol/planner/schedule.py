@@ -48,6 +48,8 @@ class Slotted:
     split_day: SplitDay | None = None
     start_week: int = 1
     minutes: int = 0
+    # a second session on a day follows the first without a warm-up of its own
+    shares_warmup: bool = False
 
     @property
     def hard(self) -> bool:
@@ -113,6 +115,14 @@ class Scheduler:
             floor = max(floor, int(point.value.min))
         return min(floor, self.budget)
 
+    def _extra_minutes(self, modality: Modality) -> int:
+        """The least time a session needs when it follows another one (no warm-up of its own)."""
+        work = self.library.design.timing.min_work_minutes.get(modality, 10)
+        return max(work, self._min_minutes(modality) - self._edges(modality))
+
+    def _floor(self, s: Slotted) -> int:
+        return self._extra_minutes(s.modality) if s.shares_warmup else self._min_minutes(s.modality)
+
     def _target_minutes(self, modality: Modality) -> int:
         point = self.outcome.param(modality.value, "any", "minutes")
         if point is not None and point.value.max is not None:
@@ -130,8 +140,8 @@ class Scheduler:
         if s.hard and any(o.hard for o in here):
             return False
         if here:
-            used = sum(self._min_minutes(o.modality) for o in here)
-            if used + self._min_minutes(s.modality) > self.budget:
+            used = sum(self._floor(o) for o in here)
+            if used + self._extra_minutes(s.modality) > self.budget:
                 return False
         gap = self._gap_days("hours_between", s.modality.value)
         for other in range(7):
@@ -160,7 +170,8 @@ class Scheduler:
                 o.hard for o in after
             ):
                 return False
-        if INTENSITY_ORDER[s.intensity] > INTENSITY_ORDER["light"] and not here:
+        is_rest_day = all(INTENSITY_ORDER[o.intensity] <= INTENSITY_ORDER["light"] for o in here)
+        if INTENSITY_ORDER[s.intensity] > INTENSITY_ORDER["light"] and is_rest_day:
             need = self.outcome.requirement("rest_days")
             if need is not None and self._rest_days() - 1 < need[0]:
                 return False
@@ -193,6 +204,7 @@ class Scheduler:
                 best = (score, day)
         if best is None:
             return False
+        s.shares_warmup = bool(self.week.days[best[1]])
         self.week.days[best[1]].append(s)
         return True
 
@@ -202,8 +214,18 @@ class Scheduler:
             self.outcome.sessions.items(),
             key=lambda kv: (PLACEMENT_ORDER.index(kv[0][0]), kv[1].rank),
         )
+
+        def late(modality: Modality) -> bool:
+            start = self.outcome.param(modality.value, "any", "start_week")
+            return start is not None and int(start.value) > 1
+
+        # Sessions that start after base-building weeks go after the others, so that in the
+        # base weeks they do not squeeze a session they would share a day with.
         for (modality, optional), decision in decisions:
-            if not optional:
+            if not optional and not late(modality):
+                self._place_request(modality, optional, decision)
+        for (modality, optional), decision in decisions:
+            if not optional and late(modality):
                 self._place_request(modality, optional, decision)
         self._ensure_days_with()
         for (modality, optional), decision in decisions:
@@ -287,6 +309,8 @@ class Scheduler:
         return placed
 
     def _ensure_days_with(self) -> None:
+        if self.outcome.max_intensity == "none":
+            return  # a hard stop: nothing is added to an empty week
         for (kind, scope), (count, rule) in sorted(self.outcome.requirements.items()):
             if kind != "days_with":
                 continue
@@ -316,7 +340,7 @@ class Scheduler:
 
     def _ensure_activity_gaps(self) -> None:
         found = self.outcome.requirement("max_days_without_activity")
-        if found is None:
+        if found is None or self.outcome.max_intensity == "none":
             return
         limit, rule = found
         template = self.outcome.sessions.get(
@@ -353,11 +377,20 @@ class Scheduler:
     def _share_minutes(self) -> None:
         """Split each day's minutes: extras get their minimum, the main session the rest."""
         for sessions in self.week.days:
-            sessions.sort(key=lambda s: (s.optional, not s.hard, PLACEMENT_ORDER.index(s.modality)))
+            sessions.sort(
+                key=lambda s: (
+                    s.shares_warmup,
+                    s.optional,
+                    not s.hard,
+                    PLACEMENT_ORDER.index(s.modality),
+                )
+            )
             if not sessions:
                 continue
             left = self.budget
             for s in sessions[1:]:
-                s.minutes = min(self._target_minutes(s.modality), self._min_minutes(s.modality))
+                s.shares_warmup = True
+                s.minutes = min(self._target_minutes(s.modality), self._floor(s))
                 left -= s.minutes
+            sessions[0].shares_warmup = False
             sessions[0].minutes = min(self._target_minutes(sessions[0].modality), left)

@@ -97,7 +97,7 @@ class SessionBuilder:
                 shortfalls.append(Shortfall(f"{entry.name}", "; ".join(missing)))
                 continue
             exercises.append(ex)
-        edges, edge_rules = self._edges("resistance")
+        edges, edge_rules = self._edges("resistance") if not slot.shares_warmup else (0, [])
         planned = bool(exercises)
         exercises, trimmed = self._trim(exercises, slot.minutes - edges)
         if trimmed:
@@ -170,7 +170,7 @@ class SessionBuilder:
         design = self.library.design.designs.get(slot.modality.value)  # type: ignore[call-overload]
         zone = self.library.design.zones[slot.intensity]  # type: ignore[index]
         notes, note_rules = self.notes_for(slot.modality)
-        edges, edge_rules = self._edges(slot.modality.value)
+        edges, edge_rules = self._edges(slot.modality.value) if not slot.shares_warmup else (0, [])
         patterns = design.patterns if design else [Pattern.CARDIO]
         count = design.exercises if design else 1
         shortfalls: list[Shortfall] = []
