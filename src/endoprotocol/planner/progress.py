@@ -101,11 +101,14 @@ def build_weeks(
                     starting.add(session.modality.value)
                 sessions.append(_progress_session(session, number, scheme, outcome, deload, built))
             days.append(DayPlan(day=day.day, sessions=sessions))
-        if deload:
+        lifting = any(x.modality is Modality.RESISTANCE for d in days for x in d.sessions)
+        if not any(d.sessions for d in days):
+            pass  # nothing planned this week: no progression to describe
+        elif deload:
             notes.append(
                 f"Deload week: about {scheme.deload_cut_pct:g}% fewer sets, same loads, to recover before the next block."
             )
-        elif number > 1 and scheme.load_step_pct:
+        elif number > 1 and scheme.load_step_pct and lifting:
             notes.append(
                 f"When you reach the top of a rep range on every set, add load (plan: +{load:g}% vs week 1)."
             )

@@ -34,11 +34,21 @@ def render_table(
         soft_wrap=False,
     )
     console.print(_screening(plan))
-    console.print(_week(plan))
+    if any(d.sessions for d in plan.days):
+        console.print(_week(plan))
+    else:
+        console.print(
+            Panel(
+                Text("No sessions are planned. Follow the next steps above first."),
+                title="Week 1",
+                border_style="red",
+            )
+        )
     advice = _session_notes(plan)
     if advice is not None:
         console.print(advice)
-    for week in plan.weeks[1:]:
+    planned = any(d.sessions for w in plan.weeks for d in w.days)
+    for week in plan.weeks[1:] if planned else []:
         label = f"Week {week.week}" + (" (deload)" if week.deload else "")
         notes = " ".join(week.notes) or "Same as week 1."
         console.print(Text(f"{label}: ", style="bold") + Text(notes))
