@@ -19,7 +19,7 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	touch $@ $(VENV)/.installed
 
 run: $(VENV)/.installed
-	$(BIN)/endoprotocol plan --example $(EXAMPLE)
+	$(BIN)/endoprotocol plan --example $(EXAMPLE) --format table
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests

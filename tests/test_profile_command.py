@@ -8,9 +8,7 @@ from pathlib import Path
 from tests.conftest import RunCli
 
 
-def test_init_saves_a_validated_profile_that_a_bare_plan_uses(
-    cli: RunCli, tmp_path: Path
-) -> None:
+def test_init_saves_a_validated_profile_that_a_bare_plan_uses(cli: RunCli, tmp_path: Path) -> None:
     result = cli(
         "profile",
         "init",

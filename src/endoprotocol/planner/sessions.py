@@ -179,7 +179,8 @@ class SessionBuilder:
         for i in range(count):
             pattern = patterns[i % len(patterns)]
             pool = self.picker.candidates(pattern, ALL_MUSCLES, [], "accessory")
-            if slot.intensity == "light":
+            if slot.intensity != "vigorous":
+                # easy and moderate sessions (walks, steady cardio) favour low-impact options
                 pool = [e for e in pool if e.impact != "high"] or pool
             picked = self.picker.pick(f"{slot.modality.value}/{pattern.value}/{i}", pool, taken)
             if picked is None:
