@@ -9,8 +9,8 @@ Two kinds of test, both through the public API:
   Monday), HIIT never reaches the people it is forbidden for, 65+ get balance on 3+ days,
   vetoed exercise tags never appear, and no text carries a dose.
 
-Known planner limitations found by these tests are marked xfail(strict=False) with a
-falsifying example in the reason; see SCHEDULER_BUG and BALANCE_DAYS_BUG.
+A known planner limitation found by these tests is marked xfail(strict=False) with its
+falsifying example in the reason (BALANCE_DAYS_BUG).
 """
 
 from __future__ import annotations
@@ -36,24 +36,7 @@ LEVEL = {"none": 0, "light": 1, "moderate": 2, "vigorous": 3}
 WEEK = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 DOSE = re.compile(r"\b\d+(\.\d+)?\s?(mg|mcg|µg|ug|iu|IU|ml|mL)\b")
 HYPE = re.compile(r"dramatic|boost(s|ing)? testosterone|optimi[sz]e|skyrocket", re.IGNORECASE)
-SCHEDULER_BUG = (
-    "planner bug: Scheduler._ensure_days_with adds light sessions for a days_with requirement "
-    "after enforce() has emptied the week for a screening ceiling of none (the safety pack "
-    "works around it by not requiring balance days when a hard stop fired)"
-)
 BALANCE_DAYS_EXAMPLES: tuple[dict[str, Any], ...] = (
-    {
-        "age": 65,
-        "sex": "male",
-        "goals": ["fat-loss"],
-        "experience": "beginner",
-        "minutes_per_session": 40,
-        "equipment": [],
-        "currently_active": False,
-        "conditions": [],
-        "therapies": [],
-        "days_per_week": 5,
-    },
     {
         "age": 65,
         "sex": "male",
@@ -69,9 +52,10 @@ BALANCE_DAYS_EXAMPLES: tuple[dict[str, Any], ...] = (
 )
 BALANCE_DAYS_BUG = (
     "planner limitation: the days_with balance requirement only gets days with free minutes; "
-    "the scheduler neither shortens other sessions nor frees days whose sessions the builder "
-    "later drops, so 65+ profiles with many training days can end with balance on 2 days "
-    f"(and a could-not-plan warning). Falsifying examples: {BALANCE_DAYS_EXAMPLES}"
+    "with short sessions the scheduler fills the training days with resistance sessions that "
+    "the session builder then drops (no time left after warm-up and cool-down), and those "
+    "days are never offered to the balance requirement, so the week ends with balance on 2 "
+    f"days and a could-not-plan warning. Falsifying example: {BALANCE_DAYS_EXAMPLES[0]}"
 )
 SETTINGS = settings(
     max_examples=150,
@@ -389,6 +373,23 @@ CASES: list[Case] = [
         fires=("safety/preparticipation-disease-active",),
         not_fires=("safety/preparticipation-disease-inactive",),
         no_hiit=True,
+        check=lifting_within(80, 7),
+    ),
+    Case(
+        "known disease, advanced lifter with a strength goal - no heavy lifting",
+        {
+            "age": 50,
+            "sex": "male",
+            "goals": ["strength"],
+            "experience": "advanced",
+            "currently_active": True,
+            "equipment": ["barbell", "dumbbells", "machines"],
+            "conditions": ["cardiovascular-disease"],
+        },
+        "recommended",
+        False,
+        "moderate",
+        check=lifting_within(80, 7),
     ),
     Case(
         "hypertension alone is not known disease",
@@ -1353,7 +1354,6 @@ def test_a_ceiling_of_none_leaves_no_session() -> None:
     check_property(check)
 
 
-@pytest.mark.xfail(strict=False, reason=SCHEDULER_BUG)
 def test_scheduler_adds_no_session_when_the_ceiling_is_none(tmp_path: Path) -> None:
     pack = tmp_path / "repro"
     pack.mkdir()
@@ -1369,7 +1369,7 @@ rules:
     then:
       - screen: {referral_only: true, max_intensity: none, reason: test}
       - require: {days_with: balance, at_least: 3}
-    because: reproduces the scheduler adding sessions after enforce emptied the week
+    because: the scheduler must not add sessions after enforce emptied the week
     references: [who-2020]
 """
     )
@@ -1379,6 +1379,20 @@ rules:
     )
     assert plan.screening.max_intensity == "none"
     assert not [s.title for s in sessions(plan)]
+
+
+def test_lifting_loads_follow_the_ceiling() -> None:
+    """No heavy lifting (%1RM over 80, RPE over 7) under a moderate ceiling; light loads
+    (%1RM up to 50, RPE up to 4) under a light one."""
+
+    def check(plan: Plan, data: dict[str, Any]) -> None:
+        ceiling = plan.screening.max_intensity
+        if ceiling == "moderate":
+            lifting_within(80, 7)(plan)
+        elif ceiling == "light":
+            lifting_within(50, 4)(plan)
+
+    check_property(check)
 
 
 def test_hiit_at_most_three_a_week_never_on_consecutive_days() -> None:
