@@ -9,8 +9,8 @@ Two kinds of test, both through the public API:
   Monday), HIIT never reaches the people it is forbidden for, 65+ get balance on 3+ days,
   vetoed exercise tags never appear, and no text carries a dose.
 
-A known planner limitation found by these tests is marked xfail(strict=False) with its
-falsifying example in the reason (BALANCE_DAYS_BUG).
+BALANCE_DAYS_EXAMPLES are falsifying examples these tests once found (short sessions on many
+days); they stay as explicit examples so the fix cannot regress.
 """
 
 from __future__ import annotations
@@ -49,13 +49,6 @@ BALANCE_DAYS_EXAMPLES: tuple[dict[str, Any], ...] = (
         "therapies": [],
         "days_per_week": 5,
     },
-)
-BALANCE_DAYS_BUG = (
-    "planner limitation: the days_with balance requirement only gets days with free minutes; "
-    "with short sessions the scheduler fills the training days with resistance sessions that "
-    "the session builder then drops (no time left after warm-up and cool-down), and those "
-    "days are never offered to the balance requirement, so the week ends with balance on 2 "
-    f"days and a could-not-plan warning. Falsifying example: {BALANCE_DAYS_EXAMPLES[0]}"
 )
 SETTINGS = settings(
     max_examples=150,
@@ -1463,7 +1456,6 @@ def test_65_and_over_get_balance_on_three_days_or_are_told_why() -> None:
     check_property(balance_days_check(or_reported=True))
 
 
-@pytest.mark.xfail(strict=False, reason=BALANCE_DAYS_BUG)
 def test_65_and_over_get_balance_on_three_days() -> None:
     check_property(balance_days_check(or_reported=False), examples=BALANCE_DAYS_EXAMPLES)
 

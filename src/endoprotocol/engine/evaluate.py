@@ -208,6 +208,7 @@ class Outcome:
     reasons: list[tuple[str, str]] = field(default_factory=list)
     next_steps: list[tuple[str, str]] = field(default_factory=list)
     screening_rules: list[str] = field(default_factory=list)
+    limited_by: dict[str, str] = field(default_factory=dict)  # which rule set each ceiling
     refusal: tuple[Refuse, str] | None = None
     refusal_rank: tuple[int, int, str] = (0, 0, "")
     sessions: dict[tuple[Modality, bool], SessionDecision] = field(default_factory=dict)
@@ -469,15 +470,19 @@ def _params_text(body: Any, skip: set[str]) -> str:
 
 
 def _screen(body: Screen, rid: str, outcome: Outcome) -> None:
+    # Rules of a phase run in id order, so the first rule to reach a level is recorded.
     if body.clearance and CLEARANCE_ORDER[body.clearance] > CLEARANCE_ORDER[outcome.clearance]:
         outcome.clearance = body.clearance
-    if body.referral_only:
+        outcome.limited_by["clearance"] = rid
+    if body.referral_only and not outcome.referral_only:
         outcome.referral_only = True
+        outcome.limited_by["referral"] = rid
     if (
         body.max_intensity
         and INTENSITY_ORDER[body.max_intensity] < INTENSITY_ORDER[outcome.max_intensity]
     ):
         outcome.max_intensity = body.max_intensity
+        outcome.limited_by["intensity"] = rid
     outcome.reasons.append((body.reason, rid))
     if body.next_step:
         outcome.next_steps.append((body.next_step, rid))
@@ -558,12 +563,16 @@ def enforce(outcome: Outcome) -> None:
 
 
 def _intensity_rule(outcome: Outcome) -> str:
+    """The rule behind the intensity ceiling the enforce step applies."""
     for forbid, rid in outcome.forbids:
         if (
             forbid.intensity_above is not None
             and forbid.intensity_above.value == outcome.max_intensity
         ):
             return rid
+    for reason in ("intensity", "referral", "clearance"):
+        if reason in outcome.limited_by:
+            return outcome.limited_by[reason]
     return outcome.screening_rules[0] if outcome.screening_rules else "engine/enforce"
 
 

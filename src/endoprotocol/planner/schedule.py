@@ -130,9 +130,35 @@ class Scheduler:
         return self.budget
 
     # -- checks -----------------------------------------------------------------------------
+    def shortest(self, modality: Modality) -> float:
+        """Minutes of the smallest session the rules allow: warm-up, cool-down and one exercise
+        at the low end of its prescription (for lifting: a compound lift's sets, reps, rests)."""
+        work = 1.0
+        if modality is Modality.RESISTANCE:
+            timing = self.library.design.timing
+
+            def value(name: str, mid: bool) -> float:
+                found = self.outcome.param("resistance", "compound", name)
+                bound = found.value if found is not None else None
+                if bound is None or bound.min is None:
+                    return 0.0
+                top = bound.max if bound.max is not None else bound.min
+                return float((bound.min + top) / 2 if mid else bound.min)
+
+            # the same estimate the session builder trims with (fill.exercise_seconds)
+            sets = max(value("sets", mid=False), 1.0)
+            work = (
+                sets * value("reps", mid=True) * timing.seconds_per_rep
+                + (sets - 1) * value("rest_seconds", mid=True)
+                + timing.seconds_between_exercises
+            ) / 60
+        return self._edges(modality) + work
+
     def fits(self, day: int, s: Slotted) -> bool:
         days = self.week.days
         here = days[day]
+        if self.shortest(s.modality) > self.budget:
+            return False
         if not s.optional and day not in self.training:
             return False
         if any(o.modality is s.modality for o in here):
@@ -262,10 +288,18 @@ class Scheduler:
         assert best is not None
         placed, self.week = best
         if placed < wanted and not optional:
+            need = self.shortest(modality)
+            why = (
+                f"even the shortest {modality.value} session the rules allow needs about "
+                f"{math.ceil(need)} minutes with warm-up and cool-down, and sessions here are "
+                f"{self.budget} minutes"
+                if need > self.budget
+                else "they do not fit the available days within the recovery-spacing rules"
+            )
             self.shortfalls.append(
                 Shortfall(
                     f"{decision.per_week - placed} of {decision.per_week} {modality.value} sessions",
-                    "they do not fit the available days within the recovery-spacing rules",
+                    why,
                     sorted(set(decision.rules)),
                 )
             )
