@@ -354,3 +354,42 @@ def test_rule_needs_a_reference() -> None:
                 "references": [],
             }
         )
+
+
+def test_validate_warns_about_equal_priority_setters_that_can_overlap(tmp_path: Path) -> None:
+    setter = """
+  - id: {id}
+    title: sets reps
+    phase: prescribe
+    when: {{fact: age, op: ge, value: {age}}}
+    then:
+      - prescribe: {{modality: resistance, role: compound, reps: [8, 12]}}
+    because: test
+    references: [who-2020]
+"""
+    pack = _write_pack(
+        tmp_path, "rules:" + setter.format(id="a", age=18) + setter.format(id="b", age=40)
+    )
+    result = CliRunner().invoke(app, ["rules", "validate", "--no-user-rules", str(pack)])
+    assert result.exit_code == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if "[overlapping-setters]" in line]
+    assert any("'mine/b'" in w and "resistance/compound reps at priority 0" in w for w in warnings)
+    assert all(": warning: " in w for w in warnings)
+    # disjoint conditions (eq on different values) cannot overlap
+    from endoprotocol.engine.loader import _may_overlap
+
+    def rule(sex: str) -> Rule:
+        return Rule.model_validate(
+            {
+                "id": f"r-{sex}",
+                "title": "t",
+                "phase": "prescribe",
+                "when": {"fact": "sex", "op": "eq", "value": sex},
+                "then": [{"prescribe": {"modality": "resistance", "reps": [8, 12]}}],
+                "because": "b",
+                "references": ["who-2020"],
+            }
+        )
+
+    assert not _may_overlap(rule("male"), rule("female"))
+    assert _may_overlap(rule("male"), rule("male"))
