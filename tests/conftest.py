@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner, Result
@@ -69,3 +70,17 @@ def cached_rules(
     """
     monkeypatch.setattr(loader, "load_rules", lambda *_args, **_kwargs: ruleset)
     monkeypatch.setattr(planner_library, "load_library", lambda *_args, **_kwargs: library)
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Print how many generated cases each fuzz test ran (recorded as a `cases` property)."""
+    rows = [
+        (report.nodeid, value)
+        for report in terminalreporter.stats.get("passed", [])
+        for name, value in getattr(report, "user_properties", [])
+        if name == "cases"
+    ]
+    if rows:
+        terminalreporter.write_sep("-", f"fuzz cases: {sum(v for _, v in rows)}")
+        for nodeid, value in sorted(rows):
+            terminalreporter.write_line(f"{value:6} {nodeid}")

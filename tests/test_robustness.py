@@ -520,26 +520,29 @@ def fuzz(strategy: st.SearchStrategy[Any], feed: Callable[[Any], Result]) -> int
 
 
 @pytest.mark.usefixtures("cached_rules")
-def test_fuzz_mutated_profiles(cli: RunCli) -> None:
+def test_fuzz_mutated_profiles(cli: RunCli, record_property: Any) -> None:
     count = fuzz(
         st.tuples(mutated_profiles(), st.booleans()),
         lambda drawn: cli("plan", "--profile", "-", input=serialize(*drawn)),
     )
+    record_property("cases", count)
     assert count >= FUZZ_EXAMPLES
 
 
 @pytest.mark.usefixtures("cached_rules")
-def test_fuzz_corrupted_profile_texts(cli: RunCli) -> None:
+def test_fuzz_corrupted_profile_texts(cli: RunCli, record_property: Any) -> None:
     count = fuzz(corrupted_texts(), lambda text: cli("plan", "--profile", "-", input=text))
+    record_property("cases", count)
     assert count >= FUZZ_EXAMPLES
 
 
 @pytest.mark.usefixtures("cached_rules")
-def test_fuzz_arbitrary_text_and_bytes(cli: RunCli) -> None:
+def test_fuzz_arbitrary_text_and_bytes(cli: RunCli, record_property: Any) -> None:
     count = fuzz(
         st.text(max_size=300) | st.binary(max_size=300),
         lambda raw: cli("plan", "--profile", "-", input=raw),
     )
+    record_property("cases", count)
     assert count >= FUZZ_EXAMPLES
 
 
@@ -569,14 +572,16 @@ FLAGS = st.lists(
 
 
 @pytest.mark.usefixtures("cached_rules")
-def test_fuzz_flag_values(cli: RunCli) -> None:
+def test_fuzz_flag_values(cli: RunCli, record_property: Any) -> None:
     def feed(pairs: list[tuple[str, str]]) -> Result:
         args = ["--age", "40", "--sex", "female", "--goal", "strength"]
         for flag, value in pairs:
             args += [flag, value]
         return cli("plan", *args)
 
-    assert fuzz(FLAGS, feed) >= FUZZ_EXAMPLES
+    count = fuzz(FLAGS, feed)
+    record_property("cases", count)
+    assert count >= FUZZ_EXAMPLES
 
 
 # --- docs/errors.md stays true ---------------------------------------------------------------------------

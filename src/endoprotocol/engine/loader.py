@@ -8,6 +8,7 @@ RulePackError (exit 4), each as `path:line:col: error: message [code]`.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 from collections.abc import Iterable, Iterator
@@ -134,7 +135,8 @@ def pack_dirs(root: Path) -> list[Path]:
 def _pack_hash(files: Iterable[Path], root: Path) -> str:
     digest = hashlib.sha256()
     for path in sorted(files, key=lambda p: p.relative_to(root).as_posix()):
-        digest.update(path.read_bytes())
+        with contextlib.suppress(OSError):  # unreadable files are reported by the loader
+            digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
@@ -458,7 +460,8 @@ def _load_pack(
     files = sorted(
         p
         for p in [*directory.rglob("*.yaml"), *directory.rglob("*.yml")]
-        if p.is_file() and LIBRARY_DIR not in p.relative_to(directory).parts
+        # not is_dir(): a broken link is reported as unreadable rather than skipped
+        if not p.is_dir() and LIBRARY_DIR not in p.relative_to(directory).parts
     )
     out.pack = manifest.name
     pack = Pack(
@@ -491,11 +494,13 @@ def _load_pack(
         elif not known:
             references[entry.id] = (entry, path)
     rule_count = 0
+    unusable = 0
     for path in files:
         if path.name in {MANIFEST, REFERENCES}:
             continue
         doc = read_document(path, out)
         if doc is None:
+            unusable += 1
             continue
         shell = validate_model(_RuleFileShell, doc, path, out)
         if shell is None:
@@ -526,7 +531,7 @@ def _load_pack(
             test = validate_model(PackTest, doc, path, out, ("tests", index))
             if test is not None:
                 tests.append((pack, test))
-    if rule_count == 0:
+    if rule_count == 0 and not unusable:  # an unreadable file already explains the emptiness
         out.error(manifest_path, (1, 1), f"pack '{pack.name}' holds no rules", "empty-pack")
     return pack
 
