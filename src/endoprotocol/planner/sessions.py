@@ -113,22 +113,33 @@ class SessionBuilder:
                     )
                 )
             return Built(None, shortfalls)
-        duration = edges + self._seconds(exercises) / 60
         rules = sorted({*slot.rules, *note_rules, *edge_rules})
         return Built(
-            Session(
-                modality=slot.modality,
-                title=slot.title,
-                focus=slot.focus,
-                notes=list(dict.fromkeys(notes)),
-                intensity_class=slot.intensity,
-                optional=slot.optional,
-                duration_minutes=max(1, round(duration)),
-                intensity=zone_intensity(zone),
-                exercises=exercises,
-                rules=rules,
-            ),
-            shortfalls,
+            self._session(slot, exercises, edges, notes, rules, zone_intensity(zone)), shortfalls
+        )
+
+    def _session(
+        self,
+        slot: Slotted,
+        exercises: list[Exercise],
+        edges: int,
+        notes: list[str],
+        rules: list[str],
+        intensity: Intensity,
+    ) -> Session:
+        """The plan session: its length is the work plus warm-up and cool-down, within budget."""
+        duration = edges + self._seconds(exercises) / 60
+        return Session(
+            modality=slot.modality,
+            title=slot.title,
+            focus=slot.focus,
+            notes=list(dict.fromkeys(notes)),
+            intensity_class=slot.intensity,
+            optional=slot.optional,
+            duration_minutes=max(1, min(round(duration), max(slot.minutes, 1))),
+            intensity=intensity,
+            exercises=exercises,
+            rules=rules,
         )
 
     def _seconds(self, exercises: list[Exercise]) -> float:
@@ -231,31 +242,12 @@ class SessionBuilder:
             )
         if not exercises:
             return Built(None, shortfalls)
-        duration = edges + self._seconds(exercises) / 60
-        return Built(
-            Session(
-                modality=slot.modality,
-                title=slot.title,
-                focus=slot.focus,
-                notes=list(dict.fromkeys(notes)),
-                intensity_class=slot.intensity,
-                optional=slot.optional,
-                duration_minutes=max(1, min(round(duration), slot.minutes)),
-                intensity=exercises[0].intensity
-                if slot.modality is Modality.HIIT
-                else zone_intensity(zone),
-                exercises=exercises,
-                rules=sorted(
-                    {
-                        *slot.rules,
-                        *note_rules,
-                        *edge_rules,
-                        *(r for e in exercises for r in e.rules),
-                    }
-                ),
-            ),
-            shortfalls,
+        rules = sorted(
+            {*slot.rules, *note_rules, *edge_rules, *(r for e in exercises for r in e.rules)}
         )
+        hiit = slot.modality is Modality.HIIT
+        intensity = exercises[0].intensity if hiit else zone_intensity(zone)
+        return Built(self._session(slot, exercises, edges, notes, rules, intensity), shortfalls)
 
     def _interval_or_hold(
         self,
