@@ -69,6 +69,18 @@ def render_markdown(plan: Plan) -> str:
     if plan.warnings:
         lines += ["", "## Warnings", ""]
         lines += [f"- **{w.severity}** `{w.code}`: {w.message}" for w in plan.warnings]
+    if plan.explanation:
+        lines += ["", "## Why (rules that fired)", ""]
+        for fired in plan.explanation["fired"]:
+            facts = "; ".join(
+                f"{f['fact']} {f['op']} {f['value']!r} (you: {f['actual']!r})"
+                for f in fired["facts"]
+            )
+            lines.append(
+                f"- `{fired['rule']}` — {fired['because']}" + (f" When: {facts}." if facts else "")
+            )
+            lines += [f"  - {did}" for did in fired["did"]]
+        lines += [f"- changed: {v['what']} (`{v['by']}`)" for v in plan.explanation["vetoed"]]
     lines += ["", "## References", ""]
     lines += [f"- [{r.id}] {r.citation}" for r in plan.references]
     lines += ["", "---", "", plan.disclaimer, ""]
