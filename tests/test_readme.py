@@ -29,7 +29,7 @@ def test_the_readme_shows_the_two_setup_commands_and_a_plan() -> None:
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_every_readme_command_uses_real_subcommands_and_flags(cli: RunCli, command: str) -> None:
-    words = [w for w in shlex.split(command.split("|")[0])[1:]]
+    words = shlex.split(command.split("|")[0])[1:]
     path = []
     for word in words:
         if word.startswith("-"):
