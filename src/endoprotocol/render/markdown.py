@@ -41,6 +41,17 @@ def render_markdown(plan: Plan) -> str:
                 lines.append(
                     f"| {day.day.value.capitalize()} | {_cell(label)} | {_cell(e.name)} | {fmt_dose(e)} | {fmt_seconds(e.rest_seconds)} | {fmt_intensity(e.intensity)} |"
                 )
+    advice: dict[str, list[str]] = {}
+    for day in plan.days:
+        for session in day.sessions:
+            for note in session.notes:
+                bucket = advice.setdefault(session.modality.value, [])
+                if note not in bucket and not note.startswith("Trimmed"):
+                    bucket.append(note)
+    if advice:
+        lines += ["", "## How to do the sessions", ""]
+        for modality, notes in advice.items():
+            lines += [f"- **{modality}**: {note}" for note in notes]
     lines += ["", "## Weeks", ""]
     lines += [
         f"- Week {w.week}{' (deload)' if w.deload else ''}: {' '.join(w.notes) or 'as week 1'}"
