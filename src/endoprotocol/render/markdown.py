@@ -54,7 +54,7 @@ def render_markdown(plan: Plan) -> str:
             lines += [f"- **{modality}**: {note}" for note in notes]
     lines += ["", "## Weeks", ""]
     lines += [
-        f"- Week {w.week}{' (deload)' if w.deload else ''}: {' '.join(w.notes) or 'as week 1'}"
+        f"- Week {w.week}{' (deload)' if w.deload else ''}: {' '.join(w.notes) or ('the week above' if w.week == 1 else 'as week 1')}"
         for w in plan.weeks
     ]
     lines += ["", "## Guidelines", ""]
