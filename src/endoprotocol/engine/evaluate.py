@@ -180,6 +180,7 @@ class SessionDecision:
     per_week: int
     rules: list[str]
     rank: tuple[int, int, str]
+    lowered: bool = False  # the enforce step lowered its intensity class
 
 
 @dataclass
@@ -229,7 +230,7 @@ class Outcome:
     # -- lookups the planner uses --
     def param(self, modality: str, role: str, name: str) -> Resolved | None:
         """The winning point value, most specific scope first (role, then modality, then all)."""
-        for key in ((modality, role, name), (modality, "any", name), ("all", "any", name)):
+        for key in _scopes(modality, role, name):
             if key in self.params:
                 return self.params[key]
         return None
@@ -238,7 +239,7 @@ class Outcome:
         low: float | None = None
         high: float | None = None
         rules: list[str] = []
-        for key in ((modality, role, name), (modality, "any", name), ("all", "any", name)):
+        for key in _scopes(modality, role, name):
             if key in self.limits:
                 bound, ids = self.limits[key]
                 if bound.min is not None:
@@ -264,6 +265,17 @@ class Outcome:
             if value is not None:
                 out.setdefault(str(value), rule)
         return out
+
+
+def _scopes(modality: str, role: str, name: str) -> list[tuple[str, str, str]]:
+    """Where a parameter may be set, most specific first; duplicates removed."""
+    keys = [
+        (modality, role, name),
+        (modality, "any", name),
+        ("all", role, name),
+        ("all", "any", name),
+    ]
+    return list(dict.fromkeys(keys))
 
 
 def _rank(rule: Rule, rules: RuleSet) -> tuple[int, int, str]:
@@ -541,6 +553,7 @@ def enforce(outcome: Outcome) -> None:
                 update={"intensity": IntensityClass(outcome.max_intensity)}
             )
             decision.rules.append(limiter)
+            decision.lowered = True
             outcome.removals.append(
                 Removal(f"{modality} intensity lowered to {outcome.max_intensity}", limiter)
             )

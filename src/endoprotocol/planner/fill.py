@@ -147,7 +147,7 @@ UNLOADABLE = {"bodyweight", "bands"}
 
 
 def lift_intensity(
-    outcome: Outcome, role: str, zone: Zone, entry: ExerciseEntry
+    outcome: Outcome, role: str, zone: Zone, entry: ExerciseEntry, *, cap_load: bool = False
 ) -> tuple[Intensity, list[str]]:
     """RPE/RIR/%1RM for lifting, never above the session's zone (RPE ~ 10 - RIR).
 
@@ -164,13 +164,17 @@ def lift_intensity(
         rules += ids
         found[name] = _range(bound)
     top = zone.rpe.max if zone.rpe.max is not None else 10
-    rpe, rir = found.get("rpe"), found.get("rir")
+    rpe, rir, pct = found.get("rpe"), found.get("rir"), found.get("pct_1rm")
     if rpe is not None and rpe.max > top:
         rpe = Range.of(min(rpe.min, top), top)
+    heaviest = zone.pct_1rm.max
+    # a session lowered to a lighter zone lowers its loads too
+    if cap_load and pct is not None and heaviest is not None and pct.max > heaviest:
+        pct = Range.of(min(pct.min, heaviest), heaviest)
     if rir is not None and 10 - rir.min > top:
         floor = 10 - top
         rir = Range.of(max(rir.min, floor), max(rir.max, floor))
-    return Intensity(rpe=rpe, rir=rir, pct_1rm=found.get("pct_1rm")), rules
+    return Intensity(rpe=rpe, rir=rir, pct_1rm=pct), rules
 
 
 def midpoint(r: Range | None, default: float = 0) -> float:

@@ -70,6 +70,7 @@ class Split(_Node):
 class Zone(_Node):
     hr_max_pct: Bound
     rpe: Bound
+    pct_1rm: Bound
     talk_test: Text
 
 

@@ -50,6 +50,8 @@ class Slotted:
     minutes: int = 0
     # a second session on a day follows the first without a warm-up of its own
     shares_warmup: bool = False
+    # safety lowered its intensity class: loads come down to the new zone too
+    lowered: bool = False
 
     @property
     def hard(self) -> bool:
@@ -323,6 +325,7 @@ class Scheduler:
                 s = Slotted(
                     modality=modality,
                     intensity=request.intensity.value,
+                    lowered=decision.lowered,
                     title=split_day.title if split_day else request.title,
                     focus=split_day.focus if split_day else request.focus,
                     optional=optional,

@@ -89,7 +89,9 @@ class SessionBuilder:
                 continue
             entry, alternatives = picked
             taken.add(entry.id)
-            intensity, i_rules = lift_intensity(self.outcome, s.role, zone, entry)
+            intensity, i_rules = lift_intensity(
+                self.outcome, s.role, zone, entry, cap_load=slot.lowered
+            )
             ex, missing = build_exercise(
                 entry, "resistance", s.role, intensity, i_rules, self.outcome, alternatives, []
             )
