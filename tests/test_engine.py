@@ -540,3 +540,69 @@ def test_evaluation_is_pure_and_repeatable() -> None:
     a = build_plan(PERSON, rules, LIBRARY).to_json()
     b = build_plan(PERSON, rules, LIBRARY).to_json()
     assert a == b
+
+
+def test_exercise_count_talk_test_and_minute_limits_reach_the_plan(tmp_path: Path) -> None:
+    rules = (
+        BASE_RULES
+        + """
+  - id: shape
+    title: Short lifting sessions and a custom talk test
+    phase: prescribe
+    then:
+      - prescribe: {modality: resistance, exercises: 3}
+      - sessions: {modality: endurance, per_week: 1, intensity: moderate, title: Walk, focus: walk}
+      - prescribe: {modality: endurance, talk_test: "Hum a tune while you walk."}
+      - limit: {modality: endurance, minutes: {max: 25}}
+    because: test
+    references: [t-ref]
+"""
+    )
+    plan = plan_for(make_pack(tmp_path, "t", {"r.yaml": rules}))
+    lifting = [s for d in plan.days for s in d.sessions if s.modality.value == "resistance"]
+    assert lifting
+    assert all(len(s.exercises) <= 3 for s in lifting)
+    walk = next(s for d in plan.days for s in d.sessions if s.modality.value == "endurance")
+    assert walk.intensity.talk_test == "Hum a tune while you walk."
+    assert walk.duration_minutes <= 25
+
+
+def test_a_required_pack_must_be_loaded(tmp_path: Path) -> None:
+    pack = make_pack(tmp_path, "t", {"r.yaml": BASE_RULES}, extra_manifest="requires: [clinic]\n")
+    with pytest.raises(RulePackError) as info:
+        plan_for(pack)
+    assert (
+        "pack 't' requires pack 'clinic', which is not loaded [missing-required-pack]"
+        in info.value.render()
+    )
+
+
+def test_unknown_exercise_and_split_names_are_pack_errors(tmp_path: Path) -> None:
+    user = _user_pack(
+        tmp_path,
+        """
+rules:
+  - id: no-burpee
+    title: No burpees
+    phase: safety
+    then:
+      - forbid: {exercise: burpee}
+    because: test
+    references: [who-2020]
+  - id: odd-split
+    title: A split that does not exist
+    phase: adjust
+    then:
+      - prescribe: {modality: resistance, split: push-pull-legs}
+    because: test
+    references: [who-2020]
+""",
+    )
+    result = CliRunner().invoke(app, ["rules", "validate", "--no-user-rules", str(user)])
+    assert result.exit_code == 4
+    assert (
+        "rule 'user/no-burpee': no exercise 'burpee' in the library; did you mean 'burpees'? [unknown-exercise]"
+        in result.stderr
+    )
+    assert "rule 'user/odd-split': no split 'push-pull-legs' in the library" in result.stderr
+    assert f"{user / 'rules.yaml'}:7:9: error:" in result.stderr

@@ -23,10 +23,11 @@ class PackTestResult:
 def run_pack_tests(ruleset: RuleSet, only: set[Path] | None = None) -> list[PackTestResult]:
     """Run every pack test (or those of the packs in `only`) against the whole rule set."""
     from endoprotocol.build import build_plan
-    from endoprotocol.planner.library import load_library
+    from endoprotocol.planner.library import check_rule_references, load_library
     from endoprotocol.profile import parse_profile
 
     library = load_library(builtin_rules_dir())
+    check_rule_references(ruleset, library)
     results = []
     for pack, test in ruleset.tests:
         if only and pack.path.resolve() not in only:

@@ -186,6 +186,7 @@ def plan(
     def body() -> None:
         from endoprotocol import build_plan, load_library, load_rules, parse_profile
         from endoprotocol.engine.loader import builtin_rules_dir
+        from endoprotocol.planner.library import check_rule_references
         from endoprotocol.sources import (
             example_text,
             read_profile_file,
@@ -225,6 +226,7 @@ def plan(
             allow_safety_overrides=allow_safety_overrides,
         )
         library = load_library(builtin_rules_dir())
+        check_rule_references(ruleset, library)
         result = build_plan(person, ruleset, library, weeks=weeks, explain=explain)
         chosen = output_format or (
             Format.TABLE if sys.stdout.isatty() and output is None else Format.JSON

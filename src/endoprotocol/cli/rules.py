@@ -149,10 +149,10 @@ def validate(
 
     def body() -> None:
         from endoprotocol.engine.loader import builtin_rules_dir
-        from endoprotocol.planner.library import load_library
+        from endoprotocol.planner.library import check_rule_references, load_library
 
         ruleset = _load(list(dirs or []), False, no_user_rules, allow_safety_overrides)
-        load_library(builtin_rules_dir())
+        check_rule_references(ruleset, load_library(builtin_rules_dir()))
         for notice in ruleset.notices:
             say(str(notice))
         say(

@@ -442,7 +442,8 @@ def _apply(
         return f"notes a {body.evidence} synergy of {body.therapy.value} with {body.myokine.value}"
     if isinstance(body, Screen):
         _screen(body, rid, outcome)
-        return "screening: " + _params_text(body, {"reason", "next_step"})
+        settings = _params_text(body, {"reason", "next_step"})
+        return f"screening: {settings or 'adds a reason'} ({body.reason})"
     if isinstance(body, Refuse):
         # the strongest refusal speaks: priority, then specificity, then id
         if outcome.refusal is None or rank < outcome.refusal_rank:

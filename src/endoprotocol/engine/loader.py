@@ -98,6 +98,7 @@ class Pack:
     sha256: str
     builtin: bool
     disable: list[str] = field(default_factory=list)
+    requires: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -431,6 +432,16 @@ def _load(roots: list[tuple[Path, bool]], out: _Collector, allow: bool) -> RuleS
                     "duplicate-pack",
                 )
             packs.append(pack)
+    loaded = {p.name for p in packs}
+    for pack in packs:
+        for needed in pack.requires:
+            if needed not in loaded:
+                out.error(
+                    pack.path / MANIFEST,
+                    (1, 1),
+                    f"pack '{pack.name}' requires pack '{needed}', which is not loaded",
+                    "missing-required-pack",
+                )
     refs = {k: v[0] for k, v in references.items()}
     conds = {k: v[0] for k, v in conditions.items()}
     _cross_check(rules, conds, refs, out)
@@ -472,6 +483,7 @@ def _load_pack(
         sha256=_pack_hash(files, directory),
         builtin=is_builtin,
         disable=list(manifest.disable),
+        requires=list(manifest.requires),
     )
     entries = [(r, manifest_path) for r in manifest.references]
     ref_path = directory / REFERENCES

@@ -585,6 +585,5 @@ class Manifest(_Node):
     version: Annotated[str, Field(pattern=r"^\d+\.\d+(\.\d+)?$")]
     description: Text
     references: list[ReferenceEntry] = []
-    references_file: str | None = None
     disable: list[str] = []
     requires: list[Kebab] = []

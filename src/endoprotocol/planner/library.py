@@ -8,10 +8,25 @@ from typing import Annotated, Literal, Self
 
 from pydantic import Field, model_validator
 
-from endoprotocol.engine.loader import LIBRARY_DIR, _Collector, read_document, validate_model
-from endoprotocol.engine.model import ID_PATTERN, Bound, Kebab, Tagname, Text, _Node
+from endoprotocol.engine.loader import (
+    LIBRARY_DIR,
+    RuleSet,
+    _Collector,
+    read_document,
+    validate_model,
+)
+from endoprotocol.engine.model import (
+    ID_PATTERN,
+    Bound,
+    Forbid,
+    Kebab,
+    Prescription,
+    Tagname,
+    Text,
+    _Node,
+)
 from endoprotocol.errors import RulePackError
-from endoprotocol.vocab import Equipment, IntensityClass, Modality, Muscle, Pattern
+from endoprotocol.vocab import Equipment, IntensityClass, Modality, Muscle, Pattern, suggest
 
 Level = Literal["beginner", "intermediate", "advanced"]
 LEVEL_ORDER: dict[str, int] = {"beginner": 0, "intermediate": 1, "advanced": 2}
@@ -145,3 +160,33 @@ def load_library(rules_dir: Path) -> Library:
     if out.diagnostics or design is None:
         raise RulePackError(out.diagnostics)
     return Library(tuple(sorted(exercises, key=lambda e: e.id)), design)
+
+
+def check_rule_references(ruleset: RuleSet, library: Library) -> None:
+    """Rules that name an exercise or a split the library lacks are pack errors (exit 4)."""
+    out = _Collector()
+    exercises = sorted(e.id for e in library.exercises)
+    splits = sorted(s.id for s in library.design.splits)
+    for rule in ruleset.rules:
+        for action in rule.then:
+            body = action.body
+            name, known, code = "", exercises, ""
+            if isinstance(body, Forbid) and body.exercise and body.exercise not in exercises:
+                name, known, code = body.exercise, exercises, "unknown-exercise"
+            elif isinstance(body, Prescription) and body.split and body.split not in splits:
+                name, known, code = body.split, splits, "unknown-split"
+            if not code:
+                continue
+            near = suggest(name, known)
+            hint = f"; did you mean '{near}'?" if near else ""
+            pos = action.pos
+            where = (pos.path, (pos.line, pos.col)) if pos else ("?", (1, 1))
+            kind = code.removeprefix("unknown-")
+            out.error(
+                where[0],
+                where[1],
+                f"rule '{rule.full_id}': no {kind} '{name}' in the library{hint}",
+                code,
+            )
+    if out.diagnostics:
+        raise RulePackError(out.diagnostics)

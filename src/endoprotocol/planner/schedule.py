@@ -115,6 +115,9 @@ class Scheduler:
         point = self.outcome.param(modality.value, "any", "minutes")
         if point is not None and point.value.min is not None:
             floor = max(floor, int(point.value.min))
+        limit, _ = self.outcome.limit(modality.value, "any", "minutes")
+        if limit is not None and limit.min is not None:
+            floor = max(floor, int(limit.min))
         return min(floor, self.budget)
 
     def _extra_minutes(self, modality: Modality) -> int:
@@ -127,9 +130,13 @@ class Scheduler:
 
     def _target_minutes(self, modality: Modality) -> int:
         point = self.outcome.param(modality.value, "any", "minutes")
+        target = self.budget
         if point is not None and point.value.max is not None:
-            return max(min(int(point.value.max), self.budget), self._min_minutes(modality))
-        return self.budget
+            target = min(int(point.value.max), self.budget)
+        limit, _ = self.outcome.limit(modality.value, "any", "minutes")
+        if limit is not None and limit.max is not None:
+            target = min(target, int(limit.max))
+        return max(target, self._min_minutes(modality))
 
     # -- checks -----------------------------------------------------------------------------
     def shortest(self, modality: Modality) -> float:

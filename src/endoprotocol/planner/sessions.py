@@ -100,6 +100,11 @@ class SessionBuilder:
                 continue
             exercises.append(ex)
         edges, edge_rules = self._edges("resistance") if not slot.shares_warmup else (0, [])
+        cap, cap_rules = resolve(self.outcome, "resistance", "any", "exercises")
+        if cap is not None and cap.max is not None and len(exercises) > cap.max:
+            # the rules' exercise count: keep the first ones (compound first, large before small)
+            exercises = exercises[: max(int(cap.max), 1)]
+            edge_rules = [*edge_rules, *cap_rules]
         planned = bool(exercises)
         exercises, trimmed = self._trim(exercises, slot.minutes - edges)
         if trimmed:
@@ -186,6 +191,12 @@ class SessionBuilder:
         edges, edge_rules = self._edges(slot.modality.value) if not slot.shares_warmup else (0, [])
         patterns = design.patterns if design else [Pattern.CARDIO]
         count = design.exercises if design else 1
+        wanted, _ = resolve(self.outcome, slot.modality.value, "any", "exercises")
+        if wanted is not None and wanted.max is not None:
+            count = max(int(wanted.max), 1)
+        talk = self.outcome.param(slot.modality.value, "any", "talk_test")
+        if talk is not None and isinstance(talk.value, str):
+            zone = zone.model_copy(update={"talk_test": talk.value})
         shortfalls: list[Shortfall] = []
         chosen: list[tuple[ExerciseEntry, list[str]]] = []
         taken: set[str] = set()

@@ -226,6 +226,10 @@ def _explanation(plan: Plan) -> Panel:
         parts.append(t)
     for v in plan.explanation["vetoed"]:
         parts.append(Text(f"changed: {v['what']} by {v['by']}\n", style="yellow"))
+    for d in plan.explanation["disabled"]:
+        parts.append(Text(f"disabled: {d['rule']} by pack {d['by_pack']}\n", style="yellow"))
+    for r in plan.explanation["replaced"]:
+        parts.append(Text(f"replaced: {r['rule']} by {r['by']}\n", style="yellow"))
     for o in plan.explanation["overridden"]:
         losers = ", ".join(x["rule"] for x in o["overridden"])
         parts.append(Text(f"{o['parameter']}: {o['winner']} overrides {losers}\n", style="cyan"))
