@@ -80,6 +80,7 @@ class Scheduler:
         self.budget = profile.minutes_per_session
         self.week = Week()
         self.shortfalls: list[Shortfall] = []
+        self.squeeze = False
 
     # -- requirements ------------------------------------------------------------------------
     def _gap_days(self, kind: str, scope: str = "") -> int:
@@ -126,7 +127,12 @@ class Scheduler:
         return max(work, self._min_minutes(modality) - self._edges(modality))
 
     def _floor(self, s: Slotted) -> int:
-        return self._extra_minutes(s.modality) if s.shares_warmup else self._min_minutes(s.modality)
+        if s.shares_warmup:
+            return self._extra_minutes(s.modality)
+        if self.squeeze:
+            # a requirement may shorten a day's main session down to its smallest form
+            return min(self._min_minutes(s.modality), math.ceil(self.shortest(s.modality)))
+        return self._min_minutes(s.modality)
 
     def _target_minutes(self, modality: Modality) -> int:
         point = self.outcome.param(modality.value, "any", "minutes")
@@ -371,7 +377,13 @@ class Scheduler:
                 )
                 focus = template.request.focus if template else modality.value
                 s = Slotted(modality, "light", title, focus, True, [rule])
-                if not self.place(s):
+                placed = self.place(s)
+                if not placed:
+                    # a requirement (e.g. balance for fall prevention) is worth a shorter main session
+                    self.squeeze = True
+                    placed = self.place(s)
+                    self.squeeze = False
+                if not placed:
                     self.shortfalls.append(
                         Shortfall(
                             f"{modality.value} on {count} days",
