@@ -18,8 +18,6 @@ from endoprotocol.profile import Profile
 from endoprotocol.vocab import Equipment, Modality, Pattern
 
 ALTERNATIVES = 3
-# How well equipment lets load progress; experienced lifters get the most loadable option.
-LOADABILITY = {"barbell": 4, "machines": 3, "dumbbells": 3, "kettlebell": 2, "bands": 1}
 
 
 @dataclass
@@ -86,7 +84,7 @@ class Picker:
             fits_role = 0 if (role == "compound") == e.compound else 1
             # the person's own level first, then easier ones
             level_gap = LEVEL_ORDER[level] - LEVEL_ORDER[e.level]
-            load = -max((LOADABILITY.get(q.value, 0) for q in e.equipment), default=0)
+            load = -self.library.loadability(e)
             unilateral = 1 if "unilateral" in e.tags else 0
             if beginner:
                 return (preferred, fits_role, level_gap, unilateral, len(e.tags), load)
@@ -143,21 +141,23 @@ def zone_intensity(zone: Zone) -> Intensity:
     )
 
 
-UNLOADABLE = {"bodyweight", "bands"}
-
-
 def lift_intensity(
-    outcome: Outcome, role: str, zone: Zone, entry: ExerciseEntry, *, cap_load: bool = False
+    outcome: Outcome,
+    role: str,
+    zone: Zone,
+    entry: ExerciseEntry,
+    *,
+    measurable_load: bool,
+    cap_load: bool = False,
 ) -> tuple[Intensity, list[str]]:
     """RPE/RIR/%1RM for lifting, never above the session's zone (RPE ~ 10 - RIR).
 
-    %1RM only where a load can be measured (not bodyweight or bands); holds and carries
-    get an effort rating only.
+    %1RM only where a load can be measured; holds and carries get an effort rating only.
     """
     rules: list[str] = []
     found: dict[str, Range | None] = {}
     names = ["rpe"] if entry.timed else ["rpe", "rir"]
-    if not entry.timed and not {q.value for q in entry.equipment} <= UNLOADABLE:
+    if not entry.timed and measurable_load:
         names.append("pct_1rm")
     for name in names:
         bound, ids = resolve(outcome, "resistance", role, name)

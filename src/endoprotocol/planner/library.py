@@ -110,6 +110,8 @@ class SessionDesignFile(_Node):
     timing: Timing
     designs: dict[Literal["hiit", "endurance", "recovery", "balance", "mobility"], ModalityDesign]
     disclaimer: Text
+    loadability: dict[Equipment, Annotated[int, Field(strict=True, ge=0, le=10)]]
+    load_measurable_from: Annotated[int, Field(strict=True, ge=0, le=10)]
     references: list[Kebab] = []
 
     @model_validator(mode="after")
@@ -124,6 +126,10 @@ class SessionDesignFile(_Node):
 class Library:
     exercises: tuple[ExerciseEntry, ...]
     design: SessionDesignFile
+
+    def loadability(self, entry: ExerciseEntry) -> int:
+        """How finely the exercise's load can be set and progressed (library data)."""
+        return max((self.design.loadability.get(q, 0) for q in entry.equipment), default=0)
 
     def split(self, split_id: str) -> Split | None:
         return next((s for s in self.design.splits if s.id == split_id), None)

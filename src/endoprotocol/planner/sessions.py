@@ -90,7 +90,13 @@ class SessionBuilder:
             entry, alternatives = picked
             taken.add(entry.id)
             intensity, i_rules = lift_intensity(
-                self.outcome, s.role, zone, entry, cap_load=slot.lowered
+                self.outcome,
+                s.role,
+                zone,
+                entry,
+                measurable_load=self.library.loadability(entry)
+                >= self.library.design.load_measurable_from,
+                cap_load=slot.lowered,
             )
             ex, missing = build_exercise(
                 entry, "resistance", s.role, intensity, i_rules, self.outcome, alternatives, []
