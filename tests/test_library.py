@@ -285,3 +285,34 @@ def test_a_valid_pack_that_vetoes_a_whole_pattern_gives_a_plan_with_a_warning(
     warning = next(w for w in plan["warnings"] if w["code"] == "could-not-plan")
     assert "hinge" in warning["message"]
     assert "strict/no-hinges" in warning["rules"]
+
+
+def test_a_substitution_says_what_it_replaces_and_which_rule_made_it(
+    ruleset: RuleSet, library: Library
+) -> None:
+    data = {
+        "age": 50,
+        "sex": "female",
+        "goals": ["strength"],
+        "experience": "intermediate",
+        "currently_active": True,
+        "conditions": ["low-back-pain"],
+        "equipment": ["barbell", "dumbbells"],
+    }
+    plan = build_plan(parse_profile(data), ruleset, library, explain=True)
+    assert plan.explanation is not None
+    swaps = plan.explanation["substituted"]
+    assert swaps, "a barbell lifter with low-back pain gets substitutes for spine-loading lifts"
+    names = _by_name(library)
+    for swap in swaps:
+        assert set(names[swap["replaced"]].tags) & {
+            "heavy-spinal-load",
+            "spinal-flexion",
+            "twisting",
+        }
+        assert swap["rules"] == ["safety/low-back-pain"]
+    substituted = [
+        e for d in plan.days for s in d.sessions for e in s.exercises if "In place of" in e.notes
+    ]
+    assert substituted
+    assert all("safety/low-back-pain" in e.rules for e in substituted)

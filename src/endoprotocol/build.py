@@ -141,6 +141,7 @@ def build_plan(
     ]
     if explain:
         plan.explanation = explanation(outcome, rules)
+        plan.explanation["substituted"] = picker.substitutions
     return plan
 
 

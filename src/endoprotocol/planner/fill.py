@@ -44,15 +44,11 @@ class Picker:
         self.vetoed_pattern = self.outcome.forbidden("pattern")
         self.vetoed_tag = self.outcome.forbidden("tag")
         self.vetoed_exercise = self.outcome.forbidden("exercise")
-        self.usable = [
-            e
-            for e in self.library.exercises
-            if e.needs() <= have
-            and LEVEL_ORDER[e.level] <= level
-            and e.id not in self.vetoed_exercise
-            and not (set(e.tags) & set(self.vetoed_tag))
-            and e.pattern.value not in self.vetoed_pattern
+        self.possible = [
+            e for e in self.library.exercises if e.needs() <= have and LEVEL_ORDER[e.level] <= level
         ]
+        self.usable = [e for e in self.possible if not self.vetoes_of(e)]
+        self.substitutions: list[dict[str, object]] = []
         self.vetoes_applied = sorted(
             {
                 rule
@@ -67,13 +63,25 @@ class Picker:
             }
         )
 
+    def vetoes_of(self, e: ExerciseEntry) -> list[str]:
+        """The rules that forbid this exercise (by id, tag or pattern); empty when allowed."""
+        found = [self.vetoed_exercise.get(e.id), self.vetoed_pattern.get(e.pattern.value)]
+        found += [self.vetoed_tag.get(t) for t in e.tags]
+        return sorted({r for r in found if r})
+
     def candidates(
-        self, pattern: Pattern, muscles: set[str], prefer: list[str], role: str
+        self,
+        pattern: Pattern,
+        muscles: set[str],
+        prefer: list[str],
+        role: str,
+        *,
+        with_vetoed: bool = False,
     ) -> list[ExerciseEntry]:
         level = self.profile.experience.value
         pool = [
             e
-            for e in self.usable
+            for e in (self.possible if with_vetoed else self.usable)
             if e.pattern is pattern and {m.value for m in e.primary} <= muscles
         ]
 
@@ -94,8 +102,15 @@ class Picker:
         return sorted(pool, key=key)
 
     def pick(
-        self, slot_key: str, pool: list[ExerciseEntry], taken: set[str]
+        self,
+        slot_key: str,
+        pool: list[ExerciseEntry],
+        taken: set[str],
+        unvetoed: list[ExerciseEntry] | None = None,
     ) -> tuple[ExerciseEntry, list[str]] | None:
+        """The slot's next exercise and its alternatives. With `unvetoed` (the same slot's
+        candidates before vetoes), a pick that stands in for a vetoed first choice is recorded
+        as a substitution, with the vetoing rules."""
         free = [e for e in pool if e.id not in taken]
         if not free:
             return None
@@ -103,6 +118,14 @@ class Picker:
         self.used[slot_key] = turn + 1
         chosen = free[turn % len(free)]
         others = [e.name for e in free if e.id != chosen.id][:ALTERNATIVES]
+        would = [e for e in unvetoed or [] if e.id not in taken]
+        if would:
+            first = would[turn % len(would)]
+            rules = self.vetoes_of(first)
+            if first.id != chosen.id and rules:
+                self.substitutions.append(
+                    {"replaced": first.name, "by": chosen.name, "rules": rules}
+                )
         return chosen, others
 
 

@@ -77,7 +77,11 @@ class SessionBuilder:
         notes, note_rules = self.notes_for(slot.modality)
         for s in slot.split_day.slots:
             pool = slot_pool(self.picker, s, muscles)
-            picked = self.picker.pick(f"{s.pattern.value}/{s.role}", pool, taken)
+            unvetoed = self.picker.candidates(
+                s.pattern, muscles, [m.value for m in s.prefer], s.role, with_vetoed=True
+            )
+            before = len(self.picker.substitutions)
+            picked = self.picker.pick(f"{s.pattern.value}/{s.role}", pool, taken, unvetoed)
             if picked is None:
                 shortfalls.append(
                     Shortfall(
@@ -98,8 +102,21 @@ class SessionBuilder:
                 >= self.library.design.load_measurable_from,
                 cap_load=slot.lowered,
             )
+            swap_notes: list[str] = []
+            if len(self.picker.substitutions) > before:
+                swap = self.picker.substitutions[-1]
+                vetoes = [str(r) for r in swap["rules"]]  # type: ignore[attr-defined]
+                i_rules = [*i_rules, *vetoes]
+                swap_notes.append(f"In place of {swap['replaced']} ({', '.join(vetoes)}).")
             ex, missing = build_exercise(
-                entry, "resistance", s.role, intensity, i_rules, self.outcome, alternatives, []
+                entry,
+                "resistance",
+                s.role,
+                intensity,
+                i_rules,
+                self.outcome,
+                alternatives,
+                swap_notes,
             )
             if ex is None:
                 shortfalls.append(Shortfall(f"{entry.name}", "; ".join(missing)))
