@@ -284,29 +284,14 @@ def _attach_positions(node: Any, doc: Document, path: tuple[Any, ...], file: Pat
         line, col = doc.position(path)
         node._pos = Position(path=str(file), line=line, col=col)
         for name, info in type(node).model_fields.items():
-            value = getattr(node, name)
-            key = info.alias or name
-            sub = (*path, key)
-            if key not in _data_at(doc, path, {}):
-                # union wrappers (actions) hold their body under the same path
-                sub = path if isinstance(value, _Node) and name == key else sub
-            _attach_positions(value, doc, sub, file)
+            # a field absent from the YAML takes its nearest ancestor's position
+            _attach_positions(getattr(node, name), doc, (*path, info.alias or name), file)
     elif isinstance(node, list):
         for i, item in enumerate(node):
             _attach_positions(item, doc, (*path, i), file)
     elif isinstance(node, dict):
         for key, item in node.items():
             _attach_positions(item, doc, (*path, key), file)
-
-
-def _data_at(doc: Document, path: tuple[Any, ...], default: Any) -> Any:
-    node = doc.data
-    for part in path:
-        try:
-            node = node[part]
-        except (KeyError, IndexError, TypeError):
-            return default
-    return node if isinstance(node, dict) else default
 
 
 # ---- cross-checks ---------------------------------------------------------------------------
