@@ -49,19 +49,7 @@ class Picker:
         ]
         self.usable = [e for e in self.possible if not self.vetoes_of(e)]
         self.substitutions: list[dict[str, object]] = []
-        self.vetoes_applied = sorted(
-            {
-                rule
-                for e in self.library.exercises
-                if e.needs() <= have and LEVEL_ORDER[e.level] <= level
-                for rule in (
-                    [self.vetoed_exercise.get(e.id)]
-                    + [self.vetoed_tag.get(t) for t in e.tags]
-                    + [self.vetoed_pattern.get(e.pattern.value)]
-                )
-                if rule
-            }
-        )
+        self.vetoes_applied = sorted({r for e in self.possible for r in self.vetoes_of(e)})
 
     def vetoes_of(self, e: ExerciseEntry) -> list[str]:
         """The rules that forbid this exercise (by id, tag or pattern); empty when allowed."""
