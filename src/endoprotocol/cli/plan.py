@@ -231,7 +231,9 @@ def plan(
         chosen = output_format or (
             Format.TABLE if sys.stdout.isatty() and output is None else Format.JSON
         )
-        text = render(result, chosen, pretty=pretty, width=width, explain=explain)
+        # colour only for a terminal; a file gets plain text
+        color = output is None and sys.stdout.isatty()
+        text = render(result, chosen, pretty=pretty, width=width, explain=explain, color=color)
         if output is not None:
             write_atomic(output, text)
         else:
@@ -279,7 +281,9 @@ def merge_flags(
     return merged
 
 
-def render(result: Any, fmt: Format, *, pretty: bool, width: int | None, explain: bool) -> str:
+def render(
+    result: Any, fmt: Format, *, pretty: bool, width: int | None, explain: bool, color: bool = False
+) -> str:
     if fmt is Format.JSON:
         return str(result.to_json(pretty=pretty)) + "\n"
     if fmt is Format.YAML:
@@ -295,4 +299,4 @@ def render(result: Any, fmt: Format, *, pretty: bool, width: int | None, explain
         return render_markdown(result)
     from endoprotocol.render.terminal import render_table
 
-    return render_table(result, width=width, color=sys.stdout.isatty(), explain=explain)
+    return render_table(result, width=width, color=color, explain=explain)

@@ -22,7 +22,7 @@ def render_markdown(plan: Plan) -> str:
         lines += ["> **Clinician clearance is required before the planned work.**", ""]
     elif s.clearance == "recommended":
         lines += ["> A check-up with a clinician is recommended.", ""]
-    lines += [f"Highest intensity: **{s.max_intensity}**", ""]
+    lines += [f"Highest intensity allowed: **{s.max_intensity}**", ""]
     lines += [f"- Next step: {step}" for step in s.next_steps]
     lines += [f"- {reason}" for reason in s.reasons]
     lines += [

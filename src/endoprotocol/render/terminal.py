@@ -80,7 +80,7 @@ def _screening(plan: Plan) -> Panel:
         lines.append("A check-up with a clinician is recommended.\n", style="yellow")
     else:
         lines.append("No medical clearance needed for this plan.\n", style="green")
-    lines.append(f"Highest intensity in this plan: {s.max_intensity}\n")
+    lines.append(f"Highest intensity allowed: {s.max_intensity}\n")
     for step in s.next_steps:
         lines.append(f"-> {step}\n", style="bold")
     for reason in s.reasons:
