@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import date, timedelta
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -26,6 +27,8 @@ class Format(StrEnum):
     JSON = "json"
     YAML = "yaml"
     MARKDOWN = "markdown"
+    CSV = "csv"
+    ICS = "ics"
 
 
 def _bp(value: str | None) -> dict[str, int] | None:
@@ -117,7 +120,8 @@ def plan(
         typer.Option(
             "--format",
             "-f",
-            help="table (default on a terminal), json (default in a pipe), yaml or markdown.",
+            help="table (default on a terminal), json (default in a pipe), yaml, markdown, "
+            "csv (a row per exercise) or ics (a calendar event per session).",
         ),
     ] = None,
     pretty: Annotated[bool, typer.Option("--pretty", help="Indent JSON output.")] = False,
@@ -125,6 +129,14 @@ def plan(
         str | None,
         typer.Option(
             "--output", "-o", help="Write to FILE (atomically) instead of stdout.", metavar="FILE"
+        ),
+    ] = None,
+    start: Annotated[
+        str | None,
+        typer.Option(
+            "--start",
+            help="First day of the block for csv and ics (YYYY-MM-DD; default: next Monday).",
+            metavar="DATE",
         ),
     ] = None,
     weeks: Annotated[
@@ -233,7 +245,15 @@ def plan(
         )
         # colour only for a terminal; a file gets plain text
         color = output is None and sys.stdout.isatty()
-        text = render(result, chosen, pretty=pretty, width=width, explain=explain, color=color)
+        text = render(
+            result,
+            chosen,
+            pretty=pretty,
+            width=width,
+            explain=explain,
+            color=color,
+            start=start_date(start),
+        )
         if output is not None:
             write_atomic(output, text)
         else:
@@ -281,8 +301,29 @@ def merge_flags(
     return merged
 
 
+def start_date(text: str | None) -> date:
+    """The block's first day: the given date, or the next Monday (the CLI may read the clock;
+    the renderers below it never do)."""
+    if text is None:
+        today = date.today()
+        return today + timedelta(days=(7 - today.weekday()) % 7 or 7)
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(
+            f"--start {text!r} is not a date", hint="use YYYY-MM-DD, e.g. 2027-01-04"
+        ) from None
+
+
 def render(
-    result: Any, fmt: Format, *, pretty: bool, width: int | None, explain: bool, color: bool = False
+    result: Any,
+    fmt: Format,
+    *,
+    pretty: bool,
+    width: int | None,
+    explain: bool,
+    color: bool = False,
+    start: date | None = None,
 ) -> str:
     if fmt is Format.JSON:
         return str(result.to_json(pretty=pretty)) + "\n"
@@ -293,6 +334,11 @@ def render(
             mode="json", exclude={"explanation"} if result.explanation is None else set()
         )
         return str(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100))
+    if fmt in (Format.CSV, Format.ICS):
+        from endoprotocol.render.calendar import render_csv, render_ics
+
+        first = start or start_date(None)
+        return render_csv(result, first) if fmt is Format.CSV else render_ics(result, first)
     if fmt is Format.MARKDOWN:
         from endoprotocol.render.markdown import render_markdown
 
