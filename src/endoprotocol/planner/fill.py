@@ -146,6 +146,18 @@ def resolve(
     return Bound.model_construct(min=low, max=high), rules
 
 
+def warmup_and_cooldown(outcome: Outcome, modality: str) -> tuple[int, list[str]]:
+    """Minutes of warm-up plus cool-down a session of `modality` starts and ends with."""
+    total = 0
+    rules: list[str] = []
+    for name in ("warmup_minutes", "cooldown_minutes"):
+        bound, ids = resolve(outcome, modality, "any", name)
+        if bound is not None and bound.min is not None:
+            total += int(bound.min)
+            rules += ids
+    return total, rules
+
+
 def zone_intensity(zone: Zone) -> Intensity:
     return Intensity(
         hr_max_pct=_range(zone.hr_max_pct), rpe=_range(zone.rpe), talk_test=zone.talk_test

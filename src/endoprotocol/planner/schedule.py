@@ -19,7 +19,7 @@ import math
 from dataclasses import dataclass, field
 
 from endoprotocol.engine.evaluate import Outcome, SessionDecision, is_hard
-from endoprotocol.planner.fill import Shortfall
+from endoprotocol.planner.fill import Shortfall, warmup_and_cooldown
 from endoprotocol.planner.library import Library, SplitDay
 from endoprotocol.profile import WEEK, Profile
 from endoprotocol.vocab import INTENSITY_ORDER, Modality
@@ -88,15 +88,7 @@ class Scheduler:
         return 0 if found is None else -(-found[0] // 24)  # hours -> whole days, rounded up
 
     def _edges(self, modality: Modality) -> int:
-        edges = 0
-        for name in ("warmup_minutes", "cooldown_minutes"):
-            found = self.outcome.param(modality.value, "any", name)
-            limit, _ = self.outcome.limit(modality.value, "any", name)
-            low = found.value.min if found is not None and found.value.min is not None else 0
-            if limit is not None and limit.min is not None:
-                low = max(low, limit.min)
-            edges += int(low)
-        return edges
+        return warmup_and_cooldown(self.outcome, modality.value)[0]
 
     def _min_minutes(self, modality: Modality) -> int:
         """The shortest useful session: the rules' `minutes` minimum, the length of the HIIT

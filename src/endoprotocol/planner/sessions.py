@@ -16,6 +16,7 @@ from endoprotocol.planner.fill import (
     min_sets,
     resolve,
     slot_pool,
+    warmup_and_cooldown,
     zone_intensity,
 )
 from endoprotocol.planner.library import ExerciseEntry, Library, Zone
@@ -53,14 +54,7 @@ class SessionBuilder:
         return texts, rules
 
     def _edges(self, modality: str) -> tuple[int, list[str]]:
-        total = 0
-        rules: list[str] = []
-        for name in ("warmup_minutes", "cooldown_minutes"):
-            bound, ids = resolve(self.outcome, modality, "any", name)
-            if bound is not None and bound.min is not None:
-                total += int(bound.min)
-                rules += ids
-        return total, rules
+        return warmup_and_cooldown(self.outcome, modality)
 
     def build(self, slot: Slotted) -> Built:
         if slot.modality is Modality.RESISTANCE:
