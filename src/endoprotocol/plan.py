@@ -11,8 +11,6 @@ from pydantic import BaseModel, ConfigDict, Field, model_serializer
 
 from endoprotocol.vocab import Day, EffectTarget, IntensityClass, Modality, Muscle, Pattern
 
-SCHEMA_VERSION = "1.0"
-
 Clearance = Literal["none", "recommended", "required"]
 MaxIntensity = Literal["none", "light", "moderate", "vigorous"]
 Direction = Literal["increase", "decrease", "improve", "modulate", "no_change"]

@@ -32,9 +32,6 @@ from endoprotocol.vocab import (
     suggest,
 )
 
-MIN_PLANNED_AGE = 18
-MAX_PLANNED_AGE = 100
-
 # Evenly spread training days for `days_per_week` (DESIGN.md: 3 -> Mon/Wed/Fri).
 SPREAD: dict[int, tuple[Day, ...]] = {
     1: (Day.MONDAY,),

@@ -49,8 +49,9 @@ class Document:
             path = path[:-1]
         return self.positions.get((), (1, 1))
 
-    def locate(self, loc: tuple[Any, ...]) -> tuple[int, int]:
-        """Map a pydantic error location onto the document, skipping union tags."""
+    def path_of(self, loc: tuple[Any, ...]) -> Path_:
+        """The part of a pydantic error location that exists in the document (union tags and
+        missing fields dropped)."""
         node = self.data
         path: list[str | int] = []
         for part in loc:
@@ -59,7 +60,11 @@ class Document:
             ):
                 node = node[part]
                 path.append(part)
-        return self.position(tuple(path))
+        return tuple(path)
+
+    def locate(self, loc: tuple[Any, ...]) -> tuple[int, int]:
+        """Map a pydantic error location onto the document."""
+        return self.position(self.path_of(loc))
 
 
 def decode(raw: bytes, what: str) -> str:

@@ -200,4 +200,3 @@ _FACTS: list[Fact] = [
 ]
 
 FACTS: dict[str, Fact] = {f.name: f for f in _FACTS}
-FACT_NAMES: tuple[str, ...] = tuple(FACTS)

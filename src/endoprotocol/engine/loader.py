@@ -223,18 +223,11 @@ def _looks_numeric(text: str) -> bool:
 
 
 def _clean_loc(doc: Document, loc: tuple[Any, ...]) -> list[Any]:
-    """The error location as the YAML path, without pydantic's union tags."""
-    node = doc.data
-    clean: list[Any] = []
-    for index, part in enumerate(loc):
-        if (isinstance(node, dict) and part in node) or (
-            isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
-        ):
-            node = node[part]
-            clean.append(part)
-        elif index == len(loc) - 1:
-            clean.append(part)
-    return clean
+    """The error location as the YAML path, with the field it is about (which may be absent)."""
+    found = list(doc.path_of(loc))
+    if loc and len(found) < len(loc) and (not found or found[-1] != loc[-1]):
+        found.append(loc[-1])
+    return found
 
 
 def _known_fields(doc: Document, loc: tuple[Any, ...]) -> list[str]:
@@ -642,6 +635,32 @@ def _check_condition(
             )
 
 
+def _touchable(
+    target: str,
+    by_id: dict[str, Rule],
+    who: str,
+    verb: str,
+    where: tuple[Path | str, tuple[int, int]],
+    out: _Collector,
+    allow: bool,
+) -> Rule | None:
+    """The rule a pack disables or a rule overrides, if it exists and may be touched."""
+    rule = by_id.get(target)
+    if rule is None:
+        near = suggest(target, list(by_id))
+        hint = f"; did you mean '{near}'?" if near else ""
+        out.error(*where, f"{who} {verb} unknown rule '{target}'{hint}", "unknown-rule")
+        return None
+    if rule.is_safety and not allow:
+        out.error(
+            *where,
+            f"{who} {verb} safety rule '{target}'; that needs --allow-safety-overrides",
+            "safety-override",
+        )
+        return None
+    return rule
+
+
 def _disable_and_override(
     packs: list[Pack], rules: list[Rule], out: _Collector, allow: bool
 ) -> tuple[dict[str, str], dict[str, str]]:
@@ -650,49 +669,15 @@ def _disable_and_override(
     overridden: dict[str, str] = {}
     for pack in packs:
         for target in pack.disable:
-            rule = by_id.get(target)
-            manifest = pack.path / MANIFEST
-            if rule is None:
-                near = suggest(target, list(by_id))
-                out.error(
-                    manifest,
-                    (1, 1),
-                    f"pack '{pack.name}' disables unknown rule '{target}'"
-                    + (f"; did you mean '{near}'?" if near else ""),
-                    "unknown-rule",
-                )
-            elif rule.is_safety and not allow:
-                out.error(
-                    manifest,
-                    (1, 1),
-                    f"pack '{pack.name}' disables safety rule '{target}'; that needs --allow-safety-overrides",
-                    "safety-override",
-                )
-            else:
+            where = (pack.path / MANIFEST, (1, 1))
+            if _touchable(target, by_id, f"pack '{pack.name}'", "disables", where, out, allow):
                 disabled[target] = pack.name
     for rule in rules:
         if rule.overrides is None:
             continue
-        where, pos = _pos(rule, Path("?"))
-        replaced = by_id.get(rule.overrides)
-        if replaced is None:
-            near = suggest(rule.overrides, list(by_id))
-            out.error(
-                where,
-                pos,
-                f"rule '{rule.full_id}' overrides unknown rule '{rule.overrides}'"
-                + (f"; did you mean '{near}'?" if near else ""),
-                "unknown-rule",
-            )
-        elif replaced.is_safety and not allow:
-            out.error(
-                where,
-                pos,
-                f"rule '{rule.full_id}' overrides safety rule '{replaced.full_id}'; that needs --allow-safety-overrides",
-                "safety-override",
-            )
-        else:
-            overridden[replaced.full_id] = rule.full_id
+        who = f"rule '{rule.full_id}'"
+        if _touchable(rule.overrides, by_id, who, "overrides", _pos(rule, Path("?")), out, allow):
+            overridden[rule.overrides] = rule.full_id
     return disabled, overridden
 
 

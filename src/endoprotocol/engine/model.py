@@ -7,6 +7,7 @@ Each action is a one-key mapping (`sessions:`, `prescribe:`, `forbid:` ...); see
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from typing import Annotated, Any, Literal, Self
 
@@ -175,38 +176,43 @@ Role = Literal["compound", "accessory", "any"]
 ModalityOrAll = Modality | Literal["all"]
 
 
-class Prescription(_Node):
-    """Point values for one modality (and role); resolved by priority, specificity, id."""
+class _Bounds(_Node):
+    """The numeric parameters both `prescribe` and `limit` may name, for a modality (and role)."""
 
     modality: ModalityOrAll
     role: Role = "any"
     sets: Bound | None = None
     reps: Bound | None = None
     rest_seconds: Bound | None = None
-    work_seconds: Bound | None = None
-    rounds: Bound | None = None
     rpe: Bound | None = None
     rir: Bound | None = None
     pct_1rm: Bound | None = None
     hr_max_pct: Bound | None = None
-    talk_test: Text | None = None
     minutes: Bound | None = None
     warmup_minutes: Bound | None = None
     cooldown_minutes: Bound | None = None
-    exercises: Bound | None = None
-    split: Kebab | None = None
-    start_week: Annotated[int, Field(strict=True, ge=1, le=52)] | None = None
 
     @model_validator(mode="after")
     def _something(self) -> Self:
         if not (self.model_fields_set - {"modality", "role"}):
-            raise ValueError("a prescription sets at least one parameter")
+            what = "a prescription sets" if isinstance(self, Prescription) else "a limit bounds"
+            raise ValueError(f"{what} at least one parameter")
         return self
 
 
-PRESCRIPTION_PARAMS: tuple[str, ...] = tuple(
-    f for f in Prescription.model_fields if f not in {"modality", "role"}
-)
+class Prescription(_Bounds):
+    """Point values for one modality (and role); resolved by priority, specificity, id."""
+
+    work_seconds: Bound | None = None
+    rounds: Bound | None = None
+    talk_test: Text | None = None
+    exercises: Bound | None = None
+    split: Kebab | None = None
+    start_week: Annotated[int, Field(strict=True, ge=1, le=52)] | None = None
+
+
+class Limit(_Bounds):
+    """Bounds that intersect with every other limit and the prescription (stricter wins)."""
 
 
 class SessionRequest(_Node):
@@ -219,33 +225,6 @@ class SessionRequest(_Node):
     focus: Text
     optional: Flag = False
 
-
-class Limit(_Node):
-    """Bounds that intersect with every other limit and the prescription (stricter wins)."""
-
-    modality: ModalityOrAll
-    role: Role = "any"
-    sets: Bound | None = None
-    reps: Bound | None = None
-    rest_seconds: Bound | None = None
-    rpe: Bound | None = None
-    rir: Bound | None = None
-    pct_1rm: Bound | None = None
-    hr_max_pct: Bound | None = None
-    minutes: Bound | None = None
-    warmup_minutes: Bound | None = None
-    cooldown_minutes: Bound | None = None
-
-    @model_validator(mode="after")
-    def _something(self) -> Self:
-        if not (self.model_fields_set - {"modality", "role"}):
-            raise ValueError("a limit bounds at least one parameter")
-        return self
-
-
-LIMIT_PARAMS: tuple[str, ...] = tuple(
-    f for f in Limit.model_fields if f not in {"modality", "role"}
-)
 
 Tagname = Literal[
     "spinal-flexion",
@@ -366,8 +345,14 @@ class Refuse(_Node):
     instead: Text
 
 
+NOTE_FIELDS = {"load_note": {"load_change_pct"}, "deload_note": {"volume_cut_pct"}}
+
+
 class Progression(_Node):
-    """How the block of weeks progresses (point values)."""
+    """How the block of weeks progresses (point values), and the advice each week carries.
+
+    `load_note` may use {load_change_pct}; `deload_note` may use {volume_cut_pct}.
+    """
 
     load_increase_pct: Bound | None = None
     deload_every_weeks: Annotated[int, Field(strict=True, ge=2, le=12)] | None = None
@@ -375,6 +360,20 @@ class Progression(_Node):
     deload_now: Flag | None = None
     add_sets_every_weeks: Annotated[int, Field(strict=True, ge=1, le=12)] | None = None
     add_rounds_per_week: Annotated[int, Field(strict=True, ge=0, le=4)] | None = None
+    load_note: Text | None = None
+    deload_note: Text | None = None
+
+    @model_validator(mode="after")
+    def _known_placeholders(self) -> Self:
+        for name, allowed in NOTE_FIELDS.items():
+            text = getattr(self, name)
+            unknown = set(re.findall(r"{(\w*)}", text or "")) - allowed
+            if unknown:
+                raise ValueError(
+                    f"{name} may only use {', '.join('{' + a + '}' for a in sorted(allowed))}; "
+                    f"not {', '.join('{' + u + '}' for u in sorted(unknown))}"
+                )
+        return self
 
 
 class Note(_Node):
@@ -568,14 +567,6 @@ class PackTest(_Node):
     name: Text
     profile: dict[str, Any]
     expect: PackTestExpect
-
-
-class RuleFile(_Node):
-    """A file of rules; may also define named conditions and pack tests."""
-
-    conditions: dict[Kebab, ConditionNode] = {}
-    rules: list[Rule] = []
-    tests: list[PackTest] = []
 
 
 class Manifest(_Node):

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from endoprotocol.engine.evaluate import Outcome
 from endoprotocol.engine.model import Bound
 from endoprotocol.plan import DayPlan, Exercise, Session, Week
+from endoprotocol.planner.fill import resolve
 from endoprotocol.vocab import Modality
 
 
@@ -20,7 +21,8 @@ class Scheme:
     deload_now: bool
     add_sets_every: int | None
     add_rounds: int
-    rules: tuple[str, ...]
+    load_note: str | None
+    deload_note: str | None
 
     @classmethod
     def from_outcome(cls, outcome: Outcome) -> Scheme:
@@ -38,7 +40,8 @@ class Scheme:
             deload_now=bool(get("deload_now")),
             add_sets_every=int(v) if isinstance(v := get("add_sets_every_weeks"), int) else None,
             add_rounds=int(v) if isinstance(v := get("add_rounds_per_week"), int) else 0,
-            rules=tuple(sorted({r.rule for r in p.values()})),
+            load_note=v if isinstance(v := get("load_note"), str) else None,
+            deload_note=v if isinstance(v := get("deload_note"), str) else None,
         )
 
     def is_deload(self, week: int) -> bool:
@@ -48,16 +51,13 @@ class Scheme:
 
 
 def _set_cap(outcome: Outcome, ex: Exercise, modality: Modality) -> int:
-    role = "compound" if ex.compound else "accessory"
-    for key in ((modality.value, role, "sets"), (modality.value, "any", "sets")):
-        if key in outcome.params and isinstance(outcome.params[key].value, Bound):
-            top = outcome.params[key].value.max
-            return int(top) if top is not None else ex.sets
-    return ex.sets
+    """The most sets the rules allow this exercise (the top of its prescribed range)."""
+    bound, _ = resolve(outcome, modality.value, "compound" if ex.compound else "accessory", "sets")
+    return int(bound.max) if bound is not None and bound.max is not None else ex.sets
 
 
 def _progress_session(
-    session: Session, week: int, scheme: Scheme, outcome: Outcome, deload: bool, built_weeks: int
+    session: Session, scheme: Scheme, outcome: Outcome, deload: bool, built_weeks: int
 ) -> Session:
     exercises = []
     for ex in session.exercises:
@@ -99,19 +99,21 @@ def build_weeks(
                     continue
                 if number == first and first > 1:
                     starting.add(session.modality.value)
-                sessions.append(_progress_session(session, number, scheme, outcome, deload, built))
+                sessions.append(_progress_session(session, scheme, outcome, deload, built))
             days.append(DayPlan(day=day.day, sessions=sessions))
+        planned = any(d.sessions for d in days)  # an empty (referral) week gets no advice
         lifting = any(x.modality is Modality.RESISTANCE for d in days for x in d.sessions)
-        if not any(d.sessions for d in days):
-            pass  # nothing planned this week: no progression to describe
-        elif deload:
-            notes.append(
-                f"Deload week: about {scheme.deload_cut_pct:g}% fewer sets, same loads, to recover before the next block."
-            )
-        elif number > 1 and scheme.load_step_pct and lifting:
-            notes.append(
-                f"When you reach the top of a rep range on every set, add load (plan: +{load:g}% vs week 1)."
-            )
+        if planned and deload and scheme.deload_note:
+            notes.append(scheme.deload_note.format(volume_cut_pct=f"{scheme.deload_cut_pct:g}"))
+        elif (
+            planned
+            and not deload
+            and number > 1
+            and lifting
+            and scheme.load_step_pct
+            and scheme.load_note
+        ):
+            notes.append(scheme.load_note.format(load_change_pct=f"{load:g}"))
         for modality in sorted(starting):
             notes.append(
                 f"{modality.upper() if modality == 'hiit' else modality.capitalize()} sessions start this week after the base-building weeks."
