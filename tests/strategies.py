@@ -1,4 +1,6 @@
-"""Hypothesis strategies for valid profiles (the input contract of DESIGN.md)."""
+"""Hypothesis strategies for valid profiles (the input contract of DESIGN.md), and the small
+helpers the property tests use to read a week. The helpers are written here, independently of
+the planner's own code, so the properties check the planner rather than restate it."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ from hypothesis import strategies as st
 
 from endoprotocol.vocab import Condition, Day, Equipment, Experience, Goal, Therapy
 
-FEMALE_ONLY = {Condition.PREGNANCY.value, Condition.MENSTRUAL_IRREGULARITY.value}
+FEMALE_ONLY = {"pregnancy", "menstrual-irregularity", "menopausal-hrt"}
 QUESTIONS = [
     "heart_condition_or_high_blood_pressure",
     "chest_pain",
@@ -22,31 +24,29 @@ QUESTIONS = [
 
 @st.composite
 def profiles(
-    draw: st.DrawFn, *, min_age: int = 18, max_age: int = 100, rare_screening: bool = True
+    draw: st.DrawFn, *, min_age: int = 18, max_age: int = 100, dense: bool = False
 ) -> dict[str, Any]:
-    """A valid profile dict; screening answers and conditions are drawn sparsely, as in life."""
+    """A valid profile. By default conditions and PAR-Q+ answers are sparse, as in life;
+    `dense` draws them often (up to 4 conditions, up to 3 answers) to exercise safety rules."""
     sex = draw(st.sampled_from(["male", "female"]))
-    goals = draw(
-        st.lists(st.sampled_from([g.value for g in Goal]), min_size=1, max_size=4, unique=True)
-    )
-    therapy_pool = [t.value for t in Therapy if sex == "female" or t is not Therapy.MENOPAUSAL_HRT]
-    therapies = draw(st.lists(st.sampled_from(therapy_pool), max_size=2, unique=True))
+    therapy_pool = [t.value for t in Therapy if sex == "female" or t.value not in FEMALE_ONLY]
     condition_pool = [c.value for c in Condition if sex == "female" or c.value not in FEMALE_ONLY]
-    conditions = draw(st.lists(st.sampled_from(condition_pool), max_size=3, unique=True))
     profile: dict[str, Any] = {
         "age": draw(st.integers(min_age, max_age)),
         "sex": sex,
-        "goals": goals,
-        "therapies": therapies,
+        "goals": draw(
+            st.lists(st.sampled_from([g.value for g in Goal]), min_size=1, max_size=4, unique=True)
+        ),
+        "therapies": draw(st.lists(st.sampled_from(therapy_pool), max_size=2, unique=True)),
         "experience": draw(st.sampled_from([e.value for e in Experience])),
         "minutes_per_session": draw(st.integers(15, 180)),
         "equipment": draw(
-            st.lists(
-                st.sampled_from([e.value for e in Equipment]), min_size=1, max_size=10, unique=True
-            )
+            st.lists(st.sampled_from([e.value for e in Equipment]), max_size=10, unique=True)
         ),
         "currently_active": draw(st.booleans()),
-        "conditions": conditions,
+        "conditions": draw(
+            st.lists(st.sampled_from(condition_pool), max_size=4 if dense else 3, unique=True)
+        ),
     }
     if draw(st.booleans()):
         profile["days"] = draw(
@@ -55,13 +55,31 @@ def profiles(
     else:
         profile["days_per_week"] = draw(st.integers(1, 7))
     if draw(st.booleans()):
-        diastolic = draw(st.integers(50, 125))
+        diastolic = draw(st.integers(40, 130))
         profile["blood_pressure"] = {
-            "systolic": draw(st.integers(diastolic + 10, 230)),
+            "systolic": draw(st.integers(max(diastolic + 1, 60), 250)),
             "diastolic": diastolic,
         }
-    answers = st.lists(st.sampled_from(QUESTIONS), max_size=2 if rare_screening else 7, unique=True)
-    yes = draw(answers) if draw(st.integers(0, 3)) == 0 or not rare_screening else []
+    sparse = not dense and draw(st.integers(0, 3)) != 0
+    yes = (
+        []
+        if sparse
+        else draw(st.lists(st.sampled_from(QUESTIONS), max_size=3 if dense else 2, unique=True))
+    )
     if yes:
         profile["screening"] = dict.fromkeys(yes, True)
     return profile
+
+
+def circular(a: int, b: int) -> int:
+    """Days between two weekdays (0 = Monday) in a repeating week."""
+    d = abs(a - b) % 7
+    return min(d, 7 - d)
+
+
+def is_hard(session: Any) -> bool:
+    """DESIGN.md: resistance or HIIT, or anything vigorous."""
+    return (
+        session.modality.value in {"resistance", "hiit"}
+        or session.intensity_class.value == "vigorous"
+    )

@@ -18,6 +18,7 @@ from endoprotocol.cli.app import app
 from endoprotocol.engine.evaluate import evaluate
 from endoprotocol.engine.loader import builtin_rules_dir
 from endoprotocol.errors import RulePackError
+from tests.packs import PLAN_ARGS, write_pack
 
 LIBRARY = load_library(builtin_rules_dir())
 PERSON = parse_profile(
@@ -48,17 +49,14 @@ rules:
 """
 
 
-def make_pack(root: Path, name: str, files: dict[str, str], extra_manifest: str = "") -> Path:
-    pack = root / name
-    pack.mkdir(parents=True)
-    (pack / "pack.yaml").write_text(
-        f'name: {name}\nversion: "1.0"\ndescription: test pack {name}\n'
-        'references:\n  - {id: t-ref, citation: "Test A. A test source. J Test. 2020;1:1."}\n'
-        + extra_manifest
-    )
-    for filename, text in files.items():
-        (pack / filename).write_text(text)
-    return pack
+T_REF = 'references:\n  - {id: t-ref, citation: "Test A. A test source. J Test. 2020;1:1."}\n'
+
+
+def make_pack(
+    root: Path, name: str, files: dict[str, str | None], extra_manifest: str = ""
+) -> Path:
+    """A pack that defines the reference `t-ref` its test rules cite."""
+    return write_pack(root, name, files, T_REF + extra_manifest)
 
 
 def plan_for(*packs: Path, allow: bool = False, profile=PERSON):  # type: ignore[no-untyped-def]
@@ -228,13 +226,7 @@ def test_a_limit_narrows_the_winning_prescription(tmp_path: Path) -> None:
 
 
 def _user_pack(root: Path, rule_text: str, manifest: str = "") -> Path:
-    pack = root / "user"
-    pack.mkdir(parents=True)
-    (pack / "pack.yaml").write_text(
-        f'name: user\nversion: "0.1"\ndescription: my changes\n{manifest}'
-    )
-    (pack / "rules.yaml").write_text(rule_text)
-    return pack
+    return write_pack(root, "user", {"rules.yaml": rule_text}, manifest)
 
 
 SAFETY_PACK = """
@@ -333,20 +325,7 @@ rules:
     )
     result = CliRunner().invoke(
         app,
-        [
-            "plan",
-            "--age",
-            "40",
-            "--sex",
-            "male",
-            "--goal",
-            "strength",
-            "--rules",
-            str(user),
-            "--no-user-rules",
-            "-f",
-            "json",
-        ],
+        [*PLAN_ARGS, "--rules", str(user)],
     )
     assert result.exit_code == 4
     assert "overrides safety rule 'safety/under-18'" in result.stderr
@@ -419,12 +398,15 @@ def test_explain_shows_each_leaf_with_the_persons_value(tmp_path: Path) -> None:
     fired = {f["rule"]: f for f in plan.explanation["fired"]}
     assert "t/older" not in fired  # blood pressure unknown -> the rule does not fire
     rules = BASE_RULES + _setter("adult", [10, 15], "{fact: age, op: ge, value: 18}")
-    plan = plan_for(make_pack(tmp_path / "b", "t", {"r.yaml": rules}))
+    pack = make_pack(tmp_path / "b", "t", {"r.yaml": rules})
+    plan = plan_for(pack)
     leaf = next(f for f in plan.explanation["fired"] if f["rule"] == "t/adult")["facts"][0]
     assert leaf["fact"] == "age"
     assert leaf["actual"] == 40
     assert leaf["result"] is True
-    assert leaf["where"].endswith("r.yaml:" + str(leaf["where"].split(":")[-1]))
+    lines = rules.splitlines()
+    when = lines.index("    when: {fact: age, op: ge, value: 18}", lines.index("  - id: adult"))
+    assert leaf["where"] == f"{pack / 'r.yaml'}:{when + 1}"
 
 
 def test_on_unknown_fire_makes_a_safety_rule_fire_without_the_fact(tmp_path: Path) -> None:
@@ -444,9 +426,9 @@ def test_on_unknown_fire_makes_a_safety_rule_fire_without_the_fact(tmp_path: Pat
     )
     plan = plan_for(make_pack(tmp_path, "t", {"r.yaml": rules}))
     assert plan.screening.clearance == "recommended"
-    assert plan.explanation["fired"][-1]["fired_on_unknown"] is True or any(
-        f["fired_on_unknown"] for f in plan.explanation["fired"]
-    )
+    fired = {f["rule"]: f for f in plan.explanation["fired"]}
+    assert fired["t/unknown-bp"]["fired_on_unknown"] is True
+    assert fired["t/base"]["fired_on_unknown"] is False
 
 
 def test_later_phases_read_earlier_decisions(tmp_path: Path) -> None:

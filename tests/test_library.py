@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from endoprotocol.engine.loader import builtin_rules_dir
 from endoprotocol.errors import RulePackError
 from endoprotocol.planner.library import load_library
 from endoprotocol.vocab import Equipment, Muscle, Pattern
+from tests.packs import PLAN_ARGS, write_pack
 from tests.strategies import profiles
 
 SITUATIONS = {
@@ -243,13 +245,7 @@ def test_selection_is_deterministic(ruleset: RuleSet, library: Library) -> None:
 def test_a_valid_pack_that_vetoes_a_whole_pattern_gives_a_plan_with_a_warning(
     tmp_path: Path,
 ) -> None:
-    pack = tmp_path / "strict"
-    pack.mkdir()
-    (pack / "pack.yaml").write_text(
-        'name: strict\nversion: "1.0"\ndescription: no hinging at all\n'
-    )
-    (pack / "rules.yaml").write_text(
-        """rules:
+    rules = """rules:
   - id: no-hinges
     title: No hip hinge of any kind
     phase: safety
@@ -258,26 +254,9 @@ def test_a_valid_pack_that_vetoes_a_whole_pattern_gives_a_plan_with_a_warning(
     because: a clinic that forbids every hinge
     references: [who-2020]
 """
-    )
-    result = CliRunner().invoke(
-        app,
-        [
-            "plan",
-            "--age",
-            "40",
-            "--sex",
-            "male",
-            "--goal",
-            "strength",
-            "--rules",
-            str(pack),
-            "--no-user-rules",
-            "-f",
-            "json",
-        ],
-    )
+    pack = write_pack(tmp_path, "strict", {"rules.yaml": rules})
+    result = CliRunner().invoke(app, [*PLAN_ARGS, "--rules", str(pack)])
     assert result.exit_code == 0, result.stderr
-    import json
 
     plan = json.loads(result.stdout)
     patterns = {e["pattern"] for d in plan["days"] for s in d["sessions"] for e in s["exercises"]}

@@ -16,21 +16,11 @@ from hypothesis import strategies as st
 from endoprotocol.engine.loader import builtin_rules_dir, load_rules
 from endoprotocol.errors import RulePackError
 from tests.conftest import RunCli
+from tests.packs import PLAN_ARGS, write_pack
 from tests.test_rule_language import BAD, EXPECTED_ERRORS
 
 FUZZ_EXAMPLES = int(os.environ.get("ENDOPROTOCOL_FUZZ_EXAMPLES", "300"))
-PLAN = [
-    "plan",
-    "--age",
-    "40",
-    "--sex",
-    "female",
-    "--goal",
-    "strength",
-    "--no-user-rules",
-    "-f",
-    "json",
-]
+PLAN = [*PLAN_ARGS]
 
 
 def test_every_pack_error_class_through_plan_is_exit_4_with_positions(
@@ -48,16 +38,7 @@ def test_every_pack_error_class_through_plan_is_exit_4_with_positions(
 
 
 def _pack(root: Path, files: dict[str, str | None]) -> Path:
-    pack = root / "pack"
-    pack.mkdir()
-    (pack / "pack.yaml").write_text('name: fuzzed\nversion: "1.0"\ndescription: test\n')
-    for name, text in files.items():
-        target = pack / name
-        if text is None:
-            target.symlink_to(root / "does-not-exist.yaml")
-        else:
-            target.write_text(text)
-    return pack
+    return write_pack(root, "fuzzed", files)
 
 
 def test_an_unreadable_rule_file_is_exit_4(cli: RunCli, tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ from endoprotocol.engine.loader import builtin_rules_dir
 from endoprotocol.errors import OutOfScopeError
 from endoprotocol.plan import Plan
 from endoprotocol.profile import WEEK
-from tests.strategies import profiles
+from tests.strategies import circular, is_hard, profiles
 
 RULES = load_rules(user_dir=False)
 LIBRARY = load_library(builtin_rules_dir())
@@ -38,18 +38,6 @@ def plan_of(data: dict[str, Any], weeks: int = 4) -> Plan | None:
         return build_plan(parse_profile(data), RULES, LIBRARY, weeks=weeks)
     except OutOfScopeError:
         return None
-
-
-def circular(a: int, b: int) -> int:
-    d = abs(a - b) % 7
-    return min(d, 7 - d)
-
-
-def hard(session: Any) -> bool:
-    return (
-        session.modality.value in {"resistance", "hiit"}
-        or session.intensity_class.value == "vigorous"
-    )
 
 
 @SETTINGS
@@ -96,9 +84,9 @@ def test_the_week_respects_days_budget_spacing_and_rest(data: dict[str, Any]) ->
             total = sum(s.duration_minutes for s in day.sessions)
             assert total <= profile.minutes_per_session, (day.day, total)
             for s in day.sessions:
-                if hard(s) or not s.optional:
+                if is_hard(s) or not s.optional:
                     assert day.day.value in training or s.optional, (day.day, s.title)
-                if hard(s):
+                if is_hard(s):
                     assert day.day.value in training, (day.day, s.title)
             hiit_days = [
                 i for i, d in enumerate(days) if any(s.modality.value == "hiit" for s in d.sessions)

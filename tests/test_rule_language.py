@@ -30,6 +30,7 @@ from endoprotocol.engine.model import (
 )
 from endoprotocol.errors import RulePackError
 from endoprotocol.profile import parse_profile
+from tests.packs import write_pack
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BAD = FIXTURES / "bad-pack"
@@ -88,11 +89,7 @@ def test_builtin_packs_validate_cleanly() -> None:
 
 
 def _write_pack(root: Path, rules_yaml: str, name: str = "mine") -> Path:
-    pack = root / name
-    pack.mkdir(parents=True)
-    (pack / "pack.yaml").write_text(f'name: {name}\nversion: "1.0"\ndescription: test pack\n')
-    (pack / "rules.yaml").write_text(rules_yaml)
-    return pack
+    return write_pack(root, name, {"rules.yaml": rules_yaml})
 
 
 def test_alias_bombs_and_python_tags_are_refused(tmp_path: Path) -> None:

@@ -23,17 +23,16 @@ from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
-from hypothesis import strategies as st
 
 from endoprotocol import Plan, build_plan, load_library, load_rules, parse_profile
 from endoprotocol.engine.loader import builtin_rules_dir
 from endoprotocol.errors import OutOfScopeError
+from tests.strategies import QUESTIONS, circular, is_hard, profiles
 
 RULES = load_rules(user_dir=False)
 LIBRARY = load_library(builtin_rules_dir())
 BY_NAME = {e.name: e for e in LIBRARY.exercises}
 LEVEL = {"none": 0, "light": 1, "moderate": 2, "vigorous": 3}
-WEEK = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 DOSE = re.compile(r"\b\d+(\.\d+)?\s?(mg|mcg|µg|ug|iu|IU|ml|mL)\b")
 HYPE = re.compile(r"dramatic|boost(s|ing)? testosterone|optimi[sz]e|skyrocket", re.IGNORECASE)
 BALANCE_DAYS_EXAMPLES: tuple[dict[str, Any], ...] = (
@@ -181,18 +180,6 @@ def days_with(plan: Plan, modality: str) -> list[int]:
     return [
         i for i, d in enumerate(plan.days) if any(s.modality.value == modality for s in d.sessions)
     ]
-
-
-def circular(a: int, b: int) -> int:
-    d = abs(a - b) % 7
-    return min(d, 7 - d)
-
-
-def is_hard(session: Any) -> bool:
-    return (
-        session.modality.value in {"resistance", "hiit"}
-        or session.intensity_class.value == "vigorous"
-    )
 
 
 def fired(plan: Plan) -> set[str]:
@@ -1200,98 +1187,6 @@ def test_ages_18_and_100_are_planned(age: int) -> None:
 
 # ---- properties over generated profiles ----------------------------------------------------------
 
-QUESTIONS = [
-    "heart_condition_or_high_blood_pressure",
-    "chest_pain",
-    "dizziness_or_fainting",
-    "other_chronic_condition",
-    "prescribed_medication",
-    "bone_joint_problem",
-    "supervised_activity_only",
-]
-GOALS = [
-    "muscle",
-    "strength",
-    "fat-loss",
-    "insulin-sensitivity",
-    "stress-resilience",
-    "bone-density",
-    "endurance",
-    "mood-cognition",
-    "general-health",
-]
-CONDITIONS = [
-    "hypertension",
-    "uncontrolled-hypertension",
-    "cardiovascular-disease",
-    "recent-cardiac-event",
-    "prediabetes",
-    "type-1-diabetes",
-    "type-2-diabetes",
-    "pregnancy",
-    "osteoporosis",
-    "vertebral-fracture",
-    "knee-pain",
-    "low-back-pain",
-    "shoulder-pain",
-    "menstrual-irregularity",
-    "low-energy-availability",
-    "stress-fracture-history",
-    "chronic-stress",
-    "poor-sleep",
-    "overtraining-symptoms",
-    "low-testosterone-symptoms",
-    "retinopathy",
-    "peripheral-neuropathy",
-    "acute-illness",
-]
-FEMALE_ONLY = {"pregnancy", "menstrual-irregularity", "menopausal-hrt"}
-EQUIPMENT = [
-    "barbell",
-    "dumbbells",
-    "machines",
-    "bodyweight",
-    "bands",
-    "kettlebell",
-    "bike",
-    "rower",
-    "treadmill",
-    "pool",
-]
-
-
-@st.composite
-def profiles(draw: st.DrawFn) -> dict[str, Any]:
-    """A valid profile: conditions and PAR-Q+ answers are drawn often, to exercise the pack."""
-    sex = draw(st.sampled_from(["male", "female"]))
-    allowed = [c for c in CONDITIONS if sex == "female" or c not in FEMALE_ONLY]
-    therapies = [t for t in THERAPY_WARNING if sex == "female" or t not in FEMALE_ONLY]
-    data: dict[str, Any] = {
-        "age": draw(st.integers(18, 100)),
-        "sex": sex,
-        "goals": draw(st.lists(st.sampled_from(GOALS), min_size=1, max_size=4, unique=True)),
-        "therapies": draw(st.lists(st.sampled_from(therapies), max_size=2, unique=True)),
-        "experience": draw(st.sampled_from(["beginner", "intermediate", "advanced"])),
-        "minutes_per_session": draw(st.integers(15, 180)),
-        "equipment": draw(st.lists(st.sampled_from(EQUIPMENT), max_size=10, unique=True)),
-        "currently_active": draw(st.booleans()),
-        "conditions": draw(st.lists(st.sampled_from(allowed), max_size=4, unique=True)),
-    }
-    if draw(st.booleans()):
-        data["days"] = draw(st.lists(st.sampled_from(WEEK), min_size=1, max_size=7, unique=True))
-    else:
-        data["days_per_week"] = draw(st.integers(1, 7))
-    if draw(st.booleans()):
-        diastolic = draw(st.integers(40, 130))
-        data["blood_pressure"] = {
-            "systolic": draw(st.integers(max(diastolic + 1, 60), 250)),
-            "diastolic": diastolic,
-        }
-    yes = draw(st.lists(st.sampled_from(QUESTIONS), max_size=3, unique=True))
-    if yes:
-        data["screening"] = dict.fromkeys(yes, True)
-    return data
-
 
 def check_property(
     check: Callable[[Plan, dict[str, Any]], None], examples: tuple[dict[str, Any], ...] = ()
@@ -1299,7 +1194,7 @@ def check_property(
     """Run `check` on the plan of every generated profile (and of each explicit example)."""
 
     @SETTINGS
-    @given(profiles())
+    @given(profiles(dense=True))
     def run(data: dict[str, Any]) -> None:
         check(build(data), data)
 
@@ -1310,7 +1205,7 @@ def check_property(
 
 def test_profiles_strategy_produces_valid_profiles() -> None:
     @SETTINGS
-    @given(profiles())
+    @given(profiles(dense=True))
     def run(data: dict[str, Any]) -> None:
         parse_profile(data)
 
