@@ -18,6 +18,15 @@ from endoprotocol.planner import library as planner_library
 RunCli = Callable[..., Result]
 
 
+def assert_rejected(result: Result, code: int, *fragments: str) -> None:
+    """Refused with `code`; stderr names each fragment; nothing on stdout; no traceback."""
+    assert result.exit_code == code, (result.exit_code, result.stdout[:200], result.stderr)
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    for fragment in fragments:
+        assert fragment in result.stderr, (fragment, result.stderr)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_user_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """No test reads the real user's rule packs, nor an override of the built-in ones."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,13 +16,11 @@ import jsonschema
 import pytest
 import typer.main
 import yaml
-from typer.testing import Result
 
 from endoprotocol import __version__
 from endoprotocol.cli.app import app
 from endoprotocol.sources import example_names
-
-RunCli = Callable[..., Result]
+from tests.conftest import RunCli, assert_rejected
 
 EXAMPLES = example_names()
 PERSON = ("--age", "45", "--sex", "female", "--goal", "strength")
@@ -54,15 +52,6 @@ CONTRACT_KEYS = [
     "references",
     "disclaimer",
 ]
-
-
-def assert_rejected(result: Result, code: int, *fragments: str) -> None:
-    """Refused with `code`; stderr names each fragment; nothing on stdout; no traceback."""
-    assert result.exit_code == code, (result.exit_code, result.stdout[:200], result.stderr)
-    assert result.stdout == ""
-    assert "Traceback" not in result.stderr
-    for fragment in fragments:
-        assert fragment in result.stderr, (fragment, result.stderr)
 
 
 def plan_json(cli: RunCli, *args: str, input: str | None = None) -> dict[str, Any]:

@@ -9,7 +9,6 @@ message on stderr naming the field.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -19,8 +18,7 @@ from typer.testing import Result
 from endoprotocol import parse_profile
 from endoprotocol.errors import ProfileError
 from endoprotocol.vocab import Condition, Equipment, Experience, Goal, Therapy
-
-RunCli = Callable[..., Result]
+from tests.conftest import RunCli, assert_rejected
 
 # Loading the rule packs from disk is covered by test_cli; here only the profile path matters.
 pytestmark = pytest.mark.usefixtures("cached_rules")
@@ -41,15 +39,6 @@ def planned_profile(cli: RunCli, profile: dict[str, Any] | str, *flags: str) -> 
     assert result.stderr == ""
     normalized: dict[str, Any] = json.loads(result.stdout)["profile"]
     return normalized
-
-
-def assert_rejected(result: Result, code: int, *fragments: str) -> None:
-    """Refused with `code`; stderr names each fragment; nothing on stdout; no traceback."""
-    assert result.exit_code == code, (result.exit_code, result.stdout[:200], result.stderr)
-    assert result.stdout == ""
-    assert "Traceback" not in result.stderr
-    for fragment in fragments:
-        assert fragment in result.stderr, (fragment, result.stderr)
 
 
 def with_(**changes: Any) -> dict[str, Any]:
