@@ -173,9 +173,12 @@ class SessionBuilder:
         )
 
     def _trim(self, exercises: list[Exercise], minutes: float) -> tuple[list[Exercise], str]:
-        """Fit the budget: drop accessories from the end, then cut sets, then drop compounds."""
+        """Fit the budget: drop accessories from the end, then cut sets, then drop compounds.
+
+        Returns what is kept and a note of what went (names, or "fewer sets")."""
         budget = minutes * 60
         dropped: list[str] = []
+        cut_sets = False
         kept = list(exercises)
         while kept and self._seconds(kept) > budget:
             accessories = [i for i, e in enumerate(kept) if not e.compound]
@@ -187,13 +190,10 @@ class SessionBuilder:
             if reducible:
                 i = reducible[-1]
                 kept[i] = kept[i].model_copy(update={"sets": kept[i].sets - 1})
+                cut_sets = True
                 continue
             dropped.append(kept.pop().name)
-        text = ", ".join(dropped)
-        if (kept and len(kept) == len(exercises) and self._seconds(exercises) > budget) or (
-            kept != exercises and not dropped
-        ):
-            text = "fewer sets"
+        text = ", ".join(dropped) or ("fewer sets" if cut_sets else "")
         return kept, text
 
     def _conditioning(self, slot: Slotted) -> Built:
