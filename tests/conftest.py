@@ -93,3 +93,13 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
         terminalreporter.write_sep("-", f"fuzz cases: {sum(v for _, v in rows)}")
         for nodeid, value in sorted(rows):
             terminalreporter.write_line(f"{value:6} {nodeid}")
+    checks = [
+        (report.nodeid, name.removeprefix("check:"), value)
+        for report in terminalreporter.stats.get("passed", [])
+        for name, value in getattr(report, "user_properties", [])
+        if name.startswith("check:")
+    ]
+    if checks:
+        terminalreporter.write_sep("-", "audit checks: plans each check applied to")
+        for nodeid, name, value in sorted(checks):
+            terminalreporter.write_line(f"{value:6} {name}  ({nodeid.split('::')[-1]})")

@@ -48,6 +48,8 @@ def profiles(
             st.lists(st.sampled_from(condition_pool), max_size=4 if dense else 3, unique=True)
         ),
     }
+    if "pregnancy" in profile["conditions"] and draw(st.booleans()):
+        profile["pregnancy_week"] = draw(st.integers(1, 42))
     if draw(st.booleans()):
         profile["days"] = draw(
             st.lists(st.sampled_from([d.value for d in Day]), min_size=1, max_size=7, unique=True)

@@ -21,6 +21,7 @@ from endoprotocol.plan import (
     TherapySynergy,
     Totals,
     Warning,
+    Week,
 )
 from endoprotocol.planner.fill import Picker, Shortfall
 from endoprotocol.planner.library import Library
@@ -100,7 +101,7 @@ def build_plan(
         ),
         key=lambda s: (s.therapy, s.myokine.value, s.rules[0]),
     )
-    guidelines = _guidelines(outcome, totals)
+    guidelines = _guidelines(outcome, rules, block)
     screening = ScreeningOutcome(
         clearance=outcome.clearance,
         referral_only=outcome.referral_only,
@@ -195,17 +196,90 @@ def compute_totals(days: list[DayPlan]) -> Totals:
     )
 
 
-def _guidelines(outcome: Outcome, totals: Totals) -> list[GuidelineCheck]:
+# The modality whose sessions a guideline's measure counts; a safety rule that caps or vetoes
+# it is what can hold the target back (DESIGN.md v1.1 Guidelines).
+MEASURE_MODALITY = {
+    "moderate_equivalent_aerobic_minutes": Modality.ENDURANCE,
+    "strength_days": Modality.RESISTANCE,
+    "balance_days": Modality.BALANCE,
+}
+
+
+def _required(days: list[DayPlan]) -> list[DayPlan]:
+    return [DayPlan(day=d.day, sessions=[s for s in d.sessions if not s.optional]) for d in days]
+
+
+def _held_by(outcome: Outcome, rules: RuleSet, measure: str) -> list[str]:
+    """The safety rules in force that cap or veto what a guideline's measure counts."""
+    modality = MEASURE_MODALITY[measure].value
+    found: set[str] = set()
+    for (name, scope), (_, rid) in outcome.caps.items():
+        if scope == modality or (
+            name == "hard_sessions_per_week" and modality == Modality.RESISTANCE.value
+        ):
+            found.add(rid)
+    if modality in outcome.forbidden("modality"):
+        found.add(outcome.forbidden("modality")[modality])
+    if modality != Modality.BALANCE.value and outcome.max_intensity in ("none", "light"):
+        found.add(outcome.limited_by.get("intensity", ""))
+    if outcome.referral_only:
+        found.add(outcome.limited_by.get("referral", ""))
+    return sorted(r for r in found if (rule := rules.rule(r)) is not None and rule.is_safety)
+
+
+def _guidelines(outcome: Outcome, rules: RuleSet, block: list[Week]) -> list[GuidelineCheck]:
+    """Measure each guideline on week 1's required sessions, with and without the extras."""
+    required = [compute_totals(_required(w.days)) for w in block]
+    everything = compute_totals(block[0].days)
     checks = []
     for gid, (target, _rule) in sorted(outcome.guidelines.items()):
-        value = int(getattr(totals, target.measure))
+        value = int(getattr(required[0], target.measure))
+        with_optional = int(getattr(everything, target.measure))
         met = value >= target.at_least
-        detail = (
-            f"{target.label}: this plan gives {value}, the target is at least {target.at_least}."
+        reached = next(
+            (
+                w.week
+                for w, totals in zip(block, required, strict=True)
+                if int(getattr(totals, target.measure)) >= target.at_least
+            ),
+            None,
         )
+        detail = (
+            f"{target.label}: the required sessions give {value}, "
+            f"the target is at least {target.at_least}."
+        )
+        if with_optional != value:
+            detail += f" With the optional extras: {with_optional}."
+        suggestion: str | None = None
+        held: list[str] = []
         if not met:
-            detail += f" Short by {target.at_least - value}. {target.suggestion}"
-        checks.append(GuidelineCheck(id=gid, met=met, detail=detail))
+            detail += f" Short by {target.at_least - value}."
+            held = _held_by(outcome, rules, target.measure)
+            if outcome.referral_only:
+                detail += " Nothing is suggested until a clinician has seen you."
+            elif held:
+                detail += (
+                    f" Held back on purpose by safety rule(s) {', '.join(held)}; "
+                    "follow the plan as it is until a professional advises otherwise."
+                )
+            else:
+                suggestion = target.suggestion
+                detail += f" {suggestion}"
+            if reached is not None and not outcome.referral_only:
+                detail += f" The plan reaches it in week {reached}."
+        checks.append(
+            GuidelineCheck(
+                id=gid,
+                met=met,
+                detail=detail,
+                value=value,
+                target=target.at_least,
+                met_with_optional=with_optional >= target.at_least,
+                reached_in_week=reached,
+                suggestion=suggestion,
+                held_by=held,
+            )
+        )
     return checks
 
 

@@ -130,9 +130,24 @@ class Totals(_Out):
 
 
 class GuidelineCheck(_Out):
+    """A guideline measured on the plan (DESIGN.md v1.1).
+
+    `met` and `value` count week 1's required sessions only; `met_with_optional` adds the
+    optional extras. `reached_in_week` is the first week whose required sessions meet it.
+    `suggestion` is null when the target is met, when a safety rule in force is what holds
+    it back (`held_by` names the rules), and in referral-only plans.
+    """
+
     id: str
     met: bool
     detail: str
+    value: int
+    target: int
+    comparison: Literal["at_least", "at_most"] = "at_least"
+    met_with_optional: bool
+    reached_in_week: int | None
+    suggestion: str | None = None
+    held_by: list[str] = []
 
 
 class ExpectedEffect(_Out):

@@ -218,6 +218,11 @@ class Profile(_Strict):
     )
     blood_pressure: Annotated[BloodPressure | None, BeforeValidator(_bp_text)] = None
     conditions: Annotated[list[ConditionField], AsList] = []
+    pregnancy_week: Annotated[int | None, Field(ge=1, le=42, strict=True)] = Field(
+        default=None,
+        description="Week of pregnancy (1-42), only with the pregnancy condition; "
+        "unknown when absent, and then supine work is left out throughout.",
+    )
     screening: Screening = Screening()
 
     @model_validator(mode="before")
@@ -291,6 +296,12 @@ class Profile(_Strict):
                     "physiology only",
                     {"items": ", ".join(clash)},
                 )
+        if self.pregnancy_week is not None and Condition.PREGNANCY not in self.conditions:
+            raise PydanticCustomError(
+                "contradiction",
+                "pregnancy_week ({week}) is given but conditions do not list pregnancy",
+                {"week": self.pregnancy_week},
+            )
         if (
             Condition.UNCONTROLLED_HYPERTENSION in self.conditions
             and Condition.HYPERTENSION in self.conditions
@@ -306,6 +317,8 @@ class Profile(_Strict):
     def normalized(self) -> dict[str, Any]:
         """The profile as the plan reports it: defaults filled in, days resolved."""
         data = self.model_dump(mode="json")
+        if data["pregnancy_week"] is None:
+            del data["pregnancy_week"]  # only pregnancies may carry one; not noise for all
         data["days"] = [d.value for d in self.training_days()]
         data["days_per_week"] = len(data["days"])
         return data

@@ -90,6 +90,7 @@ class Condition(StrEnum):
     RETINOPATHY = "retinopathy"
     PERIPHERAL_NEUROPATHY = "peripheral-neuropathy"
     ACUTE_ILLNESS = "acute-illness"
+    FALLS_HISTORY = "falls-history"
 
 
 class Modality(StrEnum):

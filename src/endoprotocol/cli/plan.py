@@ -94,6 +94,12 @@ def plan(
             "--condition", help="A health condition (repeatable); replaces the file's list."
         ),
     ] = None,
+    pregnancy_week: Annotated[
+        int | None,
+        typer.Option(
+            "--pregnancy-week", help="Week of pregnancy (1-42), with --condition pregnancy."
+        ),
+    ] = None,
     active: Annotated[
         bool | None,
         typer.Option(
@@ -190,6 +196,7 @@ def plan(
         "minutes_per_session": minutes,
         "equipment": equipment,
         "conditions": condition,
+        "pregnancy_week": pregnancy_week,
         "currently_active": active,
         "blood_pressure": _bp(blood_pressure),
     }

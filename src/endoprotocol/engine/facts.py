@@ -123,6 +123,12 @@ _FACTS: list[Fact] = [
         "regularly active for 3+ months",
         lambda p, d: p.currently_active,
     ),
+    Fact(
+        "pregnancy_week",
+        "int",
+        "week of pregnancy (unknown when not given)",
+        lambda p, d: p.pregnancy_week,
+    ),
     Fact("blood_pressure.systolic", "int", "resting systolic BP (mmHg)", _bp("systolic")),
     Fact("blood_pressure.diastolic", "int", "resting diastolic BP (mmHg)", _bp("diastolic")),
     Fact(

@@ -241,6 +241,22 @@ Tagname = Literal[
     "unilateral",
     "power",
     "head-down",
+    # fast, explosive moves (jumps, swings, throws, snatches, push press, thrusters, muscle-ups)
+    "ballistic",
+    # technical skills that need coaching and fresh legs (muscle-up, snatch, pistol squat)
+    "skill",
+    # unsupported single-leg, moving or eyes-closed work where a slip ends in a fall
+    "fall-risk",
+    # body weight borne through the hands on a chair or bench that could tip
+    "chair",
+    # a barbell resting across the upper back
+    "bar-on-back",
+    # the shoulder taken to the end of horizontal extension under load (deep pressing, dips)
+    "horizontal-end-range",
+    # repeated stepping up and down as aerobic work
+    "step-cardio",
+    # squatting into an overhead press in one fast, loaded movement (thrusters)
+    "squat-to-press",
 ]
 
 

@@ -112,6 +112,9 @@ class SessionDesignFile(_Node):
     disclaimer: Text
     loadability: dict[Equipment, Annotated[int, Field(strict=True, ge=0, le=10)]]
     load_measurable_from: Annotated[int, Field(strict=True, ge=0, le=10)]
+    # The pattern that stands in when every exercise of a slot's own pattern is vetoed or
+    # out of reach, so the session keeps the movement family (e.g. a row for a pull-up).
+    fallbacks: dict[Pattern, Pattern] = {}
     references: list[Kebab] = []
 
     @model_validator(mode="after")

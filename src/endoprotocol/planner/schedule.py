@@ -368,13 +368,20 @@ class Scheduler:
                     else f"{modality.value.capitalize()} practice"
                 )
                 focus = template.request.focus if template else modality.value
-                s = Slotted(modality, "light", title, focus, True, [rule])
-                placed = self.place(s)
-                if not placed:
-                    # a requirement (e.g. balance for fall prevention) is worth a shorter main session
-                    self.squeeze = True
+                # Required on the person's own days first (DESIGN.md v1.1); a light optional
+                # routine on another day only when those are full.
+                placed = False
+                for optional in (False, True):
+                    s = Slotted(modality, "light", title, focus, optional, [rule])
                     placed = self.place(s)
-                    self.squeeze = False
+                    if not placed:
+                        # a requirement (e.g. balance for fall prevention) is worth a shorter
+                        # main session
+                        self.squeeze = True
+                        placed = self.place(s)
+                        self.squeeze = False
+                    if placed:
+                        break
                 if not placed:
                     self.shortfalls.append(
                         Shortfall(

@@ -76,6 +76,23 @@ class SessionBuilder:
             )
             before = len(self.picker.substitutions)
             picked = self.picker.pick(f"{s.pattern.value}/{s.role}", pool, taken, unvetoed)
+            fallback = self.library.design.fallbacks.get(s.pattern)
+            if picked is None and fallback is not None:
+                stand_in = s.model_copy(update={"pattern": fallback})
+                picked = self.picker.pick(
+                    f"{fallback.value}/{s.role}", slot_pool(self.picker, stand_in, muscles), taken
+                )
+                if picked is not None:
+                    rules = sorted(
+                        {r for e in unvetoed if e.id not in taken for r in self.picker.vetoes_of(e)}
+                    )
+                    self.picker.substitutions.append(
+                        {
+                            "replaced": f"a {s.pattern.value} exercise",
+                            "by": picked[0].name,
+                            "rules": rules,
+                        }
+                    )
             if picked is None:
                 shortfalls.append(
                     Shortfall(
@@ -173,28 +190,40 @@ class SessionBuilder:
         )
 
     def _trim(self, exercises: list[Exercise], minutes: float) -> tuple[list[Exercise], str]:
-        """Fit the budget: drop accessories from the end, then cut sets, then drop compounds.
+        """Fit the budget (COACHING.md §2): rests go to the short end of their range, then
+        sets come down to the rules' minimum, and only then exercises are dropped, from the
+        end of the split day's slot order (its most important patterns come first).
 
-        Returns what is kept and a note of what went (names, or "fewer sets")."""
+        Returns what is kept and a note of what went (names, "shorter rests", "fewer sets")."""
         budget = minutes * 60
-        dropped: list[str] = []
-        cut_sets = False
         kept = list(exercises)
+        if self._seconds(kept) <= budget:
+            return kept, ""
+        changes: list[str] = []
+        kept = [
+            e.model_copy(update={"rest_seconds": Range.of(e.rest_seconds.min, e.rest_seconds.min)})
+            if e.rest_seconds is not None
+            else e
+            for e in kept
+        ]
+        changes.append("shorter rests")
+        floors = {role: min_sets(self.outcome, role) for role in ("compound", "accessory")}
+        dropped: list[str] = []
         while kept and self._seconds(kept) > budget:
-            accessories = [i for i, e in enumerate(kept) if not e.compound]
-            if accessories:
-                dropped.append(kept.pop(accessories[-1]).name)
-                continue
-            floor = min_sets(self.outcome, "compound")
-            reducible = [i for i, e in enumerate(kept) if e.sets > floor]
+            reducible = [
+                i
+                for i, e in enumerate(kept)
+                if e.sets > floors["compound" if e.compound else "accessory"]
+            ]
             if reducible:
-                i = reducible[-1]
+                # the exercise with the most sets gives one up first; ties go from the end
+                i = max(reducible, key=lambda k: (kept[k].sets, k))
                 kept[i] = kept[i].model_copy(update={"sets": kept[i].sets - 1})
-                cut_sets = True
+                if "fewer sets" not in changes:
+                    changes.append("fewer sets")
                 continue
             dropped.append(kept.pop().name)
-        text = ", ".join(dropped) or ("fewer sets" if cut_sets else "")
-        return kept, text
+        return kept, ", ".join([*changes, *dropped])
 
     def _conditioning(self, slot: Slotted) -> Built:
         """HIIT, endurance, recovery, balance and mobility sessions.
