@@ -88,15 +88,6 @@ def expected_intervals_week_one(goal: str, level: str) -> int:
     return 1 if goal in INTERVAL_GOALS and level != "beginner" else 0
 
 
-def expected_steady_sessions(goal: str, level: str) -> int:
-    """Required (non-optional) steady aerobic sessions in week 1."""
-    if goal not in AEROBIC_GOALS:
-        return 0
-    if level == "beginner":  # three free days: steady, (intervals), steady
-        return 3 if goal in INTERVAL_GOALS else 2  # + one while the intervals wait
-    return 1  # two free days: steady, intervals (or nothing more)
-
-
 def expected_compound_dose(goal: str, level: str) -> Dose:
     if level == "beginner":
         return NOVICE
@@ -174,9 +165,22 @@ def test_modality_mix_by_goal_and_experience(
     rules: RuleSet, library: Library, goal: str, level: str
 ) -> None:
     plan = plan_for(rules, library, profile([goal], level))
-    assert len(sessions(plan, "resistance")) == expected_lifting(goal, level)
+    lifting = len(sessions(plan, "resistance"))
+    # ACSM's range is the ceiling; WHO's two days the floor; lifting-first goals keep three
+    # (their minimum effective dose) and every other lifting day gives way to the WHO
+    # aerobic minutes when five 60-minute days cannot hold both (COACHING.md §2)
+    floor = 3 if goal in LIFTING else 2
+    assert floor <= lifting <= expected_lifting(goal, level)
+    aerobic = next(g for g in plan.guidelines if g.id == "who-2020-aerobic")
+    if not aerobic.met:
+        assert lifting == floor, (lifting, aerobic.detail)
+    if goal not in LIFTING:
+        # five hour-long days are time enough: required sessions meet WHO, or come within
+        # the few minutes a steady range ends short of its session
+        assert aerobic.value >= 140, aerobic.detail
     assert len(sessions(plan, "hiit")) == expected_intervals_week_one(goal, level)
-    assert len(sessions(plan, "endurance", optional=False)) == expected_steady_sessions(goal, level)
+    if goal in AEROBIC_GOALS:
+        assert sessions(plan, "endurance", optional=False)
     # aerobic work is always on offer, if only as optional brisk walks
     assert sessions(plan, "endurance")
     assert "could-not-plan" not in codes(plan), plan.warnings
@@ -297,17 +301,23 @@ def test_accessories_rest_60_to_90_seconds_for_muscle(rules: RuleSet, library: L
 
 
 @pytest.mark.parametrize(
-    ("days", "split_titles"),
+    ("days", "minutes", "split_titles"),
     [
-        (3, {"Full body A", "Full body B"}),
-        (5, {"Upper body", "Lower body"}),
+        (3, 60, {"Full body A", "Full body B"}),
+        # on five hour-long days a fourth lifting day gives way to the WHO aerobic minutes
+        (5, 60, {"Full body A", "Full body B"}),
+        (5, 90, {"Upper body", "Lower body"}),
     ],
 )
 def test_full_body_for_three_lifting_days_upper_lower_from_four(
-    rules: RuleSet, library: Library, days: int, split_titles: set[str]
+    rules: RuleSet, library: Library, days: int, minutes: int, split_titles: set[str]
 ) -> None:
-    # intermediate muscle: 3 lifting days on 3 days, 4 on 5 days
-    plan = plan_for(rules, library, profile(["muscle"], "intermediate", days_per_week=days))
+    # intermediate muscle: 3 lifting days on 3 days, 4 on 5 long days
+    plan = plan_for(
+        rules,
+        library,
+        profile(["muscle"], "intermediate", days_per_week=days, minutes_per_session=minutes),
+    )
     assert {s.title for s in sessions(plan, "resistance")} == split_titles
 
 
@@ -364,16 +374,29 @@ def test_intervals_never_on_consecutive_days_and_never_next_to_hard_days(
 # ---- balancing against the days available -----------------------------------------------
 
 
-def test_two_days_get_two_lifting_sessions_and_walks_only(rules: RuleSet, library: Library) -> None:
+def test_two_days_get_two_lifting_sessions_with_conditioning_after_and_short_walks(
+    rules: RuleSet, library: Library
+) -> None:
     plan = plan_for(
         rules, library, profile(["fat-loss", "endurance"], "intermediate", days_per_week=2)
     )
-    assert len(sessions(plan, "resistance")) == 2
+    lifting_days = {
+        d.day for d in plan.days for s in d.sessions if s.modality.value == "resistance"
+    }
+    assert len(lifting_days) == 2
     assert not block_has(plan, "hiit")
-    assert not sessions(plan, "endurance", optional=False)
+    # the aerobic minutes come from steady blocks after lifting on the person's own days
+    blocks = [
+        (d.day, s)
+        for d in plan.days
+        for s in d.sessions
+        if s.modality.value == "endurance" and not s.optional
+    ]
+    assert blocks
+    assert {day for day, _ in blocks} <= lifting_days
     walks = sessions(plan, "endurance", optional=True)
     assert walks
-    assert all(s.title == "Brisk walk" for s in walks)
+    assert all(s.title == "Brisk walk" and s.duration_minutes <= 40 for s in walks)
     assert "could-not-plan" not in codes(plan)
 
 

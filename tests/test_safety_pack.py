@@ -117,6 +117,8 @@ def vetoed_tags(data: dict[str, Any]) -> set[str]:
         tags |= VETOED_TAGS["uncontrolled-hypertension"]
     if data["age"] >= 65 and data.get("experience", "beginner") == "beginner":
         tags.add("power")
+    if "pregnancy" in conditions and data.get("pregnancy_week", 40) <= 12:
+        tags.discard("supine")  # the first trimester allows lying on the back
     return tags
 
 

@@ -65,7 +65,21 @@ def build_plan(
                 sessions.append(built.session)
                 start_weeks[id(built.session)] = slot.start_week
         week_one.append(DayPlan(day=day, sessions=sessions))
-    block = build_weeks(week_one, start_weeks, weeks, outcome)
+    held = outcome.progression.get("aerobic_build_up")
+    grows = held is None or held.value is not False
+    ramp = [
+        target.build_up_weeks
+        for target, _rule in outcome.guidelines.values()
+        if target.fill_with is Modality.ENDURANCE and target.build_up_weeks is not None
+    ]
+    block = build_weeks(
+        week_one,
+        start_weeks,
+        weeks,
+        outcome,
+        profile.minutes_per_session,
+        build_up_weeks=min(ramp) if ramp and not profile.currently_active and grows else None,
+    )
     days = block[0].days
     totals = compute_totals(days)
     present = {s.modality for w in block for d in w.days for s in d.sessions}

@@ -376,6 +376,8 @@ class Progression(_Node):
     deload_now: Flag | None = None
     add_sets_every_weeks: Annotated[int, Field(strict=True, ge=1, le=12)] | None = None
     add_rounds_per_week: Annotated[int, Field(strict=True, ge=0, le=4)] | None = None
+    # false: required steady sessions keep week 1's minutes all block (no build-up, no growth)
+    aerobic_build_up: Flag | None = None
     load_note: Text | None = None
     deload_note: Text | None = None
 
@@ -407,6 +409,14 @@ class GuidelineTarget(_Node):
     at_least: Annotated[int, Field(strict=True, ge=0, le=2000)]
     label: Text
     suggestion: Text
+    # The planner adds required sessions of this modality, only on the person's own days and
+    # within every cap and veto, until the target is met when time allows (COACHING.md §2).
+    fill_with: Modality | None = None
+    # People not currently active start lower and reach the target by this week.
+    build_up_weeks: Annotated[int, Field(strict=True, ge=1, le=16)] | None = None
+    # When the target is still short, lifting sessions beyond this many give their day to it
+    # (COACHING.md §2: the WHO minimums come before more for a goal that is not lifting).
+    lifting_yields_above: Annotated[int, Field(strict=True, ge=0, le=7)] | None = None
 
 
 class _ActionBase(_Node):

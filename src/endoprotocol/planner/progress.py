@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 from endoprotocol.engine.evaluate import Outcome
 from endoprotocol.engine.model import Bound
-from endoprotocol.plan import DayPlan, Exercise, Session, Week
+from endoprotocol.plan import DayPlan, Exercise, Range, Session, Week
 from endoprotocol.planner.fill import resolve
-from endoprotocol.vocab import Modality
+from endoprotocol.vocab import Modality, Pattern
 
 
 @dataclass(frozen=True)
@@ -75,11 +75,85 @@ def _progress_session(
     return session.model_copy(update={"exercises": exercises})
 
 
+def _mirror(week_one: list[DayPlan], budget: int) -> dict[int, Session]:
+    """For a split whose two day types are not used equally (Upper/Lower/Upper), the
+    sessions that swap in every second week (Lower/Upper/Lower), so that over two weeks each
+    muscle group gets the same number of hard exposures (COACHING.md §2). Maps id(session)
+    -> the session that takes its place; empty when no mirror is needed or it would not fit
+    the day's minutes. Swapping whole day types keeps every same-muscle spacing."""
+    lifts = [s for d in week_one for s in d.sessions if s.modality is Modality.RESISTANCE]
+    titles = list(dict.fromkeys(s.title for s in lifts))
+    if len(titles) != 2:
+        return {}
+    counts = {t: sum(1 for s in lifts if s.title == t) for t in titles}
+    if counts[titles[0]] == counts[titles[1]]:
+        return {}
+    first = {t: next(s for s in lifts if s.title == t) for t in titles}
+    swap = {id(s): first[titles[1] if s.title == titles[0] else titles[0]] for s in lifts}
+    for day in week_one:
+        total = sum(
+            swap[id(s)].duration_minutes if id(s) in swap else s.duration_minutes
+            for s in day.sessions
+        )
+        if total > budget:
+            return {}
+    return swap
+
+
+# People who are not yet active start steady work at about this many minutes a session
+# and build up to the full week (ACSM 2011: start with 15-30 minutes, add 5-10 at a time).
+BUILD_UP_START_MINUTES = 20
+
+
+def _build_up(session: Session, week: int, weeks_to_full: int) -> Session:
+    """A required steady session shortened for a build-up week: its work grows in equal
+    steps from BUILD_UP_START_MINUTES in week 1 to its full length in `weeks_to_full`."""
+    if (
+        session.optional
+        or session.modality is not Modality.ENDURANCE
+        or week >= weeks_to_full
+        or not session.exercises
+    ):
+        return session
+    exercises = []
+    saved = 0
+    for ex in session.exercises:
+        if ex.pattern is not Pattern.CARDIO or ex.work_seconds is None:
+            exercises.append(ex)
+            continue
+        full = ex.work_seconds.max / 60
+        start = min(full, BUILD_UP_START_MINUTES)
+        minutes = round(start + (full - start) * (week - 1) / max(weeks_to_full - 1, 1))
+        low = max(minutes - 5, minutes * 4 // 5, 1)
+        saved += round(full - minutes)
+        exercises.append(ex.model_copy(update={"work_seconds": Range.of(low * 60, minutes * 60)}))
+    return session.model_copy(
+        update={
+            "exercises": exercises,
+            "duration_minutes": max(session.duration_minutes - saved, 1),
+        }
+    )
+
+
 def build_weeks(
-    week_one: list[DayPlan], start_weeks: dict[int, int], count: int, outcome: Outcome
+    week_one: list[DayPlan],
+    start_weeks: dict[int, int],
+    count: int,
+    outcome: Outcome,
+    budget: int = 180,
+    build_up_weeks: int | None = None,
 ) -> list[Week]:
-    """Weeks 1..count. `start_weeks` maps id(session) -> first week the session appears."""
+    """Weeks 1..count. `start_weeks` maps id(session) -> first week the session appears;
+    `budget` is the day's minutes (a mirrored week must fit them); with `build_up_weeks`,
+    required steady sessions start short and reach their full length in that week (people
+    not yet active), and `week_one` is the full-length template."""
     scheme = Scheme.from_outcome(outcome)
+    mirror = _mirror(week_one, budget)
+    ramp_week = 0  # the build-up step: it does not advance in a deload week
+    full_week, steps = 0, 0
+    while build_up_weeks is not None and steps < build_up_weeks:
+        full_week += 1
+        steps += 0 if scheme.is_deload(full_week) else 1
     weeks: list[Week] = []
     load = 0.0
     built = 0  # progressing (non-deload) weeks so far
@@ -89,6 +163,8 @@ def build_weeks(
         if number > 1 and not deload and not scheme.is_deload(number - 1):
             load += scheme.load_step_pct
             built += 1
+        if not deload:
+            ramp_week += 1
         days = []
         starting: set[str] = set()
         for day in week_one:
@@ -99,6 +175,10 @@ def build_weeks(
                     continue
                 if number == first and first > 1:
                     starting.add(session.modality.value)
+                if number % 2 == 0 and id(session) in mirror:
+                    session = mirror[id(session)]
+                if build_up_weeks is not None:
+                    session = _build_up(session, max(ramp_week, 1), build_up_weeks)
                 sessions.append(_progress_session(session, scheme, outcome, deload, built))
             days.append(DayPlan(day=day.day, sessions=sessions))
         planned = any(d.sessions for d in days)  # an empty (referral) week gets no advice
@@ -114,6 +194,19 @@ def build_weeks(
             and scheme.load_note
         ):
             notes.append(scheme.load_note.format(load_change_pct=f"{load:g}"))
+        if planned and build_up_weeks is not None and not deload and ramp_week > 1:
+            if ramp_week < build_up_weeks:
+                notes.append(
+                    "Steady sessions are a little longer this week, building up to their full "
+                    f"length in week {full_week}."
+                )
+            elif ramp_week == build_up_weeks:
+                notes.append("Steady sessions reach their full length this week.")
+        if planned and mirror and number % 2 == 0:
+            notes.append(
+                "The lifting days swap this week (the day type done twice last week is done "
+                "once), so every muscle group gets the same work across the two weeks."
+            )
         for modality in sorted(starting):
             notes.append(
                 f"{modality.upper() if modality == 'hiit' else modality.capitalize()} sessions start this week after the base-building weeks."

@@ -24,6 +24,20 @@ from endoprotocol.planner.library import Library, SplitDay
 from endoprotocol.profile import WEEK, Profile
 from endoprotocol.vocab import INTENSITY_ORDER, Modality
 
+AEROBIC = (Modality.ENDURANCE, Modality.HIIT, Modality.RECOVERY)
+# Steady cardio is prescribed as a range ending at the session's minutes; count its low end.
+STEADY_SHORTFALL = 3
+# DESIGN.md v1.1: optional extras on days the person did not offer.
+OPTIONAL_MINUTES = {
+    Modality.ENDURANCE: 40,
+    Modality.RECOVERY: 40,
+    Modality.HIIT: 0,
+    Modality.RESISTANCE: 0,
+    Modality.BALANCE: 15,
+    Modality.MOBILITY: 15,
+}
+CONDITIONING_TITLE = "Conditioning: steady cardio after the main session"
+
 # Order in which modalities claim days: the most constrained first.
 PLACEMENT_ORDER = (
     Modality.HIIT,
@@ -81,6 +95,7 @@ class Scheduler:
         self.week = Week()
         self.shortfalls: list[Shortfall] = []
         self.squeeze = False
+        self.lifting_cap: int | None = None  # fewer lifting days, when they give way
 
     # -- requirements ------------------------------------------------------------------------
     def _gap_days(self, kind: str, scope: str = "") -> int:
@@ -191,16 +206,26 @@ class Scheduler:
                     and s.muscles() & o.muscles()
                 ):
                     return False
-        if s.hard:
+        # A day that must stay light (after intervals, when a rule asks) holds nothing above
+        # light, optional extras included (COACHING.md §2).
+        above_light = INTENSITY_ORDER[s.intensity] > INTENSITY_ORDER["light"]
+        if above_light:
             before = days[(day - 1) % 7]
             if any(
                 o.hard and self.outcome.requirement("light_day_after", o.modality.value)
                 for o in before
             ):
                 return False
+        if s.hard and self.outcome.requirement("light_day_after", s.modality.value):
             after = days[(day + 1) % 7]
-            if self.outcome.requirement("light_day_after", s.modality.value) and any(
-                o.hard for o in after
+            if any(INTENSITY_ORDER[o.intensity] > INTENSITY_ORDER["light"] for o in after):
+                return False
+        if s.hard:
+            # and intervals that need a light day after them come fresh: no hard day before
+            after = days[(day + 1) % 7]
+            if any(
+                o.hard and self.outcome.requirement("light_day_after", o.modality.value)
+                for o in after
             ):
                 return False
         is_rest_day = all(INTENSITY_ORDER[o.intensity] <= INTENSITY_ORDER["light"] for o in here)
@@ -218,8 +243,10 @@ class Scheduler:
         )
 
     # -- placement --------------------------------------------------------------------------
-    def place(self, s: Slotted) -> bool:
-        """Put a session on the best day that fits: spread out, alone if possible, earliest."""
+    def place(self, s: Slotted, *, earliest: bool = False) -> bool:
+        """Put a session on the best day that fits: spread out, alone if possible, earliest
+        (or, with `earliest`, simply the first day that fits: consecutive-day blocks rotate
+        a split's days in order)."""
         same = [d for d in range(7) for o in self.week.days[d] if o.modality is s.modality]
         # Optional light activity goes to free days first, so it never crowds a main session.
         order = (
@@ -232,7 +259,11 @@ class Scheduler:
             if not self.fits(day, s):
                 continue
             spread = min((circular(day, d) for d in same), default=7)
-            score = (len(self.week.days[day]), -spread, order.index(day))
+            score = (
+                (0, 0, order.index(day))
+                if earliest
+                else (len(self.week.days[day]), -spread, order.index(day))
+            )
             if best is None or score < best[0]:
                 best = (score, day)
         if best is None:
@@ -252,20 +283,46 @@ class Scheduler:
             start = self.outcome.param(modality.value, "any", "start_week")
             return start is not None and int(start.value) > 1
 
-        # Sessions that start after base-building weeks go after the others, so that in the
-        # base weeks they do not squeeze a session they would share a day with.
-        for (modality, optional), decision in decisions:
-            if not optional and not late(modality):
-                self._place_request(modality, optional, decision)
-        for (modality, optional), decision in decisions:
-            if not optional and late(modality):
-                self._place_request(modality, optional, decision)
-        self._ensure_days_with()
+        def required(lifting_cap: int | None) -> tuple[Week, list[Shortfall]]:
+            self.week, self.shortfalls, self.lifting_cap = Week(), [], lifting_cap
+            # Sessions that start after base-building weeks go after the others, so that in
+            # the base weeks they do not squeeze a session they would share a day with.
+            for (modality, optional), decision in decisions:
+                if not optional and not late(modality):
+                    self._place_request(modality, optional, decision)
+            for (modality, optional), decision in decisions:
+                if not optional and late(modality):
+                    self._place_request(modality, optional, decision)
+            self._ensure_days_with()
+            self._share_minutes()
+            self._fill_guidelines()
+            return self.week, self.shortfalls
+
+        week, shortfalls = required(None)
+        # COACHING.md §2: the WHO minimums come before extra lifting days for goals that are
+        # not lifting; a lifting day beyond the guideline's floor gives way when that gets
+        # the aerobic target met, or closer to it.
+        for target, _rule in self.outcome.guidelines.values():
+            keep = target.lifting_yields_above
+            if keep is None or target.measure != "moderate_equivalent_aerobic_minutes":
+                continue
+            while self._aerobic_value() < target.at_least:
+                lifts = self._count(Modality.RESISTANCE)
+                if lifts <= keep:
+                    break
+                before = self._aerobic_value()
+                trial_week, trial_short = required(lifts - 1)
+                if self._aerobic_value() <= before or self._coverage(trial_week) < min(
+                    self._coverage(week), 2
+                ):
+                    break
+                week, shortfalls = trial_week, trial_short
+            self.week, self.shortfalls, self.lifting_cap = week, shortfalls, None
         for (modality, optional), decision in decisions:
             if optional:
                 self._place_request(modality, optional, decision)
         self._ensure_activity_gaps()
-        self._share_minutes()
+        self._size_optional()
         return self.week
 
     def _place_request(self, modality: Modality, optional: bool, decision: SessionDecision) -> None:
@@ -279,21 +336,30 @@ class Scheduler:
         # Try the rules' split first; when it cannot place every session within the spacing
         # rules (e.g. full body on two consecutive days), try the library's other splits.
         wanted = decision.per_week
+        if modality is Modality.RESISTANCE and not optional and self.lifting_cap is not None:
+            wanted = min(wanted, self.lifting_cap)
         if optional:
             # optional extras top up what required sessions and requirements already placed
             wanted -= sum(1 for d in self.week.days for o in d if o.modality is modality)
             if wanted <= 0:
                 return
-        best: tuple[int, Week] | None = None
-        for split_days in splits:
+        # The best split places the most sessions, then trains its least-trained muscle on
+        # the most days (full body A/B/A beats Upper/Upper/Lower, which leaves the legs one day
+        # a week; COACHING.md §2), then comes first in the rules' order.
+        best: tuple[tuple[int, int], Week] | None = None
+        trials = [(days, False) for days in splits]
+        if modality is Modality.RESISTANCE:
+            trials += [(days, True) for days in splits if len(days) > 1]
+        for split_days, earliest in trials:
             trial = copy.deepcopy(self.week)
-            placed = self._place_with(trial, modality, optional, decision, split_days, wanted)
-            if best is None or placed > best[0]:
-                best = (placed, trial)
-            if placed == wanted:
-                break
+            placed = self._place_with(
+                trial, modality, optional, decision, split_days, wanted, earliest=earliest
+            )
+            score = (placed, self._coverage(trial) if modality is Modality.RESISTANCE else 0)
+            if best is None or score > best[0]:
+                best = (score, trial)
         assert best is not None
-        placed, self.week = best
+        (placed, _), self.week = best
         if placed < wanted and not optional:
             need = self.shortest(modality)
             why = (
@@ -311,6 +377,23 @@ class Scheduler:
                 )
             )
 
+    def _count(self, modality: Modality) -> int:
+        return sum(
+            1 for d in self.week.days for s in d if s.modality is modality and not s.optional
+        )
+
+    @staticmethod
+    def _coverage(week: Week) -> int:
+        """The fewest days on which any muscle the lifting sessions train is trained."""
+        days: dict[str, int] = {}
+        for sessions in week.days:
+            trained = {
+                m for s in sessions if s.modality is Modality.RESISTANCE for m in s.muscles()
+            }
+            for m in trained:
+                days[m] = days.get(m, 0) + 1
+        return min(days.values(), default=0)
+
     def _place_with(
         self,
         week: Week,
@@ -319,6 +402,8 @@ class Scheduler:
         decision: SessionDecision,
         split_days: list[SplitDay],
         wanted: int,
+        *,
+        earliest: bool = False,
     ) -> int:
         saved, self.week = self.week, week
         start = self.outcome.param(modality.value, "any", "start_week")
@@ -338,13 +423,13 @@ class Scheduler:
                     split_day=split_day,
                     start_week=int(start.value) if start else 1,
                 )
-                if self.place(s):
+                if self.place(s, earliest=earliest):
                     placed += 1
                 elif split_day is not None and len(split_days) > 1:
                     # the other half of an upper/lower pair may fit where this one does not
                     alt = split_days[(index + 1) % len(split_days)]
                     s.split_day, s.title, s.focus = alt, alt.title, alt.focus
-                    if self.place(s):
+                    if self.place(s, earliest=earliest):
                         placed += 1
         finally:
             self.week = saved
@@ -430,7 +515,8 @@ class Scheduler:
         return None
 
     def _share_minutes(self) -> None:
-        """Split each day's minutes: extras get their minimum, the main session the rest."""
+        """Split each day's minutes between its required sessions: extras get their minimum,
+        the main session the rest. Optional sessions are sized later, from what is left."""
         for sessions in self.week.days:
             sessions.sort(
                 key=lambda s: (
@@ -440,12 +526,178 @@ class Scheduler:
                     PLACEMENT_ORDER.index(s.modality),
                 )
             )
-            if not sessions:
+            required = [s for s in sessions if not s.optional]
+            if not required:
                 continue
             left = self.budget
-            for s in sessions[1:]:
+            for s in required[1:]:
                 s.shares_warmup = True
                 s.minutes = min(self._target_minutes(s.modality), self._floor(s))
                 left -= s.minutes
-            sessions[0].shares_warmup = False
-            sessions[0].minutes = min(self._target_minutes(sessions[0].modality), left)
+            required[0].shares_warmup = False
+            required[0].minutes = min(self._target_minutes(required[0].modality), left)
+            for s in required:
+                if s.modality is Modality.RESISTANCE:
+                    # lifting takes what its exercises need, so the rest of the day is free
+                    s.minutes = min(s.minutes, max(self._lifting_minutes(s), self._floor(s)))
+
+    def _lifting_minutes(self, s: Slotted) -> int:
+        """What a lifting session needs: warm-up and cool-down plus every slot of its split
+        day at week 1's sets (the low end of the range) and mid-range reps and rests, as the
+        session builder times them (fill.exercise_seconds)."""
+        if s.split_day is None:
+            return self.budget
+        timing = self.library.design.timing
+
+        def mid(role: str, name: str, low: bool = False) -> float:
+            found = self.outcome.param("resistance", role, name)
+            bound = found.value if found is not None else None
+            if bound is None or bound.min is None:
+                return 0.0
+            high = bound.max if bound.max is not None else bound.min
+            return float(bound.min if low else (bound.min + high) / 2)
+
+        seconds = 0.0
+        slots = s.split_day.slots
+        cap = self.outcome.param("resistance", "any", "exercises")
+        if cap is not None and cap.value.max is not None:
+            slots = slots[: max(int(cap.value.max), 1)]
+        for slot in slots:
+            sets = max(mid(slot.role, "sets", low=True), 1.0)
+            seconds += (
+                sets * mid(slot.role, "reps") * timing.seconds_per_rep
+                + (sets - 1) * mid(slot.role, "rest_seconds")
+                + timing.seconds_between_exercises
+            )
+        edges = 0 if s.shares_warmup else self._edges(s.modality)
+        return edges + math.ceil(seconds / 60)
+
+    def _size_optional(self) -> None:
+        """Optional extras never take minutes from a required session (DESIGN.md v1.1): they
+        get what the day's required work leaves (or are dropped), an aerobic extra at most 40
+        minutes and a routine at most 15."""
+        for sessions in self.week.days:
+            used = sum(s.minutes for s in sessions if not s.optional)
+            for s in [s for s in sessions if s.optional]:
+                cap = OPTIONAL_MINUTES[s.modality]
+                minutes = min(self._target_minutes(s.modality), cap, self.budget - used)
+                s.shares_warmup = used > 0
+                floor = self._extra_minutes(s.modality) if s.shares_warmup else 0
+                if minutes < max(floor, 5):
+                    sessions.remove(s)
+                    continue
+                s.minutes = minutes
+                used += minutes
+            sessions.sort(key=lambda s: (s.optional, s.shares_warmup))
+            if (sessions and not sessions[0].optional) or sessions:
+                sessions[0].shares_warmup = False
+
+    # -- filling a guideline's target on the person's own days ------------------------------
+    def _aerobic_value(self) -> float:
+        """Moderate-equivalent minutes of the required aerobic sessions placed so far.
+
+        Steady work fills its session less a few minutes (the builder's range ends there)."""
+        total = 0.0
+        for sessions in self.week.days:
+            for s in sessions:
+                if s.optional or s.modality not in AEROBIC:
+                    continue
+                factor = {"light": 0, "moderate": 1, "vigorous": 2}[s.intensity]
+                minutes = s.minutes - STEADY_SHORTFALL
+                if s.modality is Modality.HIIT:
+                    # an interval session lasts its protocol, whatever room the day has
+                    # (its protocol ends on a work bout, not on the last recovery)
+                    minutes = min(s.minutes, self._min_minutes(s.modality)) - STEADY_SHORTFALL
+                total += factor * max(minutes, 0)
+        return total
+
+    def _fill_guidelines(self) -> None:
+        """COACHING.md §2: when time allows, required aerobic sessions on the person's own days
+        reach the guideline: steady sessions grow to their longest, then a steady block follows
+        the day's other session, then a steady session takes a free day - within every cap,
+        veto and recovery rule."""
+        for target, rule in sorted(self.outcome.guidelines.values(), key=lambda g: g[0].id):
+            if (
+                target.fill_with is not Modality.ENDURANCE
+                or target.measure != "moderate_equivalent_aerobic_minutes"
+            ):
+                continue
+            self._fill_aerobic(target.at_least, rule.full_id)
+
+    def _fill_aerobic(self, target: int, rule: str) -> None:
+        if INTENSITY_ORDER[self.outcome.max_intensity] < INTENSITY_ORDER["moderate"]:
+            return
+        if Modality.ENDURANCE.value in self.outcome.forbidden("modality"):
+            return
+        need = target - self._aerobic_value()
+        if need <= 0:
+            return
+        longest = self._target_minutes(Modality.ENDURANCE)
+        # 1. steady sessions already there grow to their longest, within the day's minutes
+        for sessions in self.week.days:
+            for s in sessions:
+                if need <= 0:
+                    return
+                if s.optional or s.modality is not Modality.ENDURANCE or s.intensity == "light":
+                    continue
+                slack = self.budget - sum(o.minutes for o in sessions)
+                grow = max(min(slack, longest - s.minutes, math.ceil(need)), 0)
+                s.minutes += grow
+                need -= grow
+        # 2. and 3. a steady block after the day's session, or a steady session on a free
+        # offered day; the roomiest days first
+        cap = self.outcome.cap("sessions_per_week", Modality.ENDURANCE.value)
+        template = self.outcome.sessions.get((Modality.ENDURANCE, False))
+        decision = template.rules if template else []
+        while need > 0:
+            count = sum(
+                1
+                for d in self.week.days
+                for o in d
+                if o.modality is Modality.ENDURANCE and not o.optional
+            )
+            if cap is not None and count >= cap[0]:
+                return
+            best: tuple[tuple[int, int], int, Slotted] | None = None
+            for day in self.training:
+                here = self.week.days[day]
+                if any(o.modality is Modality.ENDURANCE for o in here):
+                    continue
+                s = Slotted(
+                    Modality.ENDURANCE,
+                    "moderate",
+                    template.request.title if template else "Steady cardio",
+                    template.request.focus if template else "steady aerobic work",
+                    False,
+                    sorted({rule, *decision}),
+                )
+                if not self.fits(day, s) or self._after_intervals(day):
+                    continue
+                slack = self.budget - sum(o.minutes for o in here)
+                least = self._extra_minutes(s.modality) if here else self._min_minutes(s.modality)
+                if slack < least:
+                    continue
+                key = (-slack, self.training.index(day))
+                if best is None or key < best[0]:
+                    best = (key, day, s)
+            if best is None:
+                return
+            _, day, s = best
+            here = self.week.days[day]
+            slack = self.budget - sum(o.minutes for o in here)
+            s.shares_warmup = bool(here)
+            edges = 0 if s.shares_warmup else self._edges(s.modality)
+            s.minutes = min(slack, longest, math.ceil(need) + edges + STEADY_SHORTFALL)
+            if s.shares_warmup:
+                s.title = CONDITIONING_TITLE
+            here.append(s)
+            need -= s.minutes - edges - STEADY_SHORTFALL
+
+    def _after_intervals(self, day: int) -> bool:
+        """The day after intervals stays light when a rule asks for it."""
+        before = self.week.days[(day - 1) % 7]
+        return any(
+            o.modality is Modality.HIIT
+            and self.outcome.requirement("light_day_after", o.modality.value)
+            for o in before
+        )

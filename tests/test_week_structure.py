@@ -1,0 +1,198 @@
+"""Issue 16: a week that serves the first goal and fills the time it is given.
+
+Each test is a profile from the issue's "done when" or a fault kind found in review, with
+the exact expectation a coach would check.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from typing import Any
+
+from endoprotocol import build_plan, load_library, load_rules, parse_profile
+from endoprotocol.engine.loader import builtin_rules_dir
+from endoprotocol.plan import Plan, Session
+
+RULES = load_rules(user_dir=False)
+LIBRARY = load_library(builtin_rules_dir())
+HARD = {"resistance", "hiit"}
+
+
+def plan(weeks: int = 4, **data: Any) -> Plan:
+    return build_plan(parse_profile(data), RULES, LIBRARY, weeks=weeks)
+
+
+def guideline(p: Plan, gid: str) -> Any:
+    return next(g for g in p.guidelines if g.id == gid)
+
+
+def on(p: Plan, day: str) -> list[Session]:
+    return next(d.sessions for d in p.days if d.day.value == day)
+
+
+def muscle_days(p: Plan, week: int = 0) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for d in p.weeks[week].days:
+        for s in d.sessions:
+            if s.modality.value == "resistance":
+                for e in s.exercises:
+                    for m in e.muscles:
+                        out.setdefault(m.value, set()).add(d.day.value)
+    return out
+
+
+def test_weekend_endurance_rider_gets_his_aerobic_minutes_on_his_own_two_days() -> None:
+    p = plan(
+        age=48,
+        sex="male",
+        goals=["endurance"],
+        experience="intermediate",
+        currently_active=True,
+        days=["saturday", "sunday"],
+        minutes_per_session=120,
+        equipment=["bike"],
+    )
+    aerobic = guideline(p, "who-2020-aerobic")
+    assert aerobic.met, aerobic.detail
+    assert aerobic.value >= 150
+    for day in ("saturday", "sunday"):
+        kinds = {s.modality.value for s in on(p, day) if not s.optional}
+        assert "endurance" in kinds, day
+    # strength inside those days, as an upper and a lower day (adjacent days)
+    lifts = [s.title for d in p.days for s in d.sessions if s.modality.value == "resistance"]
+    assert sorted(lifts) == ["Lower body", "Upper body"]
+    for d in p.days:
+        for s in d.sessions:
+            if s.optional:
+                assert s.duration_minutes <= 40, (d.day, s.title)
+                assert s.intensity_class.value in ("light", "moderate"), (d.day, s.title)
+            else:
+                assert d.day.value in ("saturday", "sunday"), (d.day, s.title)
+
+
+def test_fat_loss_on_five_days_meets_who_with_required_sessions_and_spaces_intervals() -> None:
+    p = plan(
+        age=30,
+        sex="male",
+        goals=["fat-loss"],
+        experience="intermediate",
+        currently_active=True,
+        days_per_week=5,
+        minutes_per_session=60,
+        equipment=["barbell", "dumbbells", "machines", "bike"],
+    )
+    assert guideline(p, "who-2020-aerobic").met
+    # (hamstrings on both days depend on the hinge slot picking a hamstring hinge: the
+    # exercise-selection work; here the quads and the hinge pattern are checked)
+    assert len(muscle_days(p).get("quads", set())) >= 2, muscle_days(p)
+    hinge_days = {
+        d.day.value
+        for d in p.days
+        for s in d.sessions
+        if s.modality.value == "resistance" and any(e.pattern.value == "hinge" for e in s.exercises)
+    }
+    assert len(hinge_days) >= 2, hinge_days
+    days = p.days
+    for i, d in enumerate(days):
+        if any(s.modality.value == "hiit" for s in d.sessions):
+            for j in ((i - 1) % 7, (i + 1) % 7):
+                assert not any(s.modality.value in HARD for s in days[j].sessions), (i, j)
+            after = days[(i + 1) % 7]
+            assert all(s.intensity_class.value == "light" for s in after.sessions)
+
+
+def test_three_consecutive_days_keep_three_lifting_days_48_hours_apart_per_muscle() -> None:
+    p = plan(
+        age=35,
+        sex="female",
+        goals=["strength"],
+        experience="intermediate",
+        currently_active=True,
+        days=["monday", "tuesday", "wednesday"],
+        equipment=["barbell", "dumbbells"],
+    )
+    assert "could-not-plan" not in {w.code for w in p.warnings}
+    for week in range(2):
+        lifting = [
+            d.day.value
+            for d in p.weeks[week].days
+            if any(s.modality.value == "resistance" for s in d.sessions)
+        ]
+        assert lifting == ["monday", "tuesday", "wednesday"]
+        for muscle, on_days in muscle_days(p, week).items():
+            ordered = sorted(["monday", "tuesday", "wednesday"].index(x) for x in on_days)
+            assert all(b - a >= 2 for a, b in pairwise(ordered)), muscle
+    # Upper/Lower/Upper is mirrored the next week, so legs get two days a fortnight too
+    week_one = [
+        s.title for d in p.weeks[0].days for s in d.sessions if s.modality.value == "resistance"
+    ]
+    week_two = [
+        s.title for d in p.weeks[1].days for s in d.sessions if s.modality.value == "resistance"
+    ]
+    assert week_one == ["Upper body", "Lower body", "Upper body"]
+    assert week_two == ["Lower body", "Upper body", "Lower body"]
+
+
+def test_no_week_is_upper_upper_lower_without_its_mirror() -> None:
+    for days in (3, 4, 5):
+        p = plan(
+            age=30,
+            sex="male",
+            goals=["fat-loss"],
+            experience="intermediate",
+            currently_active=True,
+            days_per_week=days,
+            equipment=["barbell", "dumbbells", "machines", "bike"],
+            weeks=2,
+        )
+        counts = [muscle_days(p, w) for w in range(2)]
+        for muscle in ("quads", "chest"):
+            over_two = sum(len(c.get(muscle, set())) for c in counts)
+            assert over_two >= 2, (days, muscle, counts)
+
+
+def test_optional_extras_never_take_minutes_from_required_sessions() -> None:
+    p = plan(
+        age=40, sex="female", goals=["general-health"], days_per_week=3, minutes_per_session=30
+    )
+    for d in p.days:
+        required = sum(s.duration_minutes for s in d.sessions if not s.optional)
+        assert sum(s.duration_minutes for s in d.sessions) <= 30
+        for s in d.sessions:
+            if s.optional:
+                assert s.duration_minutes <= 40
+        assert required <= 30
+
+
+def test_people_not_yet_active_build_steady_work_up_and_reach_the_target() -> None:
+    p = plan(
+        weeks=8,
+        age=50,
+        sex="female",
+        goals=["general-health"],
+        days_per_week=4,
+        minutes_per_session=60,
+    )
+
+    def steady(w: int) -> int:
+        return sum(
+            s.duration_minutes
+            for d in p.weeks[w].days
+            for s in d.sessions
+            if s.modality.value == "endurance" and not s.optional
+        )
+
+    assert steady(0) < steady(1) < steady(2)
+    aerobic = guideline(p, "who-2020-aerobic")
+    assert not aerobic.met
+    assert aerobic.reached_in_week is not None
+    assert aerobic.reached_in_week <= 7
+    active = plan(
+        age=50,
+        sex="female",
+        goals=["general-health"],
+        days_per_week=4,
+        minutes_per_session=60,
+        currently_active=True,
+    )
+    assert guideline(active, "who-2020-aerobic").met
