@@ -1,7 +1,8 @@
 """Evaluation: phases, safety-first conflict resolution, provenance, user packs, pack tests.
 
-Each test builds its own small packs (without the built-in ones) so the conflicts are real
-and the expectations do not depend on the shipped knowledge.
+Each test builds its own small packs (without the built-in core pack) so the conflicts are
+real and the expectations do not depend on the shipped knowledge. The built-in safety pack
+always loads (DESIGN.md v1.1); the test person triggers none of its rules.
 """
 
 from __future__ import annotations

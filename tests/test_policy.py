@@ -1,13 +1,239 @@
-"""The scope and safety policy (DESIGN.md v1.1), for every command that loads packs."""
+"""The scope and safety policy (DESIGN.md v1.1), for every command that loads packs.
+
+- The age scope (18-100, exit 5) holds whatever packs, `disable`, `overrides`,
+  `--no-builtin-rules` or `--allow-safety-overrides` say.
+- `--no-builtin-rules` drops the core pack only: the safety pack always loads.
+- Safety rules are switched off or replaced only with `--allow-safety-overrides`.
+"""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
 from endoprotocol import load_rules
-from endoprotocol.engine.loader import builtin_rules_dir
+from endoprotocol.engine.loader import RULES_ENV, builtin_rules_dir
+from tests.conftest import RunCli, assert_rejected
+from tests.packs import PLAN_ARGS, write_pack
+
+OWN = ("--no-builtin-rules", "--no-user-rules", "-f", "json")
+
+# A pack that asks for vigorous intervals for everyone, citing a source the safety pack brings.
+HIIT_FOR_ALL = """
+rules:
+  - id: intervals
+    title: Intervals for everyone
+    phase: prescribe
+    then:
+      - sessions: {modality: hiit, per_week: 2, intensity: vigorous, title: Intervals, focus: conditioning}
+      - prescribe: {modality: hiit, work_seconds: 60, rest_seconds: 60, rounds: 6, hr_max_pct: [85, 90], minutes: [20, 30]}
+    because: testing that no pack outranks the safety pack
+    references: [who-2020]
+"""
+
+OVERRIDE_UNDER_18 = """
+rules:
+  - id: let-kids-in
+    title: Remove the age limit
+    phase: safety
+    overrides: safety/under-18
+    then:
+      - warn: {code: none, severity: info, message: nothing}
+    because: testing the guard
+    references: [who-2020]
+"""
+
+
+def hiit_pack(root: Path, manifest: str = "") -> Path:
+    return write_pack(root, "mine", {"rules.yaml": HIIT_FOR_ALL}, manifest)
+
+
+def plan_of(cli: RunCli, *args: str) -> dict[str, Any]:
+    result = cli(*args)
+    assert result.exit_code == 0, result.stderr
+    plan: dict[str, Any] = json.loads(result.stdout)
+    return plan
+
+
+def sessions(plan: dict[str, Any]) -> list[dict[str, Any]]:
+    return [s for week in plan["weeks"] for day in week["days"] for s in day["sessions"]]
+
+
+# ---- the age scope --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("age", "extra", "says", "rule"),
+    [
+        ("10", (), "aged 18 to 100", "safety/under-18"),
+        ("16", ("--therapy", "trt"), "anyone under 18", "safety/minor-on-therapy"),
+        ("101", (), "aged 18 to 100", "safety/over-100"),
+    ],
+    ids=["under-18", "minor-on-therapy", "over-100"],
+)
+def test_out_of_scope_ages_are_refused_without_the_builtin_packs(
+    cli: RunCli, tmp_path: Path, age: str, extra: tuple[str, ...], says: str, rule: str
+) -> None:
+    pack = hiit_pack(tmp_path)
+    result = cli(
+        "plan",
+        "--age",
+        age,
+        "--sex",
+        "male",
+        "--goal",
+        "strength",
+        *extra,
+        *OWN,
+        "--rules",
+        str(pack),
+    )
+    assert_rejected(result, 5, "out of scope: ", says, "hint: ", f"[{rule}]")
+
+
+def test_a_child_is_told_what_to_do_instead(cli: RunCli, tmp_path: Path) -> None:
+    pack = hiit_pack(tmp_path)
+    result = cli(
+        "plan", "--age", "10", "--sex", "female", "--goal", "fat-loss", *OWN, "--rules", str(pack)
+    )
+    assert_rejected(result, 5, "young people need a different kind of plan", "ages 5-17 the WHO")
+
+
+@pytest.mark.parametrize("no_builtin", [False, True], ids=["with-core", "no-builtin-rules"])
+@pytest.mark.parametrize("how", ["disable", "overrides"])
+def test_switching_off_the_age_check_needs_the_flag_and_even_then_changes_nothing(
+    cli: RunCli, tmp_path: Path, how: str, no_builtin: bool
+) -> None:
+    if how == "disable":
+        pack = hiit_pack(tmp_path, "disable: [safety/under-18]\n")
+    else:
+        pack = write_pack(tmp_path, "mine", {"rules.yaml": OVERRIDE_UNDER_18})
+    child = ("plan", "--age", "10", "--sex", "male", "--goal", "strength", "--no-user-rules")
+    flags = (*child, *(["--no-builtin-rules"] if no_builtin else []), "--rules", str(pack))
+    without = cli(*flags)
+    assert_rejected(without, 4, "safety rule 'safety/under-18'", "[safety-override]")
+    with_flag = cli(*flags, "--allow-safety-overrides")
+    assert_rejected(with_flag, 5, "out of scope: ", "aged 18 to 100", "[safety/under-18]")
+
+
+def test_validate_says_that_switching_off_a_scope_rule_changes_nothing(
+    cli: RunCli, tmp_path: Path
+) -> None:
+    pack = hiit_pack(tmp_path, "disable: [safety/under-18]\n")
+    result = cli("rules", "validate", "--no-user-rules", "--allow-safety-overrides", str(pack))
+    assert result.exit_code == 0, result.stderr
+    assert "rule 'safety/under-18' is part of the age scope" in result.stderr
+    assert "[scope-rule]" in result.stderr
+
+
+def test_pack_tests_of_an_out_of_scope_profile_cannot_plan(cli: RunCli, tmp_path: Path) -> None:
+    tests = "tests:\n  - name: a child\n    profile: {age: 10, sex: male, goals: [strength]}\n    expect: {}\n"
+    pack = write_pack(
+        tmp_path, "mine", {"rules.yaml": HIIT_FOR_ALL + tests}, "disable: [safety/under-18]\n"
+    )
+    result = cli("rules", "test", "--no-user-rules", "--allow-safety-overrides", str(pack))
+    assert result.exit_code != 0
+    assert "FAIL mine: a child" in result.stdout
+    assert "could not plan: endoprotocol plans for adults aged 18 to 100" in result.stdout
+
+
+def test_the_api_keeps_the_scope_too(tmp_path: Path) -> None:
+    from endoprotocol import build_plan, load_library, parse_profile
+    from endoprotocol.errors import OutOfScopeError
+
+    pack = hiit_pack(tmp_path, "disable: [safety/under-18]\n")
+    rules = load_rules([pack], builtin=False, user_dir=False, allow_safety_overrides=True)
+    child = parse_profile({"age": 10, "sex": "male", "goals": ["strength"]})
+    with pytest.raises(OutOfScopeError) as info:
+        build_plan(child, rules, load_library(builtin_rules_dir()))
+    assert "[safety/under-18]" in (info.value.hint or "")
+
+
+# ---- --no-builtin-rules drops the core pack only ---------------------------------------------
+
+
+def test_no_builtin_rules_keeps_the_safety_pack(cli: RunCli, tmp_path: Path) -> None:
+    plan = plan_of(
+        cli,
+        "plan",
+        "--age",
+        "40",
+        "--sex",
+        "male",
+        "--goal",
+        "strength",
+        *OWN,
+        "--rules",
+        str(hiit_pack(tmp_path)),
+    )
+    assert [p["name"] for p in plan["generator"]["rule_packs"]] == ["safety", "mine"]
+
+
+def test_chest_pain_and_a_cardiac_event_are_a_referral_whatever_the_pack(
+    cli: RunCli, tmp_path: Path
+) -> None:
+    plan = plan_of(
+        cli,
+        "plan",
+        "--age",
+        "55",
+        "--sex",
+        "male",
+        "--goal",
+        "endurance",
+        "--screening",
+        "chest_pain",
+        "--condition",
+        "recent-cardiac-event",
+        *OWN,
+        "--rules",
+        str(hiit_pack(tmp_path)),
+    )
+    screening = plan["screening"]
+    assert screening["referral_only"] is True
+    assert screening["clearance"] == "required"
+    assert screening["max_intensity"] in ("none", "light")
+    assert not [s for s in sessions(plan) if s["modality"] == "hiit"]
+    assert all(s["intensity_class"] == "light" for s in sessions(plan))
+    codes = {w["code"] for w in plan["warnings"]}
+    assert {"chest-pain-referral", "recent-cardiac-event"} <= codes
+
+
+def test_a_pack_cannot_stand_in_for_the_safety_pack(cli: RunCli, tmp_path: Path) -> None:
+    fake = write_pack(tmp_path, "safety", {"rules.yaml": HIIT_FOR_ALL})
+    result = cli(*PLAN_ARGS, "--no-builtin-rules", "--rules", str(fake))
+    assert_rejected(result, 4, "pack name 'safety' is loaded twice", "[duplicate-pack]")
+
+
+def copy_builtin(root: Path, *folders: str, leave_out: str = "") -> Path:
+    for name in folders:
+        target = root / name
+        target.mkdir(parents=True)
+        for f in (builtin_rules_dir() / name).iterdir():
+            if f.name != leave_out:
+                (target / f.name).write_bytes(f.read_bytes())
+    return root
+
+
+def test_a_builtin_folder_without_the_safety_pack_is_refused(
+    cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(RULES_ENV, str(copy_builtin(tmp_path / "builtin", "core", "library")))
+    result = cli(*PLAN_ARGS)
+    assert_rejected(result, 4, "no built-in 'safety' pack here", "[missing-pack]")
+
+
+def test_a_safety_pack_without_the_age_scope_is_refused(
+    cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = copy_builtin(tmp_path / "builtin", "core", "library")
+    monkeypatch.setenv(RULES_ENV, str(copy_builtin(root, "safety", leave_out="scope.yaml")))
+    result = cli(*PLAN_ARGS)
+    assert_rejected(result, 4, "the age scope is missing", "[missing-scope]")
 
 
 def test_the_safety_packs_sources_are_word_for_word_those_of_the_core_pack() -> None:
@@ -19,6 +245,32 @@ def test_the_safety_packs_sources_are_word_for_word_those_of_the_core_pack() -> 
     assert safety, "the safety pack brings its own sources"
     for rid, entry in safety.items():
         assert entry == core[rid], rid
-    rules = load_rules(user_dir=False)
-    cited = {ref for r in rules.rules if r.full_id.startswith("safety/") for ref in r.references}
+    rules = load_rules(builtin=False, user_dir=False)
+    cited = {ref for r in rules.rules for ref in r.references}
     assert cited == set(safety)
+
+
+# ---- the same policy for every command -------------------------------------------------------
+
+COMMANDS = [
+    ("plan", "--age", "40", "--sex", "male", "--goal", "strength", "-f", "json"),
+    ("rules", "list"),
+    ("rules", "show", "safety/pregnancy"),
+    ("rules", "validate"),
+    ("rules", "test"),
+]
+
+
+def command_id(command: tuple[str, ...]) -> str:
+    return " ".join(command[:2]) if command[0] == "rules" else command[0]
+
+
+@pytest.mark.parametrize("command", COMMANDS[:3], ids=command_id)
+def test_every_command_keeps_the_safety_pack_without_the_builtin_rules(
+    cli: RunCli, tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    pack = hiit_pack(tmp_path)
+    result = cli(*command, "--no-user-rules", "--no-builtin-rules", "--rules", str(pack))
+    assert result.exit_code == 0, result.stderr
+    assert "safety/pregnancy" in result.stdout or command[0] == "plan"
+    assert "core/" not in result.stdout

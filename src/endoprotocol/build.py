@@ -6,8 +6,9 @@ from collections import Counter
 from typing import Any
 
 from endoprotocol import __version__
-from endoprotocol.engine.evaluate import Outcome, evaluate
+from endoprotocol.engine.evaluate import Outcome, evaluate, scope_refusal
 from endoprotocol.engine.loader import RuleSet
+from endoprotocol.engine.model import Refuse
 from endoprotocol.errors import OutOfScopeError
 from endoprotocol.plan import (
     DayPlan,
@@ -44,10 +45,9 @@ def build_plan(
     explain: bool = False,
 ) -> Plan:
     """Build the plan for one profile. Raises OutOfScopeError when a safety rule refuses."""
+    _refuse(scope_refusal(profile, rules))  # the age scope first: no pack can change it
     outcome = evaluate(profile, rules)
-    if outcome.refusal is not None:
-        refusal, rule_id = outcome.refusal
-        raise OutOfScopeError(refusal.message, hint=f"{refusal.instead} [{rule_id}]")
+    _refuse(outcome.refusal)
     scheduler = Scheduler(outcome, profile, library)
     week = scheduler.run()
     picker = Picker(library, outcome, profile)
@@ -143,6 +143,12 @@ def build_plan(
         plan.explanation = explanation(outcome, rules)
         plan.explanation["substituted"] = picker.substitutions
     return plan
+
+
+def _refuse(refusal: tuple[Refuse, str] | None) -> None:
+    if refusal is not None:
+        body, rule_id = refusal
+        raise OutOfScopeError(body.message, hint=f"{body.instead} [{rule_id}]")
 
 
 def _cited_rules(plan: Plan, outcome: Outcome) -> set[str]:

@@ -27,7 +27,12 @@ RulesOption = Annotated[
     ),
 ]
 NoBuiltinOption = Annotated[
-    bool, typer.Option("--no-builtin-rules", help="Do not load the built-in rule packs.")
+    bool,
+    typer.Option(
+        "--no-builtin-rules",
+        help="Do not load the built-in core pack. The built-in safety pack (screening, "
+        "age scope 18-100) always loads.",
+    ),
 ]
 NoUserOption = Annotated[
     bool, typer.Option("--no-user-rules", help="Do not load packs from the user rule directory.")

@@ -282,6 +282,25 @@ def _rank(rule: Rule, rules: RuleSet) -> tuple[int, int, str]:
     return (-rule.priority, -specificity(rule, rules), rule.full_id)
 
 
+def scope_refusal(profile: Profile, rules: RuleSet) -> tuple[Refuse, str] | None:
+    """The age scope: the strongest refusal of the built-in scope rules that fire, if any.
+
+    Checked apart from `evaluate`, over every scope rule whether a pack switched it off or
+    not: no pack, `disable`, `overrides` or flag changes who the tool plans for.
+    """
+    context = _Context(profile, Decisions({}), rules)
+    found: list[tuple[tuple[int, int, str], Refuse, str]] = []
+    for rule in rules.scope:
+        truth = context.test(rule.when, [])
+        if truth is True or (truth is None and rule.on_unknown == "fire"):
+            rank = _rank(rule, rules)
+            found += [(rank, a.body, rule.full_id) for a in rule.then if isinstance(a.body, Refuse)]
+    if not found:
+        return None
+    _, refusal, rid = min(found, key=lambda f: f[0])
+    return refusal, rid
+
+
 def evaluate(profile: Profile, rules: RuleSet) -> Outcome:
     """Run every active rule over the profile, phase by phase, then enforce safety."""
     outcome = Outcome()
