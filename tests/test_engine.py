@@ -302,7 +302,10 @@ def test_weakening_a_safety_rule_needs_the_flag_and_is_reported(tmp_path: Path) 
     assert "safety-override" in info.value.render()
     assert "needs --allow-safety-overrides" in info.value.render()
     plan = plan_for(base, user, allow=True)
-    assert "hiit" in modalities(plan)
+    # t/no-hiit vetoes nothing now; the unscreened plan's moderate ceiling drops the intervals
+    hiit_removed_by = {v["by"] for v in plan.explanation["vetoed"] if v["what"].startswith("hiit")}
+    assert hiit_removed_by == {"engine/not-screened"}
+    assert plan.screening.performed is False
     assert plan.generator.safety_overrides_allowed is True
     warning = next(w for w in plan.warnings if w.code == "safety-rules-overridden")
     assert warning.severity == "high"

@@ -3,7 +3,9 @@
 - The age scope (18-100, exit 5) holds whatever packs, `disable`, `overrides`,
   `--no-builtin-rules` or `--allow-safety-overrides` say.
 - `--no-builtin-rules` drops the core pack only: the safety pack always loads.
-- Safety rules are switched off or replaced only with `--allow-safety-overrides`.
+- Safety rules are switched off or replaced only with `--allow-safety-overrides`; a plan made
+  so is not screened: `screening.performed` is false, clearance is required, a high warning
+  lists the rules, and `generator.safety_overrides_allowed` is true.
 """
 
 from __future__ import annotations
@@ -171,6 +173,7 @@ def test_no_builtin_rules_keeps_the_safety_pack(cli: RunCli, tmp_path: Path) -> 
         str(hiit_pack(tmp_path)),
     )
     assert [p["name"] for p in plan["generator"]["rule_packs"]] == ["safety", "mine"]
+    assert plan["screening"]["performed"] is True
 
 
 def test_chest_pain_and_a_cardiac_event_are_a_referral_whatever_the_pack(
@@ -197,6 +200,7 @@ def test_chest_pain_and_a_cardiac_event_are_a_referral_whatever_the_pack(
     assert screening["referral_only"] is True
     assert screening["clearance"] == "required"
     assert screening["max_intensity"] in ("none", "light")
+    assert screening["performed"] is True
     assert not [s for s in sessions(plan) if s["modality"] == "hiit"]
     assert all(s["intensity_class"] == "light" for s in sessions(plan))
     codes = {w["code"] for w in plan["warnings"]}
@@ -250,6 +254,77 @@ def test_the_safety_packs_sources_are_word_for_word_those_of_the_core_pack() -> 
     assert cited == set(safety)
 
 
+# ---- switching safety rules off: an unscreened plan ------------------------------------------
+
+PREGNANT = ("plan", "--age", "31", "--sex", "female", "--goal", "strength")
+PREGNANT += ("--condition", "pregnancy", "--no-user-rules", "-f", "json")
+
+
+def test_switching_off_a_safety_rule_without_the_flag_is_exit_4(
+    cli: RunCli, tmp_path: Path
+) -> None:
+    pack = hiit_pack(tmp_path, "disable: [safety/pregnancy]\n")
+    result = cli(*PREGNANT, "--rules", str(pack))
+    assert_rejected(
+        result,
+        4,
+        "pack 'mine' disables safety rule 'safety/pregnancy'",
+        "needs --allow-safety-overrides",
+        "[safety-override]",
+    )
+
+
+@pytest.mark.parametrize("no_builtin", [False, True], ids=["with-core", "no-builtin-rules"])
+def test_a_plan_with_a_safety_rule_switched_off_is_not_screened(
+    cli: RunCli, tmp_path: Path, no_builtin: bool
+) -> None:
+    pack = hiit_pack(tmp_path, "disable: [safety/pregnancy]\n")
+    plan = plan_of(
+        cli,
+        *PREGNANT,
+        *(["--no-builtin-rules"] if no_builtin else []),
+        "--rules",
+        str(pack),
+        "--allow-safety-overrides",
+    )
+    assert plan["schema_version"] == "1.1"
+    assert plan["generator"]["safety_overrides_allowed"] is True
+    screening = plan["screening"]
+    assert screening["performed"] is False
+    assert screening["clearance"] == "required"
+    assert any("not screened" in reason for reason in screening["reasons"])
+    assert any("safety/pregnancy" in reason for reason in screening["reasons"])
+    assert screening["next_steps"]
+    # `required` keeps its meaning: moderate at most, so no intervals and nothing vigorous
+    assert screening["max_intensity"] == "moderate"
+    assert not [s for s in sessions(plan) if s["intensity_class"] == "vigorous"]
+    assert not [s for s in sessions(plan) if s["modality"] == "hiit"]
+    warning = next(w for w in plan["warnings"] if w["code"] == "safety-rules-overridden")
+    assert warning["severity"] == "high"
+    assert warning["rules"] == ["safety/pregnancy"]
+    assert "safety/pregnancy" in warning["message"]
+    assert "not screened" in warning["message"]
+    assert plan["warnings"][0]["severity"] == "high"
+    # the pregnancy rule's own advice is gone with it: that is what the flag allows
+    assert "pregnancy-stop-signs" not in {w["code"] for w in plan["warnings"]}
+
+
+def test_the_flag_alone_does_not_unscreen_a_plan(cli: RunCli, tmp_path: Path) -> None:
+    plan = plan_of(cli, *PLAN_ARGS, "--rules", str(hiit_pack(tmp_path)), "--allow-safety-overrides")
+    assert plan["generator"]["safety_overrides_allowed"] is True
+    assert plan["screening"]["performed"] is True
+    assert plan["screening"]["clearance"] == "none"
+    assert "safety-rules-overridden" not in {w["code"] for w in plan["warnings"]}
+
+
+def test_a_normal_plan_is_screened(cli: RunCli) -> None:
+    plan = plan_of(cli, *PLAN_ARGS)
+    assert plan["schema_version"] == "1.1"
+    assert plan["screening"]["performed"] is True
+    assert plan["generator"]["safety_overrides_allowed"] is False
+    assert not any("not screened" in reason for reason in plan["screening"]["reasons"])
+
+
 # ---- the same policy for every command -------------------------------------------------------
 
 COMMANDS = [
@@ -265,6 +340,18 @@ def command_id(command: tuple[str, ...]) -> str:
     return " ".join(command[:2]) if command[0] == "rules" else command[0]
 
 
+@pytest.mark.parametrize("command", COMMANDS, ids=command_id)
+def test_every_command_needs_the_flag_to_switch_off_a_safety_rule(
+    cli: RunCli, tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    pack = hiit_pack(tmp_path, "disable: [safety/pregnancy]\n")
+    where = [str(pack)] if command[1] in ("validate", "test") else ["--rules", str(pack)]
+    result = cli(*command, "--no-user-rules", *where)
+    assert_rejected(result, 4, "safety rule 'safety/pregnancy'", "[safety-override]")
+    allowed = cli(*command, "--no-user-rules", *where, "--allow-safety-overrides")
+    assert allowed.exit_code == 0, allowed.stderr
+
+
 @pytest.mark.parametrize("command", COMMANDS[:3], ids=command_id)
 def test_every_command_keeps_the_safety_pack_without_the_builtin_rules(
     cli: RunCli, tmp_path: Path, command: tuple[str, ...]
@@ -274,3 +361,13 @@ def test_every_command_keeps_the_safety_pack_without_the_builtin_rules(
     assert result.exit_code == 0, result.stderr
     assert "safety/pregnancy" in result.stdout or command[0] == "plan"
     assert "core/" not in result.stdout
+
+
+def test_rules_list_marks_a_switched_off_safety_rule(cli: RunCli, tmp_path: Path) -> None:
+    pack = hiit_pack(tmp_path, "disable: [safety/pregnancy]\n")
+    result = cli(
+        "rules", "list", "--no-user-rules", "--rules", str(pack), "--allow-safety-overrides"
+    )
+    assert result.exit_code == 0, result.stderr
+    line = next(x for x in result.stdout.splitlines() if x.startswith("safety/pregnancy "))
+    assert "(disabled)" in line

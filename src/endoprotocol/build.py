@@ -6,7 +6,7 @@ from collections import Counter
 from typing import Any
 
 from endoprotocol import __version__
-from endoprotocol.engine.evaluate import Outcome, evaluate, scope_refusal
+from endoprotocol.engine.evaluate import NOT_SCREENED, Outcome, evaluate, scope_refusal
 from endoprotocol.engine.loader import RuleSet
 from endoprotocol.engine.model import Refuse
 from endoprotocol.errors import OutOfScopeError
@@ -107,6 +107,7 @@ def build_plan(
         max_intensity=outcome.max_intensity,
         reasons=list(dict.fromkeys(text for text, _ in outcome.reasons)),
         next_steps=list(dict.fromkeys(text for text, _ in outcome.next_steps)),
+        performed=outcome.screened,
     )
     plan = Plan(
         generator=Generator(
@@ -236,7 +237,8 @@ def _warnings(outcome: Outcome, shortfalls: list[Shortfall], rules: RuleSet) -> 
         if not times:
             continue
         changer = rules.rule(removal.rule)
-        code = "plan-changed-by-safety-rule" if changer and changer.is_safety else "plan-adjusted"
+        by_safety = (changer is not None and changer.is_safety) or removal.rule == NOT_SCREENED
+        code = "plan-changed-by-safety-rule" if by_safety else "plan-adjusted"
         what = removal.what if times == 1 else f"{removal.what}, {times} times"
         text = f"Changed by a rule: {what} ({removal.rule})."
         if code in out:
@@ -265,18 +267,15 @@ def _warnings(outcome: Outcome, shortfalls: list[Shortfall], rules: RuleSet) -> 
                 references=[],
                 rules=sorted(set(short.rules)),
             )
-    touched = sorted(
-        rid
-        for rid in {*rules.disabled, *rules.overridden}
-        if (r := rules.rule(rid)) and r.is_safety
-    )
+    touched = rules.safety_overridden
     if touched:
         out["safety-rules-overridden"] = Warning(
             code="safety-rules-overridden",
             severity="high",
             message="Safety rules were switched off or replaced by a user rule pack "
-            f"(--allow-safety-overrides): {', '.join(touched)}. This plan may not be safe "
-            "for the person; review it with a professional.",
+            f"(--allow-safety-overrides): {', '.join(touched)}. This plan was not screened "
+            "and may not be safe for the person: clearance is required, and no work above "
+            "moderate intensity is planned. Review it with a professional.",
             references=[],
             rules=touched,
         )

@@ -41,7 +41,8 @@ AllowSafetyOption = Annotated[
     bool,
     typer.Option(
         "--allow-safety-overrides",
-        help="Let user packs disable or override safety rules (reported in the plan).",
+        help="Let user packs disable or override safety rules. A plan made so is marked not "
+        "screened (clearance required, moderate at most) and warns; the age scope still applies.",
     ),
 ]
 DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")]

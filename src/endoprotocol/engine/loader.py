@@ -137,6 +137,12 @@ class RuleSet:
             r for r in self.rules if r._pack in builtin and any(a.kind == "refuse" for a in r.then)
         ]
 
+    @property
+    def safety_overridden(self) -> list[str]:
+        """Safety rules a pack switched off or replaced (only ever with the flag)."""
+        touched = {*self.disabled, *self.overridden}
+        return sorted(r.full_id for r in self.rules if r.full_id in touched and r.is_safety)
+
 
 def pack_dirs(root: Path) -> list[Path]:
     """A pack directory itself, or the pack directories directly inside `root`."""
