@@ -484,7 +484,7 @@ def test_every_example_plan_validates_against_schema_plan(
     assert errors == []
     assert list(plan)[: len(CONTRACT_KEYS)] == CONTRACT_KEYS
     assert ("explanation" in plan) is explain
-    assert plan["schema_version"] == "1.0"
+    assert plan["schema_version"] == "1.1"
     assert list(profile_schema.iter_errors(plan["profile"])) == []
 
 

@@ -8,12 +8,13 @@ import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from endoprotocol.engine.loader import builtin_rules_dir, load_rules
+from endoprotocol.engine.loader import RULES_ENV, builtin_rules_dir, load_rules
 from endoprotocol.errors import RulePackError
 from tests.conftest import RunCli
 from tests.packs import PLAN_ARGS, write_pack
@@ -108,14 +109,30 @@ def mutated_rule_files(draw: st.DrawFn) -> str:
 
 REFERENCES = (builtin_rules_dir() / "core" / "references.yaml").read_text(encoding="utf-8")
 
+# The safety pack always loads (DESIGN.md v1.1); the fuzzer loads a one-rule stand-in for it.
+STUB_SAFETY = """
+rules:
+  - id: under-18
+    title: A stand-in for the age scope
+    phase: safety
+    when: {fact: age, op: lt, value: 18}
+    then:
+      - refuse: {message: out of scope, instead: see the real safety pack}
+    because: The loader fuzzer needs a built-in safety pack, not the real one's load time.
+    references: [stub-scope]
+"""
+
 
 def _load_one(text: str) -> None:
     root = Path(tempfile.mkdtemp())
     try:
-        # alone (no built-in packs, ~50x faster), with the references its rules cite
+        # alone (a stand-in safety pack, no core, ~50x faster), with the references it cites
         pack = _pack(root, {"rules.yaml": text, "references.yaml": REFERENCES})
+        stub_ref = "references:\n  - {id: stub-scope, citation: A stand-in.}\n"
+        write_pack(root / "builtin", "safety", {"scope.yaml": STUB_SAFETY}, stub_ref)
         try:
-            load_rules([pack], builtin=False, user_dir=False)
+            with mock.patch.dict(os.environ, {RULES_ENV: str(root / "builtin")}):
+                load_rules([pack], builtin=False, user_dir=False)
         except RulePackError as error:
             rendered = error.render()
             assert ": error: " in rendered

@@ -6,8 +6,9 @@ from collections import Counter
 from typing import Any
 
 from endoprotocol import __version__
-from endoprotocol.engine.evaluate import Outcome, evaluate
+from endoprotocol.engine.evaluate import NOT_SCREENED, Outcome, evaluate, scope_refusal
 from endoprotocol.engine.loader import RuleSet
+from endoprotocol.engine.model import Refuse
 from endoprotocol.errors import OutOfScopeError
 from endoprotocol.plan import (
     DayPlan,
@@ -45,10 +46,9 @@ def build_plan(
     explain: bool = False,
 ) -> Plan:
     """Build the plan for one profile. Raises OutOfScopeError when a safety rule refuses."""
+    _refuse(scope_refusal(profile, rules))  # the age scope first: no pack can change it
     outcome = evaluate(profile, rules)
-    if outcome.refusal is not None:
-        refusal, rule_id = outcome.refusal
-        raise OutOfScopeError(refusal.message, hint=f"{refusal.instead} [{rule_id}]")
+    _refuse(outcome.refusal)
     scheduler = Scheduler(outcome, profile, library)
     week = scheduler.run()
     picker = Picker(library, outcome, profile)
@@ -122,6 +122,7 @@ def build_plan(
         max_intensity=outcome.max_intensity,
         reasons=list(dict.fromkeys(text for text, _ in outcome.reasons)),
         next_steps=list(dict.fromkeys(text for text, _ in outcome.next_steps)),
+        performed=outcome.screened,
     )
     plan = Plan(
         generator=Generator(
@@ -158,6 +159,12 @@ def build_plan(
         plan.explanation = explanation(outcome, rules)
         plan.explanation["substituted"] = picker.substitutions
     return plan
+
+
+def _refuse(refusal: tuple[Refuse, str] | None) -> None:
+    if refusal is not None:
+        body, rule_id = refusal
+        raise OutOfScopeError(body.message, hint=f"{body.instead} [{rule_id}]")
 
 
 def _cited_rules(plan: Plan, outcome: Outcome) -> set[str]:
@@ -318,7 +325,8 @@ def _warnings(outcome: Outcome, shortfalls: list[Shortfall], rules: RuleSet) -> 
         if not times:
             continue
         changer = rules.rule(removal.rule)
-        code = "plan-changed-by-safety-rule" if changer and changer.is_safety else "plan-adjusted"
+        by_safety = (changer is not None and changer.is_safety) or removal.rule == NOT_SCREENED
+        code = "plan-changed-by-safety-rule" if by_safety else "plan-adjusted"
         what = removal.what if times == 1 else f"{removal.what}, {times} times"
         text = f"Changed by a rule: {what} ({removal.rule})."
         if code in out:
@@ -347,18 +355,15 @@ def _warnings(outcome: Outcome, shortfalls: list[Shortfall], rules: RuleSet) -> 
                 references=[],
                 rules=sorted(set(short.rules)),
             )
-    touched = sorted(
-        rid
-        for rid in {*rules.disabled, *rules.overridden}
-        if (r := rules.rule(rid)) and r.is_safety
-    )
+    touched = rules.safety_overridden
     if touched:
         out["safety-rules-overridden"] = Warning(
             code="safety-rules-overridden",
             severity="high",
             message="Safety rules were switched off or replaced by a user rule pack "
-            f"(--allow-safety-overrides): {', '.join(touched)}. This plan may not be safe "
-            "for the person; review it with a professional.",
+            f"(--allow-safety-overrides): {', '.join(touched)}. This plan was not screened "
+            "and may not be safe for the person: clearance is required, and no work above "
+            "moderate intensity is planned. Review it with a professional.",
             references=[],
             rules=touched,
         )

@@ -1,4 +1,4 @@
-"""The plan: the JSON output contract of DESIGN.md (schema_version 1.0), as pydantic models.
+"""The plan: the JSON output contract of DESIGN.md (schema_version 1.1), as pydantic models.
 
 Field order is the contract's key order. Rendering lives in `endoprotocol.render`.
 """
@@ -109,6 +109,12 @@ class ScreeningOutcome(_Out):
     max_intensity: MaxIntensity
     reasons: list[str]
     next_steps: list[str]
+    performed: bool = Field(
+        default=True,
+        description="False when a rule pack switched off or replaced safety rules "
+        "(--allow-safety-overrides): the plan was not screened, so clearance is required "
+        "(an addition of contract v1.1).",
+    )
 
 
 class Week(_Out):
@@ -186,7 +192,7 @@ class Reference(_Out):
 class Plan(_Out):
     """A weekly plan with its screening, effects, warnings and the evidence behind each line."""
 
-    schema_version: Literal["1.0"] = "1.0"
+    schema_version: Literal["1.1"] = "1.1"
     generator: Generator
     profile: dict[str, Any]
     screening: ScreeningOutcome

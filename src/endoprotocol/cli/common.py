@@ -27,7 +27,12 @@ RulesOption = Annotated[
     ),
 ]
 NoBuiltinOption = Annotated[
-    bool, typer.Option("--no-builtin-rules", help="Do not load the built-in rule packs.")
+    bool,
+    typer.Option(
+        "--no-builtin-rules",
+        help="Do not load the built-in core pack. The built-in safety pack (screening, "
+        "age scope 18-100) always loads.",
+    ),
 ]
 NoUserOption = Annotated[
     bool, typer.Option("--no-user-rules", help="Do not load packs from the user rule directory.")
@@ -36,7 +41,8 @@ AllowSafetyOption = Annotated[
     bool,
     typer.Option(
         "--allow-safety-overrides",
-        help="Let user packs disable or override safety rules (reported in the plan).",
+        help="Let user packs disable or override safety rules. A plan made so is marked not "
+        "screened (clearance required, moderate at most) and warns; the age scope still applies.",
     ),
 ]
 DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")]

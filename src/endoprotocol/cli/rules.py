@@ -54,7 +54,7 @@ def list_rules(
     """
 
     def body() -> None:
-        ruleset = _load(rules, no_builtin_rules, no_user_rules)
+        ruleset = _load(rules, no_builtin_rules, no_user_rules, allow_safety_overrides)
         from endoprotocol.engine.model import PHASE_ORDER
 
         for rule in sorted(ruleset.rules, key=lambda r: (PHASE_ORDER.index(r.phase), r.full_id)):

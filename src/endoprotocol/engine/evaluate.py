@@ -52,6 +52,8 @@ from endoprotocol.vocab import INTENSITY_ORDER, IntensityClass, Modality
 Truth = bool | None  # None: unknown (a fact the profile does not give)
 
 CLEARANCE_ORDER = {"none": 0, "recommended": 1, "required": 2}
+# Stands in for the safety rules a pack switched off (--allow-safety-overrides).
+NOT_SCREENED = "engine/not-screened"
 
 
 # ---- condition evaluation -------------------------------------------------------------------
@@ -204,6 +206,7 @@ class Outcome:
     """Everything the planner needs, with the rule ids behind each decision."""
 
     clearance: str = "none"
+    screened: bool = True  # false when a pack switched safety rules off
     referral_only: bool = False
     max_intensity: str = "vigorous"
     reasons: list[tuple[str, str]] = field(default_factory=list)
@@ -282,9 +285,30 @@ def _rank(rule: Rule, rules: RuleSet) -> tuple[int, int, str]:
     return (-rule.priority, -specificity(rule, rules), rule.full_id)
 
 
+def scope_refusal(profile: Profile, rules: RuleSet) -> tuple[Refuse, str] | None:
+    """The age scope: the strongest refusal of the built-in scope rules that fire, if any.
+
+    Checked apart from `evaluate`, over every scope rule whether a pack switched it off or
+    not: no pack, `disable`, `overrides` or flag changes who the tool plans for.
+    """
+    context = _Context(profile, Decisions({}), rules)
+    found: list[tuple[tuple[int, int, str], Refuse, str]] = []
+    for rule in rules.scope:
+        truth = context.test(rule.when, [])
+        if truth is True or (truth is None and rule.on_unknown == "fire"):
+            rank = _rank(rule, rules)
+            found += [(rank, a.body, rule.full_id) for a in rule.then if isinstance(a.body, Refuse)]
+    if not found:
+        return None
+    _, refusal, rid = min(found, key=lambda f: f[0])
+    return refusal, rid
+
+
 def evaluate(profile: Profile, rules: RuleSet) -> Outcome:
     """Run every active rule over the profile, phase by phase, then enforce safety."""
     outcome = Outcome()
+    if rules.safety_overridden:
+        _not_screened(rules.safety_overridden, outcome)
     point: dict[tuple[str, str, str], list[Candidate]] = {}
     progression: dict[str, list[Candidate]] = {}
     decided: dict[str, Any] = {}
@@ -500,6 +524,27 @@ def _screen(body: Screen, rid: str, outcome: Outcome) -> None:
     if body.next_step:
         outcome.next_steps.append((body.next_step, rid))
     outcome.screening_rules.append(rid)
+
+
+def _not_screened(touched: list[str], outcome: Outcome) -> None:
+    """Safety rules are off, so the screening is incomplete: clearance is required."""
+    outcome.screened = False
+    outcome.clearance = "required"
+    outcome.limited_by["clearance"] = NOT_SCREENED
+    outcome.reasons.append(
+        (
+            "This plan was not screened: a rule pack switched off or replaced safety rules "
+            f"(--allow-safety-overrides): {', '.join(touched)}.",
+            NOT_SCREENED,
+        )
+    )
+    outcome.next_steps.append(
+        (
+            "See a doctor or a qualified exercise professional before the planned work, and "
+            "have them screen you (PAR-Q+) with the full safety rules.",
+            NOT_SCREENED,
+        )
+    )
 
 
 def _resolve(

@@ -44,6 +44,9 @@ from endoprotocol.vocab import suggest
 from endoprotocol.yamlio import Document, YamlProblem, decode, parse
 
 RULES_ENV = "ENDOPROTOCOL_RULES_DIR"
+# The built-in pack that always loads: `--no-builtin-rules` drops the others (the core pack).
+# It holds the screening and the age scope (DESIGN.md v1.1, "Scope and safety policy").
+SAFETY_PACK = "safety"
 MANIFEST = "pack.yaml"
 REFERENCES = "references.yaml"
 LIBRARY_DIR = "library"
@@ -122,6 +125,23 @@ class RuleSet:
     def active_rules(self) -> list[Rule]:
         gone = set(self.disabled) | set(self.overridden)
         return [r for r in self.rules if r.full_id not in gone]
+
+    @property
+    def scope(self) -> list[Rule]:
+        """The age scope: the built-in packs' refusals, disabled or replaced or not.
+
+        The scope is not the packs' to change: it is checked before any pack rule runs.
+        """
+        builtin = {p.name for p in self.packs if p.builtin}
+        return [
+            r for r in self.rules if r._pack in builtin and any(a.kind == "refuse" for a in r.then)
+        ]
+
+    @property
+    def safety_overridden(self) -> list[str]:
+        """Safety rules a pack switched off or replaced (only ever with the flag)."""
+        touched = {*self.disabled, *self.overridden}
+        return sorted(r.full_id for r in self.rules if r.full_id in touched and r.is_safety)
 
 
 def pack_dirs(root: Path) -> list[Path]:
@@ -368,15 +388,26 @@ def load_rules(
     user_dir: bool = True,
     allow_safety_overrides: bool = False,
 ) -> RuleSet:
-    """Load the built-in packs, the user's packs and `extra_dirs`; raise RulePackError."""
+    """Load the built-in packs, the user's packs and `extra_dirs`; raise RulePackError.
+
+    `builtin=False` (`--no-builtin-rules`) drops the built-in core pack only: the built-in
+    safety pack always loads, and only `allow_safety_overrides` lets a pack disable or replace
+    its rules. Its age scope applies even then (see `RuleSet.scope`).
+    """
     roots: list[tuple[Path, bool]] = []
     out = _Collector()
-    if builtin:
-        base = builtin_rules_dir()
-        found = pack_dirs(base)
-        if not found:
-            out.error(base, (1, 1), "no built-in rule packs found here", "missing-pack")
-        roots += [(p, True) for p in found]
+    base = builtin_rules_dir()
+    found = pack_dirs(base)
+    if not found:
+        out.error(base, (1, 1), "no built-in rule packs found here", "missing-pack")
+    elif not any(p.name == SAFETY_PACK for p in found):
+        out.error(
+            base,
+            (1, 1),
+            f"no built-in '{SAFETY_PACK}' pack here; every plan needs its screening and age scope",
+            "missing-pack",
+        )
+    roots += [(p, True) for p in found if builtin or p.name == SAFETY_PACK]
     if user_dir:
         roots += [(p, False) for p in pack_dirs(user_rules_dir())]
     for extra in extra_dirs:
@@ -386,7 +417,43 @@ def load_rules(
                 extra, (1, 1), f"no {MANIFEST} here or in its sub-directories", "missing-manifest"
             )
         roots += [(p, False) for p in found]
-    return _load(roots, out, allow_safety_overrides)
+    ruleset = _load(roots, out, allow_safety_overrides)
+    if not ruleset.scope:
+        where = base / SAFETY_PACK / MANIFEST
+        out.error(
+            where,
+            (1, 1),
+            "the built-in packs refuse no one: the age scope is missing",
+            "missing-scope",
+        )
+        raise RulePackError(out.diagnostics)
+    _note_scope_overrides(ruleset)
+    return ruleset
+
+
+def _note_scope_overrides(ruleset: RuleSet) -> None:
+    """Switching off a scope rule is allowed with the flag but changes nothing: say so."""
+    packs = {p.name: p for p in ruleset.packs}
+    for rule in ruleset.scope:
+        if rule.full_id in ruleset.disabled:
+            where: tuple[str, tuple[int, int]] = (
+                str(packs[ruleset.disabled[rule.full_id]].path / MANIFEST),
+                (1, 1),
+            )
+        elif (by := ruleset.rule(ruleset.overridden.get(rule.full_id, ""))) is not None:
+            where = _pos(by, Path("?"))
+        else:
+            continue
+        ruleset.notices.append(
+            PackDiagnostic(
+                where[0],
+                *where[1],
+                f"rule '{rule.full_id}' is part of the age scope, which applies whatever packs "
+                "say; switching it off or replacing it changes nothing",
+                "scope-rule",
+                "warning",
+            )
+        )
 
 
 def _load(roots: list[tuple[Path, bool]], out: _Collector, allow: bool) -> RuleSet:
