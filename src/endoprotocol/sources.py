@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from endoprotocol.errors import OutputError, ProfileInputError, UsageError
-from endoprotocol.yamlio import MAX_BYTES, YamlProblem, decode, parse
+from endoprotocol.yamlio import MAX_BYTES, YamlProblem, decode, field_name, parse
 
 EXAMPLES_PACKAGE = "endoprotocol.examples"
 
@@ -24,11 +24,18 @@ def read_profile_text(raw: bytes, where: str) -> dict[str, Any]:
             "is it the right file?"
         )
     try:
-        doc = parse(decode(raw, "the profile"))
+        doc = parse(decode(raw, "the profile"), yes_no=True)
     except YamlProblem as problem:
         raise ProfileInputError(
             f"{where}:{problem.line}:{problem.col}: {problem.message}"
         ) from None
+    if doc.problems:
+        raise ProfileInputError(
+            "\n".join(
+                f"{where}:{p.line}:{p.col}: {field_name(p.path or ())}: {p.message}"
+                for p in doc.problems
+            )
+        )
     if doc.data is None:
         raise ProfileInputError(f"{where} is empty; a profile needs at least age, sex and goals")
     if not isinstance(doc.data, dict):

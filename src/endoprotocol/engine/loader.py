@@ -41,7 +41,7 @@ from endoprotocol.engine.model import (
 )
 from endoprotocol.errors import PackDiagnostic, RulePackError
 from endoprotocol.vocab import suggest
-from endoprotocol.yamlio import Document, YamlProblem, decode, parse
+from endoprotocol.yamlio import Document, Refused, YamlProblem, decode, parse
 
 RULES_ENV = "ENDOPROTOCOL_RULES_DIR"
 MANIFEST = "pack.yaml"
@@ -162,10 +162,16 @@ def read_document(path: Path, out: _Collector) -> Document | None:
         out.error(path, (1, 1), f"cannot read file: {exc.strerror or exc}", "unreadable")
         return None
     try:
-        return parse(decode(raw, "the file"))
+        doc = parse(decode(raw, "the file"))
     except YamlProblem as problem:
         out.error(path, (problem.line, problem.col), problem.message, problem.code)
         return None
+    for found in doc.problems:
+        loc = found.path or ()
+        where = ".".join(str(part) for part in loc)
+        message = f"{_rule_prefix(doc, loc, out)}{where}: {found.message}"
+        out.error(path, (found.line, found.col), message, found.code)
+    return doc
 
 
 def validate_model(
@@ -184,6 +190,8 @@ def validate_model(
     except ValidationError as exc:
         for err in exc.errors(include_url=False):
             err["loc"] = (*at, *err["loc"])
+            if doc.already_reported(tuple(err["loc"])):
+                continue
             code = _PYDANTIC_CODES.get(err["type"])
             if code is None:
                 code = (
@@ -202,16 +210,22 @@ def validate_model(
             elif "input" in err and code in {"wrong-type", "invalid-value"}:
                 message += f" (got {err['input']!r})"
                 if isinstance(err["input"], bool):
-                    message += "; YAML reads yes/no/on/off as true/false, so quote words like 'no'"
+                    message += "; quote it if it is text"
                 elif isinstance(err["input"], str) and _looks_numeric(err["input"]):
-                    message += "; that is a number written as text: drop the quotes (YAML 1.1 also reads forms like 1e3 as text)"
-            rule_id = _rule_id_at(doc, loc)
-            prefix = f"rule '{out.pack}/{rule_id}': " if rule_id and out.pack else ""
-            prefix = prefix or (f"rule '{rule_id}': " if rule_id else "")
+                    message += "; that is a number written as text: drop the quotes"
+            prefix = _rule_prefix(doc, loc, out)
             out.error(path, doc.locate(loc), f"{prefix}{where}: {message}", code)
         return None
     _attach_positions(result, doc, at, path)
     return result
+
+
+def _rule_prefix(doc: Document, loc: tuple[Any, ...], out: _Collector) -> str:
+    """`rule 'pack/id': ` when `loc` is inside a rule, so the message names it."""
+    rule_id = _rule_id_at(doc, loc)
+    if not rule_id:
+        return ""
+    return f"rule '{out.pack}/{rule_id}': " if out.pack else f"rule '{rule_id}': "
 
 
 def _looks_numeric(text: str) -> bool:
@@ -338,6 +352,8 @@ def _check_value(fact: Fact, op: Op, value: Any) -> str | None:
             return f"between needs [low, high] (got {value!r})"
     else:
         items = [value]
+    if any(isinstance(item, Refused) for item in items):
+        return None  # written outside the number/boolean grammar: reported where it was read
     for item in items:
         if fact.kind == "int":
             if isinstance(item, bool) or not isinstance(item, int):

@@ -33,8 +33,8 @@ from endoprotocol.vocab import (
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Kebab = Annotated[str, Field(pattern=ID_PATTERN)]
 Text = Annotated[str, Field(min_length=1, max_length=600)]
-# YAML 1.1 turns `1e3` into a string and `no` into a boolean: numbers and flags are strict.
-StrictNumber = Annotated[float, Field(strict=True)]
+# Numbers and flags are strict: "2" is text, never quietly 2 (yamlio reads numbers as JSON does).
+StrictNumber = Annotated[float, Field(strict=True, allow_inf_nan=False)]
 Flag = Annotated[bool, Field(strict=True)]
 
 
