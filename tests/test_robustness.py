@@ -189,6 +189,16 @@ BAD_FILES = [
         "YAML syntax: while increasing flow level, exceeded maximum nesting depth",
     ),
     bad(
+        "nesting-under-the-parsers-limit",
+        b"age: " + b"[" * 990 + b"]" * 990 + b"\n",
+        ":1:69: lists and mappings are nested more than 64 levels deep",
+    ),
+    bad(
+        "control-character",
+        b'age: 45\nsex: "fe\\e[2Jmale"\ngoals: [strength]\n',
+        ":2:6: sex: text holds the control character '\\x1b'",
+    ),
+    bad(
         "json-trailing-garbage",
         b'{"age": 45, "sex": "male", "goals": ["muscle"]} }',
         ":1:49: YAML syntax:",

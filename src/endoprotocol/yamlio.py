@@ -40,6 +40,8 @@ _TAG = "tag:yaml.org,2002:"
 _NUMBER_LIKE = "tag:endoprotocol,2024:number-like"
 _YES_NO = "tag:endoprotocol,2024:yes-no"
 
+# C0 controls but tab and line feed, DEL, C1 controls: escapes such as "\e[31m" or "\r"
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _INT = re.compile(r"-?(?:0|[1-9][0-9]*)\Z")
 _FLOAT = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?\Z")
 _TRUE = {"true", "True", "TRUE"}
@@ -322,7 +324,17 @@ class _Builder:
     def scalar(self, node: yaml.Node, path: Path_) -> Any:
         tag, text = node.tag, str(node.value)
         if tag == f"{_TAG}str":
-            return text
+            control = _CONTROL.search(text)
+            if control is None:
+                return text
+            self.problem(
+                node,
+                path,
+                f"text holds the control character {control.group()!r}, which would reach "
+                "terminals and calendars as is; remove it (tabs and line breaks are fine)",
+                "control-character",
+            )
+            return Refused(text)
         if tag == f"{_TAG}null":
             return None
         if tag == f"{_TAG}bool" and text in _TRUE | _FALSE:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from endoprotocol.engine.evaluate import Outcome
-from endoprotocol.engine.model import Bound
+from endoprotocol.engine.model import Bound, fill_placeholders
 from endoprotocol.plan import DayPlan, Exercise, Session, Week
 from endoprotocol.planner.fill import resolve
 from endoprotocol.vocab import Modality
@@ -104,7 +104,11 @@ def build_weeks(
         planned = any(d.sessions for d in days)  # an empty (referral) week gets no advice
         lifting = any(x.modality is Modality.RESISTANCE for d in days for x in d.sessions)
         if planned and deload and scheme.deload_note:
-            notes.append(scheme.deload_note.format(volume_cut_pct=f"{scheme.deload_cut_pct:g}"))
+            notes.append(
+                fill_placeholders(
+                    scheme.deload_note, {"volume_cut_pct": f"{scheme.deload_cut_pct:g}"}
+                )
+            )
         elif (
             planned
             and not deload
@@ -113,7 +117,7 @@ def build_weeks(
             and scheme.load_step_pct
             and scheme.load_note
         ):
-            notes.append(scheme.load_note.format(load_change_pct=f"{load:g}"))
+            notes.append(fill_placeholders(scheme.load_note, {"load_change_pct": f"{load:g}"}))
         for modality in sorted(starting):
             notes.append(
                 f"{modality.upper() if modality == 'hiit' else modality.capitalize()} sessions start this week after the base-building weeks."
