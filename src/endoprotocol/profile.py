@@ -18,7 +18,7 @@ from pydantic import (
 )
 from pydantic_core import ErrorDetails, PydanticCustomError
 
-from endoprotocol.errors import ProfileError
+from endoprotocol.errors import MAX_SHOWN, ProfileError
 from endoprotocol.vocab import (
     Condition,
     Day,
@@ -382,5 +382,14 @@ def describe_validation(exc: ValidationError) -> str:
     for err in exc.errors(include_url=False):
         loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and "[" in p))
         msg = _plain(err)
-        lines.append(f"{_loc(loc)}: {msg}" if loc else msg)
-    return "\n".join(dict.fromkeys(lines))
+        line = f"{_loc(loc)}: {msg}" if loc else msg
+        lines.append(line if len(line) <= 1000 else line[:997] + "...")
+    return bounded(list(dict.fromkeys(lines)))
+
+
+def bounded(lines: list[str]) -> str:
+    """At most MAX_SHOWN lines (all problems are still found), then how many more."""
+    shown = lines[:MAX_SHOWN]
+    if len(lines) > MAX_SHOWN:
+        shown.append(f"... and {len(lines) - MAX_SHOWN} more")
+    return "\n".join(shown)

@@ -235,7 +235,8 @@ def validate_model(
                     message += f"; did you mean '{near}'?" if near else ""
                     message += f" (accepted: {', '.join(known)})"
             elif "input" in err and code in {"wrong-type", "invalid-value"}:
-                message += f" (got {err['input']!r})"
+                shown = repr(err["input"])
+                message += f" (got {shown if len(shown) <= 60 else shown[:57] + '...'})"
                 if isinstance(err["input"], bool):
                     message += "; quote it if it is text"
                 elif isinstance(err["input"], str) and _looks_numeric(err["input"]):
