@@ -100,7 +100,14 @@ def mutated_rule_files(draw: st.DrawFn) -> str:
                 + ": "
                 + draw(
                     st.sampled_from(
-                        ["no", "1e3", "[]", "{}", "-1", "null", "~", "'x'", "[1, 2, 3]"]
+                        [
+                            *["no", "1e3", "[]", "{}", "-1", "null", "~", "'x'", "[1, 2, 3]"],
+                            # numbers and booleans outside JSON's grammar (DESIGN.md v1.1)
+                            *["0170", "1:05", "0x1f", "0o17", "1_000", ".inf", ".nan", "+3"],
+                            *["9" * 5000, "1e999", "-0", "1.5e1", "on", "off", "Yes"],
+                            # depth and control characters (issue 14)
+                            *["[" * 200 + "]" * 200, '"\\e[31mred"', '"a\\rb"', "{ref: x}"],
+                        ]
                     )
                 )
             )

@@ -189,6 +189,16 @@ BAD_FILES = [
         "YAML syntax: while increasing flow level, exceeded maximum nesting depth",
     ),
     bad(
+        "nesting-under-the-parsers-limit",
+        b"age: " + b"[" * 990 + b"]" * 990 + b"\n",
+        ":1:69: lists and mappings are nested more than 64 levels deep",
+    ),
+    bad(
+        "control-character",
+        b'age: 45\nsex: "fe\\e[2Jmale"\ngoals: [strength]\n',
+        ":2:6: sex: text holds the control character '\\x1b'",
+    ),
+    bad(
         "json-trailing-garbage",
         b'{"age": 45, "sex": "male", "goals": ["muscle"]} }',
         ":1:49: YAML syntax:",
@@ -505,11 +515,13 @@ def corrupted_texts(draw: st.DrawFn) -> str:
     return text
 
 
-def fuzz(strategy: st.SearchStrategy[Any], feed: Callable[[Any], Result]) -> int:
-    """Run `feed` on FUZZ_EXAMPLES drawn inputs, checking each outcome; return the count."""
+def fuzz(
+    strategy: st.SearchStrategy[Any], feed: Callable[[Any], Result], examples: int = FUZZ_EXAMPLES
+) -> int:
+    """Run `feed` on `examples` drawn inputs, checking each outcome; return the count."""
     seen: list[int] = []
 
-    @FUZZ
+    @settings(FUZZ, max_examples=examples)
     @given(strategy)
     def check(value: Any) -> None:
         seen.append(1)
@@ -544,6 +556,58 @@ def test_fuzz_arbitrary_text_and_bytes(cli: RunCli, record_property: Any) -> Non
     )
     record_property("cases", count)
     assert count >= FUZZ_EXAMPLES
+
+
+# Numbers and booleans as a person might write them (DESIGN.md v1.1): the JSON forms plan, every
+# other form that YAML 1.1 or 1.2 reads as a number is refused, showing the text as written.
+WRITTEN_FORMS = (
+    st.sampled_from(
+        [
+            *["0170", "045", "1:05", "0o55", "0x2d", "4_5", ".inf", "-.inf", ".nan", "+45", "45."],
+            *["-0", "0", "45", "1e3", "4.5e1", "yes", "No", "on", "OFF", "true", "9" * 5000],
+        ]
+    )
+    | st.from_regex(r"[-+]?[0-9_.:xobeE]{1,8}", fullmatch=True)
+    | st.integers(-(10**30), 10**30).map(str)
+)
+FORM_FIELDS = ["age", "minutes_per_session", "currently_active", "blood_pressure"]
+
+
+@st.composite
+def written_forms(draw: st.DrawFn) -> tuple[str, str]:
+    """A valid profile's YAML with one number or boolean written in a drawn form."""
+    profile: dict[str, Any] = draw(profiles())
+    key = draw(st.sampled_from(FORM_FIELDS))
+    form = draw(WRITTEN_FORMS)
+    profile.pop(key, None)
+    text = yaml.safe_dump(profile, sort_keys=False)
+    if key == "blood_pressure":
+        return form, text + f"blood_pressure: {{systolic: {form}, diastolic: 60}}\n"
+    return form, text + f"{key}: {form}\n"
+
+
+@pytest.mark.usefixtures("cached_rules")
+def test_fuzz_numbers_as_written(cli: RunCli, record_property: Any) -> None:
+    from endoprotocol.yamlio import number_problem
+
+    def feed(drawn: tuple[str, str]) -> Result:
+        form, text = drawn
+        result = cli("plan", "--profile", "-", input=text)
+        words = {"yes", "no", "on", "off", "true", "false"}
+        if form.lower() not in words and number_problem(form) is not None:
+            try:
+                yaml11 = yaml.safe_load(f"v: {form}")["v"]
+            except yaml.YAMLError:
+                yaml11 = None
+            if isinstance(yaml11, int | float):  # YAML 1.1 would have read a number: refused
+                assert result.exit_code == 3, (form, result.stderr)
+                assert f"{form[:37]}" in result.stderr
+                assert "is not a number here" in result.stderr
+        return result
+
+    count = fuzz(written_forms(), feed, examples=FUZZ_EXAMPLES // 3)
+    record_property("cases", count)
+    assert count >= FUZZ_EXAMPLES // 3
 
 
 FLAG_TEXT = st.text(max_size=12) | st.sampled_from(["40", "-1", "0", "mon,wed", "120/80", "none"])

@@ -44,7 +44,7 @@ EXPECTED_ERRORS = [
     ("rules.yaml", 16, 36, "wrong-type", "per_week"),
     ("rules.yaml", 22, 5, "unknown-fact", "unknown fact 'agee'; did you mean 'age'?"),
     ("rules.yaml", 30, 5, "op-mismatch", "op 'contains' does not fit fact 'age'"),
-    ("rules.yaml", 38, 5, "bad-value", "'1e3' is not one"),
+    ("rules.yaml", 38, 5, "bad-value", "fact 'age' is a whole number; 1000.0 is not one"),
     ("rules.yaml", 43, 5, "unknown-reference", "did you mean 'acsm-2009'?"),
     ("rules.yaml", 57, 5, "duplicate-rule-id", "rule 'bad/dup' is defined twice"),
     ("rules.yaml", 68, 43, "min-gt-max", "min (12) is greater than max (8)"),
@@ -56,7 +56,7 @@ EXPECTED_ERRORS = [
         "unknown-condition",
         "unknown named condition 'oldr'; did you mean 'older'?",
     ),
-    ("rules.yaml", 90, 75, "wrong-type", "YAML reads yes/no/on/off as true/false"),
+    ("rules.yaml", 90, 82, "bad-boolean", "no is not a boolean here: write true or false"),
     ("rules.yaml", 97, 9, "unknown-action", "an action is a mapping with exactly one key"),
 ]
 

@@ -8,13 +8,17 @@
     ├── OutOfScopeError               exit 5  the person is outside what the tool plans for
     └── OutputError                   exit 2  the requested output cannot be written
 
-Interrupted runs exit 130 (handled by the CLI, not an exception here).
+Checks that ran and found failures (`rules test`) exit 6 (CHECKS_FAILED); interrupted runs
+exit 130, terminated ones (SIGTERM) 143 (handled by the CLI, not exceptions here).
 Messages never contain a traceback; `--debug` shows one.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+CHECKS_FAILED = 6
+MAX_SHOWN = 50  # errors listed in one message; the rest are counted
 
 
 class EndoprotocolError(Exception):
@@ -62,7 +66,8 @@ class PackDiagnostic:
     severity: str = "error"
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message} [{self.code}]"
+        message = self.message if len(self.message) <= 500 else self.message[:497] + "..."
+        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {message} [{self.code}]"
 
 
 class RulePackError(EndoprotocolError):
@@ -76,7 +81,9 @@ class RulePackError(EndoprotocolError):
         super().__init__(summary)
 
     def render(self) -> str:
-        lines = [str(d) for d in self.diagnostics]
+        lines = [str(d) for d in self.diagnostics[:MAX_SHOWN]]
+        if len(self.diagnostics) > MAX_SHOWN:
+            lines.append(f"... and {len(self.diagnostics) - MAX_SHOWN} more")
         lines.append(f"{self.label}: {self.message}")
         return "\n".join(lines)
 

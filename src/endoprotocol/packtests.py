@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from endoprotocol.engine.loader import RuleSet, builtin_rules_dir
-from endoprotocol.errors import EndoprotocolError
+from endoprotocol.errors import EndoprotocolError, PackDiagnostic, ProfileError, RulePackError
 
 
 @dataclass
@@ -28,15 +28,33 @@ def run_pack_tests(ruleset: RuleSet, only: set[Path] | None = None) -> list[Pack
 
     library = load_library(builtin_rules_dir())
     check_rule_references(ruleset, library)
+    chosen = [(p, t) for p, t in ruleset.tests if not only or p.path.resolve() in only]
+    profiles = {}
+    invalid = []
+    for pack, test in chosen:
+        try:
+            profiles[id(test)] = parse_profile(test.profile)
+        except ProfileError as error:
+            # a test that cannot run is a mistake in the pack, not a failed check
+            pos = test.pos
+            invalid.append(
+                PackDiagnostic(
+                    pos.path if pos else str(pack.path),
+                    pos.line if pos else 1,
+                    pos.col if pos else 1,
+                    f"pack test '{test.name}': invalid profile: "
+                    + "; ".join(error.message.splitlines()),
+                    "invalid-test-profile",
+                )
+            )
+    if invalid:
+        raise RulePackError(invalid)
     results = []
-    for pack, test in ruleset.tests:
-        if only and pack.path.resolve() not in only:
-            continue
+    for pack, test in chosen:
         result = PackTestResult(pack.name, test.name)
         results.append(result)
         try:
-            profile = parse_profile(test.profile)
-            plan = build_plan(profile, ruleset, library, explain=True)
+            plan = build_plan(profiles[id(test)], ruleset, library, explain=True)
         except EndoprotocolError as error:
             result.problems.append(f"could not plan: {error.message}")
             continue

@@ -18,7 +18,7 @@ from pydantic import (
 )
 from pydantic_core import ErrorDetails, PydanticCustomError
 
-from endoprotocol.errors import ProfileError
+from endoprotocol.errors import MAX_SHOWN, ProfileError
 from endoprotocol.vocab import (
     Condition,
     Day,
@@ -27,6 +27,7 @@ from endoprotocol.vocab import (
     Goal,
     Sex,
     Therapy,
+    YesNo,
     canonical,
     normalize,
     suggest,
@@ -90,6 +91,14 @@ def _bp_text(raw: object) -> object:
     return raw
 
 
+def _yes_no(raw: object) -> object:
+    """A plain yes/no in a profile answers a true-or-false field (DESIGN.md v1.1)."""
+    return raw.answer if isinstance(raw, YesNo) else raw
+
+
+# A boolean field: true/false, or yes/no as written in a YAML profile (never 'on'/'off').
+YesNoFlag = Annotated[bool, BeforeValidator(_yes_no), Field(strict=True)]
+
 SexField = Annotated[Sex, _one_of(Sex)]
 GoalField = Annotated[Goal, _one_of(Goal)]
 ExperienceField = Annotated[Experience, _one_of(Experience)]
@@ -126,13 +135,13 @@ class BloodPressure(_Strict):
 class Screening(_Strict):
     """PAR-Q+ general-health answers; an omitted answer counts as "no"."""
 
-    heart_condition_or_high_blood_pressure: Annotated[bool, Field(strict=True)] = False
-    chest_pain: Annotated[bool, Field(strict=True)] = False
-    dizziness_or_fainting: Annotated[bool, Field(strict=True)] = False
-    other_chronic_condition: Annotated[bool, Field(strict=True)] = False
-    prescribed_medication: Annotated[bool, Field(strict=True)] = False
-    bone_joint_problem: Annotated[bool, Field(strict=True)] = False
-    supervised_activity_only: Annotated[bool, Field(strict=True)] = False
+    heart_condition_or_high_blood_pressure: YesNoFlag = False
+    chest_pain: YesNoFlag = False
+    dizziness_or_fainting: YesNoFlag = False
+    other_chronic_condition: YesNoFlag = False
+    prescribed_medication: YesNoFlag = False
+    bone_joint_problem: YesNoFlag = False
+    supervised_activity_only: YesNoFlag = False
 
     @model_validator(mode="before")
     @classmethod
@@ -212,7 +221,7 @@ class Profile(_Strict):
         Equipment.DUMBBELLS,
         Equipment.BANDS,
     ]
-    currently_active: Annotated[bool, Field(strict=True)] = Field(
+    currently_active: YesNoFlag = Field(
         default=False,
         description=">=30 min moderate activity on >=3 days/week for >=3 months (ACSM 2015).",
     )
@@ -386,5 +395,14 @@ def describe_validation(exc: ValidationError) -> str:
     for err in exc.errors(include_url=False):
         loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and "[" in p))
         msg = _plain(err)
-        lines.append(f"{_loc(loc)}: {msg}" if loc else msg)
-    return "\n".join(dict.fromkeys(lines))
+        line = f"{_loc(loc)}: {msg}" if loc else msg
+        lines.append(line if len(line) <= 1000 else line[:997] + "...")
+    return bounded(list(dict.fromkeys(lines)))
+
+
+def bounded(lines: list[str]) -> str:
+    """At most MAX_SHOWN lines (all problems are still found), then how many more."""
+    shown = lines[:MAX_SHOWN]
+    if len(lines) > MAX_SHOWN:
+        shown.append(f"... and {len(lines) - MAX_SHOWN} more")
+    return "\n".join(shown)

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from endoprotocol.errors import OutputError, ProfileInputError, UsageError
-from endoprotocol.yamlio import MAX_BYTES, YamlProblem, decode, parse
+from endoprotocol.yamlio import MAX_BYTES, YamlProblem, decode, field_name, parse
 
 EXAMPLES_PACKAGE = "endoprotocol.examples"
 
@@ -24,11 +24,22 @@ def read_profile_text(raw: bytes, where: str) -> dict[str, Any]:
             "is it the right file?"
         )
     try:
-        doc = parse(decode(raw, "the profile"))
+        doc = parse(decode(raw, "the profile"), yes_no=True)
     except YamlProblem as problem:
         raise ProfileInputError(
             f"{where}:{problem.line}:{problem.col}: {problem.message}"
         ) from None
+    if doc.problems:
+        from endoprotocol.profile import bounded
+
+        raise ProfileInputError(
+            bounded(
+                [
+                    f"{where}:{p.line}:{p.col}: {field_name(p.path or ())[:100]}: {p.message}"
+                    for p in doc.problems
+                ]
+            )
+        )
     if doc.data is None:
         raise ProfileInputError(f"{where} is empty; a profile needs at least age, sex and goals")
     if not isinstance(doc.data, dict):
@@ -49,16 +60,24 @@ def read_profile_file(path: str, stdin: bytes | None = None) -> dict[str, Any]:
     if path == "-":
         return read_profile_text(stdin or b"", "stdin")
     target = Path(path)
-    if target.is_dir():
-        raise ProfileInputError(f"{path} is a directory; give the path of a profile file")
+    shown = _short(path)
     try:
+        if target.is_dir():
+            raise ProfileInputError(f"{shown} is a directory; give the path of a profile file")
         with target.open("rb") as handle:
             raw = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
-        raise ProfileInputError(f"profile file {path} does not exist") from None
-    except OSError as exc:
-        raise ProfileInputError(f"cannot read profile file {path}: {exc.strerror or exc}") from None
-    return read_profile_text(raw, path)
+        raise ProfileInputError(f"profile file {shown} does not exist") from None
+    except OSError as exc:  # a name too long, a symlink loop, permissions
+        raise ProfileInputError(
+            f"cannot read profile file {shown}: {exc.strerror or exc}"
+        ) from None
+    return read_profile_text(raw, shown)
+
+
+def _short(path: str) -> str:
+    """A path for a message: whole when reasonable, else its start and end."""
+    return path if len(path) <= 200 else f"{path[:100]}...{path[-60:]}"
 
 
 def example_names() -> list[str]:
@@ -94,28 +113,20 @@ def write_atomic(path: str, text: str) -> None:
     followed, so the file it points at is replaced, not the link. A device or pipe
     (`/dev/null`, a FIFO) cannot be replaced and is written to directly.
     """
-    target = Path(path)
-    if target.exists() and not target.is_file() and not target.is_dir():
-        _write_through(target, text)
-        return
-    if target.is_symlink():
-        target = target.resolve()
-    folder = target.parent
-    if not folder.is_dir():
-        state = "is not a folder" if folder.exists() else "does not exist"
-        raise OutputError(f"{path}: {folder} {state}")
-    if target.is_dir():
-        raise OutputError(f"{path}: it is a directory")
+    shown = _short(path)
     try:
-        mode = stat.S_IMODE(target.stat().st_mode)
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
+        target, mode = _output_target(Path(path), shown)
+    except (OSError, RuntimeError) as exc:  # a name too long; a symlink loop (RuntimeError)
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise OutputError(f"{shown}: {reason}") from None
+    if target is None:
+        _write_through(Path(path), text)
+        return
+    folder = target.parent
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise OutputError(f"{path}: {exc.strerror or exc}") from None
+        raise OutputError(f"{shown}: {exc.strerror or exc}") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
@@ -126,11 +137,31 @@ def write_atomic(path: str, text: str) -> None:
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise OutputError(f"{path}: {exc.strerror or exc}") from None
+        raise OutputError(f"{shown}: {exc.strerror or exc}") from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _output_target(target: Path, shown: str) -> tuple[Path | None, int]:
+    """The file to replace and the mode it gets; None for a device or pipe (written through)."""
+    if target.exists() and not target.is_file() and not target.is_dir():
+        return None, 0
+    if target.is_symlink():
+        target = target.resolve()
+    folder = target.parent
+    if not folder.is_dir():
+        state = "is not a folder" if folder.exists() else "does not exist"
+        raise OutputError(f"{shown}: {_short(str(folder))} {state}")
+    if target.is_dir():
+        raise OutputError(f"{shown}: it is a directory")
+    try:
+        return target, stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return target, 0o666 & ~umask
 
 
 def _write_through(target: Path, text: str) -> None:
@@ -138,4 +169,4 @@ def _write_through(target: Path, text: str) -> None:
         with target.open("w", encoding="utf-8") as handle:
             handle.write(text)
     except OSError as exc:
-        raise OutputError(f"{target}: {exc.strerror or exc}") from None
+        raise OutputError(f"{_short(str(target))}: {exc.strerror or exc}") from None

@@ -218,6 +218,17 @@ ALIASES: dict[type[StrEnum], dict[str, str]] = {
 }
 
 
+class YesNo(str):
+    """`yes`/`no` as written in a YAML profile: text everywhere, a boolean where a field is
+    true-or-false (see yamlio)."""
+
+    __slots__ = ()
+
+    @property
+    def answer(self) -> bool:
+        return self.lower() == "yes"
+
+
 def canonical(text: str) -> str:
     """Lower-case, trimmed, with `_` and spaces as `-` (`Fat_Loss` -> `fat-loss`)."""
     return "-".join(text.strip().lower().replace("_", " ").split())

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import io
 import os
+import signal
 import sys
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from endoprotocol import __version__
+from endoprotocol.cli import common
 from endoprotocol.cli import plan as plan_cmd
 from endoprotocol.cli import profile as profile_cmd
 from endoprotocol.cli import rules as rules_cmd
 from endoprotocol.cli import schema as schema_cmd
+from endoprotocol.cli.common import Terminated, say, silence
 
 if TYPE_CHECKING:
     from typing_extensions import Buffer
@@ -62,56 +65,91 @@ app.command("schema")(schema_cmd.schema)
 
 
 def main() -> None:
-    """Console entry point: exit 130 on Ctrl-C, end quietly when the reader closes the pipe."""
+    """Console entry point.
+
+    Exit 130 on Ctrl-C and 143 on SIGTERM (both unwind, so a temporary output file is
+    removed); closed or unusable standard streams never change the exit code.
+    """
+    _reopen_closed_streams()
+    signal.signal(signal.SIGTERM, _terminate)
     _guard_stdout()
     try:
         app()
     except KeyboardInterrupt:
-        sys.stderr.write("interrupted\n")
+        say("interrupted")
         sys.exit(130)
-    except BrokenPipeError:
-        _quiet_pipe()
+    except Terminated:
+        say("terminated")
+        sys.exit(143)
     finally:
         try:
             sys.stdout.flush()
-        except BrokenPipeError:
-            _quiet_pipe()
+        except OSError:
+            silence(1)
+
+
+def _terminate(_signum: int, _frame: object) -> None:
+    raise Terminated
+
+
+def _reopen_closed_streams() -> None:
+    """Give a closed stdin, stdout or stderr (`<&-`, `>&-`, `2>&-`) /dev/null.
+
+    Otherwise Python has no sys.stdout at all (exit 1 at the first write), and the next file
+    opened takes the free descriptor: `--output plan.json` would open as fd 1 and receive
+    whatever is printed.
+    """
+    for fd, mode in ((0, os.O_RDONLY), (1, os.O_WRONLY), (2, os.O_WRONLY)):
+        try:
+            os.fstat(fd)
+        except OSError:
+            opened = os.open(os.devnull, mode)
+            if opened != fd:
+                os.dup2(opened, fd)
+                os.close(opened)
+    if sys.stdin is None:
+        sys.stdin = open(0, encoding="utf-8", closefd=False)  # noqa: SIM115 - lives as long as the process
+    if sys.stdout is None:
+        sys.stdout = open(1, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
+    if sys.stderr is None:
+        sys.stderr = open(2, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
 
 
 class _PipeEnd(io.FileIO):
-    """stdout's file descriptor; a reader that went away ends the program with exit 0.
+    """stdout's file descriptor; a reader that went away costs nothing and changes nothing.
 
-    Typer turns a BrokenPipeError that reaches it into exit 1, and `help` or `schema`
-    output never passes through our own error handling, so the pipe is watched here,
-    below every writer. SystemExit is not an OSError, so nothing on the way up eats it.
+    A write to a pipe whose reader left points stdout at /dev/null and reports success: the
+    run goes on to the exit code it would have had (a failing `rules test` still exits 6),
+    with nothing on stderr. Typer's own output (`help`, `schema`) goes through here too.
     """
 
     def write(self, data: Buffer, /) -> int:
         try:
             return super().write(data)
         except BrokenPipeError:
-            _quiet_pipe()
+            silence(self.fileno())
+            return memoryview(data).nbytes
 
 
 def _guard_stdout() -> None:
+    """stdout writes UTF-8 bytes whatever the locale says (JSON, YAML, Markdown, CSV and ics
+    are UTF-8 formats; `PYTHONIOENCODING=ascii` made every one of them exit 1), and a pipe
+    is watched for a reader that leaves. The table, which is for eyes, falls back to ASCII
+    on its own (see `plan.render`)."""
     stream = sys.stdout
     try:
         fd = stream.fileno()
     except (AttributeError, OSError, ValueError):
-        return  # no real stdout (closed, or replaced by a test runner)
-    if os.isatty(fd):
-        return  # a terminal does not close early; keep its line buffering as it is
+        return  # no real stdout (replaced by a test runner)
     stream.flush()
-    sys.stdout = io.TextIOWrapper(
-        io.BufferedWriter(_PipeEnd(fd, "w", closefd=False)),
-        encoding=stream.encoding,
-        errors=stream.errors,
+    terminal = os.isatty(fd)
+    raw: io.RawIOBase = (
+        io.FileIO(fd, "w", closefd=False) if terminal else _PipeEnd(fd, "w", closefd=False)
     )
-
-
-def _quiet_pipe() -> NoReturn:
-    # Point stdout at devnull so the interpreter's final flush cannot raise again.
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-    os.close(devnull)
-    sys.exit(0)
+    sys.stdout = io.TextIOWrapper(
+        io.BufferedWriter(raw),
+        encoding="utf-8",
+        errors="strict",
+        line_buffering=terminal,  # a terminal does not close early; keep it line-buffered
+    )
+    common.terminal_encoding = stream.encoding

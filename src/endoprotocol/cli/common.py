@@ -48,10 +48,69 @@ AllowSafetyOption = Annotated[
 DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")]
 
 
+# What stdout's locale could encode before `app.main` made it write UTF-8 (None: UTF-8).
+terminal_encoding: str | None = None
+
+
+def for_terminal(text: str) -> str:
+    """`text` as plain ASCII when the terminal's encoding cannot show it (box drawing becomes
+    +-|, accents are dropped, dashes become -, anything else ?)."""
+    try:
+        text.encode(terminal_encoding or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        import unicodedata
+
+        text = unicodedata.normalize("NFKD", text.translate(_ASCII))
+        text = "".join(c for c in text if not unicodedata.combining(c))
+        return text.encode("ascii", "replace").decode("ascii")
+    return text
+
+
+_ASCII = str.maketrans(
+    {
+        **{chr(c): "+" for c in range(0x2500, 0x2580)},
+        **dict.fromkeys("─━═╌╍┄┅", "-"),
+        **dict.fromkeys("│┃║╎╏┆┇", "|"),
+        **dict.fromkeys("–—−", "-"),
+        **dict.fromkeys("‘’", "'"),
+        **dict.fromkeys("“”", '"'),
+        "•": "*",
+        "…": "...",
+        "≥": ">=",
+        "≤": "<=",
+        "×": "x",
+    }
+)
+
+
+class Terminated(BaseException):
+    """SIGTERM arrived (see `app.main`): unwinds like Ctrl-C, so temporary files go; exit 143."""
+
+
+# Control characters but line feed and tab, shown as escapes: a message never moves the
+# cursor, clears the screen or colours the terminal, whatever text it quotes.
+_CONTROL = {c: f"\\x{c:02x}" for c in [*range(0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)]}
+
+
 def say(text: str) -> None:
-    """Write a line to stderr (never through rich markup: user text stays literal)."""
-    sys.stderr.write(text.rstrip("\n") + "\n")
-    sys.stderr.flush()
+    """Write a line to stderr (never through rich markup: user text stays literal).
+
+    A stderr nobody reads (closed, or a pipe whose reader left) must not change the exit
+    code: the message is dropped and later ones go to /dev/null.
+    """
+    try:
+        sys.stderr.write(text.rstrip("\n").translate(_CONTROL) + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):
+        silence(2)
+
+
+def silence(fd: int) -> None:
+    """Point `fd` at /dev/null, so that no later write (nor the interpreter's last flush) fails."""
+    with contextlib.suppress(OSError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, fd)
+        os.close(devnull)
 
 
 def emit(text: str) -> None:
@@ -67,9 +126,7 @@ def emit(text: str) -> None:
     except OSError as exc:
         # Drop what is still buffered, so the interpreter's last flush does not fail again.
         with contextlib.suppress(OSError, ValueError):
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-            os.close(devnull)
+            silence(sys.stdout.fileno())
         raise OutputError(f"stdout: {exc.strerror or exc}") from None
 
 
@@ -85,6 +142,9 @@ def run_guarded(action: Callable[[], T], *, debug: bool) -> T:
     except KeyboardInterrupt:
         say("interrupted")
         raise typer.Exit(130) from None
+    except Terminated:
+        say("terminated")
+        raise typer.Exit(143) from None
     except (typer.Exit, BrokenPipeError, SystemExit):
         raise
     except Exception as error:  # a bug: short message, traceback only with --debug

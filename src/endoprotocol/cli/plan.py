@@ -65,19 +65,24 @@ def plan(
     goal: Annotated[
         list[str] | None,
         typer.Option(
-            "--goal", help="A goal (repeatable, first = priority); replaces the file's goals."
+            "--goal",
+            help="A goal (repeatable or commas, first = priority); replaces the file's goals.",
         ),
     ] = None,
     therapy: Annotated[
         list[str] | None,
         typer.Option(
-            "--therapy", help="A current therapy (repeatable), or none; replaces the file's list."
+            "--therapy",
+            help="A current therapy (repeatable or commas), or none; replaces the file's list.",
         ),
     ] = None,
     experience: Annotated[
         str | None, typer.Option(help="beginner, intermediate or advanced.")
     ] = None,
-    days: Annotated[str | None, typer.Option(help="Training days, e.g. mon,wed,fri.")] = None,
+    days: Annotated[
+        list[str] | None,
+        typer.Option("--days", help="Training days, e.g. mon,wed,fri (repeatable, or commas)."),
+    ] = None,
     days_per_week: Annotated[
         int | None, typer.Option("--days-per-week", help="1-7 days, spread evenly.")
     ] = None,
@@ -85,13 +90,15 @@ def plan(
     equipment: Annotated[
         list[str] | None,
         typer.Option(
-            "--equipment", help="Equipment you have (repeatable); replaces the file's list."
+            "--equipment",
+            help="Equipment you have (repeatable or commas); replaces the file's list.",
         ),
     ] = None,
     condition: Annotated[
         list[str] | None,
         typer.Option(
-            "--condition", help="A health condition (repeatable); replaces the file's list."
+            "--condition",
+            help="A health condition (repeatable or commas); replaces the file's list.",
         ),
     ] = None,
     pregnancy_week: Annotated[
@@ -117,7 +124,7 @@ def plan(
         list[str] | None,
         typer.Option(
             "--screening",
-            help="A PAR-Q+ question answered yes (repeatable), e.g. chest_pain.",
+            help="A PAR-Q+ question answered yes (repeatable or commas), e.g. chest_pain.",
             metavar="KEY",
         ),
     ] = None,
@@ -188,19 +195,20 @@ def plan(
     flags: dict[str, Any] = {
         "age": age,
         "sex": sex,
-        "goals": goal,
-        "therapies": therapy,
+        "goals": _items(goal),
+        "therapies": _items(therapy),
         "experience": experience,
-        "days": [d for d in days.split(",") if d.strip()] if days is not None else None,
+        "days": _items(days),
         "days_per_week": days_per_week,
         "minutes_per_session": minutes,
-        "equipment": equipment,
-        "conditions": condition,
+        "equipment": _items(equipment),
+        "conditions": _items(condition),
         "pregnancy_week": pregnancy_week,
         "currently_active": active,
         "blood_pressure": _bp(blood_pressure),
     }
     flags = {k: v for k, v in flags.items() if v is not None}
+    screening = _items(screening)
 
     def body() -> None:
         from endoprotocol import build_plan, load_library, load_rules, parse_profile
@@ -217,6 +225,15 @@ def plan(
         data: dict[str, Any] = {}
         if profile is not None and example is not None:
             raise UsageError("give --profile or --example, not both")
+        target = None if output in (None, "-") else output  # `-o -` is stdout
+        chosen = choose_format(output_format, target)
+        if target is not None and profile not in (None, "-") and same_file(target, profile):
+            raise UsageError(
+                f"--output {target} is the profile file; writing the plan would replace it",
+                hint="give another file name",
+            )
+        first_day = start_date(start, weeks) if chosen in (Format.CSV, Format.ICS) else None
+        _note_ignored(chosen, start=start, explain=explain)
         if profile is not None:
             stdin = read_stdin(sys.stdin.buffer) if profile == "-" else None
             data = read_profile_file(profile, stdin)
@@ -247,24 +264,23 @@ def plan(
         library = load_library(builtin_rules_dir())
         check_rule_references(ruleset, library)
         result = build_plan(person, ruleset, library, weeks=weeks, explain=explain)
-        chosen = output_format or (
-            Format.TABLE if sys.stdout.isatty() and output is None else Format.JSON
-        )
         # colour only for a terminal; a file gets plain text
-        color = output is None and sys.stdout.isatty()
+        color = target is None and sys.stdout.isatty()
         text = render(
             result,
-            chosen,
+            chosen or (Format.TABLE if color else Format.JSON),
             pretty=pretty,
             width=width,
             explain=explain,
             color=color,
-            start=start_date(start),
+            start=first_day,
         )
-        if output is not None:
-            write_atomic(output, text)
+        if target is not None:
+            write_atomic(target, text)
         else:
-            emit(text)
+            from endoprotocol.cli.common import for_terminal
+
+            emit(for_terminal(text) if chosen in (None, Format.TABLE) and color else text)
 
     run_guarded(body, debug=debug)
 
@@ -308,18 +324,91 @@ def merge_flags(
     return merged
 
 
-def start_date(text: str | None) -> date:
-    """The block's first day: the given date, or the next Monday (the CLI may read the clock;
-    the renderers below it never do)."""
+def _items(values: list[str] | None) -> list[str] | None:
+    """A list flag, repeated and/or comma-separated alike: `--goal a,b` is `--goal a --goal b`."""
+    if values is None:
+        return None
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+# Formats named by a file's extension: `-o plan.ics` writes a calendar, not JSON.
+EXTENSIONS = {
+    ".json": Format.JSON,
+    ".yaml": Format.YAML,
+    ".yml": Format.YAML,
+    ".md": Format.MARKDOWN,
+    ".markdown": Format.MARKDOWN,
+    ".csv": Format.CSV,
+    ".ics": Format.ICS,
+    ".txt": Format.TABLE,
+}
+
+
+def choose_format(given: Format | None, output: str | None) -> Format | None:
+    """The format asked for: `-f`, else the output file's known extension, else None (the
+    default: a table on a terminal, JSON elsewhere). `-f` contradicting a known extension is
+    a usage error rather than a calendar file full of JSON."""
+    implied = EXTENSIONS.get(Path(output).suffix.lower()) if output else None
+    if given is not None and implied is not None and given is not implied:
+        raise UsageError(
+            f"--format {given.value} does not match --output {output}, which names a "
+            f"{implied.value} file",
+            hint=f"drop --format, or name the file with the extension of {given.value}",
+        )
+    return given or implied
+
+
+def same_file(output: str, profile: str) -> bool:
+    try:
+        return Path(output).resolve() == Path(profile).resolve() or (
+            Path(output).exists() and Path(output).samefile(profile)
+        )
+    except (OSError, RuntimeError):
+        return False  # the read or the write reports its own error
+
+
+def _note_ignored(fmt: Format | None, *, start: str | None, explain: bool) -> None:
+    """Say on stderr when a flag cannot show in the chosen format, rather than drop it."""
+    from endoprotocol.cli.common import say
+
+    shown = fmt.value if fmt else "the default format"
+    if start is not None and fmt not in (Format.CSV, Format.ICS):
+        say(f"note: --start dates only csv and ics output; {shown} has no dates")
+    if explain and fmt in (Format.MARKDOWN, Format.CSV, Format.ICS):
+        say(f"note: --explain shows in table, json and yaml output; {shown} leaves it out")
+
+
+def start_date(text: str | None, weeks: int = 4) -> date:
+    """The block's first day, always a Monday: the first Monday on or after `--start` (said on
+    stderr when that moves it), or the next Monday. Nothing is dated before `--start`, and the
+    block must end by 9999-12-31. (The CLI may read the clock; the renderers never do.)"""
     if text is None:
         today = date.today()
         return today + timedelta(days=(7 - today.weekday()) % 7 or 7)
     try:
-        return date.fromisoformat(text)
+        given = date.fromisoformat(text)
     except ValueError:
         raise UsageError(
-            f"--start {text!r} is not a date", hint="use YYYY-MM-DD, e.g. 2027-01-04"
+            f"--start {text[:40]!r} is not a date", hint="use YYYY-MM-DD, e.g. 2027-01-04"
         ) from None
+    # the last day of the block, and the day after it (an all-day event's end), must exist
+    latest = date.max - timedelta(days=7 * weeks)
+    last_monday = latest - timedelta(days=latest.weekday())
+    if given > last_monday:
+        raise UsageError(
+            f"--start {given.isoformat()} is too late: a {weeks}-week block would end after "
+            f"{date.max.isoformat()}",
+            hint=f"start on {last_monday.isoformat()} or earlier",
+        )
+    monday = given + timedelta(days=(7 - given.weekday()) % 7)
+    if monday != given:
+        from endoprotocol.cli.common import say
+
+        say(
+            f"note: the block starts on Monday {monday.isoformat()}, the first Monday on or "
+            f"after --start {given.isoformat()}"
+        )
+    return monday
 
 
 def render(
@@ -344,7 +433,7 @@ def render(
     if fmt in (Format.CSV, Format.ICS):
         from endoprotocol.render.calendar import render_csv, render_ics
 
-        first = start or start_date(None)
+        first = start or start_date(None, len(result.weeks))
         return render_csv(result, first) if fmt is Format.CSV else render_ics(result, first)
     if fmt is Format.MARKDOWN:
         from endoprotocol.render.markdown import render_markdown

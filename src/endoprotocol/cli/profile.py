@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from endoprotocol.cli.common import DebugOption, run_guarded, say
-from endoprotocol.errors import UsageError
+from endoprotocol.errors import ProfileInputError, UsageError
 
 app = typer.Typer(
     help=(
@@ -126,7 +126,18 @@ def show(debug: DebugOption = False) -> None:
             raise UsageError(
                 "no saved profile yet", hint="create one with `endoprotocol profile init`"
             )
-        sys.stdout.write(target.read_text(encoding="utf-8"))
+        try:
+            raw = target.read_bytes()
+            sys.stdout.write(raw.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            raise ProfileInputError(
+                f"the saved profile {target} is not valid UTF-8 (byte {exc.start})",
+                hint="replace it with `endoprotocol profile init --force`",
+            ) from None
+        except OSError as exc:
+            raise ProfileInputError(
+                f"cannot read the saved profile {target}: {exc.strerror or exc}"
+            ) from None
 
     run_guarded(body, debug=debug)
 

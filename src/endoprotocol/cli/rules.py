@@ -17,7 +17,7 @@ from endoprotocol.cli.common import (
     run_guarded,
     say,
 )
-from endoprotocol.errors import UsageError
+from endoprotocol.errors import CHECKS_FAILED, UsageError
 
 app = typer.Typer(
     help="List, show, validate and test rule packs.\n\nExamples:\n\n  endoprotocol rules list\n\n  endoprotocol rules show core/resistance-base\n\n  endoprotocol rules validate ./my-pack",
@@ -54,8 +54,18 @@ def list_rules(
     """
 
     def body() -> None:
-        ruleset = _load(rules, no_builtin_rules, no_user_rules, allow_safety_overrides)
         from endoprotocol.engine.model import PHASE_ORDER
+
+        if phase is not None and phase not in {p.value for p in PHASE_ORDER}:
+            from endoprotocol.vocab import suggest
+
+            names = [p.value for p in PHASE_ORDER]
+            near = suggest(phase, names)
+            raise UsageError(
+                f"no phase {phase[:40]!r}",
+                hint=(f"did you mean '{near}'? " if near else "") + f"phases: {', '.join(names)}",
+            )
+        ruleset = _load(rules, no_builtin_rules, no_user_rules, allow_safety_overrides)
 
         for rule in sorted(ruleset.rules, key=lambda r: (PHASE_ORDER.index(r.phase), r.full_id)):
             if phase and rule.phase.value != phase:
@@ -177,7 +187,8 @@ def run_tests(
 ) -> None:
     """Run the example profiles inside packs (`tests:`) and report like a test runner.
 
-    Exit 0 when every test passes, 1 when any fails, 4 when a pack is invalid.
+    Exit 0 when every test passes, 6 when any fails, 4 when a pack is invalid (an invalid
+    test profile included).
 
     Example:
 
@@ -201,7 +212,7 @@ def run_tests(
         if not results:
             say("no pack tests found")
         if failed:
-            raise typer.Exit(1)
+            raise typer.Exit(CHECKS_FAILED)
 
     run_guarded(body, debug=debug)
 

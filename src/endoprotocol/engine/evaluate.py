@@ -100,34 +100,52 @@ def _compare(op: Op, actual: Any, value: Any) -> bool:
 
 
 class _Context:
+    """One phase's view of the person; each named condition is evaluated once per phase (a
+    pack whose named conditions refer to each other twice would otherwise take exponential
+    time, and list each leaf exponentially often)."""
+
     def __init__(self, profile: Profile, decisions: Decisions, rules: RuleSet) -> None:
         self.profile = profile
         self.decisions = decisions
         self.conditions = rules.conditions
+        self._named: dict[str, tuple[Truth, dict[int, LeafTrace]]] = {}
 
     def test(self, node: ConditionNode | None, trace: list[LeafTrace]) -> Truth:
+        """The truth of `node`; each leaf it tested is added to `trace` once."""
+        truth, leaves = self._truth(node)
+        trace.extend(leaves.values())
+        return truth
+
+    def _truth(self, node: ConditionNode | None) -> tuple[Truth, dict[int, LeafTrace]]:
         if node is None:
-            return True
+            return True, {}
         if isinstance(node, Leaf):
-            return self._leaf(node, trace)
+            leaf = self._leaf(node)
+            return leaf.result, {id(node): leaf}
         if isinstance(node, RefOf):
-            return self.test(self.conditions[node.ref], trace)
+            known = self._named.get(node.ref)
+            if known is None:
+                known = self._named[node.ref] = self._truth(self.conditions[node.ref])
+            return known
         if isinstance(node, NotOf):
-            inner = self.test(node.not_, trace)
-            return None if inner is None else not inner
-        results = [
-            self.test(child, trace) for child in (node.all if isinstance(node, AllOf) else node.any)
-        ]
+            inner, leaves = self._truth(node.not_)
+            return (None if inner is None else not inner), leaves
+        results: list[Truth] = []
+        leaves = {}
+        for child in node.all if isinstance(node, AllOf) else node.any:
+            result, more = self._truth(child)
+            results.append(result)
+            leaves.update(more)
         if isinstance(node, AllOf):
             if False in results:
-                return False
-            return None if None in results else True
+                return False, leaves
+            return (None if None in results else True), leaves
         assert isinstance(node, AnyOf)
         if True in results:
-            return True
-        return None if None in results else False
+            return True, leaves
+        return (None if None in results else False), leaves
 
-    def _leaf(self, leaf: Leaf, trace: list[LeafTrace]) -> Truth:
+    def _leaf(self, leaf: Leaf) -> LeafTrace:
         actual = FACTS[leaf.fact].get(self.profile, self.decisions)
         result: Truth
         if leaf.op is Op.EXISTS:
@@ -137,21 +155,25 @@ class _Context:
         else:
             result = _compare(leaf.op, actual, leaf.value)
         where = str(leaf.pos) if leaf.pos else "?"
-        trace.append(LeafTrace(leaf.fact, leaf.op.value, leaf.value, actual, result, where))
-        return result
+        return LeafTrace(leaf.fact, leaf.op.value, leaf.value, actual, result, where)
 
 
 def specificity(rule: Rule, rules: RuleSet) -> int:
     """How many condition leaves the rule tests (named conditions expanded)."""
 
-    def count(node: ConditionNode | None, depth: int = 0) -> int:
+    counted: dict[str, int] = {}  # each named condition counted once, not once per path
+
+    def count(node: ConditionNode | None) -> int:
         total = 0
         for leaf in iter_leaves(node):
-            if isinstance(leaf, RefOf):
-                target = rules.conditions.get(leaf.ref)
-                total += count(target, depth + 1) if depth < 20 else 0
-            else:
+            if not isinstance(leaf, RefOf):
                 total += 1
+            elif leaf.ref in counted:
+                total += counted[leaf.ref]
+            else:
+                counted[leaf.ref] = 0  # a cycle (a load error) counts nothing
+                counted[leaf.ref] = count(rules.conditions.get(leaf.ref))
+                total += counted[leaf.ref]
         return total
 
     return count(rule.when)

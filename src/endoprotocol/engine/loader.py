@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
@@ -41,7 +42,7 @@ from endoprotocol.engine.model import (
 )
 from endoprotocol.errors import PackDiagnostic, RulePackError
 from endoprotocol.vocab import suggest
-from endoprotocol.yamlio import Document, YamlProblem, decode, parse
+from endoprotocol.yamlio import MAX_BYTES, Document, Refused, YamlProblem, decode, parse
 
 RULES_ENV = "ENDOPROTOCOL_RULES_DIR"
 # The built-in pack that always loads: `--no-builtin-rules` drops the others (the core pack).
@@ -156,8 +157,8 @@ def pack_dirs(root: Path) -> list[Path]:
 def _pack_hash(files: Iterable[Path], root: Path) -> str:
     digest = hashlib.sha256()
     for path in sorted(files, key=lambda p: p.relative_to(root).as_posix()):
-        with contextlib.suppress(OSError):  # unreadable files are reported by the loader
-            digest.update(path.read_bytes())
+        with contextlib.suppress(OSError, _NotPlain):  # reported by the loader
+            digest.update(read_regular_file(path))
     return digest.hexdigest()
 
 
@@ -174,18 +175,50 @@ class _Collector:
         self.notices.append(PackDiagnostic(str(path), pos[0], pos[1], message, code, "warning"))
 
 
+class _NotPlain(Exception):
+    def __init__(self, message: str, code: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+def read_regular_file(path: Path) -> bytes:
+    """A rule file's bytes: a regular file only (a FIFO would block, /dev/zero never ends),
+    checked against the size limit before reading, and never read past it."""
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        raise _NotPlain(
+            "not a regular file (a device, pipe or socket); use a plain file", "unreadable"
+        )
+    if info.st_size > MAX_BYTES:
+        raise _NotPlain(
+            f"the file is {info.st_size:,} bytes; the limit is {MAX_BYTES:,}", "too-large"
+        )
+    with path.open("rb") as handle:
+        return handle.read(MAX_BYTES + 1)
+
+
 def read_document(path: Path, out: _Collector) -> Document | None:
     """Read and parse one YAML file, reporting problems; None when it cannot be used."""
     try:
-        raw = path.read_bytes()
+        raw = read_regular_file(path)
+    except _NotPlain as problem:
+        out.error(path, (1, 1), problem.message, problem.code)
+        return None
     except OSError as exc:
         out.error(path, (1, 1), f"cannot read file: {exc.strerror or exc}", "unreadable")
         return None
     try:
-        return parse(decode(raw, "the file"))
+        doc = parse(decode(raw, "the file"))
     except YamlProblem as problem:
         out.error(path, (problem.line, problem.col), problem.message, problem.code)
         return None
+    for found in doc.problems:
+        loc = found.path or ()
+        where = ".".join(str(part) for part in loc)
+        message = f"{_rule_prefix(doc, loc, out)}{where}: {found.message}"
+        out.error(path, (found.line, found.col), message, found.code)
+    return doc
 
 
 def validate_model(
@@ -204,6 +237,8 @@ def validate_model(
     except ValidationError as exc:
         for err in exc.errors(include_url=False):
             err["loc"] = (*at, *err["loc"])
+            if doc.already_reported(tuple(err["loc"])):
+                continue
             code = _PYDANTIC_CODES.get(err["type"])
             if code is None:
                 code = (
@@ -220,18 +255,25 @@ def validate_model(
                     message += f"; did you mean '{near}'?" if near else ""
                     message += f" (accepted: {', '.join(known)})"
             elif "input" in err and code in {"wrong-type", "invalid-value"}:
-                message += f" (got {err['input']!r})"
+                shown = repr(err["input"])
+                message += f" (got {shown if len(shown) <= 60 else shown[:57] + '...'})"
                 if isinstance(err["input"], bool):
-                    message += "; YAML reads yes/no/on/off as true/false, so quote words like 'no'"
+                    message += "; quote it if it is text"
                 elif isinstance(err["input"], str) and _looks_numeric(err["input"]):
-                    message += "; that is a number written as text: drop the quotes (YAML 1.1 also reads forms like 1e3 as text)"
-            rule_id = _rule_id_at(doc, loc)
-            prefix = f"rule '{out.pack}/{rule_id}': " if rule_id and out.pack else ""
-            prefix = prefix or (f"rule '{rule_id}': " if rule_id else "")
+                    message += "; that is a number written as text: drop the quotes"
+            prefix = _rule_prefix(doc, loc, out)
             out.error(path, doc.locate(loc), f"{prefix}{where}: {message}", code)
         return None
     _attach_positions(result, doc, at, path)
     return result
+
+
+def _rule_prefix(doc: Document, loc: tuple[Any, ...], out: _Collector) -> str:
+    """`rule 'pack/id': ` when `loc` is inside a rule, so the message names it."""
+    rule_id = _rule_id_at(doc, loc)
+    if not rule_id:
+        return ""
+    return f"rule '{out.pack}/{rule_id}': " if out.pack else f"rule '{rule_id}': "
 
 
 def _looks_numeric(text: str) -> bool:
@@ -358,6 +400,8 @@ def _check_value(fact: Fact, op: Op, value: Any) -> str | None:
             return f"between needs [low, high] (got {value!r})"
     else:
         items = [value]
+    if any(isinstance(item, Refused) for item in items):
+        return None  # written outside the number/boolean grammar: reported where it was read
     for item in items:
         if fact.kind == "int":
             if isinstance(item, bool) or not isinstance(item, int):
@@ -491,7 +535,8 @@ def _load(roots: list[tuple[Path, bool]], out: _Collector, allow: bool) -> RuleS
     conds = {k: v[0] for k, v in conditions.items()}
     _cross_check(rules, conds, refs, out)
     disabled, overridden = _disable_and_override(packs, rules, out, allow)
-    _check_overlaps(rules, out)
+    # a rule that overrides another (or a disabled one) does not compete with it
+    _check_overlaps([r for r in rules if r.full_id not in disabled | overridden.keys()], out)
     if out.diagnostics:
         raise RulePackError(out.diagnostics)
     rules.sort(key=lambda r: r.full_id)
@@ -519,6 +564,9 @@ def _load_pack(
         # not is_dir(): a broken link is reported as unreadable rather than skipped
         if not p.is_dir() and LIBRARY_DIR not in p.relative_to(directory).parts
     )
+    for other in sorted(directory.rglob("*.json")):
+        # never skip a file silently: JSON is YAML, but packs are read from .yaml/.yml only
+        out.notice(other, (1, 1), "ignored: rule files end in .yaml or .yml", "ignored-file")
     out.pack = manifest.name
     pack = Pack(
         name=manifest.name,
@@ -609,6 +657,9 @@ class _ReferenceFile(_Node):
     references: list[ReferenceEntry]
 
 
+MAX_CONDITION_DEPTH = 100  # condition levels, named conditions expanded; keeps the stack safe
+
+
 def _cross_check(
     rules: list[Rule],
     conditions: dict[str, ConditionNode],
@@ -616,6 +667,7 @@ def _cross_check(
     out: _Collector,
 ) -> None:
     seen: dict[str, Rule] = {}
+    named = _check_named_conditions(conditions, out)
     for rule in rules:
         where, pos = _pos(rule, Path("?"))
         if rule.full_id in seen:
@@ -646,29 +698,128 @@ def _cross_check(
                     f"rule '{rule.full_id}': '{action.kind}' is a safety action; only rules in phase 'safety' may use it",
                     "safety-action-outside-safety",
                 )
-        _check_condition(rule, rule.when, conditions, out, set())
+        _check_condition(rule, conditions, named, out)
+
+
+@dataclass
+class _Named:
+    """What a named condition reads once expanded: its facts and its depth in levels."""
+
+    facts: frozenset[str] = frozenset()
+    depth: int = 0
+
+
+def _leaves_at_depth(node: ConditionNode | None) -> Iterator[tuple[Leaf | RefOf, int]]:
+    """Every leaf and reference of a tree with its depth (1 for a lone leaf)."""
+    stack: list[tuple[ConditionNode, int]] = [(node, 1)] if node is not None else []
+    while stack:
+        current, depth = stack.pop()
+        if isinstance(current, Leaf | RefOf):
+            yield current, depth
+        elif isinstance(current, AllOf | AnyOf):
+            children = current.all if isinstance(current, AllOf) else current.any
+            stack.extend((child, depth + 1) for child in reversed(children))
+        elif isinstance(current, NotOf):
+            stack.append((current.not_, depth + 1))
+
+
+def _check_named_conditions(
+    conditions: dict[str, ConditionNode], out: _Collector
+) -> dict[str, _Named]:
+    """Check each named condition once (never once per path that reaches it, which grows
+    exponentially when conditions refer to each other twice): its leaves, its references,
+    cycles (reported once, where the loop closes), and its depth once expanded."""
+    done: dict[str, _Named] = {}
+
+    def refs(name: str) -> list[RefOf]:
+        return [leaf for leaf, _ in _leaves_at_depth(conditions[name]) if isinstance(leaf, RefOf)]
+
     for name, cond in conditions.items():
-        for leaf in iter_leaves(cond):
+        for leaf, _ in _leaves_at_depth(cond):
+            w, p = _pos(leaf, Path("?"))
             if isinstance(leaf, Leaf):
                 problem = check_leaf(leaf)
                 if problem:
-                    w, p = _pos(leaf, Path("?"))
                     out.error(w, p, f"condition '{name}': {problem[0]}", problem[1])
+            elif leaf.ref not in conditions:
+                near = suggest(leaf.ref, list(conditions))
+                hint = f"; did you mean '{near}'?" if near else ""
+                out.error(
+                    w,
+                    p,
+                    f"condition '{name}': unknown named condition '{leaf.ref}'{hint}",
+                    "unknown-condition",
+                )
+    for root in conditions:
+        if root in done:
+            continue
+        # depth-first without recursion: a chain of thousands of names cannot overflow
+        stack: list[tuple[str, Iterator[RefOf]]] = [(root, iter(refs(root)))]
+        path = [root]
+        while stack:
+            name, pending = stack[-1]
+            for ref in pending:
+                if ref.ref not in conditions or ref.ref in done:
+                    continue
+                if ref.ref in path:
+                    loop = " -> ".join([*path[path.index(ref.ref) :], ref.ref])
+                    w, p = _pos(ref, Path("?"))
+                    out.error(
+                        w,
+                        p,
+                        f"named condition '{ref.ref}' refers to itself ({loop})",
+                        "condition-cycle",
+                    )
+                    continue
+                stack.append((ref.ref, iter(refs(ref.ref))))
+                path.append(ref.ref)
+                break
+            else:
+                stack.pop()
+                path.pop()
+                done[name] = _expand(conditions[name], done)
+                # reported where the limit is first crossed, not again in each user of it
+                if done[name].depth > MAX_CONDITION_DEPTH and not _too_deep(refs(name), done):
+                    w, p = _pos(conditions[name], Path("?"))
+                    out.error(
+                        w,
+                        p,
+                        f"condition '{name}' nests {done[name].depth} levels deep once its named "
+                        f"conditions are expanded; at most {MAX_CONDITION_DEPTH}",
+                        "condition-too-deep",
+                    )
+    return done
+
+
+def _too_deep(refs: list[RefOf], named: dict[str, _Named]) -> bool:
+    return any(named.get(r.ref, _Named()).depth > MAX_CONDITION_DEPTH for r in refs)
+
+
+def _expand(node: ConditionNode | None, named: dict[str, _Named]) -> _Named:
+    facts: set[str] = set()
+    depth = 0
+    for leaf, at in _leaves_at_depth(node):
+        if isinstance(leaf, Leaf):
+            facts.add(leaf.fact)
+            depth = max(depth, at)
+        else:
+            inner = named.get(leaf.ref, _Named())
+            facts |= inner.facts
+            depth = max(depth, at + inner.depth)
+    return _Named(frozenset(facts), depth)
 
 
 def _check_condition(
     rule: Rule,
-    node: ConditionNode | None,
     conditions: dict[str, ConditionNode],
+    named: dict[str, _Named],
     out: _Collector,
-    trail: set[str],
 ) -> None:
     phase_index = PHASE_ORDER.index(rule.phase)
-    for leaf in iter_leaves(node):
+    for leaf, _ in _leaves_at_depth(rule.when):
         where, pos = _pos(leaf, Path("?"))
         if isinstance(leaf, RefOf):
-            target = conditions.get(leaf.ref)
-            if target is None:
+            if leaf.ref not in conditions:
                 near = suggest(leaf.ref, list(conditions))
                 hint = f"; did you mean '{near}'?" if near else ""
                 out.error(
@@ -677,29 +828,35 @@ def _check_condition(
                     f"rule '{rule.full_id}': unknown named condition '{leaf.ref}'{hint}",
                     "unknown-condition",
                 )
-            elif leaf.ref in trail:
-                out.error(
-                    where,
-                    pos,
-                    f"rule '{rule.full_id}': named condition '{leaf.ref}' refers to itself",
-                    "condition-cycle",
-                )
-            else:
-                _check_condition(rule, target, conditions, out, trail | {leaf.ref})
-            continue
-        if not trail:
+                continue
+            facts = sorted(named.get(leaf.ref, _Named()).facts)
+            via = f" (through named condition '{leaf.ref}')"
+        else:
             problem = check_leaf(leaf)
             if problem:
                 out.error(where, pos, f"rule '{rule.full_id}': {problem[0]}", problem[1])
                 continue
-        fact = FACTS.get(leaf.fact)
-        if fact and PHASE_ORDER.index(fact.available_from) > phase_index:
-            out.error(
-                where,
-                pos,
-                f"rule '{rule.full_id}': fact '{leaf.fact}' is decided in phase '{fact.available_from.value}'; a '{rule.phase.value}' rule runs before it",
-                "fact-not-yet-decided",
-            )
+            facts, via = [leaf.fact], ""
+        for name in facts:
+            fact = FACTS.get(name)
+            if fact and PHASE_ORDER.index(fact.available_from) > phase_index:
+                out.error(
+                    where,
+                    pos,
+                    f"rule '{rule.full_id}': fact '{name}'{via} is decided in phase '{fact.available_from.value}'; a '{rule.phase.value}' rule runs before it",
+                    "fact-not-yet-decided",
+                )
+    depth = _expand(rule.when, named).depth
+    used = [leaf for leaf, _ in _leaves_at_depth(rule.when) if isinstance(leaf, RefOf)]
+    if depth > MAX_CONDITION_DEPTH and not _too_deep(used, named):
+        where, pos = _pos(rule, Path("?"))
+        out.error(
+            where,
+            pos,
+            f"rule '{rule.full_id}': its condition nests {depth} levels deep once named "
+            f"conditions are expanded; at most {MAX_CONDITION_DEPTH}",
+            "condition-too-deep",
+        )
 
 
 def _touchable(

@@ -7,7 +7,7 @@ Each action is a one-key mapping (`sessions:`, `prescribe:`, `forbid:` ...); see
 
 from __future__ import annotations
 
-import re
+import string
 from enum import StrEnum
 from typing import Annotated, Any, Literal, Self
 
@@ -33,8 +33,8 @@ from endoprotocol.vocab import (
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Kebab = Annotated[str, Field(pattern=ID_PATTERN)]
 Text = Annotated[str, Field(min_length=1, max_length=600)]
-# YAML 1.1 turns `1e3` into a string and `no` into a boolean: numbers and flags are strict.
-StrictNumber = Annotated[float, Field(strict=True)]
+# Numbers and flags are strict: "2" is text, never quietly 2 (yamlio reads numbers as JSON does).
+StrictNumber = Annotated[float, Field(strict=True, allow_inf_nan=False)]
 Flag = Annotated[bool, Field(strict=True)]
 
 
@@ -385,13 +385,46 @@ class Progression(_Node):
     def _known_placeholders(self) -> Self:
         for name, allowed in NOTE_FIELDS.items():
             text = getattr(self, name)
-            unknown = set(re.findall(r"{(\w*)}", text or "")) - allowed
-            if unknown:
-                raise ValueError(
-                    f"{name} may only use {', '.join('{' + a + '}' for a in sorted(allowed))}; "
-                    f"not {', '.join('{' + u + '}' for u in sorted(unknown))}"
-                )
+            if text is not None:
+                problem = placeholder_problem(text, allowed)
+                if problem:
+                    raise ValueError(f"{name}: {problem}")
         return self
+
+
+def placeholder_problem(text: str, allowed: set[str]) -> str | None:
+    """Why `text` is not a note with only the `allowed` plain placeholders, or None.
+
+    str.format would follow `{0.__class__}` into internals, honour a width spec that allocates
+    gigabytes and crash on a lone brace; so notes are parsed here (with the standard
+    library's own parser of the syntax) and filled in as text by `fill_placeholders`.
+    """
+    accepted = ", ".join("{" + a + "}" for a in sorted(allowed))
+    try:
+        pieces = list(string.Formatter().parse(text))
+    except ValueError:
+        return f"a lone {{ or }}; write {{{{ or }}}} for a brace, or use {accepted}"
+    for _literal, name, spec, conversion in pieces:
+        if name is None:
+            continue
+        if name not in allowed or spec or conversion:
+            shown = (
+                "{"
+                + name
+                + (f"!{conversion}" if conversion else "")
+                + (f":{spec}" if spec else "")
+                + "}"
+            )
+            return f"may only use {accepted}; not {shown[:40]}"
+    return None
+
+
+def fill_placeholders(text: str, values: dict[str, str]) -> str:
+    """`text` with each checked placeholder replaced by its value, as plain text."""
+    return "".join(
+        literal + (values[name] if name is not None else "")
+        for literal, name, _spec, _conversion in string.Formatter().parse(text)
+    )
 
 
 class Note(_Node):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from endoprotocol.engine.evaluate import Outcome
-from endoprotocol.engine.model import Bound
+from endoprotocol.engine.model import Bound, fill_placeholders
 from endoprotocol.plan import DayPlan, Exercise, Range, Session, Week
 from endoprotocol.planner.fill import resolve
 from endoprotocol.vocab import Modality, Pattern
@@ -184,7 +184,11 @@ def build_weeks(
         planned = any(d.sessions for d in days)  # an empty (referral) week gets no advice
         lifting = any(x.modality is Modality.RESISTANCE for d in days for x in d.sessions)
         if planned and deload and scheme.deload_note:
-            notes.append(scheme.deload_note.format(volume_cut_pct=f"{scheme.deload_cut_pct:g}"))
+            notes.append(
+                fill_placeholders(
+                    scheme.deload_note, {"volume_cut_pct": f"{scheme.deload_cut_pct:g}"}
+                )
+            )
         elif (
             planned
             and not deload
@@ -193,7 +197,7 @@ def build_weeks(
             and scheme.load_step_pct
             and scheme.load_note
         ):
-            notes.append(scheme.load_note.format(load_change_pct=f"{load:g}"))
+            notes.append(fill_placeholders(scheme.load_note, {"load_change_pct": f"{load:g}"}))
         if planned and build_up_weeks is not None and not deload and ramp_week > 1:
             if ramp_week < build_up_weeks:
                 notes.append(

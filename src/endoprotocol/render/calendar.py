@@ -69,6 +69,9 @@ def render_csv(plan: Plan, start: date) -> str:
 
 
 def _escape(text: str) -> str:
+    # packs cannot hold control characters (refused at load); a stray CR is dropped anyway,
+    # since a raw one would end the content line
+    text = text.replace("\r", "")
     return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
