@@ -101,7 +101,7 @@ def test_safety_promises_hold_for_every_vulnerable_person(
         profile, plan = built
         cases += 1
         faults = []
-        for name, verdict in audit(profile, plan, LIBRARY).items():
+        for name, verdict in audit(profile, plan, LIBRARY, SAFETY_CHECKS).items():
             applied[name] += verdict.applies
             faults += verdict.faults
         # and nothing the engine itself vetoed for this person reaches the plan

@@ -11,6 +11,7 @@ Shapes: every check takes `(profile, plan, library)` and returns `Verdict(applie
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
@@ -362,6 +363,100 @@ SAFETY_CHECKS: dict[str, Check] = {
 }
 
 
-def audit(p: Profile, plan: Plan, library: Library) -> dict[str, Verdict]:
-    """Run every check on one plan: check name -> verdict."""
-    return {name: check(p, plan, library) for name, check in SAFETY_CHECKS.items()}
+# ---- dose and progression (COACHING.md §3) ----------------------------------------------
+
+
+def _week_signature(plan: Plan, index: int) -> tuple[object, ...]:
+    week = plan.weeks[index]
+    lifting = any(s.modality.value == "resistance" for d in week.days for s in d.sessions)
+    return (
+        week.load_change_pct if lifting else None,  # a load change without lifting is no change
+        tuple(
+            (
+                s.title,
+                s.duration_minutes,
+                tuple(
+                    (
+                        e.name,
+                        e.sets,
+                        (e.reps.min, e.reps.max) if e.reps else None,
+                        (e.work_seconds.min, e.work_seconds.max) if e.work_seconds else None,
+                    )
+                    for e in s.exercises
+                ),
+            )
+            for d in week.days
+            for s in d.sessions
+        ),
+    )
+
+
+def week_does_not_progress(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Each non-deload week differs from the one before (sets, reps, load, minutes, rounds);
+    referral-only and light-only plans keep their weeks."""
+    above_light = any(
+        INTENSITY_RANK[s.intensity_class.value] > INTENSITY_RANK["light"]
+        for _where, s in sessions(plan)
+    )
+    verdict = Verdict(applies=above_light and len(plan.weeks) > 1)
+    if not verdict.applies:
+        return verdict
+    for i in range(1, len(plan.weeks)):
+        if plan.weeks[i].deload:
+            continue
+        if _week_signature(plan, i) == _week_signature(plan, i - 1):
+            verdict.faults.append(
+                Fault(
+                    "week-does-not-progress",
+                    f"week {plan.weeks[i].week}",
+                    f"identical to week {plan.weeks[i - 1].week}",
+                )
+            )
+    return verdict
+
+
+def deload_cut_misstated(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A deload week's note states the cut in lifting sets that the week really makes."""
+    verdict = Verdict(applies=any(w.deload for w in plan.weeks[1:]))
+
+    def lifting_sets(index: int) -> int:
+        return sum(
+            e.sets
+            for d in plan.weeks[index].days
+            for s in d.sessions
+            if s.modality.value == "resistance"
+            for e in s.exercises
+        )
+
+    for i, week in enumerate(plan.weeks):
+        if not week.deload or i == 0:
+            continue
+        before, after = lifting_sets(i - 1), lifting_sets(i)
+        real = round(100 * (1 - after / before)) if before else 0
+        for note in week.notes:
+            stated = re.search(r"(-?\d+)% fewer sets", note)
+            if stated and int(stated.group(1)) != real:
+                verdict.faults.append(
+                    Fault(
+                        "deload-cut-misstated",
+                        f"week {week.week}",
+                        f"says {stated.group(1)}% fewer sets, cuts {real}%",
+                    )
+                )
+    return verdict
+
+
+PROGRESSION_CHECKS: dict[str, Check] = {
+    "week-does-not-progress": week_does_not_progress,
+    "deload-cut-misstated": deload_cut_misstated,
+}
+
+
+ALL_CHECKS: dict[str, Check] = {**SAFETY_CHECKS, **PROGRESSION_CHECKS}
+
+
+def audit(
+    p: Profile, plan: Plan, library: Library, checks: dict[str, Check] | None = None
+) -> dict[str, Verdict]:
+    """Run the checks (default: every check) on one plan: check name -> verdict."""
+    return {name: check(p, plan, library) for name, check in (checks or ALL_CHECKS).items()}

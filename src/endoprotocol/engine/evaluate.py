@@ -379,6 +379,7 @@ def _screening_facts(outcome: Outcome) -> dict[str, Any]:
         "screening.max_intensity": effective,
         "screening.referral_only": outcome.referral_only,
         "forbidden.modalities": sorted(outcome.forbidden("modality")),
+        "forbidden.tags": sorted(outcome.forbidden("tag")),
     }
 
 

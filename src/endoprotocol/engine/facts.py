@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
-from endoprotocol.engine.model import Op, Phase
+from endoprotocol.engine.model import Op, Phase, Tagname
 from endoprotocol.profile import SCREENING_QUESTIONS, Profile
 from endoprotocol.vocab import (
     Condition,
@@ -181,6 +181,14 @@ _FACTS: list[Fact] = [
         "modalities vetoed by the safety rules",
         _decision("forbidden.modalities"),
         _values(Modality),
+        Phase.PRESCRIBE,
+    ),
+    Fact(
+        "forbidden.tags",
+        "list",
+        "exercise tags vetoed by the safety rules",
+        _decision("forbidden.tags"),
+        tuple(get_args(Tagname)),
         Phase.PRESCRIBE,
     ),
     # Decisions of the prescribe phase, readable from the adjust phase on.

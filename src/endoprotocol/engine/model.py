@@ -361,7 +361,11 @@ class Refuse(_Node):
     instead: Text
 
 
-NOTE_FIELDS = {"load_note": {"load_change_pct"}, "deload_note": {"volume_cut_pct"}}
+NOTE_FIELDS = {
+    "load_note": {"load_change_pct"},
+    "deload_note": {"volume_cut_pct"},
+    "reps_note": set(),
+}
 
 
 class Progression(_Node):
@@ -378,6 +382,8 @@ class Progression(_Node):
     add_rounds_per_week: Annotated[int, Field(strict=True, ge=0, le=4)] | None = None
     # false: required steady sessions keep week 1's minutes all block (no build-up, no growth)
     aerobic_build_up: Flag | None = None
+    # said in a week whose rep ranges move up at the same load (double progression)
+    reps_note: Text | None = None
     load_note: Text | None = None
     deload_note: Text | None = None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from endoprotocol.engine.evaluate import Outcome
@@ -23,6 +24,7 @@ class Scheme:
     add_rounds: int
     load_note: str | None
     deload_note: str | None
+    reps_note: str | None
 
     @classmethod
     def from_outcome(cls, outcome: Outcome) -> Scheme:
@@ -42,6 +44,7 @@ class Scheme:
             add_rounds=int(v) if isinstance(v := get("add_rounds_per_week"), int) else 0,
             load_note=v if isinstance(v := get("load_note"), str) else None,
             deload_note=v if isinstance(v := get("deload_note"), str) else None,
+            reps_note=v if isinstance(v := get("reps_note"), str) else None,
         )
 
     def is_deload(self, week: int) -> bool:
@@ -57,22 +60,67 @@ def _set_cap(outcome: Outcome, ex: Exercise, modality: Modality) -> int:
 
 
 def _progress_session(
-    session: Session, scheme: Scheme, outcome: Outcome, deload: bool, built_weeks: int
+    session: Session,
+    scheme: Scheme,
+    outcome: Outcome,
+    deload: bool,
+    step: int,
+    reps_week: bool,
 ) -> Session:
+    """One session in a later week. `step` counts the building weeks so far (deloads do not
+    count); in a `reps_week` (double progression) lifting rep ranges start higher at the
+    same load. A deload cuts the session's lifting sets by the rules' cut, as a whole."""
     exercises = []
     for ex in session.exercises:
         sets = ex.sets
+        update: dict[str, object] = {}
         if session.modality is Modality.RESISTANCE and scheme.add_sets_every and not deload:
             sets = min(
-                sets + (built_weeks // scheme.add_sets_every),
+                sets + (step // scheme.add_sets_every),
                 max(_set_cap(outcome, ex, session.modality), sets),
             )
         if session.modality is Modality.HIIT and not deload:
-            sets += scheme.add_rounds * built_weeks
-        if deload:
-            sets = max(1, round(sets * (1 - scheme.deload_cut_pct / 100)))
-        exercises.append(ex.model_copy(update={"sets": sets}))
+            sets += scheme.add_rounds * step
+        if deload and session.modality is not Modality.RESISTANCE:
+            sets = max(1, math.floor(sets * (1 - scheme.deload_cut_pct / 100)))
+        if (
+            reps_week
+            and not deload
+            and session.modality is Modality.RESISTANCE
+            and ex.reps is not None
+            and ex.reps.max > ex.reps.min
+        ):
+            low = ex.reps.min + max(1, math.ceil((ex.reps.max - ex.reps.min) / 2))
+            update["reps"] = Range.of(min(low, ex.reps.max), ex.reps.max)
+        update["sets"] = sets
+        exercises.append(ex.model_copy(update=update))
+    if deload and session.modality is Modality.RESISTANCE:
+        exercises = _cut_sets(exercises, scheme.deload_cut_pct)
     return session.model_copy(update={"exercises": exercises})
+
+
+def _cut_sets(exercises: list[Exercise], cut_pct: float) -> list[Exercise]:
+    """Take the session's total sets down by about `cut_pct` %, one set at a time from the
+    exercise with the most sets (ties from the end), none below one set."""
+    total = sum(e.sets for e in exercises)
+    target = max(len(exercises), math.floor(total * (1 - cut_pct / 100)))
+    out = list(exercises)
+    while sum(e.sets for e in out) > target:
+        i = max(range(len(out)), key=lambda k: (out[k].sets, k))
+        if out[i].sets <= 1:
+            break
+        out[i] = out[i].model_copy(update={"sets": out[i].sets - 1})
+    return out
+
+
+def _lifting_sets(days: list[DayPlan]) -> int:
+    return sum(
+        e.sets
+        for d in days
+        for s in d.sessions
+        if s.modality is Modality.RESISTANCE
+        for e in s.exercises
+    )
 
 
 def _mirror(week_one: list[DayPlan], budget: int) -> dict[int, Session]:
@@ -150,6 +198,7 @@ def build_weeks(
     scheme = Scheme.from_outcome(outcome)
     mirror = _mirror(week_one, budget)
     ramp_week = 0  # the build-up step: it does not advance in a deload week
+    built_weeks_so_far, mirrored = 0, False
     full_week, steps = 0, 0
     while build_up_weeks is not None and steps < build_up_weeks:
         full_week += 1
@@ -160,9 +209,20 @@ def build_weeks(
     for number in range(1, count + 1):
         deload = scheme.is_deload(number)
         notes: list[str] = []
-        if number > 1 and not deload and not scheme.is_deload(number - 1):
-            load += scheme.load_step_pct
+        # Double progression: building weeks alternate new load (back at the bottom of the
+        # rep ranges) and more reps at that load; a deload holds both, and the week after it
+        # carries on from where the block was.
+        reps_week = False
+        # the mirror week alternates with the building weeks; a deload keeps the last one's
+        if not deload:
+            mirrored = built_weeks_so_far % 2 == 1
+            built_weeks_so_far += 1
+        if number > 1 and not deload:
             built += 1
+            if built % 2 == 1:
+                load += scheme.load_step_pct
+            else:
+                reps_week = True
         if not deload:
             ramp_week += 1
         days = []
@@ -175,29 +235,28 @@ def build_weeks(
                     continue
                 if number == first and first > 1:
                     starting.add(session.modality.value)
-                if number % 2 == 0 and id(session) in mirror:
+                if mirrored and id(session) in mirror:
                     session = mirror[id(session)]
                 if build_up_weeks is not None:
                     session = _build_up(session, max(ramp_week, 1), build_up_weeks)
-                sessions.append(_progress_session(session, scheme, outcome, deload, built))
+                sessions.append(
+                    _progress_session(session, scheme, outcome, deload, built, reps_week)
+                )
             days.append(DayPlan(day=day.day, sessions=sessions))
         planned = any(d.sessions for d in days)  # an empty (referral) week gets no advice
         lifting = any(x.modality is Modality.RESISTANCE for d in days for x in d.sessions)
-        if planned and deload and scheme.deload_note:
-            notes.append(
-                fill_placeholders(
-                    scheme.deload_note, {"volume_cut_pct": f"{scheme.deload_cut_pct:g}"}
-                )
-            )
-        elif (
-            planned
-            and not deload
-            and number > 1
-            and lifting
-            and scheme.load_step_pct
-            and scheme.load_note
-        ):
-            notes.append(fill_placeholders(scheme.load_note, {"load_change_pct": f"{load:g}"}))
+        if planned and deload and scheme.deload_note and lifting:
+            # the note states the cut this week really makes, against the week before
+            before = _lifting_sets(weeks[-1].days) if weeks else _lifting_sets(week_one)
+            after = _lifting_sets(days)
+            cut = round(100 * (1 - after / before)) if before else 0
+            if cut > 0:  # sets already at one each have nothing to give; no false promise
+                notes.append(fill_placeholders(scheme.deload_note, {"volume_cut_pct": f"{cut}"}))
+        elif planned and not deload and number > 1 and lifting:
+            if reps_week and scheme.reps_note:
+                notes.append(scheme.reps_note)
+            elif not reps_week and scheme.load_step_pct and scheme.load_note:
+                notes.append(fill_placeholders(scheme.load_note, {"load_change_pct": f"{load:g}"}))
         if planned and build_up_weeks is not None and not deload and ramp_week > 1:
             if ramp_week < build_up_weeks:
                 notes.append(
@@ -206,7 +265,7 @@ def build_weeks(
                 )
             elif ramp_week == build_up_weeks:
                 notes.append("Steady sessions reach their full length this week.")
-        if planned and mirror and number % 2 == 0:
+        if planned and mirror and mirrored and not deload:
             notes.append(
                 "The lifting days swap this week (the day type done twice last week is done "
                 "once), so every muscle group gets the same work across the two weeks."
