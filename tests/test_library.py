@@ -140,7 +140,7 @@ def test_selection_respects_equipment_vetoes_and_vocabularies(
         return
     plan = _plan(ruleset, library, data)
     names = _by_name(library)
-    have = {Equipment(e) for e in data["equipment"]} | {Equipment.BODYWEIGHT}
+    have = set(parse_profile(data).equipment) | {Equipment.BODYWEIGHT}
     from endoprotocol.engine.evaluate import evaluate
 
     outcome = evaluate(parse_profile(data), ruleset)

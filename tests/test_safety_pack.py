@@ -117,6 +117,8 @@ def vetoed_tags(data: dict[str, Any]) -> set[str]:
         tags |= VETOED_TAGS["uncontrolled-hypertension"]
     if data["age"] >= 65 and data.get("experience", "beginner") == "beginner":
         tags.add("power")
+    if "pregnancy" in conditions and data.get("pregnancy_week", 99) <= 12:
+        tags.discard("supine")  # lying on the back is fine in the first trimester (DESIGN v1.1)
     return tags
 
 
