@@ -105,6 +105,39 @@ def test_library_errors_have_positions(tmp_path: Path) -> None:
     assert "[invalid-value]" in text
 
 
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ("kind: ballistic\n    tags: []", "needs the 'ballistic' tag"),
+        ("kind: strength\n    tags: [ballistic]", "cannot be of kind 'strength'"),
+        ("kind: steady-cardio\n    tags: []", "does not fit pattern 'squat'"),
+        ("kind: strength\n    one_rm: true\n    tags: []", "cannot be estimated for a band"),
+    ],
+)
+def test_the_exercise_model_is_checked_when_the_library_loads(
+    tmp_path: Path, fields: str, message: str
+) -> None:
+    root = _library_with(
+        tmp_path,
+        f"""exercises:
+  - id: band-squat
+    name: Banded squat
+    pattern: squat
+    primary: [quads]
+    compound: true
+    equipment: [bands]
+    level: beginner
+    impact: none
+    timed: false
+    {fields}
+    cue: Squat against the band.
+""",
+    )
+    with pytest.raises(RulePackError) as info:
+        load_library(root)
+    assert message in info.value.render()
+
+
 def test_a_library_error_reaches_the_cli_as_exit_4(tmp_path: Path) -> None:
     root = _library_with(tmp_path, "exercises:\n  - id: x\n    name: X\n")
     packs = builtin_rules_dir()

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from endoprotocol import build_plan, load_library, load_rules, parse_profile
 from endoprotocol.audit import SELECTION_CHECKS, Verdict, audit
-from endoprotocol.auditrun import KITS
+from endoprotocol.auditrun import KITS, run_audit
 from endoprotocol.engine.loader import builtin_rules_dir
 from endoprotocol.errors import OutOfScopeError
 from endoprotocol.plan import Exercise, Plan, Session
@@ -334,6 +334,17 @@ def test_explain_says_why_each_exercise_was_picked() -> None:
 # ---- rules audit ---------------------------------------------------------------------------
 
 
+AUDIT_PROFILES = int(os.environ.get("ENDOPROTOCOL_AUDIT_PROFILES", "100"))
+
+
+def test_the_audit_is_clean_over_generated_profiles(record_property: pytest.RecordProperty) -> None:
+    """CI sets ENDOPROTOCOL_AUDIT_PROFILES=2000 (issue 15's bar); `make audit` does the same."""
+    planned, kinds = run_audit(RULES, LIBRARY, AUDIT_PROFILES)
+    record_property("cases", planned)
+    faulty = {k.check: (k.plans, k.example, str(k.first)) for k in kinds.values() if k.plans}
+    assert not faulty, faulty
+
+
 def test_rules_audit_is_clean_and_reproducible(cli: RunCli) -> None:
     first = cli("rules", "audit", "--profiles", "15", "--seed", "3")
     assert first.exit_code == 0, first.stdout
@@ -358,3 +369,74 @@ def test_rules_audit_exits_6_and_shows_the_smallest_profile(
     assert "FAIL older-than-60" in result.stdout
     assert "smallest: {" in result.stdout
     assert "1 fault kind(s) found" in result.stdout
+
+
+# ---- each check finds its fault (so a clean verdict means something) ----------------------
+
+
+def _doctor(p: Plan, modality: str, **update: Any) -> Plan:
+    """A copy of the plan whose first `modality` exercise of week 1 is changed by `update`."""
+    doctored = p.model_copy(deep=True)
+    for day in doctored.weeks[0].days:
+        for s in day.sessions:
+            if s.modality.value == modality and s.exercises:
+                s.exercises[0] = s.exercises[0].model_copy(update=update)
+                return doctored
+    raise AssertionError(f"no {modality} exercise to doctor")
+
+
+def _session(p: Plan, modality: str) -> Session:
+    return next(s for d in p.weeks[0].days for s in d.sessions if s.modality.value == modality)
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "modality", "update"),
+    [
+        ("not-owned", DEFAULT_KIT, "resistance", {"name": "Pull-up"}),
+        ("ballistic-misprescribed", GYM, "resistance", {"name": "Barbell push press"}),
+        ("drill-as-hard-set", GYM, "resistance", {"name": "Hip hinge drill with a dowel"}),
+        ("regression-for-trained", GYM, "resistance", {"name": "Wall push-up"}),
+        (
+            "alternative-unfit",
+            GYM,
+            "resistance",
+            {"alternatives": ["Hip hinge drill with a dowel"]},
+        ),
+        ("intervals-wrong-modality", BIKE, "hiit", {"name": "Dumbbell thruster intervals"}),
+        ("cardio-not-real", BIKE, "endurance", {"name": "Brisk walk"}),
+    ],
+)
+def test_each_check_finds_its_fault(
+    name: str, data: dict[str, Any], modality: str, update: dict[str, Any]
+) -> None:
+    clean = plan(**data)
+    assert not check(name, clean, **data).faults
+    assert check(name, _doctor(clean, modality, **update), **data).faults
+
+
+def test_one_rm_check_finds_a_band_at_percent() -> None:
+    clean = plan(**GYM)
+    lift = _session(clean, "resistance").exercises[0]
+    doctored = _doctor(clean, "resistance", name="Banded squat", intensity=lift.intensity)
+    assert lift.intensity.pct_1rm is not None
+    assert check("one-rm-where-meaningless", doctored, **GYM).faults
+
+
+def test_duplicate_isolation_and_title_checks_find_their_faults() -> None:
+    clean = plan(**GYM)
+    doctored = clean.model_copy(deep=True)
+    lower = next(s for d in doctored.weeks[0].days for s in d.sessions if s.title == "Lower body")
+    calf = next(e for e in lower.exercises if "calves" in e.muscles)
+    lower.exercises[:] = [calf, calf.model_copy(update={"name": "Standing calf raise"})]
+    assert check("duplicate-isolation", doctored, **GYM).faults
+    ride = plan(**BIKE)
+    walk = ride.model_copy(deep=True)
+    steady = next(s for d in walk.weeks[0].days for s in d.sessions if s.title == "Bike ride")
+    steady.title = "Brisk walk"
+    assert check("title-untrue", walk, **BIKE).faults
+
+
+def test_chair_check_finds_chair_work_for_a_frail_person() -> None:
+    frail = {"age": 85, "sex": "female", "goals": ["general-health"]}
+    doctored = _doctor(plan(**frail), "resistance", name="Seated chair press-up")
+    assert check("chair-unsafe", doctored, **frail).faults

@@ -308,9 +308,12 @@ class SessionBuilder:
                 f"{slot.modality.value}/{pattern.value}/{i}", pool, taken, tier=tier
             )
             if picked is None:
+                what = f"a {pattern.value} exercise for '{slot.title}'"
+                if pattern is Pattern.INTERVALS:
+                    what = f"the interval session '{slot.title}'"
                 shortfalls.append(
                     Shortfall(
-                        f"a {pattern.value} exercise for '{slot.title}'",
+                        what,
                         why,
                         self.picker.vetoes_applied,
                     )
