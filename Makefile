@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 EXAMPLE ?= muscle-trt-45
 
-.PHONY: run test lint clean
+.PHONY: run test lint clean audit
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,3 +31,7 @@ test: lint
 
 clean:
 	rm -rf $(VENV) dist build .pytest_cache .mypy_cache .ruff_cache
+
+# The coach's audit over 2,000 generated profiles (COACHING.md); exit 6 on any fault.
+audit: $(VENV)/.installed
+	$(BIN)/endoprotocol rules audit --profiles 2000

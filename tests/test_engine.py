@@ -31,6 +31,8 @@ PERSON = parse_profile(
         "minutes_per_session": 60,
         "experience": "intermediate",
         "currently_active": True,
+        # intervals are planned only on the machine their protocol was tested on
+        "equipment": ["bodyweight", "dumbbells", "bands", "bike"],
     }
 )
 

@@ -105,6 +105,39 @@ def test_library_errors_have_positions(tmp_path: Path) -> None:
     assert "[invalid-value]" in text
 
 
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ("kind: ballistic\n    tags: []", "needs the 'ballistic' tag"),
+        ("kind: strength\n    tags: [ballistic]", "cannot be of kind 'strength'"),
+        ("kind: steady-cardio\n    tags: []", "does not fit pattern 'squat'"),
+        ("kind: strength\n    one_rm: true\n    tags: []", "cannot be estimated for a band"),
+    ],
+)
+def test_the_exercise_model_is_checked_when_the_library_loads(
+    tmp_path: Path, fields: str, message: str
+) -> None:
+    root = _library_with(
+        tmp_path,
+        f"""exercises:
+  - id: band-squat
+    name: Banded squat
+    pattern: squat
+    primary: [quads]
+    compound: true
+    equipment: [bands]
+    level: beginner
+    impact: none
+    timed: false
+    {fields}
+    cue: Squat against the band.
+""",
+    )
+    with pytest.raises(RulePackError) as info:
+        load_library(root)
+    assert message in info.value.render()
+
+
 def test_a_library_error_reaches_the_cli_as_exit_4(tmp_path: Path) -> None:
     root = _library_with(tmp_path, "exercises:\n  - id: x\n    name: X\n")
     packs = builtin_rules_dir()
@@ -140,7 +173,7 @@ def test_selection_respects_equipment_vetoes_and_vocabularies(
         return
     plan = _plan(ruleset, library, data)
     names = _by_name(library)
-    have = {Equipment(e) for e in data["equipment"]} | {Equipment.BODYWEIGHT}
+    have = set(parse_profile(data).equipment) | {Equipment.BODYWEIGHT}
     from endoprotocol.engine.evaluate import evaluate
 
     outcome = evaluate(parse_profile(data), ruleset)
@@ -190,8 +223,18 @@ def test_bodyweight_only_still_gives_a_complete_strength_week(
         "horizontal-push",
         "horizontal-pull",
         "lunge",
-        "vertical-pull",
     } <= lifted
+    # without a bar there is no vertical pull: a row stands in, and nothing needs a fixture
+    assert "vertical-pull" not in lifted
+    names = _by_name(library)
+    kit = {
+        names[e.name].needs()
+        for d in plan.days
+        for s in d.sessions
+        for e in s.exercises
+        if names[e.name].needs()
+    }
+    assert not kit, kit
     assert not [w for w in plan.warnings if w.code == "could-not-plan"]
 
 

@@ -452,11 +452,298 @@ PROGRESSION_CHECKS: dict[str, Check] = {
 }
 
 
-ALL_CHECKS: dict[str, Check] = {**SAFETY_CHECKS, **PROGRESSION_CHECKS}
+# ---- COACHING.md §1: every exercise fits the person, the slot and the prescription ----------
+# Written from the standard, not from the library's own fields where an independent reading is
+# possible: which moves are marching or stepping, what an interval protocol was tested on and
+# what a title promises are stated here again, so a library that drifts is caught.
+
+FIXTURE_WORDS = ("pull-up", "chin-up", "hanging", "dead hang", "muscle-up")
+MARCHING_OR_STEPPING = ("march", "step-up", "step aerobics", "low step")
+LONGEST_MARCH_MINUTES = 25
+# Interval protocols and the equipment they were tested on [Wisløff 2007; Madsen 2015;
+# Gillen 2016]: short efforts on a cycle ergometer, 4 x 4 min uphill on a treadmill or a bike.
+SHORT_EFFORT_SECONDS = 90
+TESTED_SHORT = {"bike"}
+TESTED_LONG = {"bike", "treadmill"}
+CARDIO_MACHINES = {"bike", "rower", "treadmill", "pool"}
+TITLE_PROMISES: dict[str, Callable[[ExerciseEntry], bool]] = {
+    "walk": lambda e: "walk" in e.name.lower(),
+    "ride": lambda e: "bike" in e.equipment,
+    "bike": lambda e: "bike" in e.equipment,
+    "pool": lambda e: "pool" in e.equipment,
+    "swim": lambda e: "pool" in e.equipment,
+    "rowing": lambda e: "rower" in e.equipment,
+    "run": lambda e: "jog" in e.name.lower() or "run" in e.name.lower(),
+}
+
+
+def _owned(p: Profile) -> set[str]:
+    return {e.value for e in p.equipment} | {"bodyweight"}
+
+
+def _work_sets(plan: Plan) -> Iterator[tuple[str, Session, Exercise]]:
+    for where, s, e in exercises(plan):
+        if s.modality.value == "resistance":
+            yield where, s, e
+
+
+def not_owned(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Doable with what they own: every exercise and alternative needs only owned kit,
+    and bar work (pull-ups, hanging raises, dead hangs) only with a pull-up bar."""
+    have = _owned(p)
+    verdict = Verdict(applies=True)
+    entries = _by_name(library)
+    for where, _s, e in exercises(plan):
+        for name in [e.name, *e.alternatives]:
+            entry = entries.get(name)
+            if entry is None:
+                continue
+            missing = {q.value for q in entry.equipment} - have
+            if any(w in name.lower() for w in FIXTURE_WORDS) and "pull-up-bar" not in have:
+                missing.add("pull-up-bar")
+            if missing:
+                verdict.faults.append(
+                    Fault("not-owned", where, f"{name} needs {', '.join(sorted(missing))}")
+                )
+    return verdict
+
+
+def chair_unsafe(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A chair only when sensible: never frail or pregnant people, else with a sturdy-chair note."""
+    entries = _by_name(library)
+    verdict = Verdict(applies=True)
+    barred = is_frail(p) or Condition.PREGNANCY in p.conditions
+    for where, _s, e in exercises(plan):
+        entry = entries.get(e.name)
+        if entry is None or "chair" not in entry.tags:
+            continue
+        if barred:
+            verdict.faults.append(
+                Fault("chair-unsafe", where, "chair work for a frail or pregnant person")
+            )
+        elif "sturdy" not in e.notes.lower():
+            verdict.faults.append(Fault("chair-unsafe", where, "no sturdy-chair note"))
+    return verdict
+
+
+def ballistic_misprescribed(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Ballistic lifts: 3-6 reps by effort, never a %1RM, never in an 8-12 slot [NSCA 2015]."""
+    entries = _by_name(library)
+    verdict = Verdict(applies=False)
+    for where, _s, e in _work_sets(plan):
+        verdict.applies = True  # every work set is a place a ballistic move could be misused
+        entry = entries.get(e.name)
+        if entry is None or "ballistic" not in entry.tags:
+            continue
+        if e.intensity.pct_1rm is not None:
+            verdict.faults.append(Fault("ballistic-misprescribed", where, "given a %1RM"))
+        if e.reps is not None and e.reps.max > 6:
+            verdict.faults.append(
+                Fault("ballistic-misprescribed", where, f"{e.reps.min:g}-{e.reps.max:g} reps")
+            )
+    return verdict
+
+
+def one_rm_where_meaningless(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """%1RM only where a 1RM can be estimated: barbell, machine, heavier dumbbell lifts; never a
+    band, bodyweight, kettlebell, assisted or timed move."""
+    entries = _by_name(library)
+    verdict = Verdict(applies=True)
+    for where, _s, e in exercises(plan):
+        entry = entries.get(e.name)
+        if entry is None or e.intensity.pct_1rm is None:
+            continue
+        kit = {q.value for q in entry.equipment}
+        loadable = kit & {"barbell", "trap-bar", "machines", "dumbbells"}
+        if (
+            not loadable
+            or "bands" in kit
+            or "assisted" in e.name.lower()
+            or e.reps is None
+            or entry.pattern.value in ("isolation", "core", "carry")
+        ):
+            verdict.faults.append(Fault("one-rm-where-meaningless", where, f"{e.name} at %1RM"))
+    return verdict
+
+
+def drill_as_hard_set(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Drills (dowel hinge, wall-supported march, floor lat pull) only at low effort."""
+    entries = _by_name(library)
+    verdict = Verdict(applies=False)
+    for where, _s, e in _work_sets(plan):
+        verdict.applies = True  # any work slot may fall back to a drill
+        entry = entries.get(e.name)
+        if entry is None or entry.kind != "drill":
+            continue
+        rpe, rir = e.intensity.rpe, e.intensity.rir
+        if (rpe is not None and rpe.max > 4) or (rir is not None and rir.min < 5) or rpe is None:
+            verdict.faults.append(Fault("drill-as-hard-set", where, "a drill at work-set effort"))
+    return verdict
+
+
+def regression_for_trained(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Intermediate and advanced lifters never get beginner regressions as work sets."""
+    verdict = Verdict(applies=p.experience is not Experience.BEGINNER)
+    if not verdict.applies:
+        return verdict
+    entries = _by_name(library)
+    for where, _s, e in _work_sets(plan):
+        for name in [e.name, *e.alternatives]:
+            entry = entries.get(name)
+            if entry is not None and entry.ladder == "regression":
+                verdict.faults.append(Fault("regression-for-trained", where, f"{name}"))
+    return verdict
+
+
+def duplicate_isolation(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """No two isolation exercises for one muscle while a muscle the split day promises goes
+    untrained in that session."""
+    days = {d.title: d for split in library.design.splits for d in split.days}
+    verdict = Verdict(applies=False)
+    for where, s in sessions(plan):
+        day = days.get(s.title)
+        if s.modality.value != "resistance" or day is None:
+            continue
+        verdict.applies = True
+        trained = {m.value for e in s.exercises for m in e.muscles}
+        untrained = {m.value for m in day.muscles} - trained
+        seen: dict[str, str] = {}
+        for e in s.exercises:
+            if e.pattern.value != "isolation":
+                continue
+            for m in e.muscles:
+                if m.value in seen and untrained:
+                    verdict.faults.append(
+                        Fault(
+                            "duplicate-isolation",
+                            where,
+                            f"{seen[m.value]} and {e.name} both isolate {m.value} while "
+                            f"{', '.join(sorted(untrained))} go untrained",
+                        )
+                    )
+                seen.setdefault(m.value, e.name)
+    return verdict
+
+
+def cardio_not_real(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Steady work is a walk, ride, row, swim or run, on the person's machines when they listed
+    any; no one gets 25+ minutes of marching in place or step-ups."""
+    entries = _by_name(library)
+    machines = CARDIO_MACHINES & _owned(p)
+    verdict = Verdict(applies=False)
+    for where, s, e in exercises(plan):
+        if e.pattern.value != "cardio":
+            continue
+        verdict.applies = True
+        entry = entries.get(e.name)
+        kit = {q.value for q in entry.equipment} if entry else set()
+        minutes = (e.work_seconds.max if e.work_seconds else 0) / 60
+        if any(w in e.name.lower() for w in MARCHING_OR_STEPPING) and (
+            minutes >= LONGEST_MARCH_MINUTES
+        ):
+            verdict.faults.append(Fault("cardio-not-real", where, f"{minutes:g} min of {e.name}"))
+        if s.modality.value == "endurance" and machines and not kit & machines:
+            verdict.faults.append(
+                Fault(
+                    "cardio-not-real",
+                    where,
+                    f"{e.name} although they own {', '.join(sorted(machines))}",
+                )
+            )
+    return verdict
+
+
+def intervals_wrong_modality(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Intervals on the modality the protocol was tested on, never a lifting move."""
+    entries = _by_name(library)
+    verdict = Verdict(applies=False)
+    for where, _s, e in exercises(plan):
+        if e.pattern.value != "intervals":
+            continue
+        verdict.applies = True
+        entry = entries.get(e.name)
+        kit = {q.value for q in entry.equipment} if entry else set()
+        work = e.work_seconds.max if e.work_seconds else 0
+        tested = TESTED_SHORT if work <= SHORT_EFFORT_SECONDS else TESTED_LONG
+        if not kit & tested:
+            verdict.faults.append(
+                Fault(
+                    "intervals-wrong-modality",
+                    where,
+                    f"{e.name} for {work:g}-second efforts (tested on {', '.join(sorted(tested))})",
+                )
+            )
+    return verdict
+
+
+def title_untrue(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A session's title names what is done: "Brisk walk" only when it is a walk."""
+    entries = _by_name(library)
+    verdict = Verdict(applies=False)
+    for where, s in sessions(plan):
+        cardio = [
+            entries[e.name]
+            for e in s.exercises
+            if e.pattern.value == "cardio" and e.name in entries
+        ]
+        if not cardio:
+            continue
+        verdict.applies = True
+        words = set(s.title.lower().replace("-", " ").split())
+        for word, promise in TITLE_PROMISES.items():
+            if word in words and not any(promise(c) for c in cardio):
+                verdict.faults.append(
+                    Fault("title-untrue", where, f"'{s.title}' but does {cardio[0].name}")
+                )
+    return verdict
+
+
+def alternative_unfit(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Alternatives follow the same rules as the pick: same pattern, no drill for a work set,
+    no ballistic move for a slot above 6 reps."""
+    entries = _by_name(library)
+    verdict = Verdict(applies=False)
+    for where, _s, e in _work_sets(plan):
+        here = entries.get(e.name)
+        for name in e.alternatives:
+            verdict.applies = True
+            alt = entries.get(name)
+            if alt is None or here is None:
+                continue
+            if alt.pattern is not here.pattern:
+                verdict.faults.append(Fault("alternative-unfit", where, f"{name}: another pattern"))
+            if alt.kind == "drill" and here.kind != "drill":
+                verdict.faults.append(Fault("alternative-unfit", where, f"{name}: a drill"))
+            if "ballistic" in alt.tags and e.reps is not None and e.reps.max > 6:
+                verdict.faults.append(
+                    Fault(
+                        "alternative-unfit",
+                        where,
+                        f"{name}: ballistic in a {e.reps.max:g}-rep slot",
+                    )
+                )
+    return verdict
+
+
+SELECTION_CHECKS: dict[str, Check] = {
+    "not-owned": not_owned,
+    "chair-unsafe": chair_unsafe,
+    "ballistic-misprescribed": ballistic_misprescribed,
+    "one-rm-where-meaningless": one_rm_where_meaningless,
+    "drill-as-hard-set": drill_as_hard_set,
+    "regression-for-trained": regression_for_trained,
+    "duplicate-isolation": duplicate_isolation,
+    "cardio-not-real": cardio_not_real,
+    "intervals-wrong-modality": intervals_wrong_modality,
+    "title-untrue": title_untrue,
+    "alternative-unfit": alternative_unfit,
+}
+CHECKS: dict[str, Check] = {**SAFETY_CHECKS, **SELECTION_CHECKS, **PROGRESSION_CHECKS}
+ALL_CHECKS = CHECKS
 
 
 def audit(
     p: Profile, plan: Plan, library: Library, checks: dict[str, Check] | None = None
 ) -> dict[str, Verdict]:
-    """Run the checks (default: every check) on one plan: check name -> verdict."""
-    return {name: check(p, plan, library) for name, check in (checks or ALL_CHECKS).items()}
+    """Run every check (or those given) on one plan: check name -> verdict."""
+    return {name: check(p, plan, library) for name, check in (checks or CHECKS).items()}

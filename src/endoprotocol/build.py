@@ -158,6 +158,7 @@ def build_plan(
     if explain:
         plan.explanation = explanation(outcome, rules)
         plan.explanation["substituted"] = picker.substitutions
+        plan.explanation["selected"] = picker.choices
     return plan
 
 

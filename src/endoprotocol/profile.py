@@ -20,6 +20,7 @@ from pydantic_core import ErrorDetails, PydanticCustomError
 
 from endoprotocol.errors import MAX_SHOWN, ProfileError
 from endoprotocol.vocab import (
+    IMPLIED_EQUIPMENT,
     Condition,
     Day,
     Equipment,
@@ -281,6 +282,15 @@ class Profile(_Strict):
     @classmethod
     def _dedupe(cls, items: list[Any] | None) -> list[Any] | None:
         return None if items is None else list(dict.fromkeys(items))
+
+    @model_validator(mode="after")
+    def _implied_equipment(self) -> Self:
+        # the echoed profile lists what `machines` brings, so every reader sees the same kit
+        extra = [i for e in self.equipment for i in IMPLIED_EQUIPMENT.get(e, ())]
+        if any(i not in self.equipment for i in extra):
+            # the model is frozen for callers; this is the last step of its own construction
+            object.__setattr__(self, "equipment", list(dict.fromkeys([*self.equipment, *extra])))
+        return self
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:

@@ -64,6 +64,20 @@ class Equipment(StrEnum):
     ROWER = "rower"
     TREADMILL = "treadmill"
     POOL = "pool"
+    # fixtures (DESIGN.md v1.1)
+    PULL_UP_BAR = "pull-up-bar"
+    DIP_BARS = "dip-bars"
+    BENCH = "bench"
+    DOOR_ANCHOR = "door-anchor"
+    TRAP_BAR = "trap-bar"
+    SUSPENSION_TRAINER = "suspension-trainer"
+
+
+# `machines` means a gym (DESIGN.md v1.1): it brings these fixtures along, but not a barbell
+# and not cardio machines, which a person lists on their own.
+IMPLIED_EQUIPMENT: dict[Equipment, tuple[Equipment, ...]] = {
+    Equipment.MACHINES: (Equipment.BENCH, Equipment.PULL_UP_BAR, Equipment.DIP_BARS),
+}
 
 
 class Condition(StrEnum):
@@ -206,6 +220,17 @@ ALIASES: dict[type[StrEnum], dict[str, str]] = {
         "none": "bodyweight",
         "bicycle": "bike",
         "swimming-pool": "pool",
+        "pullup-bar": "pull-up-bar",
+        "chin-up-bar": "pull-up-bar",
+        "chinup-bar": "pull-up-bar",
+        "dip-station": "dip-bars",
+        "dip-bar": "dip-bars",
+        "dips": "dip-bars",
+        "weight-bench": "bench",
+        "hex-bar": "trap-bar",
+        "trx": "suspension-trainer",
+        "suspension-trainers": "suspension-trainer",
+        "gym": "machines",
     },
     Condition: {
         "high-blood-pressure": "hypertension",

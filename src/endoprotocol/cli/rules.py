@@ -20,7 +20,7 @@ from endoprotocol.cli.common import (
 from endoprotocol.errors import CHECKS_FAILED, UsageError
 
 app = typer.Typer(
-    help="List, show, validate and test rule packs.\n\nExamples:\n\n  endoprotocol rules list\n\n  endoprotocol rules show core/resistance-base\n\n  endoprotocol rules validate ./my-pack",
+    help="List, show, validate, test and audit rule packs.\n\nExamples:\n\n  endoprotocol rules list\n\n  endoprotocol rules show core/resistance-base\n\n  endoprotocol rules validate ./my-pack",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
@@ -213,6 +213,57 @@ def run_tests(
             say("no pack tests found")
         if failed:
             raise typer.Exit(CHECKS_FAILED)
+
+    run_guarded(body, debug=debug)
+
+
+@app.command("audit")
+def audit_rules(
+    rules: RulesOption = None,
+    profiles: Annotated[
+        int, typer.Option("--profiles", min=1, max=100_000, help="How many profiles to plan.")
+    ] = 200,
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the generated profiles.")] = 15,
+    no_builtin_rules: NoBuiltinOption = False,
+    no_user_rules: NoUserOption = False,
+    allow_safety_overrides: AllowSafetyOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Run the coach's audit (COACHING.md) over generated profiles with the loaded packs.
+
+    Prints each fault kind with how many plans showed it and the smallest profile that did.
+    Exit 0 when every plan is clean, 6 when any check found a fault, 4 when a pack is invalid.
+
+    Example:
+
+      endoprotocol rules audit --rules ./my-pack --profiles 500 --seed 7
+    """
+
+    def body() -> None:
+        import json
+
+        from endoprotocol.auditrun import run_audit
+        from endoprotocol.engine.loader import builtin_rules_dir
+        from endoprotocol.planner.library import check_rule_references, load_library
+
+        ruleset = _load(rules, no_builtin_rules, no_user_rules, allow_safety_overrides)
+        library = load_library(builtin_rules_dir())
+        check_rule_references(ruleset, library)
+        planned, kinds = run_audit(ruleset, library, profiles, seed)
+        failed = [k for k in kinds.values() if k.plans]
+        for kind in kinds.values():
+            mark = "FAIL" if kind.plans else "ok  "
+            sys.stdout.write(
+                f"{mark} {kind.check:34} {kind.plans:5} faulty of {kind.applied:5} plans it applied to\n"
+            )
+            if kind.example is not None:
+                sys.stdout.write(f"     smallest: {json.dumps(kind.example, sort_keys=True)}\n")
+                sys.stdout.write(f"     {kind.first}\n")
+        sys.stdout.write(
+            f"{planned} plans audited (seed {seed}); {len(failed)} fault kind(s) found\n"
+        )
+        if failed:
+            raise typer.Exit(6)
 
     run_guarded(body, debug=debug)
 

@@ -8,12 +8,21 @@ values intersected with their limits; nothing here invents a number.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from endoprotocol.engine.evaluate import Outcome
 from endoprotocol.engine.model import Bound
 from endoprotocol.plan import Exercise, Intensity, Range
-from endoprotocol.planner.library import LEVEL_ORDER, ExerciseEntry, Library, Slot, Zone
+from endoprotocol.planner.library import (
+    LEVEL_ORDER,
+    ExerciseEntry,
+    Kind,
+    KindPrescription,
+    Library,
+    Slot,
+    Zone,
+)
 from endoprotocol.profile import Profile
 from endoprotocol.vocab import Equipment, Modality, Pattern
 
@@ -29,6 +38,11 @@ class Shortfall:
     rules: list[str] = field(default_factory=list)
 
 
+# How many leading ranking keys make two candidates equally good: the n-th use of a slot in
+# the week rotates only among those, so every pick is a best candidate (COACHING.md §1).
+TIER = 3
+
+
 @dataclass
 class Picker:
     """Chooses exercises for a person, remembering what it has used this week."""
@@ -40,22 +54,55 @@ class Picker:
 
     def __post_init__(self) -> None:
         have = set(self.profile.equipment) | {Equipment.BODYWEIGHT}
-        level = LEVEL_ORDER[self.profile.experience.value]
+        self.level = LEVEL_ORDER[self.profile.experience.value]
         self.vetoed_pattern = self.outcome.forbidden("pattern")
         self.vetoed_tag = self.outcome.forbidden("tag")
         self.vetoed_exercise = self.outcome.forbidden("exercise")
         self.possible = [
-            e for e in self.library.exercises if e.needs() <= have and LEVEL_ORDER[e.level] <= level
+            e
+            for e in self.library.exercises
+            if e.needs() <= have and LEVEL_ORDER[e.level] <= self.level
         ]
         self.usable = [e for e in self.possible if not self.vetoes_of(e)]
         self.substitutions: list[dict[str, object]] = []
+        self.choices: list[dict[str, object]] = []
         self.vetoes_applied = sorted({r for e in self.possible for r in self.vetoes_of(e)})
+        # a ballistic lift only where the slot's reps reach down to its own (never 8-12)
+        self.ballistic_fits = {role: self._kind_fits_reps("ballistic", role) for role in ROLES}
+
+    def _kind_fits_reps(self, kind: Kind, role: str) -> bool:
+        dose = self.library.design.kinds.get(kind)
+        # the slot's whole rep range must lie within the movement's few reps: a 6-12 or 8-12
+        # hypertrophy slot never gets a jump, swing or push press
+        reps, _ = resolve(self.outcome, Modality.RESISTANCE.value, role, "reps")
+        if dose is None or reps is None or reps.max is None or dose.reps.max is None:
+            return False
+        return reps.max <= dose.reps.max
 
     def vetoes_of(self, e: ExerciseEntry) -> list[str]:
         """The rules that forbid this exercise (by id, tag or pattern); empty when allowed."""
         found = [self.vetoed_exercise.get(e.id), self.vetoed_pattern.get(e.pattern.value)]
         found += [self.vetoed_tag.get(t) for t in e.tags]
         return sorted({r for r in found if r})
+
+    def fits(self, e: ExerciseEntry, role: str, *, drills: bool) -> bool:
+        """Whether the exercise may fill a work slot for this person (COACHING.md §1)."""
+        if (e.kind == "drill") != drills:
+            return False  # drills only when nothing else is left, and then only drills
+        if self.level > 0 and e.ladder == "regression":
+            return False  # trained lifters never get entry-level regressions as work sets
+        return e.kind != "ballistic" or self.ballistic_fits.get(role, False)
+
+    def key(self, e: ExerciseEntry, prefer: list[str], role: str) -> tuple[int, ...]:
+        """The ranking: muscles the slot prefers, the role, then level or loadability."""
+        preferred = 0 if not prefer or {m.value for m in e.primary} & set(prefer) else 1
+        fits_role = 0 if (role == "compound") == e.compound else 1
+        level_gap = self.level - LEVEL_ORDER[e.level]  # the person's own level first
+        load = -self.library.loadability(e)
+        unilateral = 1 if "unilateral" in e.tags else 0
+        if self.level == 0:
+            return (preferred, fits_role, level_gap, unilateral, len(e.tags), load)
+        return (preferred, fits_role, load, unilateral, level_gap, len(e.tags))
 
     def candidates(
         self,
@@ -65,29 +112,17 @@ class Picker:
         role: str,
         *,
         with_vetoed: bool = False,
+        drills: bool = False,
     ) -> list[ExerciseEntry]:
-        level = self.profile.experience.value
         pool = [
             e
             for e in (self.possible if with_vetoed else self.usable)
-            if e.pattern is pattern and {m.value for m in e.primary} <= muscles
+            if e.pattern is pattern
+            and {m.value for m in e.primary} <= muscles
+            and self.fits(e, role, drills=drills)
         ]
-
-        beginner = level == "beginner"
-
-        def key(e: ExerciseEntry) -> tuple[int, ...]:
-            preferred = 0 if not prefer or {m.value for m in e.primary} & set(prefer) else 1
-            fits_role = 0 if (role == "compound") == e.compound else 1
-            # the person's own level first, then easier ones
-            level_gap = LEVEL_ORDER[level] - LEVEL_ORDER[e.level]
-            load = -self.library.loadability(e)
-            unilateral = 1 if "unilateral" in e.tags else 0
-            if beginner:
-                return (preferred, fits_role, level_gap, unilateral, len(e.tags), load)
-            return (preferred, fits_role, load, unilateral, level_gap, len(e.tags))
-
         pool.sort(key=lambda e: e.id)
-        return sorted(pool, key=key)
+        return sorted(pool, key=lambda e: self.key(e, prefer, role))
 
     def pick(
         self,
@@ -95,17 +130,28 @@ class Picker:
         pool: list[ExerciseEntry],
         taken: set[str],
         unvetoed: list[ExerciseEntry] | None = None,
+        *,
+        rank: tuple[list[str], str] | None = None,
+        tier: Callable[[ExerciseEntry], tuple[object, ...]] | None = None,
     ) -> tuple[ExerciseEntry, list[str]] | None:
         """The slot's next exercise and its alternatives. With `unvetoed` (the same slot's
         candidates before vetoes), a pick that stands in for a vetoed first choice is recorded
-        as a substitution, with the vetoing rules."""
+        as a substitution, with the vetoing rules. With `rank` (the slot's preferred muscles
+        and role), the week rotates only among the equally good best candidates."""
         free = [e for e in pool if e.id not in taken]
         if not free:
             return None
         turn = self.used.get(slot_key, 0)
         self.used[slot_key] = turn + 1
-        chosen = free[turn % len(free)]
+        if rank is not None:
+            prefer, role = rank
+            tier = lambda e: self.key(e, prefer, role)[:TIER]  # noqa: E731
+        best = [e for e in free if tier is None or tier(e) == tier(free[0])]
+        chosen = best[turn % len(best)]
         others = [e.name for e in free if e.id != chosen.id][:ALTERNATIVES]
+        self.choices.append(
+            {"slot": slot_key, "chosen": chosen.name, "reason": self._reason(chosen, best, rank)}
+        )
         would = [e for e in unvetoed or [] if e.id not in taken]
         if would:
             first = would[turn % len(would)]
@@ -115,6 +161,39 @@ class Picker:
                     {"replaced": first.name, "by": chosen.name, "rules": rules}
                 )
         return chosen, others
+
+    def _reason(
+        self, e: ExerciseEntry, tier: list[ExerciseEntry], rank: tuple[list[str], str] | None
+    ) -> str:
+        parts: list[str] = []
+        if rank is not None:
+            prefer, role = rank
+            hit = sorted({m.value for m in e.primary} & set(prefer))
+            if hit:
+                parts.append(f"trains {', '.join(hit)} as the slot asks")
+            if (role == "compound") == e.compound:
+                parts.append("compound" if e.compound else "single-joint")
+        kit = ", ".join(q.value for q in e.equipment)
+        if e.pattern in (Pattern.CARDIO, Pattern.INTERVALS):
+            parts.append(f"done on what you own ({kit})")
+        elif self.level == 0:
+            parts.append(f"a {e.level} exercise ({kit})")
+        else:
+            parts.append(f"the most loadable kit you own for it ({kit})")
+        if len(tier) > 1:
+            parts.append(f"rotates across the week among {len(tier)} equally good options")
+        return "; ".join(parts)
+
+
+ROLES = ("compound", "accessory")
+
+
+def overlap(a: Bound | None, b: Bound) -> Bound | None:
+    """The intersection of two closed ranges, or None when they do not meet."""
+    if a is None or a.min is None or a.max is None or b.min is None or b.max is None:
+        return None
+    low, high = max(a.min, b.min), min(a.max, b.max)
+    return Bound.model_construct(min=low, max=high) if low <= high else None
 
 
 def _range(bound: Bound | None) -> Range | None:
@@ -200,6 +279,13 @@ def lift_intensity(
     return Intensity(rpe=rpe, rir=rir, pct_1rm=pct), rules
 
 
+def kind_intensity(zone: Zone, dose: KindPrescription) -> Intensity:
+    """Effort alone for a movement dosed by its kind: never a %1RM, never above the zone."""
+    top = zone.rpe.max if zone.rpe.max is not None else 10
+    low, high = dose.rpe.min or 0, dose.rpe.max or top
+    return Intensity(rpe=Range.of(min(low, top), min(high, top)))
+
+
 def midpoint(r: Range | None, default: float = 0) -> float:
     return default if r is None else (r.min + r.max) / 2
 
@@ -220,6 +306,7 @@ def build_exercise(
     outcome: Outcome,
     alternatives: list[str],
     notes: list[str],
+    dose: KindPrescription | None = None,
 ) -> tuple[Exercise | None, list[str]]:
     """Prescribe one exercise from the decisions; None (and why) when a needed value is missing."""
     used: list[str] = list(rules)
@@ -241,6 +328,20 @@ def build_exercise(
             return None, [f"no rule sets reps for {modality} ({role})"]
     if sets_b is None or sets_b.min is None:
         return None, [f"no rule sets sets for {modality} ({role})"]
+    if dose is not None and not entry.timed:
+        # the movement's own dose: a ballistic move keeps the slot's reps where they meet its
+        # few fast ones; a drill is a teaching item whatever the slot asks
+        reps_b = (overlap(reps_b, dose.reps) if entry.kind == "ballistic" else None) or dose.reps
+        # full rest: the longer of the slot's and the movement's own
+        rest_b = Bound.model_construct(
+            min=max(rest_b.min or 0, dose.rest_seconds.min or 0)
+            if rest_b
+            else dose.rest_seconds.min,
+            max=max(rest_b.max or 0, dose.rest_seconds.max or 0)
+            if rest_b
+            else dose.rest_seconds.max,
+        )
+        notes = [*notes, dose.note]
     # Week 1 starts at the low end of the set range; the block adds sets from there.
     sets = round(sets_b.min)
     ex = Exercise(
@@ -260,8 +361,12 @@ def build_exercise(
     return ex, []
 
 
-def slot_pool(picker: Picker, slot: Slot, muscles: set[str]) -> list[ExerciseEntry]:
-    return picker.candidates(slot.pattern, muscles, [m.value for m in slot.prefer], slot.role)
+def slot_pool(
+    picker: Picker, slot: Slot, muscles: set[str], *, drills: bool = False
+) -> list[ExerciseEntry]:
+    return picker.candidates(
+        slot.pattern, muscles, [m.value for m in slot.prefer], slot.role, drills=drills
+    )
 
 
 def min_sets(outcome: Outcome, role: str) -> int:

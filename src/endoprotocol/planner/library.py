@@ -31,6 +31,28 @@ from endoprotocol.vocab import Equipment, IntensityClass, Modality, Muscle, Patt
 Level = Literal["beginner", "intermediate", "advanced"]
 LEVEL_ORDER: dict[str, int] = {"beginner": 0, "intermediate": 1, "advanced": 2}
 
+# What kind of work an exercise is; the prescription follows the kind (COACHING.md §1).
+Kind = Literal[
+    "strength",  # a loadable or bodyweight lift done for reps or a hold
+    "velocity",  # a loadable lift moved fast and controlled (velocity-intent strength)
+    "ballistic",  # jumps, swings, throws, snatches, push press, muscle-ups: by effort, 3-6 reps
+    "skill",  # technical bodyweight skills (pistol squat, handstand push-up)
+    "drill",  # teaching or warm-up items (dowel hinge): low effort, never hard sets
+    "steady-cardio",  # continuous walking, riding, rowing, swimming
+    "interval-cardio",  # a modality interval protocols were tested on (bike, treadmill, ...)
+    "circuit",  # conditioning moves that are no tested interval modality (thrusters, burpees)
+    "balance",
+    "mobility",
+]
+# Each pattern family allows only some kinds, so a typo in the library is a load error.
+KINDS_OF_PATTERN: dict[Pattern, frozenset[str]] = {
+    Pattern.CARDIO: frozenset({"steady-cardio"}),
+    Pattern.INTERVALS: frozenset({"interval-cardio", "circuit"}),
+    Pattern.BALANCE: frozenset({"balance"}),
+    Pattern.MOBILITY: frozenset({"mobility"}),
+}
+LIFT_KINDS = frozenset({"strength", "velocity", "ballistic", "skill", "drill"})
+
 
 class ExerciseEntry(_Node):
     id: Annotated[str, Field(pattern=ID_PATTERN)]
@@ -44,6 +66,14 @@ class ExerciseEntry(_Node):
     impact: Literal["none", "low", "high"]
     timed: Annotated[bool, Field(strict=True)]
     tags: list[Tagname] = []
+    kind: Kind
+    # whether a one-repetition maximum can sensibly be estimated, so a %1RM may be prescribed
+    one_rm: Annotated[bool, Field(strict=True)] = False
+    # a regression is an entry point (sit-to-stand, wall push-up): beginners' work sets only
+    ladder: Literal["regression", "standard", "progression"] = "standard"
+    # steady cardio: what a session of it is called ("Bike ride"), and its longest sensible bout
+    session_title: Text | None = None
+    max_minutes: Annotated[int | None, Field(strict=True, ge=5, le=180)] = None
     cue: Text
 
     @model_validator(mode="after")
@@ -52,6 +82,33 @@ class ExerciseEntry(_Node):
         if both:
             raise ValueError(f"muscles listed as both primary and secondary: {sorted(both)}")
         return self
+
+    @model_validator(mode="after")
+    def _kind_fits(self) -> Self:
+        allowed = KINDS_OF_PATTERN.get(self.pattern, LIFT_KINDS)
+        if self.kind not in allowed:
+            raise ValueError(
+                f"kind '{self.kind}' does not fit pattern '{self.pattern.value}' "
+                f"(allowed: {', '.join(sorted(allowed))})"
+            )
+        # the safety pack vetoes by tag, so a kind it must see carries the tag too
+        for kind in ("ballistic", "skill"):
+            if self.kind == kind and kind not in self.tags:
+                raise ValueError(f"a {kind} exercise needs the '{kind}' tag (safety vetoes use it)")
+        if "ballistic" in self.tags and self.kind in ("strength", "velocity", "drill"):
+            raise ValueError(f"a ballistic-tagged exercise cannot be of kind '{self.kind}'")
+        if self.one_rm and (self.kind not in ("strength", "velocity") or self.timed):
+            raise ValueError("one_rm: true only for strength or velocity lifts done for reps")
+        if self.one_rm and Equipment.BANDS in self.equipment:
+            raise ValueError("one_rm: true cannot be estimated for a band exercise")
+        if (self.session_title is not None) != (self.kind == "steady-cardio"):
+            raise ValueError("session_title is required for steady cardio and only there")
+        return self
+
+    @property
+    def work_set(self) -> bool:
+        """Whether it may be a hard work set at all (drills are teaching items)."""
+        return self.kind != "drill"
 
     def needs(self) -> set[Equipment]:
         return set(self.equipment) - {Equipment.BODYWEIGHT}
@@ -104,12 +161,32 @@ class ModalityDesign(_Node):
     exercises: Annotated[int, Field(strict=True, ge=1, le=12)]
 
 
+class KindPrescription(_Node):
+    """How a kind of movement is dosed wherever it appears (reps, rest, effort)."""
+
+    reps: Bound
+    rest_seconds: Bound
+    rpe: Bound
+    note: Text
+
+
+class IntervalProtocol(_Node):
+    """An interval protocol, recognised by its work bouts, and the exercises it was tested on."""
+
+    name: Text
+    tested_on: Text
+    work_seconds: Bound
+    exercises: list[Annotated[str, Field(pattern=ID_PATTERN)]] = Field(min_length=1)
+
+
 class SessionDesignFile(_Node):
     splits: list[Split] = Field(min_length=1)
     zones: dict[IntensityClass, Zone]
     timing: Timing
     designs: dict[Literal["hiit", "endurance", "recovery", "balance", "mobility"], ModalityDesign]
     disclaimer: Text
+    kinds: dict[Kind, KindPrescription] = {}
+    interval_protocols: list[IntervalProtocol] = []
     loadability: dict[Equipment, Annotated[int, Field(strict=True, ge=0, le=10)]]
     load_measurable_from: Annotated[int, Field(strict=True, ge=0, le=10)]
     # The pattern that stands in when every exercise of a slot's own pattern is vetoed or
@@ -133,6 +210,16 @@ class Library:
     def loadability(self, entry: ExerciseEntry) -> int:
         """How finely the exercise's load can be set and progressed (library data)."""
         return max((self.design.loadability.get(q, 0) for q in entry.equipment), default=0)
+
+    def interval_protocol(self, work: Bound | None) -> IntervalProtocol | None:
+        """The protocol whose work bouts contain `work`'s longest, if the library knows it."""
+        if work is None or work.max is None:
+            return None
+        for protocol in self.design.interval_protocols:
+            low, high = protocol.work_seconds.min, protocol.work_seconds.max
+            if (low is None or low <= work.max) and (high is None or work.max <= high):
+                return protocol
+        return None
 
     def split(self, split_id: str) -> Split | None:
         return next((s for s in self.design.splits if s.id == split_id), None)
@@ -166,6 +253,30 @@ def load_library(rules_dir: Path) -> Library:
     doc = read_document(design_path, out)
     if doc is not None:
         design = validate_model(SessionDesignFile, doc, design_path, out)
+    if design is not None:
+        kinds = {e.id: e.kind for e in exercises}
+        for protocol in design.interval_protocols:
+            for ex_id in protocol.exercises:
+                if kinds.get(ex_id) != "interval-cardio":
+                    pos = protocol.pos
+                    out.error(
+                        design_path,
+                        (pos.line, pos.col) if pos else (1, 1),
+                        f"interval protocol '{protocol.name}': '{ex_id}' is not an "
+                        "interval-cardio exercise of the library",
+                        "unknown-exercise",
+                    )
+        for entry in exercises:
+            rank = max((design.loadability.get(q, 0) for q in entry.equipment), default=0)
+            if entry.one_rm and rank < design.load_measurable_from:
+                pos = entry.pos
+                out.error(
+                    ex_path,
+                    (pos.line, pos.col) if pos else (1, 1),
+                    f"exercise '{entry.id}' has one_rm: true but its equipment's load cannot "
+                    f"be measured (loadability {rank} < {design.load_measurable_from})",
+                    "one-rm-not-measurable",
+                )
     if out.diagnostics or design is None:
         raise RulePackError(out.diagnostics)
     return Library(tuple(sorted(exercises, key=lambda e: e.id)), design)

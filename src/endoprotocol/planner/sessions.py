@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from endoprotocol.engine.evaluate import Outcome
@@ -12,6 +13,7 @@ from endoprotocol.planner.fill import (
     Shortfall,
     build_exercise,
     exercise_seconds,
+    kind_intensity,
     lift_intensity,
     min_sets,
     resolve,
@@ -19,7 +21,7 @@ from endoprotocol.planner.fill import (
     warmup_and_cooldown,
     zone_intensity,
 )
-from endoprotocol.planner.library import ExerciseEntry, Library, Zone
+from endoprotocol.planner.library import ExerciseEntry, Library, Slot, Zone
 from endoprotocol.planner.schedule import Slotted
 from endoprotocol.vocab import Modality, Muscle, Pattern
 
@@ -69,23 +71,37 @@ class SessionBuilder:
         shortfalls: list[Shortfall] = []
         taken: set[str] = set()
         notes, note_rules = self.notes_for(slot.modality)
+        isolated: set[str] = set()  # muscles an isolation exercise already trains here
         for s in slot.split_day.slots:
-            pool = slot_pool(self.picker, s, muscles)
-            unvetoed = self.picker.candidates(
-                s.pattern, muscles, [m.value for m in s.prefer], s.role, with_vetoed=True
+            prefer = [m.value for m in s.prefer]
+            trained = {m.value for e in exercises for m in e.muscles}
+            pool = self._isolation_pool(
+                s, muscles, isolated, trained, slot_pool(self.picker, s, muscles)
             )
+            if pool is None:
+                continue  # no isolation left that trains anything new; nothing is lost
+            unvetoed = self.picker.candidates(s.pattern, muscles, prefer, s.role, with_vetoed=True)
             before = len(self.picker.substitutions)
-            picked = self.picker.pick(f"{s.pattern.value}/{s.role}", pool, taken, unvetoed)
+            fallback_note = ""
+            slot_key = f"{s.pattern.value}/{s.role}"
+            picked = self.picker.pick(slot_key, pool, taken, unvetoed, rank=(prefer, s.role))
             fallback = self.library.design.fallbacks.get(s.pattern)
             if picked is None and fallback is not None:
                 stand_in = s.model_copy(update={"pattern": fallback})
                 picked = self.picker.pick(
-                    f"{fallback.value}/{s.role}", slot_pool(self.picker, stand_in, muscles), taken
+                    f"{fallback.value}/{s.role}",
+                    slot_pool(self.picker, stand_in, muscles),
+                    taken,
+                    rank=(prefer, s.role),
                 )
-                if picked is not None:
-                    rules = sorted(
-                        {r for e in unvetoed if e.id not in taken for r in self.picker.vetoes_of(e)}
+                rules = sorted(
+                    {r for e in unvetoed if e.id not in taken for r in self.picker.vetoes_of(e)}
+                )
+                if picked is not None and not rules:
+                    fallback_note = (
+                        f"Stands in for a {s.pattern.value} exercise: none fits your equipment."
                     )
+                elif picked is not None:
                     self.picker.substitutions.append(
                         {
                             "replaced": f"a {s.pattern.value} exercise",
@@ -93,6 +109,10 @@ class SessionBuilder:
                             "rules": rules,
                         }
                     )
+            if picked is None:
+                # a teaching drill at easy effort is better than an empty slot
+                drills = slot_pool(self.picker, s, muscles, drills=True)
+                picked = self.picker.pick(f"{slot_key}/drill", drills, taken)
             if picked is None:
                 shortfalls.append(
                     Shortfall(
@@ -104,16 +124,20 @@ class SessionBuilder:
                 continue
             entry, alternatives = picked
             taken.add(entry.id)
+            if entry.pattern is Pattern.ISOLATION:
+                isolated |= {m.value for m in entry.primary}
+            dose = self.library.design.kinds.get(entry.kind)
             intensity, i_rules = lift_intensity(
                 self.outcome,
                 s.role,
                 zone,
                 entry,
-                measurable_load=self.library.loadability(entry)
-                >= self.library.design.load_measurable_from,
+                measurable_load=entry.one_rm,
                 cap_load=slot.lowered,
             )
-            swap_notes: list[str] = []
+            if dose is not None:
+                intensity = kind_intensity(zone, dose)
+            swap_notes: list[str] = [fallback_note] if fallback_note else []
             if len(self.picker.substitutions) > before:
                 swap = self.picker.substitutions[-1]
                 vetoes = [str(r) for r in swap["rules"]]  # type: ignore[attr-defined]
@@ -128,6 +152,7 @@ class SessionBuilder:
                 self.outcome,
                 alternatives,
                 swap_notes,
+                dose,
             )
             if ex is None:
                 shortfalls.append(Shortfall(f"{entry.name}", "; ".join(missing)))
@@ -158,6 +183,27 @@ class SessionBuilder:
         return Built(
             self._session(slot, exercises, edges, notes, rules, zone_intensity(zone)), shortfalls
         )
+
+    @staticmethod
+    def _isolation_pool(
+        s: Slot,
+        muscles: set[str],
+        isolated: set[str],
+        trained: set[str],
+        pool: list[ExerciseEntry],
+    ) -> list[ExerciseEntry] | None:
+        """An isolation slot trains a muscle no isolation here trains yet: the one it prefers,
+        else one the day promises that nothing has trained so far; None when neither is left
+        (COACHING.md §1: never two isolations for one muscle while another goes untrained)."""
+        if s.pattern is not Pattern.ISOLATION:
+            return pool
+        fresh = [e for e in pool if not {m.value for m in e.primary} & isolated]
+        prefer = {m.value for m in s.prefer}
+        wanted = [e for e in fresh if not prefer or {m.value for m in e.primary} & prefer]
+        if wanted:
+            return wanted
+        untrained = muscles - trained - isolated
+        return [e for e in fresh if {m.value for m in e.primary} & untrained] or None
 
     def _session(
         self,
@@ -252,12 +298,23 @@ class SessionBuilder:
             if slot.intensity != "vigorous":
                 # easy and moderate sessions (walks, steady cardio) favour low-impact options
                 pool = [e for e in pool if e.impact != "high"] or pool
-            picked = self.picker.pick(f"{slot.modality.value}/{pattern.value}/{i}", pool, taken)
+            tier = None
+            why = "every option is vetoed or needs equipment you do not have"
+            if pattern is Pattern.CARDIO:
+                pool, tier = self._steady_pool(pool, slot.minutes - edges)
+            elif pattern is Pattern.INTERVALS:
+                pool, why = self._interval_pool(pool)
+            picked = self.picker.pick(
+                f"{slot.modality.value}/{pattern.value}/{i}", pool, taken, tier=tier
+            )
             if picked is None:
+                what = f"a {pattern.value} exercise for '{slot.title}'"
+                if pattern is Pattern.INTERVALS:
+                    what = f"the interval session '{slot.title}'"
                 shortfalls.append(
                     Shortfall(
-                        f"a {pattern.value} exercise for '{slot.title}'",
-                        "every option is vetoed or needs equipment you do not have",
+                        what,
+                        why,
                         self.picker.vetoes_applied,
                     )
                 )
@@ -306,7 +363,55 @@ class SessionBuilder:
         )
         hiit = slot.modality is Modality.HIIT
         intensity = exercises[0].intensity if hiit else zone_intensity(zone)
-        return Built(self._session(slot, exercises, edges, notes, rules, intensity), shortfalls)
+        session = self._session(slot, exercises, edges, notes, rules, intensity)
+        title = self._title(slot, [e for e, _ in chosen])
+        if title != session.title:
+            session = session.model_copy(update={"title": title})
+        return Built(session, shortfalls)
+
+    @staticmethod
+    def _title(slot: Slotted, chosen: list[ExerciseEntry]) -> str:
+        """A title that names what is done (COACHING.md §1): "Bike ride", not "Brisk walk"."""
+        steady = next((e for e in chosen if e.session_title), None)
+        if slot.modality is Modality.HIIT and chosen:
+            return chosen[0].name
+        if steady is None or steady.session_title is None:
+            return slot.title
+        if slot.modality is Modality.ENDURANCE:
+            return steady.session_title
+        walk = "walk" in steady.session_title.lower()
+        if "walk" in slot.title.lower() and not walk:
+            return f"Easy {steady.session_title.lower()}"
+        return slot.title
+
+    @staticmethod
+    def _steady_pool(
+        pool: list[ExerciseEntry], minutes: int
+    ) -> tuple[list[ExerciseEntry], Callable[[ExerciseEntry], tuple[object, ...]]]:
+        """Steady cardio: the machines or pool the person listed first, then a real walk or
+        run; marching or stepping only for bouts no longer than the library allows."""
+        fits = [e for e in pool if e.max_minutes is None or e.max_minutes >= minutes]
+
+        def order(e: ExerciseEntry) -> tuple[object, ...]:
+            return (0 if e.needs() else 1, 0 if e.max_minutes is None else 1)
+
+        return sorted(fits, key=lambda e: (*order(e), e.impact != "none", e.id)), order
+
+    def _interval_pool(self, pool: list[ExerciseEntry]) -> tuple[list[ExerciseEntry], str]:
+        """Intervals on the modality their protocol was tested on, or none, and why."""
+        work, _ = resolve(self.outcome, Modality.HIIT.value, "any", "work_seconds")
+        protocol = self.library.interval_protocol(work)
+        machines = [e for e in pool if e.kind == "interval-cardio"]
+        if protocol is None:
+            return machines, "no interval-capable cardio machine is in your equipment"
+        order = {ex_id: i for i, ex_id in enumerate(protocol.exercises)}
+        tested = sorted((e for e in machines if e.id in order), key=lambda e: order[e.id])
+        why = (
+            f"{protocol.name} were tested on {protocol.tested_on}, and none is in your "
+            "equipment or allowed for you; no intervals are planned rather than a different "
+            "exercise (list one in your equipment to add them)"
+        )
+        return tested, why
 
     def _interval_or_hold(
         self,
