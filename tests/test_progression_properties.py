@@ -79,3 +79,69 @@ def test_a_muscle_block_alternates_load_and_reps_and_keeps_going_after_the_deloa
     deload = plan.weeks[3]
     assert deload.deload
     assert any("fewer sets" in n for n in deload.notes)
+
+
+def _plan(**data: Any) -> Any:
+    return build_plan(parse_profile(data), RULES, LIBRARY, weeks=4)
+
+
+def test_a_trained_but_inactive_lifter_re_enters_at_moderate_effort_for_two_weeks() -> None:
+    # coach review: 3 x 4-6 at 80-85 % 1RM in week 1 next to "not used to hard exercise"
+    plan = _plan(
+        age=30,
+        sex="male",
+        goals=["strength"],
+        experience="intermediate",
+        days=["monday", "thursday"],
+    )
+    for week in plan.weeks[:2]:
+        for d in week.days:
+            for s in d.sessions:
+                if s.modality.value != "resistance":
+                    continue
+                assert s.intensity_class.value == "moderate"
+                for e in s.exercises:
+                    assert e.intensity.rpe is not None
+                    assert e.intensity.rpe.max <= 6
+                    if e.reps is not None and e.intensity.rir is not None:
+                        assert e.reps.min >= 8
+                    if e.intensity.pct_1rm is not None:
+                        assert e.intensity.pct_1rm.max <= 65
+    assert any("cautious start is over" in n for n in plan.weeks[2].notes)
+    heavier = [
+        e.intensity.rpe.max
+        for d in plan.weeks[2].days
+        for s in d.sessions
+        for e in s.exercises
+        if s.modality.value == "resistance" and e.intensity.rpe is not None
+    ]
+    assert max(heavier) > 6  # the start ends
+
+
+def test_osteoporosis_starts_light_and_a_vertebral_fracture_holds_the_moderate_dose() -> None:
+    bones = _plan(
+        age=52,
+        sex="female",
+        goals=["strength"],
+        experience="intermediate",
+        currently_active=True,
+        days=["monday", "thursday"],
+        conditions=["osteoporosis"],
+        equipment=["dumbbells"],
+    )
+    fracture = _plan(
+        age=60,
+        sex="female",
+        goals=["bone-density"],
+        days=["monday", "thursday"],
+        conditions=["vertebral-fracture"],
+    )
+    for plan, top in ((bones, 50), (fracture, 60)):
+        for week in plan.weeks:
+            for d in week.days:
+                for s in d.sessions:
+                    for e in s.exercises:
+                        pct = e.intensity.pct_1rm
+                        if s.modality.value == "resistance" and pct is not None:
+                            assert pct.max <= top, (e.name, pct)
+    assert any("Moderate dose all block" in n for n in fracture.weeks[0].notes)

@@ -508,6 +508,9 @@ def not_owned(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+SITS_ON_CHAIR = re.compile(r"\b(sit|sitting|seated)\b[^.]*\bchair\b", re.IGNORECASE)
+
+
 def chair_unsafe(p: Profile, plan: Plan, library: Library) -> Verdict:
     """A chair only when sensible: never frail or pregnant people, else with a sturdy-chair note."""
     entries = _by_name(library)
@@ -515,7 +518,11 @@ def chair_unsafe(p: Profile, plan: Plan, library: Library) -> Verdict:
     barred = is_frail(p) or Condition.PREGNANCY in p.conditions
     for where, _s, e in exercises(plan):
         entry = entries.get(e.name)
-        if entry is None or "chair" not in entry.tags:
+        if entry is None:
+            continue
+        # read from the exercise itself too: a chair in its name, or sitting on one in its cue
+        on_chair = "chair" in entry.name.lower() or bool(SITS_ON_CHAIR.search(entry.cue))
+        if "chair" not in entry.tags and not on_chair:
             continue
         if barred:
             verdict.faults.append(
@@ -747,3 +754,34 @@ def audit(
 ) -> dict[str, Verdict]:
     """Run every check (or those given) on one plan: check name -> verdict."""
     return {name: check(p, plan, library) for name, check in (checks or CHECKS).items()}
+
+
+def re_entry_too_heavy(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """People not currently active lift at moderate effort (RPE 6 at most, 8+ reps) for
+    their first weeks, whatever their experience: 4 for beginners, 2 for trained people
+    (ACSM 2015; COACHING.md §3)."""
+    weeks = 4 if p.experience is Experience.BEGINNER else 2
+    verdict = Verdict(applies=not p.currently_active)
+    if not verdict.applies:
+        return verdict
+    for week in plan.weeks[:weeks]:
+        for day in week.days:
+            for s in day.sessions:
+                if s.modality.value != "resistance":
+                    continue
+                for e in s.exercises:
+                    where = f"week {week.week} {day.day.value} '{s.title}' / {e.name}"
+                    rpe = e.intensity.rpe
+                    if rpe is not None and rpe.max > RPE_CEILING["moderate"]:
+                        verdict.faults.append(
+                            Fault("re-entry-too-heavy", where, f"RPE up to {rpe.max:g}")
+                        )
+                    if e.reps is not None and e.reps.min < 8 and e.intensity.rir is not None:
+                        verdict.faults.append(
+                            Fault("re-entry-too-heavy", where, f"{e.reps.min:g} reps")
+                        )
+    return verdict
+
+
+PROGRESSION_CHECKS["re-entry-too-heavy"] = re_entry_too_heavy
+CHECKS["re-entry-too-heavy"] = re_entry_too_heavy

@@ -368,6 +368,18 @@ NOTE_FIELDS = {
 }
 
 
+class CautiousStart(_Node):
+    """The first `weeks` of a block at a moderate dose: lifting reps, RPE, RIR and %1RM are
+    replaced by these (they must agree), then the block's own prescription takes over."""
+
+    weeks: Annotated[int, Field(strict=True, ge=1, le=16)]
+    reps: Bound
+    rpe: Bound
+    rir: Bound
+    pct_1rm: Bound
+    note: Text
+
+
 class Progression(_Node):
     """How the block of weeks progresses (point values), and the advice each week carries.
 
@@ -384,6 +396,8 @@ class Progression(_Node):
     aerobic_build_up: Flag | None = None
     # said in a week whose rep ranges move up at the same load (double progression)
     reps_note: Text | None = None
+    # re-entry and cautious starts that end (COACHING.md §3)
+    cautious_start: CautiousStart | None = None
     load_note: Text | None = None
     deload_note: Text | None = None
 

@@ -6,10 +6,10 @@ import math
 from dataclasses import dataclass
 
 from endoprotocol.engine.evaluate import Outcome
-from endoprotocol.engine.model import Bound, fill_placeholders
+from endoprotocol.engine.model import Bound, CautiousStart, fill_placeholders
 from endoprotocol.plan import DayPlan, Exercise, Range, Session, Week
 from endoprotocol.planner.fill import resolve
-from endoprotocol.vocab import Modality, Pattern
+from endoprotocol.vocab import IntensityClass, Modality, Pattern
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,7 @@ class Scheme:
     load_note: str | None
     deload_note: str | None
     reps_note: str | None
+    cautious: CautiousStart | None
 
     @classmethod
     def from_outcome(cls, outcome: Outcome) -> Scheme:
@@ -45,6 +46,7 @@ class Scheme:
             load_note=v if isinstance(v := get("load_note"), str) else None,
             deload_note=v if isinstance(v := get("deload_note"), str) else None,
             reps_note=v if isinstance(v := get("reps_note"), str) else None,
+            cautious=v if isinstance(v := get("cautious_start"), CautiousStart) else None,
         )
 
     def is_deload(self, week: int) -> bool:
@@ -92,11 +94,88 @@ def _progress_session(
         ):
             low = ex.reps.min + max(1, math.ceil((ex.reps.max - ex.reps.min) / 2))
             update["reps"] = Range.of(min(low, ex.reps.max), ex.reps.max)
+        elif (
+            reps_week
+            and not deload
+            and session.modality is Modality.RESISTANCE
+            and ex.work_seconds is not None
+            and ex.work_seconds.max > ex.work_seconds.min
+        ):
+            # a timed hold progresses the same way: toward the top of its time range
+            span = ex.work_seconds.max - ex.work_seconds.min
+            low = ex.work_seconds.min + max(1, math.ceil(span / 2))
+            update["work_seconds"] = Range.of(min(low, ex.work_seconds.max), ex.work_seconds.max)
         update["sets"] = sets
         exercises.append(ex.model_copy(update=update))
     if deload and session.modality is Modality.RESISTANCE:
         exercises = _cut_sets(exercises, scheme.deload_cut_pct)
     return session.model_copy(update={"exercises": exercises})
+
+
+def _cautious(session: Session, start: CautiousStart) -> Session:
+    """A lifting session at the cautious start's moderate dose: each lift takes the start's
+    reps, and its RPE, RIR and %1RM move to the start's - never above what a safety rule
+    already allowed (RPE and %1RM only come down, RIR only goes up). Drills keep theirs."""
+    if session.modality is not Modality.RESISTANCE:
+        return session
+
+    def lower(cur: Range | None, to: Bound) -> Range | None:
+        if cur is None:
+            return None
+        want = _range(to)
+        return Range.of(min(want.min, cur.max), min(want.max, cur.max))
+
+    def higher(cur: Range | None, to: Bound) -> Range | None:
+        if cur is None:
+            return None
+        want = _range(to)
+        return Range.of(max(want.min, cur.min), max(want.max, cur.min))
+
+    exercises = []
+    for ex in session.exercises:
+        i = ex.intensity
+        if i.rir is None and i.rpe is not None and i.rpe.max <= DRILL_RPE:
+            exercises.append(ex)  # a drill or an easy hold: not a work set
+            continue
+        exercises.append(
+            ex.model_copy(
+                update={
+                    "reps": _reps(ex.reps, start.reps),
+                    "intensity": i.model_copy(
+                        update={
+                            "rpe": lower(i.rpe, start.rpe),
+                            "rir": higher(i.rir, start.rir),
+                            "pct_1rm": lower(i.pct_1rm, start.pct_1rm),
+                        }
+                    ),
+                }
+            )
+        )
+    rpe_top = start.rpe.max if start.rpe.max is not None else 10
+    lowered = session.intensity_class is IntensityClass.VIGOROUS and rpe_top <= 6
+    cls = IntensityClass.MODERATE if lowered else session.intensity_class
+    return session.model_copy(update={"exercises": exercises, "intensity_class": cls})
+
+
+def _reps(cur: Range | None, to: Bound) -> Range | None:
+    """The start's reps, raised to the lift's own minimum where that fits inside them (a safety
+    rule's minimum, like 10+ reps for an older beginner, still holds)."""
+    if cur is None:
+        return None
+    want = _range(to)
+    low = max(want.min, cur.min)
+    return Range.of(low, want.max) if low <= want.max else want
+
+
+# Drills and easy holds are prescribed at or below this RPE and carry no RIR.
+DRILL_RPE = 4
+
+
+def _range(bound: Bound) -> Range:
+    low = bound.min if bound.min is not None else bound.max
+    high = bound.max if bound.max is not None else bound.min
+    assert low is not None and high is not None
+    return Range.of(low, high)
 
 
 def _cut_sets(exercises: list[Exercise], cut_pct: float) -> list[Exercise]:
@@ -111,6 +190,27 @@ def _cut_sets(exercises: list[Exercise], cut_pct: float) -> list[Exercise]:
             break
         out[i] = out[i].model_copy(update={"sets": out[i].sets - 1})
     return out
+
+
+def _steady_minutes(days: list[DayPlan]) -> list[int]:
+    return [
+        s.duration_minutes
+        for d in days
+        for s in d.sessions
+        if s.modality is Modality.ENDURANCE and not s.optional
+    ]
+
+
+def _reps_of(days: list[DayPlan]) -> list[tuple[float, float]]:
+    """Each lift's rep range, or a hold's time range."""
+    return [
+        (r.min, r.max)
+        for d in days
+        for s in d.sessions
+        if s.modality is Modality.RESISTANCE
+        for e in s.exercises
+        if (r := e.reps or e.work_seconds) is not None
+    ]
 
 
 def _lifting_sets(days: list[DayPlan]) -> int:
@@ -239,6 +339,9 @@ def build_weeks(
                     session = mirror[id(session)]
                 if build_up_weeks is not None:
                     session = _build_up(session, max(ramp_week, 1), build_up_weeks)
+                if scheme.cautious is not None and number <= scheme.cautious.weeks:
+                    # the start's dose first; double progression then works inside it
+                    session = _cautious(session, scheme.cautious)
                 sessions.append(
                     _progress_session(session, scheme, outcome, deload, built, reps_week)
                 )
@@ -253,11 +356,12 @@ def build_weeks(
             if cut > 0:  # sets already at one each have nothing to give; no false promise
                 notes.append(fill_placeholders(scheme.deload_note, {"volume_cut_pct": f"{cut}"}))
         elif planned and not deload and number > 1 and lifting:
-            if reps_week and scheme.reps_note:
+            if reps_week and scheme.reps_note and _reps_of(days) != _reps_of(weeks[-1].days):
                 notes.append(scheme.reps_note)
             elif not reps_week and scheme.load_step_pct and scheme.load_note:
                 notes.append(fill_placeholders(scheme.load_note, {"load_change_pct": f"{load:g}"}))
-        if planned and build_up_weeks is not None and not deload and ramp_week > 1:
+        steady_changed = bool(weeks) and _steady_minutes(days) != _steady_minutes(weeks[-1].days)
+        if planned and build_up_weeks is not None and steady_changed and ramp_week > 1:
             if ramp_week < build_up_weeks:
                 notes.append(
                     "Steady sessions are a little longer this week, building up to their full "
@@ -265,6 +369,14 @@ def build_weeks(
                 )
             elif ramp_week == build_up_weeks:
                 notes.append("Steady sessions reach their full length this week.")
+        if planned and lifting and scheme.cautious is not None:
+            if number <= scheme.cautious.weeks:
+                notes.append(scheme.cautious.note)
+            elif number == scheme.cautious.weeks + 1:
+                notes.append(
+                    "The cautious start is over: the lifting prescription moves to the plan's "
+                    "full dose from this week."
+                )
         if planned and mirror and mirrored and not deload:
             notes.append(
                 "The lifting days swap this week (the day type done twice last week is done "
