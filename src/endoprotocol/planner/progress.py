@@ -174,7 +174,8 @@ DRILL_RPE = 4
 def _range(bound: Bound) -> Range:
     low = bound.min if bound.min is not None else bound.max
     high = bound.max if bound.max is not None else bound.min
-    assert low is not None and high is not None
+    assert low is not None  # a Bound has at least one end
+    assert high is not None
     return Range.of(low, high)
 
 
