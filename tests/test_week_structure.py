@@ -196,3 +196,42 @@ def test_people_not_yet_active_build_steady_work_up_and_reach_the_target() -> No
         currently_active=True,
     )
     assert guideline(active, "who-2020-aerobic").met
+
+
+def test_diabetes_and_prediabetes_are_checked_against_the_ada_activity_gap() -> None:
+    for condition in ("type-2-diabetes", "prediabetes"):
+        spread = plan(age=50, sex="male", goals=["general-health"], conditions=[condition])
+        gap = guideline(spread, "ada-2016-activity-gap")
+        assert (gap.comparison, gap.target) == ("at_most", 2)
+        assert gap.met, gap.detail
+        assert "break-up-sitting" in {w.code for w in spread.warnings}
+    two_days = plan(
+        age=50,
+        sex="male",
+        goals=["general-health"],
+        conditions=["type-2-diabetes"],
+        days=["monday", "tuesday"],
+    )
+    gap = guideline(two_days, "ada-2016-activity-gap")
+    # Wednesday to Sunday hold no required activity: reported, with the optional walks
+    # that close it and a suggestion the person can follow
+    assert not gap.met
+    assert gap.value == 5
+    assert gap.met_with_optional
+    assert gap.suggestion is not None
+    assert "walk" in gap.suggestion
+
+
+def test_back_to_back_days_say_they_limit_frequency_and_suggest_a_day_apart() -> None:
+    p = plan(
+        age=35,
+        sex="female",
+        goals=["muscle"],
+        days=["saturday", "sunday"],
+        currently_active=True,
+        experience="intermediate",
+    )
+    (w,) = [w for w in p.warnings if w.code == "back-to-back-training-days"]
+    assert "add one day away from them" in w.message
+    spread = plan(age=35, sex="female", goals=["muscle"], days=["monday", "thursday"])
+    assert "back-to-back-training-days" not in {w.code for w in spread.warnings}

@@ -224,7 +224,28 @@ MEASURE_MODALITY = {
     "moderate_equivalent_aerobic_minutes": Modality.ENDURANCE,
     "strength_days": Modality.RESISTANCE,
     "balance_days": Modality.BALANCE,
+    "days_without_activity": Modality.RECOVERY,
 }
+
+
+def measure(name: str, days: list[DayPlan]) -> int:
+    """A guideline's measure on a week's days (DESIGN.md v1.1 Guidelines)."""
+    if name == "days_without_activity":
+        return longest_gap(days)
+    return int(getattr(compute_totals(days), name))
+
+
+def longest_gap(days: list[DayPlan]) -> int:
+    """The longest run of days with no session, wrapping Sunday to Monday (ADA 2016); 7 for
+    an empty week."""
+    active = [bool(d.sessions) for d in days]
+    if not any(active):
+        return 7
+    longest = run = 0
+    for flag in active + active:  # twice round, so a run across Sunday-Monday counts
+        run = 0 if flag else run + 1
+        longest = max(longest, run)
+    return min(longest, 7)
 
 
 def _required(days: list[DayPlan]) -> list[DayPlan]:
@@ -251,31 +272,32 @@ def _held_by(outcome: Outcome, rules: RuleSet, measure: str) -> list[str]:
 
 def _guidelines(outcome: Outcome, rules: RuleSet, block: list[Week]) -> list[GuidelineCheck]:
     """Measure each guideline on week 1's required sessions, with and without the extras."""
-    required = [compute_totals(_required(w.days)) for w in block]
-    everything = compute_totals(block[0].days)
+    required = [_required(w.days) for w in block]
     checks = []
     for gid, (target, _rule) in sorted(outcome.guidelines.items()):
-        value = int(getattr(required[0], target.measure))
-        with_optional = int(getattr(everything, target.measure))
-        met = value >= target.at_least
+        value = measure(target.measure, required[0])
+        with_optional = measure(target.measure, block[0].days)
+        met = target.met_by(value)
         reached = next(
             (
                 w.week
-                for w, totals in zip(block, required, strict=True)
-                if int(getattr(totals, target.measure)) >= target.at_least
+                for w, days in zip(block, required, strict=True)
+                if target.met_by(measure(target.measure, days))
             ),
             None,
         )
+        bound = "at least" if target.at_least is not None else "at most"
         detail = (
             f"{target.label}: the required sessions give {value}, "
-            f"the target is at least {target.at_least}."
+            f"the target is {bound} {target.bar}."
         )
         if with_optional != value:
             detail += f" With the optional extras: {with_optional}."
         suggestion: str | None = None
         held: list[str] = []
         if not met:
-            detail += f" Short by {target.at_least - value}."
+            gap = abs(target.bar - value)
+            detail += f" Short by {gap}." if target.at_least is not None else f" Over by {gap}."
             held = _held_by(outcome, rules, target.measure)
             if outcome.referral_only:
                 detail += " Nothing is suggested until a clinician has seen you."
@@ -295,8 +317,9 @@ def _guidelines(outcome: Outcome, rules: RuleSet, block: list[Week]) -> list[Gui
                 met=met,
                 detail=detail,
                 value=value,
-                target=target.at_least,
-                met_with_optional=with_optional >= target.at_least,
+                target=target.bar,
+                comparison="at_least" if target.at_least is not None else "at_most",
+                met_with_optional=target.met_by(with_optional),
                 reached_in_week=reached,
                 suggestion=suggestion,
                 held_by=held,

@@ -506,7 +506,11 @@ def _apply(
         return f"adds a note to {body.modality} sessions"
     if isinstance(body, GuidelineTarget):
         old_g = outcome.guidelines.get(body.id)
-        if old_g is None or body.at_least > old_g[0].at_least:
+        # the stricter bar wins: the higher at_least, the lower at_most
+        stricter = old_g is not None and (
+            body.bar > old_g[0].bar if body.at_least is not None else body.bar < old_g[0].bar
+        )
+        if old_g is None or stricter:
             outcome.guidelines[body.id] = (body, rule)
         return f"checks guideline {body.id}"
     raise AssertionError(f"unhandled action {kind}")  # pragma: no cover

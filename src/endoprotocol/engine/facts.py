@@ -70,6 +70,15 @@ def _decision(name: str) -> Getter:
     return lambda p, d: d.values.get(name)
 
 
+def _back_to_back(p: Profile) -> bool:
+    """True when the 2-3 training days form one run of consecutive days in the repeating
+    week (Sat+Sun, Mon-Tue-Wed, Sun+Mon): each muscle can then be trained hard once."""
+    days = {tuple(Day).index(x) for x in p.training_days()}
+    if not 2 <= len(days) <= 3:
+        return False
+    return any(all((start + k) % 7 in days for k in range(len(days))) for start in days)
+
+
 def _bp(part: str) -> Getter:
     return lambda p, d: None if p.blood_pressure is None else getattr(p.blood_pressure, part)
 
@@ -103,6 +112,12 @@ _FACTS: list[Fact] = [
         _values(Day),
     ),
     Fact("days_per_week", "int", "training days per week", lambda p, d: len(p.training_days())),
+    Fact(
+        "days_back_to_back",
+        "bool",
+        "2-3 training days, all in one run of consecutive days (Sunday to Monday counts)",
+        lambda p, d: _back_to_back(p),
+    ),
     Fact("minutes_per_session", "int", "minutes per session", lambda p, d: p.minutes_per_session),
     Fact(
         "weekly_minutes_available",

@@ -458,8 +458,15 @@ class GuidelineTarget(_Node):
     """A guideline the plan is checked against; the planner measures, the rule sets the bar."""
 
     id: Kebab
-    measure: Literal["moderate_equivalent_aerobic_minutes", "strength_days", "balance_days"]
-    at_least: Annotated[int, Field(strict=True, ge=0, le=2000)]
+    measure: Literal[
+        "moderate_equivalent_aerobic_minutes",
+        "strength_days",
+        "balance_days",
+        "days_without_activity",
+    ]
+    # exactly one of: the plan must reach at least / stay at most this value
+    at_least: Annotated[int, Field(strict=True, ge=0, le=2000)] | None = None
+    at_most: Annotated[int, Field(strict=True, ge=0, le=2000)] | None = None
     label: Text
     suggestion: Text
     # The planner adds required sessions of this modality, only on the person's own days and
@@ -470,6 +477,24 @@ class GuidelineTarget(_Node):
     # When the target is still short, lifting sessions beyond this many give their day to it
     # (COACHING.md §2: the WHO minimums come before more for a goal that is not lifting).
     lifting_yields_above: Annotated[int, Field(strict=True, ge=0, le=7)] | None = None
+
+    @model_validator(mode="after")
+    def _one_bar(self) -> Self:
+        if (self.at_least is None) == (self.at_most is None):
+            raise ValueError("a guideline takes exactly one of: at_least, at_most")
+        if self.fill_with is not None and self.at_least is None:
+            raise ValueError("fill_with goes with at_least (a target to fill up to)")
+        return self
+
+    @property
+    def bar(self) -> int:
+        """The target value, whichever way it is compared."""
+        value = self.at_least if self.at_least is not None else self.at_most
+        assert value is not None
+        return value
+
+    def met_by(self, value: int) -> bool:
+        return value >= self.bar if self.at_least is not None else value <= self.bar
 
 
 class _ActionBase(_Node):

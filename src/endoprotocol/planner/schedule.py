@@ -306,7 +306,7 @@ class Scheduler:
             keep = target.lifting_yields_above
             if keep is None or target.measure != "moderate_equivalent_aerobic_minutes":
                 continue
-            while self._aerobic_value() < target.at_least:
+            while self._aerobic_value() < target.bar:
                 lifts = self._count(Modality.RESISTANCE)
                 if lifts <= keep:
                     break
@@ -622,7 +622,7 @@ class Scheduler:
                 or target.measure != "moderate_equivalent_aerobic_minutes"
             ):
                 continue
-            self._fill_aerobic(target.at_least, rule.full_id)
+            self._fill_aerobic(target.bar, rule.full_id)
 
     def _fill_aerobic(self, target: int, rule: str) -> None:
         if INTENSITY_ORDER[self.outcome.max_intensity] < INTENSITY_ORDER["moderate"]:
