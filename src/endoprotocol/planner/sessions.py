@@ -366,7 +366,14 @@ class SessionBuilder:
         session = self._session(slot, exercises, edges, notes, rules, intensity)
         title = self._title(slot, [e for e, _ in chosen])
         if title != session.title:
-            session = session.model_copy(update={"title": title})
+            update = {"title": title}
+            if "walk" in session.focus.lower() and "walk" not in title.lower():
+                # the request's words were about walking; say what is done instead
+                update["focus"] = (
+                    f"{title} at a pace where you breathe faster but can still talk; "
+                    "it counts toward your weekly aerobic minutes"
+                )
+            session = session.model_copy(update=update)
         return Built(session, shortfalls)
 
     @staticmethod
