@@ -85,3 +85,56 @@ def is_hard(session: Any) -> bool:
         session.modality.value in {"resistance", "hiit"}
         or session.intensity_class.value == "vigorous"
     )
+
+
+def audit_property(
+    strategy: st.SearchStrategy[dict[str, Any]],
+    checks: dict[str, Any],
+    record_property: Any,
+    *,
+    examples: int,
+    weeks: int = 4,
+    extra: Any = None,
+) -> None:
+    """Plan every profile `strategy` draws, run the coach's audit `checks` on each plan and
+    fail on any fault; record how many plans there were and how many each check applied to
+    (printed in the test summary). `extra(profile, plan)` may assert more per plan."""
+    from hypothesis import HealthCheck, given, settings
+
+    from endoprotocol import build_plan, load_library, load_rules, parse_profile
+    from endoprotocol.audit import audit
+    from endoprotocol.engine.loader import builtin_rules_dir
+    from endoprotocol.errors import OutOfScopeError
+
+    rules = load_rules(user_dir=False)
+    library = load_library(builtin_rules_dir())
+    applied = dict.fromkeys(checks, 0)
+    cases = 0
+
+    @settings(
+        max_examples=examples,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+    )
+    @given(strategy)
+    def check(data: dict[str, Any]) -> None:
+        nonlocal cases
+        profile = parse_profile(data)
+        try:
+            plan = build_plan(profile, rules, library, weeks=weeks)
+        except OutOfScopeError:
+            return
+        cases += 1
+        faults = []
+        for name, verdict in audit(profile, plan, library, checks).items():
+            applied[name] += verdict.applies
+            faults += verdict.faults
+        assert not faults, "\n".join(map(str, faults))
+        if extra is not None:
+            extra(profile, plan)
+
+    check()
+    record_property("cases", cases)
+    for name in checks:
+        record_property(f"check:{name}", applied[name])
+        assert applied[name] > 0, f"check {name} never applied; the strategy misses its group"

@@ -5,17 +5,14 @@ printed in the test summary."""
 from __future__ import annotations
 
 import os
-from collections import Counter
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
 
 from endoprotocol import build_plan, load_library, load_rules, parse_profile
-from endoprotocol.audit import PROGRESSION_CHECKS, audit
+from endoprotocol.audit import PROGRESSION_CHECKS
 from endoprotocol.engine.loader import builtin_rules_dir
-from endoprotocol.errors import OutOfScopeError
-from tests.strategies import profiles
+from tests.strategies import audit_property, profiles
 
 RULES = load_rules(user_dir=False)
 LIBRARY = load_library(builtin_rules_dir())
@@ -25,30 +22,7 @@ EXAMPLES = int(os.environ.get("ENDOPROTOCOL_PROPERTY_EXAMPLES", "200"))
 def test_every_building_week_progresses_and_deloads_say_their_real_cut(
     record_property: pytest.RecordProperty,
 ) -> None:
-    applied: Counter[str] = Counter()
-    cases = 0
-
-    @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-    @given(profiles())
-    def check(data: dict[str, Any]) -> None:
-        nonlocal cases
-        profile = parse_profile(data)
-        try:
-            plan = build_plan(profile, RULES, LIBRARY, weeks=8)
-        except OutOfScopeError:
-            return
-        cases += 1
-        faults = []
-        for name, verdict in audit(profile, plan, LIBRARY, PROGRESSION_CHECKS).items():
-            applied[name] += verdict.applies
-            faults += verdict.faults
-        assert not faults, "\n".join(map(str, faults))
-
-    check()
-    record_property("cases", cases)
-    for name in PROGRESSION_CHECKS:
-        record_property(f"check:{name}", applied[name])
-        assert applied[name] > 0, name
+    audit_property(profiles(), PROGRESSION_CHECKS, record_property, examples=EXAMPLES, weeks=8)
 
 
 def test_a_muscle_block_alternates_load_and_reps_and_keeps_going_after_the_deload() -> None:

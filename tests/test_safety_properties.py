@@ -11,21 +11,18 @@ prints how many plans each check really applied to.
 from __future__ import annotations
 
 import os
-from collections import Counter
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from endoprotocol import build_plan, load_library, load_rules, parse_profile
-from endoprotocol.audit import SAFETY_CHECKS, audit
+from endoprotocol import load_library, load_rules
+from endoprotocol.audit import SAFETY_CHECKS
 from endoprotocol.engine.evaluate import evaluate
 from endoprotocol.engine.loader import builtin_rules_dir
-from endoprotocol.errors import OutOfScopeError
 from endoprotocol.plan import Plan
 from endoprotocol.profile import Profile
-from tests.strategies import profiles
+from tests.strategies import audit_property, profiles
 
 RULES = load_rules(user_dir=False)
 LIBRARY = load_library(builtin_rules_dir())
@@ -73,50 +70,26 @@ def vulnerable_profiles(draw: st.DrawFn) -> dict[str, Any]:
     return data
 
 
-def _plan(data: dict[str, Any]) -> tuple[Profile, Plan] | None:
-    profile = parse_profile(data)
-    try:
-        return profile, build_plan(profile, RULES, LIBRARY, weeks=6)
-    except OutOfScopeError:
-        return None
+def _no_engine_veto_in_plan(profile: Profile, plan: Plan) -> None:
+    """Nothing the engine itself vetoed for this person reaches the plan, alternatives too."""
+    vetoed = evaluate(profile, RULES).forbidden("tag")
+    for week in plan.weeks:
+        for day in week.days:
+            for s in day.sessions:
+                for e in s.exercises:
+                    for name in [e.name, *e.alternatives]:
+                        bad = set(BY_NAME[name].tags) & set(vetoed)
+                        assert not bad, (week.week, day.day, name, bad)
 
 
 def test_safety_promises_hold_for_every_vulnerable_person(
     record_property: pytest.RecordProperty,
 ) -> None:
-    applied: Counter[str] = Counter()
-    cases = 0
-
-    @settings(
-        max_examples=EXAMPLES,
-        deadline=None,
-        suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+    audit_property(
+        vulnerable_profiles(),
+        SAFETY_CHECKS,
+        record_property,
+        examples=EXAMPLES,
+        weeks=6,
+        extra=_no_engine_veto_in_plan,
     )
-    @given(vulnerable_profiles())
-    def check(data: dict[str, Any]) -> None:
-        nonlocal cases
-        built = _plan(data)
-        if built is None:
-            return
-        profile, plan = built
-        cases += 1
-        faults = []
-        for name, verdict in audit(profile, plan, LIBRARY, SAFETY_CHECKS).items():
-            applied[name] += verdict.applies
-            faults += verdict.faults
-        # and nothing the engine itself vetoed for this person reaches the plan
-        vetoed = evaluate(profile, RULES).forbidden("tag")
-        for week in plan.weeks:
-            for day in week.days:
-                for s in day.sessions:
-                    for e in s.exercises:
-                        for name in [e.name, *e.alternatives]:
-                            bad = set(BY_NAME[name].tags) & set(vetoed)
-                            assert not bad, (week.week, day.day, name, bad)
-        assert not faults, "\n".join(map(str, faults))
-
-    check()
-    record_property("cases", cases)
-    for name in SAFETY_CHECKS:
-        record_property(f"check:{name}", applied[name])
-        assert applied[name] > 0, f"check {name} never applied; the strategy misses its group"

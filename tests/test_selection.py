@@ -9,21 +9,18 @@ and the three profiles of the issue's "Done when" have their own.
 from __future__ import annotations
 
 import os
-from collections import Counter
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from endoprotocol import build_plan, load_library, load_rules, parse_profile
-from endoprotocol.audit import SELECTION_CHECKS, Verdict, audit
+from endoprotocol.audit import SELECTION_CHECKS, Verdict
 from endoprotocol.auditrun import KITS, run_audit
 from endoprotocol.engine.loader import builtin_rules_dir
-from endoprotocol.errors import OutOfScopeError
 from endoprotocol.plan import Exercise, Plan, Session
 from tests.conftest import RunCli
-from tests.strategies import profiles
+from tests.strategies import audit_property, profiles
 
 RULES = load_rules(user_dir=False)
 LIBRARY = load_library(builtin_rules_dir())
@@ -72,33 +69,7 @@ def kitted_profiles(draw: st.DrawFn) -> dict[str, Any]:
 def test_selection_standard_holds_for_generated_profiles(
     record_property: pytest.RecordProperty,
 ) -> None:
-    applied: Counter[str] = Counter()
-    cases = 0
-
-    @settings(
-        max_examples=EXAMPLES,
-        deadline=None,
-        suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
-    )
-    @given(kitted_profiles())
-    def run(data: dict[str, Any]) -> None:
-        nonlocal cases
-        profile = parse_profile(data)
-        try:
-            built = build_plan(profile, RULES, LIBRARY, weeks=2)
-        except OutOfScopeError:
-            return
-        cases += 1
-        faults = []
-        for name, verdict in audit(profile, built, LIBRARY, SELECTION_CHECKS).items():
-            applied[name] += verdict.applies
-            faults += verdict.faults
-        assert not faults, "\n".join(map(str, faults))
-
-    run()
-    record_property("cases", cases)
-    for name in SELECTION_CHECKS:
-        record_property(f"check:{name}", applied[name])
+    audit_property(kitted_profiles(), SELECTION_CHECKS, record_property, examples=EXAMPLES, weeks=2)
 
 
 # ---- the three profiles ---------------------------------------------------------
