@@ -27,6 +27,7 @@ from endoprotocol import build_plan, load_library, load_rules, parse_profile
 from endoprotocol.engine.loader import RuleSet, builtin_rules_dir
 from endoprotocol.plan import Plan
 from endoprotocol.planner.library import Library
+from tests.conftest import RunCli
 from tests.packs import write_pack
 
 RULES_DIR = Path(__file__).resolve().parents[1] / "rules"
@@ -662,3 +663,10 @@ def test_the_dose_pattern_catches_doses(text: str) -> None:
 def test_the_patterns_leave_ordinary_text_alone(text: str) -> None:
     assert not DOSE.search(text)
     assert not HYPE.search(text)
+
+
+def test_every_test_in_the_built_in_packs_passes(cli: RunCli) -> None:
+    """The packs' own worked examples (`rules test`) stay true as the planner changes."""
+    result = cli("rules", "test", "--no-user-rules")
+    assert result.exit_code == 0, result.stdout[-2000:]
+    assert " 0 failed" in result.stdout
