@@ -670,3 +670,24 @@ def test_every_test_in_the_built_in_packs_passes(cli: RunCli) -> None:
     result = cli("rules", "test", "--no-user-rules")
     assert result.exit_code == 0, result.stdout[-2000:]
     assert " 0 failed" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("therapy", "own", "code"),
+    [
+        ("trt", {"testosterone"}, "therapy-sets-testosterone"),
+        ("gh-peptide", {"growth_hormone", "igf_1"}, "therapy-sets-growth-hormone"),
+        ("tesamorelin", {"growth_hormone", "igf_1"}, "therapy-sets-growth-hormone"),
+    ],
+)
+def test_effects_say_nothing_about_the_hormone_a_therapy_sets(
+    rules: RuleSet, library: Library, therapy: str, own: set[str], code: str
+) -> None:
+    """COACHING.md §5 (coach review): a man on TRT was told how his own testosterone rises."""
+    plan = plan_for(rules, library, profile(["muscle"], "intermediate", therapies=[therapy]))
+    assert not {e.target.value for e in plan.expected_effects} & own
+    (w,) = [w for w in plan.warnings if w.code == code]
+    assert w.severity == "info"
+    assert "does not replace" in w.message
+    without = plan_for(rules, library, profile(["muscle"], "intermediate"))
+    assert {e.target.value for e in without.expected_effects} & own
