@@ -26,14 +26,13 @@ from endoprotocol.plan import (
 )
 from endoprotocol.planner.fill import Picker, Shortfall
 from endoprotocol.planner.library import Library
-from endoprotocol.planner.progress import build_weeks
+from endoprotocol.planner.progress import BuildUp, build_weeks
 from endoprotocol.planner.schedule import Scheduler
 from endoprotocol.planner.sessions import SessionBuilder
 from endoprotocol.profile import WEEK, Profile
-from endoprotocol.vocab import Modality
+from endoprotocol.vocab import AEROBIC, MODERATE_EQUIVALENT, Modality
 
 DEFAULT_WEEKS = 4
-AEROBIC = (Modality.ENDURANCE, Modality.HIIT, Modality.RECOVERY)
 SEVERITY_ORDER = {"high": 0, "medium": 1, "info": 2}
 
 
@@ -67,18 +66,20 @@ def build_plan(
         week_one.append(DayPlan(day=day, sessions=sessions))
     held = outcome.progression.get("aerobic_build_up")
     grows = held is None or held.value is not False
-    ramp = [
-        target.build_up_weeks
+    ramp = sorted(
+        (target.build_up_weeks, target.build_up_from_minutes)
         for target, _rule in outcome.guidelines.values()
-        if target.fill_with is Modality.ENDURANCE and target.build_up_weeks is not None
-    ]
+        if target.fill_with is Modality.ENDURANCE
+        and target.build_up_weeks is not None
+        and target.build_up_from_minutes is not None
+    )
     block = build_weeks(
         week_one,
         start_weeks,
         weeks,
         outcome,
         profile.minutes_per_session,
-        build_up_weeks=min(ramp) if ramp and not profile.currently_active and grows else None,
+        build_up=BuildUp(*ramp[0]) if ramp and not profile.currently_active and grows else None,
     )
     days = block[0].days
     totals = compute_totals(days)
@@ -201,7 +202,7 @@ def compute_totals(days: list[DayPlan]) -> Totals:
             minutes[s.modality.value] += s.duration_minutes
             by_intensity[s.intensity_class.value] += s.duration_minutes
             if s.modality in AEROBIC:
-                factor = {"light": 0, "moderate": 1, "vigorous": 2}[s.intensity_class.value]
+                factor = MODERATE_EQUIVALENT[s.intensity_class.value]
                 aerobic += factor * s.duration_minutes
             if s.modality is Modality.RESISTANCE:
                 for e in s.exercises:

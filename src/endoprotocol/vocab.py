@@ -284,3 +284,9 @@ def normalize(enum: type[E], raw: object, also: tuple[str, ...] = ()) -> E:
     near = ALIASES.get(enum, {}).get(near, near) if near else None
     hint = f"; did you mean '{near}'?" if near else ""
     raise ValueError(f"unknown value {raw!r}{hint} (accepted: {', '.join(choices)})")
+
+
+# Aerobic minutes (WHO 2020): the modalities that count, and what a minute of each intensity
+# class is worth in moderate-equivalent minutes (vigorous counts double, light not at all).
+AEROBIC: tuple[Modality, ...] = (Modality.ENDURANCE, Modality.HIIT, Modality.RECOVERY)
+MODERATE_EQUIVALENT: dict[str, int] = {"light": 0, "moderate": 1, "vigorous": 2}

@@ -365,6 +365,10 @@ NOTE_FIELDS = {
     "load_note": {"load_change_pct"},
     "deload_note": {"volume_cut_pct"},
     "reps_note": set(),
+    "mirror_note": set(),
+    "build_up_note": {"full_week"},
+    "build_up_done_note": set(),
+    "cautious_end_note": set(),
 }
 
 
@@ -398,6 +402,13 @@ class Progression(_Node):
     reps_note: Text | None = None
     # re-entry and cautious starts that end (COACHING.md §3)
     cautious_start: CautiousStart | None = None
+    # said in the week after a cautious start, when the block's own dose takes over
+    cautious_end_note: Text | None = None
+    # said in a mirror week (Lower/Upper/Lower after Upper/Lower/Upper)
+    mirror_note: Text | None = None
+    # said while required steady sessions build up ({full_week}: when they reach full length)
+    build_up_note: Text | None = None
+    build_up_done_note: Text | None = None
     load_note: Text | None = None
     deload_note: Text | None = None
 
@@ -472,8 +483,10 @@ class GuidelineTarget(_Node):
     # The planner adds required sessions of this modality, only on the person's own days and
     # within every cap and veto, until the target is met when time allows (COACHING.md §2).
     fill_with: Modality | None = None
-    # People not currently active start lower and reach the target by this week.
+    # People not currently active start steady sessions at `build_up_from_minutes` and reach
+    # their full length in `build_up_weeks` steps (a deload week holds its step).
     build_up_weeks: Annotated[int, Field(strict=True, ge=1, le=16)] | None = None
+    build_up_from_minutes: Annotated[int, Field(strict=True, ge=5, le=60)] | None = None
     # When the target is still short, lifting sessions beyond this many give their day to it
     # (COACHING.md §2: the WHO minimums come before more for a goal that is not lifting).
     lifting_yields_above: Annotated[int, Field(strict=True, ge=0, le=7)] | None = None
@@ -484,6 +497,8 @@ class GuidelineTarget(_Node):
             raise ValueError("a guideline takes exactly one of: at_least, at_most")
         if self.fill_with is not None and self.at_least is None:
             raise ValueError("fill_with goes with at_least (a target to fill up to)")
+        if (self.build_up_weeks is None) != (self.build_up_from_minutes is None):
+            raise ValueError("build_up_weeks and build_up_from_minutes go together")
         return self
 
     @property

@@ -192,6 +192,8 @@ class SessionDesignFile(_Node):
     # The pattern that stands in when every exercise of a slot's own pattern is vetoed or
     # out of reach, so the session keeps the movement family (e.g. a row for a pull-up).
     fallbacks: dict[Pattern, Pattern] = {}
+    # DESIGN.md v1.1: the longest an optional extra may be, by modality (0: never optional)
+    optional_minutes: dict[Modality, Annotated[int, Field(strict=True, ge=0, le=180)]] = {}
     references: list[Kebab] = []
 
     @model_validator(mode="after")

@@ -26,6 +26,10 @@ class Scheme:
     deload_note: str | None
     reps_note: str | None
     cautious: CautiousStart | None
+    cautious_end_note: str | None
+    mirror_note: str | None
+    build_up_note: str | None
+    build_up_done_note: str | None
 
     @classmethod
     def from_outcome(cls, outcome: Outcome) -> Scheme:
@@ -47,6 +51,10 @@ class Scheme:
             deload_note=v if isinstance(v := get("deload_note"), str) else None,
             reps_note=v if isinstance(v := get("reps_note"), str) else None,
             cautious=v if isinstance(v := get("cautious_start"), CautiousStart) else None,
+            cautious_end_note=v if isinstance(v := get("cautious_end_note"), str) else None,
+            mirror_note=v if isinstance(v := get("mirror_note"), str) else None,
+            build_up_note=v if isinstance(v := get("build_up_note"), str) else None,
+            build_up_done_note=v if isinstance(v := get("build_up_done_note"), str) else None,
         )
 
     def is_deload(self, week: int) -> bool:
@@ -85,31 +93,23 @@ def _progress_session(
             sets += scheme.add_rounds * step
         if deload and session.modality is not Modality.RESISTANCE:
             sets = max(1, math.floor(sets * (1 - scheme.deload_cut_pct / 100)))
-        if (
-            reps_week
-            and not deload
-            and session.modality is Modality.RESISTANCE
-            and ex.reps is not None
-            and ex.reps.max > ex.reps.min
-        ):
-            low = ex.reps.min + max(1, math.ceil((ex.reps.max - ex.reps.min) / 2))
-            update["reps"] = Range.of(min(low, ex.reps.max), ex.reps.max)
-        elif (
-            reps_week
-            and not deload
-            and session.modality is Modality.RESISTANCE
-            and ex.work_seconds is not None
-            and ex.work_seconds.max > ex.work_seconds.min
-        ):
-            # a timed hold progresses the same way: toward the top of its time range
-            span = ex.work_seconds.max - ex.work_seconds.min
-            low = ex.work_seconds.min + max(1, math.ceil(span / 2))
-            update["work_seconds"] = Range.of(min(low, ex.work_seconds.max), ex.work_seconds.max)
+        if reps_week and not deload and session.modality is Modality.RESISTANCE:
+            # reps, or a timed hold's seconds, start about halfway up their range
+            name = "reps" if ex.reps is not None else "work_seconds"
+            current = getattr(ex, name)
+            if current is not None and current.max > current.min:
+                update[name] = _toward_top(current)
         update["sets"] = sets
         exercises.append(ex.model_copy(update=update))
     if deload and session.modality is Modality.RESISTANCE:
         exercises = _cut_sets(exercises, scheme.deload_cut_pct)
     return session.model_copy(update={"exercises": exercises})
+
+
+def _toward_top(r: Range) -> Range:
+    """A range whose bottom has moved about halfway toward its top (double progression)."""
+    low = r.min + max(1, math.ceil((r.max - r.min) / 2))
+    return Range.of(min(low, r.max), r.max)
 
 
 def _cautious(session: Session, start: CautiousStart) -> Session:
@@ -249,14 +249,19 @@ def _mirror(week_one: list[DayPlan], budget: int) -> dict[int, Session]:
     return swap
 
 
-# People who are not yet active start steady work at about this many minutes a session
-# and build up to the full week (ACSM 2011: start with 15-30 minutes, add 5-10 at a time).
-BUILD_UP_START_MINUTES = 20
+@dataclass(frozen=True)
+class BuildUp:
+    """People not yet active: steady sessions start at `start_minutes` (the guideline's
+    `build_up_from_minutes`) and reach full length in `weeks` building steps."""
+
+    weeks: int
+    start_minutes: int
 
 
-def _build_up(session: Session, week: int, weeks_to_full: int) -> Session:
+def _build_up(session: Session, week: int, ramp: BuildUp) -> Session:
     """A required steady session shortened for a build-up week: its work grows in equal
-    steps from BUILD_UP_START_MINUTES in week 1 to its full length in `weeks_to_full`."""
+    steps from the ramp's start in week 1 to its full length in `ramp.weeks`."""
+    weeks_to_full = ramp.weeks
     if (
         session.optional
         or session.modality is not Modality.ENDURANCE
@@ -271,7 +276,7 @@ def _build_up(session: Session, week: int, weeks_to_full: int) -> Session:
             exercises.append(ex)
             continue
         full = ex.work_seconds.max / 60
-        start = min(full, BUILD_UP_START_MINUTES)
+        start = min(full, ramp.start_minutes)
         minutes = round(start + (full - start) * (week - 1) / max(weeks_to_full - 1, 1))
         low = max(minutes - 5, minutes * 4 // 5, 1)
         saved += round(full - minutes)
@@ -290,18 +295,18 @@ def build_weeks(
     count: int,
     outcome: Outcome,
     budget: int = 180,
-    build_up_weeks: int | None = None,
+    build_up: BuildUp | None = None,
 ) -> list[Week]:
     """Weeks 1..count. `start_weeks` maps id(session) -> first week the session appears;
-    `budget` is the day's minutes (a mirrored week must fit them); with `build_up_weeks`,
-    required steady sessions start short and reach their full length in that week (people
-    not yet active), and `week_one` is the full-length template."""
+    `budget` is the day's minutes (a mirrored week must fit them); with `build_up`, required
+    steady sessions start short and reach their full length over its weeks (people not yet
+    active), and `week_one` is the full-length template."""
     scheme = Scheme.from_outcome(outcome)
     mirror = _mirror(week_one, budget)
     ramp_week = 0  # the build-up step: it does not advance in a deload week
     built_weeks_so_far, mirrored = 0, False
     full_week, steps = 0, 0
-    while build_up_weeks is not None and steps < build_up_weeks:
+    while build_up is not None and steps < build_up.weeks:
         full_week += 1
         steps += 0 if scheme.is_deload(full_week) else 1
     weeks: list[Week] = []
@@ -338,8 +343,8 @@ def build_weeks(
                     starting.add(session.modality.value)
                 if mirrored and id(session) in mirror:
                     session = mirror[id(session)]
-                if build_up_weeks is not None:
-                    session = _build_up(session, max(ramp_week, 1), build_up_weeks)
+                if build_up is not None:
+                    session = _build_up(session, max(ramp_week, 1), build_up)
                 if scheme.cautious is not None and number <= scheme.cautious.weeks:
                     # the start's dose first; double progression then works inside it
                     session = _cautious(session, scheme.cautious)
@@ -362,27 +367,18 @@ def build_weeks(
             elif not reps_week and scheme.load_step_pct and scheme.load_note:
                 notes.append(fill_placeholders(scheme.load_note, {"load_change_pct": f"{load:g}"}))
         steady_changed = bool(weeks) and _steady_minutes(days) != _steady_minutes(weeks[-1].days)
-        if planned and build_up_weeks is not None and steady_changed and ramp_week > 1:
-            if ramp_week < build_up_weeks:
-                notes.append(
-                    "Steady sessions are a little longer this week, building up to their full "
-                    f"length in week {full_week}."
-                )
-            elif ramp_week == build_up_weeks:
-                notes.append("Steady sessions reach their full length this week.")
+        if planned and build_up is not None and steady_changed and ramp_week > 1:
+            if ramp_week < build_up.weeks and scheme.build_up_note:
+                notes.append(fill_placeholders(scheme.build_up_note, {"full_week": f"{full_week}"}))
+            elif ramp_week == build_up.weeks and scheme.build_up_done_note:
+                notes.append(scheme.build_up_done_note)
         if planned and lifting and scheme.cautious is not None:
             if number <= scheme.cautious.weeks:
                 notes.append(scheme.cautious.note)
-            elif number == scheme.cautious.weeks + 1:
-                notes.append(
-                    "The cautious start is over: the lifting prescription moves to the plan's "
-                    "full dose from this week."
-                )
-        if planned and mirror and mirrored and not deload:
-            notes.append(
-                "The lifting days swap this week (the day type done twice last week is done "
-                "once), so every muscle group gets the same work across the two weeks."
-            )
+            elif number == scheme.cautious.weeks + 1 and scheme.cautious_end_note:
+                notes.append(scheme.cautious_end_note)
+        if planned and mirror and mirrored and not deload and scheme.mirror_note:
+            notes.append(scheme.mirror_note)
         for modality in sorted(starting):
             notes.append(
                 f"{modality.upper() if modality == 'hiit' else modality.capitalize()} sessions start this week after the base-building weeks."

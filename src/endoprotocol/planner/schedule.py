@@ -22,21 +22,10 @@ from endoprotocol.engine.evaluate import Outcome, SessionDecision, is_hard
 from endoprotocol.planner.fill import Shortfall, warmup_and_cooldown
 from endoprotocol.planner.library import Library, SplitDay
 from endoprotocol.profile import WEEK, Profile
-from endoprotocol.vocab import INTENSITY_ORDER, Modality
+from endoprotocol.vocab import AEROBIC, INTENSITY_ORDER, MODERATE_EQUIVALENT, Modality
 
-AEROBIC = (Modality.ENDURANCE, Modality.HIIT, Modality.RECOVERY)
 # Steady cardio is prescribed as a range ending at the session's minutes; count its low end.
 STEADY_SHORTFALL = 3
-# DESIGN.md v1.1: optional extras on days the person did not offer.
-OPTIONAL_MINUTES = {
-    Modality.ENDURANCE: 40,
-    Modality.RECOVERY: 40,
-    Modality.HIIT: 0,
-    Modality.RESISTANCE: 0,
-    Modality.BALANCE: 15,
-    Modality.MOBILITY: 15,
-}
-CONDITIONING_TITLE = "Conditioning: steady cardio after the main session"
 
 # Order in which modalities claim days: the most constrained first.
 PLACEMENT_ORDER = (
@@ -157,23 +146,7 @@ class Scheduler:
         at the low end of its prescription (for lifting: a compound lift's sets, reps, rests)."""
         work = 1.0
         if modality is Modality.RESISTANCE:
-            timing = self.library.design.timing
-
-            def value(name: str, mid: bool) -> float:
-                found = self.outcome.param("resistance", "compound", name)
-                bound = found.value if found is not None else None
-                if bound is None or bound.min is None:
-                    return 0.0
-                top = bound.max if bound.max is not None else bound.min
-                return float((bound.min + top) / 2 if mid else bound.min)
-
-            # the same estimate the session builder trims with (fill.exercise_seconds)
-            sets = max(value("sets", mid=False), 1.0)
-            work = (
-                sets * value("reps", mid=True) * timing.seconds_per_rep
-                + (sets - 1) * value("rest_seconds", mid=True)
-                + timing.seconds_between_exercises
-            ) / 60
+            work = self._slot_seconds("compound") / 60
         return self._edges(modality) + work
 
     def fits(self, day: int, s: Slotted) -> bool:
@@ -541,34 +514,36 @@ class Scheduler:
                     # lifting takes what its exercises need, so the rest of the day is free
                     s.minutes = min(s.minutes, max(self._lifting_minutes(s), self._floor(s)))
 
-    def _lifting_minutes(self, s: Slotted) -> int:
-        """What a lifting session needs: warm-up and cool-down plus every slot of its split
-        day at week 1's sets (the low end of the range) and mid-range reps and rests, as the
-        session builder times them (fill.exercise_seconds)."""
-        if s.split_day is None:
-            return self.budget
+    def _slot_seconds(self, role: str) -> float:
+        """One exercise of a role at week 1's sets (the low end of the range) and mid-range
+        reps and rests, as the session builder times it (fill.exercise_seconds)."""
         timing = self.library.design.timing
 
-        def mid(role: str, name: str, low: bool = False) -> float:
+        def value(name: str, mid: bool) -> float:
             found = self.outcome.param("resistance", role, name)
             bound = found.value if found is not None else None
             if bound is None or bound.min is None:
                 return 0.0
-            high = bound.max if bound.max is not None else bound.min
-            return float(bound.min if low else (bound.min + high) / 2)
+            top = bound.max if bound.max is not None else bound.min
+            return float((bound.min + top) / 2 if mid else bound.min)
 
-        seconds = 0.0
+        sets = max(value("sets", mid=False), 1.0)
+        return (
+            sets * value("reps", mid=True) * timing.seconds_per_rep
+            + (sets - 1) * value("rest_seconds", mid=True)
+            + timing.seconds_between_exercises
+        )
+
+    def _lifting_minutes(self, s: Slotted) -> int:
+        """What a lifting session needs: warm-up and cool-down plus every slot of its split
+        day (up to the rules' exercise count), each timed by `_slot_seconds`."""
+        if s.split_day is None:
+            return self.budget
         slots = s.split_day.slots
         cap = self.outcome.param("resistance", "any", "exercises")
         if cap is not None and cap.value.max is not None:
             slots = slots[: max(int(cap.value.max), 1)]
-        for slot in slots:
-            sets = max(mid(slot.role, "sets", low=True), 1.0)
-            seconds += (
-                sets * mid(slot.role, "reps") * timing.seconds_per_rep
-                + (sets - 1) * mid(slot.role, "rest_seconds")
-                + timing.seconds_between_exercises
-            )
+        seconds = sum(self._slot_seconds(slot.role) for slot in slots)
         edges = 0 if s.shares_warmup else self._edges(s.modality)
         return edges + math.ceil(seconds / 60)
 
@@ -579,7 +554,7 @@ class Scheduler:
         for sessions in self.week.days:
             used = sum(s.minutes for s in sessions if not s.optional)
             for s in [s for s in sessions if s.optional]:
-                cap = OPTIONAL_MINUTES[s.modality]
+                cap = self.library.design.optional_minutes.get(s.modality, 0)
                 minutes = min(self._target_minutes(s.modality), cap, self.budget - used)
                 s.shares_warmup = used > 0
                 floor = self._extra_minutes(s.modality) if s.shares_warmup else 0
@@ -589,7 +564,7 @@ class Scheduler:
                 s.minutes = minutes
                 used += minutes
             sessions.sort(key=lambda s: (s.optional, s.shares_warmup))
-            if (sessions and not sessions[0].optional) or sessions:
+            if sessions:
                 sessions[0].shares_warmup = False
 
     # -- filling a guideline's target on the person's own days ------------------------------
@@ -602,7 +577,7 @@ class Scheduler:
             for s in sessions:
                 if s.optional or s.modality not in AEROBIC:
                     continue
-                factor = {"light": 0, "moderate": 1, "vigorous": 2}[s.intensity]
+                factor = MODERATE_EQUIVALENT[s.intensity]
                 minutes = s.minutes - STEADY_SHORTFALL
                 if s.modality is Modality.HIIT:
                     # an interval session lasts its protocol, whatever room the day has
@@ -688,8 +663,6 @@ class Scheduler:
             s.shares_warmup = bool(here)
             edges = 0 if s.shares_warmup else self._edges(s.modality)
             s.minutes = min(slack, longest, math.ceil(need) + edges + STEADY_SHORTFALL)
-            if s.shares_warmup:
-                s.title = CONDITIONING_TITLE
             here.append(s)
             need -= s.minutes - edges - STEADY_SHORTFALL
 
