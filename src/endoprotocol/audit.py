@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from endoprotocol.plan import Exercise, Plan, Session
 from endoprotocol.planner.library import ExerciseEntry, Library
@@ -381,6 +382,7 @@ def _week_signature(plan: Plan, index: int) -> tuple[object, ...]:
                         e.sets,
                         (e.reps.min, e.reps.max) if e.reps else None,
                         (e.work_seconds.min, e.work_seconds.max) if e.work_seconds else None,
+                        e.intensity.model_dump_json(),  # effort and load count as a change
                     )
                     for e in s.exercises
                 ),
@@ -785,3 +787,158 @@ def re_entry_too_heavy(p: Profile, plan: Plan, library: Library) -> Verdict:
 
 PROGRESSION_CHECKS["re-entry-too-heavy"] = re_entry_too_heavy
 CHECKS["re-entry-too-heavy"] = re_entry_too_heavy
+
+
+# NSCA's %1RM-repetition relationship, restated here from EVIDENCE.md and the NSCA text
+# rather than read from the library, so a table that drifts is caught. The load of N reps
+# leaving K in reserve is the (N + K)-rep maximum's.
+NSCA_REPS_TO_PCT = {1: 100, 2: 95, 3: 93, 4: 90, 5: 87, 6: 85, 7: 83, 8: 80, 9: 77, 10: 75}
+NSCA_REPS_TO_PCT |= {11: 70, 12: 67, 15: 65}
+# How far a stated %1RM may sit from the table's (the table itself is an estimate)
+PCT_TOLERANCE = 3.0
+
+
+def _nsca_pct(rep_max: float) -> float:
+    """%1RM of a rep max; past 15 reps only an upper bound (65)."""
+    points = sorted(NSCA_REPS_TO_PCT.items())
+    for (r1, p1), (r2, p2) in pairwise(points):
+        if r1 <= rep_max <= r2:
+            return p1 + (p2 - p1) * (rep_max - r1) / (r2 - r1)
+    return 100.0 if rep_max < 1 else 65.0
+
+
+def effort_incoherent(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Reps, RIR, RPE and %1RM agree on every lift of every week (DESIGN.md v1.1, COACHING.md
+    §3): RPE is 10 - RIR, and the %1RM is the load of the reps plus reps in reserve; a set far
+    from failure carries no RIR and no RPE above light."""
+    verdict = Verdict(applies=False)
+    for week in plan.weeks:
+        for day in week.days:
+            for s in day.sessions:
+                if s.modality.value != "resistance":
+                    continue
+                for e in s.exercises:
+                    i = e.intensity
+                    if e.reps is None or (i.rir is None and i.pct_1rm is None):
+                        continue
+                    verdict.applies = True
+                    where = f"week {week.week} {day.day.value} '{s.title}' / {e.name}"
+                    if (
+                        i.rir is not None
+                        and i.rpe is not None
+                        and (i.rpe.min, i.rpe.max) != (10 - i.rir.max, 10 - i.rir.min)
+                    ):
+                        verdict.faults.append(
+                            Fault(
+                                "effort-incoherent",
+                                where,
+                                f"RPE {i.rpe.min:g}-{i.rpe.max:g} with RIR "
+                                f"{i.rir.min:g}-{i.rir.max:g}",
+                            )
+                        )
+                    if i.rir is None or i.pct_1rm is None:
+                        continue
+                    heaviest = _nsca_pct(e.reps.min + i.rir.min)
+                    lightest = _nsca_pct(e.reps.max + i.rir.max)
+                    top_ok = i.pct_1rm.max <= heaviest + PCT_TOLERANCE
+                    bottom_ok = e.reps.max + i.rir.max > 15 or i.pct_1rm.min >= (
+                        lightest - PCT_TOLERANCE
+                    )
+                    if not (top_ok and bottom_ok):
+                        verdict.faults.append(
+                            Fault(
+                                "effort-incoherent",
+                                where,
+                                f"{e.reps.min:g}-{e.reps.max:g} reps at RIR "
+                                f"{i.rir.min:g}-{i.rir.max:g} is about {lightest:.0f}-"
+                                f"{heaviest:.0f} % 1RM, not {i.pct_1rm.min:g}-{i.pct_1rm.max:g}",
+                            )
+                        )
+    return verdict
+
+
+def _lifting_minutes(plan: Plan, index: int) -> int:
+    return sum(
+        s.duration_minutes
+        for d in plan.weeks[index].days
+        for s in d.sessions
+        if s.modality.value == "resistance"
+    )
+
+
+def _lifting_volume(plan: Plan, index: int) -> float:
+    """Sets times the top of their reps (or hold seconds) over the week's lifting."""
+    return sum(
+        e.sets * (e.reps.max if e.reps else e.work_seconds.max if e.work_seconds else 1)
+        for d in plan.weeks[index].days
+        for s in d.sessions
+        if s.modality.value == "resistance"
+        for e in s.exercises
+    )
+
+
+def deload_not_lighter(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A deload week's lifting has less volume and no more minutes than the week before's
+    (COACHING.md §3): a person already at one set per exercise still gets a lighter week,
+    not a no-op."""
+    verdict = Verdict(applies=False)
+    for i, week in enumerate(plan.weeks):
+        if not week.deload or i == 0:
+            continue
+        before, after = _lifting_minutes(plan, i - 1), _lifting_minutes(plan, i)
+        if not before:
+            continue
+        verdict.applies = True
+        was, now = _lifting_volume(plan, i - 1), _lifting_volume(plan, i)
+        if after > before or now >= was:
+            verdict.faults.append(
+                Fault(
+                    "deload-not-lighter",
+                    f"week {week.week}",
+                    f"{after} lifting minutes after {before}, volume {now:g} after {was:g}",
+                )
+            )
+    return verdict
+
+
+def _item_class(e: Exercise) -> int:
+    """An item's class (ACSM, EVIDENCE.md §1.2): by RPE (5-6 moderate, 7+ vigorous) or by
+    load (50 % 1RM moderate, 70 % vigorous), whichever is harder."""
+    rank = INTENSITY_RANK["light"]
+    rpe, pct = e.intensity.rpe, e.intensity.pct_1rm
+    if rpe is not None:
+        rank = max(rank, 3 if rpe.max >= 7 else 2 if rpe.max >= 5 else 1)
+    if pct is not None:
+        rank = max(rank, 3 if pct.max >= 70 else 2 if pct.max >= 50 else 1)
+    return rank
+
+
+def session_class_misstated(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A lifting session's intensity class is that of its hardest item (DESIGN.md v1.1)."""
+    verdict = Verdict(applies=False)
+    for week in plan.weeks:
+        for day in week.days:
+            for s in day.sessions:
+                if s.modality.value != "resistance" or not s.exercises:
+                    continue
+                verdict.applies = True
+                hardest = max(_item_class(e) for e in s.exercises)
+                if INTENSITY_RANK[s.intensity_class.value] != hardest:
+                    verdict.faults.append(
+                        Fault(
+                            "session-class-misstated",
+                            f"week {week.week} {day.day.value} '{s.title}'",
+                            f"labelled {s.intensity_class.value}, hardest item is "
+                            f"{next(k for k, v in INTENSITY_RANK.items() if v == hardest)}",
+                        )
+                    )
+    return verdict
+
+
+for _name, _check in {
+    "effort-incoherent": effort_incoherent,
+    "deload-not-lighter": deload_not_lighter,
+    "session-class-misstated": session_class_misstated,
+}.items():
+    PROGRESSION_CHECKS[_name] = _check
+    CHECKS[_name] = _check

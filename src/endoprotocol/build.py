@@ -78,6 +78,7 @@ def build_plan(
         start_weeks,
         weeks,
         outcome,
+        library.design,
         profile.minutes_per_session,
         build_up=BuildUp(*ramp[0]) if ramp and not profile.currently_active and grows else None,
     )

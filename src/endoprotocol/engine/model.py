@@ -369,6 +369,9 @@ NOTE_FIELDS = {
     "build_up_note": {"full_week"},
     "build_up_done_note": set(),
     "cautious_end_note": set(),
+    "sets_note": set(),
+    "deload_reps_note": {"volume_cut_pct"},
+    "rounds_note": set(),
 }
 
 
@@ -382,6 +385,11 @@ class CautiousStart(_Node):
     rir: Bound
     pct_1rm: Bound
     note: Text
+    # The way out: over `exit_weeks` after the start, the load ceiling rises in equal steps
+    # from the start's top %1RM to `exit_pct_1rm`'s top; `exit_note` may use {pct_1rm}.
+    exit_weeks: Annotated[int, Field(strict=True, ge=1, le=12)] | None = None
+    exit_pct_1rm: Bound | None = None
+    exit_note: Text | None = None
 
 
 class Progression(_Node):
@@ -400,6 +408,11 @@ class Progression(_Node):
     aerobic_build_up: Flag | None = None
     # said in a week whose rep ranges move up at the same load (double progression)
     reps_note: Text | None = None
+    # said in a week that adds lifting sets, or interval rounds, to the last building week
+    sets_note: Text | None = None
+    rounds_note: Text | None = None
+    # said in a deload week whose lifts are already at one set: the reps are cut instead
+    deload_reps_note: Text | None = None
     # re-entry and cautious starts that end (COACHING.md §3)
     cautious_start: CautiousStart | None = None
     # said in the week after a cautious start, when the block's own dose takes over

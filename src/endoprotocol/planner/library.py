@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 from typing import Annotated, Literal, Self
 
@@ -146,6 +147,33 @@ class Zone(_Node):
     talk_test: Text
 
 
+class IntensityTable(_Node):
+    """Reps to load, and where a set stops being near failure (sessions.yaml `intensity_table`).
+
+    `reps_to_pct_1rm` maps a repetition maximum (reps to failure) to its load in % of 1RM,
+    decreasing as reps grow; `light_above_rir`: more reps in reserve than this is a light
+    set; `max_reps`: the most reps a set is moved to when a ceiling lowers its load."""
+
+    reps_to_pct_1rm: dict[
+        Annotated[int, Field(strict=True, ge=1, le=100)],
+        Annotated[float, Field(strict=True, gt=0, le=100)],
+    ] = Field(min_length=2)
+    light_above_rir: Annotated[int, Field(strict=True, ge=1, le=20)]
+    max_reps: Annotated[int, Field(strict=True, ge=1, le=100)]
+
+    @model_validator(mode="after")
+    def _decreasing(self) -> Self:
+        points = sorted(self.reps_to_pct_1rm.items())
+        if points[0][1] != 100 or points[0][0] != 1:
+            raise ValueError("reps_to_pct_1rm must start at 1: 100")
+        for (r1, p1), (r2, p2) in pairwise(points):
+            if p2 >= p1:
+                raise ValueError(
+                    f"reps_to_pct_1rm must fall as reps grow ({r1}: {p1:g} then {r2}: {p2:g})"
+                )
+        return self
+
+
 class Timing(_Node):
     """Arithmetic constants for estimating how long a session takes."""
 
@@ -182,6 +210,7 @@ class IntervalProtocol(_Node):
 class SessionDesignFile(_Node):
     splits: list[Split] = Field(min_length=1)
     zones: dict[IntensityClass, Zone]
+    intensity_table: IntensityTable
     timing: Timing
     designs: dict[Literal["hiit", "endurance", "recovery", "balance", "mobility"], ModalityDesign]
     disclaimer: Text

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from endoprotocol.engine.evaluate import Outcome
 from endoprotocol.engine.model import Bound, CautiousStart, fill_placeholders
 from endoprotocol.plan import DayPlan, Exercise, Range, Session, Week
-from endoprotocol.planner.fill import resolve
+from endoprotocol.planner.fill import exercise_seconds, resolve
+from endoprotocol.planner.intensity import cohere_session
+from endoprotocol.planner.library import SessionDesignFile, Timing
 from endoprotocol.vocab import IntensityClass, Modality, Pattern
 
 
@@ -30,6 +32,9 @@ class Scheme:
     mirror_note: str | None
     build_up_note: str | None
     build_up_done_note: str | None
+    sets_note: str | None
+    rounds_note: str | None
+    deload_reps_note: str | None
 
     @classmethod
     def from_outcome(cls, outcome: Outcome) -> Scheme:
@@ -55,6 +60,9 @@ class Scheme:
             mirror_note=v if isinstance(v := get("mirror_note"), str) else None,
             build_up_note=v if isinstance(v := get("build_up_note"), str) else None,
             build_up_done_note=v if isinstance(v := get("build_up_done_note"), str) else None,
+            sets_note=v if isinstance(v := get("sets_note"), str) else None,
+            rounds_note=v if isinstance(v := get("rounds_note"), str) else None,
+            deload_reps_note=v if isinstance(v := get("deload_reps_note"), str) else None,
         )
 
     def is_deload(self, week: int) -> bool:
@@ -76,24 +84,31 @@ def _progress_session(
     deload: bool,
     step: int,
     reps_week: bool,
+    room: Room,
+    round_step: int = 0,
+    reps_floor: float = 1,
 ) -> Session:
     """One session in a later week. `step` counts the building weeks so far (deloads do not
     count); in a `reps_week` (double progression) lifting rep ranges start higher at the
-    same load. A deload cuts the session's lifting sets by the rules' cut, as a whole."""
+    same load; `round_step` counts them since the session's first week. Sets added across
+    the block (trained lifters) and interval rounds added for newcomers stop at the rules' top and when the day's minutes (`room`) are used up. A
+    deload cuts the session's lifting sets by the rules' cut, as a whole."""
     exercises = []
     for ex in session.exercises:
         sets = ex.sets
         update: dict[str, object] = {}
         if session.modality is Modality.RESISTANCE and scheme.add_sets_every and not deload:
-            sets = min(
+            wanted = min(
                 sets + (step // scheme.add_sets_every),
                 max(_set_cap(outcome, ex, session.modality), sets),
             )
-        if session.modality is Modality.HIIT and not deload:
-            sets += scheme.add_rounds * step
+            sets = room.take(ex, sets, wanted)
+        if session.modality is Modality.HIIT and not deload and scheme.add_rounds:
+            wanted = min(sets + scheme.add_rounds * round_step, max(_rounds_cap(outcome), sets))
+            sets = room.take(ex, sets, wanted)
         if deload and session.modality is not Modality.RESISTANCE:
             sets = max(1, math.floor(sets * (1 - scheme.deload_cut_pct / 100)))
-        if reps_week and not deload and session.modality is Modality.RESISTANCE:
+        if reps_week and session.modality is Modality.RESISTANCE:
             # reps, or a timed hold's seconds, start about halfway up their range
             name = "reps" if ex.reps is not None else "work_seconds"
             current = getattr(ex, name)
@@ -102,8 +117,56 @@ def _progress_session(
         update["sets"] = sets
         exercises.append(ex.model_copy(update=update))
     if deload and session.modality is Modality.RESISTANCE:
-        exercises = _cut_sets(exercises, scheme.deload_cut_pct)
+        exercises = _cut_sets(exercises, scheme.deload_cut_pct, reps_floor)
     return session.model_copy(update={"exercises": exercises})
+
+
+def _rounds_cap(outcome: Outcome) -> int:
+    """The interval protocol's full dose: the top of the rules' rounds."""
+    bound, _ = resolve(outcome, Modality.HIIT.value, "any", "rounds")
+    return int(bound.max) if bound is not None and bound.max is not None else 0
+
+
+@dataclass
+class Room:
+    """Seconds a session may still grow by this week (the day's minutes minus what the day
+    already holds); added sets and rounds take from it, one set at a time."""
+
+    seconds: float
+    timing: Timing
+
+    def take(self, ex: Exercise, sets: int, wanted: int) -> int:
+        per_set = _set_seconds(ex, self.timing)
+        while sets < wanted and per_set <= self.seconds:
+            sets += 1
+            self.seconds -= per_set
+        return sets
+
+
+def _set_seconds(ex: Exercise, timing: Timing) -> float:
+    """What one more set of `ex` costs: its work and one more rest."""
+    return exercise_seconds(
+        ex.model_copy(update={"sets": 2}), timing.seconds_per_rep, 0
+    ) - exercise_seconds(ex.model_copy(update={"sets": 1}), timing.seconds_per_rep, 0)
+
+
+def _retimed(before: Session, after: Session, timing: Timing, spare: int) -> Session:
+    """`after` with its minutes changed by what its sets and reps changed (DESIGN.md timing:
+    the same arithmetic that timed week 1), growing by at most the day's `spare` minutes.
+    Steady sessions are timed by their build-up."""
+    if after.modality not in (Modality.RESISTANCE, Modality.HIIT):
+        return after
+
+    def seconds(s: Session) -> float:
+        return sum(
+            exercise_seconds(e, timing.seconds_per_rep, timing.seconds_between_exercises)
+            for e in s.exercises
+        )
+
+    delta = min((seconds(after) - seconds(before)) / 60, spare)
+    return after.model_copy(
+        update={"duration_minutes": max(1, round(before.duration_minutes + delta))}
+    )
 
 
 def _toward_top(r: Range) -> Range:
@@ -179,7 +242,7 @@ def _range(bound: Bound) -> Range:
     return Range.of(low, high)
 
 
-def _cut_sets(exercises: list[Exercise], cut_pct: float) -> list[Exercise]:
+def _cut_sets(exercises: list[Exercise], cut_pct: float, reps_floor: float = 1) -> list[Exercise]:
     """Take the session's total sets down by about `cut_pct` %, one set at a time from the
     exercise with the most sets (ties from the end), none below one set."""
     total = sum(e.sets for e in exercises)
@@ -190,7 +253,35 @@ def _cut_sets(exercises: list[Exercise], cut_pct: float) -> list[Exercise]:
         if out[i].sets <= 1:
             break
         out[i] = out[i].model_copy(update={"sets": out[i].sets - 1})
+    if sum(e.sets for e in out) == total and cut_pct > 0:
+        # every lift is at one set: fewer reps at the same load (what leaves the set goes
+        # into reserve), so the week is still lighter and shorter
+        out = [_fewer_reps(e, cut_pct, reps_floor) for e in out]
     return out
+
+
+def _fewer_reps(ex: Exercise, cut_pct: float, floor: float = 1) -> Exercise:
+    """`ex` with about `cut_pct` % fewer reps (never below `floor`, a safety rule's or a
+    cautious start's least reps), or shorter holds."""
+    keep = 1 - cut_pct / 100
+    if ex.reps is not None:
+        low = max(floor, round(ex.reps.min * keep))
+        high = max(low, round(ex.reps.max * keep))
+        update: dict[str, object] = {"reps": Range.of(low, high)}
+        rir = ex.intensity.rir
+        if rir is not None:
+            # the same load: each rep taken off is one more in reserve
+            more = Range.of(rir.min + ex.reps.min - low, rir.max + ex.reps.max - high)
+            update["intensity"] = ex.intensity.model_copy(update={"rir": more})
+        return ex.model_copy(update=update)
+    if ex.work_seconds is not None:
+        w = ex.work_seconds
+        return ex.model_copy(
+            update={
+                "work_seconds": Range.of(max(5, round(w.min * keep)), max(5, round(w.max * keep)))
+            }
+        )
+    return ex
 
 
 def _steady_minutes(days: list[DayPlan]) -> list[int]:
@@ -221,6 +312,29 @@ def _lifting_sets(days: list[DayPlan]) -> int:
         for s in d.sessions
         if s.modality is Modality.RESISTANCE
         for e in s.exercises
+    )
+
+
+def _reps_cut(before: list[DayPlan], after: list[DayPlan]) -> int:
+    """How much the lifting reps (top of each range, times sets) fell, in %."""
+
+    def total(days: list[DayPlan]) -> float:
+        return sum(
+            e.sets * e.reps.max
+            for d in days
+            for s in d.sessions
+            if s.modality is Modality.RESISTANCE
+            for e in s.exercises
+            if e.reps is not None
+        )
+
+    was = total(before)
+    return round(100 * (1 - total(after) / was)) if was else 0
+
+
+def _rounds(days: list[DayPlan]) -> int:
+    return sum(
+        e.sets for d in days for s in d.sessions if s.modality is Modality.HIIT for e in s.exercises
     )
 
 
@@ -289,11 +403,55 @@ def _build_up(session: Session, week: int, ramp: BuildUp) -> Session:
     )
 
 
+def _tighter(caps: dict[bool, float | None], cap: float | None) -> dict[bool, float | None]:
+    if cap is None:
+        return caps
+    return {k: cap if v is None else min(v, cap) for k, v in caps.items()}
+
+
+def _dose_changes(start: CautiousStart | None, week: int) -> bool:
+    """Whether `week` changes the lifting dose: each exit step of a cautious start and the
+    first week of the block's own dose after it."""
+    if start is None or start.weeks >= 16:
+        return False
+    return start.weeks < week <= start.weeks + (start.exit_weeks or 0) + 1
+
+
+def _exit_cap(start: CautiousStart | None, week: int) -> float | None:
+    """The %1RM ceiling of a week in a cautious start's exit: it rises in equal steps from the
+    start's top to the exit's top over `exit_weeks` (e.g. 50 -> 70 % over weeks 9-12)."""
+    if start is None or start.exit_weeks is None or start.exit_pct_1rm is None:
+        return None
+    step = week - start.weeks
+    if step < 1 or step > start.exit_weeks:
+        return None
+    low = start.pct_1rm.max or 0
+    high = start.exit_pct_1rm.max or low
+    return low + (high - low) * step / start.exit_weeks
+
+
+def _load_capped(session: Session, cap: float) -> Session:
+    """Every measured load of a lifting session at most `cap` % 1RM."""
+    if session.modality is not Modality.RESISTANCE:
+        return session
+    exercises = []
+    for ex in session.exercises:
+        pct = ex.intensity.pct_1rm
+        if pct is not None and pct.max > cap:
+            pct = Range.of(min(pct.min, cap - 5), cap)  # a band, as the zones have
+            ex = ex.model_copy(
+                update={"intensity": ex.intensity.model_copy(update={"pct_1rm": pct})}
+            )
+        exercises.append(ex)
+    return session.model_copy(update={"exercises": exercises})
+
+
 def build_weeks(
     week_one: list[DayPlan],
     start_weeks: dict[int, int],
     count: int,
     outcome: Outcome,
+    design: SessionDesignFile,
     budget: int = 180,
     build_up: BuildUp | None = None,
 ) -> list[Week]:
@@ -310,31 +468,49 @@ def build_weeks(
         full_week += 1
         steps += 0 if scheme.is_deload(full_week) else 1
     weeks: list[Week] = []
+    limit_caps: dict[bool, float | None] = {}
+    for compound, role in ((True, "compound"), (False, "accessory")):
+        bound, _ = outcome.limit(Modality.RESISTANCE.value, role, "pct_1rm")
+        limit_caps[compound] = float(bound.max) if bound and bound.max is not None else None
+    least, _ = outcome.limit(Modality.RESISTANCE.value, "any", "reps")
+    reps_floor = float(least.min) if least is not None and least.min is not None else 1.0
     load = 0.0
     built = 0  # progressing (non-deload) weeks so far
+    built_at: dict[int, int] = {}  # week -> `built` in that week
+    phase = 0  # building weeks since the dose last changed: odd add load, even add reps
+    reps_week = False
     for number in range(1, count + 1):
         deload = scheme.is_deload(number)
         notes: list[str] = []
         # Double progression: building weeks alternate new load (back at the bottom of the
         # rep ranges) and more reps at that load; a deload holds both, and the week after it
         # carries on from where the block was.
-        reps_week = False
+        # A deload keeps the rep targets of the week before it. A week whose dose changes
+        # (a cautious start ending, each step of its exit) starts the alternation again.
+        reps_week = reps_week if deload else False
+        dose_change = _dose_changes(scheme.cautious, number)
         # the mirror week alternates with the building weeks; a deload keeps the last one's
         if not deload:
             mirrored = built_weeks_so_far % 2 == 1
             built_weeks_so_far += 1
         if number > 1 and not deload:
             built += 1
-            if built % 2 == 1:
+            phase = 0 if dose_change else phase + 1
+            if phase % 2 == 1:
                 load += scheme.load_step_pct
-            else:
+            elif phase:
                 reps_week = True
         if not deload:
             ramp_week += 1
+        built_at[number] = built
         days = []
         starting: set[str] = set()
         for day in week_one:
             sessions = []
+            spare = max(0, budget - sum(x.duration_minutes for x in day.sessions))
+            room = Room(
+                max(0, budget - sum(x.duration_minutes for x in day.sessions)) * 60, design.timing
+            )
             for session in day.sessions:
                 first = start_weeks.get(id(session), 1)
                 if number < first:
@@ -343,14 +519,36 @@ def build_weeks(
                     starting.add(session.modality.value)
                 if mirrored and id(session) in mirror:
                     session = mirror[id(session)]
+                template = session
                 if build_up is not None:
                     session = _build_up(session, max(ramp_week, 1), build_up)
                 if scheme.cautious is not None and number <= scheme.cautious.weeks:
                     # the start's dose first; double progression then works inside it
                     session = _cautious(session, scheme.cautious)
-                sessions.append(
-                    _progress_session(session, scheme, outcome, deload, built, reps_week)
+                session = _progress_session(
+                    session,
+                    scheme,
+                    outcome,
+                    deload,
+                    built,
+                    reps_week,
+                    room,
+                    round_step=built - built_at.get(first, 0),
+                    reps_floor=reps_floor
+                    if scheme.cautious is None or number > scheme.cautious.weeks
+                    else max(reps_floor, scheme.cautious.reps.min or 1),
                 )
+                caps = dict(limit_caps)
+                if scheme.cautious is not None and number <= scheme.cautious.weeks:
+                    caps = _tighter(caps, scheme.cautious.pct_1rm.max)
+                cap = _exit_cap(scheme.cautious, number)
+                if cap is not None:
+                    session = _load_capped(session, cap)
+                    caps = _tighter(caps, cap)
+                session = cohere_session(
+                    session, design.intensity_table, design.zones, template.intensity_class, caps
+                )
+                sessions.append(_retimed(template, session, design.timing, spare))
             days.append(DayPlan(day=day.day, sessions=sessions))
         planned = any(d.sessions for d in days)  # an empty (referral) week gets no advice
         lifting = any(x.modality is Modality.RESISTANCE for d in days for x in d.sessions)
@@ -359,13 +557,26 @@ def build_weeks(
             before = _lifting_sets(weeks[-1].days) if weeks else _lifting_sets(week_one)
             after = _lifting_sets(days)
             cut = round(100 * (1 - after / before)) if before else 0
-            if cut > 0:  # sets already at one each have nothing to give; no false promise
+            if cut > 0:
                 notes.append(fill_placeholders(scheme.deload_note, {"volume_cut_pct": f"{cut}"}))
-        elif planned and not deload and number > 1 and lifting:
+            elif scheme.deload_reps_note and (
+                reps_cut := _reps_cut(weeks[-1].days if weeks else week_one, days)
+            ):
+                notes.append(
+                    fill_placeholders(scheme.deload_reps_note, {"volume_cut_pct": f"{reps_cut}"})
+                )
+        elif planned and not deload and number > 1 and lifting and not dose_change:
             if reps_week and scheme.reps_note and _reps_of(days) != _reps_of(weeks[-1].days):
                 notes.append(scheme.reps_note)
             elif not reps_week and scheme.load_step_pct and scheme.load_note:
                 notes.append(fill_placeholders(scheme.load_note, {"load_change_pct": f"{load:g}"}))
+        building = [w for w in weeks if not w.deload]
+        if planned and not deload and building:
+            last = building[-1].days
+            if scheme.sets_note and _lifting_sets(days) > _lifting_sets(last):
+                notes.append(scheme.sets_note)
+            if scheme.rounds_note and _rounds(days) > _rounds(last) and _rounds(last):
+                notes.append(scheme.rounds_note)
         steady_changed = bool(weeks) and _steady_minutes(days) != _steady_minutes(weeks[-1].days)
         if planned and build_up is not None and steady_changed and ramp_week > 1:
             if ramp_week < build_up.weeks and scheme.build_up_note:
@@ -375,7 +586,15 @@ def build_weeks(
         if planned and lifting and scheme.cautious is not None:
             if number <= scheme.cautious.weeks:
                 notes.append(scheme.cautious.note)
-            elif number == scheme.cautious.weeks + 1 and scheme.cautious_end_note:
+            elif (cap := _exit_cap(scheme.cautious, number)) is not None:
+                if scheme.cautious.exit_note:
+                    notes.append(
+                        fill_placeholders(scheme.cautious.exit_note, {"pct_1rm": f"{cap:.0f}"})
+                    )
+            elif (
+                number == scheme.cautious.weeks + (scheme.cautious.exit_weeks or 0) + 1
+                and scheme.cautious_end_note
+            ):
                 notes.append(scheme.cautious_end_note)
         if planned and mirror and mirrored and not deload and scheme.mirror_note:
             notes.append(scheme.mirror_note)

@@ -453,6 +453,10 @@ class SessionBuilder:
         top = int(planned.max or planned.min)
         fit = int((seconds + rest_mid) // per) if per else top
         sets = max(1, min(top, max(fit, int(planned.min)) if fit >= planned.min else fit))
+        grows = self.outcome.progression.get("add_rounds_per_week")
+        if source == Modality.HIIT.value and grows is not None and grows.value:
+            # newcomers start at the bottom of the rounds and add some each week
+            sets = max(1, min(sets, int(planned.min)))
         intensity = zone_intensity(zone)
         if entry.pattern is Pattern.INTERVALS:
             hr = get("hr_max_pct")

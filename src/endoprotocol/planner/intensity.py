@@ -1,0 +1,143 @@
+"""One intensity table for lifting: reps, reps in reserve (RIR), RPE and %1RM that agree.
+
+A set of N reps leaving K in reserve is done with an (N + K)-rep-max load, whose % of 1RM the
+library's `intensity_table.reps_to_pct_1rm` gives (NSCA's %1RM-repetition relationship); RPE on
+the 0-10 scale is 10 - RIR (Zourdos 2016). The rules prescribe reps and effort; the load
+follows from them. When a ceiling caps the load (a safety limit, a cautious start, the week's
+intensity class), the set keeps its effort with more reps, up to the table's `max_reps`; past
+that the reps stay and the effort falls, and a set with more than `light_above_rir` in reserve
+is light: it carries no RIR, its RPE is the light zone's, and it is not a hard set.
+"""
+
+from __future__ import annotations
+
+import math
+from itertools import pairwise
+
+from endoprotocol.plan import Exercise, Intensity, Range, Session
+from endoprotocol.planner.library import IntensityTable, Zone
+from endoprotocol.vocab import IntensityClass, Modality
+
+ORDER = {IntensityClass.LIGHT: 0, IntensityClass.MODERATE: 1, IntensityClass.VIGOROUS: 2}
+# a derived load may sit this far (in %1RM points) over a cap: the table is an estimate
+SLACK = 0.5
+
+
+def pct_for(table: IntensityTable, rep_max: float) -> float:
+    """% of 1RM of a `rep_max`-rep-max load (linear between the table's points; clamped)."""
+    points = sorted(table.reps_to_pct_1rm.items())
+    if rep_max <= points[0][0]:
+        return float(points[0][1])
+    for (r1, p1), (r2, p2) in pairwise(points):
+        if rep_max <= r2:
+            return p1 + (p2 - p1) * (rep_max - r1) / (r2 - r1)
+    return float(points[-1][1])
+
+
+def rm_for(table: IntensityTable, pct: float) -> float:
+    """The repetition maximum of a load of `pct` % 1RM (the inverse of `pct_for`; clamped)."""
+    points = sorted(table.reps_to_pct_1rm.items())
+    if pct >= points[0][1]:
+        return float(points[0][0])
+    for (r1, p1), (r2, p2) in pairwise(points):
+        if pct >= p2:
+            return r1 + (r2 - r1) * (p1 - pct) / (p1 - p2)
+    return float(points[-1][0])
+
+
+def class_of(ex: Exercise, zones: dict[IntensityClass, Zone]) -> IntensityClass:
+    """An item's class: the harder of its RPE's and its %1RM's (ACSM's table, the zones)."""
+    found = IntensityClass.LIGHT
+    i = ex.intensity
+    for cls, zone in zones.items():
+        by_rpe = i.rpe is not None and zone.rpe.min is not None and i.rpe.max >= zone.rpe.min
+        by_load = (
+            i.pct_1rm is not None
+            and zone.pct_1rm.min is not None
+            and i.pct_1rm.max >= zone.pct_1rm.min
+        )
+        if (by_rpe or by_load) and ORDER[cls] > ORDER[found]:
+            found = cls
+    return found
+
+
+def cohere(
+    ex: Exercise,
+    table: IntensityTable,
+    zones: dict[IntensityClass, Zone],
+    ceiling: IntensityClass,
+    cap: float | None = None,
+) -> Exercise:
+    """The exercise with reps, RIR, RPE and %1RM made to agree under `ceiling` and `cap`
+    (a %1RM ceiling from a limit, a cautious start or its exit).
+
+    Only loaded sets taken toward failure (reps and an RIR) are touched; holds, drills and
+    movements dosed by kind keep their effort rating. Reps and RIR set the load: a rule's
+    %1RM that disagrees with them gives way unless it is a cap. %1RM is set, and reps moved
+    for a cap, only where the exercise already had one (a load that can be measured)."""
+    i = ex.intensity
+    if ex.reps is None or i.rir is None:
+        return ex
+    r1, r2 = int(ex.reps.min), int(ex.reps.max)
+    k1, k2 = int(i.rir.min), int(i.rir.max)
+    top = zones[ceiling].pct_1rm.max
+    cap = min(float(top) if top is not None else 100.0, cap if cap is not None else 100.0)
+    heavy = pct_for(table, r1 + k1)
+    if heavy > cap + SLACK and k1 <= table.light_above_rir and i.pct_1rm is not None:
+        # the load is capped: keep the effort with more reps, as far as the table allows
+        need = math.ceil(rm_for(table, cap) - k1 - 1e-9) - r1
+        shift = max(0, min(need, table.max_reps - r2))
+        r1, r2 = r1 + shift, r2 + shift
+    if heavy > cap + SLACK:
+        heavy = min(cap, pct_for(table, r1 + k1))
+        k1 = max(k1, math.floor(rm_for(table, heavy) - r1 + 1e-9))
+        k2 = max(k2, k1)
+    light = min(pct_for(table, r2 + k2), heavy)
+    reps = Range.of(r1, r2)
+    if k1 > table.light_above_rir:
+        # far from failure: a light set, whatever the rules' effort said
+        low = i.pct_1rm.min if i.pct_1rm is not None else light
+        light_zone = zones[IntensityClass.LIGHT].rpe
+        intensity = i.model_copy(
+            update={
+                "rir": None,
+                "rpe": Range.of(light_zone.min or 0, light_zone.max or light_zone.min or 0),
+                "pct_1rm": Range.of(round(min(low, heavy)), round(heavy))
+                if i.pct_1rm is not None
+                else None,
+            }
+        )
+        return ex.model_copy(update={"reps": reps, "intensity": intensity})
+    intensity = i.model_copy(
+        update={
+            "rir": Range.of(k1, k2),
+            "rpe": Range.of(max(10 - k2, 0), max(10 - k1, 0)),
+            "pct_1rm": Range.of(round(light), round(heavy)) if i.pct_1rm is not None else None,
+        }
+    )
+    return ex.model_copy(update={"reps": reps, "intensity": intensity})
+
+
+def cohere_session(
+    session: Session,
+    table: IntensityTable,
+    zones: dict[IntensityClass, Zone],
+    ceiling: IntensityClass,
+    caps: dict[bool, float | None],
+) -> Session:
+    """A lifting session whose every set agrees with the table, and whose class and zone are
+    those of its hardest item (DESIGN.md v1.1); other modalities are returned unchanged.
+    `caps` maps compound (True) or accessory (False) to the %1RM cap in force."""
+    if session.modality is not Modality.RESISTANCE or not session.exercises:
+        return session
+    exercises = [cohere(e, table, zones, ceiling, caps.get(e.compound)) for e in session.exercises]
+    cls = max((class_of(e, zones) for e in exercises), key=ORDER.__getitem__)
+    zone = zones[cls]
+    intensity = Intensity(
+        hr_max_pct=Range.of(zone.hr_max_pct.min or 0, zone.hr_max_pct.max or 0),
+        rpe=Range.of(zone.rpe.min or 0, zone.rpe.max or 0),
+        talk_test=zone.talk_test,
+    )
+    return session.model_copy(
+        update={"exercises": exercises, "intensity_class": cls, "intensity": intensity}
+    )

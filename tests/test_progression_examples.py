@@ -1,0 +1,180 @@
+"""The progression issue's named profiles (COACHING.md §3): each is the smallest profile that
+showed a fault kind, kept as a test once the kind was fixed at its cause."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from endoprotocol import build_plan, load_library, load_rules, parse_profile
+from endoprotocol.engine.loader import builtin_rules_dir
+from endoprotocol.plan import Exercise, Plan
+from endoprotocol.planner.intensity import pct_for, rm_for
+
+RULES = load_rules(user_dir=False)
+LIBRARY = load_library(builtin_rules_dir())
+TABLE = LIBRARY.design.intensity_table
+
+
+def _plan(weeks: int, **data: Any) -> Plan:
+    return build_plan(parse_profile(data), RULES, LIBRARY, weeks=weeks)
+
+
+def _lifts(plan: Plan, week: int) -> list[Exercise]:
+    return [
+        e
+        for d in plan.weeks[week - 1].days
+        for s in d.sessions
+        if s.modality.value == "resistance"
+        for e in s.exercises
+    ]
+
+
+def _loaded(plan: Plan, week: int) -> list[Exercise]:
+    return [e for e in _lifts(plan, week) if e.intensity.pct_1rm is not None]
+
+
+def test_the_table_reads_both_ways() -> None:
+    assert pct_for(TABLE, 1) == 100
+    assert pct_for(TABLE, 10) == 75
+    assert 65 < pct_for(TABLE, 13) < 67
+    for reps in (1, 4, 8, 12, 17, 25):
+        assert abs(rm_for(TABLE, pct_for(TABLE, reps)) - reps) < 1e-6
+
+
+def test_osteoporosis_starts_light_and_climbs_to_60_70_by_week_12_saying_so() -> None:
+    plan = _plan(12, age=67, sex="female", goals=["bone-density"], conditions=["osteoporosis"])
+    for week in range(1, 9):
+        for e in _loaded(plan, week):
+            assert e.intensity.pct_1rm is not None
+            assert e.intensity.pct_1rm.min >= 40, week
+            assert e.intensity.pct_1rm.max <= 50, week
+    tops = [max(e.intensity.pct_1rm.max for e in _loaded(plan, w)) for w in range(9, 13)]  # type: ignore[union-attr]
+    assert tops == sorted(tops)
+    assert tops[0] > 50
+    assert 60 <= tops[-1] <= 70
+    assert any("60-70" in n for n in plan.weeks[8].notes)
+    assert any("cautious start for your bones" in n.lower() for n in plan.weeks[0].notes)
+
+
+def test_inactive_advanced_lifter_starts_moderate_then_lifts_heavier() -> None:
+    plan = _plan(
+        6, age=55, sex="male", goals=["strength"], experience="advanced", currently_active=False
+    )
+    for week in (1, 2):
+        for e in _lifts(plan, week):
+            if e.intensity.rir is None:
+                continue
+            assert e.intensity.rpe is not None
+            assert e.intensity.rpe.max <= 6
+            assert e.reps is not None
+            assert e.reps.min >= 8
+    heavier = [e for e in _loaded(plan, 3) if e.intensity.pct_1rm is not None]
+    assert heavier
+    assert max(e.intensity.pct_1rm.max for e in heavier) >= 80
+    assert any("cautious start is over" in n for n in plan.weeks[2].notes)
+    # the week after the start is new dose, not "same loads, more reps"
+    assert not any("Same loads as last week" in n for n in plan.weeks[2].notes)
+
+
+def test_effort_agrees_with_load_on_every_lift() -> None:
+    plan = _plan(
+        4, age=30, sex="male", goals=["strength"], experience="advanced", currently_active=True
+    )
+    for week in range(1, 5):
+        for e in _loaded(plan, week):
+            i = e.intensity
+            assert i.rir is not None
+            assert i.rpe is not None
+            assert i.pct_1rm is not None
+            assert e.reps is not None
+            assert (i.rpe.min, i.rpe.max) == (10 - i.rir.max, 10 - i.rir.min)
+            assert i.pct_1rm.max == round(pct_for(TABLE, e.reps.min + i.rir.min))
+            assert i.pct_1rm.min == round(pct_for(TABLE, e.reps.max + i.rir.max))
+
+
+def test_a_safety_load_cap_moves_reps_up_rather_than_breaking_the_table() -> None:
+    # hypertension caps lifting at 80 % 1RM: 3-6 reps at RIR 2-3 would need about 87 %
+    plan = _plan(
+        4,
+        age=50,
+        sex="male",
+        goals=["strength"],
+        experience="advanced",
+        currently_active=True,
+        conditions=["type-2-diabetes", "retinopathy"],
+        equipment=["barbell", "dumbbells"],
+    )
+    loaded = _loaded(plan, 1)
+    assert loaded
+    for e in loaded:
+        assert e.intensity.pct_1rm is not None
+        assert e.intensity.pct_1rm.max <= 80
+        assert e.reps is not None
+        assert e.intensity.rir is not None
+        assert pct_for(TABLE, e.reps.min + e.intensity.rir.min) <= 80.5
+
+
+def test_one_set_lifters_get_a_lighter_deload_not_a_no_op() -> None:
+    plan = _plan(4, age=70, sex="female", goals=["general-health"])
+    sets = [e.sets for e in _lifts(plan, 3)]
+    assert sets
+    assert max(sets) == 1
+    minutes = [
+        sum(
+            s.duration_minutes
+            for d in w.days
+            for s in d.sessions
+            if s.modality.value == "resistance"
+        )
+        for w in plan.weeks
+    ]
+    assert minutes[3] < minutes[2]
+    assert any("fewer reps" in n for n in plan.weeks[3].notes)
+
+
+def test_trained_muscle_lifters_add_sets_across_the_mesocycle() -> None:
+    plan = _plan(
+        8,
+        age=30,
+        sex="male",
+        goals=["muscle"],
+        experience="intermediate",
+        currently_active=True,
+        days_per_week=4,
+        minutes_per_session=90,
+        equipment=["barbell", "dumbbells", "machines"],
+    )
+    total = [sum(e.sets for e in _lifts(plan, w)) for w in range(1, 9)]
+    assert total[2] > total[0]  # week 3 adds sets
+    assert total[3] < total[2]  # the deload cuts them
+    assert total[6] >= total[2]  # and the block keeps building after it
+    assert any("One more set" in n for n in plan.weeks[2].notes)
+
+
+def test_interval_newcomers_add_rounds_up_to_the_protocol() -> None:
+    plan = _plan(
+        12,
+        age=35,
+        sex="male",
+        goals=["fat-loss"],
+        experience="beginner",
+        currently_active=True,
+        days_per_week=4,
+        minutes_per_session=60,
+        equipment=["bike", "dumbbells"],
+    )
+    rounds = [
+        sum(
+            e.sets
+            for d in w.days
+            for s in d.sessions
+            if s.modality.value == "hiit"
+            for e in s.exercises
+        )
+        for w in plan.weeks
+    ]
+    started = [r for r in rounds if r]
+    assert started, rounds
+    assert started[0] <= 4
+    assert max(started) > started[0]
+    assert max(started) <= 10 * 3
