@@ -266,7 +266,7 @@ def _read(text: str, kind: Kind) -> Any:
     try:
         doc = parse(text, yes_no=True)
     except YamlProblem as problem:
-        raise ValueError(problem.message) from None
+        raise ValueError(problem.message.splitlines()[0]) from None
     if doc.problems:
         raise ValueError(doc.problems[0].message)
     return doc.data
