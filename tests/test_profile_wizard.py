@@ -581,3 +581,39 @@ def test_in_a_terminal_the_wizard_is_answered_and_ctrl_c_saves_nothing(
     assert "interrupted: stopped at your request; nothing was saved" in term.seen
     assert "Traceback" not in term.seen
     assert leftovers(saved.parent) == []
+
+
+def test_output_dash_prints_the_profile_and_saves_nothing(cli: RunCli, saved: Path) -> None:
+    result = cli("profile", "init", "-o", "-", input=PLAIN)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("# Your endoprotocol profile")
+    assert parse_profile(read_profile_text(result.stdout.encode(), "stdout")).age == 45
+    assert "How old" in result.stderr  # the questions stay on stderr
+    assert not saved.parent.exists()
+
+
+# --- flags and questions together -------------------------------------------------------------------
+
+
+def test_with_some_flags_only_the_missing_required_fields_are_asked(
+    cli: RunCli, saved: Path
+) -> None:
+    result = cli(
+        "profile", "init", "--age", "61", "--minutes", "30", "--condition", "type-2-diabetes",
+        input="mal\nmale\ninsulin, fat-loss\n",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert "How old" not in result.stderr
+    assert "unknown value 'mal'" in result.stderr
+    assert "experience" not in result.stderr  # optional fields keep the defaults
+    person = load(saved)
+    assert (person.age, person.sex, person.minutes_per_session) == (61, "male", 30)
+    assert person.goals == ["insulin-sensitivity", "fat-loss"]
+    assert person.conditions == ["type-2-diabetes"]
+
+
+def test_a_bad_flag_is_refused_before_any_question(cli: RunCli, saved: Path) -> None:
+    result = cli("profile", "init", "--age", "40", "--equipment", "jetpack", input="male\n")
+    assert_rejected(result, 3, "equipment[0]: unknown value 'jetpack'")
+    assert "Your sex" not in result.stderr
+    assert not saved.exists()

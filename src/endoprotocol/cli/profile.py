@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from endoprotocol.cli.common import DebugOption, run_guarded, say
+from endoprotocol.cli.common import DebugOption, emit, run_guarded, say
 from endoprotocol.errors import Interrupted, ProfileError, ProfileInputError, UsageError
 
 app = typer.Typer(
@@ -100,7 +100,7 @@ def init(
             "--output",
             "-o",
             help="Save to FILE instead of the saved-profile location (then plan with "
-            "--profile FILE).",
+            "--profile FILE); '-' prints the profile to stdout.",
             metavar="FILE",
         ),
     ] = None,
@@ -153,12 +153,15 @@ def init(
         from endoprotocol.profile import parse_profile, problems_with
         from endoprotocol.profiletext import commented_yaml
 
+        to_stdout = output == Path("-")
         target = output or saved.saved_path()
-        saved.check_destination(target)
-        replace = force or _may_replace(target, interactive=not flags)
-        if replace is None:
-            say(f"kept {target} as it was; nothing was saved")
-            return
+        replace: bool | None = True
+        if not to_stdout:
+            saved.check_destination(target)
+            replace = force or _may_replace(target, interactive=not flags)
+            if replace is None:
+                say(f"kept {target} as it was; nothing was saved")
+                return
         try:
             if flags:
                 # flags are answers too: a bad one is refused before anything is asked
@@ -183,7 +186,10 @@ def init(
             if sys.stdin.isatty():
                 sys.stderr.write("\n")  # after the ^C the terminal shows
             raise Interrupted("stopped at your request; nothing was saved") from None
-        saved.save(target, commented_yaml(person), replace=replace)
+        if to_stdout:
+            emit(commented_yaml(person))
+            return
+        saved.save(target, commented_yaml(person), replace=bool(replace))
         say(f"saved {target} (readable by you only)")
         say(
             "plan with: endoprotocol plan"
