@@ -404,7 +404,7 @@ def test_a_saved_profile_path_that_is_a_folder_is_exit_2(cli: RunCli, saved: Pat
 def test_an_output_under_a_file_is_exit_2(cli: RunCli, tmp_path: Path) -> None:
     (tmp_path / "plain").write_text("x")
     result = cli("profile", "init", "-o", str(tmp_path / "plain" / "me.yaml"), input=PLAIN)
-    assert_rejected(result, 2, "is a file, not a folder", "choose a writable place for --output")
+    assert_rejected(result, 2, "is a file, not a folder", "or choose another --output")
 
 
 def _without_root_powers() -> None:

@@ -32,13 +32,13 @@ def saved_path() -> Path:
     return saved_profile_path()
 
 
-def where_hint(target: Path) -> str:
-    """What to do when `target` cannot be written."""
-    elsewhere = "or save it elsewhere with `--output FILE` and plan with `--profile FILE`"
+def where_hint(target: Path, fix: str) -> str:
+    """What to do when `target` cannot be written: `fix` the place, or choose another."""
+    elsewhere = "save it elsewhere with `--output FILE` and plan with `--profile FILE`"
     if target != saved_path():
-        return f"choose a writable place for --output, {elsewhere.removeprefix('or ')}"
-    chooser = "set XDG_CONFIG_HOME to a writable folder, " if sys.platform == "linux" else ""
-    return f"make {target.parent} writable, {chooser}{elsewhere}"
+        return f"{fix}, or choose another --output"
+    chooser = ", set XDG_CONFIG_HOME to a writable folder" if sys.platform == "linux" else ""
+    return f"{fix}{chooser}, or {elsewhere}"
 
 
 def check_destination(target: Path) -> None:
@@ -46,20 +46,27 @@ def check_destination(target: Path) -> None:
     it is a folder, a parent is a file, or the nearest existing folder is not writable."""
     try:
         if target.is_dir():
-            raise SaveError(f"{target} is a folder, not a file", hint=where_hint(target))
+            raise SaveError(
+                f"{target} is a folder, not a file",
+                hint=where_hint(target, f"move the folder {target} away"),
+            )
         existing = target.parent
         while not existing.exists() and existing != existing.parent:
             existing = existing.parent
         if not existing.is_dir():
             raise SaveError(
-                f"{target}: {existing} is a file, not a folder", hint=where_hint(target)
+                f"{target}: {existing} is a file, not a folder",
+                hint=where_hint(target, f"move the file {existing} away"),
             )
         if not os.access(existing, os.W_OK | os.X_OK):
             raise SaveError(
-                f"{target}: the folder {existing} is not writable", hint=where_hint(target)
+                f"{target}: the folder {existing} is not writable",
+                hint=where_hint(target, f"make {existing} writable"),
             )
     except OSError as exc:  # a name too long, a symlink loop, a folder we may not look in
-        raise SaveError(f"{target}: {exc.strerror or exc}", hint=where_hint(target)) from None
+        raise SaveError(
+            f"{target}: {exc.strerror or exc}", hint=where_hint(target, "choose another place")
+        ) from None
 
 
 def save(target: Path, text: str, *, replace: bool) -> None:
@@ -72,7 +79,9 @@ def save(target: Path, text: str, *, replace: bool) -> None:
         folder.mkdir(parents=True, exist_ok=True, mode=FOLDER_MODE)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise SaveError(_reason(target, exc), hint=where_hint(target)) from None
+        raise SaveError(
+            _reason(target, exc), hint=where_hint(target, "fix what the message names")
+        ) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
@@ -84,7 +93,9 @@ def save(target: Path, text: str, *, replace: bool) -> None:
         else:
             _link_new(tmp, target)
     except OSError as exc:
-        raise SaveError(_reason(target, exc), hint=where_hint(target)) from None
+        raise SaveError(
+            _reason(target, exc), hint=where_hint(target, "fix what the message names")
+        ) from None
     finally:
         with contextlib.suppress(OSError):
             os.unlink(tmp)  # gone after a replace; the spare name after a link
