@@ -13,7 +13,8 @@ from endoprotocol.errors import Interrupted, ProfileError, ProfileInputError, Us
 
 app = typer.Typer(
     help=(
-        "Save your profile once, then plan with a bare `endoprotocol plan`.\n\n"
+        "Save your profile once, then plan with a bare `endoprotocol plan`, or with "
+        "`endoprotocol plan --from-saved --minutes 30` to change a field for one plan.\n\n"
         "Examples:\n\n"
         "  endoprotocol profile init --age 52 --sex female --goal bone-density --days mon,thu\n\n"
         "  endoprotocol profile init            (asks every question in plain words)\n\n"

@@ -53,8 +53,8 @@ class Question:
     @property
     def default(self) -> str:
         """What Enter means, in the words of the answer (from the model's own default)."""
-        if self.field == "days":
-            return "3"
+        if self.field == "days":  # a number of days, spread evenly
+            return str(Profile.model_fields["days_per_week"].default)
         if self.required:
             return ""
         top, _, sub = self.field.partition(".")
@@ -288,6 +288,7 @@ def ask_on_stdin(prompt: str) -> str:
     try:
         line = sys.stdin.readline(MAX_ANSWER + 2)
         if line == "":
+            sys.stderr.write("\n")  # end the prompt's line before the message
             raise EOFError
         if not line.endswith("\n") and len(line) > MAX_ANSWER:
             rest = line
