@@ -121,11 +121,10 @@ def init(
 
     Examples:
 
+    \b
       endoprotocol profile init
-
-      endoprotocol profile init --age 45 --sex male --goal muscle --therapy trt --days mon,wed,fri
-
-      endoprotocol profile init -o me.yaml     (then: endoprotocol plan --profile me.yaml)
+      endoprotocol profile init --age 45 --sex male --goal muscle --days mon,wed,fri
+      endoprotocol profile init -o me.yaml   # then: endoprotocol plan --profile me.yaml
     """
     from endoprotocol.cli.plan import _bp, _items
 
