@@ -15,12 +15,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 from endoprotocol.cli import wizard
 from endoprotocol.profile import Profile, Screening, parse_profile
 from endoprotocol.profiletext import VOCABULARY
 from endoprotocol.sources import read_profile_text
 from tests.conftest import RunCli, assert_rejected
+from tests.strategies import profiles
 
 SCREENING = list(Screening.model_fields)
 
@@ -617,3 +619,49 @@ def test_a_bad_flag_is_refused_before_any_question(cli: RunCli, saved: Path) -> 
     assert_rejected(result, 3, "equipment[0]: unknown value 'jetpack'")
     assert "Your sex" not in result.stderr
     assert not saved.exists()
+
+
+def test_a_contradiction_among_the_flags_is_refused_before_any_question(
+    cli: RunCli, saved: Path
+) -> None:
+    result = cli(
+        "profile", "init", "--sex", "male", "--condition", "pregnancy", input="40\nmuscle\n"
+    )
+    assert_rejected(result, 3, "sex is male but the profile lists pregnancy")
+    assert "How old" not in result.stderr
+    assert not saved.exists()
+
+
+# --- every valid profile can be said, saved and read back ------------------------------------------
+
+
+def _spoken(value: Any) -> str:
+    """A profile value as a person would type it."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return ", ".join(value) if value else "[]"
+    if isinstance(value, dict):
+        return f"{value['systolic']}/{value['diastolic']}"
+    return str(value)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(profile=profiles(min_age=1, max_age=120, dense=True))
+def test_every_valid_profile_can_be_answered_saved_and_read_back(profile: dict[str, Any]) -> None:
+    from endoprotocol.profiletext import commented_yaml
+
+    expected = Profile.model_validate(profile)
+    spoken = {k: _spoken(v) for k, v in profile.items() if k != "screening"}
+    if "days_per_week" in spoken:
+        spoken["days"] = spoken.pop("days_per_week")
+    for name, answer in profile.get("screening", {}).items():
+        spoken[name] = _spoken(answer)
+
+    def ask(prompt: str) -> str:
+        return spoken.get(prompt.split(" ")[0].removesuffix(":"), "")
+
+    person = wizard.ask_profile(ask, lambda _text: None)
+    assert person == expected
+    text = commented_yaml(person)
+    assert parse_profile(read_profile_text(text.encode(), "saved")) == expected

@@ -164,8 +164,10 @@ def init(
                 return
         try:
             if flags:
-                # flags are answers too: a bad one is refused before anything is asked
-                wrong = problems_with(flags, flags)
+                # Flags are answers too: a bad one, or a contradiction among them, is refused
+                # before anything is asked. The model looks for contradictions only in a whole
+                # profile, so missing required answers get stand-ins that contradict nothing.
+                wrong = problems_with({**wizard.STAND_INS, **flags}, flags)
                 if wrong:
                     raise ProfileError("\n".join(wrong))
                 missing = tuple(q for q in wizard.QUESTIONS if q.required and q.field not in flags)

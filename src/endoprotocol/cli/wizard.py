@@ -27,6 +27,10 @@ MAX_ANSWER = 1000
 MAX_TRIES = 10
 WIDTH = 78
 
+# Required answers that contradict no other field (only male has contradictions), for checking
+# flags before the questions that would give the real ones.
+STAND_INS: dict[str, Any] = {"age": 40, "sex": "female", "goals": ["general-health"]}
+
 Kind = Literal["value", "list", "yes-no", "days"]
 Ask = Callable[[str], str]
 Tell = Callable[[str], None]
@@ -41,6 +45,9 @@ class Question:
     hint: str = ""
     kind: Kind = "value"
     required: bool = False
+    # `none` means an empty list (conditions); elsewhere it keeps its vocabulary meaning
+    # (equipment `none` is bodyweight; therapies `none` the model reads itself).
+    none_is_empty: bool = False
     # Text before the question (a section heading).
     intro: str = ""
 
@@ -121,6 +128,7 @@ QUESTIONS: tuple[Question, ...] = (
         "Which health conditions should the plan respect? Separate them by commas, or none.",
         _values("conditions"),
         kind="list",
+        none_is_empty=True,
     ),
     Question(
         "pregnancy_week",
@@ -232,6 +240,8 @@ def _answer(
 ) -> tuple[dict[str, Any], list[str]]:
     """The answers with this one added, and why the model refuses it ([] when it does not)."""
     text = text.strip()
+    if question.kind == "yes-no":
+        text = {"y": "yes", "n": "no"}.get(text.lower(), text)
     if len(text) > MAX_ANSWER:
         return answers, [f"the answer is longer than {MAX_ANSWER} characters"]
     updated = {k: v for k, v in answers.items() if k not in question.keys}
@@ -243,7 +253,7 @@ def _answer(
             return answers, ["an answer is needed"]
         return updated, problems_with(updated, question.keys)
     try:
-        value = _read(text, question.kind)
+        value = [] if question.none_is_empty and canonical(text) == "none" else _read(text)
     except ValueError as exc:
         return answers, [str(exc)]
     if question.kind == "days" and isinstance(value, int) and not isinstance(value, bool):
@@ -255,14 +265,10 @@ def _answer(
     return updated, problems_with(updated, question.keys)
 
 
-def _read(text: str, kind: Kind) -> Any:
+def _read(text: str) -> Any:
     """An answer as a profile file would hold it (raises ValueError with the reason)."""
     from endoprotocol.yamlio import YamlProblem, parse
 
-    if kind == "yes-no":
-        text = {"y": "yes", "n": "no"}.get(text.lower(), text)
-    if kind == "list" and canonical(text) == "none":
-        return []
     try:
         doc = parse(text, yes_no=True)
     except YamlProblem as problem:
