@@ -31,7 +31,8 @@ WIDTH = 78
 # flags before the questions that would give the real ones.
 STAND_INS: dict[str, Any] = {"age": 40, "sex": "female", "goals": ["general-health"]}
 
-Kind = Literal["value", "list", "yes-no", "days"]
+# value: read as in a profile file; yes-no: also y/n; days: a number is days_per_week
+Kind = Literal["value", "yes-no", "days"]
 Ask = Callable[[str], str]
 Tell = Callable[[str], None]
 
@@ -90,7 +91,6 @@ QUESTIONS: tuple[Question, ...] = (
         "goals",
         "What do you train for? 1 to 4 goals, the most important first, separated by commas.",
         _values("goals"),
-        kind="list",
         required=True,
     ),
     Question(
@@ -121,13 +121,11 @@ QUESTIONS: tuple[Question, ...] = (
             " 'machines' means a gym: bench, pull-up-bar and dip-bars come with it "
             "(a barbell and cardio machines do not).",
         ),
-        kind="list",
     ),
     Question(
         "conditions",
         "Which health conditions should the plan respect? Separate them by commas, or none.",
         _values("conditions"),
-        kind="list",
         none_is_empty=True,
     ),
     Question(
@@ -140,7 +138,6 @@ QUESTIONS: tuple[Question, ...] = (
         "Do you already use a hormonal therapy? Separate them by commas, or none. (The plan "
         "notes how training interacts with it; it never doses or starts one.)",
         _values("therapies"),
-        kind="list",
     ),
     Question(
         "blood_pressure",
@@ -153,8 +150,8 @@ QUESTIONS: tuple[Question, ...] = (
             field.description or name,
             kind="yes-no",
             intro=(
-                "The seven PAR-Q+ health questions (answer yes or no). A yes does not stop "
-                "you: it makes the plan more careful and says whom to see."
+                "The seven PAR-Q+ health questions (answer yes or no). Answer honestly: a yes "
+                "makes the plan more careful and says whom to see first."
                 if index == 0
                 else ""
             ),
