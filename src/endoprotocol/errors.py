@@ -6,10 +6,12 @@
     │   └── ProfileInputError         exit 3  the profile file cannot be read or parsed
     ├── RulePackError                 exit 4  a rule pack or library file is invalid
     ├── OutOfScopeError               exit 5  the person is outside what the tool plans for
-    └── OutputError                   exit 2  the requested output cannot be written
+    ├── OutputError                   exit 2  the requested output cannot be written
+    │   └── SaveError                 exit 2  the profile cannot be saved where asked
+    └── Interrupted                   exit 130 the answers to `profile init` ended (EOF, Ctrl-C)
 
 Checks that ran and found failures (`rules test`) exit 6 (CHECKS_FAILED); interrupted runs
-exit 130, terminated ones (SIGTERM) 143 (handled by the CLI, not exceptions here).
+exit 130, terminated ones (SIGTERM) 143 (Ctrl-C and SIGTERM are handled by the CLI).
 Messages never contain a traceback; `--debug` shows one.
 """
 
@@ -96,3 +98,14 @@ class OutOfScopeError(EndoprotocolError):
 class OutputError(EndoprotocolError):
     exit_code = 2
     label = "cannot write output"
+
+
+class SaveError(OutputError):
+    label = "cannot save the profile"
+
+
+class Interrupted(EndoprotocolError):
+    """A question got no answer (end of input, Ctrl-C, Ctrl-D): nothing was saved."""
+
+    exit_code = 130
+    label = "interrupted"

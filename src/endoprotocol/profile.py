@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+from collections.abc import Collection
 from enum import StrEnum
 from typing import Annotated, Any, Self
 
@@ -136,13 +137,40 @@ class BloodPressure(_Strict):
 class Screening(_Strict):
     """PAR-Q+ general-health answers; an omitted answer counts as "no"."""
 
-    heart_condition_or_high_blood_pressure: YesNoFlag = False
-    chest_pain: YesNoFlag = False
-    dizziness_or_fainting: YesNoFlag = False
-    other_chronic_condition: YesNoFlag = False
-    prescribed_medication: YesNoFlag = False
-    bone_joint_problem: YesNoFlag = False
-    supervised_activity_only: YesNoFlag = False
+    # Each description is the PAR-Q+ question in plain words (EVIDENCE.md 2.2): the wizard
+    # asks it and the saved profile's comments repeat it.
+    heart_condition_or_high_blood_pressure: YesNoFlag = Field(
+        default=False,
+        description="Has a doctor ever said you have a heart condition or high blood pressure?",
+    )
+    chest_pain: YesNoFlag = Field(
+        default=False,
+        description="Do you feel pain in your chest at rest, during daily activities, "
+        "or when you do physical activity?",
+    )
+    dizziness_or_fainting: YesNoFlag = Field(
+        default=False,
+        description="In the last 12 months, have you lost your balance because of dizziness, "
+        "or lost consciousness? (Answer no if it came from over-breathing in hard exercise.)",
+    )
+    other_chronic_condition: YesNoFlag = Field(
+        default=False,
+        description="Has a doctor diagnosed another chronic medical condition "
+        "(other than heart disease or high blood pressure)?",
+    )
+    prescribed_medication: YesNoFlag = Field(
+        default=False,
+        description="Are you taking prescribed medication for a chronic medical condition?",
+    )
+    bone_joint_problem: YesNoFlag = Field(
+        default=False,
+        description="Do you have, or have you had in the last 12 months, a bone, joint or "
+        "soft-tissue problem that more physical activity could make worse?",
+    )
+    supervised_activity_only: YesNoFlag = Field(
+        default=False,
+        description="Has a doctor said you should only do medically supervised physical activity?",
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -199,41 +227,77 @@ def _normalize_keys(data: Any, known: list[str], aliases: dict[str, str], where:
 class Profile(_Strict):
     """Who the plan is for. Required: age, sex, goals; everything else has a default."""
 
-    age: Annotated[int, Field(ge=1, le=120, strict=True, description="Age in years.")]
-    sex: SexField = Field(description="Physiology the evidence was measured on.")
+    # Each description says what the field means; `schema profile` shows them and the saved
+    # profile (`profile init`) writes each as the comment above its field.
+    age: Annotated[
+        int,
+        Field(ge=1, le=120, strict=True, description="Age in years; plans are made for 18 to 100."),
+    ]
+    sex: SexField = Field(
+        description="The physiology the evidence was measured on: male or female."
+    )
     goals: Annotated[
         list[GoalField],
         AsList,
-        Field(min_length=1, max_length=4, description="1-4 goals, first = highest priority."),
+        Field(
+            min_length=1,
+            max_length=4,
+            description="What you train for: 1 to 4 goals, the first is the highest priority.",
+        ),
     ]
     therapies: Annotated[
         list[Therapy],
         AsList,
-        Field(description="Hormonal therapies the person already uses; [] for none."),
+        Field(
+            description="Hormonal therapies you already use ([] for none); the plan notes how "
+            "training interacts with them and never doses or starts one."
+        ),
     ] = []
-    experience: ExperienceField = Experience.BEGINNER
-    days: Annotated[list[DayField] | None, AsList] = Field(
-        default=None, description="Training days; when absent, days_per_week spread evenly."
+    experience: ExperienceField = Field(
+        default=Experience.BEGINNER,
+        description="Your strength-training experience: beginner (new to regular training), "
+        "intermediate (trains regularly), or advanced (years of structured training).",
     )
-    days_per_week: Annotated[int, Field(ge=1, le=7, strict=True)] = 3
-    minutes_per_session: Annotated[int, Field(ge=15, le=180, strict=True)] = 45
-    equipment: Annotated[list[EquipmentField], AsList] = [
-        Equipment.BODYWEIGHT,
-        Equipment.DUMBBELLS,
-        Equipment.BANDS,
-    ]
+    days: Annotated[list[DayField] | None, AsList] = Field(
+        default=None,
+        description="The days you can train; when absent, days_per_week days spread evenly.",
+    )
+    days_per_week: Annotated[int, Field(ge=1, le=7, strict=True)] = Field(
+        default=3, description="How many days a week you can train (1-7), when days is absent."
+    )
+    minutes_per_session: Annotated[int, Field(ge=15, le=180, strict=True)] = Field(
+        default=45, description="Minutes you have for one session (15-180)."
+    )
+    equipment: Annotated[list[EquipmentField], AsList] = Field(
+        default=[Equipment.BODYWEIGHT, Equipment.DUMBBELLS, Equipment.BANDS],
+        description="What you can train with; machines means a gym and brings bench, "
+        "pull-up-bar and dip-bars (not a barbell, not cardio machines).",
+    )
     currently_active: YesNoFlag = Field(
         default=False,
-        description=">=30 min moderate activity on >=3 days/week for >=3 months (ACSM 2015).",
+        description="Whether you have done 30+ minutes of moderate activity on 3+ days a week "
+        "for the last 3+ months (ACSM 2015 screening).",
     )
-    blood_pressure: Annotated[BloodPressure | None, BeforeValidator(_bp_text)] = None
-    conditions: Annotated[list[ConditionField], AsList] = []
+    blood_pressure: Annotated[BloodPressure | None, BeforeValidator(_bp_text)] = Field(
+        default=None,
+        description="Resting blood pressure in mmHg (systolic over diastolic); unknown when "
+        "absent.",
+    )
+    conditions: Annotated[list[ConditionField], AsList] = Field(
+        default=[],
+        description="Health conditions the plan must respect ([] for none); some change what "
+        "is planned, some stop the plan until a clinician has seen you.",
+    )
     pregnancy_week: Annotated[int | None, Field(ge=1, le=42, strict=True)] = Field(
         default=None,
         description="Week of pregnancy (1-42), only with the pregnancy condition; "
         "unknown when absent, and then supine work is left out throughout.",
     )
-    screening: Screening = Screening()
+    screening: Screening = Field(
+        default=Screening(),
+        description="Your answers to the seven PAR-Q+ health questions (true = yes); an "
+        "omitted answer counts as no.",
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -401,13 +465,40 @@ def _plain(err: ErrorDetails) -> str:
 
 def describe_validation(exc: ValidationError) -> str:
     """One line per problem, each starting with the field it is about."""
-    lines = []
-    for err in exc.errors(include_url=False):
-        loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and "[" in p))
-        msg = _plain(err)
-        line = f"{_loc(loc)}: {msg}" if loc else msg
-        lines.append(line if len(line) <= 1000 else line[:997] + "...")
+    lines = [_line(err) for err in exc.errors(include_url=False)]
     return bounded(list(dict.fromkeys(lines)))
+
+
+def problems_with(data: dict[str, Any], fields: Collection[str]) -> list[str]:
+    """What validating `data` says about `fields`, one line each as in `describe_validation`;
+    [] when they are fine. Other fields may be missing (a profile given one answer at a time).
+
+    A problem of the whole profile (a contradiction) counts too: the model looks for those only
+    once every field is valid, so it is about the fields given last.
+    """
+    try:
+        Profile.model_validate(data)
+    except ValidationError as exc:
+        return list(
+            dict.fromkeys(
+                _line(err)
+                for err in exc.errors(include_url=False)
+                if not _clean(err["loc"]) or _clean(err["loc"])[0] in fields
+            )
+        )
+    return []
+
+
+def _clean(loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
+    """The location without pydantic's validator steps (`function-before[...]`)."""
+    return tuple(p for p in loc if not (isinstance(p, str) and "[" in p))
+
+
+def _line(err: ErrorDetails) -> str:
+    loc = _clean(err["loc"])
+    msg = _plain(err)
+    line = f"{_loc(loc)}: {msg}" if loc else msg
+    return line if len(line) <= 1000 else line[:997] + "..."
 
 
 def bounded(lines: list[str]) -> str:

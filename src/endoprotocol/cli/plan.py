@@ -60,6 +60,14 @@ def plan(
             metavar="NAME",
         ),
     ] = None,
+    from_saved: Annotated[
+        bool,
+        typer.Option(
+            "--from-saved",
+            help="Start from the profile saved by `profile init` and change only the fields "
+            "given as flags. Without it, flags alone make the profile.",
+        ),
+    ] = False,
     age: Annotated[int | None, typer.Option(help="Age in years (18-100 planned).")] = None,
     sex: Annotated[str | None, typer.Option(help="male or female.")] = None,
     goal: Annotated[
@@ -174,7 +182,8 @@ def plan(
 
     The profile comes from --profile FILE, --profile - (stdin), --example NAME, or flags;
     flags override the file. A bare `endoprotocol plan` uses the profile saved by
-    `endoprotocol profile init`. Output goes to stdout (or --output); messages go to stderr.
+    `endoprotocol profile init`; with flags, add --from-saved to start from it (flags alone
+    never borrow from it). Output goes to stdout (or --output); messages go to stderr.
 
     Examples:
 
@@ -185,6 +194,8 @@ def plan(
       cat me.yaml | endoprotocol plan --profile - --format json --pretty
 
       endoprotocol plan -p me.yaml --goal fat-loss --minutes 30 --explain -o plan.json
+
+      endoprotocol plan --from-saved --days-per-week 4
     """
     if example == "list":
         from endoprotocol.sources import example_names, example_summary
@@ -225,6 +236,11 @@ def plan(
         data: dict[str, Any] = {}
         if profile is not None and example is not None:
             raise UsageError("give --profile or --example, not both")
+        if from_saved and (profile is not None or example is not None):
+            raise UsageError(
+                f"give --from-saved or --{'profile' if profile is not None else 'example'}, "
+                "not both"
+            )
         target = None if output in (None, "-") else output  # `-o -` is stdout
         chosen = choose_format(output_format, target)
         if target is not None and profile not in (None, "-") and same_file(target, profile):
@@ -239,15 +255,11 @@ def plan(
             data = read_profile_file(profile, stdin)
         elif example is not None:
             data = read_profile_text(example_text(example), f"example {example}")
-        bare = profile is None and example is None and not flags and not screening
-        if bare:
-            from endoprotocol.engine.loader import saved_profile_path
+        if profile is None and example is None:
+            from endoprotocol.cli.saved import plan_start
 
-            saved = saved_profile_path()
-            if saved.is_file():
-                # Only a bare `plan` uses the saved profile: never merged with flags.
-                data = read_profile_file(str(saved))
-                sys.stderr.write(f"using the saved profile {saved}\n")
+            # the saved profile: for a bare `plan`, or under flags with --from-saved only
+            data = plan_start(from_saved=from_saved, flagged=bool(flags or screening))
         if not data and not flags and not screening:
             raise UsageError(
                 "nothing to plan from",
