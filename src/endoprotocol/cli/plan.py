@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 from pathlib import Path
@@ -166,8 +168,46 @@ def plan(
     no_user_rules: NoUserOption = False,
     allow_safety_overrides: AllowSafetyOption = False,
     width: Annotated[
-        int | None, typer.Option("--width", help="Terminal width for the table.", min=60, max=400)
+        int | None,
+        typer.Option(
+            "--width",
+            help="Columns for the table, 40-400 (default: the terminal's width, or $COLUMNS, "
+            "else 80).",
+            min=40,
+            max=400,
+            metavar="N",
+            show_default=False,
+        ),
     ] = None,
+    no_color: Annotated[
+        bool,
+        typer.Option(
+            "--no-color",
+            help="No colour in the table (also when NO_COLOR is set or TERM=dumb).",
+        ),
+    ] = False,
+    compact: Annotated[
+        bool,
+        typer.Option(
+            "--compact",
+            help="Table and markdown: only who it is for, screening, warnings and the week.",
+        ),
+    ] = False,
+    full: Annotated[
+        bool,
+        typer.Option(
+            "--full",
+            help="Table and markdown: the full text of every expected effect, with sources "
+            "(default: one line per target).",
+        ),
+    ] = False,
+    alternatives: Annotated[
+        bool,
+        typer.Option(
+            "--alternatives",
+            help="Table and markdown: list the alternatives to each exercise.",
+        ),
+    ] = False,
     debug: DebugOption = False,
 ) -> None:
     """Build a weekly exercise plan from a profile.
@@ -234,6 +274,7 @@ def plan(
             )
         first_day = start_date(start, weeks) if chosen in (Format.CSV, Format.ICS) else None
         _note_ignored(chosen, start=start, explain=explain)
+        _note_table_only(chosen, compact=compact, full=full, alternatives=alternatives)
         if profile is not None:
             stdin = read_stdin(sys.stdin.buffer) if profile == "-" else None
             data = read_profile_file(profile, stdin)
@@ -264,23 +305,32 @@ def plan(
         library = load_library(builtin_rules_dir())
         check_rule_references(ruleset, library)
         result = build_plan(person, ruleset, library, weeks=weeks, explain=explain)
-        # colour only for a terminal; a file gets plain text
-        color = target is None and sys.stdout.isatty()
+        # a terminal gets the table by default; colour only there, and never when refused
+        terminal = target is None and sys.stdout.isatty()
+        looks = Looks(
+            width=width or terminal_width(terminal),
+            color=terminal and not no_color and wants_color(),
+            ascii=os.environ.get("TERM") == "dumb",
+            compact=compact,
+            full=full,
+            alternatives=alternatives,
+        )
         text = render(
             result,
-            chosen or (Format.TABLE if color else Format.JSON),
+            chosen or (Format.TABLE if terminal else Format.JSON),
             pretty=pretty,
-            width=width,
+            width=looks.width,
             explain=explain,
-            color=color,
+            color=looks.color,
             start=first_day,
+            looks=looks,
         )
         if target is not None:
             write_atomic(target, text)
         else:
             from endoprotocol.cli.common import for_terminal
 
-            emit(for_terminal(text) if chosen in (None, Format.TABLE) and color else text)
+            emit(for_terminal(text) if chosen in (None, Format.TABLE) and terminal else text)
 
     run_guarded(body, debug=debug)
 
@@ -378,6 +428,48 @@ def _note_ignored(fmt: Format | None, *, start: str | None, explain: bool) -> No
         say(f"note: --explain shows in table, json and yaml output; {shown} leaves it out")
 
 
+@dataclass(frozen=True)
+class Looks:
+    """How the table (and where it applies, markdown) is laid out."""
+
+    width: int = 80
+    color: bool = False
+    ascii: bool = False
+    compact: bool = False
+    full: bool = False
+    alternatives: bool = False
+
+
+def wants_color() -> bool:
+    """False when the environment refuses colour: NO_COLOR set to anything but the empty
+    string (no-color.org), or a dumb terminal."""
+    return not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+
+
+def terminal_width(terminal: bool) -> int:
+    """The table's width: $COLUMNS when it is a positive number, else the terminal's own
+    width, else 80 (a pipe or a file)."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    if terminal:
+        try:
+            return os.get_terminal_size(sys.stdout.fileno()).columns or 80
+        except (OSError, ValueError):
+            pass
+    return 80
+
+
+def _note_table_only(fmt: Format | None, *, compact: bool, full: bool, alternatives: bool) -> None:
+    from endoprotocol.cli.common import say
+
+    if fmt in (None, Format.TABLE, Format.MARKDOWN):
+        return
+    for flag, given in (("--compact", compact), ("--full", full), ("--alternatives", alternatives)):
+        if given:
+            say(f"note: {flag} shapes the table and markdown; {fmt.value} leaves it out")
+
+
 def start_date(text: str | None, weeks: int = 4) -> date:
     """The block's first day, always a Monday: the first Monday on or after `--start` (said on
     stderr when that moves it), or the next Monday. Nothing is dated before `--start`, and the
@@ -420,6 +512,7 @@ def render(
     explain: bool,
     color: bool = False,
     start: date | None = None,
+    looks: Looks | None = None,
 ) -> str:
     if fmt is Format.JSON:
         return str(result.to_json(pretty=pretty)) + "\n"
@@ -438,7 +531,20 @@ def render(
     if fmt is Format.MARKDOWN:
         from endoprotocol.render.markdown import render_markdown
 
-        return render_markdown(result)
+        looks = looks or Looks()
+        return render_markdown(
+            result, compact=looks.compact, full=looks.full, alternatives=looks.alternatives
+        )
     from endoprotocol.render.terminal import render_table
 
-    return render_table(result, width=width, color=color, explain=explain)
+    looks = looks or Looks(width=width or 80, color=color)
+    return render_table(
+        result,
+        width=width or looks.width,
+        color=color,
+        explain=explain,
+        ascii=looks.ascii,
+        compact=looks.compact,
+        full=looks.full,
+        alternatives=looks.alternatives,
+    )
