@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -22,6 +23,24 @@ from endoprotocol.cli.common import (
     run_guarded,
 )
 from endoprotocol.errors import UsageError
+from endoprotocol.vocab import Condition, Equipment, Experience, Goal, Therapy
+
+# The PAR-Q+ questions `--screening` answers yes (the profile's `screening` keys).
+SCREENING_KEYS = (
+    "heart_condition_or_high_blood_pressure",
+    "chest_pain",
+    "dizziness_or_fainting",
+    "other_chronic_condition",
+    "prescribed_medication",
+    "bone_joint_problem",
+    "supervised_activity_only",
+)
+
+
+def _values(values: Iterable[object]) -> str:
+    """Accepted values for a help text: `a, b or c`."""
+    names = [str(getattr(v, "value", v)) for v in values]
+    return ", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else "".join(names)
 
 
 class Format(StrEnum):
@@ -62,51 +81,72 @@ def plan(
             metavar="NAME",
         ),
     ] = None,
-    age: Annotated[int | None, typer.Option(help="Age in years (18-100 planned).")] = None,
-    sex: Annotated[str | None, typer.Option(help="male or female.")] = None,
+    age: Annotated[
+        int | None, typer.Option(help="Age in years (18-100 are planned).", metavar="N")
+    ] = None,
+    sex: Annotated[str | None, typer.Option(help="male or female.", metavar="SEX")] = None,
     goal: Annotated[
         list[str] | None,
         typer.Option(
             "--goal",
-            help="A goal (repeatable or commas, first = priority); replaces the file's goals.",
+            help=f"A goal: {_values(Goal)}. Repeatable or commas, first = priority, 1-4; "
+            "replaces the file's goals.",
+            metavar="GOAL",
         ),
     ] = None,
     therapy: Annotated[
         list[str] | None,
         typer.Option(
             "--therapy",
-            help="A current therapy (repeatable or commas), or none; replaces the file's list.",
+            help=f"A current therapy: {_values(Therapy)}, or none. Repeatable or commas; "
+            "replaces the file's list.",
+            metavar="THERAPY",
         ),
     ] = None,
     experience: Annotated[
-        str | None, typer.Option(help="beginner, intermediate or advanced.")
+        str | None,
+        typer.Option(help=f"Training experience: {_values(Experience)}.", metavar="LEVEL"),
     ] = None,
     days: Annotated[
         list[str] | None,
-        typer.Option("--days", help="Training days, e.g. mon,wed,fri (repeatable, or commas)."),
+        typer.Option(
+            "--days",
+            help="Training days: monday-sunday or mon-sun, e.g. mon,wed,fri (repeatable or "
+            "commas).",
+            metavar="DAY",
+        ),
     ] = None,
     days_per_week: Annotated[
-        int | None, typer.Option("--days-per-week", help="1-7 days, spread evenly.")
+        int | None,
+        typer.Option("--days-per-week", help="1-7 days, spread evenly.", metavar="N"),
     ] = None,
-    minutes: Annotated[int | None, typer.Option(help="Minutes per session (15-180).")] = None,
+    minutes: Annotated[
+        int | None, typer.Option(help="Minutes per session (15-180).", metavar="N")
+    ] = None,
     equipment: Annotated[
         list[str] | None,
         typer.Option(
             "--equipment",
-            help="Equipment you have (repeatable or commas); replaces the file's list.",
+            help=f"Equipment you have: {_values(Equipment)}. Repeatable or commas; replaces "
+            "the file's list.",
+            metavar="ITEM",
         ),
     ] = None,
     condition: Annotated[
         list[str] | None,
         typer.Option(
             "--condition",
-            help="A health condition (repeatable or commas); replaces the file's list.",
+            help=f"A health condition: {_values(Condition)}. Repeatable or commas; replaces "
+            "the file's list.",
+            metavar="CONDITION",
         ),
     ] = None,
     pregnancy_week: Annotated[
         int | None,
         typer.Option(
-            "--pregnancy-week", help="Week of pregnancy (1-42), with --condition pregnancy."
+            "--pregnancy-week",
+            help="Week of pregnancy (1-42), with --condition pregnancy.",
+            metavar="N",
         ),
     ] = None,
     active: Annotated[
@@ -126,7 +166,8 @@ def plan(
         list[str] | None,
         typer.Option(
             "--screening",
-            help="A PAR-Q+ question answered yes (repeatable or commas), e.g. chest_pain.",
+            help=f"A PAR-Q+ question answered yes: {_values(SCREENING_KEYS)}. Repeatable or "
+            "commas.",
             metavar="KEY",
         ),
     ] = None,
@@ -137,6 +178,7 @@ def plan(
             "-f",
             help="table (default on a terminal), json (default in a pipe), yaml, markdown, "
             "csv (a row per exercise) or ics (a calendar event per session).",
+            metavar="FORMAT",
         ),
     ] = None,
     pretty: Annotated[bool, typer.Option("--pretty", help="Indent JSON output.")] = False,
@@ -155,7 +197,8 @@ def plan(
         ),
     ] = None,
     weeks: Annotated[
-        int, typer.Option("--weeks", min=1, max=16, help="Weeks in the block (1-16).")
+        int,
+        typer.Option("--weeks", min=1, max=16, help="Weeks in the block (1-16).", metavar="N"),
     ] = 4,
     explain: Annotated[
         bool,
@@ -225,6 +268,8 @@ def plan(
       cat me.yaml | endoprotocol plan --profile - --format json --pretty
 
       endoprotocol plan -p me.yaml --goal fat-loss --minutes 30 --explain -o plan.json
+
+      endoprotocol plan --example older-adult-72 --compact --no-color --width 80
     """
     if example == "list":
         from endoprotocol.sources import example_names, example_summary
