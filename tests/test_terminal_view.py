@@ -17,12 +17,17 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from endoprotocol import Library, Plan, RuleSet, build_plan, parse_profile
+from endoprotocol.errors import OutOfScopeError
 from endoprotocol.render.terminal import render_table
 from endoprotocol.sources import example_names, example_text, read_profile_text
+from tests.conftest import RunCli
 from tests.snapshot import check_snapshot
+from tests.strategies import profiles
 
 SNAPSHOTS = Path(__file__).parent / "golden" / "terminal"
 FIXTURES = Path(__file__).parent / "fixtures" / "profiles"
@@ -259,3 +264,55 @@ def test_no_colour_codes_when_colour_is_refused(args: tuple[str, ...], env: dict
 def test_columns_sets_the_width_on_a_terminal() -> None:
     shown = ANSI_SGR.sub("", _on_a_terminal(*PERSON, "--compact", columns=150, COLUMNS="80"))
     assert max(cell_len(line) for line in shown.splitlines()) == 80
+
+
+# --- over generated profiles -----------------------------------------------------------------------
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=profiles(dense=True), width=st.integers(40, 160), full=st.booleans())
+def test_any_plan_fits_any_width_with_what_matters_first(
+    ruleset: RuleSet, library: Library, data: dict[str, object], width: int, full: bool
+) -> None:
+    try:
+        plan = build_plan(parse_profile(data), ruleset, library)
+    except OutOfScopeError:
+        return
+    text = render_table(plan, width=width, full=full, alternatives=full)
+    assert max(cell_len(line) for line in text.splitlines()) <= width
+    head = _before_the_week(text)
+    for w in plan.warnings:
+        if w.severity == "high":
+            assert f"{w.code}:" in head
+    if plan.screening.clearance != "none":
+        assert "Screening" in head
+
+
+# --- through the command ---------------------------------------------------------------------------
+
+
+def test_a_table_in_a_file_or_pipe_is_80_columns_without_colour(
+    cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("COLUMNS", raising=False)
+    result = cli("plan", "--example", "muscle-trt-45", "-o", str(tmp_path / "plan.txt"))
+    assert result.exit_code == 0, result.stderr
+    text = (tmp_path / "plan.txt").read_text(encoding="utf-8")
+    assert max(cell_len(line) for line in text.splitlines()) == 80
+    assert "\x1b[" not in text
+    piped = cli("plan", "--example", "muscle-trt-45", "-f", "table", "--compact").stdout
+    assert max(cell_len(line) for line in piped.splitlines()) <= 80
+    assert "Sessions ─" not in piped
+
+
+def test_view_flags_say_when_the_format_ignores_them(cli: RunCli) -> None:
+    result = cli("plan", "--example", "muscle-trt-45", "-f", "json", "--compact", "--full")
+    assert result.exit_code == 0
+    assert "note: --compact shapes the table and markdown; json leaves it out" in result.stderr
+    assert "note: --full" in result.stderr
+
+
+def test_no_color_is_accepted_for_every_format(cli: RunCli) -> None:
+    result = cli("plan", "--example", "muscle-trt-45", "-f", "markdown", "--no-color")
+    assert result.exit_code == 0
+    assert result.stderr == ""
