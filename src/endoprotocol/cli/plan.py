@@ -5,11 +5,10 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -24,6 +23,9 @@ from endoprotocol.cli.common import (
 )
 from endoprotocol.errors import UsageError
 from endoprotocol.vocab import Condition, Equipment, Experience, Goal, Therapy
+
+if TYPE_CHECKING:
+    from endoprotocol.render.text import View as View
 
 # The PAR-Q+ questions `--screening` answers yes (the profile's `screening` keys).
 SCREENING_KEYS = (
@@ -352,7 +354,9 @@ def plan(
         result = build_plan(person, ruleset, library, weeks=weeks, explain=explain)
         # a terminal gets the table by default; colour only there, and never when refused
         terminal = target is None and sys.stdout.isatty()
-        looks = Looks(
+        from endoprotocol.render.text import View
+
+        looks = View(
             width=width or terminal_width(terminal),
             color=terminal and not no_color and wants_color(),
             ascii=os.environ.get("TERM") == "dumb",
@@ -473,18 +477,6 @@ def _note_ignored(fmt: Format | None, *, start: str | None, explain: bool) -> No
         say(f"note: --explain shows in table, json and yaml output; {shown} leaves it out")
 
 
-@dataclass(frozen=True)
-class Looks:
-    """How the table (and where it applies, markdown) is laid out."""
-
-    width: int = 80
-    color: bool = False
-    ascii: bool = False
-    compact: bool = False
-    full: bool = False
-    alternatives: bool = False
-
-
 def wants_color() -> bool:
     """False when the environment refuses colour: NO_COLOR set to anything but the empty
     string (no-color.org), or a dumb terminal."""
@@ -557,7 +549,7 @@ def render(
     explain: bool,
     color: bool = False,
     start: date | None = None,
-    looks: Looks | None = None,
+    looks: View | None = None,
 ) -> str:
     if fmt is Format.JSON:
         return str(result.to_json(pretty=pretty)) + "\n"
@@ -573,16 +565,17 @@ def render(
 
         first = start or start_date(None, len(result.weeks))
         return render_csv(result, first) if fmt is Format.CSV else render_ics(result, first)
+    from endoprotocol.render.text import View
+
+    looks = looks or View(width=width or 80, color=color)
     if fmt is Format.MARKDOWN:
         from endoprotocol.render.markdown import render_markdown
 
-        looks = looks or Looks()
         return render_markdown(
             result, compact=looks.compact, full=looks.full, alternatives=looks.alternatives
         )
     from endoprotocol.render.terminal import render_table
 
-    looks = looks or Looks(width=width or 80, color=color)
     return render_table(
         result,
         width=width or looks.width,

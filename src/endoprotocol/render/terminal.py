@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from rich import box
@@ -24,6 +23,7 @@ from rich.text import Text
 
 from endoprotocol.plan import Exercise, ExpectedEffect, Plan, Session, Warning
 from endoprotocol.render.text import (
+    View,
     block_progress,
     departures,
     fmt_dose,
@@ -38,22 +38,8 @@ from endoprotocol.render.text import (
 EVIDENCE_STYLE = {"strong": "green", "moderate": "cyan", "mixed": "yellow", "low": "magenta"}
 SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "info": "cyan"}
 CLEARANCE_STYLE = {"none": "green", "recommended": "yellow", "required": "bold red"}
-DEFAULT_WIDTH = 80
 NARROWEST = 40
 _measure = Console(width=400, color_system=None, legacy_windows=False)  # wraps text only
-
-
-@dataclass(frozen=True)
-class View:
-    """How to show a plan: the width in columns and what to include."""
-
-    width: int = DEFAULT_WIDTH
-    color: bool = False
-    ascii: bool = False  # a dumb terminal: plain box characters and bars
-    compact: bool = False
-    full: bool = False
-    alternatives: bool = False
-    explain: bool = False
 
 
 def render_table(
@@ -70,7 +56,7 @@ def render_table(
     """Render the plan for a terminal `width` columns wide (default 80); plain text when
     `color` is false (pipes, files, tests, NO_COLOR)."""
     view = View(
-        width=max(width or DEFAULT_WIDTH, NARROWEST),
+        width=max(width or View.width, NARROWEST),
         color=color,
         ascii=ascii,
         compact=compact,

@@ -9,6 +9,19 @@ from endoprotocol.plan import Exercise, Intensity, Plan, Range, ScreeningOutcome
 from endoprotocol.vocab import Modality
 
 
+@dataclass(frozen=True)
+class View:
+    """How a plan is shown as text: the width in columns and what to include."""
+
+    width: int = 80
+    color: bool = False
+    ascii: bool = False  # a dumb terminal: plain box characters and bars
+    compact: bool = False  # header, screening, warnings and the week only
+    full: bool = False  # every expected effect in full, with sources
+    alternatives: bool = False  # the alternatives to each exercise
+    explain: bool = False
+
+
 def fmt_range(r: Range | None, unit: str = "") -> str:
     if r is None:
         return ""
