@@ -8,7 +8,6 @@ also carries hand-written expectations that hold whatever the exact exercises ar
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
@@ -16,9 +15,9 @@ import pytest
 
 from endoprotocol import Library, Plan, RuleSet, build_plan, parse_profile
 from endoprotocol.render.terminal import render_table
+from tests.snapshot import check_snapshot
 
 GOLDEN = Path(__file__).parent / "golden"
-UPDATE = os.environ.get("ENDOPROTOCOL_UPDATE_GOLDEN") == "1"
 
 PROFILES: dict[str, dict[str, Any]] = {
     "gym-intermediate-muscle": {
@@ -93,11 +92,7 @@ def _plan(ruleset: RuleSet, library: Library, name: str) -> Plan:
 
 
 def _check(path: Path, text: str) -> None:
-    if UPDATE or not path.exists():
-        path.write_text(text)
-    assert text == path.read_text(), (
-        f"{path.name} changed; rerun with ENDOPROTOCOL_UPDATE_GOLDEN=1 if on purpose"
-    )
+    check_snapshot(path, text)
 
 
 @pytest.mark.parametrize("name", list(PROFILES))

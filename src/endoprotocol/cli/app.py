@@ -17,6 +17,7 @@ from endoprotocol.cli import profile as profile_cmd
 from endoprotocol.cli import rules as rules_cmd
 from endoprotocol.cli import schema as schema_cmd
 from endoprotocol.cli.common import Terminated, say, silence
+from endoprotocol.cli.help import HumanHelp
 
 if TYPE_CHECKING:
     from typing_extensions import Buffer
@@ -30,10 +31,12 @@ app = typer.Typer(
         "Examples:\n\n"
         "  endoprotocol plan --example muscle-trt-45\n\n"
         "  endoprotocol plan --profile me.yaml --format json --pretty\n\n"
-        "  endoprotocol rules list"
+        "  endoprotocol rules list\n\n"
+        "Shell completion: `endoprotocol --install-completion` adds it to your shell (bash, "
+        "zsh, fish or PowerShell); `endoprotocol --show-completion bash` prints the script."
     ),
     no_args_is_help=True,
-    add_completion=False,
+    cls=HumanHelp,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},

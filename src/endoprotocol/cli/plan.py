@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Iterable
 from datetime import date, timedelta
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -20,6 +22,27 @@ from endoprotocol.cli.common import (
     run_guarded,
 )
 from endoprotocol.errors import UsageError
+from endoprotocol.vocab import Condition, Equipment, Experience, Goal, Therapy
+
+if TYPE_CHECKING:
+    from endoprotocol.render.text import View as View
+
+# The PAR-Q+ questions `--screening` answers yes (the profile's `screening` keys).
+SCREENING_KEYS = (
+    "heart_condition_or_high_blood_pressure",
+    "chest_pain",
+    "dizziness_or_fainting",
+    "other_chronic_condition",
+    "prescribed_medication",
+    "bone_joint_problem",
+    "supervised_activity_only",
+)
+
+
+def _values(values: Iterable[object]) -> str:
+    """Accepted values for a help text: `a, b or c`."""
+    names = [str(getattr(v, "value", v)) for v in values]
+    return ", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else "".join(names)
 
 
 class Format(StrEnum):
@@ -68,51 +91,72 @@ def plan(
             "given as flags. Without it, flags alone make the profile.",
         ),
     ] = False,
-    age: Annotated[int | None, typer.Option(help="Age in years (18-100 planned).")] = None,
-    sex: Annotated[str | None, typer.Option(help="male or female.")] = None,
+    age: Annotated[
+        int | None, typer.Option(help="Age in years (18-100 are planned).", metavar="N")
+    ] = None,
+    sex: Annotated[str | None, typer.Option(help="male or female.", metavar="SEX")] = None,
     goal: Annotated[
         list[str] | None,
         typer.Option(
             "--goal",
-            help="A goal (repeatable or commas, first = priority); replaces the file's goals.",
+            help=f"A goal: {_values(Goal)}. Repeatable or commas, first = priority, 1-4; "
+            "replaces the file's goals.",
+            metavar="GOAL",
         ),
     ] = None,
     therapy: Annotated[
         list[str] | None,
         typer.Option(
             "--therapy",
-            help="A current therapy (repeatable or commas), or none; replaces the file's list.",
+            help=f"A current therapy: {_values(Therapy)}, or none. Repeatable or commas; "
+            "replaces the file's list.",
+            metavar="THERAPY",
         ),
     ] = None,
     experience: Annotated[
-        str | None, typer.Option(help="beginner, intermediate or advanced.")
+        str | None,
+        typer.Option(help=f"Training experience: {_values(Experience)}.", metavar="LEVEL"),
     ] = None,
     days: Annotated[
         list[str] | None,
-        typer.Option("--days", help="Training days, e.g. mon,wed,fri (repeatable, or commas)."),
+        typer.Option(
+            "--days",
+            help="Training days: monday-sunday or mon-sun, e.g. mon,wed,fri (repeatable or "
+            "commas).",
+            metavar="DAY",
+        ),
     ] = None,
     days_per_week: Annotated[
-        int | None, typer.Option("--days-per-week", help="1-7 days, spread evenly.")
+        int | None,
+        typer.Option("--days-per-week", help="1-7 days, spread evenly.", metavar="N"),
     ] = None,
-    minutes: Annotated[int | None, typer.Option(help="Minutes per session (15-180).")] = None,
+    minutes: Annotated[
+        int | None, typer.Option(help="Minutes per session (15-180).", metavar="N")
+    ] = None,
     equipment: Annotated[
         list[str] | None,
         typer.Option(
             "--equipment",
-            help="Equipment you have (repeatable or commas); replaces the file's list.",
+            help=f"Equipment you have: {_values(Equipment)}. Repeatable or commas; replaces "
+            "the file's list.",
+            metavar="ITEM",
         ),
     ] = None,
     condition: Annotated[
         list[str] | None,
         typer.Option(
             "--condition",
-            help="A health condition (repeatable or commas); replaces the file's list.",
+            help=f"A health condition: {_values(Condition)}. Repeatable or commas; replaces "
+            "the file's list.",
+            metavar="CONDITION",
         ),
     ] = None,
     pregnancy_week: Annotated[
         int | None,
         typer.Option(
-            "--pregnancy-week", help="Week of pregnancy (1-42), with --condition pregnancy."
+            "--pregnancy-week",
+            help="Week of pregnancy (1-42), with --condition pregnancy.",
+            metavar="N",
         ),
     ] = None,
     active: Annotated[
@@ -132,7 +176,8 @@ def plan(
         list[str] | None,
         typer.Option(
             "--screening",
-            help="A PAR-Q+ question answered yes (repeatable or commas), e.g. chest_pain.",
+            help=f"A PAR-Q+ question answered yes: {_values(SCREENING_KEYS)}. Repeatable or "
+            "commas.",
             metavar="KEY",
         ),
     ] = None,
@@ -143,6 +188,7 @@ def plan(
             "-f",
             help="table (default on a terminal), json (default in a pipe), yaml, markdown, "
             "csv (a row per exercise) or ics (a calendar event per session).",
+            metavar="FORMAT",
         ),
     ] = None,
     pretty: Annotated[bool, typer.Option("--pretty", help="Indent JSON output.")] = False,
@@ -161,7 +207,8 @@ def plan(
         ),
     ] = None,
     weeks: Annotated[
-        int, typer.Option("--weeks", min=1, max=16, help="Weeks in the block (1-16).")
+        int,
+        typer.Option("--weeks", min=1, max=16, help="Weeks in the block (1-16).", metavar="N"),
     ] = 4,
     explain: Annotated[
         bool,
@@ -174,8 +221,46 @@ def plan(
     no_user_rules: NoUserOption = False,
     allow_safety_overrides: AllowSafetyOption = False,
     width: Annotated[
-        int | None, typer.Option("--width", help="Terminal width for the table.", min=60, max=400)
+        int | None,
+        typer.Option(
+            "--width",
+            help="Columns for the table, 40-400 (default: the terminal's width, or $COLUMNS, "
+            "else 80).",
+            min=40,
+            max=400,
+            metavar="N",
+            show_default=False,
+        ),
     ] = None,
+    no_color: Annotated[
+        bool,
+        typer.Option(
+            "--no-color",
+            help="No colour in the table (also when NO_COLOR is set or TERM=dumb).",
+        ),
+    ] = False,
+    compact: Annotated[
+        bool,
+        typer.Option(
+            "--compact",
+            help="Table and markdown: only who it is for, screening, warnings and the week.",
+        ),
+    ] = False,
+    full: Annotated[
+        bool,
+        typer.Option(
+            "--full",
+            help="Table and markdown: the full text of every expected effect, with sources "
+            "(default: one line per target).",
+        ),
+    ] = False,
+    alternatives: Annotated[
+        bool,
+        typer.Option(
+            "--alternatives",
+            help="Table and markdown: list the alternatives to each exercise.",
+        ),
+    ] = False,
     debug: DebugOption = False,
 ) -> None:
     """Build a weekly exercise plan from a profile.
@@ -196,6 +281,8 @@ def plan(
       endoprotocol plan -p me.yaml --goal fat-loss --minutes 30 --explain -o plan.json
 
       endoprotocol plan --from-saved --days-per-week 4
+
+      endoprotocol plan --example older-adult-72 --compact --no-color --width 80
     """
     if example == "list":
         from endoprotocol.sources import example_names, example_summary
@@ -250,6 +337,7 @@ def plan(
             )
         first_day = start_date(start, weeks) if chosen in (Format.CSV, Format.ICS) else None
         _note_ignored(chosen, start=start, explain=explain)
+        _note_table_only(chosen, compact=compact, full=full, alternatives=alternatives)
         if profile is not None:
             stdin = read_stdin(sys.stdin.buffer) if profile == "-" else None
             data = read_profile_file(profile, stdin)
@@ -276,23 +364,34 @@ def plan(
         library = load_library(builtin_rules_dir())
         check_rule_references(ruleset, library)
         result = build_plan(person, ruleset, library, weeks=weeks, explain=explain)
-        # colour only for a terminal; a file gets plain text
-        color = target is None and sys.stdout.isatty()
+        # a terminal gets the table by default; colour only there, and never when refused
+        terminal = target is None and sys.stdout.isatty()
+        from endoprotocol.render.text import View
+
+        looks = View(
+            width=width or terminal_width(terminal),
+            color=terminal and not no_color and wants_color(),
+            ascii=os.environ.get("TERM") == "dumb",
+            compact=compact,
+            full=full,
+            alternatives=alternatives,
+        )
         text = render(
             result,
-            chosen or (Format.TABLE if color else Format.JSON),
+            chosen or (Format.TABLE if terminal else Format.JSON),
             pretty=pretty,
-            width=width,
+            width=looks.width,
             explain=explain,
-            color=color,
+            color=looks.color,
             start=first_day,
+            looks=looks,
         )
         if target is not None:
             write_atomic(target, text)
         else:
             from endoprotocol.cli.common import for_terminal
 
-            emit(for_terminal(text) if chosen in (None, Format.TABLE) and color else text)
+            emit(for_terminal(text) if chosen in (None, Format.TABLE) and terminal else text)
 
     run_guarded(body, debug=debug)
 
@@ -390,6 +489,36 @@ def _note_ignored(fmt: Format | None, *, start: str | None, explain: bool) -> No
         say(f"note: --explain shows in table, json and yaml output; {shown} leaves it out")
 
 
+def wants_color() -> bool:
+    """False when the environment refuses colour: NO_COLOR set to anything but the empty
+    string (no-color.org), or a dumb terminal."""
+    return not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+
+
+def terminal_width(terminal: bool) -> int:
+    """The table's width: $COLUMNS when it is a positive number, else the terminal's own
+    width, else 80 (a pipe or a file)."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    if terminal:
+        try:
+            return os.get_terminal_size(sys.stdout.fileno()).columns or 80
+        except (OSError, ValueError):
+            pass
+    return 80
+
+
+def _note_table_only(fmt: Format | None, *, compact: bool, full: bool, alternatives: bool) -> None:
+    from endoprotocol.cli.common import say
+
+    if fmt in (None, Format.TABLE, Format.MARKDOWN):
+        return
+    for flag, given in (("--compact", compact), ("--full", full), ("--alternatives", alternatives)):
+        if given:
+            say(f"note: {flag} shapes the table and markdown; {fmt.value} leaves it out")
+
+
 def start_date(text: str | None, weeks: int = 4) -> date:
     """The block's first day, always a Monday: the first Monday on or after `--start` (said on
     stderr when that moves it), or the next Monday. Nothing is dated before `--start`, and the
@@ -432,6 +561,7 @@ def render(
     explain: bool,
     color: bool = False,
     start: date | None = None,
+    looks: View | None = None,
 ) -> str:
     if fmt is Format.JSON:
         return str(result.to_json(pretty=pretty)) + "\n"
@@ -447,10 +577,24 @@ def render(
 
         first = start or start_date(None, len(result.weeks))
         return render_csv(result, first) if fmt is Format.CSV else render_ics(result, first)
+    from endoprotocol.render.text import View
+
+    looks = looks or View(width=width or 80, color=color)
     if fmt is Format.MARKDOWN:
         from endoprotocol.render.markdown import render_markdown
 
-        return render_markdown(result)
+        return render_markdown(
+            result, compact=looks.compact, full=looks.full, alternatives=looks.alternatives
+        )
     from endoprotocol.render.terminal import render_table
 
-    return render_table(result, width=width, color=color, explain=explain)
+    return render_table(
+        result,
+        width=width or looks.width,
+        color=color,
+        explain=explain,
+        ascii=looks.ascii,
+        compact=looks.compact,
+        full=looks.full,
+        alternatives=looks.alternatives,
+    )

@@ -42,7 +42,13 @@ def list_rules(
     rules: RulesOption = None,
     no_builtin_rules: NoBuiltinOption = False,
     no_user_rules: NoUserOption = False,
-    phase: Annotated[str | None, typer.Option(help="Only rules of this phase.")] = None,
+    phase: Annotated[
+        str | None,
+        typer.Option(
+            help="Only rules of this phase: safety, prescribe, adjust, annotate or review.",
+            metavar="PHASE",
+        ),
+    ] = None,
     allow_safety_overrides: AllowSafetyOption = False,
     debug: DebugOption = False,
 ) -> None:
@@ -138,7 +144,7 @@ def validate(
     dirs: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Pack directories to check (default: every loaded pack).", metavar="[DIR]..."
+            help="Pack directories to check (default: every loaded pack).", metavar="DIR"
         ),
     ] = None,
     no_user_rules: NoUserOption = False,
@@ -178,7 +184,7 @@ def run_tests(
         list[Path] | None,
         typer.Argument(
             help="Pack directories whose tests to run (default: all loaded packs).",
-            metavar="[DIR]...",
+            metavar="DIR",
         ),
     ] = None,
     no_user_rules: NoUserOption = False,
@@ -221,9 +227,21 @@ def run_tests(
 def audit_rules(
     rules: RulesOption = None,
     profiles: Annotated[
-        int, typer.Option("--profiles", min=1, max=100_000, help="How many profiles to plan.")
+        int,
+        typer.Option(
+            "--profiles",
+            min=1,
+            max=100_000,
+            help="How many profiles to plan (1-100000).",
+            metavar="N",
+        ),
     ] = 200,
-    seed: Annotated[int, typer.Option("--seed", help="Seed of the generated profiles.")] = 15,
+    seed: Annotated[
+        int,
+        typer.Option(
+            "--seed", help="Seed of the generated profiles (any whole number).", metavar="N"
+        ),
+    ] = 15,
     no_builtin_rules: NoBuiltinOption = False,
     no_user_rules: NoUserOption = False,
     allow_safety_overrides: AllowSafetyOption = False,

@@ -16,7 +16,10 @@ class Which(StrEnum):
 
 def schema(
     which: Annotated[
-        Which, typer.Argument(help="Which contract: plan (output) or profile (input).")
+        Which,
+        typer.Argument(
+            help="Which contract: plan (output) or profile (input).", metavar="CONTRACT"
+        ),
     ],
 ) -> None:
     """Print the JSON Schema of the plan (output) or the profile (input).

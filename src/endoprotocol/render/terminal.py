@@ -1,236 +1,431 @@
-"""The terminal view: screening first, then the week, effects, warnings and sources."""
+"""The terminal view: what matters first, fitted to the terminal's width.
+
+Order: header, screening (unless no clearance is needed), high and medium warnings, the week,
+each session's exercises, other notes, progression across the block, guidelines, effects,
+therapy notes, departures, references, the explanation (with --explain), the disclaimer.
+`compact` stops after the week. Every line fits `width` columns: rich wraps each block to the
+console's width, and lists use a two-column grid so wrapped lines hang under their text.
+"""
 
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
+from typing import Any
 
-from rich.console import Console, Group
-from rich.markup import escape
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
 from rich.panel import Panel
+from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from endoprotocol.plan import Plan
-from endoprotocol.render.text import fmt_dose, fmt_intensity, fmt_seconds
+from endoprotocol.plan import Exercise, ExpectedEffect, Plan, Session, Warning
+from endoprotocol.render.text import (
+    View,
+    block_progress,
+    departures,
+    fmt_dose,
+    fmt_effort,
+    fmt_seconds,
+    header_lines,
+    screening_title,
+    session_advice,
+    warnings_by_rank,
+)
 
 EVIDENCE_STYLE = {"strong": "green", "moderate": "cyan", "mixed": "yellow", "low": "magenta"}
 SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "info": "cyan"}
 CLEARANCE_STYLE = {"none": "green", "recommended": "yellow", "required": "bold red"}
+NARROWEST = 40
+_measure = Console(width=400, color_system=None, legacy_windows=False)  # wraps text only
 
 
 def render_table(
-    plan: Plan, *, width: int | None = None, color: bool = False, explain: bool = False
+    plan: Plan,
+    *,
+    width: int | None = None,
+    color: bool = False,
+    explain: bool = False,
+    compact: bool = False,
+    full: bool = False,
+    alternatives: bool = False,
+    ascii: bool = False,
 ) -> str:
-    """Render the plan for a terminal; plain text when `color` is false (pipes, tests)."""
+    """Render the plan for a terminal `width` columns wide (default 80); plain text when
+    `color` is false (pipes, files, tests, NO_COLOR)."""
+    view = View(
+        width=max(width or View.width, NARROWEST),
+        color=color,
+        ascii=ascii,
+        compact=compact,
+        full=full,
+        alternatives=alternatives,
+        explain=explain,
+    )
     buffer = io.StringIO()
     console = Console(
         file=buffer,
-        width=width or 110,
+        width=view.width,
         force_terminal=color,
-        color_system="auto" if color else None,
+        color_system="standard" if color else None,
         no_color=not color,
         highlight=False,
         emoji=False,
         soft_wrap=False,
+        legacy_windows=False,
     )
-    console.print(_screening(plan))
+    for part in _sections(plan, view):
+        console.print(part)
+    return "\n".join(line.rstrip() for line in buffer.getvalue().split("\n"))
+
+
+def _sections(plan: Plan, view: View) -> list[RenderableType]:
+    parts: list[RenderableType] = [_header(plan)]
+    if plan.screening.clearance != "none" or plan.screening.referral_only:
+        parts.append(_screening(plan, view))
+    high, info = warnings_by_rank(plan)
+    if high:
+        parts += [_heading("Warnings", view), _warnings(high)]
+    parts += [_heading("Week 1", view), _week(plan, view)]
+    if view.compact:
+        if info:
+            parts += [_heading("Other notes", view), _warnings(info)]
+        return parts
     if any(d.sessions for d in plan.days):
-        console.print(_week(plan))
-    else:
-        console.print(
-            Panel(
-                Text("No sessions are planned. Follow the next steps above first."),
-                title="Week 1",
-                border_style="red",
-            )
-        )
-    advice = _session_notes(plan)
-    if advice is not None:
-        console.print(advice)
-    planned = any(d.sessions for w in plan.weeks for d in w.days)
-    for week in plan.weeks[1:] if planned else []:
-        label = f"Week {week.week}" + (" (deload)" if week.deload else "")
-        notes = " ".join(week.notes) or "Same as week 1."
-        console.print(Text(f"{label}: ", style="bold") + Text(notes))
-    console.print(_totals(plan))
+        parts += [_heading("Sessions", view), *_sessions(plan, view)]
+    advice = session_advice(plan)
+    if advice:
+        parts += [_heading("How to do the sessions", view), _advice(advice)]
+    if info:
+        parts += [_heading("Other notes", view), _warnings(info)]
+    if any(d.sessions for w in plan.weeks for d in w.days):
+        parts += [_heading("Progression across the block", view), _progression(plan, view)]
+    parts += [_heading("Guidelines (week 1)", view), _guidelines(plan)]
     if plan.expected_effects:
-        console.print(_effects(plan))
+        parts += [_heading("Expected effects", view), _effects(plan, view)]
     if plan.therapy_synergies:
-        console.print(_synergies(plan))
-    if plan.warnings:
-        console.print(_warnings(plan))
-    console.print(_references(plan))
-    if explain and plan.explanation:
-        console.print(_explanation(plan))
-    console.print(Panel(Text(plan.disclaimer), title="Please read", border_style="dim"))
-    return buffer.getvalue()
+        parts += [_heading("With your current therapy (no advice to change it)", view)]
+        parts.append(_synergies(plan))
+    left = departures(plan)
+    if left:
+        parts += [_heading("Where this plan departs from the source", view), _departures(left)]
+    parts += [_heading("References", view), _references(plan, view)]
+    if view.explain and plan.explanation:
+        parts += [_heading("Why (--explain)", view), _explanation(plan)]
+    parts.append(_disclaimer(plan, view))
+    return parts
 
 
-def _screening(plan: Plan) -> Panel:
+def _heading(title: str, view: View) -> Group:
+    rule = Rule(
+        Text(title, style="bold"), align="left", characters="-" if view.ascii else "─", style="dim"
+    )
+    return Group(Text(""), rule)
+
+
+def _hanging(text: Text, view: View, indent: int = 2) -> Text:
+    """`text` wrapped to the width, its second and later lines indented (a hanging indent)."""
+    lines = text.wrap(_measure, view.width - indent)
+    out = Text()
+    for i, line in enumerate(lines):
+        if i:
+            out.append("\n" + " " * indent)
+        out.append_text(line)
+    return out
+
+
+def _items(rows: Sequence[tuple[Text | str, Text | str]], *, gap: int = 1) -> Table:
+    """A list whose wrapped lines hang under their text, not under the bullet."""
+    grid = Table.grid(padding=(0, gap))
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1, overflow="fold")
+    for mark, text in rows:
+        grid.add_row(mark, text)
+    return grid
+
+
+def _header(plan: Plan) -> Group:
+    title, *rest = header_lines(plan)
+    lines: list[RenderableType] = [Text(title, style="bold")]
+    lines += [Text(line) for line in rest]
+    return Group(*lines)
+
+
+def _screening(plan: Plan, view: View) -> Panel:
     s = plan.screening
-    lines = Text()
-    if s.referral_only:
-        lines.append(
-            "SEE A CLINICIAN FIRST: this plan holds only what is safe before you are seen.\n",
-            style="bold red",
-        )
-    elif s.clearance == "required":
-        lines.append("Clinician clearance is required before the planned work.\n", style="bold red")
-    elif s.clearance == "recommended":
-        lines.append("A check-up with a clinician is recommended.\n", style="yellow")
-    else:
-        lines.append("No medical clearance needed for this plan.\n", style="green")
-    lines.append(f"Highest intensity allowed: {s.max_intensity}\n")
-    for step in s.next_steps:
-        lines.append(f"-> {step}\n", style="bold")
-    for reason in s.reasons:
-        lines.append(f"- {reason}\n")
-    p = plan.profile
-    who = f"{p['age']}-year-old {p['sex']}, goals: {', '.join(p['goals'])}"
-    if p["therapies"]:
-        who += f"; therapies: {', '.join(p['therapies'])}"
+    body: list[RenderableType] = [Text(screening_title(s), style=CLEARANCE_STYLE[s.clearance])]
+    if s.next_steps:
+        body.append(Text("What to do", style="bold"))
+        body.append(_items([(Text("->", style="bold"), Text(step)) for step in s.next_steps]))
+    if s.reasons:
+        body.append(Text("Why", style="bold"))
+        body.append(_items([("-", Text(reason)) for reason in s.reasons]))
     return Panel(
-        lines, title=f"Screening — {escape(who)}", border_style=CLEARANCE_STYLE[s.clearance]
+        Group(*body),
+        title="Screening",
+        title_align="left",
+        border_style=CLEARANCE_STYLE[s.clearance],
+        box=box.ASCII if view.ascii else box.ROUNDED,
     )
 
 
-def _week(plan: Plan) -> Table:
-    table = Table(title="Week 1", show_lines=True, expand=True)
-    table.add_column("Day", style="bold", no_wrap=True)
-    table.add_column("Session")
-    table.add_column("Exercises")
+def _warnings(warnings: list[Warning]) -> Table:
+    rows = []
+    for w in warnings:
+        text = Text(w.code, style="bold")
+        text.append(f": {w.message}")
+        rows.append((Text(w.severity.upper(), style=SEVERITY_STYLE[w.severity]), text))
+    return _items(rows)
+
+
+def _week(plan: Plan, view: View) -> RenderableType:
+    if not any(d.sessions for d in plan.days):
+        return Padding(
+            Text(
+                "No sessions are planned. Follow the screening's next steps first.",
+                style="bold red",
+            ),
+            (0, 0, 0, 1),
+        )
+    table = Table(
+        box=box.ASCII if view.ascii else box.SIMPLE_HEAD,
+        pad_edge=False,
+        show_edge=False,
+        expand=False,
+    )
+    table.add_column("Day", no_wrap=True, style="bold")
+    table.add_column("Session", ratio=1)
+    table.add_column("Type", ratio=1)
+    table.add_column("Min", justify="right", no_wrap=True)
     for day in plan.days:
+        name = day.day.value[:3].capitalize()
         if not day.sessions:
-            table.add_row(day.day.value.capitalize(), Text("Rest", style="dim"), "")
+            table.add_row(name, Text("rest", style="dim"), "", "")
             continue
         for i, s in enumerate(day.sessions):
-            head = Text(s.title, style="bold")
-            head.append(
-                f"\n{s.modality.value}, {s.intensity_class.value}, ~{s.duration_minutes} min"
-            )
+            title = Text(s.title)
             if s.optional:
-                head.append("\noptional", style="dim")
-            head.append(f"\n{s.focus}", style="dim")
-            for note in s.notes:
-                if note.startswith("Trimmed"):
-                    head.append(f"\n{note}", style="yellow")
-            rows = Text()
-            for e in s.exercises:
-                rest = f", rest {fmt_seconds(e.rest_seconds)}" if e.rest_seconds else ""
-                intensity = fmt_intensity(e.intensity)
-                rows.append(f"{e.name}", style="bold")
-                rows.append(f"  {fmt_dose(e)}{rest}")
-                if intensity:
-                    rows.append(f"  ({intensity})")
-                rows.append("\n")
-            table.add_row(day.day.value.capitalize() if i == 0 else "", head, rows)
+                title.append(" (optional)", style="dim")
+            table.add_row(
+                name if i == 0 else "",
+                title,
+                f"{s.modality.value}, {s.intensity_class.value}",
+                str(s.duration_minutes),
+            )
     return table
 
 
-def _session_notes(plan: Plan) -> Panel | None:
-    """Advice attached to sessions, once per modality instead of under every session."""
-    seen: dict[str, list[str]] = {}
+def _sessions(plan: Plan, view: View) -> list[RenderableType]:
+    parts: list[RenderableType] = []
     for day in plan.days:
         for s in day.sessions:
-            for note in s.notes:
-                if not note.startswith("Trimmed"):
-                    bucket = seen.setdefault(s.modality.value, [])
-                    if note not in bucket:
-                        bucket.append(note)
-    if not seen:
-        return None
-    body = Text()
-    for modality, notes in seen.items():
-        body.append(f"{modality}\n", style="bold")
-        for note in notes:
-            body.append(f"  - {note}\n")
-    return Panel(body, title="How to do the sessions", border_style="dim")
+            parts.append(_session(day.day.value.capitalize(), s, view))
+    return parts
 
 
-def _totals(plan: Plan) -> Table:
-    t = plan.totals
-    table = Table(title="Week 1 totals and guidelines", show_header=False, expand=True)
-    table.add_column("What", style="bold")
-    table.add_column("Value")
-    sessions = ", ".join(f"{k} {v}" for k, v in t.sessions_by_modality.items() if v)
-    table.add_row("Sessions", sessions or "none")
-    table.add_row("Aerobic (moderate-equivalent)", f"{t.moderate_equivalent_aerobic_minutes} min")
-    table.add_row("Strength days / balance days", f"{t.strength_days} / {t.balance_days}")
+def _session(day: str, s: Session, view: View) -> Group:
+    head = Text(f"{day}: ", style="bold")
+    head.append(s.title, style="bold")
+    head.append(
+        f"  {s.modality.value}, {s.intensity_class.value}, ~{s.duration_minutes} min"
+        + (", optional" if s.optional else "")
+    )
+    lines: list[RenderableType] = [head]
+    if s.focus:
+        lines.append(Padding(Text(f"focus: {s.focus}", style="dim"), (0, 0, 0, 2)))
+    for note in s.notes:
+        if note.startswith("Trimmed"):
+            lines.append(Padding(Text(note, style="yellow"), (0, 0, 0, 2)))
+    rows = [(Text(f"{n}.", style="dim"), _exercise(e, view)) for n, e in enumerate(s.exercises, 1)]
+    if rows:
+        lines.append(Padding(_items(rows), (0, 0, 0, 1)))
+    lines.append(Text(""))
+    return Group(*lines)
+
+
+def _exercise(e: Exercise, view: View) -> Text:
+    text = Text(e.name, style="bold")
+    dose = [fmt_dose(e)]
+    if e.rest_seconds:
+        dose.append(f"rest {fmt_seconds(e.rest_seconds)}")
+    effort = fmt_effort(e.intensity)
+    if effort:
+        dose.append(effort)
+    text.append(": " + ", ".join(d for d in dose if d))
+    if e.notes:
+        text.append("\n" + e.notes, style="italic")
+    if view.alternatives and e.alternatives:
+        text.append("\nor: " + ", ".join(e.alternatives), style="dim")
+    return text
+
+
+def _advice(advice: list[tuple[list[str], str]]) -> Table:
+    rows = []
+    for modalities, note in advice:
+        text = Text(f"{', '.join(modalities)}: ", style="bold") if modalities else Text()
+        text.append(note)
+        rows.append(("-", text))
+    return _items(rows)
+
+
+def _progression(plan: Plan, view: View) -> Group:
+    rows = block_progress(plan)
+    label_width = max(len(r.label) for r in rows)
+    sets_width = len(str(max(r.lifting_sets for r in rows)))
+    minutes_width = len(str(max(r.aerobic_minutes for r in rows)))
+    # two bars side by side, each with its number: the rest of the line split evenly
+    room = view.width - label_width - sets_width - minutes_width - 6
+    bar = max(room // 2, 4)
+    most_sets = max((r.lifting_sets for r in rows), default=0) or 1
+    most_minutes = max((r.aerobic_minutes for r in rows), default=0) or 1
+    full, empty = ("#", ".") if view.ascii else ("█", "·")
+    legend = Text(
+        "lifting sets a week (left) and moderate-equivalent aerobic minutes (right)",
+        style="dim",
+    )
+    lines: list[RenderableType] = [legend]
+    for r in rows:
+        line = Text(r.label.ljust(label_width) + " ", style="bold" if r.deload else "")
+        n = round(bar * r.lifting_sets / most_sets)
+        line.append(full * n, style="cyan")
+        line.append(empty * (bar - n), style="dim")
+        line.append(f" {r.lifting_sets:>{sets_width}}  ")
+        m = round(bar * r.aerobic_minutes / most_minutes)
+        line.append(full * m, style="green")
+        line.append(empty * (bar - m), style="dim")
+        line.append(f" {r.aerobic_minutes:>{minutes_width}}")
+        lines.append(line)
+    notes = [
+        (Text(f"Week {r.week}", style="bold"), Text(" ".join(r.notes))) for r in rows if r.notes
+    ]
+    if notes:
+        lines.append(Text(""))
+        lines.append(_items(notes))
+    return Group(*lines)
+
+
+def _guidelines(plan: Plan) -> Table:
+    rows = []
     for g in plan.guidelines:
         mark = Text("met", style="green") if g.met else Text("not met", style="yellow")
-        table.add_row(g.id, mark + Text(f" — {g.detail}"))
-    return table
+        text = Text(g.id, style="bold")
+        text.append(f": {g.detail}")
+        rows.append((mark, text))
+    return _items(rows)
 
 
-def _effects(plan: Plan) -> Table:
-    table = Table(title="Expected hormonal and myokine effects", expand=True, show_lines=True)
-    table.add_column("Effect", no_wrap=True, min_width=24)
-    table.add_column("Why (evidence grade and sources)", ratio=1)
+def _effects(plan: Plan, view: View) -> RenderableType:
+    if view.full:
+        rows = []
+        for e in plan.expected_effects:
+            text = Text(e.target.value.replace("_", "-"), style="bold")
+            text.append(
+                f": {e.direction.replace('_', ' ')}, {e.timescale.replace('_', '-')}, evidence "
+            )
+            text.append(e.evidence, style=EVIDENCE_STYLE[e.evidence])
+            text.append(f"\n{e.explanation}")
+            text.append(
+                f"\nfrom {', '.join(m.value for m in e.from_modalities)}"
+                f" [{', '.join(e.references)}]",
+                style="dim",
+            )
+            rows.append(("-", text))
+        return _items(rows)
+    by_target: dict[str, list[ExpectedEffect]] = {}
     for e in plan.expected_effects:
-        head = Text(e.target.value.replace("_", "-"), style="bold")
-        head.append(f"\n{e.direction.replace('_', ' ')}, {e.timescale.replace('_', '-')}")
-        head.append(f"\nevidence: {e.evidence}", style=EVIDENCE_STYLE[e.evidence])
-        why = Text(e.explanation)
-        why.append(f"\nfrom {', '.join(m.value for m in e.from_modalities)}", style="dim")
-        why.append(f"  [{', '.join(e.references)}]", style="dim")
-        table.add_row(head, why)
-    return table
+        by_target.setdefault(e.target.value.replace("_", "-"), []).append(e)
+    width = max(len(t) for t in by_target)
+    lines: list[tuple[Text, Text]] = []
+    for target, effects in by_target.items():
+        text = Text()
+        said: set[tuple[str, str, str]] = set()
+        for e in effects:
+            key = (e.direction, e.timescale, e.evidence)
+            if key in said:
+                continue  # the same effect from another modality's rule
+            if said:
+                text.append("; ")
+            said.add(key)
+            text.append(f"{e.direction.replace('_', ' ')} {e.timescale.replace('_', '-')} (")
+            text.append(e.evidence, style=EVIDENCE_STYLE[e.evidence])
+            text.append(")")
+        lines.append((Text(target.ljust(width), style="bold"), text))
+    return Group(_items(lines), Text("--full shows why, and the sources.", style="dim"))
 
 
 def _synergies(plan: Plan) -> Table:
-    table = Table(title="With your current therapy (no advice to change it)", expand=True)
-    table.add_column("Therapy", no_wrap=True)
-    table.add_column("Myokine", no_wrap=True)
-    table.add_column("Evidence", no_wrap=True)
-    table.add_column("What is known", ratio=1, min_width=30)
+    rows = []
     for s in plan.therapy_synergies:
-        table.add_row(
-            s.therapy,
-            s.myokine.value,
-            s.evidence,
-            Text(s.explanation + "  [" + ", ".join(s.references) + "]"),
-        )
-    return table
+        text = Text(f"{s.therapy} / {s.myokine.value}", style="bold")
+        text.append(f" ({s.evidence}): {s.explanation} [{', '.join(s.references)}]")
+        rows.append(("-", text))
+    return _items(rows)
 
 
-def _warnings(plan: Plan) -> Table:
-    table = Table(title="Warnings", expand=True)
-    table.add_column("Severity", no_wrap=True)
-    table.add_column("Code", no_wrap=True)
-    table.add_column("Message", ratio=1, min_width=30)
-    for w in plan.warnings:
-        table.add_row(Text(w.severity, style=SEVERITY_STYLE[w.severity]), w.code, Text(w.message))
-    return table
+def _departures(items: list[dict[str, Any]]) -> Table:
+    rows = []
+    for d in items:
+        text = Text(str(d.get("topic", "")), style="bold")
+        for label, key in (("The source says", "source_says"), ("This plan", "plan_does")):
+            if d.get(key):
+                text.append(f"\n{label}: {d[key]}")
+        if d.get("why"):
+            text.append(f"\nWhy: {d['why']}")
+        if d.get("references"):
+            text.append(f" [{', '.join(map(str, d['references']))}]", style="dim")
+        rows.append(("-", text))
+    return _items(rows)
 
 
-def _references(plan: Plan) -> Panel:
-    body = Text()
+def _references(plan: Plan, view: View) -> Group:
+    lines = []
     for r in plan.references:
-        body.append(f"[{r.id}] ", style="bold")
-        body.append(r.citation + "\n")
-    return Panel(body, title="References", border_style="dim")
+        text = Text(f"[{r.id}]", style="bold")
+        text.append(f" {r.citation}")
+        lines.append(_hanging(text, view))
+    return Group(*lines)
 
 
-def _explanation(plan: Plan) -> Panel:
+def _disclaimer(plan: Plan, view: View) -> Panel:
+    return Panel(
+        Text(plan.disclaimer),
+        title="Please read",
+        title_align="left",
+        border_style="dim",
+        box=box.ASCII if view.ascii else box.ROUNDED,
+    )
+
+
+def _explanation(plan: Plan) -> Group:
     assert plan.explanation is not None
-    parts: list[Text] = []
+    parts: list[RenderableType] = []
     for f in plan.explanation["fired"]:
         t = Text(f"{f['rule']}", style="bold")
-        t.append(f" ({f['phase']}, {f['defined_at']})\n")
+        t.append(f" ({f['phase']}, {f['defined_at']})")
+        rows: list[tuple[Text | str, Text | str]] = []
         for fact in f["facts"]:
-            t.append(
-                f"   {fact['fact']} {fact['op']} {fact['value']!r}: you have {fact['actual']!r} -> {fact['result']}\n"
+            rows.append(
+                (
+                    "",
+                    Text(
+                        f"{fact['fact']} {fact['op']} {fact['value']!r}: "
+                        f"you have {fact['actual']!r} -> {fact['result']}"
+                    ),
+                )
             )
-        for did in f["did"]:
-            t.append(f"   => {did}\n")
+        rows += [("=>", Text(did)) for did in f["did"]]
         parts.append(t)
+        if rows:
+            parts.append(Padding(_items(rows), (0, 0, 0, 2)))
     for v in plan.explanation["vetoed"]:
-        parts.append(Text(f"changed: {v['what']} by {v['by']}\n", style="yellow"))
+        parts.append(Text(f"changed: {v['what']} by {v['by']}", style="yellow"))
     for d in plan.explanation["disabled"]:
-        parts.append(Text(f"disabled: {d['rule']} by pack {d['by_pack']}\n", style="yellow"))
+        parts.append(Text(f"disabled: {d['rule']} by pack {d['by_pack']}", style="yellow"))
     for r in plan.explanation["replaced"]:
-        parts.append(Text(f"replaced: {r['rule']} by {r['by']}\n", style="yellow"))
+        parts.append(Text(f"replaced: {r['rule']} by {r['by']}", style="yellow"))
     for o in plan.explanation["overridden"]:
         losers = ", ".join(x["rule"] for x in o["overridden"])
-        parts.append(Text(f"{o['parameter']}: {o['winner']} overrides {losers}\n", style="cyan"))
-    return Panel(Group(*parts), title="Why (--explain)", border_style="dim")
+        parts.append(Text(f"{o['parameter']}: {o['winner']} overrides {losers}", style="cyan"))
+    return Group(*parts)

@@ -2,7 +2,24 @@
 
 from __future__ import annotations
 
-from endoprotocol.plan import Exercise, Intensity, Range
+from dataclasses import dataclass
+from typing import Any
+
+from endoprotocol.plan import Exercise, Intensity, Plan, Range, ScreeningOutcome, Warning
+from endoprotocol.vocab import Modality
+
+
+@dataclass(frozen=True)
+class View:
+    """How a plan is shown as text: the width in columns and what to include."""
+
+    width: int = 80
+    color: bool = False
+    ascii: bool = False  # a dumb terminal: plain box characters and bars
+    compact: bool = False  # header, screening, warnings and the week only
+    full: bool = False  # every expected effect in full, with sources
+    alternatives: bool = False  # the alternatives to each exercise
+    explain: bool = False
 
 
 def fmt_range(r: Range | None, unit: str = "") -> str:
@@ -38,3 +55,127 @@ def fmt_dose(e: Exercise) -> str:
         return f"{e.sets} x {fmt_range(e.reps)}"
     work = fmt_seconds(e.work_seconds)
     return f"{e.sets} x {work}" if e.sets > 1 else work
+
+
+def fmt_effort(i: Intensity) -> str:
+    """How hard, as a person reads it: %1RM, RPE, RIR and %HRmax (the talk test is left to the
+    session's advice)."""
+    return fmt_intensity(i)
+
+
+def fmt_days(days: list[str]) -> str:
+    return ", ".join(d[:3].capitalize() for d in days)
+
+
+def header_lines(plan: Plan) -> list[str]:
+    """Who the plan is for, in a few short lines; the first is the title."""
+    p = plan.profile
+    active = "active" if p.get("currently_active") else "not yet regularly active"
+    lines = [
+        f"Weekly exercise plan: {p['age']}-year-old {p['sex']}, "
+        f"{p.get('experience', 'beginner')}, {active}",
+        f"Goals (first = priority): {', '.join(p['goals'])}",
+    ]
+    health = [f"therapies: {', '.join(p.get('therapies') or []) or 'none'}"]
+    if p.get("conditions"):
+        health.append(f"conditions: {', '.join(p['conditions'])}")
+    if p.get("pregnancy_week"):
+        health.append(f"pregnancy week {p['pregnancy_week']}")
+    lines.append("; ".join(health).capitalize())
+    days = p.get("days") or []
+    lines.append(
+        f"Days: {fmt_days(days) if days else p.get('days_per_week', '?')}; "
+        f"{p.get('minutes_per_session', '?')} min a session; {len(plan.weeks)}-week block"
+    )
+    if plan.screening.clearance == "none" and not plan.screening.referral_only:
+        lines.append(screening_title(plan.screening))
+    return lines
+
+
+def screening_title(s: ScreeningOutcome) -> str:
+    """One line: what the person must do before training, and the highest intensity allowed."""
+    ceiling = f"highest intensity allowed: {s.max_intensity}"
+    if s.referral_only:
+        return f"SEE A CLINICIAN FIRST: this plan holds only what is safe until then; {ceiling}"
+    if s.clearance == "required":
+        return f"Clinician clearance is required before the planned work; {ceiling}"
+    if s.clearance == "recommended":
+        return f"A check-up with a clinician is recommended; {ceiling}"
+    return f"No medical clearance needed; {ceiling}"
+
+
+def warnings_by_rank(plan: Plan) -> tuple[list[Warning], list[Warning]]:
+    """High and medium warnings (shown before the week), then the informational ones."""
+    first = [w for w in plan.warnings if w.severity in ("high", "medium")]
+    first.sort(key=lambda w: w.severity != "high")  # stable: the plan's order within a severity
+    return first, [w for w in plan.warnings if w.severity not in ("high", "medium")]
+
+
+def session_advice(plan: Plan) -> list[tuple[list[str], str]]:
+    """Advice attached to week 1's sessions, each said once with the kinds of session it is for
+    (an empty list: every kind in the week). Notes about trimming stay with their session."""
+    kinds: list[str] = []
+    notes: dict[str, list[str]] = {}
+    for day in plan.days:
+        for s in day.sessions:
+            if s.modality.value not in kinds:
+                kinds.append(s.modality.value)
+            for note in s.notes:
+                if not note.startswith("Trimmed"):
+                    bucket = notes.setdefault(note, [])
+                    if s.modality.value not in bucket:
+                        bucket.append(s.modality.value)
+    return [
+        ([] if len(modalities) == len(kinds) else sorted(modalities, key=kinds.index), note)
+        for note, modalities in notes.items()
+    ]
+
+
+@dataclass(frozen=True)
+class WeekLoad:
+    """One week of the block as the progression chart shows it."""
+
+    week: int
+    deload: bool
+    lifting_sets: int
+    aerobic_minutes: int
+    notes: list[str]
+
+    @property
+    def label(self) -> str:
+        return f"Week {self.week}" + (" deload" if self.deload else "")
+
+
+def block_progress(plan: Plan) -> list[WeekLoad]:
+    """Each week's lifting sets and moderate-equivalent aerobic minutes, with the notes new
+    that week (a note repeated from an earlier week is not said again)."""
+    from endoprotocol.build import compute_totals
+
+    said: set[str] = set()
+    rows = []
+    for w in plan.weeks:
+        sets = sum(
+            e.sets
+            for d in w.days
+            for s in d.sessions
+            if s.modality is Modality.RESISTANCE
+            for e in s.exercises
+        )
+        fresh = [n for n in w.notes if n not in said]
+        said.update(w.notes)
+        rows.append(
+            WeekLoad(
+                week=w.week,
+                deload=w.deload,
+                lifting_sets=sets,
+                aerobic_minutes=compute_totals(w.days).moderate_equivalent_aerobic_minutes,
+                notes=fresh,
+            )
+        )
+    return rows
+
+
+def departures(plan: Plan) -> list[dict[str, Any]]:
+    """The plan's `departures` (DESIGN.md v1.1) as plain dicts; empty when the plan has none."""
+    found = getattr(plan, "departures", None) or (plan.model_extra or {}).get("departures") or []
+    return [d.model_dump(mode="json") if hasattr(d, "model_dump") else dict(d) for d in found]
