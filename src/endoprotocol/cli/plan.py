@@ -29,6 +29,7 @@ class Format(StrEnum):
     MARKDOWN = "markdown"
     CSV = "csv"
     ICS = "ics"
+    HTML = "html"
 
 
 def _bp(value: str | None) -> dict[str, int] | None:
@@ -134,7 +135,8 @@ def plan(
             "--format",
             "-f",
             help="table (default on a terminal), json (default in a pipe), yaml, markdown, "
-            "csv (a row per exercise) or ics (a calendar event per session).",
+            "csv (a row per exercise), ics (a calendar event per session) or html (a printable "
+            "report with charts).",
         ),
     ] = None,
     pretty: Annotated[bool, typer.Option("--pretty", help="Indent JSON output.")] = False,
@@ -340,6 +342,7 @@ EXTENSIONS = {
     ".markdown": Format.MARKDOWN,
     ".csv": Format.CSV,
     ".ics": Format.ICS,
+    ".html": Format.HTML,
     ".txt": Format.TABLE,
 }
 
@@ -435,6 +438,10 @@ def render(
 
         first = start or start_date(None, len(result.weeks))
         return render_csv(result, first) if fmt is Format.CSV else render_ics(result, first)
+    if fmt is Format.HTML:
+        from endoprotocol.render.html import render_html
+
+        return render_html(result)
     if fmt is Format.MARKDOWN:
         from endoprotocol.render.markdown import render_markdown
 
