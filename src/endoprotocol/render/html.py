@@ -103,11 +103,14 @@ svg { max-width: 100%; height: auto; font-family: inherit; }
 footer { margin-top: 2rem; border-top: 2px solid var(--ink); padding-top: .6rem; }
 @page { size: A4; margin: 14mm; }
 @media print {
-  body { font-size: 10.5pt; max-width: none; padding: 0; }
+  body { font-size: 9.5pt; line-height: 1.3; max-width: none; padding: 0; }
+  h2 { margin: 1.1rem 0 .5rem; }
+  th, td { padding: .15rem .3rem; }
+  .card { padding: .4rem .6rem; margin: .5rem 0; }
   * { background: transparent !important; box-shadow: none !important; }
   .box, .warning, .badge, th, .deload-row { print-color-adjust: exact;
     -webkit-print-color-adjust: exact; }
-  #sessions, #progression, #effects, #references { break-before: page; }
+  #sessions, #progression, #effects { break-before: page; }
   .card, figure, .warning, .box, tr { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
   a { color: inherit; text-decoration: none; }
