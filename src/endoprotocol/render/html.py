@@ -18,7 +18,7 @@ from typing import Any
 
 from endoprotocol.plan import DayPlan, Exercise, Plan, Session, Week
 from endoprotocol.render.text import fmt_dose, fmt_intensity, fmt_seconds
-from endoprotocol.vocab import Modality, Muscle
+from endoprotocol.vocab import Muscle
 
 # The page's sections in order (ids); `departures` and `explanation` appear only when the
 # plan carries them.
@@ -653,34 +653,33 @@ def sets_chart(plan: Plan) -> str:
 class WeekVolume:
     week: int
     deload: bool
-    sets: int
+    hard_sets: float
     aerobic_minutes: int
     load_change_pct: float
 
 
 def week_volume(week: Week) -> WeekVolume:
-    """A week's work sets in resistance sessions and its moderate-equivalent aerobic minutes
-    (counted as `totals` counts week 1)."""
+    """A week's hard sets (summed over the muscle groups, as chart (b) shows them) and its
+    moderate-equivalent aerobic minutes, counted as `totals` counts week 1."""
     from endoprotocol.build import compute_totals
 
-    sets = sum(
-        e.sets
-        for d in week.days
-        for s in d.sessions
-        if s.modality is Modality.RESISTANCE
-        for e in s.exercises
+    totals = compute_totals(week.days)
+    return WeekVolume(
+        week.week,
+        week.deload,
+        sum(totals.hard_sets_by_muscle.values()),
+        totals.moderate_equivalent_aerobic_minutes,
+        week.load_change_pct,
     )
-    aerobic = compute_totals(week.days).moderate_equivalent_aerobic_minutes
-    return WeekVolume(week.week, week.deload, sets, aerobic, week.load_change_pct)
 
 
 def block_chart(plan: Plan) -> str:
-    """Work sets and aerobic minutes in each week of the block, the load change against week
+    """Hard sets and aerobic minutes in each week of the block, the load change against week
     1 under each week, deload weeks shaded."""
     series = [week_volume(w) for w in plan.weeks]
     width, left, panel_h, gap, top = 640, 70, 90, 34, 30
     col = (width - left - 10) / len(series)
-    peak_sets = max([v.sets for v in series] + [1])
+    peak_sets = max([v.hard_sets for v in series] + [1])
     peak_min = max([v.aerobic_minutes for v in series] + [1])
     height = top + 2 * panel_h + gap + 44
     out = [
@@ -690,7 +689,7 @@ def block_chart(plan: Plan) -> str:
         "<title>Volume and load across the block</title>",
         '<text x="0" y="16" font-size="14" font-weight="600">'
         "Volume and load across the block</text>",
-        f'<text x="{left - 6}" y="{top + 12}" font-size="11" text-anchor="end">work sets</text>',
+        f'<text x="{left - 6}" y="{top + 12}" font-size="11" text-anchor="end">hard sets</text>',
         f'<text x="{left - 6}" y="{top + panel_h + gap + 12}" font-size="11" '
         'text-anchor="end">aerobic min</text>',
     ]
@@ -701,14 +700,14 @@ def block_chart(plan: Plan) -> str:
         bw = round(col * 0.5, 1)
         bx = round(x0 + (col - bw) / 2, 1)
         cx = round(x0 + col / 2, 1)
-        h1 = round((panel_h - 16) * v.sets / peak_sets, 1)
+        h1 = round((panel_h - 16) * v.hard_sets / peak_sets, 1)
         h2 = round((panel_h - 16) * v.aerobic_minutes / peak_min, 1)
         label = f"Week {v.week}" + (" (deload)" if v.deload else "")
         group = [
             f'<g data-week="{v.week}" data-deload="{str(v.deload).lower()}" '
-            f'data-sets="{v.sets}" data-aerobic-minutes="{v.aerobic_minutes}" '
+            f'data-hard-sets="{_num(v.hard_sets)}" data-aerobic-minutes="{v.aerobic_minutes}" '
             f'data-load-change-pct="{_num(v.load_change_pct)}">',
-            f"<title>{_e(label)}: {v.sets} work sets, {v.aerobic_minutes} aerobic minutes "
+            f"<title>{_e(label)}: {_num(v.hard_sets)} hard sets, {v.aerobic_minutes} aerobic minutes "
             f"(moderate-equivalent), load {_signed(v.load_change_pct)}% vs week 1</title>",
         ]
         if v.deload:
@@ -722,7 +721,7 @@ def block_chart(plan: Plan) -> str:
         group += [
             f'<rect x="{bx}" y="{round(base1 - h1, 1)}" width="{bw}" height="{h1}" fill="#6a51a3"/>',
             f'<text x="{cx}" y="{round(base1 - h1 - 3, 1)}" font-size="11" '
-            f'text-anchor="middle">{v.sets}</text>',
+            f'text-anchor="middle">{_num(v.hard_sets)}</text>',
             f'<rect x="{bx}" y="{round(base2 - h2, 1)}" width="{bw}" height="{h2}" fill="#41ab5d"/>',
             f'<text x="{cx}" y="{round(base2 - h2 - 3, 1)}" font-size="11" '
             f'text-anchor="middle">{v.aerobic_minutes}</text>',
@@ -737,6 +736,7 @@ def block_chart(plan: Plan) -> str:
     out.append("</svg>")
     return _figure(
         "".join(out),
-        "Work sets in the lifting sessions and aerobic minutes (moderate-equivalent) in each "
-        "week, with the load against week 1 under each week; deload weeks are shaded.",
+        "Hard sets in each week (summed over the muscle groups, as in the chart of hard sets "
+        "per muscle) and aerobic minutes (moderate-equivalent), with the load against week 1 "
+        "under each week; deload weeks are shaded.",
     )
