@@ -216,6 +216,8 @@ def test_every_section_in_the_terminal_order(name: str, plans: dict[str, Plan]) 
             for e in s.exercises:
                 assert e.name in page.text
                 assert e.notes in page.text  # the cue
+            for note in s.notes:
+                assert note in page.text
 
 
 @pytest.mark.parametrize("name", list(PROFILES))

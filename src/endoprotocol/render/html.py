@@ -344,16 +344,34 @@ def _session_card(day: DayPlan, s: Session) -> str:
             "<table><thead><tr><th>Exercise</th><th>Sets x reps</th><th>Rest</th>"
             f"<th>Effort</th><th>Cue</th></tr></thead><tbody>{rows}</tbody></table>"
         )
-    if s.notes:
-        lines.append("<ul>" + "".join(f"<li>{_e(n)}</li>" for n in s.notes) + "</ul>")
+    trimmed = [n for n in s.notes if n.startswith("Trimmed")]  # this session's own
+    if trimmed:
+        lines.append("<ul>" + "".join(f"<li>{_e(n)}</li>" for n in trimmed) + "</ul>")
     lines.append("</article>")
     return "\n".join(lines) + "\n"
+
+
+def _how_to(plan: Plan) -> str:
+    """Advice attached to sessions, once per modality (as the terminal shows it)."""
+    advice: dict[str, list[str]] = {}
+    for day in plan.days:
+        for s in day.sessions:
+            for note in s.notes:
+                bucket = advice.setdefault(s.modality.value, [])
+                if not note.startswith("Trimmed") and note not in bucket:
+                    bucket.append(note)
+    items = "".join(
+        f"<li><strong>{_e(modality)}</strong>: {_e(note)}</li>"
+        for modality, notes in advice.items()
+        for note in notes
+    )
+    return f"<h3>How to do the sessions</h3>\n<ul>{items}</ul>\n" if items else ""
 
 
 def _sessions(plan: Plan) -> str:
     cards = [_session_card(d, s) for d in plan.days for s in d.sessions]
     inner = "".join(cards) or '<p class="muted">No sessions are planned.</p>\n'
-    return _section("sessions", "Sessions of week 1", inner)
+    return _section("sessions", "Sessions of week 1", inner + _how_to(plan))
 
 
 DELOAD_ROW = ' class="deload-row"'
