@@ -107,10 +107,13 @@ footer { margin-top: 2rem; border-top: 2px solid var(--ink); padding-top: .6rem;
   h2 { margin: 1.1rem 0 .5rem; }
   th, td { padding: .15rem .3rem; }
   .card { padding: .4rem .6rem; margin: .5rem 0; }
+  #effects table, .card table { font-size: .92em; }
+  .refs { columns: 2; column-gap: 1.2rem; font-size: .85em; padding-left: 1.2rem; }
+  .refs li { break-inside: avoid; }
   * { background: transparent !important; box-shadow: none !important; }
   .box, .warning, .badge, th, .deload-row { print-color-adjust: exact;
     -webkit-print-color-adjust: exact; }
-  #sessions, #progression, #effects { break-before: page; }
+  #progression, #effects { break-before: page; }
   .card, figure, .warning, .box, tr { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
   a { color: inherit; text-decoration: none; }
