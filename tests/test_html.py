@@ -334,6 +334,9 @@ def test_cli_writes_html_to_a_file_and_to_stdout(cli: RunCli, tmp_path: Path) ->
     shown = cli("plan", "--example", "muscle-trt-45", "--format", "html")
     assert shown.exit_code == 0, shown.stderr
     assert shown.stdout == written
+    by_name = out / "again.html"  # the extension alone picks the format, as for the others
+    assert cli("plan", "--example", "muscle-trt-45", "-o", str(by_name)).exit_code == 0
+    assert by_name.read_text(encoding="utf-8") == written
     clash = cli("plan", "--example", "muscle-trt-45", "-f", "json", "-o", str(target))
     assert clash.exit_code == 2
     assert target.read_text(encoding="utf-8") == written

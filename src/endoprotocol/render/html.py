@@ -92,7 +92,8 @@ th { background: var(--soft); }
 .grid .rest { color: var(--muted); }
 .grid .s { margin-bottom: .35rem; }
 .tag { font-size: .8em; color: var(--muted); font-style: italic; }
-.card { border: 1px solid var(--line); border-radius: 6px; padding: .7rem .9rem; margin: .8rem 0; }
+.card { border: 1px solid var(--line); border-radius: 6px; padding: .7rem .9rem; margin: .8rem 0;
+  overflow-x: auto; }
 .card table { font-size: .9em; margin-bottom: .3rem; }
 .alt { font-size: .85em; color: var(--muted); }
 figure { margin: 1rem 0; }
@@ -101,6 +102,13 @@ svg { max-width: 100%; height: auto; font-family: inherit; }
 .deload-row { background: #eef3fb; }
 .refs li { margin-bottom: .25rem; }
 footer { margin-top: 2rem; border-top: 2px solid var(--ink); padding-top: .6rem; }
+@media screen and (max-width: 45rem) {
+  body { padding: .8rem; }
+  .grid thead { display: none; }
+  .grid tr, .grid td { display: block; width: auto; }
+  .grid td::before { content: attr(data-day); display: block; font-weight: 600; }
+  .who { grid-template-columns: 8rem 1fr; }
+}
 @page { size: A4; margin: 14mm; }
 @media print {
   body { font-size: 9.5pt; line-height: 1.3; max-width: none; padding: 0; }
@@ -292,7 +300,7 @@ def _session_line(s: Session) -> str:
 def _week(plan: Plan) -> str:
     head = "".join(f"<th>{_e(d.day.value.capitalize())}</th>" for d in plan.days)
     cells = "".join(
-        "<td>"
+        f'<td data-day="{_e(d.day.value.capitalize())}">'
         + (
             "".join(_session_line(s) for s in d.sessions)
             if d.sessions
