@@ -21,12 +21,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 from endoprotocol import Library, Plan, RuleSet, build_plan, parse_profile
 from endoprotocol.build import compute_totals
+from endoprotocol.errors import OutOfScopeError
 from endoprotocol.render.html import OPTIONAL_SECTIONS, SECTIONS, render_html
 from endoprotocol.vocab import Muscle
 from tests.conftest import RunCli
+from tests.strategies import profiles
 
 PROFILES: dict[str, dict[str, Any]] = {
     "muscle-trt": {
@@ -529,3 +532,23 @@ def _unfilter(kind: int, line: bytearray, up: bytearray, bpp: int) -> None:
             line[i] = (line[i] + pred) & 0xFF
         else:
             raise AssertionError(f"unknown PNG filter {kind}")
+
+
+# --- over generated profiles ----------------------------------------------------------------
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(profile=profiles(dense=True))
+def test_any_plan_renders_a_page_whose_charts_are_its_numbers(
+    profile: dict[str, Any], ruleset: RuleSet, library: Library
+) -> None:
+    try:
+        person = parse_profile(profile)
+        plan = build_plan(person, ruleset, library, weeks=4)
+    except OutOfScopeError:
+        return  # an age out of scope has no plan to render
+    text = render_html(plan)
+    page = read_page(text)
+    assert page.sections == expected_sections(plan)
+    assert_charts_match(page, plan)
+    assert text == render_html(plan)

@@ -180,9 +180,8 @@ def _list(values: Iterable[object]) -> str:
     return ", ".join(str(v) for v in values) or "none"
 
 
-def _section(sid: str, title: str, inner: str, extra_class: str = "") -> str:
-    cls = f' class="{extra_class}"' if extra_class else ""
-    return f'<section id="{sid}"{cls}>\n<h2>{_e(title)}</h2>\n{inner}</section>\n'
+def _section(sid: str, title: str, inner: str) -> str:
+    return f'<section id="{sid}">\n<h2>{_e(title)}</h2>\n{inner}</section>\n'
 
 
 def _generator(plan: Plan) -> str:
