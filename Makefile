@@ -33,7 +33,8 @@ test: lint chromium
 chromium:
 	@command -v chromium >/dev/null || { \
 		echo "installing chromium for the HTML report's browser tests" >&2; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || \
+		{ echo "could not install chromium: run as root, or install Debian's chromium yourself" >&2; exit 1; }; }
 
 clean:
 	rm -rf $(VENV) dist build .pytest_cache .mypy_cache .ruff_cache
