@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
+from endoprotocol.build import compute_totals
 from endoprotocol.plan import DayPlan, Exercise, Plan, Session, Week
 from endoprotocol.render.text import fmt_dose, fmt_intensity, fmt_seconds
 from endoprotocol.vocab import Muscle
@@ -689,8 +690,6 @@ class WeekVolume:
 def week_volume(week: Week) -> WeekVolume:
     """A week's hard sets (summed over the muscle groups, as chart (b) shows them) and its
     moderate-equivalent aerobic minutes, counted as `totals` counts week 1."""
-    from endoprotocol.build import compute_totals
-
     totals = compute_totals(week.days)
     return WeekVolume(
         week.week,
