@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 EXAMPLE ?= muscle-trt-45
 
-.PHONY: run test lint clean audit
+.PHONY: run test lint chromium clean audit
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,8 +26,15 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff format --check src tests
 	$(BIN)/mypy --strict src
 
-test: lint
+# The HTML report's tests load it in Debian's headless Chromium: installed here when missing.
+test: lint chromium
 	$(BIN)/python -m pytest -n 2 -q
+
+chromium:
+	@command -v chromium >/dev/null || { \
+		echo "installing chromium for the HTML report's browser tests" >&2; \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || \
+		{ echo "could not install chromium: run as root, or install Debian's chromium yourself" >&2; exit 1; }; }
 
 clean:
 	rm -rf $(VENV) dist build .pytest_cache .mypy_cache .ruff_cache

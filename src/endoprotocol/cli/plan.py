@@ -52,6 +52,7 @@ class Format(StrEnum):
     MARKDOWN = "markdown"
     CSV = "csv"
     ICS = "ics"
+    HTML = "html"
 
 
 def _bp(value: str | None) -> dict[str, int] | None:
@@ -187,7 +188,8 @@ def plan(
             "--format",
             "-f",
             help="table (default on a terminal), json (default in a pipe), yaml, markdown, "
-            "csv (a row per exercise) or ics (a calendar event per session).",
+            "csv (a row per exercise), ics (a calendar event per session) or html (a printable "
+            "report with charts).",
             metavar="FORMAT",
         ),
     ] = None,
@@ -451,6 +453,7 @@ EXTENSIONS = {
     ".markdown": Format.MARKDOWN,
     ".csv": Format.CSV,
     ".ics": Format.ICS,
+    ".html": Format.HTML,
     ".txt": Format.TABLE,
 }
 
@@ -577,6 +580,10 @@ def render(
 
         first = start or start_date(None, len(result.weeks))
         return render_csv(result, first) if fmt is Format.CSV else render_ics(result, first)
+    if fmt is Format.HTML:
+        from endoprotocol.render.html import render_html
+
+        return render_html(result)
     from endoprotocol.render.text import View
 
     looks = looks or View(width=width or 80, color=color)
