@@ -38,6 +38,7 @@ from endoprotocol.engine.model import (
     ReferenceEntry,
     RefOf,
     Rule,
+    SourceClaim,
     _Node,
 )
 from endoprotocol.errors import PackDiagnostic, RulePackError
@@ -118,6 +119,8 @@ class RuleSet:
     overridden: dict[str, str]  # rule id -> rule that overrides it
     allow_safety_overrides: bool
     notices: list[PackDiagnostic]
+    # the source document's claims and how the packs honour them (`claims:` in rule files)
+    claims: list[SourceClaim] = field(default_factory=list)
 
     def rule(self, full_id: str) -> Rule | None:
         return next((r for r in self.rules if r.full_id == full_id), None)
@@ -506,12 +509,13 @@ def _load(roots: list[tuple[Path, bool]], out: _Collector, allow: bool) -> RuleS
     conditions: dict[str, tuple[ConditionNode, Path]] = {}
     references: dict[str, tuple[ReferenceEntry, Path]] = {}
     tests: list[tuple[Pack, PackTest]] = []
+    claims: list[SourceClaim] = []
     seen_dirs: set[Path] = set()
     for directory, is_builtin in roots:
         if directory.resolve() in seen_dirs:
             continue
         seen_dirs.add(directory.resolve())
-        pack = _load_pack(directory, is_builtin, out, rules, conditions, references, tests)
+        pack = _load_pack(directory, is_builtin, out, rules, conditions, references, tests, claims)
         if pack is not None:
             if any(p.name == pack.name for p in packs):
                 out.error(
@@ -540,7 +544,12 @@ def _load(roots: list[tuple[Path, bool]], out: _Collector, allow: bool) -> RuleS
     if out.diagnostics:
         raise RulePackError(out.diagnostics)
     rules.sort(key=lambda r: r.full_id)
-    return RuleSet(packs, rules, conds, refs, tests, disabled, overridden, allow, out.notices)
+    _check_claims(claims, rules, out)
+    if out.diagnostics:
+        raise RulePackError(out.diagnostics)
+    return RuleSet(
+        packs, rules, conds, refs, tests, disabled, overridden, allow, out.notices, claims
+    )
 
 
 def _load_pack(
@@ -551,6 +560,7 @@ def _load_pack(
     conditions: dict[str, tuple[ConditionNode, Path]],
     references: dict[str, tuple[ReferenceEntry, Path]],
     tests: list[tuple[Pack, PackTest]],
+    claims: list[SourceClaim],
 ) -> Pack | None:
     manifest_path = directory / MANIFEST
     out.pack = ""
@@ -636,9 +646,30 @@ def _load_pack(
             test = validate_model(PackTest, doc, path, out, ("tests", index))
             if test is not None:
                 tests.append((pack, test))
+        for index in range(len(shell.claims)):
+            claim = validate_model(SourceClaim, doc, path, out, ("claims", index))
+            if claim is not None:
+                claim._pack = pack.name
+                claims.append(claim)
     if rule_count == 0 and not unusable:  # an unreadable file already explains the emptiness
         out.error(manifest_path, (1, 1), f"pack '{pack.name}' holds no rules", "empty-pack")
     return pack
+
+
+def _check_claims(claims: list[SourceClaim], rules: list[Rule], out: _Collector) -> None:
+    """Claim ids are unique; the mapping is checked once the review phase can name
+    departures (see `mapping_problems`)."""
+    seen: dict[str, SourceClaim] = {}
+    for claim in claims:
+        if claim.full_id in seen:
+            where, pos = _pos(claim, Path("?"))
+            out.error(
+                where,
+                pos,
+                f"claim '{claim.full_id}' is listed twice (first at {seen[claim.full_id].pos})",
+                "duplicate-claim",
+            )
+        seen.setdefault(claim.full_id, claim)
 
 
 class _RuleFileShell(_Node):
@@ -647,6 +678,7 @@ class _RuleFileShell(_Node):
     conditions: dict[Annotated[str, Field(pattern=ID_PATTERN)], Any] = {}
     rules: list[Any] = []
     tests: list[Any] = []
+    claims: list[Any] = []
 
 
 class _ConditionEntry(RootModel[ConditionNode]):

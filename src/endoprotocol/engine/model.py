@@ -660,6 +660,34 @@ class Rule(_Node):
         return self.phase is Phase.SAFETY
 
 
+class SourceClaim(_Node):
+    """One claim of a source document (a sentence asserting an effect, a number or a
+    prescription) and how the packs honour it: the rules that encode it, the departures that
+    replace it, or both. Its full id is `<pack>/<id>`."""
+
+    id: Kebab
+    section: Text
+    kind: Literal["effect", "number", "prescription"]
+    says: Text
+    encoded_by: list[Annotated[str, Field(min_length=1)]] = []
+    departed_by: list[Annotated[str, Field(min_length=1)]] = []
+
+    _pack: str = PrivateAttr(default="")
+
+    @model_validator(mode="after")
+    def _mapped(self) -> Self:
+        if not self.encoded_by and not self.departed_by:
+            raise ValueError(
+                "a claim names the rules that encode it (encoded_by), the "
+                "departures that replace it (departed_by), or both"
+            )
+        return self
+
+    @property
+    def full_id(self) -> str:
+        return f"{self._pack}/{self.id}" if self._pack else self.id
+
+
 class ReferenceEntry(_Node):
     id: Kebab
     citation: Text
