@@ -24,15 +24,19 @@ from endoprotocol.engine.facts import FACTS, OPS_FOR, Fact
 from endoprotocol.engine.model import (
     ID_PATTERN,
     PHASE_ORDER,
+    REVIEW_ACTIONS,
+    REVIEW_ONLY,
     SAFETY_ONLY,
     AllOf,
     AnyOf,
     ConditionNode,
+    Departure,
     Leaf,
     Manifest,
     NotOf,
     Op,
     PackTest,
+    Phase,
     Position,
     Prescription,
     ReferenceEntry,
@@ -656,9 +660,38 @@ def _load_pack(
     return pack
 
 
+def departures_of(rules: Iterable[Rule]) -> dict[str, tuple[Departure, Rule]]:
+    """Every departure the rules declare, by full id (`<pack>/<id>`); the first one wins."""
+    found: dict[str, tuple[Departure, Rule]] = {}
+    for rule in rules:
+        for action in rule.then:
+            if isinstance(action.body, Departure):
+                full = f"{rule._pack}/{action.body.id}" if rule._pack else action.body.id
+                found.setdefault(full, (action.body, rule))
+    return found
+
+
+def _check_departures(rules: list[Rule], out: _Collector) -> None:
+    seen: dict[str, Rule] = {}
+    for rule in rules:
+        for action in rule.then:
+            if not isinstance(action.body, Departure):
+                continue
+            full = f"{rule._pack}/{action.body.id}"
+            if full in seen and seen[full] is not rule:
+                where, pos = _pos(action, Path("?"))
+                out.error(
+                    where,
+                    pos,
+                    f"rule '{rule.full_id}': departure '{full}' is already declared by rule '{seen[full].full_id}'",
+                    "duplicate-departure",
+                )
+            seen.setdefault(full, rule)
+
+
 def _check_claims(claims: list[SourceClaim], rules: list[Rule], out: _Collector) -> None:
-    """Claim ids are unique; the mapping is checked once the review phase can name
-    departures (see `mapping_problems`)."""
+    """Claim ids are unique, and each names rules and departures that exist."""
+    _check_departures(rules, out)
     seen: dict[str, SourceClaim] = {}
     for claim in claims:
         if claim.full_id in seen:
@@ -729,6 +762,23 @@ def _cross_check(
                     p,
                     f"rule '{rule.full_id}': '{action.kind}' is a safety action; only rules in phase 'safety' may use it",
                     "safety-action-outside-safety",
+                )
+            elif rule.phase is Phase.REVIEW and action.kind not in REVIEW_ACTIONS:
+                w, p = _pos(action, Path(where))
+                allowed = ", ".join(sorted(REVIEW_ACTIONS))
+                out.error(
+                    w,
+                    p,
+                    f"rule '{rule.full_id}': a 'review' rule runs after the plan is built and may only describe it ({allowed}); '{action.kind}' would change the plan",
+                    "action-outside-review",
+                )
+            elif action.kind in REVIEW_ONLY and rule.phase is not Phase.REVIEW:
+                w, p = _pos(action, Path(where))
+                out.error(
+                    w,
+                    p,
+                    f"rule '{rule.full_id}': '{action.kind}' describes the built plan; only rules in phase 'review' may use it",
+                    "review-action-outside-review",
                 )
         _check_condition(rule, conditions, named, out)
 

@@ -43,6 +43,8 @@ class Phase(StrEnum):
     PRESCRIBE = "prescribe"
     ADJUST = "adjust"
     ANNOTATE = "annotate"
+    # after the plan is built: reads plan facts, may only describe the plan (engine/review.py)
+    REVIEW = "review"
 
 
 PHASE_ORDER: tuple[Phase, ...] = tuple(Phase)
@@ -344,6 +346,17 @@ class Synergy(_Node):
     explanation: Text
 
 
+class Departure(_Node):
+    """Where the plan deliberately departs from the source document, in plain words (review
+    phase only). Its full id is `<pack>/<id>`; claims name it in `departed_by`."""
+
+    id: Kebab
+    topic: Text
+    source_says: Text
+    plan_does: Text
+    why: Text
+
+
 class Screen(_Node):
     """A screening outcome (safety phase only)."""
 
@@ -562,6 +575,10 @@ class SynergyAction(_ActionBase):
     synergy: Synergy
 
 
+class DepartureAction(_ActionBase):
+    departure: Departure
+
+
 class ScreenAction(_ActionBase):
     screen: Screen
 
@@ -597,9 +614,13 @@ ACTION_TYPES: tuple[type[_ActionBase], ...] = (
     ProgressionAction,
     NoteAction,
     GuidelineAction,
+    DepartureAction,
 )
 ACTION_NAMES: tuple[str, ...] = tuple(next(iter(t.model_fields)) for t in ACTION_TYPES)
 SAFETY_ONLY: frozenset[str] = frozenset({"forbid", "screen", "refuse"})
+# A review rule runs after the plan is built, so it may only describe it (DESIGN.md v1.1).
+REVIEW_ACTIONS: frozenset[str] = frozenset({"warn", "effect", "synergy", "departure"})
+REVIEW_ONLY: frozenset[str] = frozenset({"departure"})
 
 
 def _action_kind(raw: Any) -> str | None:
@@ -625,7 +646,8 @@ Action = Annotated[
     | Annotated[RefuseAction, Tag("refuse")]
     | Annotated[ProgressionAction, Tag("progression")]
     | Annotated[NoteAction, Tag("note")]
-    | Annotated[GuidelineAction, Tag("guideline")],
+    | Annotated[GuidelineAction, Tag("guideline")]
+    | Annotated[DepartureAction, Tag("departure")],
     Discriminator(
         _action_kind,
         custom_error_type="action",
