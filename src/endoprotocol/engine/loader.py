@@ -703,6 +703,30 @@ def _check_claims(claims: list[SourceClaim], rules: list[Rule], out: _Collector)
                 "duplicate-claim",
             )
         seen.setdefault(claim.full_id, claim)
+    rule_ids = {r.full_id for r in rules}
+    departures = departures_of(rules)
+    for claim in claims:
+        where, pos = _pos(claim, Path("?"))
+        for rid in claim.encoded_by:
+            if rid not in rule_ids:
+                near = suggest(rid, sorted(rule_ids))
+                hint = f"; did you mean '{near}'?" if near else ""
+                out.error(
+                    where,
+                    pos,
+                    f"claim '{claim.full_id}': encoded_by names unknown rule '{rid}'{hint}",
+                    "unknown-rule",
+                )
+        for did in claim.departed_by:
+            if did not in departures:
+                near = suggest(did, sorted(departures))
+                hint = f"; did you mean '{near}'?" if near else ""
+                out.error(
+                    where,
+                    pos,
+                    f"claim '{claim.full_id}': departed_by names unknown departure '{did}'{hint}",
+                    "unknown-departure",
+                )
 
 
 class _RuleFileShell(_Node):

@@ -105,7 +105,7 @@ def week_facts(days: Iterable[DayPlan]) -> dict[str, Any]:
 
 def _lifting(s: Session, facts: dict[str, Any]) -> None:
     facts["week.lifting_sessions"] += 1
-    hard = compound = short_moderate = 0
+    hard = compound = short_moderate = moderate = 0
     for e in s.exercises:
         if not is_hard_set(e):
             continue
@@ -118,6 +118,7 @@ def _lifting(s: Session, facts: dict[str, Any]) -> None:
             facts["week.hard_sets_heavy"] += e.sets
         if _moderate_reps(e):
             facts["week.hard_sets_moderate_reps"] += e.sets
+            moderate += e.sets
         if _short_rest(e):
             facts["week.hard_sets_short_rest"] += e.sets
             if _moderate_reps(e):
@@ -127,6 +128,7 @@ def _lifting(s: Session, facts: dict[str, Any]) -> None:
     for name, value in (
         ("session.most_hard_sets", hard),
         ("session.most_compound_hard_sets", compound),
+        ("session.most_moderate_rep_sets", moderate),
         ("session.most_moderate_reps_short_rest_sets", short_moderate),
     ):
         facts[name] = max(facts[name], value)
@@ -142,6 +144,7 @@ _INT_FACTS = (
     "week.compound_hard_sets_long_rest",
     "session.most_hard_sets",
     "session.most_compound_hard_sets",
+    "session.most_moderate_rep_sets",
     "session.most_moderate_reps_short_rest_sets",
     "week.steady_sessions",
     "week.steady_minutes",
