@@ -249,7 +249,10 @@ REVIEW_FACTS: tuple[tuple[str, str], ...] = (
     ),
     ("session.most_hard_sets", "the most hard sets in one lifting session"),
     ("session.most_compound_hard_sets", "the most hard compound sets in one lifting session"),
-    ("session.most_moderate_rep_sets", "the most hard sets of moderate reps in one session"),
+    (
+        "session.most_compound_moderate_rep_sets",
+        "the most hard compound sets of moderate reps in one session",
+    ),
     (
         "session.most_moderate_reps_short_rest_sets",
         "the most hard sets of moderate reps with rests of 90 s or less in one session",
@@ -273,7 +276,7 @@ _FACTS.append(
     Fact(
         "week.modalities",
         "list",
-        "modalities of the required sessions in the block",
+        "modalities of the required sessions in the block (endurance at moderate effort or above)",
         _decision("week.modalities"),
         _values(Modality),
         Phase.REVIEW,

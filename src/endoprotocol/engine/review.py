@@ -78,7 +78,9 @@ def week_facts(days: Iterable[DayPlan]) -> dict[str, Any]:
         for s in day.sessions:
             if s.optional:
                 continue
-            modalities.add(s.modality.value)
+            # endurance at light effort (an easy walk) is not the dose of any aerobic effect
+            if s.modality is not Modality.ENDURANCE or s.intensity_class.value != "light":
+                modalities.add(s.modality.value)
             if s.modality in AEROBIC:
                 facts["week.aerobic_minutes"] += (
                     MODERATE_EQUIVALENT[s.intensity_class.value] * s.duration_minutes
@@ -118,7 +120,8 @@ def _lifting(s: Session, facts: dict[str, Any]) -> None:
             facts["week.hard_sets_heavy"] += e.sets
         if _moderate_reps(e):
             facts["week.hard_sets_moderate_reps"] += e.sets
-            moderate += e.sets
+            if e.compound:
+                moderate += e.sets
         if _short_rest(e):
             facts["week.hard_sets_short_rest"] += e.sets
             if _moderate_reps(e):
@@ -128,7 +131,7 @@ def _lifting(s: Session, facts: dict[str, Any]) -> None:
     for name, value in (
         ("session.most_hard_sets", hard),
         ("session.most_compound_hard_sets", compound),
-        ("session.most_moderate_rep_sets", moderate),
+        ("session.most_compound_moderate_rep_sets", moderate),
         ("session.most_moderate_reps_short_rest_sets", short_moderate),
     ):
         facts[name] = max(facts[name], value)
@@ -144,7 +147,7 @@ _INT_FACTS = (
     "week.compound_hard_sets_long_rest",
     "session.most_hard_sets",
     "session.most_compound_hard_sets",
-    "session.most_moderate_rep_sets",
+    "session.most_compound_moderate_rep_sets",
     "session.most_moderate_reps_short_rest_sets",
     "week.steady_sessions",
     "week.steady_minutes",
