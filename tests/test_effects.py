@@ -438,3 +438,38 @@ def test_an_unmapped_claim_is_a_pack_error(cli: RunCli, tmp_path: Path) -> None:
     result = cli(*PLAN_ARGS, "--rules", str(tmp_path / "extra"))
     assert result.exit_code == 4
     assert "encoded_by" in result.stderr
+
+
+# ---- endoprotocol effects -----------------------------------------------------------------
+
+
+def test_the_effects_command_shows_the_reference_tables(cli: RunCli) -> None:
+    result = cli("effects", "--format", "json", "--no-user-rules")
+    assert result.exit_code == 0, result.stderr
+    tables = json.loads(result.stdout)
+    assert set(tables) == {"hormones", "myokines", "synergies", "references"}
+    hormones = {(r["target"], r["modality"]) for r in tables["hormones"]}
+    assert ("insulin_sensitivity", "hiit") in hormones
+    assert ("testosterone", "endurance") in hormones  # the anabolic contrast
+    assert {r["target"] for r in tables["myokines"]} == {
+        "il_6",
+        "irisin",
+        "myostatin",
+        "bdnf",
+        "decorin",
+    }
+    pairs = {(s["therapy"], s["myokine"]) for s in tables["synergies"]}
+    assert {("trt", "irisin"), ("gh-peptide", "myostatin"), ("tesamorelin", "myostatin")} <= pairs
+    assert {s["evidence"] for s in tables["synergies"]} <= {"speculative", "low"}
+    cited = {r["id"] for r in tables["references"]}
+    for row in [*tables["hormones"], *tables["myokines"], *tables["synergies"]]:
+        assert row["evidence"]
+        assert set(row["references"]) <= cited
+    table = cli("effects", "--no-user-rules")
+    assert table.exit_code == 0
+    assert "Hormonal outcome by modality" in table.stdout
+    assert "Myokines and their actions" in table.stdout
+    markdown = cli("effects", "-f", "markdown", "--no-user-rules")
+    assert "## Therapy synergies" in markdown.stdout
+    assert "| trt | irisin | speculative |" in markdown.stdout
+    assert cli("effects", "-f", "xml").exit_code == 2
