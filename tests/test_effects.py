@@ -473,3 +473,11 @@ def test_the_effects_command_shows_the_reference_tables(cli: RunCli) -> None:
     assert "## Therapy synergies" in markdown.stdout
     assert "| trt | irisin | speculative |" in markdown.stdout
     assert cli("effects", "-f", "xml").exit_code == 2
+
+
+def test_table_and_markdown_show_the_departures(cli: RunCli) -> None:
+    for fmt in ("table", "markdown"):
+        result = cli("plan", "--example", "muscle-trt-45", "-f", fmt, "--no-user-rules")
+        assert result.exit_code == 0
+        assert "departs from the source document" in result.stdout
+        assert "Rest between" in result.stdout

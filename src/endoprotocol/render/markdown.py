@@ -77,6 +77,13 @@ def render_markdown(plan: Plan) -> str:
             f"- {x.therapy} / {x.myokine.value} ({x.evidence}): {x.explanation}"
             for x in plan.therapy_synergies
         ]
+    if plan.departures:
+        lines += ["", "## Where this plan departs from the source document", ""]
+        lines += [
+            f"- **{d.topic}.** The source says: {d.source_says} This plan: {d.plan_does} "
+            f"Why: {d.why} [{', '.join(d.references)}]"
+            for d in plan.departures
+        ]
     if plan.warnings:
         lines += ["", "## Warnings", ""]
         lines += [f"- **{w.severity}** `{w.code}`: {w.message}" for w in plan.warnings]

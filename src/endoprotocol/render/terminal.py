@@ -57,6 +57,8 @@ def render_table(
         console.print(_effects(plan))
     if plan.therapy_synergies:
         console.print(_synergies(plan))
+    if plan.departures:
+        console.print(_departures(plan))
     if plan.warnings:
         console.print(_warnings(plan))
     console.print(_references(plan))
@@ -174,6 +176,22 @@ def _effects(plan: Plan) -> Table:
         why.append(f"\nfrom {', '.join(m.value for m in e.from_modalities)}", style="dim")
         why.append(f"  [{', '.join(e.references)}]", style="dim")
         table.add_row(head, why)
+    return table
+
+
+def _departures(plan: Plan) -> Table:
+    table = Table(title="Where this plan departs from the source document", expand=True)
+    table.add_column("Topic", ratio=1, min_width=14)
+    table.add_column("The source says", ratio=2, min_width=20)
+    table.add_column("This plan", ratio=2, min_width=20)
+    table.add_column("Why", ratio=2, min_width=20)
+    for d in plan.departures:
+        table.add_row(
+            d.topic,
+            d.source_says,
+            d.plan_does,
+            Text(d.why + "  [" + ", ".join(d.references) + "]"),
+        )
     return table
 
 
