@@ -66,12 +66,18 @@ def moderate_reps(e: Exercise) -> bool:
     return e.reps is not None and 7 <= e.reps.max <= 15
 
 
+def demanding(e: Exercise) -> bool:
+    rir, rpe = e.intensity.rir, e.intensity.rpe
+    return rir.max <= 3 if rir is not None else rpe is not None and rpe.min >= 7
+
+
 def short_rest_volume(plan: Plan) -> bool:
-    """Lifting sessions with 6+ hard compound sets of moderate reps and 6+ hard moderate-rep
-    sets with rests of 90 s or less (the most of each over the block, as the facts count)."""
+    """Lifting sessions with 6+ demanding (RIR 3 or less) compound sets of moderate reps and
+    6+ demanding moderate-rep sets with rests of 90 s or less (the most of each over the
+    block, as the facts count)."""
     moderate = short = 0
     for s in required(plan, "resistance"):
-        sets = [e for e in s.exercises if hard(e) and moderate_reps(e)]
+        sets = [e for e in s.exercises if hard(e) and demanding(e) and moderate_reps(e)]
         moderate = max(moderate, sum(e.sets for e in sets if e.compound))
         short = max(
             short,

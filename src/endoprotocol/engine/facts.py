@@ -250,12 +250,16 @@ REVIEW_FACTS: tuple[tuple[str, str], ...] = (
     ("session.most_hard_sets", "the most hard sets in one lifting session"),
     ("session.most_compound_hard_sets", "the most hard compound sets in one lifting session"),
     (
-        "session.most_compound_moderate_rep_sets",
-        "the most hard compound sets of moderate reps in one session",
+        "session.most_demanding_compound_sets",
+        "the most demanding compound sets (RIR 3 or less, or RPE 7+) in one session",
     ),
     (
-        "session.most_moderate_reps_short_rest_sets",
-        "the most hard sets of moderate reps with rests of 90 s or less in one session",
+        "session.most_demanding_compound_moderate_rep_sets",
+        "the most demanding compound sets of moderate reps in one session",
+    ),
+    (
+        "session.most_demanding_short_rest_sets",
+        "the most demanding sets of moderate reps with rests of 90 s or less in one session",
     ),
     ("week.steady_sessions", "required steady aerobic sessions at moderate or vigorous effort"),
     ("week.steady_minutes", "minutes of steady aerobic work in those sessions in a week"),

@@ -28,6 +28,9 @@ MODERATE_REPS_MAX = 15
 SHORT_REST_MAX_SECONDS = 90
 HARD_RIR_MAX = 4  # DESIGN.md v1.1: a hard set is a work set at RIR 4 or less
 HARD_RPE_MIN = 6  # timed work without an RIR: RPE 6 or more
+# a demanding set, close to failure (vigorous in EVIDENCE.md 1.2): RIR 3 or less, or RPE 7+
+DEMANDING_RIR_MAX = 3
+DEMANDING_RPE_MIN = 7
 GRADE_ORDER = {"strong": 0, "moderate": 1, "mixed": 2, "low": 3}
 
 
@@ -49,6 +52,14 @@ def is_hard_set(exercise: Exercise) -> bool:
     if rir is not None:
         return rir.min <= HARD_RIR_MAX
     return rpe is not None and rpe.max >= HARD_RPE_MIN
+
+
+def is_demanding_set(exercise: Exercise) -> bool:
+    """A set taken close to failure: RIR 3 or less (or RPE 7+ without an RIR)."""
+    rir, rpe = exercise.intensity.rir, exercise.intensity.rpe
+    if rir is not None:
+        return rir.max <= DEMANDING_RIR_MAX
+    return rpe is not None and rpe.min >= DEMANDING_RPE_MIN
 
 
 def _short_rest(exercise: Exercise) -> bool:
@@ -107,36 +118,43 @@ def week_facts(days: Iterable[DayPlan]) -> dict[str, Any]:
 
 def _lifting(s: Session, facts: dict[str, Any]) -> None:
     facts["week.lifting_sessions"] += 1
-    hard = compound = short_moderate = moderate = 0
+    most: dict[str, int] = dict.fromkeys(_SESSION_FACTS, 0)
     for e in s.exercises:
         if not is_hard_set(e):
             continue
-        hard += e.sets
-        if e.compound:
-            compound += e.sets
-            if not _short_rest(e) and e.rest_seconds is not None:
-                facts["week.compound_hard_sets_long_rest"] += e.sets
+        most["session.most_hard_sets"] += e.sets
         if e.reps is not None and e.reps.max <= HEAVY_REPS_MAX:
             facts["week.hard_sets_heavy"] += e.sets
         if _moderate_reps(e):
             facts["week.hard_sets_moderate_reps"] += e.sets
-            if e.compound:
-                moderate += e.sets
         if _short_rest(e):
             facts["week.hard_sets_short_rest"] += e.sets
             if _moderate_reps(e):
-                short_moderate += e.sets
-    facts["week.hard_sets"] += hard
-    facts["week.hard_sets_moderate_reps_short_rest"] += short_moderate
-    for name, value in (
-        ("session.most_hard_sets", hard),
-        ("session.most_compound_hard_sets", compound),
-        ("session.most_compound_moderate_rep_sets", moderate),
-        ("session.most_moderate_reps_short_rest_sets", short_moderate),
-    ):
+                facts["week.hard_sets_moderate_reps_short_rest"] += e.sets
+        if e.compound:
+            most["session.most_compound_hard_sets"] += e.sets
+            if not _short_rest(e) and e.rest_seconds is not None:
+                facts["week.compound_hard_sets_long_rest"] += e.sets
+        if not is_demanding_set(e):
+            continue
+        if e.compound:
+            most["session.most_demanding_compound_sets"] += e.sets
+            if _moderate_reps(e):
+                most["session.most_demanding_compound_moderate_rep_sets"] += e.sets
+        if _moderate_reps(e) and _short_rest(e):
+            most["session.most_demanding_short_rest_sets"] += e.sets
+    facts["week.hard_sets"] += most["session.most_hard_sets"]
+    for name, value in most.items():
         facts[name] = max(facts[name], value)
 
 
+_SESSION_FACTS = (
+    "session.most_hard_sets",
+    "session.most_compound_hard_sets",
+    "session.most_demanding_compound_sets",
+    "session.most_demanding_compound_moderate_rep_sets",
+    "session.most_demanding_short_rest_sets",
+)
 _INT_FACTS = (
     "week.lifting_sessions",
     "week.hard_sets",
@@ -145,10 +163,7 @@ _INT_FACTS = (
     "week.hard_sets_short_rest",
     "week.hard_sets_moderate_reps_short_rest",
     "week.compound_hard_sets_long_rest",
-    "session.most_hard_sets",
-    "session.most_compound_hard_sets",
-    "session.most_compound_moderate_rep_sets",
-    "session.most_moderate_reps_short_rest_sets",
+    *_SESSION_FACTS,
     "week.steady_sessions",
     "week.steady_minutes",
     "session.longest_steady_minutes",
