@@ -48,6 +48,7 @@ CONTRACT_KEYS = [
     "guidelines",
     "expected_effects",
     "therapy_synergies",
+    "departures",
     "warnings",
     "references",
     "disclaimer",

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from typing import Any
 
 from endoprotocol import __version__
-from endoprotocol.engine.evaluate import NOT_SCREENED, Outcome, evaluate, scope_refusal
+from endoprotocol.engine.evaluate import NOT_SCREENED, Fired, Outcome, evaluate, scope_refusal
 from endoprotocol.engine.loader import RuleSet
-from endoprotocol.engine.model import Refuse
+from endoprotocol.engine.model import Refuse, Rule, Warn
+from endoprotocol.engine.review import Review, merge_effects, review
 from endoprotocol.errors import OutOfScopeError
 from endoprotocol.plan import (
     DayPlan,
-    ExpectedEffect,
+    Departure,
     Generator,
     GeneratorPack,
     GuidelineCheck,
@@ -84,23 +86,11 @@ def build_plan(
     )
     days = block[0].days
     totals = compute_totals(days)
-    present = {s.modality for w in block for d in w.days for s in d.sessions}
-    plan_warnings = _warnings(outcome, shortfalls, rules)
-    effects = [
-        ExpectedEffect(
-            target=e.target,
-            direction=e.direction,
-            timescale=e.timescale,
-            evidence=e.evidence,
-            from_modalities=[m for m in e.modalities if m in present],
-            explanation=e.explanation,
-            references=list(r.references),
-            rules=[r.full_id],
-        )
-        for e, r in outcome.effects
-        if any(m in present for m in e.modalities)
-    ]
-    effects.sort(key=lambda e: (e.target.value, e.timescale, e.rules[0]))
+    reviewed = review(profile, rules, outcome.facts, block)
+    plan_warnings = _warnings(outcome, shortfalls, rules, reviewed.warnings)
+    effects = merge_effects(
+        [*outcome.effects, *reviewed.effects], reviewed.facts["week.modalities"]
+    )
     therapies = {t.value for t in profile.therapies}
     synergies = sorted(
         (
@@ -112,11 +102,12 @@ def build_plan(
                 references=list(r.references),
                 rules=[r.full_id],
             )
-            for s, r in outcome.synergies
+            for s, r in [*outcome.synergies, *reviewed.synergies]
             if s.therapy.value in therapies
         ),
         key=lambda s: (s.therapy, s.myokine.value, s.rules[0]),
     )
+    departures = _departures(reviewed)
     guidelines = _guidelines(outcome, rules, block)
     screening = ScreeningOutcome(
         clearance=outcome.clearance,
@@ -142,6 +133,7 @@ def build_plan(
         guidelines=guidelines,
         expected_effects=effects,
         therapy_synergies=synergies,
+        departures=departures,
         warnings=plan_warnings,
         references=[],
         disclaimer=library.design.disclaimer,
@@ -150,6 +142,7 @@ def build_plan(
     ref_ids = {ref for rid in cited if (rule := rules.rule(rid)) for ref in rule.references}
     ref_ids |= {ref for e in effects for ref in e.references}
     ref_ids |= {ref for s in synergies for ref in s.references}
+    ref_ids |= {ref for d in departures for ref in d.references}
     ref_ids |= {ref for w in plan_warnings for ref in w.references}
     ref_ids |= set(library.design.references) & set(rules.references)
     plan.references = [
@@ -159,6 +152,7 @@ def build_plan(
     ]
     if explain:
         plan.explanation = explanation(outcome, rules)
+        plan.explanation["fired"] += [_fired(f) for f in reviewed.fired]
         plan.explanation["substituted"] = picker.substitutions
         plan.explanation["selected"] = picker.choices
     return plan
@@ -330,9 +324,36 @@ def _guidelines(outcome: Outcome, rules: RuleSet, block: list[Week]) -> list[Gui
     return checks
 
 
-def _warnings(outcome: Outcome, shortfalls: list[Shortfall], rules: RuleSet) -> list[Warning]:
+def _departures(reviewed: Review) -> list[Departure]:
+    """Each departure once (by its full id), in id order."""
+    found: dict[str, Departure] = {}
+    for body, rule in reviewed.departures:
+        full = f"{rule.full_id.split('/')[0]}/{body.id}" if "/" in rule.full_id else body.id
+        if full in found:
+            known = found[full]
+            known.rules = sorted({*known.rules, rule.full_id})
+            known.references = sorted({*known.references, *rule.references})
+            continue
+        found[full] = Departure(
+            id=full,
+            topic=body.topic,
+            source_says=body.source_says,
+            plan_does=body.plan_does,
+            why=body.why,
+            references=sorted(rule.references),
+            rules=[rule.full_id],
+        )
+    return [found[k] for k in sorted(found)]
+
+
+def _warnings(
+    outcome: Outcome,
+    shortfalls: list[Shortfall],
+    rules: RuleSet,
+    reviewed: Sequence[tuple[Warn, Rule]] = (),
+) -> list[Warning]:
     out: dict[str, Warning] = {}
-    for warn, rule in outcome.warnings:
+    for warn, rule in [*outcome.warnings, *reviewed]:
         if warn.code in out:
             known = out[warn.code]
             known.rules = sorted({*known.rules, rule.full_id})
@@ -403,30 +424,7 @@ def _warnings(outcome: Outcome, shortfalls: list[Shortfall], rules: RuleSet) -> 
 
 def explanation(outcome: Outcome, rules: RuleSet) -> dict[str, Any]:
     """What fired, why (leaf by leaf, with the person's values), and what it changed."""
-    fired = []
-    for f in outcome.fired:
-        fired.append(
-            {
-                "rule": f.rule.full_id,
-                "phase": f.rule.phase.value,
-                "priority": f.rule.priority,
-                "defined_at": str(f.rule.pos) if f.rule.pos else None,
-                "because": f.rule.because,
-                "fired_on_unknown": f.unknown,
-                "facts": [
-                    {
-                        "fact": t.fact,
-                        "op": t.op,
-                        "value": t.value,
-                        "actual": t.actual,
-                        "result": t.result,
-                        "where": t.where,
-                    }
-                    for t in f.trace
-                ],
-                "did": f.actions,
-            }
-        )
+    fired = [_fired(f) for f in outcome.fired]
     overridden = [
         {
             "parameter": "/".join(key),
@@ -443,6 +441,29 @@ def explanation(outcome: Outcome, rules: RuleSet) -> dict[str, Any]:
         "overridden": overridden,
         "disabled": [{"rule": k, "by_pack": v} for k, v in sorted(rules.disabled.items())],
         "replaced": [{"rule": k, "by": v} for k, v in sorted(rules.overridden.items())],
+    }
+
+
+def _fired(f: Fired) -> dict[str, Any]:
+    return {
+        "rule": f.rule.full_id,
+        "phase": f.rule.phase.value,
+        "priority": f.rule.priority,
+        "defined_at": str(f.rule.pos) if f.rule.pos else None,
+        "because": f.rule.because,
+        "fired_on_unknown": f.unknown,
+        "facts": [
+            {
+                "fact": t.fact,
+                "op": t.op,
+                "value": t.value,
+                "actual": t.actual,
+                "result": t.result,
+                "where": t.where,
+            }
+            for t in f.trace
+        ],
+        "did": f.actions,
     }
 
 

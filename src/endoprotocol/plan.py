@@ -176,6 +176,19 @@ class TherapySynergy(_Out):
     rules: list[str]
 
 
+class Departure(_Out):
+    """Where the plan deliberately departs from the source document, in plain words
+    (DESIGN.md v1.1). `id` and `rules` are additions to the contract's fields."""
+
+    topic: str
+    source_says: str
+    plan_does: str
+    why: str
+    references: list[str]
+    id: str = Field(description="The departure's stable id, `<pack>/<id>`.")
+    rules: list[str] = []
+
+
 class Warning(_Out):
     code: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
     severity: Severity
@@ -202,6 +215,10 @@ class Plan(_Out):
     guidelines: list[GuidelineCheck]
     expected_effects: list[ExpectedEffect]
     therapy_synergies: list[TherapySynergy]
+    departures: list[Departure] = Field(
+        default_factory=list,
+        description="Where the plan departs from the source document (contract v1.1).",
+    )
     warnings: list[Warning]
     references: list[Reference]
     disclaimer: str

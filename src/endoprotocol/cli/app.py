@@ -12,6 +12,7 @@ import typer
 
 from endoprotocol import __version__
 from endoprotocol.cli import common
+from endoprotocol.cli import effects as effects_cmd
 from endoprotocol.cli import plan as plan_cmd
 from endoprotocol.cli import profile as profile_cmd
 from endoprotocol.cli import rules as rules_cmd
@@ -65,6 +66,7 @@ app.command("plan")(plan_cmd.plan)
 app.add_typer(rules_cmd.app, name="rules")
 app.add_typer(profile_cmd.app, name="profile")
 app.command("schema")(schema_cmd.schema)
+app.command("effects")(effects_cmd.effects)
 
 
 def main() -> None:

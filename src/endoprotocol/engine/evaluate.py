@@ -251,6 +251,8 @@ class Outcome:
     progression: dict[str, Resolved] = field(default_factory=dict)
     fired: list[Fired] = field(default_factory=list)
     removals: list[Removal] = field(default_factory=list)
+    # the decisions earlier phases made readable as facts; the review phase reads them too
+    facts: dict[str, Any] = field(default_factory=dict)
 
     # -- lookups the planner uses --
     def param(self, modality: str, role: str, name: str) -> Resolved | None:
@@ -338,6 +340,8 @@ def evaluate(profile: Profile, rules: RuleSet) -> Outcome:
     for rule in rules.active_rules:
         by_phase[rule.phase].append(rule)
     for phase in PHASE_ORDER:
+        if phase is Phase.REVIEW:
+            continue  # runs on the built plan (engine/review.py)
         context = _Context(profile, Decisions(dict(decided)), rules)
         for rule in sorted(by_phase[phase], key=lambda r: r.full_id):
             trace: list[LeafTrace] = []
@@ -360,6 +364,7 @@ def evaluate(profile: Profile, rules: RuleSet) -> Outcome:
     _resolve({("progression", "any", k): v for k, v in progression.items()}, resolved)
     outcome.progression = {k[2]: v for k, v in resolved.items()}
     enforce(outcome)
+    outcome.facts = decided
     return outcome
 
 

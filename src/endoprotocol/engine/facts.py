@@ -228,4 +228,63 @@ _FACTS: list[Fact] = [
     ),
 ]
 
+# Plan facts, measured on the built plan by engine/review.py (required sessions; the largest
+# value over the weeks of the block): readable by review rules only.
+REVIEW_FACTS: tuple[tuple[str, str], ...] = (
+    ("week.lifting_sessions", "required lifting sessions in a week"),
+    ("week.hard_sets", "hard lifting sets in a week (RIR 4 or less; drills never count)"),
+    ("week.hard_sets_heavy", "hard sets of heavy reps (top of the range 6 or fewer) in a week"),
+    (
+        "week.hard_sets_moderate_reps",
+        "hard sets of moderate reps (top of the range 7-15) in a week",
+    ),
+    ("week.hard_sets_short_rest", "hard sets with rests of 90 s or less in a week"),
+    (
+        "week.hard_sets_moderate_reps_short_rest",
+        "hard sets of moderate reps with rests of 90 s or less in a week",
+    ),
+    (
+        "week.compound_hard_sets_long_rest",
+        "hard sets of compound lifts with rests longer than 90 s in a week",
+    ),
+    ("session.most_hard_sets", "the most hard sets in one lifting session"),
+    ("session.most_compound_hard_sets", "the most hard compound sets in one lifting session"),
+    (
+        "session.most_demanding_compound_sets",
+        "the most demanding compound sets (RIR 3 or less, or RPE 7+) in one session",
+    ),
+    (
+        "session.most_demanding_compound_moderate_rep_sets",
+        "the most demanding compound sets of moderate reps in one session",
+    ),
+    (
+        "session.most_demanding_short_rest_sets",
+        "the most demanding sets of moderate reps with rests of 90 s or less in one session",
+    ),
+    ("week.steady_sessions", "required steady aerobic sessions at moderate or vigorous effort"),
+    ("week.steady_minutes", "minutes of steady aerobic work in those sessions in a week"),
+    ("session.longest_steady_minutes", "minutes of steady aerobic work in the longest session"),
+    ("week.interval_sessions", "required interval sessions in a week"),
+    ("week.interval_rounds", "interval work bouts in a week"),
+    ("session.most_interval_rounds", "the most interval work bouts in one session"),
+    (
+        "week.aerobic_minutes",
+        "moderate-equivalent aerobic minutes of the required sessions (vigorous counts double)",
+    ),
+)
+
+_FACTS += [
+    Fact(name, "int", text, _decision(name), (), Phase.REVIEW) for name, text in REVIEW_FACTS
+]
+_FACTS.append(
+    Fact(
+        "week.modalities",
+        "list",
+        "modalities of the required sessions in the block (endurance at moderate effort or above)",
+        _decision("week.modalities"),
+        _values(Modality),
+        Phase.REVIEW,
+    )
+)
+
 FACTS: dict[str, Fact] = {f.name: f for f in _FACTS}

@@ -24,20 +24,25 @@ from endoprotocol.engine.facts import FACTS, OPS_FOR, Fact
 from endoprotocol.engine.model import (
     ID_PATTERN,
     PHASE_ORDER,
+    REVIEW_ACTIONS,
+    REVIEW_ONLY,
     SAFETY_ONLY,
     AllOf,
     AnyOf,
     ConditionNode,
+    Departure,
     Leaf,
     Manifest,
     NotOf,
     Op,
     PackTest,
+    Phase,
     Position,
     Prescription,
     ReferenceEntry,
     RefOf,
     Rule,
+    SourceClaim,
     _Node,
 )
 from endoprotocol.errors import PackDiagnostic, RulePackError
@@ -118,6 +123,8 @@ class RuleSet:
     overridden: dict[str, str]  # rule id -> rule that overrides it
     allow_safety_overrides: bool
     notices: list[PackDiagnostic]
+    # the source document's claims and how the packs honour them (`claims:` in rule files)
+    claims: list[SourceClaim] = field(default_factory=list)
 
     def rule(self, full_id: str) -> Rule | None:
         return next((r for r in self.rules if r.full_id == full_id), None)
@@ -506,12 +513,13 @@ def _load(roots: list[tuple[Path, bool]], out: _Collector, allow: bool) -> RuleS
     conditions: dict[str, tuple[ConditionNode, Path]] = {}
     references: dict[str, tuple[ReferenceEntry, Path]] = {}
     tests: list[tuple[Pack, PackTest]] = []
+    claims: list[SourceClaim] = []
     seen_dirs: set[Path] = set()
     for directory, is_builtin in roots:
         if directory.resolve() in seen_dirs:
             continue
         seen_dirs.add(directory.resolve())
-        pack = _load_pack(directory, is_builtin, out, rules, conditions, references, tests)
+        pack = _load_pack(directory, is_builtin, out, rules, conditions, references, tests, claims)
         if pack is not None:
             if any(p.name == pack.name for p in packs):
                 out.error(
@@ -540,7 +548,12 @@ def _load(roots: list[tuple[Path, bool]], out: _Collector, allow: bool) -> RuleS
     if out.diagnostics:
         raise RulePackError(out.diagnostics)
     rules.sort(key=lambda r: r.full_id)
-    return RuleSet(packs, rules, conds, refs, tests, disabled, overridden, allow, out.notices)
+    _check_claims(claims, rules, out)
+    if out.diagnostics:
+        raise RulePackError(out.diagnostics)
+    return RuleSet(
+        packs, rules, conds, refs, tests, disabled, overridden, allow, out.notices, claims
+    )
 
 
 def _load_pack(
@@ -551,6 +564,7 @@ def _load_pack(
     conditions: dict[str, tuple[ConditionNode, Path]],
     references: dict[str, tuple[ReferenceEntry, Path]],
     tests: list[tuple[Pack, PackTest]],
+    claims: list[SourceClaim],
 ) -> Pack | None:
     manifest_path = directory / MANIFEST
     out.pack = ""
@@ -636,9 +650,83 @@ def _load_pack(
             test = validate_model(PackTest, doc, path, out, ("tests", index))
             if test is not None:
                 tests.append((pack, test))
+        for index in range(len(shell.claims)):
+            claim = validate_model(SourceClaim, doc, path, out, ("claims", index))
+            if claim is not None:
+                claim._pack = pack.name
+                claims.append(claim)
     if rule_count == 0 and not unusable:  # an unreadable file already explains the emptiness
         out.error(manifest_path, (1, 1), f"pack '{pack.name}' holds no rules", "empty-pack")
     return pack
+
+
+def departures_of(rules: Iterable[Rule]) -> dict[str, tuple[Departure, Rule]]:
+    """Every departure the rules declare, by full id (`<pack>/<id>`); the first one wins."""
+    found: dict[str, tuple[Departure, Rule]] = {}
+    for rule in rules:
+        for action in rule.then:
+            if isinstance(action.body, Departure):
+                full = f"{rule._pack}/{action.body.id}" if rule._pack else action.body.id
+                found.setdefault(full, (action.body, rule))
+    return found
+
+
+def _check_departures(rules: list[Rule], out: _Collector) -> None:
+    seen: dict[str, Rule] = {}
+    for rule in rules:
+        for action in rule.then:
+            if not isinstance(action.body, Departure):
+                continue
+            full = f"{rule._pack}/{action.body.id}"
+            if full in seen and seen[full] is not rule:
+                where, pos = _pos(action, Path("?"))
+                out.error(
+                    where,
+                    pos,
+                    f"rule '{rule.full_id}': departure '{full}' is already declared by rule '{seen[full].full_id}'",
+                    "duplicate-departure",
+                )
+            seen.setdefault(full, rule)
+
+
+def _check_claims(claims: list[SourceClaim], rules: list[Rule], out: _Collector) -> None:
+    """Claim ids are unique, and each names rules and departures that exist."""
+    _check_departures(rules, out)
+    seen: dict[str, SourceClaim] = {}
+    for claim in claims:
+        if claim.full_id in seen:
+            where, pos = _pos(claim, Path("?"))
+            out.error(
+                where,
+                pos,
+                f"claim '{claim.full_id}' is listed twice (first at {seen[claim.full_id].pos})",
+                "duplicate-claim",
+            )
+        seen.setdefault(claim.full_id, claim)
+    rule_ids = {r.full_id for r in rules}
+    departures = departures_of(rules)
+    for claim in claims:
+        where, pos = _pos(claim, Path("?"))
+        for rid in claim.encoded_by:
+            if rid not in rule_ids:
+                near = suggest(rid, sorted(rule_ids))
+                hint = f"; did you mean '{near}'?" if near else ""
+                out.error(
+                    where,
+                    pos,
+                    f"claim '{claim.full_id}': encoded_by names unknown rule '{rid}'{hint}",
+                    "unknown-rule",
+                )
+        for did in claim.departed_by:
+            if did not in departures:
+                near = suggest(did, sorted(departures))
+                hint = f"; did you mean '{near}'?" if near else ""
+                out.error(
+                    where,
+                    pos,
+                    f"claim '{claim.full_id}': departed_by names unknown departure '{did}'{hint}",
+                    "unknown-departure",
+                )
 
 
 class _RuleFileShell(_Node):
@@ -647,6 +735,7 @@ class _RuleFileShell(_Node):
     conditions: dict[Annotated[str, Field(pattern=ID_PATTERN)], Any] = {}
     rules: list[Any] = []
     tests: list[Any] = []
+    claims: list[Any] = []
 
 
 class _ConditionEntry(RootModel[ConditionNode]):
@@ -697,6 +786,23 @@ def _cross_check(
                     p,
                     f"rule '{rule.full_id}': '{action.kind}' is a safety action; only rules in phase 'safety' may use it",
                     "safety-action-outside-safety",
+                )
+            elif rule.phase is Phase.REVIEW and action.kind not in REVIEW_ACTIONS:
+                w, p = _pos(action, Path(where))
+                allowed = ", ".join(sorted(REVIEW_ACTIONS))
+                out.error(
+                    w,
+                    p,
+                    f"rule '{rule.full_id}': a 'review' rule runs after the plan is built and may only describe it ({allowed}); '{action.kind}' would change the plan",
+                    "action-outside-review",
+                )
+            elif action.kind in REVIEW_ONLY and rule.phase is not Phase.REVIEW:
+                w, p = _pos(action, Path(where))
+                out.error(
+                    w,
+                    p,
+                    f"rule '{rule.full_id}': '{action.kind}' describes the built plan; only rules in phase 'review' may use it",
+                    "review-action-outside-review",
                 )
         _check_condition(rule, conditions, named, out)
 

@@ -43,6 +43,8 @@ class Phase(StrEnum):
     PRESCRIBE = "prescribe"
     ADJUST = "adjust"
     ANNOTATE = "annotate"
+    # after the plan is built: reads plan facts, may only describe the plan (engine/review.py)
+    REVIEW = "review"
 
 
 PHASE_ORDER: tuple[Phase, ...] = tuple(Phase)
@@ -344,6 +346,17 @@ class Synergy(_Node):
     explanation: Text
 
 
+class Departure(_Node):
+    """Where the plan deliberately departs from the source document, in plain words (review
+    phase only). Its full id is `<pack>/<id>`; claims name it in `departed_by`."""
+
+    id: Kebab
+    topic: Text
+    source_says: Text
+    plan_does: Text
+    why: Text
+
+
 class Screen(_Node):
     """A screening outcome (safety phase only)."""
 
@@ -575,6 +588,10 @@ class SynergyAction(_ActionBase):
     synergy: Synergy
 
 
+class DepartureAction(_ActionBase):
+    departure: Departure
+
+
 class ScreenAction(_ActionBase):
     screen: Screen
 
@@ -610,9 +627,13 @@ ACTION_TYPES: tuple[type[_ActionBase], ...] = (
     ProgressionAction,
     NoteAction,
     GuidelineAction,
+    DepartureAction,
 )
 ACTION_NAMES: tuple[str, ...] = tuple(next(iter(t.model_fields)) for t in ACTION_TYPES)
 SAFETY_ONLY: frozenset[str] = frozenset({"forbid", "screen", "refuse"})
+# A review rule runs after the plan is built, so it may only describe it (DESIGN.md v1.1).
+REVIEW_ACTIONS: frozenset[str] = frozenset({"warn", "effect", "synergy", "departure"})
+REVIEW_ONLY: frozenset[str] = frozenset({"departure"})
 
 
 def _action_kind(raw: Any) -> str | None:
@@ -638,7 +659,8 @@ Action = Annotated[
     | Annotated[RefuseAction, Tag("refuse")]
     | Annotated[ProgressionAction, Tag("progression")]
     | Annotated[NoteAction, Tag("note")]
-    | Annotated[GuidelineAction, Tag("guideline")],
+    | Annotated[GuidelineAction, Tag("guideline")]
+    | Annotated[DepartureAction, Tag("departure")],
     Discriminator(
         _action_kind,
         custom_error_type="action",
@@ -671,6 +693,34 @@ class Rule(_Node):
     @property
     def is_safety(self) -> bool:
         return self.phase is Phase.SAFETY
+
+
+class SourceClaim(_Node):
+    """One claim of a source document (a sentence asserting an effect, a number or a
+    prescription) and how the packs honour it: the rules that encode it, the departures that
+    replace it, or both. Its full id is `<pack>/<id>`."""
+
+    id: Kebab
+    section: Text
+    kind: Literal["effect", "number", "prescription"]
+    says: Text
+    encoded_by: list[Annotated[str, Field(min_length=1)]] = []
+    departed_by: list[Annotated[str, Field(min_length=1)]] = []
+
+    _pack: str = PrivateAttr(default="")
+
+    @model_validator(mode="after")
+    def _mapped(self) -> Self:
+        if not self.encoded_by and not self.departed_by:
+            raise ValueError(
+                "a claim names the rules that encode it (encoded_by), the "
+                "departures that replace it (departed_by), or both"
+            )
+        return self
+
+    @property
+    def full_id(self) -> str:
+        return f"{self._pack}/{self.id}" if self._pack else self.id
 
 
 class ReferenceEntry(_Node):

@@ -89,6 +89,23 @@ def _fold(line: str) -> list[str]:
     return [parts[0], *(" " + p for p in parts[1:])]
 
 
+def departure_lines(plan: Plan) -> list[str]:
+    """Where the plan departs from the source document, one plain line each."""
+    if not plan.departures:
+        return []
+    lines = ["Where this plan departs from the source document:"]
+    for d in plan.departures:
+        lines.append(
+            f"- {d.topic}: the source says {_lower_first(d.source_says)} "
+            f"This plan {_lower_first(d.plan_does)} Why: {d.why}"
+        )
+    return lines
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
 def render_ics(plan: Plan, start: date) -> str:
     """All-day events, one per session, with the exercises in the description."""
     stamp = f"{start.strftime('%Y%m%d')}T000000Z"
@@ -98,6 +115,7 @@ def render_ics(plan: Plan, start: date) -> str:
         "PRODID:-//endoprotocol//weekly plan//EN",
         "CALSCALE:GREGORIAN",
     ]
+    first = True
     for week_number, day_date, index in _dates(plan, start):
         day = plan.weeks[week_number - 1].days[index]
         for position, s in enumerate(day.sessions):
@@ -106,6 +124,9 @@ def render_ics(plan: Plan, start: date) -> str:
                 summary += " - optional"
             body = [f"{e.name}: {fmt_dose(e)}" for e in s.exercises]
             body += s.notes
+            if first:  # said once, in the block's first event (DESIGN.md v1.1)
+                body += departure_lines(plan)
+                first = False
             body.append(plan.disclaimer)
             uid = hashlib.sha256(
                 f"{day_date.isoformat()}/{position}/{summary}".encode()
