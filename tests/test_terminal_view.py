@@ -154,7 +154,8 @@ def test_effects_are_one_line_per_target_unless_full(ruleset: RuleSet, library: 
         targets
     )
     assert plan.expected_effects[0].explanation not in short
-    assert all(e.explanation in long for e in plan.expected_effects)
+    flat = " ".join(long.split())  # a long explanation may wrap even at 400 columns
+    assert all(" ".join(e.explanation.split()) in flat for e in plan.expected_effects)
 
 
 def test_progression_marks_the_deload(ruleset: RuleSet, library: Library) -> None:
@@ -168,6 +169,7 @@ def test_progression_marks_the_deload(ruleset: RuleSet, library: Library) -> Non
 
 def test_departures_are_shown_when_the_plan_has_them(ruleset: RuleSet, library: Library) -> None:
     plan = _plan(ruleset, library, "muscle-trt-45")
+    object.__setattr__(plan, "departures", [])
     assert "departs from the source" not in render_table(plan)
     departure = {
         "topic": "Rest between sets",
