@@ -91,7 +91,14 @@ def forbidden_tags(p: Profile) -> dict[str, str]:
             "breath-holding-prone",
         )
         if p.pregnancy_week is None or p.pregnancy_week > FIRST_TRIMESTER_WEEKS:
-            ban("pregnancy after the first trimester", "supine", "prone", "head-down")
+            ban(
+                "pregnancy after the first trimester",
+                "supine",
+                "prone",
+                "head-down",
+                "twisting",
+                "loaded-plank",
+            )
     if has_triad_signs(p):
         ban("Triad/RED-S signs", "jumping", "high-impact", "ballistic", "skill")
     if conditions & {Condition.OSTEOPOROSIS, Condition.VERTEBRAL_FRACTURE}:

@@ -9,7 +9,7 @@ from typing import Any
 from endoprotocol import __version__
 from endoprotocol.engine.evaluate import NOT_SCREENED, Fired, Outcome, evaluate, scope_refusal
 from endoprotocol.engine.loader import RuleSet
-from endoprotocol.engine.model import Refuse, Rule, Warn
+from endoprotocol.engine.model import Refuse, Rule, Warn, fill_placeholders
 from endoprotocol.engine.review import Review, merge_effects, review
 from endoprotocol.errors import OutOfScopeError
 from endoprotocol.plan import (
@@ -50,6 +50,7 @@ def build_plan(
     _refuse(scope_refusal(profile, rules))  # the age scope first: no pack can change it
     outcome = evaluate(profile, rules)
     _refuse(outcome.refusal)
+    weeks, replan = _pregnancy_block(profile, outcome, weeks)
     scheduler = Scheduler(outcome, profile, library)
     week = scheduler.run()
     picker = Picker(library, outcome, profile)
@@ -87,7 +88,7 @@ def build_plan(
     days = block[0].days
     totals = compute_totals(days)
     reviewed = review(profile, rules, outcome.facts, block)
-    plan_warnings = _warnings(outcome, shortfalls, rules, reviewed.warnings)
+    plan_warnings = _warnings(outcome, shortfalls, rules, reviewed.warnings, replan)
     effects = merge_effects(
         [*outcome.effects, *reviewed.effects], reviewed.facts["week.modalities"]
     )
@@ -346,13 +347,41 @@ def _departures(reviewed: Review) -> list[Departure]:
     return [found[k] for k in sorted(found)]
 
 
+def _pregnancy_block(profile: Profile, outcome: Outcome, weeks: int) -> tuple[int, Warning | None]:
+    """The block's length for a pregnancy with a known week: it ends before the next week the
+    rules name (`replan_at_pregnancy_weeks`, e.g. 13 for the second trimester's rules, 41 for
+    birth), with a warning to plan again then. Other profiles keep `weeks`."""
+    at = outcome.progression.get("replan_at_pregnancy_weeks")
+    week = profile.pregnancy_week
+    if at is None or week is None or not isinstance(at.value, list):
+        return weeks, None
+    ahead = [b for b in at.value if b > week]
+    if not ahead or min(ahead) - week >= weeks:
+        return weeks, None
+    last = max(1, min(ahead) - week)
+    note = outcome.progression.get("replan_note")
+    text = (
+        fill_placeholders(note.value, {"week": str(last), "pregnancy_week": str(min(ahead))})
+        if note is not None and isinstance(note.value, str)
+        else f"Plan again at pregnancy week {min(ahead)}."
+    )
+    return last, Warning(
+        code="pregnancy-replan",
+        severity="medium",
+        message=text,
+        references=[],
+        rules=sorted({at.rule, *([note.rule] if note else [])}),
+    )
+
+
 def _warnings(
     outcome: Outcome,
     shortfalls: list[Shortfall],
     rules: RuleSet,
     reviewed: Sequence[tuple[Warn, Rule]] = (),
+    extra: Warning | None = None,
 ) -> list[Warning]:
-    out: dict[str, Warning] = {}
+    out: dict[str, Warning] = {extra.code: extra} if extra is not None else {}
     for warn, rule in [*outcome.warnings, *reviewed]:
         if warn.code in out:
             known = out[warn.code]

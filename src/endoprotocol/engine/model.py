@@ -259,6 +259,8 @@ Tagname = Literal[
     "step-cardio",
     # squatting into an overhead press in one fast, loaded movement (thrusters)
     "squat-to-press",
+    # a weight moved while holding a plank (renegade rows, plank drags)
+    "loaded-plank",
 ]
 
 
@@ -384,6 +386,7 @@ NOTE_FIELDS = {
     "cautious_end_note": set(),
     "sets_note": set(),
     "deload_reps_note": {"volume_cut_pct"},
+    "replan_note": {"week", "pregnancy_week"},
     "rounds_note": set(),
 }
 
@@ -426,6 +429,11 @@ class Progression(_Node):
     rounds_note: Text | None = None
     # said in a deload week whose lifts are already at one set: the reps are cut instead
     deload_reps_note: Text | None = None
+    # pregnancy: the block ends before it reaches any of these pregnancy weeks (the rules of
+    # the next stage, or birth, apply from there); `replan_note` ({week}: the block's last
+    # week, {pregnancy_week}: when to plan again) is a medium warning when it does
+    replan_at_pregnancy_weeks: list[Annotated[int, Field(strict=True, ge=2, le=43)]] | None = None
+    replan_note: Text | None = None
     # re-entry and cautious starts that end (COACHING.md §3)
     cautious_start: CautiousStart | None = None
     # said in the week after a cautious start, when the block's own dose takes over

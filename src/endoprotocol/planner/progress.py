@@ -87,17 +87,24 @@ def _progress_session(
     room: Room,
     round_step: int = 0,
     reps_floor: float = 1,
+    held: bool = False,
 ) -> Session:
     """One session in a later week. `step` counts the building weeks so far (deloads do not
     count); in a `reps_week` (double progression) lifting rep ranges start higher at the
-    same load; `round_step` counts them since the session's first week. Sets added across
+    same load; `round_step` counts them since the session's first week; `held` (a cautious
+    start in force) keeps the lifting volume where it started. Sets added across
     the block (trained lifters) and interval rounds added for newcomers stop at the rules' top and when the day's minutes (`room`) are used up. A
     deload cuts the session's lifting sets by the rules' cut, as a whole."""
     exercises = []
     for ex in session.exercises:
         sets = ex.sets
         update: dict[str, object] = {}
-        if session.modality is Modality.RESISTANCE and scheme.add_sets_every and not deload:
+        if (
+            session.modality is Modality.RESISTANCE
+            and scheme.add_sets_every
+            and not deload
+            and not held
+        ):
             wanted = min(
                 sets + (step // scheme.add_sets_every),
                 max(_set_cap(outcome, ex, session.modality), sets),
@@ -537,6 +544,7 @@ def build_weeks(
                     reps_floor=reps_floor
                     if scheme.cautious is None or number > scheme.cautious.weeks
                     else max(reps_floor, scheme.cautious.reps.min or 1),
+                    held=scheme.cautious is not None and number <= scheme.cautious.weeks,
                 )
                 caps = dict(limit_caps)
                 if scheme.cautious is not None and number <= scheme.cautious.weeks:
@@ -603,6 +611,13 @@ def build_weeks(
                 f"{modality.upper() if modality == 'hiit' else modality.capitalize()} sessions start this week after the base-building weeks."
             )
         weeks.append(
-            Week(week=number, deload=deload, load_change_pct=round(load, 1), notes=notes, days=days)
+            # an empty (referral-only) week has nothing to deload or load
+            Week(
+                week=number,
+                deload=deload and planned,
+                load_change_pct=round(load, 1) if planned else 0.0,
+                notes=notes,
+                days=days,
+            )
         )
     return weeks
