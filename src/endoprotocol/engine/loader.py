@@ -119,8 +119,22 @@ class RuleSet:
     allow_safety_overrides: bool
     notices: list[PackDiagnostic]
 
+    def __post_init__(self) -> None:
+        self._by_id: dict[str, Rule] = {}
+        self._indexed: list[Rule] | None = None
+
     def rule(self, full_id: str) -> Rule | None:
-        return next((r for r in self.rules if r.full_id == full_id), None)
+        """The rule with this full id: a dict lookup (a plan asks thousands of times)."""
+        return self._index().get(full_id)
+
+    def _index(self) -> dict[str, Rule]:
+        # Rebuilt when the list was replaced or grew (tests build rule sets by hand).
+        if self._indexed is not self.rules or len(self._by_id) != len(self.rules):
+            self._by_id = {}
+            for r in self.rules:
+                self._by_id.setdefault(r.full_id, r)
+            self._indexed = self.rules
+        return self._by_id
 
     @property
     def active_rules(self) -> list[Rule]:
