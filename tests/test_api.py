@@ -11,12 +11,14 @@ import endoprotocol
 
 def test_all_lists_exactly_the_public_names() -> None:
     assert set(endoprotocol.__all__) == {
+        "Knowledge",
         "Library",
         "Plan",
         "Profile",
         "RuleSet",
         "__version__",
         "build_plan",
+        "load",
         "load_library",
         "load_rules",
         "parse_profile",

@@ -14,10 +14,12 @@ from endoprotocol.cli.common import (
     AllowSafetyOption,
     DebugOption,
     NoBuiltinOption,
+    NoCacheOption,
     NoUserOption,
     RulesOption,
     emit,
     run_guarded,
+    settle,
 )
 from endoprotocol.errors import UsageError
 
@@ -165,6 +167,7 @@ def plan(
     no_builtin_rules: NoBuiltinOption = False,
     no_user_rules: NoUserOption = False,
     allow_safety_overrides: AllowSafetyOption = False,
+    no_cache: NoCacheOption = False,
     width: Annotated[
         int | None, typer.Option("--width", help="Terminal width for the table.", min=60, max=400)
     ] = None,
@@ -211,9 +214,8 @@ def plan(
     screening = _items(screening)
 
     def body() -> None:
-        from endoprotocol import build_plan, load_library, load_rules, parse_profile
-        from endoprotocol.engine.loader import builtin_rules_dir
-        from endoprotocol.planner.library import check_rule_references
+        from endoprotocol import build_plan, parse_profile
+        from endoprotocol.knowledge import load
         from endoprotocol.sources import (
             example_text,
             read_profile_file,
@@ -255,15 +257,15 @@ def plan(
             )
         data = merge_flags(data, flags, screening or [])
         person = parse_profile(data)
-        ruleset = load_rules(
+        loaded = load(
             [Path(r) for r in rules or []],
             builtin=not no_builtin_rules,
             user_dir=not no_user_rules,
             allow_safety_overrides=allow_safety_overrides,
+            cache=not no_cache,
         )
-        library = load_library(builtin_rules_dir())
-        check_rule_references(ruleset, library)
-        result = build_plan(person, ruleset, library, weeks=weeks, explain=explain)
+        settle()
+        result = build_plan(person, loaded.rules, loaded.library, weeks=weeks, explain=explain)
         # colour only for a terminal; a file gets plain text
         color = target is None and sys.stdout.isatty()
         text = render(
