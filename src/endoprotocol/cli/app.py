@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from endoprotocol import __version__
+from endoprotocol.cli import batch as batch_cmd
 from endoprotocol.cli import common
 from endoprotocol.cli import plan as plan_cmd
 from endoprotocol.cli import profile as profile_cmd
@@ -59,6 +60,7 @@ def root(
 
 
 app.command("plan")(plan_cmd.plan)
+app.command("batch")(batch_cmd.batch)
 app.add_typer(rules_cmd.app, name="rules")
 app.add_typer(profile_cmd.app, name="profile")
 app.command("schema")(schema_cmd.schema)
