@@ -127,7 +127,9 @@ def _failed(settings: Settings, line: int, message: str, code: int) -> LineResul
     )
     row = None
     if settings.summary:
-        row = [str(line), str(code)] + [""] * (len(SUMMARY_HEADER) - 3) + [message]
+        # one physical line per row: the hint joins the message
+        flat = " ".join(part.strip() for part in message.splitlines())
+        row = [str(line), str(code)] + [""] * (len(SUMMARY_HEADER) - 3) + [flat]
     return LineResult(line, text, code, row)
 
 
