@@ -32,7 +32,8 @@ def _records(text: str) -> list[dict[str, Any]]:
 
 def _cohort(people: int, seed: int = 7) -> str:
     spec = importlib.util.spec_from_file_location("make_cohort", ROOT / "bench" / "make_cohort.py")
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     import random
@@ -53,10 +54,14 @@ def test_one_result_per_line_in_order_with_the_highest_code(cli: RunCli, mixed: 
     assert result.exit_code == 5, result.stderr
     records = _records(result.stdout)
     assert [r["line"] for r in records] == [1, 2, 4, 5, 6]
-    assert "plan" in records[0] and "plan" in records[4]
-    assert records[1]["exit_code"] == 5 and "18 to 100" in records[1]["error"]
-    assert records[2]["exit_code"] == 3 and "musle" in records[2]["error"]
-    assert records[3]["exit_code"] == 3 and records[3]["error"].startswith("invalid profile")
+    assert "plan" in records[0]
+    assert "plan" in records[4]
+    assert records[1]["exit_code"] == 5
+    assert "18 to 100" in records[1]["error"]
+    assert records[2]["exit_code"] == 3
+    assert "musle" in records[2]["error"]
+    assert records[3]["exit_code"] == 3
+    assert records[3]["error"].startswith("invalid profile")
     assert "Traceback" not in result.stdout + result.stderr
 
 
