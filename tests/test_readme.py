@@ -35,7 +35,7 @@ def test_every_readme_command_uses_real_subcommands_and_flags(cli: RunCli, comma
         if word.startswith("-"):
             break
         path.append(word)
-        if word in {"plan", "schema", "show", "validate", "test", "list", "init", "facts"}:
+        if word in {"plan", "batch", "schema", "show", "validate", "test", "list", "init", "facts"}:
             break
     helped = cli(*path, "--help")
     assert helped.exit_code == 0, (path, helped.stderr)
