@@ -218,3 +218,10 @@ def test_dask_on_a_two_worker_cluster_writes_the_same_bytes(tmp_path: Path) -> N
     on_dask = written(run_dask(settings, lines, workers=2, chunk_size=5, window=12))
     assert on_dask == local
     assert len(local[0].splitlines()) == 29
+
+
+def test_resume_needs_a_file_to_continue(cli: RunCli, mixed: Path) -> None:
+    result = cli("batch", str(mixed), "--resume")
+    assert result.exit_code == 2
+    assert "--output" in result.stderr
+    assert result.stdout == ""

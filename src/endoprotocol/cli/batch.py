@@ -158,7 +158,8 @@ def batch(
 
         if no_plans and summary is None:
             raise UsageError("--no-plans keeps only the summary", hint="add --summary FILE.csv")
-        if resume and (output == "-" if not no_plans else False):
+        if resume and not no_plans and output == "-":
+            # with --no-plans the summary file is what is continued
             raise UsageError("--resume continues a file", hint="give --output OUT.jsonl")
         settings = cohort.Settings(
             rules=tuple(str(r) for r in rules or []),
