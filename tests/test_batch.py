@@ -225,3 +225,17 @@ def test_resume_needs_a_file_to_continue(cli: RunCli, mixed: Path) -> None:
     assert result.exit_code == 2
     assert "--output" in result.stderr
     assert result.stdout == ""
+
+
+def test_an_oversized_line_is_refused_without_holding_it(cli: RunCli, tmp_path: Path) -> None:
+    from endoprotocol.yamlio import MAX_BYTES
+
+    source = tmp_path / "in.jsonl"
+    huge = '{"age": 40, "note": "' + "x" * (2 * MAX_BYTES + 5) + '"}'
+    source.write_text(json.dumps(GOOD) + "\n" + huge + "\n" + json.dumps(OLDER) + "\n")
+    result = cli("batch", str(source))
+    assert result.exit_code == 3
+    records = _records(result.stdout)
+    assert [r["line"] for r in records] == [1, 2, 3]
+    assert "larger than" in records[1]["error"]
+    assert "plan" in records[2]

@@ -22,6 +22,7 @@ from typing import IO, Any
 from endoprotocol.errors import EndoprotocolError
 from endoprotocol.knowledge import Knowledge, load
 from endoprotocol.vocab import Modality
+from endoprotocol.yamlio import MAX_BYTES
 
 # The summary CSV's columns (one row per input line).
 MODALITIES = [m.value for m in Modality]
@@ -164,8 +165,17 @@ def csv_text(rows: Iterable[list[str]]) -> str:
 
 def numbered_lines(stream: IO[bytes], start_after: int = 0) -> Iterator[tuple[int, bytes]]:
     """(line number, bytes) for each non-blank line after `start_after`; numbers count every
-    physical line from 1, so blank lines keep the numbering of the file."""
-    for number, raw in enumerate(stream, 1):
+    physical line from 1, so blank lines keep the numbering of the file.
+
+    A line longer than a profile may be is never held whole: its first MAX_BYTES + 1 bytes
+    stand for it (the profile reader refuses them as too large) and the rest is skipped."""
+    limit = MAX_BYTES + 1
+    number = 0
+    while raw := stream.readline(limit):
+        number += 1
+        rest = raw
+        while len(rest) == limit and not rest.endswith(b"\n"):
+            rest = stream.readline(limit)  # drain an oversized line in bounded reads
         if number <= start_after or not raw.strip():
             continue
         yield number, raw
