@@ -239,3 +239,16 @@ def test_an_oversized_line_is_refused_without_holding_it(cli: RunCli, tmp_path: 
     assert [r["line"] for r in records] == [1, 2, 3]
     assert "larger than" in records[1]["error"]
     assert "plan" in records[2]
+
+
+def test_profile_flags_replace_every_lines_values(cli: RunCli, mixed: Path) -> None:
+    result = cli(
+        "batch", str(mixed), "--age", "50", "--blood-pressure", "130/85", "--minutes", "30"
+    )
+    plans = [r["plan"] for r in _records(result.stdout) if "plan" in r]
+    assert len(plans) == 3  # the child is 50 now; the typo and the broken line still fail
+    for plan in plans:
+        assert plan["profile"]["age"] == 50
+        assert plan["profile"]["blood_pressure"] == {"systolic": 130, "diastolic": 85}
+        assert plan["profile"]["minutes_per_session"] == 30
+    assert cli("batch", str(mixed), "--blood-pressure", "high").exit_code == 2

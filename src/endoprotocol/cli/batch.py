@@ -83,6 +83,8 @@ def batch(
     explain: Annotated[
         bool, typer.Option("--explain", help="Add the explanation to every plan.")
     ] = False,
+    age: Annotated[int | None, typer.Option(help="Replaces every line's age.")] = None,
+    sex: Annotated[str | None, typer.Option(help="Replaces every line's sex.")] = None,
     goal: Annotated[
         list[str] | None, typer.Option("--goal", help="Replaces every line's goals.")
     ] = None,
@@ -106,6 +108,16 @@ def batch(
     ] = None,
     minutes: Annotated[
         int | None, typer.Option(help="Replaces every line's minutes per session.")
+    ] = None,
+    pregnancy_week: Annotated[
+        int | None,
+        typer.Option("--pregnancy-week", help="Replaces every line's week of pregnancy."),
+    ] = None,
+    blood_pressure: Annotated[
+        str | None,
+        typer.Option(
+            "--blood-pressure", help="Replaces every line's blood pressure.", metavar="SYS/DIA"
+        ),
     ] = None,
     active: Annotated[
         bool | None, typer.Option("--active/--inactive", help="Replaces every line's activity.")
@@ -139,9 +151,13 @@ def batch(
 
       cat cohort.jsonl | endoprotocol batch - --weeks 8 > plans.jsonl
     """
-    from endoprotocol.cli.plan import _items
+    from endoprotocol.cli.plan import _bp, _items
 
     flags: dict[str, Any] = {
+        "age": age,
+        "sex": sex,
+        "pregnancy_week": pregnancy_week,
+        "blood_pressure": _bp(blood_pressure),
         "goals": _items(goal),
         "therapies": _items(therapy),
         "conditions": _items(condition),
