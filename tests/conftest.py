@@ -13,6 +13,7 @@ import endoprotocol
 from endoprotocol.cli.app import app
 from endoprotocol.engine import loader
 from endoprotocol.engine.loader import RULES_ENV, builtin_rules_dir
+from endoprotocol.packcache import CACHE_ENV
 from endoprotocol.planner import library as planner_library
 
 RunCli = Callable[..., Result]
@@ -27,12 +28,22 @@ def assert_rejected(result: Result, code: int, *fragments: str) -> None:
         assert fragment in result.stderr, (fragment, result.stderr)
 
 
+@pytest.fixture(scope="session")
+def _shared_pack_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("pack-cache")
+
+
 @pytest.fixture(autouse=True)
-def _isolated_user_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """No test reads the real user's rule packs, nor an override of the built-in ones."""
+def _isolated_user_dir(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, _shared_pack_cache: Path
+) -> Path:
+    """No test reads the real user's rule packs, nor an override of the built-in ones, nor
+    writes to the real user's cache (the compiled-pack cache is shared by a session's tests:
+    its key covers every file it depends on)."""
     config = tmp_path / "xdg-config"
     config.mkdir()
     monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    monkeypatch.setenv(CACHE_ENV, str(_shared_pack_cache))
     monkeypatch.delenv(RULES_ENV, raising=False)
     return config
 

@@ -11,12 +11,14 @@ import endoprotocol
 
 def test_all_lists_exactly_the_public_names() -> None:
     assert set(endoprotocol.__all__) == {
+        "Knowledge",
         "Library",
         "Plan",
         "Profile",
         "RuleSet",
         "__version__",
         "build_plan",
+        "load",
         "load_library",
         "load_rules",
         "parse_profile",
@@ -51,3 +53,12 @@ def test_help_does_not_import_the_engine() -> None:
     code = "import sys, endoprotocol.cli.app; print('endoprotocol.engine.evaluate' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_version_answers_without_importing_typer_or_pydantic() -> None:
+    code = (
+        "import sys; sys.argv = ['endoprotocol', '--version']; from endoprotocol.cli import main; "
+        "main(); print(sorted(m for m in ('typer', 'pydantic', 'rich', 'yaml') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout == f"endoprotocol {endoprotocol.__version__}\n[]\n"

@@ -172,7 +172,7 @@ def test_no_builtin_rules_keeps_the_safety_pack(cli: RunCli, tmp_path: Path) -> 
         "--rules",
         str(hiit_pack(tmp_path)),
     )
-    assert [p["name"] for p in plan["generator"]["rule_packs"]] == ["safety", "mine"]
+    assert [p["name"] for p in plan["generator"]["rule_packs"]] == ["safety", "mine", "library"]
     assert plan["screening"]["performed"] is True
 
 

@@ -12,6 +12,8 @@ __version__ = "0.1.0"
 
 _EXPORTS = {
     "build_plan": "endoprotocol.build",
+    "load": "endoprotocol.knowledge",
+    "Knowledge": "endoprotocol.knowledge",
     "load_rules": "endoprotocol.engine.loader",
     "RuleSet": "endoprotocol.engine.loader",
     "Plan": "endoprotocol.plan",
@@ -22,12 +24,14 @@ _EXPORTS = {
 }
 
 __all__ = [
+    "Knowledge",
     "Library",
     "Plan",
     "Profile",
     "RuleSet",
     "__version__",
     "build_plan",
+    "load",
     "load_library",
     "load_rules",
     "parse_profile",
@@ -36,6 +40,7 @@ __all__ = [
 if TYPE_CHECKING:
     from endoprotocol.build import build_plan
     from endoprotocol.engine.loader import RuleSet, load_rules
+    from endoprotocol.knowledge import Knowledge, load
     from endoprotocol.plan import Plan
     from endoprotocol.planner.library import Library, load_library
     from endoprotocol.profile import Profile, parse_profile

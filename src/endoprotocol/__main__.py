@@ -1,3 +1,3 @@
-from endoprotocol.cli.app import main
+from endoprotocol.cli import main
 
 main()

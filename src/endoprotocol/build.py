@@ -35,6 +35,9 @@ from endoprotocol.profile import WEEK, Profile
 from endoprotocol.vocab import AEROBIC, MODERATE_EQUIVALENT, Modality
 
 DEFAULT_WEEKS = 4
+# The exercise library's entry in `generator.rule_packs` (it ships with the tool, so it
+# carries the tool's version; its sha256 changes with any edit).
+LIBRARY_NAME = "library"
 SEVERITY_ORDER = {"high": 0, "medium": 1, "info": 2}
 
 
@@ -122,7 +125,15 @@ def build_plan(
         generator=Generator(
             version=__version__,
             rule_packs=[
-                GeneratorPack(name=p.name, version=p.version, sha256=p.sha256) for p in rules.packs
+                *(
+                    GeneratorPack(name=p.name, version=p.version, sha256=p.sha256)
+                    for p in rules.packs
+                ),
+                *(
+                    [GeneratorPack(name=LIBRARY_NAME, version=__version__, sha256=library.sha256)]
+                    if library.sha256
+                    else []
+                ),
             ],
             safety_overrides_allowed=rules.allow_safety_overrides,
         ),

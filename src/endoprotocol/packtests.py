@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from endoprotocol.engine.loader import RuleSet, builtin_rules_dir
 from endoprotocol.errors import EndoprotocolError, PackDiagnostic, ProfileError, RulePackError
+
+if TYPE_CHECKING:
+    from endoprotocol.planner.library import Library
 
 
 @dataclass
@@ -20,14 +24,20 @@ class PackTestResult:
         return not self.problems
 
 
-def run_pack_tests(ruleset: RuleSet, only: set[Path] | None = None) -> list[PackTestResult]:
-    """Run every pack test (or those of the packs in `only`) against the whole rule set."""
+def run_pack_tests(
+    ruleset: RuleSet, only: set[Path] | None = None, *, library: Library | None = None
+) -> list[PackTestResult]:
+    """Run every pack test (or those of the packs in `only`) against the whole rule set.
+
+    `library`: the one loaded with the rules (`knowledge.load`); read afresh when not given.
+    """
     from endoprotocol.build import build_plan
     from endoprotocol.planner.library import check_rule_references, load_library
     from endoprotocol.profile import parse_profile
 
-    library = load_library(builtin_rules_dir())
-    check_rule_references(ruleset, library)
+    if library is None:
+        library = load_library(builtin_rules_dir())
+        check_rule_references(ruleset, library)
     chosen = [(p, t) for p, t in ruleset.tests if not only or p.path.resolve() in only]
     profiles = {}
     invalid = []

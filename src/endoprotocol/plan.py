@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_serializer
+from pydantic import BaseModel, ConfigDict, Field
 
 from endoprotocol.vocab import Day, EffectTarget, IntensityClass, Modality, Muscle, Pattern
 
@@ -27,31 +27,36 @@ class _Out(BaseModel):
 class Range(_Out):
     """A numeric range; min == max when the value is fixed."""
 
-    min: float
-    max: float
+    # Whole numbers are kept as ints (`8`, not `8.0`) when the range is made, so that JSON
+    # serialisation needs no Python hook: a plan holds thousands of ranges.
+    min: int | float
+    max: int | float
 
     @classmethod
     def of(cls, low: float, high: float | None = None) -> Range:
-        return cls(min=low, max=low if high is None else high)
+        high = low if high is None else high
+        return cls(min=_whole(low), max=_whole(high))
 
-    @model_serializer(mode="wrap")
-    def _ints_stay_ints(self, handler: Any) -> Any:
-        data = handler(self)
-        return {k: int(v) if float(v).is_integer() else v for k, v in data.items()}
+
+def _whole(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value
+
+
+def _absent(value: object) -> bool:
+    return value is None
 
 
 class Intensity(_Out):
-    """How hard: any of RPE (0-10), RIR, %1RM, %HRmax, or a talk-test description."""
+    """How hard: any of RPE (0-10), RIR, %1RM, %HRmax, or a talk-test description.
 
-    rpe: Range | None = None
-    rir: Range | None = None
-    pct_1rm: Range | None = None
-    hr_max_pct: Range | None = None
-    talk_test: str | None = None
+    Only the measures given are written (`exclude_if`, per field, rather than a wrapping
+    serializer around every instance)."""
 
-    @model_serializer(mode="wrap")
-    def _present_only(self, handler: Any) -> Any:
-        return {k: v for k, v in handler(self).items() if v is not None}
+    rpe: Range | None = Field(default=None, exclude_if=_absent)
+    rir: Range | None = Field(default=None, exclude_if=_absent)
+    pct_1rm: Range | None = Field(default=None, exclude_if=_absent)
+    hr_max_pct: Range | None = Field(default=None, exclude_if=_absent)
+    talk_test: str | None = Field(default=None, exclude_if=_absent)
 
 
 class Exercise(_Out):

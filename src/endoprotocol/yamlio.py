@@ -189,9 +189,15 @@ def parse(text: str, *, yes_no: bool = False, pure: bool = False) -> Document:
     Problems with single values are collected in `Document.problems`, not raised.
     """
     loader = _PureLoader if pure else _Loader
+    # The event pass finds anchors and aliases before composing (which would share or expand
+    # them) and stops deep nesting before the recursive pure-Python composer meets it. A text
+    # without '&' and '*' holds no anchor or alias, and libyaml's composer has its own nesting
+    # limit, so with libyaml such a text is composed directly (one pass instead of two) and
+    # the builder checks the depth.
+    single_pass = loader is not _PureLoader and "&" not in text and "*" not in text
     try:
         depth = 0
-        for event in yaml.parse(text, Loader=loader):
+        for event in () if single_pass else yaml.parse(text, Loader=loader):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 line, col = _mark(event.start_mark)
                 raise YamlProblem(
@@ -203,13 +209,7 @@ def parse(text: str, *, yes_no: bool = False, pure: bool = False) -> Document:
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    line, col = _mark(event.start_mark)
-                    raise YamlProblem(
-                        f"lists and mappings are nested more than {MAX_DEPTH} levels deep",
-                        line,
-                        col,
-                        "too-deep",
-                    )
+                    raise _too_deep(event.start_mark)
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
         node = yaml.compose(text, Loader=loader)
@@ -231,6 +231,13 @@ def parse(text: str, *, yes_no: bool = False, pure: bool = False) -> Document:
 
 
 _PLAIN_TAGS = {f"{_TAG}map", f"{_TAG}seq"}
+
+
+def _too_deep(mark: Any) -> YamlProblem:
+    line, col = _mark(mark)
+    return YamlProblem(
+        f"lists and mappings are nested more than {MAX_DEPTH} levels deep", line, col, "too-deep"
+    )
 
 
 def number_problem(text: str) -> str | None:
@@ -285,18 +292,22 @@ class _Builder:
         line, col = _mark(node)
         self.doc.problems.append(YamlProblem(message, line, col, code, path))
 
-    def build(self, node: yaml.Node, path: Path_) -> Any:
+    def build(self, node: yaml.Node, path: Path_, depth: int = 1) -> Any:
+        """`depth`: the collection levels down to `node` (1 for the top), as `parse` counts."""
         doc = self.doc
-        if isinstance(node, yaml.MappingNode | yaml.SequenceNode) and node.tag not in _PLAIN_TAGS:
-            line, col = _mark(node)
-            raise YamlProblem(f"unsupported YAML tag {node.tag!r}", line, col, "yaml-tag")
+        if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
+            if depth > MAX_DEPTH:  # a document that skipped the event pass (see `parse`)
+                raise _too_deep(node.start_mark)
+            if node.tag not in _PLAIN_TAGS:
+                line, col = _mark(node)
+                raise YamlProblem(f"unsupported YAML tag {node.tag!r}", line, col, "yaml-tag")
         if isinstance(node, yaml.MappingNode):
             out: dict[Any, Any] = {}
             for key_node, value_node in node.value:
                 if key_node.tag == f"{_TAG}merge":
                     line, col = _mark(key_node)
                     raise YamlProblem("merge keys (<<) are not allowed", line, col, "yaml-alias")
-                key = self.build(key_node, path)
+                key = self.build(key_node, path, depth + 1)
                 if isinstance(key, list | dict):
                     line, col = _mark(key_node)
                     raise YamlProblem("a key must be a plain value", line, col, "yaml-syntax")
@@ -311,13 +322,13 @@ class _Builder:
                         "duplicate-key",
                     )
                 doc.positions[(*path, key)] = _mark(key_node)
-                out[key] = self.build(value_node, (*path, key))
+                out[key] = self.build(value_node, (*path, key), depth + 1)
             return out
         if isinstance(node, yaml.SequenceNode):
             items = []
             for index, item in enumerate(node.value):
                 doc.positions[(*path, index)] = _mark(item)
-                items.append(self.build(item, (*path, index)))
+                items.append(self.build(item, (*path, index), depth + 1))
             return items
         return self.scalar(node, path)
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from endoprotocol import __version__
+from endoprotocol.cli import batch as batch_cmd
 from endoprotocol.cli import common
 from endoprotocol.cli import effects as effects_cmd
 from endoprotocol.cli import plan as plan_cmd
@@ -63,6 +64,7 @@ def root(
 
 
 app.command("plan")(plan_cmd.plan)
+app.command("batch")(batch_cmd.batch)
 app.add_typer(rules_cmd.app, name="rules")
 app.add_typer(profile_cmd.app, name="profile")
 app.command("schema")(schema_cmd.schema)
@@ -78,19 +80,36 @@ def main() -> None:
     _reopen_closed_streams()
     signal.signal(signal.SIGTERM, _terminate)
     _guard_stdout()
+    code = 0
     try:
         app()
     except KeyboardInterrupt:
         say("interrupted")
-        sys.exit(130)
+        code = 130
     except Terminated:
         say("terminated")
-        sys.exit(143)
+        code = 143
+    except SystemExit as done:
+        code = _exit_code(done.code)
     finally:
-        try:
-            sys.stdout.flush()
-        except OSError:
-            silence(1)
+        for fd, stream in ((1, sys.stdout), (2, sys.stderr)):
+            try:
+                stream.flush()
+            except (OSError, ValueError):
+                silence(fd)
+    # Everything is unwound by now: output written and flushed, a temporary --output file
+    # renamed or removed, worker pools shut. What is left is the interpreter's teardown,
+    # whose garbage collection over the loaded packs costs more than the plan itself.
+    os._exit(code)
+
+
+def _exit_code(code: object) -> int:
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    say(str(code))  # sys.exit("message") prints the message and exits 1
+    return 1
 
 
 def _terminate(_signum: int, _frame: object) -> None:

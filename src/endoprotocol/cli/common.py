@@ -46,6 +46,23 @@ AllowSafetyOption = Annotated[
     ),
 ]
 DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")]
+NoCacheOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        help="Read the rule packs afresh and do not keep them in the cache "
+        "(ENDOPROTOCOL_CACHE_DIR, else the user cache directory).",
+    ),
+]
+
+
+def settle() -> None:
+    """After loading: move what exists now (modules, packs, library) out of the garbage
+    collector's reach. It never becomes garbage, so scanning it again and again (and
+    once more at exit) is wasted time."""
+    import gc
+
+    gc.freeze()
 
 
 # What stdout's locale could encode before `app.main` made it write UTF-8 (None: UTF-8).

@@ -16,10 +16,12 @@ from endoprotocol.cli.common import (
     AllowSafetyOption,
     DebugOption,
     NoBuiltinOption,
+    NoCacheOption,
     NoUserOption,
     RulesOption,
     emit,
     run_guarded,
+    settle,
 )
 from endoprotocol.errors import UsageError
 from endoprotocol.vocab import Condition, Equipment, Experience, Goal, Therapy
@@ -222,6 +224,7 @@ def plan(
     no_builtin_rules: NoBuiltinOption = False,
     no_user_rules: NoUserOption = False,
     allow_safety_overrides: AllowSafetyOption = False,
+    no_cache: NoCacheOption = False,
     width: Annotated[
         int | None,
         typer.Option(
@@ -311,9 +314,8 @@ def plan(
     screening = _items(screening)
 
     def body() -> None:
-        from endoprotocol import build_plan, load_library, load_rules, parse_profile
-        from endoprotocol.engine.loader import builtin_rules_dir
-        from endoprotocol.planner.library import check_rule_references
+        from endoprotocol import build_plan, parse_profile
+        from endoprotocol.knowledge import load
         from endoprotocol.sources import (
             example_text,
             read_profile_file,
@@ -357,15 +359,15 @@ def plan(
             )
         data = merge_flags(data, flags, screening or [])
         person = parse_profile(data)
-        ruleset = load_rules(
+        loaded = load(
             [Path(r) for r in rules or []],
             builtin=not no_builtin_rules,
             user_dir=not no_user_rules,
             allow_safety_overrides=allow_safety_overrides,
+            cache=not no_cache,
         )
-        library = load_library(builtin_rules_dir())
-        check_rule_references(ruleset, library)
-        result = build_plan(person, ruleset, library, weeks=weeks, explain=explain)
+        settle()
+        result = build_plan(person, loaded.rules, loaded.library, weeks=weeks, explain=explain)
         # a terminal gets the table by default; colour only there, and never when refused
         terminal = target is None and sys.stdout.isatty()
         from endoprotocol.render.text import View

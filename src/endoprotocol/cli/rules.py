@@ -26,14 +26,22 @@ app = typer.Typer(
 )
 
 
-def _load(rules: list[Path] | None, no_builtin: bool, no_user: bool, allow: bool = False):  # type: ignore[no-untyped-def]
-    from endoprotocol.engine.loader import load_rules
+def _load(  # type: ignore[no-untyped-def]
+    rules: list[Path] | None,
+    no_builtin: bool,
+    no_user: bool,
+    allow: bool = False,
+    cache: bool = True,
+):
+    """The rules and library, through the one loader every command uses."""
+    from endoprotocol.knowledge import load
 
-    return load_rules(
+    return load(
         [Path(r) for r in rules or []],
         builtin=not no_builtin,
         user_dir=not no_user,
         allow_safety_overrides=allow,
+        cache=cache,
     )
 
 
@@ -71,7 +79,7 @@ def list_rules(
                 f"no phase {phase[:40]!r}",
                 hint=(f"did you mean '{near}'? " if near else "") + f"phases: {', '.join(names)}",
             )
-        ruleset = _load(rules, no_builtin_rules, no_user_rules, allow_safety_overrides)
+        ruleset = _load(rules, no_builtin_rules, no_user_rules, allow_safety_overrides).rules
 
         for rule in sorted(ruleset.rules, key=lambda r: (PHASE_ORDER.index(r.phase), r.full_id)):
             if phase and rule.phase.value != phase:
@@ -106,7 +114,7 @@ def show(
     def body() -> None:
         from endoprotocol.vocab import suggest
 
-        ruleset = _load(rules, no_builtin_rules, no_user_rules, allow_safety_overrides)
+        ruleset = _load(rules, no_builtin_rules, no_user_rules, allow_safety_overrides).rules
         rule = ruleset.rule(rule_id)
         if rule is None:
             near = suggest(rule_id, [r.full_id for r in ruleset.rules])
@@ -164,11 +172,10 @@ def validate(
     """
 
     def body() -> None:
-        from endoprotocol.engine.loader import builtin_rules_dir
-        from endoprotocol.planner.library import check_rule_references, load_library
-
-        ruleset = _load(list(dirs or []), False, no_user_rules, allow_safety_overrides)
-        check_rule_references(ruleset, load_library(builtin_rules_dir()))
+        # validate reads every file afresh: it is the command that checks them
+        ruleset = _load(
+            list(dirs or []), False, no_user_rules, allow_safety_overrides, cache=False
+        ).rules
         for notice in ruleset.notices:
             say(str(notice))
         say(
@@ -204,9 +211,10 @@ def run_tests(
     def body() -> None:
         from endoprotocol.packtests import run_pack_tests
 
-        ruleset = _load(list(dirs or []), False, no_user_rules, allow_safety_overrides)
+        loaded = _load(list(dirs or []), False, no_user_rules, allow_safety_overrides)
+        ruleset = loaded.rules
         only = {p.resolve() for p in dirs or []}
-        results = run_pack_tests(ruleset, only)
+        results = run_pack_tests(ruleset, only, library=loaded.library)
         failed = 0
         for result in results:
             mark = "PASS" if result.ok else "FAIL"
@@ -261,12 +269,9 @@ def audit_rules(
         import json
 
         from endoprotocol.auditrun import run_audit
-        from endoprotocol.engine.loader import builtin_rules_dir
-        from endoprotocol.planner.library import check_rule_references, load_library
 
-        ruleset = _load(rules, no_builtin_rules, no_user_rules, allow_safety_overrides)
-        library = load_library(builtin_rules_dir())
-        check_rule_references(ruleset, library)
+        loaded = _load(rules, no_builtin_rules, no_user_rules, allow_safety_overrides)
+        ruleset, library = loaded.rules, loaded.library
         planned, kinds = run_audit(ruleset, library, profiles, seed)
         failed = [k for k in kinds.values() if k.plans]
         for kind in kinds.values():

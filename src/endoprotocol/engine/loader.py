@@ -126,13 +126,34 @@ class RuleSet:
     # the source document's claims and how the packs honour them (`claims:` in rule files)
     claims: list[SourceClaim] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        self._by_id: dict[str, Rule] = {}
+        self._indexed: tuple[int, ...] = ()
+        self._derived: dict[str, list[Rule] | list[str]] = {}
+
+    def _fresh(self) -> None:
+        """Forget the index and derived lists when the rules, disables or overrides changed
+        (tests build and edit rule sets by hand); a loaded rule set never changes."""
+        stamp = (id(self.rules), len(self.rules), len(self.disabled), len(self.overridden))
+        if stamp != self._indexed:
+            self._by_id = {}
+            for r in self.rules:
+                self._by_id.setdefault(r.full_id, r)
+            self._derived = {}
+            self._indexed = stamp
+
     def rule(self, full_id: str) -> Rule | None:
-        return next((r for r in self.rules if r.full_id == full_id), None)
+        """The rule with this full id: a dict lookup (a plan asks thousands of times)."""
+        self._fresh()
+        return self._by_id.get(full_id)
 
     @property
     def active_rules(self) -> list[Rule]:
-        gone = set(self.disabled) | set(self.overridden)
-        return [r for r in self.rules if r.full_id not in gone]
+        self._fresh()
+        if "active" not in self._derived:
+            gone = set(self.disabled) | set(self.overridden)
+            self._derived["active"] = [r for r in self.rules if r.full_id not in gone]
+        return list(self._derived["active"])  # type: ignore[arg-type]
 
     @property
     def scope(self) -> list[Rule]:
@@ -140,16 +161,26 @@ class RuleSet:
 
         The scope is not the packs' to change: it is checked before any pack rule runs.
         """
-        builtin = {p.name for p in self.packs if p.builtin}
-        return [
-            r for r in self.rules if r._pack in builtin and any(a.kind == "refuse" for a in r.then)
-        ]
+        self._fresh()
+        if "scope" not in self._derived:
+            builtin = {p.name for p in self.packs if p.builtin}
+            self._derived["scope"] = [
+                r
+                for r in self.rules
+                if r._pack in builtin and any(a.kind == "refuse" for a in r.then)
+            ]
+        return list(self._derived["scope"])  # type: ignore[arg-type]
 
     @property
     def safety_overridden(self) -> list[str]:
         """Safety rules a pack switched off or replaced (only ever with the flag)."""
-        touched = {*self.disabled, *self.overridden}
-        return sorted(r.full_id for r in self.rules if r.full_id in touched and r.is_safety)
+        self._fresh()
+        if "safety" not in self._derived:
+            touched = {*self.disabled, *self.overridden}
+            self._derived["safety"] = sorted(
+                r.full_id for r in self.rules if r.full_id in touched and r.is_safety
+            )
+        return list(self._derived["safety"])  # type: ignore[arg-type]
 
 
 def pack_dirs(root: Path) -> list[Path]:

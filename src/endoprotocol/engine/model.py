@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import string
 from enum import StrEnum
+from functools import cached_property
 from typing import Annotated, Any, Literal, Self
 
 from pydantic import (
@@ -694,8 +695,11 @@ class Rule(_Node):
 
     _pack: str = PrivateAttr(default="")
 
-    @property
+    @cached_property
     def full_id(self) -> str:
+        # Computed once: evaluation reads it thousands of times per plan, and a private
+        # attribute goes through pydantic's __getattr__ on every read. The loader sets
+        # `_pack` right after validation, before anything reads the id.
         return f"{self._pack}/{self.id}" if self._pack else self.id
 
     @property

@@ -13,6 +13,7 @@ from endoprotocol.engine.loader import (
     LIBRARY_DIR,
     RuleSet,
     _Collector,
+    _pack_hash,
     read_document,
     validate_model,
 )
@@ -237,6 +238,9 @@ class SessionDesignFile(_Node):
 class Library:
     exercises: tuple[ExerciseEntry, ...]
     design: SessionDesignFile
+    # sha256 of the library's files (sorted by name), recorded in `generator.rule_packs` so
+    # that an edit to the library changes the plan's provenance, as a pack edit does.
+    sha256: str = ""
 
     def loadability(self, entry: ExerciseEntry) -> int:
         """How finely the exercise's load can be set and progressed (library data)."""
@@ -310,7 +314,8 @@ def load_library(rules_dir: Path) -> Library:
                 )
     if out.diagnostics or design is None:
         raise RulePackError(out.diagnostics)
-    return Library(tuple(sorted(exercises, key=lambda e: e.id)), design)
+    digest = _pack_hash([ex_path, design_path], base)
+    return Library(tuple(sorted(exercises, key=lambda e: e.id)), design, digest)
 
 
 def check_rule_references(ruleset: RuleSet, library: Library) -> None:

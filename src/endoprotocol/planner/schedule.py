@@ -14,9 +14,8 @@ Spacing decisions (documented in docs/planning.md):
 
 from __future__ import annotations
 
-import copy
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from endoprotocol.engine.evaluate import Outcome, SessionDecision, is_hard
 from endoprotocol.planner.fill import Shortfall, warmup_and_cooldown
@@ -85,6 +84,12 @@ class Scheduler:
         self.shortfalls: list[Shortfall] = []
         self.squeeze = False
         self.lifting_cap: int | None = None  # fewer lifting days, when they give way
+        self._edge_minutes: dict[Modality, int] = {}  # the outcome is read-only here
+
+    def _copy_week(self) -> Week:
+        """A trial copy of the week: new lists and slots, the library's split days shared
+        (read-only; deepcopy copied those pydantic models on every trial)."""
+        return Week(days=[[replace(s, rules=list(s.rules)) for s in day] for day in self.week.days])
 
     # -- requirements ------------------------------------------------------------------------
     def _gap_days(self, kind: str, scope: str = "") -> int:
@@ -92,7 +97,10 @@ class Scheduler:
         return 0 if found is None else -(-found[0] // 24)  # hours -> whole days, rounded up
 
     def _edges(self, modality: Modality) -> int:
-        return warmup_and_cooldown(self.outcome, modality.value)[0]
+        # asked for on every placement check; the answer depends only on the outcome
+        if modality not in self._edge_minutes:
+            self._edge_minutes[modality] = warmup_and_cooldown(self.outcome, modality.value)[0]
+        return self._edge_minutes[modality]
 
     def _min_minutes(self, modality: Modality) -> int:
         """The shortest useful session: the rules' `minutes` minimum, the length of the HIIT
@@ -324,7 +332,7 @@ class Scheduler:
         if modality is Modality.RESISTANCE:
             trials += [(days, True) for days in splits if len(days) > 1]
         for split_days, earliest in trials:
-            trial = copy.deepcopy(self.week)
+            trial = self._copy_week()
             placed = self._place_with(
                 trial, modality, optional, decision, split_days, wanted, earliest=earliest
             )
