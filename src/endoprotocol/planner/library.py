@@ -155,8 +155,9 @@ class IntensityTable(_Node):
     decreasing as reps grow; `light_above_rir`: more reps in reserve than this is a light
     set; `max_reps`: the most reps a set is moved to when a ceiling lowers its load."""
 
+    # keys are not strict: the pack cache stores this table as JSON, whose keys are text
     reps_to_pct_1rm: dict[
-        Annotated[int, Field(strict=True, ge=1, le=100)],
+        Annotated[int, Field(ge=1, le=100)],
         Annotated[float, Field(strict=True, gt=0, le=100)],
     ] = Field(min_length=2)
     light_above_rir: Annotated[int, Field(strict=True, ge=1, le=20)]
