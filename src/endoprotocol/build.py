@@ -6,7 +6,8 @@ from collections import Counter
 from typing import Any
 
 from endoprotocol import __version__
-from endoprotocol.engine.evaluate import NOT_SCREENED, Outcome, evaluate, scope_refusal
+from endoprotocol.engine.decisions import NOT_SCREENED, Decisions, Ruled
+from endoprotocol.engine.evaluate import evaluate, scope_refusal
 from endoprotocol.engine.loader import RuleSet
 from endoprotocol.engine.model import Refuse
 from endoprotocol.errors import OutOfScopeError
@@ -163,13 +164,13 @@ def build_plan(
     return plan
 
 
-def _refuse(refusal: tuple[Refuse, str] | None) -> None:
+def _refuse(refusal: Ruled[Refuse] | None) -> None:
     if refusal is not None:
         body, rule_id = refusal
         raise OutOfScopeError(body.message, hint=f"{body.instead} [{rule_id}]")
 
 
-def _cited_rules(plan: Plan, outcome: Outcome) -> set[str]:
+def _cited_rules(plan: Plan, outcome: Decisions) -> set[str]:
     ids: set[str] = set(outcome.screening_rules)
     for week in plan.weeks:
         for day in week.days:
@@ -180,7 +181,7 @@ def _cited_rules(plan: Plan, outcome: Outcome) -> set[str]:
     for w in plan.warnings:
         ids.update(w.rules)
     for g in outcome.guidelines.values():
-        ids.add(g[1].full_id)
+        ids.add(g.rule.full_id)
     ids.update(r.rule for r in outcome.progression.values())
     return {i for i in ids if "/" in i and not i.startswith("engine/")}
 
@@ -253,7 +254,7 @@ def _required(days: list[DayPlan]) -> list[DayPlan]:
     return [DayPlan(day=d.day, sessions=[s for s in d.sessions if not s.optional]) for d in days]
 
 
-def _held_by(outcome: Outcome, rules: RuleSet, measure: str) -> list[str]:
+def _held_by(outcome: Decisions, rules: RuleSet, measure: str) -> list[str]:
     """The safety rules in force that cap or veto what a guideline's measure counts."""
     modality = MEASURE_MODALITY[measure].value
     found: set[str] = set()
@@ -271,7 +272,7 @@ def _held_by(outcome: Outcome, rules: RuleSet, measure: str) -> list[str]:
     return sorted(r for r in found if (rule := rules.rule(r)) is not None and rule.is_safety)
 
 
-def _guidelines(outcome: Outcome, rules: RuleSet, block: list[Week]) -> list[GuidelineCheck]:
+def _guidelines(outcome: Decisions, rules: RuleSet, block: list[Week]) -> list[GuidelineCheck]:
     """Measure each guideline on week 1's required sessions, with and without the extras."""
     required = [_required(w.days) for w in block]
     checks = []
@@ -329,7 +330,7 @@ def _guidelines(outcome: Outcome, rules: RuleSet, block: list[Week]) -> list[Gui
     return checks
 
 
-def _warnings(outcome: Outcome, shortfalls: list[Shortfall], rules: RuleSet) -> list[Warning]:
+def _warnings(outcome: Decisions, shortfalls: list[Shortfall], rules: RuleSet) -> list[Warning]:
     out: dict[str, Warning] = {}
     for warn, rule in outcome.warnings:
         if warn.code in out:
@@ -400,7 +401,7 @@ def _warnings(outcome: Outcome, shortfalls: list[Shortfall], rules: RuleSet) -> 
     return sorted(out.values(), key=lambda w: (SEVERITY_ORDER[w.severity], w.code))
 
 
-def explanation(outcome: Outcome, rules: RuleSet) -> dict[str, Any]:
+def explanation(outcome: Decisions, rules: RuleSet) -> dict[str, Any]:
     """What fired, why (leaf by leaf, with the person's values), and what it changed."""
     fired = []
     for f in outcome.fired:

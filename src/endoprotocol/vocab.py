@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 from enum import StrEnum
-from typing import TypeVar
+from typing import Literal, TypeVar
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -123,6 +123,11 @@ class IntensityClass(StrEnum):
 
 
 INTENSITY_ORDER: dict[str, int] = {"none": 0, "light": 1, "moderate": 2, "vigorous": 3}
+# The highest intensity a plan (or one of its weeks) may contain; "none" plans nothing.
+Ceiling = Literal["none", "light", "moderate", "vigorous"]
+# Whether the person should see a clinician: the plan stands / check-up advised / required.
+Clearance = Literal["none", "recommended", "required"]
+CLEARANCE_ORDER: dict[str, int] = {"none": 0, "recommended": 1, "required": 2}
 
 
 class Pattern(StrEnum):

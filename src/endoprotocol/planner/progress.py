@@ -5,10 +5,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from endoprotocol.engine.evaluate import Outcome
-from endoprotocol.engine.model import Bound, CautiousStart, fill_placeholders
+from endoprotocol.engine.decisions import Bound, CautiousStart, Decisions, fill_placeholders
 from endoprotocol.plan import DayPlan, Exercise, Range, Session, Week
-from endoprotocol.planner.fill import resolve
 from endoprotocol.vocab import IntensityClass, Modality, Pattern
 
 
@@ -32,7 +30,7 @@ class Scheme:
     build_up_done_note: str | None
 
     @classmethod
-    def from_outcome(cls, outcome: Outcome) -> Scheme:
+    def from_outcome(cls, outcome: Decisions) -> Scheme:
         p = outcome.progression
 
         def get(name: str) -> object:
@@ -63,16 +61,16 @@ class Scheme:
         return self.deload_every is not None and week % self.deload_every == 0
 
 
-def _set_cap(outcome: Outcome, ex: Exercise, modality: Modality) -> int:
+def _set_cap(outcome: Decisions, ex: Exercise, modality: Modality) -> int:
     """The most sets the rules allow this exercise (the top of its prescribed range)."""
-    bound, _ = resolve(outcome, modality.value, "compound" if ex.compound else "accessory", "sets")
+    bound, _ = outcome.resolve(modality.value, "compound" if ex.compound else "accessory", "sets")
     return int(bound.max) if bound is not None and bound.max is not None else ex.sets
 
 
 def _progress_session(
     session: Session,
     scheme: Scheme,
-    outcome: Outcome,
+    outcome: Decisions,
     deload: bool,
     step: int,
     reps_week: bool,
@@ -293,7 +291,7 @@ def build_weeks(
     week_one: list[DayPlan],
     start_weeks: dict[int, int],
     count: int,
-    outcome: Outcome,
+    outcome: Decisions,
     budget: int = 180,
     build_up: BuildUp | None = None,
 ) -> list[Week]:

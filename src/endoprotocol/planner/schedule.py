@@ -18,8 +18,8 @@ import copy
 import math
 from dataclasses import dataclass, field
 
-from endoprotocol.engine.evaluate import Outcome, SessionDecision, is_hard
-from endoprotocol.planner.fill import Shortfall, warmup_and_cooldown
+from endoprotocol.engine.decisions import Decisions, SessionDecision, is_hard
+from endoprotocol.planner.fill import Shortfall
 from endoprotocol.planner.library import Library, SplitDay
 from endoprotocol.profile import WEEK, Profile
 from endoprotocol.vocab import AEROBIC, INTENSITY_ORDER, MODERATE_EQUIVALENT, Modality
@@ -75,7 +75,7 @@ def circular(a: int, b: int) -> int:
 
 
 class Scheduler:
-    def __init__(self, outcome: Outcome, profile: Profile, library: Library) -> None:
+    def __init__(self, outcome: Decisions, profile: Profile, library: Library) -> None:
         self.outcome = outcome
         self.profile = profile
         self.library = library
@@ -92,7 +92,7 @@ class Scheduler:
         return 0 if found is None else -(-found[0] // 24)  # hours -> whole days, rounded up
 
     def _edges(self, modality: Modality) -> int:
-        return warmup_and_cooldown(self.outcome, modality.value)[0]
+        return self.outcome.warmup_and_cooldown(modality.value)[0]
 
     def _min_minutes(self, modality: Modality) -> int:
         """The shortest useful session: the rules' `minutes` minimum, the length of the HIIT
