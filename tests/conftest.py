@@ -12,7 +12,7 @@ from typer.testing import CliRunner, Result
 import endoprotocol
 from endoprotocol.cli.app import app
 from endoprotocol.engine import loader
-from endoprotocol.engine.loader import RULES_ENV, builtin_rules_dir
+from endoprotocol.engine.loader import CONFIG_ENV, RULES_ENV, builtin_rules_dir
 from endoprotocol.planner import library as planner_library
 
 RunCli = Callable[..., Result]
@@ -29,9 +29,14 @@ def assert_rejected(result: Result, code: int, *fragments: str) -> None:
 
 @pytest.fixture(autouse=True)
 def _isolated_user_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """No test reads the real user's rule packs, nor an override of the built-in ones."""
+    """No test reads the real user's rule packs, nor an override of the built-in ones.
+
+    The tool's own variable decides on every platform; XDG_CONFIG_HOME is set as well so
+    that nothing else reached through platformdirs touches the real home either.
+    """
     config = tmp_path / "xdg-config"
     config.mkdir()
+    monkeypatch.setenv(CONFIG_ENV, str(config / "endoprotocol"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
     monkeypatch.delenv(RULES_ENV, raising=False)
     return config

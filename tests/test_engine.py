@@ -14,14 +14,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from endoprotocol import build_plan, load_library, load_rules, parse_profile
+from endoprotocol import build_plan, load_rules, parse_profile
 from endoprotocol.cli.app import app
 from endoprotocol.engine.evaluate import evaluate
-from endoprotocol.engine.loader import builtin_rules_dir
 from endoprotocol.errors import RulePackError
+from tests.builtin import builtin_library
 from tests.packs import PLAN_ARGS, write_pack
 
-LIBRARY = load_library(builtin_rules_dir())
 PERSON = parse_profile(
     {
         "age": 40,
@@ -64,7 +63,7 @@ def make_pack(
 
 def plan_for(*packs: Path, allow: bool = False, profile=PERSON):  # type: ignore[no-untyped-def]
     rules = load_rules(list(packs), builtin=False, user_dir=False, allow_safety_overrides=allow)
-    return build_plan(profile, rules, LIBRARY, explain=True)
+    return build_plan(profile, rules, builtin_library(), explain=True)
 
 
 def modalities(plan) -> list[str]:  # type: ignore[no-untyped-def]
@@ -525,8 +524,8 @@ def test_evaluation_is_pure_and_repeatable() -> None:
     first = evaluate(PERSON, rules)
     second = evaluate(PERSON, rules)
     assert [f.rule.full_id for f in first.fired] == [f.rule.full_id for f in second.fired]
-    a = build_plan(PERSON, rules, LIBRARY).to_json()
-    b = build_plan(PERSON, rules, LIBRARY).to_json()
+    a = build_plan(PERSON, rules, builtin_library()).to_json()
+    b = build_plan(PERSON, rules, builtin_library()).to_json()
     assert a == b
 
 

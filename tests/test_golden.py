@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -93,8 +94,10 @@ def _plan(ruleset: RuleSet, library: Library, name: str) -> Plan:
 
 
 def _check(path: Path, text: str) -> None:
-    if UPDATE or not path.exists():
+    if UPDATE:
         path.write_text(text)
+    # a missing golden file is a failure, not a free pass: it is written only on purpose
+    assert path.exists(), f"{path.name} is missing; create it with ENDOPROTOCOL_UPDATE_GOLDEN=1"
     assert text == path.read_text(), (
         f"{path.name} changed; rerun with ENDOPROTOCOL_UPDATE_GOLDEN=1 if on purpose"
     )
@@ -146,3 +149,12 @@ def test_hand_written_expectations(ruleset: RuleSet, library: Library, name: str
             "urgent" in step.lower() or "emergency" in step.lower()
             for step in plan.screening.next_steps
         )
+
+
+def test_a_missing_golden_file_fails_and_is_not_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys.modules[__name__], "UPDATE", False)
+    with pytest.raises(AssertionError, match="missing"):
+        _check(tmp_path / "new.json", "{}\n")
+    assert not (tmp_path / "new.json").exists()
