@@ -10,15 +10,24 @@ from endoprotocol.engine.decisions import NOT_SCREENED, Decisions, Ruled
 from endoprotocol.engine.evaluate import evaluate, scope_refusal
 from endoprotocol.engine.loader import RuleSet
 from endoprotocol.engine.model import Refuse
-from endoprotocol.errors import OutOfScopeError
+from endoprotocol.errors import OutOfScopeError, UsageError
 from endoprotocol.plan import (
+    Change,
     DayPlan,
+    DisabledRule,
     ExpectedEffect,
+    Explanation,
+    FiredRule,
     Generator,
     GeneratorPack,
     GuidelineCheck,
+    LeafFact,
+    LosingValue,
+    OverriddenParameter,
     Plan,
+    PlanProfile,
     Reference,
+    ReplacedRule,
     ScreeningOutcome,
     TherapySynergy,
     Totals,
@@ -34,6 +43,7 @@ from endoprotocol.profile import WEEK, Profile
 from endoprotocol.vocab import AEROBIC, MODERATE_EQUIVALENT, Modality
 
 DEFAULT_WEEKS = 4
+MAX_WEEKS = 16  # the CLI's --weeks range; a block is 1..16 weeks
 SEVERITY_ORDER = {"high": 0, "medium": 1, "info": 2}
 
 
@@ -45,7 +55,16 @@ def build_plan(
     weeks: int = DEFAULT_WEEKS,
     explain: bool = False,
 ) -> Plan:
-    """Build the plan for one profile. Raises OutOfScopeError when a safety rule refuses."""
+    """Build the plan for one profile, `weeks` (1-16) long.
+
+    Raises OutOfScopeError when a safety rule refuses, UsageError for a block length
+    outside 1-16.
+    """
+    if isinstance(weeks, bool) or not isinstance(weeks, int) or not 1 <= weeks <= MAX_WEEKS:
+        raise UsageError(
+            f"a block is 1 to {MAX_WEEKS} weeks long, not {weeks!r}",
+            hint=f"pass weeks=1..{MAX_WEEKS} (the CLI's --weeks)",
+        )
     _refuse(scope_refusal(profile, rules))  # the age scope first: no pack can change it
     outcome = evaluate(profile, rules)
     _refuse(outcome.refusal)
@@ -54,7 +73,6 @@ def build_plan(
     picker = Picker(library, outcome, profile)
     builder = SessionBuilder(outcome, library, picker)
     shortfalls: list[Shortfall] = list(scheduler.shortfalls)
-    start_weeks: dict[int, int] = {}
     week_one: list[DayPlan] = []
     for day, slotted in zip(WEEK, week.days, strict=True):
         sessions = []
@@ -62,8 +80,7 @@ def build_plan(
             built = builder.build(slot)
             shortfalls += built.shortfalls
             if built.session is not None:
-                sessions.append(built.session)
-                start_weeks[id(built.session)] = slot.start_week
+                sessions.append(built.session.from_week(slot.start_week))
         week_one.append(DayPlan(day=day, sessions=sessions))
     held = outcome.progression.get("aerobic_build_up")
     grows = held is None or held.value is not False
@@ -76,7 +93,6 @@ def build_plan(
     )
     block = build_weeks(
         week_one,
-        start_weeks,
         weeks,
         outcome,
         profile.minutes_per_session,
@@ -134,7 +150,7 @@ def build_plan(
             ],
             safety_overrides_allowed=rules.allow_safety_overrides,
         ),
-        profile=profile.normalized(),
+        profile=PlanProfile.model_validate(profile.normalized()),
         screening=screening,
         days=days,
         weeks=block,
@@ -159,8 +175,8 @@ def build_plan(
     ]
     if explain:
         plan.explanation = explanation(outcome, rules)
-        plan.explanation["substituted"] = picker.substitutions
-        plan.explanation["selected"] = picker.choices
+        plan.explanation.substituted = picker.substitutions
+        plan.explanation.selected = picker.choices
     return plan
 
 
@@ -401,49 +417,48 @@ def _warnings(outcome: Decisions, shortfalls: list[Shortfall], rules: RuleSet) -
     return sorted(out.values(), key=lambda w: (SEVERITY_ORDER[w.severity], w.code))
 
 
-def explanation(outcome: Decisions, rules: RuleSet) -> dict[str, Any]:
+def explanation(outcome: Decisions, rules: RuleSet) -> Explanation:
     """What fired, why (leaf by leaf, with the person's values), and what it changed."""
-    fired = []
-    for f in outcome.fired:
-        fired.append(
-            {
-                "rule": f.rule.full_id,
-                "phase": f.rule.phase.value,
-                "priority": f.rule.priority,
-                "defined_at": str(f.rule.pos) if f.rule.pos else None,
-                "because": f.rule.because,
-                "fired_on_unknown": f.unknown,
-                "facts": [
-                    {
-                        "fact": t.fact,
-                        "op": t.op,
-                        "value": t.value,
-                        "actual": t.actual,
-                        "result": t.result,
-                        "where": t.where,
-                    }
-                    for t in f.trace
-                ],
-                "did": f.actions,
-            }
+    fired = [
+        FiredRule(
+            rule=f.rule.full_id,
+            phase=f.rule.phase.value,
+            priority=f.rule.priority,
+            defined_at=str(f.rule.pos) if f.rule.pos else None,
+            because=f.rule.because,
+            fired_on_unknown=f.unknown,
+            facts=[
+                LeafFact(
+                    fact=t.fact,
+                    op=t.op,
+                    value=t.value,
+                    actual=t.actual,
+                    result=t.result,
+                    where=t.where,
+                )
+                for t in f.trace
+            ],
+            did=f.actions,
         )
+        for f in outcome.fired
+    ]
     overridden = [
-        {
-            "parameter": "/".join(key),
-            "winner": res.rule,
-            "value": _plain(res.value),
-            "overridden": [{"rule": r, "value": _plain(v)} for r, v in res.overridden],
-        }
+        OverriddenParameter(
+            parameter="/".join(key),
+            winner=res.rule,
+            value=_plain(res.value),
+            overridden=[LosingValue(rule=r, value=_plain(v)) for r, v in res.overridden],
+        )
         for key, res in sorted(outcome.params.items())
         if res.overridden
     ]
-    return {
-        "fired": fired,
-        "vetoed": [{"what": r.what, "by": r.rule} for r in outcome.removals],
-        "overridden": overridden,
-        "disabled": [{"rule": k, "by_pack": v} for k, v in sorted(rules.disabled.items())],
-        "replaced": [{"rule": k, "by": v} for k, v in sorted(rules.overridden.items())],
-    }
+    return Explanation(
+        fired=fired,
+        vetoed=[Change(what=r.what, by=r.rule) for r in outcome.removals],
+        overridden=overridden,
+        disabled=[DisabledRule(rule=k, by_pack=v) for k, v in sorted(rules.disabled.items())],
+        replaced=[ReplacedRule(rule=k, by=v) for k, v in sorted(rules.overridden.items())],
+    )
 
 
 def _plain(value: Any) -> Any:

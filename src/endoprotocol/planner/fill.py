@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from endoprotocol.engine.decisions import Bound, Decisions
-from endoprotocol.plan import Exercise, Intensity, Range
+from endoprotocol.plan import Exercise, Intensity, Range, Selection, Substitution
 from endoprotocol.planner.library import (
     LEVEL_ORDER,
     ExerciseEntry,
@@ -63,8 +63,8 @@ class Picker:
             if e.needs() <= have and LEVEL_ORDER[e.level] <= self.level
         ]
         self.usable = [e for e in self.possible if not self.vetoes_of(e)]
-        self.substitutions: list[dict[str, object]] = []
-        self.choices: list[dict[str, object]] = []
+        self.substitutions: list[Substitution] = []
+        self.choices: list[Selection] = []
         self.vetoes_applied = sorted({r for e in self.possible for r in self.vetoes_of(e)})
         # a ballistic lift only where the slot's reps reach down to its own (never 8-12)
         self.ballistic_fits = {role: self._kind_fits_reps("ballistic", role) for role in ROLES}
@@ -149,7 +149,7 @@ class Picker:
         chosen = best[turn % len(best)]
         others = [e.name for e in free if e.id != chosen.id][:ALTERNATIVES]
         self.choices.append(
-            {"slot": slot_key, "chosen": chosen.name, "reason": self._reason(chosen, best, rank)}
+            Selection(slot=slot_key, chosen=chosen.name, reason=self._reason(chosen, best, rank))
         )
         would = [e for e in unvetoed or [] if e.id not in taken]
         if would:
@@ -157,7 +157,7 @@ class Picker:
             rules = self.vetoes_of(first)
             if first.id != chosen.id and rules:
                 self.substitutions.append(
-                    {"replaced": first.name, "by": chosen.name, "rules": rules}
+                    Substitution(replaced=first.name, by=chosen.name, rules=rules)
                 )
         return chosen, others
 

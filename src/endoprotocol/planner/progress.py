@@ -289,13 +289,12 @@ def _build_up(session: Session, week: int, ramp: BuildUp) -> Session:
 
 def build_weeks(
     week_one: list[DayPlan],
-    start_weeks: dict[int, int],
     count: int,
     outcome: Decisions,
     budget: int = 180,
     build_up: BuildUp | None = None,
 ) -> list[Week]:
-    """Weeks 1..count. `start_weeks` maps id(session) -> first week the session appears;
+    """Weeks 1..count; a session of week one appears from its `first_week` on;
     `budget` is the day's minutes (a mirrored week must fit them); with `build_up`, required
     steady sessions start short and reach their full length over its weeks (people not yet
     active), and `week_one` is the full-length template."""
@@ -334,7 +333,7 @@ def build_weeks(
         for day in week_one:
             sessions = []
             for session in day.sessions:
-                first = start_weeks.get(id(session), 1)
+                first = session.first_week
                 if number < first:
                     continue
                 if number == first and first > 1:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from endoprotocol.engine.decisions import Bound, Decisions
-from endoprotocol.plan import Exercise, Intensity, Range, Session
+from endoprotocol.plan import Exercise, Intensity, Range, Session, Substitution
 from endoprotocol.planner.fill import (
     Picker,
     Shortfall,
@@ -99,11 +99,9 @@ class SessionBuilder:
                     )
                 elif picked is not None:
                     self.picker.substitutions.append(
-                        {
-                            "replaced": f"a {s.pattern.value} exercise",
-                            "by": picked[0].name,
-                            "rules": rules,
-                        }
+                        Substitution(
+                            replaced=f"a {s.pattern.value} exercise", by=picked[0].name, rules=rules
+                        )
                     )
             if picked is None:
                 # a teaching drill at easy effort is better than an empty slot
@@ -136,9 +134,9 @@ class SessionBuilder:
             swap_notes: list[str] = [fallback_note] if fallback_note else []
             if len(self.picker.substitutions) > before:
                 swap = self.picker.substitutions[-1]
-                vetoes = [str(r) for r in swap["rules"]]  # type: ignore[attr-defined]
+                vetoes = list(swap.rules)
                 i_rules = [*i_rules, *vetoes]
-                swap_notes.append(f"In place of {swap['replaced']} ({', '.join(vetoes)}).")
+                swap_notes.append(f"In place of {swap.replaced} ({', '.join(vetoes)}).")
             ex, missing = build_exercise(
                 entry,
                 "resistance",
