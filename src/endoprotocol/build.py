@@ -6,7 +6,7 @@ from collections import Counter
 from typing import Any
 
 from endoprotocol import __version__
-from endoprotocol.engine.decisions import NOT_SCREENED, Decisions, Ruled
+from endoprotocol.engine.decisions import NOT_SCREENED, Decisions, Removal, Ruled
 from endoprotocol.engine.evaluate import evaluate, scope_refusal
 from endoprotocol.engine.loader import RuleSet
 from endoprotocol.engine.model import Refuse
@@ -39,6 +39,7 @@ from endoprotocol.planner.library import Library
 from endoprotocol.planner.progress import BuildUp, build_weeks
 from endoprotocol.planner.schedule import Scheduler
 from endoprotocol.planner.sessions import SessionBuilder
+from endoprotocol.planner.weekly import hold_week
 from endoprotocol.profile import WEEK, Profile
 from endoprotocol.vocab import AEROBIC, MODERATE_EQUIVALENT, Modality
 
@@ -98,10 +99,12 @@ def build_plan(
         profile.minutes_per_session,
         build_up=BuildUp(*ramp[0]) if ramp and not profile.currently_active and grows else None,
     )
+    # the enforce step, week by week: week-scoped vetoes, ceilings and limits, applied last
+    held_weekly = [c for w in block for c in hold_week(w, outcome, library.design.zones)]
     days = block[0].days
     totals = compute_totals(days)
     present = {s.modality for w in block for d in w.days for s in d.sessions}
-    plan_warnings = _warnings(outcome, shortfalls, rules)
+    plan_warnings = _warnings(outcome, shortfalls, rules, held_weekly)
     effects = [
         ExpectedEffect(
             target=e.target,
@@ -174,7 +177,7 @@ def build_plan(
         if rid in rules.references
     ]
     if explain:
-        plan.explanation = explanation(outcome, rules)
+        plan.explanation = explanation(outcome, rules, held_weekly)
         plan.explanation.substituted = picker.substitutions
         plan.explanation.selected = picker.choices
     return plan
@@ -346,7 +349,9 @@ def _guidelines(outcome: Decisions, rules: RuleSet, block: list[Week]) -> list[G
     return checks
 
 
-def _warnings(outcome: Decisions, shortfalls: list[Shortfall], rules: RuleSet) -> list[Warning]:
+def _warnings(
+    outcome: Decisions, shortfalls: list[Shortfall], rules: RuleSet, held_weekly: list[Removal]
+) -> list[Warning]:
     out: dict[str, Warning] = {}
     for warn, rule in outcome.warnings:
         if warn.code in out:
@@ -361,8 +366,9 @@ def _warnings(outcome: Decisions, shortfalls: list[Shortfall], rules: RuleSet) -
             references=list(rule.references),
             rules=[rule.full_id],
         )
-    repeats = Counter((r.what, r.rule) for r in outcome.removals)
-    for removal in outcome.removals:
+    removals = [*outcome.removals, *held_weekly]
+    repeats = Counter((r.what, r.rule) for r in removals)
+    for removal in removals:
         times = repeats.pop((removal.what, removal.rule), 0)
         if not times:
             continue
@@ -417,7 +423,9 @@ def _warnings(outcome: Decisions, shortfalls: list[Shortfall], rules: RuleSet) -
     return sorted(out.values(), key=lambda w: (SEVERITY_ORDER[w.severity], w.code))
 
 
-def explanation(outcome: Decisions, rules: RuleSet) -> Explanation:
+def explanation(
+    outcome: Decisions, rules: RuleSet, held_weekly: list[Removal] | None = None
+) -> Explanation:
     """What fired, why (leaf by leaf, with the person's values), and what it changed."""
     fired = [
         FiredRule(
@@ -454,7 +462,7 @@ def explanation(outcome: Decisions, rules: RuleSet) -> Explanation:
     ]
     return Explanation(
         fired=fired,
-        vetoed=[Change(what=r.what, by=r.rule) for r in outcome.removals],
+        vetoed=[Change(what=r.what, by=r.rule) for r in [*outcome.removals, *(held_weekly or [])]],
         overridden=overridden,
         disabled=[DisabledRule(rule=k, by_pack=v) for k, v in sorted(rules.disabled.items())],
         replaced=[ReplacedRule(rule=k, by=v) for k, v in sorted(rules.overridden.items())],

@@ -10,6 +10,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_serializer
 
 from endoprotocol.vocab import (
+    Ceiling,
     Condition,
     Day,
     EffectTarget,
@@ -147,6 +148,11 @@ class Week(_Out):
     week: int = Field(ge=1)
     deload: bool
     load_change_pct: float
+    max_intensity: Ceiling = Field(
+        default="vigorous",
+        description="The highest intensity this week may contain (v1.1): the block's "
+        "screening.max_intensity, lowered in the weeks a week-scoped safety rule holds.",
+    )
     notes: list[str]
     days: list[DayPlan] = Field(min_length=7, max_length=7)
 

@@ -24,9 +24,10 @@ from endoprotocol.engine.model import (
     SessionRequest,
     Synergy,
     Warn,
+    WeekRange,
     fill_placeholders,
 )
-from endoprotocol.vocab import Ceiling, Clearance, Modality
+from endoprotocol.vocab import INTENSITY_ORDER, Ceiling, Clearance, Modality
 
 __all__ = [
     "NOT_SCREENED",
@@ -41,8 +42,10 @@ __all__ = [
     "Resolved",
     "Ruled",
     "SessionDecision",
+    "WeekRules",
     "fill_placeholders",
     "is_hard",
+    "narrow",
     "scopes",
 ]
 
@@ -74,6 +77,22 @@ class Bounded(NamedTuple):
 
     bound: Bound
     rules: list[str]
+
+
+@dataclass
+class WeekRules:
+    """What holds in one week of the block: its intensity ceiling, the modalities vetoed in
+    it, and its week-scoped limits (`forbid`/`limit` with `weeks`)."""
+
+    ceiling: Ruled[Ceiling]
+    vetoed: dict[str, str]
+    limits: list[tuple[ParamKey, Ruled[Bound]]]
+
+    def limit(self, modality: str, role: str, name: str) -> tuple[Bound | None, list[str]]:
+        """Every week-scoped limit on the parameter, intersected; None when there is none."""
+        keys = set(scopes(modality, role, name))
+        found = [Bounded(b, [rid]) for key, (b, rid) in self.limits if key in keys]
+        return _intersect(found)
 
 
 @dataclass(frozen=True)
@@ -146,9 +165,11 @@ class Decisions:
     sessions: dict[tuple[Modality, bool], SessionDecision] = field(default_factory=dict)
     params: dict[ParamKey, Resolved] = field(default_factory=dict)
     limits: dict[ParamKey, Bounded] = field(default_factory=dict)
+    week_limits: list[tuple[WeekRange, ParamKey, Ruled[Bound]]] = field(default_factory=list)
     progression: dict[str, Resolved] = field(default_factory=dict)
     # vetoes and caps (the enforce step applies them)
     forbids: list[Ruled[Forbid]] = field(default_factory=list)
+    week_forbids: list[tuple[WeekRange, Ruled[Forbid]]] = field(default_factory=list)
     caps: dict[tuple[str, str], Ruled[int]] = field(default_factory=dict)
     requirements: dict[tuple[str, str], Ruled[int]] = field(default_factory=dict)
     # annotations
@@ -171,19 +192,9 @@ class Decisions:
 
     def limit(self, modality: str, role: str, name: str) -> tuple[Bound | None, list[str]]:
         """Every limit on a parameter intersected (the stricter wins)."""
-        low: float | None = None
-        high: float | None = None
-        rules: list[str] = []
-        found = [self.limits[k] for k in scopes(modality, role, name) if k in self.limits]
-        for bound, ids in found:
-            if bound.min is not None:
-                low = bound.min if low is None else max(low, bound.min)
-            if bound.max is not None:
-                high = bound.max if high is None else min(high, bound.max)
-            rules += ids
-        if low is None and high is None:
-            return None, []
-        return Bound.model_construct(min=low, max=high), rules
+        return _intersect(
+            [self.limits[k] for k in scopes(modality, role, name) if k in self.limits]
+        )
 
     def resolve(self, modality: str, role: str, name: str) -> tuple[Bound | None, list[str]]:
         """A parameter's value: the winning point value, narrowed by every limit."""
@@ -197,12 +208,7 @@ class Decisions:
         low, high = point.value.min, point.value.max
         if limit is not None:
             rules += limit_rules
-            if limit.min is not None:
-                low = max(low or limit.min, limit.min)
-                high = max(high or limit.min, limit.min)
-            if limit.max is not None:
-                high = min(high if high is not None else limit.max, limit.max)
-                low = min(low if low is not None else limit.max, limit.max)
+            low, high = narrow(low, high, limit)
         return Bound.model_construct(min=low, max=high), rules
 
     def warmup_and_cooldown(self, modality: str) -> tuple[int, list[str]]:
@@ -235,6 +241,50 @@ class Decisions:
             if value is not None:
                 out.setdefault(str(value), rule)
         return out
+
+    def in_week(self, week: int) -> WeekRules:
+        """What holds in `week`: the block's ceiling lowered by any week-scoped
+        `forbid: {intensity_above}` in force, the modalities vetoed that week, its limits."""
+        ceiling: Ruled[Ceiling] = Ruled(self.max_intensity, self.intensity_rule)
+        vetoed: dict[str, str] = {}
+        for weeks, (forbid, rid) in self.week_forbids:
+            if not weeks.covers(week):
+                continue
+            above = forbid.intensity_above
+            if above is not None and INTENSITY_ORDER[above.value] < INTENSITY_ORDER[ceiling.value]:
+                ceiling = Ruled(above.value, rid)
+            if forbid.modality is not None:
+                vetoed.setdefault(forbid.modality.value, rid)
+        limits = [(key, bound) for weeks, key, bound in self.week_limits if weeks.covers(week)]
+        return WeekRules(ceiling, vetoed, limits)
+
+
+def narrow(
+    low: float | None, high: float | None, limit: Bound
+) -> tuple[float | None, float | None]:
+    """A range moved inside a limit: each end raised to its minimum, lowered to its maximum."""
+    if limit.min is not None:
+        low = max(low or limit.min, limit.min)
+        high = max(high or limit.min, limit.min)
+    if limit.max is not None:
+        high = min(high if high is not None else limit.max, limit.max)
+        low = min(low if low is not None else limit.max, limit.max)
+    return low, high
+
+
+def _intersect(found: list[Bounded]) -> tuple[Bound | None, list[str]]:
+    low: float | None = None
+    high: float | None = None
+    rules: list[str] = []
+    for bound, ids in found:
+        if bound.min is not None:
+            low = bound.min if low is None else max(low, bound.min)
+        if bound.max is not None:
+            high = bound.max if high is None else min(high, bound.max)
+        rules += ids
+    if low is None and high is None:
+        return None, []
+    return Bound.model_construct(min=low, max=high), rules
 
 
 def scopes(modality: str, role: str, name: str) -> list[ParamKey]:

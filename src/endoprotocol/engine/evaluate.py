@@ -321,9 +321,12 @@ def _merge_prescription(body: Prescription, rule: Rule, merge: _Merge) -> str:
 def _merge_limit(body: Limit, rule: Rule, merge: _Merge) -> str:
     """Bounds intersect: the stricter wins."""
     limits = merge.decisions.limits
-    for name in sorted(body.model_fields_set - {"modality", "role"}):
+    for name in sorted(body.model_fields_set - {"modality", "role", "weeks"}):
         lkey = (str(body.modality), body.role, name)
         new: Bound = getattr(body, name)
+        if body.weeks is not None:  # held week by week, after the block is built
+            merge.decisions.week_limits.append((body.weeks, lkey, Ruled(new, rule.full_id)))
+            continue
         known = limits.get(lkey)
         if known is None:
             limits[lkey] = Bounded(new, [rule.full_id])
@@ -334,14 +337,20 @@ def _merge_limit(body: Limit, rule: Rule, merge: _Merge) -> str:
                 min=max(low) if low else None, max=min(high) if high else None
             )
             limits[lkey] = Bounded(merged, [*known.rules, rule.full_id])
-    return f"limits {body.modality} ({body.role}): " + _params_text(body, {"modality", "role"})
+    text = _params_text(body, {"modality", "role", "weeks"})
+    when = f" in {body.weeks}" if body.weeks is not None else ""
+    return f"limits {body.modality} ({body.role}){when}: {text}"
 
 
 def _merge_forbid(body: Forbid, rule: Rule, merge: _Merge) -> str:
     """Vetoes are collected; the enforce step applies them last."""
+    name = body.vetoes
+    text = f"forbids {name.replace('_', ' ')} {getattr(body, name)}"
+    if body.weeks is not None:  # held week by week, after the block is built
+        merge.decisions.week_forbids.append((body.weeks, Ruled(body, rule.full_id)))
+        return f"{text} in {body.weeks}"
     merge.decisions.forbids.append(Ruled(body, rule.full_id))
-    (name,) = body.model_fields_set
-    return f"forbids {name.replace('_', ' ')} {getattr(body, name)}"
+    return text
 
 
 def _merge_cap(body: Cap, rule: Rule, merge: _Merge) -> str:

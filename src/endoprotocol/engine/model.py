@@ -176,6 +176,32 @@ Role = Literal["compound", "accessory", "any"]
 ModalityOrAll = Modality | Literal["all"]
 
 
+class WeekRange(_Node):
+    """The weeks of the block (1-based, inclusive) a `limit` or `forbid` holds in; without
+    `to`, to the end of the block."""
+
+    from_: Annotated[int, Field(strict=True, ge=1, le=52, alias="from")]
+    to: Annotated[int, Field(strict=True, ge=1, le=52)] | None = None
+
+    @model_validator(mode="after")
+    def _in_order(self) -> Self:
+        if self.to is not None and self.to < self.from_:
+            raise ValueError(f"weeks: 'to' ({self.to}) comes before 'from' ({self.from_})")
+        return self
+
+    def covers(self, week: int) -> bool:
+        return self.from_ <= week and (self.to is None or week <= self.to)
+
+    def __str__(self) -> str:
+        return f"weeks {self.from_}-{'' if self.to is None else self.to}"
+
+
+# What a week-scoped `limit` may bound: what each exercise of a built week carries.
+WEEK_LIMITS = frozenset({"sets", "reps", "rest_seconds", "rpe", "rir", "pct_1rm", "hr_max_pct"})
+# What a week-scoped `forbid` may veto: whole sessions, or everything above an intensity.
+WEEK_FORBIDS = frozenset({"modality", "intensity_above"})
+
+
 class _Bounds(_Node):
     """The numeric parameters both `prescribe` and `limit` may name, for a modality (and role)."""
 
@@ -194,7 +220,7 @@ class _Bounds(_Node):
 
     @model_validator(mode="after")
     def _something(self) -> Self:
-        if not (self.model_fields_set - {"modality", "role"}):
+        if not (self.model_fields_set - {"modality", "role", "weeks"}):
             what = "a prescription sets" if isinstance(self, Prescription) else "a limit bounds"
             raise ValueError(f"{what} at least one parameter")
         return self
@@ -212,7 +238,21 @@ class Prescription(_Bounds):
 
 
 class Limit(_Bounds):
-    """Bounds that intersect with every other limit and the prescription (stricter wins)."""
+    """Bounds that intersect with every other limit and the prescription (stricter wins);
+    with `weeks`, only in those weeks of the block."""
+
+    weeks: WeekRange | None = None
+
+    @model_validator(mode="after")
+    def _week_scoped_fits_a_week(self) -> Self:
+        named = self.model_fields_set - {"modality", "role", "weeks"}
+        if self.weeks is not None and not named <= WEEK_LIMITS:
+            raise ValueError(
+                "a limit with weeks bounds only "
+                + ", ".join(sorted(WEEK_LIMITS))
+                + f"; not {', '.join(sorted(named - WEEK_LIMITS))}"
+            )
+        return self
 
 
 class SessionRequest(_Node):
@@ -268,14 +308,24 @@ class Forbid(_Node):
     tag: Tagname | None = None
     exercise: Kebab | None = None
     intensity_above: IntensityClass | None = None
+    weeks: WeekRange | None = None  # only in those weeks of the block
 
     @model_validator(mode="after")
     def _exactly_one(self) -> Self:
-        if len(self.model_fields_set) != 1:
+        named = self.model_fields_set - {"weeks"}
+        if len(named) != 1:
             raise ValueError(
                 "forbid takes exactly one of: modality, pattern, tag, exercise, intensity_above"
             )
+        if self.weeks is not None and not named <= WEEK_FORBIDS:
+            raise ValueError("a forbid with weeks vetoes a modality or intensity_above only")
         return self
+
+    @property
+    def vetoes(self) -> str:
+        """The field this veto sets (modality, pattern, tag, exercise or intensity_above)."""
+        (name,) = self.model_fields_set - {"weeks"}
+        return name
 
 
 class Cap(_Node):
