@@ -41,11 +41,10 @@ from endoprotocol.planner.schedule import Scheduler
 from endoprotocol.planner.sessions import SessionBuilder
 from endoprotocol.planner.weekly import hold_week
 from endoprotocol.profile import WEEK, Profile
-from endoprotocol.vocab import AEROBIC, MODERATE_EQUIVALENT, Modality
+from endoprotocol.vocab import AEROBIC, MODERATE_EQUIVALENT, SEVERITY_ORDER, Modality
 
 DEFAULT_WEEKS = 4
 MAX_WEEKS = 16  # the CLI's --weeks range; a block is 1..16 weeks
-SEVERITY_ORDER = {"high": 0, "medium": 1, "info": 2}
 
 
 def build_plan(

@@ -11,27 +11,25 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_serializer
 
 from endoprotocol.vocab import (
     Ceiling,
+    Clearance,
     Condition,
     Day,
+    Direction,
     EffectTarget,
     Equipment,
+    Evidence,
     Experience,
     Goal,
     IntensityClass,
     Modality,
     Muscle,
     Pattern,
+    Severity,
     Sex,
+    SynergyEvidence,
     Therapy,
+    Timescale,
 )
-
-Clearance = Literal["none", "recommended", "required"]
-MaxIntensity = Literal["none", "light", "moderate", "vigorous"]
-Direction = Literal["increase", "decrease", "improve", "modulate", "no_change"]
-Timescale = Literal["acute", "long_term"]
-Evidence = Literal["strong", "moderate", "mixed", "low"]
-SynergyEvidence = Literal["speculative", "low"]
-Severity = Literal["high", "medium", "info"]
 
 
 class _Out(BaseModel):
@@ -133,7 +131,7 @@ class Generator(_Out):
 class ScreeningOutcome(_Out):
     clearance: Clearance
     referral_only: bool
-    max_intensity: MaxIntensity
+    max_intensity: Ceiling
     reasons: list[str]
     next_steps: list[str]
     performed: bool = Field(

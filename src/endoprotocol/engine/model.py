@@ -23,11 +23,19 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from endoprotocol.vocab import (
+    Ceiling,
+    Clearance,
+    Direction,
     EffectTarget,
+    Evidence,
     IntensityClass,
     Modality,
     Pattern,
+    Role,
+    Severity,
+    SynergyEvidence,
     Therapy,
+    Timescale,
 )
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -172,7 +180,6 @@ class Bound(_Node):
         return self
 
 
-Role = Literal["compound", "accessory", "any"]
 ModalityOrAll = Modality | Literal["all"]
 
 
@@ -374,15 +381,15 @@ class Requirement(_Node):
 
 class Warn(_Node):
     code: Kebab
-    severity: Literal["high", "medium", "info"]
+    severity: Severity
     message: Text
 
 
 class Effect(_Node):
     target: EffectTarget
-    direction: Literal["increase", "decrease", "improve", "modulate", "no_change"]
-    timescale: Literal["acute", "long_term"]
-    evidence: Literal["strong", "moderate", "mixed", "low"]
+    direction: Direction
+    timescale: Timescale
+    evidence: Evidence
     modalities: list[Modality] = Field(min_length=1)
     explanation: Text
 
@@ -390,16 +397,16 @@ class Effect(_Node):
 class Synergy(_Node):
     therapy: Therapy
     myokine: EffectTarget
-    evidence: Literal["speculative", "low"]
+    evidence: SynergyEvidence
     explanation: Text
 
 
 class Screen(_Node):
     """A screening outcome (safety phase only)."""
 
-    clearance: Literal["none", "recommended", "required"] | None = None
+    clearance: Clearance | None = None
     referral_only: Flag | None = None
-    max_intensity: Literal["none", "light", "moderate", "vigorous"] | None = None
+    max_intensity: Ceiling | None = None
     reason: Text
     next_step: Text | None = None
 
@@ -727,9 +734,9 @@ class PackTestExpect(_Node):
     no_modalities: list[Modality] = []
     warnings: list[Kebab] = []
     no_warnings: list[Kebab] = []
-    clearance: Literal["none", "recommended", "required"] | None = None
+    clearance: Clearance | None = None
     referral_only: Flag | None = None
-    max_intensity: Literal["none", "light", "moderate", "vigorous"] | None = None
+    max_intensity: Ceiling | None = None
 
 
 class PackTest(_Node):

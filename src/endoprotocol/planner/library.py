@@ -26,7 +26,7 @@ from endoprotocol.engine.model import (
     _Node,
 )
 from endoprotocol.errors import RulePackError
-from endoprotocol.vocab import Equipment, IntensityClass, Modality, Muscle, Pattern, suggest
+from endoprotocol.vocab import Equipment, IntensityClass, Modality, Muscle, Pattern, did_you_mean
 
 Level = Literal["beginner", "intermediate", "advanced"]
 LEVEL_ORDER: dict[str, int] = {"beginner": 0, "intermediate": 1, "advanced": 2}
@@ -299,8 +299,7 @@ def check_rule_references(ruleset: RuleSet, library: Library) -> None:
                 name, known, code = body.split, splits, "unknown-split"
             if not code:
                 continue
-            near = suggest(name, known)
-            hint = f"; did you mean '{near}'?" if near else ""
+            hint = did_you_mean(name, known, lead="; ")
             pos = action.pos
             where = (pos.path, (pos.line, pos.col)) if pos else ("?", (1, 1))
             kind = code.removeprefix("unknown-")
