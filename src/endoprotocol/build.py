@@ -6,7 +6,13 @@ from collections import Counter
 from typing import Any
 
 from endoprotocol import __version__
-from endoprotocol.engine.decisions import NOT_SCREENED, Decisions, Removal, Ruled
+from endoprotocol.engine.decisions import (
+    NOT_SCREENED,
+    Decisions,
+    Removal,
+    Ruled,
+    fill_placeholders,
+)
 from endoprotocol.engine.evaluate import evaluate, scope_refusal
 from endoprotocol.engine.loader import RuleSet
 from endoprotocol.engine.model import Refuse
@@ -35,7 +41,7 @@ from endoprotocol.plan import (
     Week,
 )
 from endoprotocol.planner.fill import Picker, Shortfall
-from endoprotocol.planner.library import Library
+from endoprotocol.planner.library import Library, Messages
 from endoprotocol.planner.progress import BuildUp, build_weeks
 from endoprotocol.planner.schedule import Scheduler
 from endoprotocol.planner.sessions import SessionBuilder
@@ -103,7 +109,7 @@ def build_plan(
     days = block[0].days
     totals = compute_totals(days)
     present = {s.modality for w in block for d in w.days for s in d.sessions}
-    plan_warnings = _warnings(outcome, shortfalls, rules, held_weekly)
+    plan_warnings = _warnings(outcome, shortfalls, rules, held_weekly, library.design.messages)
     effects = [
         ExpectedEffect(
             target=e.target,
@@ -349,7 +355,11 @@ def _guidelines(outcome: Decisions, rules: RuleSet, block: list[Week]) -> list[G
 
 
 def _warnings(
-    outcome: Decisions, shortfalls: list[Shortfall], rules: RuleSet, held_weekly: list[Removal]
+    outcome: Decisions,
+    shortfalls: list[Shortfall],
+    rules: RuleSet,
+    held_weekly: list[Removal],
+    messages: Messages,
 ) -> list[Warning]:
     out: dict[str, Warning] = {}
     for warn, rule in outcome.warnings:
@@ -375,7 +385,7 @@ def _warnings(
         by_safety = (changer is not None and changer.is_safety) or removal.rule == NOT_SCREENED
         code = "plan-changed-by-safety-rule" if by_safety else "plan-adjusted"
         what = removal.what if times == 1 else f"{removal.what}, {times} times"
-        text = f"Changed by a rule: {what} ({removal.rule})."
+        text = fill_placeholders(messages.changed_by_rule, {"what": what, "rule": removal.rule})
         if code in out:
             out[code].message += " " + text
             out[code].rules = sorted({*out[code].rules, removal.rule})
@@ -388,7 +398,7 @@ def _warnings(
                 rules=[removal.rule],
             )
     for short in shortfalls:
-        text = f"Could not plan {short.what}: {short.why}."
+        text = fill_placeholders(messages.could_not_plan, {"what": short.what, "why": short.why})
         code = "could-not-plan"
         if code in out:
             if text not in out[code].message:
@@ -407,10 +417,9 @@ def _warnings(
         out["safety-rules-overridden"] = Warning(
             code="safety-rules-overridden",
             severity="high",
-            message="Safety rules were switched off or replaced by a user rule pack "
-            f"(--allow-safety-overrides): {', '.join(touched)}. This plan was not screened "
-            "and may not be safe for the person: clearance is required, and no work above "
-            "moderate intensity is planned. Review it with a professional.",
+            message=fill_placeholders(
+                messages.safety_rules_overridden, {"rules": ", ".join(touched)}
+            ),
             references=[],
             rules=touched,
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal, Self
@@ -179,12 +180,36 @@ class IntervalProtocol(_Node):
     exercises: list[Annotated[str, Field(pattern=ID_PATTERN)]] = Field(min_length=1)
 
 
+class Messages(_Node):
+    """Texts the plan uses for its own warnings; `{name}` placeholders are filled in."""
+
+    changed_by_rule: Text  # {what}, {rule}
+    could_not_plan: Text  # {what}, {why}
+    safety_rules_overridden: Text  # {rules}
+
+    @model_validator(mode="after")
+    def _placeholders(self) -> Self:
+        wanted = {
+            "changed_by_rule": {"what", "rule"},
+            "could_not_plan": {"what", "why"},
+            "safety_rules_overridden": {"rules"},
+        }
+        for field, names in wanted.items():
+            used = {n for _, n, _, _ in string.Formatter().parse(getattr(self, field)) if n}
+            if used != names:
+                raise ValueError(
+                    f"messages.{field} takes the placeholders {sorted(names)}, not {sorted(used)}"
+                )
+        return self
+
+
 class SessionDesignFile(_Node):
     splits: list[Split] = Field(min_length=1)
     zones: dict[IntensityClass, Zone]
     timing: Timing
     designs: dict[Literal["hiit", "endurance", "recovery", "balance", "mobility"], ModalityDesign]
     disclaimer: Text
+    messages: Messages
     kinds: dict[Kind, KindPrescription] = {}
     interval_protocols: list[IntervalProtocol] = []
     loadability: dict[Equipment, Annotated[int, Field(strict=True, ge=0, le=10)]]
