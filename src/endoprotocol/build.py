@@ -443,17 +443,7 @@ def explanation(
             defined_at=str(f.rule.pos) if f.rule.pos else None,
             because=f.rule.because,
             fired_on_unknown=f.unknown,
-            facts=[
-                LeafFact(
-                    fact=t.fact,
-                    op=t.op,
-                    value=t.value,
-                    actual=t.actual,
-                    result=t.result,
-                    where=t.where,
-                )
-                for t in f.trace
-            ],
+            facts=[LeafFact.model_validate(t, from_attributes=True) for t in f.trace],
             did=f.actions,
         )
         for f in outcome.fired
