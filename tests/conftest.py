@@ -12,7 +12,7 @@ from typer.testing import CliRunner, Result
 import endoprotocol
 from endoprotocol.cli.app import app
 from endoprotocol.engine import loader
-from endoprotocol.engine.loader import RULES_ENV, builtin_rules_dir
+from endoprotocol.engine.loader import CONFIG_ENV, RULES_ENV, builtin_rules_dir
 from endoprotocol.packcache import CACHE_ENV
 from endoprotocol.planner import library as planner_library
 
@@ -39,9 +39,14 @@ def _isolated_user_dir(
 ) -> Path:
     """No test reads the real user's rule packs, nor an override of the built-in ones, nor
     writes to the real user's cache (the compiled-pack cache is shared by a session's tests:
-    its key covers every file it depends on)."""
+    its key covers every file it depends on).
+
+    The tool's own variable decides on every platform; XDG_CONFIG_HOME is set as well so
+    that nothing else reached through platformdirs touches the real home either.
+    """
     config = tmp_path / "xdg-config"
     config.mkdir()
+    monkeypatch.setenv(CONFIG_ENV, str(config / "endoprotocol"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
     monkeypatch.setenv(CACHE_ENV, str(_shared_pack_cache))
     monkeypatch.delenv(RULES_ENV, raising=False)

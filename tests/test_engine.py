@@ -14,14 +14,14 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from endoprotocol import build_plan, load_library, load_rules, parse_profile
+from endoprotocol import build_plan, load_rules, parse_profile
 from endoprotocol.cli.app import app
 from endoprotocol.engine.evaluate import evaluate
-from endoprotocol.engine.loader import builtin_rules_dir
 from endoprotocol.errors import RulePackError
+from endoprotocol.plan import Change, DisabledRule, ReplacedRule
+from tests.builtin import builtin_library
 from tests.packs import PLAN_ARGS, write_pack
 
-LIBRARY = load_library(builtin_rules_dir())
 PERSON = parse_profile(
     {
         "age": 40,
@@ -64,7 +64,7 @@ def make_pack(
 
 def plan_for(*packs: Path, allow: bool = False, profile=PERSON):  # type: ignore[no-untyped-def]
     rules = load_rules(list(packs), builtin=False, user_dir=False, allow_safety_overrides=allow)
-    return build_plan(profile, rules, LIBRARY, explain=True)
+    return build_plan(profile, rules, builtin_library(), explain=True)
 
 
 def modalities(plan) -> list[str]:  # type: ignore[no-untyped-def]
@@ -101,9 +101,10 @@ rules:
     )
     plan = plan_for(pack)
     assert "hiit" not in modalities(plan)
-    assert {"what": "hiit sessions", "by": "t/no-hiit-when-active-female"} in plan.explanation[
-        "vetoed"
-    ]
+    assert plan.explanation is not None
+    assert (
+        Change(what="hiit sessions", by="t/no-hiit-when-active-female") in plan.explanation.vetoed
+    )
     changed = [w for w in plan.warnings if w.code == "plan-changed-by-safety-rule"]
     assert changed
     assert "t/no-hiit-when-active-female" in changed[0].rules
@@ -274,7 +275,8 @@ rules:
     )
     plan = plan_for(base, user)
     assert compound_reps(plan) == (5, 5)
-    assert {"rule": "t/reps", "by": "user/my-reps"} in plan.explanation["replaced"]
+    assert plan.explanation is not None
+    assert ReplacedRule(rule="t/reps", by="user/my-reps") in plan.explanation.replaced
     fired = {f["rule"] for f in plan.explanation["fired"]}
     assert "t/reps" not in fired
     assert "user/my-reps" in fired
@@ -290,7 +292,8 @@ def test_disable_in_a_manifest_turns_a_rule_off(tmp_path: Path) -> None:
         tmp_path, BASE_RULES.replace("id: base", "id: mine"), manifest="disable: [t/want-hiit]\n"
     )
     plan = plan_for(base, user)
-    assert {"rule": "t/want-hiit", "by_pack": "user"} in plan.explanation["disabled"]
+    assert plan.explanation is not None
+    assert DisabledRule(rule="t/want-hiit", by_pack="user") in plan.explanation.disabled
     assert "t/want-hiit" not in {f["rule"] for f in plan.explanation["fired"]}
 
 
@@ -525,8 +528,8 @@ def test_evaluation_is_pure_and_repeatable() -> None:
     first = evaluate(PERSON, rules)
     second = evaluate(PERSON, rules)
     assert [f.rule.full_id for f in first.fired] == [f.rule.full_id for f in second.fired]
-    a = build_plan(PERSON, rules, LIBRARY).to_json()
-    b = build_plan(PERSON, rules, LIBRARY).to_json()
+    a = build_plan(PERSON, rules, builtin_library()).to_json()
+    b = build_plan(PERSON, rules, builtin_library()).to_json()
     assert a == b
 
 

@@ -15,7 +15,7 @@ import pytest
 
 from endoprotocol import Library, Plan, RuleSet, build_plan, parse_profile
 from endoprotocol.render.terminal import render_table
-from tests.snapshot import check_snapshot
+from tests.snapshot import UPDATE_ENV, check_snapshot
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -141,3 +141,12 @@ def test_hand_written_expectations(ruleset: RuleSet, library: Library, name: str
             "urgent" in step.lower() or "emergency" in step.lower()
             for step in plan.screening.next_steps
         )
+
+
+def test_a_missing_golden_file_fails_and_is_not_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(UPDATE_ENV, raising=False)
+    with pytest.raises(pytest.fail.Exception, match="missing"):
+        _check(tmp_path / "new.json", "{}\n")
+    assert not (tmp_path / "new.json").exists()

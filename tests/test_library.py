@@ -344,3 +344,18 @@ def test_a_substitution_says_what_it_replaces_and_which_rule_made_it(
     ]
     assert substituted
     assert all("safety/low-back-pain" in e.rules for e in substituted)
+
+
+def test_the_plans_own_warning_texts_come_from_the_library_and_name_their_placeholders() -> None:
+    from pydantic import ValidationError
+
+    from endoprotocol.planner.library import Messages
+
+    good = {
+        "changed_by_rule": "Changed: {what} ({rule}).",
+        "could_not_plan": "No {what}: {why}.",
+        "safety_rules_overridden": "Off: {rules}.",
+    }
+    assert Messages.model_validate(good).could_not_plan == "No {what}: {why}."
+    with pytest.raises(ValidationError, match="placeholders"):
+        Messages.model_validate({**good, "could_not_plan": "No {what}: {reason}."})

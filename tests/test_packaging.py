@@ -31,7 +31,9 @@ def test_wheel_installed_outside_the_checkout_plans(tmp_path: Path) -> None:
         check=True,
         capture_output=True,
     )
-    env = {k: v for k, v in os.environ.items() if k not in {"ENDOPROTOCOL_RULES_DIR", "PYTHONPATH"}}
+    dropped = {"ENDOPROTOCOL_RULES_DIR", "ENDOPROTOCOL_CONFIG_DIR", "PYTHONPATH"}
+    env = {k: v for k, v in os.environ.items() if k not in dropped}
+    env["ENDOPROTOCOL_CONFIG_DIR"] = str(tmp_path / "config" / "endoprotocol")
     env["XDG_CONFIG_HOME"] = str(tmp_path / "config")
     outside = tmp_path / "elsewhere"
     outside.mkdir()

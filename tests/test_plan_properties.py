@@ -14,16 +14,14 @@ from typing import Any
 import jsonschema
 from hypothesis import HealthCheck, given, settings
 
-from endoprotocol import build_plan, load_library, load_rules, parse_profile
+from endoprotocol import build_plan, parse_profile
 from endoprotocol.build import compute_totals
-from endoprotocol.engine.loader import builtin_rules_dir
 from endoprotocol.errors import OutOfScopeError
 from endoprotocol.plan import Plan
 from endoprotocol.profile import WEEK
+from tests.builtin import builtin_library, builtin_rules
 from tests.strategies import circular, is_hard, profiles
 
-RULES = load_rules(user_dir=False)
-LIBRARY = load_library(builtin_rules_dir())
 SCHEMA = Plan.model_json_schema(mode="serialization")
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
 EXAMPLES = int(os.environ.get("ENDOPROTOCOL_PROPERTY_EXAMPLES", "200"))
@@ -35,7 +33,7 @@ INTENSITY = {"light": 1, "moderate": 2, "vigorous": 3}
 
 def plan_of(data: dict[str, Any], weeks: int = 4) -> Plan | None:
     try:
-        return build_plan(parse_profile(data), RULES, LIBRARY, weeks=weeks)
+        return build_plan(parse_profile(data), builtin_rules(), builtin_library(), weeks=weeks)
     except OutOfScopeError:
         return None
 
@@ -51,8 +49,8 @@ def test_plans_are_valid_json_with_resolvable_provenance_and_deterministic(
         return
     text = plan.to_json()
     VALIDATOR.validate(json.loads(text))
-    assert text == build_plan(parse_profile(data), RULES, LIBRARY).to_json()
-    known_rules = {r.full_id for r in RULES.rules}
+    assert text == build_plan(parse_profile(data), builtin_rules(), builtin_library()).to_json()
+    known_rules = {r.full_id for r in builtin_rules().rules}
     cited = {ref.id for ref in plan.references}
     for week in plan.weeks:
         for day in week.days:
@@ -138,8 +136,25 @@ def test_major_muscles_are_trained_twice_when_there_are_two_lifting_days(
         return
     if plan.warnings and any(w.code == "could-not-plan" for w in plan.warnings):
         return
+    lifting = {
+        i
+        for i, d in enumerate(plan.days)
+        if any(s.modality.value == "resistance" for s in d.sessions)
+    }
+    if len(lifting) <= 3 and any(
+        all((i + k) % 7 in lifting for k in range(len(lifting))) for i in lifting
+    ):
+        return  # 2-3 lifting days in one run: 48 h between sessions of a muscle allow it once
+    if data["minutes_per_session"] < 30:
+        return  # "when time allows" (COACHING.md): a short session cannot hold every group
+    if {"chronic-stress", "poor-sleep", "overtraining-symptoms"} & set(data["conditions"]):
+        return  # 72 h between exposures: frequency gives way to recovery (COACHING.md)
+    fortnight = [d for w in plan.weeks[:2] for d in w.days]
+    lifts = [s for d in fortnight for s in d.sessions if s.modality.value == "resistance"]
+    if any(n.startswith("Trimmed to fit") for s in lifts for n in s.notes):
+        return  # a session too short for every muscle (the trim order decides what stays)
     counts: dict[str, int] = {}
-    for day in plan.days:
+    for day in fortnight:
         trained = {
             m.value
             for s in day.sessions
@@ -149,8 +164,9 @@ def test_major_muscles_are_trained_twice_when_there_are_two_lifting_days(
         }
         for m in trained:
             counts[m] = counts.get(m, 0) + 1
+    # COACHING.md: at least 2 days a week, or on average over a 2-week rotation (U/L/U then
+    # L/U/L trains each half on 3 days in 2 weeks). This assertion used to end in
+    # `or (strength_days >= 2 and sum(counts.values()) > 0)`, true whenever it was reached.
     for muscle in ("chest", "back", "quads", "glutes"):
         if muscle in counts:
-            assert counts[muscle] >= 2 or (
-                plan.totals.strength_days >= 2 and sum(counts.values()) > 0
-            ), (muscle, counts)
+            assert counts[muscle] >= 3, (muscle, counts)

@@ -9,13 +9,11 @@ from typing import Any
 
 import pytest
 
-from endoprotocol import build_plan, load_library, load_rules, parse_profile
+from endoprotocol import build_plan, parse_profile
 from endoprotocol.audit import PROGRESSION_CHECKS
-from endoprotocol.engine.loader import builtin_rules_dir
+from tests.builtin import builtin_library, builtin_rules
 from tests.strategies import audit_property, profiles
 
-RULES = load_rules(user_dir=False)
-LIBRARY = load_library(builtin_rules_dir())
 EXAMPLES = int(os.environ.get("ENDOPROTOCOL_PROPERTY_EXAMPLES", "200"))
 
 
@@ -38,8 +36,8 @@ def test_a_muscle_block_alternates_load_and_reps_and_keeps_going_after_the_deloa
                 "equipment": ["barbell", "dumbbells"],
             }
         ),
-        RULES,
-        LIBRARY,
+        builtin_rules(),
+        builtin_library(),
         weeks=6,
     )
     loads = [w.load_change_pct for w in plan.weeks]
@@ -56,7 +54,7 @@ def test_a_muscle_block_alternates_load_and_reps_and_keeps_going_after_the_deloa
 
 
 def _plan(**data: Any) -> Any:
-    return build_plan(parse_profile(data), RULES, LIBRARY, weeks=4)
+    return build_plan(parse_profile(data), builtin_rules(), builtin_library(), weeks=4)
 
 
 def test_a_trained_but_inactive_lifter_re_enters_at_moderate_effort_for_two_weeks() -> None:

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from endoprotocol.cli.app import app
 from endoprotocol.engine.evaluate import _Context
-from endoprotocol.engine.facts import Decisions
+from endoprotocol.engine.facts import Earlier
 from endoprotocol.engine.loader import check_leaf, load_rules
 from endoprotocol.engine.model import (
     Bound,
@@ -156,7 +156,7 @@ PERSON = parse_profile(
 def _truth(leaf: dict[str, Any], profile: Any = PERSON) -> bool | None:
     node = Leaf.model_validate(leaf)
     assert check_leaf(node) is None, check_leaf(node)
-    context = _Context(profile, Decisions({}), _EmptyRules())  # type: ignore[arg-type]
+    context = _Context(profile, Earlier({}), _EmptyRules())  # type: ignore[arg-type]
     return context.test(node, [])
 
 
@@ -207,7 +207,7 @@ def test_unknown_propagates_through_all_any_and_not() -> None:
     unknown = Leaf.model_validate({"fact": "blood_pressure.systolic", "op": "ge", "value": 160})
     true = Leaf.model_validate({"fact": "age", "op": "eq", "value": 50})
     false = Leaf.model_validate({"fact": "age", "op": "eq", "value": 1})
-    ctx = _Context(PERSON, Decisions({}), _EmptyRules())  # type: ignore[arg-type]
+    ctx = _Context(PERSON, Earlier({}), _EmptyRules())  # type: ignore[arg-type]
     from endoprotocol.engine.model import AllOf, AnyOf, NotOf
 
     assert ctx.test(AllOf(all=[true, unknown]), []) is None

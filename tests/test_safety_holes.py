@@ -10,18 +10,14 @@ from typing import Any
 
 import pytest
 
-from endoprotocol import build_plan, load_library, load_rules, parse_profile
-from endoprotocol.engine.loader import builtin_rules_dir
+from endoprotocol import build_plan, parse_profile
 from endoprotocol.plan import Exercise, Plan, Session
+from tests.builtin import builtin_library, builtin_rules, exercise_by_name
 from tests.conftest import RunCli, assert_rejected
-
-RULES = load_rules(user_dir=False)
-LIBRARY = load_library(builtin_rules_dir())
-TAGS = {e.name: set(e.tags) for e in LIBRARY.exercises}
 
 
 def plan(weeks: int = 4, **data: Any) -> Plan:
-    return build_plan(parse_profile(data), RULES, LIBRARY, weeks=weeks)
+    return build_plan(parse_profile(data), builtin_rules(), builtin_library(), weeks=weeks)
 
 
 def all_sessions(p: Plan) -> list[Session]:
@@ -38,7 +34,7 @@ def names_offered(p: Plan) -> set[str]:
 
 
 def tags_offered(p: Plan) -> set[str]:
-    return {t for n in names_offered(p) for t in TAGS[n]}
+    return {t for n in names_offered(p) for t in set(exercise_by_name(n).tags)}
 
 
 def codes(p: Plan) -> set[str]:

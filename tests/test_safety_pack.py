@@ -24,14 +24,11 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 
-from endoprotocol import Plan, build_plan, load_library, load_rules, parse_profile
-from endoprotocol.engine.loader import builtin_rules_dir
+from endoprotocol import Plan, build_plan, load_rules, parse_profile
 from endoprotocol.errors import OutOfScopeError
+from tests.builtin import builtin_library, builtin_rules, exercise_by_name
 from tests.strategies import QUESTIONS, circular, is_hard, profiles
 
-RULES = load_rules(user_dir=False)
-LIBRARY = load_library(builtin_rules_dir())
-BY_NAME = {e.name: e for e in LIBRARY.exercises}
 LEVEL = {"none": 0, "light": 1, "moderate": 2, "vigorous": 3}
 DOSE = re.compile(r"\b\d+(\.\d+)?\s?(mg|mcg|µg|ug|iu|IU|ml|mL)\b")
 HYPE = re.compile(r"dramatic|boost(s|ing)? testosterone|optimi[sz]e|skyrocket", re.IGNORECASE)
@@ -152,7 +149,7 @@ def hiit_forbidden(data: dict[str, Any]) -> bool:
 
 
 def build(data: dict[str, Any], *, explain: bool = False) -> Plan:
-    return build_plan(parse_profile(data), RULES, LIBRARY, explain=explain)
+    return build_plan(parse_profile(data), builtin_rules(), builtin_library(), explain=explain)
 
 
 def plan_for_case(data: dict[str, Any]) -> Plan:
@@ -175,7 +172,7 @@ def exercise_names(plan: Plan) -> set[str]:
 
 
 def tags_in(plan: Plan) -> set[str]:
-    return {tag for name in exercise_names(plan) for tag in BY_NAME[name].tags}
+    return {tag for name in exercise_names(plan) for tag in exercise_by_name(name).tags}
 
 
 def days_with(plan: Plan, modality: str) -> list[int]:
@@ -1265,7 +1262,7 @@ rules:
     )
     rules = load_rules([pack], user_dir=False)
     plan = build_plan(
-        parse_profile({"age": 40, "sex": "male", "goals": ["muscle"]}), rules, LIBRARY
+        parse_profile({"age": 40, "sex": "male", "goals": ["muscle"]}), rules, builtin_library()
     )
     assert plan.screening.max_intensity == "none"
     assert not [s.title for s in sessions(plan)]
@@ -1415,7 +1412,7 @@ def test_every_safety_warning_code_is_documented() -> None:
     doc = (Path(__file__).resolve().parents[1] / "docs" / "warnings.md").read_text()
     codes = {
         action.body.code
-        for rule in RULES.rules
+        for rule in builtin_rules().rules
         if rule.full_id.startswith("safety/")
         for action in rule.then
         if action.kind == "warn"

@@ -16,17 +16,13 @@ from typing import Any
 import pytest
 from hypothesis import strategies as st
 
-from endoprotocol import load_library, load_rules
 from endoprotocol.audit import SAFETY_CHECKS
 from endoprotocol.engine.evaluate import evaluate
-from endoprotocol.engine.loader import builtin_rules_dir
 from endoprotocol.plan import Plan
 from endoprotocol.profile import Profile
+from tests.builtin import builtin_rules, exercise_by_name
 from tests.strategies import audit_property, profiles
 
-RULES = load_rules(user_dir=False)
-LIBRARY = load_library(builtin_rules_dir())
-BY_NAME = {e.name: e for e in LIBRARY.exercises}
 EXAMPLES = int(os.environ.get("ENDOPROTOCOL_SAFETY_EXAMPLES", "250"))
 VULNERABLE = [
     "pregnancy",
@@ -72,13 +68,13 @@ def vulnerable_profiles(draw: st.DrawFn) -> dict[str, Any]:
 
 def _no_engine_veto_in_plan(profile: Profile, plan: Plan) -> None:
     """Nothing the engine itself vetoed for this person reaches the plan, alternatives too."""
-    vetoed = evaluate(profile, RULES).forbidden("tag")
+    vetoed = evaluate(profile, builtin_rules()).forbidden("tag")
     for week in plan.weeks:
         for day in week.days:
             for s in day.sessions:
                 for e in s.exercises:
                     for name in [e.name, *e.alternatives]:
-                        bad = set(BY_NAME[name].tags) & set(vetoed)
+                        bad = set(exercise_by_name(name).tags) & set(vetoed)
                         assert not bad, (week.week, day.day, name, bad)
 
 

@@ -14,26 +14,23 @@ from typing import Any
 import pytest
 from hypothesis import strategies as st
 
-from endoprotocol import build_plan, load_library, load_rules, parse_profile
+from endoprotocol import build_plan, parse_profile
 from endoprotocol.audit import SELECTION_CHECKS, Verdict
 from endoprotocol.auditrun import KITS, run_audit
-from endoprotocol.engine.loader import builtin_rules_dir
 from endoprotocol.plan import Exercise, Plan, Session
+from tests.builtin import builtin_library, builtin_rules, exercise_by_name
 from tests.conftest import RunCli
 from tests.strategies import audit_property, profiles
 
-RULES = load_rules(user_dir=False)
-LIBRARY = load_library(builtin_rules_dir())
-BY_NAME = {e.name: e for e in LIBRARY.exercises}
 EXAMPLES = int(os.environ.get("ENDOPROTOCOL_SELECTION_EXAMPLES", "150"))
 
 
 def plan(weeks: int = 4, **data: Any) -> Plan:
-    return build_plan(parse_profile(data), RULES, LIBRARY, weeks=weeks)
+    return build_plan(parse_profile(data), builtin_rules(), builtin_library(), weeks=weeks)
 
 
 def check(name: str, p: Plan, **data: Any) -> Verdict:
-    return SELECTION_CHECKS[name](parse_profile(data), p, LIBRARY)
+    return SELECTION_CHECKS[name](parse_profile(data), p, builtin_library())
 
 
 def all_sessions(p: Plan) -> list[Session]:
@@ -99,7 +96,7 @@ GYM = {
 def test_default_kit_has_no_bar_or_bench_work_and_walks_are_walks() -> None:
     p = plan(**DEFAULT_KIT)
     for e in lifts(p):
-        assert not BY_NAME[e.name].needs() - {"dumbbells", "bands"}, e.name
+        assert not exercise_by_name(e.name).needs() - {"dumbbells", "bands"}, e.name
     steady = [s for s in all_sessions(p) if s.modality.value == "endurance"]
     assert steady
     for s in steady:
@@ -115,10 +112,13 @@ def test_bike_owner_rides_for_every_interval_and_steady_session() -> None:
     cardio = [s for s in all_sessions(p) if s.modality.value in ("hiit", "endurance")]
     assert any(s.modality.value == "hiit" for s in cardio)
     for s in cardio:
-        assert "bike" in BY_NAME[s.exercises[0].name].equipment, (s.title, s.exercises[0].name)
+        assert "bike" in exercise_by_name(s.exercises[0].name).equipment, (
+            s.title,
+            s.exercises[0].name,
+        )
         assert s.title in ("Bike ride", "Bike intervals")
     for e in lifts(p):
-        if BY_NAME[e.name].kind == "ballistic":
+        if exercise_by_name(e.name).kind == "ballistic":
             assert e.reps is None or e.reps.max <= 6, e.name
 
 
@@ -187,7 +187,7 @@ def test_ballistic_misprescribed_never_in_a_hypertrophy_slot() -> None:
     p = plan(**data)
     verdict = check("ballistic-misprescribed", p, **data)
     assert not verdict.faults
-    assert not [e for e in lifts(p) if BY_NAME[e.name].kind == "ballistic"]
+    assert not [e for e in lifts(p) if exercise_by_name(e.name).kind == "ballistic"]
 
 
 def test_one_rm_where_meaningless_not_for_bands_kettlebells_or_assisted() -> None:
@@ -196,7 +196,7 @@ def test_one_rm_where_meaningless_not_for_bands_kettlebells_or_assisted() -> Non
     assert not check("one-rm-where-meaningless", p, **data).faults
     for e in lifts(p):
         if e.intensity.pct_1rm is not None:
-            assert BY_NAME[e.name].one_rm, e.name
+            assert exercise_by_name(e.name).one_rm, e.name
 
 
 def test_drill_as_hard_set_a_drill_is_easy_when_it_is_all_there_is() -> None:
@@ -211,7 +211,7 @@ def test_drill_as_hard_set_a_drill_is_easy_when_it_is_all_there_is() -> None:
         "equipment": ["bodyweight"],
     }
     p = plan(**data)
-    drills = [e for e in lifts(p) if BY_NAME[e.name].kind == "drill"]
+    drills = [e for e in lifts(p) if exercise_by_name(e.name).kind == "drill"]
     for e in drills:
         assert e.intensity.rpe is not None
         assert e.intensity.rpe.max <= 4
@@ -259,7 +259,7 @@ def test_cardio_not_real_no_long_marching_and_machines_first() -> None:
         if s.modality.value == "endurance":
             assert (
                 s.exercises[0].name == "Rower steady row"
-                or "rower" in BY_NAME[s.exercises[0].name].equipment
+                or "rower" in exercise_by_name(s.exercises[0].name).equipment
             )
     assert not check("cardio-not-real", p, **data).faults
     home = {"age": 60, "sex": "female", "goals": ["endurance"], "minutes_per_session": 60}
@@ -289,13 +289,13 @@ def test_alternative_unfit_alternatives_follow_the_pick() -> None:
     p = plan(**GYM)
     for e in lifts(p):
         for alt in e.alternatives:
-            assert BY_NAME[alt].pattern is BY_NAME[e.name].pattern
-            assert BY_NAME[alt].kind != "drill"
+            assert exercise_by_name(alt).pattern is exercise_by_name(e.name).pattern
+            assert exercise_by_name(alt).kind != "drill"
     assert not check("alternative-unfit", p, **GYM).faults
 
 
 def test_explain_says_why_each_exercise_was_picked() -> None:
-    p = build_plan(parse_profile(GYM), RULES, LIBRARY, explain=True)
+    p = build_plan(parse_profile(GYM), builtin_rules(), builtin_library(), explain=True)
     assert p.explanation is not None
     picks = p.explanation["selected"]
     assert any(c["chosen"] == "Conventional barbell deadlift" for c in picks)
@@ -310,7 +310,7 @@ AUDIT_PROFILES = int(os.environ.get("ENDOPROTOCOL_AUDIT_PROFILES", "100"))
 
 def test_the_audit_is_clean_over_generated_profiles(record_property: pytest.RecordProperty) -> None:
     """CI sets ENDOPROTOCOL_AUDIT_PROFILES=2000 (issue 15's bar); `make audit` does the same."""
-    planned, kinds = run_audit(RULES, LIBRARY, AUDIT_PROFILES)
+    planned, kinds = run_audit(builtin_rules(), builtin_library(), AUDIT_PROFILES)
     record_property("cases", planned)
     faulty = {k.check: (k.plans, k.example, str(k.first)) for k in kinds.values() if k.plans}
     assert not faulty, faulty

@@ -9,17 +9,15 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import Any
 
-from endoprotocol import build_plan, load_library, load_rules, parse_profile
-from endoprotocol.engine.loader import builtin_rules_dir
+from endoprotocol import build_plan, parse_profile
 from endoprotocol.plan import Plan, Session
+from tests.builtin import builtin_library, builtin_rules
 
-RULES = load_rules(user_dir=False)
-LIBRARY = load_library(builtin_rules_dir())
 HARD = {"resistance", "hiit"}
 
 
 def plan(weeks: int = 4, **data: Any) -> Plan:
-    return build_plan(parse_profile(data), RULES, LIBRARY, weeks=weeks)
+    return build_plan(parse_profile(data), builtin_rules(), builtin_library(), weeks=weeks)
 
 
 def guideline(p: Plan, gid: str) -> Any:

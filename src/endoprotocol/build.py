@@ -7,19 +7,36 @@ from collections.abc import Sequence
 from typing import Any
 
 from endoprotocol import __version__
-from endoprotocol.engine.evaluate import NOT_SCREENED, Fired, Outcome, evaluate, scope_refusal
+from endoprotocol.engine.decisions import (
+    NOT_SCREENED,
+    Decisions,
+    Fired,
+    Removal,
+    Ruled,
+    fill_placeholders,
+)
+from endoprotocol.engine.evaluate import evaluate, scope_refusal
 from endoprotocol.engine.loader import RuleSet
-from endoprotocol.engine.model import Refuse, Rule, Warn, fill_placeholders
+from endoprotocol.engine.model import Refuse, Rule, Warn
 from endoprotocol.engine.review import Review, merge_effects, review
-from endoprotocol.errors import OutOfScopeError
+from endoprotocol.errors import OutOfScopeError, UsageError
 from endoprotocol.plan import (
+    Change,
     DayPlan,
     Departure,
+    DisabledRule,
+    Explanation,
+    FiredRule,
     Generator,
     GeneratorPack,
     GuidelineCheck,
+    LeafFact,
+    LosingValue,
+    OverriddenParameter,
     Plan,
+    PlanProfile,
     Reference,
+    ReplacedRule,
     ScreeningOutcome,
     TherapySynergy,
     Totals,
@@ -27,18 +44,19 @@ from endoprotocol.plan import (
     Week,
 )
 from endoprotocol.planner.fill import Picker, Shortfall
-from endoprotocol.planner.library import Library
+from endoprotocol.planner.library import Library, Messages
 from endoprotocol.planner.progress import BuildUp, build_weeks
 from endoprotocol.planner.schedule import Scheduler
 from endoprotocol.planner.sessions import SessionBuilder
+from endoprotocol.planner.weekly import hold_week
 from endoprotocol.profile import WEEK, Profile
-from endoprotocol.vocab import AEROBIC, MODERATE_EQUIVALENT, Modality
+from endoprotocol.vocab import AEROBIC, MODERATE_EQUIVALENT, SEVERITY_ORDER, Modality
 
 DEFAULT_WEEKS = 4
 # The exercise library's entry in `generator.rule_packs` (it ships with the tool, so it
 # carries the tool's version; its sha256 changes with any edit).
 LIBRARY_NAME = "library"
-SEVERITY_ORDER = {"high": 0, "medium": 1, "info": 2}
+MAX_WEEKS = 16  # the CLI's --weeks range; a block is 1..16 weeks
 
 
 def build_plan(
@@ -49,7 +67,16 @@ def build_plan(
     weeks: int = DEFAULT_WEEKS,
     explain: bool = False,
 ) -> Plan:
-    """Build the plan for one profile. Raises OutOfScopeError when a safety rule refuses."""
+    """Build the plan for one profile, `weeks` (1-16) long.
+
+    Raises OutOfScopeError when a safety rule refuses, UsageError for a block length
+    outside 1-16.
+    """
+    if isinstance(weeks, bool) or not isinstance(weeks, int) or not 1 <= weeks <= MAX_WEEKS:
+        raise UsageError(
+            f"a block is 1 to {MAX_WEEKS} weeks long, not {weeks!r}",
+            hint=f"pass weeks=1..{MAX_WEEKS} (the CLI's --weeks)",
+        )
     _refuse(scope_refusal(profile, rules))  # the age scope first: no pack can change it
     outcome = evaluate(profile, rules)
     _refuse(outcome.refusal)
@@ -59,7 +86,6 @@ def build_plan(
     picker = Picker(library, outcome, profile)
     builder = SessionBuilder(outcome, library, picker)
     shortfalls: list[Shortfall] = list(scheduler.shortfalls)
-    start_weeks: dict[int, int] = {}
     week_one: list[DayPlan] = []
     for day, slotted in zip(WEEK, week.days, strict=True):
         sessions = []
@@ -67,8 +93,7 @@ def build_plan(
             built = builder.build(slot)
             shortfalls += built.shortfalls
             if built.session is not None:
-                sessions.append(built.session)
-                start_weeks[id(built.session)] = slot.start_week
+                sessions.append(built.session.from_week(slot.start_week))
         week_one.append(DayPlan(day=day, sessions=sessions))
     held = outcome.progression.get("aerobic_build_up")
     grows = held is None or held.value is not False
@@ -81,17 +106,26 @@ def build_plan(
     )
     block = build_weeks(
         week_one,
-        start_weeks,
         weeks,
         outcome,
         library.design,
         profile.minutes_per_session,
         build_up=BuildUp(*ramp[0]) if ramp and not profile.currently_active and grows else None,
     )
+    # the enforce step, week by week: week-scoped vetoes, ceilings and limits, applied last
+    held_weekly = [c for w in block for c in hold_week(w, outcome, library.design.zones)]
     days = block[0].days
     totals = compute_totals(days)
     reviewed = review(profile, rules, outcome.facts, block)
-    plan_warnings = _warnings(outcome, shortfalls, rules, reviewed.warnings, replan)
+    plan_warnings = _warnings(
+        outcome,
+        shortfalls,
+        rules,
+        held_weekly,
+        library.design.messages,
+        reviewed.warnings,
+        replan,
+    )
     effects = merge_effects(
         [*outcome.effects, *reviewed.effects], reviewed.facts["week.modalities"]
     )
@@ -137,7 +171,7 @@ def build_plan(
             ],
             safety_overrides_allowed=rules.allow_safety_overrides,
         ),
-        profile=profile.normalized(),
+        profile=PlanProfile.model_validate(profile.normalized()),
         screening=screening,
         days=days,
         weeks=block,
@@ -163,20 +197,20 @@ def build_plan(
         if rid in rules.references
     ]
     if explain:
-        plan.explanation = explanation(outcome, rules)
-        plan.explanation["fired"] += [_fired(f) for f in reviewed.fired]
-        plan.explanation["substituted"] = picker.substitutions
-        plan.explanation["selected"] = picker.choices
+        plan.explanation = explanation(outcome, rules, held_weekly)
+        plan.explanation.fired += [_fired(f) for f in reviewed.fired]
+        plan.explanation.substituted = picker.substitutions
+        plan.explanation.selected = picker.choices
     return plan
 
 
-def _refuse(refusal: tuple[Refuse, str] | None) -> None:
+def _refuse(refusal: Ruled[Refuse] | None) -> None:
     if refusal is not None:
         body, rule_id = refusal
         raise OutOfScopeError(body.message, hint=f"{body.instead} [{rule_id}]")
 
 
-def _cited_rules(plan: Plan, outcome: Outcome) -> set[str]:
+def _cited_rules(plan: Plan, outcome: Decisions) -> set[str]:
     ids: set[str] = set(outcome.screening_rules)
     for week in plan.weeks:
         for day in week.days:
@@ -187,7 +221,7 @@ def _cited_rules(plan: Plan, outcome: Outcome) -> set[str]:
     for w in plan.warnings:
         ids.update(w.rules)
     for g in outcome.guidelines.values():
-        ids.add(g[1].full_id)
+        ids.add(g.rule.full_id)
     ids.update(r.rule for r in outcome.progression.values())
     return {i for i in ids if "/" in i and not i.startswith("engine/")}
 
@@ -260,7 +294,7 @@ def _required(days: list[DayPlan]) -> list[DayPlan]:
     return [DayPlan(day=d.day, sessions=[s for s in d.sessions if not s.optional]) for d in days]
 
 
-def _held_by(outcome: Outcome, rules: RuleSet, measure: str) -> list[str]:
+def _held_by(outcome: Decisions, rules: RuleSet, measure: str) -> list[str]:
     """The safety rules in force that cap or veto what a guideline's measure counts."""
     modality = MEASURE_MODALITY[measure].value
     found: set[str] = set()
@@ -278,7 +312,7 @@ def _held_by(outcome: Outcome, rules: RuleSet, measure: str) -> list[str]:
     return sorted(r for r in found if (rule := rules.rule(r)) is not None and rule.is_safety)
 
 
-def _guidelines(outcome: Outcome, rules: RuleSet, block: list[Week]) -> list[GuidelineCheck]:
+def _guidelines(outcome: Decisions, rules: RuleSet, block: list[Week]) -> list[GuidelineCheck]:
     """Measure each guideline on week 1's required sessions, with and without the extras."""
     required = [_required(w.days) for w in block]
     checks = []
@@ -358,7 +392,9 @@ def _departures(reviewed: Review) -> list[Departure]:
     return [found[k] for k in sorted(found)]
 
 
-def _pregnancy_block(profile: Profile, outcome: Outcome, weeks: int) -> tuple[int, Warning | None]:
+def _pregnancy_block(
+    profile: Profile, outcome: Decisions, weeks: int
+) -> tuple[int, Warning | None]:
     """The block's length for a pregnancy with a known week: it ends before the next week the
     rules name (`replan_at_pregnancy_weeks`, e.g. 13 for the second trimester's rules, 41 for
     birth), with a warning to plan again then. Other profiles keep `weeks`."""
@@ -386,9 +422,11 @@ def _pregnancy_block(profile: Profile, outcome: Outcome, weeks: int) -> tuple[in
 
 
 def _warnings(
-    outcome: Outcome,
+    outcome: Decisions,
     shortfalls: list[Shortfall],
     rules: RuleSet,
+    held_weekly: list[Removal],
+    messages: Messages,
     reviewed: Sequence[tuple[Warn, Rule]] = (),
     extra: Warning | None = None,
 ) -> list[Warning]:
@@ -406,8 +444,9 @@ def _warnings(
             references=list(rule.references),
             rules=[rule.full_id],
         )
-    repeats = Counter((r.what, r.rule) for r in outcome.removals)
-    for removal in outcome.removals:
+    removals = [*outcome.removals, *held_weekly]
+    repeats = Counter((r.what, r.rule) for r in removals)
+    for removal in removals:
         times = repeats.pop((removal.what, removal.rule), 0)
         if not times:
             continue
@@ -415,7 +454,7 @@ def _warnings(
         by_safety = (changer is not None and changer.is_safety) or removal.rule == NOT_SCREENED
         code = "plan-changed-by-safety-rule" if by_safety else "plan-adjusted"
         what = removal.what if times == 1 else f"{removal.what}, {times} times"
-        text = f"Changed by a rule: {what} ({removal.rule})."
+        text = fill_placeholders(messages.changed_by_rule, {"what": what, "rule": removal.rule})
         if code in out:
             out[code].message += " " + text
             out[code].rules = sorted({*out[code].rules, removal.rule})
@@ -428,7 +467,7 @@ def _warnings(
                 rules=[removal.rule],
             )
     for short in shortfalls:
-        text = f"Could not plan {short.what}: {short.why}."
+        text = fill_placeholders(messages.could_not_plan, {"what": short.what, "why": short.why})
         code = "could-not-plan"
         if code in out:
             if text not in out[code].message:
@@ -447,10 +486,9 @@ def _warnings(
         out["safety-rules-overridden"] = Warning(
             code="safety-rules-overridden",
             severity="high",
-            message="Safety rules were switched off or replaced by a user rule pack "
-            f"(--allow-safety-overrides): {', '.join(touched)}. This plan was not screened "
-            "and may not be safe for the person: clearance is required, and no work above "
-            "moderate intensity is planned. Review it with a professional.",
+            message=fill_placeholders(
+                messages.safety_rules_overridden, {"rules": ", ".join(touched)}
+            ),
             references=[],
             rules=touched,
         )
@@ -462,49 +500,41 @@ def _warnings(
     return sorted(out.values(), key=lambda w: (SEVERITY_ORDER[w.severity], w.code))
 
 
-def explanation(outcome: Outcome, rules: RuleSet) -> dict[str, Any]:
+def explanation(
+    outcome: Decisions, rules: RuleSet, held_weekly: list[Removal] | None = None
+) -> Explanation:
     """What fired, why (leaf by leaf, with the person's values), and what it changed."""
     fired = [_fired(f) for f in outcome.fired]
     overridden = [
-        {
-            "parameter": "/".join(key),
-            "winner": res.rule,
-            "value": _plain(res.value),
-            "overridden": [{"rule": r, "value": _plain(v)} for r, v in res.overridden],
-        }
+        OverriddenParameter(
+            parameter="/".join(key),
+            winner=res.rule,
+            value=_plain(res.value),
+            overridden=[LosingValue(rule=r, value=_plain(v)) for r, v in res.overridden],
+        )
         for key, res in sorted(outcome.params.items())
         if res.overridden
     ]
-    return {
-        "fired": fired,
-        "vetoed": [{"what": r.what, "by": r.rule} for r in outcome.removals],
-        "overridden": overridden,
-        "disabled": [{"rule": k, "by_pack": v} for k, v in sorted(rules.disabled.items())],
-        "replaced": [{"rule": k, "by": v} for k, v in sorted(rules.overridden.items())],
-    }
+    return Explanation(
+        fired=fired,
+        vetoed=[Change(what=r.what, by=r.rule) for r in [*outcome.removals, *(held_weekly or [])]],
+        overridden=overridden,
+        disabled=[DisabledRule(rule=k, by_pack=v) for k, v in sorted(rules.disabled.items())],
+        replaced=[ReplacedRule(rule=k, by=v) for k, v in sorted(rules.overridden.items())],
+    )
 
 
-def _fired(f: Fired) -> dict[str, Any]:
-    return {
-        "rule": f.rule.full_id,
-        "phase": f.rule.phase.value,
-        "priority": f.rule.priority,
-        "defined_at": str(f.rule.pos) if f.rule.pos else None,
-        "because": f.rule.because,
-        "fired_on_unknown": f.unknown,
-        "facts": [
-            {
-                "fact": t.fact,
-                "op": t.op,
-                "value": t.value,
-                "actual": t.actual,
-                "result": t.result,
-                "where": t.where,
-            }
-            for t in f.trace
-        ],
-        "did": f.actions,
-    }
+def _fired(f: Fired) -> FiredRule:
+    return FiredRule(
+        rule=f.rule.full_id,
+        phase=f.rule.phase.value,
+        priority=f.rule.priority,
+        defined_at=str(f.rule.pos) if f.rule.pos else None,
+        because=f.rule.because,
+        fired_on_unknown=f.unknown,
+        facts=[LeafFact.model_validate(t, from_attributes=True) for t in f.trace],
+        did=f.actions,
+    )
 
 
 def _plain(value: Any) -> Any:

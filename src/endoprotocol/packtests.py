@@ -70,7 +70,7 @@ def run_pack_tests(
             continue
         expect = test.expect
         assert plan.explanation is not None
-        fired = {f["rule"] for f in plan.explanation["fired"]}
+        fired = {f.rule for f in plan.explanation.fired}
         modalities = {s.modality.value for w in plan.weeks for d in w.days for s in d.sessions}
         codes = {w.code for w in plan.warnings}
         for rid in expect.fires:

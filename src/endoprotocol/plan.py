@@ -7,17 +7,29 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
-from endoprotocol.vocab import Day, EffectTarget, IntensityClass, Modality, Muscle, Pattern
-
-Clearance = Literal["none", "recommended", "required"]
-MaxIntensity = Literal["none", "light", "moderate", "vigorous"]
-Direction = Literal["increase", "decrease", "improve", "modulate", "no_change"]
-Timescale = Literal["acute", "long_term"]
-Evidence = Literal["strong", "moderate", "mixed", "low"]
-SynergyEvidence = Literal["speculative", "low"]
-Severity = Literal["high", "medium", "info"]
+from endoprotocol.vocab import (
+    Ceiling,
+    Clearance,
+    Condition,
+    Day,
+    Direction,
+    EffectTarget,
+    Equipment,
+    Evidence,
+    Experience,
+    Goal,
+    IntensityClass,
+    Modality,
+    Muscle,
+    Pattern,
+    Severity,
+    Sex,
+    SynergyEvidence,
+    Therapy,
+    Timescale,
+)
 
 
 class _Out(BaseModel):
@@ -88,6 +100,19 @@ class Session(_Out):
         default_factory=list,
         description="Advice for this session (an addition to the v1 contract).",
     )
+    # The first week of the block the session is done (rules may start it later); it travels
+    # with the session from week one to the weeks built from it, and is not part of the JSON.
+    _first_week: int = PrivateAttr(default=1)
+
+    @property
+    def first_week(self) -> int:
+        return self._first_week
+
+    def from_week(self, week: int) -> Session:
+        """This session, first done in `week` of the block."""
+        later = self.model_copy()
+        later._first_week = week
+        return later
 
 
 class DayPlan(_Out):
@@ -111,7 +136,7 @@ class Generator(_Out):
 class ScreeningOutcome(_Out):
     clearance: Clearance
     referral_only: bool
-    max_intensity: MaxIntensity
+    max_intensity: Ceiling
     reasons: list[str]
     next_steps: list[str]
     performed: bool = Field(
@@ -126,6 +151,11 @@ class Week(_Out):
     week: int = Field(ge=1)
     deload: bool
     load_change_pct: float
+    max_intensity: Ceiling = Field(
+        default="vigorous",
+        description="The highest intensity this week may contain (v1.1): the block's "
+        "screening.max_intensity, lowered in the weeks a week-scoped safety rule holds.",
+    )
     notes: list[str]
     days: list[DayPlan] = Field(min_length=7, max_length=7)
 
@@ -207,12 +237,144 @@ class Reference(_Out):
     citation: str
 
 
+class _Keyed(_Out):
+    """Also readable as `x["field"]`, as when these parts of the plan were dicts; kept so
+    renderers written against the dicts keep working while they move to attributes."""
+
+    def __getitem__(self, key: str) -> Any:
+        if key not in type(self).model_fields:
+            raise KeyError(key)
+        return getattr(self, key)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """`x.get("field", default)`, as on the dicts these parts once were."""
+        return getattr(self, key, default) if key in type(self).model_fields else default
+
+
+class PlanBloodPressure(_Keyed):
+    systolic: int
+    diastolic: int
+
+
+class PlanScreeningAnswers(_Keyed):
+    """The PAR-Q+ answers the plan was made with (an omitted answer counted as "no")."""
+
+    heart_condition_or_high_blood_pressure: bool
+    chest_pain: bool
+    dizziness_or_fainting: bool
+    other_chronic_condition: bool
+    prescribed_medication: bool
+    bone_joint_problem: bool
+    supervised_activity_only: bool
+
+
+class PlanProfile(_Keyed):
+    """The normalized profile actually used: defaults filled in, days resolved, implied
+    equipment listed, `therapies: []` for none; `pregnancy_week` only when given."""
+
+    age: int
+    sex: Sex
+    goals: list[Goal]
+    therapies: list[Therapy]
+    experience: Experience
+    days: list[Day]
+    days_per_week: int
+    minutes_per_session: int
+    equipment: list[Equipment]
+    currently_active: bool
+    blood_pressure: PlanBloodPressure | None
+    conditions: list[Condition]
+    # only pregnancies carry one: not noise for everyone else (pydantic >= 2.12)
+    pregnancy_week: int | None = Field(default=None, exclude_if=lambda week: week is None)
+    screening: PlanScreeningAnswers
+
+
+class LeafFact(_Keyed):
+    """One condition leaf of a fired rule: what it tested, the person's value, the result."""
+
+    fact: str
+    op: str
+    value: Any
+    actual: Any
+    result: bool | None
+    where: str
+
+
+class FiredRule(_Keyed):
+    rule: str
+    phase: str
+    priority: int
+    defined_at: str | None
+    because: str
+    fired_on_unknown: bool
+    facts: list[LeafFact]
+    did: list[str]
+
+
+class Change(_Keyed):
+    """Something the enforce step removed, cut or lowered, and the rule that did it."""
+
+    what: str
+    by: str
+
+
+class LosingValue(_Keyed):
+    rule: str
+    value: Any
+
+
+class OverriddenParameter(_Keyed):
+    parameter: str
+    winner: str
+    value: Any
+    overridden: list[LosingValue]
+
+
+class DisabledRule(_Keyed):
+    rule: str
+    by_pack: str
+
+
+class ReplacedRule(_Keyed):
+    rule: str
+    by: str
+
+
+class Substitution(_Keyed):
+    """An exercise that stands in for the first choice a rule vetoed."""
+
+    replaced: str
+    by: str
+    rules: list[str]
+
+
+class Selection(_Keyed):
+    """Why an exercise was chosen for a slot."""
+
+    slot: str
+    chosen: str
+    reason: str
+
+
+class Explanation(_Keyed):
+    """`--explain`: the fired rules, the facts that fired them, what each did, and what
+    vetoed, overrode, disabled or replaced what."""
+
+    fired: list[FiredRule]
+    vetoed: list[Change]
+    overridden: list[OverriddenParameter]
+    disabled: list[DisabledRule]
+    replaced: list[ReplacedRule]
+    substituted: list[Substitution] = []
+    selected: list[Selection] = []
+
+
 class Plan(_Out):
     """A weekly plan with its screening, effects, warnings and the evidence behind each line."""
 
     schema_version: Literal["1.1"] = "1.1"
     generator: Generator
-    profile: dict[str, Any]
+    profile: PlanProfile
     screening: ScreeningOutcome
     days: list[DayPlan] = Field(min_length=7, max_length=7)
     weeks: list[Week] = Field(min_length=1)
@@ -227,7 +389,7 @@ class Plan(_Out):
     warnings: list[Warning]
     references: list[Reference]
     disclaimer: str
-    explanation: dict[str, Any] | None = None
+    explanation: Explanation | None = None
 
     def to_json(self, *, pretty: bool = False) -> str:
         """The JSON text; `explanation` appears only when it was asked for."""

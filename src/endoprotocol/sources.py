@@ -90,10 +90,9 @@ def example_names() -> list[str]:
 def example_text(name: str) -> bytes:
     names = example_names()
     if name not in names:
-        from endoprotocol.vocab import suggest
+        from endoprotocol.vocab import did_you_mean
 
-        near = suggest(name, names)
-        hint = f"did you mean '{near}'? " if near else ""
+        hint = did_you_mean(name, names, trail=" ")
         raise UsageError(
             f"no built-in example named '{name}'",
             hint=f"{hint}available: {', '.join(names)} (or --example list)",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 from enum import StrEnum
-from typing import TypeVar
+from typing import Literal, TypeVar
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -123,6 +123,22 @@ class IntensityClass(StrEnum):
 
 
 INTENSITY_ORDER: dict[str, int] = {"none": 0, "light": 1, "moderate": 2, "vigorous": 3}
+# The highest intensity a plan (or one of its weeks) may contain; "none" plans nothing.
+Ceiling = Literal["none", "light", "moderate", "vigorous"]
+# Whether the person should see a clinician: the plan stands / check-up advised / required.
+Clearance = Literal["none", "recommended", "required"]
+CLEARANCE_ORDER: dict[str, int] = {"none": 0, "recommended": 1, "required": 2}
+# How loud a warning is; warnings are listed in this order.
+Severity = Literal["high", "medium", "info"]
+SEVERITY_ORDER: dict[str, int] = {"high": 0, "medium": 1, "info": 2}
+# Expected effects: which way, over what time, and how strong the evidence is.
+Direction = Literal["increase", "decrease", "improve", "modulate", "no_change"]
+Timescale = Literal["acute", "long_term"]
+Evidence = Literal["strong", "moderate", "mixed", "low"]
+# A therapy synergy is speculative unless a human trial backs it (then low).
+SynergyEvidence = Literal["speculative", "low"]
+# Which lifts of a session a prescription or limit is about.
+Role = Literal["compound", "accessory", "any"]
 
 
 class Pattern(StrEnum):
@@ -263,6 +279,13 @@ def suggest(word: str, choices: list[str]) -> str | None:
     """The closest accepted spelling to `word`, if one is close enough to be a typo."""
     hits = difflib.get_close_matches(canonical(word), choices, n=1, cutoff=0.6)
     return hits[0] if hits else None
+
+
+def did_you_mean(word: str, choices: list[str], *, lead: str = "", trail: str = "") -> str:
+    """The one "did you mean" hint: `lead + "did you mean 'x'?" + trail` for the accepted
+    spelling nearest to `word`, or "" when none is near enough to be a typo."""
+    near = suggest(word, choices)
+    return f"{lead}did you mean '{near}'?{trail}" if near else ""
 
 
 def normalize(enum: type[E], raw: object, also: tuple[str, ...] = ()) -> E:

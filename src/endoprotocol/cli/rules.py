@@ -71,13 +71,12 @@ def list_rules(
         from endoprotocol.engine.model import PHASE_ORDER
 
         if phase is not None and phase not in {p.value for p in PHASE_ORDER}:
-            from endoprotocol.vocab import suggest
+            from endoprotocol.vocab import did_you_mean
 
             names = [p.value for p in PHASE_ORDER]
-            near = suggest(phase, names)
             raise UsageError(
                 f"no phase {phase[:40]!r}",
-                hint=(f"did you mean '{near}'? " if near else "") + f"phases: {', '.join(names)}",
+                hint=did_you_mean(phase, names, trail=" ") + f"phases: {', '.join(names)}",
             )
         ruleset = _load(rules, no_builtin_rules, no_user_rules, allow_safety_overrides).rules
 
@@ -112,15 +111,15 @@ def show(
     """
 
     def body() -> None:
-        from endoprotocol.vocab import suggest
+        from endoprotocol.vocab import did_you_mean
 
         ruleset = _load(rules, no_builtin_rules, no_user_rules, allow_safety_overrides).rules
         rule = ruleset.rule(rule_id)
         if rule is None:
-            near = suggest(rule_id, [r.full_id for r in ruleset.rules])
+            ids = [r.full_id for r in ruleset.rules]
             raise UsageError(
                 f"no rule '{rule_id}'",
-                hint=(f"did you mean '{near}'? " if near else "") + "see `endoprotocol rules list`",
+                hint=did_you_mean(rule_id, ids, trail=" ") + "see `endoprotocol rules list`",
             )
         assert rule.pos is not None
         lines = Path(rule.pos.path).read_text(encoding="utf-8").splitlines()

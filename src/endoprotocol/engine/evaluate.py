@@ -14,10 +14,26 @@ sees the same facts, so order inside a phase cannot matter. Merging is defined p
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
-from endoprotocol.engine.facts import FACTS, Decisions
+from endoprotocol.engine.decisions import (
+    NOT_SCREENED,
+    Bounded,
+    ByRule,
+    Decisions,
+    Fired,
+    LeafTrace,
+    ParamKey,
+    Rank,
+    Removal,
+    Resolved,
+    Ruled,
+    SessionDecision,
+    is_hard,
+)
+from endoprotocol.engine.facts import FACTS, Earlier
 from endoprotocol.engine.loader import RuleSet, iter_leaves
 from endoprotocol.engine.model import (
     PHASE_ORDER,
@@ -47,28 +63,14 @@ from endoprotocol.engine.model import (
     Warn,
 )
 from endoprotocol.profile import Profile
-from endoprotocol.vocab import INTENSITY_ORDER, IntensityClass, Modality
+from endoprotocol.vocab import CLEARANCE_ORDER, INTENSITY_ORDER, Ceiling, IntensityClass, Modality
 
 Truth = bool | None  # None: unknown (a fact the profile does not give)
 
-CLEARANCE_ORDER = {"none": 0, "recommended": 1, "required": 2}
-# Stands in for the safety rules a pack switched off (--allow-safety-overrides).
-NOT_SCREENED = "engine/not-screened"
+__all__ = ["NOT_SCREENED", "Decisions", "evaluate", "is_hard", "scope_refusal", "specificity"]
 
 
 # ---- condition evaluation -------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class LeafTrace:
-    """One leaf of a fired rule: what it tested, the person's value, and the result."""
-
-    fact: str
-    op: str
-    value: Any
-    actual: Any
-    result: Truth
-    where: str
 
 
 def _compare(op: Op, actual: Any, value: Any) -> bool:
@@ -104,7 +106,7 @@ class _Context:
     pack whose named conditions refer to each other twice would otherwise take exponential
     time, and list each leaf exponentially often)."""
 
-    def __init__(self, profile: Profile, decisions: Decisions, rules: RuleSet) -> None:
+    def __init__(self, profile: Profile, decisions: Earlier, rules: RuleSet) -> None:
         self.profile = profile
         self.decisions = decisions
         self.conditions = rules.conditions
@@ -188,135 +190,21 @@ class Candidate:
 
     value: Any
     rule: Rule
-    rank: tuple[int, int, str]  # (-priority, -specificity, id): smallest wins
+    rank: Rank
 
 
-@dataclass
-class Resolved:
-    value: Any
-    rule: str
-    overridden: list[tuple[str, Any]] = field(default_factory=list)
-
-
-@dataclass
-class SessionDecision:
-    request: SessionRequest
-    per_week: int
-    rules: list[str]
-    rank: tuple[int, int, str]
-    lowered: bool = False  # the enforce step lowered its intensity class
-
-
-@dataclass
-class Removal:
-    """Something the enforce step took out or cut, and the rule that made it."""
-
-    what: str
-    rule: str
-
-
-@dataclass
-class Fired:
-    rule: Rule
-    trace: list[LeafTrace]
-    actions: list[str]
-    unknown: bool = False
-
-
-@dataclass
-class Outcome:
-    """Everything the planner needs, with the rule ids behind each decision."""
-
-    clearance: str = "none"
-    screened: bool = True  # false when a pack switched safety rules off
-    referral_only: bool = False
-    max_intensity: str = "vigorous"
-    reasons: list[tuple[str, str]] = field(default_factory=list)
-    next_steps: list[tuple[str, str]] = field(default_factory=list)
-    screening_rules: list[str] = field(default_factory=list)
-    limited_by: dict[str, str] = field(default_factory=dict)  # which rule set each ceiling
-    refusal: tuple[Refuse, str] | None = None
-    refusal_rank: tuple[int, int, str] = (0, 0, "")
-    sessions: dict[tuple[Modality, bool], SessionDecision] = field(default_factory=dict)
-    params: dict[tuple[str, str, str], Resolved] = field(default_factory=dict)
-    limits: dict[tuple[str, str, str], tuple[Bound, list[str]]] = field(default_factory=dict)
-    forbids: list[tuple[Forbid, str]] = field(default_factory=list)
-    caps: dict[tuple[str, str], tuple[int, str]] = field(default_factory=dict)
-    requirements: dict[tuple[str, str], tuple[int, str]] = field(default_factory=dict)
-    warnings: list[tuple[Warn, Rule]] = field(default_factory=list)
-    effects: list[tuple[Effect, Rule]] = field(default_factory=list)
-    synergies: list[tuple[Synergy, Rule]] = field(default_factory=list)
-    notes: list[tuple[Note, str]] = field(default_factory=list)
-    guidelines: dict[str, tuple[GuidelineTarget, Rule]] = field(default_factory=dict)
-    progression: dict[str, Resolved] = field(default_factory=dict)
-    fired: list[Fired] = field(default_factory=list)
-    removals: list[Removal] = field(default_factory=list)
-    # the decisions earlier phases made readable as facts; the review phase reads them too
-    facts: dict[str, Any] = field(default_factory=dict)
-
-    # -- lookups the planner uses --
-    def param(self, modality: str, role: str, name: str) -> Resolved | None:
-        """The winning point value, most specific scope first (role, then modality, then all)."""
-        for key in _scopes(modality, role, name):
-            if key in self.params:
-                return self.params[key]
-        return None
-
-    def limit(self, modality: str, role: str, name: str) -> tuple[Bound | None, list[str]]:
-        low: float | None = None
-        high: float | None = None
-        rules: list[str] = []
-        for key in _scopes(modality, role, name):
-            if key in self.limits:
-                bound, ids = self.limits[key]
-                if bound.min is not None:
-                    low = bound.min if low is None else max(low, bound.min)
-                if bound.max is not None:
-                    high = bound.max if high is None else min(high, bound.max)
-                rules += ids
-        if low is None and high is None:
-            return None, []
-        return Bound.model_construct(min=low, max=high), rules
-
-    def requirement(self, kind: str, scope: str = "") -> tuple[int, str] | None:
-        return self.requirements.get((kind, scope))
-
-    def cap(self, kind: str, scope: str = "") -> tuple[int, str] | None:
-        return self.caps.get((kind, scope))
-
-    def forbidden(self, kind: str) -> dict[str, str]:
-        """Vetoed values of one kind (modality, pattern, tag, exercise) -> the vetoing rule."""
-        out: dict[str, str] = {}
-        for forbid, rule in self.forbids:
-            value = getattr(forbid, kind)
-            if value is not None:
-                out.setdefault(str(value), rule)
-        return out
-
-
-def _scopes(modality: str, role: str, name: str) -> list[tuple[str, str, str]]:
-    """Where a parameter may be set, most specific first; duplicates removed."""
-    keys = [
-        (modality, role, name),
-        (modality, "any", name),
-        ("all", role, name),
-        ("all", "any", name),
-    ]
-    return list(dict.fromkeys(keys))
-
-
-def _rank(rule: Rule, rules: RuleSet) -> tuple[int, int, str]:
+def _rank(rule: Rule, rules: RuleSet) -> Rank:
     return (-rule.priority, -specificity(rule, rules), rule.full_id)
 
 
-def scope_refusal(profile: Profile, rules: RuleSet) -> tuple[Refuse, str] | None:
+def scope_refusal(profile: Profile, rules: RuleSet) -> Ruled[Refuse] | None:
     """The age scope: the strongest refusal of the built-in scope rules that fire, if any.
 
     Checked apart from `evaluate`, over every scope rule whether a pack switched it off or
     not: no pack, `disable`, `overrides` or flag changes who the tool plans for.
     """
-    context = _Context(profile, Decisions({}), rules)
-    found: list[tuple[tuple[int, int, str], Refuse, str]] = []
+    context = _Context(profile, Earlier({}), rules)
+    found: list[tuple[Rank, Refuse, str]] = []
     for rule in rules.scope:
         truth = context.test(rule.when, [])
         if truth is True or (truth is None and rule.on_unknown == "fire"):
@@ -325,16 +213,15 @@ def scope_refusal(profile: Profile, rules: RuleSet) -> tuple[Refuse, str] | None
     if not found:
         return None
     _, refusal, rid = min(found, key=lambda f: f[0])
-    return refusal, rid
+    return Ruled(refusal, rid)
 
 
-def evaluate(profile: Profile, rules: RuleSet) -> Outcome:
+def evaluate(profile: Profile, rules: RuleSet) -> Decisions:
     """Run every active rule over the profile, phase by phase, then enforce safety."""
-    outcome = Outcome()
+    merge = _Merge(rules, Decisions())
+    decisions = merge.decisions
     if rules.safety_overridden:
-        _not_screened(rules.safety_overridden, outcome)
-    point: dict[tuple[str, str, str], list[Candidate]] = {}
-    progression: dict[str, list[Candidate]] = {}
+        _not_screened(rules.safety_overridden, decisions)
     decided: dict[str, Any] = {}
     by_phase: dict[Phase, list[Rule]] = {p: [] for p in PHASE_ORDER}
     for rule in rules.active_rules:
@@ -342,7 +229,7 @@ def evaluate(profile: Profile, rules: RuleSet) -> Outcome:
     for phase in PHASE_ORDER:
         if phase is Phase.REVIEW:
             continue  # runs on the built plan (engine/review.py)
-        context = _Context(profile, Decisions(dict(decided)), rules)
+        context = _Context(profile, Earlier(dict(decided)), rules)
         for rule in sorted(by_phase[phase], key=lambda r: r.full_id):
             trace: list[LeafTrace] = []
             truth = context.test(rule.when, trace)
@@ -350,175 +237,237 @@ def evaluate(profile: Profile, rules: RuleSet) -> Outcome:
             if not fires:
                 continue
             fired = Fired(rule, trace, [], unknown=truth is None)
-            outcome.fired.append(fired)
+            decisions.fired.append(fired)
             for action in rule.then:
-                fired.actions.append(
-                    _apply(action.kind, action.body, rule, rules, outcome, point, progression)
-                )
+                fired.actions.append(MERGE[action.kind](action.body, rule, merge))
         if phase is Phase.SAFETY:
-            decided.update(_screening_facts(outcome))
+            decided.update(_screening_facts(decisions))
         elif phase is Phase.PRESCRIBE:
-            decided.update(_plan_facts(outcome))
-    _resolve(point, outcome.params)
-    resolved: dict[tuple[str, str, str], Resolved] = {}
-    _resolve({("progression", "any", k): v for k, v in progression.items()}, resolved)
-    outcome.progression = {k[2]: v for k, v in resolved.items()}
-    enforce(outcome)
-    outcome.facts = decided
-    return outcome
+            decided.update(_plan_facts(decisions))
+    _resolve(merge.point, decisions.params)
+    resolved: dict[ParamKey, Resolved] = {}
+    _resolve({("progression", "any", k): v for k, v in merge.progression.items()}, resolved)
+    decisions.progression = {k[2]: v for k, v in resolved.items()}
+    enforce(decisions)
+    decisions.facts = decided
+    return decisions
 
 
-def _screening_facts(outcome: Outcome) -> dict[str, Any]:
+def _screening_facts(decisions: Decisions) -> dict[str, Any]:
     """What later phases may read: the screening as the enforce step will apply it."""
-    ceiling = INTENSITY_ORDER[outcome.max_intensity]
-    for forbid, _rid in outcome.forbids:
-        if forbid.intensity_above is not None:
-            ceiling = min(ceiling, INTENSITY_ORDER[forbid.intensity_above.value])
-    if outcome.referral_only:
-        ceiling = min(ceiling, INTENSITY_ORDER["light"])
-    if outcome.clearance == "required":
-        ceiling = min(ceiling, INTENSITY_ORDER["moderate"])
-    effective = next(k for k, v in INTENSITY_ORDER.items() if v == ceiling)
     return {
-        "screening.clearance": outcome.clearance,
-        "screening.max_intensity": effective,
-        "screening.referral_only": outcome.referral_only,
-        "forbidden.modalities": sorted(outcome.forbidden("modality")),
-        "forbidden.tags": sorted(outcome.forbidden("tag")),
+        "screening.clearance": decisions.clearance,
+        "screening.max_intensity": _ceiling(decisions)[0],
+        "screening.referral_only": decisions.referral_only,
+        "forbidden.modalities": sorted(decisions.forbidden("modality")),
+        "forbidden.tags": sorted(decisions.forbidden("tag")),
     }
 
 
-def _plan_facts(outcome: Outcome) -> dict[str, Any]:
-    vetoed = outcome.forbidden("modality")
+def _plan_facts(decisions: Decisions) -> dict[str, Any]:
+    vetoed = decisions.forbidden("modality")
     counts: dict[str, int] = {m.value: 0 for m in Modality}
-    for (modality, optional), decision in outcome.sessions.items():
+    for (modality, optional), decision in decisions.sessions.items():
         if modality.value not in vetoed and not optional:
             # counted after the caps decided so far, so a split chosen from it fits the week
-            cap = outcome.cap("sessions_per_week", modality.value)
+            cap = decisions.cap("sessions_per_week", modality.value)
             counts[modality.value] += min(decision.per_week, cap[0]) if cap else decision.per_week
     facts: dict[str, Any] = {f"sessions.{m}": n for m, n in counts.items()}
     facts["plan.modalities"] = sorted(m for m, n in counts.items() if n > 0)
     return facts
 
 
-def _apply(
-    kind: str,
-    body: Any,
-    rule: Rule,
-    rules: RuleSet,
-    outcome: Outcome,
-    point: dict[tuple[str, str, str], list[Candidate]],
-    progression: dict[str, list[Candidate]],
-) -> str:
-    """Record one action's decision; return a one-line description for --explain."""
-    rid = rule.full_id
-    rank = _rank(rule, rules)
-    if isinstance(body, SessionRequest):
-        skey = (body.modality, body.optional)
-        current = outcome.sessions.get(skey)
-        if current is None:
-            outcome.sessions[skey] = SessionDecision(body, body.per_week, [rid], rank)
+# ---- merging: one function per action kind --------------------------------------------------
+
+
+@dataclass
+class _Merge:
+    """What merging needs besides the decisions: the rule set (for ranks) and the point
+    values still to be resolved once every phase has run."""
+
+    rules: RuleSet
+    decisions: Decisions
+
+    def __post_init__(self) -> None:
+        self.point: dict[ParamKey, list[Candidate]] = {}
+        self.progression: dict[str, list[Candidate]] = {}
+
+    def rank(self, rule: Rule) -> Rank:
+        return _rank(rule, self.rules)
+
+
+def _merge_sessions(body: SessionRequest, rule: Rule, merge: _Merge) -> str:
+    """Requests for the same modality merge to the larger count; the strongest gives details."""
+    rid, rank = rule.full_id, merge.rank(rule)
+    skey = (body.modality, body.optional)
+    current = merge.decisions.sessions.get(skey)
+    if current is None:
+        merge.decisions.sessions[skey] = SessionDecision(body, body.per_week, [rid], rank)
+    else:
+        current.rules.append(rid)
+        current.per_week = max(current.per_week, body.per_week)
+        if rank < current.rank:
+            current.request, current.rank = body, rank
+    extra = " optional" if body.optional else ""
+    return f"asks for {body.per_week}x/week{extra} {body.modality.value} ({body.intensity.value})"
+
+
+def _merge_prescription(body: Prescription, rule: Rule, merge: _Merge) -> str:
+    """Point values: candidates now, resolved by rank once every phase has run."""
+    rank = merge.rank(rule)
+    for name in sorted(body.model_fields_set - {"modality", "role"}):
+        key = (str(body.modality), body.role, name)
+        merge.point.setdefault(key, []).append(Candidate(getattr(body, name), rule, rank))
+    return f"prescribes {body.modality} ({body.role}): " + _params_text(body, {"modality", "role"})
+
+
+def _merge_limit(body: Limit, rule: Rule, merge: _Merge) -> str:
+    """Bounds intersect: the stricter wins."""
+    limits = merge.decisions.limits
+    for name in sorted(body.model_fields_set - {"modality", "role", "weeks"}):
+        lkey = (str(body.modality), body.role, name)
+        new: Bound = getattr(body, name)
+        if body.weeks is not None:  # held week by week, after the block is built
+            merge.decisions.week_limits.append((body.weeks, lkey, Ruled(new, rule.full_id)))
+            continue
+        known = limits.get(lkey)
+        if known is None:
+            limits[lkey] = Bounded(new, [rule.full_id])
         else:
-            current.rules.append(rid)
-            current.per_week = max(current.per_week, body.per_week)
-            if rank < current.rank:
-                current.request, current.rank = body, rank
-        extra = " optional" if body.optional else ""
-        return (
-            f"asks for {body.per_week}x/week{extra} {body.modality.value} ({body.intensity.value})"
-        )
-    if isinstance(body, Prescription):
-        for name in sorted(body.model_fields_set - {"modality", "role"}):
-            key = (str(body.modality), body.role, name)
-            point.setdefault(key, []).append(Candidate(getattr(body, name), rule, rank))
-        return f"prescribes {body.modality} ({body.role}): " + _params_text(
-            body, {"modality", "role"}
-        )
-    if isinstance(body, Limit):
-        for name in sorted(body.model_fields_set - {"modality", "role"}):
-            lkey = (str(body.modality), body.role, name)
-            new: Bound = getattr(body, name)
-            known = outcome.limits.get(lkey)
-            if known is None:
-                outcome.limits[lkey] = (new, [rid])
-            else:
-                low = [v for v in (known[0].min, new.min) if v is not None]
-                high = [v for v in (known[0].max, new.max) if v is not None]
-                merged = Bound.model_construct(
-                    min=max(low) if low else None, max=min(high) if high else None
-                )
-                outcome.limits[lkey] = (merged, [*known[1], rid])
-        return f"limits {body.modality} ({body.role}): " + _params_text(body, {"modality", "role"})
-    if isinstance(body, Forbid):
-        outcome.forbids.append((body, rid))
-        (name,) = body.model_fields_set
-        return f"forbids {name.replace('_', ' ')} {getattr(body, name)}"
-    if isinstance(body, Cap):
-        scope = body.modality.value if body.modality else ""
-        for name in sorted(body.model_fields_set - {"modality"}):
-            cap_value: int = getattr(body, name)
-            cap_old = outcome.caps.get((name, scope))
-            if cap_old is None or (cap_value, rid) < cap_old:
-                outcome.caps[(name, scope)] = (cap_value, rid)
-        return "caps " + _params_text(body, set())
-    if isinstance(body, Requirement):
-        pairs: list[tuple[str, str, int]] = []
-        if body.hours_between is not None and body.modality is not None:
-            pairs.append(("hours_between", body.modality.value, body.hours_between))
-        if body.hours_between_same_muscle is not None:
-            pairs.append(("hours_between_same_muscle", "", body.hours_between_same_muscle))
-        if body.days_with is not None and body.at_least is not None:
-            pairs.append(("days_with", body.days_with.value, body.at_least))
-        if body.rest_days is not None:
-            pairs.append(("rest_days", "", body.rest_days))
-        if body.light_day_after is not None:
-            pairs.append(("light_day_after", body.light_day_after.value, 1))
-        for kind_, scope, value in pairs:
-            old_req = outcome.requirements.get((kind_, scope))
-            if old_req is None or value > old_req[0] or (value == old_req[0] and rid < old_req[1]):
-                outcome.requirements[(kind_, scope)] = (value, rid)
-        if body.max_days_without_activity is not None:
-            old_req = outcome.requirements.get(("max_days_without_activity", ""))
-            value = body.max_days_without_activity
-            if old_req is None or value < old_req[0] or (value == old_req[0] and rid < old_req[1]):
-                outcome.requirements[("max_days_without_activity", "")] = (value, rid)
-        return "requires " + _params_text(body, set())
-    if isinstance(body, Warn):
-        outcome.warnings.append((body, rule))
-        return f"warns [{body.code}]"
-    if isinstance(body, Effect):
-        outcome.effects.append((body, rule))
-        return f"expects {body.target.value} {body.direction} ({body.timescale}, {body.evidence})"
-    if isinstance(body, Synergy):
-        outcome.synergies.append((body, rule))
-        return f"notes a {body.evidence} synergy of {body.therapy.value} with {body.myokine.value}"
-    if isinstance(body, Screen):
-        _screen(body, rid, outcome)
-        settings = _params_text(body, {"reason", "next_step"})
-        return f"screening: {settings or 'adds a reason'} ({body.reason})"
-    if isinstance(body, Refuse):
-        # the strongest refusal speaks: priority, then specificity, then id
-        if outcome.refusal is None or rank < outcome.refusal_rank:
-            outcome.refusal = (body, rid)
-            outcome.refusal_rank = rank
-        return "refuses: out of scope"
-    if isinstance(body, Progression):
-        for name in sorted(body.model_fields_set):
-            progression.setdefault(name, []).append(Candidate(getattr(body, name), rule, rank))
-        return "progression: " + _params_text(body, set())
-    if isinstance(body, Note):
-        outcome.notes.append((body, rid))
-        return f"adds a note to {body.modality} sessions"
-    if isinstance(body, GuidelineTarget):
-        old_g = outcome.guidelines.get(body.id)
-        # the stricter bar wins: the higher at_least, the lower at_most
-        stricter = old_g is not None and (
-            body.bar > old_g[0].bar if body.at_least is not None else body.bar < old_g[0].bar
-        )
-        if old_g is None or stricter:
-            outcome.guidelines[body.id] = (body, rule)
-        return f"checks guideline {body.id}"
-    raise AssertionError(f"unhandled action {kind}")  # pragma: no cover
+            low = [v for v in (known.bound.min, new.min) if v is not None]
+            high = [v for v in (known.bound.max, new.max) if v is not None]
+            merged = Bound.model_construct(
+                min=max(low) if low else None, max=min(high) if high else None
+            )
+            limits[lkey] = Bounded(merged, [*known.rules, rule.full_id])
+    text = _params_text(body, {"modality", "role", "weeks"})
+    when = f" in {body.weeks}" if body.weeks is not None else ""
+    return f"limits {body.modality} ({body.role}){when}: {text}"
+
+
+def _merge_forbid(body: Forbid, rule: Rule, merge: _Merge) -> str:
+    """Vetoes are collected; the enforce step applies them last."""
+    name = body.vetoes
+    text = f"forbids {name.replace('_', ' ')} {getattr(body, name)}"
+    if body.weeks is not None:  # held week by week, after the block is built
+        merge.decisions.week_forbids.append((body.weeks, Ruled(body, rule.full_id)))
+        return f"{text} in {body.weeks}"
+    merge.decisions.forbids.append(Ruled(body, rule.full_id))
+    return text
+
+
+def _merge_cap(body: Cap, rule: Rule, merge: _Merge) -> str:
+    """The smallest cap wins (then the smaller id)."""
+    rid = rule.full_id
+    scope = body.modality.value if body.modality else ""
+    for name in sorted(body.model_fields_set - {"modality"}):
+        value: int = getattr(body, name)
+        old = merge.decisions.caps.get((name, scope))
+        if old is None or (value, rid) < old:
+            merge.decisions.caps[(name, scope)] = Ruled(value, rid)
+    return "caps " + _params_text(body, set())
+
+
+def _merge_requirement(body: Requirement, rule: Rule, merge: _Merge) -> str:
+    """The most demanding value wins: the larger one, except a gap, where the smaller does."""
+    rid = rule.full_id
+    requirements = merge.decisions.requirements
+    pairs: list[tuple[str, str, int]] = []
+    if body.hours_between is not None and body.modality is not None:
+        pairs.append(("hours_between", body.modality.value, body.hours_between))
+    if body.hours_between_same_muscle is not None:
+        pairs.append(("hours_between_same_muscle", "", body.hours_between_same_muscle))
+    if body.days_with is not None and body.at_least is not None:
+        pairs.append(("days_with", body.days_with.value, body.at_least))
+    if body.rest_days is not None:
+        pairs.append(("rest_days", "", body.rest_days))
+    if body.light_day_after is not None:
+        pairs.append(("light_day_after", body.light_day_after.value, 1))
+    for kind, scope, value in pairs:
+        old = requirements.get((kind, scope))
+        if old is None or value > old.value or (value == old.value and rid < old.rule):
+            requirements[(kind, scope)] = Ruled(value, rid)
+    if body.max_days_without_activity is not None:
+        old = requirements.get(("max_days_without_activity", ""))
+        value = body.max_days_without_activity
+        if old is None or value < old.value or (value == old.value and rid < old.rule):
+            requirements[("max_days_without_activity", "")] = Ruled(value, rid)
+    return "requires " + _params_text(body, set())
+
+
+def _merge_warn(body: Warn, rule: Rule, merge: _Merge) -> str:
+    merge.decisions.warnings.append(ByRule(body, rule))
+    return f"warns [{body.code}]"
+
+
+def _merge_effect(body: Effect, rule: Rule, merge: _Merge) -> str:
+    merge.decisions.effects.append(ByRule(body, rule))
+    return f"expects {body.target.value} {body.direction} ({body.timescale}, {body.evidence})"
+
+
+def _merge_synergy(body: Synergy, rule: Rule, merge: _Merge) -> str:
+    merge.decisions.synergies.append(ByRule(body, rule))
+    return f"notes a {body.evidence} synergy of {body.therapy.value} with {body.myokine.value}"
+
+
+def _merge_screen(body: Screen, rule: Rule, merge: _Merge) -> str:
+    _screen(body, rule.full_id, merge.decisions)
+    settings = _params_text(body, {"reason", "next_step"})
+    return f"screening: {settings or 'adds a reason'} ({body.reason})"
+
+
+def _merge_refuse(body: Refuse, rule: Rule, merge: _Merge) -> str:
+    """The strongest refusal speaks: priority, then specificity, then id."""
+    rank = merge.rank(rule)
+    decisions = merge.decisions
+    if decisions.refusal is None or rank < decisions.refusal_rank:
+        decisions.refusal = Ruled(body, rule.full_id)
+        decisions.refusal_rank = rank
+    return "refuses: out of scope"
+
+
+def _merge_progression(body: Progression, rule: Rule, merge: _Merge) -> str:
+    """Point values, resolved like prescriptions."""
+    rank = merge.rank(rule)
+    for name in sorted(body.model_fields_set):
+        merge.progression.setdefault(name, []).append(Candidate(getattr(body, name), rule, rank))
+    return "progression: " + _params_text(body, set())
+
+
+def _merge_note(body: Note, rule: Rule, merge: _Merge) -> str:
+    merge.decisions.notes.append(Ruled(body, rule.full_id))
+    return f"adds a note to {body.modality} sessions"
+
+
+def _merge_guideline(body: GuidelineTarget, rule: Rule, merge: _Merge) -> str:
+    """The stricter bar wins: the higher at_least, the lower at_most."""
+    guidelines = merge.decisions.guidelines
+    old = guidelines.get(body.id)
+    stricter = old is not None and (
+        body.bar > old.body.bar if body.at_least is not None else body.bar < old.body.bar
+    )
+    if old is None or stricter:
+        guidelines[body.id] = ByRule(body, rule)
+    return f"checks guideline {body.id}"
+
+
+# Each action kind's merge: records the decision, returns a one-line description for --explain.
+MERGE: dict[str, Callable[[Any, Rule, _Merge], str]] = {
+    "sessions": _merge_sessions,
+    "prescribe": _merge_prescription,
+    "limit": _merge_limit,
+    "forbid": _merge_forbid,
+    "cap": _merge_cap,
+    "require": _merge_requirement,
+    "warn": _merge_warn,
+    "effect": _merge_effect,
+    "synergy": _merge_synergy,
+    "screen": _merge_screen,
+    "refuse": _merge_refuse,
+    "progression": _merge_progression,
+    "note": _merge_note,
+    "guideline": _merge_guideline,
+}
 
 
 def _params_text(body: Any, skip: set[str]) -> str:
@@ -538,40 +487,40 @@ def _params_text(body: Any, skip: set[str]) -> str:
     return ", ".join(parts)
 
 
-def _screen(body: Screen, rid: str, outcome: Outcome) -> None:
+def _screen(body: Screen, rid: str, decisions: Decisions) -> None:
     # Rules of a phase run in id order, so the first rule to reach a level is recorded.
-    if body.clearance and CLEARANCE_ORDER[body.clearance] > CLEARANCE_ORDER[outcome.clearance]:
-        outcome.clearance = body.clearance
-        outcome.limited_by["clearance"] = rid
-    if body.referral_only and not outcome.referral_only:
-        outcome.referral_only = True
-        outcome.limited_by["referral"] = rid
+    if body.clearance and CLEARANCE_ORDER[body.clearance] > CLEARANCE_ORDER[decisions.clearance]:
+        decisions.clearance = body.clearance
+        decisions.limited_by["clearance"] = rid
+    if body.referral_only and not decisions.referral_only:
+        decisions.referral_only = True
+        decisions.limited_by["referral"] = rid
     if (
         body.max_intensity
-        and INTENSITY_ORDER[body.max_intensity] < INTENSITY_ORDER[outcome.max_intensity]
+        and INTENSITY_ORDER[body.max_intensity] < INTENSITY_ORDER[decisions.max_intensity]
     ):
-        outcome.max_intensity = body.max_intensity
-        outcome.limited_by["intensity"] = rid
-    outcome.reasons.append((body.reason, rid))
+        decisions.max_intensity = body.max_intensity
+        decisions.limited_by["intensity"] = rid
+    decisions.reasons.append(Ruled(body.reason, rid))
     if body.next_step:
-        outcome.next_steps.append((body.next_step, rid))
-    outcome.screening_rules.append(rid)
+        decisions.next_steps.append(Ruled(body.next_step, rid))
+    decisions.screening_rules.append(rid)
 
 
-def _not_screened(touched: list[str], outcome: Outcome) -> None:
+def _not_screened(touched: list[str], decisions: Decisions) -> None:
     """Safety rules are off, so the screening is incomplete: clearance is required."""
-    outcome.screened = False
-    outcome.clearance = "required"
-    outcome.limited_by["clearance"] = NOT_SCREENED
-    outcome.reasons.append(
-        (
+    decisions.screened = False
+    decisions.clearance = "required"
+    decisions.limited_by["clearance"] = NOT_SCREENED
+    decisions.reasons.append(
+        Ruled(
             "This plan was not screened: a rule pack switched off or replaced safety rules "
             f"(--allow-safety-overrides): {', '.join(touched)}.",
             NOT_SCREENED,
         )
     )
-    outcome.next_steps.append(
-        (
+    decisions.next_steps.append(
+        Ruled(
             "See a doctor or a qualified exercise professional before the planned work, and "
             "have them screen you (PAR-Q+) with the full safety rules.",
             NOT_SCREENED,
@@ -580,8 +529,8 @@ def _not_screened(touched: list[str], outcome: Outcome) -> None:
 
 
 def _resolve(
-    candidates: dict[tuple[str, str, str], list[Candidate]],
-    into: dict[tuple[str, str, str], Resolved],
+    candidates: dict[ParamKey, list[Candidate]],
+    into: dict[ParamKey, Resolved],
 ) -> None:
     for key, group in candidates.items():
         group.sort(key=lambda c: c.rank)
@@ -595,85 +544,90 @@ def _resolve(
 # ---- the enforce step ---------------------------------------------------------------------
 
 
-def enforce(outcome: Outcome) -> None:
-    """Apply every safety veto and cap last, so no rule of a later phase can undo them."""
-    for forbid, rid in outcome.forbids:
+def _ceiling(decisions: Decisions) -> tuple[Ceiling, list[str]]:
+    """The block's intensity ceiling: the screening's, lowered by every `intensity_above`
+    veto, by a referral (light) and by required clearance (moderate); with the vetoes that
+    lowered it, in the order they did."""
+    level = INTENSITY_ORDER[decisions.max_intensity]
+    lowered_by: list[str] = []
+    for forbid, rid in decisions.forbids:
         if forbid.intensity_above is not None:
-            ceiling = forbid.intensity_above.value
-            if INTENSITY_ORDER[ceiling] < INTENSITY_ORDER[outcome.max_intensity]:
-                outcome.max_intensity = ceiling
-                outcome.screening_rules.append(rid)
-    if outcome.referral_only and INTENSITY_ORDER[outcome.max_intensity] > INTENSITY_ORDER["light"]:
-        outcome.max_intensity = "light"
-    if (
-        outcome.clearance == "required"
-        and INTENSITY_ORDER[outcome.max_intensity] > INTENSITY_ORDER["moderate"]
-    ):
-        outcome.max_intensity = "moderate"
-    vetoed = outcome.forbidden("modality")
-    max_level = INTENSITY_ORDER[outcome.max_intensity]
-    limiter = _intensity_rule(outcome)
-    for key in sorted(outcome.sessions, key=lambda k: (k[0].value, k[1])):
-        decision = outcome.sessions[key]
+            veto = INTENSITY_ORDER[forbid.intensity_above.value]
+            if veto < level:
+                level = veto
+                lowered_by.append(rid)
+    if decisions.referral_only:
+        level = min(level, INTENSITY_ORDER["light"])
+    if decisions.clearance == "required":
+        level = min(level, INTENSITY_ORDER["moderate"])
+    ceiling: Ceiling = ("none", "light", "moderate", "vigorous")[level]
+    return ceiling, lowered_by
+
+
+def enforce(decisions: Decisions) -> None:
+    """Apply every safety veto and cap last, so no rule of a later phase can undo them."""
+    ceiling, lowered_by = _ceiling(decisions)
+    decisions.max_intensity = ceiling
+    decisions.screening_rules += lowered_by
+    decisions.intensity_rule = limiter = _intensity_rule(decisions)
+    vetoed = decisions.forbidden("modality")
+    max_level = INTENSITY_ORDER[ceiling]
+    for key in sorted(decisions.sessions, key=lambda k: (k[0].value, k[1])):
+        decision = decisions.sessions[key]
         modality = key[0].value
         if modality in vetoed:
-            outcome.removals.append(Removal(f"{modality} sessions", vetoed[modality]))
-            del outcome.sessions[key]
+            decisions.removals.append(Removal(f"{modality} sessions", vetoed[modality]))
+            del decisions.sessions[key]
             continue
         level = INTENSITY_ORDER[decision.request.intensity.value]
         if max_level == 0 or (level > max_level and key[0] is Modality.HIIT):
-            outcome.removals.append(
-                Removal(f"{modality} sessions (above {outcome.max_intensity} intensity)", limiter)
+            decisions.removals.append(
+                Removal(f"{modality} sessions (above {ceiling} intensity)", limiter)
             )
-            del outcome.sessions[key]
+            del decisions.sessions[key]
         elif level > max_level:
             decision.request = decision.request.model_copy(
-                update={"intensity": IntensityClass(outcome.max_intensity)}
+                update={"intensity": IntensityClass(ceiling)}
             )
             decision.rules.append(limiter)
             decision.lowered = True
-            outcome.removals.append(
-                Removal(f"{modality} intensity lowered to {outcome.max_intensity}", limiter)
+            decisions.removals.append(
+                Removal(f"{modality} intensity lowered to {ceiling}", limiter)
             )
     for key, decision in sorted(
-        outcome.sessions.items(), key=lambda kv: (kv[0][0].value, kv[0][1])
+        decisions.sessions.items(), key=lambda kv: (kv[0][0].value, kv[0][1])
     ):
-        cap = outcome.cap("sessions_per_week", key[0].value)
-        if cap is not None and decision.per_week > cap[0]:
-            outcome.removals.append(
+        cap = decisions.cap("sessions_per_week", key[0].value)
+        if cap is not None and decision.per_week > cap.value:
+            decisions.removals.append(
                 Removal(
-                    f"{key[0].value} sessions cut from {decision.per_week} to {cap[0]} a week",
-                    cap[1],
+                    f"{key[0].value} sessions cut from {decision.per_week} to {cap.value} a week",
+                    cap.rule,
                 )
             )
-            decision.per_week = cap[0]
-            decision.rules.append(cap[1])
-            if cap[0] == 0:
-                del outcome.sessions[key]
-    _cap_hard_sessions(outcome)
+            decision.per_week = cap.value
+            decision.rules.append(cap.rule)
+            if cap.value == 0:
+                del decisions.sessions[key]
+    _cap_hard_sessions(decisions)
 
 
-def _intensity_rule(outcome: Outcome) -> str:
+def _intensity_rule(decisions: Decisions) -> str:
     """The rule behind the intensity ceiling the enforce step applies."""
-    for forbid, rid in outcome.forbids:
+    for forbid, rid in decisions.forbids:
         if (
             forbid.intensity_above is not None
-            and forbid.intensity_above.value == outcome.max_intensity
+            and forbid.intensity_above.value == decisions.max_intensity
         ):
             return rid
     for reason in ("intensity", "referral", "clearance"):
-        if reason in outcome.limited_by:
-            return outcome.limited_by[reason]
-    return outcome.screening_rules[0] if outcome.screening_rules else "engine/enforce"
+        if reason in decisions.limited_by:
+            return decisions.limited_by[reason]
+    return decisions.screening_rules[0] if decisions.screening_rules else "engine/enforce"
 
 
-def is_hard(modality: Modality, intensity: str) -> bool:
-    """DESIGN.md: a hard session is resistance or HIIT, or any vigorous session."""
-    return modality in (Modality.RESISTANCE, Modality.HIIT) or intensity == "vigorous"
-
-
-def _cap_hard_sessions(outcome: Outcome) -> None:
-    cap = outcome.cap("hard_sessions_per_week")
+def _cap_hard_sessions(decisions: Decisions) -> None:
+    cap = decisions.cap("hard_sessions_per_week")
     if cap is None:
         return
     limit, rid = cap
@@ -681,7 +635,7 @@ def _cap_hard_sessions(outcome: Outcome) -> None:
     def hard_total() -> int:
         return sum(
             d.per_week
-            for (m, optional), d in outcome.sessions.items()
+            for (m, optional), d in decisions.sessions.items()
             if not optional and is_hard(m, d.request.intensity.value)
         )
 
@@ -689,15 +643,15 @@ def _cap_hard_sessions(outcome: Outcome) -> None:
     while hard_total() > limit:
         hard = [
             (d.rank, k)
-            for k, d in outcome.sessions.items()
+            for k, d in decisions.sessions.items()
             if not k[1] and is_hard(k[0], d.request.intensity.value) and d.per_week > 0
         ]
         _, key = max(hard)
-        decision = outcome.sessions[key]
+        decision = decisions.sessions[key]
         decision.per_week -= 1
         decision.rules.append(rid)
-        outcome.removals.append(
+        decisions.removals.append(
             Removal(f"one {key[0].value} session (hard sessions capped at {limit} a week)", rid)
         )
         if decision.per_week == 0:
-            del outcome.sessions[key]
+            del decisions.sessions[key]

@@ -39,13 +39,13 @@ OPS_FOR: dict[Kind, frozenset[Op]] = {
 
 
 @dataclass(frozen=True)
-class Decisions:
+class Earlier:
     """Decisions of earlier phases that later phases may read as facts."""
 
     values: Mapping[str, Any]
 
 
-Getter = Callable[[Profile, Decisions], Any]
+Getter = Callable[[Profile, Earlier], Any]
 
 
 @dataclass(frozen=True)

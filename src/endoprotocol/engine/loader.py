@@ -50,6 +50,8 @@ from endoprotocol.vocab import suggest
 from endoprotocol.yamlio import MAX_BYTES, Document, Refused, YamlProblem, decode, parse
 
 RULES_ENV = "ENDOPROTOCOL_RULES_DIR"
+# The user's endoprotocol folder (rule packs, saved profile), when set; else platformdirs'.
+CONFIG_ENV = "ENDOPROTOCOL_CONFIG_DIR"
 # The built-in pack that always loads: `--no-builtin-rules` drops the others (the core pack).
 # It holds the screening and the age scope (DESIGN.md v1.1, "Scope and safety policy").
 SAFETY_PACK = "safety"
@@ -84,7 +86,11 @@ def builtin_rules_dir() -> Path:
 
 
 def user_config_dir() -> Path:
-    """The user's endoprotocol folder (rule packs, saved profile)."""
+    """The user's endoprotocol folder (rule packs, saved profile): `ENDOPROTOCOL_CONFIG_DIR`
+    when set, else the platform's config folder (XDG on Linux, Library on macOS, AppData)."""
+    override = os.environ.get(CONFIG_ENV)
+    if override:
+        return Path(override)
     import platformdirs
 
     return Path(platformdirs.user_config_dir("endoprotocol"))

@@ -24,11 +24,19 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from endoprotocol.vocab import (
+    Ceiling,
+    Clearance,
+    Direction,
     EffectTarget,
+    Evidence,
     IntensityClass,
     Modality,
     Pattern,
+    Role,
+    Severity,
+    SynergyEvidence,
     Therapy,
+    Timescale,
 )
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -175,8 +183,33 @@ class Bound(_Node):
         return self
 
 
-Role = Literal["compound", "accessory", "any"]
 ModalityOrAll = Modality | Literal["all"]
+
+
+class WeekRange(_Node):
+    """The weeks of the block (1-based, inclusive) a `limit` or `forbid` holds in; without
+    `to`, to the end of the block."""
+
+    from_: Annotated[int, Field(strict=True, ge=1, le=52, alias="from")]
+    to: Annotated[int, Field(strict=True, ge=1, le=52)] | None = None
+
+    @model_validator(mode="after")
+    def _in_order(self) -> Self:
+        if self.to is not None and self.to < self.from_:
+            raise ValueError(f"weeks: 'to' ({self.to}) comes before 'from' ({self.from_})")
+        return self
+
+    def covers(self, week: int) -> bool:
+        return self.from_ <= week and (self.to is None or week <= self.to)
+
+    def __str__(self) -> str:
+        return f"weeks {self.from_}-{'' if self.to is None else self.to}"
+
+
+# What a week-scoped `limit` may bound: what each exercise of a built week carries.
+WEEK_LIMITS = frozenset({"sets", "reps", "rest_seconds", "rpe", "rir", "pct_1rm", "hr_max_pct"})
+# What a week-scoped `forbid` may veto: whole sessions, or everything above an intensity.
+WEEK_FORBIDS = frozenset({"modality", "intensity_above"})
 
 
 class _Bounds(_Node):
@@ -197,7 +230,7 @@ class _Bounds(_Node):
 
     @model_validator(mode="after")
     def _something(self) -> Self:
-        if not (self.model_fields_set - {"modality", "role"}):
+        if not (self.model_fields_set - {"modality", "role", "weeks"}):
             what = "a prescription sets" if isinstance(self, Prescription) else "a limit bounds"
             raise ValueError(f"{what} at least one parameter")
         return self
@@ -215,7 +248,21 @@ class Prescription(_Bounds):
 
 
 class Limit(_Bounds):
-    """Bounds that intersect with every other limit and the prescription (stricter wins)."""
+    """Bounds that intersect with every other limit and the prescription (stricter wins);
+    with `weeks`, only in those weeks of the block."""
+
+    weeks: WeekRange | None = None
+
+    @model_validator(mode="after")
+    def _week_scoped_fits_a_week(self) -> Self:
+        named = self.model_fields_set - {"modality", "role", "weeks"}
+        if self.weeks is not None and not named <= WEEK_LIMITS:
+            raise ValueError(
+                "a limit with weeks bounds only "
+                + ", ".join(sorted(WEEK_LIMITS))
+                + f"; not {', '.join(sorted(named - WEEK_LIMITS))}"
+            )
+        return self
 
 
 class SessionRequest(_Node):
@@ -273,14 +320,24 @@ class Forbid(_Node):
     tag: Tagname | None = None
     exercise: Kebab | None = None
     intensity_above: IntensityClass | None = None
+    weeks: WeekRange | None = None  # only in those weeks of the block
 
     @model_validator(mode="after")
     def _exactly_one(self) -> Self:
-        if len(self.model_fields_set) != 1:
+        named = self.model_fields_set - {"weeks"}
+        if len(named) != 1:
             raise ValueError(
                 "forbid takes exactly one of: modality, pattern, tag, exercise, intensity_above"
             )
+        if self.weeks is not None and not named <= WEEK_FORBIDS:
+            raise ValueError("a forbid with weeks vetoes a modality or intensity_above only")
         return self
+
+    @property
+    def vetoes(self) -> str:
+        """The field this veto sets (modality, pattern, tag, exercise or intensity_above)."""
+        (name,) = self.model_fields_set - {"weeks"}
+        return name
 
 
 class Cap(_Node):
@@ -329,15 +386,15 @@ class Requirement(_Node):
 
 class Warn(_Node):
     code: Kebab
-    severity: Literal["high", "medium", "info"]
+    severity: Severity
     message: Text
 
 
 class Effect(_Node):
     target: EffectTarget
-    direction: Literal["increase", "decrease", "improve", "modulate", "no_change"]
-    timescale: Literal["acute", "long_term"]
-    evidence: Literal["strong", "moderate", "mixed", "low"]
+    direction: Direction
+    timescale: Timescale
+    evidence: Evidence
     modalities: list[Modality] = Field(min_length=1)
     explanation: Text
 
@@ -345,7 +402,7 @@ class Effect(_Node):
 class Synergy(_Node):
     therapy: Therapy
     myokine: EffectTarget
-    evidence: Literal["speculative", "low"]
+    evidence: SynergyEvidence
     explanation: Text
 
 
@@ -363,9 +420,9 @@ class Departure(_Node):
 class Screen(_Node):
     """A screening outcome (safety phase only)."""
 
-    clearance: Literal["none", "recommended", "required"] | None = None
+    clearance: Clearance | None = None
     referral_only: Flag | None = None
-    max_intensity: Literal["none", "light", "moderate", "vigorous"] | None = None
+    max_intensity: Ceiling | None = None
     reason: Text
     next_step: Text | None = None
 
@@ -752,9 +809,9 @@ class PackTestExpect(_Node):
     no_modalities: list[Modality] = []
     warnings: list[Kebab] = []
     no_warnings: list[Kebab] = []
-    clearance: Literal["none", "recommended", "required"] | None = None
+    clearance: Clearance | None = None
     referral_only: Flag | None = None
-    max_intensity: Literal["none", "light", "moderate", "vigorous"] | None = None
+    max_intensity: Ceiling | None = None
 
 
 class PackTest(_Node):

@@ -13,8 +13,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from endoprotocol.engine.evaluate import Fired, LeafTrace, _Context
-from endoprotocol.engine.facts import Decisions
+from endoprotocol.engine.decisions import Fired, LeafTrace
+from endoprotocol.engine.evaluate import _Context
+from endoprotocol.engine.facts import Earlier
 from endoprotocol.engine.loader import RuleSet
 from endoprotocol.engine.model import Departure, Effect, Phase, Rule, Synergy, Warn
 from endoprotocol.plan import DayPlan, Exercise, ExpectedEffect, Session, Week
@@ -193,7 +194,7 @@ def review(
     """Run the review rules over the built plan; `earlier` are the decisions of the other
     phases (screening, requested sessions), which review rules may read as well."""
     facts = {**earlier, **plan_facts(weeks)}
-    context = _Context(profile, Decisions(facts), rules)
+    context = _Context(profile, Earlier(facts), rules)
     out = Review(facts=facts)
     for rule in sorted(
         (r for r in rules.active_rules if r.phase is Phase.REVIEW), key=lambda r: r.full_id

@@ -11,9 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from endoprotocol.engine.evaluate import Outcome
-from endoprotocol.engine.model import Bound
-from endoprotocol.plan import Exercise, Intensity, Range
+from endoprotocol.engine.decisions import Bound, Decisions
+from endoprotocol.plan import Exercise, Intensity, Range, Selection, Substitution
 from endoprotocol.planner.library import (
     LEVEL_ORDER,
     ExerciseEntry,
@@ -48,7 +47,7 @@ class Picker:
     """Chooses exercises for a person, remembering what it has used this week."""
 
     library: Library
-    outcome: Outcome
+    outcome: Decisions
     profile: Profile
     used: dict[str, int] = field(default_factory=dict)
 
@@ -64,8 +63,8 @@ class Picker:
             if e.needs() <= have and LEVEL_ORDER[e.level] <= self.level
         ]
         self.usable = [e for e in self.possible if not self.vetoes_of(e)]
-        self.substitutions: list[dict[str, object]] = []
-        self.choices: list[dict[str, object]] = []
+        self.substitutions: list[Substitution] = []
+        self.choices: list[Selection] = []
         self.vetoes_applied = sorted({r for e in self.possible for r in self.vetoes_of(e)})
         # a ballistic lift only where the slot's reps reach down to its own (never 8-12)
         self.ballistic_fits = {role: self._kind_fits_reps("ballistic", role) for role in ROLES}
@@ -74,7 +73,7 @@ class Picker:
         dose = self.library.design.kinds.get(kind)
         # the slot's whole rep range must lie within the movement's few reps: a 6-12 or 8-12
         # hypertrophy slot never gets a jump, swing or push press
-        reps, _ = resolve(self.outcome, Modality.RESISTANCE.value, role, "reps")
+        reps, _ = self.outcome.resolve(Modality.RESISTANCE.value, role, "reps")
         if dose is None or reps is None or reps.max is None or dose.reps.max is None:
             return False
         return reps.max <= dose.reps.max
@@ -150,7 +149,7 @@ class Picker:
         chosen = best[turn % len(best)]
         others = [e.name for e in free if e.id != chosen.id][:ALTERNATIVES]
         self.choices.append(
-            {"slot": slot_key, "chosen": chosen.name, "reason": self._reason(chosen, best, rank)}
+            Selection(slot=slot_key, chosen=chosen.name, reason=self._reason(chosen, best, rank))
         )
         would = [e for e in unvetoed or [] if e.id not in taken]
         if would:
@@ -158,7 +157,7 @@ class Picker:
             rules = self.vetoes_of(first)
             if first.id != chosen.id and rules:
                 self.substitutions.append(
-                    {"replaced": first.name, "by": chosen.name, "rules": rules}
+                    Substitution(replaced=first.name, by=chosen.name, rules=rules)
                 )
         return chosen, others
 
@@ -202,41 +201,6 @@ def _range(bound: Bound | None) -> Range | None:
     return Range.of(bound.min, bound.max)
 
 
-def resolve(
-    outcome: Outcome, modality: str, role: str, name: str
-) -> tuple[Bound | None, list[str]]:
-    """A parameter's value: the winning point value, narrowed by every limit."""
-    point = outcome.param(modality, role, name)
-    limit, limit_rules = outcome.limit(modality, role, name)
-    rules = [point.rule] if point else []
-    if point is None or not isinstance(point.value, Bound):
-        return (
-            limit if limit and limit.min is not None and limit.max is not None else None
-        ), limit_rules
-    low, high = point.value.min, point.value.max
-    if limit is not None:
-        rules += limit_rules
-        if limit.min is not None:
-            low = max(low or limit.min, limit.min)
-            high = max(high or limit.min, limit.min)
-        if limit.max is not None:
-            high = min(high if high is not None else limit.max, limit.max)
-            low = min(low if low is not None else limit.max, limit.max)
-    return Bound.model_construct(min=low, max=high), rules
-
-
-def warmup_and_cooldown(outcome: Outcome, modality: str) -> tuple[int, list[str]]:
-    """Minutes of warm-up plus cool-down a session of `modality` starts and ends with."""
-    total = 0
-    rules: list[str] = []
-    for name in ("warmup_minutes", "cooldown_minutes"):
-        bound, ids = resolve(outcome, modality, "any", name)
-        if bound is not None and bound.min is not None:
-            total += int(bound.min)
-            rules += ids
-    return total, rules
-
-
 def zone_intensity(zone: Zone) -> Intensity:
     return Intensity(
         hr_max_pct=_range(zone.hr_max_pct), rpe=_range(zone.rpe), talk_test=zone.talk_test
@@ -244,7 +208,7 @@ def zone_intensity(zone: Zone) -> Intensity:
 
 
 def lift_intensity(
-    outcome: Outcome,
+    outcome: Decisions,
     role: str,
     zone: Zone,
     entry: ExerciseEntry,
@@ -262,7 +226,7 @@ def lift_intensity(
     if not entry.timed and measurable_load:
         names.append("pct_1rm")
     for name in names:
-        bound, ids = resolve(outcome, "resistance", role, name)
+        bound, ids = outcome.resolve("resistance", role, name)
         rules += ids
         found[name] = _range(bound)
     top = zone.rpe.max if zone.rpe.max is not None else 10
@@ -303,25 +267,25 @@ def build_exercise(
     role: str,
     intensity: Intensity,
     rules: list[str],
-    outcome: Outcome,
+    outcome: Decisions,
     alternatives: list[str],
     notes: list[str],
     dose: KindPrescription | None = None,
 ) -> tuple[Exercise | None, list[str]]:
     """Prescribe one exercise from the decisions; None (and why) when a needed value is missing."""
     used: list[str] = list(rules)
-    sets_b, ids = resolve(outcome, modality, role, "sets")
+    sets_b, ids = outcome.resolve(modality, role, "sets")
     used += ids
-    rest_b, ids = resolve(outcome, modality, role, "rest_seconds")
+    rest_b, ids = outcome.resolve(modality, role, "rest_seconds")
     used += ids
     if entry.timed:
-        work_b, ids = resolve(outcome, modality, role, "work_seconds")
+        work_b, ids = outcome.resolve(modality, role, "work_seconds")
         used += ids
         reps_b = None
         if work_b is None:
             return None, [f"no rule sets work_seconds for {modality} ({role})"]
     else:
-        reps_b, ids = resolve(outcome, modality, role, "reps")
+        reps_b, ids = outcome.resolve(modality, role, "reps")
         used += ids
         work_b = None
         if reps_b is None:
@@ -367,8 +331,3 @@ def slot_pool(
     return picker.candidates(
         slot.pattern, muscles, [m.value for m in slot.prefer], slot.role, drills=drills
     )
-
-
-def min_sets(outcome: Outcome, role: str) -> int:
-    bound, _ = resolve(outcome, Modality.RESISTANCE.value, role, "sets")
-    return int(bound.min) if bound is not None and bound.min is not None else 1

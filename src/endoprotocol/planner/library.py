@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
@@ -28,7 +29,7 @@ from endoprotocol.engine.model import (
     _Node,
 )
 from endoprotocol.errors import RulePackError
-from endoprotocol.vocab import Equipment, IntensityClass, Modality, Muscle, Pattern, suggest
+from endoprotocol.vocab import Equipment, IntensityClass, Modality, Muscle, Pattern, did_you_mean
 
 Level = Literal["beginner", "intermediate", "advanced"]
 LEVEL_ORDER: dict[str, int] = {"beginner": 0, "intermediate": 1, "advanced": 2}
@@ -209,6 +210,29 @@ class IntervalProtocol(_Node):
     exercises: list[Annotated[str, Field(pattern=ID_PATTERN)]] = Field(min_length=1)
 
 
+class Messages(_Node):
+    """Texts the plan uses for its own warnings; `{name}` placeholders are filled in."""
+
+    changed_by_rule: Text  # {what}, {rule}
+    could_not_plan: Text  # {what}, {why}
+    safety_rules_overridden: Text  # {rules}
+
+    @model_validator(mode="after")
+    def _placeholders(self) -> Self:
+        wanted = {
+            "changed_by_rule": {"what", "rule"},
+            "could_not_plan": {"what", "why"},
+            "safety_rules_overridden": {"rules"},
+        }
+        for field, names in wanted.items():
+            used = {n for _, n, _, _ in string.Formatter().parse(getattr(self, field)) if n}
+            if used != names:
+                raise ValueError(
+                    f"messages.{field} takes the placeholders {sorted(names)}, not {sorted(used)}"
+                )
+        return self
+
+
 class SessionDesignFile(_Node):
     splits: list[Split] = Field(min_length=1)
     zones: dict[IntensityClass, Zone]
@@ -216,6 +240,7 @@ class SessionDesignFile(_Node):
     timing: Timing
     designs: dict[Literal["hiit", "endurance", "recovery", "balance", "mobility"], ModalityDesign]
     disclaimer: Text
+    messages: Messages
     kinds: dict[Kind, KindPrescription] = {}
     interval_protocols: list[IntervalProtocol] = []
     loadability: dict[Equipment, Annotated[int, Field(strict=True, ge=0, le=10)]]
@@ -334,8 +359,7 @@ def check_rule_references(ruleset: RuleSet, library: Library) -> None:
                 name, known, code = body.split, splits, "unknown-split"
             if not code:
                 continue
-            near = suggest(name, known)
-            hint = f"; did you mean '{near}'?" if near else ""
+            hint = did_you_mean(name, known, lead="; ")
             pos = action.pos
             where = (pos.path, (pos.line, pos.col)) if pos else ("?", (1, 1))
             kind = code.removeprefix("unknown-")

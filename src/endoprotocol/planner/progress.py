@@ -5,10 +5,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from endoprotocol.engine.evaluate import Outcome
-from endoprotocol.engine.model import Bound, CautiousStart, fill_placeholders
+from endoprotocol.engine.decisions import Bound, CautiousStart, Decisions, fill_placeholders
 from endoprotocol.plan import DayPlan, Exercise, Range, Session, Week
-from endoprotocol.planner.fill import exercise_seconds, resolve
+from endoprotocol.planner.fill import exercise_seconds
 from endoprotocol.planner.intensity import cohere_session
 from endoprotocol.planner.library import SessionDesignFile, Timing
 from endoprotocol.vocab import IntensityClass, Modality, Pattern
@@ -37,7 +36,7 @@ class Scheme:
     deload_reps_note: str | None
 
     @classmethod
-    def from_outcome(cls, outcome: Outcome) -> Scheme:
+    def from_outcome(cls, outcome: Decisions) -> Scheme:
         p = outcome.progression
 
         def get(name: str) -> object:
@@ -71,16 +70,16 @@ class Scheme:
         return self.deload_every is not None and week % self.deload_every == 0
 
 
-def _set_cap(outcome: Outcome, ex: Exercise, modality: Modality) -> int:
+def _set_cap(outcome: Decisions, ex: Exercise, modality: Modality) -> int:
     """The most sets the rules allow this exercise (the top of its prescribed range)."""
-    bound, _ = resolve(outcome, modality.value, "compound" if ex.compound else "accessory", "sets")
+    bound, _ = outcome.resolve(modality.value, "compound" if ex.compound else "accessory", "sets")
     return int(bound.max) if bound is not None and bound.max is not None else ex.sets
 
 
 def _progress_session(
     session: Session,
     scheme: Scheme,
-    outcome: Outcome,
+    outcome: Decisions,
     deload: bool,
     step: int,
     reps_week: bool,
@@ -128,9 +127,9 @@ def _progress_session(
     return session.model_copy(update={"exercises": exercises})
 
 
-def _rounds_cap(outcome: Outcome) -> int:
+def _rounds_cap(outcome: Decisions) -> int:
     """The interval protocol's full dose: the top of the rules' rounds."""
-    bound, _ = resolve(outcome, Modality.HIIT.value, "any", "rounds")
+    bound, _ = outcome.resolve(Modality.HIIT.value, "any", "rounds")
     return int(bound.max) if bound is not None and bound.max is not None else 0
 
 
@@ -455,14 +454,13 @@ def _load_capped(session: Session, cap: float) -> Session:
 
 def build_weeks(
     week_one: list[DayPlan],
-    start_weeks: dict[int, int],
     count: int,
-    outcome: Outcome,
+    outcome: Decisions,
     design: SessionDesignFile,
     budget: int = 180,
     build_up: BuildUp | None = None,
 ) -> list[Week]:
-    """Weeks 1..count. `start_weeks` maps id(session) -> first week the session appears;
+    """Weeks 1..count; a session of week one appears from its `first_week` on;
     `budget` is the day's minutes (a mirrored week must fit them); with `build_up`, required
     steady sessions start short and reach their full length over its weeks (people not yet
     active), and `week_one` is the full-length template."""
@@ -519,7 +517,7 @@ def build_weeks(
                 max(0, budget - sum(x.duration_minutes for x in day.sessions)) * 60, design.timing
             )
             for session in day.sessions:
-                first = start_weeks.get(id(session), 1)
+                first = session.first_week
                 if number < first:
                     continue
                 if number == first and first > 1:

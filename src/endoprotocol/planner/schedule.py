@@ -17,8 +17,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field, replace
 
-from endoprotocol.engine.evaluate import Outcome, SessionDecision, is_hard
-from endoprotocol.planner.fill import Shortfall, warmup_and_cooldown
+from endoprotocol.engine.decisions import Decisions, SessionDecision, is_hard
+from endoprotocol.planner.fill import Shortfall
 from endoprotocol.planner.library import Library, SplitDay
 from endoprotocol.profile import WEEK, Profile
 from endoprotocol.vocab import AEROBIC, INTENSITY_ORDER, MODERATE_EQUIVALENT, Modality
@@ -74,7 +74,7 @@ def circular(a: int, b: int) -> int:
 
 
 class Scheduler:
-    def __init__(self, outcome: Outcome, profile: Profile, library: Library) -> None:
+    def __init__(self, outcome: Decisions, profile: Profile, library: Library) -> None:
         self.outcome = outcome
         self.profile = profile
         self.library = library
@@ -97,9 +97,9 @@ class Scheduler:
         return 0 if found is None else -(-found[0] // 24)  # hours -> whole days, rounded up
 
     def _edges(self, modality: Modality) -> int:
-        # asked for on every placement check; the answer depends only on the outcome
+        # asked for on every placement check; the answer depends only on the decisions
         if modality not in self._edge_minutes:
-            self._edge_minutes[modality] = warmup_and_cooldown(self.outcome, modality.value)[0]
+            self._edge_minutes[modality] = self.outcome.warmup_and_cooldown(modality.value)[0]
         return self._edge_minutes[modality]
 
     def _min_minutes(self, modality: Modality) -> int:

@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from endoprotocol.engine.evaluate import Outcome
-from endoprotocol.engine.model import Bound
-from endoprotocol.plan import Exercise, Intensity, Range, Session
+from endoprotocol.engine.decisions import Bound, Decisions
+from endoprotocol.plan import Exercise, Intensity, Range, Session, Substitution
 from endoprotocol.planner.fill import (
     Picker,
     Shortfall,
@@ -15,10 +14,7 @@ from endoprotocol.planner.fill import (
     exercise_seconds,
     kind_intensity,
     lift_intensity,
-    min_sets,
-    resolve,
     slot_pool,
-    warmup_and_cooldown,
     zone_intensity,
 )
 from endoprotocol.planner.library import ExerciseEntry, Library, Slot, Zone
@@ -41,7 +37,7 @@ class Built:
 
 
 class SessionBuilder:
-    def __init__(self, outcome: Outcome, library: Library, picker: Picker) -> None:
+    def __init__(self, outcome: Decisions, library: Library, picker: Picker) -> None:
         self.outcome = outcome
         self.library = library
         self.picker = picker
@@ -56,7 +52,7 @@ class SessionBuilder:
         return texts, rules
 
     def _edges(self, modality: str) -> tuple[int, list[str]]:
-        return warmup_and_cooldown(self.outcome, modality)
+        return self.outcome.warmup_and_cooldown(modality)
 
     def build(self, slot: Slotted) -> Built:
         if slot.modality is Modality.RESISTANCE:
@@ -103,11 +99,9 @@ class SessionBuilder:
                     )
                 elif picked is not None:
                     self.picker.substitutions.append(
-                        {
-                            "replaced": f"a {s.pattern.value} exercise",
-                            "by": picked[0].name,
-                            "rules": rules,
-                        }
+                        Substitution(
+                            replaced=f"a {s.pattern.value} exercise", by=picked[0].name, rules=rules
+                        )
                     )
             if picked is None:
                 # a teaching drill at easy effort is better than an empty slot
@@ -140,9 +134,9 @@ class SessionBuilder:
             swap_notes: list[str] = [fallback_note] if fallback_note else []
             if len(self.picker.substitutions) > before:
                 swap = self.picker.substitutions[-1]
-                vetoes = [str(r) for r in swap["rules"]]  # type: ignore[attr-defined]
+                vetoes = list(swap.rules)
                 i_rules = [*i_rules, *vetoes]
-                swap_notes.append(f"In place of {swap['replaced']} ({', '.join(vetoes)}).")
+                swap_notes.append(f"In place of {swap.replaced} ({', '.join(vetoes)}).")
             ex, missing = build_exercise(
                 entry,
                 "resistance",
@@ -159,7 +153,7 @@ class SessionBuilder:
                 continue
             exercises.append(ex)
         edges, edge_rules = self._edges("resistance") if not slot.shares_warmup else (0, [])
-        cap, cap_rules = resolve(self.outcome, "resistance", "any", "exercises")
+        cap, cap_rules = self.outcome.resolve("resistance", "any", "exercises")
         if cap is not None and cap.max is not None and len(exercises) > cap.max:
             # the rules' exercise count: keep the first ones (compound first, large before small)
             exercises = exercises[: max(int(cap.max), 1)]
@@ -253,7 +247,7 @@ class SessionBuilder:
             for e in kept
         ]
         changes.append("shorter rests")
-        floors = {role: min_sets(self.outcome, role) for role in ("compound", "accessory")}
+        floors = {role: self.outcome.min_sets(role) for role in ("compound", "accessory")}
         dropped: list[str] = []
         while kept and self._seconds(kept) > budget:
             reducible = [
@@ -283,7 +277,7 @@ class SessionBuilder:
         edges, edge_rules = self._edges(slot.modality.value) if not slot.shares_warmup else (0, [])
         patterns = design.patterns if design else [Pattern.CARDIO]
         count = design.exercises if design else 1
-        wanted, _ = resolve(self.outcome, slot.modality.value, "any", "exercises")
+        wanted, _ = self.outcome.resolve(slot.modality.value, "any", "exercises")
         if wanted is not None and wanted.max is not None:
             count = max(int(wanted.max), 1)
         talk = self.outcome.param(slot.modality.value, "any", "talk_test")
@@ -406,7 +400,7 @@ class SessionBuilder:
 
     def _interval_pool(self, pool: list[ExerciseEntry]) -> tuple[list[ExerciseEntry], str]:
         """Intervals on the modality their protocol was tested on, or none, and why."""
-        work, _ = resolve(self.outcome, Modality.HIIT.value, "any", "work_seconds")
+        work, _ = self.outcome.resolve(Modality.HIIT.value, "any", "work_seconds")
         protocol = self.library.interval_protocol(work)
         machines = [e for e in pool if e.kind == "interval-cardio"]
         if protocol is None:
@@ -433,7 +427,7 @@ class SessionBuilder:
         rules: list[str] = []
 
         def get(name: str) -> Bound | None:
-            bound, ids = resolve(self.outcome, source, "any", name)
+            bound, ids = self.outcome.resolve(source, "any", name)
             rules.extend(ids)
             return (
                 bound

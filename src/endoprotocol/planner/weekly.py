@@ -1,0 +1,123 @@
+"""The enforce step, week by week: week-scoped vetoes, ceilings and limits (DESIGN.md v1.1).
+
+A `forbid` or `limit` with `weeks: {from, to}` holds only in those weeks (re-entry weeks,
+cautious starts that end). The block is built from week one; each built week is then held to
+what is in force in it, last, so that nothing the planner does can undo a safety rule.
+"""
+
+from __future__ import annotations
+
+from endoprotocol.engine.decisions import Decisions, Removal, WeekRules, narrow
+from endoprotocol.plan import DayPlan, Exercise, Intensity, Range, Session, Week
+from endoprotocol.planner.library import Zone
+from endoprotocol.vocab import INTENSITY_ORDER, IntensityClass, Modality
+
+# the parameters of an exercise a week-scoped limit may narrow
+EXERCISE_LIMITS = ("sets", "reps", "rest_seconds", "rpe", "rir", "pct_1rm", "hr_max_pct")
+
+
+def hold_week(week: Week, decisions: Decisions, zones: dict[IntensityClass, Zone]) -> list[Removal]:
+    """Hold one built week to the decisions in force in it; what it removed or changed."""
+    rules = decisions.in_week(week.week)
+    week.max_intensity = rules.ceiling.value
+    removals: list[Removal] = []
+    days = []
+    for day in week.days:
+        kept = []
+        for session in day.sessions:
+            held = _hold(session, rules, zones, week.week, removals)
+            if held is not None:
+                kept.append(held)
+        days.append(DayPlan(day=day.day, sessions=kept))
+    week.days = days
+    return removals
+
+
+def _hold(
+    session: Session,
+    rules: WeekRules,
+    zones: dict[IntensityClass, Zone],
+    number: int,
+    removals: list[Removal],
+) -> Session | None:
+    modality = session.modality.value
+    if modality in rules.vetoed:
+        removals.append(Removal(f"{modality} sessions in week {number}", rules.vetoed[modality]))
+        return None
+    ceiling, limiter = rules.ceiling
+    level = INTENSITY_ORDER[session.intensity_class.value]
+    if INTENSITY_ORDER[ceiling] == 0 or (
+        level > INTENSITY_ORDER[ceiling] and session.modality is Modality.HIIT
+    ):
+        removals.append(Removal(f"{modality} sessions in week {number} (above {ceiling})", limiter))
+        return None
+    changed: list[str] = []
+    exercises = [_limit_exercise(e, modality, rules, changed) for e in session.exercises]
+    update: dict[str, object] = {"exercises": exercises}
+    if level > INTENSITY_ORDER[ceiling]:
+        zone = zones[IntensityClass(ceiling)]
+        update["intensity_class"] = IntensityClass(ceiling)
+        update["intensity"] = _cap(session.intensity, zone)
+        update["exercises"] = [
+            e.model_copy(update={"intensity": _cap(e.intensity, zone)}) for e in exercises
+        ]
+        changed.append(limiter)
+        removals.append(
+            Removal(f"{modality} intensity lowered to {ceiling} in week {number}", limiter)
+        )
+    if not changed:
+        return session
+    update["rules"] = sorted({*session.rules, *changed})
+    return session.model_copy(update=update)  # keeps its first_week
+
+
+def _limit_exercise(e: Exercise, modality: str, rules: WeekRules, changed: list[str]) -> Exercise:
+    role = "compound" if e.compound else "accessory"
+    update: dict[str, object] = {}
+    intensity: dict[str, object] = {}
+    used: list[str] = []
+    for name in EXERCISE_LIMITS:
+        bound, ids = rules.limit(modality, role, name)
+        if bound is None:
+            continue
+        if name == "sets":
+            low, _ = narrow(e.sets, e.sets, bound)
+            if low is not None and round(low) != e.sets:
+                update["sets"], used = max(round(low), 1), used + ids
+            continue
+        holder = e.intensity if name in ("rpe", "rir", "pct_1rm", "hr_max_pct") else e
+        current: Range | None = getattr(holder, name)
+        if current is None:
+            continue
+        low, high = narrow(current.min, current.max, bound)
+        assert low is not None
+        assert high is not None
+        if (low, high) != (current.min, current.max):
+            narrowed = Range.of(low, high)
+            (intensity if holder is e.intensity else update)[name] = narrowed
+            used += ids
+    if not used:
+        return e
+    if intensity:
+        update["intensity"] = e.intensity.model_copy(update=intensity)
+    changed += used
+    update["rules"] = sorted({*e.rules, *used})
+    return e.model_copy(update=update)
+
+
+def _cap(intensity: Intensity, zone: Zone) -> Intensity:
+    """An intensity no harder than the zone: each measure's top brought down to the zone's."""
+    update: dict[str, object] = {}
+    for name in ("rpe", "pct_1rm", "hr_max_pct"):
+        value: Range | None = getattr(intensity, name)
+        top = getattr(zone, name).max
+        if value is not None and top is not None and value.max > top:
+            update[name] = Range.of(min(value.min, top), top)
+    if (
+        intensity.rir is not None
+        and zone.rpe.max is not None
+        and 10 - intensity.rir.min > zone.rpe.max
+    ):
+        floor = 10 - zone.rpe.max
+        update["rir"] = Range.of(max(intensity.rir.min, floor), max(intensity.rir.max, floor))
+    return intensity.model_copy(update=update) if update else intensity
