@@ -13,7 +13,8 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "endoprotocol"
 
 
 def test_every_action_kind_has_one_merge_function() -> None:
-    kinds = {next(iter(t.model_fields)) for t in ACTION_TYPES}
+    # `departure` is a review-phase action: the review step (engine/review.py) collects it
+    kinds = {next(iter(t.model_fields)) for t in ACTION_TYPES} - {"departure"}
     assert kinds == set(MERGE)
 
 

@@ -19,17 +19,16 @@ import jsonschema
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from endoprotocol import build_plan, load_library, load_rules, parse_profile
-from endoprotocol.engine.loader import builtin_rules_dir, departures_of
+from endoprotocol import build_plan, parse_profile
+from endoprotocol.engine.loader import departures_of
 from endoprotocol.errors import OutOfScopeError
 from endoprotocol.plan import Exercise, Plan, Session
 from endoprotocol.render.calendar import render_csv, render_ics
+from tests.builtin import builtin_library, builtin_rules
 from tests.conftest import RunCli
 from tests.packs import PLAN_ARGS, write_pack
 from tests.strategies import profiles
 
-RULES = load_rules(user_dir=False)
-LIBRARY = load_library(builtin_rules_dir())
 EXAMPLES = int(os.environ.get("ENDOPROTOCOL_PROPERTY_EXAMPLES", "200"))
 SETTINGS = settings(
     max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow]
@@ -39,7 +38,7 @@ CLAIMS_IN_SOURCE = 80  # counted in the commit that listed them
 
 def plan_of(data: dict[str, Any]) -> Plan | None:
     try:
-        return build_plan(parse_profile(data), RULES, LIBRARY)
+        return build_plan(parse_profile(data), builtin_rules(), builtin_library())
     except OutOfScopeError:
         return None
 
@@ -191,7 +190,7 @@ def test_plan_json_with_departures_validates_against_schema_plan(cli: RunCli) ->
 
 
 def test_ics_carries_departures_in_the_first_event_and_csv_does_not() -> None:
-    plan = build_plan(parse_profile(_example("muscle-trt-45")), RULES, LIBRARY)
+    plan = build_plan(parse_profile(_example("muscle-trt-45")), builtin_rules(), builtin_library())
     assert plan.departures
     ics = render_ics(plan, date(2027, 1, 4)).replace("\r\n ", "")
     events = ics.split("BEGIN:VEVENT")[1:]
@@ -285,11 +284,11 @@ def test_directions_that_differ_merge_to_modulate() -> None:
 
 
 def test_every_listed_source_claim_is_mapped_to_a_rule_or_departure() -> None:
-    claims = [c for c in RULES.claims if c.full_id.startswith("core/")]
+    claims = [c for c in builtin_rules().claims if c.full_id.startswith("core/")]
     assert len(claims) == CLAIMS_IN_SOURCE
     assert len({c.full_id for c in claims}) == len(claims)
-    rule_ids = {r.full_id for r in RULES.rules}
-    departures = departures_of(RULES.rules)
+    rule_ids = {r.full_id for r in builtin_rules().rules}
+    departures = departures_of(builtin_rules().rules)
     for claim in claims:
         assert claim.encoded_by or claim.departed_by, claim.id
         assert set(claim.encoded_by) <= rule_ids, claim.id
@@ -300,7 +299,7 @@ def test_every_listed_source_claim_is_mapped_to_a_rule_or_departure() -> None:
 
 
 def test_the_issue_s_missing_pieces_are_encoded() -> None:
-    by_id = {c.id: c for c in RULES.claims}
+    by_id = {c.id: c for c in builtin_rules().claims}
     assert "core/trt-irisin" in by_id["synergy-irisin-trt-peptides"].encoded_by
     assert "core/gh-axis-myostatin" in by_id["synergy-myostatin-t-gh"].encoded_by
     assert by_id["endurance-less-anabolic"].encoded_by == [
@@ -313,7 +312,7 @@ def test_the_issue_s_missing_pieces_are_encoded() -> None:
         "hiit-insulin-moderate",
         "no-resting-hormone-rise",
     ):
-        assert f"core/{departure}" in departures_of(RULES.rules)
+        assert f"core/{departure}" in departures_of(builtin_rules().rules)
 
 
 # ---- the rule language -------------------------------------------------------------------

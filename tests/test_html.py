@@ -264,7 +264,7 @@ def test_all_text_is_escaped(plans: dict[str, Plan]) -> None:
     plan.days[0].sessions[0].exercises[0].name = hostile
     plan.days[0].sessions[0].exercises[0].notes = hostile
     plan.disclaimer = hostile
-    plan.profile["goals"] = [hostile]
+    object.__setattr__(plan.profile, "goals", [hostile])
     text = render_html(plan)
     page = read_page(text)
     assert not page.attrs("script")

@@ -120,7 +120,10 @@ def test_totals_add_up_and_blocks_deload(data: dict[str, Any]) -> None:
     assert plan.totals == compute_totals(plan.days)
     total = sum(plan.totals.sessions_by_modality.values())
     assert total == sum(len(d.sessions) for d in plan.days)
-    assert any(w.deload for w in plan.weeks[:6])
+    # every planned block deloads; a referral-only block (no sessions) has nothing to deload
+    planned = any(d.sessions for w in plan.weeks for d in w.days)
+    if len(plan.weeks) >= 4:  # a pregnancy block may end sooner (plan again at week 13)
+        assert any(w.deload for w in plan.weeks[:6]) == planned
     for w in plan.weeks:
         if w.deload and w.week > 1:
             assert w.load_change_pct == plan.weeks[w.week - 2].load_change_pct

@@ -18,6 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from endoprotocol.cli import wizard
+from endoprotocol.engine.loader import CONFIG_ENV
 from endoprotocol.profile import Profile, Screening, parse_profile
 from endoprotocol.profiletext import VOCABULARY
 from endoprotocol.sources import read_profile_text
@@ -389,6 +390,7 @@ def test_a_config_path_that_is_a_file_is_exit_2_naming_it(
     config = tmp_path / "config-file"
     config.write_text("not a folder\n")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    monkeypatch.setenv(CONFIG_ENV, str(config / "endoprotocol"))
     for args in (["profile", "init"], ["profile", "init", "--age", "40", "--sex", "m", "--goal", "muscle"]):  # fmt: skip
         result = cli(*args, input=PLAIN)
         assert_rejected(
@@ -425,6 +427,7 @@ def test_a_read_only_home_is_exit_2_with_a_message_naming_the_path(tmp_path: Pat
     home.mkdir()
     home.chmod(0o555)
     env = {k: v for k, v in os.environ.items() if not k.startswith("XDG_")}
+    env.pop(CONFIG_ENV, None)
     env["HOME"] = str(home)
     env.pop("ENDOPROTOCOL_RULES_DIR", None)
     as_root = os.geteuid() == 0

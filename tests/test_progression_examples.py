@@ -5,18 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from endoprotocol import build_plan, load_library, load_rules, parse_profile
-from endoprotocol.engine.loader import builtin_rules_dir
+from endoprotocol import build_plan, parse_profile
 from endoprotocol.plan import Exercise, Plan
 from endoprotocol.planner.intensity import pct_for, rm_for
-
-RULES = load_rules(user_dir=False)
-LIBRARY = load_library(builtin_rules_dir())
-TABLE = LIBRARY.design.intensity_table
+from tests.builtin import builtin_library, builtin_rules
 
 
 def _plan(weeks: int, **data: Any) -> Plan:
-    return build_plan(parse_profile(data), RULES, LIBRARY, weeks=weeks)
+    return build_plan(parse_profile(data), builtin_rules(), builtin_library(), weeks=weeks)
 
 
 def _lifts(plan: Plan, week: int) -> list[Exercise]:
@@ -34,11 +30,20 @@ def _loaded(plan: Plan, week: int) -> list[Exercise]:
 
 
 def test_the_table_reads_both_ways() -> None:
-    assert pct_for(TABLE, 1) == 100
-    assert pct_for(TABLE, 10) == 75
-    assert 65 < pct_for(TABLE, 13) < 67
+    assert pct_for(builtin_library().design.intensity_table, 1) == 100
+    assert pct_for(builtin_library().design.intensity_table, 10) == 75
+    assert 65 < pct_for(builtin_library().design.intensity_table, 13) < 67
     for reps in (1, 4, 8, 12, 17, 25):
-        assert abs(rm_for(TABLE, pct_for(TABLE, reps)) - reps) < 1e-6
+        assert (
+            abs(
+                rm_for(
+                    builtin_library().design.intensity_table,
+                    pct_for(builtin_library().design.intensity_table, reps),
+                )
+                - reps
+            )
+            < 1e-6
+        )
 
 
 def test_osteoporosis_starts_light_and_climbs_to_60_70_by_week_12_saying_so() -> None:
@@ -88,8 +93,12 @@ def test_effort_agrees_with_load_on_every_lift() -> None:
             assert i.pct_1rm is not None
             assert e.reps is not None
             assert (i.rpe.min, i.rpe.max) == (10 - i.rir.max, 10 - i.rir.min)
-            assert i.pct_1rm.max == round(pct_for(TABLE, e.reps.min + i.rir.min))
-            assert i.pct_1rm.min == round(pct_for(TABLE, e.reps.max + i.rir.max))
+            assert i.pct_1rm.max == round(
+                pct_for(builtin_library().design.intensity_table, e.reps.min + i.rir.min)
+            )
+            assert i.pct_1rm.min == round(
+                pct_for(builtin_library().design.intensity_table, e.reps.max + i.rir.max)
+            )
 
 
 def test_a_safety_load_cap_moves_reps_up_rather_than_breaking_the_table() -> None:
@@ -111,7 +120,10 @@ def test_a_safety_load_cap_moves_reps_up_rather_than_breaking_the_table() -> Non
         assert e.intensity.pct_1rm.max <= 80
         assert e.reps is not None
         assert e.intensity.rir is not None
-        assert pct_for(TABLE, e.reps.min + e.intensity.rir.min) <= 80.5
+        assert (
+            pct_for(builtin_library().design.intensity_table, e.reps.min + e.intensity.rir.min)
+            <= 80.5
+        )
 
 
 def test_one_set_lifters_get_a_lighter_deload_not_a_no_op() -> None:
