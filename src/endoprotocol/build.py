@@ -25,6 +25,7 @@ from endoprotocol.plan import (
     DayPlan,
     Departure,
     DisabledRule,
+    Exercise,
     Explanation,
     FiredRule,
     Generator,
@@ -226,6 +227,21 @@ def _cited_rules(plan: Plan, outcome: Decisions) -> set[str]:
     return {i for i in ids if "/" in i and not i.startswith("engine/")}
 
 
+# DESIGN.md v1.1: a hard set is a work set taken to 4 or fewer reps in reserve. A hold rated
+# by effort alone counts from RPE 6 (RPE = 10 - RIR); drills and light sets never count.
+HARD_SET_RIR = 4
+
+
+def is_hard_set(e: Exercise) -> bool:
+    """Whether `e`'s sets are hard sets (DESIGN.md v1.1)."""
+    i = e.intensity
+    if i.rir is not None:
+        return i.rir.min <= HARD_SET_RIR
+    return (
+        i.rir is None and i.pct_1rm is None and i.rpe is not None and i.rpe.max >= 10 - HARD_SET_RIR
+    )
+
+
 def compute_totals(days: list[DayPlan]) -> Totals:
     sessions: Counter[str] = Counter()
     minutes: Counter[str] = Counter()
@@ -247,6 +263,8 @@ def compute_totals(days: list[DayPlan]) -> Totals:
                 aerobic += factor * s.duration_minutes
             if s.modality is Modality.RESISTANCE:
                 for e in s.exercises:
+                    if not is_hard_set(e):
+                        continue
                     for muscle in e.muscles:
                         sets[muscle.value] += e.sets
     return Totals(
