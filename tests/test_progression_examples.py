@@ -190,3 +190,50 @@ def test_interval_newcomers_add_rounds_up_to_the_protocol() -> None:
     assert started[0] <= 4
     assert max(started) > started[0]
     assert max(started) <= 10 * 3
+
+
+def test_no_day_goes_over_its_minutes_in_any_week() -> None:
+    """A mirrored day and rounding once put a 65-year-old's Monday at 84 of 83 minutes."""
+    plan = _plan(
+        4,
+        age=65,
+        sex="male",
+        goals=["muscle"],
+        experience="advanced",
+        minutes_per_session=83,
+        equipment=["barbell"],
+        currently_active=False,
+        days_per_week=3,
+        blood_pressure={"systolic": 101, "diastolic": 100},
+    )
+    for week in plan.weeks:
+        for day in week.days:
+            assert sum(s.duration_minutes for s in day.sessions) <= 83, (week.week, day.day)
+
+
+def test_intervals_nobody_can_do_leave_their_day_to_other_work() -> None:
+    """No tested machine: the 4 x 4 request once held Monday (and a light Tuesday after it)
+    with nothing built, and an endurance-first man got 79 aerobic minutes of 300 offered."""
+    plan = build_plan(
+        parse_profile(
+            {
+                "age": 66,
+                "sex": "male",
+                "goals": ["endurance"],
+                "experience": "intermediate",
+                "currently_active": True,
+                "days_per_week": 5,
+                "minutes_per_session": 60,
+                "conditions": ["low-testosterone-symptoms", "prediabetes"],
+            }
+        ),
+        builtin_rules(),
+        builtin_library(),
+    )
+    assert not any(s.modality.value == "hiit" for d in plan.days for s in d.sessions)
+    codes = {w.code for w in plan.warnings}
+    assert "could-not-plan" in codes  # and it says why
+    assert "red-s-risk" not in codes  # low-T at 66 is a check-up, not a RED-S hold
+    aerobic = next(g for g in plan.guidelines if g.id == "who-2020-aerobic")
+    assert aerobic.value is not None
+    assert aerobic.value >= 140

@@ -82,10 +82,11 @@ def build_plan(
     outcome = evaluate(profile, rules)
     _refuse(outcome.refusal)
     weeks, replan = _pregnancy_block(profile, outcome, weeks)
-    scheduler = Scheduler(outcome, profile, library)
-    week = scheduler.run()
     picker = Picker(library, outcome, profile)
     builder = SessionBuilder(outcome, library, picker)
+    # a session no exercise can fill (intervals without a tested machine) keeps no day
+    scheduler = Scheduler(outcome, profile, library, builder.unavailable())
+    week = scheduler.run()
     shortfalls: list[Shortfall] = list(scheduler.shortfalls)
     week_one: list[DayPlan] = []
     for day, slotted in zip(WEEK, week.days, strict=True):

@@ -156,6 +156,18 @@ def _set_seconds(ex: Exercise, timing: Timing) -> float:
     ) - exercise_seconds(ex.model_copy(update={"sets": 1}), timing.seconds_per_rep, 0)
 
 
+def _within(sessions: list[Session], budget: int) -> list[Session]:
+    """The day's sessions, the longest shortened by what rounding and a mirrored day's
+    different session put over the day's minutes (a minute or two; durations are estimates)."""
+    over = sum(s.duration_minutes for s in sessions) - budget
+    if over <= 0 or not sessions:
+        return sessions
+    i = max(range(len(sessions)), key=lambda k: sessions[k].duration_minutes)
+    out = list(sessions)
+    out[i] = out[i].model_copy(update={"duration_minutes": max(1, out[i].duration_minutes - over)})
+    return out
+
+
 def _retimed(before: Session, after: Session, timing: Timing, spare: int) -> Session:
     """`after` with its minutes changed by what its sets and reps changed (DESIGN.md timing:
     the same arithmetic that timed week 1), growing by at most the day's `spare` minutes.
@@ -555,7 +567,7 @@ def build_weeks(
                     session, design.intensity_table, design.zones, template.intensity_class, caps
                 )
                 sessions.append(_retimed(template, session, design.timing, spare))
-            days.append(DayPlan(day=day.day, sessions=sessions))
+            days.append(DayPlan(day=day.day, sessions=_within(sessions, budget)))
         planned = any(d.sessions for d in days)  # an empty (referral) week gets no advice
         lifting = any(x.modality is Modality.RESISTANCE for d in days for x in d.sessions)
         if planned and deload and scheme.deload_note and lifting:

@@ -74,8 +74,17 @@ def circular(a: int, b: int) -> int:
 
 
 class Scheduler:
-    def __init__(self, outcome: Decisions, profile: Profile, library: Library) -> None:
+    def __init__(
+        self,
+        outcome: Decisions,
+        profile: Profile,
+        library: Library,
+        unavailable: dict[Modality, str] | None = None,
+    ) -> None:
+        """`unavailable`: modalities no exercise can fill for this person, and why; their
+        requests are reported as shortfalls and their days go to other work."""
         self.outcome = outcome
+        self.unavailable = unavailable or {}
         self.profile = profile
         self.library = library
         self.training = [WEEK.index(d) for d in profile.training_days()]
@@ -256,16 +265,21 @@ class Scheduler:
     def run(self) -> Week:
         """Required sessions first, then what the requirements add, then optional extras."""
         decisions = sorted(
-            self.outcome.sessions.items(),
+            (kv for kv in self.outcome.sessions.items() if kv[0][0] not in self.unavailable),
             key=lambda kv: (PLACEMENT_ORDER.index(kv[0][0]), kv[1].rank),
         )
+        dropped = [
+            Shortfall(f"the {m.value} sessions", self.unavailable[m], sorted(d.rules))
+            for (m, optional), d in self.outcome.sessions.items()
+            if m in self.unavailable and not optional
+        ]
 
         def late(modality: Modality) -> bool:
             start = self.outcome.param(modality.value, "any", "start_week")
             return start is not None and int(start.value) > 1
 
         def required(lifting_cap: int | None) -> tuple[Week, list[Shortfall]]:
-            self.week, self.shortfalls, self.lifting_cap = Week(), [], lifting_cap
+            self.week, self.shortfalls, self.lifting_cap = Week(), list(dropped), lifting_cap
             # Sessions that start after base-building weeks go after the others, so that in
             # the base weeks they do not squeeze a session they would share a day with.
             for (modality, optional), decision in decisions:

@@ -398,6 +398,16 @@ class SessionBuilder:
 
         return sorted(fits, key=lambda e: (*order(e), e.impact != "none", e.id)), order
 
+    def unavailable(self) -> dict[Modality, str]:
+        """Modalities the rules ask for that no exercise this person may do can fill, and
+        why: the scheduler leaves their days to other work (an interval protocol tested on a
+        bike is not planned for someone without one)."""
+        if not any(m is Modality.HIIT for m, _ in self.outcome.sessions):
+            return {}
+        pool = self.picker.candidates(Pattern.INTERVALS, ALL_MUSCLES, [], "accessory")
+        tested, why = self._interval_pool(pool)
+        return {} if tested else {Modality.HIIT: why}
+
     def _interval_pool(self, pool: list[ExerciseEntry]) -> tuple[list[ExerciseEntry], str]:
         """Intervals on the modality their protocol was tested on, or none, and why."""
         work, _ = self.outcome.resolve(Modality.HIIT.value, "any", "work_seconds")
