@@ -295,22 +295,21 @@ def plan(
         for name in example_names():
             typer.echo(f"{name:28} {example_summary(name)}")
         return
-    flags: dict[str, Any] = {
-        "age": age,
-        "sex": sex,
-        "goals": _items(goal),
-        "therapies": _items(therapy),
-        "experience": experience,
-        "days": _items(days),
-        "days_per_week": days_per_week,
-        "minutes_per_session": minutes,
-        "equipment": _items(equipment),
-        "conditions": _items(condition),
-        "pregnancy_week": pregnancy_week,
-        "currently_active": active,
-        "blood_pressure": _bp(blood_pressure),
-    }
-    flags = {k: v for k, v in flags.items() if v is not None}
+    flags = profile_flags(
+        age=age,
+        sex=sex,
+        goal=goal,
+        therapy=therapy,
+        experience=experience,
+        days=days,
+        days_per_week=days_per_week,
+        minutes=minutes,
+        equipment=equipment,
+        condition=condition,
+        pregnancy_week=pregnancy_week,
+        active=active,
+        blood_pressure=blood_pressure,
+    )
     screening = _items(screening)
 
     def body() -> None:
@@ -398,6 +397,42 @@ def plan(
             emit(for_terminal(text) if chosen in (None, Format.TABLE) and terminal else text)
 
     run_guarded(body, debug=debug)
+
+
+def profile_flags(
+    *,
+    age: int | None,
+    sex: str | None,
+    goal: list[str] | None,
+    therapy: list[str] | None,
+    experience: str | None,
+    days: list[str] | None,
+    days_per_week: int | None,
+    minutes: int | None,
+    equipment: list[str] | None,
+    condition: list[str] | None,
+    pregnancy_week: int | None,
+    active: bool | None,
+    blood_pressure: str | None,
+) -> dict[str, Any]:
+    """The profile fields given as flags (`plan`, `profile init`), keyed as in a profile
+    file; fields not given are left out. Raises UsageError for a malformed blood pressure."""
+    flags: dict[str, Any] = {
+        "age": age,
+        "sex": sex,
+        "goals": _items(goal),
+        "therapies": _items(therapy),
+        "experience": experience,
+        "days": _items(days),
+        "days_per_week": days_per_week,
+        "minutes_per_session": minutes,
+        "equipment": _items(equipment),
+        "conditions": _items(condition),
+        "pregnancy_week": pregnancy_week,
+        "currently_active": active,
+        "blood_pressure": _bp(blood_pressure),
+    }
+    return {k: v for k, v in flags.items() if v is not None}
 
 
 def merge_flags(

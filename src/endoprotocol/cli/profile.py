@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -126,24 +126,23 @@ def init(
       endoprotocol profile init --age 45 --sex male --goal muscle --days mon,wed,fri
       endoprotocol profile init -o me.yaml   # then: endoprotocol plan --profile me.yaml
     """
-    from endoprotocol.cli.plan import _bp, _items
+    from endoprotocol.cli.plan import _items, profile_flags
 
-    flags: dict[str, Any] = {
-        "age": age,
-        "sex": sex,
-        "goals": _items(goal),
-        "therapies": _items(therapy),
-        "experience": experience,
-        "days": _items(days),
-        "days_per_week": days_per_week,
-        "minutes_per_session": minutes,
-        "equipment": _items(equipment),
-        "conditions": _items(condition),
-        "pregnancy_week": pregnancy_week,
-        "currently_active": active,
-        "blood_pressure": _bp(blood_pressure),
-    }
-    flags = {k: v for k, v in flags.items() if v is not None}
+    flags = profile_flags(
+        age=age,
+        sex=sex,
+        goal=goal,
+        therapy=therapy,
+        experience=experience,
+        days=days,
+        days_per_week=days_per_week,
+        minutes=minutes,
+        equipment=equipment,
+        condition=condition,
+        pregnancy_week=pregnancy_week,
+        active=active,
+        blood_pressure=blood_pressure,
+    )
     yes = _items(screening)
     if yes:
         flags["screening"] = dict.fromkeys(yes, True)
