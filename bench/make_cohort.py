@@ -18,17 +18,10 @@ import random
 from pathlib import Path
 from typing import Any
 
-GOALS = [
-    "muscle",
-    "strength",
-    "fat-loss",
-    "insulin-sensitivity",
-    "stress-resilience",
-    "bone-density",
-    "endurance",
-    "mood-cognition",
-    "general-health",
-]
+from endoprotocol.profile import Screening
+from endoprotocol.vocab import Day, Goal
+
+GOALS = [g.value for g in Goal]
 SETUPS = [
     (0.35, ["bodyweight", "dumbbells", "bands"]),
     (0.25, ["barbell", "dumbbells", "machines", "bodyweight", "bike", "treadmill"]),
@@ -37,16 +30,8 @@ SETUPS = [
     (0.10, ["machines", "bodyweight", "bike", "pool"]),
     (0.05, ["barbell", "bench", "pull-up-bar", "bodyweight"]),
 ]
-DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-SCREENING = [
-    "heart_condition_or_high_blood_pressure",
-    "chest_pain",
-    "dizziness_or_fainting",
-    "other_chronic_condition",
-    "prescribed_medication",
-    "bone_joint_problem",
-    "supervised_activity_only",
-]
+DAYS = [d.value for d in Day]
+SCREENING = list(Screening.model_fields)
 
 
 def person(rng: random.Random) -> dict[str, Any]:

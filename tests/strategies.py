@@ -8,18 +8,11 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from endoprotocol.profile import Screening
 from endoprotocol.vocab import Condition, Day, Equipment, Experience, Goal, Therapy
 
 FEMALE_ONLY = {"pregnancy", "menstrual-irregularity", "menopausal-hrt"}
-QUESTIONS = [
-    "heart_condition_or_high_blood_pressure",
-    "chest_pain",
-    "dizziness_or_fainting",
-    "other_chronic_condition",
-    "prescribed_medication",
-    "bone_joint_problem",
-    "supervised_activity_only",
-]
+QUESTIONS = list(Screening.model_fields)
 
 
 @st.composite

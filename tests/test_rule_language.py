@@ -390,3 +390,22 @@ def test_validate_warns_about_equal_priority_setters_that_can_overlap(tmp_path: 
 
     assert not _may_overlap(rule("male"), rule("female"))
     assert _may_overlap(rule("male"), rule("male"))
+
+
+def test_a_pregnancy_replan_week_needs_its_note(tmp_path: Path) -> None:
+    """The plan can only tell the person when to plan again if the pack says it in words."""
+    from tests.packs import write_pack
+
+    rule = """rules:
+  - id: replan
+    title: replan without a note
+    phase: safety
+    then:
+      - progression: {replan_at_pregnancy_weeks: [13]}
+    because: a test
+    references: [acog-2020]
+"""
+    pack = write_pack(tmp_path, "t", {"rules.yaml": rule})
+    with pytest.raises(RulePackError) as err:
+        load_rules([pack], user_dir=False)
+    assert any("replan_note" in str(d) for d in err.value.diagnostics), err.value.render()

@@ -359,6 +359,30 @@ def falls_prevention_missing(p: Profile, plan: Plan, library: Library) -> Verdic
     return verdict
 
 
+# A pregnancy block stops before the week these positions change (13) and before term (41)
+# (ACOG 2020): the next stage is planned afresh.
+PREGNANCY_STAGES = (FIRST_TRIMESTER_WEEKS + 1, 41)
+
+
+def pregnancy_block_past_stage(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A pregnancy block with a known week never runs into the next stage's weeks."""
+    week = p.pregnancy_week
+    verdict = Verdict(applies=week is not None and bool(plan.weeks))
+    if week is None:
+        return verdict
+    last = week + len(plan.weeks) - 1
+    for stage in PREGNANCY_STAGES:
+        if week < stage <= last:
+            verdict.faults.append(
+                Fault(
+                    "pregnancy-block-past-stage",
+                    f"weeks {week}-{last} of pregnancy",
+                    f"runs into pregnancy week {stage}",
+                )
+            )
+    return verdict
+
+
 SAFETY_CHECKS: dict[str, Check] = {
     "vetoed-tag-in-plan": vetoed_tag_in_plan,
     "session-above-ceiling": session_above_ceiling,
@@ -368,6 +392,7 @@ SAFETY_CHECKS: dict[str, Check] = {
     "triad-load-not-held": triad_load_not_held,
     "pregnancy-strength-not-moderate": pregnancy_strength_not_moderate,
     "falls-prevention-missing": falls_prevention_missing,
+    "pregnancy-block-past-stage": pregnancy_block_past_stage,
 }
 
 
@@ -453,12 +478,6 @@ def deload_cut_misstated(p: Profile, plan: Plan, library: Library) -> Verdict:
                     )
                 )
     return verdict
-
-
-PROGRESSION_CHECKS: dict[str, Check] = {
-    "week-does-not-progress": week_does_not_progress,
-    "deload-cut-misstated": deload_cut_misstated,
-}
 
 
 # ---- COACHING.md §1: every exercise fits the person, the slot and the prescription ----------
@@ -754,8 +773,6 @@ SELECTION_CHECKS: dict[str, Check] = {
     "title-untrue": title_untrue,
     "alternative-unfit": alternative_unfit,
 }
-CHECKS: dict[str, Check] = {**SAFETY_CHECKS, **SELECTION_CHECKS, **PROGRESSION_CHECKS}
-ALL_CHECKS = CHECKS
 
 
 def audit(
@@ -790,10 +807,6 @@ def re_entry_too_heavy(p: Profile, plan: Plan, library: Library) -> Verdict:
                             Fault("re-entry-too-heavy", where, f"{e.reps.min:g} reps")
                         )
     return verdict
-
-
-PROGRESSION_CHECKS["re-entry-too-heavy"] = re_entry_too_heavy
-CHECKS["re-entry-too-heavy"] = re_entry_too_heavy
 
 
 # NSCA's %1RM-repetition relationship, restated here from EVIDENCE.md and the NSCA text
@@ -942,10 +955,32 @@ def session_class_misstated(p: Profile, plan: Plan, library: Library) -> Verdict
     return verdict
 
 
-for _name, _check in {
+def day_over_minutes(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """No day of any week asks for more minutes than the person offered (COACHING.md §2):
+    added sets, retimed sessions and mirrored days all fit."""
+    verdict = Verdict(applies=any(d.sessions for w in plan.weeks for d in w.days))
+    for week in plan.weeks:
+        for day in week.days:
+            total = sum(s.duration_minutes for s in day.sessions)
+            if total > p.minutes_per_session:
+                verdict.faults.append(
+                    Fault(
+                        "day-over-minutes",
+                        f"week {week.week} {day.day.value}",
+                        f"{total} minutes of {p.minutes_per_session}",
+                    )
+                )
+    return verdict
+
+
+PROGRESSION_CHECKS: dict[str, Check] = {
+    "week-does-not-progress": week_does_not_progress,
+    "deload-cut-misstated": deload_cut_misstated,
+    "re-entry-too-heavy": re_entry_too_heavy,
     "effort-incoherent": effort_incoherent,
     "deload-not-lighter": deload_not_lighter,
     "session-class-misstated": session_class_misstated,
-}.items():
-    PROGRESSION_CHECKS[_name] = _check
-    CHECKS[_name] = _check
+    "day-over-minutes": day_over_minutes,
+}
+CHECKS: dict[str, Check] = {**SAFETY_CHECKS, **SELECTION_CHECKS, **PROGRESSION_CHECKS}
+ALL_CHECKS = CHECKS

@@ -113,6 +113,7 @@ def build_plan(
         library.design,
         profile.minutes_per_session,
         build_up=BuildUp(*ramp[0]) if ramp and not profile.currently_active and grows else None,
+        most_reps=library.most_reps(),
     )
     # the enforce step, week by week: week-scoped vetoes, ceilings and limits, applied last
     held_weekly = [c for w in block for c in hold_week(w, outcome, library.design.zones)]
@@ -426,17 +427,15 @@ def _pregnancy_block(
         return weeks, None
     last = max(1, min(ahead) - week)
     note = outcome.progression.get("replan_note")
-    text = (
-        fill_placeholders(note.value, {"week": str(last), "pregnancy_week": str(min(ahead))})
-        if note is not None and isinstance(note.value, str)
-        else f"Plan again at pregnancy week {min(ahead)}."
-    )
+    if note is None or not isinstance(note.value, str):
+        return last, None  # the pack validates that a replan week comes with its note
+    text = fill_placeholders(note.value, {"week": str(last), "pregnancy_week": str(min(ahead))})
     return last, Warning(
         code="pregnancy-replan",
         severity="medium",
         message=text,
         references=[],
-        rules=sorted({at.rule, *([note.rule] if note else [])}),
+        rules=sorted({at.rule, note.rule}),
     )
 
 

@@ -24,21 +24,14 @@ from endoprotocol.cli.common import (
     settle,
 )
 from endoprotocol.errors import UsageError
+from endoprotocol.profile import Screening
 from endoprotocol.vocab import Condition, Equipment, Experience, Goal, Therapy
 
 if TYPE_CHECKING:
     from endoprotocol.render.text import View as View
 
-# The PAR-Q+ questions `--screening` answers yes (the profile's `screening` keys).
-SCREENING_KEYS = (
-    "heart_condition_or_high_blood_pressure",
-    "chest_pain",
-    "dizziness_or_fainting",
-    "other_chronic_condition",
-    "prescribed_medication",
-    "bone_joint_problem",
-    "supervised_activity_only",
-)
+# The PAR-Q+ questions `--screening` answers yes: the profile's own `screening` keys.
+SCREENING_KEYS = tuple(Screening.model_fields)
 
 
 def _values(values: Iterable[object]) -> str:

@@ -506,6 +506,8 @@ class Progression(_Node):
 
     @model_validator(mode="after")
     def _known_placeholders(self) -> Self:
+        if self.replan_at_pregnancy_weeks is not None and self.replan_note is None:
+            raise ValueError("replan_at_pregnancy_weeks needs a replan_note to tell the person")
         for name, allowed in NOTE_FIELDS.items():
             text = getattr(self, name)
             if text is not None:

@@ -12,6 +12,7 @@ is light: it carries no RIR, its RPE is the light zone's, and it is not a hard s
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from itertools import pairwise
 
 from endoprotocol.plan import Exercise, Intensity, Range, Session
@@ -21,6 +22,7 @@ from endoprotocol.vocab import IntensityClass, Modality
 ORDER = {IntensityClass.LIGHT: 0, IntensityClass.MODERATE: 1, IntensityClass.VIGOROUS: 2}
 # a derived load may sit this far (in %1RM points) over a cap: the table is an estimate
 SLACK = 0.5
+EMPTY: Mapping[str, float] = {}
 
 
 def pct_for(table: IntensityTable, rep_max: float) -> float:
@@ -67,9 +69,11 @@ def cohere(
     zones: dict[IntensityClass, Zone],
     ceiling: IntensityClass,
     cap: float | None = None,
+    most_reps: Mapping[str, float] = EMPTY,
 ) -> Exercise:
     """The exercise with reps, RIR, RPE and %1RM made to agree under `ceiling` and `cap`
-    (a %1RM ceiling from a limit, a cautious start or its exit).
+    (a %1RM ceiling from a limit, a cautious start or its exit). `most_reps`: exercise name
+    -> the most reps its kind is dosed at (ballistic moves: 6), to keep alternatives fitting.
 
     Only loaded sets taken toward failure (reps and an RIR) are touched; holds, drills and
     movements dosed by kind keep their effort rating. Reps and RIR set the load: a rule's
@@ -94,6 +98,12 @@ def cohere(
         k2 = max(k2, k1)
     light = min(pct_for(table, r2 + k2), heavy)
     reps = Range.of(r1, r2)
+    if r2 != ex.reps.max:
+        # reps moved: an alternative dosed by its kind to fewer reps (a jump, a swing) no
+        # longer fits the set (COACHING.md §1, the picker's own rule for the slot)
+        ex = ex.model_copy(
+            update={"alternatives": [a for a in ex.alternatives if most_reps.get(a, r2) >= r2]}
+        )
     if k1 > table.light_above_rir:
         # far from failure: a light set, whatever the rules' effort said
         low = i.pct_1rm.min if i.pct_1rm is not None else light
@@ -124,13 +134,16 @@ def cohere_session(
     zones: dict[IntensityClass, Zone],
     ceiling: IntensityClass,
     caps: dict[bool, float | None],
+    most_reps: Mapping[str, float] = EMPTY,
 ) -> Session:
     """A lifting session whose every set agrees with the table, and whose class and zone are
     those of its hardest item (DESIGN.md v1.1); other modalities are returned unchanged.
     `caps` maps compound (True) or accessory (False) to the %1RM cap in force."""
     if session.modality is not Modality.RESISTANCE or not session.exercises:
         return session
-    exercises = [cohere(e, table, zones, ceiling, caps.get(e.compound)) for e in session.exercises]
+    exercises = [
+        cohere(e, table, zones, ceiling, caps.get(e.compound), most_reps) for e in session.exercises
+    ]
     cls = max((class_of(e, zones) for e in exercises), key=ORDER.__getitem__)
     zone = zones[cls]
     intensity = Intensity(

@@ -282,6 +282,15 @@ class Library:
                 return protocol
         return None
 
+    def most_reps(self) -> dict[str, float]:
+        """Exercise name -> the most reps its kind is dosed at (kinds with a dose only)."""
+        kinds = self.design.kinds
+        return {
+            e.name: float(dose.reps.max)
+            for e in self.exercises
+            if (dose := kinds.get(e.kind)) is not None and dose.reps.max is not None
+        }
+
     def split(self, split_id: str) -> Split | None:
         return next((s for s in self.design.splits if s.id == split_id), None)
 

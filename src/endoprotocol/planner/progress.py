@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from endoprotocol.engine.decisions import Bound, CautiousStart, Decisions, fill_placeholders
@@ -11,6 +12,20 @@ from endoprotocol.planner.fill import exercise_seconds
 from endoprotocol.planner.intensity import cohere_session
 from endoprotocol.planner.library import SessionDesignFile, Timing
 from endoprotocol.vocab import IntensityClass, Modality, Pattern
+
+# the week notes a progression carries (rules/core/progression.yaml), read as plain text
+NOTES = (
+    "load_note",
+    "deload_note",
+    "reps_note",
+    "cautious_end_note",
+    "mirror_note",
+    "build_up_note",
+    "build_up_done_note",
+    "sets_note",
+    "rounds_note",
+    "deload_reps_note",
+)
 
 
 @dataclass(frozen=True)
@@ -51,17 +66,8 @@ class Scheme:
             deload_now=bool(get("deload_now")),
             add_sets_every=int(v) if isinstance(v := get("add_sets_every_weeks"), int) else None,
             add_rounds=int(v) if isinstance(v := get("add_rounds_per_week"), int) else 0,
-            load_note=v if isinstance(v := get("load_note"), str) else None,
-            deload_note=v if isinstance(v := get("deload_note"), str) else None,
-            reps_note=v if isinstance(v := get("reps_note"), str) else None,
             cautious=v if isinstance(v := get("cautious_start"), CautiousStart) else None,
-            cautious_end_note=v if isinstance(v := get("cautious_end_note"), str) else None,
-            mirror_note=v if isinstance(v := get("mirror_note"), str) else None,
-            build_up_note=v if isinstance(v := get("build_up_note"), str) else None,
-            build_up_done_note=v if isinstance(v := get("build_up_done_note"), str) else None,
-            sets_note=v if isinstance(v := get("sets_note"), str) else None,
-            rounds_note=v if isinstance(v := get("rounds_note"), str) else None,
-            deload_reps_note=v if isinstance(v := get("deload_reps_note"), str) else None,
+            **{name: v if isinstance(v := get(name), str) else None for name in NOTES},
         )
 
     def is_deload(self, week: int) -> bool:
@@ -154,18 +160,6 @@ def _set_seconds(ex: Exercise, timing: Timing) -> float:
     return exercise_seconds(
         ex.model_copy(update={"sets": 2}), timing.seconds_per_rep, 0
     ) - exercise_seconds(ex.model_copy(update={"sets": 1}), timing.seconds_per_rep, 0)
-
-
-def _within(sessions: list[Session], budget: int) -> list[Session]:
-    """The day's sessions, the longest shortened by what rounding and a mirrored day's
-    different session put over the day's minutes (a minute or two; durations are estimates)."""
-    over = sum(s.duration_minutes for s in sessions) - budget
-    if over <= 0 or not sessions:
-        return sessions
-    i = max(range(len(sessions)), key=lambda k: sessions[k].duration_minutes)
-    out = list(sessions)
-    out[i] = out[i].model_copy(update={"duration_minutes": max(1, out[i].duration_minutes - over)})
-    return out
 
 
 def _retimed(before: Session, after: Session, timing: Timing, spare: int) -> Session:
@@ -471,11 +465,13 @@ def build_weeks(
     design: SessionDesignFile,
     budget: int = 180,
     build_up: BuildUp | None = None,
+    most_reps: Mapping[str, float] | None = None,
 ) -> list[Week]:
     """Weeks 1..count; a session of week one appears from its `first_week` on;
     `budget` is the day's minutes (a mirrored week must fit them); with `build_up`, required
     steady sessions start short and reach their full length over its weeks (people not yet
-    active), and `week_one` is the full-length template."""
+    active), and `week_one` is the full-length template; `most_reps` maps an exercise name to
+    the most reps its kind is dosed at, so alternatives still fit when a cap moves the reps."""
     scheme = Scheme.from_outcome(outcome)
     mirror = _mirror(week_one, budget)
     ramp_week = 0  # the build-up step: it does not advance in a deload week
@@ -520,28 +516,35 @@ def build_weeks(
         if not deload:
             ramp_week += 1
         built_at[number] = built
+        # the cautious start's dose and its %1RM caps, and an exit step's cap, hold all week
+        start = scheme.cautious if scheme.cautious and number <= scheme.cautious.weeks else None
+        caps = _tighter(dict(limit_caps), start.pct_1rm.max if start else None)
+        exit_cap = _exit_cap(scheme.cautious, number)
+        caps = _tighter(caps, exit_cap)
+        floor = max(reps_floor, start.reps.min or 1) if start else reps_floor
         days = []
         starting: set[str] = set()
         for day in week_one:
-            sessions = []
-            spare = max(0, budget - sum(x.duration_minutes for x in day.sessions))
-            room = Room(
-                max(0, budget - sum(x.duration_minutes for x in day.sessions)) * 60, design.timing
-            )
+            # this week's sessions of the day: those begun by now, mirrored where it applies
+            todays = []
             for session in day.sessions:
                 first = session.first_week
                 if number < first:
                     continue
                 if number == first and first > 1:
                     starting.add(session.modality.value)
-                if mirrored and id(session) in mirror:
-                    session = mirror[id(session)]
-                template = session
+                todays.append(mirror.get(id(session), session) if mirrored else session)
+            # minutes the day has left; added sets and retimed sessions share them
+            spare = max(0, budget - sum(x.duration_minutes for x in todays))
+            room = Room(spare * 60, design.timing)
+            sessions = []
+            for template in todays:
+                session = template
                 if build_up is not None:
                     session = _build_up(session, max(ramp_week, 1), build_up)
-                if scheme.cautious is not None and number <= scheme.cautious.weeks:
+                if start is not None:
                     # the start's dose first; double progression then works inside it
-                    session = _cautious(session, scheme.cautious)
+                    session = _cautious(session, start)
                 session = _progress_session(
                     session,
                     scheme,
@@ -550,24 +553,24 @@ def build_weeks(
                     built,
                     reps_week,
                     room,
-                    round_step=built - built_at.get(first, 0),
-                    reps_floor=reps_floor
-                    if scheme.cautious is None or number > scheme.cautious.weeks
-                    else max(reps_floor, scheme.cautious.reps.min or 1),
-                    held=scheme.cautious is not None and number <= scheme.cautious.weeks,
+                    round_step=built - built_at.get(template.first_week, 0),
+                    reps_floor=floor,
+                    held=start is not None,
                 )
-                caps = dict(limit_caps)
-                if scheme.cautious is not None and number <= scheme.cautious.weeks:
-                    caps = _tighter(caps, scheme.cautious.pct_1rm.max)
-                cap = _exit_cap(scheme.cautious, number)
-                if cap is not None:
-                    session = _load_capped(session, cap)
-                    caps = _tighter(caps, cap)
+                if exit_cap is not None:
+                    session = _load_capped(session, exit_cap)
                 session = cohere_session(
-                    session, design.intensity_table, design.zones, template.intensity_class, caps
+                    session,
+                    design.intensity_table,
+                    design.zones,
+                    template.intensity_class,
+                    caps,
+                    most_reps or {},
                 )
-                sessions.append(_retimed(template, session, design.timing, spare))
-            days.append(DayPlan(day=day.day, sessions=_within(sessions, budget)))
+                session = _retimed(template, session, design.timing, spare)
+                spare -= max(0, session.duration_minutes - template.duration_minutes)
+                sessions.append(session)
+            days.append(DayPlan(day=day.day, sessions=sessions))
         planned = any(d.sessions for d in days)  # an empty (referral) week gets no advice
         lifting = any(x.modality is Modality.RESISTANCE for d in days for x in d.sessions)
         if planned and deload and scheme.deload_note and lifting:
