@@ -18,14 +18,13 @@ from endoprotocol.engine.decisions import (
 from endoprotocol.engine.evaluate import evaluate, scope_refusal
 from endoprotocol.engine.loader import RuleSet
 from endoprotocol.engine.model import Refuse, Rule, Warn
-from endoprotocol.engine.review import Review, merge_effects, review
+from endoprotocol.engine.review import Review, is_hard_set, merge_effects, review
 from endoprotocol.errors import OutOfScopeError, UsageError
 from endoprotocol.plan import (
     Change,
     DayPlan,
     Departure,
     DisabledRule,
-    Exercise,
     Explanation,
     FiredRule,
     Generator,
@@ -227,21 +226,6 @@ def _cited_rules(plan: Plan, outcome: Decisions) -> set[str]:
         ids.add(g.rule.full_id)
     ids.update(r.rule for r in outcome.progression.values())
     return {i for i in ids if "/" in i and not i.startswith("engine/")}
-
-
-# DESIGN.md v1.1: a hard set is a work set taken to 4 or fewer reps in reserve. A hold rated
-# by effort alone counts from RPE 6 (RPE = 10 - RIR); drills and light sets never count.
-HARD_SET_RIR = 4
-
-
-def is_hard_set(e: Exercise) -> bool:
-    """Whether `e`'s sets are hard sets (DESIGN.md v1.1)."""
-    i = e.intensity
-    if i.rir is not None:
-        return i.rir.min <= HARD_SET_RIR
-    return (
-        i.rir is None and i.pct_1rm is None and i.rpe is not None and i.rpe.max >= 10 - HARD_SET_RIR
-    )
 
 
 def compute_totals(days: list[DayPlan]) -> Totals:
