@@ -18,7 +18,14 @@ from endoprotocol.engine.decisions import (
 from endoprotocol.engine.evaluate import evaluate, scope_refusal
 from endoprotocol.engine.loader import RuleSet
 from endoprotocol.engine.model import Refuse, Rule, Warn
-from endoprotocol.engine.review import Review, is_hard_set, merge_effects, review
+from endoprotocol.engine.review import (
+    Review,
+    aerobic_equivalent,
+    is_hard_set,
+    merge_effects,
+    muscle_credit,
+    review,
+)
 from endoprotocol.errors import OutOfScopeError, UsageError
 from endoprotocol.plan import (
     Change,
@@ -50,7 +57,7 @@ from endoprotocol.planner.schedule import Scheduler
 from endoprotocol.planner.sessions import SessionBuilder
 from endoprotocol.planner.weekly import hold_week
 from endoprotocol.profile import WEEK, Profile
-from endoprotocol.vocab import AEROBIC, MODERATE_EQUIVALENT, SEVERITY_ORDER, Modality
+from endoprotocol.vocab import SEVERITY_ORDER, Modality
 
 DEFAULT_WEEKS = 4
 # The exercise library's entry in `generator.rule_packs` (it ships with the tool, so it
@@ -123,7 +130,7 @@ def build_plan(
         outcome,
         shortfalls,
         rules,
-        held_weekly,
+        [*scheduler.adjusted, *held_weekly],
         library.design.messages,
         reviewed.warnings,
         replan,
@@ -232,8 +239,8 @@ def compute_totals(days: list[DayPlan]) -> Totals:
     sessions: Counter[str] = Counter()
     minutes: Counter[str] = Counter()
     by_intensity: Counter[str] = Counter()
-    sets: Counter[str] = Counter()
-    aerobic = 0
+    sets: dict[str, float] = {}
+    aerobic = 0.0
     strength_days = balance_days = 0
     for day in days:
         if any(s.modality is Modality.RESISTANCE for s in day.sessions):
@@ -244,23 +251,20 @@ def compute_totals(days: list[DayPlan]) -> Totals:
             sessions[s.modality.value] += 1
             minutes[s.modality.value] += s.duration_minutes
             by_intensity[s.intensity_class.value] += s.duration_minutes
-            if s.modality in AEROBIC:
-                factor = MODERATE_EQUIVALENT[s.intensity_class.value]
-                aerobic += factor * s.duration_minutes
+            aerobic += aerobic_equivalent(s)
             if s.modality is Modality.RESISTANCE:
                 for e in s.exercises:
-                    if not is_hard_set(e):
-                        continue
-                    for muscle in e.muscles:
-                        sets[muscle.value] += e.sets
+                    if is_hard_set(e):
+                        for muscle, credit in muscle_credit(e).items():
+                            sets[muscle] = sets.get(muscle, 0) + credit * e.sets
     return Totals(
         sessions_by_modality={m.value: sessions[m.value] for m in Modality},
         minutes_by_modality={m.value: minutes[m.value] for m in Modality},
         minutes_by_intensity={k: by_intensity[k] for k in ("light", "moderate", "vigorous")},
-        moderate_equivalent_aerobic_minutes=aerobic,
+        moderate_equivalent_aerobic_minutes=round(aerobic),
         strength_days=strength_days,
         balance_days=balance_days,
-        hard_sets_by_muscle=dict(sorted(sets.items())),
+        hard_sets_by_muscle={m: int(v) if v.is_integer() else v for m, v in sorted(sets.items())},
     )
 
 

@@ -74,7 +74,11 @@ class Intensity(_Out):
 class Exercise(_Out):
     name: str
     pattern: Pattern
-    muscles: list[Muscle]
+    muscles: list[Muscle] = Field(description="The primary muscles (DESIGN.md v1.1).")
+    secondary_muscles: list[Muscle] = Field(
+        default_factory=list,
+        description="Muscles the exercise also trains (v1.1); a hard set counts half for each.",
+    )
     compound: bool
     sets: int = Field(ge=1)
     reps: Range | None
@@ -164,10 +168,16 @@ class Totals(_Out):
     sessions_by_modality: dict[str, int]
     minutes_by_modality: dict[str, int]
     minutes_by_intensity: dict[str, int]
-    moderate_equivalent_aerobic_minutes: int
+    moderate_equivalent_aerobic_minutes: int = Field(
+        description="Work minutes at their own intensity (v1.1): steady work at its class, "
+        "interval work bouts double, recoveries, warm-ups and cool-downs light (zero)."
+    )
     strength_days: int
     balance_days: int
-    hard_sets_by_muscle: dict[str, int]
+    hard_sets_by_muscle: dict[str, int | float] = Field(
+        description="Hard sets (RIR 4 or less) a week: 1 for each primary muscle, 0.5 for "
+        "each secondary one (v1.1)."
+    )
 
 
 class GuidelineCheck(_Out):

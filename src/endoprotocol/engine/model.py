@@ -245,6 +245,9 @@ class Prescription(_Bounds):
     exercises: Bound | None = None
     split: Kebab | None = None
     start_week: Annotated[int, Field(strict=True, ge=1, le=52)] | None = None
+    # How many steady sessions a week may run at a vigorous effort when a guideline's
+    # aerobic minutes are otherwise short (its top is used; WHO 2020 counts them double).
+    vigorous_sessions: Bound | None = None
 
 
 class Limit(_Bounds):
@@ -584,6 +587,10 @@ class GuidelineTarget(_Node):
     # When the target is still short, lifting sessions beyond this many give their day to it
     # (COACHING.md §2: the WHO minimums come before more for a goal that is not lifting).
     lifting_yields_above: Annotated[int, Field(strict=True, ge=0, le=7)] | None = None
+    # When the target is still short, lifting sessions shorten to their smallest full form
+    # (every pattern the split day promises, each at the rules' fewest sets, rests at the
+    # short end) so a steady block can follow them on the same day.
+    lifting_shortens: bool = False
 
     @model_validator(mode="after")
     def _one_bar(self) -> Self:

@@ -55,6 +55,29 @@ def is_hard_set(exercise: Exercise) -> bool:
     return rpe is not None and rpe.max >= HARD_RPE_MIN
 
 
+def muscle_credit(exercise: Exercise) -> dict[str, float]:
+    """What one hard set of `exercise` counts for each muscle (DESIGN.md v1.1): 1 for each
+    primary muscle, 0.5 for each secondary one. Callers multiply by the hard sets."""
+    credit = dict.fromkeys((m.value for m in exercise.secondary_muscles), 0.5)
+    credit.update(dict.fromkeys((m.value for m in exercise.muscles), 1.0))
+    return credit
+
+
+def aerobic_equivalent(session: Session) -> float:
+    """Moderate-equivalent aerobic minutes of one session (DESIGN.md v1.1, WHO 2020).
+
+    Only work counts, at its own intensity: steady work at the session's class (moderate 1,
+    vigorous 2 per minute), interval work bouts at the session's class, recoveries between
+    bouts light; warm-up and cool-down are light and count zero. Timed work counts the short
+    end of its range (what the plan asks at least). Sessions other than endurance, intervals
+    and recovery count zero."""
+    if session.modality not in AEROBIC:
+        return 0.0
+    factor = MODERATE_EQUIVALENT[session.intensity_class.value]
+    seconds = sum(e.work_seconds.min * e.sets for e in session.exercises if e.work_seconds)
+    return factor * seconds / 60
+
+
 def is_demanding_set(exercise: Exercise) -> bool:
     """A set taken close to failure: RIR 3 or less (or RPE 7+ without an RIR)."""
     rir, rpe = exercise.intensity.rir, exercise.intensity.rpe
@@ -93,10 +116,7 @@ def week_facts(days: Iterable[DayPlan]) -> dict[str, Any]:
             # endurance at light effort (an easy walk) is not the dose of any aerobic effect
             if s.modality is not Modality.ENDURANCE or s.intensity_class.value != "light":
                 modalities.add(s.modality.value)
-            if s.modality in AEROBIC:
-                facts["week.aerobic_minutes"] += (
-                    MODERATE_EQUIVALENT[s.intensity_class.value] * s.duration_minutes
-                )
+            facts["week.aerobic_minutes"] += aerobic_equivalent(s)
             if s.modality is Modality.RESISTANCE:
                 _lifting(s, facts)
             elif s.modality is Modality.ENDURANCE and s.intensity_class.value != "light":
@@ -113,6 +133,7 @@ def week_facts(days: Iterable[DayPlan]) -> dict[str, Any]:
                 facts["session.most_interval_rounds"] = max(
                     facts["session.most_interval_rounds"], rounds
                 )
+    facts["week.aerobic_minutes"] = round(facts["week.aerobic_minutes"])
     facts["week.modalities"] = sorted(modalities)
     return facts
 

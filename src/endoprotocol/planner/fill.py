@@ -312,6 +312,7 @@ def build_exercise(
         name=entry.name,
         pattern=entry.pattern,
         muscles=list(entry.primary),
+        secondary_muscles=list(entry.secondary),
         compound=entry.compound,
         sets=max(sets, 1),
         reps=_range(reps_b),

@@ -370,9 +370,52 @@ def _mirror(week_one: list[DayPlan], budget: int) -> dict[int, Session]:
             swap[id(s)].duration_minutes if id(s) in swap else s.duration_minutes
             for s in day.sessions
         )
-        if total > budget:
+        was = sum(s.duration_minutes for s in day.sessions)
+        if total == was:
+            continue
+        # a steady block on the day takes up the difference: it gives minutes to a longer
+        # lifting session and takes those a shorter one frees, so the aerobic minutes hold
+        block = next(
+            (
+                s
+                for s in day.sessions
+                if s.modality is Modality.ENDURANCE and not s.optional and id(s) not in swap
+            ),
+            None,
+        )
+        if block is not None:
+            # over the day's minutes: the block gives the excess; a shorter lifting session:
+            # the block takes the minutes it frees
+            minutes = block.duration_minutes + (budget - total if total > budget else was - total)
+            if minutes < MIN_BLOCK_MINUTES:
+                return {}
+            swap[id(block)] = _resized_steady(block, minutes)
+        elif total > budget:
             return {}
     return swap
+
+
+# The shortest steady block a mirrored week may leave after lifting.
+MIN_BLOCK_MINUTES = 10
+
+
+def _resized_steady(session: Session, minutes: int) -> Session:
+    """A steady session lasting `minutes`: its steady work changes by the same amount."""
+    delta = minutes - session.duration_minutes
+    exercises = [
+        ex.model_copy(
+            update={
+                "work_seconds": Range.of(
+                    max(60, ex.work_seconds.min + delta * 60),
+                    max(60, ex.work_seconds.max + delta * 60),
+                )
+            }
+        )
+        if ex.pattern is Pattern.CARDIO and ex.work_seconds is not None
+        else ex
+        for ex in session.exercises
+    ]
+    return session.model_copy(update={"duration_minutes": minutes, "exercises": exercises})
 
 
 @dataclass(frozen=True)
@@ -404,9 +447,10 @@ def _build_up(session: Session, week: int, ramp: BuildUp) -> Session:
         full = ex.work_seconds.max / 60
         start = min(full, ramp.start_minutes)
         minutes = round(start + (full - start) * (week - 1) / max(weeks_to_full - 1, 1))
-        low = max(minutes - 5, minutes * 4 // 5, 1)
         saved += round(full - minutes)
-        exercises.append(ex.model_copy(update={"work_seconds": Range.of(low * 60, minutes * 60)}))
+        exercises.append(
+            ex.model_copy(update={"work_seconds": Range.of(minutes * 60, minutes * 60)})
+        )
     return session.model_copy(
         update={
             "exercises": exercises,

@@ -17,14 +17,11 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field, replace
 
-from endoprotocol.engine.decisions import Decisions, SessionDecision, is_hard
+from endoprotocol.engine.decisions import Decisions, Removal, SessionDecision, is_hard
 from endoprotocol.planner.fill import Shortfall
 from endoprotocol.planner.library import Library, SplitDay
 from endoprotocol.profile import WEEK, Profile
-from endoprotocol.vocab import AEROBIC, INTENSITY_ORDER, MODERATE_EQUIVALENT, Modality
-
-# Steady cardio is prescribed as a range ending at the session's minutes; count its low end.
-STEADY_SHORTFALL = 3
+from endoprotocol.vocab import INTENSITY_ORDER, MODERATE_EQUIVALENT, Modality
 
 # Order in which modalities claim days: the most constrained first.
 PLACEMENT_ORDER = (
@@ -93,6 +90,8 @@ class Scheduler:
         self.shortfalls: list[Shortfall] = []
         self.squeeze = False
         self.lifting_cap: int | None = None  # fewer lifting days, when they give way
+        # what the planner changed to reach a guideline, and the guideline's rule
+        self.adjusted: list[Removal] = []
         self._edge_minutes: dict[Modality, int] = {}  # the outcome is read-only here
 
     def _copy_week(self) -> Week:
@@ -244,15 +243,21 @@ class Scheduler:
             if s.optional
             else self.training
         )
-        best: tuple[tuple[int, int, int], int] | None = None
+        # A session that needs a light day after it (intervals) goes, when it can, before a
+        # day the person did not offer: that day rests anyway, so no offered day is lost.
+        needs_light_after = s.hard and bool(
+            self.outcome.requirement("light_day_after", s.modality.value)
+        )
+        best: tuple[tuple[int, int, int, int], int] | None = None
         for day in order:
             if not self.fits(day, s):
                 continue
             spread = min((circular(day, d) for d in same), default=7)
+            costs_a_day = int(needs_light_after and (day + 1) % 7 in self.training)
             score = (
-                (0, 0, order.index(day))
+                (0, 0, 0, order.index(day))
                 if earliest
-                else (len(self.week.days[day]), -spread, order.index(day))
+                else (costs_a_day, len(self.week.days[day]), -spread, order.index(day))
             )
             if best is None or score < best[0]:
                 best = (score, day)
@@ -280,13 +285,14 @@ class Scheduler:
 
         def required(lifting_cap: int | None) -> tuple[Week, list[Shortfall]]:
             self.week, self.shortfalls, self.lifting_cap = Week(), list(dropped), lifting_cap
+            wanted = [(key, decision) for key, decision in decisions if not key[1]]
             # Sessions that start after base-building weeks go after the others, so that in
             # the base weeks they do not squeeze a session they would share a day with.
-            for (modality, optional), decision in decisions:
-                if not optional and not late(modality):
+            for (modality, optional), decision in wanted:
+                if not late(modality):
                     self._place_request(modality, optional, decision)
-            for (modality, optional), decision in decisions:
-                if not optional and late(modality):
+            for (modality, optional), decision in wanted:
+                if late(modality):
                     self._place_request(modality, optional, decision)
             self._ensure_days_with()
             self._share_minutes()
@@ -296,22 +302,29 @@ class Scheduler:
         week, shortfalls = required(None)
         # COACHING.md §2: the WHO minimums come before extra lifting days for goals that are
         # not lifting; a lifting day beyond the guideline's floor gives way when that gets
-        # the aerobic target met, or closer to it.
-        for target, _rule in self.outcome.guidelines.values():
+        # the aerobic target met, or closer to it - or, spacing beating frequency, when with
+        # one day fewer every muscle group is trained on two days of the week.
+        for target, rule in self.outcome.guidelines.values():
             keep = target.lifting_yields_above
             if keep is None or target.measure != "moderate_equivalent_aerobic_minutes":
                 continue
-            while self._aerobic_value() < target.bar:
-                lifts = self._count(Modality.RESISTANCE)
-                if lifts <= keep:
+            while self._count(Modality.RESISTANCE) > keep:
+                before, cover = self._aerobic_value(), self._coverage(week)
+                short, thin = before < target.bar, cover < 2
+                if not short and not thin:
                     break
-                before = self._aerobic_value()
-                trial_week, trial_short = required(lifts - 1)
-                if self._aerobic_value() <= before or self._coverage(trial_week) < min(
-                    self._coverage(week), 2
-                ):
+                trial_week, trial_short = required(self._count(Modality.RESISTANCE) - 1)
+                after, trial_cover = self._aerobic_value(), self._coverage(trial_week)
+                if short and after > before and trial_cover >= min(cover, 2):
+                    why = f"toward the guideline's {target.bar} aerobic minutes a week"
+                elif thin and trial_cover > cover and after >= min(before, target.bar):
+                    why = "so that every muscle group is trained on two days of the week"
+                else:
                     break
                 week, shortfalls = trial_week, trial_short
+                self.adjusted.append(
+                    Removal(f"a lifting day gave way to other work, {why}", rule.full_id)
+                )
             self.week, self.shortfalls, self.lifting_cap = week, shortfalls, None
         for (modality, optional), decision in decisions:
             if optional:
@@ -335,7 +348,13 @@ class Scheduler:
             wanted = min(wanted, self.lifting_cap)
         if optional:
             # optional extras top up what required sessions and requirements already placed
-            wanted -= sum(1 for d in self.week.days for o in d if o.modality is modality)
+            # (a steady block after another session is not a session of its own)
+            wanted -= sum(
+                1
+                for d in self.week.days
+                for o in d
+                if o.modality is modality and not o.shares_warmup
+            )
             if wanted <= 0:
                 return
         # The best split places the most sessions, then trains its least-trained muscle on
@@ -591,22 +610,24 @@ class Scheduler:
 
     # -- filling a guideline's target on the person's own days ------------------------------
     def _aerobic_value(self) -> float:
-        """Moderate-equivalent minutes of the required aerobic sessions placed so far.
+        """Moderate-equivalent minutes of the required aerobic sessions placed so far, counted
+        as the plan counts them (`review.aerobic_equivalent`): work only, at its intensity."""
+        return sum(
+            self._aerobic_of(s) for sessions in self.week.days for s in sessions if not s.optional
+        )
 
-        Steady work fills its session less a few minutes (the builder's range ends there)."""
-        total = 0.0
-        for sessions in self.week.days:
-            for s in sessions:
-                if s.optional or s.modality not in AEROBIC:
-                    continue
-                factor = MODERATE_EQUIVALENT[s.intensity]
-                minutes = s.minutes - STEADY_SHORTFALL
-                if s.modality is Modality.HIIT:
-                    # an interval session lasts its protocol, whatever room the day has
-                    # (its protocol ends on a work bout, not on the last recovery)
-                    minutes = min(s.minutes, self._min_minutes(s.modality)) - STEADY_SHORTFALL
-                total += factor * max(minutes, 0)
-        return total
+    def _aerobic_of(self, s: Slotted) -> float:
+        factor = MODERATE_EQUIVALENT[s.intensity]
+        if s.modality is Modality.HIIT:
+            # an interval session counts its work bouts: week 1's rounds times the work time
+            values = [self.outcome.param("hiit", "any", n) for n in ("work_seconds", "rounds")]
+            if all(v is not None and v.value.min is not None for v in values):
+                work, rounds = (v.value.min for v in values if v is not None)
+                return factor * float(work or 0) * float(rounds or 0) / 60
+            return factor * max(s.minutes - self._edges(s.modality), 0) / 2
+        if s.modality is not Modality.ENDURANCE:
+            return 0.0
+        return factor * max(s.minutes - (0 if s.shares_warmup else self._edges(s.modality)), 0)
 
     def _fill_guidelines(self) -> None:
         """COACHING.md §2: when time allows, required aerobic sessions on the person's own days
@@ -620,6 +641,116 @@ class Scheduler:
             ):
                 continue
             self._fill_aerobic(target.bar, rule.full_id)
+            self._vigorous_steady(target.bar)
+            if target.lifting_shortens and self._shorten_lifting(target.bar):
+                self._fill_aerobic(target.bar, rule.full_id)
+
+    def _vigorous_steady(self, target: int) -> None:
+        """When the aerobic minutes are still short, up to the rules' `vigorous_sessions`
+        steady sessions that have a day to themselves run at a vigorous effort (a minute
+        counts two, WHO 2020), the longest first, within the week's ceiling, the hard-session
+        cap and every spacing rule."""
+        allowed = self.outcome.param(Modality.ENDURANCE.value, "any", "vigorous_sessions")
+        if allowed is None or allowed.value.max is None:
+            return
+        if INTENSITY_ORDER[self.outcome.max_intensity] < INTENSITY_ORDER["vigorous"]:
+            return
+        limit, _ = self.outcome.limit(Modality.ENDURANCE.value, "any", "rpe")
+        if limit is not None and limit.max is not None and limit.max < 7:
+            return
+        cap = self.outcome.cap("hard_sessions_per_week")
+        left = int(allowed.value.max)
+        steady = sorted(
+            (
+                (s.minutes, day, s)
+                for day, sessions in enumerate(self.week.days)
+                for s in sessions
+                if s.modality is Modality.ENDURANCE
+                and not s.optional
+                and s.intensity == "moderate"
+                and len(sessions) == 1
+            ),
+            key=lambda t: (-t[0], t[1]),
+        )
+        for _, day, s in steady:
+            if left <= 0 or self._aerobic_value() >= target:
+                return
+            hard = sum(1 for d in self.week.days for o in d if o.hard)
+            if cap is not None and hard >= cap[0]:
+                return
+            self.week.days[day].remove(s)
+            s.intensity = "vigorous"
+            if self.fits(day, s):
+                left -= 1
+            else:
+                s.intensity = "moderate"
+            self.week.days[day].append(s)
+
+    def _lifting_floor(self, s: Slotted) -> int:
+        """The smallest full form of a lifting session (COACHING.md §2): every compound slot
+        its split day promises at the rules' fewest sets, mid-range reps and the short end
+        of the rests, plus warm-up and cool-down."""
+        if s.split_day is None:
+            return self._floor(s)
+        timing = self.library.design.timing
+        sets = max(self.outcome.min_sets("compound"), 1)
+
+        def bound(name: str, mid: bool) -> float:
+            found = self.outcome.param("resistance", "compound", name)
+            b = found.value if found is not None else None
+            if b is None or b.min is None:
+                return 0.0
+            top = b.max if b.max is not None else b.min
+            return float((b.min + top) / 2 if mid else b.min)
+
+        one = (
+            sets * bound("reps", mid=True) * timing.seconds_per_rep
+            + (sets - 1) * bound("rest_seconds", mid=False)
+            + timing.seconds_between_exercises
+        )
+        compounds = sum(1 for slot in s.split_day.slots if slot.role == "compound")
+        edges = 0 if s.shares_warmup else self._edges(s.modality)
+        return max(edges + math.ceil(compounds * one / 60), self._floor(s))
+
+    def _shorten_lifting(self, target: int) -> bool:
+        """Shorten required lifting sessions toward their smallest full form, as far as the
+        aerobic target still needs: a steady block already after one grows by the minutes
+        freed; elsewhere the cut leaves room for `_fill_aerobic` to add one. Returns whether
+        any session changed."""
+        need = target - self._aerobic_value()
+        least = self._extra_minutes(Modality.ENDURANCE)
+        longest = self._target_minutes(Modality.ENDURANCE)
+        changed = False
+        for sessions in self.week.days:
+            if need <= 0:
+                break
+            lifts = [o for o in sessions if o.modality is Modality.RESISTANCE and not o.optional]
+            if not lifts:
+                continue
+            lift = lifts[0]
+            block = next(
+                (o for o in sessions if o.modality is Modality.ENDURANCE and not o.optional),
+                None,
+            )
+            slack = self.budget - sum(o.minutes for o in sessions)
+            spare = lift.minutes - self._lifting_floor(lift)
+            if block is not None:
+                grow = max(min(spare + slack, longest - block.minutes, math.ceil(need)), 0)
+                cut = max(grow - slack, 0)
+                if cut <= 0:
+                    continue
+                lift.minutes -= cut
+                block.minutes += grow
+                need -= grow * MODERATE_EQUIVALENT[block.intensity]
+                changed = True
+                continue
+            if spare <= 0 or slack + spare < least:
+                continue
+            cut = min(spare, max(math.ceil(need) - slack, least - slack, 0))
+            lift.minutes -= cut
+            need -= slack + cut
+            changed = changed or cut > 0
+        return changed
 
     def _fill_aerobic(self, target: int, rule: str) -> None:
         if INTENSITY_ORDER[self.outcome.max_intensity] < INTENSITY_ORDER["moderate"]:
@@ -684,9 +815,9 @@ class Scheduler:
             slack = self.budget - sum(o.minutes for o in here)
             s.shares_warmup = bool(here)
             edges = 0 if s.shares_warmup else self._edges(s.modality)
-            s.minutes = min(slack, longest, math.ceil(need) + edges + STEADY_SHORTFALL)
+            s.minutes = min(slack, longest, math.ceil(need) + edges)
             here.append(s)
-            need -= s.minutes - edges - STEADY_SHORTFALL
+            need -= s.minutes - edges
 
     def _after_intervals(self, day: int) -> bool:
         """The day after intervals stays light when a rule asks for it."""

@@ -337,12 +337,11 @@ class SessionBuilder:
                     name=entry.name,
                     pattern=entry.pattern,
                     muscles=list(entry.primary),
+                    secondary_muscles=list(entry.secondary),
                     compound=entry.compound,
                     sets=1,
                     reps=None,
-                    work_seconds=Range.of(
-                        max(minutes - 5, max(minutes * 4 // 5, 1)) * 60, minutes * 60
-                    ),
+                    work_seconds=Range.of(minutes * 60, minutes * 60),
                     rest_seconds=None,
                     intensity=zone_intensity(zone),
                     notes=entry.cue,
@@ -473,6 +472,7 @@ class SessionBuilder:
                 name=entry.name,
                 pattern=entry.pattern,
                 muscles=list(entry.primary),
+                secondary_muscles=list(entry.secondary),
                 compound=entry.compound,
                 sets=sets,
                 reps=None,
