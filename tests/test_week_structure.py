@@ -6,15 +6,19 @@ the exact expectation a coach would check.
 
 from __future__ import annotations
 
+import os
 from itertools import pairwise
 from typing import Any
 
 import pytest
+from hypothesis import strategies as st
 
 from endoprotocol import build_plan, parse_profile
+from endoprotocol.audit import WEEK_CHECKS
 from endoprotocol.engine.review import is_hard_set, muscle_credit
 from endoprotocol.plan import Plan, Session
 from tests.builtin import builtin_library, builtin_rules
+from tests.strategies import audit_property, profiles
 
 HARD = {"resistance", "hiit"}
 
@@ -266,3 +270,89 @@ def test_back_to_back_days_say_they_limit_frequency_and_suggest_a_day_apart() ->
     assert "add one day away from them" in w.message
     spread = plan(age=35, sex="female", goals=["muscle"], days=["monday", "thursday"])
     assert "back-to-back-training-days" not in {w.code for w in spread.warnings}
+
+
+# ---- the coach's audit, week structure (COACHING.md §2) -------------------------------------
+
+WEEK_EXAMPLES = int(os.environ.get("ENDOPROTOCOL_WEEK_EXAMPLES", "150"))
+
+
+@st.composite
+def active_profiles(draw: st.DrawFn) -> dict[str, Any]:
+    """Generated profiles, one in three made active and trained, so the aerobic and
+    interval checks see people who should meet WHO in week 1."""
+    data = draw(profiles())
+    if draw(st.integers(0, 2)) == 0:
+        data["currently_active"] = True
+        data["experience"] = draw(st.sampled_from(["intermediate", "advanced"]))
+        if draw(st.booleans()):
+            # ready for intervals, so the interval checks see them
+            data["goals"] = [
+                draw(st.sampled_from(["endurance", "insulin-sensitivity", "fat-loss"]))
+            ]
+            data["equipment"] = list(dict.fromkeys([*data["equipment"], "bike"]))
+            data.update(conditions=[], age=min(data["age"], 64))
+            for key in ("screening", "pregnancy_week", "blood_pressure"):
+                data.pop(key, None)
+    return data
+
+
+def test_week_standard_holds_for_generated_profiles(
+    record_property: pytest.RecordProperty,
+) -> None:
+    audit_property(active_profiles(), WEEK_CHECKS, record_property, examples=WEEK_EXAMPLES)
+
+
+def test_a_day_held_for_intervals_after_the_base_weeks_has_steady_work_until_then() -> None:
+    # found by aerobic-missed-with-time: a 61-year-old active beginner with five offered days
+    # had Wednesday empty for 8 weeks, kept for intervals that start in week 9
+    p = plan(
+        weeks=12,
+        age=61,
+        sex="female",
+        goals=["general-health", "insulin-sensitivity", "stress-resilience"],
+        experience="beginner",
+        days_per_week=5,
+        minutes_per_session=30,
+        equipment=["machines", "treadmill", "bike", "kettlebell"],
+        currently_active=True,
+    )
+    offered = {d.value for d in p.profile.days}
+    for week in p.weeks:
+        for d in week.days:
+            if d.day.value in offered:
+                assert any(not s.optional for s in d.sessions), (week.week, d.day)
+    wednesday = [
+        {s.modality.value for s in d.sessions}
+        for w in p.weeks
+        for d in w.days
+        if d.day.value == "wednesday"
+    ]
+    assert wednesday[0] == {"endurance"}
+    assert "hiit" in wednesday[-1]
+    assert "endurance" not in wednesday[-1]
+
+
+def test_a_mirrored_upper_lower_week_keeps_the_steady_block_after_lifting() -> None:
+    # the 5-day fat-loss lifter whose Upper/Lower/Upper week lost its mirror because the
+    # Upper day was longer: the steady block after lifting now takes up the difference
+    p = plan(
+        weeks=2,
+        age=30,
+        sex="male",
+        goals=["muscle", "fat-loss"],
+        experience="intermediate",
+        currently_active=True,
+        days_per_week=3,
+        minutes_per_session=60,
+        equipment=["barbell", "dumbbells", "machines", "bike"],
+    )
+    for week in p.weeks:
+        for d in week.days:
+            assert sum(s.duration_minutes for s in d.sessions) <= 60
+    titles = [
+        [s.title for d in w.days for s in d.sessions if s.modality.value == "resistance"]
+        for w in p.weeks
+    ]
+    if titles[0].count("Upper body") == 2:
+        assert titles[1].count("Lower body") == 2, titles

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from endoprotocol.engine.review import is_hard_set, muscle_credit
 from endoprotocol.plan import Exercise, Plan, Session
 from endoprotocol.planner.library import ExerciseEntry, Library
 from endoprotocol.profile import Profile
@@ -973,6 +974,191 @@ def day_over_minutes(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+# ---- the week (COACHING.md §2) -------------------------------------------------------------
+
+# Major muscle groups that must be spaced (COACHING.md §2); hamstrings and glutes count as one.
+SPACED_GROUPS = {
+    "chest": ("chest",),
+    "back": ("back",),
+    "quads": ("quads",),
+    "hamstrings/glutes": ("hamstrings", "glutes"),
+    "shoulders": ("shoulders",),
+}
+RECOVERY_LIMITED = {
+    Condition.CHRONIC_STRESS,
+    Condition.POOR_SLEEP,
+    Condition.OVERTRAINING_SYMPTOMS,
+}
+HARD_EXPOSURE_SETS = 3  # hard sets of a muscle on one day that make a hard exposure
+OPTIONAL_MINUTES = {"endurance": 40, "recovery": 40}  # others (routines) at most 15
+
+
+def _exposures(day_sessions: list[Session], *, primary_only: bool = False) -> set[str]:
+    """The muscle groups with a hard exposure on one day (3+ hard sets, v1.1 credit). With
+    `primary_only`, sets count only for the muscles they train as primary: the spacing rule's
+    reading, since a lift loading a muscle as secondary (a hinge for the back extensors) is
+    how a split rotates emphasis."""
+    sets: dict[str, float] = {}
+    for s in day_sessions:
+        if s.modality.value != "resistance":
+            continue
+        for e in s.exercises:
+            if is_hard_set(e):
+                for m, credit in muscle_credit(e).items():
+                    if primary_only and credit < 1:
+                        continue
+                    sets[m] = sets.get(m, 0) + credit * e.sets
+    return {
+        group
+        for group, muscles in SPACED_GROUPS.items()
+        if max(sets.get(m, 0) for m in muscles) >= HARD_EXPOSURE_SETS
+    }
+
+
+def required_on_unoffered_day(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Required sessions only on the days the person offered (DESIGN.md v1.1)."""
+    offered = {d.value for d in p.training_days()}
+    verdict = Verdict(applies=any(d.sessions for w in plan.weeks for d in w.days))
+    for week in plan.weeks:
+        for day in week.days:
+            for s in day.sessions:
+                if not s.optional and day.day.value not in offered:
+                    verdict.faults.append(
+                        Fault(
+                            "required-on-unoffered-day",
+                            f"week {week.week} {day.day.value}",
+                            f"required '{s.title}' on a day not offered",
+                        )
+                    )
+    return verdict
+
+
+def optional_extra_oversized(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """An optional extra is an easy-to-brisk walk, ride, row or swim of at most 40 minutes or
+    a light routine of at most 15 (DESIGN.md v1.1)."""
+    verdict = Verdict(applies=False)
+    for week in plan.weeks:
+        for day in week.days:
+            for s in day.sessions:
+                if not s.optional:
+                    continue
+                verdict.applies = True
+                most = OPTIONAL_MINUTES.get(s.modality.value, 15)
+                if s.duration_minutes > most or s.intensity_class.value == "vigorous":
+                    verdict.faults.append(
+                        Fault(
+                            "optional-extra-oversized",
+                            f"week {week.week} {day.day.value}",
+                            f"optional '{s.title}' {s.duration_minutes} min, "
+                            f"{s.intensity_class.value}",
+                        )
+                    )
+    return verdict
+
+
+def intervals_crowded(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Intervals at most 3 a week, never on consecutive days, never on a day with lower-body
+    lifting, and the day after them holds nothing above light (COACHING.md §2; the week
+    wraps Sunday to Monday)."""
+    verdict = Verdict(applies=False)
+    for week in plan.weeks:
+        days = week.days
+        hiit = [
+            i for i, d in enumerate(days) if any(s.modality.value == "hiit" for s in d.sessions)
+        ]
+        if not hiit:
+            continue
+        verdict.applies = True
+        where = f"week {week.week}"
+        if len(hiit) > 3:
+            verdict.faults.append(Fault("intervals-crowded", where, f"{len(hiit)} interval days"))
+        for i in hiit:
+            after = days[(i + 1) % 7]
+            if (i + 1) % 7 in hiit:
+                verdict.faults.append(
+                    Fault("intervals-crowded", where, f"{days[i].day.value} and the next day")
+                )
+            if any(s.intensity_class.value != "light" for s in after.sessions):
+                verdict.faults.append(
+                    Fault(
+                        "intervals-crowded", where, f"{after.day.value} after intervals not light"
+                    )
+                )
+            legs = _exposures(days[i].sessions) & {"quads", "hamstrings/glutes"}
+            if legs:
+                verdict.faults.append(
+                    Fault(
+                        "intervals-crowded", where, f"{days[i].day.value}: heavy legs and intervals"
+                    )
+                )
+    return verdict
+
+
+def same_muscle_too_soon(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Hard exposures of the same major muscle group at least 48 h apart (COACHING.md §2,
+    ACSM 2011): never on two days in a row, Sunday to Monday included. Exposures count the
+    sets a muscle gets as primary (see `_exposures`)."""
+    verdict = Verdict(applies=False)
+    for week in plan.weeks:
+        exposed = [_exposures(d.sessions, primary_only=True) for d in week.days]
+        if any(exposed):
+            verdict.applies = True
+        for i in range(7):
+            both = exposed[i] & exposed[(i + 1) % 7]
+            if both:
+                verdict.faults.append(
+                    Fault(
+                        "same-muscle-too-soon",
+                        f"week {week.week} {week.days[i].day.value}",
+                        f"{', '.join(sorted(both))} hard again the next day",
+                    )
+                )
+    return verdict
+
+
+def aerobic_missed_with_time(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """People already active meet WHO 2020's aerobic minutes in week 1 when time allows
+    (COACHING.md §2): a plan that misses them, with no safety rule holding them back, may
+    not leave an offered day without any required session (beyond the week's rest day)."""
+    target = next((g for g in plan.guidelines if g.id == "who-2020-aerobic"), None)
+    verdict = Verdict(
+        applies=target is not None
+        and p.currently_active
+        and not target.held_by
+        and plan.screening.max_intensity not in ("none", "light")
+    )
+    if not verdict.applies or target is None or target.met:
+        return verdict
+    offered = {d.value for d in p.training_days()}
+    idle = [
+        d.day.value
+        for d in plan.weeks[0].days
+        if d.day.value in offered and not any(not s.optional for s in d.sessions)
+    ]
+    # every week keeps one day without training (core/recovery-rest-day), two when recovery
+    # is limited (safety/recovery: chronic stress, poor sleep, overtraining signs); offered
+    # days may stay empty for the rest days the days not offered do not already give
+    rest = 2 if set(p.conditions) & RECOVERY_LIMITED else 1
+    if len(idle) > max(0, rest - (7 - len(offered))):
+        verdict.faults.append(
+            Fault(
+                "aerobic-missed-with-time",
+                "week 1",
+                f"{target.value} of {target.target} aerobic minutes; {', '.join(idle)} unused",
+            )
+        )
+    return verdict
+
+
+WEEK_CHECKS: dict[str, Check] = {
+    "required-on-unoffered-day": required_on_unoffered_day,
+    "optional-extra-oversized": optional_extra_oversized,
+    "intervals-crowded": intervals_crowded,
+    "same-muscle-too-soon": same_muscle_too_soon,
+    "aerobic-missed-with-time": aerobic_missed_with_time,
+}
+
+
 PROGRESSION_CHECKS: dict[str, Check] = {
     "week-does-not-progress": week_does_not_progress,
     "deload-cut-misstated": deload_cut_misstated,
@@ -982,5 +1168,10 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "session-class-misstated": session_class_misstated,
     "day-over-minutes": day_over_minutes,
 }
-CHECKS: dict[str, Check] = {**SAFETY_CHECKS, **SELECTION_CHECKS, **PROGRESSION_CHECKS}
+CHECKS: dict[str, Check] = {
+    **SAFETY_CHECKS,
+    **SELECTION_CHECKS,
+    **WEEK_CHECKS,
+    **PROGRESSION_CHECKS,
+}
 ALL_CHECKS = CHECKS

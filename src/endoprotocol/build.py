@@ -101,7 +101,7 @@ def build_plan(
             built = builder.build(slot)
             shortfalls += built.shortfalls
             if built.session is not None:
-                sessions.append(built.session.from_week(slot.start_week))
+                sessions.append(built.session.from_week(slot.start_week, slot.end_week))
         week_one.append(DayPlan(day=day, sessions=sessions))
     held = outcome.progression.get("aerobic_build_up")
     grows = held is None or held.value is not False

@@ -107,15 +107,23 @@ class Session(_Out):
     # The first week of the block the session is done (rules may start it later); it travels
     # with the session from week one to the weeks built from it, and is not part of the JSON.
     _first_week: int = PrivateAttr(default=1)
+    # The last week it is done, when it only holds a day until a later session starts there
+    # (steady work on the day intervals take over after the base weeks); None: every week.
+    _last_week: int | None = PrivateAttr(default=None)
 
     @property
     def first_week(self) -> int:
         return self._first_week
 
-    def from_week(self, week: int) -> Session:
-        """This session, first done in `week` of the block."""
+    @property
+    def last_week(self) -> int | None:
+        return self._last_week
+
+    def from_week(self, week: int, until: int | None = None) -> Session:
+        """This session, first done in `week` of the block (and last in `until`)."""
         later = self.model_copy()
         later._first_week = week
+        later._last_week = until
         return later
 
 

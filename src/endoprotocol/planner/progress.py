@@ -573,7 +573,7 @@ def build_weeks(
             todays = []
             for session in day.sessions:
                 first = session.first_week
-                if number < first:
+                if number < first or number > (session.last_week or number):
                     continue
                 if number == first and first > 1:
                     starting.add(session.modality.value)

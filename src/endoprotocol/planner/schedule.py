@@ -46,6 +46,8 @@ class Slotted:
     rules: list[str]
     split_day: SplitDay | None = None
     start_week: int = 1
+    # the last week it is done: a steady session holding a day until a later one starts there
+    end_week: int | None = None
     minutes: int = 0
     # a second session on a day follows the first without a warm-up of its own
     shares_warmup: bool = False
@@ -613,7 +615,10 @@ class Scheduler:
         """Moderate-equivalent minutes of the required aerobic sessions placed so far, counted
         as the plan counts them (`review.aerobic_equivalent`): work only, at its intensity."""
         return sum(
-            self._aerobic_of(s) for sessions in self.week.days for s in sessions if not s.optional
+            self._aerobic_of(s)
+            for sessions in self.week.days
+            for s in sessions
+            if not s.optional and s.start_week == 1
         )
 
     def _aerobic_of(self, s: Slotted) -> float:
@@ -791,6 +796,11 @@ class Scheduler:
                 here = self.week.days[day]
                 if any(o.modality is Modality.ENDURANCE for o in here):
                     continue
+                # a day held by a session that starts after the base weeks is free until then
+                later = [o for o in here if o.start_week > 1]
+                if here and len(later) == len(here):
+                    self._hold_until(day, later, rule, decision)
+                    continue
                 s = Slotted(
                     Modality.ENDURANCE,
                     "moderate",
@@ -818,6 +828,29 @@ class Scheduler:
             s.minutes = min(slack, longest, math.ceil(need) + edges)
             here.append(s)
             need -= s.minutes - edges
+
+    def _hold_until(self, day: int, later: list[Slotted], rule: str, decision: list[str]) -> None:
+        """A required steady session on a day whose sessions all start after the base weeks,
+        done until they start (COACHING.md §2: no offered day is left empty meanwhile)."""
+        template = self.outcome.sessions.get((Modality.ENDURANCE, False))
+        s = Slotted(
+            Modality.ENDURANCE,
+            "moderate",
+            template.request.title if template else "Steady cardio",
+            template.request.focus if template else "steady aerobic work",
+            False,
+            sorted({rule, *decision}),
+            end_week=min(o.start_week for o in later) - 1,
+        )
+        here = self.week.days[day]
+        self.week.days[day] = []
+        try:
+            fits = self.fits(day, s) and not self._after_intervals(day)
+        finally:
+            self.week.days[day] = here
+        if fits:
+            s.minutes = self._target_minutes(Modality.ENDURANCE)
+            here.append(s)
 
     def _after_intervals(self, day: int) -> bool:
         """The day after intervals stays light when a rule asks for it."""
