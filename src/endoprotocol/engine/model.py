@@ -591,6 +591,10 @@ class GuidelineTarget(_Node):
     # (every pattern the split day promises, each at the rules' fewest sets, rests at the
     # short end) so a steady block can follow them on the same day.
     lifting_shortens: bool = False
+    # Lifting sessions keep the minutes a mesocycle's added sets need (one set more per
+    # exercise, within its range) before the target fills the rest of the day: the first
+    # goal's dose comes before the WHO minimums (COACHING.md §2) when that goal is lifting.
+    lifting_reserves_growth: bool = False
 
     @model_validator(mode="after")
     def _one_bar(self) -> Self:

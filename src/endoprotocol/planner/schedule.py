@@ -557,9 +557,10 @@ class Scheduler:
                     # lifting takes what its exercises need, so the rest of the day is free
                     s.minutes = min(s.minutes, max(self._lifting_minutes(s), self._floor(s)))
 
-    def _slot_seconds(self, role: str) -> float:
-        """One exercise of a role at week 1's sets (the low end of the range) and mid-range
-        reps and rests, as the session builder times it (fill.exercise_seconds)."""
+    def _slot_seconds(self, role: str, *, grown: bool = False) -> float:
+        """One exercise of a role at week 1's sets (the low end of the range; with `grown`,
+        one set more: what a mesocycle adds, within the range) and mid-range reps and rests,
+        as the session builder times it (fill.exercise_seconds)."""
         timing = self.library.design.timing
 
         def value(name: str, mid: bool) -> float:
@@ -571,6 +572,11 @@ class Scheduler:
             return float((bound.min + top) / 2 if mid else bound.min)
 
         sets = max(value("sets", mid=False), 1.0)
+        if grown:
+            # one mesocycle's growth: a set more, within the top of the range
+            found = self.outcome.param("resistance", role, "sets")
+            top = found.value.max if found is not None else None
+            sets = min(sets + 1, max(sets, float(top or 0)))
         return (
             sets * value("reps", mid=True) * timing.seconds_per_rep
             + (sets - 1) * value("rest_seconds", mid=True)
@@ -586,9 +592,17 @@ class Scheduler:
         cap = self.outcome.param("resistance", "any", "exercises")
         if cap is not None and cap.value.max is not None:
             slots = slots[: max(int(cap.value.max), 1)]
-        seconds = sum(self._slot_seconds(slot.role) for slot in slots)
+        grown = self._reserves_growth()
+        seconds = sum(self._slot_seconds(slot.role, grown=grown) for slot in slots)
         edges = 0 if s.shares_warmup else self._edges(s.modality)
         return edges + math.ceil(seconds / 60)
+
+    def _reserves_growth(self) -> bool:
+        """Whether lifting keeps the minutes of the sets the block will add (a guideline
+        asks for it and the rules add sets across the block)."""
+        return bool(self.outcome.progression.get("add_sets_every_weeks")) and any(
+            t.lifting_reserves_growth for t, _ in self.outcome.guidelines.values()
+        )
 
     def _size_optional(self) -> None:
         """Optional extras never take minutes from a required session (DESIGN.md v1.1): they
