@@ -124,7 +124,8 @@ def test_hand_written_expectations(ruleset: RuleSet, library: Library, name: str
     for day in plan.days:
         assert sum(s.duration_minutes for s in day.sessions) <= budget
     for s in lifting:
-        compound = [e.compound for e in s.exercises]
+        # a loaded carry is a finisher (it may close the session after single-joint work)
+        compound = [e.compound for e in s.exercises if e.pattern.value != "carry"]
         assert compound == sorted(compound, reverse=True), "compound lifts first"
         patterns = {e.pattern.value for e in s.exercises}
         assert patterns & {"squat", "hinge", "lunge"} or patterns & {

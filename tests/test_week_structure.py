@@ -356,3 +356,75 @@ def test_a_mirrored_upper_lower_week_keeps_the_steady_block_after_lifting() -> N
     ]
     if titles[0].count("Upper body") == 2:
         assert titles[1].count("Lower body") == 2, titles
+
+
+FAMILIES = {
+    "lower": {"squat", "lunge", "hinge"},
+    "push": {"horizontal-push", "vertical-push"},
+    "pull": {"horizontal-pull", "vertical-pull"},
+}
+
+
+def test_a_fifteen_minute_full_body_day_keeps_lower_push_and_pull() -> None:
+    # coach review: a 70-year-old's 15-minute "Full body A" kept two lower-body lifts and
+    # lost its pull; sets are cut and a second lower-body lift goes first
+    p = plan(age=70, sex="female", goals=["general-health"], minutes_per_session=15)
+    days = [s for d in p.days for s in d.sessions if s.modality.value == "resistance"]
+    assert days
+    for s in days:
+        have = {e.pattern.value for e in s.exercises}
+        for family, patterns in FAMILIES.items():
+            assert have & patterns, (s.title, family, have)
+
+
+def test_a_short_session_cuts_sets_below_the_range_before_losing_a_family() -> None:
+    # a 74-year-old's 30 minutes hold a 10-minute warm-up: the pull stays, at a set fewer
+    p = plan(
+        age=74,
+        sex="male",
+        goals=["bone-density", "general-health"],
+        experience="intermediate",
+        currently_active=True,
+        days_per_week=5,
+        minutes_per_session=30,
+    )
+    for s in (s for d in p.days for s in d.sessions if s.modality.value == "resistance"):
+        have = {e.pattern.value for e in s.exercises}
+        assert all(have & patterns for patterns in FAMILIES.values()), (s.title, have)
+        assert "fewer sets" in " ".join(s.notes)
+
+
+def test_a_frail_trained_person_keeps_the_push_through_a_supported_regression() -> None:
+    # an 82-year-old "advanced" man, not active, bodyweight only: safety leaves no push but
+    # the wall push-up, which trained lifters never got, so the push slot stood empty
+    p = plan(
+        age=82,
+        sex="male",
+        goals=["mood-cognition"],
+        experience="advanced",
+        days_per_week=6,
+        minutes_per_session=20,
+        equipment=["bodyweight"],
+    )
+    pushes = {
+        e.name
+        for d in p.days
+        for s in d.sessions
+        if s.modality.value == "resistance"
+        for e in s.exercises
+        if e.pattern.value in FAMILIES["push"]
+    }
+    assert pushes
+    assert all(e not in {"Push-up", "Decline push-up"} for e in pushes)
+
+
+def test_who_strength_counts_days_with_three_hard_sets_per_major_group() -> None:
+    # DESIGN.md v1.1: a light start's sets are not hard sets; the rule holding them is named
+    older = plan(weeks=12, age=70, sex="female", goals=["general-health"])
+    strength = guideline(older, "who-2020-strength")
+    assert (strength.met, strength.value) == (False, 0)
+    assert strength.held_by == ["safety/older-beginner-lighter-start"]
+    assert strength.suggestion is None
+    # a beginner's three sets of each big lift on two full-body days meet it in week 1
+    beginner = plan(age=40, sex="male", goals=["general-health"], currently_active=True)
+    assert guideline(beginner, "who-2020-strength").met

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from endoprotocol.engine.review import is_hard_set, muscle_credit
+from endoprotocol.engine.review import hard_exposures
 from endoprotocol.plan import Exercise, Plan, Session
 from endoprotocol.planner.library import ExerciseEntry, Library
 from endoprotocol.profile import Profile
@@ -618,15 +618,34 @@ def drill_as_hard_set(p: Profile, plan: Plan, library: Library) -> Verdict:
 
 
 def regression_for_trained(p: Profile, plan: Plan, library: Library) -> Verdict:
-    """Intermediate and advanced lifters never get beginner regressions as work sets."""
-    verdict = Verdict(applies=p.experience is not Experience.BEGINNER)
+    """Intermediate and advanced lifters never get beginner regressions as work sets, unless
+    they are frail (80+ and not active: safety leaves them the supported, standing forms) or
+    no other form of the pattern is open to them (equipment, safety tags)."""
+    verdict = Verdict(applies=p.experience is not Experience.BEGINNER and not is_frail(p))
     if not verdict.applies:
         return verdict
     entries = _by_name(library)
+    owned, vetoed = _owned(p), set(forbidden_tags(p))
+
+    def other_option(pattern: str) -> bool:
+        # a non-regression of the pattern the person owns and no safety tag rules out
+        return any(
+            x.pattern.value == pattern
+            and x.ladder != "regression"
+            and x.kind == "strength"
+            and {q.value for q in x.equipment} <= owned
+            and not set(x.tags) & vetoed
+            for x in library.exercises
+        )
+
     for where, _s, e in _work_sets(plan):
         for name in [e.name, *e.alternatives]:
             entry = entries.get(name)
-            if entry is not None and entry.ladder == "regression":
+            if (
+                entry is not None
+                and entry.ladder == "regression"
+                and other_option(entry.pattern.value)
+            ):
                 verdict.faults.append(Fault("regression-for-trained", where, f"{name}"))
     return verdict
 
@@ -976,43 +995,12 @@ def day_over_minutes(p: Profile, plan: Plan, library: Library) -> Verdict:
 
 # ---- the week (COACHING.md §2) -------------------------------------------------------------
 
-# Major muscle groups that must be spaced (COACHING.md §2); hamstrings and glutes count as one.
-SPACED_GROUPS = {
-    "chest": ("chest",),
-    "back": ("back",),
-    "quads": ("quads",),
-    "hamstrings/glutes": ("hamstrings", "glutes"),
-    "shoulders": ("shoulders",),
-}
 RECOVERY_LIMITED = {
     Condition.CHRONIC_STRESS,
     Condition.POOR_SLEEP,
     Condition.OVERTRAINING_SYMPTOMS,
 }
-HARD_EXPOSURE_SETS = 3  # hard sets of a muscle on one day that make a hard exposure
 OPTIONAL_MINUTES = {"endurance": 40, "recovery": 40}  # others (routines) at most 15
-
-
-def _exposures(day_sessions: list[Session], *, primary_only: bool = False) -> set[str]:
-    """The muscle groups with a hard exposure on one day (3+ hard sets, v1.1 credit). With
-    `primary_only`, sets count only for the muscles they train as primary: the spacing rule's
-    reading, since a lift loading a muscle as secondary (a hinge for the back extensors) is
-    how a split rotates emphasis."""
-    sets: dict[str, float] = {}
-    for s in day_sessions:
-        if s.modality.value != "resistance":
-            continue
-        for e in s.exercises:
-            if is_hard_set(e):
-                for m, credit in muscle_credit(e).items():
-                    if primary_only and credit < 1:
-                        continue
-                    sets[m] = sets.get(m, 0) + credit * e.sets
-    return {
-        group
-        for group, muscles in SPACED_GROUPS.items()
-        if max(sets.get(m, 0) for m in muscles) >= HARD_EXPOSURE_SETS
-    }
 
 
 def required_on_unoffered_day(p: Profile, plan: Plan, library: Library) -> Verdict:
@@ -1084,7 +1072,7 @@ def intervals_crowded(p: Profile, plan: Plan, library: Library) -> Verdict:
                         "intervals-crowded", where, f"{after.day.value} after intervals not light"
                     )
                 )
-            legs = _exposures(days[i].sessions) & {"quads", "hamstrings/glutes"}
+            legs = hard_exposures(days[i].sessions) & {"quads", "hamstrings/glutes"}
             if legs:
                 verdict.faults.append(
                     Fault(
@@ -1097,10 +1085,10 @@ def intervals_crowded(p: Profile, plan: Plan, library: Library) -> Verdict:
 def same_muscle_too_soon(p: Profile, plan: Plan, library: Library) -> Verdict:
     """Hard exposures of the same major muscle group at least 48 h apart (COACHING.md §2,
     ACSM 2011): never on two days in a row, Sunday to Monday included. Exposures count the
-    sets a muscle gets as primary (see `_exposures`)."""
+    sets a muscle gets as primary (see `review.hard_exposures`)."""
     verdict = Verdict(applies=False)
     for week in plan.weeks:
-        exposed = [_exposures(d.sessions, primary_only=True) for d in week.days]
+        exposed = [hard_exposures(d.sessions, primary_only=True) for d in week.days]
         if any(exposed):
             verdict.applies = True
         for i in range(7):
@@ -1150,7 +1138,52 @@ def aerobic_missed_with_time(p: Profile, plan: Plan, library: Library) -> Verdic
     return verdict
 
 
+# What each split day promises (COACHING.md §2), by title prefix: pattern families.
+PROMISED = {
+    "Full body": {
+        "lower": {"squat", "lunge", "hinge"},
+        "push": {"horizontal-push", "vertical-push"},
+        "pull": {"horizontal-pull", "vertical-pull"},
+    },
+    "Upper body": {
+        "push": {"horizontal-push", "vertical-push"},
+        "pull": {"horizontal-pull", "vertical-pull"},
+    },
+}
+
+
+def split_pattern_missing(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A split day keeps every movement family it promises (full body: lower, push, pull;
+    upper: push and pull), trimming sets and extras first (COACHING.md §2); a family
+    a safety rule vetoes for the person is not counted against it."""
+    verdict = Verdict(applies=False)
+    for where, s in sessions(plan):
+        promise = next((v for k, v in PROMISED.items() if s.title.startswith(k)), None)
+        if s.modality.value != "resistance" or promise is None:
+            continue
+        verdict.applies = True
+        have = {e.pattern.value for e in s.exercises}
+        for family, patterns in promise.items():
+            vetoed = any(pattern in r for pattern in patterns for r in _unplanned(plan))
+            if not have & patterns and not vetoed:
+                verdict.faults.append(
+                    Fault("split-pattern-missing", where, f"'{s.title}' has no {family} lift")
+                )
+    return verdict
+
+
+def _unplanned(plan: Plan) -> list[str]:
+    """What the plan says it could not plan or a safety rule took out (the patterns named
+    there are missing on purpose, and the person is told)."""
+    return [
+        w.message
+        for w in plan.warnings
+        if w.code in ("plan-changed-by-safety-rule", "could-not-plan")
+    ]
+
+
 WEEK_CHECKS: dict[str, Check] = {
+    "split-pattern-missing": split_pattern_missing,
     "required-on-unoffered-day": required_on_unoffered_day,
     "optional-extra-oversized": optional_extra_oversized,
     "intervals-crowded": intervals_crowded,

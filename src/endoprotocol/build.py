@@ -17,14 +17,16 @@ from endoprotocol.engine.decisions import (
 )
 from endoprotocol.engine.evaluate import evaluate, scope_refusal
 from endoprotocol.engine.loader import RuleSet
-from endoprotocol.engine.model import Refuse, Rule, Warn
+from endoprotocol.engine.model import CautiousStart, Refuse, Rule, Warn
 from endoprotocol.engine.review import (
+    HARD_RIR_MAX,
     Review,
     aerobic_equivalent,
     is_hard_set,
     merge_effects,
     muscle_credit,
     review,
+    strength_exposure_days,
 )
 from endoprotocol.errors import OutOfScopeError, UsageError
 from endoprotocol.plan import (
@@ -282,6 +284,8 @@ def measure(name: str, days: list[DayPlan]) -> int:
     """A guideline's measure on a week's days (DESIGN.md v1.1 Guidelines)."""
     if name == "days_without_activity":
         return longest_gap(days)
+    if name == "strength_days":
+        return strength_exposure_days(days)
     return int(getattr(compute_totals(days), name))
 
 
@@ -317,6 +321,14 @@ def _held_by(outcome: Decisions, rules: RuleSet, measure: str) -> list[str]:
         found.add(outcome.limited_by.get("intensity", ""))
     if outcome.referral_only:
         found.add(outcome.limited_by.get("referral", ""))
+    start = outcome.progression.get("cautious_start")
+    if (
+        measure == "strength_days"
+        and start is not None
+        and isinstance(start.value, CautiousStart)
+        and (start.value.rir.min or 0) > HARD_RIR_MAX
+    ):
+        found.add(start.rule)  # a light start: its sets are not hard sets yet
     return sorted(r for r in found if (rule := rules.rule(r)) is not None and rule.is_safety)
 
 

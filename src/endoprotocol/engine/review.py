@@ -63,6 +63,47 @@ def muscle_credit(exercise: Exercise) -> dict[str, float]:
     return credit
 
 
+# The major muscle groups WHO 2020 and COACHING.md §2 ask to train (hamstrings and glutes as
+# one), and the hard sets on one day that make a hard exposure of a group.
+MAJOR_GROUPS: dict[str, tuple[str, ...]] = {
+    "chest": ("chest",),
+    "back": ("back",),
+    "quads": ("quads",),
+    "hamstrings/glutes": ("hamstrings", "glutes"),
+    "shoulders": ("shoulders",),
+}
+HARD_EXPOSURE_SETS = 3
+
+
+def hard_exposures(sessions: Iterable[Session], *, primary_only: bool = False) -> set[str]:
+    """The major groups with a hard exposure in one day's `sessions`: 3+ hard sets, counted
+    with `muscle_credit` (DESIGN.md v1.1). With `primary_only`, only the sets a muscle gets
+    as primary count: the spacing rule's reading, since a lift loading a muscle as secondary
+    (a hinge for the back extensors) is how a split rotates emphasis."""
+    sets: dict[str, float] = {}
+    for s in sessions:
+        if s.modality is not Modality.RESISTANCE:
+            continue
+        for e in s.exercises:
+            if not is_hard_set(e):
+                continue
+            for m, credit in muscle_credit(e).items():
+                if not (primary_only and credit < 1):
+                    sets[m] = sets.get(m, 0) + credit * e.sets
+    return {
+        group
+        for group, muscles in MAJOR_GROUPS.items()
+        if max(sets.get(m, 0) for m in muscles) >= HARD_EXPOSURE_SETS
+    }
+
+
+def strength_exposure_days(days: Iterable[DayPlan]) -> int:
+    """WHO 2020 strength days as DESIGN.md v1.1 counts them: the fewest days of the week on
+    which any major muscle group gets a hard exposure."""
+    exposed = [hard_exposures(d.sessions) for d in days]
+    return min(sum(1 for e in exposed if group in e) for group in MAJOR_GROUPS)
+
+
 def aerobic_equivalent(session: Session) -> float:
     """Moderate-equivalent aerobic minutes of one session (DESIGN.md v1.1, WHO 2020).
 

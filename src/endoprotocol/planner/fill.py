@@ -84,11 +84,11 @@ class Picker:
         found += [self.vetoed_tag.get(t) for t in e.tags]
         return sorted({r for r in found if r})
 
-    def fits(self, e: ExerciseEntry, role: str, *, drills: bool) -> bool:
+    def fits(self, e: ExerciseEntry, role: str, *, drills: bool, regressions: bool = False) -> bool:
         """Whether the exercise may fill a work slot for this person (COACHING.md §1)."""
         if (e.kind == "drill") != drills:
             return False  # drills only when nothing else is left, and then only drills
-        if self.level > 0 and e.ladder == "regression":
+        if self.level > 0 and e.ladder == "regression" and not regressions:
             return False  # trained lifters never get entry-level regressions as work sets
         return e.kind != "ballistic" or self.ballistic_fits.get(role, False)
 
@@ -113,13 +113,24 @@ class Picker:
         with_vetoed: bool = False,
         drills: bool = False,
     ) -> list[ExerciseEntry]:
+        source = self.possible if with_vetoed else self.usable
         pool = [
             e
-            for e in (self.possible if with_vetoed else self.usable)
+            for e in source
             if e.pattern is pattern
             and {m.value for m in e.primary} <= muscles
             and self.fits(e, role, drills=drills)
         ]
+        if not pool and self.level > 0:
+            # a regression keeps the pattern the day promises (COACHING.md §2) when safety
+            # rules leave a trained person nothing else (a frail 85-year-old's wall push-up)
+            pool = [
+                e
+                for e in source
+                if e.pattern is pattern
+                and {m.value for m in e.primary} <= muscles
+                and self.fits(e, role, drills=drills, regressions=True)
+            ]
         pool.sort(key=lambda e: e.id)
         return sorted(pool, key=lambda e: self.key(e, prefer, role))
 

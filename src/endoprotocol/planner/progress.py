@@ -94,7 +94,8 @@ def _progress_session(
     reps_floor: float = 1,
     held: bool = False,
 ) -> Session:
-    """One session in a later week. `step` counts the building weeks so far (deloads do not
+    """One session in a later week. `step` counts the building weeks that add sets so far
+    (those after any cautious start; deloads do not
     count); in a `reps_week` (double progression) lifting rep ranges start higher at the
     same load; `round_step` counts them since the session's first week; `held` (a cautious
     start in force) keeps the lifting volume where it started. Sets added across
@@ -594,7 +595,9 @@ def build_weeks(
                     scheme,
                     outcome,
                     deload,
-                    built,
+                    # sets grow from the end of a cautious start, one step at a time (not
+                    # the whole start's worth at once)
+                    built - (built_at.get(scheme.cautious.weeks, 0) if scheme.cautious else 0),
                     reps_week,
                     room,
                     round_step=built - built_at.get(template.first_week, 0),

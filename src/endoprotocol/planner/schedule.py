@@ -707,12 +707,17 @@ class Scheduler:
 
     def _lifting_floor(self, s: Slotted) -> int:
         """The smallest full form of a lifting session (COACHING.md §2): every compound slot
-        its split day promises at the rules' fewest sets, mid-range reps and the short end
-        of the rests, plus warm-up and cool-down."""
+        its split day promises at three sets (the rules' range permitting), mid-range reps
+        and the short end of the rests, the day's first accessory, plus warm-up and
+        cool-down."""
         if s.split_day is None:
             return self._floor(s)
         timing = self.library.design.timing
-        sets = max(self.outcome.min_sets("compound"), 1)
+        # three sets of each compound, within its range: a hard exposure of each group, so
+        # the WHO strength days survive the shortening (DESIGN.md v1.1)
+        found = self.outcome.param("resistance", "compound", "sets")
+        top = int(found.value.max) if found is not None and found.value.max is not None else 3
+        sets = max(self.outcome.min_sets("compound"), min(3, top), 1)
 
         def bound(name: str, mid: bool) -> float:
             found = self.outcome.param("resistance", "compound", name)
@@ -728,8 +733,12 @@ class Scheduler:
             + timing.seconds_between_exercises
         )
         compounds = sum(1 for slot in s.split_day.slots if slot.role == "compound")
+        # and the first accessory at its fewest sets: each split day lists the work for a
+        # major group its compounds miss there (full body A's press, B's shoulder raise)
+        first = next((x for x in s.split_day.slots if x.role != "compound"), None)
+        extra = self._slot_seconds(first.role) if first is not None else 0.0
         edges = 0 if s.shares_warmup else self._edges(s.modality)
-        return max(edges + math.ceil(compounds * one / 60), self._floor(s))
+        return max(edges + math.ceil((compounds * one + extra) / 60), self._floor(s))
 
     def _shorten_lifting(self, target: int) -> bool:
         """Shorten required lifting sessions toward their smallest full form, as far as the

@@ -232,7 +232,8 @@ class SessionBuilder:
     def _trim(self, exercises: list[Exercise], minutes: float) -> tuple[list[Exercise], str]:
         """Fit the budget (COACHING.md §2): rests go to the short end of their range, then
         sets come down to the rules' minimum, and only then exercises are dropped, from the
-        end of the split day's slot order (its most important patterns come first).
+        end of the split day's slot order (its most important patterns come first), never
+        the last lower-body, push or pull lift while another exercise can go instead.
 
         Returns what is kept and a note of what went (names, "shorter rests", "fewer sets")."""
         budget = minutes * 60
@@ -262,7 +263,18 @@ class SessionBuilder:
                 if "fewer sets" not in changes:
                     changes.append("fewer sets")
                 continue
-            dropped.append(kept.pop().name)
+            free = _droppable(kept, lossless=True)
+            below = [i for i, e in enumerate(kept) if e.sets > 1]
+            if free is None and below:
+                # every exercise left carries a movement family the day promises: one set
+                # fewer than the rules' minimum before a family is lost (COACHING.md §2)
+                i = max(below, key=lambda k: (kept[k].sets, k))
+                kept[i] = kept[i].model_copy(update={"sets": kept[i].sets - 1})
+                if "fewer sets" not in changes:
+                    changes.append("fewer sets")
+                continue
+            drop = free if free is not None else _droppable(kept)
+            dropped.append(kept.pop(drop if drop is not None else -1).name)
         return kept, ", ".join([*changes, *dropped])
 
     def _conditioning(self, slot: Slotted) -> Built:
@@ -485,3 +497,44 @@ class SessionBuilder:
             ),
             "",
         )
+
+
+# The movement families a split day promises (COACHING.md §2: full body keeps lower, push
+# and pull; upper keeps push and pull; lower keeps squat/lunge and hinge): fine families,
+# and the coarse ones a short full-body day keeps when it must lose a fine one.
+FAMILY: dict[Pattern, tuple[str, str]] = {
+    Pattern.SQUAT: ("knee", "lower"),
+    Pattern.LUNGE: ("knee", "lower"),
+    Pattern.HINGE: ("hip", "lower"),
+    Pattern.HORIZONTAL_PUSH: ("push", "push"),
+    Pattern.VERTICAL_PUSH: ("push", "push"),
+    Pattern.HORIZONTAL_PULL: ("pull", "pull"),
+    Pattern.VERTICAL_PULL: ("pull", "pull"),
+}
+
+
+def _family_drop(kept: list[Exercise], levels: tuple[int, ...]) -> int | None:
+    """The last exercise whose movement family (at any of `levels`: 0 fine, 1 coarse)
+    another kept exercise still covers, or None."""
+    for level in levels:
+        for i in range(len(kept) - 1, -1, -1):
+            family = FAMILY.get(kept[i].pattern)
+            if family is None or any(
+                FAMILY.get(o.pattern, ("", ""))[level] == family[level]
+                for j, o in enumerate(kept)
+                if j != i
+            ):
+                return i
+    return None
+
+
+def _droppable(kept: list[Exercise], *, lossless: bool = False) -> int | None:
+    """The exercise a session over its minutes gives up: the last one whose movement family
+    another kept exercise still covers; failing that, the last whose coarse family (lower,
+    push, pull) is still covered, so a 15-minute full-body day keeps its pull rather than a
+    second lower-body lift; failing that, the last. With `lossless`, only an exercise whose
+    coarse family stays covered, or None."""
+    if lossless:
+        return _family_drop(kept, (1,))
+    found = _family_drop(kept, (0, 1))
+    return len(kept) - 1 if found is None else found
