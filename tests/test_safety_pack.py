@@ -25,6 +25,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 
 from endoprotocol import Plan, build_plan, load_rules, parse_profile
+from endoprotocol.audit import face_down_when_barred
 from endoprotocol.errors import OutOfScopeError
 from tests.builtin import builtin_library, builtin_rules, exercise_by_name
 from tests.strategies import QUESTIONS, circular, is_hard, profiles
@@ -1116,6 +1117,46 @@ def test_pregnancy_plan_has_moderate_aerobic_sessions_and_the_aerobic_guideline(
     assert all(x.intensity_class.value in {"light", "moderate"} for x in sessions(plan))
     guideline = next(g for g in plan.guidelines if g.id == "who-2020-aerobic")
     assert "150" in guideline.detail
+
+
+FACE_DOWN_AFTER_WEEK_13 = (
+    {
+        "age": 30,
+        "sex": "female",
+        "goals": ["general-health"],
+        "conditions": ["pregnancy"],
+        "pregnancy_week": 30,
+        "experience": "advanced",
+        "equipment": ["bodyweight"],
+    },
+    {
+        "age": 29,
+        "sex": "female",
+        "goals": ["muscle"],
+        "conditions": ["pregnancy"],
+        "pregnancy_week": 22,
+    },
+)
+
+
+@pytest.mark.parametrize("data", FACE_DOWN_AFTER_WEEK_13)
+def test_pregnancy_after_week_13_has_no_push_ups_or_planks_on_the_floor(
+    data: dict[str, Any],
+) -> None:
+    plan = plan_for_case(data)
+    names = {n for x in sessions(plan) for e in x.exercises for n in [e.name, *e.alternatives]}
+    assert not names & {"Push-up", "Forearm plank", "Renegade row", "Mountain climbers"}
+    verdict = face_down_when_barred(parse_profile(data), plan, builtin_library())
+    assert verdict.applies and not verdict.faults, verdict.faults
+
+
+def test_first_trimester_may_still_do_push_ups_and_the_check_knows_a_push_up_is_face_down() -> None:
+    data = {**FACE_DOWN_AFTER_WEEK_13[0], "pregnancy_week": 8}
+    plan = plan_for_case(data)
+    assert "Push-up" in {e.name for x in sessions(plan) for e in x.exercises}
+    later = {**data, "pregnancy_week": 20}
+    verdict = face_down_when_barred(parse_profile(later), plan, builtin_library())
+    assert any("Push-up" in f.what for f in verdict.faults)
 
 
 def test_glucose_levels_are_written_in_mmol_per_litre_not_as_doses() -> None:

@@ -384,6 +384,47 @@ def pregnancy_block_past_stage(p: Profile, plan: Plan, library: Library) -> Verd
     return verdict
 
 
+# Face-down work read from what the exercise is (its name and cue), not from its tags, so a
+# library entry that forgets its `prone` tag is caught (ACOG 2020: no face-down positions once
+# the belly grows; COACHING.md §4: frail people stay off the floor). Quadruped (hands and
+# knees), side-lying and inclined positions are not face down.
+FACE_DOWN = re.compile(
+    r"\bface down\b|\bplank\b|push-up|renegade|mountain climber|burpee|bear crawl|rollout"
+    r"|nordic|back extension",
+    re.IGNORECASE,
+)
+NOT_FACE_DOWN = re.compile(r"\bincline\b|\bwall\b|\bside plank\b|\bchair\b", re.IGNORECASE)
+
+
+def is_face_down(entry: ExerciseEntry) -> bool:
+    """Whether the exercise is done lying or propped face down (plank, push-up, prone lift)."""
+    if NOT_FACE_DOWN.search(entry.name):
+        return False
+    return bool(FACE_DOWN.search(entry.name) or FACE_DOWN.search(entry.cue))
+
+
+def face_down_when_barred(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """No face-down work, nor as an alternative, after the first trimester of pregnancy (or
+    when the week is unknown) or for frail people."""
+    pregnant_later = Condition.PREGNANCY in p.conditions and (
+        p.pregnancy_week is None or p.pregnancy_week > FIRST_TRIMESTER_WEEKS
+    )
+    why = "pregnancy after week 12" if pregnant_later else "frail" if is_frail(p) else ""
+    verdict = Verdict(applies=bool(why))
+    if not why:
+        return verdict
+    entries = _by_name(library)
+    for where, _s, e in exercises(plan):
+        for name in [e.name, *e.alternatives]:
+            entry = entries.get(name)
+            if entry is not None and is_face_down(entry):
+                label = name if name == e.name else f"alternative {name}"
+                verdict.faults.append(
+                    Fault("face-down-when-barred", where, f"{label} is face down ({why})")
+                )
+    return verdict
+
+
 SAFETY_CHECKS: dict[str, Check] = {
     "vetoed-tag-in-plan": vetoed_tag_in_plan,
     "session-above-ceiling": session_above_ceiling,
@@ -394,6 +435,7 @@ SAFETY_CHECKS: dict[str, Check] = {
     "pregnancy-strength-not-moderate": pregnancy_strength_not_moderate,
     "falls-prevention-missing": falls_prevention_missing,
     "pregnancy-block-past-stage": pregnancy_block_past_stage,
+    "face-down-when-barred": face_down_when_barred,
 }
 
 
