@@ -622,11 +622,29 @@ def ballistic_misprescribed(p: Profile, plan: Plan, library: Library) -> Verdict
     return verdict
 
 
+# Lifts whose load is limited by holding the weight, a box, balance or rotation rather than by
+# the muscles: no 1RM is tested or estimated for them (COACHING.md §1).
+NO_ONE_RM_WORDS = (
+    "goblet",
+    "box",
+    "renegade",
+    "single-leg",
+    "split squat",
+    "lunge",
+    "step-up",
+    "arnold",
+    "pistol",
+)
+
+
 def one_rm_where_meaningless(p: Profile, plan: Plan, library: Library) -> Verdict:
     """%1RM only where a 1RM can be estimated: barbell, machine, heavier dumbbell lifts; never a
-    band, bodyweight, kettlebell, assisted or timed move."""
+    band, bodyweight, kettlebell, assisted, timed, goblet, box, single-leg or unstable move,
+    and never for frail people or after a vertebral fracture, whose loads go by effort alone
+    (docs/planning.md)."""
     entries = _by_name(library)
     verdict = Verdict(applies=True)
+    effort_only = is_frail(p) or Condition.VERTEBRAL_FRACTURE in p.conditions
     for where, _s, e in exercises(plan):
         entry = entries.get(e.name)
         if entry is None or e.intensity.pct_1rm is None:
@@ -637,10 +655,121 @@ def one_rm_where_meaningless(p: Profile, plan: Plan, library: Library) -> Verdic
             not loadable
             or "bands" in kit
             or "assisted" in e.name.lower()
+            or any(w in e.name.lower() for w in NO_ONE_RM_WORDS)
             or e.reps is None
             or entry.pattern.value in ("isolation", "core", "carry")
         ):
             verdict.faults.append(Fault("one-rm-where-meaningless", where, f"{e.name} at %1RM"))
+        elif effort_only:
+            verdict.faults.append(
+                Fault(
+                    "one-rm-where-meaningless",
+                    where,
+                    f"{e.name} at %1RM for {p.age}, frail or after a vertebral fracture",
+                )
+            )
+    return verdict
+
+
+# Ballistic moves by what they are called (COACHING.md §1), not by the library's kind.
+BALLISTIC_WORDS = re.compile(
+    r"jump|hop\b|bound|swing|snatch|\bclean\b|push press|thruster|muscle-up|throw|burpee",
+    re.IGNORECASE,
+)
+# Bodyweight or band moves that stay hard without added load: few reps suit them.
+HARD_UNLOADED_WORDS = (
+    "pull-up",
+    "chin-up",
+    "dip",
+    "pistol",
+    "handstand",
+    "nordic",
+    "single-leg",
+    "decline",
+    "pike",
+    "inverted",
+    "hang",
+)
+STRENGTH_REPS = 6
+HEAVY_KIT = {"barbell", "trap-bar", "machines", "dumbbells", "kettlebell"}
+
+
+def main_lift_not_heavy(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A strength slot (1-6 reps) holds a lift that can be loaded heavy: no jump or swing
+    where the person owns a loadable, allowed lift of the same pattern, and no bodyweight or
+    band move that cannot be made heavy asked for a few hard reps (COACHING.md §1, §3)."""
+    entries = _by_name(library)
+    banned = forbidden_tags(p)
+    have = _owned(p)
+    rank = {"beginner": 0, "intermediate": 1, "advanced": 2}
+    level = rank[p.experience.value]
+    verdict = Verdict(applies=False)
+    for where, _s, e in _work_sets(plan):
+        entry = entries.get(e.name)
+        if entry is None or e.reps is None or e.reps.max > STRENGTH_REPS or not entry.compound:
+            continue
+        verdict.applies = True
+        kit = {q.value for q in entry.equipment}
+        if BALLISTIC_WORDS.search(e.name):
+            heavier = [
+                x.name
+                for x in library.exercises
+                if x.pattern is entry.pattern
+                and x.compound
+                and not BALLISTIC_WORDS.search(x.name)
+                and x.kind in ("strength", "velocity")
+                and {q.value for q in x.equipment} & HEAVY_KIT
+                and {q.value for q in x.equipment} <= have
+                and rank[x.level] <= level
+                and not set(x.tags) & set(banned)
+            ]
+            if heavier:
+                verdict.faults.append(
+                    Fault(
+                        "main-lift-not-heavy",
+                        where,
+                        f"{e.name} as a main lift although {heavier[0]} is at hand",
+                    )
+                )
+        elif kit <= {"bodyweight", "bands"} and not any(
+            w in e.name.lower() for w in HARD_UNLOADED_WORDS
+        ):
+            verdict.faults.append(
+                Fault(
+                    "main-lift-not-heavy",
+                    where,
+                    f"{e.name} for {e.reps.min:g}-{e.reps.max:g} reps cannot be made hard",
+                )
+            )
+    return verdict
+
+
+# Steady cardio that tops out at a moderate effort, read from its name, and words that promise
+# an easy effort (COACHING.md §1: names tell the truth).
+WALK_OR_MARCH = re.compile(r"walk|march|step", re.IGNORECASE)
+EASY_WORDS = re.compile(
+    r"\beasy\b|can (still )?talk|talk through|conversational|relaxed", re.IGNORECASE
+)
+
+
+def vigorous_steady_untrue(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A vigorous steady session is cardio that can be vigorous (a run, ride, row or swim; not
+    a walk or marching), with the vigorous talk test, and nothing in it says easy."""
+    verdict = Verdict(applies=False)
+    for where, s in sessions(plan):
+        cardio = [e for e in s.exercises if e.pattern.value == "cardio"]
+        if s.intensity_class.value != "vigorous" or not cardio:
+            continue
+        verdict.applies = True
+        for e in cardio:
+            if WALK_OR_MARCH.search(e.name):
+                verdict.faults.append(
+                    Fault("vigorous-steady-untrue", where, f"{e.name} cannot be vigorous")
+                )
+            texts = [s.title, s.focus, e.name, e.notes, e.intensity.talk_test or ""]
+            said = next((m.group(0) for t in texts if (m := EASY_WORDS.search(t))), None)
+            if said:
+                verdict.faults.append(Fault("vigorous-steady-untrue", where, f"says '{said}'"))
     return verdict
 
 
@@ -808,6 +937,8 @@ SELECTION_CHECKS: dict[str, Check] = {
     "chair-unsafe": chair_unsafe,
     "ballistic-misprescribed": ballistic_misprescribed,
     "one-rm-where-meaningless": one_rm_where_meaningless,
+    "main-lift-not-heavy": main_lift_not_heavy,
+    "vigorous-steady-untrue": vigorous_steady_untrue,
     "drill-as-hard-set": drill_as_hard_set,
     "regression-for-trained": regression_for_trained,
     "duplicate-isolation": duplicate_isolation,

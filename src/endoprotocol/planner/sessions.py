@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from endoprotocol.engine.decisions import Bound, Decisions
 from endoprotocol.plan import Exercise, Intensity, Range, Session, Substitution
@@ -42,6 +42,9 @@ class SessionBuilder:
         self.library = library
         self.picker = picker
         self.timing = library.design.timing
+        only = outcome.param(Modality.RESISTANCE.value, "any", "effort_only")
+        # loads by effort alone where a safety rule says no 1RM can be estimated safely
+        self.effort_only = bool(only is not None and only.value)
 
     def notes_for(self, modality: Modality) -> tuple[list[str], list[str]]:
         texts, rules = [], []
@@ -76,11 +79,16 @@ class SessionBuilder:
             )
             if pool is None:
                 continue  # no isolation left that trains anything new; nothing is lost
-            unvetoed = self.picker.candidates(s.pattern, muscles, prefer, s.role, with_vetoed=True)
+            tags: list[str] = list(s.prefer_tags)
+            unvetoed = self.picker.candidates(
+                s.pattern, muscles, prefer, s.role, with_vetoed=True, tags=tags
+            )
             before = len(self.picker.substitutions)
             fallback_note = ""
             slot_key = f"{s.pattern.value}/{s.role}"
-            picked = self.picker.pick(slot_key, pool, taken, unvetoed, rank=(prefer, s.role))
+            picked = self.picker.pick(
+                slot_key, pool, taken, unvetoed, rank=(prefer, s.role), tags=tags
+            )
             fallback = self.library.design.fallbacks.get(s.pattern)
             if picked is None and fallback is not None:
                 stand_in = s.model_copy(update={"pattern": fallback})
@@ -126,7 +134,7 @@ class SessionBuilder:
                 s.role,
                 zone,
                 entry,
-                measurable_load=entry.one_rm,
+                measurable_load=entry.one_rm and not self.effort_only,
                 cap_load=slot.lowered,
             )
             if dose is not None:
@@ -194,6 +202,9 @@ class SessionBuilder:
         fresh = [e for e in pool if not {m.value for m in e.primary} & isolated]
         prefer = {m.value for m in s.prefer}
         wanted = [e for e in fresh if not prefer or {m.value for m in e.primary} & prefer]
+        tagged = [e for e in wanted if set(s.prefer_tags) & set(e.tags)]
+        if tagged:
+            return tagged  # the work the slot is there for (a back extension, not a fly)
         if wanted:
             return wanted
         untrained = muscles - trained - isolated
@@ -272,16 +283,23 @@ class SessionBuilder:
         mobility moves take their work, rest and sets from the rules of their own modality.
         """
         design = self.library.design.designs.get(slot.modality.value)  # type: ignore[call-overload]
+        patterns = design.patterns if design else [Pattern.CARDIO]
+        tempo = slot.intensity == "vigorous" and Pattern.CARDIO in patterns
+        if tempo and not self.vigorous_steady_possible():
+            # walking or marching cannot honestly be vigorous: the session stays moderate
+            slot = replace(slot, intensity="moderate")
+            tempo = False
         zone = self.library.design.zones[slot.intensity]  # type: ignore[index]
         notes, note_rules = self.notes_for(slot.modality)
         edges, edge_rules = self._edges(slot.modality.value) if not slot.shares_warmup else (0, [])
-        patterns = design.patterns if design else [Pattern.CARDIO]
         count = design.exercises if design else 1
         wanted, _ = self.outcome.resolve(slot.modality.value, "any", "exercises")
         if wanted is not None and wanted.max is not None:
             count = max(int(wanted.max), 1)
         talk = self.outcome.param(slot.modality.value, "any", "talk_test")
-        if talk is not None and isinstance(talk.value, str):
+        if talk is not None and isinstance(talk.value, str) and not tempo:
+            # a rule's talk test is written for the modality's usual (moderate) effort; a
+            # vigorous session keeps its own zone's
             zone = zone.model_copy(update={"talk_test": talk.value})
         shortfalls: list[Shortfall] = []
         chosen: list[tuple[ExerciseEntry, list[str]]] = []
@@ -295,6 +313,8 @@ class SessionBuilder:
             tier = None
             why = "every option is vetoed or needs equipment you do not have"
             if pattern is Pattern.CARDIO:
+                if tempo:
+                    pool = [e for e in pool if e.tempo_title]
                 pool, tier = self._steady_pool(pool, slot.minutes - edges)
             elif pattern is Pattern.INTERVALS:
                 pool, why = self._interval_pool(pool)
@@ -358,7 +378,16 @@ class SessionBuilder:
         intensity = exercises[0].intensity if hiit else zone_intensity(zone)
         session = self._session(slot, exercises, edges, notes, rules, intensity)
         title = self._title(slot, [e for e, _ in chosen])
-        if title != session.title:
+        if tempo:
+            session = session.model_copy(
+                update={
+                    "title": title,
+                    "focus": f"{title}: a steady, hard effort where you can say only a few "
+                    "words at a time; each vigorous minute counts as two toward your weekly "
+                    "aerobic minutes",
+                }
+            )
+        elif title != session.title:
             update = {"title": title}
             if "walk" in session.focus.lower() and "walk" not in title.lower():
                 # the request's words were about walking; say what is done instead
@@ -377,6 +406,8 @@ class SessionBuilder:
             return chosen[0].name
         if steady is None or steady.session_title is None:
             return slot.title
+        if slot.intensity == "vigorous" and steady.tempo_title is not None:
+            return steady.tempo_title
         if slot.modality is Modality.ENDURANCE:
             return steady.session_title
         walk = "walk" in steady.session_title.lower()
@@ -396,6 +427,13 @@ class SessionBuilder:
             return (0 if e.needs() else 1, 0 if e.max_minutes is None else 1)
 
         return sorted(fits, key=lambda e: (*order(e), e.impact != "none", e.id)), order
+
+    def vigorous_steady_possible(self) -> bool:
+        """Whether this person has steady cardio that can reach a vigorous effort (a run, a
+        ride, a row, a swim; not a walk or marching): only then may a steady session be
+        marked vigorous. The scheduler consults this before `_vigorous_steady` upgrades one."""
+        pool = self.picker.candidates(Pattern.CARDIO, ALL_MUSCLES, [], "accessory")
+        return any(e.tempo_title for e in pool)
 
     def unavailable(self) -> dict[Modality, str]:
         """Modalities the rules ask for that no exercise this person may do can fill, and
