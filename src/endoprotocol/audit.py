@@ -425,6 +425,32 @@ def face_down_when_barred(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+# Back-extensor work and bent-over positions, by what the exercise is called or asks
+# (Too Fit To Fracture 2014: posture and back-extensor work in every session after a vertebral
+# fracture; the upper back worked face down or chest-supported, not bent over).
+BACK_EXTENSOR = re.compile(r"back extension|posture|\bY raise\b|superman|bird dog", re.IGNORECASE)
+BENT_OVER = re.compile(r"bent-over|bent over|hinge forward", re.IGNORECASE)
+
+
+def spine_care_not_kept(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """After a vertebral fracture every strength session holds back-extensor work, as the plan
+    promises, and no bent-over position."""
+    verdict = Verdict(applies=Condition.VERTEBRAL_FRACTURE in p.conditions)
+    if not verdict.applies:
+        return verdict
+    entries = _by_name(library)
+    for where, s in sessions(plan):
+        if s.modality.value != "resistance" or not s.exercises:
+            continue
+        if not any(BACK_EXTENSOR.search(e.name) for e in s.exercises):
+            verdict.faults.append(Fault("spine-care-not-kept", where, "no back-extensor work"))
+        for e in s.exercises:
+            entry = entries.get(e.name)
+            if BENT_OVER.search(e.name) or (entry is not None and BENT_OVER.search(entry.cue)):
+                verdict.faults.append(Fault("spine-care-not-kept", where, f"{e.name} is bent over"))
+    return verdict
+
+
 SAFETY_CHECKS: dict[str, Check] = {
     "vetoed-tag-in-plan": vetoed_tag_in_plan,
     "session-above-ceiling": session_above_ceiling,
@@ -436,6 +462,7 @@ SAFETY_CHECKS: dict[str, Check] = {
     "falls-prevention-missing": falls_prevention_missing,
     "pregnancy-block-past-stage": pregnancy_block_past_stage,
     "face-down-when-barred": face_down_when_barred,
+    "spine-care-not-kept": spine_care_not_kept,
 }
 
 

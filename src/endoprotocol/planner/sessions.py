@@ -17,7 +17,7 @@ from endoprotocol.planner.fill import (
     slot_pool,
     zone_intensity,
 )
-from endoprotocol.planner.library import ExerciseEntry, Library, Slot, Zone
+from endoprotocol.planner.library import ExerciseEntry, Library, Slot, SplitDay, Zone
 from endoprotocol.planner.schedule import Slotted
 from endoprotocol.vocab import Modality, Muscle, Pattern
 
@@ -71,7 +71,9 @@ class SessionBuilder:
         taken: set[str] = set()
         notes, note_rules = self.notes_for(slot.modality)
         isolated: set[str] = set()  # muscles an isolation exercise already trains here
-        for s in slot.split_day.slots:
+        promised = self._promised_slots(slot.split_day)
+        muscles |= {m.value for s in promised for m in s.prefer}
+        for s in [*promised, *slot.split_day.slots]:
             prefer = [m.value for m in s.prefer]
             trained = {m.value for e in exercises for m in e.muscles}
             pool = self._isolation_pool(
@@ -185,6 +187,22 @@ class SessionBuilder:
         return Built(
             self._session(slot, exercises, edges, notes, rules, zone_intensity(zone)), shortfalls
         )
+
+    def _promised_slots(self, day: SplitDay) -> list[Slot]:
+        """Slots the rules' own split asks for by tag (the spine-care split's back-extensor
+        work), which a session keeps when the scheduler had to place another split's day
+        (e.g. upper/lower on four days): the promise follows the person, not the split."""
+        chosen = self.outcome.param(Modality.RESISTANCE.value, "any", "split")
+        split = self.library.split(str(chosen.value)) if chosen is not None else None
+        if split is None or any(day is d for d in split.days):
+            return []
+        tagged = {
+            (s.pattern, tuple(s.prefer_tags)): s
+            for d in split.days
+            for s in d.slots
+            if s.prefer_tags
+        }
+        return list(tagged.values())
 
     @staticmethod
     def _isolation_pool(
