@@ -1166,7 +1166,12 @@ VERTEBRAL_FRACTURE_70 = {
     "goals": ["bone-density"],
     "conditions": ["osteoporosis", "vertebral-fracture"],
 }
-BACK_EXTENSOR_WORK = {"Prone back extension", "Standing wall posture hold", "Prone Y raise"}
+BACK_EXTENSOR_WORK = {
+    "Prone back extension",
+    "Standing wall posture hold",
+    "Prone Y raise",
+    "Bird dog",
+}
 
 
 @pytest.mark.parametrize("days", [3, 4])

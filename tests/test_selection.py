@@ -116,7 +116,7 @@ def test_bike_owner_rides_for_every_interval_and_steady_session() -> None:
             s.title,
             s.exercises[0].name,
         )
-        assert s.title in ("Bike ride", "Bike intervals")
+        assert s.title in ("Bike ride", "Tempo ride", "Bike intervals")
     for e in lifts(p):
         if exercise_by_name(e.name).kind == "ballistic":
             assert e.reps is None or e.reps.max <= 6, e.name

@@ -72,8 +72,26 @@ class SessionBuilder:
         notes, note_rules = self.notes_for(slot.modality)
         isolated: set[str] = set()  # muscles an isolation exercise already trains here
         promised = self._promised_slots(slot.split_day)
-        muscles |= {m.value for s in promised for m in s.prefer}
-        for s in [*promised, *slot.split_day.slots]:
+        slots = list(slot.split_day.slots)
+        fitting = [s for s in promised if {m.value for m in s.prefer} <= muscles]
+        carried = sorted({t for s in promised if s not in fitting for t in s.prefer_tags})
+        if carried:
+            # a day that does not train the promised slot's muscles (a lower day has no upper
+            # back) keeps the promise through its own slots: its core work becomes a bird dog
+            slots = [
+                s if s.prefer_tags else s.model_copy(update={"prefer_tags": carried}) for s in slots
+            ]
+            keeper = next(
+                (
+                    s
+                    for s in slots
+                    if any(set(carried) & set(e.tags) for e in slot_pool(self.picker, s, muscles))
+                ),
+                None,
+            )
+            if keeper is not None:  # first, so a short session keeps it
+                slots = [keeper, *(s for s in slots if s is not keeper)]
+        for s in [*fitting, *slots]:
             prefer = [m.value for m in s.prefer]
             trained = {m.value for e in exercises for m in e.muscles}
             pool = self._isolation_pool(
