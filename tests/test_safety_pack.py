@@ -25,6 +25,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 
 from endoprotocol import Plan, build_plan, load_rules, parse_profile
+from endoprotocol.audit import face_down_when_barred, spine_care_not_kept
 from endoprotocol.errors import OutOfScopeError
 from tests.builtin import builtin_library, builtin_rules, exercise_by_name
 from tests.strategies import QUESTIONS, circular, is_hard, profiles
@@ -1116,6 +1117,137 @@ def test_pregnancy_plan_has_moderate_aerobic_sessions_and_the_aerobic_guideline(
     assert all(x.intensity_class.value in {"light", "moderate"} for x in sessions(plan))
     guideline = next(g for g in plan.guidelines if g.id == "who-2020-aerobic")
     assert "150" in guideline.detail
+
+
+FACE_DOWN_AFTER_WEEK_13 = (
+    {
+        "age": 30,
+        "sex": "female",
+        "goals": ["general-health"],
+        "conditions": ["pregnancy"],
+        "pregnancy_week": 30,
+        "experience": "advanced",
+        "equipment": ["bodyweight"],
+    },
+    {
+        "age": 29,
+        "sex": "female",
+        "goals": ["muscle"],
+        "conditions": ["pregnancy"],
+        "pregnancy_week": 22,
+    },
+)
+
+
+@pytest.mark.parametrize("data", FACE_DOWN_AFTER_WEEK_13)
+def test_pregnancy_after_week_13_has_no_push_ups_or_planks_on_the_floor(
+    data: dict[str, Any],
+) -> None:
+    plan = plan_for_case(data)
+    names = {n for x in sessions(plan) for e in x.exercises for n in [e.name, *e.alternatives]}
+    assert not names & {"Push-up", "Forearm plank", "Renegade row", "Mountain climbers"}
+    verdict = face_down_when_barred(parse_profile(data), plan, builtin_library())
+    assert verdict.applies
+    assert not verdict.faults, verdict.faults
+
+
+def test_first_trimester_may_still_do_push_ups_and_the_check_knows_a_push_up_is_face_down() -> None:
+    data = {**FACE_DOWN_AFTER_WEEK_13[0], "pregnancy_week": 8}
+    plan = plan_for_case(data)
+    assert "Push-up" in {e.name for x in sessions(plan) for e in x.exercises}
+    later = {**data, "pregnancy_week": 20}
+    verdict = face_down_when_barred(parse_profile(later), plan, builtin_library())
+    assert any("Push-up" in f.what for f in verdict.faults)
+
+
+VERTEBRAL_FRACTURE_70 = {
+    "age": 70,
+    "sex": "female",
+    "goals": ["bone-density"],
+    "conditions": ["osteoporosis", "vertebral-fracture"],
+}
+BACK_EXTENSOR_WORK = {
+    "Prone back extension",
+    "Standing wall posture hold",
+    "Prone Y raise",
+    "Bird dog",
+}
+
+
+@pytest.mark.parametrize("days", [3, 4])
+def test_vertebral_fracture_keeps_its_promise_of_back_extensor_work_and_nothing_bent_over(
+    days: int,
+) -> None:
+    data = {**VERTEBRAL_FRACTURE_70, "days_per_week": days}
+    plan = plan_for_case(data)
+    warning = next(w for w in plan.warnings if w.code == "vertebral-fracture-physiotherapy")
+    assert "back-extensor work in every strength session" in warning.message
+    lifting = [x for x in sessions(plan) if x.modality.value == "resistance"]
+    assert lifting
+    for x in lifting:
+        names = {e.name for e in x.exercises}
+        assert names & BACK_EXTENSOR_WORK, (x.title, names)
+        assert not [n for n in names if "bent-over" in n.lower()], names
+        assert all(e.intensity.pct_1rm is None for e in x.exercises)
+    verdict = spine_care_not_kept(parse_profile(data), plan, builtin_library())
+    assert not verdict.faults, verdict.faults
+
+
+def test_frail_85_year_old_lifts_by_effort_not_by_percent_of_a_maximum() -> None:
+    plan = plan_for_case({"age": 85, "sex": "male", "goals": ["general-health"]})
+    lifting = [e for x in sessions(plan) if x.modality.value == "resistance" for e in x.exercises]
+    assert lifting
+    assert all(e.intensity.pct_1rm is None for e in lifting)
+    assert all(e.intensity.rpe is not None for e in lifting)
+
+
+def test_falls_warning_does_not_deny_the_heel_to_toe_walking_the_plan_holds() -> None:
+    plan = plan_for_case(
+        {"age": 85, "sex": "male", "goals": ["general-health"], "conditions": ["falls-history"]}
+    )
+    names = {e.name for x in sessions(plan) for e in x.exercises}
+    message = next(w.message for w in plan.warnings if w.code == "falls-history")
+    assert "moving balance challenges are left out" not in message
+    if "Heel-to-toe walk" in names:
+        assert "heel-to-toe" in message.lower()
+        assert "wall" in message.lower()
+
+
+def test_pregnancy_guidance_says_from_when_nothing_lies_on_the_back() -> None:
+    data = {**FACE_DOWN_AFTER_WEEK_13[0], "pregnancy_week": 8}
+    plan = plan_for_case(data)
+    message = next(w.message for w in plan.warnings if w.code == "pregnancy-guidance")
+    assert "from week 13" in message
+    supine = [
+        e.name
+        for x in sessions(plan)
+        for e in x.exercises
+        if "supine" in exercise_by_name(e.name).tags
+    ]
+    assert supine, "a first-trimester plan may lie on the back, and the text allows it"
+
+
+def test_knee_pain_without_a_bike_or_pool_walks_with_a_footwear_and_surface_note() -> None:
+    plan = plan_for_case(
+        {"age": 60, "sex": "male", "goals": ["general-health"], "conditions": ["knee-pain"]}
+    )
+    walks = [x for x in sessions(plan) if x.modality.value == "endurance"]
+    assert walks
+    for x in walks:
+        note = " ".join(x.notes).lower()
+        assert "shoes" in note, x.notes
+        assert "level" in note
+    assert "knee-pain-cardio" in {w.code for w in plan.warnings}
+    with_bike = plan_for_case(
+        {
+            "age": 60,
+            "sex": "male",
+            "goals": ["general-health"],
+            "conditions": ["knee-pain"],
+            "equipment": ["bike", "dumbbells"],
+        }
+    )
+    assert "knee-pain-cardio" not in {w.code for w in with_bike.warnings}
 
 
 def test_glucose_levels_are_written_in_mmol_per_litre_not_as_doses() -> None:

@@ -384,6 +384,73 @@ def pregnancy_block_past_stage(p: Profile, plan: Plan, library: Library) -> Verd
     return verdict
 
 
+# Face-down work read from what the exercise is (its name and cue), not from its tags, so a
+# library entry that forgets its `prone` tag is caught (ACOG 2020: no face-down positions once
+# the belly grows; COACHING.md §4: frail people stay off the floor). Quadruped (hands and
+# knees), side-lying and inclined positions are not face down.
+FACE_DOWN = re.compile(
+    r"\bface down\b|\bplank\b|push-up|renegade|mountain climber|burpee|bear crawl|rollout"
+    r"|nordic|back extension",
+    re.IGNORECASE,
+)
+NOT_FACE_DOWN = re.compile(r"\bincline\b|\bwall\b|\bside plank\b|\bchair\b", re.IGNORECASE)
+
+
+def is_face_down(entry: ExerciseEntry) -> bool:
+    """Whether the exercise is done lying or propped face down (plank, push-up, prone lift)."""
+    if NOT_FACE_DOWN.search(entry.name):
+        return False
+    return bool(FACE_DOWN.search(entry.name) or FACE_DOWN.search(entry.cue))
+
+
+def face_down_when_barred(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """No face-down work, nor as an alternative, after the first trimester of pregnancy (or
+    when the week is unknown) or for frail people."""
+    pregnant_later = Condition.PREGNANCY in p.conditions and (
+        p.pregnancy_week is None or p.pregnancy_week > FIRST_TRIMESTER_WEEKS
+    )
+    why = "pregnancy after week 12" if pregnant_later else "frail" if is_frail(p) else ""
+    verdict = Verdict(applies=bool(why))
+    if not why:
+        return verdict
+    entries = _by_name(library)
+    for where, _s, e in exercises(plan):
+        for name in [e.name, *e.alternatives]:
+            entry = entries.get(name)
+            if entry is not None and is_face_down(entry):
+                label = name if name == e.name else f"alternative {name}"
+                verdict.faults.append(
+                    Fault("face-down-when-barred", where, f"{label} is face down ({why})")
+                )
+    return verdict
+
+
+# Back-extensor work and bent-over positions, by what the exercise is called or asks
+# (Too Fit To Fracture 2014: posture and back-extensor work in every session after a vertebral
+# fracture; the upper back worked face down or chest-supported, not bent over).
+BACK_EXTENSOR = re.compile(r"back extension|posture|\bY raise\b|superman|bird dog", re.IGNORECASE)
+BENT_OVER = re.compile(r"bent-over|bent over|hinge forward", re.IGNORECASE)
+
+
+def spine_care_not_kept(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """After a vertebral fracture every strength session holds back-extensor work, as the plan
+    promises, and no bent-over position."""
+    verdict = Verdict(applies=Condition.VERTEBRAL_FRACTURE in p.conditions)
+    if not verdict.applies:
+        return verdict
+    entries = _by_name(library)
+    for where, s in sessions(plan):
+        if s.modality.value != "resistance" or not s.exercises:
+            continue
+        if not any(BACK_EXTENSOR.search(e.name) for e in s.exercises):
+            verdict.faults.append(Fault("spine-care-not-kept", where, "no back-extensor work"))
+        for e in s.exercises:
+            entry = entries.get(e.name)
+            if BENT_OVER.search(e.name) or (entry is not None and BENT_OVER.search(entry.cue)):
+                verdict.faults.append(Fault("spine-care-not-kept", where, f"{e.name} is bent over"))
+    return verdict
+
+
 SAFETY_CHECKS: dict[str, Check] = {
     "vetoed-tag-in-plan": vetoed_tag_in_plan,
     "session-above-ceiling": session_above_ceiling,
@@ -394,6 +461,8 @@ SAFETY_CHECKS: dict[str, Check] = {
     "pregnancy-strength-not-moderate": pregnancy_strength_not_moderate,
     "falls-prevention-missing": falls_prevention_missing,
     "pregnancy-block-past-stage": pregnancy_block_past_stage,
+    "face-down-when-barred": face_down_when_barred,
+    "spine-care-not-kept": spine_care_not_kept,
 }
 
 
@@ -580,11 +649,29 @@ def ballistic_misprescribed(p: Profile, plan: Plan, library: Library) -> Verdict
     return verdict
 
 
+# Lifts whose load is limited by holding the weight, a box, balance or rotation rather than by
+# the muscles: no 1RM is tested or estimated for them (COACHING.md §1).
+NO_ONE_RM_WORDS = (
+    "goblet",
+    "box",
+    "renegade",
+    "single-leg",
+    "split squat",
+    "lunge",
+    "step-up",
+    "arnold",
+    "pistol",
+)
+
+
 def one_rm_where_meaningless(p: Profile, plan: Plan, library: Library) -> Verdict:
     """%1RM only where a 1RM can be estimated: barbell, machine, heavier dumbbell lifts; never a
-    band, bodyweight, kettlebell, assisted or timed move."""
+    band, bodyweight, kettlebell, assisted, timed, goblet, box, single-leg or unstable move,
+    and never for frail people or after a vertebral fracture, whose loads go by effort alone
+    (docs/planning.md)."""
     entries = _by_name(library)
     verdict = Verdict(applies=True)
+    effort_only = is_frail(p) or Condition.VERTEBRAL_FRACTURE in p.conditions
     for where, _s, e in exercises(plan):
         entry = entries.get(e.name)
         if entry is None or e.intensity.pct_1rm is None:
@@ -595,10 +682,121 @@ def one_rm_where_meaningless(p: Profile, plan: Plan, library: Library) -> Verdic
             not loadable
             or "bands" in kit
             or "assisted" in e.name.lower()
+            or any(w in e.name.lower() for w in NO_ONE_RM_WORDS)
             or e.reps is None
             or entry.pattern.value in ("isolation", "core", "carry")
         ):
             verdict.faults.append(Fault("one-rm-where-meaningless", where, f"{e.name} at %1RM"))
+        elif effort_only:
+            verdict.faults.append(
+                Fault(
+                    "one-rm-where-meaningless",
+                    where,
+                    f"{e.name} at %1RM for {p.age}, frail or after a vertebral fracture",
+                )
+            )
+    return verdict
+
+
+# Ballistic moves by what they are called (COACHING.md §1), not by the library's kind.
+BALLISTIC_WORDS = re.compile(
+    r"jump|hop\b|bound|swing|snatch|\bclean\b|push press|thruster|muscle-up|throw|burpee",
+    re.IGNORECASE,
+)
+# Bodyweight or band moves that stay hard without added load: few reps suit them.
+HARD_UNLOADED_WORDS = (
+    "pull-up",
+    "chin-up",
+    "dip",
+    "pistol",
+    "handstand",
+    "nordic",
+    "single-leg",
+    "decline",
+    "pike",
+    "inverted",
+    "hang",
+)
+STRENGTH_REPS = 6
+HEAVY_KIT = {"barbell", "trap-bar", "machines", "dumbbells", "kettlebell"}
+
+
+def main_lift_not_heavy(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A strength slot (1-6 reps) holds a lift that can be loaded heavy: no jump or swing
+    where the person owns a loadable, allowed lift of the same pattern, and no bodyweight or
+    band move that cannot be made heavy asked for a few hard reps (COACHING.md §1, §3)."""
+    entries = _by_name(library)
+    banned = forbidden_tags(p)
+    have = _owned(p)
+    rank = {"beginner": 0, "intermediate": 1, "advanced": 2}
+    level = rank[p.experience.value]
+    verdict = Verdict(applies=False)
+    for where, _s, e in _work_sets(plan):
+        entry = entries.get(e.name)
+        if entry is None or e.reps is None or e.reps.max > STRENGTH_REPS or not entry.compound:
+            continue
+        verdict.applies = True
+        kit = {q.value for q in entry.equipment}
+        if BALLISTIC_WORDS.search(e.name):
+            heavier = [
+                x.name
+                for x in library.exercises
+                if x.pattern is entry.pattern
+                and x.compound
+                and not BALLISTIC_WORDS.search(x.name)
+                and x.kind in ("strength", "velocity")
+                and {q.value for q in x.equipment} & HEAVY_KIT
+                and {q.value for q in x.equipment} <= have
+                and rank[x.level] <= level
+                and not set(x.tags) & set(banned)
+            ]
+            if heavier:
+                verdict.faults.append(
+                    Fault(
+                        "main-lift-not-heavy",
+                        where,
+                        f"{e.name} as a main lift although {heavier[0]} is at hand",
+                    )
+                )
+        elif kit <= {"bodyweight", "bands"} and not any(
+            w in e.name.lower() for w in HARD_UNLOADED_WORDS
+        ):
+            verdict.faults.append(
+                Fault(
+                    "main-lift-not-heavy",
+                    where,
+                    f"{e.name} for {e.reps.min:g}-{e.reps.max:g} reps cannot be made hard",
+                )
+            )
+    return verdict
+
+
+# Steady cardio that tops out at a moderate effort, read from its name, and words that promise
+# an easy effort (COACHING.md §1: names tell the truth).
+WALK_OR_MARCH = re.compile(r"walk|march|step", re.IGNORECASE)
+EASY_WORDS = re.compile(
+    r"\beasy\b|can (still )?talk|talk through|conversational|relaxed", re.IGNORECASE
+)
+
+
+def vigorous_steady_untrue(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A vigorous steady session is cardio that can be vigorous (a run, ride, row or swim; not
+    a walk or marching), with the vigorous talk test, and nothing in it says easy."""
+    verdict = Verdict(applies=False)
+    for where, s in sessions(plan):
+        cardio = [e for e in s.exercises if e.pattern.value == "cardio"]
+        if s.intensity_class.value != "vigorous" or not cardio:
+            continue
+        verdict.applies = True
+        for e in cardio:
+            if WALK_OR_MARCH.search(e.name):
+                verdict.faults.append(
+                    Fault("vigorous-steady-untrue", where, f"{e.name} cannot be vigorous")
+                )
+            texts = [s.title, s.focus, e.name, e.notes, e.intensity.talk_test or ""]
+            said = next((m.group(0) for t in texts if (m := EASY_WORDS.search(t))), None)
+            if said:
+                verdict.faults.append(Fault("vigorous-steady-untrue", where, f"says '{said}'"))
     return verdict
 
 
@@ -785,6 +983,8 @@ SELECTION_CHECKS: dict[str, Check] = {
     "chair-unsafe": chair_unsafe,
     "ballistic-misprescribed": ballistic_misprescribed,
     "one-rm-where-meaningless": one_rm_where_meaningless,
+    "main-lift-not-heavy": main_lift_not_heavy,
+    "vigorous-steady-untrue": vigorous_steady_untrue,
     "drill-as-hard-set": drill_as_hard_set,
     "regression-for-trained": regression_for_trained,
     "duplicate-isolation": duplicate_isolation,
@@ -1155,13 +1355,18 @@ PROMISED = {
 def split_pattern_missing(p: Profile, plan: Plan, library: Library) -> Verdict:
     """A split day keeps every movement family it promises (full body: lower, push, pull;
     upper: push and pull), trimming sets and extras first (COACHING.md §2); a family
-    a safety rule vetoes for the person is not counted against it."""
+    a safety rule vetoes, or one a session already at one set of everything had to drop
+    (its note names it), is not counted against it."""
     verdict = Verdict(applies=False)
     for where, s in sessions(plan):
         promise = next((v for k, v in PROMISED.items() if s.title.startswith(k)), None)
         if s.modality.value != "resistance" or promise is None:
             continue
         verdict.applies = True
+        if all(e.sets == 1 for e in s.exercises) and any(
+            n.startswith("Trimmed to fit") for n in s.notes
+        ):
+            continue  # one set of each already: the session says what could not fit
         have = {e.pattern.value for e in s.exercises}
         for family, patterns in promise.items():
             vetoed = any(pattern in r for pattern in patterns for r in _unplanned(plan))

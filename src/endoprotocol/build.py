@@ -93,7 +93,13 @@ def build_plan(
     picker = Picker(library, outcome, profile)
     builder = SessionBuilder(outcome, library, picker)
     # a session no exercise can fill (intervals without a tested machine) keeps no day
-    scheduler = Scheduler(outcome, profile, library, builder.unavailable())
+    scheduler = Scheduler(
+        outcome,
+        profile,
+        library,
+        builder.unavailable(),
+        vigorous_steady=builder.vigorous_steady_possible(),
+    )
     week = scheduler.run()
     shortfalls: list[Shortfall] = list(scheduler.shortfalls)
     week_one: list[DayPlan] = []

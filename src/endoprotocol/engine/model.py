@@ -248,6 +248,9 @@ class Prescription(_Bounds):
     # How many steady sessions a week may run at a vigorous effort when a guideline's
     # aerobic minutes are otherwise short (its top is used; WHO 2020 counts them double).
     vigorous_sessions: Bound | None = None
+    # Resistance: loads by effort (RPE/RIR) alone, never a %1RM, for people for whom a
+    # one-repetition maximum can be neither tested nor estimated safely.
+    effort_only: Flag | None = None
 
 
 class Limit(_Bounds):
@@ -294,6 +297,11 @@ Tagname = Literal[
     "unilateral",
     "power",
     "head-down",
+    # trains the back extensors with the spine kept neutral (prone back extension, wall
+    # posture hold): the spine-care split asks for one in every session
+    "back-extensor",
+    # a loaded position bent forward over the hips (bent-over fly or row)
+    "bent-over",
     # fast, explosive moves (jumps, swings, throws, snatches, push press, thrusters, muscle-ups)
     "ballistic",
     # technical skills that need coaching and fresh legs (muscle-up, snatch, pistol squat)

@@ -39,7 +39,10 @@ class Shortfall:
 
 # How many leading ranking keys make two candidates equally good: the n-th use of a slot in
 # the week rotates only among those, so every pick is a best candidate (COACHING.md §1).
-TIER = 3
+TIER = 4
+# A slot whose reps reach no higher than this is a strength slot: its main lifts are ones
+# that can be loaded heavy [NSCA 2015: strength work 1-6 reps].
+STRENGTH_REPS = 6
 
 
 @dataclass
@@ -68,6 +71,25 @@ class Picker:
         self.vetoes_applied = sorted({r for e in self.possible for r in self.vetoes_of(e)})
         # a ballistic lift only where the slot's reps reach down to its own (never 8-12)
         self.ballistic_fits = {role: self._kind_fits_reps("ballistic", role) for role in ROLES}
+        self.top_reps = {role: self._top_reps(role) for role in ROLES}
+
+    def _top_reps(self, role: str) -> float | None:
+        reps, _ = self.outcome.resolve(Modality.RESISTANCE.value, role, "reps")
+        return None if reps is None else reps.max
+
+    def heaviness(self, e: ExerciseEntry, role: str) -> int:
+        """How well the exercise serves the slot's reps (COACHING.md §1): in a strength slot
+        a lift a 1RM can be estimated for first, then other loadable lifts, then moves that
+        cannot be made heavy enough for a few reps; a ballistic move only when nothing else is
+        left, since a strength slot asks for heavy lifts, not for power."""
+        top = self.top_reps.get(role)
+        if e.kind == "ballistic":
+            return 3
+        if top is None or top > STRENGTH_REPS:
+            return 0
+        if e.min_reps is not None and e.min_reps > top:
+            return 2
+        return 0 if e.one_rm else 1
 
     def _kind_fits_reps(self, kind: Kind, role: str) -> bool:
         dose = self.library.design.kinds.get(kind)
@@ -92,16 +114,22 @@ class Picker:
             return False  # trained lifters never get entry-level regressions as work sets
         return e.kind != "ballistic" or self.ballistic_fits.get(role, False)
 
-    def key(self, e: ExerciseEntry, prefer: list[str], role: str) -> tuple[int, ...]:
-        """The ranking: muscles the slot prefers, the role, then level or loadability."""
+    def key(
+        self, e: ExerciseEntry, prefer: list[str], role: str, tags: list[str] | None = None
+    ) -> tuple[int, ...]:
+        """The ranking: tags and muscles the slot prefers, the role, how heavy the lift can be
+        for the slot's reps, then level or loadability."""
         preferred = 0 if not prefer or {m.value for m in e.primary} & set(prefer) else 1
+        if tags:
+            preferred = 0 if set(tags) & set(e.tags) else 1 + preferred
         fits_role = 0 if (role == "compound") == e.compound else 1
+        heavy = self.heaviness(e, role)
         level_gap = self.level - LEVEL_ORDER[e.level]  # the person's own level first
         load = -self.library.loadability(e)
         unilateral = 1 if "unilateral" in e.tags else 0
         if self.level == 0:
-            return (preferred, fits_role, level_gap, unilateral, len(e.tags), load)
-        return (preferred, fits_role, load, unilateral, level_gap, len(e.tags))
+            return (preferred, fits_role, heavy, level_gap, unilateral, len(e.tags), load)
+        return (preferred, fits_role, heavy, load, unilateral, level_gap, len(e.tags))
 
     def candidates(
         self,
@@ -112,6 +140,7 @@ class Picker:
         *,
         with_vetoed: bool = False,
         drills: bool = False,
+        tags: list[str] | None = None,
     ) -> list[ExerciseEntry]:
         source = self.possible if with_vetoed else self.usable
         pool = [
@@ -132,7 +161,7 @@ class Picker:
                 and self.fits(e, role, drills=drills, regressions=True)
             ]
         pool.sort(key=lambda e: e.id)
-        return sorted(pool, key=lambda e: self.key(e, prefer, role))
+        return sorted(pool, key=lambda e: self.key(e, prefer, role, tags))
 
     def pick(
         self,
@@ -143,6 +172,7 @@ class Picker:
         *,
         rank: tuple[list[str], str] | None = None,
         tier: Callable[[ExerciseEntry], tuple[object, ...]] | None = None,
+        tags: list[str] | None = None,
     ) -> tuple[ExerciseEntry, list[str]] | None:
         """The slot's next exercise and its alternatives. With `unvetoed` (the same slot's
         candidates before vetoes), a pick that stands in for a vetoed first choice is recorded
@@ -155,7 +185,7 @@ class Picker:
         self.used[slot_key] = turn + 1
         if rank is not None:
             prefer, role = rank
-            tier = lambda e: self.key(e, prefer, role)[:TIER]  # noqa: E731
+            tier = lambda e: self.key(e, prefer, role, tags)[:TIER]  # noqa: E731
         best = [e for e in free if tier is None or tier(e) == tier(free[0])]
         chosen = best[turn % len(best)]
         others = [e.name for e in free if e.id != chosen.id][:ALTERNATIVES]
@@ -317,6 +347,14 @@ def build_exercise(
             else dose.rest_seconds.max,
         )
         notes = [*notes, dose.note]
+    if entry.min_reps is not None and reps_b is not None and (reps_b.max or 0) < entry.min_reps:
+        # a move that cannot be loaded heavy is done for reps it can be taken hard over
+        reps_b = Bound.model_construct(min=entry.min_reps, max=entry.min_reps + 4)
+        notes = [
+            *notes,
+            "More reps than the slot's few heavy ones: this move cannot be loaded heavy "
+            "enough to make a few reps hard.",
+        ]
     # Week 1 starts at the low end of the set range; the block adds sets from there.
     sets = round(sets_b.min)
     ex = Exercise(
@@ -341,5 +379,10 @@ def slot_pool(
     picker: Picker, slot: Slot, muscles: set[str], *, drills: bool = False
 ) -> list[ExerciseEntry]:
     return picker.candidates(
-        slot.pattern, muscles, [m.value for m in slot.prefer], slot.role, drills=drills
+        slot.pattern,
+        muscles,
+        [m.value for m in slot.prefer],
+        slot.role,
+        drills=drills,
+        tags=list(slot.prefer_tags),
     )

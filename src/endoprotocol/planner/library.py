@@ -76,6 +76,12 @@ class ExerciseEntry(_Node):
     ladder: Literal["regression", "standard", "progression"] = "standard"
     # steady cardio: what a session of it is called ("Bike ride"), and its longest sensible bout
     session_title: Text | None = None
+    # steady cardio that can reach a vigorous effort: what a vigorous session of it is called
+    # ("Tempo ride"); absent for cardio that tops out at moderate (walking, marching)
+    tempo_title: Text | None = None
+    # the fewest reps a hard set of it can have: a move that cannot be loaded heavy (push-up,
+    # bodyweight squat) reaches a hard effort only over more reps than a strength slot's few
+    min_reps: Annotated[int | None, Field(strict=True, ge=2, le=30)] = None
     max_minutes: Annotated[int | None, Field(strict=True, ge=5, le=180)] = None
     cue: Text
 
@@ -106,6 +112,10 @@ class ExerciseEntry(_Node):
             raise ValueError("one_rm: true cannot be estimated for a band exercise")
         if (self.session_title is not None) != (self.kind == "steady-cardio"):
             raise ValueError("session_title is required for steady cardio and only there")
+        if self.tempo_title is not None and self.kind != "steady-cardio":
+            raise ValueError("tempo_title is only for steady cardio")
+        if self.min_reps is not None and (self.timed or self.kind not in ("strength", "skill")):
+            raise ValueError("min_reps is only for strength or skill moves done for reps")
         return self
 
     @property
@@ -127,6 +137,9 @@ class Slot(_Node):
     pattern: Pattern
     role: Literal["compound", "accessory"]
     prefer: list[Muscle] = []
+    # exercises carrying one of these tags come first (the spine-care split's back-extensor
+    # work); a muscle preference alone cannot tell a back extension from a row
+    prefer_tags: list[Tagname] = []
 
 
 class SplitDay(_Node):

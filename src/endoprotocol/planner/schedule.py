@@ -79,11 +79,17 @@ class Scheduler:
         profile: Profile,
         library: Library,
         unavailable: dict[Modality, str] | None = None,
+        *,
+        vigorous_steady: bool = True,
     ) -> None:
         """`unavailable`: modalities no exercise can fill for this person, and why; their
-        requests are reported as shortfalls and their days go to other work."""
+        requests are reported as shortfalls and their days go to other work.
+        `vigorous_steady`: whether the person has steady cardio that can reach a vigorous
+        effort (`SessionBuilder.vigorous_steady_possible`); without it no steady session
+        is marked vigorous."""
         self.outcome = outcome
         self.unavailable = unavailable or {}
+        self.vigorous_steady = vigorous_steady
         self.profile = profile
         self.library = library
         self.training = [WEEK.index(d) for d in profile.training_days()]
@@ -670,7 +676,7 @@ class Scheduler:
         counts two, WHO 2020), the longest first, within the week's ceiling, the hard-session
         cap and every spacing rule."""
         allowed = self.outcome.param(Modality.ENDURANCE.value, "any", "vigorous_sessions")
-        if allowed is None or allowed.value.max is None:
+        if allowed is None or allowed.value.max is None or not self.vigorous_steady:
             return
         if INTENSITY_ORDER[self.outcome.max_intensity] < INTENSITY_ORDER["vigorous"]:
             return

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from endoprotocol.engine.decisions import Bound, Decisions
 from endoprotocol.plan import Exercise, Intensity, Range, Session, Substitution
@@ -17,7 +17,7 @@ from endoprotocol.planner.fill import (
     slot_pool,
     zone_intensity,
 )
-from endoprotocol.planner.library import ExerciseEntry, Library, Slot, Zone
+from endoprotocol.planner.library import ExerciseEntry, Library, Slot, SplitDay, Zone
 from endoprotocol.planner.schedule import Slotted
 from endoprotocol.vocab import Modality, Muscle, Pattern
 
@@ -42,6 +42,9 @@ class SessionBuilder:
         self.library = library
         self.picker = picker
         self.timing = library.design.timing
+        only = outcome.param(Modality.RESISTANCE.value, "any", "effort_only")
+        # loads by effort alone where a safety rule says no 1RM can be estimated safely
+        self.effort_only = bool(only is not None and only.value)
 
     def notes_for(self, modality: Modality) -> tuple[list[str], list[str]]:
         texts, rules = [], []
@@ -68,7 +71,32 @@ class SessionBuilder:
         taken: set[str] = set()
         notes, note_rules = self.notes_for(slot.modality)
         isolated: set[str] = set()  # muscles an isolation exercise already trains here
-        for s in slot.split_day.slots:
+        promised = self._promised_slots(slot.split_day)
+        slots = list(slot.split_day.slots)
+        fitting = [s for s in promised if {m.value for m in s.prefer} <= muscles]
+        carried = sorted({t for s in promised if s not in fitting for t in s.prefer_tags})
+        if carried:
+            # a day that does not train the promised slot's muscles (a lower day has no upper
+            # back) keeps the promise through its own slots: its core work becomes a bird dog
+            slots = [
+                s if s.prefer_tags else s.model_copy(update={"prefer_tags": carried}) for s in slots
+            ]
+            keeper = next(
+                (
+                    s
+                    for s in slots
+                    if any(set(carried) & set(e.tags) for e in slot_pool(self.picker, s, muscles))
+                ),
+                None,
+            )
+            if keeper is not None:  # first, so a short session keeps it
+                slots = [keeper, *(s for s in slots if s is not keeper)]
+            else:
+                # nothing of the day's own can carry it (a frail person's bird dog is on the
+                # floor): the promised slot itself opens the session, its muscles with it
+                fitting = [s for s in promised if s not in fitting] + fitting
+                muscles = muscles | {m.value for s in promised for m in s.prefer}
+        for s in [*fitting, *slots]:
             prefer = [m.value for m in s.prefer]
             trained = {m.value for e in exercises for m in e.muscles}
             pool = self._isolation_pool(
@@ -76,11 +104,16 @@ class SessionBuilder:
             )
             if pool is None:
                 continue  # no isolation left that trains anything new; nothing is lost
-            unvetoed = self.picker.candidates(s.pattern, muscles, prefer, s.role, with_vetoed=True)
+            tags: list[str] = list(s.prefer_tags)
+            unvetoed = self.picker.candidates(
+                s.pattern, muscles, prefer, s.role, with_vetoed=True, tags=tags
+            )
             before = len(self.picker.substitutions)
             fallback_note = ""
             slot_key = f"{s.pattern.value}/{s.role}"
-            picked = self.picker.pick(slot_key, pool, taken, unvetoed, rank=(prefer, s.role))
+            picked = self.picker.pick(
+                slot_key, pool, taken, unvetoed, rank=(prefer, s.role), tags=tags
+            )
             fallback = self.library.design.fallbacks.get(s.pattern)
             if picked is None and fallback is not None:
                 stand_in = s.model_copy(update={"pattern": fallback})
@@ -126,7 +159,7 @@ class SessionBuilder:
                 s.role,
                 zone,
                 entry,
-                measurable_load=entry.one_rm,
+                measurable_load=entry.one_rm and not self.effort_only,
                 cap_load=slot.lowered,
             )
             if dose is not None:
@@ -178,6 +211,22 @@ class SessionBuilder:
             self._session(slot, exercises, edges, notes, rules, zone_intensity(zone)), shortfalls
         )
 
+    def _promised_slots(self, day: SplitDay) -> list[Slot]:
+        """Slots the rules' own split asks for by tag (the spine-care split's back-extensor
+        work), which a session keeps when the scheduler had to place another split's day
+        (e.g. upper/lower on four days): the promise follows the person, not the split."""
+        chosen = self.outcome.param(Modality.RESISTANCE.value, "any", "split")
+        split = self.library.split(str(chosen.value)) if chosen is not None else None
+        if split is None or any(day is d for d in split.days):
+            return []
+        tagged = {
+            (s.pattern, tuple(s.prefer_tags)): s
+            for d in split.days
+            for s in d.slots
+            if s.prefer_tags
+        }
+        return list(tagged.values())
+
     @staticmethod
     def _isolation_pool(
         s: Slot,
@@ -194,6 +243,9 @@ class SessionBuilder:
         fresh = [e for e in pool if not {m.value for m in e.primary} & isolated]
         prefer = {m.value for m in s.prefer}
         wanted = [e for e in fresh if not prefer or {m.value for m in e.primary} & prefer]
+        tagged = [e for e in wanted if set(s.prefer_tags) & set(e.tags)]
+        if tagged:
+            return tagged  # the work the slot is there for (a back extension, not a fly)
         if wanted:
             return wanted
         untrained = muscles - trained - isolated
@@ -284,16 +336,23 @@ class SessionBuilder:
         mobility moves take their work, rest and sets from the rules of their own modality.
         """
         design = self.library.design.designs.get(slot.modality.value)  # type: ignore[call-overload]
+        patterns = design.patterns if design else [Pattern.CARDIO]
+        tempo = slot.intensity == "vigorous" and Pattern.CARDIO in patterns
+        if tempo and not self.vigorous_steady_possible():
+            # walking or marching cannot honestly be vigorous: the session stays moderate
+            slot = replace(slot, intensity="moderate")
+            tempo = False
         zone = self.library.design.zones[slot.intensity]  # type: ignore[index]
         notes, note_rules = self.notes_for(slot.modality)
         edges, edge_rules = self._edges(slot.modality.value) if not slot.shares_warmup else (0, [])
-        patterns = design.patterns if design else [Pattern.CARDIO]
         count = design.exercises if design else 1
         wanted, _ = self.outcome.resolve(slot.modality.value, "any", "exercises")
         if wanted is not None and wanted.max is not None:
             count = max(int(wanted.max), 1)
         talk = self.outcome.param(slot.modality.value, "any", "talk_test")
-        if talk is not None and isinstance(talk.value, str):
+        if talk is not None and isinstance(talk.value, str) and not tempo:
+            # a rule's talk test is written for the modality's usual (moderate) effort; a
+            # vigorous session keeps its own zone's
             zone = zone.model_copy(update={"talk_test": talk.value})
         shortfalls: list[Shortfall] = []
         chosen: list[tuple[ExerciseEntry, list[str]]] = []
@@ -307,6 +366,8 @@ class SessionBuilder:
             tier = None
             why = "every option is vetoed or needs equipment you do not have"
             if pattern is Pattern.CARDIO:
+                if tempo:
+                    pool = [e for e in pool if e.tempo_title]
                 pool, tier = self._steady_pool(pool, slot.minutes - edges)
             elif pattern is Pattern.INTERVALS:
                 pool, why = self._interval_pool(pool)
@@ -370,7 +431,16 @@ class SessionBuilder:
         intensity = exercises[0].intensity if hiit else zone_intensity(zone)
         session = self._session(slot, exercises, edges, notes, rules, intensity)
         title = self._title(slot, [e for e, _ in chosen])
-        if title != session.title:
+        if tempo:
+            session = session.model_copy(
+                update={
+                    "title": title,
+                    "focus": f"{title}: a steady, hard effort where you can say only a few "
+                    "words at a time; each vigorous minute counts as two toward your weekly "
+                    "aerobic minutes",
+                }
+            )
+        elif title != session.title:
             update = {"title": title}
             if "walk" in session.focus.lower() and "walk" not in title.lower():
                 # the request's words were about walking; say what is done instead
@@ -389,6 +459,8 @@ class SessionBuilder:
             return chosen[0].name
         if steady is None or steady.session_title is None:
             return slot.title
+        if slot.intensity == "vigorous" and steady.tempo_title is not None:
+            return steady.tempo_title
         if slot.modality is Modality.ENDURANCE:
             return steady.session_title
         walk = "walk" in steady.session_title.lower()
@@ -408,6 +480,13 @@ class SessionBuilder:
             return (0 if e.needs() else 1, 0 if e.max_minutes is None else 1)
 
         return sorted(fits, key=lambda e: (*order(e), e.impact != "none", e.id)), order
+
+    def vigorous_steady_possible(self) -> bool:
+        """Whether this person has steady cardio that can reach a vigorous effort (a run, a
+        ride, a row, a swim; not a walk or marching): only then may a steady session be
+        marked vigorous. The scheduler consults this before `_vigorous_steady` upgrades one."""
+        pool = self.picker.candidates(Pattern.CARDIO, ALL_MUSCLES, [], "accessory")
+        return any(e.tempo_title for e in pool)
 
     def unavailable(self) -> dict[Modality, str]:
         """Modalities the rules ask for that no exercise this person may do can fill, and
@@ -515,9 +594,11 @@ FAMILY: dict[Pattern, tuple[str, str]] = {
 
 def _family_drop(kept: list[Exercise], levels: tuple[int, ...]) -> int | None:
     """The last exercise whose movement family (at any of `levels`: 0 fine, 1 coarse)
-    another kept exercise still covers, or None."""
+    another kept exercise still covers, or None. The day's first exercise is never
+    chosen: a split day opens with what it holds most important (spine care's posture
+    work)."""
     for level in levels:
-        for i in range(len(kept) - 1, -1, -1):
+        for i in range(len(kept) - 1, 0, -1):
             family = FAMILY.get(kept[i].pattern)
             if family is None or any(
                 FAMILY.get(o.pattern, ("", ""))[level] == family[level]
