@@ -53,6 +53,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def root(
+    ctx: typer.Context,
     version: Annotated[
         bool,
         typer.Option(
@@ -61,6 +62,10 @@ def root(
     ] = False,
 ) -> None:
     """Evidence-graded weekly exercise plans from your profile."""
+    if ctx.invoked_subcommand not in common.SETTLING_COMMANDS:
+        import gc
+
+        gc.enable()  # held off by `cli.main` while loading; see `common.settle`
 
 
 app.command("plan")(plan_cmd.plan)
