@@ -33,7 +33,7 @@ from endoprotocol.vocab import (
 
 
 class _Out(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class Range(_Out):

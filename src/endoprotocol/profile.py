@@ -110,7 +110,7 @@ ConditionField = Annotated[Condition, _one_of(Condition)]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=False)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=False, defer_build=True)
 
 
 class BloodPressure(_Strict):

@@ -86,7 +86,7 @@ class Position(BaseModel):
 
 
 class _Node(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=False)
+    model_config = ConfigDict(extra="forbid", frozen=False, defer_build=True)
     _pos: Position | None = PrivateAttr(default=None)
 
     @property
