@@ -156,8 +156,7 @@ class _Context:
             result = None
         else:
             result = _compare(leaf.op, actual, leaf.value)
-        where = str(leaf.pos) if leaf.pos else "?"
-        return LeafTrace(leaf.fact, leaf.op.value, leaf.value, actual, result, where)
+        return LeafTrace(leaf.fact, leaf.op.value, leaf.value, actual, result, leaf.pos)
 
 
 def specificity(rule: Rule, rules: RuleSet) -> int:

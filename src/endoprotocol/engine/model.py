@@ -91,7 +91,10 @@ class _Node(BaseModel):
 
     @property
     def pos(self) -> Position | None:
-        return self._pos
+        # read from pydantic's private dict directly: `self._pos` goes through
+        # BaseModel.__getattr__, and evaluation reads positions for every condition leaf
+        private = self.__pydantic_private__
+        return private.get("_pos") if private else None
 
 
 # ---- conditions -----------------------------------------------------------------------------
@@ -181,6 +184,18 @@ class Bound(_Node):
                 {"low": f"{self.min:g}", "high": f"{self.max:g}"},
             )
         return self
+
+
+def make_bound(low: float | None, high: float | None) -> Bound:
+    """`Bound.model_construct(min=low, max=high)` without pydantic's general path (same
+    fields, fields set and private attributes): the evaluator makes one for every
+    parameter it resolves, ~140 per plan."""
+    made = Bound.__new__(Bound)
+    object.__setattr__(made, "__dict__", {"min": low, "max": high})
+    object.__setattr__(made, "__pydantic_fields_set__", {"min", "max"})
+    object.__setattr__(made, "__pydantic_extra__", None)
+    object.__setattr__(made, "__pydantic_private__", {"_pos": None})
+    return made
 
 
 ModalityOrAll = Modality | Literal["all"]
