@@ -1,6 +1,9 @@
-"""`endoprotocol plan`: read a profile, build the plan, render it."""
+"""`endoprotocol plan`: read a profile, build the plan, render it.
 
-from __future__ import annotations
+No `from __future__ import annotations` here: Typer reads `plan`'s signature on every run
+(twice: `inspect.signature(eval_str=True)` and `get_type_hints`), and ~35 annotations kept
+as strings are compiled and evaluated each time; written out, they are objects already.
+"""
 
 import os
 import sys
@@ -594,7 +597,7 @@ def render(
     explain: bool,
     color: bool = False,
     start: date | None = None,
-    looks: View | None = None,
+    looks: "View | None" = None,
 ) -> str:
     if fmt is Format.JSON:
         return str(result.to_json(pretty=pretty)) + "\n"
