@@ -3,8 +3,8 @@
 Field order is the contract's key order. Rendering lives in `endoprotocol.render`.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` in this module: pydantic would compile and
+# evaluate every field's annotation string while creating each model class, on every run.
 from typing import Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
@@ -66,7 +66,7 @@ class Range(_Out):
     max: int | float
 
     @classmethod
-    def of(cls, low: float, high: float | None = None) -> Range:
+    def of(cls, low: float, high: float | None = None) -> "Range":
         high = low if high is None else high
         # built as validation would build it (two numbers, whole ones as ints), without
         # validation's cost: a plan makes ~500 ranges
@@ -136,7 +136,7 @@ class Session(_Out):
     def first_week(self) -> int:
         return self._first_week
 
-    def from_week(self, week: int) -> Session:
+    def from_week(self, week: int) -> "Session":
         """This session, first done in `week` of the block."""
         later = self.model_copy()
         later._first_week = week

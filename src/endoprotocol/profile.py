@@ -1,7 +1,7 @@
 """The person's profile: the input contract of DESIGN.md (v1), validated and normalized."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` in this module: pydantic would compile and
+# evaluate every field's annotation string while creating each model class, on every run.
 import contextlib
 import re
 from collections.abc import Collection

@@ -5,8 +5,8 @@ A rule is `when` (a condition tree) + `then` (a closed list of actions). Conditi
 Each action is a one-key mapping (`sessions:`, `prescribe:`, `forbid:` ...); see docs/rules.md.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` in this module: pydantic would compile and
+# evaluate every field's annotation string while creating each model class, on every run.
 import string
 from enum import StrEnum
 from functools import cached_property
@@ -109,15 +109,15 @@ class Leaf(_Node):
 
 
 class AllOf(_Node):
-    all: list[ConditionNode] = Field(min_length=1)
+    all: "list[ConditionNode]" = Field(min_length=1)
 
 
 class AnyOf(_Node):
-    any: list[ConditionNode] = Field(min_length=1)
+    any: "list[ConditionNode]" = Field(min_length=1)
 
 
 class NotOf(_Node):
-    not_: ConditionNode = Field(alias="not")
+    not_: "ConditionNode" = Field(alias="not")
     model_config = ConfigDict(populate_by_name=True)
 
 

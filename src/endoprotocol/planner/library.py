@@ -1,7 +1,7 @@
 """The exercise library and session designs (rules/library/*.yaml), validated like packs."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` in this module: pydantic would compile and
+# evaluate every field's annotation string while creating each model class, on every run.
 import string
 from dataclasses import dataclass
 from itertools import pairwise
