@@ -250,6 +250,9 @@ def _bare(cls: type[M], fields: dict[str, Any], given: set[str], private: Any) -
     return node
 
 
+_NESTED = (list, dict)
+
+
 class _Builder:
     """Builds nodes from the layout above, sharing one Position per file:line:col."""
 
@@ -265,9 +268,12 @@ class _Builder:
         return made
 
     def value(self, raw: Any) -> Any:
-        if isinstance(raw, list):
-            return [self.value(v) for v in raw]
-        if not isinstance(raw, dict):
+        # JSON gives exact lists and dicts; text, numbers and null are kept as they are
+        kind = type(raw)
+        if kind is list:
+            value = self.value
+            return [value(v) if type(v) in _NESTED else v for v in raw]
+        if kind is not dict:
             return raw
         if "$m" in raw:
             return self._model(raw)
@@ -283,7 +289,10 @@ class _Builder:
         stored = raw["f"]
         if len(stored) != len(names):
             raise ValueError(f"{cls.__name__}: fields do not match")
-        fields = {k: self.value(stored[k]) for k in names}  # in the class's order
+        fields = {}
+        for name in names:  # in the class's order
+            value = stored[name]
+            fields[name] = self.value(value) if type(value) in _NESTED else value
         given = raw.get("s")
         private = dict(defaults)
         extra = raw.get("x")
