@@ -22,6 +22,7 @@ from pydantic_core import ErrorDetails, PydanticCustomError
 from endoprotocol.errors import MAX_SHOWN, ProfileError
 from endoprotocol.vocab import (
     IMPLIED_EQUIPMENT,
+    SCREENING_QUESTIONS,
     Condition,
     Day,
     Equipment,
@@ -178,7 +179,8 @@ class Screening(_Strict):
         return _normalize_keys(data, list(cls.model_fields), {}, "screening")
 
 
-SCREENING_QUESTIONS: tuple[str, ...] = tuple(Screening.model_fields)
+if tuple(Screening.model_fields) != SCREENING_QUESTIONS:  # pragma: no cover - a broken edit
+    raise RuntimeError("profile.Screening and vocab.SCREENING_QUESTIONS name different questions")
 
 _KEY_ALIASES = {
     "goal": "goals",

@@ -27,14 +27,20 @@ from endoprotocol.cli.common import (
     settle,
 )
 from endoprotocol.errors import UsageError
-from endoprotocol.profile import Screening
-from endoprotocol.vocab import Condition, Equipment, Experience, Goal, Therapy
+from endoprotocol.vocab import (
+    SCREENING_QUESTIONS,
+    Condition,
+    Equipment,
+    Experience,
+    Goal,
+    Therapy,
+)
 
 if TYPE_CHECKING:
     from endoprotocol.render.text import View as View
 
 # The PAR-Q+ questions `--screening` answers yes: the profile's own `screening` keys.
-SCREENING_KEYS = tuple(Screening.model_fields)
+SCREENING_KEYS = SCREENING_QUESTIONS
 
 
 def _values(values: Iterable[object]) -> str:
