@@ -93,6 +93,8 @@ class WeekRules:
 
     def limit(self, modality: str, role: str, name: str) -> tuple[Bound | None, list[str]]:
         """Every week-scoped limit on the parameter, intersected; None when there is none."""
+        if not self.limits:  # most weeks: asked ~700 times per plan
+            return None, []
         keys = set(scopes(modality, role, name))
         found = [Bounded(b, [rid]) for key, (b, rid) in self.limits if key in keys]
         return _intersect(found)
