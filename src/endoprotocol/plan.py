@@ -79,6 +79,8 @@ class Range(_Out):
 
 
 def _whole(value: float) -> int | float:
+    if type(value) is int:  # most values: nothing to convert
+        return value
     return int(value) if float(value).is_integer() else value
 
 
