@@ -64,6 +64,10 @@ def settle() -> None:
     import gc
 
     gc.freeze()
+    # A plan's objects are short-lived and mostly freed by reference counting: the young
+    # generation is collected every 10,000 allocations instead of 700 (a batch spent ~5 %
+    # of its time in those collections); cyclic garbage is still collected.
+    gc.set_threshold(10_000, 20, 20)
     gc.enable()
 
 
