@@ -2,9 +2,9 @@
 
     python bench/make_pack.py OUT_DIR [--rules 4000]
 
-Each copy renames its rules and named conditions (`-c<k>` suffix) and cites the core
-pack's references, so the pack loads beside the built-in packs and every copy fires
-where its original does: evaluation, resolution and provenance all see N rules.
+Each copy renames its rules, named conditions and departures (`-c<k>` suffix) and cites
+the core pack's references, so the pack loads beside the built-in packs and every copy
+fires where its original does: evaluation, resolution and provenance all see N rules.
 """
 
 from __future__ import annotations
@@ -61,6 +61,10 @@ def write_pack(out: Path, count: int) -> int:
                 body = _renamed(rule, suffix, names)
                 body["id"] = f"{rule['id']}{suffix}"
                 body.pop("overrides", None)
+                for action in body.get("then") or []:
+                    # a departure is declared once across the packs: each copy its own
+                    if isinstance(action, dict) and isinstance(action.get("departure"), dict):
+                        action["departure"]["id"] = f"{action['departure']['id']}{suffix}"
                 rules.append(body)
                 written += 1
         # named conditions of all files share one namespace per copy

@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 import endoprotocol
+from endoprotocol import knowledge
 from endoprotocol.cli.app import app
 from endoprotocol.engine import loader
 from endoprotocol.engine.loader import CONFIG_ENV, RULES_ENV, builtin_rules_dir
@@ -95,6 +96,11 @@ def cached_rules(
     """
     monkeypatch.setattr(loader, "load_rules", lambda *_args, **_kwargs: ruleset)
     monkeypatch.setattr(planner_library, "load_library", lambda *_args, **_kwargs: library)
+    # `knowledge` binds both names when it is first imported: patched there too, and put
+    # back after the test (imported for the first time under this fixture, it would keep
+    # the stand-ins, and a later test's --rules pack would be silently ignored)
+    monkeypatch.setattr(knowledge, "load_rules", lambda *_args, **_kwargs: ruleset)
+    monkeypatch.setattr(knowledge, "load_library", lambda *_args, **_kwargs: library)
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:

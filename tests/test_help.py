@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 import pytest
 
@@ -29,7 +31,24 @@ def test_plan_help_names_its_values(cli: RunCli) -> None:
         for member in vocabulary:
             # a long value may be broken at its hyphen by the help's line wrapping
             assert member.value in shown.replace("- ", "-"), member
-    assert set(SCREENING_KEYS) == set(Screening.model_fields)
+    assert tuple(Screening.model_fields) == SCREENING_KEYS  # the same questions, in order
+
+
+def test_root_help_creates_no_profile_or_plan_models() -> None:
+    """`--help` lists the commands without importing the models (it stays under the
+    dependencies' own import time)."""
+    probe = (
+        "import sys; sys.argv = ['endoprotocol', '--help']\n"
+        "from endoprotocol.cli import app\n"
+        "try:\n    app.app()\nexcept SystemExit:\n    pass\n"
+        "heavy = {'endoprotocol.profile', 'endoprotocol.plan', 'endoprotocol.engine.model'}\n"
+        "print(sorted(heavy & set(sys.modules)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip().splitlines()[-1] == "[]"
 
 
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])

@@ -7,12 +7,15 @@ import hashlib
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
+from pydantic import BaseModel
 
 import endoprotocol
 from endoprotocol import knowledge, packcache
 from endoprotocol.engine.loader import RULES_ENV, builtin_rules_dir
+from endoprotocol.engine.model import Rule
 from endoprotocol.errors import EndoprotocolError
 from endoprotocol.packcache import CACHE_ENV
 from endoprotocol.sources import example_names, example_text, read_profile_text
@@ -46,6 +49,47 @@ def test_a_miss_writes_an_entry_and_a_hit_reads_no_yaml(
     assert [r.full_id for r in second.rules.rules] == [r.full_id for r in first.rules.rules]
     assert second.rules.rules[0].pos == first.rules.rules[0].pos
     assert second.library.sha256 == first.library.sha256
+
+
+def _same_nodes(a: object, b: object, where: str) -> None:
+    """The same models (class, fields, fields set, private attributes, position) and the
+    same enum members, all the way down."""
+    assert type(a) is type(b), where
+    if isinstance(a, BaseModel):
+        assert isinstance(b, BaseModel)
+        assert a.model_fields_set == b.model_fields_set, where
+        fields = type(a).model_fields
+        assert [k for k in vars(a) if k in fields] == [k for k in vars(b) if k in fields], where
+        assert a.__pydantic_private__ == b.__pydantic_private__, where
+        for name in type(a).model_fields:
+            _same_nodes(getattr(a, name), getattr(b, name), f"{where}.{name}")
+    elif isinstance(a, list | tuple):
+        assert isinstance(b, list | tuple)
+        assert len(a) == len(b), where
+        for i, (x, y) in enumerate(zip(a, b, strict=True)):
+            _same_nodes(x, y, f"{where}[{i}]")
+    elif isinstance(a, dict):
+        assert isinstance(b, dict)
+        assert list(a) == list(b), where
+        for (k, x), (j, y) in zip(a.items(), b.items(), strict=True):
+            assert type(k) is type(j), where
+            _same_nodes(x, y, f"{where}[{k!r}]")
+    else:
+        assert a == b, where
+
+
+def test_cached_nodes_are_the_validated_ones(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fresh = endoprotocol.load(user_dir=False, cache=False)
+    endoprotocol.load(user_dir=False)
+    _no_yaml(monkeypatch)
+    cached = endoprotocol.load(user_dir=False)
+    _same_nodes(fresh.rules.rules, cached.rules.rules, "rules")
+    _same_nodes(fresh.rules.conditions, cached.rules.conditions, "conditions")
+    _same_nodes(fresh.rules.references, cached.rules.references, "references")
+    _same_nodes([t for _, t in fresh.rules.tests], [t for _, t in cached.rules.tests], "tests")
+    _same_nodes(fresh.library.exercises, cached.library.exercises, "exercises")
+    _same_nodes(fresh.library.design, cached.library.design, "design")
+    assert [r.full_id for r in cached.rules.rules] == [r.full_id for r in fresh.rules.rules]
 
 
 def test_cached_packs_plan_byte_for_byte_like_fresh_ones(cache: Path) -> None:
@@ -86,11 +130,42 @@ def test_a_damaged_entry_is_rebuilt_not_trusted(cache: Path, damage: object) -> 
     assert entry.read_bytes() == good  # written again
 
 
-def test_an_entry_with_a_valid_checksum_but_invalid_models_is_rebuilt(cache: Path) -> None:
+def _bad_phase(body: dict[str, Any]) -> None:
+    body["rules"]["rules"][0]["f"]["phase"]["v"] = "no-such-phase"
+
+
+def _unknown_class(body: dict[str, Any]) -> None:
+    body["rules"]["rules"][0]["$m"] = "Planted"
+
+
+def _unknown_enum(body: dict[str, Any]) -> None:
+    body["rules"]["rules"][0]["f"]["phase"]["$e"] = "Planted"
+
+
+def _unknown_field(body: dict[str, Any]) -> None:
+    body["rules"]["rules"][0]["f"]["planted"] = 1
+
+
+def _missing_field(body: dict[str, Any]) -> None:
+    del body["rules"]["rules"][0]["f"]["because"]
+
+
+def _not_a_rule(body: dict[str, Any]) -> None:
+    body["rules"]["rules"][0] = body["rules"]["references"][0]
+
+
+@pytest.mark.parametrize(
+    "plant",
+    [_bad_phase, _unknown_class, _unknown_enum, _unknown_field, _missing_field, _not_a_rule],
+)
+def test_an_entry_with_a_valid_checksum_but_unknown_models_is_rebuilt(
+    cache: Path, plant: Any
+) -> None:
     endoprotocol.load(user_dir=False)
     [entry] = _entries(cache)
-    body = json.loads(entry.read_bytes().partition(b"\n")[2])
-    body["rules"]["rules"][0]["model"]["phase"] = "no-such-phase"
+    good = entry.read_bytes()
+    body = json.loads(good.partition(b"\n")[2])
+    plant(body)
     raw = json.dumps(body).encode()
     entry.write_bytes(
         b"endoprotocol-packs " + hashlib.sha256(raw).hexdigest().encode() + b"\n" + raw
@@ -103,6 +178,8 @@ def test_an_entry_with_a_valid_checksum_but_invalid_models_is_rebuilt(cache: Pat
         "annotate",
         "review",
     }
+    assert all(type(r) is Rule and r.because for r in loaded.rules.rules)
+    assert entry.read_bytes() == good  # written again
 
 
 def test_an_entry_for_another_key_is_not_used(cache: Path) -> None:

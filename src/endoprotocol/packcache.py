@@ -5,12 +5,17 @@ result only changes when a pack file, the library, the options, the tool or Pyth
 so it is kept in the user cache directory (`ENDOPROTOCOL_CACHE_DIR` overrides it), one file
 per key. Only compiled rules are kept, never profiles or plans.
 
-Plain data only (JSON, never pickle): a cache file is data, so the worst a damaged or
-planted one can do is fail validation. It is trusted only when its key matches (sha256 of
-every pack and library file's bytes, the load options, the tool's version, a stamp of its
-source files and Python's version) and its checksum holds; then its models are validated
-again (pydantic, no YAML). A corrupt, stale or unreadable entry is ignored and rebuilt; an
-unwritable cache directory is skipped silently.
+Plain data only (JSON, never pickle): a cache file is data, and reading it can only make
+the tool's own models, enums and plain values; no name in it is imported or called. It is
+trusted only when its key matches (sha256 of every pack and library file's bytes, the load
+options, the tool's version, a stamp of its source files and Python's version) and its
+checksum holds; then its nodes are built directly from the data the packs were validated
+into when the entry was written (no YAML, no second validation: revalidating was half of a
+warm plan's load). Unknown classes, enums, enum values or fields make it a miss. A
+corrupt, stale or unreadable entry is ignored and rebuilt; an unwritable cache directory
+is skipped silently. (An entry edited by hand with its checksum recomputed is trusted as
+far as its layout goes, like an edited pack file would be; the checksum guards against
+damage, not against someone who can write to the user's own directories.)
 """
 
 from __future__ import annotations
@@ -22,18 +27,19 @@ import os
 import stat
 import sys
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
+from enum import Enum
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import BaseModel
+from pydantic_core import PydanticUndefined
 
 from endoprotocol import __version__
 from endoprotocol.engine.loader import (
     Pack,
     RuleSet,
-    _ConditionEntry,
     builtin_rules_dir,
     pack_dirs,
     user_rules_dir,
@@ -44,8 +50,9 @@ from endoprotocol.planner.library import ExerciseEntry, Library, SessionDesignFi
 from endoprotocol.yamlio import MAX_BYTES
 
 CACHE_ENV = "ENDOPROTOCOL_CACHE_DIR"
-FORMAT = 1  # bump when the layout below changes
+FORMAT = 2  # bump when the layout below changes
 _MAGIC = b"endoprotocol-packs"
+M = TypeVar("M", bound=BaseModel)
 
 
 def cache_dir() -> Path:
@@ -135,18 +142,12 @@ def read(key: str) -> tuple[RuleSet, Library] | None:
         if data.get("key") != key or data.get("format") != FORMAT:
             return None
         return _ruleset_from(data["rules"]), _library_from(data["library"])
-    except (ValueError, KeyError, TypeError, IndexError, AttributeError, ValidationError):
+    except (ValueError, KeyError, TypeError, IndexError, AttributeError):
         return None
 
 
-_RULES = TypeAdapter(list[Rule])
-_TESTS = TypeAdapter(list[PackTest])
-_REFERENCES = TypeAdapter(list[ReferenceEntry])
-_EXERCISES = TypeAdapter(list[ExerciseEntry])
-
-
 def _ruleset_from(data: dict[str, Any]) -> RuleSet:
-    place = _Placer(data["files"])
+    make = _Builder(data["files"])
     packs = [
         Pack(
             name=p["name"],
@@ -160,27 +161,16 @@ def _ruleset_from(data: dict[str, Any]) -> RuleSet:
         )
         for p in data["packs"]
     ]
-    rules = _RULES.validate_python([r["model"] for r in data["rules"]])
-    for rule, stored in zip(rules, data["rules"], strict=True):
-        rule._pack = stored["pack"]
-        place(rule, stored["pos"])
-    conditions = {}
-    for name, stored in data["conditions"].items():
-        node = _ConditionEntry.model_validate(stored["model"]).root
-        place(node, stored["pos"])
-        conditions[name] = node
-    refs = _REFERENCES.validate_python([r["model"] for r in data["references"]])
-    for ref, stored in zip(refs, data["references"], strict=True):
-        place(ref, stored["pos"])
-    tests = _TESTS.validate_python([t["model"] for t in data["tests"]])
-    for test, stored in zip(tests, data["tests"], strict=True):
-        place(test, stored["pos"])
+    rules = [make.node(r, Rule) for r in data["rules"]]
+    conditions = {name: make.node(node, _Node) for name, node in data["conditions"].items()}
+    refs = [make.node(r, ReferenceEntry) for r in data["references"]]
+    tests = [(packs[t["pack"]], make.node(t["test"], PackTest)) for t in data["tests"]]
     return RuleSet(
         packs=packs,
         rules=rules,
         conditions=conditions,
         references={r.id: r for r in refs},
-        tests=[(packs[t["pack"]], test) for t, test in zip(data["tests"], tests, strict=True)],
+        tests=tests,
         disabled=dict(data["disabled"]),
         overridden=dict(data["overridden"]),
         allow_safety_overrides=bool(data["allow"]),
@@ -189,75 +179,161 @@ def _ruleset_from(data: dict[str, Any]) -> RuleSet:
 
 
 def _library_from(data: dict[str, Any]) -> Library:
-    place = _Placer(data["files"])
-    exercises = _EXERCISES.validate_python([e["model"] for e in data["exercises"]])
-    for entry, stored in zip(exercises, data["exercises"], strict=True):
-        place(entry, stored["pos"])
-    design = SessionDesignFile.model_validate(data["design"]["model"])
-    place(design, data["design"]["pos"])
-    return Library(tuple(exercises), design, str(data["sha256"]))
+    make = _Builder(data["files"])
+    exercises = tuple(make.node(e, ExerciseEntry) for e in data["exercises"])
+    design = make.node(data["design"], SessionDesignFile)
+    return Library(exercises, design, str(data["sha256"]))
 
 
-class _Placer:
-    """Gives the nodes of a revalidated model back their file:line, in walk order."""
-
-    def __init__(self, files: list[str]) -> None:
-        self.files = files
-        self.made: dict[tuple[int, int, int], Position] = {}
-
-    def __call__(self, model: Any, flat: list[int]) -> None:
-        found = iter(range(0, len(flat), 3))
-
-        def visit(node: _Node) -> None:
-            i = next(found)
-            if flat[i] < 0:
-                return
-            at = (flat[i], flat[i + 1], flat[i + 2])
-            pos = self.made.get(at)
-            if pos is None:
-                pos = Position(path=self.files[at[0]], line=at[1], col=at[2])
-                self.made[at] = pos
-            node._pos = pos
-
-        _walk(model, visit)
-        if next(found, None) is not None:
-            raise ValueError("cached positions do not fit the model")
+# ---- the layout ------------------------------------------------------------------------------
+#
+# Every model node is written as {"$m": class name, "f": {field: value}, "s": [fields set]
+# (left out when all are), "p": [file, line, col] (left out when it has no position), "x":
+# {private attribute: value} (left out when all are defaults)}; an enum member as {"$e":
+# enum name, "v": value}; a dict whose keys are not all plain text, or one with a key
+# starting with "$", as {"$p": [[key, value], ...]}. Reading builds the nodes directly
+# (no second validation: the entry was validated when written, its checksum holds and its
+# key names every input), and refuses any class, enum or field it does not know.
 
 
-def _walk(node: Any, visit: Callable[[_Node], None]) -> None:
-    """Every model node under `node`, in the order `_attach_positions` visits them."""
-    if isinstance(node, _Node):
-        visit(node)
-        for name in _field_names(type(node)):
-            _walk(getattr(node, name), visit)
-    elif isinstance(node, list | tuple):
-        for item in node:
-            _walk(item, visit)
-    elif isinstance(node, dict):
-        for item in node.values():
-            _walk(item, visit)
+def _node_classes() -> dict[str, type[_Node]]:
+    found: dict[str, type[_Node]] = {}
+    ambiguous: set[str] = set()
+    todo: list[type[_Node]] = [_Node]
+    while todo:
+        cls = todo.pop()
+        todo.extend(cls.__subclasses__())
+        name = cls.__qualname__
+        if name in found and found[name] is not cls:
+            ambiguous.add(name)
+        found[name] = cls
+    for name in ambiguous:
+        del found[name]
+    return found
 
 
 @cache
-def _field_names(cls: type[BaseModel]) -> tuple[str, ...]:
-    return tuple(cls.model_fields)
+def _registry() -> tuple[dict[str, type[_Node]], dict[str, type[Enum]]]:
+    from endoprotocol import vocab
+    from endoprotocol.engine import model
+    from endoprotocol.planner import library
+
+    enums: dict[str, type[Enum]] = {}
+    for module in (vocab, model, library):
+        for value in vars(module).values():
+            is_enum = isinstance(value, type) and issubclass(value, Enum) and value is not Enum
+            if is_enum and enums.setdefault(value.__qualname__, value) is not value:
+                raise RuntimeError(f"two enums named {value.__qualname__}")
+    return _node_classes(), enums
+
+
+@cache
+def _shape(cls: type[_Node]) -> tuple[tuple[str, ...], dict[str, Any]]:
+    """A class's field names, in order, and its private attributes' defaults."""
+    private = {
+        name: attr.get_default()
+        for name, attr in (cls.__private_attributes__ or {}).items()
+        if attr.get_default() is not PydanticUndefined
+    }
+    return tuple(cls.model_fields), private
+
+
+def _bare(cls: type[M], fields: dict[str, Any], given: set[str], private: Any) -> M:
+    """What `model_construct` does, without defaults to fill in (every field is given) and
+    without the per-instance hook that sets private defaults (given here at once): the
+    four attributes pydantic keeps on an instance."""
+    node = cls.__new__(cls)
+    object.__setattr__(node, "__dict__", fields)
+    object.__setattr__(node, "__pydantic_fields_set__", given)
+    object.__setattr__(node, "__pydantic_extra__", None)
+    object.__setattr__(node, "__pydantic_private__", private)
+    return node
+
+
+_NESTED = (list, dict)
+
+
+class _Builder:
+    """Builds nodes from the layout above, sharing one Position per file:line:col."""
+
+    def __init__(self, files: list[str]) -> None:
+        self.files = files
+        self.nodes, self.enums = _registry()
+        self.positions: dict[tuple[int, int, int], Position] = {}
+
+    def node(self, raw: Any, expected: type[_Node]) -> Any:
+        made = self.value(raw)
+        if not isinstance(made, expected):
+            raise ValueError(f"expected a {expected.__name__}")
+        return made
+
+    def value(self, raw: Any) -> Any:
+        # JSON gives exact lists and dicts; text, numbers and null are kept as they are
+        kind = type(raw)
+        if kind is list:
+            value = self.value
+            return [value(v) if type(v) in _NESTED else v for v in raw]
+        if kind is not dict:
+            return raw
+        if "$m" in raw:
+            return self._model(raw)
+        if "$e" in raw:
+            return self.enums[raw["$e"]](raw["v"])
+        if "$p" in raw:
+            return {self.value(k): self.value(v) for k, v in raw["$p"]}
+        return {k: self.value(v) for k, v in raw.items()}
+
+    def _model(self, raw: dict[str, Any]) -> _Node:
+        cls = self.nodes[raw["$m"]]
+        names, defaults = _shape(cls)
+        stored = raw["f"]
+        if len(stored) != len(names):
+            raise ValueError(f"{cls.__name__}: fields do not match")
+        fields = {}
+        for name in names:  # in the class's order
+            value = stored[name]
+            fields[name] = self.value(value) if type(value) in _NESTED else value
+        given = raw.get("s")
+        private = dict(defaults)
+        extra = raw.get("x")
+        if extra:
+            if not extra.keys() <= defaults.keys():
+                raise ValueError(f"{cls.__name__}: unknown private attribute")
+            private.update(extra)
+        at = raw.get("p")
+        if at is not None:
+            private["_pos"] = self._position(*at)
+        return _bare(cls, fields, set(names if given is None else given), private)
+
+    def _position(self, file: int, line: int, col: int) -> Position:
+        key = (file, line, col)
+        pos = self.positions.get(key)
+        if pos is None:
+            fields = {"path": self.files[file], "line": line, "col": col}
+            pos = _bare(Position, fields, set(fields), None)
+            self.positions[key] = pos
+        return pos
 
 
 # ---- writing ---------------------------------------------------------------------------------
 
 
 def write(key: str, rules: RuleSet, library: Library) -> None:
-    """Store the compiled packs; an unwritable cache directory is skipped silently."""
-    body = json.dumps(
-        {
-            "format": FORMAT,
-            "key": key,
-            "rules": _ruleset_data(rules),
-            "library": _library_data(library),
-        },
-        separators=(",", ":"),
-        ensure_ascii=False,
-    ).encode()
+    """Store the compiled packs; an unwritable cache directory is skipped silently, and so
+    are packs holding a value the layout cannot keep."""
+    try:
+        body = json.dumps(
+            {
+                "format": FORMAT,
+                "key": key,
+                "rules": _ruleset_data(rules),
+                "library": _library_data(library),
+            },
+            separators=(",", ":"),
+            ensure_ascii=False,
+        ).encode()
+    except (TypeError, ValueError):
+        return
     header = _MAGIC + b" " + hashlib.sha256(body).hexdigest().encode()
     target = _entry(key)
     try:
@@ -276,27 +352,53 @@ def write(key: str, rules: RuleSet, library: Library) -> None:
 
 
 class _Recorder:
+    """Writes nodes in the layout above, numbering the files their positions name."""
+
     def __init__(self) -> None:
         self.files: list[str] = []
         self.index: dict[str, int] = {}
+        self.nodes, self.enums = _registry()
 
-    def __call__(self, model: BaseModel, root: Any = None) -> dict[str, Any]:
-        """The model's data and its nodes' positions (walked from `root`, default the model)."""
-        flat: list[int] = []
+    def __call__(self, value: Any) -> Any:
+        if isinstance(value, _Node):
+            return self._model(value)
+        if isinstance(value, Enum):
+            name = type(value).__qualname__
+            if self.enums.get(name) is not type(value):
+                raise TypeError(f"enum {name} cannot be cached")
+            return {"$e": name, "v": value.value}
+        if isinstance(value, list):
+            return [self(v) for v in value]
+        if isinstance(value, dict):
+            if all(type(k) is str and not k.startswith("$") for k in value):
+                return {k: self(v) for k, v in value.items()}
+            return {"$p": [[self(k), self(v)] for k, v in value.items()]}
+        if value is None or type(value) in (str, int, float, bool):
+            return value
+        raise TypeError(f"{type(value).__name__} cannot be cached")
 
-        def visit(node: _Node) -> None:
-            pos = node.pos
-            if pos is None:
-                flat.extend((-1, 0, 0))
-                return
+    def _model(self, node: _Node) -> dict[str, Any]:
+        cls = type(node)
+        name = cls.__qualname__
+        if self.nodes.get(name) is not cls:
+            raise TypeError(f"model {name} cannot be cached")
+        names, defaults = _shape(cls)
+        out: dict[str, Any] = {"$m": name, "f": {k: self(getattr(node, k)) for k in names}}
+        if node.model_fields_set != set(names):
+            out["s"] = sorted(node.model_fields_set)
+        pos = node.pos
+        if pos is not None:
             if pos.path not in self.index:
                 self.index[pos.path] = len(self.files)
                 self.files.append(pos.path)
-            flat.extend((self.index[pos.path], pos.line, pos.col))
-
-        _walk(model if root is None else root, visit)
-        data = model.model_dump(mode="json", by_alias=True, exclude_unset=True)
-        return {"model": data, "pos": flat}
+            out["p"] = [self.index[pos.path], pos.line, pos.col]
+        private = node.__pydantic_private__ or {}
+        extra = {
+            k: self(private[k]) for k in defaults if k != "_pos" and private.get(k) != defaults[k]
+        }
+        if extra:
+            out["x"] = extra
+        return out
 
 
 def _ruleset_data(rules: RuleSet) -> dict[str, Any]:
@@ -316,12 +418,10 @@ def _ruleset_data(rules: RuleSet) -> dict[str, Any]:
             }
             for p in rules.packs
         ],
-        "rules": [{"pack": r._pack, **record(r)} for r in rules.rules],
-        "conditions": {
-            name: record(_ConditionEntry(node), node) for name, node in rules.conditions.items()
-        },
+        "rules": [record(r) for r in rules.rules],
+        "conditions": {name: record(node) for name, node in rules.conditions.items()},
         "references": [record(r) for r in rules.references.values()],
-        "tests": [{"pack": pack_index[id(p)], **record(t)} for p, t in rules.tests],
+        "tests": [{"pack": pack_index[id(p)], "test": record(t)} for p, t in rules.tests],
         "disabled": rules.disabled,
         "overridden": rules.overridden,
         "allow": rules.allow_safety_overrides,

@@ -3,11 +3,12 @@
 Field order is the contract's key order. Rendering lives in `endoprotocol.render`.
 """
 
-from __future__ import annotations
-
-from typing import Any, Literal
+# No `from __future__ import annotations` in this module: pydantic would compile and
+# evaluate every field's annotation string while creating each model class, on every run.
+from typing import Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic_core import PydanticUndefined
 
 from endoprotocol.vocab import (
     Ceiling,
@@ -33,7 +34,27 @@ from endoprotocol.vocab import (
 
 
 class _Out(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
+
+    def __copy__(self) -> Self:
+        """pydantic's shallow copy (and so `model_copy`), without its three generic
+        `copy.copy` calls: the planner copies ~360 sessions, exercises and intensities per
+        plan. Same result: the fields, the fields set and the private attributes copied."""
+        cls = type(self)
+        made = cls.__new__(cls)
+        extra = self.__pydantic_extra__
+        private = self.__pydantic_private__
+        object.__setattr__(made, "__dict__", self.__dict__.copy())
+        object.__setattr__(made, "__pydantic_extra__", None if extra is None else dict(extra))
+        object.__setattr__(made, "__pydantic_fields_set__", set(self.__pydantic_fields_set__))
+        object.__setattr__(
+            made,
+            "__pydantic_private__",
+            None
+            if private is None
+            else {k: v for k, v in private.items() if v is not PydanticUndefined},
+        )
+        return made
 
 
 class Range(_Out):
@@ -45,12 +66,21 @@ class Range(_Out):
     max: int | float
 
     @classmethod
-    def of(cls, low: float, high: float | None = None) -> Range:
+    def of(cls, low: float, high: float | None = None) -> "Range":
         high = low if high is None else high
-        return cls(min=_whole(low), max=_whole(high))
+        # built as validation would build it (two numbers, whole ones as ints), without
+        # validation's cost: a plan makes ~500 ranges
+        made = cls.__new__(cls)
+        object.__setattr__(made, "__dict__", {"min": _whole(low), "max": _whole(high)})
+        object.__setattr__(made, "__pydantic_fields_set__", {"min", "max"})
+        object.__setattr__(made, "__pydantic_extra__", None)
+        object.__setattr__(made, "__pydantic_private__", None)
+        return made
 
 
 def _whole(value: float) -> int | float:
+    if type(value) is int:  # most values: nothing to convert
+        return value
     return int(value) if float(value).is_integer() else value
 
 
@@ -119,7 +149,7 @@ class Session(_Out):
     def last_week(self) -> int | None:
         return self._last_week
 
-    def from_week(self, week: int, until: int | None = None) -> Session:
+    def from_week(self, week: int, until: int | None = None) -> "Session":
         """This session, first done in `week` of the block (and last in `until`)."""
         later = self.model_copy()
         later._first_week = week

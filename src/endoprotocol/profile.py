@@ -1,7 +1,7 @@
 """The person's profile: the input contract of DESIGN.md (v1), validated and normalized."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` in this module: pydantic would compile and
+# evaluate every field's annotation string while creating each model class, on every run.
 import contextlib
 import re
 from collections.abc import Collection
@@ -22,6 +22,7 @@ from pydantic_core import ErrorDetails, PydanticCustomError
 from endoprotocol.errors import MAX_SHOWN, ProfileError
 from endoprotocol.vocab import (
     IMPLIED_EQUIPMENT,
+    SCREENING_QUESTIONS,
     Condition,
     Day,
     Equipment,
@@ -110,7 +111,7 @@ ConditionField = Annotated[Condition, _one_of(Condition)]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=False)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=False, defer_build=True)
 
 
 class BloodPressure(_Strict):
@@ -178,7 +179,8 @@ class Screening(_Strict):
         return _normalize_keys(data, list(cls.model_fields), {}, "screening")
 
 
-SCREENING_QUESTIONS: tuple[str, ...] = tuple(Screening.model_fields)
+if tuple(Screening.model_fields) != SCREENING_QUESTIONS:  # pragma: no cover - a broken edit
+    raise RuntimeError("profile.Screening and vocab.SCREENING_QUESTIONS name different questions")
 
 _KEY_ALIASES = {
     "goal": "goals",

@@ -122,6 +122,19 @@ class IntensityClass(StrEnum):
     VIGOROUS = "vigorous"
 
 
+# The PAR-Q+ general-health questions as the profile's `screening` keys, in order
+# (EVIDENCE.md 2.2); `profile.Screening` has one field per key, with the question's words.
+# Named here so that `plan --help` can list them without creating the profile's models.
+SCREENING_QUESTIONS: tuple[str, ...] = (
+    "heart_condition_or_high_blood_pressure",
+    "chest_pain",
+    "dizziness_or_fainting",
+    "other_chronic_condition",
+    "prescribed_medication",
+    "bone_joint_problem",
+    "supervised_activity_only",
+)
+
 INTENSITY_ORDER: dict[str, int] = {"none": 0, "light": 1, "moderate": 2, "vigorous": 3}
 # The highest intensity a plan (or one of its weeks) may contain; "none" plans nothing.
 Ceiling = Literal["none", "light", "moderate", "vigorous"]

@@ -58,11 +58,22 @@ NoCacheOption = Annotated[
 
 def settle() -> None:
     """After loading: move what exists now (modules, packs, library) out of the garbage
-    collector's reach. It never becomes garbage, so scanning it again and again (and
+    collector's reach, and switch the collector back on (`cli.main` holds it off while
+    loading). What was loaded never becomes garbage, so scanning it again and again (and
     once more at exit) is wasted time."""
     import gc
 
     gc.freeze()
+    # A plan's objects are short-lived and mostly freed by reference counting: the young
+    # generation is collected every 10,000 allocations instead of 700 (a batch spent ~5 %
+    # of its time in those collections); cyclic garbage is still collected.
+    gc.set_threshold(10_000, 20, 20)
+    gc.enable()
+
+
+# Commands that load packs and call `settle()` themselves; any other command switches the
+# collector back on before it runs (see `app.root`).
+SETTLING_COMMANDS = frozenset({"plan", "batch"})
 
 
 # What stdout's locale could encode before `app.main` made it write UTF-8 (None: UTF-8).

@@ -1,6 +1,9 @@
-"""`endoprotocol plan`: read a profile, build the plan, render it."""
+"""`endoprotocol plan`: read a profile, build the plan, render it.
 
-from __future__ import annotations
+No `from __future__ import annotations` here: Typer reads `plan`'s signature on every run
+(twice: `inspect.signature(eval_str=True)` and `get_type_hints`), and ~35 annotations kept
+as strings are compiled and evaluated each time; written out, they are objects already.
+"""
 
 import os
 import sys
@@ -24,14 +27,20 @@ from endoprotocol.cli.common import (
     settle,
 )
 from endoprotocol.errors import UsageError
-from endoprotocol.profile import Screening
-from endoprotocol.vocab import Condition, Equipment, Experience, Goal, Therapy
+from endoprotocol.vocab import (
+    SCREENING_QUESTIONS,
+    Condition,
+    Equipment,
+    Experience,
+    Goal,
+    Therapy,
+)
 
 if TYPE_CHECKING:
     from endoprotocol.render.text import View as View
 
 # The PAR-Q+ questions `--screening` answers yes: the profile's own `screening` keys.
-SCREENING_KEYS = tuple(Screening.model_fields)
+SCREENING_KEYS = SCREENING_QUESTIONS
 
 
 def _values(values: Iterable[object]) -> str:
@@ -594,7 +603,7 @@ def render(
     explain: bool,
     color: bool = False,
     start: date | None = None,
-    looks: View | None = None,
+    looks: "View | None" = None,
 ) -> str:
     if fmt is Format.JSON:
         return str(result.to_json(pretty=pretty)) + "\n"

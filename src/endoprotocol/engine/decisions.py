@@ -10,6 +10,7 @@ limit that applies to it) lives here too, so the planner never walks the raw tab
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, Generic, NamedTuple, TypeVar
 
 from endoprotocol.engine.model import (
@@ -19,6 +20,7 @@ from endoprotocol.engine.model import (
     Forbid,
     GuidelineTarget,
     Note,
+    Position,
     Refuse,
     Rule,
     SessionRequest,
@@ -26,6 +28,7 @@ from endoprotocol.engine.model import (
     Warn,
     WeekRange,
     fill_placeholders,
+    make_bound,
 )
 from endoprotocol.vocab import INTENSITY_ORDER, Ceiling, Clearance, Modality
 
@@ -90,6 +93,8 @@ class WeekRules:
 
     def limit(self, modality: str, role: str, name: str) -> tuple[Bound | None, list[str]]:
         """Every week-scoped limit on the parameter, intersected; None when there is none."""
+        if not self.limits:  # most weeks: asked ~700 times per plan
+            return None, []
         keys = set(scopes(modality, role, name))
         found = [Bounded(b, [rid]) for key, (b, rid) in self.limits if key in keys]
         return _intersect(found)
@@ -104,7 +109,13 @@ class LeafTrace:
     value: Any
     actual: Any
     result: bool | None
-    where: str
+    at: Position | None  # where the leaf is defined
+
+    @property
+    def where(self) -> str:
+        """`file:line` of the leaf, or `?` (made only when asked: --explain reads it; a plan
+        tests thousands of leaves)."""
+        return str(self.at) if self.at else "?"
 
 
 @dataclass
@@ -211,7 +222,7 @@ class Decisions:
         if limit is not None:
             rules += limit_rules
             low, high = narrow(low, high, limit)
-        return Bound.model_construct(min=low, max=high), rules
+        return make_bound(low, high), rules
 
     def warmup_and_cooldown(self, modality: str) -> tuple[int, list[str]]:
         """Minutes of warm-up plus cool-down a session of `modality` starts and ends with."""
@@ -286,18 +297,20 @@ def _intersect(found: list[Bounded]) -> tuple[Bound | None, list[str]]:
         rules += ids
     if low is None and high is None:
         return None, []
-    return Bound.model_construct(min=low, max=high), rules
+    return make_bound(low, high), rules
 
 
-def scopes(modality: str, role: str, name: str) -> list[ParamKey]:
-    """Where a parameter may be set, most specific first; duplicates removed."""
+@cache
+def scopes(modality: str, role: str, name: str) -> tuple[ParamKey, ...]:
+    """Where a parameter may be set, most specific first; duplicates removed (a few hundred
+    distinct answers, asked ~1,400 times per plan)."""
     keys = [
         (modality, role, name),
         (modality, "any", name),
         ("all", role, name),
         ("all", "any", name),
     ]
-    return list(dict.fromkeys(keys))
+    return tuple(dict.fromkeys(keys))
 
 
 def is_hard(modality: Modality, intensity: str) -> bool:

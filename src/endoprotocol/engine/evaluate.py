@@ -111,6 +111,9 @@ class _Context:
         self.decisions = decisions
         self.conditions = rules.conditions
         self._named: dict[str, tuple[Truth, dict[int, LeafTrace]]] = {}
+        # each fact read once per phase: the profile and earlier decisions do not change
+        # within one, and ~260 leaves per plan read a few dozen facts
+        self._facts: dict[str, Any] = {}
 
     def test(self, node: ConditionNode | None, trace: list[LeafTrace]) -> Truth:
         """The truth of `node`; each leaf it tested is added to `trace` once."""
@@ -148,7 +151,11 @@ class _Context:
         return (None if None in results else False), leaves
 
     def _leaf(self, leaf: Leaf) -> LeafTrace:
-        actual = FACTS[leaf.fact].get(self.profile, self.decisions)
+        facts = self._facts
+        if leaf.fact in facts:
+            actual = facts[leaf.fact]
+        else:
+            actual = facts[leaf.fact] = FACTS[leaf.fact].get(self.profile, self.decisions)
         result: Truth
         if leaf.op is Op.EXISTS:
             result = (actual is not None) == (leaf.value is not False)
@@ -156,8 +163,7 @@ class _Context:
             result = None
         else:
             result = _compare(leaf.op, actual, leaf.value)
-        where = str(leaf.pos) if leaf.pos else "?"
-        return LeafTrace(leaf.fact, leaf.op.value, leaf.value, actual, result, where)
+        return LeafTrace(leaf.fact, leaf.op.value, leaf.value, actual, result, leaf.pos)
 
 
 def specificity(rule: Rule, rules: RuleSet) -> int:

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
 from endoprotocol.engine.model import Op, Phase, Tagname
-from endoprotocol.profile import SCREENING_QUESTIONS, Profile
+from endoprotocol.profile import Profile
 from endoprotocol.vocab import (
+    SCREENING_QUESTIONS,
     Condition,
     Day,
     Equipment,

@@ -14,6 +14,7 @@ import os
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -665,7 +666,7 @@ def _load_pack(
         # Entries are validated one by one so that one bad rule does not hide the others'
         # problems from the cross-checks.
         for name in shell.conditions:
-            cond = validate_model(_ConditionEntry, doc, path, out, ("conditions", name))
+            cond = validate_model(_condition_entry(), doc, path, out, ("conditions", name))
             if cond is None:
                 continue
             _attach_positions(cond.root, doc, ("conditions", name), path)
@@ -775,8 +776,16 @@ class _RuleFileShell(_Node):
     claims: list[Any] = []
 
 
-class _ConditionEntry(RootModel[ConditionNode]):
-    pass
+@cache
+def _condition_entry() -> type[RootModel[ConditionNode]]:
+    """The model of one named condition, made when a pack is first read from YAML: a
+    parametrized RootModel costs 1-2 ms to create, and a run with a warm pack cache reads no
+    YAML."""
+
+    class _ConditionEntry(RootModel[ConditionNode]):
+        pass
+
+    return _ConditionEntry
 
 
 class _ReferenceFile(_Node):

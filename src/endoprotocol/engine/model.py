@@ -5,8 +5,8 @@ A rule is `when` (a condition tree) + `then` (a closed list of actions). Conditi
 Each action is a one-key mapping (`sessions:`, `prescribe:`, `forbid:` ...); see docs/rules.md.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` in this module: pydantic would compile and
+# evaluate every field's annotation string while creating each model class, on every run.
 import string
 from enum import StrEnum
 from functools import cached_property
@@ -86,12 +86,15 @@ class Position(BaseModel):
 
 
 class _Node(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=False)
+    model_config = ConfigDict(extra="forbid", frozen=False, defer_build=True)
     _pos: Position | None = PrivateAttr(default=None)
 
     @property
     def pos(self) -> Position | None:
-        return self._pos
+        # read from pydantic's private dict directly: `self._pos` goes through
+        # BaseModel.__getattr__, and evaluation reads positions for every condition leaf
+        private = self.__pydantic_private__
+        return private.get("_pos") if private else None
 
 
 # ---- conditions -----------------------------------------------------------------------------
@@ -106,15 +109,15 @@ class Leaf(_Node):
 
 
 class AllOf(_Node):
-    all: list[ConditionNode] = Field(min_length=1)
+    all: "list[ConditionNode]" = Field(min_length=1)
 
 
 class AnyOf(_Node):
-    any: list[ConditionNode] = Field(min_length=1)
+    any: "list[ConditionNode]" = Field(min_length=1)
 
 
 class NotOf(_Node):
-    not_: ConditionNode = Field(alias="not")
+    not_: "ConditionNode" = Field(alias="not")
     model_config = ConfigDict(populate_by_name=True)
 
 
@@ -181,6 +184,18 @@ class Bound(_Node):
                 {"low": f"{self.min:g}", "high": f"{self.max:g}"},
             )
         return self
+
+
+def make_bound(low: float | None, high: float | None) -> Bound:
+    """`Bound.model_construct(min=low, max=high)` without pydantic's general path (same
+    fields, fields set and private attributes): the evaluator makes one for every
+    parameter it resolves, ~140 per plan."""
+    made = Bound.__new__(Bound)
+    object.__setattr__(made, "__dict__", {"min": low, "max": high})
+    object.__setattr__(made, "__pydantic_fields_set__", {"min", "max"})
+    object.__setattr__(made, "__pydantic_extra__", None)
+    object.__setattr__(made, "__pydantic_private__", {"_pos": None})
+    return made
 
 
 ModalityOrAll = Modality | Literal["all"]

@@ -27,7 +27,7 @@ EMPTY: Mapping[str, float] = {}
 
 def pct_for(table: IntensityTable, rep_max: float) -> float:
     """% of 1RM of a `rep_max`-rep-max load (linear between the table's points; clamped)."""
-    points = sorted(table.reps_to_pct_1rm.items())
+    points = table.points
     if rep_max <= points[0][0]:
         return float(points[0][1])
     for (r1, p1), (r2, p2) in pairwise(points):
@@ -38,7 +38,7 @@ def pct_for(table: IntensityTable, rep_max: float) -> float:
 
 def rm_for(table: IntensityTable, pct: float) -> float:
     """The repetition maximum of a load of `pct` % 1RM (the inverse of `pct_for`; clamped)."""
-    points = sorted(table.reps_to_pct_1rm.items())
+    points = table.points
     if pct >= points[0][1]:
         return float(points[0][0])
     for (r1, p1), (r2, p2) in pairwise(points):

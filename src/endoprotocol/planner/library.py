@@ -1,9 +1,10 @@
 """The exercise library and session designs (rules/library/*.yaml), validated like packs."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` in this module: pydantic would compile and
+# evaluate every field's annotation string while creating each model class, on every run.
 import string
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import pairwise
 from pathlib import Path
 from typing import Annotated, Literal, Self
@@ -176,6 +177,11 @@ class IntensityTable(_Node):
     ] = Field(min_length=2)
     light_above_rir: Annotated[int, Field(strict=True, ge=1, le=20)]
     max_reps: Annotated[int, Field(strict=True, ge=1, le=100)]
+
+    @cached_property
+    def points(self) -> list[tuple[int, float]]:
+        """The (reps, %1RM) points in order of reps, sorted once: read for every lifted set."""
+        return sorted(self.reps_to_pct_1rm.items())
 
     @model_validator(mode="after")
     def _decreasing(self) -> Self:
