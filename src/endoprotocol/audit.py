@@ -818,33 +818,20 @@ def drill_as_hard_set(p: Profile, plan: Plan, library: Library) -> Verdict:
 def regression_for_trained(p: Profile, plan: Plan, library: Library) -> Verdict:
     """Intermediate and advanced lifters never get beginner regressions as work sets, unless
     they are frail (80+ and not active: safety leaves them the supported, standing forms) or
-    no other form of the pattern is open to them (equipment, safety tags)."""
+    only regressions of the pattern were open to them (the exercise and all its listed
+    alternatives are regressions: the picker's last resort, which keeps the pattern)."""
     verdict = Verdict(applies=p.experience is not Experience.BEGINNER and not is_frail(p))
     if not verdict.applies:
         return verdict
     entries = _by_name(library)
-    owned, vetoed = _owned(p), set(forbidden_tags(p))
-
-    def other_option(pattern: str) -> bool:
-        # a non-regression of the pattern the person owns and no safety tag rules out
-        return any(
-            x.pattern.value == pattern
-            and x.ladder != "regression"
-            and x.kind == "strength"
-            and {q.value for q in x.equipment} <= owned
-            and not set(x.tags) & vetoed
-            for x in library.exercises
-        )
-
     for where, _s, e in _work_sets(plan):
-        for name in [e.name, *e.alternatives]:
-            entry = entries.get(name)
-            if (
-                entry is not None
-                and entry.ladder == "regression"
-                and other_option(entry.pattern.value)
-            ):
-                verdict.faults.append(Fault("regression-for-trained", where, f"{name}"))
+        listed = [entries.get(n) for n in [e.name, *e.alternatives]]
+        known = [x for x in listed if x is not None]
+        if known and all(x.ladder == "regression" for x in known):
+            continue  # nothing but regressions was open to the person (the picker's last resort)
+        for entry in known:
+            if entry.ladder == "regression":
+                verdict.faults.append(Fault("regression-for-trained", where, entry.name))
     return verdict
 
 

@@ -234,6 +234,7 @@ class Messages(_Node):
 
     changed_by_rule: Text  # {what}, {rule}
     could_not_plan: Text  # {what}, {why}
+    week_held: Text  # {intensity}, {rule}
     safety_rules_overridden: Text  # {rules}
 
     @model_validator(mode="after")
@@ -241,6 +242,7 @@ class Messages(_Node):
         wanted = {
             "changed_by_rule": {"what", "rule"},
             "could_not_plan": {"what", "why"},
+            "week_held": {"intensity", "rule"},
             "safety_rules_overridden": {"rules"},
         }
         for field, names in wanted.items():

@@ -537,6 +537,7 @@ def build_weeks(
     built_at: dict[int, int] = {}  # week -> `built` in that week
     phase = 0  # building weeks since the dose last changed: odd add load, even add reps
     reps_week = False
+    last_building = 0  # the latest week that was not a deload
     for number in range(1, count + 1):
         deload = scheme.is_deload(number)
         notes: list[str] = []
@@ -561,10 +562,15 @@ def build_weeks(
         if not deload:
             ramp_week += 1
         built_at[number] = built
-        # the cautious start's dose and its %1RM caps, and an exit step's cap, hold all week
-        start = scheme.cautious if scheme.cautious and number <= scheme.cautious.weeks else None
+        # the cautious start's dose and its %1RM caps, and an exit step's cap, hold all week;
+        # a deload holds the dose of the building week before it (it never takes the next
+        # step of an exit: its loads are the last week's, as its note says)
+        ref = last_building if deload and last_building else number
+        if not deload:
+            last_building = number
+        start = scheme.cautious if scheme.cautious and ref <= scheme.cautious.weeks else None
         caps = _tighter(dict(limit_caps), start.pct_1rm.max if start else None)
-        exit_cap = _exit_cap(scheme.cautious, number)
+        exit_cap = _exit_cap(scheme.cautious, ref)
         caps = _tighter(caps, exit_cap)
         floor = max(reps_floor, start.reps.min or 1) if start else reps_floor
         days = []
@@ -654,6 +660,8 @@ def build_weeks(
         if planned and lifting and scheme.cautious is not None:
             if number <= scheme.cautious.weeks:
                 notes.append(scheme.cautious.note)
+            elif deload:
+                pass  # the deload note says it: the last week's loads, fewer sets
             elif (cap := _exit_cap(scheme.cautious, number)) is not None:
                 if scheme.cautious.exit_note:
                     notes.append(
