@@ -318,6 +318,22 @@ def _reps_of(days: list[DayPlan]) -> list[tuple[float, float]]:
     ]
 
 
+def _effort_of(days: list[DayPlan]) -> set[tuple[object, ...]]:
+    """Each lift's effort (RPE, RIR): what a cautious start's end changes, if anything (a
+    beginner's own dose may be the start's moderate effort again)."""
+
+    def band(r: Range | None) -> tuple[float, float] | None:
+        return None if r is None else (r.min, r.max)
+
+    return {
+        (band(e.intensity.rpe), band(e.intensity.rir))
+        for d in days
+        for s in d.sessions
+        if s.modality is Modality.RESISTANCE
+        for e in s.exercises
+    }
+
+
 def _lifting_sets(days: list[DayPlan]) -> int:
     return sum(
         e.sets
@@ -670,6 +686,8 @@ def build_weeks(
             elif (
                 number == scheme.cautious.weeks + (scheme.cautious.exit_weeks or 0) + 1
                 and scheme.cautious_end_note
+                and weeks
+                and _effort_of(days) != _effort_of(weeks[-1].days)
             ):
                 notes.append(scheme.cautious_end_note)
         if planned and mirror and mirrored and not deload and scheme.mirror_note:
