@@ -428,3 +428,22 @@ def test_who_strength_counts_days_with_three_hard_sets_per_major_group() -> None
     # a beginner's three sets of each big lift on two full-body days meet it in week 1
     beginner = plan(age=40, sex="male", goals=["general-health"], currently_active=True)
     assert guideline(beginner, "who-2020-strength").met
+
+
+def test_pregnancy_aerobic_minutes_come_before_a_third_lifting_day() -> None:
+    # coach review: a muscle-first pregnant woman with three 30-minute days got three
+    # lifting days and no required aerobic minutes; the pregnancy guideline (a safety rule)
+    # now takes a lifting day above two for its conditioning sessions
+    p = plan(
+        age=29,
+        sex="female",
+        goals=["muscle"],
+        conditions=["pregnancy"],
+        pregnancy_week=22,
+        minutes_per_session=30,
+    )
+    lifting = [d for d in p.days if any(s.modality.value == "resistance" for s in d.sessions)]
+    assert len(lifting) == 2
+    aerobic = guideline(p, "who-2020-aerobic")
+    assert aerobic.value > 0
+    assert "plan-adjusted" in {w.code for w in p.warnings}
