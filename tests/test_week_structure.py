@@ -446,4 +446,6 @@ def test_pregnancy_aerobic_minutes_come_before_a_third_lifting_day() -> None:
     assert len(lifting) == 2
     aerobic = guideline(p, "who-2020-aerobic")
     assert aerobic.value > 0
-    assert "plan-adjusted" in {w.code for w in p.warnings}
+    changed = next(w for w in p.warnings if w.code == "plan-changed-by-safety-rule")
+    assert "a lifting day gave way" in changed.message
+    assert "safety/pregnancy" in " ".join(changed.rules)
