@@ -26,6 +26,7 @@ from pydantic_core import PydanticCustomError
 from endoprotocol.vocab import (
     Ceiling,
     Clearance,
+    Day,
     Direction,
     EffectTarget,
     Evidence,
@@ -295,6 +296,9 @@ class SessionRequest(_Node):
     title: Text
     focus: Text
     optional: Flag = False
+    # Pin required sessions to these days (DESIGN.md v1.1: only days the person offered;
+    # a pinned day the person did not offer leaves the session unplanned, with a warning).
+    days: list[Day] | None = Field(default=None, min_length=1, max_length=7)
 
 
 Tagname = Literal[

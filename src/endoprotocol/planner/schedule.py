@@ -48,6 +48,8 @@ class Slotted:
     start_week: int = 1
     # the last week it is done: a steady session holding a day until a later one starts there
     end_week: int | None = None
+    # the days a rule pinned it to (indexes Monday = 0), or None: any offered day
+    pinned: tuple[int, ...] | None = None
     minutes: int = 0
     # a second session on a day follows the first without a warm-up of its own
     shares_warmup: bool = False
@@ -251,6 +253,8 @@ class Scheduler:
             if s.optional
             else self.training
         )
+        if s.pinned is not None:
+            order = [d for d in order if d in s.pinned]
         # A session that needs a light day after it (intervals) goes, when it can, before a
         # day the person did not offer: that day rests anyway, so no offered day is lost.
         needs_light_after = s.hard and bool(
@@ -279,7 +283,12 @@ class Scheduler:
         """Required sessions first, then what the requirements add, then optional extras."""
         decisions = sorted(
             (kv for kv in self.outcome.sessions.items() if kv[0][0] not in self.unavailable),
-            key=lambda kv: (PLACEMENT_ORDER.index(kv[0][0]), kv[1].rank),
+            # sessions a rule pinned to days are the most constrained of all: placed first
+            key=lambda kv: (
+                kv[1].request.days is None,
+                PLACEMENT_ORDER.index(kv[0][0]),
+                kv[1].rank,
+            ),
         )
         dropped = [
             Shortfall(f"the {m.value} sessions", self.unavailable[m], sorted(d.rules))
@@ -444,6 +453,7 @@ class Scheduler:
                     rules=sorted(set(decision.rules)),
                     split_day=split_day,
                     start_week=int(start.value) if start else 1,
+                    pinned=tuple(WEEK.index(d) for d in request.days) if request.days else None,
                 )
                 if self.place(s, earliest=earliest):
                     placed += 1
@@ -680,6 +690,8 @@ class Scheduler:
             return
         if INTENSITY_ORDER[self.outcome.max_intensity] < INTENSITY_ORDER["vigorous"]:
             return
+        if self.outcome.in_week(1).ceiling.value != "vigorous":
+            return  # week 1 is held lower (a passing illness): no tempo session to hold down
         limit, _ = self.outcome.limit(Modality.ENDURANCE.value, "any", "rpe")
         if limit is not None and limit.max is not None and limit.max < 7:
             return
