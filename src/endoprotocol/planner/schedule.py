@@ -842,14 +842,7 @@ class Scheduler:
                 if here and len(later) == len(here):
                     self._hold_until(day, later, rule, decision)
                     continue
-                s = Slotted(
-                    Modality.ENDURANCE,
-                    "moderate",
-                    template.request.title if template else "Steady cardio",
-                    template.request.focus if template else "steady aerobic work",
-                    False,
-                    sorted({rule, *decision}),
-                )
+                s = self._steady_slot(sorted({rule, *decision}))
                 if not self.fits(day, s) or self._after_intervals(day):
                     continue
                 slack = self.budget - sum(o.minutes for o in here)
@@ -870,19 +863,23 @@ class Scheduler:
             here.append(s)
             need -= s.minutes - edges
 
-    def _hold_until(self, day: int, later: list[Slotted], rule: str, decision: list[str]) -> None:
-        """A required steady session on a day whose sessions all start after the base weeks,
-        done until they start (COACHING.md §2: no offered day is left empty meanwhile)."""
+    def _steady_slot(self, rules: list[str]) -> Slotted:
+        """A required moderate steady session, titled as the rules' own steady request."""
         template = self.outcome.sessions.get((Modality.ENDURANCE, False))
-        s = Slotted(
+        return Slotted(
             Modality.ENDURANCE,
             "moderate",
             template.request.title if template else "Steady cardio",
             template.request.focus if template else "steady aerobic work",
             False,
-            sorted({rule, *decision}),
-            end_week=min(o.start_week for o in later) - 1,
+            rules,
         )
+
+    def _hold_until(self, day: int, later: list[Slotted], rule: str, decision: list[str]) -> None:
+        """A required steady session on a day whose sessions all start after the base weeks,
+        done until they start (COACHING.md §2: no offered day is left empty meanwhile)."""
+        s = self._steady_slot(sorted({rule, *decision}))
+        s.end_week = min(o.start_week for o in later) - 1
         here = self.week.days[day]
         self.week.days[day] = []
         try:
