@@ -365,13 +365,15 @@ class Scheduler:
             wanted = min(wanted, self.lifting_cap)
         if optional:
             # optional extras top up what required sessions and requirements already placed
-            # (a steady block after another session is not a session of its own)
-            wanted -= sum(
-                1
-                for d in self.week.days
-                for o in d
-                if o.modality is modality and not o.shares_warmup
-            )
+            # (a steady block after another session is not a session of its own); while an
+            # aerobic guideline is still short, every optional walk asked for is offered
+            if not (modality is Modality.ENDURANCE and self._aerobic_short()):
+                wanted -= sum(
+                    1
+                    for d in self.week.days
+                    for o in d
+                    if o.modality is modality and not o.shares_warmup
+                )
             if wanted <= 0:
                 return
         # The best split places the most sessions, then trains its least-trained muscle on
@@ -407,6 +409,13 @@ class Scheduler:
                     sorted(set(decision.rules)),
                 )
             )
+
+    def _aerobic_short(self) -> bool:
+        """Whether a guideline filled with steady work is still short of its bar."""
+        return any(
+            t.fill_with is Modality.ENDURANCE and self._aerobic_value() < t.bar
+            for t, _ in self.outcome.guidelines.values()
+        )
 
     def _count(self, modality: Modality) -> int:
         return sum(
