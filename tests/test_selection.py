@@ -544,3 +544,22 @@ def test_without_cardio_that_can_be_vigorous_no_steady_session_is_vigorous() -> 
     for s in all_sessions(p):
         if any(e.pattern.value == "cardio" for e in s.exercises):
             assert s.intensity_class.value != "vigorous", s.title
+
+
+def test_a_pullover_filling_a_strength_pull_is_dosed_for_more_reps() -> None:
+    # second coach review: a dumbbell pullover (a single-joint shoulder extension) was given
+    # 3 x 3-6 at RPE 7-8 as the pull of a strength day; it now gets 8+ reps at that effort
+    profile = {
+        "age": 30,
+        "sex": "male",
+        "goals": ["strength"],
+        "experience": "advanced",
+        "currently_active": True,
+        "equipment": ["barbell", "dumbbells", "bench"],
+    }
+    plan = build_plan(parse_profile(profile), builtin_rules(), builtin_library())
+    pullovers = [e for e in lifts(plan) if e.name == "Dumbbell pullover"]
+    assert pullovers  # no pull-up bar: the pullover is the vertical pull here
+    for e in pullovers:
+        assert e.reps is not None
+        assert e.reps.min >= 8, e.reps
