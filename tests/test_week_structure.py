@@ -546,3 +546,22 @@ def test_a_passing_illness_eases_back_light_then_moderate_then_the_plan() -> Non
     ]
     titles = {s.title for w in p.weeks[:2] for d in w.days for s in d.sessions}
     assert not any("Tempo" in t for t in titles)
+
+
+def test_low_energy_availability_keeps_steady_sessions_short_and_adds_no_extras() -> None:
+    # second coach review: with Triad/RED-S signs the plan filled 90-minute days with 80-minute
+    # walks (240 minutes a week), widening the energy deficit the rule exists to stop
+    p = plan(
+        age=22,
+        sex="female",
+        goals=["endurance", "strength"],
+        conditions=["low-energy-availability", "menstrual-irregularity", "stress-fracture-history"],
+        experience="advanced",
+        currently_active=True,
+        days_per_week=6,
+        minutes_per_session=90,
+    )
+    steady = [s for d in p.days for s in d.sessions if s.modality.value == "endurance"]
+    assert steady
+    assert all(s.duration_minutes <= 45 for s in steady)
+    assert not any(s.optional for s in steady)

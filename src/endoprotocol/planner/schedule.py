@@ -411,7 +411,11 @@ class Scheduler:
             )
 
     def _aerobic_short(self) -> bool:
-        """Whether a guideline filled with steady work is still short of its bar."""
+        """Whether a guideline filled with steady work is still short of its bar, and no
+        safety rule caps the steady sessions (then the shortfall is held on purpose)."""
+        cap = self.outcome.cap("sessions_per_week", Modality.ENDURANCE.value)
+        if cap is not None and cap[1].startswith("safety/"):
+            return False
         return any(
             t.fill_with is Modality.ENDURANCE and self._aerobic_value() < t.bar
             for t, _ in self.outcome.guidelines.values()
