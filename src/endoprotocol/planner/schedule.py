@@ -23,6 +23,10 @@ from endoprotocol.planner.library import Library, SplitDay
 from endoprotocol.profile import WEEK, Profile
 from endoprotocol.vocab import INTENSITY_ORDER, MODERATE_EQUIVALENT, Modality
 
+# The longest tempo (vigorous steady) work a session holds: 20-40 minutes is the usual
+# tempo range; longer vigorous efforts are races, not training sessions.
+TEMPO_MAX_WORK_MINUTES = 40
+
 # Order in which modalities claim days: the most constrained first.
 PLACEMENT_ORDER = (
     Modality.HIIT,
@@ -697,7 +701,7 @@ class Scheduler:
         """When the aerobic minutes are still short, up to the rules' `vigorous_sessions`
         steady sessions that have a day to themselves run at a vigorous effort (a minute
         counts two, WHO 2020), the longest first, within the week's ceiling, the hard-session
-        cap and every spacing rule."""
+        cap and every spacing rule; each lasts only what the target still needs."""
         allowed = self.outcome.param(Modality.ENDURANCE.value, "any", "vigorous_sessions")
         if allowed is None or allowed.value.max is None or not self.vigorous_steady:
             return
@@ -732,6 +736,12 @@ class Scheduler:
             s.intensity = "vigorous"
             if self.fits(day, s):
                 left -= 1
+                # a tempo session lasts what the target still needs (each minute counts
+                # two), not the whole day: 60 minutes at RPE 7-8 is a race, not a tempo
+                others = self._aerobic_value()
+                edges = 0 if s.shares_warmup else self._edges(s.modality)
+                work = max(math.ceil((target - others) / 2), self._extra_minutes(s.modality))
+                s.minutes = min(s.minutes, edges + min(work, TEMPO_MAX_WORK_MINUTES))
             else:
                 s.intensity = "moderate"
             self.week.days[day].append(s)
