@@ -264,6 +264,9 @@ class Prescription(_Bounds):
     # How many steady sessions a week may run at a vigorous effort when a guideline's
     # aerobic minutes are otherwise short (its top is used; WHO 2020 counts them double).
     vigorous_sessions: Bound | None = None
+    # The work minutes of such a vigorous (tempo) session: it lasts what the target still
+    # needs, at least the low end and at most the top.
+    tempo_minutes: Bound | None = None
     # Resistance: loads by effort (RPE/RIR) alone, never a %1RM, for people for whom a
     # one-repetition maximum can be neither tested nor estimated safely.
     effort_only: Flag | None = None

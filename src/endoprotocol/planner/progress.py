@@ -367,7 +367,7 @@ def _rounds(days: list[DayPlan]) -> int:
     )
 
 
-def _mirror(week_one: list[DayPlan], budget: int) -> dict[int, Session]:
+def _mirror(week_one: list[DayPlan], budget: int, least_block: int) -> dict[int, Session]:
     """For a split whose two day types are not used equally (Upper/Lower/Upper), the
     sessions that swap in every second week (Lower/Upper/Lower), so that over two weeks each
     muscle group gets the same number of hard exposures (COACHING.md §2). Maps id(session)
@@ -402,18 +402,15 @@ def _mirror(week_one: list[DayPlan], budget: int) -> dict[int, Session]:
         )
         if block is not None:
             # over the day's minutes: the block gives the excess; a shorter lifting session:
-            # the block takes the minutes it frees
-            minutes = block.duration_minutes + (budget - total if total > budget else was - total)
-            if minutes < MIN_BLOCK_MINUTES:
+            # the block takes the minutes it frees; a longer one that still fits: unchanged
+            change = budget - total if total > budget else max(was - total, 0)
+            if block.duration_minutes + change < least_block:
                 return {}
-            swap[id(block)] = _resized_steady(block, minutes)
+            if change:
+                swap[id(block)] = _resized_steady(block, block.duration_minutes + change)
         elif total > budget:
             return {}
     return swap
-
-
-# The shortest steady block a mirrored week may leave after lifting.
-MIN_BLOCK_MINUTES = 10
 
 
 def _resized_steady(session: Session, minutes: int) -> Session:
@@ -534,7 +531,8 @@ def build_weeks(
     active), and `week_one` is the full-length template; `most_reps` maps an exercise name to
     the most reps its kind is dosed at, so alternatives still fit when a cap moves the reps."""
     scheme = Scheme.from_outcome(outcome)
-    mirror = _mirror(week_one, budget)
+    # a steady block the mirror shortens keeps the library's least steady work
+    mirror = _mirror(week_one, budget, design.timing.min_work_minutes.get(Modality.ENDURANCE, 10))
     ramp_week = 0  # the build-up step: it does not advance in a deload week
     built_weeks_so_far, mirrored = 0, False
     full_week, steps = 0, 0
@@ -673,9 +671,16 @@ def build_weeks(
                 notes.append(fill_placeholders(scheme.build_up_note, {"full_week": f"{full_week}"}))
             elif ramp_week == build_up.weeks and scheme.build_up_done_note:
                 notes.append(scheme.build_up_done_note)
+        # a week a safety rule holds to light says so, in place of the dose's own effort
+        held = outcome.in_week(number).ceiling
+        light = held.value in ("light", "none") and held.value != outcome.max_intensity
+        if planned and light:
+            text = design.messages.week_held
+            notes.insert(0, fill_placeholders(text, {"intensity": held.value, "rule": held.rule}))
         if planned and lifting and scheme.cautious is not None:
             if number <= scheme.cautious.weeks:
-                notes.append(scheme.cautious.note)
+                if not light:
+                    notes.append(scheme.cautious.note)
             elif deload:
                 pass  # the deload note says it: the last week's loads, fewer sets
             elif (cap := _exit_cap(scheme.cautious, number)) is not None:

@@ -23,10 +23,6 @@ from endoprotocol.planner.library import Library, SplitDay
 from endoprotocol.profile import WEEK, Profile
 from endoprotocol.vocab import INTENSITY_ORDER, MODERATE_EQUIVALENT, Modality
 
-# The longest tempo (vigorous steady) work a session holds: 20-40 minutes is the usual
-# tempo range; longer vigorous efforts are races, not training sessions.
-TEMPO_MAX_WORK_MINUTES = 40
-
 # Order in which modalities claim days: the most constrained first.
 PLACEMENT_ORDER = (
     Modality.HIIT,
@@ -590,10 +586,18 @@ class Scheduler:
                     # lifting takes what its exercises need, so the rest of the day is free
                     s.minutes = min(s.minutes, max(self._lifting_minutes(s), self._floor(s)))
 
-    def _slot_seconds(self, role: str, *, grown: bool = False) -> float:
+    def _slot_seconds(
+        self,
+        role: str,
+        *,
+        grown: bool = False,
+        sets: float | None = None,
+        short_rests: bool = False,
+    ) -> float:
         """One exercise of a role at week 1's sets (the low end of the range; with `grown`,
-        one set more: what a mesocycle adds, within the range) and mid-range reps and rests,
-        as the session builder times it (fill.exercise_seconds)."""
+        one set more: what a mesocycle adds, within the range; or `sets`) and mid-range reps
+        and rests (with `short_rests`, the short end), as the session builder times it
+        (fill.exercise_seconds)."""
         timing = self.library.design.timing
 
         def value(name: str, mid: bool) -> float:
@@ -604,15 +608,16 @@ class Scheduler:
             top = bound.max if bound.max is not None else bound.min
             return float((bound.min + top) / 2 if mid else bound.min)
 
-        sets = max(value("sets", mid=False), 1.0)
-        if grown:
-            # one mesocycle's growth: a set more, within the top of the range
-            found = self.outcome.param("resistance", role, "sets")
-            top = found.value.max if found is not None else None
-            sets = min(sets + 1, max(sets, float(top or 0)))
+        if sets is None:
+            sets = max(value("sets", mid=False), 1.0)
+            if grown:
+                # one mesocycle's growth: a set more, within the top of the range
+                found = self.outcome.param("resistance", role, "sets")
+                top = found.value.max if found is not None else None
+                sets = min(sets + 1, max(sets, float(top or 0)))
         return (
             sets * value("reps", mid=True) * timing.seconds_per_rep
-            + (sets - 1) * value("rest_seconds", mid=True)
+            + (sets - 1) * value("rest_seconds", mid=not short_rests)
             + timing.seconds_between_exercises
         )
 
@@ -737,11 +742,15 @@ class Scheduler:
             if self.fits(day, s):
                 left -= 1
                 # a tempo session lasts what the target still needs (each minute counts
-                # two), not the whole day: 60 minutes at RPE 7-8 is a race, not a tempo
+                # two), within the rules' tempo_minutes, not the whole day
                 others = self._aerobic_value()
                 edges = 0 if s.shares_warmup else self._edges(s.modality)
-                work = max(math.ceil((target - others) / 2), self._extra_minutes(s.modality))
-                s.minutes = min(s.minutes, edges + min(work, TEMPO_MAX_WORK_MINUTES))
+                work = float(math.ceil((target - others) / 2))
+                tempo = self.outcome.param(Modality.ENDURANCE.value, "any", "tempo_minutes")
+                if tempo is not None:
+                    work = min(max(work, tempo.value.min or 0), tempo.value.max or work)
+                work = max(work, self._extra_minutes(s.modality))
+                s.minutes = min(s.minutes, edges + int(work))
             else:
                 s.intensity = "moderate"
             self.week.days[day].append(s)
@@ -753,26 +762,12 @@ class Scheduler:
         cool-down."""
         if s.split_day is None:
             return self._floor(s)
-        timing = self.library.design.timing
         # three sets of each compound, within its range: a hard exposure of each group, so
         # the WHO strength days survive the shortening (DESIGN.md v1.1)
         found = self.outcome.param("resistance", "compound", "sets")
         top = int(found.value.max) if found is not None and found.value.max is not None else 3
         sets = max(self.outcome.min_sets("compound"), min(3, top), 1)
-
-        def bound(name: str, mid: bool) -> float:
-            found = self.outcome.param("resistance", "compound", name)
-            b = found.value if found is not None else None
-            if b is None or b.min is None:
-                return 0.0
-            top = b.max if b.max is not None else b.min
-            return float((b.min + top) / 2 if mid else b.min)
-
-        one = (
-            sets * bound("reps", mid=True) * timing.seconds_per_rep
-            + (sets - 1) * bound("rest_seconds", mid=False)
-            + timing.seconds_between_exercises
-        )
+        one = self._slot_seconds("compound", sets=sets, short_rests=True)
         compounds = sum(1 for slot in s.split_day.slots if slot.role == "compound")
         # and the first accessory at its fewest sets: each split day lists the work for a
         # major group its compounds miss there (full body A's press, B's shoulder raise)

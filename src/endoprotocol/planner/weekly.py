@@ -7,7 +7,7 @@ what is in force in it, last, so that nothing the planner does can undo a safety
 
 from __future__ import annotations
 
-from endoprotocol.engine.decisions import Decisions, Removal, WeekRules, fill_placeholders, narrow
+from endoprotocol.engine.decisions import Decisions, Removal, WeekRules, narrow
 from endoprotocol.plan import DayPlan, Exercise, Intensity, Range, Session, Week
 from endoprotocol.planner.library import Zone
 from endoprotocol.vocab import INTENSITY_ORDER, IntensityClass, Modality
@@ -16,24 +16,10 @@ from endoprotocol.vocab import INTENSITY_ORDER, IntensityClass, Modality
 EXERCISE_LIMITS = ("sets", "reps", "rest_seconds", "rpe", "rir", "pct_1rm", "hr_max_pct")
 
 
-def hold_week(
-    week: Week,
-    decisions: Decisions,
-    zones: dict[IntensityClass, Zone],
-    held_note: str | None = None,
-) -> list[Removal]:
-    """Hold one built week to the decisions in force in it; what it removed or changed.
-    A week held to light below the block's ceiling says so with `held_note` ({intensity},
-    {rule}), in place of the notes that state the usual dose's effort."""
+def hold_week(week: Week, decisions: Decisions, zones: dict[IntensityClass, Zone]) -> list[Removal]:
+    """Hold one built week to the decisions in force in it; what it removed or changed."""
     rules = decisions.in_week(week.week)
     week.max_intensity = rules.ceiling.value
-    # (a week held to moderate is a re-entry week, whose own note says so and why)
-    lowered = INTENSITY_ORDER[rules.ceiling.value] < INTENSITY_ORDER[decisions.max_intensity]
-    if held_note and lowered and rules.ceiling.value in ("light", "none"):
-        text = fill_placeholders(
-            held_note, {"intensity": rules.ceiling.value, "rule": rules.ceiling.rule}
-        )
-        week.notes = [text, *(n for n in week.notes if "RPE" not in n)]
     removals: list[Removal] = []
     days = []
     for day in week.days:
