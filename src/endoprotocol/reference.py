@@ -23,7 +23,7 @@ MYOKINES = frozenset(
 
 
 class _Row(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class OutcomeRow(_Row):

@@ -77,7 +77,7 @@ class Op(StrEnum):
 
 
 class Position(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
     path: str
     line: int
     col: int
@@ -151,9 +151,9 @@ ConditionNode = Annotated[
         custom_error_message="a condition is a mapping: {fact, op, value}, all, any, not or ref",
     ),
 ]
-AllOf.model_rebuild()
-AnyOf.model_rebuild()
-NotOf.model_rebuild()
+# No `model_rebuild()` here: with `defer_build` pydantic resolves the forward reference to
+# `ConditionNode` from this module the first time a condition is validated (a cold pack
+# load), instead of building every condition schema at import, on every run.
 
 
 # ---- value shapes used by actions -----------------------------------------------------------
