@@ -50,6 +50,15 @@ def test_plans_are_valid_json_with_resolvable_provenance_and_deterministic(
     text = plan.to_json()
     VALIDATOR.validate(json.loads(text))
     assert text == build_plan(parse_profile(data), builtin_rules(), builtin_library()).to_json()
+    # The planner makes plan models without validating them, and writes them without
+    # pydantic's serializer: the JSON must be what validation and pydantic would give.
+    explained = build_plan(parse_profile(data), builtin_rules(), builtin_library(), explain=True)
+    for made in (plan, explained):
+        for pretty in (False, True):
+            written = made.to_json(pretty=pretty)
+            checked = Plan.model_validate_json(written)
+            skip = {"explanation"} if made.explanation is None else set()
+            assert written == checked.model_dump_json(indent=2 if pretty else None, exclude=skip)
     known_rules = {r.full_id for r in builtin_rules().rules}
     cited = {ref.id for ref in plan.references}
     for week in plan.weeks:

@@ -5,10 +5,14 @@ Field order is the contract's key order. Rendering lives in `endoprotocol.render
 
 # No `from __future__ import annotations` in this module: pydantic would compile and
 # evaluate every field's annotation string while creating each model class, on every run.
-from typing import Any, Literal, Self
+import json
+from collections.abc import Callable
+from enum import Enum
+from types import UnionType
+from typing import Any, Literal, NamedTuple, Self, Union, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
-from pydantic_core import PydanticUndefined
+from pydantic_core import PydanticUndefined, to_json
 
 from endoprotocol.vocab import (
     Ceiling,
@@ -36,6 +40,41 @@ from endoprotocol.vocab import (
 class _Out(BaseModel):
     model_config = ConfigDict(extra="forbid", defer_build=True)
 
+    def __init__(self, /, **data: Any) -> None:
+        """Made without validation: the planner builds ~300 of these per plan from values
+        it has already checked, and validating them would also build every plan model's
+        schema on a process's first plan (~12 ms of a CLI run). The output is checked where
+        it leaves: tests validate generated plans' JSON against these models and the
+        published JSON Schema. Raises TypeError for a missing required field or an unknown
+        one, as a constructor should."""
+        cls = type(self)
+        layout = _LAYOUTS.get(cls) or _layout(cls)
+        values: dict[str, Any] = {}
+        for field in layout.fields:
+            name = field.name
+            if name in data:
+                value = data[name]
+                values[name] = value if field.convert is None else field.convert(value)
+            elif field.required:
+                raise TypeError(f"{cls.__name__}() needs {name}")
+            else:
+                values[name] = field.default if field.factory is None else field.factory()
+        if len(data) > len(values) or not data.keys() <= values.keys():
+            unknown = sorted(set(data) - values.keys())
+            raise TypeError(f"{cls.__name__}() has no field {', '.join(unknown)}")
+        object.__setattr__(self, "__dict__", values)
+        object.__setattr__(self, "__pydantic_fields_set__", set(data))
+        object.__setattr__(self, "__pydantic_extra__", None)
+        object.__setattr__(
+            self, "__pydantic_private__", dict(layout.private) if layout.private else None
+        )
+
+    # pydantic calls a model's own `__init__` from validation, with the raw input, unless
+    # the method carries the marker its base `__init__` has: with it, `model_validate` and
+    # `model_validate_json` (reading a plan back) still validate every nested model. Should
+    # a pydantic release drop the marker, test_plan_properties' round trip fails.
+    __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
+
     def __copy__(self) -> Self:
         """pydantic's shallow copy (and so `model_copy`), without its three generic
         `copy.copy` calls: the planner copies ~360 sessions, exercises and intensities per
@@ -55,6 +94,150 @@ class _Out(BaseModel):
             else {k: v for k, v in private.items() if v is not PydanticUndefined},
         )
         return made
+
+    def to_data(self) -> dict[str, Any]:
+        """The JSON shape as plain dicts, lists, str, int, float, bool and None: what
+        `model_dump(mode="json")` gives, without building pydantic's serializer."""
+        data: dict[str, Any] = json.loads(self.to_json_text())
+        return data
+
+    def to_json_text(self, *, pretty: bool = False) -> str:
+        """This model's JSON, as `model_dump_json` writes it (test_plan_properties checks
+        the bytes): the model tree is turned into dicts in Python, model by model (scalars
+        and lists of them are handed over as they are), then written by pydantic-core's
+        schema-less writer. No serializer schema is built, which on a process's first plan
+        is ~10 ms of a CLI run."""
+        return to_json(_tree(self), indent=2 if pretty else None).decode()
+
+
+_Convert = Callable[[Any], Any]
+# how a field's value is written: as it is, as a model, as a list of models, or walked
+_AS_IS, _MODEL, _MODELS, _WALK = range(4)
+
+
+class _Field(NamedTuple):
+    name: str
+    required: bool
+    default: Any
+    factory: Callable[[], Any] | None
+    skip: Callable[[Any], bool] | None  # the field's `exclude_if`
+    convert: _Convert | None  # what validation would do to a value the planner passes
+    write: int
+
+
+class _Layout(NamedTuple):
+    fields: tuple[_Field, ...]  # in declaration order, which is the JSON key order
+    private: tuple[tuple[str, Any], ...]
+
+
+_LAYOUTS: dict[type, _Layout] = {}
+
+
+def _layout(cls: type[_Out]) -> _Layout:
+    fields = []
+    for name, info in cls.model_fields.items():
+        factory: Callable[[], Any] | None = info.default_factory  # type: ignore[assignment]
+        default = info.default
+        if factory is None and isinstance(default, list | dict | set):
+            factory = default.copy  # a fresh container each time, as pydantic copies it
+        required = factory is None and default is PydanticUndefined
+        annotation = info.annotation
+        fields.append(
+            _Field(
+                name,
+                required,
+                default,
+                factory,
+                info.exclude_if,
+                _conversion(annotation),
+                _writing(annotation),
+            )
+        )
+    private = tuple((name, attr.get_default()) for name, attr in cls.__private_attributes__.items())
+    made = _Layout(tuple(fields), private)
+    _LAYOUTS[cls] = made
+    return made
+
+
+def _conversion(annotation: Any) -> _Convert | None:
+    """What validation would do to a value the planner passes for this field: its text
+    made into the field's enum member (lists too), a whole float made an int."""
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        enum = annotation
+        return lambda value: value if type(value) is enum else enum(value)
+    if annotation is int:
+        return _int
+    origin, args = get_origin(annotation), get_args(annotation)
+    if origin is list and args:
+        item = _conversion(args[0])
+        if item is not None:
+            return lambda value: [item(v) for v in value]
+    if origin in (Union, UnionType) and len(args) == 2 and type(None) in args:
+        inner = _conversion(next(a for a in args if a is not type(None)))
+        if inner is not None:
+            return lambda value: None if value is None else inner(value)
+    return None
+
+
+def _int(value: Any) -> Any:
+    return int(value) if type(value) is float and value.is_integer() else value
+
+
+_SCALARS = (str, int, float, bool, type(None))
+
+
+def _writing(annotation: Any) -> int:
+    """How `_tree` writes a field of this type (scalars and enums need nothing)."""
+    origin, args = get_origin(annotation), get_args(annotation)
+    if origin in (Union, UnionType) or origin is Literal:
+        kinds = {_writing(a) for a in args} if origin is not Literal else {_AS_IS}
+        if kinds == {_AS_IS}:
+            return _AS_IS
+        models = [a for a in args if a is not type(None)]
+        is_model = len(models) == 1 and isinstance(models[0], type)
+        return _MODEL if is_model and issubclass(models[0], _Out) else _WALK
+    if origin is list or origin is dict:
+        inner = _writing(args[-1]) if args else _WALK
+        if inner == _AS_IS:
+            return _AS_IS
+        return _MODELS if origin is list and inner == _MODEL else _WALK
+    if isinstance(annotation, type):
+        if issubclass(annotation, _Out):
+            return _MODEL
+        if issubclass(annotation, _SCALARS):  # StrEnums are str
+            return _AS_IS
+    return _WALK
+
+
+def _tree(model: _Out) -> dict[str, Any]:
+    """A plan model as nested dicts, its written fields in order (see `to_json_text`)."""
+    values = model.__dict__
+    out: dict[str, Any] = {}
+    for field in (_LAYOUTS.get(type(model)) or _layout(type(model))).fields:
+        value = values[field.name]
+        if field.skip is not None and field.skip(value):
+            continue
+        write = field.write
+        if write == _AS_IS:
+            out[field.name] = value
+        elif write == _MODELS:
+            out[field.name] = [_tree(item) for item in value]
+        elif write == _MODEL:
+            out[field.name] = None if value is None else _tree(value)
+        else:
+            out[field.name] = _walk(value)
+    return out
+
+
+def _walk(value: Any) -> Any:
+    """Any value (a field typed `Any`): models inside it written as `_tree` writes them."""
+    if isinstance(value, _Out):
+        return _tree(value)
+    if isinstance(value, list | tuple):
+        return [_walk(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _walk(item) for key, item in value.items()}
+    return value
 
 
 class Range(_Out):
@@ -441,5 +624,8 @@ class Plan(_Out):
 
     def to_json(self, *, pretty: bool = False) -> str:
         """The JSON text; `explanation` appears only when it was asked for."""
-        exclude = {"explanation"} if self.explanation is None else set()
-        return self.model_dump_json(indent=2 if pretty else None, exclude=exclude)
+        if self.explanation is not None:
+            return self.to_json_text(pretty=pretty)
+        data = _tree(self)
+        del data["explanation"]
+        return to_json(data, indent=2 if pretty else None).decode()

@@ -610,9 +610,9 @@ def render(
     if fmt is Format.YAML:
         import yaml
 
-        data = result.model_dump(
-            mode="json", exclude={"explanation"} if result.explanation is None else set()
-        )
+        data = result.to_data()
+        if result.explanation is None:
+            del data["explanation"]
         return str(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100))
     if fmt in (Format.CSV, Format.ICS):
         from endoprotocol.render.calendar import render_csv, render_ics

@@ -178,4 +178,4 @@ def block_progress(plan: Plan) -> list[WeekLoad]:
 def departures(plan: Plan) -> list[dict[str, Any]]:
     """The plan's `departures` (DESIGN.md v1.1) as plain dicts; empty when the plan has none."""
     found = getattr(plan, "departures", None) or (plan.model_extra or {}).get("departures") or []
-    return [d.model_dump(mode="json") if hasattr(d, "model_dump") else dict(d) for d in found]
+    return [d.to_data() if hasattr(d, "to_data") else dict(d) for d in found]
