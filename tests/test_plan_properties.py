@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from typing import Any
 
 import jsonschema
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from endoprotocol import build_plan, parse_profile
 from endoprotocol.build import compute_totals
@@ -50,12 +53,14 @@ def test_plans_are_valid_json_with_resolvable_provenance_and_deterministic(
     text = plan.to_json()
     VALIDATOR.validate(json.loads(text))
     assert text == build_plan(parse_profile(data), builtin_rules(), builtin_library()).to_json()
-    # The planner makes plan models without validating them, and writes them without
-    # pydantic's serializer: the JSON must be what validation and pydantic would give.
+    # A process's first plan is written without pydantic's serializer (`direct_json`), and
+    # its models are made without validation: the bytes must be what validation and
+    # pydantic's serializer give.
     explained = build_plan(parse_profile(data), builtin_rules(), builtin_library(), explain=True)
     for made in (plan, explained):
         for pretty in (False, True):
-            written = made.to_json(pretty=pretty)
+            written = made.direct_json(pretty=pretty)
+            assert written == made.to_json(pretty=pretty)
             checked = Plan.model_validate_json(written)
             skip = {"explanation"} if made.explanation is None else set()
             assert written == checked.model_dump_json(indent=2 if pretty else None, exclude=skip)
@@ -182,3 +187,48 @@ def test_major_muscles_are_trained_twice_when_there_are_two_lifting_days(
     for muscle in ("chest", "back", "quads", "glutes"):
         if muscle in counts:
             assert counts[muscle] >= 3, (muscle, counts)
+
+
+DIRECT = """
+import json, sys
+import endoprotocol.plan
+from endoprotocol import build_plan, parse_profile
+from endoprotocol.engine.loader import builtin_rules_dir
+from endoprotocol.errors import OutOfScopeError
+from endoprotocol import load_library, load_rules
+
+endoprotocol.plan._PLANS_MADE = -(10**9)  # never switch to pydantic's validation
+rules, library = load_rules([], user_dir=False), load_library(builtin_rules_dir())
+for line in sys.stdin:
+    data = json.loads(line)
+    try:
+        made = build_plan(parse_profile(data), rules, library, explain=data["age"] % 2 == 0)
+    except OutOfScopeError:
+        print("null")
+        continue
+    print(made.to_json())
+"""
+
+
+@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(profiles(dense=True), min_size=12, max_size=12))
+def test_plans_made_without_validation_match_validated_plans(people: list[dict[str, Any]]) -> None:
+    """A process's first plan is made without validation (and, in a one-plan run, never
+    validated): a process that never validates writes the same plans, byte for byte."""
+    done = subprocess.run(
+        [sys.executable, "-c", DIRECT],
+        input="".join(json.dumps(p) + "\n" for p in people),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    for person, line in zip(people, done.stdout.splitlines(), strict=True):
+        explain = person["age"] % 2 == 0
+        try:
+            made = build_plan(
+                parse_profile(person), builtin_rules(), builtin_library(), explain=explain
+            )
+        except OutOfScopeError:
+            assert line == "null"
+            continue
+        assert line == made.to_json()

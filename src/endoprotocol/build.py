@@ -51,6 +51,7 @@ from endoprotocol.plan import (
     Totals,
     Warning,
     Week,
+    another_plan,
 )
 from endoprotocol.planner.fill import Picker, Shortfall
 from endoprotocol.planner.library import Library, Messages
@@ -218,6 +219,7 @@ def build_plan(
         plan.explanation.fired += [_fired(f) for f in reviewed.fired]
         plan.explanation.substituted = picker.substitutions
         plan.explanation.selected = picker.choices
+    another_plan()
     return plan
 
 
