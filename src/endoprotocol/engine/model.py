@@ -8,7 +8,6 @@ Each action is a one-key mapping (`sessions:`, `prescribe:`, `forbid:` ...); see
 # No `from __future__ import annotations` in this module: pydantic would compile and
 # evaluate every field's annotation string while creating each model class, on every run.
 import string
-from enum import StrEnum
 from functools import cached_property
 from typing import Annotated, Any, Literal, Self
 
@@ -38,6 +37,7 @@ from endoprotocol.vocab import (
     SynergyEvidence,
     Therapy,
     Timescale,
+    Vocab,
 )
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -48,7 +48,7 @@ StrictNumber = Annotated[float, Field(strict=True, allow_inf_nan=False)]
 Flag = Annotated[bool, Field(strict=True)]
 
 
-class Phase(StrEnum):
+class Phase(Vocab):
     SAFETY = "safety"
     PRESCRIBE = "prescribe"
     ADJUST = "adjust"
@@ -60,7 +60,7 @@ class Phase(StrEnum):
 PHASE_ORDER: tuple[Phase, ...] = tuple(Phase)
 
 
-class Op(StrEnum):
+class Op(Vocab):
     EQ = "eq"
     NE = "ne"
     LT = "lt"
