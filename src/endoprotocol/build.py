@@ -88,7 +88,7 @@ def build_plan(
             hint=f"pass weeks=1..{MAX_WEEKS} (the CLI's --weeks)",
         )
     _refuse(scope_refusal(profile, rules))  # the age scope first: no pack can change it
-    outcome = evaluate(profile, rules)
+    outcome = evaluate(profile, rules, trace=explain)
     _refuse(outcome.refusal)
     weeks, replan = _pregnancy_block(profile, outcome, weeks)
     picker = Picker(library, outcome, profile)
@@ -134,7 +134,7 @@ def build_plan(
     held_weekly = [c for w in block for c in hold_week(w, outcome, library.design.zones)]
     days = block[0].days
     totals = compute_totals(days)
-    reviewed = review(profile, rules, outcome.facts, block)
+    reviewed = review(profile, rules, outcome.facts, block, trace=explain)
     plan_warnings = _warnings(
         outcome,
         shortfalls,

@@ -106,17 +106,25 @@ class _Context:
     pack whose named conditions refer to each other twice would otherwise take exponential
     time, and list each leaf exponentially often)."""
 
-    def __init__(self, profile: Profile, decisions: Earlier, rules: RuleSet) -> None:
+    def __init__(
+        self, profile: Profile, decisions: Earlier, rules: RuleSet, *, tracing: bool = True
+    ) -> None:
         self.profile = profile
         self.decisions = decisions
         self.conditions = rules.conditions
+        # without tracing (a plan without --explain) a condition is only a truth value:
+        # no leaf records, and `all`/`any` stop at their first deciding child
+        self.tracing = tracing
         self._named: dict[str, tuple[Truth, dict[int, LeafTrace]]] = {}
+        self._named_truth: dict[str, Truth] = {}
         # each fact read once per phase: the profile and earlier decisions do not change
         # within one, and ~260 leaves per plan read a few dozen facts
         self._facts: dict[str, Any] = {}
 
     def test(self, node: ConditionNode | None, trace: list[LeafTrace]) -> Truth:
-        """The truth of `node`; each leaf it tested is added to `trace` once."""
+        """The truth of `node`; when tracing, each leaf it tested is added to `trace` once."""
+        if not self.tracing:
+            return self._value(node)
         truth, leaves = self._truth(node)
         trace.extend(leaves.values())
         return truth
@@ -149,6 +157,49 @@ class _Context:
         if True in results:
             return True, leaves
         return (None if None in results else False), leaves
+
+    def _value(self, node: ConditionNode | None) -> Truth:
+        """`_truth`'s truth value alone (the same three-valued logic: in `all`, any false
+        child makes it false, else any unknown one unknown; `any` the other way round)."""
+        if node is None:
+            return True
+        if isinstance(node, Leaf):
+            return self._leaf_value(node)
+        if isinstance(node, RefOf):
+            named = self._named_truth
+            if node.ref not in named:
+                named[node.ref] = self._value(self.conditions[node.ref])
+            return named[node.ref]
+        if isinstance(node, NotOf):
+            inner = self._value(node.not_)
+            return None if inner is None else not inner
+        unknown = False
+        if isinstance(node, AllOf):
+            for child in node.all:
+                result = self._value(child)
+                if result is False:
+                    return False
+                unknown = unknown or result is None
+            return None if unknown else True
+        assert isinstance(node, AnyOf)
+        for child in node.any:
+            result = self._value(child)
+            if result is True:
+                return True
+            unknown = unknown or result is None
+        return None if unknown else False
+
+    def _leaf_value(self, leaf: Leaf) -> Truth:
+        facts = self._facts
+        if leaf.fact in facts:
+            actual = facts[leaf.fact]
+        else:
+            actual = facts[leaf.fact] = FACTS[leaf.fact].get(self.profile, self.decisions)
+        if leaf.op is Op.EXISTS:
+            return (actual is not None) == (leaf.value is not False)
+        if actual is None:
+            return None
+        return _compare(leaf.op, actual, leaf.value)
 
     def _leaf(self, leaf: Leaf) -> LeafTrace:
         facts = self._facts
@@ -222,8 +273,11 @@ def scope_refusal(profile: Profile, rules: RuleSet) -> Ruled[Refuse] | None:
     return Ruled(refusal, rid)
 
 
-def evaluate(profile: Profile, rules: RuleSet) -> Decisions:
-    """Run every active rule over the profile, phase by phase, then enforce safety."""
+def evaluate(profile: Profile, rules: RuleSet, *, trace: bool = True) -> Decisions:
+    """Run every active rule over the profile, phase by phase, then enforce safety.
+
+    With `trace` (what --explain shows) each fired rule keeps the leaves it tested;
+    without, `Fired.trace` is empty and the decisions are the same."""
     merge = _Merge(rules, Decisions())
     decisions = merge.decisions
     if rules.safety_overridden:
@@ -235,14 +289,14 @@ def evaluate(profile: Profile, rules: RuleSet) -> Decisions:
     for phase in PHASE_ORDER:
         if phase is Phase.REVIEW:
             continue  # runs on the built plan (engine/review.py)
-        context = _Context(profile, Earlier(dict(decided)), rules)
+        context = _Context(profile, Earlier(dict(decided)), rules, tracing=trace)
         for rule in sorted(by_phase[phase], key=lambda r: r.full_id):
-            trace: list[LeafTrace] = []
-            truth = context.test(rule.when, trace)
+            leaves: list[LeafTrace] = []
+            truth = context.test(rule.when, leaves)
             fires = truth is True or (truth is None and rule.on_unknown == "fire")
             if not fires:
                 continue
-            fired = Fired(rule, trace, [], unknown=truth is None)
+            fired = Fired(rule, leaves, [], unknown=truth is None)
             decisions.fired.append(fired)
             for action in rule.then:
                 fired.actions.append(MERGE[action.kind](action.body, rule, merge))

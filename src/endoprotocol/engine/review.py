@@ -251,21 +251,27 @@ def plan_facts(weeks: Iterable[Week]) -> dict[str, Any]:
 
 
 def review(
-    profile: Profile, rules: RuleSet, earlier: Mapping[str, Any], weeks: Iterable[Week]
+    profile: Profile,
+    rules: RuleSet,
+    earlier: Mapping[str, Any],
+    weeks: Iterable[Week],
+    *,
+    trace: bool = True,
 ) -> Review:
     """Run the review rules over the built plan; `earlier` are the decisions of the other
-    phases (screening, requested sessions), which review rules may read as well."""
+    phases (screening, requested sessions), which review rules may read as well. `trace`
+    as in `evaluate`."""
     facts = {**earlier, **plan_facts(weeks)}
-    context = _Context(profile, Earlier(facts), rules)
+    context = _Context(profile, Earlier(facts), rules, tracing=trace)
     out = Review(facts=facts)
     for rule in sorted(
         (r for r in rules.active_rules if r.phase is Phase.REVIEW), key=lambda r: r.full_id
     ):
-        trace: list[LeafTrace] = []
-        truth = context.test(rule.when, trace)
+        leaves: list[LeafTrace] = []
+        truth = context.test(rule.when, leaves)
         if not (truth is True or (truth is None and rule.on_unknown == "fire")):
             continue
-        fired = Fired(rule, trace, [], unknown=truth is None)
+        fired = Fired(rule, leaves, [], unknown=truth is None)
         out.fired.append(fired)
         for action in rule.then:
             body = action.body
