@@ -14,10 +14,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from rich import box
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
 from rich.padding import Padding
 from rich.panel import Panel
 from rich.rule import Rule
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
@@ -136,14 +138,53 @@ def _hanging(text: Text, view: View, indent: int = 2) -> Text:
     return out
 
 
-def _items(rows: Sequence[tuple[Text | str, Text | str]], *, gap: int = 1) -> Table:
+def _items(rows: Sequence[tuple[Text | str, Text | str]], *, gap: int = 1) -> _Items:
     """A list whose wrapped lines hang under their text, not under the bullet."""
-    grid = Table.grid(padding=(0, gap))
-    grid.add_column(no_wrap=True)
-    grid.add_column(ratio=1, overflow="fold")
-    for mark, text in rows:
-        grid.add_row(mark, text)
-    return grid
+    return _Items(
+        [
+            (Text(m) if isinstance(m, str) else m, Text(t) if isinstance(t, str) else t)
+            for m, t in rows
+        ],
+        gap,
+    )
+
+
+class _Items:
+    """Two columns, as a rich grid with an unwrapped mark column and a folding text column
+    would draw them (the marks' widest width, `gap` spaces, the text wrapped to the rest),
+    without the grid's layout machinery: a plan prints ~40 such lists, and laying them out
+    as tables was most of the table view's time."""
+
+    def __init__(self, rows: list[tuple[Text, Text]], gap: int) -> None:
+        self.rows = rows
+        self.gap = gap
+        self.mark_width = max((m.cell_len for m, _ in rows), default=0)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        room = max(options.max_width - self.mark_width - self.gap, 1)
+        text_options = options.update(width=room, overflow="fold", height=None)
+        mark_options = options.update(width=self.mark_width, no_wrap=True, height=None)
+        blank = Segment(" " * (self.mark_width + self.gap))
+        gap = Segment(" " * self.gap)
+        new_line = Segment.line()
+        for mark, text in self.rows:
+            marks = console.render_lines(mark, mark_options, pad=True)
+            for i, line in enumerate(console.render_lines(text, text_options, pad=False)):
+                if i < len(marks):
+                    yield from marks[i]
+                    yield gap
+                else:
+                    yield blank
+                yield from line
+                yield new_line
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        texts = [Measurement.get(console, options, t) for _, t in self.rows]
+        side = self.mark_width + self.gap
+        return Measurement(
+            side + max((m.minimum for m in texts), default=1),
+            side + max((m.maximum for m in texts), default=1),
+        )
 
 
 def _header(plan: Plan) -> Group:
@@ -171,7 +212,7 @@ def _screening(plan: Plan, view: View) -> Panel:
     )
 
 
-def _warnings(warnings: list[Warning]) -> Table:
+def _warnings(warnings: list[Warning]) -> _Items:
     rows = []
     for w in warnings:
         text = Text(w.code, style="bold")
@@ -261,7 +302,7 @@ def _exercise(e: Exercise, view: View) -> Text:
     return text
 
 
-def _advice(advice: list[tuple[list[str], str]]) -> Table:
+def _advice(advice: list[tuple[list[str], str]]) -> _Items:
     rows = []
     for modalities, note in advice:
         text = Text(f"{', '.join(modalities)}: ", style="bold") if modalities else Text()
@@ -306,7 +347,7 @@ def _progression(plan: Plan, view: View) -> Group:
     return Group(*lines)
 
 
-def _guidelines(plan: Plan) -> Table:
+def _guidelines(plan: Plan) -> _Items:
     rows = []
     for g in plan.guidelines:
         mark = Text("met", style="green") if g.met else Text("not met", style="yellow")
@@ -355,7 +396,7 @@ def _effects(plan: Plan, view: View) -> RenderableType:
     return Group(_items(lines), Text("--full shows why, and the sources.", style="dim"))
 
 
-def _synergies(plan: Plan) -> Table:
+def _synergies(plan: Plan) -> _Items:
     rows = []
     for s in plan.therapy_synergies:
         text = Text(f"{s.therapy} / {s.myokine.value}", style="bold")
@@ -364,7 +405,7 @@ def _synergies(plan: Plan) -> Table:
     return _items(rows)
 
 
-def _departures(items: list[dict[str, Any]]) -> Table:
+def _departures(items: list[dict[str, Any]]) -> _Items:
     rows = []
     for d in items:
         text = Text(str(d.get("topic", "")), style="bold")
