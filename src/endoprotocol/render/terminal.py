@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from functools import cache
 from typing import Any
 
 from rich import box
@@ -41,7 +42,12 @@ EVIDENCE_STYLE = {"strong": "green", "moderate": "cyan", "mixed": "yellow", "low
 SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "info": "cyan"}
 CLEARANCE_STYLE = {"none": "green", "recommended": "yellow", "required": "bold red"}
 NARROWEST = 40
-_measure = Console(width=400, color_system=None, legacy_windows=False)  # wraps text only
+
+
+@cache
+def _measure() -> Console:
+    """A console that only wraps text (made on first use: a console costs ~4 ms)."""
+    return Console(width=400, color_system=None, legacy_windows=False)
 
 
 def render_table(
@@ -129,7 +135,7 @@ def _heading(title: str, view: View) -> Group:
 
 def _hanging(text: Text, view: View, indent: int = 2) -> Text:
     """`text` wrapped to the width, its second and later lines indented (a hanging indent)."""
-    lines = text.wrap(_measure, view.width - indent)
+    lines = text.wrap(_measure(), view.width - indent)
     out = Text()
     for i, line in enumerate(lines):
         if i:
