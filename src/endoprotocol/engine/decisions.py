@@ -156,7 +156,7 @@ class Removal:
     rule: str
 
 
-@dataclass
+@dataclass(repr=False, eq=False)  # 30 fields: no generated __repr__/__eq__ to compile
 class Decisions:
     """Everything the planner needs, with the rule ids behind each decision."""
 
