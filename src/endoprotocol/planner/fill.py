@@ -66,6 +66,14 @@ class Picker:
             if e.needs() <= have and LEVEL_ORDER[e.level] <= self.level
         ]
         self.usable = [e for e in self.possible if not self.vetoes_of(e)]
+        # per exercise, its primary muscles as text; per pattern, the exercises in order
+        # (`candidates` reads them ~50 times a plan, for ~10 slots' pools)
+        self.primary = {e.id: frozenset(m.value for m in e.primary) for e in self.possible}
+        self.by_pattern: dict[tuple[Pattern, bool], list[ExerciseEntry]] = {}
+        for vetoed, source in ((True, self.possible), (False, self.usable)):
+            for e in source:
+                self.by_pattern.setdefault((e.pattern, vetoed), []).append(e)
+        self._keys: dict[tuple[str, tuple[str, ...], str, tuple[str, ...]], tuple[int, ...]] = {}
         self.substitutions: list[Substitution] = []
         self.choices: list[Selection] = []
         self.vetoes_applied = sorted({r for e in self.possible for r in self.vetoes_of(e)})
@@ -118,8 +126,19 @@ class Picker:
         self, e: ExerciseEntry, prefer: list[str], role: str, tags: list[str] | None = None
     ) -> tuple[int, ...]:
         """The ranking: tags and muscles the slot prefers, the role, how heavy the lift can be
-        for the slot's reps, then level or loadability."""
-        preferred = 0 if not prefer or {m.value for m in e.primary} & set(prefer) else 1
+        for the slot's reps, then level or loadability (remembered: it depends only on its
+        arguments and the person)."""
+        remembered = (e.id, tuple(prefer), role, tuple(tags or ()))
+        found = self._keys.get(remembered)
+        if found is None:
+            found = self._keys[remembered] = self._key(e, prefer, role, tags)
+        return found
+
+    def _key(
+        self, e: ExerciseEntry, prefer: list[str], role: str, tags: list[str] | None
+    ) -> tuple[int, ...]:
+        primary = self.primary.get(e.id) or frozenset(m.value for m in e.primary)
+        preferred = 0 if not prefer or primary & set(prefer) else 1
         if tags:
             preferred = 0 if set(tags) & set(e.tags) else 1 + preferred
         fits_role = 0 if (role == "compound") == e.compound else 1
@@ -142,13 +161,9 @@ class Picker:
         drills: bool = False,
         tags: list[str] | None = None,
     ) -> list[ExerciseEntry]:
-        source = self.possible if with_vetoed else self.usable
+        source = self.by_pattern.get((pattern, with_vetoed), [])
         pool = [
-            e
-            for e in source
-            if e.pattern is pattern
-            and {m.value for m in e.primary} <= muscles
-            and self.fits(e, role, drills=drills)
+            e for e in source if self.primary[e.id] <= muscles and self.fits(e, role, drills=drills)
         ]
         if not pool and self.level > 0:
             # a regression keeps the pattern the day promises (COACHING.md §2) when safety
@@ -156,8 +171,7 @@ class Picker:
             pool = [
                 e
                 for e in source
-                if e.pattern is pattern
-                and {m.value for m in e.primary} <= muscles
+                if self.primary[e.id] <= muscles
                 and self.fits(e, role, drills=drills, regressions=True)
             ]
         pool.sort(key=lambda e: e.id)
