@@ -103,6 +103,8 @@ class Scheduler:
         # what the planner changed to reach a guideline, and the guideline's rule
         self.adjusted: list[Removal] = []
         self._edge_minutes: dict[Modality, int] = {}  # the outcome is read-only here
+        self._shortest: dict[Modality, float] = {}
+        self._gaps: dict[tuple[str, str], int] = {}
 
     def _copy_week(self) -> Week:
         """A trial copy of the week: new lists and slots, the library's split days shared
@@ -111,8 +113,13 @@ class Scheduler:
 
     # -- requirements ------------------------------------------------------------------------
     def _gap_days(self, kind: str, scope: str = "") -> int:
-        found = self.outcome.requirement(kind, scope)
-        return 0 if found is None else -(-found[0] // 24)  # hours -> whole days, rounded up
+        # asked for on every placement check, like the edges: it depends only on the rules
+        known = self._gaps.get((kind, scope))
+        if known is None:
+            found = self.outcome.requirement(kind, scope)
+            # hours -> whole days, rounded up
+            known = self._gaps[(kind, scope)] = 0 if found is None else -(-found[0] // 24)
+        return known
 
     def _edges(self, modality: Modality) -> int:
         # asked for on every placement check; the answer depends only on the decisions
@@ -170,10 +177,13 @@ class Scheduler:
     def shortest(self, modality: Modality) -> float:
         """Minutes of the smallest session the rules allow: warm-up, cool-down and one exercise
         at the low end of its prescription (for lifting: a compound lift's sets, reps, rests)."""
-        work = 1.0
-        if modality is Modality.RESISTANCE:
-            work = self._slot_seconds("compound") / 60
-        return self._edges(modality) + work
+        known = self._shortest.get(modality)
+        if known is None:
+            work = 1.0
+            if modality is Modality.RESISTANCE:
+                work = self._slot_seconds("compound") / 60
+            known = self._shortest[modality] = self._edges(modality) + work
+        return known
 
     def fits(self, day: int, s: Slotted) -> bool:
         days = self.week.days
