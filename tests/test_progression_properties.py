@@ -116,4 +116,4 @@ def test_osteoporosis_starts_light_and_a_vertebral_fracture_holds_the_moderate_d
                         pct = e.intensity.pct_1rm
                         if s.modality.value == "resistance" and pct is not None:
                             assert pct.max <= top, (e.name, pct)
-    assert any("Light loads all block" in n for n in fracture.weeks[0].notes)
+    assert any("Light start" in n and "from week 9" in n for n in fracture.weeks[0].notes)
