@@ -514,7 +514,9 @@ class CautiousStart(_Node):
     @model_validator(mode="after")
     def _one_way_out(self) -> Self:
         if self.then_hold is not None and self.exit_weeks is not None:
-            raise ValueError("a cautious start either holds a dose (then_hold) or exits (exit_weeks)")
+            raise ValueError(
+                "a cautious start either holds a dose (then_hold) or exits (exit_weeks)"
+            )
         return self
 
 
