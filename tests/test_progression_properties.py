@@ -20,7 +20,7 @@ EXAMPLES = int(os.environ.get("ENDOPROTOCOL_PROPERTY_EXAMPLES", "200"))
 def test_every_building_week_progresses_and_deloads_say_their_real_cut(
     record_property: pytest.RecordProperty,
 ) -> None:
-    audit_property(profiles(), PROGRESSION_CHECKS, record_property, examples=EXAMPLES, weeks=8)
+    audit_property(profiles(), PROGRESSION_CHECKS, record_property, examples=EXAMPLES, weeks=12)
 
 
 def test_a_muscle_block_alternates_load_and_reps_and_keeps_going_after_the_deload() -> None:
