@@ -1409,7 +1409,16 @@ def held_start_never_moves(p: Profile, plan: Plan, library: Library) -> Verdict:
     the light weeks (RPE 5-6, effort only, no %1RM, nothing above moderate), and no note
     still calls the loads light all block (COACHING.md §3-4; ACSM 2011, Nelson 2007)."""
     held = is_frail(p) or Condition.VERTEBRAL_FRACTURE in p.conditions
-    later = [w for w in plan.weeks if w.week > HELD_LIGHT_WEEKS and not w.deload]
+    # a referral or a week a safety rule holds to light keeps the light dose, on purpose
+    moderate = INTENSITY_RANK[intensity_ceiling(p, plan)] >= INTENSITY_RANK["moderate"]
+    later = [
+        w
+        for w in plan.weeks
+        if w.week > HELD_LIGHT_WEEKS
+        and not w.deload
+        and INTENSITY_RANK[w.max_intensity] >= INTENSITY_RANK["moderate"]
+    ]
+    held = held and moderate and not plan.screening.referral_only
     verdict = Verdict(applies=held and any(d.sessions for w in later for d in w.days))
     if not verdict.applies:
         return verdict
