@@ -96,6 +96,21 @@ def steady_work_minutes(plan: Plan) -> int:
     return best
 
 
+def steady_weighted_minutes(plan: Plan, *, vigorous_only: bool = False) -> int:
+    """The longest required steady session's work weighted by intensity (moderate 1,
+    vigorous 2: duration x intensity), or its vigorous minutes alone."""
+    best = 0
+    weight = {"light": 0, "moderate": 1, "vigorous": 2}
+    for s in required(plan, "endurance"):
+        cls = s.intensity_class.value
+        if vigorous_only and cls != "vigorous":
+            continue
+        seconds = sum(e.work_seconds.min * e.sets for e in s.exercises if e.work_seconds)
+        minutes = int(seconds // 60) if seconds else s.duration_minutes
+        best = max(best, minutes if vigorous_only else minutes * weight[cls])
+    return best
+
+
 def dosed(plan: Plan, modality: str) -> bool:
     if modality == "endurance":
         return steady_work_minutes(plan) > 0
@@ -106,8 +121,12 @@ def dosed(plan: Plan, modality: str) -> bool:
 RULE_DOSE = {
     "core/growth-hormone-acute-lifting": short_rest_volume,
     "core/cortisol-acute-lifting": short_rest_volume,
-    "core/il-6-steady-work": lambda plan: steady_work_minutes(plan) >= 40,
-    "core/il-6-short-steady": lambda plan: 20 <= steady_work_minutes(plan) < 40,
+    # IL-6 with duration x intensity; GH only above about the lactate threshold (vigorous)
+    "core/il-6-steady-work": lambda plan: steady_weighted_minutes(plan) >= 60,
+    "core/il-6-short-steady": lambda plan: 40 <= steady_weighted_minutes(plan) < 60,
+    "core/growth-hormone-acute-steady": lambda plan: (
+        steady_weighted_minutes(plan, vigorous_only=True) >= 20
+    ),
     "core/insulin-sensitivity-intervals": lambda plan: bool(required(plan, "hiit")),
     "core/insulin-sensitivity-regular-lifting": lambda plan: max(_weekly(plan, "resistance")) >= 2,
 }

@@ -36,13 +36,15 @@ PERSON = parse_profile(
     }
 )
 
+# Vigorous sessions, so that no class ceiling moves the reps these tests read: under a
+# moderate ceiling every lift (also one set by effort alone) keeps its effort with more reps.
 BASE_RULES = """
 rules:
   - id: base
     title: Lift twice
     phase: prescribe
     then:
-      - sessions: {modality: resistance, per_week: 2, intensity: moderate, title: Lift, focus: all}
+      - sessions: {modality: resistance, per_week: 2, intensity: vigorous, title: Lift, focus: all}
       - prescribe: {modality: resistance, role: compound, sets: 3, reps: [8, 12], rest_seconds: [90, 120], rir: [2, 3]}
       - prescribe: {modality: resistance, role: accessory, sets: 2, reps: [10, 15], rest_seconds: [60, 90], work_seconds: [20, 40]}
       - prescribe: {modality: hiit, work_seconds: 60, rest_seconds: 60, rounds: 6, hr_max_pct: [85, 90], minutes: [20, 30]}

@@ -1384,6 +1384,159 @@ WEEK_CHECKS: dict[str, Check] = {
 }
 
 
+# The light weeks that open a block for frail people and after a vertebral fracture: the
+# same eight as the osteoporosis and older-beginner starts (Too Fit To Fracture; ACSM 2011's
+# 40-50 % start), after which a coach moves them to moderate effort (RPE 5-6 on the 0-10
+# scale, Nelson 2007), by effort alone and never heavier without a professional.
+HELD_LIGHT_WEEKS = 8
+LIGHT_RPE = RPE_CEILING["light"]
+
+
+def _work_items(s: Session, library: Library) -> list[Exercise]:
+    """A lifting session's work: lifts and timed holds, not drills, balance or mobility."""
+    entries = _by_name(library)
+    return [
+        e
+        for e in s.exercises
+        if e.pattern.value not in ("balance", "mobility", "cardio")
+        and e.intensity.rpe is not None
+        and not (e.name in entries and entries[e.name].kind == "drill")
+    ]
+
+
+def held_start_never_moves(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Frail people and a vertebral fracture start light, then move to moderate effort after
+    the light weeks (RPE 5-6, effort only, no %1RM, nothing above moderate), and no note
+    still calls the loads light all block (COACHING.md §3-4; ACSM 2011, Nelson 2007)."""
+    held = is_frail(p) or Condition.VERTEBRAL_FRACTURE in p.conditions
+    # a referral or a week a safety rule holds to light keeps the light dose, on purpose
+    moderate = INTENSITY_RANK[intensity_ceiling(p, plan)] >= INTENSITY_RANK["moderate"]
+    later = [
+        w
+        for w in plan.weeks
+        if w.week > HELD_LIGHT_WEEKS
+        and not w.deload
+        and INTENSITY_RANK[w.max_intensity] >= INTENSITY_RANK["moderate"]
+    ]
+    held = held and moderate and not plan.screening.referral_only
+    verdict = Verdict(applies=held and any(d.sessions for w in later for d in w.days))
+    if not verdict.applies:
+        return verdict
+    for week in later:
+        for day in week.days:
+            for s in day.sessions:
+                if s.modality.value != "resistance" or s.optional:
+                    continue
+                for e in _work_items(s, library):
+                    where = f"week {week.week} {day.day.value} '{s.title}' / {e.name}"
+                    rpe = e.intensity.rpe
+                    assert rpe is not None
+                    if rpe.max <= LIGHT_RPE:
+                        verdict.faults.append(
+                            Fault("held-start-never-moves", where, f"still RPE {rpe.max:g}")
+                        )
+                    elif rpe.max > RPE_CEILING["moderate"] or e.intensity.pct_1rm is not None:
+                        verdict.faults.append(
+                            Fault("held-start-never-moves", where, "heavier than moderate effort")
+                        )
+        for note in week.notes:
+            if "all block" in note and "light" in note.lower():
+                verdict.faults.append(
+                    Fault("held-start-never-moves", f"week {week.week}", f"note says: {note[:60]}")
+                )
+    return verdict
+
+
+def effort_split_in_session(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Every lift and hold of a building week's lifting session is at one effort: none light
+    (RPE 4 or less) while another is at moderate effort or above, whether it carries a %1RM
+    or is set by effort alone - above all once a cautious start ends and its exit raises the
+    loads (COACHING.md §3, coherent intensity)."""
+    verdict = Verdict(applies=False)
+    for week in plan.weeks:
+        if week.deload:
+            continue  # a deload lightens what it cuts; its note says so
+        for day in week.days:
+            for s in day.sessions:
+                if s.modality.value != "resistance":
+                    continue
+                items = _work_items(s, library)
+                if len(items) < 2:
+                    continue
+                verdict.applies = True
+                light = [e for e in items if e.intensity.rpe and e.intensity.rpe.max <= LIGHT_RPE]
+                harder = [e for e in items if e.intensity.rpe and e.intensity.rpe.min > LIGHT_RPE]
+                if light and harder:
+                    verdict.faults.append(
+                        Fault(
+                            "effort-split-in-session",
+                            f"week {week.week} {day.day.value} '{s.title}'",
+                            f"{light[0].name} light beside {harder[0].name} at RPE "
+                            f"{harder[0].intensity.rpe.min if harder[0].intensity.rpe else 0:g}",
+                        )
+                    )
+    return verdict
+
+
+# The doses the acute GH and IL-6 claims from steady work need (EVIDENCE.md 3; COACHING.md
+# 5), restated here: GH rises above about the lactate threshold, so 20+ minutes at vigorous
+# effort; IL-6 with duration x intensity, so 40+ intensity-weighted minutes (a vigorous minute
+# counts two) in one session for any claim, 60+ for a strong one.
+GH_VIGOROUS_MINUTES = 20
+IL6_ANY_WEIGHTED = 40
+IL6_STRONG_WEIGHTED = 60
+
+
+def _steady_doses(plan: Plan) -> tuple[float, float]:
+    """The longest vigorous steady work and the most intensity-weighted steady minutes of one
+    required session, over the block (the review facts' reading, restated)."""
+    vigorous, weighted = 0.0, 0.0
+    weight = {"light": 0, "moderate": 1, "vigorous": 2}
+    for week in plan.weeks:
+        for day in week.days:
+            for s in day.sessions:
+                if s.modality.value != "endurance" or s.optional:
+                    continue
+                seconds = sum(e.work_seconds.min * e.sets for e in s.exercises if e.work_seconds)
+                minutes = seconds // 60 if seconds else s.duration_minutes
+                if s.intensity_class.value == "vigorous":
+                    vigorous = max(vigorous, minutes)
+                weighted = max(weighted, minutes * weight[s.intensity_class.value])
+    return vigorous, weighted
+
+
+def effect_without_dose(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """An acute growth hormone or IL-6 rise credited to steady work needs its dose: GH 20+
+    minutes of vigorous steady work; IL-6 40+ intensity-weighted minutes in one session, and
+    60+ for a "strong" grade. A walk or an easy or short session claims neither."""
+    claims = [
+        e
+        for e in plan.expected_effects
+        if e.timescale == "acute"
+        and e.target.value in ("growth_hormone", "il_6")
+        and any(m.value == "endurance" for m in e.from_modalities)
+    ]
+    verdict = Verdict(applies=bool(claims))
+    vigorous, weighted = _steady_doses(plan)
+    for e in claims:
+        if e.target.value == "growth_hormone":
+            short = vigorous < GH_VIGOROUS_MINUTES
+            dose = f"{vigorous:g} vigorous steady minutes"
+        else:
+            need = IL6_STRONG_WEIGHTED if e.evidence == "strong" else IL6_ANY_WEIGHTED
+            short = weighted < need
+            dose = f"{weighted:g} weighted steady minutes"
+        if short:
+            verdict.faults.append(
+                Fault(
+                    "effect-without-dose",
+                    e.target.value,
+                    f"acute rise from endurance ({e.evidence}) with {dose}",
+                )
+            )
+    return verdict
+
+
 PROGRESSION_CHECKS: dict[str, Check] = {
     "week-does-not-progress": week_does_not_progress,
     "deload-cut-misstated": deload_cut_misstated,
@@ -1392,6 +1545,9 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "deload-not-lighter": deload_not_lighter,
     "session-class-misstated": session_class_misstated,
     "day-over-minutes": day_over_minutes,
+    "held-start-never-moves": held_start_never_moves,
+    "effort-split-in-session": effort_split_in_session,
+    "effect-without-dose": effect_without_dose,
 }
 CHECKS: dict[str, Check] = {
     **SAFETY_CHECKS,

@@ -23,6 +23,10 @@ from endoprotocol.vocab import Condition, Equipment, Experience, Goal, Therapy
 
 DEFAULT_PROFILES = 200
 DEFAULT_SEED = 15
+# Block lengths the plans are built at: the default block, and a 12-week one so that what
+# happens after an eight-week cautious start (its exit, a held dose) is audited too. Drawn
+# from a second generator, so the profiles of a seed stay the ones they were.
+BLOCK_WEEKS = (4, 12)
 KITS: list[list[str]] = [
     [],  # the default kit
     ["bodyweight"],
@@ -106,6 +110,7 @@ class FaultKind:
     plans: int = 0
     example: dict[str, Any] | None = None
     first: Fault | None = None
+    weeks: int = 4  # the block length of the example's plan
 
 
 def _size(data: dict[str, Any]) -> int:
@@ -117,13 +122,15 @@ def run_audit(
 ) -> tuple[int, dict[str, FaultKind]]:
     """Plan `profiles` generated profiles and audit each; (plans audited, check -> findings)."""
     rng = random.Random(seed)
+    lengths = random.Random(f"block-weeks-{seed}")
     kinds = {name: FaultKind(name) for name in CHECKS}
     planned = 0
     for _ in range(profiles):
         data = random_profile(rng)
+        weeks = lengths.choice(BLOCK_WEEKS)
         profile = parse_profile(data)
         try:
-            plan = build_plan(profile, rules, library)
+            plan = build_plan(profile, rules, library, weeks=weeks)
         except OutOfScopeError:
             continue
         planned += 1
@@ -134,5 +141,5 @@ def run_audit(
                 continue
             kind.plans += 1
             if kind.example is None or _size(data) < _size(kind.example):
-                kind.example, kind.first = data, verdict.faults[0]
+                kind.example, kind.first, kind.weeks = data, verdict.faults[0], weeks
     return planned, kinds

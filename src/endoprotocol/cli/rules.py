@@ -279,7 +279,10 @@ def audit_rules(
                 f"{mark} {kind.check:34} {kind.plans:5} faulty of {kind.applied:5} plans it applied to\n"
             )
             if kind.example is not None:
-                sys.stdout.write(f"     smallest: {json.dumps(kind.example, sort_keys=True)}\n")
+                sys.stdout.write(
+                    f"     smallest: {json.dumps(kind.example, sort_keys=True)}"
+                    f" (--weeks {kind.weeks})\n"
+                )
                 sys.stdout.write(f"     {kind.first}\n")
         sys.stdout.write(
             f"{planned} plans audited (seed {seed}); {len(failed)} fault kind(s) found\n"

@@ -265,6 +265,14 @@ REVIEW_FACTS: tuple[tuple[str, str], ...] = (
     ("week.steady_sessions", "required steady aerobic sessions at moderate or vigorous effort"),
     ("week.steady_minutes", "minutes of steady aerobic work in those sessions in a week"),
     ("session.longest_steady_minutes", "minutes of steady aerobic work in the longest session"),
+    (
+        "session.longest_vigorous_steady_minutes",
+        "minutes of steady aerobic work at a vigorous effort in the longest such session",
+    ),
+    (
+        "session.most_steady_weighted_minutes",
+        "steady aerobic minutes of one session weighted by intensity (moderate 1, vigorous 2)",
+    ),
     ("week.interval_sessions", "required interval sessions in a week"),
     ("week.interval_rounds", "interval work bouts in a week"),
     ("session.most_interval_rounds", "the most interval work bouts in one session"),

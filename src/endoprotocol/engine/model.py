@@ -482,9 +482,21 @@ NOTE_FIELDS = {
 }
 
 
+class HeldDose(_Node):
+    """The dose a cautious start moves to and then holds to the end of the block (frailty,
+    a vertebral fracture: light weeks first, then moderate effort, nothing heavier)."""
+
+    reps: Bound
+    rpe: Bound
+    rir: Bound
+    pct_1rm: Bound
+    note: Text
+
+
 class CautiousStart(_Node):
     """The first `weeks` of a block at a moderate dose: lifting reps, RPE, RIR and %1RM are
-    replaced by these (they must agree), then the block's own prescription takes over."""
+    replaced by these (they must agree), then the block's own prescription takes over - or,
+    with `then_hold`, that dose from the week after the start to the end of the block."""
 
     weeks: Annotated[int, Field(strict=True, ge=1, le=16)]
     reps: Bound
@@ -497,6 +509,15 @@ class CautiousStart(_Node):
     exit_weeks: Annotated[int, Field(strict=True, ge=1, le=12)] | None = None
     exit_pct_1rm: Bound | None = None
     exit_note: Text | None = None
+    then_hold: HeldDose | None = None
+
+    @model_validator(mode="after")
+    def _one_way_out(self) -> Self:
+        if self.then_hold is not None and self.exit_weeks is not None:
+            raise ValueError(
+                "a cautious start either holds a dose (then_hold) or exits (exit_weeks)"
+            )
+        return self
 
 
 class Progression(_Node):

@@ -167,6 +167,17 @@ def week_facts(days: Iterable[DayPlan]) -> dict[str, Any]:
                 facts["session.longest_steady_minutes"] = max(
                     facts["session.longest_steady_minutes"], minutes
                 )
+                # the dose of intensity-dependent responses (GH above the lactate threshold,
+                # IL-6 with duration x intensity): vigorous minutes, and minutes weighted by
+                # intensity as WHO counts them (a vigorous minute is two moderate ones)
+                if s.intensity_class.value == "vigorous":
+                    facts["session.longest_vigorous_steady_minutes"] = max(
+                        facts["session.longest_vigorous_steady_minutes"], minutes
+                    )
+                weighted = minutes * MODERATE_EQUIVALENT[s.intensity_class.value]
+                facts["session.most_steady_weighted_minutes"] = max(
+                    facts["session.most_steady_weighted_minutes"], round(weighted)
+                )
             elif s.modality is Modality.HIIT:
                 rounds = sum(e.sets for e in s.exercises if e.pattern.value == "intervals")
                 facts["week.interval_sessions"] += 1
@@ -230,6 +241,8 @@ _INT_FACTS = (
     "week.steady_sessions",
     "week.steady_minutes",
     "session.longest_steady_minutes",
+    "session.longest_vigorous_steady_minutes",
+    "session.most_steady_weighted_minutes",
     "week.interval_sessions",
     "week.interval_rounds",
     "session.most_interval_rounds",

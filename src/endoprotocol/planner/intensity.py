@@ -78,7 +78,10 @@ def cohere(
     Only loaded sets taken toward failure (reps and an RIR) are touched; holds, drills and
     movements dosed by kind keep their effort rating. Reps and RIR set the load: a rule's
     %1RM that disagrees with them gives way unless it is a cap. %1RM is set, and reps moved
-    for a cap, only where the exercise already had one (a load that can be measured)."""
+    for a cap, only where the exercise already had one (a load that can be measured).
+    Reps move for a cap on every lift taken toward failure, %1RM or not: a lift set by
+    effort alone is loaded by the same table, so it keeps the session's effort with the
+    lifts beside it instead of falling to light on its own."""
     i = ex.intensity
     if ex.reps is None or i.rir is None:
         return ex
@@ -87,11 +90,14 @@ def cohere(
     top = zones[ceiling].pct_1rm.max
     cap = min(float(top) if top is not None else 100.0, cap if cap is not None else 100.0)
     heavy = pct_for(table, r1 + k1)
-    if heavy > cap + SLACK and k1 <= table.light_above_rir and i.pct_1rm is not None:
+    if heavy > cap + SLACK and k1 <= table.light_above_rir:
         # the load is capped: keep the effort with more reps, as far as the table allows
         need = math.ceil(rm_for(table, cap) - k1 - 1e-9) - r1
         shift = max(0, min(need, table.max_reps - r2))
         r1, r2 = r1 + shift, r2 + shift
+        # a range already at the most reps narrows from below: the set's last reps still
+        # reach the effort (15 reps at 60 % leave about 5 in reserve), the first ones do not
+        r1 = max(r1, min(r1 + need - shift, r2))
     if heavy > cap + SLACK:
         heavy = min(cap, pct_for(table, r1 + k1))
         k1 = max(k1, math.floor(rm_for(table, heavy) - r1 + 1e-9))
@@ -144,6 +150,7 @@ def cohere_session(
     exercises = [
         cohere(e, table, zones, ceiling, caps.get(e.compound), most_reps) for e in session.exercises
     ]
+    exercises = _holds_within_lifts(exercises, zones)
     cls = max((class_of(e, zones) for e in exercises), key=ORDER.__getitem__)
     zone = zones[cls]
     intensity = Intensity(
@@ -154,3 +161,23 @@ def cohere_session(
     return session.model_copy(
         update={"exercises": exercises, "intensity_class": cls, "intensity": intensity}
     )
+
+
+def _holds_within_lifts(
+    exercises: list[Exercise], zones: dict[IntensityClass, Zone]
+) -> list[Exercise]:
+    """Timed holds (a plank, a wall sit: effort only, no reps) are no harder than the lifts of
+    their session: when a ceiling has made every loaded lift light (a cautious start's exit
+    step, a deload), a hold at a moderate effort would make the session's effort incoherent,
+    so it takes the light zone's RPE too."""
+    rpes = [e.intensity.rpe.max for e in exercises if e.reps is not None and e.intensity.rpe]
+    light = zones[IntensityClass.LIGHT].rpe
+    if not rpes or light.max is None or max(rpes) > light.max:
+        return exercises
+    out = []
+    for e in exercises:
+        if e.reps is None and e.intensity.rpe is not None and e.intensity.rpe.max > light.max:
+            rpe = Range.of(light.min or 0, light.max or light.min or 0)
+            e = e.model_copy(update={"intensity": e.intensity.model_copy(update={"rpe": rpe})})
+        out.append(e)
+    return out

@@ -487,17 +487,36 @@ def _dose_changes(start: CautiousStart | None, week: int) -> bool:
     return start.weeks < week <= start.weeks + (start.exit_weeks or 0) + 1
 
 
+def _dose_in_force(start: CautiousStart | None, week: int) -> CautiousStart | None:
+    """The cautious dose that replaces the block's own in `week`: the start's in its weeks,
+    then the dose it holds (`then_hold`) to the end of the block, else none."""
+    if start is None:
+        return None
+    if week <= start.weeks:
+        return start
+    hold = start.then_hold
+    if hold is None:
+        return None
+    return CautiousStart(
+        weeks=16, reps=hold.reps, rpe=hold.rpe, rir=hold.rir, pct_1rm=hold.pct_1rm, note=hold.note
+    )
+
+
 def _exit_cap(start: CautiousStart | None, week: int) -> float | None:
-    """The %1RM ceiling of a week in a cautious start's exit: it rises in equal steps from the
-    start's top to the exit's top over `exit_weeks` (e.g. 50 -> 70 % over weeks 9-12)."""
+    """The %1RM ceiling of a week in a cautious start's exit: it starts at the exit's bottom
+    and rises in equal steps to its top over `exit_weeks` (e.g. 60 -> 70 % over weeks 9-12).
+    Starting at the bottom makes the first step a real one for every lift: below about 60 %
+    the table holds 10-15 reps far from failure, so a lift set by effort alone would not move."""
     if start is None or start.exit_weeks is None or start.exit_pct_1rm is None:
         return None
     step = week - start.weeks
     if step < 1 or step > start.exit_weeks:
         return None
-    low = start.pct_1rm.max or 0
-    high = start.exit_pct_1rm.max or low
-    return low + (high - low) * step / start.exit_weeks
+    top = start.exit_pct_1rm.max or start.pct_1rm.max or 0
+    low = min(start.exit_pct_1rm.min or top, top)
+    if start.exit_weeks == 1:
+        return top
+    return low + (top - low) * (step - 1) / (start.exit_weeks - 1)
 
 
 def _load_capped(session: Session, cap: float) -> Session:
@@ -582,7 +601,7 @@ def build_weeks(
         ref = last_building if deload and last_building else number
         if not deload:
             last_building = number
-        start = scheme.cautious if scheme.cautious and ref <= scheme.cautious.weeks else None
+        start = _dose_in_force(scheme.cautious, ref)
         caps = _tighter(dict(limit_caps), start.pct_1rm.max if start else None)
         exit_cap = _exit_cap(scheme.cautious, ref)
         caps = _tighter(caps, exit_cap)
@@ -681,6 +700,9 @@ def build_weeks(
             if number <= scheme.cautious.weeks:
                 if not light:
                     notes.append(scheme.cautious.note)
+            elif (hold := scheme.cautious.then_hold) is not None:
+                if not light:
+                    notes.append(hold.note)  # the held dose, said every week like the start
             elif deload:
                 pass  # the deload note says it: the last week's loads, fewer sets
             elif (cap := _exit_cap(scheme.cautious, number)) is not None:
