@@ -253,15 +253,24 @@ class Range(_Out):
 
     @classmethod
     def of(cls, low: float, high: float | None = None) -> "Range":
-        high = low if high is None else high
-        # built as validation would build it (two numbers, whole ones as ints), without
-        # validation's cost: a plan makes ~500 ranges
-        made = cls.__new__(cls)
-        object.__setattr__(made, "__dict__", {"min": _whole(low), "max": _whole(high)})
-        object.__setattr__(made, "__pydantic_fields_set__", {"min", "max"})
-        object.__setattr__(made, "__pydantic_extra__", None)
-        object.__setattr__(made, "__pydantic_private__", None)
+        """The range low-high (high defaults to low). Ranges are values, never changed
+        after they are made, so equal ones are shared: a plan asks for ~500, of a few
+        dozen different ones."""
+        pair = (_whole(low), _whole(low if high is None else high))
+        made = _RANGES.get(pair) if cls is Range else None
+        if made is None:
+            # built as validation would build it (two numbers, whole ones as ints)
+            made = cls.__new__(cls)
+            object.__setattr__(made, "__dict__", {"min": pair[0], "max": pair[1]})
+            object.__setattr__(made, "__pydantic_fields_set__", {"min", "max"})
+            object.__setattr__(made, "__pydantic_extra__", None)
+            object.__setattr__(made, "__pydantic_private__", None)
+            if cls is Range and len(_RANGES) < 10_000:
+                _RANGES[pair] = made
         return made
+
+
+_RANGES: dict[tuple[int | float, int | float], Range] = {}
 
 
 def _whole(value: float) -> int | float:
