@@ -354,6 +354,8 @@ def test_three_back_to_back_days_lift_full_body_on_the_first_and_last() -> None:
     for muscle in ("chest", "back", "shoulders", "quads", "hamstrings"):
         assert exposure_days(p, muscle) == {"monday", "wednesday"}, muscle
     assert any(w.code == "plan-adjusted" and "trained on two days" in w.message for w in p.warnings)
+    (note,) = [w for w in p.warnings if w.code == "back-to-back-training-days"]
+    assert "only the first and the last" in note.message
 
 
 def test_four_back_to_back_days_keep_the_lifting_days_asked_for() -> None:
