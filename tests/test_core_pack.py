@@ -77,7 +77,13 @@ COMPOUND_DOSE: dict[tuple[str, str], Dose] = {
 
 
 # The library's splits open with their compound slots (big lifts first): how many per day.
-COMPOUND_SLOTS = {"Full body A": 4, "Full body B": 4, "Upper body": 4, "Lower body": 3}
+COMPOUND_SLOTS = {
+    "Full body A": 4,
+    "Full body B": 4,
+    "Full body": 4,
+    "Upper body": 4,
+    "Lower body": 3,
+}
 
 
 def expected_lifting(goal: str, level: str) -> int:

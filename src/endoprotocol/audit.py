@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import combinations, pairwise, product
 
-from endoprotocol.engine.review import hard_exposures
-from endoprotocol.plan import Exercise, Plan, Session
+from endoprotocol.engine.review import MAJOR_GROUPS, hard_exposures, is_hard_set, muscle_credit
+from endoprotocol.plan import DayPlan, Exercise, Plan, Session
 from endoprotocol.planner.library import ExerciseEntry, Library
 from endoprotocol.profile import Profile
 from endoprotocol.vocab import Condition, Experience
@@ -31,6 +31,18 @@ TRIAD_SIGNS = {
     Condition.STRESS_FRACTURE_HISTORY,
 }
 FIRST_TRIMESTER_WEEKS = 12
+WEEK_INDEX = {
+    d: i
+    for i, d in enumerate(
+        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    )
+}
+
+
+def circular_days(a: int, b: int) -> int:
+    """Days between two weekdays (0 = Monday) in a repeating week."""
+    d = abs(a - b) % 7
+    return min(d, 7 - d)
 
 
 @dataclass(frozen=True)
@@ -1325,6 +1337,228 @@ def aerobic_missed_with_time(p: Profile, plan: Plan, library: Library) -> Verdic
     return verdict
 
 
+# The halves of the body a split rotates (COACHING.md §2's major groups).
+UPPER_GROUPS = frozenset({"chest", "back", "shoulders"})
+LOWER_GROUPS = frozenset({"quads", "hamstrings", "glutes"})
+AEROBIC_FIRST = {"endurance", "stress-resilience", "mood-cognition"}
+DIABETES = {Condition.TYPE_1_DIABETES, Condition.TYPE_2_DIABETES}
+LIFTING_FIRST = {"muscle", "strength"}
+
+
+def _lifting_days(days: list[DayPlan]) -> dict[int, set[str]]:
+    """Day index -> the halves of the body (upper, lower) its required lifting trains as
+    primary muscles."""
+    out: dict[int, set[str]] = {}
+    for i, d in enumerate(days):
+        muscles = {
+            m.value
+            for s in d.sessions
+            if s.modality.value == "resistance" and not s.optional
+            for e in s.exercises
+            for m in e.muscles
+        }
+        halves = {"upper"} if muscles & UPPER_GROUPS else set()
+        halves |= {"lower"} if muscles & LOWER_GROUPS else set()
+        if halves:
+            out[i] = halves
+    return out
+
+
+def _recovery_days(p: Profile) -> int:
+    """Days between hard exposures of the same muscles: 48 h, 72 h with chronic stress or
+    poor sleep (COACHING.md §2; Stults-Kolehmainen 2014)."""
+    return 3 if {Condition.CHRONIC_STRESS, Condition.POOR_SLEEP} & set(p.conditions) else 2
+
+
+def _two_days_each(
+    days: list[int], halves: dict[int, set[str]], *, gap: int = 2, apart: bool = False
+) -> bool:
+    """Whether each half of the body is on 2+ of `days`, its days at least `gap` days apart
+    (the week wraps Sunday to Monday); with `apart`, no two lifting days in a row at all."""
+    if apart and any((d + 1) % 7 in days for d in days):
+        return False
+    for half in ("upper", "lower"):
+        on = [d for d in days if half in halves[d]]
+        if len(on) < 2 or any(circular_days(a, b) < gap for a, b in combinations(on, 2)):
+            return False
+    return True
+
+
+def _arrangement_exists(
+    offered: list[int], count: int, *, gap: int = 2, apart: bool = False
+) -> bool:
+    """Whether `count` lifting days on the offered days can give each half of the body two
+    days 48 h apart, each day an upper, a lower or a full-body day (COACHING.md §2)."""
+    kinds = ({"upper"}, {"lower"}, {"upper", "lower"})
+    for chosen in combinations(offered, count):
+        for types in product(kinds, repeat=count):
+            halves = dict(zip(chosen, types, strict=True))
+            if _two_days_each(list(chosen), halves, gap=gap, apart=apart):
+                return True
+    return False
+
+
+def lifting_day_lost_to_spacing(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Consecutive-day blocks still get every lifting day asked for, by rotating emphasis
+    (COACHING.md §2): when the plan says a lifting day gave way to spacing, or could not be
+    placed within the spacing rules, no arrangement of one more upper, lower or full-body
+    day on the offered days may give each half of the body two days 48 h apart."""
+    week = plan.weeks[0].days if plan.weeks else plan.days
+    lifting = _lifting_days(week)
+    verdict = Verdict(applies=len(lifting) >= 1 and len(p.training_days()) >= 2)
+    if not verdict.applies:
+        return verdict
+    gave_way = any(
+        w.code == "plan-adjusted" and "trained on two days" in w.message for w in plan.warnings
+    ) or any(
+        w.code == "could-not-plan" and "resistance" in w.message and "spacing" in w.message
+        for w in plan.warnings
+    )
+    if not gave_way:
+        return verdict
+    offered = sorted(WEEK_INDEX[d.value] for d in p.training_days())
+    # with diabetes, lifting goes on non-consecutive days (ADA 2016; a safety rule)
+    apart = bool(set(p.conditions) & DIABETES)
+    allowed = _lifting_allowed(plan, offered)
+    if len(offered) > len(lifting) and _arrangement_exists(
+        allowed, len(lifting) + 1, gap=_recovery_days(p), apart=apart
+    ):
+        verdict.faults.append(
+            Fault(
+                "lifting-day-lost-to-spacing",
+                "week 1",
+                f"{len(lifting)} lifting days; {len(lifting) + 1} fit the offered days "
+                "with each half of the body on two days 48 h apart",
+            )
+        )
+    return verdict
+
+
+def first_goal_crowded_out(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A first goal built on aerobic work (endurance, stress, mood) is never crowded out by
+    lifting (COACHING.md §2): with two or more offered days and moderate work allowed, week 1
+    holds a required aerobic session (steady work or intervals), unless a safety rule holds
+    the aerobic target or asks for strength on two days (falls prevention, osteoporosis,
+    Triad/RED-S signs: COACHING.md §4, safety first)."""
+    target = next((g for g in plan.guidelines if g.id == "who-2020-aerobic"), None)
+    strength_by_safety = (
+        needs_falls_prevention(p)
+        or has_triad_signs(p)
+        or bool({Condition.OSTEOPOROSIS, Condition.VERTEBRAL_FRACTURE} & set(p.conditions))
+    )
+    verdict = Verdict(
+        applies=bool(p.goals)
+        and not strength_by_safety
+        and p.goals[0].value in AEROBIC_FIRST
+        and len(p.training_days()) >= 2
+        and not plan.screening.referral_only
+        and plan.screening.max_intensity not in ("none", "light")
+        and target is not None
+        and not target.held_by
+    )
+    if not verdict.applies:
+        return verdict
+    aerobic = [
+        s
+        for d in plan.weeks[0].days
+        for s in d.sessions
+        if s.modality.value in ("endurance", "hiit") and not s.optional
+    ]
+    if not aerobic:
+        verdict.faults.append(
+            Fault(
+                "first-goal-crowded-out",
+                "week 1",
+                f"first goal {p.goals[0].value}: no required aerobic session",
+            )
+        )
+    return verdict
+
+
+def _lifting_allowed(plan: Plan, offered: list[int]) -> list[int]:
+    """The offered days lifting may use around week 1's intervals: not an interval day, not
+    the day after (it stays light, COACHING.md §2), not the day before (intervals come
+    fresh, docs/planning.md)."""
+    week = plan.weeks[0].days if plan.weeks else plan.days
+    hiit = {i for i, d in enumerate(week) if any(s.modality.value == "hiit" for s in d.sessions)}
+    near = {(h + k) % 7 for h in hiit for k in (-1, 0, 1)}
+    return [d for d in offered if d not in near]
+
+
+def split_leaves_half_one_day(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Each major group is trained on at least 2 days a week when the offered days allow 48 h
+    (72 h with chronic stress or poor sleep) between two of them (COACHING.md §2); only when
+    they do not may a 2-week rotation (U/L/U then L/U/L) stand in. With two or more lifting
+    days, a week whose lifting trains one half of the body (upper or lower) on a single day
+    is a fault when two days lifting may use lie that far apart."""
+    offered = _lifting_allowed(plan, sorted(WEEK_INDEX[d.value] for d in p.training_days()))
+    gap = _recovery_days(p)
+    apart = any(circular_days(a, b) >= gap for a, b in combinations(offered, 2))
+    verdict = Verdict(applies=False)
+    for week in plan.weeks:
+        halves = _lifting_days(week.days)
+        if len(halves) < 2:
+            continue
+        verdict.applies = True
+        for half in ("upper", "lower"):
+            on = sum(1 for h in halves.values() if half in h)
+            if apart and 0 < on < 2:
+                verdict.faults.append(
+                    Fault(
+                        "split-leaves-half-one-day",
+                        f"week {week.week}",
+                        f"{half} body on {on} of {len(halves)} lifting days",
+                    )
+                )
+    return verdict
+
+
+# COACHING.md §2 and §3: the least weekly dose of a lifting-first goal (beginners about 4
+# hard sets a major group; trained lifters build toward 10, where time allows).
+LEAST_WEEKLY_HARD_SETS = 4
+SHORT_DAY_MINUTES = 20
+
+
+def short_days_underdosed(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Short days still add up to a real weekly dose (COACHING.md §2-3): a muscle- or
+    strength-first person with days of 20 minutes or less and four or more of them gets at
+    least 4 hard sets a week for every major group (DESIGN.md v1.1 credit), unless a safety
+    rule or a cautious start holds the strength target."""
+    strength = next((g for g in plan.guidelines if g.id == "who-2020-strength"), None)
+    verdict = Verdict(
+        applies=bool(p.goals)
+        and p.goals[0].value in LIFTING_FIRST
+        and p.minutes_per_session <= SHORT_DAY_MINUTES
+        and len(p.training_days()) >= 4
+        and not plan.screening.referral_only
+        and plan.screening.max_intensity not in ("none", "light")
+        and strength is not None
+        and not strength.held_by
+    )
+    if not verdict.applies:
+        return verdict
+    sets: dict[str, float] = {}
+    for d in plan.weeks[0].days:
+        for s in d.sessions:
+            if s.modality.value != "resistance":
+                continue
+            for e in s.exercises:
+                if is_hard_set(e):
+                    for m, credit in muscle_credit(e).items():
+                        sets[m] = sets.get(m, 0) + credit * e.sets
+    for group, muscles in MAJOR_GROUPS.items():
+        got = max(sets.get(m, 0.0) for m in muscles)
+        if got < LEAST_WEEKLY_HARD_SETS:
+            verdict.faults.append(
+                Fault(
+                    "short-days-underdosed",
+                    "week 1",
+                    f"{group}: {got:g} hard sets a week",
+                )
+            )
+    return verdict
+
+
 # What each split day promises (COACHING.md §2), by title prefix: pattern families.
 PROMISED = {
     "Full body": {
@@ -1381,6 +1615,10 @@ WEEK_CHECKS: dict[str, Check] = {
     "intervals-crowded": intervals_crowded,
     "same-muscle-too-soon": same_muscle_too_soon,
     "aerobic-missed-with-time": aerobic_missed_with_time,
+    "lifting-day-lost-to-spacing": lifting_day_lost_to_spacing,
+    "first-goal-crowded-out": first_goal_crowded_out,
+    "split-leaves-half-one-day": split_leaves_half_one_day,
+    "short-days-underdosed": short_days_underdosed,
 }
 
 

@@ -19,7 +19,7 @@ from endoprotocol.engine.loader import RuleSet
 from endoprotocol.errors import OutOfScopeError
 from endoprotocol.planner.library import Library
 from endoprotocol.profile import parse_profile
-from endoprotocol.vocab import Condition, Equipment, Experience, Goal, Therapy
+from endoprotocol.vocab import Condition, Day, Equipment, Experience, Goal, Therapy
 
 DEFAULT_PROFILES = 200
 DEFAULT_SEED = 15
@@ -68,7 +68,7 @@ def random_profile(rng: random.Random) -> dict[str, Any]:
     if rng.random() < 0.8:
         data["days_per_week"] = rng.randint(1, 7)
     if rng.random() < 0.7:
-        data["minutes_per_session"] = rng.choice([20, 30, 45, 60, 75, 90])
+        data["minutes_per_session"] = rng.choice([15, 20, 30, 45, 60, 75, 90])
     if rng.random() < 0.85:
         kit = list(rng.choice(KITS))
         extra = [e.value for e in Equipment]
@@ -98,6 +98,16 @@ def random_profile(rng: random.Random) -> dict[str, Any]:
         therapy = rng.choice([t.value for t in Therapy])
         if not (therapy == "menopausal-hrt" and data["sex"] == "male"):
             data["therapies"] = [therapy]
+    if rng.random() < 0.3:
+        # named days, often a back-to-back block (Monday to Thursday, a weekend), so the
+        # week checks see the blocks that spread-out days never make
+        week = [d.value for d in Day]
+        count = rng.randint(2, 6)
+        start = rng.randrange(7)
+        block = [week[(start + k) % 7] for k in range(count)]
+        chosen = block if rng.random() < 0.6 else rng.sample(week, count)
+        data.pop("days_per_week", None)
+        data["days"] = sorted(chosen, key=week.index)
     return data
 
 

@@ -146,6 +146,9 @@ class SessionDecision:
     rules: list[str]
     rank: Rank
     lowered: bool = False  # the enforce step lowered its intensity class
+    # the most sessions a safety rule asked for (falls prevention's two strength days): the
+    # planner never gives one of those away to another goal
+    safety_per_week: int = 0
 
 
 @dataclass

@@ -368,6 +368,9 @@ def _merge_sessions(body: SessionRequest, rule: Rule, merge: _Merge) -> str:
         current.per_week = max(current.per_week, body.per_week)
         if rank < current.rank:
             current.request, current.rank = body, rank
+    if rule.phase == "safety":
+        decision = merge.decisions.sessions[skey]
+        decision.safety_per_week = max(decision.safety_per_week, body.per_week)
     extra = " optional" if body.optional else ""
     return f"asks for {body.per_week}x/week{extra} {body.modality.value} ({body.intensity.value})"
 

@@ -646,6 +646,10 @@ class GuidelineTarget(_Node):
     # exercise, within its range) before the target fills the rest of the day: the first
     # goal's dose comes before the WHO minimums (COACHING.md §2) when that goal is lifting.
     lifting_reserves_growth: bool = False
+    # The first goal is built on aerobic work: a week the lifting days would leave without
+    # any required aerobic session gives one lifting day to it, even below WHO's two
+    # (COACHING.md §2: the first goal's dose comes before the WHO minimums).
+    lifting_yields_to_first_goal: bool = False
 
     @model_validator(mode="after")
     def _one_bar(self) -> Self:

@@ -252,10 +252,10 @@ class Scheduler:
         )
 
     # -- placement --------------------------------------------------------------------------
-    def place(self, s: Slotted, *, earliest: bool = False) -> bool:
+    def place(self, s: Slotted, *, earliest: bool = False, first_day: int = 0) -> bool:
         """Put a session on the best day that fits: spread out, alone if possible, earliest
-        (or, with `earliest`, simply the first day that fits: consecutive-day blocks rotate
-        a split's days in order)."""
+        (or, with `earliest`, simply the first day that fits from weekday `first_day` on, the
+        week wrapping: consecutive-day blocks rotate a split's days in order)."""
         same = [d for d in range(7) for o in self.week.days[d] if o.modality is s.modality]
         # Optional light activity goes to free days first, so it never crowds a main session.
         order = (
@@ -265,6 +265,10 @@ class Scheduler:
         )
         if s.pinned is not None:
             order = [d for d in order if d in s.pinned]
+        if earliest and first_day:
+            # a block that wraps the week (Sunday, Monday, Tuesday) is begun at its start
+            k = next((i for i, d in enumerate(order) if d >= first_day), 0)
+            order = order[k:] + order[:k]
         # A session that needs a light day after it (intervals) goes, when it can, before a
         # day the person did not offer: that day rests anyway, so no offered day is lost.
         needs_light_after = s.hard and bool(
@@ -335,16 +339,33 @@ class Scheduler:
             keep = target.lifting_yields_above
             if keep is None or target.measure != "moderate_equivalent_aerobic_minutes":
                 continue
-            while self._count(Modality.RESISTANCE) > keep:
+            # Below the guideline's floor a lifting day still gives way, down to WHO's two,
+            # when only that lets every group be trained on two days 48 h apart (three
+            # back-to-back days: the first and the last are the only such pair).
+            while self._count(Modality.RESISTANCE) > min(keep, 2):
+                count = self._count(Modality.RESISTANCE)
                 before, cover = self._aerobic_value(), self._coverage(week)
-                short, thin = before < target.bar, cover < 2
+                short, thin = before < target.bar and count > keep, cover < 2
                 if not short and not thin:
                     break
-                trial_week, trial_short = required(self._count(Modality.RESISTANCE) - 1)
+                trial_week, trial_short = required(count - 1)
                 after, trial_cover = self._aerobic_value(), self._coverage(trial_week)
-                if short and after > before and trial_cover >= min(cover, 2):
+                # a lifting-first goal's lifting day gives way to aerobic minutes only for a
+                # week of one kind (full body A/B/A, or upper/lower): Upper/Lower/Full body
+                # in place of Upper/Lower/Upper/Lower would cut the first goal's weekly sets
+                # (the gym example's chest from 9 hard sets to 6)
+                same_shape = not (
+                    target.lifting_reserves_growth
+                    and self._mixed(trial_week)
+                    and not self._mixed(week)
+                )
+                if short and after > before and trial_cover >= min(cover, 2) and same_shape:
                     why = f"toward the guideline's {target.bar} aerobic minutes a week"
-                elif thin and trial_cover > cover and after >= min(before, target.bar):
+                elif (
+                    thin
+                    and trial_cover > cover
+                    and (after >= min(before, target.bar) if count > keep else trial_cover >= 2)
+                ):
                     why = "so that every muscle group is trained on two days of the week"
                 else:
                     break
@@ -352,6 +373,26 @@ class Scheduler:
                 self.adjusted.append(
                     Removal(f"a lifting day gave way to other work, {why}", rule.full_id)
                 )
+            # COACHING.md §2: a first goal built on aerobic work is never crowded out by
+            # lifting. A week left without any required aerobic work (two short days both
+            # lifted) gives a lifting day to it, below WHO's two strength days if need be:
+            # the first goal's dose comes before the WHO minimums.
+            self.week = week
+            lifts = self._count(Modality.RESISTANCE)
+            lifting = self.outcome.sessions.get((Modality.RESISTANCE, False))
+            # strength days a safety rule asks for (falls prevention, osteoporosis) stay
+            floor = max(lifting.safety_per_week if lifting else 0, 1)
+            if target.lifting_yields_to_first_goal and lifts > floor and self._aerobic_value() <= 0:
+                trial_week, trial_short = required(lifts - 1)
+                if self._aerobic_value() > 0:
+                    week, shortfalls = trial_week, trial_short
+                    self.adjusted.append(
+                        Removal(
+                            "a lifting day gave way to the first goal's aerobic session, "
+                            "which the days would otherwise leave out",
+                            rule.full_id,
+                        )
+                    )
             self.week, self.shortfalls, self.lifting_cap = week, shortfalls, None
         for (modality, optional), decision in decisions:
             if optional:
@@ -362,9 +403,11 @@ class Scheduler:
 
     def _place_request(self, modality: Modality, optional: bool, decision: SessionDecision) -> None:
         splits: list[list[SplitDay]] = [[]]
+        chosen_split = False
         if modality is Modality.RESISTANCE:
             chosen = self.outcome.param("resistance", "any", "split")
             first = self.library.split(str(chosen.value)) if chosen else None
+            chosen_split = first is not None
             ordered = [first] if first else []
             ordered += [x for x in self.library.design.splits if x is not first]
             splits = [list(x.days) for x in ordered]
@@ -386,23 +429,60 @@ class Scheduler:
                 )
             if wanted <= 0:
                 return
-        # The best split places the most sessions, then trains its least-trained muscle on
-        # the most days (full body A/B/A beats Upper/Upper/Lower, which leaves the legs one day
-        # a week; COACHING.md §2), then comes first in the rules' order.
-        best: tuple[tuple[int, int], Week] | None = None
+        # The best split places the most sessions, then gives every group two days (full
+        # body A/B/A beats Upper/Upper/Lower, which leaves the legs one day a week;
+        # COACHING.md §2), then is the rules' own split (upper/lower for four short days,
+        # where a full-body day could hold a set or two per group), then trains its
+        # least-trained group on the most days, then comes first in the rules' order.
+        own = splits[0] if modality is Modality.RESISTANCE and chosen_split else None
+        lifting = modality is Modality.RESISTANCE
+
+        def score(placed: int, trial: Week, split_days: list[SplitDay]) -> tuple[int, ...]:
+            cover = self._coverage(trial) if lifting else 0
+            return (placed, min(cover, 2), int(split_days is own), cover)
+
+        best: tuple[tuple[int, ...], Week] | None = None
         trials = [(days, False) for days in splits]
-        if modality is Modality.RESISTANCE:
+        if lifting:
             trials += [(days, True) for days in splits if len(days) > 1]
+            # a split of three day types (upper, lower, full body) is tried from each of
+            # them: which day takes the full-body session depends on what is already placed
+            trials += [
+                (days[k:] + days[:k], earliest)
+                for days in splits
+                if len(days) > 2
+                for k in range(1, len(days))
+                for earliest in (False, True)
+            ]
         for split_days, earliest in trials:
             trial = self._copy_week()
             placed = self._place_with(
                 trial, modality, optional, decision, split_days, wanted, earliest=earliest
             )
-            score = (placed, self._coverage(trial) if modality is Modality.RESISTANCE else 0)
-            if best is None or score > best[0]:
-                best = (score, trial)
+            scored = score(placed, trial, split_days)
+            if best is None or scored > best[0]:
+                best = (scored, trial)
         assert best is not None
-        (placed, _), self.week = best
+        if lifting and not optional and best[0][:2] < (wanted, 2):
+            # Still short of the sessions or of two days for every group: begin the week
+            # on each other offered day (Sunday-Monday-Tuesday lifts Sunday and Tuesday).
+            for split_days in splits:
+                for first_day in self.training[1:]:
+                    trial = self._copy_week()
+                    placed = self._place_with(
+                        trial,
+                        modality,
+                        optional,
+                        decision,
+                        split_days,
+                        wanted,
+                        earliest=True,
+                        first_day=first_day,
+                    )
+                    scored = score(placed, trial, split_days)
+                    if scored > best[0]:
+                        best = (scored, trial)
+        placed, self.week = best[0][0], best[1]
         if placed < wanted and not optional:
             need = self.shortest(modality)
             why = (
@@ -437,6 +517,17 @@ class Scheduler:
         )
 
     @staticmethod
+    def _mixed(week: Week) -> bool:
+        """Whether the week's lifting mixes full-body days with upper or lower days."""
+        halves = [
+            ({"chest", "back"} & s.muscles() != set(), {"quads"} & s.muscles() != set())
+            for sessions in week.days
+            for s in sessions
+            if s.modality is Modality.RESISTANCE and not s.optional
+        ]
+        return (True, True) in halves and any(a != b for a, b in halves)
+
+    @staticmethod
     def _coverage(week: Week) -> int:
         """The fewest days on which any muscle the lifting sessions train is trained."""
         days: dict[str, int] = {}
@@ -458,6 +549,7 @@ class Scheduler:
         wanted: int,
         *,
         earliest: bool = False,
+        first_day: int = 0,
     ) -> int:
         saved, self.week = self.week, week
         start = self.outcome.param(modality.value, "any", "start_week")
@@ -478,13 +570,13 @@ class Scheduler:
                     start_week=int(start.value) if start else 1,
                     pinned=tuple(WEEK.index(d) for d in request.days) if request.days else None,
                 )
-                if self.place(s, earliest=earliest):
+                if self.place(s, earliest=earliest, first_day=first_day):
                     placed += 1
                 elif split_day is not None and len(split_days) > 1:
                     # the other half of an upper/lower pair may fit where this one does not
                     alt = split_days[(index + 1) % len(split_days)]
                     s.split_day, s.title, s.focus = alt, alt.title, alt.focus
-                    if self.place(s, earliest=earliest):
+                    if self.place(s, earliest=earliest, first_day=first_day):
                         placed += 1
         finally:
             self.week = saved
