@@ -70,8 +70,11 @@ class Week:
 
 
 def circular(a: int, b: int) -> int:
-    d = abs(a - b) % 7
-    return min(d, 7 - d)
+    """Days between two weekdays (0-6) around the week's wrap: 0-3."""
+    return _CIRCULAR[a % 7][b % 7]
+
+
+_CIRCULAR = [[min(abs(a - b) % 7, 7 - abs(a - b) % 7) for b in range(7)] for a in range(7)]
 
 
 class Scheduler:
