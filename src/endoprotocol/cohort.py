@@ -21,6 +21,7 @@ from typing import IO, Any
 
 from endoprotocol.errors import EndoprotocolError
 from endoprotocol.knowledge import Knowledge, load
+from endoprotocol.plan import ready_for_many
 from endoprotocol.vocab import Modality
 from endoprotocol.yamlio import MAX_BYTES
 
@@ -213,6 +214,7 @@ def run_local(
             yield plan_line(settings, n, raw)
         return
     knowledge_for(settings)  # loaded before the fork: workers share it
+    ready_for_many()  # and the plan models' schemas, built once rather than per worker
     chunks = chunked(lines, chunk_size)
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker) as pool:
         pending: deque[Future[list[LineResult]]] = deque()

@@ -661,8 +661,15 @@ def another_plan() -> None:
     global _PLANS_MADE
     _PLANS_MADE += 1
     if _PLANS_MADE == 2:
-        for model in _all_models(_Out):
-            model.model_rebuild()
+        ready_for_many()
+
+
+def ready_for_many() -> None:
+    """Build the plan models' pydantic schemas now (idempotent): `batch` calls it before
+    its worker processes fork, so that they inherit the schemas instead of each building
+    them."""
+    for model in _all_models(_Out):
+        model.model_rebuild()
 
 
 def _all_models(base: type[_Out]) -> list[type[_Out]]:
