@@ -173,48 +173,39 @@ class _Context:
         if isinstance(node, NotOf):
             inner = self._value(node.not_)
             return None if inner is None else not inner
+        # `all` is decided by its first false child, `any` by its first true one; else an
+        # unknown child makes it unknown
+        deciding = not isinstance(node, AllOf)
         unknown = False
-        if isinstance(node, AllOf):
-            for child in node.all:
-                result = self._value(child)
-                if result is False:
-                    return False
-                unknown = unknown or result is None
-            return None if unknown else True
-        assert isinstance(node, AnyOf)
-        for child in node.any:
+        for child in node.any if deciding else node.all:  # type: ignore[union-attr]
             result = self._value(child)
-            if result is True:
-                return True
+            if result is deciding:
+                return deciding
             unknown = unknown or result is None
-        return None if unknown else False
+        return None if unknown else not deciding
+
+    def _fact(self, name: str) -> Any:
+        facts = self._facts
+        if name not in facts:
+            facts[name] = FACTS[name].get(self.profile, self.decisions)
+        return facts[name]
 
     def _leaf_value(self, leaf: Leaf) -> Truth:
-        facts = self._facts
-        if leaf.fact in facts:
-            actual = facts[leaf.fact]
-        else:
-            actual = facts[leaf.fact] = FACTS[leaf.fact].get(self.profile, self.decisions)
-        if leaf.op is Op.EXISTS:
-            return (actual is not None) == (leaf.value is not False)
-        if actual is None:
-            return None
-        return _compare(leaf.op, actual, leaf.value)
+        return _leaf_truth(leaf, self._fact(leaf.fact))
 
     def _leaf(self, leaf: Leaf) -> LeafTrace:
-        facts = self._facts
-        if leaf.fact in facts:
-            actual = facts[leaf.fact]
-        else:
-            actual = facts[leaf.fact] = FACTS[leaf.fact].get(self.profile, self.decisions)
-        result: Truth
-        if leaf.op is Op.EXISTS:
-            result = (actual is not None) == (leaf.value is not False)
-        elif actual is None:
-            result = None
-        else:
-            result = _compare(leaf.op, actual, leaf.value)
+        actual = self._fact(leaf.fact)
+        result = _leaf_truth(leaf, actual)
         return LeafTrace(leaf.fact, leaf.op.value, leaf.value, actual, result, leaf.pos)
+
+
+def _leaf_truth(leaf: Leaf, actual: Any) -> Truth:
+    """A leaf's truth for the person's value (None: the profile does not give it)."""
+    if leaf.op is Op.EXISTS:
+        return (actual is not None) == (leaf.value is not False)
+    if actual is None:
+        return None
+    return _compare(leaf.op, actual, leaf.value)
 
 
 def specificity(rule: Rule, rules: RuleSet) -> int:
