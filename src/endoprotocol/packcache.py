@@ -260,6 +260,7 @@ class _Builder:
         self.files = files
         self.nodes, self.enums = _registry()
         self.positions: dict[tuple[int, int, int], Position] = {}
+        self.members: dict[str, dict[Any, Enum]] = {}
 
     def node(self, raw: Any, expected: type[_Node]) -> Any:
         made = self.value(raw)
@@ -278,10 +279,21 @@ class _Builder:
         if "$m" in raw:
             return self._model(raw)
         if "$e" in raw:
-            return self.enums[raw["$e"]](raw["v"])
+            return self._member(raw["$e"], raw["v"])
         if "$p" in raw:
             return {self.value(k): self.value(v) for k, v in raw["$p"]}
         return {k: self.value(v) for k, v in raw.items()}
+
+    def _member(self, enum: str, value: Any) -> Enum:
+        """The enum member with this value: a dict lookup per enum (a load reads ~2,000),
+        not the enum's own call; an unknown enum or value is refused (ValueError)."""
+        members = self.members.get(enum)
+        if members is None:
+            members = self.members[enum] = {m.value: m for m in self.enums[enum]}
+        found = members.get(value)
+        if found is None:
+            raise ValueError(f"{enum} has no member {value!r}")
+        return found
 
     def _model(self, raw: dict[str, Any]) -> _Node:
         cls = self.nodes[raw["$m"]]
