@@ -218,6 +218,13 @@ def first_step_mentions(text: str) -> Callable[[Plan], None]:
     return check
 
 
+def light_only_until_cleared(plan: Plan) -> None:
+    """Clearance required (coach review K7): light walks, mobility and balance only."""
+    for s in sessions(plan):
+        assert s.modality.value not in ("resistance", "hiit"), s.title
+        assert s.intensity_class.value == "light", s.title
+
+
 def at_least_days(modality: str, count: int) -> Callable[[Plan], None]:
     def check(plan: Plan) -> None:
         assert len(days_with(plan, modality)) >= count, (modality, days_with(plan, modality))
@@ -427,9 +434,10 @@ CASES: list[Case] = [
         },
         "required",
         False,
-        "moderate",
-        warnings=("dizziness-or-fainting",),
+        "light",
+        warnings=("dizziness-or-fainting", "light-until-cleared"),
         no_hiit=True,
+        check=light_only_until_cleared,
     ),
     Case(
         "dizziness or fainting while already training",
@@ -573,11 +581,11 @@ CASES: list[Case] = [
         },
         "required",
         False,
-        "moderate",
-        warnings=("uncontrolled-blood-pressure",),
+        "light",
+        warnings=("uncontrolled-blood-pressure", "light-until-cleared"),
         absent_tags=("breath-holding-prone",),
         no_hiit=True,
-        check=lifting_within(80, 7),
+        check=light_only_until_cleared,
     ),
     Case(
         "uncontrolled hypertension without a reading",
@@ -591,11 +599,11 @@ CASES: list[Case] = [
         },
         "required",
         False,
-        "moderate",
+        "light",
         absent_tags=("breath-holding-prone",),
         no_hiit=True,
         not_fires=("safety/hypertension-controlled",),
-        check=lifting_within(80, 7),
+        check=light_only_until_cleared,
     ),
     Case(
         "resting 150/92 - PAR-Q+ follow-up only",
@@ -1045,13 +1053,13 @@ CASES: list[Case] = [
         },
         "required",
         False,
-        "moderate",
-        warnings=("uncontrolled-blood-pressure", "older-adult-balance", "older-adult-hiit-later"),
+        "light",
+        warnings=("uncontrolled-blood-pressure", "older-adult-balance", "light-until-cleared"),
         fires=("safety/bp-uncontrolled", "safety/older-adult-balance"),
         not_fires=("safety/hypertension-controlled",),
         absent_tags=("breath-holding-prone", "power"),
         no_hiit=True,
-        check=all_of(at_least_days("balance", 3), lifting_within(50, 7)),
+        check=all_of(at_least_days("balance", 3), light_only_until_cleared),
     ),
     Case(
         "72-year-old with chest pain, diabetes and osteoporosis - nothing planned",

@@ -463,6 +463,88 @@ def spine_care_not_kept(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+def clearance_pending(plan: Plan) -> bool:
+    """The screening asks a clinician to clear the person before the planned training, and
+    the plan still holds sessions (a referral-only plan has its own check)."""
+    return (
+        plan.screening.clearance == "required"
+        and not plan.screening.referral_only
+        and plan.screening.performed
+    )
+
+
+def clearance_required_not_light(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Until a clinician has cleared the person (`clearance: required`), the plan holds only
+    light activity at talk-test level: no strength sessions, no intervals, nothing above
+    light in any week, and a warning that says so (coach review K7; ACSM 2015; EVIDENCE.md
+    2.3: stage 2 or uncontrolled hypertension - physician evaluation before starting)."""
+    verdict = Verdict(applies=clearance_pending(plan))
+    if not verdict.applies:
+        return verdict
+    for week in plan.weeks:
+        if week.max_intensity not in ("none", "light"):
+            verdict.faults.append(
+                Fault(
+                    "clearance-required-not-light",
+                    f"week {week.week}",
+                    f"ceiling {week.max_intensity} before clearance",
+                )
+            )
+    for where, s in sessions(plan):
+        if s.modality.value in ("resistance", "hiit"):
+            verdict.faults.append(
+                Fault("clearance-required-not-light", where, f"{s.modality.value} session")
+            )
+        elif INTENSITY_RANK[s.intensity_class.value] > INTENSITY_RANK["light"]:
+            verdict.faults.append(
+                Fault("clearance-required-not-light", where, f"{s.intensity_class.value} session")
+            )
+    said = " ".join(w.message for w in plan.warnings if w.severity == "high").lower()
+    if "clear" not in said:
+        verdict.faults.append(
+            Fault("clearance-required-not-light", "warnings", "no warning says to get cleared")
+        )
+    return verdict
+
+
+# Static holds of large muscles kept for many seconds, restated here rather than read from
+# the library's tags (decision K7): not for high blood pressure or heart disease.
+SUSTAINED_HOLDS = {
+    "wall-sit",
+    "dead-hang",
+    "incline-plank",
+    "forearm-plank",
+    "side-plank",
+    "hollow-hold",
+    "dumbbell-farmer-hold",
+}
+
+
+def sustained_hold_with_high_bp(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Hypertension (controlled or not) and cardiovascular disease: no sustained
+    large-muscle isometric holds (wall sit, planks, hanging), nor as an alternative: their
+    pressor response grows with muscle mass and duration and they invite breath-holding
+    (EVIDENCE.md 2.3: avoid Valsalva and breath-holding)."""
+    at_risk = {
+        Condition.HYPERTENSION,
+        Condition.UNCONTROLLED_HYPERTENSION,
+        Condition.CARDIOVASCULAR_DISEASE,
+    }
+    bp = p.blood_pressure
+    high = bp is not None and (bp.systolic >= 160 or bp.diastolic >= 90)
+    verdict = Verdict(applies=bool(at_risk & set(p.conditions)) or high)
+    if not verdict.applies:
+        return verdict
+    names = {e.name for e in library.exercises if e.id in SUSTAINED_HOLDS}
+    for where, _s, e in exercises(plan):
+        for name in [e.name, *e.alternatives]:
+            if name in names:
+                verdict.faults.append(
+                    Fault("sustained-hold-with-high-bp", where, f"{name} is a sustained hold")
+                )
+    return verdict
+
+
 SAFETY_CHECKS: dict[str, Check] = {
     "vetoed-tag-in-plan": vetoed_tag_in_plan,
     "session-above-ceiling": session_above_ceiling,
@@ -475,6 +557,8 @@ SAFETY_CHECKS: dict[str, Check] = {
     "pregnancy-block-past-stage": pregnancy_block_past_stage,
     "face-down-when-barred": face_down_when_barred,
     "spine-care-not-kept": spine_care_not_kept,
+    "clearance-required-not-light": clearance_required_not_light,
+    "sustained-hold-with-high-bp": sustained_hold_with_high_bp,
 }
 
 
@@ -1775,6 +1859,61 @@ def effect_without_dose(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+RECOVERY_LIMITED = {
+    Condition.OVERTRAINING_SYMPTOMS,
+    Condition.CHRONIC_STRESS,
+    Condition.POOR_SLEEP,
+}
+# Overtraining signs: lifts stop about three reps short of failure (RPE 7 at most) until
+# recovered (Meeusen 2013; coach review K4).
+OVERTRAINING_RPE_MAX = 7.0
+
+
+def _lifting_work_sets(plan: Plan, index: int, library: Library) -> int:
+    """The week's lifting work sets (lifts and holds; not drills, balance or mobility)."""
+    return sum(
+        e.sets
+        for d in plan.weeks[index].days
+        for s in d.sessions
+        if s.modality.value == "resistance"
+        for e in _work_items(s, library)
+    )
+
+
+def recovery_volume_grows(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Overtraining signs, chronic stress or poor sleep: no week holds more lifting sets
+    than week 1, and with overtraining signs week 1 is the lighter week and no lift goes
+    above RPE 7 (EVIDENCE.md 2.4, Meeusen 2013: reduce the load until recovered; COACHING.md
+    2: recovery-limited people)."""
+    limited = RECOVERY_LIMITED & set(p.conditions)
+    verdict = Verdict(
+        applies=bool(limited) and bool(plan.weeks) and _lifting_work_sets(plan, 0, library) > 0
+    )
+    if not verdict.applies:
+        return verdict
+    first = _lifting_work_sets(plan, 0, library)
+    for index, week in enumerate(plan.weeks):
+        sets = _lifting_work_sets(plan, index, library)
+        if sets > first:
+            verdict.faults.append(
+                Fault(
+                    "recovery-volume-grows",
+                    f"week {week.week}",
+                    f"{sets} lifting sets against week 1's {first}",
+                )
+            )
+    if Condition.OVERTRAINING_SYMPTOMS in limited:
+        if not plan.weeks[0].deload:
+            verdict.faults.append(Fault("recovery-volume-grows", "week 1", "not a lighter week"))
+        for where, s, e in exercises(plan):
+            rpe = e.intensity.rpe
+            if s.modality.value == "resistance" and rpe and rpe.max > OVERTRAINING_RPE_MAX:
+                verdict.faults.append(
+                    Fault("recovery-volume-grows", where, f"RPE up to {rpe.max:g}")
+                )
+    return verdict
+
+
 PROGRESSION_CHECKS: dict[str, Check] = {
     "week-does-not-progress": week_does_not_progress,
     "deload-cut-misstated": deload_cut_misstated,
@@ -1786,6 +1925,7 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "held-start-never-moves": held_start_never_moves,
     "effort-split-in-session": effort_split_in_session,
     "effect-without-dose": effect_without_dose,
+    "recovery-volume-grows": recovery_volume_grows,
 }
 CHECKS: dict[str, Check] = {
     **SAFETY_CHECKS,

@@ -127,16 +127,44 @@ def _size(data: dict[str, Any]) -> int:
     return len(json.dumps(data, sort_keys=True))
 
 
+# Causes a review found too rare in the drawn profiles: screenings that require clearance
+# (uncontrolled blood pressure, dizziness or fainting) and recovery-limited states. Drawn from
+# a third generator, so a seed's other profiles stay the same.
+RARE_CAUSES: list[dict[str, Any]] = [
+    {"conditions": ["uncontrolled-hypertension"]},
+    {"blood_pressure": {"systolic": 168, "diastolic": 102}},
+    {"screening": {"dizziness_or_fainting": True}},
+    {"conditions": ["overtraining-symptoms"]},
+    {"conditions": ["cardiovascular-disease"]},
+]
+RARE_SHARE = 0.1
+
+
+def with_rare_cause(data: dict[str, Any], rng: random.Random) -> dict[str, Any]:
+    """Sometimes add one of `RARE_CAUSES` to a drawn profile."""
+    if rng.random() >= RARE_SHARE:
+        return data
+    cause = rng.choice(RARE_CAUSES)
+    out = dict(data)
+    for key, value in cause.items():
+        if key == "conditions":
+            out["conditions"] = list(dict.fromkeys([*out.get("conditions", []), *value]))
+        else:
+            out[key] = value
+    return out
+
+
 def run_audit(
     rules: RuleSet, library: Library, profiles: int = DEFAULT_PROFILES, seed: int = DEFAULT_SEED
 ) -> tuple[int, dict[str, FaultKind]]:
     """Plan `profiles` generated profiles and audit each; (plans audited, check -> findings)."""
     rng = random.Random(seed)
     lengths = random.Random(f"block-weeks-{seed}")
+    rare = random.Random(f"rare-causes-{seed}")
     kinds = {name: FaultKind(name) for name in CHECKS}
     planned = 0
     for _ in range(profiles):
-        data = random_profile(rng)
+        data = with_rare_cause(random_profile(rng), rare)
         weeks = lengths.choice(BLOCK_WEEKS)
         profile = parse_profile(data)
         try:

@@ -338,6 +338,8 @@ Tagname = Literal[
     "horizontal-end-range",
     # repeated stepping up and down as aerobic work
     "step-cardio",
+    # a static hold of large muscles kept for many seconds (wall sit, planks, hanging)
+    "sustained-hold",
     # squatting into an overhead press in one fast, loaded movement (thrusters)
     "squat-to-press",
     # a weight moved while holding a plank (renegade rows, plank drags)
@@ -532,6 +534,9 @@ class Progression(_Node):
     deload_now: Flag | None = None
     add_sets_every_weeks: Annotated[int, Field(strict=True, ge=1, le=12)] | None = None
     add_rounds_per_week: Annotated[int, Field(strict=True, ge=0, le=4)] | None = None
+    # true: the block's lifting sets never grow past week 1's (no added sets; after a
+    # `deload_now` week the building weeks keep its sets, and later deloads cut from them)
+    hold_volume: Flag | None = None
     # false: required steady sessions keep week 1's minutes all block (no build-up, no growth)
     aerobic_build_up: Flag | None = None
     # said in a week whose rep ranges move up at the same load (double progression)

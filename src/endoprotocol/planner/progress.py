@@ -38,6 +38,7 @@ class Scheme:
     deload_now: bool
     add_sets_every: int | None
     add_rounds: int
+    hold_volume: bool
     load_note: str | None
     deload_note: str | None
     reps_note: str | None
@@ -66,6 +67,7 @@ class Scheme:
             deload_now=bool(get("deload_now")),
             add_sets_every=int(v) if isinstance(v := get("add_sets_every_weeks"), int) else None,
             add_rounds=int(v) if isinstance(v := get("add_rounds_per_week"), int) else 0,
+            hold_volume=bool(get("hold_volume")),
             cautious=v if isinstance(v := get("cautious_start"), CautiousStart) else None,
             **{name: v if isinstance(v := get(name), str) else None for name in NOTES},
         )
@@ -93,6 +95,7 @@ def _progress_session(
     round_step: int = 0,
     reps_floor: float = 1,
     held: bool = False,
+    week_one: bool = False,
 ) -> Session:
     """One session in a later week. `step` counts the building weeks that add sets so far
     (those after any cautious start; deloads do not
@@ -110,6 +113,7 @@ def _progress_session(
             and scheme.add_sets_every
             and not deload
             and not held
+            and not scheme.hold_volume
         ):
             wanted = min(
                 sets + (step // scheme.add_sets_every),
@@ -129,6 +133,16 @@ def _progress_session(
                 update[name] = _toward_top(current)
         update["sets"] = sets
         exercises.append(ex.model_copy(update=update))
+    if (
+        session.modality is Modality.RESISTANCE
+        and scheme.hold_volume
+        and scheme.deload_now
+        and not week_one
+    ):
+        # recovery first (overtraining signs): the building weeks keep the sets of the
+        # lighter week 1 (sets only: the reps and effort progress as usual), and a later
+        # deload cuts from there
+        exercises = _cut_sets(exercises, scheme.deload_cut_pct, reps_floor, reps_too=False)
     if deload and session.modality is Modality.RESISTANCE:
         exercises = _cut_sets(exercises, scheme.deload_cut_pct, reps_floor)
     return session.model_copy(update={"exercises": exercises})
@@ -255,9 +269,12 @@ def _range(bound: Bound) -> Range:
     return Range.of(low, high)
 
 
-def _cut_sets(exercises: list[Exercise], cut_pct: float, reps_floor: float = 1) -> list[Exercise]:
+def _cut_sets(
+    exercises: list[Exercise], cut_pct: float, reps_floor: float = 1, reps_too: bool = True
+) -> list[Exercise]:
     """Take the session's total sets down by about `cut_pct` %, one set at a time from the
-    exercise with the most sets (ties from the end), none below one set."""
+    exercise with the most sets (ties from the end), none below one set; with `reps_too`,
+    a session already at one set a lift has its reps cut instead."""
     total = sum(e.sets for e in exercises)
     target = max(len(exercises), math.floor(total * (1 - cut_pct / 100)))
     out = list(exercises)
@@ -266,7 +283,7 @@ def _cut_sets(exercises: list[Exercise], cut_pct: float, reps_floor: float = 1) 
         if out[i].sets <= 1:
             break
         out[i] = out[i].model_copy(update={"sets": out[i].sets - 1})
-    if sum(e.sets for e in out) == total and cut_pct > 0:
+    if reps_too and sum(e.sets for e in out) == total and cut_pct > 0:
         # every lift is at one set: fewer reps at the same load (what leaves the set goes
         # into reserve), so the week is still lighter and shorter
         out = [_fewer_reps(e, cut_pct, reps_floor) for e in out]
@@ -642,6 +659,7 @@ def build_weeks(
                     round_step=built - built_at.get(template.first_week, 0),
                     reps_floor=floor,
                     held=start is not None,
+                    week_one=number == 1,
                 )
                 if exit_cap is not None:
                     session = _load_capped(session, exit_cap)
