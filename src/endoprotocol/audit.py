@@ -113,9 +113,17 @@ def forbidden_tags(p: Profile) -> dict[str, str]:
                 "loaded-plank",
             )
     if has_triad_signs(p):
-        ban("Triad/RED-S signs", "jumping", "high-impact", "ballistic", "skill")
+        ban("Triad/RED-S signs", "jumping", "high-impact", "ballistic", "skill", "twisting")
     if conditions & {Condition.OSTEOPOROSIS, Condition.VERTEBRAL_FRACTURE}:
-        ban("osteoporosis", "spinal-flexion", "twisting", "jumping", "squat-to-press", "fall-risk")
+        ban(
+            "osteoporosis",
+            "spinal-flexion",
+            "twisting",
+            "jumping",
+            "squat-to-press",
+            "fall-risk",
+            "skill",
+        )
     if Condition.VERTEBRAL_FRACTURE in conditions:
         ban("vertebral fracture", "high-impact", "heavy-spinal-load", "ballistic")
     trained = p.currently_active and p.experience is not Experience.BEGINNER
@@ -437,6 +445,77 @@ def face_down_when_barred(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+# What a painful joint is spared, by what the exercise is called or asks (COACHING.md §4), read
+# from names and cues, not from the library's tags, so a move the tags forget is caught:
+# the shoulder no overhead pulling (swimming strokes, pull-ups, pulldowns), no bar on the back,
+# no deep pressing; the knee no jumping or hopping, no deep loaded bending, no stepping as cardio.
+SHOULDER_UNFIT = re.compile(
+    r"swim|pull-up|chin-up|pulldown|pull-down|pullover|overhead|back squat|good morning|"
+    r"barbell bench|dumbbell bench|incline dumbbell press|\bdips?\b|snatch|lat pull",
+    re.IGNORECASE,
+)
+KNEE_UNFIT = re.compile(
+    r"jump|\bhops?\b|bound|burpee|sprint|\brun\b|easy jog|pistol|bulgarian|walking lunge|"
+    r"step-ups for cardio|step-up intervals|dumbbell step-up\b|leg press|hack squat|back squat|front squat|thruster",
+    re.IGNORECASE,
+)
+
+
+def joint_pain_move_unfit(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Knee or shoulder pain: no cardio or lift the standard keeps away from that joint, nor
+    as an alternative (lap swimming is repeated overhead pulling for a painful shoulder)."""
+    pain = [
+        (why, rx)
+        for why, rx, condition in (
+            ("shoulder pain", SHOULDER_UNFIT, Condition.SHOULDER_PAIN),
+            ("knee pain", KNEE_UNFIT, Condition.KNEE_PAIN),
+        )
+        if condition in p.conditions
+    ]
+    verdict = Verdict(applies=bool(pain))
+    for where, _s, e in exercises(plan):
+        for name in [e.name, *e.alternatives]:
+            for why, rx in pain:
+                if rx.search(name):
+                    label = name if name == e.name else f"alternative {name}"
+                    verdict.faults.append(
+                        Fault("joint-pain-move-unfit", where, f"{label} with {why}")
+                    )
+    return verdict
+
+
+# Technical, unstable or rotating lifts, by name (COACHING.md §4 Triad: no plyometric, impact or
+# technical-skill exercises; bone density may be low, so no loaded trunk rotation either).
+TRIAD_UNFIT = re.compile(
+    r"renegade|twist|woodchop|snatch|muscle-up|pistol|rollout|handstand|jump|burpee|swing|"
+    r"push press|thruster|sprint|bound",
+    re.IGNORECASE,
+)
+
+
+def triad_technical_or_twisting(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Triad/RED-S signs, osteoporosis or a vertebral fracture: no technical-skill, ballistic or
+    loaded-rotation exercise (a renegade row, a Russian twist), nor as an alternative."""
+    why = (
+        "Triad/RED-S signs"
+        if has_triad_signs(p)
+        else "low bone density"
+        if {Condition.OSTEOPOROSIS, Condition.VERTEBRAL_FRACTURE} & set(p.conditions)
+        else ""
+    )
+    verdict = Verdict(applies=bool(why))
+    if not why:
+        return verdict
+    for where, _s, e in exercises(plan):
+        for name in [e.name, *e.alternatives]:
+            if TRIAD_UNFIT.search(name):
+                label = name if name == e.name else f"alternative {name}"
+                verdict.faults.append(
+                    Fault("triad-technical-or-twisting", where, f"{label} ({why})")
+                )
+    return verdict
+
+
 # Back-extensor work and bent-over positions, by what the exercise is called or asks
 # (Too Fit To Fracture 2014: posture and back-extensor work in every session after a vertebral
 # fracture; the upper back worked face down or chest-supported, not bent over).
@@ -475,6 +554,8 @@ SAFETY_CHECKS: dict[str, Check] = {
     "pregnancy-block-past-stage": pregnancy_block_past_stage,
     "face-down-when-barred": face_down_when_barred,
     "spine-care-not-kept": spine_care_not_kept,
+    "joint-pain-move-unfit": joint_pain_move_unfit,
+    "triad-technical-or-twisting": triad_technical_or_twisting,
 }
 
 
