@@ -3,6 +3,8 @@ fault kind, kept once the kind was fixed at its cause (a library tag, a rule, th
 
 K6  A painful shoulder was sent lap swimming (overhead pulling its own warning excludes).
 K10 Triad/RED-S signs got a renegade row and a Russian twist.
+K12 A frail 96-year-old with osteoporosis and only bands got no pull and no back-extensor work.
+K5  An active beginner with a barbell and a bench got a wall sit, wall push-ups and a chair.
 """
 
 from __future__ import annotations
@@ -10,7 +12,12 @@ from __future__ import annotations
 from typing import Any
 
 from endoprotocol import build_plan, parse_profile
-from endoprotocol.audit import joint_pain_move_unfit, triad_technical_or_twisting
+from endoprotocol.audit import (
+    beginner_kit_unused,
+    bone_session_lacks_posture_or_pull,
+    joint_pain_move_unfit,
+    triad_technical_or_twisting,
+)
 from endoprotocol.plan import Plan
 from tests.builtin import builtin_library, builtin_rules
 
@@ -131,3 +138,88 @@ def test_osteoporosis_gets_no_renegade_row_and_no_russian_twist() -> None:
     names = _names(plan)
     assert "Renegade row" not in names
     assert "Russian twist" not in names
+
+
+# ---- K12: bands alone still give a pull and posture work
+
+
+FRAIL_BANDS = {
+    "age": 96,
+    "sex": "female",
+    "goals": ["general-health"],
+    "conditions": ["osteoporosis"],
+    "days_per_week": 2,
+    "minutes_per_session": 20,
+    "equipment": ["bands"],
+    "currently_active": False,
+}
+
+
+def test_a_frail_96_year_old_with_bands_gets_a_pull_and_posture_work_every_session() -> None:
+    plan = _plan(**FRAIL_BANDS)
+    assert not [w for w in plan.warnings if w.code == "could-not-plan"]
+    for week in plan.weeks:
+        for day in week.days:
+            for s in day.sessions:
+                if s.modality.value != "resistance":
+                    continue
+                names = [e.name for e in s.exercises]
+                assert "Band pull-apart" in names, names
+                assert "Standing wall posture hold" in names, names
+    verdict = bone_session_lacks_posture_or_pull(
+        parse_profile(FRAIL_BANDS), plan, builtin_library()
+    )
+    assert verdict.applies
+    assert not verdict.faults
+
+
+# ---- K5: a beginner's barbell and bench are used
+
+
+BEGINNER_BARBELL = {
+    "age": 25,
+    "sex": "male",
+    "goals": ["strength"],
+    "experience": "beginner",
+    "days": ["monday", "thursday"],
+    "minutes_per_session": 60,
+    "equipment": ["barbell", "bench", "bodyweight"],
+    "currently_active": True,
+}
+
+
+def test_an_active_beginner_with_a_barbell_squats_presses_hinges_and_rows_with_it() -> None:
+    plan = _plan(**BEGINNER_BARBELL)
+    names = _names(plan, alternatives=False)
+    assert {
+        "Barbell box squat",
+        "Barbell bench press",
+        "Barbell Romanian deadlift",
+        "Barbell bent-over row",
+    } <= names
+    for unfit in (
+        "Wall sit",
+        "Wall push-up",
+        "Incline push-up",
+        "Seated chair press-up",
+        "Towel door row",
+        "Wall-supported march",
+        "Prone floor lat pull",
+    ):
+        assert unfit not in names
+    verdict = beginner_kit_unused(parse_profile(BEGINNER_BARBELL), plan, builtin_library())
+    assert verdict.applies
+    assert not verdict.faults
+
+
+def test_an_inactive_older_beginner_may_still_start_from_an_incline_push_up() -> None:
+    plan = _plan(
+        age=70,
+        sex="female",
+        goals=["general-health"],
+        days_per_week=2,
+        minutes_per_session=45,
+        equipment=["bodyweight"],
+        currently_active=False,
+    )
+    assert _names(plan, alternatives=False) & {"Incline push-up", "Wall push-up"}
