@@ -126,6 +126,8 @@ def test_hand_written_expectations(ruleset: RuleSet, library: Library, name: str
     for s in lifting:
         # a loaded carry is a finisher (it may close the session after single-joint work)
         compound = [e.compound for e in s.exercises if e.pattern.value != "carry"]
+        if "spine care" in s.title:
+            compound = compound[1:]  # the posture or back-extensor work opens the session
         assert compound == sorted(compound, reverse=True), "compound lifts first"
         patterns = {e.pattern.value for e in s.exercises}
         assert patterns & {"squat", "hinge", "lunge"} or patterns & {

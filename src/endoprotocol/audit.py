@@ -113,9 +113,17 @@ def forbidden_tags(p: Profile) -> dict[str, str]:
                 "loaded-plank",
             )
     if has_triad_signs(p):
-        ban("Triad/RED-S signs", "jumping", "high-impact", "ballistic", "skill")
+        ban("Triad/RED-S signs", "jumping", "high-impact", "ballistic", "skill", "twisting")
     if conditions & {Condition.OSTEOPOROSIS, Condition.VERTEBRAL_FRACTURE}:
-        ban("osteoporosis", "spinal-flexion", "twisting", "jumping", "squat-to-press", "fall-risk")
+        ban(
+            "osteoporosis",
+            "spinal-flexion",
+            "twisting",
+            "jumping",
+            "squat-to-press",
+            "fall-risk",
+            "skill",
+        )
     if Condition.VERTEBRAL_FRACTURE in conditions:
         ban("vertebral fracture", "high-impact", "heavy-spinal-load", "ballistic")
     trained = p.currently_active and p.experience is not Experience.BEGINNER
@@ -437,6 +445,77 @@ def face_down_when_barred(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+# What a painful joint is spared, by what the exercise is called or asks (COACHING.md §4), read
+# from names and cues, not from the library's tags, so a move the tags forget is caught:
+# the shoulder no overhead pulling (swimming strokes, pull-ups, pulldowns), no bar on the back,
+# no deep pressing; the knee no jumping or hopping, no deep loaded bending, no stepping as cardio.
+SHOULDER_UNFIT = re.compile(
+    r"swim|pull-up|chin-up|pulldown|pull-down|pullover|overhead|back squat|(?<!band )good morning|"
+    r"barbell bench|dumbbell bench|incline dumbbell press|\bdips?\b|snatch|lat pull",
+    re.IGNORECASE,
+)
+KNEE_UNFIT = re.compile(
+    r"jump|\bhops?\b|bound|burpee|sprint|\brun\b|easy jog|pistol|bulgarian|walking lunge|"
+    r"step-ups for cardio|step-up intervals|dumbbell step-up\b|leg press|hack squat|back squat|front squat|thruster",
+    re.IGNORECASE,
+)
+
+
+def joint_pain_move_unfit(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Knee or shoulder pain: no cardio or lift the standard keeps away from that joint, nor
+    as an alternative (lap swimming is repeated overhead pulling for a painful shoulder)."""
+    pain = [
+        (why, rx)
+        for why, rx, condition in (
+            ("shoulder pain", SHOULDER_UNFIT, Condition.SHOULDER_PAIN),
+            ("knee pain", KNEE_UNFIT, Condition.KNEE_PAIN),
+        )
+        if condition in p.conditions
+    ]
+    verdict = Verdict(applies=bool(pain))
+    for where, _s, e in exercises(plan):
+        for name in [e.name, *e.alternatives]:
+            for why, rx in pain:
+                if rx.search(name):
+                    label = name if name == e.name else f"alternative {name}"
+                    verdict.faults.append(
+                        Fault("joint-pain-move-unfit", where, f"{label} with {why}")
+                    )
+    return verdict
+
+
+# Technical, unstable or rotating lifts, by name (COACHING.md §4 Triad: no plyometric, impact or
+# technical-skill exercises; bone density may be low, so no loaded trunk rotation either).
+TRIAD_UNFIT = re.compile(
+    r"renegade|twist|woodchop|snatch|muscle-up|pistol|rollout|handstand|jump|burpee|swing|"
+    r"push press|thruster|sprint|bound",
+    re.IGNORECASE,
+)
+
+
+def triad_technical_or_twisting(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Triad/RED-S signs, osteoporosis or a vertebral fracture: no technical-skill, ballistic or
+    loaded-rotation exercise (a renegade row, a Russian twist), nor as an alternative."""
+    why = (
+        "Triad/RED-S signs"
+        if has_triad_signs(p)
+        else "low bone density"
+        if {Condition.OSTEOPOROSIS, Condition.VERTEBRAL_FRACTURE} & set(p.conditions)
+        else ""
+    )
+    verdict = Verdict(applies=bool(why))
+    if not why:
+        return verdict
+    for where, _s, e in exercises(plan):
+        for name in [e.name, *e.alternatives]:
+            if TRIAD_UNFIT.search(name):
+                label = name if name == e.name else f"alternative {name}"
+                verdict.faults.append(
+                    Fault("triad-technical-or-twisting", where, f"{label} ({why})")
+                )
+    return verdict
+
+
 # Back-extensor work and bent-over positions, by what the exercise is called or asks
 # (Too Fit To Fracture 2014: posture and back-extensor work in every session after a vertebral
 # fracture; the upper back worked face down or chest-supported, not bent over).
@@ -545,6 +624,47 @@ def sustained_hold_with_high_bp(p: Profile, plan: Plan, library: Library) -> Ver
     return verdict
 
 
+PULLS = frozenset({"horizontal-pull", "vertical-pull"})
+
+
+def bone_session_lacks_posture_or_pull(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Osteoporosis or a vertebral fracture: every strength session holds posture or
+    back-extensor work and a pull for the upper back (Too Fit To Fracture 2014), whatever the
+    kit (with bands alone, a band pull-apart and a wall posture hold)."""
+    verdict = Verdict(
+        applies=bool({Condition.OSTEOPOROSIS, Condition.VERTEBRAL_FRACTURE} & set(p.conditions))
+    )
+    if not verdict.applies:
+        return verdict
+    entries = _by_name(library)
+    banned = set(forbidden_tags(p))
+    have = {q.value for q in p.equipment} | {"bodyweight"}
+    # a pull is asked for only where the kit and the safety rules leave one (bodyweight alone
+    # with a towel door row barred leaves the prone Y raise for the upper back)
+    level = {"beginner": 0, "intermediate": 1, "advanced": 2}
+    pull_open = any(
+        x.pattern.value == "horizontal-pull"  # the spine-care days' pull slot
+        and x.kind == "strength"
+        and level[x.level] <= level[p.experience.value]
+        and {q.value for q in x.equipment} <= have
+        and not banned & set(x.tags)
+        for x in library.exercises
+    )
+    for where, s in sessions(plan):
+        # the spine-care split's own days; days of another split the scheduler places in
+        # 4-day weeks are left open (docs/planning.md)
+        if s.modality.value != "resistance" or s.optional or "spine care" not in s.title:
+            continue
+        found = [x for x in (entries.get(e.name) for e in s.exercises) if x is not None]
+        if not any("back-extensor" in x.tags or BACK_EXTENSOR.search(x.name) for x in found):
+            verdict.faults.append(
+                Fault("bone-session-lacks-posture-or-pull", where, "no back-extensor work")
+            )
+        if pull_open and not any(x.pattern.value in PULLS for x in found):
+            verdict.faults.append(Fault("bone-session-lacks-posture-or-pull", where, "no pull"))
+    return verdict
+
+
 SAFETY_CHECKS: dict[str, Check] = {
     "vetoed-tag-in-plan": vetoed_tag_in_plan,
     "session-above-ceiling": session_above_ceiling,
@@ -559,6 +679,9 @@ SAFETY_CHECKS: dict[str, Check] = {
     "spine-care-not-kept": spine_care_not_kept,
     "clearance-required-not-light": clearance_required_not_light,
     "sustained-hold-with-high-bp": sustained_hold_with_high_bp,
+    "joint-pain-move-unfit": joint_pain_move_unfit,
+    "triad-technical-or-twisting": triad_technical_or_twisting,
+    "bone-session-lacks-posture-or-pull": bone_session_lacks_posture_or_pull,
 }
 
 
@@ -931,6 +1054,63 @@ def regression_for_trained(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+LOADING_KIT = frozenset({"barbell", "trap-bar", "dumbbells", "kettlebell", "machines"})
+LOWER_PATTERNS = frozenset({"squat", "hinge", "lunge"})
+
+
+def beginner_kit_unused(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """An active adult beginner under 65 who owns weights gets stable, simple loaded lifts
+    (COACHING.md §1 "Level fits"): no entry-level regression as a work set while a loaded
+    version of the pattern is open to them, and every lifting session holds a loaded lower-
+    body main lift (a box squat or a Romanian deadlift, not only a wall sit and a bridge)."""
+    owned = {q.value for q in p.equipment}
+    verdict = Verdict(
+        applies=p.experience is Experience.BEGINNER
+        and p.currently_active
+        and p.age < 65
+        and bool(owned & LOADING_KIT)
+    )
+    if not verdict.applies:
+        return verdict
+    entries = _by_name(library)
+    for where, _s, e in _work_sets(plan):
+        entry = entries.get(e.name)
+        if entry is None or entry.ladder != "regression":
+            continue
+        loaded = [
+            x
+            for x in (entries.get(n) for n in e.alternatives)
+            if x is not None and {q.value for q in x.equipment} & owned & LOADING_KIT
+        ]
+        if loaded:
+            verdict.faults.append(
+                Fault("beginner-kit-unused", where, f"{e.name} while {loaded[0].name} is open")
+            )
+    banned = set(forbidden_tags(p))
+    have = owned | {"bodyweight"}
+    open_loaded = [
+        x
+        for x in library.exercises
+        if x.pattern.value in LOWER_PATTERNS
+        and x.level == "beginner"
+        and {q.value for q in x.equipment} <= have
+        and {q.value for q in x.equipment} & LOADING_KIT
+        and not banned & set(x.tags)
+    ]
+    for where, s in sessions(plan):
+        if s.modality.value != "resistance" or s.optional or not open_loaded:
+            continue
+        lower = [
+            x
+            for x in (entries.get(e.name) for e in s.exercises)
+            if x is not None and x.pattern.value in LOWER_PATTERNS
+        ]
+        if lower and not any({q.value for q in x.equipment} & LOADING_KIT for x in lower):
+            names = ", ".join(x.name for x in lower)
+            verdict.faults.append(Fault("beginner-kit-unused", where, f"unloaded legs: {names}"))
+    return verdict
+
+
 def duplicate_isolation(p: Profile, plan: Plan, library: Library) -> Verdict:
     """No two isolation exercises for one muscle while a muscle the split day promises goes
     untrained in that session."""
@@ -1070,6 +1250,7 @@ SELECTION_CHECKS: dict[str, Check] = {
     "vigorous-steady-untrue": vigorous_steady_untrue,
     "drill-as-hard-set": drill_as_hard_set,
     "regression-for-trained": regression_for_trained,
+    "beginner-kit-unused": beginner_kit_unused,
     "duplicate-isolation": duplicate_isolation,
     "cardio-not-real": cardio_not_real,
     "intervals-wrong-modality": intervals_wrong_modality,

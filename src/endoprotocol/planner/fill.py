@@ -40,9 +40,14 @@ class Shortfall:
 # How many leading ranking keys make two candidates equally good: the n-th use of a slot in
 # the week rotates only among those, so every pick is a best candidate (COACHING.md §1).
 TIER = 4
+# A beginner's key ranks level and two-sidedness before load: the tier reaches to the load, so
+# a beginner's week rotates among their most loadable lifts (never a barbell row, then a towel).
+BEGINNER_TIER = 6
 # A slot whose reps reach no higher than this is a strength slot: its main lifts are ones
 # that can be loaded heavy [NSCA 2015: strength work 1-6 reps].
 STRENGTH_REPS = 6
+# From this age an active beginner may still start from a regression (an incline push-up).
+ACTIVE_REGRESSION_AGE = 65
 
 
 @dataclass
@@ -57,6 +62,12 @@ class Picker:
     def __post_init__(self) -> None:
         have = set(self.profile.equipment) | {Equipment.BODYWEIGHT}
         self.level = LEVEL_ORDER[self.profile.experience.value]
+        # entry-level regressions (wall push-up, sit-to-stand) are work sets only for people
+        # starting from little: not for trained lifters, nor for an active adult under 65
+        # (COACHING.md §1); safety rules that leave nothing else still reach them
+        self.no_regressions = self.level > 0 or (
+            self.profile.currently_active and self.profile.age < ACTIVE_REGRESSION_AGE
+        )
         self.vetoed_pattern = self.outcome.forbidden("pattern")
         self.vetoed_tag = self.outcome.forbidden("tag")
         self.vetoed_exercise = self.outcome.forbidden("exercise")
@@ -118,8 +129,8 @@ class Picker:
         """Whether the exercise may fill a work slot for this person (COACHING.md §1)."""
         if (e.kind == "drill") != drills:
             return False  # drills only when nothing else is left, and then only drills
-        if self.level > 0 and e.ladder == "regression" and not regressions:
-            return False  # trained lifters never get entry-level regressions as work sets
+        if self.no_regressions and e.ladder == "regression" and not regressions:
+            return False  # trained or active adults never get entry-level regressions
         return e.kind != "ballistic" or self.ballistic_fits.get(role, False)
 
     def key(
@@ -147,8 +158,13 @@ class Picker:
         load = -self.library.loadability(e)
         unilateral = 1 if "unilateral" in e.tags else 0
         if self.level == 0:
-            return (preferred, fits_role, heavy, level_gap, unilateral, len(e.tags), load)
-        return (preferred, fits_role, heavy, load, unilateral, level_gap, len(e.tags))
+            # a beginner's own level first, stable two-sided lifts before one-sided ones, then
+            # the most loadable kit they own (a barbell box squat before a wall sit)
+            return (preferred, fits_role, heavy, level_gap, unilateral, load, len(e.tags))
+        # a lift loaded by a share of its 1RM suits every level (its load, not its form, sets
+        # how hard it is): a trained lifter's barbell RDL is not a step down
+        own_level = 0 if e.one_rm else level_gap
+        return (preferred, fits_role, heavy, load, unilateral, own_level, len(e.tags))
 
     def candidates(
         self,
@@ -165,7 +181,7 @@ class Picker:
         pool = [
             e for e in source if self.primary[e.id] <= muscles and self.fits(e, role, drills=drills)
         ]
-        if not pool and self.level > 0:
+        if not pool and self.no_regressions:
             # a regression keeps the pattern the day promises (COACHING.md §2) when safety
             # rules leave a trained person nothing else (a frail 85-year-old's wall push-up)
             pool = [
@@ -199,7 +215,8 @@ class Picker:
         self.used[slot_key] = turn + 1
         if rank is not None:
             prefer, role = rank
-            tier = lambda e: self.key(e, prefer, role, tags)[:TIER]  # noqa: E731
+            depth = TIER if self.level > 0 else BEGINNER_TIER
+            tier = lambda e: self.key(e, prefer, role, tags)[:depth]  # noqa: E731
         best = [e for e in free if tier is None or tier(e) == tier(free[0])]
         chosen = best[turn % len(best)]
         others = [e.name for e in free if e.id != chosen.id][:ALTERNATIVES]

@@ -171,9 +171,19 @@ def _holds_within_lifts(
     step, a deload), a hold at a moderate effort would make the session's effort incoherent,
     so it takes the light zone's RPE too."""
     rpes = [e.intensity.rpe.max for e in exercises if e.reps is not None and e.intensity.rpe]
-    light = zones[IntensityClass.LIGHT].rpe
-    if not rpes or light.max is None or max(rpes) > light.max:
+    if not rpes:
         return exercises
+    # the zone of the hardest lift: light, or moderate (an osteoporosis exit's loads at about
+    # 60 % with a posture hold beside them); vigorous lifts leave the holds alone
+    fits = [
+        zones[c].rpe
+        for c in (IntensityClass.LIGHT, IntensityClass.MODERATE)
+        if zones[c].rpe.max is not None and max(rpes) <= (zones[c].rpe.max or 0)
+    ]
+    if not fits:
+        return exercises
+    light = fits[0]
+    assert light.max is not None
     out = []
     for e in exercises:
         if e.reps is None and e.intensity.rpe is not None and e.intensity.rpe.max > light.max:

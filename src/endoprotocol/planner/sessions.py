@@ -136,8 +136,13 @@ class SessionBuilder:
                             replaced=f"a {s.pattern.value} exercise", by=picked[0].name, rules=rules
                         )
                     )
-            if picked is None:
-                # a teaching drill at easy effort is better than an empty slot
+            if picked is None and s.role != "compound":
+                if slot_pool(self.picker, s, muscles, drills=True):
+                    # only a teaching drill is left for an accessory slot (a wall-supported
+                    # march as a carry): the session is whole without it, no work set is lost
+                    continue
+            elif picked is None:
+                # a teaching drill at easy effort is better than an empty main slot
                 drills = slot_pool(self.picker, s, muscles, drills=True)
                 picked = self.picker.pick(f"{slot_key}/drill", drills, taken)
             if picked is None:

@@ -1,0 +1,225 @@
+"""The 20-plan coach review's selection kinds: each test is the smallest profile that showed a
+fault kind, kept once the kind was fixed at its cause (a library tag, a rule, the picker).
+
+K6  A painful shoulder was sent lap swimming (overhead pulling its own warning excludes).
+K10 Triad/RED-S signs got a renegade row and a Russian twist.
+K12 A frail 96-year-old with osteoporosis and only bands got no pull and no back-extensor work.
+K5  An active beginner with a barbell and a bench got a wall sit, wall push-ups and a chair.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from endoprotocol import build_plan, parse_profile
+from endoprotocol.audit import (
+    beginner_kit_unused,
+    bone_session_lacks_posture_or_pull,
+    joint_pain_move_unfit,
+    triad_technical_or_twisting,
+)
+from endoprotocol.plan import Plan
+from tests.builtin import builtin_library, builtin_rules
+
+
+def _plan(weeks: int = 12, **data: Any) -> Plan:
+    return build_plan(parse_profile(data), builtin_rules(), builtin_library(), weeks=weeks)
+
+
+def _names(plan: Plan, *, alternatives: bool = True) -> set[str]:
+    found: set[str] = set()
+    for week in plan.weeks:
+        for day in week.days:
+            for s in day.sessions:
+                for e in s.exercises:
+                    found.add(e.name)
+                    if alternatives:
+                        found.update(e.alternatives)
+    return found
+
+
+# ---- K6: joint pain and the cardio and lifts that load the painful joint
+
+
+SHOULDER = {
+    "age": 40,
+    "sex": "female",
+    "goals": ["general-health"],
+    "conditions": ["shoulder-pain"],
+    "days_per_week": 3,
+    "minutes_per_session": 45,
+    "equipment": ["pool", "bodyweight"],
+    "currently_active": True,
+}
+
+
+def test_a_painful_shoulder_walks_or_jogs_in_the_pool_and_is_never_sent_lap_swimming() -> None:
+    plan = _plan(**SHOULDER)
+    names = _names(plan)
+    assert "Lap swimming" not in names
+    assert "Swim intervals" not in names
+    assert "Pool walking or aqua jog" in _names(plan, alternatives=False)
+    verdict = joint_pain_move_unfit(parse_profile(SHOULDER), plan, builtin_library())
+    assert verdict.applies
+    assert not verdict.faults
+
+
+def test_a_triathlete_without_shoulder_pain_still_swims() -> None:
+    plan = _plan(
+        age=45,
+        sex="male",
+        goals=["endurance"],
+        experience="advanced",
+        days_per_week=6,
+        minutes_per_session=90,
+        equipment=["pool", "bike", "treadmill", "dumbbells"],
+        currently_active=True,
+    )
+    assert "Lap swimming" in _names(plan)
+
+
+def test_a_painful_knee_gets_no_jumps_deep_loaded_bends_or_step_cardio() -> None:
+    profile = {
+        "age": 50,
+        "sex": "male",
+        "goals": ["fat-loss"],
+        "conditions": ["knee-pain"],
+        "days_per_week": 4,
+        "minutes_per_session": 60,
+        "equipment": ["barbell", "bench", "dumbbells", "bodyweight"],
+        "experience": "advanced",
+        "currently_active": True,
+    }
+    plan = _plan(**profile)
+    verdict = joint_pain_move_unfit(parse_profile(profile), plan, builtin_library())
+    assert verdict.applies
+    assert not verdict.faults, verdict.faults[:3]
+
+
+# ---- K10: Triad/RED-S signs and technical or rotating lifts
+
+TRIAD = {
+    "age": 20,
+    "sex": "female",
+    "goals": ["endurance"],
+    "experience": "intermediate",
+    "conditions": ["low-energy-availability"],
+    "days_per_week": 3,
+    "minutes_per_session": 60,
+    "equipment": ["dumbbells"],
+    "currently_active": True,
+}
+
+
+def test_triad_signs_get_no_renegade_row_and_no_russian_twist() -> None:
+    plan = _plan(**TRIAD)
+    names = _names(plan)
+    assert "Renegade row" not in names
+    assert "Russian twist" not in names
+    assert "One-arm dumbbell row" in names  # the horizontal pull is still there
+    verdict = triad_technical_or_twisting(parse_profile(TRIAD), plan, builtin_library())
+    assert verdict.applies
+    assert not verdict.faults
+
+
+def test_osteoporosis_gets_no_renegade_row_and_no_russian_twist() -> None:
+    profile = {
+        "age": 58,
+        "sex": "female",
+        "goals": ["bone-density"],
+        "experience": "intermediate",
+        "conditions": ["osteoporosis"],
+        "days_per_week": 3,
+        "minutes_per_session": 50,
+        "equipment": ["dumbbells"],
+        "currently_active": True,
+    }
+    plan = _plan(**profile)
+    names = _names(plan)
+    assert "Renegade row" not in names
+    assert "Russian twist" not in names
+
+
+# ---- K12: bands alone still give a pull and posture work
+
+
+FRAIL_BANDS = {
+    "age": 96,
+    "sex": "female",
+    "goals": ["general-health"],
+    "conditions": ["osteoporosis"],
+    "days_per_week": 2,
+    "minutes_per_session": 20,
+    "equipment": ["bands"],
+    "currently_active": False,
+}
+
+
+def test_a_frail_96_year_old_with_bands_gets_a_pull_and_posture_work_every_session() -> None:
+    plan = _plan(**FRAIL_BANDS)
+    assert not [w for w in plan.warnings if w.code == "could-not-plan"]
+    for week in plan.weeks:
+        for day in week.days:
+            for s in day.sessions:
+                if s.modality.value != "resistance":
+                    continue
+                names = [e.name for e in s.exercises]
+                assert "Band pull-apart" in names, names
+                assert "Standing wall posture hold" in names, names
+    verdict = bone_session_lacks_posture_or_pull(
+        parse_profile(FRAIL_BANDS), plan, builtin_library()
+    )
+    assert verdict.applies
+    assert not verdict.faults
+
+
+# ---- K5: a beginner's barbell and bench are used
+
+
+BEGINNER_BARBELL = {
+    "age": 25,
+    "sex": "male",
+    "goals": ["strength"],
+    "experience": "beginner",
+    "days": ["monday", "thursday"],
+    "minutes_per_session": 60,
+    "equipment": ["barbell", "bench", "bodyweight"],
+    "currently_active": True,
+}
+
+
+def test_an_active_beginner_with_a_barbell_squats_presses_hinges_and_rows_with_it() -> None:
+    plan = _plan(**BEGINNER_BARBELL)
+    names = _names(plan, alternatives=False)
+    assert {
+        "Barbell box squat",
+        "Barbell bench press",
+        "Barbell Romanian deadlift",
+        "Barbell bent-over row",
+    } <= names
+    for unfit in (
+        "Wall sit",
+        "Wall push-up",
+        "Incline push-up",
+        "Seated chair press-up",
+        "Towel door row",
+        "Wall-supported march",
+        "Prone floor lat pull",
+    ):
+        assert unfit not in names
+    verdict = beginner_kit_unused(parse_profile(BEGINNER_BARBELL), plan, builtin_library())
+    assert verdict.applies
+    assert not verdict.faults
+
+
+def test_an_inactive_older_beginner_may_still_start_from_an_incline_push_up() -> None:
+    plan = _plan(
+        age=70,
+        sex="female",
+        goals=["general-health"],
+        days_per_week=2,
+        minutes_per_session=45,
+        equipment=["bodyweight"],
+        currently_active=False,
+    )
+    assert _names(plan, alternatives=False) & {"Incline push-up", "Wall push-up"}
