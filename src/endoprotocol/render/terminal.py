@@ -84,8 +84,7 @@ def render_table(
         soft_wrap=False,
         legacy_windows=False,
     )
-    for part in _sections(plan, view):
-        console.print(part)
+    console.print(Group(*_sections(plan, view)))  # one print: the same lines, one pass
     return "\n".join(line.rstrip() for line in buffer.getvalue().split("\n"))
 
 
