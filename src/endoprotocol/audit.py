@@ -2014,6 +2014,49 @@ def older_start_too_long(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+# Claims that name a dose (COACHING.md §5): a text that credits sets close to failure, or the
+# bone trial's heavy loading, needs that dose in the plan unless it says plainly that the plan
+# does not contain it. Restated here from the standard, not read from the rules' conditions.
+DOSE_DISCLAIMERS = ("does not hold", "does not contain")
+CLOSE_TO_FAILURE = ("close to failure", "during hard sets")
+HEAVY_BONE_CLAIM = "raised spine bone density"
+HEAVY_REPS = 6
+
+
+def _required_lifts(plan: Plan) -> Iterator[Exercise]:
+    for week in plan.weeks:
+        for day in week.days:
+            for s in day.sessions:
+                if s.modality.value == "resistance" and not s.optional:
+                    yield from s.exercises
+
+
+def claim_without_dose(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """An effect or therapy-synergy text that credits sets close to failure needs one (RIR 3
+    or less) in the plan; one that credits the heavy bone-loading trial needs heavy hard sets
+    (6 reps or fewer, RIR 4 or less); either may instead say the plan does not contain that
+    dose (K8: "with impact" under a plan that forbids impact and lifts light)."""
+    texts = [(f"effect {e.target.value}", e.explanation) for e in plan.expected_effects]
+    texts += [(f"synergy {s.therapy}", s.explanation) for s in plan.therapy_synergies]
+    verdict = Verdict(applies=bool(texts))
+    lifts = list(_required_lifts(plan))
+    demanding = any(e.intensity.rir is not None and e.intensity.rir.max <= 3 for e in lifts)
+    heavy = any(is_hard_set(e) and e.reps is not None and e.reps.max <= HEAVY_REPS for e in lifts)
+    for where, text in texts:
+        said = text.lower()
+        if any(d in said for d in DOSE_DISCLAIMERS):
+            continue
+        if any(c in said for c in CLOSE_TO_FAILURE) and not demanding:
+            verdict.faults.append(
+                Fault("claim-without-dose", where, "credits sets close to failure; none planned")
+            )
+        if HEAVY_BONE_CLAIM in said and not heavy:
+            verdict.faults.append(
+                Fault("claim-without-dose", where, "credits heavy bone loading; none planned")
+            )
+    return verdict
+
+
 PROGRESSION_CHECKS: dict[str, Check] = {
     "week-does-not-progress": week_does_not_progress,
     "deload-cut-misstated": deload_cut_misstated,
@@ -2028,6 +2071,7 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "recovery-volume-grows": recovery_volume_grows,
     "exit-effort-jumps": exit_effort_jumps,
     "older-start-too-long": older_start_too_long,
+    "claim-without-dose": claim_without_dose,
 }
 CHECKS: dict[str, Check] = {
     **SAFETY_CHECKS,
