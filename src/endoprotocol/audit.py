@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from itertools import combinations, pairwise, product
 
 from endoprotocol.engine.review import MAJOR_GROUPS, hard_exposures, is_hard_set, muscle_credit
-from endoprotocol.plan import DayPlan, Exercise, Plan, Session
+from endoprotocol.plan import DayPlan, Exercise, Plan, Session, Week
 from endoprotocol.planner.library import ExerciseEntry, Library
 from endoprotocol.profile import Profile
 from endoprotocol.vocab import Condition, Experience
@@ -2095,6 +2095,149 @@ def recovery_volume_grows(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+# A cautious start's exit promises a moderate effort while its loads climb (COACHING.md §3;
+# Nelson 2007: moderate is 5-6 on the 0-10 scale), and effort rises about one RPE a step.
+EXIT_PROMISE = "moderate effort"
+EFFORT_STEP_MAX = 2.0  # the top of a week's lifting RPE over the last building week's
+
+
+def _top_rpe(week: Week, library: Library) -> float | None:
+    rpes = [
+        e.intensity.rpe.max
+        for d in week.days
+        for s in d.sessions
+        if s.modality.value == "resistance" and not s.optional
+        for e in _work_items(s, library)
+        if e.intensity.rpe is not None
+    ]
+    return max(rpes) if rpes else None
+
+
+def exit_effort_jumps(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A week whose note promises a moderate effort while the loads climb (a cautious start's
+    exit) holds no lift above RPE 6 and no vigorous lifting session, and no building week's
+    top lifting effort is more than two RPE above the last building week's (K3: RPE 3-4 in
+    week 8 to 7-8 in week 10 under a note promising moderate effort)."""
+    verdict = Verdict(applies=False)
+    last: float | None = None
+    for week in plan.weeks:
+        top = _top_rpe(week, library)
+        if top is None:
+            continue
+        verdict.applies = True
+        promised = any("climb" in n and EXIT_PROMISE in n for n in week.notes)
+        if promised:
+            for day in week.days:
+                for s in day.sessions:
+                    if s.modality.value != "resistance" or s.optional:
+                        continue
+                    where = f"week {week.week} {day.day.value} '{s.title}'"
+                    if s.intensity_class.value == "vigorous":
+                        verdict.faults.append(
+                            Fault("exit-effort-jumps", where, "vigorous under a moderate note")
+                        )
+                    for e in _work_items(s, library):
+                        rpe = e.intensity.rpe
+                        if rpe is not None and rpe.max > RPE_CEILING["moderate"]:
+                            verdict.faults.append(
+                                Fault("exit-effort-jumps", where, f"{e.name} RPE {rpe.max:g}")
+                            )
+        if week.deload:
+            continue
+        if last is not None and top - last > EFFORT_STEP_MAX:
+            verdict.faults.append(
+                Fault("exit-effort-jumps", f"week {week.week}", f"RPE {last:g} -> {top:g}")
+            )
+        last = top
+    return verdict
+
+
+# A light start that ends within the block never tells the person to wait for a professional
+# (K2); a non-frail older beginner's light weeks are four (ACSM 2011's 40-50 % start, the
+# re-entry weeks of COACHING.md §3), after which a coach moves them to moderate effort.
+OLDER_BEGINNER_LIGHT_WEEKS = 4
+UNTIL_ADVISED = "until a professional advises otherwise"
+
+
+def older_start_too_long(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A guideline the plan reaches in a later week never says to wait for a professional;
+    a non-frail older beginner with no condition that holds a start (osteoporosis, vertebral
+    fracture, Triad/RED-S, referral) has at most four light building weeks of lifting."""
+    verdict = Verdict(applies=bool(plan.guidelines))
+    for g in plan.guidelines:
+        if g.reached_in_week is not None and UNTIL_ADVISED in g.detail:
+            verdict.faults.append(
+                Fault("older-start-too-long", g.id, f"reached in week {g.reached_in_week}")
+            )
+    older = (
+        p.age >= 65
+        and p.experience.value == "beginner"
+        and not is_frail(p)
+        and not has_triad_signs(p)
+        and not {Condition.OSTEOPOROSIS, Condition.VERTEBRAL_FRACTURE} & set(p.conditions)
+        and not plan.screening.referral_only
+        and INTENSITY_RANK[intensity_ceiling(p, plan)] >= INTENSITY_RANK["moderate"]
+    )
+    if not older:
+        return verdict
+    verdict.applies = True
+    light = 0
+    for week in plan.weeks:
+        top = _top_rpe(week, library)
+        if week.deload or top is None or week.max_intensity in ("none", "light"):
+            continue
+        if top <= LIGHT_RPE:
+            light += 1
+    if light > OLDER_BEGINNER_LIGHT_WEEKS:
+        verdict.faults.append(
+            Fault("older-start-too-long", "weeks", f"{light} light building weeks of lifting")
+        )
+    return verdict
+
+
+# Claims that name a dose (COACHING.md §5): a text that credits sets close to failure, or the
+# bone trial's heavy loading, needs that dose in the plan unless it says plainly that the plan
+# does not contain it. Restated here from the standard, not read from the rules' conditions.
+DOSE_DISCLAIMERS = ("does not hold", "does not contain")
+CLOSE_TO_FAILURE = ("close to failure", "during hard sets")
+HEAVY_BONE_CLAIM = "raised spine bone density"
+HEAVY_REPS = 6
+
+
+def _required_lifts(plan: Plan) -> Iterator[Exercise]:
+    for week in plan.weeks:
+        for day in week.days:
+            for s in day.sessions:
+                if s.modality.value == "resistance" and not s.optional:
+                    yield from s.exercises
+
+
+def claim_without_dose(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """An effect or therapy-synergy text that credits sets close to failure needs one (RIR 3
+    or less) in the plan; one that credits the heavy bone-loading trial needs heavy hard sets
+    (6 reps or fewer, RIR 4 or less); either may instead say the plan does not contain that
+    dose (K8: "with impact" under a plan that forbids impact and lifts light)."""
+    texts = [(f"effect {e.target.value}", e.explanation) for e in plan.expected_effects]
+    texts += [(f"synergy {s.therapy}", s.explanation) for s in plan.therapy_synergies]
+    verdict = Verdict(applies=bool(texts))
+    lifts = list(_required_lifts(plan))
+    demanding = any(e.intensity.rir is not None and e.intensity.rir.max <= 3 for e in lifts)
+    heavy = any(is_hard_set(e) and e.reps is not None and e.reps.max <= HEAVY_REPS for e in lifts)
+    for where, text in texts:
+        said = text.lower()
+        if any(d in said for d in DOSE_DISCLAIMERS):
+            continue
+        if any(c in said for c in CLOSE_TO_FAILURE) and not demanding:
+            verdict.faults.append(
+                Fault("claim-without-dose", where, "credits sets close to failure; none planned")
+            )
+        if HEAVY_BONE_CLAIM in said and not heavy:
+            verdict.faults.append(
+                Fault("claim-without-dose", where, "credits heavy bone loading; none planned")
+            )
+    return verdict
+
+
 PROGRESSION_CHECKS: dict[str, Check] = {
     "week-does-not-progress": week_does_not_progress,
     "deload-cut-misstated": deload_cut_misstated,
@@ -2107,6 +2250,9 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "effort-split-in-session": effort_split_in_session,
     "effect-without-dose": effect_without_dose,
     "recovery-volume-grows": recovery_volume_grows,
+    "exit-effort-jumps": exit_effort_jumps,
+    "older-start-too-long": older_start_too_long,
+    "claim-without-dose": claim_without_dose,
 }
 CHECKS: dict[str, Check] = {
     **SAFETY_CHECKS,

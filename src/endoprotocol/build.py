@@ -340,6 +340,18 @@ def _held_by(outcome: Decisions, rules: RuleSet, measure: str) -> list[str]:
     return sorted(r for r in found if (rule := rules.rule(r)) is not None and rule.is_safety)
 
 
+def _start_ends(outcome: Decisions, held: list[str], weeks: int, reached: int | None) -> int | None:
+    """The week a light cautious start steps up, when it is the only rule holding a guideline
+    back and it ends within the block - with no held dose after it, or one that reaches the
+    guideline (`reached`); else None."""
+    start = outcome.progression.get("cautious_start")
+    if start is None or not isinstance(start.value, CautiousStart) or held != [start.rule]:
+        return None
+    if start.value.weeks >= weeks or (start.value.then_hold is not None and reached is None):
+        return None
+    return start.value.weeks + 1
+
+
 def _guidelines(outcome: Decisions, rules: RuleSet, block: list[Week]) -> list[GuidelineCheck]:
     """Measure each guideline on week 1's required sessions, with and without the extras."""
     required = [_required(w.days) for w in block]
@@ -371,6 +383,21 @@ def _guidelines(outcome: Decisions, rules: RuleSet, block: list[Week]) -> list[G
             held = _held_by(outcome, rules, target.measure)
             if outcome.referral_only:
                 detail += " Nothing is suggested until a clinician has seen you."
+            elif held and (ends := _start_ends(outcome, held, len(block), reached)) is not None:
+                # a light start that ends within the block: say when, not "until advised"
+                detail += (
+                    f" Held back on purpose by safety rule(s) {', '.join(held)}: its light "
+                    f"start has no hard sets, and its effort steps up from week {ends}."
+                )
+                if reached is None and target.suggestion:
+                    # after the start, not against it: no `suggestion` while it holds
+                    detail += f" After the start: {target.suggestion}"
+            elif held and reached is not None:
+                # the plan itself steps up to it: no "until a professional advises"
+                detail += (
+                    f" Held back on purpose in the first weeks by safety rule(s) "
+                    f"{', '.join(held)}; follow the plan as it steps up."
+                )
             elif held:
                 detail += (
                     f" Held back on purpose by safety rule(s) {', '.join(held)}; "

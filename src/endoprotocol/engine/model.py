@@ -511,6 +511,10 @@ class CautiousStart(_Node):
     exit_weeks: Annotated[int, Field(strict=True, ge=1, le=12)] | None = None
     exit_pct_1rm: Bound | None = None
     exit_note: Text | None = None
+    # the effort the exit holds while its loads climb (COACHING.md §3: what the notes promise,
+    # e.g. moderate, RPE 5-6); without it the block's own effort would return under the cap
+    exit_rpe: Bound | None = None
+    exit_rir: Bound | None = None
     then_hold: HeldDose | None = None
 
     @model_validator(mode="after")

@@ -536,6 +536,32 @@ def _exit_cap(start: CautiousStart | None, week: int) -> float | None:
     return low + (top - low) * (step - 1) / (start.exit_weeks - 1)
 
 
+def _exit_effort(session: Session, start: CautiousStart) -> Session:
+    """A lifting session of an exit week at no more than the exit's effort (`exit_rpe`, at
+    least `exit_rir` in reserve): the loads climb under the exit's cap while the effort stays
+    what its note promises, so the table then sets the reps (COACHING.md §3: effort rises
+    stepwise, never above the notes). Effort only comes down, never up."""
+    if session.modality is not Modality.RESISTANCE or start.exit_rpe is None:
+        return session
+    top = _range(start.exit_rpe)
+    floor = _range(start.exit_rir) if start.exit_rir is not None else None
+    exercises = []
+    for ex in session.exercises:
+        i = ex.intensity
+        update: dict[str, object] = {}
+        if i.rpe is not None and i.rpe.max > top.max:
+            update["rpe"] = Range.of(min(i.rpe.min, top.min), top.max)
+        if i.rir is not None and floor is not None and i.rir.min < floor.min:
+            update["rir"] = Range.of(floor.min, max(i.rir.max, floor.max))
+        if update:
+            ex = ex.model_copy(update={"intensity": i.model_copy(update=update)})
+        exercises.append(ex)
+    cls = session.intensity_class
+    if cls is IntensityClass.VIGOROUS and top.max <= 6:
+        cls = IntensityClass.MODERATE
+    return session.model_copy(update={"exercises": exercises, "intensity_class": cls})
+
+
 def _load_capped(session: Session, cap: float) -> Session:
     """Every measured load of a lifting session at most `cap` % 1RM."""
     if session.modality is not Modality.RESISTANCE:
@@ -661,13 +687,13 @@ def build_weeks(
                     held=start is not None,
                     week_one=number == 1,
                 )
-                if exit_cap is not None:
-                    session = _load_capped(session, exit_cap)
+                if exit_cap is not None and scheme.cautious is not None:
+                    session = _exit_effort(_load_capped(session, exit_cap), scheme.cautious)
                 session = cohere_session(
                     session,
                     design.intensity_table,
                     design.zones,
-                    template.intensity_class,
+                    session.intensity_class if exit_cap is not None else template.intensity_class,
                     caps,
                     most_reps or {},
                 )
