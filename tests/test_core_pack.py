@@ -320,7 +320,9 @@ def test_older_beginners_start_at_40_to_50_percent_for_10_to_15_reps(
 
 
 def test_accessories_rest_60_to_90_seconds_for_muscle(rules: RuleSet, library: Library) -> None:
-    plan = plan_for(rules, library, profile(["muscle"], "intermediate"))
+    # 90-minute days: on hour-long full-body days the lifting now shortens to its smallest
+    # full form (rests at the short end) so that a steady block follows it (coach review K1)
+    plan = plan_for(rules, library, profile(["muscle"], "intermediate", minutes_per_session=90))
     accessories = [
         e
         for s in sessions(plan, "resistance")

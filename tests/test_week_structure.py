@@ -294,6 +294,15 @@ def active_profiles(draw: st.DrawFn) -> dict[str, Any]:
             data.update(conditions=[], age=min(data["age"], 64))
             for key in ("screening", "pregnancy_week", "blood_pressure"):
                 data.pop(key, None)
+        elif data.get("minutes_per_session", 60) > 20 and draw(st.booleans()):
+            # lifting first on three roomy days (coach review K1; short days left as drawn), so
+            # aerobic-starved-past-minimum-dose sees weeks whose lifting could make room
+            data["goals"] = [draw(st.sampled_from(["muscle", "strength"])), *data["goals"][1:]]
+            data["goals"] = list(dict.fromkeys(data["goals"]))
+            data.pop("days", None)
+            data.update(
+                days_per_week=3, minutes_per_session=draw(st.sampled_from([45, 60, 75, 90]))
+            )
     return data
 
 

@@ -1824,6 +1824,76 @@ def short_days_underdosed(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+# ACSM 2011 / Meeusen 2013: five steady sessions a week at most (core/endurance-at-most-five)
+MOST_STEADY_SESSIONS = 5
+
+
+def aerobic_starved_past_minimum_dose(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Once lifting gives every major group the first goal's minimum effective dose (about
+    10 hard sets a week for trained lifters, 4 for beginners), the rest of a lifting day goes
+    to WHO's aerobic minutes before more sets (COACHING.md §2; docs/planning.md,
+    `lifting_shortens_past_dose`): an active lifting-first person with three or more
+    full-body lifting days in week 1 (each carries a third of the dose), short of the aerobic
+    target with no safety rule holding it, has no full-body day that holds two or more lifts
+    beyond its smallest full form (its compounds and first accessory) with no steady block
+    after it. People not yet active are left out: their steady work builds up from about 20
+    minutes by design (`build_up_weeks`), so week 1 is short of the target on purpose."""
+    target = next((g for g in plan.guidelines if g.id == "who-2020-aerobic"), None)
+    days = plan.weeks[0].days if plan.weeks else plan.days
+    lifting = [
+        (d, s)
+        for d in days
+        for s in d.sessions
+        if s.modality.value == "resistance" and not s.optional
+    ]
+    halves = _lifting_days(days)
+    full_body = [
+        (d, s) for i, d in enumerate(days) for dd, s in lifting if dd is d and len(halves[i]) == 2
+    ]
+    verdict = Verdict(
+        applies=bool(p.goals)
+        and p.goals[0].value in LIFTING_FIRST
+        and p.currently_active
+        and p.minutes_per_session > SHORT_DAY_MINUTES
+        and len(full_body) >= 3
+        and not plan.screening.referral_only
+        and plan.screening.max_intensity not in ("none", "light")
+        and target is not None
+        and not target.held_by
+    )
+    if not verdict.applies or target is None or target.met:
+        return verdict
+    dose = 4 if p.experience is Experience.BEGINNER else 10
+    sets: dict[str, float] = {}
+    for _, s in lifting:
+        for e in s.exercises:
+            if is_hard_set(e):
+                for m, credit in muscle_credit(e).items():
+                    sets[m] = sets.get(m, 0) + credit * e.sets
+    if any(max(sets.get(m, 0.0) for m in ms) < dose for ms in MAJOR_GROUPS.values()):
+        return verdict
+    steady = sum(
+        1 for d in days for s in d.sessions if s.modality.value == "endurance" and not s.optional
+    )
+    if steady >= MOST_STEADY_SESSIONS:
+        return verdict  # no room for another steady block within the weekly cap
+    for d, s in full_body:
+        if any(o.modality.value == "endurance" and not o.optional for o in d.sessions):
+            continue
+        hard = [e for e in s.exercises if is_hard_set(e)]
+        compounds = sum(1 for e in hard if e.compound)
+        if len(hard) - compounds - 1 >= 2:
+            verdict.faults.append(
+                Fault(
+                    "aerobic-starved-past-minimum-dose",
+                    f"week 1 {d.day.value}",
+                    f"{target.value} of {target.target} aerobic minutes; '{s.title}' holds "
+                    f"{len(hard)} lifts and no steady block",
+                )
+            )
+    return verdict
+
+
 # What each split day promises (COACHING.md §2), by title prefix: pattern families.
 PROMISED = {
     "Full body": {
@@ -1884,6 +1954,7 @@ WEEK_CHECKS: dict[str, Check] = {
     "first-goal-crowded-out": first_goal_crowded_out,
     "split-leaves-half-one-day": split_leaves_half_one_day,
     "short-days-underdosed": short_days_underdosed,
+    "aerobic-starved-past-minimum-dose": aerobic_starved_past_minimum_dose,
 }
 
 

@@ -655,6 +655,12 @@ class GuidelineTarget(_Node):
     # exercise, within its range) before the target fills the rest of the day: the first
     # goal's dose comes before the WHO minimums (COACHING.md §2) when that goal is lifting.
     lifting_reserves_growth: bool = False
+    # A lifting-first goal's sessions beyond its minimum effective dose give the rest of the
+    # day to the target: with at least `lifting_yields_above` lifting days (the days that
+    # carry the minimum dose), they shorten to their smallest full form with one
+    # mesocycle's added sets kept, and a steady block follows (COACHING.md §2: the WHO
+    # minimums come before more for the first goal).
+    lifting_shortens_past_dose: bool = False
     # The first goal is built on aerobic work: a week the lifting days would leave without
     # any required aerobic session gives one lifting day to it, even below WHO's two
     # (COACHING.md §2: the first goal's dose comes before the WHO minimums).

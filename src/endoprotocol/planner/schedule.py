@@ -806,6 +806,25 @@ class Scheduler:
             self._vigorous_steady(target.bar)
             if target.lifting_shortens and self._shorten_lifting(target.bar):
                 self._fill_aerobic(target.bar, rule.full_id)
+            elif (
+                target.lifting_shortens_past_dose
+                and self._full_body_days() >= (target.lifting_yields_above or 0)
+                and self._aerobic_value() < target.bar
+            ):
+                # the first goal's minimum dose is carried by the full-body days' smallest
+                # full form (each compound at three sets on each of three days, and the first
+                # accessory): the rest of those days goes to WHO's aerobic minutes before
+                # more sets (COACHING.md §2, steps 3 and 4) - and what the aerobic minutes
+                # leave goes back to lifting
+                wanted = {
+                    id(o): o.minutes
+                    for sessions in self.week.days
+                    for o in sessions
+                    if o.modality is Modality.RESISTANCE and not o.optional
+                }
+                if self._shorten_lifting(target.bar, full_body_only=True):
+                    self._fill_aerobic(target.bar, rule.full_id)
+                    self._give_back_to_lifting(wanted)
 
     def _vigorous_steady(self, target: int) -> None:
         """When the aerobic minutes are still short, up to the rules' `vigorous_sessions`
@@ -881,7 +900,30 @@ class Scheduler:
         edges = 0 if s.shares_warmup else self._edges(s.modality)
         return max(edges + math.ceil((compounds * one + extra) / 60), self._floor(s))
 
-    def _shorten_lifting(self, target: int) -> bool:
+    def _give_back_to_lifting(self, wanted: dict[int, int]) -> None:
+        """Minutes a shortened lifting session no longer needs for aerobic work go back to it,
+        up to what it had before (COACHING.md §2, step 4: more for the first goal)."""
+        for sessions in self.week.days:
+            for o in sessions:
+                if id(o) in wanted and o.minutes < wanted[id(o)]:
+                    slack = self.budget - sum(x.minutes for x in sessions if not x.optional)
+                    o.minutes = min(wanted[id(o)], o.minutes + max(slack, 0))
+
+    @staticmethod
+    def _full_body(s: Slotted) -> bool:
+        """Whether a lifting session trains the upper and the lower body (a full-body day)."""
+        muscles = s.muscles()
+        return bool({"chest", "back"} & muscles) and "quads" in muscles
+
+    def _full_body_days(self) -> int:
+        return sum(
+            1
+            for sessions in self.week.days
+            for s in sessions
+            if s.modality is Modality.RESISTANCE and not s.optional and self._full_body(s)
+        )
+
+    def _shorten_lifting(self, target: int, *, full_body_only: bool = False) -> bool:
         """Shorten required lifting sessions toward their smallest full form, as far as the
         aerobic target still needs: a steady block already after one grows by the minutes
         freed; elsewhere the cut leaves room for `_fill_aerobic` to add one. Returns whether
@@ -902,6 +944,8 @@ class Scheduler:
                 None,
             )
             slack = self.budget - sum(o.minutes for o in sessions)
+            if full_body_only and not self._full_body(lift):
+                continue
             spare = lift.minutes - self._lifting_floor(lift)
             if block is not None:
                 grow = max(min(spare + slack, longest - block.minutes, math.ceil(need)), 0)
