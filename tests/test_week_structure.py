@@ -662,3 +662,78 @@ def test_low_energy_availability_keeps_steady_sessions_short_and_adds_no_extras(
     assert steady
     assert all(s.duration_minutes <= 45 for s in steady)
     assert not any(s.optional for s in steady)
+
+
+def test_a_trained_upper_lower_lifter_trains_chest_as_much_as_half_his_back() -> None:
+    # coach review K11: a 52-year-old advanced lifter on TRT, four 75-minute days, had chest
+    # at 6 hard sets a week against back 21, shoulders 18 and triceps 18: each upper day
+    # gave chest one press and then a reverse pec deck and a lateral raise. The upper day
+    # now holds a second chest press before the arm and rear-delt isolation.
+    data = {
+        "age": 52,
+        "sex": "male",
+        "goals": ["strength", "muscle"],
+        "therapies": ["trt"],
+        "experience": "advanced",
+        "currently_active": True,
+        "days": ["monday", "tuesday", "thursday", "friday"],
+        "minutes_per_session": 75,
+        "equipment": [
+            "barbell",
+            "dumbbells",
+            "machines",
+            "bench",
+            "pull-up-bar",
+            "bodyweight",
+            "rower",
+        ],
+    }
+    p = plan(weeks=2, **data)
+    for d in p.weeks[0].days:
+        for s in d.sessions:
+            if s.title == "Upper body":
+                chest = [e for e in s.exercises if "chest" in {m.value for m in e.muscles}]
+                assert len(chest) >= 2, [e.name for e in s.exercises]
+    weekly = p.totals.hard_sets_by_muscle
+    groups = {
+        "chest": weekly["chest"],
+        "back": weekly["back"],
+        "quads": weekly["quads"],
+        "hamstrings/glutes": max(weekly["hamstrings"], weekly["glutes"]),
+        "shoulders": weekly["shoulders"],
+    }
+    assert min(groups.values()) >= 10, groups
+    assert min(groups.values()) >= max(groups.values()) / 2, groups
+    check = WEEK_CHECKS["major-group-underdosed-for-trained"]
+    verdict = check(parse_profile(data), p, builtin_library())
+    assert verdict.applies
+    assert not verdict.faults
+
+
+def test_a_fifteen_minute_lower_day_keeps_its_hinge() -> None:
+    # audit K-trim (short-days-underdosed, seed 7): a 75-year-old with bands and 15-minute
+    # days lost 5 minutes to falls-prevention balance practice, and each lower day was
+    # trimmed to one wall sit: no hinge, back 3 hard sets a week. A lower day now cuts
+    # rests, then sets, then extras, and keeps a knee lift and a hinge.
+    data = {
+        "age": 75,
+        "sex": "male",
+        "currently_active": True,
+        "days_per_week": 4,
+        "equipment": ["bodyweight", "bands"],
+        "experience": "intermediate",
+        "goals": ["strength", "fat-loss", "bone-density"],
+        "minutes_per_session": 15,
+    }
+    p = plan(weeks=4, **data)
+    lower = [s for d in p.weeks[0].days for s in d.sessions if s.title.startswith("Lower body")]
+    assert lower
+    for s in lower:
+        patterns = {e.pattern.value for e in s.exercises}
+        assert "hinge" in patterns, [e.name for e in s.exercises]
+        assert patterns & {"squat", "lunge"}, [e.name for e in s.exercises]
+    check = WEEK_CHECKS["short-days-underdosed"]
+    assert not check(parse_profile(data), p, builtin_library()).faults
+    assert not WEEK_CHECKS["split-pattern-missing"](
+        parse_profile(data), p, builtin_library()
+    ).faults

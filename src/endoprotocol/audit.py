@@ -1824,6 +1824,61 @@ def short_days_underdosed(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+# COACHING.md §2-3: a trained lifter with a muscle goal gets about 10 hard sets a week for
+# every major group, and §1 balance: none below half of the best-trained one. "With time":
+# four or more lifting days of an hour or more (upper/lower), where the split's slots hold it.
+TRAINED_WEEKLY_HARD_SETS = 10
+TRAINED_LIFTING_DAYS = 4
+TRAINED_DAY_MINUTES = 60
+
+
+def major_group_underdosed_for_trained(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A trained (intermediate or advanced), active, lifting-first person with a muscle goal
+    and time (four or more required lifting days in week 1, sessions of an hour or more)
+    gets at least 10 hard sets a week for every major group (DESIGN.md v1.1 credit: 1
+    primary, 0.5 secondary), and no major group gets less than half the hard sets of the
+    best-trained one (COACHING.md §1-§3), unless a safety rule or clearance holds the dose."""
+    strength = next((g for g in plan.guidelines if g.id == "who-2020-strength"), None)
+    days = plan.weeks[0].days if plan.weeks else plan.days
+    lifting = [
+        s for d in days for s in d.sessions if s.modality.value == "resistance" and not s.optional
+    ]
+    verdict = Verdict(
+        applies=bool(p.goals)
+        and p.goals[0].value in LIFTING_FIRST
+        and any(g.value == "muscle" for g in p.goals)
+        and p.experience is not Experience.BEGINNER
+        and p.currently_active
+        and p.minutes_per_session >= TRAINED_DAY_MINUTES
+        and len(lifting) >= TRAINED_LIFTING_DAYS
+        and not plan.screening.referral_only
+        and not clearance_pending(plan)
+        and plan.screening.max_intensity not in ("none", "light")
+        and strength is not None
+        and not strength.held_by
+    )
+    if not verdict.applies:
+        return verdict
+    sets: dict[str, float] = {}
+    for s in lifting:
+        for e in s.exercises:
+            if is_hard_set(e):
+                for m, credit in muscle_credit(e).items():
+                    sets[m] = sets.get(m, 0) + credit * e.sets
+    got = {g: max(sets.get(m, 0.0) for m in ms) for g, ms in MAJOR_GROUPS.items()}
+    best = max(got.values())
+    for group, n in got.items():
+        if n < TRAINED_WEEKLY_HARD_SETS or n < best / 2:
+            verdict.faults.append(
+                Fault(
+                    "major-group-underdosed-for-trained",
+                    "week 1",
+                    f"{group}: {n:g} hard sets a week (best-trained group {best:g})",
+                )
+            )
+    return verdict
+
+
 # ACSM 2011 / Meeusen 2013: five steady sessions a week at most (core/endurance-at-most-five)
 MOST_STEADY_SESSIONS = 5
 
@@ -1905,6 +1960,11 @@ PROMISED = {
         "push": {"horizontal-push", "vertical-push"},
         "pull": {"horizontal-pull", "vertical-pull"},
     },
+    # a short lower day keeps a knee lift and a hinge, cutting sets and extras first
+    "Lower body": {
+        "squat/lunge": {"squat", "lunge"},
+        "hinge": {"hinge"},
+    },
 }
 
 
@@ -1954,6 +2014,7 @@ WEEK_CHECKS: dict[str, Check] = {
     "first-goal-crowded-out": first_goal_crowded_out,
     "split-leaves-half-one-day": split_leaves_half_one_day,
     "short-days-underdosed": short_days_underdosed,
+    "major-group-underdosed-for-trained": major_group_underdosed_for_trained,
     "aerobic-starved-past-minimum-dose": aerobic_starved_past_minimum_dose,
 }
 

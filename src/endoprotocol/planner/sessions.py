@@ -97,6 +97,7 @@ class SessionBuilder:
                 fitting = [s for s in promised if s not in fitting] + fitting
                 muscles = muscles | {m.value for s in promised for m in s.prefer}
         for s in [*fitting, *slots]:
+            s = _rebalanced(s, exercises, muscles)
             prefer = [m.value for m in s.prefer]
             trained = {m.value for e in exercises for m in e.muscles}
             pool = self._isolation_pool(
@@ -197,7 +198,12 @@ class SessionBuilder:
             exercises = exercises[: max(int(cap.max), 1)]
             edge_rules = [*edge_rules, *cap_rules]
         planned = bool(exercises)
-        exercises, trimmed = self._trim(exercises, slot.minutes - edges)
+        # a lower day promises a knee lift and a hip lift (squat/lunge and hinge), so its
+        # trimming keeps both fine families; a full-body day keeps lower, push and pull
+        lower_day = not any(
+            FAMILY.get(s.pattern, ("", ""))[1] in ("push", "pull") for s in slot.split_day.slots
+        )
+        exercises, trimmed = self._trim(exercises, slot.minutes - edges, fine=lower_day)
         if trimmed:
             notes.append(f"Trimmed to fit {slot.minutes} minutes: {trimmed}.")
         if not exercises:
@@ -286,11 +292,14 @@ class SessionBuilder:
             for e in exercises
         )
 
-    def _trim(self, exercises: list[Exercise], minutes: float) -> tuple[list[Exercise], str]:
+    def _trim(
+        self, exercises: list[Exercise], minutes: float, *, fine: bool = False
+    ) -> tuple[list[Exercise], str]:
         """Fit the budget (COACHING.md §2): rests go to the short end of their range, then
         sets come down to the rules' minimum, and only then exercises are dropped, from the
         end of the split day's slot order (its most important patterns come first), never
-        the last lower-body, push or pull lift while another exercise can go instead.
+        the last lower-body, push or pull lift while another exercise can go instead (with
+        `fine`, a lower day's: the last knee lift or the last hinge).
 
         Returns what is kept and a note of what went (names, "shorter rests", "fewer sets")."""
         budget = minutes * 60
@@ -320,7 +329,7 @@ class SessionBuilder:
                 if "fewer sets" not in changes:
                     changes.append("fewer sets")
                 continue
-            free = _droppable(kept, lossless=True)
+            free = _droppable(kept, lossless=True, fine=fine)
             below = [i for i, e in enumerate(kept) if e.sets > 1]
             if free is None and below:
                 # every exercise left carries a movement family the day promises: one set
@@ -583,6 +592,37 @@ class SessionBuilder:
         )
 
 
+# The major groups (COACHING.md §2) an isolation slot may hand its place to.
+MAJOR = ("chest", "back", "shoulders", "quads", "hamstrings", "glutes")
+# An isolation slot's own muscle counts as well trained when the session already gives it
+# this many times the hard-set credit of the least-trained major group the day promises.
+REBALANCE_RATIO = 1.5
+
+
+def _rebalanced(s: Slot, exercises: list[Exercise], muscles: set[str]) -> Slot:
+    """An isolation slot whose muscle the session's lifts already train well (shoulders
+    from presses, rows and an overhead press) trains the day's least-trained major group
+    instead (COACHING.md §1 balance, DESIGN.md v1.1 credit: 1 primary, 0.5 secondary)."""
+    if s.pattern is not Pattern.ISOLATION or s.prefer_tags or len(s.prefer) != 1:
+        return s
+    own = s.prefer[0].value
+    day = [m for m in MAJOR if m in muscles]
+    if own not in day or len(day) < 2:
+        return s
+    credit = dict.fromkeys(day, 0.0)
+    for e in exercises:
+        for m in e.muscles:
+            if m.value in credit:
+                credit[m.value] += e.sets
+        for m in e.secondary_muscles:
+            if m.value in credit:
+                credit[m.value] += 0.5 * e.sets
+    least = min(day, key=lambda m: credit[m])
+    if least == own or credit[own] < REBALANCE_RATIO * max(credit[least], 1.0):
+        return s
+    return s.model_copy(update={"prefer": [Muscle(least)]})
+
+
 # The movement families a split day promises (COACHING.md §2: full body keeps lower, push
 # and pull; upper keeps push and pull; lower keeps squat/lunge and hinge): fine families,
 # and the coarse ones a short full-body day keeps when it must lose a fine one.
@@ -614,13 +654,15 @@ def _family_drop(kept: list[Exercise], levels: tuple[int, ...]) -> int | None:
     return None
 
 
-def _droppable(kept: list[Exercise], *, lossless: bool = False) -> int | None:
+def _droppable(kept: list[Exercise], *, lossless: bool = False, fine: bool = False) -> int | None:
     """The exercise a session over its minutes gives up: the last one whose movement family
     another kept exercise still covers; failing that, the last whose coarse family (lower,
     push, pull) is still covered, so a 15-minute full-body day keeps its pull rather than a
     second lower-body lift; failing that, the last. With `lossless`, only an exercise whose
-    coarse family stays covered, or None."""
+    coarse family stays covered, or None; with `fine` too (a lower day), only one whose
+    fine family (knee, hip) stays covered, so a short lower day keeps its hinge
+    (COACHING.md §2)."""
     if lossless:
-        return _family_drop(kept, (1,))
+        return _family_drop(kept, (0,) if fine else (1,))
     found = _family_drop(kept, (0, 1))
     return len(kept) - 1 if found is None else found
