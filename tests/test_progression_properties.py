@@ -131,7 +131,7 @@ def endurance_first_profiles(draw: st.DrawFn) -> dict[str, Any]:
     for key in ("screening", "pregnancy_week", "blood_pressure"):
         data.pop(key, None)
     data.update(
-        goals=list(dict.fromkeys(["endurance", *data["goals"]])),
+        goals=list(dict.fromkeys(["endurance", *data["goals"]]))[:4],
         currently_active=True,
         experience=draw(st.sampled_from(["intermediate", "advanced"])),
         days_per_week=draw(st.integers(3, 7)),
