@@ -8,6 +8,7 @@ import os
 from typing import Any
 
 import pytest
+from hypothesis import strategies as st
 
 from endoprotocol import build_plan, parse_profile
 from endoprotocol.audit import PROGRESSION_CHECKS
@@ -20,7 +21,9 @@ EXAMPLES = int(os.environ.get("ENDOPROTOCOL_PROPERTY_EXAMPLES", "200"))
 def test_every_building_week_progresses_and_deloads_say_their_real_cut(
     record_property: pytest.RecordProperty,
 ) -> None:
-    audit_property(profiles(), PROGRESSION_CHECKS, record_property, examples=EXAMPLES, weeks=12)
+    # endurance-does-not-progress applies to few drawn profiles: its own property below
+    checks = {k: v for k, v in PROGRESSION_CHECKS.items() if k != "endurance-does-not-progress"}
+    audit_property(profiles(), checks, record_property, examples=EXAMPLES, weeks=12)
 
 
 def test_a_muscle_block_alternates_load_and_reps_and_keeps_going_after_the_deload() -> None:
@@ -117,3 +120,33 @@ def test_osteoporosis_starts_light_and_a_vertebral_fracture_holds_the_moderate_d
                         if s.modality.value == "resistance" and pct is not None:
                             assert pct.max <= top, (e.name, pct)
     assert any("Light start" in n and "from week 9" in n for n in fracture.weeks[0].notes)
+
+
+@st.composite
+def endurance_first_profiles(draw: st.DrawFn) -> dict[str, Any]:
+    """Active trained people whose first goal is endurance, on roomy days (coach review
+    rv12964 K9), so endurance-does-not-progress sees weeks at or above WHO's minutes."""
+    data = draw(profiles())
+    data.pop("days", None)
+    for key in ("screening", "pregnancy_week", "blood_pressure"):
+        data.pop(key, None)
+    data.update(
+        goals=list(dict.fromkeys(["endurance", *data["goals"]]))[:4],
+        currently_active=True,
+        experience=draw(st.sampled_from(["intermediate", "advanced"])),
+        days_per_week=draw(st.integers(3, 7)),
+        minutes_per_session=draw(st.sampled_from([45, 60, 75, 90, 120])),
+    )
+    return data
+
+
+def test_an_endurance_first_block_lengthens_or_adds_rounds_in_every_block(
+    record_property: pytest.RecordProperty,
+) -> None:
+    audit_property(
+        endurance_first_profiles(),
+        {"endurance-does-not-progress": PROGRESSION_CHECKS["endurance-does-not-progress"]},
+        record_property,
+        examples=max(EXAMPLES // 4, 10),
+        weeks=12,
+    )

@@ -1955,6 +1955,75 @@ def aerobic_starved_past_minimum_dose(p: Profile, plan: Plan, library: Library) 
     return verdict
 
 
+def _aerobic_dose(days: list[DayPlan]) -> tuple[float, int]:
+    """A week's steady work minutes (required sessions) and interval rounds."""
+    steady = sum(
+        e.work_seconds.max / 60
+        for d in days
+        for s in d.sessions
+        if s.modality.value == "endurance" and not s.optional
+        for e in s.exercises
+        if e.work_seconds is not None
+    )
+    rounds = sum(
+        e.sets for d in days for s in d.sessions if s.modality.value == "hiit" for e in s.exercises
+    )
+    return steady, rounds
+
+
+def endurance_does_not_progress(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """An active person whose first goal is endurance gets a rising aerobic dose (COACHING.md
+    §3: aerobic sessions lengthened about 5-10 minutes every 1-2 weeks, interval rounds
+    added; blocks longer than 4 weeks keep progressing after each deload): within each block
+    of two or more building weeks, the steady work minutes or the interval rounds rise at
+    least once from one building week to the next. Left out: safety holds on the aerobic
+    minutes (Triad/RED-S, referral, light-only plans) and weeks whose steady work cannot
+    start shorter (a long session under 35 minutes of work, or a week's steady work under
+    155 minutes: shorter would take week 1 below WHO's 150 - docs/planning.md, left open)."""
+    weeks = plan.weeks
+    verdict = Verdict(
+        applies=bool(p.goals)
+        and p.goals[0].value == "endurance"
+        and p.currently_active
+        and len(weeks) >= 3
+        and not has_triad_signs(p)
+        and not plan.screening.referral_only
+        and plan.screening.max_intensity not in ("none", "light")
+    )
+    if not verdict.applies:
+        return verdict
+    full = [
+        e.work_seconds.max / 60
+        for w in weeks
+        for d in w.days
+        for s in d.sessions
+        if s.modality.value == "endurance" and not s.optional
+        for e in s.exercises
+        if e.work_seconds is not None
+    ]
+    steady, _rounds = _aerobic_dose(weeks[0].days)
+    if not full or max(full) < 35 or steady < 155:
+        verdict.applies = False
+        return verdict
+    block: list[Week] = []
+    for week in [*weeks, None]:
+        if week is not None and not week.deload:
+            block.append(week)
+            continue
+        doses = [_aerobic_dose(w.days) for w in block]
+        if len(block) >= 2 and not any(b[0] > a[0] or b[1] > a[1] for a, b in pairwise(doses)):
+            verdict.faults.append(
+                Fault(
+                    "endurance-does-not-progress",
+                    f"weeks {block[0].week}-{block[-1].week}",
+                    f"{doses[0][0]:.0f} steady minutes and {doses[0][1]} interval rounds "
+                    "every building week",
+                )
+            )
+        block = []
+    return verdict
+
+
 # What each split day promises (COACHING.md §2), by title prefix: pattern families.
 PROMISED = {
     "Full body": {
@@ -2391,6 +2460,7 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "exit-effort-jumps": exit_effort_jumps,
     "older-start-too-long": older_start_too_long,
     "claim-without-dose": claim_without_dose,
+    "endurance-does-not-progress": endurance_does_not_progress,
 }
 CHECKS: dict[str, Check] = {
     **SAFETY_CHECKS,

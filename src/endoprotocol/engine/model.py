@@ -481,6 +481,7 @@ NOTE_FIELDS = {
     "deload_reps_note": {"volume_cut_pct"},
     "replan_note": {"week", "pregnancy_week"},
     "rounds_note": set(),
+    "long_session_note": set(),
 }
 
 
@@ -543,6 +544,11 @@ class Progression(_Node):
     hold_volume: Flag | None = None
     # false: required steady sessions keep week 1's minutes all block (no build-up, no growth)
     aerobic_build_up: Flag | None = None
+    # active people with an aerobic first goal (COACHING.md §3): the longest steady session
+    # starts this many minutes short per step and grows by it each building week, a step
+    # higher after each deload, reaching its full length in the block's last building week
+    long_session_step_minutes: Annotated[int, Field(strict=True, ge=1, le=15)] | None = None
+    long_session_note: Text | None = None
     # said in a week whose rep ranges move up at the same load (double progression)
     reps_note: Text | None = None
     # said in a week that adds lifting sets, or interval rounds, to the last building week

@@ -25,6 +25,7 @@ NOTES = (
     "sets_note",
     "rounds_note",
     "deload_reps_note",
+    "long_session_note",
 )
 
 
@@ -50,6 +51,8 @@ class Scheme:
     sets_note: str | None
     rounds_note: str | None
     deload_reps_note: str | None
+    long_session_note: str | None
+    long_step: int = 0
 
     @classmethod
     def from_outcome(cls, outcome: Decisions) -> Scheme:
@@ -68,6 +71,11 @@ class Scheme:
             add_sets_every=int(v) if isinstance(v := get("add_sets_every_weeks"), int) else None,
             add_rounds=int(v) if isinstance(v := get("add_rounds_per_week"), int) else 0,
             hold_volume=bool(get("hold_volume")),
+            # a hold on the aerobic minutes (Triad/RED-S: none above week 1's) stops growth
+            long_step=int(v)
+            if isinstance(v := get("long_session_step_minutes"), int)
+            and get("aerobic_build_up") is not False
+            else 0,
             cautious=v if isinstance(v := get("cautious_start"), CautiousStart) else None,
             **{name: v if isinstance(v := get(name), str) else None for name in NOTES},
         )
@@ -490,6 +498,72 @@ def _build_up(session: Session, week: int, ramp: BuildUp) -> Session:
     )
 
 
+AEROBIC_TARGET_MINUTES = 150  # WHO 2020: week 1 of an active person keeps at least this
+
+
+def _work_minutes(session: Session) -> float:
+    return sum(
+        ex.work_seconds.max / 60
+        for ex in session.exercises
+        if ex.pattern is Pattern.CARDIO and ex.work_seconds is not None
+    )
+
+
+def _long_session_wave(
+    week_one: list[DayPlan], count: int, scheme: Scheme, skip: set[int]
+) -> tuple[int | None, dict[int, int]]:
+    """The long steady session (the longest required one, present from week 1) and the
+    minutes it is short of its full length in each week (COACHING.md §3: aerobic sessions
+    lengthen about 5-10 minutes every 1-2 weeks; ACSM 2011). Each building week adds
+    `scheme.long_step` minutes; a deload goes back to its block's first week; the next block
+    starts one step above the last one's start, so the session reaches its full length
+    (week 1's template, which the day's minutes hold) in the block's last building week.
+    The start keeps at least 30 minutes of work and the week's steady work at or above the
+    WHO minimum. Returns (id of the session, week -> minutes short); (None, {}) when none."""
+    if not scheme.long_step:
+        return None, {}
+    steady = [
+        s
+        for d in week_one
+        for s in d.sessions
+        if s.modality is Modality.ENDURANCE
+        and not s.optional
+        and s.first_week == 1
+        and s.last_week is None
+        and id(s) not in skip
+    ]
+    if not steady:
+        return None, {}
+    long = max(steady, key=_work_minutes)
+    total = sum(_work_minutes(s) for s in steady)
+    most_steps = int(
+        min(_work_minutes(long) - 30, total - AEROBIC_TARGET_MINUTES) // scheme.long_step
+    )
+    if most_steps <= 0:
+        return None, {}
+    blocks: list[list[int]] = [[]]
+    deloads: dict[int, int] = {}  # deload week -> the block it closes
+    for number in range(1, count + 1):
+        if scheme.is_deload(number):
+            if blocks[-1]:
+                deloads[number] = len(blocks) - 1
+                blocks.append([])
+        else:
+            blocks[-1].append(number)
+    blocks = [b for b in blocks if b]
+    short: dict[int, int] = {}
+    for b, weeks in enumerate(blocks):
+        for k, number in enumerate(weeks):
+            # the steps left in this block, then one per later block while they fit (a
+            # clipped start still grows in each block's last building week)
+            later = min(len(blocks) - 1 - b, max(0, most_steps - (len(weeks) - 1)))
+            steps = (len(weeks) - 1 - k) + later
+            short[number] = min(steps, most_steps) * scheme.long_step
+    for number, b in deloads.items():
+        short[number] = short[blocks[b][0]] if b < len(blocks) else 0
+    return id(long), short
+
+
 def _tighter(caps: dict[bool, float | None], cap: float | None) -> dict[bool, float | None]:
     if cap is None:
         return caps
@@ -595,6 +669,9 @@ def build_weeks(
     scheme = Scheme.from_outcome(outcome)
     # a steady block the mirror shortens keeps the library's least steady work
     mirror = _mirror(week_one, budget, design.timing.min_work_minutes.get(Modality.ENDURANCE, 10))
+    long_id, long_short = (
+        _long_session_wave(week_one, count, scheme, set(mirror)) if build_up is None else (None, {})
+    )
     ramp_week = 0  # the build-up step: it does not advance in a deload week
     built_weeks_so_far, mirrored = 0, False
     full_week, steps = 0, 0
@@ -669,6 +746,10 @@ def build_weeks(
                 session = template
                 if build_up is not None:
                     session = _build_up(session, max(ramp_week, 1), build_up)
+                if id(template) == long_id and long_short.get(number):
+                    session = _resized_steady(
+                        session, session.duration_minutes - long_short[number]
+                    )
                 if start is not None:
                     # the start's dose first; double progression then works inside it
                     session = _cautious(session, start)
@@ -728,6 +809,12 @@ def build_weeks(
                 notes.append(scheme.sets_note)
             if scheme.rounds_note and _rounds(days) > _rounds(last) and _rounds(last):
                 notes.append(scheme.rounds_note)
+            if (
+                scheme.long_session_note
+                and long_id is not None
+                and sum(_steady_minutes(days)) > sum(_steady_minutes(last))
+            ):
+                notes.append(scheme.long_session_note)
         steady_changed = bool(weeks) and _steady_minutes(days) != _steady_minutes(weeks[-1].days)
         if planned and build_up is not None and steady_changed and ramp_week > 1:
             if ramp_week < build_up.weeks and scheme.build_up_note:
