@@ -12,7 +12,7 @@ Shapes: every check takes `(profile, plan, library)` and returns `Verdict(applie
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import combinations, pairwise, product
 
@@ -1784,6 +1784,19 @@ LEAST_WEEKLY_HARD_SETS = 4
 SHORT_DAY_MINUTES = 20
 
 
+def major_group_sets(lifting: Iterable[Session]) -> dict[str, float]:
+    """Hard sets a week for each major group (chest, back, quads, hamstrings/glutes,
+    shoulders) from these lifting sessions: 1 a set for a primary muscle, 0.5 for a secondary
+    one (DESIGN.md v1.1), a group counted by its best-trained muscle."""
+    sets: dict[str, float] = {}
+    for s in lifting:
+        for e in s.exercises:
+            if is_hard_set(e):
+                for m, credit in muscle_credit(e).items():
+                    sets[m] = sets.get(m, 0) + credit * e.sets
+    return {g: max(sets.get(m, 0.0) for m in ms) for g, ms in MAJOR_GROUPS.items()}
+
+
 def short_days_underdosed(p: Profile, plan: Plan, library: Library) -> Verdict:
     """Short days still add up to a real weekly dose (COACHING.md §2-3): a muscle- or
     strength-first person with days of 20 minutes or less and four or more of them gets at
@@ -1804,17 +1817,10 @@ def short_days_underdosed(p: Profile, plan: Plan, library: Library) -> Verdict:
     )
     if not verdict.applies:
         return verdict
-    sets: dict[str, float] = {}
-    for d in plan.weeks[0].days:
-        for s in d.sessions:
-            if s.modality.value != "resistance":
-                continue
-            for e in s.exercises:
-                if is_hard_set(e):
-                    for m, credit in muscle_credit(e).items():
-                        sets[m] = sets.get(m, 0) + credit * e.sets
-    for group, muscles in MAJOR_GROUPS.items():
-        got = max(sets.get(m, 0.0) for m in muscles)
+    lifting = (s for d in plan.weeks[0].days for s in d.sessions)
+    for group, got in major_group_sets(
+        s for s in lifting if s.modality.value == "resistance"
+    ).items():
         if got < LEAST_WEEKLY_HARD_SETS:
             verdict.faults.append(
                 Fault(
@@ -1830,7 +1836,27 @@ def short_days_underdosed(p: Profile, plan: Plan, library: Library) -> Verdict:
 # every major group, and §1 balance: none below half of the best-trained one. "With time":
 # four or more lifting days of an hour or more (upper/lower), where the split's slots hold it.
 TRAINED_WEEKLY_HARD_SETS = 10
-LOADED_KIT = frozenset({"barbell", "dumbbells", "machines", "kettlebell", "trap-bar"})
+
+
+def _chest_presses(p: Profile, library: Library) -> list[str]:
+    """The chest presses (a horizontal push with chest as a primary muscle) the person's kit,
+    level and safety vetoes leave, regressions not counted (a trained lifter's work sets)."""
+    level = {"beginner": 0, "intermediate": 1, "advanced": 2}
+    have = {q.value for q in p.equipment} | {"bodyweight"}
+    banned = set(forbidden_tags(p))
+    return [
+        x.name
+        for x in library.exercises
+        if x.pattern.value == "horizontal-push"
+        and any(m.value == "chest" for m in x.primary)
+        and x.kind == "strength"
+        and x.ladder != "regression"
+        and level[x.level] <= level[p.experience.value]
+        and {q.value for q in x.equipment} <= have
+        and not banned & set(x.tags)
+    ]
+
+
 TRAINED_LIFTING_DAYS = 4
 TRAINED_DAY_MINUTES = 60
 
@@ -1852,9 +1878,9 @@ def major_group_underdosed_for_trained(p: Profile, plan: Plan, library: Library)
         and any(g.value == "muscle" for g in p.goals)
         and p.experience is not Experience.BEGINNER
         and p.currently_active
-        # a kit with free weights or machines: with the body's weight and bands alone the
-        # library holds one loadable chest press at a trained level (left open, planning.md)
-        and bool({q.value for q in p.equipment} & LOADED_KIT)
+        # where the kit holds two chest presses for a trained lifter: with a barbell alone, or
+        # the body's weight and bands, the library has one (left open, planning.md)
+        and len(_chest_presses(p, library)) >= 2
         and p.minutes_per_session >= TRAINED_DAY_MINUTES
         and len(lifting) >= TRAINED_LIFTING_DAYS
         and not plan.screening.referral_only
@@ -1865,13 +1891,7 @@ def major_group_underdosed_for_trained(p: Profile, plan: Plan, library: Library)
     )
     if not verdict.applies:
         return verdict
-    sets: dict[str, float] = {}
-    for s in lifting:
-        for e in s.exercises:
-            if is_hard_set(e):
-                for m, credit in muscle_credit(e).items():
-                    sets[m] = sets.get(m, 0) + credit * e.sets
-    got = {g: max(sets.get(m, 0.0) for m in ms) for g, ms in MAJOR_GROUPS.items()}
+    got = major_group_sets(lifting)
     best = max(got.values())
     for group, n in got.items():
         if n < TRAINED_WEEKLY_HARD_SETS or n < best / 2:
@@ -1925,13 +1945,7 @@ def aerobic_starved_past_minimum_dose(p: Profile, plan: Plan, library: Library) 
     if not verdict.applies or target is None or target.met:
         return verdict
     dose = 4 if p.experience is Experience.BEGINNER else 10
-    sets: dict[str, float] = {}
-    for _, s in lifting:
-        for e in s.exercises:
-            if is_hard_set(e):
-                for m, credit in muscle_credit(e).items():
-                    sets[m] = sets.get(m, 0) + credit * e.sets
-    if any(max(sets.get(m, 0.0) for m in ms) < dose for ms in MAJOR_GROUPS.values()):
+    if any(n < dose for n in major_group_sets(s for _, s in lifting).values()):
         return verdict
     steady = sum(
         1 for d in days for s in d.sessions if s.modality.value == "endurance" and not s.optional
