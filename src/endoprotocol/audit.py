@@ -1886,6 +1886,8 @@ def major_group_underdosed_for_trained(p: Profile, plan: Plan, library: Library)
         and not plan.screening.referral_only
         and not clearance_pending(plan)
         and plan.screening.max_intensity not in ("none", "light")
+        # a week a week-scoped safety rule holds light (a passing illness) has no hard sets
+        and plan.weeks[0].max_intensity not in ("none", "light")
         and strength is not None
         and not strength.held_by
     )
