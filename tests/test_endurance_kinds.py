@@ -57,6 +57,17 @@ def test_k9_interval_rounds_grow_four_five_six() -> None:
     assert any("One more 4-minute round" in n for n in plan.weeks[1].notes)
 
 
+def test_k9_an_interval_deload_cuts_from_the_rounds_the_block_reached() -> None:
+    # the deload used to cut from week 1's 4 rounds (to 2), twice the cut its note states
+    plan = _plan(12, **TRIATHLETE)
+    deload = plan.weeks[3]
+    assert deload.deload
+    cut = round(100 * (1 - _rounds(deload) / _rounds(plan.weeks[2])))
+    assert _rounds(plan.weeks[2]) == 6
+    assert _rounds(deload) == 4
+    assert any(f"about {cut}% fewer" in n for n in deload.notes), deload.notes
+
+
 def test_k9_the_long_session_lengthens_and_keeps_growing_after_each_deload() -> None:
     plan = _plan(12, **TRIATHLETE)
     steady = [_steady(w) for w in plan.weeks]

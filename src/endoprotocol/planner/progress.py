@@ -128,7 +128,8 @@ def _progress_session(
                 max(_set_cap(outcome, ex, session.modality), sets),
             )
             sets = room.take(ex, sets, wanted)
-        if session.modality is Modality.HIIT and not deload and scheme.add_rounds:
+        if session.modality is Modality.HIIT and scheme.add_rounds:
+            # the rounds the building weeks reached; a deload cuts from them, not from week 1's
             wanted = min(sets + scheme.add_rounds * round_step, max(_rounds_cap(outcome), sets))
             sets = room.take(ex, sets, wanted)
         if deload and session.modality is not Modality.RESISTANCE:
