@@ -16,11 +16,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import combinations, pairwise, product
 
-from endoprotocol.engine.review import MAJOR_GROUPS, hard_exposures, is_hard_set, muscle_credit
-from endoprotocol.plan import DayPlan, Exercise, Plan, Session, Week
+from endoprotocol.engine.review import hard_exposures, is_hard_set
+from endoprotocol.plan import DayPlan, Exercise, Plan, Session, Week, muscle_credit
 from endoprotocol.planner.library import ExerciseEntry, Library
-from endoprotocol.profile import Profile
-from endoprotocol.vocab import Condition, Experience
+from endoprotocol.planner.schedule import circular
+from endoprotocol.profile import WEEK, Profile
+from endoprotocol.vocab import MAJOR_GROUPS, Condition, Experience
 
 INTENSITY_RANK = {"none": 0, "light": 1, "moderate": 2, "vigorous": 3}
 # The highest RPE (0-10) each class allows (ACSM, EVIDENCE.md §1.2: 5-6 moderate, 7-8 vigorous).
@@ -31,18 +32,7 @@ TRIAD_SIGNS = {
     Condition.STRESS_FRACTURE_HISTORY,
 }
 FIRST_TRIMESTER_WEEKS = 12
-WEEK_INDEX = {
-    d: i
-    for i, d in enumerate(
-        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-    )
-}
-
-
-def circular_days(a: int, b: int) -> int:
-    """Days between two weekdays (0 = Monday) in a repeating week."""
-    d = abs(a - b) % 7
-    return min(d, 7 - d)
+WEEK_INDEX = {d.value: i for i, d in enumerate(WEEK)}
 
 
 @dataclass(frozen=True)
@@ -195,8 +185,34 @@ def exercises(plan: Plan) -> Iterator[tuple[str, Session, Exercise]]:
             yield f"{where} / {e.name}", s, e
 
 
+def named_moves(plan: Plan) -> Iterator[tuple[str, str, str]]:
+    """Every exercise of the plan and each of its alternatives, as (where, name, label): the
+    label says "alternative X" for an alternative, so a fault names which one it found."""
+    for where, _s, e in exercises(plan):
+        for name in [e.name, *e.alternatives]:
+            yield where, name, name if name == e.name else f"alternative {name}"
+
+
 def _by_name(library: Library) -> dict[str, ExerciseEntry]:
     return {e.name: e for e in library.exercises}
+
+
+LEVEL_RANK = {"beginner": 0, "intermediate": 1, "advanced": 2}
+
+
+def open_to(p: Profile, library: Library) -> list[ExerciseEntry]:
+    """The library's exercises the person's kit (and the body's weight), level and the
+    standard's vetoes leave: what a check may ask the plan to use."""
+    have = {q.value for q in p.equipment} | {"bodyweight"}
+    banned = set(forbidden_tags(p))
+    level = LEVEL_RANK[p.experience.value]
+    return [
+        x
+        for x in library.exercises
+        if LEVEL_RANK[x.level] <= level
+        and {q.value for q in x.equipment} <= have
+        and not banned & set(x.tags)
+    ]
 
 
 # ---- the checks -----------------------------------------------------------------------------
@@ -209,15 +225,13 @@ def vetoed_tag_in_plan(p: Profile, plan: Plan, library: Library) -> Verdict:
     if not banned:
         return verdict
     entries = _by_name(library)
-    for where, _s, e in exercises(plan):
-        for name in [e.name, *e.alternatives]:
-            entry = entries.get(name)
-            for tag in entry.tags if entry else []:
-                if tag in banned:
-                    label = name if name == e.name else f"alternative {name}"
-                    verdict.faults.append(
-                        Fault("vetoed-tag-in-plan", where, f"{label} is {tag} ({banned[tag]})")
-                    )
+    for where, name, label in named_moves(plan):
+        entry = entries.get(name)
+        for tag in entry.tags if entry else []:
+            if tag in banned:
+                verdict.faults.append(
+                    Fault("vetoed-tag-in-plan", where, f"{label} is {tag} ({banned[tag]})")
+                )
     return verdict
 
 
@@ -434,14 +448,12 @@ def face_down_when_barred(p: Profile, plan: Plan, library: Library) -> Verdict:
     if not why:
         return verdict
     entries = _by_name(library)
-    for where, _s, e in exercises(plan):
-        for name in [e.name, *e.alternatives]:
-            entry = entries.get(name)
-            if entry is not None and is_face_down(entry):
-                label = name if name == e.name else f"alternative {name}"
-                verdict.faults.append(
-                    Fault("face-down-when-barred", where, f"{label} is face down ({why})")
-                )
+    for where, name, label in named_moves(plan):
+        entry = entries.get(name)
+        if entry is not None and is_face_down(entry):
+            verdict.faults.append(
+                Fault("face-down-when-barred", where, f"{label} is face down ({why})")
+            )
     return verdict
 
 
@@ -473,14 +485,10 @@ def joint_pain_move_unfit(p: Profile, plan: Plan, library: Library) -> Verdict:
         if condition in p.conditions
     ]
     verdict = Verdict(applies=bool(pain))
-    for where, _s, e in exercises(plan):
-        for name in [e.name, *e.alternatives]:
-            for why, rx in pain:
-                if rx.search(name):
-                    label = name if name == e.name else f"alternative {name}"
-                    verdict.faults.append(
-                        Fault("joint-pain-move-unfit", where, f"{label} with {why}")
-                    )
+    for where, name, label in named_moves(plan):
+        for why, rx in pain:
+            if rx.search(name):
+                verdict.faults.append(Fault("joint-pain-move-unfit", where, f"{label} with {why}"))
     return verdict
 
 
@@ -506,13 +514,9 @@ def triad_technical_or_twisting(p: Profile, plan: Plan, library: Library) -> Ver
     verdict = Verdict(applies=bool(why))
     if not why:
         return verdict
-    for where, _s, e in exercises(plan):
-        for name in [e.name, *e.alternatives]:
-            if TRIAD_UNFIT.search(name):
-                label = name if name == e.name else f"alternative {name}"
-                verdict.faults.append(
-                    Fault("triad-technical-or-twisting", where, f"{label} ({why})")
-                )
+    for where, name, label in named_moves(plan):
+        if TRIAD_UNFIT.search(name):
+            verdict.faults.append(Fault("triad-technical-or-twisting", where, f"{label} ({why})"))
     return verdict
 
 
@@ -615,12 +619,11 @@ def sustained_hold_with_high_bp(p: Profile, plan: Plan, library: Library) -> Ver
     if not verdict.applies:
         return verdict
     names = {e.name for e in library.exercises if e.id in SUSTAINED_HOLDS}
-    for where, _s, e in exercises(plan):
-        for name in [e.name, *e.alternatives]:
-            if name in names:
-                verdict.faults.append(
-                    Fault("sustained-hold-with-high-bp", where, f"{name} is a sustained hold")
-                )
+    for where, name, _label in named_moves(plan):
+        if name in names:
+            verdict.faults.append(
+                Fault("sustained-hold-with-high-bp", where, f"{name} is a sustained hold")
+            )
     return verdict
 
 
@@ -637,18 +640,12 @@ def bone_session_lacks_posture_or_pull(p: Profile, plan: Plan, library: Library)
     if not verdict.applies:
         return verdict
     entries = _by_name(library)
-    banned = set(forbidden_tags(p))
-    have = {q.value for q in p.equipment} | {"bodyweight"}
     # a pull is asked for only where the kit and the safety rules leave one (bodyweight alone
     # with a towel door row barred leaves the prone Y raise for the upper back)
-    level = {"beginner": 0, "intermediate": 1, "advanced": 2}
     pull_open = any(
         x.pattern.value == "horizontal-pull"  # the spine-care days' pull slot
         and x.kind == "strength"
-        and level[x.level] <= level[p.experience.value]
-        and {q.value for q in x.equipment} <= have
-        and not banned & set(x.tags)
-        for x in library.exercises
+        for x in open_to(p, library)
     )
     for where, s in sessions(plan):
         # the spine-care split's own days; days of another split the scheduler places in
@@ -810,18 +807,17 @@ def not_owned(p: Profile, plan: Plan, library: Library) -> Verdict:
     have = _owned(p)
     verdict = Verdict(applies=True)
     entries = _by_name(library)
-    for where, _s, e in exercises(plan):
-        for name in [e.name, *e.alternatives]:
-            entry = entries.get(name)
-            if entry is None:
-                continue
-            missing = {q.value for q in entry.equipment} - have
-            if any(w in name.lower() for w in FIXTURE_WORDS) and "pull-up-bar" not in have:
-                missing.add("pull-up-bar")
-            if missing:
-                verdict.faults.append(
-                    Fault("not-owned", where, f"{name} needs {', '.join(sorted(missing))}")
-                )
+    for where, name, _label in named_moves(plan):
+        entry = entries.get(name)
+        if entry is None:
+            continue
+        missing = {q.value for q in entry.equipment} - have
+        if any(w in name.lower() for w in FIXTURE_WORDS) and "pull-up-bar" not in have:
+            missing.add("pull-up-bar")
+        if missing:
+            verdict.faults.append(
+                Fault("not-owned", where, f"{name} needs {', '.join(sorted(missing))}")
+            )
     return verdict
 
 
@@ -1086,16 +1082,10 @@ def beginner_kit_unused(p: Profile, plan: Plan, library: Library) -> Verdict:
             verdict.faults.append(
                 Fault("beginner-kit-unused", where, f"{e.name} while {loaded[0].name} is open")
             )
-    banned = set(forbidden_tags(p))
-    have = owned | {"bodyweight"}
-    open_loaded = [
+    open_loaded = [  # a beginner's open lifts are beginner-level ones
         x
-        for x in library.exercises
-        if x.pattern.value in LOWER_PATTERNS
-        and x.level == "beginner"
-        and {q.value for q in x.equipment} <= have
-        and {q.value for q in x.equipment} & LOADING_KIT
-        and not banned & set(x.tags)
+        for x in open_to(p, library)
+        if x.pattern.value in LOWER_PATTERNS and {q.value for q in x.equipment} & LOADING_KIT
     ]
     for where, s in sessions(plan):
         if s.modality.value != "resistance" or s.optional or not open_loaded:
@@ -1644,7 +1634,7 @@ def _two_days_each(
         return False
     for half in ("upper", "lower"):
         on = [d for d in days if half in halves[d]]
-        if len(on) < 2 or any(circular_days(a, b) < gap for a, b in combinations(on, 2)):
+        if len(on) < 2 or any(circular(a, b) < gap for a, b in combinations(on, 2)):
             return False
     return True
 
@@ -1758,7 +1748,7 @@ def split_leaves_half_one_day(p: Profile, plan: Plan, library: Library) -> Verdi
     is a fault when two days lifting may use lie that far apart."""
     offered = _lifting_allowed(plan, sorted(WEEK_INDEX[d.value] for d in p.training_days()))
     gap = _recovery_days(p)
-    apart = any(circular_days(a, b) >= gap for a, b in combinations(offered, 2))
+    apart = any(circular(a, b) >= gap for a, b in combinations(offered, 2))
     verdict = Verdict(applies=False)
     for week in plan.weeks:
         halves = _lifting_days(week.days)
@@ -1841,19 +1831,13 @@ TRAINED_WEEKLY_HARD_SETS = 10
 def _chest_presses(p: Profile, library: Library) -> list[str]:
     """The chest presses (a horizontal push with chest as a primary muscle) the person's kit,
     level and safety vetoes leave, regressions not counted (a trained lifter's work sets)."""
-    level = {"beginner": 0, "intermediate": 1, "advanced": 2}
-    have = {q.value for q in p.equipment} | {"bodyweight"}
-    banned = set(forbidden_tags(p))
     return [
         x.name
-        for x in library.exercises
+        for x in open_to(p, library)
         if x.pattern.value == "horizontal-push"
         and any(m.value == "chest" for m in x.primary)
         and x.kind == "strength"
         and x.ladder != "regression"
-        and level[x.level] <= level[p.experience.value]
-        and {q.value for q in x.equipment} <= have
-        and not banned & set(x.tags)
     ]
 
 

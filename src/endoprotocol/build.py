@@ -24,7 +24,6 @@ from endoprotocol.engine.review import (
     aerobic_equivalent,
     is_hard_set,
     merge_effects,
-    muscle_credit,
     review,
     strength_exposure_days,
 )
@@ -52,6 +51,7 @@ from endoprotocol.plan import (
     Warning,
     Week,
     another_plan,
+    muscle_credit,
 )
 from endoprotocol.planner.fill import Picker, Shortfall
 from endoprotocol.planner.library import Library, Messages

@@ -315,6 +315,14 @@ class Exercise(_Out):
     rules: list[str]
 
 
+def muscle_credit(exercise: Exercise) -> dict[str, float]:
+    """What one hard set of `exercise` counts for each muscle (DESIGN.md v1.1): 1 for each
+    primary muscle, 0.5 for each secondary one. Callers multiply by the hard sets."""
+    credit = dict.fromkeys((m.value for m in exercise.secondary_muscles), 0.5)
+    credit.update(dict.fromkeys((m.value for m in exercise.muscles), 1.0))
+    return credit
+
+
 class Session(_Out):
     modality: Modality
     title: str

@@ -337,3 +337,14 @@ def normalize(enum: type[E], raw: object, also: tuple[str, ...] = ()) -> E:
 # class is worth in moderate-equivalent minutes (vigorous counts double, light not at all).
 AEROBIC: tuple[Modality, ...] = (Modality.ENDURANCE, Modality.HIIT, Modality.RECOVERY)
 MODERATE_EQUIVALENT: dict[str, int] = {"light": 0, "moderate": 1, "vigorous": 2}
+
+
+# The major muscle groups WHO 2020 and COACHING.md §2 ask to train (hamstrings and glutes as
+# one), by the muscles that count for each.
+MAJOR_GROUPS: dict[str, tuple[str, ...]] = {
+    "chest": ("chest",),
+    "back": ("back",),
+    "quads": ("quads",),
+    "hamstrings/glutes": ("hamstrings", "glutes"),
+    "shoulders": ("shoulders",),
+}

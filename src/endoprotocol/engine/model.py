@@ -548,6 +548,8 @@ class Progression(_Node):
     # starts this many minutes short per step and grows by it each building week, a step
     # higher after each deload, reaching its full length in the block's last building week
     long_session_step_minutes: Annotated[int, Field(strict=True, ge=1, le=15)] | None = None
+    # the least minutes of work the long session keeps when it starts short
+    long_session_min_minutes: Annotated[int, Field(strict=True, ge=10, le=180)] | None = None
     long_session_note: Text | None = None
     # said in a week whose rep ranges move up at the same load (double progression)
     reps_note: Text | None = None

@@ -18,9 +18,9 @@ from endoprotocol.engine.evaluate import _Context
 from endoprotocol.engine.facts import Earlier
 from endoprotocol.engine.loader import RuleSet
 from endoprotocol.engine.model import Departure, Effect, Phase, Rule, Synergy, Warn
-from endoprotocol.plan import DayPlan, Exercise, ExpectedEffect, Session, Week
+from endoprotocol.plan import DayPlan, Exercise, ExpectedEffect, Session, Week, muscle_credit
 from endoprotocol.profile import Profile
-from endoprotocol.vocab import AEROBIC, MODERATE_EQUIVALENT, Modality
+from endoprotocol.vocab import AEROBIC, MAJOR_GROUPS, MODERATE_EQUIVALENT, Modality
 
 # The bands the plan facts count in (docs/rules.md, "Plan facts"): the top of a rep range
 # of 6 or fewer is heavy, 7-15 moderate; a rest whose longest end is 90 s or less is short.
@@ -55,23 +55,7 @@ def is_hard_set(exercise: Exercise) -> bool:
     return rpe is not None and rpe.max >= HARD_RPE_MIN
 
 
-def muscle_credit(exercise: Exercise) -> dict[str, float]:
-    """What one hard set of `exercise` counts for each muscle (DESIGN.md v1.1): 1 for each
-    primary muscle, 0.5 for each secondary one. Callers multiply by the hard sets."""
-    credit = dict.fromkeys((m.value for m in exercise.secondary_muscles), 0.5)
-    credit.update(dict.fromkeys((m.value for m in exercise.muscles), 1.0))
-    return credit
-
-
-# The major muscle groups WHO 2020 and COACHING.md §2 ask to train (hamstrings and glutes as
-# one), and the hard sets on one day that make a hard exposure of a group.
-MAJOR_GROUPS: dict[str, tuple[str, ...]] = {
-    "chest": ("chest",),
-    "back": ("back",),
-    "quads": ("quads",),
-    "hamstrings/glutes": ("hamstrings", "glutes"),
-    "shoulders": ("shoulders",),
-}
+# the hard sets on one day that make a hard exposure of a major group
 HARD_EXPOSURE_SETS = 3
 
 

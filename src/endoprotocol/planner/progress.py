@@ -53,6 +53,9 @@ class Scheme:
     deload_reps_note: str | None
     long_session_note: str | None
     long_step: int = 0
+    long_floor: int = 0  # the long session's least minutes of work (`long_session_min_minutes`)
+    # the aerobic guideline's bar (WHO 2020's 150): the long session's start keeps the week at it
+    aerobic_target: int = 0
 
     @classmethod
     def from_outcome(cls, outcome: Decisions) -> Scheme:
@@ -76,6 +79,16 @@ class Scheme:
             if isinstance(v := get("long_session_step_minutes"), int)
             and get("aerobic_build_up") is not False
             else 0,
+            long_floor=int(v) if isinstance(v := get("long_session_min_minutes"), int) else 0,
+            aerobic_target=max(
+                (
+                    g.body.at_least
+                    for g in outcome.guidelines.values()
+                    if g.body.measure == "moderate_equivalent_aerobic_minutes"
+                    and g.body.at_least is not None
+                ),
+                default=0,
+            ),
             cautious=v if isinstance(v := get("cautious_start"), CautiousStart) else None,
             **{name: v if isinstance(v := get(name), str) else None for name in NOTES},
         )
@@ -499,9 +512,6 @@ def _build_up(session: Session, week: int, ramp: BuildUp) -> Session:
     )
 
 
-AEROBIC_TARGET_MINUTES = 150  # WHO 2020: week 1 of an active person keeps at least this
-
-
 def _work_minutes(session: Session) -> float:
     return sum(
         ex.work_seconds.max / 60
@@ -519,8 +529,8 @@ def _long_session_wave(
     `scheme.long_step` minutes; a deload goes back to its block's first week; the next block
     starts one step above the last one's start, so the session reaches its full length
     (week 1's template, which the day's minutes hold) in the block's last building week.
-    The start keeps at least 30 minutes of work and the week's steady work at or above the
-    WHO minimum. Returns (id of the session, week -> minutes short); (None, {}) when none."""
+    The start keeps the rule's least minutes of work (`long_session_min_minutes`) and the
+    week's steady work at or above the aerobic guideline's bar. Returns (id of the session, week -> minutes short); (None, {}) when none."""
     if not scheme.long_step:
         return None, {}
     steady = [
@@ -538,7 +548,8 @@ def _long_session_wave(
     long = max(steady, key=_work_minutes)
     total = sum(_work_minutes(s) for s in steady)
     most_steps = int(
-        min(_work_minutes(long) - 30, total - AEROBIC_TARGET_MINUTES) // scheme.long_step
+        min(_work_minutes(long) - scheme.long_floor, total - scheme.aerobic_target)
+        // scheme.long_step
     )
     if most_steps <= 0:
         return None, {}

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from endoprotocol.engine.decisions import Bound, Decisions
-from endoprotocol.plan import Exercise, Intensity, Range, Session, Substitution
+from endoprotocol.plan import Exercise, Intensity, Range, Session, Substitution, muscle_credit
 from endoprotocol.planner.fill import (
     Picker,
     Shortfall,
@@ -19,7 +19,7 @@ from endoprotocol.planner.fill import (
 )
 from endoprotocol.planner.library import ExerciseEntry, Library, Slot, SplitDay, Zone
 from endoprotocol.planner.schedule import Slotted
-from endoprotocol.vocab import Modality, Muscle, Pattern
+from endoprotocol.vocab import MAJOR_GROUPS, Modality, Muscle, Pattern
 
 ALL_MUSCLES = {m.value for m in Muscle}
 # Whose rules dose an exercise of each timed pattern, wherever the exercise appears.
@@ -593,7 +593,7 @@ class SessionBuilder:
 
 
 # The major groups (COACHING.md §2) an isolation slot may hand its place to.
-MAJOR = ("chest", "back", "shoulders", "quads", "hamstrings", "glutes")
+MAJOR = tuple(m for muscles in MAJOR_GROUPS.values() for m in muscles)
 # An isolation slot's own muscle counts as well trained when the session already gives it
 # this many times the hard-set credit of the least-trained major group the day promises.
 REBALANCE_RATIO = 1.5
@@ -611,12 +611,9 @@ def _rebalanced(s: Slot, exercises: list[Exercise], muscles: set[str]) -> Slot:
         return s
     credit = dict.fromkeys(day, 0.0)
     for e in exercises:
-        for m in e.muscles:
-            if m.value in credit:
-                credit[m.value] += e.sets
-        for m in e.secondary_muscles:
-            if m.value in credit:
-                credit[m.value] += 0.5 * e.sets
+        for m, per_set in muscle_credit(e).items():
+            if m in credit:
+                credit[m] += per_set * e.sets
     least = min(day, key=lambda m: credit[m])
     if least == own or credit[own] < REBALANCE_RATIO * max(credit[least], 1.0):
         return s
