@@ -61,7 +61,9 @@ def test_uncontrolled_blood_pressure_gets_light_activity_only_until_cleared() ->
     assert not names & {"Wall sit", "Incline plank", "Forearm plank"}
     assert any(w.code == "light-until-cleared" for w in plan.warnings)
     lib = builtin_library()
-    assert not clearance_required_not_light(parse_profile(UNCONTROLLED_BP), plan, lib).faults
+    verdict = clearance_required_not_light(parse_profile(UNCONTROLLED_BP), plan, lib)
+    assert verdict.applies  # the check must see this plan, or the test proves nothing
+    assert not verdict.faults
 
 
 def test_the_top_of_the_plan_says_a_clinician_must_clear_them_first() -> None:

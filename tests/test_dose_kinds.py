@@ -71,7 +71,9 @@ def test_a_frail_80_year_old_moves_from_light_to_moderate_effort_after_eight_wee
     assert not any("all block" in n for w in plan.weeks for n in w.notes if "ight" in n)
     frail = next(w for w in plan.warnings if w.code == "frail-older-adult")
     assert "physiotherapist or doctor" in frail.message
-    assert not held_start_never_moves(parse_profile(FRAIL), plan, builtin_library()).faults
+    verdict = held_start_never_moves(parse_profile(FRAIL), plan, builtin_library())
+    assert verdict.applies  # the check must see this plan, or the test proves nothing
+    assert not verdict.faults
 
 
 def test_a_vertebral_fracture_moves_to_moderate_effort_and_no_higher() -> None:
@@ -82,7 +84,9 @@ def test_a_vertebral_fracture_moves_to_moderate_effort_and_no_higher() -> None:
     assert min(tops) >= 5
     assert max(tops) <= 6
     assert plan.screening.max_intensity == "moderate"
-    assert not held_start_never_moves(parse_profile(FRACTURE), plan, builtin_library()).faults
+    verdict = held_start_never_moves(parse_profile(FRACTURE), plan, builtin_library())
+    assert verdict.applies  # the check must see this plan, or the test proves nothing
+    assert not verdict.faults
 
 
 def test_the_held_check_sees_a_block_that_stays_light() -> None:
@@ -126,7 +130,9 @@ def test_the_osteoporosis_exit_raises_every_lift_together() -> None:
     assert pcts == sorted(pcts)
     assert pcts[0] >= 60
     assert pcts[-1] <= 70
-    assert not effort_split_in_session(parse_profile(BONES), plan, builtin_library()).faults
+    verdict = effort_split_in_session(parse_profile(BONES), plan, builtin_library())
+    assert verdict.applies  # the check must see this plan, or the test proves nothing
+    assert not verdict.faults
 
 
 def test_an_effort_only_exit_still_changes_every_week() -> None:
@@ -177,7 +183,7 @@ def test_a_half_hour_walk_claims_no_acute_gh_or_il_6_rise() -> None:
     assert walks  # the dose that used to be credited is there
     assert "endurance" not in _acute(plan, "growth_hormone")
     assert "endurance" not in _acute(plan, "il_6")
-    assert not effect_without_dose(parse_profile(WALKER), plan, builtin_library()).faults
+    # (no claim is left for effect-without-dose to check: the assertions above are the test)
 
 
 def test_long_steady_rides_keep_the_marked_il_6_rise() -> None:
@@ -187,7 +193,9 @@ def test_long_steady_rides_keep_the_marked_il_6_rise() -> None:
     )
     assert il6.evidence == "strong"
     assert "core/il-6-steady-work" in il6.rules
-    assert not effect_without_dose(parse_profile(RIDER), plan, builtin_library()).faults
+    verdict = effect_without_dose(parse_profile(RIDER), plan, builtin_library())
+    assert verdict.applies  # the check must see this plan, or the test proves nothing
+    assert not verdict.faults
 
 
 def test_the_dose_check_catches_a_gh_claim_from_a_walk() -> None:
