@@ -1787,23 +1787,31 @@ def major_group_sets(lifting: Iterable[Session]) -> dict[str, float]:
     return {g: max(sets.get(m, 0.0) for m in ms) for g, ms in MAJOR_GROUPS.items()}
 
 
+def hard_sets_open(plan: Plan) -> bool:
+    """Week 1 may hold hard sets and nothing holds WHO's strength target back: no referral,
+    no ceiling at light (for the block, or for week 1 as a passing illness sets), no safety
+    rule or light start named in the strength guideline's `held_by`."""
+    strength = next((g for g in plan.guidelines if g.id == "who-2020-strength"), None)
+    return (
+        not plan.screening.referral_only
+        and plan.screening.max_intensity not in ("none", "light")
+        and plan.weeks[0].max_intensity not in ("none", "light")
+        and strength is not None
+        and not strength.held_by
+    )
+
+
 def short_days_underdosed(p: Profile, plan: Plan, library: Library) -> Verdict:
     """Short days still add up to a real weekly dose (COACHING.md §2-3): a muscle- or
     strength-first person with days of 20 minutes or less and four or more of them gets at
     least 4 hard sets a week for every major group (DESIGN.md v1.1 credit), unless a safety
     rule or a cautious start holds the strength target."""
-    strength = next((g for g in plan.guidelines if g.id == "who-2020-strength"), None)
     verdict = Verdict(
         applies=bool(p.goals)
         and p.goals[0].value in LIFTING_FIRST
         and p.minutes_per_session <= SHORT_DAY_MINUTES
         and len(p.training_days()) >= 4
-        and not plan.screening.referral_only
-        and plan.screening.max_intensity not in ("none", "light")
-        # a week a week-scoped safety rule holds light (a passing illness) has no hard sets
-        and plan.weeks[0].max_intensity not in ("none", "light")
-        and strength is not None
-        and not strength.held_by
+        and hard_sets_open(plan)
     )
     if not verdict.applies:
         return verdict
@@ -1851,7 +1859,6 @@ def major_group_underdosed_for_trained(p: Profile, plan: Plan, library: Library)
     gets at least 10 hard sets a week for every major group (DESIGN.md v1.1 credit: 1
     primary, 0.5 secondary), and no major group gets less than half the hard sets of the
     best-trained one (COACHING.md §1-§3), unless a safety rule or clearance holds the dose."""
-    strength = next((g for g in plan.guidelines if g.id == "who-2020-strength"), None)
     days = plan.weeks[0].days if plan.weeks else plan.days
     lifting = [
         s for d in days for s in d.sessions if s.modality.value == "resistance" and not s.optional
@@ -1867,13 +1874,8 @@ def major_group_underdosed_for_trained(p: Profile, plan: Plan, library: Library)
         and len(_chest_presses(p, library)) >= 2
         and p.minutes_per_session >= TRAINED_DAY_MINUTES
         and len(lifting) >= TRAINED_LIFTING_DAYS
-        and not plan.screening.referral_only
         and not clearance_pending(plan)
-        and plan.screening.max_intensity not in ("none", "light")
-        # a week a week-scoped safety rule holds light (a passing illness) has no hard sets
-        and plan.weeks[0].max_intensity not in ("none", "light")
-        and strength is not None
-        and not strength.held_by
+        and hard_sets_open(plan)
     )
     if not verdict.applies:
         return verdict
