@@ -228,3 +228,27 @@ def test_no_cache_neither_reads_nor_writes(
     assert cli(*args).exit_code == 0  # type: ignore[operator]
     with pytest.raises(AssertionError):
         endoprotocol.load(user_dir=False, cache=False)
+
+
+def test_the_cache_keeps_the_newest_entries_only(cache: Path) -> None:
+    """Each pack edit writes its own entry; older ones go once there are more than KEEP, so
+    a pack author's cache does not grow with every save. Other files stay."""
+    import os
+
+    cache.mkdir(parents=True)
+    for n in range(packcache.KEEP + 3):
+        old = cache / f"packs-{n:040d}.json"
+        old.write_bytes(b"old")
+        os.utime(old, (1_000_000 + n, 1_000_000 + n))
+    left_by_a_dead_run = cache / ".packs-dead.tmp"
+    left_by_a_dead_run.write_bytes(b"")
+    os.utime(left_by_a_dead_run, (1_000_000, 1_000_000))
+    unrelated = cache / "notes.txt"
+    unrelated.write_text("mine")
+    endoprotocol.load(user_dir=False)
+    kept = _entries(cache)
+    assert len(kept) == packcache.KEEP
+    newest_old = {cache / f"packs-{n:040d}.json" for n in range(4, packcache.KEEP + 3)}
+    assert newest_old < set(kept)  # the new entry plus the 7 newest old ones
+    assert not left_by_a_dead_run.exists()
+    assert unrelated.read_text() == "mine"

@@ -13,7 +13,8 @@ checksum holds; then its nodes are built directly from the data the packs were v
 into when the entry was written (no YAML, no second validation: revalidating was half of a
 warm plan's load). Unknown classes, enums, enum values or fields make it a miss. A
 corrupt, stale or unreadable entry is ignored and rebuilt; an unwritable cache directory
-is skipped silently. (An entry edited by hand with its checksum recomputed is trusted as
+is skipped silently. The eight newest entries are kept; writing a new one removes older
+ones, so editing a pack does not grow the cache without end. (An entry edited by hand with its checksum recomputed is trusted as
 far as its layout goes, like an edited pack file would be; the checksum guards against
 damage, not against someone who can write to the user's own directories.)
 """
@@ -27,6 +28,7 @@ import os
 import stat
 import sys
 import tempfile
+import time
 from collections.abc import Iterable
 from enum import Enum
 from functools import cache
@@ -51,6 +53,8 @@ from endoprotocol.yamlio import MAX_BYTES
 
 CACHE_ENV = "ENDOPROTOCOL_CACHE_DIR"
 FORMAT = 2  # bump when the layout below changes
+KEEP = 8  # entries kept: a new one (an edited pack, another tool version) ends the oldest
+STALE_TEMP_SECONDS = 3600  # a temporary file this old was left by a run that died
 _MAGIC = b"endoprotocol-packs"
 M = TypeVar("M", bound=BaseModel)
 
@@ -361,6 +365,38 @@ def write(key: str, rules: RuleSet, library: Library) -> None:
             raise
     except OSError:
         return
+    prune(target.parent, keep=target)
+
+
+def prune(directory: Path, *, keep: Path) -> None:
+    """Remove all but the `KEEP` newest entries (by modification time; `keep` always stays)
+    and temporary files older than `STALE_TEMP_SECONDS`.
+
+    Every pack edit, option set and tool version writes its own ~0.6 MB entry, so a pack
+    author's cache would otherwise grow with every save. Files that are not entries are left
+    alone, and so is anything that cannot be read or removed.
+    """
+    entries: list[tuple[float, Path]] = []
+    try:
+        with os.scandir(directory) as found:
+            for item in found:
+                name = item.name
+                with contextlib.suppress(OSError):
+                    if name.startswith("packs-") and name.endswith(".json"):
+                        entries.append((item.stat().st_mtime, Path(item.path)))
+                    elif (
+                        name.startswith(".packs-")
+                        and name.endswith(".tmp")
+                        and item.stat().st_mtime < time.time() - STALE_TEMP_SECONDS
+                    ):
+                        os.unlink(item.path)
+    except OSError:
+        return
+    entries.sort(reverse=True)
+    for _, path in entries[KEEP:]:
+        if path != keep:
+            with contextlib.suppress(OSError):
+                path.unlink()
 
 
 class _Recorder:
