@@ -13,6 +13,8 @@ from typing import Any
 
 from typer.core import TyperGroup
 
+from endoprotocol.cli.coerce import quicken
+
 NUMBERS = (int, float)
 
 
@@ -43,13 +45,25 @@ def _no_type(ctx: Any = None) -> None:
 
 
 class HumanHelp(TyperGroup):
-    """The root group: humanizes the tree before any help or usage is written."""
+    """The root group: humanizes the tree before any help or usage is written.
+
+    Before it reads its arguments, it gives every parameter of the tree a quick converter
+    (`cli.coerce`), so a run builds no pydantic adapter for an option it was not given or
+    for a plain value.
+    """
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         command = super().get_command(ctx, cmd_name)
         if command is not None:
             humanize(command)
+            # the command's own help option too: made here with this context, whose help
+            # option names every sub-context inherits (no command sets its own)
+            quicken(command, command.get_params(ctx))
         return command
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        quicken(self, self.get_params(ctx))
+        return list(super().parse_args(ctx, args))
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         humanize(self)
