@@ -5,6 +5,7 @@ K6  A painful shoulder was sent lap swimming (overhead pulling its own warning e
 K10 Triad/RED-S signs got a renegade row and a Russian twist.
 K12 A frail 96-year-old with osteoporosis and only bands got no pull and no back-extensor work.
 K5  An active beginner with a barbell and a bench got a wall sit, wall push-ups and a chair.
+K9b An advanced lifter with dumbbells squatted to a knee-height box (an entry-level form).
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from endoprotocol.audit import (
     beginner_kit_unused,
     bone_session_lacks_posture_or_pull,
     joint_pain_move_unfit,
+    partial_range_for_trained,
+    regression_for_trained,
     triad_technical_or_twisting,
 )
 from endoprotocol.plan import Plan
@@ -223,3 +226,39 @@ def test_an_inactive_older_beginner_may_still_start_from_an_incline_push_up() ->
         currently_active=False,
     )
     assert _names(plan, alternatives=False) & {"Incline push-up", "Wall push-up"}
+
+
+# ---- K9b: a trained lifter's squat is a full-range one
+
+
+ADVANCED_DUMBBELLS = {
+    "age": 45,
+    "sex": "male",
+    "goals": ["muscle"],
+    "experience": "advanced",
+    "days": ["monday", "wednesday", "friday"],
+    "minutes_per_session": 60,
+    "equipment": ["dumbbells"],
+    "currently_active": True,
+}
+
+
+def test_an_advanced_lifter_with_dumbbells_squats_full_range_not_to_a_high_box() -> None:
+    """The high-box squat ranked first for a trained lifter only because it carries no
+    caution tag; it is an entry-level form (a regression), so the goblet squat leads."""
+    plan = _plan(**ADVANCED_DUMBBELLS)
+    names = _names(plan, alternatives=False)
+    assert "Dumbbell squat to a high box" not in names
+    assert "Goblet squat" in names
+    for check in (partial_range_for_trained, regression_for_trained):
+        verdict = check(parse_profile(ADVANCED_DUMBBELLS), plan, builtin_library())
+        assert verdict.applies
+        assert not verdict.faults
+
+
+def test_a_painful_knee_may_still_squat_to_a_high_box() -> None:
+    """With deep knee bends vetoed, the high-box squat is what keeps the squat pattern."""
+    plan = _plan(**{**ADVANCED_DUMBBELLS, "conditions": ["knee-pain"]})
+    names = _names(plan, alternatives=False)
+    assert "Goblet squat" not in names
+    assert "Dumbbell squat to a high box" in names

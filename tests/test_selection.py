@@ -367,6 +367,7 @@ def _session(p: Plan, modality: str) -> Session:
         ("ballistic-misprescribed", GYM, "resistance", {"name": "Barbell push press"}),
         ("drill-as-hard-set", GYM, "resistance", {"name": "Hip hinge drill with a dowel"}),
         ("regression-for-trained", GYM, "resistance", {"name": "Wall push-up"}),
+        ("partial-range-for-trained", GYM, "resistance", {"name": "Dumbbell squat to a high box"}),
         (
             "alternative-unfit",
             GYM,

@@ -1050,6 +1050,39 @@ def regression_for_trained(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+def partial_range_for_trained(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """An intermediate or advanced lifter's work set is never a partial-range form (a squat
+    to a knee-height box) while a full-range lift of the same pattern, on the same kit, is
+    open to them (COACHING.md §1 "Level fits": trained lifters get the full movement; the
+    short range is for a painful knee or a new lifter)."""
+    verdict = Verdict(applies=p.experience is not Experience.BEGINNER and not is_frail(p))
+    if not verdict.applies:
+        return verdict
+    entries = _by_name(library)
+    full_range = [x for x in open_to(p, library) if "partial-range" not in x.tags]
+    for where, _s, e in _work_sets(plan):
+        entry = entries.get(e.name)
+        if entry is None or "partial-range" not in entry.tags:
+            continue
+        kit = set(entry.equipment)
+        instead = [
+            x
+            for x in full_range
+            if x.pattern is entry.pattern
+            and x.kind == entry.kind
+            and set(x.primary) == set(entry.primary)
+            and set(x.equipment) == kit
+            and x.ladder != "regression"
+        ]
+        if instead:
+            verdict.faults.append(
+                Fault(
+                    "partial-range-for-trained", where, f"{e.name} while {instead[0].name} is open"
+                )
+            )
+    return verdict
+
+
 LOADING_KIT = frozenset({"barbell", "trap-bar", "dumbbells", "kettlebell", "machines"})
 LOWER_PATTERNS = frozenset({"squat", "hinge", "lunge"})
 
@@ -1240,6 +1273,7 @@ SELECTION_CHECKS: dict[str, Check] = {
     "vigorous-steady-untrue": vigorous_steady_untrue,
     "drill-as-hard-set": drill_as_hard_set,
     "regression-for-trained": regression_for_trained,
+    "partial-range-for-trained": partial_range_for_trained,
     "beginner-kit-unused": beginner_kit_unused,
     "duplicate-isolation": duplicate_isolation,
     "cardio-not-real": cardio_not_real,

@@ -319,6 +319,9 @@ Tagname = Literal[
     "unilateral",
     "power",
     "head-down",
+    # stops short of the full range on purpose (a squat to a knee-height box): what a
+    # painful knee or a new lifter needs, and what a trained lifter ranks after full range
+    "partial-range",
     # trains the back extensors with the spine kept neutral (prone back extension, wall
     # posture hold): the spine-care split asks for one in every session
     "back-extensor",

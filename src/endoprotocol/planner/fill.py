@@ -38,8 +38,9 @@ class Shortfall:
 
 
 # How many leading ranking keys make two candidates equally good: the n-th use of a slot in
-# the week rotates only among those, so every pick is a best candidate (COACHING.md §1).
-TIER = 4
+# the week rotates only among those, so every pick is a best candidate (COACHING.md §1); a
+# trained lifter's tier reaches to full range, so a second squat day is not a high-box squat.
+TIER = 5
 # A beginner's key ranks level and two-sidedness before load: the tier reaches to the load, so
 # a beginner's week rotates among their most loadable lifts (never a barbell row, then a towel).
 BEGINNER_TIER = 6
@@ -162,9 +163,11 @@ class Picker:
             # the most loadable kit they own (a barbell box squat before a wall sit)
             return (preferred, fits_role, heavy, level_gap, unilateral, load, len(e.tags))
         # a lift loaded by a share of its 1RM suits every level (its load, not its form, sets
-        # how hard it is): a trained lifter's barbell RDL is not a step down
+        # how hard it is): a trained lifter's barbell RDL is not a step down; and of two lifts
+        # as loadable, the full-range one (a goblet squat before a squat to a high box)
         own_level = 0 if e.one_rm else level_gap
-        return (preferred, fits_role, heavy, load, unilateral, own_level, len(e.tags))
+        partial = 1 if "partial-range" in e.tags else 0
+        return (preferred, fits_role, heavy, load, partial, unilateral, own_level, len(e.tags))
 
     def candidates(
         self,
