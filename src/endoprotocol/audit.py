@@ -2060,6 +2060,72 @@ def endurance_does_not_progress(p: Profile, plan: Plan, library: Library) -> Ver
     return verdict
 
 
+# COACHING.md §2: people not yet active build up from about 15-30 minutes of steady work and
+# meet WHO's minutes by week 6; the audit's own reading: a build-up that starts at 20.
+BUILD_UP_START_MINUTES = 20
+BUILD_UP_WEEKS = 6
+LEAST_STEADY_SESSION_MINUTES = 20  # a walk of 10 minutes with its warm-up and cool-down
+
+
+def aerobic_first_backbone_missing(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A first goal built on aerobic work (endurance, stress, mood) gets its minimum
+    effective dose, the aerobic backbone, before WHO's two strength days (COACHING.md §2),
+    and aerobic work lengthens about 5-10 minutes every 1-2 weeks (§3, ACSM 2011). For a
+    person not yet active whose week 1 holds no more than the build-up's start of steady
+    work (short days, each one full), a block of 6 or more weeks must grow the required
+    steady work past week 1's by its last week, or hold no more than one lifting day by
+    then (the one day that always stays). Left out: strength days a safety rule asks for
+    (falls prevention, osteoporosis, a vertebral fracture, pregnancy), Triad/RED-S signs
+    (no week's aerobic minutes above week 1's), referral and light-only plans, a held
+    aerobic target, one offered day, and days too short for a second walk."""
+    target = next((g for g in plan.guidelines if g.id == "who-2020-aerobic"), None)
+    strength_by_safety = (
+        needs_falls_prevention(p)
+        or has_triad_signs(p)
+        or bool(
+            {Condition.OSTEOPOROSIS, Condition.VERTEBRAL_FRACTURE, Condition.PREGNANCY}
+            & set(p.conditions)
+        )
+    )
+    weeks = plan.weeks
+    verdict = Verdict(
+        applies=bool(p.goals)
+        and p.goals[0].value in AEROBIC_FIRST
+        and not p.currently_active
+        and not strength_by_safety
+        and len(p.training_days()) >= 2
+        and p.minutes_per_session >= LEAST_STEADY_SESSION_MINUTES
+        and len(weeks) >= BUILD_UP_WEEKS
+        and not plan.screening.referral_only
+        and plan.screening.max_intensity not in ("none", "light")
+        and target is not None
+        and not target.held_by
+    )
+    if not verdict.applies:
+        return verdict
+    first, _rounds = _aerobic_dose(weeks[0].days)
+    if first > BUILD_UP_START_MINUTES:
+        verdict.applies = False  # the build-up has room to grow on its own
+        return verdict
+    last, _rounds = _aerobic_dose(weeks[-1].days)
+    lifting = sum(
+        1
+        for d in weeks[-1].days
+        for s in d.sessions
+        if s.modality.value == "resistance" and not s.optional
+    )
+    if last <= first and lifting > 1:
+        verdict.faults.append(
+            Fault(
+                "aerobic-first-backbone-missing",
+                f"weeks 1-{weeks[-1].week}",
+                f"first goal {p.goals[0].value}: {first:.0f} steady minutes in week 1 and "
+                f"{last:.0f} in week {weeks[-1].week}, beside {lifting} lifting days",
+            )
+        )
+    return verdict
+
+
 # What each split day promises (COACHING.md §2), by title prefix: pattern families.
 PROMISED = {
     "Full body": {
@@ -2497,6 +2563,7 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "older-start-too-long": older_start_too_long,
     "claim-without-dose": claim_without_dose,
     "endurance-does-not-progress": endurance_does_not_progress,
+    "aerobic-first-backbone-missing": aerobic_first_backbone_missing,
 }
 CHECKS: dict[str, Check] = {
     **SAFETY_CHECKS,

@@ -93,6 +93,7 @@ def build_plan(
     weeks, replan = _pregnancy_block(profile, outcome, weeks)
     picker = Picker(library, outcome, profile)
     builder = SessionBuilder(outcome, library, picker)
+    build_up = _build_up(outcome, profile, library)
     # a session no exercise can fill (intervals without a tested machine) keeps no day
     scheduler = Scheduler(
         outcome,
@@ -100,6 +101,8 @@ def build_plan(
         library,
         builder.unavailable(),
         vigorous_steady=builder.vigorous_steady_possible(),
+        build_up=build_up,
+        block_weeks=weeks,
     )
     week = scheduler.run()
     shortfalls: list[Shortfall] = list(scheduler.shortfalls)
@@ -112,22 +115,13 @@ def build_plan(
             if built.session is not None:
                 sessions.append(built.session.from_week(slot.start_week, slot.end_week))
         week_one.append(DayPlan(day=day, sessions=sessions))
-    held = outcome.progression.get("aerobic_build_up")
-    grows = held is None or held.value is not False
-    ramp = sorted(
-        (target.build_up_weeks, target.build_up_from_minutes)
-        for target, _rule in outcome.guidelines.values()
-        if target.fill_with is Modality.ENDURANCE
-        and target.build_up_weeks is not None
-        and target.build_up_from_minutes is not None
-    )
     block = build_weeks(
         week_one,
         weeks,
         outcome,
         library.design,
         profile.minutes_per_session,
-        build_up=BuildUp(*ramp[0]) if ramp and not profile.currently_active and grows else None,
+        build_up=build_up,
         most_reps=library.most_reps(),
     )
     # the enforce step, week by week: week-scoped vetoes, ceilings and limits, applied last
@@ -164,7 +158,7 @@ def build_plan(
         key=lambda s: (s.therapy, s.myokine.value, s.rules[0]),
     )
     departures = _departures(reviewed)
-    guidelines = _guidelines(outcome, rules, block)
+    guidelines = _guidelines(outcome, rules, block, scheduler.backbone)
     screening = ScreeningOutcome(
         clearance=outcome.clearance,
         referral_only=outcome.referral_only,
@@ -352,10 +346,59 @@ def _start_ends(outcome: Decisions, held: list[str], weeks: int, reached: int | 
     return start.value.weeks + 1
 
 
-def _guidelines(outcome: Decisions, rules: RuleSet, block: list[Week]) -> list[GuidelineCheck]:
-    """Measure each guideline on week 1's required sessions, with and without the extras."""
+def _build_up(outcome: Decisions, profile: Profile, library: Library) -> BuildUp | None:
+    """The steady build-up of a person not yet active (the aerobic guideline's
+    `build_up_weeks` and `build_up_from_minutes`), unless a rule holds the aerobic minutes
+    (`aerobic_build_up: false`, Triad/RED-S: no week above week 1's)."""
+    held = outcome.progression.get("aerobic_build_up")
+    if profile.currently_active or (held is not None and held.value is False):
+        return None
+    ramp = sorted(
+        (target.build_up_weeks, target.build_up_from_minutes, target.backbone_note or "")
+        for target, _rule in outcome.guidelines.values()
+        if target.fill_with is Modality.ENDURANCE
+        and target.build_up_weeks is not None
+        and target.build_up_from_minutes is not None
+    )
+    if not ramp:
+        return None
+    weeks, start, note = ramp[0]
+    return BuildUp(
+        weeks,
+        start,
+        least_minutes=library.design.timing.min_work_minutes.get(Modality.ENDURANCE, 10),
+        joins_note=note or None,
+    )
+
+
+def _guidelines(
+    outcome: Decisions,
+    rules: RuleSet,
+    block: list[Week],
+    backbone: tuple[int, str] | None = None,
+) -> list[GuidelineCheck]:
+    """Measure each guideline on week 1's required sessions, with and without the extras.
+    `backbone`: the week a lifting day gives way to the aerobic-first backbone's second
+    steady session, and the rule; WHO's strength guideline says so (COACHING.md §2)."""
     required = [_required(w.days) for w in block]
     checks = []
+    yields = ""
+    if backbone is not None and backbone[0] <= len(block):
+        week, rule_id = backbone
+        text = next(
+            (
+                t.backbone_detail
+                for t, r in outcome.guidelines.values()
+                if r.full_id == rule_id and t.backbone_detail
+            ),
+            None,
+        )
+        later = measure("strength_days", required[week - 1])
+        if text is not None:
+            yields = (
+                f" {fill_placeholders(text, {'week': str(week)})} From week {week} the "
+                f"required sessions give {later} (rule {rule_id})."
+            )
     for gid, (target, _rule) in sorted(outcome.guidelines.items()):
         value = measure(target.measure, required[0])
         with_optional = measure(target.measure, block[0].days)
@@ -408,6 +451,8 @@ def _guidelines(outcome: Decisions, rules: RuleSet, block: list[Week]) -> list[G
                 detail += f" {suggestion}"
             if reached is not None and not outcome.referral_only:
                 detail += f" The plan reaches it in week {reached}."
+        if target.measure == "strength_days":
+            detail += yields
         checks.append(
             GuidelineCheck(
                 id=gid,

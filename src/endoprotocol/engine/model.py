@@ -676,6 +676,18 @@ class GuidelineTarget(_Node):
     # any required aerobic session gives one lifting day to it, even below WHO's two
     # (COACHING.md §2: the first goal's dose comes before the WHO minimums).
     lifting_yields_to_first_goal: bool = False
+    # The first goal is built on aerobic work and the person builds up (not yet active): when
+    # the week's required steady work cannot grow past `build_up_from_minutes`, one lifting
+    # day (above the strength days safety asks for, and never the last one) gives way to a
+    # second steady session from the week the build-up's weekly total first holds it (the
+    # library's least steady work more than week 1's), so the backbone grows by the
+    # build-up's steps instead of standing still (COACHING.md §2: the first goal's minimum
+    # dose before the WHO minimums; ACSM 2011: 5-10 minutes every 1-2 weeks).
+    # `backbone_note` is that week's note; `backbone_detail` is said in the WHO strength
+    # guideline's detail ({week}: the week the lifting day gives way).
+    lifting_yields_to_backbone: bool = False
+    backbone_note: Text | None = None
+    backbone_detail: Text | None = None
 
     @model_validator(mode="after")
     def _one_bar(self) -> Self:
@@ -685,6 +697,14 @@ class GuidelineTarget(_Node):
             raise ValueError("fill_with goes with at_least (a target to fill up to)")
         if (self.build_up_weeks is None) != (self.build_up_from_minutes is None):
             raise ValueError("build_up_weeks and build_up_from_minutes go together")
+        if self.lifting_yields_to_backbone and (
+            self.build_up_weeks is None
+            or self.backbone_note is None
+            or self.backbone_detail is None
+        ):
+            raise ValueError(
+                "lifting_yields_to_backbone needs build_up_weeks, backbone_note and backbone_detail"
+            )
         return self
 
     @property

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from endoprotocol.engine.decisions import Bound, CautiousStart, Decisions, fill_placeholders
@@ -412,7 +412,13 @@ def _mirror(week_one: list[DayPlan], budget: int, least_block: int) -> dict[int,
     muscle group gets the same number of hard exposures (COACHING.md §2). Maps id(session)
     -> the session that takes its place; empty when no mirror is needed or it would not fit
     the day's minutes. Swapping whole day types keeps every same-muscle spacing."""
-    lifts = [s for d in week_one for s in d.sessions if s.modality is Modality.RESISTANCE]
+    # a lifting day that gives way within the block (`last_week`) is not mirrored
+    lifts = [
+        s
+        for d in week_one
+        for s in d.sessions
+        if s.modality is Modality.RESISTANCE and s.last_week is None
+    ]
     titles = list(dict.fromkeys(s.title for s in lifts))
     if len(titles) != 2:
         return {}
@@ -474,10 +480,35 @@ def _resized_steady(session: Session, minutes: int) -> Session:
 @dataclass(frozen=True)
 class BuildUp:
     """People not yet active: steady sessions start at `start_minutes` (the guideline's
-    `build_up_from_minutes`) and reach full length in `weeks` building steps."""
+    `build_up_from_minutes`) and reach full length in `weeks` building steps. A steady
+    session that joins the week later (`joins_note`: the aerobic-first backbone's second
+    session) does not start again at `start_minutes`: it takes what the week's total has
+    grown by, at least `least_minutes` of work (the library's least steady work)."""
 
     weeks: int
     start_minutes: int
+    least_minutes: int = 10
+    joins_note: str | None = None
+
+    def total(self, start: float, full: float, step: int) -> float:
+        """The week's steady work in building step `step` (1-based; deloads hold a step),
+        growing in equal steps from `start` (week 1's) to `full` in `weeks` steps."""
+        if step >= self.weeks:
+            return full
+        return start + (full - start) * (max(step, 1) - 1) / max(self.weeks - 1, 1)
+
+    def joining_week(
+        self, start: float, full: float, is_deload: Callable[[int], bool], last: int
+    ) -> int | None:
+        """The first week (1..`last`) whose steady total has grown past `start` by the least
+        steady work, so a session joining the week then holds at least that; None: not
+        within the block."""
+        step = 0
+        for week in range(1, last + 1):
+            step += 0 if is_deload(week) else 1
+            if self.total(start, full, step) - start >= self.least_minutes:
+                return week
+        return None
 
 
 def _build_up(session: Session, week: int, ramp: BuildUp) -> Session:
@@ -510,6 +541,38 @@ def _build_up(session: Session, week: int, ramp: BuildUp) -> Session:
             "duration_minutes": max(session.duration_minutes - saved, 1),
         }
     )
+
+
+def _steady(session: Session) -> bool:
+    return session.modality is Modality.ENDURANCE and not session.optional
+
+
+def _joined_minutes(
+    week_one: list[DayPlan], number: int, step: int, ramp: BuildUp, start: float
+) -> dict[int, int]:
+    """The work minutes of each steady session that joined the week after week 1 (by id),
+    in week `number` (building step `step`): what the week's steady total has grown to
+    (`BuildUp.total`, from week 1's `start`) beyond the other steady sessions' own
+    build-up, at least the least steady work, at most the session's full length. The
+    build-up is the week's, so a joining session does not start again at the ramp's
+    start (a second 20-minute walk would double the week at once)."""
+    done = [
+        s
+        for d in week_one
+        for s in d.sessions
+        if _steady(s) and s.first_week <= number <= (s.last_week or number)
+    ]
+    late = [s for s in done if s.first_week > 1]
+    if not late:
+        return {}
+    have = sum(_work_minutes(_build_up(s, step, ramp)) for s in done if s.first_week == 1)
+    left = ramp.total(start, sum(_work_minutes(s) for s in done), step) - have
+    joined = {}
+    for s in late:
+        minutes = int(min(_work_minutes(s), max(ramp.least_minutes, round(left))))
+        joined[id(s)] = minutes
+        left -= minutes
+    return joined
 
 
 def _work_minutes(session: Session) -> float:
@@ -685,6 +748,17 @@ def build_weeks(
         _long_session_wave(week_one, count, scheme, set(mirror)) if build_up is None else (None, {})
     )
     ramp_week = 0  # the build-up step: it does not advance in a deload week
+    # week 1's steady work: the start of the week's total that joining sessions grow from
+    ramp_start = (
+        sum(
+            _work_minutes(_build_up(s, 1, build_up))
+            for d in week_one
+            for s in d.sessions
+            if _steady(s) and s.first_week == 1
+        )
+        if build_up is not None
+        else 0.0
+    )
     built_weeks_so_far, mirrored = 0, False
     full_week, steps = 0, 0
     while build_up is not None and steps < build_up.weeks:
@@ -740,6 +814,12 @@ def build_weeks(
         floor = max(reps_floor, start.reps.min or 1) if start else reps_floor
         days = []
         starting: set[str] = set()
+        joined = (
+            _joined_minutes(week_one, number, max(ramp_week, 1), build_up, ramp_start)
+            if build_up is not None
+            else {}
+        )
+        joining = False  # a steady session joins the week's build-up this week
         for day in week_one:
             # this week's sessions of the day: those begun by now, mirrored where it applies
             todays = []
@@ -748,7 +828,10 @@ def build_weeks(
                 if number < first or number > (session.last_week or number):
                     continue
                 if number == first and first > 1:
-                    starting.add(session.modality.value)
+                    if id(session) in joined:
+                        joining = True
+                    else:
+                        starting.add(session.modality.value)
                 todays.append(mirror.get(id(session), session) if mirrored else session)
             # minutes the day has left; added sets and retimed sessions share them
             spare = max(0, budget - sum(x.duration_minutes for x in todays))
@@ -756,7 +839,10 @@ def build_weeks(
             sessions = []
             for template in todays:
                 session = template
-                if build_up is not None:
+                if id(template) in joined:
+                    short = round(_work_minutes(session)) - joined[id(template)]
+                    session = _resized_steady(session, session.duration_minutes - short)
+                elif build_up is not None:
                     session = _build_up(session, max(ramp_week, 1), build_up)
                 if id(template) == long_id and long_short.get(number):
                     session = _resized_steady(
@@ -862,6 +948,8 @@ def build_weeks(
                 notes.append(scheme.cautious_end_note)
         if planned and mirror and mirrored and not deload and scheme.mirror_note:
             notes.append(scheme.mirror_note)
+        if planned and joining and build_up is not None and build_up.joins_note:
+            notes.append(build_up.joins_note)
         for modality in sorted(starting):
             notes.append(
                 f"{modality.upper() if modality == 'hiit' else modality.capitalize()} sessions start this week after the base-building weeks."

@@ -15,11 +15,13 @@ Spacing decisions (documented in docs/planning.md):
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from endoprotocol.engine.decisions import Decisions, Removal, SessionDecision, is_hard
 from endoprotocol.planner.fill import Shortfall
 from endoprotocol.planner.library import Library, SplitDay
+from endoprotocol.planner.progress import BuildUp, Scheme
 from endoprotocol.profile import WEEK, Profile
 from endoprotocol.vocab import INTENSITY_ORDER, MODERATE_EQUIVALENT, Modality
 
@@ -69,6 +71,14 @@ class Week:
     days: list[list[Slotted]] = field(default_factory=lambda: [[] for _ in WEEK])
 
 
+def _signature(sessions: list[Slotted]) -> list[tuple[object, ...]]:
+    """What a day's sessions are, for telling two arrangements of a day apart."""
+    return [
+        (s.modality, s.title, s.intensity, s.minutes, s.optional, s.start_week, s.end_week)
+        for s in sessions
+    ]
+
+
 def circular(a: int, b: int) -> int:
     """Days between two weekdays (0-6) around the week's wrap: 0-3."""
     return _CIRCULAR[a % 7][b % 7]
@@ -86,12 +96,16 @@ class Scheduler:
         unavailable: dict[Modality, str] | None = None,
         *,
         vigorous_steady: bool = True,
+        build_up: BuildUp | None = None,
+        block_weeks: int = 4,
     ) -> None:
         """`unavailable`: modalities no exercise can fill for this person, and why; their
         requests are reported as shortfalls and their days go to other work.
         `vigorous_steady`: whether the person has steady cardio that can reach a vigorous
         effort (`SessionBuilder.vigorous_steady_possible`); without it no steady session
-        is marked vigorous."""
+        is marked vigorous. `build_up`: the steady build-up of a person not yet active (the
+        block's progression applies it), and `block_weeks` the block's length: a lifting day
+        that gives way to the aerobic-first backbone does so from a week within them."""
         self.outcome = outcome
         self.unavailable = unavailable or {}
         self.vigorous_steady = vigorous_steady
@@ -105,6 +119,11 @@ class Scheduler:
         self.lifting_cap: int | None = None  # fewer lifting days, when they give way
         # what the planner changed to reach a guideline, and the guideline's rule
         self.adjusted: list[Removal] = []
+        self.build_up = build_up
+        self.block_weeks = block_weeks
+        # the week a lifting day gives way to the backbone's second steady session, and the
+        # guideline's rule (`lifting_yields_to_backbone`); None when it does not
+        self.backbone: tuple[int, str] | None = None
         self._edge_minutes: dict[Modality, int] = {}  # the outcome is read-only here
         self._shortest: dict[Modality, float] = {}
         self._gaps: dict[tuple[str, str], int] = {}
@@ -396,6 +415,8 @@ class Scheduler:
                             rule.full_id,
                         )
                     )
+            if target.lifting_yields_to_backbone and lifts > floor:
+                week = self._backbone(week, lambda cap: required(cap)[0], lifts - 1, rule.full_id)
             self.week, self.shortfalls, self.lifting_cap = week, shortfalls, None
         for (modality, optional), decision in decisions:
             if optional:
@@ -403,6 +424,63 @@ class Scheduler:
         self._ensure_activity_gaps()
         self._size_optional()
         return self.week
+
+    def _backbone(self, week: Week, fewer: Callable[[int], Week], cap: int, rule: str) -> Week:
+        """COACHING.md §2 puts the first goal's minimum dose before the WHO minimums. For an
+        aerobic first goal that dose is the steady backbone, so when a person building up
+        has steady work the build-up cannot grow past its start (each short day full: a
+        lifting day, or a walk of the day's length), one lifting day gives way to a second
+        steady session - not in week 1, but from the week the build-up's weekly total
+        first holds the library's least steady work more (ACSM 2011: 5-10 minutes every
+        1-2 weeks). Returns `week` with that day's sessions ending the week before and the
+        trial week's (`fewer(cap)`, one lifting day fewer) starting then."""
+        ramp = self.build_up
+        self.week = week
+        steady = self._steady_work()
+        if ramp is None or not 0 < steady <= ramp.start_minutes:
+            return week
+        trial = fewer(cap)
+        grown = self._steady_work()
+        self.week = week
+        begin = ramp.joining_week(
+            steady, grown, Scheme.from_outcome(self.outcome).is_deload, self.block_weeks
+        )
+        if begin is None:
+            return week
+        merged = Week()
+        for index, (before, after) in enumerate(zip(week.days, trial.days, strict=True)):
+            if _signature(before) == _signature(after):
+                merged.days[index] = before
+                continue
+            for s in before:
+                s.end_week = min(s.end_week or begin - 1, begin - 1)
+            for s in after:
+                s.start_week = max(s.start_week, begin)
+            merged.days[index] = [
+                s
+                for s in [*before, *after]
+                if s.start_week <= (s.end_week if s.end_week is not None else s.start_week)
+            ]
+        self.backbone = (begin, rule)
+        self.adjusted.append(
+            Removal(
+                f"from week {begin} a lifting day gives way to a second steady session, so "
+                f"the first goal's aerobic work grows past {ramp.start_minutes} minutes a week "
+                "(WHO's two strength days are not met from then on)",
+                rule,
+            )
+        )
+        return merged
+
+    def _steady_work(self) -> float:
+        """Minutes of steady work in week 1's required steady sessions (a session holding a
+        day until later intervals start there included)."""
+        return sum(
+            max(s.minutes - (0 if s.shares_warmup else self._edges(s.modality)), 0)
+            for sessions in self.week.days
+            for s in sessions
+            if s.modality is Modality.ENDURANCE and not s.optional and s.start_week == 1
+        )
 
     def _place_request(self, modality: Modality, optional: bool, decision: SessionDecision) -> None:
         splits: list[list[SplitDay]] = [[]]
