@@ -2080,6 +2080,53 @@ def _unplanned(plan: Plan) -> list[str]:
     ]
 
 
+def _trains_what_the_other_leads(a: Exercise, b: Exercise) -> bool:
+    """A muscle one lift trains as a primary muscle that the other trains at all."""
+    lead_a, lead_b = set(a.muscles), set(b.muscles)
+    return bool(lead_a & {*b.muscles, *b.secondary_muscles}) or bool(
+        lead_b & set(a.secondary_muscles)
+    )
+
+
+def pair_unsound(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Paired lifts (COACHING.md §2 "pair non-competing exercises": a push with a pull, or
+    upper with lower, sharing the rest) are two lifts of one lifting session, next to each
+    other and naming each other, that do not compete (a different movement pattern, and no
+    muscle one leads that the other trains at all), neither a ballistic move (full rest)
+    nor a drill; each says how it is done ("Paired with ..."); and only a session that did
+    not fit its minutes in straight sets pairs (its note says "paired sets")."""
+    entries = _by_name(library)
+    verdict = Verdict(applies=False)
+    for where, s in sessions(plan):
+        if s.modality.value != "resistance":
+            continue
+        verdict.applies = True
+        names = [e.name for e in s.exercises]
+        for i, e in enumerate(s.exercises):
+            if e.paired_with is None:
+                continue
+            at = f"{where} / {e.name}"
+            partner = next((x for x in s.exercises if x.name == e.paired_with), None)
+            problem = ""
+            if partner is None or partner.paired_with != e.name:
+                problem = f"paired with '{e.paired_with}', which does not name it back"
+            elif abs(names.index(partner.name) - i) != 1:
+                problem = f"not next to its partner '{partner.name}'"
+            elif partner.pattern is e.pattern or _trains_what_the_other_leads(e, partner):
+                problem = f"competes with its partner '{partner.name}'"
+            elif (entry := entries.get(e.name)) is not None and (
+                "ballistic" in entry.tags or entry.kind == "drill"
+            ):
+                problem = f"a {'drill' if entry.kind == 'drill' else 'ballistic move'} in a pair"
+            elif f"Paired with {partner.name}" not in e.notes:
+                problem = "its notes do not say how the pair is done"
+            elif not any(n.startswith("Trimmed to fit") and "paired sets" in n for n in s.notes):
+                problem = "paired in a session that does not say it was short of time"
+            if problem:
+                verdict.faults.append(Fault("pair-unsound", at, problem))
+    return verdict
+
+
 WEEK_CHECKS: dict[str, Check] = {
     "split-pattern-missing": split_pattern_missing,
     "required-on-unoffered-day": required_on_unoffered_day,
@@ -2093,6 +2140,7 @@ WEEK_CHECKS: dict[str, Check] = {
     "short-days-underdosed": short_days_underdosed,
     "major-group-underdosed-for-trained": major_group_underdosed_for_trained,
     "aerobic-starved-past-minimum-dose": aerobic_starved_past_minimum_dose,
+    "pair-unsound": pair_unsound,
 }
 
 
