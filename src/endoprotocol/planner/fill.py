@@ -78,9 +78,14 @@ class Picker:
             if e.needs() <= have and LEVEL_ORDER[e.level] <= self.level
         ]
         self.usable = [e for e in self.possible if not self.vetoes_of(e)]
+        # a stand-in (`instead_of`) only where what it stands in for is not open to them
+        for name in ("possible", "usable"):
+            pool = getattr(self, name)
+            ids = {e.id for e in pool}
+            setattr(self, name, [e for e in pool if not ids & set(e.instead_of)])
         # per exercise, its primary muscles as text; per pattern, the exercises in order
         # (`candidates` reads them ~50 times a plan, for ~10 slots' pools)
-        self.primary = {e.id: frozenset(m.value for m in e.primary) for e in self.possible}
+        self.primary = {e.id: frozenset(m.value for m in e.primary) for e in self.library.exercises}
         self.by_pattern: dict[tuple[Pattern, bool], list[ExerciseEntry]] = {}
         for vetoed, source in ((True, self.possible), (False, self.usable)):
             for e in source:
