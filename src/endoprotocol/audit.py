@@ -1836,10 +1836,12 @@ def short_days_underdosed(p: Profile, plan: Plan, library: Library) -> Verdict:
 TRAINED_WEEKLY_HARD_SETS = 10
 
 
-def _chest_presses(p: Profile, library: Library, *, vetoes: bool = True) -> list[str]:
-    """The chest presses (a horizontal push with chest as a primary muscle) the person's kit,
-    level and (with `vetoes`) safety vetoes leave, regressions not counted (a trained
-    lifter's work sets)."""
+def _work_lifts(
+    p: Profile, library: Library, patterns: set[str], muscle: str, *, vetoes: bool = True
+) -> list[str]:
+    """The lifts of these patterns that train `muscle` as a primary muscle which the person's
+    kit, level and (with `vetoes`) safety vetoes leave, drills and regressions not counted (a
+    trained lifter's work sets)."""
     have = {q.value for q in p.equipment} | {"bodyweight"}
     level = LEVEL_RANK[p.experience.value]
     pool = (
@@ -1854,16 +1856,30 @@ def _chest_presses(p: Profile, library: Library, *, vetoes: bool = True) -> list
     return [
         x.name
         for x in pool
-        if x.pattern.value == "horizontal-push"
-        and any(m.value == "chest" for m in x.primary)
+        if x.pattern.value in patterns
+        and any(m.value == muscle for m in x.primary)
         and x.kind == "strength"
         and x.ladder != "regression"
     ]
 
 
-def _vetoes_leave_one_press(p: Profile, library: Library) -> bool:
-    """Whether the person's safety vetoes, not their kit, leave fewer than two chest presses."""
-    return len(_chest_presses(p, library)) < 2 <= len(_chest_presses(p, library, vetoes=False))
+# The lifts an upper day's dose rests on (sessions.yaml): two chest presses, and a pull for
+# the back. Where safety vetoes, not the kit, leave fewer, the dose is held by safety.
+HELD_BY_VETOES = (
+    ({"horizontal-push"}, "chest", 2),
+    ({"horizontal-pull", "vertical-pull"}, "back", 1),
+)
+
+
+def _vetoes_leave_too_few(p: Profile, library: Library) -> bool:
+    """Whether the person's safety vetoes, not their kit, leave fewer than two chest presses
+    or no pull (falls-history's veto of the towel door row, with the body's weight alone)."""
+    return any(
+        len(_work_lifts(p, library, patterns, muscle))
+        < least
+        <= len(_work_lifts(p, library, patterns, muscle, vetoes=False))
+        for patterns, muscle, least in HELD_BY_VETOES
+    )
 
 
 TRAINED_LIFTING_DAYS = 4
@@ -1886,11 +1902,11 @@ def major_group_underdosed_for_trained(p: Profile, plan: Plan, library: Library)
         and any(g.value == "muscle" for g in p.goals)
         and p.experience is not Experience.BEGINNER
         and p.currently_active
-        # every kit holds two chest presses for a trained lifter (the body's weight alone:
-        # weighted, deficit and feet-elevated push-ups; a barbell without a bench: a floor
-        # press), so only safety vetoes that leave fewer than two excuse the dose; a kit the
-        # library leaves short is the library's fault and is flagged (docs/planning.md)
-        and not _vetoes_leave_one_press(p, library)
+        # every kit holds two chest presses and a pull for a trained lifter (the body's
+        # weight alone: weighted, deficit and feet-elevated push-ups and a towel door row; a
+        # barbell without a bench: a floor press), so only safety vetoes that leave fewer
+        # excuse the dose; a kit the library leaves short is flagged (docs/planning.md)
+        and not _vetoes_leave_too_few(p, library)
         and p.minutes_per_session >= TRAINED_DAY_MINUTES
         and len(lifting) >= TRAINED_LIFTING_DAYS
         and not clearance_pending(plan)
