@@ -1185,10 +1185,12 @@ def test_pregnancy_after_week_13_has_no_push_ups_or_planks_on_the_floor(
 def test_first_trimester_may_still_do_push_ups_and_the_check_knows_a_push_up_is_face_down() -> None:
     data = {**FACE_DOWN_AFTER_WEEK_13[0], "pregnancy_week": 8}
     plan = plan_for_case(data)
-    assert "Push-up" in {e.name for x in sessions(plan) for e in x.exercises}
+    # a push-up, or for a trained lifter one of its progressions (deficit, weighted)
+    pushups = {e.name for x in sessions(plan) for e in x.exercises if "push-up" in e.name.lower()}
+    assert pushups
     later = {**data, "pregnancy_week": 20}
     verdict = face_down_when_barred(parse_profile(later), plan, builtin_library())
-    assert any("Push-up" in f.what for f in verdict.faults)
+    assert any(name in f.what for f in verdict.faults for name in pushups)
 
 
 VERTEBRAL_FRACTURE_70 = {

@@ -313,6 +313,13 @@ class Exercise(_Out):
     notes: str
     alternatives: list[str]
     rules: list[str]
+    # only paired lifts carry one: not noise on every other exercise
+    paired_with: str | None = Field(
+        default=None,
+        exclude_if=_absent,
+        description="The exercise of the same session this one is paired with (an addition "
+        "to the v1.1 contract): one set of each in turn, the rest after both (COACHING.md §2).",
+    )
 
 
 def muscle_credit(exercise: Exercise) -> dict[str, float]:

@@ -8,7 +8,7 @@ values intersected with their limits; nothing here invents a number.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from endoprotocol.engine.decisions import Bound, Decisions
@@ -20,6 +20,7 @@ from endoprotocol.planner.library import (
     KindPrescription,
     Library,
     Slot,
+    Timing,
     Zone,
 )
 from endoprotocol.profile import Profile
@@ -78,9 +79,14 @@ class Picker:
             if e.needs() <= have and LEVEL_ORDER[e.level] <= self.level
         ]
         self.usable = [e for e in self.possible if not self.vetoes_of(e)]
+        # a stand-in (`instead_of`) only where what it stands in for is not open to them
+        for name in ("possible", "usable"):
+            pool = getattr(self, name)
+            ids = {e.id for e in pool}
+            setattr(self, name, [e for e in pool if not ids & set(e.instead_of)])
         # per exercise, its primary muscles as text; per pattern, the exercises in order
         # (`candidates` reads them ~50 times a plan, for ~10 slots' pools)
-        self.primary = {e.id: frozenset(m.value for m in e.primary) for e in self.possible}
+        self.primary = {e.id: frozenset(m.value for m in e.primary) for e in self.library.exercises}
         self.by_pattern: dict[tuple[Pattern, bool], list[ExerciseEntry]] = {}
         for vetoed, source in ((True, self.possible), (False, self.usable)):
             for e in source:
@@ -331,9 +337,58 @@ def midpoint(r: Range | None, default: float = 0) -> float:
 
 def exercise_seconds(ex: Exercise, seconds_per_rep: float, transition: int) -> float:
     """Estimated time of one exercise: work and rest for every set, then the move on."""
-    work = midpoint(ex.reps) * seconds_per_rep if ex.reps else midpoint(ex.work_seconds)
+    work = _set_work(ex, seconds_per_rep)
     rest = midpoint(ex.rest_seconds)
     return ex.sets * work + max(ex.sets - 1, 0) * rest + transition
+
+
+def _set_work(ex: Exercise, seconds_per_rep: float) -> float:
+    return midpoint(ex.reps) * seconds_per_rep if ex.reps else midpoint(ex.work_seconds)
+
+
+def pair_seconds(a: Exercise, b: Exercise, timing: Timing) -> float:
+    """Estimated time of two lifts done as a pair (COACHING.md §2): rounds of one set of each
+    with the move between them (`seconds_within_pair`), then the rest once, the longer of the
+    two, so each lift still gets at least its own rest between its sets; one move on."""
+    work = a.sets * _set_work(a, timing.seconds_per_rep) + b.sets * _set_work(
+        b, timing.seconds_per_rep
+    )
+    rest = max(midpoint(a.rest_seconds), midpoint(b.rest_seconds))
+    rounds = max(a.sets, b.sets)
+    switches = min(a.sets, b.sets) * timing.seconds_within_pair
+    return work + (rounds - 1) * rest + switches + timing.seconds_between_exercises
+
+
+def session_seconds(exercises: Sequence[Exercise], timing: Timing) -> float:
+    """Estimated time of a session's exercises: each one in straight sets
+    (`exercise_seconds`), except two that name each other in `paired_with`, timed as a pair."""
+    by_name = {e.name: e for e in exercises}
+    total = 0.0
+    timed: set[str] = set()
+    for e in exercises:
+        if e.name in timed:
+            continue
+        timed.add(e.name)
+        partner = by_name.get(e.paired_with) if e.paired_with else None
+        if partner is not None and partner.paired_with == e.name and partner.name not in timed:
+            timed.add(partner.name)
+            total += pair_seconds(e, partner, timing)
+        else:
+            total += exercise_seconds(e, timing.seconds_per_rep, timing.seconds_between_exercises)
+    return total
+
+
+def competes(a: Exercise, b: Exercise) -> bool:
+    """Whether two lifts compete, so they may not be paired (COACHING.md §2 pairs a push with a
+    pull, or upper with lower): the same movement pattern, or a muscle one trains as a primary
+    muscle that the other trains at all (a front squat's glutes in a deadlift, a squat's
+    braced trunk in a dead bug); muscles both only assist are no conflict."""
+    first, second = set(a.muscles), set(b.muscles)
+    return (
+        a.pattern is b.pattern
+        or bool(first & (second | set(b.secondary_muscles)))
+        or bool(second & set(a.secondary_muscles))
+    )
 
 
 def build_exercise(

@@ -84,6 +84,10 @@ class ExerciseEntry(_Node):
     # bodyweight squat) reaches a hard effort only over more reps than a strength slot's few
     min_reps: Annotated[int | None, Field(strict=True, ge=2, le=30)] = None
     max_minutes: Annotated[int | None, Field(strict=True, ge=5, le=180)] = None
+    # exercises (by id) this one stands in for: it is chosen only where none of them is open
+    # to the person (kit, level, vetoes), so a barbell floor press serves a kit without a bench
+    # or a shoulder that may not press deep, never in place of the bench press itself
+    instead_of: list[Annotated[str, Field(pattern=ID_PATTERN)]] = []
     cue: Text
 
     @model_validator(mode="after")
@@ -201,6 +205,8 @@ class Timing(_Node):
 
     seconds_per_rep: Annotated[float, Field(strict=True, gt=0, le=10)]
     seconds_between_exercises: Annotated[int, Field(strict=True, ge=0, le=300)]
+    # the move from one lift of a pair to the other (both set up before the pair starts)
+    seconds_within_pair: Annotated[int, Field(strict=True, ge=0, le=120)] = 15
     min_work_minutes: dict[Modality, Annotated[int, Field(strict=True, ge=1, le=120)]]
 
 
@@ -358,6 +364,16 @@ def load_library(rules_dir: Path) -> Library:
                         "unknown-exercise",
                     )
         for entry in exercises:
+            for ex_id in entry.instead_of:
+                if ex_id not in kinds or ex_id == entry.id:
+                    pos = entry.pos
+                    out.error(
+                        ex_path,
+                        (pos.line, pos.col) if pos else (1, 1),
+                        f"exercise '{entry.id}': instead_of names '{ex_id}', which is not "
+                        "another exercise of the library",
+                        "unknown-exercise",
+                    )
             rank = max((design.loadability.get(q, 0) for q in entry.equipment), default=0)
             if entry.one_rm and rank < design.load_measurable_from:
                 pos = entry.pos

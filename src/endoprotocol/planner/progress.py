@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from endoprotocol.engine.decisions import Bound, CautiousStart, Decisions, fill_placeholders
 from endoprotocol.plan import DayPlan, Exercise, Range, Session, Week
-from endoprotocol.planner.fill import exercise_seconds
+from endoprotocol.planner.fill import exercise_seconds, pair_seconds, session_seconds
 from endoprotocol.planner.intensity import cohere_session
 from endoprotocol.planner.library import SessionDesignFile, Timing
 from endoprotocol.vocab import IntensityClass, Modality, Pattern
@@ -125,10 +125,14 @@ def _progress_session(
     start in force) keeps the lifting volume where it started. Sets added across
     the block (trained lifters) and interval rounds added for newcomers stop at the rules' top and when the day's minutes (`room`) are used up. A
     deload cuts the session's lifting sets by the rules' cut, as a whole."""
-    exercises = []
+    exercises: list[Exercise] = []
     for ex in session.exercises:
         sets = ex.sets
         update: dict[str, object] = {}
+        # a paired lift's partner as this week has it so far (grown already, or not yet)
+        partner = next(
+            (e for e in [*exercises, *session.exercises] if e.name == ex.paired_with), None
+        )
         if (
             session.modality is Modality.RESISTANCE
             and scheme.add_sets_every
@@ -140,7 +144,7 @@ def _progress_session(
                 sets + (step // scheme.add_sets_every),
                 max(_set_cap(outcome, ex, session.modality), sets),
             )
-            sets = room.take(ex, sets, wanted)
+            sets = room.take(ex, sets, wanted, partner)
         if session.modality is Modality.HIIT and scheme.add_rounds:
             # the rounds the building weeks reached; a deload cuts from them, not from week 1's
             wanted = min(sets + scheme.add_rounds * round_step, max(_rounds_cap(outcome), sets))
@@ -184,19 +188,28 @@ class Room:
     seconds: float
     timing: Timing
 
-    def take(self, ex: Exercise, sets: int, wanted: int) -> int:
-        per_set = _set_seconds(ex, self.timing)
-        while sets < wanted and per_set <= self.seconds:
+    def take(self, ex: Exercise, sets: int, wanted: int, partner: Exercise | None = None) -> int:
+        while sets < wanted:
+            per_set = _set_seconds(ex, sets, self.timing, partner)
+            if per_set > self.seconds:
+                break
             sets += 1
             self.seconds -= per_set
         return sets
 
 
-def _set_seconds(ex: Exercise, timing: Timing) -> float:
-    """What one more set of `ex` costs: its work and one more rest."""
-    return exercise_seconds(
-        ex.model_copy(update={"sets": 2}), timing.seconds_per_rep, 0
-    ) - exercise_seconds(ex.model_copy(update={"sets": 1}), timing.seconds_per_rep, 0)
+def _set_seconds(ex: Exercise, sets: int, timing: Timing, partner: Exercise | None) -> float:
+    """What one more set of `ex` (now at `sets`) costs: its work and one more rest; in a pair,
+    its work and the move to the partner while the partner has a set in that round, and the
+    round's rest only when the set opens a new round."""
+
+    def cost(n: int) -> float:
+        one = ex.model_copy(update={"sets": n})
+        if partner is None:
+            return exercise_seconds(one, timing.seconds_per_rep, 0)
+        return pair_seconds(one, partner, timing)
+
+    return cost(sets + 1) - cost(sets)
 
 
 def _retimed(before: Session, after: Session, timing: Timing, spare: int) -> Session:
@@ -207,10 +220,7 @@ def _retimed(before: Session, after: Session, timing: Timing, spare: int) -> Ses
         return after
 
     def seconds(s: Session) -> float:
-        return sum(
-            exercise_seconds(e, timing.seconds_per_rep, timing.seconds_between_exercises)
-            for e in s.exercises
-        )
+        return session_seconds(s.exercises, timing)
 
     delta = min((seconds(after) - seconds(before)) / 60, spare)
     return after.model_copy(

@@ -11,9 +11,10 @@ from endoprotocol.planner.fill import (
     Picker,
     Shortfall,
     build_exercise,
-    exercise_seconds,
+    competes,
     kind_intensity,
     lift_intensity,
+    session_seconds,
     slot_pool,
     zone_intensity,
 )
@@ -71,6 +72,8 @@ class SessionBuilder:
         taken: set[str] = set()
         notes, note_rules = self.notes_for(slot.modality)
         isolated: set[str] = set()  # muscles an isolation exercise already trains here
+        # moves dosed by their kind (a ballistic move's full rest, a drill) are never paired
+        unpairable: set[str] = set()
         promised = self._promised_slots(slot.split_day)
         slots = list(slot.split_day.slots)
         fitting = [s for s in promised if {m.value for m in s.prefer} <= muscles]
@@ -190,6 +193,8 @@ class SessionBuilder:
             if ex is None:
                 shortfalls.append(Shortfall(f"{entry.name}", "; ".join(missing)))
                 continue
+            if dose is not None:
+                unpairable.add(ex.name)
             exercises.append(ex)
         edges, edge_rules = self._edges("resistance") if not slot.shares_warmup else (0, [])
         cap, cap_rules = self.outcome.resolve("resistance", "any", "exercises")
@@ -203,7 +208,9 @@ class SessionBuilder:
         lower_day = not any(
             FAMILY.get(s.pattern, ("", ""))[1] in ("push", "pull") for s in slot.split_day.slots
         )
-        exercises, trimmed = self._trim(exercises, slot.minutes - edges, fine=lower_day)
+        exercises, trimmed = self._trim(
+            exercises, slot.minutes - edges, fine=lower_day, unpairable=unpairable
+        )
         if trimmed:
             notes.append(f"Trimmed to fit {slot.minutes} minutes: {trimmed}.")
         if not exercises:
@@ -287,21 +294,27 @@ class SessionBuilder:
         )
 
     def _seconds(self, exercises: list[Exercise]) -> float:
-        return sum(
-            exercise_seconds(e, self.timing.seconds_per_rep, self.timing.seconds_between_exercises)
-            for e in exercises
-        )
+        return session_seconds(exercises, self.timing)
 
     def _trim(
-        self, exercises: list[Exercise], minutes: float, *, fine: bool = False
+        self,
+        exercises: list[Exercise],
+        minutes: float,
+        *,
+        fine: bool = False,
+        unpairable: set[str] | frozenset[str] = frozenset(),
     ) -> tuple[list[Exercise], str]:
         """Fit the budget (COACHING.md §2): rests go to the short end of their range, then
-        sets come down to the rules' minimum, and only then exercises are dropped, from the
-        end of the split day's slot order (its most important patterns come first), never
-        the last lower-body, push or pull lift while another exercise can go instead (with
-        `fine`, a lower day's: the last knee lift or the last hinge).
+        sets come down to the rules' minimum, then exercises whose movement family another
+        still covers are dropped, from the end of the split day's slot order (its most
+        important patterns come first); what is left is what the day promises, and its
+        non-competing lifts are paired (`_next_pair`: one set of each in turn, the rest once
+        after both) before a set below the rules' minimum goes, and only then the last
+        lower-body, push or pull lift (with `fine`, a lower day's: the last knee lift or the
+        last hinge). A session that fits without is not paired (docs/planning.md).
 
-        Returns what is kept and a note of what went (names, "shorter rests", "fewer sets")."""
+        Returns what is kept and a note of what changed (names, "shorter rests", "paired
+        sets", "fewer sets")."""
         budget = minutes * 60
         kept = list(exercises)
         if self._seconds(kept) <= budget:
@@ -330,6 +343,17 @@ class SessionBuilder:
                     changes.append("fewer sets")
                 continue
             free = _droppable(kept, lossless=True, fine=fine)
+            pair = _next_pair(kept, unpairable) if free is None else None
+            if pair is not None:
+                # what is left is what the day promises at the rules' sets: non-competing
+                # lifts pair before a set below the minimum goes (a lift whose partner went
+                # pairs again)
+                i, j = pair
+                kept[i] = kept[i].model_copy(update={"paired_with": kept[j].name})
+                kept[j] = kept[j].model_copy(update={"paired_with": kept[i].name})
+                if "paired sets" not in changes:
+                    changes.append("paired sets")
+                continue
             below = [i for i, e in enumerate(kept) if e.sets > 1]
             if free is None and below:
                 # every exercise left carries a movement family the day promises: one set
@@ -340,8 +364,16 @@ class SessionBuilder:
                     changes.append("fewer sets")
                 continue
             drop = free if free is not None else _droppable(kept)
-            dropped.append(kept.pop(drop if drop is not None else -1).name)
-        return kept, ", ".join([*changes, *dropped])
+            gone = kept.pop(drop if drop is not None else -1).name
+            dropped.append(gone)
+            kept = [
+                e.model_copy(update={"paired_with": None}) if e.paired_with == gone else e
+                for e in kept
+            ]
+        if not any(e.paired_with for e in kept):
+            # a pair whose partner went later is no pair: the note says what is done
+            changes = [c for c in changes if c != "paired sets"]
+        return _paired_in_order(kept), ", ".join([*changes, *dropped])
 
     def _conditioning(self, slot: Slotted) -> Built:
         """HIIT, endurance, recovery, balance and mobility sessions.
@@ -590,6 +622,44 @@ class SessionBuilder:
             ),
             "",
         )
+
+
+def _next_pair(
+    kept: list[Exercise], unpairable: set[str] | frozenset[str]
+) -> tuple[int, int] | None:
+    """The first two unpaired lifts, in slot order, that do not compete (`competes`,
+    COACHING.md §2: each rests while the other works): the earliest lift that has such a
+    partner, with the earliest partner. Moves dosed by their kind (`unpairable`) never pair."""
+    free = [i for i, e in enumerate(kept) if e.paired_with is None and e.name not in unpairable]
+    for n, i in enumerate(free):
+        for j in free[n + 1 :]:
+            if not competes(kept[i], kept[j]):
+                return i, j
+    return None
+
+
+def _paired_in_order(kept: list[Exercise]) -> list[Exercise]:
+    """Each pair together, at its first lift's place (done one set of each in turn), and
+    each paired lift's notes saying how."""
+    by_name = {e.name: e for e in kept}
+    out: list[Exercise] = []
+    placed: set[str] = set()
+    for e in kept:
+        if e.name in placed:
+            continue
+        group = [e]
+        partner = by_name.get(e.paired_with) if e.paired_with else None
+        if partner is not None:
+            group.append(partner)
+        for x in group:
+            placed.add(x.name)
+            if x.paired_with:
+                how = (
+                    f"Paired with {x.paired_with}: do one set of each in turn and rest after both."
+                )
+                x = x.model_copy(update={"notes": f"{x.notes} {how}".strip()})
+            out.append(x)
+    return out
 
 
 # The major groups (COACHING.md §2) an isolation slot may hand its place to.
