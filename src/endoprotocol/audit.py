@@ -2630,6 +2630,203 @@ def claim_without_dose(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+LONG_REST_SECONDS = 120  # the rest departure's "2-3 minutes between sets"
+GH_LIFTING_SETS = 6  # hard sets in one session, from lifts of 2+ sets
+
+
+def claim_beyond_sets(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A claim that needs more than one set (coach review 3, K9): the departure on rests of
+    2-3 minutes between sets of big lifts needs a compound lift done for two or more hard
+    sets with at least two minutes between them; an acute growth hormone rise credited to
+    lifting needs a session with six or more hard sets from lifts done for two or more sets
+    (Kraemer 2005). A plan of single sets, light or not, has neither a rest between sets nor
+    that volume."""
+    rest_claim = any(d.id == "core/rest-on-heavy-compounds" for d in plan.departures)
+    gh_claims = [
+        e
+        for e in plan.expected_effects
+        if e.target.value == "growth_hormone"
+        and e.timescale == "acute"
+        and any(m.value == "resistance" for m in e.from_modalities)
+    ]
+    # it applies to every plan that lifts: a plan of single sets must make neither claim
+    verdict = Verdict(applies=any(True for _ in _required_lifts(plan)))
+    if not verdict.applies:
+        return verdict
+    rested = any(
+        e.compound
+        and e.sets >= 2
+        and is_hard_set(e)
+        and e.rest_seconds is not None
+        and e.rest_seconds.min >= LONG_REST_SECONDS
+        for e in _required_lifts(plan)
+    )
+    most = 0
+    for week in plan.weeks:
+        for day in week.days:
+            for s in day.sessions:
+                if s.modality.value != "resistance" or s.optional:
+                    continue
+                most = max(
+                    most,
+                    sum(e.sets for e in s.exercises if e.sets >= 2 and is_hard_set(e)),
+                )
+    if rest_claim and not rested:
+        verdict.faults.append(
+            Fault(
+                "claim-beyond-sets",
+                "departure rest-on-heavy-compounds",
+                "promises 2-3 min between sets; no big lift has two hard sets rested that long",
+            )
+        )
+    for e in gh_claims:
+        if most < GH_LIFTING_SETS:
+            verdict.faults.append(
+                Fault(
+                    "claim-beyond-sets",
+                    f"effect {e.target.value}",
+                    f"acute rise from lifting with at most {most} hard sets of multi-set lifts"
+                    " in a session",
+                )
+            )
+    return verdict
+
+
+REPS_DOWN_WORDS = ("reps come down", "reps go down", "the reps fall")
+
+
+def _lift_reps(week: Week) -> dict[tuple[str, str, str], tuple[float, float]]:
+    return {
+        (d.day.value, s.title, e.name): (e.reps.min, e.reps.max)
+        for d in week.days
+        for s in d.sessions
+        if s.modality.value == "resistance" and not s.optional
+        for e in s.exercises
+        if e.reps is not None
+    }
+
+
+def reps_note_contradicted(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A week whose note says the reps come down has no lift whose rep range rose from the
+    week before (coach review 3, K14: "so the reps come down as the load goes up" over
+    3 x 15 at 60 % after 10-15 in week 8)."""
+    verdict = Verdict(applies=False)
+    for before, week in pairwise(plan.weeks):
+        said = " ".join(week.notes).lower()
+        verdict.applies = verdict.applies or "reps" in said  # a note that speaks of reps
+        if not any(w in said for w in REPS_DOWN_WORDS):
+            continue
+        was = _lift_reps(before)
+        for key, (low, high) in _lift_reps(week).items():
+            old = was.get(key)
+            if old is not None and low >= old[0] and high >= old[1] and (low, high) != old:
+                verdict.faults.append(
+                    Fault(
+                        "reps-note-contradicted",
+                        f"week {week.week} {key[0]} '{key[1]}' / {key[2]}",
+                        f"note says the reps come down; {old[0]:g}-{old[1]:g} -> {low:g}-{high:g}",
+                    )
+                )
+    return verdict
+
+
+HEAVIER_PROMISES = (
+    "heavier loads come",
+    "before the heavier work",
+    "moves to the plan's full dose",
+)
+EFFORT_STEP_WEEK = 5  # a healthy beginner's sets move closer to failure after four weeks
+OLDER_BEGINNER_AGE = 65
+HELD_WORDS = "holds it there"
+
+
+def _top_work_rpe(week: Week, library: Library) -> float:
+    """The highest RPE of a required lift taken for reps in `week` (0 when none)."""
+    return max(
+        (
+            e.intensity.rpe.max
+            for d in week.days
+            for s in d.sessions
+            if s.modality.value == "resistance" and not s.optional
+            for e in _work_items(s, library)
+            if e.intensity.rpe is not None and e.intensity.rir is not None and e.reps is not None
+        ),
+        default=0.0,
+    )
+
+
+def effort_promise_unkept(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """The lifting effort does what the notes say (coach review 3, K8): a note promising
+    heavier work later is followed by a building week whose lifts are harder than the
+    weeks before it; a healthy beginner under 65 with nothing holding the block below
+    vigorous takes sets to RPE 7 or more from week 5 (COACHING.md §3); and a week from then
+    on that stays at moderate under a moderate ceiling is told which rule holds it."""
+    verdict = Verdict(applies=False)
+    lifting = [w for w in plan.weeks if _top_work_rpe(w, library)]
+    if not lifting:
+        return verdict
+    verdict.applies = not p.currently_active or p.experience is Experience.BEGINNER
+    if not verdict.applies:
+        return verdict
+    tops = {w.week: _top_work_rpe(w, library) for w in lifting}
+    for week in lifting:
+        said = " ".join(week.notes).lower()
+        if any(promise in said for promise in HEAVIER_PROMISES):
+            before = max((t for n, t in tops.items() if n <= week.week), default=0.0)
+            later = [t for n, t in tops.items() if n > week.week]
+            now_changes = "full dose" in said and tops[week.week] > max(
+                (t for n, t in tops.items() if n < week.week), default=0.0
+            )
+            if not now_changes and not any(t > before for t in later):
+                verdict.faults.append(
+                    Fault(
+                        "effort-promise-unkept",
+                        f"week {week.week}",
+                        f"a note promises heavier work; lifting stays at RPE {before:g} or less",
+                    )
+                )
+    healthy = (
+        p.experience is Experience.BEGINNER and p.age < OLDER_BEGINNER_AGE and not p.conditions
+    )
+    # the starts that hold a dose of their own and say so every week (frailty, a fracture,
+    # osteoporosis, Triad/RED-S signs, the older beginner's) are outside the last clause
+    own_start = (
+        p.age >= OLDER_BEGINNER_AGE
+        or has_triad_signs(p)
+        or bool({Condition.OSTEOPOROSIS, Condition.VERTEBRAL_FRACTURE} & set(p.conditions))
+    )
+    told = False
+    for week in lifting:
+        told = told or any(HELD_WORDS in n for n in week.notes)
+        if week.deload or week.week < EFFORT_STEP_WEEK:
+            continue
+        top = tops[week.week]
+        if top > RPE_CEILING["moderate"]:
+            continue
+        if week.max_intensity == "vigorous" and healthy:
+            verdict.faults.append(
+                Fault(
+                    "effort-promise-unkept",
+                    f"week {week.week}",
+                    f"a healthy beginner still at RPE {top:g} under a vigorous ceiling",
+                )
+            )
+        elif (
+            week.max_intensity == "moderate"
+            and not told
+            and not p.currently_active
+            and not own_start
+        ):
+            verdict.faults.append(
+                Fault(
+                    "effort-promise-unkept",
+                    f"week {week.week}",
+                    "lifting held at moderate after the re-entry weeks; no note names the rule",
+                )
+            )
+    return verdict
+
+
 PROGRESSION_CHECKS: dict[str, Check] = {
     "week-does-not-progress": week_does_not_progress,
     "deload-cut-misstated": deload_cut_misstated,
@@ -2645,6 +2842,9 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "exit-effort-jumps": exit_effort_jumps,
     "older-start-too-long": older_start_too_long,
     "claim-without-dose": claim_without_dose,
+    "claim-beyond-sets": claim_beyond_sets,
+    "reps-note-contradicted": reps_note_contradicted,
+    "effort-promise-unkept": effort_promise_unkept,
     "endurance-does-not-progress": endurance_does_not_progress,
     "aerobic-first-backbone-missing": aerobic_first_backbone_missing,
 }

@@ -248,6 +248,14 @@ REVIEW_FACTS: tuple[tuple[str, str], ...] = (
         "week.compound_hard_sets_long_rest",
         "hard sets of compound lifts with rests longer than 90 s in a week",
     ),
+    (
+        "week.compound_multi_set_long_rest_sets",
+        "hard sets of compound lifts done for two or more sets with rests of 2 min or more",
+    ),
+    (
+        "session.most_multi_set_hard_sets",
+        "the most hard sets from lifts done for two or more sets, in one session",
+    ),
     ("session.most_hard_sets", "the most hard sets in one lifting session"),
     ("session.most_compound_hard_sets", "the most hard compound sets in one lifting session"),
     (

@@ -485,6 +485,7 @@ NOTE_FIELDS = {
     "replan_note": {"week", "pregnancy_week"},
     "rounds_note": set(),
     "long_session_note": set(),
+    "effort_held_note": {"rule"},
 }
 
 
@@ -530,6 +531,18 @@ class CautiousStart(_Node):
         return self
 
 
+class EffortStep(_Node):
+    """From `from_week` on, every lift taken for reps moves to this effort (RPE, RIR), where
+    no cautious start's dose is in force and the week's safety ceiling allows it (COACHING.md
+    §3: a healthy beginner's sets move closer to failure after the re-entry weeks); `note`
+    is said in the first week that takes it."""
+
+    from_week: Annotated[int, Field(strict=True, ge=2, le=16)]
+    rpe: Bound
+    rir: Bound
+    note: Text
+
+
 class Progression(_Node):
     """How the block of weeks progresses (point values), and the advice each week carries.
 
@@ -570,6 +583,11 @@ class Progression(_Node):
     cautious_start: CautiousStart | None = None
     # said in the week after a cautious start, when the block's own dose takes over
     cautious_end_note: Text | None = None
+    # a beginner's effort steps up after the first weeks (`effort_step`)
+    effort_step: EffortStep | None = None
+    # said when the lifting effort would rise (the end of a cautious start, an effort step)
+    # but a safety rule holds the week at a moderate effort or below ({rule}: its id)
+    effort_held_note: Text | None = None
     # said in a mirror week (Lower/Upper/Lower after Upper/Lower/Upper)
     mirror_note: Text | None = None
     # said while required steady sessions build up ({full_week}: when they reach full length)

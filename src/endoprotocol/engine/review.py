@@ -27,6 +27,8 @@ from endoprotocol.vocab import AEROBIC, MAJOR_GROUPS, MODERATE_EQUIVALENT, Modal
 HEAVY_REPS_MAX = 6
 MODERATE_REPS_MAX = 15
 SHORT_REST_MAX_SECONDS = 90
+# the source's departure on rests: two minutes or more between sets of a big lift
+LONG_REST_MIN_SECONDS = 120
 HARD_RIR_MAX = 4  # DESIGN.md v1.1: a hard set is a work set at RIR 4 or less
 HARD_RPE_MIN = 6  # timed work without an RIR: RPE 6 or more
 # a demanding set, close to failure (vigorous in EVIDENCE.md 1.2): RIR 3 or less, or RPE 7+
@@ -189,10 +191,15 @@ def _lifting(s: Session, facts: dict[str, Any]) -> None:
             facts["week.hard_sets_short_rest"] += e.sets
             if _moderate_reps(e):
                 facts["week.hard_sets_moderate_reps_short_rest"] += e.sets
+        if e.sets >= 2:
+            # rests and volume only exist between sets: a lift done once has neither
+            most["session.most_multi_set_hard_sets"] += e.sets
         if e.compound:
             most["session.most_compound_hard_sets"] += e.sets
             if not _short_rest(e) and e.rest_seconds is not None:
                 facts["week.compound_hard_sets_long_rest"] += e.sets
+                if e.sets >= 2 and e.rest_seconds.min >= LONG_REST_MIN_SECONDS:
+                    facts["week.compound_multi_set_long_rest_sets"] += e.sets
         if not is_demanding_set(e):
             continue
         if e.compound:
@@ -208,6 +215,7 @@ def _lifting(s: Session, facts: dict[str, Any]) -> None:
 
 _SESSION_FACTS = (
     "session.most_hard_sets",
+    "session.most_multi_set_hard_sets",
     "session.most_compound_hard_sets",
     "session.most_demanding_compound_sets",
     "session.most_demanding_compound_moderate_rep_sets",
@@ -221,6 +229,7 @@ _INT_FACTS = (
     "week.hard_sets_short_rest",
     "week.hard_sets_moderate_reps_short_rest",
     "week.compound_hard_sets_long_rest",
+    "week.compound_multi_set_long_rest_sets",
     *_SESSION_FACTS,
     "week.steady_sessions",
     "week.steady_minutes",

@@ -6,7 +6,13 @@ import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from endoprotocol.engine.decisions import Bound, CautiousStart, Decisions, fill_placeholders
+from endoprotocol.engine.decisions import (
+    Bound,
+    CautiousStart,
+    Decisions,
+    EffortStep,
+    fill_placeholders,
+)
 from endoprotocol.plan import DayPlan, Exercise, Range, Session, Week
 from endoprotocol.planner.fill import exercise_seconds, pair_seconds, session_seconds
 from endoprotocol.planner.intensity import cohere_session
@@ -26,6 +32,7 @@ NOTES = (
     "rounds_note",
     "deload_reps_note",
     "long_session_note",
+    "effort_held_note",
 )
 
 
@@ -52,6 +59,8 @@ class Scheme:
     rounds_note: str | None
     deload_reps_note: str | None
     long_session_note: str | None
+    effort_held_note: str | None = None
+    effort_step: EffortStep | None = None
     long_step: int = 0
     long_floor: int = 0  # the long session's least minutes of work (`long_session_min_minutes`)
     # the aerobic guideline's bar (WHO 2020's 150): the long session's start keeps the week at it
@@ -90,6 +99,7 @@ class Scheme:
                 default=0,
             ),
             cautious=v if isinstance(v := get("cautious_start"), CautiousStart) else None,
+            effort_step=v if isinstance(v := get("effort_step"), EffortStep) else None,
             **{name: v if isinstance(v := get(name), str) else None for name in NOTES},
         )
 
@@ -721,6 +731,73 @@ def _exit_effort(session: Session, start: CautiousStart) -> Session:
     return session.model_copy(update={"exercises": exercises, "intensity_class": cls})
 
 
+def _effort_limits(outcome: Decisions) -> tuple[float, float, str | None]:
+    """The rules' lifting RPE ceiling and RIR floor (a safety `limit`, e.g. overtraining's
+    RPE 7), and the rule that sets the ceiling."""
+    rpe, rpe_rule = outcome.limit(Modality.RESISTANCE.value, "any", "rpe")
+    rir, _ = outcome.limit(Modality.RESISTANCE.value, "any", "rir")
+    top = float(rpe.max) if rpe is not None and rpe.max is not None else 10.0
+    floor = float(rir.min) if rir is not None and rir.min is not None else 0.0
+    rule = rpe_rule[0] if isinstance(rpe_rule, list) and rpe_rule else None
+    return top, floor, rule
+
+
+def _stepped(session: Session, step: EffortStep, rpe_top: float, rir_floor: float) -> Session:
+    """A lifting session whose sets taken for reps move to the step's effort, within the
+    rules' RPE ceiling and RIR floor; drills, easy holds and timed holds keep theirs. The
+    intensity table then sets each %1RM from the reps and the reserve."""
+    if session.modality is not Modality.RESISTANCE:
+        return session
+    rpe, rir = _range(step.rpe), _range(step.rir)
+    rpe = Range.of(min(rpe.min, rpe_top), min(rpe.max, rpe_top))
+    rir = Range.of(max(rir.min, rir_floor), max(rir.max, rir_floor))
+    exercises = []
+    for ex in session.exercises:
+        i = ex.intensity
+        if i.rir is None or ex.reps is None:
+            exercises.append(ex)  # a drill, an easy or a timed hold: not stepped
+            continue
+        exercises.append(
+            ex.model_copy(update={"intensity": i.model_copy(update={"rpe": rpe, "rir": rir})})
+        )
+    cls = IntensityClass.VIGOROUS if rpe.max > MODERATE_RPE_TOP else session.intensity_class
+    return session.model_copy(update={"exercises": exercises, "intensity_class": cls})
+
+
+# the top of a moderate effort (RPE 5-6, EVIDENCE.md §1.2)
+MODERATE_RPE_TOP = 6
+
+
+def _held_by(outcome: Decisions, week: int, limits: tuple[float, float, str | None]) -> str | None:
+    """The rule that holds `week`'s lifting at a moderate effort or below: the week's
+    intensity ceiling, else an RPE limit at the top of a moderate effort; None when nothing
+    does."""
+    ceiling = outcome.in_week(week).ceiling
+    if ceiling.value in ("none", "light", "moderate") and ceiling.rule:
+        return ceiling.rule
+    if limits[0] <= MODERATE_RPE_TOP and limits[2]:
+        return limits[2]
+    return None
+
+
+def _effort_step(
+    scheme: Scheme, outcome: Decisions, week: int, cautious: bool
+) -> tuple[EffortStep | None, str | None]:
+    """The effort step in force in `week` (None before its week, while a cautious start's
+    dose or exit holds the lifts, or when a rule holds the week at moderate), and the rule
+    that holds it back, if one does."""
+    step = scheme.effort_step
+    if step is None or week < step.from_week or cautious:
+        return None, None
+    held = _held_by(outcome, week, _effort_limits(outcome))
+    if held is not None:
+        return None, held
+    top, _, rule = _effort_limits(outcome)
+    if step.rpe.min is not None and top < step.rpe.min:
+        return None, rule
+    return step, None
+
+
 def _load_capped(session: Session, cap: float) -> Session:
     """Every measured load of a lifting session at most `cap` % 1RM."""
     if session.modality is not Modality.RESISTANCE:
@@ -787,6 +864,8 @@ def build_weeks(
     phase = 0  # building weeks since the dose last changed: odd add load, even add reps
     reps_week = False
     last_building = 0  # the latest week that was not a deload
+    effort_limits = _effort_limits(outcome)
+    step_said = False  # the effort step's note (or why it is held) is said once
     for number in range(1, count + 1):
         deload = scheme.is_deload(number)
         notes: list[str] = []
@@ -822,6 +901,12 @@ def build_weeks(
         exit_cap = _exit_cap(scheme.cautious, ref)
         caps = _tighter(caps, exit_cap)
         floor = max(reps_floor, start.reps.min or 1) if start else reps_floor
+        # a beginner's effort step (COACHING.md §3): from its week, where no cautious dose
+        # or exit holds the lifts and the week's safety ceiling allows a vigorous effort;
+        # else the rule that holds it is named in the week's note
+        step, step_held = _effort_step(
+            scheme, outcome, ref, start is not None or exit_cap is not None
+        )
         days = []
         starting: set[str] = set()
         joined = (
@@ -861,6 +946,8 @@ def build_weeks(
                 if start is not None:
                     # the start's dose first; double progression then works inside it
                     session = _cautious(session, start)
+                if step is not None:
+                    session = _stepped(session, step, *effort_limits[:2])
                 session = _progress_session(
                     session,
                     scheme,
@@ -882,7 +969,9 @@ def build_weeks(
                     session,
                     design.intensity_table,
                     design.zones,
-                    session.intensity_class if exit_cap is not None else template.intensity_class,
+                    session.intensity_class
+                    if exit_cap is not None or step is not None
+                    else template.intensity_class,
                     caps,
                     most_reps or {},
                 )
@@ -951,11 +1040,31 @@ def build_weeks(
                     )
             elif (
                 number == scheme.cautious.weeks + (scheme.cautious.exit_weeks or 0) + 1
+                and not deload
+                and scheme.effort_step is None
+                and (rule := _held_by(outcome, number, effort_limits)) is not None
+                and scheme.effort_held_note
+            ):
+                # the start ends, but a safety rule keeps the effort moderate: say so
+                notes.append(fill_placeholders(scheme.effort_held_note, {"rule": rule}))
+            elif (
+                number == scheme.cautious.weeks + (scheme.cautious.exit_weeks or 0) + 1
                 and scheme.cautious_end_note
                 and weeks
-                and _effort_of(days) != _effort_of(weeks[-1].days)
+                and (building := [w for w in weeks if not w.deload])
+                # against the last building week: a deload between them changes nothing
+                and _effort_of(days) != _effort_of(building[-1].days)
+                and not (step is not None and not step_said)
+                and _held_by(outcome, number, effort_limits) is None
             ):
                 notes.append(scheme.cautious_end_note)
+        if planned and lifting and not deload and not step_said and scheme.effort_step:
+            if step is not None:
+                notes.append(scheme.effort_step.note)
+                step_said = True
+            elif step_held is not None and scheme.effort_held_note:
+                notes.append(fill_placeholders(scheme.effort_held_note, {"rule": step_held}))
+                step_said = True
         if planned and mirror and mirrored and not deload and scheme.mirror_note:
             notes.append(scheme.mirror_note)
         if planned and joining and build_up is not None and build_up.joins_note:
