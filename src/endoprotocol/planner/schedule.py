@@ -127,6 +127,9 @@ class Scheduler:
         self._edge_minutes: dict[Modality, int] = {}  # the outcome is read-only here
         self._shortest: dict[Modality, float] = {}
         self._gaps: dict[tuple[str, str], int] = {}
+        # while the aerobic target is filled, a day's room is what its sessions' own minutes
+        # leave (they are sized by then), not each modality's generic shortest session
+        self._sized = False
 
     def _copy_week(self) -> Week:
         """A trial copy of the week: new lists and slots, the library's split days shared
@@ -219,7 +222,7 @@ class Scheduler:
         if s.hard and any(o.hard for o in here):
             return False
         if here:
-            used = sum(self._floor(o) for o in here)
+            used = sum(o.minutes if self._sized and o.minutes else self._floor(o) for o in here)
             if used + self._extra_minutes(s.modality) > self.budget:
                 return False
         gap = self._gap_days("hours_between", s.modality.value)
@@ -767,7 +770,13 @@ class Scheduler:
             for s in required:
                 if s.modality is Modality.RESISTANCE:
                     # lifting takes what its exercises need, so the rest of the day is free
-                    s.minutes = min(s.minutes, max(self._lifting_minutes(s), self._floor(s)))
+                    # (its own slots' time, not the library's generic least lifting work:
+                    # a light start's 26-minute session holds 26, and a steady block may
+                    # follow it; coach review, kind K2)
+                    s.minutes = min(
+                        s.minutes,
+                        max(self._lifting_minutes(s), math.ceil(self.shortest(s.modality))),
+                    )
 
     def _slot_seconds(
         self,
@@ -976,7 +985,13 @@ class Scheduler:
         first = next((x for x in s.split_day.slots if x.role != "compound"), None)
         extra = self._slot_seconds(first.role) if first is not None else 0.0
         edges = 0 if s.shares_warmup else self._edges(s.modality)
-        return max(edges + math.ceil((compounds * one + extra) / 60), self._floor(s))
+        # a session whose week-1 sets are fewer (a beginner's or a light start's one set)
+        # has its smallest full form at those sets: its compounds and first accessory
+        own = self._slot_seconds("compound")
+        if own < one:
+            one = own
+        least = self._floor(s) if s.shares_warmup else math.ceil(self.shortest(s.modality))
+        return max(edges + math.ceil((compounds * one + extra) / 60), least)
 
     def _give_back_to_lifting(self, wanted: dict[int, int]) -> None:
         """Minutes a shortened lifting session no longer needs for aerobic work go back to it,
@@ -1088,7 +1103,12 @@ class Scheduler:
                     self._hold_until(day, later, rule, decision)
                     continue
                 s = self._steady_slot(sorted({rule, *decision}))
-                if not self.fits(day, s) or self._after_intervals(day):
+                self._sized = True
+                try:
+                    fits = self.fits(day, s)
+                finally:
+                    self._sized = False
+                if not fits or self._after_intervals(day):
                     continue
                 slack = self.budget - sum(o.minutes for o in here)
                 least = self._extra_minutes(s.modality) if here else self._min_minutes(s.modality)
