@@ -132,9 +132,11 @@ def forbidden_tags(p: Profile) -> dict[str, str]:
             "chair",
             "skill",
             "ballistic",
+            "kneeling",
+            "hanging",
         )
     if Condition.KNEE_PAIN in conditions:
-        ban("knee pain", "jumping", "high-impact", "knee-dominant-deep", "step-cardio")
+        ban("knee pain", "jumping", "high-impact", "knee-dominant-deep", "step-cardio", "kneeling")
     if Condition.SHOULDER_PAIN in conditions:
         ban("shoulder pain", "overhead", "bar-on-back", "horizontal-end-range")
     if Condition.LOW_BACK_PAIN in conditions:
@@ -492,6 +494,41 @@ def joint_pain_move_unfit(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+# Weight on the knees, read from what the exercise is called or asks (a kneeling cable crunch,
+# "kneel on the counterweighted pad", bird dog on hands and knees), and hanging from a bar, read
+# from the name (pull-ups, chin-ups, a dead hang; not the assisted pull-up machine): COACHING.md
+# §4 (frail people work standing or supported, off the floor; joint pain) and coach review 3 K1.
+KNEELING = re.compile(r"\bkneel|hands and knees|all fours|quadruped|child's pose", re.IGNORECASE)
+HANGING = re.compile(r"pull-up(?! machine)|chin-up|muscle-up|\bhang\b|\bhanging\b", re.IGNORECASE)
+
+
+def kneeling_or_hanging_unfit(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A frail person (80+, not active) works standing or seated with support: nothing kneeling
+    or on all fours, and no hanging from a bar; a painful knee bears no weight kneeling either.
+    Alternatives too, since the person may swap to them."""
+    why_kneeling = (
+        "frail" if is_frail(p) else "knee pain" if Condition.KNEE_PAIN in p.conditions else ""
+    )
+    verdict = Verdict(applies=bool(why_kneeling))
+    if not why_kneeling:
+        return verdict
+    entries = _by_name(library)
+    for where, name, label in named_moves(plan):
+        entry = entries.get(name)
+        cue = entry.cue if entry is not None else ""
+        if KNEELING.search(name) or KNEELING.search(cue):
+            verdict.faults.append(
+                Fault(
+                    "kneeling-or-hanging-unfit", where, f"{label} is done kneeling ({why_kneeling})"
+                )
+            )
+        if is_frail(p) and HANGING.search(name):
+            verdict.faults.append(
+                Fault("kneeling-or-hanging-unfit", where, f"{label} hangs from a bar (frail)")
+            )
+    return verdict
+
+
 # Technical, unstable or rotating lifts, by name (COACHING.md §4 Triad: no plyometric, impact or
 # technical-skill exercises; bone density may be low, so no loaded trunk rotation either).
 TRIAD_UNFIT = re.compile(
@@ -678,6 +715,7 @@ SAFETY_CHECKS: dict[str, Check] = {
     "sustained-hold-with-high-bp": sustained_hold_with_high_bp,
     "joint-pain-move-unfit": joint_pain_move_unfit,
     "triad-technical-or-twisting": triad_technical_or_twisting,
+    "kneeling-or-hanging-unfit": kneeling_or_hanging_unfit,
     "bone-session-lacks-posture-or-pull": bone_session_lacks_posture_or_pull,
 }
 

@@ -1,0 +1,126 @@
+"""Coach review 3, the safety kinds: each test is the smallest profile that showed a fault
+kind (/tmp/coach3/min), kept once the kind was fixed at its cause, and each kind that is an
+invariant over people has a property.
+
+K1  A frail 84-year-old got a kneeling cable crunch and the assisted pull-up machine
+    ("kneel on the counterweighted pad") beside a warning that promised standing or
+    supported work only; knee pain got cat-camel and downward dog on hands and knees.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import pytest
+from hypothesis import strategies as st
+
+from endoprotocol import build_plan, parse_profile
+from endoprotocol.audit import kneeling_or_hanging_unfit
+from endoprotocol.plan import Plan
+from tests.builtin import builtin_library, builtin_rules
+from tests.strategies import audit_property, profiles
+
+EXAMPLES = int(os.environ.get("ENDOPROTOCOL_COACH3_EXAMPLES", "40"))
+
+
+def _plan(weeks: int = 12, **data: Any) -> Plan:
+    return build_plan(parse_profile(data), builtin_rules(), builtin_library(), weeks=weeks)
+
+
+def _names(plan: Plan, *, alternatives: bool = True) -> set[str]:
+    found: set[str] = set()
+    for week in plan.weeks:
+        for day in week.days:
+            for s in day.sessions:
+                for e in s.exercises:
+                    found.add(e.name)
+                    if alternatives:
+                        found.update(e.alternatives)
+    return found
+
+
+def _warning(plan: Plan, code: str) -> str:
+    return next(w.message for w in plan.warnings if w.code == code)
+
+
+# ---- K1: kneeling (and hanging) for frail people and painful knees --------------------------
+
+FRAIL_KNEELING = {  # /tmp/coach3/min/m01-frail-kneeling.yaml
+    "age": 84,
+    "sex": "male",
+    "goals": ["strength"],
+    "experience": "beginner",
+    "days": ["monday", "thursday"],
+    "minutes_per_session": 30,
+    "equipment": ["machines"],
+    "currently_active": False,
+}
+
+
+def test_a_frail_84_year_old_pulls_down_seated_and_trains_his_trunk_standing() -> None:
+    """The assisted pull-up machine (kneel on a moving pad) and the kneeling cable crunch gave
+    way to the seated lat pulldown and the standing cable Pallof press, as a coach would pick;
+    no dead hang is offered as an alternative either."""
+    plan = _plan(**FRAIL_KNEELING)
+    names = _names(plan)
+    for unfit in ("Kneeling cable crunch", "Assisted pull-up machine", "Dead hang"):
+        assert unfit not in names
+    picked = _names(plan, alternatives=False)
+    assert {"Lat pulldown", "Cable Pallof press"} <= picked
+    assert "nothing kneeling" in _warning(plan, "frail-older-adult")
+    verdict = kneeling_or_hanging_unfit(parse_profile(FRAIL_KNEELING), plan, builtin_library())
+    assert verdict.applies
+    assert not verdict.faults
+
+
+KNEE_BANDS = {
+    "age": 45,
+    "sex": "female",
+    "goals": ["general-health"],
+    "conditions": ["knee-pain"],
+    "days": ["monday", "wednesday", "friday"],
+    "minutes_per_session": 45,
+    "equipment": ["bands", "door-anchor", "bodyweight"],
+    "currently_active": False,
+}
+
+
+def test_a_painful_knee_is_never_asked_to_kneel_or_go_on_all_fours() -> None:
+    """Before: the kneeling band pull-down, cat-camel and downward dog (from hands and knees)."""
+    plan = _plan(weeks=4, **KNEE_BANDS)
+    names = _names(plan)
+    for unfit in ("Band pull-down", "Cat-camel", "Downward dog", "Bird dog"):
+        assert unfit not in names
+    assert "Single-arm band pull-down" in names
+    assert "nothing kneeling" in _warning(plan, "knee-pain-adjustments")
+    verdict = kneeling_or_hanging_unfit(parse_profile(KNEE_BANDS), plan, builtin_library())
+    assert verdict.applies
+    assert not verdict.faults
+
+
+@st.composite
+def frail_or_painful_knee(draw: st.DrawFn) -> dict[str, Any]:
+    """A frail person or a painful knee, often with a kit that holds kneeling or hanging
+    moves (machines, a band in a door anchor, a pull-up bar)."""
+    data = draw(profiles())
+    if draw(st.booleans()):
+        data.update(age=draw(st.integers(80, 100)), currently_active=False)
+    else:
+        data["conditions"] = list(dict.fromkeys(["knee-pain", *data["conditions"]]))
+    kit = draw(
+        st.sampled_from([["machines"], ["bands", "door-anchor", "pull-up-bar"], ["bodyweight"], []])
+    )
+    data["equipment"] = list(dict.fromkeys([*data["equipment"], *kit]))
+    return data
+
+
+def test_frail_people_and_painful_knees_never_kneel_and_frail_people_never_hang(
+    record_property: pytest.RecordProperty,
+) -> None:
+    audit_property(
+        frail_or_painful_knee(),
+        {"kneeling-or-hanging-unfit": kneeling_or_hanging_unfit},
+        record_property,
+        examples=EXAMPLES,
+    )
