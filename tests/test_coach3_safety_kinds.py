@@ -5,6 +5,10 @@ invariant over people has a property.
 K1  A frail 84-year-old got a kneeling cable crunch and the assisted pull-up machine
     ("kneel on the counterweighted pad") beside a warning that promised standing or
     supported work only; knee pain got cat-camel and downward dog on hands and knees.
+K7  An acutely ill person's plan opened with "No medical clearance needed; highest intensity
+    allowed: vigorous", and the hold sat in a warning further down.
+K12 A referral-only cardiac plan told the person to "start light to moderate and build up",
+    asked how their (non-existent) sessions go, and spoke of "above none intensity".
 """
 
 from __future__ import annotations
@@ -16,8 +20,13 @@ import pytest
 from hypothesis import strategies as st
 
 from endoprotocol import build_plan, parse_profile
-from endoprotocol.audit import kneeling_or_hanging_unfit
+from endoprotocol.audit import (
+    illness_start_not_held,
+    kneeling_or_hanging_unfit,
+    referral_plan_invites_exercise,
+)
 from endoprotocol.plan import Plan
+from endoprotocol.render.terminal import render_table
 from tests.builtin import builtin_library, builtin_rules
 from tests.strategies import audit_property, profiles
 
@@ -121,6 +130,127 @@ def test_frail_people_and_painful_knees_never_kneel_and_frail_people_never_hang(
     audit_property(
         frail_or_painful_knee(),
         {"kneeling-or-hanging-unfit": kneeling_or_hanging_unfit},
+        record_property,
+        examples=EXAMPLES,
+    )
+
+
+# ---- K7: a passing illness holds the start, at the top of the plan --------------------------
+
+ILL = {  # /tmp/coach3/min/m09-illness-topbox.yaml
+    "age": 26,
+    "sex": "female",
+    "goals": ["general-health"],
+    "experience": "intermediate",
+    "conditions": ["acute-illness"],
+    "days": ["monday", "thursday"],
+    "minutes_per_session": 45,
+    "equipment": ["dumbbells"],
+    "currently_active": True,
+}
+
+
+def test_an_ill_person_is_told_at_the_top_to_rest_until_well_and_week_1_is_light() -> None:
+    plan = _plan(**ILL)
+    hold = " ".join(plan.screening.before_start)
+    assert "symptoms" in hold
+    assert "fever" in hold
+    assert plan.screening.clearance == "none"
+    assert plan.screening.max_intensity == "vigorous"  # the block's ceiling, from week 5
+    assert [w.max_intensity for w in plan.weeks[:5]] == [
+        "light",
+        "light",
+        "moderate",
+        "moderate",
+        "vigorous",
+    ]
+    top = render_table(plan, width=140).split("Warnings")[0]
+    assert "NOT YET: Rest from exercise until you are free of symptoms and fever" in top
+    assert "light in weeks 1-2, moderate in weeks 3-4, vigorous from week 5" in top
+    assert "No medical clearance needed; highest intensity allowed: vigorous" not in top
+    verdict = illness_start_not_held(parse_profile(ILL), plan, builtin_library())
+    assert verdict.applies
+    assert not verdict.faults
+
+
+def test_the_illness_hold_is_in_the_json_screening() -> None:
+    screening = _plan(weeks=4, **ILL).model_dump(mode="json")["screening"]
+    assert screening["before_start"] == [
+        "Rest from exercise until you are free of symptoms and fever; week 1 starts on the "
+        "first day you are."
+    ]
+
+
+@st.composite
+def ill(draw: st.DrawFn) -> dict[str, Any]:
+    data = draw(profiles())
+    data["conditions"] = list(dict.fromkeys(["acute-illness", *data["conditions"]]))
+    return data
+
+
+def test_every_ill_person_waits_until_well_and_starts_light(
+    record_property: pytest.RecordProperty,
+) -> None:
+    audit_property(
+        ill(),
+        {"illness-start-not-held": illness_start_not_held},
+        record_property,
+        examples=EXAMPLES,
+    )
+
+
+# ---- K12: a referral-only plan suggests no exercise -----------------------------------------
+
+CARDIAC = {  # /tmp/coach3/min/m10-cardiac-referral-wording.yaml
+    "age": 61,
+    "sex": "female",
+    "goals": ["general-health"],
+    "experience": "beginner",
+    "conditions": ["recent-cardiac-event"],
+    "days": ["monday"],
+    "minutes_per_session": 30,
+    "equipment": ["bodyweight"],
+    "currently_active": False,
+}
+
+
+def test_a_referral_only_cardiac_plan_points_to_rehab_and_nowhere_else() -> None:
+    plan = _plan(**CARDIAC)
+    assert plan.screening.referral_only
+    assert plan.screening.next_steps == [
+        "Ask your cardiologist or GP for a referral to supervised cardiac rehabilitation."
+    ]
+    assert len(plan.screening.reasons) == 1
+    assert "cardiac rehabilitation" in plan.screening.reasons[0]
+    codes = {w.code for w in plan.warnings}
+    assert "self-check" not in codes
+    changed = _warning(plan, "plan-changed-by-safety-rule")
+    assert "before a clinician has seen you" in changed
+    assert "none intensity" not in changed
+    top = render_table(plan, width=140).split("Warnings")[0]
+    assert "SEE A CLINICIAN FIRST: no exercise is planned until then" in top
+    verdict = referral_plan_invites_exercise(parse_profile(CARDIAC), plan, builtin_library())
+    assert verdict.applies
+    assert not verdict.faults
+
+
+@st.composite
+def hard_stop(draw: st.DrawFn) -> dict[str, Any]:
+    data = draw(profiles())
+    cause = draw(st.sampled_from(["cardiac", "chest-pain", "bp"]))
+    if cause == "cardiac":
+        data["conditions"] = list(dict.fromkeys(["recent-cardiac-event", *data["conditions"]]))
+    elif cause == "chest-pain":
+        data["screening"] = {**data.get("screening", {}), "chest_pain": True}
+    else:
+        data["blood_pressure"] = {"systolic": draw(st.integers(180, 230)), "diastolic": 112}
+    return data
+
+
+def test_no_referral_only_plan_invites_exercise(record_property: pytest.RecordProperty) -> None:
+    audit_property(
+        hard_stop(),
+        {"referral-plan-invites-exercise": referral_plan_invites_exercise},
         record_property,
         examples=EXAMPLES,
     )

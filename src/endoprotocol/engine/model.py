@@ -469,6 +469,9 @@ class Screen(_Node):
     max_intensity: Ceiling | None = None
     reason: Text
     next_step: Text | None = None
+    # what must happen before week 1 starts (a passing illness: rest until well); the plan's
+    # weeks count from that day
+    before_start: Text | None = None
 
 
 class Refuse(_Node):
