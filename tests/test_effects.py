@@ -180,7 +180,8 @@ def test_therapy_aware_effects_and_the_self_check(data: dict[str, Any]) -> None:
     if {"gh-peptide", "tesamorelin"} & set(data["therapies"]):
         assert not {"growth_hormone", "igf_1"} & targets
         assert "therapy-sets-growth-hormone" in codes
-    assert "self-check" in codes
+    # every plan has the weekly self-check, except a referral-only one (coach review 3, K12)
+    assert ("self-check" in codes) is not plan.screening.referral_only
     therapies = set(data["therapies"])
     assert {s.therapy for s in plan.therapy_synergies} <= therapies
     ids = [d.id for d in plan.departures]

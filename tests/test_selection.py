@@ -15,7 +15,7 @@ import pytest
 from hypothesis import strategies as st
 
 from endoprotocol import build_plan, parse_profile
-from endoprotocol.audit import SELECTION_CHECKS, Verdict
+from endoprotocol.audit import CHECKS, SELECTION_CHECKS, Verdict
 from endoprotocol.auditrun import KITS, run_audit
 from endoprotocol.plan import Exercise, Plan, Session
 from tests.builtin import builtin_library, builtin_rules, exercise_by_name
@@ -30,7 +30,7 @@ def plan(weeks: int = 4, **data: Any) -> Plan:
 
 
 def check(name: str, p: Plan, **data: Any) -> Verdict:
-    return SELECTION_CHECKS[name](parse_profile(data), p, builtin_library())
+    return CHECKS[name](parse_profile(data), p, builtin_library())
 
 
 def all_sessions(p: Plan) -> list[Session]:
@@ -81,6 +81,7 @@ BIKE = {
     "days_per_week": 5,
     "equipment": ["bike", "dumbbells"],
 }
+FRAIL_GYM = {"age": 84, "sex": "male", "goals": ["strength"], "equipment": ["machines"]}
 GYM = {
     "age": 30,
     "sex": "male",
@@ -376,6 +377,14 @@ def _session(p: Plan, modality: str) -> Session:
         ),
         ("intervals-wrong-modality", BIKE, "hiit", {"name": "Dumbbell thruster intervals"}),
         ("cardio-not-real", BIKE, "endurance", {"name": "Brisk walk"}),
+        ("kneeling-or-hanging-unfit", FRAIL_GYM, "resistance", {"name": "Kneeling cable crunch"}),
+        (
+            "kneeling-or-hanging-unfit",
+            FRAIL_GYM,
+            "resistance",
+            {"name": "Assisted pull-up machine"},
+        ),
+        ("kneeling-or-hanging-unfit", FRAIL_GYM, "resistance", {"name": "Pull-up"}),
     ],
 )
 def test_each_check_finds_its_fault(

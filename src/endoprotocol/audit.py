@@ -21,6 +21,7 @@ from endoprotocol.plan import DayPlan, Exercise, Plan, Session, Week, muscle_cre
 from endoprotocol.planner.library import ExerciseEntry, Library
 from endoprotocol.planner.schedule import circular
 from endoprotocol.profile import WEEK, Profile
+from endoprotocol.render.text import screening_boxed, screening_title
 from endoprotocol.vocab import MAJOR_GROUPS, Condition, Experience
 
 INTENSITY_RANK = {"none": 0, "light": 1, "moderate": 2, "vigorous": 3}
@@ -132,9 +133,11 @@ def forbidden_tags(p: Profile) -> dict[str, str]:
             "chair",
             "skill",
             "ballistic",
+            "kneeling",
+            "hanging",
         )
     if Condition.KNEE_PAIN in conditions:
-        ban("knee pain", "jumping", "high-impact", "knee-dominant-deep", "step-cardio")
+        ban("knee pain", "jumping", "high-impact", "knee-dominant-deep", "step-cardio", "kneeling")
     if Condition.SHOULDER_PAIN in conditions:
         ban("shoulder pain", "overhead", "bar-on-back", "horizontal-end-range")
     if Condition.LOW_BACK_PAIN in conditions:
@@ -301,6 +304,47 @@ def referral_plan_not_empty(p: Profile, plan: Plan, library: Library) -> Verdict
         if INTENSITY_RANK[s.intensity_class.value] > INTENSITY_RANK["light"]:
             verdict.faults.append(
                 Fault("referral-plan-not-empty", where, f"{s.intensity_class.value} session")
+            )
+    return verdict
+
+
+# Words that invite self-directed exercise, or speak of sessions a referral-only plan does not
+# hold (coach review 3 K12; COACHING.md §4: referral-only plans suggest no exercise at all;
+# EVIDENCE.md 2.3: after a cardiac event, supervised rehabilitation).
+INVITES_EXERCISE = re.compile(
+    r"start (?:light|gently|slowly)|light[- ]to[- ]moderate|build(?:ing)? (?:it )?up|"
+    r"as you tolerate|progress(?:ing)? gradually|(?<!breathlessness )before you start|"
+    r"how your sessions go|loads and reps|before you train harder|exercise on most days|"
+    r"keeps to light activity|\babove none\b|\bnone intensity\b",
+    re.IGNORECASE,
+)
+
+
+def referral_plan_invites_exercise(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A referral-only plan that plans nothing (a hard stop: chest pain, a recent cardiac
+    event, 180/110 or more) says where to go and nothing else: no screening reason, next
+    step, warning, guideline or week note invites the person to start or build up exercise
+    on their own, or speaks of how their sessions go."""
+    verdict = Verdict(
+        applies=plan.screening.referral_only
+        and plan.screening.performed
+        and plan.screening.max_intensity == "none"
+    )
+    if not verdict.applies:
+        return verdict
+    texts = [
+        *(("screening reason", x) for x in plan.screening.reasons),
+        *(("screening next step", x) for x in plan.screening.next_steps),
+        *(("before week 1", x) for x in plan.screening.before_start),
+        *((f"warning {w.code}", w.message) for w in plan.warnings),
+        *((f"guideline {g.id}", g.detail) for g in plan.guidelines),
+        *((f"week {w.week} note", n) for w in plan.weeks for n in w.notes),
+    ]
+    for where, text in texts:
+        found = INVITES_EXERCISE.search(text)
+        if found:
+            verdict.faults.append(
+                Fault("referral-plan-invites-exercise", where, f"says {found.group(0)!r}")
             )
     return verdict
 
@@ -492,6 +536,41 @@ def joint_pain_move_unfit(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+# Weight on the knees, read from what the exercise is called or asks (a kneeling cable crunch,
+# "kneel on the counterweighted pad", bird dog on hands and knees), and hanging from a bar, read
+# from the name (pull-ups, chin-ups, a dead hang; not the assisted pull-up machine): COACHING.md
+# §4 (frail people work standing or supported, off the floor; joint pain) and coach review 3 K1.
+KNEELING = re.compile(r"\bkneel|hands and knees|all fours|quadruped|child's pose", re.IGNORECASE)
+HANGING = re.compile(r"pull-up(?! machine)|chin-up|muscle-up|\bhang\b|\bhanging\b", re.IGNORECASE)
+
+
+def kneeling_or_hanging_unfit(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A frail person (80+, not active) works standing or seated with support: nothing kneeling
+    or on all fours, and no hanging from a bar; a painful knee bears no weight kneeling either.
+    Alternatives too, since the person may swap to them."""
+    why_kneeling = (
+        "frail" if is_frail(p) else "knee pain" if Condition.KNEE_PAIN in p.conditions else ""
+    )
+    verdict = Verdict(applies=bool(why_kneeling))
+    if not why_kneeling:
+        return verdict
+    entries = _by_name(library)
+    for where, name, label in named_moves(plan):
+        entry = entries.get(name)
+        cue = entry.cue if entry is not None else ""
+        if KNEELING.search(name) or KNEELING.search(cue):
+            verdict.faults.append(
+                Fault(
+                    "kneeling-or-hanging-unfit", where, f"{label} is done kneeling ({why_kneeling})"
+                )
+            )
+        if is_frail(p) and HANGING.search(name):
+            verdict.faults.append(
+                Fault("kneeling-or-hanging-unfit", where, f"{label} hangs from a bar (frail)")
+            )
+    return verdict
+
+
 # Technical, unstable or rotating lifts, by name (COACHING.md §4 Triad: no plyometric, impact or
 # technical-skill exercises; bone density may be low, so no loaded trunk rotation either).
 TRIAD_UNFIT = re.compile(
@@ -590,6 +669,60 @@ def clearance_required_not_light(p: Profile, plan: Plan, library: Library) -> Ve
     return verdict
 
 
+ILLNESS_HOLD = (re.compile(r"symptom", re.IGNORECASE), re.compile(r"fever", re.IGNORECASE))
+
+
+def illness_start_not_held(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A passing illness holds the start, and the top of the plan says so (coach review 3
+    K7; EVIDENCE.md 2.2: PAR-Q+ delays more activity during a temporary illness; 2.3: acute
+    infection or fever rules out strenuous exercise): the screening tells the person to wait
+    until free of symptoms and fever before week 1, the one-line verdict at the top carries
+    that and a light first week (never "no clearance needed; vigorous" alone), and week 1
+    holds nothing above light and no intervals."""
+    verdict = Verdict(
+        applies=Condition.ACUTE_ILLNESS in p.conditions and not plan.screening.referral_only
+    )
+    if not verdict.applies:
+        return verdict
+    hold = " ".join(plan.screening.before_start)
+    if not all(rx.search(hold) for rx in ILLNESS_HOLD):
+        verdict.faults.append(
+            Fault(
+                "illness-start-not-held",
+                "screening",
+                "the plan does not say to wait until free of symptoms and fever before week 1",
+            )
+        )
+    title = screening_title(plan)
+    if hold and (hold not in title or not screening_boxed(plan.screening)):
+        verdict.faults.append(
+            Fault("illness-start-not-held", "top of the plan", "the hold is not in the verdict")
+        )
+    said = re.search(r"highest intensity allowed: (\w+)", title)
+    if said is None or INTENSITY_RANK.get(said.group(1), 3) > INTENSITY_RANK["light"]:
+        verdict.faults.append(
+            Fault(
+                "illness-start-not-held",
+                "top of the plan",
+                f"the verdict puts week 1 above light: {title!r}",
+            )
+        )
+    if plan.weeks and INTENSITY_RANK[plan.weeks[0].max_intensity] > INTENSITY_RANK["light"]:
+        verdict.faults.append(
+            Fault("illness-start-not-held", "week 1", f"ceiling {plan.weeks[0].max_intensity}")
+        )
+    for where, s in sessions(plan):
+        if not where.startswith("week 1 "):
+            continue
+        if s.modality.value == "hiit" or INTENSITY_RANK[s.intensity_class.value] > 1:
+            verdict.faults.append(
+                Fault(
+                    "illness-start-not-held", where, f"{s.intensity_class.value} {s.modality.value}"
+                )
+            )
+    return verdict
+
+
 # Static holds of large muscles kept for many seconds, restated here rather than read from
 # the library's tags (decision K7): not for high blood pressure or heart disease.
 SUSTAINED_HOLDS = {
@@ -668,6 +801,7 @@ SAFETY_CHECKS: dict[str, Check] = {
     "intervals-where-forbidden": intervals_where_forbidden,
     "suggestion-against-safety": suggestion_against_safety,
     "referral-plan-not-empty": referral_plan_not_empty,
+    "referral-plan-invites-exercise": referral_plan_invites_exercise,
     "triad-load-not-held": triad_load_not_held,
     "pregnancy-strength-not-moderate": pregnancy_strength_not_moderate,
     "falls-prevention-missing": falls_prevention_missing,
@@ -678,6 +812,8 @@ SAFETY_CHECKS: dict[str, Check] = {
     "sustained-hold-with-high-bp": sustained_hold_with_high_bp,
     "joint-pain-move-unfit": joint_pain_move_unfit,
     "triad-technical-or-twisting": triad_technical_or_twisting,
+    "kneeling-or-hanging-unfit": kneeling_or_hanging_unfit,
+    "illness-start-not-held": illness_start_not_held,
     "bone-session-lacks-posture-or-pull": bone_session_lacks_posture_or_pull,
 }
 

@@ -166,6 +166,7 @@ def build_plan(
         reasons=list(dict.fromkeys(text for text, _ in outcome.reasons)),
         next_steps=list(dict.fromkeys(text for text, _ in outcome.next_steps)),
         performed=outcome.screened,
+        before_start=list(dict.fromkeys(text for text, _ in outcome.before_start)),
     )
     plan = Plan(
         generator=Generator(

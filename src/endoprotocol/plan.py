@@ -397,6 +397,13 @@ class ScreeningOutcome(_Out):
         "(--allow-safety-overrides): the plan was not screened, so clearance is required "
         "(an addition of contract v1.1).",
     )
+    before_start: list[str] = Field(
+        default_factory=list,
+        description="What must happen before week 1 starts, in plain words (an addition of "
+        "contract v1.1): a passing illness holds the start until the person is free of "
+        "symptoms and fever, and the weeks count from that day. Empty when the plan can start "
+        "now.",
+    )
 
 
 class Week(_Out):

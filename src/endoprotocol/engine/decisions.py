@@ -173,6 +173,7 @@ class Decisions:
     intensity_rule: str = "engine/enforce"  # the rule behind that ceiling
     reasons: list[Ruled[str]] = field(default_factory=list)
     next_steps: list[Ruled[str]] = field(default_factory=list)
+    before_start: list[Ruled[str]] = field(default_factory=list)  # wait for this, then week 1
     screening_rules: list[str] = field(default_factory=list)
     limited_by: dict[str, str] = field(default_factory=dict)  # which rule set each ceiling
     refusal: Ruled[Refuse] | None = None

@@ -558,6 +558,8 @@ def _screen(body: Screen, rid: str, decisions: Decisions) -> None:
     decisions.reasons.append(Ruled(body.reason, rid))
     if body.next_step:
         decisions.next_steps.append(Ruled(body.next_step, rid))
+    if body.before_start:
+        decisions.before_start.append(Ruled(body.before_start, rid))
     decisions.screening_rules.append(rid)
 
 
@@ -626,6 +628,7 @@ def enforce(decisions: Decisions) -> None:
     decisions.intensity_rule = limiter = _intensity_rule(decisions)
     vetoed = decisions.forbidden("modality")
     max_level = INTENSITY_ORDER[ceiling]
+    left_out: list[str] = []  # a hard stop (ceiling none): every session waits for a clinician
     for key in sorted(decisions.sessions, key=lambda k: (k[0].value, k[1])):
         decision = decisions.sessions[key]
         modality = key[0].value
@@ -634,7 +637,11 @@ def enforce(decisions: Decisions) -> None:
             del decisions.sessions[key]
             continue
         level = INTENSITY_ORDER[decision.request.intensity.value]
-        if max_level == 0 or (level > max_level and key[0] is Modality.HIIT):
+        if max_level == 0:
+            if modality not in left_out:
+                left_out.append(modality)
+            del decisions.sessions[key]
+        elif level > max_level and key[0] is Modality.HIIT:
             decisions.removals.append(
                 Removal(f"{modality} sessions (above {ceiling} intensity)", limiter)
             )
@@ -648,6 +655,11 @@ def enforce(decisions: Decisions) -> None:
             decisions.removals.append(
                 Removal(f"{modality} intensity lowered to {ceiling}", limiter)
             )
+    if left_out:
+        names = ", ".join(left_out[:-1]) + (" or " if len(left_out) > 1 else "") + left_out[-1]
+        decisions.removals.append(
+            Removal(f"no {names} sessions before a clinician has seen you", limiter)
+        )
     for key, decision in sorted(
         decisions.sessions.items(), key=lambda kv: (kv[0][0].value, kv[0][1])
     ):

@@ -331,7 +331,8 @@ Tagname = Literal[
     "ballistic",
     # technical skills that need coaching and fresh legs (muscle-up, snatch, pistol squat)
     "skill",
-    # unsupported single-leg, moving or eyes-closed work where a slip ends in a fall
+    # unsupported single-leg, moving or eyes-closed work where a slip ends in a fall, or
+    # climbing onto a platform that moves (the assisted pull-up machine's pad)
     "fall-risk",
     # body weight borne through the hands on a chair or bench that could tip
     "chair",
@@ -347,6 +348,11 @@ Tagname = Literal[
     "squat-to-press",
     # a weight moved while holding a plank (renegade rows, plank drags)
     "loaded-plank",
+    # the body's weight rests on one or both knees: kneeling, half-kneeling, on all fours
+    # (a kneeling pulldown or cable crunch, bird dog, the assisted pull-up machine's pad)
+    "kneeling",
+    # the body hangs from a bar with the feet off the ground (pull-ups, dead hang)
+    "hanging",
 ]
 
 
@@ -463,6 +469,9 @@ class Screen(_Node):
     max_intensity: Ceiling | None = None
     reason: Text
     next_step: Text | None = None
+    # what must happen before week 1 starts (a passing illness: rest until well); the plan's
+    # weeks count from that day
+    before_start: Text | None = None
 
 
 class Refuse(_Node):

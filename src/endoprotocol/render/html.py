@@ -18,7 +18,7 @@ from typing import Any
 
 from endoprotocol.build import compute_totals
 from endoprotocol.plan import DayPlan, Exercise, Plan, Session, Week
-from endoprotocol.render.text import fmt_dose, fmt_intensity, fmt_seconds
+from endoprotocol.render.text import ceiling_by_week, fmt_dose, fmt_intensity, fmt_seconds
 from endoprotocol.vocab import Muscle
 
 # The page's sections in order (ids); `departures` and `explanation` appear only when the
@@ -255,9 +255,10 @@ def _screening(plan: Plan) -> str:
     else:
         verdict = CLEARANCE_TEXT[s.clearance]
     parts = [
+        *(f'<p class="verdict">Not yet: {_e(x)}</p>' for x in s.before_start),
         f'<p class="verdict">{_e(verdict)}</p>',
         f"<p>Clearance: <strong>{_e(s.clearance)}</strong>. Highest intensity allowed: "
-        f"<strong>{_e(s.max_intensity)}</strong>.</p>",
+        f"<strong>{_e(ceiling_by_week(plan))}</strong>.</p>",
     ]
     if s.next_steps:
         steps = "".join(f"<li><strong>{_e(x)}</strong></li>" for x in s.next_steps)

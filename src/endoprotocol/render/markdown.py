@@ -14,6 +14,7 @@ from endoprotocol.render.text import (
     fmt_effort,
     fmt_seconds,
     header_lines,
+    screening_boxed,
     screening_title,
     session_advice,
     warnings_by_rank,
@@ -81,9 +82,9 @@ def render_markdown(
 
 def _screening(plan: Plan) -> list[str]:
     s = plan.screening
-    if s.clearance == "none" and not s.referral_only:
+    if not screening_boxed(s):
         return []
-    lines = ["## Screening", "", f"> **{screening_title(s)}**", ""]
+    lines = ["## Screening", "", f"> **{screening_title(plan)}**", ""]
     lines += [f"- **Next step:** {step}" for step in s.next_steps]
     lines += [f"- {reason}" for reason in s.reasons]
     return [*lines, ""]

@@ -33,6 +33,7 @@ from endoprotocol.render.text import (
     fmt_effort,
     fmt_seconds,
     header_lines,
+    screening_boxed,
     screening_title,
     session_advice,
     warnings_by_rank,
@@ -90,7 +91,7 @@ def render_table(
 
 def _sections(plan: Plan, view: View) -> list[RenderableType]:
     parts: list[RenderableType] = [_header(plan)]
-    if plan.screening.clearance != "none" or plan.screening.referral_only:
+    if screening_boxed(plan.screening):
         parts.append(_screening(plan, view))
     high, info = warnings_by_rank(plan)
     if high:
@@ -201,7 +202,8 @@ def _header(plan: Plan) -> Group:
 
 def _screening(plan: Plan, view: View) -> Panel:
     s = plan.screening
-    body: list[RenderableType] = [Text(screening_title(s), style=CLEARANCE_STYLE[s.clearance])]
+    style = CLEARANCE_STYLE["required" if s.before_start else s.clearance]
+    body: list[RenderableType] = [Text(screening_title(plan), style=style)]
     if s.next_steps:
         body.append(Text("What to do", style="bold"))
         body.append(_items([(Text("->", style="bold"), Text(step)) for step in s.next_steps]))
@@ -212,7 +214,7 @@ def _screening(plan: Plan, view: View) -> Panel:
         Group(*body),
         title="Screening",
         title_align="left",
-        border_style=CLEARANCE_STYLE[s.clearance],
+        border_style=style,
         box=box.ASCII if view.ascii else box.ROUNDED,
     )
 

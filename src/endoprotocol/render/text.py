@@ -87,21 +87,60 @@ def header_lines(plan: Plan) -> list[str]:
         f"Days: {fmt_days(days) if days else p.get('days_per_week', '?')}; "
         f"{p.get('minutes_per_session', '?')} min a session; {len(plan.weeks)}-week block"
     )
-    if plan.screening.clearance == "none" and not plan.screening.referral_only:
-        lines.append(screening_title(plan.screening))
+    if not screening_boxed(plan.screening):
+        lines.append(screening_title(plan))
     return lines
 
 
-def screening_title(s: ScreeningOutcome) -> str:
-    """One line: what the person must do before training, and the highest intensity allowed."""
-    ceiling = f"highest intensity allowed: {s.max_intensity}"
+def screening_boxed(s: ScreeningOutcome) -> bool:
+    """Whether the screening gets its own box at the top: a clinician to see, a referral, or
+    something to wait for before week 1 (a passing illness)."""
+    return s.clearance != "none" or s.referral_only or bool(s.before_start)
+
+
+def ceiling_by_week(plan: Plan) -> str:
+    """The highest intensity allowed, week by week where week-scoped rules hold the first
+    weeks lower than the block (light in weeks 1-2, moderate in weeks 3-4, vigorous from
+    week 5), else the block's one ceiling."""
+    runs: list[tuple[str, int, int]] = []
+    for w in plan.weeks:
+        if runs and runs[-1][0] == w.max_intensity:
+            runs[-1] = (w.max_intensity, runs[-1][1], w.week)
+        else:
+            runs.append((w.max_intensity, w.week, w.week))
+    if len(runs) <= 1:
+        return plan.screening.max_intensity
+    parts = []
+    for i, (ceiling, first, last) in enumerate(runs):
+        if i == len(runs) - 1 and first < last:
+            parts.append(f"{ceiling} from week {first}")
+        else:
+            parts.append(
+                f"{ceiling} in week {first}"
+                if first == last
+                else f"{ceiling} in weeks {first}-{last}"
+            )
+    return ", ".join(parts)
+
+
+def screening_title(plan: Plan) -> str:
+    """One line: what the person must do or wait for before training, and the highest
+    intensity allowed (week by week when the first weeks are held lower)."""
+    s = plan.screening
+    ceiling = f"highest intensity allowed: {ceiling_by_week(plan)}"
+    if s.referral_only and s.max_intensity == "none":
+        return "SEE A CLINICIAN FIRST: no exercise is planned until then"
     if s.referral_only:
         return f"SEE A CLINICIAN FIRST: this plan holds only what is safe until then; {ceiling}"
     if s.clearance == "required":
-        return f"Clinician clearance is required before the planned work; {ceiling}"
-    if s.clearance == "recommended":
-        return f"A check-up with a clinician is recommended; {ceiling}"
-    return f"No medical clearance needed; {ceiling}"
+        verdict = "Clinician clearance is required before the planned work"
+    elif s.clearance == "recommended":
+        verdict = "A check-up with a clinician is recommended"
+    else:
+        verdict = "No medical clearance needed"
+    if s.before_start:
+        return f"NOT YET: {' '.join(s.before_start)} {verdict}; {ceiling}"
+    return f"{verdict}; {ceiling}"
 
 
 def warnings_by_rank(plan: Plan) -> tuple[list[Warning], list[Warning]]:
