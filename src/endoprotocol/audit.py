@@ -3051,6 +3051,102 @@ def effort_promise_unkept(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+# ACSM 2009: 1-2 minutes of rest for moderate loads, 2-3 for heavy ones; NSCA 2015: 2-5
+# minutes only for strength sets of about 6 reps or fewer (EVIDENCE.md §0, §1.4). A set
+# lighter than a 12RM (a 13RM or more: under about 67 % 1RM, NSCA's muscular-endurance
+# loads) is a moderate load.
+MODERATE_REP_MAX = 13
+MODERATE_REST_MAX = 120
+HEAVY_REST_MAX = 180
+HEAVY_REP_MAX = 9  # a 9RM or lighter (under 80 %): not a heavy strength load
+STRENGTH_SET_REPS = 6
+
+
+def rest_above_load(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Rest follows the load (coach review 3, K10): a set taken toward failure at a moderate
+    or light load (reps plus reps in reserve of 13 or more, or far from failure with no
+    RIR) rests at most 2 minutes, and a set of more than 6 reps at a 9RM or lighter at most
+    3: the 2-5 minutes of heavy strength work never ride along when a ceiling turns a
+    strength set into 11-15 reps at about 60 %. Ballistic moves (3-6 reps by kind, full rest) are left out."""
+    verdict = Verdict(applies=False)
+    for week in plan.weeks:
+        for day in week.days:
+            for s in day.sessions:
+                if s.modality.value != "resistance":
+                    continue
+                for e in s.exercises:
+                    if e.reps is None or e.rest_seconds is None or e.reps.max <= STRENGTH_SET_REPS:
+                        continue
+                    verdict.applies = True
+                    rir = e.intensity.rir
+                    rep_max = e.reps.min + rir.min if rir is not None else None
+                    moderate = rep_max is None or rep_max >= MODERATE_REP_MAX
+                    most = MODERATE_REST_MAX if moderate else HEAVY_REST_MAX
+                    if not moderate and (
+                        e.reps.min <= STRENGTH_SET_REPS or (rep_max or 0) < HEAVY_REP_MAX
+                    ):
+                        continue
+                    if e.rest_seconds.max > most:
+                        verdict.faults.append(
+                            Fault(
+                                "rest-above-load",
+                                f"week {week.week} {day.day.value} '{s.title}' / {e.name}",
+                                f"{e.reps.min:g}-{e.reps.max:g} reps"
+                                + (
+                                    f" at RIR {rir.min:g}-{rir.max:g}"
+                                    if rir
+                                    else " far from failure"
+                                )
+                                + f" with rests up to {e.rest_seconds.max:g} s (at most {most} s)",
+                            )
+                        )
+    return verdict
+
+
+# RPE 10 - RIR: a set with more than 6 reps in reserve is at RPE 3 or less - rest, not a
+# training effort; such a set is light and carries no RIR (DESIGN.md v1.1 intensity table)
+MOST_RESERVE = 6
+
+
+def deload_effort_incoherent(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A deload's lighter sets keep a real effort (coach review 3, K11; COACHING.md §3
+    coherent intensity): no lift in any week is stated with more than 6 reps in reserve or
+    an RPE below 4 ("1 x 8, RPE 1-4, 6-9 RIR" beside accessories at RPE 3-4): a deload that
+    cuts reps at the same load stops where the set would stop being worked, or makes the set
+    light as a whole (no RIR). Applies to plans with a deload week holding lifts."""
+    verdict = Verdict(
+        applies=any(
+            e.reps is not None
+            for w in plan.weeks
+            if w.deload
+            for d in w.days
+            for s in d.sessions
+            if s.modality.value == "resistance"
+            for e in s.exercises
+        )
+    )
+    for week in plan.weeks:
+        for day in week.days:
+            for s in day.sessions:
+                if s.modality.value != "resistance":
+                    continue
+                for e in s.exercises:
+                    rir, rpe = e.intensity.rir, e.intensity.rpe
+                    if e.reps is None or rir is None:
+                        continue
+                    if rir.max > MOST_RESERVE or (rpe is not None and rpe.min < 10 - MOST_RESERVE):
+                        verdict.faults.append(
+                            Fault(
+                                "deload-effort-incoherent",
+                                f"week {week.week} {day.day.value} '{s.title}' / {e.name}",
+                                f"{e.sets} x {e.reps.min:g}-{e.reps.max:g} at RIR "
+                                f"{rir.min:g}-{rir.max:g}"
+                                + (f", RPE {rpe.min:g}-{rpe.max:g}" if rpe else ""),
+                            )
+                        )
+    return verdict
+
+
 PROGRESSION_CHECKS: dict[str, Check] = {
     "week-does-not-progress": week_does_not_progress,
     "deload-cut-misstated": deload_cut_misstated,
@@ -3071,6 +3167,8 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "effort-promise-unkept": effort_promise_unkept,
     "endurance-does-not-progress": endurance_does_not_progress,
     "aerobic-first-backbone-missing": aerobic_first_backbone_missing,
+    "rest-above-load": rest_above_load,
+    "deload-effort-incoherent": deload_effort_incoherent,
 }
 CHECKS: dict[str, Check] = {
     **SAFETY_CHECKS,

@@ -125,7 +125,11 @@ def build_plan(
         most_reps=library.most_reps(),
     )
     # the enforce step, week by week: week-scoped vetoes, ceilings and limits, applied last
-    held_weekly = [c for w in block for c in hold_week(w, outcome, library.design.zones)]
+    held_weekly = [
+        c
+        for w in block
+        for c in hold_week(w, outcome, library.design.zones, library.design.intensity_table)
+    ]
     days = block[0].days
     totals = compute_totals(days)
     reviewed = review(profile, rules, outcome.facts, block, trace=explain)

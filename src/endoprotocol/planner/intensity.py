@@ -84,6 +84,15 @@ def cohere(
     lifts beside it instead of falling to light on its own."""
     i = ex.intensity
     if ex.reps is None or i.rir is None:
+        light_top = zones[IntensityClass.LIGHT].rpe.max
+        if (
+            ex.reps is not None
+            and i.rpe is not None
+            and light_top is not None
+            and i.rpe.max <= light_top
+        ):
+            # reps far from failure (a drill, a light set): a light load's rest
+            return rest_for_load(ex, table, 0.0)
         return ex
     r1, r2 = int(ex.reps.min), int(ex.reps.max)
     k1, k2 = int(i.rir.min), int(i.rir.max)
@@ -104,7 +113,9 @@ def cohere(
         k2 = max(k2, k1)
     light = min(pct_for(table, r2 + k2), heavy)
     reps = Range.of(r1, r2)
-    if r2 != ex.reps.max:
+    moved = r2 != ex.reps.max
+    ex = rest_for_load(ex, table, heavy)
+    if moved:
         # reps moved: an alternative dosed by its kind to fewer reps (a jump, a swing) no
         # longer fits the set (COACHING.md §1, the picker's own rule for the slot)
         ex = ex.model_copy(
@@ -132,6 +143,20 @@ def cohere(
         }
     )
     return ex.model_copy(update={"reps": reps, "intensity": intensity})
+
+
+def rest_for_load(ex: Exercise, table: IntensityTable, pct: float) -> Exercise:
+    """`ex` with its rests no longer than its load needs (`rest_by_load`: moderate loads 1-2
+    minutes, heavy ones 2-3, only heavy strength sets up to 5; ACSM 2009, NSCA 2015): a
+    longer rest ends at the range's top, and one wholly above the range takes the range."""
+    found = table.rest_for(pct)
+    rest = ex.rest_seconds
+    if found is None or found.min is None or found.max is None or rest is None:
+        return ex
+    if rest.max <= found.max:
+        return ex
+    low = rest.min if rest.min < found.max else found.min
+    return ex.model_copy(update={"rest_seconds": Range.of(low, found.max)})
 
 
 def cohere_session(

@@ -167,12 +167,26 @@ class Zone(_Node):
     talk_test: Text
 
 
+class RestByLoad(_Node):
+    """A set done below `below_pct_1rm` % of 1RM rests within `rest_seconds` at most."""
+
+    below_pct_1rm: Annotated[float, Field(strict=True, gt=0, le=100)]
+    rest_seconds: Bound
+
+    @model_validator(mode="after")
+    def _both_ends(self) -> Self:
+        if self.rest_seconds.min is None or self.rest_seconds.max is None:
+            raise ValueError("rest_seconds needs both ends, e.g. [60, 120]")
+        return self
+
+
 class IntensityTable(_Node):
     """Reps to load, and where a set stops being near failure (sessions.yaml `intensity_table`).
 
     `reps_to_pct_1rm` maps a repetition maximum (reps to failure) to its load in % of 1RM,
     decreasing as reps grow; `light_above_rir`: more reps in reserve than this is a light
-    set; `max_reps`: the most reps a set is moved to when a ceiling lowers its load."""
+    set; `max_reps`: the most reps a set is moved to when a ceiling lowers its load;
+    `rest_by_load`: the longest rest a set needs for its load (ACSM 2009, NSCA 2015)."""
 
     # keys are not strict: the pack cache stores this table as JSON, whose keys are text
     reps_to_pct_1rm: dict[
@@ -181,6 +195,15 @@ class IntensityTable(_Node):
     ] = Field(min_length=2)
     light_above_rir: Annotated[int, Field(strict=True, ge=1, le=20)]
     max_reps: Annotated[int, Field(strict=True, ge=1, le=100)]
+    rest_by_load: list[RestByLoad] = Field(default_factory=list)
+
+    def rest_for(self, pct: float) -> Bound | None:
+        """The rest range (seconds) a set done at `pct` % of 1RM needs at most: the first
+        entry of `rest_by_load` whose `below_pct_1rm` the load is under, lightest first."""
+        for entry in sorted(self.rest_by_load, key=lambda e: e.below_pct_1rm):
+            if pct < entry.below_pct_1rm:
+                return entry.rest_seconds
+        return None
 
     @cached_property
     def points(self) -> list[tuple[int, float]]:

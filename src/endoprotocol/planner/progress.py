@@ -127,6 +127,7 @@ def _progress_session(
     reps_floor: float = 1,
     held: bool = False,
     week_one: bool = False,
+    most_reserve: int | None = None,
 ) -> Session:
     """One session in a later week. `step` counts the building weeks that add sets so far
     (those after any cautious start; deloads do not
@@ -134,7 +135,8 @@ def _progress_session(
     same load; `round_step` counts them since the session's first week; `held` (a cautious
     start in force) keeps the lifting volume where it started. Sets added across
     the block (trained lifters) and interval rounds added for newcomers stop at the rules' top and when the day's minutes (`room`) are used up. A
-    deload cuts the session's lifting sets by the rules' cut, as a whole."""
+    deload cuts the session's lifting sets by the rules' cut, as a whole; a lift already at
+    one set has its reps cut, never past `most_reserve` reps in reserve."""
     exercises: list[Exercise] = []
     for ex in session.exercises:
         sets = ex.sets
@@ -180,7 +182,9 @@ def _progress_session(
         # deload cuts from there
         exercises = _cut_sets(exercises, scheme.deload_cut_pct, reps_floor, reps_too=False)
     if deload and session.modality is Modality.RESISTANCE:
-        exercises = _cut_sets(exercises, scheme.deload_cut_pct, reps_floor)
+        exercises = _cut_sets(
+            exercises, scheme.deload_cut_pct, reps_floor, most_reserve=most_reserve
+        )
     return session.model_copy(update={"exercises": exercises})
 
 
@@ -312,7 +316,11 @@ def _range(bound: Bound) -> Range:
 
 
 def _cut_sets(
-    exercises: list[Exercise], cut_pct: float, reps_floor: float = 1, reps_too: bool = True
+    exercises: list[Exercise],
+    cut_pct: float,
+    reps_floor: float = 1,
+    reps_too: bool = True,
+    most_reserve: int | None = None,
 ) -> list[Exercise]:
     """Take the session's total sets down by about `cut_pct` %, one set at a time from the
     exercise with the most sets (ties from the end), none below one set; with `reps_too`,
@@ -328,23 +336,47 @@ def _cut_sets(
     if reps_too and sum(e.sets for e in out) == total and cut_pct > 0:
         # every lift is at one set: fewer reps at the same load (what leaves the set goes
         # into reserve), so the week is still lighter and shorter
-        out = [_fewer_reps(e, cut_pct, reps_floor) for e in out]
+        out = [_fewer_reps(e, cut_pct, reps_floor, most_reserve) for e in out]
     return out
 
 
-def _fewer_reps(ex: Exercise, cut_pct: float, floor: float = 1) -> Exercise:
+def _fewer_reps(
+    ex: Exercise, cut_pct: float, floor: float = 1, most_reserve: int | None = None
+) -> Exercise:
     """`ex` with about `cut_pct` % fewer reps (never below `floor`, a safety rule's or a
-    cautious start's least reps), or shorter holds."""
+    cautious start's least reps), or shorter holds. A set taken toward failure keeps its
+    load, so each rep taken off goes into reserve - up to `most_reserve` (the intensity
+    table's `light_above_rir`), where a set stops being worked (coach review 3, K11: "1 x 8,
+    RPE 1-4, 6-9 RIR"). The cut stops there while that still takes two reps off the top (the
+    set at RPE 4-5); a set with less left to cut is made light instead, at the rules' cut
+    (no RIR, the light zone's RPE), never left half-way."""
     keep = 1 - cut_pct / 100
     if ex.reps is not None:
         low = max(floor, round(ex.reps.min * keep))
         high = max(low, round(ex.reps.max * keep))
-        update: dict[str, object] = {"reps": Range.of(low, high)}
         rir = ex.intensity.rir
+        update: dict[str, object] = {}
         if rir is not None:
             # the same load: each rep taken off is one more in reserve
             more = Range.of(rir.min + ex.reps.min - low, rir.max + ex.reps.max - high)
+            if most_reserve is not None and more.max > most_reserve:
+                # the range keeps a width of effort: RIR up to one below the most at its
+                # low end and the most at its top (RPE 4-5 from a set at 5-6)
+                kept_low = max(low, ex.reps.min - max(most_reserve - 1 - rir.min, 0))
+                kept_high = max(kept_low, high, ex.reps.max - max(most_reserve - rir.max, 0))
+                # a cut of two reps or more at the top (one may come back when a load
+                # ceiling moves the set up a rep, intensity.cohere)
+                if kept_high <= ex.reps.max - 2:
+                    low, high = kept_low, kept_high
+                    more = Range.of(rir.min + ex.reps.min - low, rir.max + ex.reps.max - high)
+                else:
+                    # nothing left to cut at a working effort: a light set (the table
+                    # drops its RIR and gives it the light zone's RPE)
+                    more = Range.of(
+                        max(more.min, most_reserve + 1), max(more.max, most_reserve + 1)
+                    )
             update["intensity"] = ex.intensity.model_copy(update={"rir": more})
+        update["reps"] = Range.of(low, high)
         return ex.model_copy(update=update)
     if ex.work_seconds is not None:
         w = ex.work_seconds
@@ -962,6 +994,7 @@ def build_weeks(
                     reps_floor=floor,
                     held=start is not None,
                     week_one=number == 1,
+                    most_reserve=design.intensity_table.light_above_rir,
                 )
                 if exit_cap is not None and scheme.cautious is not None:
                     session = _exit_effort(_load_capped(session, exit_cap), scheme.cautious)

@@ -9,15 +9,23 @@ from __future__ import annotations
 
 from endoprotocol.engine.decisions import Decisions, Removal, WeekRules, narrow
 from endoprotocol.plan import DayPlan, Exercise, Intensity, Range, Session, Week
-from endoprotocol.planner.library import Zone
+from endoprotocol.planner.intensity import pct_for, rest_for_load
+from endoprotocol.planner.library import IntensityTable, Zone
 from endoprotocol.vocab import INTENSITY_ORDER, IntensityClass, Modality
 
 # the parameters of an exercise a week-scoped limit may narrow
 EXERCISE_LIMITS = ("sets", "reps", "rest_seconds", "rpe", "rir", "pct_1rm", "hr_max_pct")
 
 
-def hold_week(week: Week, decisions: Decisions, zones: dict[IntensityClass, Zone]) -> list[Removal]:
-    """Hold one built week to the decisions in force in it; what it removed or changed."""
+def hold_week(
+    week: Week,
+    decisions: Decisions,
+    zones: dict[IntensityClass, Zone],
+    table: IntensityTable | None = None,
+) -> list[Removal]:
+    """Hold one built week to the decisions in force in it; what it removed or changed. A
+    lift whose reps or effort a week-scoped limit changed rests no longer than its new load
+    needs (`table.rest_by_load`), within the limit's own rest bounds."""
     rules = decisions.in_week(week.week)
     week.max_intensity = rules.ceiling.value
     removals: list[Removal] = []
@@ -25,7 +33,7 @@ def hold_week(week: Week, decisions: Decisions, zones: dict[IntensityClass, Zone
     for day in week.days:
         kept = []
         for session in day.sessions:
-            held = _hold(session, rules, zones, week.week, removals)
+            held = _hold(session, rules, zones, week.week, removals, table)
             if held is not None:
                 kept.append(held)
         days.append(DayPlan(day=day.day, sessions=kept))
@@ -39,6 +47,7 @@ def _hold(
     zones: dict[IntensityClass, Zone],
     number: int,
     removals: list[Removal],
+    table: IntensityTable | None = None,
 ) -> Session | None:
     modality = session.modality.value
     if modality in rules.vetoed:
@@ -52,14 +61,17 @@ def _hold(
         removals.append(Removal(f"{modality} sessions in week {number} (above {ceiling})", limiter))
         return None
     changed: list[str] = []
-    exercises = [_limit_exercise(e, modality, rules, changed) for e in session.exercises]
+    exercises = [_limit_exercise(e, modality, rules, changed, table) for e in session.exercises]
     update: dict[str, object] = {"exercises": exercises}
     if level > INTENSITY_ORDER[ceiling]:
         zone = zones[IntensityClass(ceiling)]
         update["intensity_class"] = IntensityClass(ceiling)
         update["intensity"] = _cap(session.intensity, zone)
         update["exercises"] = [
-            e.model_copy(update={"intensity": _cap(e.intensity, zone)}) for e in exercises
+            _rested(
+                e.model_copy(update={"intensity": _cap(e.intensity, zone)}), modality, rules, table
+            )
+            for e in exercises
         ]
         changed.append(limiter)
         removals.append(
@@ -71,7 +83,13 @@ def _hold(
     return session.model_copy(update=update)  # keeps its first_week
 
 
-def _limit_exercise(e: Exercise, modality: str, rules: WeekRules, changed: list[str]) -> Exercise:
+def _limit_exercise(
+    e: Exercise,
+    modality: str,
+    rules: WeekRules,
+    changed: list[str],
+    table: IntensityTable | None = None,
+) -> Exercise:
     role = "compound" if e.compound else "accessory"
     update: dict[str, object] = {}
     intensity: dict[str, object] = {}
@@ -102,7 +120,25 @@ def _limit_exercise(e: Exercise, modality: str, rules: WeekRules, changed: list[
         update["intensity"] = e.intensity.model_copy(update=intensity)
     changed += used
     update["rules"] = sorted({*e.rules, *used})
-    return e.model_copy(update=update)
+    return _rested(e.model_copy(update=update), modality, rules, table)
+
+
+def _rested(e: Exercise, modality: str, rules: WeekRules, table: IntensityTable | None) -> Exercise:
+    """A lift held lighter rests no longer than its new load needs (`table.rest_by_load`:
+    its reps plus reps in reserve, or a light load far from failure), within the week's own
+    limits on rest."""
+    if table is None or e.reps is None:
+        return e
+    rir = e.intensity.rir
+    pct = pct_for(table, e.reps.min + rir.min) if rir is not None else 0.0
+    rested = rest_for_load(e, table, pct)
+    role = "compound" if e.compound else "accessory"
+    bound, _ = rules.limit(modality, role, "rest_seconds")
+    if rested.rest_seconds is not None and bound is not None:
+        low, high = narrow(rested.rest_seconds.min, rested.rest_seconds.max, bound)
+        if low is not None and high is not None:
+            rested = rested.model_copy(update={"rest_seconds": Range.of(low, high)})
+    return rested
 
 
 def _cap(intensity: Intensity, zone: Zone) -> Intensity:
