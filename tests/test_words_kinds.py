@@ -264,3 +264,25 @@ def test_k14_the_check_flags_the_old_note() -> None:
     faults = reps_note_contradicted(parse_profile(OSTEO), doctored, builtin_library()).faults
     assert faults
     assert all(f.where.startswith("week 9") for f in faults)
+
+
+def test_an_older_beginners_start_ends_without_promising_a_dose_it_already_holds() -> None:
+    """Found by the audit (seed 3) once the branches met: a 66-year-old beginner's exit
+    already reaches her own dose (RPE 5-6), yet week 9 said the start was over and the
+    lifting moved to the full dose, because a timed hold's effort differed from week 7's.
+    The note now needs the top lift's effort to rise."""
+    data = {
+        "age": 66,
+        "sex": "female",
+        "goals": ["strength"],
+        "experience": "beginner",
+        "conditions": ["knee-pain"],
+        "days_per_week": 5,
+        "equipment": ["bodyweight", "bands", "dip-bars"],
+        "currently_active": False,
+    }
+    plan = build_plan(parse_profile(data), builtin_rules(), builtin_library(), weeks=12)
+    assert not any("full dose" in n for w in plan.weeks for n in w.notes)
+    verdict = effort_promise_unkept(parse_profile(data), plan, builtin_library())
+    assert verdict.applies
+    assert not verdict.faults, verdict.faults

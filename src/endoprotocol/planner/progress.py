@@ -409,20 +409,21 @@ def _reps_of(days: list[DayPlan]) -> list[tuple[float, float]]:
     ]
 
 
-def _effort_of(days: list[DayPlan]) -> set[tuple[object, ...]]:
-    """Each lift's effort (RPE, RIR): what a cautious start's end changes, if anything (a
-    beginner's own dose may be the start's moderate effort again)."""
-
-    def band(r: Range | None) -> tuple[float, float] | None:
-        return None if r is None else (r.min, r.max)
-
-    return {
-        (band(e.intensity.rpe), band(e.intensity.rir))
-        for d in days
-        for s in d.sessions
-        if s.modality is Modality.RESISTANCE
-        for e in s.exercises
-    }
+def _top_effort(days: list[DayPlan]) -> float:
+    """The highest RPE of a required lift taken for reps (0 when none): what a cautious
+    start's end must raise for its note to promise the full dose (a beginner's own dose may
+    be the start's moderate effort again; a timed hold's effort is not a lift's)."""
+    return max(
+        (
+            e.intensity.rpe.max
+            for d in days
+            for s in d.sessions
+            if s.modality is Modality.RESISTANCE and not s.optional
+            for e in s.exercises
+            if e.intensity.rpe is not None and e.intensity.rir is not None and e.reps is not None
+        ),
+        default=0.0,
+    )
 
 
 def _lifting_sets(days: list[DayPlan]) -> int:
@@ -1086,7 +1087,7 @@ def build_weeks(
                 and weeks
                 and (building := [w for w in weeks if not w.deload])
                 # against the last building week: a deload between them changes nothing
-                and _effort_of(days) != _effort_of(building[-1].days)
+                and _top_effort(days) > _top_effort(building[-1].days)
                 and not (step is not None and not step_said)
                 and _held_by(outcome, number, effort_limits) is None
             ):
