@@ -7,10 +7,11 @@ reads nothing from disk and an `ENDOPROTOCOL_RULES_DIR` in the environment is ne
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 import pytest
 
-from endoprotocol import Library, RuleSet, load_library, load_rules
+from endoprotocol import Library, Plan, RuleSet, build_plan, load_library, load_rules, parse_profile
 from endoprotocol.engine.loader import RULES_ENV, builtin_rules_dir
 from endoprotocol.planner.library import ExerciseEntry
 
@@ -37,3 +38,22 @@ def exercise_by_name(name: str) -> ExerciseEntry:
 @cache
 def _by_name() -> dict[str, ExerciseEntry]:
     return {e.name: e for e in builtin_library().exercises}
+
+
+def builtin_plan(weeks: int = 12, **data: Any) -> Plan:
+    """The plan the built-in packs make for the profile `data` (a dict as in a profile file)."""
+    return build_plan(parse_profile(data), builtin_rules(), builtin_library(), weeks=weeks)
+
+
+def plan_names(plan: Plan, *, alternatives: bool = True) -> set[str]:
+    """Every exercise name in every week of the plan, with the alternatives offered unless
+    `alternatives` is False."""
+    found: set[str] = set()
+    for week in plan.weeks:
+        for day in week.days:
+            for s in day.sessions:
+                for e in s.exercises:
+                    found.add(e.name)
+                    if alternatives:
+                        found.update(e.alternatives)
+    return found

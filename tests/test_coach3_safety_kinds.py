@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from hypothesis import strategies as st
 
-from endoprotocol import build_plan, parse_profile
+from endoprotocol import parse_profile
 from endoprotocol.audit import (
     illness_start_not_held,
     kneeling_or_hanging_unfit,
@@ -27,26 +27,16 @@ from endoprotocol.audit import (
 )
 from endoprotocol.plan import Plan
 from endoprotocol.render.terminal import render_table
-from tests.builtin import builtin_library, builtin_rules
+from tests.builtin import builtin_library, builtin_plan, plan_names
 from tests.strategies import audit_property, profiles
 
 EXAMPLES = int(os.environ.get("ENDOPROTOCOL_COACH3_EXAMPLES", "40"))
 
 
-def _plan(weeks: int = 12, **data: Any) -> Plan:
-    return build_plan(parse_profile(data), builtin_rules(), builtin_library(), weeks=weeks)
+_plan = builtin_plan
 
 
-def _names(plan: Plan, *, alternatives: bool = True) -> set[str]:
-    found: set[str] = set()
-    for week in plan.weeks:
-        for day in week.days:
-            for s in day.sessions:
-                for e in s.exercises:
-                    found.add(e.name)
-                    if alternatives:
-                        found.update(e.alternatives)
-    return found
+_names = plan_names
 
 
 def _warning(plan: Plan, code: str) -> str:

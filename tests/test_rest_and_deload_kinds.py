@@ -16,17 +16,16 @@ from typing import Any
 import pytest
 from hypothesis import strategies as st
 
-from endoprotocol import build_plan, parse_profile
+from endoprotocol import parse_profile
 from endoprotocol.audit import PROGRESSION_CHECKS, deload_effort_incoherent, rest_above_load
 from endoprotocol.plan import Exercise, Plan, Session
-from tests.builtin import builtin_library, builtin_rules
+from tests.builtin import builtin_library, builtin_plan
 from tests.strategies import audit_property, profiles
 
 EXAMPLES = int(os.environ.get("ENDOPROTOCOL_PROPERTY_EXAMPLES", "200"))
 
 
-def _plan(weeks: int = 12, **data: Any) -> Plan:
-    return build_plan(parse_profile(data), builtin_rules(), builtin_library(), weeks=weeks)
+_plan = builtin_plan
 
 
 def _lifting(plan: Plan, week: int) -> list[Session]:

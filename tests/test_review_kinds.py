@@ -10,9 +10,7 @@ K9b An advanced lifter with dumbbells squatted to a knee-height box (an entry-le
 
 from __future__ import annotations
 
-from typing import Any
-
-from endoprotocol import build_plan, parse_profile
+from endoprotocol import parse_profile
 from endoprotocol.audit import (
     beginner_kit_unused,
     bone_session_lacks_posture_or_pull,
@@ -21,24 +19,12 @@ from endoprotocol.audit import (
     regression_for_trained,
     triad_technical_or_twisting,
 )
-from endoprotocol.plan import Plan
-from tests.builtin import builtin_library, builtin_rules
+from tests.builtin import builtin_library, builtin_plan, plan_names
+
+_plan = builtin_plan
 
 
-def _plan(weeks: int = 12, **data: Any) -> Plan:
-    return build_plan(parse_profile(data), builtin_rules(), builtin_library(), weeks=weeks)
-
-
-def _names(plan: Plan, *, alternatives: bool = True) -> set[str]:
-    found: set[str] = set()
-    for week in plan.weeks:
-        for day in week.days:
-            for s in day.sessions:
-                for e in s.exercises:
-                    found.add(e.name)
-                    if alternatives:
-                        found.update(e.alternatives)
-    return found
+_names = plan_names
 
 
 # ---- K6: joint pain and the cardio and lifts that load the painful joint

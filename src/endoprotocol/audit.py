@@ -1946,28 +1946,37 @@ def lifting_day_lost_to_spacing(p: Profile, plan: Plan, library: Library) -> Ver
     return verdict
 
 
-def first_goal_crowded_out(p: Profile, plan: Plan, library: Library) -> Verdict:
-    """A first goal built on aerobic work (endurance, stress, mood) is never crowded out by
-    lifting (COACHING.md §2): with two or more offered days and moderate work allowed, week 1
-    holds a required aerobic session (steady work or intervals), unless a safety rule holds
-    the aerobic target or asks for strength on two days (falls prevention, osteoporosis,
-    Triad/RED-S signs: COACHING.md §4, safety first)."""
+def _aerobic_first_open(
+    p: Profile, plan: Plan, *, also_held_by: frozenset[Condition] | set[Condition] = frozenset()
+) -> bool:
+    """The first goal is built on aerobic work and nothing keeps its sessions out: two or
+    more offered days, moderate work allowed, no referral, an aerobic target no safety rule
+    holds, and no safety rule asking for strength on two days (falls prevention,
+    osteoporosis, a vertebral fracture, Triad/RED-S signs; `also_held_by` adds conditions)."""
     target = next((g for g in plan.guidelines if g.id == "who-2020-aerobic"), None)
+    held_by = {Condition.OSTEOPOROSIS, Condition.VERTEBRAL_FRACTURE, *also_held_by}
     strength_by_safety = (
-        needs_falls_prevention(p)
-        or has_triad_signs(p)
-        or bool({Condition.OSTEOPOROSIS, Condition.VERTEBRAL_FRACTURE} & set(p.conditions))
+        needs_falls_prevention(p) or has_triad_signs(p) or bool(held_by & set(p.conditions))
     )
-    verdict = Verdict(
-        applies=bool(p.goals)
-        and not strength_by_safety
+    return (
+        bool(p.goals)
         and p.goals[0].value in AEROBIC_FIRST
+        and not strength_by_safety
         and len(p.training_days()) >= 2
         and not plan.screening.referral_only
         and plan.screening.max_intensity not in ("none", "light")
         and target is not None
         and not target.held_by
     )
+
+
+def first_goal_crowded_out(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A first goal built on aerobic work (endurance, stress, mood) is never crowded out by
+    lifting (COACHING.md §2): with two or more offered days and moderate work allowed, week 1
+    holds a required aerobic session (steady work or intervals), unless a safety rule holds
+    the aerobic target or asks for strength on two days (falls prevention, osteoporosis,
+    Triad/RED-S signs: COACHING.md §4, safety first)."""
+    verdict = Verdict(applies=_aerobic_first_open(p, plan))
     if not verdict.applies:
         return verdict
     aerobic = [
@@ -2336,28 +2345,12 @@ def aerobic_first_backbone_missing(p: Profile, plan: Plan, library: Library) -> 
     (falls prevention, osteoporosis, a vertebral fracture, pregnancy), Triad/RED-S signs
     (no week's aerobic minutes above week 1's), referral and light-only plans, a held
     aerobic target, one offered day, and days too short for a second walk."""
-    target = next((g for g in plan.guidelines if g.id == "who-2020-aerobic"), None)
-    strength_by_safety = (
-        needs_falls_prevention(p)
-        or has_triad_signs(p)
-        or bool(
-            {Condition.OSTEOPOROSIS, Condition.VERTEBRAL_FRACTURE, Condition.PREGNANCY}
-            & set(p.conditions)
-        )
-    )
     weeks = plan.weeks
     verdict = Verdict(
-        applies=bool(p.goals)
-        and p.goals[0].value in AEROBIC_FIRST
+        applies=_aerobic_first_open(p, plan, also_held_by={Condition.PREGNANCY})
         and not p.currently_active
-        and not strength_by_safety
-        and len(p.training_days()) >= 2
         and p.minutes_per_session >= LEAST_STEADY_SESSION_MINUTES
         and len(weeks) >= BUILD_UP_WEEKS
-        and not plan.screening.referral_only
-        and plan.screening.max_intensity not in ("none", "light")
-        and target is not None
-        and not target.held_by
     )
     if not verdict.applies:
         return verdict
