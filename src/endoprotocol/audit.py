@@ -22,7 +22,7 @@ from endoprotocol.planner.library import ExerciseEntry, Library
 from endoprotocol.planner.schedule import circular
 from endoprotocol.profile import WEEK, Profile
 from endoprotocol.render.text import screening_boxed, screening_title
-from endoprotocol.vocab import MAJOR_GROUPS, Condition, Experience
+from endoprotocol.vocab import MAJOR_GROUPS, Condition, Experience, Modality
 
 INTENSITY_RANK = {"none": 0, "light": 1, "moderate": 2, "vigorous": 3}
 # The highest RPE (0-10) each class allows (ACSM, EVIDENCE.md §1.2: 5-6 moderate, 7-8 vigorous).
@@ -2478,8 +2478,43 @@ def pair_unsound(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+def steady_block_too_short(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A required steady block after another session of the day holds at least the
+    library's least steady work (10 minutes: `timing.min_work_minutes`) in every building
+    week (COACHING.md §1 "Cardio is real", §2 "Time is honest"): the last few minutes of a
+    target round up to a real block, never a 4-minute "brisk walk" after lifting (coach
+    review 4, N1). Deload weeks, which cut the minutes on purpose, are left out, and so is
+    a day's only session (on 15-minute days a walk's own warm-up and cool-down take most of
+    it: a different question, left open)."""
+    least = library.design.timing.min_work_minutes.get(Modality.ENDURANCE, 10)
+    verdict = Verdict(applies=False)
+    for week in plan.weeks:
+        if week.deload:
+            continue
+        for day in week.days:
+            for s in day.sessions[1:]:
+                if s.modality is not Modality.ENDURANCE or s.optional:
+                    continue
+                verdict.applies = True
+                work = sum(
+                    e.work_seconds.max * e.sets / 60
+                    for e in s.exercises
+                    if e.work_seconds is not None
+                )
+                if work and work < least:
+                    verdict.faults.append(
+                        Fault(
+                            "steady-block-too-short",
+                            f"week {week.week} {day.day.value} '{s.title}'",
+                            f"{work:g} minutes of steady work (least {least})",
+                        )
+                    )
+    return verdict
+
+
 WEEK_CHECKS: dict[str, Check] = {
     "split-pattern-missing": split_pattern_missing,
+    "steady-block-too-short": steady_block_too_short,
     "required-on-unoffered-day": required_on_unoffered_day,
     "optional-extra-oversized": optional_extra_oversized,
     "intervals-crowded": intervals_crowded,

@@ -1124,7 +1124,10 @@ class Scheduler:
             slack = self.budget - sum(o.minutes for o in here)
             s.shares_warmup = bool(here)
             edges = 0 if s.shares_warmup else self._edges(s.modality)
-            s.minutes = min(slack, longest, math.ceil(need) + edges)
+            least = self._extra_minutes(s.modality) if here else self._min_minutes(s.modality)
+            # never a block below the library's least steady work (a 4-minute "brisk walk"
+            # is not cardio, COACHING.md §1): the last few minutes of need round up to it
+            s.minutes = min(slack, longest, max(math.ceil(need) + edges, least))
             here.append(s)
             need -= s.minutes - edges
 
