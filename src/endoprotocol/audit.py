@@ -1599,6 +1599,34 @@ def session_class_misstated(p: Profile, plan: Plan, library: Library) -> Verdict
     return verdict
 
 
+def session_effort_misstated(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A lifting session's header effort is the span of its sets' own RPE, and it carries no
+    heart-rate zone or talk test (those describe steady work): a light start's RPE 3-4 lifts
+    are never headed "RPE 5-6" (coach review 4, N4; COACHING.md §3 coherent intensity)."""
+    verdict = Verdict(applies=False)
+    for week in plan.weeks:
+        for day in week.days:
+            for s in day.sessions:
+                efforts = [e.intensity.rpe for e in s.exercises if e.intensity.rpe is not None]
+                if s.modality.value != "resistance" or not efforts:
+                    continue
+                verdict.applies = True
+                span = (min(r.min for r in efforts), max(r.max for r in efforts))
+                head = s.intensity.rpe
+                said = None if head is None else (head.min, head.max)
+                steady = s.intensity.hr_max_pct is not None or s.intensity.talk_test is not None
+                if said != span or steady:
+                    verdict.faults.append(
+                        Fault(
+                            "session-effort-misstated",
+                            f"week {week.week} {day.day.value} '{s.title}'",
+                            f"headed RPE {said}, its sets span RPE {span}"
+                            + ("; with a heart-rate zone or talk test" if steady else ""),
+                        )
+                    )
+    return verdict
+
+
 def day_over_minutes(p: Profile, plan: Plan, library: Library) -> Verdict:
     """No day of any week asks for more minutes than the person offered (COACHING.md §2):
     added sets, retimed sessions and mirrored days all fit."""
@@ -3182,6 +3210,7 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "effort-incoherent": effort_incoherent,
     "deload-not-lighter": deload_not_lighter,
     "session-class-misstated": session_class_misstated,
+    "session-effort-misstated": session_effort_misstated,
     "day-over-minutes": day_over_minutes,
     "held-start-never-moves": held_start_never_moves,
     "effort-split-in-session": effort_split_in_session,

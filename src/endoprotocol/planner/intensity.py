@@ -177,12 +177,17 @@ def cohere_session(
     ]
     exercises = _holds_within_lifts(exercises, zones)
     cls = max((class_of(e, zones) for e in exercises), key=ORDER.__getitem__)
+    # the header's effort is the span of its sets' own RPE (a light start's RPE 3-4 lifts
+    # at 40-50 % 1RM are not headed "RPE 5-6" because 50 % touches moderate: coach review
+    # 4, N4); heart rate and the talk test describe steady work, not sets
+    efforts = [e.intensity.rpe for e in exercises if e.intensity.rpe is not None]
     zone = zones[cls]
-    intensity = Intensity(
-        hr_max_pct=Range.of(zone.hr_max_pct.min or 0, zone.hr_max_pct.max or 0),
-        rpe=Range.of(zone.rpe.min or 0, zone.rpe.max or 0),
-        talk_test=zone.talk_test,
+    rpe = (
+        Range.of(min(r.min for r in efforts), max(r.max for r in efforts))
+        if efforts
+        else Range.of(zone.rpe.min or 0, zone.rpe.max or 0)
     )
+    intensity = Intensity(rpe=rpe)
     return session.model_copy(
         update={"exercises": exercises, "intensity_class": cls, "intensity": intensity}
     )
