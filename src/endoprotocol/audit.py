@@ -1627,6 +1627,41 @@ def session_effort_misstated(p: Profile, plan: Plan, library: Library) -> Verdic
     return verdict
 
 
+def _week_lifting_sets(week: Week) -> int:
+    return sum(
+        e.sets
+        for d in week.days
+        for s in d.sessions
+        if s.modality.value == "resistance" and not s.optional
+        for e in s.exercises
+    )
+
+
+def first_deload_not_lighter(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A week-1 deload (overtraining signs: `deload_now`) that says "Deload week: fewer
+    sets" holds fewer lifting sets than the first building week after it (COACHING.md §3: a
+    deload whose stated cut is the real one). When the whole block keeps week 1's sets, the
+    note says the block is lighter, not the week (coach review 4, N3)."""
+    verdict = Verdict(applies=len(plan.weeks) >= 2 and plan.weeks[0].deload)
+    if not verdict.applies:
+        return verdict
+    first = plan.weeks[0]
+    building = next((w for w in plan.weeks[1:] if not w.deload), None)
+    said = " ".join(first.notes).lower()
+    if building is None or "deload week:" not in said or "fewer sets" not in said:
+        return verdict
+    now, then = _week_lifting_sets(first), _week_lifting_sets(building)
+    if then and now >= then:
+        verdict.faults.append(
+            Fault(
+                "first-deload-not-lighter",
+                "week 1",
+                f"says deload week with {now} lifting sets; week {building.week} holds {then}",
+            )
+        )
+    return verdict
+
+
 def day_over_minutes(p: Profile, plan: Plan, library: Library) -> Verdict:
     """No day of any week asks for more minutes than the person offered (COACHING.md §2):
     added sets, retimed sessions and mirrored days all fit."""
@@ -3211,6 +3246,7 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "deload-not-lighter": deload_not_lighter,
     "session-class-misstated": session_class_misstated,
     "session-effort-misstated": session_effort_misstated,
+    "first-deload-not-lighter": first_deload_not_lighter,
     "day-over-minutes": day_over_minutes,
     "held-start-never-moves": held_start_never_moves,
     "effort-split-in-session": effort_split_in_session,

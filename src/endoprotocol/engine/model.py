@@ -491,6 +491,7 @@ NOTE_FIELDS = {
     "cautious_end_note": set(),
     "sets_note": set(),
     "deload_reps_note": {"volume_cut_pct"},
+    "deload_now_note": {"volume_cut_pct"},
     "replan_note": {"week", "pregnancy_week"},
     "rounds_note": set(),
     "long_session_note": set(),
@@ -583,6 +584,10 @@ class Progression(_Node):
     rounds_note: Text | None = None
     # said in a deload week whose lifts are already at one set: the reps are cut instead
     deload_reps_note: Text | None = None
+    # said in week 1 when `deload_now` and `hold_volume` make the whole block hold week 1's
+    # lighter sets: week 1 is no lighter than the weeks after it, the block is (coach
+    # review 4, N3); {volume_cut_pct}: the cut against the plan's usual sets
+    deload_now_note: Text | None = None
     # pregnancy: the block ends before it reaches any of these pregnancy weeks (the rules of
     # the next stage, or birth, apply from there); `replan_note` ({week}: the block's last
     # week, {pregnancy_week}: when to plan again) is a medium warning when it does

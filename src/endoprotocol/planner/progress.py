@@ -31,6 +31,7 @@ NOTES = (
     "sets_note",
     "rounds_note",
     "deload_reps_note",
+    "deload_now_note",
     "long_session_note",
     "effort_held_note",
 )
@@ -49,6 +50,7 @@ class Scheme:
     hold_volume: bool
     load_note: str | None
     deload_note: str | None
+    deload_now_note: str | None
     reps_note: str | None
     cautious: CautiousStart | None
     cautious_end_note: str | None
@@ -1020,7 +1022,13 @@ def build_weeks(
             before = _lifting_sets(weeks[-1].days) if weeks else _lifting_sets(week_one)
             after = _lifting_sets(days)
             cut = round(100 * (1 - after / before)) if before else 0
-            if cut > 0:
+            held_block = number == 1 and scheme.deload_now and scheme.hold_volume
+            if cut > 0 and held_block and scheme.deload_now_note:
+                # every week after holds these sets: the block is lighter, not week 1
+                notes.append(
+                    fill_placeholders(scheme.deload_now_note, {"volume_cut_pct": f"{cut}"})
+                )
+            elif cut > 0:
                 notes.append(fill_placeholders(scheme.deload_note, {"volume_cut_pct": f"{cut}"}))
             elif scheme.deload_reps_note and (
                 reps_cut := _reps_cut(weeks[-1].days if weeks else week_one, days)
