@@ -18,6 +18,7 @@ from itertools import combinations, pairwise, product
 
 from endoprotocol.engine.review import hard_exposures, is_hard_set
 from endoprotocol.plan import DayPlan, Exercise, Plan, Session, Week, muscle_credit
+from endoprotocol.planner.fill import exercise_seconds
 from endoprotocol.planner.library import ExerciseEntry, Library
 from endoprotocol.planner.schedule import circular
 from endoprotocol.profile import WEEK, Profile
@@ -1604,37 +1605,25 @@ def session_effort_misstated(p: Profile, plan: Plan, library: Library) -> Verdic
     heart-rate zone or talk test (those describe steady work): a light start's RPE 3-4 lifts
     are never headed "RPE 5-6" (coach review 4, N4; COACHING.md §3 coherent intensity)."""
     verdict = Verdict(applies=False)
-    for week in plan.weeks:
-        for day in week.days:
-            for s in day.sessions:
-                efforts = [e.intensity.rpe for e in s.exercises if e.intensity.rpe is not None]
-                if s.modality.value != "resistance" or not efforts:
-                    continue
-                verdict.applies = True
-                span = (min(r.min for r in efforts), max(r.max for r in efforts))
-                head = s.intensity.rpe
-                said = None if head is None else (head.min, head.max)
-                steady = s.intensity.hr_max_pct is not None or s.intensity.talk_test is not None
-                if said != span or steady:
-                    verdict.faults.append(
-                        Fault(
-                            "session-effort-misstated",
-                            f"week {week.week} {day.day.value} '{s.title}'",
-                            f"headed RPE {said}, its sets span RPE {span}"
-                            + ("; with a heart-rate zone or talk test" if steady else ""),
-                        )
-                    )
+    for where, s in sessions(plan):
+        efforts = [e.intensity.rpe for e in s.exercises if e.intensity.rpe is not None]
+        if s.modality.value != "resistance" or not efforts:
+            continue
+        verdict.applies = True
+        span = (min(r.min for r in efforts), max(r.max for r in efforts))
+        head = s.intensity.rpe
+        said = None if head is None else (head.min, head.max)
+        steady = s.intensity.hr_max_pct is not None or s.intensity.talk_test is not None
+        if said != span or steady:
+            verdict.faults.append(
+                Fault(
+                    "session-effort-misstated",
+                    where,
+                    f"headed RPE {said}, its sets span RPE {span}"
+                    + ("; with a heart-rate zone or talk test" if steady else ""),
+                )
+            )
     return verdict
-
-
-def _week_lifting_sets(week: Week) -> int:
-    return sum(
-        e.sets
-        for d in week.days
-        for s in d.sessions
-        if s.modality.value == "resistance" and not s.optional
-        for e in s.exercises
-    )
 
 
 def first_deload_not_lighter(p: Profile, plan: Plan, library: Library) -> Verdict:
@@ -1650,7 +1639,8 @@ def first_deload_not_lighter(p: Profile, plan: Plan, library: Library) -> Verdic
     said = " ".join(first.notes).lower()
     if building is None or "deload week:" not in said or "fewer sets" not in said:
         return verdict
-    now, then = _week_lifting_sets(first), _week_lifting_sets(building)
+    now = _lifting_work_sets(plan, 0, library)
+    then = _lifting_work_sets(plan, plan.weeks.index(building), library)
     if then and now >= then:
         verdict.faults.append(
             Fault(
@@ -1825,26 +1815,15 @@ def aerobic_missed_with_time(p: Profile, plan: Plan, library: Library) -> Verdic
     return verdict
 
 
-# A steady block after another session: the least a coach adds (COACHING.md §2, "a 10-15
-# minute walk or ride after each short lifting session"), and the seconds a rep takes and
-# between two exercises, restated from the standard's timing (not read from the library).
-LEAST_STEADY_BLOCK = 10
+# The build-up's first steady minutes a week a person not yet active is held to.
 BUILD_UP_START = 15
-SECONDS_PER_REP = 3
-SECONDS_BETWEEN_EXERCISES = 45
 
 
-def _exercise_seconds(e: Exercise) -> float:
-    """About how long a lift takes: its sets at mid-range reps (or hold) and rests."""
-    per = 0.0
-    if e.reps is not None:
-        per = (e.reps.min + (e.reps.max or e.reps.min)) / 2 * SECONDS_PER_REP
-    elif e.work_seconds is not None:
-        per = (e.work_seconds.min + (e.work_seconds.max or e.work_seconds.min)) / 2
-    rest = 0.0
-    if e.rest_seconds is not None:
-        rest = (e.rest_seconds.min + (e.rest_seconds.max or e.rest_seconds.min)) / 2
-    return e.sets * per + (e.sets - 1) * rest + SECONDS_BETWEEN_EXERCISES
+def _least_steady_block(library: Library) -> int:
+    """The least steady work worth a block of its own (the pack's
+    `timing.min_work_minutes.endurance`; COACHING.md §2: "a 10-15 minute walk or ride after
+    each short lifting session")."""
+    return library.design.timing.min_work_minutes.get(Modality.ENDURANCE, 10)
 
 
 def aerobic_short_with_room(p: Profile, plan: Plan, library: Library) -> Verdict:
@@ -1898,8 +1877,15 @@ def aerobic_short_with_room(p: Profile, plan: Plan, library: Library) -> Verdict
         accessories = [e for e in lifts[0].exercises if not e.compound][1:]
         if not compounds or max(compounds) >= 3:
             accessories = []
-        freed = sum(_exercise_seconds(e) for e in accessories) / 60
-        if unused + freed >= LEAST_STEADY_BLOCK:
+        timing = library.design.timing
+        freed = (
+            sum(
+                exercise_seconds(e, timing.seconds_per_rep, timing.seconds_between_exercises)
+                for e in accessories
+            )
+            / 60
+        )
+        if unused + freed >= _least_steady_block(library):
             verdict.faults.append(
                 Fault(
                     "aerobic-short-with-room",
@@ -2549,7 +2535,7 @@ def steady_block_too_short(p: Profile, plan: Plan, library: Library) -> Verdict:
     review 4, N1). Deload weeks, which cut the minutes on purpose, are left out, and so is
     a day's only session (on 15-minute days a walk's own warm-up and cool-down take most of
     it: a different question, left open)."""
-    least = library.design.timing.min_work_minutes.get(Modality.ENDURANCE, 10)
+    least = _least_steady_block(library)
     verdict = Verdict(applies=False)
     for week in plan.weeks:
         if week.deload:
@@ -2808,7 +2794,9 @@ EXIT_PROMISE = "moderate effort"
 EFFORT_STEP_MAX = 2.0  # the top of a week's lifting RPE over the last building week's
 
 
-def _top_rpe(week: Week, library: Library) -> float | None:
+def _top_rpe(week: Week, library: Library, *, for_reps: bool = False) -> float | None:
+    """The highest RPE of the required lifting work in `week` (None when none); `for_reps`
+    counts only lifts taken for reps (with reps and RIR), not timed holds."""
     rpes = [
         e.intensity.rpe.max
         for d in week.days
@@ -2816,6 +2804,7 @@ def _top_rpe(week: Week, library: Library) -> float | None:
         if s.modality.value == "resistance" and not s.optional
         for e in _work_items(s, library)
         if e.intensity.rpe is not None
+        and (not for_reps or (e.intensity.rir is not None and e.reps is not None))
     ]
     return max(rpes) if rpes else None
 
@@ -3057,17 +3046,7 @@ HELD_WORDS = "holds it there"
 
 def _top_work_rpe(week: Week, library: Library) -> float:
     """The highest RPE of a required lift taken for reps in `week` (0 when none)."""
-    return max(
-        (
-            e.intensity.rpe.max
-            for d in week.days
-            for s in d.sessions
-            if s.modality.value == "resistance" and not s.optional
-            for e in _work_items(s, library)
-            if e.intensity.rpe is not None and e.intensity.rir is not None and e.reps is not None
-        ),
-        default=0.0,
-    )
+    return _top_rpe(week, library, for_reps=True) or 0.0
 
 
 def effort_promise_unkept(p: Profile, plan: Plan, library: Library) -> Verdict:
@@ -3160,37 +3139,26 @@ def rest_above_load(p: Profile, plan: Plan, library: Library) -> Verdict:
     3: the 2-5 minutes of heavy strength work never ride along when a ceiling turns a
     strength set into 11-15 reps at about 60 %. Ballistic moves (3-6 reps by kind, full rest) are left out."""
     verdict = Verdict(applies=False)
-    for week in plan.weeks:
-        for day in week.days:
-            for s in day.sessions:
-                if s.modality.value != "resistance":
-                    continue
-                for e in s.exercises:
-                    if e.reps is None or e.rest_seconds is None or e.reps.max <= STRENGTH_SET_REPS:
-                        continue
-                    verdict.applies = True
-                    rir = e.intensity.rir
-                    rep_max = e.reps.min + rir.min if rir is not None else None
-                    moderate = rep_max is None or rep_max >= MODERATE_REP_MAX
-                    most = MODERATE_REST_MAX if moderate else HEAVY_REST_MAX
-                    if not moderate and (
-                        e.reps.min <= STRENGTH_SET_REPS or (rep_max or 0) < HEAVY_REP_MAX
-                    ):
-                        continue
-                    if e.rest_seconds.max > most:
-                        verdict.faults.append(
-                            Fault(
-                                "rest-above-load",
-                                f"week {week.week} {day.day.value} '{s.title}' / {e.name}",
-                                f"{e.reps.min:g}-{e.reps.max:g} reps"
-                                + (
-                                    f" at RIR {rir.min:g}-{rir.max:g}"
-                                    if rir
-                                    else " far from failure"
-                                )
-                                + f" with rests up to {e.rest_seconds.max:g} s (at most {most} s)",
-                            )
-                        )
+    for where, _s, e in _work_sets(plan):
+        if e.reps is None or e.rest_seconds is None or e.reps.max <= STRENGTH_SET_REPS:
+            continue
+        verdict.applies = True
+        rir = e.intensity.rir
+        rep_max = e.reps.min + rir.min if rir is not None else None
+        moderate = rep_max is None or rep_max >= MODERATE_REP_MAX
+        most = MODERATE_REST_MAX if moderate else HEAVY_REST_MAX
+        if not moderate and (e.reps.min <= STRENGTH_SET_REPS or (rep_max or 0) < HEAVY_REP_MAX):
+            continue
+        if e.rest_seconds.max > most:
+            effort = f" at RIR {rir.min:g}-{rir.max:g}" if rir else " far from failure"
+            verdict.faults.append(
+                Fault(
+                    "rest-above-load",
+                    where,
+                    f"{e.reps.min:g}-{e.reps.max:g} reps{effort} with rests up to "
+                    f"{e.rest_seconds.max:g} s (at most {most} s)",
+                )
+            )
     return verdict
 
 
@@ -3216,25 +3184,19 @@ def deload_effort_incoherent(p: Profile, plan: Plan, library: Library) -> Verdic
             for e in s.exercises
         )
     )
-    for week in plan.weeks:
-        for day in week.days:
-            for s in day.sessions:
-                if s.modality.value != "resistance":
-                    continue
-                for e in s.exercises:
-                    rir, rpe = e.intensity.rir, e.intensity.rpe
-                    if e.reps is None or rir is None:
-                        continue
-                    if rir.max > MOST_RESERVE or (rpe is not None and rpe.min < 10 - MOST_RESERVE):
-                        verdict.faults.append(
-                            Fault(
-                                "deload-effort-incoherent",
-                                f"week {week.week} {day.day.value} '{s.title}' / {e.name}",
-                                f"{e.sets} x {e.reps.min:g}-{e.reps.max:g} at RIR "
-                                f"{rir.min:g}-{rir.max:g}"
-                                + (f", RPE {rpe.min:g}-{rpe.max:g}" if rpe else ""),
-                            )
-                        )
+    for where, _s, e in _work_sets(plan):
+        rir, rpe = e.intensity.rir, e.intensity.rpe
+        if e.reps is None or rir is None:
+            continue
+        if rir.max > MOST_RESERVE or (rpe is not None and rpe.min < 10 - MOST_RESERVE):
+            verdict.faults.append(
+                Fault(
+                    "deload-effort-incoherent",
+                    where,
+                    f"{e.sets} x {e.reps.min:g}-{e.reps.max:g} at RIR {rir.min:g}-{rir.max:g}"
+                    + (f", RPE {rpe.min:g}-{rpe.max:g}" if rpe else ""),
+                )
+            )
     return verdict
 
 

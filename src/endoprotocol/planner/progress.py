@@ -15,8 +15,8 @@ from endoprotocol.engine.decisions import (
 )
 from endoprotocol.plan import DayPlan, Exercise, Range, Session, Week
 from endoprotocol.planner.fill import exercise_seconds, pair_seconds, session_seconds
-from endoprotocol.planner.intensity import cohere_session
-from endoprotocol.planner.library import SessionDesignFile, Timing
+from endoprotocol.planner.intensity import ORDER, cohere_session
+from endoprotocol.planner.library import SessionDesignFile, Timing, Zone
 from endoprotocol.vocab import IntensityClass, Modality, Pattern
 
 # the week notes a progression carries (rules/core/progression.yaml), read as plain text
@@ -777,10 +777,17 @@ def _effort_limits(outcome: Decisions) -> tuple[float, float, str | None]:
     return top, floor, rule
 
 
-def _stepped(session: Session, step: EffortStep, rpe_top: float, rir_floor: float) -> Session:
+def _stepped(
+    session: Session,
+    step: EffortStep,
+    rpe_top: float,
+    rir_floor: float,
+    zones: dict[IntensityClass, Zone],
+) -> Session:
     """A lifting session whose sets taken for reps move to the step's effort, within the
     rules' RPE ceiling and RIR floor; drills, easy holds and timed holds keep theirs. The
-    intensity table then sets each %1RM from the reps and the reserve."""
+    intensity table then sets each %1RM from the reps and the reserve; the session's class
+    rises to the zone of the stepped RPE (the zones' table, EVIDENCE.md §1.2)."""
     if session.modality is not Modality.RESISTANCE:
         return session
     rpe, rir = _range(step.rpe), _range(step.rir)
@@ -795,28 +802,33 @@ def _stepped(session: Session, step: EffortStep, rpe_top: float, rir_floor: floa
         exercises.append(
             ex.model_copy(update={"intensity": i.model_copy(update={"rpe": rpe, "rir": rir})})
         )
-    cls = IntensityClass.VIGOROUS if rpe.max > MODERATE_RPE_TOP else session.intensity_class
+    cls = max(
+        [session.intensity_class, *(c for c, z in zones.items() if _reaches(rpe.max, z))],
+        key=ORDER.__getitem__,
+    )
     return session.model_copy(update={"exercises": exercises, "intensity_class": cls})
 
 
-# the top of a moderate effort (RPE 5-6, EVIDENCE.md §1.2)
-MODERATE_RPE_TOP = 6
+def _reaches(rpe: float, zone: Zone) -> bool:
+    return zone.rpe.min is not None and rpe >= zone.rpe.min
 
 
-def _held_by(outcome: Decisions, week: int, limits: tuple[float, float, str | None]) -> str | None:
+def _held_by(
+    outcome: Decisions, week: int, limits: tuple[float, float, str | None], moderate_top: float
+) -> str | None:
     """The rule that holds `week`'s lifting at a moderate effort or below: the week's
-    intensity ceiling, else an RPE limit at the top of a moderate effort; None when nothing
-    does."""
+    intensity ceiling, else an RPE limit at the top of a moderate effort (`moderate_top`, the
+    moderate zone's RPE) or below; None when nothing does."""
     ceiling = outcome.in_week(week).ceiling
     if ceiling.value in ("none", "light", "moderate") and ceiling.rule:
         return ceiling.rule
-    if limits[0] <= MODERATE_RPE_TOP and limits[2]:
+    if limits[0] <= moderate_top and limits[2]:
         return limits[2]
     return None
 
 
 def _effort_step(
-    scheme: Scheme, outcome: Decisions, week: int, cautious: bool
+    scheme: Scheme, outcome: Decisions, week: int, cautious: bool, moderate_top: float
 ) -> tuple[EffortStep | None, str | None]:
     """The effort step in force in `week` (None before its week, while a cautious start's
     dose or exit holds the lifts, or when a rule holds the week at moderate), and the rule
@@ -824,7 +836,7 @@ def _effort_step(
     step = scheme.effort_step
     if step is None or week < step.from_week or cautious:
         return None, None
-    held = _held_by(outcome, week, _effort_limits(outcome))
+    held = _held_by(outcome, week, _effort_limits(outcome), moderate_top)
     if held is not None:
         return None, held
     top, _, rule = _effort_limits(outcome)
@@ -900,6 +912,7 @@ def build_weeks(
     reps_week = False
     last_building = 0  # the latest week that was not a deload
     effort_limits = _effort_limits(outcome)
+    moderate_top = design.zones[IntensityClass.MODERATE].rpe.max or 0.0
     step_said = False  # the effort step's note (or why it is held) is said once
     for number in range(1, count + 1):
         deload = scheme.is_deload(number)
@@ -940,7 +953,7 @@ def build_weeks(
         # or exit holds the lifts and the week's safety ceiling allows a vigorous effort;
         # else the rule that holds it is named in the week's note
         step, step_held = _effort_step(
-            scheme, outcome, ref, start is not None or exit_cap is not None
+            scheme, outcome, ref, start is not None or exit_cap is not None, moderate_top
         )
         days = []
         starting: set[str] = set()
@@ -982,7 +995,7 @@ def build_weeks(
                     # the start's dose first; double progression then works inside it
                     session = _cautious(session, start)
                 if step is not None:
-                    session = _stepped(session, step, *effort_limits[:2])
+                    session = _stepped(session, step, *effort_limits[:2], design.zones)
                 session = _progress_session(
                     session,
                     scheme,
@@ -1084,7 +1097,7 @@ def build_weeks(
                 number == scheme.cautious.weeks + (scheme.cautious.exit_weeks or 0) + 1
                 and not deload
                 and scheme.effort_step is None
-                and (rule := _held_by(outcome, number, effort_limits)) is not None
+                and (rule := _held_by(outcome, number, effort_limits, moderate_top)) is not None
                 and scheme.effort_held_note
             ):
                 # the start ends, but a safety rule keeps the effort moderate: say so
@@ -1097,7 +1110,7 @@ def build_weeks(
                 # against the last building week: a deload between them changes nothing
                 and _top_effort(days) > _top_effort(building[-1].days)
                 and not (step is not None and not step_said)
-                and _held_by(outcome, number, effort_limits) is None
+                and _held_by(outcome, number, effort_limits, moderate_top) is None
             ):
                 notes.append(scheme.cautious_end_note)
         if planned and lifting and not deload and not step_said and scheme.effort_step:
