@@ -252,3 +252,22 @@ def test_the_cache_keeps_the_newest_entries_only(cache: Path) -> None:
     assert newest_old < set(kept)  # the new entry plus the 7 newest old ones
     assert not left_by_a_dead_run.exists()
     assert unrelated.read_text() == "mine"
+
+
+def test_an_entry_in_use_outlives_newer_ones(cache: Path, tmp_path: Path) -> None:
+    """Reading an entry renews it: a checkout planned with every day keeps its entry while
+    other checkouts or pack edits write more than KEEP new ones."""
+    import os
+
+    endoprotocol.load(user_dir=False)
+    (used,) = _entries(cache)
+    os.utime(used, (1_000_000, 1_000_000))  # written long ago
+    for n in range(packcache.KEEP):
+        newer = cache / f"packs-{n:040d}.json"
+        newer.write_bytes(b"other")
+        os.utime(newer, (2_000_000 + n, 2_000_000 + n))
+    endoprotocol.load(user_dir=False)  # a hit: no entry is written, the used one renewed
+    assert used.stat().st_mtime > 2_000_000 + packcache.KEEP
+    packcache.prune(cache, keep=cache / "packs-none.json")
+    assert used.exists()
+    assert len(_entries(cache)) == packcache.KEEP
