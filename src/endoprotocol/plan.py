@@ -6,7 +6,7 @@ Field order is the contract's key order. Rendering lives in `endoprotocol.render
 # No `from __future__ import annotations` in this module: pydantic would compile and
 # evaluate every field's annotation string while creating each model class, on every run.
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from enum import Enum
 from types import UnionType
 from typing import Any, Literal, NamedTuple, Self, Union, get_args, get_origin
@@ -82,13 +82,29 @@ class _Out(BaseModel):
         """pydantic's shallow copy (and so `model_copy`), without its three generic
         `copy.copy` calls: the planner copies ~360 sessions, exercises and intensities per
         plan. Same result: the fields, the fields set and the private attributes copied."""
+        return self._copied(self.__dict__.copy(), set(self.__pydantic_fields_set__))
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        """pydantic's `model_copy` for the shallow case in one step: the fields with
+        `update` laid over them (not validated, as in pydantic), the fields set joined with
+        the updated names. The planner makes ~330 such copies a plan (each week's sessions
+        and lifts); a deep copy is pydantic's own."""
+        if deep:
+            return super().model_copy(update=update, deep=True)
+        if not update:
+            return self.__copy__()
+        return self._copied(
+            {**self.__dict__, **update}, self.__pydantic_fields_set__ | update.keys()
+        )
+
+    def _copied(self, fields: dict[str, Any], fields_set: set[str]) -> Self:
         cls = type(self)
         made = cls.__new__(cls)
         extra = self.__pydantic_extra__
         private = self.__pydantic_private__
-        object.__setattr__(made, "__dict__", self.__dict__.copy())
+        object.__setattr__(made, "__dict__", fields)
         object.__setattr__(made, "__pydantic_extra__", None if extra is None else dict(extra))
-        object.__setattr__(made, "__pydantic_fields_set__", set(self.__pydantic_fields_set__))
+        object.__setattr__(made, "__pydantic_fields_set__", fields_set)
         object.__setattr__(
             made,
             "__pydantic_private__",
