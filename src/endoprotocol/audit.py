@@ -140,7 +140,7 @@ def forbidden_tags(p: Profile) -> dict[str, str]:
     if Condition.KNEE_PAIN in conditions:
         ban("knee pain", "jumping", "high-impact", "knee-dominant-deep", "step-cardio", "kneeling")
     if Condition.SHOULDER_PAIN in conditions:
-        ban("shoulder pain", "overhead", "bar-on-back", "horizontal-end-range")
+        ban("shoulder pain", "overhead", "bar-on-back", "horizontal-end-range", "loaded-plank")
     if Condition.LOW_BACK_PAIN in conditions:
         ban("low-back pain", "spinal-flexion", "heavy-spinal-load", "twisting")
     if Condition.PERIPHERAL_NEUROPATHY in conditions:
@@ -508,7 +508,8 @@ def face_down_when_barred(p: Profile, plan: Plan, library: Library) -> Verdict:
 # no deep pressing; the knee no jumping or hopping, no deep loaded bending, no stepping as cardio.
 SHOULDER_UNFIT = re.compile(
     r"swim|pull-up|chin-up|pulldown|pull-down|pullover|overhead|back squat|(?<!band )good morning|"
-    r"barbell bench|dumbbell bench|incline dumbbell press|\bdips?\b|snatch|lat pull",
+    r"barbell bench|dumbbell bench|incline dumbbell press|\bdips?\b|snatch|lat pull|renegade|"
+    r"rollout",
     re.IGNORECASE,
 )
 KNEE_UNFIT = re.compile(
@@ -568,6 +569,44 @@ def kneeling_or_hanging_unfit(p: Profile, plan: Plan, library: Library) -> Verdi
         if is_frail(p) and HANGING.search(name):
             verdict.faults.append(
                 Fault("kneeling-or-hanging-unfit", where, f"{label} hangs from a bar (frail)")
+            )
+    return verdict
+
+
+# A rounded or curled trunk, read from the exercise's name or cue (a crunch, a sit-up, a hollow
+# body hold's lifted shoulders, cat-camel's rounded back): COACHING.md §4 and EVIDENCE.md
+# (osteoporosis and a vertebral fracture: no loaded or held spinal flexion; low-back pain:
+# none either), and coach review 5's OSTEO-FLEXION-HOLD (a hollow hold the library had not
+# tagged `spinal-flexion`, so the veto never reached it). Read from words, not tags, so a
+# missing tag shows.
+TRUNK_FLEXION = re.compile(
+    r"crunch|sit-up|hollow|v-up|jackknife|toes?[- ]to[- ]bar|toe touch|knee raise|"
+    r"lift the shoulders|curl the (shoulders|ribs|trunk|pelvis)|round the (back|spine)|"
+    r"child's pose|cat-camel",
+    re.IGNORECASE,
+)
+
+
+def trunk_flexion_unfit(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Osteoporosis, a vertebral fracture or low-back pain: no exercise whose name or cue
+    curls, rounds or holds the trunk flexed, nor as an alternative."""
+    conditions = set(p.conditions)
+    why = (
+        "low bone density"
+        if {Condition.OSTEOPOROSIS, Condition.VERTEBRAL_FRACTURE} & conditions
+        else "low-back pain"
+        if Condition.LOW_BACK_PAIN in conditions
+        else ""
+    )
+    verdict = Verdict(applies=bool(why))
+    if not why:
+        return verdict
+    entries = _by_name(library)
+    for where, name, label in named_moves(plan):
+        entry = entries.get(name)
+        if TRUNK_FLEXION.search(name) or TRUNK_FLEXION.search(entry.cue if entry else ""):
+            verdict.faults.append(
+                Fault("trunk-flexion-unfit", where, f"{label} flexes the trunk ({why})")
             )
     return verdict
 
@@ -814,6 +853,7 @@ SAFETY_CHECKS: dict[str, Check] = {
     "joint-pain-move-unfit": joint_pain_move_unfit,
     "triad-technical-or-twisting": triad_technical_or_twisting,
     "kneeling-or-hanging-unfit": kneeling_or_hanging_unfit,
+    "trunk-flexion-unfit": trunk_flexion_unfit,
     "illness-start-not-held": illness_start_not_held,
     "bone-session-lacks-posture-or-pull": bone_session_lacks_posture_or_pull,
 }

@@ -1,0 +1,107 @@
+"""Coach review 5: each test is the smallest profile that showed a fault kind
+(/tmp/coach5/min), kept once the kind was fixed at its cause, with a property where the kind
+is an invariant over people.
+
+OSTEO-FLEXION-HOLD (unsafe) A 60-year-old with osteoporosis got a hollow body hold (the
+    shoulders lifted and held off the floor: a held trunk curl) while the same plan said it
+    leaves out crunches; the library had not tagged the hold `spinal-flexion`, so the
+    osteoporosis veto never reached it.
+SHOULDER-RENEGADE A trained 35-year-old with shoulder pain rowed from a plank on dumbbells (a
+    renegade row: body weight on one painful shoulder while the other rows).
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import pytest
+from hypothesis import strategies as st
+
+from endoprotocol import parse_profile
+from endoprotocol.audit import joint_pain_move_unfit, trunk_flexion_unfit, vetoed_tag_in_plan
+from tests.builtin import builtin_library, builtin_plan, exercise_by_name, plan_names
+from tests.strategies import audit_property, profiles
+
+EXAMPLES = int(os.environ.get("ENDOPROTOCOL_REVIEW5_EXAMPLES", "40"))
+
+OSTEO_BODYWEIGHT = {  # /tmp/coach5/min/OSTEO-FLEXION-HOLD.yaml
+    "age": 60,
+    "sex": "female",
+    "goals": ["bone-density"],
+    "experience": "intermediate",
+    "conditions": ["osteoporosis"],
+    "days": ["monday", "thursday"],
+    "minutes_per_session": 45,
+    "equipment": ["bodyweight"],
+    "currently_active": True,
+}
+
+
+def test_osteoporosis_trains_the_trunk_without_a_held_curl() -> None:
+    """The hollow body hold is gone (nor offered as an alternative): the trunk is trained
+    with a neutral spine (dead bug, the prone back extension), as the warning promises."""
+    plan = builtin_plan(**OSTEO_BODYWEIGHT)
+    assert "Hollow body hold" not in plan_names(plan)
+    assert {"Dead bug", "Prone back extension"} <= plan_names(plan, alternatives=False)
+    assert "spinal-flexion" in exercise_by_name("Hollow body hold").tags
+    profile = parse_profile(OSTEO_BODYWEIGHT)
+    for check in (trunk_flexion_unfit, vetoed_tag_in_plan):
+        verdict = check(profile, plan, builtin_library())
+        assert verdict.applies
+        assert not verdict.faults
+
+
+SHOULDER_DUMBBELLS = {  # /tmp/coach5/min/SHOULDER-RENEGADE.yaml
+    "age": 35,
+    "sex": "female",
+    "goals": ["general-health"],
+    "experience": "advanced",
+    "conditions": ["shoulder-pain"],
+    "days": ["monday", "friday"],
+    "minutes_per_session": 60,
+    "equipment": ["dumbbells"],
+    "currently_active": True,
+}
+
+
+def test_a_painful_shoulder_rows_supported_not_from_a_plank() -> None:
+    plan = builtin_plan(**SHOULDER_DUMBBELLS)
+    names = plan_names(plan)
+    assert "Renegade row" not in names
+    assert "Weighted push-up" not in names
+    assert "One-arm dumbbell row" in plan_names(plan, alternatives=False)
+    warning = next(w.message for w in plan.warnings if w.code == "shoulder-pain-adjustments")
+    assert "from a plank" in warning
+    verdict = joint_pain_move_unfit(parse_profile(SHOULDER_DUMBBELLS), plan, builtin_library())
+    assert verdict.applies
+    assert not verdict.faults
+
+
+@st.composite
+def fragile_spine_or_shoulder(draw: st.DrawFn) -> dict[str, Any]:
+    """Osteoporosis, a vertebral fracture, low-back pain or shoulder pain, often with a kit
+    whose core and pulling work holds flexion or plank moves (body weight, dumbbells, a bar)."""
+    data = draw(profiles())
+    condition = draw(
+        st.sampled_from(["osteoporosis", "vertebral-fracture", "low-back-pain", "shoulder-pain"])
+    )
+    data["conditions"] = list(dict.fromkeys([condition, *data["conditions"]]))
+    kit = draw(st.sampled_from([["bodyweight"], ["dumbbells"], ["pull-up-bar", "machines"], []]))
+    data["equipment"] = list(dict.fromkeys([*data["equipment"], *kit]))
+    return data
+
+
+def test_fragile_spines_never_curl_and_painful_shoulders_never_plank_with_a_load(
+    record_property: pytest.RecordProperty,
+) -> None:
+    audit_property(
+        fragile_spine_or_shoulder(),
+        {
+            "trunk-flexion-unfit": trunk_flexion_unfit,
+            "joint-pain-move-unfit": joint_pain_move_unfit,
+            "vetoed-tag-in-plan": vetoed_tag_in_plan,
+        },
+        record_property,
+        examples=EXAMPLES,
+    )
