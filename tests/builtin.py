@@ -37,7 +37,9 @@ def exercise_by_name(name: str) -> ExerciseEntry:
 
 @cache
 def _by_name() -> dict[str, ExerciseEntry]:
-    return {e.name: e for e in builtin_library().exercises}
+    # steady cardio held light is printed by its light name ("Easy walk")
+    light = {e.light_name: e for e in builtin_library().exercises if e.light_name}
+    return {**light, **{e.name: e for e in builtin_library().exercises}}
 
 
 def builtin_plan(weeks: int = 12, **data: Any) -> Plan:

@@ -65,7 +65,9 @@ LIFTING_SESSIONS = {
 
 # Compound lifts: (sets, reps, %1RM, rest seconds), each (low, high).
 Dose = tuple[tuple[int, int], tuple[int, int], tuple[int, int], tuple[int, int]]
-NOVICE: Dose = ((2, 3), (8, 12), (60, 70), (60, 120))
+# a beginner's compounds: three sets, or fewer (down to one) where the weekly ceiling of
+# about 10 hard sets a major group takes sets off (core/resistance-dose-beginner, K6)
+NOVICE: Dose = ((1, 3), (8, 12), (60, 70), (60, 120))
 COMPOUND_DOSE: dict[tuple[str, str], Dose] = {
     ("muscle", "intermediate"): ((3, 5), (8, 12), (67, 80), (120, 180)),
     ("muscle", "advanced"): ((3, 5), (6, 12), (67, 85), (120, 180)),

@@ -377,6 +377,7 @@ def _session(p: Plan, modality: str) -> Session:
         ),
         ("intervals-wrong-modality", BIKE, "hiit", {"name": "Dumbbell thruster intervals"}),
         ("cardio-not-real", BIKE, "endurance", {"name": "Brisk walk"}),
+        ("walk-title-misstates-effort", DEFAULT_KIT, "endurance", {"name": "Easy walk"}),
         ("kneeling-or-hanging-unfit", FRAIL_GYM, "resistance", {"name": "Kneeling cable crunch"}),
         (
             "kneeling-or-hanging-unfit",

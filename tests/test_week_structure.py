@@ -398,8 +398,12 @@ def test_three_back_to_back_days_lift_full_body_on_the_first_and_last() -> None:
         tuesday = next(d for d in week.days if d.day.value == "tuesday")
         assert [s.modality.value for s in tuesday.sessions if not s.optional] == ["endurance"]
     assert guideline(p, "who-2020-strength").value == 2
-    for muscle in ("chest", "back", "shoulders", "quads", "hamstrings"):
+    for muscle in ("chest", "back", "shoulders", "quads"):
         assert exposure_days(p, muscle) == {"monday", "wednesday"}, muscle
+    # hamstrings and glutes are one major group: a beginner's weekly ceiling of about 10
+    # hard sets (K6) takes the hinge's sets down where the squat and lunge load the glutes
+    hips = exposure_days(p, "hamstrings") | exposure_days(p, "glutes")
+    assert hips == {"monday", "wednesday"}
     assert any(w.code == "plan-adjusted" and "trained on two days" in w.message for w in p.warnings)
     (note,) = [w for w in p.warnings if w.code == "back-to-back-training-days"]
     assert "only the first and the last" in note.message

@@ -198,7 +198,10 @@ def named_moves(plan: Plan) -> Iterator[tuple[str, str, str]]:
 
 
 def _by_name(library: Library) -> dict[str, ExerciseEntry]:
-    return {e.name: e for e in library.exercises}
+    """The library's entries by the names a plan may print: steady cardio held light goes by
+    its `light_name` ("Easy walk")."""
+    light = {e.light_name: e for e in library.exercises if e.light_name}
+    return {**light, **{e.name: e for e in library.exercises}}
 
 
 LEVEL_RANK = {"beginner": 0, "intermediate": 1, "advanced": 2}
@@ -1414,6 +1417,53 @@ def title_untrue(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+# words that promise more than a light effort (ACSM's light: RPE 3-4, talking and singing
+# with ease), and words that promise an easy one
+BRISK_WORDS = re.compile(r"\bbrisk|but not sing|breathe faster", re.IGNORECASE)
+EASY_WORDS = re.compile(r"\beasy\b", re.IGNORECASE)
+
+
+def walk_title_misstates_effort(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A steady walk's words fit its effort (coach review 4, K11; COACHING.md §1 names tell
+    the truth): a walk held at a light effort (RPE 4 or less: an easy recovery day, a light
+    ceiling) is not titled, named or cued "brisk" ("talk but not sing"), and a walk called
+    easy is not held above a light effort. Applies to plans with a steady walk."""
+    entries = _by_name(library)
+    verdict = Verdict(applies=False)
+    for where, s in sessions(plan):
+        for e in s.exercises:
+            entry = entries.get(e.name)
+            rpe = e.intensity.rpe
+            if entry is None or entry.kind != "steady-cardio" or rpe is None:
+                continue
+            if "walk" not in entry.name.lower():
+                continue
+            verdict.applies = True
+            light = rpe.max <= RPE_CEILING["light"]
+            words = f"{s.title} | {s.focus} | {e.name} | {e.notes}"
+            if light and BRISK_WORDS.search(words):
+                verdict.faults.append(
+                    Fault(
+                        "walk-title-misstates-effort",
+                        where,
+                        f"{e.name} at RPE {rpe.min:g}-{rpe.max:g} is worded as a brisk walk",
+                    )
+                )
+            elif (
+                not light
+                and EASY_WORDS.search(f"{s.title} | {e.name}")
+                and "walk" in (f"{s.title} {e.name}".lower())
+            ):
+                verdict.faults.append(
+                    Fault(
+                        "walk-title-misstates-effort",
+                        where,
+                        f"{e.name} at RPE {rpe.min:g}-{rpe.max:g} is called easy",
+                    )
+                )
+    return verdict
+
+
 def alternative_unfit(p: Profile, plan: Plan, library: Library) -> Verdict:
     """Alternatives follow the same rules as the pick: same pattern, no drill for a work set,
     no ballistic move for a slot above 6 reps."""
@@ -1456,6 +1506,7 @@ SELECTION_CHECKS: dict[str, Check] = {
     "cardio-not-real": cardio_not_real,
     "intervals-wrong-modality": intervals_wrong_modality,
     "title-untrue": title_untrue,
+    "walk-title-misstates-effort": walk_title_misstates_effort,
     "alternative-unfit": alternative_unfit,
 }
 
@@ -2185,6 +2236,42 @@ def short_days_underdosed(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+# COACHING.md §3: beginners about 4-10 hard sets a week per major group; the audit's
+# tolerance over "about 10"
+BEGINNER_MOST_WEEKLY_HARD_SETS = 12
+
+
+def beginner_volume_above_range(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A beginner's week holds about 10 hard sets at most for each major group (COACHING.md
+    §3: beginners about 4-10; coach review 3, K6: three full-body days gave the hips 18 and
+    the back 15.5): no week of the block gives a major group more than 12 (DESIGN.md v1.1
+    credit: 1 a primary set, 0.5 a secondary one, a group counted by its best-trained
+    muscle). Applies to beginners with required lifting in the block."""
+    verdict = Verdict(applies=False)
+    if p.experience is not Experience.BEGINNER:
+        return verdict
+    for w in plan.weeks:
+        lifting = [
+            s
+            for d in w.days
+            for s in d.sessions
+            if s.modality.value == "resistance" and not s.optional
+        ]
+        if not lifting:
+            continue
+        verdict.applies = True
+        for group, n in major_group_sets(lifting).items():
+            if n > BEGINNER_MOST_WEEKLY_HARD_SETS:
+                verdict.faults.append(
+                    Fault(
+                        "beginner-volume-above-range",
+                        f"week {w.week}",
+                        f"{group}: {n:g} hard sets a week (a beginner's about 4-10)",
+                    )
+                )
+    return verdict
+
+
 # COACHING.md §2-3: a trained lifter with a muscle goal gets about 10 hard sets a week for
 # every major group, and §1 balance: none below half of the best-trained one. "With time":
 # four or more lifting days of an hour or more (upper/lower), where the split's slots hold it.
@@ -2602,6 +2689,7 @@ def steady_block_too_short(p: Profile, plan: Plan, library: Library) -> Verdict:
 
 
 WEEK_CHECKS: dict[str, Check] = {
+    "beginner-volume-above-range": beginner_volume_above_range,
     "split-pattern-missing": split_pattern_missing,
     "steady-block-too-short": steady_block_too_short,
     "required-on-unoffered-day": required_on_unoffered_day,
@@ -3240,6 +3328,53 @@ def deload_effort_incoherent(p: Profile, plan: Plan, library: Library) -> Verdic
     return verdict
 
 
+# PAR-Q+ (EVIDENCE.md §2.2): over 45 and not used to vigorous exercise -> see a qualified
+# exercise professional before vigorous or near-maximal efforts
+PARQ_VIGOROUS_AGE = 45
+
+
+def effort_step_before_check(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A person whose screening asks for an exercise professional's check before vigorous
+    efforts (PAR-Q+: over 45 and not used to vigorous exercise) is not stepped into vigorous
+    lifting without a word about it (coach review 4, N2; COACHING.md §3 "Exits from cautious
+    starts" name their condition): the first week with a required lift taken past a moderate
+    effort (RPE above 6) says in its notes that the step waits for that check."""
+    verdict = Verdict(
+        applies=p.age > PARQ_VIGOROUS_AGE
+        and not p.currently_active
+        and not plan.screening.referral_only
+    )
+    if not verdict.applies:
+        return verdict
+    for w in plan.weeks:
+        vigorous = [
+            e
+            for d in w.days
+            for s in d.sessions
+            if s.modality.value == "resistance" and not s.optional
+            for e in s.exercises
+            if e.reps is not None
+            and e.intensity.rpe is not None
+            and e.intensity.rpe.max > RPE_CEILING["moderate"]
+        ]
+        if not vigorous:
+            continue
+        if not any("exercise professional" in n.lower() for n in w.notes):
+            e = vigorous[0]
+            rpe = e.intensity.rpe
+            verdict.faults.append(
+                Fault(
+                    "effort-step-before-check",
+                    f"week {w.week}",
+                    f"lifts first go past moderate ({e.name} at RPE "
+                    f"{rpe.min if rpe else 0:g}-{rpe.max if rpe else 0:g}) and no note says "
+                    "the step waits for the exercise professional's check",
+                )
+            )
+        break
+    return verdict
+
+
 PROGRESSION_CHECKS: dict[str, Check] = {
     "week-does-not-progress": week_does_not_progress,
     "deload-cut-misstated": deload_cut_misstated,
@@ -3264,6 +3399,7 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "aerobic-first-backbone-missing": aerobic_first_backbone_missing,
     "rest-above-load": rest_above_load,
     "deload-effort-incoherent": deload_effort_incoherent,
+    "effort-step-before-check": effort_step_before_check,
 }
 CHECKS: dict[str, Check] = {
     **SAFETY_CHECKS,

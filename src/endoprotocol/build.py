@@ -19,7 +19,6 @@ from endoprotocol.engine.evaluate import evaluate, scope_refusal
 from endoprotocol.engine.loader import RuleSet
 from endoprotocol.engine.model import CautiousStart, Refuse, Rule, Warn
 from endoprotocol.engine.review import (
-    HARD_RIR_MAX,
     Review,
     aerobic_equivalent,
     is_hard_set,
@@ -29,6 +28,7 @@ from endoprotocol.engine.review import (
 )
 from endoprotocol.errors import OutOfScopeError, UsageError
 from endoprotocol.plan import (
+    HARD_RIR_MAX,
     Change,
     DayPlan,
     Departure,
@@ -58,9 +58,9 @@ from endoprotocol.planner.library import Library, Messages
 from endoprotocol.planner.progress import BuildUp, build_weeks
 from endoprotocol.planner.schedule import Scheduler
 from endoprotocol.planner.sessions import SessionBuilder
-from endoprotocol.planner.weekly import hold_week
+from endoprotocol.planner.weekly import hold_week, name_light_steady
 from endoprotocol.profile import WEEK, Profile
-from endoprotocol.vocab import SEVERITY_ORDER, Modality
+from endoprotocol.vocab import SEVERITY_ORDER, IntensityClass, Modality
 
 DEFAULT_WEEKS = 4
 # The exercise library's entry in `generator.rule_packs` (it ships with the tool, so it
@@ -130,6 +130,10 @@ def build_plan(
         for w in block
         for c in hold_week(w, outcome, library.design.zones, library.design.intensity_table)
     ]
+    light_top = library.design.zones[IntensityClass.LIGHT].rpe.max or 0.0
+    for w in block:
+        # last: a walk held light is called an easy walk (it is named for its effort)
+        name_light_steady(w, library.exercises, light_top)
     days = block[0].days
     totals = compute_totals(days)
     reviewed = review(profile, rules, outcome.facts, block, trace=explain)

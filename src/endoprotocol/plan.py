@@ -6,7 +6,7 @@ Field order is the contract's key order. Rendering lives in `endoprotocol.render
 # No `from __future__ import annotations` in this module: pydantic would compile and
 # evaluate every field's annotation string while creating each model class, on every run.
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from enum import Enum
 from types import UnionType
 from typing import Any, Literal, NamedTuple, Self, Union, get_args, get_origin
@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 from pydantic_core import PydanticUndefined, to_json
 
 from endoprotocol.vocab import (
+    MAJOR_GROUPS,
     Ceiling,
     Clearance,
     Condition,
@@ -715,3 +716,44 @@ def _all_models(base: type[_Out]) -> list[type[_Out]]:
     for sub in base.__subclasses__():
         found += [sub, *_all_models(sub)]
     return found
+
+
+# ---- hard sets and hard exposures (DESIGN.md v1.1) --------------------------------------------
+# Defined with the plan so the planner and the review read one definition.
+
+HARD_RIR_MAX = 4  # DESIGN.md v1.1: a hard set is a work set at RIR 4 or less
+HARD_RPE_MIN = 6  # timed work without an RIR: RPE 6 or more
+
+
+def is_hard_set(exercise: Exercise) -> bool:
+    """A work set at RIR 4 or less (or RPE 6+ for timed work without an RIR)."""
+    rir, rpe = exercise.intensity.rir, exercise.intensity.rpe
+    if rir is not None:
+        return rir.min <= HARD_RIR_MAX
+    return rpe is not None and rpe.max >= HARD_RPE_MIN
+
+
+# the hard sets on one day that make a hard exposure of a major group
+HARD_EXPOSURE_SETS = 3
+
+
+def hard_exposures(sessions: Iterable[Session], *, primary_only: bool = False) -> set[str]:
+    """The major groups with a hard exposure in one day's `sessions`: 3+ hard sets, counted
+    with `muscle_credit` (DESIGN.md v1.1). With `primary_only`, only the sets a muscle gets
+    as primary count: the spacing rule's reading, since a lift loading a muscle as secondary
+    (a hinge for the back extensors) is how a split rotates emphasis."""
+    sets: dict[str, float] = {}
+    for s in sessions:
+        if s.modality is not Modality.RESISTANCE:
+            continue
+        for e in s.exercises:
+            if not is_hard_set(e):
+                continue
+            for m, credit in muscle_credit(e).items():
+                if not (primary_only and credit < 1):
+                    sets[m] = sets.get(m, 0) + credit * e.sets
+    return {
+        group
+        for group, muscles in MAJOR_GROUPS.items()
+        if max(sets.get(m, 0) for m in muscles) >= HARD_EXPOSURE_SETS
+    }

@@ -270,6 +270,11 @@ class Prescription(_Bounds):
     # Resistance: loads by effort (RPE/RIR) alone, never a %1RM, for people for whom a
     # one-repetition maximum can be neither tested nor estimated safely.
     effort_only: Flag | None = None
+    # Resistance: the hard sets a week each major group gets (DESIGN.md v1.1 credit: 1 a set
+    # for a primary muscle, 0.5 for a secondary one); its top is the most a week holds once
+    # every group keeps its hard exposures (3+ hard sets on two days), so later sets of a
+    # group come down, never below the accessories' least sets (COACHING.md §3 volume).
+    weekly_hard_sets: Bound | None = None
 
 
 class Limit(_Bounds):
@@ -496,6 +501,7 @@ NOTE_FIELDS = {
     "rounds_note": set(),
     "long_session_note": set(),
     "effort_held_note": {"rule"},
+    "vigorous_check_note": set(),
 }
 
 
@@ -602,6 +608,10 @@ class Progression(_Node):
     # said when the lifting effort would rise (the end of a cautious start, an effort step)
     # but a safety rule holds the week at a moderate effort or below ({rule}: its id)
     effort_held_note: Text | None = None
+    # said in the first week whose lifts go past a moderate effort, when the screening asks
+    # for an exercise professional's check before vigorous efforts (PAR-Q+, coach review 4,
+    # N2): the step waits for that check
+    vigorous_check_note: Text | None = None
     # said in a mirror week (Lower/Upper/Lower after Upper/Lower/Upper)
     mirror_note: Text | None = None
     # said while required steady sessions build up ({full_week}: when they reach full length)

@@ -18,7 +18,22 @@ from endoprotocol.engine.evaluate import _Context
 from endoprotocol.engine.facts import Earlier
 from endoprotocol.engine.loader import RuleSet
 from endoprotocol.engine.model import Departure, Effect, Phase, Rule, Synergy, Warn
-from endoprotocol.plan import DayPlan, Exercise, ExpectedEffect, Session, Week, muscle_credit
+
+# what a hard set and a hard exposure are (DESIGN.md v1.1) lives with the plan, so that the
+# planner reads the same definitions; imported here for the review and the audit
+from endoprotocol.plan import (
+    DayPlan,
+    Exercise,
+    ExpectedEffect,
+    Session,
+    Week,
+)
+from endoprotocol.plan import (
+    hard_exposures as hard_exposures,
+)
+from endoprotocol.plan import (
+    is_hard_set as is_hard_set,
+)
 from endoprotocol.profile import Profile
 from endoprotocol.vocab import AEROBIC, MAJOR_GROUPS, MODERATE_EQUIVALENT, Modality
 
@@ -29,8 +44,6 @@ MODERATE_REPS_MAX = 15
 SHORT_REST_MAX_SECONDS = 90
 # the source's departure on rests: two minutes or more between sets of a big lift
 LONG_REST_MIN_SECONDS = 120
-HARD_RIR_MAX = 4  # DESIGN.md v1.1: a hard set is a work set at RIR 4 or less
-HARD_RPE_MIN = 6  # timed work without an RIR: RPE 6 or more
 # a demanding set, close to failure (vigorous in EVIDENCE.md 1.2): RIR 3 or less, or RPE 7+
 DEMANDING_RIR_MAX = 3
 DEMANDING_RPE_MIN = 7
@@ -47,40 +60,6 @@ class Review:
     departures: list[tuple[Departure, Rule]] = field(default_factory=list)
     fired: list[Fired] = field(default_factory=list)
     facts: dict[str, Any] = field(default_factory=dict)
-
-
-def is_hard_set(exercise: Exercise) -> bool:
-    """A work set at RIR 4 or less (or RPE 6+ for timed work without an RIR)."""
-    rir, rpe = exercise.intensity.rir, exercise.intensity.rpe
-    if rir is not None:
-        return rir.min <= HARD_RIR_MAX
-    return rpe is not None and rpe.max >= HARD_RPE_MIN
-
-
-# the hard sets on one day that make a hard exposure of a major group
-HARD_EXPOSURE_SETS = 3
-
-
-def hard_exposures(sessions: Iterable[Session], *, primary_only: bool = False) -> set[str]:
-    """The major groups with a hard exposure in one day's `sessions`: 3+ hard sets, counted
-    with `muscle_credit` (DESIGN.md v1.1). With `primary_only`, only the sets a muscle gets
-    as primary count: the spacing rule's reading, since a lift loading a muscle as secondary
-    (a hinge for the back extensors) is how a split rotates emphasis."""
-    sets: dict[str, float] = {}
-    for s in sessions:
-        if s.modality is not Modality.RESISTANCE:
-            continue
-        for e in s.exercises:
-            if not is_hard_set(e):
-                continue
-            for m, credit in muscle_credit(e).items():
-                if not (primary_only and credit < 1):
-                    sets[m] = sets.get(m, 0) + credit * e.sets
-    return {
-        group
-        for group, muscles in MAJOR_GROUPS.items()
-        if max(sets.get(m, 0) for m in muscles) >= HARD_EXPOSURE_SETS
-    }
 
 
 def strength_exposure_days(days: Iterable[DayPlan]) -> int:

@@ -80,6 +80,12 @@ class ExerciseEntry(_Node):
     # steady cardio that can reach a vigorous effort: what a vigorous session of it is called
     # ("Tempo ride"); absent for cardio that tops out at moderate (walking, marching)
     tempo_title: Text | None = None
+    # steady cardio held at a light effort (an easy recovery day, a light ceiling): what the
+    # exercise and its session are called then, and its cue (COACHING.md §1: a walk at RPE
+    # 3-4 is an easy walk, not a brisk one); absent where the usual words fit a light effort
+    light_name: Text | None = None
+    light_title: Text | None = None
+    light_cue: Text | None = None
     # the fewest reps a hard set of it can have: a move that cannot be loaded heavy (push-up,
     # bodyweight squat) reaches a hard effort only over more reps than a strength slot's few
     min_reps: Annotated[int | None, Field(strict=True, ge=2, le=30)] = None
@@ -119,6 +125,9 @@ class ExerciseEntry(_Node):
             raise ValueError("session_title is required for steady cardio and only there")
         if self.tempo_title is not None and self.kind != "steady-cardio":
             raise ValueError("tempo_title is only for steady cardio")
+        light = (self.light_name, self.light_title, self.light_cue)
+        if any(x is not None for x in light) and self.kind != "steady-cardio":
+            raise ValueError("light_name, light_title and light_cue are only for steady cardio")
         if self.min_reps is not None and (self.timed or self.kind not in ("strength", "skill")):
             raise ValueError("min_reps is only for strength or skill moves done for reps")
         return self

@@ -17,6 +17,7 @@ from endoprotocol.plan import DayPlan, Exercise, Range, Session, Week
 from endoprotocol.planner.fill import exercise_seconds, pair_seconds, session_seconds
 from endoprotocol.planner.intensity import ORDER, cohere_session
 from endoprotocol.planner.library import SessionDesignFile, Timing, Zone
+from endoprotocol.planner.volume import hold_weekly_volume
 from endoprotocol.vocab import IntensityClass, Modality, Pattern
 
 # the week notes a progression carries (rules/core/progression.yaml), read as plain text
@@ -34,6 +35,7 @@ NOTES = (
     "deload_now_note",
     "long_session_note",
     "effort_held_note",
+    "vigorous_check_note",
 )
 
 
@@ -62,6 +64,7 @@ class Scheme:
     deload_reps_note: str | None
     long_session_note: str | None
     effort_held_note: str | None = None
+    vigorous_check_note: str | None = None
     effort_step: EffortStep | None = None
     long_step: int = 0
     long_floor: int = 0  # the long session's least minutes of work (`long_session_min_minutes`)
@@ -914,6 +917,12 @@ def build_weeks(
     effort_limits = _effort_limits(outcome)
     moderate_top = design.zones[IntensityClass.MODERATE].rpe.max or 0.0
     step_said = False  # the effort step's note (or why it is held) is said once
+    most_sets, _ = outcome.resolve(Modality.RESISTANCE.value, "any", "weekly_hard_sets")
+    weekly_most = float(most_sets.max) if most_sets and most_sets.max is not None else None
+    # a lift keeps at least one set under the ceiling, or what a limit on sets asks
+    fewest, _ = outcome.limit(Modality.RESISTANCE.value, "any", "sets")
+    least_sets = max(1, int(fewest.min)) if fewest and fewest.min is not None else 1
+    check_said = False  # the screening's check before vigorous lifting is said once
     for number in range(1, count + 1):
         deload = scheme.is_deload(number)
         notes: list[str] = []
@@ -1028,6 +1037,11 @@ def build_weeks(
                 spare -= max(0, session.duration_minutes - template.duration_minutes)
                 sessions.append(session)
             days.append(DayPlan(day=day.day, sessions=sessions))
+        if weekly_most is not None:
+            # a beginner's weekly hard sets per major group (COACHING.md §3), exposures kept
+            days = hold_weekly_volume(
+                days, weekly_most, least_sets, lambda a, b: _retimed(a, b, design.timing, 0)
+            )
         planned = any(d.sessions for d in days)  # an empty (referral) week gets no advice
         lifting = any(x.modality is Modality.RESISTANCE for d in days for x in d.sessions)
         if planned and deload and scheme.deload_note and lifting:
@@ -1120,6 +1134,16 @@ def build_weeks(
             elif step_held is not None and scheme.effort_held_note:
                 notes.append(fill_placeholders(scheme.effort_held_note, {"rule": step_held}))
                 step_said = True
+        if (
+            planned
+            and lifting
+            and not check_said
+            and scheme.vigorous_check_note
+            and _top_effort(days) > moderate_top
+        ):
+            # the first week whose lifts go past moderate: the screening's check comes first
+            notes.append(scheme.vigorous_check_note)
+            check_said = True
         if planned and mirror and mirrored and not deload and scheme.mirror_note:
             notes.append(scheme.mirror_note)
         if planned and joining and build_up is not None and build_up.joins_note:

@@ -7,10 +7,12 @@ what is in force in it, last, so that nothing the planner does can undo a safety
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from endoprotocol.engine.decisions import Decisions, Removal, WeekRules, narrow
 from endoprotocol.plan import DayPlan, Exercise, Intensity, Range, Session, Week
 from endoprotocol.planner.intensity import pct_for, rest_for_load
-from endoprotocol.planner.library import IntensityTable, Zone
+from endoprotocol.planner.library import ExerciseEntry, IntensityTable, Zone
 from endoprotocol.vocab import INTENSITY_ORDER, IntensityClass, Modality
 
 # the parameters of an exercise a week-scoped limit may narrow
@@ -157,3 +159,41 @@ def _cap(intensity: Intensity, zone: Zone) -> Intensity:
         floor = 10 - zone.rpe.max
         update["rir"] = Range.of(max(intensity.rir.min, floor), max(intensity.rir.max, floor))
     return intensity.model_copy(update=update) if update else intensity
+
+
+def name_light_steady(week: Week, entries: Sequence[ExerciseEntry], light_top: float) -> None:
+    """Steady cardio held at a light effort (its RPE tops out at `light_top`, the light
+    zone's: an easy recovery day, a week a light ceiling holds) is named for that effort
+    (COACHING.md §1, names tell the truth): a library entry's `light_name`, `light_cue` and,
+    where the session carries the entry's usual title, its `light_title` ("Easy walk", not
+    "Brisk walk ... talk but not sing"). Runs last, on the week as it is held."""
+    by_name = {e.name: e for e in entries if e.kind == "steady-cardio"}
+    days = []
+    for day in week.days:
+        sessions = []
+        for session in day.sessions:
+            exercises, title = [], session.title
+            for ex in session.exercises:
+                entry = by_name.get(ex.name)
+                rpe = ex.intensity.rpe
+                if entry is None or rpe is None or rpe.max is None or rpe.max > light_top:
+                    exercises.append(ex)
+                    continue
+                update: dict[str, object] = {}
+                if entry.light_name:
+                    update["name"] = entry.light_name
+                if entry.light_cue:
+                    update["notes"] = entry.light_cue
+                if entry.light_title and title == entry.session_title:
+                    title = entry.light_title
+                exercises.append(ex.model_copy(update=update))
+            focus = session.focus
+            held = exercises != session.exercises or title != session.title
+            if held and any(w in focus.lower() for w in ("brisk", "breathe faster")):
+                # the request's words promised a brisk pace; say what the day holds
+                focus = f"{title} at an easy, unhurried pace: a light effort"
+            sessions.append(
+                session.model_copy(update={"exercises": exercises, "title": title, "focus": focus})
+            )
+        days.append(DayPlan(day=day.day, sessions=sessions))
+    week.days = days

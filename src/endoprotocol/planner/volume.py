@@ -1,0 +1,135 @@
+"""A week's lifting volume held to the rules' weekly hard sets per major group (COACHING.md
+§3: beginners about 4-10 hard sets a group a week), without taking any group below the hard
+exposures the week gives it (3+ hard sets on a day, on at least two days where it had them:
+COACHING.md §2, WHO 2020's muscle-strengthening days)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from endoprotocol.plan import DayPlan, Exercise, Session, hard_exposures, is_hard_set, muscle_credit
+from endoprotocol.vocab import MAJOR_GROUPS, Modality
+
+# a group keeps its hard exposures on this many days of the week (where it had them)
+EXPOSURE_DAYS = 2
+
+Where = tuple[int, int, int]  # (day, session, exercise) in the week
+
+
+def _lifting(s: Session) -> bool:
+    return s.modality is Modality.RESISTANCE and not s.optional
+
+
+def group_sets(days: list[DayPlan]) -> dict[str, float]:
+    """Hard sets a week for each major group, a group counted by its best-trained muscle."""
+    sets: dict[str, float] = {}
+    for d in days:
+        for s in d.sessions:
+            if not _lifting(s):
+                continue
+            for e in s.exercises:
+                if is_hard_set(e):
+                    for m, credit in muscle_credit(e).items():
+                        sets[m] = sets.get(m, 0.0) + credit * e.sets
+    return {g: max(sets.get(m, 0.0) for m in ms) for g, ms in MAJOR_GROUPS.items()}
+
+
+def _exposure_days(days: list[DayPlan]) -> dict[str, int]:
+    """Days with a hard exposure per major group (3+ hard sets, secondary sets counted at
+    their credit: DESIGN.md v1.1, as WHO 2020's strength days are counted)."""
+    out: dict[str, int] = {}
+    for d in days:
+        for g in hard_exposures(s for s in d.sessions if _lifting(s)):
+            out[g] = out.get(g, 0) + 1
+    return out
+
+
+def _with_sets(days: list[DayPlan], at: Where, sets: int) -> list[DayPlan]:
+    i, j, k = at
+    day = days[i]
+    session = day.sessions[j]
+    exercises = list(session.exercises)
+    exercises[k] = exercises[k].model_copy(update={"sets": sets})
+    sessions = list(day.sessions)
+    sessions[j] = session.model_copy(update={"exercises": exercises})
+    out = list(days)
+    out[i] = DayPlan(day=day.day, sessions=sessions)
+    return out
+
+
+def _touches(e: Exercise, group: str) -> float:
+    credit = muscle_credit(e)
+    return max(credit.get(m, 0.0) for m in MAJOR_GROUPS[group])
+
+
+def _best_cut(
+    days: list[DayPlan],
+    group: str,
+    totals: dict[str, float],
+    most: float,
+    keep: dict[str, int],
+    least_sets: int,
+) -> Where | None:
+    """The set to take off for `group`: see `hold_weekly_volume`."""
+    best: tuple[tuple[float, ...], Where] | None = None
+    for i, d in enumerate(days):
+        day_sets = group_sets([d])[group]
+        for j, s in enumerate(d.sessions):
+            if not _lifting(s):
+                continue
+            for k, e in enumerate(s.exercises):
+                if not _touches(e, group) or not is_hard_set(e) or e.sets <= least_sets:
+                    continue
+                trial = _with_sets(days, (i, j, k), e.sets - 1)
+                # the group counts by its best-trained muscle: the cut must lower that
+                touch = totals[group] - group_sets(trial)[group]
+                if touch <= 0:
+                    continue
+                after = _exposure_days(trial)
+                if any(after.get(g, 0) < n for g, n in keep.items()):
+                    continue
+                spared = sum(_touches(e, g) for g, n in totals.items() if g != group and n <= most)
+                key = (-day_sets, -float(e.sets), spared, -touch, -float(i), -float(k))
+                if best is None or key < best[0]:
+                    best = (key, (i, j, k))
+    return best[1] if best is not None else None
+
+
+def hold_weekly_volume(
+    days: list[DayPlan],
+    most: float,
+    least_sets: int,
+    retime: Callable[[Session, Session], Session],
+) -> list[DayPlan]:
+    """`days` with lifting sets taken off, one at a time, while a major group gets more than
+    `most` hard sets a week, the group furthest over first. A set comes off a lift that
+    trains the group (a lift keeps `least_sets`, one at least: novices progress on one to
+    three, ACSM 2009), never where a group would lose a hard exposure it needs (on two days, or on as
+    many as it had if fewer). The lift with the most sets goes first, then the day the group
+    is trained most, then the lift whose cut spares the groups within `most`, a primary
+    muscle's lift before a secondary one's, later days and lifts before earlier ones.
+    `retime` gives a changed session its minutes."""
+    keep = {g: min(n, EXPOSURE_DAYS) for g, n in _exposure_days(days).items()}
+    out = days
+    while True:
+        totals = group_sets(out)
+        cut = None
+        # the group furthest over first; one whose sets cannot come down leaves the next
+        for group in sorted((g for g in totals if totals[g] > most), key=lambda g: -totals[g]):
+            cut = _best_cut(out, group, totals, most, keep, least_sets)
+            if cut is not None:
+                break
+        if cut is None:
+            break
+        i, j, k = cut
+        out = _with_sets(out, cut, out[i].sessions[j].exercises[k].sets - 1)
+    if out is days:
+        return days
+    result = []
+    for old, new in zip(days, out, strict=True):
+        sessions = [
+            retime(a, b) if a is not b else a
+            for a, b in zip(old.sessions, new.sessions, strict=True)
+        ]
+        result.append(DayPlan(day=old.day, sessions=sessions))
+    return result
