@@ -138,3 +138,27 @@ def test_k13_an_active_endurance_first_persons_aerobic_dose_rises(
         weeks=12,
         extra=week_one_keeps_its_minutes,
     )
+
+
+PREGNANT_THREE_SHORT_DAYS = {
+    "age": 30,
+    "sex": "female",
+    "goals": ["general-health"],
+    "experience": "beginner",
+    "conditions": ["pregnancy"],
+    "pregnancy_week": 30,
+    "days": ["tuesday", "thursday", "saturday"],
+    "minutes_per_session": 30,
+    "equipment": ["bodyweight"],
+    "currently_active": False,
+}
+
+
+def test_k4_a_walk_that_does_not_fit_says_the_day_already_holds_a_session() -> None:
+    plan = _plan(PREGNANT_THREE_SHORT_DAYS)
+    said = [w.message for w in plan.warnings if w.code == "could-not-plan"]
+    endurance = [m for m in said if "endurance sessions" in m]
+    assert endurance, said
+    assert "recovery-spacing" not in endurance[0]
+    assert "Tuesday and Saturday already hold another session" in endurance[0]
+    assert "one more day" in endurance[0]

@@ -727,7 +727,7 @@ class Scheduler:
                 f"{math.ceil(need)} minutes with warm-up and cool-down, and sessions here are "
                 f"{self.budget} minutes"
                 if need > self.budget
-                else "they do not fit the available days within the recovery-spacing rules"
+                else self._why_not_placed(modality)
             )
             self.shortfalls.append(
                 Shortfall(
@@ -736,6 +736,34 @@ class Scheduler:
                     sorted(set(decision.rules)),
                 )
             )
+
+    def _why_not_placed(self, modality: Modality) -> str:
+        """Why the offered days hold no more `modality` sessions, in plain words (coach
+        review 3, K4: a walk that does not fit is not a matter of recovery spacing when
+        each day already holds a lifting session): the days that already hold another
+        session, and those the spacing and hard-session rules rule out."""
+        full: list[str] = []
+        spaced: list[str] = []
+        for day in self.training:
+            here = self.week.days[day]
+            if any(o.modality is modality for o in here):
+                continue
+            name = WEEK[day].value.capitalize()
+            (full if any(not o.optional for o in here) else spaced).append(name)
+        parts = []
+        if full:
+            parts.append(
+                f"{' and '.join(full)} already {'holds' if len(full) == 1 else 'hold'} "
+                "another session (a longer session, or one more day, would make room)"
+            )
+        if spaced:
+            parts.append(
+                f"{' and '.join(spaced)} {'is' if len(spaced) == 1 else 'are'} ruled out by "
+                "the rules on rest between hard sessions and on hard sessions a week"
+            )
+        if not parts:
+            return "every offered day already holds one"
+        return "of the days you offered, " + "; ".join(parts)
 
     def _aerobic_short(self) -> bool:
         """Whether a guideline filled with steady work is still short of its bar, and no
