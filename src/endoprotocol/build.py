@@ -107,13 +107,18 @@ def build_plan(
     week = scheduler.run()
     shortfalls: list[Shortfall] = list(scheduler.shortfalls)
     week_one: list[DayPlan] = []
+    # steady sessions that grow into their day's spare minutes: week-1 and joining minutes
+    grows: dict[int, tuple[int, int]] = {}
     for day, slotted in zip(WEEK, week.days, strict=True):
         sessions = []
         for slot in slotted:
             built = builder.build(slot)
             shortfalls += built.shortfalls
             if built.session is not None:
-                sessions.append(built.session.from_week(slot.start_week, slot.end_week))
+                session = built.session.from_week(slot.start_week, slot.end_week)
+                if slot.grow_from is not None:
+                    grows[id(session)] = (slot.grow_from, slot.joins_with)
+                sessions.append(session)
         week_one.append(DayPlan(day=day, sessions=sessions))
     block = build_weeks(
         week_one,
@@ -123,6 +128,7 @@ def build_plan(
         profile.minutes_per_session,
         build_up=build_up,
         most_reps=library.most_reps(),
+        grows=grows,
     )
     # the enforce step, week by week: week-scoped vetoes, ceilings and limits, applied last
     held_weekly = [

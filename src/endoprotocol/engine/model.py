@@ -500,6 +500,8 @@ NOTE_FIELDS = {
     "replan_note": {"week", "pregnancy_week"},
     "rounds_note": set(),
     "long_session_note": set(),
+    "steady_grows_note": {"minutes"},
+    "days_full_note": set(),
     "effort_held_note": {"rule"},
     "vigorous_check_note": set(),
 }
@@ -583,6 +585,16 @@ class Progression(_Node):
     # the least minutes of work the long session keeps when it starts short
     long_session_min_minutes: Annotated[int, Field(strict=True, ge=10, le=180)] | None = None
     long_session_note: Text | None = None
+    # active people with an aerobic first goal whose week 1 already meets the aerobic
+    # guideline (coach review 3, K13): the required steady sessions grow into the minutes
+    # their days leave, `long_session_step_minutes` a building week over the week's
+    # sessions (a lifting day's block first, then a steady session's own day); a block that
+    # joins a day later starts at the library's least steady work for one step
+    steady_grows_into_spare: Flag | None = None
+    # said in a building week whose steady minutes grew ({minutes}: by how much)
+    steady_grows_note: Text | None = None
+    # said once a block when the steady minutes cannot grow (every offered day is full)
+    days_full_note: Text | None = None
     # said in a week whose rep ranges move up at the same load (double progression)
     reps_note: Text | None = None
     # said in a week that adds lifting sets, or interval rounds, to the last building week

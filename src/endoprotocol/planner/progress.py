@@ -36,6 +36,8 @@ NOTES = (
     "long_session_note",
     "effort_held_note",
     "vigorous_check_note",
+    "steady_grows_note",
+    "days_full_note",
 )
 
 
@@ -65,6 +67,9 @@ class Scheme:
     long_session_note: str | None
     effort_held_note: str | None = None
     vigorous_check_note: str | None = None
+    steady_grows_note: str | None = None
+    days_full_note: str | None = None
+    steady_grows: bool = False
     effort_step: EffortStep | None = None
     long_step: int = 0
     long_floor: int = 0  # the long session's least minutes of work (`long_session_min_minutes`)
@@ -94,6 +99,10 @@ class Scheme:
             and get("aerobic_build_up") is not False
             else 0,
             long_floor=int(v) if isinstance(v := get("long_session_min_minutes"), int) else 0,
+            # recovery-limited people hold the block's volume (`hold_volume`): no growth
+            steady_grows=get("steady_grows_into_spare") is True
+            and get("aerobic_build_up") is not False
+            and not get("hold_volume"),
             aerobic_target=max(
                 (
                     g.body.at_least
@@ -697,6 +706,71 @@ def _long_session_wave(
     return id(long), short
 
 
+def mesocycles(count: int, scheme: Scheme) -> tuple[list[list[int]], dict[int, int]]:
+    """The block's building weeks in mesocycles, and each deload week -> the one it closes."""
+    blocks: list[list[int]] = [[]]
+    deloads: dict[int, int] = {}
+    for number in range(1, count + 1):
+        if scheme.is_deload(number):
+            if blocks[-1]:
+                deloads[number] = len(blocks) - 1
+                blocks.append([])
+        else:
+            blocks[-1].append(number)
+    return [b for b in blocks if b], deloads
+
+
+def _growth(
+    week_one: list[DayPlan], count: int, scheme: Scheme, grows: Mapping[int, tuple[int, int]]
+) -> dict[int, dict[int, int]]:
+    """Coach review 3, K13: the minutes of each steady session that grows into its day's
+    spare minutes (`grows`: id -> (week-1 minutes, minutes it joins with; 0 week-1 minutes:
+    it joins later)), week by week. Each building week the week's steady minutes are
+    `scheme.long_step` higher than the last (COACHING.md §3: 5-10 minutes every 1-2 weeks),
+    a deload going back to its block's first week and each later block starting a step
+    higher; the growth goes first to a lifting day's block, then to a steady session's own
+    day, in day order. A session joining a day takes one step for its least minutes, and
+    1:1 after that. Returns week -> id -> minutes (0: not done that week)."""
+    if not scheme.steady_grows or not scheme.long_step or not grows:
+        return {}
+    lifting_days = {
+        id(s)
+        for d in week_one
+        if any(o.modality is Modality.RESISTANCE and not o.optional for o in d.sessions)
+        for s in d.sessions
+    }
+    order = sorted(
+        (s for d in week_one for s in d.sessions if id(s) in grows),
+        key=lambda s: (id(s) not in lifting_days, grows[id(s)][0] == 0),
+    )
+    blocks, deloads = mesocycles(count, scheme)
+    step = scheme.long_step
+    wanted = dict.fromkeys(range(1, count + 1), 0)  # a first-week deload starts nothing
+    for b, weeks in enumerate(blocks):
+        for k, number in enumerate(weeks):
+            wanted[number] = (b + k) * step
+    for number, b in deloads.items():
+        wanted[number] = wanted[blocks[b][0]] if b < len(blocks) else 0
+    out: dict[int, dict[int, int]] = {}
+    for number, extra in wanted.items():
+        left = extra
+        sizes: dict[int, int] = {}
+        for s in order:
+            base, joins = grows[id(s)]
+            full = s.duration_minutes
+            if base:
+                take = max(0, min(full - base, left))
+                sizes[id(s)] = base + take
+                left -= take
+            elif left >= step and full >= joins:
+                sizes[id(s)] = min(full, joins + left - step)
+                left -= sizes[id(s)] - joins + step
+            else:
+                sizes[id(s)] = 0
+        out[number] = sizes
+    return out
+
+
 def _tighter(caps: dict[bool, float | None], cap: float | None) -> dict[bool, float | None]:
     if cap is None:
         return caps
@@ -872,18 +946,25 @@ def build_weeks(
     budget: int = 180,
     build_up: BuildUp | None = None,
     most_reps: Mapping[str, float] | None = None,
+    grows: Mapping[int, tuple[int, int]] | None = None,
 ) -> list[Week]:
     """Weeks 1..count; a session of week one appears from its `first_week` on;
     `budget` is the day's minutes (a mirrored week must fit them); with `build_up`, required
     steady sessions start short and reach their full length over its weeks (people not yet
     active), and `week_one` is the full-length template; `most_reps` maps an exercise name to
-    the most reps its kind is dosed at, so alternatives still fit when a cap moves the reps."""
+    the most reps its kind is dosed at, so alternatives still fit when a cap moves the reps;
+    `grows` maps a steady session that grows into its day's spare minutes (its template is
+    the longest it grows to) to its week-1 minutes and the minutes it joins with."""
     scheme = Scheme.from_outcome(outcome)
     # a steady block the mirror shortens keeps the library's least steady work
     mirror = _mirror(week_one, budget, design.timing.min_work_minutes.get(Modality.ENDURANCE, 10))
+    growth = _growth(week_one, count, scheme, grows or {}) if build_up is None else {}
     long_id, long_short = (
-        _long_session_wave(week_one, count, scheme, set(mirror)) if build_up is None else (None, {})
+        _long_session_wave(week_one, count, scheme, set(mirror))
+        if build_up is None and not growth
+        else (None, {})
     )
+    full_said = -1  # the last block whose full days were said
     ramp_week = 0  # the build-up step: it does not advance in a deload week
     # week 1's steady work: the start of the week's total that joining sessions grow from
     ramp_start = (
@@ -979,6 +1060,8 @@ def build_weeks(
                 first = session.first_week
                 if number < first or number > (session.last_week or number):
                     continue
+                if growth.get(number, {}).get(id(session)) == 0:
+                    continue  # a steady session that joins the day in a later week
                 if number == first and first > 1:
                     if id(session) in joined:
                         joining = True
@@ -996,6 +1079,8 @@ def build_weeks(
                     session = _resized_steady(session, session.duration_minutes - short)
                 elif build_up is not None:
                     session = _build_up(session, max(ramp_week, 1), build_up)
+                if growth.get(number, {}).get(id(template)):
+                    session = _resized_steady(session, growth[number][id(template)])
                 if id(template) == long_id and long_short.get(number):
                     session = _resized_steady(
                         session, session.duration_minutes - long_short[number]
@@ -1081,6 +1166,24 @@ def build_weeks(
                 and sum(_steady_minutes(days)) > sum(_steady_minutes(last))
             ):
                 notes.append(scheme.long_session_note)
+            # against the week before, a deload included: a block starts above it
+            grew = sum(_steady_minutes(days)) - sum(_steady_minutes(weeks[-1].days))
+            if growth and grew > 0 and scheme.steady_grows_note:
+                notes.append(fill_placeholders(scheme.steady_grows_note, {"minutes": f"{grew}"}))
+            block_no = sum(1 for w in weeks if w.deload)
+            if (
+                scheme.steady_grows
+                and scheme.days_full_note
+                and build_up is None
+                and long_id is None
+                and not weeks[-1].deload
+                and grew <= 0
+                and _rounds(days) <= _rounds(last)
+                and _steady_minutes(days)
+                and full_said != block_no
+            ):
+                notes.append(scheme.days_full_note)
+                full_said = block_no
         steady_changed = bool(weeks) and _steady_minutes(days) != _steady_minutes(weeks[-1].days)
         if planned and build_up is not None and steady_changed and ramp_week > 1:
             if ramp_week < build_up.weeks and scheme.build_up_note:

@@ -18,10 +18,10 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from endoprotocol.engine.decisions import Decisions, Removal, SessionDecision, is_hard
+from endoprotocol.engine.decisions import Decisions, Removal, Ruled, SessionDecision, is_hard
 from endoprotocol.planner.fill import Shortfall
 from endoprotocol.planner.library import Library, SplitDay
-from endoprotocol.planner.progress import BuildUp, Scheme
+from endoprotocol.planner.progress import BuildUp, Scheme, mesocycles
 from endoprotocol.profile import WEEK, Profile
 from endoprotocol.vocab import INTENSITY_ORDER, MODERATE_EQUIVALENT, Modality
 
@@ -57,6 +57,11 @@ class Slotted:
     shares_warmup: bool = False
     # safety lowered its intensity class: loads come down to the new zone too
     lowered: bool = False
+    # a steady session that grows into its day's spare minutes (`steady_grows_into_spare`):
+    # its week-1 minutes (0: it joins the day in a later week, at `joins_with` minutes);
+    # `minutes` is then the most it grows to
+    grow_from: int | None = None
+    joins_with: int = 0
 
     @property
     def hard(self) -> bool:
@@ -425,8 +430,156 @@ class Scheduler:
             if optional:
                 self._place_request(modality, optional, decision)
         self._ensure_activity_gaps()
+        self._grow_room()
         self._size_optional()
         return self.week
+
+    def _long_session_waves(self) -> bool:
+        """Whether week 1's steady work has a step to spare above the aerobic target, so the
+        long session can start shorter and grow (`progress._long_session_wave`, the same
+        reading: work minutes of the required steady sessions done all block)."""
+        scheme = Scheme.from_outcome(self.outcome)
+        work = [
+            s.minutes - (0 if s.shares_warmup else self._edges(s.modality))
+            for sessions in self.week.days
+            for s in sessions
+            if s.modality is Modality.ENDURANCE
+            and not s.optional
+            and s.start_week == 1
+            and s.end_week is None
+        ]
+        if not scheme.long_step or not work:
+            return False
+        spare = min(max(work) - scheme.long_floor, sum(work) - scheme.aerobic_target)
+        return spare // scheme.long_step > 0
+
+    def _grow_room(self) -> None:
+        """Coach review 3, K13 (COACHING.md §2 step 4, §3: aerobic sessions lengthened about
+        5-10 minutes every 1-2 weeks): for an active person with an aerobic first goal
+        (`steady_grows_into_spare`), each offered day's spare minutes become room the
+        block's steady work grows into. A moderate steady session already there grows to
+        the day's minutes (`grow_from`: its week-1 minutes); a day with lifting and no
+        steady block, or an offered day left free, gets a steady session that joins in a
+        later week (`grow_from` 0), within every cap, veto and spacing rule. Week 1 keeps
+        the minutes it had; the progression (`build_weeks`) sizes each week."""
+        flag = self.outcome.progression.get("steady_grows_into_spare")
+        held = self.outcome.progression.get("aerobic_build_up")
+        if flag is None or flag.value is not True or self.build_up is not None:
+            return
+        if held is not None and held.value is False:
+            return
+        # recovery-limited people hold the block's volume (Meeusen 2013): nothing grows
+        hold = self.outcome.progression.get("hold_volume")
+        if hold is not None and hold.value is True:
+            return
+        if INTENSITY_ORDER[self.outcome.max_intensity] < INTENSITY_ORDER["moderate"]:
+            return
+        if Modality.ENDURANCE.value in self.outcome.forbidden("modality"):
+            return
+        if self._long_session_waves():
+            return  # the long session starts short and grows (`long_session_step_minutes`)
+        cap = self.outcome.cap("sessions_per_week", Modality.ENDURANCE.value)
+        template = self.outcome.sessions.get((Modality.ENDURANCE, False))
+        rules = sorted({flag.rule, *(template.rules if template else [])})
+        longest = self._target_minutes(Modality.ENDURANCE)
+        # the most the block's steady work grows (in steps, `progress._growth`): lifting
+        # gives up no more than that needs
+        scheme = Scheme.from_outcome(self.outcome)
+        blocks, _ = mesocycles(self.block_weeks, scheme)
+        left = max((b + len(w) - 1 for b, w in enumerate(blocks)), default=0) * scheme.long_step
+        # the order the growth takes (`progress._growth`): a lifting day's block, one that
+        # joins a lifting day, then a steady session's own day and a free offered day
+        for lifting_pass, joining_pass in (
+            (True, False),
+            (True, True),
+            (False, False),
+            (False, True),
+        ):
+            for day in self.training:
+                if left <= 0:
+                    return
+                left -= self._grow_day(day, lifting_pass, joining_pass, left, rules, cap, longest)
+
+    def _grow_day(
+        self,
+        day: int,
+        lifting_pass: bool,
+        joining_pass: bool,
+        left: int,
+        rules: list[str],
+        cap: Ruled[int] | None,
+        longest: int,
+    ) -> int:
+        """`_grow_room` on one day, in one of its passes; returns the growth it took (a
+        joining block counts one step for its least minutes)."""
+        here = self.week.days[day]
+        required = [o for o in here if not o.optional]
+        lifts = [o for o in required if o.modality is Modality.RESISTANCE]
+        steady = [o for o in required if o.modality is Modality.ENDURANCE]
+        if bool(lifts) != lifting_pass or bool(steady) == joining_pass:
+            return 0
+        if any(
+            o.start_week > 1 or o.end_week is not None or o.grow_from is not None for o in required
+        ):
+            return 0  # a day whose sessions change in the block keeps its shape
+        slack = self.budget - sum(o.minutes for o in required)
+        # a lifting day's lifting holds its smallest full form: what it has above that is
+        # room for the steady block (COACHING.md §2: more for the first goal)
+        surplus = (
+            max(lifts[0].minutes - self._lifting_floor(lifts[0]), 0)
+            if len(lifts) == 1 and lifts[0].split_day is not None
+            else 0
+        )
+        step = Scheme.from_outcome(self.outcome).long_step
+        if steady:
+            s = steady[0]
+            if s.intensity not in ("moderate", "vigorous") or len(steady) > 1:
+                return 0
+            most = longest
+            if s.intensity == "vigorous":
+                # a tempo session grows within the rules' tempo minutes of work
+                tempo = self.outcome.param(Modality.ENDURANCE.value, "any", "tempo_minutes")
+                if tempo is None or tempo.value.max is None:
+                    return 0
+                edges = 0 if s.shares_warmup else self._edges(s.modality)
+                most = min(longest, edges + int(tempo.value.max))
+            grow = min(slack + surplus, max(most - s.minutes, 0), left)
+            if grow <= 0:
+                return 0
+            s.grow_from = s.minutes
+            s.minutes += grow
+            if lifts:
+                lifts[0].minutes -= max(grow - slack, 0)
+            return grow
+        count = sum(
+            1
+            for d in self.week.days
+            for o in d
+            if o.modality is Modality.ENDURANCE and not o.optional
+        )
+        if cap is not None and count >= cap[0]:
+            return 0
+        s = self._steady_slot(rules)
+        s.shares_warmup = bool(required)
+        least = self._extra_minutes(s.modality) if required else self._min_minutes(s.modality)
+        if slack + surplus < least or left < step:
+            return 0
+        s.minutes = min(slack + surplus, longest, least + left - step)
+        cut = max(s.minutes - slack, 0)
+        if lifts:
+            lifts[0].minutes -= cut  # the room is checked with the lifting shortened
+        self._sized = True
+        try:
+            fits = self.fits(day, s)
+        finally:
+            self._sized = False
+        if not fits or self._after_intervals(day):
+            if lifts:
+                lifts[0].minutes += cut
+            return 0
+        s.grow_from, s.joins_with = 0, least
+        here.append(s)
+        return s.minutes - least + step
 
     def _backbone(self, week: Week, fewer: Callable[[int], Week], cap: int, rule: str) -> Week:
         """COACHING.md §2 puts the first goal's minimum dose before the WHO minimums. For an
@@ -574,7 +727,7 @@ class Scheduler:
                 f"{math.ceil(need)} minutes with warm-up and cool-down, and sessions here are "
                 f"{self.budget} minutes"
                 if need > self.budget
-                else "they do not fit the available days within the recovery-spacing rules"
+                else self._why_not_placed(modality)
             )
             self.shortfalls.append(
                 Shortfall(
@@ -583,6 +736,34 @@ class Scheduler:
                     sorted(set(decision.rules)),
                 )
             )
+
+    def _why_not_placed(self, modality: Modality) -> str:
+        """Why the offered days hold no more `modality` sessions, in plain words (coach
+        review 3, K4: a walk that does not fit is not a matter of recovery spacing when
+        each day already holds a lifting session): the days that already hold another
+        session, and those the spacing and hard-session rules rule out."""
+        full: list[str] = []
+        spaced: list[str] = []
+        for day in self.training:
+            here = self.week.days[day]
+            if any(o.modality is modality for o in here):
+                continue
+            name = WEEK[day].value.capitalize()
+            (full if any(not o.optional for o in here) else spaced).append(name)
+        parts = []
+        if full:
+            parts.append(
+                f"{' and '.join(full)} already {'holds' if len(full) == 1 else 'hold'} "
+                "another session (a longer session, or one more day, would make room)"
+            )
+        if spaced:
+            parts.append(
+                f"{' and '.join(spaced)} {'is' if len(spaced) == 1 else 'are'} ruled out by "
+                "the rules on rest between hard sessions and on hard sessions a week"
+            )
+        if not parts:
+            return "every offered day already holds one"
+        return "of the days you offered, " + "; ".join(parts)
 
     def _aerobic_short(self) -> bool:
         """Whether a guideline filled with steady work is still short of its bar, and no
