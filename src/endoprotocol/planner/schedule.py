@@ -98,6 +98,7 @@ class Scheduler:
         vigorous_steady: bool = True,
         build_up: BuildUp | None = None,
         block_weeks: int = 4,
+        split_keep: frozenset[str] = frozenset(),
     ) -> None:
         """`unavailable`: modalities no exercise can fill for this person, and why; their
         requests are reported as shortfalls and their days go to other work.
@@ -121,6 +122,11 @@ class Scheduler:
         self.adjusted: list[Removal] = []
         self.build_up = build_up
         self.block_weeks = block_weeks
+        # upper/lower days may shorten past the first goal's dose (`split_days_past_dose`),
+        # except the halves of the body ("upper", "lower") whose built lifts would then fall
+        # under it; when they did, the dose they must still give (checked in build.py)
+        self.split_keep = split_keep
+        self.split_dose: int | None = None
         # the week a lifting day gives way to the backbone's second steady session, and the
         # guideline's rule (`lifting_yields_to_backbone`); None when it does not
         self.backbone: tuple[int, str] | None = None
@@ -895,21 +901,29 @@ class Scheduler:
                 self._fill_aerobic(target.bar, rule.full_id)
             elif (
                 target.lifting_shortens_past_dose
-                and self._full_body_days() >= (target.lifting_yields_above or 0)
                 and self._aerobic_value() < target.bar
+                and (
+                    self._full_body_days() >= (target.lifting_yields_above or 0)
+                    or self._split_days_carry_dose(target.split_days_past_dose)
+                )
             ):
                 # the first goal's minimum dose is carried by the full-body days' smallest
                 # full form (each compound at three sets on each of three days, and the first
-                # accessory): the rest of those days goes to WHO's aerobic minutes before
-                # more sets (COACHING.md §2, steps 3 and 4) - and what the aerobic minutes
-                # leave goes back to lifting
+                # accessory), or by four or more upper- and lower-body days' smallest forms:
+                # the rest of those days goes to WHO's aerobic minutes before more sets
+                # (COACHING.md §2, steps 3 and 4) - and what the aerobic minutes leave goes
+                # back to lifting
                 wanted = {
                     id(o): o.minutes
                     for sessions in self.week.days
                     for o in sessions
                     if o.modality is Modality.RESISTANCE and not o.optional
                 }
-                if self._shorten_lifting(target.bar, full_body_only=True):
+                split = self._full_body_days() < (target.lifting_yields_above or 0)
+                if split:
+                    # checked on the built week (build.py): each major group keeps this dose
+                    self.split_dose = target.split_days_dose_sets
+                if self._shorten_lifting(target.bar, full_body_only=not split):
                     self._fill_aerobic(target.bar, rule.full_id)
                     self._give_back_to_lifting(wanted)
 
@@ -1016,6 +1030,32 @@ class Scheduler:
             if s.modality is Modality.RESISTANCE and not s.optional and self._full_body(s)
         )
 
+    def _split_days_carry_dose(self, least: int | None) -> bool:
+        """Whether a week of upper- and lower-body days carries the first goal's minimum dose
+        in its smallest full forms (guideline field `split_days_past_dose`): at least `least`
+        required lifting days, none of them full body, each half of the body on two or more
+        of them, and week 1's compounds at three sets or more (the smallest form keeps three)."""
+        if least is None or self.split_keep >= {"upper", "lower"}:
+            return False
+        lifts = [
+            s
+            for sessions in self.week.days
+            for s in sessions
+            if s.modality is Modality.RESISTANCE and not s.optional and s.split_day is not None
+        ]
+        if len(lifts) < least or any(self._full_body(s) for s in lifts):
+            return False
+        upper = sum(1 for s in lifts if {"chest", "back"} & s.muscles())
+        lower = sum(1 for s in lifts if "quads" in s.muscles())
+        found = self.outcome.param("resistance", "compound", "sets")
+        sets = found.value.min if found is not None and found.value.min is not None else 0
+        return upper >= 2 and lower >= 2 and sets >= 3
+
+    @staticmethod
+    def _half(s: Slotted) -> str:
+        """The half of the body an upper or lower day trains ("upper" or "lower")."""
+        return "lower" if "quads" in s.muscles() else "upper"
+
     def _shorten_lifting(self, target: int, *, full_body_only: bool = False) -> bool:
         """Shorten required lifting sessions toward their smallest full form, as far as the
         aerobic target still needs: a steady block already after one grows by the minutes
@@ -1038,6 +1078,8 @@ class Scheduler:
             )
             slack = self.budget - sum(o.minutes for o in sessions)
             if full_body_only and not self._full_body(lift):
+                continue
+            if not full_body_only and self._half(lift) in self.split_keep:
                 continue
             spare = lift.minutes - self._lifting_floor(lift)
             if block is not None:
