@@ -21,7 +21,9 @@ from hypothesis import strategies as st
 
 from endoprotocol import build_plan, parse_profile
 from endoprotocol.audit import (
+    PROGRESSION_CHECKS,
     WEEK_CHECKS,
+    aerobic_short_with_unused_minutes,
     aerobic_starved_past_minimum_dose,
     major_group_sets,
     weekly_volume_above_range,
@@ -170,4 +172,158 @@ def test_a_trained_lifting_week_carries_no_sets_past_range_while_aerobic_minutes
         record_property,
         examples=max(EXAMPLES // 4, 10),
         weeks=4,
+    )
+
+
+# Coach review 4, K2 residual: two-day lifting weeks whose built lifting leaves minutes
+# unused in every week (/tmp/coach4/min/n03-overtrained-w1-deload.yaml,
+# n04-osteo-session-label.yaml, n02-over45-vigorous-gate.yaml; coach review 3 m14)
+OVERTRAINED = {
+    "age": 30,
+    "sex": "male",
+    "goals": ["strength"],
+    "experience": "advanced",
+    "days": ["monday", "thursday"],
+    "minutes_per_session": 60,
+    "equipment": ["barbell"],
+    "currently_active": True,
+    "conditions": ["overtraining-symptoms"],
+}
+OSTEO = {
+    "age": 55,
+    "sex": "female",
+    "goals": ["strength"],
+    "experience": "intermediate",
+    "days": ["monday", "thursday"],
+    "minutes_per_session": 60,
+    "equipment": ["barbell"],
+    "currently_active": True,
+    "conditions": ["osteoporosis"],
+}
+OVER_45 = {
+    "age": 50,
+    "sex": "male",
+    "goals": ["muscle"],
+    "experience": "beginner",
+    "days": ["tuesday", "friday"],
+    "minutes_per_session": 45,
+    "equipment": ["dumbbells"],
+    "currently_active": False,
+}
+TRIAD = {
+    "age": 19,
+    "sex": "female",
+    "goals": ["strength"],
+    "experience": "advanced",
+    "conditions": ["low-energy-availability"],
+    "days": ["monday", "thursday"],
+    "minutes_per_session": 90,
+    "equipment": ["barbell"],
+    "currently_active": True,
+}
+
+
+def _walks(plan: Plan, day: str) -> list[int]:
+    """Each week's required steady minutes after the lifting on `day`."""
+    return [
+        sum(
+            s.duration_minutes
+            for s in _required(plan, week, day)
+            if s.modality.value == "endurance"
+        )
+        for week in range(1, len(plan.weeks) + 1)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("data", "aerobic", "walks"),
+    [
+        # the whole block holds a third fewer sets: 34 of 60 minutes lifted, 25 walked
+        (OVERTRAINED, 50, {"monday": 25, "thursday": 25}),
+        # the spine-care days fill six of their slots with a barbell: 38 and 36 minutes
+        # lifted (and 5 of balance); the walks leave room for the sets weeks 10-11 add
+        (OSTEO, 26, {"monday": 12, "thursday": 14}),
+    ],
+)
+def test_k2_a_lifting_day_with_minutes_no_week_uses_gets_a_walk(
+    data: dict[str, Any], aerobic: int, walks: dict[str, int]
+) -> None:
+    profile = parse_profile(data)
+    plan = _plan(data)
+    verdict = aerobic_short_with_unused_minutes(profile, plan, builtin_library())
+    assert verdict.applies
+    assert not verdict.faults, verdict.faults
+    # required aerobic 0 -> `aerobic` moderate minutes a week; WHO stays unmet (two days)
+    assert _who(plan).value == aerobic
+    assert not _who(plan).met
+    for day, minutes in walks.items():
+        assert set(_walks(plan, day)) == {minutes}, (day, _walks(plan, day))
+        for week in range(1, 13):
+            assert sum(s.duration_minutes for s in _required(plan, week, day)) <= 60
+    # the lifting keeps its sets: the walk takes only what no week's lifting uses
+    day_over = PROGRESSION_CHECKS["day-over-minutes"]
+    assert not day_over(profile, plan, builtin_library()).faults
+
+
+def test_k2_the_first_goal_keeps_a_nearly_full_day_and_the_triad_hold_stays() -> None:
+    # 44 of 45 minutes lifted: no block fits, and none is asked for
+    plan = _plan(OVER_45)
+    verdict = aerobic_short_with_unused_minutes(parse_profile(OVER_45), plan, builtin_library())
+    assert verdict.applies
+    assert not verdict.faults
+    assert _who(plan).value == 0
+    # Triad/RED-S signs: the aerobic minutes are held on purpose (training load held down
+    # until energy availability is assessed), named in the guideline, and no walk is added
+    plan = _plan(TRIAD)
+    assert _who(plan).held_by == ["safety/female-athlete-triad"]
+    assert _who(plan).value == 0
+    assert not aerobic_short_with_unused_minutes(
+        parse_profile(TRIAD), plan, builtin_library()
+    ).applies
+
+
+def test_k2_the_check_finds_the_old_shape() -> None:
+    """The fixed overtrained plan with its walks removed (the old week) is flagged on both
+    lifting days."""
+    plan = _plan(OVERTRAINED, weeks=4)
+    doctored = plan.model_copy(deep=True)
+    for w in doctored.weeks:
+        for d in w.days:
+            d.sessions[:] = [
+                s for s in d.sessions if not (s.modality.value == "endurance" and not s.optional)
+            ]
+    next(g for g in doctored.guidelines if g.id == "who-2020-aerobic").value = 0
+    faults = aerobic_short_with_unused_minutes(
+        parse_profile(OVERTRAINED), doctored, builtin_library()
+    ).faults
+    assert [f.where for f in faults] == ["monday", "thursday"]
+
+
+@st.composite
+def two_or_three_lifting_days(draw: st.DrawFn) -> dict[str, Any]:
+    """Any goals and conditions (sparse, as drawn), on two or three days of 30-90 minutes:
+    lifting days that may leave minutes unused."""
+    data = draw(profiles())
+    data.pop("days", None)
+    data.update(
+        days_per_week=draw(st.integers(2, 3)),
+        minutes_per_session=draw(st.integers(30, 90)),
+    )
+    return data
+
+
+def test_no_lifting_day_leaves_a_blocks_minutes_unused_in_every_week(
+    record_property: pytest.RecordProperty,
+) -> None:
+    checks = {
+        "aerobic-short-with-unused-minutes": WEEK_CHECKS["aerobic-short-with-unused-minutes"],
+        "day-over-minutes": PROGRESSION_CHECKS["day-over-minutes"],
+        "same-muscle-too-soon": WEEK_CHECKS["same-muscle-too-soon"],
+    }
+    audit_property(
+        two_or_three_lifting_days(),
+        checks,
+        record_property,
+        examples=max(EXAMPLES // 4, 10),
+        weeks=12,
     )

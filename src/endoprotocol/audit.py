@@ -1898,6 +1898,66 @@ def aerobic_short_with_room(p: Profile, plan: Plan, library: Library) -> Verdict
     return verdict
 
 
+def aerobic_short_with_unused_minutes(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §2 (coach review 4, K2): a plan short of WHO's aerobic minutes, with no
+    safety rule holding them, leaves no offered lifting day with a steady block's minutes
+    (the library's least steady work) unused in every week of the block, whatever the first
+    goal: minutes that no week's lifting uses - a whole-block hold on sets (overtraining
+    signs), slots no exercise fills, a cautious start - go to a walk or ride after it. Triad
+    or RED-S signs hold the aerobic minutes (training load held down until energy
+    availability is assessed), and so does a week 1 held light; a day after intervals stays
+    light; a week at five steady
+    sessions is at the rules' cap; people not yet active are held to it only while week 1
+    holds less than the build-up's start."""
+    target = next((g for g in plan.guidelines if g.id == "who-2020-aerobic"), None)
+    verdict = Verdict(
+        applies=target is not None
+        and not target.held_by
+        and plan.screening.max_intensity not in ("none", "light")
+        and not plan.screening.referral_only
+        and not has_triad_signs(p)
+        and bool(plan.weeks)
+        # a week 1 held light (a passing illness) counts no aerobic minutes: a hold too
+        and plan.weeks[0].max_intensity not in ("none", "light")
+    )
+    if not verdict.applies or target is None or target.met:
+        return verdict
+    if not p.currently_active and target.value >= BUILD_UP_START:
+        return verdict
+    days = plan.weeks[0].days
+    steady = sum(
+        1 for d in days for s in d.sessions if s.modality.value == "endurance" and not s.optional
+    )
+    if steady >= MOST_STEADY_SESSIONS:
+        return verdict
+    offered = {d.value for d in p.training_days()}
+    least = _least_steady_block(library)
+    for i, d in enumerate(days):
+        required = [s for s in d.sessions if not s.optional]
+        if d.day.value not in offered or not any(
+            s.modality.value == "resistance" for s in required
+        ):
+            continue
+        if any(s.modality.value in ("endurance", "hiit") for s in required):
+            continue
+        if any(s.modality.value == "hiit" for s in days[(i - 1) % 7].sessions):
+            continue
+        unused = min(
+            p.minutes_per_session - sum(s.duration_minutes for s in w.days[i].sessions)
+            for w in plan.weeks
+        )
+        if unused >= least:
+            verdict.faults.append(
+                Fault(
+                    "aerobic-short-with-unused-minutes",
+                    f"{d.day.value}",
+                    f"{target.value} of {target.target} aerobic minutes; {unused} minutes "
+                    "unused in every week with no steady block after the lifting",
+                )
+            )
+    return verdict
+
+
 # The halves of the body a split rotates (COACHING.md §2's major groups).
 UPPER_GROUPS = frozenset({"chest", "back", "shoulders"})
 LOWER_GROUPS = frozenset({"quads", "hamstrings", "glutes"})
@@ -2670,6 +2730,7 @@ WEEK_CHECKS: dict[str, Check] = {
     "weekly-volume-above-range": weekly_volume_above_range,
     "pair-unsound": pair_unsound,
     "aerobic-short-with-room": aerobic_short_with_room,
+    "aerobic-short-with-unused-minutes": aerobic_short_with_unused_minutes,
 }
 
 

@@ -122,13 +122,13 @@ def build_plan(
             week_one.append(DayPlan(day=day, sessions=sessions))
         return scheduler, picker, builder, week_one, shortfalls
 
-    scheduler, picker, _, week_one, shortfalls = scheduled(frozenset())
+    scheduler, picker, builder, week_one, shortfalls = scheduled(frozenset())
     if scheduler.split_dose is not None:
         # shortened upper/lower days must still carry the first goal's minimum dose; where a
         # kit's lifts give less (a drill in a pull slot), that half's days keep their minutes
         keep = _under_dose(week_one, scheduler.split_dose)
         if keep:
-            scheduler, picker, _, week_one, shortfalls = scheduled(keep)
+            scheduler, picker, builder, week_one, shortfalls = scheduled(keep)
     block = build_weeks(
         week_one,
         weeks,
@@ -138,6 +138,27 @@ def build_plan(
         build_up=build_up,
         most_reps=library.most_reps(),
     )
+    # minutes the built lifting leaves unused in every week go to WHO's aerobic minutes
+    used = [
+        max(sum(s.duration_minutes for s in w.days[day].sessions if not s.optional) for w in block)
+        for day in range(len(WEEK))
+    ]
+    refilled = scheduler.refill(used)
+    for day, slot in refilled:
+        built = builder.build(slot)
+        shortfalls += built.shortfalls
+        if built.session is not None:
+            week_one[day].sessions.append(built.session.from_week(slot.start_week, slot.end_week))
+    if refilled:
+        block = build_weeks(
+            week_one,
+            weeks,
+            outcome,
+            library.design,
+            profile.minutes_per_session,
+            build_up=build_up,
+            most_reps=library.most_reps(),
+        )
     # the enforce step, week by week: week-scoped vetoes, ceilings and limits, applied last
     held_weekly = [
         c

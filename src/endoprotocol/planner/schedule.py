@@ -927,6 +927,61 @@ class Scheduler:
                     self._fill_aerobic(target.bar, rule.full_id)
                     self._give_back_to_lifting(wanted)
 
+    def _aerobic_held(self) -> bool:
+        """Whether a safety rule holds the aerobic minutes back: no growth of steady work
+        (`aerobic_build_up: false`, the Triad/RED-S rules, which also cap its sessions and
+        minutes: training load held down until energy availability is assessed), a veto on
+        it, a ceiling below moderate or a referral."""
+        steady = Modality.ENDURANCE.value
+        return (
+            steady in self.outcome.forbidden("modality")
+            or INTENSITY_ORDER[self.outcome.max_intensity] < INTENSITY_ORDER["moderate"]
+            or self.outcome.referral_only
+            or self.outcome.progression.get("aerobic_build_up") is not None
+        )
+
+    def refill(self, used: list[int]) -> list[tuple[int, Slotted]]:
+        """After the sessions are built: a lifting day whose required sessions use fewer
+        minutes in every week of the block (`used`, by weekday) than the scheduler gave them
+        - a whole-block hold on sets, slots no exercise fills, a cautious start - gets a steady
+        block after its lifting from the minutes no week uses, while WHO's aerobic minutes
+        are short and no safety rule holds them (COACHING.md §2: WHO's 150 before more of the
+        first goal; coach review 4, K2). Returns the new blocks by weekday; the rest of the
+        week is left as it was."""
+        if self._aerobic_held():
+            return []
+        before = {id(s): s.minutes for sessions in self.week.days for s in sessions}
+        shortened: list[tuple[Slotted, int]] = []
+        for day, sessions in enumerate(self.week.days):
+            required = [s for s in sessions if not s.optional]
+            lifts = [s for s in required if s.modality is Modality.RESISTANCE]
+            if not lifts or any(
+                s.modality in (Modality.ENDURANCE, Modality.HIIT) for s in required
+            ):
+                continue
+            spare = sum(s.minutes for s in required) - used[day]
+            if spare > 0:
+                shortened.append((lifts[0], lifts[0].minutes))
+                lifts[0].minutes -= spare
+        if not shortened:
+            return []
+        for target, rule in sorted(self.outcome.guidelines.values(), key=lambda g: g[0].id):
+            if (
+                target.fill_with is Modality.ENDURANCE
+                and target.measure == "moderate_equivalent_aerobic_minutes"
+            ):
+                self._fill_aerobic(target.bar, rule.full_id)
+        added: list[tuple[int, Slotted]] = []
+        for day, sessions in enumerate(self.week.days):
+            for s in sessions:
+                if id(s) in before:
+                    s.minutes = before[id(s)]  # built already: only new blocks change
+                else:
+                    added.append((day, s))
+        for lift, minutes in shortened:
+            lift.minutes = minutes
+        return added
+
     def _vigorous_steady(self, target: int) -> None:
         """When the aerobic minutes are still short, up to the rules' `vigorous_sessions`
         steady sessions that have a day to themselves run at a vigorous effort (a minute
@@ -1033,8 +1088,9 @@ class Scheduler:
     def _split_days_carry_dose(self, least: int | None) -> bool:
         """Whether a week of upper- and lower-body days carries the first goal's minimum dose
         in its smallest full forms (guideline field `split_days_past_dose`): at least `least`
-        required lifting days, none of them full body, each half of the body on two or more
-        of them, and week 1's compounds at three sets or more (the smallest form keeps three)."""
+        required lifting days, none of them full body, each half of the body on as many of
+        them (two or more), and week 1's compounds at three sets or more (the smallest form
+        keeps three)."""
         if least is None or self.split_keep >= {"upper", "lower"}:
             return False
         lifts = [
@@ -1049,7 +1105,10 @@ class Scheduler:
         lower = sum(1 for s in lifts if "quads" in s.muscles())
         found = self.outcome.param("resistance", "compound", "sets")
         sets = found.value.min if found is not None and found.value.min is not None else 0
-        return upper >= 2 and lower >= 2 and sets >= 3
+        # an even week (U/L/U/L, three of each): a five-day U/L/U/L/U week would shorten its
+        # three upper days toward the aerobic minutes and keep the shoulders at about
+        # twice the quads' sets (a lifting day gives way there instead, as before)
+        return upper == lower >= 2 and sets >= 3
 
     @staticmethod
     def _half(s: Slotted) -> str:
