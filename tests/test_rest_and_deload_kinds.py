@@ -111,9 +111,12 @@ def test_heavy_strength_sets_keep_their_long_rests() -> None:
     squat = _lift(plan, 1, "Barbell front squat")
     assert squat.reps is not None
     assert squat.reps.max <= 6
-    # 3-6 reps at 77-87 %: NSCA's 2-5 minutes stay
+    # 3-6 reps at 77-87 %: rests stay within NSCA's 2-5 minutes; the days shorten to their
+    # smallest form for the aerobic minutes (coach review 3 K3), which takes the short end
+    # of the range first (COACHING.md §2, time is honest)
     assert squat.rest_seconds is not None
-    assert squat.rest_seconds.max == 300
+    assert squat.rest_seconds.min >= 120
+    assert squat.rest_seconds.max <= 300
 
 
 # ---- K11: a deload keeps a real effort

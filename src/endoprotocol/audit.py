@@ -1989,6 +1989,66 @@ def aerobic_short_with_room(p: Profile, plan: Plan, library: Library) -> Verdict
     return verdict
 
 
+def aerobic_short_with_unused_minutes(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §2 (coach review 4, K2): a plan short of WHO's aerobic minutes, with no
+    safety rule holding them, leaves no offered lifting day with a steady block's minutes
+    (the library's least steady work) unused in every week of the block, whatever the first
+    goal: minutes that no week's lifting uses - a whole-block hold on sets (overtraining
+    signs), slots no exercise fills, a cautious start - go to a walk or ride after it. Triad
+    or RED-S signs hold the aerobic minutes (training load held down until energy
+    availability is assessed), and so does a week 1 held light; a day after intervals stays
+    light; a week at five steady
+    sessions is at the rules' cap; people not yet active are held to it only while week 1
+    holds less than the build-up's start."""
+    target = next((g for g in plan.guidelines if g.id == "who-2020-aerobic"), None)
+    verdict = Verdict(
+        applies=target is not None
+        and not target.held_by
+        and plan.screening.max_intensity not in ("none", "light")
+        and not plan.screening.referral_only
+        and not has_triad_signs(p)
+        and bool(plan.weeks)
+        # a week 1 held light (a passing illness) counts no aerobic minutes: a hold too
+        and plan.weeks[0].max_intensity not in ("none", "light")
+    )
+    if not verdict.applies or target is None or target.met:
+        return verdict
+    if not p.currently_active and target.value >= BUILD_UP_START:
+        return verdict
+    days = plan.weeks[0].days
+    steady = sum(
+        1 for d in days for s in d.sessions if s.modality.value == "endurance" and not s.optional
+    )
+    if steady >= MOST_STEADY_SESSIONS:
+        return verdict
+    offered = {d.value for d in p.training_days()}
+    least = _least_steady_block(library)
+    for i, d in enumerate(days):
+        required = [s for s in d.sessions if not s.optional]
+        if d.day.value not in offered or not any(
+            s.modality.value == "resistance" for s in required
+        ):
+            continue
+        if any(s.modality.value in ("endurance", "hiit") for s in required):
+            continue
+        if any(s.modality.value == "hiit" for s in days[(i - 1) % 7].sessions):
+            continue
+        unused = min(
+            p.minutes_per_session - sum(s.duration_minutes for s in w.days[i].sessions)
+            for w in plan.weeks
+        )
+        if unused >= least:
+            verdict.faults.append(
+                Fault(
+                    "aerobic-short-with-unused-minutes",
+                    f"{d.day.value}",
+                    f"{target.value} of {target.target} aerobic minutes; {unused} minutes "
+                    "unused in every week with no steady block after the lifting",
+                )
+            )
+    return verdict
+
+
 # The halves of the body a split rotates (COACHING.md §2's major groups).
 UPPER_GROUPS = frozenset({"chest", "back", "shoulders"})
 LOWER_GROUPS = frozenset({"quads", "hamstrings", "glutes"})
@@ -2372,6 +2432,13 @@ def major_group_underdosed_for_trained(p: Profile, plan: Plan, library: Library)
 
 # ACSM 2011 / Meeusen 2013: five steady sessions a week at most (core/endurance-at-most-five)
 MOST_STEADY_SESSIONS = 5
+# Four upper- and lower-body days (each half on two) carry a trained lifter's minimum dose in
+# their smallest full forms (guideline field `split_days_past_dose`, docs/planning.md K3)
+SPLIT_DAYS_PAST_DOSE = 4
+# COACHING.md §3: trained lifters build toward about 10-20 hard sets per muscle a week
+# [Schoenfeld 2017]; beyond 20 for a major group is past the range
+TRAINED_MOST_HARD_SETS = 20
+TRAINED_DOSE = 10
 
 
 def aerobic_starved_past_minimum_dose(p: Profile, plan: Plan, library: Library) -> Verdict:
@@ -2379,10 +2446,10 @@ def aerobic_starved_past_minimum_dose(p: Profile, plan: Plan, library: Library) 
     10 hard sets a week for trained lifters, 4 for beginners), the rest of a lifting day goes
     to WHO's aerobic minutes before more sets (COACHING.md §2; docs/planning.md,
     `lifting_shortens_past_dose`): an active lifting-first person with three or more
-    full-body lifting days in week 1 (each carries a third of the dose), short of the aerobic
-    target with no safety rule holding it, has no full-body day that holds two or more lifts
-    beyond its smallest full form (its compounds and first accessory) with no steady block
-    after it. People not yet active are left out: their steady work builds up from about 20
+    full-body lifting days in week 1 (each carries a third of the dose), or with four or more
+    upper- and lower-body days (each half on two), short of the aerobic target with no safety
+    rule holding it, has no such day that holds two or more lifts beyond its smallest full
+    form (its compounds and first accessory) with no steady block after it. People not yet active are left out: their steady work builds up from about 20
     minutes by design (`build_up_weeks`), so week 1 is short of the target on purpose."""
     target = next((g for g in plan.guidelines if g.id == "who-2020-aerobic"), None)
     days = plan.weeks[0].days if plan.weeks else plan.days
@@ -2396,6 +2463,16 @@ def aerobic_starved_past_minimum_dose(p: Profile, plan: Plan, library: Library) 
     full_body = [
         (d, s) for i, d in enumerate(days) for dd, s in lifting if dd is d and len(halves[i]) == 2
     ]
+    # a week of upper- and lower-body days, each half on two or more of four or more days,
+    # carries the dose too (K3, coach review 3): its days are held to the same standard
+    split = [(d, s) for i, d in enumerate(days) for dd, s in lifting if dd is d and halves.get(i)]
+    if (
+        not full_body
+        and len(split) >= SPLIT_DAYS_PAST_DOSE
+        and all(sum(1 for h in halves.values() if half in h) >= 2 for half in ("upper", "lower"))
+    ):
+        full_body = split
+    is_split = full_body is split
     verdict = Verdict(
         applies=bool(p.goals)
         and p.goals[0].value in LIFTING_FIRST
@@ -2417,18 +2494,93 @@ def aerobic_starved_past_minimum_dose(p: Profile, plan: Plan, library: Library) 
     )
     if steady >= MOST_STEADY_SESSIONS:
         return verdict  # no room for another steady block within the weekly cap
-    for d, s in full_body:
-        if any(o.modality.value == "endurance" and not o.optional for o in d.sessions):
-            continue
+
+    def beyond(s: Session) -> list[Exercise]:
+        """The hard lifts past the session's smallest full form (its compounds and first
+        accessory)."""
+        return [e for e in s.exercises if is_hard_set(e) and not e.compound][1:]
+
+    open_days = [
+        (d, s)
+        for d, s in full_body
+        if not any(o.modality.value == "endurance" and not o.optional for o in d.sessions)
+    ]
+    if is_split:
+        # a half's days shorten only when the week keeps every group's dose without their
+        # lifts past the smallest form (a kit with a drill in a pull slot needs them)
+        for half in ("upper", "lower"):
+            days_of = [(d, s) for d, s in open_days if _half_of(s) == half]
+            dropped = {id(e) for _, s in days_of for e in beyond(s)}
+            kept = [
+                s.model_copy(update={"exercises": [e for e in s.exercises if id(e) not in dropped]})
+                for _, s in lifting
+            ]
+            if any(n < dose for n in major_group_sets(kept).values()):
+                open_days = [(d, s) for d, s in open_days if _half_of(s) != half]
+    for d, s in open_days:
         hard = [e for e in s.exercises if is_hard_set(e)]
-        compounds = sum(1 for e in hard if e.compound)
-        if len(hard) - compounds - 1 >= 2:
+        if len(beyond(s)) >= 2:
             verdict.faults.append(
                 Fault(
                     "aerobic-starved-past-minimum-dose",
                     f"week 1 {d.day.value}",
                     f"{target.value} of {target.target} aerobic minutes; '{s.title}' holds "
                     f"{len(hard)} lifts and no steady block",
+                )
+            )
+    return verdict
+
+
+def _half_of(s: Session) -> str:
+    """The half of the body an upper or lower day trains as primary muscles."""
+    return (
+        "lower" if any(m.value in LOWER_GROUPS for e in s.exercises for m in e.muscles) else "upper"
+    )
+
+
+def weekly_volume_above_range(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Lifting above the range does not crowd out WHO's aerobic minutes (COACHING.md §2-3;
+    coach review 3, K3): while a trained lifter's plan is short of the aerobic target with no
+    safety rule holding it, no major group (chest, back, quads, hamstrings/glutes, shoulders)
+    gets more than 20 hard sets in week 1 from the required lifting (DESIGN.md v1.1 credit;
+    §3: about 10-20, Schoenfeld 2017) when every major group has its minimum dose (10) -
+    those sets belong to the aerobic minutes first. Week 1 is where the scheduler splits the
+    day's minutes between lifting and aerobic work; sets the block adds later are the
+    progression's (docs/planning.md, "Left open"). It applies to active people whose first
+    goal is muscle or strength (the goal that keeps lifting time). Beginners are left out
+    (their range, about 4-10, is a separate kind: coach review 3 K6), and so are plans that
+    meet the aerobic target and people building up (short on purpose)."""
+    target = next((g for g in plan.guidelines if g.id == "who-2020-aerobic"), None)
+    verdict = Verdict(
+        applies=p.experience is not Experience.BEGINNER
+        and bool(p.goals)
+        and p.goals[0].value in LIFTING_FIRST
+        and p.currently_active
+        and target is not None
+        and not target.met
+        and not target.held_by
+        and not plan.screening.referral_only
+        and bool(plan.weeks)
+    )
+    if not verdict.applies or target is None:
+        return verdict
+    lifting = [
+        s
+        for d in plan.weeks[0].days
+        for s in d.sessions
+        if s.modality.value == "resistance" and not s.optional
+    ]
+    groups = major_group_sets(lifting)
+    if not lifting or min(groups.values(), default=0) < TRAINED_DOSE:
+        return verdict
+    for group, n in groups.items():
+        if n > TRAINED_MOST_HARD_SETS:
+            verdict.faults.append(
+                Fault(
+                    "weekly-volume-above-range",
+                    f"week 1 {group}",
+                    f"{n:g} hard sets (at most {TRAINED_MOST_HARD_SETS} for a trained lifter) "
+                    f"with {target.value} of {target.target} aerobic minutes",
                 )
             )
     return verdict
@@ -2742,8 +2894,10 @@ WEEK_CHECKS: dict[str, Check] = {
     "short-days-underdosed": short_days_underdosed,
     "major-group-underdosed-for-trained": major_group_underdosed_for_trained,
     "aerobic-starved-past-minimum-dose": aerobic_starved_past_minimum_dose,
+    "weekly-volume-above-range": weekly_volume_above_range,
     "pair-unsound": pair_unsound,
     "aerobic-short-with-room": aerobic_short_with_room,
+    "aerobic-short-with-unused-minutes": aerobic_short_with_unused_minutes,
 }
 
 

@@ -60,7 +60,7 @@ from endoprotocol.planner.schedule import Scheduler
 from endoprotocol.planner.sessions import SessionBuilder
 from endoprotocol.planner.weekly import hold_week, name_light_steady
 from endoprotocol.profile import WEEK, Profile
-from endoprotocol.vocab import SEVERITY_ORDER, IntensityClass, Modality
+from endoprotocol.vocab import MAJOR_GROUPS, SEVERITY_ORDER, IntensityClass, Modality
 
 DEFAULT_WEEKS = 4
 # The exercise library's entry in `generator.rule_packs` (it ships with the tool, so it
@@ -91,35 +91,56 @@ def build_plan(
     outcome = evaluate(profile, rules, trace=explain)
     _refuse(outcome.refusal)
     weeks, replan = _pregnancy_block(profile, outcome, weeks)
-    picker = Picker(library, outcome, profile)
-    builder = SessionBuilder(outcome, library, picker)
     build_up = _build_up(outcome, profile, library)
-    # a session no exercise can fill (intervals without a tested machine) keeps no day
-    scheduler = Scheduler(
-        outcome,
-        profile,
-        library,
-        builder.unavailable(),
-        vigorous_steady=builder.vigorous_steady_possible(),
-        build_up=build_up,
-        block_weeks=weeks,
-    )
-    week = scheduler.run()
-    shortfalls: list[Shortfall] = list(scheduler.shortfalls)
-    week_one: list[DayPlan] = []
-    # steady sessions that grow into their day's spare minutes: week-1 and joining minutes
-    grows: dict[int, tuple[int, int]] = {}
-    for day, slotted in zip(WEEK, week.days, strict=True):
-        sessions = []
-        for slot in slotted:
-            built = builder.build(slot)
-            shortfalls += built.shortfalls
-            if built.session is not None:
-                session = built.session.from_week(slot.start_week, slot.end_week)
-                if slot.grow_from is not None:
-                    grows[id(session)] = (slot.grow_from, slot.joins_with)
-                sessions.append(session)
-        week_one.append(DayPlan(day=day, sessions=sessions))
+
+    def scheduled(
+        split_keep: frozenset[str],
+    ) -> tuple[
+        Scheduler,
+        Picker,
+        SessionBuilder,
+        list[DayPlan],
+        list[Shortfall],
+        dict[int, tuple[int, int]],
+    ]:
+        picker = Picker(library, outcome, profile)
+        builder = SessionBuilder(outcome, library, picker)
+        # a session no exercise can fill (intervals without a tested machine) keeps no day
+        scheduler = Scheduler(
+            outcome,
+            profile,
+            library,
+            builder.unavailable(),
+            vigorous_steady=builder.vigorous_steady_possible(),
+            build_up=build_up,
+            block_weeks=weeks,
+            split_keep=split_keep,
+        )
+        week = scheduler.run()
+        shortfalls: list[Shortfall] = list(scheduler.shortfalls)
+        week_one: list[DayPlan] = []
+        # steady sessions that grow into their day's spare minutes: week-1 and joining minutes
+        grows: dict[int, tuple[int, int]] = {}
+        for day, slotted in zip(WEEK, week.days, strict=True):
+            sessions = []
+            for slot in slotted:
+                built = builder.build(slot)
+                shortfalls += built.shortfalls
+                if built.session is not None:
+                    session = built.session.from_week(slot.start_week, slot.end_week)
+                    if slot.grow_from is not None:
+                        grows[id(session)] = (slot.grow_from, slot.joins_with)
+                    sessions.append(session)
+            week_one.append(DayPlan(day=day, sessions=sessions))
+        return scheduler, picker, builder, week_one, shortfalls, grows
+
+    scheduler, picker, builder, week_one, shortfalls, grows = scheduled(frozenset())
+    if scheduler.split_dose is not None:
+        # shortened upper/lower days must still carry the first goal's minimum dose; where a
+        # kit's lifts give less (a drill in a pull slot), that half's days keep their minutes
+        keep = _under_dose(week_one, scheduler.split_dose)
+        if keep:
+            scheduler, picker, builder, week_one, shortfalls, grows = scheduled(keep)
     block = build_weeks(
         week_one,
         weeks,
@@ -130,6 +151,28 @@ def build_plan(
         most_reps=library.most_reps(),
         grows=grows,
     )
+    # minutes the built lifting leaves unused in every week go to WHO's aerobic minutes
+    used = [
+        max(sum(s.duration_minutes for s in w.days[day].sessions if not s.optional) for w in block)
+        for day in range(len(WEEK))
+    ]
+    refilled = scheduler.refill(used)
+    for day, slot in refilled:
+        built = builder.build(slot)
+        shortfalls += built.shortfalls
+        if built.session is not None:
+            week_one[day].sessions.append(built.session.from_week(slot.start_week, slot.end_week))
+    if refilled:
+        block = build_weeks(
+            week_one,
+            weeks,
+            outcome,
+            library.design,
+            profile.minutes_per_session,
+            build_up=build_up,
+            most_reps=library.most_reps(),
+            grows=grows,
+        )
     # the enforce step, week by week: week-scoped vetoes, ceilings and limits, applied last
     held_weekly = [
         c
@@ -321,6 +364,34 @@ def longest_gap(days: list[DayPlan]) -> int:
 
 def _required(days: list[DayPlan]) -> list[DayPlan]:
     return [DayPlan(day=d.day, sessions=[s for s in d.sessions if not s.optional]) for d in days]
+
+
+# the halves of the body an upper or a lower day trains, by major group
+_HALF = {"chest": "upper", "back": "upper", "shoulders": "upper"}
+
+
+def _under_dose(days: list[DayPlan], dose: int) -> frozenset[str]:
+    """The halves of the body ("upper", "lower") with a major group under `dose` hard sets
+    a week (DESIGN.md v1.1 credit: 1 a set for a primary muscle, 0.5 for a secondary one; a
+    group counted by its best-trained muscle) in a week of upper- and lower-body days; none
+    for a week with a full-body day."""
+    sets: dict[str, float] = {}
+    for d in days:
+        for s in d.sessions:
+            if s.modality is not Modality.RESISTANCE or s.optional:
+                continue
+            muscles = {m.value for e in s.exercises for m in e.muscles}
+            if {"chest", "back"} & muscles and "quads" in muscles:
+                return frozenset()
+            for e in s.exercises:
+                if is_hard_set(e):
+                    for m, credit in muscle_credit(e).items():
+                        sets[m] = sets.get(m, 0) + credit * e.sets
+    return frozenset(
+        _HALF.get(group, "lower")
+        for group, ms in MAJOR_GROUPS.items()
+        if max(sets.get(m, 0.0) for m in ms) < dose
+    )
 
 
 def _held_by(outcome: Decisions, rules: RuleSet, measure: str) -> list[str]:

@@ -726,6 +726,16 @@ class GuidelineTarget(_Node):
     # mesocycle's added sets kept, and a steady block follows (COACHING.md §2: the WHO
     # minimums come before more for the first goal).
     lifting_shortens_past_dose: bool = False
+    # The same for a week of upper- and lower-body days: with at least this many of them
+    # (each half on two days), every compound at three sets in week 1, their smallest full
+    # forms carry the minimum dose too (two presses, two pulls, two knee lifts and a hinge
+    # on each half's two days: 12 hard sets a week per major group), so they shorten the same
+    # way and a steady block follows each (COACHING.md §2 steps 2-4; §3 trained 10-20).
+    split_days_past_dose: Annotated[int, Field(strict=True, ge=2, le=7)] | None = None
+    # The minimum effective dose (hard sets a week for each major group) those shortened
+    # split days must still give once built; a kit whose exercises give less (a drill in a
+    # pull slot) keeps the days' minutes instead.
+    split_days_dose_sets: Annotated[int, Field(strict=True, ge=1, le=40)] | None = None
     # The first goal is built on aerobic work: a week the lifting days would leave without
     # any required aerobic session gives one lifting day to it, even below WHO's two
     # (COACHING.md §2: the first goal's dose comes before the WHO minimums).

@@ -103,6 +103,7 @@ class Scheduler:
         vigorous_steady: bool = True,
         build_up: BuildUp | None = None,
         block_weeks: int = 4,
+        split_keep: frozenset[str] = frozenset(),
     ) -> None:
         """`unavailable`: modalities no exercise can fill for this person, and why; their
         requests are reported as shortfalls and their days go to other work.
@@ -126,6 +127,11 @@ class Scheduler:
         self.adjusted: list[Removal] = []
         self.build_up = build_up
         self.block_weeks = block_weeks
+        # upper/lower days may shorten past the first goal's dose (`split_days_past_dose`),
+        # except the halves of the body ("upper", "lower") whose built lifts would then fall
+        # under it; when they did, the dose they must still give (checked in build.py)
+        self.split_keep = split_keep
+        self.split_dose: int | None = None
         # the week a lifting day gives way to the backbone's second steady session, and the
         # guideline's rule (`lifting_yields_to_backbone`); None when it does not
         self.backbone: tuple[int, str] | None = None
@@ -1076,23 +1082,86 @@ class Scheduler:
                 self._fill_aerobic(target.bar, rule.full_id)
             elif (
                 target.lifting_shortens_past_dose
-                and self._full_body_days() >= (target.lifting_yields_above or 0)
                 and self._aerobic_value() < target.bar
+                and (
+                    self._full_body_days() >= (target.lifting_yields_above or 0)
+                    or self._split_days_carry_dose(target.split_days_past_dose)
+                )
             ):
                 # the first goal's minimum dose is carried by the full-body days' smallest
                 # full form (each compound at three sets on each of three days, and the first
-                # accessory): the rest of those days goes to WHO's aerobic minutes before
-                # more sets (COACHING.md §2, steps 3 and 4) - and what the aerobic minutes
-                # leave goes back to lifting
+                # accessory), or by four or more upper- and lower-body days' smallest forms:
+                # the rest of those days goes to WHO's aerobic minutes before more sets
+                # (COACHING.md §2, steps 3 and 4) - and what the aerobic minutes leave goes
+                # back to lifting
                 wanted = {
                     id(o): o.minutes
                     for sessions in self.week.days
                     for o in sessions
                     if o.modality is Modality.RESISTANCE and not o.optional
                 }
-                if self._shorten_lifting(target.bar, full_body_only=True):
+                split = self._full_body_days() < (target.lifting_yields_above or 0)
+                if split:
+                    # checked on the built week (build.py): each major group keeps this dose
+                    self.split_dose = target.split_days_dose_sets
+                if self._shorten_lifting(target.bar, full_body_only=not split):
                     self._fill_aerobic(target.bar, rule.full_id)
                     self._give_back_to_lifting(wanted)
+
+    def _aerobic_held(self) -> bool:
+        """Whether a safety rule holds the aerobic minutes back: no growth of steady work
+        (`aerobic_build_up: false`, the Triad/RED-S rules, which also cap its sessions and
+        minutes: training load held down until energy availability is assessed), a veto on
+        it, a ceiling below moderate or a referral."""
+        steady = Modality.ENDURANCE.value
+        return (
+            steady in self.outcome.forbidden("modality")
+            or INTENSITY_ORDER[self.outcome.max_intensity] < INTENSITY_ORDER["moderate"]
+            or self.outcome.referral_only
+            or self.outcome.progression.get("aerobic_build_up") is not None
+        )
+
+    def refill(self, used: list[int]) -> list[tuple[int, Slotted]]:
+        """After the sessions are built: a lifting day whose required sessions use fewer
+        minutes in every week of the block (`used`, by weekday) than the scheduler gave them
+        - a whole-block hold on sets, slots no exercise fills, a cautious start - gets a steady
+        block after its lifting from the minutes no week uses, while WHO's aerobic minutes
+        are short and no safety rule holds them (COACHING.md §2: WHO's 150 before more of the
+        first goal; coach review 4, K2). Returns the new blocks by weekday; the rest of the
+        week is left as it was."""
+        if self._aerobic_held():
+            return []
+        before = {id(s): s.minutes for sessions in self.week.days for s in sessions}
+        shortened: list[tuple[Slotted, int]] = []
+        for day, sessions in enumerate(self.week.days):
+            required = [s for s in sessions if not s.optional]
+            lifts = [s for s in required if s.modality is Modality.RESISTANCE]
+            if not lifts or any(
+                s.modality in (Modality.ENDURANCE, Modality.HIIT) for s in required
+            ):
+                continue
+            spare = sum(s.minutes for s in required) - used[day]
+            if spare > 0:
+                shortened.append((lifts[0], lifts[0].minutes))
+                lifts[0].minutes -= spare
+        if not shortened:
+            return []
+        for target, rule in sorted(self.outcome.guidelines.values(), key=lambda g: g[0].id):
+            if (
+                target.fill_with is Modality.ENDURANCE
+                and target.measure == "moderate_equivalent_aerobic_minutes"
+            ):
+                self._fill_aerobic(target.bar, rule.full_id)
+        added: list[tuple[int, Slotted]] = []
+        for day, sessions in enumerate(self.week.days):
+            for s in sessions:
+                if id(s) in before:
+                    s.minutes = before[id(s)]  # built already: only new blocks change
+                else:
+                    added.append((day, s))
+        for lift, minutes in shortened:
+            lift.minutes = minutes
+        return added
 
     def _vigorous_steady(self, target: int) -> None:
         """When the aerobic minutes are still short, up to the rules' `vigorous_sessions`
@@ -1197,6 +1266,36 @@ class Scheduler:
             if s.modality is Modality.RESISTANCE and not s.optional and self._full_body(s)
         )
 
+    def _split_days_carry_dose(self, least: int | None) -> bool:
+        """Whether a week of upper- and lower-body days carries the first goal's minimum dose
+        in its smallest full forms (guideline field `split_days_past_dose`): at least `least`
+        required lifting days, none of them full body, each half of the body on as many of
+        them (two or more), and week 1's compounds at three sets or more (the smallest form
+        keeps three)."""
+        if least is None or self.split_keep >= {"upper", "lower"}:
+            return False
+        lifts = [
+            s
+            for sessions in self.week.days
+            for s in sessions
+            if s.modality is Modality.RESISTANCE and not s.optional and s.split_day is not None
+        ]
+        if len(lifts) < least or any(self._full_body(s) for s in lifts):
+            return False
+        upper = sum(1 for s in lifts if {"chest", "back"} & s.muscles())
+        lower = sum(1 for s in lifts if "quads" in s.muscles())
+        found = self.outcome.param("resistance", "compound", "sets")
+        sets = found.value.min if found is not None and found.value.min is not None else 0
+        # an even week (U/L/U/L, three of each): a five-day U/L/U/L/U week would shorten its
+        # three upper days toward the aerobic minutes and keep the shoulders at about
+        # twice the quads' sets (a lifting day gives way there instead, as before)
+        return upper == lower >= 2 and sets >= 3
+
+    @staticmethod
+    def _half(s: Slotted) -> str:
+        """The half of the body an upper or lower day trains ("upper" or "lower")."""
+        return "lower" if "quads" in s.muscles() else "upper"
+
     def _shorten_lifting(self, target: int, *, full_body_only: bool = False) -> bool:
         """Shorten required lifting sessions toward their smallest full form, as far as the
         aerobic target still needs: a steady block already after one grows by the minutes
@@ -1219,6 +1318,8 @@ class Scheduler:
             )
             slack = self.budget - sum(o.minutes for o in sessions)
             if full_body_only and not self._full_body(lift):
+                continue
+            if not full_body_only and self._half(lift) in self.split_keep:
                 continue
             spare = lift.minutes - self._lifting_floor(lift)
             if block is not None:
