@@ -7,7 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from endoprotocol.plan import DayPlan, Exercise, Session, hard_exposures, is_hard_set, muscle_credit
+from endoprotocol.plan import (
+    HARD_EXPOSURE_SETS,
+    DayPlan,
+    Exercise,
+    Session,
+    is_hard_set,
+    muscle_credit,
+)
 from endoprotocol.vocab import MAJOR_GROUPS, Modality
 
 # a group keeps its hard exposures on this many days of the week (where it had them)
@@ -20,27 +27,61 @@ def _lifting(s: Session) -> bool:
     return s.modality is Modality.RESISTANCE and not s.optional
 
 
-def group_sets(days: list[DayPlan]) -> dict[str, float]:
-    """Hard sets a week for each major group, a group counted by its best-trained muscle."""
+def _day_sets(day: DayPlan) -> dict[str, float]:
+    """Hard sets per muscle on one day's lifting, each set counted at its `muscle_credit`."""
     sets: dict[str, float] = {}
-    for d in days:
-        for s in d.sessions:
-            if not _lifting(s):
-                continue
-            for e in s.exercises:
-                if is_hard_set(e):
-                    for m, credit in muscle_credit(e).items():
-                        sets[m] = sets.get(m, 0.0) + credit * e.sets
+    for s in day.sessions:
+        if not _lifting(s):
+            continue
+        for e in s.exercises:
+            if is_hard_set(e):
+                for m, credit in muscle_credit(e).items():
+                    sets[m] = sets.get(m, 0.0) + credit * e.sets
+    return sets
+
+
+def _groups(sets: dict[str, float]) -> dict[str, float]:
+    """Per major group, the sets of its best-trained muscle."""
     return {g: max(sets.get(m, 0.0) for m in ms) for g, ms in MAJOR_GROUPS.items()}
 
 
-def _exposure_days(days: list[DayPlan]) -> dict[str, int]:
-    """Days with a hard exposure per major group (3+ hard sets, secondary sets counted at
-    their credit: DESIGN.md v1.1, as WHO 2020's strength days are counted)."""
+def _exposed(sets: dict[str, float]) -> set[str]:
+    """The groups one day's sets give a hard exposure (3+ hard sets, secondary sets at their
+    credit: DESIGN.md v1.1, as WHO 2020's strength days are counted; `hard_exposures`)."""
+    return {
+        g
+        for g, ms in MAJOR_GROUPS.items()
+        if max(sets.get(m, 0.0) for m in ms) >= HARD_EXPOSURE_SETS
+    }
+
+
+def _summed(per_day: list[dict[str, float]]) -> dict[str, float]:
+    week: dict[str, float] = {}
+    for sets in per_day:
+        for m, n in sets.items():
+            week[m] = week.get(m, 0.0) + n
+    return week
+
+
+def group_sets(days: list[DayPlan]) -> dict[str, float]:
+    """Hard sets a week for each major group, a group counted by its best-trained muscle."""
+    return _groups(_summed([_day_sets(d) for d in days]))
+
+
+def _exposure_days(per_day: list[dict[str, float]]) -> dict[str, int]:
+    """Days with a hard exposure per major group."""
     out: dict[str, int] = {}
-    for d in days:
-        for g in hard_exposures(s for s in d.sessions if _lifting(s)):
+    for sets in per_day:
+        for g in _exposed(sets):
             out[g] = out.get(g, 0) + 1
+    return out
+
+
+def _less(sets: dict[str, float], credit: dict[str, float]) -> dict[str, float]:
+    """`sets` with one set of a lift of this `credit` taken off."""
+    out = dict(sets)
+    for m, c in credit.items():
+        out[m] = out.get(m, 0.0) - c
     return out
 
 
@@ -64,29 +105,39 @@ def _touches(e: Exercise, group: str) -> float:
 
 def _best_cut(
     days: list[DayPlan],
+    per_day: list[dict[str, float]],
     group: str,
     totals: dict[str, float],
     most: float,
     keep: dict[str, int],
     least_sets: int,
 ) -> Where | None:
-    """The set to take off for `group`: see `hold_weekly_volume`."""
+    """The set to take off for `group`: see `hold_weekly_volume`. A trial cut is read from
+    the day's and the week's tallies less one set of the lift (sets count at 1 or 0.5, so
+    the sums are exact), not from a rebuilt week."""
     best: tuple[tuple[float, ...], Where] | None = None
+    week = _summed(per_day)
+    exposed = [_exposed(sets) for sets in per_day]
+    exposure_days = _exposure_days(per_day)
     for i, d in enumerate(days):
-        day_sets = group_sets([d])[group]
+        day_sets = _groups(per_day[i])[group]
         for j, s in enumerate(d.sessions):
             if not _lifting(s):
                 continue
             for k, e in enumerate(s.exercises):
                 if not _touches(e, group) or not is_hard_set(e) or e.sets <= least_sets:
                     continue
-                trial = _with_sets(days, (i, j, k), e.sets - 1)
+                credit = muscle_credit(e)
                 # the group counts by its best-trained muscle: the cut must lower that
-                touch = totals[group] - group_sets(trial)[group]
+                after_week = _groups(_less(week, credit))
+                touch = totals[group] - after_week[group]
                 if touch <= 0:
                     continue
-                after = _exposure_days(trial)
-                if any(after.get(g, 0) < n for g, n in keep.items()):
+                on_day = _exposed(_less(per_day[i], credit))
+                if any(
+                    exposure_days.get(g, 0) - (g in exposed[i]) + (g in on_day) < n
+                    for g, n in keep.items()
+                ):
                     continue
                 spared = sum(_touches(e, g) for g, n in totals.items() if g != group and n <= most)
                 key = (-day_sets, -float(e.sets), spared, -touch, -float(i), -float(k))
@@ -109,20 +160,22 @@ def hold_weekly_volume(
     is trained most, then the lift whose cut spares the groups within `most`, a primary
     muscle's lift before a secondary one's, later days and lifts before earlier ones.
     `retime` gives a changed session its minutes."""
-    keep = {g: min(n, EXPOSURE_DAYS) for g, n in _exposure_days(days).items()}
+    per_day = [_day_sets(d) for d in days]
+    keep = {g: min(n, EXPOSURE_DAYS) for g, n in _exposure_days(per_day).items()}
     out = days
     while True:
-        totals = group_sets(out)
+        totals = _groups(_summed(per_day))
         cut = None
         # the group furthest over first; one whose sets cannot come down leaves the next
         for group in sorted((g for g in totals if totals[g] > most), key=lambda g: -totals[g]):
-            cut = _best_cut(out, group, totals, most, keep, least_sets)
+            cut = _best_cut(out, per_day, group, totals, most, keep, least_sets)
             if cut is not None:
                 break
         if cut is None:
             break
         i, j, k = cut
         out = _with_sets(out, cut, out[i].sessions[j].exercises[k].sets - 1)
+        per_day[i] = _day_sets(out[i])
     if out is days:
         return days
     result = []
