@@ -129,14 +129,16 @@ def _best_cut(
                     continue
                 credit = muscle_credit(e)
                 # the group counts by its best-trained muscle: the cut must lower that
-                after_week = _groups(_less(week, credit))
-                touch = totals[group] - after_week[group]
+                after = max(week.get(m, 0.0) - credit.get(m, 0.0) for m in MAJOR_GROUPS[group])
+                touch = totals[group] - after
                 if touch <= 0:
                     continue
+                # only the groups this lift trains can lose the day's exposure
                 on_day = _exposed(_less(per_day[i], credit))
                 if any(
                     exposure_days.get(g, 0) - (g in exposed[i]) + (g in on_day) < n
                     for g, n in keep.items()
+                    if g in exposed[i] and g not in on_day
                 ):
                     continue
                 spared = sum(_touches(e, g) for g, n in totals.items() if g != group and n <= most)
