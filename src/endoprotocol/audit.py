@@ -189,6 +189,17 @@ def exercises(plan: Plan) -> Iterator[tuple[str, Session, Exercise]]:
             yield f"{where} / {e.name}", s, e
 
 
+# ACSM 2011 / Meeusen 2013: five steady sessions a week at most (core/endurance-at-most-five)
+MOST_STEADY_SESSIONS = 5
+
+
+def _required_steady(days: list[DayPlan]) -> int:
+    """The required steady (endurance) sessions of a week's days."""
+    return sum(
+        1 for d in days for s in d.sessions if s.modality.value == "endurance" and not s.optional
+    )
+
+
 def named_moves(plan: Plan) -> Iterator[tuple[str, str, str]]:
     """Every exercise of the plan and each of its alternatives, as (where, name, label): the
     label says "alternative X" for an alternative, so a fault names which one it found."""
@@ -1945,10 +1956,8 @@ def aerobic_short_with_room(p: Profile, plan: Plan, library: Library) -> Verdict
     if not p.currently_active and target.value >= BUILD_UP_START:
         return verdict
     days = plan.weeks[0].days
-    steady = sum(
-        1 for d in days for s in d.sessions if s.modality.value == "endurance" and not s.optional
-    )
-    if steady >= 5:
+    steady = _required_steady(days)
+    if steady >= MOST_STEADY_SESSIONS:
         return verdict
     offered = {d.value for d in p.training_days()}
     for i, d in enumerate(days):
@@ -2016,9 +2025,7 @@ def aerobic_short_with_unused_minutes(p: Profile, plan: Plan, library: Library) 
     if not p.currently_active and target.value >= BUILD_UP_START:
         return verdict
     days = plan.weeks[0].days
-    steady = sum(
-        1 for d in days for s in d.sessions if s.modality.value == "endurance" and not s.optional
-    )
+    steady = _required_steady(days)
     if steady >= MOST_STEADY_SESSIONS:
         return verdict
     offered = {d.value for d in p.training_days()}
@@ -2430,8 +2437,6 @@ def major_group_underdosed_for_trained(p: Profile, plan: Plan, library: Library)
     return verdict
 
 
-# ACSM 2011 / Meeusen 2013: five steady sessions a week at most (core/endurance-at-most-five)
-MOST_STEADY_SESSIONS = 5
 # Four upper- and lower-body days (each half on two) carry a trained lifter's minimum dose in
 # their smallest full forms (guideline field `split_days_past_dose`, docs/planning.md K3)
 SPLIT_DAYS_PAST_DOSE = 4
@@ -2489,9 +2494,7 @@ def aerobic_starved_past_minimum_dose(p: Profile, plan: Plan, library: Library) 
     dose = 4 if p.experience is Experience.BEGINNER else 10
     if any(n < dose for n in major_group_sets(s for _, s in lifting).values()):
         return verdict
-    steady = sum(
-        1 for d in days for s in d.sessions if s.modality.value == "endurance" and not s.optional
-    )
+    steady = _required_steady(days)
     if steady >= MOST_STEADY_SESSIONS:
         return verdict  # no room for another steady block within the weekly cap
 
@@ -2615,9 +2618,7 @@ def _days_full(p: Profile, days: list[DayPlan], least: int) -> bool:
     steady work has no room for it once the week holds the most steady sessions the
     rules allow."""
     offered = {d.value for d in p.training_days()}
-    steady = sum(
-        1 for d in days for s in d.sessions if s.modality.value == "endurance" and not s.optional
-    )
+    steady = _required_steady(days)
     resting = [
         d for d in days if all(INTENSITY_RANK[s.intensity_class.value] <= 1 for s in d.sessions)
     ]

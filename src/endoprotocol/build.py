@@ -141,16 +141,20 @@ def build_plan(
         keep = _under_dose(week_one, scheduler.split_dose)
         if keep:
             scheduler, picker, builder, week_one, shortfalls, grows = scheduled(keep)
-    block = build_weeks(
-        week_one,
-        weeks,
-        outcome,
-        library.design,
-        profile.minutes_per_session,
-        build_up=build_up,
-        most_reps=library.most_reps(),
-        grows=grows,
-    )
+
+    def built_weeks() -> list[Week]:
+        return build_weeks(
+            week_one,
+            weeks,
+            outcome,
+            library.design,
+            profile.minutes_per_session,
+            build_up=build_up,
+            most_reps=library.most_reps(),
+            grows=grows,
+        )
+
+    block = built_weeks()
     # minutes the built lifting leaves unused in every week go to WHO's aerobic minutes
     used = [
         max(sum(s.duration_minutes for s in w.days[day].sessions if not s.optional) for w in block)
@@ -163,16 +167,7 @@ def build_plan(
         if built.session is not None:
             week_one[day].sessions.append(built.session.from_week(slot.start_week, slot.end_week))
     if refilled:
-        block = build_weeks(
-            week_one,
-            weeks,
-            outcome,
-            library.design,
-            profile.minutes_per_session,
-            build_up=build_up,
-            most_reps=library.most_reps(),
-            grows=grows,
-        )
+        block = built_weeks()
     # the enforce step, week by week: week-scoped vetoes, ceilings and limits, applied last
     held_weekly = [
         c

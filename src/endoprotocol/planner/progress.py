@@ -683,16 +683,7 @@ def _long_session_wave(
     )
     if most_steps <= 0:
         return None, {}
-    blocks: list[list[int]] = [[]]
-    deloads: dict[int, int] = {}  # deload week -> the block it closes
-    for number in range(1, count + 1):
-        if scheme.is_deload(number):
-            if blocks[-1]:
-                deloads[number] = len(blocks) - 1
-                blocks.append([])
-        else:
-            blocks[-1].append(number)
-    blocks = [b for b in blocks if b]
+    blocks, deloads = mesocycles(count, scheme)
     short: dict[int, int] = {}
     for b, weeks in enumerate(blocks):
         for k, number in enumerate(weeks):
