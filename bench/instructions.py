@@ -3,8 +3,8 @@
     python bench/instructions.py [--people 40]
 
 Wall and CPU times on a shared 2-core machine move with its load; the number of
-instructions a run executes does not (the same run gives the same count within ~0.5 %,
-the rest being hash randomisation). This runs each command once under valgrind's
+instructions a run executes does not (with one hash seed, which this sets, the same run
+gives the same count; with random seeds a plan's count moves by about 2 %). This runs each command once under valgrind's
 cachegrind without cache simulation and prints its instruction count (the `I refs` line)
 and its ratio to the import floor's. Counts are not times (importing and unmarshalling run
 at a different pace per instruction from planning), but they rank changes reliably:
