@@ -11,6 +11,7 @@ Shapes: every check takes `(profile, plan, library)` and returns `Verdict(applie
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -2056,6 +2057,118 @@ def aerobic_short_with_unused_minutes(p: Profile, plan: Plan, library: Library) 
     return verdict
 
 
+def _routine_minutes(s: Session) -> float:
+    """Minutes a holds-and-rests routine (balance, mobility) takes at the top of each
+    exercise's hold and rest: its content, without a warm-up or cool-down."""
+    seconds = 0.0
+    for e in s.exercises:
+        hold = e.work_seconds.max if e.work_seconds is not None else 30
+        rest = e.rest_seconds.max if e.rest_seconds is not None else 0
+        seconds += e.sets * (hold + rest)
+    return seconds / 60
+
+
+def balance_pads_the_day(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §2, time is honest (coach review 5, PAD-MINUTES and OLDER-3RD-LIFT): a
+    required balance practice lists about its own content - a few minutes after a session
+    already on the day, sharing its warm-up - not a session of its own whose minutes are
+    mostly warm-up and cool-down, taking an offered day (or the front of a walk's day) while
+    WHO's aerobic minutes are short. Faults: a required balance session listed at least 10
+    minutes above its holds and rests - alone on its day only when another offered day had
+    the minutes for it."""
+    target = next((g for g in plan.guidelines if g.id == "who-2020-aerobic"), None)
+    required = [
+        (week, day, s)
+        for week in plan.weeks[:1]
+        for day in week.days
+        for s in day.sessions
+        if s.modality.value == "balance" and not s.optional
+    ]
+    verdict = Verdict(
+        applies=bool(required)
+        and target is not None
+        # a safety hold on the aerobic minutes (or a week held light): nothing to give them
+        and not target.held_by
+        and plan.screening.max_intensity not in ("none", "light")
+        and not plan.screening.referral_only
+    )
+    if not verdict.applies or target is None or target.met:
+        return verdict
+    offered = {d.value for d in p.training_days()}
+    for week, day, s in required:
+        content = _routine_minutes(s)
+        others = [o for o in day.sessions if not o.optional and o is not s]
+        if not others:
+            # alone on its day: a fault only when another offered day, with no balance of
+            # its own, has the minutes for it after its sessions in every week of the block
+            # (else it had nowhere to go: a walk building up is short only in week 1)
+            room = [
+                d
+                for i, d in enumerate(week.days)
+                if d is not day
+                and d.day.value in offered
+                and any(not o.optional for o in d.sessions)
+                and not any(o.modality.value == "balance" for o in d.sessions)
+                and min(
+                    p.minutes_per_session
+                    - sum(o.duration_minutes for o in w.days[i].sessions if not o.optional)
+                    for w in plan.weeks
+                )
+                >= math.ceil(content)
+            ]
+            if not room:
+                continue
+        if s.duration_minutes >= content + 10:
+            verdict.faults.append(
+                Fault(
+                    "balance-pads-the-day",
+                    f"week {week.week} {day.day.value}",
+                    f"'{s.title}' listed {s.duration_minutes} min for about {content:.0f} "
+                    f"min of holds; {target.value} of {target.target} aerobic minutes",
+                )
+            )
+    return verdict
+
+
+def older_third_lifting_day(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §2, who gets the time first (coach review 5, OLDER-3RD-LIFT): from 65,
+    with a first goal that is not lifting, WHO's minimums (150 aerobic minutes, strength on
+    two days, balance on three) come before a third lifting day; the falls-prevention rule
+    asks for balance on three days and strength on two, which two lifting days and balance
+    after them or after a walk meet. Faults: an active person's week 1 holds three or more
+    required lifting days while WHO's aerobic minutes are short and its balance days are
+    met."""
+    target = next((g for g in plan.guidelines if g.id == "who-2020-aerobic"), None)
+    balance = next((g for g in plan.guidelines if g.id == "who-2020-balance"), None)
+    verdict = Verdict(
+        applies=p.age >= 65
+        # people not yet active build their aerobic minutes up over weeks (the build-up's
+        # start, not 150, is week 1's aim): AER-FLAT-INACTIVE's kind, not this one
+        and p.currently_active
+        and bool(p.goals)
+        and p.goals[0].value not in LIFTING_FIRST
+        and target is not None
+        and not target.held_by
+        and bool(plan.weeks)
+    )
+    if not verdict.applies or target is None or target.met:
+        return verdict
+    lifts = [
+        d.day.value
+        for d in plan.weeks[0].days
+        if any(s.modality.value == "resistance" and not s.optional for s in d.sessions)
+    ]
+    if len(lifts) >= 3 and (balance is None or balance.met):
+        verdict.faults.append(
+            Fault(
+                "older-third-lifting-day",
+                ", ".join(lifts),
+                f"{len(lifts)} lifting days with {target.value} of {target.target} aerobic minutes",
+            )
+        )
+    return verdict
+
+
 # The halves of the body a split rotates (COACHING.md §2's major groups).
 UPPER_GROUPS = frozenset({"chest", "back", "shoulders"})
 LOWER_GROUPS = frozenset({"quads", "hamstrings", "glutes"})
@@ -2899,6 +3012,8 @@ WEEK_CHECKS: dict[str, Check] = {
     "pair-unsound": pair_unsound,
     "aerobic-short-with-room": aerobic_short_with_room,
     "aerobic-short-with-unused-minutes": aerobic_short_with_unused_minutes,
+    "balance-pads-the-day": balance_pads_the_day,
+    "older-third-lifting-day": older_third_lifting_day,
 }
 
 

@@ -25,6 +25,10 @@ from endoprotocol.planner.progress import BuildUp, Scheme, mesocycles
 from endoprotocol.profile import WEEK, Profile
 from endoprotocol.vocab import INTENSITY_ORDER, MODERATE_EQUIVALENT, Modality
 
+# Light routines of a few holds, which follow a day's main session rather than carry its
+# warm-up (`Scheduler._steady_leads`).
+LIGHT_ROUTINES = (Modality.BALANCE, Modality.MOBILITY)
+
 # Order in which modalities claim days: the most constrained first.
 PLACEMENT_ORDER = (
     Modality.HIIT,
@@ -288,10 +292,19 @@ class Scheduler:
         )
 
     # -- placement --------------------------------------------------------------------------
-    def place(self, s: Slotted, *, earliest: bool = False, first_day: int = 0) -> bool:
+    def place(
+        self,
+        s: Slotted,
+        *,
+        earliest: bool = False,
+        first_day: int = 0,
+        join: frozenset[int] = frozenset(),
+    ) -> bool:
         """Put a session on the best day that fits: spread out, alone if possible, earliest
         (or, with `earliest`, simply the first day that fits from weekday `first_day` on, the
-        week wrapping: consecutive-day blocks rotate a split's days in order)."""
+        week wrapping: consecutive-day blocks rotate a split's days in order). Days in `join`
+        come first: a short extra shares the warm-up of a session already there and leaves
+        other days whole for other work."""
         same = [d for d in range(7) for o in self.week.days[d] if o.modality is s.modality]
         # Optional light activity goes to free days first, so it never crowds a main session.
         order = (
@@ -310,16 +323,17 @@ class Scheduler:
         needs_light_after = s.hard and bool(
             self.outcome.requirement("light_day_after", s.modality.value)
         )
-        best: tuple[tuple[int, int, int, int], int] | None = None
+        best: tuple[tuple[int, int, int, int, int], int] | None = None
         for day in order:
             if not self.fits(day, s):
                 continue
             spread = min((circular(day, d) for d in same), default=7)
             costs_a_day = int(needs_light_after and (day + 1) % 7 in self.training)
+            here = len(self.week.days[day])
             score = (
-                (0, 0, 0, order.index(day))
+                (0, 0, 0, 0, order.index(day))
                 if earliest
-                else (costs_a_day, len(self.week.days[day]), -spread, order.index(day))
+                else (costs_a_day, int(day not in join), here, -spread, order.index(day))
             )
             if best is None or score < best[0]:
                 best = (score, day)
@@ -364,6 +378,7 @@ class Scheduler:
             self._ensure_days_with()
             self._share_minutes()
             self._fill_guidelines()
+            self._steady_leads()
             return self.week, self.shortfalls
 
         week, shortfalls = required(None)
@@ -876,7 +891,12 @@ class Scheduler:
                 placed = False
                 for optional in (False, True):
                     s = Slotted(modality, "light", title, focus, optional, [rule])
-                    placed = self.place(s)
+                    # COACHING.md §2, time is honest: a few minutes of balance practice
+                    # follow a session already on the day (sharing its warm-up) before they
+                    # take an offered day of their own, which would list the warm-up and
+                    # cool-down as balance minutes and keep the day from aerobic work
+                    # (coach review 5, PAD-MINUTES and OLDER-3RD-LIFT)
+                    placed = self.place(s, join=frozenset() if optional else self._joinable())
                     if not placed:
                         # a requirement (e.g. balance for fall prevention) is worth a shorter
                         # main session
@@ -895,6 +915,25 @@ class Scheduler:
                     )
                     break
                 have += 1
+
+    def _joinable(self) -> frozenset[int]:
+        """Offered days a short required extra (balance practice) joins before any other:
+        those holding a steady session (the falls rule's "it can follow a walk"), and those
+        whose lifting, even at its smallest full form, leaves no room for a steady block
+        after it - there the extra takes no walk's minutes. A lifting day with room for a
+        walk keeps it for the walk."""
+        days: set[int] = set()
+        for day in self.training:
+            here = self.week.days[day]
+            if any(o.modality is Modality.ENDURANCE and not o.optional for o in here):
+                days.add(day)
+            elif here and all(o.modality is Modality.RESISTANCE for o in here):
+                # the lifting's smallest full form: a day whose lifting can shorten for a
+                # walk after it (`_shorten_lifting`) keeps that room for the walk
+                used = sum(self._lifting_floor(o) for o in here)
+                if used + self._extra_minutes(Modality.ENDURANCE) > self.budget:
+                    days.add(day)
+        return frozenset(days)
 
     def _ensure_activity_gaps(self) -> None:
         found = self.outcome.requirement("max_days_without_activity")
@@ -1107,6 +1146,59 @@ class Scheduler:
                 if self._shorten_lifting(target.bar, full_body_only=not split):
                     self._fill_aerobic(target.bar, rule.full_id)
                     self._give_back_to_lifting(wanted)
+
+    def _steady_leads(self) -> None:
+        """COACHING.md §2, time is honest (coach review 5, PAD-MINUTES): on a day whose first
+        required session is a light routine (balance practice) with a steady block after it,
+        the steady session goes first and carries the day's warm-up and cool-down - its easy
+        first minutes are the warm-up - and the routine follows at its own few minutes, not
+        listed at the warm-up's length. The day's minutes and the steady work stay the same.
+        A routine left alone on an offered day (no session to join when it was placed) moves
+        after a steady session on another day with minutes for it."""
+        for day, sessions in enumerate(self.week.days):
+            required = [s for s in sessions if not s.optional]
+            if len(required) != 1 or required[0].modality not in LIGHT_ROUTINES:
+                continue
+            routine = required[0]
+            least = self._extra_minutes(routine.modality)
+            if routine.minutes <= least:
+                continue
+            for other in self.training:
+                here = [s for s in self.week.days[other] if not s.optional]
+                if (
+                    other == day
+                    or not any(s.modality is Modality.ENDURANCE for s in here)
+                    or any(s.modality is routine.modality for s in self.week.days[other])
+                    or sum(s.minutes for s in here) + least > self.budget
+                ):
+                    continue
+                sessions.remove(routine)
+                routine.minutes, routine.shares_warmup = least, True
+                self.week.days[other].append(routine)
+                break
+        for sessions in self.week.days:
+            required = [s for s in sessions if not s.optional]
+            if len(required) < 2:
+                continue
+            lead = required[0]
+            steady = next(
+                (
+                    s
+                    for s in required[1:]
+                    if s.modality is Modality.ENDURANCE and s.start_week == 1 and s.end_week is None
+                ),
+                None,
+            )
+            if lead.intensity != "light" or lead.modality not in LIGHT_ROUTINES or steady is None:
+                continue
+            least = self._extra_minutes(lead.modality)
+            if lead.minutes <= least:
+                continue
+            steady.minutes += lead.minutes - least
+            lead.minutes = least
+            lead.shares_warmup, steady.shares_warmup = True, False
+            sessions.remove(steady)
+            sessions.insert(0, steady)
 
     def _aerobic_held(self) -> bool:
         """Whether a safety rule holds the aerobic minutes back: no growth of steady work
