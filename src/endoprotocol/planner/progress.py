@@ -450,6 +450,25 @@ def _lifting_sets(days: list[DayPlan]) -> int:
     )
 
 
+def _sets_grew(days: list[DayPlan], last: list[DayPlan]) -> bool:
+    """Whether some lift holds more sets than it did on the same day type (session title)
+    in `last`: what "one more set on some lifts" says. The week's total is not the measure:
+    a mirrored week (B/A/B after A/B/A) changes it while no lift gains a set (coach review
+    5, SET-NOTE-FALSE)."""
+
+    def by_lift(ds: list[DayPlan]) -> dict[tuple[str, str], int]:
+        out: dict[tuple[str, str], int] = {}
+        for d in ds:
+            for s in d.sessions:
+                if s.modality is Modality.RESISTANCE:
+                    for e in s.exercises:
+                        out[(s.title, e.name)] = max(out.get((s.title, e.name), 0), e.sets)
+        return out
+
+    was = by_lift(last)
+    return any(n > was[k] for k, n in by_lift(days).items() if k in was)
+
+
 def _reps_cut(before: list[DayPlan], after: list[DayPlan]) -> int:
     """How much the lifting reps (top of each range, times sets) fell, in %."""
 
@@ -1128,6 +1147,7 @@ def build_weeks(
                 days, weekly_most, least_sets, lambda a, b: _retimed(a, b, design.timing, 0)
             )
         planned = any(d.sessions for d in days)  # an empty (referral) week gets no advice
+        lighter_block = False  # week 1 starts a lighter block: no deload flag (below)
         lifting = any(x.modality is Modality.RESISTANCE for d in days for x in d.sessions)
         if planned and deload and scheme.deload_note and lifting:
             # the note states the cut this week really makes, against the week before
@@ -1137,6 +1157,7 @@ def build_weeks(
             held_block = number == 1 and scheme.deload_now and scheme.hold_volume
             if cut > 0 and held_block and scheme.deload_now_note:
                 # every week after holds these sets: the block is lighter, not week 1
+                lighter_block = True
                 notes.append(
                     fill_placeholders(scheme.deload_now_note, {"volume_cut_pct": f"{cut}"})
                 )
@@ -1156,7 +1177,7 @@ def build_weeks(
         building = [w for w in weeks if not w.deload]
         if planned and not deload and building:
             last = building[-1].days
-            if scheme.sets_note and _lifting_sets(days) > _lifting_sets(last):
+            if scheme.sets_note and _sets_grew(days, last):
                 notes.append(scheme.sets_note)
             if scheme.rounds_note and _rounds(days) > _rounds(last) and _rounds(last):
                 notes.append(scheme.rounds_note)
@@ -1255,11 +1276,16 @@ def build_weeks(
             notes.append(
                 f"{modality.upper() if modality == 'hiit' else modality.capitalize()} sessions start this week after the base-building weeks."
             )
+        # a week 1 that starts a lighter block (overtraining signs, `deload_now` with the
+        # volume held: its sets cut, and every building week after it keeps them) is the
+        # block's first week, not a deload, so it carries no deload flag (coach review 5,
+        # DELOAD-FLAG-FAKE); its note says the block is lighter. A week 1 whose lifts are
+        # already at one set cuts reps instead, which the weeks after do not keep: a deload
         weeks.append(
             # an empty (referral-only) week has nothing to deload or load
             Week(
                 week=number,
-                deload=deload and planned,
+                deload=deload and planned and not lighter_block,
                 load_change_pct=round(load, 1) if planned else 0.0,
                 notes=notes,
                 days=days,
