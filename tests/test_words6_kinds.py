@@ -7,6 +7,9 @@ DELOAD-FLAG-FAKE An overtrained lifter's week 1 was flagged a deload while week 
 SET-NOTE-FALSE A trained lifter with type 1 diabetes read "One more set on some lifts" in
     weeks 2, 5, 7 and 10 while every lift stayed at 3 sets: the A/B swap had raised the
     week's total from 54 to 63.
+REP-NOTE-MISMATCH A pregnant 27-year-old not yet active read "Re-entry weeks: ... 8-12
+    reps" over 3 x 11-13, and in week 3 "the rep ranges ... start higher" while they went
+    11-13 -> 11-12.
 LIGHT-CALLED-MODERATE A 50-year-old with osteoporosis lifted every set at RPE 3-4 in
     sessions labelled "moderate": the light start's 40-50 % load band reached ACSM's
     moderate 50 %.
@@ -23,6 +26,7 @@ from hypothesis import strategies as st
 from endoprotocol import parse_profile
 from endoprotocol.audit import (
     first_deload_not_lighter,
+    reps_note_unkept,
     session_class_misstated,
     session_effort_misstated,
     sets_note_unkept,
@@ -137,6 +141,52 @@ def _lifts(week: Any) -> list[Any]:
     ]
 
 
+PREGNANT_RETURNING = {  # /tmp/coach5/min/REP-NOTE-MISMATCH.yaml
+    "age": 27,
+    "sex": "female",
+    "goals": ["general-health"],
+    "experience": "beginner",
+    "conditions": ["pregnancy"],
+    "pregnancy_week": 9,
+    "days": ["tuesday", "friday"],
+    "minutes_per_session": 45,
+    "equipment": ["dumbbells"],
+    "currently_active": False,
+}
+
+
+def test_the_re_entry_note_states_the_reps_the_weeks_hold() -> None:
+    plan = builtin_plan(**PREGNANT_RETURNING)
+    for week in plan.weeks[:4]:
+        ranges = {(e.reps.min, e.reps.max) for e in _lifts(week) if e.intensity.rir is not None}
+        assert len(ranges) == 1
+        ((low, high),) = ranges
+        note = next(n for n in week.notes if n.startswith("Re-entry weeks"))
+        assert f"{low:g}-{high:g} reps" in note
+        assert "8-12" not in note
+        assert low >= 11  # pregnancy's least reps still hold
+    assert not any("start higher" in n for n in plan.weeks[2].notes)
+    verdict = reps_note_unkept(parse_profile(PREGNANT_RETURNING), plan, builtin_library())
+    assert verdict.applies
+    assert not verdict.faults
+    healthy = {k: v for k, v in PREGNANT_RETURNING.items() if k != "pregnancy_week"}
+    beginner = builtin_plan(**{**healthy, "conditions": [], "sex": "male"})
+    assert any("8-12 reps" in n for n in beginner.weeks[0].notes)
+    assert any("start higher" in n for n in beginner.weeks[2].notes)
+
+
+def test_the_reps_check_finds_notes_the_ranges_do_not_keep() -> None:
+    plan = builtin_plan(**PREGNANT_RETURNING)
+    doctored = plan.model_copy(deep=True)
+    doctored.weeks[0].notes = [
+        n.replace("11-13 reps", "8-12 reps").replace("11-12 reps", "8-12 reps")
+        for n in doctored.weeks[0].notes
+    ]
+    doctored.weeks[2].notes.append("The rep ranges start higher.")
+    faults = reps_note_unkept(parse_profile(PREGNANT_RETURNING), doctored, builtin_library()).faults
+    assert {f.where for f in faults} >= {"week 1", "week 3"}
+
+
 OSTEO_START = {  # /tmp/coach5/min/LIGHT-CALLED-MODERATE.yaml
     "age": 50,
     "sex": "female",
@@ -192,6 +242,9 @@ def words_people(draw: st.DrawFn) -> dict[str, Any]:
         )
     )
     data["conditions"] = list(dict.fromkeys([*extra, *data["conditions"]]))
+    if "pregnancy" in data["conditions"]:
+        data["sex"] = "female"
+        data["pregnancy_week"] = draw(st.integers(1, 40))
     if draw(st.booleans()):
         data["experience"] = draw(st.sampled_from(["intermediate", "advanced"]))
         data["currently_active"] = True
@@ -209,6 +262,7 @@ def test_the_notes_say_what_the_weeks_do(record_property: pytest.RecordProperty)
             "sets-note-unkept": sets_note_unkept,
             "session-effort-misstated": session_effort_misstated,
             "session-class-misstated": session_class_misstated,
+            "reps-note-unkept": reps_note_unkept,
         },
         record_property,
         examples=EXAMPLES,

@@ -3434,6 +3434,77 @@ def reps_note_contradicted(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+REPS_UP_WORDS = "start higher"  # `reps_note` of core/progressive-overload
+# the re-entry notes' reps (safety/re-entry-*: "RPE 5-6, 8-12 reps")
+RE_ENTRY_REPS = re.compile(r"Re-entry weeks:.*?RPE \d+-\d+, (\d+)(?:-(\d+))? reps")
+
+
+def _ranges_by_type(week: Week) -> dict[tuple[str, str], tuple[float, float]]:
+    """Each required lift's rep range (or hold time) by day type (session title) and name."""
+    return {
+        (s.title, e.name): (r.min, r.max)
+        for d in week.days
+        for s in d.sessions
+        if s.modality.value == "resistance" and not s.optional
+        for e in s.exercises
+        if (r := e.reps or e.work_seconds) is not None
+    }
+
+
+def reps_note_unkept(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A week whose note says the rep ranges "start higher" has a lift whose range starts
+    higher than the week before and none whose range ends lower, and a re-entry note's reps
+    hold the week's lifts taken toward failure (coach review 5, REP-NOTE-MISMATCH: "start
+    higher" over 11-13 -> 11-12; "8-12 reps" over 11-13)."""
+    verdict = Verdict(applies=False)
+    for week in plan.weeks:
+        # a re-entry note's reps hold every lift taken toward failure that week
+        stated = next((m for n in week.notes if (m := RE_ENTRY_REPS.search(n)) is not None), None)
+        if stated is None:
+            continue
+        verdict.applies = True
+        low, high = float(stated.group(1)), float(stated.group(2) or stated.group(1))
+        outside = sorted(
+            {
+                (e.reps.min, e.reps.max)
+                for d in week.days
+                for s in d.sessions
+                if s.modality.value == "resistance" and not s.optional
+                for e in s.exercises
+                if e.reps is not None
+                and e.intensity.rir is not None
+                and (e.reps.min < low or e.reps.max > high)
+            }
+        )
+        if outside:
+            verdict.faults.append(
+                Fault(
+                    "reps-note-unkept",
+                    f"week {week.week}",
+                    f"re-entry note says {low:g}-{high:g} reps; lifts at "
+                    + ", ".join(f"{a:g}-{b:g}" for a, b in outside),
+                )
+            )
+    for before, week in pairwise(plan.weeks):
+        if REPS_UP_WORDS not in " ".join(week.notes).lower():
+            continue
+        verdict.applies = True
+        was = _ranges_by_type(before)
+        pairs = [(was[k], v) for k, v in _ranges_by_type(week).items() if k in was]
+        fell = [(w, n) for w, n in pairs if n[1] < w[1]]
+        if fell or not any(n[0] > w[0] for w, n in pairs):
+            w, n = fell[0] if fell else (None, None)
+            verdict.faults.append(
+                Fault(
+                    "reps-note-unkept",
+                    f"week {week.week}",
+                    "says the ranges start higher; "
+                    + (f"{w[0]:g}-{w[1]:g} -> {n[0]:g}-{n[1]:g}" if w and n else "none does"),
+                )
+            )
+    return verdict
+
+
 HEAVIER_PROMISES = (
     "heavier loads come",
     "before the heavier work",
@@ -3667,6 +3738,7 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "claim-without-dose": claim_without_dose,
     "claim-beyond-sets": claim_beyond_sets,
     "reps-note-contradicted": reps_note_contradicted,
+    "reps-note-unkept": reps_note_unkept,
     "effort-promise-unkept": effort_promise_unkept,
     "endurance-does-not-progress": endurance_does_not_progress,
     "aerobic-first-backbone-missing": aerobic_first_backbone_missing,

@@ -423,6 +423,51 @@ def _reps_of(days: list[DayPlan]) -> list[tuple[float, float]]:
     ]
 
 
+def _reps_rose(days: list[DayPlan], last: list[DayPlan]) -> bool:
+    """Whether the rep ranges (or hold times) "start higher" than in `last`: some lift's
+    range starts higher and no lift's range ends lower, for lifts on the same day type. A
+    range whose top falls (a cap moving it back, coach review 5, REP-NOTE-MISMATCH: 11-13 ->
+    11-12) is not a range that starts higher."""
+
+    def by_lift(ds: list[DayPlan]) -> dict[tuple[str, str], tuple[float, float]]:
+        return {
+            (s.title, e.name): (r.min, r.max)
+            for d in ds
+            for s in d.sessions
+            if s.modality is Modality.RESISTANCE
+            for e in s.exercises
+            if (r := e.reps or e.work_seconds) is not None
+        }
+
+    was, now = by_lift(last), by_lift(days)
+    pairs = [(was[k], v) for k, v in now.items() if k in was]
+    return any(n[0] > w[0] for w, n in pairs) and not any(n[1] < w[1] for w, n in pairs)
+
+
+def _with_reps(note: str, days: list[DayPlan], start: CautiousStart) -> str:
+    """A cautious start's note with `{reps}` put in: the span of the week's rep ranges on
+    required lifts taken toward failure (coach review 5, REP-NOTE-MISMATCH: the note said
+    8-12 over 11-13, pregnancy's least reps meeting the start's), or the start's own reps
+    when the week holds none."""
+    if "{reps}" not in note:
+        return note
+    ranges = [
+        e.reps
+        for d in days
+        for s in d.sessions
+        if s.modality is Modality.RESISTANCE and not s.optional
+        for e in s.exercises
+        if e.reps is not None and e.intensity.rir is not None
+    ]
+    span = (
+        Range.of(min(r.min for r in ranges), max(r.max for r in ranges))
+        if ranges
+        else _range(start.reps)
+    )
+    text = f"{span.min:g}-{span.max:g}" if span.max > span.min else f"{span.min:g}"
+    return fill_placeholders(note, {"reps": text})
+
+
 def _top_effort(days: list[DayPlan]) -> float:
     """The highest RPE of a required lift taken for reps (0 when none): what a cautious
     start's end must raise for its note to promise the full dose (a beginner's own dose may
@@ -1170,7 +1215,7 @@ def build_weeks(
                     fill_placeholders(scheme.deload_reps_note, {"volume_cut_pct": f"{reps_cut}"})
                 )
         elif planned and not deload and number > 1 and lifting and not dose_change:
-            if reps_week and scheme.reps_note and _reps_of(days) != _reps_of(weeks[-1].days):
+            if reps_week and scheme.reps_note and _reps_rose(days, weeks[-1].days):
                 notes.append(scheme.reps_note)
             elif not reps_week and scheme.load_step_pct and scheme.load_note:
                 notes.append(fill_placeholders(scheme.load_note, {"load_change_pct": f"{load:g}"}))
@@ -1220,7 +1265,7 @@ def build_weeks(
         if planned and lifting and scheme.cautious is not None:
             if number <= scheme.cautious.weeks:
                 if not light:
-                    notes.append(scheme.cautious.note)
+                    notes.append(_with_reps(scheme.cautious.note, days, scheme.cautious))
             elif (hold := scheme.cautious.then_hold) is not None:
                 if not light:
                     notes.append(hold.note)  # the held dose, said every week like the start
