@@ -307,7 +307,7 @@ def test_currently_inactive_trained_lifters_also_wait_for_intervals(
     assert not block_has(plan, "hiit")
 
 
-def test_older_beginners_start_at_40_to_50_percent_for_10_to_15_reps(
+def test_older_beginners_start_light_at_40_to_49_percent_for_10_to_15_reps(
     rules: RuleSet, library: Library
 ) -> None:
     plan = plan_for(rules, library, profile(["strength"], "beginner", age=70, days_per_week=3))
@@ -318,7 +318,8 @@ def test_older_beginners_start_at_40_to_50_percent_for_10_to_15_reps(
         assert (e.reps.min, e.reps.max) == (10, 15)
         assert 1 <= e.sets <= 2
         if e.intensity.pct_1rm is not None:
-            assert (e.intensity.pct_1rm.min, e.intensity.pct_1rm.max) == (40, 50)
+            # light: under ACSM's moderate 50 % (coach review 5, LIGHT-CALLED-MODERATE)
+            assert (e.intensity.pct_1rm.min, e.intensity.pct_1rm.max) == (40, 49)
 
 
 def test_accessories_rest_60_to_90_seconds_for_muscle(rules: RuleSet, library: Library) -> None:

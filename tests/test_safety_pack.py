@@ -334,7 +334,9 @@ def endurance_at_most(count: int) -> Callable[[Plan], None]:
 
 
 def starts_with_deload(plan: Plan) -> None:
-    assert plan.weeks[0].deload
+    """Week 1 starts a lighter block (no deload flag: every building week keeps its sets)."""
+    assert not plan.weeks[0].deload
+    assert "a lighter block" in " ".join(plan.weeks[0].notes).lower()
 
 
 def no_testosterone_fix(plan: Plan) -> None:

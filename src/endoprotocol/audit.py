@@ -1726,30 +1726,61 @@ def session_effort_misstated(p: Profile, plan: Plan, library: Library) -> Verdic
                     + ("; with a heart-rate zone or talk test" if steady else ""),
                 )
             )
+        elif (
+            span[1] <= LIGHT_RPE_TOP
+            and s.intensity_class.value != "light"
+            and all(
+                e.intensity.pct_1rm is None or e.intensity.pct_1rm.min < MODERATE_PCT_1RM
+                for e in s.exercises
+            )
+        ):
+            # the class word, too (coach review 5, LIGHT-CALLED-MODERATE): every set at
+            # RPE 3-4 with loads that start in the light zone is light work, though a
+            # 40-50 % load band's top (50 %, moderate by ACSM's table) once carried the
+            # session to "moderate". A deload's easy sets at the last week's moderate load
+            # (60-65 %) stay moderate by their load, as DESIGN.md's hardest item has it
+            verdict.faults.append(
+                Fault(
+                    "session-effort-misstated",
+                    where,
+                    f"labelled {s.intensity_class.value}; every set is at RPE {span[1]:g} or less",
+                )
+            )
     return verdict
 
 
+LIGHT_RPE_TOP = 4  # the light zone's top RPE on the 0-10 scale (EVIDENCE.md §1.2)
+MODERATE_PCT_1RM = 50  # ACSM's moderate load starts at 50 % 1RM (EVIDENCE.md §1.2)
+
+
 def first_deload_not_lighter(p: Profile, plan: Plan, library: Library) -> Verdict:
-    """A week-1 deload (overtraining signs: `deload_now`) that says "Deload week: fewer
-    sets" holds fewer lifting sets than the first building week after it (COACHING.md §3: a
-    deload whose stated cut is the real one). When the whole block keeps week 1's sets, the
-    note says the block is lighter, not the week (coach review 4, N3)."""
-    verdict = Verdict(applies=len(plan.weeks) >= 2 and plan.weeks[0].deload)
-    if not verdict.applies:
-        return verdict
-    first = plan.weeks[0]
+    """A week 1 flagged as a deload (overtraining signs: `deload_now`) holds fewer lifting
+    sets than the first building week after it (COACHING.md §3: a deload whose stated cut
+    is the real one). When the whole block keeps week 1's sets, the note says the block is
+    lighter, not the week (coach review 4, N3), and week 1 carries no deload flag either:
+    a week flagged `deload` but identical to the building week after it is a deload in name
+    only (coach review 5, DELOAD-FLAG-FAKE). `deload-not-lighter` compares each deload with
+    the week before it, which week 1 does not have."""
+    verdict = Verdict(
+        applies=len(plan.weeks) >= 2
+        and (plan.weeks[0].deload or "overtraining-symptoms" in p.conditions)
+    )
     building = next((w for w in plan.weeks[1:] if not w.deload), None)
-    said = " ".join(first.notes).lower()
-    if building is None or "deload week:" not in said or "fewer sets" not in said:
+    if not verdict.applies or not plan.weeks[0].deload or building is None:
         return verdict
+    later = plan.weeks.index(building)
     now = _lifting_work_sets(plan, 0, library)
-    then = _lifting_work_sets(plan, plan.weeks.index(building), library)
-    if then and now >= then:
+    then = _lifting_work_sets(plan, later, library)
+    # lighter in sets, or (lifts already at one set) in reps at the same sets
+    lighter = now < then or (
+        now == then and _lifting_volume(plan, 0) < _lifting_volume(plan, later)
+    )
+    if then and not lighter:
         verdict.faults.append(
             Fault(
                 "first-deload-not-lighter",
                 "week 1",
-                f"says deload week with {now} lifting sets; week {building.week} holds {then}",
+                f"flagged a deload with {now} lifting sets; week {building.week} holds {then}",
             )
         )
     return verdict
@@ -3191,6 +3222,51 @@ def _lifting_work_sets(plan: Plan, index: int, library: Library) -> int:
     )
 
 
+SETS_NOTE_WORDS = "one more set on some"  # the `sets_note`s of core/progression.yaml
+
+
+def _sets_by_lift(week: Week) -> dict[tuple[str, str], int]:
+    """The most sets each lift has in the week, by the day type (session title) holding it."""
+    out: dict[tuple[str, str], int] = {}
+    for d in week.days:
+        for s in d.sessions:
+            if s.modality.value != "resistance":
+                continue
+            for e in s.exercises:
+                key = (s.title, e.name)
+                out[key] = max(out.get(key, 0), e.sets)
+    return out
+
+
+def sets_note_unkept(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A week whose note says "One more set on some lifts" has a lift with more sets than
+    the same lift on the same day type in the last building week (coach review 5,
+    SET-NOTE-FALSE: the note came from the week's total, which an A/B swap raised while no
+    lift gained a set; COACHING.md §3, progression every week, not just a note)."""
+    verdict = Verdict(applies=False)
+    building: Week | None = None
+    for week in plan.weeks:
+        said = " ".join(week.notes).lower()
+        if SETS_NOTE_WORDS in said and building is not None:
+            verdict.applies = True
+            was = _sets_by_lift(building)
+            now = _sets_by_lift(week)
+            if not any(n > was[k] for k, n in now.items() if k in was):
+                verdict.faults.append(
+                    Fault(
+                        "sets-note-unkept",
+                        f"week {week.week}",
+                        f"says one more set; no lift has more sets than in week {building.week}",
+                    )
+                )
+        if not week.deload:
+            building = week
+    return verdict
+
+
+LIGHTER_BLOCK_WORDS = "a lighter block"  # `deload_now_note` of core/deload-every-fourth-week
+
+
 def recovery_volume_grows(p: Profile, plan: Plan, library: Library) -> Verdict:
     """Overtraining signs, chronic stress or poor sleep: no week holds more lifting sets
     than week 1, and with overtraining signs week 1 is the lighter week and no lift goes
@@ -3214,7 +3290,10 @@ def recovery_volume_grows(p: Profile, plan: Plan, library: Library) -> Verdict:
                 )
             )
     if Condition.OVERTRAINING_SYMPTOMS in limited:
-        if not plan.weeks[0].deload:
+        # week 1 is a deload, or it starts a lighter block whose sets every later week
+        # keeps (checked above) and its note says so (coach review 5, DELOAD-FLAG-FAKE)
+        said = " ".join(plan.weeks[0].notes).lower()
+        if not plan.weeks[0].deload and LIGHTER_BLOCK_WORDS not in said:
             verdict.faults.append(Fault("recovery-volume-grows", "week 1", "not a lighter week"))
         for where, s, e in exercises(plan):
             rpe = e.intensity.rpe
@@ -3471,6 +3550,77 @@ def reps_note_contradicted(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+REPS_UP_WORDS = "start higher"  # `reps_note` of core/progressive-overload
+# the re-entry notes' reps (safety/re-entry-*: "RPE 5-6, 8-12 reps")
+RE_ENTRY_REPS = re.compile(r"Re-entry weeks:.*?RPE \d+-\d+, (\d+)(?:-(\d+))? reps")
+
+
+def _ranges_by_type(week: Week) -> dict[tuple[str, str], tuple[float, float]]:
+    """Each required lift's rep range (or hold time) by day type (session title) and name."""
+    return {
+        (s.title, e.name): (r.min, r.max)
+        for d in week.days
+        for s in d.sessions
+        if s.modality.value == "resistance" and not s.optional
+        for e in s.exercises
+        if (r := e.reps or e.work_seconds) is not None
+    }
+
+
+def reps_note_unkept(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A week whose note says the rep ranges "start higher" has a lift whose range starts
+    higher than the week before and none whose range ends lower, and a re-entry note's reps
+    hold the week's lifts taken toward failure (coach review 5, REP-NOTE-MISMATCH: "start
+    higher" over 11-13 -> 11-12; "8-12 reps" over 11-13)."""
+    verdict = Verdict(applies=False)
+    for week in plan.weeks:
+        # a re-entry note's reps hold every lift taken toward failure that week
+        stated = next((m for n in week.notes if (m := RE_ENTRY_REPS.search(n)) is not None), None)
+        if stated is None:
+            continue
+        verdict.applies = True
+        low, high = float(stated.group(1)), float(stated.group(2) or stated.group(1))
+        outside = sorted(
+            {
+                (e.reps.min, e.reps.max)
+                for d in week.days
+                for s in d.sessions
+                if s.modality.value == "resistance" and not s.optional
+                for e in s.exercises
+                if e.reps is not None
+                and e.intensity.rir is not None
+                and (e.reps.min < low or e.reps.max > high)
+            }
+        )
+        if outside:
+            verdict.faults.append(
+                Fault(
+                    "reps-note-unkept",
+                    f"week {week.week}",
+                    f"re-entry note says {low:g}-{high:g} reps; lifts at "
+                    + ", ".join(f"{a:g}-{b:g}" for a, b in outside),
+                )
+            )
+    for before, week in pairwise(plan.weeks):
+        if REPS_UP_WORDS not in " ".join(week.notes).lower():
+            continue
+        verdict.applies = True
+        was = _ranges_by_type(before)
+        pairs = [(was[k], v) for k, v in _ranges_by_type(week).items() if k in was]
+        fell = [(w, n) for w, n in pairs if n[1] < w[1]]
+        if fell or not any(n[0] > w[0] for w, n in pairs):
+            w, n = fell[0] if fell else (None, None)
+            verdict.faults.append(
+                Fault(
+                    "reps-note-unkept",
+                    f"week {week.week}",
+                    "says the ranges start higher; "
+                    + (f"{w[0]:g}-{w[1]:g} -> {n[0]:g}-{n[1]:g}" if w and n else "none does"),
+                )
+            )
+    return verdict
+
+
 HEAVIER_PROMISES = (
     "heavier loads come",
     "before the heavier work",
@@ -3693,6 +3843,7 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "session-class-misstated": session_class_misstated,
     "session-effort-misstated": session_effort_misstated,
     "first-deload-not-lighter": first_deload_not_lighter,
+    "sets-note-unkept": sets_note_unkept,
     "day-over-minutes": day_over_minutes,
     "held-start-never-moves": held_start_never_moves,
     "effort-split-in-session": effort_split_in_session,
@@ -3703,6 +3854,7 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "claim-without-dose": claim_without_dose,
     "claim-beyond-sets": claim_beyond_sets,
     "reps-note-contradicted": reps_note_contradicted,
+    "reps-note-unkept": reps_note_unkept,
     "effort-promise-unkept": effort_promise_unkept,
     "endurance-does-not-progress": endurance_does_not_progress,
     "aerobic-first-backbone-missing": aerobic_first_backbone_missing,

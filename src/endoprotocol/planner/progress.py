@@ -423,6 +423,51 @@ def _reps_of(days: list[DayPlan]) -> list[tuple[float, float]]:
     ]
 
 
+def _reps_rose(days: list[DayPlan], last: list[DayPlan]) -> bool:
+    """Whether the rep ranges (or hold times) "start higher" than in `last`: some lift's
+    range starts higher and no lift's range ends lower, for lifts on the same day type. A
+    range whose top falls (a cap moving it back, coach review 5, REP-NOTE-MISMATCH: 11-13 ->
+    11-12) is not a range that starts higher."""
+
+    def by_lift(ds: list[DayPlan]) -> dict[tuple[str, str], tuple[float, float]]:
+        return {
+            (s.title, e.name): (r.min, r.max)
+            for d in ds
+            for s in d.sessions
+            if s.modality is Modality.RESISTANCE
+            for e in s.exercises
+            if (r := e.reps or e.work_seconds) is not None
+        }
+
+    was, now = by_lift(last), by_lift(days)
+    pairs = [(was[k], v) for k, v in now.items() if k in was]
+    return any(n[0] > w[0] for w, n in pairs) and not any(n[1] < w[1] for w, n in pairs)
+
+
+def _with_reps(note: str, days: list[DayPlan], start: CautiousStart) -> str:
+    """A cautious start's note with `{reps}` put in: the span of the week's rep ranges on
+    required lifts taken toward failure (coach review 5, REP-NOTE-MISMATCH: the note said
+    8-12 over 11-13, pregnancy's least reps meeting the start's), or the start's own reps
+    when the week holds none."""
+    if "{reps}" not in note:
+        return note
+    ranges = [
+        e.reps
+        for d in days
+        for s in d.sessions
+        if s.modality is Modality.RESISTANCE and not s.optional
+        for e in s.exercises
+        if e.reps is not None and e.intensity.rir is not None
+    ]
+    span = (
+        Range.of(min(r.min for r in ranges), max(r.max for r in ranges))
+        if ranges
+        else _range(start.reps)
+    )
+    text = f"{span.min:g}-{span.max:g}" if span.max > span.min else f"{span.min:g}"
+    return fill_placeholders(note, {"reps": text})
+
+
 def _top_effort(days: list[DayPlan]) -> float:
     """The highest RPE of a required lift taken for reps (0 when none): what a cautious
     start's end must raise for its note to promise the full dose (a beginner's own dose may
@@ -448,6 +493,25 @@ def _lifting_sets(days: list[DayPlan]) -> int:
         if s.modality is Modality.RESISTANCE
         for e in s.exercises
     )
+
+
+def _sets_grew(days: list[DayPlan], last: list[DayPlan]) -> bool:
+    """Whether some lift holds more sets than it did on the same day type (session title)
+    in `last`: what "one more set on some lifts" says. The week's total is not the measure:
+    a mirrored week (B/A/B after A/B/A) changes it while no lift gains a set (coach review
+    5, SET-NOTE-FALSE)."""
+
+    def by_lift(ds: list[DayPlan]) -> dict[tuple[str, str], int]:
+        out: dict[tuple[str, str], int] = {}
+        for d in ds:
+            for s in d.sessions:
+                if s.modality is Modality.RESISTANCE:
+                    for e in s.exercises:
+                        out[(s.title, e.name)] = max(out.get((s.title, e.name), 0), e.sets)
+        return out
+
+    was = by_lift(last)
+    return any(n > was[k] for k, n in by_lift(days).items() if k in was)
 
 
 def _reps_cut(before: list[DayPlan], after: list[DayPlan]) -> int:
@@ -1119,6 +1183,7 @@ def build_weeks(
                 days, weekly_most, least_sets, lambda a, b: _retimed(a, b, design.timing, 0)
             )
         planned = any(d.sessions for d in days)  # an empty (referral) week gets no advice
+        lighter_block = False  # week 1 starts a lighter block: no deload flag (below)
         lifting = any(x.modality is Modality.RESISTANCE for d in days for x in d.sessions)
         if planned and deload and scheme.deload_note and lifting:
             # the note states the cut this week really makes, against the week before
@@ -1128,6 +1193,7 @@ def build_weeks(
             held_block = number == 1 and scheme.deload_now and scheme.hold_volume
             if cut > 0 and held_block and scheme.deload_now_note:
                 # every week after holds these sets: the block is lighter, not week 1
+                lighter_block = True
                 notes.append(
                     fill_placeholders(scheme.deload_now_note, {"volume_cut_pct": f"{cut}"})
                 )
@@ -1140,14 +1206,14 @@ def build_weeks(
                     fill_placeholders(scheme.deload_reps_note, {"volume_cut_pct": f"{reps_cut}"})
                 )
         elif planned and not deload and number > 1 and lifting and not dose_change:
-            if reps_week and scheme.reps_note and _reps_of(days) != _reps_of(weeks[-1].days):
+            if reps_week and scheme.reps_note and _reps_rose(days, weeks[-1].days):
                 notes.append(scheme.reps_note)
             elif not reps_week and scheme.load_step_pct and scheme.load_note:
                 notes.append(fill_placeholders(scheme.load_note, {"load_change_pct": f"{load:g}"}))
         building = [w for w in weeks if not w.deload]
         if planned and not deload and building:
             last = building[-1].days
-            if scheme.sets_note and _lifting_sets(days) > _lifting_sets(last):
+            if scheme.sets_note and _sets_grew(days, last):
                 notes.append(scheme.sets_note)
             if scheme.rounds_note and _rounds(days) > _rounds(last) and _rounds(last):
                 notes.append(scheme.rounds_note)
@@ -1190,7 +1256,7 @@ def build_weeks(
         if planned and lifting and scheme.cautious is not None:
             if number <= scheme.cautious.weeks:
                 if not light:
-                    notes.append(scheme.cautious.note)
+                    notes.append(_with_reps(scheme.cautious.note, days, scheme.cautious))
             elif (hold := scheme.cautious.then_hold) is not None:
                 if not light:
                     notes.append(hold.note)  # the held dose, said every week like the start
@@ -1246,11 +1312,16 @@ def build_weeks(
             notes.append(
                 f"{modality.upper() if modality == 'hiit' else modality.capitalize()} sessions start this week after the base-building weeks."
             )
+        # a week 1 that starts a lighter block (overtraining signs, `deload_now` with the
+        # volume held: its sets cut, and every building week after it keeps them) is the
+        # block's first week, not a deload, so it carries no deload flag (coach review 5,
+        # DELOAD-FLAG-FAKE); its note says the block is lighter. A week 1 whose lifts are
+        # already at one set cuts reps instead, which the weeks after do not keep: a deload
         weeks.append(
             # an empty (referral-only) week has nothing to deload or load
             Week(
                 week=number,
-                deload=deload and planned,
+                deload=deload and planned and not lighter_block,
                 load_change_pct=round(load, 1) if planned else 0.0,
                 notes=notes,
                 days=days,
