@@ -699,7 +699,7 @@ def enforce(decisions: Decisions, offered: list[int] | None = None) -> None:
                 room = _spaced_days(offered, -(-spacing.value // 24))
                 if room < value:
                     why = (
-                        f": {cap.value} at most, and the days you offered hold {room} that are"
+                        f": {cap.value} at most, and your training days hold {room} that are"
                         f" {spacing.value} hours apart"
                     )
                     value = room
