@@ -310,7 +310,10 @@ def active_profiles(draw: st.DrawFn) -> dict[str, Any]:
 def test_week_standard_holds_for_generated_profiles(
     record_property: pytest.RecordProperty,
 ) -> None:
-    checks = {k: v for k, v in WEEK_CHECKS.items() if k not in LIFTING_WEEK_CHECKS}
+    # session-cut-misstated applies to diabetic lifters asking for 4+ days: its own property
+    # (tests/test_dose6_kinds.py)
+    own = (*LIFTING_WEEK_CHECKS, "session-cut-misstated")
+    checks = {k: v for k, v in WEEK_CHECKS.items() if k not in own}
     audit_property(active_profiles(), checks, record_property, examples=WEEK_EXAMPLES)
 
 
@@ -523,7 +526,9 @@ def test_a_fifteen_minute_full_body_day_keeps_lower_push_and_pull() -> None:
 def test_a_short_session_pairs_lifts_before_losing_a_family_or_a_set() -> None:
     # a 74-year-old's 30 minutes hold a 10-minute warm-up: the pull stays. It used to stay at
     # a set fewer than the rules' range; now the squat and the press are paired (COACHING.md
-    # §2: pairs before fewer sets) and every lift keeps its sets
+    # §2: pairs before fewer sets). Since a full-body day keeps its hinge beside its squat
+    # (coach review 5, GROUP-ONCE) a lift may then give one set, after the pairs, never below
+    # two, and no knee or hip lift goes
     p = plan(
         age=74,
         sex="male",
@@ -536,8 +541,12 @@ def test_a_short_session_pairs_lifts_before_losing_a_family_or_a_set() -> None:
     for s in (s for d in p.days for s in d.sessions if s.modality.value == "resistance"):
         have = {e.pattern.value for e in s.exercises}
         assert all(have & patterns for patterns in FAMILIES.values()), (s.title, have)
-        assert "paired sets" in " ".join(s.notes)
-        assert "fewer sets" not in " ".join(s.notes)
+        note = " ".join(s.notes)
+        assert "paired sets" in note
+        assert "fewer sets" not in note or note.index("paired sets") < note.index("fewer sets")
+        assert all(e.sets >= 2 for e in s.exercises)
+        assert have & {"squat", "lunge"}, (s.title, have)
+        assert "hinge" in have, (s.title, have)
         assert any(e.paired_with for e in s.exercises)
 
 
@@ -966,16 +975,24 @@ def test_pairs_are_sound_and_never_take_a_hard_set(
 ) -> None:
     # pairing is a step of the trim (COACHING.md §2: shorter rests or pairs, then fewer sets,
     # then fewer exercises) and saves time at every step, so week 1 of a plan with pairs
-    # holds at least the hard sets of every muscle that straight sets gave
+    # holds at least the hard sets of every major group (by its best-trained muscle) that
+    # straight sets gave. Since full-body days keep both lower lifts (coach review 5,
+    # GROUP-ONCE), a paired week can hold more lifts than the beginner's weekly ceiling
+    # allows, and the set the ceiling takes may carry a minor muscle's half credit (core 5.5
+    # straight, 5 paired, with every major group as high or higher)
     from endoprotocol.planner import sessions
+    from endoprotocol.vocab import MAJOR_GROUPS
+
+    def groups(sets: dict[str, float]) -> dict[str, float]:
+        return {g: max(sets.get(m, 0) for m in ms) for g, ms in MAJOR_GROUPS.items()}
 
     def straight(profile: Any, p: Plan) -> None:
         with monkeypatch.context() as m:
             m.setattr(sessions, "_next_pair", lambda kept, unpairable: None)
             before = build_plan(profile, builtin_rules(), builtin_library(), weeks=1)
-        after = p.totals.hard_sets_by_muscle
-        for muscle, sets in before.totals.hard_sets_by_muscle.items():
-            assert after.get(muscle, 0) >= sets, (muscle, sets, after)
+        after = groups(p.totals.hard_sets_by_muscle)
+        for group, sets in groups(before.totals.hard_sets_by_muscle).items():
+            assert after[group] >= sets, (group, sets, after)
 
     checks = {"pair-unsound": WEEK_CHECKS["pair-unsound"]}
     audit_property(short_lifting_weeks(), checks, record_property, examples=40, extra=straight)

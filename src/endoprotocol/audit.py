@@ -2933,6 +2933,60 @@ def split_pattern_missing(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+# The lower-body families a full-body day trains (COACHING.md §2: full body keeps lower,
+# push, pull; the quads from a knee lift, the hamstrings from a hip lift)
+LOWER_FAMILIES = {
+    "knee lift (squat or lunge)": {"squat", "lunge"},
+    "hip lift (hinge)": {"hinge"},
+}
+
+
+def lower_family_one_day(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A week of two or more full-body lifting days gives its knee lift and its hip lift on
+    at least two of them (COACHING.md §2: each major group a hard exposure on 2 days when
+    the days allow 48 h; time is honest: rests, pairs and sets go before an exercise). A
+    family the week holds on one day only is the fault (coach review 5, GROUP-ONCE: on 2 x
+    25 minutes the squat went on Saturday and the hinge on Tuesday); one a safety rule or
+    the kit keeps out of the whole week is `split-pattern-missing`'s to judge, and so is a
+    week with a day already at one set of everything (a 10-minute day)."""
+    verdict = Verdict(applies=False)
+    for week in plan.weeks:
+        days = [
+            [
+                s
+                for s in d.sessions
+                if s.modality.value == "resistance"
+                and not s.optional
+                and s.title.startswith("Full body")
+            ]
+            for d in week.days
+        ]
+        days = [d for d in days if d]
+        if len(days) < 2:
+            continue
+        verdict.applies = True
+        if any(
+            all(e.sets == 1 for e in s.exercises)
+            and any(n.startswith("Trimmed to fit") for n in s.notes)
+            for d in days
+            for s in d
+        ):
+            continue  # a day already at one set of everything says what could not fit
+        for family, patterns in LOWER_FAMILIES.items():
+            held = sum(
+                1 for d in days if any(e.pattern.value in patterns for s in d for e in s.exercises)
+            )
+            if held == 1:
+                verdict.faults.append(
+                    Fault(
+                        "lower-family-one-day",
+                        f"week {week.week}",
+                        f"a {family} on 1 of {len(days)} full-body days",
+                    )
+                )
+    return verdict
+
+
 def _unplanned(plan: Plan) -> list[str]:
     """What the plan says it could not plan or a safety rule took out (the patterns named
     there are missing on purpose, and the person is told)."""
@@ -3024,9 +3078,48 @@ def steady_block_too_short(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+_CUT_TO = re.compile(r"(\w+) sessions cut from \d+ to (\d+) a week")
+
+
+def session_cut_misstated(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A rule's cut in sessions a week ("resistance sessions cut from 4 to 3") names the
+    number of required sessions of that kind the weeks really hold, less the later cuts the
+    plan also names (coach review 5, DIAB-LIFT-CAP: "cut from 4 to 3" over a week of 2
+    lifting days, the third lost to the 48-hour spacing on Mon/Tue/Thu/Fri)."""
+    claims = [
+        (m.group(1), int(m.group(2))) for w in plan.warnings for m in _CUT_TO.finditer(w.message)
+    ]
+    verdict = Verdict(applies=bool(claims))
+    said = " ".join(w.message for w in plan.warnings)
+    for modality, stated in claims:
+        # later cuts the plan names (a lifting day that gave way to aerobic minutes, one
+        # session under the hard-session cap) come off the stated number
+        stated -= said.count(f"one {modality} session (")
+        if modality == "resistance":
+            stated -= said.count("a lifting day gave way")
+        for week in plan.weeks:
+            held = sum(
+                1
+                for day in week.days
+                for s in day.sessions
+                if s.modality.value == modality and not s.optional
+            )
+            if held != stated:
+                verdict.faults.append(
+                    Fault(
+                        "session-cut-misstated",
+                        f"week {week.week}",
+                        f"the cut names {stated} {modality} sessions a week, the week holds {held}",
+                    )
+                )
+                break
+    return verdict
+
+
 WEEK_CHECKS: dict[str, Check] = {
     "beginner-volume-above-range": beginner_volume_above_range,
     "split-pattern-missing": split_pattern_missing,
+    "lower-family-one-day": lower_family_one_day,
     "steady-block-too-short": steady_block_too_short,
     "required-on-unoffered-day": required_on_unoffered_day,
     "optional-extra-oversized": optional_extra_oversized,
@@ -3045,6 +3138,7 @@ WEEK_CHECKS: dict[str, Check] = {
     "aerobic-short-with-unused-minutes": aerobic_short_with_unused_minutes,
     "balance-pads-the-day": balance_pads_the_day,
     "older-third-lifting-day": older_third_lifting_day,
+    "session-cut-misstated": session_cut_misstated,
 }
 
 
@@ -3749,6 +3843,40 @@ def rest_above_load(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+# The longest rest a light set far from failure needs (coach review 5, REST-LIGHT-LONG;
+# EVIDENCE.md §1.4: 30-60 s on muscular-endurance loads, 60-90 s on accessory work)
+LIGHT_REST_MAX = 90
+
+
+def light_set_rest_long(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A lifting set far from failure (light: RPE 4 or less, no reps in reserve stated) rests
+    at most 90 s: two-minute rests on a light start's RPE 3-4 sets only fill the session
+    that the aerobic minutes need, and rest exists to recover from effort these sets do not
+    make (coach review 5, REST-LIGHT-LONG: 120 s on RPE 3-4 dumbbell lifts, 0 aerobic)."""
+    verdict = Verdict(applies=False)
+    for where, _s, e in _work_sets(plan):
+        rpe = e.intensity.rpe
+        if (
+            e.reps is None
+            or e.rest_seconds is None
+            or rpe is None
+            or rpe.max > 4
+            or e.intensity.rir is not None  # a set with a stated reserve rests by its load
+        ):
+            continue
+        verdict.applies = True
+        if e.rest_seconds.max > LIGHT_REST_MAX:
+            verdict.faults.append(
+                Fault(
+                    "light-set-rest-long",
+                    where,
+                    f"RPE {rpe.min:g}-{rpe.max:g} sets with rests up to {e.rest_seconds.max:g} s"
+                    f" (at most {LIGHT_REST_MAX} s)",
+                )
+            )
+    return verdict
+
+
 # RPE 10 - RIR: a set with more than 6 reps in reserve is at RPE 3 or less - rest, not a
 # training effort; such a set is light and carries no RIR (DESIGN.md v1.1 intensity table)
 MOST_RESERVE = 6
@@ -3859,6 +3987,7 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "endurance-does-not-progress": endurance_does_not_progress,
     "aerobic-first-backbone-missing": aerobic_first_backbone_missing,
     "rest-above-load": rest_above_load,
+    "light-set-rest-long": light_set_rest_long,
     "deload-effort-incoherent": deload_effort_incoherent,
     "effort-step-before-check": effort_step_before_check,
 }

@@ -63,7 +63,14 @@ from endoprotocol.engine.model import (
     Warn,
 )
 from endoprotocol.profile import Profile
-from endoprotocol.vocab import CLEARANCE_ORDER, INTENSITY_ORDER, Ceiling, IntensityClass, Modality
+from endoprotocol.vocab import (
+    CLEARANCE_ORDER,
+    INTENSITY_ORDER,
+    Ceiling,
+    Day,
+    IntensityClass,
+    Modality,
+)
 
 Truth = bool | None  # None: unknown (a fact the profile does not give)
 
@@ -299,7 +306,7 @@ def evaluate(profile: Profile, rules: RuleSet, *, trace: bool = True) -> Decisio
     resolved: dict[ParamKey, Resolved] = {}
     _resolve({("progression", "any", k): v for k, v in merge.progression.items()}, resolved)
     decisions.progression = {k[2]: v for k, v in resolved.items()}
-    enforce(decisions)
+    enforce(decisions, [list(Day).index(d) for d in profile.training_days()])
     decisions.facts = decided
     return decisions
 
@@ -620,8 +627,28 @@ def _ceiling(decisions: Decisions) -> tuple[Ceiling, list[str]]:
     return ceiling, lowered_by
 
 
-def enforce(decisions: Decisions) -> None:
-    """Apply every safety veto and cap last, so no rule of a later phase can undo them."""
+def _spaced_days(offered: list[int], gap: int) -> int:
+    """How many of the offered weekdays (0-6) can hold a session each, every two of them at
+    least `gap` days apart around the week's wrap."""
+    days = sorted(set(offered))
+    best = 0
+    for mask in range(1 << len(days)):
+        chosen = [d for i, d in enumerate(days) if mask >> i & 1]
+        if len(chosen) > best and all(
+            min((b - a) % 7, (a - b) % 7) >= gap
+            for i, a in enumerate(chosen)
+            for b in chosen[i + 1 :]
+        ):
+            best = len(chosen)
+    return best
+
+
+def enforce(decisions: Decisions, offered: list[int] | None = None) -> None:
+    """Apply every safety veto and cap last, so no rule of a later phase can undo them.
+
+    With the `offered` weekdays, a capped modality that a rule also spaces (`hours_between`)
+    is cut to what those days can hold so spaced, and the message names that number: the
+    week planned is the week the message states (coach review 5, DIAB-LIFT-CAP)."""
     ceiling, lowered_by = _ceiling(decisions)
     decisions.max_intensity = ceiling
     decisions.screening_rules += lowered_by
@@ -665,15 +692,26 @@ def enforce(decisions: Decisions) -> None:
     ):
         cap = decisions.cap("sessions_per_week", key[0].value)
         if cap is not None and decision.per_week > cap.value:
+            value = cap.value
+            why = ""
+            spacing = decisions.requirements.get(("hours_between", key[0].value))
+            if offered and spacing is not None and not key[1] and value > 0:
+                room = _spaced_days(offered, -(-spacing.value // 24))
+                if room < value:
+                    why = (
+                        f": {cap.value} at most, and your training days hold {room} that are"
+                        f" {spacing.value} hours apart"
+                    )
+                    value = room
             decisions.removals.append(
                 Removal(
-                    f"{key[0].value} sessions cut from {decision.per_week} to {cap.value} a week",
+                    f"{key[0].value} sessions cut from {decision.per_week} to {value} a week{why}",
                     cap.rule,
                 )
             )
-            decision.per_week = cap.value
+            decision.per_week = value
             decision.rules.append(cap.rule)
-            if cap.value == 0:
+            if value == 0:
                 del decisions.sessions[key]
     _cap_hard_sessions(decisions)
 

@@ -114,7 +114,9 @@ def cohere(
     light = min(pct_for(table, r2 + k2), heavy)
     reps = Range.of(r1, r2)
     moved = r2 != ex.reps.max
-    ex = rest_for_load(ex, table, heavy)
+    # a set with more in reserve than the table's `light_above_rir` is light (a deload's
+    # cut reps at the same load): it rests as a light set, not as its rep-max load
+    ex = rest_for_load(ex, table, heavy if k1 <= table.light_above_rir else 0.0)
     if moved:
         # reps moved: an alternative dosed by its kind to fewer reps (a jump, a swing) no
         # longer fits the set (COACHING.md §1, the picker's own rule for the slot)

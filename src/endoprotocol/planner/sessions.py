@@ -203,13 +203,13 @@ class SessionBuilder:
             exercises = exercises[: max(int(cap.max), 1)]
             edge_rules = [*edge_rules, *cap_rules]
         planned = bool(exercises)
-        # a lower day promises a knee lift and a hip lift (squat/lunge and hinge), so its
-        # trimming keeps both fine families; a full-body day keeps lower, push and pull
-        lower_day = not any(
-            FAMILY.get(s.pattern, ("", ""))[1] in ("push", "pull") for s in slot.split_day.slots
-        )
+        # a lower day promises a knee lift and a hip lift (squat/lunge and hinge), and so
+        # does a full-body day beside its push and pull: its trimming keeps both fine
+        # families, pairing and cutting sets before it loses one, so the quads and the
+        # hamstrings each get their hard sets on both days of a two-day week (coach review
+        # 5, GROUP-ONCE: the short day's hinge went, hamstrings trained one day a week)
         exercises, trimmed = self._trim(
-            exercises, slot.minutes - edges, fine=lower_day, unpairable=unpairable
+            exercises, slot.minutes - edges, fine=True, unpairable=unpairable
         )
         if trimmed:
             notes.append(f"Trimmed to fit {slot.minutes} minutes: {trimmed}.")
