@@ -146,6 +146,14 @@ class Scheduler:
         # leave (they are sized by then), not each modality's generic shortest session
         self._sized = False
 
+    def _fits_sized(self, day: int, s: Slotted) -> bool:
+        """`fits`, with the day's room read from its sessions' own minutes (sized by now)."""
+        self._sized = True
+        try:
+            return self.fits(day, s)
+        finally:
+            self._sized = False
+
     def _copy_week(self) -> Week:
         """A trial copy of the week: new lists and slots, the library's split days shared
         (read-only; deepcopy copied those pydantic models on every trial)."""
@@ -589,12 +597,7 @@ class Scheduler:
         cut = max(s.minutes - slack, 0)
         if lifts:
             lifts[0].minutes -= cut  # the room is checked with the lifting shortened
-        self._sized = True
-        try:
-            fits = self.fits(day, s)
-        finally:
-            self._sized = False
-        if not fits or self._after_intervals(day):
+        if not self._fits_sized(day, s) or self._after_intervals(day):
             if lifts:
                 lifts[0].minutes += cut
             return 0
@@ -1477,12 +1480,7 @@ class Scheduler:
                     self._hold_until(day, later, rule, decision)
                     continue
                 s = self._steady_slot(sorted({rule, *decision}))
-                self._sized = True
-                try:
-                    fits = self.fits(day, s)
-                finally:
-                    self._sized = False
-                if not fits or self._after_intervals(day):
+                if not self._fits_sized(day, s) or self._after_intervals(day):
                     continue
                 slack = self.budget - sum(o.minutes for o in here)
                 least = self._extra_minutes(s.modality) if here else self._min_minutes(s.modality)
