@@ -105,3 +105,40 @@ def test_fragile_spines_never_curl_and_painful_shoulders_never_plank_with_a_load
         record_property,
         examples=EXAMPLES,
     )
+
+
+# ---- coach review 6 --------------------------------------------------------------------------
+
+SHORT_REST_ON_SMALL_LIFTS = {  # /tmp/coach6/min/GH-SHORT-REST-CLAIM-b.yaml
+    "age": 39,
+    "sex": "male",
+    "goals": ["muscle"],
+    "experience": "advanced",
+    "days": ["monday", "thursday"],
+    "minutes_per_session": 60,
+    "equipment": ["barbell", "bench"],
+    "currently_active": True,
+}
+
+
+def test_short_rests_on_small_lifts_after_long_rested_big_ones_claim_no_large_gh_release() -> None:
+    """GH-SHORT-REST-CLAIM: the big lifts rest 2-3 minutes and only the curl, calf raise and
+    rollout rest 90 s or less; Kraemer 2005's large release needs multi-joint lifts of
+    moderate reps on short rests, so the plan says its lifting brings a smaller rise, and
+    neither the growth hormone nor the cortisol text credits short-rest lifting."""
+    from endoprotocol.audit import claim_without_dose
+
+    plan = builtin_plan(**SHORT_REST_ON_SMALL_LIFTS)
+    texts = [e.explanation.lower() for e in plan.expected_effects]
+    assert not any("short-rest lifting" in t for t in texts)
+    gh = [
+        e
+        for e in plan.expected_effects
+        if e.target.value == "growth_hormone" and e.timescale == "acute"
+    ]
+    assert gh
+    assert "rises less" in gh[0].explanation
+    profile = parse_profile(SHORT_REST_ON_SMALL_LIFTS)
+    verdict = claim_without_dose(profile, plan, builtin_library())
+    assert verdict.applies
+    assert not verdict.faults

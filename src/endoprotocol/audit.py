@@ -3508,6 +3508,10 @@ DOSE_DISCLAIMERS = ("does not hold", "does not contain")
 CLOSE_TO_FAILURE = ("close to failure", "during hard sets")
 HEAVY_BONE_CLAIM = "raised spine bone density"
 HEAVY_REPS = 6
+# Kraemer 2005's large acute GH release: six or more sets in one session of multi-joint
+# lifts of moderate reps (7-15) close to failure (RIR 3 or less) on rests of 90 s or less
+SHORT_REST_GH_CLAIM = "short-rest lifting"
+SHORT_REST_GH_SETS = 6
 
 
 def _required_lifts(plan: Plan) -> Iterator[Exercise]:
@@ -3521,8 +3525,10 @@ def _required_lifts(plan: Plan) -> Iterator[Exercise]:
 def claim_without_dose(p: Profile, plan: Plan, library: Library) -> Verdict:
     """An effect or therapy-synergy text that credits sets close to failure needs one (RIR 3
     or less) in the plan; one that credits the heavy bone-loading trial needs heavy hard sets
-    (6 reps or fewer, RIR 4 or less); either may instead say the plan does not contain that
-    dose (K8: "with impact" under a plan that forbids impact and lifts light)."""
+    (6 reps or fewer, RIR 4 or less); one that credits short-rest lifting's large growth
+    hormone release needs a session of six such multi-joint sets on short rests (coach
+    review 6); any may instead say the plan does not contain that dose (K8: "with impact"
+    under a plan that forbids impact and lifts light)."""
     texts = [(f"effect {e.target.value}", e.explanation) for e in plan.expected_effects]
     texts += [(f"synergy {s.therapy}", s.explanation) for s in plan.therapy_synergies]
     verdict = Verdict(applies=bool(texts))
@@ -3541,7 +3547,43 @@ def claim_without_dose(p: Profile, plan: Plan, library: Library) -> Verdict:
             verdict.faults.append(
                 Fault("claim-without-dose", where, "credits heavy bone loading; none planned")
             )
+        if (
+            SHORT_REST_GH_CLAIM in said
+            and _most_short_rest_compound_sets(plan) < SHORT_REST_GH_SETS
+        ):
+            verdict.faults.append(
+                Fault(
+                    "claim-without-dose",
+                    where,
+                    "credits short-rest lifting; no session holds 6 hard multi-joint sets of "
+                    "moderate reps on rests of 90 s or less",
+                )
+            )
     return verdict
+
+
+def _most_short_rest_compound_sets(plan: Plan) -> int:
+    """The most hard multi-joint sets of 7-15 reps at RIR 3 or less, rested 90 s or less,
+    in one required lifting session of the plan."""
+    most = 0
+    for _where, s in sessions(plan):
+        if s.optional or s.modality.value != "resistance":
+            continue
+        most = max(
+            most,
+            sum(
+                e.sets
+                for e in s.exercises
+                if e.compound
+                and e.reps is not None
+                and HEAVY_REPS < e.reps.max <= 15
+                and e.intensity.rir is not None
+                and e.intensity.rir.max <= 3
+                and e.rest_seconds is not None
+                and e.rest_seconds.max <= 90
+            ),
+        )
+    return most
 
 
 LONG_REST_SECONDS = 120  # the rest departure's "2-3 minutes between sets"

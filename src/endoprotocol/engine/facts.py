@@ -267,8 +267,8 @@ REVIEW_FACTS: tuple[tuple[str, str], ...] = (
         "the most demanding compound sets of moderate reps in one session",
     ),
     (
-        "session.most_demanding_short_rest_sets",
-        "the most demanding sets of moderate reps with rests of 90 s or less in one session",
+        "session.most_demanding_compound_short_rest_sets",
+        "the most demanding multi-joint sets of moderate reps with rests of 90 s or less in one session",
     ),
     ("week.steady_sessions", "required steady aerobic sessions at moderate or vigorous effort"),
     ("week.steady_minutes", "minutes of steady aerobic work in those sessions in a week"),

@@ -185,8 +185,11 @@ def _lifting(s: Session, facts: dict[str, Any]) -> None:
             most["session.most_demanding_compound_sets"] += e.sets
             if _moderate_reps(e):
                 most["session.most_demanding_compound_moderate_rep_sets"] += e.sets
-        if _moderate_reps(e) and _short_rest(e):
-            most["session.most_demanding_short_rest_sets"] += e.sets
+        # the metabolically demanding protocol (Kraemer 2005) is multi-joint lifts of
+        # moderate reps on short rests: short rests on curls and calf raises after big lifts
+        # rested 2-3 minutes are not it (coach review 6, GH-SHORT-REST-CLAIM)
+        if e.compound and _moderate_reps(e) and _short_rest(e):
+            most["session.most_demanding_compound_short_rest_sets"] += e.sets
     facts["week.hard_sets"] += most["session.most_hard_sets"]
     for name, value in most.items():
         facts[name] = max(facts[name], value)
@@ -198,7 +201,7 @@ _SESSION_FACTS = (
     "session.most_compound_hard_sets",
     "session.most_demanding_compound_sets",
     "session.most_demanding_compound_moderate_rep_sets",
-    "session.most_demanding_short_rest_sets",
+    "session.most_demanding_compound_short_rest_sets",
 )
 _INT_FACTS = (
     "week.lifting_sessions",
