@@ -15,8 +15,7 @@ from typing import Any
 
 from endoprotocol import build_plan, parse_profile
 from endoprotocol.audit import aerobic_starved_past_minimum_dose
-from endoprotocol.engine.review import is_hard_set
-from endoprotocol.plan import Plan, muscle_credit
+from endoprotocol.plan import Plan, is_hard_set, muscle_credit
 from endoprotocol.vocab import MAJOR_GROUPS
 from tests.builtin import builtin_library, builtin_rules
 

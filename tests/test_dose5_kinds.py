@@ -22,8 +22,7 @@ from endoprotocol.audit import (
     effort_step_before_check,
     walk_title_misstates_effort,
 )
-from endoprotocol.engine.review import hard_exposures
-from endoprotocol.plan import Plan
+from endoprotocol.plan import Plan, hard_exposures
 from endoprotocol.planner.volume import group_sets
 from tests.builtin import builtin_library, builtin_plan
 from tests.strategies import audit_property, profiles

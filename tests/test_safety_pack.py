@@ -1479,7 +1479,7 @@ def test_hiit_at_most_three_a_week_never_on_consecutive_days() -> None:
 def assert_same_muscle_spacing(plan: Plan, hours: int) -> None:
     """Hard exposures (3+ hard sets as primary muscle, COACHING.md §2) of the same major
     group at least `hours` apart; light posture or technique work may come daily."""
-    from endoprotocol.engine.review import hard_exposures
+    from endoprotocol.plan import hard_exposures
 
     for week in plan.weeks:
         lifting = [

@@ -18,8 +18,7 @@ from hypothesis import strategies as st
 
 from endoprotocol import build_plan, parse_profile
 from endoprotocol.audit import WEEK_CHECKS
-from endoprotocol.engine.review import is_hard_set
-from endoprotocol.plan import Plan, Session, muscle_credit
+from endoprotocol.plan import Plan, Session, is_hard_set, muscle_credit
 from tests.builtin import builtin_library, builtin_rules
 from tests.conftest import RunCli
 from tests.packs import write_pack

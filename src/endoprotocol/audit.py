@@ -17,8 +17,16 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import combinations, pairwise, product
 
-from endoprotocol.engine.review import hard_exposures, is_hard_set
-from endoprotocol.plan import DayPlan, Exercise, Plan, Session, Week, muscle_credit
+from endoprotocol.plan import (
+    DayPlan,
+    Exercise,
+    Plan,
+    Session,
+    Week,
+    hard_exposures,
+    is_hard_set,
+    muscle_credit,
+)
 from endoprotocol.planner.fill import exercise_seconds
 from endoprotocol.planner.library import ExerciseEntry, Library
 from endoprotocol.planner.schedule import circular
@@ -1896,7 +1904,7 @@ def intervals_crowded(p: Profile, plan: Plan, library: Library) -> Verdict:
 def same_muscle_too_soon(p: Profile, plan: Plan, library: Library) -> Verdict:
     """Hard exposures of the same major muscle group at least 48 h apart (COACHING.md §2,
     ACSM 2011): never on two days in a row, Sunday to Monday included. Exposures count the
-    sets a muscle gets as primary (see `review.hard_exposures`)."""
+    sets a muscle gets as primary (see `plan.hard_exposures`)."""
     verdict = Verdict(applies=False)
     for week in plan.weeks:
         exposed = [hard_exposures(d.sessions, primary_only=True) for d in week.days]

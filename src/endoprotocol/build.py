@@ -21,7 +21,6 @@ from endoprotocol.engine.model import CautiousStart, Refuse, Rule, Warn
 from endoprotocol.engine.review import (
     Review,
     aerobic_equivalent,
-    is_hard_set,
     merge_effects,
     review,
     strength_exposure_days,
@@ -51,6 +50,7 @@ from endoprotocol.plan import (
     Warning,
     Week,
     another_plan,
+    is_hard_set,
     muscle_credit,
 )
 from endoprotocol.planner.fill import Picker, Shortfall

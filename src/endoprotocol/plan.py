@@ -737,11 +737,11 @@ def is_hard_set(exercise: Exercise) -> bool:
 HARD_EXPOSURE_SETS = 3
 
 
-def hard_exposures(sessions: Iterable[Session], *, primary_only: bool = False) -> set[str]:
-    """The major groups with a hard exposure in one day's `sessions`: 3+ hard sets, counted
-    with `muscle_credit` (DESIGN.md v1.1). With `primary_only`, only the sets a muscle gets
-    as primary count: the spacing rule's reading, since a lift loading a muscle as secondary
-    (a hinge for the back extensors) is how a split rotates emphasis."""
+def hard_sets_by_muscle(
+    sessions: Iterable[Session], *, primary_only: bool = False
+) -> dict[str, float]:
+    """Hard sets per muscle over `sessions`' lifting, each set counted with `muscle_credit`
+    (DESIGN.md v1.1); with `primary_only`, only the sets a muscle gets as primary."""
     sets: dict[str, float] = {}
     for s in sessions:
         if s.modality is not Modality.RESISTANCE:
@@ -752,8 +752,22 @@ def hard_exposures(sessions: Iterable[Session], *, primary_only: bool = False) -
             for m, credit in muscle_credit(e).items():
                 if not (primary_only and credit < 1):
                     sets[m] = sets.get(m, 0) + credit * e.sets
+    return sets
+
+
+def exposed_groups(sets: dict[str, float]) -> set[str]:
+    """The major groups one day's `hard_sets_by_muscle` gives a hard exposure: 3+ hard sets
+    of the group's best-trained muscle."""
     return {
         group
         for group, muscles in MAJOR_GROUPS.items()
         if max(sets.get(m, 0) for m in muscles) >= HARD_EXPOSURE_SETS
     }
+
+
+def hard_exposures(sessions: Iterable[Session], *, primary_only: bool = False) -> set[str]:
+    """The major groups with a hard exposure in one day's `sessions`: 3+ hard sets, counted
+    with `muscle_credit` (DESIGN.md v1.1). With `primary_only`, only the sets a muscle gets
+    as primary count: the spacing rule's reading, since a lift loading a muscle as secondary
+    (a hinge for the back extensors) is how a split rotates emphasis."""
+    return exposed_groups(hard_sets_by_muscle(sessions, primary_only=primary_only))

@@ -18,21 +18,14 @@ from endoprotocol.engine.evaluate import _Context
 from endoprotocol.engine.facts import Earlier
 from endoprotocol.engine.loader import RuleSet
 from endoprotocol.engine.model import Departure, Effect, Phase, Rule, Synergy, Warn
-
-# what a hard set and a hard exposure are (DESIGN.md v1.1) lives with the plan, so that the
-# planner reads the same definitions; imported here for the review and the audit
 from endoprotocol.plan import (
     DayPlan,
     Exercise,
     ExpectedEffect,
     Session,
     Week,
-)
-from endoprotocol.plan import (
-    hard_exposures as hard_exposures,
-)
-from endoprotocol.plan import (
-    is_hard_set as is_hard_set,
+    hard_exposures,
+    is_hard_set,
 )
 from endoprotocol.profile import Profile
 from endoprotocol.vocab import AEROBIC, MAJOR_GROUPS, MODERATE_EQUIVALENT, Modality

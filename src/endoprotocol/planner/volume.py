@@ -8,10 +8,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from endoprotocol.plan import (
-    HARD_EXPOSURE_SETS,
     DayPlan,
     Exercise,
     Session,
+    exposed_groups,
+    hard_sets_by_muscle,
     is_hard_set,
     muscle_credit,
 )
@@ -28,31 +29,13 @@ def _lifting(s: Session) -> bool:
 
 
 def _day_sets(day: DayPlan) -> dict[str, float]:
-    """Hard sets per muscle on one day's lifting, each set counted at its `muscle_credit`."""
-    sets: dict[str, float] = {}
-    for s in day.sessions:
-        if not _lifting(s):
-            continue
-        for e in s.exercises:
-            if is_hard_set(e):
-                for m, credit in muscle_credit(e).items():
-                    sets[m] = sets.get(m, 0.0) + credit * e.sets
-    return sets
+    """Hard sets per muscle on one day's required lifting."""
+    return hard_sets_by_muscle(s for s in day.sessions if _lifting(s))
 
 
 def _groups(sets: dict[str, float]) -> dict[str, float]:
     """Per major group, the sets of its best-trained muscle."""
     return {g: max(sets.get(m, 0.0) for m in ms) for g, ms in MAJOR_GROUPS.items()}
-
-
-def _exposed(sets: dict[str, float]) -> set[str]:
-    """The groups one day's sets give a hard exposure (3+ hard sets, secondary sets at their
-    credit: DESIGN.md v1.1, as WHO 2020's strength days are counted; `hard_exposures`)."""
-    return {
-        g
-        for g, ms in MAJOR_GROUPS.items()
-        if max(sets.get(m, 0.0) for m in ms) >= HARD_EXPOSURE_SETS
-    }
 
 
 def _summed(per_day: list[dict[str, float]]) -> dict[str, float]:
@@ -72,7 +55,7 @@ def _exposure_days(per_day: list[dict[str, float]]) -> dict[str, int]:
     """Days with a hard exposure per major group."""
     out: dict[str, int] = {}
     for sets in per_day:
-        for g in _exposed(sets):
+        for g in exposed_groups(sets):
             out[g] = out.get(g, 0) + 1
     return out
 
@@ -117,7 +100,7 @@ def _best_cut(
     the sums are exact), not from a rebuilt week."""
     best: tuple[tuple[float, ...], Where] | None = None
     week = _summed(per_day)
-    exposed = [_exposed(sets) for sets in per_day]
+    exposed = [exposed_groups(sets) for sets in per_day]
     exposure_days = _exposure_days(per_day)
     for i, d in enumerate(days):
         day_sets = _groups(per_day[i])[group]
@@ -134,7 +117,7 @@ def _best_cut(
                 if touch <= 0:
                     continue
                 # only the groups this lift trains can lose the day's exposure
-                on_day = _exposed(_less(per_day[i], credit))
+                on_day = exposed_groups(_less(per_day[i], credit))
                 if any(
                     exposure_days.get(g, 0) - (g in exposed[i]) + (g in on_day) < n
                     for g, n in keep.items()
