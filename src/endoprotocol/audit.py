@@ -20,6 +20,7 @@ from itertools import combinations, pairwise, product
 from endoprotocol.plan import (
     DayPlan,
     Exercise,
+    GuidelineCheck,
     Plan,
     Session,
     Week,
@@ -185,6 +186,11 @@ def intensity_ceiling(p: Profile, plan: Plan) -> str:
 # ---- walking the plan -----------------------------------------------------------------------
 
 
+def _guideline(plan: Plan, guideline_id: str) -> GuidelineCheck | None:
+    """The plan's check of one guideline (`who-2020-aerobic`, ...), if it has one."""
+    return next((g for g in plan.guidelines if g.id == guideline_id), None)
+
+
 def sessions(plan: Plan) -> Iterator[tuple[str, Session]]:
     for week in plan.weeks:
         for day in week.days:
@@ -215,6 +221,11 @@ def named_moves(plan: Plan) -> Iterator[tuple[str, str, str]]:
     for where, _s, e in exercises(plan):
         for name in [e.name, *e.alternatives]:
             yield where, name, name if name == e.name else f"alternative {name}"
+
+
+def _says(pattern: re.Pattern[str], name: str, entry: ExerciseEntry | None) -> bool:
+    """Whether the exercise's name, or its library cue, reads as `pattern`."""
+    return bool(pattern.search(name) or (entry is not None and pattern.search(entry.cue)))
 
 
 def _by_name(library: Library) -> dict[str, ExerciseEntry]:
@@ -581,9 +592,7 @@ def kneeling_or_hanging_unfit(p: Profile, plan: Plan, library: Library) -> Verdi
         return verdict
     entries = _by_name(library)
     for where, name, label in named_moves(plan):
-        entry = entries.get(name)
-        cue = entry.cue if entry is not None else ""
-        if KNEELING.search(name) or KNEELING.search(cue):
+        if _says(KNEELING, name, entries.get(name)):
             verdict.faults.append(
                 Fault(
                     "kneeling-or-hanging-unfit", where, f"{label} is done kneeling ({why_kneeling})"
@@ -626,8 +635,7 @@ def trunk_flexion_unfit(p: Profile, plan: Plan, library: Library) -> Verdict:
         return verdict
     entries = _by_name(library)
     for where, name, label in named_moves(plan):
-        entry = entries.get(name)
-        if TRUNK_FLEXION.search(name) or TRUNK_FLEXION.search(entry.cue if entry else ""):
+        if _says(TRUNK_FLEXION, name, entries.get(name)):
             verdict.faults.append(
                 Fault("trunk-flexion-unfit", where, f"{label} flexes the trunk ({why})")
             )
@@ -682,8 +690,7 @@ def spine_care_not_kept(p: Profile, plan: Plan, library: Library) -> Verdict:
         if not any(BACK_EXTENSOR.search(e.name) for e in s.exercises):
             verdict.faults.append(Fault("spine-care-not-kept", where, "no back-extensor work"))
         for e in s.exercises:
-            entry = entries.get(e.name)
-            if BENT_OVER.search(e.name) or (entry is not None and BENT_OVER.search(entry.cue)):
+            if _says(BENT_OVER, e.name, entries.get(e.name)):
                 verdict.faults.append(Fault("spine-care-not-kept", where, f"{e.name} is bent over"))
     return verdict
 
@@ -1440,7 +1447,7 @@ def title_untrue(p: Profile, plan: Plan, library: Library) -> Verdict:
 # words that promise more than a light effort (ACSM's light: RPE 3-4, talking and singing
 # with ease), and words that promise an easy one
 BRISK_WORDS = re.compile(r"\bbrisk|but not sing|breathe faster", re.IGNORECASE)
-EASY_WORDS = re.compile(r"\beasy\b", re.IGNORECASE)
+EASY_NAME = re.compile(r"\beasy\b", re.IGNORECASE)
 
 
 def walk_title_misstates_effort(p: Profile, plan: Plan, library: Library) -> Verdict:
@@ -1471,7 +1478,7 @@ def walk_title_misstates_effort(p: Profile, plan: Plan, library: Library) -> Ver
                 )
             elif (
                 not light
-                and EASY_WORDS.search(f"{s.title} | {e.name}")
+                and EASY_NAME.search(f"{s.title} | {e.name}")
                 and "walk" in (f"{s.title} {e.name}".lower())
             ):
                 verdict.faults.append(
@@ -1735,7 +1742,7 @@ def session_effort_misstated(p: Profile, plan: Plan, library: Library) -> Verdic
                 )
             )
         elif (
-            span[1] <= LIGHT_RPE_TOP
+            span[1] <= RPE_CEILING["light"]
             and s.intensity_class.value != "light"
             and all(
                 e.intensity.pct_1rm is None or e.intensity.pct_1rm.min < MODERATE_PCT_1RM
@@ -1757,7 +1764,6 @@ def session_effort_misstated(p: Profile, plan: Plan, library: Library) -> Verdic
     return verdict
 
 
-LIGHT_RPE_TOP = 4  # the light zone's top RPE on the 0-10 scale (EVIDENCE.md §1.2)
 MODERATE_PCT_1RM = 50  # ACSM's moderate load starts at 50 % 1RM (EVIDENCE.md §1.2)
 
 
@@ -1771,7 +1777,7 @@ def first_deload_not_lighter(p: Profile, plan: Plan, library: Library) -> Verdic
     the week before it, which week 1 does not have."""
     verdict = Verdict(
         applies=len(plan.weeks) >= 2
-        and (plan.weeks[0].deload or "overtraining-symptoms" in p.conditions)
+        and (plan.weeks[0].deload or Condition.OVERTRAINING_SYMPTOMS in p.conditions)
     )
     building = next((w for w in plan.weeks[1:] if not w.deload), None)
     if not verdict.applies or not plan.weeks[0].deload or building is None:
@@ -1927,7 +1933,7 @@ def aerobic_missed_with_time(p: Profile, plan: Plan, library: Library) -> Verdic
     """People already active meet WHO 2020's aerobic minutes in week 1 when time allows
     (COACHING.md §2): a plan that misses them, with no safety rule holding them back, may
     not leave an offered day without any required session (beyond the week's rest day)."""
-    target = next((g for g in plan.guidelines if g.id == "who-2020-aerobic"), None)
+    target = _guideline(plan, "who-2020-aerobic")
     verdict = Verdict(
         applies=target is not None
         and p.currently_active
@@ -1977,7 +1983,7 @@ def aerobic_short_with_room(p: Profile, plan: Plan, library: Library) -> Verdict
     minimums). Muscle- and strength-first people keep their
     accessories (their dose comes first: `aerobic-starved-past-minimum-dose`); a day after
     intervals stays light; a week at five steady sessions is at the rules' cap."""
-    target = next((g for g in plan.guidelines if g.id == "who-2020-aerobic"), None)
+    target = _guideline(plan, "who-2020-aerobic")
     first = p.goals[0].value if p.goals else ""
     verdict = Verdict(
         applies=target is not None
@@ -2049,7 +2055,7 @@ def aerobic_short_with_unused_minutes(p: Profile, plan: Plan, library: Library) 
     light; a week at five steady
     sessions is at the rules' cap; people not yet active are held to it only while week 1
     holds less than the build-up's start."""
-    target = next((g for g in plan.guidelines if g.id == "who-2020-aerobic"), None)
+    target = _guideline(plan, "who-2020-aerobic")
     verdict = Verdict(
         applies=target is not None
         and not target.held_by
@@ -2115,7 +2121,7 @@ def balance_pads_the_day(p: Profile, plan: Plan, library: Library) -> Verdict:
     WHO's aerobic minutes are short. Faults: a required balance session listed at least 10
     minutes above its holds and rests - alone on its day only when another offered day had
     the minutes for it."""
-    target = next((g for g in plan.guidelines if g.id == "who-2020-aerobic"), None)
+    target = _guideline(plan, "who-2020-aerobic")
     required = [
         (week, day, s)
         for week in plan.weeks[:1]
@@ -2177,8 +2183,8 @@ def older_third_lifting_day(p: Profile, plan: Plan, library: Library) -> Verdict
     after them or after a walk meet. Faults: an active person's week 1 holds three or more
     required lifting days while WHO's aerobic minutes are short and its balance days are
     met."""
-    target = next((g for g in plan.guidelines if g.id == "who-2020-aerobic"), None)
-    balance = next((g for g in plan.guidelines if g.id == "who-2020-balance"), None)
+    target = _guideline(plan, "who-2020-aerobic")
+    balance = _guideline(plan, "who-2020-balance")
     verdict = Verdict(
         applies=p.age >= 65
         # people not yet active build their aerobic minutes up over weeks (the build-up's
@@ -2312,7 +2318,7 @@ def _aerobic_first_open(
     more offered days, moderate work allowed, no referral, an aerobic target no safety rule
     holds, and no safety rule asking for strength on two days (falls prevention,
     osteoporosis, a vertebral fracture, Triad/RED-S signs; `also_held_by` adds conditions)."""
-    target = next((g for g in plan.guidelines if g.id == "who-2020-aerobic"), None)
+    target = _guideline(plan, "who-2020-aerobic")
     held_by = {Condition.OSTEOPOROSIS, Condition.VERTEBRAL_FRACTURE, *also_held_by}
     strength_by_safety = (
         needs_falls_prevention(p) or has_triad_signs(p) or bool(held_by & set(p.conditions))
@@ -2416,7 +2422,7 @@ def hard_sets_open(plan: Plan) -> bool:
     """Week 1 may hold hard sets and nothing holds WHO's strength target back: no referral,
     no ceiling at light (for the block, or for week 1 as a passing illness sets), no safety
     rule or light start named in the strength guideline's `held_by`."""
-    strength = next((g for g in plan.guidelines if g.id == "who-2020-strength"), None)
+    strength = _guideline(plan, "who-2020-strength")
     return (
         not plan.screening.referral_only
         and plan.screening.max_intensity not in ("none", "light")
@@ -2608,7 +2614,7 @@ def aerobic_starved_past_minimum_dose(p: Profile, plan: Plan, library: Library) 
     rule holding it, has no such day that holds two or more lifts beyond its smallest full
     form (its compounds and first accessory) with no steady block after it. People not yet active are left out: their steady work builds up from about 20
     minutes by design (`build_up_weeks`), so week 1 is short of the target on purpose."""
-    target = next((g for g in plan.guidelines if g.id == "who-2020-aerobic"), None)
+    target = _guideline(plan, "who-2020-aerobic")
     days = plan.weeks[0].days if plan.weeks else plan.days
     lifting = [
         (d, s)
@@ -2705,7 +2711,7 @@ def weekly_volume_above_range(p: Profile, plan: Plan, library: Library) -> Verdi
     goal is muscle or strength (the goal that keeps lifting time). Beginners are left out
     (their range, about 4-10, is a separate kind: coach review 3 K6), and so are plans that
     meet the aerobic target and people building up (short on purpose)."""
-    target = next((g for g in plan.guidelines if g.id == "who-2020-aerobic"), None)
+    target = _guideline(plan, "who-2020-aerobic")
     verdict = Verdict(
         applies=p.experience is not Experience.BEGINNER
         and bool(p.goals)
@@ -3303,11 +3309,6 @@ def effect_without_dose(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
-RECOVERY_LIMITED = {
-    Condition.OVERTRAINING_SYMPTOMS,
-    Condition.CHRONIC_STRESS,
-    Condition.POOR_SLEEP,
-}
 # Overtraining signs: lifts stop about three reps short of failure (RPE 7 at most) until
 # recovered (Meeusen 2013; coach review K4).
 OVERTRAINING_RPE_MAX = 7.0

@@ -58,9 +58,10 @@ from endoprotocol.planner.library import Library, Messages
 from endoprotocol.planner.progress import BuildUp, build_weeks
 from endoprotocol.planner.schedule import Scheduler
 from endoprotocol.planner.sessions import SessionBuilder
+from endoprotocol.planner.volume import group_sets
 from endoprotocol.planner.weekly import hold_week, name_light_steady
 from endoprotocol.profile import WEEK, Profile
-from endoprotocol.vocab import MAJOR_GROUPS, SEVERITY_ORDER, IntensityClass, Modality
+from endoprotocol.vocab import SEVERITY_ORDER, IntensityClass, Modality
 
 DEFAULT_WEEKS = 4
 # The exercise library's entry in `generator.rule_packs` (it ships with the tool, so it
@@ -361,16 +362,20 @@ def _required(days: list[DayPlan]) -> list[DayPlan]:
     return [DayPlan(day=d.day, sessions=[s for s in d.sessions if not s.optional]) for d in days]
 
 
-# the halves of the body an upper or a lower day trains, by major group
-_HALF = {"chest": "upper", "back": "upper", "shoulders": "upper"}
+# the half of the body an upper or a lower day trains, by major group
+_HALF = {
+    "chest": "upper",
+    "back": "upper",
+    "shoulders": "upper",
+    "quads": "lower",
+    "hamstrings/glutes": "lower",
+}
 
 
 def _under_dose(days: list[DayPlan], dose: int) -> frozenset[str]:
     """The halves of the body ("upper", "lower") with a major group under `dose` hard sets
-    a week (DESIGN.md v1.1 credit: 1 a set for a primary muscle, 0.5 for a secondary one; a
-    group counted by its best-trained muscle) in a week of upper- and lower-body days; none
-    for a week with a full-body day."""
-    sets: dict[str, float] = {}
+    a week (`volume.group_sets`: DESIGN.md v1.1 credit, a group counted by its best-trained
+    muscle) in a week of upper- and lower-body days; none for a week with a full-body day."""
     for d in days:
         for s in d.sessions:
             if s.modality is not Modality.RESISTANCE or s.optional:
@@ -378,15 +383,7 @@ def _under_dose(days: list[DayPlan], dose: int) -> frozenset[str]:
             muscles = {m.value for e in s.exercises for m in e.muscles}
             if {"chest", "back"} & muscles and "quads" in muscles:
                 return frozenset()
-            for e in s.exercises:
-                if is_hard_set(e):
-                    for m, credit in muscle_credit(e).items():
-                        sets[m] = sets.get(m, 0) + credit * e.sets
-    return frozenset(
-        _HALF.get(group, "lower")
-        for group, ms in MAJOR_GROUPS.items()
-        if max(sets.get(m, 0.0) for m in ms) < dose
-    )
+    return frozenset(_HALF[group] for group, n in group_sets(days).items() if n < dose)
 
 
 def _held_by(outcome: Decisions, rules: RuleSet, measure: str) -> list[str]:

@@ -155,7 +155,7 @@ class Picker:
     def _key(
         self, e: ExerciseEntry, prefer: list[str], role: str, tags: list[str] | None
     ) -> tuple[int, ...]:
-        primary = self.primary.get(e.id) or frozenset(m.value for m in e.primary)
+        primary = self.primary[e.id]
         preferred = 0 if not prefer or primary & set(prefer) else 1
         if tags:
             preferred = 0 if set(tags) & set(e.tags) else 1 + preferred

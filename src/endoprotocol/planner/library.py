@@ -238,7 +238,7 @@ class Timing(_Node):
     seconds_per_rep: Annotated[float, Field(strict=True, gt=0, le=10)]
     seconds_between_exercises: Annotated[int, Field(strict=True, ge=0, le=300)]
     # the move from one lift of a pair to the other (both set up before the pair starts)
-    seconds_within_pair: Annotated[int, Field(strict=True, ge=0, le=120)] = 15
+    seconds_within_pair: Annotated[int, Field(strict=True, ge=0, le=120)]
     min_work_minutes: dict[Modality, Annotated[int, Field(strict=True, ge=1, le=120)]]
 
 

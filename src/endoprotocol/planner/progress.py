@@ -18,7 +18,7 @@ from endoprotocol.planner.fill import exercise_seconds, pair_seconds, session_se
 from endoprotocol.planner.intensity import ORDER, cohere_session
 from endoprotocol.planner.library import SessionDesignFile, Timing, Zone
 from endoprotocol.planner.volume import hold_weekly_volume
-from endoprotocol.vocab import IntensityClass, Modality, Pattern
+from endoprotocol.vocab import INTENSITY_ORDER, IntensityClass, Modality, Pattern
 
 # the week notes a progression carries (rules/core/progression.yaml), read as plain text
 NOTES = (
@@ -408,18 +408,6 @@ def _steady_minutes(days: list[DayPlan]) -> list[int]:
         for d in days
         for s in d.sessions
         if s.modality is Modality.ENDURANCE and not s.optional
-    ]
-
-
-def _reps_of(days: list[DayPlan]) -> list[tuple[float, float]]:
-    """Each lift's rep range, or a hold's time range."""
-    return [
-        (r.min, r.max)
-        for d in days
-        for s in d.sessions
-        if s.modality is Modality.RESISTANCE
-        for e in s.exercises
-        if (r := e.reps or e.work_seconds) is not None
     ]
 
 
@@ -952,7 +940,7 @@ def _held_by(
     intensity ceiling, else an RPE limit at the top of a moderate effort (`moderate_top`, the
     moderate zone's RPE) or below; None when nothing does."""
     ceiling = outcome.in_week(week).ceiling
-    if ceiling.value in ("none", "light", "moderate") and ceiling.rule:
+    if INTENSITY_ORDER[ceiling.value] <= INTENSITY_ORDER["moderate"] and ceiling.rule:
         return ceiling.rule
     if limits[0] <= moderate_top and limits[2]:
         return limits[2]
@@ -1279,11 +1267,10 @@ def build_weeks(
             elif (
                 number == scheme.cautious.weeks + (scheme.cautious.exit_weeks or 0) + 1
                 and scheme.cautious_end_note
-                and weeks
-                and (building := [w for w in weeks if not w.deload])
+                and building
                 # against the last building week: a deload between them changes nothing
                 and _top_effort(days) > _top_effort(building[-1].days)
-                and not (step is not None and not step_said)
+                and (step is None or step_said)
                 and _held_by(outcome, number, effort_limits, moderate_top) is None
             ):
                 notes.append(scheme.cautious_end_note)

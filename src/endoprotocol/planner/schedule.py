@@ -17,8 +17,10 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from endoprotocol.engine.decisions import Decisions, Removal, Ruled, SessionDecision, is_hard
+from endoprotocol.plan import HARD_EXPOSURE_SETS
 from endoprotocol.planner.fill import Shortfall
 from endoprotocol.planner.library import Library, SplitDay
 from endoprotocol.planner.progress import BuildUp, Scheme, mesocycles
@@ -142,17 +144,11 @@ class Scheduler:
         self._edge_minutes: dict[Modality, int] = {}  # the outcome is read-only here
         self._shortest: dict[Modality, float] = {}
         self._gaps: dict[tuple[str, str], int] = {}
-        # while the aerobic target is filled, a day's room is what its sessions' own minutes
-        # leave (they are sized by then), not each modality's generic shortest session
-        self._sized = False
 
-    def _fits_sized(self, day: int, s: Slotted) -> bool:
-        """`fits`, with the day's room read from its sessions' own minutes (sized by now)."""
-        self._sized = True
-        try:
-            return self.fits(day, s)
-        finally:
-            self._sized = False
+    @cached_property
+    def scheme(self) -> Scheme:
+        """The progression decisions, read once (the growth and the long session's wave)."""
+        return Scheme.from_outcome(self.outcome)
 
     def _copy_week(self) -> Week:
         """A trial copy of the week: new lists and slots, the library's split days shared
@@ -233,7 +229,10 @@ class Scheduler:
             known = self._shortest[modality] = self._edges(modality) + work
         return known
 
-    def fits(self, day: int, s: Slotted) -> bool:
+    def fits(self, day: int, s: Slotted, *, sized: bool = False) -> bool:
+        """Whether `s` may go on `day`. With `sized` (while the aerobic target is filled), a
+        day's room is what its sessions' own minutes leave, not each modality's generic
+        shortest session."""
         days = self.week.days
         here = days[day]
         if self.shortest(s.modality) > self.budget:
@@ -245,7 +244,7 @@ class Scheduler:
         if s.hard and any(o.hard for o in here):
             return False
         if here:
-            used = sum(o.minutes if self._sized and o.minutes else self._floor(o) for o in here)
+            used = sum(o.minutes if sized and o.minutes else self._floor(o) for o in here)
             if used + self._extra_minutes(s.modality) > self.budget:
                 return False
         gap = self._gap_days("hours_between", s.modality.value)
@@ -467,7 +466,7 @@ class Scheduler:
         """Whether week 1's steady work has a step to spare above the aerobic target, so the
         long session can start shorter and grow (`progress._long_session_wave`, the same
         reading: work minutes of the required steady sessions done all block)."""
-        scheme = Scheme.from_outcome(self.outcome)
+        scheme = self.scheme
         work = [
             s.minutes - (0 if s.shares_warmup else self._edges(s.modality))
             for sessions in self.week.days
@@ -491,16 +490,11 @@ class Scheduler:
         steady block, or an offered day left free, gets a steady session that joins in a
         later week (`grow_from` 0), within every cap, veto and spacing rule. Week 1 keeps
         the minutes it had; the progression (`build_weeks`) sizes each week."""
-        flag = self.outcome.progression.get("steady_grows_into_spare")
-        held = self.outcome.progression.get("aerobic_build_up")
-        if flag is None or flag.value is not True or self.build_up is not None:
+        # not for a hold on the aerobic minutes, nor for recovery-limited people (they hold
+        # the block's volume, Meeusen 2013): `Scheme.steady_grows`
+        if not self.scheme.steady_grows or self.build_up is not None:
             return
-        if held is not None and held.value is False:
-            return
-        # recovery-limited people hold the block's volume (Meeusen 2013): nothing grows
-        hold = self.outcome.progression.get("hold_volume")
-        if hold is not None and hold.value is True:
-            return
+        flag = self.outcome.progression["steady_grows_into_spare"]
         if INTENSITY_ORDER[self.outcome.max_intensity] < INTENSITY_ORDER["moderate"]:
             return
         if Modality.ENDURANCE.value in self.outcome.forbidden("modality"):
@@ -513,7 +507,7 @@ class Scheduler:
         longest = self._target_minutes(Modality.ENDURANCE)
         # the most the block's steady work grows (in steps, `progress._growth`): lifting
         # gives up no more than that needs
-        scheme = Scheme.from_outcome(self.outcome)
+        scheme = self.scheme
         blocks, _ = mesocycles(self.block_weeks, scheme)
         left = max((b + len(w) - 1 for b, w in enumerate(blocks)), default=0) * scheme.long_step
         # the order the growth takes (`progress._growth`): a lifting day's block, one that
@@ -559,7 +553,7 @@ class Scheduler:
             if len(lifts) == 1 and lifts[0].split_day is not None
             else 0
         )
-        step = Scheme.from_outcome(self.outcome).long_step
+        step = self.scheme.long_step
         if steady:
             s = steady[0]
             if s.intensity not in ("moderate", "vigorous") or len(steady) > 1:
@@ -597,7 +591,7 @@ class Scheduler:
         cut = max(s.minutes - slack, 0)
         if lifts:
             lifts[0].minutes -= cut  # the room is checked with the lifting shortened
-        if not self._fits_sized(day, s) or self._after_intervals(day):
+        if not self.fits(day, s, sized=True) or self._after_intervals(day):
             if lifts:
                 lifts[0].minutes += cut
             return 0
@@ -622,9 +616,7 @@ class Scheduler:
         trial = fewer(cap)
         grown = self._steady_work()
         self.week = week
-        begin = ramp.joining_week(
-            steady, grown, Scheme.from_outcome(self.outcome).is_deload, self.block_weeks
-        )
+        begin = ramp.joining_week(steady, grown, self.scheme.is_deload, self.block_weeks)
         if begin is None:
             return week
         merged = Week()
@@ -1321,8 +1313,12 @@ class Scheduler:
         # three sets of each compound, within its range: a hard exposure of each group, so
         # the WHO strength days survive the shortening (DESIGN.md v1.1)
         found = self.outcome.param("resistance", "compound", "sets")
-        top = int(found.value.max) if found is not None and found.value.max is not None else 3
-        sets = max(self.outcome.min_sets("compound"), min(3, top), 1)
+        top = (
+            int(found.value.max)
+            if found is not None and found.value.max is not None
+            else HARD_EXPOSURE_SETS
+        )
+        sets = max(self.outcome.min_sets("compound"), min(HARD_EXPOSURE_SETS, top), 1)
         one = self._slot_seconds("compound", sets=sets, short_rests=True)
         compounds = sum(1 for slot in s.split_day.slots if slot.role == "compound")
         # and the first accessory at its fewest sets: each split day lists the work for a
@@ -1384,7 +1380,7 @@ class Scheduler:
         # an even week (U/L/U/L, three of each): a five-day U/L/U/L/U week would shorten its
         # three upper days toward the aerobic minutes and keep the shoulders at about
         # twice the quads' sets (a lifting day gives way there instead, as before)
-        return upper == lower >= 2 and sets >= 3
+        return upper == lower >= 2 and sets >= HARD_EXPOSURE_SETS
 
     @staticmethod
     def _half(s: Slotted) -> str:
@@ -1480,7 +1476,7 @@ class Scheduler:
                     self._hold_until(day, later, rule, decision)
                     continue
                 s = self._steady_slot(sorted({rule, *decision}))
-                if not self._fits_sized(day, s) or self._after_intervals(day):
+                if not self.fits(day, s, sized=True) or self._after_intervals(day):
                     continue
                 slack = self.budget - sum(o.minutes for o in here)
                 least = self._extra_minutes(s.modality) if here else self._min_minutes(s.modality)

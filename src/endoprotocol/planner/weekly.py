@@ -23,7 +23,7 @@ def hold_week(
     week: Week,
     decisions: Decisions,
     zones: dict[IntensityClass, Zone],
-    table: IntensityTable | None = None,
+    table: IntensityTable,
 ) -> list[Removal]:
     """Hold one built week to the decisions in force in it; what it removed or changed. A
     lift whose reps or effort a week-scoped limit changed rests no longer than its new load
@@ -49,7 +49,7 @@ def _hold(
     zones: dict[IntensityClass, Zone],
     number: int,
     removals: list[Removal],
-    table: IntensityTable | None = None,
+    table: IntensityTable,
 ) -> Session | None:
     modality = session.modality.value
     if modality in rules.vetoed:
@@ -90,7 +90,7 @@ def _limit_exercise(
     modality: str,
     rules: WeekRules,
     changed: list[str],
-    table: IntensityTable | None = None,
+    table: IntensityTable,
 ) -> Exercise:
     role = "compound" if e.compound else "accessory"
     update: dict[str, object] = {}
@@ -125,11 +125,11 @@ def _limit_exercise(
     return _rested(e.model_copy(update=update), modality, rules, table)
 
 
-def _rested(e: Exercise, modality: str, rules: WeekRules, table: IntensityTable | None) -> Exercise:
+def _rested(e: Exercise, modality: str, rules: WeekRules, table: IntensityTable) -> Exercise:
     """A lift held lighter rests no longer than its new load needs (`table.rest_by_load`:
     its reps plus reps in reserve, or a light load far from failure), within the week's own
     limits on rest."""
-    if table is None or e.reps is None:
+    if e.reps is None:
         return e
     rir = e.intensity.rir
     pct = pct_for(table, e.reps.min + rir.min) if rir is not None else 0.0
