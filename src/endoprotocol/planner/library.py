@@ -274,6 +274,7 @@ class Messages(_Node):
     could_not_plan: Text  # {what}, {why}
     week_held: Text  # {intensity}, {rule}
     safety_rules_overridden: Text  # {rules}
+    paired: Text  # {partner}: how a paired lift is done
 
     @model_validator(mode="after")
     def _placeholders(self) -> Self:
@@ -282,6 +283,7 @@ class Messages(_Node):
             "could_not_plan": {"what", "why"},
             "week_held": {"intensity", "rule"},
             "safety_rules_overridden": {"rules"},
+            "paired": {"partner"},
         }
         for field, names in wanted.items():
             used = {n for _, n, _, _ in string.Formatter().parse(getattr(self, field)) if n}

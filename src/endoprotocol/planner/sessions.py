@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from endoprotocol.engine.decisions import Bound, Decisions
+from endoprotocol.engine.decisions import Bound, Decisions, fill_placeholders
 from endoprotocol.plan import Exercise, Intensity, Range, Session, Substitution, muscle_credit
 from endoprotocol.planner.fill import (
     Picker,
@@ -208,9 +208,7 @@ class SessionBuilder:
         # families, pairing and cutting sets before it loses one, so the quads and the
         # hamstrings each get their hard sets on both days of a two-day week (coach review
         # 5, GROUP-ONCE: the short day's hinge went, hamstrings trained one day a week)
-        exercises, trimmed = self._trim(
-            exercises, slot.minutes - edges, fine=True, unpairable=unpairable
-        )
+        exercises, trimmed = self._trim(exercises, slot.minutes - edges, unpairable=unpairable)
         if trimmed:
             notes.append(f"Trimmed to fit {slot.minutes} minutes: {trimmed}.")
         if not exercises:
@@ -301,7 +299,6 @@ class SessionBuilder:
         exercises: list[Exercise],
         minutes: float,
         *,
-        fine: bool = False,
         unpairable: set[str] | frozenset[str] = frozenset(),
     ) -> tuple[list[Exercise], str]:
         """Fit the budget (COACHING.md §2): rests go to the short end of their range, then
@@ -310,8 +307,8 @@ class SessionBuilder:
         important patterns come first); what is left is what the day promises, and its
         non-competing lifts are paired (`_next_pair`: one set of each in turn, the rest once
         after both) before a set below the rules' minimum goes, and only then the last
-        lower-body, push or pull lift (with `fine`, a lower day's: the last knee lift or the
-        last hinge). A session that fits without is not paired (docs/planning.md).
+        lower-body, push or pull lift, judged by fine families (a lower day's last knee lift
+        or last hinge; a full-body day's squat and hinge alike). A session that fits without is not paired (docs/planning.md).
 
         Returns what is kept and a note of what changed (names, "shorter rests", "paired
         sets", "fewer sets")."""
@@ -342,7 +339,7 @@ class SessionBuilder:
                 if "fewer sets" not in changes:
                     changes.append("fewer sets")
                 continue
-            free = _droppable(kept, lossless=True, fine=fine)
+            free = _droppable(kept, lossless=True)
             pair = _next_pair(kept, unpairable) if free is None else None
             if pair is not None:
                 # what is left is what the day promises at the rules' sets: non-competing
@@ -373,7 +370,8 @@ class SessionBuilder:
         if not any(e.paired_with for e in kept):
             # a pair whose partner went later is no pair: the note says what is done
             changes = [c for c in changes if c != "paired sets"]
-        return _paired_in_order(kept), ", ".join([*changes, *dropped])
+        paired = self.library.design.messages.paired
+        return _paired_in_order(kept, paired), ", ".join([*changes, *dropped])
 
     def _conditioning(self, slot: Slotted) -> Built:
         """HIIT, endurance, recovery, balance and mobility sessions.
@@ -638,9 +636,9 @@ def _next_pair(
     return None
 
 
-def _paired_in_order(kept: list[Exercise]) -> list[Exercise]:
+def _paired_in_order(kept: list[Exercise], note: str) -> list[Exercise]:
     """Each pair together, at its first lift's place (done one set of each in turn), and
-    each paired lift's notes saying how."""
+    each paired lift's notes saying how (`note`, the library's `messages.paired`)."""
     by_name = {e.name: e for e in kept}
     out: list[Exercise] = []
     placed: set[str] = set()
@@ -654,9 +652,7 @@ def _paired_in_order(kept: list[Exercise]) -> list[Exercise]:
         for x in group:
             placed.add(x.name)
             if x.paired_with:
-                how = (
-                    f"Paired with {x.paired_with}: do one set of each in turn and rest after both."
-                )
+                how = fill_placeholders(note, {"partner": x.paired_with})
                 x = x.model_copy(update={"notes": f"{x.notes} {how}".strip()})
             out.append(x)
     return out
@@ -721,15 +717,14 @@ def _family_drop(kept: list[Exercise], levels: tuple[int, ...]) -> int | None:
     return None
 
 
-def _droppable(kept: list[Exercise], *, lossless: bool = False, fine: bool = False) -> int | None:
+def _droppable(kept: list[Exercise], *, lossless: bool = False) -> int | None:
     """The exercise a session over its minutes gives up: the last one whose movement family
     another kept exercise still covers; failing that, the last whose coarse family (lower,
     push, pull) is still covered, so a 15-minute full-body day keeps its pull rather than a
     second lower-body lift; failing that, the last. With `lossless`, only an exercise whose
-    coarse family stays covered, or None; with `fine` too (a lower day), only one whose
-    fine family (knee, hip) stays covered, so a short lower day keeps its hinge
-    (COACHING.md §2)."""
+    fine family (knee, hip, push, pull) stays covered, or None, so a short lower day keeps
+    its hinge and a short full-body day its squat and hinge (COACHING.md §2)."""
     if lossless:
-        return _family_drop(kept, (0,) if fine else (1,))
+        return _family_drop(kept, (0,))
     found = _family_drop(kept, (0, 1))
     return len(kept) - 1 if found is None else found
