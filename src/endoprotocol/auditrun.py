@@ -140,18 +140,32 @@ RARE_CAUSES: list[dict[str, Any]] = [
 RARE_SHARE = 0.1
 
 
-def with_rare_cause(data: dict[str, Any], rng: random.Random) -> dict[str, Any]:
-    """Sometimes add one of `RARE_CAUSES` to a drawn profile."""
-    if rng.random() >= RARE_SHARE:
+def _with_cause(
+    data: dict[str, Any],
+    rng: random.Random,
+    causes: list[dict[str, Any]],
+    share: float,
+    *,
+    merge: bool,
+) -> dict[str, Any]:
+    """Sometimes (`share`) add one of `causes` to a drawn profile: conditions join the
+    profile's own; any other field is replaced, or with `merge` (the screening answers of a
+    start hold) joined to the drawn one."""
+    if rng.random() >= share:
         return data
-    cause = rng.choice(RARE_CAUSES)
+    cause = rng.choice(causes)
     out = dict(data)
     for key, value in cause.items():
         if key == "conditions":
             out["conditions"] = list(dict.fromkeys([*out.get("conditions", []), *value]))
         else:
-            out[key] = value
+            out[key] = {**out.get(key, {}), **value} if merge else value
     return out
+
+
+def with_rare_cause(data: dict[str, Any], rng: random.Random) -> dict[str, Any]:
+    """Sometimes add one of `RARE_CAUSES` to a drawn profile."""
+    return _with_cause(data, rng, RARE_CAUSES, RARE_SHARE, merge=False)
 
 
 # Hard stops the common conditions do not draw (coach review 3, K12), from a fourth generator
@@ -166,17 +180,9 @@ START_HOLD_SHARE = 0.05
 
 
 def with_start_hold(data: dict[str, Any], rng: random.Random) -> dict[str, Any]:
-    """Sometimes add one of `START_HOLDS` to a drawn profile."""
-    if rng.random() >= START_HOLD_SHARE:
-        return data
-    cause = rng.choice(START_HOLDS)
-    out = dict(data)
-    for key, value in cause.items():
-        if key == "conditions":
-            out["conditions"] = list(dict.fromkeys([*out.get("conditions", []), *value]))
-        else:
-            out[key] = {**out.get(key, {}), **value}
-    return out
+    """Sometimes add one of `START_HOLDS` to a drawn profile (its answers join the drawn
+    screening answers)."""
+    return _with_cause(data, rng, START_HOLDS, START_HOLD_SHARE, merge=True)
 
 
 def run_audit(

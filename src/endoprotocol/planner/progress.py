@@ -41,6 +41,18 @@ NOTES = (
 )
 
 
+def _guideline_at_least(outcome: Decisions, measure: str, default: int) -> int:
+    """The highest `at_least` of the guidelines on `measure` (`default` when none)."""
+    return max(
+        (
+            g.body.at_least
+            for g in outcome.guidelines.values()
+            if g.body.measure == measure and g.body.at_least is not None
+        ),
+        default=default,
+    )
+
+
 @dataclass(frozen=True)
 class Scheme:
     """The progression decisions, read once from the outcome."""
@@ -75,6 +87,9 @@ class Scheme:
     long_floor: int = 0  # the long session's least minutes of work (`long_session_min_minutes`)
     # the aerobic guideline's bar (WHO 2020's 150): the long session's start keeps the week at it
     aerobic_target: int = 0
+    # the strength guideline's days (WHO 2020's 2): the weekly volume hold keeps a group's
+    # hard exposures on that many days
+    strength_days: int = 2
 
     @classmethod
     def from_outcome(cls, outcome: Decisions) -> Scheme:
@@ -103,15 +118,8 @@ class Scheme:
             steady_grows=get("steady_grows_into_spare") is True
             and get("aerobic_build_up") is not False
             and not get("hold_volume"),
-            aerobic_target=max(
-                (
-                    g.body.at_least
-                    for g in outcome.guidelines.values()
-                    if g.body.measure == "moderate_equivalent_aerobic_minutes"
-                    and g.body.at_least is not None
-                ),
-                default=0,
-            ),
+            aerobic_target=_guideline_at_least(outcome, "moderate_equivalent_aerobic_minutes", 0),
+            strength_days=_guideline_at_least(outcome, "strength_days", 2),
             cautious=v if isinstance(v := get("cautious_start"), CautiousStart) else None,
             effort_step=v if isinstance(v := get("effort_step"), EffortStep) else None,
             **{name: v if isinstance(v := get(name), str) else None for name in NOTES},
@@ -1168,7 +1176,11 @@ def build_weeks(
         if weekly_most is not None:
             # a beginner's weekly hard sets per major group (COACHING.md §3), exposures kept
             days = hold_weekly_volume(
-                days, weekly_most, least_sets, lambda a, b: _retimed(a, b, design.timing, 0)
+                days,
+                weekly_most,
+                least_sets,
+                lambda a, b: _retimed(a, b, design.timing, 0),
+                strength_days=scheme.strength_days,
             )
         planned = any(d.sessions for d in days)  # an empty (referral) week gets no advice
         lighter_block = False  # week 1 starts a lighter block: no deload flag (below)

@@ -18,9 +18,6 @@ from endoprotocol.plan import (
 )
 from endoprotocol.vocab import MAJOR_GROUPS, Modality
 
-# a group keeps its hard exposures on this many days of the week (where it had them)
-EXPOSURE_DAYS = 2
-
 Where = tuple[int, int, int]  # (day, session, exercise) in the week
 
 
@@ -136,17 +133,20 @@ def hold_weekly_volume(
     most: float,
     least_sets: int,
     retime: Callable[[Session, Session], Session],
+    *,
+    strength_days: int = 2,
 ) -> list[DayPlan]:
     """`days` with lifting sets taken off, one at a time, while a major group gets more than
     `most` hard sets a week, the group furthest over first. A set comes off a lift that
     trains the group (a lift keeps `least_sets`, one at least: novices progress on one to
-    three, ACSM 2009), never where a group would lose a hard exposure it needs (on two days, or on as
-    many as it had if fewer). The lift with the most sets goes first, then the day the group
+    three, ACSM 2009), never where a group would lose a hard exposure it needs (on
+    `strength_days` days, WHO 2020's strength days from the rules, or on as many as it had
+    if fewer). The lift with the most sets goes first, then the day the group
     is trained most, then the lift whose cut spares the groups within `most`, a primary
     muscle's lift before a secondary one's, later days and lifts before earlier ones.
     `retime` gives a changed session its minutes."""
     per_day = [_day_sets(d) for d in days]
-    keep = {g: min(n, EXPOSURE_DAYS) for g, n in _exposure_days(per_day).items()}
+    keep = {g: min(n, strength_days) for g, n in _exposure_days(per_day).items()}
     out = days
     while True:
         totals = _groups(_summed(per_day))
