@@ -360,6 +360,9 @@ def test_the_plans_own_warning_texts_come_from_the_library_and_name_their_placeh
         "safety_rules_overridden": "Off: {rules}.",
         "week_held": "Held to {intensity} ({rule}).",
         "paired": "With {partner}.",
+        "slot_needs_kit": "No {pattern}: {kit} would help.",
+        "slot_ruled_out": "No {pattern}: {rules}.",
+        "slot_above_level": "No {pattern} at your level.",
     }
     assert Messages.model_validate(good).could_not_plan == "No {what}: {why}."
     with pytest.raises(ValidationError, match="placeholders"):

@@ -1257,6 +1257,42 @@ def regression_for_trained(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+STAND_IN = re.compile(r"In place of an? [a-z-]+ exercise|Stands in for an? [a-z-]+ exercise")
+
+
+def trained_steps_down(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Where only regressions of a pattern are open to a trained lifter (a pregnant lifter on
+    body weight: incline and wall push-ups), the week uses the most demanding one and never
+    another, and a regression never stands in for another pattern's slot (coach review 5,
+    TRAINED-REGRESSION: an advanced lifter got a wall push-up as her "vertical push")."""
+    verdict = Verdict(applies=p.experience is not Experience.BEGINNER and not is_frail(p))
+    if not verdict.applies:
+        return verdict
+    entries = _by_name(library)
+    for week in plan.weeks:
+        seen: dict[str, set[str]] = {}
+        for day in week.days:
+            for s in day.sessions:
+                if s.modality.value != "resistance":
+                    continue
+                for e in s.exercises:
+                    entry = entries.get(e.name)
+                    if entry is None or entry.ladder != "regression":
+                        continue
+                    where = f"week {week.week} {day.day.value} '{s.title}' / {e.name}"
+                    if STAND_IN.search(e.notes):
+                        verdict.faults.append(
+                            Fault("trained-steps-down", where, "a regression as a stand-in")
+                        )
+                    names = seen.setdefault(entry.pattern.value, set())
+                    names.add(entry.name)
+                    if len(names) > 1:
+                        verdict.faults.append(
+                            Fault("trained-steps-down", where, " and ".join(sorted(names)))
+                        )
+    return verdict
+
+
 def partial_range_for_trained(p: Profile, plan: Plan, library: Library) -> Verdict:
     """An intermediate or advanced lifter's work set is never a partial-range form (a squat
     to a knee-height box) while a full-range lift of the same pattern, on the same kit, is
@@ -1527,6 +1563,7 @@ SELECTION_CHECKS: dict[str, Check] = {
     "vigorous-steady-untrue": vigorous_steady_untrue,
     "drill-as-hard-set": drill_as_hard_set,
     "regression-for-trained": regression_for_trained,
+    "trained-steps-down": trained_steps_down,
     "partial-range-for-trained": partial_range_for_trained,
     "beginner-kit-unused": beginner_kit_unused,
     "duplicate-isolation": duplicate_isolation,

@@ -132,6 +132,37 @@ class Picker:
         found += [self.vetoed_tag.get(t) for t in e.tags]
         return sorted({r for r in found if r})
 
+    def why_not(self, pattern: Pattern, muscles: set[str]) -> str:
+        """Why no exercise of `pattern` (training only `muscles`) could fill a slot, as the
+        plan says it: the kit that would open one the rules allow (at most three items, those
+        opening the most exercises first), else the rules that forbid every one at the
+        person's level, else that every one is above that level."""
+        words = self.library.design.messages
+        at_level = [
+            e
+            for e in self.library.exercises
+            if e.pattern is pattern
+            and e.kind != "drill"
+            and self.primary[e.id] <= muscles
+            and LEVEL_ORDER[e.level] <= self.level
+        ]
+        allowed = [e for e in at_level if not self.vetoes_of(e)]
+        opens: dict[str, int] = {}
+        for e in allowed:
+            if len(e.needs()) == 1:
+                kit = next(iter(e.needs())).value
+                opens[kit] = opens.get(kit, 0) + 1
+        if opens:
+            # the simplest kit first (the library's loadability: bands before a barbell)
+            light = self.library.design.loadability
+            kits = sorted(opens, key=lambda k: (light.get(Equipment(k), 0), -opens[k], k))[:3]
+            listed = ", ".join(kits[:-1]) + (" or " if len(kits) > 1 else "") + kits[-1]
+            return words.slot_needs_kit.format(pattern=pattern.value, kit=listed)
+        rules = sorted({r for e in at_level for r in self.vetoes_of(e)})
+        if rules:
+            return words.slot_ruled_out.format(pattern=pattern.value, rules=", ".join(rules))
+        return words.slot_above_level.format(pattern=pattern.value)
+
     def fits(self, e: ExerciseEntry, role: str, *, drills: bool, regressions: bool = False) -> bool:
         """Whether the exercise may fill a work slot for this person (COACHING.md §1)."""
         if (e.kind == "drill") != drills:
@@ -185,12 +216,16 @@ class Picker:
         with_vetoed: bool = False,
         drills: bool = False,
         tags: list[str] | None = None,
+        regressions: bool = True,
     ) -> list[ExerciseEntry]:
+        """The exercises that may fill a slot of this pattern, best first. With
+        `regressions=False` a trained person's empty pool stays empty (a stand-in for another
+        pattern is never an entry-level regression)."""
         source = self.by_pattern.get((pattern, with_vetoed), [])
         pool = [
             e for e in source if self.primary[e.id] <= muscles and self.fits(e, role, drills=drills)
         ]
-        if not pool and self.no_regressions:
+        if not pool and self.no_regressions and regressions:
             # a regression keeps the pattern the day promises (COACHING.md §2) when safety
             # rules leave a trained person nothing else (a frail 85-year-old's wall push-up)
             pool = [
@@ -199,6 +234,11 @@ class Picker:
                 if self.primary[e.id] <= muscles
                 and self.fits(e, role, drills=drills, regressions=True)
             ]
+            # ... and then only the most demanding one (the most muscles it works: an
+            # incline push-up, not also a wall push-up on the next day; coach review 5,
+            # TRAINED-REGRESSION): a trained lifter repeats it rather than stepping down
+            pool.sort(key=lambda e: (self.key(e, prefer, role, tags), -len(e.secondary), e.id))
+            return pool[:1]
         pool.sort(key=lambda e: e.id)
         return sorted(pool, key=lambda e: self.key(e, prefer, role, tags))
 
@@ -465,7 +505,12 @@ def build_exercise(
 
 
 def slot_pool(
-    picker: Picker, slot: Slot, muscles: set[str], *, drills: bool = False
+    picker: Picker,
+    slot: Slot,
+    muscles: set[str],
+    *,
+    drills: bool = False,
+    regressions: bool = True,
 ) -> list[ExerciseEntry]:
     return picker.candidates(
         slot.pattern,
@@ -474,4 +519,5 @@ def slot_pool(
         slot.role,
         drills=drills,
         tags=list(slot.prefer_tags),
+        regressions=regressions,
     )

@@ -275,6 +275,9 @@ class Messages(_Node):
     week_held: Text  # {intensity}, {rule}
     safety_rules_overridden: Text  # {rules}
     paired: Text  # {partner}: how a paired lift is done
+    slot_needs_kit: Text  # {pattern}, {kit}: why a lifting slot stayed empty
+    slot_ruled_out: Text  # {pattern}, {rules}
+    slot_above_level: Text  # {pattern}
 
     @model_validator(mode="after")
     def _placeholders(self) -> Self:
@@ -284,6 +287,9 @@ class Messages(_Node):
             "week_held": {"intensity", "rule"},
             "safety_rules_overridden": {"rules"},
             "paired": {"partner"},
+            "slot_needs_kit": {"pattern", "kit"},
+            "slot_ruled_out": {"pattern", "rules"},
+            "slot_above_level": {"pattern"},
         }
         for field, names in wanted.items():
             used = {n for _, n, _, _ in string.Formatter().parse(getattr(self, field)) if n}

@@ -123,7 +123,9 @@ class SessionBuilder:
                 stand_in = s.model_copy(update={"pattern": fallback})
                 picked = self.picker.pick(
                     f"{fallback.value}/{s.role}",
-                    slot_pool(self.picker, stand_in, muscles),
+                    # a stand-in for another pattern is never an entry-level regression
+                    # for a trained person (coach review 5, TRAINED-REGRESSION)
+                    slot_pool(self.picker, stand_in, muscles, regressions=False),
                     taken,
                     rank=(prefer, s.role),
                 )
@@ -153,7 +155,7 @@ class SessionBuilder:
                 shortfalls.append(
                     Shortfall(
                         f"the {s.pattern.value} slot of '{slot.title}'",
-                        "every exercise of that pattern is vetoed, needs equipment you do not have, or is above your level",
+                        self.picker.why_not(s.pattern, muscles),
                         self.picker.vetoes_applied,
                     )
                 )
