@@ -15,7 +15,7 @@ import pytest
 from hypothesis import strategies as st
 
 from endoprotocol import build_plan, parse_profile
-from endoprotocol.audit import CHECKS, SELECTION_CHECKS, Verdict
+from endoprotocol.audit import CHECKS, SELECTION_CHECKS, Verdict, pull_not_a_pull
 from endoprotocol.auditrun import KITS, run_audit
 from endoprotocol.plan import Exercise, Plan, Session
 from endoprotocol.vocab import Muscle, Pattern
@@ -580,8 +580,14 @@ def test_a_pullover_filling_a_strength_pull_is_dosed_for_more_reps() -> None:
         "equipment": ["barbell", "dumbbells", "bench"],
     }
     plan = build_plan(parse_profile(profile), builtin_rules(), builtin_library())
+    # coach review 7 (PULLOVER-AS-PULL): with no pull-up bar the vertical pull is now a
+    # multi-joint row standing in, and a pullover, wherever it still comes, keeps 8+ reps
+    verdict = pull_not_a_pull(parse_profile(profile), plan, builtin_library())
+    assert verdict.applies
+    assert not verdict.faults, verdict.faults[:3]
+    stand_ins = [e for e in lifts(plan) if "Stands in for a vertical-pull" in e.notes]
+    assert stand_ins
     pullovers = [e for e in lifts(plan) if e.name == "Dumbbell pullover"]
-    assert pullovers  # no pull-up bar: the pullover is the vertical pull here
     for e in pullovers:
         assert e.reps is not None
         assert e.reps.min >= 8, e.reps

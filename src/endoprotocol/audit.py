@@ -546,6 +546,9 @@ SHOULDER_UNFIT = re.compile(
     r"rollout",
     re.IGNORECASE,
 )
+# a loaded plank (rows or push-ups with weight from a plank) asks a painful lower back to hold
+# against load and rotation on every rep (coach review 7, LBP-RENEGADE)
+LOW_BACK_UNFIT = re.compile(r"renegade|weighted push-up|rollout|sit-up|crunch|twist", re.IGNORECASE)
 KNEE_UNFIT = re.compile(
     r"jump|\bhops?\b|bound|burpee|sprint|\brun\b|easy jog|pistol|bulgarian|walking lunge|"
     r"step-ups for cardio|step-up intervals|dumbbell step-up\b|leg press|hack squat|back squat|front squat|thruster",
@@ -554,13 +557,15 @@ KNEE_UNFIT = re.compile(
 
 
 def joint_pain_move_unfit(p: Profile, plan: Plan, library: Library) -> Verdict:
-    """Knee or shoulder pain: no cardio or lift the standard keeps away from that joint, nor
-    as an alternative (lap swimming is repeated overhead pulling for a painful shoulder)."""
+    """Knee, shoulder or low-back pain: no cardio or lift the standard keeps away from that
+    joint, nor as an alternative (lap swimming is repeated overhead pulling for a painful
+    shoulder; a renegade row a loaded plank for a painful back)."""
     pain = [
         (why, rx)
         for why, rx, condition in (
             ("shoulder pain", SHOULDER_UNFIT, Condition.SHOULDER_PAIN),
             ("knee pain", KNEE_UNFIT, Condition.KNEE_PAIN),
+            ("low-back pain", LOW_BACK_UNFIT, Condition.LOW_BACK_PAIN),
         )
         if condition in p.conditions
     ]
@@ -638,6 +643,44 @@ def trunk_flexion_unfit(p: Profile, plan: Plan, library: Library) -> Verdict:
         if _says(TRUNK_FLEXION, name, entries.get(name)):
             verdict.faults.append(
                 Fault("trunk-flexion-unfit", where, f"{label} flexes the trunk ({why})")
+            )
+    return verdict
+
+
+# Unsupported single-leg or split-stance work, by name or cue, and the words that say a hand
+# stays on something steady (a Smith machine bar runs on rails) or the person is not standing (coach review 7, BAND-SPLIT-FALLS, NEURO-FALL-RISK).
+UNSUPPORTED_STANCE = re.compile(
+    r"\blunge|split squat|single-leg|one-leg|pistol|skater|step-up to a high", re.IGNORECASE
+)
+STEADY = re.compile(
+    r"supported|hand on|hands on|a wall|rail|counter|smith machine|bridge|lying", re.IGNORECASE
+)
+# whose safety rules keep balance supported: WHO falls guidance after a fall and for frail
+# people, Too Fit To Fracture for fragile bones, ACOG 2020 in pregnancy, ADA 2016 neuropathy
+FALL_CAREFUL = frozenset(
+    {
+        Condition.FALLS_HISTORY,
+        Condition.OSTEOPOROSIS,
+        Condition.VERTEBRAL_FRACTURE,
+        Condition.PREGNANCY,
+        Condition.PERIPHERAL_NEUROPATHY,
+    }
+)
+
+
+def stance_unsupported(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """People whose rules keep balance work supported (a past fall, frailty, fragile bones,
+    pregnancy, neuropathy) get no exercise whose name or cue is an unsupported single-leg or
+    split stance - read from the words, not the `fall-risk` tag, so a missing tag shows."""
+    verdict = Verdict(applies=bool(FALL_CAREFUL & set(p.conditions)) or is_frail(p))
+    if not verdict.applies:
+        return verdict
+    entries = _by_name(library)
+    for where, name, label in named_moves(plan):
+        entry = entries.get(name)
+        if _says(UNSUPPORTED_STANCE, name, entry) and not _says(STEADY, name, entry):
+            verdict.faults.append(
+                Fault("stance-unsupported", where, f"{label}: an unsupported stance")
             )
     return verdict
 
@@ -884,6 +927,7 @@ SAFETY_CHECKS: dict[str, Check] = {
     "triad-technical-or-twisting": triad_technical_or_twisting,
     "kneeling-or-hanging-unfit": kneeling_or_hanging_unfit,
     "trunk-flexion-unfit": trunk_flexion_unfit,
+    "stance-unsupported": stance_unsupported,
     "illness-start-not-held": illness_start_not_held,
     "bone-session-lacks-posture-or-pull": bone_session_lacks_posture_or_pull,
 }
@@ -1293,6 +1337,36 @@ def trained_steps_down(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+def pull_not_a_pull(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A lifting session's pulling is never only single-joint moves (a pullover lying across a
+    bench, a straight-arm pulldown, a band pull-apart, a dead hang) while a multi-joint row or
+    pull-down is open to the person (COACHING.md §1 "the slot's muscle is honoured"; coach
+    review 7, PULLOVER-AS-PULL)."""
+    rows = [
+        x
+        for x in open_to(p, library)
+        if x.pattern.value in PULLS and x.compound and x.kind == "strength"
+    ]
+    verdict = Verdict(applies=bool(rows))
+    if not rows:
+        return verdict
+    entries = _by_name(library)
+    for where, s in sessions(plan):
+        if s.modality.value != "resistance" or s.optional:
+            continue
+        pulls = [
+            entry
+            for e in s.exercises
+            if (entry := entries.get(e.name)) is not None and entry.pattern.value in PULLS
+        ]
+        if pulls and not any(x.compound for x in pulls):
+            names = " and ".join(x.name for x in pulls)
+            verdict.faults.append(
+                Fault("pull-not-a-pull", where, f"{names} only, while {rows[0].name} is open")
+            )
+    return verdict
+
+
 def partial_range_for_trained(p: Profile, plan: Plan, library: Library) -> Verdict:
     """An intermediate or advanced lifter's work set is never a partial-range form (a squat
     to a knee-height box) while a full-range lift of the same pattern, on the same kit, is
@@ -1564,6 +1638,7 @@ SELECTION_CHECKS: dict[str, Check] = {
     "drill-as-hard-set": drill_as_hard_set,
     "regression-for-trained": regression_for_trained,
     "trained-steps-down": trained_steps_down,
+    "pull-not-a-pull": pull_not_a_pull,
     "partial-range-for-trained": partial_range_for_trained,
     "beginner-kit-unused": beginner_kit_unused,
     "duplicate-isolation": duplicate_isolation,

@@ -115,12 +115,27 @@ class SessionBuilder:
             before = len(self.picker.substitutions)
             fallback_note = ""
             slot_key = f"{s.pattern.value}/{s.role}"
+            fallback = self.library.design.fallbacks.get(s.pattern)
+            stand_in = None if fallback is None else s.model_copy(update={"pattern": fallback})
+            single_joint: list[ExerciseEntry] = []
+            if (
+                s.role == "compound"
+                and stand_in is not None
+                and not any(e.compound for e in pool)
+                and any(
+                    e.compound and e.id not in taken
+                    for e in slot_pool(self.picker, stand_in, muscles, regressions=False)
+                )
+            ):
+                # a main slot whose pattern offers only single-joint moves (a pullover, a
+                # straight-arm pulldown for the vertical pull) takes the fallback pattern's
+                # multi-joint lift first: a row is the pull, a pullover is not (coach review 7,
+                # PULLOVER-AS-PULL)
+                single_joint, pool = pool, []
             picked = self.picker.pick(
                 slot_key, pool, taken, unvetoed, rank=(prefer, s.role), tags=tags
             )
-            fallback = self.library.design.fallbacks.get(s.pattern)
-            if picked is None and fallback is not None:
-                stand_in = s.model_copy(update={"pattern": fallback})
+            if picked is None and stand_in is not None and fallback is not None:
                 picked = self.picker.pick(
                     f"{fallback.value}/{s.role}",
                     # a stand-in for another pattern is never an entry-level regression
@@ -132,7 +147,12 @@ class SessionBuilder:
                 rules = sorted(
                     {r for e in unvetoed if e.id not in taken for r in self.picker.vetoes_of(e)}
                 )
-                if picked is not None and not rules:
+                if picked is not None and single_joint:
+                    fallback_note = (
+                        f"Stands in for a {s.pattern.value} exercise: those your equipment "
+                        "allows work one joint only."
+                    )
+                elif picked is not None and not rules:
                     fallback_note = (
                         f"Stands in for a {s.pattern.value} exercise: none fits your equipment."
                     )
@@ -142,6 +162,8 @@ class SessionBuilder:
                             replaced=f"a {s.pattern.value} exercise", by=picked[0].name, rules=rules
                         )
                     )
+            if picked is None and single_joint:
+                picked = self.picker.pick(slot_key, single_joint, taken, rank=(prefer, s.role))
             if picked is None and s.role != "compound":
                 if slot_pool(self.picker, s, muscles, drills=True):
                     # only a teaching drill is left for an accessory slot (a wall-supported

@@ -1,0 +1,167 @@
+"""Coach review 7 (20 new profiles, weighted to the people who need the most care): each test
+is the smallest profile that showed a fault kind (/tmp/coach7/min), kept once the kind was
+fixed at its cause, with a property where the kind is an invariant over people.
+
+BAND-SPLIT-FALLS (unsafe) A 70-year-old after a fall and a frail 88-year-old split-squatted
+    on a band with both hands on its ends: the banded split squat, the reverse and lateral
+    lunges and the body-weight split squat were not tagged `fall-risk`, so the falls, frailty,
+    pregnancy and bone rules never reached them.
+NEURO-FALL-RISK (unsafe) Peripheral neuropathy kept `fall-risk` work (a step-up to a high box,
+    a single-leg Romanian deadlift with dumbbells): the neuropathy rule forbade only impact.
+LBP-RENEGADE (unsafe) Low-back pain got a renegade row (a loaded plank) as a pull.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import pytest
+from hypothesis import strategies as st
+
+from endoprotocol import parse_profile
+from endoprotocol.audit import joint_pain_move_unfit, stance_unsupported, vetoed_tag_in_plan
+from tests.builtin import builtin_library, builtin_plan, plan_names
+from tests.strategies import audit_property, profiles
+
+EXAMPLES = int(os.environ.get("ENDOPROTOCOL_PROPERTY_EXAMPLES", "30"))
+
+AFTER_A_FALL_BANDS = {  # /tmp/coach7/min/BAND-SPLIT-FALLS.yaml
+    "age": 70,
+    "sex": "female",
+    "goals": ["general-health"],
+    "experience": "beginner",
+    "conditions": ["falls-history"],
+    "days": ["monday", "thursday"],
+    "minutes_per_session": 30,
+    "equipment": ["bands"],
+    "currently_active": True,
+}
+FRAIL_BANDS = {  # /tmp/coach7/min/BAND-SPLIT-FALLS-frail.yaml
+    "age": 88,
+    "sex": "female",
+    "goals": ["general-health"],
+    "days": ["monday", "thursday"],
+    "minutes_per_session": 30,
+    "equipment": ["bands"],
+}
+NEUROPATHY_DUMBBELLS = {  # /tmp/coach7/min/NEURO-FALL-RISK.yaml
+    "age": 57,
+    "sex": "male",
+    "goals": ["general-health"],
+    "experience": "intermediate",
+    "conditions": ["peripheral-neuropathy"],
+    "days": ["monday", "thursday"],
+    "minutes_per_session": 45,
+    "equipment": ["dumbbells"],
+    "currently_active": True,
+}
+LOW_BACK_DUMBBELLS = {  # /tmp/coach7/min/LBP-RENEGADE.yaml
+    "age": 42,
+    "sex": "male",
+    "goals": ["general-health"],
+    "experience": "intermediate",
+    "conditions": ["low-back-pain"],
+    "days": ["monday", "saturday"],
+    "minutes_per_session": 45,
+    "equipment": ["dumbbells"],
+    "currently_active": True,
+}
+
+UNSUPPORTED = {
+    "Banded split squat",
+    "Split squat",
+    "Reverse lunge",
+    "Lateral lunge",
+    "Dumbbell reverse lunge",
+    "Dumbbell single-leg Romanian deadlift",
+    "Dumbbell step-up to a high box",
+}
+
+
+@pytest.mark.parametrize("profile", [AFTER_A_FALL_BANDS, FRAIL_BANDS], ids=["falls", "frail"])
+def test_after_a_fall_or_when_frail_no_split_stance_is_unsupported(profile: dict[str, Any]) -> None:
+    plan = builtin_plan(**profile)
+    assert not UNSUPPORTED & plan_names(plan)
+    verdict = stance_unsupported(parse_profile(profile), plan, builtin_library())
+    assert verdict.applies
+    assert not verdict.faults, verdict.faults[:3]
+
+
+def test_neuropathy_keeps_single_leg_and_high_step_work_supported() -> None:
+    plan = builtin_plan(**NEUROPATHY_DUMBBELLS)
+    assert not UNSUPPORTED & plan_names(plan)
+    warning = next(w.message for w in plan.warnings if w.code == "neuropathy-foot-care")
+    assert "unsupported single-leg or split-stance work" in warning
+    verdict = stance_unsupported(parse_profile(NEUROPATHY_DUMBBELLS), plan, builtin_library())
+    assert verdict.applies
+    assert not verdict.faults, verdict.faults[:3]
+
+
+def test_a_painful_back_never_rows_from_a_plank() -> None:
+    plan = builtin_plan(**LOW_BACK_DUMBBELLS)
+    names = plan_names(plan)
+    assert "Renegade row" not in names
+    assert "Weighted push-up" not in names
+    assert "One-arm dumbbell row" in plan_names(plan, alternatives=False)
+    warning = next(w.message for w in plan.warnings if w.code == "low-back-pain-adjustments")
+    assert "from a plank" in warning
+    verdict = joint_pain_move_unfit(parse_profile(LOW_BACK_DUMBBELLS), plan, builtin_library())
+    assert verdict.applies
+    assert not verdict.faults, verdict.faults[:3]
+
+
+def test_a_healthy_trained_lifter_still_lunges() -> None:
+    """The tag reaches only people whose rules keep balance supported."""
+    plan = builtin_plan(**{**NEUROPATHY_DUMBBELLS, "conditions": [], "age": 35})
+    assert UNSUPPORTED & plan_names(plan)
+
+
+@st.composite
+def balance_careful_or_back_pain(draw: st.DrawFn) -> dict[str, Any]:
+    """A past fall, fragile bones, neuropathy, pregnancy, frailty or a painful back, on the
+    kits that hold lunges and loaded planks (bands, dumbbells, a kettlebell, a barbell)."""
+    data = draw(profiles())
+    condition = draw(
+        st.sampled_from(
+            [
+                "falls-history",
+                "osteoporosis",
+                "peripheral-neuropathy",
+                "low-back-pain",
+                "pregnancy",
+                "frail",
+            ]
+        )
+    )
+    if condition == "frail":
+        data["age"] = draw(st.integers(80, 100))
+        data["currently_active"] = False
+    elif condition == "pregnancy":
+        data["sex"] = "female"
+        data["age"] = draw(st.integers(18, 45))
+        data["therapies"] = []
+        data["conditions"] = [c for c in data["conditions"] if c != "pregnancy"]
+        data["conditions"].append("pregnancy")
+    else:
+        data["conditions"] = list(dict.fromkeys([condition, *data["conditions"]]))
+    if "pregnancy" not in data["conditions"]:
+        data.pop("pregnancy_week", None)
+    kit = draw(st.sampled_from([["bands"], ["dumbbells"], ["kettlebell"], ["barbell"], []]))
+    data["equipment"] = list(dict.fromkeys([*data["equipment"], *kit]))
+    return data
+
+
+def test_careful_balance_and_painful_backs_get_supported_stances_and_no_loaded_plank(
+    record_property: pytest.RecordProperty,
+) -> None:
+    audit_property(
+        balance_careful_or_back_pain(),
+        {
+            "stance-unsupported": stance_unsupported,
+            "joint-pain-move-unfit": joint_pain_move_unfit,
+            "vetoed-tag-in-plan": vetoed_tag_in_plan,
+        },
+        record_property,
+        examples=EXAMPLES,
+    )
