@@ -160,9 +160,14 @@ MOOD_BANDS = {
 }
 
 
+# lifts at one set: an older beginner's light start on 25-minute days (20-minute days no
+# longer hold the big lifts at one set: coach review 7, SHORT-DAY-ONE-SET)
+OLDER_MOOD_BANDS = {**MOOD_BANDS, "age": 70, "minutes_per_session": 25}
+
+
 def test_a_deload_at_one_set_cuts_reps_but_keeps_a_working_effort() -> None:
-    plan = _plan(**MOOD_BANDS)
-    verdict = deload_effort_incoherent(parse_profile(MOOD_BANDS), plan, builtin_library())
+    plan = _plan(**OLDER_MOOD_BANDS)
+    verdict = deload_effort_incoherent(parse_profile(OLDER_MOOD_BANDS), plan, builtin_library())
     assert verdict.applies
     assert not verdict.faults, verdict.faults
     assert plan.weeks[3].deload

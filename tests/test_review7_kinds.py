@@ -9,6 +9,10 @@ BAND-SPLIT-FALLS (unsafe) A 70-year-old after a fall and a frail 88-year-old spl
 NEURO-FALL-RISK (unsafe) Peripheral neuropathy kept `fall-risk` work (a step-up to a high box,
     a single-leg Romanian deadlift with dumbbells): the neuropathy rule forbade only impact.
 LBP-RENEGADE (unsafe) Low-back pain got a renegade row (a loaded plank) as a pull.
+PULLOVER-AS-PULL With dumbbells and a bench but no bar, a pullover (one joint, lying across a
+    bench) was a full-body day's only pull.
+SHORT-DAY-ONE-SET On 20-minute days every big lift fell to one set while curls, calf raises
+    and core holds stayed (eight lifts x one set); a recovery block's cut did the same.
 """
 
 from __future__ import annotations
@@ -20,7 +24,13 @@ import pytest
 from hypothesis import strategies as st
 
 from endoprotocol import parse_profile
-from endoprotocol.audit import joint_pain_move_unfit, stance_unsupported, vetoed_tag_in_plan
+from endoprotocol.audit import (
+    joint_pain_move_unfit,
+    lifts_spread_thin,
+    pull_not_a_pull,
+    stance_unsupported,
+    vetoed_tag_in_plan,
+)
 from tests.builtin import builtin_library, builtin_plan, plan_names
 from tests.strategies import audit_property, profiles
 
@@ -164,4 +174,99 @@ def test_careful_balance_and_painful_backs_get_supported_stances_and_no_loaded_p
         },
         record_property,
         examples=EXAMPLES,
+    )
+
+
+PULLOVER_NO_BAR = {  # /tmp/coach7/min/PULLOVER-AS-PULL.yaml
+    "age": 24,
+    "sex": "female",
+    "goals": ["muscle"],
+    "experience": "intermediate",
+    "days": ["monday", "friday"],
+    "minutes_per_session": 50,
+    "equipment": ["dumbbells", "bench"],
+    "currently_active": True,
+}
+
+
+def test_with_no_bar_the_vertical_pull_is_a_row_not_a_pullover() -> None:
+    plan = builtin_plan(**PULLOVER_NO_BAR)
+    assert "Dumbbell pullover" not in plan_names(plan, alternatives=False)
+    stand_ins = [
+        e
+        for w in plan.weeks[:1]
+        for d in w.days
+        for s in d.sessions
+        for e in s.exercises
+        if "Stands in for a vertical-pull exercise: those your equipment allows work one joint"
+        in e.notes
+    ]
+    assert stand_ins
+    assert all("row" in e.name.lower() for e in stand_ins)
+    verdict = pull_not_a_pull(parse_profile(PULLOVER_NO_BAR), plan, builtin_library())
+    assert verdict.applies
+    assert not verdict.faults, verdict.faults[:3]
+
+
+SHORT_DAYS = {  # /tmp/coach7/min/SHORT-DAY-ONE-SET-2day.yaml
+    "age": 30,
+    "sex": "female",
+    "goals": ["general-health"],
+    "experience": "beginner",
+    "days": ["tuesday", "thursday"],
+    "minutes_per_session": 20,
+    "equipment": ["dumbbells"],
+    "currently_active": True,
+}
+RECOVERING_SHORT_DAYS = {  # found by `lifts-spread-thin` at audit seed 3
+    "age": 21,
+    "sex": "female",
+    "goals": ["endurance"],
+    "conditions": ["overtraining-symptoms"],
+    "days": ["tuesday", "friday", "saturday", "sunday"],
+    "minutes_per_session": 20,
+    "equipment": ["dumbbells", "kettlebell", "suspension-trainer", "bands"],
+}
+
+
+def test_twenty_minute_days_keep_the_big_lifts_at_two_sets_and_let_extras_go() -> None:
+    plan = builtin_plan(weeks=12, **SHORT_DAYS)
+    week = plan.weeks[0]
+    lifting = [s for d in week.days for s in d.sessions if s.modality.value == "resistance"]
+    assert len(lifting) == 2
+    for s in lifting:
+        big = [e for e in s.exercises if e.compound]
+        assert len(big) >= 4
+        assert all(e.sets >= 2 for e in big[:4]), [(e.name, e.sets) for e in s.exercises]
+        assert s.duration_minutes <= 20
+    verdict = lifts_spread_thin(parse_profile(SHORT_DAYS), plan, builtin_library())
+    assert verdict.applies
+    assert not verdict.faults, verdict.faults[:3]
+
+
+def test_a_recovery_block_cuts_an_extra_before_a_big_lift_falls_to_one_set() -> None:
+    plan = builtin_plan(weeks=4, **RECOVERING_SHORT_DAYS)
+    verdict = lifts_spread_thin(parse_profile(RECOVERING_SHORT_DAYS), plan, builtin_library())
+    assert verdict.applies
+    assert not verdict.faults, verdict.faults[:3]
+
+
+@st.composite
+def short_days(draw: st.DrawFn) -> dict[str, Any]:
+    """People under 65 with 15-25 minute days, often recovering (overtraining, stress, poor
+    sleep: the block's sets are held or cut)."""
+    data = draw(profiles(max_age=64))
+    data["minutes_per_session"] = draw(st.integers(15, 25))
+    extra = draw(st.sampled_from([[], ["overtraining-symptoms"], ["chronic-stress"]]))
+    data["conditions"] = list(dict.fromkeys([*extra, *data["conditions"]]))
+    return data
+
+
+def test_short_days_never_spread_the_big_lifts_thin(record_property: pytest.RecordProperty) -> None:
+    audit_property(
+        short_days(),
+        {"lifts-spread-thin": lifts_spread_thin, "pull-not-a-pull": pull_not_a_pull},
+        record_property,
+        examples=EXAMPLES,
+        weeks=6,
     )

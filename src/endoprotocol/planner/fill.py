@@ -38,6 +38,21 @@ class Shortfall:
     rules: list[str] = field(default_factory=list)
 
 
+# The movement families a split day promises (COACHING.md §2: full body keeps lower, push
+# and pull; upper keeps push and pull; lower keeps squat/lunge and hinge): fine families,
+# and the coarse ones a short full-body day keeps when it must lose a fine one. Isolation,
+# core and carries have none.
+FAMILY: dict[Pattern, tuple[str, str]] = {
+    Pattern.SQUAT: ("knee", "lower"),
+    Pattern.LUNGE: ("knee", "lower"),
+    Pattern.HINGE: ("hip", "lower"),
+    Pattern.HORIZONTAL_PUSH: ("push", "push"),
+    Pattern.VERTICAL_PUSH: ("push", "push"),
+    Pattern.HORIZONTAL_PULL: ("pull", "pull"),
+    Pattern.VERTICAL_PULL: ("pull", "pull"),
+}
+
+
 # How many leading ranking keys make two candidates equally good: the n-th use of a slot in
 # the week rotates only among those, so every pick is a best candidate (COACHING.md §1); a
 # trained lifter's tier reaches to full range, so a second squat day is not a high-box squat.

@@ -14,7 +14,7 @@ from endoprotocol.engine.decisions import (
     fill_placeholders,
 )
 from endoprotocol.plan import DayPlan, Exercise, Range, Session, Week
-from endoprotocol.planner.fill import exercise_seconds, pair_seconds, session_seconds
+from endoprotocol.planner.fill import FAMILY, exercise_seconds, pair_seconds, session_seconds
 from endoprotocol.planner.intensity import ORDER, cohere_session
 from endoprotocol.planner.library import SessionDesignFile, Timing, Zone
 from endoprotocol.planner.volume import hold_weekly_volume
@@ -345,8 +345,10 @@ def _cut_sets(
     most_reserve: int | None = None,
 ) -> list[Exercise]:
     """Take the session's total sets down by about `cut_pct` %, one set at a time from the
-    exercise with the most sets (ties from the end), none below one set; with `reps_too`,
-    a session already at one set a lift has its reps cut instead."""
+    exercise with the most sets (ties from the end), none below one set, and a big lift
+    (squat, lunge, hinge, push, pull) not below two while an accessory after the first
+    exercise can be dropped instead; with `reps_too`, a session already at one set a lift
+    has its reps cut instead."""
     total = sum(e.sets for e in exercises)
     target = max(len(exercises), math.floor(total * (1 - cut_pct / 100)))
     out = list(exercises)
@@ -354,6 +356,17 @@ def _cut_sets(
         i = max(range(len(out)), key=lambda k: (out[k].sets, k))
         if out[i].sets <= 1:
             break
+        extras = [k for k, e in enumerate(out) if k > 0 and e.pattern not in FAMILY]
+        if out[i].sets == 2 and out[i].pattern in FAMILY and extras:
+            # a big lift keeps its second set while an accessory (a curl, a core hold) can go
+            # instead (coach review 7, SHORT-DAY-ONE-SET: five lifts at one set beside two
+            # accessories in a recovery block)
+            gone = out.pop(extras[-1]).name
+            out = [
+                e.model_copy(update={"paired_with": None}) if e.paired_with == gone else e
+                for e in out
+            ]
+            continue
         out[i] = out[i].model_copy(update={"sets": out[i].sets - 1})
     if reps_too and sum(e.sets for e in out) == total and cut_pct > 0:
         # every lift is at one set: fewer reps at the same load (what leaves the set goes

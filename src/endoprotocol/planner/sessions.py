@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from endoprotocol.engine.decisions import Bound, Decisions, fill_placeholders
 from endoprotocol.plan import Exercise, Intensity, Range, Session, Substitution, muscle_credit
 from endoprotocol.planner.fill import (
+    FAMILY,
     Picker,
     Shortfall,
     build_exercise,
@@ -708,20 +709,6 @@ def _rebalanced(s: Slot, exercises: list[Exercise], muscles: set[str]) -> Slot:
     if least == own or credit[own] < REBALANCE_RATIO * max(credit[least], 1.0):
         return s
     return s.model_copy(update={"prefer": [Muscle(least)]})
-
-
-# The movement families a split day promises (COACHING.md §2: full body keeps lower, push
-# and pull; upper keeps push and pull; lower keeps squat/lunge and hinge): fine families,
-# and the coarse ones a short full-body day keeps when it must lose a fine one.
-FAMILY: dict[Pattern, tuple[str, str]] = {
-    Pattern.SQUAT: ("knee", "lower"),
-    Pattern.LUNGE: ("knee", "lower"),
-    Pattern.HINGE: ("hip", "lower"),
-    Pattern.HORIZONTAL_PUSH: ("push", "push"),
-    Pattern.VERTICAL_PUSH: ("push", "push"),
-    Pattern.HORIZONTAL_PULL: ("pull", "pull"),
-    Pattern.VERTICAL_PULL: ("pull", "pull"),
-}
 
 
 def _family_drop(kept: list[Exercise], levels: tuple[int, ...]) -> int | None:
