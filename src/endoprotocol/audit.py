@@ -956,6 +956,7 @@ def _week_signature(plan: Plan, index: int) -> tuple[object, ...]:
                         (e.reps.min, e.reps.max) if e.reps else None,
                         (e.work_seconds.min, e.work_seconds.max) if e.work_seconds else None,
                         e.intensity.model_dump_json(),  # effort and load count as a change
+                        e.notes,  # so does a slower lowering (tempo)
                     )
                     for e in s.exercises
                 ),
@@ -4172,6 +4173,190 @@ def effort_step_before_check(p: Profile, plan: Plan, library: Library) -> Verdic
     return verdict
 
 
+# ---- coach reviews 5 and 6: weeks that say how to load them (SILENT-WEEK, BW-LOAD-PROG) ----
+
+# words of a week note that speak about the lifting prescription: a week whose lifts change
+# carries one (the double progression's "same loads, work toward the top" or "new load")
+LIFTING_WORDS = re.compile(
+    r"\b(loads?|reps?|sets?|lifts?|lifting|rpe|effort|1rm|heavier|lighter|swap)\b", re.IGNORECASE
+)
+# kit that puts an external load on a lift, or lets it be changed (a band, a strap's angle);
+# body weight, fixtures and a bench do not
+EXTERNAL_LOAD_KIT = frozenset(
+    {"barbell", "trap-bar", "dumbbells", "kettlebell", "machines", "bands", "suspension-trainer"}
+)
+NEW_LOAD_WORDS = re.compile(r"\bnew load\b", re.IGNORECASE)
+
+
+def _week_lifts(week: Week) -> Iterator[tuple[Session, Exercise]]:
+    for d in week.days:
+        for s in d.sessions:
+            if s.modality.value == "resistance" and not s.optional:
+                for e in s.exercises:
+                    yield s, e
+
+
+def _lift_numbers(week: Week) -> dict[tuple[str, str], tuple[object, ...]]:
+    """Each required lift's sets, reps (or hold) and %1RM by day type and name."""
+    out: dict[tuple[str, str], tuple[object, ...]] = {}
+    for s, e in _week_lifts(week):
+        r = e.reps or e.work_seconds
+        pct = e.intensity.pct_1rm
+        out[(s.title, e.name)] = (
+            e.sets,
+            (r.min, r.max) if r else None,
+            (pct.min, pct.max) if pct else None,
+        )
+    return out
+
+
+def week_changes_unexplained(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A non-deload week whose required lifts' sets, reps or %1RM change against the week
+    before carries a note about its lifting: the client is told how to load it (same loads
+    and work toward the top of the range, or a new load; coach review 6, SILENT-WEEK)."""
+    verdict = Verdict(applies=False)
+    building = [w for w in plan.weeks if not w.deload]
+    # against the last building week: the week after a deload returns from the cut its own
+    # note announced as one week's
+    for before, week in pairwise(building):
+        was = _lift_numbers(before)
+        changed = [k for k, v in _lift_numbers(week).items() if k in was and was[k] != v]
+        if not changed:
+            continue
+        verdict.applies = True
+        if not any(LIFTING_WORDS.search(n) for n in week.notes):
+            title, name = changed[0]
+            verdict.faults.append(
+                Fault(
+                    "week-changes-unexplained",
+                    f"week {week.week}",
+                    f"{len(changed)} lifts change (e.g. {name} on {title}) and no note says how"
+                    " to load them",
+                )
+            )
+    return verdict
+
+
+def _efforts(week: Week) -> dict[tuple[str, str], str]:
+    """Each required lift's RPE and RIR by day type and name."""
+    return {(s.title, e.name): f"{e.intensity.rpe} {e.intensity.rir}" for s, e in _week_lifts(week)}
+
+
+def reps_week_narrows_range(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A week at the same load as the week before (no load step: a reps week of the double
+    progression) never lowers a lift's rep range's top while its bottom does not fall: the
+    target moves up inside the range (coach review 6, SILENT-WEEK: 8-11 -> 8-9)."""
+    verdict = Verdict(applies=False)
+    for before, week in pairwise(plan.weeks):
+        if week.deload or week.load_change_pct != before.load_change_pct:
+            continue
+        was, effort = _ranges_by_type(before), _efforts(before)
+        now = _efforts(week)
+        # a lift at the same effort (a new effort is a new dose: the end of a re-entry)
+        pairs = [
+            (k, was[k], v)
+            for k, v in _ranges_by_type(week).items()
+            if k in was and effort.get(k) == now.get(k)
+        ]
+        if not pairs:
+            continue
+        verdict.applies = True
+        narrowed = [(k, w, n) for k, w, n in pairs if n[1] < w[1] and n[0] >= w[0]]
+        if narrowed:
+            (title, name), w, n = narrowed[0]
+            verdict.faults.append(
+                Fault(
+                    "reps-week-narrows-range",
+                    f"week {week.week}",
+                    f"{name} on {title}: {w[0]:g}-{w[1]:g} -> {n[0]:g}-{n[1]:g} at the same load",
+                )
+            )
+    return verdict
+
+
+def _externally_loaded(e: Exercise, entries: dict[str, ExerciseEntry]) -> bool:
+    """A lift with an external load: kit that loads it, or a %1RM (an unknown name counts)."""
+    entry = entries.get(e.name)
+    if e.intensity.pct_1rm is not None or entry is None:
+        return True
+    return bool({q.value for q in entry.equipment} & EXTERNAL_LOAD_KIT)
+
+
+def load_note_without_load(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A week that says "new load" has a required lift with an external load to raise
+    (coach review 5, BW-LOAD-PROG: "about 2% above week 1" on body-weight squats)."""
+    verdict = Verdict(applies=False)
+    entries = _by_name(library)
+    for week in plan.weeks:
+        if not any(NEW_LOAD_WORDS.search(n) for n in week.notes):
+            continue
+        verdict.applies = True
+        if not any(_externally_loaded(e, entries) for _s, e in _week_lifts(week)):
+            verdict.faults.append(
+                Fault(
+                    "load-note-without-load",
+                    f"week {week.week}",
+                    "says new load; no required lift has an external load",
+                )
+            )
+    return verdict
+
+
+def _repeat_signature(week: Week, entries: dict[str, ExerciseEntry]) -> tuple[object, ...]:
+    loaded = any(_externally_loaded(e, entries) for _s, e in _week_lifts(week))
+    return (
+        week.load_change_pct if loaded else None,  # no external load: no load to change
+        tuple(
+            (
+                s.title,
+                s.duration_minutes,
+                tuple(
+                    (
+                        e.name,
+                        e.sets,
+                        (e.reps.min, e.reps.max) if e.reps else None,
+                        (e.work_seconds.min, e.work_seconds.max) if e.work_seconds else None,
+                        e.intensity.model_dump_json(),
+                        e.notes,  # a slower lowering (tempo) is a change
+                    )
+                    for e in s.exercises
+                ),
+            )
+            for d in week.days
+            for s in d.sessions
+            if not s.optional
+        ),
+    )
+
+
+def week_repeats_previous(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A non-deload week of a plan with work above light differs from the week before in
+    some required session's sets, reps, hold, load or effort, or minutes; a load step counts
+    only where a required lift has an external load to step (coach review 5, BW-LOAD-PROG:
+    a body-weight week 2 equal to week 1 under a "new load" note)."""
+    above_light = any(
+        INTENSITY_RANK[s.intensity_class.value] > INTENSITY_RANK["light"]
+        for _where, s in sessions(plan)
+        if not s.optional
+    )
+    verdict = Verdict(applies=above_light and len(plan.weeks) > 1)
+    if not verdict.applies:
+        return verdict
+    entries = _by_name(library)
+    for before, week in pairwise(plan.weeks):
+        if week.deload:
+            continue
+        if _repeat_signature(week, entries) == _repeat_signature(before, entries):
+            verdict.faults.append(
+                Fault(
+                    "week-repeats-previous",
+                    f"week {week.week}",
+                    f"the same required sessions as week {before.week}",
+                )
+            )
+    return verdict
+
+
 PROGRESSION_CHECKS: dict[str, Check] = {
     "week-does-not-progress": week_does_not_progress,
     "deload-cut-misstated": deload_cut_misstated,
@@ -4200,6 +4385,10 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "light-set-rest-long": light_set_rest_long,
     "deload-effort-incoherent": deload_effort_incoherent,
     "effort-step-before-check": effort_step_before_check,
+    "week-changes-unexplained": week_changes_unexplained,
+    "reps-week-narrows-range": reps_week_narrows_range,
+    "load-note-without-load": load_note_without_load,
+    "week-repeats-previous": week_repeats_previous,
 }
 CHECKS: dict[str, Check] = {
     **SAFETY_CHECKS,

@@ -153,6 +153,7 @@ def build_plan(
             build_up=build_up,
             most_reps=library.most_reps(),
             grows=grows,
+            unloaded=library.unloaded(),
         )
 
     block = built_weeks()

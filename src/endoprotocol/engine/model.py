@@ -488,6 +488,9 @@ class Refuse(_Node):
 
 NOTE_FIELDS = {
     "load_note": {"load_change_pct"},
+    "unloaded_reps_note": {"reps_step"},
+    "unloaded_tempo_note": {"seconds"},
+    "unloaded_tempo_cue": {"seconds"},
     "deload_note": {"volume_cut_pct"},
     "reps_note": set(),
     "mirror_note": set(),
@@ -568,6 +571,18 @@ class Progression(_Node):
     """
 
     load_increase_pct: Bound | None = None
+    # lifts with no external load to raise (the library's loadability 0: body weight, a
+    # fixture) progress by reps in each load week instead: their rep range moves up by this
+    # many (both ends, adding up across the block) to the intensity table's `max_reps`, and
+    # once there the lowering slows to `unloaded_tempo_seconds` (coach review 5, BW-LOAD-PROG)
+    unloaded_reps_step: Annotated[int, Field(strict=True, ge=1, le=6)] | None = None
+    unloaded_tempo_seconds: Annotated[int, Field(strict=True, ge=2, le=6)] | None = None
+    # said in a load week whose unloaded lifts step up ({reps_step}), or reach the top of
+    # their reps and slow down instead ({seconds})
+    unloaded_reps_note: Text | None = None
+    unloaded_tempo_note: Text | None = None
+    # added to such a lift's own notes from the week it slows down
+    unloaded_tempo_cue: Text | None = None
     deload_every_weeks: Annotated[int, Field(strict=True, ge=2, le=12)] | None = None
     deload_volume_cut_pct: Bound | None = None
     deload_now: Flag | None = None

@@ -358,6 +358,11 @@ class Library:
             if (dose := kinds.get(e.kind)) is not None and dose.reps.max is not None
         }
 
+    def unloaded(self) -> frozenset[str]:
+        """Names of the exercises with no external load to raise (every piece of their
+        equipment has loadability 0: body weight, a bar to hang from, a bench)."""
+        return frozenset(e.name for e in self.exercises if self.loadability(e) == 0)
+
     def split(self, split_id: str) -> Split | None:
         return next((s for s in self.design.splits if s.id == split_id), None)
 

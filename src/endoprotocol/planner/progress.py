@@ -38,6 +38,9 @@ NOTES = (
     "vigorous_check_note",
     "steady_grows_note",
     "days_full_note",
+    "unloaded_reps_note",
+    "unloaded_tempo_note",
+    "unloaded_tempo_cue",
 )
 
 
@@ -81,6 +84,12 @@ class Scheme:
     vigorous_check_note: str | None = None
     steady_grows_note: str | None = None
     days_full_note: str | None = None
+    unloaded_reps_note: str | None = None
+    unloaded_tempo_note: str | None = None
+    unloaded_tempo_cue: str | None = None
+    # lifts with no external load: reps added in each load week, then a slower lowering
+    unloaded_reps_step: int = 0
+    unloaded_tempo_seconds: int = 0
     steady_grows: bool = False
     effort_step: EffortStep | None = None
     long_step: int = 0
@@ -120,6 +129,10 @@ class Scheme:
             and not get("hold_volume"),
             aerobic_target=_guideline_at_least(outcome, "moderate_equivalent_aerobic_minutes", 0),
             strength_days=_guideline_at_least(outcome, "strength_days", 2),
+            unloaded_reps_step=int(v) if isinstance(v := get("unloaded_reps_step"), int) else 0,
+            unloaded_tempo_seconds=int(v)
+            if isinstance(v := get("unloaded_tempo_seconds"), int)
+            else 0,
             cautious=v if isinstance(v := get("cautious_start"), CautiousStart) else None,
             effort_step=v if isinstance(v := get("effort_step"), EffortStep) else None,
             **{name: v if isinstance(v := get(name), str) else None for name in NOTES},
@@ -150,6 +163,7 @@ def _progress_session(
     held: bool = False,
     week_one: bool = False,
     most_reserve: int | None = None,
+    derived: Session | None = None,
 ) -> Session:
     """One session in a later week. `step` counts the building weeks that add sets so far
     (those after any cautious start; deloads do not
@@ -158,9 +172,11 @@ def _progress_session(
     start in force) keeps the lifting volume where it started. Sets added across
     the block (trained lifters) and interval rounds added for newcomers stop at the rules' top and when the day's minutes (`room`) are used up. A
     deload cuts the session's lifting sets by the rules' cut, as a whole; a lift already at
-    one set has its reps cut, never past `most_reserve` reps in reserve."""
+    one set has its reps cut, never past `most_reserve` reps in reserve. `derived`: the
+    session as the intensity table sets it under the week's load cap (a reps week's ranges
+    move up inside those, not inside the template's)."""
     exercises: list[Exercise] = []
-    for ex in session.exercises:
+    for k, ex in enumerate(session.exercises):
         sets = ex.sets
         update: dict[str, object] = {}
         # a paired lift's partner as this week has it so far (grown already, or not yet)
@@ -189,6 +205,12 @@ def _progress_session(
             # reps, or a timed hold's seconds, start about halfway up their range
             name = "reps" if ex.reps is not None else "work_seconds"
             current = getattr(ex, name)
+            if name == "reps" and derived is not None and derived.exercises[k].name == ex.name:
+                # a cap that holds the load set the range once (8-11 from a strength
+                # slot's 4-7): the reps week works inside it (coach review 6, SILENT-WEEK),
+                # with the alternatives that still fit it
+                current = derived.exercises[k].reps or current
+                update["alternatives"] = derived.exercises[k].alternatives
             if current is not None and current.max > current.min:
                 update[name] = _toward_top(current)
         update["sets"] = sets
@@ -1002,6 +1024,53 @@ def _load_capped(session: Session, cap: float) -> Session:
     return session.model_copy(update={"exercises": exercises})
 
 
+def _unloaded_lift(ex: Exercise, unloaded: frozenset[str]) -> bool:
+    """A lift with no external load to raise (body weight, a fixture; no %1RM), taken for
+    reps and not a drill."""
+    i = ex.intensity
+    drill = i.rir is None and i.rpe is not None and i.rpe.max <= DRILL_RPE
+    return ex.name in unloaded and ex.reps is not None and i.pct_1rm is None and not drill
+
+
+def _reps_stepped(
+    session: Session, unloaded: frozenset[str], step: int, count: int, most: int, cue: str
+) -> tuple[Session, bool, bool]:
+    """A lifting session whose lifts without an external load have their rep ranges moved up
+    by `step` reps for each of `count` load weeks (both ends), no further than `most` (the
+    table's `max_reps`): a load week's step for a lift with no load to add (coach review 5,
+    BW-LOAD-PROG). A lift already at `most` before the last load week slows its lowering
+    instead: `cue` is added to its notes from then on. Also whether the last load week moved
+    some such lift, and whether some such lift is slowed."""
+    if session.modality is not Modality.RESISTANCE or step <= 0 or count <= 0:
+        return session, False, False
+    exercises, moved, slowed = [], False, False
+    for ex in session.exercises:
+        if _unloaded_lift(ex, unloaded) and ex.reps is not None:
+            room = max(0, most - int(ex.reps.max))
+            shift = min(step * count, room)
+            moved = moved or shift > min(step * (count - 1), room)
+            update: dict[str, object] = {}
+            if shift:
+                update["reps"] = Range.of(ex.reps.min + shift, ex.reps.max + shift)
+            if cue and step * (count - 1) >= room:
+                slowed = True
+                update["notes"] = f"{ex.notes} {cue}".strip()
+            ex = ex.model_copy(update=update)
+        exercises.append(ex)
+    return session.model_copy(update={"exercises": exercises}), moved, slowed
+
+
+def _has_external_load(days: list[DayPlan], unloaded: frozenset[str]) -> bool:
+    """Whether some required lift has an external load (kit that loads it, or a %1RM)."""
+    return any(
+        e.name not in unloaded or e.intensity.pct_1rm is not None
+        for d in days
+        for s in d.sessions
+        if s.modality is Modality.RESISTANCE and not s.optional
+        for e in s.exercises
+    )
+
+
 def build_weeks(
     week_one: list[DayPlan],
     count: int,
@@ -1011,6 +1080,7 @@ def build_weeks(
     build_up: BuildUp | None = None,
     most_reps: Mapping[str, float] | None = None,
     grows: Mapping[int, tuple[int, int]] | None = None,
+    unloaded: frozenset[str] = frozenset(),
 ) -> list[Week]:
     """Weeks 1..count; a session of week one appears from its `first_week` on;
     `budget` is the day's minutes (a mirrored week must fit them); with `build_up`, required
@@ -1018,7 +1088,9 @@ def build_weeks(
     active), and `week_one` is the full-length template; `most_reps` maps an exercise name to
     the most reps its kind is dosed at, so alternatives still fit when a cap moves the reps;
     `grows` maps a steady session that grows into its day's spare minutes (its template is
-    the longest it grows to) to its week-1 minutes and the minutes it joins with."""
+    the longest it grows to) to its week-1 minutes and the minutes it joins with;
+    `unloaded` names the exercises with no external load, which progress by reps and then
+    tempo in place of load (`unloaded_reps_step`)."""
     scheme = Scheme.from_outcome(outcome)
     # a steady block the mirror shortens keeps the library's least steady work
     mirror = _mirror(week_one, budget, design.timing.min_work_minutes.get(Modality.ENDURANCE, 10))
@@ -1058,6 +1130,17 @@ def build_weeks(
     built_at: dict[int, int] = {}  # week -> `built` in that week
     phase = 0  # building weeks since the dose last changed: odd add load, even add reps
     reps_week = False
+    load_weeks = 0  # load weeks so far: lifts without an external load step their reps
+    # load weeks since the dose last changed: a new dose (the end of a start) starts at an
+    # ordinary lowering, and the next load week slows it again
+    slow_weeks = 0
+    tempo_cue = (
+        fill_placeholders(
+            scheme.unloaded_tempo_cue, {"seconds": f"{scheme.unloaded_tempo_seconds}"}
+        )
+        if scheme.unloaded_tempo_cue and scheme.unloaded_tempo_seconds
+        else ""
+    )
     last_building = 0  # the latest week that was not a deload
     effort_limits = _effort_limits(outcome)
     moderate_top = design.zones[IntensityClass.MODERATE].rpe.max or 0.0
@@ -1085,8 +1168,11 @@ def build_weeks(
         if number > 1 and not deload:
             built += 1
             phase = 0 if dose_change else phase + 1
+            slow_weeks = 0 if dose_change else slow_weeks
             if phase % 2 == 1:
                 load += scheme.load_step_pct
+                load_weeks += 1
+                slow_weeks += 1
             elif phase:
                 reps_week = True
         if not deload:
@@ -1117,6 +1203,8 @@ def build_weeks(
             else {}
         )
         joining = False  # a steady session joins the week's build-up this week
+        # a lift without an external load steps its reps this week, or is at the most reps
+        stepped, topped = False, False
         for day in week_one:
             # this week's sessions of the day: those begun by now, mirrored where it applies
             todays = []
@@ -1154,6 +1242,32 @@ def build_weeks(
                     session = _cautious(session, start)
                 if step is not None:
                     session = _stepped(session, step, *effort_limits[:2], design.zones)
+                session, moved, top = _reps_stepped(
+                    session,
+                    unloaded,
+                    scheme.unloaded_reps_step,
+                    load_weeks,
+                    design.intensity_table.max_reps,
+                    tempo_cue if slow_weeks else "",
+                )
+                stepped, topped = stepped or moved, topped or top
+                ceiling = (
+                    session.intensity_class
+                    if exit_cap is not None or step is not None
+                    else template.intensity_class
+                )
+                derived = (
+                    cohere_session(
+                        session,
+                        design.intensity_table,
+                        design.zones,
+                        ceiling,
+                        caps,
+                        most_reps or {},
+                    )
+                    if reps_week and session.modality is Modality.RESISTANCE
+                    else None
+                )
                 session = _progress_session(
                     session,
                     scheme,
@@ -1169,6 +1283,7 @@ def build_weeks(
                     held=start is not None,
                     week_one=number == 1,
                     most_reserve=design.intensity_table.light_above_rir,
+                    derived=derived,
                 )
                 if exit_cap is not None and scheme.cautious is not None:
                     session = _exit_effort(_load_capped(session, exit_cap), scheme.cautious)
@@ -1221,8 +1336,27 @@ def build_weeks(
         elif planned and not deload and number > 1 and lifting and not dose_change:
             if reps_week and scheme.reps_note and _reps_rose(days, weeks[-1].days):
                 notes.append(scheme.reps_note)
-            elif not reps_week and scheme.load_step_pct and scheme.load_note:
-                notes.append(fill_placeholders(scheme.load_note, {"load_change_pct": f"{load:g}"}))
+            elif not reps_week and scheme.load_step_pct:
+                # a new load only where a required lift has one to raise; lifts without
+                # an external load step their reps, or slow down at the most reps
+                if scheme.load_note and _has_external_load(days, unloaded):
+                    notes.append(
+                        fill_placeholders(scheme.load_note, {"load_change_pct": f"{load:g}"})
+                    )
+                if stepped and scheme.unloaded_reps_note:
+                    notes.append(
+                        fill_placeholders(
+                            scheme.unloaded_reps_note,
+                            {"reps_step": f"{scheme.unloaded_reps_step}"},
+                        )
+                    )
+                if topped and scheme.unloaded_tempo_seconds and scheme.unloaded_tempo_note:
+                    notes.append(
+                        fill_placeholders(
+                            scheme.unloaded_tempo_note,
+                            {"seconds": f"{scheme.unloaded_tempo_seconds}"},
+                        )
+                    )
         building = [w for w in weeks if not w.deload]
         if planned and not deload and building:
             last = building[-1].days
@@ -1334,7 +1468,10 @@ def build_weeks(
             Week(
                 week=number,
                 deload=deload and planned and not lighter_block,
-                load_change_pct=round(load, 1) if planned else 0.0,
+                # a load change only where a required lift has a load to change
+                load_change_pct=round(load, 1)
+                if planned and (not lifting or _has_external_load(days, unloaded))
+                else 0.0,
                 notes=notes,
                 days=days,
             )

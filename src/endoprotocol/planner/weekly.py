@@ -63,7 +63,10 @@ def _hold(
         removals.append(Removal(f"{modality} sessions in week {number} (above {ceiling})", limiter))
         return None
     changed: list[str] = []
-    exercises = [_limit_exercise(e, modality, rules, changed, table) for e in session.exercises]
+    light_top = zones[IntensityClass.LIGHT].rpe.max or 0.0
+    exercises = [
+        _limit_exercise(e, modality, rules, changed, table, light_top) for e in session.exercises
+    ]
     update: dict[str, object] = {"exercises": exercises}
     if level > INTENSITY_ORDER[ceiling]:
         zone = zones[IntensityClass(ceiling)]
@@ -71,7 +74,11 @@ def _hold(
         update["intensity"] = _cap(session.intensity, zone)
         update["exercises"] = [
             _rested(
-                e.model_copy(update={"intensity": _cap(e.intensity, zone)}), modality, rules, table
+                e.model_copy(update={"intensity": _cap(e.intensity, zone)}),
+                modality,
+                rules,
+                table,
+                light_top,
             )
             for e in exercises
         ]
@@ -91,6 +98,7 @@ def _limit_exercise(
     rules: WeekRules,
     changed: list[str],
     table: IntensityTable,
+    light_top: float,
 ) -> Exercise:
     role = "compound" if e.compound else "accessory"
     update: dict[str, object] = {}
@@ -122,18 +130,26 @@ def _limit_exercise(
         update["intensity"] = e.intensity.model_copy(update=intensity)
     changed += used
     update["rules"] = sorted({*e.rules, *used})
-    return _rested(e.model_copy(update=update), modality, rules, table)
+    return _rested(e.model_copy(update=update), modality, rules, table, light_top)
 
 
-def _rested(e: Exercise, modality: str, rules: WeekRules, table: IntensityTable) -> Exercise:
+def _rested(
+    e: Exercise, modality: str, rules: WeekRules, table: IntensityTable, light_top: float
+) -> Exercise:
     """A lift held lighter rests no longer than its new load needs (`table.rest_by_load`:
-    its reps plus reps in reserve, or a light load far from failure), within the week's own
-    limits on rest."""
+    its reps plus reps in reserve, or a light load for reps far from failure: RPE at most
+    `light_top`, the light zone's), within the week's own limits on rest."""
     if e.reps is None:
         return e
-    rir = e.intensity.rir
-    pct = pct_for(table, e.reps.min + rir.min) if rir is not None else 0.0
-    rested = rest_for_load(e, table, pct)
+    rir, rpe = e.intensity.rir, e.intensity.rpe
+    if rir is not None:
+        rested = rest_for_load(e, table, pct_for(table, e.reps.min + rir.min))
+    elif rpe is not None and rpe.max <= light_top:
+        rested = rest_for_load(e, table, 0.0)  # reps far from failure: a light load's rest
+    else:
+        # reps dosed by effort alone above light (a swing, a jump: full rests, COACHING.md
+        # §1): no load to read a rest from, as in `intensity.cohere`
+        rested = e
     role = "compound" if e.compound else "accessory"
     bound, _ = rules.limit(modality, role, "rest_seconds")
     if rested.rest_seconds is not None and bound is not None:
