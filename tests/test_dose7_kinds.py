@@ -185,14 +185,20 @@ def _least_sets(plan: Plan, week: int) -> int:
 
 def test_an_older_beginners_sets_exit_with_the_light_start() -> None:
     """Weeks 1-4 keep one set a lift; from week 5 (the exit's first week) every lift has two,
-    and by week 7 some have three. On 40-minute days the 13-minute walk after lifting gives
-    way to those sets (a shorter one would be under the least steady work)."""
+    and by week 7 some have three, and those weeks say so. On 40-minute days the 13-minute
+    walk after lifting gives way to those sets (a shorter one would be under the least
+    steady work)."""
     plan = builtin_plan(**OLDER_BEGINNER)
     for week in (1, 2, 3):
         assert _most_sets(plan, week) == 1
     for week in (5, 6, 7, 9, 10, 11):
         assert _least_sets(plan, week) >= 2
     assert _most_sets(plan, 7) == 3
+    # the weeks whose sets rise say so in the start's words (not "the smaller lifts")
+    said = {w.week: " ".join(w.notes) for w in plan.weeks}
+    assert "each lift goes up to 2 sets" in said[5]
+    assert "each lift goes up to 3 sets" in said[7]
+    assert "smaller lifts" not in said[5]
     assert _walks(plan, 1)
     assert not _walks(plan, 5)
     for week in plan.weeks:

@@ -542,6 +542,9 @@ class CautiousStart(_Node):
     # effort): at least `min` from its first week, rising in equal steps to `max` by its
     # last building week, within the day's minutes, and kept after the exit
     exit_sets: Bound | None = None
+    # said in an exit week whose lifts gain sets ({sets}: the most a lift may have this week),
+    # in place of the block's own `sets_note`
+    exit_sets_note: Text | None = None
     then_hold: HeldDose | None = None
 
     @model_validator(mode="after")
@@ -550,6 +553,10 @@ class CautiousStart(_Node):
             raise ValueError(
                 "a cautious start either holds a dose (then_hold) or exits (exit_weeks)"
             )
+        if self.exit_sets_note is not None:
+            problem = placeholder_problem(self.exit_sets_note, {"sets"})
+            if problem:
+                raise ValueError(f"exit_sets_note: {problem}")
         return self
 
 

@@ -1332,9 +1332,8 @@ def build_weeks(
                 # the steady block after lifting gives way to the sets, down to its least
                 # work; where an exit's first sets need more, it goes for the week
                 give = max(0, math.floor(_work_minutes(walk)) - least_walk)
-                # (a deload's cut sets never need it)
-                cost = 0.0 if deload else _exit_cost(todays, exit_sets, scheme, design.timing)
-                if cost > (spare + give) * 60:
+                # (a deload as the building week before it: its cut is from those sets)
+                if _exit_cost(todays, exit_sets, scheme, design.timing) > (spare + give) * 60:
                     spare += walk.duration_minutes
                     todays = [x for x in todays if x is not walk]
                 else:
@@ -1443,7 +1442,18 @@ def build_weeks(
         building = [w for w in weeks if not w.deload]
         if planned and not deload and building:
             last = building[-1].days
-            if scheme.sets_note and _sets_grew(days, last):
+            exiting = _exit_sets(scheme.cautious, number, scheme)
+            if (
+                scheme.cautious is not None
+                and scheme.cautious.exit_sets_note
+                and exiting > _exit_sets(scheme.cautious, building[-1].week, scheme)
+                and _sets_grew(days, last)
+            ):
+                # the start's exit raised the sets: its own words, not the block's
+                notes.append(
+                    fill_placeholders(scheme.cautious.exit_sets_note, {"sets": f"{exiting}"})
+                )
+            elif scheme.sets_note and _sets_grew(days, last):
                 notes.append(scheme.sets_note)
             if scheme.rounds_note and _rounds(days) > _rounds(last) and _rounds(last):
                 notes.append(scheme.rounds_note)
