@@ -199,6 +199,11 @@ def test_an_older_beginners_sets_exit_with_the_light_start() -> None:
     assert "each lift goes up to 2 sets" in said[5]
     assert "each lift goes up to 3 sets" in said[7]
     assert "smaller lifts" not in said[5]
+    # the deload after the exit's sets cuts within the rules' 30-50 % (24 -> 14)
+    week_sets = {
+        w.week: sum(e.sets for s in _lifting(plan, w.week) for e in s.exercises) for w in plan.weeks
+    }
+    assert 0.3 <= 1 - week_sets[8] / week_sets[7] <= 0.5
     assert _walks(plan, 1)
     assert not _walks(plan, 5)
     for week in plan.weeks:

@@ -911,8 +911,8 @@ def _exit_cap(start: CautiousStart | None, week: int) -> float | None:
 def _exit_sets(start: CautiousStart | None, week: int, scheme: Scheme) -> int:
     """The sets a cautious start's exit brings each lift to in `week` (0: none): its
     `exit_sets` bottom in the exit's first building week, rising in equal steps (rounded
-    down) to the top by its last building week, and the top from then on; a deload takes the
-    last building week's (its own cut follows)."""
+    down) to the top by its last building week, and the top from then on (a deload is given
+    the last building week's; `build_weeks` starts its cut from the bottom)."""
     if start is None or start.exit_sets is None or start.exit_weeks is None:
         return 0
     if week <= start.weeks:
@@ -1327,6 +1327,11 @@ def build_weeks(
             spare = max(0, budget - sum(x.duration_minutes for x in todays))
             walk = _steady_after_lifting(todays) if walks_give else None
             exit_sets = _exit_sets(scheme.cautious, ref, scheme)
+            if deload and exit_sets and scheme.cautious and scheme.cautious.exit_sets:
+                # a deload cuts from the exit's bottom, so its cut against the building week
+                # before stays within the rules' range (the day's room would otherwise give
+                # it more sets to start from than that week held)
+                exit_sets = min(exit_sets, int(scheme.cautious.exit_sets.min or 1))
             give_seconds = 0  # a walk's minutes that only added sets may take
             if walk is not None:
                 # the steady block after lifting gives way to the sets, down to its least
