@@ -3290,6 +3290,204 @@ def session_cut_misstated(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+# The minutes one more lifting set takes (its work and a rest), with a minute to spare for
+# sessions timed to whole minutes: about 2 for light 10-15-rep sets on 60-s rests, about 5
+# for a trained lifter's sets on 2-3-minute rests (DESIGN.md timing, read loosely so a day
+# counts as having room only when it plainly does)
+LIGHT_SET_MINUTES = 2
+TRAINED_SET_MINUTES = 5
+# the library's least steady work (COACHING.md §2: a 10-15 minute walk or ride)
+LEAST_STEADY_WORK = 10
+
+
+def _room_for_sets(p: Profile, day: DayPlan, *, walk_gives: bool = True) -> float:
+    """The minutes a day's required lifting could still grow by: what the day's required
+    sessions leave of the person's minutes, and (with `walk_gives`: the aerobic target is
+    not met anyway) a steady block after lifting above the least steady work (COACHING.md
+    §2: the first goal's dose and WHO's strength days before more aerobic minutes). 0 on a
+    day without required lifting."""
+    required = [s for s in day.sessions if not s.optional]
+    if not any(s.modality.value == "resistance" for s in required):
+        return 0.0
+    left = p.minutes_per_session - sum(s.duration_minutes for s in required)
+    steady = [s for s in required if s.modality.value == "endurance"]
+    walk = 0.0
+    if steady and walk_gives:
+        work = sum(
+            e.work_seconds.max / 60 for e in steady[-1].exercises if e.work_seconds is not None
+        )
+        walk = max(0.0, work - LEAST_STEADY_WORK)
+    return max(0.0, float(left)) + walk
+
+
+def _trained_lifting_first(p: Profile, plan: Plan) -> bool:
+    """A trained (intermediate or advanced), active person whose first goal is muscle or
+    strength, whose week 1 may hold hard sets (no referral, light ceiling, clearance or
+    safety rule holding the strength target), with no Triad/RED-S signs (a held start) and
+    whose volume no recovery limit holds at week 1's (chronic stress, poor sleep,
+    overtraining signs: `recovery-volume-grows`)."""
+    return (
+        not RECOVERY_LIMITED & set(p.conditions)
+        # Triad/RED-S signs hold a cautious start (COACHING.md §3-4), its sets with it
+        and not has_triad_signs(p)
+        and bool(p.goals)
+        and p.goals[0].value in LIFTING_FIRST
+        and p.experience is not Experience.BEGINNER
+        and p.currently_active
+        and bool(plan.weeks)
+        and not clearance_pending(plan)
+        and hard_sets_open(plan)
+    )
+
+
+def trained_muscle_under_dose_with_room(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §2 (who gets the time first: the first goal's minimum dose before WHO's
+    aerobic minutes) and §3 (trained lifters about 10-20 hard sets a group a week; coach
+    review 6, TRAINED-SETS-FLAT): a trained muscle- or strength-first lifter's week 1 gives
+    each major group at least 10 hard sets where the minutes allow. Faults: a group under 10
+    with a hard lift that trains it as a primary muscle while a lifting day has the minutes
+    for another set (free, or in a steady block after lifting above the least steady work)."""
+    verdict = Verdict(applies=_trained_lifting_first(p, plan))
+    if not verdict.applies:
+        return verdict
+    days = plan.weeks[0].days
+    lifting = [
+        s for d in days for s in d.sessions if s.modality.value == "resistance" and not s.optional
+    ]
+    aerobic = _guideline(plan, "who-2020-aerobic")
+    short = aerobic is not None and not aerobic.met
+    room = [
+        d.day.value for d in days if _room_for_sets(p, d, walk_gives=short) >= TRAINED_SET_MINUTES
+    ]
+    if not lifting or not room:
+        return verdict
+    for group, n in major_group_sets(lifting).items():
+        trains = any(
+            is_hard_set(e) and any(muscle_credit(e).get(m, 0) >= 1 for m in MAJOR_GROUPS[group])
+            for s in lifting
+            for e in s.exercises
+        )
+        if n < TRAINED_WEEKLY_HARD_SETS and trains:
+            verdict.faults.append(
+                Fault(
+                    "trained-muscle-under-dose-with-room",
+                    f"week 1 {group}",
+                    f"{n:g} hard sets a week while {', '.join(room)} could hold more",
+                )
+            )
+    return verdict
+
+
+def _week_sets(week: Week) -> int:
+    return sum(
+        e.sets
+        for d in week.days
+        for s in d.sessions
+        if s.modality.value == "resistance" and not s.optional
+        for e in s.exercises
+    )
+
+
+# a block long enough to build across a mesocycle and past a deload (COACHING.md §3)
+GROWING_BLOCK_WEEKS = 6
+
+
+def trained_sets_never_grow(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §3 (sets added across a mesocycle for trained lifters; blocks longer than
+    4 weeks keep progressing after each deload; coach review 6, TRAINED-SETS-FLAT): a trained
+    muscle-first lifter's block of 6 or more weeks adds a lifting set in some building week
+    where a building week's lifting day has the minutes for one. Fault: no building week
+    holds more lifting sets than the building week before it."""
+    verdict = Verdict(
+        applies=_trained_lifting_first(p, plan)
+        and p.goals[0].value == "muscle"
+        and len(plan.weeks) >= GROWING_BLOCK_WEEKS
+    )
+    if not verdict.applies:
+        return verdict
+    building = [w for w in plan.weeks if not w.deload]
+    if len(building) < 2:
+        return verdict
+    aerobic = _guideline(plan, "who-2020-aerobic")
+    short = aerobic is not None and not aerobic.met
+    room = any(
+        _room_for_sets(p, d, walk_gives=short) >= TRAINED_SET_MINUTES
+        for w in building
+        for d in w.days
+    )
+    grew = any(_week_sets(b) > _week_sets(a) for a, b in pairwise(building))
+    if room and not grew:
+        verdict.faults.append(
+            Fault(
+                "trained-sets-never-grow",
+                "weeks",
+                f"{_week_sets(building[0])} lifting sets in every building week",
+            )
+        )
+    return verdict
+
+
+def older_start_never_exits(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §3 (exits from cautious starts) and §4 (older adults: strength on 2+ days;
+    coach review 6, OLDER-ONE-SET): an older beginner's light start may open at 1-2 sets a
+    lift, but its set count exits with its effort. Applies from 65 to beginners with nothing
+    that holds the start (a referral, a vertebral fracture, pregnancy, Triad/RED-S signs,
+    frailty; and chronic stress, poor sleep or overtraining signs, which hold week 1's sets)
+    and an intensity ceiling of moderate or more. Fault: the last building week's
+    lifts hold no more sets than week 1's while WHO's strength days are never reached and a
+    lifting day of that week has the minutes for another set (free, or in the walk after
+    lifting above the least steady work)."""
+    strength = _guideline(plan, "who-2020-strength")
+    verdict = Verdict(
+        applies=p.age >= 65
+        and p.experience is Experience.BEGINNER
+        and not is_frail(p)
+        and not has_triad_signs(p)
+        and not {Condition.VERTEBRAL_FRACTURE, Condition.PREGNANCY} & set(p.conditions)
+        # recovery-limited people hold week 1's sets all block (`recovery-volume-grows`)
+        and not RECOVERY_LIMITED & set(p.conditions)
+        and not plan.screening.referral_only
+        and not clearance_pending(plan)
+        and INTENSITY_RANK[intensity_ceiling(p, plan)] >= INTENSITY_RANK["moderate"]
+        and strength is not None
+        and len(plan.weeks) >= GROWING_BLOCK_WEEKS
+    )
+    if not verdict.applies or strength is None or strength.reached_in_week is not None:
+        return verdict
+    building = [w for w in plan.weeks if not w.deload]
+    first, last = plan.weeks[0], building[-1]
+
+    def most(week: Week) -> int:
+        return max(
+            (
+                e.sets
+                for d in week.days
+                for s in d.sessions
+                if s.modality.value == "resistance" and not s.optional
+                for e in s.exercises
+            ),
+            default=0,
+        )
+
+    aerobic = _guideline(plan, "who-2020-aerobic")
+    short = aerobic is not None and not aerobic.met
+    room = [
+        d.day.value
+        for d in last.days
+        if _room_for_sets(p, d, walk_gives=short) >= LIGHT_SET_MINUTES
+    ]
+    if most(last) and most(last) <= most(first) and room:
+        verdict.faults.append(
+            Fault(
+                "older-start-never-exits",
+                f"week {last.week}",
+                f"at most {most(last)} set(s) a lift, as in week 1, with WHO strength "
+                f"{strength.value} of {strength.target} while {', '.join(room)} could hold more",
+            )
+        )
+    return verdict
+
+
 WEEK_CHECKS: dict[str, Check] = {
     "beginner-volume-above-range": beginner_volume_above_range,
     "split-pattern-missing": split_pattern_missing,
@@ -3313,6 +3511,7 @@ WEEK_CHECKS: dict[str, Check] = {
     "balance-pads-the-day": balance_pads_the_day,
     "older-third-lifting-day": older_third_lifting_day,
     "session-cut-misstated": session_cut_misstated,
+    "trained-muscle-under-dose-with-room": trained_muscle_under_dose_with_room,
 }
 
 
@@ -4389,6 +4588,8 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "reps-week-narrows-range": reps_week_narrows_range,
     "load-note-without-load": load_note_without_load,
     "week-repeats-previous": week_repeats_previous,
+    "trained-sets-never-grow": trained_sets_never_grow,
+    "older-start-never-exits": older_start_never_exits,
 }
 CHECKS: dict[str, Check] = {
     **SAFETY_CHECKS,

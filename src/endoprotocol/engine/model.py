@@ -541,6 +541,13 @@ class CautiousStart(_Node):
     # e.g. moderate, RPE 5-6); without it the block's own effort would return under the cap
     exit_rpe: Bound | None = None
     exit_rir: Bound | None = None
+    # the sets the exit brings each lift to (COACHING.md §3: the set count exits with the
+    # effort): at least `min` from its first week, rising in equal steps to `max` by its
+    # last building week, within the day's minutes, and kept after the exit
+    exit_sets: Bound | None = None
+    # said in an exit week whose lifts gain sets ({sets}: the most a lift may have this week),
+    # in place of the block's own `sets_note`
+    exit_sets_note: Text | None = None
     then_hold: HeldDose | None = None
 
     @model_validator(mode="after")
@@ -549,6 +556,10 @@ class CautiousStart(_Node):
             raise ValueError(
                 "a cautious start either holds a dose (then_hold) or exits (exit_weeks)"
             )
+        if self.exit_sets_note is not None:
+            problem = placeholder_problem(self.exit_sets_note, {"sets"})
+            if problem:
+                raise ValueError(f"exit_sets_note: {problem}")
         return self
 
 
@@ -587,6 +598,19 @@ class Progression(_Node):
     deload_volume_cut_pct: Bound | None = None
     deload_now: Flag | None = None
     add_sets_every_weeks: Annotated[int, Field(strict=True, ge=1, le=12)] | None = None
+    # true: lifting sets the block adds (and a cautious start's exit sets) may take the
+    # minutes of a required steady block after lifting on the same day, down to the
+    # library's least steady work (COACHING.md §2: the first goal's minimum dose, and an
+    # older person's strength days, before more aerobic minutes)
+    sets_take_walk: Flag | None = None
+    # the hard sets a week each major group gets in every building week where the day's
+    # minutes allow (a trained lifter's minimum effective dose, COACHING.md §2-3): sets
+    # are added one at a time to the lifts that train a group below it
+    group_dose_sets: Annotated[int, Field(strict=True, ge=1, le=40)] | None = None
+    # the set step of a building week: each lifting session adds one set to this many more
+    # lifts than the building week before (its main lifts first, round the session), in
+    # place of a set on every lift each `add_sets_every_weeks`; a deload holds the step
+    set_step_lifts: Annotated[int, Field(strict=True, ge=1, le=6)] | None = None
     add_rounds_per_week: Annotated[int, Field(strict=True, ge=0, le=4)] | None = None
     # true: the block's lifting sets never grow past week 1's (no added sets; after a
     # `deload_now` week the building weeks keep its sets, and later deloads cut from them)

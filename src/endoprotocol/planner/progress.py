@@ -17,7 +17,7 @@ from endoprotocol.plan import DayPlan, Exercise, Range, Session, Week
 from endoprotocol.planner.fill import FAMILY, exercise_seconds, pair_seconds, session_seconds
 from endoprotocol.planner.intensity import ORDER, cohere_session
 from endoprotocol.planner.library import SessionDesignFile, Timing, Zone
-from endoprotocol.planner.volume import hold_weekly_volume
+from endoprotocol.planner.volume import hold_weekly_volume, raise_weekly_volume
 from endoprotocol.vocab import INTENSITY_ORDER, IntensityClass, Modality, Pattern
 
 # the week notes a progression carries (rules/core/progression.yaml), read as plain text
@@ -99,6 +99,13 @@ class Scheme:
     # the strength guideline's days (WHO 2020's 2): the weekly volume hold keeps a group's
     # hard exposures on that many days
     strength_days: int = 2
+    # lifting sets may take a required steady block's minutes after lifting, down to the
+    # library's least steady work (`sets_take_walk`)
+    sets_take_walk: bool = False
+    # each major group's hard sets a week in a building week, where the minutes allow
+    group_dose_sets: int | None = None
+    # each building week, one set more on this many lifts of a session (`set_step_lifts`)
+    set_step_lifts: int | None = None
 
     @classmethod
     def from_outcome(cls, outcome: Decisions) -> Scheme:
@@ -133,6 +140,9 @@ class Scheme:
             unloaded_tempo_seconds=int(v)
             if isinstance(v := get("unloaded_tempo_seconds"), int)
             else 0,
+            sets_take_walk=get("sets_take_walk") is True,
+            group_dose_sets=v if isinstance(v := get("group_dose_sets"), int) else None,
+            set_step_lifts=v if isinstance(v := get("set_step_lifts"), int) else None,
             cautious=v if isinstance(v := get("cautious_start"), CautiousStart) else None,
             effort_step=v if isinstance(v := get("effort_step"), EffortStep) else None,
             **{name: v if isinstance(v := get(name), str) else None for name in NOTES},
@@ -164,6 +174,7 @@ def _progress_session(
     week_one: bool = False,
     most_reserve: int | None = None,
     derived: Session | None = None,
+    exit_sets: int = 0,
 ) -> Session:
     """One session in a later week. `step` counts the building weeks that add sets so far
     (those after any cautious start; deloads do not
@@ -172,12 +183,25 @@ def _progress_session(
     start in force) keeps the lifting volume where it started. Sets added across
     the block (trained lifters) and interval rounds added for newcomers stop at the rules' top and when the day's minutes (`room`) are used up. A
     deload cuts the session's lifting sets by the rules' cut, as a whole; a lift already at
-    one set has its reps cut, never past `most_reserve` reps in reserve. `derived`: the
+    one set has its reps cut, never past `most_reserve` reps in reserve. A cautious start's
+    exit brings each lift to `exit_sets` first, within the day's minutes. `derived`: the
     session as the intensity table sets it under the week's load cap (a reps week's ranges
     move up inside those, not inside the template's)."""
     exercises: list[Exercise] = []
-    for k, ex in enumerate(session.exercises):
-        sets = ex.sets
+    # the exit's sets go round the lifts a set at a time, so each lift gets its next set
+    # before any gets the one after
+    exited = [ex.sets for ex in session.exercises]
+    # recovery-limited people hold week 1's sets (`hold_volume`): the exit leaves them too
+    if session.modality is Modality.RESISTANCE and not scheme.hold_volume:
+        for level in range(2, exit_sets + 1):
+            for i, ex in enumerate(session.exercises):
+                if exited[i] < level:
+                    exited[i] = room.take(ex, exited[i], level)
+    # the set step (`set_step_lifts`): the sets the building weeks added so far go round the
+    # session's lifts in order, one set a lift before any gets a second
+    added = step * scheme.set_step_lifts if scheme.set_step_lifts else 0
+    count = max(len(session.exercises), 1)
+    for i, (ex, sets) in enumerate(zip(session.exercises, exited, strict=True)):
         update: dict[str, object] = {}
         # a paired lift's partner as this week has it so far (grown already, or not yet)
         partner = next(
@@ -190,10 +214,12 @@ def _progress_session(
             and not held
             and not scheme.hold_volume
         ):
-            wanted = min(
-                sets + (step // scheme.add_sets_every),
-                max(_set_cap(outcome, ex, session.modality), sets),
+            more = (
+                added // count + (i < added % count)
+                if scheme.set_step_lifts
+                else step // scheme.add_sets_every
             )
+            wanted = min(sets + more, max(_set_cap(outcome, ex, session.modality), sets))
             sets = room.take(ex, sets, wanted, partner)
         if session.modality is Modality.HIIT and scheme.add_rounds:
             # the rounds the building weeks reached; a deload cuts from them, not from week 1's
@@ -205,12 +231,12 @@ def _progress_session(
             # reps, or a timed hold's seconds, start about halfway up their range
             name = "reps" if ex.reps is not None else "work_seconds"
             current = getattr(ex, name)
-            if name == "reps" and derived is not None and derived.exercises[k].name == ex.name:
+            if name == "reps" and derived is not None and derived.exercises[i].name == ex.name:
                 # a cap that holds the load set the range once (8-11 from a strength
                 # slot's 4-7): the reps week works inside it (coach review 6, SILENT-WEEK),
                 # with the alternatives that still fit it
-                current = derived.exercises[k].reps or current
-                update["alternatives"] = derived.exercises[k].alternatives
+                current = derived.exercises[i].reps or current
+                update["alternatives"] = derived.exercises[i].alternatives
             if current is not None and current.max > current.min:
                 update[name] = _toward_top(current)
         update["sets"] = sets
@@ -268,6 +294,20 @@ def _set_seconds(ex: Exercise, sets: int, timing: Timing, partner: Exercise | No
         return pair_seconds(one, partner, timing)
 
     return cost(sets + 1) - cost(sets)
+
+
+def _one_more_set(room: Room, outcome: Decisions, session: Session, ex: Exercise) -> bool:
+    """Whether one more set of `ex` fits the rules' top for it and the day's `room` (its
+    time taken if so)."""
+    if ex.sets >= _set_cap(outcome, ex, session.modality):
+        return False
+    partner = next((e for e in session.exercises if e.name == ex.paired_with), None)
+    cost = _set_seconds(ex, ex.sets, room.timing, partner)
+    # a minute kept back: the session was timed to whole minutes once already this week
+    if cost > room.seconds - 60:
+        return False
+    room.seconds -= cost
+    return True
 
 
 def _retimed(before: Session, after: Session, timing: Timing, spare: int) -> Session:
@@ -903,6 +943,88 @@ def _exit_cap(start: CautiousStart | None, week: int) -> float | None:
     return low + (top - low) * (step - 1) / (start.exit_weeks - 1)
 
 
+def _exit_sets(start: CautiousStart | None, week: int, scheme: Scheme) -> int:
+    """The sets a cautious start's exit brings each lift to in `week` (0: none): its
+    `exit_sets` bottom in the exit's first building week, rising in equal steps (rounded
+    down) to the top by its last building week, and the top from then on (a deload is given
+    the last building week's; `build_weeks` starts its cut from the bottom)."""
+    if start is None or start.exit_sets is None or start.exit_weeks is None:
+        return 0
+    if week <= start.weeks:
+        return 0
+    low = int(start.exit_sets.min or 1)
+    top = max(int(start.exit_sets.max or low), low)
+    exit_weeks = range(start.weeks + 1, start.weeks + start.exit_weeks + 1)
+    building = [w for w in exit_weeks if not scheme.is_deload(w)]
+    if week > exit_weeks[-1] or not building or week >= building[-1]:
+        return top
+    done = [w for w in building if w <= week]
+    if not done:
+        return low
+    if len(building) == 1:
+        return top
+    return low + (top - low) * (len(done) - 1) // (len(building) - 1)
+
+
+def _exit_cost(sessions: list[Session], exit_sets: int, scheme: Scheme, timing: Timing) -> float:
+    """Seconds the day's required lifts need to reach a cautious start's first exit sets
+    (the bottom of `exit_sets`, or this week's sets if fewer)."""
+    start = scheme.cautious
+    if start is None or start.exit_sets is None or not exit_sets or scheme.hold_volume:
+        return 0.0
+    least = min(exit_sets, int(start.exit_sets.min or 1))
+    return sum(
+        _set_seconds(ex, n, timing, None)
+        for s in sessions
+        if s.modality is Modality.RESISTANCE and not s.optional
+        for ex in s.exercises
+        for n in range(ex.sets, least)
+    )
+
+
+def _walks_give(week_one: list[DayPlan], scheme: Scheme) -> bool:
+    """Whether lifting sets may take the minutes of the walks after lifting
+    (`sets_take_walk`): only while week 1's required steady work is short of the aerobic
+    guideline, so the sets never take a week below a target it meets."""
+    if not scheme.sets_take_walk:
+        return False
+    aerobic = sum(
+        _work_minutes(s) * (2 if s.intensity_class is IntensityClass.VIGOROUS else 1)
+        for d in week_one
+        for s in d.sessions
+        if _steady(s)
+    )
+    return aerobic < scheme.aerobic_target
+
+
+def _steady_after_lifting(sessions: list[Session]) -> Session | None:
+    """The required steady block that follows a day's required lifting (none without both)."""
+    if not any(s.modality is Modality.RESISTANCE and not s.optional for s in sessions):
+        return None
+    return next(
+        (
+            s
+            for s in reversed(sessions)
+            if s.modality is Modality.ENDURANCE and not s.optional and _steady(s)
+        ),
+        None,
+    )
+
+
+def _walk_gives_way(sessions: list[Session], budget: int, least: int) -> list[Session]:
+    """A day whose lifting grew into the minutes of its steady block after lifting: the
+    block shortens by what the day is over its minutes, never below `least` minutes of work
+    (the library's least steady work)."""
+    over = sum(s.duration_minutes for s in sessions if not s.optional) - budget
+    walk = _steady_after_lifting(sessions)
+    if over <= 0 or walk is None:
+        return sessions
+    cut = min(over, max(0, math.floor(_work_minutes(walk)) - least))
+    if cut <= 0:
+        return sessions
+    return [_resized_steady(s, s.duration_minutes - cut) if s is walk else s for s in sessions]
+
+
 def _exit_effort(session: Session, start: CautiousStart) -> Session:
     """A lifting session of an exit week at no more than the exit's effort (`exit_rpe`, at
     least `exit_rir` in reserve): the loads climb under the exit's cap while the effort stays
@@ -1071,6 +1193,58 @@ def _has_external_load(days: list[DayPlan], unloaded: frozenset[str]) -> bool:
     )
 
 
+def _with_dose(
+    week_one: list[DayPlan],
+    scheme: Scheme,
+    outcome: Decisions,
+    design: SessionDesignFile,
+    budget: int,
+    least_walk: int,
+    settled: Callable[[Session], Session],
+) -> list[DayPlan]:
+    """Week 1 with lifting sets added until each major group has `group_dose_sets` hard
+    sets a week (a trained lifter's minimum dose, COACHING.md §2-3), within each lift's
+    range and each day's minutes: what the day leaves, and with `sets_take_walk` the minutes
+    of its steady block after lifting above the least steady work (that block shortens).
+    `settled` gives a session as week 1 will hold it (the day's minutes are read from it)."""
+    assert scheme.group_dose_sets is not None
+    rooms = []
+    for day in week_one:
+        spare = max(0, budget - sum(settled(s).duration_minutes for s in day.sessions))
+        walk = _steady_after_lifting(day.sessions) if _walks_give(week_one, scheme) else None
+        if walk is not None:
+            spare += max(0, math.floor(_work_minutes(walk)) - least_walk)
+        rooms.append(Room(spare * 60, design.timing))
+    # the sets are counted and costed on week 1 as built, then written into the template
+    built = [DayPlan(day=d.day, sessions=[settled(s) for s in d.sessions]) for d in week_one]
+    raised = raise_weekly_volume(
+        built,
+        scheme.group_dose_sets,
+        lambda i, session, ex: _one_more_set(rooms[i], outcome, session, ex),
+        lambda i, a, b: b,
+    )
+    if raised is built:
+        return week_one
+    out = []
+    for day, now in zip(week_one, raised, strict=True):
+        sessions = []
+        for template, grown in zip(day.sessions, now.sessions, strict=True):
+            sets = [e.sets for e in grown.exercises]
+            if sets != [e.sets for e in template.exercises]:
+                after = template.model_copy(
+                    update={
+                        "exercises": [
+                            e.model_copy(update={"sets": n})
+                            for e, n in zip(template.exercises, sets, strict=True)
+                        ]
+                    }
+                )
+                template = _retimed(template, after, design.timing, budget)
+            sessions.append(template)
+        out.append(DayPlan(day=day.day, sessions=_walk_gives_way(sessions, budget, least_walk)))
+    return out
+
+
 def build_weeks(
     week_one: list[DayPlan],
     count: int,
@@ -1092,6 +1266,33 @@ def build_weeks(
     `unloaded` names the exercises with no external load, which progress by reps and then
     tempo in place of load (`unloaded_reps_step`)."""
     scheme = Scheme.from_outcome(outcome)
+    least_walk = design.timing.min_work_minutes.get(Modality.ENDURANCE, 10)
+    limit_caps: dict[bool, float | None] = {}
+    for compound, role in ((True, "compound"), (False, "accessory")):
+        bound, _ = outcome.limit(Modality.RESISTANCE.value, role, "pct_1rm")
+        limit_caps[compound] = float(bound.max) if bound and bound.max is not None else None
+    if (
+        scheme.group_dose_sets
+        and scheme.cautious is None
+        and not scheme.hold_volume
+        and not scheme.deload_now
+    ):
+        # week 1 (and so every week built from it) gives each major group the minimum dose;
+        # a day's room is read from week 1 as built (its rests follow the loads)
+        def settled(session: Session) -> Session:
+            if session.modality is not Modality.RESISTANCE:
+                return session
+            cohered = cohere_session(
+                session,
+                design.intensity_table,
+                design.zones,
+                session.intensity_class,
+                limit_caps,
+                most_reps or {},
+            )
+            return _retimed(session, cohered, design.timing, 0)
+
+        week_one = _with_dose(week_one, scheme, outcome, design, budget, least_walk, settled)
     # a steady block the mirror shortens keeps the library's least steady work
     mirror = _mirror(week_one, budget, design.timing.min_work_minutes.get(Modality.ENDURANCE, 10))
     growth = _growth(week_one, count, scheme, grows or {}) if build_up is None else {}
@@ -1119,10 +1320,13 @@ def build_weeks(
         full_week += 1
         steps += 0 if scheme.is_deload(full_week) else 1
     weeks: list[Week] = []
-    limit_caps: dict[bool, float | None] = {}
-    for compound, role in ((True, "compound"), (False, "accessory")):
-        bound, _ = outcome.limit(Modality.RESISTANCE.value, role, "pct_1rm")
-        limit_caps[compound] = float(bound.max) if bound and bound.max is not None else None
+    walks_give = _walks_give(week_one, scheme)
+    # each lift's fewest sets in week 1 (the trained ceiling never cuts below them)
+    first_sets: dict[str, int] = {}
+    for d in week_one:
+        for x in d.sessions:
+            for e in x.exercises:
+                first_sets[e.name] = min(first_sets.get(e.name, e.sets), e.sets)
     least, _ = outcome.limit(Modality.RESISTANCE.value, "any", "reps")
     reps_floor = float(least.min) if least is not None and least.min is not None else 1.0
     load = 0.0
@@ -1222,7 +1426,25 @@ def build_weeks(
                 todays.append(mirror.get(id(session), session) if mirrored else session)
             # minutes the day has left; added sets and retimed sessions share them
             spare = max(0, budget - sum(x.duration_minutes for x in todays))
-            room = Room(spare * 60, design.timing)
+            walk = _steady_after_lifting(todays) if walks_give else None
+            exit_sets = _exit_sets(scheme.cautious, ref, scheme)
+            if deload and exit_sets and scheme.cautious and scheme.cautious.exit_sets:
+                # a deload cuts from the exit's bottom, so its cut against the building week
+                # before stays within the rules' range (the day's room would otherwise give
+                # it more sets to start from than that week held)
+                exit_sets = min(exit_sets, int(scheme.cautious.exit_sets.min or 1))
+            give_seconds = 0  # a walk's minutes that only added sets may take
+            if walk is not None:
+                # the steady block after lifting gives way to the sets, down to its least
+                # work; where an exit's first sets need more, it goes for the week
+                give = max(0, math.floor(_work_minutes(walk)) - least_walk)
+                # (a deload as the building week before it: its cut is from those sets)
+                if _exit_cost(todays, exit_sets, scheme, design.timing) > (spare + give) * 60:
+                    spare += walk.duration_minutes
+                    todays = [x for x in todays if x is not walk]
+                else:
+                    give_seconds = give * 60
+            room = Room(spare * 60 + give_seconds, design.timing)
             sessions = []
             for template in todays:
                 session = template
@@ -1284,6 +1506,7 @@ def build_weeks(
                     week_one=number == 1,
                     most_reserve=design.intensity_table.light_above_rir,
                     derived=derived,
+                    exit_sets=exit_sets,
                 )
                 if exit_cap is not None and scheme.cautious is not None:
                     session = _exit_effort(_load_capped(session, exit_cap), scheme.cautious)
@@ -1297,8 +1520,12 @@ def build_weeks(
                     caps,
                     most_reps or {},
                 )
-                session = _retimed(template, session, design.timing, spare)
-                spare -= max(0, session.duration_minutes - template.duration_minutes)
+                # the free minutes, and the walk's minutes that its added sets took
+                took = max(0, spare * 60 + give_seconds - room.seconds) / 60
+                session = _retimed(template, session, design.timing, max(spare, math.ceil(took)))
+                grew = max(0, session.duration_minutes - template.duration_minutes)
+                give_seconds -= max(0, grew - spare) * 60
+                spare = max(0, spare - grew)
                 sessions.append(session)
             days.append(DayPlan(day=day.day, sessions=sessions))
         if weekly_most is not None:
@@ -1309,7 +1536,14 @@ def build_weeks(
                 least_sets,
                 lambda a, b: _retimed(a, b, design.timing, 0),
                 strength_days=scheme.strength_days,
+                # a trained lifter's ceiling takes off only sets the block added
+                least_of=(lambda e: first_sets.get(e.name, 0)) if scheme.group_dose_sets else None,
             )
+        if scheme.sets_take_walk:
+            days = [
+                DayPlan(day=d.day, sessions=_walk_gives_way(d.sessions, budget, least_walk))
+                for d in days
+            ]
         planned = any(d.sessions for d in days)  # an empty (referral) week gets no advice
         lighter_block = False  # week 1 starts a lighter block: no deload flag (below)
         lifting = any(x.modality is Modality.RESISTANCE for d in days for x in d.sessions)
@@ -1360,7 +1594,18 @@ def build_weeks(
         building = [w for w in weeks if not w.deload]
         if planned and not deload and building:
             last = building[-1].days
-            if scheme.sets_note and _sets_grew(days, last):
+            exiting = _exit_sets(scheme.cautious, number, scheme)
+            if (
+                scheme.cautious is not None
+                and scheme.cautious.exit_sets_note
+                and exiting > _exit_sets(scheme.cautious, building[-1].week, scheme)
+                and _sets_grew(days, last)
+            ):
+                # the start's exit raised the sets: its own words, not the block's
+                notes.append(
+                    fill_placeholders(scheme.cautious.exit_sets_note, {"sets": f"{exiting}"})
+                )
+            elif scheme.sets_note and _sets_grew(days, last):
                 notes.append(scheme.sets_note)
             if scheme.rounds_note and _rounds(days) > _rounds(last) and _rounds(last):
                 notes.append(scheme.rounds_note)

@@ -90,7 +90,7 @@ def _best_cut(
     totals: dict[str, float],
     most: float,
     keep: dict[str, int],
-    least_sets: int,
+    least_sets: Callable[[Exercise], int],
 ) -> Where | None:
     """The set to take off for `group`: see `hold_weekly_volume`. A trial cut is read from
     the day's and the week's tallies less one set of the lift (sets count at 1 or 0.5, so
@@ -105,7 +105,7 @@ def _best_cut(
             if not _lifting(s):
                 continue
             for k, e in enumerate(s.exercises):
-                if not _touches(e, group) or not is_hard_set(e) or e.sets <= least_sets:
+                if not _touches(e, group) or not is_hard_set(e) or e.sets <= least_sets(e):
                     continue
                 credit = muscle_credit(e)
                 # the group counts by its best-trained muscle: the cut must lower that
@@ -135,6 +135,7 @@ def hold_weekly_volume(
     retime: Callable[[Session, Session], Session],
     *,
     strength_days: int = 2,
+    least_of: Callable[[Exercise], int] | None = None,
 ) -> list[DayPlan]:
     """`days` with lifting sets taken off, one at a time, while a major group gets more than
     `most` hard sets a week, the group furthest over first. A set comes off a lift that
@@ -144,8 +145,13 @@ def hold_weekly_volume(
     if fewer). The lift with the most sets goes first, then the day the group
     is trained most, then the lift whose cut spares the groups within `most`, a primary
     muscle's lift before a secondary one's, later days and lifts before earlier ones.
-    `retime` gives a changed session its minutes."""
+    `retime` gives a changed session its minutes. With `least_of`, a lift also keeps the
+    sets it names for it (a ceiling on the sets the block adds, never below week 1's)."""
     per_day = [_day_sets(d) for d in days]
+
+    def floor(e: Exercise) -> int:
+        return max(least_sets, least_of(e)) if least_of is not None else least_sets
+
     keep = {g: min(n, strength_days) for g, n in _exposure_days(per_day).items()}
     out = days
     while True:
@@ -153,7 +159,7 @@ def hold_weekly_volume(
         cut = None
         # the group furthest over first; one whose sets cannot come down leaves the next
         for group in sorted((g for g in totals if totals[g] > most), key=lambda g: -totals[g]):
-            cut = _best_cut(out, per_day, group, totals, most, keep, least_sets)
+            cut = _best_cut(out, per_day, group, totals, most, keep, floor)
             if cut is not None:
                 break
         if cut is None:
@@ -167,6 +173,56 @@ def hold_weekly_volume(
     for old, new in zip(days, out, strict=True):
         sessions = [
             retime(a, b) if a is not b else a
+            for a, b in zip(old.sessions, new.sessions, strict=True)
+        ]
+        result.append(DayPlan(day=old.day, sessions=sessions))
+    return result
+
+
+def raise_weekly_volume(
+    days: list[DayPlan],
+    least: float,
+    grow: Callable[[int, Session, Exercise], bool],
+    retime: Callable[[int, Session, Session], Session],
+) -> list[DayPlan]:
+    """`days` with lifting sets added, one at a time, while a major group gets fewer than
+    `least` hard sets a week (a trained lifter's minimum effective dose, COACHING.md §2-3),
+    the group furthest under first. A set goes to a hard lift that trains the group as a
+    primary muscle, the lift with the fewest sets first, then earlier days and lifts;
+    `grow(day, session, lift)` says whether one more set fits (the rules' top for the lift,
+    the day's minutes) and takes its time. `retime(day, before, after)` gives a changed
+    session its minutes."""
+    out = days
+    while True:
+        totals = group_sets(out)
+        added = False
+        for group in sorted((g for g in totals if totals[g] < least), key=lambda g: totals[g]):
+            spots = sorted(
+                (
+                    (e.sets, i, k, j)
+                    for i, d in enumerate(out)
+                    for j, s in enumerate(d.sessions)
+                    if _lifting(s)
+                    for k, e in enumerate(s.exercises)
+                    if _touches(e, group) >= 1 and is_hard_set(e)
+                )
+            )
+            for sets, i, k, j in spots:
+                session = out[i].sessions[j]
+                if grow(i, session, session.exercises[k]):
+                    out = _with_sets(out, (i, j, k), sets + 1)
+                    added = True
+                    break
+            if added:
+                break
+        if not added:
+            break
+    if out is days:
+        return days
+    result = []
+    for i, (old, new) in enumerate(zip(days, out, strict=True)):
+        sessions = [
+            retime(i, a, b) if a is not b else a
             for a, b in zip(old.sessions, new.sessions, strict=True)
         ]
         result.append(DayPlan(day=old.day, sessions=sessions))
