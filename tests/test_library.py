@@ -360,6 +360,7 @@ def test_the_plans_own_warning_texts_come_from_the_library_and_name_their_placeh
         "safety_rules_overridden": "Off: {rules}.",
         "week_held": "Held to {intensity} ({rule}).",
         "paired": "With {partner}.",
+        "exposure_form": "Short ({changes}).",
     }
     assert Messages.model_validate(good).could_not_plan == "No {what}: {why}."
     with pytest.raises(ValidationError, match="placeholders"):

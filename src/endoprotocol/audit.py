@@ -22,13 +22,14 @@ from endoprotocol.plan import (
     Exercise,
     GuidelineCheck,
     Plan,
+    Range,
     Session,
     Week,
     hard_exposures,
     is_hard_set,
     muscle_credit,
 )
-from endoprotocol.planner.fill import exercise_seconds
+from endoprotocol.planner.fill import exercise_seconds, session_seconds
 from endoprotocol.planner.library import ExerciseEntry, Library
 from endoprotocol.planner.schedule import circular
 from endoprotocol.profile import WEEK, Profile
@@ -2044,6 +2045,114 @@ def aerobic_short_with_room(p: Profile, plan: Plan, library: Library) -> Verdict
     return verdict
 
 
+# First goals whose own dose is the aerobic backbone (AEROBIC-GOAL-CROWDED's decision:
+# endurance, stress, mood, and general or cardiometabolic health)
+AEROBIC_BACKBONE_FIRST = {
+    "endurance",
+    "stress-resilience",
+    "mood-cognition",
+    "general-health",
+    "insulin-sensitivity",
+}
+
+
+def _smallest_hard_form(exercises: list[Exercise], fewest: int) -> list[Exercise]:
+    """A lifting session's smallest hard form (DESIGN.md v1.1 hard exposures): rests at
+    the short end, accessories no exposure needs gone, sets down to `fewest` a lift while
+    every major group the session gives 3+ hard sets keeps them."""
+
+    def exposed(lifts: list[Exercise]) -> set[str]:
+        sets: dict[str, float] = {}
+        for e in lifts:
+            if is_hard_set(e):
+                for m, credit in muscle_credit(e).items():
+                    sets[m] = sets.get(m, 0) + credit * e.sets
+        return {g for g, ms in MAJOR_GROUPS.items() if max(sets.get(m, 0) for m in ms) >= 3}
+
+    kept = [
+        e.model_copy(update={"rest_seconds": Range.of(e.rest_seconds.min, e.rest_seconds.min)})
+        if e.rest_seconds is not None
+        else e
+        for e in exercises
+    ]
+    keep = exposed(kept)
+    if not keep:
+        return exercises
+    for i in range(len(kept) - 1, 0, -1):
+        if not kept[i].compound and exposed(kept[:i] + kept[i + 1 :]) >= keep:
+            kept.pop(i)
+    changed = True
+    while changed:
+        changed = False
+        for i, e in enumerate(kept):
+            fewer = [*kept[:i], e.model_copy(update={"sets": e.sets - 1}), *kept[i + 1 :]]
+            if e.sets > fewest and exposed(fewer) >= keep:
+                kept, changed = fewer, True
+                break
+    return kept
+
+
+def aerobic_first_crowded_by_lifting(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 5, AEROBIC-GOAL-CROWDED (COACHING.md §2: the first goal's aerobic dose
+    before more lifting; lead's decision 2026-11-30): when the first goal is built on
+    aerobic work and week 1 is short of WHO's aerobic minutes with no safety rule holding
+    them, no offered lifting day without steady work after it holds more than its smallest
+    hard form (every group it trains keeps 3+ hard sets, two sets a lift where others
+    complete a group's count) when that form would leave the least steady block's
+    minutes free."""
+    target = _guideline(plan, "who-2020-aerobic")
+    first = p.goals[0].value if p.goals else ""
+    verdict = Verdict(
+        applies=target is not None
+        and not target.held_by
+        and first in AEROBIC_BACKBONE_FIRST
+        and plan.screening.max_intensity not in ("none", "light")
+        and Condition.PREGNANCY not in p.conditions
+        and not has_triad_signs(p)
+        and Condition.OVERTRAINING_SYMPTOMS not in p.conditions
+    )
+    if not verdict.applies or target is None or target.met:
+        return verdict
+    if not p.currently_active and target.value >= BUILD_UP_START:
+        return verdict
+    days = plan.weeks[0].days
+    if _required_steady(days) >= MOST_STEADY_SESSIONS:
+        return verdict
+    offered = {d.value for d in p.training_days()}
+    timing = library.design.timing
+    for i, d in enumerate(days):
+        required = [s for s in d.sessions if not s.optional]
+        lifts = [s for s in required if s.modality.value == "resistance"]
+        if d.day.value not in offered or len(lifts) != 1:
+            continue
+        if any(s.modality.value in ("endurance", "hiit") for s in required):
+            continue
+        if any(s.modality.value == "hiit" for s in days[(i - 1) % 7].sessions):
+            continue
+        lift = lifts[0]
+        smaller = _smallest_hard_form(list(lift.exercises), LIFTING_EXPOSURE_SETS)
+        before = session_seconds(lift.exercises, timing) / 60
+        after = session_seconds(smaller, timing) / 60
+        others = sum(s.duration_minutes for s in required if s is not lift)
+        left = p.minutes_per_session - others - lift.duration_minutes + before - after
+        if before - after > 0.5 and left >= _least_steady_block(library):
+            verdict.faults.append(
+                Fault(
+                    "aerobic-first-crowded-by-lifting",
+                    f"week 1 {d.day.value}",
+                    f"{target.value} of {target.target} aerobic minutes; {lift.title} takes "
+                    f"{lift.duration_minutes} minutes where its smallest hard form would leave "
+                    f"{left:.0f} for steady work",
+                )
+            )
+    return verdict
+
+
+# the fewest sets a lift goes down to in that form (core/guidelines.yaml
+# `lifting_exposure_sets`)
+LIFTING_EXPOSURE_SETS = 2
+
+
 def aerobic_short_with_unused_minutes(p: Profile, plan: Plan, library: Library) -> Verdict:
     """COACHING.md §2 (coach review 4, K2): a plan short of WHO's aerobic minutes, with no
     safety rule holding them, leaves no offered lifting day with a steady block's minutes
@@ -3149,6 +3258,7 @@ WEEK_CHECKS: dict[str, Check] = {
     "weekly-volume-above-range": weekly_volume_above_range,
     "pair-unsound": pair_unsound,
     "aerobic-short-with-room": aerobic_short_with_room,
+    "aerobic-first-crowded-by-lifting": aerobic_first_crowded_by_lifting,
     "aerobic-short-with-unused-minutes": aerobic_short_with_unused_minutes,
     "balance-pads-the-day": balance_pads_the_day,
     "older-third-lifting-day": older_third_lifting_day,

@@ -275,6 +275,7 @@ class Messages(_Node):
     week_held: Text  # {intensity}, {rule}
     safety_rules_overridden: Text  # {rules}
     paired: Text  # {partner}: how a paired lift is done
+    exposure_form: Text  # {changes}: a lifting session held to its smallest hard form
 
     @model_validator(mode="after")
     def _placeholders(self) -> Self:
@@ -284,6 +285,7 @@ class Messages(_Node):
             "week_held": {"intensity", "rule"},
             "safety_rules_overridden": {"rules"},
             "paired": {"partner"},
+            "exposure_form": {"changes"},
         }
         for field, names in wanted.items():
             used = {n for _, n, _, _ in string.Formatter().parse(getattr(self, field)) if n}

@@ -68,6 +68,10 @@ class Slotted:
     # `minutes` is then the most it grows to
     grow_from: int | None = None
     joins_with: int = 0
+    # a lifting session held to its smallest hard form for an aerobic first goal
+    # (`lifting_exposure_sets`): (the fewest sets a lift goes down to, the minutes the form
+    # must free for a steady block to follow it)
+    exposure_form: tuple[int, int] | None = None
 
     @property
     def hard(self) -> bool:
@@ -460,7 +464,48 @@ class Scheduler:
         self._ensure_activity_gaps()
         self._grow_room()
         self._size_optional()
+        self._mark_exposure_forms()
         return self.week
+
+    def _mark_exposure_forms(self) -> None:
+        """Coach review 5, AEROBIC-GOAL-CROWDED (COACHING.md §2: the first goal's aerobic
+        dose before more lifting): while an aerobic guideline with `lifting_exposure_sets`
+        is short, each offered day's lifting session without steady work after it is marked
+        to be built at its smallest hard form (every group it trains keeps a hard
+        exposure) when the minutes that frees hold the library's least steady block, which
+        then joins it (`refill`)."""
+        if self._aerobic_held():
+            return
+        cap = self.outcome.cap("sessions_per_week", Modality.ENDURANCE.value)
+        count = self._count(Modality.ENDURANCE)
+        found = [
+            (t.lifting_exposure_sets, t.bar)
+            for t, _ in self.outcome.guidelines.values()
+            if t.lifting_exposure_sets is not None and t.fill_with is Modality.ENDURANCE
+        ]
+        if not found or self._aerobic_value() >= found[0][1]:
+            return
+        sets = found[0][0]
+        least = self._extra_minutes(Modality.ENDURANCE)
+        for day in self.training:
+            required = [o for o in self.week.days[day] if not o.optional]
+            lifts = [o for o in required if o.modality is Modality.RESISTANCE]
+            if (
+                len(lifts) != 1
+                or lifts[0].split_day is None
+                or (lifts[0].hard and any(o.hard for o in required if o is not lifts[0]))
+            ):
+                continue
+            if any(o.start_week > 1 or o.end_week is not None for o in required):
+                continue  # a day whose sessions change in the block keeps its shape
+            if any(o.modality is Modality.HIIT for o in required):
+                continue
+            if any(o.modality is Modality.ENDURANCE for o in required):
+                continue  # its steady block was sized with the lifting's own minutes
+            if cap is not None and count >= cap[0]:
+                continue  # no steady block may join this day
+            slack = self.budget - sum(o.minutes for o in required)
+            lifts[0].exposure_form = (sets, max(least - slack, 1))
 
     def _long_session_waves(self) -> bool:
         """Whether week 1's steady work has a step to spare above the aerobic target, so the
