@@ -18,7 +18,7 @@ import pytest
 from hypothesis import strategies as st
 
 from endoprotocol import build_plan, parse_profile
-from endoprotocol.audit import WEEK_CHECKS
+from endoprotocol.audit import PROGRESSION_CHECKS, SAFETY_CHECKS, WEEK_CHECKS
 from endoprotocol.plan import Plan, hard_exposures
 from endoprotocol.planner.sessions import SessionBuilder
 from tests.builtin import builtin_library, builtin_rules
@@ -122,6 +122,107 @@ def test_aerobic_first_lifting_never_crowds_out_the_aerobic_minutes(
     }
     audit_property(
         aerobic_first_people(),
+        checks,
+        record_property,
+        examples=max(EXAMPLES // 4, 10),
+        weeks=4,
+    )
+
+
+# ---- K4: a pregnancy week whose strength crowds out the aerobic minutes ----------------------
+
+PREGNANT = {
+    "age": 30,
+    "sex": "female",
+    "goals": ["general-health"],
+    "experience": "beginner",
+    "conditions": ["pregnancy"],
+    "pregnancy_week": 30,
+    "days": ["tuesday", "thursday", "saturday"],
+    "minutes_per_session": 30,
+    "equipment": ["bodyweight"],
+    "currently_active": False,
+}
+
+
+def test_k4_pregnancy_walks_first_and_short_strength_after_two_of_them() -> None:
+    plan = _plan(PREGNANT)
+    verdict = SAFETY_CHECKS["pregnancy-aerobic-crowded-out"](
+        parse_profile(PREGNANT), plan, builtin_library()
+    )
+    assert verdict.applies
+    assert not verdict.faults
+    lifting_days = 0
+    for day in ("tuesday", "thursday", "saturday"):
+        sessions = _required(plan, day)
+        # a walk leads every offered day
+        assert sessions[0].modality.value == "endurance"
+        lifts = [s for s in sessions if s.modality.value == "resistance"]
+        if lifts:
+            lifting_days += 1
+            (lift,) = lifts
+            assert lift.title == "Short strength"
+            assert lift.duration_minutes <= 12
+            assert all(e.sets == 2 for e in lift.exercises)
+    assert lifting_days == 2
+    aerobic = _guideline(plan, "who-2020-aerobic")
+    assert aerobic.value >= 40  # was 20 of 150
+    # the shortfall names the minutes still missing
+    assert f"Add about {150 - aerobic.value} minutes a week" in aerobic.detail
+
+
+def test_k4_the_check_finds_the_old_shape() -> None:
+    """The fixed plan with Tuesday's walk taken out (the old week: lifting alone on the day)
+    is flagged there."""
+    plan = _plan(PREGNANT, weeks=4)
+    doctored = plan.model_copy(deep=True)
+    tuesday = next(d for d in doctored.weeks[0].days if d.day.value == "tuesday")
+    tuesday.sessions[:] = [s for s in tuesday.sessions if s.modality.value != "endurance"]
+    faults = SAFETY_CHECKS["pregnancy-aerobic-crowded-out"](
+        parse_profile(PREGNANT), doctored, builtin_library()
+    ).faults
+    assert [f.where for f in faults] == ["week 1 tuesday"]
+
+
+def test_k4_the_replan_note_speaks_of_the_person_stage_only() -> None:
+    later = next(w for w in _plan(PREGNANT).warnings if w.code == "pregnancy-replan")
+    assert "week 13" not in later.message
+    assert "up to pregnancy week 41" in later.message
+    assert "after the birth" in later.message
+    early = next(
+        w for w in _plan({**PREGNANT, "pregnancy_week": 9}).warnings if w.code == "pregnancy-replan"
+    )
+    assert "from pregnancy week 13" in early.message
+    assert "birth" not in early.message
+
+
+@st.composite
+def pregnant_people(draw: st.DrawFn) -> dict[str, Any]:
+    """Pregnant people of 18-45, any goals, kit and activity, week 5-38, on two to six days
+    of 20-60 minutes."""
+    data = draw(profiles(min_age=18, max_age=45))
+    data["sex"] = "female"
+    data["conditions"] = ["pregnancy"]
+    data["therapies"] = []
+    data["pregnancy_week"] = draw(st.integers(5, 38))
+    data.pop("days", None)
+    data.update(
+        days_per_week=draw(st.integers(2, 6)),
+        minutes_per_session=draw(st.integers(20, 60)),
+    )
+    return data
+
+
+def test_pregnancy_walks_are_never_crowded_out_by_lifting(
+    record_property: pytest.RecordProperty,
+) -> None:
+    checks = {
+        "pregnancy-aerobic-crowded-out": SAFETY_CHECKS["pregnancy-aerobic-crowded-out"],
+        "day-over-minutes": PROGRESSION_CHECKS["day-over-minutes"],
+        "vetoed-tag-in-plan": SAFETY_CHECKS["vetoed-tag-in-plan"],
+    }
+    audit_property(
+        pregnant_people(),
         checks,
         record_property,
         examples=max(EXAMPLES // 4, 10),

@@ -114,6 +114,7 @@ def forbidden_tags(p: Profile) -> dict[str, str]:
                 "head-down",
                 "twisting",
                 "loaded-plank",
+                "bar-on-back",
             )
     if has_triad_signs(p):
         ban("Triad/RED-S signs", "jumping", "high-impact", "ballistic", "skill", "twisting")
@@ -866,6 +867,55 @@ def bone_session_lacks_posture_or_pull(p: Profile, plan: Plan, library: Library)
     return verdict
 
 
+# the least walk (core/endurance-session-length: 20 minutes with warm-up and cool-down) and
+# pregnancy's short strength session (safety/pregnancy-moderate-strength: 10-12 minutes)
+PREGNANCY_WALK_MINUTES = 20
+PREGNANCY_STRENGTH_MINUTES = 10
+
+
+def pregnancy_aerobic_crowded_out(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review coach3, K4 (COACHING.md §4: in pregnancy the aerobic minutes come first,
+    150 over 3+ days [Mottola 2019], and strength is 2-3 short sessions at moderate effort):
+    while week 1 is short of the pregnancy aerobic minutes and no safety rule holds them, no
+    offered day holds required lifting without a required steady session on the same day
+    (the lifting follows a walk, it does not take the walk's day)."""
+    target = _guideline(plan, "who-2020-aerobic")
+    verdict = Verdict(
+        applies=Condition.PREGNANCY in p.conditions
+        and target is not None
+        and not target.held_by
+        and not plan.screening.referral_only
+        and plan.screening.max_intensity not in ("none", "light")
+    )
+    if not verdict.applies or target is None or target.met:
+        return verdict
+    offered = {d.value for d in p.training_days()}
+    for d in plan.weeks[0].days:
+        required = [s for s in d.sessions if not s.optional]
+        lifts = [s for s in required if s.modality.value == "resistance"]
+        if d.day.value not in offered or not lifts:
+            continue
+        if any(s.modality.value == "endurance" for s in required):
+            continue
+        # a day too short for a walk and the short strength session beside its other
+        # required work (balance practice) keeps lifting alone
+        others = sum(s.duration_minutes for s in required if s not in lifts)
+        if others + PREGNANCY_WALK_MINUTES + PREGNANCY_STRENGTH_MINUTES > p.minutes_per_session:
+            continue
+        # nor a day the steady sessions' weekly cap leaves to lifting
+        if _required_steady(plan.weeks[0].days) >= MOST_STEADY_SESSIONS:
+            continue
+        verdict.faults.append(
+            Fault(
+                "pregnancy-aerobic-crowded-out",
+                f"week 1 {d.day.value}",
+                f"{target.value} of {target.target} aerobic minutes; {lifts[0].title} "
+                f"({lifts[0].duration_minutes} minutes) takes the day with no walk before it",
+            )
+        )
+    return verdict
+
+
 SAFETY_CHECKS: dict[str, Check] = {
     "vetoed-tag-in-plan": vetoed_tag_in_plan,
     "session-above-ceiling": session_above_ceiling,
@@ -887,6 +937,7 @@ SAFETY_CHECKS: dict[str, Check] = {
     "trunk-flexion-unfit": trunk_flexion_unfit,
     "illness-start-not-held": illness_start_not_held,
     "bone-session-lacks-posture-or-pull": bone_session_lacks_posture_or_pull,
+    "pregnancy-aerobic-crowded-out": pregnancy_aerobic_crowded_out,
 }
 
 
@@ -1295,6 +1346,10 @@ LOADING_KIT = frozenset({"barbell", "trap-bar", "dumbbells", "kettlebell", "mach
 LOWER_PATTERNS = frozenset({"squat", "hinge", "lunge"})
 
 
+# the lower-body families: a knee lift (squat, lunge) or a hip lift (hinge)
+KNEE_OR_HIP = {"squat": "knee", "lunge": "knee", "hinge": "hip"}
+
+
 def beginner_kit_unused(p: Profile, plan: Plan, library: Library) -> Verdict:
     """An active adult beginner under 65 who owns weights gets stable, simple loaded lifts
     (COACHING.md §1 "Level fits"): no entry-level regression as a work set while a loaded
@@ -1336,6 +1391,11 @@ def beginner_kit_unused(p: Profile, plan: Plan, library: Library) -> Verdict:
             for x in (entries.get(e.name) for e in s.exercises)
             if x is not None and x.pattern.value in LOWER_PATTERNS
         ]
+        # a loaded lift of the family the session's legs work is open (a short session with
+        # only a squat slot - pregnancy's short strength - is not asked for a loaded hinge)
+        families = {KNEE_OR_HIP.get(x.pattern.value) for x in lower}
+        if not any(KNEE_OR_HIP.get(x.pattern.value) in families for x in open_loaded):
+            continue
         if lower and not any({q.value for q in x.equipment} & LOADING_KIT for x in lower):
             names = ", ".join(x.name for x in lower)
             verdict.faults.append(Fault("beginner-kit-unused", where, f"unloaded legs: {names}"))

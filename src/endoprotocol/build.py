@@ -9,6 +9,7 @@ from typing import Any
 from endoprotocol import __version__
 from endoprotocol.engine.decisions import (
     NOT_SCREENED,
+    Bound,
     Decisions,
     Fired,
     Removal,
@@ -27,6 +28,7 @@ from endoprotocol.engine.review import (
 )
 from endoprotocol.errors import OutOfScopeError, UsageError
 from endoprotocol.plan import (
+    HARD_EXPOSURE_SETS,
     HARD_RIR_MAX,
     Change,
     DayPlan,
@@ -456,6 +458,17 @@ def _held_by(outcome: Decisions, rules: RuleSet, measure: str) -> list[str]:
         and (start.value.rir.min or 0) > HARD_RIR_MAX
     ):
         found.add(start.rule)  # a light start: its sets are not hard sets yet
+    sets = outcome.param(Modality.RESISTANCE.value, "compound", "sets")
+    if (
+        measure == "strength_days"
+        and sets is not None
+        and isinstance(sets.value, Bound)
+        and sets.value.max is not None
+        and sets.value.max < HARD_EXPOSURE_SETS
+    ):
+        # a safety dose of fewer sets than a hard exposure (pregnancy's short strength
+        # sessions at two sets a lift, COACHING.md §4) holds the strength days on purpose
+        found.add(sets.rule)
     return sorted(r for r in found if (rule := rules.rule(r)) is not None and rule.is_safety)
 
 
@@ -582,7 +595,8 @@ def _guidelines(
                     "follow the plan as it is until a professional advises otherwise."
                 )
             else:
-                suggestion = target.suggestion
+                # `{short}`: the minutes still missing (pregnancy's suggestion names them)
+                suggestion = fill_placeholders(target.suggestion, {"short": str(gap)})
                 detail += f" {suggestion}"
             if reached is not None and not outcome.referral_only:
                 detail += f" The plan reaches it in week {reached}."

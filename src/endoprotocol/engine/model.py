@@ -756,6 +756,10 @@ class GuidelineTarget(_Node):
     # lift down to this many sets where other lifts' sets complete a group's count, rests at
     # the short end - and the minutes it frees go to steady work after it.
     lifting_exposure_sets: Annotated[int, Field(strict=True, ge=1, le=5)] | None = None
+    # Steady work takes each offered day first and lifting follows it on the same day, at
+    # the rules' short session length (pregnancy, COACHING.md §4: aerobic minutes first,
+    # strength in short sessions; coach review coach3, K4).
+    steady_first: bool = False
     backbone_note: Text | None = None
     backbone_detail: Text | None = None
 

@@ -167,6 +167,9 @@ class Split(_Node):
     id: Kebab
     description: Text
     days: list[SplitDay] = Field(min_length=1)
+    # placed only when a rule chooses it (pregnancy's short strength session), never tried
+    # as another split when the chosen one does not fit the week
+    chosen_only: bool = False
 
 
 class Zone(_Node):

@@ -148,6 +148,26 @@ class Scheduler:
         self._edge_minutes: dict[Modality, int] = {}  # the outcome is read-only here
         self._shortest: dict[Modality, float] = {}
         self._gaps: dict[tuple[str, str], int] = {}
+        self._steady_lead = True  # `steady_first` while the days hold walk and lifting
+
+    @property
+    def steady_first(self) -> bool:
+        """Whether steady work takes each offered day first and lifting follows it there
+        (an aerobic guideline's `steady_first`: pregnancy, COACHING.md §4), unless the
+        days cannot hold a walk and the short strength session together (`run`)."""
+        return self._steady_lead and any(
+            t.steady_first for t, _ in self.outcome.guidelines.values()
+        )
+
+    @property
+    def order(self) -> tuple[Modality, ...]:
+        """The order modalities claim days (`PLACEMENT_ORDER`), steady work before lifting
+        when it comes first."""
+        if not self.steady_first:
+            return PLACEMENT_ORDER
+        rest = [m for m in PLACEMENT_ORDER if m is not Modality.ENDURANCE]
+        at = rest.index(Modality.RESISTANCE)
+        return (*rest[:at], Modality.ENDURANCE, *rest[at:])
 
     @cached_property
     def scheme(self) -> Scheme:
@@ -201,6 +221,17 @@ class Scheduler:
     def _extra_minutes(self, modality: Modality) -> int:
         """The least time a session needs when it follows another one (no warm-up of its own)."""
         work = self.library.design.timing.min_work_minutes.get(modality, 10)
+        point = self.outcome.param(modality.value, "any", "minutes")
+        if (
+            self.steady_first
+            and modality is Modality.RESISTANCE
+            and point is not None
+            and point.value.min is not None
+            and point.value.max is not None
+            and point.value.max < work
+        ):
+            # the rules' own short form after a walk (pregnancy's short strength session)
+            return int(point.value.min)
         return max(work, self._min_minutes(modality) - self._edges(modality))
 
     def _floor(self, s: Slotted) -> int:
@@ -334,6 +365,15 @@ class Scheduler:
         needs_light_after = s.hard and bool(
             self.outcome.requirement("light_day_after", s.modality.value)
         )
+        if self.steady_first and s.modality is Modality.RESISTANCE and not s.optional:
+            # lifting follows a walk: the days that hold one come first
+            join = frozenset(
+                d
+                for d in self.training
+                if any(
+                    o.modality is Modality.ENDURANCE and not o.optional for o in self.week.days[d]
+                )
+            )
         best: tuple[tuple[int, int, int, int, int], int] | None = None
         for day in order:
             if not self.fits(day, s):
@@ -356,14 +396,14 @@ class Scheduler:
 
     def run(self) -> Week:
         """Required sessions first, then what the requirements add, then optional extras."""
+
+        def order_key(kv: tuple[tuple[Modality, bool], SessionDecision]) -> tuple[object, ...]:
+            # sessions a rule pinned to days are the most constrained of all: placed first
+            return (kv[1].request.days is None, self.order.index(kv[0][0]), kv[1].rank)
+
         decisions = sorted(
             (kv for kv in self.outcome.sessions.items() if kv[0][0] not in self.unavailable),
-            # sessions a rule pinned to days are the most constrained of all: placed first
-            key=lambda kv: (
-                kv[1].request.days is None,
-                PLACEMENT_ORDER.index(kv[0][0]),
-                kv[1].rank,
-            ),
+            key=order_key,
         )
         dropped = [
             Shortfall(f"the {m.value} sessions", self.unavailable[m], sorted(d.rules))
@@ -386,9 +426,20 @@ class Scheduler:
             for (modality, optional), decision in wanted:
                 if late(modality):
                     self._place_request(modality, optional, decision)
+            asked = min((d.per_week for (m, _), d in wanted if m is Modality.RESISTANCE), default=0)
+            if lifting_cap is not None:
+                asked = min(asked, lifting_cap)
+            if self.steady_first and self._count(Modality.RESISTANCE) < asked:
+                # the days cannot hold a walk and the short strength session together (a
+                # day too short for both): lifting is placed first, as for everyone else
+                self._steady_lead = False
+                decisions.sort(key=order_key)
+                return required(lifting_cap)
             self._ensure_days_with()
             self._share_minutes()
             self._fill_guidelines()
+            if self._lift_to_free_days():
+                self._fill_guidelines()
             self._steady_leads()
             return self.week, self.shortfalls
 
@@ -466,6 +517,41 @@ class Scheduler:
         self._size_optional()
         self._mark_exposure_forms()
         return self.week
+
+    def _lift_to_free_days(self) -> bool:
+        """With steady work first (pregnancy), an offered day the steady sessions could not
+        take (their weekly cap reached) is not left empty while a lifting session follows a
+        walk elsewhere: the lifting moves there, alone, and the walk it followed keeps the
+        day's minutes. Returns whether any moved."""
+        if not self.steady_first or not self._aerobic_short():
+            return False
+        cap = self.outcome.cap("sessions_per_week", Modality.ENDURANCE.value)
+        if cap is None or self._count(Modality.ENDURANCE) < cap[0]:
+            return False  # a free day left is one the aerobic minutes do not need
+        moved = False
+        for day in self.training:
+            if any(not o.optional for o in self.week.days[day]):
+                continue
+            for other in self.training:
+                here = self.week.days[other]
+                lifts = [o for o in here if o.modality is Modality.RESISTANCE and not o.optional]
+                if not lifts or not any(
+                    o.modality is Modality.ENDURANCE and not o.optional for o in here
+                ):
+                    continue
+                lift = lifts[0]
+                here.remove(lift)
+                alone = replace(lift, shares_warmup=False, rules=list(lift.rules))
+                if self.fits(day, alone):
+                    alone.minutes = min(
+                        self.budget,
+                        max(self._lifting_minutes(alone), math.ceil(self.shortest(alone.modality))),
+                    )
+                    self.week.days[day].append(alone)
+                    moved = True
+                    break
+                here.append(lift)
+        return moved
 
     def _mark_exposure_forms(self) -> None:
         """Coach review 5, AEROBIC-GOAL-CROWDED (COACHING.md §2: the first goal's aerobic
@@ -707,7 +793,9 @@ class Scheduler:
             first = self.library.split(str(chosen.value)) if chosen else None
             chosen_split = first is not None
             ordered = [first] if first else []
-            ordered += [x for x in self.library.design.splits if x is not first]
+            ordered += [
+                x for x in self.library.design.splits if x is not first and not x.chosen_only
+            ]
             splits = [list(x.days) for x in ordered]
         # Try the rules' split first; when it cannot place every session within the spacing
         # rules (e.g. full body on two consecutive days), try the library's other splits.
@@ -1020,7 +1108,7 @@ class Scheduler:
                     s.shares_warmup,
                     s.optional,
                     not s.hard,
-                    PLACEMENT_ORDER.index(s.modality),
+                    self.order.index(s.modality),
                 )
             )
             required = [s for s in sessions if not s.optional]
