@@ -128,12 +128,9 @@ def aerobic_first_short_days(draw: st.DrawFn) -> dict[str, Any]:
     four short days (20-40 minutes), where lifting can leave no room for the backbone."""
     data = draw(profiles(max_age=64))
     data.pop("days", None)
-    for key in ("screening", "pregnancy_week", "blood_pressure"):
+    for key in ("screening", "blood_pressure"):
         data.pop(key, None)
-    # pregnancy has its own aerobic guideline and strength sessions (COACHING.md §4); a
-    # pregnant aerobic-first person on 2 x 20 minutes is crowded out before this change too
-    # (docs/planning.md, left open)
-    data["conditions"] = [c for c in data["conditions"] if c != "pregnancy"]
+    # pregnancy is drawn again since branch aero7 (K4): its walks come first on each day
     first = draw(st.sampled_from(["endurance", "stress-resilience", "mood-cognition"]))
     data.update(
         goals=list(dict.fromkeys([first, *data["goals"]]))[:4],

@@ -22,13 +22,14 @@ from endoprotocol.plan import (
     Exercise,
     GuidelineCheck,
     Plan,
+    Range,
     Session,
     Week,
     hard_exposures,
     is_hard_set,
     muscle_credit,
 )
-from endoprotocol.planner.fill import exercise_seconds
+from endoprotocol.planner.fill import exercise_seconds, session_seconds
 from endoprotocol.planner.library import ExerciseEntry, Library
 from endoprotocol.planner.schedule import circular
 from endoprotocol.profile import WEEK, Profile
@@ -117,6 +118,7 @@ def forbidden_tags(p: Profile) -> dict[str, str]:
                 "head-down",
                 "twisting",
                 "loaded-plank",
+                "bar-on-back",
             )
     if has_triad_signs(p):
         ban("Triad/RED-S signs", "jumping", "high-impact", "ballistic", "skill", "twisting")
@@ -912,6 +914,55 @@ def bone_session_lacks_posture_or_pull(p: Profile, plan: Plan, library: Library)
     return verdict
 
 
+# the least walk (core/endurance-session-length: 20 minutes with warm-up and cool-down) and
+# pregnancy's short strength session (safety/pregnancy-moderate-strength: 10-12 minutes)
+PREGNANCY_WALK_MINUTES = 20
+PREGNANCY_STRENGTH_MINUTES = 10
+
+
+def pregnancy_aerobic_crowded_out(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review coach3, K4 (COACHING.md §4: in pregnancy the aerobic minutes come first,
+    150 over 3+ days [Mottola 2019], and strength is 2-3 short sessions at moderate effort):
+    while week 1 is short of the pregnancy aerobic minutes and no safety rule holds them, no
+    offered day holds required lifting without a required steady session on the same day
+    (the lifting follows a walk, it does not take the walk's day)."""
+    target = _guideline(plan, "who-2020-aerobic")
+    verdict = Verdict(
+        applies=Condition.PREGNANCY in p.conditions
+        and target is not None
+        and not target.held_by
+        and not plan.screening.referral_only
+        and plan.screening.max_intensity not in ("none", "light")
+    )
+    if not verdict.applies or target is None or target.met:
+        return verdict
+    offered = {d.value for d in p.training_days()}
+    for d in plan.weeks[0].days:
+        required = [s for s in d.sessions if not s.optional]
+        lifts = [s for s in required if s.modality.value == "resistance"]
+        if d.day.value not in offered or not lifts:
+            continue
+        if any(s.modality.value == "endurance" for s in required):
+            continue
+        # a day too short for a walk and the short strength session beside its other
+        # required work (balance practice) keeps lifting alone
+        others = sum(s.duration_minutes for s in required if s not in lifts)
+        if others + PREGNANCY_WALK_MINUTES + PREGNANCY_STRENGTH_MINUTES > p.minutes_per_session:
+            continue
+        # nor a day the steady sessions' weekly cap leaves to lifting
+        if _required_steady(plan.weeks[0].days) >= MOST_STEADY_SESSIONS:
+            continue
+        verdict.faults.append(
+            Fault(
+                "pregnancy-aerobic-crowded-out",
+                f"week 1 {d.day.value}",
+                f"{target.value} of {target.target} aerobic minutes; {lifts[0].title} "
+                f"({lifts[0].duration_minutes} minutes) takes the day with no walk before it",
+            )
+        )
+    return verdict
+
+
 SAFETY_CHECKS: dict[str, Check] = {
     "vetoed-tag-in-plan": vetoed_tag_in_plan,
     "session-above-ceiling": session_above_ceiling,
@@ -934,6 +985,7 @@ SAFETY_CHECKS: dict[str, Check] = {
     "stance-unsupported": stance_unsupported,
     "illness-start-not-held": illness_start_not_held,
     "bone-session-lacks-posture-or-pull": bone_session_lacks_posture_or_pull,
+    "pregnancy-aerobic-crowded-out": pregnancy_aerobic_crowded_out,
 }
 
 
@@ -1451,6 +1503,10 @@ LOADING_KIT = frozenset({"barbell", "trap-bar", "dumbbells", "kettlebell", "mach
 LOWER_PATTERNS = frozenset({"squat", "hinge", "lunge"})
 
 
+# the lower-body families: a knee lift (squat, lunge) or a hip lift (hinge)
+KNEE_OR_HIP = {"squat": "knee", "lunge": "knee", "hinge": "hip"}
+
+
 def beginner_kit_unused(p: Profile, plan: Plan, library: Library) -> Verdict:
     """An active adult beginner under 65 who owns weights gets stable, simple loaded lifts
     (COACHING.md §1 "Level fits"): no entry-level regression as a work set while a loaded
@@ -1492,6 +1548,11 @@ def beginner_kit_unused(p: Profile, plan: Plan, library: Library) -> Verdict:
             for x in (entries.get(e.name) for e in s.exercises)
             if x is not None and x.pattern.value in LOWER_PATTERNS
         ]
+        # a loaded lift of the family the session's legs work is open (a short session with
+        # only a squat slot - pregnancy's short strength - is not asked for a loaded hinge)
+        families = {KNEE_OR_HIP.get(x.pattern.value) for x in lower}
+        if not any(KNEE_OR_HIP.get(x.pattern.value) in families for x in open_loaded):
+            continue
         if lower and not any({q.value for q in x.equipment} & LOADING_KIT for x in lower):
             names = ", ".join(x.name for x in lower)
             verdict.faults.append(Fault("beginner-kit-unused", where, f"unloaded legs: {names}"))
@@ -2202,6 +2263,114 @@ def aerobic_short_with_room(p: Profile, plan: Plan, library: Library) -> Verdict
                 )
             )
     return verdict
+
+
+# First goals whose own dose is the aerobic backbone (AEROBIC-GOAL-CROWDED's decision:
+# endurance, stress, mood, and general or cardiometabolic health)
+AEROBIC_BACKBONE_FIRST = {
+    "endurance",
+    "stress-resilience",
+    "mood-cognition",
+    "general-health",
+    "insulin-sensitivity",
+}
+
+
+def _smallest_hard_form(exercises: list[Exercise], fewest: int) -> list[Exercise]:
+    """A lifting session's smallest hard form (DESIGN.md v1.1 hard exposures): rests at
+    the short end, accessories no exposure needs gone, sets down to `fewest` a lift while
+    every major group the session gives 3+ hard sets keeps them."""
+
+    def exposed(lifts: list[Exercise]) -> set[str]:
+        sets: dict[str, float] = {}
+        for e in lifts:
+            if is_hard_set(e):
+                for m, credit in muscle_credit(e).items():
+                    sets[m] = sets.get(m, 0) + credit * e.sets
+        return {g for g, ms in MAJOR_GROUPS.items() if max(sets.get(m, 0) for m in ms) >= 3}
+
+    kept = [
+        e.model_copy(update={"rest_seconds": Range.of(e.rest_seconds.min, e.rest_seconds.min)})
+        if e.rest_seconds is not None
+        else e
+        for e in exercises
+    ]
+    keep = exposed(kept)
+    if not keep:
+        return exercises
+    for i in range(len(kept) - 1, 0, -1):
+        if not kept[i].compound and exposed(kept[:i] + kept[i + 1 :]) >= keep:
+            kept.pop(i)
+    changed = True
+    while changed:
+        changed = False
+        for i, e in enumerate(kept):
+            fewer = [*kept[:i], e.model_copy(update={"sets": e.sets - 1}), *kept[i + 1 :]]
+            if e.sets > fewest and exposed(fewer) >= keep:
+                kept, changed = fewer, True
+                break
+    return kept
+
+
+def aerobic_first_crowded_by_lifting(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 5, AEROBIC-GOAL-CROWDED (COACHING.md §2: the first goal's aerobic dose
+    before more lifting; lead's decision 2026-11-30): when the first goal is built on
+    aerobic work and week 1 is short of WHO's aerobic minutes with no safety rule holding
+    them, no offered lifting day without steady work after it holds more than its smallest
+    hard form (every group it trains keeps 3+ hard sets, two sets a lift where others
+    complete a group's count) when that form would leave the least steady block's
+    minutes free."""
+    target = _guideline(plan, "who-2020-aerobic")
+    first = p.goals[0].value if p.goals else ""
+    verdict = Verdict(
+        applies=target is not None
+        and not target.held_by
+        and first in AEROBIC_BACKBONE_FIRST
+        and plan.screening.max_intensity not in ("none", "light")
+        and Condition.PREGNANCY not in p.conditions
+        and not has_triad_signs(p)
+        and Condition.OVERTRAINING_SYMPTOMS not in p.conditions
+    )
+    if not verdict.applies or target is None or target.met:
+        return verdict
+    if not p.currently_active and target.value >= BUILD_UP_START:
+        return verdict
+    days = plan.weeks[0].days
+    if _required_steady(days) >= MOST_STEADY_SESSIONS:
+        return verdict
+    offered = {d.value for d in p.training_days()}
+    timing = library.design.timing
+    for i, d in enumerate(days):
+        required = [s for s in d.sessions if not s.optional]
+        lifts = [s for s in required if s.modality.value == "resistance"]
+        if d.day.value not in offered or len(lifts) != 1:
+            continue
+        if any(s.modality.value in ("endurance", "hiit") for s in required):
+            continue
+        if any(s.modality.value == "hiit" for s in days[(i - 1) % 7].sessions):
+            continue
+        lift = lifts[0]
+        smaller = _smallest_hard_form(list(lift.exercises), LIFTING_EXPOSURE_SETS)
+        before = session_seconds(lift.exercises, timing) / 60
+        after = session_seconds(smaller, timing) / 60
+        others = sum(s.duration_minutes for s in required if s is not lift)
+        left = p.minutes_per_session - others - lift.duration_minutes + before - after
+        if before - after > 0.5 and left >= _least_steady_block(library):
+            verdict.faults.append(
+                Fault(
+                    "aerobic-first-crowded-by-lifting",
+                    f"week 1 {d.day.value}",
+                    f"{target.value} of {target.target} aerobic minutes; {lift.title} takes "
+                    f"{lift.duration_minutes} minutes where its smallest hard form would leave "
+                    f"{left:.0f} for steady work",
+                )
+            )
+    return verdict
+
+
+# the fewest sets a lift goes down to in that form (core/guidelines.yaml
+# `lifting_exposure_sets`)
+LIFTING_EXPOSURE_SETS = 2
 
 
 def aerobic_short_with_unused_minutes(p: Profile, plan: Plan, library: Library) -> Verdict:
@@ -3507,6 +3676,7 @@ WEEK_CHECKS: dict[str, Check] = {
     "weekly-volume-above-range": weekly_volume_above_range,
     "pair-unsound": pair_unsound,
     "aerobic-short-with-room": aerobic_short_with_room,
+    "aerobic-first-crowded-by-lifting": aerobic_first_crowded_by_lifting,
     "aerobic-short-with-unused-minutes": aerobic_short_with_unused_minutes,
     "balance-pads-the-day": balance_pads_the_day,
     "older-third-lifting-day": older_third_lifting_day,

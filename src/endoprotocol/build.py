@@ -9,6 +9,7 @@ from typing import Any
 from endoprotocol import __version__
 from endoprotocol.engine.decisions import (
     NOT_SCREENED,
+    Bound,
     Decisions,
     Fired,
     Removal,
@@ -27,6 +28,7 @@ from endoprotocol.engine.review import (
 )
 from endoprotocol.errors import OutOfScopeError, UsageError
 from endoprotocol.plan import (
+    HARD_EXPOSURE_SETS,
     HARD_RIR_MAX,
     Change,
     DayPlan,
@@ -45,6 +47,7 @@ from endoprotocol.plan import (
     Reference,
     ReplacedRule,
     ScreeningOutcome,
+    Session,
     TherapySynergy,
     Totals,
     Warning,
@@ -56,7 +59,7 @@ from endoprotocol.plan import (
 from endoprotocol.planner.fill import Picker, Shortfall
 from endoprotocol.planner.library import Library, Messages
 from endoprotocol.planner.progress import BuildUp, build_weeks
-from endoprotocol.planner.schedule import Scheduler
+from endoprotocol.planner.schedule import Scheduler, Slotted
 from endoprotocol.planner.sessions import SessionBuilder
 from endoprotocol.planner.volume import group_sets
 from endoprotocol.planner.weekly import hold_week, name_light_steady
@@ -131,16 +134,21 @@ def build_plan(
                     session = built.session.from_week(slot.start_week, slot.end_week)
                     if slot.grow_from is not None:
                         grows[id(session)] = (slot.grow_from, slot.joins_with)
+                    if built.unformed is not None:
+                        unformed[WEEK.index(day)] = (session, built.unformed)
                     sessions.append(session)
             week_one.append(DayPlan(day=day, sessions=sessions))
         return scheduler, picker, builder, week_one, shortfalls, grows
 
+    # a lifting day held to its smallest hard form: (that session, the one it was before)
+    unformed: dict[int, tuple[Session, Session]] = {}
     scheduler, picker, builder, week_one, shortfalls, grows = scheduled(frozenset())
     if scheduler.split_dose is not None:
         # shortened upper/lower days must still carry the first goal's minimum dose; where a
         # kit's lifts give less (a drill in a pull slot), that half's days keep their minutes
         keep = _under_dose(week_one, scheduler.split_dose)
         if keep:
+            unformed.clear()
             scheduler, picker, builder, week_one, shortfalls, grows = scheduled(keep)
 
     def built_weeks() -> list[Week]:
@@ -162,14 +170,55 @@ def build_plan(
         max(sum(s.duration_minutes for s in w.days[day].sessions if not s.optional) for w in block)
         for day in range(len(WEEK))
     ]
+    for day, slotted in enumerate(scheduler.week.days):
+        if any(slot.exposure_form is not None for slot in slotted):
+            # a lifting day held to its smallest hard form (coach review 5,
+            # AEROBIC-GOAL-CROWDED) frees week 1's minutes for a steady block: the sets and
+            # reps later weeks would add grow into the day's spare minutes, which the block
+            # then holds
+            used[day] = sum(
+                s.duration_minutes for s in block[0].days[day].sessions if not s.optional
+            )
     refilled = scheduler.refill(used)
+    added: list[tuple[int, Slotted, Session]] = []
     for day, slot in refilled:
         built = builder.build(slot)
         shortfalls += built.shortfalls
         if built.session is not None:
-            week_one[day].sessions.append(built.session.from_week(slot.start_week, slot.end_week))
-    if refilled:
+            session = built.session.from_week(slot.start_week, slot.end_week)
+            week_one[day].sessions.append(session)
+            added.append((day, slot, session))
+    # a day held to its smallest hard form that no steady block joined (the aerobic target
+    # was met before it) keeps its lifting as it was
+    kept_full = False
+    joined = {d for d, _, _ in added}
+    for day, (formed, full) in unformed.items():
+        if day not in joined and formed in week_one[day].sessions:
+            index = week_one[day].sessions.index(formed)
+            week_one[day].sessions[index] = full.from_week(formed.first_week, formed.last_week)
+            kept_full = True
+    if refilled or kept_full:
         block = built_weeks()
+        # a block sized by week 1 gives back the minutes a later week's lifting rounds up
+        # to, so no day runs over its minutes
+        least = library.design.timing.min_work_minutes.get(Modality.ENDURANCE, 10)
+        resized = False
+        for day, slot, session in added:
+            over = max(
+                sum(s.duration_minutes for s in w.days[day].sessions if not s.optional)
+                for w in block
+            )
+            over -= profile.minutes_per_session
+            if over <= 0 or slot.minutes - over < least:
+                continue
+            slot.minutes -= over
+            rebuilt = builder.build(slot).session
+            if rebuilt is not None:
+                index = week_one[day].sessions.index(session)
+                week_one[day].sessions[index] = rebuilt.from_week(slot.start_week, slot.end_week)
+                resized = True
+        if resized:
+            block = built_weeks()
     # the enforce step, week by week: week-scoped vetoes, ceilings and limits, applied last
     held_weekly = [
         c
@@ -410,6 +459,17 @@ def _held_by(outcome: Decisions, rules: RuleSet, measure: str) -> list[str]:
         and (start.value.rir.min or 0) > HARD_RIR_MAX
     ):
         found.add(start.rule)  # a light start: its sets are not hard sets yet
+    sets = outcome.param(Modality.RESISTANCE.value, "compound", "sets")
+    if (
+        measure == "strength_days"
+        and sets is not None
+        and isinstance(sets.value, Bound)
+        and sets.value.max is not None
+        and sets.value.max < HARD_EXPOSURE_SETS
+    ):
+        # a safety dose of fewer sets than a hard exposure (pregnancy's short strength
+        # sessions at two sets a lift, COACHING.md §4) holds the strength days on purpose
+        found.add(sets.rule)
     return sorted(r for r in found if (rule := rules.rule(r)) is not None and rule.is_safety)
 
 
@@ -423,6 +483,16 @@ def _start_ends(outcome: Decisions, held: list[str], weeks: int, reached: int | 
     if start.value.weeks >= weeks or (start.value.then_hold is not None and reached is None):
         return None
     return start.value.weeks + 1
+
+
+def _lifting_sets(day: DayPlan) -> int:
+    """The sets of a day's required lifting."""
+    return sum(
+        e.sets
+        for s in day.sessions
+        if s.modality is Modality.RESISTANCE and not s.optional
+        for e in s.exercises
+    )
 
 
 def _build_up(outcome: Decisions, profile: Profile, library: Library) -> BuildUp | None:
@@ -526,7 +596,8 @@ def _guidelines(
                     "follow the plan as it is until a professional advises otherwise."
                 )
             else:
-                suggestion = target.suggestion
+                # `{short}`: the minutes still missing (pregnancy's suggestion names them)
+                suggestion = fill_placeholders(target.suggestion, {"short": str(gap)})
                 detail += f" {suggestion}"
             if reached is not None and not outcome.referral_only:
                 detail += f" The plan reaches it in week {reached}."

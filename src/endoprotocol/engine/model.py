@@ -789,6 +789,16 @@ class GuidelineTarget(_Node):
     # `backbone_note` is that week's note; `backbone_detail` is said in the WHO strength
     # guideline's detail ({week}: the week the lifting day gives way).
     lifting_yields_to_backbone: bool = False
+    # The first goal is built on aerobic work (coach review 5, AEROBIC-GOAL-CROWDED): while
+    # the target is short, a lifting session is built at its smallest form that still gives
+    # every major group the day trains a hard exposure (3+ hard sets, DESIGN.md v1.1) - each
+    # lift down to this many sets where other lifts' sets complete a group's count, rests at
+    # the short end - and the minutes it frees go to steady work after it.
+    lifting_exposure_sets: Annotated[int, Field(strict=True, ge=1, le=5)] | None = None
+    # Steady work takes each offered day first and lifting follows it on the same day, at
+    # the rules' short session length (pregnancy, COACHING.md §4: aerobic minutes first,
+    # strength in short sessions; coach review coach3, K4).
+    steady_first: bool = False
     backbone_note: Text | None = None
     backbone_detail: Text | None = None
 

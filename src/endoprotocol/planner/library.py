@@ -167,6 +167,9 @@ class Split(_Node):
     id: Kebab
     description: Text
     days: list[SplitDay] = Field(min_length=1)
+    # placed only when a rule chooses it (pregnancy's short strength session), never tried
+    # as another split when the chosen one does not fit the week
+    chosen_only: bool = False
 
 
 class Zone(_Node):
@@ -278,6 +281,7 @@ class Messages(_Node):
     slot_needs_kit: Text  # {pattern}, {kit}: why a lifting slot stayed empty
     slot_ruled_out: Text  # {pattern}, {rules}
     slot_above_level: Text  # {pattern}
+    exposure_form: Text  # {changes}: a lifting session held to its smallest hard form
 
     @model_validator(mode="after")
     def _placeholders(self) -> Self:
@@ -290,6 +294,7 @@ class Messages(_Node):
             "slot_needs_kit": {"pattern", "kit"},
             "slot_ruled_out": {"pattern", "rules"},
             "slot_above_level": {"pattern"},
+            "exposure_form": {"changes"},
         }
         for field, names in wanted.items():
             used = {n for _, n, _, _ in string.Formatter().parse(getattr(self, field)) if n}

@@ -68,6 +68,10 @@ class Slotted:
     # `minutes` is then the most it grows to
     grow_from: int | None = None
     joins_with: int = 0
+    # a lifting session held to its smallest hard form for an aerobic first goal
+    # (`lifting_exposure_sets`): (the fewest sets a lift goes down to, the minutes the form
+    # must free for a steady block to follow it)
+    exposure_form: tuple[int, int] | None = None
 
     @property
     def hard(self) -> bool:
@@ -144,6 +148,26 @@ class Scheduler:
         self._edge_minutes: dict[Modality, int] = {}  # the outcome is read-only here
         self._shortest: dict[Modality, float] = {}
         self._gaps: dict[tuple[str, str], int] = {}
+        self._steady_lead = True  # `steady_first` while the days hold walk and lifting
+
+    @property
+    def steady_first(self) -> bool:
+        """Whether steady work takes each offered day first and lifting follows it there
+        (an aerobic guideline's `steady_first`: pregnancy, COACHING.md §4), unless the
+        days cannot hold a walk and the short strength session together (`run`)."""
+        return self._steady_lead and any(
+            t.steady_first for t, _ in self.outcome.guidelines.values()
+        )
+
+    @property
+    def order(self) -> tuple[Modality, ...]:
+        """The order modalities claim days (`PLACEMENT_ORDER`), steady work before lifting
+        when it comes first."""
+        if not self.steady_first:
+            return PLACEMENT_ORDER
+        rest = [m for m in PLACEMENT_ORDER if m is not Modality.ENDURANCE]
+        at = rest.index(Modality.RESISTANCE)
+        return (*rest[:at], Modality.ENDURANCE, *rest[at:])
 
     @cached_property
     def scheme(self) -> Scheme:
@@ -197,6 +221,17 @@ class Scheduler:
     def _extra_minutes(self, modality: Modality) -> int:
         """The least time a session needs when it follows another one (no warm-up of its own)."""
         work = self.library.design.timing.min_work_minutes.get(modality, 10)
+        point = self.outcome.param(modality.value, "any", "minutes")
+        if (
+            self.steady_first
+            and modality is Modality.RESISTANCE
+            and point is not None
+            and point.value.min is not None
+            and point.value.max is not None
+            and point.value.max < work
+        ):
+            # the rules' own short form after a walk (pregnancy's short strength session)
+            return int(point.value.min)
         return max(work, self._min_minutes(modality) - self._edges(modality))
 
     def _floor(self, s: Slotted) -> int:
@@ -330,6 +365,15 @@ class Scheduler:
         needs_light_after = s.hard and bool(
             self.outcome.requirement("light_day_after", s.modality.value)
         )
+        if self.steady_first and s.modality is Modality.RESISTANCE and not s.optional:
+            # lifting follows a walk: the days that hold one come first
+            join = frozenset(
+                d
+                for d in self.training
+                if any(
+                    o.modality is Modality.ENDURANCE and not o.optional for o in self.week.days[d]
+                )
+            )
         best: tuple[tuple[int, int, int, int, int], int] | None = None
         for day in order:
             if not self.fits(day, s):
@@ -352,14 +396,14 @@ class Scheduler:
 
     def run(self) -> Week:
         """Required sessions first, then what the requirements add, then optional extras."""
+
+        def order_key(kv: tuple[tuple[Modality, bool], SessionDecision]) -> tuple[object, ...]:
+            # sessions a rule pinned to days are the most constrained of all: placed first
+            return (kv[1].request.days is None, self.order.index(kv[0][0]), kv[1].rank)
+
         decisions = sorted(
             (kv for kv in self.outcome.sessions.items() if kv[0][0] not in self.unavailable),
-            # sessions a rule pinned to days are the most constrained of all: placed first
-            key=lambda kv: (
-                kv[1].request.days is None,
-                PLACEMENT_ORDER.index(kv[0][0]),
-                kv[1].rank,
-            ),
+            key=order_key,
         )
         dropped = [
             Shortfall(f"the {m.value} sessions", self.unavailable[m], sorted(d.rules))
@@ -382,9 +426,20 @@ class Scheduler:
             for (modality, optional), decision in wanted:
                 if late(modality):
                     self._place_request(modality, optional, decision)
+            asked = min((d.per_week for (m, _), d in wanted if m is Modality.RESISTANCE), default=0)
+            if lifting_cap is not None:
+                asked = min(asked, lifting_cap)
+            if self.steady_first and self._count(Modality.RESISTANCE) < asked:
+                # the days cannot hold a walk and the short strength session together (a
+                # day too short for both): lifting is placed first, as for everyone else
+                self._steady_lead = False
+                decisions.sort(key=order_key)
+                return required(lifting_cap)
             self._ensure_days_with()
             self._share_minutes()
             self._fill_guidelines()
+            if self._lift_to_free_days():
+                self._fill_guidelines()
             self._steady_leads()
             return self.week, self.shortfalls
 
@@ -460,7 +515,83 @@ class Scheduler:
         self._ensure_activity_gaps()
         self._grow_room()
         self._size_optional()
+        self._mark_exposure_forms()
         return self.week
+
+    def _lift_to_free_days(self) -> bool:
+        """With steady work first (pregnancy), an offered day the steady sessions could not
+        take (their weekly cap reached) is not left empty while a lifting session follows a
+        walk elsewhere: the lifting moves there, alone, and the walk it followed keeps the
+        day's minutes. Returns whether any moved."""
+        if not self.steady_first or not self._aerobic_short():
+            return False
+        cap = self.outcome.cap("sessions_per_week", Modality.ENDURANCE.value)
+        if cap is None or self._count(Modality.ENDURANCE) < cap[0]:
+            return False  # a free day left is one the aerobic minutes do not need
+        moved = False
+        for day in self.training:
+            if any(not o.optional for o in self.week.days[day]):
+                continue
+            for other in self.training:
+                here = self.week.days[other]
+                lifts = [o for o in here if o.modality is Modality.RESISTANCE and not o.optional]
+                if not lifts or not any(
+                    o.modality is Modality.ENDURANCE and not o.optional for o in here
+                ):
+                    continue
+                lift = lifts[0]
+                here.remove(lift)
+                alone = replace(lift, shares_warmup=False, rules=list(lift.rules))
+                if self.fits(day, alone):
+                    alone.minutes = min(
+                        self.budget,
+                        max(self._lifting_minutes(alone), math.ceil(self.shortest(alone.modality))),
+                    )
+                    self.week.days[day].append(alone)
+                    moved = True
+                    break
+                here.append(lift)
+        return moved
+
+    def _mark_exposure_forms(self) -> None:
+        """Coach review 5, AEROBIC-GOAL-CROWDED (COACHING.md §2: the first goal's aerobic
+        dose before more lifting): while an aerobic guideline with `lifting_exposure_sets`
+        is short, each offered day's lifting session without steady work after it is marked
+        to be built at its smallest hard form (every group it trains keeps a hard
+        exposure) when the minutes that frees hold the library's least steady block, which
+        then joins it (`refill`)."""
+        if self._aerobic_held():
+            return
+        cap = self.outcome.cap("sessions_per_week", Modality.ENDURANCE.value)
+        count = self._count(Modality.ENDURANCE)
+        found = [
+            (t.lifting_exposure_sets, t.bar)
+            for t, _ in self.outcome.guidelines.values()
+            if t.lifting_exposure_sets is not None and t.fill_with is Modality.ENDURANCE
+        ]
+        if not found or self._aerobic_value() >= found[0][1]:
+            return
+        sets = found[0][0]
+        least = self._extra_minutes(Modality.ENDURANCE)
+        for day in self.training:
+            required = [o for o in self.week.days[day] if not o.optional]
+            lifts = [o for o in required if o.modality is Modality.RESISTANCE]
+            if (
+                len(lifts) != 1
+                or lifts[0].split_day is None
+                or (lifts[0].hard and any(o.hard for o in required if o is not lifts[0]))
+            ):
+                continue
+            if any(o.start_week > 1 or o.end_week is not None for o in required):
+                continue  # a day whose sessions change in the block keeps its shape
+            if any(o.modality is Modality.HIIT for o in required):
+                continue
+            if any(o.modality is Modality.ENDURANCE for o in required):
+                continue  # its steady block was sized with the lifting's own minutes
+            if cap is not None and count >= cap[0]:
+                continue  # no steady block may join this day
+            slack = self.budget - sum(o.minutes for o in required)
+            lifts[0].exposure_form = (sets, max(least - slack, 1))
 
     def _long_session_waves(self) -> bool:
         """Whether week 1's steady work has a step to spare above the aerobic target, so the
@@ -662,7 +793,9 @@ class Scheduler:
             first = self.library.split(str(chosen.value)) if chosen else None
             chosen_split = first is not None
             ordered = [first] if first else []
-            ordered += [x for x in self.library.design.splits if x is not first]
+            ordered += [
+                x for x in self.library.design.splits if x is not first and not x.chosen_only
+            ]
             splits = [list(x.days) for x in ordered]
         # Try the rules' split first; when it cannot place every session within the spacing
         # rules (e.g. full body on two consecutive days), try the library's other splits.
@@ -975,7 +1108,7 @@ class Scheduler:
                     s.shares_warmup,
                     s.optional,
                     not s.hard,
-                    PLACEMENT_ORDER.index(s.modality),
+                    self.order.index(s.modality),
                 )
             )
             required = [s for s in sessions if not s.optional]

@@ -6,7 +6,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from endoprotocol.engine.decisions import Bound, Decisions, fill_placeholders
-from endoprotocol.plan import Exercise, Intensity, Range, Session, Substitution, muscle_credit
+from endoprotocol.plan import (
+    Exercise,
+    Intensity,
+    Range,
+    Session,
+    Substitution,
+    exposed_groups,
+    is_hard_set,
+    muscle_credit,
+)
 from endoprotocol.planner.fill import (
     FAMILY,
     Picker,
@@ -36,6 +45,9 @@ OWN_MODALITY = {
 class Built:
     session: Session | None
     shortfalls: list[Shortfall]
+    # the session as it was before its smallest hard form (`Slotted.exposure_form`), kept
+    # for a day whose freed minutes no steady block takes after all
+    unformed: Session | None = None
 
 
 class SessionBuilder:
@@ -236,6 +248,24 @@ class SessionBuilder:
         exercises, trimmed = self._trim(exercises, slot.minutes - edges, unpairable=unpairable)
         if trimmed:
             notes.append(f"Trimmed to fit {slot.minutes} minutes: {trimmed}.")
+        full: tuple[list[Exercise], list[str]] | None = None
+        if slot.exposure_form is not None:
+            sets, worth = slot.exposure_form
+            smaller, changes = self._exposure_form(exercises, sets)
+            # the day's minutes the smaller form leaves (its length as `_session` gives it)
+            left = slot.minutes - round(edges + self._seconds(smaller) / 60)
+            if changes and left >= worth:
+                full = (exercises, list(notes))
+                exercises = smaller
+                if trimmed:
+                    # one note says what the session gave up: the trim's and the form's
+                    notes.remove(f"Trimmed to fit {slot.minutes} minutes: {trimmed}.")
+                    changes = f"{trimmed}, {changes}"
+                notes.append(
+                    fill_placeholders(
+                        self.library.design.messages.exposure_form, {"changes": changes}
+                    )
+                )
         if not exercises:
             if planned:
                 shortfalls.append(
@@ -249,7 +279,11 @@ class SessionBuilder:
             return Built(None, shortfalls)
         rules = sorted({*slot.rules, *note_rules, *edge_rules})
         return Built(
-            self._session(slot, exercises, edges, notes, rules, zone_intensity(zone)), shortfalls
+            self._session(slot, exercises, edges, notes, rules, zone_intensity(zone)),
+            shortfalls,
+            None
+            if full is None
+            else self._session(slot, full[0], edges, full[1], rules, zone_intensity(zone)),
         )
 
     def _promised_slots(self, day: SplitDay) -> list[Slot]:
@@ -397,6 +431,49 @@ class SessionBuilder:
             changes = [c for c in changes if c != "paired sets"]
         paired = self.library.design.messages.paired
         return _paired_in_order(kept, paired), ", ".join([*changes, *dropped])
+
+    def _exposure_form(self, exercises: list[Exercise], fewest: int) -> tuple[list[Exercise], str]:
+        """The smallest hard form of a lifting session (coach review 5,
+        AEROBIC-GOAL-CROWDED): rests at the short end of their range, then one set at a time
+        off the lift with the most sets (ties from the end), down to `fewest` sets, while
+        every major group the session gives a hard exposure keeps it (3+ hard sets, 1 a
+        primary set and 0.5 a secondary one, DESIGN.md v1.1); an accessory no exposure
+        needs goes first. Returns the form and what changed ("" when nothing did)."""
+        kept = [
+            e.model_copy(update={"rest_seconds": Range.of(e.rest_seconds.min, e.rest_seconds.min)})
+            if e.rest_seconds is not None
+            else e
+            for e in exercises
+        ]
+        changes = ["shorter rests"] if self._seconds(kept) < self._seconds(exercises) else []
+        keep = _exposed(kept)
+        if not keep:
+            return exercises, ""  # no strength day to keep: nothing is held to a form
+        # an accessory whose sets no exposure needs goes (a core hold, a calf raise): from
+        # the end, one at a time
+        dropped: list[str] = []
+        # (never the first: a split day opens with what it holds most important, spine
+        # care's posture work)
+        for i in range(len(kept) - 1, 0, -1):
+            if not kept[i].compound and _exposed(kept[:i] + kept[i + 1 :]) >= keep:
+                dropped.insert(0, kept.pop(i).name)
+        while True:
+            cuttable = [
+                i
+                for i, e in enumerate(kept)
+                if e.sets > fewest
+                and _exposed([*kept[:i], e.model_copy(update={"sets": e.sets - 1}), *kept[i + 1 :]])
+                >= keep
+            ]
+            if not cuttable:
+                break
+            i = max(cuttable, key=lambda k: (kept[k].sets, k))
+            kept[i] = kept[i].model_copy(update={"sets": kept[i].sets - 1})
+            if "fewer sets" not in changes:
+                changes.append("fewer sets")
+        if dropped:
+            changes.append("without " + " and ".join(n[0].lower() + n[1:] for n in dropped))
+        return kept, ", ".join(changes)
 
     def _conditioning(self, slot: Slotted) -> Built:
         """HIIT, endurance, recovery, balance and mobility sessions.
@@ -645,6 +722,16 @@ class SessionBuilder:
             ),
             "",
         )
+
+
+def _exposed(exercises: list[Exercise]) -> set[str]:
+    """The major groups `exercises` give a hard exposure (`plan.exposed_groups`)."""
+    sets: dict[str, float] = {}
+    for e in exercises:
+        if is_hard_set(e):
+            for m, credit in muscle_credit(e).items():
+                sets[m] = sets.get(m, 0) + credit * e.sets
+    return exposed_groups(sets)
 
 
 def _next_pair(
