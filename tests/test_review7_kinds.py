@@ -25,11 +25,13 @@ from hypothesis import strategies as st
 
 from endoprotocol import parse_profile
 from endoprotocol.audit import (
+    day_over_minutes,
     joint_pain_move_unfit,
     lifts_spread_thin,
     pull_not_a_pull,
     stance_unsupported,
     vetoed_tag_in_plan,
+    week_changes_unexplained,
 )
 from tests.builtin import builtin_library, builtin_plan, plan_names
 from tests.strategies import audit_property, profiles
@@ -270,3 +272,51 @@ def test_short_days_never_spread_the_big_lifts_thin(record_property: pytest.Reco
         examples=EXAMPLES,
         weeks=6,
     )
+
+
+# ---- two faults of the merged branches, found by the audit at seed 21 ---------------------
+
+RECOVERING_92 = {  # day-over-minutes: an overtraining block's days ran 1-2 minutes over
+    "age": 92,
+    "sex": "male",
+    "goals": ["insulin-sensitivity"],
+    "experience": "advanced",
+    "currently_active": True,
+    "conditions": ["knee-pain", "prediabetes", "overtraining-symptoms"],
+    "days": ["tuesday", "wednesday", "thursday"],
+    "minutes_per_session": 45,
+    "equipment": ["bodyweight", "bike"],
+}
+OLDER_SEVEN_DAYS = {  # week-changes-unexplained: the week after a mirrored deload
+    "age": 66,
+    "sex": "female",
+    "goals": ["muscle", "bone-density", "strength"],
+    "experience": "beginner",
+    "days_per_week": 7,
+    "minutes_per_session": 90,
+    "equipment": ["bodyweight"],
+}
+
+
+def test_a_recovery_block_never_grows_a_day_past_its_minutes() -> None:
+    """The overtraining hold keeps week 1's lighter sets every week, so each week's lifting
+    is costed against week 1's session, not its fuller template (which left room a ride
+    after lifting had already taken)."""
+    plan = builtin_plan(**RECOVERING_92)
+    verdict = day_over_minutes(parse_profile(RECOVERING_92), plan, builtin_library())
+    assert verdict.applies
+    assert not verdict.faults, verdict.faults[:3]
+    for week in plan.weeks:
+        for day in week.days:
+            assert sum(s.duration_minutes for s in day.sessions if not s.optional) <= 45
+
+
+def test_the_week_after_a_mirrored_deload_says_the_days_swap_back() -> None:
+    plan = builtin_plan(**OLDER_SEVEN_DAYS)
+    verdict = week_changes_unexplained(parse_profile(OLDER_SEVEN_DAYS), plan, builtin_library())
+    assert verdict.applies
+    assert not verdict.faults, verdict.faults[:3]
+    after = next(
+        w for i, w in enumerate(plan.weeks[1:], 1) if plan.weeks[i - 1].deload and not w.deload
+    )
+    assert any("swap" in n for n in after.notes), after.notes

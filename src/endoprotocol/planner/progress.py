@@ -1346,6 +1346,8 @@ def build_weeks(
         else ""
     )
     last_building = 0  # the latest week that was not a deload
+    # week 1's lifting sessions, by template, in a block held at week 1's lighter sets
+    shrunk: dict[int, Session] = {}
     effort_limits = _effort_limits(outcome)
     moderate_top = design.zones[IntensityClass.MODERATE].rpe.max or 0.0
     step_said = False  # the effort step's note (or why it is held) is said once
@@ -1366,9 +1368,12 @@ def build_weeks(
         reps_week = reps_week if deload else False
         dose_change = _dose_changes(scheme.cautious, number)
         # the mirror week alternates with the building weeks; a deload keeps the last one's
+        # the week after a mirrored deload that goes back to the usual days swaps them too
+        back_from_mirror = bool(weeks) and weeks[-1].deload and mirrored
         if not deload:
             mirrored = built_weeks_so_far % 2 == 1
             built_weeks_so_far += 1
+        back_from_mirror = back_from_mirror and not deload and not mirrored
         if number > 1 and not deload:
             built += 1
             phase = 0 if dose_change else phase + 1
@@ -1522,8 +1527,19 @@ def build_weeks(
                 )
                 # the free minutes, and the walk's minutes that its added sets took
                 took = max(0, spare * 60 + give_seconds - room.seconds) / 60
-                session = _retimed(template, session, design.timing, max(spare, math.ceil(took)))
-                grew = max(0, session.duration_minutes - template.duration_minutes)
+                # growth is costed against the session as week 1 holds it where a hold cuts
+                # its template every week (an overtraining block keeps week 1's lighter
+                # sets): the template's own minutes would leave room the day does not have
+                base = shrunk.get(id(template), template)
+                session = _retimed(base, session, design.timing, max(spare, math.ceil(took)))
+                if (
+                    number == 1
+                    and scheme.deload_now
+                    and scheme.hold_volume
+                    and session.modality is Modality.RESISTANCE
+                ):
+                    shrunk[id(template)] = session
+                grew = max(0, session.duration_minutes - base.duration_minutes)
                 give_seconds -= max(0, grew - spare) * 60
                 spare = max(0, spare - grew)
                 sessions.append(session)
@@ -1695,7 +1711,13 @@ def build_weeks(
             # the first week whose lifts go past moderate: the screening's check comes first
             notes.append(scheme.vigorous_check_note)
             check_said = True
-        if planned and mirror and mirrored and not deload and scheme.mirror_note:
+        if (
+            planned
+            and mirror
+            and (mirrored or back_from_mirror)
+            and not deload
+            and scheme.mirror_note
+        ):
             notes.append(scheme.mirror_note)
         if planned and joining and build_up is not None and build_up.joins_note:
             notes.append(build_up.joins_note)
