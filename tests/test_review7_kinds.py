@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 
 from endoprotocol import parse_profile
 from endoprotocol.audit import (
+    alternative_unfit,
     day_over_minutes,
     joint_pain_move_unfit,
     lifts_spread_thin,
@@ -320,3 +321,36 @@ def test_the_week_after_a_mirrored_deload_says_the_days_swap_back() -> None:
         w for i, w in enumerate(plan.weeks[1:], 1) if plan.weeks[i - 1].deload and not w.deload
     )
     assert any("swap" in n for n in after.notes), after.notes
+
+
+STRENGTH_CHIN_UPS = {  # alternative-unfit at audit seed 11: a muscle-up for an 8-rep chin-up
+    "age": 53,
+    "sex": "female",
+    "goals": ["strength", "fat-loss", "bone-density"],
+    "therapies": ["menopausal-hrt"],
+    "experience": "advanced",
+    "currently_active": True,
+    "conditions": ["chronic-stress"],
+    "days_per_week": 2,
+    "equipment": ["barbell", "bench", "pull-up-bar", "trap-bar", "dip-bars", "treadmill"],
+}
+
+
+def test_a_body_weight_lift_whose_reps_step_up_drops_alternatives_dosed_for_fewer() -> None:
+    """A chin-up's reps rise 2 a load week (it has no load to add); a bar muscle-up (a
+    ballistic move, dosed for few reps) is no longer offered once the chin-up's top passes
+    the muscle-up's own."""
+    plan = builtin_plan(**STRENGTH_CHIN_UPS)
+    verdict = alternative_unfit(parse_profile(STRENGTH_CHIN_UPS), plan, builtin_library())
+    assert verdict.applies
+    assert not verdict.faults, verdict.faults[:3]
+    chin_ups = [
+        e
+        for w in plan.weeks
+        for d in w.days
+        for s in d.sessions
+        for e in s.exercises
+        if e.name == "Chin-up" and e.reps is not None and e.reps.max >= 8
+    ]
+    assert chin_ups
+    assert all("Bar muscle-up" not in e.alternatives for e in chin_ups)

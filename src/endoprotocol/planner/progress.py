@@ -1155,14 +1155,22 @@ def _unloaded_lift(ex: Exercise, unloaded: frozenset[str]) -> bool:
 
 
 def _reps_stepped(
-    session: Session, unloaded: frozenset[str], step: int, count: int, most: int, cue: str
+    session: Session,
+    unloaded: frozenset[str],
+    step: int,
+    count: int,
+    most: int,
+    cue: str,
+    most_reps: Mapping[str, float],
 ) -> tuple[Session, bool, bool]:
     """A lifting session whose lifts without an external load have their rep ranges moved up
     by `step` reps for each of `count` load weeks (both ends), no further than `most` (the
     table's `max_reps`): a load week's step for a lift with no load to add (coach review 5,
     BW-LOAD-PROG). A lift already at `most` before the last load week slows its lowering
     instead: `cue` is added to its notes from then on. Also whether the last load week moved
-    some such lift, and whether some such lift is slowed."""
+    some such lift, and whether some such lift is slowed. A stepped lift keeps only the
+    alternatives whose kind is dosed up to its new top (`most_reps`: never a muscle-up
+    offered for an 8-rep chin-up)."""
     if session.modality is not Modality.RESISTANCE or step <= 0 or count <= 0:
         return session, False, False
     exercises, moved, slowed = [], False, False
@@ -1173,7 +1181,11 @@ def _reps_stepped(
             moved = moved or shift > min(step * (count - 1), room)
             update: dict[str, object] = {}
             if shift:
-                update["reps"] = Range.of(ex.reps.min + shift, ex.reps.max + shift)
+                top = ex.reps.max + shift
+                update["reps"] = Range.of(ex.reps.min + shift, top)
+                update["alternatives"] = [
+                    a for a in ex.alternatives if most_reps.get(a, top) >= top
+                ]
             if cue and step * (count - 1) >= room:
                 slowed = True
                 update["notes"] = f"{ex.notes} {cue}".strip()
@@ -1476,6 +1488,7 @@ def build_weeks(
                     load_weeks,
                     design.intensity_table.max_reps,
                     tempo_cue if slow_weeks else "",
+                    most_reps or {},
                 )
                 stepped, topped = stepped or moved, topped or top
                 ceiling = (
