@@ -238,8 +238,9 @@ def _walks(plan: Plan, day: str) -> list[int]:
 @pytest.mark.parametrize(
     ("data", "aerobic", "walks"),
     [
-        # the whole block holds a third fewer sets: 34 of 60 minutes lifted, 25 walked
-        (OVERTRAINED, 50, {"monday": 25, "thursday": 25}),
+        # the whole block holds a third fewer sets: 34 of 60 minutes lifted, 25 walked (24
+        # on Thursday, whose lunge is dosed 8-12 reps, not 3-6: coach review 8)
+        (OVERTRAINED, 49, {"monday": 25, "thursday": 24}),
         # the spine-care days fill six of their slots with a barbell: 38 and 36 minutes
         # lifted (and 5 of balance); the walks leave room for the sets weeks 9-11 add (the
         # osteoporosis exit's second and third sets, branch dose7: week 9's first lift 2 -> 3

@@ -137,6 +137,8 @@ def forbidden_tags(p: Profile) -> dict[str, str]:
     trained = p.currently_active and p.experience is not Experience.BEGINNER
     if needs_falls_prevention(p) and not trained:
         ban("65+ or a past fall, not active and trained", "jumping", "high-impact", "ballistic")
+    if needs_falls_prevention(p):
+        ban("65+ or a past fall", "loaded-split-stance")
     if Condition.FALLS_HISTORY in conditions:
         ban("a past fall", "fall-risk")
     if is_frail(p):
@@ -158,9 +160,9 @@ def forbidden_tags(p: Profile) -> dict[str, str]:
     if Condition.SHOULDER_PAIN in conditions:
         ban("shoulder pain", "overhead", "bar-on-back", "horizontal-end-range", "loaded-plank")
     if Condition.LOW_BACK_PAIN in conditions:
-        ban("low-back pain", "spinal-flexion", "heavy-spinal-load", "twisting")
+        ban("low-back pain", "spinal-flexion", "heavy-spinal-load", "twisting", "loaded-plank")
     if Condition.PERIPHERAL_NEUROPATHY in conditions:
-        ban("peripheral neuropathy", "jumping", "high-impact", "step-cardio")
+        ban("peripheral neuropathy", "jumping", "high-impact", "step-cardio", "fall-risk")
     return out
 
 
@@ -661,6 +663,10 @@ UNSUPPORTED_STANCE = re.compile(
 STEADY = re.compile(
     r"supported|hands? on|hands? down|a wall|rail|counter|smith machine|bridge|lying", re.IGNORECASE
 )
+# a load in both hands or on the back, read from the name or cue
+LOADED_HANDS = re.compile(
+    r"barbell|dumbbells|kettlebell|bar on|the bar|band|goblet|in each hand", re.IGNORECASE
+)
 # whose safety rules keep balance supported: WHO falls guidance after a fall and for frail
 # people, Too Fit To Fracture for fragile bones, ACOG 2020 in pregnancy, ADA 2016 neuropathy
 FALL_CAREFUL = frozenset(
@@ -678,16 +684,26 @@ def stance_unsupported(p: Profile, plan: Plan, library: Library) -> Verdict:
     """People whose rules keep balance work supported (a past fall, frailty, fragile bones,
     pregnancy, neuropathy) get no exercise whose name or cue is an unsupported single-leg or
     split stance - read from the words, not the `fall-risk` tag, so a missing tag shows."""
-    verdict = Verdict(applies=bool(FALL_CAREFUL & set(p.conditions)) or is_frail(p))
+    careful = bool(FALL_CAREFUL & set(p.conditions)) or is_frail(p)
+    # from 65 (falls prevention, COACHING.md §4) a split or single-leg stance is kept off a
+    # load that fills both hands or sits on the back (coach review 8, OLDER-HEAVY-LUNGE)
+    older = p.age >= OLDER_AGE
+    verdict = Verdict(applies=careful or older)
     if not verdict.applies:
         return verdict
     entries = _by_name(library)
-    for where, name, label in named_moves(plan):
-        entry = entries.get(name)
-        if _says(UNSUPPORTED_STANCE, name, entry) and not _says(STEADY, name, entry):
-            verdict.faults.append(
-                Fault("stance-unsupported", where, f"{label}: an unsupported stance")
-            )
+    for where, s, e in exercises(plan):
+        for name in [e.name, *e.alternatives]:
+            label = name if name == e.name else f"alternative {name}"
+            entry = entries.get(name)
+            stance = _says(UNSUPPORTED_STANCE, name, entry) and not _says(STEADY, name, entry)
+            if stance and not careful:
+                # balance practice is the falls-prevention work itself: only lifts count
+                stance = s.modality.value == "resistance" and _says(LOADED_HANDS, name, entry)
+            if stance:
+                verdict.faults.append(
+                    Fault("stance-unsupported", where, f"{label}: an unsupported stance")
+                )
     return verdict
 
 

@@ -339,6 +339,9 @@ Tagname = Literal[
     # unsupported single-leg, moving or eyes-closed work where a slip ends in a fall, or
     # climbing onto a platform that moves (the assisted pull-up machine's pad)
     "fall-risk",
+    # a split or single-leg stance under a load that fills the hands or sits on the back (a
+    # barbell reverse lunge, a Bulgarian split squat with dumbbells): no hand free to steady
+    "loaded-split-stance",
     # body weight borne through the hands on a chair or bench that could tip
     "chair",
     # a barbell resting across the upper back

@@ -496,8 +496,8 @@ def build_exercise(
         reps_b = Bound.model_construct(min=entry.min_reps, max=entry.min_reps + 4)
         notes = [
             *notes,
-            "More reps than the slot's few heavy ones: this move cannot be loaded heavy "
-            "enough to make a few reps hard.",
+            "More reps than the slot's few heavy ones: this move is not one to take for a "
+            "few very heavy reps (it cannot be loaded that heavy, or balance limits it).",
         ]
     # Week 1 starts at the low end of the set range; the block adds sets from there.
     sets = round(sets_b.min)
