@@ -149,9 +149,10 @@ class Picker:
 
     def why_not(self, pattern: Pattern, muscles: set[str]) -> str:
         """Why no exercise of `pattern` (training only `muscles`) could fill a slot, as the
-        plan says it: the kit that would open one the rules allow (at most three items, those
-        opening the most exercises first), else the rules that forbid every one at the
-        person's level, else that every one is above that level."""
+        plan says it: the kit that would open one the rules allow (at most three items, the
+        simplest first by the library's `loadability`, then those opening the most
+        exercises), else the rules that forbid every one at the person's level, else that
+        every one is above that level."""
         words = self.library.design.messages
         at_level = [
             e
