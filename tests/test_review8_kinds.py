@@ -16,7 +16,8 @@ import pytest
 from hypothesis import strategies as st
 
 from endoprotocol import parse_profile
-from endoprotocol.audit import stance_unsupported, vetoed_tag_in_plan
+from endoprotocol.audit import runner_only_walks, stance_unsupported, vetoed_tag_in_plan
+from endoprotocol.plan import Plan
 from tests.builtin import builtin_library, builtin_plan, plan_names
 from tests.strategies import audit_property, profiles
 
@@ -93,6 +94,68 @@ def test_older_lifters_never_lunge_under_a_load(record_property: pytest.RecordPr
     audit_property(
         older_lifters(),
         {"stance-unsupported": stance_unsupported, "vetoed-tag-in-plan": vetoed_tag_in_plan},
+        record_property,
+        examples=EXAMPLES,
+    )
+
+
+RUNNER_TREADMILL = {  # /tmp/coach8/min/RUNNER-WALKS.yaml
+    "age": 30,
+    "sex": "male",
+    "goals": ["endurance"],
+    "experience": "intermediate",
+    "currently_active": True,
+    "equipment": ["treadmill"],
+    "days": ["saturday"],
+    "minutes_per_session": 60,
+}
+
+
+def _steady(plan: Plan, *, optional: bool) -> set[str]:
+    return {
+        e.name
+        for d in plan.weeks[0].days
+        for s in d.sessions
+        if s.modality.value == "endurance" and s.optional is optional
+        for e in s.exercises
+    }
+
+
+def test_a_trained_endurance_first_person_with_a_treadmill_runs() -> None:
+    """RUNNER-WALKS: the easy and moderate steady pool kept only low-impact options, so a
+    trained runner got incline walks; now the run leads their required sessions (the
+    optional extras stay walks, as DESIGN.md v1.1 has them)."""
+    plan = builtin_plan(**RUNNER_TREADMILL)
+    assert "Treadmill run" in _steady(plan, optional=False)
+    assert "Treadmill run" not in _steady(plan, optional=True)
+    verdict = runner_only_walks(parse_profile(RUNNER_TREADMILL), plan, builtin_library())
+    assert verdict.applies
+    assert not verdict.faults
+
+
+def test_knee_pain_keeps_the_runner_walking() -> None:
+    plan = builtin_plan(**{**RUNNER_TREADMILL, "conditions": ["knee-pain"]})
+    assert "Treadmill run" not in plan_names(plan)
+
+
+@st.composite
+def trained_endurance(draw: st.DrawFn) -> dict[str, Any]:
+    """Trained, active people whose first goal is endurance, on cardio kit."""
+    data = draw(profiles(max_age=64))
+    data["experience"] = draw(st.sampled_from(["intermediate", "advanced"]))
+    data["currently_active"] = True
+    data["goals"] = ["endurance", *[g for g in data["goals"] if g != "endurance"]][:4]
+    kit = draw(st.sampled_from([["treadmill"], ["treadmill", "bike"], ["rower"], []]))
+    data["equipment"] = list(dict.fromkeys([*data["equipment"], *kit]))
+    return data
+
+
+def test_trained_endurance_people_are_not_held_to_walks(
+    record_property: pytest.RecordProperty,
+) -> None:
+    audit_property(
+        trained_endurance(),
+        {"runner-only-walks": runner_only_walks, "vetoed-tag-in-plan": vetoed_tag_in_plan},
         record_property,
         examples=EXAMPLES,
     )

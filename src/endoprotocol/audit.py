@@ -1482,6 +1482,42 @@ def _spread_thin(
         )
 
 
+def runner_only_walks(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A trained, active person whose first goal is endurance and whom no rule keeps off
+    impact (a run is open to them) does not get only walks (no run, ride, row or swim) as
+    required steady work
+    (COACHING.md §1, the prescription fits the person; coach review 8, RUNNER-WALKS)."""
+    runs = [
+        x
+        for x in open_to(p, library)
+        if x.pattern.value == "cardio" and x.impact == "high" and x.kind == "steady-cardio"
+    ]
+    verdict = Verdict(
+        applies=p.currently_active
+        and p.experience is not Experience.BEGINNER
+        and bool(p.goals)
+        and p.goals[0].value == "endurance"
+        and bool(runs)
+    )
+    if not verdict.applies:
+        return verdict
+    entries = _by_name(library)
+    steady = [
+        entries.get(e.name)
+        for d in plan.weeks[0].days
+        for s in d.sessions
+        if s.modality.value == "endurance" and not s.optional
+        for e in s.exercises
+    ]
+    # rides, rows and swims are an endurance athlete's own work: only walks in place of a
+    # run are the fault
+    if steady and all(x is not None and "walk" in x.name.lower() for x in steady):
+        verdict.faults.append(
+            Fault("runner-only-walks", "week 1", f"no {runs[0].name} among the steady work")
+        )
+    return verdict
+
+
 def partial_range_for_trained(p: Profile, plan: Plan, library: Library) -> Verdict:
     """An intermediate or advanced lifter's work set is never a partial-range form (a squat
     to a knee-height box) while a full-range lift of the same pattern, on the same kit, is
@@ -1763,6 +1799,7 @@ SELECTION_CHECKS: dict[str, Check] = {
     "regression-for-trained": regression_for_trained,
     "trained-steps-down": trained_steps_down,
     "pull-not-a-pull": pull_not_a_pull,
+    "runner-only-walks": runner_only_walks,
     "lifts-spread-thin": lifts_spread_thin,
     "partial-range-for-trained": partial_range_for_trained,
     "beginner-kit-unused": beginner_kit_unused,

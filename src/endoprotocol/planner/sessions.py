@@ -30,7 +30,7 @@ from endoprotocol.planner.fill import (
 )
 from endoprotocol.planner.library import ExerciseEntry, Library, Slot, SplitDay, Zone
 from endoprotocol.planner.schedule import Slotted
-from endoprotocol.vocab import MAJOR_GROUPS, Modality, Muscle, Pattern
+from endoprotocol.vocab import MAJOR_GROUPS, Experience, Goal, Modality, Muscle, Pattern
 
 ALL_MUSCLES = {m.value for m in Muscle}
 # Whose rules dose an exercise of each timed pattern, wherever the exercise appears.
@@ -506,20 +506,27 @@ class SessionBuilder:
         for i in range(count):
             pattern = patterns[i % len(patterns)]
             pool = self.picker.candidates(pattern, ALL_MUSCLES, [], "accessory")
-            if slot.intensity != "vigorous":
+            runner = pattern is Pattern.CARDIO and not slot.optional and self._impact_trained()
+            if slot.intensity != "vigorous" and not runner:
                 # easy and moderate sessions (walks, steady cardio) favour low-impact options
                 pool = [e for e in pool if e.impact != "high"] or pool
             tier = None
             why = "every option is vetoed or needs equipment you do not have"
+            key = f"{slot.modality.value}/{pattern.value}/{i}"
             if pattern is Pattern.CARDIO:
                 if tempo:
                     pool = [e for e in pool if e.tempo_title]
                 pool, tier = self._steady_pool(pool, slot.minutes - edges)
+                if runner:
+                    # a runner's required steady work starts from the run among the options
+                    # as good as it (the kit they own first) and rotates from there, apart
+                    # from the optional walks
+                    ranked = tier
+                    pool.sort(key=lambda e: (*ranked(e), e.impact != "high"))
+                    key = f"{key}/required"
             elif pattern is Pattern.INTERVALS:
                 pool, why = self._interval_pool(pool)
-            picked = self.picker.pick(
-                f"{slot.modality.value}/{pattern.value}/{i}", pool, taken, tier=tier
-            )
+            picked = self.picker.pick(key, pool, taken, tier=tier)
             if picked is None:
                 what = f"a {pattern.value} exercise for '{slot.title}'"
                 if pattern is Pattern.INTERVALS:
@@ -626,6 +633,20 @@ class SessionBuilder:
             return (0 if e.needs() else 1, 0 if e.max_minutes is None else 1)
 
         return sorted(fits, key=lambda e: (*order(e), e.impact != "none", e.id)), order
+
+    def _impact_trained(self) -> bool:
+        """A trained, active person whose first goal is endurance: their required steady
+        sessions keep high-impact options (an easy run) and start from them (COACHING.md §1,
+        specificity; coach review 8, RUNNER-WALKS); optional extras stay walks, rides, rows
+        and swims (DESIGN.md v1.1). Where a rule keeps someone off impact, those options are
+        vetoed before this is asked."""
+        person = self.picker.profile
+        return (
+            person.currently_active
+            and person.experience is not Experience.BEGINNER
+            and bool(person.goals)
+            and person.goals[0] is Goal.ENDURANCE
+        )
 
     def vigorous_steady_possible(self) -> bool:
         """Whether this person has steady cardio that can reach a vigorous effort (a run, a
