@@ -1509,9 +1509,11 @@ def runner_only_walks(p: Profile, plan: Plan, library: Library) -> Verdict:
         if s.modality.value == "endurance" and not s.optional
         for e in s.exercises
     ]
-    # rides, rows and swims are an endurance athlete's own work: only walks in place of a
-    # run are the fault
-    if steady and all(x is not None and "walk" in x.name.lower() for x in steady):
+    # rides, rows and swims (pool walking too) are an endurance athlete's own work: only
+    # walks on land in place of a run are the fault
+    if steady and all(
+        x is not None and "walk" in x.name.lower() and "pool" not in x.name.lower() for x in steady
+    ):
         verdict.faults.append(
             Fault("runner-only-walks", "week 1", f"no {runs[0].name} among the steady work")
         )
