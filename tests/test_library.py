@@ -363,6 +363,8 @@ def test_the_plans_own_warning_texts_come_from_the_library_and_name_their_placeh
         "slot_needs_kit": "No {pattern}: {kit} would help.",
         "slot_ruled_out": "No {pattern}: {rules}.",
         "slot_above_level": "No {pattern} at your level.",
+        "stands_in_no_kit": "For {pattern}.",
+        "stands_in_single_joint": "For {pattern}, one joint.",
         "exposure_form": "Short ({changes}).",
     }
     assert Messages.model_validate(good).could_not_plan == "No {what}: {why}."

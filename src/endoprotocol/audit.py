@@ -199,11 +199,18 @@ def _guideline(plan: Plan, guideline_id: str) -> GuidelineCheck | None:
     return next((g for g in plan.guidelines if g.id == guideline_id), None)
 
 
-def sessions(plan: Plan) -> Iterator[tuple[str, Session]]:
+def week_sessions(plan: Plan) -> Iterator[tuple[Week, str, Session]]:
+    """Every session of the plan with its week and where it is ("week 3 monday 'Full body
+    A'")."""
     for week in plan.weeks:
         for day in week.days:
             for s in day.sessions:
-                yield f"week {week.week} {day.day.value} '{s.title}'", s
+                yield week, f"week {week.week} {day.day.value} '{s.title}'", s
+
+
+def sessions(plan: Plan) -> Iterator[tuple[str, Session]]:
+    for _week, where, s in week_sessions(plan):
+        yield where, s
 
 
 def exercises(plan: Plan) -> Iterator[tuple[str, Session, Exercise]]:
@@ -896,6 +903,8 @@ def sustained_hold_with_high_bp(p: Profile, plan: Plan, library: Library) -> Ver
 
 
 PULLS = frozenset({"horizontal-pull", "vertical-pull"})
+# the big lifts a split day promises: a squat or lunge, a hinge, a push and a pull
+BIG_LIFTS = frozenset({"squat", "lunge", "hinge", "horizontal-push", "vertical-push", *PULLS})
 
 
 def bone_session_lacks_posture_or_pull(p: Profile, plan: Plan, library: Library) -> Verdict:
@@ -1386,27 +1395,23 @@ def trained_steps_down(p: Profile, plan: Plan, library: Library) -> Verdict:
     if not verdict.applies:
         return verdict
     entries = _by_name(library)
-    for week in plan.weeks:
-        seen: dict[str, set[str]] = {}
-        for day in week.days:
-            for s in day.sessions:
-                if s.modality.value != "resistance":
-                    continue
-                for e in s.exercises:
-                    entry = entries.get(e.name)
-                    if entry is None or entry.ladder != "regression":
-                        continue
-                    where = f"week {week.week} {day.day.value} '{s.title}' / {e.name}"
-                    if STAND_IN.search(e.notes):
-                        verdict.faults.append(
-                            Fault("trained-steps-down", where, "a regression as a stand-in")
-                        )
-                    names = seen.setdefault(entry.pattern.value, set())
-                    names.add(entry.name)
-                    if len(names) > 1:
-                        verdict.faults.append(
-                            Fault("trained-steps-down", where, " and ".join(sorted(names)))
-                        )
+    seen: dict[tuple[int, str], set[str]] = {}  # (week, pattern) -> regressions used
+    for week, at, s in week_sessions(plan):
+        for e in s.exercises:
+            entry = entries.get(e.name)
+            if s.modality.value != "resistance" or entry is None or entry.ladder != "regression":
+                continue
+            where = f"{at} / {e.name}"
+            if STAND_IN.search(e.notes):
+                verdict.faults.append(
+                    Fault("trained-steps-down", where, "a regression as a stand-in")
+                )
+            names = seen.setdefault((week.week, entry.pattern.value), set())
+            names.add(entry.name)
+            if len(names) > 1:
+                verdict.faults.append(
+                    Fault("trained-steps-down", where, " and ".join(sorted(names)))
+                )
     return verdict
 
 
@@ -1451,35 +1456,24 @@ def lifts_spread_thin(p: Profile, plan: Plan, library: Library) -> Verdict:
     if not verdict.applies:
         return verdict
     entries = _by_name(library)
-    big = {"squat", "lunge", "hinge", "horizontal-push", "vertical-push", *PULLS}
-    for week in plan.weeks:
-        if week.deload:
-            continue  # a deload's cut is its own
-        for day in week.days:
-            for s in day.sessions:
-                if s.modality.value == "resistance" and not s.optional:
-                    where = f"week {week.week} {day.day.value} '{s.title}'"
-                    _spread_thin(verdict, where, s, entries, big)
-    return verdict
-
-
-def _spread_thin(
-    verdict: Verdict, where: str, s: Session, entries: dict[str, ExerciseEntry], big: set[str]
-) -> None:
-    """One session of `lifts_spread_thin`."""
-    known = [(e, entries.get(e.name)) for e in s.exercises]
-    main = [e for e, x in known if x is not None and x.pattern.value in big]
-    # the session's first exercise is what its split day holds most important (spine care's
-    # posture work): never an extra that could give way
-    extra = [e for e, x in known[1:] if x is not None and x.pattern.value not in big]
-    if len(main) >= 2 and extra and all(e.sets == 1 for e in main):
-        verdict.faults.append(
-            Fault(
-                "lifts-spread-thin",
-                where,
-                f"{len(main)} big lifts at one set beside {len(extra)} accessories",
+    for week, where, s in week_sessions(plan):
+        # a deload's cut is its own
+        if week.deload or s.modality.value != "resistance" or s.optional:
+            continue
+        known = [(e, entries.get(e.name)) for e in s.exercises]
+        main = [e for e, x in known if x is not None and x.pattern.value in BIG_LIFTS]
+        # the session's first exercise is what its split day holds most important (spine
+        # care's posture work): never an extra that could give way
+        extra = [e for e, x in known[1:] if x is not None and x.pattern.value not in BIG_LIFTS]
+        if len(main) >= 2 and extra and all(e.sets == 1 for e in main):
+            verdict.faults.append(
+                Fault(
+                    "lifts-spread-thin",
+                    where,
+                    f"{len(main)} big lifts at one set beside {len(extra)} accessories",
+                )
             )
-        )
+    return verdict
 
 
 def runner_only_walks(p: Profile, plan: Plan, library: Library) -> Verdict:

@@ -281,6 +281,8 @@ class Messages(_Node):
     slot_needs_kit: Text  # {pattern}, {kit}: why a lifting slot stayed empty
     slot_ruled_out: Text  # {pattern}, {rules}
     slot_above_level: Text  # {pattern}
+    stands_in_no_kit: Text  # {pattern}: a fallback pattern's lift, none of its own owned
+    stands_in_single_joint: Text  # {pattern}: a fallback lift before single-joint moves
     exposure_form: Text  # {changes}: a lifting session held to its smallest hard form
 
     @model_validator(mode="after")
@@ -294,6 +296,8 @@ class Messages(_Node):
             "slot_needs_kit": {"pattern", "kit"},
             "slot_ruled_out": {"pattern", "rules"},
             "slot_above_level": {"pattern"},
+            "stands_in_no_kit": {"pattern"},
+            "stands_in_single_joint": {"pattern"},
             "exposure_form": {"changes"},
         }
         for field, names in wanted.items():

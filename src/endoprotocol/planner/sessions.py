@@ -160,15 +160,11 @@ class SessionBuilder:
                 rules = sorted(
                     {r for e in unvetoed if e.id not in taken for r in self.picker.vetoes_of(e)}
                 )
+                words = self.library.design.messages
                 if picked is not None and single_joint:
-                    fallback_note = (
-                        f"Stands in for a {s.pattern.value} exercise: those your equipment "
-                        "allows work one joint only."
-                    )
+                    fallback_note = words.stands_in_single_joint.format(pattern=s.pattern.value)
                 elif picked is not None and not rules:
-                    fallback_note = (
-                        f"Stands in for a {s.pattern.value} exercise: none fits your equipment."
-                    )
+                    fallback_note = words.stands_in_no_kit.format(pattern=s.pattern.value)
                 elif picked is not None:
                     self.picker.substitutions.append(
                         Substitution(
@@ -516,13 +512,13 @@ class SessionBuilder:
             if pattern is Pattern.CARDIO:
                 if tempo:
                     pool = [e for e in pool if e.tempo_title]
-                pool, tier = self._steady_pool(pool, slot.minutes - edges)
+                pool, order = self._steady_pool(pool, slot.minutes - edges)
+                tier = order
                 if runner:
                     # a runner's required steady work starts from the run among the options
                     # as good as it (the kit they own first) and rotates from there, apart
                     # from the optional walks
-                    ranked = tier
-                    pool.sort(key=lambda e: (*ranked(e), e.impact != "high"))
+                    pool.sort(key=lambda e: (*order(e), e.impact != "high"))
                     key = f"{key}/required"
             elif pattern is Pattern.INTERVALS:
                 pool, why = self._interval_pool(pool)
