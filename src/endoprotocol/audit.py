@@ -76,10 +76,13 @@ def is_frail(p: Profile) -> bool:
 
 
 def has_triad_signs(p: Profile) -> bool:
-    """Female Athlete Triad signs, or RED-S signs in a man (low energy availability)."""
+    """Female Athlete Triad signs, or RED-S signs in a man: low energy availability or a
+    past bone-stress injury (IOC 2023 lists it for both sexes; coach review 9)."""
     if p.sex.value == "female":
         return bool(TRIAD_SIGNS & set(p.conditions))
-    return Condition.LOW_ENERGY_AVAILABILITY in p.conditions
+    return bool(
+        {Condition.LOW_ENERGY_AVAILABILITY, Condition.STRESS_FRACTURE_HISTORY} & set(p.conditions)
+    )
 
 
 # WHO 2020: older-adult guidance (falls prevention, the older-beginner start) from 65
@@ -436,6 +439,56 @@ def triad_load_not_held(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+# a screening reason that names the plan's ceiling (coach review 9, CLEARANCE-WORDS)
+SAYS_CEILING = {
+    "moderate": re.compile(r"(stays|kept|keeps) at moderate", re.IGNORECASE),
+    "light": re.compile(r"light (activity|everyday activity) only|keeps only light", re.IGNORECASE),
+}
+
+
+def screening_words_contradict(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """No screening reason says the plan holds a ceiling other than the one it holds ("this
+    plan stays at moderate" on a plan kept light by a stricter rule)."""
+    screening = plan.screening
+    verdict = Verdict(applies=bool(screening.reasons))
+    ceiling = str(screening.max_intensity)
+    for reason in screening.reasons:
+        for said, pattern in SAYS_CEILING.items():
+            if pattern.search(reason) and said != ceiling:
+                verdict.faults.append(
+                    Fault(
+                        "screening-words-contradict", "screening", f"says {said}, holds {ceiling}"
+                    )
+                )
+    return verdict
+
+
+def bone_stress_unscreened(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A past stress fracture, in either sex (coach review 9, MALE-BSI-IGNORED): the plan
+    advises a check-up whose next step names bone health, stays at moderate or below and
+    holds no running, jumping or other high-impact move (IOC 2023)."""
+    verdict = Verdict(applies=Condition.STRESS_FRACTURE_HISTORY in p.conditions)
+    if not verdict.applies or plan.screening.referral_only:
+        return verdict
+    screening = plan.screening
+    if screening.clearance == "none":
+        verdict.faults.append(Fault("bone-stress-unscreened", "screening", "no check-up advised"))
+    elif not any("bone" in step.lower() for step in screening.next_steps):
+        verdict.faults.append(
+            Fault("bone-stress-unscreened", "screening", "the next step does not name bone health")
+        )
+    if INTENSITY_RANK[screening.max_intensity] > INTENSITY_RANK["moderate"]:
+        verdict.faults.append(
+            Fault("bone-stress-unscreened", "screening", f"{screening.max_intensity} allowed")
+        )
+    entries = _by_name(library)
+    for where, name, label in named_moves(plan):
+        entry = entries.get(name)
+        if entry is not None and {"high-impact", "jumping"} & set(entry.tags):
+            verdict.faults.append(Fault("bone-stress-unscreened", where, f"{label} is impact work"))
+    return verdict
+
+
 def pregnancy_strength_not_moderate(p: Profile, plan: Plan, library: Library) -> Verdict:
     """Pregnancy: strength sets at moderate effort, 4+ reps in reserve, 8+ reps a set."""
     verdict = Verdict(applies=Condition.PREGNANCY in p.conditions)
@@ -665,7 +718,7 @@ def trunk_flexion_unfit(p: Profile, plan: Plan, library: Library) -> Verdict:
 # Unsupported single-leg or split-stance work, by name or cue, and the words that say a hand
 # stays on something steady (a Smith machine bar runs on rails) or the person is not standing (coach review 7, BAND-SPLIT-FALLS, NEURO-FALL-RISK).
 UNSUPPORTED_STANCE = re.compile(
-    r"\blunge|split squat|single-leg|one-leg|pistol|skater|step-up to a high", re.IGNORECASE
+    r"\blunge|split squat|single-leg|one-leg|pistol|skater|step-up", re.IGNORECASE
 )
 STEADY = re.compile(
     r"supported|hands? on|hands? down|a wall|rail|counter|smith machine|bridge|lying", re.IGNORECASE
@@ -685,6 +738,28 @@ FALL_CAREFUL = frozenset(
         Condition.PERIPHERAL_NEUROPATHY,
     }
 )
+
+
+# a carry with a load in each hand or racked on both shoulders, by name or cue
+HANDS_FULL_CARRY = re.compile(r"farmer|front-rack|in each hand|bells at the front", re.IGNORECASE)
+WALKS = re.compile(r"\bwalk", re.IGNORECASE)  # a hold stands still: only a carry walks
+
+
+def carry_hands_full(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """After a fall, and for frail people (World Falls Guidelines 2022), no carry that walks
+    with both hands full, nor as an alternative (coach review 9, FALLS-HANDS-FULL): read from
+    the words, so an untagged carry shows."""
+    verdict = Verdict(applies=Condition.FALLS_HISTORY in p.conditions or is_frail(p))
+    if not verdict.applies:
+        return verdict
+    entries = _by_name(library)
+    for where, name, label in named_moves(plan):
+        entry = entries.get(name)
+        if entry is not None and entry.pattern.value != "carry":
+            continue
+        if _says(HANDS_FULL_CARRY, name, entry) and _says(WALKS, name, entry):
+            verdict.faults.append(Fault("carry-hands-full", where, f"{label}: both hands full"))
+    return verdict
 
 
 def stance_unsupported(p: Profile, plan: Plan, library: Library) -> Verdict:
@@ -996,6 +1071,8 @@ SAFETY_CHECKS: dict[str, Check] = {
     "referral-plan-not-empty": referral_plan_not_empty,
     "referral-plan-invites-exercise": referral_plan_invites_exercise,
     "triad-load-not-held": triad_load_not_held,
+    "bone-stress-unscreened": bone_stress_unscreened,
+    "screening-words-contradict": screening_words_contradict,
     "pregnancy-strength-not-moderate": pregnancy_strength_not_moderate,
     "falls-prevention-missing": falls_prevention_missing,
     "pregnancy-block-past-stage": pregnancy_block_past_stage,
@@ -1008,6 +1085,7 @@ SAFETY_CHECKS: dict[str, Check] = {
     "kneeling-or-hanging-unfit": kneeling_or_hanging_unfit,
     "trunk-flexion-unfit": trunk_flexion_unfit,
     "stance-unsupported": stance_unsupported,
+    "carry-hands-full": carry_hands_full,
     "illness-start-not-held": illness_start_not_held,
     "bone-session-lacks-posture-or-pull": bone_session_lacks_posture_or_pull,
     "pregnancy-aerobic-crowded-out": pregnancy_aerobic_crowded_out,

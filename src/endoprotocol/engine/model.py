@@ -342,6 +342,9 @@ Tagname = Literal[
     # a split or single-leg stance under a load that fills the hands or sits on the back (a
     # barbell reverse lunge, a Bulgarian split squat with dumbbells): no hand free to steady
     "loaded-split-stance",
+    # walking with a load in each hand or racked on both shoulders (farmer and front-rack
+    # carries): a trip with no hand free to catch oneself
+    "hands-full-walk",
     # body weight borne through the hands on a chair or bench that could tip
     "chair",
     # a barbell resting across the upper back
