@@ -175,3 +175,52 @@ def test_screening_words_match_the_ceiling(record_property: pytest.RecordPropert
         record_property,
         examples=EXAMPLES,
     )
+
+
+VERTEBRAL_GYM = {  # /tmp/coach9/profiles/05: the hack squat's sled rests on the shoulders
+    "age": 69,
+    "sex": "male",
+    "goals": ["bone-density"],
+    "experience": "intermediate",
+    "currently_active": True,
+    "conditions": ["vertebral-fracture"],
+    "equipment": ["dumbbells", "machines"],
+    "days": ["monday", "wednesday", "friday"],
+    "minutes_per_session": 60,
+}
+
+
+@pytest.mark.parametrize("condition", ["vertebral-fracture", "low-back-pain"])
+def test_no_sled_on_the_shoulders_with_a_fragile_or_painful_spine(condition: str) -> None:
+    plan = builtin_plan(**{**VERTEBRAL_GYM, "conditions": [condition]})
+    assert "Machine hack squat" not in plan_names(plan)
+    assert "Leg press" in plan_names(plan)
+
+
+def test_a_hypertensive_lifter_rests_as_a_circuit() -> None:
+    """Controlled hypertension: moderate loads in circuit format (NSCA, EVIDENCE.md
+    hypertension), so no lifting rest is longer than 90 seconds, even on a strength goal
+    whose heavy sets would rest 2-5 minutes."""
+    plan = builtin_plan(
+        age=66,
+        sex="male",
+        goals=["strength", "general-health"],
+        conditions=["hypertension"],
+        blood_pressure={"systolic": 138, "diastolic": 86},
+        experience="intermediate",
+        currently_active=True,
+        equipment=["kettlebell", "bodyweight", "pull-up-bar"],
+        days_per_week=3,
+        minutes_per_session=50,
+    )
+    rests = [
+        e.rest_seconds.max
+        for w in plan.weeks
+        for d in w.days
+        for s in d.sessions
+        if s.modality.value == "resistance"
+        for e in s.exercises
+        if e.rest_seconds is not None
+    ]
+    assert rests
+    assert max(rests) <= 90

@@ -1147,8 +1147,9 @@ class Scheduler:
         timing = self.library.design.timing
 
         def value(name: str, mid: bool) -> float:
-            found = self.outcome.param("resistance", role, name)
-            bound = found.value if found is not None else None
+            # the rules' value narrowed by every limit in force (a safety cap on rests or
+            # sets times the slot as the session builder will build it)
+            bound, _rules = self.outcome.resolve("resistance", role, name)
             if bound is None or bound.min is None:
                 return 0.0
             top = bound.max if bound.max is not None else bound.min
