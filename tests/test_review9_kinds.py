@@ -24,6 +24,7 @@ from endoprotocol import parse_profile
 from endoprotocol.audit import (
     bone_stress_unscreened,
     carry_hands_full,
+    runner_only_walks,
     screening_words_contradict,
     stance_unsupported,
     vetoed_tag_in_plan,
@@ -224,3 +225,32 @@ def test_a_hypertensive_lifter_rests_as_a_circuit() -> None:
     ]
     assert rests
     assert max(rests) <= 90
+
+
+SWIMMER = {  # /tmp/coach9/min/RUNNER-WALKS-POOL.yaml
+    "age": 29,
+    "sex": "female",
+    "goals": ["endurance"],
+    "experience": "advanced",
+    "currently_active": True,
+    "equipment": ["pool"],
+    "days": ["sunday"],
+    "minutes_per_session": 90,
+}
+
+
+def test_a_trained_swimmers_required_pool_session_is_a_swim() -> None:
+    """RUNNER-WALKS' pool form: the required steady session started from pool walking (the
+    first id of two equal options); now work with a training pace leads."""
+    plan = builtin_plan(**SWIMMER)
+    required = [
+        e.name
+        for d in plan.weeks[0].days
+        for s in d.sessions
+        if s.modality.value == "endurance" and not s.optional
+        for e in s.exercises
+    ]
+    assert required == ["Lap swimming"]
+    verdict = runner_only_walks(parse_profile(SWIMMER), plan, builtin_library())
+    assert verdict.applies
+    assert not verdict.faults

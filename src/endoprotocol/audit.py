@@ -1555,14 +1555,17 @@ def lifts_spread_thin(p: Profile, plan: Plan, library: Library) -> Verdict:
 
 
 def runner_only_walks(p: Profile, plan: Plan, library: Library) -> Verdict:
-    """A trained, active person whose first goal is endurance and whom no rule keeps off
-    impact (a run is open to them) does not get only walks (no run, ride, row or swim) as
-    required steady work
-    (COACHING.md §1, the prescription fits the person; coach review 8, RUNNER-WALKS)."""
+    """A trained, active person whose first goal is endurance, with a run or other steady
+    work that has a training pace open to them (a ride, a row, a swim: a tempo form), does
+    not get only walks - on land or in the pool - as required steady work (COACHING.md §1,
+    the prescription fits the person; coach review 8, RUNNER-WALKS; review 9, its pool
+    form)."""
     runs = [
         x
         for x in open_to(p, library)
-        if x.pattern.value == "cardio" and x.impact == "high" and x.kind == "steady-cardio"
+        if x.pattern.value == "cardio"
+        and x.kind == "steady-cardio"
+        and (x.impact == "high" or x.tempo_title)
     ]
     verdict = Verdict(
         applies=p.currently_active
@@ -1581,11 +1584,9 @@ def runner_only_walks(p: Profile, plan: Plan, library: Library) -> Verdict:
         if s.modality.value == "endurance" and not s.optional
         for e in s.exercises
     ]
-    # rides, rows and swims (pool walking too) are an endurance athlete's own work: only
-    # walks on land in place of a run are the fault
-    if steady and all(
-        x is not None and "walk" in x.name.lower() and "pool" not in x.name.lower() for x in steady
-    ):
+    # rides, rows, swims and runs are an endurance athlete's own work: only walks (on land
+    # or in the pool) in place of them are the fault
+    if steady and all(x is not None and "walk" in x.name.lower() for x in steady):
         verdict.faults.append(
             Fault("runner-only-walks", "week 1", f"no {runs[0].name} among the steady work")
         )

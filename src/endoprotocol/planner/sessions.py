@@ -517,8 +517,9 @@ class SessionBuilder:
                 if runner:
                     # a runner's required steady work starts from the run among the options
                     # as good as it (the kit they own first) and rotates from there, apart
-                    # from the optional walks
-                    pool.sort(key=lambda e: (*order(e), e.impact != "high"))
+                    # from the optional walks; without a run, from work that has a training
+                    # pace (a swim before pool walking: coach review 9, RUNNER-WALKS-POOL)
+                    pool.sort(key=lambda e: (*order(e), e.impact != "high", not e.tempo_title))
                     key = f"{key}/required"
             elif pattern is Pattern.INTERVALS:
                 pool, why = self._interval_pool(pool)
