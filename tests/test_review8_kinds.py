@@ -145,7 +145,7 @@ def trained_endurance(draw: st.DrawFn) -> dict[str, Any]:
     data["experience"] = draw(st.sampled_from(["intermediate", "advanced"]))
     data["currently_active"] = True
     data["goals"] = ["endurance", *[g for g in data["goals"] if g != "endurance"]][:4]
-    kit = draw(st.sampled_from([["treadmill"], ["treadmill", "bike"], ["rower"], []]))
+    kit = draw(st.sampled_from([["treadmill"], ["treadmill", "bike"], ["rower"], ["pool"], []]))
     data["equipment"] = list(dict.fromkeys([*data["equipment"], *kit]))
     return data
 
