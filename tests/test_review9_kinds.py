@@ -24,6 +24,7 @@ from endoprotocol import parse_profile
 from endoprotocol.audit import (
     bone_stress_unscreened,
     carry_hands_full,
+    face_down_when_barred,
     runner_only_walks,
     screening_words_contradict,
     stance_unsupported,
@@ -254,3 +255,25 @@ def test_a_trained_swimmers_required_pool_session_is_a_swim() -> None:
     verdict = runner_only_walks(parse_profile(SWIMMER), plan, builtin_library())
     assert verdict.applies
     assert not verdict.faults
+
+
+def test_no_row_with_the_belly_on_a_pad_in_later_pregnancy() -> None:
+    """Review 9 note: week 30, a gym: `Chest-supported machine row` ("chest on the pad") is
+    left out after the first trimester; a seated cable or one-arm row stands in."""
+    profile = {
+        "age": 31,
+        "sex": "female",
+        "goals": ["muscle"],
+        "conditions": ["pregnancy"],
+        "pregnancy_week": 30,
+        "experience": "advanced",
+        "currently_active": True,
+        "equipment": ["machines", "dumbbells", "barbell"],
+        "days": ["monday", "wednesday", "friday"],
+        "minutes_per_session": 75,
+    }
+    plan = builtin_plan(**profile)
+    assert "Chest-supported machine row" not in plan_names(plan)
+    verdict = face_down_when_barred(parse_profile(profile), plan, builtin_library())
+    assert verdict.applies
+    assert not verdict.faults, verdict.faults[:3]

@@ -574,6 +574,7 @@ FACE_DOWN = re.compile(
     r"|nordic|back extension",
     re.IGNORECASE,
 )
+BELLY_ON_PAD = re.compile(r"chest on the pad|chest against the pad", re.IGNORECASE)
 NOT_FACE_DOWN = re.compile(r"\bincline\b|\bwall\b|\bside plank\b|\bchair\b", re.IGNORECASE)
 
 
@@ -600,6 +601,11 @@ def face_down_when_barred(p: Profile, plan: Plan, library: Library) -> Verdict:
         if entry is not None and is_face_down(entry):
             verdict.faults.append(
                 Fault("face-down-when-barred", where, f"{label} is face down ({why})")
+            )
+        elif entry is not None and pregnant_later and BELLY_ON_PAD.search(entry.cue):
+            # the growing belly pressed on a pad (coach review 9)
+            verdict.faults.append(
+                Fault("face-down-when-barred", where, f"{label} presses on the belly ({why})")
             )
     return verdict
 

@@ -345,6 +345,8 @@ Tagname = Literal[
     # walking with a load in each hand or racked on both shoulders (farmer and front-rack
     # carries): a trip with no hand free to catch oneself
     "hands-full-walk",
+    # the chest and belly rest on a pad (a chest-supported machine row): not in later pregnancy
+    "belly-on-pad",
     # body weight borne through the hands on a chair or bench that could tip
     "chair",
     # a barbell resting across the upper back
