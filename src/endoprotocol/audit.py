@@ -436,6 +436,42 @@ def triad_load_not_held(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+# The goals whose own dose is aerobic work (rules/safety/energy-availability.yaml,
+# `no-aerobic-led-goal`): with none of them, Triad/RED-S signs add no steady work.
+AEROBIC_LED_GOALS = frozenset(
+    {"endurance", "stress-resilience", "mood-cognition", "general-health"}
+    | {"insulin-sensitivity", "fat-loss"}
+)
+
+
+def energy_deficit_added_cardio(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 9, LEA-ADDED-CARDIO (COACHING.md §2: what safety requires before the WHO
+    minimums; §4 Triad/RED-S: load held down until energy availability is assessed): with
+    Triad or RED-S signs and no aerobic-led goal, the plan adds no steady session or walk,
+    required or optional, and WHO's aerobic target names the rule that holds it back."""
+    verdict = Verdict(
+        applies=has_triad_signs(p) and not AEROBIC_LED_GOALS & {g.value for g in p.goals}
+    )
+    if not verdict.applies:
+        return verdict
+    for where, s in sessions(plan):
+        if s.modality.value == "endurance":
+            kind = "optional" if s.optional else "required"
+            verdict.faults.append(
+                Fault("energy-deficit-added-cardio", where, f"{kind} steady session")
+            )
+    target = _guideline(plan, "who-2020-aerobic")
+    if target is not None and not target.met and (not target.held_by or target.suggestion):
+        verdict.faults.append(
+            Fault(
+                "energy-deficit-added-cardio",
+                target.id,
+                "the shortfall names no safety rule, or suggests closing it",
+            )
+        )
+    return verdict
+
+
 def pregnancy_strength_not_moderate(p: Profile, plan: Plan, library: Library) -> Verdict:
     """Pregnancy: strength sets at moderate effort, 4+ reps in reserve, 8+ reps a set."""
     verdict = Verdict(applies=Condition.PREGNANCY in p.conditions)
@@ -996,6 +1032,7 @@ SAFETY_CHECKS: dict[str, Check] = {
     "referral-plan-not-empty": referral_plan_not_empty,
     "referral-plan-invites-exercise": referral_plan_invites_exercise,
     "triad-load-not-held": triad_load_not_held,
+    "energy-deficit-added-cardio": energy_deficit_added_cardio,
     "pregnancy-strength-not-moderate": pregnancy_strength_not_moderate,
     "falls-prevention-missing": falls_prevention_missing,
     "pregnancy-block-past-stage": pregnancy_block_past_stage,
