@@ -1,5 +1,14 @@
 """Coach review 9: aerobic work the person's goals and safety call for, and no more.
 
+AEROBIC-GOAL-ZERO (/tmp/coach9/min/AEROBIC-GOAL-ZERO.yaml: 40M, fat loss only, beginner,
+active, dumbbells, Wed+Sat x 30): two 28-minute lifts and 0 of WHO's 150 aerobic minutes
+all block. Decision (lead, 2026-11-30; COACHING.md §2; ACSM's weight-loss stand): fat loss
+first takes the health-first path (`health-goal-first` in core/conditions.yaml), lifting
+held at its smallest hard form while the aerobic minutes are short, a steady block after it.
+On 40-minute days that gives a walk after each lift; on the min profile's 30-minute days the
+10 minutes of warm-up and cool-down leave the form no room for a 10-minute block (planning.md
+"Left open").
+
 LEA-ADDED-CARDIO (/tmp/coach9/min/LEA-ADDED-CARDIO.yaml: 20F, strength, intermediate,
 active, low energy availability, machines, Mon/Wed/Fri x 60): a required 35-minute walk on
 Wednesday and two optional walks, added only to close WHO's aerobic minutes. Decision (lead,
@@ -19,9 +28,10 @@ import pytest
 from hypothesis import strategies as st
 
 from endoprotocol import build_plan, parse_profile
-from endoprotocol.audit import SAFETY_CHECKS
+from endoprotocol.audit import SAFETY_CHECKS, WEEK_CHECKS
 from endoprotocol.engine.loader import RuleSet
 from endoprotocol.plan import Plan
+from endoprotocol.planner.sessions import SessionBuilder
 from tests.builtin import builtin_library, builtin_rules
 from tests.strategies import audit_property, profiles
 
@@ -50,7 +60,8 @@ def _guideline(plan: Plan, gid: str) -> Any:
 
 
 def _check(name: str, data: dict[str, Any], plan: Plan) -> Any:
-    return SAFETY_CHECKS[name](parse_profile(data), plan, builtin_library())
+    checks = {**SAFETY_CHECKS, **WEEK_CHECKS}
+    return checks[name](parse_profile(data), plan, builtin_library())
 
 
 def _steady(plan: Plan) -> list[Any]:
@@ -117,6 +128,95 @@ def test_energy_deficit_never_adds_cardio(record_property: pytest.RecordProperty
     checks = {"energy-deficit-added-cardio": SAFETY_CHECKS["energy-deficit-added-cardio"]}
     audit_property(
         energy_deficit_people(),
+        checks,
+        record_property,
+        examples=max(EXAMPLES // 4, 10),
+        weeks=4,
+    )
+
+
+# ---- AEROBIC-GOAL-ZERO: fat loss first gets the health-first path ----------------------------
+
+ZERO = {
+    "age": 40,
+    "sex": "male",
+    "goals": ["fat-loss"],
+    "experience": "beginner",
+    "currently_active": True,
+    "equipment": ["dumbbells"],
+    "days": ["wednesday", "saturday"],
+    "minutes_per_session": 30,
+}
+ZERO_40 = {**ZERO, "minutes_per_session": 40}
+
+
+def _required(plan: Plan, day: str, week: int = 1) -> list[Any]:
+    found = next(d for d in plan.weeks[week - 1].days if d.day.value == day)
+    return [s for s in found.sessions if not s.optional]
+
+
+def test_aerobic_goal_zero_fat_loss_first_takes_the_health_first_path() -> None:
+    plan = _plan(ZERO)
+    for name in ("aerobic-first-goal-zero", "aerobic-first-crowded-by-lifting"):
+        verdict = _check(name, ZERO, plan)
+        assert verdict.applies
+        assert not verdict.faults
+    assert _guideline(plan, "who-2020-strength").value == 2
+    # 40-minute days: the smallest hard form frees a walk after each lift (was two 38- and
+    # 34-minute lifts and 0 of 150 all block)
+    plan = _plan(ZERO_40)
+    assert not _check("aerobic-first-goal-zero", ZERO_40, plan).faults
+    for day in ("wednesday", "saturday"):
+        lift, walk = _required(plan, day)
+        assert lift.modality.value == "resistance"
+        assert lift.duration_minutes <= 30
+        assert walk.modality.value == "endurance"
+        assert walk.duration_minutes >= 10
+    assert _guideline(plan, "who-2020-aerobic").value >= 24  # was 0
+    assert _guideline(plan, "who-2020-strength").value == 2
+
+
+def test_aerobic_goal_zero_the_check_finds_the_old_shape(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Built without the smallest hard form (the old planner for fat loss: lifting keeps its
+    sets), the 40-minute plan is flagged on both lifting days."""
+    monkeypatch.setattr(
+        SessionBuilder, "_exposure_form", lambda self, exercises, fewest: (exercises, "")
+    )
+    plan = _plan(ZERO_40, weeks=4)
+    assert _guideline(plan, "who-2020-aerobic").value == 0
+    faults = _check("aerobic-first-goal-zero", ZERO_40, plan).faults
+    assert [f.where for f in faults] == ["week 1 wednesday", "week 1 saturday"]
+
+
+@st.composite
+def fat_loss_first_people(draw: st.DrawFn) -> dict[str, Any]:
+    """People whose first goal is fat loss, on two to five days of 25-60 minutes, any kit,
+    conditions and activity (sparse, as drawn)."""
+    data = draw(profiles())
+    data["goals"] = ["fat-loss", *(g for g in data["goals"] if g != "fat-loss")][:3]
+    data.pop("days", None)
+    data.update(
+        days_per_week=draw(st.integers(2, 5)),
+        minutes_per_session=draw(st.integers(25, 60)),
+    )
+    return data
+
+
+def test_fat_loss_first_lifting_never_leaves_the_aerobic_minutes_at_zero(
+    record_property: pytest.RecordProperty,
+) -> None:
+    checks = {
+        name: WEEK_CHECKS[name]
+        for name in (
+            "aerobic-first-goal-zero",
+            "aerobic-first-crowded-by-lifting",
+            "aerobic-short-with-room",
+        )
+    }
+    audit_property(
+        fat_loss_first_people(),
         checks,
         record_property,
         examples=max(EXAMPLES // 4, 10),

@@ -2359,6 +2359,9 @@ AEROBIC_BACKBONE_FIRST = {
     "mood-cognition",
     "general-health",
     "insulin-sensitivity",
+    # coach review 9, AEROBIC-GOAL-ZERO (lead, 2026-11-30): fat loss's own dose is aerobic
+    # work as much as lifting (core/conditions.yaml `health-goal-first`)
+    "fat-loss",
 }
 
 
@@ -2451,6 +2454,27 @@ def aerobic_first_crowded_by_lifting(p: Profile, plan: Plan, library: Library) -
                     f"{left:.0f} for steady work",
                 )
             )
+    return verdict
+
+
+def aerobic_first_goal_zero(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 9, AEROBIC-GOAL-ZERO (COACHING.md §2; lead's decision 2026-11-30): a
+    person whose first goal is built on aerobic work (fat loss, health, endurance, stress,
+    mood) never gets a block with no required aerobic minutes in any week while an offered
+    lifting day holds more than its smallest hard form and that form would leave the least
+    steady block free (the days `aerobic-first-crowded-by-lifting` reads)."""
+    crowded = aerobic_first_crowded_by_lifting(p, plan, library)
+    verdict = Verdict(applies=crowded.applies)
+    if not crowded.faults or any(_required_steady(w.days) for w in plan.weeks):
+        return verdict
+    for fault in crowded.faults:
+        verdict.faults.append(
+            Fault(
+                "aerobic-first-goal-zero",
+                fault.where,
+                f"no required aerobic minutes all block; {fault.what}",
+            )
+        )
     return verdict
 
 
@@ -3763,6 +3787,7 @@ WEEK_CHECKS: dict[str, Check] = {
     "pair-unsound": pair_unsound,
     "aerobic-short-with-room": aerobic_short_with_room,
     "aerobic-first-crowded-by-lifting": aerobic_first_crowded_by_lifting,
+    "aerobic-first-goal-zero": aerobic_first_goal_zero,
     "aerobic-short-with-unused-minutes": aerobic_short_with_unused_minutes,
     "balance-pads-the-day": balance_pads_the_day,
     "older-third-lifting-day": older_third_lifting_day,
