@@ -489,6 +489,42 @@ def bone_stress_unscreened(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+# The goals whose own dose is aerobic work (rules/safety/energy-availability.yaml,
+# `no-aerobic-led-goal`): with none of them, Triad/RED-S signs add no steady work.
+AEROBIC_LED_GOALS = frozenset(
+    {"endurance", "stress-resilience", "mood-cognition", "general-health"}
+    | {"insulin-sensitivity", "fat-loss"}
+)
+
+
+def energy_deficit_added_cardio(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 9, LEA-ADDED-CARDIO (COACHING.md §2: what safety requires before the WHO
+    minimums; §4 Triad/RED-S: load held down until energy availability is assessed): with
+    Triad or RED-S signs and no aerobic-led goal, the plan adds no steady session or walk,
+    required or optional, and WHO's aerobic target names the rule that holds it back."""
+    verdict = Verdict(
+        applies=has_triad_signs(p) and not AEROBIC_LED_GOALS & {g.value for g in p.goals}
+    )
+    if not verdict.applies:
+        return verdict
+    for where, s in sessions(plan):
+        if s.modality.value == "endurance":
+            kind = "optional" if s.optional else "required"
+            verdict.faults.append(
+                Fault("energy-deficit-added-cardio", where, f"{kind} steady session")
+            )
+    target = _guideline(plan, "who-2020-aerobic")
+    if target is not None and not target.met and (not target.held_by or target.suggestion):
+        verdict.faults.append(
+            Fault(
+                "energy-deficit-added-cardio",
+                target.id,
+                "the shortfall names no safety rule, or suggests closing it",
+            )
+        )
+    return verdict
+
+
 def pregnancy_strength_not_moderate(p: Profile, plan: Plan, library: Library) -> Verdict:
     """Pregnancy: strength sets at moderate effort, 4+ reps in reserve, 8+ reps a set."""
     verdict = Verdict(applies=Condition.PREGNANCY in p.conditions)
@@ -1079,6 +1115,7 @@ SAFETY_CHECKS: dict[str, Check] = {
     "triad-load-not-held": triad_load_not_held,
     "bone-stress-unscreened": bone_stress_unscreened,
     "screening-words-contradict": screening_words_contradict,
+    "energy-deficit-added-cardio": energy_deficit_added_cardio,
     "pregnancy-strength-not-moderate": pregnancy_strength_not_moderate,
     "falls-prevention-missing": falls_prevention_missing,
     "pregnancy-block-past-stage": pregnancy_block_past_stage,
@@ -2407,6 +2444,9 @@ AEROBIC_BACKBONE_FIRST = {
     "mood-cognition",
     "general-health",
     "insulin-sensitivity",
+    # coach review 9, AEROBIC-GOAL-ZERO (lead, 2026-11-30): fat loss's own dose is aerobic
+    # work as much as lifting (core/conditions.yaml `health-goal-first`)
+    "fat-loss",
 }
 
 
@@ -2499,6 +2539,27 @@ def aerobic_first_crowded_by_lifting(p: Profile, plan: Plan, library: Library) -
                     f"{left:.0f} for steady work",
                 )
             )
+    return verdict
+
+
+def aerobic_first_goal_zero(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 9, AEROBIC-GOAL-ZERO (COACHING.md §2; lead's decision 2026-11-30): a
+    person whose first goal is built on aerobic work (fat loss, health, endurance, stress,
+    mood) never gets a block with no required aerobic minutes in any week while an offered
+    lifting day holds more than its smallest hard form and that form would leave the least
+    steady block free (the days `aerobic-first-crowded-by-lifting` reads)."""
+    crowded = aerobic_first_crowded_by_lifting(p, plan, library)
+    verdict = Verdict(applies=crowded.applies)
+    if not crowded.faults or any(_required_steady(w.days) for w in plan.weeks):
+        return verdict
+    for fault in crowded.faults:
+        verdict.faults.append(
+            Fault(
+                "aerobic-first-goal-zero",
+                fault.where,
+                f"no required aerobic minutes all block; {fault.what}",
+            )
+        )
     return verdict
 
 
@@ -3811,6 +3872,7 @@ WEEK_CHECKS: dict[str, Check] = {
     "pair-unsound": pair_unsound,
     "aerobic-short-with-room": aerobic_short_with_room,
     "aerobic-first-crowded-by-lifting": aerobic_first_crowded_by_lifting,
+    "aerobic-first-goal-zero": aerobic_first_goal_zero,
     "aerobic-short-with-unused-minutes": aerobic_short_with_unused_minutes,
     "balance-pads-the-day": balance_pads_the_day,
     "older-third-lifting-day": older_third_lifting_day,
