@@ -162,6 +162,7 @@ def build_plan(
             most_reps=library.most_reps(),
             grows=grows,
             unloaded=library.unloaded(),
+            rep_caps=library.rep_caps(),
         )
 
     block = built_weeks()
