@@ -171,3 +171,22 @@ def test_body_weight_lifts_stay_in_their_dose(record_property: pytest.RecordProp
         examples=EXAMPLES,
         weeks=12,
     )
+
+
+def test_a_chin_up_takes_a_dumbbell_where_one_is_owned() -> None:
+    """Decision (lead, 2026-11-30): where the person owns a way to add load to a body-weight
+    lift, the note says to add a little load instead of more reps; no kit is invented."""
+    with_dumbbells = {**BAR_AND_PULL_UP_BAR, "equipment": ["pull-up-bar", "dumbbells"]}
+    plan = builtin_plan(**with_dumbbells)
+    _clean(bodyweight_reps_leave_dose(None, plan, builtin_library()))  # type: ignore[arg-type]
+    chin = _lifts(plan, "Chin-up")
+    assert chin
+    assert all(e.reps is not None and e.reps.max <= 6 for _, e in chin)
+    later = [e for week, e in chin if week > 1]
+    assert all("dumbbell between your feet" in e.notes for e in later)
+    assert not any("over 3 seconds" in e.notes for _, e in chin)
+    assert any("take a little weight" in n for n in plan.weeks[1].notes)
+    # with a barbell only (no dip belt in the kit list) the chin-up slows down instead
+    barbell = builtin_plan(**BAR_AND_PULL_UP_BAR)
+    assert not any("dumbbell" in e.notes for _, e in _lifts(barbell, "Chin-up"))
+    assert not any("take a little weight" in n for w in barbell.weeks for n in w.notes)

@@ -163,6 +163,7 @@ def build_plan(
             grows=grows,
             unloaded=library.unloaded(),
             rep_caps=library.rep_caps(),
+            load_cues=library.load_cues(profile.equipment),
         )
 
     block = built_weeks()

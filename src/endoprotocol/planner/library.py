@@ -4,6 +4,7 @@
 # evaluate every field's annotation string while creating each model class, on every run.
 import math
 import string
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import pairwise
@@ -93,6 +94,11 @@ class ExerciseEntry(_Node):
     # the most reps a set of it is ever given, week 1 and every later week (a supramaximal
     # eccentric such as the Nordic hamstring curl is done for few slow reps, never to fatigue)
     max_reps: Annotated[int | None, Field(strict=True, ge=2, le=30)] = None
+    # a body-weight lift that owned kit can add a little load to (a dumbbell held between the
+    # feet on a chin-up or dip), and how: said in place of the slower lowering once its reps
+    # reach their top, where the person owns one of `load_with` (coach review 9)
+    load_with: list[Equipment] = []
+    load_cue: Text | None = None
     max_minutes: Annotated[int | None, Field(strict=True, ge=5, le=180)] = None
     # exercises (by id) this one stands in for: it is chosen only where none of them is open
     # to the person (kit, level, vetoes), so a barbell floor press serves a kit without a bench
@@ -142,6 +148,10 @@ class ExerciseEntry(_Node):
             and self.min_reps > self.max_reps
         ):
             raise ValueError("min_reps cannot be above max_reps")
+        if bool(self.load_with) != (self.load_cue is not None):
+            raise ValueError("load_with and load_cue go together")
+        if self.load_with and (self.timed or self.kind not in ("strength", "skill")):
+            raise ValueError("load_with is only for strength or skill moves done for reps")
         return self
 
     @property
@@ -385,6 +395,16 @@ class Library:
     def rep_caps(self) -> dict[str, int]:
         """Exercise name -> the most reps a set of it is ever given (`max_reps`)."""
         return {e.name: e.max_reps for e in self.exercises if e.max_reps is not None}
+
+    def load_cues(self, owned: Iterable[Equipment]) -> dict[str, str]:
+        """Body-weight lift name -> how to add a little load with kit the person owns
+        (`load_with`, `load_cue`); only lifts with no external load of their own."""
+        have = set(owned)
+        return {
+            e.name: e.load_cue
+            for e in self.exercises
+            if e.load_cue is not None and have & set(e.load_with) and self.loadability(e) == 0
+        }
 
     def unloaded(self) -> frozenset[str]:
         """Names of the exercises with no external load to raise (every piece of their

@@ -41,6 +41,7 @@ NOTES = (
     "unloaded_reps_note",
     "unloaded_tempo_note",
     "unloaded_tempo_cue",
+    "unloaded_load_note",
 )
 
 
@@ -87,6 +88,7 @@ class Scheme:
     unloaded_reps_note: str | None = None
     unloaded_tempo_note: str | None = None
     unloaded_tempo_cue: str | None = None
+    unloaded_load_note: str | None = None
     # lifts with no external load: reps added in each load week, then a slower lowering
     unloaded_reps_step: int = 0
     unloaded_tempo_seconds: int = 0
@@ -1163,7 +1165,8 @@ def _reps_stepped(
     cue: str,
     most_reps: Mapping[str, float],
     tops: Mapping[str, float] | None = None,
-) -> tuple[Session, bool, bool]:
+    load_cues: Mapping[str, str] | None = None,
+) -> tuple[Session, bool, bool, bool]:
     """A lifting session whose lifts without an external load have their rep ranges moved up
     by `step` reps for each of `count` load weeks (both ends), no further than `most` (the
     table's `max_reps`), nor than the lift's own top in `tops` (the top its slot gave it in
@@ -1173,10 +1176,11 @@ def _reps_stepped(
     instead: `cue` is added to its notes from then on. Also whether the last load week moved
     some such lift, and whether some such lift is slowed. A stepped lift keeps only the
     alternatives whose kind is dosed up to its new top (`most_reps`: never a muscle-up
-    offered for an 8-rep chin-up)."""
+    offered for an 8-rep chin-up). A lift in `load_cues` (owned kit can load it) takes its
+    cue, a little load, in place of the slower lowering; the last flag says whether one did."""
     if session.modality is not Modality.RESISTANCE or step <= 0 or count <= 0:
-        return session, False, False
-    exercises, moved, slowed = [], False, False
+        return session, False, False, False
+    exercises, moved, slowed, weighted = [], False, False, False
     for ex in session.exercises:
         if _unloaded_lift(ex, unloaded) and ex.reps is not None:
             ceiling = min(most, int((tops or {}).get(ex.name, most)))
@@ -1191,11 +1195,13 @@ def _reps_stepped(
                     a for a in ex.alternatives if most_reps.get(a, top) >= top
                 ]
             if cue and step * (count - 1) >= room:
-                slowed = True
-                update["notes"] = f"{ex.notes} {cue}".strip()
+                added = (load_cues or {}).get(ex.name)
+                weighted = weighted or added is not None
+                slowed = slowed or added is None
+                update["notes"] = f"{ex.notes} {added or cue}".strip()
             ex = ex.model_copy(update=update)
         exercises.append(ex)
-    return session.model_copy(update={"exercises": exercises}), moved, slowed
+    return session.model_copy(update={"exercises": exercises}), moved, slowed, weighted
 
 
 def _tops(
@@ -1305,6 +1311,7 @@ def build_weeks(
     grows: Mapping[int, tuple[int, int]] | None = None,
     unloaded: frozenset[str] = frozenset(),
     rep_caps: Mapping[str, int] | None = None,
+    load_cues: Mapping[str, str] | None = None,
 ) -> list[Week]:
     """Weeks 1..count; a session of week one appears from its `first_week` on;
     `budget` is the day's minutes (a mirrored week must fit them); with `build_up`, required
@@ -1315,7 +1322,8 @@ def build_weeks(
     the longest it grows to) to its week-1 minutes and the minutes it joins with;
     `unloaded` names the exercises with no external load, which progress by reps and then
     tempo in place of load (`unloaded_reps_step`), never past the top of their week-1 range;
-    `rep_caps` maps an exercise name to the most reps a set of it is ever given (`max_reps`)."""
+    `rep_caps` maps an exercise name to the most reps a set of it is ever given (`max_reps`);
+    `load_cues` maps a body-weight lift the person's kit can load to how (`load_cue`)."""
     scheme = Scheme.from_outcome(outcome)
     least_walk = design.timing.min_work_minutes.get(Modality.ENDURANCE, 10)
     limit_caps: dict[bool, float | None] = {}
@@ -1467,7 +1475,7 @@ def build_weeks(
         )
         joining = False  # a steady session joins the week's build-up this week
         # a lift without an external load steps its reps this week, or is at the most reps
-        stepped, topped = False, False
+        stepped, topped, weighted = False, False, False
         for day in week_one:
             # this week's sessions of the day: those begun by now, mirrored where it applies
             todays = []
@@ -1523,7 +1531,7 @@ def build_weeks(
                     session = _cautious(session, start)
                 if step is not None:
                     session = _stepped(session, step, *effort_limits[:2], design.zones)
-                session, moved, top = _reps_stepped(
+                session, moved, top, heavier = _reps_stepped(
                     session,
                     unloaded,
                     scheme.unloaded_reps_step,
@@ -1532,8 +1540,10 @@ def build_weeks(
                     tempo_cue if slow_weeks else "",
                     most_reps or {},
                     _tops(template, rep_caps or {}, first_tops),
+                    load_cues,
                 )
                 stepped, topped = stepped or moved, topped or top
+                weighted = weighted or heavier
                 ceiling = (
                     session.intensity_class
                     if exit_cap is not None or step is not None
@@ -1667,6 +1677,8 @@ def build_weeks(
                             {"seconds": f"{scheme.unloaded_tempo_seconds}"},
                         )
                     )
+                if weighted and scheme.unloaded_load_note:
+                    notes.append(scheme.unloaded_load_note)
         building = [w for w in weeks if not w.deload]
         if planned and not deload and building:
             last = building[-1].days
