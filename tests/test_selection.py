@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from endoprotocol import build_plan, parse_profile
 from endoprotocol.audit import CHECKS, SELECTION_CHECKS, Verdict, pull_not_a_pull
 from endoprotocol.auditrun import KITS, run_audit
-from endoprotocol.plan import Exercise, Plan, Session
+from endoprotocol.plan import Exercise, Plan, Range, Session
 from endoprotocol.vocab import Muscle, Pattern
 from tests.builtin import builtin_library, builtin_rules, exercise_by_name
 from tests.conftest import RunCli
@@ -387,6 +387,12 @@ def _session(p: Plan, modality: str) -> Session:
             {"name": "Assisted pull-up machine"},
         ),
         ("kneeling-or-hanging-unfit", FRAIL_GYM, "resistance", {"name": "Pull-up"}),
+        (
+            "reps-above-exercise-cap",
+            GYM,
+            "resistance",
+            {"name": "Nordic hamstring curl", "reps": Range.of(8, 12)},
+        ),
     ],
 )
 def test_each_check_finds_its_fault(

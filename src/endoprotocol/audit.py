@@ -4867,6 +4867,65 @@ def load_note_without_load(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+def bodyweight_reps_leave_dose(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A lift with no external load stays inside the rep range its place in the session
+    gave it when it first appeared at its effort: no later week moves its top above that
+    first top without widening the range, as a rep step does (3-6 -> 5-8 -> ... 13-14 on a
+    strength slot's chin-up, 8-12 -> 10-14 -> 13-15 on an 8-12 lift; coach review 9,
+    BW-STRENGTH-DRIFT; COACHING.md §3: strength work 1-6 reps on the main lifts). A wider
+    range at the same effort is a new dose (a re-entry's 10-12 giving way to the slot's
+    10-15) and is read from there on."""
+    verdict = Verdict(applies=False)
+    entries = _by_name(library)
+    first: dict[tuple[str, str, str], tuple[int, float, float]] = {}
+    for week in plan.weeks:
+        for s, e in _week_lifts(week):
+            if e.reps is None or _externally_loaded(e, entries):
+                continue
+            verdict.applies = True
+            # at one effort: a new effort is a new dose (a re-entry's 8-12 at RPE 5-6 ends)
+            key = (s.title, e.name, e.intensity.model_dump_json(include={"rpe", "rir"}))
+            at, low, top = first.setdefault(key, (week.week, e.reps.min, e.reps.max))
+            if e.reps.max <= top:
+                continue
+            if e.reps.max - e.reps.min > top - low:
+                first[key] = (week.week, e.reps.min, e.reps.max)  # a new, wider dose
+                continue
+            verdict.faults.append(
+                Fault(
+                    "bodyweight-reps-leave-dose",
+                    f"week {week.week}",
+                    f"{e.name} on {s.title}: {e.reps.min:g}-{e.reps.max:g} reps, "
+                    f"{low:g}-{top:g} in week {at}",
+                )
+            )
+            first[key] = (at, low, e.reps.max)  # said once per rise
+    return verdict
+
+
+def reps_above_exercise_cap(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """No week gives a lift more reps than its library `max_reps` (coach review 9,
+    NORDIC-REP-DRIFT: a Nordic hamstring curl at 13-15 reps; 3-6 slow reps is the norm)."""
+    verdict = Verdict(applies=False)
+    entries = _by_name(library)
+    for week in plan.weeks:
+        for s, e in _week_lifts(week):
+            entry = entries.get(e.name)
+            if entry is None or entry.max_reps is None or e.reps is None:
+                continue
+            verdict.applies = True
+            if e.reps.max > entry.max_reps:
+                verdict.faults.append(
+                    Fault(
+                        "reps-above-exercise-cap",
+                        f"week {week.week} {s.title}",
+                        f"{e.name}: {e.reps.min:g}-{e.reps.max:g} reps, "
+                        f"its most is {entry.max_reps}",
+                    )
+                )
+    return verdict
+
+
 def _repeat_signature(week: Week, entries: dict[str, ExerciseEntry]) -> tuple[object, ...]:
     loaded = any(_externally_loaded(e, entries) for _s, e in _week_lifts(week))
     return (
@@ -4956,6 +5015,8 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "week-repeats-previous": week_repeats_previous,
     "trained-sets-never-grow": trained_sets_never_grow,
     "older-start-never-exits": older_start_never_exits,
+    "bodyweight-reps-leave-dose": bodyweight_reps_leave_dose,
+    "reps-above-exercise-cap": reps_above_exercise_cap,
 }
 CHECKS: dict[str, Check] = {
     **SAFETY_CHECKS,

@@ -162,6 +162,8 @@ def build_plan(
             most_reps=library.most_reps(),
             grows=grows,
             unloaded=library.unloaded(),
+            rep_caps=library.rep_caps(),
+            load_cues=library.load_cues(profile.equipment),
         )
 
     block = built_weeks()

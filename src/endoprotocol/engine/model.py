@@ -499,6 +499,7 @@ NOTE_FIELDS = {
     "unloaded_reps_note": {"reps_step"},
     "unloaded_tempo_note": {"seconds"},
     "unloaded_tempo_cue": {"seconds"},
+    "unloaded_load_note": set(),
     "deload_note": {"volume_cut_pct"},
     "reps_note": set(),
     "mirror_note": set(),
@@ -602,6 +603,9 @@ class Progression(_Node):
     unloaded_tempo_note: Text | None = None
     # added to such a lift's own notes from the week it slows down
     unloaded_tempo_cue: Text | None = None
+    # said in a load week where such a lift at its top takes a little load from the person's
+    # own kit instead (the library's `load_with` and `load_cue`)
+    unloaded_load_note: Text | None = None
     deload_every_weeks: Annotated[int, Field(strict=True, ge=2, le=12)] | None = None
     deload_volume_cut_pct: Bound | None = None
     deload_now: Flag | None = None

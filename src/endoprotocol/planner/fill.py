@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from endoprotocol.engine.decisions import Bound, Decisions
+from endoprotocol.engine.decisions import Bound, CautiousStart, Decisions
 from endoprotocol.plan import Exercise, Intensity, Range, Selection, Substitution
 from endoprotocol.planner.library import (
     LEVEL_ORDER,
@@ -22,6 +22,7 @@ from endoprotocol.planner.library import (
     Slot,
     Timing,
     Zone,
+    reps_within,
 )
 from endoprotocol.profile import Profile
 from endoprotocol.vocab import Equipment, Modality, Pattern
@@ -88,9 +89,18 @@ class Picker:
         self.vetoed_pattern = self.outcome.forbidden("pattern")
         self.vetoed_tag = self.outcome.forbidden("tag")
         self.vetoed_exercise = self.outcome.forbidden("exercise")
+        # a cautious start's reps: a move capped below them (`max_reps`: a Nordic curl's few
+        # supramaximal lowerings) is no start for someone coming back (coach review 9)
+        start = self.outcome.progression.get("cautious_start")
+        least = (
+            start.value.reps.min
+            if start is not None and isinstance(start.value, CautiousStart)
+            else None
+        )
         self.possible = [
             e
             for e in self.library.exercises
+            if least is None or e.max_reps is None or e.max_reps >= least
             if e.needs() <= have and LEVEL_ORDER[e.level] <= self.level
         ]
         self.usable = [e for e in self.possible if not self.vetoes_of(e)]
@@ -500,6 +510,10 @@ def build_exercise(
             "More reps than the slot's few heavy ones: this move is not one to take for a "
             "few very heavy reps (it cannot be loaded that heavy, or balance limits it).",
         ]
+    if entry.max_reps is not None and reps_b is not None and (reps_b.max or 0) > entry.max_reps:
+        # a move done for few reps however the slot is dosed (a supramaximal eccentric)
+        low, high = reps_within(round(reps_b.min or 1), round(reps_b.max or 0), entry.max_reps)
+        reps_b = Bound.model_construct(min=low, max=high)
     # Week 1 starts at the low end of the set range; the block adds sets from there.
     sets = round(sets_b.min)
     ex = Exercise(

@@ -2,7 +2,9 @@
 
 # No `from __future__ import annotations` in this module: pydantic would compile and
 # evaluate every field's annotation string while creating each model class, on every run.
+import math
 import string
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import pairwise
@@ -89,6 +91,14 @@ class ExerciseEntry(_Node):
     # the fewest reps a hard set of it can have: a move that cannot be loaded heavy (push-up,
     # bodyweight squat) reaches a hard effort only over more reps than a strength slot's few
     min_reps: Annotated[int | None, Field(strict=True, ge=2, le=30)] = None
+    # the most reps a set of it is ever given, week 1 and every later week (a supramaximal
+    # eccentric such as the Nordic hamstring curl is done for few slow reps, never to fatigue)
+    max_reps: Annotated[int | None, Field(strict=True, ge=2, le=30)] = None
+    # a body-weight lift that owned kit can add a little load to (a dumbbell held between the
+    # feet on a chin-up or dip), and how: said in place of the slower lowering once its reps
+    # reach their top, where the person owns one of `load_with` (coach review 9)
+    load_with: list[Equipment] = []
+    load_cue: Text | None = None
     max_minutes: Annotated[int | None, Field(strict=True, ge=5, le=180)] = None
     # exercises (by id) this one stands in for: it is chosen only where none of them is open
     # to the person (kit, level, vetoes), so a barbell floor press serves a kit without a bench
@@ -130,6 +140,18 @@ class ExerciseEntry(_Node):
             raise ValueError("light_name, light_title and light_cue are only for steady cardio")
         if self.min_reps is not None and (self.timed or self.kind not in ("strength", "skill")):
             raise ValueError("min_reps is only for strength or skill moves done for reps")
+        if self.max_reps is not None and (self.timed or self.kind not in ("strength", "skill")):
+            raise ValueError("max_reps is only for strength or skill moves done for reps")
+        if (
+            self.min_reps is not None
+            and self.max_reps is not None
+            and self.min_reps > self.max_reps
+        ):
+            raise ValueError("min_reps cannot be above max_reps")
+        if bool(self.load_with) != (self.load_cue is not None):
+            raise ValueError("load_with and load_cue go together")
+        if self.load_with and (self.timed or self.kind not in ("strength", "skill")):
+            raise ValueError("load_with is only for strength or skill moves done for reps")
         return self
 
     @property
@@ -361,10 +383,27 @@ class Library:
     def most_reps(self) -> dict[str, float]:
         """Exercise name -> the most reps its kind is dosed at (kinds with a dose only)."""
         kinds = self.design.kinds
-        return {
+        most = {
             e.name: float(dose.reps.max)
             for e in self.exercises
             if (dose := kinds.get(e.kind)) is not None and dose.reps.max is not None
+        }
+        for name, cap in self.rep_caps().items():
+            most[name] = min(most.get(name, float(cap)), float(cap))
+        return most
+
+    def rep_caps(self) -> dict[str, int]:
+        """Exercise name -> the most reps a set of it is ever given (`max_reps`)."""
+        return {e.name: e.max_reps for e in self.exercises if e.max_reps is not None}
+
+    def load_cues(self, owned: Iterable[Equipment]) -> dict[str, str]:
+        """Body-weight lift name -> how to add a little load with kit the person owns
+        (`load_with`, `load_cue`); only lifts with no external load of their own."""
+        have = set(owned)
+        return {
+            e.name: e.load_cue
+            for e in self.exercises
+            if e.load_cue is not None and have & set(e.load_with) and self.loadability(e) == 0
         }
 
     def unloaded(self) -> frozenset[str]:
@@ -374,6 +413,14 @@ class Library:
 
     def split(self, split_id: str) -> Split | None:
         return next((s for s in self.design.splits if s.id == split_id), None)
+
+
+def reps_within(low: int, high: int, cap: int | None) -> tuple[int, int]:
+    """A rep range moved down to end at `cap` (an exercise's `max_reps`), keeping its width
+    where it can but starting at no fewer than half the cap: 8-12 under 6 is 3-6."""
+    if cap is None or high <= cap:
+        return low, high
+    return min(cap, max(low - (high - cap), math.ceil(cap / 2))), cap
 
 
 def load_library(rules_dir: Path) -> Library:

@@ -16,7 +16,7 @@ from endoprotocol.engine.decisions import (
 from endoprotocol.plan import DayPlan, Exercise, Range, Session, Week
 from endoprotocol.planner.fill import FAMILY, exercise_seconds, pair_seconds, session_seconds
 from endoprotocol.planner.intensity import ORDER, cohere_session
-from endoprotocol.planner.library import SessionDesignFile, Timing, Zone
+from endoprotocol.planner.library import SessionDesignFile, Timing, Zone, reps_within
 from endoprotocol.planner.volume import hold_weekly_volume, raise_weekly_volume
 from endoprotocol.vocab import INTENSITY_ORDER, IntensityClass, Modality, Pattern
 
@@ -41,6 +41,7 @@ NOTES = (
     "unloaded_reps_note",
     "unloaded_tempo_note",
     "unloaded_tempo_cue",
+    "unloaded_load_note",
 )
 
 
@@ -87,6 +88,7 @@ class Scheme:
     unloaded_reps_note: str | None = None
     unloaded_tempo_note: str | None = None
     unloaded_tempo_cue: str | None = None
+    unloaded_load_note: str | None = None
     # lifts with no external load: reps added in each load week, then a slower lowering
     unloaded_reps_step: int = 0
     unloaded_tempo_seconds: int = 0
@@ -1162,21 +1164,27 @@ def _reps_stepped(
     most: int,
     cue: str,
     most_reps: Mapping[str, float],
-) -> tuple[Session, bool, bool]:
+    tops: Mapping[str, float] | None = None,
+    load_cues: Mapping[str, str] | None = None,
+) -> tuple[Session, bool, bool, bool]:
     """A lifting session whose lifts without an external load have their rep ranges moved up
     by `step` reps for each of `count` load weeks (both ends), no further than `most` (the
-    table's `max_reps`): a load week's step for a lift with no load to add (coach review 5,
-    BW-LOAD-PROG). A lift already at `most` before the last load week slows its lowering
+    table's `max_reps`), nor than the lift's own top in `tops` (the top its slot gave it in
+    week 1, or its library `max_reps`: coach review 9, BW-STRENGTH-DRIFT and
+    NORDIC-REP-DRIFT): a load week's step for a lift with no load to add (coach review 5,
+    BW-LOAD-PROG). A lift already at its most before the last load week slows its lowering
     instead: `cue` is added to its notes from then on. Also whether the last load week moved
     some such lift, and whether some such lift is slowed. A stepped lift keeps only the
     alternatives whose kind is dosed up to its new top (`most_reps`: never a muscle-up
-    offered for an 8-rep chin-up)."""
+    offered for an 8-rep chin-up). A lift in `load_cues` (owned kit can load it) takes its
+    cue, a little load, in place of the slower lowering; the last flag says whether one did."""
     if session.modality is not Modality.RESISTANCE or step <= 0 or count <= 0:
-        return session, False, False
-    exercises, moved, slowed = [], False, False
+        return session, False, False, False
+    exercises, moved, slowed, weighted = [], False, False, False
     for ex in session.exercises:
         if _unloaded_lift(ex, unloaded) and ex.reps is not None:
-            room = max(0, most - int(ex.reps.max))
+            ceiling = min(most, int((tops or {}).get(ex.name, most)))
+            room = max(0, ceiling - int(ex.reps.max))
             shift = min(step * count, room)
             moved = moved or shift > min(step * (count - 1), room)
             update: dict[str, object] = {}
@@ -1187,11 +1195,46 @@ def _reps_stepped(
                     a for a in ex.alternatives if most_reps.get(a, top) >= top
                 ]
             if cue and step * (count - 1) >= room:
-                slowed = True
-                update["notes"] = f"{ex.notes} {cue}".strip()
+                added = (load_cues or {}).get(ex.name)
+                weighted = weighted or added is not None
+                slowed = slowed or added is None
+                update["notes"] = f"{ex.notes} {added or cue}".strip()
             ex = ex.model_copy(update=update)
         exercises.append(ex)
-    return session.model_copy(update={"exercises": exercises}), moved, slowed
+    return session.model_copy(update={"exercises": exercises}), moved, slowed, weighted
+
+
+def _tops(
+    template: Session,
+    rep_caps: Mapping[str, int],
+    first_tops: Mapping[tuple[str, str], float],
+) -> dict[str, float]:
+    """Each lift's most reps in any week: the top of the range its slot gave it (the
+    template's), or the lower top it was first shown with (COACHING.md §3: a strength
+    slot's lift stays at 1-6 reps, a hypertrophy slot's within its dose), and no more than
+    its library `max_reps`."""
+    out: dict[str, float] = {}
+    for e in template.exercises:
+        if e.reps is not None:
+            top = min(float(e.reps.max), float(rep_caps.get(e.name, e.reps.max)))
+            out[e.name] = min(top, first_tops.get((template.title, e.name), top))
+    return out
+
+
+def _within_caps(session: Session, rep_caps: Mapping[str, int]) -> Session:
+    """The session with no lift above its library `max_reps` (a cautious start's reps, or a
+    capped load's, moved down to end at it)."""
+    if not rep_caps or session.modality is not Modality.RESISTANCE:
+        return session
+    exercises, changed = [], False
+    for e in session.exercises:
+        cap = rep_caps.get(e.name)
+        if cap is not None and e.reps is not None and e.reps.max > cap:
+            low, high = reps_within(int(e.reps.min), int(e.reps.max), cap)
+            e = e.model_copy(update={"reps": Range.of(low, high)})
+            changed = True
+        exercises.append(e)
+    return session.model_copy(update={"exercises": exercises}) if changed else session
 
 
 def _has_external_load(days: list[DayPlan], unloaded: frozenset[str]) -> bool:
@@ -1267,6 +1310,8 @@ def build_weeks(
     most_reps: Mapping[str, float] | None = None,
     grows: Mapping[int, tuple[int, int]] | None = None,
     unloaded: frozenset[str] = frozenset(),
+    rep_caps: Mapping[str, int] | None = None,
+    load_cues: Mapping[str, str] | None = None,
 ) -> list[Week]:
     """Weeks 1..count; a session of week one appears from its `first_week` on;
     `budget` is the day's minutes (a mirrored week must fit them); with `build_up`, required
@@ -1276,7 +1321,9 @@ def build_weeks(
     `grows` maps a steady session that grows into its day's spare minutes (its template is
     the longest it grows to) to its week-1 minutes and the minutes it joins with;
     `unloaded` names the exercises with no external load, which progress by reps and then
-    tempo in place of load (`unloaded_reps_step`)."""
+    tempo in place of load (`unloaded_reps_step`), never past the top of their week-1 range;
+    `rep_caps` maps an exercise name to the most reps a set of it is ever given (`max_reps`);
+    `load_cues` maps a body-weight lift the person's kit can load to how (`load_cue`)."""
     scheme = Scheme.from_outcome(outcome)
     least_walk = design.timing.min_work_minutes.get(Modality.ENDURANCE, 10)
     limit_caps: dict[bool, float | None] = {}
@@ -1369,6 +1416,9 @@ def build_weeks(
     fewest, _ = outcome.limit(Modality.RESISTANCE.value, "any", "sets")
     least_sets = max(1, int(fewest.min)) if fewest and fewest.min is not None else 1
     check_said = False  # the screening's check before vigorous lifting is said once
+    # each lift's top where it first appears, by session title: a lift with no load to add
+    # never steps past it (coach review 9, BW-STRENGTH-DRIFT)
+    first_tops: dict[tuple[str, str], float] = {}
     for number in range(1, count + 1):
         deload = scheme.is_deload(number)
         notes: list[str] = []
@@ -1425,7 +1475,7 @@ def build_weeks(
         )
         joining = False  # a steady session joins the week's build-up this week
         # a lift without an external load steps its reps this week, or is at the most reps
-        stepped, topped = False, False
+        stepped, topped, weighted = False, False, False
         for day in week_one:
             # this week's sessions of the day: those begun by now, mirrored where it applies
             todays = []
@@ -1481,7 +1531,7 @@ def build_weeks(
                     session = _cautious(session, start)
                 if step is not None:
                     session = _stepped(session, step, *effort_limits[:2], design.zones)
-                session, moved, top = _reps_stepped(
+                session, moved, top, heavier = _reps_stepped(
                     session,
                     unloaded,
                     scheme.unloaded_reps_step,
@@ -1489,8 +1539,11 @@ def build_weeks(
                     design.intensity_table.max_reps,
                     tempo_cue if slow_weeks else "",
                     most_reps or {},
+                    _tops(template, rep_caps or {}, first_tops),
+                    load_cues,
                 )
                 stepped, topped = stepped or moved, topped or top
+                weighted = weighted or heavier
                 ceiling = (
                     session.intensity_class
                     if exit_cap is not None or step is not None
@@ -1538,6 +1591,10 @@ def build_weeks(
                     caps,
                     most_reps or {},
                 )
+                session = _within_caps(session, rep_caps or {})
+                for e in session.exercises:
+                    if e.reps is not None:
+                        first_tops.setdefault((session.title, e.name), float(e.reps.max))
                 # the free minutes, and the walk's minutes that its added sets took
                 took = max(0, spare * 60 + give_seconds - room.seconds) / 60
                 # growth is costed against the session as week 1 holds it where a hold cuts
@@ -1620,6 +1677,8 @@ def build_weeks(
                             {"seconds": f"{scheme.unloaded_tempo_seconds}"},
                         )
                     )
+                if weighted and scheme.unloaded_load_note:
+                    notes.append(scheme.unloaded_load_note)
         building = [w for w in weeks if not w.deload]
         if planned and not deload and building:
             last = building[-1].days
