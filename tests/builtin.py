@@ -47,6 +47,29 @@ def builtin_plan(weeks: int = 12, **data: Any) -> Plan:
     return build_plan(parse_profile(data), builtin_rules(), builtin_library(), weeks=weeks)
 
 
+def plan_of(data: dict[str, Any], weeks: int = 12, rules: RuleSet | None = None) -> Plan:
+    """The plan for the profile `data`, with the built-in packs or the given `rules`."""
+    return build_plan(parse_profile(data), rules or builtin_rules(), builtin_library(), weeks=weeks)
+
+
+def guideline(plan: Plan, gid: str) -> Any:
+    """The plan's check of the guideline `gid` (`who-2020-aerobic`, ...)."""
+    return next(g for g in plan.guidelines if g.id == gid)
+
+
+def required_sessions(plan: Plan, day: str, week: int = 1) -> list[Any]:
+    """The required sessions of one day (`"monday"`) of a week, in order."""
+    found = next(d for d in plan.weeks[week - 1].days if d.day.value == day)
+    return [s for s in found.sessions if not s.optional]
+
+
+def audit_check(name: str, data: dict[str, Any], plan: Plan) -> Any:
+    """The coach's audit check `name` run on `plan` for the profile `data` (its Verdict)."""
+    from endoprotocol.audit import CHECKS
+
+    return CHECKS[name](parse_profile(data), plan, builtin_library())
+
+
 def plan_names(plan: Plan, *, alternatives: bool = True) -> set[str]:
     """Every exercise name in every week of the plan, with the alternatives offered unless
     `alternatives` is False."""

@@ -28,10 +28,8 @@ from typing import Any
 import pytest
 from hypothesis import strategies as st
 
-from endoprotocol import build_plan, parse_profile
 from endoprotocol.audit import PROGRESSION_CHECKS, SAFETY_CHECKS, WEEK_CHECKS
-from endoprotocol.plan import Plan
-from tests.builtin import builtin_library, builtin_rules
+from tests.builtin import audit_check, guideline, plan_of, required_sessions
 from tests.strategies import audit_property, profiles
 
 EXAMPLES = int(os.environ.get("ENDOPROTOCOL_PROPERTY_EXAMPLES", "200"))
@@ -49,26 +47,9 @@ OLDER = {
 PAD = {**OLDER, "conditions": ["cardiovascular-disease"]}
 
 
-def _plan(data: dict[str, Any], weeks: int = 12) -> Plan:
-    return build_plan(parse_profile(data), builtin_rules(), builtin_library(), weeks=weeks)
-
-
-def _guideline(plan: Plan, gid: str) -> Any:
-    return next(g for g in plan.guidelines if g.id == gid)
-
-
-def _required(plan: Plan, day: str, week: int = 1) -> list[Any]:
-    found = next(d for d in plan.weeks[week - 1].days if d.day.value == day)
-    return [s for s in found.sessions if not s.optional]
-
-
-def _check(name: str, data: dict[str, Any], plan: Plan) -> Any:
-    return WEEK_CHECKS[name](parse_profile(data), plan, builtin_library())
-
-
 def test_pad_minutes_balance_practice_lists_its_own_minutes() -> None:
-    plan = _plan(PAD)
-    verdict = _check("balance-pads-the-day", PAD, plan)
+    plan = plan_of(PAD)
+    verdict = audit_check("balance-pads-the-day", PAD, plan)
     assert verdict.applies
     assert not verdict.faults
     balance = [
@@ -81,17 +62,17 @@ def test_pad_minutes_balance_practice_lists_its_own_minutes() -> None:
     assert all(s.duration_minutes <= 6 for s in balance)
     # Sunday is a walk of the whole day (no balance there now), and the aerobic minutes
     # rise from 50 to 55
-    sunday = _required(plan, "sunday")
+    sunday = required_sessions(plan, "sunday")
     assert [s.modality.value for s in sunday] == ["endurance"]
     assert sunday[0].duration_minutes == 45
-    assert _guideline(plan, "who-2020-aerobic").value == 55
-    assert _guideline(plan, "who-2020-balance").met
+    assert guideline(plan, "who-2020-aerobic").value == 55
+    assert guideline(plan, "who-2020-balance").met
 
 
 def test_pad_minutes_the_check_finds_the_old_shape() -> None:
     """The fixed plan with Sunday made the old way (balance 20 minutes first, the walk's 25
     after it) is flagged there."""
-    plan = _plan(PAD, weeks=4)
+    plan = plan_of(PAD, weeks=4)
     doctored = plan.model_copy(deep=True)
     balance = next(
         s
@@ -104,7 +85,7 @@ def test_pad_minutes_the_check_finds_the_old_shape() -> None:
         balance.model_copy(update={"duration_minutes": 20}),
         sunday.sessions[0].model_copy(update={"duration_minutes": 25}),
     ]
-    faults = _check("balance-pads-the-day", PAD, doctored).faults
+    faults = audit_check("balance-pads-the-day", PAD, doctored).faults
     assert [f.where for f in faults] == ["week 1 sunday"]
 
 
@@ -120,16 +101,16 @@ def test_a_walk_after_balance_practice_leads_the_day() -> None:
         "equipment": ["dumbbells", "bench"],
         "currently_active": False,
     }
-    plan = _plan(data, weeks=4)
-    sunday = _required(plan, "sunday")
+    plan = plan_of(data, weeks=4)
+    sunday = required_sessions(plan, "sunday")
     assert [s.modality.value for s in sunday] == ["endurance", "balance"]
     assert sunday[1].duration_minutes == 5
-    assert not _check("balance-pads-the-day", data, plan).faults
+    assert not audit_check("balance-pads-the-day", data, plan).faults
 
 
 def test_older_third_lifting_day_gives_way_to_aerobic_work() -> None:
-    plan = _plan(OLDER)
-    verdict = _check("older-third-lifting-day", OLDER, plan)
+    plan = plan_of(OLDER)
+    verdict = audit_check("older-third-lifting-day", OLDER, plan)
     assert verdict.applies
     assert not verdict.faults
     lifting = [
@@ -139,21 +120,21 @@ def test_older_third_lifting_day_gives_way_to_aerobic_work() -> None:
     ]
     assert lifting == ["monday", "friday"]
     # WHO's other minimums still met; the aerobic minutes rise from 60 to 85
-    assert _guideline(plan, "who-2020-strength").met
-    assert _guideline(plan, "who-2020-balance").met
-    assert _guideline(plan, "who-2020-aerobic").value == 85
-    assert not _check("balance-pads-the-day", OLDER, plan).faults
+    assert guideline(plan, "who-2020-strength").met
+    assert guideline(plan, "who-2020-balance").met
+    assert guideline(plan, "who-2020-aerobic").value == 85
+    assert not audit_check("balance-pads-the-day", OLDER, plan).faults
 
 
 def test_older_third_lifting_day_the_check_finds_the_old_shape() -> None:
     """The fixed plan with Wednesday's walk made a copy of Monday's lifting (the old week's
     third lifting day) is flagged."""
-    plan = _plan(OLDER, weeks=4)
+    plan = plan_of(OLDER, weeks=4)
     doctored = plan.model_copy(deep=True)
     days = {d.day.value: d for d in doctored.weeks[0].days}
     lift = next(s for s in days["monday"].sessions if s.modality.value == "resistance")
     days["wednesday"].sessions[:] = [lift.model_copy(deep=True)]
-    faults = _check("older-third-lifting-day", OLDER, doctored).faults
+    faults = audit_check("older-third-lifting-day", OLDER, doctored).faults
     assert [f.where for f in faults] == ["monday, wednesday, friday"]
 
 

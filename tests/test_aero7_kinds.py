@@ -17,11 +17,11 @@ from typing import Any
 import pytest
 from hypothesis import strategies as st
 
-from endoprotocol import build_plan, parse_profile
+from endoprotocol import parse_profile
 from endoprotocol.audit import PROGRESSION_CHECKS, SAFETY_CHECKS, WEEK_CHECKS
-from endoprotocol.plan import Plan, hard_exposures
+from endoprotocol.plan import hard_exposures
 from endoprotocol.planner.sessions import SessionBuilder
-from tests.builtin import builtin_library, builtin_rules
+from tests.builtin import audit_check, builtin_library, guideline, plan_of, required_sessions
 from tests.strategies import audit_property, profiles
 
 EXAMPLES = int(os.environ.get("ENDOPROTOCOL_PROPERTY_EXAMPLES", "200"))
@@ -38,30 +38,13 @@ CROWDED = {
 }
 
 
-def _plan(data: dict[str, Any], weeks: int = 12) -> Plan:
-    return build_plan(parse_profile(data), builtin_rules(), builtin_library(), weeks=weeks)
-
-
-def _guideline(plan: Plan, gid: str) -> Any:
-    return next(g for g in plan.guidelines if g.id == gid)
-
-
-def _required(plan: Plan, day: str, week: int = 1) -> list[Any]:
-    found = next(d for d in plan.weeks[week - 1].days if d.day.value == day)
-    return [s for s in found.sessions if not s.optional]
-
-
-def _check(name: str, data: dict[str, Any], plan: Plan) -> Any:
-    return WEEK_CHECKS[name](parse_profile(data), plan, builtin_library())
-
-
 def test_aerobic_goal_crowded_lifting_keeps_its_smallest_hard_form() -> None:
-    plan = _plan(CROWDED)
-    verdict = _check("aerobic-first-crowded-by-lifting", CROWDED, plan)
+    plan = plan_of(CROWDED)
+    verdict = audit_check("aerobic-first-crowded-by-lifting", CROWDED, plan)
     assert verdict.applies
     assert not verdict.faults
     for day in ("monday", "thursday"):
-        lift, ride = _required(plan, day)
+        lift, ride = required_sessions(plan, day)
         assert lift.modality.value == "resistance"
         assert lift.duration_minutes <= 30  # was 39
         assert min(e.sets for e in lift.exercises) == 2
@@ -70,8 +53,8 @@ def test_aerobic_goal_crowded_lifting_keeps_its_smallest_hard_form() -> None:
         assert ride.modality.value == "endurance"
         assert ride.duration_minutes >= 10
         assert {"chest", "back", "quads", "hamstrings/glutes", "shoulders"} & hard_exposures([lift])
-    assert _guideline(plan, "who-2020-strength").value == 2
-    assert _guideline(plan, "who-2020-aerobic").value >= 110  # was 90
+    assert guideline(plan, "who-2020-strength").value == 2
+    assert guideline(plan, "who-2020-aerobic").value >= 110  # was 90
 
 
 def test_aerobic_goal_crowded_the_check_finds_the_old_shape(
@@ -82,9 +65,9 @@ def test_aerobic_goal_crowded_the_check_finds_the_old_shape(
     monkeypatch.setattr(
         SessionBuilder, "_exposure_form", lambda self, exercises, fewest: (exercises, "")
     )
-    plan = _plan(CROWDED, weeks=4)
-    assert _guideline(plan, "who-2020-aerobic").value == 90
-    faults = _check("aerobic-first-crowded-by-lifting", CROWDED, plan).faults
+    plan = plan_of(CROWDED, weeks=4)
+    assert guideline(plan, "who-2020-aerobic").value == 90
+    faults = audit_check("aerobic-first-crowded-by-lifting", CROWDED, plan).faults
     assert [f.where for f in faults] == ["week 1 monday", "week 1 thursday"]
 
 
@@ -146,7 +129,7 @@ PREGNANT = {
 
 
 def test_k4_pregnancy_walks_first_and_short_strength_after_two_of_them() -> None:
-    plan = _plan(PREGNANT)
+    plan = plan_of(PREGNANT)
     verdict = SAFETY_CHECKS["pregnancy-aerobic-crowded-out"](
         parse_profile(PREGNANT), plan, builtin_library()
     )
@@ -154,7 +137,7 @@ def test_k4_pregnancy_walks_first_and_short_strength_after_two_of_them() -> None
     assert not verdict.faults
     lifting_days = 0
     for day in ("tuesday", "thursday", "saturday"):
-        sessions = _required(plan, day)
+        sessions = required_sessions(plan, day)
         # a walk leads every offered day
         assert sessions[0].modality.value == "endurance"
         lifts = [s for s in sessions if s.modality.value == "resistance"]
@@ -165,7 +148,7 @@ def test_k4_pregnancy_walks_first_and_short_strength_after_two_of_them() -> None
             assert lift.duration_minutes <= 12
             assert all(e.sets == 2 for e in lift.exercises)
     assert lifting_days == 2
-    aerobic = _guideline(plan, "who-2020-aerobic")
+    aerobic = guideline(plan, "who-2020-aerobic")
     assert aerobic.value >= 40  # was 20 of 150
     # the shortfall names the minutes still missing
     assert f"Add about {150 - aerobic.value} minutes a week" in aerobic.detail
@@ -174,7 +157,7 @@ def test_k4_pregnancy_walks_first_and_short_strength_after_two_of_them() -> None
 def test_k4_the_check_finds_the_old_shape() -> None:
     """The fixed plan with Tuesday's walk taken out (the old week: lifting alone on the day)
     is flagged there."""
-    plan = _plan(PREGNANT, weeks=4)
+    plan = plan_of(PREGNANT, weeks=4)
     doctored = plan.model_copy(deep=True)
     tuesday = next(d for d in doctored.weeks[0].days if d.day.value == "tuesday")
     tuesday.sessions[:] = [s for s in tuesday.sessions if s.modality.value != "endurance"]
@@ -185,12 +168,14 @@ def test_k4_the_check_finds_the_old_shape() -> None:
 
 
 def test_k4_the_replan_note_speaks_of_the_person_stage_only() -> None:
-    later = next(w for w in _plan(PREGNANT).warnings if w.code == "pregnancy-replan")
+    later = next(w for w in plan_of(PREGNANT).warnings if w.code == "pregnancy-replan")
     assert "week 13" not in later.message
     assert "up to pregnancy week 41" in later.message
     assert "after the birth" in later.message
     early = next(
-        w for w in _plan({**PREGNANT, "pregnancy_week": 9}).warnings if w.code == "pregnancy-replan"
+        w
+        for w in plan_of({**PREGNANT, "pregnancy_week": 9}).warnings
+        if w.code == "pregnancy-replan"
     )
     assert "from pregnancy week 13" in early.message
     assert "birth" not in early.message

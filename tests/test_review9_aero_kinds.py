@@ -27,12 +27,10 @@ from typing import Any
 import pytest
 from hypothesis import strategies as st
 
-from endoprotocol import build_plan, parse_profile
 from endoprotocol.audit import SAFETY_CHECKS, WEEK_CHECKS
-from endoprotocol.engine.loader import RuleSet
 from endoprotocol.plan import Plan
 from endoprotocol.planner.sessions import SessionBuilder
-from tests.builtin import builtin_library, builtin_rules
+from tests.builtin import audit_check, builtin_rules, guideline, plan_of, required_sessions
 from tests.strategies import audit_property, profiles
 
 EXAMPLES = int(os.environ.get("ENDOPROTOCOL_PROPERTY_EXAMPLES", "200"))
@@ -51,19 +49,6 @@ LEA = {
 HOLD = "safety/energy-deficit-no-added-cardio"
 
 
-def _plan(data: dict[str, Any], rules: RuleSet | None = None, weeks: int = 12) -> Plan:
-    return build_plan(parse_profile(data), rules or builtin_rules(), builtin_library(), weeks=weeks)
-
-
-def _guideline(plan: Plan, gid: str) -> Any:
-    return next(g for g in plan.guidelines if g.id == gid)
-
-
-def _check(name: str, data: dict[str, Any], plan: Plan) -> Any:
-    checks = {**SAFETY_CHECKS, **WEEK_CHECKS}
-    return checks[name](parse_profile(data), plan, builtin_library())
-
-
 def _steady(plan: Plan) -> list[Any]:
     return [
         s for w in plan.weeks for d in w.days for s in d.sessions if s.modality.value == "endurance"
@@ -71,21 +56,21 @@ def _steady(plan: Plan) -> list[Any]:
 
 
 def test_lea_added_cardio_strength_athlete_gets_no_walks() -> None:
-    plan = _plan(LEA)
-    verdict = _check("energy-deficit-added-cardio", LEA, plan)
+    plan = plan_of(LEA)
+    verdict = audit_check("energy-deficit-added-cardio", LEA, plan)
     assert verdict.applies
     assert not verdict.faults
     # no steady session, required or optional, in any week (was a 35-minute walk on
     # Wednesday and two optional walks)
     assert not _steady(plan)
-    aerobic = _guideline(plan, "who-2020-aerobic")
+    aerobic = guideline(plan, "who-2020-aerobic")
     assert not aerobic.met
     assert aerobic.value == 0  # was 35
     assert HOLD in aerobic.held_by
     assert aerobic.suggestion is None
     assert "Held back on purpose" in aerobic.detail
     # the Triad's own care stays: two moderate strength days, the referral
-    assert _guideline(plan, "who-2020-strength").value == 2
+    assert guideline(plan, "who-2020-strength").value == 2
     assert plan.screening.clearance == "recommended"
     codes = {w.code for w in plan.warnings}
     assert {"female-athlete-triad", "energy-deficit-no-added-cardio"} <= codes
@@ -95,16 +80,16 @@ def test_lea_added_cardio_the_check_finds_the_old_shape() -> None:
     """Built without the new safety rule (the old planner), the walks are flagged."""
     rules = builtin_rules()
     old = dataclasses.replace(rules, rules=[r for r in rules.rules if r.full_id != HOLD])
-    plan = _plan(LEA, rules=old, weeks=4)
-    faults = _check("energy-deficit-added-cardio", LEA, plan).faults
+    plan = plan_of(LEA, rules=old, weeks=4)
+    faults = audit_check("energy-deficit-added-cardio", LEA, plan).faults
     assert any("week 1 wednesday" in f.where and "required" in f.what for f in faults)
 
 
 def test_lea_with_an_aerobic_goal_keeps_the_triad_caps_only() -> None:
     data = {**LEA, "goals": ["strength", "general-health"]}
-    plan = _plan(data, weeks=4)
-    assert not _check("energy-deficit-added-cardio", data, plan).applies
-    assert HOLD not in _guideline(plan, "who-2020-aerobic").held_by
+    plan = plan_of(data, weeks=4)
+    assert not audit_check("energy-deficit-added-cardio", data, plan).applies
+    assert HOLD not in guideline(plan, "who-2020-aerobic").held_by
 
 
 @st.composite
@@ -150,30 +135,25 @@ ZERO = {
 ZERO_40 = {**ZERO, "minutes_per_session": 40}
 
 
-def _required(plan: Plan, day: str, week: int = 1) -> list[Any]:
-    found = next(d for d in plan.weeks[week - 1].days if d.day.value == day)
-    return [s for s in found.sessions if not s.optional]
-
-
 def test_aerobic_goal_zero_fat_loss_first_takes_the_health_first_path() -> None:
-    plan = _plan(ZERO)
+    plan = plan_of(ZERO)
     for name in ("aerobic-first-goal-zero", "aerobic-first-crowded-by-lifting"):
-        verdict = _check(name, ZERO, plan)
+        verdict = audit_check(name, ZERO, plan)
         assert verdict.applies
         assert not verdict.faults
-    assert _guideline(plan, "who-2020-strength").value == 2
+    assert guideline(plan, "who-2020-strength").value == 2
     # 40-minute days: the smallest hard form frees a walk after each lift (was two 38- and
     # 34-minute lifts and 0 of 150 all block)
-    plan = _plan(ZERO_40)
-    assert not _check("aerobic-first-goal-zero", ZERO_40, plan).faults
+    plan = plan_of(ZERO_40)
+    assert not audit_check("aerobic-first-goal-zero", ZERO_40, plan).faults
     for day in ("wednesday", "saturday"):
-        lift, walk = _required(plan, day)
+        lift, walk = required_sessions(plan, day)
         assert lift.modality.value == "resistance"
         assert lift.duration_minutes <= 30
         assert walk.modality.value == "endurance"
         assert walk.duration_minutes >= 10
-    assert _guideline(plan, "who-2020-aerobic").value >= 24  # was 0
-    assert _guideline(plan, "who-2020-strength").value == 2
+    assert guideline(plan, "who-2020-aerobic").value >= 24  # was 0
+    assert guideline(plan, "who-2020-strength").value == 2
 
 
 def test_aerobic_goal_zero_the_check_finds_the_old_shape(
@@ -184,9 +164,9 @@ def test_aerobic_goal_zero_the_check_finds_the_old_shape(
     monkeypatch.setattr(
         SessionBuilder, "_exposure_form", lambda self, exercises, fewest: (exercises, "")
     )
-    plan = _plan(ZERO_40, weeks=4)
-    assert _guideline(plan, "who-2020-aerobic").value == 0
-    faults = _check("aerobic-first-goal-zero", ZERO_40, plan).faults
+    plan = plan_of(ZERO_40, weeks=4)
+    assert guideline(plan, "who-2020-aerobic").value == 0
+    faults = audit_check("aerobic-first-goal-zero", ZERO_40, plan).faults
     assert [f.where for f in faults] == ["week 1 wednesday", "week 1 saturday"]
 
 

@@ -85,6 +85,22 @@ def has_triad_signs(p: Profile) -> bool:
     )
 
 
+# The goals whose own dose is aerobic work: as a first goal, the aerobic backbone comes
+# before more lifting (AEROBIC-GOAL-CROWDED's decision; fat loss from coach review 9,
+# AEROBIC-GOAL-ZERO); with none of them among the goals, Triad/RED-S signs add no steady
+# work (LEA-ADDED-CARDIO)
+AEROBIC_LED_GOALS = frozenset(
+    {
+        "endurance",
+        "stress-resilience",
+        "mood-cognition",
+        "general-health",
+        "insulin-sensitivity",
+        "fat-loss",
+    }
+)
+
+
 # WHO 2020: older-adult guidance (falls prevention, the older-beginner start) from 65
 OLDER_AGE = 65
 
@@ -487,14 +503,6 @@ def bone_stress_unscreened(p: Profile, plan: Plan, library: Library) -> Verdict:
         if entry is not None and {"high-impact", "jumping"} & set(entry.tags):
             verdict.faults.append(Fault("bone-stress-unscreened", where, f"{label} is impact work"))
     return verdict
-
-
-# The goals whose own dose is aerobic work (rules/safety/energy-availability.yaml,
-# `no-aerobic-led-goal`): with none of them, Triad/RED-S signs add no steady work.
-AEROBIC_LED_GOALS = frozenset(
-    {"endurance", "stress-resilience", "mood-cognition", "general-health"}
-    | {"insulin-sensitivity", "fat-loss"}
-)
 
 
 def energy_deficit_added_cardio(p: Profile, plan: Plan, library: Library) -> Verdict:
@@ -2436,20 +2444,6 @@ def aerobic_short_with_room(p: Profile, plan: Plan, library: Library) -> Verdict
     return verdict
 
 
-# First goals whose own dose is the aerobic backbone (AEROBIC-GOAL-CROWDED's decision:
-# endurance, stress, mood, and general or cardiometabolic health)
-AEROBIC_BACKBONE_FIRST = {
-    "endurance",
-    "stress-resilience",
-    "mood-cognition",
-    "general-health",
-    "insulin-sensitivity",
-    # coach review 9, AEROBIC-GOAL-ZERO (lead, 2026-11-30): fat loss's own dose is aerobic
-    # work as much as lifting (core/conditions.yaml `health-goal-first`)
-    "fat-loss",
-}
-
-
 def _smallest_hard_form(exercises: list[Exercise], fewest: int) -> list[Exercise]:
     """A lifting session's smallest hard form (DESIGN.md v1.1 hard exposures): rests at
     the short end, accessories no exposure needs gone, sets down to `fewest` a lift while
@@ -2499,7 +2493,7 @@ def aerobic_first_crowded_by_lifting(p: Profile, plan: Plan, library: Library) -
     verdict = Verdict(
         applies=target is not None
         and not target.held_by
-        and first in AEROBIC_BACKBONE_FIRST
+        and first in AEROBIC_LED_GOALS
         and plan.screening.max_intensity not in ("none", "light")
         and Condition.PREGNANCY not in p.conditions
         and not has_triad_signs(p)

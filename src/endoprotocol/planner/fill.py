@@ -100,8 +100,9 @@ class Picker:
         self.possible = [
             e
             for e in self.library.exercises
-            if least is None or e.max_reps is None or e.max_reps >= least
-            if e.needs() <= have and LEVEL_ORDER[e.level] <= self.level
+            if e.needs() <= have
+            and LEVEL_ORDER[e.level] <= self.level
+            and (least is None or e.max_reps is None or e.max_reps >= least)
         ]
         self.usable = [e for e in self.possible if not self.vetoes_of(e)]
         # a stand-in (`instead_of`) only where what it stands in for is not open to them
