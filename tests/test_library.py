@@ -366,10 +366,13 @@ def test_the_plans_own_warning_texts_come_from_the_library_and_name_their_placeh
         "stands_in_no_kit": "For {pattern}.",
         "stands_in_single_joint": "For {pattern}, one joint.",
         "exposure_form": "Short ({changes}).",
+        "above_slot_reps": "More reps.",
     }
     assert Messages.model_validate(good).could_not_plan == "No {what}: {why}."
     with pytest.raises(ValidationError, match="placeholders"):
         Messages.model_validate({**good, "could_not_plan": "No {what}: {reason}."})
+    with pytest.raises(ValidationError, match="placeholders"):
+        Messages.model_validate({**good, "above_slot_reps": "More than {reps} reps."})
 
 
 @pytest.mark.parametrize(

@@ -467,9 +467,12 @@ def build_exercise(
     outcome: Decisions,
     alternatives: list[str],
     notes: list[str],
+    above_slot_reps: str,
     dose: KindPrescription | None = None,
 ) -> tuple[Exercise | None, list[str]]:
-    """Prescribe one exercise from the decisions; None (and why) when a needed value is missing."""
+    """Prescribe one exercise from the decisions; None (and why) when a needed value is missing.
+    `above_slot_reps` is the note a move gets when its `min_reps` lifts it above the slot's
+    reps (`messages.above_slot_reps`)."""
     used: list[str] = list(rules)
     sets_b, ids = outcome.resolve(modality, role, "sets")
     used += ids
@@ -506,11 +509,7 @@ def build_exercise(
     if entry.min_reps is not None and reps_b is not None and (reps_b.max or 0) < entry.min_reps:
         # a move that cannot be loaded heavy is done for reps it can be taken hard over
         reps_b = Bound.model_construct(min=entry.min_reps, max=entry.min_reps + 4)
-        notes = [
-            *notes,
-            "More reps than the slot's few heavy ones: this move is not one to take for a "
-            "few very heavy reps (it cannot be loaded that heavy, or balance limits it).",
-        ]
+        notes = [*notes, above_slot_reps]
     if entry.max_reps is not None and reps_b is not None and (reps_b.max or 0) > entry.max_reps:
         # a move done for few reps however the slot is dosed (a supramaximal eccentric)
         low, high = reps_within(round(reps_b.min or 1), round(reps_b.max or 0), entry.max_reps)

@@ -306,6 +306,7 @@ class Messages(_Node):
     stands_in_no_kit: Text  # {pattern}: a fallback pattern's lift, none of its own owned
     stands_in_single_joint: Text  # {pattern}: a fallback lift before single-joint moves
     exposure_form: Text  # {changes}: a lifting session held to its smallest hard form
+    above_slot_reps: Text  # a move with `min_reps` above its slot's reps (it cannot go heavy)
 
     @model_validator(mode="after")
     def _placeholders(self) -> Self:
@@ -321,6 +322,7 @@ class Messages(_Node):
             "stands_in_no_kit": {"pattern"},
             "stands_in_single_joint": {"pattern"},
             "exposure_form": {"changes"},
+            "above_slot_reps": set(),
         }
         for field, names in wanted.items():
             used = {n for _, n, _, _ in string.Formatter().parse(getattr(self, field)) if n}

@@ -221,6 +221,7 @@ class SessionBuilder:
                 self.outcome,
                 alternatives,
                 swap_notes,
+                self.library.design.messages.above_slot_reps,
                 dose,
             )
             if ex is None:
