@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from endoprotocol.audit import bodyweight_reps_leave_dose, reps_above_exercise_cap
 from endoprotocol.plan import Exercise, Plan
-from tests.builtin import builtin_library, builtin_plan
+from tests.builtin import audit_check, builtin_library, builtin_plan
 from tests.strategies import audit_property, profiles
 
 EXAMPLES = int(os.environ.get("ENDOPROTOCOL_BWREP_EXAMPLES", "25"))
@@ -75,7 +75,7 @@ def _clean(verdict: Any) -> None:
 
 def test_a_strength_slots_body_weight_hinge_stays_at_few_reps() -> None:
     plan = builtin_plan(**PULL_UP_BAR_ONLY)
-    _clean(bodyweight_reps_leave_dose(None, plan, builtin_library()))  # type: ignore[arg-type]
+    _clean(audit_check("bodyweight-reps-leave-dose", PULL_UP_BAR_ONLY, plan))
     hinge = _lifts(plan, "Wall-supported single-leg Romanian deadlift")
     assert hinge
     assert hinge[0][1].reps is not None
@@ -91,7 +91,7 @@ def test_a_strength_slots_body_weight_hinge_stays_at_few_reps() -> None:
 
 def test_a_strength_slots_chin_up_stays_at_few_reps() -> None:
     plan = builtin_plan(**BAR_AND_PULL_UP_BAR)
-    _clean(bodyweight_reps_leave_dose(None, plan, builtin_library()))  # type: ignore[arg-type]
+    _clean(audit_check("bodyweight-reps-leave-dose", BAR_AND_PULL_UP_BAR, plan))
     chin = _lifts(plan, "Chin-up")
     assert chin
     assert chin[0][1].reps is not None
@@ -111,8 +111,8 @@ def test_the_nordic_curl_keeps_few_reps_from_week_one() -> None:
     entry = next(e for e in library.exercises if e.id == "nordic-hamstring-curl")
     assert entry.max_reps == 6
     plan = builtin_plan(**NORDIC)
-    _clean(reps_above_exercise_cap(None, plan, library))  # type: ignore[arg-type]
-    _clean(bodyweight_reps_leave_dose(None, plan, library))  # type: ignore[arg-type]
+    _clean(audit_check("reps-above-exercise-cap", NORDIC, plan))
+    _clean(audit_check("bodyweight-reps-leave-dose", NORDIC, plan))
     nordic = _lifts(plan, "Nordic hamstring curl")
     assert nordic
     week, first = nordic[0]
@@ -178,7 +178,7 @@ def test_a_chin_up_takes_a_dumbbell_where_one_is_owned() -> None:
     lift, the note says to add a little load instead of more reps; no kit is invented."""
     with_dumbbells = {**BAR_AND_PULL_UP_BAR, "equipment": ["pull-up-bar", "dumbbells"]}
     plan = builtin_plan(**with_dumbbells)
-    _clean(bodyweight_reps_leave_dose(None, plan, builtin_library()))  # type: ignore[arg-type]
+    _clean(audit_check("bodyweight-reps-leave-dose", with_dumbbells, plan))
     chin = _lifts(plan, "Chin-up")
     assert chin
     assert all(e.reps is not None and e.reps.max <= 6 for _, e in chin)
