@@ -4,7 +4,7 @@
 # evaluate every field's annotation string while creating each model class, on every run.
 import math
 import string
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import pairwise
@@ -370,7 +370,18 @@ class Library:
 
     def loadability(self, entry: ExerciseEntry) -> int:
         """How finely the exercise's load can be set and progressed (library data)."""
+        steps = self._loadabilities.get(entry.name)
+        if steps is None or steps[0] is not entry:  # an entry from outside this library
+            return self._entry_loadability(entry)
+        return steps[1]
+
+    def _entry_loadability(self, entry: ExerciseEntry) -> int:
         return max((self.design.loadability.get(q, 0) for q in entry.equipment), default=0)
+
+    @cached_property
+    def _loadabilities(self) -> dict[str, tuple[ExerciseEntry, int]]:
+        # read per candidate by the picker's sort key, thousands of times a plan
+        return {e.name: (e, self._entry_loadability(e)) for e in self.exercises}
 
     def interval_protocol(self, work: Bound | None) -> IntervalProtocol | None:
         """The protocol whose work bouts contain `work`'s longest, if the library knows it."""
@@ -382,8 +393,13 @@ class Library:
                 return protocol
         return None
 
-    def most_reps(self) -> dict[str, float]:
-        """Exercise name -> the most reps its kind is dosed at (kinds with a dose only)."""
+    def most_reps(self) -> Mapping[str, float]:
+        """Exercise name -> the most reps its kind is dosed at (kinds with a dose only).
+        Made once per library (read-only: shared by every plan)."""
+        return self._most_reps
+
+    @cached_property
+    def _most_reps(self) -> dict[str, float]:
         kinds = self.design.kinds
         most = {
             e.name: float(dose.reps.max)
@@ -394,8 +410,13 @@ class Library:
             most[name] = min(most.get(name, float(cap)), float(cap))
         return most
 
-    def rep_caps(self) -> dict[str, int]:
-        """Exercise name -> the most reps a set of it is ever given (`max_reps`)."""
+    def rep_caps(self) -> Mapping[str, int]:
+        """Exercise name -> the most reps a set of it is ever given (`max_reps`); made once
+        per library (read-only)."""
+        return self._rep_caps
+
+    @cached_property
+    def _rep_caps(self) -> dict[str, int]:
         return {e.name: e.max_reps for e in self.exercises if e.max_reps is not None}
 
     def load_cues(self, owned: Iterable[Equipment]) -> dict[str, str]:
@@ -408,10 +429,15 @@ class Library:
             if e.load_cue is not None and have & set(e.load_with) and self.loadability(e) == 0
         }
 
+    @cached_property
+    def _unloaded(self) -> frozenset[str]:
+        return frozenset(e.name for e in self.exercises if self.loadability(e) == 0)
+
     def unloaded(self) -> frozenset[str]:
         """Names of the exercises with no external load to raise (every piece of their
-        equipment has loadability 0: body weight, a bar to hang from, a bench)."""
-        return frozenset(e.name for e in self.exercises if self.loadability(e) == 0)
+        equipment has loadability 0: body weight, a bar to hang from, a bench); made once
+        per library."""
+        return self._unloaded
 
     def split(self, split_id: str) -> Split | None:
         return next((s for s in self.design.splits if s.id == split_id), None)
