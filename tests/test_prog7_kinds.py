@@ -80,11 +80,11 @@ def _clean(verdict: Verdict) -> None:
 
 
 def test_a_capped_reps_week_works_inside_the_derived_range_and_says_so() -> None:
-    """The moderate cap sets the front squat's range once (8-11 at 65-67 %); the reps week
+    """The moderate cap sets the back squat's range once (8-11 at 65-67 %); the reps week
     moves its bottom up inside it (10-11), never its top down, and says: same loads, work
     toward the top. The accessories' 8-12 become 10-12 under the same note."""
     plan = builtin_plan(**HELD_AT_MODERATE)
-    squat = [_lift(plan, w, "Full body A", "Barbell front squat") for w in (1, 2, 3)]
+    squat = [_lift(plan, w, "Full body A", "Barbell back squat") for w in (1, 2, 3)]
     assert [(e.reps.min, e.reps.max) for e in squat if e.reps] == [(8, 11), (8, 11), (10, 11)]
     curl = _lift(plan, 3, "Full body A", "Barbell curl")
     assert curl.reps is not None
@@ -99,7 +99,7 @@ def test_a_load_week_does_not_claim_a_higher_percentage_it_does_not_show() -> No
     """Week 2's note gives the weight step and says the %1RM shown stays the same (the
     maximum grew with the reps); the %1RM shown is week 1's."""
     plan = builtin_plan(**HELD_AT_MODERATE)
-    one, two = (_lift(plan, w, "Full body A", "Barbell front squat") for w in (1, 2))
+    one, two = (_lift(plan, w, "Full body A", "Barbell back squat") for w in (1, 2))
     assert one.intensity.pct_1rm == two.intensity.pct_1rm
     note = next(n for n in plan.weeks[1].notes if n.startswith("New load"))
     assert "2% more weight than in week 1" in note

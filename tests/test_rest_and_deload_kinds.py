@@ -59,7 +59,7 @@ def test_a_strength_set_held_at_a_moderate_load_rests_one_to_two_minutes() -> No
     verdict = rest_above_load(parse_profile(TRIAD_STRENGTH), plan, builtin_library())
     assert verdict.applies
     assert not verdict.faults, verdict.faults
-    squat = _lift(plan, 1, "Barbell front squat")
+    squat = _lift(plan, 1, "Barbell back squat")
     # a barbell without a bench presses on the floor (the push-up before the floor press
     # joined the library)
     press = _lift(plan, 1, "Barbell floor press")
@@ -89,7 +89,7 @@ def test_osteoporosis_light_start_sets_rest_at_most_two_minutes() -> None:
     verdict = rest_above_load(parse_profile(data), plan, builtin_library())
     assert verdict.applies
     assert not verdict.faults, verdict.faults
-    squat = _lift(plan, 1, "Barbell front squat")
+    squat = _lift(plan, 1, "Barbell back squat")
     assert squat.intensity.pct_1rm is not None
     assert squat.intensity.pct_1rm.max <= 50
     assert squat.rest_seconds is not None
@@ -108,7 +108,7 @@ def test_heavy_strength_sets_keep_their_long_rests() -> None:
         "currently_active": True,
     }
     plan = _plan(weeks=4, **data)
-    squat = _lift(plan, 1, "Barbell front squat")
+    squat = _lift(plan, 1, "Barbell back squat")
     assert squat.reps is not None
     assert squat.reps.max <= 6
     # 3-6 reps at 77-87 %: rests stay within NSCA's 2-5 minutes; the days shorten to their

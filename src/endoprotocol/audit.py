@@ -138,6 +138,7 @@ def forbidden_tags(p: Profile) -> dict[str, str]:
                 "twisting",
                 "loaded-plank",
                 "bar-on-back",
+                "bent-over",
             )
     if has_triad_signs(p):
         ban("Triad/RED-S signs", "jumping", "high-impact", "ballistic", "skill", "twisting")
@@ -150,6 +151,7 @@ def forbidden_tags(p: Profile) -> dict[str, str]:
             "squat-to-press",
             "fall-risk",
             "skill",
+            "bent-over",
         )
     if Condition.VERTEBRAL_FRACTURE in conditions:
         ban("vertebral fracture", "high-impact", "heavy-spinal-load", "ballistic")
@@ -177,7 +179,14 @@ def forbidden_tags(p: Profile) -> dict[str, str]:
     if Condition.KNEE_PAIN in conditions:
         ban("knee pain", "jumping", "high-impact", "knee-dominant-deep", "step-cardio", "kneeling")
     if Condition.SHOULDER_PAIN in conditions:
-        ban("shoulder pain", "overhead", "bar-on-back", "horizontal-end-range", "loaded-plank")
+        ban(
+            "shoulder pain",
+            "overhead",
+            "bar-on-back",
+            "front-rack",
+            "horizontal-end-range",
+            "loaded-plank",
+        )
     if Condition.LOW_BACK_PAIN in conditions:
         ban("low-back pain", "spinal-flexion", "heavy-spinal-load", "twisting", "loaded-plank")
     if Condition.PERIPHERAL_NEUROPATHY in conditions:
@@ -660,6 +669,7 @@ def face_down_when_barred(p: Profile, plan: Plan, library: Library) -> Verdict:
 # no deep pressing; the knee no jumping or hopping, no deep loaded bending, no stepping as cardio.
 SHOULDER_UNFIT = re.compile(
     r"swim|pull-up|chin-up|pulldown|pull-down|pullover|overhead|back squat|(?<!band )good morning|"
+    r"front squat|front-rack|front rack|"
     r"barbell bench|dumbbell bench|incline dumbbell press|\bdips?\b|snatch|lat pull|renegade|"
     r"rollout",
     re.IGNORECASE,
@@ -871,7 +881,9 @@ def triad_technical_or_twisting(p: Profile, plan: Plan, library: Library) -> Ver
 # (Too Fit To Fracture 2014: posture and back-extensor work in every session after a vertebral
 # fracture; the upper back worked face down or chest-supported, not bent over).
 BACK_EXTENSOR = re.compile(r"back extension|posture|\bY raise\b|superman|bird dog", re.IGNORECASE)
-BENT_OVER = re.compile(r"bent-over|bent over|hinge forward", re.IGNORECASE)
+BENT_OVER = re.compile(
+    r"bent-over|bent over|hinge forward|good morning|looped behind the neck", re.IGNORECASE
+)
 
 
 def spine_care_not_kept(p: Profile, plan: Plan, library: Library) -> Verdict:
@@ -889,6 +901,78 @@ def spine_care_not_kept(p: Profile, plan: Plan, library: Library) -> Verdict:
         for e in s.exercises:
             if _says(BENT_OVER, e.name, entries.get(e.name)):
                 verdict.faults.append(Fault("spine-care-not-kept", where, f"{e.name} is bent over"))
+    return verdict
+
+
+def bent_over_unfit(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """With osteoporosis or a vertebral fracture, and after the first trimester of pregnancy,
+    no lift holds a loaded forward lean with the trunk unsupported (a bent-over row, a good
+    morning with a band behind the neck), nor offers one as an alternative: rows are done
+    seated, upright or chest-supported
+    (Too Fit To Fracture 2014; ACOG 2020; coach reviews 9 and 10, a barbell row at 76 with
+    osteoporosis, PREG-BENT-ROW, BAND-NECK-HINGE). Read from names and cues, not tags."""
+    why = []
+    if {Condition.OSTEOPOROSIS, Condition.VERTEBRAL_FRACTURE} & set(p.conditions):
+        why.append("low bone density")
+    if Condition.PREGNANCY in p.conditions and (
+        p.pregnancy_week is None or p.pregnancy_week > FIRST_TRIMESTER_WEEKS
+    ):
+        why.append("pregnancy after the first trimester")
+    verdict = Verdict(applies=bool(why))
+    if not verdict.applies:
+        return verdict
+    entries = _by_name(library)
+    for where, s, e in exercises(plan):
+        if s.modality.value != "resistance":
+            continue  # a stretch that hinges from the hips carries no load
+        for name in [e.name, *e.alternatives]:
+            if _says(BENT_OVER, name, entries.get(name)):
+                label = name if name == e.name else f"alternative {name}"
+                verdict.faults.append(
+                    Fault("bent-over-unfit", where, f"{label} is bent over ({', '.join(why)})")
+                )
+    return verdict
+
+
+def heart_rate_on_holds(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A stretch or a balance hold has no cardiovascular dose, so neither it nor a session of
+    such holds carries a %HRmax target (COACHING.md §3, coherent intensity; coach review 10,
+    HRMAX-ON-STRETCH: "57-63% HRmax" on a seated stretch)."""
+    holds = {"balance", "mobility"}
+    verdict = Verdict(applies=True)
+    for where, s in sessions(plan):
+        if s.modality.value in holds and s.intensity.hr_max_pct is not None:
+            verdict.faults.append(Fault("heart-rate-on-holds", where, "session %HRmax"))
+        for e in s.exercises:
+            if e.pattern.value in holds and e.intensity.hr_max_pct is not None:
+                verdict.faults.append(Fault("heart-rate-on-holds", where, f"{e.name} %HRmax"))
+    return verdict
+
+
+def steady_above_level(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A required steady session is not work above the person's level (lap swimming for a
+    beginner) while one of its own alternatives is at their level (pool walking): COACHING.md
+    §1, the level fits the person (coach review 10, POOL-SWIM-FRAIL)."""
+    entries = _by_name(library)
+    level = LEVEL_RANK[p.experience.value]
+    verdict = Verdict(applies=True)
+    for where, s, e in exercises(plan):
+        entry = entries.get(e.name)
+        if s.optional or entry is None or entry.kind != "steady-cardio":
+            continue
+        if LEVEL_RANK[entry.level] <= level:
+            continue
+        at_level = [
+            a
+            for a in e.alternatives
+            if (alt := entries.get(a)) is not None
+            and alt.kind == "steady-cardio"
+            and LEVEL_RANK[alt.level] <= level
+        ]
+        if at_level:
+            verdict.faults.append(
+                Fault("steady-above-level", where, f"{e.name} ({entry.level}) over {at_level[0]}")
+            )
     return verdict
 
 
@@ -1129,6 +1213,7 @@ SAFETY_CHECKS: dict[str, Check] = {
     "pregnancy-block-past-stage": pregnancy_block_past_stage,
     "face-down-when-barred": face_down_when_barred,
     "spine-care-not-kept": spine_care_not_kept,
+    "bent-over-unfit": bent_over_unfit,
     "clearance-required-not-light": clearance_required_not_light,
     "sustained-hold-with-high-bp": sustained_hold_with_high_bp,
     "joint-pain-move-unfit": joint_pain_move_unfit,
@@ -1915,6 +2000,8 @@ def alternative_unfit(p: Profile, plan: Plan, library: Library) -> Verdict:
 
 
 SELECTION_CHECKS: dict[str, Check] = {
+    "heart-rate-on-holds": heart_rate_on_holds,
+    "steady-above-level": steady_above_level,
     "not-owned": not_owned,
     "chair-unsafe": chair_unsafe,
     "ballistic-misprescribed": ballistic_misprescribed,

@@ -330,7 +330,8 @@ Tagname = Literal[
     # trains the back extensors with the spine kept neutral (prone back extension, wall
     # posture hold): the spine-care split asks for one in every session
     "back-extensor",
-    # a loaded position bent forward over the hips (bent-over fly or row)
+    # a loaded position bent forward over the hips (bent-over fly or row, a band good morning
+    # looped behind the neck)
     "bent-over",
     # fast, explosive moves (jumps, swings, throws, snatches, push press, thrusters, muscle-ups)
     "ballistic",
@@ -351,6 +352,8 @@ Tagname = Literal[
     "chair",
     # a barbell resting across the upper back
     "bar-on-back",
+    # a load racked on the front of the shoulders, elbows high (front squat, front-rack carry)
+    "front-rack",
     # the shoulder taken to the end of horizontal extension under load (deep pressing, dips)
     "horizontal-end-range",
     # repeated stepping up and down as aerobic work

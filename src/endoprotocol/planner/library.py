@@ -336,6 +336,9 @@ class Messages(_Node):
 class SessionDesignFile(_Node):
     splits: list[Split] = Field(min_length=1)
     zones: dict[IntensityClass, Zone]
+    # the patterns whose work a heart-rate zone describes (steady cardio, intervals); a
+    # stretch or a balance hold carries an effort and a talk test, not a heart rate
+    heart_rate_patterns: list[Pattern] = Field(min_length=1)
     intensity_table: IntensityTable
     timing: Timing
     designs: dict[Literal["hiit", "endurance", "recovery", "balance", "mobility"], ModalityDesign]

@@ -28,7 +28,7 @@ from endoprotocol.planner.fill import (
     slot_pool,
     zone_intensity,
 )
-from endoprotocol.planner.library import ExerciseEntry, Library, Slot, SplitDay, Zone
+from endoprotocol.planner.library import LEVEL_ORDER, ExerciseEntry, Library, Slot, SplitDay, Zone
 from endoprotocol.planner.schedule import Slotted
 from endoprotocol.vocab import MAJOR_GROUPS, Experience, Goal, Modality, Muscle, Pattern
 
@@ -580,6 +580,9 @@ class SessionBuilder:
         )
         hiit = slot.modality is Modality.HIIT
         intensity = exercises[0].intensity if hiit else zone_intensity(zone)
+        if not any(e.intensity.hr_max_pct for e in exercises):
+            # a session of stretches or balance holds: no heart-rate zone for the whole
+            intensity = intensity.model_copy(update={"hr_max_pct": None})
         session = self._session(slot, exercises, edges, notes, rules, intensity)
         title = self._title(slot, [e for e, _ in chosen])
         if tempo:
@@ -619,16 +622,20 @@ class SessionBuilder:
             return f"Easy {steady.session_title.lower()}"
         return slot.title
 
-    @staticmethod
     def _steady_pool(
-        pool: list[ExerciseEntry], minutes: int
+        self, pool: list[ExerciseEntry], minutes: int
     ) -> tuple[list[ExerciseEntry], Callable[[ExerciseEntry], tuple[object, ...]]]:
         """Steady cardio: the machines or pool the person listed first, then a real walk or
-        run; marching or stepping only for bouts no longer than the library allows."""
+        run; marching or stepping only for bouts no longer than the library allows. Within
+        that, work at the person's level comes before work above it (COACHING.md §1: lap
+        swimming needs someone who swims lengths; a beginner with a pool walks in it first,
+        coach review 10, POOL-SWIM-FRAIL)."""
         fits = [e for e in pool if e.max_minutes is None or e.max_minutes >= minutes]
+        level = self.picker.level
 
         def order(e: ExerciseEntry) -> tuple[object, ...]:
-            return (0 if e.needs() else 1, 0 if e.max_minutes is None else 1)
+            above = 1 if LEVEL_ORDER[e.level] > level else 0
+            return (0 if e.needs() else 1, 0 if e.max_minutes is None else 1, above)
 
         return sorted(fits, key=lambda e: (*order(e), e.impact != "none", e.id)), order
 
@@ -717,6 +724,8 @@ class SessionBuilder:
             # newcomers start at the bottom of the rounds and add some each week
             sets = max(1, min(sets, int(planned.min)))
         intensity = zone_intensity(zone)
+        if entry.pattern not in self.library.design.heart_rate_patterns:
+            intensity = intensity.model_copy(update={"hr_max_pct": None})
         if entry.pattern is Pattern.INTERVALS:
             hr = get("hr_max_pct")
             if hr is not None:
