@@ -284,3 +284,34 @@ def test_no_hold_in_any_plan_has_a_heart_rate_target(
         record_property,
         examples=EXAMPLES,
     )
+
+
+HYPERTENSIVE_HOME = {  # /tmp/coach10/profiles/13 (and review 8's 66-year-old): pike push-up
+    "age": 45,
+    "sex": "male",
+    "goals": ["fat-loss", "muscle"],
+    "experience": "intermediate",
+    "currently_active": True,
+    "conditions": ["hypertension"],
+    "equipment": ["kettlebell", "pull-up-bar"],
+    "days": ["monday", "wednesday", "friday"],
+    "minutes_per_session": 45,
+}
+
+
+def test_high_blood_pressure_keeps_the_head_above_the_heart() -> None:
+    plan = builtin_plan(weeks=4, **HYPERTENSIVE_HOME)
+    head_down = {"Pike push-up", "Downward dog", "Wall handstand push-up"}
+    assert not head_down & plan_names(plan)
+    verdict = vetoed_tag_in_plan(parse_profile(HYPERTENSIVE_HOME), plan, builtin_library())
+    assert verdict.applies
+    assert not verdict.faults, verdict.faults[:3]
+
+
+def test_a_pregnant_lifter_is_told_nothing_about_training_moving_her_sex_hormones() -> None:
+    plan = builtin_plan(weeks=4, **PREGNANT_BARBELL)
+    fired = {r for e in plan.expected_effects for r in e.rules}
+    assert not {"core/testosterone-lifting-women", "core/estrogen-aerobic-women"} & fired
+    assert plan.expected_effects, (
+        "other effects (myokines, insulin sensitivity) are still described"
+    )

@@ -189,6 +189,12 @@ def forbidden_tags(p: Profile) -> dict[str, str]:
         )
     if Condition.LOW_BACK_PAIN in conditions:
         ban("low-back pain", "spinal-flexion", "heavy-spinal-load", "twisting", "loaded-plank")
+    if conditions & {
+        Condition.HYPERTENSION,
+        Condition.UNCONTROLLED_HYPERTENSION,
+        Condition.CARDIOVASCULAR_DISEASE,
+    }:
+        ban("high blood pressure or heart disease", "sustained-hold", "head-down")
     if Condition.PERIPHERAL_NEUROPATHY in conditions:
         ban("peripheral neuropathy", "jumping", "high-impact", "step-cardio", "fall-risk")
     return out
