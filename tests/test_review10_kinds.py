@@ -28,6 +28,7 @@ from endoprotocol.audit import (
     joint_pain_move_unfit,
     spine_care_not_kept,
     steady_above_level,
+    unstable_pick_over_stable,
     vetoed_tag_in_plan,
 )
 from tests.builtin import audit_check, builtin_library, builtin_plan, plan_names
@@ -314,4 +315,45 @@ def test_a_pregnant_lifter_is_told_nothing_about_training_moving_her_sex_hormone
     assert not {"core/testosterone-lifting-women", "core/estrogen-aerobic-women"} & fired
     assert plan.expected_effects, (
         "other effects (myokines, insulin sensitivity) are still described"
+    )
+
+
+KETTLEBELL_BEGINNER = {  # /tmp/coach10/min/STEADY-LONGER-FALSE.yaml: a towel door row
+    "age": 68,
+    "sex": "male",
+    "goals": ["insulin-sensitivity"],
+    "experience": "beginner",
+    "currently_active": False,
+    "equipment": ["kettlebell"],
+    "days": ["monday", "tuesday", "thursday", "saturday"],
+    "minutes_per_session": 35,
+}
+
+
+def test_a_beginner_rows_braced_on_a_bench_not_leaning_back_from_a_door() -> None:
+    plan = builtin_plan(weeks=4, **KETTLEBELL_BEGINNER)
+    names = plan_names(plan, alternatives=False)
+    assert "One-arm kettlebell row" in names
+    assert "Towel door row" not in names
+    verdict = unstable_pick_over_stable(parse_profile(KETTLEBELL_BEGINNER), plan, builtin_library())
+    assert verdict.applies
+    assert not verdict.faults, verdict.faults[:3]
+
+
+@st.composite
+def home_beginners(draw: st.DrawFn) -> dict[str, Any]:
+    """Beginners with a little loadable kit at home."""
+    data = draw(profiles())
+    data["experience"] = "beginner"
+    kit = draw(st.sampled_from([["kettlebell"], ["dumbbells"], ["bands"], ["dumbbells", "bench"]]))
+    data["equipment"] = list(dict.fromkeys([*data["equipment"], *kit]))
+    return data
+
+
+def test_beginners_get_stable_lifts_first(record_property: pytest.RecordProperty) -> None:
+    audit_property(
+        home_beginners(),
+        {"unstable-pick-over-stable": unstable_pick_over_stable},
+        record_property,
+        examples=EXAMPLES,
     )

@@ -982,6 +982,35 @@ def steady_above_level(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+def unstable_pick_over_stable(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A beginner's lift is not one where balance or a slip decides the set (a `fall-risk`
+    move: a towel row leaning back from a door) while one of its own alternatives is a
+    stable, loadable lift of the same pattern (a one-arm dumbbell row braced on a bench):
+    COACHING.md §1, beginners get stable, simple versions (coach review 10)."""
+    verdict = Verdict(applies=p.experience is Experience.BEGINNER)
+    if not verdict.applies:
+        return verdict
+    entries = _by_name(library)
+    for where, s, e in exercises(plan):
+        entry = entries.get(e.name)
+        if s.modality.value != "resistance" or entry is None or "fall-risk" not in entry.tags:
+            continue
+        for name in e.alternatives:
+            alt = entries.get(name)
+            if (
+                alt is not None
+                and alt.pattern is entry.pattern
+                and alt.compound == entry.compound  # a row for a row, not a pull-apart
+                and "fall-risk" not in alt.tags
+                and library.loadability(alt) > 0
+            ):
+                verdict.faults.append(
+                    Fault("unstable-pick-over-stable", where, f"{e.name} over {name}")
+                )
+                break
+    return verdict
+
+
 def clearance_pending(plan: Plan) -> bool:
     """The screening asks a clinician to clear the person before the planned training, and
     the plan still holds sessions (a referral-only plan has its own check)."""
@@ -2008,6 +2037,7 @@ def alternative_unfit(p: Profile, plan: Plan, library: Library) -> Verdict:
 SELECTION_CHECKS: dict[str, Check] = {
     "heart-rate-on-holds": heart_rate_on_holds,
     "steady-above-level": steady_above_level,
+    "unstable-pick-over-stable": unstable_pick_over_stable,
     "not-owned": not_owned,
     "chair-unsafe": chair_unsafe,
     "ballistic-misprescribed": ballistic_misprescribed,

@@ -223,9 +223,16 @@ class Picker:
         load = -self.library.loadability(e)
         unilateral = 1 if "unilateral" in e.tags else 0
         if self.level == 0:
-            # a beginner's own level first, stable two-sided lifts before one-sided ones, then
-            # the most loadable kit they own (a barbell box squat before a wall sit)
-            return (preferred, fits_role, heavy, level_gap, unilateral, load, len(e.tags))
+            # a beginner's own level first, then stable lifts before ones where balance or a
+            # slip decides the set (a squat before a split squat; a one-arm row braced on a
+            # bench before a towel row leaning back from a door: coach review 10), then the
+            # most loadable kit they own (a barbell box squat before a wall sit)
+            unstable = (
+                2
+                if "fall-risk" in e.tags
+                else int(bool(unilateral) and e.pattern in STANCE_PATTERNS)
+            )
+            return (preferred, fits_role, heavy, level_gap, unstable, load, len(e.tags))
         # a lift loaded by a share of its 1RM suits every level (its load, not its form, sets
         # how hard it is): a trained lifter's barbell RDL is not a step down; and of two lifts
         # as loadable, the full-range one (a goblet squat before a squat to a high box)
@@ -333,6 +340,9 @@ class Picker:
 
 
 ROLES = ("compound", "accessory")
+# patterns done standing on the legs, where a one-sided version is a balance task (a split
+# squat, a single-leg deadlift, a suitcase carry); a one-arm row or press is not
+STANCE_PATTERNS = frozenset({Pattern.SQUAT, Pattern.HINGE, Pattern.LUNGE, Pattern.CARRY})
 
 
 def overlap(a: Bound | None, b: Bound) -> Bound | None:
