@@ -97,14 +97,16 @@ class Picker:
             if start is not None and isinstance(start.value, CautiousStart)
             else None
         )
+        needs = self.library.needs()
         self.possible = [
             e
             for e in self.library.exercises
-            if e.needs() <= have
+            if needs[e.id] <= have
             and LEVEL_ORDER[e.level] <= self.level
             and (least is None or e.max_reps is None or e.max_reps >= least)
         ]
-        self.usable = [e for e in self.possible if not self.vetoes_of(e)]
+        vetoes = {e.id: self.vetoes_of(e) for e in self.possible}
+        self.usable = [e for e in self.possible if not vetoes[e.id]]
         # a stand-in (`instead_of`) only where what it stands in for is not open to them
         for name in ("possible", "usable"):
             pool = getattr(self, name)
@@ -112,7 +114,7 @@ class Picker:
             setattr(self, name, [e for e in pool if not ids & set(e.instead_of)])
         # per exercise, its primary muscles as text; per pattern, the exercises in order
         # (`candidates` reads them ~50 times a plan, for ~10 slots' pools)
-        self.primary = {e.id: frozenset(m.value for m in e.primary) for e in self.library.exercises}
+        self.primary = self.library.primary_names()
         self.by_pattern: dict[tuple[Pattern, bool], list[ExerciseEntry]] = {}
         for vetoed, source in ((True, self.possible), (False, self.usable)):
             for e in source:
@@ -120,7 +122,7 @@ class Picker:
         self._keys: dict[tuple[str, tuple[str, ...], str, tuple[str, ...]], tuple[int, ...]] = {}
         self.substitutions: list[Substitution] = []
         self.choices: list[Selection] = []
-        self.vetoes_applied = sorted({r for e in self.possible for r in self.vetoes_of(e)})
+        self.vetoes_applied = sorted({r for found in vetoes.values() for r in found})
         # a ballistic lift only where the slot's reps reach down to its own (never 8-12)
         self.ballistic_fits = {role: self._kind_fits_reps("ballistic", role) for role in ROLES}
         self.top_reps = {role: self._top_reps(role) for role in ROLES}

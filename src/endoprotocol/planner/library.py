@@ -386,6 +386,23 @@ class Library:
         # read per candidate by the picker's sort key, thousands of times a plan
         return {e.name: (e, self._entry_loadability(e)) for e in self.exercises}
 
+    def needs(self) -> Mapping[str, frozenset[Equipment]]:
+        """Exercise id -> the kit it needs beyond body weight; made once per library."""
+        return self._needs
+
+    @cached_property
+    def _needs(self) -> dict[str, frozenset[Equipment]]:
+        return {e.id: frozenset(e.needs()) for e in self.exercises}
+
+    def primary_names(self) -> Mapping[str, frozenset[str]]:
+        """Exercise id -> its primary muscles as text; made once per library (the picker
+        reads it for every candidate of every slot)."""
+        return self._primary_names
+
+    @cached_property
+    def _primary_names(self) -> dict[str, frozenset[str]]:
+        return {e.id: frozenset(m.value for m in e.primary) for e in self.exercises}
+
     def interval_protocol(self, work: Bound | None) -> IntervalProtocol | None:
         """The protocol whose work bouts contain `work`'s longest, if the library knows it."""
         if work is None or work.max is None:
