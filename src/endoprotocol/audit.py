@@ -4086,6 +4086,52 @@ def sets_note_unkept(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+# what week notes say about the required steady minutes (rules/core/progression.yaml:
+# `build_up_note`, `build_up_done_note`, `steady_grows_note`; `steady_shorter_note`)
+STEADY_LONGER_WORDS = (
+    "steady sessions are a little longer",
+    "reach their full length",
+    "minutes longer in all",
+)
+STEADY_SHORTER_WORDS = "minutes shorter in all"
+
+
+def _steady_total(week: Week) -> int:
+    """Minutes of a week's required steady sessions."""
+    return sum(
+        s.duration_minutes
+        for d in week.days
+        for s in d.sessions
+        if s.modality.value == "endurance" and not s.optional
+    )
+
+
+def steady_note_unkept(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 10, STEADY-LONGER-FALSE (lead's decision 2026-12-01; COACHING.md §3: the
+    stated change is the real one): a week whose note says its steady sessions are longer
+    (or reach their full length) has more required steady minutes than the week before, and
+    one that says they are shorter has fewer."""
+    verdict = Verdict(applies=False)
+    for before, week in zip(plan.weeks, plan.weeks[1:], strict=False):
+        said = " ".join(week.notes).lower()
+        longer = any(w in said for w in STEADY_LONGER_WORDS)
+        shorter = STEADY_SHORTER_WORDS in said
+        if not longer and not shorter:
+            continue
+        verdict.applies = True
+        was, now = _steady_total(before), _steady_total(week)
+        if (longer and now <= was) or (shorter and now >= was):
+            verdict.faults.append(
+                Fault(
+                    "steady-note-unkept",
+                    f"week {week.week}",
+                    f"says the steady sessions are {'longer' if longer else 'shorter'}; "
+                    f"their required minutes go {was} -> {now}",
+                )
+            )
+    return verdict
+
+
 LIGHTER_BLOCK_WORDS = "a lighter block"  # `deload_now_note` of core/deload-every-fourth-week
 
 
@@ -5011,6 +5057,7 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "older-start-never-exits": older_start_never_exits,
     "bodyweight-reps-leave-dose": bodyweight_reps_leave_dose,
     "reps-above-exercise-cap": reps_above_exercise_cap,
+    "steady-note-unkept": steady_note_unkept,
 }
 CHECKS: dict[str, Check] = {
     **SAFETY_CHECKS,
