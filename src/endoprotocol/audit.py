@@ -2624,8 +2624,16 @@ def aerobic_first_crowded_by_lifting(p: Profile, plan: Plan, library: Library) -
     )
     if not verdict.applies or target is None or target.met:
         return verdict
-    if not p.currently_active and target.value >= BUILD_UP_START:
-        return verdict
+    # a person building up is read on the days whose steady block follows the lifting
+    # (coach review 10, ENDURANCE-FIRST-CROWDED): the build-up grows that block to what the
+    # day leaves it, so lifting above its smallest hard form holds the block down all block
+    building_up = not p.currently_active and target.value >= BUILD_UP_START
+    if target.reached_in_week is not None:
+        return verdict  # a build-up or a growing long session reaches it in the block
+    # a joined block is read once the steady work has stopped growing (the block's last two
+    # building weeks hold the same steady minutes): before that it is still on its way
+    building = [_aerobic_dose(w.days)[0] for w in plan.weeks if not w.deload]
+    settled = len(building) < 2 or building[-1] <= building[-2]
     days = plan.weeks[0].days
     if _required_steady(days) >= MOST_STEADY_SESSIONS:
         return verdict
@@ -2636,7 +2644,24 @@ def aerobic_first_crowded_by_lifting(p: Profile, plan: Plan, library: Library) -
         lifts = [s for s in required if s.modality.value == "resistance"]
         if d.day.value not in offered or len(lifts) != 1:
             continue
-        if any(s.modality.value in ("endurance", "hiit") for s in required):
+        if any(s.modality.value == "hiit" for s in required):
+            continue
+        steady = [s for s in required if s.modality.value == "endurance"]
+        joined = (
+            len(steady) == 1
+            and required.index(steady[0]) > required.index(lifts[0])
+            and steady[0].intensity_class.value == "moderate"
+            # a block as long as the pack makes a steady session has nowhere to grow
+            and steady[0].duration_minutes
+            < (
+                LONGEST_STEADY_MINUTES
+                if "endurance" in {g.value for g in p.goals}
+                else STEADY_SESSION_MINUTES
+            )
+        )
+        if steady and not (joined and settled):
+            continue
+        if building_up and not joined:
             continue
         if any(s.modality.value == "hiit" for s in days[(i - 1) % 7].sessions):
             continue
@@ -2646,7 +2671,13 @@ def aerobic_first_crowded_by_lifting(p: Profile, plan: Plan, library: Library) -
         after = session_seconds(smaller, timing) / 60
         others = sum(s.duration_minutes for s in required if s is not lift)
         left = p.minutes_per_session - others - lift.duration_minutes + before - after
-        if before - after > 0.5 and left >= _least_steady_block(library):
+        # a block already after the lifting takes any freed minute, where the day has no
+        # room for it to grow without them
+        spare = p.minutes_per_session - others - lift.duration_minutes
+        full = joined and spare < _least_steady_block(library)
+        if before - after > 0.5 and (
+            (full and before - after >= 1) or (not joined and left >= _least_steady_block(library))
+        ):
             verdict.faults.append(
                 Fault(
                     "aerobic-first-crowded-by-lifting",
@@ -2677,6 +2708,85 @@ def aerobic_first_goal_zero(p: Profile, plan: Plan, library: Library) -> Verdict
                 f"no required aerobic minutes all block; {fault.what}",
             )
         )
+    return verdict
+
+
+def _exposed_groups(exercises: list[Exercise]) -> set[str]:
+    """The major groups a session gives a hard exposure (3+ hard sets, 1 a primary set and
+    0.5 a secondary one; DESIGN.md v1.1)."""
+    sets: dict[str, float] = {}
+    for e in exercises:
+        if is_hard_set(e):
+            for m, credit in muscle_credit(e).items():
+                sets[m] = sets.get(m, 0) + credit * e.sets
+    return {g for g, ms in MAJOR_GROUPS.items() if max(sets.get(m, 0) for m in ms) >= 3}
+
+
+def aerobic_first_lifting_grows(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 10, ENDURANCE-FIRST-CROWDED and STEADY-LONGER-FALSE (lead's decision
+    2026-12-01; COACHING.md §2 (2), §3): for an aerobic-led first goal, lifting grows (sets
+    added) only in weeks whose required aerobic minutes meet the target. No building week
+    adds sets to a day's lifting (against the same session in the last building week)
+    while the week's steady work is short of the target and a steady block on that day
+    gives way to them (shorter, or gone), unless the session had not yet reached its hard
+    form (the groups it exposes in its best week: an older start's exit builds it)."""
+    crowded = aerobic_first_crowded_by_lifting(p, plan, library)
+    target = _guideline(plan, "who-2020-aerobic")
+    verdict = Verdict(applies=crowded.applies and target is not None)
+    if not verdict.applies or target is None:
+        return verdict
+    offered = {d.value for d in p.training_days()}
+    # each lifting session's hard form: the most groups it exposes in any week
+    formed: dict[str, set[str]] = {}
+    for week in plan.weeks:
+        for d in week.days:
+            for s in d.sessions:
+                if s.modality.value == "resistance" and not s.optional:
+                    groups = _exposed_groups(list(s.exercises))
+                    if len(groups) > len(formed.get(s.title, set())):
+                        formed[s.title] = groups
+    last: Week | None = None
+    for week in plan.weeks:
+        if week.deload:
+            continue
+        if last is not None and _aerobic_dose(week.days)[0] < target.target:
+            for was, now in zip(last.days, week.days, strict=True):
+                if now.day.value not in offered:
+                    continue
+                lift_was = [s for s in was.sessions if s.modality.value == "resistance"]
+                lift_now = [s for s in now.sessions if s.modality.value == "resistance"]
+                if len(lift_was) != 1 or len(lift_now) != 1:
+                    continue
+                a, b = lift_was[0], lift_now[0]
+                if a.title != b.title or a.optional or b.optional:
+                    continue
+                added = sum(e.sets for e in b.exercises) - sum(e.sets for e in a.exercises)
+                took = b.duration_minutes - a.duration_minutes
+                if added <= 0 or took <= 0:
+                    continue
+                steady_was, steady_now = (
+                    sum(
+                        s.duration_minutes
+                        for s in d.sessions
+                        if s.modality.value == "endurance" and not s.optional
+                    )
+                    for d in (was, now)
+                )
+                # sets that build the session toward its hard form (the older start's exit,
+                # toward WHO's strength days: the groups the session exposes in some week of
+                # the block, not all of them yet) come first, as the decision keeps them
+                grows_form = _exposed_groups(list(a.exercises)) < formed.get(b.title, set())
+                if steady_now < steady_was and not grows_form:
+                    verdict.faults.append(
+                        Fault(
+                            "aerobic-first-lifting-grows",
+                            f"week {week.week} {now.day.value}",
+                            f"{b.title} adds {added} sets ({took} more minutes) while the "
+                            f"week's steady work is {_aerobic_dose(week.days)[0]:.0f} of "
+                            f"{target.target} minutes",
+                        )
+                    )
+        last = week
     return verdict
 
 
@@ -3407,6 +3517,8 @@ def _aerobic_dose(days: list[DayPlan]) -> tuple[float, int]:
 FULL_DAYS_SAID = "keep their minutes this week"  # the note of `core/steady-grows-into-spare`
 # the longest steady session the core pack plans (`core/endurance-goal-session-length`)
 LONGEST_STEADY_MINUTES = 90
+# and without an endurance goal (`core/endurance-session-length`)
+STEADY_SESSION_MINUTES = 60
 
 
 def _days_full(p: Profile, days: list[DayPlan], least: int) -> bool:
@@ -4206,6 +4318,52 @@ def sets_note_unkept(p: Profile, plan: Plan, library: Library) -> Verdict:
                 )
         if not week.deload:
             building = week
+    return verdict
+
+
+# what week notes say about the required steady minutes (rules/core/progression.yaml:
+# `build_up_note`, `build_up_done_note`, `steady_grows_note`; `steady_shorter_note`)
+STEADY_LONGER_WORDS = (
+    "steady sessions are a little longer",
+    "reach their full length",
+    "minutes longer in all",
+)
+STEADY_SHORTER_WORDS = "minutes shorter in all"
+
+
+def _steady_total(week: Week) -> int:
+    """Minutes of a week's required steady sessions."""
+    return sum(
+        s.duration_minutes
+        for d in week.days
+        for s in d.sessions
+        if s.modality.value == "endurance" and not s.optional
+    )
+
+
+def steady_note_unkept(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 10, STEADY-LONGER-FALSE (lead's decision 2026-12-01; COACHING.md §3: the
+    stated change is the real one): a week whose note says its steady sessions are longer
+    (or reach their full length) has more required steady minutes than the week before, and
+    one that says they are shorter has fewer."""
+    verdict = Verdict(applies=False)
+    for before, week in zip(plan.weeks, plan.weeks[1:], strict=False):
+        said = " ".join(week.notes).lower()
+        longer = any(w in said for w in STEADY_LONGER_WORDS)
+        shorter = STEADY_SHORTER_WORDS in said
+        if not longer and not shorter:
+            continue
+        verdict.applies = True
+        was, now = _steady_total(before), _steady_total(week)
+        if (longer and now <= was) or (shorter and now >= was):
+            verdict.faults.append(
+                Fault(
+                    "steady-note-unkept",
+                    f"week {week.week}",
+                    f"says the steady sessions are {'longer' if longer else 'shorter'}; "
+                    f"their required minutes go {was} -> {now}",
+                )
+            )
     return verdict
 
 
@@ -5134,6 +5292,8 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "older-start-never-exits": older_start_never_exits,
     "bodyweight-reps-leave-dose": bodyweight_reps_leave_dose,
     "reps-above-exercise-cap": reps_above_exercise_cap,
+    "steady-note-unkept": steady_note_unkept,
+    "aerobic-first-lifting-grows": aerobic_first_lifting_grows,
 }
 CHECKS: dict[str, Check] = {
     **SAFETY_CHECKS,

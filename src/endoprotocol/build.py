@@ -58,7 +58,7 @@ from endoprotocol.plan import (
 )
 from endoprotocol.planner.fill import Picker, Shortfall
 from endoprotocol.planner.library import Library, Messages
-from endoprotocol.planner.progress import BuildUp, build_weeks
+from endoprotocol.planner.progress import BuildUp, _resized_steady, build_weeks
 from endoprotocol.planner.schedule import Scheduler, Slotted
 from endoprotocol.planner.sessions import SessionBuilder
 from endoprotocol.planner.volume import group_sets
@@ -181,6 +181,10 @@ def build_plan(
             used[day] = sum(
                 s.duration_minutes for s in block[0].days[day].sessions if not s.optional
             )
+    # coach review 10, ENDURANCE-FIRST-CROWDED (lead, 2026-12-01): a day held to its
+    # smallest hard form that already has a steady block after its lifting gives the block
+    # the minutes the form frees, toward the aerobic target
+    grown = _grow_joined_blocks(scheduler, week_one, block, unformed, profile)
     refilled = scheduler.refill(used)
     added: list[tuple[int, Slotted, Session]] = []
     for day, slot in refilled:
@@ -193,13 +197,13 @@ def build_plan(
     # a day held to its smallest hard form that no steady block joined (the aerobic target
     # was met before it) keeps its lifting as it was
     kept_full = False
-    joined = {d for d, _, _ in added}
+    joined = {d for d, _, _ in added} | grown
     for day, (formed, full) in unformed.items():
         if day not in joined and formed in week_one[day].sessions:
             index = week_one[day].sessions.index(formed)
             week_one[day].sessions[index] = full.from_week(formed.first_week, formed.last_week)
             kept_full = True
-    if refilled or kept_full:
+    if refilled or kept_full or grown:
         block = built_weeks()
         # a block sized by week 1 gives back the minutes a later week's lifting rounds up
         # to, so no day runs over its minutes
@@ -218,6 +222,23 @@ def build_plan(
             if rebuilt is not None:
                 index = week_one[day].sessions.index(session)
                 week_one[day].sessions[index] = rebuilt.from_week(slot.start_week, slot.end_week)
+                resized = True
+        for day in grown:
+            # a grown block gives back what a later week's lifting rounds up to, the same way
+            over = profile.minutes_per_session - max(
+                sum(s.duration_minutes for s in w.days[day].sessions if not s.optional)
+                for w in block
+            )
+            session = next(
+                s
+                for s in week_one[day].sessions
+                if s.modality is Modality.ENDURANCE and not s.optional
+            )
+            if over < 0 and session.duration_minutes + over >= least:
+                index = week_one[day].sessions.index(session)
+                week_one[day].sessions[index] = _resized_steady(
+                    session, session.duration_minutes + over
+                )
                 resized = True
         if resized:
             block = built_weeks()
@@ -321,6 +342,46 @@ def build_plan(
         plan.explanation.selected = picker.choices
     another_plan()
     return plan
+
+
+def _grow_joined_blocks(
+    scheduler: Scheduler,
+    week_one: list[DayPlan],
+    block: list[Week],
+    unformed: dict[int, tuple[Session, Session]],
+    profile: Profile,
+) -> set[int]:
+    """Coach review 10, ENDURANCE-FIRST-CROWDED: each day held to its smallest hard form
+    (`unformed`) with a steady block already after its lifting gives that block the minutes
+    no week's other required sessions use (the block counted at its full length, as a
+    build-up grows it to). Lengthens the grown blocks in `week_one`; returns their days."""
+    free: dict[int, int] = {}
+    for day in unformed:
+        steady = [
+            s for s in week_one[day].sessions if s.modality is Modality.ENDURANCE and not s.optional
+        ]
+        if len(steady) != 1:
+            continue
+        # week 1's: the sets and reps later weeks would add back into the freed minutes do
+        # not count (the lifting grows only when the aerobic target is met)
+        others = sum(
+            s.duration_minutes
+            for s in block[0].days[day].sessions
+            if not s.optional and s.modality is not Modality.ENDURANCE
+        )
+        left = profile.minutes_per_session - others - steady[0].duration_minutes
+        if left > 0:
+            free[day] = left
+    grown: set[int] = set()
+    for day, slot in scheduler.grow_after_form(free):
+        # the built session lengthened (not built again: its exercise was picked already)
+        old = next(
+            s for s in week_one[day].sessions if s.modality is Modality.ENDURANCE and not s.optional
+        )
+        index = week_one[day].sessions.index(old)
+        week_one[day].sessions[index] = _resized_steady(old, slot.minutes)
+        grown.add(day)
+    return grown
 
 
 def _refuse(refusal: Ruled[Refuse] | None) -> None:

@@ -508,6 +508,7 @@ NOTE_FIELDS = {
     "mirror_note": set(),
     "build_up_note": {"full_week"},
     "build_up_done_note": set(),
+    "steady_shorter_note": {"minutes"},
     "cautious_end_note": set(),
     "sets_note": set(),
     "deload_reps_note": {"volume_cut_pct"},
@@ -683,6 +684,9 @@ class Progression(_Node):
     # said while required steady sessions build up ({full_week}: when they reach full length)
     build_up_note: Text | None = None
     build_up_done_note: Text | None = None
+    # said in a week whose required steady minutes fall against the week before
+    # ({minutes}: by how much; coach review 10, STEADY-LONGER-FALSE)
+    steady_shorter_note: Text | None = None
     load_note: Text | None = None
     deload_note: Text | None = None
 

@@ -29,6 +29,7 @@ NOTES = (
     "mirror_note",
     "build_up_note",
     "build_up_done_note",
+    "steady_shorter_note",
     "sets_note",
     "rounds_note",
     "deload_reps_note",
@@ -89,6 +90,7 @@ class Scheme:
     unloaded_tempo_note: str | None = None
     unloaded_tempo_cue: str | None = None
     unloaded_load_note: str | None = None
+    steady_shorter_note: str | None = None
     # lifts with no external load: reps added in each load week, then a slower lowering
     unloaded_reps_step: int = 0
     unloaded_tempo_seconds: int = 0
@@ -1721,12 +1723,17 @@ def build_weeks(
             ):
                 notes.append(scheme.days_full_note)
                 full_said = block_no
-        steady_changed = bool(weeks) and _steady_minutes(days) != _steady_minutes(weeks[-1].days)
-        if planned and build_up is not None and steady_changed and ramp_week > 1:
+        # the real change of the week's required steady minutes against the week before
+        # (coach review 10, STEADY-LONGER-FALSE): a build-up note only where they grew, and
+        # a week whose lifting takes some of them says they are shorter
+        change = sum(_steady_minutes(days)) - sum(_steady_minutes(weeks[-1].days)) if weeks else 0
+        if planned and build_up is not None and change > 0 and ramp_week > 1:
             if ramp_week < build_up.weeks and scheme.build_up_note:
                 notes.append(fill_placeholders(scheme.build_up_note, {"full_week": f"{full_week}"}))
             elif ramp_week == build_up.weeks and scheme.build_up_done_note:
                 notes.append(scheme.build_up_done_note)
+        if planned and change < 0 and not deload and scheme.steady_shorter_note:
+            notes.append(fill_placeholders(scheme.steady_shorter_note, {"minutes": f"{-change}"}))
         # a week a safety rule holds to light says so, in place of the dose's own effort
         held = outcome.in_week(number).ceiling
         light = held.value in ("light", "none") and held.value != outcome.max_intensity

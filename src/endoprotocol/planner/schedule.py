@@ -586,12 +586,56 @@ class Scheduler:
                 continue  # a day whose sessions change in the block keeps its shape
             if any(o.modality is Modality.HIIT for o in required):
                 continue
-            if any(o.modality is Modality.ENDURANCE for o in required):
-                continue  # its steady block was sized with the lifting's own minutes
+            steady = [o for o in required if o.modality is Modality.ENDURANCE]
+            if steady:
+                # coach review 10, ENDURANCE-FIRST-CROWDED (lead, 2026-12-01): a steady block
+                # after the lifting grows into the minutes the smallest hard form frees
+                # (build.py), so any freed minute is worth it
+                after = required.index(steady[-1]) > required.index(lifts[0])
+                if len(steady) == 1 and after and steady[0].shares_warmup and not self.steady_first:
+                    lifts[0].exposure_form = (sets, 1)
+                continue
             if cap is not None and count >= cap[0]:
                 continue  # no steady block may join this day
             slack = self.budget - sum(o.minutes for o in required)
             lifts[0].exposure_form = (sets, max(least - slack, 1))
+
+    def grow_after_form(self, free: dict[int, int]) -> list[tuple[int, Slotted]]:
+        """Coach review 10, ENDURANCE-FIRST-CROWDED (lead's decision 2026-12-01; COACHING.md
+        §2 (2): for an aerobic-led first goal the aerobic backbone is the first goal's
+        minimum dose): a day whose lifting is held to its smallest hard form and already has
+        a steady block after it gives the block the minutes the form frees (`free`, by
+        weekday), up to the longest steady session and no further than the aerobic target
+        asks. Returns the grown blocks by weekday."""
+        if self._aerobic_held():
+            return []
+        bars = [
+            t.bar
+            for t, _ in self.outcome.guidelines.values()
+            if t.lifting_exposure_sets is not None and t.fill_with is Modality.ENDURANCE
+        ]
+        if not bars:
+            return []
+        need = bars[0] - self._aerobic_value()
+        longest = self._target_minutes(Modality.ENDURANCE)
+        grown: list[tuple[int, Slotted]] = []
+        for day in sorted(free):
+            steady = [
+                o
+                for o in self.week.days[day]
+                if o.modality is Modality.ENDURANCE and not o.optional and o.shares_warmup
+            ]
+            if need <= 0 or len(steady) != 1 or steady[0].grow_from is not None:
+                continue
+            block = steady[0]
+            factor = MODERATE_EQUIVALENT[block.intensity]
+            add = min(free[day], max(longest - block.minutes, 0), math.ceil(need / factor))
+            if add <= 0:
+                continue
+            block.minutes += add
+            need -= add * factor
+            grown.append((day, block))
+        return grown
 
     def _long_session_waves(self) -> bool:
         """Whether week 1's steady work has a step to spare above the aerobic target, so the
