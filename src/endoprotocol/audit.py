@@ -2971,6 +2971,61 @@ def split_leaves_half_one_day(p: Profile, plan: Plan, library: Library) -> Verdi
     return verdict
 
 
+def _spaced_with_intervals(offered: list[int], lifts: int, hiit: int, gap: int) -> bool:
+    """Whether `lifts` lifting days and `hiit` interval days fit the offered days with each
+    half of the body on two lifting days `gap` days apart (upper, lower or full-body days),
+    the intervals on other days, never two in a row, and no lifting the day after them
+    (COACHING.md §2)."""
+    for chosen in combinations(offered, lifts):
+        if not _arrangement_exists(list(chosen), lifts, gap=gap):
+            continue
+        rest = [d for d in offered if d not in chosen]
+        for days in combinations(rest, hiit):
+            if any((d + 1) % 7 in days or (d + 1) % 7 in chosen for d in days):
+                continue
+            return True
+    return False
+
+
+def group_once_a_week_avoidable(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Each major group gets two lifting days a week when the offered days allow 48 h
+    between them (COACHING.md §2, spacing beats frequency), with the first goal's intervals
+    kept: never two in a row, nothing but light work the day after. Coach review 10,
+    ADJACENT-SPLIT-ONCE: an endurance-first lifter on Tue/Wed/Fri/Sat got intervals on
+    Wednesday and Upper/Lower on adjacent Friday and Saturday, each muscle once a week for
+    12 weeks, while lifting on Tuesday and Friday leaves Wednesday or Saturday for the
+    intervals (`split-leaves-half-one-day` reads lifting's days around the intervals as
+    placed, so the intervals' day hid it). Applies to weeks with two or more required lifting
+    days; faults: a half of the body (upper, lower) on one lifting day while the offered days
+    hold the week's lifting and interval days so spaced."""
+    offered = sorted(WEEK_INDEX[d.value] for d in p.training_days())
+    gap = _recovery_days(p)
+    verdict = Verdict(applies=False)
+    for week in plan.weeks:
+        halves = _lifting_days(week.days)
+        if len(halves) < 2:
+            continue
+        verdict.applies = True
+        once = [h for h in ("upper", "lower") if sum(1 for x in halves.values() if h in x) == 1]
+        if not once:
+            continue
+        hiit = sum(
+            1
+            for d in week.days
+            if any(s.modality.value == "hiit" and not s.optional for s in d.sessions)
+        )
+        if _spaced_with_intervals(offered, len(halves), hiit, gap):
+            verdict.faults.append(
+                Fault(
+                    "group-once-a-week-avoidable",
+                    f"week {week.week}",
+                    f"{' and '.join(once)} body on 1 of {len(halves)} lifting days; the offered "
+                    "days allow two days 48 h apart for each",
+                )
+            )
+    return verdict
+
+
 # COACHING.md §2 and §3: the least weekly dose of a lifting-first goal (beginners about 4
 # hard sets a major group; trained lifters build toward 10, where time allows).
 LEAST_WEEKLY_HARD_SETS = 4
@@ -3913,6 +3968,7 @@ WEEK_CHECKS: dict[str, Check] = {
     "lifting-day-lost-to-spacing": lifting_day_lost_to_spacing,
     "first-goal-crowded-out": first_goal_crowded_out,
     "split-leaves-half-one-day": split_leaves_half_one_day,
+    "group-once-a-week-avoidable": group_once_a_week_avoidable,
     "short-days-underdosed": short_days_underdosed,
     "major-group-underdosed-for-trained": major_group_underdosed_for_trained,
     "aerobic-starved-past-minimum-dose": aerobic_starved_past_minimum_dose,
