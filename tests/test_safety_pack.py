@@ -27,6 +27,7 @@ from hypothesis import HealthCheck, example, given, settings
 from endoprotocol import Plan, build_plan, load_rules, parse_profile
 from endoprotocol.audit import face_down_when_barred, spine_care_not_kept
 from endoprotocol.errors import OutOfScopeError
+from endoprotocol.plan import hard_exposures
 from tests.builtin import builtin_library, builtin_rules, exercise_by_name
 from tests.strategies import QUESTIONS, circular, is_hard, profiles
 
@@ -250,10 +251,12 @@ def all_of(*checks: Callable[[Plan], None]) -> Callable[[Plan], None]:
 
 
 def diabetes_spacing(plan: Plan) -> None:
-    lifting = days_with(plan, "resistance")
-    for a in lifting:
-        for b in lifting:
-            assert a == b or circular(a, b) >= 2, ("resistance on consecutive days", lifting)
+    # 48 h before the same muscles are lifted hard again; split routines are allowed
+    # (ADA 2016, coach review 10: T1D-LIFT-CAP)
+    exposed = [hard_exposures(d.sessions, primary_only=True) for d in plan.days]
+    for i in range(7):
+        both = exposed[i] & exposed[(i + 1) % 7]
+        assert not both, ("the same muscles lifted hard on consecutive days", i, both)
     active = [bool(d.sessions) for d in plan.days]
     for start in range(7):
         assert any(active[(start + k) % 7] for k in range(3)), ("3 days without activity", active)

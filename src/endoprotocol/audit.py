@@ -2998,13 +2998,9 @@ def _recovery_days(p: Profile) -> int:
     return 3 if {Condition.CHRONIC_STRESS, Condition.POOR_SLEEP} & set(p.conditions) else 2
 
 
-def _two_days_each(
-    days: list[int], halves: dict[int, set[str]], *, gap: int = 2, apart: bool = False
-) -> bool:
+def _two_days_each(days: list[int], halves: dict[int, set[str]], *, gap: int = 2) -> bool:
     """Whether each half of the body is on 2+ of `days`, its days at least `gap` days apart
-    (the week wraps Sunday to Monday); with `apart`, no two lifting days in a row at all."""
-    if apart and any((d + 1) % 7 in days for d in days):
-        return False
+    (the week wraps Sunday to Monday)."""
     for half in ("upper", "lower"):
         on = [d for d in days if half in halves[d]]
         if len(on) < 2 or any(circular(a, b) < gap for a, b in combinations(on, 2)):
@@ -3012,16 +3008,14 @@ def _two_days_each(
     return True
 
 
-def _arrangement_exists(
-    offered: list[int], count: int, *, gap: int = 2, apart: bool = False
-) -> bool:
+def _arrangement_exists(offered: list[int], count: int, *, gap: int = 2) -> bool:
     """Whether `count` lifting days on the offered days can give each half of the body two
     days 48 h apart, each day an upper, a lower or a full-body day (COACHING.md §2)."""
     kinds = ({"upper"}, {"lower"}, {"upper", "lower"})
     for chosen in combinations(offered, count):
         for types in product(kinds, repeat=count):
             halves = dict(zip(chosen, types, strict=True))
-            if _two_days_each(list(chosen), halves, gap=gap, apart=apart):
+            if _two_days_each(list(chosen), halves, gap=gap):
                 return True
     return False
 
@@ -3045,17 +3039,77 @@ def lifting_day_lost_to_spacing(p: Profile, plan: Plan, library: Library) -> Ver
     if not gave_way:
         return verdict
     offered = sorted(WEEK_INDEX[d.value] for d in p.training_days())
-    # with diabetes, lifting goes on non-consecutive days (ADA 2016; a safety rule)
-    apart = bool(set(p.conditions) & DIABETES)
     allowed = _lifting_allowed(plan, offered)
     if len(offered) > len(lifting) and _arrangement_exists(
-        allowed, len(lifting) + 1, gap=_recovery_days(p), apart=apart
+        allowed, len(lifting) + 1, gap=_recovery_days(p)
     ):
         verdict.faults.append(
             Fault(
                 "lifting-day-lost-to-spacing",
                 "week 1",
                 f"{len(lifting)} lifting days; {len(lifting) + 1} fit the offered days "
+                "with each half of the body on two days 48 h apart",
+            )
+        )
+    return verdict
+
+
+# A trained lifting-first week of four or more days holds at least this many lifting days
+# when the offered days allow them with each half of the body on two days 48 h apart
+# (COACHING.md §2: consecutive-day blocks still get every lifting day asked for)
+LIFTING_DAYS_ASKED = 4
+
+
+def diabetes_lifting_days_cut(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Diabetes asks for 48 h between hard sessions for the same muscles, with split
+    routines allowed; ADA 2016's "2-3 resistance sessions a week on non-consecutive days" is
+    a least dose, not a ceiling (EVIDENCE.md, diabetes; coach review 10, T1D-LIFT-CAP: an
+    advanced lifter with type 1 diabetes on Mon/Tue/Thu/Fri was cut from 4 lifting days to
+    2). Applies to a trained, active person with diabetes whose first goal is muscle or
+    strength, with four or more offered days. Faults: a rule's cut of resistance sessions
+    said in the diabetes rule's name, or fewer than four lifting days in week 1 (with those
+    the plan says gave way to aerobic minutes, as they do for anyone; fewer where another
+    safety rule caps lifting or hard sessions) while as many fit the offered days with each
+    half of the body on two days 48 h apart."""
+    offered = sorted(WEEK_INDEX[d.value] for d in p.training_days())
+    verdict = Verdict(
+        applies=bool(set(p.conditions) & DIABETES)
+        and bool(p.goals)
+        and p.goals[0].value in LIFTING_FIRST
+        and p.experience is not Experience.BEGINNER
+        and p.currently_active
+        and len(offered) >= LIFTING_DAYS_ASKED
+        and bool(plan.weeks)
+        and hard_sets_open(plan)
+    )
+    if not verdict.applies:
+        return verdict
+    asked = LIFTING_DAYS_ASKED
+    for w in plan.warnings:
+        for m in _CUT_TO.finditer(w.message):
+            if m.group(1) != "resistance":
+                continue
+            if "diabetes" in w.message[m.end() :].split(")")[0]:
+                verdict.faults.append(
+                    Fault("diabetes-lifting-days-cut", "plan", m.group(0).strip())
+                )
+            else:  # another safety cap (pregnancy) holds for anyone with it
+                asked = min(asked, int(m.group(2)))
+    # a cap on hard sessions (Triad or RED-S signs, overtraining) holds for anyone with it,
+    # and a lifting day that gave way to aerobic minutes does so for anyone (said in the plan)
+    said = " ".join(w.message for w in plan.warnings)
+    for m in re.finditer(r"hard sessions capped at (\d+) a week", said):
+        asked = min(asked, int(m.group(1)))
+    gave_way = said.count("a lifting day gave way")
+    lifting = _lifting_days(plan.weeks[0].days)
+    if len(lifting) + gave_way < asked and _arrangement_exists(
+        offered, asked, gap=_recovery_days(p)
+    ):
+        verdict.faults.append(
+            Fault(
+                "diabetes-lifting-days-cut",
+                "week 1",
+                f"{len(lifting)} lifting days; {asked} fit the offered days "
                 "with each half of the body on two days 48 h apart",
             )
         )
@@ -3147,6 +3201,61 @@ def split_leaves_half_one_day(p: Profile, plan: Plan, library: Library) -> Verdi
                         f"{half} body on {on} of {len(halves)} lifting days",
                     )
                 )
+    return verdict
+
+
+def _spaced_with_intervals(offered: list[int], lifts: int, hiit: int, gap: int) -> bool:
+    """Whether `lifts` lifting days and `hiit` interval days fit the offered days with each
+    half of the body on two lifting days `gap` days apart (upper, lower or full-body days),
+    the intervals on other days, never two in a row, and no lifting the day after them
+    (COACHING.md §2)."""
+    for chosen in combinations(offered, lifts):
+        if not _arrangement_exists(list(chosen), lifts, gap=gap):
+            continue
+        rest = [d for d in offered if d not in chosen]
+        for days in combinations(rest, hiit):
+            if any((d + 1) % 7 in days or (d + 1) % 7 in chosen for d in days):
+                continue
+            return True
+    return False
+
+
+def group_once_a_week_avoidable(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Each major group gets two lifting days a week when the offered days allow 48 h
+    between them (COACHING.md §2, spacing beats frequency), with the first goal's intervals
+    kept: never two in a row, nothing but light work the day after. Coach review 10,
+    ADJACENT-SPLIT-ONCE: an endurance-first lifter on Tue/Wed/Fri/Sat got intervals on
+    Wednesday and Upper/Lower on adjacent Friday and Saturday, each muscle once a week for
+    12 weeks, while lifting on Tuesday and Friday leaves Wednesday or Saturday for the
+    intervals (`split-leaves-half-one-day` reads lifting's days around the intervals as
+    placed, so the intervals' day hid it). Applies to weeks with two or more required lifting
+    days; faults: a half of the body (upper, lower) on one lifting day while the offered days
+    hold the week's lifting and interval days so spaced."""
+    offered = sorted(WEEK_INDEX[d.value] for d in p.training_days())
+    gap = _recovery_days(p)
+    verdict = Verdict(applies=False)
+    for week in plan.weeks:
+        halves = _lifting_days(week.days)
+        if len(halves) < 2:
+            continue
+        verdict.applies = True
+        once = [h for h in ("upper", "lower") if sum(1 for x in halves.values() if h in x) == 1]
+        if not once:
+            continue
+        hiit = sum(
+            1
+            for d in week.days
+            if any(s.modality.value == "hiit" and not s.optional for s in d.sessions)
+        )
+        if _spaced_with_intervals(offered, len(halves), hiit, gap):
+            verdict.faults.append(
+                Fault(
+                    "group-once-a-week-avoidable",
+                    f"week {week.week}",
+                    f"{' and '.join(once)} body on 1 of {len(halves)} lifting days; the offered "
+                    "days allow two days 48 h apart for each",
+                )
+            )
     return verdict
 
 
@@ -4094,6 +4203,7 @@ WEEK_CHECKS: dict[str, Check] = {
     "lifting-day-lost-to-spacing": lifting_day_lost_to_spacing,
     "first-goal-crowded-out": first_goal_crowded_out,
     "split-leaves-half-one-day": split_leaves_half_one_day,
+    "group-once-a-week-avoidable": group_once_a_week_avoidable,
     "short-days-underdosed": short_days_underdosed,
     "major-group-underdosed-for-trained": major_group_underdosed_for_trained,
     "aerobic-starved-past-minimum-dose": aerobic_starved_past_minimum_dose,
@@ -4106,6 +4216,7 @@ WEEK_CHECKS: dict[str, Check] = {
     "balance-pads-the-day": balance_pads_the_day,
     "older-third-lifting-day": older_third_lifting_day,
     "session-cut-misstated": session_cut_misstated,
+    "diabetes-lifting-days-cut": diabetes_lifting_days_cut,
     "trained-muscle-under-dose-with-room": trained_muscle_under_dose_with_room,
 }
 

@@ -149,6 +149,10 @@ class Scheduler:
         self._shortest: dict[Modality, float] = {}
         self._gaps: dict[tuple[str, str], int] = {}
         self._steady_lead = True  # `steady_first` while the days hold walk and lifting
+        # while a week is tried again for lifting spaced 48 h apart (`run`): lifting may go
+        # the day before intervals, and is placed before them
+        self._lifting_before_intervals = False
+        self._lifting_leads = False
 
     @property
     def steady_first(self) -> bool:
@@ -311,8 +315,9 @@ class Scheduler:
             after = days[(day + 1) % 7]
             if any(INTENSITY_ORDER[o.intensity] > INTENSITY_ORDER["light"] for o in after):
                 return False
-        if s.hard:
+        if s.hard and not (self._lifting_before_intervals and s.modality is Modality.RESISTANCE):
             # and intervals that need a light day after them come fresh: no hard day before
+            # (unless only that lets lifting give every muscle two days 48 h apart)
             after = days[(day + 1) % 7]
             if any(
                 o.hard and self.outcome.requirement("light_day_after", o.modality.value)
@@ -399,7 +404,10 @@ class Scheduler:
 
         def order_key(kv: tuple[tuple[Modality, bool], SessionDecision]) -> tuple[object, ...]:
             # sessions a rule pinned to days are the most constrained of all: placed first
-            return (kv[1].request.days is None, self.order.index(kv[0][0]), kv[1].rank)
+            rank = self.order.index(kv[0][0])
+            if self._lifting_leads and kv[0][0] is Modality.RESISTANCE:
+                rank = -1  # lifting takes its spaced days before the intervals
+            return (kv[1].request.days is None, rank, kv[1].rank)
 
         decisions = sorted(
             (kv for kv in self.outcome.sessions.items() if kv[0][0] not in self.unavailable),
@@ -416,6 +424,35 @@ class Scheduler:
             return start is not None and int(start.value) > 1
 
         def required(lifting_cap: int | None) -> tuple[Week, list[Shortfall]]:
+            """The required sessions; when the intervals' days leave lifting with a muscle on
+            one day a week (two adjacent days, upper/lower), the week is tried again, first
+            with lifting allowed the day before the intervals, then with lifting placed
+            before them, and the first trial kept in which every muscle has two days and no
+            session (`_sessions_of`) is lost (COACHING.md §2, spacing beats frequency; the
+            intervals keep their own rules; coach review 10, ADJACENT-SPLIT-ONCE)."""
+            week, shortfalls = placed(lifting_cap)
+            if not self._lifting_once_avoidable():
+                return week, shortfalls
+            counts = {m: self._sessions_of(m) for m in Modality}
+            split_dose = self.split_dose
+            for before, leads in ((True, False), (True, True)):
+                self._lifting_before_intervals, self._lifting_leads = before, leads
+                decisions.sort(key=order_key)
+                try:
+                    trial, trial_short = placed(lifting_cap)
+                finally:
+                    self._lifting_before_intervals = self._lifting_leads = False
+                    decisions.sort(key=order_key)
+                if (
+                    self._coverage(trial) >= 2
+                    and all(self._sessions_of(m) >= n for m, n in counts.items())
+                    and len(trial_short) <= len(shortfalls)
+                ):
+                    return trial, trial_short
+            self.week, self.shortfalls, self.split_dose = week, shortfalls, split_dose
+            return week, shortfalls
+
+        def placed(lifting_cap: int | None) -> tuple[Week, list[Shortfall]]:
             self.week, self.shortfalls, self.lifting_cap = Week(), list(dropped), lifting_cap
             wanted = [(key, decision) for key, decision in decisions if not key[1]]
             # Sessions that start after base-building weeks go after the others, so that in
@@ -434,7 +471,7 @@ class Scheduler:
                 # day too short for both): lifting is placed first, as for everyone else
                 self._steady_lead = False
                 decisions.sort(key=order_key)
-                return required(lifting_cap)
+                return placed(lifting_cap)
             self._ensure_days_with()
             self._share_minutes()
             self._fill_guidelines()
@@ -517,6 +554,27 @@ class Scheduler:
         self._size_optional()
         self._mark_exposure_forms()
         return self.week
+
+    def _lifting_once_avoidable(self) -> bool:
+        """Whether the week's required lifting (two or more days) leaves a muscle on one day
+        while intervals, placed first, hold an offered day: placed first, lifting may take
+        days 48 h apart (steady work first, as in pregnancy, keeps its own order)."""
+        return (
+            not self.steady_first
+            and self._count(Modality.RESISTANCE) >= 2
+            and self._count(Modality.HIIT) >= 1
+            and self._coverage(self.week) < 2
+        )
+
+    def _sessions_of(self, modality: Modality) -> int:
+        """Required sessions of `modality` with a warm-up of their own: a steady block after
+        lifting is the aerobic guideline's filling, counted in its minutes, not a session."""
+        return sum(
+            1
+            for d in self.week.days
+            for s in d
+            if s.modality is modality and not s.optional and not s.shares_warmup
+        )
 
     def _lift_to_free_days(self) -> bool:
         """With steady work first (pregnancy), an offered day the steady sessions could not
