@@ -71,18 +71,20 @@ def demanding(e: Exercise) -> bool:
 
 
 def short_rest_volume(plan: Plan) -> bool:
-    """Lifting sessions with 6+ demanding (RIR 3 or less) compound sets of moderate reps and
-    6+ demanding moderate-rep sets with rests of 90 s or less (the most of each over the
-    block, as the facts count)."""
+    """Lifting sessions with 12+ demanding (RIR 3 or less) compound sets of moderate reps and
+    12+ of them with rests of 90 s or less (the most of each over the block, as the facts
+    count; about four big lifts x three sets: coach review 11, GH-ACUTE-LOW-DOSE)."""
     moderate = short = 0
     for s in required(plan, "resistance"):
-        sets = [e for e in s.exercises if hard(e) and demanding(e) and moderate_reps(e)]
-        moderate = max(moderate, sum(e.sets for e in sets if e.compound))
+        sets = [
+            e for e in s.exercises if hard(e) and demanding(e) and moderate_reps(e) and e.compound
+        ]
+        moderate = max(moderate, sum(e.sets for e in sets))
         short = max(
             short,
             sum(e.sets for e in sets if e.rest_seconds is not None and e.rest_seconds.max <= 90),
         )
-    return moderate >= 6 and short >= 6
+    return moderate >= 12 and short >= 12
 
 
 def steady_work_minutes(plan: Plan) -> int:
