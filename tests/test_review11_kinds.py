@@ -129,3 +129,33 @@ def test_effects_claim_only_the_dose_the_plan_holds(
         record_property,
         examples=EXAMPLES,
     )
+
+
+PREGNANT_BANDS = {  # /tmp/coach11/min/PREG-STRENGTH-ZERO.yaml
+    "age": 30,
+    "sex": "female",
+    "goals": ["general-health"],
+    "conditions": ["pregnancy"],
+    "pregnancy_week": 20,
+    "experience": "intermediate",
+    "currently_active": True,
+    "equipment": ["bands"],
+    "days": ["monday", "wednesday", "friday"],
+    "minutes_per_session": 40,
+}
+
+
+def test_zero_strength_days_says_how_a_day_is_counted() -> None:
+    """She lifts twice a week; the WHO count reads 0 because each group gets two moderate
+    sets, and the check now says so instead of leaving '0' beside her strength sessions."""
+    plan = builtin_plan(weeks=4, **PREGNANT_BANDS)
+    check = next(g for g in plan.guidelines if g.id == "who-2020-strength")
+    assert check.value == 0
+    assert "three or more hard sets" in check.detail
+    lifting = [
+        s
+        for d in plan.weeks[0].days
+        for s in d.sessions
+        if s.modality.value == "resistance" and not s.optional
+    ]
+    assert len(lifting) >= 2

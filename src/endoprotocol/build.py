@@ -635,6 +635,13 @@ def _guidelines(
         if not met:
             gap = abs(target.bar - value)
             detail += f" Short by {gap}." if target.at_least is not None else f" Over by {gap}."
+            lifts = any(
+                s.modality is Modality.RESISTANCE and not s.optional
+                for d in required[0]
+                for s in d.sessions
+            )
+            if target.counting and target.measure == "strength_days" and lifts:
+                detail += f" {target.counting}"
             held = _held_by(outcome, rules, target.measure)
             if outcome.referral_only:
                 detail += " Nothing is suggested until a clinician has seen you."

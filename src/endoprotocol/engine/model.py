@@ -760,6 +760,10 @@ class GuidelineTarget(_Node):
     at_most: Annotated[int, Field(strict=True, ge=0, le=2000)] | None = None
     label: Text
     suggestion: Text
+    # How the measure counts, said when the target is not met and the plan holds sessions of
+    # the kind it counts (a WHO strength day needs 3+ hard sets for every major group, so
+    # lighter strength sessions read as 0: coach review 11, PREG-STRENGTH-ZERO).
+    counting: Text | None = None
     # The planner adds required sessions of this modality, only on the person's own days and
     # within every cap and veto, until the target is met when time allows (COACHING.md §2).
     fill_with: Modality | None = None
