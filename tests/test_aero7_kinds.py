@@ -175,9 +175,9 @@ def test_k4_the_replan_note_speaks_of_the_person_stage_only() -> None:
     early = next(
         w
         for w in plan_of({**PREGNANT, "pregnancy_week": 9}).warnings
-        if w.code == "pregnancy-replan"
+        if w.code == "pregnancy-stage-ahead"
     )
-    assert "from pregnancy week 13" in early.message
+    assert "past pregnancy week 13" in early.message
     assert "birth" not in early.message
 
 

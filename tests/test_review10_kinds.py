@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 from endoprotocol import parse_profile
 from endoprotocol.audit import (
     bent_over_unfit,
+    face_down_when_barred,
     heart_rate_on_holds,
     joint_pain_move_unfit,
     spine_care_not_kept,
@@ -357,3 +358,38 @@ def test_beginners_get_stable_lifts_first(record_property: pytest.RecordProperty
         record_property,
         examples=EXAMPLES,
     )
+
+
+FIRST_TRIMESTER_BANDS = {  # /tmp/coach10/profiles/01: cut to 3 weeks for nothing
+    "age": 31,
+    "sex": "female",
+    "goals": ["mood-cognition"],
+    "conditions": ["pregnancy"],
+    "pregnancy_week": 10,
+    "experience": "beginner",
+    "currently_active": True,
+    "equipment": ["bands"],
+    "days": ["monday", "wednesday", "friday"],
+    "minutes_per_session": 25,
+}
+
+
+def test_a_first_trimester_block_runs_its_length_under_the_second_trimesters_rules() -> None:
+    plan = builtin_plan(weeks=12, **FIRST_TRIMESTER_BANDS)
+    assert len(plan.weeks) == 12
+    codes = {w.code for w in plan.warnings}
+    assert "pregnancy-stage-ahead" in codes
+    assert "pregnancy-replan" not in codes
+    # nothing week 13 bars, in any week: checked as if she were already past it
+    later = {**FIRST_TRIMESTER_BANDS, "pregnancy_week": 20}
+    verdict = face_down_when_barred(parse_profile(later), plan, builtin_library())
+    assert verdict.applies
+    assert not verdict.faults, verdict.faults[:3]
+    assert not audit_check("vetoed-tag-in-plan", later, plan).faults
+
+
+def test_a_short_first_trimester_block_keeps_the_first_trimesters_rules() -> None:
+    """A block that ends before week 13 is planned for the stage it is in (push-ups allowed)."""
+    plan = builtin_plan(weeks=2, **FIRST_TRIMESTER_BANDS)
+    assert len(plan.weeks) == 2
+    assert "pregnancy-stage-ahead" not in {w.code for w in plan.warnings}

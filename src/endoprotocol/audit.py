@@ -109,8 +109,18 @@ def needs_falls_prevention(p: Profile) -> bool:
     return p.age >= OLDER_AGE or Condition.FALLS_HISTORY in p.conditions
 
 
-def forbidden_tags(p: Profile) -> dict[str, str]:
-    """Library tags the coaching standard keeps out for this person -> the reason."""
+def past_first_trimester(p: Profile, weeks: int = 1) -> bool:
+    """Whether a pregnant person's block of `weeks` reaches past the first trimester (or the
+    week is unknown): a block that crosses week 13 keeps the later rules from its start."""
+    if Condition.PREGNANCY not in p.conditions:
+        return False
+    week = p.pregnancy_week
+    return week is None or week + max(weeks, 1) - 1 > FIRST_TRIMESTER_WEEKS
+
+
+def forbidden_tags(p: Profile, weeks: int = 1) -> dict[str, str]:
+    """Library tags the coaching standard keeps out for this person, over a block of `weeks`
+    -> the reason."""
     out: dict[str, str] = {}
 
     def ban(reason: str, *tags: str) -> None:
@@ -129,7 +139,7 @@ def forbidden_tags(p: Profile) -> dict[str, str]:
             "skill",
             "breath-holding-prone",
         )
-        if p.pregnancy_week is None or p.pregnancy_week > FIRST_TRIMESTER_WEEKS:
+        if past_first_trimester(p, weeks):
             ban(
                 "pregnancy after the first trimester",
                 "supine",
@@ -289,11 +299,11 @@ def _by_name(library: Library) -> dict[str, ExerciseEntry]:
 LEVEL_RANK = {"beginner": 0, "intermediate": 1, "advanced": 2}
 
 
-def open_to(p: Profile, library: Library) -> list[ExerciseEntry]:
+def open_to(p: Profile, library: Library, weeks: int = 1) -> list[ExerciseEntry]:
     """The library's exercises the person's kit (and the body's weight), level and the
-    standard's vetoes leave: what a check may ask the plan to use."""
+    standard's vetoes over a block of `weeks` leave: what a check may ask the plan to use."""
     have = {q.value for q in p.equipment} | {"bodyweight"}
-    banned = set(forbidden_tags(p))
+    banned = set(forbidden_tags(p, weeks))
     level = LEVEL_RANK[p.experience.value]
     return [
         x
@@ -309,7 +319,7 @@ def open_to(p: Profile, library: Library) -> list[ExerciseEntry]:
 
 def vetoed_tag_in_plan(p: Profile, plan: Plan, library: Library) -> Verdict:
     """No exercise, nor any alternative offered, carries a tag the standard forbids."""
-    banned = forbidden_tags(p)
+    banned = forbidden_tags(p, len(plan.weeks))
     verdict = Verdict(applies=bool(banned))
     if not banned:
         return verdict
@@ -602,13 +612,14 @@ def falls_prevention_missing(p: Profile, plan: Plan, library: Library) -> Verdic
     return verdict
 
 
-# A pregnancy block stops before the week these positions change (13) and before term (41)
-# (ACOG 2020): the next stage is planned afresh.
-PREGNANCY_STAGES = (FIRST_TRIMESTER_WEEKS + 1, 41)
+# A pregnancy block stops before term (41) (ACOG 2020): what follows the birth is planned
+# afresh. A block that crosses week 13 may run on, as it keeps the second trimester's rules
+# from its start (the position checks read the block's last week: `past_first_trimester`).
+PREGNANCY_STAGES = (41,)
 
 
 def pregnancy_block_past_stage(p: Profile, plan: Plan, library: Library) -> Verdict:
-    """A pregnancy block with a known week never runs into the next stage's weeks."""
+    """A pregnancy block with a known week never runs into term (week 41)."""
     week = p.pregnancy_week
     verdict = Verdict(applies=week is not None and bool(plan.weeks))
     if week is None:
@@ -649,9 +660,7 @@ def is_face_down(entry: ExerciseEntry) -> bool:
 def face_down_when_barred(p: Profile, plan: Plan, library: Library) -> Verdict:
     """No face-down work, nor as an alternative, after the first trimester of pregnancy (or
     when the week is unknown) or for frail people."""
-    pregnant_later = Condition.PREGNANCY in p.conditions and (
-        p.pregnancy_week is None or p.pregnancy_week > FIRST_TRIMESTER_WEEKS
-    )
+    pregnant_later = past_first_trimester(p, len(plan.weeks))
     why = "pregnancy after week 12" if pregnant_later else "frail" if is_frail(p) else ""
     verdict = Verdict(applies=bool(why))
     if not why:
@@ -922,9 +931,7 @@ def bent_over_unfit(p: Profile, plan: Plan, library: Library) -> Verdict:
     why = []
     if {Condition.OSTEOPOROSIS, Condition.VERTEBRAL_FRACTURE} & set(p.conditions):
         why.append("low bone density")
-    if Condition.PREGNANCY in p.conditions and (
-        p.pregnancy_week is None or p.pregnancy_week > FIRST_TRIMESTER_WEEKS
-    ):
+    if past_first_trimester(p, len(plan.weeks)):
         why.append("pregnancy after the first trimester")
     verdict = Verdict(applies=bool(why))
     if not verdict.applies:
@@ -1168,7 +1175,7 @@ def bone_session_lacks_posture_or_pull(p: Profile, plan: Plan, library: Library)
     pull_open = any(
         x.pattern.value == "horizontal-pull"  # the spine-care days' pull slot
         and x.kind == "strength"
-        for x in open_to(p, library)
+        for x in open_to(p, library, len(plan.weeks))
     )
     for where, s in sessions(plan):
         # the spine-care split's own days; days of another split the scheduler places in
@@ -1525,7 +1532,7 @@ def main_lift_not_heavy(p: Profile, plan: Plan, library: Library) -> Verdict:
     where the person owns a loadable, allowed lift of the same pattern, and no bodyweight or
     band move that cannot be made heavy asked for a few hard reps (COACHING.md §1, §3)."""
     entries = _by_name(library)
-    banned = forbidden_tags(p)
+    banned = forbidden_tags(p, len(plan.weeks))
     have = _owned(p)
     rank = {"beginner": 0, "intermediate": 1, "advanced": 2}
     level = rank[p.experience.value]
@@ -1673,7 +1680,7 @@ def pull_not_a_pull(p: Profile, plan: Plan, library: Library) -> Verdict:
     review 7, PULLOVER-AS-PULL)."""
     rows = [
         x
-        for x in open_to(p, library)
+        for x in open_to(p, library, len(plan.weeks))
         if x.pattern.value in PULLS and x.compound and x.kind == "strength"
     ]
     verdict = Verdict(applies=bool(rows))
@@ -1735,7 +1742,7 @@ def runner_only_walks(p: Profile, plan: Plan, library: Library) -> Verdict:
     form)."""
     runs = [
         x
-        for x in open_to(p, library)
+        for x in open_to(p, library, len(plan.weeks))
         if x.pattern.value == "cardio"
         and x.kind == "steady-cardio"
         and (x.impact == "high" or x.tempo_title)
@@ -1775,7 +1782,7 @@ def partial_range_for_trained(p: Profile, plan: Plan, library: Library) -> Verdi
     if not verdict.applies:
         return verdict
     entries = _by_name(library)
-    full_range = [x for x in open_to(p, library) if "partial-range" not in x.tags]
+    full_range = [x for x in open_to(p, library, len(plan.weeks)) if "partial-range" not in x.tags]
     for where, _s, e in _work_sets(plan):
         entry = entries.get(e.name)
         if entry is None or "partial-range" not in entry.tags:
@@ -1837,7 +1844,7 @@ def beginner_kit_unused(p: Profile, plan: Plan, library: Library) -> Verdict:
             )
     open_loaded = [  # a beginner's open lifts are beginner-level ones
         x
-        for x in open_to(p, library)
+        for x in open_to(p, library, len(plan.weeks))
         if x.pattern.value in LOWER_PATTERNS and {q.value for q in x.equipment} & LOADING_KIT
     ]
     for where, s in sessions(plan):

@@ -94,6 +94,7 @@ def build_plan(
     _refuse(scope_refusal(profile, rules))  # the age scope first: no pack can change it
     outcome = evaluate(profile, rules, trace=explain)
     _refuse(outcome.refusal)
+    outcome, adopted = _later_stage(profile, rules, outcome, weeks, explain)
     weeks, replan = _pregnancy_block(profile, outcome, weeks)
     build_up = _build_up(outcome, profile, library)
 
@@ -262,7 +263,7 @@ def build_plan(
         [*scheduler.adjusted, *held_weekly],
         library.design.messages,
         reviewed.warnings,
-        replan,
+        [w for w in (adopted, replan) if w is not None],
     )
     effects = merge_effects(
         [*outcome.effects, *reviewed.effects], reviewed.facts["week.modalities"]
@@ -712,6 +713,34 @@ def _departures(reviewed: Review) -> list[Departure]:
     return [found[k] for k in sorted(found)]
 
 
+def _later_stage(
+    profile: Profile, rules: RuleSet, outcome: Decisions, weeks: int, explain: bool
+) -> tuple[Decisions, Warning | None]:
+    """For a pregnancy whose block runs past a week the rules name in
+    `adopt_at_pregnancy_weeks` (13: the second trimester's rules only take positions away),
+    the decisions of that stage, for the whole block, with the warning that says so; else
+    the decisions as they are. Raises OutOfScopeError if that stage's rules refuse."""
+    at = outcome.progression.get("adopt_at_pregnancy_weeks")
+    note = outcome.progression.get("adopt_note")
+    week = profile.pregnancy_week
+    if at is None or note is None or week is None or not isinstance(at.value, list):
+        return outcome, None
+    crossed = [b for b in at.value if week < b <= week + weeks - 1]
+    if not crossed or not isinstance(note.value, str):
+        return outcome, None
+    stage = max(crossed)
+    later = evaluate(profile.model_copy(update={"pregnancy_week": stage}), rules, trace=explain)
+    _refuse(later.refusal)
+    text = fill_placeholders(note.value, {"week": str(weeks), "pregnancy_week": str(stage)})
+    return later, Warning(
+        code="pregnancy-stage-ahead",
+        severity="medium",
+        message=text,
+        references=[],
+        rules=sorted({at.rule, note.rule}),
+    )
+
+
 def _pregnancy_block(
     profile: Profile, outcome: Decisions, weeks: int
 ) -> tuple[int, Warning | None]:
@@ -746,9 +775,9 @@ def _warnings(
     held_weekly: list[Removal],
     messages: Messages,
     reviewed: Sequence[tuple[Warn, Rule]] = (),
-    extra: Warning | None = None,
+    extra: Sequence[Warning] = (),
 ) -> list[Warning]:
-    out: dict[str, Warning] = {extra.code: extra} if extra is not None else {}
+    out: dict[str, Warning] = {w.code: w for w in extra}
     for warn, rule in [*outcome.warnings, *reviewed]:
         if warn.code in out:
             known = out[warn.code]

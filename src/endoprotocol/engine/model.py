@@ -514,6 +514,7 @@ NOTE_FIELDS = {
     "deload_reps_note": {"volume_cut_pct"},
     "deload_now_note": {"volume_cut_pct"},
     "replan_note": {"week", "pregnancy_week"},
+    "adopt_note": {"week", "pregnancy_week"},
     "rounds_note": set(),
     "long_session_note": set(),
     "steady_grows_note": {"minutes"},
@@ -666,6 +667,13 @@ class Progression(_Node):
     # week, {pregnancy_week}: when to plan again) is a medium warning when it does
     replan_at_pregnancy_weeks: list[Annotated[int, Field(strict=True, ge=2, le=43)]] | None = None
     replan_note: Text | None = None
+    # pregnancy: a block that runs past one of these pregnancy weeks is planned, from its
+    # first week, with the rules that apply from that week (a stage whose rules only take
+    # things away, so keeping them early is safe); `adopt_note` ({week}: the block's weeks,
+    # {pregnancy_week}: the stage's first week) is a medium warning when it does (coach
+    # review 10: a first-trimester block cut to 3 weeks although it held nothing week 13 bars)
+    adopt_at_pregnancy_weeks: list[Annotated[int, Field(strict=True, ge=2, le=43)]] | None = None
+    adopt_note: Text | None = None
     # re-entry and cautious starts that end (COACHING.md §3)
     cautious_start: CautiousStart | None = None
     # said in the week after a cautious start, when the block's own dose takes over
@@ -694,6 +702,8 @@ class Progression(_Node):
     def _known_placeholders(self) -> Self:
         if self.replan_at_pregnancy_weeks is not None and self.replan_note is None:
             raise ValueError("replan_at_pregnancy_weeks needs a replan_note to tell the person")
+        if self.adopt_at_pregnancy_weeks is not None and self.adopt_note is None:
+            raise ValueError("adopt_at_pregnancy_weeks needs an adopt_note to tell the person")
         for name, allowed in NOTE_FIELDS.items():
             text = getattr(self, name)
             if text is not None:
