@@ -103,6 +103,9 @@ AEROBIC_LED_GOALS = frozenset(
 
 # WHO 2020: older-adult guidance (falls prevention, the older-beginner start) from 65
 OLDER_AGE = 65
+# from 80, active or not, nothing where a slip ends in a fall (coach review 12,
+# TOWEL-ROW-OLDEST; World Falls Guidelines 2022: risk climbs steeply with age)
+OLDEST_AGE = 80
 
 
 def needs_falls_prevention(p: Profile) -> bool:
@@ -172,9 +175,13 @@ def forbidden_tags(p: Profile, weeks: int = 1) -> dict[str, str]:
         ban("65+ or a past fall", "loaded-split-stance")
     if Condition.FALLS_HISTORY in conditions:
         ban("a past fall", "fall-risk")
+    if p.age >= OLDEST_AGE:
+        ban("80 and over", "fall-risk")
     if is_frail(p):
         ban(
             "frail (80+, not active)",
+            "hands-bound",
+            "knee-dominant-deep",
             "floor",
             "supine",
             "prone",
@@ -196,6 +203,7 @@ def forbidden_tags(p: Profile, weeks: int = 1) -> dict[str, str]:
             "front-rack",
             "horizontal-end-range",
             "loaded-plank",
+            "dip",
         )
     if Condition.LOW_BACK_PAIN in conditions:
         ban("low-back pain", "spinal-flexion", "heavy-spinal-load", "twisting", "loaded-plank")
@@ -688,7 +696,7 @@ SHOULDER_UNFIT = re.compile(
     r"swim|pull-up|chin-up|pulldown|pull-down|pullover|overhead|back squat|good morning|"
     r"front squat|front-rack|front rack|"
     r"barbell bench|dumbbell bench|incline dumbbell press|\bdips?\b|snatch|lat pull|renegade|"
-    r"rollout",
+    r"rollout|chair press-up|through the armrests",
     re.IGNORECASE,
 )
 # a loaded plank (rows or push-ups with weight from a plank) asks a painful lower back to hold
@@ -839,6 +847,35 @@ def carry_hands_full(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+# a standing squat or hinge whose load or band fills both hands or sits behind the neck
+LOWER_STANDING = frozenset({"squat", "hinge"})
+HANDS_BOUND = re.compile(
+    r"both hands|in each hand|by the horns|ends at the shoulders|behind the neck"
+    r"|dumbbells? (at your sides|against the chest|down the thighs)|the dumbbells|cradle|the bar"
+    r"|a band|band between|the handles|the rope|landmine|on the upper back|across the upper back",
+    re.IGNORECASE,
+)
+
+
+def frail_hands_bound(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Frail people (80+, not active) squat and hinge with a hand free for a counter: no
+    squat or hinge whose load or band fills both hands or sits behind the neck, nor as an
+    alternative (World Falls Guidelines 2022; COACHING.md §4; coach review 12,
+    FRAIL-BOTH-HANDS: a banded squat and a band good morning for an 85-year-old who had
+    fallen). Read from the cue, so an untagged lift shows; drills (a dowel) are not loads."""
+    verdict = Verdict(applies=is_frail(p))
+    if not verdict.applies:
+        return verdict
+    entries = _by_name(library)
+    for where, name, label in named_moves(plan):
+        entry = entries.get(name)
+        if entry is None or entry.pattern.value not in LOWER_STANDING or entry.kind == "drill":
+            continue
+        if HANDS_BOUND.search(entry.cue) and not STEADY.search(entry.cue):
+            verdict.faults.append(Fault("frail-hands-bound", where, f"{label}: no hand free"))
+    return verdict
+
+
 def stance_unsupported(p: Profile, plan: Plan, library: Library) -> Verdict:
     """People whose rules keep balance work supported (a past fall, frailty, fragile bones,
     pregnancy, neuropathy) get no exercise whose name or cue is an unsupported single-leg or
@@ -961,6 +998,44 @@ def heart_rate_on_holds(p: Profile, plan: Plan, library: Library) -> Verdict:
         for e in s.exercises:
             if e.pattern.value in holds and e.intensity.hr_max_pct is not None:
                 verdict.faults.append(Fault("heart-rate-on-holds", where, f"{e.name} %HRmax"))
+    return verdict
+
+
+# A continuous session's top %HRmax: 88-95 % is interval pace (ACSM HIIT work bouts; 4 x 4 at
+# 90 %, Wisloff 2007), not 20-50 minutes of tempo (coach review 12, TEMPO-HR-CEILING)
+STEADY_HR_TOP = 87
+
+
+def steady_hr_at_interval_pace(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A steady (continuous) session's heart-rate target stays below interval pace: at most
+    87 % HRmax at its top (COACHING.md §3, a coherent intensity; EVIDENCE.md §1.2 and §4)."""
+    verdict = Verdict(applies=True)
+    for where, s, e in exercises(plan):
+        hr = e.intensity.hr_max_pct
+        if s.modality.value == "endurance" and hr is not None and hr.max > STEADY_HR_TOP:
+            verdict.faults.append(
+                Fault("steady-hr-at-interval-pace", where, f"{e.name} up to {hr.max:g}% HRmax")
+            )
+    return verdict
+
+
+CONVERSATIONAL = re.compile(r"conversational|calmer stress", re.IGNORECASE)
+
+
+def hard_steady_told_easy(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A steady session is never vigorous while its notes ask for a conversational pace, and
+    a stress-resilience-first plan keeps its steady work conversational (Hill 2008: cortisol
+    climbs steeply above about 60 % VO2max; coach review 12, STRESS-TEMPO: a tempo run under
+    "keep the pace conversational")."""
+    stress_first = bool(p.goals) and p.goals[0].value == "stress-resilience"
+    verdict = Verdict(applies=True)
+    for where, s in sessions(plan):
+        if s.modality.value != "endurance" or s.intensity_class.value != "vigorous":
+            continue
+        if any(CONVERSATIONAL.search(n) for n in s.notes):
+            verdict.faults.append(Fault("hard-steady-told-easy", where, "vigorous, told easy"))
+        elif stress_first:
+            verdict.faults.append(Fault("hard-steady-told-easy", where, "vigorous, stress first"))
     return verdict
 
 
@@ -1266,6 +1341,7 @@ SAFETY_CHECKS: dict[str, Check] = {
     "trunk-flexion-unfit": trunk_flexion_unfit,
     "stance-unsupported": stance_unsupported,
     "carry-hands-full": carry_hands_full,
+    "frail-hands-bound": frail_hands_bound,
     "illness-start-not-held": illness_start_not_held,
     "bone-session-lacks-posture-or-pull": bone_session_lacks_posture_or_pull,
     "pregnancy-aerobic-crowded-out": pregnancy_aerobic_crowded_out,
@@ -1673,6 +1749,31 @@ def trained_steps_down(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+def trained_gets_regression(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A trained lifter's work set is never an entry-level regression (an assisted pull-up
+    machine, a wall push-up) while a lift of the same pattern that is not one is open to them
+    (COACHING.md §1 "level fits the person"; coach review 12, LEVEL-ASSISTED-PULLUP: an
+    intermediate lifter with machines on the assisted pull-up machine, pulldowns owned)."""
+    verdict = Verdict(applies=p.experience is not Experience.BEGINNER and not is_frail(p))
+    if not verdict.applies:
+        return verdict
+    entries = _by_name(library)
+    full = {
+        x.pattern.value
+        for x in open_to(p, library, len(plan.weeks))
+        if x.ladder != "regression" and x.kind == "strength"
+    }
+    for where, s, e in exercises(plan):
+        entry = entries.get(e.name)
+        if s.modality.value != "resistance" or s.optional or entry is None:
+            continue
+        if entry.ladder == "regression" and entry.pattern.value in full:
+            verdict.faults.append(
+                Fault("trained-gets-regression", where, f"{e.name} ({entry.pattern.value})")
+            )
+    return verdict
+
+
 def pull_not_a_pull(p: Profile, plan: Plan, library: Library) -> Verdict:
     """A lifting session's pulling is never only single-joint moves (a pullover lying across a
     bench, a straight-arm pulldown, a band pull-apart, a dead hang) while a multi-joint row or
@@ -2045,6 +2146,9 @@ def alternative_unfit(p: Profile, plan: Plan, library: Library) -> Verdict:
 
 SELECTION_CHECKS: dict[str, Check] = {
     "heart-rate-on-holds": heart_rate_on_holds,
+    "steady-hr-at-interval-pace": steady_hr_at_interval_pace,
+    "hard-steady-told-easy": hard_steady_told_easy,
+    "trained-gets-regression": trained_gets_regression,
     "steady-above-level": steady_above_level,
     "unstable-pick-over-stable": unstable_pick_over_stable,
     "not-owned": not_owned,

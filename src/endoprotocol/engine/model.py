@@ -346,10 +346,17 @@ Tagname = Literal[
     # walking with a load in each hand or racked on both shoulders (farmer and front-rack
     # carries): a trip with no hand free to catch oneself
     "hands-full-walk",
+    # a standing squat or hinge whose load or band fills both hands or sits behind the neck
+    # (a goblet squat, a banded squat, a band good morning): no hand free to hold a counter;
+    # frail people squat and hinge with a hand on support (coach review 12, FRAIL-BOTH-HANDS)
+    "hands-bound",
     # the chest and belly rest on a pad (a chest-supported machine row): not in later pregnancy
     "belly-on-pad",
     # body weight borne through the hands on a chair or bench that could tip
     "chair",
+    # the body's weight pressed up through the hands beside or behind the hips (dips, bench
+    # dips, a chair press-up through the armrests): not with a painful shoulder
+    "dip",
     # a barbell resting across the upper back
     "bar-on-back",
     # a load racked on the front of the shoulders, elbows high (front squat, front-rack carry)

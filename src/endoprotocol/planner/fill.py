@@ -66,6 +66,10 @@ BEGINNER_TIER = 6
 STRENGTH_REPS = 6
 # From this age an active beginner may still start from a regression (an incline push-up).
 ACTIVE_REGRESSION_AGE = 65
+# Tags that say who may do a lift, not how demanding it is: left out of the ranking's count of
+# a lift's caveats, so marking them for frail people or a painful shoulder does not reorder
+# everyone else's picks (coach review 12: `hands-bound` had swapped a deadlift day)
+RANK_NEUTRAL_TAGS = frozenset({"hands-bound", "dip"})
 
 
 @dataclass
@@ -234,13 +238,30 @@ class Picker:
                 if "fall-risk" in e.tags
                 else int(bool(unilateral) and e.pattern in STANCE_PATTERNS)
             )
-            return (preferred, fits_role, heavy, level_gap, unstable, load, len(e.tags))
+            return (
+                preferred,
+                fits_role,
+                heavy,
+                level_gap,
+                unstable,
+                load,
+                len(set(e.tags) - RANK_NEUTRAL_TAGS),
+            )
         # a lift loaded by a share of its 1RM suits every level (its load, not its form, sets
         # how hard it is): a trained lifter's barbell RDL is not a step down; and of two lifts
         # as loadable, the full-range one (a goblet squat before a squat to a high box)
         own_level = 0 if e.one_rm else level_gap
         partial = 1 if "partial-range" in e.tags else 0
-        return (preferred, fits_role, heavy, load, partial, unilateral, own_level, len(e.tags))
+        return (
+            preferred,
+            fits_role,
+            heavy,
+            load,
+            partial,
+            unilateral,
+            own_level,
+            len(set(e.tags) - RANK_NEUTRAL_TAGS),
+        )
 
     def candidates(
         self,

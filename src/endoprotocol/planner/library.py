@@ -195,10 +195,16 @@ class Split(_Node):
 
 
 class Zone(_Node):
+    """An intensity class (ACSM, EVIDENCE.md §1.2): its %HRmax, RPE (0-10), %1RM and talk
+    test. `steady_hr_max_pct` is the %HRmax of a continuous session in this zone where it is
+    narrower than the zone (a tempo ride holds the lower part of vigorous; 88-95 % HRmax is
+    interval work: coach review 12, TEMPO-HR-CEILING)."""
+
     hr_max_pct: Bound
     rpe: Bound
     pct_1rm: Bound
     talk_test: Text
+    steady_hr_max_pct: Bound | None = None
 
 
 class RestByLoad(_Node):

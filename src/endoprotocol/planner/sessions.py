@@ -486,6 +486,9 @@ class SessionBuilder:
             slot = replace(slot, intensity="moderate")
             tempo = False
         zone = self.library.design.zones[slot.intensity]  # type: ignore[index]
+        if tempo and zone.steady_hr_max_pct is not None:
+            # a continuous hard effort holds the lower part of the zone, not interval pace
+            zone = zone.model_copy(update={"hr_max_pct": zone.steady_hr_max_pct})
         notes, note_rules = self.notes_for(slot.modality)
         edges, edge_rules = self._edges(slot.modality.value) if not slot.shares_warmup else (0, [])
         count = design.exercises if design else 1

@@ -1,0 +1,272 @@
+"""Coach review 12 (20 new profiles): the smallest profiles of the safety and fit kinds fixed
+in the library and the rules, with properties over the people each kind is about.
+
+FRAIL-BOTH-HANDS (unsafe) An 85-year-old who had fallen squatted holding a band at the
+    shoulders and hinged with a band behind the neck: no hand free for a counter.
+TOWEL-ROW-OLDEST (unsafe) An active 95-year-old leaned back on a towel looped round a door
+    (a move the library itself tags `fall-risk`).
+SHOULDER-CHAIR-DIP (wrong fit) A chair press-up, a short dip, stood in for the shoulder press
+    of a lifter with shoulder pain, under a note promising no dips.
+STRESS-TEMPO (wrong fit) A stress-first plan's steady session was a tempo run at RPE 7-8
+    under its own note asking for a conversational pace.
+TEMPO-HR-CEILING (wrong dose) Tempo runs and rides of 10-50 minutes at 77-95 % HRmax, the top
+    of which is interval pace.
+LEVEL-ASSISTED-PULLUP (wrong fit) Trained lifters with machines pulled on the assisted pull-up
+    machine, an entry-level regression, with the lat pulldown open.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import pytest
+from hypothesis import strategies as st
+
+from endoprotocol import parse_profile
+from endoprotocol.audit import (
+    frail_hands_bound,
+    hard_steady_told_easy,
+    joint_pain_move_unfit,
+    steady_hr_at_interval_pace,
+    trained_gets_regression,
+    vetoed_tag_in_plan,
+)
+from tests.builtin import builtin_library, builtin_plan, plan_names
+from tests.strategies import audit_property, profiles
+
+EXAMPLES = int(os.environ.get("ENDOPROTOCOL_PROPERTY_EXAMPLES", "30"))
+
+FRAIL_BANDS = {  # /tmp/coach12/min/FRAIL-BOTH-HANDS.yaml
+    "age": 85,
+    "sex": "female",
+    "goals": ["general-health"],
+    "days_per_week": 2,
+    "minutes_per_session": 20,
+    "equipment": ["bands"],
+    "conditions": ["falls-history"],
+}
+
+
+def test_a_frail_person_squats_with_a_hand_on_a_counter() -> None:
+    plan = builtin_plan(weeks=8, **FRAIL_BANDS)
+    names = plan_names(plan)
+    assert not {"Banded squat", "Band good morning"} & names
+    assert "Counter-supported squat" in names
+    warning = next(w.message for w in plan.warnings if w.code == "frail-older-adult")
+    assert "hand on a counter" in warning
+    verdict = frail_hands_bound(parse_profile(FRAIL_BANDS), plan, builtin_library())
+    assert verdict.applies
+    assert not verdict.faults, verdict.faults[:3]
+
+
+def test_an_able_beginner_keeps_the_full_squat() -> None:
+    """The counter-supported squat is a regression: a 35-year-old beginner with no kit still
+    squats freely."""
+    plan = builtin_plan(
+        weeks=4,
+        age=35,
+        sex="male",
+        goals=["general-health"],
+        days_per_week=3,
+        minutes_per_session=45,
+    )
+    names = plan_names(plan)
+    assert "Bodyweight squat" in names
+    assert "Counter-supported squat" not in names
+
+
+@st.composite
+def frail_people(draw: st.DrawFn) -> dict[str, Any]:
+    """People of 80-100 who are not active, often with bands, dumbbells or a kettlebell."""
+    data = draw(profiles(min_age=80))
+    data["currently_active"] = False
+    kit = draw(st.sampled_from([["bands"], ["dumbbells"], ["kettlebell"], []]))
+    data["equipment"] = list(dict.fromkeys([*data["equipment"], *kit]))
+    return data
+
+
+def test_frail_people_never_squat_or_hinge_with_both_hands_bound(
+    record_property: pytest.RecordProperty,
+) -> None:
+    audit_property(
+        frail_people(),
+        {"frail-hands-bound": frail_hands_bound, "vetoed-tag-in-plan": vetoed_tag_in_plan},
+        record_property,
+        examples=EXAMPLES,
+    )
+
+
+OLDEST_ACTIVE = {  # /tmp/coach12/min/TOWEL-ROW-OLDEST.yaml
+    "age": 95,
+    "sex": "male",
+    "goals": ["general-health"],
+    "days_per_week": 2,
+    "minutes_per_session": 30,
+    "equipment": ["bodyweight"],
+    "currently_active": True,
+}
+
+
+def test_an_active_95_year_old_gets_no_fall_risk_move() -> None:
+    plan = builtin_plan(weeks=8, **OLDEST_ACTIVE)
+    assert "Towel door row" not in plan_names(plan)
+    assert "oldest-no-fall-risk" in {w.code for w in plan.warnings}
+    # the pull it left is said plainly, with the kit that would open one
+    gap = next(w.message for w in plan.warnings if w.code == "could-not-plan")
+    assert "horizontal-pull" in gap
+    assert "bands" in gap
+    verdict = vetoed_tag_in_plan(parse_profile(OLDEST_ACTIVE), plan, builtin_library())
+    assert not verdict.faults, verdict.faults[:3]
+
+
+@st.composite
+def oldest_people(draw: st.DrawFn) -> dict[str, Any]:
+    """People of 80-100, active or not."""
+    return draw(profiles(min_age=80))
+
+
+def test_no_fall_risk_move_from_80(record_property: pytest.RecordProperty) -> None:
+    audit_property(
+        oldest_people(),
+        {"vetoed-tag-in-plan": vetoed_tag_in_plan},
+        record_property,
+        examples=EXAMPLES,
+    )
+
+
+SHOULDER_MACHINES = {  # /tmp/coach12/min/SHOULDER-CHAIR-DIP.yaml
+    "age": 29,
+    "sex": "female",
+    "goals": ["muscle"],
+    "days_per_week": 2,
+    "minutes_per_session": 60,
+    "equipment": ["machines"],
+    "conditions": ["shoulder-pain"],
+}
+
+
+def test_no_chair_dip_with_shoulder_pain() -> None:
+    plan = builtin_plan(weeks=4, **SHOULDER_MACHINES)
+    assert "Seated chair press-up" not in plan_names(plan)
+    warning = next(w.message for w in plan.warnings if w.code == "shoulder-pain-adjustments")
+    assert "chair press-up" in warning
+    verdict = joint_pain_move_unfit(parse_profile(SHOULDER_MACHINES), plan, builtin_library())
+    assert not verdict.faults, verdict.faults[:3]
+
+
+STRESS_FIRST = {  # /tmp/coach12/min/STRESS-TEMPO.yaml
+    "age": 45,
+    "sex": "female",
+    "goals": ["stress-resilience"],
+    "experience": "intermediate",
+    "days_per_week": 4,
+    "minutes_per_session": 30,
+    "currently_active": True,
+    "conditions": ["chronic-stress"],
+}
+
+
+def test_a_stress_first_plan_keeps_its_steady_work_conversational() -> None:
+    plan = builtin_plan(weeks=8, **STRESS_FIRST)
+    steady = [
+        s for w in plan.weeks for d in w.days for s in d.sessions if s.modality.value == "endurance"
+    ]
+    assert steady
+    assert all(s.intensity_class.value != "vigorous" for s in steady)
+    assert not any(s.title.startswith("Tempo") for s in steady)
+
+
+TEMPO_RUNNER = {  # /tmp/coach12/min/TEMPO-HR-CEILING.yaml
+    "age": 45,
+    "sex": "female",
+    "goals": ["general-health"],
+    "experience": "intermediate",
+    "days_per_week": 4,
+    "minutes_per_session": 30,
+    "currently_active": True,
+}
+
+
+def test_a_tempo_run_holds_the_lower_part_of_the_vigorous_band() -> None:
+    plan = builtin_plan(weeks=4, **TEMPO_RUNNER)
+    tempo = [
+        e
+        for d in plan.weeks[0].days
+        for s in d.sessions
+        if s.title.startswith("Tempo")
+        for e in s.exercises
+    ]
+    assert tempo
+    for e in tempo:
+        hr = e.intensity.hr_max_pct
+        assert hr is not None
+        assert (hr.min, hr.max) == (77, 87)
+
+
+@st.composite
+def active_trained_people(draw: st.DrawFn) -> dict[str, Any]:
+    """Active, trained people of 18-70 (the ones who may get a tempo session), often with a
+    stress-resilience goal first."""
+    data = draw(profiles(max_age=70))
+    data["currently_active"] = True
+    data["experience"] = draw(st.sampled_from(["intermediate", "advanced"]))
+    if draw(st.booleans()):
+        rest = [g for g in data["goals"] if g != "stress-resilience"]
+        data["goals"] = ["stress-resilience", *rest[:3]]
+    return data
+
+
+def test_steady_work_is_never_interval_pace_nor_hard_when_told_easy(
+    record_property: pytest.RecordProperty,
+) -> None:
+    audit_property(
+        active_trained_people(),
+        {
+            "steady-hr-at-interval-pace": steady_hr_at_interval_pace,
+            "hard-steady-told-easy": hard_steady_told_easy,
+        },
+        record_property,
+        examples=EXAMPLES,
+    )
+
+
+TRAINED_MACHINES = {  # /tmp/coach12/min/LEVEL-ASSISTED-PULLUP.yaml
+    "age": 30,
+    "sex": "male",
+    "goals": ["muscle"],
+    "experience": "intermediate",
+    "days_per_week": 4,
+    "equipment": ["machines"],
+}
+
+
+def test_a_trained_lifter_pulls_down_rather_than_on_the_assisted_machine() -> None:
+    plan = builtin_plan(weeks=4, **TRAINED_MACHINES)
+    names = plan_names(plan)
+    assert "Assisted pull-up machine" not in names
+    assert "Lat pulldown" in names
+    verdict = trained_gets_regression(parse_profile(TRAINED_MACHINES), plan, builtin_library())
+    assert verdict.applies
+    assert not verdict.faults, verdict.faults[:3]
+
+
+@st.composite
+def trained_people(draw: st.DrawFn) -> dict[str, Any]:
+    """Intermediate and advanced lifters of 18-79, often with machines or body weight only."""
+    data = draw(profiles(max_age=79))
+    data["experience"] = draw(st.sampled_from(["intermediate", "advanced"]))
+    kit = draw(st.sampled_from([["machines"], ["dumbbells", "bench"], [], ["bands"]]))
+    data["equipment"] = list(dict.fromkeys([*data["equipment"], *kit]))
+    return data
+
+
+def test_trained_lifters_get_no_regression_where_a_full_lift_is_open(
+    record_property: pytest.RecordProperty,
+) -> None:
+    audit_property(
+        trained_people(),
+        {"trained-gets-regression": trained_gets_regression},
+        record_property,
+        examples=EXAMPLES,
+    )
