@@ -119,16 +119,19 @@ def test_the_osteoporosis_exit_raises_every_lift_together() -> None:
         work = _work(plan, week)
         assert any(e.intensity.pct_1rm is not None for e in work)
         assert any(e.intensity.pct_1rm is None for e in work)
+        # week 9 is the first load step out of the light weeks (about 55 %, still light:
+        # coach review 12, LOAD-JUMP-OSTEO); every lift and hold moves to moderate together
+        # with 60 % in week 10
         for e in work:  # %1RM lifts, lifts by effort alone and holds alike
             rpe = e.intensity.rpe
             assert rpe is not None
-            assert rpe.min >= 5, (week, e.name, rpe)
+            assert rpe.min >= (3 if week == 9 else 5), (week, e.name, rpe)
     pcts = [
         max(e.intensity.pct_1rm.max for e in _work(plan, w) if e.intensity.pct_1rm)
         for w in (9, 10, 11)
     ]
     assert pcts == sorted(pcts)
-    assert pcts[0] >= 60
+    assert pcts[0] <= 55 < 60 <= pcts[1]
     assert pcts[-1] <= 70
     verdict = effort_split_in_session(parse_profile(BONES), plan, builtin_library())
     assert verdict.applies  # the check must see this plan, or the test proves nothing
@@ -143,7 +146,8 @@ def test_an_effort_only_exit_still_changes_every_week() -> None:
         [(e.reps, e.intensity.rpe, e.intensity.rir) for e in _work(plan, w)] for w in (4, 5, 6, 7)
     ]
     assert all(a != b for a, b in itertools.pairwise(shapes))
-    assert min(_rpe_tops(plan, 5)) >= 5
+    # week 5 is the first load step (still light); the effort is moderate from week 6
+    assert min(_rpe_tops(plan, 6)) >= 5
 
 
 # ---- 3. acute GH and IL-6 claims need their dose

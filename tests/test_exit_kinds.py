@@ -58,8 +58,10 @@ def test_k3_osteoporosis_exit_stays_at_the_promised_moderate_effort() -> None:
     plan = _plan(12, **OSTEO)
     for week in (9, 10, 11):
         tops = _lift_rpe_tops(plan, week)
-        assert tops
-        assert max(tops) <= 6, (week, tops)
+        # week 9's first load step (about 55 %, coach review 12) is still light: no lift
+        # is taken toward failure yet; the effort reaches moderate with 60 % in week 10
+        assert tops or week == 9
+        assert max(tops, default=0) <= 6, (week, tops)
         classes = {
             s.intensity_class.value
             for d in plan.weeks[week - 1].days
@@ -68,8 +70,8 @@ def test_k3_osteoporosis_exit_stays_at_the_promised_moderate_effort() -> None:
         }
         assert "vigorous" not in classes
         assert any("moderate effort" in n for n in plan.weeks[week - 1].notes)
-    # stepwise: week 9 opens at RPE 5, one above the light start's 4
-    assert max(_lift_rpe_tops(plan, 9)) == 5
+    # stepwise: week 10 opens at a moderate RPE 5-6, over the light weeks' 4
+    assert max(_lift_rpe_tops(plan, 10)) in (5, 6)
     verdict = exit_effort_jumps(parse_profile(OSTEO), plan, builtin_library())
     assert verdict.applies  # the check must see this plan, or the test proves nothing
     assert not verdict.faults
@@ -78,7 +80,7 @@ def test_k3_osteoporosis_exit_stays_at_the_promised_moderate_effort() -> None:
 def test_k2_older_beginner_light_for_four_weeks_then_moderate() -> None:
     plan = _plan(12, **OLDER_BEGINNER)
     assert "four weeks" in " ".join(plan.weeks[0].notes)
-    assert max(_lift_rpe_tops(plan, 6)) == 6  # moderate effort inside the exit
+    assert max(_lift_rpe_tops(plan, 7)) == 6  # moderate effort inside the exit
     strength = next(g for g in plan.guidelines if g.id == "who-2020-strength")
     assert "until a professional advises" not in strength.detail
     assert "week 5" in strength.detail

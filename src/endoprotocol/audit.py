@@ -5482,6 +5482,79 @@ def week_repeats_previous(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+# Coach review 12, LOAD-JUMP-OSTEO: ACSM 2009 (EVIDENCE.md §1.4) raises a load 2-10 % at a
+# time; a %1RM ceiling may rise by about 10 points of 1RM between two building weeks (the
+# intensity table's own steps between reps weeks and load weeks stay well inside it).
+LOAD_STEP_POINTS = 10.0
+
+
+def _lift_doses(week: Week) -> dict[tuple[str, str], tuple[int, float | None, float | None]]:
+    """Each required lift's sets, %1RM ceiling and RPE top by day type and name."""
+    out: dict[tuple[str, str], tuple[int, float | None, float | None]] = {}
+    for s, e in _week_lifts(week):
+        pct = e.intensity.pct_1rm
+        rpe = e.intensity.rpe
+        out[(s.title, e.name)] = (
+            e.sets,
+            pct.max if pct is not None else None,
+            rpe.max if rpe is not None else None,
+        )
+    return out
+
+
+def load_jump_week_on_week(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A lift's load rises a step at a time (coach review 12, LOAD-JUMP-OSTEO; COACHING.md §3,
+    exits from cautious starts move 40-50 % toward 60-70 % 1RM *over* weeks 8-12 [Too Fit To
+    Fracture 2014]; ACSM 2009 raises a load 2-10 % at a time): between a building week and the
+    last building week before it (so the week after a deload is read against the week before
+    the deload), no required lift's %1RM ceiling rises by more than about 10 points of 1RM, and
+    no lift of a cautious start's exit raises its sets, its %1RM ceiling and its effort all in
+    the same week."""
+    verdict = Verdict(applies=False)
+    building = [w for w in plan.weeks if not w.deload]
+    for before, week in pairwise(building):
+        if before.max_intensity in ("light", "none") and week.max_intensity != before.max_intensity:
+            # the end of a week-scoped light hold (an acute illness's light weeks): left
+            # open, see docs/planning.md, coach review 12
+            continue
+        exiting = any("climb" in n and EXIT_PROMISE in n for n in week.notes)
+        was = _lift_doses(before)
+        for key, (sets, pct, rpe) in _lift_doses(week).items():
+            if key not in was:
+                continue
+            verdict.applies = True
+            old_sets, old_pct, old_rpe = was[key]
+            title, name = key
+            where = f"week {week.week} '{title}'"
+            if pct is not None and old_pct is not None and pct - old_pct > LOAD_STEP_POINTS + 0.5:
+                verdict.faults.append(
+                    Fault(
+                        "load-jump-week-on-week",
+                        where,
+                        f"{name} %1RM {old_pct:g} -> {pct:g} against week {before.week}",
+                    )
+                )
+            elif (
+                exiting
+                and pct is not None
+                and old_pct is not None
+                and rpe is not None
+                and old_rpe is not None
+                and sets > old_sets
+                and pct > old_pct
+                and rpe > old_rpe
+            ):
+                verdict.faults.append(
+                    Fault(
+                        "load-jump-week-on-week",
+                        where,
+                        f"{name} sets {old_sets} -> {sets}, %1RM {old_pct:g} -> {pct:g} and RPE"
+                        f" {old_rpe:g} -> {rpe:g} in one week",
+                    )
+                )
+    return verdict
+
+
 PROGRESSION_CHECKS: dict[str, Check] = {
     "week-does-not-progress": week_does_not_progress,
     "deload-cut-misstated": deload_cut_misstated,
@@ -5520,6 +5593,7 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "reps-above-exercise-cap": reps_above_exercise_cap,
     "steady-note-unkept": steady_note_unkept,
     "aerobic-first-lifting-grows": aerobic_first_lifting_grows,
+    "load-jump-week-on-week": load_jump_week_on_week,
 }
 CHECKS: dict[str, Check] = {
     **SAFETY_CHECKS,

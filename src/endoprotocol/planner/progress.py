@@ -901,6 +901,12 @@ def _growth(
     return out
 
 
+# A load step: ACSM 2009 (EVIDENCE.md §1.4) raises a load 2-10 % at a time; a lift's %1RM
+# ceiling rises by at most about 10 points of 1RM from one building week to the next (coach
+# review 12, LOAD-JUMP-OSTEO; audit check `load-jump-week-on-week`).
+LOAD_STEP_POINTS = 10.0
+
+
 def _tighter(caps: dict[bool, float | None], cap: float | None) -> dict[bool, float | None]:
     if cap is None:
         return caps
@@ -930,11 +936,13 @@ def _dose_in_force(start: CautiousStart | None, week: int) -> CautiousStart | No
     )
 
 
-def _exit_cap(start: CautiousStart | None, week: int) -> float | None:
+def _exit_cap(start: CautiousStart | None, week: int, scheme: Scheme) -> float | None:
     """The %1RM ceiling of a week in a cautious start's exit: it starts at the exit's bottom
-    and rises in equal steps to its top over `exit_weeks` (e.g. 60 -> 70 % over weeks 9-12).
-    Starting at the bottom makes the first step a real one for every lift: below about 60 %
-    the table holds 10-15 reps far from failure, so a lift set by effort alone would not move."""
+    and rises in equal steps to its top over the exit's building weeks (e.g. 55 -> 62.5 ->
+    70 % over weeks 9-11, week 12 a deload), never more than a load step a week above the
+    start's own ceiling. A deload in the exit holds the step before it (`build_weeks` reads
+    it as its last building week). Starting at the bottom makes the first step a real one
+    for every lift."""
     if start is None or start.exit_weeks is None or start.exit_pct_1rm is None:
         return None
     step = week - start.weeks
@@ -942,9 +950,32 @@ def _exit_cap(start: CautiousStart | None, week: int) -> float | None:
         return None
     top = start.exit_pct_1rm.max or start.pct_1rm.max or 0
     low = min(start.exit_pct_1rm.min or top, top)
-    if start.exit_weeks == 1:
-        return top
-    return low + (top - low) * (step - 1) / (start.exit_weeks - 1)
+    exit_weeks = range(start.weeks + 1, start.weeks + start.exit_weeks + 1)
+    building = [w for w in exit_weeks if not scheme.is_deload(w)] or list(exit_weeks)
+    done = max(1, sum(1 for w in building if w <= week))
+    cap = top if len(building) == 1 else low + (top - low) * (done - 1) / (len(building) - 1)
+    # never more than a load step a week above the start's own ceiling (coach review 12,
+    # LOAD-JUMP-OSTEO: ACSM 2009 raises a load 2-10 % at a time)
+    if start.pct_1rm.max is not None:
+        cap = min(cap, start.pct_1rm.max + LOAD_STEP_POINTS * done)
+    return cap
+
+
+def _end_cap(start: CautiousStart | None, week: int, scheme: Scheme) -> float | None:
+    """The %1RM ceiling of the first building week after a cautious start (and its exit)
+    ends: one load step above the start's last ceiling, so the plan's own dose is reached a
+    step at a time (coach review 12: a trained re-entry's 60-69 % went to 77-87 % in one
+    week). None in other weeks, and for a start held to the end of the block."""
+    if start is None or start.weeks >= 16 or start.then_hold is not None:
+        return None
+    last = start.pct_1rm.max
+    end = start.weeks + (start.exit_weeks or 0)
+    if start.exit_weeks is not None and start.exit_pct_1rm is not None:
+        last = _exit_cap(start, end, scheme)
+    if last is None or week <= end:
+        return None
+    first = next(w for w in range(end + 1, end + 60) if not scheme.is_deload(w))
+    return last + LOAD_STEP_POINTS if week == first else None
 
 
 def _exit_sets(start: CautiousStart | None, week: int, scheme: Scheme) -> int:
@@ -1459,8 +1490,9 @@ def build_weeks(
             last_building = number
         start = _dose_in_force(scheme.cautious, ref)
         caps = _tighter(dict(limit_caps), start.pct_1rm.max if start else None)
-        exit_cap = _exit_cap(scheme.cautious, ref)
+        exit_cap = _exit_cap(scheme.cautious, ref, scheme)
         caps = _tighter(caps, exit_cap)
+        caps = _tighter(caps, _end_cap(scheme.cautious, ref, scheme))
         floor = max(reps_floor, start.reps.min or 1) if start else reps_floor
         # a beginner's effort step (COACHING.md §3): from its week, where no cautious dose
         # or exit holds the lifts and the week's safety ceiling allows a vigorous effort;
@@ -1569,8 +1601,16 @@ def build_weeks(
                     outcome,
                     deload,
                     # sets grow from the end of a cautious start, one step at a time (not
-                    # the whole start's worth at once)
-                    built - (built_at.get(scheme.cautious.weeks, 0) if scheme.cautious else 0),
+                    # the whole start's worth at once); an exit's loads and effort climb
+                    # first, its own `exit_sets` the only sets it adds (coach review 12)
+                    0
+                    if exit_cap is not None
+                    else built
+                    - (
+                        built_at.get(scheme.cautious.weeks + (scheme.cautious.exit_weeks or 0), 0)
+                        if scheme.cautious
+                        else 0
+                    ),
                     reps_week,
                     room,
                     round_step=built - built_at.get(template.first_week, 0),
@@ -1749,7 +1789,7 @@ def build_weeks(
                     notes.append(hold.note)  # the held dose, said every week like the start
             elif deload:
                 pass  # the deload note says it: the last week's loads, fewer sets
-            elif (cap := _exit_cap(scheme.cautious, number)) is not None:
+            elif (cap := _exit_cap(scheme.cautious, number, scheme)) is not None:
                 if scheme.cautious.exit_note:
                     notes.append(
                         fill_placeholders(scheme.cautious.exit_note, {"pct_1rm": f"{cap:.0f}"})
