@@ -13,11 +13,14 @@ TEMPO-HR-CEILING (wrong dose) Tempo runs and rides of 10-50 minutes at 77-95 % H
     of which is interval pace.
 LEVEL-ASSISTED-PULLUP (wrong fit) Trained lifters with machines pulled on the assisted pull-up
     machine, an entry-level regression, with the lat pulldown open.
+SET-JUMP-ALL-LIFTS (wrong dose) An endurance-first strength lifter's week 3 put a set on every
+    one of 16 lifts (48 -> 64 sets) under a note promising "some lifts".
 """
 
 from __future__ import annotations
 
 import os
+from itertools import pairwise
 from typing import Any
 
 import pytest
@@ -28,6 +31,7 @@ from endoprotocol.audit import (
     frail_hands_bound,
     hard_steady_told_easy,
     joint_pain_move_unfit,
+    sets_jump_week_on_week,
     steady_hr_at_interval_pace,
     trained_gets_regression,
     vetoed_tag_in_plan,
@@ -267,6 +271,49 @@ def test_trained_lifters_get_no_regression_where_a_full_lift_is_open(
     audit_property(
         trained_people(),
         {"trained-gets-regression": trained_gets_regression},
+        record_property,
+        examples=EXAMPLES,
+    )
+
+
+ENDURANCE_STRENGTH = {  # /tmp/coach12/min/SET-JUMP-ALL-LIFTS.yaml
+    "age": 22,
+    "sex": "male",
+    "goals": ["endurance", "strength"],
+    "experience": "advanced",
+    "days_per_week": 6,
+    "minutes_per_session": 120,
+    "equipment": ["bike", "barbell", "dumbbells", "bench", "pull-up-bar"],
+    "currently_active": True,
+}
+
+
+def _required_sets(week: Any) -> int:
+    return sum(
+        e.sets
+        for d in week.days
+        for s in d.sessions
+        if s.modality.value == "resistance" and not s.optional
+        for e in s.exercises
+    )
+
+
+def test_a_building_week_adds_sets_to_a_few_lifts_not_all() -> None:
+    plan = builtin_plan(weeks=12, **ENDURANCE_STRENGTH)
+    building = [w for w in plan.weeks if not w.deload]
+    sets = [_required_sets(w) for w in building]
+    assert sets[0] < sets[-1]  # the block still builds
+    for before, after in pairwise(sets):
+        assert after - before <= 0.2 * before  # was 48 -> 64 in week 3
+    verdict = sets_jump_week_on_week(parse_profile(ENDURANCE_STRENGTH), plan, builtin_library())
+    assert verdict.applies
+    assert not verdict.faults, verdict.faults[:3]
+
+
+def test_sets_never_jump_for_trained_lifters(record_property: pytest.RecordProperty) -> None:
+    audit_property(
+        trained_people(),
+        {"sets-jump-week-on-week": sets_jump_week_on_week},
         record_property,
         examples=EXAMPLES,
     )
