@@ -146,7 +146,7 @@ class Picker:
             return UNLOADABLE
         if e.kind == "ballistic":
             return 3
-        if not strength:
+        if top is None or not strength:
             return 0
         if e.min_reps is not None and e.min_reps > top:
             return 2
