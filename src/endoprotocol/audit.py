@@ -2128,15 +2128,19 @@ def chair_standin_for_trained(p: Profile, plan: Plan, library: Library) -> Verdi
     if not verdict.applies:
         return verdict
     entries = _by_name(library)
-    for where, _s, e in _work_sets(plan):
+    for where, s, e in _work_sets(plan):
         entry = entries.get(e.name)
         if entry is None or entry.ladder != "regression" or "chair" not in entry.tags:
             continue
         family = MAIN_FAMILY.get(entry.pattern.value)
+        held = {o.name for o in s.exercises}  # a lift the session already holds is no stand-in
         kin = [
             x
             for x in _rep_lifts(p, library, len(plan.weeks))
-            if MAIN_FAMILY[x.pattern.value] == family and x.compound and x.ladder != "regression"
+            if MAIN_FAMILY[x.pattern.value] == family
+            and x.compound
+            and x.ladder != "regression"
+            and x.name not in held
         ]
         if kin:
             verdict.faults.append(
