@@ -2249,7 +2249,6 @@ SELECTION_CHECKS: dict[str, Check] = {
     "strength-slot-hold": strength_slot_hold,
     "chair-standin-for-trained": chair_standin_for_trained,
     "double-push-standin": double_push_standin,
-    "reps-past-15-incoherent": reps_past_15_incoherent,
 }
 
 
@@ -5599,6 +5598,7 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "reps-above-exercise-cap": reps_above_exercise_cap,
     "steady-note-unkept": steady_note_unkept,
     "aerobic-first-lifting-grows": aerobic_first_lifting_grows,
+    "reps-past-15-incoherent": reps_past_15_incoherent,
 }
 CHECKS: dict[str, Check] = {
     **SAFETY_CHECKS,
