@@ -365,6 +365,8 @@ def test_the_plans_own_warning_texts_come_from_the_library_and_name_their_placeh
         "slot_above_level": "No {pattern} at your level.",
         "stands_in_no_kit": "For {pattern}.",
         "stands_in_single_joint": "For {pattern}, one joint.",
+        "stands_in_ruled_out": "For {pattern}: {rules} ({by}).",
+        "stands_in_entry_level": "For {pattern}, not entry level.",
         "exposure_form": "Short ({changes}).",
         "above_slot_reps": "More reps.",
     }

@@ -23,11 +23,13 @@ def test_every_building_week_progresses_and_deloads_say_their_real_cut(
 ) -> None:
     # endurance-does-not-progress and aerobic-first-backbone-missing apply to few drawn
     # profiles: their own properties (below; tests/test_aerobic_first_backbone.py), as does
-    # reps-above-exercise-cap (the Nordic curl: tests/test_review9_bw_kinds.py)
+    # reps-above-exercise-cap (the Nordic curl: tests/test_review9_bw_kinds.py) and
+    # reps-past-15-incoherent (body-weight lifts past 15 reps: tests/test_review11_pick_kinds.py)
     own = {
         "endurance-does-not-progress",
         "aerobic-first-backbone-missing",
         "reps-above-exercise-cap",
+        "reps-past-15-incoherent",
     }
     checks = {k: v for k, v in PROGRESSION_CHECKS.items() if k not in own}
     audit_property(profiles(), checks, record_property, examples=EXAMPLES, weeks=12)

@@ -1640,8 +1640,11 @@ def main_lift_not_heavy(p: Profile, plan: Plan, library: Library) -> Verdict:
                         f"{e.name} as a main lift although {heavier[0]} is at hand",
                     )
                 )
-        elif kit <= {"bodyweight", "bands"} and not any(
-            w in e.name.lower() for w in HARD_UNLOADED_WORDS
+        elif kit <= {"bodyweight", "bands"} and (
+            # a supported form (a wall-supported single-leg RDL) has taken away what made the
+            # move hard, so it is no few-rep move either (coach review 11)
+            "supported" in e.name.lower()
+            or not any(w in e.name.lower() for w in HARD_UNLOADED_WORDS)
         ):
             verdict.faults.append(
                 Fault(
@@ -2144,6 +2147,182 @@ def alternative_unfit(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+# ---- coach review 11, branch pick12: strength slots, stand-ins and fallbacks -----------------
+
+# The main movement families (COACHING.md §2: full body keeps lower, push and pull): a
+# stand-in of the same fine family keeps the promise of the slot.
+MAIN_FAMILY = {
+    "squat": "knee",
+    "lunge": "knee",
+    "hinge": "hip",
+    "horizontal-push": "push",
+    "vertical-push": "push",
+    "horizontal-pull": "pull",
+    "vertical-pull": "pull",
+}
+STAND_IN_PATTERN = re.compile(r"(?:In place of|Stands in for) an? ([a-z-]+) exercise")
+
+
+def _no_entry_level(p: Profile) -> bool:
+    """Whether entry-level regressions are no work sets for this person (COACHING.md §1):
+    trained lifters, and active adults under 65."""
+    return p.experience is not Experience.BEGINNER or (p.currently_active and p.age < OLDER_AGE)
+
+
+def _rep_lifts(
+    p: Profile, library: Library, weeks: int, *, pattern: str | None = None
+) -> list[ExerciseEntry]:
+    """The lifts done for reps (no holds, drills or ballistic moves) the person's kit, level and
+    the standard's vetoes leave, without entry-level regressions where those are no work sets."""
+    plain = _no_entry_level(p)
+    return [
+        x
+        for x in open_to(p, library, weeks)
+        if x.pattern.value in MAIN_FAMILY
+        and (pattern is None or x.pattern.value == pattern)
+        and not x.timed
+        and x.kind in ("strength", "skill", "velocity")
+        and not (plain and x.ladder == "regression")
+    ]
+
+
+def strength_slot_hold(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A strength slot (1-6 reps on the session's main lifts) is never filled by a timed hold
+    (a wall sit for the squat) while a lift of its pattern that is done for reps, loaded or
+    not, is open to the person: a hold has no reps to take heavy (COACHING.md §1 prescription
+    fits the movement, §3 strength work 1-6 reps on the main lifts [NSCA 2015]; coach review
+    11, STRENGTH-SLOT-HOLD: a pistol squat's days rotated with a wall sit)."""
+    entries = _by_name(library)
+    verdict = Verdict(applies=False)
+    for where, s in sessions(plan):
+        if s.modality.value != "resistance":
+            continue
+        main = [e for e in s.exercises if e.compound and e.reps is not None]
+        if not main or min(e.reps.max for e in main if e.reps is not None) > STRENGTH_REPS:
+            continue
+        verdict.applies = True
+        for e in s.exercises:
+            entry = entries.get(e.name)
+            if entry is None or not entry.timed or not entry.compound:
+                continue
+            if entry.pattern.value not in MAIN_FAMILY:
+                continue
+            others = _rep_lifts(p, library, len(plan.weeks), pattern=entry.pattern.value)
+            if others:
+                verdict.faults.append(
+                    Fault(
+                        "strength-slot-hold",
+                        f"{where} / {e.name}",
+                        f"a timed hold in a strength slot while {others[0].name} is done for reps",
+                    )
+                )
+    return verdict
+
+
+def chair_standin_for_trained(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """An intermediate or advanced lifter (not frail) never gets a chair regression (a
+    sit-to-stand, a seated chair press-up: entry forms for frail or older beginners) as a work
+    set while a lift of the same movement family at their own level is open to them: the
+    slot's fallback pattern keeps the family (COACHING.md §1 level fits the person, §2 a
+    session keeps every pattern its day promises; coach review 11, CHAIR-STANDIN-FOR-TRAINED)."""
+    verdict = Verdict(applies=p.experience is not Experience.BEGINNER and not is_frail(p))
+    if not verdict.applies:
+        return verdict
+    entries = _by_name(library)
+    for where, s, e in _work_sets(plan):
+        entry = entries.get(e.name)
+        if entry is None or entry.ladder != "regression" or "chair" not in entry.tags:
+            continue
+        family = MAIN_FAMILY.get(entry.pattern.value)
+        held = {o.name for o in s.exercises}  # a lift the session already holds is no stand-in
+        kin = [
+            x
+            for x in _rep_lifts(p, library, len(plan.weeks))
+            if MAIN_FAMILY[x.pattern.value] == family
+            and x.compound
+            and x.ladder != "regression"
+            and x.name not in held
+        ]
+        if kin:
+            verdict.faults.append(
+                Fault(
+                    "chair-standin-for-trained",
+                    where,
+                    f"a chair regression for a trained lifter while {kin[0].name} was open",
+                )
+            )
+    return verdict
+
+
+def double_push_standin(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A stand-in (a lift of the fallback pattern in a slot whose own pattern could not be
+    filled) never repeats a pattern its session already holds (a second row for the vertical
+    pull, a second floor press for the overhead press) while a lift of the slot's own pattern
+    was open to the person (a pullover, a kettlebell press): each slot of a day trains its
+    muscles through a movement of its own (COACHING.md §1 the slot's muscle is honoured, each
+    pattern gets its best candidate; coach review 11, DOUBLE-PUSH-STANDIN)."""
+    entries = _by_name(library)
+    verdict = Verdict(applies=False)
+    for where, s in sessions(plan):
+        if s.modality.value != "resistance":
+            continue
+        for e in s.exercises:
+            found = STAND_IN_PATTERN.search(e.notes)
+            entry = entries.get(e.name)
+            if found is None or entry is None or found.group(1) == entry.pattern.value:
+                continue
+            verdict.applies = True
+            if not any(o is not e and o.pattern is e.pattern for o in s.exercises):
+                continue
+            held = {o.name for o in s.exercises}
+            own = [
+                x
+                for x in _rep_lifts(p, library, len(plan.weeks), pattern=found.group(1))
+                if x.name not in held
+            ]
+            if own:
+                verdict.faults.append(
+                    Fault(
+                        "double-push-standin",
+                        f"{where} / {e.name}",
+                        f"a second {e.pattern.value} standing in for a {found.group(1)} "
+                        f"while {own[0].name} was open",
+                    )
+                )
+    return verdict
+
+
+# The most reps the intensity table moves a set to (rules/library/sessions.yaml `max_reps`);
+# words that give a set a few-heavy-reps label
+TABLE_MAX_REPS = 15
+HEAVY_LABEL = re.compile(r"few (very )?heavy|\b[1-6]-[1-6] reps\b", re.IGNORECASE)
+
+
+def reps_past_15_incoherent(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A lift given more than 15 reps (a body-weight squat's 12-16 from its `min_reps`, or a
+    cap that moved a set up) keeps a real range, not one number, and carries no words of a
+    few heavy reps; its RPE and RIR agree (COACHING.md §3 coherent intensity: reps, %1RM, RIR
+    and RPE agree through the one table, derived again after a cap [NSCA 2015]; coach review
+    11: "16-16" reps under a note about the slot's few heavy ones)."""
+    verdict = Verdict(applies=False)
+    for where, _s, e in _work_sets(plan):
+        if e.reps is None or e.reps.max <= TABLE_MAX_REPS:
+            continue
+        verdict.applies = True
+        i = e.intensity
+        if e.reps.min == e.reps.max:
+            verdict.faults.append(
+                Fault("reps-past-15-incoherent", where, f"{e.reps.max:g} reps with no range")
+            )
+        if HEAVY_LABEL.search(e.notes):
+            verdict.faults.append(
+                Fault("reps-past-15-incoherent", where, "a few-heavy-reps label on a 15+ rep set")
+            )
+        if i.rir is not None and i.rpe is not None and i.rpe.max != 10 - i.rir.min:
+            verdict.faults.append(Fault("reps-past-15-incoherent", where, "RPE and RIR disagree"))
+    return verdict
+
+
 SELECTION_CHECKS: dict[str, Check] = {
     "heart-rate-on-holds": heart_rate_on_holds,
     "steady-hr-at-interval-pace": steady_hr_at_interval_pace,
@@ -2171,6 +2350,9 @@ SELECTION_CHECKS: dict[str, Check] = {
     "title-untrue": title_untrue,
     "walk-title-misstates-effort": walk_title_misstates_effort,
     "alternative-unfit": alternative_unfit,
+    "strength-slot-hold": strength_slot_hold,
+    "chair-standin-for-trained": chair_standin_for_trained,
+    "double-push-standin": double_push_standin,
 }
 
 
@@ -5654,6 +5836,7 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "aerobic-first-lifting-grows": aerobic_first_lifting_grows,
     "load-jump-week-on-week": load_jump_week_on_week,
     "sets-jump-week-on-week": sets_jump_week_on_week,
+    "reps-past-15-incoherent": reps_past_15_incoherent,
 }
 CHECKS: dict[str, Check] = {
     **SAFETY_CHECKS,

@@ -64,6 +64,8 @@ BEGINNER_TIER = 6
 # A slot whose reps reach no higher than this is a strength slot: its main lifts are ones
 # that can be loaded heavy [NSCA 2015: strength work 1-6 reps].
 STRENGTH_REPS = 6
+# A strength slot's rank for a timed hold: below every move done for reps, ballistic ones too.
+UNLOADABLE = 4
 # From this age an active beginner may still start from a regression (an incline push-up).
 ACTIVE_REGRESSION_AGE = 65
 # Tags that say who may do a lift, not how demanding it is: left out of the ranking's count of
@@ -139,11 +141,16 @@ class Picker:
         """How well the exercise serves the slot's reps (COACHING.md §1): in a strength slot
         a lift a 1RM can be estimated for first, then other loadable lifts, then moves that
         cannot be made heavy enough for a few reps; a ballistic move only when nothing else is
-        left, since a strength slot asks for heavy lifts, not for power."""
+        left, since a strength slot asks for heavy lifts, not for power; and a timed hold (a
+        wall sit, a plank) last of all: it has no reps to take heavy, so it is no strength
+        work while anything done for reps is left (coach review 11, STRENGTH-SLOT-HOLD)."""
         top = self.top_reps.get(role)
+        strength = top is not None and top <= STRENGTH_REPS
+        if e.timed and strength:
+            return UNLOADABLE
         if e.kind == "ballistic":
             return 3
-        if top is None or top > STRENGTH_REPS:
+        if top is None or not strength:
             return 0
         if e.min_reps is not None and e.min_reps > top:
             return 2

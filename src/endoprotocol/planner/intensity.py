@@ -96,6 +96,12 @@ def cohere(
         return ex
     r1, r2 = int(ex.reps.min), int(ex.reps.max)
     k1, k2 = int(i.rir.min), int(i.rir.max)
+    if r2 > table.max_reps and i.pct_1rm is None:
+        # a move that cannot be loaded heavy, given more reps than the table's most by its
+        # library `min_reps` (a body-weight squat's 12-16): its load is the body's and no
+        # %1RM cap lowers it, so the range and its effort stay as they are; moving or
+        # narrowing them here collapsed 12-16 into "16-16" (coach review 11, reps past 15)
+        return rest_for_load(ex, table, pct_for(table, r1 + k1))
     top = zones[ceiling].pct_1rm.max
     cap = min(float(top) if top is not None else 100.0, cap if cap is not None else 100.0)
     heavy = pct_for(table, r1 + k1)

@@ -311,6 +311,8 @@ class Messages(_Node):
     slot_above_level: Text  # {pattern}
     stands_in_no_kit: Text  # {pattern}: a fallback pattern's lift, none of its own owned
     stands_in_single_joint: Text  # {pattern}: a fallback lift before single-joint moves
+    stands_in_ruled_out: Text  # {pattern}, {rules}, {by}: safety rules hold the slot's pattern
+    stands_in_entry_level: Text  # {pattern}: only an entry-level form of it, below the person
     exposure_form: Text  # {changes}: a lifting session held to its smallest hard form
     above_slot_reps: Text  # a move with `min_reps` above its slot's reps (it cannot go heavy)
 
@@ -327,6 +329,8 @@ class Messages(_Node):
             "slot_above_level": {"pattern"},
             "stands_in_no_kit": {"pattern"},
             "stands_in_single_joint": {"pattern"},
+            "stands_in_ruled_out": {"pattern", "rules", "by"},
+            "stands_in_entry_level": {"pattern"},
             "exposure_form": {"changes"},
             "above_slot_reps": set(),
         }

@@ -131,19 +131,43 @@ class SessionBuilder:
             fallback = self.library.design.fallbacks.get(s.pattern)
             stand_in = None if fallback is None else s.model_copy(update={"pattern": fallback})
             single_joint: list[ExerciseEntry] = []
+            entry_level: list[ExerciseEntry] = []
+            stand_ins = (
+                []
+                if stand_in is None
+                else [
+                    e
+                    for e in slot_pool(self.picker, stand_in, muscles, regressions=False)
+                    if e.id not in taken
+                ]
+            )
+            if (
+                stand_ins
+                and self.picker.no_regressions
+                and pool
+                and all(e.ladder == "regression" for e in pool)
+            ):
+                # only an entry-level form of the slot's own pattern is left (a sit-to-stand
+                # on a chair, a seated chair press-up): a trained lifter takes a lift of the
+                # same family at their own level first, and the regression only when none is
+                # left (coach review 11, CHAIR-STANDIN-FOR-TRAINED)
+                entry_level, pool = pool, []
+            fallback_used = stand_in is not None and any(
+                e.pattern is stand_in.pattern for e in exercises
+            )
             if (
                 s.role == "compound"
                 and stand_in is not None
                 and not any(e.compound for e in pool)
-                and any(
-                    e.compound and e.id not in taken
-                    for e in slot_pool(self.picker, stand_in, muscles, regressions=False)
-                )
+                and any(e.compound for e in stand_ins)
+                and not (fallback_used and pool)
             ):
                 # a main slot whose pattern offers only single-joint moves (a pullover, a
                 # straight-arm pulldown for the vertical pull) takes the fallback pattern's
                 # multi-joint lift first: a row is the pull, a pullover is not (coach review 7,
-                # PULLOVER-AS-PULL)
+                # PULLOVER-AS-PULL); but where the session already holds that pattern (an
+                # upper day's row), the slot's own pattern comes first, so the day is not two
+                # rows while a pullover was open (coach review 11, DOUBLE-PUSH-STANDIN)
                 single_joint, pool = pool, []
             picked = self.picker.pick(
                 slot_key, pool, taken, unvetoed, rank=(prefer, s.role), tags=tags
@@ -153,7 +177,7 @@ class SessionBuilder:
                     f"{fallback.value}/{s.role}",
                     # a stand-in for another pattern is never an entry-level regression
                     # for a trained person (coach review 5, TRAINED-REGRESSION)
-                    slot_pool(self.picker, stand_in, muscles, regressions=False),
+                    stand_ins,
                     taken,
                     rank=(prefer, s.role),
                 )
@@ -163,14 +187,25 @@ class SessionBuilder:
                 words = self.library.design.messages
                 if picked is not None and single_joint:
                     fallback_note = words.stands_in_single_joint.format(pattern=s.pattern.value)
-                elif picked is not None and not rules:
-                    fallback_note = words.stands_in_no_kit.format(pattern=s.pattern.value)
-                elif picked is not None:
+                elif picked is not None and rules:
+                    # the slot's family is held by a safety rule: the note names the rule
+                    # and what stands in (coach review 11)
+                    fallback_note = words.stands_in_ruled_out.format(
+                        pattern=s.pattern.value, rules=", ".join(rules), by=picked[0].name
+                    )
                     self.picker.substitutions.append(
                         Substitution(
                             replaced=f"a {s.pattern.value} exercise", by=picked[0].name, rules=rules
                         )
                     )
+                elif picked is not None and entry_level:
+                    fallback_note = words.stands_in_entry_level.format(pattern=s.pattern.value)
+                elif picked is not None:
+                    fallback_note = words.stands_in_no_kit.format(pattern=s.pattern.value)
+            if picked is None and entry_level:
+                picked = self.picker.pick(
+                    slot_key, entry_level, taken, unvetoed, rank=(prefer, s.role), tags=tags
+                )
             if picked is None and single_joint:
                 picked = self.picker.pick(slot_key, single_joint, taken, rank=(prefer, s.role))
             if picked is None and s.role != "compound":
@@ -211,7 +246,8 @@ class SessionBuilder:
                 swap = self.picker.substitutions[-1]
                 vetoes = list(swap.rules)
                 i_rules = [*i_rules, *vetoes]
-                swap_notes.append(f"In place of {swap.replaced} ({', '.join(vetoes)}).")
+                if not fallback_note:  # a stand-in's own note already names the rules
+                    swap_notes.append(f"In place of {swap.replaced} ({', '.join(vetoes)}).")
             ex, missing = build_exercise(
                 entry,
                 "resistance",
