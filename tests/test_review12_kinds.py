@@ -15,6 +15,8 @@ LEVEL-ASSISTED-PULLUP (wrong fit) Trained lifters with machines pulled on the as
     machine, an entry-level regression, with the lat pulldown open.
 SET-JUMP-ALL-LIFTS (wrong dose) An endurance-first strength lifter's week 3 put a set on every
     one of 16 lifts (48 -> 64 sets) under a note promising "some lifts".
+SETS-OVER-AEROBIC (wrong structure) A muscle-first lifter already at about 10 hard sets a
+    group had his walks after lifting cut 92 -> 71 minutes as the block added sets.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from endoprotocol.audit import (
     joint_pain_move_unfit,
     sets_jump_week_on_week,
     steady_hr_at_interval_pace,
+    steady_shrinks_past_dose,
     trained_gets_regression,
     vetoed_tag_in_plan,
 )
@@ -314,6 +317,65 @@ def test_sets_never_jump_for_trained_lifters(record_property: pytest.RecordPrope
     audit_property(
         trained_people(),
         {"sets-jump-week-on-week": sets_jump_week_on_week},
+        record_property,
+        examples=EXAMPLES,
+    )
+
+
+MUSCLE_FOUR_DAYS = {  # /tmp/coach12/min/SETS-OVER-AEROBIC.yaml
+    "age": 30,
+    "sex": "male",
+    "goals": ["muscle"],
+    "experience": "intermediate",
+    "days_per_week": 4,
+    "minutes_per_session": 60,
+    "currently_active": True,
+}
+
+
+def _steady_minutes(week: Any) -> int:
+    return sum(
+        s.duration_minutes
+        for d in week.days
+        for s in d.sessions
+        if s.modality.value == "endurance" and not s.optional
+    )
+
+
+def test_past_the_first_goals_dose_the_walks_keep_their_minutes() -> None:
+    """Week 1 already gives every group about 10 hard sets: the block's added sets no longer
+    take the walks after lifting (they were cut 92 -> 71 aerobic minutes)."""
+    plan = builtin_plan(weeks=12, **MUSCLE_FOUR_DAYS)
+    first = _steady_minutes(plan.weeks[0])
+    assert first > 0
+    assert all(_steady_minutes(w) >= first for w in plan.weeks if not w.deload)
+    assert not any("minutes shorter" in n for w in plan.weeks for n in w.notes)
+    verdict = steady_shrinks_past_dose(parse_profile(MUSCLE_FOUR_DAYS), plan, builtin_library())
+    assert verdict.applies
+    assert not verdict.faults, verdict.faults[:3]
+
+
+@st.composite
+def trained_lifting_first(draw: st.DrawFn) -> dict[str, Any]:
+    """Active trained lifters of 18-64 whose first goal is muscle or strength, on three to
+    five days of 45-90 minutes, any kit, few conditions."""
+    data = draw(profiles(max_age=64))
+    data["experience"] = draw(st.sampled_from(["intermediate", "advanced"]))
+    data["currently_active"] = True
+    first = draw(st.sampled_from(["muscle", "strength"]))
+    data["goals"] = [first, *(g for g in data["goals"] if g != first)][:3]
+    data.pop("days", None)
+    data["days_per_week"] = draw(st.integers(3, 5))
+    data["minutes_per_session"] = draw(st.integers(45, 90))
+    return data
+
+
+def test_walks_never_shrink_past_the_first_goals_dose(
+    record_property: pytest.RecordProperty,
+) -> None:
+    audit_property(
+        trained_lifting_first(),
+        {"steady-shrinks-past-dose": steady_shrinks_past_dose},
         record_property,
         examples=EXAMPLES,
     )

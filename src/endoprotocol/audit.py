@@ -4399,6 +4399,49 @@ def _week_sets(week: Week) -> int:
 GROWING_BLOCK_WEEKS = 6
 
 
+def _first_dose_reached(plan: Plan) -> bool:
+    """Whether week 1's required lifting gives every major group it trains a trained
+    lifter's minimum dose (about 10 hard sets a week, COACHING.md §2-3)."""
+    if not plan.weeks:
+        return False
+    lifting = [
+        s
+        for d in plan.weeks[0].days
+        for s in d.sessions
+        if s.modality.value == "resistance" and not s.optional
+    ]
+    dosed = {g: n for g, n in major_group_sets(lifting).items() if n > 0}
+    return bool(dosed) and all(n >= TRAINED_WEEKLY_HARD_SETS for n in dosed.values())
+
+
+def steady_shrinks_past_dose(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §2 orders the first goal's minimum dose, then WHO's minimums, then more for
+    the first goal: once week 1 gives a trained lifting-first lifter's every group its
+    minimum dose, no later building week's required steady minutes fall below week 1's while
+    the aerobic target is short (coach reviews 8 and 12, WHO-AEROBIC-CROWDED /
+    SETS-OVER-AEROBIC: walks 92 -> 71 minutes as sets grew 54 -> 65)."""
+    aerobic = _guideline(plan, "who-2020-aerobic")
+    verdict = Verdict(
+        applies=_trained_lifting_first(p, plan)
+        and aerobic is not None
+        and not aerobic.met
+        and _first_dose_reached(plan)
+    )
+    if not verdict.applies:
+        return verdict
+    first = _steady_total(plan.weeks[0])
+    for w in plan.weeks[1:]:
+        if not w.deload and _steady_total(w) < first:
+            verdict.faults.append(
+                Fault(
+                    "steady-shrinks-past-dose",
+                    f"week {w.week}",
+                    f"steady {first} -> {_steady_total(w)} minutes past the first goal's dose",
+                )
+            )
+    return verdict
+
+
 def trained_sets_never_grow(p: Profile, plan: Plan, library: Library) -> Verdict:
     """COACHING.md §3 (sets added across a mesocycle for trained lifters; blocks longer than
     4 weeks keep progressing after each deload; coach review 6, TRAINED-SETS-FLAT): a trained
@@ -4416,7 +4459,8 @@ def trained_sets_never_grow(p: Profile, plan: Plan, library: Library) -> Verdict
     if len(building) < 2:
         return verdict
     aerobic = _guideline(plan, "who-2020-aerobic")
-    short = aerobic is not None and not aerobic.met
+    # past the first goal's minimum dose a walk no longer gives way to added sets
+    short = aerobic is not None and not aerobic.met and not _first_dose_reached(plan)
     room = any(
         _room_for_sets(p, d, walk_gives=short) >= TRAINED_SET_MINUTES
         for w in building
@@ -5846,6 +5890,7 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "aerobic-first-lifting-grows": aerobic_first_lifting_grows,
     "load-jump-week-on-week": load_jump_week_on_week,
     "sets-jump-week-on-week": sets_jump_week_on_week,
+    "steady-shrinks-past-dose": steady_shrinks_past_dose,
     "reps-past-15-incoherent": reps_past_15_incoherent,
 }
 CHECKS: dict[str, Check] = {

@@ -17,7 +17,7 @@ from endoprotocol.plan import DayPlan, Exercise, Range, Session, Week
 from endoprotocol.planner.fill import FAMILY, exercise_seconds, pair_seconds, session_seconds
 from endoprotocol.planner.intensity import ORDER, cohere_session
 from endoprotocol.planner.library import SessionDesignFile, Timing, Zone, reps_within
-from endoprotocol.planner.volume import hold_weekly_volume, raise_weekly_volume
+from endoprotocol.planner.volume import group_sets, hold_weekly_volume, raise_weekly_volume
 from endoprotocol.vocab import INTENSITY_ORDER, IntensityClass, Modality, Pattern
 
 # the week notes a progression carries (rules/core/progression.yaml), read as plain text
@@ -1032,6 +1032,19 @@ def _walks_give(week_one: list[DayPlan], scheme: Scheme) -> bool:
     return aerobic < scheme.aerobic_target
 
 
+def _dose_reached(week_one: list[DayPlan], scheme: Scheme) -> bool:
+    """Whether week 1 already gives every major group it trains the first goal's minimum
+    dose (`group_dose_sets`): from there the block's added sets are "more for the first
+    goal", which comes after WHO's aerobic minimum (COACHING.md §2), so they no longer take
+    a walk's minutes (coach reviews 8 and 12, WHO-AEROBIC-CROWDED / SETS-OVER-AEROBIC: a
+    muscle-first lifter's walks after lifting shrank 92 -> 71 minutes as sets grew 54 -> 65).
+    A cautious start's exit sets keep their own rule (OLDER-ONE-SET)."""
+    if scheme.group_dose_sets is None or scheme.cautious is not None:
+        return False
+    dosed = {g: n for g, n in group_sets(week_one).items() if n > 0}
+    return bool(dosed) and all(n >= scheme.group_dose_sets for n in dosed.values())
+
+
 def _steady_after_lifting(sessions: list[Session]) -> Session | None:
     """The required steady block that follows a day's required lifting (none without both)."""
     if not any(s.modality is Modality.RESISTANCE and not s.optional for s in sessions):
@@ -1412,7 +1425,7 @@ def build_weeks(
         full_week += 1
         steps += 0 if scheme.is_deload(full_week) else 1
     weeks: list[Week] = []
-    walks_give = _walks_give(week_one, scheme)
+    walks_give = _walks_give(week_one, scheme) and not _dose_reached(week_one, scheme)
     # each lift's fewest sets in week 1 (the trained ceiling never cuts below them)
     first_sets: dict[str, int] = {}
     for d in week_one:
