@@ -104,18 +104,24 @@ def test_a_trained_muscle_first_lifter_gets_ten_sets_a_group_before_the_walks() 
     assert not verdict.faults
 
 
-def test_a_trained_muscle_first_lifters_sets_grow_across_the_block() -> None:
-    """Building weeks add sets (week 3 holds more than week 2; a note says so), and
-    the block after each deload starts above week 1."""
+def test_a_trained_muscle_first_lifters_sets_grow_only_into_free_minutes() -> None:
+    """Week 1 gives every group its minimum dose (the test above); past it, the block's
+    added sets no longer take the walks after lifting while the aerobic target is short
+    (COACHING.md §2's order; coach review 12, SETS-OVER-AEROBIC), so on full 60-minute days
+    the sets hold and the block progresses by load and reps. (Coach review 6 had them grow
+    into the walks: 20 -> 16 minutes.) With room in the day, they grow."""
     plan = builtin_plan(**TRAINED_MUSCLE)
 
-    def total(week: int) -> int:
-        return sum(e.sets for s in _lifting(plan, week) for e in s.exercises)
+    def total(week: int, p: Any = plan) -> int:
+        return sum(e.sets for s in _lifting(p, week) for e in s.exercises)
 
-    assert total(3) > total(2)
-    assert total(5) > total(1)
-    assert total(9) > total(1)
-    assert any("One more set" in n for w in plan.weeks[1:3] for n in w.notes)
+    assert total(3) >= total(2)
+    assert total(5) >= total(1)
+    walks = [sum(w.duration_minutes for w in _walks(plan, week)) for week in (1, 3, 5, 9)]
+    assert min(walks) >= walks[0] - 1  # the mirrored days move a minute, no more
+    assert any("New load" in n for n in plan.weeks[1].notes)
+    roomy = builtin_plan(**{**TRAINED_MUSCLE, "minutes_per_session": 120})
+    assert total(9, roomy) > total(1, roomy)
     verdict = trained_sets_never_grow(parse_profile(TRAINED_MUSCLE), plan, builtin_library())
     assert verdict.applies
     assert not verdict.faults
