@@ -5,6 +5,8 @@ with properties over generated people where an invariant applies.
 PROGRESSION-NOTES-DROPPED (wording, table view) The table's "Progression across the block"
     left out each week whose notes all repeated an earlier week's (weeks 6, 9 and 11 of a
     12-week block), though the table shows week 1's sessions only.
+WORD-MINREPS-NOTE (wording) "More reps than the slot's few heavy ones" on a step-up in a
+    session where every lift did 11-15 reps at a moderate effort (a Triad athlete's cap).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import os
 import re
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -20,8 +23,8 @@ from endoprotocol.errors import OutOfScopeError
 from endoprotocol.render.html import render_html
 from endoprotocol.render.markdown import render_markdown
 from endoprotocol.render.terminal import render_table
-from tests.builtin import builtin_plan
-from tests.strategies import profiles
+from tests.builtin import audit_check, builtin_plan
+from tests.strategies import audit_property, profiles
 
 EXAMPLES = int(os.environ.get("ENDOPROTOCOL_PROPERTY_EXAMPLES", "30"))
 
@@ -91,3 +94,83 @@ def test_no_renderer_drops_a_weeks_notes(data: dict[str, Any], weeks: int) -> No
     except OutOfScopeError:
         return
     _check_renderers(plan)
+
+
+TRIAD_ATHLETE = {  # /tmp/coach12/min/WORD-MINREPS-NOTE.yaml
+    "age": 19,
+    "sex": "female",
+    "goals": ["endurance", "strength"],
+    "experience": "intermediate",
+    "days_per_week": 6,
+    "minutes_per_session": 60,
+    "equipment": ["treadmill", "dumbbells"],
+    "currently_active": True,
+    "conditions": ["low-energy-availability"],
+}
+
+
+def test_no_few_heavy_reps_note_where_every_lift_does_many_reps() -> None:
+    plan = builtin_plan(weeks=12, **TRIAD_ATHLETE)
+    step_ups = [
+        e
+        for w in plan.weeks
+        for d in w.days
+        for s in d.sessions
+        for e in s.exercises
+        if e.name == "Dumbbell step-up to a high box"
+    ]
+    assert step_ups
+    assert all(e.reps is not None and e.reps.min >= 8 for e in step_ups)
+    assert not any("few heavy" in e.notes for e in step_ups)
+    verdict = audit_check("min-reps-note-false", TRIAD_ATHLETE, plan)
+    assert not verdict.faults, verdict.faults[:3]
+
+
+BARBELL_STRENGTH = {  # where the note is true: a 4-6 rep slot, a push-up or lunge above it
+    "age": 36,
+    "sex": "male",
+    "goals": ["strength"],
+    "experience": "intermediate",
+    "days_per_week": 3,
+    "minutes_per_session": 90,
+    "equipment": ["barbell", "bench", "pull-up-bar", "dumbbells"],
+    "currently_active": True,
+    "conditions": ["low-back-pain", "knee-pain"],
+}
+
+
+def test_the_note_stays_where_the_slot_is_few_and_heavy() -> None:
+    plan = builtin_plan(weeks=12, **BARBELL_STRENGTH)
+    verdict = audit_check("min-reps-note-false", BARBELL_STRENGTH, plan)
+    assert verdict.applies
+    assert not verdict.faults, verdict.faults[:3]
+
+
+@st.composite
+def strength_people(draw: st.DrawFn) -> dict[str, Any]:
+    """Trained people with a strength goal, often under a cap that moves reps up (Triad
+    signs, osteoporosis, not yet active), with free weights or body weight."""
+    data = draw(profiles())
+    data["goals"] = list(dict.fromkeys(["strength", *data["goals"]]))[:3]
+    data["experience"] = draw(st.sampled_from(["intermediate", "advanced"]))
+    extra = draw(st.sampled_from([[], ["low-energy-availability"], ["osteoporosis"]]))
+    data["conditions"] = list(dict.fromkeys([*data["conditions"], *extra]))
+    kit = draw(st.sampled_from([["dumbbells"], ["barbell", "bench"], ["bodyweight"], []]))
+    data["equipment"] = list(dict.fromkeys([*data["equipment"], *kit]))
+    return data
+
+
+def test_few_heavy_reps_note_is_true(record_property: pytest.RecordProperty) -> None:
+    audit_property(
+        strength_people(),
+        {"min-reps-note-false": audit_check_fn("min-reps-note-false")},
+        record_property,
+        examples=EXAMPLES,
+        weeks=8,
+    )
+
+
+def audit_check_fn(name: str) -> Any:
+    from endoprotocol.audit import CHECKS
+
+    return CHECKS[name]

@@ -5417,10 +5417,64 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "steady-note-unkept": steady_note_unkept,
     "aerobic-first-lifting-grows": aerobic_first_lifting_grows,
 }
+# ---- words that tell the truth (coach review 12) ---------------------------------------------
+
+# the claim a lift's note makes when its slot's few heavy reps are too few for it
+FEW_HEAVY_NOTE = "the slot's few heavy ones"
+
+
+def min_reps_note_false(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §1, names tell the truth (coach review 12, WORD-MINREPS-NOTE): a lift whose
+    note says it has "more reps than the slot's few heavy ones" sits in a session, that
+    week, with strength lifts at few heavy reps (6 or fewer) and its own reps above them. A
+    note under a session whose every lift does 11-15 reps at a moderate effort explains a
+    change that did not happen and hints at heavy work the plan does not hold."""
+    by_name = _by_name(library)
+    verdict = Verdict(applies=False)
+    for _week, where, s in week_sessions(plan):
+        noted = [e for e in s.exercises if FEW_HEAVY_NOTE in e.notes]
+        if not noted:
+            continue
+        verdict.applies = True
+        heavy = [
+            e.reps.max
+            for e in s.exercises
+            if FEW_HEAVY_NOTE not in e.notes
+            and e.reps is not None
+            and e.reps.max <= HEAVY_REPS
+            and (entry := by_name.get(e.name)) is not None
+            and entry.kind == "strength"
+        ]
+        for e in noted:
+            if not heavy:
+                verdict.faults.append(
+                    Fault(
+                        "min-reps-note-false",
+                        f"{where} / {e.name}",
+                        "says it does more reps than the slot's few heavy ones; no lift in "
+                        f"the session does {HEAVY_REPS} reps or fewer",
+                    )
+                )
+            elif e.reps is None or e.reps.min <= max(heavy):
+                verdict.faults.append(
+                    Fault(
+                        "min-reps-note-false",
+                        f"{where} / {e.name}",
+                        f"says it does more reps than the slot's few heavy ones, at "
+                        f"{e.reps and e.reps.min}; the heavy lifts go up to {max(heavy)}",
+                    )
+                )
+    return verdict
+
+
+WORD_CHECKS: dict[str, Check] = {
+    "min-reps-note-false": min_reps_note_false,
+}
 CHECKS: dict[str, Check] = {
     **SAFETY_CHECKS,
     **SELECTION_CHECKS,
     **WEEK_CHECKS,
     **PROGRESSION_CHECKS,
+    **WORD_CHECKS,
 }
 ALL_CHECKS = CHECKS

@@ -62,7 +62,7 @@ from endoprotocol.planner.progress import BuildUp, _resized_steady, build_weeks
 from endoprotocol.planner.schedule import Scheduler, Slotted
 from endoprotocol.planner.sessions import SessionBuilder
 from endoprotocol.planner.volume import group_sets
-from endoprotocol.planner.weekly import hold_week, name_light_steady
+from endoprotocol.planner.weekly import hold_week, name_light_steady, true_rep_notes
 from endoprotocol.profile import WEEK, Profile
 from endoprotocol.vocab import SEVERITY_ORDER, IntensityClass, Modality
 
@@ -253,6 +253,9 @@ def build_plan(
     for w in block:
         # last: a walk held light is called an easy walk (it is named for its effort)
         name_light_steady(w, library.exercises, light_top)
+        # and a lift's "more reps than the slot's few heavy ones" only where the week
+        # still has few heavy reps for it to be above
+        true_rep_notes(w, library.exercises, library.design.messages.above_slot_reps)
     days = block[0].days
     totals = compute_totals(days)
     reviewed = review(profile, rules, outcome.facts, block, trace=explain)

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from endoprotocol.engine.decisions import Decisions, Removal, WeekRules, narrow
 from endoprotocol.plan import DayPlan, Exercise, Intensity, Range, Session, Week
+from endoprotocol.planner.fill import FEW_HEAVY_REPS
 from endoprotocol.planner.intensity import pct_for, rest_for_load
 from endoprotocol.planner.library import ExerciseEntry, IntensityTable, Zone
 from endoprotocol.vocab import INTENSITY_ORDER, IntensityClass, Modality
@@ -211,5 +212,42 @@ def name_light_steady(week: Week, entries: Sequence[ExerciseEntry], light_top: f
             sessions.append(
                 session.model_copy(update={"exercises": exercises, "title": title, "focus": focus})
             )
+        days.append(DayPlan(day=day.day, sessions=sessions))
+    week.days = days
+
+
+def true_rep_notes(week: Week, entries: Sequence[ExerciseEntry], above_slot_reps: str) -> None:
+    """A lift that cannot be taken for a few very heavy reps (its `min_reps`) carries the note
+    `above_slot_reps` ("More reps than the slot's few heavy ones ...") only while the claim
+    holds in this week as it is held (coach review 12, WORD-MINREPS-NOTE): its session still
+    has strength lifts at few reps (1-6) and this lift's reps are above them. A ceiling that
+    moves every lift to 11-15 reps (a moderate cap, re-entry weeks) leaves no heavy slot to
+    be above, so the note goes. Runs last, after `hold_week`."""
+    note = above_slot_reps.strip()
+    strength = {e.name for e in entries if e.kind == "strength"}
+    days = []
+    for day in week.days:
+        sessions = []
+        for session in day.sessions:
+            if not any(note in ex.notes for ex in session.exercises):
+                sessions.append(session)
+                continue
+            heavy = [
+                ex.reps.max
+                for ex in session.exercises
+                if ex.name in strength
+                and note not in ex.notes
+                and ex.reps is not None
+                and ex.reps.max <= FEW_HEAVY_REPS
+            ]
+            exercises = []
+            for ex in session.exercises:
+                if note in ex.notes and not (
+                    heavy and ex.reps is not None and ex.reps.min > max(heavy)
+                ):
+                    text = " ".join(ex.notes.replace(note, " ").split())
+                    ex = ex.model_copy(update={"notes": text})
+                exercises.append(ex)
+            sessions.append(session.model_copy(update={"exercises": exercises}))
         days.append(DayPlan(day=day.day, sessions=sessions))
     week.days = days
