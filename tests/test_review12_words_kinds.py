@@ -7,6 +7,9 @@ PROGRESSION-NOTES-DROPPED (wording, table view) The table's "Progression across 
     12-week block), though the table shows week 1's sessions only.
 WORD-MINREPS-NOTE (wording) "More reps than the slot's few heavy ones" on a step-up in a
     session where every lift did 11-15 reps at a moderate effort (a Triad athlete's cap).
+BODYWEIGHT-LOAD-TALK (wording + dose) A body-weight-only plan said "Loads climb this week:
+    at most about 60 % of your maximum" in weeks 5-7, and its squat's reps fell 15 -> 13-15
+    -> 10-15 as the load ceiling rose with nothing to load.
 """
 
 from __future__ import annotations
@@ -174,3 +177,76 @@ def audit_check_fn(name: str) -> Any:
     from endoprotocol.audit import CHECKS
 
     return CHECKS[name]
+
+
+OLDER_BODYWEIGHT = {  # /tmp/coach12/min/BODYWEIGHT-LOAD-TALK.yaml
+    "age": 70,
+    "sex": "male",
+    "goals": ["general-health"],
+    "days_per_week": 2,
+    "minutes_per_session": 30,
+    "equipment": ["bodyweight"],
+    "currently_active": True,
+}
+
+
+def test_a_body_weight_plan_never_speaks_of_loads_climbing() -> None:
+    plan = builtin_plan(weeks=12, **OLDER_BODYWEIGHT)
+    said = " ".join(n for w in plan.weeks for n in w.notes)
+    assert "Loads climb" not in said
+    assert "% of your maximum" not in said
+    assert "The effort rises this week" in " ".join(plan.weeks[4].notes)
+    verdict = audit_check("load-talk-without-load", OLDER_BODYWEIGHT, plan)
+    assert verdict.applies is False or not verdict.faults, verdict.faults
+
+
+def test_a_body_weight_lifts_reps_do_not_fall_as_the_load_ceiling_rises() -> None:
+    plan = builtin_plan(weeks=12, **OLDER_BODYWEIGHT)
+
+    def squat(week: int) -> Any:
+        lifts = [
+            e
+            for d in plan.weeks[week - 1].days
+            for s in d.sessions
+            for e in s.exercises
+            if e.name == "Bodyweight squat"
+        ]
+        return lifts[0]
+
+    # the exit weeks (5-7): the effort rises, the reps keep their range, then climb
+    tops = [squat(w).reps.max for w in (5, 6, 7)]
+    lows = [squat(w).reps.min for w in (5, 6, 7)]
+    assert tops == sorted(tops), tops
+    assert lows == sorted(lows), lows
+    # weeks 6 and 7 go on with the body-weight progression: a slower lowering, more reps
+    assert "over 3 seconds" in squat(6).notes
+    assert squat(7).reps.min > squat(6).reps.min
+    for name in ("week-does-not-progress", "week-repeats-previous"):
+        assert not audit_check(name, OLDER_BODYWEIGHT, plan).faults
+
+
+@st.composite
+def body_weight_people(draw: st.DrawFn) -> dict[str, Any]:
+    """People with nothing to load, often on a cautious start (65+ and new to lifting,
+    osteoporosis, low energy availability) or a beginner's effort step."""
+    data = draw(profiles())
+    data["equipment"] = draw(st.sampled_from([["bodyweight"], [], ["pull-up-bar"]]))
+    extra = draw(st.sampled_from([[], ["osteoporosis"], ["low-energy-availability"]]))
+    data["conditions"] = [
+        c for c in dict.fromkeys([*data["conditions"], *extra]) if c != "pregnancy"
+    ]
+    data.pop("pregnancy_week", None)
+    if draw(st.booleans()):
+        data["age"] = draw(st.integers(65, 85))
+        data["experience"] = "beginner"
+    return data
+
+
+def test_no_load_talk_without_a_load(record_property: pytest.RecordProperty) -> None:
+    audit_property(
+        body_weight_people(),
+        {"load-talk-without-load": audit_check_fn("load-talk-without-load")},
+        record_property,
+        examples=EXAMPLES,
+        weeks=12,
+    )

@@ -5467,8 +5467,46 @@ def min_reps_note_false(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+# a week note that speaks of load to add or of a share of the person's maximum: "Loads climb
+# this week: at most about 60 % of your maximum", "light loads (about 40-49 % ...)", "so the
+# loads go up", "new load". "Same loads" (a deload, a reps week) claims no change and is not
+# load talk.
+LOAD_TALK = re.compile(
+    r"\bnew load\b|\bloads? (climb|go up|goes up|move|rise|rises)\b|% of your maximum"
+    r"|%\s?1RM|adding load",
+    re.IGNORECASE,
+)
+
+
+def load_talk_without_load(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §3 (progression every week, not just a note) and §1 (%1RM only where a
+    1RM can be estimated), with the README's promise that a plan with nothing to load never
+    talks of new load (coach review 12, BODYWEIGHT-LOAD-TALK): a week whose notes speak of
+    loads climbing, a share of the maximum, or new load has a required lift with an external
+    load. A body-weight week says what it does instead (reps, a slower lowering, sets)."""
+    verdict = Verdict(applies=False)
+    entries = _by_name(library)
+    for week in plan.weeks:
+        if any(_externally_loaded(e, entries) for _s, e in _week_lifts(week)):
+            continue
+        verdict.applies = True  # a week with nothing to load
+        talk = [n for n in week.notes if LOAD_TALK.search(n)]
+        if talk:
+            said = LOAD_TALK.search(talk[0])
+            verdict.faults.append(
+                Fault(
+                    "load-talk-without-load",
+                    f"week {week.week}",
+                    f"a note speaks of load ('{said.group(0) if said else ''}'); no required "
+                    "lift has an external load",
+                )
+            )
+    return verdict
+
+
 WORD_CHECKS: dict[str, Check] = {
     "min-reps-note-false": min_reps_note_false,
+    "load-talk-without-load": load_talk_without_load,
 }
 CHECKS: dict[str, Check] = {
     **SAFETY_CHECKS,
