@@ -10,6 +10,12 @@ WORD-MINREPS-NOTE (wording) "More reps than the slot's few heavy ones" on a step
 BODYWEIGHT-LOAD-TALK (wording + dose) A body-weight-only plan said "Loads climb this week:
     at most about 60 % of your maximum" in weeks 5-7, and its squat's reps fell 15 -> 13-15
     -> 10-15 as the load ceiling rose with nothing to load.
+TRIM-CLAIM-NO-PULL (structure + wording) A trimmed full-body day dropped its only back work
+    (a prone back extension, a prone Y raise) and its note still said "this stays one of
+    your strength days" while the guideline box counted none.
+SUGGESTION-UNFOLLOWABLE (wording) "Short by 110. Add about 110 minutes a week: a walk or swim
+    of 20-30 minutes on one or two more days, or longer walks on the days you have" (at most
+    60 more, on full 30-minute days), and easy rides suggested to people with no bike.
 """
 
 from __future__ import annotations
@@ -249,4 +255,110 @@ def test_no_load_talk_without_a_load(record_property: pytest.RecordProperty) -> 
         record_property,
         examples=EXAMPLES,
         weeks=12,
+    )
+
+
+POOL_NEUROPATHY = {  # /tmp/coach12/min/TRIM-CLAIM-NO-PULL.yaml
+    "age": 63,
+    "sex": "female",
+    "goals": ["endurance"],
+    "days_per_week": 3,
+    "minutes_per_session": 45,
+    "equipment": ["pool", "bodyweight"],
+    "conditions": ["peripheral-neuropathy"],
+}
+
+
+def test_a_trimmed_day_keeps_its_back_work_and_claims_no_strength_day_it_is_not() -> None:
+    plan = builtin_plan(weeks=10, **POOL_NEUROPATHY)
+    for week in plan.weeks:
+        lifting = [s for d in week.days for s in d.sessions if s.modality.value == "resistance"]
+        assert lifting
+        for s in lifting:
+            # every full-body day keeps a hard lift for the back
+            assert any(
+                "back" in {m.value for m in e.muscles} and (e.intensity.rir is not None)
+                for e in s.exercises
+            ), (week.week, s.title, [e.name for e in s.exercises])
+    strength = next(g for g in plan.guidelines if g.id == "who-2020-strength")
+    said = " ".join(n for d in plan.days for s in d.sessions for n in s.notes)
+    if not strength.met:
+        assert "stays one of your strength days" not in said
+        assert "does not count as one of your strength days" in said
+    verdict = audit_check("claim-strength-day-false", POOL_NEUROPATHY, plan)
+    assert not verdict.faults, verdict.faults[:3]
+
+
+@st.composite
+def aerobic_first_people(draw: st.DrawFn) -> dict[str, Any]:
+    """People whose first goal is aerobic, with short-ish days and home kit: their lifting
+    days are held to the smallest hard form that carries the strength-day claim."""
+    data = draw(profiles())
+    first = draw(st.sampled_from(["endurance", "insulin-sensitivity", "fat-loss"]))
+    data["goals"] = list(dict.fromkeys([first, *data["goals"]]))[:3]
+    data["minutes_per_session"] = draw(st.integers(35, 50))
+    data.pop("days", None)
+    data["days_per_week"] = draw(st.integers(2, 4))
+    kit = draw(st.sampled_from([["pool", "bodyweight"], ["bodyweight"], ["dumbbells"], []]))
+    data["equipment"] = kit
+    return data
+
+
+def test_strength_day_claims_are_true(record_property: pytest.RecordProperty) -> None:
+    audit_property(
+        aerobic_first_people(),
+        {"claim-strength-day-false": audit_check_fn("claim-strength-day-false")},
+        record_property,
+        examples=EXAMPLES,
+        weeks=8,
+    )
+
+
+PREGNANT_THIRTY = {  # /tmp/coach12/min/SUGGESTION-UNFOLLOWABLE.yaml
+    "age": 34,
+    "sex": "female",
+    "goals": ["general-health"],
+    "days_per_week": 3,
+    "minutes_per_session": 30,
+    "conditions": ["pregnancy"],
+    "pregnancy_week": 32,
+}
+
+
+def test_the_aerobic_suggestion_closes_the_gap_she_is_told() -> None:
+    plan = builtin_plan(weeks=8, **PREGNANT_THIRTY)
+    aerobic = next(g for g in plan.guidelines if g.id == "who-2020-aerobic")
+    assert not aerobic.met
+    text = aerobic.suggestion or ""
+    gap = aerobic.target - aerobic.value
+    assert f"Add about {gap} minutes" in text
+    # no bike, no pool: walks only, each no longer than her 30-minute sessions
+    assert "ride" not in text
+    assert "swim" not in text
+    assert "one or two more days" not in text
+    found = re.search(r"(\d+) more days? a week with a brisk walk of about (\d+) minutes", text)
+    assert found, text
+    assert int(found[1]) * int(found[2]) >= gap
+    assert int(found[2]) <= 30
+    verdict = audit_check("suggestion-does-not-close", PREGNANT_THIRTY, plan)
+    assert verdict.applies
+    assert not verdict.faults, verdict.faults
+
+
+def test_rides_are_suggested_only_with_a_bike() -> None:
+    short_days = {"age": 39, "sex": "female", "goals": ["fat-loss"], "days_per_week": 3}
+    plan = builtin_plan(weeks=4, **short_days, minutes_per_session=25)
+    said = next(g for g in plan.guidelines if g.id == "who-2020-aerobic").suggestion or ""
+    assert "ride" not in said
+    biked = builtin_plan(weeks=4, **short_days, minutes_per_session=25, equipment=["bike"])
+    said = next(g for g in biked.guidelines if g.id == "who-2020-aerobic").suggestion or ""
+    assert "easy ride" in said
+
+
+def test_aerobic_suggestions_close_their_gap(record_property: pytest.RecordProperty) -> None:
+    audit_property(
+        profiles(),
+        {"suggestion-does-not-close": audit_check_fn("suggestion-does-not-close")},
+        record_property,
+        examples=EXAMPLES,
     )

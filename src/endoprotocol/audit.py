@@ -5504,7 +5504,103 @@ def load_talk_without_load(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+STRENGTH_DAY_CLAIM = "one of your strength days"
+STRENGTH_DAY_DENIED = ("does not count", "not one of", "not count as")
+
+
+def claim_strength_day_false(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §2 (time is honest; a trim keeps the day's promised patterns) and §1
+    (words tell the truth), with the WHO strength guideline's own counting (coach review
+    12, TRIM-CLAIM-NO-PULL): a session note that calls its day "one of your strength days"
+    or says each group "still gets three hard sets" stands on a day whose required sessions,
+    as built that week, give every major group three or more hard sets (`hard_exposures`,
+    the plan's count). A trimmed day with no back work read as a strength day while the
+    guideline box counted none."""
+    verdict = Verdict(applies=False)
+    for week in plan.weeks:
+        for day in week.days:
+            required = [s for s in day.sessions if not s.optional]
+            for s in day.sessions:
+                claims = [
+                    n
+                    for n in s.notes
+                    if STRENGTH_DAY_CLAIM in n and not any(d in n for d in STRENGTH_DAY_DENIED)
+                ]
+                if not claims:
+                    continue
+                verdict.applies = True
+                missing = sorted(set(MAJOR_GROUPS) - hard_exposures(required))
+                if missing:
+                    verdict.faults.append(
+                        Fault(
+                            "claim-strength-day-false",
+                            f"week {week.week} {day.day.value} '{s.title}'",
+                            "a note calls this a strength day; the day gives "
+                            f"{', '.join(missing)} fewer than three hard sets",
+                        )
+                    )
+    return verdict
+
+
+# what an aerobic suggestion may offer, and the kit each needs (COACHING.md §1: steady work
+# on the machines the person owns); walks need nothing
+SUGGESTED_KIT = {"ride": "bike", "swim": "pool", "row": "rower"}
+GAP_BOUT = re.compile(r"of about (\d+) minutes on ([A-Z][a-z]+(?:(?:, | and )[A-Z][a-z]+)*)")
+GAP_ROOM = re.compile(r"about (\d+) more minutes")
+GAP_NEW = re.compile(r"(\d+) more days? a week with an? [a-z ,]+? of about (\d+) minutes")
+GAP_LEFT = re.compile(r"the last (\d+) minutes need")
+
+
+def suggestion_does_not_close(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §2 (targets: when time does not allow it, the plan gives the shortfall and
+    a way to close it that the person can follow) and §1 (steady work on what the person
+    owns), coach review 12, SUGGESTION-UNFOLLOWABLE: an aerobic guideline's suggestion names
+    only walks, or rides and swims where the kit holds a bike or a pool; its bouts fit the
+    person's session minutes, its free days are offered days with no required session and
+    its new days are days not offered; and what it adds up to (plus what it says plainly the
+    week cannot hold) closes the stated gap. "Add about 110 minutes: a walk or swim of 20-30
+    minutes on one or two more days" adds at most 60."""
+    verdict = Verdict(applies=False)
+    kit = {e.value for e in p.equipment}
+    offered = {d.value for d in p.training_days()}
+    busy = {d.day.value for d in plan.days if any(not s.optional for s in d.sessions)}
+    session = p.minutes_per_session
+    for g in plan.guidelines:
+        if g.met or not g.suggestion or g.id != "who-2020-aerobic":
+            continue
+        verdict.applies = True
+        text = g.suggestion
+        where = f"guideline {g.id}"
+
+        def fault(what: str, where: str = where) -> None:
+            verdict.faults.append(Fault("suggestion-does-not-close", where, what))
+
+        for word, needs in SUGGESTED_KIT.items():
+            if re.search(rf"\b{word}s?\b", text) and needs not in kit:
+                fault(f"suggests a {word} without a {needs} in the kit")
+        gap = abs(g.target - g.value)
+        added = 0
+        for minutes, days in GAP_BOUT.findall(text):
+            named = [d.lower() for d in re.split(r", | and ", days)]
+            if int(minutes) > session:
+                fault(f"a {minutes}-minute bout on days of {session} minutes")
+            if any(d not in offered or d in busy for d in named):
+                fault(f"bouts on {days}: not offered days left free")
+            added += int(minutes) * len(named)
+        added += sum(int(m) for m in GAP_ROOM.findall(text))
+        for count, minutes in GAP_NEW.findall(text):
+            if int(count) > 7 - len(offered) or int(minutes) > session:
+                fault(f"{count} more days of {minutes} minutes do not fit the week")
+            added += int(count) * int(minutes)
+        added += sum(int(m) for m in GAP_LEFT.findall(text))
+        if added < gap:
+            fault(f"short by {gap}; the suggestion adds up to {added}")
+    return verdict
+
+
 WORD_CHECKS: dict[str, Check] = {
+    "suggestion-does-not-close": suggestion_does_not_close,
+    "claim-strength-day-false": claim_strength_day_false,
     "min-reps-note-false": min_reps_note_false,
     "load-talk-without-load": load_talk_without_load,
 }

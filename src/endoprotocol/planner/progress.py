@@ -13,7 +13,7 @@ from endoprotocol.engine.decisions import (
     EffortStep,
     fill_placeholders,
 )
-from endoprotocol.plan import DayPlan, Exercise, Range, Session, Week
+from endoprotocol.plan import DayPlan, Exercise, Range, Session, Week, primary_groups
 from endoprotocol.planner.fill import FAMILY, exercise_seconds, pair_seconds, session_seconds
 from endoprotocol.planner.intensity import ORDER, cohere_session
 from endoprotocol.planner.library import SessionDesignFile, Timing, Zone, reps_within
@@ -437,7 +437,15 @@ def _cut_sets(
         i = max(range(len(out)), key=lambda k: (out[k].sets, k))
         if out[i].sets <= 1:
             break
-        extras = [k for k, e in enumerate(out) if k > 0 and e.pattern not in FAMILY]
+        # (never the last hard lift of a major group: the only back work stays, at fewer
+        # sets; coach review 12, TRIM-CLAIM-NO-PULL)
+        extras = [
+            k
+            for k, e in enumerate(out)
+            if k > 0
+            and e.pattern not in FAMILY
+            and primary_groups([e]) <= primary_groups(out[:k] + out[k + 1 :])
+        ]
         if out[i].sets == 2 and out[i].pattern in FAMILY and extras:
             # a big lift keeps its second set while an accessory (a curl, a core hold) can go
             # instead (coach review 7, SHORT-DAY-ONE-SET: five lifts at one set beside two
