@@ -3922,7 +3922,8 @@ def pair_unsound(p: Profile, plan: Plan, library: Library) -> Verdict:
                 problem = f"a {'drill' if entry.kind == 'drill' else 'ballistic move'} in a pair"
             elif f"Paired with {partner.name}" not in e.notes:
                 problem = "its notes do not say how the pair is done"
-            elif not any(n.startswith("Trimmed to fit") and "paired sets" in n for n in s.notes):
+            elif not any(n.startswith("Trimmed") and "paired sets" in n for n in s.notes):
+                # (a trim to fit the minutes, or the smallest hard form that took it in)
                 problem = "paired in a session that does not say it was short of time"
             if problem:
                 verdict.faults.append(Fault("pair-unsound", at, problem))
