@@ -28,6 +28,7 @@ from endoprotocol.plan import (
     hard_exposures,
     is_hard_set,
     muscle_credit,
+    primary_groups,
 )
 from endoprotocol.planner.fill import exercise_seconds, session_seconds
 from endoprotocol.planner.library import ExerciseEntry, Library
@@ -2578,8 +2579,10 @@ def aerobic_short_with_room(p: Profile, plan: Plan, library: Library) -> Verdict
 
 def _smallest_hard_form(exercises: list[Exercise], fewest: int) -> list[Exercise]:
     """A lifting session's smallest hard form (DESIGN.md v1.1 hard exposures): rests at
-    the short end, accessories no exposure needs gone, sets down to `fewest` a lift while
-    every major group the session gives 3+ hard sets keeps them."""
+    the short end, accessories no exposure needs gone (but not the last hard lift of a major
+    group it trains as primary: COACHING.md §2, a trim cuts sets before exercises; coach
+    review 12, TRIM-CLAIM-NO-PULL), sets down to `fewest` a lift while every major group the
+    session gives 3+ hard sets keeps them."""
 
     def exposed(lifts: list[Exercise]) -> set[str]:
         sets: dict[str, float] = {}
@@ -2599,7 +2602,12 @@ def _smallest_hard_form(exercises: list[Exercise], fewest: int) -> list[Exercise
     if not keep:
         return exercises
     for i in range(len(kept) - 1, 0, -1):
-        if not kept[i].compound and exposed(kept[:i] + kept[i + 1 :]) >= keep:
+        others = kept[:i] + kept[i + 1 :]
+        if (
+            not kept[i].compound
+            and exposed(others) >= keep
+            and primary_groups([kept[i]]) <= primary_groups(others)
+        ):
             kept.pop(i)
     changed = True
     while changed:
