@@ -141,9 +141,12 @@ def test_the_osteoporosis_exit_raises_every_lift_together() -> None:
 def test_an_effort_only_exit_still_changes_every_week() -> None:
     plan = _plan(12, **BODYWEIGHT)
     assert all(e.intensity.pct_1rm is None for e in _work(plan, 9))
-    # an older beginner's exit runs weeks 5-8 (four light weeks first; coach review K2)
+    # an older beginner's exit runs weeks 5-8 (four light weeks first; coach review K2);
+    # with nothing to load its later weeks change by a slower lowering and more reps, not
+    # by reps that fall as the load ceiling rises (coach review 12, BODYWEIGHT-LOAD-TALK)
     shapes = [
-        [(e.reps, e.intensity.rpe, e.intensity.rir) for e in _work(plan, w)] for w in (4, 5, 6, 7)
+        [(e.reps, e.intensity.rpe, e.intensity.rir, e.notes) for e in _work(plan, w)]
+        for w in (4, 5, 6, 7)
     ]
     assert all(a != b for a, b in itertools.pairwise(shapes))
     # week 5 is the first load step (still light); the effort is moderate from week 6

@@ -70,7 +70,20 @@ def test_k3_osteoporosis_exit_stays_at_the_promised_moderate_effort() -> None:
         }
         assert "vigorous" not in classes
         assert any("moderate effort" in n for n in plan.weeks[week - 1].notes)
-    # stepwise: week 10 opens at a moderate RPE 5-6, over the light weeks' 4
+    # stepwise (coach review 12): week 9's loaded lifts open at 55 % and an easy RPE 5 at
+    # most (LOAD-JUMP-OSTEO), week 10 at a moderate RPE 5-6; a body-weight lift (the prone
+    # back extension) has no load to cap and keeps the start's 10-15 reps
+    # (BODYWEIGHT-LOAD-TALK)
+    loaded = [
+        e.intensity.rpe.max
+        for d in plan.weeks[8].days
+        for s in d.sessions
+        if s.modality.value == "resistance"
+        for e in s.exercises
+        if e.intensity.pct_1rm is not None and e.intensity.rpe is not None
+    ]
+    assert loaded
+    assert max(loaded) <= 5
     assert max(_lift_rpe_tops(plan, 10)) in (5, 6)
     verdict = exit_effort_jumps(parse_profile(OSTEO), plan, builtin_library())
     assert verdict.applies  # the check must see this plan, or the test proves nothing

@@ -28,6 +28,7 @@ from endoprotocol.plan import (
     hard_exposures,
     is_hard_set,
     muscle_credit,
+    primary_groups,
 )
 from endoprotocol.planner.fill import exercise_seconds, session_seconds
 from endoprotocol.planner.library import ExerciseEntry, Library
@@ -2864,8 +2865,10 @@ def aerobic_short_with_room(p: Profile, plan: Plan, library: Library) -> Verdict
 
 def _smallest_hard_form(exercises: list[Exercise], fewest: int) -> list[Exercise]:
     """A lifting session's smallest hard form (DESIGN.md v1.1 hard exposures): rests at
-    the short end, accessories no exposure needs gone, sets down to `fewest` a lift while
-    every major group the session gives 3+ hard sets keeps them."""
+    the short end, accessories no exposure needs gone (but not the last hard lift of a major
+    group it trains as primary: COACHING.md §2, a trim cuts sets before exercises; coach
+    review 12, TRIM-CLAIM-NO-PULL), sets down to `fewest` a lift while every major group the
+    session gives 3+ hard sets keeps them."""
 
     def exposed(lifts: list[Exercise]) -> set[str]:
         sets: dict[str, float] = {}
@@ -2885,7 +2888,12 @@ def _smallest_hard_form(exercises: list[Exercise], fewest: int) -> list[Exercise
     if not keep:
         return exercises
     for i in range(len(kept) - 1, 0, -1):
-        if not kept[i].compound and exposed(kept[:i] + kept[i + 1 :]) >= keep:
+        others = kept[:i] + kept[i + 1 :]
+        if (
+            not kept[i].compound
+            and exposed(others) >= keep
+            and primary_groups([kept[i]]) <= primary_groups(others)
+        ):
             kept.pop(i)
     changed = True
     while changed:
@@ -4208,7 +4216,8 @@ def pair_unsound(p: Profile, plan: Plan, library: Library) -> Verdict:
                 problem = f"a {'drill' if entry.kind == 'drill' else 'ballistic move'} in a pair"
             elif f"Paired with {partner.name}" not in e.notes:
                 problem = "its notes do not say how the pair is done"
-            elif not any(n.startswith("Trimmed to fit") and "paired sets" in n for n in s.notes):
+            elif not any(n.startswith("Trimmed") and "paired sets" in n for n in s.notes):
+                # (a trim to fit the minutes, or the smallest hard form that took it in)
                 problem = "paired in a session that does not say it was short of time"
             if problem:
                 verdict.faults.append(Fault("pair-unsound", at, problem))
@@ -5893,10 +5902,198 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "steady-shrinks-past-dose": steady_shrinks_past_dose,
     "reps-past-15-incoherent": reps_past_15_incoherent,
 }
+# ---- words that tell the truth (coach review 12) ---------------------------------------------
+
+# the claim a lift's note makes when its slot's few heavy reps are too few for it
+FEW_HEAVY_NOTE = "the slot's few heavy ones"
+
+
+def min_reps_note_false(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §1, names tell the truth (coach review 12, WORD-MINREPS-NOTE): a lift whose
+    note says it has "more reps than the slot's few heavy ones" sits in a session, that
+    week, with strength lifts at few heavy reps (6 or fewer) and its own reps above them. A
+    note under a session whose every lift does 11-15 reps at a moderate effort explains a
+    change that did not happen and hints at heavy work the plan does not hold."""
+    by_name = _by_name(library)
+    verdict = Verdict(applies=False)
+    for _week, where, s in week_sessions(plan):
+        noted = [e for e in s.exercises if FEW_HEAVY_NOTE in e.notes]
+        if not noted:
+            continue
+        verdict.applies = True
+        heavy = [
+            e.reps.max
+            for e in s.exercises
+            if FEW_HEAVY_NOTE not in e.notes
+            and e.reps is not None
+            and e.reps.max <= HEAVY_REPS
+            and (entry := by_name.get(e.name)) is not None
+            and entry.kind == "strength"
+        ]
+        for e in noted:
+            if not heavy:
+                verdict.faults.append(
+                    Fault(
+                        "min-reps-note-false",
+                        f"{where} / {e.name}",
+                        "says it does more reps than the slot's few heavy ones; no lift in "
+                        f"the session does {HEAVY_REPS} reps or fewer",
+                    )
+                )
+            elif e.reps is None or e.reps.min <= max(heavy):
+                verdict.faults.append(
+                    Fault(
+                        "min-reps-note-false",
+                        f"{where} / {e.name}",
+                        f"says it does more reps than the slot's few heavy ones, at "
+                        f"{e.reps and e.reps.min}; the heavy lifts go up to {max(heavy)}",
+                    )
+                )
+    return verdict
+
+
+# a week note that speaks of load to add or of a share of the person's maximum: "Loads climb
+# this week: at most about 60 % of your maximum", "light loads (about 40-49 % ...)", "so the
+# loads go up", "new load". "Same loads" (a deload, a reps week) claims no change and is not
+# load talk.
+LOAD_TALK = re.compile(
+    r"\bnew load\b|\bloads? (climb|go up|goes up|move|rise|rises)\b|% of your maximum"
+    r"|%\s?1RM|adding load",
+    re.IGNORECASE,
+)
+
+
+def load_talk_without_load(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §3 (progression every week, not just a note) and §1 (%1RM only where a
+    1RM can be estimated), with the README's promise that a plan with nothing to load never
+    talks of new load (coach review 12, BODYWEIGHT-LOAD-TALK): a week whose notes speak of
+    loads climbing, a share of the maximum, or new load has a required lift with an external
+    load. A body-weight week says what it does instead (reps, a slower lowering, sets)."""
+    verdict = Verdict(applies=False)
+    entries = _by_name(library)
+    for week in plan.weeks:
+        if any(_externally_loaded(e, entries) for _s, e in _week_lifts(week)):
+            continue
+        verdict.applies = True  # a week with nothing to load
+        talk = [n for n in week.notes if LOAD_TALK.search(n)]
+        if talk:
+            said = LOAD_TALK.search(talk[0])
+            verdict.faults.append(
+                Fault(
+                    "load-talk-without-load",
+                    f"week {week.week}",
+                    f"a note speaks of load ('{said.group(0) if said else ''}'); no required "
+                    "lift has an external load",
+                )
+            )
+    return verdict
+
+
+STRENGTH_DAY_CLAIM = "one of your strength days"
+STRENGTH_DAY_DENIED = ("does not count", "not one of", "not count as")
+
+
+def claim_strength_day_false(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §2 (time is honest; a trim keeps the day's promised patterns) and §1
+    (words tell the truth), with the WHO strength guideline's own counting (coach review
+    12, TRIM-CLAIM-NO-PULL): a session note that calls its day "one of your strength days"
+    or says each group "still gets three hard sets" stands on a day whose required sessions,
+    as built that week, give every major group three or more hard sets (`hard_exposures`,
+    the plan's count). A trimmed day with no back work read as a strength day while the
+    guideline box counted none."""
+    verdict = Verdict(applies=False)
+    for week in plan.weeks:
+        for day in week.days:
+            required = [s for s in day.sessions if not s.optional]
+            for s in day.sessions:
+                claims = [
+                    n
+                    for n in s.notes
+                    if STRENGTH_DAY_CLAIM in n and not any(d in n for d in STRENGTH_DAY_DENIED)
+                ]
+                if not claims:
+                    continue
+                verdict.applies = True
+                missing = sorted(set(MAJOR_GROUPS) - hard_exposures(required))
+                if missing:
+                    verdict.faults.append(
+                        Fault(
+                            "claim-strength-day-false",
+                            f"week {week.week} {day.day.value} '{s.title}'",
+                            "a note calls this a strength day; the day gives "
+                            f"{', '.join(missing)} fewer than three hard sets",
+                        )
+                    )
+    return verdict
+
+
+# what an aerobic suggestion may offer, and the kit each needs (COACHING.md §1: steady work
+# on the machines the person owns); walks need nothing
+SUGGESTED_KIT = {"ride": "bike", "swim": "pool", "row": "rower"}
+GAP_BOUT = re.compile(r"of about (\d+) minutes on ([A-Z][a-z]+(?:(?:, | and )[A-Z][a-z]+)*)")
+GAP_ROOM = re.compile(r"about (\d+) more minutes")
+GAP_NEW = re.compile(r"(\d+) more days? a week with an? [a-z ,]+? of about (\d+) minutes")
+GAP_LEFT = re.compile(r"the last (\d+) minutes need")
+
+
+def suggestion_does_not_close(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §2 (targets: when time does not allow it, the plan gives the shortfall and
+    a way to close it that the person can follow) and §1 (steady work on what the person
+    owns), coach review 12, SUGGESTION-UNFOLLOWABLE: an aerobic guideline's suggestion names
+    only walks, or rides and swims where the kit holds a bike or a pool; its bouts fit the
+    person's session minutes, its free days are offered days with no required session and
+    its new days are days not offered; and what it adds up to (plus what it says plainly the
+    week cannot hold) closes the stated gap. "Add about 110 minutes: a walk or swim of 20-30
+    minutes on one or two more days" adds at most 60."""
+    verdict = Verdict(applies=False)
+    kit = {e.value for e in p.equipment}
+    offered = {d.value for d in p.training_days()}
+    busy = {d.day.value for d in plan.days if any(not s.optional for s in d.sessions)}
+    session = p.minutes_per_session
+    for g in plan.guidelines:
+        if g.met or not g.suggestion or g.id != "who-2020-aerobic":
+            continue
+        verdict.applies = True
+        text = g.suggestion
+        where = f"guideline {g.id}"
+
+        def fault(what: str, where: str = where) -> None:
+            verdict.faults.append(Fault("suggestion-does-not-close", where, what))
+
+        for word, needs in SUGGESTED_KIT.items():
+            if re.search(rf"\b{word}s?\b", text) and needs not in kit:
+                fault(f"suggests a {word} without a {needs} in the kit")
+        gap = abs(g.target - g.value)
+        added = 0
+        for minutes, days in GAP_BOUT.findall(text):
+            named = [d.lower() for d in re.split(r", | and ", days)]
+            if int(minutes) > session:
+                fault(f"a {minutes}-minute bout on days of {session} minutes")
+            if any(d not in offered or d in busy for d in named):
+                fault(f"bouts on {days}: not offered days left free")
+            added += int(minutes) * len(named)
+        added += sum(int(m) for m in GAP_ROOM.findall(text))
+        for count, minutes in GAP_NEW.findall(text):
+            if int(count) > 7 - len(offered) or int(minutes) > session:
+                fault(f"{count} more days of {minutes} minutes do not fit the week")
+            added += int(count) * int(minutes)
+        added += sum(int(m) for m in GAP_LEFT.findall(text))
+        if added < gap:
+            fault(f"short by {gap}; the suggestion adds up to {added}")
+    return verdict
+
+
+WORD_CHECKS: dict[str, Check] = {
+    "suggestion-does-not-close": suggestion_does_not_close,
+    "claim-strength-day-false": claim_strength_day_false,
+    "min-reps-note-false": min_reps_note_false,
+    "load-talk-without-load": load_talk_without_load,
+}
 CHECKS: dict[str, Check] = {
     **SAFETY_CHECKS,
     **SELECTION_CHECKS,
     **WEEK_CHECKS,
     **PROGRESSION_CHECKS,
+    **WORD_CHECKS,
 }
 ALL_CHECKS = CHECKS

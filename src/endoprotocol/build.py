@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from endoprotocol import __version__
@@ -62,9 +63,14 @@ from endoprotocol.planner.progress import BuildUp, _resized_steady, build_weeks
 from endoprotocol.planner.schedule import Scheduler, Slotted
 from endoprotocol.planner.sessions import SessionBuilder
 from endoprotocol.planner.volume import group_sets
-from endoprotocol.planner.weekly import hold_week, name_light_steady
+from endoprotocol.planner.weekly import (
+    hold_week,
+    name_light_steady,
+    true_rep_notes,
+    true_strength_day_notes,
+)
 from endoprotocol.profile import WEEK, Profile
-from endoprotocol.vocab import SEVERITY_ORDER, IntensityClass, Modality
+from endoprotocol.vocab import SEVERITY_ORDER, Condition, Equipment, IntensityClass, Modality
 
 DEFAULT_WEEKS = 4
 # The exercise library's entry in `generator.rule_packs` (it ships with the tool, so it
@@ -253,6 +259,13 @@ def build_plan(
     for w in block:
         # last: a walk held light is called an easy walk (it is named for its effort)
         name_light_steady(w, library.exercises, light_top)
+        # and a lift's "more reps than the slot's few heavy ones" only where the week
+        # still has few heavy reps for it to be above
+        true_rep_notes(w, library.exercises, library.design.messages.above_slot_reps)
+        # and a lifting day held to its smallest form is called a strength day only where
+        # the day as built is one
+        messages = library.design.messages
+        true_strength_day_notes(w, messages.exposure_form, messages.exposure_form_partial)
     days = block[0].days
     totals = compute_totals(days)
     reviewed = review(profile, rules, outcome.facts, block, trace=explain)
@@ -285,7 +298,13 @@ def build_plan(
         key=lambda s: (s.therapy, s.myokine.value, s.rules[0]),
     )
     departures = _departures(reviewed)
-    guidelines = _guidelines(outcome, rules, block, scheduler.backbone)
+    guidelines = _guidelines(
+        outcome,
+        rules,
+        block,
+        scheduler.backbone,
+        gap_plan=lambda gap: _gap_plan(profile, block[0].days, gap, library.design.messages),
+    )
     screening = ScreeningOutcome(
         clearance=outcome.clearance,
         referral_only=outcome.referral_only,
@@ -589,6 +608,7 @@ def _guidelines(
     rules: RuleSet,
     block: list[Week],
     backbone: tuple[int, str] | None = None,
+    gap_plan: Callable[[int], str] | None = None,
 ) -> list[GuidelineCheck]:
     """Measure each guideline on week 1's required sessions, with and without the extras.
     `backbone`: the week a lifting day gives way to the aerobic-first backbone's second
@@ -667,8 +687,15 @@ def _guidelines(
                     "follow the plan as it is until a professional advises otherwise."
                 )
             else:
-                # `{short}`: the minutes still missing (pregnancy's suggestion names them)
-                suggestion = fill_placeholders(target.suggestion, {"short": str(gap)})
+                # `{short}`: the minutes still missing (pregnancy's suggestion names them);
+                # `{how}`: how the person's own days and kit close them (`_gap_plan`)
+                how = (
+                    gap_plan(gap)
+                    if gap_plan is not None
+                    and target.measure == "moderate_equivalent_aerobic_minutes"
+                    else ""
+                )
+                suggestion = fill_placeholders(target.suggestion, {"short": str(gap), "how": how})
                 detail += f" {suggestion}"
             if reached is not None and not outcome.referral_only:
                 detail += f" The plan reaches it in week {reached}."
@@ -689,6 +716,89 @@ def _guidelines(
             )
         )
     return checks
+
+
+# the steady work a person can add without kit, and with it (COACHING.md §1: steady work on
+# what the person owns): walks need nothing, rides a bike, swims a pool
+GAP_ACTIVITIES: tuple[tuple[Equipment | None, str], ...] = (
+    (None, "brisk walk"),
+    (Equipment.BIKE, "easy ride"),
+    (Equipment.POOL, "swim"),
+)
+# the fewest minutes one added steady bout is suggested at, and the step minutes round up to
+GAP_LEAST_MINUTES = 10
+GAP_STEP_MINUTES = 5
+
+
+def _gap_plan(profile: Profile, days: list[DayPlan], gap: int, messages: Messages) -> str:
+    """How the person can close an aerobic shortfall of `gap` minutes with their own days,
+    session minutes and kit (COACHING.md §2: a way to close it that the person can follow;
+    coach review 12, SUGGESTION-UNFOLLOWABLE): a bout on each offered day left free, the
+    minutes days with sessions have spare, then more days of their usual session length, and
+    plainly what their week cannot hold. Rides only with a bike (not in pregnancy, where the
+    plan's rides are on a stationary bike), swims only with a pool. "" without the messages."""
+    if not (messages.gap_free_days and messages.gap_new_days and messages.gap_room):
+        return ""
+    kit = set(profile.equipment)
+    pregnant = Condition.PREGNANCY in profile.conditions
+    words = [
+        text
+        for needs, text in GAP_ACTIVITIES
+        if needs is None or (needs in kit and not (pregnant and needs is Equipment.BIKE))
+    ]
+    activity = words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
+    session = profile.minutes_per_session
+    offered = profile.training_days()
+    by_day = {d.day: d for d in days}
+    used = {
+        d: sum(s.duration_minutes for s in by_day[d].sessions if not s.optional)
+        for d in offered
+        if d in by_day
+    }
+    free = [d for d in offered if not used.get(d)]
+    left = gap
+    parts: list[str] = []
+
+    def step(minutes: float) -> int:
+        return max(GAP_LEAST_MINUTES, math.ceil(minutes / GAP_STEP_MINUTES) * GAP_STEP_MINUTES)
+
+    if free and session >= GAP_LEAST_MINUTES:
+        count = min(len(free), math.ceil(left / session))
+        minutes = min(session, step(left / count))
+        names = [d.value.capitalize() for d in free[:count]]
+        listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+        parts.append(
+            fill_placeholders(
+                messages.gap_free_days,
+                {"activity": activity, "minutes": str(minutes), "days": listed},
+            )
+        )
+        left -= count * minutes
+    room = sum(session - m for m in used.values() if m and session - m >= GAP_LEAST_MINUTES)
+    if left > 0 and room:
+        more = min(room, left)
+        parts.append(fill_placeholders(messages.gap_room, {"minutes": str(more)}))
+        left -= more
+    others = 7 - len(offered)
+    if left > 0 and others and session >= GAP_LEAST_MINUTES:
+        count = min(others, math.ceil(left / session))
+        minutes = min(session, step(left / count))
+        parts.append(
+            fill_placeholders(
+                messages.gap_new_days,
+                {
+                    "count": f"{count} more day{'s' if count > 1 else ''}",
+                    "activity": activity,
+                    "minutes": str(minutes),
+                },
+            )
+        )
+        left -= count * minutes
+    if left > 0 and messages.gap_left:
+        parts.append(
+            fill_placeholders(messages.gap_left, {"minutes": str(left), "session": str(session)})
+        )
+    return "; ".join(parts)
 
 
 def _departures(reviewed: Review) -> list[Departure]:

@@ -765,6 +765,14 @@ def exposed_groups(sets: dict[str, float]) -> set[str]:
     }
 
 
+def primary_groups(exercises: Iterable[Exercise]) -> set[str]:
+    """The major groups `exercises` train as a primary muscle in hard sets: a trim or a
+    deload drops no accessory that is the last of these for a group (the only back work;
+    coach review 12, TRIM-CLAIM-NO-PULL)."""
+    muscles = {m.value for e in exercises if is_hard_set(e) for m in e.muscles}
+    return {g for g, members in MAJOR_GROUPS.items() if muscles & set(members)}
+
+
 def hard_exposures(sessions: Iterable[Session], *, primary_only: bool = False) -> set[str]:
     """The major groups with a hard exposure in one day's `sessions`: 3+ hard sets, counted
     with `muscle_credit` (DESIGN.md v1.1). With `primary_only`, only the sets a muscle gets

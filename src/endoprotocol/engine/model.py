@@ -553,11 +553,18 @@ class CautiousStart(_Node):
     rir: Bound
     pct_1rm: Bound
     note: Text
+    # said in place of `note` in a week with no lift that has an external load (body weight,
+    # a fixture): no loads or share of a maximum to speak of (coach review 12,
+    # BODYWEIGHT-LOAD-TALK); may use {reps} as `note` does
+    unloaded_note: Text | None = None
     # The way out: over `exit_weeks` after the start, the load ceiling rises in equal steps
     # from the start's top %1RM to `exit_pct_1rm`'s top; `exit_note` may use {pct_1rm}.
     exit_weeks: Annotated[int, Field(strict=True, ge=1, le=12)] | None = None
     exit_pct_1rm: Bound | None = None
     exit_note: Text | None = None
+    # said once, in the exit's first building week, in place of `exit_note` where no lift has
+    # an external load: the effort that rises, and how the body-weight lifts go on from there
+    unloaded_exit_note: Text | None = None
     # the effort the exit holds while its loads climb (COACHING.md §3: what the notes promise,
     # e.g. moderate, RPE 5-6); without it the block's own effort would return under the cap
     exit_rpe: Bound | None = None
@@ -594,6 +601,8 @@ class EffortStep(_Node):
     rpe: Bound
     rir: Bound
     note: Text
+    # in place of `note` in a week with no lift that has an external load (no "loads go up")
+    unloaded_note: Text | None = None
 
 
 class Progression(_Node):

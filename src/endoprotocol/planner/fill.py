@@ -27,6 +27,9 @@ from endoprotocol.planner.library import (
 from endoprotocol.profile import Profile
 from endoprotocol.vocab import Equipment, Modality, Pattern
 
+# the most reps a set of "few heavy reps" holds: the strength zone of 1-6 reps [NSCA 2015]
+FEW_HEAVY_REPS = 6
+
 ALTERNATIVES = 3
 
 
@@ -547,9 +550,13 @@ def build_exercise(
         )
         notes = [*notes, dose.note]
     if entry.min_reps is not None and reps_b is not None and (reps_b.max or 0) < entry.min_reps:
-        # a move that cannot be loaded heavy is done for reps it can be taken hard over
+        # a move that cannot be loaded heavy is done for reps it can be taken hard over; the
+        # note says so only where the slot's reps are few and heavy (1-6; a slot of 6-8 is
+        # not "few heavy ones"), and the week as held keeps it only while that is true
+        # (`weekly.true_rep_notes`)
+        if (reps_b.max or 0) <= FEW_HEAVY_REPS:
+            notes = [*notes, above_slot_reps]
         reps_b = Bound.model_construct(min=entry.min_reps, max=entry.min_reps + 4)
-        notes = [*notes, above_slot_reps]
     if entry.max_reps is not None and reps_b is not None and (reps_b.max or 0) > entry.max_reps:
         # a move done for few reps however the slot is dosed (a supramaximal eccentric)
         low, high = reps_within(round(reps_b.min or 1), round(reps_b.max or 0), entry.max_reps)

@@ -174,14 +174,27 @@ def cohere_session(
     ceiling: IntensityClass,
     caps: dict[bool, float | None],
     most_reps: Mapping[str, float] = EMPTY,
+    unloaded: frozenset[str] = frozenset(),
 ) -> Session:
     """A lifting session whose every set agrees with the table, and whose class and zone are
     those of its hardest item (DESIGN.md v1.1); other modalities are returned unchanged.
-    `caps` maps compound (True) or accessory (False) to the %1RM cap in force."""
+    `caps` maps compound (True) or accessory (False) to the %1RM cap in force. A lift named
+    in `unloaded` with no %1RM (body weight, a fixture: no load to cap) is held by its effort
+    alone: a %1RM cap does not move its reps (coach review 12, BODYWEIGHT-LOAD-TALK: a
+    cautious start's exit whose load ceiling rose 60 -> 63 -> 67 % took a body-weight squat
+    from 15 to 13-15 to 10-15 reps, less work each week with nothing heavier to lift)."""
     if session.modality is not Modality.RESISTANCE or not session.exercises:
         return session
     exercises = [
-        cohere(e, table, zones, ceiling, caps.get(e.compound), most_reps) for e in session.exercises
+        cohere(
+            e,
+            table,
+            zones,
+            ceiling,
+            None if e.name in unloaded and e.intensity.pct_1rm is None else caps.get(e.compound),
+            most_reps,
+        )
+        for e in session.exercises
     ]
     exercises = _holds_within_lifts(exercises, zones)
     cls = max((class_of(e, zones) for e in exercises), key=ORDER.__getitem__)

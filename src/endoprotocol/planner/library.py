@@ -315,6 +315,15 @@ class Messages(_Node):
     stands_in_entry_level: Text  # {pattern}: only an entry-level form of it, below the person
     exposure_form: Text  # {changes}: a lifting session held to its smallest hard form
     above_slot_reps: Text  # a move with `min_reps` above its slot's reps (it cannot go heavy)
+    # {changes}, {groups}: in place of `exposure_form` in a week whose day, as built, does
+    # not give every major group three hard sets (no strength-day claim; coach review 12)
+    exposure_form_partial: Text | None = None
+    # how an aerobic shortfall closes on the person's own days (a guideline's `{how}`;
+    # coach review 12, SUGGESTION-UNFOLLOWABLE)
+    gap_free_days: Text | None = None  # {activity}, {minutes}, {days}: offered days left free
+    gap_room: Text | None = None  # {minutes}: spare minutes on days with sessions
+    gap_new_days: Text | None = None  # {count} ("2 more days"), {activity}, {minutes}
+    gap_left: Text | None = None  # {minutes}, {session}: what the week cannot hold
 
     @model_validator(mode="after")
     def _placeholders(self) -> Self:
@@ -333,8 +342,15 @@ class Messages(_Node):
             "stands_in_entry_level": {"pattern"},
             "exposure_form": {"changes"},
             "above_slot_reps": set(),
+            "exposure_form_partial": {"changes", "groups"},
+            "gap_free_days": {"activity", "minutes", "days"},
+            "gap_room": {"minutes"},
+            "gap_new_days": {"count", "activity", "minutes"},
+            "gap_left": {"minutes", "session"},
         }
         for field, names in wanted.items():
+            if getattr(self, field) is None:
+                continue
             used = {n for _, n, _, _ in string.Formatter().parse(getattr(self, field)) if n}
             if used != names:
                 raise ValueError(

@@ -13,7 +13,7 @@ from endoprotocol.engine.decisions import (
     EffortStep,
     fill_placeholders,
 )
-from endoprotocol.plan import DayPlan, Exercise, Range, Session, Week
+from endoprotocol.plan import DayPlan, Exercise, Range, Session, Week, primary_groups
 from endoprotocol.planner.fill import FAMILY, exercise_seconds, pair_seconds, session_seconds
 from endoprotocol.planner.intensity import ORDER, cohere_session
 from endoprotocol.planner.library import SessionDesignFile, Timing, Zone, reps_within
@@ -381,6 +381,21 @@ def _cautious(session: Session, start: CautiousStart) -> Session:
     return session.model_copy(update={"exercises": exercises, "intensity_class": cls})
 
 
+def _start_reps_kept(session: Session, unloaded: frozenset[str], start: CautiousStart) -> Session:
+    """A lifting session of a cautious start's exit week whose lifts without an external load
+    (`_unloaded_lift`) take the start's reps again where their own are fewer (a slot's 8-12
+    after the start's 10-15); loaded lifts are left to the exit's load ceiling."""
+    if session.modality is not Modality.RESISTANCE:
+        return session
+    want = _range(start.reps)
+    exercises = []
+    for ex in session.exercises:
+        if _unloaded_lift(ex, unloaded) and ex.reps is not None and ex.reps.max < want.max:
+            ex = ex.model_copy(update={"reps": _reps(ex.reps, start.reps)})
+        exercises.append(ex)
+    return session.model_copy(update={"exercises": exercises})
+
+
 def _reps(cur: Range | None, to: Bound) -> Range | None:
     """The start's reps, raised to the lift's own minimum where that fits inside them (a safety
     rule's minimum, like 10+ reps for an older beginner, still holds)."""
@@ -422,7 +437,15 @@ def _cut_sets(
         i = max(range(len(out)), key=lambda k: (out[k].sets, k))
         if out[i].sets <= 1:
             break
-        extras = [k for k, e in enumerate(out) if k > 0 and e.pattern not in FAMILY]
+        # (never the last hard lift of a major group: the only back work stays, at fewer
+        # sets; coach review 12, TRIM-CLAIM-NO-PULL)
+        extras = [
+            k
+            for k, e in enumerate(out)
+            if k > 0
+            and e.pattern not in FAMILY
+            and primary_groups([e]) <= primary_groups(out[:k] + out[k + 1 :])
+        ]
         if out[i].sets == 2 and out[i].pattern in FAMILY and extras:
             # a big lift keeps its second set while an accessory (a curl, a core hold) can go
             # instead (coach review 7, SHORT-DAY-ONE-SET: five lifts at one set beside two
@@ -919,6 +942,18 @@ def _dose_changes(start: CautiousStart | None, week: int) -> bool:
     if start is None or start.weeks >= 16:
         return False
     return start.weeks < week <= start.weeks + (start.exit_weeks or 0) + 1
+
+
+def _load_only_step(start: CautiousStart | None, week: int) -> bool:
+    """Whether `week` is a later step of a cautious start's exit, or the week after it,
+    whose change of dose is the %1RM ceiling's (the exit's effort is set in its first week).
+    For a plan with nothing to load such a week changes no dose by itself, so the block's
+    own alternation of more reps and a slower lowering goes on in it instead of starting
+    again at the bottom of the range (coach review 12, BODYWEIGHT-LOAD-TALK); an effort
+    that still rises after the exit is said by its own note."""
+    if start is None or start.weeks >= 16 or not start.exit_weeks:
+        return False
+    return start.weeks + 1 < week <= start.weeks + start.exit_weeks + 1
 
 
 def _dose_in_force(start: CautiousStart | None, week: int) -> CautiousStart | None:
@@ -1465,6 +1500,9 @@ def build_weeks(
     # each lift's top where it first appears, by session title: a lift with no load to add
     # never steps past it (coach review 9, BW-STRENGTH-DRIFT)
     first_tops: dict[tuple[str, str], float] = {}
+    # whether any required lift has an external load: without one, an exit step that only
+    # raises the %1RM ceiling is no change of dose (`_load_only_step`)
+    loaded = _has_external_load(week_one, unloaded)
     for number in range(1, count + 1):
         deload = scheme.is_deload(number)
         notes: list[str] = []
@@ -1474,7 +1512,9 @@ def build_weeks(
         # A deload keeps the rep targets of the week before it. A week whose dose changes
         # (a cautious start ending, each step of its exit) starts the alternation again.
         reps_week = reps_week if deload else False
-        dose_change = _dose_changes(scheme.cautious, number)
+        dose_change = _dose_changes(scheme.cautious, number) and (
+            loaded or not _load_only_step(scheme.cautious, number)
+        )
         # the mirror week alternates with the building weeks; a deload keeps the last one's
         # the week after a mirrored deload that goes back to the usual days swaps them too
         back_from_mirror = bool(weeks) and weeks[-1].deload and mirrored
@@ -1576,6 +1616,11 @@ def build_weeks(
                 if start is not None:
                     # the start's dose first; double progression then works inside it
                     session = _cautious(session, start)
+                elif exit_cap is not None and scheme.cautious is not None:
+                    # a lift with nothing to load keeps the start's reps through the exit:
+                    # its effort rises with the same body weight, so fewer reps would be
+                    # less work, not more (coach review 12, BODYWEIGHT-LOAD-TALK)
+                    session = _start_reps_kept(session, unloaded, scheme.cautious)
                 if step is not None:
                     session = _stepped(session, step, *effort_limits[:2], design.zones)
                 session, moved, top, heavier = _reps_stepped(
@@ -1604,6 +1649,7 @@ def build_weeks(
                         ceiling,
                         caps,
                         most_reps or {},
+                        unloaded,
                     )
                     if reps_week and session.modality is Modality.RESISTANCE
                     else None
@@ -1645,6 +1691,7 @@ def build_weeks(
                     else template.intensity_class,
                     caps,
                     most_reps or {},
+                    unloaded,
                 )
                 session = _within_caps(session, rep_caps or {})
                 for e in session.exercises:
@@ -1793,17 +1840,29 @@ def build_weeks(
         if planned and light:
             text = design.messages.week_held
             notes.insert(0, fill_placeholders(text, {"intensity": held.value, "rule": held.rule}))
+        # a week with nothing to load says what its lifts do instead of loads climbing
+        # (coach review 12, BODYWEIGHT-LOAD-TALK)
+        week_loaded = _has_external_load(days, unloaded)
         if planned and lifting and scheme.cautious is not None:
             if number <= scheme.cautious.weeks:
+                said = scheme.cautious.note
+                if not week_loaded and scheme.cautious.unloaded_note:
+                    said = scheme.cautious.unloaded_note
                 if not light:
-                    notes.append(_with_reps(scheme.cautious.note, days, scheme.cautious))
+                    notes.append(_with_reps(said, days, scheme.cautious))
             elif (hold := scheme.cautious.then_hold) is not None:
                 if not light:
                     notes.append(hold.note)  # the held dose, said every week like the start
             elif deload:
                 pass  # the deload note says it: the last week's loads, fewer sets
             elif (cap := _exit_cap(scheme.cautious, number, scheme)) is not None:
-                if scheme.cautious.exit_note:
+                if not week_loaded:
+                    # no load to climb: the exit's first week says the effort rises, and
+                    # later weeks' own notes say how the body-weight lifts go on
+                    first_exit = not any(w.week > scheme.cautious.weeks for w in building)
+                    if first_exit and scheme.cautious.unloaded_exit_note:
+                        notes.append(scheme.cautious.unloaded_exit_note)
+                elif scheme.cautious.exit_note:
                     notes.append(
                         fill_placeholders(scheme.cautious.exit_note, {"pct_1rm": f"{cap:.0f}"})
                     )
@@ -1828,7 +1887,10 @@ def build_weeks(
                 notes.append(scheme.cautious_end_note)
         if planned and lifting and not deload and not step_said and scheme.effort_step:
             if step is not None:
-                notes.append(scheme.effort_step.note)
+                unloaded_step = scheme.effort_step.unloaded_note
+                notes.append(
+                    unloaded_step if unloaded_step and not week_loaded else scheme.effort_step.note
+                )
                 step_said = True
             elif step_held is not None and scheme.effort_held_note:
                 notes.append(fill_placeholders(scheme.effort_held_note, {"rule": step_held}))

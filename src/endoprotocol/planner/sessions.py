@@ -15,6 +15,7 @@ from endoprotocol.plan import (
     exposed_groups,
     is_hard_set,
     muscle_credit,
+    primary_groups,
 )
 from endoprotocol.planner.fill import (
     FAMILY,
@@ -487,8 +488,17 @@ class SessionBuilder:
         dropped: list[str] = []
         # (never the first: a split day opens with what it holds most important, spine
         # care's posture work)
+        # Nor the last hard lift of a major group it trains as primary (the only back
+        # work, a prone back extension): its sets are cut first, the exercise stays
+        # (COACHING.md §2: a trim cuts sets before exercises; a full-body day keeps a pull;
+        # coach review 12, TRIM-CLAIM-NO-PULL)
         for i in range(len(kept) - 1, 0, -1):
-            if not kept[i].compound and _exposed(kept[:i] + kept[i + 1 :]) >= keep:
+            others = kept[:i] + kept[i + 1 :]
+            if (
+                not kept[i].compound
+                and _exposed(others) >= keep
+                and primary_groups([kept[i]]) <= primary_groups(others)
+            ):
                 dropped.insert(0, kept.pop(i).name)
         while True:
             cuttable = [
@@ -869,11 +879,17 @@ def _family_drop(kept: list[Exercise], levels: tuple[int, ...]) -> int | None:
     """The last exercise whose movement family (at any of `levels`: 0 fine, 1 coarse)
     another kept exercise still covers, or None. The day's first exercise is never
     chosen: a split day opens with what it holds most important (spine care's posture
-    work)."""
+    work). An exercise of no family (an isolation move) goes freely unless it is the last
+    hard lift of a major group (the only back work, a prone back extension or Y raise):
+    then it is kept like a family's last (coach review 12, TRIM-CLAIM-NO-PULL)."""
     for level in levels:
         for i in range(len(kept) - 1, 0, -1):
             family = FAMILY.get(kept[i].pattern)
-            if family is None or any(
+            if family is None:
+                if primary_groups([kept[i]]) <= primary_groups(kept[:i] + kept[i + 1 :]):
+                    return i
+                continue
+            if any(
                 FAMILY.get(o.pattern, ("", ""))[level] == family[level]
                 for j, o in enumerate(kept)
                 if j != i

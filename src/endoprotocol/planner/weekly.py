@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from endoprotocol.engine.decisions import Decisions, Removal, WeekRules, narrow
-from endoprotocol.plan import DayPlan, Exercise, Intensity, Range, Session, Week
+from endoprotocol.engine.decisions import Decisions, Removal, WeekRules, fill_placeholders, narrow
+from endoprotocol.plan import DayPlan, Exercise, Intensity, Range, Session, Week, hard_exposures
+from endoprotocol.planner.fill import FEW_HEAVY_REPS
 from endoprotocol.planner.intensity import pct_for, rest_for_load
 from endoprotocol.planner.library import ExerciseEntry, IntensityTable, Zone
-from endoprotocol.vocab import INTENSITY_ORDER, IntensityClass, Modality
+from endoprotocol.vocab import INTENSITY_ORDER, MAJOR_GROUPS, IntensityClass, Modality
 
 # the parameters of an exercise a week-scoped limit may narrow
 EXERCISE_LIMITS = ("sets", "reps", "rest_seconds", "rpe", "rir", "pct_1rm", "hr_max_pct")
@@ -213,3 +214,79 @@ def name_light_steady(week: Week, entries: Sequence[ExerciseEntry], light_top: f
             )
         days.append(DayPlan(day=day.day, sessions=sessions))
     week.days = days
+
+
+def true_rep_notes(week: Week, entries: Sequence[ExerciseEntry], above_slot_reps: str) -> None:
+    """A lift that cannot be taken for a few very heavy reps (its `min_reps`) carries the note
+    `above_slot_reps` ("More reps than the slot's few heavy ones ...") only while the claim
+    holds in this week as it is held (coach review 12, WORD-MINREPS-NOTE): its session still
+    has strength lifts at few reps (1-6) and this lift's reps are above them. A ceiling that
+    moves every lift to 11-15 reps (a moderate cap, re-entry weeks) leaves no heavy slot to
+    be above, so the note goes. Runs last, after `hold_week`."""
+    note = above_slot_reps.strip()
+    strength = {e.name for e in entries if e.kind == "strength"}
+    days = []
+    for day in week.days:
+        sessions = []
+        for session in day.sessions:
+            if not any(note in ex.notes for ex in session.exercises):
+                sessions.append(session)
+                continue
+            heavy = [
+                ex.reps.max
+                for ex in session.exercises
+                if ex.name in strength
+                and note not in ex.notes
+                and ex.reps is not None
+                and ex.reps.max <= FEW_HEAVY_REPS
+            ]
+            exercises = []
+            for ex in session.exercises:
+                if note in ex.notes and not (
+                    heavy and ex.reps is not None and ex.reps.min > max(heavy)
+                ):
+                    text = " ".join(ex.notes.replace(note, " ").split())
+                    ex = ex.model_copy(update={"notes": text})
+                exercises.append(ex)
+            sessions.append(session.model_copy(update={"exercises": exercises}))
+        days.append(DayPlan(day=day.day, sessions=sessions))
+    week.days = days
+
+
+def true_strength_day_notes(week: Week, claim: str, partial: str | None) -> None:
+    """A lifting session held to its smallest hard form says "this stays one of your
+    strength days" (`messages.exposure_form`, its `{changes}` filled) only in a week whose
+    day, as built, gives every major group three or more hard sets (the plan's own count,
+    `plan.hard_exposures`: WHO 2020's strength day as the guideline reads it); elsewhere the
+    note becomes `partial` with the groups that do get them (coach review 12,
+    TRIM-CLAIM-NO-PULL: a day with no back work read as a strength day while the guideline
+    box counted none). Runs last, after `hold_week`."""
+    head, _, tail = claim.partition("{changes}")
+    days = []
+    for day in week.days:
+        required = [s for s in day.sessions if not s.optional]
+        exposed = hard_exposures(required)
+        if set(MAJOR_GROUPS) <= exposed:
+            days.append(day)
+            continue
+        sessions = []
+        for session in day.sessions:
+            notes = []
+            for note in session.notes:
+                if note.startswith(head) and note.endswith(tail) and len(note) > len(head + tail):
+                    changes = note[len(head) : len(note) - len(tail)]
+                    named = [g for g in MAJOR_GROUPS if g in exposed]
+                    groups = (
+                        f"reached by the {_listed(named)}" if named else "reached by none this week"
+                    )
+                    text = partial or "Trimmed to its smallest hard form ({changes})."
+                    note = fill_placeholders(text, {"changes": changes, "groups": groups})
+                notes.append(note)
+            sessions.append(session.model_copy(update={"notes": notes}))
+        days.append(DayPlan(day=day.day, sessions=sessions))
+    week.days = days
+
+
+def _listed(names: list[str]) -> str:
+    """'quads', 'quads and chest', 'quads, chest and shoulders'."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"

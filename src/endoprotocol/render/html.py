@@ -393,7 +393,10 @@ def _progression(plan: Plan) -> str:
     rows = []
     for w in plan.weeks:
         ceiling = getattr(w, "max_intensity", None)
-        notes = " ".join(w.notes) or ("The week above." if w.week == 1 else "As week 1.")
+        # every week's notes in full; a week with none repeats the week before it
+        notes = " ".join(w.notes) or (
+            "The week above." if w.week == 1 else f"As week {w.week - 1}."
+        )
         rows.append(
             f"<tr{DELOAD_ROW if w.deload else ''}><td>{w.week}</td>"
             f"<td>{'deload' if w.deload else ''}</td><td>{_signed(w.load_change_pct)}%</td>"

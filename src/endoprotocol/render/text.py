@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -185,12 +186,22 @@ class WeekLoad:
         return f"Week {self.week}" + (" deload" if self.deload else "")
 
 
+def repeated_note(note: str, first_week: int) -> str:
+    """A note said again in a later week, shortened to its first clause with the week that
+    gave it in full ("Same loads as last week (in full under week 3)."): the week keeps its
+    line, so a reader of week 1's sessions still learns what that week changes."""
+    head = re.split(r"[;:]| - |, ", note, maxsplit=1)[0].rstrip(" .")
+    return f"{head} (in full under week {first_week})."
+
+
 def block_progress(plan: Plan) -> list[WeekLoad]:
-    """Each week's lifting sets and moderate-equivalent aerobic minutes, with the notes new
-    that week (a note repeated from an earlier week is not said again)."""
+    """Each week's lifting sets and moderate-equivalent aerobic minutes, with every note of
+    that week: a note new that week in full, one repeated from an earlier week shortened to
+    its first clause with the week that says it in full (the table view shows week 1's
+    sessions only, so each later week's notes are the reader's guide to it)."""
     from endoprotocol.build import compute_totals
 
-    said: set[str] = set()
+    said: dict[str, int] = {}
     rows = []
     for w in plan.weeks:
         sets = sum(
@@ -200,8 +211,9 @@ def block_progress(plan: Plan) -> list[WeekLoad]:
             if s.modality is Modality.RESISTANCE
             for e in s.exercises
         )
-        fresh = [n for n in w.notes if n not in said]
-        said.update(w.notes)
+        fresh = [n if n not in said else repeated_note(n, said[n]) for n in w.notes]
+        for n in w.notes:
+            said.setdefault(n, w.week)
         rows.append(
             WeekLoad(
                 week=w.week,
