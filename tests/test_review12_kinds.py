@@ -30,6 +30,7 @@ from hypothesis import strategies as st
 
 from endoprotocol import parse_profile
 from endoprotocol.audit import (
+    effort_split_in_session,
     frail_hands_bound,
     hard_steady_told_easy,
     joint_pain_move_unfit,
@@ -379,3 +380,22 @@ def test_walks_never_shrink_past_the_first_goals_dose(
         record_property,
         examples=EXAMPLES,
     )
+
+
+OLDER_START_MIXED_KIT = {  # audit seed 21 after the merges of dose12 and words12
+    "age": 65,
+    "sex": "female",
+    "goals": ["muscle", "strength"],
+    "days_per_week": 4,
+    "minutes_per_session": 75,
+    "equipment": ["dumbbells", "kettlebell", "suspension-trainer", "door-anchor"],
+}
+
+
+def test_the_first_exit_week_is_one_effort_in_each_session() -> None:
+    """The exit's first load step (55 %) leaves the loaded lifts easy; the plank and the calf
+    raise beside them follow that effort instead of the exit's moderate one."""
+    plan = builtin_plan(weeks=12, **OLDER_START_MIXED_KIT)
+    verdict = effort_split_in_session(parse_profile(OLDER_START_MIXED_KIT), plan, builtin_library())
+    assert verdict.applies
+    assert not verdict.faults, verdict.faults[:3]

@@ -5,7 +5,8 @@ with properties over generated people where an invariant applies.
 PROGRESSION-NOTES-DROPPED (wording, table view) The table's "Progression across the block"
     left out each week whose notes all repeated an earlier week's (weeks 6, 9 and 11 of a
     12-week block), though the table shows week 1's sessions only.
-WORD-MINREPS-NOTE (wording) "More reps than the slot's few heavy ones" on a step-up in a
+WORD-MINREPS-NOTE (wording) "More reps than the slot's few heavy ones" (since review 11 "A higher rep
+    range than the slot's") on a step-up in a
     session where every lift did 11-15 reps at a moderate effort (a Triad athlete's cap).
 BODYWEIGHT-LOAD-TALK (wording + dose) A body-weight-only plan said "Loads climb this week:
     at most about 60 % of your maximum" in weeks 5-7, and its squat's reps fell 15 -> 13-15
@@ -130,7 +131,7 @@ def test_no_few_heavy_reps_note_where_every_lift_does_many_reps() -> None:
     ]
     assert step_ups
     assert all(e.reps is not None and e.reps.min >= 8 for e in step_ups)
-    assert not any("few heavy" in e.notes for e in step_ups)
+    assert not any("higher rep range than the slot" in e.notes for e in step_ups)
     verdict = audit_check("min-reps-note-false", TRIAD_ATHLETE, plan)
     assert not verdict.faults, verdict.faults[:3]
 

@@ -5905,7 +5905,7 @@ PROGRESSION_CHECKS: dict[str, Check] = {
 # ---- words that tell the truth (coach review 12) ---------------------------------------------
 
 # the claim a lift's note makes when its slot's few heavy reps are too few for it
-FEW_HEAVY_NOTE = "the slot's few heavy ones"
+FEW_HEAVY_NOTE = "A higher rep range than the slot's"
 
 
 def min_reps_note_false(p: Profile, plan: Plan, library: Library) -> Verdict:

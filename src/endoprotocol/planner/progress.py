@@ -1213,6 +1213,37 @@ def _effort_step(
     return step, None
 
 
+def _exit_one_effort(session: Session, unloaded: frozenset[str]) -> Session | None:
+    """An exit week's lifting session at one effort, or None when it already is: where every
+    lift with an external load is still light under the exit's load step (about 55 % for 15
+    reps feels easy), the lifts, holds and carries set by effort take that effort too, not the
+    exit's moderate one beside them (COACHING.md §3, coherent intensity; coach review 12,
+    LOAD-JUMP-OSTEO's first exit step meeting BODYWEIGHT-LOAD-TALK's body-weight lifts)."""
+    if session.modality is not Modality.RESISTANCE:
+        return None
+    rated = [e for e in session.exercises if e.intensity.rpe is not None]
+    # the lifts the load step governs: an external load, taken for reps
+    loaded = [e for e in rated if e.name not in unloaded and e.reps is not None]
+    if not loaded or any(e.intensity.rpe.max > DRILL_RPE for e in loaded if e.intensity.rpe):
+        return None
+    easy = loaded[0].intensity
+    # the rest (body-weight lifts, timed holds and carries) set by effort alone
+    harder = [
+        e for e in rated if e not in loaded and e.intensity.rpe and e.intensity.rpe.min > DRILL_RPE
+    ]
+    if not harder:
+        return None
+    exercises = [
+        e.model_copy(
+            update={"intensity": e.intensity.model_copy(update={"rpe": easy.rpe, "rir": easy.rir})}
+        )
+        if e in harder
+        else e
+        for e in session.exercises
+    ]
+    return session.model_copy(update={"exercises": exercises})
+
+
 def _load_capped(session: Session, cap: float) -> Session:
     """Every measured load of a lifting session at most `cap` % 1RM."""
     if session.modality is not Modality.RESISTANCE:
@@ -1694,6 +1725,20 @@ def build_weeks(
                     unloaded,
                 )
                 session = _within_caps(session, rep_caps or {})
+                if exit_cap is not None and (easier := _exit_one_effort(session, unloaded)):
+                    # the body-weight lifts follow the loaded lifts' effort (and rests)
+                    session = _within_caps(
+                        cohere_session(
+                            easier,
+                            design.intensity_table,
+                            design.zones,
+                            session.intensity_class,
+                            caps,
+                            most_reps or {},
+                            unloaded,
+                        ),
+                        rep_caps or {},
+                    )
                 for e in session.exercises:
                     if e.reps is not None:
                         first_tops.setdefault((session.title, e.name), float(e.reps.max))
