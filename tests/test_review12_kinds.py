@@ -399,3 +399,23 @@ def test_the_first_exit_week_is_one_effort_in_each_session() -> None:
     verdict = effort_split_in_session(parse_profile(OLDER_START_MIXED_KIT), plan, builtin_library())
     assert verdict.applies
     assert not verdict.faults, verdict.faults[:3]
+
+
+KNEE_TREADMILL = {  # /tmp/coach13/min/KNEE-INCLINE-WALK.yaml (coach review 13)
+    "age": 50,
+    "sex": "female",
+    "goals": ["general-health"],
+    "equipment": ["treadmill"],
+    "conditions": ["knee-pain"],
+}
+
+
+def test_a_painful_knee_walks_on_level_ground() -> None:
+    """The knee note promises level walking: no incline walk beside it (the walks are
+    brisk walks on level ground, as the note says)."""
+    plan = builtin_plan(weeks=4, **KNEE_TREADMILL)
+    names = plan_names(plan)
+    assert "Treadmill incline walk" not in names
+    assert "Brisk walk" in names
+    verdict = vetoed_tag_in_plan(parse_profile(KNEE_TREADMILL), plan, builtin_library())
+    assert not verdict.faults, verdict.faults[:3]

@@ -195,7 +195,15 @@ def forbidden_tags(p: Profile, weeks: int = 1) -> dict[str, str]:
             "hanging",
         )
     if Condition.KNEE_PAIN in conditions:
-        ban("knee pain", "jumping", "high-impact", "knee-dominant-deep", "step-cardio", "kneeling")
+        ban(
+            "knee pain",
+            "jumping",
+            "high-impact",
+            "knee-dominant-deep",
+            "step-cardio",
+            "kneeling",
+            "uphill",
+        )
     if Condition.SHOULDER_PAIN in conditions:
         ban(
             "shoulder pain",
@@ -2003,9 +2011,18 @@ def duplicate_isolation(p: Profile, plan: Plan, library: Library) -> Verdict:
 
 def cardio_not_real(p: Profile, plan: Plan, library: Library) -> Verdict:
     """Steady work is a walk, ride, row, swim or run, on the person's machines when they listed
-    any; no one gets 25+ minutes of marching in place or step-ups."""
+    any and their rules leave steady work on them; no one gets 25+ minutes of marching in
+    place or step-ups."""
     entries = _by_name(library)
-    machines = CARDIO_MACHINES & _owned(p)
+    # the machines with steady work the person's rules leave open (a treadmill's only walk
+    # is an incline walk, which knee pain vetoes: coach review 13, KNEE-INCLINE-WALK)
+    open_kit = {
+        q.value
+        for x in open_to(p, library, len(plan.weeks))
+        if x.kind == "steady-cardio"
+        for q in x.equipment
+    }
+    machines = CARDIO_MACHINES & _owned(p) & open_kit
     verdict = Verdict(applies=False)
     for where, s, e in exercises(plan):
         if e.pattern.value != "cardio":

@@ -365,6 +365,8 @@ Tagname = Literal[
     "horizontal-end-range",
     # repeated stepping up and down as aerobic work
     "step-cardio",
+    # walking or running up a slope (a treadmill incline): more load on a painful knee
+    "uphill",
     # a static hold of large muscles kept for many seconds (wall sit, planks, hanging)
     "sustained-hold",
     # squatting into an overhead press in one fast, loaded movement (thrusters)
