@@ -419,3 +419,29 @@ def test_a_painful_knee_walks_on_level_ground() -> None:
     assert "Brisk walk" in names
     verdict = vetoed_tag_in_plan(parse_profile(KNEE_TREADMILL), plan, builtin_library())
     assert not verdict.faults, verdict.faults[:3]
+
+
+OVERTRAINED_SEVEN_DAYS = {  # /tmp/coach13/min/SUGGEST-ON-LIGHT-DAYS.yaml (coach review 13)
+    "age": 47,
+    "sex": "male",
+    "goals": ["mood-cognition"],
+    "days_per_week": 7,
+    "minutes_per_session": 30,
+    "currently_active": True,
+    "conditions": ["overtraining-symptoms"],
+}
+
+
+def test_the_aerobic_suggestion_keeps_the_light_days_light() -> None:
+    """The two days recovery keeps light are not where the suggestion adds brisk walks; it
+    says why the rest cannot be closed."""
+    plan = builtin_plan(weeks=4, **OVERTRAINED_SEVEN_DAYS)
+    light = [
+        d.day.value.capitalize()
+        for d in plan.weeks[0].days
+        if not any(not s.optional and s.intensity_class.value != "light" for s in d.sessions)
+    ]
+    assert len(light) >= 2
+    detail = next(g.detail for g in plan.guidelines if g.id == "who-2020-aerobic")
+    assert not any(day in detail for day in light)
+    assert "keeps 2 days a week light for recovery" in detail

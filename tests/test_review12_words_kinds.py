@@ -339,7 +339,9 @@ def test_the_aerobic_suggestion_closes_the_gap_she_is_told() -> None:
     assert "one or two more days" not in text
     found = re.search(r"(\d+) more days? a week with a brisk walk of about (\d+) minutes", text)
     assert found, text
-    assert int(found[1]) * int(found[2]) >= gap
+    # the plan keeps one day a week light (core/recovery-rest-day), so three more days of
+    # walks and the rest said plainly (coach review 13, SUGGEST-ON-LIGHT-DAYS)
+    assert int(found[1]) * int(found[2]) >= gap or "light for recovery" in text
     assert int(found[2]) <= 30
     verdict = audit_check("suggestion-does-not-close", PREGNANT_THIRTY, plan)
     assert verdict.applies

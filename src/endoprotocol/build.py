@@ -303,7 +303,9 @@ def build_plan(
         rules,
         block,
         scheduler.backbone,
-        gap_plan=lambda gap: _gap_plan(profile, block[0].days, gap, library.design.messages),
+        gap_plan=lambda gap: _gap_plan(
+            profile, block[0].days, gap, library.design.messages, _rest_days(outcome)
+        ),
     )
     screening = ScreeningOutcome(
         clearance=outcome.clearance,
@@ -730,13 +732,23 @@ GAP_LEAST_MINUTES = 10
 GAP_STEP_MINUTES = 5
 
 
-def _gap_plan(profile: Profile, days: list[DayPlan], gap: int, messages: Messages) -> str:
+def _rest_days(outcome: Decisions) -> int:
+    """The days a week the rules keep at light activity at most (`require: rest_days`)."""
+    need = outcome.requirement("rest_days")
+    return int(need[0]) if need is not None else 0
+
+
+def _gap_plan(
+    profile: Profile, days: list[DayPlan], gap: int, messages: Messages, rest_days: int = 0
+) -> str:
     """How the person can close an aerobic shortfall of `gap` minutes with their own days,
     session minutes and kit (COACHING.md §2: a way to close it that the person can follow;
     coach review 12, SUGGESTION-UNFOLLOWABLE): a bout on each offered day left free, the
     minutes days with sessions have spare, then more days of their usual session length, and
     plainly what their week cannot hold. Rides only with a bike (not in pregnancy, where the
-    plan's rides are on a stationary bike), swims only with a pool. "" without the messages."""
+    plan's rides are on a stationary bike), swims only with a pool. The days the rules keep
+    light (`rest_days`: two with chronic stress, poor sleep or overtraining signs) get no
+    added bout (coach review 13, SUGGEST-ON-LIGHT-DAYS). "" without the messages."""
     if not (messages.gap_free_days and messages.gap_new_days and messages.gap_room):
         return ""
     kit = set(profile.equipment)
@@ -755,7 +767,15 @@ def _gap_plan(profile: Profile, days: list[DayPlan], gap: int, messages: Message
         for d in offered
         if d in by_day
     }
-    free = [d for d in offered if not used.get(d)]
+    # days above light now, and how many more the week's light days leave for a bout
+    busy = sum(
+        1
+        for d in days
+        if any(not s.optional and s.intensity_class.value != "light" for s in d.sessions)
+    )
+    spare_days = max(0, 7 - rest_days - busy)
+    free = [d for d in offered if not used.get(d)][:spare_days]
+    spare_days -= len(free)
     left = gap
     parts: list[str] = []
 
@@ -779,7 +799,7 @@ def _gap_plan(profile: Profile, days: list[DayPlan], gap: int, messages: Message
         more = min(room, left)
         parts.append(fill_placeholders(messages.gap_room, {"minutes": str(more)}))
         left -= more
-    others = 7 - len(offered)
+    others = min(7 - len(offered), spare_days)
     if left > 0 and others and session >= GAP_LEAST_MINUTES:
         count = min(others, math.ceil(left / session))
         minutes = min(session, step(left / count))
@@ -794,7 +814,20 @@ def _gap_plan(profile: Profile, days: list[DayPlan], gap: int, messages: Message
             )
         )
         left -= count * minutes
-    if left > 0 and messages.gap_left:
+        spare_days -= count
+    kept_light = rest_days > 0 and spare_days == 0 and messages.gap_light_days
+    if left > 0 and kept_light and messages.gap_light_days:
+        parts.append(
+            fill_placeholders(
+                messages.gap_light_days,
+                {
+                    "minutes": str(left),
+                    "session": str(session),
+                    "light": "one day" if rest_days == 1 else f"{rest_days} days",
+                },
+            )
+        )
+    elif left > 0 and messages.gap_left:
         parts.append(
             fill_placeholders(messages.gap_left, {"minutes": str(left), "session": str(session)})
         )

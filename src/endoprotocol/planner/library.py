@@ -324,6 +324,8 @@ class Messages(_Node):
     gap_room: Text | None = None  # {minutes}: spare minutes on days with sessions
     gap_new_days: Text | None = None  # {count} ("2 more days"), {activity}, {minutes}
     gap_left: Text | None = None  # {minutes}, {session}: what the week cannot hold
+    # {minutes}, {session}, {light}: what the week cannot hold once its light days are kept
+    gap_light_days: Text | None = None
 
     @model_validator(mode="after")
     def _placeholders(self) -> Self:
@@ -347,6 +349,7 @@ class Messages(_Node):
             "gap_room": {"minutes"},
             "gap_new_days": {"count", "activity", "minutes"},
             "gap_left": {"minutes", "session"},
+            "gap_light_days": {"minutes", "session", "light"},
         }
         for field, names in wanted.items():
             if getattr(self, field) is None:
