@@ -42,6 +42,7 @@ from endoprotocol.audit import (
 )
 from tests.builtin import builtin_library, builtin_plan, plan_names
 from tests.strategies import audit_property, profiles
+from tests.test_dose7_kinds import trained_lifters
 
 EXAMPLES = int(os.environ.get("ENDOPROTOCOL_PROPERTY_EXAMPLES", "30"))
 
@@ -356,26 +357,11 @@ def test_past_the_first_goals_dose_the_walks_keep_their_minutes() -> None:
     assert not verdict.faults, verdict.faults[:3]
 
 
-@st.composite
-def trained_lifting_first(draw: st.DrawFn) -> dict[str, Any]:
-    """Active trained lifters of 18-64 whose first goal is muscle or strength, on three to
-    five days of 45-90 minutes, any kit, few conditions."""
-    data = draw(profiles(max_age=64))
-    data["experience"] = draw(st.sampled_from(["intermediate", "advanced"]))
-    data["currently_active"] = True
-    first = draw(st.sampled_from(["muscle", "strength"]))
-    data["goals"] = [first, *(g for g in data["goals"] if g != first)][:3]
-    data.pop("days", None)
-    data["days_per_week"] = draw(st.integers(3, 5))
-    data["minutes_per_session"] = draw(st.integers(45, 90))
-    return data
-
-
 def test_walks_never_shrink_past_the_first_goals_dose(
     record_property: pytest.RecordProperty,
 ) -> None:
     audit_property(
-        trained_lifting_first(),
+        trained_lifters(),  # review 7's trained lifting-first people (test_dose7_kinds)
         {"steady-shrinks-past-dose": steady_shrinks_past_dose},
         record_property,
         examples=EXAMPLES,

@@ -5818,7 +5818,7 @@ def load_jump_week_on_week(p: Profile, plan: Plan, library: Library) -> Verdict:
 
 
 # COACHING.md §3: sets are added across a mesocycle a few lifts at a time; a week that adds
-# more than this share of the week before's sets on the same lifts (or two sets a day type) is a jump
+# more than this share of the week before's sets on the same lifts is a jump
 SET_STEP_SHARE = 0.2
 # ... or two sets a day type (one more set on two of a session's lifts), whichever is more
 SET_STEP_PER_DAY_TYPE = 2

@@ -16,6 +16,7 @@ from endoprotocol.engine.decisions import (
     Removal,
     Ruled,
     fill_placeholders,
+    listed,
 )
 from endoprotocol.engine.evaluate import evaluate, scope_refusal
 from endoprotocol.engine.loader import RuleSet
@@ -720,13 +721,6 @@ def _guidelines(
     return checks
 
 
-# the steady work a person can add without kit, and with it (COACHING.md §1: steady work on
-# what the person owns): walks need nothing, rides a bike, swims a pool
-GAP_ACTIVITIES: tuple[tuple[Equipment | None, str], ...] = (
-    (None, "brisk walk"),
-    (Equipment.BIKE, "easy ride"),
-    (Equipment.POOL, "swim"),
-)
 # the fewest minutes one added steady bout is suggested at, and the step minutes round up to
 GAP_LEAST_MINUTES = 10
 GAP_STEP_MINUTES = 5
@@ -745,20 +739,25 @@ def _gap_plan(
     session minutes and kit (COACHING.md §2: a way to close it that the person can follow;
     coach review 12, SUGGESTION-UNFOLLOWABLE): a bout on each offered day left free, the
     minutes days with sessions have spare, then more days of their usual session length, and
-    plainly what their week cannot hold. Rides only with a bike (not in pregnancy, where the
-    plan's rides are on a stationary bike), swims only with a pool. The days the rules keep
+    plainly what their week cannot hold. Each activity of `messages.gap_activities` only with
+    its kit (a bike not in pregnancy, where the plan's rides are on a stationary bike). The days the rules keep
     light (`rest_days`: two with chronic stress, poor sleep or overtraining signs) get no
     added bout (coach review 13, SUGGEST-ON-LIGHT-DAYS). "" without the messages."""
-    if not (messages.gap_free_days and messages.gap_new_days and messages.gap_room):
+    if not (
+        messages.gap_free_days
+        and messages.gap_new_days
+        and messages.gap_room
+        and messages.gap_activities
+    ):
         return ""
     kit = set(profile.equipment)
     pregnant = Condition.PREGNANCY in profile.conditions
     words = [
-        text
-        for needs, text in GAP_ACTIVITIES
-        if needs is None or (needs in kit and not (pregnant and needs is Equipment.BIKE))
+        a.text
+        for a in messages.gap_activities
+        if a.needs is None or (a.needs in kit and not (pregnant and a.needs is Equipment.BIKE))
     ]
-    activity = words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
+    activity = listed(words, "or")
     session = profile.minutes_per_session
     offered = profile.training_days()
     by_day = {d.day: d for d in days}
@@ -786,11 +785,10 @@ def _gap_plan(
         count = min(len(free), math.ceil(left / session))
         minutes = min(session, step(left / count))
         names = [d.value.capitalize() for d in free[:count]]
-        listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
         parts.append(
             fill_placeholders(
                 messages.gap_free_days,
-                {"activity": activity, "minutes": str(minutes), "days": listed},
+                {"activity": activity, "minutes": str(minutes), "days": listed(names)},
             )
         )
         left -= count * minutes
@@ -815,7 +813,7 @@ def _gap_plan(
         )
         left -= count * minutes
         spare_days -= count
-    kept_light = rest_days > 0 and spare_days == 0 and messages.gap_light_days
+    kept_light = rest_days > 0 and spare_days == 0
     if left > 0 and kept_light and messages.gap_light_days:
         parts.append(
             fill_placeholders(

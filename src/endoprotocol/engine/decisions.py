@@ -29,6 +29,7 @@ from endoprotocol.engine.model import (
     Warn,
     WeekRange,
     fill_placeholders,
+    listed,
     make_bound,
 )
 from endoprotocol.vocab import INTENSITY_ORDER, Ceiling, Clearance, Modality
@@ -50,6 +51,7 @@ __all__ = [
     "WeekRules",
     "fill_placeholders",
     "is_hard",
+    "listed",
     "narrow",
     "scopes",
 ]

@@ -32,6 +32,7 @@ from endoprotocol.engine.decisions import (
     Ruled,
     SessionDecision,
     is_hard,
+    listed,
 )
 from endoprotocol.engine.facts import FACTS, Earlier
 from endoprotocol.engine.loader import RuleSet, iter_leaves
@@ -683,7 +684,7 @@ def enforce(decisions: Decisions, offered: list[int] | None = None) -> None:
                 Removal(f"{modality} intensity lowered to {ceiling}", limiter)
             )
     if left_out:
-        names = ", ".join(left_out[:-1]) + (" or " if len(left_out) > 1 else "") + left_out[-1]
+        names = listed(left_out, "or")
         decisions.removals.append(
             Removal(f"no {names} sessions before a clinician has seen you", limiter)
         )

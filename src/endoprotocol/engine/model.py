@@ -8,6 +8,7 @@ Each action is a one-key mapping (`sessions:`, `prescribe:`, `forbid:` ...); see
 # No `from __future__ import annotations` in this module: pydantic would compile and
 # evaluate every field's annotation string while creating each model class, on every run.
 import string
+from collections.abc import Sequence
 from functools import cached_property
 from typing import Annotated, Any, Literal, Self
 
@@ -764,6 +765,13 @@ def fill_placeholders(text: str, values: dict[str, str]) -> str:
         literal + (values[name] if name is not None else "")
         for literal, name, _spec, _conversion in string.Formatter().parse(text)
     )
+
+
+def listed(items: Sequence[str], conjunction: str = "and") -> str:
+    """Items as a sentence lists them: 'a', 'a and b', 'a, b and c' ("" for none)."""
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
 
 
 class Note(_Node):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from endoprotocol.engine.decisions import Bound, CautiousStart, Decisions
+from endoprotocol.engine.decisions import Bound, CautiousStart, Decisions, listed
 from endoprotocol.plan import Exercise, Intensity, Range, Selection, Substitution
 from endoprotocol.planner.library import (
     LEVEL_ORDER,
@@ -26,9 +26,6 @@ from endoprotocol.planner.library import (
 )
 from endoprotocol.profile import Profile
 from endoprotocol.vocab import Equipment, Modality, Pattern
-
-# the most reps a set of "few heavy reps" holds: the strength zone of 1-6 reps [NSCA 2015]
-FEW_HEAVY_REPS = 6
 
 ALTERNATIVES = 3
 
@@ -199,8 +196,7 @@ class Picker:
             # the simplest kit first (the library's loadability: bands before a barbell)
             light = self.library.design.loadability
             kits = sorted(opens, key=lambda k: (light.get(Equipment(k), 0), -opens[k], k))[:3]
-            listed = ", ".join(kits[:-1]) + (" or " if len(kits) > 1 else "") + kits[-1]
-            return words.slot_needs_kit.format(pattern=pattern.value, kit=listed)
+            return words.slot_needs_kit.format(pattern=pattern.value, kit=listed(kits, "or"))
         rules = sorted({r for e in at_level for r in self.vetoes_of(e)})
         if rules:
             return words.slot_ruled_out.format(pattern=pattern.value, rules=", ".join(rules))
@@ -554,7 +550,7 @@ def build_exercise(
         # note says so only where the slot's reps are few and heavy (1-6; a slot of 6-8 is
         # not "few heavy ones"), and the week as held keeps it only while that is true
         # (`weekly.true_rep_notes`)
-        if (reps_b.max or 0) <= FEW_HEAVY_REPS:
+        if (reps_b.max or 0) <= STRENGTH_REPS:
             notes = [*notes, above_slot_reps]
         reps_b = Bound.model_construct(min=entry.min_reps, max=entry.min_reps + 4)
     if entry.max_reps is not None and reps_b is not None and (reps_b.max or 0) > entry.max_reps:

@@ -298,6 +298,14 @@ class IntervalProtocol(_Node):
     exercises: list[Annotated[str, Field(pattern=ID_PATTERN)]] = Field(min_length=1)
 
 
+class GapActivity(_Node):
+    """Steady work an aerobic suggestion may name (`{activity}`), and the kit it needs (none:
+    open to everyone)."""
+
+    needs: Equipment | None = None
+    text: Text
+
+
 class Messages(_Node):
     """Texts the plan uses for its own warnings; `{name}` placeholders are filled in."""
 
@@ -326,6 +334,8 @@ class Messages(_Node):
     gap_left: Text | None = None  # {minutes}, {session}: what the week cannot hold
     # {minutes}, {session}, {light}: what the week cannot hold once its light days are kept
     gap_light_days: Text | None = None
+    # the steady work `{activity}` names, in order, each only where its kit is owned
+    gap_activities: list[GapActivity] = []
 
     @model_validator(mode="after")
     def _placeholders(self) -> Self:

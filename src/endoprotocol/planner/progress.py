@@ -936,10 +936,15 @@ def _tighter(caps: dict[bool, float | None], cap: float | None) -> dict[bool, fl
     return {k: cap if v is None else min(v, cap) for k, v in caps.items()}
 
 
+# a start's dose held to the end of the block (`then_hold`) is read as a start this long: the
+# longest block a cautious start may name (engine/model.py `CautiousStart.weeks`, 1-16)
+HELD_START_WEEKS = 16
+
+
 def _dose_changes(start: CautiousStart | None, week: int) -> bool:
     """Whether `week` changes the lifting dose: each exit step of a cautious start and the
     first week of the block's own dose after it."""
-    if start is None or start.weeks >= 16:
+    if start is None or start.weeks >= HELD_START_WEEKS:
         return False
     return start.weeks < week <= start.weeks + (start.exit_weeks or 0) + 1
 
@@ -951,7 +956,7 @@ def _load_only_step(start: CautiousStart | None, week: int) -> bool:
     own alternation of more reps and a slower lowering goes on in it instead of starting
     again at the bottom of the range (coach review 12, BODYWEIGHT-LOAD-TALK); an effort
     that still rises after the exit is said by its own note."""
-    if start is None or start.weeks >= 16 or not start.exit_weeks:
+    if start is None or start.weeks >= HELD_START_WEEKS or not start.exit_weeks:
         return False
     return start.weeks + 1 < week <= start.weeks + start.exit_weeks + 1
 
@@ -967,7 +972,12 @@ def _dose_in_force(start: CautiousStart | None, week: int) -> CautiousStart | No
     if hold is None:
         return None
     return CautiousStart(
-        weeks=16, reps=hold.reps, rpe=hold.rpe, rir=hold.rir, pct_1rm=hold.pct_1rm, note=hold.note
+        weeks=HELD_START_WEEKS,
+        reps=hold.reps,
+        rpe=hold.rpe,
+        rir=hold.rir,
+        pct_1rm=hold.pct_1rm,
+        note=hold.note,
     )
 
 
@@ -1001,7 +1011,7 @@ def _end_cap(start: CautiousStart | None, week: int, scheme: Scheme) -> float | 
     ends: one load step above the start's last ceiling, so the plan's own dose is reached a
     step at a time (coach review 12: a trained re-entry's 60-69 % went to 77-87 % in one
     week). None in other weeks, and for a start held to the end of the block."""
-    if start is None or start.weeks >= 16 or start.then_hold is not None:
+    if start is None or start.weeks >= HELD_START_WEEKS or start.then_hold is not None:
         return None
     last = start.pct_1rm.max
     end = start.weeks + (start.exit_weeks or 0)

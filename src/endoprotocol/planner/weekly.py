@@ -9,9 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from endoprotocol.engine.decisions import Decisions, Removal, WeekRules, fill_placeholders, narrow
+from endoprotocol.engine.decisions import (
+    Decisions,
+    Removal,
+    WeekRules,
+    fill_placeholders,
+    listed,
+    narrow,
+)
 from endoprotocol.plan import DayPlan, Exercise, Intensity, Range, Session, Week, hard_exposures
-from endoprotocol.planner.fill import FEW_HEAVY_REPS
+from endoprotocol.planner.fill import STRENGTH_REPS
 from endoprotocol.planner.intensity import pct_for, rest_for_load
 from endoprotocol.planner.library import ExerciseEntry, IntensityTable, Zone
 from endoprotocol.vocab import INTENSITY_ORDER, MAJOR_GROUPS, IntensityClass, Modality
@@ -238,7 +245,7 @@ def true_rep_notes(week: Week, entries: Sequence[ExerciseEntry], above_slot_reps
                 if ex.name in strength
                 and note not in ex.notes
                 and ex.reps is not None
-                and ex.reps.max <= FEW_HEAVY_REPS
+                and ex.reps.max <= STRENGTH_REPS
             ]
             exercises = []
             for ex in session.exercises:
@@ -277,7 +284,7 @@ def true_strength_day_notes(week: Week, claim: str, partial: str | None) -> None
                     changes = note[len(head) : len(note) - len(tail)]
                     named = [g for g in MAJOR_GROUPS if g in exposed]
                     groups = (
-                        f"reached by the {_listed(named)}" if named else "reached by none this week"
+                        f"reached by the {listed(named)}" if named else "reached by none this week"
                     )
                     text = partial or "Trimmed to its smallest hard form ({changes})."
                     note = fill_placeholders(text, {"changes": changes, "groups": groups})
@@ -285,8 +292,3 @@ def true_strength_day_notes(week: Week, claim: str, partial: str | None) -> None
             sessions.append(session.model_copy(update={"notes": notes}))
         days.append(DayPlan(day=day.day, sessions=sessions))
     week.days = days
-
-
-def _listed(names: list[str]) -> str:
-    """'quads', 'quads and chest', 'quads, chest and shoulders'."""
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
