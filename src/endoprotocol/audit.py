@@ -3927,6 +3927,34 @@ def weekly_volume_above_range(p: Profile, plan: Plan, library: Library) -> Verdi
     return verdict
 
 
+def group_over_range_any_week(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """No week gives a major group (chest, back, quads, hamstrings/glutes, shoulders) more
+    than 20 hard sets from its required lifting (DESIGN.md v1.1 credit: 1 a set for a primary
+    muscle, 0.5 for a secondary one): the top of the 10-20 range for trained lifters
+    (COACHING.md §3, Schoenfeld 2017), which the README promises, whether the plan meets its
+    aerobic target or not; beginners' own ceiling (about 10) is lower still (coach review 13,
+    VOLUME-OVER-CAP: an advanced lifter's back at 21 from week 1, two rows, a chin-up, a
+    pull-up and a reverse fly)."""
+    verdict = Verdict(applies=bool(plan.weeks) and not plan.screening.referral_only)
+    for w in plan.weeks:
+        lifting = [
+            s
+            for d in w.days
+            for s in d.sessions
+            if s.modality.value == "resistance" and not s.optional
+        ]
+        for group, n in major_group_sets(lifting).items():
+            if n > TRAINED_MOST_HARD_SETS:
+                verdict.faults.append(
+                    Fault(
+                        "group-over-range-any-week",
+                        f"week {w.week} {group}",
+                        f"{n:g} hard sets (at most {TRAINED_MOST_HARD_SETS} a group a week)",
+                    )
+                )
+    return verdict
+
+
 def _aerobic_dose(days: list[DayPlan]) -> tuple[float, int]:
     """A week's steady work minutes (required sessions) and interval rounds."""
     steady = sum(
@@ -4583,6 +4611,7 @@ WEEK_CHECKS: dict[str, Check] = {
     "major-group-underdosed-for-trained": major_group_underdosed_for_trained,
     "aerobic-starved-past-minimum-dose": aerobic_starved_past_minimum_dose,
     "weekly-volume-above-range": weekly_volume_above_range,
+    "group-over-range-any-week": group_over_range_any_week,
     "pair-unsound": pair_unsound,
     "aerobic-short-with-room": aerobic_short_with_room,
     "aerobic-first-crowded-by-lifting": aerobic_first_crowded_by_lifting,

@@ -1502,6 +1502,11 @@ def build_weeks(
         steps += 0 if scheme.is_deload(full_week) else 1
     weeks: list[Week] = []
     walks_give = _walks_give(week_one, scheme) and not _dose_reached(week_one, scheme)
+    most_sets, _ = outcome.resolve(Modality.RESISTANCE.value, "any", "weekly_hard_sets")
+    weekly_most = float(most_sets.max) if most_sets and most_sets.max is not None else None
+    # a lift keeps at least one set under the ceiling, or what a limit on sets asks
+    fewest, _ = outcome.limit(Modality.RESISTANCE.value, "any", "sets")
+    least_sets = max(1, int(fewest.min)) if fewest and fewest.min is not None else 1
     # each lift's fewest sets in week 1 (the trained ceiling never cuts below them)
     first_sets: dict[str, int] = {}
     for d in week_one:
@@ -1532,11 +1537,6 @@ def build_weeks(
     effort_limits = _effort_limits(outcome)
     moderate_top = design.zones[IntensityClass.MODERATE].rpe.max or 0.0
     step_said = False  # the effort step's note (or why it is held) is said once
-    most_sets, _ = outcome.resolve(Modality.RESISTANCE.value, "any", "weekly_hard_sets")
-    weekly_most = float(most_sets.max) if most_sets and most_sets.max is not None else None
-    # a lift keeps at least one set under the ceiling, or what a limit on sets asks
-    fewest, _ = outcome.limit(Modality.RESISTANCE.value, "any", "sets")
-    least_sets = max(1, int(fewest.min)) if fewest and fewest.min is not None else 1
     check_said = False  # the screening's check before vigorous lifting is said once
     # each lift's top where it first appears, by session title: a lift with no load to add
     # never steps past it (coach review 9, BW-STRENGTH-DRIFT)
@@ -1772,15 +1772,22 @@ def build_weeks(
                 sessions.append(session)
             days.append(DayPlan(day=day.day, sessions=sessions))
         if weekly_most is not None:
-            # a beginner's weekly hard sets per major group (COACHING.md §3), exposures kept
+            # the weekly hard sets per major group (COACHING.md §3: about 4-10 for a
+            # beginner, 10-20 for a trained lifter), exposures kept; a trained lifter's
+            # ceiling takes off the sets the block added first, then, where a week still
+            # stacks past it (a mirrored week's second A day), week 1's own
+            retimed = lambda a, b: _retimed(a, b, design.timing, 0)  # noqa: E731
+            if scheme.group_dose_sets:
+                days = hold_weekly_volume(
+                    days,
+                    weekly_most,
+                    least_sets,
+                    retimed,
+                    strength_days=scheme.strength_days,
+                    least_of=lambda e: first_sets.get(e.name, 0),
+                )
             days = hold_weekly_volume(
-                days,
-                weekly_most,
-                least_sets,
-                lambda a, b: _retimed(a, b, design.timing, 0),
-                strength_days=scheme.strength_days,
-                # a trained lifter's ceiling takes off only sets the block added
-                least_of=(lambda e: first_sets.get(e.name, 0)) if scheme.group_dose_sets else None,
+                days, weekly_most, least_sets, retimed, strength_days=scheme.strength_days
             )
         if scheme.sets_take_walk:
             days = [

@@ -122,7 +122,15 @@ def _best_cut(
                 ):
                     continue
                 spared = sum(_touches(e, g) for g, n in totals.items() if g != group and n <= most)
-                key = (-day_sets, -float(e.sets), spared, -touch, -float(i), -float(k))
+                key = (
+                    -day_sets,
+                    float(e.compound),
+                    -float(e.sets),
+                    spared,
+                    -touch,
+                    -float(i),
+                    -float(k),
+                )
                 if best is None or key < best[0]:
                     best = (key, (i, j, k))
     return best[1] if best is not None else None
@@ -142,9 +150,10 @@ def hold_weekly_volume(
     trains the group (a lift keeps `least_sets`, one at least: novices progress on one to
     three, ACSM 2009), never where a group would lose a hard exposure it needs (on
     `strength_days` days, WHO 2020's strength days from the rules, or on as many as it had
-    if fewer). The lift with the most sets goes first, then the day the group
-    is trained most, then the lift whose cut spares the groups within `most`, a primary
-    muscle's lift before a secondary one's, later days and lifts before earlier ones.
+    if fewer). On the day the group is trained most, an accessory goes before a compound
+    (the heavy lifts keep the sets the rules give them), then the lift with the most sets,
+    then the lift whose cut spares the groups within `most`, a primary muscle's lift before
+    a secondary one's, later days and lifts before earlier ones.
     `retime` gives a changed session its minutes. With `least_of`, a lift also keeps the
     sets it names for it (a ceiling on the sets the block adds, never below week 1's)."""
     per_day = [_day_sets(d) for d in days]
