@@ -7,6 +7,13 @@ VOLUME-OVER-CAP (wrong dose) An advanced strength-then-muscle lifter on 4 x 90 h
     ceiling at all, and a muscle-first lifter's mirrored week stacked the hips to 21. The
     ceiling now holds every trained lifter's every week, and an accessory's set comes off
     before a compound's.
+UNSAFE-FALLS-TREADMILL-NO-RAILS (unsafe) An 88-year-old who had fallen was told to walk a
+    treadmill incline "without holding the rails", and an active 80-year-old who had fallen
+    ran on a treadmill (the outdoor run was already kept from him; the belt was not).
+OLDER-ADULT-ONE-STRENGTH-DAY (wrong structure) That 80-year-old's full-body day lost its
+    band high-incline press, the day's only shoulder lift, to a trim that still counted the
+    push pattern as covered by a push-up, so the day stopped counting as a strength day and
+    WHO's two strength days fell to one.
 """
 
 from __future__ import annotations
@@ -17,8 +24,14 @@ from typing import Any
 import pytest
 from hypothesis import strategies as st
 
-from endoprotocol.audit import group_over_range_any_week, major_group_sets
-from tests.builtin import audit_check, builtin_plan, required_sessions
+from endoprotocol.audit import (
+    group_over_range_any_week,
+    major_group_sets,
+    support_let_go,
+    trim_drops_groups_last_lift,
+    vetoed_tag_in_plan,
+)
+from tests.builtin import audit_check, builtin_plan, guideline, plan_names, required_sessions
 from tests.strategies import audit_property, profiles
 
 EXAMPLES = int(os.environ.get("ENDOPROTOCOL_PROPERTY_EXAMPLES", "30"))
@@ -110,4 +123,99 @@ def test_no_week_gives_a_major_group_more_than_twenty_hard_sets(
         record_property,
         examples=EXAMPLES,
         weeks=12,
+    )
+
+
+FELL_TREADMILL = {  # /tmp/coach14/min/UNSAFE-FALLS-TREADMILL-NO-RAILS.yaml
+    "age": 88,
+    "sex": "female",
+    "goals": ["general-health"],
+    "conditions": ["falls-history"],
+    "equipment": ["treadmill"],
+}
+
+FELL_ACTIVE_80 = {  # /tmp/coach14/min/OLDER-ADULT-ONE-STRENGTH-DAY.yaml
+    "age": 80,
+    "sex": "male",
+    "goals": ["endurance", "strength"],
+    "experience": "intermediate",
+    "currently_active": True,
+    "conditions": ["falls-history"],
+    "days_per_week": 5,
+    "minutes_per_session": 60,
+    "equipment": ["bodyweight", "bands", "treadmill"],
+}
+
+
+def _notes(plan: Any) -> list[str]:
+    return [e.notes for w in plan.weeks for d in w.days for s in d.sessions for e in s.exercises]
+
+
+def test_a_woman_who_fell_keeps_a_hand_on_the_treadmill_rail() -> None:
+    plan = builtin_plan(weeks=8, **FELL_TREADMILL)
+    notes = _notes(plan)
+    assert any("Treadmill" in n or "rail" in n for n in notes)
+    assert not any("without holding" in n for n in notes)
+    assert any("rest a hand lightly on the rail" in n for n in notes)
+    assert not audit_check("support-let-go", FELL_TREADMILL, plan).faults
+
+
+def test_an_active_80_year_old_who_fell_walks_rather_than_runs() -> None:
+    plan = builtin_plan(weeks=8, **FELL_ACTIVE_80)
+    assert not {n for n in plan_names(plan) if "run" in n.lower().split()}
+    assert not audit_check("support-let-go", FELL_ACTIVE_80, plan).faults
+
+
+def test_an_80_year_olds_trimmed_full_body_day_keeps_its_shoulder_lift() -> None:
+    plan = builtin_plan(weeks=8, **FELL_ACTIVE_80)
+    monday = [e.name for s in required_sessions(plan, "monday") for e in s.exercises]
+    assert "Band high-incline press" in monday
+    strength = guideline(plan, "who-2020-strength")
+    assert strength.value >= 2, strength.detail
+    assert not audit_check("trim-drops-groups-last-lift", FELL_ACTIVE_80, plan).faults
+
+
+@st.composite
+def people_kept_off_falls(draw: st.DrawFn) -> dict[str, Any]:
+    """People whose rules keep them off moves where a slip ends in a fall (a past fall,
+    fragile bones, 80 and over), with a treadmill among their kit."""
+    data = draw(profiles(min_age=40))
+    if draw(st.booleans()):
+        data["age"] = draw(st.integers(80, 100))
+    else:
+        extra = draw(st.sampled_from(["falls-history", "osteoporosis", "vertebral-fracture"]))
+        data["conditions"] = sorted({*data["conditions"], extra})
+    data["equipment"] = sorted({*data["equipment"], "treadmill"})
+    return data
+
+
+def test_people_kept_off_falls_are_never_told_to_let_go_or_run(
+    record_property: pytest.RecordProperty,
+) -> None:
+    audit_property(
+        people_kept_off_falls(),
+        {"support-let-go": support_let_go, "vetoed-tag-in-plan": vetoed_tag_in_plan},
+        record_property,
+        examples=EXAMPLES,
+    )
+
+
+@st.composite
+def people_on_trimmed_days(draw: st.DrawFn) -> dict[str, Any]:
+    """Anyone on 2-6 days of 15-60 minutes: the days whose lifting is trimmed to fit."""
+    data = draw(profiles())
+    data.pop("days", None)
+    data["days_per_week"] = draw(st.integers(2, 6))
+    data["minutes_per_session"] = draw(st.integers(15, 60))
+    return data
+
+
+def test_a_trim_keeps_every_groups_last_lift_while_sets_can_go(
+    record_property: pytest.RecordProperty,
+) -> None:
+    audit_property(
+        people_on_trimmed_days(),
+        {"trim-drops-groups-last-lift": trim_drops_groups_last_lift},
+        record_property,
+        examples=EXAMPLES,
     )

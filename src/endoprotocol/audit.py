@@ -912,6 +912,42 @@ def stance_unsupported(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+# a cue that asks for the hands off the rail or support, and a run, read from the words
+LET_GO = re.compile(
+    r"without (?:holding|touching|gripping) (?:the|a|any) (?:rails?|handrails?|support|wall|counter)"
+    r"|hands[- ]free|no hands",
+    re.IGNORECASE,
+)
+# (a jog in water is no fall: an aqua jog is not a run here)
+RUN = re.compile(r"(?<!aqua )\b(?:run|jog)\b", re.IGNORECASE)
+
+
+def support_let_go(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """People whose rules keep them off moves where a slip ends in a fall (a past fall,
+    fragile bones, neuropathy, pregnancy; frailty; 80 and over: COACHING.md §4, older adults
+    work supported) are never told to let go of a rail or support, and get no run, on the
+    ground or on a belt - read from the names and cues, so a library row that forgets its
+    `fall-risk` tag shows (coach review 14, UNSAFE-FALLS-TREADMILL-NO-RAILS: an 88-year-old
+    who had fallen walked a treadmill incline "without holding the rails", and an active
+    80-year-old who had fallen ran on one)."""
+    careful = bool(FALL_CAREFUL & set(p.conditions)) or is_frail(p) or p.age >= OLDEST_AGE
+    verdict = Verdict(applies=careful and not plan.screening.referral_only)
+    if not verdict.applies:
+        return verdict
+    entries = _by_name(library)
+    for where, s, e in exercises(plan):
+        for name in [e.name, *e.alternatives]:
+            label = name if name == e.name else f"alternative {name}"
+            entry = entries.get(name)
+            if _says(LET_GO, name, entry) or (name == e.name and LET_GO.search(e.notes)):
+                verdict.faults.append(
+                    Fault("support-let-go", where, f"{label}: told to let go of support")
+                )
+            elif s.modality.value in ("endurance", "hiit") and RUN.search(name):
+                verdict.faults.append(Fault("support-let-go", where, f"{label}: a run"))
+    return verdict
+
+
 # Technical, unstable or rotating lifts, by name (COACHING.md §4 Triad: no plyometric, impact or
 # technical-skill exercises; bone density may be low, so no loaded trunk rotation either).
 TRIAD_UNFIT = re.compile(
@@ -1349,6 +1385,7 @@ SAFETY_CHECKS: dict[str, Check] = {
     "kneeling-or-hanging-unfit": kneeling_or_hanging_unfit,
     "trunk-flexion-unfit": trunk_flexion_unfit,
     "stance-unsupported": stance_unsupported,
+    "support-let-go": support_let_go,
     "carry-hands-full": carry_hands_full,
     "frail-hands-bound": frail_hands_bound,
     "illness-start-not-held": illness_start_not_held,
@@ -3927,6 +3964,64 @@ def weekly_volume_above_range(p: Profile, plan: Plan, library: Library) -> Verdi
     return verdict
 
 
+TRIM_NOTE_SPLIT = re.compile(r"[,():.]\s*|\s+and\s+")
+
+
+def trim_drops_groups_last_lift(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §2 (a trim shortens rests and cuts sets before it drops a lift; a
+    full-body day gives every major group its hard sets) and §4 (older adults: strength on
+    2+ days): a required lifting session whose note names the lifts a trim dropped never
+    dropped the only lift that trained a major group as primary muscle (shoulders, say)
+    while a kept hard lift still had a set to give (more than one), where that group is the
+    one thing that keeps the day from being a strength day (every other major group has its
+    three hard sets): sets come off first.
+    Coach review 14, OLDER-ADULT-ONE-STRENGTH-DAY: an 80-year-old's full-body day dropped its
+    band high-incline press (the day's only shoulder lift, a push-up still "covering" the
+    push pattern) with every other lift at 2-3 sets, so the day stopped counting as a
+    strength day and WHO's two strength days fell to one."""
+    by_name = _by_name(library)
+    verdict = Verdict(applies=False)
+    for week in plan.weeks:
+        for day in week.days:
+            for s in day.sessions:
+                if s.modality.value != "resistance" or s.optional:
+                    continue
+                trims = [n for n in s.notes if n.startswith("Trimmed")]
+                if not trims:
+                    continue
+                verdict.applies = True
+                kept = primary_groups(s.exercises)
+                spare = any(is_hard_set(e) and e.sets > 1 for e in s.exercises)
+                unexposed = set(MAJOR_GROUPS) - hard_exposures(
+                    x for x in day.sessions if not x.optional
+                )
+                if not spare or len(unexposed) != 1:
+                    continue  # no set to give, or the day was no strength day without it
+                kept_names = {e.name for e in s.exercises}
+                # the trim notes list dropped lifts between commas and brackets
+                named = {t.strip() for n in trims for t in TRIM_NOTE_SPLIT.split(n)}
+                for name in sorted(named - kept_names):
+                    entry = by_name.get(name)
+                    if entry is None:
+                        continue
+                    lost = {
+                        g
+                        for g, members in MAJOR_GROUPS.items()
+                        if {m.value for m in entry.primary} & set(members)
+                    } - kept
+                    if lost & unexposed:
+                        verdict.faults.append(
+                            Fault(
+                                "trim-drops-groups-last-lift",
+                                f"week {week.week} {day.day.value} '{s.title}'",
+                                f"the trim dropped {name}, the day's only "
+                                f"{', '.join(sorted(lost))} lift, while kept lifts had sets "
+                                "to give",
+                            )
+                        )
+    return verdict
+
+
 def group_over_range_any_week(p: Profile, plan: Plan, library: Library) -> Verdict:
     """No week gives a major group (chest, back, quads, hamstrings/glutes, shoulders) more
     than 20 hard sets from its required lifting (DESIGN.md v1.1 credit: 1 a set for a primary
@@ -4611,6 +4706,7 @@ WEEK_CHECKS: dict[str, Check] = {
     "major-group-underdosed-for-trained": major_group_underdosed_for_trained,
     "aerobic-starved-past-minimum-dose": aerobic_starved_past_minimum_dose,
     "weekly-volume-above-range": weekly_volume_above_range,
+    "trim-drops-groups-last-lift": trim_drops_groups_last_lift,
     "group-over-range-any-week": group_over_range_any_week,
     "pair-unsound": pair_unsound,
     "aerobic-short-with-room": aerobic_short_with_room,

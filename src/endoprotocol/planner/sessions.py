@@ -882,6 +882,9 @@ def _family_drop(kept: list[Exercise], levels: tuple[int, ...]) -> int | None:
     work). An exercise of no family (an isolation move) goes freely unless it is the last
     hard lift of a major group (the only back work, a prone back extension or Y raise):
     then it is kept like a family's last (coach review 12, TRIM-CLAIM-NO-PULL)."""
+    # a day with lower-body and upper-body lifts (an upper or a lower day has one side)
+    families = {FAMILY[e.pattern][1] for e in kept if e.pattern in FAMILY}
+    full_body = "lower" in families and bool(families & {"push", "pull"})
     for level in levels:
         for i in range(len(kept) - 1, 0, -1):
             family = FAMILY.get(kept[i].pattern)
@@ -893,6 +896,14 @@ def _family_drop(kept: list[Exercise], levels: tuple[int, ...]) -> int | None:
                 FAMILY.get(o.pattern, ("", ""))[level] == family[level]
                 for j, o in enumerate(kept)
                 if j != i
+            ) and (
+                # on a full-body day (a strength day only if every major group gets its hard
+                # sets) a lift is lossless at the fine level only if no major group loses its
+                # last primary lift with it: the only shoulder press beside a push-up stays
+                # (coach review 14, OLDER-ADULT-ONE-STRENGTH-DAY); a split day trades as before
+                level
+                or not full_body
+                or primary_groups([kept[i]]) <= primary_groups(kept[:i] + kept[i + 1 :])
             ):
                 return i
     return None
