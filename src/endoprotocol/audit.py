@@ -6131,6 +6131,53 @@ def load_talk_without_load(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+# the words that promise load, in any note or warning of a plan (LOAD_TALK, and a share of a
+# maximum spelled out)
+LOAD_WORDS = re.compile(LOAD_TALK.pattern + r"|percent of your maximum", re.IGNORECASE)
+
+
+def load_words_without_kit(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §1 (words tell the truth; %1RM only where a 1RM can be estimated) and §3
+    (a coherent prescription), with the README's promise that a plan with nothing to load
+    never speaks of loads climbing: where no required lift of any week has an external load,
+    no session note and no warning speaks of adding load, loads climbing or a share of the
+    maximum (coach review 14, LOAD-WORDS-NOTHING-TO-LOAD: a 66-year-old with body weight alone
+    read "For bone, keep adding load over the weeks" 26 times and a start in "light loads
+    (about 40 to 50 percent of your maximum)"; `load-talk-without-load` reads week notes)."""
+    entries = _by_name(library)
+    lifts = [e for w in plan.weeks for _s, e in _week_lifts(w)]
+    # (kit that loads but whose lifts a safety rule keeps out - a trap bar with a vertebral
+    # fracture - is left to the rules: their words are chosen by kit, docs/planning.md)
+    verdict = Verdict(
+        applies=bool(lifts)
+        and not {q.value for q in p.equipment} & EXTERNAL_LOAD_KIT
+        and not any(_externally_loaded(e, entries) for e in lifts)
+    )
+    if not verdict.applies:
+        return verdict
+    texts = [(f"warning {w.code}", w.message) for w in plan.warnings]
+    texts += [
+        (f"week {w.week} {d.day.value} '{s.title}'", n)
+        for w in plan.weeks
+        for d in w.days
+        for s in d.sessions
+        for n in s.notes
+    ]
+    said: set[str] = set()
+    for where, text in texts:
+        found = LOAD_WORDS.search(text)
+        if found and text not in said:
+            said.add(text)
+            verdict.faults.append(
+                Fault(
+                    "load-words-without-kit",
+                    where,
+                    f"speaks of load ('{found.group(0)}') with nothing to load",
+                )
+            )
+    return verdict
+
+
 STRENGTH_DAY_CLAIM = "one of your strength days"
 STRENGTH_DAY_DENIED = ("does not count", "not one of", "not count as")
 
@@ -6230,6 +6277,7 @@ WORD_CHECKS: dict[str, Check] = {
     "claim-strength-day-false": claim_strength_day_false,
     "min-reps-note-false": min_reps_note_false,
     "load-talk-without-load": load_talk_without_load,
+    "load-words-without-kit": load_words_without_kit,
 }
 CHECKS: dict[str, Check] = {
     **SAFETY_CHECKS,
