@@ -3106,7 +3106,10 @@ def aerobic_first_lifting_grows(p: Profile, plan: Plan, library: Library) -> Ver
     for week in plan.weeks:
         if week.deload:
             continue
-        if last is not None and _aerobic_dose(week.days)[0] < target.target:
+        # a cautious start's exit raising every lift to its next set count is its decided
+        # dose (OLDER-ONE-SET; for the held starts too since coach review 14)
+        exiting = any(EXIT_SETS_NOTE in n for n in week.notes)
+        if last is not None and not exiting and _aerobic_dose(week.days)[0] < target.target:
             for was, now in zip(last.days, week.days, strict=True):
                 if now.day.value not in offered:
                     continue
@@ -4535,6 +4538,7 @@ def trained_muscle_under_dose_with_room(p: Profile, plan: Plan, library: Library
 
 
 def _week_sets(week: Week) -> int:
+    """A week's required lifting sets."""
     return sum(
         e.sets
         for d in week.days
@@ -6001,6 +6005,103 @@ def sets_jump_week_on_week(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+# ---- coach review 14, branch dose14: a held light start's sets leave one a lift ------------
+
+# the week a light start's effort rises, as its note says it ("from week 9 ...")
+START_ENDS = re.compile(r"from week (\d+)")
+# the first goals whose own dose is lifting: their block reaches a hard set
+LIFTING_DOSE_GOALS = frozenset({"strength", "muscle", "bone-density"})
+
+
+def held_start_sets_frozen(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §3 (exits from cautious starts: the set count exits with the effort) and
+    §2 (the first goal's minimum dose), coach review 14, FROZEN-ONE-SET-AFTER-LIGHT-START:
+    the light starts that hold their effort after it (a vertebral fracture, frailty) kept
+    every lift at one set for all 12 weeks, past "from week 9 the effort rises", and a
+    strength-first 85-year-old had no hard set in any week. Applies where week 1's note
+    says when a light start ends within the block, with no referral, clearance, recovery
+    limit (which holds week 1's sets) or Triad/RED-S signs and a ceiling of moderate or more.
+    Faults: (1) every required lift of every building week after the start at one set while
+    a lifting day of such a week has the minutes for another set (free, or in a walk after
+    lifting above the least steady work while the aerobic target is short), for a first goal
+    that is not aerobic-led (those walks come first: coach review 10); (2) a strength,
+    muscle or bone first goal with no major group at a beginner's first dose (4 hard sets a
+    week) in any building week after the start, while such a day has that room."""
+    ends = (
+        [int(m.group(1)) for n in plan.weeks[0].notes for m in START_ENDS.finditer(n)]
+        if (plan.weeks)
+        else []
+    )
+    end = min(ends, default=0)
+    verdict = Verdict(
+        applies=bool(end)
+        and end <= len(plan.weeks)
+        and not plan.screening.referral_only
+        and not clearance_pending(plan)
+        and not RECOVERY_LIMITED & set(p.conditions)
+        and not has_triad_signs(p)
+        and INTENSITY_RANK[intensity_ceiling(p, plan)] >= INTENSITY_RANK["moderate"]
+        and any(_week_sets(w) for w in plan.weeks)
+    )
+    if not verdict.applies:
+        return verdict
+    after = [w for w in plan.weeks if w.week >= end and not w.deload and _week_sets(w)]
+    first = p.goals[0].value if p.goals else ""
+    aerobic = _guideline(plan, "who-2020-aerobic")
+    short = aerobic is not None and not aerobic.met
+    one = all(
+        e.sets <= 1
+        for w in after
+        for d in w.days
+        for s in d.sessions
+        if s.modality.value == "resistance" and not s.optional
+        for e in s.exercises
+    )
+    room = sorted(
+        {
+            f"week {w.week} {d.day.value}"
+            for w in after
+            for d in w.days
+            if _room_for_sets(p, d, walk_gives=short) >= LIGHT_SET_MINUTES
+        }
+    )
+    # an aerobic-led first goal's walks come before more lifting (coach review 10's
+    # decision): its exit sets wait for minutes the walks leave (left open in planning.md)
+    if after and one and room and first not in AEROBIC_LED_GOALS:
+        verdict.faults.append(
+            Fault(
+                "held-start-sets-frozen",
+                f"weeks {after[0].week}-{after[-1].week}",
+                f"every lift at one set after the start ends in week {end}, while "
+                f"{room[0]} could hold another",
+            )
+        )
+
+    def dosed(w: Week) -> bool:
+        lifting = [
+            s
+            for d in w.days
+            for s in d.sessions
+            if s.modality.value == "resistance" and not s.optional
+        ]
+        return any(n >= BEGINNER_FIRST_DOSE for n in major_group_sets(lifting).values())
+
+    if first in LIFTING_DOSE_GOALS and after and room and not any(dosed(w) for w in after):
+        verdict.faults.append(
+            Fault(
+                "held-start-sets-frozen",
+                f"weeks {after[0].week}-{after[-1].week}",
+                f"{first} first, and no major group at {BEGINNER_FIRST_DOSE} hard sets a week "
+                f"after the start, while {room[0]} could hold another set",
+            )
+        )
+    return verdict
+
+
+# a beginner's first dose: about 4 hard sets a week for a major group (COACHING.md §2-3)
+BEGINNER_FIRST_DOSE = 4
+
+
 PROGRESSION_CHECKS: dict[str, Check] = {
     "week-does-not-progress": week_does_not_progress,
     "deload-cut-misstated": deload_cut_misstated,
@@ -6043,6 +6144,7 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "sets-jump-week-on-week": sets_jump_week_on_week,
     "steady-shrinks-past-dose": steady_shrinks_past_dose,
     "reps-past-15-incoherent": reps_past_15_incoherent,
+    "held-start-sets-frozen": held_start_sets_frozen,
 }
 # ---- words that tell the truth (coach review 12) ---------------------------------------------
 

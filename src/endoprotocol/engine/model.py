@@ -576,6 +576,10 @@ class CautiousStart(_Node):
     # effort): at least `min` from its first week, rising in equal steps to `max` by its
     # last building week, within the day's minutes, and kept after the exit
     exit_sets: Bound | None = None
+    # the weeks after the start over which `exit_sets` rise (default `exit_weeks`): a start
+    # that holds its dose (`then_hold`) has no exit of loads, but its sets still leave the
+    # start's one set a lift (coach review 14, FROZEN-ONE-SET-AFTER-LIGHT-START)
+    exit_sets_weeks: Annotated[int, Field(strict=True, ge=1, le=12)] | None = None
     # said in an exit week whose lifts gain sets ({sets}: the most a lift may have this week),
     # in place of the block's own `sets_note`
     exit_sets_note: Text | None = None

@@ -1027,14 +1027,16 @@ def _exit_sets(start: CautiousStart | None, week: int, scheme: Scheme) -> int:
     """The sets a cautious start's exit brings each lift to in `week` (0: none): its
     `exit_sets` bottom in the exit's first building week, rising in equal steps (rounded
     down) to the top by its last building week, and the top from then on (a deload is given
-    the last building week's; `build_weeks` starts its cut from the bottom)."""
-    if start is None or start.exit_sets is None or start.exit_weeks is None:
+    the last building week's; `build_weeks` starts its cut from the bottom). A start that
+    holds its dose (`then_hold`) raises its sets the same way over `exit_sets_weeks`."""
+    span = start.exit_sets_weeks or start.exit_weeks if start is not None else None
+    if start is None or start.exit_sets is None or span is None:
         return 0
     if week <= start.weeks:
         return 0
     low = int(start.exit_sets.min or 1)
     top = max(int(start.exit_sets.max or low), low)
-    exit_weeks = range(start.weeks + 1, start.weeks + start.exit_weeks + 1)
+    exit_weeks = range(start.weeks + 1, start.weeks + span + 1)
     building = [w for w in exit_weeks if not scheme.is_deload(w)]
     if week > exit_weeks[-1] or not building or week >= building[-1]:
         return top
