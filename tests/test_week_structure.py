@@ -945,7 +945,9 @@ def test_a_trained_lifter_without_a_bench_gets_two_chest_presses(
                 names |= {e.name for e in chest}
     assert names & presses, names
     groups = _group_sets(p)
-    assert groups["chest"] == 15, groups  # 9 with one press a day
+    # 9 with one press a day; 15 with two, and 10-12 since coach review 14 (sets past about
+    # 12 give their minutes to the walks while the aerobic minutes are short)
+    assert 10 <= groups["chest"] <= 15, groups
     assert min(groups.values()) >= 10, groups
     assert min(groups.values()) >= max(groups.values()) / 2, groups
     verdict = WEEK_CHECKS["major-group-underdosed-for-trained"](

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import combinations, pairwise, product
 
+from endoprotocol.engine.review import aerobic_equivalent
 from endoprotocol.plan import (
     DayPlan,
     Exercise,
@@ -25,7 +26,9 @@ from endoprotocol.plan import (
     Range,
     Session,
     Week,
+    exposed_groups,
     hard_exposures,
+    hard_sets_by_muscle,
     is_hard_set,
     muscle_credit,
     primary_groups,
@@ -4595,6 +4598,136 @@ def steady_shrinks_past_dose(p: Profile, plan: Plan, library: Library) -> Verdic
     return verdict
 
 
+# COACHING.md §2: the first goal's minimum dose is about 10 hard sets a group for trained
+# lifters; past about 12 a set is more for the first goal, which waits for WHO's minimums
+DOSE_TOP_SETS = 12
+# a trained lifter's lift keeps multiple sets (ACSM 2009)
+TRAINED_LEAST_SETS = 2
+
+
+def extra_sets_before_who_aerobic(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §2 orders the first goal's minimum dose (about 10 hard sets a group for
+    trained lifters), then WHO's minimums, then more for the first goal (README: "WHO's
+    minimums come before more for the first goal"; coach review 14,
+    EXTRA-SETS-BEFORE-WHO-AEROBIC: glutes 19, shoulders 18.5 with 56 of 150 aerobic minutes).
+    While the aerobic target is short and no safety rule holds it, a trained, active
+    lifting-first person's week 1 holds no set that is past the dose for every major group
+    it trains: a hard lift above two sets, on a day whose steady block after lifting would
+    take its minutes, whose major muscles all have more than 12 hard sets a week and keep 10
+    or more without one of its sets, and whose day keeps every group's hard exposure (3+
+    sets) without it. Sets that a group's dose needs (a squat's glutes, which the quads'
+    dose keeps) are not past it."""
+    aerobic = _guideline(plan, "who-2020-aerobic")
+    verdict = Verdict(
+        applies=_trained_lifting_first(p, plan)
+        and aerobic is not None
+        and not aerobic.held_by
+        and not plan.screening.referral_only
+    )
+    if not verdict.applies or aerobic is None or aerobic.met:
+        return verdict
+    days = plan.weeks[0].days
+    lifting = [
+        s for d in days for s in d.sessions if s.modality.value == "resistance" and not s.optional
+    ]
+    week = hard_sets_by_muscle(lifting)
+    majors = {m for ms in MAJOR_GROUPS.values() for m in ms}
+    for d in days:
+        required = [s for s in d.sessions if not s.optional]
+        lifts = [s for s in required if s.modality.value == "resistance"]
+        if not lifts or not any(
+            s.modality.value == "endurance" and i > required.index(lifts[0])
+            for i, s in enumerate(required)
+        ):
+            continue
+        day = hard_sets_by_muscle(lifts)
+        exposed = exposed_groups(day)
+        for s in lifts:
+            for e in s.exercises:
+                if not is_hard_set(e) or e.sets <= TRAINED_LEAST_SETS:
+                    continue
+                credit = {m: c for m, c in muscle_credit(e).items() if m in majors and c > 0}
+                if not credit or any(
+                    week.get(m, 0.0) <= DOSE_TOP_SETS or week.get(m, 0.0) - c < TRAINED_DOSE
+                    for m, c in credit.items()
+                ):
+                    continue
+                less = {m: day.get(m, 0.0) - credit.get(m, 0.0) for m in day}
+                if exposed - exposed_groups(less):
+                    continue
+                verdict.faults.append(
+                    Fault(
+                        "extra-sets-before-who-aerobic",
+                        f"week 1 {d.day.value}",
+                        f"{e.name} {e.sets} sets with "
+                        + ", ".join(f"{m} {week[m]:g}" for m in sorted(credit))
+                        + f" hard sets a week and {aerobic.value} of {aerobic.target} "
+                        "aerobic minutes",
+                    )
+                )
+    return verdict
+
+
+# COACHING.md §2: people not yet active build up and meet WHO's aerobic minutes by week 6
+BUILD_UP_BY_WEEK = 6
+# the goals whose own dose is built on aerobic work (rules/core/conditions.yaml:
+# health-goal-first and aerobic-goal-first)
+AEROBIC_BUILT = {"general-health", "insulin-sensitivity", "fat-loss"} | AEROBIC_FIRST
+# the words of `build_up_flat_note` (rules/core/progression.yaml) that give the reason
+FLAT_BUILD_UP_WORDS = "your days have no minutes left for it to grow into"
+
+
+def _required_aerobic(week: Week) -> float:
+    """Moderate-equivalent aerobic minutes of a week's required sessions."""
+    return sum(aerobic_equivalent(s) for d in week.days for s in d.sessions if not s.optional)
+
+
+def aerobic_flat_never_builds(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §2 (Targets: people not active build up from about 15-30 minutes and
+    meet WHO by week 6, or the plan gives the shortfall and why) and §3 (aerobic sessions
+    lengthen about 5-10 minutes every 1-2 weeks; coach review 14, AEROBIC-FLAT-NEVER-BUILDS:
+    an 88-year-old general-health beginner's 10-minute walk for 12 weeks): a person not yet
+    active whose first goal is built on aerobic work (general or cardiometabolic health,
+    fat loss, endurance, stress, mood), short of the aerobic target with no safety rule
+    holding it, whose week 1 holds required aerobic work, has more required aerobic minutes
+    in week 6 than in week 1, or a week note by week 6 that says why they stay."""
+    aerobic = _guideline(plan, "who-2020-aerobic")
+    verdict = Verdict(
+        applies=bool(p.goals)
+        and p.goals[0].value in AEROBIC_BUILT
+        and not p.currently_active
+        and aerobic is not None
+        and not aerobic.held_by
+        and not plan.screening.referral_only
+        and len(plan.weeks) >= BUILD_UP_BY_WEEK
+    )
+    if not verdict.applies or aerobic is None:
+        return verdict
+    first = _required_aerobic(plan.weeks[0])
+    at = _required_aerobic(plan.weeks[BUILD_UP_BY_WEEK - 1])
+    # a week with no required aerobic work at all is AEROBIC-GOAL-ZERO's (coach review 9,
+    # decided: the guideline states the shortfall), not a build-up held flat
+    if not first or first >= aerobic.target or at > first:
+        return verdict
+    # the reason said: the build-up held flat, or lifting that takes the walks' minutes (an
+    # older start's exit sets, `steady_shorter_note`: decided, coach review 6 OLDER-ONE-SET)
+    said = any(
+        FLAT_BUILD_UP_WORDS in n or STEADY_SHORTER_WORDS in n
+        for w in plan.weeks[:BUILD_UP_BY_WEEK]
+        for n in w.notes
+    )
+    if not said:
+        verdict.faults.append(
+            Fault(
+                "aerobic-flat-never-builds",
+                f"weeks 1-{BUILD_UP_BY_WEEK}",
+                f"required aerobic {first:g} -> {at:g} of {aerobic.target} minutes, "
+                "and no week says why",
+            )
+        )
+    return verdict
+
+
 def trained_sets_never_grow(p: Profile, plan: Plan, library: Library) -> Verdict:
     """COACHING.md §3 (sets added across a mesocycle for trained lifters; blocks longer than
     4 weeks keep progressing after each deload; coach review 6, TRAINED-SETS-FLAT): a trained
@@ -6143,6 +6276,8 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "load-jump-week-on-week": load_jump_week_on_week,
     "sets-jump-week-on-week": sets_jump_week_on_week,
     "steady-shrinks-past-dose": steady_shrinks_past_dose,
+    "extra-sets-before-who-aerobic": extra_sets_before_who_aerobic,
+    "aerobic-flat-never-builds": aerobic_flat_never_builds,
     "reps-past-15-incoherent": reps_past_15_incoherent,
     "held-start-sets-frozen": held_start_sets_frozen,
 }

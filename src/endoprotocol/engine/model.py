@@ -518,6 +518,7 @@ NOTE_FIELDS = {
     "mirror_note": set(),
     "build_up_note": {"full_week"},
     "build_up_done_note": set(),
+    "build_up_flat_note": {"minutes"},
     "steady_shorter_note": {"minutes"},
     "cautious_end_note": set(),
     "sets_note": set(),
@@ -647,6 +648,13 @@ class Progression(_Node):
     # minutes allow (a trained lifter's minimum effective dose, COACHING.md §2-3): sets
     # are added one at a time to the lifts that train a group below it
     group_dose_sets: Annotated[int, Field(strict=True, ge=1, le=40)] | None = None
+    # while week 1's required aerobic minutes are short of the guideline: a major group's
+    # hard sets past this (the dose's top, COACHING.md §2: the first goal's minimum, then
+    # WHO's minimums, then more) come off lifts on days with a steady block after lifting,
+    # never taking a group under `group_dose_sets` nor a lift under `past_dose_least_sets`;
+    # the block takes the minutes (coach review 14, EXTRA-SETS-BEFORE-WHO-AEROBIC)
+    group_dose_most: Annotated[int, Field(strict=True, ge=1, le=40)] | None = None
+    past_dose_least_sets: Annotated[int, Field(strict=True, ge=1, le=6)] | None = None
     # the set step of a building week: each lifting session adds one set to this many more
     # lifts than the building week before (its main lifts first, round the session), in
     # place of a set on every lift each `add_sets_every_weeks`; a deload holds the step
@@ -715,6 +723,9 @@ class Progression(_Node):
     # said while required steady sessions build up ({full_week}: when they reach full length)
     build_up_note: Text | None = None
     build_up_done_note: Text | None = None
+    # said in week 1 of a build-up whose required steady minutes cannot grow in the block
+    # (the offered days hold nothing more; coach review 14, AEROBIC-FLAT-NEVER-BUILDS)
+    build_up_flat_note: Text | None = None
     # said in a week whose required steady minutes fall against the week before
     # ({minutes}: by how much; coach review 10, STEADY-LONGER-FALSE)
     steady_shorter_note: Text | None = None

@@ -13,11 +13,25 @@ from endoprotocol.engine.decisions import (
     EffortStep,
     fill_placeholders,
 )
-from endoprotocol.plan import DayPlan, Exercise, Range, Session, Week, primary_groups
+from endoprotocol.plan import (
+    DayPlan,
+    Exercise,
+    Range,
+    Session,
+    Week,
+    hard_sets_by_muscle,
+    primary_groups,
+)
 from endoprotocol.planner.fill import FAMILY, exercise_seconds, pair_seconds, session_seconds
 from endoprotocol.planner.intensity import ORDER, cohere_session
 from endoprotocol.planner.library import SessionDesignFile, Timing, Zone, reps_within
-from endoprotocol.planner.volume import group_sets, hold_weekly_volume, raise_weekly_volume
+from endoprotocol.planner.volume import (
+    MAJOR_MUSCLES,
+    group_sets,
+    hold_weekly_volume,
+    raise_weekly_volume,
+    trim_past_dose,
+)
 from endoprotocol.vocab import INTENSITY_ORDER, IntensityClass, Modality, Pattern
 
 # the week notes a progression carries (rules/core/progression.yaml), read as plain text
@@ -29,6 +43,7 @@ NOTES = (
     "mirror_note",
     "build_up_note",
     "build_up_done_note",
+    "build_up_flat_note",
     "steady_shorter_note",
     "sets_note",
     "rounds_note",
@@ -78,6 +93,7 @@ class Scheme:
     mirror_note: str | None
     build_up_note: str | None
     build_up_done_note: str | None
+    build_up_flat_note: str | None
     sets_note: str | None
     rounds_note: str | None
     deload_reps_note: str | None
@@ -108,6 +124,9 @@ class Scheme:
     sets_take_walk: bool = False
     # each major group's hard sets a week in a building week, where the minutes allow
     group_dose_sets: int | None = None
+    # week 1's sets past the dose go to the walk after lifting while aerobic minutes are short
+    group_dose_most: int | None = None
+    past_dose_least_sets: int = 2
     # each building week, one set more on this many lifts of a session (`set_step_lifts`)
     set_step_lifts: int | None = None
 
@@ -146,6 +165,8 @@ class Scheme:
             else 0,
             sets_take_walk=get("sets_take_walk") is True,
             group_dose_sets=v if isinstance(v := get("group_dose_sets"), int) else None,
+            group_dose_most=v if isinstance(v := get("group_dose_most"), int) else None,
+            past_dose_least_sets=v if isinstance(v := get("past_dose_least_sets"), int) else 2,
             set_step_lifts=v if isinstance(v := get("set_step_lifts"), int) else None,
             cautious=v if isinstance(v := get("cautious_start"), CautiousStart) else None,
             effort_step=v if isinstance(v := get("effort_step"), EffortStep) else None,
@@ -1402,9 +1423,17 @@ def _with_dose(
         lambda i, session, ex: _one_more_set(rooms[i], outcome, session, ex),
         lambda i, a, b: b,
     )
+    dosed = raised
+    raised = _past_dose_to_walks(built, dosed, scheme, design, budget, least_walk)
+    # the days whose sets came off for the walk after lifting: the walk takes the minutes
+    cut = {
+        i
+        for i, (a, b) in enumerate(zip(dosed, raised, strict=True))
+        if _lifting_sets([b]) < _lifting_sets([a])
+    }
     if raised is built:
         return week_one
-    out = []
+    out: list[DayPlan] = []
     for day, now in zip(week_one, raised, strict=True):
         sessions = []
         for template, grown in zip(day.sessions, now.sessions, strict=True):
@@ -1420,8 +1449,140 @@ def _with_dose(
                 )
                 template = _retimed(template, after, design.timing, budget)
             sessions.append(template)
-        out.append(DayPlan(day=day.day, sessions=_walk_gives_way(sessions, budget, least_walk)))
+        sessions = _walk_gives_way(sessions, budget, least_walk)
+        if len(out) in cut:
+            sessions = _walk_takes_back(sessions, budget)
+        out.append(DayPlan(day=day.day, sessions=sessions))
     return out
+
+
+def _week_aerobic(days: list[DayPlan]) -> float:
+    """Moderate-equivalent minutes of the week's required steady work."""
+    return sum(
+        _work_minutes(s) * (2 if s.intensity_class is IntensityClass.VIGOROUS else 1)
+        for d in days
+        for s in d.sessions
+        if _steady(s)
+    )
+
+
+def _walk_takes_back(sessions: list[Session], budget: int) -> list[Session]:
+    """A day whose lifting gave sets up: its steady block after lifting lengthens by what
+    the day's required sessions now leave of its minutes."""
+    spare = budget - sum(s.duration_minutes for s in sessions if not s.optional)
+    walk = _steady_after_lifting(sessions)
+    if spare <= 0 or walk is None:
+        return sessions
+    return [_resized_steady(s, s.duration_minutes + spare) if s is walk else s for s in sessions]
+
+
+def _past_dose_to_walks(
+    built: list[DayPlan],
+    raised: list[DayPlan],
+    scheme: Scheme,
+    design: SessionDesignFile,
+    budget: int,
+    least_walk: int,
+) -> list[DayPlan]:
+    """Week 1 (`raised`, at the first goal's dose) with the sets past the dose's top
+    (`group_dose_most`) taken off lifts on days with a steady block after lifting, while the
+    week's required aerobic minutes are short of the guideline (COACHING.md §2: the first
+    goal's minimum dose, then WHO's minimums, then more for the first goal; coach review 14,
+    EXTRA-SETS-BEFORE-WHO-AEROBIC: a muscle-first lifter's glutes at 19 and shoulders at
+    18.5 hard sets with 56 of 150 aerobic minutes). It stops once the walks, lengthened into
+    the minutes freed, reach the target. `built` is week 1 before the dose (its sessions
+    timed as built)."""
+    if (
+        scheme.group_dose_most is None
+        or scheme.group_dose_sets is None
+        or not scheme.aerobic_target
+        or _week_aerobic(built) >= scheme.aerobic_target
+    ):
+        return raised
+    open_days = frozenset(i for i, d in enumerate(raised) if _steady_after_lifting(d.sessions))
+    if not open_days:
+        return raised
+    timing = design.timing
+
+    def retime(a: Session, b: Session) -> Session:
+        return _retimed(a, b, timing, budget)
+
+    def settled(day: DayPlan, before: DayPlan) -> DayPlan:
+        sessions = _walk_gives_way(day.sessions, budget, least_walk)
+        if _lifting_sets([day]) < _lifting_sets([before]):
+            sessions = _walk_takes_back(sessions, budget)
+        return DayPlan(day=day.day, sessions=sessions)
+
+    def enough(days: list[DayPlan]) -> bool:
+        week = [settled(d, t) for d, t in zip(days, timed, strict=True)]
+        return _week_aerobic(week) >= scheme.aerobic_target
+
+    # the raise left its sessions untimed: time them against week 1 as built first
+    timed = [
+        DayPlan(
+            day=r.day,
+            sessions=[
+                retime(a, b) if a is not b else a
+                for a, b in zip(o.sessions, r.sessions, strict=True)
+            ],
+        )
+        for o, r in zip(built, raised, strict=True)
+    ]
+    dose = scheme.group_dose_sets
+
+    def mirrored(days: list[DayPlan]) -> tuple[dict[str, float], int]:
+        """Hard sets by muscle of the week that swaps day types (`_mirror`), if any, and
+        how many more minutes its lifting takes than this week's (sessions retimed)."""
+        lifts = [
+            retime(a, b) if a is not b else a
+            for o, d in zip(timed, days, strict=True)
+            for a, b in zip(o.sessions, d.sessions, strict=True)
+            if b.modality is Modality.RESISTANCE and not b.optional and b.last_week is None
+        ]
+        titles = list(dict.fromkeys(s.title for s in lifts))
+        if len(titles) != 2 or len({sum(s.title == t for s in lifts) for t in titles}) == 1:
+            return {}, 0
+        first = {t: next(s for s in lifts if s.title == t) for t in titles}
+        swapped = [first[titles[1] if s.title == titles[0] else titles[0]] for s in lifts]
+        longer = sum(s.duration_minutes for s in swapped) - sum(s.duration_minutes for s in lifts)
+        return hard_sets_by_muscle(swapped), longer
+
+    mirror_before, longer_before = mirrored(timed)
+
+    def accept(days: list[DayPlan]) -> bool:
+        # the week that swaps day types keeps the dose where it had it, and its lifting
+        # takes no more of the walks' minutes than before (its steady minutes hold)
+        after, longer = mirrored(days)
+        return longer <= max(longer_before, 0) and all(
+            after.get(m, 0.0) >= min(dose, n)
+            for m, n in mirror_before.items()
+            if m in MAJOR_MUSCLES
+        )
+
+    trimmed = trim_past_dose(
+        timed,
+        scheme.group_dose_sets,
+        scheme.group_dose_most,
+        scheme.past_dose_least_sets,
+        retime,
+        open_days=open_days,
+        strength_days=scheme.strength_days,
+        enough=enough,
+        accept=accept,
+    )
+    if trimmed is timed:
+        return raised
+    # back to the raise's shape: sessions keep week 1's timing, with the trimmed sets
+    return [
+        DayPlan(
+            day=r.day,
+            sessions=[
+                a.model_copy(update={"exercises": t.exercises}) if a.exercises != t.exercises else a
+                for a, t in zip(r.sessions, t_day.sessions, strict=True)
+            ],
+        )
+        for r, t_day in zip(raised, trimmed, strict=True)
+    ]
 
 
 def build_weeks(
@@ -2001,4 +2162,22 @@ def build_weeks(
                 days=days,
             )
         )
-    return weeks
+    return _flat_build_up_said(weeks, scheme, build_up)
+
+
+def _flat_build_up_said(weeks: list[Week], scheme: Scheme, build_up: BuildUp | None) -> list[Week]:
+    """A person building up (not yet active) whose required steady minutes no week of the
+    block raises above week 1's, short of the aerobic target, is told so in week 1, with the
+    reason and a way to build up that the person can follow (COACHING.md §2: people not
+    active build up and meet WHO by week 6, or the plan says why not; coach review 14,
+    AEROBIC-FLAT-NEVER-BUILDS: an 88-year-old's 10-minute walk for 12 weeks, said nowhere)."""
+    if build_up is None or not weeks or not scheme.build_up_flat_note:
+        return weeks
+    first = _week_aerobic(weeks[0].days)
+    # no steady work at all (a referral, a plan of lifting only) is not a build-up held flat
+    if not first or not scheme.aerobic_target or first >= scheme.aerobic_target:
+        return weeks
+    if any(_week_aerobic(w.days) > first for w in weeks[1:]):
+        return weeks
+    note = fill_placeholders(scheme.build_up_flat_note, {"minutes": f"{round(first)}"})
+    return [weeks[0].model_copy(update={"notes": [*weeks[0].notes, note]}), *weeks[1:]]

@@ -19,6 +19,7 @@ from endoprotocol.plan import (
 from endoprotocol.vocab import MAJOR_GROUPS, Modality
 
 Where = tuple[int, int, int]  # (day, session, exercise) in the week
+MAJOR_MUSCLES = frozenset(m for ms in MAJOR_GROUPS.values() for m in ms)
 
 
 def _lifting(s: Session) -> bool:
@@ -91,21 +92,33 @@ def _best_cut(
     most: float,
     keep: dict[str, int],
     least_sets: Callable[[Exercise], int],
+    *,
+    dose: float = 0.0,
+    open_days: frozenset[int] | None = None,
+    full_days: int = 0,
+    banned: frozenset[Where] = frozenset(),
 ) -> Where | None:
     """The set to take off for `group`: see `hold_weekly_volume`. A trial cut is read from
     the day's and the week's tallies less one set of the lift (sets count at 1 or 0.5, so
-    the sums are exact), not from a rebuilt week."""
+    the sums are exact), not from a rebuilt week. With `dose`, no group the week gives that
+    many goes under it; with `open_days`, only lifts on those days; with `full_days`, the
+    week keeps that many days on which every major group has a hard exposure."""
     best: tuple[tuple[float, ...], Where] | None = None
     week = _summed(per_day)
     exposed = [exposed_groups(sets) for sets in per_day]
     exposure_days = _exposure_days(per_day)
+    full = [len(e) == len(MAJOR_GROUPS) for e in exposed]
     for i, d in enumerate(days):
+        if open_days is not None and i not in open_days:
+            continue
         day_sets = _groups(per_day[i])[group]
         for j, s in enumerate(d.sessions):
             if not _lifting(s):
                 continue
             for k, e in enumerate(s.exercises):
                 if not _touches(e, group) or not is_hard_set(e) or e.sets <= least_sets(e):
+                    continue
+                if (i, j, k) in banned:
                     continue
                 credit = muscle_credit(e)
                 # the group counts by its best-trained muscle: the cut must lower that
@@ -119,6 +132,21 @@ def _best_cut(
                     exposure_days.get(g, 0) - (g in exposed[i]) + (g in on_day) < n
                     for g, n in keep.items()
                     if g in exposed[i] and g not in on_day
+                ):
+                    continue
+                # every muscle of a major group keeps the dose (a group counted by its
+                # best-trained muscle would hide the hamstrings under the squats' glutes)
+                if dose and any(
+                    c > 0 and week.get(m, 0.0) - c < dose
+                    for m, c in credit.items()
+                    if m in MAJOR_MUSCLES
+                ):
+                    continue
+                if (
+                    full_days
+                    and full[i]
+                    and len(on_day) < len(MAJOR_GROUPS)
+                    and sum(full) - 1 < full_days
                 ):
                     continue
                 spared = sum(_touches(e, g) for g, n in totals.items() if g != group and n <= most)
@@ -236,3 +264,81 @@ def raise_weekly_volume(
         ]
         result.append(DayPlan(day=old.day, sessions=sessions))
     return result
+
+
+def trim_past_dose(
+    days: list[DayPlan],
+    dose: float,
+    most: float,
+    least_sets: int,
+    retime: Callable[[Session, Session], Session],
+    *,
+    open_days: frozenset[int],
+    strength_days: int,
+    enough: Callable[[list[DayPlan]], bool],
+    accept: Callable[[list[DayPlan]], bool] = lambda days: True,
+) -> list[DayPlan]:
+    """`days` with lifting sets taken off, one at a time, while a major group gets more than
+    `most` hard sets a week and `enough(days)` (with the changed sessions retimed) is false:
+    the first goal's dose is met, so sets past its top give way to WHO's aerobic minutes
+    (COACHING.md §2; coach review 14, EXTRA-SETS-BEFORE-WHO-AEROBIC). A set comes off only
+    a lift on `open_days` (a day whose steady block after lifting takes the minutes), never
+    taking a group the week gives `dose` under it, a lift under `least_sets`, a group below
+    its hard exposures on `strength_days` days, or the week below as many days with every
+    group exposed (WHO's strength days), nor where `accept` refuses the week after the cut
+    (a mirrored week's dose); the order is `hold_weekly_volume`'s."""
+    per_day = [_day_sets(d) for d in days]
+    keep = {g: min(n, strength_days) for g, n in _exposure_days(per_day).items()}
+    full_days = min(
+        strength_days,
+        sum(1 for sets in per_day if len(exposed_groups(sets)) == len(MAJOR_GROUPS)),
+    )
+
+    def floor(e: Exercise) -> int:
+        return min(least_sets, e.sets)
+
+    def timed(out: list[DayPlan]) -> list[DayPlan]:
+        if out is days:
+            return days
+        return [
+            DayPlan(
+                day=old.day,
+                sessions=[
+                    retime(a, b) if a is not b else a
+                    for a, b in zip(old.sessions, new.sessions, strict=True)
+                ],
+            )
+            for old, new in zip(days, out, strict=True)
+        ]
+
+    out = days
+    banned: set[Where] = set()
+    while not enough(timed(out)):
+        totals = _groups(_summed(per_day))
+        cut = None
+        for group in sorted((g for g in totals if totals[g] > most), key=lambda g: -totals[g]):
+            cut = _best_cut(
+                out,
+                per_day,
+                group,
+                totals,
+                most,
+                keep,
+                floor,
+                dose=dose,
+                open_days=open_days,
+                full_days=full_days,
+                banned=frozenset(banned),
+            )
+            if cut is not None:
+                break
+        if cut is None:
+            break
+        i, j, k = cut
+        trial = _with_sets(out, cut, out[i].sessions[j].exercises[k].sets - 1)
+        if not accept(trial):
+            banned.add(cut)
+            continue
+        out = trial
+        per_day[i] = _day_sets(out[i])
+    return timed(out)
