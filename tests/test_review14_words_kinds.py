@@ -43,6 +43,15 @@ def test_a_body_weight_bone_plan_speaks_of_reps_not_load() -> None:
     assert not audit_check("load-words-without-kit", BONE_BODY_WEIGHT, plan).faults
 
 
+def test_a_body_weight_plans_weeks_never_say_same_loads() -> None:
+    """Coach reviews 13 and 15 (BODYWEIGHT-LOAD-TALK): the reps week and the deload week of a
+    plan with nothing to load said "Same loads as last week" and "same loads"."""
+    plan = builtin_plan(weeks=12, **BONE_BODY_WEIGHT)
+    notes = [n for w in plan.weeks for n in w.notes]
+    assert not any("same loads" in n.lower() for n in notes)
+    assert any(n.startswith("Deload week: about") and "same lifts and reps" in n for n in notes)
+
+
 def test_the_same_woman_with_dumbbells_is_told_to_add_load() -> None:
     data = {**BONE_BODY_WEIGHT, "equipment": ["bodyweight", "dumbbells"]}
     plan = builtin_plan(weeks=12, **data)

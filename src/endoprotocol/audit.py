@@ -6370,15 +6370,17 @@ def load_talk_without_load(p: Profile, plan: Plan, library: Library) -> Verdict:
 
 # the words that promise load, in any note or warning of a plan (LOAD_TALK, and a share of a
 # maximum spelled out)
-LOAD_WORDS = re.compile(LOAD_TALK.pattern + r"|percent of your maximum", re.IGNORECASE)
+LOAD_WORDS = re.compile(
+    LOAD_TALK.pattern + r"|percent of your maximum|same loads|loads may", re.IGNORECASE
+)
 
 
 def load_words_without_kit(p: Profile, plan: Plan, library: Library) -> Verdict:
     """COACHING.md §1 (words tell the truth; %1RM only where a 1RM can be estimated) and §3
     (a coherent prescription), with the README's promise that a plan with nothing to load
     never speaks of loads climbing: where no required lift of any week has an external load,
-    no session note and no warning speaks of adding load, loads climbing or a share of the
-    maximum (coach review 14, LOAD-WORDS-NOTHING-TO-LOAD: a 66-year-old with body weight alone
+    no week note, session note or warning speaks of adding load, loads climbing, the same
+    loads or a share of the maximum (coach review 14, LOAD-WORDS-NOTHING-TO-LOAD: a 66-year-old with body weight alone
     read "For bone, keep adding load over the weeks" 26 times and a start in "light loads
     (about 40 to 50 percent of your maximum)"; `load-talk-without-load` reads week notes)."""
     entries = _by_name(library)
@@ -6393,6 +6395,7 @@ def load_words_without_kit(p: Profile, plan: Plan, library: Library) -> Verdict:
     if not verdict.applies:
         return verdict
     texts = [(f"warning {w.code}", w.message) for w in plan.warnings]
+    texts += [(f"week {w.week}", n) for w in plan.weeks for n in w.notes]
     texts += [
         (f"week {w.week} {d.day.value} '{s.title}'", n)
         for w in plan.weeks

@@ -524,6 +524,10 @@ NOTE_FIELDS = {
     "sets_note": set(),
     "deload_reps_note": {"volume_cut_pct"},
     "deload_now_note": {"volume_cut_pct"},
+    "no_load_reps_note": set(),
+    "no_load_deload_note": {"volume_cut_pct"},
+    "no_load_deload_now_note": {"volume_cut_pct"},
+    "no_load_deload_reps_note": {"volume_cut_pct"},
     "replan_note": {"week", "pregnancy_week"},
     "adopt_note": {"week", "pregnancy_week"},
     "rounds_note": set(),
@@ -693,6 +697,13 @@ class Progression(_Node):
     # lighter sets: week 1 is no lighter than the weeks after it, the block is (coach
     # review 4, N3); {volume_cut_pct}: the cut against the plan's usual sets
     deload_now_note: Text | None = None
+    # the three notes above as said in a plan with nothing to load (every required lift
+    # body weight alone): no "same loads", no loads that creep up (coach reviews 13 and 15,
+    # BODYWEIGHT-LOAD-TALK)
+    no_load_reps_note: Text | None = None
+    no_load_deload_note: Text | None = None
+    no_load_deload_now_note: Text | None = None
+    no_load_deload_reps_note: Text | None = None
     # pregnancy: the block ends before it reaches any of these pregnancy weeks (the rules of
     # the next stage, or birth, apply from there); `replan_note` ({week}: the block's last
     # week, {pregnancy_week}: when to plan again) is a medium warning when it does

@@ -30,6 +30,7 @@ from endoprotocol.planner.volume import (
     group_sets,
     hold_weekly_volume,
     raise_weekly_volume,
+    retimed_days,
     trim_past_dose,
 )
 from endoprotocol.vocab import INTENSITY_ORDER, IntensityClass, Modality, Pattern
@@ -58,6 +59,10 @@ NOTES = (
     "unloaded_tempo_note",
     "unloaded_tempo_cue",
     "unloaded_load_note",
+    "no_load_reps_note",
+    "no_load_deload_note",
+    "no_load_deload_now_note",
+    "no_load_deload_reps_note",
 )
 
 
@@ -107,6 +112,10 @@ class Scheme:
     unloaded_tempo_cue: str | None = None
     unloaded_load_note: str | None = None
     steady_shorter_note: str | None = None
+    no_load_reps_note: str | None = None
+    no_load_deload_note: str | None = None
+    no_load_deload_now_note: str | None = None
+    no_load_deload_reps_note: str | None = None
     # lifts with no external load: reps added in each load week, then a slower lowering
     unloaded_reps_step: int = 0
     unloaded_tempo_seconds: int = 0
@@ -1518,16 +1527,7 @@ def _past_dose_to_walks(
         return _week_aerobic(week) >= scheme.aerobic_target
 
     # the raise left its sessions untimed: time them against week 1 as built first
-    timed = [
-        DayPlan(
-            day=r.day,
-            sessions=[
-                retime(a, b) if a is not b else a
-                for a, b in zip(o.sessions, r.sessions, strict=True)
-            ],
-        )
-        for o, r in zip(built, raised, strict=True)
-    ]
+    timed = retimed_days(built, raised, retime)
     dose = scheme.group_dose_sets
 
     def mirrored(days: list[DayPlan]) -> tuple[dict[str, float], int]:
@@ -1960,29 +1960,31 @@ def build_weeks(
         planned = any(d.sessions for d in days)  # an empty (referral) week gets no advice
         lighter_block = False  # week 1 starts a lighter block: no deload flag (below)
         lifting = any(x.modality is Modality.RESISTANCE for d in days for x in d.sessions)
-        if planned and deload and scheme.deload_note and lifting:
+        # a week with nothing to load says its notes without loads (BODYWEIGHT-LOAD-TALK)
+        no_load = lifting and not _has_external_load(days, unloaded)
+        deload_note = (no_load and scheme.no_load_deload_note) or scheme.deload_note
+        deload_now_note = (no_load and scheme.no_load_deload_now_note) or scheme.deload_now_note
+        deload_reps_note = (no_load and scheme.no_load_deload_reps_note) or scheme.deload_reps_note
+        reps_note = (no_load and scheme.no_load_reps_note) or scheme.reps_note
+        if planned and deload and deload_note and lifting:
             # the note states the cut this week really makes, against the week before
             before = _lifting_sets(weeks[-1].days) if weeks else _lifting_sets(week_one)
             after = _lifting_sets(days)
             cut = round(100 * (1 - after / before)) if before else 0
             held_block = number == 1 and scheme.deload_now and scheme.hold_volume
-            if cut > 0 and held_block and scheme.deload_now_note:
+            if cut > 0 and held_block and deload_now_note:
                 # every week after holds these sets: the block is lighter, not week 1
                 lighter_block = True
-                notes.append(
-                    fill_placeholders(scheme.deload_now_note, {"volume_cut_pct": f"{cut}"})
-                )
+                notes.append(fill_placeholders(deload_now_note, {"volume_cut_pct": f"{cut}"}))
             elif cut > 0:
-                notes.append(fill_placeholders(scheme.deload_note, {"volume_cut_pct": f"{cut}"}))
-            elif scheme.deload_reps_note and (
+                notes.append(fill_placeholders(deload_note, {"volume_cut_pct": f"{cut}"}))
+            elif deload_reps_note and (
                 reps_cut := _reps_cut(weeks[-1].days if weeks else week_one, days)
             ):
-                notes.append(
-                    fill_placeholders(scheme.deload_reps_note, {"volume_cut_pct": f"{reps_cut}"})
-                )
+                notes.append(fill_placeholders(deload_reps_note, {"volume_cut_pct": f"{reps_cut}"}))
         elif planned and not deload and number > 1 and lifting and not dose_change:
-            if reps_week and scheme.reps_note and _reps_rose(days, weeks[-1].days):
-                notes.append(scheme.reps_note)
+            if reps_week and reps_note and _reps_rose(days, weeks[-1].days):
+                notes.append(reps_note)
             elif not reps_week and scheme.load_step_pct:
                 # a new load only where a required lift has one to raise; lifts without
                 # an external load step their reps, or slow down at the most reps

@@ -79,6 +79,23 @@ def _with_sets(days: list[DayPlan], at: Where, sets: int) -> list[DayPlan]:
     return out
 
 
+def retimed_days(
+    old: list[DayPlan], new: list[DayPlan], retime: Callable[[Session, Session], Session]
+) -> list[DayPlan]:
+    """`new` (the same days and sessions as `old`, some sessions changed) with each changed
+    session given its minutes by `retime(before, after)`."""
+    return [
+        DayPlan(
+            day=o.day,
+            sessions=[
+                retime(a, b) if a is not b else a
+                for a, b in zip(o.sessions, n.sessions, strict=True)
+            ],
+        )
+        for o, n in zip(old, new, strict=True)
+    ]
+
+
 def _touches(e: Exercise, group: str) -> float:
     credit = muscle_credit(e)
     return max(credit.get(m, 0.0) for m in MAJOR_GROUPS[group])
@@ -204,16 +221,7 @@ def hold_weekly_volume(
         i, j, k = cut
         out = _with_sets(out, cut, out[i].sessions[j].exercises[k].sets - 1)
         per_day[i] = _day_sets(out[i])
-    if out is days:
-        return days
-    result = []
-    for old, new in zip(days, out, strict=True):
-        sessions = [
-            retime(a, b) if a is not b else a
-            for a, b in zip(old.sessions, new.sessions, strict=True)
-        ]
-        result.append(DayPlan(day=old.day, sessions=sessions))
-    return result
+    return days if out is days else retimed_days(days, out, retime)
 
 
 def raise_weekly_volume(
@@ -298,18 +306,7 @@ def trim_past_dose(
         return min(least_sets, e.sets)
 
     def timed(out: list[DayPlan]) -> list[DayPlan]:
-        if out is days:
-            return days
-        return [
-            DayPlan(
-                day=old.day,
-                sessions=[
-                    retime(a, b) if a is not b else a
-                    for a, b in zip(old.sessions, new.sessions, strict=True)
-                ],
-            )
-            for old, new in zip(days, out, strict=True)
-        ]
+        return days if out is days else retimed_days(days, out, retime)
 
     out = days
     banned: set[Where] = set()
