@@ -219,3 +219,36 @@ def test_a_trim_keeps_every_groups_last_lift_while_sets_can_go(
         record_property,
         examples=EXAMPLES,
     )
+
+
+DRILL_FIRST = {  # /tmp/coach15/min/HELD-START-RISE-GOES-TO-DRILL.yaml
+    "age": 88,
+    "sex": "female",
+    "goals": ["general-health"],
+    "minutes_per_session": 30,
+    "equipment": ["bodyweight"],
+}
+
+
+def test_a_held_starts_extra_sets_never_go_to_a_drill_first() -> None:
+    """Coach review 15, HELD-START-RISE-GOES-TO-DRILL: from week 9 an 88-year-old's extra sets
+    went to a dowel hinge drill and a wall posture hold while her push-ups and step-up stayed
+    at one set. The exit's sets now reach the strength lifts first, then extras, and a drill
+    last; where the 30-minute day has no room for a step-up's second set, nothing behind it
+    takes one."""
+    plan = builtin_plan(weeks=12, **DRILL_FIRST)
+    for week in plan.weeks:
+        for s in required_sessions_all(week):
+            strength = [e.sets for e in s.exercises if e.compound and "drill" not in e.name]
+            extras = [e.sets for e in s.exercises if not e.compound or "drill" in e.name]
+            if strength and extras:
+                assert max(extras) <= min(strength), (week.week, s.title, s.exercises)
+
+
+def required_sessions_all(week: Any) -> list[Any]:
+    return [
+        s
+        for d in week.days
+        for s in d.sessions
+        if s.modality.value == "resistance" and not s.optional
+    ]

@@ -170,6 +170,7 @@ def build_plan(
             most_reps=library.most_reps(),
             grows=grows,
             unloaded=library.unloaded(),
+            drills=library.drills(),
             rep_caps=library.rep_caps(),
             load_cues=library.load_cues(profile.equipment),
         )

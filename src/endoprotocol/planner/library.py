@@ -492,6 +492,15 @@ class Library:
     def _unloaded(self) -> frozenset[str]:
         return frozenset(e.name for e in self.exercises if self.loadability(e) == 0)
 
+    @cached_property
+    def _drills(self) -> frozenset[str]:
+        return frozenset(e.name for e in self.exercises if e.kind == "drill")
+
+    def drills(self) -> frozenset[str]:
+        """Names of the teaching drills (`kind: drill`: never hard sets, COACHING.md §1);
+        made once per library."""
+        return self._drills
+
     def unloaded(self) -> frozenset[str]:
         """Names of the exercises with no external load to raise (every piece of their
         equipment has loadability 0: body weight, a bar to hang from, a bench); made once

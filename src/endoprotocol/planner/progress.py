@@ -209,6 +209,7 @@ def _progress_session(
     most_reserve: int | None = None,
     derived: Session | None = None,
     exit_sets: int = 0,
+    drills: frozenset[str] = frozenset(),
 ) -> Session:
     """One session in a later week. `step` counts the building weeks that add sets so far
     (those after any cautious start; deloads do not
@@ -225,12 +226,29 @@ def _progress_session(
     # the exit's sets go round the lifts a set at a time, so each lift gets its next set
     # before any gets the one after
     exited = [ex.sets for ex in session.exercises]
+    # the strength lifts first, a teaching drill and a posture hold last: where the day's
+    # minutes run out, the push-ups and step-ups have their sets, not the dowel drill (coach
+    # review 15, HELD-START-RISE-GOES-TO-DRILL)
+    order = sorted(
+        range(len(session.exercises)),
+        key=lambda i: (
+            session.exercises[i].name in drills,
+            not session.exercises[i].compound,
+            i,
+        ),
+    )
     # recovery-limited people hold week 1's sets (`hold_volume`): the exit leaves them too
     if session.modality is Modality.RESISTANCE and not scheme.hold_volume:
         for level in range(2, exit_sets + 1):
-            for i, ex in enumerate(session.exercises):
+            for i in order:
+                ex = session.exercises[i]
                 if exited[i] < level:
                     exited[i] = room.take(ex, exited[i], level)
+                    if exited[i] < level:
+                        break  # no extra before the lifts ahead of it have theirs
+            else:
+                continue
+            break
     # the set step (`set_step_lifts`): the sets the building weeks added so far go round the
     # session's lifts in order, one set a lift before any gets a second
     added = step * scheme.set_step_lifts if scheme.set_step_lifts else 0
@@ -1597,6 +1615,7 @@ def build_weeks(
     unloaded: frozenset[str] = frozenset(),
     rep_caps: Mapping[str, int] | None = None,
     load_cues: Mapping[str, str] | None = None,
+    drills: frozenset[str] = frozenset(),
 ) -> list[Week]:
     """Weeks 1..count; a session of week one appears from its `first_week` on;
     `budget` is the day's minutes (a mirrored week must fit them); with `build_up`, required
@@ -1608,7 +1627,8 @@ def build_weeks(
     `unloaded` names the exercises with no external load, which progress by reps and then
     tempo in place of load (`unloaded_reps_step`), never past the top of their week-1 range;
     `rep_caps` maps an exercise name to the most reps a set of it is ever given (`max_reps`);
-    `load_cues` maps a body-weight lift the person's kit can load to how (`load_cue`)."""
+    `load_cues` maps a body-weight lift the person's kit can load to how (`load_cue`);
+    `drills` names the teaching drills, which a cautious start's exit sets reach last."""
     scheme = Scheme.from_outcome(outcome)
     least_walk = design.timing.min_work_minutes.get(Modality.ENDURANCE, 10)
     limit_caps: dict[bool, float | None] = {}
@@ -1883,6 +1903,7 @@ def build_weeks(
                     most_reserve=design.intensity_table.light_above_rir,
                     derived=derived,
                     exit_sets=exit_sets,
+                    drills=drills,
                 )
                 if exit_cap is not None and scheme.cautious is not None:
                     session = _exit_effort(_load_capped(session, exit_cap), scheme.cautious)
