@@ -52,6 +52,21 @@ def plan_of(data: dict[str, Any], weeks: int = 12, rules: RuleSet | None = None)
     return build_plan(parse_profile(data), rules or builtin_rules(), builtin_library(), weeks=weeks)
 
 
+def week_lifting(week: Any) -> list[Any]:
+    """The required lifting sessions of one week of a plan, in day order."""
+    return [
+        s
+        for d in week.days
+        for s in d.sessions
+        if s.modality.value == "resistance" and not s.optional
+    ]
+
+
+def week_lifting_sets(week: Any) -> int:
+    """The sets of a week's required lifting, every lift counted."""
+    return sum(e.sets for s in week_lifting(week) for e in s.exercises)
+
+
 def guideline(plan: Plan, gid: str) -> Any:
     """The plan's check of the guideline `gid` (`who-2020-aerobic`, ...)."""
     return next(g for g in plan.guidelines if g.id == gid)

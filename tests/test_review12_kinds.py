@@ -40,7 +40,7 @@ from endoprotocol.audit import (
     trained_gets_regression,
     vetoed_tag_in_plan,
 )
-from tests.builtin import builtin_library, builtin_plan, plan_names
+from tests.builtin import builtin_library, builtin_plan, plan_names, week_lifting_sets
 from tests.strategies import audit_property, profiles
 from tests.test_dose7_kinds import trained_lifters
 
@@ -293,20 +293,10 @@ ENDURANCE_STRENGTH = {  # /tmp/coach12/min/SET-JUMP-ALL-LIFTS.yaml
 }
 
 
-def _required_sets(week: Any) -> int:
-    return sum(
-        e.sets
-        for d in week.days
-        for s in d.sessions
-        if s.modality.value == "resistance" and not s.optional
-        for e in s.exercises
-    )
-
-
 def test_a_building_week_adds_sets_to_a_few_lifts_not_all() -> None:
     plan = builtin_plan(weeks=12, **ENDURANCE_STRENGTH)
     building = [w for w in plan.weeks if not w.deload]
-    sets = [_required_sets(w) for w in building]
+    sets = [week_lifting_sets(w) for w in building]
     assert sets[0] < sets[-1]  # the block still builds
     for before, after in pairwise(sets):
         assert after - before <= 0.2 * before  # was 48 -> 64 in week 3

@@ -30,7 +30,14 @@ from endoprotocol.audit import (
     major_group_sets,
 )
 from endoprotocol.plan import hard_sets_by_muscle
-from tests.builtin import audit_check, builtin_plan, required_sessions
+from tests.builtin import (
+    audit_check,
+    builtin_plan,
+    guideline,
+    required_sessions,
+    week_lifting,
+    week_lifting_sets,
+)
 from tests.strategies import audit_property, profiles
 from tests.test_dose7_kinds import trained_lifters
 
@@ -68,33 +75,20 @@ FLAT = {  # /tmp/coach14/min/AEROBIC-FLAT-NEVER-BUILDS.yaml
 }
 
 
-def _lifting(plan: Any, week: int = 1) -> list[Any]:
-    return [
-        s
-        for d in plan.weeks[week - 1].days
-        for s in d.sessions
-        if s.modality.value == "resistance" and not s.optional
-    ]
-
-
-def _guideline(plan: Any, gid: str) -> Any:
-    return next(g for g in plan.guidelines if g.id == gid)
-
-
 def test_a_dosed_lifter_gives_her_extra_shoulder_sets_to_the_walks() -> None:
     plan = builtin_plan(**EXTRA_SETS)
-    groups = major_group_sets(_lifting(plan))
+    groups = major_group_sets(week_lifting(plan.weeks[0]))
     # shoulders were at 18.5 (three shoulder lifts at 3 sets beside the presses and rows)
     assert groups["shoulders"] <= 15, groups
     # the dose stays: every major muscle 10 or more, the hamstrings too (the squats' glute
     # credit does not hide them)
-    muscles = hard_sets_by_muscle(_lifting(plan))
+    muscles = hard_sets_by_muscle(week_lifting(plan.weeks[0]))
     for m in ("chest", "back", "quads", "hamstrings", "glutes", "shoulders"):
         assert muscles[m] >= 10, (m, muscles)
-    for s in _lifting(plan):
+    for s in week_lifting(plan.weeks[0]):
         assert all(e.sets >= 2 for e in s.exercises), s.exercises
     # the walks after lifting take the minutes: 56 -> 65 required aerobic minutes
-    aerobic = _guideline(plan, "who-2020-aerobic")
+    aerobic = guideline(plan, "who-2020-aerobic")
     assert aerobic.value >= 62, aerobic
     walks = [
         s
@@ -103,9 +97,9 @@ def test_a_dosed_lifter_gives_her_extra_shoulder_sets_to_the_walks() -> None:
         if s.modality.value == "endurance"
     ]
     assert sum(s.duration_minutes for s in walks) >= 62
-    assert _guideline(plan, "who-2020-strength").met
+    assert guideline(plan, "who-2020-strength").met
     # the mirrored week keeps the dose too
-    assert min(major_group_sets(_lifting(plan, 2)).values()) >= 10
+    assert min(major_group_sets(week_lifting(plan.weeks[1])).values()) >= 10
     verdict = audit_check("extra-sets-before-who-aerobic", EXTRA_SETS, plan)
     assert verdict.applies
     assert not verdict.faults, verdict.faults
@@ -114,13 +108,13 @@ def test_a_dosed_lifter_gives_her_extra_shoulder_sets_to_the_walks() -> None:
 def test_a_lifter_nine_minutes_short_meets_who_in_week_one() -> None:
     """Coach review 14, plan 05: 141 of 150 with back at 18 and hips at 16.5."""
     plan = builtin_plan(**FIT_70)
-    aerobic = _guideline(plan, "who-2020-aerobic")
+    aerobic = guideline(plan, "who-2020-aerobic")
     assert aerobic.met, aerobic
     assert aerobic.value >= 150, aerobic
-    assert min(major_group_sets(_lifting(plan)).values()) >= 10
+    assert min(major_group_sets(week_lifting(plan.weeks[0])).values()) >= 10
     # the sets come off only as far as the minutes are needed: the dose's top is not
     # forced once WHO is met
-    assert sum(e.sets for s in _lifting(plan) for e in s.exercises) >= 48
+    assert week_lifting_sets(plan.weeks[0]) >= 48
 
 
 def test_dosed_lifters_hold_no_set_past_the_dose_while_aerobic_is_short(
@@ -137,7 +131,7 @@ def test_dosed_lifters_hold_no_set_past_the_dose_while_aerobic_is_short(
 
 def test_an_inactive_persons_flat_walk_says_why() -> None:
     plan = builtin_plan(**FLAT)
-    aerobic = _guideline(plan, "who-2020-aerobic")
+    aerobic = guideline(plan, "who-2020-aerobic")
     assert not aerobic.met
     notes = " ".join(plan.weeks[0].notes)
     assert "stays at about 10 minutes a week through this block" in notes

@@ -21,7 +21,7 @@ from endoprotocol import parse_profile
 from endoprotocol.audit import held_start_sets_frozen
 from endoprotocol.plan import Week
 from endoprotocol.planner.volume import group_sets
-from tests.builtin import builtin_library, builtin_plan
+from tests.builtin import builtin_library, builtin_plan, week_lifting, week_lifting_sets
 from tests.strategies import audit_property, profiles
 
 EXAMPLES = int(os.environ.get("ENDOPROTOCOL_PROPERTY_EXAMPLES", "30"))
@@ -33,24 +33,8 @@ FROZEN = {  # /tmp/coach14/min/FROZEN-ONE-SET-AFTER-LIGHT-START.yaml
 }
 
 
-def _sets(week: Week) -> int:
-    return sum(
-        e.sets
-        for d in week.days
-        for s in d.sessions
-        if s.modality.value == "resistance" and not s.optional
-        for e in s.exercises
-    )
-
-
 def _most_sets(week: Week) -> int:
-    return max(
-        e.sets
-        for d in week.days
-        for s in d.sessions
-        if s.modality.value == "resistance" and not s.optional
-        for e in s.exercises
-    )
+    return max(e.sets for s in week_lifting(week) for e in s.exercises)
 
 
 def test_an_85_year_old_leaves_one_set_after_the_light_start() -> None:
@@ -58,7 +42,7 @@ def test_an_85_year_old_leaves_one_set_after_the_light_start() -> None:
     assert all(_most_sets(w) == 1 for w in plan.weeks[:8])
     # from week 9 (the effort's step to moderate) each lift goes to two sets, then three
     assert _most_sets(plan.weeks[8]) == 2
-    assert _sets(plan.weeks[8]) > _sets(plan.weeks[6])
+    assert week_lifting_sets(plan.weeks[8]) > week_lifting_sets(plan.weeks[6])
     assert any("each lift goes up to 2 sets" in n for n in plan.weeks[8].notes)
     assert _most_sets(plan.weeks[10]) >= 2
     # the effort stays held at moderate: more sets, not heavier ones

@@ -31,7 +31,14 @@ from endoprotocol.audit import (
     trim_drops_groups_last_lift,
     vetoed_tag_in_plan,
 )
-from tests.builtin import audit_check, builtin_plan, guideline, plan_names, required_sessions
+from tests.builtin import (
+    audit_check,
+    builtin_plan,
+    guideline,
+    plan_names,
+    required_sessions,
+    week_lifting,
+)
 from tests.strategies import audit_property, profiles
 
 EXAMPLES = int(os.environ.get("ENDOPROTOCOL_PROPERTY_EXAMPLES", "30"))
@@ -49,19 +56,10 @@ ADVANCED_BACK = {  # coach review 13, plan 01
 }
 
 
-def _lifting(plan: Any, week: int) -> list[Any]:
-    return [
-        s
-        for d in plan.weeks[week - 1].days
-        for s in d.sessions
-        if s.modality.value == "resistance" and not s.optional
-    ]
-
-
 def test_an_advanced_lifters_back_stays_within_twenty_hard_sets() -> None:
     plan = builtin_plan(weeks=8, **ADVANCED_BACK)
     for week in range(1, 9):
-        sets = major_group_sets(_lifting(plan, week))
+        sets = major_group_sets(week_lifting(plan.weeks[week - 1]))
         assert max(sets.values()) <= 20, (week, sets)
     # the set comes off Friday's reverse fly, an accessory, on the back's busier day; the
     # heavy rows and vertical pulls keep the three sets the strength dose gives them
@@ -71,7 +69,7 @@ def test_an_advanced_lifters_back_stays_within_twenty_hard_sets() -> None:
     monday = {e.name: e.sets for s in required_sessions(plan, "monday") for e in s.exercises}
     assert monday["Barbell bent-over row"] == monday["Chin-up"] == 3
     # and the week still carries the trained dose: every major group 10 or more
-    assert min(major_group_sets(_lifting(plan, 1)).values()) >= 10
+    assert min(major_group_sets(week_lifting(plan.weeks[0])).values()) >= 10
 
 
 def test_a_trained_lifter_whose_first_goal_is_not_lifting_has_the_ceiling_too() -> None:
@@ -238,17 +236,8 @@ def test_a_held_starts_extra_sets_never_go_to_a_drill_first() -> None:
     takes one."""
     plan = builtin_plan(weeks=12, **DRILL_FIRST)
     for week in plan.weeks:
-        for s in required_sessions_all(week):
+        for s in week_lifting(week):
             strength = [e.sets for e in s.exercises if e.compound and "drill" not in e.name]
             extras = [e.sets for e in s.exercises if not e.compound or "drill" in e.name]
             if strength and extras:
                 assert max(extras) <= min(strength), (week.week, s.title, s.exercises)
-
-
-def required_sessions_all(week: Any) -> list[Any]:
-    return [
-        s
-        for d in week.days
-        for s in d.sessions
-        if s.modality.value == "resistance" and not s.optional
-    ]

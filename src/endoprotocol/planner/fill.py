@@ -68,10 +68,6 @@ STRENGTH_REPS = 6
 UNLOADABLE = 4
 # From this age an active beginner may still start from a regression (an incline push-up).
 ACTIVE_REGRESSION_AGE = 65
-# Tags that say who may do a lift, not how demanding it is: left out of the ranking's count of
-# a lift's caveats, so marking them for frail people or a painful shoulder does not reorder
-# everyone else's picks (coach review 12: `hands-bound` had swapped a deadlift day)
-RANK_NEUTRAL_TAGS = frozenset({"hands-bound", "dip"})
 
 
 @dataclass
@@ -121,6 +117,7 @@ class Picker:
         # per exercise, its primary muscles as text; per pattern, the exercises in order
         # (`candidates` reads them ~50 times a plan, for ~10 slots' pools)
         self.primary = self.library.primary_names()
+        self.rank_neutral = frozenset(self.library.design.rank_neutral_tags)
         self.by_pattern: dict[tuple[Pattern, bool], list[ExerciseEntry]] = {}
         for vetoed, source in ((True, self.possible), (False, self.usable)):
             for e in source:
@@ -251,7 +248,7 @@ class Picker:
                 level_gap,
                 unstable,
                 load,
-                len(set(e.tags) - RANK_NEUTRAL_TAGS),
+                len(set(e.tags) - self.rank_neutral),
             )
         # a lift loaded by a share of its 1RM suits every level (its load, not its form, sets
         # how hard it is): a trained lifter's barbell RDL is not a step down; and of two lifts
@@ -266,7 +263,7 @@ class Picker:
             partial,
             unilateral,
             own_level,
-            len(set(e.tags) - RANK_NEUTRAL_TAGS),
+            len(set(e.tags) - self.rank_neutral),
         )
 
     def candidates(

@@ -387,6 +387,10 @@ class SessionDesignFile(_Node):
     interval_protocols: list[IntervalProtocol] = []
     loadability: dict[Equipment, Annotated[int, Field(strict=True, ge=0, le=10)]]
     load_measurable_from: Annotated[int, Field(strict=True, ge=0, le=10)]
+    # tags that say who may do a lift, not how demanding it is: the picker's ranking leaves
+    # them out of its count of a lift's caveats (coach review 12: `hands-bound` had swapped a
+    # deadlift day for everyone)
+    rank_neutral_tags: list[str] = []
     # The pattern that stands in when every exercise of a slot's own pattern is vetoed or
     # out of reach, so the session keeps the movement family (e.g. a row for a pull-up).
     fallbacks: dict[Pattern, Pattern] = {}

@@ -118,6 +118,9 @@ class Scheme:
     no_load_deload_reps_note: str | None = None
     # lifts with no external load: reps added in each load week, then a slower lowering
     unloaded_reps_step: int = 0
+    # the most a %1RM ceiling rises a building week through a cautious start's exit and end
+    # (`load_step_points`; without the core pack, ACSM 2009's 2-10 % a step read as 10)
+    load_step_points: float = 10.0
     unloaded_tempo_seconds: int = 0
     steady_grows: bool = False
     effort_step: EffortStep | None = None
@@ -169,6 +172,7 @@ class Scheme:
             aerobic_target=_guideline_at_least(outcome, "moderate_equivalent_aerobic_minutes", 0),
             strength_days=_guideline_at_least(outcome, "strength_days", 2),
             unloaded_reps_step=int(v) if isinstance(v := get("unloaded_reps_step"), int) else 0,
+            load_step_points=float(v) if isinstance(v := get("load_step_points"), int) else 10.0,
             unloaded_tempo_seconds=int(v)
             if isinstance(v := get("unloaded_tempo_seconds"), int)
             else 0,
@@ -972,12 +976,6 @@ def _growth(
     return out
 
 
-# A load step: ACSM 2009 (EVIDENCE.md §1.4) raises a load 2-10 % at a time; a lift's %1RM
-# ceiling rises by at most about 10 points of 1RM from one building week to the next (coach
-# review 12, LOAD-JUMP-OSTEO; audit check `load-jump-week-on-week`).
-LOAD_STEP_POINTS = 10.0
-
-
 def _tighter(caps: dict[bool, float | None], cap: float | None) -> dict[bool, float | None]:
     if cap is None:
         return caps
@@ -1050,7 +1048,7 @@ def _exit_cap(start: CautiousStart | None, week: int, scheme: Scheme) -> float |
     # never more than a load step a week above the start's own ceiling (coach review 12,
     # LOAD-JUMP-OSTEO: ACSM 2009 raises a load 2-10 % at a time)
     if start.pct_1rm.max is not None:
-        cap = min(cap, start.pct_1rm.max + LOAD_STEP_POINTS * done)
+        cap = min(cap, start.pct_1rm.max + scheme.load_step_points * done)
     return cap
 
 
@@ -1068,7 +1066,7 @@ def _end_cap(start: CautiousStart | None, week: int, scheme: Scheme) -> float | 
     if last is None or week <= end:
         return None
     first = next(w for w in range(end + 1, end + 60) if not scheme.is_deload(w))
-    return last + LOAD_STEP_POINTS if week == first else None
+    return last + scheme.load_step_points if week == first else None
 
 
 def _exit_sets(start: CautiousStart | None, week: int, scheme: Scheme) -> int:
