@@ -373,11 +373,11 @@ def test_full_body_for_three_lifting_days_upper_lower_from_four(
 
 
 @pytest.mark.parametrize(
-    ("goals", "level", "work", "rest", "hr"),
+    ("goals", "level", "work", "rest", "hr", "rpe"),
     [
-        (["fat-loss"], "intermediate", (60, 60), (60, 60), (85, 90)),  # 10 x 1 min
-        (["endurance"], "intermediate", (240, 240), (180, 180), (90, 95)),  # 4 x 4 min
-        (["insulin-sensitivity"], "advanced", (20, 30), (120, 240), (90, 100)),  # sprints
+        (["fat-loss"], "intermediate", (60, 60), (60, 60), (85, 90), (7, 8)),  # 10 x 1 min
+        (["endurance"], "intermediate", (240, 240), (180, 180), (90, 95), (8, 9)),  # 4 x 4 min
+        (["insulin-sensitivity"], "advanced", (20, 30), (120, 240), (90, 100), (9, 10)),  # sprints
     ],
 )
 def test_interval_protocol_follows_goal_and_experience(
@@ -388,7 +388,11 @@ def test_interval_protocol_follows_goal_and_experience(
     work: tuple[int, int],
     rest: tuple[int, int],
     hr: tuple[int, int],
+    rpe: tuple[int, int],
 ) -> None:
+    """Coach review 15, INTERVALS-RPE-HRMAX-MISMATCH: 4 x 4 at 90-95 % HRmax was rated RPE
+    7-8 and all-out sprints too (the vigorous zone's RPE); a protocol's bouts carry the
+    effort of their heart-rate band."""
     plan = plan_for(rules, library, profile(goals, level))
     (session,) = sessions(plan, "hiit")
     assert session.intensity_class.value == "vigorous"
@@ -399,6 +403,10 @@ def test_interval_protocol_follows_goal_and_experience(
     assert (ex.rest_seconds.min, ex.rest_seconds.max) == rest
     assert ex.intensity.hr_max_pct is not None
     assert (ex.intensity.hr_max_pct.min, ex.intensity.hr_max_pct.max) == hr
+    assert ex.intensity.rpe is not None
+    assert (ex.intensity.rpe.min, ex.intensity.rpe.max) == rpe
+    # the session's own effort says the same as its bouts
+    assert session.intensity.rpe == ex.intensity.rpe
 
 
 def test_intervals_never_on_consecutive_days_and_never_next_to_hard_days(

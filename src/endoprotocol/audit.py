@@ -1067,6 +1067,37 @@ def steady_hr_at_interval_pace(p: Profile, plan: Plan, library: Library) -> Verd
     return verdict
 
 
+# EVIDENCE.md §1.2 (ACSM): 77-95 % HRmax is vigorous, RPE 7-8 on the 0-10 scale (Nelson
+# 2007), and 96 % or more is near-maximal (Borg 18+); bouts at 90 % or more sit at the top
+# of vigorous, next to near-maximal work
+TOP_VIGOROUS_HR, TOP_VIGOROUS_RPE = 90, 8
+NEAR_MAX_HR, NEAR_MAX_RPE = 96, 9
+
+
+def interval_effort_below_band(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """An interval bout's effort matches its heart-rate band (COACHING.md §3, a coherent
+    intensity): bouts from 90 % HRmax up are rated 8 or more out of 10, and bouts that reach
+    near-maximal (96 %+) reach 9 (coach review 15, INTERVALS-RPE-HRMAX-MISMATCH: 4 x 4 at
+    90-95 % and all-out sprints labelled RPE 7-8)."""
+    verdict = Verdict(applies=False)
+    for where, s, e in exercises(plan):
+        hr, rpe = e.intensity.hr_max_pct, e.intensity.rpe
+        if s.modality.value != "hiit" or hr is None or rpe is None:
+            continue
+        verdict.applies = True
+        if (hr.min >= TOP_VIGOROUS_HR and rpe.min < TOP_VIGOROUS_RPE) or (
+            hr.max >= NEAR_MAX_HR and rpe.max < NEAR_MAX_RPE
+        ):
+            verdict.faults.append(
+                Fault(
+                    "interval-effort-below-band",
+                    where,
+                    f"{e.name} at {hr.min:g}-{hr.max:g}% HRmax rated RPE {rpe.min:g}-{rpe.max:g}",
+                )
+            )
+    return verdict
+
+
 CONVERSATIONAL = re.compile(r"conversational|calmer stress", re.IGNORECASE)
 
 
@@ -2384,6 +2415,7 @@ def reps_past_15_incoherent(p: Profile, plan: Plan, library: Library) -> Verdict
 SELECTION_CHECKS: dict[str, Check] = {
     "heart-rate-on-holds": heart_rate_on_holds,
     "steady-hr-at-interval-pace": steady_hr_at_interval_pace,
+    "interval-effort-below-band": interval_effort_below_band,
     "hard-steady-told-easy": hard_steady_told_easy,
     "trained-gets-regression": trained_gets_regression,
     "steady-above-level": steady_above_level,
@@ -4668,6 +4700,48 @@ def extra_sets_before_who_aerobic(p: Profile, plan: Plan, library: Library) -> V
     return verdict
 
 
+def extras_before_who_aerobic(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §2 puts WHO's minimums before more for the first goal, and an isolation
+    or core extra (no major group's primary muscle: a woodchop, a curl, a calf raise) is
+    never part of a group's dose. While a trained, active lifting-first person's aerobic
+    target is short and no safety rule holds it, week 1 gives no such extra more than two
+    sets on a day whose steady block after lifting would take its minutes (coach review 15,
+    CAP-AND-TRIM-CUT-MAIN-LIFTS: a woodchop and a dead bug kept 3 sets while the deadlift,
+    front squat and hip thrust went to 2, at 118 of 150 aerobic minutes)."""
+    aerobic = _guideline(plan, "who-2020-aerobic")
+    verdict = Verdict(
+        applies=_trained_lifting_first(p, plan)
+        and aerobic is not None
+        and not aerobic.held_by
+        and not plan.screening.referral_only
+    )
+    if not verdict.applies or aerobic is None or aerobic.met:
+        return verdict
+    majors = {m for ms in MAJOR_GROUPS.values() for m in ms}
+    for d in plan.weeks[0].days:
+        required = [s for s in d.sessions if not s.optional]
+        lifts = [s for s in required if s.modality.value == "resistance"]
+        if not lifts or not any(
+            s.modality.value == "endurance" and i > required.index(lifts[0])
+            for i, s in enumerate(required)
+        ):
+            continue
+        for s in lifts:
+            for e in s.exercises:
+                primary = any(c >= 1 and m in majors for m, c in muscle_credit(e).items())
+                if e.compound or primary or not is_hard_set(e) or e.sets <= TRAINED_LEAST_SETS:
+                    continue
+                verdict.faults.append(
+                    Fault(
+                        "extras-before-who-aerobic",
+                        f"week 1 {d.day.value}",
+                        f"{e.name} {e.sets} sets with {aerobic.value} of {aerobic.target} "
+                        "aerobic minutes",
+                    )
+                )
+    return verdict
+
+
 # COACHING.md §2: people not yet active build up and meet WHO's aerobic minutes by week 6
 BUILD_UP_BY_WEEK = 6
 # the goals whose own dose is built on aerobic work (rules/core/conditions.yaml:
@@ -5071,9 +5145,10 @@ def sets_note_unkept(p: Profile, plan: Plan, library: Library) -> Verdict:
 
 # what week notes say about the required steady minutes (rules/core/progression.yaml:
 # `build_up_note`, `build_up_done_note`, `steady_grows_note`; `steady_shorter_note`)
+STEADY_FULL_WORDS = "reach their full length"  # `build_up_done_note`
 STEADY_LONGER_WORDS = (
     "steady sessions are a little longer",
-    "reach their full length",
+    STEADY_FULL_WORDS,
     "minutes longer in all",
 )
 STEADY_SHORTER_WORDS = "minutes shorter in all"
@@ -5093,9 +5168,11 @@ def steady_note_unkept(p: Profile, plan: Plan, library: Library) -> Verdict:
     """Coach review 10, STEADY-LONGER-FALSE (lead's decision 2026-12-01; COACHING.md §3: the
     stated change is the real one): a week whose note says its steady sessions are longer
     (or reach their full length) has more required steady minutes than the week before, and
-    one that says they are shorter has fewer."""
+    one that says they are shorter has fewer. A week that says they reach their full length
+    has no fewer than any week before it (coach review 15, OLDER-BEGINNER-WALKS-HALVED:
+    "full length" at 40 minutes two weeks after 73)."""
     verdict = Verdict(applies=False)
-    for before, week in zip(plan.weeks, plan.weeks[1:], strict=False):
+    for index, (before, week) in enumerate(zip(plan.weeks, plan.weeks[1:], strict=False)):
         said = " ".join(week.notes).lower()
         longer = any(w in said for w in STEADY_LONGER_WORDS)
         shorter = STEADY_SHORTER_WORDS in said
@@ -5103,7 +5180,12 @@ def steady_note_unkept(p: Profile, plan: Plan, library: Library) -> Verdict:
             continue
         verdict.applies = True
         was, now = _steady_total(before), _steady_total(week)
-        if (longer and now <= was) or (shorter and now >= was):
+        most = max(_steady_total(w) for w in plan.weeks[: index + 1])
+        if (
+            (longer and now <= was)
+            or (shorter and now >= was)
+            or (STEADY_FULL_WORDS in said and now < most)
+        ):
             verdict.faults.append(
                 Fault(
                     "steady-note-unkept",
@@ -6277,6 +6359,7 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "sets-jump-week-on-week": sets_jump_week_on_week,
     "steady-shrinks-past-dose": steady_shrinks_past_dose,
     "extra-sets-before-who-aerobic": extra_sets_before_who_aerobic,
+    "extras-before-who-aerobic": extras_before_who_aerobic,
     "aerobic-flat-never-builds": aerobic_flat_never_builds,
     "reps-past-15-incoherent": reps_past_15_incoherent,
     "held-start-sets-frozen": held_start_sets_frozen,

@@ -1664,6 +1664,9 @@ def build_weeks(
         else (None, {})
     )
     full_said = -1  # the last block whose full days were said
+    # the full length a build-up reaches: the template's required steady minutes (a
+    # minute's rounding spared)
+    full_steady = sum(_steady_minutes(week_one)) - 1
     ramp_week = 0  # the build-up step: it does not advance in a deload week
     # week 1's steady work: the start of the week's total that joining sessions grow from
     ramp_start = (
@@ -2076,7 +2079,14 @@ def build_weeks(
         if planned and build_up is not None and change > 0 and ramp_week > 1:
             if ramp_week < build_up.weeks and scheme.build_up_note:
                 notes.append(fill_placeholders(scheme.build_up_note, {"full_week": f"{full_week}"}))
-            elif ramp_week == build_up.weeks and scheme.build_up_done_note:
+            elif (
+                ramp_week == build_up.weeks
+                and scheme.build_up_done_note
+                and sum(_steady_minutes(days)) >= full_steady
+            ):
+                # only a week whose steady work is the template's full length says so: a
+                # week whose lifting took some of it has not reached it (coach review 15,
+                # OLDER-BEGINNER-WALKS-HALVED: "full length" at 40 of 86 minutes)
                 notes.append(scheme.build_up_done_note)
         if planned and change < 0 and not deload and scheme.steady_shorter_note:
             notes.append(fill_placeholders(scheme.steady_shorter_note, {"minutes": f"{-change}"}))

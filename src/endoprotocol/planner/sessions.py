@@ -776,10 +776,14 @@ class SessionBuilder:
         if entry.pattern not in self.library.design.heart_rate_patterns:
             intensity = intensity.model_copy(update={"hr_max_pct": None})
         if entry.pattern is Pattern.INTERVALS:
-            hr = get("hr_max_pct")
+            # a protocol's bouts may sit at one end of the zone (4 x 4 near the top of
+            # vigorous, sprints all-out): its own RPE, where it names one, goes with its HR
+            hr, rpe = get("hr_max_pct"), get("rpe")
             if hr is not None:
                 intensity = Intensity(
-                    hr_max_pct=Range.of(hr.min or 0, hr.max or 0), rpe=intensity.rpe, talk_test=None
+                    hr_max_pct=Range.of(hr.min or 0, hr.max or 0),
+                    rpe=Range.of(rpe.min or 0, rpe.max or 0) if rpe is not None else intensity.rpe,
+                    talk_test=None,
                 )
         return (
             Exercise(

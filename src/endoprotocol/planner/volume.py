@@ -274,6 +274,35 @@ def raise_weekly_volume(
     return result
 
 
+def is_extra(e: Exercise) -> bool:
+    """An isolation or core lift that trains no major group as a primary muscle (a curl, a
+    triceps extension, a calf raise, a woodchop): more for the first goal, never part of a
+    major group's dose (COACHING.md §2-3)."""
+    return not e.compound and not any(
+        c >= 1 and m in MAJOR_MUSCLES for m, c in muscle_credit(e).items()
+    )
+
+
+def _extra_cut(
+    days: list[DayPlan], open_days: frozenset[int], least_sets: int, banned: frozenset[Where]
+) -> Where | None:
+    """The extra (`is_extra`) on `open_days` to take a set off: one above `least_sets`, the
+    one with the most sets first, then later days and lifts."""
+    spots = [
+        (e.sets, i, k, j)
+        for i, d in enumerate(days)
+        if i in open_days
+        for j, s in enumerate(d.sessions)
+        if _lifting(s)
+        for k, e in enumerate(s.exercises)
+        if is_extra(e) and is_hard_set(e) and e.sets > least_sets and (i, j, k) not in banned
+    ]
+    if not spots:
+        return None
+    _, i, k, j = max(spots)
+    return (i, j, k)
+
+
 def trim_past_dose(
     days: list[DayPlan],
     dose: float,
@@ -294,7 +323,10 @@ def trim_past_dose(
     taking a group the week gives `dose` under it, a lift under `least_sets`, a group below
     its hard exposures on `strength_days` days, or the week below as many days with every
     group exposed (WHO's strength days), nor where `accept` refuses the week after the cut
-    (a mirrored week's dose); the order is `hold_weekly_volume`'s."""
+    (a mirrored week's dose). The extras (`is_extra`: isolation and core lifts that are no
+    major group's main work) come down to `least_sets` first, most sets first (coach review
+    15, CAP-AND-TRIM-CUT-MAIN-LIFTS: a woodchop kept 3 sets while the deadlift went to 2);
+    then the sets past the dose, in `hold_weekly_volume`'s order."""
     per_day = [_day_sets(d) for d in days]
     keep = {g: min(n, strength_days) for g, n in _exposure_days(per_day).items()}
     full_days = min(
@@ -310,6 +342,18 @@ def trim_past_dose(
 
     out = days
     banned: set[Where] = set()
+    # the extras first: a lift that is no major group's main work (core, arms, calves)
+    while not enough(timed(out)):
+        extra = _extra_cut(out, open_days, least_sets, frozenset(banned))
+        if extra is None:
+            break
+        i, j, k = extra
+        trial = _with_sets(out, extra, out[i].sessions[j].exercises[k].sets - 1)
+        if not accept(trial):
+            banned.add(extra)
+            continue
+        out = trial
+        per_day[i] = _day_sets(out[i])
     while not enough(timed(out)):
         totals = _groups(_summed(per_day))
         cut = None
