@@ -334,7 +334,7 @@ KETTLEBELL_BEGINNER = {  # /tmp/coach10/min/STEADY-LONGER-FALSE.yaml: a towel do
 def test_a_beginner_rows_braced_on_a_bench_not_leaning_back_from_a_door() -> None:
     plan = builtin_plan(weeks=4, **KETTLEBELL_BEGINNER)
     names = plan_names(plan, alternatives=False)
-    assert "One-arm kettlebell row" in names
+    assert "Supported one-arm kettlebell row" in names
     assert "Towel door row" not in names
     verdict = unstable_pick_over_stable(parse_profile(KETTLEBELL_BEGINNER), plan, builtin_library())
     assert verdict.applies

@@ -70,7 +70,7 @@ def test_a_painful_shoulder_rows_supported_not_from_a_plank() -> None:
     names = plan_names(plan)
     assert "Renegade row" not in names
     assert "Weighted push-up" not in names
-    assert "One-arm dumbbell row" in plan_names(plan, alternatives=False)
+    assert "Supported one-arm dumbbell row" in plan_names(plan, alternatives=False)
     warning = next(w.message for w in plan.warnings if w.code == "shoulder-pain-adjustments")
     assert "from a plank" in warning
     verdict = joint_pain_move_unfit(parse_profile(SHOULDER_DUMBBELLS), plan, builtin_library())

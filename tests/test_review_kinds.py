@@ -105,7 +105,7 @@ def test_triad_signs_get_no_renegade_row_and_no_russian_twist() -> None:
     names = _names(plan)
     assert "Renegade row" not in names
     assert "Russian twist" not in names
-    assert "One-arm dumbbell row" in names  # the horizontal pull is still there
+    assert "Supported one-arm dumbbell row" in names  # the horizontal pull is still there
     verdict = triad_technical_or_twisting(parse_profile(TRIAD), plan, builtin_library())
     assert verdict.applies
     assert not verdict.faults

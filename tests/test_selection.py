@@ -475,7 +475,7 @@ def test_strength_slots_give_no_percent_to_goblet_or_box_squats_and_prefer_lifts
             assert e.intensity.pct_1rm is None, e.name
     names = {e.name for e in main}
     assert not names & {"Renegade row", "Dumbbell single-leg Romanian deadlift"}
-    assert {"One-arm dumbbell row", "Dumbbell Romanian deadlift"} <= names
+    assert {"Supported one-arm dumbbell row", "Dumbbell Romanian deadlift"} <= names
     assert not check("one-rm-where-meaningless", p, **STRENGTH_40).faults
     assert not check("main-lift-not-heavy", p, **STRENGTH_40).faults
 

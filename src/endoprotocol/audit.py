@@ -817,8 +817,10 @@ def trunk_flexion_unfit(p: Profile, plan: Plan, library: Library) -> Verdict:
 UNSUPPORTED_STANCE = re.compile(
     r"\blunge|split squat|single-leg|one-leg|pistol|skater|step-up", re.IGNORECASE
 )
+# (a Smith machine guides the bar but holds both hands on it: no hand is free to steady a
+# slip, coach review 16, OLDER-SPLIT-SQUAT-UNDER-BAR)
 STEADY = re.compile(
-    r"supported|hands? on|hands? down|a wall|rail|counter|smith machine|bridge|lying", re.IGNORECASE
+    r"supported|hands? on|hands? down|a wall|rail|counter|bridge|lying", re.IGNORECASE
 )
 # a load in both hands or on the back, read from the name or cue
 LOADED_HANDS = re.compile(
@@ -864,7 +866,8 @@ LOWER_STANDING = frozenset({"squat", "hinge"})
 HANDS_BOUND = re.compile(
     r"both hands|in each hand|by the horns|ends at the shoulders|behind the neck"
     r"|dumbbells? (at your sides|against the chest|down the thighs)|the dumbbells|cradle|the bar"
-    r"|a band|band between|the handles|the rope|landmine|on the upper back|across the upper back",
+    r"|a band|band between|the handles|the rope|landmine|on the upper back|across the upper back"
+    r"|a stick along the spine",
     re.IGNORECASE,
 )
 
@@ -874,14 +877,15 @@ def frail_hands_bound(p: Profile, plan: Plan, library: Library) -> Verdict:
     squat or hinge whose load or band fills both hands or sits behind the neck, nor as an
     alternative (World Falls Guidelines 2022; COACHING.md §4; coach review 12,
     FRAIL-BOTH-HANDS: a banded squat and a band good morning for an 85-year-old who had
-    fallen). Read from the cue, so an untagged lift shows; drills (a dowel) are not loads."""
+    fallen). Read from the cue, so an untagged lift shows; a drill counts too (coach review
+    16, FRAIL-HINGE-BOTH-HANDS-ON-DOWEL: a dowel held along the spine binds both hands)."""
     verdict = Verdict(applies=is_frail(p))
     if not verdict.applies:
         return verdict
     entries = _by_name(library)
     for where, name, label in named_moves(plan):
         entry = entries.get(name)
-        if entry is None or entry.pattern.value not in LOWER_STANDING or entry.kind == "drill":
+        if entry is None or entry.pattern.value not in LOWER_STANDING:
             continue
         if HANDS_BOUND.search(entry.cue) and not STEADY.search(entry.cue):
             verdict.faults.append(Fault("frail-hands-bound", where, f"{label}: no hand free"))
@@ -984,7 +988,9 @@ def triad_technical_or_twisting(p: Profile, plan: Plan, library: Library) -> Ver
 # fracture; the upper back worked face down or chest-supported, not bent over).
 BACK_EXTENSOR = re.compile(r"back extension|posture|\bY raise\b|superman|bird dog", re.IGNORECASE)
 BENT_OVER = re.compile(
-    r"bent-over|bent over|hinge forward|good morning|looped behind the neck", re.IGNORECASE
+    r"bent-over|bent over|hinge forward|good morning|looped behind the neck|above your knee"
+    r"|above the front knee",
+    re.IGNORECASE,
 )
 
 
@@ -1010,14 +1016,18 @@ def bent_over_unfit(p: Profile, plan: Plan, library: Library) -> Verdict:
     """With osteoporosis or a vertebral fracture, and after the first trimester of pregnancy,
     no lift holds a loaded forward lean with the trunk unsupported (a bent-over row, a good
     morning with a band behind the neck), nor offers one as an alternative: rows are done
-    seated, upright or chest-supported
-    (Too Fit To Fracture 2014; ACOG 2020; coach reviews 9 and 10, a barbell row at 76 with
-    osteoporosis, PREG-BENT-ROW, BAND-NECK-HINGE). Read from names and cues, not tags."""
+    seated, upright, chest-supported or with the free hand on a bench or counter; frail
+    people lean on a counter too (Too Fit To Fracture 2014; ACOG 2020; coach reviews 9, 10
+    and 16, a barbell row at 76 with osteoporosis, PREG-BENT-ROW, BAND-NECK-HINGE,
+    OSTEO-SPINE-BENT-OVER-ROW: a one-arm row braced on the knee). Read from names and cues,
+    not tags."""
     why = []
     if {Condition.OSTEOPOROSIS, Condition.VERTEBRAL_FRACTURE} & set(p.conditions):
         why.append("low bone density")
     if past_first_trimester(p, len(plan.weeks)):
         why.append("pregnancy after the first trimester")
+    if is_frail(p):
+        why.append("frailty")
     verdict = Verdict(applies=bool(why))
     if not verdict.applies:
         return verdict
@@ -1031,6 +1041,120 @@ def bent_over_unfit(p: Profile, plan: Plan, library: Library) -> Verdict:
                 verdict.faults.append(
                     Fault("bent-over-unfit", where, f"{label} is bent over ({', '.join(why)})")
                 )
+    return verdict
+
+
+# rules/safety/musculoskeletal.yaml low-back-pain: moderate loads until pain-free or cleared
+BACK_PAIN_PCT_TOP, BACK_PAIN_RPE_TOP, BACK_PAIN_LEAST_REPS = 70, 7, 8
+
+
+def back_pain_heavy_load(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """With low-back pain no lift is loaded heavily, whatever it is lifted with: at most
+    about 70 % 1RM and RPE 7, and a lift with an external load 8 or more reps (COACHING.md
+    §4, avoid the loaded positions that aggravate; coach review 16,
+    LBP-HEAVY-HINGE-VIA-DUMBBELLS: a dumbbell Romanian deadlift at 3-6 reps and 77-87 % 1RM
+    once the barbell one was vetoed). A body-weight lift's fewer reps (a deload) are lighter,
+    not heavier."""
+    verdict = Verdict(applies=Condition.LOW_BACK_PAIN in p.conditions)
+    if not verdict.applies:
+        return verdict
+    entries = _by_name(library)
+    for week, where, s in week_sessions(plan):
+        for e in s.exercises if s.modality.value == "resistance" else []:
+            _back_pain_load(verdict, week, where, e, entries, library)
+    return verdict
+
+
+def _back_pain_load(
+    verdict: Verdict,
+    week: Week,
+    where: str,
+    e: Exercise,
+    entries: dict[str, ExerciseEntry],
+    library: Library,
+) -> None:
+    """`back_pain_heavy_load` for one lift of one week: a deload's fewer reps at the same
+    load are lighter, so reps count only in building weeks."""
+    pct, rpe = e.intensity.pct_1rm, e.intensity.rpe
+    heavy = []
+    if pct is not None and pct.max > BACK_PAIN_PCT_TOP:
+        heavy.append(f"{pct.max:g}% 1RM")
+    if rpe is not None and rpe.max > BACK_PAIN_RPE_TOP:
+        heavy.append(f"RPE {rpe.max:g}")
+    entry = entries.get(e.name)
+    loaded = entry is not None and library.loadability(entry) > 0
+    if loaded and not week.deload and e.reps is not None and e.reps.min < BACK_PAIN_LEAST_REPS:
+        heavy.append(f"{e.reps.min:g} reps")
+    if heavy:
+        verdict.faults.append(Fault("back-pain-heavy-load", where, f"{e.name}: {', '.join(heavy)}"))
+
+
+# a cue that asks for hard sets, read from the words (COACHING.md §3: the cue matches the week)
+HARD_CUE = re.compile(r"(?:last reps|each set)[^.;]*\bhard\b|\bhard sets each\b", re.IGNORECASE)
+# the top of moderate on the 0-10 scale (EVIDENCE.md §1.2, Nelson 2007)
+MODERATE_RPE_TOP = 6
+
+
+def hard_cue_on_easy_week(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A lifting session whose every lift is at a moderate effort or less (RPE 6 at most: a
+    light or re-entry start, a safety cap) carries no cue to make the sets hard (COACHING.md
+    §3, cautious starts; coach review 16, LIGHT-START-CUE-MAKE-LAST-REPS-HARD: "make the last
+    reps of each set hard" beside RPE 3-4 for a 68-year-old with osteoporosis)."""
+    verdict = Verdict(applies=False)
+    for _week, where, s in week_sessions(plan):
+        rpes = [e.intensity.rpe.max for e in s.exercises if e.intensity.rpe is not None]
+        if s.modality.value != "resistance" or not rpes or max(rpes) > MODERATE_RPE_TOP:
+            continue
+        verdict.applies = True
+        for note in s.notes:
+            if HARD_CUE.search(note):
+                verdict.faults.append(
+                    Fault(
+                        "hard-cue-on-easy-week",
+                        where,
+                        f"RPE {max(rpes):g} or less: {note[:60]}",
+                    )
+                )
+    return verdict
+
+
+# the cardio a session's exercise is, read from its name, and the words a note about that
+# cardio uses (a rowing machine's note talks of rowing, a walk's of walking)
+CARDIO_WORDS = (
+    (re.compile(r"\browing\b|\brow\b", re.IGNORECASE), re.compile(r"\brow", re.IGNORECASE)),
+    (re.compile(r"\bwalk", re.IGNORECASE), re.compile(r"\bwalk", re.IGNORECASE)),
+    (
+        re.compile(r"\b(?:bike|cycl)", re.IGNORECASE),
+        re.compile(r"\b(?:bike|cycl|ride)", re.IGNORECASE),
+    ),
+    (
+        re.compile(r"\b(?:swim|pool|aqua)", re.IGNORECASE),
+        re.compile(r"\b(?:swim|pool|water)", re.IGNORECASE),
+    ),
+)
+JOINT_NOTE = re.compile(r"^For your (?:knee|back|shoulder)", re.IGNORECASE)
+
+
+def joint_note_other_cardio(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A joint-care note on a cardio session speaks of the cardio the session holds (COACHING.md
+    §1, names tell the truth; coach review 16, KNEE-WALKING-NOTE-ON-ROWING: every rowing
+    session of a man with knee pain said "walk on level, even ground")."""
+    verdict = Verdict(applies=False)
+    for where, s in sessions(plan):
+        notes = [n for n in s.notes if JOINT_NOTE.search(n)]
+        if s.modality.value not in ("endurance", "recovery") or not notes:
+            continue
+        verdict.applies = True
+        for e in s.exercises:
+            for kind, words in CARDIO_WORDS:
+                if kind.search(e.name) and not any(words.search(n) for n in notes):
+                    verdict.faults.append(
+                        Fault(
+                            "joint-note-other-cardio",
+                            where,
+                            f"{e.name}: the joint note speaks of other cardio",
+                        )
+                    )
     return verdict
 
 
@@ -1412,6 +1536,7 @@ SAFETY_CHECKS: dict[str, Check] = {
     "face-down-when-barred": face_down_when_barred,
     "spine-care-not-kept": spine_care_not_kept,
     "bent-over-unfit": bent_over_unfit,
+    "back-pain-heavy-load": back_pain_heavy_load,
     "clearance-required-not-light": clearance_required_not_light,
     "sustained-hold-with-high-bp": sustained_hold_with_high_bp,
     "joint-pain-move-unfit": joint_pain_move_unfit,
@@ -6601,6 +6726,8 @@ WORD_CHECKS: dict[str, Check] = {
     "min-reps-note-false": min_reps_note_false,
     "load-talk-without-load": load_talk_without_load,
     "load-words-without-kit": load_words_without_kit,
+    "hard-cue-on-easy-week": hard_cue_on_easy_week,
+    "joint-note-other-cardio": joint_note_other_cardio,
 }
 CHECKS: dict[str, Check] = {
     **SAFETY_CHECKS,

@@ -370,6 +370,9 @@ Tagname = Literal[
     "uphill",
     # a static hold of large muscles kept for many seconds (wall sit, planks, hanging)
     "sustained-hold",
+    # loads its muscles little whoever does it (a hip hinge at a counter): ranked after any
+    # lift that serves the slot as well, so it stands in only where those are ruled out
+    "low-load",
     # squatting into an overhead press in one fast, loaded movement (thrusters)
     "squat-to-press",
     # a weight moved while holding a plank (renegade rows, plank drags)

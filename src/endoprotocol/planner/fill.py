@@ -56,11 +56,12 @@ FAMILY: dict[Pattern, tuple[str, str]] = {
 
 # How many leading ranking keys make two candidates equally good: the n-th use of a slot in
 # the week rotates only among those, so every pick is a best candidate (COACHING.md §1); a
-# trained lifter's tier reaches to full range, so a second squat day is not a high-box squat.
-TIER = 5
+# trained lifter's tier reaches to full range, so a second squat day is not a high-box squat
+# (`rank_last_tags` hold the first key of both rankings).
+TIER = 6
 # A beginner's key ranks level and two-sidedness before load: the tier reaches to the load, so
 # a beginner's week rotates among their most loadable lifts (never a barbell row, then a towel).
-BEGINNER_TIER = 6
+BEGINNER_TIER = 7
 # A slot whose reps reach no higher than this is a strength slot: its main lifts are ones
 # that can be loaded heavy [NSCA 2015: strength work 1-6 reps].
 STRENGTH_REPS = 6
@@ -118,6 +119,7 @@ class Picker:
         # (`candidates` reads them ~50 times a plan, for ~10 slots' pools)
         self.primary = self.library.primary_names()
         self.rank_neutral = frozenset(self.library.design.rank_neutral_tags)
+        self.rank_last = frozenset(self.library.design.rank_last_tags)
         self.by_pattern: dict[tuple[Pattern, bool], list[ExerciseEntry]] = {}
         for vetoed, source in ((True, self.possible), (False, self.usable)):
             for e in source:
@@ -231,6 +233,7 @@ class Picker:
         level_gap = self.level - LEVEL_ORDER[e.level]  # the person's own level first
         load = -self.library.loadability(e)
         unilateral = 1 if "unilateral" in e.tags else 0
+        last = 1 if self.rank_last & set(e.tags) else 0
         if self.level == 0:
             # a beginner's own level first, then stable lifts before ones where balance or a
             # slip decides the set (a squat before a split squat; a one-arm row braced on a
@@ -242,6 +245,7 @@ class Picker:
                 else int(bool(unilateral) and e.pattern in STANCE_PATTERNS)
             )
             return (
+                last,
                 preferred,
                 fits_role,
                 heavy,
@@ -256,6 +260,7 @@ class Picker:
         own_level = 0 if e.one_rm else level_gap
         partial = 1 if "partial-range" in e.tags else 0
         return (
+            last,
             preferred,
             fits_role,
             heavy,

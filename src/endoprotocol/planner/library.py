@@ -391,6 +391,9 @@ class SessionDesignFile(_Node):
     # them out of its count of a lift's caveats (coach review 12: `hands-bound` had swapped a
     # deadlift day for everyone)
     rank_neutral_tags: list[str] = []
+    # tags of lifts that load their muscles little: ranked after every lift that serves the
+    # slot as well otherwise (coach review 16, the counter-supported hip hinge)
+    rank_last_tags: list[str] = []
     # The pattern that stands in when every exercise of a slot's own pattern is vetoed or
     # out of reach, so the session keeps the movement family (e.g. a row for a pull-up).
     fallbacks: dict[Pattern, Pattern] = {}

@@ -76,10 +76,11 @@ def _escape(text: str) -> str:
 
 
 def _fold(line: str) -> list[str]:
-    """RFC 5545 lines are at most 75 octets; longer ones continue after a space."""
+    """RFC 5545 lines are at most 75 octets; longer ones continue after a space (which
+    counts: a continuation holds 74 octets of the line)."""
     raw = line.encode("utf-8")
     parts: list[str] = []
-    while len(raw) > 75:
+    while len(raw) > (75 if not parts else 74):
         cut = 75 if not parts else 74
         while cut > 0 and (raw[cut] & 0xC0) == 0x80:  # never split a UTF-8 character
             cut -= 1
