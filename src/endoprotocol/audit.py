@@ -4213,6 +4213,37 @@ def group_over_range_any_week(p: Profile, plan: Plan, library: Library) -> Verdi
     return verdict
 
 
+ARMS = ("biceps", "triceps")
+
+
+def arms_over_range_any_week(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """No week gives the biceps or triceps more than 20 hard sets from its required lifting
+    (COACHING.md §3: about 10-20 a muscle for trained lifters; coach review 16,
+    TRICEPS-OVER-20-HARD-SETS: 30 a week from three presses and a triceps extension on each
+    of three upper days). Presses credit the triceps and rows the biceps as a secondary
+    muscle (0.5 a set, DESIGN.md v1.1), the arms' own isolation lifts as primary."""
+    verdict = Verdict(applies=bool(plan.weeks) and not plan.screening.referral_only)
+    for w in plan.weeks:
+        lifting = [
+            s
+            for d in w.days
+            for s in d.sessions
+            if s.modality.value == "resistance" and not s.optional
+        ]
+        sets = hard_sets_by_muscle(lifting)
+        for muscle in ARMS:
+            n = sets.get(muscle, 0.0)
+            if n > TRAINED_MOST_HARD_SETS:
+                verdict.faults.append(
+                    Fault(
+                        "arms-over-range-any-week",
+                        f"week {w.week} {muscle}",
+                        f"{n:g} hard sets (at most {TRAINED_MOST_HARD_SETS} a muscle a week)",
+                    )
+                )
+    return verdict
+
+
 def _aerobic_dose(days: list[DayPlan]) -> tuple[float, int]:
     """A week's steady work minutes (required sessions) and interval rounds."""
     steady = sum(
@@ -6485,6 +6516,7 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "steady-shrinks-past-dose": steady_shrinks_past_dose,
     "extra-sets-before-who-aerobic": extra_sets_before_who_aerobic,
     "extras-before-who-aerobic": extras_before_who_aerobic,
+    "arms-over-range-any-week": arms_over_range_any_week,
     "aerobic-flat-never-builds": aerobic_flat_never_builds,
     "reps-past-15-incoherent": reps_past_15_incoherent,
     "held-start-sets-frozen": held_start_sets_frozen,
