@@ -523,6 +523,7 @@ NOTE_FIELDS = {
     "cautious_end_note": set(),
     "sets_note": set(),
     "deload_reps_note": {"volume_cut_pct"},
+    "deload_one_set_note": set(),
     "deload_now_note": {"volume_cut_pct"},
     "no_load_reps_note": set(),
     "no_load_deload_note": {"volume_cut_pct"},
@@ -696,6 +697,9 @@ class Progression(_Node):
     rounds_note: Text | None = None
     # said in a deload week whose lifts are already at one set: the reps are cut instead
     deload_reps_note: Text | None = None
+    # said in a deload week beside `deload_note` when some lift already at one set keeps
+    # it with fewer reps, while the others lose sets (coach review 16, DELOAD-ADDS-SETS)
+    deload_one_set_note: Text | None = None
     # said in week 1 when `deload_now` and `hold_volume` make the whole block hold week 1's
     # lighter sets: week 1 is no lighter than the weeks after it, the block is (coach
     # review 4, N3); {volume_cut_pct}: the cut against the plan's usual sets
