@@ -276,9 +276,12 @@ def test_a_trimmed_day_keeps_its_back_work_and_claims_no_strength_day_it_is_not(
         lifting = [s for d in week.days for s in d.sessions if s.modality.value == "resistance"]
         assert lifting
         for s in lifting:
-            # every full-body day keeps a hard lift for the back
+            # every full-body day keeps a lift for the back, a hard one outside a deload (a
+            # deload's lift at one set does fewer reps and may be light: coach review 16,
+            # DELOAD-CUTS-ONLY-ACCESSORIES)
             assert any(
-                "back" in {m.value for m in e.muscles} and (e.intensity.rir is not None)
+                "back" in {m.value for m in e.muscles}
+                and (e.intensity.rir is not None or week.deload)
                 for e in s.exercises
             ), (week.week, s.title, [e.name for e in s.exercises])
     strength = next(g for g in plan.guidelines if g.id == "who-2020-strength")

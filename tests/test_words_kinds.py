@@ -92,7 +92,12 @@ def test_k8_a_healthy_beginner_takes_sets_closer_to_failure_from_week_5() -> Non
         assert _lift_rpe_tops(plan, week) == {6}
         assert plan.weeks[week - 1].max_intensity == "moderate"
     for week in range(5, 13):
-        assert _lift_rpe_tops(plan, week) == {8}
+        if plan.weeks[week - 1].deload:
+            # a deload's lifts at one set do fewer reps, so they go further from failure
+            # (coach review 16, DELOAD-ADDS-SETS); the lifts it keeps at two sets or more stay
+            assert max(_lift_rpe_tops(plan, week)) == 8
+        else:
+            assert _lift_rpe_tops(plan, week) == {8}
         assert plan.weeks[week - 1].max_intensity == "vigorous"
     notes = [n for w in plan.weeks for n in w.notes]
     assert not any("heavier loads come" in n for n in notes)

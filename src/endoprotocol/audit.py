@@ -1638,6 +1638,114 @@ def deload_cut_misstated(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+def _lifts_by_place(week: Week) -> dict[tuple[str, str, str], Exercise]:
+    """A week's lifts by day, day type (session title) and name."""
+    return {
+        (d.day.value, s.title, e.name): e
+        for d in week.days
+        for s in d.sessions
+        if s.modality.value == "resistance"
+        for e in s.exercises
+    }
+
+
+def _deloads_after_building(plan: Plan) -> Iterator[tuple[Week, Week]]:
+    """Each deload week with the building week just before it."""
+    for before, week in pairwise(plan.weeks):
+        if week.deload and not before.deload:
+            yield before, week
+
+
+def deload_adds_sets(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A deload week gives no lift more sets than the same lift had in the week before it,
+    on the same day in the same day type (COACHING.md §3, "a deload whose stated cut is the
+    real one"; EVIDENCE.md §1.8: a deload cuts sets by about 30-50 %, loads kept). Coach
+    review 16, DELOAD-ADDS-SETS: an 18-year-old beginner's week 4 said "about 7% fewer
+    sets" while four lifts went 1 -> 2 sets and her hamstrings 4 -> 5 a week: the deload was
+    cut from the template, not from the week the weekly ceiling had held."""
+    verdict = Verdict(applies=False)
+    for before, week in _deloads_after_building(plan):
+        was, now = _lifts_by_place(before), _lifts_by_place(week)
+        shared = [k for k in now if k in was]
+        if not shared:
+            continue
+        verdict.applies = True
+        for k in shared:
+            if now[k].sets > was[k].sets:
+                verdict.faults.append(
+                    Fault(
+                        "deload-adds-sets",
+                        f"week {week.week} {k[0]} / {k[2]}",
+                        f"{was[k].sets} -> {now[k].sets} sets against week {before.week}",
+                    )
+                )
+    return verdict
+
+
+def _lighter_set(now: Exercise, was: Exercise) -> bool:
+    """Whether a lift is lighter than before: fewer sets, or fewer reps (a shorter hold),
+    or a lower top effort."""
+    if now.sets < was.sets:
+        return True
+    top_now, top_was = now.reps or now.work_seconds, was.reps or was.work_seconds
+    if top_now is not None and top_was is not None and top_now.max < top_was.max:
+        return True
+    rpe_now, rpe_was = now.intensity.rpe, was.intensity.rpe
+    return rpe_now is not None and rpe_was is not None and rpe_now.max < rpe_was.max
+
+
+def deload_spares_main_lifts(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A deload week is lighter for the main lifts and for every major group, not only by
+    dropping accessories (COACHING.md §3; EVIDENCE.md §1.8: cut sets by about 30-50 %, or
+    the effort by 1-2 RPE; Meeusen 2013 for overtraining signs). Against the building week
+    before it: every main (compound) lift that was a hard set has fewer sets, or fewer reps
+    (a shorter hold), or a lower effort; and every major group has fewer hard sets, unless
+    each of its lifts that kept its sets is lighter that way. Coach review 16,
+    DELOAD-CUTS-ONLY-ACCESSORIES: a 38-year-old with overtraining signs kept his squat,
+    press, RDL, row and step-up at 2 sets and reached "about 36% fewer sets" by dropping
+    six accessories."""
+    verdict = Verdict(applies=False)
+    for before, week in _deloads_after_building(plan):
+        was, now = _lifts_by_place(before), _lifts_by_place(week)
+        shared = [k for k in now if k in was and is_hard_set(was[k])]
+        if not shared:
+            continue
+        verdict.applies = True
+        for k in shared:
+            if now[k].compound and not _lighter_set(now[k], was[k]):
+                verdict.faults.append(
+                    Fault(
+                        "deload-spares-main-lifts",
+                        f"week {week.week} {k[0]} / {k[2]}",
+                        f"{now[k].sets} sets at the reps and effort of week {before.week}",
+                    )
+                )
+
+        def lifting(w: Week) -> list[Session]:
+            return [s for d in w.days for s in d.sessions if s.modality.value == "resistance"]
+
+        sets_was, sets_now = major_group_sets(lifting(before)), major_group_sets(lifting(week))
+        for group, n in sets_was.items():
+            if not n or sets_now[group] < n:
+                continue
+            kept = [
+                k
+                for k in shared
+                if any(muscle_credit(now[k]).get(m, 0) >= 1 for m in MAJOR_GROUPS[group])
+                and not _lighter_set(now[k], was[k])
+            ]
+            if kept:
+                verdict.faults.append(
+                    Fault(
+                        "deload-spares-main-lifts",
+                        f"week {week.week} {group}",
+                        f"{n:g} -> {sets_now[group]:g} hard sets against week {before.week}; "
+                        f"{', '.join(sorted({k[2] for k in kept}))} no lighter",
+                    )
+                )
+    return verdict
+
+
 # ---- COACHING.md §1: every exercise fits the person, the slot and the prescription ----------
 # Written from the standard, not from the library's own fields where an independent reading is
 # possible: which moves are marching or stepping, what an interval protocol was tested on and
@@ -5260,42 +5368,74 @@ def _lifting_work_sets(plan: Plan, index: int, library: Library) -> int:
 SETS_NOTE_WORDS = "one more set on some"  # the `sets_note`s of core/progression.yaml
 
 
-def _sets_by_lift(week: Week) -> dict[tuple[str, str], int]:
-    """The most sets each lift has in the week, by the day type (session title) holding it."""
-    out: dict[tuple[str, str], int] = {}
-    for d in week.days:
+def _lifting_layout(week: Week) -> tuple[tuple[str, str], ...]:
+    """Which day type (session title) each of a week's lifting sessions falls on."""
+    return tuple(
+        (d.day.value, s.title)
+        for d in week.days
+        for s in d.sessions
+        if s.modality.value == "resistance"
+    )
+
+
+def _sets_against(week: Week, building: list[Week]) -> tuple[Week, list[tuple[int, int, str]]]:
+    """The week `week`'s lifts are compared with, and (sets then, sets now, lift) for each
+    lift found in it: the last building week with the same days of each type, lift by lift
+    on each day; where none has that layout (the first mirrored week), the last building
+    week, each session against the first session of its type there (a mirrored session is
+    made from that one)."""
+    layout = _lifting_layout(week)
+    same = next((w for w in reversed(building) if _lifting_layout(w) == layout), None)
+    if same is not None:
+        was = {k: e.sets for k, e in _lifts_by_place(same).items()}
+        return same, [(was[k], e.sets, k[2]) for k, e in _lifts_by_place(week).items() if k in was]
+    last = building[-1]
+    first: dict[str, dict[str, int]] = {}
+    for d in last.days:
         for s in d.sessions:
-            if s.modality.value != "resistance":
-                continue
-            for e in s.exercises:
-                key = (s.title, e.name)
-                out[key] = max(out.get(key, 0), e.sets)
-    return out
+            if s.modality.value == "resistance" and s.title not in first:
+                first[s.title] = {e.name: e.sets for e in s.exercises}
+    return last, [
+        (first[s.title][e.name], e.sets, e.name)
+        for d in week.days
+        for s in d.sessions
+        if s.modality.value == "resistance" and s.title in first
+        for e in s.exercises
+        if e.name in first[s.title]
+    ]
 
 
 def sets_note_unkept(p: Profile, plan: Plan, library: Library) -> Verdict:
-    """A week whose note says "One more set on some lifts" has a lift with more sets than
-    the same lift on the same day type in the last building week (coach review 5,
+    """A week whose note says "One more set on some lifts" really has more sets: its lifts
+    hold more sets in all than in the same sessions before them - the last building week
+    with the same day types on the same days, or, in the first week of a mirrored
+    layout, the first session of its day type in the last building week (coach review 5,
     SET-NOTE-FALSE: the note came from the week's total, which an A/B swap raised while no
-    lift gained a set; COACHING.md §3, progression every week, not just a note)."""
+    lift gained a set; COACHING.md §3, progression every week, not just a note). Coach
+    review 16, ADDED-SETS-NOTE-BUT-SETS-FLAT: a beginner's weeks 2 and 3 said it at 27 ->
+    27 -> 27 sets, week 3 set for set week 1: the weekly ceiling cut a mirrored week's days
+    differently, so a lift "gained" on one day what others lost, which a reading of each
+    lift's most sets by day type took for a new set."""
     verdict = Verdict(applies=False)
-    building: Week | None = None
+    building: list[Week] = []
     for week in plan.weeks:
         said = " ".join(week.notes).lower()
-        if SETS_NOTE_WORDS in said and building is not None:
+        if SETS_NOTE_WORDS in said and building:
             verdict.applies = True
-            was = _sets_by_lift(building)
-            now = _sets_by_lift(week)
-            if not any(n > was[k] for k, n in now.items() if k in was):
+            against, pairs = _sets_against(week, building)
+            was = sum(n for n, _, _ in pairs)
+            now = sum(n for _, n, _ in pairs)
+            if now <= was:
                 verdict.faults.append(
                     Fault(
                         "sets-note-unkept",
                         f"week {week.week}",
-                        f"says one more set; no lift has more sets than in week {building.week}",
+                        f"says one more set; its lifts hold {was} -> {now} sets against "
+                        f"the same sessions of week {against.week}",
                     )
                 )
         if not week.deload:
-            building = week
+            building.append(week)
     return verdict
 
 
@@ -5308,6 +5448,7 @@ STEADY_LONGER_WORDS = (
     "minutes longer in all",
 )
 STEADY_SHORTER_WORDS = "minutes shorter in all"
+STEADY_LIFTING_WORDS = "lifting takes more of the days' time"  # `steady_shorter_note`'s reason
 
 
 def _steady_total(week: Week) -> int:
@@ -5320,13 +5461,37 @@ def _steady_total(week: Week) -> int:
     )
 
 
+def _day_steady(week: Week) -> dict[str, int]:
+    """Minutes of each day's required steady sessions."""
+    return {
+        d.day.value: sum(
+            s.duration_minutes
+            for s in d.sessions
+            if s.modality.value == "endurance" and not s.optional
+        )
+        for d in week.days
+    }
+
+
+def _day_free(week: Week, minutes: int) -> dict[str, int]:
+    """Minutes each day leaves of `minutes` after its required sessions."""
+    return {
+        d.day.value: minutes - sum(s.duration_minutes for s in d.sessions if not s.optional)
+        for d in week.days
+    }
+
+
 def steady_note_unkept(p: Profile, plan: Plan, library: Library) -> Verdict:
     """Coach review 10, STEADY-LONGER-FALSE (lead's decision 2026-12-01; COACHING.md §3: the
     stated change is the real one): a week whose note says its steady sessions are longer
     (or reach their full length) has more required steady minutes than the week before, and
     one that says they are shorter has fewer. A week that says they reach their full length
     has no fewer than any week before it (coach review 15, OLDER-BEGINNER-WALKS-HALVED:
-    "full length" at 40 minutes two weeks after 73)."""
+    "full length" at 40 minutes two weeks after 73). A week that says they are shorter
+    because its lifting takes the days' time has no day whose steady minutes fell while it
+    still had those minutes free (coach review 16, NOTE-BLAMES-LIFTING-FOR-SHORTER-CARDIO:
+    a 90-minute Monday with 29 free minutes, its walk 25 -> 13 because the upper/lower
+    rotation flipped back)."""
     verdict = Verdict(applies=False)
     for index, (before, week) in enumerate(zip(plan.weeks, plan.weeks[1:], strict=False)):
         said = " ".join(week.notes).lower()
@@ -5350,6 +5515,20 @@ def steady_note_unkept(p: Profile, plan: Plan, library: Library) -> Verdict:
                     f"their required minutes go {was} -> {now}",
                 )
             )
+        if shorter and STEADY_LIFTING_WORDS in said:
+            day_was, day_now = _day_steady(before), _day_steady(week)
+            free = _day_free(week, p.minutes_per_session)
+            for day, n in day_now.items():
+                lost = day_was[day] - n
+                if lost > 0 and free[day] >= lost:
+                    verdict.faults.append(
+                        Fault(
+                            "steady-note-unkept",
+                            f"week {week.week} {day}",
+                            f"says lifting takes the time; steady {day_was[day]} -> {n} "
+                            f"minutes with {free[day]} minutes of the day free",
+                        )
+                    )
     return verdict
 
 
@@ -6130,6 +6309,81 @@ def load_note_without_load(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+def _training_cut(before: Week, week: Week) -> bool:
+    """Whether `week` holds less training than `before`: fewer lifting sets or reps (a
+    shorter hold), a lower lifting effort, fewer interval rounds, or fewer steady minutes."""
+    was, now = _lifts_by_place(before), _lifts_by_place(week)
+    if any(k in was and _lighter_set(e, was[k]) for k, e in now.items()):
+        return True
+    if sum(e.sets for e in was.values()) > sum(e.sets for e in now.values()):
+        return True
+
+    def rounds(w: Week) -> int:
+        return sum(
+            e.sets
+            for d in w.days
+            for s in d.sessions
+            if s.modality.value == "hiit"
+            for e in s.exercises
+        )
+
+    return rounds(week) < rounds(before) or _steady_total(week) < _steady_total(before)
+
+
+# `deload_hold_note` (rules/core/progression.yaml): a deload with nothing to lift says it holds
+DELOAD_HOLD_WORDS = "nothing grows this week"
+
+
+def _honest_hold(before: Week, week: Week) -> bool:
+    """A deload week of a plan with nothing to lift and no intervals that says it holds, and
+    does: its steady minutes are no more than the week before's (DESIGN.md keeps a deload in
+    every block of 4+ weeks; this one pauses the build-up instead of cutting a load)."""
+    lifts = any(s.modality.value in ("resistance", "hiit") for d in week.days for s in d.sessions)
+    said = DELOAD_HOLD_WORDS in " ".join(week.notes)
+    return not lifts and said and _steady_total(week) <= _steady_total(before)
+
+
+def load_change_without_lifting(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A week's `load_change_pct` (vs week 1) is 0 unless a required lift has an external load
+    to change (DESIGN.md v1.1; README: "a plan with nothing to load ... its `load_change_pct`
+    stays 0"), and a week labelled a deload cuts something against the week before: lifting
+    sets, reps or effort, interval rounds or steady minutes (COACHING.md §3: a deload whose
+    stated cut is the real one; EVIDENCE.md §1.8). Coach review 16,
+    LOAD-CHANGE-WITHOUT-LIFTING: a 40-year-old with uncontrolled hypertension, cleared for
+    light walks only and no lifting, had "load +2% vs week 1" from week 2 and a week-4
+    "deload" identical to week 3 that said nothing. Such a week may hold instead of cut when
+    it says so (`_honest_hold`)."""
+    verdict = Verdict(applies=False)
+    entries = _by_name(library)
+    for index, week in enumerate(plan.weeks):
+        loaded = any(_externally_loaded(e, entries) for _s, e in _week_lifts(week))
+        if not loaded or (week.deload and index):
+            verdict.applies = True
+        if week.load_change_pct and not loaded:
+            verdict.faults.append(
+                Fault(
+                    "load-change-without-lifting",
+                    f"week {week.week}",
+                    f"load {week.load_change_pct:+g}% vs week 1 with no required lift "
+                    "that has an external load",
+                )
+            )
+        if (
+            week.deload
+            and index
+            and not _training_cut(plan.weeks[index - 1], week)
+            and not _honest_hold(plan.weeks[index - 1], week)
+        ):
+            verdict.faults.append(
+                Fault(
+                    "load-change-without-lifting",
+                    f"week {week.week}",
+                    f"labelled a deload; cuts nothing against week {week.week - 1}",
+                )
+            )
+    return verdict
+
+
 def bodyweight_reps_leave_dose(p: Profile, plan: Plan, library: Library) -> Verdict:
     """A lift with no external load stays inside the rep range its place in the session
     gave it when it first appeared at its effort: no later week moves its top above that
@@ -6476,6 +6730,8 @@ BEGINNER_FIRST_DOSE = 4
 PROGRESSION_CHECKS: dict[str, Check] = {
     "week-does-not-progress": week_does_not_progress,
     "deload-cut-misstated": deload_cut_misstated,
+    "deload-adds-sets": deload_adds_sets,
+    "deload-spares-main-lifts": deload_spares_main_lifts,
     "re-entry-too-heavy": re_entry_too_heavy,
     "effort-incoherent": effort_incoherent,
     "deload-not-lighter": deload_not_lighter,
@@ -6504,6 +6760,7 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "week-changes-unexplained": week_changes_unexplained,
     "reps-week-narrows-range": reps_week_narrows_range,
     "load-note-without-load": load_note_without_load,
+    "load-change-without-lifting": load_change_without_lifting,
     "week-repeats-previous": week_repeats_previous,
     "trained-sets-never-grow": trained_sets_never_grow,
     "older-start-never-exits": older_start_never_exits,

@@ -526,11 +526,13 @@ NOTE_FIELDS = {
     "cautious_end_note": set(),
     "sets_note": set(),
     "deload_reps_note": {"volume_cut_pct"},
+    "deload_one_set_note": set(),
     "deload_now_note": {"volume_cut_pct"},
     "no_load_reps_note": set(),
     "no_load_deload_note": {"volume_cut_pct"},
     "no_load_deload_now_note": {"volume_cut_pct"},
     "no_load_deload_reps_note": {"volume_cut_pct"},
+    "deload_hold_note": set(),
     "replan_note": {"week", "pregnancy_week"},
     "adopt_note": {"week", "pregnancy_week"},
     "rounds_note": set(),
@@ -699,6 +701,9 @@ class Progression(_Node):
     rounds_note: Text | None = None
     # said in a deload week whose lifts are already at one set: the reps are cut instead
     deload_reps_note: Text | None = None
+    # said in a deload week beside `deload_note` when some lift already at one set keeps
+    # it with fewer reps, while the others lose sets (coach review 16, DELOAD-ADDS-SETS)
+    deload_one_set_note: Text | None = None
     # said in week 1 when `deload_now` and `hold_volume` make the whole block hold week 1's
     # lighter sets: week 1 is no lighter than the weeks after it, the block is (coach
     # review 4, N3); {volume_cut_pct}: the cut against the plan's usual sets
@@ -710,6 +715,9 @@ class Progression(_Node):
     no_load_deload_note: Text | None = None
     no_load_deload_now_note: Text | None = None
     no_load_deload_reps_note: Text | None = None
+    # a deload week of a plan with nothing to lift: what it does instead of a cut (the
+    # steady work holds at last week's; coach review 16, LOAD-CHANGE-WITHOUT-LIFTING)
+    deload_hold_note: Text | None = None
     # pregnancy: the block ends before it reaches any of these pregnancy weeks (the rules of
     # the next stage, or birth, apply from there); `replan_note` ({week}: the block's last
     # week, {pregnancy_week}: when to plan again) is a medium warning when it does

@@ -33,7 +33,7 @@ from endoprotocol.planner.volume import (
     retimed_days,
     trim_past_dose,
 )
-from endoprotocol.vocab import INTENSITY_ORDER, IntensityClass, Modality, Pattern
+from endoprotocol.vocab import INTENSITY_ORDER, Day, IntensityClass, Modality, Pattern
 
 # the week notes a progression carries (rules/core/progression.yaml), read as plain text
 NOTES = (
@@ -49,6 +49,7 @@ NOTES = (
     "sets_note",
     "rounds_note",
     "deload_reps_note",
+    "deload_one_set_note",
     "deload_now_note",
     "long_session_note",
     "effort_held_note",
@@ -61,6 +62,7 @@ NOTES = (
     "unloaded_load_note",
     "no_load_reps_note",
     "no_load_deload_note",
+    "deload_hold_note",
     "no_load_deload_now_note",
     "no_load_deload_reps_note",
 )
@@ -104,6 +106,7 @@ class Scheme:
     deload_reps_note: str | None
     long_session_note: str | None
     effort_held_note: str | None = None
+    deload_one_set_note: str | None = None
     vigorous_check_note: str | None = None
     steady_grows_note: str | None = None
     days_full_note: str | None = None
@@ -114,6 +117,7 @@ class Scheme:
     steady_shorter_note: str | None = None
     no_load_reps_note: str | None = None
     no_load_deload_note: str | None = None
+    deload_hold_note: str | None = None
     no_load_deload_now_note: str | None = None
     no_load_deload_reps_note: str | None = None
     # lifts with no external load: reps added in each load week, then a slower lowering
@@ -214,6 +218,7 @@ def _progress_session(
     derived: Session | None = None,
     exit_sets: int = 0,
     drills: frozenset[str] = frozenset(),
+    last_sets: Mapping[str, int] | None = None,
 ) -> Session:
     """One session in a later week. `step` counts the building weeks that add sets so far
     (those after any cautious start; deloads do not
@@ -225,7 +230,22 @@ def _progress_session(
     one set has its reps cut, never past `most_reserve` reps in reserve. A cautious start's
     exit brings each lift to `exit_sets` first, within the day's minutes. `derived`: the
     session as the intensity table sets it under the week's load cap (a reps week's ranges
-    move up inside those, not inside the template's)."""
+    move up inside those, not inside the template's). `last_sets` (a deload after a
+    building week): each lift's sets in that week's same session, which the deload cuts
+    lift by lift (`_deload_cut`) instead of cutting the template's sets as a whole."""
+    if deload and last_sets is not None and session.modality is Modality.RESISTANCE:
+        # the deload starts from the sets the lifter did last week, so no lift gets more
+        # than it had then (coach review 16, DELOAD-ADDS-SETS: a beginner's held week had
+        # 1-set lifts that the template's cut gave 2)
+        session = session.model_copy(
+            update={
+                "exercises": [
+                    e.model_copy(update={"sets": last_sets[e.name]}) if e.name in last_sets else e
+                    for e in session.exercises
+                ]
+            }
+        )
+        exit_sets = 0
     exercises: list[Exercise] = []
     # the exit's sets go round the lifts a set at a time, so each lift gets its next set
     # before any gets the one after
@@ -297,21 +317,74 @@ def _progress_session(
                 update[name] = _toward_top(current)
         update["sets"] = sets
         exercises.append(ex.model_copy(update=update))
+    from_last = deload and last_sets is not None
     if (
         session.modality is Modality.RESISTANCE
         and scheme.hold_volume
         and scheme.deload_now
         and not week_one
+        and not from_last
     ):
         # recovery first (overtraining signs): the building weeks keep the sets of the
         # lighter week 1 (sets only: the reps and effort progress as usual), and a later
         # deload cuts from there
         exercises = _cut_sets(exercises, scheme.deload_cut_pct, reps_floor, reps_too=False)
-    if deload and session.modality is Modality.RESISTANCE:
+    if deload and session.modality is Modality.RESISTANCE and from_last:
+        exercises = _deload_cut(exercises, scheme.deload_cut_pct, reps_floor, most_reserve, drills)
+    elif deload and session.modality is Modality.RESISTANCE:
         exercises = _cut_sets(
             exercises, scheme.deload_cut_pct, reps_floor, most_reserve=most_reserve
         )
     return session.model_copy(update={"exercises": exercises})
+
+
+def _last_sets(weeks: list[Week], day: Day, session: Session) -> dict[str, int] | None:
+    """Each lift's sets in the last building week's lifting session of that day and title
+    (None: no building week yet, or that day held no such session): what a deload cuts."""
+    last = next((w for w in reversed(weeks) if not w.deload), None)
+    if last is None or session.modality is not Modality.RESISTANCE:
+        return None
+    same = next(
+        (
+            s
+            for d in last.days
+            if d.day is day
+            for s in d.sessions
+            if s.modality is Modality.RESISTANCE
+            and s.title == session.title
+            and s.optional == session.optional
+        ),
+        None,
+    )
+    if same is None:
+        return None
+    return {e.name: e.sets for e in same.exercises}
+
+
+def _one_set_lighter(days: list[DayPlan], before: Week) -> bool:
+    """Whether some lift at one set in `before` keeps one set in `days` (a deload) with
+    fewer reps or a shorter hold: what `deload_one_set_note` says."""
+
+    def ones(ds: list[DayPlan]) -> dict[tuple[Day, str, str], Exercise]:
+        return {
+            (d.day, s.title, e.name): e
+            for d in ds
+            for s in d.sessions
+            if s.modality is Modality.RESISTANCE
+            for e in s.exercises
+            if e.sets == 1
+        }
+
+    was = ones(before.days)
+    for key, e in ones(days).items():
+        old = was.get(key)
+        if old is None:
+            continue
+        now_top = e.reps or e.work_seconds
+        old_top = old.reps or old.work_seconds
+        if now_top is not None and old_top is not None and now_top.max < old_top.max:
+            return True
+    return False
 
 
 def _rounds_cap(outcome: Decisions) -> int:
@@ -516,6 +589,32 @@ def _cut_sets(
     return out
 
 
+def _deload_cut(
+    exercises: list[Exercise],
+    cut_pct: float,
+    reps_floor: float = 1,
+    most_reserve: int | None = None,
+    drills: frozenset[str] = frozenset(),
+) -> list[Exercise]:
+    """A deload's lifts, each lighter than in the building week it follows (EVIDENCE.md
+    §1.8: sets cut by about 30-50 %, the loads kept): a lift with two sets or more keeps
+    `cut_pct` % fewer, rounded down (2 -> 1, 3 -> 2, 4 -> 2, 5 -> 3), so every lift and
+    every major group does less, the main lifts too (coach review 16,
+    DELOAD-CUTS-ONLY-ACCESSORIES: the squat, press, hinge and row kept two sets while six
+    accessories went); a lift already at one set keeps it with about `cut_pct` % fewer reps
+    (`_fewer_reps`). Teaching drills (`drills`) keep theirs: they are no work sets."""
+    keep = (100 - cut_pct) / 100
+    out = []
+    for e in exercises:
+        if e.name in drills or cut_pct <= 0:
+            out.append(e)
+        elif e.sets >= 2:
+            out.append(e.model_copy(update={"sets": max(1, math.floor(e.sets * keep + 1e-9))}))
+        else:
+            out.append(_fewer_reps(e, cut_pct, reps_floor, most_reserve))
+    return out
+
+
 def _fewer_reps(
     ex: Exercise, cut_pct: float, floor: float = 1, most_reserve: int | None = None
 ) -> Exercise:
@@ -645,23 +744,60 @@ def _lifting_sets(days: list[DayPlan]) -> int:
     )
 
 
-def _sets_grew(days: list[DayPlan], last: list[DayPlan]) -> bool:
-    """Whether some lift holds more sets than it did on the same day type (session title)
-    in `last`: what "one more set on some lifts" says. The week's total is not the measure:
-    a mirrored week (B/A/B after A/B/A) changes it while no lift gains a set (coach review
-    5, SET-NOTE-FALSE)."""
+def _lifting_layout(days: list[DayPlan]) -> tuple[tuple[Day, str], ...]:
+    """The week's lifting sessions as (day, title): which day type falls on which day."""
+    return tuple(
+        (d.day, s.title) for d in days for s in d.sessions if s.modality is Modality.RESISTANCE
+    )
 
-    def by_lift(ds: list[DayPlan]) -> dict[tuple[str, str], int]:
-        out: dict[tuple[str, str], int] = {}
-        for d in ds:
+
+def _sets_grew(days: list[DayPlan], building: list[Week]) -> bool:
+    """Whether the week really adds sets (what "one more set on some lifts" says): its lifts
+    have more sets in all than in the same sessions before them - the last building
+    week with the same days of each type (`_lifting_layout`), lift by lift on each day; or,
+    where none has (the first mirrored week), the first session of the same type in the last
+    building week, which a mirrored session is made from. The week's total is not the
+    measure: a mirrored week (B/A/B after A/B/A) changes it while no lift gains a set (coach
+    review 5, SET-NOTE-FALSE); nor is one lift's rise: a weekly ceiling that cuts the
+    days of a mirrored week differently moves sets between lifts while the week stays at the
+    same sets (coach review 16, ADDED-SETS-NOTE-BUT-SETS-FLAT: 27 -> 27 -> 27 sets, week 3
+    set for set week 1, the note said in weeks 2 and 3)."""
+    if not building:
+        return False
+    layout = _lifting_layout(days)
+    same = next((w for w in reversed(building) if _lifting_layout(w.days) == layout), None)
+    pairs: list[tuple[int, int]] = []
+    if same is not None:
+        was = {
+            (d.day, s.title, e.name): e.sets
+            for d in same.days
+            for s in d.sessions
+            if s.modality is Modality.RESISTANCE
+            for e in s.exercises
+        }
+        pairs = [
+            (was[k], e.sets)
+            for d in days
+            for s in d.sessions
+            if s.modality is Modality.RESISTANCE
+            for e in s.exercises
+            if (k := (d.day, s.title, e.name)) in was
+        ]
+    else:
+        first: dict[str, dict[str, int]] = {}
+        for d in building[-1].days:
             for s in d.sessions:
-                if s.modality is Modality.RESISTANCE:
-                    for e in s.exercises:
-                        out[(s.title, e.name)] = max(out.get((s.title, e.name), 0), e.sets)
-        return out
-
-    was = by_lift(last)
-    return any(n > was[k] for k, n in by_lift(days).items() if k in was)
+                if s.modality is Modality.RESISTANCE and s.title not in first:
+                    first[s.title] = {e.name: e.sets for e in s.exercises}
+        pairs = [
+            (first[s.title][e.name], e.sets)
+            for d in days
+            for s in d.sessions
+            if s.modality is Modality.RESISTANCE and s.title in first
+            for e in s.exercises
+            if e.name in first[s.title]
+        ]
+    return sum(n for _, n in pairs) > sum(w for w, _ in pairs)
 
 
 def _reps_cut(before: list[DayPlan], after: list[DayPlan]) -> int:
@@ -687,12 +823,21 @@ def _rounds(days: list[DayPlan]) -> int:
     )
 
 
-def _mirror(week_one: list[DayPlan], budget: int, least_block: int) -> dict[int, Session]:
+def _mirror(
+    week_one: list[DayPlan], budget: int, least_block: int, short: float = 0.0
+) -> dict[int, Session]:
     """For a split whose two day types are not used equally (Upper/Lower/Upper), the
     sessions that swap in every second week (Lower/Upper/Lower), so that over two weeks each
     muscle group gets the same number of hard exposures (COACHING.md §2). Maps id(session)
     -> the session that takes its place; empty when no mirror is needed or it would not fit
-    the day's minutes. Swapping whole day types keeps every same-muscle spacing."""
+    the day's minutes. Swapping whole day types keeps every same-muscle spacing.
+    A steady block after lifting on a day the swap makes longer than its minutes gives the
+    excess; the minutes that a shorter swapped-in session frees go to the steady blocks only
+    as far as they give those back, and take the week up to the aerobic guideline where it
+    is `short` of it: past that the week's steady minutes hold, so the week after the mirror
+    has no shorter steady work to explain (coach review 16,
+    NOTE-BLAMES-LIFTING-FOR-SHORTER-CARDIO: walks 13 -> 25 -> 13 minutes on a 90-minute day
+    that had the time, the week after said its lifting took it)."""
     # a lifting day that gives way within the block (`last_week`) is not mirrored
     lifts = [
         s
@@ -708,6 +853,8 @@ def _mirror(week_one: list[DayPlan], budget: int, least_block: int) -> dict[int,
         return {}
     first = {t: next(s for s in lifts if s.title == t) for t in titles}
     swap = {id(s): first[titles[1] if s.title == titles[0] else titles[0]] for s in lifts}
+    freed: list[tuple[Session, int]] = []  # a block and the minutes its day's swap frees
+    given = 0.0  # minutes the blocks gave to longer lifting sessions
     for day in week_one:
         total = sum(
             swap[id(s)].duration_minutes if id(s) in swap else s.duration_minutes
@@ -717,7 +864,7 @@ def _mirror(week_one: list[DayPlan], budget: int, least_block: int) -> dict[int,
         if total == was:
             continue
         # a steady block on the day takes up the difference: it gives minutes to a longer
-        # lifting session and takes those a shorter one frees, so the aerobic minutes hold
+        # lifting session that would overrun the day
         block = next(
             (
                 s
@@ -727,15 +874,23 @@ def _mirror(week_one: list[DayPlan], budget: int, least_block: int) -> dict[int,
             None,
         )
         if block is not None:
-            # over the day's minutes: the block gives the excess; a shorter lifting session:
-            # the block takes the minutes it frees; a longer one that still fits: unchanged
-            change = budget - total if total > budget else max(was - total, 0)
-            if block.duration_minutes + change < least_block:
-                return {}
-            if change:
-                swap[id(block)] = _resized_steady(block, block.duration_minutes + change)
+            if total > budget:
+                if block.duration_minutes + budget - total < least_block:
+                    return {}
+                swap[id(block)] = _resized_steady(block, block.duration_minutes + budget - total)
+                given += total - budget
+            elif was > total:
+                freed.append((block, was - total))
         elif total > budget:
             return {}
+    # the freed minutes: what the blocks gave, and what the week is short of the target
+    left = given + max(0.0, short)
+    for block, minutes in freed:
+        take = int(min(minutes, left))
+        if take <= 0:
+            break
+        swap[id(block)] = _resized_steady(block, block.duration_minutes + take)
+        left -= take
     return swap
 
 
@@ -908,6 +1063,12 @@ def _long_session_wave(
             short[number] = min(steps, most_steps) * scheme.long_step
     for number, b in deloads.items():
         short[number] = short[blocks[b][0]] if b < len(blocks) else 0
+    # a first-week deload (`deload_now`: overtraining signs) closes no block: it starts the
+    # first block's length, so week 2 is no shorter (coach review 16,
+    # NOTE-BLAMES-LIFTING-FOR-SHORTER-CARDIO: a run 85 -> 80 minutes said to be lifting's)
+    for number in range(1, count + 1):
+        if number not in short and blocks:
+            short[number] = short[blocks[0][0]]
     return id(long), short
 
 
@@ -1164,6 +1325,32 @@ def _walk_gives_way(sessions: list[Session], budget: int, least: int) -> list[Se
     if cut <= 0:
         return sessions
     return [_resized_steady(s, s.duration_minutes - cut) if s is walk else s for s in sessions]
+
+
+def _steady_kept(days: list[DayPlan], last: list[DayPlan], budget: int) -> list[DayPlan]:
+    """`days` whose required steady work on a day that fell short of `last` week's on the
+    same day is lengthened back toward it, by as many minutes as the day still has free:
+    steady work gives way only to time the day no longer has, never to a swap of day types
+    or a lighter week whose days have the minutes (coach review 16,
+    NOTE-BLAMES-LIFTING-FOR-SHORTER-CARDIO: walks 25 -> 13 minutes on 90-minute days with
+    29 minutes free, said to be taken by lifting). Plans whose steady minutes step on their
+    own (the long session, growth into free minutes) are not given this."""
+    out = []
+    for day, before in zip(days, last, strict=True):
+        was = sum(s.duration_minutes for s in before.sessions if _steady(s))
+        now = sum(s.duration_minutes for s in day.sessions if _steady(s))
+        free = budget - sum(s.duration_minutes for s in day.sessions if not s.optional)
+        block = _steady_after_lifting(day.sessions) or next(
+            (s for s in day.sessions if _steady(s)), None
+        )
+        if block is None or was <= now or free <= 0:
+            out.append(day)
+            continue
+        longer = _resized_steady(block, block.duration_minutes + min(was - now, free))
+        out.append(
+            DayPlan(day=day.day, sessions=[longer if s is block else s for s in day.sessions])
+        )
+    return out
 
 
 def _exit_effort(session: Session, start: CautiousStart) -> Session:
@@ -1656,7 +1843,12 @@ def build_weeks(
 
         week_one = _with_dose(week_one, scheme, outcome, design, budget, least_walk, settled)
     # a steady block the mirror shortens keeps the library's least steady work
-    mirror = _mirror(week_one, budget, design.timing.min_work_minutes.get(Modality.ENDURANCE, 10))
+    mirror = _mirror(
+        week_one,
+        budget,
+        design.timing.min_work_minutes.get(Modality.ENDURANCE, 10),
+        scheme.aerobic_target - _week_aerobic(week_one),
+    )
     growth = _growth(week_one, count, scheme, grows or {}) if build_up is None else {}
     long_id, long_short = (
         _long_session_wave(week_one, count, scheme, set(mirror))
@@ -1905,6 +2097,7 @@ def build_weeks(
                     derived=derived,
                     exit_sets=exit_sets,
                     drills=drills,
+                    last_sets=_last_sets(weeks, day.day, session) if deload else None,
                 )
                 if exit_cap is not None and scheme.cautious is not None:
                     session = _exit_effort(_load_capped(session, exit_cap), scheme.cautious)
@@ -1979,6 +2172,8 @@ def build_weeks(
                 DayPlan(day=d.day, sessions=_walk_gives_way(d.sessions, budget, least_walk))
                 for d in days
             ]
+        if weeks and not growth and long_id is None:
+            days = _steady_kept(days, weeks[-1].days, budget)
         planned = any(d.sessions for d in days)  # an empty (referral) week gets no advice
         lighter_block = False  # week 1 starts a lighter block: no deload flag (below)
         lifting = any(x.modality is Modality.RESISTANCE for d in days for x in d.sessions)
@@ -2000,10 +2195,17 @@ def build_weeks(
                 notes.append(fill_placeholders(deload_now_note, {"volume_cut_pct": f"{cut}"}))
             elif cut > 0:
                 notes.append(fill_placeholders(deload_note, {"volume_cut_pct": f"{cut}"}))
+                if scheme.deload_one_set_note and weeks and _one_set_lighter(days, weeks[-1]):
+                    notes.append(scheme.deload_one_set_note)
             elif deload_reps_note and (
                 reps_cut := _reps_cut(weeks[-1].days if weeks else week_one, days)
             ):
                 notes.append(fill_placeholders(deload_reps_note, {"volume_cut_pct": f"{reps_cut}"}))
+        elif planned and deload and not lifting and not _rounds(days) and scheme.deload_hold_note:
+            # nothing to lift: the deload week holds the steady work at last week's (a build-up
+            # pauses) - the block keeps its deload weeks (DESIGN.md) and says what they do
+            # (coach review 16, LOAD-CHANGE-WITHOUT-LIFTING)
+            notes.append(scheme.deload_hold_note)
         elif planned and not deload and number > 1 and lifting and not dose_change:
             if reps_week and reps_note and _reps_rose(days, weeks[-1].days):
                 notes.append(reps_note)
@@ -2038,13 +2240,13 @@ def build_weeks(
                 scheme.cautious is not None
                 and scheme.cautious.exit_sets_note
                 and exiting > _exit_sets(scheme.cautious, building[-1].week, scheme)
-                and _sets_grew(days, last)
+                and _sets_grew(days, building)
             ):
                 # the start's exit raised the sets: its own words, not the block's
                 notes.append(
                     fill_placeholders(scheme.cautious.exit_sets_note, {"sets": f"{exiting}"})
                 )
-            elif scheme.sets_note and _sets_grew(days, last):
+            elif scheme.sets_note and _sets_grew(days, building):
                 notes.append(scheme.sets_note)
             if scheme.rounds_note and _rounds(days) > _rounds(last) and _rounds(last):
                 notes.append(scheme.rounds_note)
@@ -2186,8 +2388,10 @@ def build_weeks(
                 week=number,
                 deload=deload and planned and not lighter_block,
                 # a load change only where a required lift has a load to change
+                # (none in a week without lifting: nothing to load, coach review 16,
+                # LOAD-CHANGE-WITHOUT-LIFTING)
                 load_change_pct=round(load, 1)
-                if planned and (not lifting or _has_external_load(days, unloaded))
+                if planned and lifting and _has_external_load(days, unloaded)
                 else 0.0,
                 notes=notes,
                 days=days,
