@@ -39,13 +39,14 @@ import pytest
 from hypothesis import strategies as st
 
 from endoprotocol.audit import (
+    _lifts_by_place,
     deload_adds_sets,
     deload_spares_main_lifts,
     load_change_without_lifting,
     sets_note_unkept,
     steady_note_unkept,
 )
-from endoprotocol.plan import Exercise, Week
+from endoprotocol.plan import Week
 from endoprotocol.planner.volume import group_sets
 from tests.builtin import audit_check, builtin_plan, week_lifting, week_lifting_sets
 from tests.strategies import audit_property, profiles
@@ -76,16 +77,6 @@ SIX_DAYS = {  # /tmp/s13/min16/NOTE-BLAMES-LIFTING-FOR-SHORTER-CARDIO.yaml
 }
 
 
-def _by_place(week: Week) -> dict[tuple[str, str, str], Exercise]:
-    return {
-        (d.day.value, s.title, e.name): e
-        for d in week.days
-        for s in d.sessions
-        if s.modality.value == "resistance"
-        for e in s.exercises
-    }
-
-
 def _steady(week: Week) -> int:
     return sum(
         s.duration_minutes
@@ -102,7 +93,7 @@ def test_a_beginners_deload_gives_no_lift_more_sets_than_the_week_before() -> No
     plan = builtin_plan(**BEGINNER)
     week3, week4 = plan.weeks[2], plan.weeks[3]
     assert week4.deload
-    was, now = _by_place(week3), _by_place(week4)
+    was, now = _lifts_by_place(week3), _lifts_by_place(week4)
     assert set(now) == set(was)  # the deload keeps the week's layout and lifts
     assert all(now[k].sets <= was[k].sets for k in now), [
         (k, was[k].sets, now[k].sets) for k in now if now[k].sets > was[k].sets
@@ -154,7 +145,7 @@ def test_an_overtrained_lifters_deload_cuts_the_main_lifts() -> None:
     plan = builtin_plan(**OVERTRAINED)
     week3, week4 = plan.weeks[2], plan.weeks[3]
     assert week4.deload
-    was, now = _by_place(week3), _by_place(week4)
+    was, now = _lifts_by_place(week3), _lifts_by_place(week4)
     main = [k for k in was if was[k].compound]
     assert {k[2] for k in main} >= {
         "Dumbbell squat to a high box",
@@ -191,8 +182,8 @@ def test_an_overtrained_lifters_deload_cuts_the_main_lifts() -> None:
 
 def test_the_main_lift_check_finds_a_squat_left_as_it_was() -> None:
     plan = builtin_plan(**OVERTRAINED)
-    week3 = _by_place(plan.weeks[2])
-    for k, e in _by_place(plan.weeks[3]).items():
+    week3 = _lifts_by_place(plan.weeks[2])
+    for k, e in _lifts_by_place(plan.weeks[3]).items():
         if e.compound:
             e.sets = week3[k].sets
     verdict = audit_check("deload-spares-main-lifts", OVERTRAINED, plan)
@@ -238,8 +229,8 @@ def test_a_beginner_at_her_ceiling_is_not_told_of_more_sets() -> None:
     sets = [week_lifting_sets(w) for w in plan.weeks[:3]]
     assert sets == [27, 27, 27]
     # set for set
-    assert {k: e.sets for k, e in _by_place(plan.weeks[2]).items()} == {
-        k: e.sets for k, e in _by_place(plan.weeks[0]).items()
+    assert {k: e.sets for k, e in _lifts_by_place(plan.weeks[2]).items()} == {
+        k: e.sets for k, e in _lifts_by_place(plan.weeks[0]).items()
     }
     for week in plan.weeks:
         assert not any("One more set" in n for n in week.notes), (week.week, week.notes)

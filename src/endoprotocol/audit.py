@@ -4901,6 +4901,32 @@ DOSE_TOP_SETS = 12
 TRAINED_LEAST_SETS = 2
 
 
+def _dosed_lifter_short_of_aerobic(p: Profile, plan: Plan) -> bool:
+    """A trained, active lifting-first person whose aerobic guideline is short with no
+    safety rule holding it (the people the past-the-dose trims are about)."""
+    aerobic = _guideline(plan, "who-2020-aerobic")
+    return (
+        _trained_lifting_first(p, plan)
+        and aerobic is not None
+        and not aerobic.met
+        and not aerobic.held_by
+        and not plan.screening.referral_only
+    )
+
+
+def _lifting_before_walk(days: list[DayPlan]) -> Iterator[tuple[DayPlan, list[Session]]]:
+    """Each day whose required lifting has a steady block after it, with that lifting (the
+    days whose walk would take the minutes a set gives up)."""
+    for d in days:
+        required = [s for s in d.sessions if not s.optional]
+        lifts = [s for s in required if s.modality.value == "resistance"]
+        if lifts and any(
+            s.modality.value == "endurance" and i > required.index(lifts[0])
+            for i, s in enumerate(required)
+        ):
+            yield d, lifts
+
+
 def extra_sets_before_who_aerobic(p: Profile, plan: Plan, library: Library) -> Verdict:
     """COACHING.md §2 orders the first goal's minimum dose (about 10 hard sets a group for
     trained lifters), then WHO's minimums, then more for the first goal (README: "WHO's
@@ -4914,12 +4940,7 @@ def extra_sets_before_who_aerobic(p: Profile, plan: Plan, library: Library) -> V
     sets) without it. Sets that a group's dose needs (a squat's glutes, which the quads'
     dose keeps) are not past it."""
     aerobic = _guideline(plan, "who-2020-aerobic")
-    verdict = Verdict(
-        applies=_trained_lifting_first(p, plan)
-        and aerobic is not None
-        and not aerobic.held_by
-        and not plan.screening.referral_only
-    )
+    verdict = Verdict(applies=_dosed_lifter_short_of_aerobic(p, plan))
     if not verdict.applies or aerobic is None or aerobic.met:
         return verdict
     days = plan.weeks[0].days
@@ -4928,14 +4949,7 @@ def extra_sets_before_who_aerobic(p: Profile, plan: Plan, library: Library) -> V
     ]
     week = hard_sets_by_muscle(lifting)
     majors = {m for ms in MAJOR_GROUPS.values() for m in ms}
-    for d in days:
-        required = [s for s in d.sessions if not s.optional]
-        lifts = [s for s in required if s.modality.value == "resistance"]
-        if not lifts or not any(
-            s.modality.value == "endurance" and i > required.index(lifts[0])
-            for i, s in enumerate(required)
-        ):
-            continue
+    for d, lifts in _lifting_before_walk(days):
         day = hard_sets_by_muscle(lifts)
         exposed = exposed_groups(day)
         for s in lifts:
@@ -4973,23 +4987,11 @@ def extras_before_who_aerobic(p: Profile, plan: Plan, library: Library) -> Verdi
     CAP-AND-TRIM-CUT-MAIN-LIFTS: a woodchop and a dead bug kept 3 sets while the deadlift,
     front squat and hip thrust went to 2, at 118 of 150 aerobic minutes)."""
     aerobic = _guideline(plan, "who-2020-aerobic")
-    verdict = Verdict(
-        applies=_trained_lifting_first(p, plan)
-        and aerobic is not None
-        and not aerobic.held_by
-        and not plan.screening.referral_only
-    )
+    verdict = Verdict(applies=_dosed_lifter_short_of_aerobic(p, plan))
     if not verdict.applies or aerobic is None or aerobic.met:
         return verdict
     majors = {m for ms in MAJOR_GROUPS.values() for m in ms}
-    for d in plan.weeks[0].days:
-        required = [s for s in d.sessions if not s.optional]
-        lifts = [s for s in required if s.modality.value == "resistance"]
-        if not lifts or not any(
-            s.modality.value == "endurance" and i > required.index(lifts[0])
-            for i, s in enumerate(required)
-        ):
-            continue
+    for d, lifts in _lifting_before_walk(plan.weeks[0].days):
         for s in lifts:
             for e in s.exercises:
                 primary = any(c >= 1 and m in majors for m, c in muscle_credit(e).items())

@@ -340,23 +340,11 @@ def trim_past_dose(
     def timed(out: list[DayPlan]) -> list[DayPlan]:
         return days if out is days else retimed_days(days, out, retime)
 
-    out = days
-    banned: set[Where] = set()
-    # the extras first: a lift that is no major group's main work (core, arms, calves)
-    while not enough(timed(out)):
-        extra = _extra_cut(out, open_days, least_sets, frozenset(banned))
-        if extra is None:
-            break
-        i, j, k = extra
-        trial = _with_sets(out, extra, out[i].sessions[j].exercises[k].sets - 1)
-        if not accept(trial):
-            banned.add(extra)
-            continue
-        out = trial
-        per_day[i] = _day_sets(out[i])
-    while not enough(timed(out)):
+    def extra(out: list[DayPlan], banned: frozenset[Where]) -> Where | None:
+        return _extra_cut(out, open_days, least_sets, banned)
+
+    def past_dose(out: list[DayPlan], banned: frozenset[Where]) -> Where | None:
         totals = _groups(_summed(per_day))
-        cut = None
         for group in sorted((g for g in totals if totals[g] > most), key=lambda g: -totals[g]):
             cut = _best_cut(
                 out,
@@ -369,17 +357,26 @@ def trim_past_dose(
                 dose=dose,
                 open_days=open_days,
                 full_days=full_days,
-                banned=frozenset(banned),
+                banned=banned,
             )
             if cut is not None:
+                return cut
+        return None
+
+    out = days
+    banned: set[Where] = set()
+    # the extras first (a lift that is no major group's main work: core, arms, calves),
+    # then the sets past the dose
+    for find in (extra, past_dose):
+        while not enough(timed(out)):
+            cut = find(out, frozenset(banned))
+            if cut is None:
                 break
-        if cut is None:
-            break
-        i, j, k = cut
-        trial = _with_sets(out, cut, out[i].sessions[j].exercises[k].sets - 1)
-        if not accept(trial):
-            banned.add(cut)
-            continue
-        out = trial
-        per_day[i] = _day_sets(out[i])
+            i, j, k = cut
+            trial = _with_sets(out, cut, out[i].sessions[j].exercises[k].sets - 1)
+            if not accept(trial):
+                banned.add(cut)
+                continue
+            out = trial
+            per_day[i] = _day_sets(out[i])
     return timed(out)
