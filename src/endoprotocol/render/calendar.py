@@ -79,7 +79,8 @@ def _fold(line: str) -> list[str]:
     """RFC 5545 lines are at most 75 octets; longer ones continue after a space."""
     raw = line.encode("utf-8")
     parts: list[str] = []
-    while len(raw) > 75:
+    # a continuation line carries a leading space: 74 octets of text, not 75
+    while len(raw) > (75 if not parts else 74):
         cut = 75 if not parts else 74
         while cut > 0 and (raw[cut] & 0xC0) == 0x80:  # never split a UTF-8 character
             cut -= 1
