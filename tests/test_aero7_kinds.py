@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from endoprotocol import parse_profile
 from endoprotocol.audit import PROGRESSION_CHECKS, SAFETY_CHECKS, WEEK_CHECKS
 from endoprotocol.plan import hard_exposures
+from endoprotocol.planner.schedule import Scheduler
 from endoprotocol.planner.sessions import SessionBuilder
 from tests.builtin import audit_check, builtin_library, guideline, plan_of, required_sessions
 from tests.strategies import audit_property, profiles
@@ -65,8 +66,12 @@ def test_aerobic_goal_crowded_the_check_finds_the_old_shape(
     """Built without the smallest hard form (the old planner: lifting keeps its sets), the
     plan is flagged on both lifting days."""
     monkeypatch.setattr(
-        SessionBuilder, "_exposure_form", lambda self, exercises, fewest: (exercises, "")
+        SessionBuilder, "_exposure_form", lambda self, exercises, fewest: (exercises, [], [])
     )
+    monkeypatch.setattr(
+        SessionBuilder, "_main_lifts_form", lambda self, exercises, *_: (exercises, [], [])
+    )
+    monkeypatch.setattr(Scheduler, "_joined_least", lambda self, day, m: self._extra_minutes(m))
     plan = plan_of(CROWDED, weeks=4)
     assert guideline(plan, "who-2020-aerobic").value == 60  # 90 with the tempo ride
     faults = audit_check("aerobic-first-crowded-by-lifting", CROWDED, plan).faults

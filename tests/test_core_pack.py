@@ -67,7 +67,9 @@ LIFTING_SESSIONS = {
 Dose = tuple[tuple[int, int], tuple[int, int], tuple[int, int], tuple[int, int]]
 # a beginner's compounds: three sets, or fewer (down to one) where the weekly ceiling of
 # about 10 hard sets a major group takes sets off (core/resistance-dose-beginner, K6)
-NOVICE: Dose = ((1, 3), (8, 12), (60, 70), (60, 120))
+# a beginner's sets stop 4-5 reps short of failure (RPE 5-6): they rest as a moderate effort,
+# 60-90 s (the library's `rest_by_effort`; coach review 16), not the rule's 60-120
+NOVICE: Dose = ((1, 3), (8, 12), (60, 70), (60, 90))
 COMPOUND_DOSE: dict[tuple[str, str], Dose] = {
     ("muscle", "intermediate"): ((3, 5), (8, 12), (67, 80), (120, 180)),
     ("muscle", "advanced"): ((3, 5), (6, 12), (67, 85), (120, 180)),
@@ -223,8 +225,13 @@ def test_compound_dose_by_goal_and_experience(
         if e.reps is not None:
             assert (e.reps.min, e.reps.max) == reps, e.name
         if e.rest_seconds is not None and e.reps is not None:
-            expected = (rest[0], rest[0]) if trimmed else rest
-            assert (e.rest_seconds.min, e.rest_seconds.max) == expected, e.name
+            got = (e.rest_seconds.min, e.rest_seconds.max)
+            if trimmed:
+                # a trimmed session's rests are held at one value within the range, or back
+                # at the whole range where the week leaves the day's minutes (coach review 16)
+                assert got == rest or rest[0] <= got[0] == got[1] <= rest[1], (e.name, got)
+            else:
+                assert got == rest, e.name
         if e.intensity.pct_1rm is not None:
             # the load follows the reps and reps in reserve (the library's intensity table),
             # and lands on or beside the rule's %1RM band, never far from it

@@ -66,7 +66,9 @@ def test_two_short_full_body_days_each_keep_a_squat_and_a_hinge() -> None:
         assert patterns & {"horizontal-push", "vertical-push"}
         assert patterns & {"horizontal-pull", "vertical-pull"}
         assert s.duration_minutes <= 25
-        assert any("Trimmed to fit 25 minutes" in n and "paired sets" in n for n in s.notes)
+        # (since coach review 16 a short general-health day is its main lifts, paired, with
+        # a walk after them: "Trimmed to its main lifts (..., paired sets, ...)")
+        assert any(n.startswith("Trimmed to") and "paired sets" in n for n in s.notes)
     verdict = lower_family_one_day(parse_profile(SHORT_FULL_BODY), plan, builtin_library())
     assert verdict.applies
     assert not verdict.faults
@@ -119,8 +121,9 @@ LIGHT_START = {  # /tmp/coach5/min/REST-LIGHT-LONG.yaml
 
 def test_a_light_start_rests_sixty_to_ninety_seconds() -> None:
     """RPE 3-4 sets of 10-15 rest 60-90 s (were 60-120 s), and the lifting day is shorter
-    (38 -> 36 minutes with its balance block); from week 9, at a moderate effort, the
-    compound lifts rest up to 2 minutes again."""
+    (38 -> 36 minutes with its balance block); from week 9, at a moderate effort (RPE 5-6),
+    the compound lifts rest as a moderate effort: 60-90 s too (coach review 16,
+    LONG-RESTS-KEPT-WHILE-CARDIO-SHORT; they rested up to 2 minutes before)."""
     plan = builtin_plan(**LIGHT_START)
     for _day, s in _lifting(plan):
         assert s.duration_minutes <= 36
@@ -129,7 +132,8 @@ def test_a_light_start_rests_sixty_to_ninety_seconds() -> None:
                 assert e.rest_seconds is not None
                 assert e.rest_seconds.max <= 90
     week_9 = [e for _d, s in _lifting(plan, 9) for e in s.exercises if e.compound and e.reps]
-    assert any(e.rest_seconds is not None and e.rest_seconds.max == 120 for e in week_9)
+    assert week_9
+    assert all(e.rest_seconds is not None and e.rest_seconds.max <= 90 for e in week_9)
     verdict = light_set_rest_long(parse_profile(LIGHT_START), plan, builtin_library())
     assert verdict.applies
     assert not verdict.faults

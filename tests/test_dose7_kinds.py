@@ -27,6 +27,7 @@ from endoprotocol.audit import (
     trained_sets_never_grow,
 )
 from endoprotocol.plan import DayPlan, Plan, Session
+from endoprotocol.planner.fill import session_seconds
 from tests.builtin import builtin_library, builtin_plan
 from tests.strategies import audit_property, profiles
 
@@ -52,17 +53,23 @@ def _walks(plan: Plan, week: int = 1) -> list[Session]:
 
 
 def _with_sets(plan: Plan, sets: int) -> Plan:
-    """The plan with every required lift at `sets` sets in every week (the old, flat dose)."""
+    """The plan with every required lift at `sets` sets in every week (the old, flat dose),
+    each session timed again for them (its rests stay: since coach review 16 a week's spare
+    minutes may hold the rests a trim shortened, which fewer sets would leave free)."""
+    timing = builtin_library().design.timing
+
+    def flat(s: Any) -> Any:
+        exercises = [e.model_copy(update={"sets": sets}) for e in s.exercises]
+        change = (session_seconds(exercises, timing) - session_seconds(s.exercises, timing)) / 60
+        minutes = max(1, round(s.duration_minutes + change))
+        return s.model_copy(update={"exercises": exercises, "duration_minutes": minutes})
+
     weeks = []
     for w in plan.weeks:
         days = []
         for d in w.days:
             sessions = [
-                s.model_copy(
-                    update={"exercises": [e.model_copy(update={"sets": sets}) for e in s.exercises]}
-                )
-                if s.modality.value == "resistance" and not s.optional
-                else s
+                flat(s) if s.modality.value == "resistance" and not s.optional else s
                 for s in d.sessions
             ]
             days.append(DayPlan(day=d.day, sessions=sessions))

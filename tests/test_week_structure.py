@@ -452,14 +452,16 @@ def test_an_endurance_first_person_with_two_short_days_gets_an_aerobic_session()
     required = [
         (d.day.value, s.modality.value) for d in p.days for s in d.sessions if not s.optional
     ]
-    assert sorted(m for _, m in required) == ["endurance", "resistance"]
+    # (since coach review 16 the lifting day is its main lifts with a 10-minute walk after
+    # them: the first goal's aerobic work before WHO's strength days on 30-minute days)
+    assert sorted(m for _, m in required) == ["endurance", "endurance", "resistance"]
     assert any(
         w.code == "plan-adjusted" and "first goal's aerobic session" in w.message
         for w in p.warnings
     )
     strength = guideline(p, "who-2020-strength")
     assert not strength.met
-    assert strength.value == 1
+    assert strength.value == 0  # 1 before: the main lifts at two sets give no group three
 
 
 def test_six_fifteen_minute_days_split_the_body_for_a_real_weekly_dose() -> None:

@@ -3291,10 +3291,26 @@ def aerobic_first_crowded_by_lifting(p: Profile, plan: Plan, library: Library) -
         if any(s.modality.value == "hiit" for s in days[(i - 1) % 7].sessions):
             continue
         lift = lifts[0]
+        if not joined:
+            # the lifting as the block's longest building week holds it: a steady block
+            # after it can only have the minutes every week leaves (a cautious start's
+            # moderate weeks rest 60-90 s and are shorter than the weeks after them; coach
+            # review 16)
+            lift = max(
+                (
+                    s
+                    for w in plan.weeks
+                    if not w.deload
+                    for s in w.days[i].sessions
+                    if s.modality.value == "resistance" and not s.optional and s.title == lift.title
+                ),
+                key=lambda s: s.duration_minutes,
+                default=lift,
+            )
         smaller = _smallest_hard_form(list(lift.exercises), LIFTING_EXPOSURE_SETS)
         before = session_seconds(lift.exercises, timing) / 60
         after = session_seconds(smaller, timing) / 60
-        others = sum(s.duration_minutes for s in required if s is not lift)
+        others = sum(s.duration_minutes for s in required if s is not lifts[0])
         left = p.minutes_per_session - others - lift.duration_minutes + before - after
         # a block already after the lifting takes any freed minute, where the day has no
         # room for it to grow without them
@@ -3310,6 +3326,188 @@ def aerobic_first_crowded_by_lifting(p: Profile, plan: Plan, library: Library) -
                     f"{target.value} of {target.target} aerobic minutes; {lift.title} takes "
                     f"{lift.duration_minutes} minutes where its smallest hard form would leave "
                     f"{left:.0f} for steady work",
+                )
+            )
+    return verdict
+
+
+# Coach review 16, AEROBIC-FIRST-GOAL-CROWDED-BY-LIFTING (restated from the packs'
+# `lifting_exposure_walk_minutes`; WHO 2020 counts bouts of any length): the least brisk
+# minutes worth a walk after a short day's lifting, and the movement families whose first
+# lift a short day keeps (COACHING.md §2: a squat or lunge, a hinge, a push and a pull)
+SHORT_DAY_WALK_MINUTES = 5
+MAIN_LIFT_FAMILY = {
+    "squat": "knee",
+    "lunge": "knee",
+    "hinge": "hip",
+    "horizontal-push": "push",
+    "vertical-push": "push",
+    "horizontal-pull": "pull",
+    "vertical-pull": "pull",
+}
+
+
+def _main_lifts(
+    exercises: list[Exercise], unpaired: frozenset[str] = frozenset()
+) -> list[Exercise]:
+    """A short day's main lifts: the session's first exercise (a split day opens with what
+    it holds most important) and the first lift of each movement family after it, at two
+    sets at most, reps as a reps week has them, rests as the week gives them (a light
+    start's 60-90 s: the planner's shorter rests are those of the full dose), non-competing
+    lifts paired (each rests while the
+    other works: neither trains as a primary muscle what the other trains at all, nor
+    shares its pattern) except moves dosed by their kind (`unpaired`: a drill, a jump)."""
+    kept: list[Exercise] = []
+    families: set[str] = set()
+    for i, e in enumerate(exercises):
+        family = MAIN_LIFT_FAMILY.get(e.pattern.value)
+        if i and (family is None or family in families):
+            continue
+        if family is not None:
+            families.add(family)
+        reps = e.reps
+        kept.append(
+            e.model_copy(
+                update={
+                    "sets": min(e.sets, LIFTING_EXPOSURE_SETS),
+                    "paired_with": None,
+                    # as a reps week holds them (double progression: the bottom of the
+                    # range about halfway up), the most a building week's sets take
+                    "reps": Range.of(reps.min + math.ceil((reps.max - reps.min) / 2), reps.max)
+                    if reps is not None
+                    else None,
+                }
+            )
+        )
+
+    def clash(a: Exercise, b: Exercise) -> bool:
+        first, second = set(a.muscles), set(b.muscles)
+        return (
+            a.pattern is b.pattern
+            or bool(first & (second | set(b.secondary_muscles)))
+            or bool(second & set(a.secondary_muscles))
+        )
+
+    free = [i for i, e in enumerate(kept) if e.name not in unpaired]
+    while True:
+        pair = next(
+            (
+                (i, j)
+                for n, i in enumerate(free)
+                for j in free[n + 1 :]
+                if not clash(kept[i], kept[j])
+            ),
+            None,
+        )
+        if pair is None:
+            break
+        i, j = pair
+        kept[i] = kept[i].model_copy(update={"paired_with": kept[j].name})
+        kept[j] = kept[j].model_copy(update={"paired_with": kept[i].name})
+        free = [k for k in free if k not in pair]
+    return kept
+
+
+def _steady_ramps(plan: Plan) -> bool:
+    """Whether a build-up lengthens week 1's steady sessions later in the block (the same
+    session on the same day longer in the last building week): a person not yet active
+    whose walks grow toward the target on their own (their week 1 is short on purpose)."""
+    building = [w for w in plan.weeks if not w.deload]
+    if len(building) < 2:
+        return False
+    for first, last in zip(building[0].days, building[-1].days, strict=True):
+        for s in first.sessions:
+            if s.modality.value != "endurance" or s.optional:
+                continue
+            if any(
+                o.modality.value == "endurance"
+                and not o.optional
+                and o.title == s.title
+                and o.duration_minutes > s.duration_minutes
+                for o in last.sessions
+            ):
+                return True
+    return False
+
+
+def aerobic_first_extras_before_walk(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 16, AEROBIC-FIRST-GOAL-CROWDED-BY-LIFTING (COACHING.md §2: for a first
+    goal built on aerobic work the aerobic backbone is its minimum dose, before WHO's
+    strength days; "time is honest": extras go first): while week 1 is short of WHO's
+    aerobic minutes with no safety rule holding them, no offered lifting day without steady
+    work after it, and without a walk's few brisk minutes (5) to spare, keeps core or
+    isolation extras, a second lift of a movement family or more than two sets a lift,
+    where its main lifts alone (a squat or lunge, a hinge, a push and a pull at two sets,
+    rests at the short end, paired) would leave those minutes free. A 40-year-old
+    mood-first man on 3 x 20 had 15 required aerobic minutes a week and 39 of lifting with
+    a biceps curl, a lateral raise, an incline plank and a dead bug. People building up are
+    read too where their steady sessions do not grow in the block (their days are full);
+    where a build-up lengthens them toward the target, week 1 is short on purpose."""
+    target = _guideline(plan, "who-2020-aerobic")
+    first = p.goals[0].value if p.goals else ""
+    verdict = Verdict(
+        applies=target is not None
+        and not target.held_by
+        and first in AEROBIC_LED_GOALS
+        and plan.screening.max_intensity not in ("none", "light")
+        and Condition.PREGNANCY not in p.conditions
+        and not has_triad_signs(p)
+        and Condition.OVERTRAINING_SYMPTOMS not in p.conditions
+    )
+    if not verdict.applies or target is None or target.met or target.reached_in_week:
+        return verdict
+    days = plan.weeks[0].days
+    if _required_steady(days) >= MOST_STEADY_SESSIONS or _steady_ramps(plan):
+        return verdict
+    offered = {d.value for d in p.training_days()}
+    timing = library.design.timing
+    kind_dosed = frozenset(e.name for e in library.exercises if e.kind in library.design.kinds)
+    for i, d in enumerate(days):
+        required = [s for s in d.sessions if not s.optional]
+        lifts = [s for s in required if s.modality.value == "resistance"]
+        if d.day.value not in offered or len(lifts) != 1:
+            continue
+        if any(s.modality.value in ("endurance", "hiit") for s in required):
+            continue
+        if any(s.modality.value == "hiit" for s in days[(i - 1) % 7].sessions):
+            continue
+        # the lifting as the block's longest building week holds it: a walk after it can
+        # only have the minutes every week leaves (a cautious start's lighter weeks are
+        # shorter than the weeks after them)
+        lift = max(
+            (
+                s
+                for w in plan.weeks
+                if not w.deload
+                for s in w.days[i].sessions
+                if s.modality.value == "resistance" and not s.optional and s.title == lifts[0].title
+            ),
+            key=lambda s: s.duration_minutes,
+            default=lifts[0],
+        )
+        main = _main_lifts(list(lift.exercises), kind_dosed)
+        kept = {e.name for e in main}
+        extras = [e.name for e in lift.exercises if e.name not in kept]
+        if not extras and all(e.sets <= LIFTING_EXPOSURE_SETS for e in lift.exercises):
+            continue
+        before = session_seconds(lift.exercises, timing) / 60
+        after = session_seconds(main, timing) / 60
+        others = sum(s.duration_minutes for s in required if s is not lifts[0])
+        spare = p.minutes_per_session - others - lift.duration_minutes
+        # the main lifts timed as the planner times a session: to whole minutes, with the
+        # session's warm-up and cool-down (what its minutes hold beyond its sets)
+        edges = round(lift.duration_minutes - before)
+        left = p.minutes_per_session - others - round(edges + after)
+        # a day that already leaves a walk's minutes has something else holding the walk
+        # back (a cap on steady sessions, a frail person's limits): not its extras
+        if spare < SHORT_DAY_WALK_MINUTES <= left:
+            verdict.faults.append(
+                Fault(
+                    "aerobic-first-extras-before-walk",
+                    f"week 1 {d.day.value}",
+                    f"{target.value} of {target.target} aerobic minutes; {lift.title} takes "
+                    f"{lift.duration_minutes} minutes with {', '.join(extras) or 'three sets'}, "
+                    f"where its main lifts at two sets would leave {left:.0f} for a walk",
                 )
             )
     return verdict
@@ -4673,13 +4871,25 @@ def steady_block_too_short(p: Profile, plan: Plan, library: Library) -> Verdict:
     target round up to a real block, never a 4-minute "brisk walk" after lifting (coach
     review 4, N1). Deload weeks, which cut the minutes on purpose, are left out, and so is
     a day's only session (on 15-minute days a walk's own warm-up and cool-down take most of
-    it: a different question, left open)."""
-    least = _least_steady_block(library)
+    it: a different question, left open). After lifting, for a first goal built on aerobic
+    work whose aerobic target is short, a walk of a few brisk minutes (5) counts: WHO 2020
+    counts bouts of any length (coach review 16, AEROBIC-FIRST-GOAL-CROWDED-BY-LIFTING)."""
     verdict = Verdict(applies=False)
+    first = p.goals[0].value if p.goals else ""
+    aerobic = _guideline(plan, "who-2020-aerobic")
+    short = aerobic is not None and not aerobic.met
     for week in plan.weeks:
         if week.deload:
             continue
         for day in week.days:
+            lifting = [
+                x for x in day.sessions if x.modality.value == "resistance" and not x.optional
+            ]
+            # held to a smaller form so that steady work follows it ("Trimmed to its ...":
+            # `messages.exposure_form`, `main_lifts_form`), or short of the target
+            formed = any(n.startswith("Trimmed to its ") for x in lifting for n in x.notes)
+            few = first in AEROBIC_LED_GOALS and bool(lifting) and (short or formed)
+            least = SHORT_DAY_WALK_MINUTES if few else _least_steady_block(library)
             for s in day.sessions[1:]:
                 if s.modality is not Modality.ENDURANCE or s.optional:
                     continue
@@ -5189,6 +5399,7 @@ WEEK_CHECKS: dict[str, Check] = {
     "aerobic-short-with-room": aerobic_short_with_room,
     "aerobic-first-crowded-by-lifting": aerobic_first_crowded_by_lifting,
     "aerobic-first-goal-zero": aerobic_first_goal_zero,
+    "aerobic-first-extras-before-walk": aerobic_first_extras_before_walk,
     "aerobic-short-with-unused-minutes": aerobic_short_with_unused_minutes,
     "balance-pads-the-day": balance_pads_the_day,
     "older-third-lifting-day": older_third_lifting_day,
@@ -6097,6 +6308,122 @@ def light_set_rest_long(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+# COACHING.md §3, coherent intensity (coach review 16, LONG-RESTS-KEPT-WHILE-CARDIO-SHORT;
+# ACSM 2009: 1-2 minutes for moderate loads; NSCA 2015: 2-5 minutes for heavy sets near
+# failure): a set stopped 4 or more reps short of failure (RPE 6 or less) at less than a
+# heavy strength load rests as a moderate effort, at most 90 s (restated from the packs'
+# `rest_by_effort`)
+MODERATE_EFFORT_RIR = 4
+MODERATE_EFFORT_REST_MAX = 90
+HEAVY_LOAD_PCT = 80
+
+
+def rest_longer_than_effort(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A lift prescribed at a moderate effort - RPE 6 or less (4 or more reps in reserve: a
+    re-entry's or cautious start's weeks, a safety cap at moderate) at less than a heavy
+    strength load (under 80 % 1RM by its reps plus reps in reserve) - rests at most 90 s:
+    its rest follows the effort prescribed that week, not the dose the rules give at full
+    effort, and the minutes saved go to the steady work after it. A 30-year-old
+    endurance-first woman's re-entry RPE 5-6 sets of 8-12 rested 120 s in a session
+    trimmed "to its smallest hard form (shorter rests ...)" with 47 of 150 aerobic minutes."""
+    verdict = Verdict(applies=False)
+    for where, _s, e in _work_sets(plan):
+        rir = e.intensity.rir
+        if e.reps is None or rir is None or e.rest_seconds is None:
+            continue
+        if rir.min < MODERATE_EFFORT_RIR or _nsca_pct(e.reps.min + rir.min) >= HEAVY_LOAD_PCT:
+            continue
+        verdict.applies = True
+        if e.rest_seconds.max > MODERATE_EFFORT_REST_MAX:
+            verdict.faults.append(
+                Fault(
+                    "rest-longer-than-effort",
+                    where,
+                    f"{e.reps.min:g}-{e.reps.max:g} reps at RIR {rir.min:g}-{rir.max:g} "
+                    f"(RPE {10 - rir.max:g}-{10 - rir.min:g}) with rests up to "
+                    f"{e.rest_seconds.max:g} s (at most {MODERATE_EFFORT_REST_MAX} s)",
+                )
+            )
+    return verdict
+
+
+# Coach review 16, HEAVY-REST-CLIPPED-WITH-TIME-LEFT (NSCA 2015: 2-5 minutes between heavy
+# sets of 6 reps or fewer; COACHING.md §2, time is honest): a heavy set's rest is cut
+# below 3 minutes only when the day needs the minutes
+HEAVY_SET_REPS = 6
+HEAVY_SET_RIR = 3
+HEAVY_REST_SECONDS = 180
+SHORTER_RESTS_NOTE = "shorter rests"
+
+
+def rest_clipped_with_time_left(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A lifting session says "Trimmed to fit ... shorter rests" only where it still holds a
+    rest cut to a single value between sets, and in a building week its heavy sets (a
+    compound lift of 6 reps or fewer, 3 or fewer reps in reserve) rest under 3 minutes at
+    the short end of their range only where the day's minutes could not hold 3 minutes
+    between them: once sets are cut (a recovery rule, a ceiling), the fit is run again. A
+    38-year-old advanced, overtrained lifter's 34-minute sessions, each alone on a
+    60-minute day, kept "Trimmed to fit 60 minutes: shorter rests" and 120 s between 3-6-rep
+    squats and deadlifts at 77-85 % 1RM while 25 minutes of the day stayed empty."""
+    verdict = Verdict(applies=False)
+    for week in plan.weeks:
+        for day in week.days:
+            unused = p.minutes_per_session - sum(s.duration_minutes for s in day.sessions)
+            for s in day.sessions:
+                if s.modality.value != "resistance" or s.optional:
+                    continue
+                # read for every plan with heavy sets or a trim that shortened rests
+                verdict.applies = verdict.applies or any(
+                    e.compound and e.reps is not None and e.reps.max <= HEAVY_SET_REPS
+                    for e in s.exercises
+                )
+                if not any(
+                    n.startswith("Trimmed to fit ") and SHORTER_RESTS_NOTE in n for n in s.notes
+                ):
+                    continue
+                verdict.applies = True
+                where = f"week {week.week} {day.day.value} '{s.title}'"
+                clipped = [
+                    e
+                    for e in s.exercises
+                    if e.rest_seconds is not None
+                    and e.rest_seconds.min == e.rest_seconds.max
+                    and e.sets > 1
+                ]
+                if not clipped:
+                    verdict.faults.append(
+                        Fault(
+                            "rest-clipped-with-time-left",
+                            where,
+                            "says it was trimmed by shorter rests; no lift's rest is cut",
+                        )
+                    )
+                    continue
+                heavy = [
+                    (e, e.rest_seconds.max)
+                    for e in clipped
+                    if e.compound
+                    and e.reps is not None
+                    and e.reps.max <= HEAVY_SET_REPS
+                    and e.intensity.rir is not None
+                    and e.intensity.rir.min <= HEAVY_SET_RIR
+                    and e.rest_seconds is not None
+                    and e.rest_seconds.max < HEAVY_REST_SECONDS
+                ]
+                extra = sum((e.sets - 1) * (HEAVY_REST_SECONDS - rest) for e, rest in heavy)
+                if heavy and not week.deload and unused * 60 >= extra:
+                    verdict.faults.append(
+                        Fault(
+                            "rest-clipped-with-time-left",
+                            where,
+                            f"{', '.join(e.name for e, _ in heavy)} rest {heavy[0][1]:g} s "
+                            f"between heavy sets with {unused} minutes of the day unused "
+                            f"(3 minutes between them would take {math.ceil(extra / 60)})",
+                        )
+                    )
+    return verdict
+
+
 # RPE 10 - RIR: a set with more than 6 reps in reserve is at RPE 3 or less - rest, not a
 # training effort; such a set is light and carries no RIR (DESIGN.md v1.1 intensity table)
 MOST_RESERVE = 6
@@ -6757,6 +7084,8 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "aerobic-first-backbone-missing": aerobic_first_backbone_missing,
     "rest-above-load": rest_above_load,
     "light-set-rest-long": light_set_rest_long,
+    "rest-longer-than-effort": rest_longer_than_effort,
+    "rest-clipped-with-time-left": rest_clipped_with_time_left,
     "deload-effort-incoherent": deload_effort_incoherent,
     "effort-step-before-check": effort_step_before_check,
     "week-changes-unexplained": week_changes_unexplained,

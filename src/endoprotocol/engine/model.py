@@ -894,6 +894,16 @@ class GuidelineTarget(_Node):
     # lift down to this many sets where other lifts' sets complete a group's count, rests at
     # the short end - and the minutes it frees go to steady work after it.
     lifting_exposure_sets: Annotated[int, Field(strict=True, ge=1, le=5)] | None = None
+    # The least brisk minutes of the steady block that follows such a day (its lifting held
+    # to a smallest form): WHO 2020 counts bouts of any length, so a short day's few
+    # minutes after lifting are worth a walk; without it, the library's least steady work.
+    lifting_exposure_walk_minutes: Annotated[int, Field(strict=True, ge=1, le=30)] | None = None
+    # On a day too short for the smallest hard form to free that walk (or whose lifting
+    # gives no group a hard exposure to keep), the lifting is its main lifts - one lift of
+    # each movement family the split day promises, at `lifting_exposure_sets` sets at most,
+    # core and isolation extras left out, non-competing lifts paired - and a brisk walk
+    # takes the minutes left (coach review 16, AEROBIC-FIRST-GOAL-CROWDED-BY-LIFTING).
+    lifting_main_lifts: bool = False
     # Steady work takes each offered day first and lifting follows it on the same day, at
     # the rules' short session length (pregnancy, COACHING.md §4: aerobic minutes first,
     # strength in short sessions; coach review coach3, K4).
@@ -909,6 +919,12 @@ class GuidelineTarget(_Node):
             raise ValueError("fill_with goes with at_least (a target to fill up to)")
         if (self.build_up_weeks is None) != (self.build_up_from_minutes is None):
             raise ValueError("build_up_weeks and build_up_from_minutes go together")
+        if (
+            self.lifting_exposure_walk_minutes is not None or self.lifting_main_lifts
+        ) and self.lifting_exposure_sets is None:
+            raise ValueError(
+                "lifting_exposure_walk_minutes and lifting_main_lifts go with lifting_exposure_sets"
+            )
         if self.lifting_yields_to_backbone and (
             self.build_up_weeks is None
             or self.backbone_note is None

@@ -8,6 +8,7 @@ values intersected with their limits; nothing here invents a number.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -37,6 +38,26 @@ class Shortfall:
     what: str
     why: str
     rules: list[str] = field(default_factory=list)
+
+
+# A lifting session trimmed to fit its minutes says what it gave up (COACHING.md §2, time is
+# honest): "shorter rests", "paired sets", "fewer sets" and the names of lifts dropped.
+TRIM_NOTE = "Trimmed to fit {minutes} minutes: {changes}."
+TRIM_NOTE_PATTERN = re.compile(r"^Trimmed to fit (\d+) minutes: (.*)\.$")
+SHORTER_RESTS = "shorter rests"
+
+
+def trim_note(minutes: int, changes: str) -> str:
+    """The note of a session trimmed to fit `minutes`, saying what changed."""
+    return TRIM_NOTE.format(minutes=minutes, changes=changes)
+
+
+def trim_changes(note: str) -> tuple[int, list[str]] | None:
+    """The minutes and the changes a trim note states, or None for another note."""
+    found = TRIM_NOTE_PATTERN.match(note)
+    if found is None:
+        return None
+    return int(found.group(1)), found.group(2).split(", ")
 
 
 # The movement families a split day promises (COACHING.md §2: full body keeps lower, push

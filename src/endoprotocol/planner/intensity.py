@@ -101,7 +101,8 @@ def cohere(
         # library `min_reps` (a body-weight squat's 12-16): its load is the body's and no
         # %1RM cap lowers it, so the range and its effort stay as they are; moving or
         # narrowing them here collapsed 12-16 into "16-16" (coach review 11, reps past 15)
-        return rest_for_load(ex, table, pct_for(table, r1 + k1))
+        heavy = pct_for(table, r1 + k1)
+        return rest_for_effort(rest_for_load(ex, table, heavy), table, k1, heavy)
     top = zones[ceiling].pct_1rm.max
     cap = min(float(top) if top is not None else 100.0, cap if cap is not None else 100.0)
     heavy = pct_for(table, r1 + k1)
@@ -123,6 +124,9 @@ def cohere(
     # a set with more in reserve than the table's `light_above_rir` is light (a deload's
     # cut reps at the same load): it rests as a light set, not as its rep-max load
     ex = rest_for_load(ex, table, heavy if k1 <= table.light_above_rir else 0.0)
+    # and no longer than its effort needs: a set well short of failure (RPE 6 or less) at
+    # less than a heavy strength load rests as a moderate effort (coach review 16)
+    ex = rest_for_effort(ex, table, k1, heavy)
     if moved:
         # reps moved: an alternative dosed by its kind to fewer reps (a jump, a swing) no
         # longer fits the set (COACHING.md §1, the picker's own rule for the slot)
@@ -165,6 +169,47 @@ def rest_for_load(ex: Exercise, table: IntensityTable, pct: float) -> Exercise:
         return ex
     low = rest.min if rest.min < found.max else found.min
     return ex.model_copy(update={"rest_seconds": Range.of(low, found.max)})
+
+
+def rest_for_effort(ex: Exercise, table: IntensityTable, rir: float, pct: float) -> Exercise:
+    """`ex` with its rests no longer than its effort needs (`rest_by_effort`: a set stopped
+    4 or more reps short of failure, RPE 6 or less, at less than a heavy strength load rests
+    60-90 s; coach review 16, LONG-RESTS-KEPT-WHILE-CARDIO-SHORT), as `rest_for_load` caps
+    them: a longer rest ends at the range's top, one wholly above it takes the range (a
+    single value, a rest held at its short end, takes the range's short end)."""
+    found = table.rest_for_effort(rir, pct)
+    rest = ex.rest_seconds
+    if found is None or found.min is None or found.max is None or rest is None:
+        return ex
+    if rest.max <= found.max:
+        return ex
+    if rest.min == rest.max:
+        # a rest a trim or a session's smallest form held at its range's short end stays
+        # at the short end of the range its effort gives (60 s, not 60-90)
+        return ex.model_copy(update={"rest_seconds": Range.of(found.min, found.min)})
+    low = rest.min if rest.min < found.max else found.min
+    return ex.model_copy(update={"rest_seconds": Range.of(low, found.max)})
+
+
+def settled_rest(ex: Exercise, table: IntensityTable, light_top: float | None = None) -> Exercise:
+    """`ex` with its rests no longer than the load and the effort it is prescribed at need
+    (`rest_for_load`, `rest_for_effort`), read from its reps and reps in reserve as
+    `cohere` reads them; a set far from failure (no reserve stated, RPE in the light zone)
+    rests as a light load (60-90 s) where `light_top` (the light zone's top RPE) is given,
+    as `cohere` rests it. Used where a lift is prescribed before the weeks are built (a
+    session's first timing, which sizes the steady work after it) and where its rests are
+    re-derived for a week (`progress`)."""
+    rir, rpe = ex.intensity.rir, ex.intensity.rpe
+    if ex.reps is None or ex.rest_seconds is None:
+        return ex
+    if rir is None:
+        if light_top is not None and rpe is not None and rpe.max <= light_top:
+            return rest_for_load(ex, table, 0.0)
+        return ex
+    if rir.min > table.light_above_rir:
+        return rest_for_load(ex, table, 0.0)
+    heavy = pct_for(table, ex.reps.min + rir.min)
+    return rest_for_effort(rest_for_load(ex, table, heavy), table, rir.min, heavy)
 
 
 def cohere_session(

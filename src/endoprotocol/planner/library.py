@@ -220,13 +220,30 @@ class RestByLoad(_Node):
         return self
 
 
+class RestByEffort(_Node):
+    """A set stopped with at least `rir_at_least` reps in reserve, at a load under
+    `below_pct_1rm` % of 1RM, rests within `rest_seconds` at most (its effort, not the dose
+    the rules give at full effort, sets how long it needs)."""
+
+    rir_at_least: Annotated[int, Field(strict=True, ge=0, le=20)]
+    below_pct_1rm: Annotated[float, Field(strict=True, gt=0, le=100)]
+    rest_seconds: Bound
+
+    @model_validator(mode="after")
+    def _both_ends(self) -> Self:
+        if self.rest_seconds.min is None or self.rest_seconds.max is None:
+            raise ValueError("rest_seconds needs both ends, e.g. [60, 90]")
+        return self
+
+
 class IntensityTable(_Node):
     """Reps to load, and where a set stops being near failure (sessions.yaml `intensity_table`).
 
     `reps_to_pct_1rm` maps a repetition maximum (reps to failure) to its load in % of 1RM,
     decreasing as reps grow; `light_above_rir`: more reps in reserve than this is a light
     set; `max_reps`: the most reps a set is moved to when a ceiling lowers its load;
-    `rest_by_load`: the longest rest a set needs for its load (ACSM 2009, NSCA 2015)."""
+    `rest_by_load`: the longest rest a set needs for its load (ACSM 2009, NSCA 2015);
+    `rest_by_effort`: the longest rest a set well short of failure needs (a moderate effort)."""
 
     # keys are not strict: the pack cache stores this table as JSON, whose keys are text
     reps_to_pct_1rm: dict[
@@ -236,6 +253,7 @@ class IntensityTable(_Node):
     light_above_rir: Annotated[int, Field(strict=True, ge=1, le=20)]
     max_reps: Annotated[int, Field(strict=True, ge=1, le=100)]
     rest_by_load: list[RestByLoad] = Field(default_factory=list)
+    rest_by_effort: list[RestByEffort] = Field(default_factory=list)
 
     def rest_for(self, pct: float) -> Bound | None:
         """The rest range (seconds) a set done at `pct` % of 1RM needs at most: the first
@@ -244,6 +262,16 @@ class IntensityTable(_Node):
             if pct < entry.below_pct_1rm:
                 return entry.rest_seconds
         return None
+
+    def rest_for_effort(self, rir: float, pct: float) -> Bound | None:
+        """The rest range (seconds) a set stopped `rir` reps short of failure at `pct` % of
+        1RM needs at most: the shortest of the `rest_by_effort` entries it falls under."""
+        found = [
+            e.rest_seconds
+            for e in self.rest_by_effort
+            if rir >= e.rir_at_least and pct < e.below_pct_1rm
+        ]
+        return min(found, key=lambda b: b.max or 0) if found else None
 
     @cached_property
     def points(self) -> list[tuple[int, float]]:
@@ -326,6 +354,9 @@ class Messages(_Node):
     # {changes}, {groups}: in place of `exposure_form` in a week whose day, as built, does
     # not give every major group three hard sets (no strength-day claim; coach review 12)
     exposure_form_partial: Text | None = None
+    # {changes}: a short day's lifting held to its main lifts so that a walk follows it
+    # (coach review 16, AEROBIC-FIRST-GOAL-CROWDED-BY-LIFTING)
+    main_lifts_form: Text | None = None
     # how an aerobic shortfall closes on the person's own days (a guideline's `{how}`;
     # coach review 12, SUGGESTION-UNFOLLOWABLE)
     gap_free_days: Text | None = None  # {activity}, {minutes}, {days}: offered days left free
@@ -355,6 +386,7 @@ class Messages(_Node):
             "exposure_form": {"changes"},
             "above_slot_reps": set(),
             "exposure_form_partial": {"changes", "groups"},
+            "main_lifts_form": {"changes"},
             "gap_free_days": {"activity", "minutes", "days"},
             "gap_room": {"minutes"},
             "gap_new_days": {"count", "activity", "minutes"},

@@ -22,8 +22,17 @@ from endoprotocol.plan import (
     hard_sets_by_muscle,
     primary_groups,
 )
-from endoprotocol.planner.fill import FAMILY, exercise_seconds, pair_seconds, session_seconds
-from endoprotocol.planner.intensity import ORDER, cohere_session
+from endoprotocol.planner.fill import (
+    FAMILY,
+    SHORTER_RESTS,
+    exercise_seconds,
+    midpoint,
+    pair_seconds,
+    session_seconds,
+    trim_changes,
+    trim_note,
+)
+from endoprotocol.planner.intensity import ORDER, cohere_session, settled_rest
 from endoprotocol.planner.library import SessionDesignFile, Timing, Zone, reps_within
 from endoprotocol.planner.volume import (
     MAJOR_MUSCLES,
@@ -529,6 +538,18 @@ def _reps(cur: Range | None, to: Bound) -> Range | None:
     want = _range(to)
     low = max(want.min, cur.min)
     return Range.of(low, want.max) if low <= want.max else want
+
+
+def reps_week_range(r: Range) -> Range:
+    """A lift's reps in a reps week of double progression (`_toward_top`), for timing a
+    session before the weeks are built."""
+    return _toward_top(r) if r.max > r.min else r
+
+
+def start_reps(cur: Range | None, to: Bound) -> Range | None:
+    """A lift's reps in a cautious start's weeks (`_reps`), for timing a session before the
+    weeks are built."""
+    return _reps(cur, to)
 
 
 # Drills and easy holds are prescribed at or below this RPE and carry no RIR.
@@ -1786,6 +1807,136 @@ def _past_dose_to_walks(
         )
         for r, t_day in zip(raised, trimmed, strict=True)
     ]
+
+
+# a rest held short of its range is raised in steps of this many seconds (`_rests_refit`)
+REST_STEP = 15
+
+
+def rests_refit(
+    weeks: list[Week], budget: int, rests: Mapping[str, Range], design: SessionDesignFile
+) -> list[Week]:
+    """The block with the fit run again on each week as it finally is (coach review 16,
+    HEAVY-REST-CLIPPED-WITH-TIME-LEFT): a lifting session its trim held to the short end of
+    its rests gets them back where the week's cuts (a recovery rule, a ceiling, a lighter
+    effort) left the day's minutes free (`_rests_refit`). Run last, once every steady block
+    has its minutes: WHO's aerobic minutes come before longer rests (COACHING.md §2)."""
+    if not rests:
+        return weeks
+    out: list[Week] = []
+    for week in weeks:
+        before = out[-1].days if out and week.deload else None
+        days = [
+            _rests_refit(d, budget, rests, design, before[i] if before else None)
+            for i, d in enumerate(week.days)
+        ]
+        out.append(week.model_copy(update={"days": days}))
+    return out
+
+
+def _rests_refit(
+    day: DayPlan,
+    budget: int,
+    rests: Mapping[str, Range],
+    design: SessionDesignFile,
+    before: DayPlan | None = None,
+) -> DayPlan:
+    """COACHING.md §2, time is honest, read the other way (coach review 16,
+    HEAVY-REST-CLIPPED-WITH-TIME-LEFT: an overtraining block's lifting at 34 of 60 minutes
+    alone on its day, still "Trimmed to fit 60 minutes: shorter rests" with 3-6-rep squats
+    and deadlifts on 120 s): a lifting session its trim held to the short end of its rests
+    gets them back - each lift's prescribed rests (`rests`, by name, before the trim) as its
+    load and effort this week need them (`intensity.settled_rest`) - while the day's
+    minutes (`budget`, every session of the day counted) hold them: the main lifts first,
+    in session order, then the others. A deload's session (`before`: the day in the week
+    before it) takes no more minutes than it did there. The trim's note then says shorter
+    rests only where a lift still has them, and goes when nothing else was trimmed."""
+    sessions = list(day.sessions)
+    changed = False
+    for k, s in enumerate(sessions):
+        if s.modality is not Modality.RESISTANCE:
+            continue
+        said = [(i, trim_changes(n)) for i, n in enumerate(s.notes)]
+        trims = [(i, found) for i, found in said if found and SHORTER_RESTS in found[1]]
+        if not trims:
+            continue
+        most = budget - sum(x.duration_minutes for x in sessions if x is not s)
+        if before is not None:
+            # a deload is no longer than the week before it (COACHING.md §3)
+            then = next((x for x in before.sessions if x.title == s.title), None)
+            most = min(most, then.duration_minutes if then is not None else s.duration_minutes)
+        exercises = list(s.exercises)
+        table = design.intensity_table
+        light_top = design.zones[IntensityClass.LIGHT].rpe.max
+        full: dict[int, Range] = {}
+        for i, e in enumerate(exercises):
+            prescribed = rests.get(e.name)
+            if prescribed is None or e.rest_seconds is None:
+                continue
+            restored = settled_rest(
+                e.model_copy(update={"rest_seconds": prescribed}), table, light_top
+            )
+            if restored.rest_seconds is not None and midpoint(restored.rest_seconds) > midpoint(
+                e.rest_seconds
+            ):
+                full[i] = restored.rest_seconds
+        if not full:
+            continue
+        seconds = session_seconds(exercises, design.timing)
+        kept = list(exercises)
+        short = set(full)
+        order = sorted(full, key=lambda i: (not exercises[i].compound, i))
+
+        def fits(
+            trial: list[Exercise],
+            base: float = seconds,
+            at: int = s.duration_minutes,
+            most: int = most,
+        ) -> bool:
+            extra = (session_seconds(trial, design.timing) - base) / 60
+            return round(at + extra) <= most
+
+        for i in order:
+            trial = [
+                *kept[:i],
+                kept[i].model_copy(update={"rest_seconds": full[i]}),
+                *kept[i + 1 :],
+            ]
+            if fits(trial):
+                kept = trial
+                short.discard(i)
+        raised = False
+        for i in order:
+            # a lift whose full range does not fit rests as long as the minutes allow, at
+            # one value still short of its range (the note keeps saying so)
+            rest = kept[i].rest_seconds
+            if i not in short or rest is None:
+                continue
+            for point in range(int(full[i].max) - REST_STEP, int(rest.max), -REST_STEP):
+                trial = [
+                    *kept[:i],
+                    kept[i].model_copy(update={"rest_seconds": Range.of(point, point)}),
+                    *kept[i + 1 :],
+                ]
+                if fits(trial):
+                    kept, raised = trial, True
+                    break
+        if len(short) == len(full) and not raised:
+            continue
+        minutes = round(s.duration_minutes + (session_seconds(kept, design.timing) - seconds) / 60)
+        notes = list(s.notes)
+        if not short:
+            for i, (limit, changes) in reversed(trims):
+                others = [c for c in changes if c != SHORTER_RESTS]
+                if others:
+                    notes[i] = trim_note(limit, ", ".join(others))
+                else:
+                    del notes[i]
+        sessions[k] = s.model_copy(
+            update={"exercises": kept, "duration_minutes": max(1, minutes), "notes": notes}
+        )
+        changed = True
+    return DayPlan(day=day.day, sessions=sessions) if changed else day
 
 
 def build_weeks(

@@ -72,6 +72,9 @@ class Slotted:
     # (`lifting_exposure_sets`): (the fewest sets a lift goes down to, the minutes the form
     # must free for a steady block to follow it)
     exposure_form: tuple[int, int] | None = None
+    # ... and, on a day too short for that form to free them, the minutes its main lifts
+    # alone must free (`lifting_main_lifts`; coach review 16), or None: no such form
+    main_lifts: int | None = None
 
     @property
     def hard(self) -> bool:
@@ -145,6 +148,12 @@ class Scheduler:
         # the week a lifting day gives way to the backbone's second steady session, and the
         # guideline's rule (`lifting_yields_to_backbone`); None when it does not
         self.backbone: tuple[int, str] | None = None
+        # days whose lifting is held to a smallest form: the least steady block after it
+        # there (`lifting_exposure_walk_minutes`), read when the block is added (`refill`)
+        self.joined_least: dict[int, int] = {}
+        # ... of them, the backbone's days (`_backbone`): the last week of their lifting,
+        # which the block after it ends with
+        self.joined_until: dict[int, int] = {}
         self._edge_minutes: dict[Modality, int] = {}  # the outcome is read-only here
         self._shortest: dict[Modality, float] = {}
         self._gaps: dict[tuple[str, str], int] = {}
@@ -238,6 +247,14 @@ class Scheduler:
             return int(point.value.min)
         return max(work, self._min_minutes(modality) - self._edges(modality))
 
+    def _joined_least(self, day: int, modality: Modality) -> int:
+        """The least minutes a session of `modality` needs after another on `day`: a steady
+        block after a lifting day held to its smallest form may be shorter than the
+        library's least steady work (`joined_least`; WHO 2020 counts bouts of any length)."""
+        if modality is Modality.ENDURANCE and day in self.joined_least:
+            return self.joined_least[day]
+        return self._extra_minutes(modality)
+
     def _floor(self, s: Slotted) -> int:
         if s.shares_warmup:
             return self._extra_minutes(s.modality)
@@ -284,7 +301,7 @@ class Scheduler:
             return False
         if here:
             used = sum(o.minutes if sized and o.minutes else self._floor(o) for o in here)
-            if used + self._extra_minutes(s.modality) > self.budget:
+            if used + self._joined_least(day, s.modality) > self.budget:
                 return False
         gap = self._gap_days("hours_between", s.modality.value)
         for other in range(7):
@@ -623,14 +640,18 @@ class Scheduler:
         cap = self.outcome.cap("sessions_per_week", Modality.ENDURANCE.value)
         count = self._count(Modality.ENDURANCE)
         found = [
-            (t.lifting_exposure_sets, t.bar)
+            (t.lifting_exposure_sets, t.bar, t.lifting_exposure_walk_minutes, t.lifting_main_lifts)
             for t, _ in self.outcome.guidelines.values()
             if t.lifting_exposure_sets is not None and t.fill_with is Modality.ENDURANCE
         ]
         if not found or self._aerobic_value() >= found[0][1]:
             return
-        sets = found[0][0]
-        least = self._extra_minutes(Modality.ENDURANCE)
+        sets, _, walk, main = found[0]
+        # the least walk after the form: a few brisk minutes count (WHO 2020: bouts of any
+        # length), never more than the library's least steady block
+        least = min(
+            walk or self._extra_minutes(Modality.ENDURANCE), self._extra_minutes(Modality.ENDURANCE)
+        )
         for day in self.training:
             required = [o for o in self.week.days[day] if not o.optional]
             lifts = [o for o in required if o.modality is Modality.RESISTANCE]
@@ -640,7 +661,12 @@ class Scheduler:
                 or (lifts[0].hard and any(o.hard for o in required if o is not lifts[0]))
             ):
                 continue
-            if any(o.start_week > 1 or o.end_week is not None for o in required):
+            until = self._backbone_day(required, lifts[0])
+            if until is not None:
+                # the backbone's day (its lifting gives way to steady work from a later
+                # week): its lifting weeks are read as the day (coach review 16)
+                required = [o for o in required if o.start_week == 1]
+            elif any(o.start_week > 1 or o.end_week is not None for o in required):
                 continue  # a day whose sessions change in the block keeps its shape
             if any(o.modality is Modality.HIIT for o in required):
                 continue
@@ -657,6 +683,27 @@ class Scheduler:
                 continue  # no steady block may join this day
             slack = self.budget - sum(o.minutes for o in required)
             lifts[0].exposure_form = (sets, max(least - slack, 1))
+            lifts[0].main_lifts = max(least - slack, 1) if main else None
+            self.joined_least[day] = least
+            if until is not None:
+                self.joined_until[day] = until
+
+    @staticmethod
+    def _backbone_day(required: list[Slotted], lift: Slotted) -> int | None:
+        """The last week of `lift` on a day the aerobic-first backbone changes (`_backbone`:
+        the lifting ends that week and a steady session starts the week after, nothing else
+        changing), or None for any other day."""
+        end = lift.end_week
+        if end is None or lift.start_week != 1:
+            return None
+        for o in required:
+            if o is lift:
+                continue
+            if o.start_week == 1 and o.end_week is None:
+                continue
+            if o.modality is not Modality.ENDURANCE or o.start_week != end + 1:
+                return None
+        return end
 
     def grow_after_form(self, free: dict[int, int]) -> list[tuple[int, Slotted]]:
         """Coach review 10, ENDURANCE-FIRST-CROWDED (lead's decision 2026-12-01; COACHING.md
@@ -1458,6 +1505,10 @@ class Scheduler:
         shortened: list[tuple[Slotted, int]] = []
         for day, sessions in enumerate(self.week.days):
             required = [s for s in sessions if not s.optional]
+            if day in self.joined_until:
+                # the backbone's day: its lifting weeks (the steady session after them
+                # starts later)
+                required = [s for s in required if s.start_week == 1]
             lifts = [s for s in required if s.modality is Modality.RESISTANCE]
             if not lifts or any(
                 s.modality in (Modality.ENDURANCE, Modality.HIIT) for s in required
@@ -1475,6 +1526,7 @@ class Scheduler:
                 and target.measure == "moderate_equivalent_aerobic_minutes"
             ):
                 self._fill_aerobic(target.bar, rule.full_id)
+                self._join_backbone_days(target.bar, rule.full_id)
         added: list[tuple[int, Slotted]] = []
         for day, sessions in enumerate(self.week.days):
             for s in sessions:
@@ -1485,6 +1537,38 @@ class Scheduler:
         for lift, minutes in shortened:
             lift.minutes = minutes
         return added
+
+    def _join_backbone_days(self, target: int, rule: str) -> None:
+        """A steady block after a backbone day's lifting held to its smallest form, done
+        in the lifting's weeks (`joined_until`): the day's steady session of later weeks
+        keeps `_fill_aerobic` from joining one there (coach review 16)."""
+        cap = self.outcome.cap("sessions_per_week", Modality.ENDURANCE.value)
+        template = self.outcome.sessions.get((Modality.ENDURANCE, False))
+        decision = template.rules if template else []
+        longest = self._target_minutes(Modality.ENDURANCE)
+        for day, until in sorted(self.joined_until.items()):
+            need = target - self._aerobic_value()
+            count = sum(
+                1
+                for d in self.week.days
+                for o in d
+                if o.modality is Modality.ENDURANCE and not o.optional and o.start_week == 1
+            )
+            if need <= 0 or (cap is not None and count >= cap[0]):
+                return
+            here = self.week.days[day]
+            now = [o for o in here if not o.optional and o.start_week == 1]
+            if any(o.modality is Modality.ENDURANCE for o in now):
+                continue
+            slack = self.budget - sum(o.minutes for o in now)
+            least = self.joined_least.get(day, self._extra_minutes(Modality.ENDURANCE))
+            if slack < least:
+                continue
+            s = self._steady_slot(sorted({rule, *decision}))
+            s.shares_warmup = True
+            s.end_week = until
+            s.minutes = min(slack, longest, max(math.ceil(need), least))
+            here.append(s)
 
     def _vigorous_steady(self, target: int) -> None:
         """When the aerobic minutes are still short, up to the rules' `vigorous_sessions`
@@ -1715,7 +1799,9 @@ class Scheduler:
                 if not self.fits(day, s, sized=True) or self._after_intervals(day):
                     continue
                 slack = self.budget - sum(o.minutes for o in here)
-                least = self._extra_minutes(s.modality) if here else self._min_minutes(s.modality)
+                least = (
+                    self._joined_least(day, s.modality) if here else self._min_minutes(s.modality)
+                )
                 if slack < least:
                     continue
                 key = (-slack, self.training.index(day))
@@ -1728,9 +1814,10 @@ class Scheduler:
             slack = self.budget - sum(o.minutes for o in here)
             s.shares_warmup = bool(here)
             edges = 0 if s.shares_warmup else self._edges(s.modality)
-            least = self._extra_minutes(s.modality) if here else self._min_minutes(s.modality)
+            least = self._joined_least(day, s.modality) if here else self._min_minutes(s.modality)
             # never a block below the library's least steady work (a 4-minute "brisk walk"
-            # is not cardio, COACHING.md §1): the last few minutes of need round up to it
+            # is not cardio, COACHING.md §1), or after a lifting day held to its smallest
+            # form the guideline's few brisk minutes: the last minutes of need round up to it
             s.minutes = min(slack, longest, max(math.ceil(need) + edges, least))
             here.append(s)
             need -= s.minutes - edges

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from endoprotocol.engine.decisions import Bound, Decisions, fill_placeholders
+from endoprotocol.engine.decisions import Bound, CautiousStart, Decisions, fill_placeholders
 from endoprotocol.plan import (
     Exercise,
     Intensity,
@@ -27,11 +27,22 @@ from endoprotocol.planner.fill import (
     lift_intensity,
     session_seconds,
     slot_pool,
+    trim_note,
     zone_intensity,
 )
+from endoprotocol.planner.intensity import settled_rest
 from endoprotocol.planner.library import LEVEL_ORDER, ExerciseEntry, Library, Slot, SplitDay, Zone
+from endoprotocol.planner.progress import reps_week_range, start_reps
 from endoprotocol.planner.schedule import Slotted
-from endoprotocol.vocab import MAJOR_GROUPS, Experience, Goal, Modality, Muscle, Pattern
+from endoprotocol.vocab import (
+    MAJOR_GROUPS,
+    Experience,
+    Goal,
+    IntensityClass,
+    Modality,
+    Muscle,
+    Pattern,
+)
 
 ALL_MUSCLES = {m.value for m in Muscle}
 # Whose rules dose an exercise of each timed pattern, wherever the exercise appears.
@@ -60,6 +71,11 @@ class SessionBuilder:
         only = outcome.param(Modality.RESISTANCE.value, "any", "effort_only")
         # loads by effort alone where a safety rule says no 1RM can be estimated safely
         self.effort_only = bool(only is not None and only.value)
+        # each lift's rests as prescribed, before a trim to fit a day shortened them
+        self.rests: dict[str, Range] = {}
+        # the block's length (build.py sets it): whether a cautious start and its exit last
+        # it all (`_first_seconds`)
+        self.block_weeks = 16
 
     def notes_for(self, modality: Modality) -> tuple[list[str], list[str]]:
         texts, rules = [], []
@@ -266,6 +282,15 @@ class SessionBuilder:
                 continue
             if dose is not None:
                 unpairable.add(ex.name)
+            else:
+                # its rests follow the load and effort it is prescribed at, as every week
+                # holds them (`intensity.cohere`), so the session is timed (and the steady
+                # work after it sized) with the rests it will have (coach review 16)
+                ex = settled_rest(
+                    ex,
+                    self.library.design.intensity_table,
+                    self.library.design.zones[IntensityClass.LIGHT].rpe.max,
+                )
             exercises.append(ex)
         edges, edge_rules = self._edges("resistance") if not slot.shares_warmup else (0, [])
         cap, cap_rules = self.outcome.resolve("resistance", "any", "exercises")
@@ -279,27 +304,44 @@ class SessionBuilder:
         # families, pairing and cutting sets before it loses one, so the quads and the
         # hamstrings each get their hard sets on both days of a two-day week (coach review
         # 5, GROUP-ONCE: the short day's hinge went, hamstrings trained one day a week)
+        for e in exercises:
+            # the rests each lift is prescribed before any trim: a week with minutes to
+            # spare gives them back (`progress._rests_refit`)
+            if e.rest_seconds is not None:
+                self.rests.setdefault(e.name, e.rest_seconds)
+        untrimmed = exercises
         exercises, trimmed = self._trim(exercises, slot.minutes - edges, unpairable=unpairable)
         if trimmed:
-            notes.append(f"Trimmed to fit {slot.minutes} minutes: {trimmed}.")
+            notes.append(trim_note(slot.minutes, trimmed))
         full: tuple[list[Exercise], list[str]] | None = None
         if slot.exposure_form is not None:
             sets, worth = slot.exposure_form
-            smaller, changes = self._exposure_form(exercises, sets)
-            # the day's minutes the smaller form leaves (its length as `_session` gives it)
-            left = slot.minutes - round(edges + self._seconds(smaller) / 60)
-            if changes and left >= worth:
+            smaller, gave, dropped = self._exposure_form(exercises, sets)
+            # the day's minutes the smaller form leaves (its length as `_session` gives it,
+            # or as a cautious start's reps make it in the first weeks, whichever is longer)
+            left = slot.minutes - round(edges + self._first_seconds(smaller) / 60)
+            said = self.library.design.messages.exposure_form
+            main_words = self.library.design.messages.main_lifts_form
+            changed = bool(gave or dropped)
+            if not (changed and left >= worth) and slot.main_lifts is not None and main_words:
+                # a day too short for the smallest hard form to free a walk (or with no
+                # group's three hard sets to keep): its main lifts, a walk after them
+                # (coach review 16, AEROBIC-FIRST-GOAL-CROWDED-BY-LIFTING)
+                # (from the session before its trim: the form drops and pairs on its own)
+                main, main_gave, main_dropped = self._main_lifts_form(untrimmed, sets, unpairable)
+                main_left = slot.minutes - round(edges + self._first_seconds(main) / 60)
+                if (main_dropped or "fewer sets" in main_gave) and (main_left >= slot.main_lifts):
+                    smaller, gave, dropped = main, main_gave, main_dropped
+                    left, worth, changed, said = main_left, slot.main_lifts, True, main_words
+                    untrimmed = []  # what the form says it gave up is all of it
+            if changed and left >= worth:
                 full = (exercises, list(notes))
                 exercises = smaller
                 if trimmed:
                     # one note says what the session gave up: the trim's and the form's
-                    notes.remove(f"Trimmed to fit {slot.minutes} minutes: {trimmed}.")
-                    changes = f"{trimmed}, {changes}"
-                notes.append(
-                    fill_placeholders(
-                        self.library.design.messages.exposure_form, {"changes": changes}
-                    )
-                )
+                    notes.remove(trim_note(slot.minutes, trimmed))
+                changes = _form_changes(trimmed if untrimmed else "", gave, dropped)
+                notes.append(fill_placeholders(said, {"changes": changes}))
         if not exercises:
             if planned:
                 shortfalls.append(
@@ -387,6 +429,70 @@ class SessionBuilder:
     def _seconds(self, exercises: list[Exercise]) -> float:
         return session_seconds(exercises, self.timing)
 
+    def _first_seconds(self, exercises: list[Exercise]) -> float:
+        """The seconds a session takes in the weeks that hold it, its reps as a reps week
+        has them: as built, or - with a cautious start - as the start's reps and effort
+        make it, and its exit's effort after it, whichever is longest; the session as built
+        only where the block reaches past the start and its exit. A smaller form must leave
+        its walk's minutes in each of those weeks, since the walk is sized once (coach
+        review 16)."""
+        # each at its reps as a reps week moves them (double progression: the bottom about
+        # halfway up), the most a building week holds at the same sets
+        exercises = [
+            e.model_copy(update={"reps": reps_week_range(e.reps)}) if e.reps is not None else e
+            for e in exercises
+        ]
+        found = self.outcome.progression.get("cautious_start")
+        start = found.value if found is not None else None
+        if not isinstance(start, CautiousStart):
+            return self._seconds(exercises)
+        table = self.library.design.intensity_table
+        light_top = self.library.design.zones[IntensityClass.LIGHT].rpe.max
+
+        def at(rir: Bound | None, rpe: Bound | None) -> float:
+            timed = []
+            for e in exercises:
+                i = e.intensity
+                if e.reps is None or rir is None:
+                    timed.append(e)
+                    continue
+                if i.rir is None:
+                    # a drill or a set far from failure: a light load's rests, as every
+                    # week has them (`intensity.cohere`)
+                    timed.append(settled_rest(e, table, light_top))
+                    continue
+                reps = start_reps(e.reps, start.reps)
+                lifted = e.model_copy(
+                    update={
+                        "reps": reps_week_range(reps) if reps else None,
+                        "intensity": i.model_copy(
+                            update={
+                                "rir": Range.of(rir.min or 0, rir.max or rir.min or 0),
+                                "rpe": Range.of(rpe.min or 0, rpe.max or 0) if rpe else i.rpe,
+                            }
+                        ),
+                    }
+                )
+                if (
+                    lifted.intensity.rir is not None
+                    and lifted.intensity.rir.min > table.light_above_rir
+                ):
+                    # far from failure: a light set, as `intensity.cohere` makes it
+                    lifted = lifted.model_copy(
+                        update={"intensity": lifted.intensity.model_copy(update={"rir": None})}
+                    )
+                # (its rests as `intensity.cohere` gives them in those weeks)
+                settled = settled_rest(lifted, table, light_top)
+                timed.append(settled)
+            return self._seconds(timed)
+
+        times = [at(start.rir, start.rpe)]
+        if start.exit_rir is not None:
+            times.append(at(start.exit_rir, start.exit_rpe))
+        if start.weeks + (start.exit_weeks or 0) < self.block_weeks or start.exit_rir is None:
+            times.append(self._seconds(exercises))
+        return max(times)
+
     def _trim(
         self,
         exercises: list[Exercise],
@@ -466,13 +572,16 @@ class SessionBuilder:
         paired = self.library.design.messages.paired
         return _paired_in_order(kept, paired), ", ".join([*changes, *dropped])
 
-    def _exposure_form(self, exercises: list[Exercise], fewest: int) -> tuple[list[Exercise], str]:
+    def _exposure_form(
+        self, exercises: list[Exercise], fewest: int
+    ) -> tuple[list[Exercise], list[str], list[str]]:
         """The smallest hard form of a lifting session (coach review 5,
         AEROBIC-GOAL-CROWDED): rests at the short end of their range, then one set at a time
         off the lift with the most sets (ties from the end), down to `fewest` sets, while
         every major group the session gives a hard exposure keeps it (3+ hard sets, 1 a
         primary set and 0.5 a secondary one, DESIGN.md v1.1); an accessory no exposure
-        needs goes first. Returns the form and what changed ("" when nothing did)."""
+        needs goes first. Returns the form, what changed ("shorter rests", "fewer sets")
+        and the lifts it left out (both empty when nothing did)."""
         kept = [
             e.model_copy(update={"rest_seconds": Range.of(e.rest_seconds.min, e.rest_seconds.min)})
             if e.rest_seconds is not None
@@ -482,7 +591,7 @@ class SessionBuilder:
         changes = ["shorter rests"] if self._seconds(kept) < self._seconds(exercises) else []
         keep = _exposed(kept)
         if not keep:
-            return exercises, ""  # no strength day to keep: nothing is held to a form
+            return exercises, [], []  # no strength day to keep: nothing is held to a form
         # an accessory whose sets no exposure needs goes (a core hold, a calf raise): from
         # the end, one at a time
         dropped: list[str] = []
@@ -514,9 +623,57 @@ class SessionBuilder:
             kept[i] = kept[i].model_copy(update={"sets": kept[i].sets - 1})
             if "fewer sets" not in changes:
                 changes.append("fewer sets")
-        if dropped:
-            changes.append("without " + " and ".join(n[0].lower() + n[1:] for n in dropped))
-        return kept, ", ".join(changes)
+        return kept, changes, dropped
+
+    def _main_lifts_form(
+        self, exercises: list[Exercise], fewest: int, unpairable: set[str]
+    ) -> tuple[list[Exercise], list[str], list[str]]:
+        """A short day's lifting for a first goal built on aerobic work (coach review 16,
+        AEROBIC-FIRST-GOAL-CROWDED-BY-LIFTING; COACHING.md §2: the first goal's aerobic dose
+        before WHO's strength days): its main lifts - the first lift of each movement family
+        the day holds (a knee lift, a hinge, a push, a pull) - at `fewest` sets at most, the
+        core and isolation extras and a family's second lift left out (never the day's first
+        exercise: spine care's posture work), rests at the short end, and non-competing
+        lifts paired so the walk after it gets the minutes. Returns the form, what changed
+        and the lifts it left out (as `_exposure_form`)."""
+        kept = [
+            e.model_copy(
+                update={
+                    "rest_seconds": Range.of(e.rest_seconds.min, e.rest_seconds.min)
+                    if e.rest_seconds is not None
+                    else None,
+                }
+            )
+            for e in exercises
+        ]
+        changes = ["shorter rests"] if self._seconds(kept) < self._seconds(exercises) else []
+        dropped: list[str] = []
+        for i in range(len(kept) - 1, 0, -1):
+            family = FAMILY.get(kept[i].pattern)
+            if family is None or any(
+                FAMILY.get(o.pattern, ("", ""))[0] == family[0] for o in kept[:i]
+            ):
+                dropped.insert(0, kept.pop(i).name)
+        if not any(e.pattern in FAMILY for e in kept):
+            return exercises, [], []  # no main lift to keep: nothing is held to this form
+        # a teaching drill kept for its family (a frail person's dowel hinge) is no work
+        # set: it goes after the lifts, so a week's added sets reach them first and a
+        # deload's cut reaches it first (COACHING.md §1; coach review 15)
+        drills = self.library.drills()
+        kept.sort(key=lambda e: e.name in drills)
+        if any(e.sets > fewest for e in kept):
+            kept = [e.model_copy(update={"sets": min(e.sets, fewest)}) for e in kept]
+            changes.append("fewer sets")
+        while (pair := _next_pair(kept, unpairable)) is not None:
+            i, j = pair
+            kept[i] = kept[i].model_copy(update={"paired_with": kept[j].name})
+            kept[j] = kept[j].model_copy(update={"paired_with": kept[i].name})
+            if "paired sets" not in changes:
+                changes.append("paired sets")
+        if not dropped and "fewer sets" not in changes:
+            return exercises, [], []  # the day is already its main lifts
+        paired = self.library.design.messages.paired
+        return _paired_in_order(kept, paired), changes, dropped
 
     def _conditioning(self, slot: Slotted) -> Built:
         """HIIT, endurance, recovery, balance and mobility sessions.
@@ -813,6 +970,29 @@ def _exposed(exercises: list[Exercise]) -> set[str]:
             for m, credit in muscle_credit(e).items():
                 sets[m] = sets.get(m, 0) + credit * e.sets
     return exposed_groups(sets)
+
+
+# What a trim or a smaller form says it changed, beside the names of the lifts it dropped.
+CHANGE_WORDS = ("shorter rests", "paired sets", "fewer sets")
+
+
+def _form_changes(trimmed: str, words: list[str], dropped: list[str]) -> str:
+    """One account of what a session gave up to a trim (`trimmed`: "shorter rests, Standing
+    calf raise") and then to a smaller form (its `words` and the lifts it `dropped`): each
+    change said once, every lift left out named together ("shorter rests, fewer sets,
+    without standing calf raise and dead bug")."""
+    said: list[str] = []
+    gone: list[str] = []
+    for part in [*(trimmed.split(", ") if trimmed else []), *words]:
+        if part in CHANGE_WORDS:
+            if part not in said:
+                said.append(part)
+        else:
+            gone.append(part)
+    gone += dropped
+    if gone:
+        said.append("without " + " and ".join(n[0].lower() + n[1:] for n in gone))
+    return ", ".join(said)
 
 
 def _next_pair(

@@ -19,7 +19,7 @@ from endoprotocol.engine.decisions import (
 )
 from endoprotocol.plan import DayPlan, Exercise, Intensity, Range, Session, Week, hard_exposures
 from endoprotocol.planner.fill import STRENGTH_REPS
-from endoprotocol.planner.intensity import pct_for, rest_for_load
+from endoprotocol.planner.intensity import rest_for_load, settled_rest
 from endoprotocol.planner.library import ExerciseEntry, IntensityTable, Zone
 from endoprotocol.vocab import INTENSITY_ORDER, MAJOR_GROUPS, IntensityClass, Modality
 
@@ -151,7 +151,7 @@ def _rested(
         return e
     rir, rpe = e.intensity.rir, e.intensity.rpe
     if rir is not None:
-        rested = rest_for_load(e, table, pct_for(table, e.reps.min + rir.min))
+        rested = settled_rest(e, table)
     elif rpe is not None and rpe.max <= light_top:
         rested = rest_for_load(e, table, 0.0)  # reps far from failure: a light load's rest
     else:
