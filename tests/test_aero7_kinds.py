@@ -78,27 +78,29 @@ def test_aerobic_goal_crowded_the_check_finds_the_old_shape(
     assert [f.where for f in faults] == ["week 1 monday", "week 1 thursday"]
 
 
+AEROBIC_BUILT_FIRST = [
+    "endurance",
+    "stress-resilience",
+    "mood-cognition",
+    "general-health",
+    "insulin-sensitivity",
+]
+
+
 @st.composite
-def aerobic_first_people(draw: st.DrawFn) -> dict[str, Any]:
-    """People whose first goal is built on aerobic work, on two to five days of 25-60
-    minutes, any kit, conditions and activity (sparse, as drawn)."""
+def aerobic_first_people(
+    draw: st.DrawFn, shortest: int = 25, longest: int = 60, goals: tuple[str, ...] = ()
+) -> dict[str, Any]:
+    """People whose first goal is built on aerobic work (and any of `goals`), on two to five
+    days of `shortest`-`longest` minutes, any kit, conditions and activity (sparse, as
+    drawn)."""
     data = draw(profiles())
-    first = draw(
-        st.sampled_from(
-            [
-                "endurance",
-                "stress-resilience",
-                "mood-cognition",
-                "general-health",
-                "insulin-sensitivity",
-            ]
-        )
-    )
+    first = draw(st.sampled_from([*AEROBIC_BUILT_FIRST, *goals]))
     data["goals"] = [first, *(g for g in data["goals"] if g != first)][:3]
     data.pop("days", None)
     data.update(
         days_per_week=draw(st.integers(2, 5)),
-        minutes_per_session=draw(st.integers(25, 60)),
+        minutes_per_session=draw(st.integers(shortest, longest)),
     )
     return data
 

@@ -52,6 +52,7 @@ from tests.builtin import (
     week_lifting,
 )
 from tests.strategies import audit_property, profiles
+from tests.test_aero7_kinds import aerobic_first_people
 
 EXAMPLES = int(os.environ.get("ENDOPROTOCOL_PROPERTY_EXAMPLES", "30"))
 
@@ -149,30 +150,10 @@ def test_the_extras_check_finds_the_old_short_day(monkeypatch: pytest.MonkeyPatc
     assert [f.where for f in faults] == ["week 1 monday", "week 1 friday"]
 
 
-@st.composite
-def aerobic_first_short_days(draw: st.DrawFn) -> dict[str, Any]:
-    """People whose first goal is built on aerobic work, on two to five days of 15-35
-    minutes, any kit, conditions and activity (sparse, as drawn)."""
-    data = draw(profiles())
-    first = draw(
-        st.sampled_from(
-            [
-                "endurance",
-                "stress-resilience",
-                "mood-cognition",
-                "general-health",
-                "insulin-sensitivity",
-                "fat-loss",
-            ]
-        )
-    )
-    data["goals"] = [first, *(g for g in data["goals"] if g != first)][:3]
-    data.pop("days", None)
-    data.update(
-        days_per_week=draw(st.integers(2, 5)),
-        minutes_per_session=draw(st.integers(15, 35)),
-    )
-    return data
+def aerobic_first_short_days() -> st.SearchStrategy[dict[str, Any]]:
+    """People whose first goal is built on aerobic work (fat loss too), on two to five days
+    of 15-35 minutes, any kit, conditions and activity (sparse, as drawn)."""
+    return aerobic_first_people(15, 35, goals=("fat-loss",))
 
 
 def test_short_aerobic_first_days_keep_no_extras_before_the_walk(
