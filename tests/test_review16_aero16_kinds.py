@@ -33,6 +33,7 @@ import pytest
 from hypothesis import strategies as st
 
 from endoprotocol.audit import (
+    MAIN_FAMILY,
     PROGRESSION_CHECKS,
     WEEK_CHECKS,
     aerobic_first_extras_before_walk,
@@ -75,17 +76,6 @@ CLIPPED = {
     "minutes_per_session": 60,
 }
 
-# a short day keeps one lift of each of these movement families (COACHING.md §2)
-FAMILIES = {
-    "squat": "knee",
-    "lunge": "knee",
-    "hinge": "hip",
-    "horizontal-push": "push",
-    "vertical-push": "push",
-    "horizontal-pull": "pull",
-    "vertical-pull": "pull",
-}
-
 
 def _aerobic(week: Any) -> float:
     """A week's required moderate-equivalent steady minutes (work only)."""
@@ -113,7 +103,7 @@ def test_short_aerobic_first_days_lift_their_main_lifts_then_walk() -> None:
         lift, walk = required_sessions(plan, day)
         assert lift.modality.value == "resistance"
         # the main lifts only: a knee lift, a hinge, a push and a pull, at two sets
-        families = [FAMILIES.get(e.pattern.value) for e in lift.exercises]
+        families = [MAIN_FAMILY.get(e.pattern.value) for e in lift.exercises]
         assert sorted(f for f in families if f) == ["hip", "knee", "pull", "push"], families
         assert None not in families
         assert all(e.sets <= 2 for e in lift.exercises)

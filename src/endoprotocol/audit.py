@@ -3228,6 +3228,24 @@ def _smallest_hard_form(exercises: list[Exercise], fewest: int) -> list[Exercise
     return kept
 
 
+def _aerobic_led_unheld(p: Profile, plan: Plan) -> bool:
+    """The first goal is built on aerobic work, the aerobic guideline is held by no safety
+    rule, and nothing keeps the lifting light or the aerobic work from growing (pregnancy,
+    triad signs, overtraining signs, a light or no-exercise ceiling): the people whose
+    lifting must not crowd out the aerobic minutes."""
+    target = _guideline(plan, "who-2020-aerobic")
+    first = p.goals[0].value if p.goals else ""
+    return (
+        target is not None
+        and not target.held_by
+        and first in AEROBIC_LED_GOALS
+        and plan.screening.max_intensity not in ("none", "light")
+        and Condition.PREGNANCY not in p.conditions
+        and not has_triad_signs(p)
+        and Condition.OVERTRAINING_SYMPTOMS not in p.conditions
+    )
+
+
 def aerobic_first_crowded_by_lifting(p: Profile, plan: Plan, library: Library) -> Verdict:
     """Coach review 5, AEROBIC-GOAL-CROWDED (COACHING.md §2: the first goal's aerobic dose
     before more lifting; lead's decision 2026-11-30): when the first goal is built on
@@ -3237,16 +3255,7 @@ def aerobic_first_crowded_by_lifting(p: Profile, plan: Plan, library: Library) -
     complete a group's count) when that form would leave the least steady block's
     minutes free."""
     target = _guideline(plan, "who-2020-aerobic")
-    first = p.goals[0].value if p.goals else ""
-    verdict = Verdict(
-        applies=target is not None
-        and not target.held_by
-        and first in AEROBIC_LED_GOALS
-        and plan.screening.max_intensity not in ("none", "light")
-        and Condition.PREGNANCY not in p.conditions
-        and not has_triad_signs(p)
-        and Condition.OVERTRAINING_SYMPTOMS not in p.conditions
-    )
+    verdict = Verdict(applies=_aerobic_led_unheld(p, plan))
     if not verdict.applies or target is None or target.met:
         return verdict
     # a person building up is read on the days whose steady block follows the lifting
@@ -3333,18 +3342,9 @@ def aerobic_first_crowded_by_lifting(p: Profile, plan: Plan, library: Library) -
 
 # Coach review 16, AEROBIC-FIRST-GOAL-CROWDED-BY-LIFTING (restated from the packs'
 # `lifting_exposure_walk_minutes`; WHO 2020 counts bouts of any length): the least brisk
-# minutes worth a walk after a short day's lifting, and the movement families whose first
-# lift a short day keeps (COACHING.md §2: a squat or lunge, a hinge, a push and a pull)
+# minutes worth a walk after a short day's lifting (a short day keeps the first lift of each
+# of `MAIN_FAMILY`'s families, COACHING.md §2: a squat or lunge, a hinge, a push and a pull)
 SHORT_DAY_WALK_MINUTES = 5
-MAIN_LIFT_FAMILY = {
-    "squat": "knee",
-    "lunge": "knee",
-    "hinge": "hip",
-    "horizontal-push": "push",
-    "vertical-push": "push",
-    "horizontal-pull": "pull",
-    "vertical-pull": "pull",
-}
 
 
 def _main_lifts(
@@ -3360,7 +3360,7 @@ def _main_lifts(
     kept: list[Exercise] = []
     families: set[str] = set()
     for i, e in enumerate(exercises):
-        family = MAIN_LIFT_FAMILY.get(e.pattern.value)
+        family = MAIN_FAMILY.get(e.pattern.value)
         if i and (family is None or family in families):
             continue
         if family is not None:
@@ -3444,16 +3444,7 @@ def aerobic_first_extras_before_walk(p: Profile, plan: Plan, library: Library) -
     read too where their steady sessions do not grow in the block (their days are full);
     where a build-up lengthens them toward the target, week 1 is short on purpose."""
     target = _guideline(plan, "who-2020-aerobic")
-    first = p.goals[0].value if p.goals else ""
-    verdict = Verdict(
-        applies=target is not None
-        and not target.held_by
-        and first in AEROBIC_LED_GOALS
-        and plan.screening.max_intensity not in ("none", "light")
-        and Condition.PREGNANCY not in p.conditions
-        and not has_triad_signs(p)
-        and Condition.OVERTRAINING_SYMPTOMS not in p.conditions
-    )
+    verdict = Verdict(applies=_aerobic_led_unheld(p, plan))
     if not verdict.applies or target is None or target.met or target.reached_in_week:
         return verdict
     days = plan.weeks[0].days

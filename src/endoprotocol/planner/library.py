@@ -220,20 +220,12 @@ class RestByLoad(_Node):
         return self
 
 
-class RestByEffort(_Node):
+class RestByEffort(RestByLoad):
     """A set stopped with at least `rir_at_least` reps in reserve, at a load under
     `below_pct_1rm` % of 1RM, rests within `rest_seconds` at most (its effort, not the dose
     the rules give at full effort, sets how long it needs)."""
 
     rir_at_least: Annotated[int, Field(strict=True, ge=0, le=20)]
-    below_pct_1rm: Annotated[float, Field(strict=True, gt=0, le=100)]
-    rest_seconds: Bound
-
-    @model_validator(mode="after")
-    def _both_ends(self) -> Self:
-        if self.rest_seconds.min is None or self.rest_seconds.max is None:
-            raise ValueError("rest_seconds needs both ends, e.g. [60, 90]")
-        return self
 
 
 class IntensityTable(_Node):
