@@ -174,7 +174,14 @@ def forbidden_tags(p: Profile, weeks: int = 1) -> dict[str, str]:
         ban("vertebral fracture", "high-impact", "heavy-spinal-load", "ballistic")
     trained = p.currently_active and p.experience is not Experience.BEGINNER
     if needs_falls_prevention(p) and not trained:
-        ban("65+ or a past fall, not active and trained", "jumping", "high-impact", "ballistic")
+        ban(
+            "65+ or a past fall, not active and trained",
+            "jumping",
+            "high-impact",
+            "ballistic",
+            "skill",
+            "horizontal-end-range",
+        )
     if needs_falls_prevention(p):
         ban("65+ or a past fall", "loaded-split-stance")
     if Condition.FALLS_HISTORY in conditions:
@@ -2576,6 +2583,49 @@ def chair_standin_for_trained(p: Profile, plan: Plan, library: Library) -> Verdi
     return verdict
 
 
+def unloadable_below_level(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A trained lifter's work set of a move no kit can load (an air squat, a glute bridge, a
+    low step-up) is never a beginner's move while a harder body-weight move of the same
+    pattern is open to them and not already in the session: with no load to add, only
+    the form makes the set hard enough for its RPE (COACHING.md §1 "level fits the person",
+    §3 coherent intensity; coach review 16, ADVANCED-GETS-BEGINNER-REGRESSIONS: an advanced
+    man with body weight only got air squats and glute bridges at RPE 7-8)."""
+    verdict = Verdict(applies=p.experience is not Experience.BEGINNER and not is_frail(p))
+    if not verdict.applies:
+        return verdict
+    entries = _by_name(library)
+    lifts = _rep_lifts(p, library, len(plan.weeks))
+    for where, s, e in _work_sets(plan):
+        entry = entries.get(e.name)
+        if entry is None or s.optional or not entry.compound or entry.one_rm:
+            continue
+        if entry.pattern.value not in MAIN_FAMILY or library.loadability(entry) > 0:
+            continue
+        own = LEVEL_RANK[entry.level]
+        if own > 0:
+            continue  # an intermediate move (a split squat with the back foot raised) is hard
+        held = {o.name for o in s.exercises}
+        harder = [
+            x
+            for x in lifts
+            if x.pattern is entry.pattern
+            and x.compound
+            and library.loadability(x) == 0
+            and own < LEVEL_RANK[x.level]
+            and x.name not in held
+        ]
+        if harder:
+            verdict.faults.append(
+                Fault(
+                    "unloadable-below-level",
+                    f"{where} / {e.name}",
+                    f"a beginner's body-weight move for an {p.experience.value} lifter "
+                    f"while {harder[0].name} ({harder[0].level}) was open",
+                )
+            )
+    return verdict
+
+
 def double_push_standin(p: Profile, plan: Plan, library: Library) -> Verdict:
     """A stand-in (a lift of the fallback pattern in a slot whose own pattern could not be
     filled) never repeats a pattern its session already holds (a second row for the vertical
@@ -2675,6 +2725,7 @@ SELECTION_CHECKS: dict[str, Check] = {
     "alternative-unfit": alternative_unfit,
     "strength-slot-hold": strength_slot_hold,
     "chair-standin-for-trained": chair_standin_for_trained,
+    "unloadable-below-level": unloadable_below_level,
     "double-push-standin": double_push_standin,
 }
 

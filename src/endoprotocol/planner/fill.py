@@ -78,8 +78,9 @@ FAMILY: dict[Pattern, tuple[str, str]] = {
 # How many leading ranking keys make two candidates equally good: the n-th use of a slot in
 # the week rotates only among those, so every pick is a best candidate (COACHING.md §1); a
 # trained lifter's tier reaches to full range, so a second squat day is not a high-box squat
-# (`rank_last_tags` hold the first key of both rankings).
-TIER = 6
+# (`rank_last_tags` hold the first key of both rankings), and to the level of a move no kit can
+# load.
+TIER = 7
 # A beginner's key ranks level and two-sidedness before load: the tier reaches to the load, so
 # a beginner's week rotates among their most loadable lifts (never a barbell row, then a towel).
 BEGINNER_TIER = 7
@@ -280,6 +281,11 @@ class Picker:
         # as loadable, the full-range one (a goblet squat before a squat to a high box)
         own_level = 0 if e.one_rm else level_gap
         partial = 1 if "partial-range" in e.tags else 0
+        # a move no kit can load is made harder only by its form: among them the person's own
+        # level comes before two-sidedness, inside the rotation's tier (an advanced lifter with
+        # body weight alone squats on one leg, never an air squat; coach review 16,
+        # ADVANCED-GETS-BEGINNER-REGRESSIONS)
+        form_level = own_level if load == 0 else 0
         return (
             last,
             preferred,
@@ -287,6 +293,7 @@ class Picker:
             heavy,
             load,
             partial,
+            form_level,
             unilateral,
             own_level,
             len(set(e.tags) - self.rank_neutral),
@@ -384,6 +391,9 @@ class Picker:
             parts.append(f"done on what you own ({kit})")
         elif self.level == 0:
             parts.append(f"a {e.level} exercise ({kit})")
+        elif self.library.loadability(e) == 0 and not e.one_rm:
+            # no kit loads it: its form is what makes it hard enough (session 14)
+            parts.append(f"the hardest form at your level that needs no load ({kit})")
         else:
             parts.append(f"the most loadable kit you own for it ({kit})")
         if len(tier) > 1:
