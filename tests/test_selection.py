@@ -484,7 +484,12 @@ def test_kettlebell_strength_lifts_kettlebells_not_jumps_and_push_ups_get_real_r
     p = plan(**KETTLEBELL_STRENGTH)
     main = _main_lifts(p)
     assert not [e for e in main if exercise_by_name(e.name).kind == "ballistic"]
-    assert {"Kettlebell goblet squat", "Kettlebell deadlift"} <= {e.name for e in main}
+    assert "Kettlebell deadlift" in {e.name for e in main}
+    # one bell held at the chest is no 1-6-rep lift (coach review 17,
+    # FRONT-HOLD-SQUAT-IN-STRENGTH-SLOT): her heavy squat is on one leg
+    squats = {e.name for e in main if e.pattern.value == "squat"}
+    assert squats
+    assert "Kettlebell goblet squat" not in squats, squats
     for e in lifts(p):
         floor = exercise_by_name(e.name).min_reps
         if floor is not None and e.reps is not None:

@@ -38,7 +38,7 @@ from endoprotocol.planner.library import ExerciseEntry, Library
 from endoprotocol.planner.schedule import circular
 from endoprotocol.profile import WEEK, Profile
 from endoprotocol.render.text import screening_boxed, screening_title
-from endoprotocol.vocab import MAJOR_GROUPS, Condition, Experience, Modality
+from endoprotocol.vocab import MAJOR_GROUPS, Condition, Experience, Modality, Therapy
 
 INTENSITY_RANK = {"none": 0, "light": 1, "moderate": 2, "vigorous": 3}
 # The highest RPE (0-10) each class allows (ACSM, EVIDENCE.md §1.2: 5-6 moderate, 7-8 vigorous).
@@ -225,7 +225,14 @@ def forbidden_tags(p: Profile, weeks: int = 1) -> dict[str, str]:
             "dip",
         )
     if Condition.LOW_BACK_PAIN in conditions:
-        ban("low-back pain", "spinal-flexion", "heavy-spinal-load", "twisting", "loaded-plank")
+        ban(
+            "low-back pain",
+            "spinal-flexion",
+            "heavy-spinal-load",
+            "twisting",
+            "loaded-plank",
+            "bent-over",
+        )
     if conditions & {
         Condition.HYPERTENSION,
         Condition.UNCONTROLLED_HYPERTENSION,
@@ -899,6 +906,33 @@ def frail_hands_bound(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+PULLS_WITH_SUPPORT = re.compile(
+    r"counter|bench|table|rail|\bwall\b|seated|\bsit\b|\bpads?\b|chest.supported",
+    re.IGNORECASE,
+)
+
+
+def frail_row_unsupported(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A frail person's rows and pull-downs lean on something or are done seated: a hand on a
+    counter, bench or table, or a seat or chest pad, never a standing pull with both hands on
+    a band and nothing to hold, nor as an alternative (COACHING.md §4: frail people work
+    standing or supported; the frail warning promises that rows lean on a counter or bench;
+    coach review 17, FRAIL-ROW-UNSUPPORTED: a band pull-apart was an 80-year-old's row)."""
+    verdict = Verdict(applies=is_frail(p))
+    if not verdict.applies:
+        return verdict
+    entries = _by_name(library)
+    for where, name, label in named_moves(plan):
+        entry = entries.get(name)
+        if entry is None or entry.pattern.value not in PULLS:
+            continue
+        if not PULLS_WITH_SUPPORT.search(entry.cue):
+            verdict.faults.append(
+                Fault("frail-row-unsupported", where, f"{label}: nothing to lean on or sit on")
+            )
+    return verdict
+
+
 def stance_unsupported(p: Profile, plan: Plan, library: Library) -> Verdict:
     """People whose rules keep balance work supported (a past fall, frailty, fragile bones,
     pregnancy, neuropathy) get no exercise whose name or cue is an unsupported single-leg or
@@ -1024,10 +1058,11 @@ def bent_over_unfit(p: Profile, plan: Plan, library: Library) -> Verdict:
     no lift holds a loaded forward lean with the trunk unsupported (a bent-over row, a good
     morning with a band behind the neck), nor offers one as an alternative: rows are done
     seated, upright, chest-supported or with the free hand on a bench or counter; frail
-    people lean on a counter too (Too Fit To Fracture 2014; ACOG 2020; coach reviews 9, 10
-    and 16, a barbell row at 76 with osteoporosis, PREG-BENT-ROW, BAND-NECK-HINGE,
-    OSTEO-SPINE-BENT-OVER-ROW: a one-arm row braced on the knee). Read from names and cues,
-    not tags."""
+    people lean on a counter too, and so does a painful lower back (Too Fit To Fracture 2014;
+    ACOG 2020; coach reviews 9, 10, 16 and 17, a barbell row at 76 with osteoporosis,
+    PREG-BENT-ROW, BAND-NECK-HINGE, OSTEO-SPINE-BENT-OVER-ROW: a one-arm row braced on the
+    knee, LBP-UNSUPPORTED-BENT-OVER: a bent-over dumbbell fly with low-back pain). Read from
+    names and cues, not tags."""
     why = []
     if {Condition.OSTEOPOROSIS, Condition.VERTEBRAL_FRACTURE} & set(p.conditions):
         why.append("low bone density")
@@ -1035,6 +1070,8 @@ def bent_over_unfit(p: Profile, plan: Plan, library: Library) -> Verdict:
         why.append("pregnancy after the first trimester")
     if is_frail(p):
         why.append("frailty")
+    if Condition.LOW_BACK_PAIN in p.conditions:
+        why.append("low-back pain")
     verdict = Verdict(applies=bool(why))
     if not verdict.applies:
         return verdict
@@ -1554,6 +1591,7 @@ SAFETY_CHECKS: dict[str, Check] = {
     "support-let-go": support_let_go,
     "carry-hands-full": carry_hands_full,
     "frail-hands-bound": frail_hands_bound,
+    "frail-row-unsupported": frail_row_unsupported,
     "illness-start-not-held": illness_start_not_held,
     "bone-session-lacks-posture-or-pull": bone_session_lacks_posture_or_pull,
     "pregnancy-aerobic-crowded-out": pregnancy_aerobic_crowded_out,
@@ -1788,9 +1826,19 @@ def _work_sets(plan: Plan) -> Iterator[tuple[str, Session, Exercise]]:
             yield where, s, e
 
 
+# a cue that puts the body on a bench with no household stand-in named ("a bench or a
+# counter"): the exercise needs a bench (coach review 17, BENCH-NOT-OWNED: a skull crusher
+# "lying on a bench" listed dumbbells only)
+ON_A_BENCH = re.compile(
+    r"\b(on|along) (a|an|the) (flat |low |sturdy |incline )?(bench|incline bench)\b(?!,? (or|a|an)\b)",
+    re.IGNORECASE,
+)
+
+
 def not_owned(p: Profile, plan: Plan, library: Library) -> Verdict:
     """Doable with what they own: every exercise and alternative needs only owned kit,
-    and bar work (pull-ups, hanging raises, dead hangs) only with a pull-up bar."""
+    bar work (pull-ups, hanging raises, dead hangs) only with a pull-up bar, and work on a
+    bench (read from the cue) only with a bench."""
     have = _owned(p)
     verdict = Verdict(applies=True)
     entries = _by_name(library)
@@ -1801,6 +1849,8 @@ def not_owned(p: Profile, plan: Plan, library: Library) -> Verdict:
         missing = {q.value for q in entry.equipment} - have
         if any(w in name.lower() for w in FIXTURE_WORDS) and "pull-up-bar" not in have:
             missing.add("pull-up-bar")
+        if ON_A_BENCH.search(entry.cue) and "bench" not in have:
+            missing.add("bench")
         if missing:
             verdict.faults.append(
                 Fault("not-owned", where, f"{name} needs {', '.join(sorted(missing))}")
@@ -1830,6 +1880,35 @@ def chair_unsafe(p: Profile, plan: Plan, library: Library) -> Verdict:
             )
         elif "sturdy" not in e.notes.lower():
             verdict.faults.append(Fault("chair-unsafe", where, "no sturdy-chair note"))
+    return verdict
+
+
+# one weight held at the chest (a goblet squat): the arms and upper back limit the load
+FRONT_HOLD = re.compile(r"against the chest|\bcradle", re.IGNORECASE)
+
+
+def front_hold_strength_set(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A lower-body lift loaded by one weight held at the chest (a goblet squat) is never a
+    strength set of 6 reps or fewer: the arms and upper back give out before the legs, so
+    its sets become hard over more reps (COACHING.md §1 the prescription fits the movement;
+    coach review 17, FRONT-HOLD-SQUAT-IN-STRENGTH-SLOT: a goblet squat at 3 x 4-6)."""
+    entries = _by_name(library)
+    verdict = Verdict(applies=False)
+    for where, _s, e in _work_sets(plan):
+        entry = entries.get(e.name)
+        if entry is None or entry.pattern.value not in LOWER_STANDING | {"lunge"}:
+            continue
+        if not FRONT_HOLD.search(entry.cue):
+            continue
+        verdict.applies = True
+        if e.reps is not None and e.reps.max <= STRENGTH_REPS:
+            verdict.faults.append(
+                Fault(
+                    "front-hold-strength-set",
+                    f"{where} / {e.name}",
+                    f"{e.reps.min:g}-{e.reps.max:g} reps with one weight held at the chest",
+                )
+            )
     return verdict
 
 
@@ -2201,16 +2280,29 @@ def partial_range_for_trained(p: Profile, plan: Plan, library: Library) -> Verdi
     """An intermediate or advanced lifter's work set is never a partial-range form (a squat
     to a knee-height box) while a full-range lift of the same pattern, on the same kit, is
     open to them (COACHING.md §1 "Level fits": trained lifters get the full movement; the
-    short range is for a painful knee or a new lifter)."""
+    short range is for a painful knee or a new lifter). A full-range lift that cannot be made
+    heavy enough for the set's reps (its `min_reps` above them: a goblet squat, held at the
+    chest, in a 4-6-rep strength slot) is no such lift (coach review 17,
+    FRONT-HOLD-SQUAT-IN-STRENGTH-SLOT)."""
     verdict = Verdict(applies=p.experience is not Experience.BEGINNER and not is_frail(p))
     if not verdict.applies:
         return verdict
     entries = _by_name(library)
     full_range = [x for x in open_to(p, library, len(plan.weeks)) if "partial-range" not in x.tags]
+    # the reps each lift is aimed at: its fewest in the block, or a strength block's 1-6 for a
+    # trained lifter with a strength goal (a 4-week block may end before them)
+    fewest: dict[str, float] = {}
+    for _where, _s, e in _work_sets(plan):
+        if e.reps is not None:
+            fewest[e.name] = min(fewest.get(e.name, e.reps.max), e.reps.max)
+    strength_goal = any(g.value == "strength" for g in p.goals)
     for where, _s, e in _work_sets(plan):
         entry = entries.get(e.name)
         if entry is None or "partial-range" not in entry.tags:
             continue
+        aim = fewest.get(e.name, math.inf)
+        if strength_goal and entry.compound:
+            aim = min(aim, STRENGTH_REPS)
         kit = set(entry.equipment)
         instead = [
             x
@@ -2220,6 +2312,7 @@ def partial_range_for_trained(p: Profile, plan: Plan, library: Library) -> Verdi
             and set(x.primary) == set(entry.primary)
             and set(x.equipment) == kit
             and x.ladder != "regression"
+            and (x.min_reps is None or x.min_reps <= aim)
         ]
         if instead:
             verdict.faults.append(
@@ -2706,6 +2799,7 @@ SELECTION_CHECKS: dict[str, Check] = {
     "not-owned": not_owned,
     "chair-unsafe": chair_unsafe,
     "ballistic-misprescribed": ballistic_misprescribed,
+    "front-hold-strength-set": front_hold_strength_set,
     "one-rm-where-meaningless": one_rm_where_meaningless,
     "main-lift-not-heavy": main_lift_not_heavy,
     "vigorous-steady-untrue": vigorous_steady_untrue,
@@ -5604,6 +5698,193 @@ def effect_without_dose(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+# Regular aerobic training, the dose of a long-term effect credited to steady work (restated
+# from the pack: two or more required steady sessions at moderate effort or above holding 90+
+# minutes of work in some week; coach review 17, AEROBIC-LONG-TERM-CLAIM-WITHOUT-DOSE).
+REGULAR_STEADY_SESSIONS = 2
+REGULAR_STEADY_MINUTES = 90
+
+
+def _regular_steady(plan: Plan) -> tuple[int, int]:
+    """The most required steady sessions (moderate or vigorous) of one week and the most
+    minutes of steady work they hold in one week, over the block."""
+    sessions, minutes = 0, 0
+    for week in plan.weeks:
+        count, total = 0, 0
+        for day in week.days:
+            for s in day.sessions:
+                if s.modality.value != "endurance" or s.optional:
+                    continue
+                if s.intensity_class.value == "light":
+                    continue
+                count += 1
+                seconds = sum(e.work_seconds.min * e.sets for e in s.exercises if e.work_seconds)
+                total += int(seconds // 60) if seconds else s.duration_minutes
+        sessions, minutes = max(sessions, count), max(minutes, total)
+    return sessions, minutes
+
+
+def long_term_steady_claim_without_dose(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A long-term effect credited to steady work (insulin sensitivity, resting BDNF,
+    cortisol, IL-6, estradiol, ...) needs regular aerobic training in the plan: two or more
+    steady sessions holding 90+ minutes of work in a week. Two short walks claim none of them
+    (COACHING.md §5: an effect is listed only when the plan holds its dose, and its
+    modalities only those whose dose is in the plan; coach review 17)."""
+    claims = [
+        e
+        for e in plan.expected_effects
+        if e.timescale == "long_term"
+        and e.direction != "no_change"
+        and any(m.value == "endurance" for m in e.from_modalities)
+    ]
+    sessions, minutes = _regular_steady(plan)
+    # every plan with steady work is a place such a claim could be made
+    verdict = Verdict(applies=bool(claims) or sessions > 0)
+    if sessions >= REGULAR_STEADY_SESSIONS and minutes >= REGULAR_STEADY_MINUTES:
+        return verdict
+    for e in claims:
+        verdict.faults.append(
+            Fault(
+                "long-term-steady-claim-without-dose",
+                e.target.value,
+                f"a long-term effect of steady work with {sessions} steady sessions and "
+                f"{minutes} minutes in the fullest week",
+            )
+        )
+    return verdict
+
+
+HEAVY_LIFTING_WORDS = re.compile(r"\bheavy lifting may\b", re.IGNORECASE)
+LONG_STEADY_WORDS = re.compile(r"long aerobic|longer steady", re.IGNORECASE)
+
+
+def synergy_without_dose(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A therapy note rests on training the plan holds: words of heavy lifting only with hard
+    sets of 6 reps or fewer, an IL-6 pairing or words of long aerobic work only with the acute
+    IL-6 dose (40+ intensity-weighted steady minutes in one session), a BDNF pairing only with
+    a steady session of 20+ minutes (COACHING.md §5; coach review 17,
+    SYNERGY-NAMES-ABSENT-DOSE: "heavy lifting may lower myostatin" beside RPE 5-6 x 8-12)."""
+    verdict = Verdict(applies=bool(plan.therapy_synergies))
+    heavy = any(
+        is_hard_set(e) and e.reps is not None and e.reps.max <= STRENGTH_REPS
+        for _where, s, e in _work_sets(plan)
+        if not s.optional
+    )
+    _vigorous, weighted = _steady_doses(plan)
+    longest = max(
+        (
+            s.duration_minutes
+            for w in plan.weeks
+            for d in w.days
+            for s in d.sessions
+            if s.modality.value == "endurance"
+            and not s.optional
+            and s.intensity_class.value != "light"
+        ),
+        default=0,
+    )
+    for syn in plan.therapy_synergies:
+        where = f"{syn.therapy} / {syn.myokine.value}"
+        if HEAVY_LIFTING_WORDS.search(syn.explanation) and not heavy:
+            verdict.faults.append(
+                Fault("synergy-without-dose", where, "heavy lifting named, none planned")
+            )
+        if (syn.myokine.value == "il_6" or LONG_STEADY_WORDS.search(syn.explanation)) and (
+            weighted < IL6_ANY_WEIGHTED
+        ):
+            verdict.faults.append(
+                Fault("synergy-without-dose", where, f"{weighted:g} weighted steady minutes")
+            )
+        if syn.myokine.value == "bdnf" and longest < 20:
+            verdict.faults.append(
+                Fault("synergy-without-dose", where, f"longest steady session {longest} min")
+            )
+    return verdict
+
+
+def estrogen_on_hrt(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """On menopausal HRT no effect on the body's own estradiol is listed, and an info warning
+    says the therapy sets it (COACHING.md §5 therapy-aware, as for TRT and GH-axis
+    therapies; coach review 17, HRT-ESTROGEN-NOT-THERAPY-AWARE)."""
+    verdict = Verdict(applies=Therapy.MENOPAUSAL_HRT in p.therapies)
+    if not verdict.applies:
+        return verdict
+    for e in plan.expected_effects:
+        if e.target.value == "estrogen":
+            verdict.faults.append(Fault("estrogen-on-hrt", "effects", "an estradiol effect"))
+    if not any(w.code == "therapy-sets-estrogen" for w in plan.warnings):
+        verdict.faults.append(Fault("estrogen-on-hrt", "warnings", "no therapy-sets warning"))
+    return verdict
+
+
+# Intervals wait for an aerobic base in beginners and the inactive: they start in week 9
+# (8-12 weeks of base work first; ACSM), restated from the pack's `hiit-base-weeks-first`.
+INTERVAL_BASE_WEEKS = 8
+ADD_KIT_WORDS = "list one in your equipment to add them"
+
+
+def interval_reason_untrue(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A warning that no intervals were planned gives the true reason: for a beginner or an
+    inactive person whose block ends before the base weeks do, it is the base, not the kit;
+    "list one in your equipment to add them" would add none to this block (COACHING.md §1
+    "with no such modality available, no intervals, and the plan says why"; coach review 17,
+    HIIT-WARNING-MISSTATES-REASON)."""
+    base = p.experience is Experience.BEGINNER or not p.currently_active
+    said = [w for w in plan.warnings if w.code == "could-not-plan" and "hiit" in w.message]
+    verdict = Verdict(applies=base and bool(said))
+    if not verdict.applies or len(plan.weeks) > INTERVAL_BASE_WEEKS:
+        return verdict
+    for w in said:
+        if ADD_KIT_WORDS in w.message:
+            verdict.faults.append(
+                Fault(
+                    "interval-reason-untrue",
+                    "warnings",
+                    f"the kit blamed in a {len(plan.weeks)}-week block before the base ends",
+                )
+            )
+    return verdict
+
+
+PCT_SHOWN_WORDS = "%1RM shown"
+SHARE_OF_MAX = re.compile(r"percent of your maximum|% of your maximum", re.IGNORECASE)
+
+
+def _shows_pct(days: list[DayPlan]) -> bool:
+    return any(
+        e.intensity.pct_1rm is not None
+        for d in days
+        for s in d.sessions
+        if s.modality.value == "resistance" and not s.optional
+        for e in s.exercises
+    )
+
+
+def pct_1rm_words_without_one(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A week's note speaks of "the %1RM shown" only in a week whose lifts show one, and a
+    frail person, dosed by effort alone, is told no share of a maximum (COACHING.md §1: %1RM
+    only where a 1RM can sensibly be estimated; every note true of the plan it sits on; coach
+    review 17, LOAD-NOTE-CITES-ABSENT-1RM)."""
+    verdict = Verdict(applies=False)
+    for week in plan.weeks:
+        said = [n for n in week.notes if PCT_SHOWN_WORDS in n]
+        if not said:
+            continue
+        verdict.applies = True
+        if not _shows_pct(week.days):
+            verdict.faults.append(
+                Fault("pct-1rm-words-without-one", f"week {week.week}", "no lift shows a %1RM")
+            )
+    if is_frail(p):
+        verdict.applies = True
+        for w in plan.warnings:
+            if SHARE_OF_MAX.search(w.message):
+                verdict.faults.append(
+                    Fault("pct-1rm-words-without-one", w.code, "a share of a maximum, effort-only")
+                )
+    return verdict
+
+
 # Overtraining signs: lifts stop about three reps short of failure (RPE 7 at most) until
 # recovered (Meeusen 2013; coach review K4).
 OVERTRAINING_RPE_MAX = 7.0
@@ -7114,6 +7395,9 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "held-start-never-moves": held_start_never_moves,
     "effort-split-in-session": effort_split_in_session,
     "effect-without-dose": effect_without_dose,
+    "long-term-steady-claim-without-dose": long_term_steady_claim_without_dose,
+    "synergy-without-dose": synergy_without_dose,
+    "estrogen-on-hrt": estrogen_on_hrt,
     "recovery-volume-grows": recovery_volume_grows,
     "exit-effort-jumps": exit_effort_jumps,
     "older-start-too-long": older_start_too_long,
@@ -7389,6 +7673,8 @@ WORD_CHECKS: dict[str, Check] = {
     "load-talk-without-load": load_talk_without_load,
     "load-words-without-kit": load_words_without_kit,
     "hard-cue-on-easy-week": hard_cue_on_easy_week,
+    "interval-reason-untrue": interval_reason_untrue,
+    "pct-1rm-words-without-one": pct_1rm_words_without_one,
     "joint-note-other-cardio": joint_note_other_cardio,
 }
 CHECKS: dict[str, Check] = {

@@ -512,6 +512,7 @@ class Refuse(_Node):
 
 NOTE_FIELDS = {
     "load_note": {"load_change_pct"},
+    "effort_load_note": {"load_change_pct"},
     "unloaded_reps_note": {"reps_step"},
     "unloaded_tempo_note": {"seconds"},
     "unloaded_tempo_cue": {"seconds"},
@@ -647,6 +648,9 @@ class Progression(_Node):
     # said in a load week where such a lift at its top takes a little load from the person's
     # own kit instead (the library's `load_with` and `load_cue`)
     unloaded_load_note: Text | None = None
+    # `load_note` for a week whose lifts show no %1RM (loads set by effort alone): it speaks
+    # of no %1RM (coach review 17, LOAD-NOTE-CITES-ABSENT-1RM)
+    effort_load_note: Text | None = None
     deload_every_weeks: Annotated[int, Field(strict=True, ge=2, le=12)] | None = None
     deload_volume_cut_pct: Bound | None = None
     deload_now: Flag | None = None

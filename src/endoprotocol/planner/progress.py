@@ -69,6 +69,7 @@ NOTES = (
     "unloaded_tempo_note",
     "unloaded_tempo_cue",
     "unloaded_load_note",
+    "effort_load_note",
     "no_load_reps_note",
     "no_load_deload_note",
     "deload_hold_note",
@@ -123,6 +124,7 @@ class Scheme:
     unloaded_tempo_note: str | None = None
     unloaded_tempo_cue: str | None = None
     unloaded_load_note: str | None = None
+    effort_load_note: str | None = None
     steady_shorter_note: str | None = None
     no_load_reps_note: str | None = None
     no_load_deload_note: str | None = None
@@ -1626,6 +1628,17 @@ def _has_external_load(days: list[DayPlan], unloaded: frozenset[str]) -> bool:
     )
 
 
+def _shows_pct_1rm(days: list[DayPlan]) -> bool:
+    """Whether some required lift of the week is given a %1RM."""
+    return any(
+        e.intensity.pct_1rm is not None
+        for d in days
+        for s in d.sessions
+        if s.modality is Modality.RESISTANCE and not s.optional
+        for e in s.exercises
+    )
+
+
 def _with_dose(
     week_one: list[DayPlan],
     scheme: Scheme,
@@ -2364,9 +2377,11 @@ def build_weeks(
                 # a new load only where a required lift has one to raise; lifts without
                 # an external load step their reps, or slow down at the most reps
                 if scheme.load_note and _has_external_load(days, unloaded):
-                    notes.append(
-                        fill_placeholders(scheme.load_note, {"load_change_pct": f"{load:g}"})
+                    # where no lift shows a %1RM, the note says nothing of one
+                    said = (not _shows_pct_1rm(days) and scheme.effort_load_note) or (
+                        scheme.load_note
                     )
+                    notes.append(fill_placeholders(said, {"load_change_pct": f"{load:g}"}))
                 if stepped and scheme.unloaded_reps_note:
                     notes.append(
                         fill_placeholders(

@@ -885,11 +885,22 @@ class SessionBuilder:
             return machines, "no interval-capable cardio machine is in your equipment"
         order = {ex_id: i for i, ex_id in enumerate(protocol.exercises)}
         tested = sorted((e for e in machines if e.id in order), key=lambda e: order[e.id])
-        why = (
-            f"{protocol.name} were tested on {protocol.tested_on}, and none is in your "
-            "equipment or allowed for you; no intervals are planned rather than a different "
-            "exercise (list one in your equipment to add them)"
-        )
+        start = self.outcome.param(Modality.HIIT.value, "any", "start_week")
+        first = int(start.value) if start is not None else 1
+        if first > self.block_weeks:
+            # the base weeks outlast the block: the kit is not why this block has none
+            # (coach review 17, HIIT-WARNING-MISSTATES-REASON)
+            why = (
+                f"intervals wait for an aerobic base and start in week {first}, after these "
+                f"{self.block_weeks} weeks; {protocol.name} were tested on "
+                f"{protocol.tested_on}, so a longer plan would need one in your equipment"
+            )
+        else:
+            why = (
+                f"{protocol.name} were tested on {protocol.tested_on}, and none is in your "
+                "equipment or allowed for you; no intervals are planned rather than a "
+                "different exercise (list one in your equipment to add them)"
+            )
         return tested, why
 
     def _interval_or_hold(
