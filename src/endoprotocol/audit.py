@@ -1526,6 +1526,49 @@ def pregnancy_aerobic_crowded_out(p: Profile, plan: Plan, library: Library) -> V
     return verdict
 
 
+# COACHING.md §2: people not active build up from about 15-30 minutes (ACSM 2011: then 5-10
+# minutes more every week or two); a shortfall's way never starts with more than this
+RAMP_FIRST_MOST_MINUTES = 30
+_ADD_AT_ONCE = re.compile(r"Add about (\d+) minutes a week")
+_START_WITH = re.compile(r"start with [^.;]*?about (\d+) minutes")
+
+
+def shortfall_advice_skips_ramp(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 17, SHORTFALL-ADVICE-SKIPS-RAMP (COACHING.md §2: people not active build
+    up from about 15-30 minutes; the way to close a shortfall is one the person can follow):
+    for a person not yet active, or pregnant, the WHO aerobic guideline's suggestion never
+    asks for more than 30 minutes a week at once. It starts with one bout of at most that
+    and builds up from there, or it asks for no more than that in all."""
+    target = _guideline(plan, "who-2020-aerobic")
+    verdict = Verdict(
+        applies=(not p.currently_active or Condition.PREGNANCY in p.conditions)
+        and target is not None
+        and target.suggestion is not None
+        and not plan.screening.referral_only
+    )
+    if not verdict.applies or target is None or target.suggestion is None:
+        return verdict
+    text = target.suggestion
+    start = _START_WITH.search(text)
+    asked = _ADD_AT_ONCE.search(text)
+    if start is not None:
+        first = int(start.group(1))
+        if first > RAMP_FIRST_MOST_MINUTES:
+            verdict.faults.append(
+                Fault("shortfall-advice-skips-ramp", "guidelines", f"starts with {first} minutes")
+            )
+    elif asked is not None and int(asked.group(1)) > RAMP_FIRST_MOST_MINUTES:
+        verdict.faults.append(
+            Fault(
+                "shortfall-advice-skips-ramp",
+                "guidelines",
+                f"asks for {asked.group(1)} more minutes a week at once, with no build-up: "
+                f"{text[:120]}",
+            )
+        )
+    return verdict
+
+
 SAFETY_CHECKS: dict[str, Check] = {
     "vetoed-tag-in-plan": vetoed_tag_in_plan,
     "session-above-ceiling": session_above_ceiling,
@@ -1557,6 +1600,7 @@ SAFETY_CHECKS: dict[str, Check] = {
     "illness-start-not-held": illness_start_not_held,
     "bone-session-lacks-posture-or-pull": bone_session_lacks_posture_or_pull,
     "pregnancy-aerobic-crowded-out": pregnancy_aerobic_crowded_out,
+    "shortfall-advice-skips-ramp": shortfall_advice_skips_ramp,
 }
 
 
