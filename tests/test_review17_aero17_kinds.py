@@ -10,6 +10,15 @@ SHORTFALL-ADVICE-SKIPS-RAMP (safety: progression) An 84-year-old frail man, not 
     the way is a build-up to the same destination: one bout no longer than the steady
     build-up's first length (20 minutes), then about 5-10 minutes more a week
     (`messages.gap_build_up`). Check `shortfall-advice-skips-ramp`.
+TRIM-WITH-IDLE-MINUTES (time is not honest) A 30-year-old fat-loss woman on 3 x 60 had
+    both lifting days "Trimmed to its smallest hard form (shorter rests, fewer sets, without
+    ...) so that steady work follows it" in week 1 with 46-47 of 60 minutes used. *Cause:*
+    the form is sized for week 6's full-length walk, and the not-yet-active build-up keeps
+    the walk short in weeks 1-5 without giving the lifting anything back. *Decision:* each
+    building week's lifting takes back from its session as it was before any trim what its
+    day leaves - sets, then the lifts left out, then pairs apart, then rests
+    (`progress.forms_refit`); the note says what it still gives up, and goes when nothing
+    is. Check `trim-with-idle-minutes`.
 """
 
 from __future__ import annotations
@@ -21,14 +30,21 @@ import pytest
 from hypothesis import strategies as st
 
 from endoprotocol import build as build_module
-from endoprotocol.audit import SAFETY_CHECKS, shortfall_advice_skips_ramp
-from tests.builtin import audit_check, builtin_plan, guideline, plan_of
+from endoprotocol.audit import (
+    PROGRESSION_CHECKS,
+    SAFETY_CHECKS,
+    WEEK_CHECKS,
+    shortfall_advice_skips_ramp,
+)
+from tests.builtin import audit_check, builtin_plan, guideline, plan_of, required_sessions
 from tests.strategies import audit_property, profiles
+from tests.test_aero7_kinds import aerobic_first_people
 
 EXAMPLES = int(os.environ.get("ENDOPROTOCOL_PROPERTY_EXAMPLES", "30"))
 
 # /tmp/coach17/min/*.yaml: the smallest profiles of the kinds
 RAMP = {"age": 84, "sex": "male", "goals": ["strength"]}
+IDLE = {"age": 30, "sex": "female", "goals": ["fat-loss"], "minutes_per_session": 60}
 
 
 # ---- SHORTFALL-ADVICE-SKIPS-RAMP -----------------------------------------------------------
@@ -86,3 +102,64 @@ def test_a_shortfall_never_asks_someone_not_active_for_it_all_at_once(
         examples=EXAMPLES,
     )
     assert shortfall_advice_skips_ramp is SAFETY_CHECKS["shortfall-advice-skips-ramp"]
+
+
+# ---- TRIM-WITH-IDLE-MINUTES ----------------------------------------------------------------
+
+
+def _day_minutes(plan: Any, day: str, week: int) -> int:
+    return sum(s.duration_minutes for s in required_sessions(plan, day, week))
+
+
+def test_a_build_up_week_gives_its_lifting_the_minutes_its_short_walk_leaves() -> None:
+    plan = builtin_plan(weeks=8, **IDLE)
+    for day in ("monday", "friday"):
+        # week 1: 46-47 of 60 minutes before, the lifting "trimmed so that steady work
+        # follows it" around a 20-minute walk
+        for week in (1, 2, 3, 5):
+            assert _day_minutes(plan, day, week) >= 53, (day, week)
+        lift, walk = required_sessions(plan, day, 1)
+        assert lift.modality.value == "resistance"
+        assert walk.modality.value == "endurance"
+        # the whole session in week 1: no trim said, every lift at its sets
+        assert not any("so that steady work follows it" in n for n in lift.notes)
+        assert len(lift.exercises) == 8
+        # week 6: the walk at full length, the lifting at its smallest hard form again
+        lift6, walk6 = required_sessions(plan, day, 6)
+        assert any(n.startswith("Trimmed to its smallest hard form") for n in lift6.notes)
+        assert walk6.duration_minutes > walk.duration_minutes
+        assert _day_minutes(plan, day, 6) == 60
+    # still two WHO strength days
+    assert guideline(plan, "who-2020-strength").value == 2
+    verdict = audit_check("trim-with-idle-minutes", IDLE, plan)
+    assert verdict.applies
+    assert not verdict.faults, verdict.faults
+
+
+def test_the_idle_check_finds_the_old_trim(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Built without the refit (the old planner: week 6's form all block), week 1 and 2's
+    lifting days are flagged."""
+    monkeypatch.setattr(build_module, "forms_refit", lambda block, *_: block)
+    plan = plan_of(IDLE, weeks=8)
+    assert _day_minutes(plan, "monday", 1) == 46
+    faults = audit_check("trim-with-idle-minutes", IDLE, plan).faults
+    assert [f.where for f in faults][:2] == ["week 1 monday", "week 1 friday"]
+
+
+def test_a_formed_lifting_day_never_leaves_its_minutes_idle(
+    record_property: pytest.RecordProperty,
+) -> None:
+    """People whose first goal is built on aerobic work (fat loss and general health too),
+    on two to five days of 30-90 minutes, any activity."""
+    audit_property(
+        aerobic_first_people(30, 90, goals=("fat-loss", "general-health")),
+        {
+            "trim-with-idle-minutes": WEEK_CHECKS["trim-with-idle-minutes"],
+            "aerobic-first-crowded-by-lifting": WEEK_CHECKS["aerobic-first-crowded-by-lifting"],
+            "day-over-minutes": PROGRESSION_CHECKS["day-over-minutes"],
+            "deload-cut-misstated": PROGRESSION_CHECKS["deload-cut-misstated"],
+        },
+        record_property,
+        examples=EXAMPLES,
+        weeks=8,
+    )

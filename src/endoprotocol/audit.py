@@ -3376,17 +3376,17 @@ def aerobic_first_crowded_by_lifting(p: Profile, plan: Plan, library: Library) -
         if any(s.modality.value == "hiit" for s in required):
             continue
         steady = [s for s in required if s.modality.value == "endurance"]
+        longest = (
+            LONGEST_STEADY_MINUTES
+            if "endurance" in {g.value for g in p.goals}
+            else STEADY_SESSION_MINUTES
+        )
         joined = (
             len(steady) == 1
             and required.index(steady[0]) > required.index(lifts[0])
             and steady[0].intensity_class.value == "moderate"
             # a block as long as the pack makes a steady session has nowhere to grow
-            and steady[0].duration_minutes
-            < (
-                LONGEST_STEADY_MINUTES
-                if "endurance" in {g.value for g in p.goals}
-                else STEADY_SESSION_MINUTES
-            )
+            and steady[0].duration_minutes < longest
         )
         if steady and not (joined and settled):
             continue
@@ -3395,7 +3395,30 @@ def aerobic_first_crowded_by_lifting(p: Profile, plan: Plan, library: Library) -
         if any(s.modality.value == "hiit" for s in days[(i - 1) % 7].sessions):
             continue
         lift = lifts[0]
-        if not joined:
+        if joined:
+            # the day as the block's tightest building week holds it (its lifting nearest its
+            # smallest hard form):
+            # a week whose walk the build-up holds short, or whose lifting rests less (a
+            # re-entry), gives its lifting back the minutes its walk cannot take (coach
+            # review 17, TRIM-WITH-IDLE-MINUTES); the form is judged where it holds
+            def above_form(w: Week, i: int = i) -> float:
+                held = [
+                    e
+                    for s in w.days[i].sessions
+                    if s.modality.value == "resistance" and not s.optional
+                    for e in s.exercises
+                ]
+                small = _smallest_hard_form(list(held), LIFTING_EXPOSURE_SETS)
+                return session_seconds(held, timing) - session_seconds(small, timing)
+
+            tight = min((w for w in plan.weeks if not w.deload), key=above_form)
+            required = [s for s in tight.days[i].sessions if not s.optional]
+            lifts = [s for s in required if s.modality.value == "resistance"]
+            walks = [s for s in required if s.modality.value == "endurance"]
+            if len(lifts) != 1 or any(s.duration_minutes >= longest for s in walks):
+                continue  # (a walk as long as the pack makes one has nowhere to grow)
+            lift = lifts[0]
+        else:
             # the lifting as the block's longest building week holds it: a steady block
             # after it can only have the minutes every week leaves (a cautious start's
             # moderate weeks rest 60-90 s and are shorter than the weeks after them; coach
@@ -5461,6 +5484,49 @@ def older_start_never_exits(p: Profile, plan: Plan, library: Library) -> Verdict
     return verdict
 
 
+# a day's minutes a smaller form may leave unused (rounding, a set that does not fit)
+FORM_IDLE_MOST_MINUTES = 7
+FORM_WORDS = "so that steady work follows it"
+
+
+def trim_with_idle_minutes(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 17, TRIM-WITH-IDLE-MINUTES (COACHING.md §2, time is honest: rests, sets
+    and lifts are cut only when minutes are short): a lifting session held to a smaller form
+    "so that steady work follows it" (the smallest hard form, or the main lifts) in a
+    building week leaves at most 7 of its day's minutes unused. A build-up's short walks in
+    weeks 1-5 left a form sized for week 6's walk 10-17 minutes of idle day (and for a
+    person with diabetes, both strength days lost for nothing). Deloads cut on purpose."""
+    verdict = Verdict(applies=False)
+    offered = {d.value for d in p.training_days()}
+    for week in plan.weeks:
+        if week.deload:
+            continue
+        for d in week.days:
+            if d.day.value not in offered:
+                continue
+            required = [s for s in d.sessions if not s.optional]
+            formed = [
+                s
+                for s in required
+                if s.modality.value == "resistance" and any(FORM_WORDS in n for n in s.notes)
+            ]
+            if not formed:
+                continue
+            verdict.applies = True
+            used = sum(s.duration_minutes for s in required)
+            if p.minutes_per_session - used > FORM_IDLE_MOST_MINUTES:
+                verdict.faults.append(
+                    Fault(
+                        "trim-with-idle-minutes",
+                        f"week {week.week} {d.day.value}",
+                        f"'{formed[0].title}' held to a smaller form so that steady work "
+                        f"follows it, yet the day uses {used} of {p.minutes_per_session} "
+                        "minutes",
+                    )
+                )
+    return verdict
+
+
 WEEK_CHECKS: dict[str, Check] = {
     "beginner-volume-above-range": beginner_volume_above_range,
     "split-pattern-missing": split_pattern_missing,
@@ -5492,6 +5558,7 @@ WEEK_CHECKS: dict[str, Check] = {
     "session-cut-misstated": session_cut_misstated,
     "diabetes-lifting-days-cut": diabetes_lifting_days_cut,
     "trained-muscle-under-dose-with-room": trained_muscle_under_dose_with_room,
+    "trim-with-idle-minutes": trim_with_idle_minutes,
 }
 
 

@@ -60,7 +60,13 @@ from endoprotocol.plan import (
 )
 from endoprotocol.planner.fill import Picker, Shortfall
 from endoprotocol.planner.library import Library, Messages
-from endoprotocol.planner.progress import BuildUp, _resized_steady, build_weeks, rests_refit
+from endoprotocol.planner.progress import (
+    BuildUp,
+    _resized_steady,
+    build_weeks,
+    forms_refit,
+    rests_refit,
+)
 from endoprotocol.planner.schedule import Scheduler, Slotted
 from endoprotocol.planner.sessions import SessionBuilder
 from endoprotocol.planner.volume import group_sets
@@ -145,12 +151,16 @@ def build_plan(
                         grows[id(session)] = (slot.grow_from, slot.joins_with)
                     if built.unformed is not None:
                         unformed[WEEK.index(day)] = (session, built.unformed)
+                        if built.whole is not None:
+                            whole[WEEK.index(day)] = built.whole
                     sessions.append(session)
             week_one.append(DayPlan(day=day, sessions=sessions))
         return scheduler, picker, builder, week_one, shortfalls, grows
 
     # a lifting day held to its smallest hard form: (that session, the one it was before)
     unformed: dict[int, tuple[Session, Session]] = {}
+    # and that session before any trim to fit its slot (`Built.whole`)
+    whole: dict[int, Session] = {}
     scheduler, picker, builder, week_one, shortfalls, grows = scheduled(frozenset())
     if scheduler.split_dose is not None:
         # shortened upper/lower days must still carry the first goal's minimum dose; where a
@@ -158,11 +168,12 @@ def build_plan(
         keep = _under_dose(week_one, scheduler.split_dose)
         if keep:
             unformed.clear()
+            whole.clear()
             scheduler, picker, builder, week_one, shortfalls, grows = scheduled(keep)
 
-    def built_weeks() -> list[Week]:
+    def built_weeks(days: list[DayPlan] | None = None) -> list[Week]:
         return build_weeks(
-            week_one,
+            week_one if days is None else days,
             weeks,
             outcome,
             library.design,
@@ -254,6 +265,36 @@ def build_plan(
                 resized = True
         if resized:
             block = built_weeks()
+    # a lifting day held to a smaller form takes back what its own week's walk leaves (coach
+    # review 17, TRIM-WITH-IDLE-MINUTES: a build-up's short walks in weeks 1-5, a re-entry's
+    # shorter rests)
+    wholes = {
+        day: whole[day]
+        for day, (form, _) in unformed.items()
+        if form in week_one[day].sessions and day in whole
+    }
+    if wholes:
+        held = outcome.progression.get("hold_volume")
+        hold = held is not None and bool(held.value)
+        whole_one = [
+            DayPlan(
+                day=d.day,
+                sessions=[
+                    wholes[i].from_week(s.first_week, s.last_week)
+                    if i in wholes and s is unformed[i][0]
+                    else s
+                    for s in d.sessions
+                ],
+            )
+            for i, d in enumerate(week_one)
+        ]
+        block = forms_refit(
+            block,
+            built_weeks(whole_one),
+            profile.minutes_per_session,
+            library.design,
+            hold,
+        )
     # the fit run again on the weeks as built: rests a trim shortened come back where the
     # week's cuts left the day's minutes (coach review 16, HEAVY-REST-CLIPPED-WITH-TIME-LEFT)
     block = rests_refit(block, profile.minutes_per_session, builder.rests, library.design)

@@ -60,6 +60,9 @@ class Built:
     # the session as it was before its smallest hard form (`Slotted.exposure_form`), kept
     # for a day whose freed minutes no steady block takes after all
     unformed: Session | None = None
+    # that session before any trim to fit its slot (every lift at its sets and rests): what a
+    # week whose walk is shorter gives back to it (`progress.forms_refit`; coach review 17)
+    whole: Session | None = None
 
 
 class SessionBuilder:
@@ -310,6 +313,7 @@ class SessionBuilder:
             if e.rest_seconds is not None:
                 self.rests.setdefault(e.name, e.rest_seconds)
         untrimmed = exercises
+        template, template_notes = exercises, list(notes)
         exercises, trimmed = self._trim(exercises, slot.minutes - edges, unpairable=unpairable)
         if trimmed:
             notes.append(trim_note(slot.minutes, trimmed))
@@ -360,6 +364,9 @@ class SessionBuilder:
             None
             if full is None
             else self._session(slot, full[0], edges, full[1], rules, zone_intensity(zone)),
+            None
+            if full is None
+            else self._session(slot, template, edges, template_notes, rules, zone_intensity(zone)),
         )
 
     def _promised_slots(self, day: SplitDay) -> list[Slot]:
