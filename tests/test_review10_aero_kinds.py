@@ -204,11 +204,13 @@ def test_steady_longer_false_says_the_walk_gives_way() -> None:
     start's exit sets in week 5 (they build the lifting toward its hard form, which the
     decision keeps; planning.md "Left open"), and the week now says so: 80 -> 60 required
     steady minutes, "20 minutes shorter" (73 -> 60 before coach review 16 gave Thursday's
-    light-start weeks its main lifts and a 7-minute walk, which the exit's sets take too)."""
+    light-start weeks its main lifts and a 7-minute walk, which the exit's sets take too;
+    83 -> 60, "23 minutes shorter", since coach review 17 gave Monday's light start its main
+    lifts too, SHORT-DAY-KEEPS-EXTRAS: a 13-minute walk, not 10)."""
     plan = plan_of(STEADY_LONGER_FALSE)
-    assert (_steady(plan, 4), _steady(plan, 5)) == (80, 60)
+    assert (_steady(plan, 4), _steady(plan, 5)) == (83, 60)
     said = " ".join(plan.weeks[4].notes)
-    assert "20 minutes shorter" in said
+    assert "23 minutes shorter" in said
     assert "a little longer" not in said
     verdict = audit_check("aerobic-first-lifting-grows", STEADY_LONGER_FALSE, plan)
     assert verdict.applies

@@ -19,6 +19,15 @@ TRIM-WITH-IDLE-MINUTES (time is not honest) A 30-year-old fat-loss woman on 3 x 
     day leaves - sets, then the lifts left out, then pairs apart, then rests
     (`progress.forms_refit`); the note says what it still gives up, and goes when nothing
     is. Check `trim-with-idle-minutes`.
+SHORT-DAY-KEEPS-EXTRAS (dose) A 38-year-old general-health man on Saturday and Sunday x 25
+    minutes, body weight, had an upper day of incline push-ups, towel rows and a prone Y
+    raise with a 5-minute walk after it (and a lower day with a step-up beside its squat,
+    a 7-minute walk). *Cause:* the smallest hard form freed the guideline's five-minute
+    walk, so the main-lifts form (coach review 16) was never tried, though on a split day
+    the form is no strength day anyway. *Decision:* where the smallest hard form leaves a
+    walk shorter than the least steady block (10 minutes) and is no strength day, the day
+    is its main lifts when they free more (`SessionBuilder.build`); a week's refit never
+    puts a main-lifts day's extras back. Check `short-day-keeps-extras`.
 """
 
 from __future__ import annotations
@@ -36,6 +45,7 @@ from endoprotocol.audit import (
     WEEK_CHECKS,
     shortfall_advice_skips_ramp,
 )
+from endoprotocol.planner.sessions import SessionBuilder
 from tests.builtin import audit_check, builtin_plan, guideline, plan_of, required_sessions
 from tests.strategies import audit_property, profiles
 from tests.test_aero7_kinds import aerobic_first_people
@@ -45,6 +55,14 @@ EXAMPLES = int(os.environ.get("ENDOPROTOCOL_PROPERTY_EXAMPLES", "30"))
 # /tmp/coach17/min/*.yaml: the smallest profiles of the kinds
 RAMP = {"age": 84, "sex": "male", "goals": ["strength"]}
 IDLE = {"age": 30, "sex": "female", "goals": ["fat-loss"], "minutes_per_session": 60}
+EXTRAS = {
+    "age": 38,
+    "sex": "male",
+    "goals": ["general-health"],
+    "days": ["saturday", "sunday"],
+    "minutes_per_session": 25,
+    "equipment": ["bodyweight"],
+}
 
 
 # ---- SHORTFALL-ADVICE-SKIPS-RAMP -----------------------------------------------------------
@@ -158,6 +176,73 @@ def test_a_formed_lifting_day_never_leaves_its_minutes_idle(
             "aerobic-first-crowded-by-lifting": WEEK_CHECKS["aerobic-first-crowded-by-lifting"],
             "day-over-minutes": PROGRESSION_CHECKS["day-over-minutes"],
             "deload-cut-misstated": PROGRESSION_CHECKS["deload-cut-misstated"],
+        },
+        record_property,
+        examples=EXAMPLES,
+        weeks=8,
+    )
+
+
+# ---- SHORT-DAY-KEEPS-EXTRAS ----------------------------------------------------------------
+
+
+def test_short_split_days_lift_their_main_lifts_then_walk() -> None:
+    plan = builtin_plan(weeks=4, **EXTRAS)
+    upper, walk = required_sessions(plan, "saturday")
+    assert upper.title == "Upper body"
+    names = [e.name for e in upper.exercises]
+    assert "Prone Y raise" not in names  # kept with a 5-minute walk before
+    assert len(names) == 2  # a push and a pull
+    assert all(e.sets <= 2 for e in upper.exercises)
+    assert any(n.startswith("Trimmed to its main lifts") for n in upper.notes)
+    assert walk.duration_minutes >= 10  # 5 before
+    lower, walk = required_sessions(plan, "sunday")
+    assert "Low step-up" not in [e.name for e in lower.exercises]
+    assert walk.duration_minutes >= 9  # 7 before
+    # 12 required aerobic minutes a week before
+    assert guideline(plan, "who-2020-aerobic").value >= 20
+    verdict = audit_check("short-day-keeps-extras", EXTRAS, plan)
+    assert verdict.applies
+    assert not verdict.faults, verdict.faults
+
+
+def test_the_short_day_check_finds_the_old_extras(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Built without the main-lifts form (the smallest hard form kept), both days flag."""
+    monkeypatch.setattr(
+        SessionBuilder, "_main_lifts_form", lambda self, exercises, *_: (exercises, [], [])
+    )
+    plan = plan_of(EXTRAS, weeks=4)
+    faults = audit_check("short-day-keeps-extras", EXTRAS, plan).faults
+    assert [f.where for f in faults][:2] == ["week 1 saturday", "week 1 sunday"]
+    assert "Prone Y raise" in faults[0].what
+
+
+@st.composite
+def short_day_people(draw: st.DrawFn) -> dict[str, Any]:
+    """Aerobic-first people (fat loss and general health too) on one to four days of 15-30
+    minutes, adjacent or not (split days), any kit and activity."""
+    data = draw(aerobic_first_people(15, 30, goals=("fat-loss", "general-health")))
+    data.pop("days_per_week", None)
+    data["days"] = draw(
+        st.lists(
+            st.sampled_from(["monday", "tuesday", "wednesday", "saturday", "sunday"]),
+            min_size=1,
+            max_size=4,
+            unique=True,
+        )
+    )
+    return data
+
+
+def test_a_short_aerobic_first_day_keeps_no_extras_before_a_short_walk(
+    record_property: pytest.RecordProperty,
+) -> None:
+    audit_property(
+        short_day_people(),
+        {
+            "short-day-keeps-extras": WEEK_CHECKS["short-day-keeps-extras"],
+            "aerobic-first-extras-before-walk": WEEK_CHECKS["aerobic-first-extras-before-walk"],
+            "day-over-minutes": PROGRESSION_CHECKS["day-over-minutes"],
         },
         record_property,
         examples=EXAMPLES,

@@ -5484,6 +5484,67 @@ def older_start_never_exits(p: Profile, plan: Plan, library: Library) -> Verdict
     return verdict
 
 
+# COACHING.md §2 / README: a 20-30-minute day of an aerobic-first person is its main lifts and
+# a brisk walk
+SHORT_DAY_MINUTES = 30
+
+
+def short_day_keeps_extras(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 17, SHORT-DAY-KEEPS-EXTRAS (COACHING.md §2: the first goal's aerobic dose
+    before WHO's strength days; a trim drops extras first): for an aerobic-led first goal
+    short of WHO's aerobic minutes, on days of 30 minutes or less, a lifting session with a
+    walk after it shorter than the least steady block keeps no hard core or isolation extra
+    and no second lift of a movement family (the day's first exercise aside: spine care's
+    posture work) unless the day is a strength day (every major group three hard sets).
+    Split days too: an upper day kept a prone Y raise with a 5-minute walk after it."""
+    target = _guideline(plan, "who-2020-aerobic")
+    verdict = Verdict(
+        applies=_aerobic_led_unheld(p, plan)
+        and target is not None
+        and not target.met
+        and p.minutes_per_session <= SHORT_DAY_MINUTES
+    )
+    if not verdict.applies:
+        return verdict
+    least = _least_steady_block(library)
+    offered = {d.value for d in p.training_days()}
+    for week in plan.weeks:
+        if week.deload:
+            continue
+        for d in week.days:
+            required = [s for s in d.sessions if not s.optional]
+            lifts = [s for s in required if s.modality.value == "resistance"]
+            if d.day.value not in offered or len(lifts) != 1:
+                continue
+            walks = [
+                s
+                for s in required[required.index(lifts[0]) + 1 :]
+                if s.modality.value == "endurance"
+            ]
+            if not walks or sum(s.duration_minutes for s in walks) >= least:
+                continue
+            if set(MAJOR_GROUPS) <= hard_exposures(required):
+                continue
+            seen: set[str] = set()
+            extras = []
+            for n, e in enumerate(lifts[0].exercises):
+                family = MAIN_FAMILY.get(e.pattern.value)
+                if n and is_hard_set(e) and (family is None or family in seen):
+                    extras.append(e.name)
+                if family is not None:
+                    seen.add(family)
+            if extras:
+                verdict.faults.append(
+                    Fault(
+                        "short-day-keeps-extras",
+                        f"week {week.week} {d.day.value}",
+                        f"'{lifts[0].title}' keeps {', '.join(extras)} with a "
+                        f"{sum(s.duration_minutes for s in walks)}-minute walk after it",
+                    )
+                )
+    return verdict
+
+
 # a day's minutes a smaller form may leave unused (rounding, a set that does not fit)
 FORM_IDLE_MOST_MINUTES = 7
 FORM_WORDS = "so that steady work follows it"
@@ -5559,6 +5620,7 @@ WEEK_CHECKS: dict[str, Check] = {
     "diabetes-lifting-days-cut": diabetes_lifting_days_cut,
     "trained-muscle-under-dose-with-room": trained_muscle_under_dose_with_room,
     "trim-with-idle-minutes": trim_with_idle_minutes,
+    "short-day-keeps-extras": short_day_keeps_extras,
 }
 
 

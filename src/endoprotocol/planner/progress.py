@@ -2699,10 +2699,13 @@ def _form_refit(
                 trial = [*kept[:i], e.model_copy(update={"sets": e.sets + 1}), *kept[i + 1 :]]
                 if fits(trial):
                     kept, grown = trial, True
-        # then the lifts the form left out, each in its place in the session as it was
+        # then the lifts the form left out, each in its place in the session as it was (not
+        # on a short day held to its main lifts: its extras stay out, coach review 17,
+        # SHORT-DAY-KEEPS-EXTRAS)
         order = [e.name for e in whole.exercises]
+        main_only = any(t == design.messages.main_lifts_form for _, t in said)
         for e in whole.exercises:
-            if any(x.name == e.name for x in kept):
+            if main_only or any(x.name == e.name for x in kept):
                 continue
             at = order.index(e.name)
             index = sum(1 for x in kept if x.name in order and order.index(x.name) < at)

@@ -327,14 +327,27 @@ class SessionBuilder:
             said = self.library.design.messages.exposure_form
             main_words = self.library.design.messages.main_lifts_form
             changed = bool(gave or dropped)
-            if not (changed and left >= worth) and slot.main_lifts is not None and main_words:
+            # a form that leaves the walk after it shorter than the least steady block and
+            # still is no strength day (a split day, or a day missing a group: coach review
+            # 17, SHORT-DAY-KEEPS-EXTRAS) keeps its extras for nothing the first goal needs
+            least = self.timing.min_work_minutes.get(Modality.ENDURANCE, 10)
+            idle_extras = left < least and not set(MAJOR_GROUPS) <= _exposed(smaller)
+            if (
+                (not (changed and left >= worth) or idle_extras)
+                and slot.main_lifts is not None
+                and main_words
+            ):
                 # a day too short for the smallest hard form to free a walk (or with no
                 # group's three hard sets to keep): its main lifts, a walk after them
                 # (coach review 16, AEROBIC-FIRST-GOAL-CROWDED-BY-LIFTING)
                 # (from the session before its trim: the form drops and pairs on its own)
                 main, main_gave, main_dropped = self._main_lifts_form(untrimmed, sets, unpairable)
                 main_left = slot.minutes - round(edges + self._first_seconds(main) / 60)
-                if (main_dropped or "fewer sets" in main_gave) and (main_left >= slot.main_lifts):
+                if (
+                    (main_dropped or "fewer sets" in main_gave)
+                    and main_left >= slot.main_lifts
+                    and (not idle_extras or not (changed and left >= worth) or main_left > left)
+                ):
                     smaller, gave, dropped = main, main_gave, main_dropped
                     left, worth, changed, said = main_left, slot.main_lifts, True, main_words
                     untrimmed = []  # what the form says it gave up is all of it
