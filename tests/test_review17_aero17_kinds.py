@@ -28,6 +28,15 @@ SHORT-DAY-KEEPS-EXTRAS (dose) A 38-year-old general-health man on Saturday and S
     walk shorter than the least steady block (10 minutes) and is no strength day, the day
     is its main lifts when they free more (`SessionBuilder.build`); a week's refit never
     puts a main-lifts day's extras back. Check `short-day-keeps-extras`.
+FIRST-GOAL-AEROBIC-ABSENT (goal) A 65-year-old mood-first woman on 2 x 20 had light lifting
+    (15 minutes) and falls prevention's balance practice (5) on both days and 0 required
+    aerobic minutes in every week, nothing named. *Cause:* the main lifts at two sets could
+    not free the five-minute walk beside the balance practice, so the day kept its trimmed
+    lifting; and an older start's exit sets took a walk after lifting for good. *Decision:*
+    safety's balance stays, the main lifts go down to one set where two cannot free the
+    walk (`SessionBuilder.build`), and for a first goal built on aerobic work (or after a
+    main-lifts day) an exit's sets rise only as far as the walk's spare minutes allow, the
+    walk stays (`progress.build_weeks`). Check `first-goal-aerobic-absent`.
 """
 
 from __future__ import annotations
@@ -55,6 +64,13 @@ EXAMPLES = int(os.environ.get("ENDOPROTOCOL_PROPERTY_EXAMPLES", "30"))
 # /tmp/coach17/min/*.yaml: the smallest profiles of the kinds
 RAMP = {"age": 84, "sex": "male", "goals": ["strength"]}
 IDLE = {"age": 30, "sex": "female", "goals": ["fat-loss"], "minutes_per_session": 60}
+ABSENT = {
+    "age": 65,
+    "sex": "female",
+    "goals": ["mood-cognition"],
+    "minutes_per_session": 20,
+    "days_per_week": 2,
+}
 EXTRAS = {
     "age": 38,
     "sex": "male",
@@ -247,4 +263,58 @@ def test_a_short_aerobic_first_day_keeps_no_extras_before_a_short_walk(
         record_property,
         examples=EXAMPLES,
         weeks=8,
+    )
+
+
+# ---- FIRST-GOAL-AEROBIC-ABSENT -------------------------------------------------------------
+
+
+def test_an_older_mood_first_woman_walks_after_her_main_lifts_and_balance() -> None:
+    plan = builtin_plan(weeks=12, **ABSENT)
+    for week in (1, 5, 9):
+        for day in ("monday", "thursday"):
+            lift, balance, walk = required_sessions(plan, day, week)
+            assert lift.modality.value == "resistance"
+            assert balance.modality.value == "balance"  # falls prevention kept
+            assert walk.modality.value == "endurance"
+            assert walk.duration_minutes >= 5
+            assert all(e.sets == 1 for e in lift.exercises)
+            assert len(lift.exercises) == 4  # a knee lift, a hinge, a push and a pull
+    aerobic = guideline(plan, "who-2020-aerobic")
+    assert aerobic.value >= 10  # 0 before, every week
+    verdict = audit_check("first-goal-aerobic-absent", ABSENT, plan)
+    assert verdict.applies
+    assert not verdict.faults, verdict.faults
+
+
+def test_the_absent_check_finds_the_old_week(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Built with the main lifts at two sets only (the old planner), every building week
+    has no aerobic minutes and is flagged."""
+    original = SessionBuilder._main_lifts_form
+
+    def two_sets(self: Any, exercises: Any, fewest: int, unpairable: Any) -> Any:
+        return original(self, exercises, max(fewest, 2), unpairable)
+
+    monkeypatch.setattr(SessionBuilder, "_main_lifts_form", two_sets)
+    plan = plan_of(ABSENT, weeks=4)
+    assert guideline(plan, "who-2020-aerobic").value == 0
+    faults = audit_check("first-goal-aerobic-absent", ABSENT, plan).faults
+    assert [f.where for f in faults] == ["week 1", "week 2", "week 3"]
+
+
+def test_an_aerobic_first_goal_always_gets_aerobic_minutes(
+    record_property: pytest.RecordProperty,
+) -> None:
+    """People whose first goal is endurance, stress or mood, on two to five days of 20-45
+    minutes, any age (older adults' falls prevention too), kit and activity."""
+    audit_property(
+        aerobic_first_people(20, 45),
+        {
+            "first-goal-aerobic-absent": WEEK_CHECKS["first-goal-aerobic-absent"],
+            "day-over-minutes": PROGRESSION_CHECKS["day-over-minutes"],
+            "falls-prevention-missing": SAFETY_CHECKS["falls-prevention-missing"],
+        },
+        record_property,
+        examples=EXAMPLES,
+        weeks=12,
     )

@@ -2132,6 +2132,9 @@ def build_weeks(
         joining = False  # a steady session joins the week's build-up this week
         # a lift without an external load steps its reps this week, or is at the most reps
         stepped, topped, weighted = False, False, False
+        main_head = (design.messages.main_lifts_form or "").partition("{changes}")[0]
+        # a first goal whose dose is the aerobic backbone keeps the walk after its lifting
+        aerobic_first = any(t.lifting_yields_to_first_goal for t, _ in outcome.guidelines.values())
         for day in week_one:
             # this week's sessions of the day: those begun by now, mirrored where it applies
             todays = []
@@ -2162,7 +2165,22 @@ def build_weeks(
                 # work; where an exit's first sets need more, it goes for the week
                 give = max(0, math.floor(_work_minutes(walk)) - least_walk)
                 # (a deload as the building week before it: its cut is from those sets)
-                if _exit_cost(todays, exit_sets, scheme, design.timing) > (spare + give) * 60:
+                # (not for a first goal built on aerobic work, nor after a short day's main
+                # lifts: that walk is the first goal's aerobic dose, which comes before the
+                # exit's strength sets; coach review 17, FIRST-GOAL-AEROBIC-ABSENT)
+                main_day = aerobic_first or (
+                    bool(main_head)
+                    and any(
+                        n.startswith(main_head)
+                        for x in todays
+                        if x.modality is Modality.RESISTANCE
+                        for n in x.notes
+                    )
+                )
+                if (
+                    _exit_cost(todays, exit_sets, scheme, design.timing) > (spare + give) * 60
+                    and not main_day
+                ):
                     spare += walk.duration_minutes
                     todays = [x for x in todays if x is not walk]
                 else:

@@ -343,6 +343,17 @@ class SessionBuilder:
                 # (from the session before its trim: the form drops and pairs on its own)
                 main, main_gave, main_dropped = self._main_lifts_form(untrimmed, sets, unpairable)
                 main_left = slot.minutes - round(edges + self._first_seconds(main) / 60)
+                fewest = sets
+                while main_left < slot.main_lifts and fewest > 1:
+                    # a day that also holds what safety asks for (falls prevention's balance
+                    # practice) frees its walk with the main lifts at fewer sets, down to one:
+                    # the first goal's aerobic dose before WHO's strength days (COACHING.md
+                    # §2; coach review 17, FIRST-GOAL-AEROBIC-ABSENT)
+                    fewest -= 1
+                    main, main_gave, main_dropped = self._main_lifts_form(
+                        untrimmed, fewest, unpairable
+                    )
+                    main_left = slot.minutes - round(edges + self._first_seconds(main) / 60)
                 if (
                     (main_dropped or "fewer sets" in main_gave)
                     and main_left >= slot.main_lifts
