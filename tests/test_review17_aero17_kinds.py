@@ -37,6 +37,12 @@ FIRST-GOAL-AEROBIC-ABSENT (goal) A 65-year-old mood-first woman on 2 x 20 had li
     walk (`SessionBuilder.build`), and for a first goal built on aerobic work (or after a
     main-lifts day) an exit's sets rise only as far as the walk's spare minutes allow, the
     walk stays (`progress.build_weeks`). Check `first-goal-aerobic-absent`.
+ENDURANCE-FIRST-IDLE-DAYS (structure) A 30-year-old active endurance-first man on 4 x 90 had
+    lifting-only days of 40 and 33 minutes once WHO's 150 aerobic minutes were met. *Cause:*
+    the aerobic fill stops at WHO's bar. *Decision:* for an active endurance-first person
+    the fill goes on to WHO's upper 300 in the days' free minutes (a steady block after
+    the lifting; `first_goal_aerobic_bar` on the aerobic-first target), within every cap.
+    Check `endurance-first-idle-days`.
 """
 
 from __future__ import annotations
@@ -54,6 +60,7 @@ from endoprotocol.audit import (
     WEEK_CHECKS,
     shortfall_advice_skips_ramp,
 )
+from endoprotocol.planner.schedule import Scheduler
 from endoprotocol.planner.sessions import SessionBuilder
 from tests.builtin import audit_check, builtin_plan, guideline, plan_of, required_sessions
 from tests.strategies import audit_property, profiles
@@ -70,6 +77,14 @@ ABSENT = {
     "goals": ["mood-cognition"],
     "minutes_per_session": 20,
     "days_per_week": 2,
+}
+ENDURANCE = {
+    "age": 30,
+    "sex": "male",
+    "goals": ["endurance"],
+    "minutes_per_session": 90,
+    "currently_active": True,
+    "days_per_week": 4,
 }
 EXTRAS = {
     "age": 38,
@@ -317,4 +332,56 @@ def test_an_aerobic_first_goal_always_gets_aerobic_minutes(
         record_property,
         examples=EXAMPLES,
         weeks=12,
+    )
+
+
+# ---- ENDURANCE-FIRST-IDLE-DAYS -------------------------------------------------------------
+
+
+def test_an_endurance_first_lifting_day_takes_a_steady_block_after_the_lifting() -> None:
+    plan = builtin_plan(weeks=4, **ENDURANCE)
+    for day in ("monday", "thursday"):
+        lift, walk = required_sessions(plan, day)
+        assert lift.modality.value == "resistance"
+        assert walk.modality.value == "endurance"  # lifting only, 40 and 33 of 90 before
+        assert lift.duration_minutes + walk.duration_minutes >= 75
+    aerobic = guideline(plan, "who-2020-aerobic")
+    assert aerobic.value >= 240  # 150 before
+    assert guideline(plan, "who-2020-strength").value == 2  # the strength days stay
+    verdict = audit_check("endurance-first-idle-days", ENDURANCE, plan)
+    assert verdict.applies
+    assert not verdict.faults, verdict.faults
+
+
+def test_the_endurance_idle_check_finds_the_old_days(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Built with the fill stopping at WHO's 150 (the old planner), both lifting days flag."""
+    monkeypatch.setattr(Scheduler, "_endurance_first", lambda self: False)
+    plan = plan_of(ENDURANCE, weeks=4)
+    assert guideline(plan, "who-2020-aerobic").value == 150
+    faults = audit_check("endurance-first-idle-days", ENDURANCE, plan).faults
+    assert [f.where for f in faults] == ["week 1 monday", "week 1 thursday"]
+
+
+@st.composite
+def active_endurance_people(draw: st.DrawFn) -> dict[str, Any]:
+    """Active endurance-first people on two to six days of 45-120 minutes, any kit."""
+    data = draw(aerobic_first_people(45, 120))
+    data["goals"] = ["endurance", *(g for g in data["goals"] if g != "endurance")][:3]
+    data["currently_active"] = True
+    data["days_per_week"] = draw(st.integers(2, 6))
+    return data
+
+
+def test_an_endurance_first_week_leaves_no_lifting_day_idle(
+    record_property: pytest.RecordProperty,
+) -> None:
+    audit_property(
+        active_endurance_people(),
+        {
+            "endurance-first-idle-days": WEEK_CHECKS["endurance-first-idle-days"],
+            "day-over-minutes": PROGRESSION_CHECKS["day-over-minutes"],
+        },
+        record_property,
+        examples=EXAMPLES,
+        weeks=4,
     )

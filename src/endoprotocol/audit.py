@@ -5532,6 +5532,52 @@ def first_goal_aerobic_absent(p: Profile, plan: Plan, library: Library) -> Verdi
     return verdict
 
 
+# WHO 2020's upper aerobic minutes: an endurance-first goal's "more for the first goal"
+ENDURANCE_FIRST_BAR = 300
+# the unused minutes of a lifting day that would hold a steady block with its warm-up
+IDLE_DAY_MINUTES = 30
+
+
+def endurance_first_idle_days(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 17, ENDURANCE-FIRST-IDLE-DAYS (COACHING.md §2: safety, the first goal's
+    dose, WHO's minimums, then more for the first goal before later goals; time is used):
+    for an active endurance-first person with no safety hold on the aerobic minutes, below WHO's
+    upper 300 a week, no offered day in week 1 holds required lifting and no steady work
+    while leaving 30 or more of its minutes unused. A 30-year-old on 4 x 90 had lifting-only
+    days of 40 and 33 minutes once WHO's 150 were met."""
+    target = _guideline(plan, "who-2020-aerobic")
+    verdict = Verdict(
+        applies=_aerobic_led_unheld(p, plan)
+        and bool(p.goals)
+        and p.goals[0].value == "endurance"
+        and p.currently_active
+        and target is not None
+        # (a day's idle block short of it at least: within that, one more block would pass
+        # 300, and the planner's estimate of long rides' warm-ups rounds)
+        and target.value + IDLE_DAY_MINUTES <= ENDURANCE_FIRST_BAR
+    )
+    if not verdict.applies:
+        return verdict
+    offered = {d.value for d in p.training_days()}
+    for d in plan.weeks[0].days:
+        required = [s for s in d.sessions if not s.optional]
+        modalities = {s.modality.value for s in required}
+        if d.day.value not in offered or "resistance" not in modalities:
+            continue
+        if modalities & {"endurance", "hiit"}:
+            continue
+        used = sum(s.duration_minutes for s in required)
+        if p.minutes_per_session - used >= IDLE_DAY_MINUTES:
+            verdict.faults.append(
+                Fault(
+                    "endurance-first-idle-days",
+                    f"week 1 {d.day.value}",
+                    f"lifting only, {used} of {p.minutes_per_session} minutes used",
+                )
+            )
+    return verdict
+
+
 # COACHING.md §2 / README: a 20-30-minute day of an aerobic-first person is its main lifts and
 # a brisk walk
 SHORT_DAY_MINUTES = 30
@@ -5670,6 +5716,7 @@ WEEK_CHECKS: dict[str, Check] = {
     "trim-with-idle-minutes": trim_with_idle_minutes,
     "short-day-keeps-extras": short_day_keeps_extras,
     "first-goal-aerobic-absent": first_goal_aerobic_absent,
+    "endurance-first-idle-days": endurance_first_idle_days,
 }
 
 
