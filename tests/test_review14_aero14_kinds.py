@@ -144,7 +144,10 @@ def test_an_inactive_persons_flat_walk_says_why() -> None:
     notes = " ".join(plan.weeks[0].notes)
     assert "grows no further than about 22 minutes a week in this block" in notes
     assert "5 minutes longer every week or two" in notes
-    assert any("minutes shorter" in n for n in plan.weeks[8].notes), plan.weeks[8].notes
+    # since coach review 17 (FIRST-GOAL-AEROBIC-ABSENT) the older start's exit sets no
+    # longer take the walks after her main lifts (the first goal's aerobic dose comes
+    # first): her sets rise only as far as the walk's spare minutes allow
+    assert not any("minutes shorter" in n for n in plan.weeks[8].notes), plan.weeks[8].notes
     verdict = audit_check("aerobic-flat-never-builds", FLAT, plan)
     assert verdict.applies
     assert not verdict.faults, verdict.faults

@@ -174,7 +174,10 @@ def test_moderate_effort_sets_rest_as_moderate_and_the_walk_takes_the_minutes() 
                 assert e.intensity.rir.min >= 4
                 assert e.rest_seconds is not None
                 assert e.rest_seconds.max <= 90, (week.week, e.name, e.rest_seconds)  # was 120
-    assert _lifting_minutes(plan.weeks[0]) <= 53  # was 63
+    # (was 63, then 53; coach review 17, TRIM-WITH-IDLE-MINUTES: the minutes the build-up
+    # holds back from week 1's walks go back to its lifting, each day within its minutes)
+    for day in plan.weeks[0].days:
+        assert sum(s.duration_minutes for s in day.sessions if not s.optional) <= 45
     # the sessions are timed with the rests their loads need, and the walks after lifting
     # take the minutes that frees in every week (weeks 1-2's further minutes stay with the
     # day: a build-up starts a person's steady work short on purpose)

@@ -60,7 +60,13 @@ from endoprotocol.plan import (
 )
 from endoprotocol.planner.fill import Picker, Shortfall
 from endoprotocol.planner.library import Library, Messages
-from endoprotocol.planner.progress import BuildUp, _resized_steady, build_weeks, rests_refit
+from endoprotocol.planner.progress import (
+    BuildUp,
+    _resized_steady,
+    build_weeks,
+    forms_refit,
+    rests_refit,
+)
 from endoprotocol.planner.schedule import Scheduler, Slotted
 from endoprotocol.planner.sessions import SessionBuilder
 from endoprotocol.planner.volume import group_sets
@@ -145,12 +151,16 @@ def build_plan(
                         grows[id(session)] = (slot.grow_from, slot.joins_with)
                     if built.unformed is not None:
                         unformed[WEEK.index(day)] = (session, built.unformed)
+                        if built.whole is not None:
+                            whole[WEEK.index(day)] = built.whole
                     sessions.append(session)
             week_one.append(DayPlan(day=day, sessions=sessions))
         return scheduler, picker, builder, week_one, shortfalls, grows
 
     # a lifting day held to its smallest hard form: (that session, the one it was before)
     unformed: dict[int, tuple[Session, Session]] = {}
+    # and that session before any trim to fit its slot (`Built.whole`)
+    whole: dict[int, Session] = {}
     scheduler, picker, builder, week_one, shortfalls, grows = scheduled(frozenset())
     if scheduler.split_dose is not None:
         # shortened upper/lower days must still carry the first goal's minimum dose; where a
@@ -158,11 +168,12 @@ def build_plan(
         keep = _under_dose(week_one, scheduler.split_dose)
         if keep:
             unformed.clear()
+            whole.clear()
             scheduler, picker, builder, week_one, shortfalls, grows = scheduled(keep)
 
-    def built_weeks() -> list[Week]:
+    def built_weeks(days: list[DayPlan] | None = None) -> list[Week]:
         return build_weeks(
-            week_one,
+            week_one if days is None else days,
             weeks,
             outcome,
             library.design,
@@ -254,6 +265,36 @@ def build_plan(
                 resized = True
         if resized:
             block = built_weeks()
+    # a lifting day held to a smaller form takes back what its own week's walk leaves (coach
+    # review 17, TRIM-WITH-IDLE-MINUTES: a build-up's short walks in weeks 1-5, a re-entry's
+    # shorter rests)
+    wholes = {
+        day: whole[day]
+        for day, (form, _) in unformed.items()
+        if form in week_one[day].sessions and day in whole
+    }
+    if wholes:
+        held = outcome.progression.get("hold_volume")
+        hold = held is not None and bool(held.value)
+        whole_one = [
+            DayPlan(
+                day=d.day,
+                sessions=[
+                    wholes[i].from_week(s.first_week, s.last_week)
+                    if i in wholes and s is unformed[i][0]
+                    else s
+                    for s in d.sessions
+                ],
+            )
+            for i, d in enumerate(week_one)
+        ]
+        block = forms_refit(
+            block,
+            built_weeks(whole_one),
+            profile.minutes_per_session,
+            library.design,
+            hold,
+        )
     # the fit run again on the weeks as built: rests a trim shortened come back where the
     # week's cuts left the day's minutes (coach review 16, HEAVY-REST-CLIPPED-WITH-TIME-LEFT)
     block = rests_refit(block, profile.minutes_per_session, builder.rests, library.design)
@@ -312,7 +353,12 @@ def build_plan(
         block,
         scheduler.backbone,
         gap_plan=lambda gap: _gap_plan(
-            profile, block[0].days, gap, library.design.messages, _rest_days(outcome)
+            profile,
+            block[0].days,
+            gap,
+            library.design.messages,
+            _rest_days(outcome),
+            _gap_first_bout(profile, build_up),
         ),
     )
     screening = ScreeningOutcome(
@@ -731,6 +777,8 @@ def _guidelines(
 # the fewest minutes one added steady bout is suggested at, and the step minutes round up to
 GAP_LEAST_MINUTES = 10
 GAP_STEP_MINUTES = 5
+# the first bout of a build-up where the rules give no steady build-up of their own
+GAP_BUILD_UP_MINUTES = 20
 
 
 def _rest_days(outcome: Decisions) -> int:
@@ -739,8 +787,23 @@ def _rest_days(outcome: Decisions) -> int:
     return int(need[0]) if need is not None else 0
 
 
+def _gap_first_bout(profile: Profile, build_up: BuildUp | None) -> int | None:
+    """The longest bout a shortfall's way starts with for a person whose plan builds up (not
+    yet active, or pregnant): the steady build-up's first length (COACHING.md §2: people not
+    active build up from about 15-30 minutes; coach review 17, SHORTFALL-ADVICE-SKIPS-RAMP);
+    None: the person is active and not pregnant, and may add the minutes as they are."""
+    if profile.currently_active and Condition.PREGNANCY not in profile.conditions:
+        return None
+    return build_up.start_minutes if build_up is not None else GAP_BUILD_UP_MINUTES
+
+
 def _gap_plan(
-    profile: Profile, days: list[DayPlan], gap: int, messages: Messages, rest_days: int = 0
+    profile: Profile,
+    days: list[DayPlan],
+    gap: int,
+    messages: Messages,
+    rest_days: int = 0,
+    first_bout: int | None = None,
 ) -> str:
     """How the person can close an aerobic shortfall of `gap` minutes with their own days,
     session minutes and kit (COACHING.md §2: a way to close it that the person can follow;
@@ -749,7 +812,10 @@ def _gap_plan(
     plainly what their week cannot hold. Each activity of `messages.gap_activities` only with
     its kit (a bike not in pregnancy, where the plan's rides are on a stationary bike). The days the rules keep
     light (`rest_days`: two with chronic stress, poor sleep or overtraining signs) get no
-    added bout (coach review 13, SUGGEST-ON-LIGHT-DAYS). "" without the messages."""
+    added bout (coach review 13, SUGGEST-ON-LIGHT-DAYS). With `first_bout` (a person whose
+    plan builds up) the way is a build-up to all that: one bout of at most `first_bout`
+    minutes, then 5-10 minutes more a week (`messages.gap_build_up`). "" without the
+    messages."""
     if not (
         messages.gap_free_days
         and messages.gap_new_days
@@ -836,7 +902,32 @@ def _gap_plan(
         parts.append(
             fill_placeholders(messages.gap_left, {"minutes": str(left), "session": str(session)})
         )
-    return "; ".join(parts)
+    full = "; ".join(parts)
+    if (
+        first_bout is None
+        or not full
+        or not (
+            messages.gap_build_up
+            and messages.gap_where_free
+            and messages.gap_where_room
+            and messages.gap_where_new
+        )
+    ):
+        return full
+    # the first bout: no longer than the build-up's first length, nor than the shortfall
+    minutes = max(
+        GAP_LEAST_MINUTES, min(first_bout, step(gap)) // GAP_STEP_MINUTES * GAP_STEP_MINUTES
+    )
+    if free:
+        where = fill_placeholders(messages.gap_where_free, {"day": free[0].value.capitalize()})
+    elif any(m and session - m >= minutes for m in used.values()):
+        where = messages.gap_where_room
+    else:
+        where = messages.gap_where_new
+    return fill_placeholders(
+        messages.gap_build_up,
+        {"activity": words[0], "minutes": str(minutes), "where": where, "full": full},
+    )
 
 
 def _departures(reviewed: Review) -> list[Departure]:

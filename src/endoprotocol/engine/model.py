@@ -882,6 +882,11 @@ class GuidelineTarget(_Node):
     # any required aerobic session gives one lifting day to it, even below WHO's two
     # (COACHING.md §2: the first goal's dose comes before the WHO minimums).
     lifting_yields_to_first_goal: bool = False
+    # Endurance first: once the aerobic bar is met, a lifting day's minutes that no week
+    # uses take a steady block after the lifting up to this many moderate-equivalent minutes
+    # a week (WHO 2020's upper 300: more for the first goal before later goals, COACHING.md
+    # §2 (4); coach review 17, ENDURANCE-FIRST-IDLE-DAYS).
+    first_goal_aerobic_bar: Annotated[int, Field(strict=True, ge=1, le=1000)] | None = None
     # The first goal is built on aerobic work and the person builds up (not yet active): when
     # the week's required steady work cannot grow past `build_up_from_minutes`, one lifting
     # day (above the strength days safety asks for, and never the last one) gives way to a

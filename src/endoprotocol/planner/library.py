@@ -357,6 +357,14 @@ class Messages(_Node):
     gap_left: Text | None = None  # {minutes}, {session}: what the week cannot hold
     # {minutes}, {session}, {light}: what the week cannot hold once its light days are kept
     gap_light_days: Text | None = None
+    # {activity}, {minutes}, {where}, {full}: for a person whose plan builds up (not yet
+    # active, or pregnant), the way there step by step from one short bout, never all the
+    # minutes at once (coach review 17, SHORTFALL-ADVICE-SKIPS-RAMP); `{where}` is one of
+    # the three places below
+    gap_build_up: Text | None = None
+    gap_where_free: Text | None = None  # {day}: an offered day left free
+    gap_where_room: Text | None = None  # after a session on a day with minutes to spare
+    gap_where_new: Text | None = None  # a day the person did not offer
     # the steady work `{activity}` names, in order, each only where its kit is owned
     gap_activities: list[GapActivity] = []
 
@@ -384,6 +392,10 @@ class Messages(_Node):
             "gap_new_days": {"count", "activity", "minutes"},
             "gap_left": {"minutes", "session"},
             "gap_light_days": {"minutes", "session", "light"},
+            "gap_build_up": {"activity", "minutes", "where", "full"},
+            "gap_where_free": {"day"},
+            "gap_where_room": set(),
+            "gap_where_new": set(),
         }
         for field, names in wanted.items():
             if getattr(self, field) is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
@@ -2144,6 +2145,9 @@ def build_weeks(
         joining = False  # a steady session joins the week's build-up this week
         # a lift without an external load steps its reps this week, or is at the most reps
         stepped, topped, weighted = False, False, False
+        main_head = (design.messages.main_lifts_form or "").partition("{changes}")[0]
+        # a first goal whose dose is the aerobic backbone keeps the walk after its lifting
+        aerobic_first = any(t.lifting_yields_to_first_goal for t, _ in outcome.guidelines.values())
         for day in week_one:
             # this week's sessions of the day: those begun by now, mirrored where it applies
             todays = []
@@ -2174,7 +2178,22 @@ def build_weeks(
                 # work; where an exit's first sets need more, it goes for the week
                 give = max(0, math.floor(_work_minutes(walk)) - least_walk)
                 # (a deload as the building week before it: its cut is from those sets)
-                if _exit_cost(todays, exit_sets, scheme, design.timing) > (spare + give) * 60:
+                # (not for a first goal built on aerobic work, nor after a short day's main
+                # lifts: that walk is the first goal's aerobic dose, which comes before the
+                # exit's strength sets; coach review 17, FIRST-GOAL-AEROBIC-ABSENT)
+                main_day = aerobic_first or (
+                    bool(main_head)
+                    and any(
+                        n.startswith(main_head)
+                        for x in todays
+                        if x.modality is Modality.RESISTANCE
+                        for n in x.notes
+                    )
+                )
+                if (
+                    _exit_cost(todays, exit_sets, scheme, design.timing) > (spare + give) * 60
+                    and not main_day
+                ):
                     spare += walk.duration_minutes
                     todays = [x for x in todays if x is not walk]
                 else:
@@ -2582,3 +2601,241 @@ def _flat_build_up_said(weeks: list[Week], scheme: Scheme, build_up: BuildUp | N
         return weeks
     note = fill_placeholders(scheme.build_up_flat_note, {"minutes": f"{round(first)}"})
     return [weeks[0].model_copy(update={"notes": [*weeks[0].notes, note]}), *weeks[1:]]
+
+
+FORM_CHANGE_WORDS = ("shorter rests", "paired sets", "fewer sets")
+
+
+def forms_refit(
+    weeks: list[Week],
+    unformed: list[Week],
+    budget: int,
+    design: SessionDesignFile,
+    hold_volume: bool = False,
+) -> list[Week]:
+    """The block with each lifting session held to a smaller form (the smallest hard form,
+    or the main lifts, "so that steady work follows it") sized to its own week's walk (coach
+    review 17, TRIM-WITH-IDLE-MINUTES: a form sized for week 6's full-length walk left 10-17
+    minutes of the day unused in weeks 1-5 while the not-yet-active build-up kept the walk
+    short). `unformed`: the same block built with those sessions as they were before the
+    form. In a building week whose day has minutes the form does not need (the build-up's
+    shorter walks; a re-entry week's shorter rests, the walk being sized by the longest
+    week), the session takes them back from its unformed self, as far as they go: first its sets (one at a time,
+    in session order), then the lifts it left out (in their order), then its pairs apart, then its rests; all of
+    it, and it is the unformed session, note and all. What it still gives up is said in
+    the form's note; nothing given back, the week is as it was (`_form_refit`)."""
+    out: list[Week] = []
+    first: int | None = None
+    for week, full in zip(weeks, unformed, strict=True):
+        if week.deload:
+            if out:
+                # a deload's stated cut is the one it makes on the week before as refitted
+                week = week.model_copy(update={"notes": _deload_cut_restated(week, out[-1])})
+            out.append(week)
+            continue
+        # with `hold_volume` no week holds more lifting sets than week 1 gave (as refitted)
+        # or it already held: a recovery block's volume never grows
+        most = max(first or 0, _week_lifting_sets(week))
+        days = list(week.days)
+        for i, (d, f) in enumerate(zip(week.days, full.days, strict=True)):
+            others = _week_lifting_sets(week) - sum(
+                e.sets for s in d.sessions if s.modality is Modality.RESISTANCE for e in s.exercises
+            )
+            allowed = None if first is None or not hold_volume else most - others
+            days[i] = _form_refit(d, f, budget, design, allowed)
+            week = week.model_copy(update={"days": days})
+        if first is None:
+            first = _week_lifting_sets(week)
+        out.append(week)
+    return out
+
+
+def _week_lifting_sets(week: Week) -> int:
+    return sum(
+        e.sets
+        for d in week.days
+        for s in d.sessions
+        if s.modality is Modality.RESISTANCE
+        for e in s.exercises
+    )
+
+
+DELOAD_CUT = re.compile(r"(-?\d+)% fewer sets")
+
+
+def _deload_cut_restated(week: Week, before: Week) -> list[str]:
+    """A deload week's notes with their "N% fewer sets" the cut it makes on `before`."""
+    was, now = _week_lifting_sets(before), _week_lifting_sets(week)
+    real = round(100 * (1 - now / was)) if was else 0
+    return [
+        DELOAD_CUT.sub(f"{real}% fewer sets", n, count=1) if n.startswith("Deload week") else n
+        for n in week.notes
+    ]
+
+
+def _form_refit(
+    day: DayPlan,
+    full: DayPlan,
+    budget: int,
+    design: SessionDesignFile,
+    most_sets: int | None = None,
+) -> DayPlan:
+    """`day` with its smaller-form lifting given back what its minutes hold (`forms_refit`),
+    its lifting sets `most_sets` at most."""
+    sessions = list(day.sessions)
+    changed = False
+    templates = [t for t in (design.messages.exposure_form, design.messages.main_lifts_form) if t]
+    for k, s in enumerate(sessions):
+        if s.modality is not Modality.RESISTANCE or s.optional:
+            continue
+        said = [
+            (i, t)
+            for i, n in enumerate(s.notes)
+            for t in templates
+            if n.startswith(t.partition("{changes}")[0]) and n.endswith(t.partition("{changes}")[2])
+        ]
+        if not said:
+            continue
+        whole = next(
+            (
+                x
+                for x in full.sessions
+                if x.title == s.title and x.modality is Modality.RESISTANCE and not x.optional
+            ),
+            None,
+        )
+        if whole is None:
+            continue
+        spare = budget - sum(x.duration_minutes for x in sessions if not x.optional)
+        if spare < 1:
+            continue
+        seconds = session_seconds(s.exercises, design.timing)
+
+        def fits(
+            trial: list[Exercise], base: float = seconds, s: Session = s, spare: int = spare
+        ) -> bool:
+            if most_sets is not None and sum(e.sets for e in trial) > most_sets:
+                return False
+            extra = (session_seconds(trial, design.timing) - base) / 60
+            return round(s.duration_minutes + extra) <= s.duration_minutes + spare
+
+        kept = list(s.exercises)
+        by_name = {e.name: e for e in whole.exercises}
+        # the sets first, one at a time round the lifts in session order
+        grown = True
+        while grown:
+            grown = False
+            for i, e in enumerate(kept):
+                target = by_name.get(e.name)
+                if target is None or e.sets >= target.sets:
+                    continue
+                trial = [*kept[:i], e.model_copy(update={"sets": e.sets + 1}), *kept[i + 1 :]]
+                if fits(trial):
+                    kept, grown = trial, True
+        # then the lifts the form left out, each in its place in the session as it was (not
+        # on a short day held to its main lifts: its extras stay out, coach review 17,
+        # SHORT-DAY-KEEPS-EXTRAS)
+        order = [e.name for e in whole.exercises]
+        main_only = any(t == design.messages.main_lifts_form for _, t in said)
+        for e in whole.exercises:
+            if main_only or any(x.name == e.name for x in kept):
+                continue
+            at = order.index(e.name)
+            index = sum(1 for x in kept if x.name in order and order.index(x.name) < at)
+            trial = [*kept[:index], e.model_copy(update={"paired_with": None}), *kept[index:]]
+            if fits(trial):
+                kept = trial
+        # then lifts it paired apart again
+        for e in list(kept):
+            target = by_name.get(e.name)
+            if e.paired_with is None or target is None or target.paired_with is not None:
+                continue
+            partner = e.paired_with
+            trial = [
+                x.model_copy(update={"paired_with": None}) if x.name in (e.name, partner) else x
+                for x in kept
+            ]
+            if fits(trial):
+                kept = trial
+        # then the rests, as the session before the form had them
+        for i, e in enumerate(kept):
+            target = by_name.get(e.name)
+            if (
+                target is None
+                or target.rest_seconds is None
+                or e.rest_seconds is None
+                or midpoint(target.rest_seconds) <= midpoint(e.rest_seconds)
+            ):
+                continue
+            trial = [
+                *kept[:i],
+                e.model_copy(update={"rest_seconds": target.rest_seconds}),
+                *kept[i + 1 :],
+            ]
+            if fits(trial):
+                kept = trial
+        if kept == list(s.exercises):
+            continue
+        left = [e.name for e in whole.exercises if not any(x.name == e.name for x in kept)]
+        words = []
+        if any(
+            e.rest_seconds is not None
+            and (t := by_name.get(e.name)) is not None
+            and t.rest_seconds is not None
+            and midpoint(e.rest_seconds) < midpoint(t.rest_seconds)
+            for e in kept
+        ):
+            words.append("shorter rests")
+        if any(
+            e.paired_with is not None
+            and (t := by_name.get(e.name)) is not None
+            and t.paired_with is None
+            for e in kept
+        ):
+            words.append("paired sets")
+        if any((t := by_name.get(e.name)) is not None and e.sets < t.sets for e in kept):
+            words.append("fewer sets")
+        minutes = max(
+            1, round(s.duration_minutes + (session_seconds(kept, design.timing) - seconds) / 60)
+        )
+        if not words and not left:
+            # (timed as the form was, from its own minutes: the fit above held it)
+            sessions[k] = whole.model_copy(update={"duration_minutes": minutes})
+            changed = True
+            continue
+        # the form's note says what the session still gives up (a trim's changes of the
+        # session as it was, too)
+        trimmed = [
+            c for n in whole.notes if (found := trim_changes(n)) is not None for c in found[1]
+        ]
+        parts: list[str] = []
+        gone: list[str] = []
+        for part in [*trimmed, *words]:
+            if part in FORM_CHANGE_WORDS:
+                if part not in parts:
+                    parts.append(part)
+            elif part not in gone:
+                gone.append(part)
+        gone += [n for n in left if n not in gone]
+        if gone:
+            parts.append("without " + " and ".join(n[0].lower() + n[1:] for n in gone))
+        notes = list(s.notes)
+        i, template = said[0]
+        notes[i] = fill_placeholders(template, {"changes": ", ".join(parts)})
+        # the header's effort spans the sets' own, the lifts given back too
+        efforts = [e.intensity.rpe for e in kept if e.intensity.rpe is not None]
+        intensity = s.intensity
+        if efforts and intensity.rpe is not None:
+            intensity = intensity.model_copy(
+                update={"rpe": Range.of(min(r.min for r in efforts), max(r.max for r in efforts))}
+            )
+        sessions[k] = s.model_copy(
+            update={
+                "exercises": kept,
+                "duration_minutes": minutes,
+                "notes": notes,
+                "intensity": intensity,
+            }
+        )
+        changed = True
+    return DayPlan(day=day.day, sessions=sessions) if changed else day

@@ -25,7 +25,7 @@ from endoprotocol.planner.fill import Shortfall
 from endoprotocol.planner.library import Library, SplitDay
 from endoprotocol.planner.progress import BuildUp, Scheme, mesocycles
 from endoprotocol.profile import WEEK, Profile
-from endoprotocol.vocab import INTENSITY_ORDER, MODERATE_EQUIVALENT, Modality
+from endoprotocol.vocab import INTENSITY_ORDER, MODERATE_EQUIVALENT, Goal, Modality
 
 # Light routines of a few holds, which follow a day's main session rather than carry its
 # warm-up (`Scheduler._steady_leads`).
@@ -1424,6 +1424,10 @@ class Scheduler:
                 if self._shorten_lifting(target.bar, full_body_only=not split):
                     self._fill_aerobic(target.bar, rule.full_id)
                     self._give_back_to_lifting(wanted)
+            if target.first_goal_aerobic_bar is not None and self._endurance_first():
+                # WHO's minutes met, more for an endurance-first goal in the days' free
+                # minutes (coach review 17, ENDURANCE-FIRST-IDLE-DAYS)
+                self._fill_aerobic(target.first_goal_aerobic_bar, rule.full_id)
 
     def _steady_leads(self) -> None:
         """COACHING.md §2, time is honest (coach review 5, PAD-MINUTES): on a day whose first
@@ -1527,6 +1531,10 @@ class Scheduler:
             ):
                 self._fill_aerobic(target.bar, rule.full_id)
                 self._join_backbone_days(target.bar, rule.full_id)
+                if target.first_goal_aerobic_bar is not None and self._endurance_first():
+                    # more for an endurance-first goal once WHO's minutes are met (coach
+                    # review 17, ENDURANCE-FIRST-IDLE-DAYS)
+                    self._fill_aerobic(target.first_goal_aerobic_bar, rule.full_id)
         added: list[tuple[int, Slotted]] = []
         for day, sessions in enumerate(self.week.days):
             for s in sessions:
@@ -1537,6 +1545,14 @@ class Scheduler:
         for lift, minutes in shortened:
             lift.minutes = minutes
         return added
+
+    def _endurance_first(self) -> bool:
+        """Endurance is the first goal and the person is active (no build-up to respect)."""
+        return (
+            bool(self.profile.goals)
+            and self.profile.goals[0] is Goal.ENDURANCE
+            and self.profile.currently_active
+        )
 
     def _join_backbone_days(self, target: int, rule: str) -> None:
         """A steady block after a backbone day's lifting held to its smallest form, done

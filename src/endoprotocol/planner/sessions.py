@@ -60,6 +60,9 @@ class Built:
     # the session as it was before its smallest hard form (`Slotted.exposure_form`), kept
     # for a day whose freed minutes no steady block takes after all
     unformed: Session | None = None
+    # that session before any trim to fit its slot (every lift at its sets and rests): what a
+    # week whose walk is shorter gives back to it (`progress.forms_refit`; coach review 17)
+    whole: Session | None = None
 
 
 class SessionBuilder:
@@ -310,6 +313,7 @@ class SessionBuilder:
             if e.rest_seconds is not None:
                 self.rests.setdefault(e.name, e.rest_seconds)
         untrimmed = exercises
+        template, template_notes = exercises, list(notes)
         exercises, trimmed = self._trim(exercises, slot.minutes - edges, unpairable=unpairable)
         if trimmed:
             notes.append(trim_note(slot.minutes, trimmed))
@@ -323,14 +327,38 @@ class SessionBuilder:
             said = self.library.design.messages.exposure_form
             main_words = self.library.design.messages.main_lifts_form
             changed = bool(gave or dropped)
-            if not (changed and left >= worth) and slot.main_lifts is not None and main_words:
+            # a form that leaves the walk after it shorter than the least steady block and
+            # still is no strength day (a split day, or a day missing a group: coach review
+            # 17, SHORT-DAY-KEEPS-EXTRAS) keeps its extras for nothing the first goal needs
+            least = self.timing.min_work_minutes.get(Modality.ENDURANCE, 10)
+            idle_extras = left < least and not set(MAJOR_GROUPS) <= _exposed(smaller)
+            if (
+                (not (changed and left >= worth) or idle_extras)
+                and slot.main_lifts is not None
+                and main_words
+            ):
                 # a day too short for the smallest hard form to free a walk (or with no
                 # group's three hard sets to keep): its main lifts, a walk after them
                 # (coach review 16, AEROBIC-FIRST-GOAL-CROWDED-BY-LIFTING)
                 # (from the session before its trim: the form drops and pairs on its own)
                 main, main_gave, main_dropped = self._main_lifts_form(untrimmed, sets, unpairable)
                 main_left = slot.minutes - round(edges + self._first_seconds(main) / 60)
-                if (main_dropped or "fewer sets" in main_gave) and (main_left >= slot.main_lifts):
+                fewest = sets
+                while main_left < slot.main_lifts and fewest > 1:
+                    # a day that also holds what safety asks for (falls prevention's balance
+                    # practice) frees its walk with the main lifts at fewer sets, down to one:
+                    # the first goal's aerobic dose before WHO's strength days (COACHING.md
+                    # §2; coach review 17, FIRST-GOAL-AEROBIC-ABSENT)
+                    fewest -= 1
+                    main, main_gave, main_dropped = self._main_lifts_form(
+                        untrimmed, fewest, unpairable
+                    )
+                    main_left = slot.minutes - round(edges + self._first_seconds(main) / 60)
+                if (
+                    (main_dropped or "fewer sets" in main_gave)
+                    and main_left >= slot.main_lifts
+                    and (not idle_extras or not (changed and left >= worth) or main_left > left)
+                ):
                     smaller, gave, dropped = main, main_gave, main_dropped
                     left, worth, changed, said = main_left, slot.main_lifts, True, main_words
                     untrimmed = []  # what the form says it gave up is all of it
@@ -360,6 +388,9 @@ class SessionBuilder:
             None
             if full is None
             else self._session(slot, full[0], edges, full[1], rules, zone_intensity(zone)),
+            None
+            if full is None
+            else self._session(slot, template, edges, template_notes, rules, zone_intensity(zone)),
         )
 
     def _promised_slots(self, day: SplitDay) -> list[Slot]:
