@@ -5230,6 +5230,73 @@ def extra_sets_before_who_aerobic(p: Profile, plan: Plan, library: Library) -> V
     return verdict
 
 
+# hard sets a week at which a group is at the weekly ceiling's edge (20, COACHING.md §3):
+# the block can add a set or two there at most
+NEAR_CEILING_SETS = 18
+
+
+def volume_lopsided_start(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §2-3 (trained lifters start about 10 hard sets a group and build toward
+    10-20 across the mesocycle, a set at a time; README: "about 10 hard sets a week for each
+    major group from week 1"; coach review 17, TRAINED-VOLUME-STARTS-AT-CEILING: an advanced
+    muscle-first lifter's week 1 held shoulders 20 and glutes 18 while chest and quads sat at
+    9, so the block added no set). A trained, active lifting-first person's week 1 keeps no
+    set past the dose - a hard lift above two sets whose major muscles all have more than 12
+    hard sets a week and keep 10 without one of its sets, whose day keeps every group's hard
+    exposure (3+ sets) without it - while another major group is under 10 or the lift's
+    group is at 18 or more, the weekly ceiling's edge."""
+    verdict = Verdict(applies=_trained_lifting_first(p, plan) and not plan.screening.referral_only)
+    if not verdict.applies:
+        return verdict
+    days = plan.weeks[0].days
+    lifting = [
+        s for d in days for s in d.sessions if s.modality.value == "resistance" and not s.optional
+    ]
+    if not lifting:
+        verdict.applies = False
+        return verdict
+    week = hard_sets_by_muscle(lifting)
+    groups = {g: max(week.get(m, 0.0) for m in ms) for g, ms in MAJOR_GROUPS.items()}
+    majors = {m for ms in MAJOR_GROUPS.values() for m in ms}
+    for d in days:
+        lifts = [s for s in d.sessions if s.modality.value == "resistance" and not s.optional]
+        day = hard_sets_by_muscle(lifts)
+        exposed = exposed_groups(day)
+        for s in lifts:
+            for e in s.exercises:
+                if not is_hard_set(e) or e.sets <= TRAINED_LEAST_SETS:
+                    continue
+                credit = {m: c for m, c in muscle_credit(e).items() if m in majors and c > 0}
+                if not credit or any(
+                    week.get(m, 0.0) <= DOSE_TOP_SETS or week.get(m, 0.0) - c < TRAINED_DOSE
+                    for m, c in credit.items()
+                ):
+                    continue
+                less = {m: day.get(m, 0.0) - credit.get(m, 0.0) for m in day}
+                if exposed - exposed_groups(less):
+                    continue
+                own = {g for g, ms in MAJOR_GROUPS.items() if set(ms) & set(credit)}
+                under = sorted(g for g, n in groups.items() if n < TRAINED_DOSE)
+                edge = sorted(g for g in own if groups[g] >= NEAR_CEILING_SETS)
+                if not under and not edge:
+                    continue
+                verdict.faults.append(
+                    Fault(
+                        "volume-lopsided-start",
+                        f"week 1 {d.day.value}",
+                        f"{e.name} {e.sets} sets with "
+                        + ", ".join(f"{m} {week[m]:g}" for m in sorted(credit))
+                        + " hard sets a week"
+                        + (
+                            "; under 10: " + ", ".join(f"{g} {groups[g]:g}" for g in under)
+                            if under
+                            else f"; at the ceiling's edge: {', '.join(edge)}"
+                        ),
+                    )
+                )
+    return verdict
+
+
 def extras_before_who_aerobic(p: Profile, plan: Plan, library: Library) -> Verdict:
     """COACHING.md §2 puts WHO's minimums before more for the first goal, and an isolation
     or core extra (no major group's primary muscle: a woodchop, a curl, a calf raise) is
@@ -5658,6 +5725,56 @@ def _sets_against(week: Week, building: list[Week]) -> tuple[Week, list[tuple[in
         for e in s.exercises
         if e.name in first[s.title]
     ]
+
+
+def sets_grow_without_aerobic(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §2 orders the first goal's minimum dose, then WHO's minimums, then more
+    for the first goal (README: "WHO's minimums come before more for the first goal"; coach
+    review 17, SETS-GROW-WITH-ZERO-AEROBIC: a 65-year-old trained lifter's walk after
+    lifting gave way to the older warm-up, the balance work and the dose, and weeks 2-3 added
+    sets "as the block builds weekly volume" with 0 required aerobic minutes). A trained,
+    active lifting-first person whose week 1 holds no required steady work while the aerobic
+    target is short, with no safety rule holding it, has no building week whose lifts hold
+    more sets in all than the same sessions before them (`_sets_against`: a mirrored week's
+    swap of day types is no added set). `extra-sets-before-who-aerobic` reads week 1 on days
+    with a walk after lifting; this reads the weeks after it where there is no walk."""
+    aerobic = _guideline(plan, "who-2020-aerobic")
+    verdict = Verdict(
+        applies=_dosed_lifter_short_of_aerobic(p, plan)
+        and not any(
+            s.modality.value == "endurance"
+            for d in plan.weeks[0].days
+            for s in d.sessions
+            if not s.optional
+        )
+        and any(
+            s.modality.value == "resistance" and not s.optional
+            for d in plan.weeks[0].days
+            for s in d.sessions
+        )
+    )
+    if not verdict.applies or aerobic is None:
+        return verdict
+    building: list[Week] = []
+    for week in plan.weeks:
+        if week.deload:
+            continue
+        if building:
+            against, pairs = _sets_against(week, building)
+            was = sum(n for n, _, _ in pairs)
+            now = sum(n for _, n, _ in pairs)
+            if now > was:
+                verdict.faults.append(
+                    Fault(
+                        "sets-grow-without-aerobic",
+                        f"week {week.week}",
+                        f"lifts hold {was} -> {now} sets against the same sessions of week "
+                        f"{against.week} with {aerobic.value} of {aerobic.target} aerobic "
+                        "minutes and no walk",
+                    )
+                )
+        building.append(week)
+    return verdict
 
 
 def sets_note_unkept(p: Profile, plan: Plan, library: Library) -> Verdict:
@@ -7146,6 +7263,8 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "steady-shrinks-past-dose": steady_shrinks_past_dose,
     "extra-sets-before-who-aerobic": extra_sets_before_who_aerobic,
     "extras-before-who-aerobic": extras_before_who_aerobic,
+    "volume-lopsided-start": volume_lopsided_start,
+    "sets-grow-without-aerobic": sets_grow_without_aerobic,
     "arms-over-range-any-week": arms_over_range_any_week,
     "aerobic-flat-never-builds": aerobic_flat_never_builds,
     "reps-past-15-incoherent": reps_past_15_incoherent,
