@@ -30,6 +30,17 @@ SETS-GROW-WITH-ZERO-AEROBIC (wrong dose order) A trained 65-year-old, strength f
     progresses by load and reps (`progress._sets_wait_for_aerobic`). Check
     `sets-grow-without-aerobic` (no building week's lifts hold more sets than the same
     sessions before them; a mirrored week's swap of day types is not an added set).
+IDLE-SESSION-FIRST-GOAL-UNDERDOSED (wrong dose, time not honest) A 19-year-old beginner,
+    strength first, lifting one 120-minute day a week, used 62 of its minutes and gave quads
+    and hamstrings 3 hard sets a week for 12 weeks (about 4 is a beginner's minimum). Cause:
+    a one-day week was built from the two-day full-body template's day A (one squat, one
+    hinge, one press, one row, each at the prescription's sets), and nothing added a second
+    lift. Decision (lead, session 11, ONCE-WEEKLY-VOLUME; COACHING.md §3 "once-a-week lifters
+    get more sets in that one session"): a one-day week is a full-body session whose base
+    slots are day A's and which then holds a second lift for the big groups - a lunge, a
+    vertical pull, a second press and a hamstrings hinge - where the minutes allow (split
+    `full-body-once`, rule `core/resistance-full-body-once-a-week`), not more sets on one
+    lift. Check `once-weekly-underdosed`.
 """
 
 from __future__ import annotations
@@ -40,7 +51,11 @@ from typing import Any
 import pytest
 from hypothesis import strategies as st
 
-from endoprotocol.audit import sets_grow_without_aerobic, volume_lopsided_start
+from endoprotocol.audit import (
+    once_weekly_underdosed,
+    sets_grow_without_aerobic,
+    volume_lopsided_start,
+)
 from endoprotocol.plan import hard_sets_by_muscle
 from tests.builtin import audit_check, builtin_plan, week_lifting, week_lifting_sets
 from tests.strategies import audit_property, profiles
@@ -63,6 +78,14 @@ NO_WALK = {
     "goals": ["strength"],
     "experience": "intermediate",
     "currently_active": True,
+}
+# /tmp/coach17/min/IDLE-SESSION-FIRST-GOAL-UNDERDOSED.yaml
+ONE_DAY = {
+    "age": 19,
+    "sex": "male",
+    "goals": ["strength"],
+    "minutes_per_session": 120,
+    "days_per_week": 1,
 }
 MAJORS = ("chest", "back", "quads", "hamstrings", "glutes", "shoulders")
 
@@ -180,4 +203,66 @@ def test_lifters_with_no_walk_add_no_sets(record_property: pytest.RecordProperty
         record_property,
         examples=EXAMPLES,
         weeks=8,
+    )
+
+
+# ---- IDLE-SESSION-FIRST-GOAL-UNDERDOSED
+
+
+def test_a_once_weekly_beginner_gets_a_second_lift_for_the_big_groups() -> None:
+    plan = builtin_plan(weeks=12, **ONE_DAY)
+    (session,) = week_lifting(plan.weeks[0])
+    patterns = [e.pattern.value for e in session.exercises]
+    # a lunge after the squat, a second pull and a second press (was one of each)
+    assert patterns.count("lunge") == 1
+    assert patterns.count("horizontal-push") + patterns.count("vertical-push") >= 3
+    assert patterns.count("horizontal-pull") + patterns.count("vertical-pull") >= 2
+    # quads and hamstrings reach the beginner's 4 (were 3 every week of 12)
+    for week in plan.weeks:
+        if week.deload:
+            continue
+        sets = _muscles(week)
+        assert sets["quads"] >= 4, (week.week, sets)
+        assert sets["hamstrings"] >= 4, (week.week, sets)
+    # the day holds more of its 120 minutes (was 62)
+    monday = plan.weeks[0].days[0]
+    assert sum(s.duration_minutes for s in monday.sessions if not s.optional) >= 70
+    verdict = audit_check("once-weekly-underdosed", ONE_DAY, plan)
+    assert verdict.applies
+    assert not verdict.faults, verdict.faults
+
+
+def test_the_once_weekly_check_finds_the_old_session() -> None:
+    plan = builtin_plan(weeks=4, **ONE_DAY)
+    (session,) = week_lifting(plan.weeks[0])
+    # the old session: day A's lifts only (no lunge, second pull, press or hinge)
+    seen: set[str] = set()
+    kept = []
+    for e in session.exercises:
+        if e.pattern.value not in seen or e.pattern.value in ("isolation", "core"):
+            kept.append(e)
+        seen.add(e.pattern.value)
+    session.exercises = [e for e in kept if e.pattern.value != "lunge"]
+    verdict = audit_check("once-weekly-underdosed", ONE_DAY, plan)
+    assert "quads" in " ".join(f.what for f in verdict.faults)
+
+
+@st.composite
+def once_weekly_lifters(draw: st.DrawFn) -> dict[str, Any]:
+    """People whose first goal is muscle or strength, on one day a week of 45-150 minutes."""
+    data = draw(profiles(max_age=80))
+    first = draw(st.sampled_from(["muscle", "strength"]))
+    data["goals"] = [first, *(g for g in data["goals"] if g != first)][:3]
+    data.pop("days", None)
+    data["days_per_week"] = 1
+    data["minutes_per_session"] = draw(st.integers(45, 150))
+    return data
+
+
+def test_once_weekly_lifters_reach_the_floor(record_property: pytest.RecordProperty) -> None:
+    audit_property(
+        once_weekly_lifters(),
+        {"once-weekly-underdosed": once_weekly_underdosed},
+        record_property,
+        examples=EXAMPLES,
     )

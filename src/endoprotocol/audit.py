@@ -5423,6 +5423,61 @@ def trained_sets_never_grow(p: Profile, plan: Plan, library: Library) -> Verdict
     return verdict
 
 
+# the beginner's weekly minimum per major group (COACHING.md §2: about 4 hard sets)
+ONCE_WEEKLY_FLOOR = 4
+# the minutes a second lift of a group takes (two or three sets with rests)
+ONCE_WEEKLY_LIFT_MINUTES = 10
+# the muscles the once-weekly floor is read on (glutes ride on the squats' and hinges' sets)
+ONCE_WEEKLY_MUSCLES = ("chest", "back", "quads", "hamstrings", "shoulders")
+
+
+def once_weekly_underdosed(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §3 (once-a-week lifters get more sets in that one session) and §2 (the
+    first goal's minimum dose: about 4 hard sets a group a week for beginners; time is
+    honest). Coach review 12's ONCE-WEEKLY-VOLUME, decided in session 11, and coach review
+    17, IDLE-SESSION-FIRST-GOAL-UNDERDOSED: a 19-year-old beginner, strength first, on one
+    120-minute day got quads and hamstrings 3 hard sets a week for 12 weeks while the day
+    used 62 minutes. A lifting-first person whose week 1 lifts on one day only, with hard
+    sets open, gives each major muscle (chest, back, quads, hamstrings, shoulders) at least
+    4 hard sets that week where the day has 10 minutes for a second lift (free, or in a walk
+    after lifting above the least steady work). Recovery-limited people (week 1's sets held
+    lighter) and Triad/RED-S signs are left out. A trained lifter's 10 is
+    `trained-muscle-under-dose-with-room`'s."""
+    verdict = Verdict(applies=False)
+    if not p.goals or p.goals[0].value not in LIFTING_FIRST or clearance_pending(plan):
+        return verdict
+    # a recovery limit holds week 1's lighter sets, Triad/RED-S signs a cautious start
+    if RECOVERY_LIMITED & set(p.conditions) or has_triad_signs(p) or not hard_sets_open(plan):
+        return verdict
+    week = plan.weeks[0]
+    days = [
+        d
+        for d in week.days
+        if any(s.modality.value == "resistance" and not s.optional for s in d.sessions)
+    ]
+    if len(days) != 1:
+        return verdict
+    verdict.applies = True
+    day = days[0]
+    room = _room_for_sets(p, day)
+    if room < ONCE_WEEKLY_LIFT_MINUTES:
+        return verdict
+    sets = hard_sets_by_muscle(
+        s for s in day.sessions if s.modality.value == "resistance" and not s.optional
+    )
+    for m in ONCE_WEEKLY_MUSCLES:
+        if sets.get(m, 0.0) < ONCE_WEEKLY_FLOOR:
+            verdict.faults.append(
+                Fault(
+                    "once-weekly-underdosed",
+                    f"week 1 {day.day.value}",
+                    f"{m} {sets.get(m, 0.0):g} hard sets a week on the one lifting day while "
+                    f"it could hold {room:g} more minutes",
+                )
+            )
+    return verdict
+
+
 def older_start_never_exits(p: Profile, plan: Plan, library: Library) -> Verdict:
     """COACHING.md §3 (exits from cautious starts) and §4 (older adults: strength on 2+ days;
     coach review 6, OLDER-ONE-SET): an older beginner's light start may open at 1-2 sets a
@@ -7265,6 +7320,7 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "extras-before-who-aerobic": extras_before_who_aerobic,
     "volume-lopsided-start": volume_lopsided_start,
     "sets-grow-without-aerobic": sets_grow_without_aerobic,
+    "once-weekly-underdosed": once_weekly_underdosed,
     "arms-over-range-any-week": arms_over_range_any_week,
     "aerobic-flat-never-builds": aerobic_flat_never_builds,
     "reps-past-15-incoherent": reps_past_15_incoherent,
