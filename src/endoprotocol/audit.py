@@ -5392,7 +5392,9 @@ def trained_sets_never_grow(p: Profile, plan: Plan, library: Library) -> Verdict
     4 weeks keep progressing after each deload; coach review 6, TRAINED-SETS-FLAT): a trained
     muscle-first lifter's block of 6 or more weeks adds a lifting set in some building week
     where a building week's lifting day has the minutes for one. Fault: no building week
-    holds more lifting sets than the building week before it."""
+    holds more lifting sets than the building week before it. A week with no walk at all
+    while the aerobic target is short is left out: its sets wait for WHO's minutes (coach
+    review 17, SETS-GROW-WITH-ZERO-AEROBIC)."""
     verdict = Verdict(
         applies=_trained_lifting_first(p, plan)
         and p.goals[0].value == "muscle"
@@ -5404,6 +5406,11 @@ def trained_sets_never_grow(p: Profile, plan: Plan, library: Library) -> Verdict
     if len(building) < 2:
         return verdict
     aerobic = _guideline(plan, "who-2020-aerobic")
+    if _no_walk_short_of_aerobic(p, plan):
+        # coach review 17, SETS-GROW-WITH-ZERO-AEROBIC: a week with no walk at all while the
+        # aerobic target is short adds no sets (WHO's minimums before more for the first
+        # goal); it progresses by load and reps (`sets-grow-without-aerobic`)
+        return verdict
     # past the first goal's minimum dose a walk no longer gives way to added sets
     short = aerobic is not None and not aerobic.met and not _first_dose_reached(plan)
     room = any(
@@ -5440,8 +5447,9 @@ def once_weekly_underdosed(p: Profile, plan: Plan, library: Library) -> Verdict:
     used 62 minutes. A lifting-first person whose week 1 lifts on one day only, with hard
     sets open, gives each major muscle (chest, back, quads, hamstrings, shoulders) at least
     4 hard sets that week where the day has 10 minutes for a second lift (free, or in a walk
-    after lifting above the least steady work). Recovery-limited people (week 1's sets held
-    lighter) and Triad/RED-S signs are left out. A trained lifter's 10 is
+    after lifting above the least steady work), unless the kit filled its second slot with a
+    teaching drill. Recovery-limited people (week 1's sets held lighter) and Triad/RED-S
+    signs are left out. A trained lifter's 10 is
     `trained-muscle-under-dose-with-room`'s."""
     verdict = Verdict(applies=False)
     if not p.goals or p.goals[0].value not in LIFTING_FIRST or clearance_pending(plan):
@@ -5462,11 +5470,13 @@ def once_weekly_underdosed(p: Profile, plan: Plan, library: Library) -> Verdict:
     room = _room_for_sets(p, day)
     if room < ONCE_WEEKLY_LIFT_MINUTES:
         return verdict
-    sets = hard_sets_by_muscle(
-        s for s in day.sessions if s.modality.value == "resistance" and not s.optional
-    )
+    lifts = [s for s in day.sessions if s.modality.value == "resistance" and not s.optional]
+    sets = hard_sets_by_muscle(lifts)
+    # a muscle whose second slot the kit could fill only with a teaching drill (a prone floor
+    # lat pull with no bar or band) has no hard lift left to add
+    drilled = {m.value for s in lifts for e in s.exercises if not is_hard_set(e) for m in e.muscles}
     for m in ONCE_WEEKLY_MUSCLES:
-        if sets.get(m, 0.0) < ONCE_WEEKLY_FLOOR:
+        if sets.get(m, 0.0) < ONCE_WEEKLY_FLOOR and m not in drilled:
             verdict.faults.append(
                 Fault(
                     "once-weekly-underdosed",
@@ -5782,6 +5792,24 @@ def _sets_against(week: Week, building: list[Week]) -> tuple[Week, list[tuple[in
     ]
 
 
+def _no_walk_short_of_aerobic(p: Profile, plan: Plan) -> bool:
+    """A trained, active lifting-first person whose week 1 lifts but holds no required
+    steady work while the aerobic target is short and no safety rule holds it."""
+    week = plan.weeks[0] if plan.weeks else None
+    return (
+        week is not None
+        and _dosed_lifter_short_of_aerobic(p, plan)
+        and not any(
+            s.modality.value == "endurance" for d in week.days for s in d.sessions if not s.optional
+        )
+        and any(
+            s.modality.value == "resistance" and not s.optional
+            for d in week.days
+            for s in d.sessions
+        )
+    )
+
+
 def sets_grow_without_aerobic(p: Profile, plan: Plan, library: Library) -> Verdict:
     """COACHING.md §2 orders the first goal's minimum dose, then WHO's minimums, then more
     for the first goal (README: "WHO's minimums come before more for the first goal"; coach
@@ -5794,20 +5822,7 @@ def sets_grow_without_aerobic(p: Profile, plan: Plan, library: Library) -> Verdi
     swap of day types is no added set). `extra-sets-before-who-aerobic` reads week 1 on days
     with a walk after lifting; this reads the weeks after it where there is no walk."""
     aerobic = _guideline(plan, "who-2020-aerobic")
-    verdict = Verdict(
-        applies=_dosed_lifter_short_of_aerobic(p, plan)
-        and not any(
-            s.modality.value == "endurance"
-            for d in plan.weeks[0].days
-            for s in d.sessions
-            if not s.optional
-        )
-        and any(
-            s.modality.value == "resistance" and not s.optional
-            for d in plan.weeks[0].days
-            for s in d.sessions
-        )
-    )
+    verdict = Verdict(applies=_no_walk_short_of_aerobic(p, plan))
     if not verdict.applies or aerobic is None:
         return verdict
     building: list[Week] = []
