@@ -112,9 +112,11 @@ def test_a_lifter_nine_minutes_short_meets_who_in_week_one() -> None:
     assert aerobic.met, aerobic
     assert aerobic.value >= 150, aerobic
     assert min(major_group_sets(week_lifting(plan.weeks[0])).values()) >= 10
-    # the sets come off only as far as the minutes are needed: the dose's top is not
-    # forced once WHO is met
-    assert week_lifting_sets(plan.weeks[0]) >= 48
+    # since coach review 17 (TRAINED-VOLUME-STARTS-AT-CEILING) week 1 starts near the
+    # dose's top whatever the walks need (48+ -> 45 sets), and the block then adds sets
+    # into the minutes that frees (45, 46, 47): the walks take them only up to WHO's 150
+    sets = [week_lifting_sets(w) for w in plan.weeks[:3]]
+    assert sets[0] < sets[1] < sets[2], sets
 
 
 def test_dosed_lifters_hold_no_set_past_the_dose_while_aerobic_is_short(

@@ -61,13 +61,17 @@ def test_an_advanced_lifters_back_stays_within_twenty_hard_sets() -> None:
     for week in range(1, 9):
         sets = major_group_sets(week_lifting(plan.weeks[week - 1]))
         assert max(sets.values()) <= 20, (week, sets)
-    # the set comes off Friday's reverse fly, an accessory, on the back's busier day; the
-    # heavy rows and vertical pulls keep the three sets the strength dose gives them
+    # the set comes off Friday's reverse fly, an accessory, on the back's busier day. Since
+    # coach review 17 (TRAINED-VOLUME-STARTS-AT-CEILING) week 1 starts near the dose: the
+    # extras go to two sets first, then the rows and pulls (back 20 -> 14 in week 1), and the
+    # block builds the back again (14, 14, 17 in weeks 1-3); was rows and pulls at 3
     friday = {e.name: e.sets for s in required_sessions(plan, "friday") for e in s.exercises}
-    assert friday["Bent-over dumbbell reverse fly"] == 2
-    assert friday["Pull-up"] == friday["Barbell bent-over row"] == 3
+    assert friday["Bent-over dumbbell reverse fly"] <= 2
+    assert min(friday["Pull-up"], friday["Barbell bent-over row"]) >= 2
     monday = {e.name: e.sets for s in required_sessions(plan, "monday") for e in s.exercises}
-    assert monday["Barbell bent-over row"] == monday["Chin-up"] == 3
+    assert min(monday["Barbell bent-over row"], monday["Chin-up"]) >= 2
+    back = [major_group_sets(week_lifting(plan.weeks[w]))["back"] for w in range(3)]
+    assert back[2] > back[0], back
     # and the week still carries the trained dose: every major group 10 or more
     assert min(major_group_sets(week_lifting(plan.weeks[0])).values()) >= 10
 

@@ -94,9 +94,12 @@ def test_a_strength_slots_body_weight_hinge_stays_at_few_reps() -> None:
         if e.pattern.value == "hinge"
     ]
     assert hinges
-    first = hinges[0][1].reps
-    assert first is not None
+    # since coach review 17 the one-day session holds a second hinge (the once-weekly
+    # split's hamstrings lift, a single-leg glute bridge at 8-12): each hinge keeps its own
+    firsts: dict[str, Any] = {}
     for _, e in hinges:
+        first = firsts.setdefault(e.name, e.reps)
+        assert first is not None
         assert e.reps is not None
         assert first.min <= e.reps.min
         assert e.reps.max <= first.max

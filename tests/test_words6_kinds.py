@@ -117,8 +117,10 @@ def test_one_more_set_is_said_only_when_a_lift_gains_a_set() -> None:
     set; the weeks that say so hold one. A trained lifter whose lift does gain a set in
     week 3 is still told so."""
     plan = builtin_plan(**T1D_LIFTER)
-    assert not any(ONE_MORE_SET in n for n in plan.weeks[2].notes)
-    assert [e.sets for e in _lifts(plan.weeks[2])] == [e.sets for e in _lifts(plan.weeks[1])]
+    # since coach review 17 (TRAINED-VOLUME-STARTS-AT-CEILING) his week 1 starts near the
+    # dose, so weeks 2 and 3 really add sets (41, 45, 50) and say so; the note is kept
+    assert any(ONE_MORE_SET in n for n in plan.weeks[2].notes)
+    assert sum(e.sets for e in _lifts(plan.weeks[2])) > sum(e.sets for e in _lifts(plan.weeks[1]))
     assert sets_note_unkept(parse_profile(T1D_LIFTER), plan, builtin_library()).faults == []
     # on 60-minute days his sets no longer grow into the walks once every group has its
     # minimum dose (coach review 12, SETS-OVER-AEROBIC); on 120-minute days they grow
@@ -133,7 +135,8 @@ def test_one_more_set_is_said_only_when_a_lift_gains_a_set() -> None:
 def test_the_sets_note_check_finds_a_note_no_lift_keeps() -> None:
     plan = builtin_plan(**T1D_LIFTER)
     doctored = plan.model_copy(deep=True)
-    doctored.weeks[2].notes.append(f"{ONE_MORE_SET} this week.")
+    # (week 3 really adds sets since coach review 17: the deload week 4 holds fewer)
+    doctored.weeks[3].notes.append(f"{ONE_MORE_SET} this week.")
     verdict = sets_note_unkept(parse_profile(T1D_LIFTER), doctored, builtin_library())
     assert verdict.applies
     assert verdict.faults

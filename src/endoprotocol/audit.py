@@ -5391,6 +5391,73 @@ def extra_sets_before_who_aerobic(p: Profile, plan: Plan, library: Library) -> V
     return verdict
 
 
+# hard sets a week at which a group is at the weekly ceiling's edge (20, COACHING.md §3):
+# the block can add a set or two there at most
+NEAR_CEILING_SETS = 18
+
+
+def volume_lopsided_start(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §2-3 (trained lifters start about 10 hard sets a group and build toward
+    10-20 across the mesocycle, a set at a time; README: "about 10 hard sets a week for each
+    major group from week 1"; coach review 17, TRAINED-VOLUME-STARTS-AT-CEILING: an advanced
+    muscle-first lifter's week 1 held shoulders 20 and glutes 18 while chest and quads sat at
+    9, so the block added no set). A trained, active lifting-first person's week 1 keeps no
+    set past the dose - a hard lift above two sets whose major muscles all have more than 12
+    hard sets a week and keep 10 without one of its sets, whose day keeps every group's hard
+    exposure (3+ sets) without it - while another major group is under 10 or the lift's
+    group is at 18 or more, the weekly ceiling's edge."""
+    verdict = Verdict(applies=_trained_lifting_first(p, plan) and not plan.screening.referral_only)
+    if not verdict.applies:
+        return verdict
+    days = plan.weeks[0].days
+    lifting = [
+        s for d in days for s in d.sessions if s.modality.value == "resistance" and not s.optional
+    ]
+    if not lifting:
+        verdict.applies = False
+        return verdict
+    week = hard_sets_by_muscle(lifting)
+    groups = {g: max(week.get(m, 0.0) for m in ms) for g, ms in MAJOR_GROUPS.items()}
+    majors = {m for ms in MAJOR_GROUPS.values() for m in ms}
+    for d in days:
+        lifts = [s for s in d.sessions if s.modality.value == "resistance" and not s.optional]
+        day = hard_sets_by_muscle(lifts)
+        exposed = exposed_groups(day)
+        for s in lifts:
+            for e in s.exercises:
+                if not is_hard_set(e) or e.sets <= TRAINED_LEAST_SETS:
+                    continue
+                credit = {m: c for m, c in muscle_credit(e).items() if m in majors and c > 0}
+                if not credit or any(
+                    week.get(m, 0.0) <= DOSE_TOP_SETS or week.get(m, 0.0) - c < TRAINED_DOSE
+                    for m, c in credit.items()
+                ):
+                    continue
+                less = {m: day.get(m, 0.0) - credit.get(m, 0.0) for m in day}
+                if exposed - exposed_groups(less):
+                    continue
+                own = {g for g, ms in MAJOR_GROUPS.items() if set(ms) & set(credit)}
+                under = sorted(g for g, n in groups.items() if n < TRAINED_DOSE)
+                edge = sorted(g for g in own if groups[g] >= NEAR_CEILING_SETS)
+                if not under and not edge:
+                    continue
+                verdict.faults.append(
+                    Fault(
+                        "volume-lopsided-start",
+                        f"week 1 {d.day.value}",
+                        f"{e.name} {e.sets} sets with "
+                        + ", ".join(f"{m} {week[m]:g}" for m in sorted(credit))
+                        + " hard sets a week"
+                        + (
+                            "; under 10: " + ", ".join(f"{g} {groups[g]:g}" for g in under)
+                            if under
+                            else f"; at the ceiling's edge: {', '.join(edge)}"
+                        ),
+                    )
+                )
+    return verdict
+
+
 def extras_before_who_aerobic(p: Profile, plan: Plan, library: Library) -> Verdict:
     """COACHING.md §2 puts WHO's minimums before more for the first goal, and an isolation
     or core extra (no major group's primary muscle: a woodchop, a curl, a calf raise) is
@@ -5486,7 +5553,9 @@ def trained_sets_never_grow(p: Profile, plan: Plan, library: Library) -> Verdict
     4 weeks keep progressing after each deload; coach review 6, TRAINED-SETS-FLAT): a trained
     muscle-first lifter's block of 6 or more weeks adds a lifting set in some building week
     where a building week's lifting day has the minutes for one. Fault: no building week
-    holds more lifting sets than the building week before it."""
+    holds more lifting sets than the building week before it. A week with no walk at all
+    while the aerobic target is short is left out: its sets wait for WHO's minutes (coach
+    review 17, SETS-GROW-WITH-ZERO-AEROBIC)."""
     verdict = Verdict(
         applies=_trained_lifting_first(p, plan)
         and p.goals[0].value == "muscle"
@@ -5498,6 +5567,11 @@ def trained_sets_never_grow(p: Profile, plan: Plan, library: Library) -> Verdict
     if len(building) < 2:
         return verdict
     aerobic = _guideline(plan, "who-2020-aerobic")
+    if _no_walk_short_of_aerobic(p, plan):
+        # coach review 17, SETS-GROW-WITH-ZERO-AEROBIC: a week with no walk at all while the
+        # aerobic target is short adds no sets (WHO's minimums before more for the first
+        # goal); it progresses by load and reps (`sets-grow-without-aerobic`)
+        return verdict
     # past the first goal's minimum dose a walk no longer gives way to added sets
     short = aerobic is not None and not aerobic.met and not _first_dose_reached(plan)
     room = any(
@@ -5514,6 +5588,64 @@ def trained_sets_never_grow(p: Profile, plan: Plan, library: Library) -> Verdict
                 f"{_week_sets(building[0])} lifting sets in every building week",
             )
         )
+    return verdict
+
+
+# the beginner's weekly minimum per major group (COACHING.md §2: about 4 hard sets)
+ONCE_WEEKLY_FLOOR = 4
+# the minutes a second lift of a group takes (two or three sets with rests)
+ONCE_WEEKLY_LIFT_MINUTES = 10
+# the muscles the once-weekly floor is read on (glutes ride on the squats' and hinges' sets)
+ONCE_WEEKLY_MUSCLES = ("chest", "back", "quads", "hamstrings", "shoulders")
+
+
+def once_weekly_underdosed(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §3 (once-a-week lifters get more sets in that one session) and §2 (the
+    first goal's minimum dose: about 4 hard sets a group a week for beginners; time is
+    honest). Coach review 12's ONCE-WEEKLY-VOLUME, decided in session 11, and coach review
+    17, IDLE-SESSION-FIRST-GOAL-UNDERDOSED: a 19-year-old beginner, strength first, on one
+    120-minute day got quads and hamstrings 3 hard sets a week for 12 weeks while the day
+    used 62 minutes. A lifting-first person whose week 1 lifts on one day only, with hard
+    sets open, gives each major muscle (chest, back, quads, hamstrings, shoulders) at least
+    4 hard sets that week where the day has 10 minutes for a second lift (free, or in a walk
+    after lifting above the least steady work), unless the kit filled its second slot with a
+    teaching drill. Recovery-limited people (week 1's sets held lighter) and Triad/RED-S
+    signs are left out. A trained lifter's 10 is
+    `trained-muscle-under-dose-with-room`'s."""
+    verdict = Verdict(applies=False)
+    if not p.goals or p.goals[0].value not in LIFTING_FIRST or clearance_pending(plan):
+        return verdict
+    # a recovery limit holds week 1's lighter sets, Triad/RED-S signs a cautious start
+    if RECOVERY_LIMITED & set(p.conditions) or has_triad_signs(p) or not hard_sets_open(plan):
+        return verdict
+    week = plan.weeks[0]
+    days = [
+        d
+        for d in week.days
+        if any(s.modality.value == "resistance" and not s.optional for s in d.sessions)
+    ]
+    if len(days) != 1:
+        return verdict
+    verdict.applies = True
+    day = days[0]
+    room = _room_for_sets(p, day)
+    if room < ONCE_WEEKLY_LIFT_MINUTES:
+        return verdict
+    lifts = [s for s in day.sessions if s.modality.value == "resistance" and not s.optional]
+    sets = hard_sets_by_muscle(lifts)
+    # a muscle whose second slot the kit could fill only with a teaching drill (a prone floor
+    # lat pull with no bar or band) has no hard lift left to add
+    drilled = {m.value for s in lifts for e in s.exercises if not is_hard_set(e) for m in e.muscles}
+    for m in ONCE_WEEKLY_MUSCLES:
+        if sets.get(m, 0.0) < ONCE_WEEKLY_FLOOR and m not in drilled:
+            verdict.faults.append(
+                Fault(
+                    "once-weekly-underdosed",
+                    f"week 1 {day.day.value}",
+                    f"{m} {sets.get(m, 0.0):g} hard sets a week on the one lifting day while "
+                    f"it could hold {room:g} more minutes",
+                )
+            )
     return verdict
 
 
@@ -6208,6 +6340,61 @@ def _sets_against(week: Week, building: list[Week]) -> tuple[Week, list[tuple[in
         for e in s.exercises
         if e.name in first[s.title]
     ]
+
+
+def _no_walk_short_of_aerobic(p: Profile, plan: Plan) -> bool:
+    """A trained, active lifting-first person whose week 1 lifts but holds no required
+    steady work while the aerobic target is short and no safety rule holds it."""
+    week = plan.weeks[0] if plan.weeks else None
+    return (
+        week is not None
+        and _dosed_lifter_short_of_aerobic(p, plan)
+        and not any(
+            s.modality.value == "endurance" for d in week.days for s in d.sessions if not s.optional
+        )
+        and any(
+            s.modality.value == "resistance" and not s.optional
+            for d in week.days
+            for s in d.sessions
+        )
+    )
+
+
+def sets_grow_without_aerobic(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §2 orders the first goal's minimum dose, then WHO's minimums, then more
+    for the first goal (README: "WHO's minimums come before more for the first goal"; coach
+    review 17, SETS-GROW-WITH-ZERO-AEROBIC: a 65-year-old trained lifter's walk after
+    lifting gave way to the older warm-up, the balance work and the dose, and weeks 2-3 added
+    sets "as the block builds weekly volume" with 0 required aerobic minutes). A trained,
+    active lifting-first person whose week 1 holds no required steady work while the aerobic
+    target is short, with no safety rule holding it, has no building week whose lifts hold
+    more sets in all than the same sessions before them (`_sets_against`: a mirrored week's
+    swap of day types is no added set). `extra-sets-before-who-aerobic` reads week 1 on days
+    with a walk after lifting; this reads the weeks after it where there is no walk."""
+    aerobic = _guideline(plan, "who-2020-aerobic")
+    verdict = Verdict(applies=_no_walk_short_of_aerobic(p, plan))
+    if not verdict.applies or aerobic is None:
+        return verdict
+    building: list[Week] = []
+    for week in plan.weeks:
+        if week.deload:
+            continue
+        if building:
+            against, pairs = _sets_against(week, building)
+            was = sum(n for n, _, _ in pairs)
+            now = sum(n for _, n, _ in pairs)
+            if now > was:
+                verdict.faults.append(
+                    Fault(
+                        "sets-grow-without-aerobic",
+                        f"week {week.week}",
+                        f"lifts hold {was} -> {now} sets against the same sessions of week "
+                        f"{against.week} with {aerobic.value} of {aerobic.target} aerobic "
+                        "minutes and no walk",
+                    )
+                )
+        building.append(week)
+    return verdict
 
 
 def sets_note_unkept(p: Profile, plan: Plan, library: Library) -> Verdict:
@@ -7699,6 +7886,9 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "steady-shrinks-past-dose": steady_shrinks_past_dose,
     "extra-sets-before-who-aerobic": extra_sets_before_who_aerobic,
     "extras-before-who-aerobic": extras_before_who_aerobic,
+    "volume-lopsided-start": volume_lopsided_start,
+    "sets-grow-without-aerobic": sets_grow_without_aerobic,
+    "once-weekly-underdosed": once_weekly_underdosed,
     "arms-over-range-any-week": arms_over_range_any_week,
     "aerobic-flat-never-builds": aerobic_flat_never_builds,
     "reps-past-15-incoherent": reps_past_15_incoherent,

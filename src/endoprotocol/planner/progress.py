@@ -1323,6 +1323,29 @@ def _dose_reached(week_one: list[DayPlan], scheme: Scheme) -> bool:
     return bool(dosed) and all(n >= scheme.group_dose_sets for n in dosed.values())
 
 
+def _sets_wait_for_aerobic(week_one: list[DayPlan], scheme: Scheme, outcome: Decisions) -> bool:
+    """Whether the block's added sets wait for WHO's aerobic minutes: a trained lifting-first
+    person (`group_dose_sets`) whose required sessions hold no steady work at all while the
+    aerobic target is short, with no rule holding aerobic work (a veto of it, a cap of none,
+    a light or no ceiling). Week 1 already gave the first goal's dose what the days'
+    minutes allow (`_with_dose`, its walks giving way); the sets a building week adds are
+    more for the first goal, which comes after WHO's minimums (COACHING.md §2; README:
+    "WHO's minimums come before more for the first goal"), so those weeks progress by load
+    and reps (coach review 17, SETS-GROW-WITH-ZERO-AEROBIC: a 65-year-old's walk after
+    lifting gave way to the warm-up, the balance work and the dose, and weeks 2-3 added sets
+    with 0 required aerobic minutes)."""
+    if scheme.group_dose_sets is None or not scheme.aerobic_target:
+        return False
+    endurance = Modality.ENDURANCE.value
+    if (
+        endurance in outcome.forbidden("modality")
+        or any(scope == endurance and not cap.value for (_, scope), cap in outcome.caps.items())
+        or outcome.max_intensity in ("none", "light")
+    ):
+        return False
+    return not any(_steady(s) for d in week_one for s in d.sessions if not s.optional)
+
+
 def _steady_after_lifting(sessions: list[Session]) -> Session | None:
     """The required steady block that follows a day's required lifting (none without both)."""
     if not any(s.modality is Modality.RESISTANCE and not s.optional for s in sessions):
@@ -1672,12 +1695,21 @@ def _with_dose(
     )
     dosed = raised
     raised = _past_dose_to_walks(built, dosed, scheme, design, budget, least_walk)
-    # the days whose sets came off for the walk after lifting: the walk takes the minutes
+    walked = raised
+    raised = _start_near_dose(built, walked, scheme, outcome, design, budget, rooms)
+    # the days whose sets came off for the walk after lifting: the walk takes the minutes;
+    # the sets week 1 gives up to start near the dose leave their minutes free for the
+    # block's added sets, unless the week is short of the aerobic target
     cut = {
         i
-        for i, (a, b) in enumerate(zip(dosed, raised, strict=True))
+        for i, (a, b) in enumerate(zip(dosed, walked, strict=True))
         if _lifting_sets([b]) < _lifting_sets([a])
     }
+    started = {
+        i
+        for i, (b, c) in enumerate(zip(walked, raised, strict=True))
+        if _lifting_sets([c]) < _lifting_sets([b])
+    } - cut
     if raised is built:
         return week_one
     out: list[DayPlan] = []
@@ -1700,6 +1732,13 @@ def _with_dose(
         if len(out) in cut:
             sessions = _walk_takes_back(sessions, budget)
         out.append(DayPlan(day=day.day, sessions=sessions))
+    # a day whose sets came off to start near the dose gives its walk after lifting the
+    # minutes only as far as the week is short of the aerobic target
+    for i in sorted(started):
+        short = math.ceil(scheme.aerobic_target - _week_aerobic(out))
+        if short <= 0:
+            break
+        out[i] = DayPlan(day=out[i].day, sessions=_walk_takes_back(out[i].sessions, budget, short))
     return out
 
 
@@ -1713,10 +1752,14 @@ def _week_aerobic(days: list[DayPlan]) -> float:
     )
 
 
-def _walk_takes_back(sessions: list[Session], budget: int) -> list[Session]:
+def _walk_takes_back(
+    sessions: list[Session], budget: int, most: int | None = None
+) -> list[Session]:
     """A day whose lifting gave sets up: its steady block after lifting lengthens by what
-    the day's required sessions now leave of its minutes."""
+    the day's required sessions now leave of its minutes (at most `most` minutes)."""
     spare = budget - sum(s.duration_minutes for s in sessions if not s.optional)
+    if most is not None:
+        spare = min(spare, most)
     walk = _steady_after_lifting(sessions)
     if spare <= 0 or walk is None:
         return sessions
@@ -1766,36 +1809,7 @@ def _past_dose_to_walks(
 
     # the raise left its sessions untimed: time them against week 1 as built first
     timed = retimed_days(built, raised, retime)
-    dose = scheme.group_dose_sets
-
-    def mirrored(days: list[DayPlan]) -> tuple[dict[str, float], int]:
-        """Hard sets by muscle of the week that swaps day types (`_mirror`), if any, and
-        how many more minutes its lifting takes than this week's (sessions retimed)."""
-        lifts = [
-            retime(a, b) if a is not b else a
-            for o, d in zip(timed, days, strict=True)
-            for a, b in zip(o.sessions, d.sessions, strict=True)
-            if b.modality is Modality.RESISTANCE and not b.optional and b.last_week is None
-        ]
-        titles = list(dict.fromkeys(s.title for s in lifts))
-        if len(titles) != 2 or len({sum(s.title == t for s in lifts) for t in titles}) == 1:
-            return {}, 0
-        first = {t: next(s for s in lifts if s.title == t) for t in titles}
-        swapped = [first[titles[1] if s.title == titles[0] else titles[0]] for s in lifts]
-        longer = sum(s.duration_minutes for s in swapped) - sum(s.duration_minutes for s in lifts)
-        return hard_sets_by_muscle(swapped), longer
-
-    mirror_before, longer_before = mirrored(timed)
-
-    def accept(days: list[DayPlan]) -> bool:
-        # the week that swaps day types keeps the dose where it had it, and its lifting
-        # takes no more of the walks' minutes than before (its steady minutes hold)
-        after, longer = mirrored(days)
-        return longer <= max(longer_before, 0) and all(
-            after.get(m, 0.0) >= min(dose, n)
-            for m, n in mirror_before.items()
-            if m in MAJOR_MUSCLES
-        )
+    accept = _mirror_keeps_dose(timed, scheme.group_dose_sets, retime)
 
     trimmed = trim_past_dose(
         timed,
@@ -1821,6 +1835,129 @@ def _past_dose_to_walks(
         )
         for r, t_day in zip(raised, trimmed, strict=True)
     ]
+
+
+def _start_near_dose(
+    built: list[DayPlan],
+    raised: list[DayPlan],
+    scheme: Scheme,
+    outcome: Decisions,
+    design: SessionDesignFile,
+    budget: int,
+    rooms: list[Room],
+) -> list[DayPlan]:
+    """Week 1 (`raised`: at the first goal's dose where the minutes allow, after the walks'
+    trim) starting each major group near that dose: while a group has more than the dose's
+    top (`group_dose_most`), sets come off on any lifting day - the extras (core, arms,
+    calves) first, then the sets past the dose in `hold_weekly_volume`'s order, never taking
+    a major muscle under the dose, a lift under `past_dose_least_sets`, a group off its
+    strength days or the mirrored week under its dose - and the minutes freed then give the
+    groups still under the dose their sets, round after round while that changes the week
+    (a chest press's set lifts the shoulders too) (COACHING.md §2-3: trained lifters start
+    about 10 a group and build toward 10-20 a set at a time; coach review 17,
+    TRAINED-VOLUME-STARTS-AT-CEILING: shoulders 20 and glutes 18 in week 1 while chest and
+    quads sat at 9, so the block added nothing). What is left free is the room the block's
+    added sets grow into. `rooms` are each day's seconds left after the dose (taken from
+    as sets are added back). `built` is week 1 before the dose (its sessions timed)."""
+    if scheme.group_dose_most is None or scheme.group_dose_sets is None:
+        return raised
+    most, dose = float(scheme.group_dose_most), float(scheme.group_dose_sets)
+    timing = design.timing
+
+    def retime(a: Session, b: Session) -> Session:
+        return _retimed(a, b, timing, budget)
+
+    lifting_days = frozenset(
+        i
+        for i, d in enumerate(built)
+        if any(x.modality is Modality.RESISTANCE and not x.optional for x in d.sessions)
+    )
+    for _ in range(START_ROUNDS):
+        if all(n <= most for n in group_sets(raised).values()):
+            break
+        timed = retimed_days(built, raised, retime)
+        trimmed = trim_past_dose(
+            timed,
+            dose,
+            most,
+            scheme.past_dose_least_sets,
+            retime,
+            open_days=lifting_days,
+            strength_days=scheme.strength_days,
+            enough=lambda days: all(n <= most for n in group_sets(days).values()),
+            # (no walk takes these minutes: only the mirrored week's dose is kept)
+            accept=_mirror_keeps_dose(timed, dose, retime, minutes=False),
+        )
+        if trimmed is timed:
+            break
+        # back to the raise's shape, the freed seconds given to the day's room
+        out: list[DayPlan] = []
+        for i, (r, t_day) in enumerate(zip(raised, trimmed, strict=True)):
+            sessions = []
+            for a, t in zip(r.sessions, t_day.sessions, strict=True):
+                if [e.sets for e in a.exercises] != [e.sets for e in t.exercises]:
+                    freed = session_seconds(a.exercises, timing) - session_seconds(
+                        t.exercises, timing
+                    )
+                    rooms[i].seconds += max(0.0, freed)
+                    a = a.model_copy(update={"exercises": t.exercises})
+                sessions.append(a)
+            out.append(DayPlan(day=r.day, sessions=sessions))
+        raised = raise_weekly_volume(
+            out,
+            dose,
+            lambda i, session, ex: _one_more_set(rooms[i], outcome, session, ex),
+            lambda i, a, b: b,
+        )
+    return raised
+
+
+# rounds of `_start_near_dose` (each trims past the dose and gives the groups under it sets)
+START_ROUNDS = 4
+
+
+def _mirror_keeps_dose(
+    timed: list[DayPlan],
+    dose: float,
+    retime: Callable[[Session, Session], Session],
+    *,
+    minutes: bool = True,
+) -> Callable[[list[DayPlan]], bool]:
+    """Whether a week 1 with sets taken off keeps the week that swaps its day types
+    (`_mirror`) at the dose where it had it, and (with `minutes`) its lifting taking no
+    more minutes than before against this week's (its steady minutes hold): `timed` is
+    week 1 before the cuts, its sessions timed."""
+
+    def mirrored(days: list[DayPlan]) -> tuple[dict[str, float], int]:
+        """Hard sets by muscle of the week that swaps day types (`_mirror`), if any, and
+        how many more minutes its lifting takes than this week's (sessions retimed)."""
+        lifts = [
+            retime(a, b) if a is not b else a
+            for o, d in zip(timed, days, strict=True)
+            for a, b in zip(o.sessions, d.sessions, strict=True)
+            if b.modality is Modality.RESISTANCE and not b.optional and b.last_week is None
+        ]
+        titles = list(dict.fromkeys(s.title for s in lifts))
+        if len(titles) != 2 or len({sum(s.title == t for s in lifts) for t in titles}) == 1:
+            return {}, 0
+        first = {t: next(s for s in lifts if s.title == t) for t in titles}
+        swapped = [first[titles[1] if s.title == titles[0] else titles[0]] for s in lifts]
+        longer = sum(s.duration_minutes for s in swapped) - sum(s.duration_minutes for s in lifts)
+        return hard_sets_by_muscle(swapped), longer
+
+    mirror_before, longer_before = mirrored(timed)
+
+    def accept(days: list[DayPlan]) -> bool:
+        # the week that swaps day types keeps the dose where it had it, and its lifting
+        # takes no more of the walks' minutes than before (its steady minutes hold)
+        after, longer = mirrored(days)
+        return (not minutes or longer <= max(longer_before, 0)) and all(
+            after.get(m, 0.0) >= min(dose, n)
+            for m, n in mirror_before.items()
+            if m in MAJOR_MUSCLES
+        )
+
+    return accept
 
 
 # a rest held short of its range is raised in steps of this many seconds (`_rests_refit`)
@@ -2043,6 +2180,7 @@ def build_weeks(
         steps += 0 if scheme.is_deload(full_week) else 1
     weeks: list[Week] = []
     walks_give = _walks_give(week_one, scheme) and not _dose_reached(week_one, scheme)
+    sets_wait = _sets_wait_for_aerobic(week_one, scheme, outcome)
     most_sets, _ = outcome.resolve(Modality.RESISTANCE.value, "any", "weekly_hard_sets")
     weekly_most = float(most_sets.max) if most_sets and most_sets.max is not None else None
     # a lift keeps at least one set under the ceiling, or what a limit on sets asks
@@ -2263,7 +2401,7 @@ def build_weeks(
                     # the whole start's worth at once); an exit's loads and effort climb
                     # first, its own `exit_sets` the only sets it adds (coach review 12)
                     0
-                    if exit_cap is not None
+                    if exit_cap is not None or sets_wait
                     else built
                     - (
                         built_at.get(scheme.cautious.weeks + (scheme.cautious.exit_weeks or 0), 0)
