@@ -71,7 +71,9 @@ def test_k13_steady_work_grows_into_the_lifting_days_free_minutes() -> None:
     plan = _plan(T1D_ENDURANCE)
     assert _aerobic(plan) >= 150  # WHO's minimum is still met in week 1
     steady = [_steady(w) for w in plan.weeks]
-    assert steady[0] == 150
+    # at least WHO's 150 (an active endurance-first person's free minutes take more steady
+    # work since coach review 17, ENDURANCE-FIRST-IDLE-DAYS)
+    assert steady[0] >= 150
     for block in ((0, 1, 2), (4, 5, 6), (8, 9, 10)):
         minutes = [steady[i] for i in block]
         assert minutes == sorted(minutes), (block, steady)
@@ -81,7 +83,11 @@ def test_k13_steady_work_grows_into_the_lifting_days_free_minutes() -> None:
     assert steady[3] <= steady[2]
     assert steady[7] <= steady[6]
     assert max(steady) > 150
-    assert any("minutes longer in all this week" in n for n in plan.weeks[1].notes)
+    # the week says its steady work grew (since aero17 the long session grows first)
+    assert any(
+        "minutes longer in all this week" in n or "session is about 5 minutes longer" in n
+        for n in plan.weeks[1].notes
+    )
     for w in plan.weeks:  # never past the day's minutes
         for d in w.days:
             assert sum(s.duration_minutes for s in d.sessions if not s.optional) <= 60

@@ -5340,6 +5340,29 @@ def _lifting_before_walk(days: list[DayPlan]) -> Iterator[tuple[DayPlan, list[Se
             yield d, lifts
 
 
+def _sets_past_dose(
+    lifts: list[Session], week: dict[str, float], majors: set[str]
+) -> Iterator[tuple[Exercise, dict[str, float]]]:
+    """A day's hard lifts above two sets whose major muscles (`credit`) all have more than 12
+    hard sets in the `week` and keep 10 without one of its sets, and whose day keeps every
+    group's hard exposure without that set: sets past the dose (COACHING.md §2-3)."""
+    day = hard_sets_by_muscle(lifts)
+    exposed = exposed_groups(day)
+    for s in lifts:
+        for e in s.exercises:
+            if not is_hard_set(e) or e.sets <= TRAINED_LEAST_SETS:
+                continue
+            credit = {m: c for m, c in muscle_credit(e).items() if m in majors and c > 0}
+            if not credit or any(
+                week.get(m, 0.0) <= DOSE_TOP_SETS or week.get(m, 0.0) - c < TRAINED_DOSE
+                for m, c in credit.items()
+            ):
+                continue
+            less = {m: day.get(m, 0.0) - credit.get(m, 0.0) for m in day}
+            if not exposed - exposed_groups(less):
+                yield e, credit
+
+
 def extra_sets_before_who_aerobic(p: Profile, plan: Plan, library: Library) -> Verdict:
     """COACHING.md §2 orders the first goal's minimum dose (about 10 hard sets a group for
     trained lifters), then WHO's minimums, then more for the first goal (README: "WHO's
@@ -5363,31 +5386,17 @@ def extra_sets_before_who_aerobic(p: Profile, plan: Plan, library: Library) -> V
     week = hard_sets_by_muscle(lifting)
     majors = {m for ms in MAJOR_GROUPS.values() for m in ms}
     for d, lifts in _lifting_before_walk(days):
-        day = hard_sets_by_muscle(lifts)
-        exposed = exposed_groups(day)
-        for s in lifts:
-            for e in s.exercises:
-                if not is_hard_set(e) or e.sets <= TRAINED_LEAST_SETS:
-                    continue
-                credit = {m: c for m, c in muscle_credit(e).items() if m in majors and c > 0}
-                if not credit or any(
-                    week.get(m, 0.0) <= DOSE_TOP_SETS or week.get(m, 0.0) - c < TRAINED_DOSE
-                    for m, c in credit.items()
-                ):
-                    continue
-                less = {m: day.get(m, 0.0) - credit.get(m, 0.0) for m in day}
-                if exposed - exposed_groups(less):
-                    continue
-                verdict.faults.append(
-                    Fault(
-                        "extra-sets-before-who-aerobic",
-                        f"week 1 {d.day.value}",
-                        f"{e.name} {e.sets} sets with "
-                        + ", ".join(f"{m} {week[m]:g}" for m in sorted(credit))
-                        + f" hard sets a week and {aerobic.value} of {aerobic.target} "
-                        "aerobic minutes",
-                    )
+        for e, credit in _sets_past_dose(lifts, week, majors):
+            verdict.faults.append(
+                Fault(
+                    "extra-sets-before-who-aerobic",
+                    f"week 1 {d.day.value}",
+                    f"{e.name} {e.sets} sets with "
+                    + ", ".join(f"{m} {week[m]:g}" for m in sorted(credit))
+                    + f" hard sets a week and {aerobic.value} of {aerobic.target} "
+                    "aerobic minutes",
                 )
+            )
     return verdict
 
 
@@ -5421,40 +5430,26 @@ def volume_lopsided_start(p: Profile, plan: Plan, library: Library) -> Verdict:
     majors = {m for ms in MAJOR_GROUPS.values() for m in ms}
     for d in days:
         lifts = [s for s in d.sessions if s.modality.value == "resistance" and not s.optional]
-        day = hard_sets_by_muscle(lifts)
-        exposed = exposed_groups(day)
-        for s in lifts:
-            for e in s.exercises:
-                if not is_hard_set(e) or e.sets <= TRAINED_LEAST_SETS:
-                    continue
-                credit = {m: c for m, c in muscle_credit(e).items() if m in majors and c > 0}
-                if not credit or any(
-                    week.get(m, 0.0) <= DOSE_TOP_SETS or week.get(m, 0.0) - c < TRAINED_DOSE
-                    for m, c in credit.items()
-                ):
-                    continue
-                less = {m: day.get(m, 0.0) - credit.get(m, 0.0) for m in day}
-                if exposed - exposed_groups(less):
-                    continue
-                own = {g for g, ms in MAJOR_GROUPS.items() if set(ms) & set(credit)}
-                under = sorted(g for g, n in groups.items() if n < TRAINED_DOSE)
-                edge = sorted(g for g in own if groups[g] >= NEAR_CEILING_SETS)
-                if not under and not edge:
-                    continue
-                verdict.faults.append(
-                    Fault(
-                        "volume-lopsided-start",
-                        f"week 1 {d.day.value}",
-                        f"{e.name} {e.sets} sets with "
-                        + ", ".join(f"{m} {week[m]:g}" for m in sorted(credit))
-                        + " hard sets a week"
-                        + (
-                            "; under 10: " + ", ".join(f"{g} {groups[g]:g}" for g in under)
-                            if under
-                            else f"; at the ceiling's edge: {', '.join(edge)}"
-                        ),
-                    )
+        for e, credit in _sets_past_dose(lifts, week, majors):
+            own = {g for g, ms in MAJOR_GROUPS.items() if set(ms) & set(credit)}
+            under = sorted(g for g, n in groups.items() if n < TRAINED_DOSE)
+            edge = sorted(g for g in own if groups[g] >= NEAR_CEILING_SETS)
+            if not under and not edge:
+                continue
+            verdict.faults.append(
+                Fault(
+                    "volume-lopsided-start",
+                    f"week 1 {d.day.value}",
+                    f"{e.name} {e.sets} sets with "
+                    + ", ".join(f"{m} {week[m]:g}" for m in sorted(credit))
+                    + " hard sets a week"
+                    + (
+                        "; under 10: " + ", ".join(f"{g} {groups[g]:g}" for g in under)
+                        if under
+                        else f"; at the ceiling's edge: {', '.join(edge)}"
+                    ),
                 )
+            )
     return verdict
 
 
@@ -5595,10 +5590,9 @@ def trained_sets_never_grow(p: Profile, plan: Plan, library: Library) -> Verdict
 ONCE_WEEKLY_FLOOR = 4
 # the minutes a second lift of a group takes (two or three sets with rests)
 ONCE_WEEKLY_LIFT_MINUTES = 10
+
+
 # the muscles the once-weekly floor is read on (glutes ride on the squats' and hinges' sets)
-ONCE_WEEKLY_MUSCLES = ("chest", "back", "quads", "hamstrings", "shoulders")
-
-
 def once_weekly_underdosed(p: Profile, plan: Plan, library: Library) -> Verdict:
     """COACHING.md §3 (once-a-week lifters get more sets in that one session) and §2 (the
     first goal's minimum dose: about 4 hard sets a group a week for beginners; time is
@@ -5606,8 +5600,8 @@ def once_weekly_underdosed(p: Profile, plan: Plan, library: Library) -> Verdict:
     17, IDLE-SESSION-FIRST-GOAL-UNDERDOSED: a 19-year-old beginner, strength first, on one
     120-minute day got quads and hamstrings 3 hard sets a week for 12 weeks while the day
     used 62 minutes. A lifting-first person whose week 1 lifts on one day only, with hard
-    sets open, gives each major muscle (chest, back, quads, hamstrings, shoulders) at least
-    4 hard sets that week where the day has 10 minutes for a second lift (free, or in a walk
+    sets open, gives each major group (chest, back, quads, hamstrings/glutes, shoulders, each
+    counted by its best-trained muscle) at least 4 hard sets that week where the day has 10 minutes for a second lift (free, or in a walk
     after lifting above the least steady work), unless the kit filled its second slot with a
     teaching drill. Recovery-limited people (week 1's sets held lighter) and Triad/RED-S
     signs are left out. A trained lifter's 10 is
@@ -5628,7 +5622,12 @@ def once_weekly_underdosed(p: Profile, plan: Plan, library: Library) -> Verdict:
         return verdict
     verdict.applies = True
     day = days[0]
-    room = _room_for_sets(p, day)
+    # the session is sized for every week it is held: a second lift needs the minutes in the
+    # tightest building week, not only in week 1 (a re-entry's week 1 rests less than the
+    # weeks after it)
+    room = min(
+        _room_for_sets(p, d) for w in plan.weeks if not w.deload for d in w.days if d.day is day.day
+    )
     if room < ONCE_WEEKLY_LIFT_MINUTES:
         return verdict
     lifts = [s for s in day.sessions if s.modality.value == "resistance" and not s.optional]
@@ -5636,13 +5635,16 @@ def once_weekly_underdosed(p: Profile, plan: Plan, library: Library) -> Verdict:
     # a muscle whose second slot the kit could fill only with a teaching drill (a prone floor
     # lat pull with no bar or band) has no hard lift left to add
     drilled = {m.value for s in lifts for e in s.exercises if not is_hard_set(e) for m in e.muscles}
-    for m in ONCE_WEEKLY_MUSCLES:
-        if sets.get(m, 0.0) < ONCE_WEEKLY_FLOOR and m not in drilled:
+    for group, members in MAJOR_GROUPS.items():
+        # a group counts by its best-trained muscle, as every dose in the audit does (the
+        # hamstrings/glutes group of a glute bridge and a hip hinge: its glutes)
+        have = max(sets.get(m, 0.0) for m in members)
+        if have < ONCE_WEEKLY_FLOOR and not drilled & set(members):
             verdict.faults.append(
                 Fault(
                     "once-weekly-underdosed",
                     f"week 1 {day.day.value}",
-                    f"{m} {sets.get(m, 0.0):g} hard sets a week on the one lifting day while "
+                    f"{group} {have:g} hard sets a week on the one lifting day while "
                     f"it could hold {room:g} more minutes",
                 )
             )
@@ -5806,7 +5808,7 @@ def endurance_first_idle_days(p: Profile, plan: Plan, library: Library) -> Verdi
 
 # COACHING.md §2 / README: a 20-30-minute day of an aerobic-first person is its main lifts and
 # a brisk walk
-SHORT_DAY_MINUTES = 30
+SHORT_LIFTING_DAY_MINUTES = 30
 
 
 def short_day_keeps_extras(p: Profile, plan: Plan, library: Library) -> Verdict:
@@ -5822,7 +5824,7 @@ def short_day_keeps_extras(p: Profile, plan: Plan, library: Library) -> Verdict:
         applies=_aerobic_led_unheld(p, plan)
         and target is not None
         and not target.met
-        and p.minutes_per_session <= SHORT_DAY_MINUTES
+        and p.minutes_per_session <= SHORT_LIFTING_DAY_MINUTES
     )
     if not verdict.applies:
         return verdict

@@ -66,6 +66,7 @@ from endoprotocol.planner.progress import (
     build_weeks,
     forms_refit,
     rests_refit,
+    true_sets_notes,
 )
 from endoprotocol.planner.schedule import Scheduler, Slotted
 from endoprotocol.planner.sessions import SessionBuilder
@@ -298,6 +299,8 @@ def build_plan(
     # the fit run again on the weeks as built: rests a trim shortened come back where the
     # week's cuts left the day's minutes (coach review 16, HEAVY-REST-CLIPPED-WITH-TIME-LEFT)
     block = rests_refit(block, profile.minutes_per_session, builder.rests, library.design)
+    # a "one more set" note only where the refitted weeks still add a set
+    block = true_sets_notes(block, outcome)
     # the enforce step, week by week: week-scoped vetoes, ceilings and limits, applied last
     held_weekly = [
         c

@@ -2744,6 +2744,26 @@ def _flat_build_up_said(weeks: list[Week], scheme: Scheme, build_up: BuildUp | N
 FORM_CHANGE_WORDS = ("shorter rests", "paired sets", "fewer sets")
 
 
+def true_sets_notes(weeks: list[Week], outcome: Decisions) -> list[Week]:
+    """The block with each building week's "one more set" note (`sets_note`) kept only where
+    its lifts, as finally built, hold more sets than the same sessions of the building weeks
+    before them (`_sets_grew`): `forms_refit` gives a held session its sets back week by
+    week after the notes were written, so a week the note was right about against the held
+    week before can stand level with the refitted one (session 14: an endurance-first
+    beginner's week 6 said "one more set" at 15 -> 15 sets)."""
+    note = Scheme.from_outcome(outcome).sets_note
+    if not note:
+        return weeks
+    out: list[Week] = []
+    for week in weeks:
+        if note in week.notes and not week.deload:
+            building = [w for w in out if not w.deload]
+            if not _sets_grew(week.days, building):
+                week = week.model_copy(update={"notes": [n for n in week.notes if n != note]})
+        out.append(week)
+    return out
+
+
 def forms_refit(
     weeks: list[Week],
     unformed: list[Week],
