@@ -35,6 +35,7 @@ from endoprotocol.plan import (
 )
 from endoprotocol.planner.fill import exercise_seconds, session_seconds
 from endoprotocol.planner.library import ExerciseEntry, Library
+from endoprotocol.planner.progress import shows_pct_1rm
 from endoprotocol.planner.schedule import circular
 from endoprotocol.profile import WEEK, Profile
 from endoprotocol.render.text import screening_boxed, screening_title
@@ -3642,6 +3643,26 @@ def _steady_ramps(plan: Plan) -> bool:
     return False
 
 
+def _lifting_days_without_aerobic(
+    p: Profile, days: list[DayPlan]
+) -> Iterator[tuple[int, DayPlan, list[Session]]]:
+    """Week 1's offered days with required lifting and no required steady or interval work,
+    not the day after intervals (kept light): the days a walk after lifting could join, as
+    (index, day, its required sessions)."""
+    offered = {d.value for d in p.training_days()}
+    for i, d in enumerate(days):
+        required = [s for s in d.sessions if not s.optional]
+        if d.day.value not in offered or not any(
+            s.modality.value == "resistance" for s in required
+        ):
+            continue
+        if any(s.modality.value in ("endurance", "hiit") for s in required):
+            continue
+        if any(s.modality.value == "hiit" for s in days[(i - 1) % 7].sessions):
+            continue
+        yield i, d, required
+
+
 def aerobic_first_extras_before_walk(p: Profile, plan: Plan, library: Library) -> Verdict:
     """Coach review 16, AEROBIC-FIRST-GOAL-CROWDED-BY-LIFTING (COACHING.md §2: for a first
     goal built on aerobic work the aerobic backbone is its minimum dose, before WHO's
@@ -3662,17 +3683,11 @@ def aerobic_first_extras_before_walk(p: Profile, plan: Plan, library: Library) -
     days = plan.weeks[0].days
     if _required_steady(days) >= MOST_STEADY_SESSIONS or _steady_ramps(plan):
         return verdict
-    offered = {d.value for d in p.training_days()}
     timing = library.design.timing
     kind_dosed = frozenset(e.name for e in library.exercises if e.kind in library.design.kinds)
-    for i, d in enumerate(days):
-        required = [s for s in d.sessions if not s.optional]
+    for i, d, required in _lifting_days_without_aerobic(p, days):
         lifts = [s for s in required if s.modality.value == "resistance"]
-        if d.day.value not in offered or len(lifts) != 1:
-            continue
-        if any(s.modality.value in ("endurance", "hiit") for s in required):
-            continue
-        if any(s.modality.value == "hiit" for s in days[(i - 1) % 7].sessions):
+        if len(lifts) != 1:
             continue
         # the lifting as the block's longest building week holds it: a walk after it can
         # only have the minutes every week leaves (a cautious start's lighter weeks are
@@ -3854,18 +3869,8 @@ def aerobic_short_with_unused_minutes(p: Profile, plan: Plan, library: Library) 
     steady = _required_steady(days)
     if steady >= MOST_STEADY_SESSIONS:
         return verdict
-    offered = {d.value for d in p.training_days()}
     least = _least_steady_block(library)
-    for i, d in enumerate(days):
-        required = [s for s in d.sessions if not s.optional]
-        if d.day.value not in offered or not any(
-            s.modality.value == "resistance" for s in required
-        ):
-            continue
-        if any(s.modality.value in ("endurance", "hiit") for s in required):
-            continue
-        if any(s.modality.value == "hiit" for s in days[(i - 1) % 7].sessions):
-            continue
+    for i, d, _required in _lifting_days_without_aerobic(p, days):
         unused = min(
             p.minutes_per_session - sum(s.duration_minutes for s in w.days[i].sessions)
             for w in plan.weeks
@@ -6051,6 +6056,12 @@ IL6_ANY_WEIGHTED = 40
 IL6_STRONG_WEIGHTED = 60
 
 
+def _steady_work_minutes(s: Session) -> int:
+    """A steady session's minutes of work (its exercises' short ends), or its length."""
+    seconds = sum(e.work_seconds.min * e.sets for e in s.exercises if e.work_seconds)
+    return int(seconds // 60) if seconds else s.duration_minutes
+
+
 def _steady_doses(plan: Plan) -> tuple[float, float]:
     """The longest vigorous steady work and the most intensity-weighted steady minutes of one
     required session, over the block (the review facts' reading, restated)."""
@@ -6061,8 +6072,7 @@ def _steady_doses(plan: Plan) -> tuple[float, float]:
             for s in day.sessions:
                 if s.modality.value != "endurance" or s.optional:
                     continue
-                seconds = sum(e.work_seconds.min * e.sets for e in s.exercises if e.work_seconds)
-                minutes = seconds // 60 if seconds else s.duration_minutes
+                minutes = _steady_work_minutes(s)
                 if s.intensity_class.value == "vigorous":
                     vigorous = max(vigorous, minutes)
                 weighted = max(weighted, minutes * weight[s.intensity_class.value])
@@ -6121,8 +6131,7 @@ def _regular_steady(plan: Plan) -> tuple[int, int]:
                 if s.intensity_class.value == "light":
                     continue
                 count += 1
-                seconds = sum(e.work_seconds.min * e.sets for e in s.exercises if e.work_seconds)
-                total += int(seconds // 60) if seconds else s.duration_minutes
+                total += _steady_work_minutes(s)
         sessions, minutes = max(sessions, count), max(minutes, total)
     return sessions, minutes
 
@@ -6253,16 +6262,6 @@ PCT_SHOWN_WORDS = "%1RM shown"
 SHARE_OF_MAX = re.compile(r"percent of your maximum|% of your maximum", re.IGNORECASE)
 
 
-def _shows_pct(days: list[DayPlan]) -> bool:
-    return any(
-        e.intensity.pct_1rm is not None
-        for d in days
-        for s in d.sessions
-        if s.modality.value == "resistance" and not s.optional
-        for e in s.exercises
-    )
-
-
 def pct_1rm_words_without_one(p: Profile, plan: Plan, library: Library) -> Verdict:
     """A week's note speaks of "the %1RM shown" only in a week whose lifts show one, and a
     frail person, dosed by effort alone, is told no share of a maximum (COACHING.md §1: %1RM
@@ -6274,7 +6273,7 @@ def pct_1rm_words_without_one(p: Profile, plan: Plan, library: Library) -> Verdi
         if not said:
             continue
         verdict.applies = True
-        if not _shows_pct(week.days):
+        if not shows_pct_1rm(week.days):
             verdict.faults.append(
                 Fault("pct-1rm-words-without-one", f"week {week.week}", "no lift shows a %1RM")
             )

@@ -1652,7 +1652,7 @@ def _has_external_load(days: list[DayPlan], unloaded: frozenset[str]) -> bool:
     )
 
 
-def _shows_pct_1rm(days: list[DayPlan]) -> bool:
+def shows_pct_1rm(days: list[DayPlan]) -> bool:
     """Whether some required lift of the week is given a %1RM."""
     return any(
         e.intensity.pct_1rm is not None
@@ -2535,7 +2535,7 @@ def build_weeks(
                 # an external load step their reps, or slow down at the most reps
                 if scheme.load_note and _has_external_load(days, unloaded):
                     # where no lift shows a %1RM, the note says nothing of one
-                    said = (not _shows_pct_1rm(days) and scheme.effort_load_note) or (
+                    said = (not shows_pct_1rm(days) and scheme.effort_load_note) or (
                         scheme.load_note
                     )
                     notes.append(fill_placeholders(said, {"load_change_pct": f"{load:g}"}))
