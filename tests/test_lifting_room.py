@@ -82,8 +82,10 @@ def test_k3_an_upper_lower_week_gives_its_spare_sets_to_a_walk_after_each_day() 
     # 102 -> 132 since coach review 14 (EXTRA-SETS-BEFORE-WHO-AEROBIC): the sets past about
     # 12 a group give their minutes to the walks (42 sets, every group 11-13); 132 -> 131
     # since coach review 15 (CAP-AND-TRIM-CUT-MAIN-LIFTS): the ab wheel's third set goes
-    # first, and the trim then meets the squat's group before the row's
-    assert _who(plan).value == 131
+    # first, and the trim then meets the squat's group before the row's; 131 -> 130 since
+    # knee lifts credit the glutes at half (session 15): a squat's set no longer counts
+    # fully for the hamstrings/glutes group, so the trim keeps one more of its sets
+    assert _who(plan).value == 130
     assert not _who(plan).met
     days = ("monday", "tuesday", "thursday", "friday")
     for week in range(1, 13):
@@ -93,13 +95,15 @@ def test_k3_an_upper_lower_week_gives_its_spare_sets_to_a_walk_after_each_day() 
             assert sum(s.duration_minutes for s in _required(plan, week, day)) <= 60
     # each day keeps its smallest full form: four compounds and the second chest press on an
     # upper day, three compounds and the core lift on a lower day, at two or three sets each
-    # (past the dose a set gives way to the walk, never below two: coach review 14)
+    # (past the dose a set gives way to the walk, never below two: coach review 14); since
+    # knee lifts credit the glutes at half (session 15) the trim takes the row's third set
+    # (back 12.5) and keeps Tuesday's deadlift at three (hips 10.5)
     monday = _required(plan, 1, "monday")[0]
     tuesday = _required(plan, 1, "tuesday")[0]
-    assert [e.sets for e in monday.exercises] == [3, 3, 2, 2, 3]
+    assert [e.sets for e in monday.exercises] == [3, 2, 2, 2, 3]
     # (the machine chest press in the second press's slot is itself a compound lift)
     assert sum(e.compound for e in monday.exercises) == 5
-    assert [e.sets for e in tuesday.exercises] == [2, 2, 2, 2]
+    assert [e.sets for e in tuesday.exercises] == [2, 3, 2, 2]
     # every major group keeps the trained minimum dose and stays within 10-20 (it had back
     # and shoulders at 21 in week 1 and up to 27 later)
     for week in (1, 2, 3, 5, 9):

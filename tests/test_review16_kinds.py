@@ -98,23 +98,24 @@ def test_a_beginners_deload_gives_no_lift_more_sets_than_the_week_before() -> No
     assert all(now[k].sets <= was[k].sets for k in now), [
         (k, was[k].sets, now[k].sets) for k in now if now[k].sets > was[k].sets
     ]
-    # Wednesday's floor press, RDL and row were 1 -> 2 sets: they keep one, with fewer reps
-    for name in (
-        "Dumbbell floor press",
-        "Dumbbell Romanian deadlift",
+    # Wednesday's floor press, RDL and row were 1 -> 2 sets: they keep one, with fewer reps.
+    # Since knee lifts credit the glutes at half (session 15) week 3 has fewer one-set lifts
+    # (Monday's row, Wednesday's overhead press, Friday's lateral raise): the same holds
+    ones = [k for k in now if was[k].sets == 1]
+    assert [k[2] for k in ones] == [
         "Supported one-arm dumbbell row",
-    ):
-        before, after = (
-            was[("wednesday", "Full body A", name)],
-            now[("wednesday", "Full body A", name)],
-        )
-        assert (before.sets, after.sets) == (1, 1)
+        "Dumbbell overhead press",
+        "Dumbbell lateral raise",
+    ]
+    for k in ones:
+        before, after = was[k], now[k]
+        assert after.sets == 1
         assert after.reps is not None
         assert before.reps is not None
         assert after.reps.max < before.reps.max
-    # 27 -> 25 sets ("about 7% fewer") is now 27 -> 19, and the note says 30 %
-    assert (week_lifting_sets(week3), week_lifting_sets(week4)) == (27, 19)
-    assert "Deload week: about 30% fewer sets" in " ".join(week4.notes)
+    # 27 -> 25 sets ("about 7% fewer") became 27 -> 19 (30 %); 30 -> 18 since session 15
+    assert (week_lifting_sets(week3), week_lifting_sets(week4)) == (30, 18)
+    assert "Deload week: about 40% fewer sets" in " ".join(week4.notes)
     assert any("already at one set" in n for n in week4.notes)
     # every major group falls; hamstrings/glutes went 4 -> 5 on the old plan
     before_groups, after_groups = group_sets(week3.days), group_sets(week4.days)
@@ -122,7 +123,7 @@ def test_a_beginners_deload_gives_no_lift_more_sets_than_the_week_before() -> No
         before_groups,
         after_groups,
     )
-    assert after_groups["hamstrings/glutes"] == 5
+    assert after_groups["hamstrings/glutes"] == 5.5
     verdict = audit_check("deload-adds-sets", BEGINNER, plan)
     assert verdict.applies
     assert not verdict.faults, verdict.faults
@@ -130,10 +131,12 @@ def test_a_beginners_deload_gives_no_lift_more_sets_than_the_week_before() -> No
 
 def test_the_deload_check_finds_a_lift_given_a_set() -> None:
     plan = builtin_plan(**BEGINNER)
-    # the old week 4: Wednesday's floor press at 2 sets after 1 in week 3
+    # the old week 4: Wednesday's floor press at one set more than in week 3
+    was = next(d for d in plan.weeks[2].days if d.day.value == "wednesday")
     wednesday = next(d for d in plan.weeks[3].days if d.day.value == "wednesday")
+    sets = next(e.sets for s in was.sessions for e in s.exercises if e.name.endswith("press"))
     press = next(e for s in wednesday.sessions for e in s.exercises if e.name.endswith("press"))
-    press.sets = 2
+    press.sets = sets + 1
     verdict = audit_check("deload-adds-sets", BEGINNER, plan)
     assert [f.check for f in verdict.faults] == ["deload-adds-sets"]
 
@@ -227,7 +230,7 @@ def test_deloads_cut_every_lift_from_the_week_before(
 def test_a_beginner_at_her_ceiling_is_not_told_of_more_sets() -> None:
     plan = builtin_plan(**BEGINNER)
     sets = [week_lifting_sets(w) for w in plan.weeks[:3]]
-    assert sets == [27, 27, 27]
+    assert sets == [30, 30, 30]  # 27 before knee lifts credited the glutes at half
     # set for set
     assert {k: e.sets for k, e in _lifts_by_place(plan.weeks[2]).items()} == {
         k: e.sets for k, e in _lifts_by_place(plan.weeks[0]).items()
@@ -256,8 +259,9 @@ def test_a_trained_lifters_sets_note_is_kept_where_it_is_said() -> None:
     # was weeks 2, 3, 5, 6, 7, 9, 10, 11: weeks 2 and 3 hold 81 and 89 sets, below or at week 1's;
     # then weeks 6, 9 and 10. Since coach review 17 (TRAINED-VOLUME-STARTS-AT-CEILING) week 1
     # starts near the dose, so the block adds sets in each building week but the mirrored
-    # weeks 2 and 8 (72, 69, 76 sets in weeks 1-3)
-    assert said == [3, 5, 6, 7, 9, 10, 11]
+    # weeks 2 and 8 (72, 69, 76 sets in weeks 1-3). Since knee lifts credit the glutes at
+    # half (session 15) week 1 starts lower (71, 76, 75): the mirrored week 2 adds sets too
+    assert said == [2, 3, 5, 6, 7, 9, 10, 11]
     verdict = audit_check("sets-note-unkept", SIX_DAYS, plan)
     assert verdict.applies
     assert not verdict.faults, verdict.faults

@@ -186,7 +186,7 @@ def forbidden_tags(p: Profile, weeks: int = 1) -> dict[str, str]:
     if needs_falls_prevention(p):
         ban("65+ or a past fall", "loaded-split-stance")
     if Condition.FALLS_HISTORY in conditions:
-        ban("a past fall", "fall-risk")
+        ban("a past fall", "fall-risk", "hands-bound")
     if p.age >= OLDEST_AGE:
         ban("80 and over", "fall-risk")
     if is_frail(p):
@@ -366,6 +366,40 @@ def vetoed_tag_in_plan(p: Profile, plan: Plan, library: Library) -> Verdict:
                 verdict.faults.append(
                     Fault("vetoed-tag-in-plan", where, f"{label} is {tag} ({banned[tag]})")
                 )
+    return verdict
+
+
+# a push-up or plank with load added, read from its name or cue: a band across the back, a
+# weight or plate on it, a vest
+PLANK_LOAD = re.compile(
+    r"\bband\b|weighted|\bplate\b|\bvest\b|weight (on|across) the (upper )?back", re.IGNORECASE
+)
+PLANK_PATTERNS = frozenset({"horizontal-push", "horizontal-pull", "core"})
+
+
+def loaded_plank_unfit(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Where the standard keeps loaded planks out (shoulder or low-back pain, pregnancy
+    after the first trimester), no push-up, row or plank held face-down with load added, by
+    its words as well as its tag, nor as an alternative (COACHING.md §4; coach review 18,
+    BAND-PUSHUP-WHERE-LOADED-PLANK-BARRED: a band-resisted push-up at RPE 7-8 beside a
+    shoulder warning that said push-ups with extra weight were left out)."""
+    banned = forbidden_tags(p, len(plan.weeks))
+    verdict = Verdict(applies="loaded-plank" in banned)
+    if not verdict.applies:
+        return verdict
+    entries = _by_name(library)
+    for where, name, label in named_moves(plan):
+        entry = entries.get(name)
+        if entry is None or entry.pattern.value not in PLANK_PATTERNS:
+            continue
+        if "prone" in entry.tags and _says(PLANK_LOAD, name, entry):
+            verdict.faults.append(
+                Fault(
+                    "loaded-plank-unfit",
+                    where,
+                    f"{label}: a loaded plank ({banned['loaded-plank']})",
+                )
+            )
     return verdict
 
 
@@ -887,6 +921,20 @@ HANDS_BOUND = re.compile(
 )
 
 
+def _hands_bound_lower(check: str, plan: Plan, library: Library) -> list[Fault]:
+    """Every squat or hinge of the plan (or alternative) whose cue puts a load or band in
+    both hands or behind the neck with no hand on a support, as `check`'s faults."""
+    entries = _by_name(library)
+    faults = []
+    for where, name, label in named_moves(plan):
+        entry = entries.get(name)
+        if entry is None or entry.pattern.value not in LOWER_STANDING:
+            continue
+        if HANDS_BOUND.search(entry.cue) and not STEADY.search(entry.cue):
+            faults.append(Fault(check, where, f"{label}: no hand free"))
+    return faults
+
+
 def frail_hands_bound(p: Profile, plan: Plan, library: Library) -> Verdict:
     """Frail people (80+, not active) squat and hinge with a hand free for a counter: no
     squat or hinge whose load or band fills both hands or sits behind the neck, nor as an
@@ -895,15 +943,31 @@ def frail_hands_bound(p: Profile, plan: Plan, library: Library) -> Verdict:
     fallen). Read from the cue, so an untagged lift shows; a drill counts too (coach review
     16, FRAIL-HINGE-BOTH-HANDS-ON-DOWEL: a dowel held along the spine binds both hands)."""
     verdict = Verdict(applies=is_frail(p))
+    if verdict.applies:
+        verdict.faults.extend(_hands_bound_lower("frail-hands-bound", plan, library))
+    return verdict
+
+
+def faller_hands_bound(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """After a fall, at any age, standing lifts keep a hand free to steady oneself: no squat
+    or hinge whose load or band fills both hands (read from the cue, as for frail people),
+    and no lift tagged `hands-bound` (a standing band press or row with both hands on the
+    band), nor as an alternative (World Falls Guidelines 2022: a fall history is the
+    strongest sign of the next; COACHING.md §4; coach review 18, FALLS-HISTORY-HANDS-BOUND:
+    a 76-year-old with osteoporosis and a past fall squatted and hinged holding two
+    dumbbells while her warning said loads are held in one hand)."""
+    verdict = Verdict(applies=Condition.FALLS_HISTORY in p.conditions)
     if not verdict.applies:
         return verdict
+    verdict.faults.extend(_hands_bound_lower("faller-hands-bound", plan, library))
     entries = _by_name(library)
+    seen = {(f.where, f.what) for f in verdict.faults}
     for where, name, label in named_moves(plan):
         entry = entries.get(name)
-        if entry is None or entry.pattern.value not in LOWER_STANDING:
+        if entry is None or "hands-bound" not in entry.tags:
             continue
-        if HANDS_BOUND.search(entry.cue) and not STEADY.search(entry.cue):
-            verdict.faults.append(Fault("frail-hands-bound", where, f"{label}: no hand free"))
+        if (where, f"{label}: no hand free") not in seen:
+            verdict.faults.append(Fault("faller-hands-bound", where, f"{label}: no hand free"))
     return verdict
 
 
@@ -1635,6 +1699,8 @@ SAFETY_CHECKS: dict[str, Check] = {
     "support-let-go": support_let_go,
     "carry-hands-full": carry_hands_full,
     "frail-hands-bound": frail_hands_bound,
+    "loaded-plank-unfit": loaded_plank_unfit,
+    "faller-hands-bound": faller_hands_bound,
     "frail-row-unsupported": frail_row_unsupported,
     "illness-start-not-held": illness_start_not_held,
     "bone-session-lacks-posture-or-pull": bone_session_lacks_posture_or_pull,
@@ -1953,6 +2019,59 @@ def front_hold_strength_set(p: Profile, plan: Plan, library: Library) -> Verdict
                     f"{where} / {e.name}",
                     f"{e.reps.min:g}-{e.reps.max:g} reps with one weight held at the chest",
                 )
+            )
+    return verdict
+
+
+# the patterns where a one-legged stance carries the load
+ONE_LEG_PATTERNS = frozenset({"squat", "hinge", "lunge"})
+
+
+def balance_limited_heavy_set(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A lift whose set balance ends before the muscles do (one leg under the load: a pistol
+    squat, a single-leg Romanian deadlift, a split squat) is never a strength set of 6 reps or
+    fewer: its load is fixed or small, so 3-6 reps with 2-3 in reserve cannot be reached
+    (COACHING.md §1 the prescription fits the movement, §3 reps, RIR and RPE agree; coach
+    review 18, SKILL-MOVE-AS-HEAVY-LIFT: a body-weight pistol squat at 3 x 3-6, RIR 2-3, for
+    an advanced lifter who did it 8-12 times at RIR 4-5 the week before). Ballistic moves keep
+    their own 3-6 (`ballistic-misprescribed`)."""
+    entries = _by_name(library)
+    verdict = Verdict(applies=False)
+    for where, _s, e in _work_sets(plan):
+        entry = entries.get(e.name)
+        if entry is None or entry.pattern.value not in ONE_LEG_PATTERNS:
+            continue
+        if "unilateral" not in entry.tags or not {"fall-risk", "skill"} & set(entry.tags):
+            continue
+        if entry.kind == "ballistic":
+            continue
+        verdict.applies = True
+        if e.reps is not None and e.reps.max <= STRENGTH_REPS:
+            verdict.faults.append(
+                Fault(
+                    "balance-limited-heavy-set",
+                    where,
+                    f"{e.reps.min:g}-{e.reps.max:g} reps of a lift balance limits",
+                )
+            )
+    return verdict
+
+
+def knee_lift_hips_fully(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A knee-dominant lift (a squat, lunge or step-up) credits the glutes as a secondary
+    muscle, at half a set (DESIGN.md v1.1), never as a primary one: counted fully, its sets
+    read as the hips' too, the hamstrings/glutes group starts a beginner's three full-body
+    days at 18 against COACHING.md §3's about 4-10, and the weekly ceiling then cuts a hinge
+    to one set (coach review 14's three kinds; decided in session 12, built in session 15).
+    Hinges and hip thrusts keep the glutes primary."""
+    verdict = Verdict(applies=False)
+    for where, _s, e in _work_sets(plan):
+        if e.pattern.value not in ("squat", "lunge"):
+            continue
+        verdict.applies = True
+        if any(m.value == "glutes" for m in e.muscles):
+            verdict.faults.append(
+                Fault("knee-lift-hips-fully", where, "the glutes credited as a primary muscle")
             )
     return verdict
 
@@ -2845,6 +2964,8 @@ SELECTION_CHECKS: dict[str, Check] = {
     "chair-unsafe": chair_unsafe,
     "ballistic-misprescribed": ballistic_misprescribed,
     "front-hold-strength-set": front_hold_strength_set,
+    "balance-limited-heavy-set": balance_limited_heavy_set,
+    "knee-lift-hips-fully": knee_lift_hips_fully,
     "one-rm-where-meaningless": one_rm_where_meaningless,
     "main-lift-not-heavy": main_lift_not_heavy,
     "vigorous-steady-untrue": vigorous_steady_untrue,

@@ -375,8 +375,12 @@ Tagname = Literal[
     "low-load",
     # squatting into an overhead press in one fast, loaded movement (thrusters)
     "squat-to-press",
-    # a weight moved while holding a plank (renegade rows, plank drags)
+    # a weight moved while holding a plank (renegade rows, plank drags, a band-resisted push-up)
     "loaded-plank",
+    # a two-legged lift loaded by one weight in one hand while the other rests on a counter
+    # (the supported one-dumbbell squat): less load than its kit gives two hands, so ranked one
+    # step less loadable (`one_hand_load_tags`); a faller's loaded squat and hinge
+    "one-hand-load",
     # the body's weight rests on one or both knees: kneeling, half-kneeling, on all fours
     # (a kneeling pulldown or cable crunch, bird dog, the assisted pull-up machine's pad)
     "kneeling",

@@ -361,7 +361,13 @@ class Picker:
             tier = lambda e: self.key(e, prefer, role, tags)[:depth]  # noqa: E731
         best = [e for e in free if tier is None or tier(e) == tier(free[0])]
         chosen = best[turn % len(best)]
-        others = [e.name for e in free if e.id != chosen.id][:ALTERNATIVES]
+        # a pick whose `min_reps` lifts its sets above a few heavy reps (a pistol squat: 8+)
+        # takes no ballistic alternative, whose reps are few and fast (coach review 18: a squat
+        # jump offered for a pistol squat done 8-12 times)
+        many_reps = (chosen.min_reps or 0) > STRENGTH_REPS
+        others = [
+            e.name for e in free if e.id != chosen.id and not (many_reps and e.kind == "ballistic")
+        ][:ALTERNATIVES]
         self.choices.append(
             Selection(slot=slot_key, chosen=chosen.name, reason=self._reason(chosen, best, rank))
         )

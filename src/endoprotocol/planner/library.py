@@ -430,6 +430,10 @@ class SessionDesignFile(_Node):
     # tags of lifts that load their muscles little: ranked after every lift that serves the
     # slot as well otherwise (coach review 16, the counter-supported hip hinge)
     rank_last_tags: list[str] = []
+    # tags of lifts whose kit one hand holds (a supported one-dumbbell squat): one step less
+    # loadable than the kit's `loadability`, so two-handed lifts of the same kit come first for
+    # everyone they are open to (coach review 18, FALLS-HISTORY-HANDS-BOUND)
+    one_hand_load_tags: list[str] = []
     # The pattern that stands in when every exercise of a slot's own pattern is vetoed or
     # out of reach, so the session keeps the movement family (e.g. a row for a pull-up).
     fallbacks: dict[Pattern, Pattern] = {}
@@ -461,7 +465,10 @@ class Library:
         return steps[1]
 
     def _entry_loadability(self, entry: ExerciseEntry) -> int:
-        return max((self.design.loadability.get(q, 0) for q in entry.equipment), default=0)
+        rank = max((self.design.loadability.get(q, 0) for q in entry.equipment), default=0)
+        if rank and set(entry.tags) & set(self.design.one_hand_load_tags):
+            return rank - 1
+        return rank
 
     @cached_property
     def _loadabilities(self) -> dict[str, tuple[ExerciseEntry, int]]:
