@@ -6036,6 +6036,75 @@ def trim_with_idle_minutes(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+# the scheduler's words when a lifting day gives way to WHO's aerobic minutes
+# (`Scheduler.run`): "a lifting day gave way to other work, toward the guideline's ..."
+GAVE_WAY_TO_AEROBIC = "a lifting day gave way to other work, toward the guideline's"
+
+
+def lifting_day_given_up_with_room(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 18, LIFT-DAY-GIVEN-UP-WITH-IDLE-MINUTES (COACHING.md §2, "who gets the
+    time first": the first goal's dose before "more" for WHO; the week serves the first goal
+    and uses the time it is given): for a person whose first goal is muscle or strength, a
+    plan that says a lifting day gave way to other work toward WHO's aerobic minutes keeps
+    no lifting days whose idle minutes could hold that aerobic work as blocks after the
+    lifting (DESIGN.md v1.1 conditioning blocks). Faults when the kept lifting days' idle
+    minutes - on each, the fewest any week leaves; a day without a steady block counts them
+    only from the least steady block (`timing.min_work_minutes`), a block already there
+    grows by any minutes - are at least the minutes of the smallest aerobic-only offered
+    day (its longest week). A 24-year-old advanced muscle-first woman on 5 x 100 lost
+    Saturday's upper day to a 60-minute walk while Monday-Friday's lifting left 151 minutes
+    of week 1 idle."""
+    target = _guideline(plan, "who-2020-aerobic")
+    verdict = Verdict(
+        applies=target is not None
+        and not target.held_by
+        and bool(p.goals)
+        and p.goals[0].value in LIFTING_FIRST
+        and bool(plan.weeks)
+        and plan.screening.max_intensity not in ("none", "light")
+        and not plan.screening.referral_only
+    )
+    if not verdict.applies:
+        return verdict
+    if not any(
+        w.code == "plan-adjusted" and GAVE_WAY_TO_AEROBIC in w.message for w in plan.warnings
+    ):
+        return verdict
+    offered = {d.value for d in p.training_days()}
+    least = _least_steady_block(library)
+
+    def required(week: Week, i: int) -> list[Session]:
+        return [s for s in week.days[i].sessions if not s.optional]
+
+    idle, aerobic_days = 0, []
+    for i, d in enumerate(plan.weeks[0].days):
+        if d.day.value not in offered:
+            continue
+        each = [required(w, i) for w in plan.weeks]
+        if all(any(s.modality.value == "resistance" for s in r) for r in each):
+            unused = min(p.minutes_per_session - sum(s.duration_minutes for s in r) for r in each)
+            joined = all(any(s.modality.value == "endurance" for s in r) for r in each)
+            if unused > 0 and (joined or unused >= least):
+                idle += unused
+        elif all(r and all(s.modality.value in ("endurance", "hiit") for s in r) for r in each):
+            longest = max(sum(s.duration_minutes for s in r) for r in each)
+            aerobic_days.append((longest, d.day.value))
+    if not aerobic_days:
+        return verdict
+    minutes, day = min(aerobic_days)
+    if idle >= minutes:
+        verdict.faults.append(
+            Fault(
+                "lifting-day-given-up-with-room",
+                day,
+                f"a lifting day gave way to the aerobic minutes ({day}: {minutes} minutes "
+                f"of aerobic work alone), while the kept lifting days leave {idle} minutes "
+                "idle in every week",
+            )
+        )
+    return verdict
+
+
 WEEK_CHECKS: dict[str, Check] = {
     "beginner-volume-above-range": beginner_volume_above_range,
     "split-pattern-missing": split_pattern_missing,
@@ -6071,6 +6140,7 @@ WEEK_CHECKS: dict[str, Check] = {
     "short-day-keeps-extras": short_day_keeps_extras,
     "first-goal-aerobic-absent": first_goal_aerobic_absent,
     "endurance-first-idle-days": endurance_first_idle_days,
+    "lifting-day-given-up-with-room": lifting_day_given_up_with_room,
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from endoprotocol import __version__
@@ -87,6 +88,49 @@ LIBRARY_NAME = "library"
 MAX_WEEKS = 16  # the CLI's --weeks range; a block is 1..16 weeks
 
 
+@dataclass
+class _Assembly:
+    """One scheduling of the week and its sessions built over the block (`build_plan`):
+    the scheduler, the picker and builder that made them, week 1's days, the shortfalls,
+    the built weeks, the lifting days held to a smaller form (`unformed`, `whole`) and how
+    to build the block again from week 1's days (`weeks_of`)."""
+
+    scheduler: Scheduler
+    picker: Picker
+    builder: SessionBuilder
+    week_one: list[DayPlan]
+    shortfalls: list[Shortfall]
+    block: list[Week]
+    unformed: dict[int, tuple[Session, Session]]
+    whole: dict[int, Session]
+    weeks_of: Callable[..., list[Week]]
+
+
+def _aerobic_bar(outcome: Decisions) -> int:
+    """The target of the aerobic guideline of a muscle- or strength-first goal (one whose
+    lifting keeps its growth's minutes: `lifting_reserves_growth`); 0 when there is none."""
+    return max(
+        (
+            target.bar
+            for target, _ in outcome.guidelines.values()
+            if target.measure == "moderate_equivalent_aerobic_minutes"
+            and target.lifting_reserves_growth
+        ),
+        default=0,
+    )
+
+
+def _holds_aerobic(kept: list[Week], gave: list[Week], bar: int) -> bool:
+    """Whether the block built with every lifting day kept holds, in every week, the
+    required aerobic minutes of the block in which a lifting day gave way to them, or the
+    guideline's `bar` (coach review 18, LIFT-DAY-GIVEN-UP-WITH-IDLE-MINUTES)."""
+    name = "moderate_equivalent_aerobic_minutes"
+    return all(
+        measure(name, _required(k.days)) >= min(bar, measure(name, _required(g.days)))
+        for k, g in zip(kept, gave, strict=True)
+    )
+
+
 def build_plan(
     profile: Profile,
     rules: RuleSet,
@@ -112,160 +156,192 @@ def build_plan(
     weeks, replan = _pregnancy_block(profile, outcome, weeks)
     build_up = _build_up(outcome, profile, library)
 
-    def scheduled(
-        split_keep: frozenset[str],
-    ) -> tuple[
-        Scheduler,
-        Picker,
-        SessionBuilder,
-        list[DayPlan],
-        list[Shortfall],
-        dict[int, tuple[int, int]],
-    ]:
-        picker = Picker(library, outcome, profile)
-        builder = SessionBuilder(outcome, library, picker)
-        builder.block_weeks = weeks
-        # a session no exercise can fill (intervals without a tested machine) keeps no day
-        scheduler = Scheduler(
-            outcome,
-            profile,
-            library,
-            builder.unavailable(),
-            vigorous_steady=builder.vigorous_steady_possible(),
-            build_up=build_up,
-            block_weeks=weeks,
-            split_keep=split_keep,
-        )
-        week = scheduler.run()
-        shortfalls: list[Shortfall] = list(scheduler.shortfalls)
-        week_one: list[DayPlan] = []
-        # steady sessions that grow into their day's spare minutes: week-1 and joining minutes
-        grows: dict[int, tuple[int, int]] = {}
-        for day, slotted in zip(WEEK, week.days, strict=True):
-            sessions = []
-            for slot in slotted:
-                built = builder.build(slot)
-                shortfalls += built.shortfalls
-                if built.session is not None:
-                    session = built.session.from_week(slot.start_week, slot.end_week)
-                    if slot.grow_from is not None:
-                        grows[id(session)] = (slot.grow_from, slot.joins_with)
-                    if built.unformed is not None:
-                        unformed[WEEK.index(day)] = (session, built.unformed)
-                        if built.whole is not None:
-                            whole[WEEK.index(day)] = built.whole
-                    sessions.append(session)
-            week_one.append(DayPlan(day=day, sessions=sessions))
-        return scheduler, picker, builder, week_one, shortfalls, grows
+    def assemble(keep_lifting_days: bool) -> _Assembly:
+        """The week scheduled (`Scheduler`, keeping a muscle- or strength-first goal's lifting
+        days from giving way to the aerobic minutes or not) and its sessions built over the
+        block, with the steady blocks the built lifting's unused minutes take."""
 
-    # a lifting day held to its smallest hard form: (that session, the one it was before)
-    unformed: dict[int, tuple[Session, Session]] = {}
-    # and that session before any trim to fit its slot (`Built.whole`)
-    whole: dict[int, Session] = {}
-    scheduler, picker, builder, week_one, shortfalls, grows = scheduled(frozenset())
-    if scheduler.split_dose is not None:
-        # shortened upper/lower days must still carry the first goal's minimum dose; where a
-        # kit's lifts give less (a drill in a pull slot), that half's days keep their minutes
-        keep = _under_dose(week_one, scheduler.split_dose)
-        if keep:
-            unformed.clear()
-            whole.clear()
-            scheduler, picker, builder, week_one, shortfalls, grows = scheduled(keep)
-
-    def built_weeks(days: list[DayPlan] | None = None) -> list[Week]:
-        return build_weeks(
-            week_one if days is None else days,
-            weeks,
-            outcome,
-            library.design,
-            profile.minutes_per_session,
-            build_up=build_up,
-            most_reps=library.most_reps(),
-            grows=grows,
-            unloaded=library.unloaded(),
-            drills=library.drills(),
-            rep_caps=library.rep_caps(),
-            load_cues=library.load_cues(profile.equipment),
-        )
-
-    block = built_weeks()
-    # minutes the built lifting leaves unused in every week go to WHO's aerobic minutes
-    used = [
-        max(sum(s.duration_minutes for s in w.days[day].sessions if not s.optional) for w in block)
-        for day in range(len(WEEK))
-    ]
-    for day, slotted in enumerate(scheduler.week.days):
-        if any(slot.exposure_form is not None for slot in slotted):
-            # a lifting day held to its smallest hard form (coach review 5,
-            # AEROBIC-GOAL-CROWDED) frees week 1's minutes for a steady block: the sets and
-            # reps later weeks would add grow into the day's spare minutes, which the block
-            # then holds
-            used[day] = sum(
-                s.duration_minutes for s in block[0].days[day].sessions if not s.optional
+        def scheduled(
+            split_keep: frozenset[str],
+        ) -> tuple[
+            Scheduler,
+            Picker,
+            SessionBuilder,
+            list[DayPlan],
+            list[Shortfall],
+            dict[int, tuple[int, int]],
+        ]:
+            picker = Picker(library, outcome, profile)
+            builder = SessionBuilder(outcome, library, picker)
+            builder.block_weeks = weeks
+            # a session no exercise can fill (intervals without a tested machine) keeps no day
+            scheduler = Scheduler(
+                outcome,
+                profile,
+                library,
+                builder.unavailable(),
+                vigorous_steady=builder.vigorous_steady_possible(),
+                build_up=build_up,
+                block_weeks=weeks,
+                split_keep=split_keep,
+                keep_lifting_days=keep_lifting_days,
             )
-    # coach review 10, ENDURANCE-FIRST-CROWDED (lead, 2026-12-01): a day held to its
-    # smallest hard form that already has a steady block after its lifting gives the block
-    # the minutes the form frees, toward the aerobic target
-    grown = _grow_joined_blocks(scheduler, week_one, block, unformed, profile)
-    refilled = scheduler.refill(used)
-    added: list[tuple[int, Slotted, Session]] = []
-    for day, slot in refilled:
-        built = builder.build(slot)
-        shortfalls += built.shortfalls
-        if built.session is not None:
-            session = built.session.from_week(slot.start_week, slot.end_week)
-            week_one[day].sessions.append(session)
-            added.append((day, slot, session))
-    # a day held to its smallest hard form that no steady block joined (the aerobic target
-    # was met before it) keeps its lifting as it was
-    kept_full = False
-    joined = {d for d, _, _ in added} | grown
-    for day, (formed, full) in unformed.items():
-        if day not in joined and formed in week_one[day].sessions:
-            index = week_one[day].sessions.index(formed)
-            week_one[day].sessions[index] = full.from_week(formed.first_week, formed.last_week)
-            kept_full = True
-    if refilled or kept_full or grown:
+            week = scheduler.run()
+            shortfalls: list[Shortfall] = list(scheduler.shortfalls)
+            week_one: list[DayPlan] = []
+            # steady sessions that grow into their day's spare minutes: week-1 and joining minutes
+            grows: dict[int, tuple[int, int]] = {}
+            for day, slotted in zip(WEEK, week.days, strict=True):
+                sessions = []
+                for slot in slotted:
+                    built = builder.build(slot)
+                    shortfalls += built.shortfalls
+                    if built.session is not None:
+                        session = built.session.from_week(slot.start_week, slot.end_week)
+                        if slot.grow_from is not None:
+                            grows[id(session)] = (slot.grow_from, slot.joins_with)
+                        if built.unformed is not None:
+                            unformed[WEEK.index(day)] = (session, built.unformed)
+                            if built.whole is not None:
+                                whole[WEEK.index(day)] = built.whole
+                        sessions.append(session)
+                week_one.append(DayPlan(day=day, sessions=sessions))
+            return scheduler, picker, builder, week_one, shortfalls, grows
+
+        # a lifting day held to its smallest hard form: (that session, the one it was before)
+        unformed: dict[int, tuple[Session, Session]] = {}
+        # and that session before any trim to fit its slot (`Built.whole`)
+        whole: dict[int, Session] = {}
+        scheduler, picker, builder, week_one, shortfalls, grows = scheduled(frozenset())
+        if scheduler.split_dose is not None:
+            # shortened upper/lower days must still carry the first goal's minimum dose; where a
+            # kit's lifts give less (a drill in a pull slot), that half's days keep their minutes
+            keep = _under_dose(week_one, scheduler.split_dose)
+            if keep:
+                unformed.clear()
+                whole.clear()
+                scheduler, picker, builder, week_one, shortfalls, grows = scheduled(keep)
+
+        def built_weeks(days: list[DayPlan] | None = None) -> list[Week]:
+            return build_weeks(
+                week_one if days is None else days,
+                weeks,
+                outcome,
+                library.design,
+                profile.minutes_per_session,
+                build_up=build_up,
+                most_reps=library.most_reps(),
+                grows=grows,
+                unloaded=library.unloaded(),
+                drills=library.drills(),
+                rep_caps=library.rep_caps(),
+                load_cues=library.load_cues(profile.equipment),
+            )
+
         block = built_weeks()
-        # a block sized by week 1 gives back the minutes a later week's lifting rounds up
-        # to, so no day runs over its minutes
-        least = library.design.timing.min_work_minutes.get(Modality.ENDURANCE, 10)
-        resized = False
-        for day, slot, session in added:
-            over = max(
+        # minutes the built lifting leaves unused in every week go to WHO's aerobic minutes
+        used = [
+            max(
                 sum(s.duration_minutes for s in w.days[day].sessions if not s.optional)
                 for w in block
             )
-            over -= profile.minutes_per_session
-            # (after a lifting day held to its smallest form, down to the guideline's few
-            # brisk minutes: `Scheduler.joined_least`)
-            if over <= 0 or slot.minutes - over < scheduler.joined_least.get(day, least):
-                continue
-            slot.minutes -= over
-            rebuilt = builder.build(slot).session
-            if rebuilt is not None:
-                index = week_one[day].sessions.index(session)
-                week_one[day].sessions[index] = rebuilt.from_week(slot.start_week, slot.end_week)
-                resized = True
-        for day in grown:
-            # a grown block gives back what a later week's lifting rounds up to, the same way
-            over = profile.minutes_per_session - max(
-                sum(s.duration_minutes for s in w.days[day].sessions if not s.optional)
-                for w in block
-            )
-            session = next(
-                s
-                for s in week_one[day].sessions
-                if s.modality is Modality.ENDURANCE and not s.optional
-            )
-            if over < 0 and session.duration_minutes + over >= least:
-                index = week_one[day].sessions.index(session)
-                week_one[day].sessions[index] = _resized_steady(
-                    session, session.duration_minutes + over
+            for day in range(len(WEEK))
+        ]
+        for day, slotted in enumerate(scheduler.week.days):
+            if any(slot.exposure_form is not None for slot in slotted):
+                # a lifting day held to its smallest hard form (coach review 5,
+                # AEROBIC-GOAL-CROWDED) frees week 1's minutes for a steady block: the sets and
+                # reps later weeks would add grow into the day's spare minutes, which the block
+                # then holds
+                used[day] = sum(
+                    s.duration_minutes for s in block[0].days[day].sessions if not s.optional
                 )
-                resized = True
-        if resized:
+        # coach review 10, ENDURANCE-FIRST-CROWDED (lead, 2026-12-01): a day held to its
+        # smallest hard form that already has a steady block after its lifting gives the block
+        # the minutes the form frees, toward the aerobic target
+        grown = _grow_joined_blocks(scheduler, week_one, block, unformed, profile)
+        refilled = scheduler.refill(used)
+        added: list[tuple[int, Slotted, Session]] = []
+        for day, slot in refilled:
+            built = builder.build(slot)
+            shortfalls += built.shortfalls
+            if built.session is not None:
+                session = built.session.from_week(slot.start_week, slot.end_week)
+                week_one[day].sessions.append(session)
+                added.append((day, slot, session))
+        # a day held to its smallest hard form that no steady block joined (the aerobic target
+        # was met before it) keeps its lifting as it was
+        kept_full = False
+        joined = {d for d, _, _ in added} | grown
+        for day, (formed, full) in unformed.items():
+            if day not in joined and formed in week_one[day].sessions:
+                index = week_one[day].sessions.index(formed)
+                week_one[day].sessions[index] = full.from_week(formed.first_week, formed.last_week)
+                kept_full = True
+        if refilled or kept_full or grown:
             block = built_weeks()
+            # a block sized by week 1 gives back the minutes a later week's lifting rounds up
+            # to, so no day runs over its minutes
+            least = library.design.timing.min_work_minutes.get(Modality.ENDURANCE, 10)
+            resized = False
+            for day, slot, session in added:
+                over = max(
+                    sum(s.duration_minutes for s in w.days[day].sessions if not s.optional)
+                    for w in block
+                )
+                over -= profile.minutes_per_session
+                # (after a lifting day held to its smallest form, down to the guideline's few
+                # brisk minutes: `Scheduler.joined_least`)
+                if over <= 0 or slot.minutes - over < scheduler.joined_least.get(day, least):
+                    continue
+                slot.minutes -= over
+                rebuilt = builder.build(slot).session
+                if rebuilt is not None:
+                    index = week_one[day].sessions.index(session)
+                    week_one[day].sessions[index] = rebuilt.from_week(
+                        slot.start_week, slot.end_week
+                    )
+                    resized = True
+            for day in grown:
+                # a grown block gives back what a later week's lifting rounds up to, the same way
+                over = profile.minutes_per_session - max(
+                    sum(s.duration_minutes for s in w.days[day].sessions if not s.optional)
+                    for w in block
+                )
+                session = next(
+                    s
+                    for s in week_one[day].sessions
+                    if s.modality is Modality.ENDURANCE and not s.optional
+                )
+                if over < 0 and session.duration_minutes + over >= least:
+                    index = week_one[day].sessions.index(session)
+                    week_one[day].sessions[index] = _resized_steady(
+                        session, session.duration_minutes + over
+                    )
+                    resized = True
+            if resized:
+                block = built_weeks()
+        return _Assembly(
+            scheduler, picker, builder, week_one, shortfalls, block, unformed, whole, built_weeks
+        )
+
+    made = assemble(False)
+    if made.scheduler.lifting_days_given:
+        # coach review 18, LIFT-DAY-GIVEN-UP-WITH-IDLE-MINUTES (COACHING.md §2: the first
+        # goal's dose before "more" for WHO; the week uses the time it is given): the
+        # scheduler gives a muscle- or strength-first goal's lifting day to the aerobic
+        # minutes on its estimate of the lifting's minutes (every slot, one mesocycle's sets
+        # added); the week built with every lifting day kept may hold the aerobic minutes
+        # after its lifting, in the minutes the built sessions leave. It is kept when it does
+        # - in every week at least the aerobic minutes of the week that gave way, or the
+        # guideline's target - so a lifting day gives way only when the days cannot hold the
+        # aerobic minutes otherwise.
+        kept = assemble(True)
+        if _holds_aerobic(kept.block, made.block, _aerobic_bar(outcome)):
+            made = kept
+    scheduler, picker, builder = made.scheduler, made.picker, made.builder
+    week_one, shortfalls, block = made.week_one, made.shortfalls, made.block
+    unformed, whole, built_weeks = made.unformed, made.whole, made.weeks_of
     # a lifting day held to a smaller form takes back what its own week's walk leaves (coach
     # review 17, TRIM-WITH-IDLE-MINUTES: a build-up's short walks in weeks 1-5, a re-entry's
     # shorter rests)

@@ -117,6 +117,7 @@ class Scheduler:
         build_up: BuildUp | None = None,
         block_weeks: int = 4,
         split_keep: frozenset[str] = frozenset(),
+        keep_lifting_days: bool = False,
     ) -> None:
         """`unavailable`: modalities no exercise can fill for this person, and why; their
         requests are reported as shortfalls and their days go to other work.
@@ -124,7 +125,11 @@ class Scheduler:
         effort (`SessionBuilder.vigorous_steady_possible`); without it no steady session
         is marked vigorous. `build_up`: the steady build-up of a person not yet active (the
         block's progression applies it), and `block_weeks` the block's length: a lifting day
-        that gives way to the aerobic-first backbone does so from a week within them."""
+        that gives way to the aerobic-first backbone does so from a week within them.
+        `keep_lifting_days`: a muscle- or strength-first goal's lifting day (a guideline
+        with `lifting_reserves_growth`) does not give way to the aerobic minutes - the week
+        tried when the one that gave way may leave its kept lifting days' minutes idle
+        (`build_plan`, coach review 18)."""
         self.outcome = outcome
         self.unavailable = unavailable or {}
         self.vigorous_steady = vigorous_steady
@@ -144,6 +149,10 @@ class Scheduler:
         # except the halves of the body ("upper", "lower") whose built lifts would then fall
         # under it; when they did, the dose they must still give (checked in build.py)
         self.split_keep = split_keep
+        self.keep_lifting_days = keep_lifting_days
+        # how many lifting days of a muscle- or strength-first goal gave way to the
+        # aerobic minutes (`run`)
+        self.lifting_days_given: int = 0
         self.split_dose: int | None = None
         # the week a lifting day gives way to the backbone's second steady session, and the
         # guideline's rule (`lifting_yields_to_backbone`); None when it does not
@@ -526,8 +535,18 @@ class Scheduler:
                     and self._mixed(trial_week)
                     and not self._mixed(week)
                 )
-                if short and after > before and trial_cover >= min(cover, 2) and same_shape:
+                # ... and not while the caller keeps its lifting days (the week built with
+                # them may hold the minutes after its lifting: `build_plan`)
+                kept = target.lifting_reserves_growth and self.keep_lifting_days
+                if (
+                    short
+                    and after > before
+                    and trial_cover >= min(cover, 2)
+                    and same_shape
+                    and not kept
+                ):
                     why = f"toward the guideline's {target.bar} aerobic minutes a week"
+                    self.lifting_days_given += bool(target.lifting_reserves_growth)
                 elif (
                     thin
                     and trial_cover > cover
@@ -1529,12 +1548,19 @@ class Scheduler:
                 target.fill_with is Modality.ENDURANCE
                 and target.measure == "moderate_equivalent_aerobic_minutes"
             ):
-                self._fill_aerobic(target.bar, rule.full_id)
+                # the sessions built already keep their minutes (below), so the fill adds
+                # new blocks only: what it would grow an existing steady session by is never
+                # built, and a week counted at that growth was left short of the minutes
+                # (coach review 18: a tempo grown by 10 minutes kept a lifting day's idle
+                # minutes from a block, 143 of 150)
+                self._fill_aerobic(target.bar, rule.full_id, grow_existing=False)
                 self._join_backbone_days(target.bar, rule.full_id)
                 if target.first_goal_aerobic_bar is not None and self._endurance_first():
                     # more for an endurance-first goal once WHO's minutes are met (coach
                     # review 17, ENDURANCE-FIRST-IDLE-DAYS)
-                    self._fill_aerobic(target.first_goal_aerobic_bar, rule.full_id)
+                    self._fill_aerobic(
+                        target.first_goal_aerobic_bar, rule.full_id, grow_existing=False
+                    )
         added: list[tuple[int, Slotted]] = []
         for day, sessions in enumerate(self.week.days):
             for s in sessions:
@@ -1767,7 +1793,12 @@ class Scheduler:
             changed = changed or cut > 0
         return changed
 
-    def _fill_aerobic(self, target: int, rule: str) -> None:
+    def _fill_aerobic(self, target: int, rule: str, *, grow_existing: bool = True) -> None:
+        """Required steady work toward `target` moderate-equivalent minutes on the person's
+        own days: the steady sessions already there grow to their longest (not with
+        `grow_existing` false: `refill`, whose built sessions keep their minutes), then
+        steady blocks follow the days' other sessions or take free offered days, the
+        roomiest first."""
         if INTENSITY_ORDER[self.outcome.max_intensity] < INTENSITY_ORDER["moderate"]:
             return
         if Modality.ENDURANCE.value in self.outcome.forbidden("modality"):
@@ -1777,7 +1808,7 @@ class Scheduler:
             return
         longest = self._target_minutes(Modality.ENDURANCE)
         # 1. steady sessions already there grow to their longest, within the day's minutes
-        for sessions in self.week.days:
+        for sessions in self.week.days if grow_existing else []:
             for s in sessions:
                 if need <= 0:
                     return
