@@ -2460,8 +2460,9 @@ def duplicate_isolation(p: Profile, plan: Plan, library: Library) -> Verdict:
 
 def cardio_not_real(p: Profile, plan: Plan, library: Library) -> Verdict:
     """Steady work is a walk, ride, row, swim or run, on the person's machines when they listed
-    any and their rules leave steady work on them; no one gets 25+ minutes of marching in
-    place or step-ups."""
+    any and their rules leave steady work on them (a pool's only for a session on a day of its
+    own: beside other sessions a walk or home kit may carry the minutes, coach review 18,
+    TOKEN-POOL-SESSION); no one gets 25+ minutes of marching in place or step-ups."""
     entries = _by_name(library)
     # the machines with steady work the person's rules leave open (a treadmill's only walk
     # is an incline walk, which knee pain vetoes: coach review 13, KNEE-INCLINE-WALK)
@@ -2472,6 +2473,18 @@ def cardio_not_real(p: Profile, plan: Plan, library: Library) -> Verdict:
         for q in x.equipment
     }
     machines = CARDIO_MACHINES & _owned(p) & open_kit
+    # a session sharing its day with others is not asked to use kit at a venue the person
+    # travels to (a pool): the planner takes it there only for a block of the venue's least
+    # minutes, and a block sized below them that later grows keeps its walk or home kit
+    # (coach review 18, TOKEN-POOL-SESSION)
+    venue = {q.value for q in library.design.venue_minutes}
+    beside = {
+        id(s)
+        for w in plan.weeks
+        for d in w.days
+        for s in d.sessions
+        if not s.optional and sum(not o.optional for o in d.sessions) > 1
+    }
     verdict = Verdict(applies=False)
     for where, s, e in exercises(plan):
         if e.pattern.value != "cardio":
@@ -2484,12 +2497,15 @@ def cardio_not_real(p: Profile, plan: Plan, library: Library) -> Verdict:
             minutes >= LONGEST_MARCH_MINUTES
         ):
             verdict.faults.append(Fault("cardio-not-real", where, f"{minutes:g} min of {e.name}"))
-        if s.modality.value == "endurance" and machines and not kit & machines:
+        here = machines
+        if id(s) in beside:
+            here = machines - venue
+        if s.modality.value == "endurance" and here and not kit & machines:
             verdict.faults.append(
                 Fault(
                     "cardio-not-real",
                     where,
-                    f"{e.name} although they own {', '.join(sorted(machines))}",
+                    f"{e.name} although they own {', '.join(sorted(here))}",
                 )
             )
     return verdict
@@ -5072,6 +5088,49 @@ def pair_unsound(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+def token_venue_block(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §1 ("Names tell the truth": a "Pool session" is a trip to a pool) and §2
+    ("Time is honest"), coach review 18, TOKEN-POOL-SESSION: a required steady or interval
+    session on kit that lives at a venue the person travels to (a pool: the library's
+    `venue_minutes`) lasts at least the venue's least minutes when its day also holds a
+    required session done elsewhere (lifting, balance practice, a walk). An 88-year-old's
+    "Pool session" of 6 minutes of pool walking after a home circuit and balance practice
+    was a trip, a change and a wet-floor transfer for a trivial dose. A venue session on a
+    day of its own is its own trip, whatever its length."""
+    verdict = Verdict(applies=False)
+    entries = _by_name(library)
+
+    def least_of(s: Session) -> int:
+        return max(
+            (
+                library.venue_least(entries[e.name])
+                for e in s.exercises
+                if e.name in entries and e.pattern.value in ("cardio", "intervals")
+            ),
+            default=0,
+        )
+
+    for week in plan.weeks:
+        for day in week.days:
+            required = [s for s in day.sessions if not s.optional]
+            for s in required:
+                least = least_of(s)
+                if not least:
+                    continue
+                verdict.applies = True
+                elsewhere = [o for o in required if o is not s and not least_of(o)]
+                if elsewhere and s.duration_minutes < least:
+                    verdict.faults.append(
+                        Fault(
+                            "token-venue-block",
+                            f"week {week.week} {day.day.value} '{s.title}'",
+                            f"{s.duration_minutes} minutes at the venue (least {least}) beside "
+                            + ", ".join(f"'{o.title}'" for o in elsewhere),
+                        )
+                    )
+    return verdict
+
+
 def steady_block_too_short(p: Profile, plan: Plan, library: Library) -> Verdict:
     """A required steady block after another session of the day holds at least the
     library's least steady work (10 minutes: `timing.min_work_minutes`) in every building
@@ -5920,6 +5979,7 @@ WEEK_CHECKS: dict[str, Check] = {
     "split-pattern-missing": split_pattern_missing,
     "lower-family-one-day": lower_family_one_day,
     "steady-block-too-short": steady_block_too_short,
+    "token-venue-block": token_venue_block,
     "required-on-unoffered-day": required_on_unoffered_day,
     "optional-extra-oversized": optional_extra_oversized,
     "intervals-crowded": intervals_crowded,
