@@ -7896,8 +7896,60 @@ def held_start_sets_frozen(p: Profile, plan: Plan, library: Library) -> Verdict:
 BEGINNER_FIRST_DOSE = 4
 
 
+# what a plan says when its required steady work cannot grow: the build-up's flat note, the
+# active person's flat note (both "grows no further than about N minutes a week") and the
+# full days' note of `core/steady-grows-into-spare`
+FLAT_STEADY_SAID = ("grows no further than", FULL_DAYS_SAID)
+
+
+def aerobic_flat_unexplained(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §3 (aerobic sessions lengthened about 5-10 minutes every 1-2 weeks until
+    the target; a plan that cannot progress says why) and §2 (when time does not allow the
+    target, the plan gives the shortfall and a way to close it), coach review 18,
+    AEROBIC-FLAT-UNEXPLAINED: a plan short of WHO's aerobic minutes with nothing holding
+    them (no safety rule named, the target not reached in the block) whose required steady
+    work no building week raises above week 1's (nor its interval rounds) says in a week
+    note that the steady work grows no further, and why. An active 88-year-old's
+    18 + 25 + 18 steady minutes every week had only lifting notes. Left out: referral and
+    light-only plans, Triad/RED-S signs (no week's endurance minutes above week 1's, by
+    rule), plans with no required steady work and blocks of one building week."""
+    target = _guideline(plan, "who-2020-aerobic")
+    building = [w for w in plan.weeks if not w.deload]
+    verdict = Verdict(
+        applies=target is not None
+        and not target.met
+        and not target.held_by
+        and target.reached_in_week is None
+        and not plan.screening.referral_only
+        and plan.screening.max_intensity not in ("none", "light")
+        and not has_triad_signs(p)
+        and len(building) >= 2
+    )
+    if target is None or not verdict.applies:
+        return verdict
+    first = _aerobic_dose(plan.weeks[0].days)
+    if not first[0]:
+        verdict.applies = False
+        return verdict
+    doses = [_aerobic_dose(w.days) for w in building]
+    if any(d[0] > first[0] or d[1] > first[1] for d in doses):
+        return verdict
+    if not any(said in n for w in plan.weeks for n in w.notes for said in FLAT_STEADY_SAID):
+        verdict.faults.append(
+            Fault(
+                "aerobic-flat-unexplained",
+                f"weeks {building[0].week}-{building[-1].week}",
+                f"required steady work {first[0]:.0f} minutes a week in every building week "
+                f"(aerobic {target.value} of {target.target}) and no week says why it does not "
+                "grow",
+            )
+        )
+    return verdict
+
+
 PROGRESSION_CHECKS: dict[str, Check] = {
     "week-does-not-progress": week_does_not_progress,
+    "aerobic-flat-unexplained": aerobic_flat_unexplained,
     "deload-cut-misstated": deload_cut_misstated,
     "deload-adds-sets": deload_adds_sets,
     "deload-spares-main-lifts": deload_spares_main_lifts,

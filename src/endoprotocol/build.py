@@ -65,6 +65,7 @@ from endoprotocol.planner.progress import (
     BuildUp,
     _resized_steady,
     build_weeks,
+    flat_steady_said,
     forms_refit,
     rests_refit,
     true_sets_notes,
@@ -350,6 +351,19 @@ def build_plan(
     block = rests_refit(block, profile.minutes_per_session, builder.rests, library.design)
     # a "one more set" note only where the refitted weeks still add a set
     block = true_sets_notes(block, outcome)
+    # a block whose steady work cannot grow says why, unless a safety rule holds the aerobic
+    # minutes (the guideline names it) or a build-up note already says so (coach review 18,
+    # AEROBIC-FLAT-UNEXPLAINED)
+    if build_up is None and not _held_by(outcome, rules, "moderate_equivalent_aerobic_minutes"):
+        block = flat_steady_said(
+            block,
+            outcome,
+            profile.minutes_per_session,
+            frozenset(profile.training_days()),
+            library.design.timing.min_work_minutes.get(Modality.ENDURANCE, 10),
+            scheduler.longest_steady(),
+            _rest_days(outcome),
+        )
     # the enforce step, week by week: week-scoped vetoes, ceilings and limits, applied last
     held_weekly = [
         c

@@ -269,6 +269,10 @@ class Scheduler:
             return min(self._min_minutes(s.modality), math.ceil(self.shortest(s.modality)))
         return self._min_minutes(s.modality)
 
+    def longest_steady(self) -> int:
+        """The longest a required steady session is made (the rules' minutes, within a day)."""
+        return self._target_minutes(Modality.ENDURANCE)
+
     def _target_minutes(self, modality: Modality) -> int:
         point = self.outcome.param(modality.value, "any", "minutes")
         target = self.budget
