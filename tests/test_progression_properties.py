@@ -25,8 +25,10 @@ def test_every_building_week_progresses_and_deloads_say_their_real_cut(
     # profiles: their own properties (below; tests/test_aerobic_first_backbone.py), as does
     # reps-above-exercise-cap (the Nordic curl: tests/test_review9_bw_kinds.py) and
     # reps-past-15-incoherent (body-weight lifts past 15 reps: tests/test_review11_pick_kinds.py)
+    # and aerobic-flat-unexplained (active people: tests/test_review18_words18_kinds.py)
     own = {
         "endurance-does-not-progress",
+        "aerobic-flat-unexplained",
         "aerobic-first-backbone-missing",
         "reps-above-exercise-cap",
         "reps-past-15-incoherent",

@@ -2579,8 +2579,9 @@ def duplicate_isolation(p: Profile, plan: Plan, library: Library) -> Verdict:
 
 def cardio_not_real(p: Profile, plan: Plan, library: Library) -> Verdict:
     """Steady work is a walk, ride, row, swim or run, on the person's machines when they listed
-    any and their rules leave steady work on them; no one gets 25+ minutes of marching in
-    place or step-ups."""
+    any and their rules leave steady work on them (a pool's only for a session on a day of its
+    own: beside other sessions a walk or home kit may carry the minutes, coach review 18,
+    TOKEN-POOL-SESSION); no one gets 25+ minutes of marching in place or step-ups."""
     entries = _by_name(library)
     # the machines with steady work the person's rules leave open (a treadmill's only walk
     # is an incline walk, which knee pain vetoes: coach review 13, KNEE-INCLINE-WALK)
@@ -2591,6 +2592,18 @@ def cardio_not_real(p: Profile, plan: Plan, library: Library) -> Verdict:
         for q in x.equipment
     }
     machines = CARDIO_MACHINES & _owned(p) & open_kit
+    # a session sharing its day with others is not asked to use kit at a venue the person
+    # travels to (a pool): the planner takes it there only for a block of the venue's least
+    # minutes, and a block sized below them that later grows keeps its walk or home kit
+    # (coach review 18, TOKEN-POOL-SESSION)
+    venue = {q.value for q in library.design.venue_minutes}
+    beside = {
+        id(s)
+        for w in plan.weeks
+        for d in w.days
+        for s in d.sessions
+        if not s.optional and sum(not o.optional for o in d.sessions) > 1
+    }
     verdict = Verdict(applies=False)
     for where, s, e in exercises(plan):
         if e.pattern.value != "cardio":
@@ -2603,12 +2616,15 @@ def cardio_not_real(p: Profile, plan: Plan, library: Library) -> Verdict:
             minutes >= LONGEST_MARCH_MINUTES
         ):
             verdict.faults.append(Fault("cardio-not-real", where, f"{minutes:g} min of {e.name}"))
-        if s.modality.value == "endurance" and machines and not kit & machines:
+        here = machines
+        if id(s) in beside:
+            here = machines - venue
+        if s.modality.value == "endurance" and here and not kit & machines:
             verdict.faults.append(
                 Fault(
                     "cardio-not-real",
                     where,
-                    f"{e.name} although they own {', '.join(sorted(machines))}",
+                    f"{e.name} although they own {', '.join(sorted(here))}",
                 )
             )
     return verdict
@@ -5193,6 +5209,49 @@ def pair_unsound(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+def token_venue_block(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §1 ("Names tell the truth": a "Pool session" is a trip to a pool) and §2
+    ("Time is honest"), coach review 18, TOKEN-POOL-SESSION: a required steady or interval
+    session on kit that lives at a venue the person travels to (a pool: the library's
+    `venue_minutes`) lasts at least the venue's least minutes when its day also holds a
+    required session done elsewhere (lifting, balance practice, a walk). An 88-year-old's
+    "Pool session" of 6 minutes of pool walking after a home circuit and balance practice
+    was a trip, a change and a wet-floor transfer for a trivial dose. A venue session on a
+    day of its own is its own trip, whatever its length."""
+    verdict = Verdict(applies=False)
+    entries = _by_name(library)
+
+    def least_of(s: Session) -> int:
+        return max(
+            (
+                library.venue_least(entries[e.name])
+                for e in s.exercises
+                if e.name in entries and e.pattern.value in ("cardio", "intervals")
+            ),
+            default=0,
+        )
+
+    for week in plan.weeks:
+        for day in week.days:
+            required = [s for s in day.sessions if not s.optional]
+            for s in required:
+                least = least_of(s)
+                if not least:
+                    continue
+                verdict.applies = True
+                elsewhere = [o for o in required if o is not s and not least_of(o)]
+                if elsewhere and s.duration_minutes < least:
+                    verdict.faults.append(
+                        Fault(
+                            "token-venue-block",
+                            f"week {week.week} {day.day.value} '{s.title}'",
+                            f"{s.duration_minutes} minutes at the venue (least {least}) beside "
+                            + ", ".join(f"'{o.title}'" for o in elsewhere),
+                        )
+                    )
+    return verdict
+
+
 def steady_block_too_short(p: Profile, plan: Plan, library: Library) -> Verdict:
     """A required steady block after another session of the day holds at least the
     library's least steady work (10 minutes: `timing.min_work_minutes`) in every building
@@ -6110,6 +6169,7 @@ WEEK_CHECKS: dict[str, Check] = {
     "split-pattern-missing": split_pattern_missing,
     "lower-family-one-day": lower_family_one_day,
     "steady-block-too-short": steady_block_too_short,
+    "token-venue-block": token_venue_block,
     "required-on-unoffered-day": required_on_unoffered_day,
     "optional-extra-oversized": optional_extra_oversized,
     "intervals-crowded": intervals_crowded,
@@ -8027,8 +8087,60 @@ def held_start_sets_frozen(p: Profile, plan: Plan, library: Library) -> Verdict:
 BEGINNER_FIRST_DOSE = 4
 
 
+# what a plan says when its required steady work cannot grow: the build-up's flat note, the
+# active person's flat note (both "grows no further than about N minutes a week") and the
+# full days' note of `core/steady-grows-into-spare`
+FLAT_STEADY_SAID = ("grows no further than", FULL_DAYS_SAID)
+
+
+def aerobic_flat_unexplained(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §3 (aerobic sessions lengthened about 5-10 minutes every 1-2 weeks until
+    the target; a plan that cannot progress says why) and §2 (when time does not allow the
+    target, the plan gives the shortfall and a way to close it), coach review 18,
+    AEROBIC-FLAT-UNEXPLAINED: a plan short of WHO's aerobic minutes with nothing holding
+    them (no safety rule named, the target not reached in the block) whose required steady
+    work no building week raises above week 1's (nor its interval rounds) says in a week
+    note that the steady work grows no further, and why. An active 88-year-old's
+    18 + 25 + 18 steady minutes every week had only lifting notes. Left out: referral and
+    light-only plans, Triad/RED-S signs (no week's endurance minutes above week 1's, by
+    rule), plans with no required steady work and blocks of one building week."""
+    target = _guideline(plan, "who-2020-aerobic")
+    building = [w for w in plan.weeks if not w.deload]
+    verdict = Verdict(
+        applies=target is not None
+        and not target.met
+        and not target.held_by
+        and target.reached_in_week is None
+        and not plan.screening.referral_only
+        and plan.screening.max_intensity not in ("none", "light")
+        and not has_triad_signs(p)
+        and len(building) >= 2
+    )
+    if target is None or not verdict.applies:
+        return verdict
+    first = _aerobic_dose(plan.weeks[0].days)
+    if not first[0]:
+        verdict.applies = False
+        return verdict
+    doses = [_aerobic_dose(w.days) for w in building]
+    if any(d[0] > first[0] or d[1] > first[1] for d in doses):
+        return verdict
+    if not any(said in n for w in plan.weeks for n in w.notes for said in FLAT_STEADY_SAID):
+        verdict.faults.append(
+            Fault(
+                "aerobic-flat-unexplained",
+                f"weeks {building[0].week}-{building[-1].week}",
+                f"required steady work {first[0]:.0f} minutes a week in every building week "
+                f"(aerobic {target.value} of {target.target}) and no week says why it does not "
+                "grow",
+            )
+        )
+    return verdict
+
+
 PROGRESSION_CHECKS: dict[str, Check] = {
     "week-does-not-progress": week_does_not_progress,
+    "aerobic-flat-unexplained": aerobic_flat_unexplained,
     "deload-cut-misstated": deload_cut_misstated,
     "deload-adds-sets": deload_adds_sets,
     "deload-spares-main-lifts": deload_spares_main_lifts,

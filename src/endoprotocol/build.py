@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from endoprotocol import __version__
@@ -65,6 +65,7 @@ from endoprotocol.planner.progress import (
     BuildUp,
     _resized_steady,
     build_weeks,
+    flat_steady_said,
     forms_refit,
     rests_refit,
     true_sets_notes,
@@ -194,6 +195,15 @@ def build_plan(
             for day, slotted in zip(WEEK, week.days, strict=True):
                 sessions = []
                 for slot in slotted:
+                    # other required sessions on the day in the same weeks (a session that
+                    # holds a day until a later one starts there is not beside it)
+                    slot.beside_others = any(
+                        o is not slot
+                        and not o.optional
+                        and o.start_week <= (slot.end_week or weeks)
+                        and slot.start_week <= (o.end_week or weeks)
+                        for o in slotted
+                    )
                     built = builder.build(slot)
                     shortfalls += built.shortfalls
                     if built.session is not None:
@@ -321,6 +331,48 @@ def build_plan(
                     resized = True
             if resized:
                 block = built_weeks()
+        # coach review 18, TOKEN-POOL-SESSION: a steady block at a venue the person travels to
+        # (a pool) that some week shortens below the venue's least minutes beside other
+        # sessions (an older start's exit sets taking its minutes) takes a walk or home kit
+        # all block
+        short = _venue_blocks_short(block, library)
+        for day, first in sorted(short):
+            old = next(
+                (
+                    s
+                    for s in week_one[day].sessions
+                    if s.modality is Modality.ENDURANCE and not s.optional and s.first_week == first
+                ),
+                None,
+            )
+            venue_slot = next(
+                (
+                    sl
+                    for sl in [*scheduler.week.days[day], *(sl for d, sl, _ in added if d == day)]
+                    if sl.modality is Modality.ENDURANCE
+                    and not sl.optional
+                    and sl.start_week == first
+                ),
+                None,
+            )
+            if old is None or venue_slot is None:
+                continue
+            rebuilt = builder.build(
+                replace(
+                    venue_slot,
+                    minutes=old.duration_minutes,
+                    venue_ok=False,
+                    rules=list(venue_slot.rules),
+                )
+            ).session
+            if rebuilt is None:
+                continue
+            new = rebuilt.from_week(old.first_week, old.last_week)
+            week_one[day].sessions[week_one[day].sessions.index(old)] = new
+            if id(old) in grows:
+                grows[id(new)] = grows.pop(id(old))
+        if short:
+            block = built_weeks()
         return _Assembly(
             scheduler, picker, builder, week_one, shortfalls, block, unformed, whole, built_weeks
         )
@@ -377,6 +429,19 @@ def build_plan(
     block = rests_refit(block, profile.minutes_per_session, builder.rests, library.design)
     # a "one more set" note only where the refitted weeks still add a set
     block = true_sets_notes(block, outcome)
+    # a block whose steady work cannot grow says why, unless a safety rule holds the aerobic
+    # minutes (the guideline names it) or a build-up note already says so (coach review 18,
+    # AEROBIC-FLAT-UNEXPLAINED)
+    if build_up is None and not _held_by(outcome, rules, "moderate_equivalent_aerobic_minutes"):
+        block = flat_steady_said(
+            block,
+            outcome,
+            profile.minutes_per_session,
+            frozenset(profile.training_days()),
+            library.design.timing.min_work_minutes.get(Modality.ENDURANCE, 10),
+            scheduler.longest_steady(),
+            _rest_days(outcome),
+        )
     # the enforce step, week by week: week-scoped vetoes, ceilings and limits, applied last
     held_weekly = [
         c
@@ -497,6 +562,25 @@ def build_plan(
         plan.explanation.selected = picker.choices
     another_plan()
     return plan
+
+
+def _venue_blocks_short(block: list[Week], library: Library) -> set[tuple[int, int]]:
+    """The required steady sessions, as (day, Monday = 0; first week), on kit at a venue
+    the person travels to (`venue_minutes`: a pool) that some week makes shorter than the
+    venue's least minutes while their day holds other required sessions (coach review 18,
+    TOKEN-POOL-SESSION)."""
+    venue = {e.name: library.venue_least(e) for e in library.exercises if library.venue_least(e)}
+    found: set[tuple[int, int]] = set()
+    for week in block:
+        for index, day in enumerate(week.days):
+            required = [s for s in day.sessions if not s.optional]
+            if len(required) < 2:
+                continue
+            for s in required:
+                least = max((venue.get(e.name, 0) for e in s.exercises), default=0)
+                if s.modality is Modality.ENDURANCE and s.duration_minutes < least:
+                    found.add((index, s.first_week))
+    return found
 
 
 def _grow_joined_blocks(

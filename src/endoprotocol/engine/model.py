@@ -544,6 +544,10 @@ NOTE_FIELDS = {
     "long_session_note": set(),
     "steady_grows_note": {"minutes"},
     "days_full_note": set(),
+    "steady_flat_note": {"minutes", "why"},
+    "steady_flat_full_why": set(),
+    "steady_flat_lifting_why": set(),
+    "steady_flat_room_why": {"minutes", "days"},
     "effort_held_note": {"rule"},
     "vigorous_check_note": set(),
 }
@@ -762,6 +766,20 @@ class Progression(_Node):
     # said in a week whose required steady minutes fall against the week before
     # ({minutes}: by how much; coach review 10, STEADY-LONGER-FALSE)
     steady_shorter_note: Text | None = None
+    # said in week 1 of a block whose required steady work no building week raises, short
+    # of the aerobic bar with no safety rule holding it, when no other note says why (coach
+    # review 18, AEROBIC-FLAT-UNEXPLAINED): {minutes}, week 1's steady work; {why}, one of
+    # the reasons below, the one true of the plan
+    steady_flat_note: Text | None = None
+    # every offered day full (its free minutes under the least steady block in some
+    # building week, a steady session as long as the rules make one, a rest day the rules
+    # keep, or the weekly cap of steady sessions reached)
+    steady_flat_full_why: Text | None = None
+    # the same, said for a first goal built on lifting: its lifting keeps its minutes
+    steady_flat_lifting_why: Text | None = None
+    # some offered day still free in every building week ({minutes} a week in all, on
+    # {days}): the plan does not lengthen the steady work into them
+    steady_flat_room_why: Text | None = None
     load_note: Text | None = None
     deload_note: Text | None = None
 

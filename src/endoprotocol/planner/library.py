@@ -423,6 +423,10 @@ class SessionDesignFile(_Node):
     interval_protocols: list[IntervalProtocol] = []
     loadability: dict[Equipment, Annotated[int, Field(strict=True, ge=0, le=10)]]
     load_measurable_from: Annotated[int, Field(strict=True, ge=0, le=10)]
+    # kit that lives at a venue the person travels to (a pool): the least minutes a steady
+    # block there lasts when it shares its day with a session done elsewhere (coach review
+    # 18, TOKEN-POOL-SESSION); a shorter block takes a walk or the person's home kit
+    venue_minutes: dict[Equipment, Annotated[int, Field(strict=True, ge=1, le=120)]] = {}
     # tags that say who may do a lift, not how demanding it is: the picker's ranking leaves
     # them out of its count of a lift's caveats (coach review 12: `hands-bound` had swapped a
     # deadlift day for everyone)
@@ -463,6 +467,11 @@ class Library:
         if steps is None or steps[0] is not entry:  # an entry from outside this library
             return self._entry_loadability(entry)
         return steps[1]
+
+    def venue_least(self, entry: ExerciseEntry) -> int:
+        """The least minutes a block of this exercise lasts beside a session done elsewhere:
+        the largest `venue_minutes` of the kit it needs (0: none needs a trip)."""
+        return max((self.design.venue_minutes.get(q, 0) for q in entry.equipment), default=0)
 
     def _entry_loadability(self, entry: ExerciseEntry) -> int:
         rank = max((self.design.loadability.get(q, 0) for q in entry.equipment), default=0)

@@ -14,6 +14,7 @@ from endoprotocol.engine.decisions import (
     EffortStep,
     fill_placeholders,
 )
+from endoprotocol.engine.model import listed
 from endoprotocol.plan import (
     DayPlan,
     Exercise,
@@ -66,6 +67,10 @@ NOTES = (
     "vigorous_check_note",
     "steady_grows_note",
     "days_full_note",
+    "steady_flat_note",
+    "steady_flat_full_why",
+    "steady_flat_lifting_why",
+    "steady_flat_room_why",
     "unloaded_reps_note",
     "unloaded_tempo_note",
     "unloaded_tempo_cue",
@@ -121,6 +126,10 @@ class Scheme:
     vigorous_check_note: str | None = None
     steady_grows_note: str | None = None
     days_full_note: str | None = None
+    steady_flat_note: str | None = None
+    steady_flat_full_why: str | None = None
+    steady_flat_lifting_why: str | None = None
+    steady_flat_room_why: str | None = None
     unloaded_reps_note: str | None = None
     unloaded_tempo_note: str | None = None
     unloaded_tempo_cue: str | None = None
@@ -2739,6 +2748,95 @@ def _flat_build_up_said(weeks: list[Week], scheme: Scheme, build_up: BuildUp | N
         return weeks
     note = fill_placeholders(scheme.build_up_flat_note, {"minutes": f"{round(first)}"})
     return [weeks[0].model_copy(update={"notes": [*weeks[0].notes, note]}), *weeks[1:]]
+
+
+def flat_steady_said(
+    weeks: list[Week],
+    outcome: Decisions,
+    budget: int,
+    offered: frozenset[Day],
+    least: int,
+    longest: int,
+    rest_days: int,
+) -> list[Week]:
+    """The block with week 1 saying why the required steady work grows no further, where no
+    building week raises it above week 1's (nor the interval rounds), week 1 is short of the
+    aerobic bar and holds some, no safety rule holds the aerobic minutes and no other note
+    already says why (the build-up's flat note, the full days' note): COACHING.md §3, a plan
+    that cannot progress says why and how to progress instead (coach review 18,
+    AEROBIC-FLAT-UNEXPLAINED: an active 88-year-old's 18 + 25 + 18 minutes every week, said
+    nowhere). The reason is the one true of the plan: every offered day full (`least`
+    minutes free in no building week, a steady session of the `longest` minutes, one of the
+    `rest_days` the rules keep light, or the weekly cap of steady sessions reached) - for a
+    first goal built on lifting, its lifting keeps its minutes - else the minutes the days
+    still leave in every building week, and where."""
+    scheme = Scheme.from_outcome(outcome)
+    note = scheme.steady_flat_note
+    building = [w for w in weeks if not w.deload]
+    if not note or not scheme.aerobic_target or len(building) < 2:
+        return weeks
+    first = _week_aerobic(weeks[0].days)
+    if not first or first >= scheme.aerobic_target:
+        return weeks
+
+    def work(days: list[DayPlan]) -> float:
+        return sum(_work_minutes(s) for d in days for s in d.sessions if _steady(s))
+
+    steady, rounds = work(weeks[0].days), _rounds(weeks[0].days)
+    if any(work(w.days) > steady or _rounds(w.days) > rounds for w in building):
+        return weeks
+    # the notes that already say why (their words up to the first placeholder)
+    said = [t.split("{")[0] for t in (scheme.days_full_note, scheme.build_up_flat_note) if t]
+    if any(n.startswith(text) for w in weeks for n in w.notes for text in said):
+        return weeks
+    cap = outcome.cap("sessions_per_week", Modality.ENDURANCE.value)
+    free: dict[Day, int] = {}
+    for index, day in enumerate(weeks[0].days):
+        if day.day not in offered:
+            continue
+        room = min(
+            budget - sum(s.duration_minutes for s in w.days[index].sessions if not s.optional)
+            for w in building
+        )
+        if room < least:
+            continue
+        sessions = [s for s in weeks[0].days[index].sessions if not s.optional]
+        if any(_steady(s) and s.duration_minutes >= longest for s in sessions):
+            continue  # as long as the rules make a steady session
+        if all(
+            INTENSITY_ORDER[s.intensity_class.value] <= INTENSITY_ORDER["light"] for s in sessions
+        ):
+            light = sum(
+                1
+                for d in weeks[0].days
+                if d.day in offered
+                and all(
+                    INTENSITY_ORDER[s.intensity_class.value] <= INTENSITY_ORDER["light"]
+                    for s in d.sessions
+                    if not s.optional
+                )
+            )
+            if light <= max(rest_days, 1):
+                continue  # a day the rules keep light for recovery
+        if cap is not None and not any(_steady(s) for s in sessions):
+            count = sum(1 for d in weeks[0].days for s in d.sessions if _steady(s))
+            if count >= cap[0]:
+                continue  # the week holds the most steady sessions the rules allow
+        free[day.day] = room
+    if free and scheme.steady_flat_room_why:
+        why = fill_placeholders(
+            scheme.steady_flat_room_why,
+            {
+                "minutes": f"{sum(free.values())}",
+                "days": listed([d.value.capitalize() for d in free]),
+            },
+        )
+    elif not free and (scheme.steady_flat_lifting_why or scheme.steady_flat_full_why):
+        why = scheme.steady_flat_lifting_why or scheme.steady_flat_full_why or ""
+    else:
+        return weeks
+    text = fill_placeholders(note, {"minutes": f"{round(steady)}", "why": why})
+    return [weeks[0].model_copy(update={"notes": [*weeks[0].notes, text]}), *weeks[1:]]
 
 
 FORM_CHANGE_WORDS = ("shorter rests", "paired sets", "fewer sets")

@@ -61,6 +61,12 @@ class Slotted:
     minutes: int = 0
     # a second session on a day follows the first without a warm-up of its own
     shares_warmup: bool = False
+    # the day holds other required sessions: steady work on kit at a venue the person travels
+    # to (a pool) needs the venue's least minutes (`venue_minutes`; coach review 18)
+    beside_others: bool = False
+    # False: its steady work takes no venue kit at all (a block some week shortens below the
+    # venue's least minutes)
+    venue_ok: bool = True
     # safety lowered its intensity class: loads come down to the new zone too
     lowered: bool = False
     # a steady session that grows into its day's spare minutes (`steady_grows_into_spare`):
@@ -271,6 +277,10 @@ class Scheduler:
             # a requirement may shorten a day's main session down to its smallest form
             return min(self._min_minutes(s.modality), math.ceil(self.shortest(s.modality)))
         return self._min_minutes(s.modality)
+
+    def longest_steady(self) -> int:
+        """The longest a required steady session is made (the rules' minutes, within a day)."""
+        return self._target_minutes(Modality.ENDURANCE)
 
     def _target_minutes(self, modality: Modality) -> int:
         point = self.outcome.param(modality.value, "any", "minutes")

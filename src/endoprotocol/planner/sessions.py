@@ -750,7 +750,13 @@ class SessionBuilder:
             if pattern is Pattern.CARDIO:
                 if tempo:
                     pool = [e for e in pool if e.tempo_title]
-                pool, order = self._steady_pool(pool, slot.minutes - edges)
+                pool, order = self._steady_pool(
+                    pool,
+                    slot.minutes - edges,
+                    block=(slot.minutes if slot.venue_ok else 0)
+                    if not slot.optional and (slot.shares_warmup or slot.beside_others)
+                    else None,
+                )
                 tier = order
                 if runner:
                     # a runner's required steady work starts from the run among the options
@@ -860,14 +866,20 @@ class SessionBuilder:
         return slot.title
 
     def _steady_pool(
-        self, pool: list[ExerciseEntry], minutes: int
+        self, pool: list[ExerciseEntry], minutes: int, block: int | None = None
     ) -> tuple[list[ExerciseEntry], Callable[[ExerciseEntry], tuple[object, ...]]]:
         """Steady cardio: the machines or pool the person listed first, then a real walk or
         run; marching or stepping only for bouts no longer than the library allows. Within
         that, work at the person's level comes before work above it (COACHING.md §1: lap
         swimming needs someone who swims lengths; a beginner with a pool walks in it first,
-        coach review 10, POOL-SWIM-FRAIL)."""
+        coach review 10, POOL-SWIM-FRAIL). A session of `block` minutes that shares its day
+        with other required sessions takes kit at a venue the person travels to (a pool)
+        only when it lasts the venue's least minutes (`venue_minutes`), else a walk or home
+        kit (coach review 18, TOKEN-POOL-SESSION: 6 minutes of pool walking after a home
+        circuit)."""
         fits = [e for e in pool if e.max_minutes is None or e.max_minutes >= minutes]
+        if block is not None:
+            fits = [e for e in fits if self.library.venue_least(e) <= block] or fits
         level = self.picker.level
 
         def order(e: ExerciseEntry) -> tuple[object, ...]:
