@@ -13,8 +13,8 @@ from endoprotocol.engine.decisions import (
     Decisions,
     EffortStep,
     fill_placeholders,
+    listed,
 )
-from endoprotocol.engine.model import listed
 from endoprotocol.plan import (
     DayPlan,
     Exercise,
