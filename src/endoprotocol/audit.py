@@ -460,6 +460,35 @@ def suggestion_against_safety(p: Profile, plan: Plan, library: Library) -> Verdi
     return verdict
 
 
+def week_hold_unnamed(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """When a safety rule holds the first weeks light (a passing illness), a guideline short
+    in week 1 names that rule and suggests nothing for now: its words speak of the weeks after
+    the hold, never of brisk or harder work during it (COACHING.md §2: a target a safety rule
+    holds names the rule and suggests nothing it forbids; coach review 19,
+    ILLNESS-HOLD-SHORTFALL-ADVISES-BRISK: "3 more days a week with a brisk walk of about 50
+    minutes" beside "the first two weeks back stay light")."""
+    first = plan.weeks[0].max_intensity if plan.weeks else None
+    verdict = Verdict(
+        applies=first in ("none", "light")
+        and plan.screening.max_intensity not in ("none", "light")
+        and not plan.screening.referral_only
+    )
+    if not verdict.applies:
+        return verdict
+    for g in plan.guidelines:
+        if g.met or g.id == "who-2020-balance":
+            continue
+        if not g.held_by:
+            verdict.faults.append(
+                Fault("week-hold-unnamed", g.id, f"short in a {first} week 1; no rule named")
+            )
+        if g.suggestion is not None:
+            verdict.faults.append(
+                Fault("week-hold-unnamed", g.id, f"suggests more in a {first} week 1")
+            )
+    return verdict
+
+
 def referral_plan_not_empty(p: Profile, plan: Plan, library: Library) -> Verdict:
     """A referral-only plan holds nothing above light intensity."""
     verdict = Verdict(applies=plan.screening.referral_only)
@@ -1677,6 +1706,7 @@ SAFETY_CHECKS: dict[str, Check] = {
     "intervals-where-forbidden": intervals_where_forbidden,
     "suggestion-against-safety": suggestion_against_safety,
     "referral-plan-not-empty": referral_plan_not_empty,
+    "week-hold-unnamed": week_hold_unnamed,
     "referral-plan-invites-exercise": referral_plan_invites_exercise,
     "triad-load-not-held": triad_load_not_held,
     "bone-stress-unscreened": bone_stress_unscreened,
@@ -2577,6 +2607,38 @@ def duplicate_isolation(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+def neuropathy_weight_bearing_cardio(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Peripheral neuropathy with a bike, rower or pool owned: required steady cardio has no
+    impact (a ride, a row, the pool, or seated marching for a block too short for a pool
+    trip), never a walk (COACHING.md §1: neuropathy gets non-impact cardio, walking only
+    without a bike or pool [ADA 2016]; coach review 19, NEUROPATHY-WALKS-WITH-POOL-OR-BIKE:
+    18-minute brisk walks after lifting for a man with a pool). Frail and pregnant people,
+    whom the chair is barred to, are left out: their short blocks have no seated option."""
+    kit = _owned(p) & {"bike", "rower", "pool"}
+    verdict = Verdict(
+        applies=Condition.PERIPHERAL_NEUROPATHY in p.conditions
+        and bool(kit)
+        and not is_frail(p)
+        and Condition.PREGNANCY not in p.conditions
+    )
+    if not verdict.applies:
+        return verdict
+    entries = _by_name(library)
+    for where, s, e in exercises(plan):
+        entry = entries.get(e.name)
+        if s.optional or s.modality.value != "endurance" or entry is None:
+            continue
+        if entry.pattern.value == "cardio" and entry.impact != "none":
+            verdict.faults.append(
+                Fault(
+                    "neuropathy-weight-bearing-cardio",
+                    where,
+                    f"{e.name} ({entry.impact} impact) with {', '.join(sorted(kit))} owned",
+                )
+            )
+    return verdict
+
+
 def cardio_not_real(p: Profile, plan: Plan, library: Library) -> Verdict:
     """Steady work is a walk, ride, row, swim or run, on the person's machines when they listed
     any and their rules leave steady work on them (a pool's only for a session on a day of its
@@ -2585,10 +2647,14 @@ def cardio_not_real(p: Profile, plan: Plan, library: Library) -> Verdict:
     entries = _by_name(library)
     # the machines with steady work the person's rules leave open (a treadmill's only walk
     # is an incline walk, which knee pain vetoes: coach review 13, KNEE-INCLINE-WALK)
+    # with peripheral neuropathy only kit whose steady work has no impact counts (a
+    # treadmill walk is weight-bearing: seated marching may carry a short block instead;
+    # coach review 19, NEUROPATHY-WALKS-WITH-POOL-OR-BIKE)
+    gentle = Condition.PERIPHERAL_NEUROPATHY in p.conditions
     open_kit = {
         q.value
         for x in open_to(p, library, len(plan.weeks))
-        if x.kind == "steady-cardio"
+        if x.kind == "steady-cardio" and (not gentle or x.impact == "none")
         for q in x.equipment
     }
     machines = CARDIO_MACHINES & _owned(p) & open_kit
@@ -2995,6 +3061,7 @@ SELECTION_CHECKS: dict[str, Check] = {
     "beginner-kit-unused": beginner_kit_unused,
     "duplicate-isolation": duplicate_isolation,
     "cardio-not-real": cardio_not_real,
+    "neuropathy-weight-bearing-cardio": neuropathy_weight_bearing_cardio,
     "intervals-wrong-modality": intervals_wrong_modality,
     "title-untrue": title_untrue,
     "walk-title-misstates-effort": walk_title_misstates_effort,

@@ -21,7 +21,7 @@ from endoprotocol.engine.decisions import (
 )
 from endoprotocol.engine.evaluate import evaluate, scope_refusal
 from endoprotocol.engine.loader import RuleSet
-from endoprotocol.engine.model import CautiousStart, Refuse, Rule, Warn
+from endoprotocol.engine.model import CautiousStart, GuidelineTarget, Refuse, Rule, Warn
 from endoprotocol.engine.review import (
     Review,
     aerobic_equivalent,
@@ -751,6 +751,11 @@ def _held_by(outcome: Decisions, rules: RuleSet, measure: str) -> list[str]:
         found.add(outcome.forbidden("modality")[modality])
     if modality != Modality.BALANCE.value and outcome.max_intensity in ("none", "light"):
         found.add(outcome.limited_by.get("intensity", ""))
+    scoped = _week_hold(outcome, modality)
+    if scoped is not None:
+        # a week-scoped hold on week 1, the week the guideline is measured on (a passing
+        # illness's light weeks; coach review 19, ILLNESS-HOLD-SHORTFALL-ADVISES-BRISK)
+        found.add(scoped[1])
     if outcome.referral_only:
         found.add(outcome.limited_by.get("referral", ""))
     start = outcome.progression.get("cautious_start")
@@ -773,6 +778,42 @@ def _held_by(outcome: Decisions, rules: RuleSet, measure: str) -> list[str]:
         # sessions at two sets a lift, COACHING.md §4) holds the strength days on purpose
         found.add(sets.rule)
     return sorted(r for r in found if (rule := rules.rule(r)) is not None and rule.is_safety)
+
+
+def _week_hold(outcome: Decisions, modality: str, weeks: int = MAX_WEEKS) -> tuple[int, str] | None:
+    """A week-scoped hold on `modality` from week 1 (`forbid` with `weeks`, DESIGN.md
+    v1.1): a ceiling of light or none below the block's own (for any modality but balance)
+    or a veto of the modality, as (its last week, at most `weeks`; the rule of week 1's
+    hold); None when week 1 is not held so."""
+    first: str | None = None
+    end = 0
+    while end < weeks:
+        rules = outcome.in_week(end + 1)
+        lowered = rules.ceiling.value != outcome.max_intensity
+        light = lowered and rules.ceiling.value in ("none", "light")
+        if modality not in rules.vetoed and (modality == Modality.BALANCE.value or not light):
+            break
+        first = first or rules.vetoed.get(modality) or rules.ceiling.rule
+        end += 1
+    return (end, first) if first is not None else None
+
+
+def _suggested(target: GuidelineTarget, gap: int, gap_plan: Callable[[int], str] | None) -> str:
+    """A guideline's suggestion for a shortfall of `gap`: `{short}` the minutes still missing
+    (pregnancy's suggestion names them), `{how}` how the person's own days and kit close
+    them (`_gap_plan`, aerobic minutes only)."""
+    aerobic = target.measure == "moderate_equivalent_aerobic_minutes"
+    how = gap_plan(gap) if gap_plan is not None and aerobic else ""
+    return fill_placeholders(target.suggestion or "", {"short": str(gap), "how": how})
+
+
+def _scoped_only(outcome: Decisions, held: list[str], measure: str, weeks: int) -> int:
+    """The last week of a week-scoped hold on the measure's modality when it is the only
+    rule holding the guideline and it ends before the block does; 0 otherwise."""
+    scoped = _week_hold(outcome, MEASURE_MODALITY[measure].value, weeks)
+    if scoped is None or held != [scoped[1]] or scoped[0] >= weeks:
+        return 0
+    return scoped[0]
 
 
 def _start_ends(outcome: Decisions, held: list[str], weeks: int, reached: int | None) -> int | None:
@@ -894,6 +935,20 @@ def _guidelines(
                 if reached is None and target.suggestion:
                     # after the start, not against it: no `suggestion` while it holds
                     detail += f" After the start: {target.suggestion}"
+            elif held and (scoped := _scoped_only(outcome, held, target.measure, len(block))):
+                # a hold of the first weeks only (a passing illness): say which weeks, what
+                # the plan gives after them, and - still short then - the way to close it,
+                # from then on, never now (coach review 19, ILLNESS-HOLD-SHORTFALL-ADVISES-BRISK)
+                after = measure(target.measure, required[scoped])
+                weeks_held = "week 1" if scoped == 1 else f"weeks 1-{scoped}"
+                detail += (
+                    f" Held back on purpose in {weeks_held} by safety rule(s) "
+                    f"{', '.join(held)}; from week {scoped + 1} the required sessions give "
+                    f"{after}."
+                )
+                if reached is None and not target.met_by(after) and target.suggestion:
+                    then = _suggested(target, abs(target.bar - after), gap_plan)
+                    detail += f" From week {scoped + 1}: {then}"
             elif held and reached is not None:
                 # the plan itself steps up to it: no "until a professional advises"
                 detail += (
@@ -906,15 +961,7 @@ def _guidelines(
                     "follow the plan as it is until a professional advises otherwise."
                 )
             else:
-                # `{short}`: the minutes still missing (pregnancy's suggestion names them);
-                # `{how}`: how the person's own days and kit close them (`_gap_plan`)
-                how = (
-                    gap_plan(gap)
-                    if gap_plan is not None
-                    and target.measure == "moderate_equivalent_aerobic_minutes"
-                    else ""
-                )
-                suggestion = fill_placeholders(target.suggestion, {"short": str(gap), "how": how})
+                suggestion = _suggested(target, gap, gap_plan)
                 detail += f" {suggestion}"
             if reached is not None and not outcome.referral_only:
                 detail += f" The plan reaches it in week {reached}."

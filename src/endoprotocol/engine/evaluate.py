@@ -445,6 +445,8 @@ def _merge_requirement(body: Requirement, rule: Rule, merge: _Merge) -> str:
         pairs.append(("rest_days", "", body.rest_days))
     if body.light_day_after is not None:
         pairs.append(("light_day_after", body.light_day_after.value, 1))
+    if body.non_impact_cardio:
+        pairs.append(("non_impact_cardio", "", 1))
     for kind, scope, value in pairs:
         old = requirements.get((kind, scope))
         if old is None or value > old.value or (value == old.value and rid < old.rule):

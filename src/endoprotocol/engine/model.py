@@ -446,6 +446,9 @@ class Requirement(_Node):
     rest_days: Annotated[int, Field(strict=True, ge=1, le=6)] | None = None
     max_days_without_activity: Annotated[int, Field(strict=True, ge=1, le=6)] | None = None
     light_day_after: Modality | None = None
+    # steady cardio with no impact (a bike, a rower, the pool, seated marching) before
+    # weight-bearing work wherever one fits the session (coach review 19, neuropathy)
+    non_impact_cardio: Literal[True] | None = None
 
     @model_validator(mode="after")
     def _shape(self) -> Self:

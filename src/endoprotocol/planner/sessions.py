@@ -881,10 +881,16 @@ class SessionBuilder:
         if block is not None:
             fits = [e for e in fits if self.library.venue_least(e) <= block] or fits
         level = self.picker.level
+        # a rule asking for cardio without impact (peripheral neuropathy: feet that feel less
+        # take the pounding of a walk worse) puts every impact-free option that fits first -
+        # seated marching before a walk where the pool is too short a trip (coach review
+        # 19, NEUROPATHY-WALKS-WITH-POOL-OR-BIKE)
+        gentle = self.outcome.requirement("non_impact_cardio") is not None
 
         def order(e: ExerciseEntry) -> tuple[object, ...]:
             above = 1 if LEVEL_ORDER[e.level] > level else 0
-            return (0 if e.needs() else 1, 0 if e.max_minutes is None else 1, above)
+            jolt = 1 if gentle and e.impact != "none" else 0
+            return (jolt, 0 if e.needs() else 1, 0 if e.max_minutes is None else 1, above)
 
         return sorted(fits, key=lambda e: (*order(e), e.impact != "none", e.id)), order
 
