@@ -319,6 +319,18 @@ def named_moves(plan: Plan) -> Iterator[tuple[str, str, str]]:
             yield where, name, name if name == e.name else f"alternative {name}"
 
 
+def _named_entries(
+    plan: Plan, library: Library, patterns: frozenset[str]
+) -> Iterator[tuple[str, str, ExerciseEntry]]:
+    """Every exercise of the plan and each alternative (`named_moves`) whose library entry is
+    of one of `patterns`, as (where, label, entry)."""
+    entries = _by_name(library)
+    for where, name, label in named_moves(plan):
+        entry = entries.get(name)
+        if entry is not None and entry.pattern.value in patterns:
+            yield where, label, entry
+
+
 def _says(pattern: re.Pattern[str], name: str, entry: ExerciseEntry | None) -> bool:
     """Whether the exercise's name, or its library cue, reads as `pattern`."""
     return bool(pattern.search(name) or (entry is not None and pattern.search(entry.cue)))
@@ -387,12 +399,8 @@ def loaded_plank_unfit(p: Profile, plan: Plan, library: Library) -> Verdict:
     verdict = Verdict(applies="loaded-plank" in banned)
     if not verdict.applies:
         return verdict
-    entries = _by_name(library)
-    for where, name, label in named_moves(plan):
-        entry = entries.get(name)
-        if entry is None or entry.pattern.value not in PLANK_PATTERNS:
-            continue
-        if "prone" in entry.tags and _says(PLANK_LOAD, name, entry):
+    for where, label, entry in _named_entries(plan, library, PLANK_PATTERNS):
+        if "prone" in entry.tags and _says(PLANK_LOAD, entry.name, entry):
             verdict.faults.append(
                 Fault(
                     "loaded-plank-unfit",
@@ -953,15 +961,11 @@ HANDS_BOUND = re.compile(
 def _hands_bound_lower(check: str, plan: Plan, library: Library) -> list[Fault]:
     """Every squat or hinge of the plan (or alternative) whose cue puts a load or band in
     both hands or behind the neck with no hand on a support, as `check`'s faults."""
-    entries = _by_name(library)
-    faults = []
-    for where, name, label in named_moves(plan):
-        entry = entries.get(name)
-        if entry is None or entry.pattern.value not in LOWER_STANDING:
-            continue
-        if HANDS_BOUND.search(entry.cue) and not STEADY.search(entry.cue):
-            faults.append(Fault(check, where, f"{label}: no hand free"))
-    return faults
+    return [
+        Fault(check, where, f"{label}: no hand free")
+        for where, label, entry in _named_entries(plan, library, LOWER_STANDING)
+        if HANDS_BOUND.search(entry.cue) and not STEADY.search(entry.cue)
+    ]
 
 
 def frail_hands_bound(p: Profile, plan: Plan, library: Library) -> Verdict:
@@ -1015,11 +1019,7 @@ def frail_row_unsupported(p: Profile, plan: Plan, library: Library) -> Verdict:
     verdict = Verdict(applies=is_frail(p))
     if not verdict.applies:
         return verdict
-    entries = _by_name(library)
-    for where, name, label in named_moves(plan):
-        entry = entries.get(name)
-        if entry is None or entry.pattern.value not in PULLS:
-            continue
+    for where, label, entry in _named_entries(plan, library, PULLS):
         if not PULLS_WITH_SUPPORT.search(entry.cue):
             verdict.faults.append(
                 Fault("frail-row-unsupported", where, f"{label}: nothing to lean on or sit on")
