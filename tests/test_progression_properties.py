@@ -26,7 +26,11 @@ def test_every_building_week_progresses_and_deloads_say_their_real_cut(
     # reps-above-exercise-cap (the Nordic curl: tests/test_review9_bw_kinds.py) and
     # reps-past-15-incoherent (body-weight lifts past 15 reps: tests/test_review11_pick_kinds.py)
     # and aerobic-flat-unexplained (active people: tests/test_review18_words18_kinds.py)
+    # and sets-grow-without-aerobic (weeks with no walk: since coach review 19 an older or
+    # not-yet-active trained lifter's extras give way to a walk, so few drawn weeks have none;
+    # tests/test_review17_dose17_kinds.py::test_lifters_with_no_walk_add_no_sets)
     own = {
+        "sets-grow-without-aerobic",
         "endurance-does-not-progress",
         "aerobic-flat-unexplained",
         "aerobic-first-backbone-missing",

@@ -5328,11 +5328,16 @@ def steady_block_too_short(p: Profile, plan: Plan, library: Library) -> Verdict:
     a day's only session (on 15-minute days a walk's own warm-up and cool-down take most of
     it: a different question, left open). After lifting, for a first goal built on aerobic
     work whose aerobic target is short, a walk of a few brisk minutes (5) counts: WHO 2020
-    counts bouts of any length (coach review 16, AEROBIC-FIRST-GOAL-CROWDED-BY-LIFTING)."""
+    counts bouts of any length (coach review 16, AEROBIC-FIRST-GOAL-CROWDED-BY-LIFTING), and
+    so it does after a lifting-first day's lifting while the aerobic target is short and no
+    rule holds it (coach review 19, ACCESSORIES-BEFORE-WHO-AEROBIC: a trained 78-year-old's
+    50-minute days hold the older warm-up, the first goal's lifts and the balance practice,
+    and their extras free only a few minutes for a walk)."""
     verdict = Verdict(applies=False)
     first = p.goals[0].value if p.goals else ""
     aerobic = _guideline(plan, "who-2020-aerobic")
     short = aerobic is not None and not aerobic.met
+    aerobic_held = aerobic is None or bool(aerobic.held_by)
     for week in plan.weeks:
         if week.deload:
             continue
@@ -5344,6 +5349,11 @@ def steady_block_too_short(p: Profile, plan: Plan, library: Library) -> Verdict:
             # `messages.exposure_form`, `main_lifts_form`), or short of the target
             formed = any(n.startswith("Trimmed to its ") for x in lifting for n in x.notes)
             few = first in AEROBIC_LED_GOALS and bool(lifting) and (short or formed)
+            # ... and after a lifting-first day's lifting whose week was left no aerobic
+            # minute by the older warm-up and balance practice: its extras give way to a
+            # few brisk minutes (coach review 19, ACCESSORIES-BEFORE-WHO-AEROBIC; the pack's
+            # `lifting_extras_yield_walk_minutes`)
+            few = few or (first in LIFTING_FIRST and bool(lifting) and short and not aerobic_held)
             least = SHORT_DAY_WALK_MINUTES if few else _least_steady_block(library)
             for s in day.sessions[1:]:
                 if s.modality is not Modality.ENDURANCE or s.optional:
@@ -5706,6 +5716,21 @@ def volume_lopsided_start(p: Profile, plan: Plan, library: Library) -> Verdict:
 
 
 def extras_before_who_aerobic(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §2, "who gets the time first": (2) the first goal's minimum dose, (3) the
+    WHO minimums, (4) more for the first goal. Core and isolation extras come after WHO's
+    aerobic minutes, read two ways: on a day with a walk after its lifting, no extra above
+    two sets (coach review 15, CAP-AND-TRIM-CUT-MAIN-LIFTS: `_extras_above_two_sets`); and
+    in a lifting-first week with no required aerobic minute at all, no lifting day whose
+    extras past the dose, with its free minutes, would hold the least walk after it in every
+    building week (coach review 19, ACCESSORIES-BEFORE-WHO-AEROBIC: a 78-year-old trained
+    strength-first man on 3 x 50 held dead bugs, Russian twists and lateral raises and 0 of
+    150 aerobic minutes; `_extras_instead_of_walk`)."""
+    above = _extras_above_two_sets(p, plan, library)
+    instead = _extras_instead_of_walk(p, plan, library)
+    return Verdict(above.applies or instead.applies, [*above.faults, *instead.faults])
+
+
+def _extras_above_two_sets(p: Profile, plan: Plan, library: Library) -> Verdict:
     """COACHING.md §2 puts WHO's minimums before more for the first goal, and an isolation
     or core extra (no major group's primary muscle: a woodchop, a curl, a calf raise) is
     never part of a group's dose. While a trained, active lifting-first person's aerobic
@@ -6228,6 +6253,141 @@ def lifting_day_given_up_with_room(p: Profile, plan: Plan, library: Library) -> 
                 "idle in every week",
             )
         )
+    return verdict
+
+
+# Coach review 19, ACCESSORIES-BEFORE-WHO-AEROBIC: the patterns of the extras that give way
+# to a walk before more of the first goal (COACHING.md §2, step 4)
+EXTRA_PATTERNS = frozenset({"isolation", "core"})
+# the least brisk minutes of a walk after a lifting-first day's lifting, restated from the
+# pack (`lifting_extras_yield_walk_minutes` on core/who-2020-aerobic-target)
+EXTRAS_WALK_MINUTES = 5
+
+
+def _extras_past_dose(lifts: list[Exercise], week: dict[str, float]) -> list[Exercise]:
+    """The core and isolation lifts of a lifting session that are past the first goal's
+    dose: hard sets whose day keeps every major group's hard exposure and every group it
+    trains as primary without them, and whose major muscles keep the dose's 10 hard sets a
+    week (or were short of it without their credit anyway) without them. Returns them."""
+    majors = {m for ms in MAJOR_GROUPS.values() for m in ms}
+    exposed = _exposed_groups(lifts)
+    extras = []
+    for e in lifts:
+        if e.compound or e.pattern.value not in EXTRA_PATTERNS or not is_hard_set(e):
+            continue
+        others = [o for o in lifts if o is not e and o not in extras]
+        if not exposed <= _exposed_groups(others) or not primary_groups([e]) <= primary_groups(
+            others
+        ):
+            continue
+        credit = {m: c * e.sets for m, c in muscle_credit(e).items() if m in majors}
+        if any(week.get(m, 0) - c < TRAINED_DOSE <= week.get(m, 0) for m, c in credit.items()):
+            continue  # the first goal's dose for that muscle needs these sets
+        extras.append(e)
+    return extras
+
+
+def _extras_instead_of_walk(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 19, ACCESSORIES-BEFORE-WHO-AEROBIC (COACHING.md §2, "who gets the time
+    first": (2) the first goal's minimum dose, (3) the WHO minimums, (4) more for the first
+    goal; people not active build up from about 15-30 minutes; DESIGN.md v1.1 conditioning
+    blocks after lifting). A 78-year-old intermediate, strength first, not yet active, 3 x
+    50: every week held 0 required aerobic minutes while the lifting days held dead bugs,
+    Russian twists and lateral raises (shoulders 17 hard sets), the older warm-up and the
+    balance practice having left no room for a walk. For a lifting-first plan short of
+    WHO's aerobic minutes with no rule holding them (`held_by` empty, a moderate ceiling or
+    more), a week whose required sessions hold no aerobic minute has no offered lifting day
+    without steady work whose core and isolation extras past the first goal's dose
+    (`_extras_past_dose`), with the day's free minutes, would hold the least brisk walk
+    after the lifting (`EXTRAS_WALK_MINUTES`) in every building week of the block (its
+    tightest week). The extras' minutes count with the rests of the day's lifts at the
+    short end of their range (COACHING.md §2, "time is honest": rests shorten first), to
+    the minute. An active lifter's week with a major group under the dose is left out: the
+    freed minutes go to that group's sets first (core/trained-dose-before-walks)."""
+    target = _guideline(plan, "who-2020-aerobic")
+    verdict = Verdict(
+        applies=target is not None
+        and not target.met
+        and not target.held_by
+        and bool(p.goals)
+        and p.goals[0].value in LIFTING_FIRST
+        and p.experience is not Experience.BEGINNER
+        # the build-up's first minutes, or from 65 (the older warm-up and balance practice
+        # take the room); an active lifter under 65 is `extra-sets-before-who-aerobic`'s
+        and (not p.currently_active or p.age >= OLDER_AGE)
+        and bool(plan.weeks)
+        and plan.screening.max_intensity not in ("none", "light")
+        and not plan.screening.referral_only
+    )
+    if not verdict.applies or target is None:
+        return verdict
+    building = [w for w in plan.weeks if not w.deload]
+    if not building or _required_aerobic(building[0]) > 0:
+        return verdict
+    offered = {d.value for d in p.training_days()}
+    timing = library.design.timing
+    for i, d in enumerate(plan.weeks[0].days):
+        if d.day.value not in offered:
+            continue
+        room: list[float] = []
+        named: list[str] = []
+        for w in building:
+            required = [s for s in w.days[i].sessions if not s.optional]
+            lifts = [s for s in required if s.modality.value == "resistance"]
+            if (
+                len(lifts) != 1
+                or _required_aerobic(w) > 0
+                or any(s.modality.value in ("endurance", "hiit") for s in required)
+                or any(s.modality.value == "hiit" for s in w.days[(i - 1) % 7].sessions)
+            ):
+                room = []
+                break
+            lifting = [
+                s
+                for day in w.days
+                for s in day.sessions
+                if s.modality.value == "resistance" and not s.optional
+            ]
+            week_sets = hard_sets_by_muscle(lifting)
+            if p.currently_active and any(
+                max(week_sets.get(m, 0) for m in ms) < TRAINED_DOSE for ms in MAJOR_GROUPS.values()
+            ):
+                # an active trained lifter's freed minutes go first to the sets a group under
+                # the dose needs (core/trained-dose-before-walks: step 2 before step 3; a
+                # 91-year-old's one 85-minute lifting day a week)
+                room = []
+                break
+            extras = _extras_past_dose(list(lifts[0].exercises), week_sets)
+            # the form that drops them also takes every rest to the short end of its range
+            # (COACHING.md §2, "time is honest": rests shorten first)
+            kept = [
+                e.model_copy(
+                    update={"rest_seconds": Range.of(e.rest_seconds.min, e.rest_seconds.min)}
+                )
+                if e.rest_seconds is not None
+                else e
+                for e in lifts[0].exercises
+                if e not in extras
+            ]
+            freed = (
+                session_seconds(list(lifts[0].exercises), timing) - session_seconds(kept, timing)
+            ) / 60
+            free = p.minutes_per_session - sum(s.duration_minutes for s in required)
+            room.append(freed + max(free, 0) if extras else 0.0)
+            if w is building[0]:
+                named = [f"{e.name} {e.sets}x" for e in extras]
+        # (a session's minutes are whole minutes: a minute of rounding either way)
+        if room and min(room) >= EXTRAS_WALK_MINUTES - 1:
+            verdict.faults.append(
+                Fault(
+                    "extras-before-who-aerobic",
+                    f"week 1 {d.day.value}",
+                    f"0 of {target.target} required aerobic minutes while the lifting holds "
+                    f"{', '.join(named)}: with the day's free minutes they would free about "
+                    f"{min(room):.0f} minutes in every building week, room for the least "
+                    f"walk after it ({EXTRAS_WALK_MINUTES} minutes)",
+                )
+            )
     return verdict
 
 

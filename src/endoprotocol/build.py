@@ -212,7 +212,12 @@ def build_plan(
                             grows[id(session)] = (slot.grow_from, slot.joins_with)
                         if built.unformed is not None:
                             unformed[WEEK.index(day)] = (session, built.unformed)
-                            if built.whole is not None:
+                            if WEEK.index(day) in scheduler.extras_days:
+                                # a day that dropped its extras for a walk takes back no
+                                # more than the session as trimmed to its day (its sets
+                                # before the trim could take a group past 20; coach review 19)
+                                whole[WEEK.index(day)] = built.unformed
+                            elif built.whole is not None:
                                 whole[WEEK.index(day)] = built.whole
                         sessions.append(session)
                 week_one.append(DayPlan(day=day, sessions=sessions))
@@ -294,24 +299,48 @@ def build_plan(
             # to, so no day runs over its minutes
             least = library.design.timing.min_work_minutes.get(Modality.ENDURANCE, 10)
             resized = False
-            for day, slot, session in added:
-                over = max(
-                    sum(s.duration_minutes for s in w.days[day].sessions if not s.optional)
-                    for w in block
-                )
-                over -= profile.minutes_per_session
-                # (after a lifting day held to its smallest form, down to the guideline's few
-                # brisk minutes: `Scheduler.joined_least`)
-                if over <= 0 or slot.minutes - over < scheduler.joined_least.get(day, least):
-                    continue
-                slot.minutes -= over
-                rebuilt = builder.build(slot).session
-                if rebuilt is not None:
-                    index = week_one[day].sessions.index(session)
-                    week_one[day].sessions[index] = rebuilt.from_week(
-                        slot.start_week, slot.end_week
+            # (twice at most more: a shorter block can let a later week's lifting grow a
+            # minute into it, which the next pass gives back; coach review 19)
+            for _ in range(3):
+                again = False
+                for k, (day, slot, session) in enumerate(list(added)):
+                    if session not in week_one[day].sessions:
+                        continue
+                    over = max(
+                        sum(s.duration_minutes for s in w.days[day].sessions if not s.optional)
+                        for w in block
                     )
-                    resized = True
+                    over -= profile.minutes_per_session
+                    # (after a lifting day held to its smallest form, down to the guideline's
+                    # few brisk minutes: `Scheduler.joined_least`)
+                    if over <= 0:
+                        continue
+                    if slot.minutes - over < scheduler.joined_least.get(day, least):
+                        if day in scheduler.extras_days:
+                            # a lifting day that dropped its extras for a walk the tighter
+                            # weeks (a strength block's longer rests) leave no least block
+                            # for: the walk goes and the lifting is as it was (coach review 19)
+                            week_one[day].sessions.remove(session)
+                            formed, full = unformed.pop(day, (session, session))
+                            if formed is not session and formed in week_one[day].sessions:
+                                index = week_one[day].sessions.index(formed)
+                                week_one[day].sessions[index] = full.from_week(
+                                    formed.first_week, formed.last_week
+                                )
+                            whole.pop(day, None)
+                            resized = again = True
+                        continue
+                    slot.minutes -= over
+                    rebuilt = builder.build(slot).session
+                    if rebuilt is not None:
+                        index = week_one[day].sessions.index(session)
+                        fresh = rebuilt.from_week(slot.start_week, slot.end_week)
+                        week_one[day].sessions[index] = fresh
+                        added[k] = (day, slot, fresh)
+                        resized = again = True
+                if not again:
+                    break
+                block = built_weeks()
             for day in grown:
                 # a grown block gives back what a later week's lifting rounds up to, the same way
                 over = profile.minutes_per_session - max(

@@ -938,6 +938,14 @@ class GuidelineTarget(_Node):
     # core and isolation extras left out, non-competing lifts paired - and a brisk walk
     # takes the minutes left (coach review 16, AEROBIC-FIRST-GOAL-CROWDED-BY-LIFTING).
     lifting_main_lifts: bool = False
+    # A lifting-first week whose required sessions hold no aerobic minute at all (coach
+    # review 19, ACCESSORIES-BEFORE-WHO-AEROBIC: from 65 the older warm-up and the balance
+    # practice leave no room for the least steady block after the lifting's smallest full
+    # form): each offered day's lifting drops its accessory extras (core and isolation lifts
+    # no group's hard exposure needs) and takes its rests at the short end - its main lifts
+    # keep their sets, the first goal's dose - when that frees a brisk walk of at least this
+    # many minutes after it (COACHING.md §2: WHO's minimums before more for the first goal).
+    lifting_extras_yield_walk_minutes: Annotated[int, Field(strict=True, ge=1, le=30)] | None = None
     # Steady work takes each offered day first and lifting follows it on the same day, at
     # the rules' short session length (pregnancy, COACHING.md §4: aerobic minutes first,
     # strength in short sessions; coach review coach3, K4).

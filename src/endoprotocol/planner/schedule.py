@@ -25,11 +25,17 @@ from endoprotocol.planner.fill import Shortfall
 from endoprotocol.planner.library import Library, SplitDay
 from endoprotocol.planner.progress import BuildUp, Scheme, mesocycles
 from endoprotocol.profile import WEEK, Profile
-from endoprotocol.vocab import INTENSITY_ORDER, MODERATE_EQUIVALENT, Goal, Modality
+from endoprotocol.vocab import INTENSITY_ORDER, MODERATE_EQUIVALENT, Experience, Goal, Modality
 
 # Light routines of a few holds, which follow a day's main session rather than carry its
 # warm-up (`Scheduler._steady_leads`).
 LIGHT_ROUTINES = (Modality.BALANCE, Modality.MOBILITY)
+# a lifting form that only drops its extras: no lift has this many sets, so none is cut
+# (`_mark_extras_forms`; coach review 19)
+EXTRAS_FORM_SETS = 99
+# WHO 2020's older adults: from this age the falls rules add balance practice and a longer
+# warm-up (rules/safety/older-adults.yaml)
+OLDER_ADULT_AGE = 65
 
 # Order in which modalities claim days: the most constrained first.
 PLACEMENT_ORDER = (
@@ -166,6 +172,8 @@ class Scheduler:
         # days whose lifting is held to a smallest form: the least steady block after it
         # there (`lifting_exposure_walk_minutes`), read when the block is added (`refill`)
         self.joined_least: dict[int, int] = {}
+        # days whose lifting drops its extras for a walk (`_mark_extras_forms`; coach review 19)
+        self.extras_days: set[int] = set()
         # ... of them, the backbone's days (`_backbone`): the last week of their lifting,
         # which the block after it ends with
         self.joined_until: dict[int, int] = {}
@@ -673,7 +681,10 @@ class Scheduler:
             for t, _ in self.outcome.guidelines.values()
             if t.lifting_exposure_sets is not None and t.fill_with is Modality.ENDURANCE
         ]
-        if not found or self._aerobic_value() >= found[0][1]:
+        if not found:
+            self._mark_extras_forms()
+            return
+        if self._aerobic_value() >= found[0][1]:
             return
         sets, _, walk, main = found[0]
         # the least walk after the form: a few brisk minutes count (WHO 2020: bouts of any
@@ -716,6 +727,54 @@ class Scheduler:
             self.joined_least[day] = least
             if until is not None:
                 self.joined_until[day] = until
+
+    def _mark_extras_forms(self) -> None:
+        """Coach review 19, ACCESSORIES-BEFORE-WHO-AEROBIC (COACHING.md §2: (2) the first
+        goal's minimum dose, (3) the WHO minimums, (4) more for the first goal; people not
+        active build up from about 15-30 minutes): a trained, not yet active person's
+        lifting-first week whose required sessions hold no aerobic minute (from 65 the older
+        warm-up and the balance practice leave the smallest full form no room for the least
+        steady block) builds each offered day's lifting without its core and isolation
+        extras and at the short end of its rests - every main lift keeps its sets - when
+        that frees the guideline's few brisk minutes (`lifting_extras_yield_walk_minutes`),
+        and a walk then joins the day (`refill`). Nothing is marked while a rule holds the
+        aerobic minutes."""
+        if self._aerobic_held() or self._aerobic_value() > 0:
+            return
+        if self.profile.experience is Experience.BEGINNER or (
+            self.profile.currently_active and self.profile.age < OLDER_ADULT_AGE
+        ):
+            # a beginner's full-body days are the first goal's whole dose (n02); an active
+            # trained lifter under 65 is left to the past-the-dose trims (branch aero14) -
+            # from 65 the older warm-up and the balance practice take the room, and a person
+            # not yet active starts the build-up with these few minutes
+            return
+        walks = [
+            t.lifting_extras_yield_walk_minutes
+            for t, _ in self.outcome.guidelines.values()
+            if t.lifting_extras_yield_walk_minutes is not None and t.fill_with is Modality.ENDURANCE
+        ]
+        if not walks:
+            return
+        cap = self.outcome.cap("sessions_per_week", Modality.ENDURANCE.value)
+        if cap is not None and cap[0] <= 0:
+            return
+        least = min(walks[0], self._extra_minutes(Modality.ENDURANCE))
+        for day in self.training:
+            required = [o for o in self.week.days[day] if not o.optional]
+            lifts = [o for o in required if o.modality is Modality.RESISTANCE]
+            if (
+                len(lifts) != 1
+                or lifts[0].split_day is None
+                or any(o.modality in (Modality.ENDURANCE, Modality.HIIT) for o in required)
+                or any(o.start_week > 1 or o.end_week is not None for o in required)
+            ):
+                continue
+            slack = self.budget - sum(o.minutes for o in required)
+            # no set comes off a main lift: the form only drops the extras and shortens rests
+            lifts[0].exposure_form = (EXTRAS_FORM_SETS, max(least - slack, 1))
+            self.joined_least[day] = least
+            self.extras_days.add(day)
 
     @staticmethod
     def _backbone_day(required: list[Slotted], lift: Slotted) -> int | None:
