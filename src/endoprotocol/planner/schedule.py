@@ -15,7 +15,7 @@ Spacing decisions (documented in docs/planning.md):
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
@@ -692,16 +692,10 @@ class Scheduler:
         least = min(
             walk or self._extra_minutes(Modality.ENDURANCE), self._extra_minutes(Modality.ENDURANCE)
         )
-        for day in self.training:
-            required = [o for o in self.week.days[day] if not o.optional]
-            lifts = [o for o in required if o.modality is Modality.RESISTANCE]
-            if (
-                len(lifts) != 1
-                or lifts[0].split_day is None
-                or (lifts[0].hard and any(o.hard for o in required if o is not lifts[0]))
-            ):
+        for day, required, lift in self._one_split_lift_days():
+            if lift.hard and any(o.hard for o in required if o is not lift):
                 continue
-            until = self._backbone_day(required, lifts[0])
+            until = self._backbone_day(required, lift)
             if until is not None:
                 # the backbone's day (its lifting gives way to steady work from a later
                 # week): its lifting weeks are read as the day (coach review 16)
@@ -715,15 +709,15 @@ class Scheduler:
                 # coach review 10, ENDURANCE-FIRST-CROWDED (lead, 2026-12-01): a steady block
                 # after the lifting grows into the minutes the smallest hard form frees
                 # (build.py), so any freed minute is worth it
-                after = required.index(steady[-1]) > required.index(lifts[0])
+                after = required.index(steady[-1]) > required.index(lift)
                 if len(steady) == 1 and after and steady[0].shares_warmup and not self.steady_first:
-                    lifts[0].exposure_form = (sets, 1)
+                    lift.exposure_form = (sets, 1)
                 continue
             if cap is not None and count >= cap[0]:
                 continue  # no steady block may join this day
             slack = self.budget - sum(o.minutes for o in required)
-            lifts[0].exposure_form = (sets, max(least - slack, 1))
-            lifts[0].main_lifts = max(least - slack, 1) if main else None
+            lift.exposure_form = (sets, max(least - slack, 1))
+            lift.main_lifts = max(least - slack, 1) if main else None
             self.joined_least[day] = least
             if until is not None:
                 self.joined_until[day] = until
@@ -760,21 +754,25 @@ class Scheduler:
         if cap is not None and cap[0] <= 0:
             return
         least = min(walks[0], self._extra_minutes(Modality.ENDURANCE))
-        for day in self.training:
-            required = [o for o in self.week.days[day] if not o.optional]
-            lifts = [o for o in required if o.modality is Modality.RESISTANCE]
-            if (
-                len(lifts) != 1
-                or lifts[0].split_day is None
-                or any(o.modality in (Modality.ENDURANCE, Modality.HIIT) for o in required)
-                or any(o.start_week > 1 or o.end_week is not None for o in required)
+        for day, required, lift in self._one_split_lift_days():
+            if any(o.modality in (Modality.ENDURANCE, Modality.HIIT) for o in required) or any(
+                o.start_week > 1 or o.end_week is not None for o in required
             ):
                 continue
             slack = self.budget - sum(o.minutes for o in required)
             # no set comes off a main lift: the form only drops the extras and shortens rests
-            lifts[0].exposure_form = (EXTRAS_FORM_SETS, max(least - slack, 1))
+            lift.exposure_form = (EXTRAS_FORM_SETS, max(least - slack, 1))
             self.joined_least[day] = least
             self.extras_days.add(day)
+
+    def _one_split_lift_days(self) -> Iterator[tuple[int, list[Slotted], Slotted]]:
+        """The offered days whose required sessions hold one lifting session of a split day,
+        as (day, the day's required sessions, that lifting session)."""
+        for day in self.training:
+            required = [o for o in self.week.days[day] if not o.optional]
+            lifts = [o for o in required if o.modality is Modality.RESISTANCE]
+            if len(lifts) == 1 and lifts[0].split_day is not None:
+                yield day, required, lifts[0]
 
     @staticmethod
     def _backbone_day(required: list[Slotted], lift: Slotted) -> int | None:
