@@ -118,6 +118,7 @@ def test_a_strength_slot_is_no_wall_sit_while_a_pistol_squat_is_open() -> None:
     # since coach review 18 the pistol is done for 8-12 (balance limits it), so no session of
     # this body-weight week is a strength slot; the check reads none
     verdict = verdict_of(strength_slot_hold, BODYWEIGHT_STRENGTH, plan)
+    assert not verdict.applies
     assert not verdict.faults, verdict.faults[:3]
 
 
@@ -128,6 +129,7 @@ def test_the_wall_supported_single_leg_rdl_is_never_given_a_few_heavy_reps() -> 
     assert all(e.reps is not None for e in rdls)
     assert all(e.reps.min >= 10 for e in rdls if e.reps is not None), rdls[0].reps
     verdict = verdict_of(main_lift_not_heavy, BODYWEIGHT_STRENGTH, plan)
+    assert not verdict.applies  # no 1-6-rep set: nothing for the check to read
     assert not verdict.faults, verdict.faults[:3]
 
 

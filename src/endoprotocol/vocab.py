@@ -339,6 +339,10 @@ AEROBIC: tuple[Modality, ...] = (Modality.ENDURANCE, Modality.HIIT, Modality.REC
 MODERATE_EQUIVALENT: dict[str, int] = {"light": 0, "moderate": 1, "vigorous": 2}
 
 
+# WHO 2020's older adults (COACHING.md §4: falls prevention from 65): the planner's own
+# reading of the age the rule packs' older-adult rules fire at
+OLDER_ADULT_AGE = 65
+
 # The major muscle groups WHO 2020 and COACHING.md §2 ask to train (hamstrings and glutes as
 # one), by the muscles that count for each.
 MAJOR_GROUPS: dict[str, tuple[str, ...]] = {

@@ -26,7 +26,7 @@ from endoprotocol.planner.library import (
     reps_within,
 )
 from endoprotocol.profile import Profile
-from endoprotocol.vocab import Equipment, Modality, Pattern
+from endoprotocol.vocab import OLDER_ADULT_AGE, Equipment, Modality, Pattern
 
 ALTERNATIVES = 3
 
@@ -89,8 +89,6 @@ BEGINNER_TIER = 7
 STRENGTH_REPS = 6
 # A strength slot's rank for a timed hold: below every move done for reps, ballistic ones too.
 UNLOADABLE = 4
-# From this age an active beginner may still start from a regression (an incline push-up).
-ACTIVE_REGRESSION_AGE = 65
 
 
 @dataclass
@@ -109,7 +107,7 @@ class Picker:
         # starting from little: not for trained lifters, nor for an active adult under 65
         # (COACHING.md §1); safety rules that leave nothing else still reach them
         self.no_regressions = self.level > 0 or (
-            self.profile.currently_active and self.profile.age < ACTIVE_REGRESSION_AGE
+            self.profile.currently_active and self.profile.age < OLDER_ADULT_AGE
         )
         self.vetoed_pattern = self.outcome.forbidden("pattern")
         self.vetoed_tag = self.outcome.forbidden("tag")

@@ -2891,29 +2891,19 @@ def forms_refit(
             continue
         # with `hold_volume` no week holds more lifting sets than week 1 gave (as refitted)
         # or it already held: a recovery block's volume never grows
-        most = max(first or 0, _week_lifting_sets(week))
+        most = max(first or 0, _lifting_sets(week.days))
         days = list(week.days)
         for i, (d, f) in enumerate(zip(week.days, full.days, strict=True)):
-            others = _week_lifting_sets(week) - sum(
+            others = _lifting_sets(week.days) - sum(
                 e.sets for s in d.sessions if s.modality is Modality.RESISTANCE for e in s.exercises
             )
             allowed = None if first is None or not hold_volume else most - others
             days[i] = _form_refit(d, f, budget, design, allowed)
             week = week.model_copy(update={"days": days})
         if first is None:
-            first = _week_lifting_sets(week)
+            first = _lifting_sets(week.days)
         out.append(week)
     return out
-
-
-def _week_lifting_sets(week: Week) -> int:
-    return sum(
-        e.sets
-        for d in week.days
-        for s in d.sessions
-        if s.modality is Modality.RESISTANCE
-        for e in s.exercises
-    )
 
 
 DELOAD_CUT = re.compile(r"(-?\d+)% fewer sets")
@@ -2921,7 +2911,7 @@ DELOAD_CUT = re.compile(r"(-?\d+)% fewer sets")
 
 def _deload_cut_restated(week: Week, before: Week) -> list[str]:
     """A deload week's notes with their "N% fewer sets" the cut it makes on `before`."""
-    was, now = _week_lifting_sets(before), _week_lifting_sets(week)
+    was, now = _lifting_sets(before.days), _lifting_sets(week.days)
     real = round(100 * (1 - now / was)) if was else 0
     return [
         DELOAD_CUT.sub(f"{real}% fewer sets", n, count=1) if n.startswith("Deload week") else n

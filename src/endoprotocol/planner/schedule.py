@@ -25,7 +25,14 @@ from endoprotocol.planner.fill import Shortfall
 from endoprotocol.planner.library import Library, SplitDay
 from endoprotocol.planner.progress import BuildUp, Scheme, mesocycles
 from endoprotocol.profile import WEEK, Profile
-from endoprotocol.vocab import INTENSITY_ORDER, MODERATE_EQUIVALENT, Experience, Goal, Modality
+from endoprotocol.vocab import (
+    INTENSITY_ORDER,
+    MODERATE_EQUIVALENT,
+    OLDER_ADULT_AGE,
+    Experience,
+    Goal,
+    Modality,
+)
 
 # Light routines of a few holds, which follow a day's main session rather than carry its
 # warm-up (`Scheduler._steady_leads`).
@@ -33,9 +40,6 @@ LIGHT_ROUTINES = (Modality.BALANCE, Modality.MOBILITY)
 # a lifting form that only drops its extras: no lift has this many sets, so none is cut
 # (`_mark_extras_forms`; coach review 19)
 EXTRAS_FORM_SETS = 99
-# WHO 2020's older adults: from this age the falls rules add balance practice and a longer
-# warm-up (rules/safety/older-adults.yaml)
-OLDER_ADULT_AGE = 65
 
 # Order in which modalities claim days: the most constrained first.
 PLACEMENT_ORDER = (
@@ -738,6 +742,7 @@ class Scheduler:
         if self.profile.experience is Experience.BEGINNER or (
             self.profile.currently_active and self.profile.age < OLDER_ADULT_AGE
         ):
+            # (from OLDER_ADULT_AGE the falls rules add balance practice and a longer warm-up)
             # a beginner's full-body days are the first goal's whole dose (n02); an active
             # trained lifter under 65 is left to the past-the-dose trims (branch aero14) -
             # from 65 the older warm-up and the balance practice take the room, and a person
