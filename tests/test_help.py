@@ -51,13 +51,63 @@ def test_root_help_creates_no_profile_or_plan_models() -> None:
     assert done.stdout.strip().splitlines()[-1] == "[]"
 
 
+# what only that shell's completion script holds
+SHELL_SCRIPT_MARK = {
+    "bash": "complete -o default -F _endoprotocol_completion endoprotocol",
+    "zsh": "#compdef endoprotocol",
+    "fish": "complete --command endoprotocol",
+}
+
+
+def _tool(*args: str) -> subprocess.CompletedProcess[str]:
+    """The real entry point (`cli.app.main`), which reads the completion options first."""
+    return subprocess.run(
+        [sys.executable, "-m", "endoprotocol", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+
+
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
-def test_shell_completion_script(cli: RunCli, shell: str) -> None:
-    result = cli("--show-completion", shell)
-    assert result.exit_code == 0, result.stderr
-    assert result.stdout.strip()
-    assert "endoprotocol" in result.stdout
+def test_show_completion_prints_the_named_shells_script(shell: str) -> None:
+    """The shell named is the shell served, whichever shell runs the tool (Typer alone
+    printed the running shell's script, or "Shell  not supported" where it saw none)."""
+    result = _tool("--show-completion", shell)
+    assert result.returncode == 0, result.stderr
     assert "_ENDOPROTOCOL_COMPLETE" in result.stdout
+    assert SHELL_SCRIPT_MARK[shell] in result.stdout
+    others = [mark for other, mark in SHELL_SCRIPT_MARK.items() if other != shell]
+    assert not any(mark in result.stdout for mark in others)
+
+
+@pytest.mark.parametrize("option", ["--show-completion", "--install-completion"])
+def test_completion_for_an_unknown_shell_is_exit_2_naming_it(option: str) -> None:
+    result = _tool(option, "tcsh")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert f"usage error: {option}: no completion for the shell 'tcsh'" in result.stderr
+    assert "bash, zsh, fish, powershell, pwsh" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_completion_with_no_shell_named_or_seen_is_exit_2_saying_to_name_one(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import shellingham
+
+    from endoprotocol.cli.app import _completion_shell
+
+    def unseen() -> tuple[str, str]:
+        raise shellingham.ShellDetectionFailure
+
+    monkeypatch.setattr(shellingham, "detect_shell", unseen)
+    assert _completion_shell(["endoprotocol", "--show-completion"]) == 2
+    said = capsys.readouterr().err
+    assert "usage error: --show-completion: cannot tell which shell this is" in said
+    assert "endoprotocol --show-completion bash" in said
+    assert _completion_shell(["endoprotocol", "plan", "--show-completion"]) is None
 
 
 def test_completion_is_documented(cli: RunCli) -> None:

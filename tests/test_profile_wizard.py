@@ -8,6 +8,7 @@ pressure, then the seven PAR-Q+ questions. An empty line keeps the default.
 from __future__ import annotations
 
 import os
+import signal
 import stat
 import subprocess
 import sys
@@ -468,6 +469,9 @@ class Terminal:
         pid, fd = pty.fork()
         if pid == 0:  # the child: become the tool
             try:
+                # as a shell starts a foreground job: Ctrl-C on, even where this test run
+                # was itself started in the background with SIGINT ignored (inherited over exec)
+                signal.signal(signal.SIGINT, signal.SIG_DFL)
                 os.execve(sys.executable, [sys.executable, "-m", "endoprotocol", *args], env)
             finally:
                 os._exit(127)

@@ -390,7 +390,15 @@ def _blocked_reading_a_pipe(pid: int) -> bool:
 def test_ctrl_c_exits_130_without_a_traceback() -> None:
     if not Path("/proc/self/wchan").exists():
         pytest.skip("needs /proc/<pid>/wchan to see when the process waits on stdin (Linux)")
-    process = run_console("plan", "--profile", "-", stdin=subprocess.PIPE)
+    process = run_console(
+        "plan",
+        "--profile",
+        "-",
+        stdin=subprocess.PIPE,
+        # as a shell starts a foreground job: SIGINT handled, even where this test run was
+        # itself started in the background with SIGINT ignored (inherited over exec)
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
     deadline = time.monotonic() + 20
     while not _blocked_reading_a_pipe(process.pid) and time.monotonic() < deadline:
         time.sleep(0.05)

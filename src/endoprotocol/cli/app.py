@@ -96,6 +96,42 @@ def _app_for(argv: list[str]) -> typer.Typer:
     return slim
 
 
+_COMPLETION_OPTIONS = ("--show-completion", "--install-completion")
+_SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+
+
+def _completion_shell(argv: list[str]) -> int | None:
+    """Let `--show-completion SHELL` and `--install-completion SHELL` use the shell named.
+
+    Typer's completion options are flags that ask shellingham which shell runs the tool and
+    ignore a shell named after them (`--show-completion fish` from bash printed bash's
+    script); where no shell can be seen (a cron job, a container), they failed with
+    "Shell  not supported". A named shell switches Typer to its completion options that take
+    the shell as their value. Returns an exit code when the request is refused (2: an unknown
+    shell, or none named and none seen), else None.
+    """
+    if len(argv) < 2 or argv[1] not in _COMPLETION_OPTIONS:
+        return None
+    named = argv[2] if len(argv) > 2 and not argv[2].startswith("-") else None
+    if named in _SHELLS:
+        os.environ["_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION"] = "1"
+        return None
+    choices = ", ".join(_SHELLS)
+    if named is not None:
+        say(f"usage error: {argv[1]}: no completion for the shell '{named}'")
+        say(f"  name one of: {choices}")
+        return 2
+    import shellingham
+
+    try:
+        shellingham.detect_shell()
+    except shellingham.ShellDetectionFailure:
+        say(f"usage error: {argv[1]}: cannot tell which shell this is")
+        say(f"  name it, e.g. `endoprotocol {argv[1]} bash` (one of: {choices})")
+        return 2
+    return None
+
+
 def main() -> None:
     """Console entry point.
 
@@ -105,9 +141,11 @@ def main() -> None:
     _reopen_closed_streams()
     signal.signal(signal.SIGTERM, _terminate)
     _guard_stdout()
-    code = 0
+    code = _completion_shell(sys.argv) or 0
     try:
-        _app_for(sys.argv)()
+        if code:
+            raise SystemExit(code)
+        _app_for(sys.argv)(prog_name="endoprotocol")  # also under `python -m`
     except KeyboardInterrupt:
         say("interrupted")
         code = 130
