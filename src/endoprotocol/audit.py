@@ -1446,6 +1446,29 @@ def clearance_pending(plan: Plan) -> bool:
     )
 
 
+def light_hold_keeps_run(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Until a clinician has cleared the person the plan holds easy walks, rides and gentle
+    practice, as its own hold says: no run, jump or other high-impact move, however slow, nor
+    as an alternative; after dizziness or fainting also nothing whose slip is a fall
+    (`fall-risk`: a run on a belt, an unsupported one-leg stance). Coach review 20,
+    LIGHT-HOLD-KEEPS-RUN: a trained woman who had fainted was held light, told "easy walks",
+    and given a 35-minute treadmill run at RPE 3-4 (PAR-Q+ 2023; ACSM 2015; EVIDENCE.md 2.2)."""
+    verdict = Verdict(applies=clearance_pending(plan))
+    if not verdict.applies:
+        return verdict
+    banned = {"high-impact": "before clearance"}
+    if p.screening.dizziness_or_fainting:
+        banned["fall-risk"] = "after dizziness or fainting"
+    entries = _by_name(library)
+    for where, name, label in named_moves(plan):
+        entry = entries.get(name)
+        for tag in sorted(set(entry.tags if entry else []) & set(banned)):
+            verdict.faults.append(
+                Fault("light-hold-keeps-run", where, f"{label} is {tag} ({banned[tag]})")
+            )
+    return verdict
+
+
 def clearance_required_not_light(p: Profile, plan: Plan, library: Library) -> Verdict:
     """Until a clinician has cleared the person (`clearance: required`), the plan holds only
     light activity at talk-test level: no strength sessions, no intervals, nothing above
@@ -1702,6 +1725,7 @@ def shortfall_advice_skips_ramp(p: Profile, plan: Plan, library: Library) -> Ver
 
 SAFETY_CHECKS: dict[str, Check] = {
     "vetoed-tag-in-plan": vetoed_tag_in_plan,
+    "light-hold-keeps-run": light_hold_keeps_run,
     "session-above-ceiling": session_above_ceiling,
     "intervals-where-forbidden": intervals_where_forbidden,
     "suggestion-against-safety": suggestion_against_safety,
@@ -2788,6 +2812,44 @@ def walk_title_misstates_effort(p: Profile, plan: Plan, library: Library) -> Ver
     return verdict
 
 
+# a steady session's words that count its minutes toward the weekly aerobic target
+AEROBIC_CREDIT_WORDS = re.compile(r"counts? (toward|towards) your weekly aerobic", re.IGNORECASE)
+
+
+def light_steady_claims_moderate(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Steady work of any kind held at a light effort (RPE 4 or less) is not worded as a
+    moderate one: no "brisk" or "breathe faster" pace, and no claim that its minutes count
+    toward the weekly aerobic target, which counts moderate effort and up (WHO 2020;
+    COACHING.md §1, §5; coach review 20, LIGHT-SESSION-TEXT-CLAIMS-MODERATE: optional rides
+    at RPE 3-4 for a woman held light after fainting told her to breathe faster and that the
+    minutes counted, while the plan counted none). Walks have their own check,
+    `walk-title-misstates-effort`; this one reads every steady session."""
+    entries = _by_name(library)
+    verdict = Verdict(applies=False)
+    for where, s in sessions(plan):
+        rpes = [
+            e.intensity.rpe
+            for e in s.exercises
+            if (entry := entries.get(e.name)) is not None and entry.kind == "steady-cardio"
+        ]
+        if not rpes or any(rpe is None for rpe in rpes):
+            continue
+        verdict.applies = True
+        top = max(rpe.max for rpe in rpes if rpe is not None)
+        if top > RPE_CEILING["light"]:
+            continue
+        words = f"{s.title} | {s.focus}"
+        if BRISK_WORDS.search(words) or AEROBIC_CREDIT_WORDS.search(words):
+            verdict.faults.append(
+                Fault(
+                    "light-steady-claims-moderate",
+                    where,
+                    f"held at RPE {top:g} or less, worded {s.focus!r}",
+                )
+            )
+    return verdict
+
+
 def alternative_unfit(p: Profile, plan: Plan, library: Library) -> Verdict:
     """Alternatives follow the same rules as the pick: same pattern, no drill for a work set,
     no ballistic move for a slot above 6 reps."""
@@ -3065,6 +3127,7 @@ SELECTION_CHECKS: dict[str, Check] = {
     "intervals-wrong-modality": intervals_wrong_modality,
     "title-untrue": title_untrue,
     "walk-title-misstates-effort": walk_title_misstates_effort,
+    "light-steady-claims-moderate": light_steady_claims_moderate,
     "alternative-unfit": alternative_unfit,
     "strength-slot-hold": strength_slot_hold,
     "chair-standin-for-trained": chair_standin_for_trained,

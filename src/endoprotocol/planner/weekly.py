@@ -185,6 +185,10 @@ def _cap(intensity: Intensity, zone: Zone) -> Intensity:
     return intensity.model_copy(update=update) if update else intensity
 
 
+# Words that promise a moderate or brisk pace in a steady session's focus line.
+MODERATE_PACE_WORDS = ("brisk", "breathe faster")
+
+
 def name_light_steady(week: Week, entries: Sequence[ExerciseEntry], light_top: float) -> None:
     """Steady cardio held at a light effort (its RPE tops out at `light_top`, the light
     zone's: an easy recovery day, a week a light ceiling holds) is named for that effort
@@ -213,8 +217,17 @@ def name_light_steady(week: Week, entries: Sequence[ExerciseEntry], light_top: f
                 exercises.append(ex.model_copy(update=update))
             focus = session.focus
             held = exercises != session.exercises or title != session.title
-            if held and any(w in focus.lower() for w in ("brisk", "breathe faster")):
-                # the request's words promised a brisk pace; say what the day holds
+            steady = [ex for ex in exercises if ex.name in by_name]
+            light = bool(steady) and all(
+                ex.intensity.rpe is not None
+                and ex.intensity.rpe.max is not None
+                and ex.intensity.rpe.max <= light_top
+                for ex in steady
+            )
+            if (held or light) and any(w in focus.lower() for w in MODERATE_PACE_WORDS):
+                # the request's words promised a brisk pace (and minutes that count toward
+                # the aerobic target, which a light effort does not: coach review 20,
+                # LIGHT-SESSION-TEXT-CLAIMS-MODERATE); say what the day holds
                 focus = f"{title} at an easy, unhurried pace: a light effort"
             sessions.append(
                 session.model_copy(update={"exercises": exercises, "title": title, "focus": focus})
