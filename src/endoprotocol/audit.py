@@ -44,11 +44,21 @@ from endoprotocol.vocab import MAJOR_GROUPS, Condition, Experience, Modality, Th
 INTENSITY_RANK = {"none": 0, "light": 1, "moderate": 2, "vigorous": 3}
 # The highest RPE (0-10) each class allows (ACSM, EVIDENCE.md §1.2: 5-6 moderate, 7-8 vigorous).
 RPE_CEILING = {"none": 0.0, "light": 4.0, "moderate": 6.0, "vigorous": 10.0}
-TRIAD_SIGNS = {
-    Condition.MENSTRUAL_IRREGULARITY,
-    Condition.LOW_ENERGY_AVAILABILITY,
-    Condition.STRESS_FRACTURE_HISTORY,
-}
+# The conditions a profile can give that are Triad or RED-S warning signs (EVIDENCE.md 2.5);
+# how many of them make a Triad/RED-S picture is `has_triad_signs`'s
+RED_S_SIGNS = frozenset(
+    {
+        Condition.MENSTRUAL_IRREGULARITY,
+        Condition.LOW_ENERGY_AVAILABILITY,
+        Condition.STRESS_FRACTURE_HISTORY,
+        Condition.LOW_TESTOSTERONE_SYMPTOMS,
+        Condition.OVERTRAINING_SYMPTOMS,
+    }
+)
+# heavy endurance training, the setting RED-S arises in: an endurance goal on 5+ days
+HEAVY_ENDURANCE_DAYS = 5
+# low-T symptoms point to RED-S in younger athletes; from 50 far more often to age
+RED_S_LOW_T_BELOW_AGE = 50
 FIRST_TRIMESTER_WEEKS = 12
 WEEK_INDEX = {d.value: i for i, d in enumerate(WEEK)}
 
@@ -81,13 +91,34 @@ def is_frail(p: Profile) -> bool:
 
 
 def has_triad_signs(p: Profile) -> bool:
-    """Female Athlete Triad signs, or RED-S signs in a man: low energy availability or a
-    past bone-stress injury (IOC 2023 lists it for both sexes; coach review 9)."""
-    if p.sex.value == "female":
-        return bool(TRIAD_SIGNS & set(p.conditions))
-    return bool(
-        {Condition.LOW_ENERGY_AVAILABILITY, Condition.STRESS_FRACTURE_HISTORY} & set(p.conditions)
+    """Signs that make a Female Athlete Triad or RED-S picture, scored the way the Triad
+    Cumulative Risk Assessment scores them (De Souza 2014, EVIDENCE.md 2.5: 0-1 points full
+    clearance, 2+ provisional). Low energy availability (the deficit itself; restriction or
+    an eating disorder, which a flag cannot tell apart) and, in a woman, irregular or
+    missing periods (missing periods score 2) each make one alone. A past stress fracture is
+    one point (coach review 20, STRESS-FRACTURE-ALONE-WITHHOLDS-AEROBIC): it makes one only
+    beside a second sign - heavy endurance training, overtraining signs or, in a man under
+    50, low-T symptoms (IOC 2023 lists a bone-stress injury for both sexes; coach review 9).
+    Low-T symptoms with heavy endurance training make one in a man under 50."""
+    conditions = set(p.conditions)
+    female = p.sex.value == "female"
+    if Condition.LOW_ENERGY_AVAILABILITY in conditions:
+        return True
+    if female and Condition.MENSTRUAL_IRREGULARITY in conditions:
+        return True
+    heavy = any(g.value == "endurance" for g in p.goals) and p.days_per_week >= (
+        HEAVY_ENDURANCE_DAYS
     )
+    low_t = (
+        not female
+        and Condition.LOW_TESTOSTERONE_SYMPTOMS in conditions
+        and p.age < RED_S_LOW_T_BELOW_AGE
+    )
+    if Condition.STRESS_FRACTURE_HISTORY in conditions and (
+        heavy or low_t or Condition.OVERTRAINING_SYMPTOMS in conditions
+    ):
+        return True
+    return low_t and heavy
 
 
 # The goals whose own dose is aerobic work: as a first goal, the aerobic backbone comes
@@ -160,6 +191,9 @@ def forbidden_tags(p: Profile, weeks: int = 1) -> dict[str, str]:
             )
     if has_triad_signs(p):
         ban("Triad/RED-S signs", "jumping", "high-impact", "ballistic", "skill", "twisting")
+    if Condition.STRESS_FRACTURE_HISTORY in conditions:
+        # impact waits for a bone-health check, with or without other signs (coach review 9)
+        ban("a past stress fracture", "jumping", "high-impact")
     if conditions & {Condition.OSTEOPOROSIS, Condition.VERTEBRAL_FRACTURE}:
         ban(
             "osteoporosis",
@@ -614,8 +648,11 @@ def screening_words_contradict(p: Profile, plan: Plan, library: Library) -> Verd
 
 def bone_stress_unscreened(p: Profile, plan: Plan, library: Library) -> Verdict:
     """A past stress fracture, in either sex (coach review 9, MALE-BSI-IGNORED): the plan
-    advises a check-up whose next step names bone health, stays at moderate or below and
-    holds no running, jumping or other high-impact move (IOC 2023)."""
+    advises a check-up whose next step names bone health and holds no running, jumping or
+    other high-impact move (IOC 2023); beside a second sign that makes a Triad/RED-S picture
+    it stays at moderate or below. Alone it is one point on the Triad Cumulative Risk
+    Assessment, full clearance, so any ceiling is allowed (coach review 20,
+    STRESS-FRACTURE-ALONE-WITHHOLDS-AEROBIC)."""
     verdict = Verdict(applies=Condition.STRESS_FRACTURE_HISTORY in p.conditions)
     if not verdict.applies or plan.screening.referral_only:
         return verdict
@@ -626,7 +663,7 @@ def bone_stress_unscreened(p: Profile, plan: Plan, library: Library) -> Verdict:
         verdict.faults.append(
             Fault("bone-stress-unscreened", "screening", "the next step does not name bone health")
         )
-    if INTENSITY_RANK[screening.max_intensity] > INTENSITY_RANK["moderate"]:
+    if has_triad_signs(p) and INTENSITY_RANK[screening.max_intensity] > INTENSITY_RANK["moderate"]:
         verdict.faults.append(
             Fault("bone-stress-unscreened", "screening", f"{screening.max_intensity} allowed")
         )
@@ -635,6 +672,114 @@ def bone_stress_unscreened(p: Profile, plan: Plan, library: Library) -> Verdict:
         entry = entries.get(name)
         if entry is not None and {"high-impact", "jumping"} & set(entry.tags):
             verdict.faults.append(Fault("bone-stress-unscreened", where, f"{label} is impact work"))
+    return verdict
+
+
+# The Triad/RED-S package's own rules (rules/safety/energy-availability.yaml and the held
+# moderate dose): a guideline they hold, in a person below their threshold, is held on a
+# premise the person never gave
+RED_S_PACKAGE_RULES = frozenset(
+    {
+        "safety/female-athlete-triad",
+        "safety/male-red-s",
+        "safety/energy-deficit-no-added-cardio",
+        "safety/triad-with-fat-loss-goal",
+        "safety/moderate-dose-held",
+    }
+)
+# words that put a person in an energy-deficiency picture: the provisional clearance, the
+# Triad, RED-S, a shortfall of energy
+RED_S_WORDS = re.compile(
+    r"provisional clearance|energy availability|energy deficiency|energy your body|"
+    r"athlete triad|\bRED-?S\b",
+    re.IGNORECASE,
+)
+# each sign a plan's text may say the person has, as words that state it of them (not the
+# self-checks' lists of signs to watch for: "missed or irregular periods, a stress fracture,
+# constant tiredness ... are signs to see a physician")
+SIGN_CLAIMS: dict[Condition, re.Pattern[str]] = {
+    Condition.LOW_ENERGY_AVAILABILITY: re.compile(r"low energy availability", re.IGNORECASE),
+    Condition.MENSTRUAL_IRREGULARITY: re.compile(
+        r"irregular or missing periods|your (irregular|missing|missed) periods|"
+        r"menstrual (irregularity|dysfunction)",
+        re.IGNORECASE,
+    ),
+    Condition.STRESS_FRACTURE_HISTORY: re.compile(
+        r"\b(a past|after a|after your|your|since your|with a) stress fracture|"
+        r"bone-stress injury",
+        re.IGNORECASE,
+    ),
+    Condition.LOW_TESTOSTERONE_SYMPTOMS: re.compile(r"low[- ]testosterone symptoms", re.IGNORECASE),
+}
+
+
+def _plan_texts(plan: Plan) -> list[tuple[str, str]]:
+    """What the plan says to the person about themselves: the screening's reasons, next
+    steps and before-start texts, the warnings, the guidelines' details and the week notes."""
+    screening = plan.screening
+    return [
+        *(("screening reason", x) for x in screening.reasons),
+        *(("screening next step", x) for x in screening.next_steps),
+        *(("before week 1", x) for x in screening.before_start),
+        *((f"warning {w.code}", w.message) for w in plan.warnings),
+        *((f"guideline {g.id}", g.detail) for g in plan.guidelines),
+        *((f"week {w.week} note", n) for w in plan.weeks for n in w.notes),
+    ]
+
+
+def red_s_package_without_signs(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 20, STRESS-FRACTURE-ALONE-WITHHOLDS-AEROBIC (EVIDENCE.md 2.5: the Triad
+    Cumulative Risk Assessment scores one stress fracture 1 point, full clearance; the tool
+    screens and refers, never diagnoses; COACHING.md §5: the text says only what is so).
+    A person whose signs do not make a Triad/RED-S picture (`has_triad_signs`: a past stress
+    fracture alone, low-T symptoms without heavy endurance training, overtraining signs
+    alone) gets no part of the package: no screening text, warning or week note that speaks
+    of a provisional clearance, the Triad, RED-S or an energy shortfall, and no guideline held
+    by the package's rules. And no plan, whoever it is for, states a sign the person did not
+    give (low energy availability, irregular or missing periods, a stress fracture, low-T
+    symptoms)."""
+    given = set(p.conditions)
+    package = has_triad_signs(p)
+    texts = _plan_texts(plan)
+    verdict = Verdict(
+        applies=bool(RED_S_SIGNS & given)
+        or any(RED_S_WORDS.search(text) for _, text in texts)
+        or any(RED_S_PACKAGE_RULES & set(g.held_by) for g in plan.guidelines)
+    )
+    if not verdict.applies:
+        return verdict
+    for where, text in texts:
+        if not package:
+            found = RED_S_WORDS.search(text)
+            if found:
+                verdict.faults.append(
+                    Fault(
+                        "red-s-package-without-signs",
+                        where,
+                        f"says {found.group(0)!r} below the Triad/RED-S threshold",
+                    )
+                )
+        for sign, claim in SIGN_CLAIMS.items():
+            found = claim.search(text)
+            if found and sign not in given:
+                verdict.faults.append(
+                    Fault(
+                        "red-s-package-without-signs",
+                        where,
+                        f"says {found.group(0)!r}, a sign not given",
+                    )
+                )
+    if not package:
+        for g in plan.guidelines:
+            held = sorted(RED_S_PACKAGE_RULES & set(g.held_by))
+            if held:
+                verdict.faults.append(
+                    Fault(
+                        "red-s-package-without-signs",
+                        f"guideline {g.id}",
+                        f"held by {', '.join(held)} below the Triad/RED-S threshold",
+                    )
+                )
     return verdict
 
 
@@ -1736,6 +1881,7 @@ SAFETY_CHECKS: dict[str, Check] = {
     "bone-stress-unscreened": bone_stress_unscreened,
     "screening-words-contradict": screening_words_contradict,
     "energy-deficit-added-cardio": energy_deficit_added_cardio,
+    "red-s-package-without-signs": red_s_package_without_signs,
     "pregnancy-strength-not-moderate": pregnancy_strength_not_moderate,
     "falls-prevention-missing": falls_prevention_missing,
     "pregnancy-block-past-stage": pregnancy_block_past_stage,

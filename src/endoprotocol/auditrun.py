@@ -136,6 +136,9 @@ RARE_CAUSES: list[dict[str, Any]] = [
     {"screening": {"dizziness_or_fainting": True}},
     {"conditions": ["overtraining-symptoms"]},
     {"conditions": ["cardiovascular-disease"]},
+    # a past stress fracture: alone a bone-health check, beside a second sign the Triad/RED-S
+    # hold (coach review 20, STRESS-FRACTURE-ALONE-WITHHOLDS-AEROBIC)
+    {"conditions": ["stress-fracture-history"]},
 ]
 RARE_SHARE = 0.1
 
