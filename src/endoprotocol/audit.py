@@ -502,6 +502,17 @@ def suggestion_against_safety(p: Profile, plan: Plan, library: Library) -> Verdi
     return verdict
 
 
+def week_held_start(plan: Plan) -> bool:
+    """The plan's first weeks are held light by a week-scoped safety rule (a passing
+    illness), and the block's own ceiling is above light."""
+    first = plan.weeks[0].max_intensity if plan.weeks else None
+    return (
+        first in ("none", "light")
+        and plan.screening.max_intensity not in ("none", "light")
+        and not plan.screening.referral_only
+    )
+
+
 def week_hold_unnamed(p: Profile, plan: Plan, library: Library) -> Verdict:
     """When a safety rule holds the first weeks light (a passing illness), a guideline short
     in week 1 names that rule and suggests nothing for now: its words speak of the weeks after
@@ -510,11 +521,7 @@ def week_hold_unnamed(p: Profile, plan: Plan, library: Library) -> Verdict:
     ILLNESS-HOLD-SHORTFALL-ADVISES-BRISK: "3 more days a week with a brisk walk of about 50
     minutes" beside "the first two weeks back stay light")."""
     first = plan.weeks[0].max_intensity if plan.weeks else None
-    verdict = Verdict(
-        applies=first in ("none", "light")
-        and plan.screening.max_intensity not in ("none", "light")
-        and not plan.screening.referral_only
-    )
+    verdict = Verdict(applies=week_held_start(plan))
     if not verdict.applies:
         return verdict
     for g in plan.guidelines:
@@ -2606,7 +2613,8 @@ def runner_only_walks(p: Profile, plan: Plan, library: Library) -> Verdict:
     work that has a training pace open to them (a ride, a row, a swim: a tempo form), does
     not get only walks - on land or in the pool - as required steady work (COACHING.md §1,
     the prescription fits the person; coach review 8, RUNNER-WALKS; review 9, its pool
-    form)."""
+    form). Not while a clinician's clearance is pending: the hold's easy walks and rides are
+    the work then, and no run (coach review 20, LIGHT-HOLD-KEEPS-RUN)."""
     runs = [
         x
         for x in open_to(p, library, len(plan.weeks))
@@ -2620,6 +2628,7 @@ def runner_only_walks(p: Profile, plan: Plan, library: Library) -> Verdict:
         and bool(p.goals)
         and p.goals[0].value == "endurance"
         and bool(runs)
+        and not clearance_pending(plan)
     )
     if not verdict.applies:
         return verdict
@@ -5546,7 +5555,9 @@ def steady_block_too_short(p: Profile, plan: Plan, library: Library) -> Verdict:
     first = p.goals[0].value if p.goals else ""
     aerobic = _guideline(plan, "who-2020-aerobic")
     short = aerobic is not None and not aerobic.met
-    aerobic_held = aerobic is None or bool(aerobic.held_by)
+    # a hold of the first weeks only (a passing illness) leaves the walk after lifting as it
+    # is without one (coach review 20's audit drew the illness)
+    aerobic_held = aerobic is None or (bool(aerobic.held_by) and not week_held_start(plan))
     for week in plan.weeks:
         if week.deload:
             continue
@@ -8326,8 +8337,9 @@ def load_jump_week_on_week(p: Profile, plan: Plan, library: Library) -> Verdict:
     building = [w for w in plan.weeks if not w.deload]
     for before, week in pairwise(building):
         if before.max_intensity in ("light", "none") and week.max_intensity != before.max_intensity:
-            # the end of a week-scoped light hold (an acute illness's light weeks): left
-            # open, see docs/planning.md, coach review 12
+            # the end of a week-scoped light hold (an acute illness's light weeks, RPE 4 and
+            # about half of a maximum): its loads are set by that effort, not stepped up to;
+            # left open, see docs/planning.md, coach review 12
             continue
         exiting = any("climb" in n and EXIT_PROMISE in n for n in week.notes)
         was = _lift_doses(before)

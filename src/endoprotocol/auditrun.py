@@ -172,12 +172,12 @@ def with_rare_cause(data: dict[str, Any], rng: random.Random) -> dict[str, Any]:
 
 
 # Hard stops the common conditions do not draw (coach review 3, K12), from a fourth generator
-# so a seed's other profiles stay the same. A passing illness (K7) is not drawn yet: it
-# brings out three faults of other kinds in its light first weeks (docs/planning.md, "Left
-# open"); its own check runs in tests/test_coach3_safety_kinds.py.
+# so a seed's other profiles stay the same. A passing illness (K7) is drawn since coach
+# review 20: its holds end a step at a time (`safety/illness-delay`).
 START_HOLDS: list[dict[str, Any]] = [
     {"screening": {"chest_pain": True}},
     {"screening": {"supervised_activity_only": True}},
+    {"conditions": ["acute-illness"]},
 ]
 START_HOLD_SHARE = 0.05
 

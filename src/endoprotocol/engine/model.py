@@ -551,7 +551,7 @@ NOTE_FIELDS = {
     "steady_flat_full_why": set(),
     "steady_flat_lifting_why": set(),
     "steady_flat_room_why": {"minutes", "days"},
-    "effort_held_note": {"rule"},
+    "effort_held_note": {"rule", "until"},
     "vigorous_check_note": set(),
 }
 

@@ -1486,14 +1486,37 @@ def _held_by(
     outcome: Decisions, week: int, limits: tuple[float, float, str | None], moderate_top: float
 ) -> str | None:
     """The rule that holds `week`'s lifting at a moderate effort or below: the week's
-    intensity ceiling, else an RPE limit at the top of a moderate effort (`moderate_top`, the
-    moderate zone's RPE) or below; None when nothing does."""
-    ceiling = outcome.in_week(week).ceiling
+    intensity ceiling, else an RPE limit, the block's or the week's own, at the top of a
+    moderate effort (`moderate_top`, the moderate zone's RPE) or below; None when nothing
+    does."""
+    rules = outcome.in_week(week)
+    ceiling = rules.ceiling
     if INTENSITY_ORDER[ceiling.value] <= INTENSITY_ORDER["moderate"] and ceiling.rule:
         return ceiling.rule
     if limits[0] <= moderate_top and limits[2]:
         return limits[2]
+    # a week-scoped RPE limit at moderate or below (an acute illness's step back, week 5)
+    rpe, by = rules.limit(Modality.RESISTANCE.value, "any", "rpe")
+    if rpe is not None and rpe.max is not None and rpe.max <= moderate_top and by:
+        return by[0]
     return None
+
+
+def _held_until(
+    outcome: Decisions,
+    week: int,
+    limits: tuple[float, float, str | None],
+    moderate_top: float,
+    count: int,
+) -> str:
+    """How long a hold on `week`'s lifting effort (`_held_by`) lasts, in a week note's words:
+    " from here on" when it holds to the end of a block of `count` weeks, else " through
+    week N" (an acute illness's moderate weeks 3-4 end before the block does: coach review
+    20's audit drew them, and "from here on" was untrue from week 5)."""
+    last = week
+    while last < count and _held_by(outcome, last + 1, limits, moderate_top) is not None:
+        last += 1
+    return " from here on" if last >= count else f" through week {last}"
 
 
 def _effort_step(
@@ -2664,7 +2687,10 @@ def build_weeks(
                 and scheme.effort_held_note
             ):
                 # the start ends, but a safety rule keeps the effort moderate: say so
-                notes.append(fill_placeholders(scheme.effort_held_note, {"rule": rule}))
+                until = _held_until(outcome, number, effort_limits, moderate_top, count)
+                notes.append(
+                    fill_placeholders(scheme.effort_held_note, {"rule": rule, "until": until})
+                )
             elif (
                 number == scheme.cautious.weeks + (scheme.cautious.exit_weeks or 0) + 1
                 and scheme.cautious_end_note
@@ -2683,7 +2709,10 @@ def build_weeks(
                 )
                 step_said = True
             elif step_held is not None and scheme.effort_held_note:
-                notes.append(fill_placeholders(scheme.effort_held_note, {"rule": step_held}))
+                until = _held_until(outcome, number, effort_limits, moderate_top, count)
+                notes.append(
+                    fill_placeholders(scheme.effort_held_note, {"rule": step_held, "until": until})
+                )
                 step_said = True
         if (
             planned
@@ -2691,6 +2720,9 @@ def build_weeks(
             and not check_said
             and scheme.vigorous_check_note
             and _top_effort(days) > moderate_top
+            # past moderate as the week is held: not a week a rule keeps at moderate (an
+            # acute illness's weeks 3-4), where the step is still to come
+            and _held_by(outcome, number, effort_limits, moderate_top) is None
         ):
             # the first week whose lifts go past moderate: the screening's check comes first
             notes.append(scheme.vigorous_check_note)

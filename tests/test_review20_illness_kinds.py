@@ -1,0 +1,140 @@
+"""A passing illness, drawn by the coach's audit since coach review 20 (it was left out since
+session 15 for the faults it brought out), each fault kind with the smallest profile the
+audit found as a named test and a property over the people back from an illness.
+
+ILLNESS-LOAD-LEAP (dose) The illness's moderate weeks 3-4 ended in one leap: a lifter's
+    dumbbell bench press went from 64-69 % of a maximum at RPE 6 to 65-80 % at RPE 7-8 in
+    week 5. `safety/illness-delay` now keeps week 5 moderate too and caps week 6 at 79 %, so
+    the loads climb back a step a week (ACSM 2009: 2-10 % at a time). Check
+    `load-jump-week-on-week`.
+ILLNESS-NOTES-UNTRUE (words) Week 3 said lifting stays moderate "from here on" though the
+    hold ended in week 5, and the screening's "this step to harder sets waits for the
+    professional's check" stood in week 3, where the hold kept every lift moderate, not in the
+    week the lifts went past moderate. The held note now says how long the hold lasts
+    ("through week 5"), and the check note waits for the first week no rule holds. Check
+    `effort-step-before-check`.
+"""
+
+from __future__ import annotations
+
+import os
+from itertools import pairwise
+from typing import Any
+
+import pytest
+from hypothesis import strategies as st
+
+from endoprotocol.audit import (
+    effort_step_before_check,
+    load_jump_week_on_week,
+    steady_block_too_short,
+)
+from tests.builtin import audit_check, builtin_plan
+from tests.strategies import audit_property, profiles
+
+EXAMPLES = int(os.environ.get("ENDOPROTOCOL_PROPERTY_EXAMPLES", "30"))
+CAUTIOUS_STARTS = ("pregnancy", "osteoporosis", "vertebral-fracture")
+
+# the audit's smallest profiles (seed 3, 500 plans, 12-week blocks)
+LIFTER = {
+    "age": 36,
+    "sex": "male",
+    "goals": ["endurance", "muscle", "stress-resilience"],
+    "experience": "advanced",
+    "days_per_week": 7,
+    "minutes_per_session": 90,
+    "equipment": ["dumbbells", "bench"],
+    "conditions": ["knee-pain", "acute-illness"],
+}
+OVER_45 = {
+    "age": 62,
+    "sex": "female",
+    "goals": ["fat-loss", "strength"],
+    "experience": "advanced",
+    "equipment": ["dip-bars"],
+    "conditions": ["acute-illness"],
+}
+
+
+def _top_rpe(week: Any) -> float:
+    return max(
+        e.intensity.rpe.max
+        for d in week.days
+        for s in d.sessions
+        if s.modality.value == "resistance" and not s.optional
+        for e in s.exercises
+        if e.reps is not None and e.intensity.rpe is not None
+    )
+
+
+def _bench_top_pct(week: Any) -> float:
+    return max(
+        e.intensity.pct_1rm.max
+        for d in week.days
+        for s in d.sessions
+        for e in s.exercises
+        if e.name == "Dumbbell bench press" and e.intensity.pct_1rm is not None
+    )
+
+
+def test_loads_climb_back_a_step_a_week_after_an_illness() -> None:
+    plan = builtin_plan(weeks=12, **LIFTER)
+    ceilings = [w.max_intensity for w in plan.weeks[:7]]
+    assert ceilings == ["light", "light", "moderate", "moderate", "moderate", *["vigorous"] * 2]
+    tops = [_bench_top_pct(w) for w in plan.weeks[2:8]]  # weeks 3-8
+    assert tops[2] <= 69  # week 5 still moderate, not the leap to 80 it was
+    assert max(tops) == 80  # the plan's own load comes back, a step a week
+    building = [t for w, t in zip(plan.weeks[2:8], tops, strict=True) if not w.deload]
+    assert all(b - a <= 10 for a, b in pairwise(building)), tops
+    verdict = audit_check("load-jump-week-on-week", LIFTER, plan)
+    assert verdict.applies
+    assert not verdict.faults, verdict.faults[:3]
+    warning = next(w for w in plan.warnings if w.code == "acute-illness-delay")
+    assert "the next three moderate" in warning.message
+
+
+def test_the_notes_say_how_long_the_hold_lasts_and_when_the_check_is_due() -> None:
+    plan = builtin_plan(weeks=12, **OVER_45)
+    held = [n for n in plan.weeks[2].notes if n.startswith("Lifting stays at a moderate effort")]
+    assert held
+    assert "through week 5" in held[0]
+    assert "from here on" not in held[0]
+    checks = [w.week for w in plan.weeks if any("exercise professional" in n for n in w.notes)]
+    first_past = next(w.week for w in plan.weeks if _top_rpe(w) > 6)
+    assert checks == [first_past] == [6]
+    verdict = audit_check("effort-step-before-check", OVER_45, plan)
+    assert verdict.applies
+    assert not verdict.faults, verdict.faults
+
+
+@st.composite
+def recovering(draw: st.DrawFn) -> dict[str, Any]:
+    """People back from a passing illness (no hard stop), lifters often. Without a bone
+    condition's cautious start: its exit in a once-a-week block raises sets, load and effort
+    in one week with or without an illness (docs/planning.md, "Left open")."""
+    data = draw(profiles())
+    data["conditions"] = [
+        *(c for c in data["conditions"] if c not in CAUTIOUS_STARTS),
+        "acute-illness",
+    ][-3:]
+    data.pop("pregnancy_week", None)
+    data.pop("screening", None)
+    if draw(st.booleans()):
+        data["goals"] = ["strength", *(g for g in data["goals"] if g != "strength")][:4]
+    return data
+
+
+def test_after_an_illness_loads_step_and_notes_hold_true(
+    record_property: pytest.RecordProperty,
+) -> None:
+    audit_property(
+        recovering(),
+        {
+            "load-jump-week-on-week": load_jump_week_on_week,
+            "effort-step-before-check": effort_step_before_check,
+            "steady-block-too-short": steady_block_too_short,
+        },
+        record_property,
+        examples=EXAMPLES,
+        weeks=12,
+    )
