@@ -6476,6 +6476,66 @@ def lifting_day_given_up_with_room(p: Profile, plan: Plan, library: Library) -> 
     return verdict
 
 
+def _longest_idle(days: list[list[Session]]) -> int:
+    """The most days in a row, around the week's wrap, without any session (7: none at all)."""
+    active = [bool(d) for d in days]
+    if not any(active):
+        return 7
+    longest = run = 0
+    for k in range(14):
+        run = 0 if active[k % 7] else run + 1
+        longest = max(longest, run)
+    return longest
+
+
+def offered_day_empty_extras_elsewhere(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 20, OFFERED-DAY-EMPTY-EXTRAS-ELSEWHERE (COACHING.md §2: sessions go on
+    the days the person offered, and the week uses the time it is given; §3: light-only
+    plans keep their weeks): no offered day holds no session at all in a week while an
+    optional session of that week sits on a day not offered and could have gone there
+    under the plan's own spacing rules - the day is empty, so a session of any modality fits
+    it; one above light needs a day that does not follow intervals (the light day after
+    them); it must fit the person's minutes; and the move must leave no longer stretch of
+    days without activity. A 24-year-old with Triad signs offering Monday, Wednesday and
+    Friday had two lifting days (the Triad's cap of two hard sessions), Wednesday blank and
+    her optional balance practice on Tuesday and Saturday."""
+    offered = {WEEK_INDEX[d.value] for d in p.training_days()}
+    verdict = Verdict(applies=any(s.optional for _, s in sessions(plan)))
+    for week in plan.weeks:
+        days = [list(d.sessions) for d in week.days]
+        away = [
+            (i, s) for i, here in enumerate(days) if i not in offered for s in here if s.optional
+        ]
+        if not away:
+            continue
+        idle = _longest_idle(days)
+        for day in sorted(offered):
+            if days[day]:
+                continue
+            after_intervals = any(s.modality.value == "hiit" for s in days[(day - 1) % 7])
+            for i, s in away:
+                if s.duration_minutes > p.minutes_per_session:
+                    continue
+                above_light = INTENSITY_RANK[s.intensity_class.value] > INTENSITY_RANK["light"]
+                if above_light and after_intervals:
+                    continue
+                moved = [list(d) for d in days]
+                moved[i].remove(s)
+                moved[day].append(s)
+                if _longest_idle(moved) > idle:
+                    continue
+                verdict.faults.append(
+                    Fault(
+                        "offered-day-empty-extras-elsewhere",
+                        f"week {week.week} {WEEK[day].value}",
+                        f"an offered day with no session while optional '{s.title}' is on "
+                        f"{WEEK[i].value}, a day not offered",
+                    )
+                )
+                break
+    return verdict
+
+
 # Coach review 19, ACCESSORIES-BEFORE-WHO-AEROBIC: the patterns of the extras that give way
 # to a walk before more of the first goal (COACHING.md §2, step 4)
 EXTRA_PATTERNS = frozenset({"isolation", "core"})
@@ -6648,6 +6708,7 @@ WEEK_CHECKS: dict[str, Check] = {
     "first-goal-aerobic-absent": first_goal_aerobic_absent,
     "endurance-first-idle-days": endurance_first_idle_days,
     "lifting-day-given-up-with-room": lifting_day_given_up_with_room,
+    "offered-day-empty-extras-elsewhere": offered_day_empty_extras_elsewhere,
 }
 
 
