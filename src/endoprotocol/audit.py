@@ -1120,6 +1120,34 @@ def _hands_bound_lower(check: str, plan: Plan, library: Library) -> list[Fault]:
     ]
 
 
+# the patterns of upper-body, trunk and carry lifts, done standing unless their cue says not
+UPPER_STANDING = frozenset(
+    {"vertical-push", "horizontal-push", "horizontal-pull", "isolation", "core", "carry"}
+)
+# a load the hands hold themselves (a band stood on, not one fixed to a door or a machine)
+FREE_LOADS = frozenset({"dumbbells", "barbell", "kettlebell", "bands"})
+# a lift done off the feet, or leaning on something, or with its load fixed to an anchor
+OFF_THE_FEET = re.compile(
+    r"seated|\bsit\b|sitting|lie |lying|on the floor|face down|kneel|from the knees|\bpad\b"
+    r"|bench|counter|rail|\ba wall\b|anchor|pulley|plank|hang|support yourself|above the knees",
+    re.IGNORECASE,
+)
+
+
+def standing_two_hand_lifts(library: Library) -> set[str]:
+    """Library lifts done standing with a free load in both hands (dumbbells, a bar, bells,
+    or a band stood on): no hand left to steady a stumble. Read from the library, so an
+    entry that lacks its `hands-bound` tag shows (coach review 21)."""
+    return {
+        e.name
+        for e in library.exercises
+        if e.pattern.value in UPPER_STANDING
+        and FREE_LOADS & {q.value for q in e.equipment}
+        and not {"unilateral", "one-hand-load", "supine", "prone", "floor"} & set(e.tags)
+        and not OFF_THE_FEET.search(e.cue)
+    }
+
+
 def frail_hands_bound(p: Profile, plan: Plan, library: Library) -> Verdict:
     """Frail people (80+, not active) squat and hinge with a hand free for a counter: no
     squat or hinge whose load or band fills both hands or sits behind the neck, nor as an
@@ -1140,16 +1168,20 @@ def faller_hands_bound(p: Profile, plan: Plan, library: Library) -> Verdict:
     band), nor as an alternative (World Falls Guidelines 2022: a fall history is the
     strongest sign of the next; COACHING.md §4; coach review 18, FALLS-HISTORY-HANDS-BOUND:
     a 76-year-old with osteoporosis and a past fall squatted and hinged holding two
-    dumbbells while her warning said loads are held in one hand)."""
+    dumbbells while her warning said loads are held in one hand), nor a press, raise, curl
+    or hold done standing with a free load in both hands, read from the library
+    (`standing_two_hand_lifts`; coach review 21, FALLS-HISTORY-BOTH-HANDS-LOADED: a band
+    overhead press for a 100-year-old, a two-dumbbell farmer hold for a 67-year-old)."""
     verdict = Verdict(applies=Condition.FALLS_HISTORY in p.conditions)
     if not verdict.applies:
         return verdict
     verdict.faults.extend(_hands_bound_lower("faller-hands-bound", plan, library))
     entries = _by_name(library)
     seen = {(f.where, f.what) for f in verdict.faults}
+    two_hands = standing_two_hand_lifts(library)
     for where, name, label in named_moves(plan):
         entry = entries.get(name)
-        if entry is None or "hands-bound" not in entry.tags:
+        if entry is None or ("hands-bound" not in entry.tags and name not in two_hands):
             continue
         if (where, f"{label}: no hand free") not in seen:
             verdict.faults.append(Fault("faller-hands-bound", where, f"{label}: no hand free"))
