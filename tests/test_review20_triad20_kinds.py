@@ -41,6 +41,7 @@ from endoprotocol.plan import Warning
 from endoprotocol.profile import parse_profile
 from tests.builtin import audit_check, builtin_library, builtin_plan, guideline, plan_names
 from tests.strategies import audit_property, profiles
+from tests.test_review9_kinds import MALE_BONE_STRESS
 
 EXAMPLES = int(os.environ.get("ENDOPROTOCOL_PROPERTY_EXAMPLES", "30"))
 
@@ -60,17 +61,7 @@ P20 = {
     "conditions": ["stress-fracture-history"],
 }
 # /tmp/coach9/min/MALE-BSI-IGNORED.yaml: the runner coach review 9 screened
-RUNNER = {
-    "age": 30,
-    "sex": "male",
-    "goals": ["endurance"],
-    "experience": "intermediate",
-    "currently_active": True,
-    "equipment": ["treadmill"],
-    "days": ["monday", "wednesday", "saturday"],
-    "minutes_per_session": 60,
-    "conditions": ["stress-fracture-history"],
-}
+RUNNER = MALE_BONE_STRESS
 PACKAGE_CODES = {"female-athlete-triad", "red-s-risk", "energy-deficit-no-added-cardio"}
 RUNS = {"Treadmill run", "Steady run", "Easy run"}
 

@@ -36,7 +36,7 @@ from endoprotocol.plan import (
 from endoprotocol.planner.fill import exercise_seconds, session_seconds
 from endoprotocol.planner.library import ExerciseEntry, Library
 from endoprotocol.planner.progress import shows_pct_1rm
-from endoprotocol.planner.schedule import circular
+from endoprotocol.planner.schedule import circular, longest_idle
 from endoprotocol.profile import WEEK, Profile
 from endoprotocol.render.text import screening_boxed, screening_title
 from endoprotocol.vocab import MAJOR_GROUPS, Condition, Experience, Modality, Therapy
@@ -6510,14 +6510,7 @@ def lifting_day_given_up_with_room(p: Profile, plan: Plan, library: Library) -> 
 
 def _longest_idle(days: list[list[Session]]) -> int:
     """The most days in a row, around the week's wrap, without any session (7: none at all)."""
-    active = [bool(d) for d in days]
-    if not any(active):
-        return 7
-    longest = run = 0
-    for k in range(14):
-        run = 0 if active[k % 7] else run + 1
-        longest = max(longest, run)
-    return longest
+    return longest_idle([bool(d) for d in days])
 
 
 def offered_day_empty_extras_elsewhere(p: Profile, plan: Plan, library: Library) -> Verdict:

@@ -15,7 +15,7 @@ Spacing decisions (documented in docs/planning.md):
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
@@ -122,6 +122,18 @@ def circular(a: int, b: int) -> int:
 
 
 _CIRCULAR = [[min(abs(a - b) % 7, 7 - abs(a - b) % 7) for b in range(7)] for a in range(7)]
+
+
+def longest_idle(active: Sequence[bool]) -> int:
+    """The most days in a row, around the week's wrap, with `active` False (the seven days
+    Monday first); 7 when no day is active."""
+    if not any(active):
+        return 7
+    longest = run = 0
+    for k in range(2 * len(active)):
+        run = 0 if active[k % len(active)] else run + 1
+        longest = max(longest, run)
+    return longest
 
 
 class Scheduler:
@@ -1497,14 +1509,7 @@ class Scheduler:
 
     def _idle_run(self) -> int:
         """The most days in a row, around the week's wrap, without any session."""
-        active = [bool(d) for d in self.week.days]
-        if not any(active):
-            return 7
-        longest = run = 0
-        for k in range(14):
-            run = 0 if active[k % 7] else run + 1
-            longest = max(longest, run)
-        return longest
+        return longest_idle([bool(d) for d in self.week.days])
 
     def _free_offered(self) -> list[int]:
         """The offered days that hold no session at all."""
