@@ -5715,8 +5715,10 @@ def _trained_lifting_first(p: Profile, plan: Plan) -> bool:
     )
 
 
-# the most sets a lift takes in the trained prescriptions (rules/core/resistance.yaml: 3-5)
+# the most sets a lift takes in the trained prescriptions (rules/core/resistance.yaml:
+# compound lifts 3-5, accessories 3-4)
 TRAINED_SETS_TOP = 5
+TRAINED_ACCESSORY_SETS_TOP = 4
 
 
 def trained_muscle_under_dose_with_room(p: Profile, plan: Plan, library: Library) -> Verdict:
@@ -5724,8 +5726,9 @@ def trained_muscle_under_dose_with_room(p: Profile, plan: Plan, library: Library
     aerobic minutes) and §3 (trained lifters about 10-20 hard sets a group a week; coach
     review 6, TRAINED-SETS-FLAT): a trained muscle- or strength-first lifter's week 1 gives
     each major group at least 10 hard sets where the minutes allow. Faults: a group under 10
-    with a hard lift that trains it as a primary muscle while a lifting day has the minutes
-    for another set (free, or in a steady block after lifting above the least steady work)."""
+    with a hard lift that trains it as a primary muscle while a lifting day holding such a
+    lift has the minutes for another set (free, or in a steady block after lifting above the
+    least steady work); a split's other day, with no lift of the group, cannot take it."""
     verdict = Verdict(applies=_trained_lifting_first(p, plan))
     if not verdict.applies:
         return verdict
@@ -5741,23 +5744,30 @@ def trained_muscle_under_dose_with_room(p: Profile, plan: Plan, library: Library
     if not lifting or not room:
         return verdict
     for group, n in major_group_sets(lifting).items():
-        lifts = [
-            e
-            for s in lifting
+        held = [
+            (d.day.value, e)
+            for d in days
+            for s in d.sessions
+            if s.modality.value == "resistance" and not s.optional
             for e in s.exercises
             if is_hard_set(e) and any(muscle_credit(e).get(m, 0) >= 1 for m in MAJOR_GROUPS[group])
         ]
-        if lifts and all(e.sets >= TRAINED_SETS_TOP for e in lifts):
+        lifts = [e for _, e in held]
+        tops = [TRAINED_SETS_TOP if e.compound else TRAINED_ACCESSORY_SETS_TOP for e in lifts]
+        if lifts and all(e.sets >= top for e, top in zip(lifts, tops, strict=True)):
             # every lift for the group is at the trained ranges' top: more would need a
             # second lift of the group on the day (a one-day week), a selection decision
             # left open in docs/planning.md (coach review 12, ONCE-WEEKLY-VOLUME)
             continue
-        if n < TRAINED_WEEKLY_HARD_SETS and lifts:
+        # another set goes on a lift of the group, so only a day that holds one can take it
+        # (a split's lower day with minutes free holds no back lift to add a set to)
+        open_days = [day for day in room if any(on == day for on, _ in held)]
+        if n < TRAINED_WEEKLY_HARD_SETS and lifts and open_days:
             verdict.faults.append(
                 Fault(
                     "trained-muscle-under-dose-with-room",
                     f"week 1 {group}",
-                    f"{n:g} hard sets a week while {', '.join(room)} could hold more",
+                    f"{n:g} hard sets a week while {', '.join(open_days)} could hold more",
                 )
             )
     return verdict
