@@ -36,7 +36,7 @@ from endoprotocol.plan import (
 from endoprotocol.planner.fill import exercise_seconds, session_seconds
 from endoprotocol.planner.library import ExerciseEntry, Library
 from endoprotocol.planner.progress import shows_pct_1rm
-from endoprotocol.planner.schedule import circular
+from endoprotocol.planner.schedule import circular, longest_idle
 from endoprotocol.profile import WEEK, Profile
 from endoprotocol.render.text import screening_boxed, screening_title
 from endoprotocol.vocab import MAJOR_GROUPS, Condition, Experience, Modality, Therapy
@@ -1120,6 +1120,34 @@ def _hands_bound_lower(check: str, plan: Plan, library: Library) -> list[Fault]:
     ]
 
 
+# the patterns of upper-body, trunk and carry lifts, done standing unless their cue says not
+UPPER_STANDING = frozenset(
+    {"vertical-push", "horizontal-push", "horizontal-pull", "isolation", "core", "carry"}
+)
+# a load the hands hold themselves (a band stood on, not one fixed to a door or a machine)
+FREE_LOADS = frozenset({"dumbbells", "barbell", "kettlebell", "bands"})
+# a lift done off the feet, or leaning on something, or with its load fixed to an anchor
+OFF_THE_FEET = re.compile(
+    r"seated|\bsit\b|sitting|lie |lying|on the floor|face down|kneel|from the knees|\bpad\b"
+    r"|bench|counter|rail|\ba wall\b|anchor|pulley|plank|hang|support yourself|above the knees",
+    re.IGNORECASE,
+)
+
+
+def standing_two_hand_lifts(library: Library) -> set[str]:
+    """Library lifts done standing with a free load in both hands (dumbbells, a bar, bells,
+    or a band stood on): no hand left to steady a stumble. Read from the library, so an
+    entry that lacks its `hands-bound` tag shows (coach review 21)."""
+    return {
+        e.name
+        for e in library.exercises
+        if e.pattern.value in UPPER_STANDING
+        and FREE_LOADS & {q.value for q in e.equipment}
+        and not {"unilateral", "one-hand-load", "supine", "prone", "floor"} & set(e.tags)
+        and not OFF_THE_FEET.search(e.cue)
+    }
+
+
 def frail_hands_bound(p: Profile, plan: Plan, library: Library) -> Verdict:
     """Frail people (80+, not active) squat and hinge with a hand free for a counter: no
     squat or hinge whose load or band fills both hands or sits behind the neck, nor as an
@@ -1140,16 +1168,20 @@ def faller_hands_bound(p: Profile, plan: Plan, library: Library) -> Verdict:
     band), nor as an alternative (World Falls Guidelines 2022: a fall history is the
     strongest sign of the next; COACHING.md §4; coach review 18, FALLS-HISTORY-HANDS-BOUND:
     a 76-year-old with osteoporosis and a past fall squatted and hinged holding two
-    dumbbells while her warning said loads are held in one hand)."""
+    dumbbells while her warning said loads are held in one hand), nor a press, raise, curl
+    or hold done standing with a free load in both hands, read from the library
+    (`standing_two_hand_lifts`; coach review 21, FALLS-HISTORY-BOTH-HANDS-LOADED: a band
+    overhead press for a 100-year-old, a two-dumbbell farmer hold for a 67-year-old)."""
     verdict = Verdict(applies=Condition.FALLS_HISTORY in p.conditions)
     if not verdict.applies:
         return verdict
     verdict.faults.extend(_hands_bound_lower("faller-hands-bound", plan, library))
     entries = _by_name(library)
     seen = {(f.where, f.what) for f in verdict.faults}
+    two_hands = standing_two_hand_lifts(library)
     for where, name, label in named_moves(plan):
         entry = entries.get(name)
-        if entry is None or "hands-bound" not in entry.tags:
+        if entry is None or ("hands-bound" not in entry.tags and name not in two_hands):
             continue
         if (where, f"{label}: no hand free") not in seen:
             verdict.faults.append(Fault("faller-hands-bound", where, f"{label}: no hand free"))
@@ -5683,8 +5715,10 @@ def _trained_lifting_first(p: Profile, plan: Plan) -> bool:
     )
 
 
-# the most sets a lift takes in the trained prescriptions (rules/core/resistance.yaml: 3-5)
+# the most sets a lift takes in the trained prescriptions (rules/core/resistance.yaml:
+# compound lifts 3-5, accessories 3-4)
 TRAINED_SETS_TOP = 5
+TRAINED_ACCESSORY_SETS_TOP = 4
 
 
 def trained_muscle_under_dose_with_room(p: Profile, plan: Plan, library: Library) -> Verdict:
@@ -5692,8 +5726,9 @@ def trained_muscle_under_dose_with_room(p: Profile, plan: Plan, library: Library
     aerobic minutes) and §3 (trained lifters about 10-20 hard sets a group a week; coach
     review 6, TRAINED-SETS-FLAT): a trained muscle- or strength-first lifter's week 1 gives
     each major group at least 10 hard sets where the minutes allow. Faults: a group under 10
-    with a hard lift that trains it as a primary muscle while a lifting day has the minutes
-    for another set (free, or in a steady block after lifting above the least steady work)."""
+    with a hard lift that trains it as a primary muscle while a lifting day holding such a
+    lift has the minutes for another set (free, or in a steady block after lifting above the
+    least steady work); a split's other day, with no lift of the group, cannot take it."""
     verdict = Verdict(applies=_trained_lifting_first(p, plan))
     if not verdict.applies:
         return verdict
@@ -5709,23 +5744,30 @@ def trained_muscle_under_dose_with_room(p: Profile, plan: Plan, library: Library
     if not lifting or not room:
         return verdict
     for group, n in major_group_sets(lifting).items():
-        lifts = [
-            e
-            for s in lifting
+        held = [
+            (d.day.value, e)
+            for d in days
+            for s in d.sessions
+            if s.modality.value == "resistance" and not s.optional
             for e in s.exercises
             if is_hard_set(e) and any(muscle_credit(e).get(m, 0) >= 1 for m in MAJOR_GROUPS[group])
         ]
-        if lifts and all(e.sets >= TRAINED_SETS_TOP for e in lifts):
+        lifts = [e for _, e in held]
+        tops = [TRAINED_SETS_TOP if e.compound else TRAINED_ACCESSORY_SETS_TOP for e in lifts]
+        if lifts and all(e.sets >= top for e, top in zip(lifts, tops, strict=True)):
             # every lift for the group is at the trained ranges' top: more would need a
             # second lift of the group on the day (a one-day week), a selection decision
             # left open in docs/planning.md (coach review 12, ONCE-WEEKLY-VOLUME)
             continue
-        if n < TRAINED_WEEKLY_HARD_SETS and lifts:
+        # another set goes on a lift of the group, so only a day that holds one can take it
+        # (a split's lower day with minutes free holds no back lift to add a set to)
+        open_days = [day for day in room if any(on == day for on, _ in held)]
+        if n < TRAINED_WEEKLY_HARD_SETS and lifts and open_days:
             verdict.faults.append(
                 Fault(
                     "trained-muscle-under-dose-with-room",
                     f"week 1 {group}",
-                    f"{n:g} hard sets a week while {', '.join(room)} could hold more",
+                    f"{n:g} hard sets a week while {', '.join(open_days)} could hold more",
                 )
             )
     return verdict
@@ -6476,6 +6518,59 @@ def lifting_day_given_up_with_room(p: Profile, plan: Plan, library: Library) -> 
     return verdict
 
 
+def _longest_idle(days: list[list[Session]]) -> int:
+    """The most days in a row, around the week's wrap, without any session (7: none at all)."""
+    return longest_idle([bool(d) for d in days])
+
+
+def offered_day_empty_extras_elsewhere(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 20, OFFERED-DAY-EMPTY-EXTRAS-ELSEWHERE (COACHING.md §2: sessions go on
+    the days the person offered, and the week uses the time it is given; §3: light-only
+    plans keep their weeks): no offered day holds no session at all in a week while an
+    optional session of that week sits on a day not offered and could have gone there
+    under the plan's own spacing rules - the day is empty, so a session of any modality fits
+    it; one above light needs a day that does not follow intervals (the light day after
+    them); it must fit the person's minutes; and the move must leave no longer stretch of
+    days without activity. A 24-year-old with Triad signs offering Monday, Wednesday and
+    Friday had two lifting days (the Triad's cap of two hard sessions), Wednesday blank and
+    her optional balance practice on Tuesday and Saturday."""
+    offered = {WEEK_INDEX[d.value] for d in p.training_days()}
+    verdict = Verdict(applies=any(s.optional for _, s in sessions(plan)))
+    for week in plan.weeks:
+        days = [list(d.sessions) for d in week.days]
+        away = [
+            (i, s) for i, here in enumerate(days) if i not in offered for s in here if s.optional
+        ]
+        if not away:
+            continue
+        idle = _longest_idle(days)
+        for day in sorted(offered):
+            if days[day]:
+                continue
+            after_intervals = any(s.modality.value == "hiit" for s in days[(day - 1) % 7])
+            for i, s in away:
+                if s.duration_minutes > p.minutes_per_session:
+                    continue
+                above_light = INTENSITY_RANK[s.intensity_class.value] > INTENSITY_RANK["light"]
+                if above_light and after_intervals:
+                    continue
+                moved = [list(d) for d in days]
+                moved[i].remove(s)
+                moved[day].append(s)
+                if _longest_idle(moved) > idle:
+                    continue
+                verdict.faults.append(
+                    Fault(
+                        "offered-day-empty-extras-elsewhere",
+                        f"week {week.week} {WEEK[day].value}",
+                        f"an offered day with no session while optional '{s.title}' is on "
+                        f"{WEEK[i].value}, a day not offered",
+                    )
+                )
+                break
+    return verdict
+
+
 # Coach review 19, ACCESSORIES-BEFORE-WHO-AEROBIC: the patterns of the extras that give way
 # to a walk before more of the first goal (COACHING.md §2, step 4)
 EXTRA_PATTERNS = frozenset({"isolation", "core"})
@@ -6648,6 +6743,7 @@ WEEK_CHECKS: dict[str, Check] = {
     "first-goal-aerobic-absent": first_goal_aerobic_absent,
     "endurance-first-idle-days": endurance_first_idle_days,
     "lifting-day-given-up-with-room": lifting_day_given_up_with_room,
+    "offered-day-empty-extras-elsewhere": offered_day_empty_extras_elsewhere,
 }
 
 

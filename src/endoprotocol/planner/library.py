@@ -365,6 +365,13 @@ class Messages(_Node):
     gap_where_free: Text | None = None  # {day}: an offered day left free
     gap_where_room: Text | None = None  # after a session on a day with minutes to spare
     gap_where_new: Text | None = None  # a day the person did not offer
+    # why an optional extra is on a day the person did not offer (coach review 20,
+    # OFFERED-DAY-EMPTY-EXTRAS-ELSEWHERE): every offered day already holds a session; or
+    # {days}, the offered days left free, stay light after intervals; or a rule keeps no
+    # more than {days} days in a row without activity
+    optional_away_full: Text | None = None
+    optional_away_light: Text | None = None  # {days}
+    optional_away_gap: Text | None = None  # {days}
     # the steady work `{activity}` names, in order, each only where its kit is owned
     gap_activities: list[GapActivity] = []
 
@@ -396,6 +403,9 @@ class Messages(_Node):
             "gap_where_free": {"day"},
             "gap_where_room": set(),
             "gap_where_new": set(),
+            "optional_away_full": set(),
+            "optional_away_light": {"days"},
+            "optional_away_gap": {"days"},
         }
         for field, names in wanted.items():
             if getattr(self, field) is None:

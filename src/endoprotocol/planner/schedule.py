@@ -15,7 +15,7 @@ Spacing decisions (documented in docs/planning.md):
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
@@ -91,6 +91,9 @@ class Slotted:
     # ... and, on a day too short for that form to free them, the minutes its main lifts
     # alone must free (`lifting_main_lifts`; coach review 16), or None: no such form
     main_lifts: int | None = None
+    # what the plan says of where the session is: why an optional extra is on a day the
+    # person did not offer (`Scheduler._say_why_away`; coach review 20)
+    notes: list[str] = field(default_factory=list)
 
     @property
     def hard(self) -> bool:
@@ -119,6 +122,18 @@ def circular(a: int, b: int) -> int:
 
 
 _CIRCULAR = [[min(abs(a - b) % 7, 7 - abs(a - b) % 7) for b in range(7)] for a in range(7)]
+
+
+def longest_idle(active: Sequence[bool]) -> int:
+    """The most days in a row, around the week's wrap, with `active` False (the seven days
+    Monday first); 7 when no day is active."""
+    if not any(active):
+        return 7
+    longest = run = 0
+    for k in range(2 * len(active)):
+        run = 0 if active[k % len(active)] else run + 1
+        longest = max(longest, run)
+    return longest
 
 
 class Scheduler:
@@ -178,6 +193,9 @@ class Scheduler:
         self.joined_least: dict[int, int] = {}
         # days whose lifting drops its extras for a walk (`_mark_extras_forms`; coach review 19)
         self.extras_days: set[int] = set()
+        # the optional walks that keep days without activity within a rule's limit
+        # (`_ensure_activity_gaps`): where they go is the rule's
+        self._gap_walks: list[Slotted] = []
         # ... of them, the backbone's days (`_backbone`): the last week of their lifting,
         # which the block after it ends with
         self.joined_until: dict[int, int] = {}
@@ -401,11 +419,19 @@ class Scheduler:
         come first: a short extra shares the warm-up of a session already there and leaves
         other days whole for other work."""
         same = [d for d in range(7) for o in self.week.days[d] if o.modality is s.modality]
-        # Optional light activity goes to free days first, so it never crowds a main session.
+        # Optional light activity goes to free days first, so it never crowds a main session:
+        # an offered day left free before any day not offered (COACHING.md §2, sessions go on
+        # the days offered; coach review 20, OFFERED-DAY-EMPTY-EXTRAS-ELSEWHERE), then the
+        # days not offered, then beside a main session.
         order = (
             [d for d in range(7) if d not in self.training] + self.training
             if s.optional
             else self.training
+        )
+        offered_free = (
+            frozenset(d for d in self.training if self._optional_room(d, s))
+            if s.optional
+            else frozenset()
         )
         if s.pinned is not None:
             order = [d for d in order if d in s.pinned]
@@ -427,7 +453,7 @@ class Scheduler:
                     o.modality is Modality.ENDURANCE and not o.optional for o in self.week.days[d]
                 )
             )
-        best: tuple[tuple[int, int, int, int, int], int] | None = None
+        best: tuple[tuple[int, int, int, int, int, int], int] | None = None
         for day in order:
             if not self.fits(day, s):
                 continue
@@ -435,9 +461,16 @@ class Scheduler:
             costs_a_day = int(needs_light_after and (day + 1) % 7 in self.training)
             here = len(self.week.days[day])
             score = (
-                (0, 0, 0, 0, order.index(day))
+                (0, 0, 0, 0, 0, order.index(day))
                 if earliest
-                else (costs_a_day, int(day not in join), here, -spread, order.index(day))
+                else (
+                    costs_a_day,
+                    int(day not in join),
+                    int(day not in offered_free),
+                    here,
+                    -spread,
+                    order.index(day),
+                )
             )
             if best is None or score < best[0]:
                 best = (score, day)
@@ -446,6 +479,23 @@ class Scheduler:
         s.shares_warmup = bool(self.week.days[best[1]])
         self.week.days[best[1]].append(s)
         return True
+
+    def _optional_size(self, s: Slotted) -> int:
+        """The minutes an optional extra is given on a day of its own (`_size_optional`)."""
+        cap = self.library.design.optional_minutes.get(s.modality, 0)
+        return min(self._target_minutes(s.modality), cap, self.budget)
+
+    def _optional_room(self, day: int, s: Slotted) -> bool:
+        """Whether `day` is an offered day that holds no required session and still has the
+        minutes for the whole of optional `s` after the extras already there, as
+        `_size_optional` will size them (coach review 20, OFFERED-DAY-EMPTY-EXTRAS-ELSEWHERE:
+        such a day takes the optional extras before any day not offered; an extra that
+        would be cut short there goes to a free day instead)."""
+        here = self.week.days[day]
+        if day not in self.training or any(not o.optional for o in here):
+            return False
+        used = sum(self._optional_size(o) for o in here)
+        return used + self._optional_size(s) <= self.budget
 
     def run(self) -> Week:
         """Required sessions first, then what the requirements add, then optional extras."""
@@ -609,7 +659,9 @@ class Scheduler:
                 self._place_request(modality, optional, decision)
         self._ensure_activity_gaps()
         self._grow_room()
+        self._offered_days_first()
         self._size_optional()
+        self._say_why_away()
         self._mark_exposure_forms()
         return self.week
 
@@ -1315,7 +1367,12 @@ class Scheduler:
             gap_start = self._longest_gap(limit)
             if gap_start is None:
                 return
-            day = (gap_start + limit) % 7
+            # the walk ends the gap on its last day that keeps the days before it within the
+            # limit, or on an offered day before that (every day of the gap is free): the
+            # latest, so no more walks are needed (coach review 20, OFFERED-DAY-EMPTY-EXTRAS-
+            # ELSEWHERE)
+            window = [(gap_start + k) % 7 for k in range(limit + 1)]
+            day = next((d for d in reversed(window) if d in self.training), window[-1])
             s = Slotted(
                 Modality.RECOVERY,
                 "light",
@@ -1327,6 +1384,7 @@ class Scheduler:
             if not self.fits(day, s):
                 return
             self.week.days[day].append(s)
+            self._gap_walks.append(s)
 
     def _longest_gap(self, limit: int) -> int | None:
         active = [bool(d) for d in self.week.days]
@@ -1448,6 +1506,68 @@ class Scheduler:
             sessions.sort(key=lambda s: (s.optional, s.shares_warmup))
             if sessions:
                 sessions[0].shares_warmup = False
+
+    def _idle_run(self) -> int:
+        """The most days in a row, around the week's wrap, without any session."""
+        return longest_idle([bool(d) for d in self.week.days])
+
+    def _free_offered(self) -> list[int]:
+        """The offered days that hold no session at all."""
+        return [d for d in self.training if not self.week.days[d]]
+
+    def _offered_days_first(self) -> None:
+        """Coach review 20, OFFERED-DAY-EMPTY-EXTRAS-ELSEWHERE (COACHING.md §2: sessions go
+        on the days the person offered; §3: light-only plans keep their weeks): an optional
+        extra left on a day not offered moves to an offered day that holds no session at
+        all, when it fits there under the week's own rules (the day after intervals stays
+        light) and, under a rule's limit on days without activity, no stretch of days
+        without it grows past the limit (or past the week's longest). Placement already
+        prefers such days (`place`); this catches a day freed after it."""
+        found = self.outcome.requirement("max_days_without_activity")
+        for day in range(7):
+            if day in self.training:
+                continue
+            for s in [o for o in self.week.days[day] if o.optional]:
+                idle = self._idle_run()
+                self.week.days[day].remove(s)
+                for free in self._free_offered():
+                    if self.fits(free, s):
+                        self.week.days[free].append(s)
+                        if found is None or self._idle_run() <= max(idle, found[0]):
+                            s.shares_warmup = False
+                            break
+                        self.week.days[free].remove(s)
+                else:
+                    self.week.days[day].append(s)
+
+    def _say_why_away(self) -> None:
+        """An optional extra on a day the person did not offer says why (coach review 20,
+        OFFERED-DAY-EMPTY-EXTRAS-ELSEWHERE): every offered day already holds a session; or
+        those that do not stay light after intervals; or a rule's limit on days without
+        activity put it there, or keeps it there (`_offered_days_first`)."""
+        messages = self.library.design.messages
+        found = self.outcome.requirement("max_days_without_activity")
+        free = self._free_offered()
+        light = [d for d in free if self._after_intervals(d)]
+        for day in range(7):
+            if day in self.training:
+                continue
+            for s in self.week.days[day]:
+                if not s.optional:
+                    continue
+                text: str | None = None
+                fill: dict[str, str] = {}
+                if found is not None and (
+                    any(s is g for g in self._gap_walks) or len(light) < len(free)
+                ):
+                    text, fill = messages.optional_away_gap, {"days": str(found[0])}
+                elif not free:
+                    text = messages.optional_away_full
+                elif len(light) == len(free):
+                    text = messages.optional_away_light
+                    fill = {"days": " and ".join(WEEK[d].value.capitalize() for d in light)}
+                if text is not None:
+                    s.notes.append(text.format(**fill))
 
     # -- filling a guideline's target on the person's own days ------------------------------
     def _aerobic_value(self) -> float:

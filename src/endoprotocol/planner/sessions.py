@@ -448,7 +448,7 @@ class SessionBuilder:
             modality=slot.modality,
             title=slot.title,
             focus=slot.focus,
-            notes=list(dict.fromkeys(notes)),
+            notes=list(dict.fromkeys([*notes, *slot.notes])),
             intensity_class=slot.intensity,
             optional=slot.optional,
             duration_minutes=max(1, min(round(duration), max(slot.minutes, 1))),

@@ -18,7 +18,13 @@ from typing import Any
 
 from endoprotocol.build import compute_totals
 from endoprotocol.plan import DayPlan, Exercise, Plan, Session, Week
-from endoprotocol.render.text import ceiling_by_week, fmt_dose, fmt_intensity, fmt_seconds
+from endoprotocol.render.text import (
+    ceiling_by_week,
+    fmt_dose,
+    fmt_intensity,
+    fmt_seconds,
+    own_note,
+)
 from endoprotocol.vocab import Muscle
 
 # The page's sections in order (ids); `departures` and `explanation` appear only when the
@@ -356,7 +362,7 @@ def _session_card(day: DayPlan, s: Session) -> str:
             "<table><thead><tr><th>Exercise</th><th>Sets x reps</th><th>Rest</th>"
             f"<th>Effort</th><th>Cue</th></tr></thead><tbody>{rows}</tbody></table>"
         )
-    trimmed = [n for n in s.notes if n.startswith("Trimmed")]  # this session's own
+    trimmed = [n for n in s.notes if own_note(n)]  # this session's own
     if trimmed:
         lines.append("<ul>" + "".join(f"<li>{_e(n)}</li>" for n in trimmed) + "</ul>")
     lines.append("</article>")
@@ -370,7 +376,7 @@ def _how_to(plan: Plan) -> str:
         for s in day.sessions:
             for note in s.notes:
                 bucket = advice.setdefault(s.modality.value, [])
-                if not note.startswith("Trimmed") and note not in bucket:
+                if not own_note(note) and note not in bucket:
                     bucket.append(note)
     items = "".join(
         f"<li><strong>{_e(modality)}</strong>: {_e(note)}</li>"

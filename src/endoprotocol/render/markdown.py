@@ -14,6 +14,7 @@ from endoprotocol.render.text import (
     fmt_effort,
     fmt_seconds,
     header_lines,
+    own_note,
     screening_boxed,
     screening_title,
     session_advice,
@@ -123,7 +124,7 @@ def _sessions(plan: Plan, alternatives: bool) -> list[str]:
                 + (f"; focus: {s.focus}" if s.focus else ""),
                 "",
             ]
-            lines += [f"_{note}_" for note in s.notes if note.startswith("Trimmed")]
+            lines += [f"_{note}_" for note in s.notes if own_note(note)]
             if not s.exercises:
                 continue
             head = "| # | Exercise | Sets x reps | Rest | Effort | Cue |"

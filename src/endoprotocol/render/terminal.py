@@ -33,6 +33,7 @@ from endoprotocol.render.text import (
     fmt_effort,
     fmt_seconds,
     header_lines,
+    own_note,
     screening_boxed,
     screening_title,
     session_advice,
@@ -284,7 +285,7 @@ def _session(day: str, s: Session, view: View) -> Group:
     if s.focus:
         lines.append(Padding(Text(f"focus: {s.focus}", style="dim"), (0, 0, 0, 2)))
     for note in s.notes:
-        if note.startswith("Trimmed"):
+        if own_note(note):
             lines.append(Padding(Text(note, style="yellow"), (0, 0, 0, 2)))
     rows = [(Text(f"{n}.", style="dim"), _exercise(e, view)) for n, e in enumerate(s.exercises, 1)]
     if rows:

@@ -151,9 +151,21 @@ def warnings_by_rank(plan: Plan) -> tuple[list[Warning], list[Warning]]:
     return first, [w for w in plan.warnings if w.severity not in ("high", "medium")]
 
 
+# Notes about one session, shown with it rather than in the advice said once per kind of
+# session: a trim ("Trimmed to fit ..."), and why an optional extra is on a day the person
+# did not offer (`messages.optional_away_*`; coach review 20)
+OWN_NOTE_PREFIXES = ("Trimmed", "On a day you did not offer")
+
+
+def own_note(note: str) -> bool:
+    """Whether a session's note is about that session alone (`OWN_NOTE_PREFIXES`)."""
+    return note.startswith(OWN_NOTE_PREFIXES)
+
+
 def session_advice(plan: Plan) -> list[tuple[list[str], str]]:
     """Advice attached to week 1's sessions, each said once with the kinds of session it is for
-    (an empty list: every kind in the week). Notes about trimming stay with their session."""
+    (an empty list: every kind in the week). Notes about one session (`own_note`: a trim, a
+    day not offered) stay with it."""
     kinds: list[str] = []
     notes: dict[str, list[str]] = {}
     for day in plan.days:
@@ -161,7 +173,7 @@ def session_advice(plan: Plan) -> list[tuple[list[str], str]]:
             if s.modality.value not in kinds:
                 kinds.append(s.modality.value)
             for note in s.notes:
-                if not note.startswith("Trimmed"):
+                if not own_note(note):
                     bucket = notes.setdefault(note, [])
                     if s.modality.value not in bucket:
                         bucket.append(s.modality.value)
