@@ -136,6 +136,11 @@ AEROBIC_LED_GOALS = frozenset(
     }
 )
 
+# The people whose pack puts the aerobic minutes first and strength after a walk (the
+# aerobic guideline's `steady_first`: safety/pregnancy; COACHING.md §4: aerobic minutes
+# first, 150 over 3+ days, strength in 2-3 short sessions)
+STEADY_FIRST_CONDITIONS = frozenset({Condition.PREGNANCY})
+
 
 # WHO 2020: older-adult guidance (falls prevention, the older-beginner start) from 65
 OLDER_AGE = 65
@@ -5582,7 +5587,10 @@ def steady_block_too_short(p: Profile, plan: Plan, library: Library) -> Verdict:
     so it does after a lifting-first day's lifting while the aerobic target is short and no
     rule holds it (coach review 19, ACCESSORIES-BEFORE-WHO-AEROBIC: a trained 78-year-old's
     50-minute days hold the older warm-up, the first goal's lifts and the balance practice,
-    and their extras free only a few minutes for a walk)."""
+    and their extras free only a few minutes for a walk), and after the short strength
+    session of a person whose pack puts the aerobic minutes first (coach review 20,
+    PREGNANCY-STRENGTH-CROWDS-OUT-AEROBIC: a pregnant woman's 21-24-minute day whose
+    strength session is built shorter than its slot)."""
     verdict = Verdict(applies=False)
     first = p.goals[0].value if p.goals else ""
     aerobic = _guideline(plan, "who-2020-aerobic")
@@ -5606,6 +5614,15 @@ def steady_block_too_short(p: Profile, plan: Plan, library: Library) -> Verdict:
             # few brisk minutes (coach review 19, ACCESSORIES-BEFORE-WHO-AEROBIC; the pack's
             # `lifting_extras_yield_walk_minutes`)
             few = few or (first in LIFTING_FIRST and bool(lifting) and short and not aerobic_held)
+            # ... and beside the short strength session of a person whose pack puts the
+            # aerobic minutes first (pregnancy: `steady_first_walk_minutes`), a day too short
+            # for the walk to lead it (coach review 20, PREGNANCY-STRENGTH-CROWDS-OUT-AEROBIC)
+            few = few or (
+                bool(STEADY_FIRST_CONDITIONS & set(p.conditions))
+                and bool(lifting)
+                and short
+                and not aerobic_held
+            )
             least = SHORT_DAY_WALK_MINUTES if few else _least_steady_block(library)
             for s in day.sessions[1:]:
                 if s.modality is not Modality.ENDURANCE or s.optional:
@@ -6718,6 +6735,101 @@ def _extras_instead_of_walk(p: Profile, plan: Plan, library: Library) -> Verdict
     return verdict
 
 
+# a session's least warm-up and cool-down (core/warm-up-and-cool-down: 5 minutes each; on
+# days of 20 minutes or less core/short-sessions-fewer-sets: 3 and 2)
+SHORT_SESSION_MINUTES = 20
+
+
+def _least_edges(minutes_per_session: int) -> int:
+    """The least warm-up and cool-down of a session on days of these minutes."""
+    return 5 if minutes_per_session <= SHORT_SESSION_MINUTES else 10
+
+
+def aerobic_first_crowded_by_strength(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 20, PREGNANCY-STRENGTH-CROWDS-OUT-AEROBIC (COACHING.md §4 pregnancy:
+    aerobic minutes first, 150 over 3+ days, strength in 2-3 short sessions; §2: the 150
+    reached by steady work after lifting or longer steady sessions [Mottola 2019, WHO
+    2020]): for a person whose pack puts the aerobic minutes first, while week 1 is short of
+    the aerobic guideline and no safety rule holds it, no offered day of any building week
+    (a deload cuts sets on purpose) holds a required strength session and no required
+    steady work when the day, beside its other required sessions, holds a walk leading it -
+    with the warm-up and cool-down the strength session alone takes, and at least a few
+    brisk minutes (`SHORT_DAY_WALK_MINUTES`; WHO 2020 counts bouts of any length) - and the
+    short strength session after it
+    (`PREGNANCY_STRENGTH_MINUTES`): moving the strength session's minutes to that walk
+    raises the required aerobic minutes and keeps the strength session. A week whose steady
+    sessions are at their weekly cap leaves such a day to strength. And a building week
+    with no required aerobic session at all does not hold strength alone on two or more
+    offered days when one of them would hold a walk of a few brisk minutes in its place:
+    the strength goes to fewer days before the aerobic minutes go to none (two days of
+    15-24 minutes)."""
+    target = _guideline(plan, "who-2020-aerobic")
+    verdict = Verdict(
+        applies=bool(STEADY_FIRST_CONDITIONS & set(p.conditions))
+        and target is not None
+        and not target.held_by
+        and not plan.screening.referral_only
+        and plan.screening.max_intensity not in ("none", "light")
+    )
+    if not verdict.applies or target is None or target.met:
+        return verdict
+    offered = {d.value for d in p.training_days()}
+    timing = library.design.timing
+    for week in plan.weeks:
+        # a deload cuts the strength session's sets on purpose, not its day
+        if week.deload or _required_steady(week.days) >= MOST_STEADY_SESSIONS:
+            continue
+        # offered days holding strength alone that a walk alone would fit (no aerobic
+        # session in the week)
+        walkable: list[str] = []
+        found = len(verdict.faults)
+        for d in week.days:
+            required = [s for s in d.sessions if not s.optional]
+            lifts = [s for s in required if s.modality.value == "resistance"]
+            if d.day.value not in offered or len(lifts) != 1:
+                continue
+            if any(s.modality.value in ("endurance", "hiit") for s in required):
+                continue
+            lift = lifts[0]
+            # the warm-up and cool-down the session alone takes, which a walk leading the
+            # day would take instead: the packs' least (`_least_edges`), or its minutes
+            # beyond its sets where they are more (an older warm-up)
+            work = session_seconds(lift.exercises, timing) / 60
+            edges = max(_least_edges(p.minutes_per_session), round(lift.duration_minutes - work))
+            others = sum(s.duration_minutes for s in required if s is not lift)
+            if p.minutes_per_session - others - edges >= SHORT_DAY_WALK_MINUTES:
+                walkable.append(d.day.value)
+            brisk = p.minutes_per_session - others - edges - PREGNANCY_STRENGTH_MINUTES
+            if brisk < SHORT_DAY_WALK_MINUTES:
+                continue
+            verdict.faults.append(
+                Fault(
+                    "aerobic-first-crowded-by-strength",
+                    f"week {week.week} {d.day.value}",
+                    f"{target.value} of {target.target} aerobic minutes; {lift.title} "
+                    f"({lift.duration_minutes} minutes) takes the day with no steady work, where "
+                    f"a walk of {brisk} brisk minutes and the {PREGNANCY_STRENGTH_MINUTES}-minute "
+                    "session after it would fit",
+                )
+            )
+        aerobic = any(
+            s.modality.value in ("endurance", "hiit") and not s.optional
+            for d in week.days
+            for s in d.sessions
+        )
+        if not aerobic and len(walkable) >= 2 and len(verdict.faults) == found:
+            verdict.faults.append(
+                Fault(
+                    "aerobic-first-crowded-by-strength",
+                    f"week {week.week} {walkable[-1]}",
+                    f"no required aerobic session in the week while {len(walkable)} offered "
+                    f"days hold strength alone ({', '.join(walkable)}): one of them would hold "
+                    "a walk",
+                )
+            )
+    return verdict
+
+
 WEEK_CHECKS: dict[str, Check] = {
     "beginner-volume-above-range": beginner_volume_above_range,
     "split-pattern-missing": split_pattern_missing,
@@ -6756,6 +6868,7 @@ WEEK_CHECKS: dict[str, Check] = {
     "endurance-first-idle-days": endurance_first_idle_days,
     "lifting-day-given-up-with-room": lifting_day_given_up_with_room,
     "offered-day-empty-extras-elsewhere": offered_day_empty_extras_elsewhere,
+    "aerobic-first-crowded-by-strength": aerobic_first_crowded_by_strength,
 }
 
 

@@ -950,6 +950,14 @@ class GuidelineTarget(_Node):
     # the rules' short session length (pregnancy, COACHING.md §4: aerobic minutes first,
     # strength in short sessions; coach review coach3, K4).
     steady_first: bool = False
+    # With `steady_first`: the least brisk minutes of a walk that leads a day the short
+    # strength session follows. On a day too short for the library's least steady session
+    # and that strength session together, the walk shortens to its warm-up, cool-down and
+    # this many brisk minutes, and the strength follows it, rather than the strength taking
+    # the day alone with no steady work; on a day too short even for that, a required walk
+    # of this many minutes may follow the strength (WHO 2020 counts bouts of any length;
+    # coach review 20, PREGNANCY-STRENGTH-CROWDS-OUT-AEROBIC).
+    steady_first_walk_minutes: Annotated[int, Field(strict=True, ge=1, le=30)] | None = None
     backbone_note: Text | None = None
     backbone_detail: Text | None = None
 
@@ -967,6 +975,8 @@ class GuidelineTarget(_Node):
             raise ValueError(
                 "lifting_exposure_walk_minutes and lifting_main_lifts go with lifting_exposure_sets"
             )
+        if self.steady_first_walk_minutes is not None and not self.steady_first:
+            raise ValueError("steady_first_walk_minutes goes with steady_first")
         if self.lifting_yields_to_backbone and (
             self.build_up_weeks is None
             or self.backbone_note is None

@@ -300,6 +300,25 @@ class Scheduler:
             return self.joined_least[day]
         return self._extra_minutes(modality)
 
+    def _least_beside(self, day: int, modality: Modality) -> int:
+        """The least minutes of a required session of `modality` beside another on `day`
+        (`_joined_least`), or, for a steady block beside the short strength session of a
+        pack that puts steady work first, the guideline's few brisk minutes
+        (`steady_first_walk_minutes`): also after it, on a day too short for the walk to
+        lead it (coach review 20). Optional extras keep `_joined_least`: they never take a
+        required session's minutes."""
+        least = self._joined_least(day, modality)
+        walk = self._steady_first_walk()
+        if (
+            modality is Modality.ENDURANCE
+            and walk is not None
+            and any(
+                o.modality is Modality.RESISTANCE and not o.optional for o in self.week.days[day]
+            )
+        ):
+            return min(least, walk)
+        return least
+
     def _floor(self, s: Slotted) -> int:
         if s.shares_warmup:
             return self._extra_minutes(s.modality)
@@ -307,6 +326,40 @@ class Scheduler:
             # a requirement may shorten a day's main session down to its smallest form
             return min(self._min_minutes(s.modality), math.ceil(self.shortest(s.modality)))
         return self._min_minutes(s.modality)
+
+    def _floor_before(self, o: Slotted, joining: Slotted) -> int:
+        """The least minutes `o`, already on a day, keeps when `joining` follows it there:
+        its own floor (`_floor`), except a required steady session leading a day the short
+        strength session joins with steady work first (`steady_first_walk_minutes`): its
+        warm-up, cool-down and those few brisk minutes (coach review 20,
+        PREGNANCY-STRENGTH-CROWDS-OUT-AEROBIC: a day too short for the library's least walk
+        and the strength session together keeps the walk first, shorter, rather than give
+        the day to the strength alone)."""
+        floor = self._floor(o)
+        least = self._steady_first_walk()
+        if (
+            least is not None
+            and self.steady_first
+            and joining.modality is Modality.RESISTANCE
+            and not joining.optional
+            and o.modality is Modality.ENDURANCE
+            and not o.optional
+            and not o.shares_warmup
+        ):
+            return min(floor, self._edges(o.modality) + least)
+        return floor
+
+    def _steady_first_walk(self) -> int | None:
+        """The least brisk minutes of a walk that leads a day the short strength session
+        follows (an aerobic guideline's `steady_first_walk_minutes`), or None."""
+        return min(
+            (
+                t.steady_first_walk_minutes
+                for t, _ in self.outcome.guidelines.values()
+                if t.steady_first and t.steady_first_walk_minutes is not None
+            ),
+            default=None,
+        )
 
     def longest_steady(self) -> int:
         """The longest a required steady session is made (the rules' minutes, within a day)."""
@@ -349,8 +402,13 @@ class Scheduler:
         if s.hard and any(o.hard for o in here):
             return False
         if here:
-            used = sum(o.minutes if sized and o.minutes else self._floor(o) for o in here)
-            if used + self._joined_least(day, s.modality) > self.budget:
+            used = sum(o.minutes if sized and o.minutes else self._floor_before(o, s) for o in here)
+            least = (
+                self._joined_least(day, s.modality)
+                if s.optional
+                else self._least_beside(day, s.modality)
+            )
+            if used + least > self.budget:
                 return False
         gap = self._gap_days("hours_between", s.modality.value)
         for other in range(7):
@@ -644,12 +702,17 @@ class Scheduler:
                 trial_week, trial_short = required(lifts - 1)
                 if self._aerobic_value() > 0:
                     week, shortfalls = trial_week, trial_short
+                    # (a pack that puts steady work first does so whatever the goals:
+                    # pregnancy's aerobic minutes, coach review 20)
+                    whose = (
+                        "a steady session, which the days would otherwise leave out: the "
+                        "aerobic minutes come first"
+                        if target.steady_first
+                        else "the first goal's aerobic session, which the days would "
+                        "otherwise leave out"
+                    )
                     self.adjusted.append(
-                        Removal(
-                            "a lifting day gave way to the first goal's aerobic session, "
-                            "which the days would otherwise leave out",
-                            rule.full_id,
-                        )
+                        Removal(f"a lifting day gave way to {whose}", rule.full_id)
                     )
             if target.lifting_yields_to_backbone and lifts > floor:
                 week = self._backbone(week, lambda cap: required(cap)[0], lifts - 1, rule.full_id)
@@ -2039,7 +2102,7 @@ class Scheduler:
                     continue
                 slack = self.budget - sum(o.minutes for o in here)
                 least = (
-                    self._joined_least(day, s.modality) if here else self._min_minutes(s.modality)
+                    self._least_beside(day, s.modality) if here else self._min_minutes(s.modality)
                 )
                 if slack < least:
                     continue
@@ -2053,10 +2116,11 @@ class Scheduler:
             slack = self.budget - sum(o.minutes for o in here)
             s.shares_warmup = bool(here)
             edges = 0 if s.shares_warmup else self._edges(s.modality)
-            least = self._joined_least(day, s.modality) if here else self._min_minutes(s.modality)
+            least = self._least_beside(day, s.modality) if here else self._min_minutes(s.modality)
             # never a block below the library's least steady work (a 4-minute "brisk walk"
             # is not cardio, COACHING.md §1), or after a lifting day held to its smallest
-            # form the guideline's few brisk minutes: the last minutes of need round up to it
+            # form (or beside a steady-first pack's short strength session) the guideline's
+            # few brisk minutes: the last minutes of need round up to it
             s.minutes = min(slack, longest, max(math.ceil(need) + edges, least))
             here.append(s)
             need -= s.minutes - edges
