@@ -6830,6 +6830,71 @@ def aerobic_first_crowded_by_strength(p: Profile, plan: Plan, library: Library) 
     return verdict
 
 
+# free minutes on a day, beyond a rounding, that a steady block on it could take
+FREE_BESIDE_WALK_MINUTES = 5
+
+
+def steady_block_beside_free_minutes(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §2 (people already active meet WHO 2020's aerobic minutes in week 1 when
+    time allows; the 150 is reached by steady work after lifting or longer steady sessions;
+    coach review 21, ACTIVE-AEROBIC-SHORT-WITH-FREE-MINUTES: a trained 42-year-old's week
+    gave 138 of 150 minutes while Sunday's walk after lifting stopped at 39 minutes with 21
+    of his 100 minutes unused, in every week): while an active person's required aerobic
+    minutes are short of the guideline, with no safety rule or light ceiling holding them,
+    no offered day holding a required steady session leaves `FREE_BESIDE_WALK_MINUTES` or
+    more of the person's minutes unused by any session in every building week while that session is
+    shorter than the week's longest required steady session (so a walk that long is open to
+    the person: no rule caps it lower) and shorter than the shortfall would make it."""
+    target = _guideline(plan, "who-2020-aerobic")
+    verdict = Verdict(
+        applies=target is not None
+        and p.currently_active
+        and not target.held_by
+        and plan.screening.max_intensity not in ("none", "light")
+        and not plan.screening.referral_only
+        and not has_triad_signs(p)
+        and bool(plan.weeks)
+        and plan.weeks[0].max_intensity not in ("none", "light")
+    )
+    if not verdict.applies or target is None or target.met:
+        return verdict
+    offered = {d.value for d in p.training_days()}
+    building = [w for w in plan.weeks if not w.deload]
+    free_by_day: dict[str, list[int]] = {}
+    longest_by_week: list[int] = []
+    for w in building:
+        steady_minutes = [
+            s.duration_minutes
+            for d in w.days
+            for s in d.sessions
+            if s.modality.value == "endurance" and not s.optional
+        ]
+        longest_by_week.append(max(steady_minutes, default=0))
+        for d in w.days:
+            required = [s for s in d.sessions if not s.optional]
+            walks = [s for s in required if s.modality.value == "endurance"]
+            if d.day.value not in offered or not walks:
+                continue
+            if min(s.duration_minutes for s in walks) >= longest_by_week[-1]:
+                free_by_day.setdefault(d.day.value, []).append(0)
+                continue
+            # (an optional extra on the day uses its minutes too)
+            free = p.minutes_per_session - sum(s.duration_minutes for s in d.sessions)
+            free_by_day.setdefault(d.day.value, []).append(free)
+    for day, frees in free_by_day.items():
+        if len(frees) == len(building) and min(frees) >= FREE_BESIDE_WALK_MINUTES:
+            verdict.faults.append(
+                Fault(
+                    "steady-block-beside-free-minutes",
+                    day,
+                    f"{target.value} of {target.target} aerobic minutes; the steady session "
+                    f"there leaves {min(frees)} of {p.minutes_per_session} minutes unused in "
+                    "every week",
+                )
+            )
+    return verdict
+
+
 WEEK_CHECKS: dict[str, Check] = {
     "beginner-volume-above-range": beginner_volume_above_range,
     "split-pattern-missing": split_pattern_missing,
@@ -6869,6 +6934,7 @@ WEEK_CHECKS: dict[str, Check] = {
     "lifting-day-given-up-with-room": lifting_day_given_up_with_room,
     "offered-day-empty-extras-elsewhere": offered_day_empty_extras_elsewhere,
     "aerobic-first-crowded-by-strength": aerobic_first_crowded_by_strength,
+    "steady-block-beside-free-minutes": steady_block_beside_free_minutes,
 }
 
 

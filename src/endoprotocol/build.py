@@ -69,6 +69,7 @@ from endoprotocol.planner.progress import (
     forms_refit,
     rests_refit,
     true_sets_notes,
+    walks_take_free_minutes,
 )
 from endoprotocol.planner.schedule import Scheduler, Slotted
 from endoprotocol.planner.sessions import SessionBuilder
@@ -458,6 +459,12 @@ def build_plan(
     block = rests_refit(block, profile.minutes_per_session, builder.rests, library.design)
     # a "one more set" note only where the refitted weeks still add a set
     block = true_sets_notes(block, outcome)
+    # the steady blocks after lifting take what the weeks as built leave free while week 1
+    # is short of the aerobic target (coach review 21, ACTIVE-AEROBIC-SHORT-WITH-FREE-MINUTES)
+    if build_up is None and not _held_by(outcome, rules, "moderate_equivalent_aerobic_minutes"):
+        block = walks_take_free_minutes(
+            block, outcome, profile.minutes_per_session, scheduler.longest_steady()
+        )
     # a block whose steady work cannot grow says why, unless a safety rule holds the aerobic
     # minutes (the guideline names it) or a build-up note already says so (coach review 18,
     # AEROBIC-FLAT-UNEXPLAINED)

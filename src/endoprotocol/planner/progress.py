@@ -1765,8 +1765,13 @@ def _with_dose(
             sessions = _walk_takes_back(sessions, budget)
         out.append(DayPlan(day=day.day, sessions=sessions))
     # a day whose sets came off to start near the dose gives its walk after lifting the
-    # minutes only as far as the week is short of the aerobic target
-    for i in sorted(started):
+    # minutes only as far as the week is short of the aerobic target, and so does any other
+    # day whose lifting leaves minutes free beside its walk: the dose is in, so WHO's
+    # minutes come before the block's added sets (COACHING.md §2; coach review 21,
+    # ACTIVE-AEROBIC-SHORT-WITH-FREE-MINUTES: a lower-body day built 21 minutes under its
+    # slot, its walk 39 minutes with the week 12 minutes short, and the free minutes went
+    # to the sets the block added)
+    for i in [*sorted(started), *(j for j in range(len(out)) if j not in started | cut)]:
         short = math.ceil(scheme.aerobic_target - _week_aerobic(out))
         if short <= 0:
             break
@@ -2762,6 +2767,51 @@ def build_weeks(
             )
         )
     return _flat_build_up_said(weeks, scheme, build_up)
+
+
+def walks_take_free_minutes(
+    weeks: list[Week], outcome: Decisions, budget: int, longest: int
+) -> list[Week]:
+    """The block with each steady block after lifting lengthened, the same minutes in every
+    week, into what the day's sessions (an optional extra's too) leave free of the person's
+    `budget` minutes in every building week (the block as built: its lifting can come out shorter than its slot),
+    day by day while week 1's required steady work is short of the aerobic guideline, up
+    to `longest` minutes (the rules' longest steady session) (COACHING.md §2: people
+    already active meet WHO 2020's aerobic minutes in week 1 when time allows, by steady
+    work after lifting; coach review 21, ACTIVE-AEROBIC-SHORT-WITH-FREE-MINUTES: a
+    lower-body day built 21 minutes under its slot left its walk at 39 minutes and the
+    week 12 minutes short). For people already active: a build-up's walks grow by steps
+    and are not given this."""
+    scheme = Scheme.from_outcome(outcome)
+    if not weeks or not scheme.aerobic_target:
+        return weeks
+    # the free minutes are read on the building weeks (a deload's cut sets free more)
+    building = [i for i, w in enumerate(weeks) if not w.deload] or list(range(len(weeks)))
+    out = [w.model_copy(update={"days": list(w.days)}) for w in weeks]
+    for index in range(len(out[0].days)):
+        short = math.ceil(scheme.aerobic_target - _week_aerobic(out[0].days))
+        if short <= 0:
+            break
+        walks = [_steady_after_lifting(list(w.days[index].sessions)) for w in out]
+        if any(walk is None for walk in walks):
+            continue
+        free = min(
+            budget - sum(s.duration_minutes for s in out[i].days[index].sessions) for i in building
+        )
+        most = min(longest - walk.duration_minutes for walk in walks if walk is not None)
+        more = min(short, free, most)
+        if more <= 0:
+            continue
+        for w, walk in zip(out, walks, strict=True):
+            day = w.days[index]
+            w.days[index] = DayPlan(
+                day=day.day,
+                sessions=[
+                    _resized_steady(s, s.duration_minutes + more) if s is walk else s
+                    for s in day.sessions
+                ],
+            )
+    return out
 
 
 def _flat_build_up_said(weeks: list[Week], scheme: Scheme, build_up: BuildUp | None) -> list[Week]:
