@@ -6895,6 +6895,80 @@ def steady_block_beside_free_minutes(p: Profile, plan: Plan, library: Library) -
     return verdict
 
 
+def walk_cut_for_sets_past_dose(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §2 (who gets the time first: the first goal's minimum dose, then WHO's
+    aerobic minimum, then more for the first goal) and §3 (aerobic sessions lengthen toward
+    the target, not shorten; coach review 22, AEROBIC-CUT-TO-GROW-SETS: a trained 40-year-old
+    strength-first lifter's Sunday walk went 65 -> 61 minutes in week 3 for a deadlift set,
+    his hamstrings and glutes already at 12.5 hard sets, with the week 34 minutes short):
+    for a trained lifting-first lifter whose aerobic target is short with no rule holding
+    it, no building week shortens a day's required steady minutes below week 1's on that day
+    while the only lifts that gained sets there (against week 1's same session) train, as a
+    primary muscle, groups week 1 already gives the dose (about 10 hard sets)."""
+    aerobic = _guideline(plan, "who-2020-aerobic")
+    verdict = Verdict(
+        applies=_trained_lifting_first(p, plan)
+        and aerobic is not None
+        and not aerobic.met
+        and not aerobic.held_by
+        and len(plan.weeks) > 1
+    )
+    if not verdict.applies or aerobic is None:
+        return verdict
+    first = plan.weeks[0]
+    steady_first = _day_steady(first)
+    lifting = [
+        s
+        for d in first.days
+        for s in d.sessions
+        if s.modality.value == "resistance" and not s.optional
+    ]
+    dosed = {g for g, n in major_group_sets(lifting).items() if n >= TRAINED_WEEKLY_HARD_SETS}
+    for w in plan.weeks[1:]:
+        if w.deload:
+            continue
+        steady_now = _day_steady(w)
+        for before, now in zip(first.days, w.days, strict=True):
+            was, became = steady_first[before.day.value], steady_now[now.day.value]
+            if became >= was:
+                continue
+            lifts_before = [
+                s for s in before.sessions if s.modality.value == "resistance" and not s.optional
+            ]
+            lifts_now = [
+                s for s in now.sessions if s.modality.value == "resistance" and not s.optional
+            ]
+            if [s.title for s in lifts_before] != [s.title for s in lifts_now]:
+                continue  # a mirrored week swaps the day's session: not the same lifts
+            sets_before = {e.name: e.sets for s in lifts_before for e in s.exercises}
+            grown = [
+                e
+                for s in lifts_now
+                for e in s.exercises
+                if e.sets > sets_before.get(e.name, e.sets)
+            ]
+            if not grown:
+                continue
+            toward_dose = any(
+                muscle_credit(e).get(m, 0) >= 1
+                for e in grown
+                for g, muscles in MAJOR_GROUPS.items()
+                if g not in dosed
+                for m in muscles
+            )
+            if not toward_dose:
+                verdict.faults.append(
+                    Fault(
+                        "walk-cut-for-sets-past-dose",
+                        f"week {w.week} {now.day.value}",
+                        f"steady {was} -> {became} minutes for sets on "
+                        f"{', '.join(e.name for e in grown)}, whose groups week 1 already "
+                        f"doses; {aerobic.value} of {aerobic.target} aerobic minutes",
+                    )
+                )
+    return verdict
+
+
 WEEK_CHECKS: dict[str, Check] = {
     "beginner-volume-above-range": beginner_volume_above_range,
     "split-pattern-missing": split_pattern_missing,
@@ -6935,6 +7009,7 @@ WEEK_CHECKS: dict[str, Check] = {
     "offered-day-empty-extras-elsewhere": offered_day_empty_extras_elsewhere,
     "aerobic-first-crowded-by-strength": aerobic_first_crowded_by_strength,
     "steady-block-beside-free-minutes": steady_block_beside_free_minutes,
+    "walk-cut-for-sets-past-dose": walk_cut_for_sets_past_dose,
 }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from endoprotocol.engine.decisions import (
     Bound,
@@ -42,6 +42,7 @@ from endoprotocol.planner.volume import (
     hold_weekly_volume,
     raise_weekly_volume,
     retimed_days,
+    touches,
     trim_past_dose,
 )
 from endoprotocol.vocab import INTENSITY_ORDER, Day, IntensityClass, Modality, Pattern
@@ -288,7 +289,7 @@ def _progress_session(
             for i in order:
                 ex = session.exercises[i]
                 if exited[i] < level:
-                    exited[i] = room.take(ex, exited[i], level)
+                    exited[i] = room.take(ex, exited[i], level, dose=True)
                     if exited[i] < level:
                         break  # no extra before the lifts ahead of it have theirs
             else:
@@ -417,18 +418,49 @@ def _rounds_cap(outcome: Decisions) -> int:
 @dataclass
 class Room:
     """Seconds a session may still grow by this week (the day's minutes minus what the day
-    already holds); added sets and rounds take from it, one set at a time."""
+    already holds); added sets and rounds take from it, one set at a time. `give` is the
+    seconds of the day's walk after lifting that only a set toward the first goal's minimum
+    dose may take: a set of a lift training one of the `under` groups (those week 1 leaves
+    under the dose) as a primary muscle, or a cautious start's exit sets (`dose`); every
+    other set grows into free minutes only (COACHING.md §2: the dose, then WHO's aerobic
+    minimum, then more for the first goal; coach review 22, AEROBIC-CUT-TO-GROW-SETS: a
+    deadlift set for hamstrings already at 12.5 hard sets took four minutes of a walk with
+    the week 34 minutes short)."""
 
     seconds: float
     timing: Timing
+    give: float = 0.0
+    # the hard sets each group still needs to reach the dose this week, shared by the
+    # week's days (a set that takes the walk's minutes counts toward them)
+    under: dict[str, float] = field(default_factory=dict)
 
-    def take(self, ex: Exercise, sets: int, wanted: int, partner: Exercise | None = None) -> int:
+    @property
+    def left(self) -> float:
+        """Every second left, the walk's included."""
+        return self.seconds + self.give
+
+    def take(
+        self,
+        ex: Exercise,
+        sets: int,
+        wanted: int,
+        partner: Exercise | None = None,
+        *,
+        dose: bool = False,
+    ) -> int:
         while sets < wanted:
             per_set = _set_seconds(ex, sets, self.timing, partner)
-            if per_set > self.seconds:
+            needed = [g for g, n in self.under.items() if n > 0 and touches(ex, g) >= 1]
+            if per_set <= self.seconds:
+                self.seconds -= per_set
+            elif (dose or needed) and per_set <= self.left:
+                self.give -= per_set - self.seconds
+                self.seconds = 0.0
+            else:
                 break
+            for g in needed:
+                self.under[g] -= 1
             sets += 1
-            self.seconds -= per_set
         return sets
 
 
@@ -2217,6 +2249,15 @@ def build_weeks(
         steps += 0 if scheme.is_deload(full_week) else 1
     weeks: list[Week] = []
     walks_give = _walks_give(week_one, scheme) and not _dose_reached(week_one, scheme)
+    # the groups whose sets may take a walk's minutes: those week 1 leaves under the first
+    # goal's dose, as far as they are under it (any group, any number of sets, where the
+    # rules give no dose)
+    dose_sets = scheme.group_dose_sets
+    under_dose = {
+        g: math.inf if dose_sets is None else dose_sets - n
+        for g, n in group_sets(week_one).items()
+        if dose_sets is None or n < dose_sets
+    }
     sets_wait = _sets_wait_for_aerobic(week_one, scheme, outcome)
     most_sets, _ = outcome.resolve(Modality.RESISTANCE.value, "any", "weekly_hard_sets")
     weekly_most = float(most_sets.max) if most_sets and most_sets.max is not None else None
@@ -2323,6 +2364,8 @@ def build_weeks(
         main_head = (design.messages.main_lifts_form or "").partition("{changes}")[0]
         # a first goal whose dose is the aerobic backbone keeps the walk after its lifting
         aerobic_first = any(t.lifting_yields_to_first_goal for t, _ in outcome.guidelines.values())
+        # the sets this week still owes the groups under the dose (all the week's days)
+        week_under = dict(under_dose)
         for day in week_one:
             # this week's sessions of the day: those begun by now, mirrored where it applies
             todays = []
@@ -2373,7 +2416,7 @@ def build_weeks(
                     todays = [x for x in todays if x is not walk]
                 else:
                     give_seconds = give * 60
-            room = Room(spare * 60 + give_seconds, design.timing)
+            room = Room(spare * 60, design.timing, give_seconds, week_under)
             sessions = []
             for template in todays:
                 session = template
@@ -2489,7 +2532,7 @@ def build_weeks(
                     if e.reps is not None:
                         first_tops.setdefault((session.title, e.name), float(e.reps.max))
                 # the free minutes, and the walk's minutes that its added sets took
-                took = max(0, spare * 60 + give_seconds - room.seconds) / 60
+                took = max(0, spare * 60 + give_seconds - room.left) / 60
                 # growth is costed against the session as week 1 holds it where a hold cuts
                 # its template every week (an overtraining block keeps week 1's lighter
                 # sets): the template's own minutes would leave room the day does not have
@@ -2772,11 +2815,12 @@ def build_weeks(
 def walks_take_free_minutes(
     weeks: list[Week], outcome: Decisions, budget: int, longest: int
 ) -> list[Week]:
-    """The block with each steady block after lifting lengthened, the same minutes in every
-    week, into what the day's sessions (an optional extra's too) leave free of the person's
-    `budget` minutes in every building week (the block as built: its lifting can come out shorter than its slot),
-    day by day while week 1's required steady work is short of the aerobic guideline, up
-    to `longest` minutes (the rules' longest steady session) (COACHING.md §2: people
+    """The block with each day's required moderate steady session (a block after lifting, or
+    a day's own walk or ride) lengthened, the same minutes in every week, into what the
+    day's sessions (an optional extra's too) leave free of the person's `budget` minutes in
+    every building week (the block as built: its lifting can come out shorter than its
+    slot), day by day while week 1's required steady work is short of the aerobic
+    guideline, up to `longest` minutes (the rules' longest steady session) (COACHING.md §2: people
     already active meet WHO 2020's aerobic minutes in week 1 when time allows, by steady
     work after lifting; coach review 21, ACTIVE-AEROBIC-SHORT-WITH-FREE-MINUTES: a
     lower-body day built 21 minutes under its slot left its walk at 39 minutes and the
@@ -2792,7 +2836,17 @@ def walks_take_free_minutes(
         short = math.ceil(scheme.aerobic_target - _week_aerobic(out[0].days))
         if short <= 0:
             break
-        walks = [_steady_after_lifting(list(w.days[index].sessions)) for w in out]
+        walks = [
+            next(
+                (
+                    s
+                    for s in reversed(w.days[index].sessions)
+                    if _steady(s) and s.intensity_class is IntensityClass.MODERATE
+                ),
+                None,
+            )
+            for w in out
+        ]
         if any(walk is None for walk in walks):
             continue
         free = min(

@@ -96,7 +96,9 @@ def retimed_days(
     ]
 
 
-def _touches(e: Exercise, group: str) -> float:
+def touches(e: Exercise, group: str) -> float:
+    """The hard-set credit a set of `e` gives major group `group` (1 as a primary muscle, 0.5
+    as a secondary one; DESIGN.md v1.1)."""
     credit = muscle_credit(e)
     return max(credit.get(m, 0.0) for m in MAJOR_GROUPS[group])
 
@@ -133,7 +135,7 @@ def _best_cut(
             if not _lifting(s):
                 continue
             for k, e in enumerate(s.exercises):
-                if not _touches(e, group) or not is_hard_set(e) or e.sets <= least_sets(e):
+                if not touches(e, group) or not is_hard_set(e) or e.sets <= least_sets(e):
                     continue
                 if (i, j, k) in banned:
                     continue
@@ -166,7 +168,7 @@ def _best_cut(
                     and sum(full) - 1 < full_days
                 ):
                     continue
-                spared = sum(_touches(e, g) for g, n in totals.items() if g != group and n <= most)
+                spared = sum(touches(e, g) for g, n in totals.items() if g != group and n <= most)
                 key = (
                     -day_sets,
                     float(e.compound),
@@ -249,7 +251,7 @@ def raise_weekly_volume(
                     for j, s in enumerate(d.sessions)
                     if _lifting(s)
                     for k, e in enumerate(s.exercises)
-                    if _touches(e, group) >= 1 and is_hard_set(e)
+                    if touches(e, group) >= 1 and is_hard_set(e)
                 )
             )
             for sets, i, k, j in spots:

@@ -1,0 +1,141 @@
+"""Coach review 22's kinds (fresh reviewer, 20 new profiles, /tmp/coach22), each with its
+smallest profile as a named test and a property over the people the kind is about.
+
+AEROBIC-CUT-TO-GROW-SETS (dose order) A trained 40-year-old man, strength first, advanced,
+    active, Saturday and Sunday x 120 minutes with a barbell and dumbbells: 116 of 150
+    aerobic minutes, and from week 3 the walks after lifting shortened (Sunday 65 -> 61 ->
+    58 -> 56 minutes) so that deadlift, lunge and ab-wheel sets could grow, his hamstrings
+    and glutes already at 12.5 hard sets in week 1; the reviewer's p18 (68, strength and
+    bone density) lost 36 % of his aerobic minutes over 12 weeks. COACHING.md §2: the first
+    goal's minimum dose, then WHO's aerobic minimum, then more for the first goal; §3:
+    aerobic sessions lengthen toward the target. *Cause:* a building week's added sets could
+    take the walk's minutes (down to its least work) whenever week 1 left any group under
+    the dose - for any lift. *Decision:* the walk's minutes go only to sets toward the dose:
+    a set of a lift training, as a primary muscle, a group week 1 leaves under it, as far
+    as it is under (`progress.Room.give` and `under`, shared by the week's days); every
+    other set grows into free minutes only. Check `walk-cut-for-sets-past-dose`.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import pytest
+from hypothesis import strategies as st
+
+from endoprotocol.audit import PROGRESSION_CHECKS, WEEK_CHECKS, major_group_sets
+from tests.builtin import audit_check, builtin_plan, guideline
+from tests.strategies import audit_property, profiles
+
+EXAMPLES = int(os.environ.get("ENDOPROTOCOL_PROPERTY_EXAMPLES", "30"))
+
+# /tmp/coach22/min/AEROBIC-CUT-TO-GROW-SETS.yaml
+TRAINED_TWO_LONG_DAYS = {
+    "age": 40,
+    "sex": "male",
+    "goals": ["strength"],
+    "experience": "advanced",
+    "days": ["saturday", "sunday"],
+    "minutes_per_session": 120,
+    "equipment": ["barbell", "dumbbells"],
+    "currently_active": True,
+}
+
+
+def _steady(plan: Any, week: int, day: str) -> int:
+    found = next(d for d in plan.weeks[week - 1].days if d.day.value == day)
+    return sum(
+        s.duration_minutes
+        for s in found.sessions
+        if s.modality.value == "endurance" and not s.optional
+    )
+
+
+def _lifting(plan: Any, week: int) -> list[Any]:
+    return [
+        s
+        for d in plan.weeks[week - 1].days
+        for s in d.sessions
+        if s.modality.value == "resistance" and not s.optional
+    ]
+
+
+def test_the_walks_keep_their_minutes_while_the_sets_past_the_dose_grow() -> None:
+    plan = builtin_plan(weeks=12, **TRAINED_TWO_LONG_DAYS)
+    assert not guideline(plan, "who-2020-aerobic").met
+    week_one = major_group_sets(_lifting(plan, 1))
+    assert week_one["hamstrings/glutes"] >= 10
+    assert week_one["back"] < 10
+    building = [w.week for w in plan.weeks if not w.deload]
+    # Sunday's lower-body day trains groups week 1 already doses: its walk never shortens
+    assert {_steady(plan, w, "sunday") for w in building} == {_steady(plan, 1, "sunday")}
+    # Saturday's walk gives a set's minutes once, for the back's set toward its dose
+    saturday = [_steady(plan, w, "saturday") for w in building]
+    assert min(saturday) >= _steady(plan, 1, "saturday") - 5
+    # and the block still builds: the back reaches its dose, the loads climb
+    assert major_group_sets(_lifting(plan, 3))["back"] >= 10
+    assert any(w.load_change_pct > 0 for w in plan.weeks)
+    verdict = audit_check("walk-cut-for-sets-past-dose", TRAINED_TWO_LONG_DAYS, plan)
+    assert verdict.applies
+    assert not verdict.faults, verdict.faults
+
+
+def test_the_check_finds_a_walk_cut_for_a_dosed_group() -> None:
+    """Week 3's Sunday walk 4 minutes shorter with the deadlift a set up: the old week."""
+    plan = builtin_plan(weeks=4, **TRAINED_TWO_LONG_DAYS)
+    sunday = next(d for d in plan.weeks[2].days if d.day.value == "sunday")
+    for s in sunday.sessions:
+        if s.modality.value == "endurance" and not s.optional:
+            s.duration_minutes -= 4
+        if s.modality.value == "resistance":
+            for e in s.exercises:
+                if e.name == "Conventional barbell deadlift":
+                    e.sets += 1
+    faults = audit_check("walk-cut-for-sets-past-dose", TRAINED_TWO_LONG_DAYS, plan).faults
+    assert [f.where for f in faults] == ["week 3 sunday"]
+    assert "Conventional barbell deadlift" in faults[0].what
+
+
+@st.composite
+def trained_lifters_with_long_days(draw: st.DrawFn) -> dict[str, Any]:
+    """Trained, active muscle- or strength-first people of any age with loads to add, on two
+    to four days of 60-120 minutes: days that hold lifting and a walk after it."""
+    data = draw(profiles())
+    data["goals"] = [
+        draw(st.sampled_from(["strength", "muscle"])),
+        *draw(st.lists(st.sampled_from(["bone-density", "general-health", "endurance"]))),
+    ]
+    data["goals"] = list(dict.fromkeys(data["goals"]))
+    data["experience"] = draw(st.sampled_from(["intermediate", "advanced"]))
+    data["currently_active"] = True
+    data["conditions"] = []
+    data.pop("screening", None)
+    data.pop("blood_pressure", None)
+    data.pop("pregnancy_week", None)
+    data.pop("days", None)
+    data["equipment"] = draw(
+        st.lists(
+            st.sampled_from(["barbell", "dumbbells", "bench", "machines", "trap-bar", "bands"]),
+            min_size=1,
+            unique=True,
+        )
+    )
+    data.update(
+        days_per_week=draw(st.integers(2, 4)),
+        minutes_per_session=draw(st.integers(60, 120)),
+    )
+    return data
+
+
+def test_no_walk_is_cut_for_sets_past_the_dose(record_property: pytest.RecordProperty) -> None:
+    audit_property(
+        trained_lifters_with_long_days(),
+        {
+            "walk-cut-for-sets-past-dose": WEEK_CHECKS["walk-cut-for-sets-past-dose"],
+            "day-over-minutes": PROGRESSION_CHECKS["day-over-minutes"],
+        },
+        record_property,
+        examples=EXAMPLES,
+        weeks=8,
+    )
