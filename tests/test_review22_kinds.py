@@ -14,10 +14,25 @@ AEROBIC-CUT-TO-GROW-SETS (dose order) A trained 40-year-old man, strength first,
     a set of a lift training, as a primary muscle, a group week 1 leaves under it, as far
     as it is under (`progress.Room.give` and `under`, shared by the week's days); every
     other set grows into free minutes only. Check `walk-cut-for-sets-past-dose`.
+
+OPTIONAL-EXTRAS-SKIP-RAMP (progression safety) A 40-year-old woman not yet active, general
+    health, the default 3 x 45 minutes: the plan's advice said to start with one brisk walk
+    of about 20 minutes a week and add 5-10 minutes a week, while week 1 listed three
+    optional 40-minute brisk walks (90 minutes of brisk work) that never grew; a pregnant
+    inactive woman (p09) got three in a row. COACHING.md §2: people not active build up from
+    about 15-30 minutes; §3: aerobic sessions lengthen gradually. *Cause:* optional extras
+    were sized once, at their full length, for everyone; only required steady sessions
+    followed the build-up. *Decision:* for a person not yet active the optional walks and
+    rides start at the build-up's first bout (20 minutes of work, in day order) and grow by
+    at most 10 minutes of work a building week, an extra that would hold under 10 minutes
+    waiting for a later week; the steps count from the first week above light (a passing
+    illness), and where a rule holds the required steady work (Triad/RED-S signs) the extras
+    stay at the first bout (`progress._extras_ramped`). Check `build-up-extras-skip-ramp`.
 """
 
 from __future__ import annotations
 
+import itertools
 import os
 from typing import Any
 
@@ -135,6 +150,79 @@ def test_no_walk_is_cut_for_sets_past_the_dose(record_property: pytest.RecordPro
             "walk-cut-for-sets-past-dose": WEEK_CHECKS["walk-cut-for-sets-past-dose"],
             "day-over-minutes": PROGRESSION_CHECKS["day-over-minutes"],
         },
+        record_property,
+        examples=EXAMPLES,
+        weeks=8,
+    )
+
+
+# /tmp/coach22/min/OPTIONAL-EXTRAS-SKIP-RAMP.yaml
+NOT_YET_ACTIVE = {"age": 40, "sex": "female", "goals": ["general-health"]}
+
+
+def _extra_work(plan: Any, week: int) -> list[tuple[str, float]]:
+    return [
+        (d.day.value, e.work_seconds.max / 60)
+        for d in plan.weeks[week - 1].days
+        for s in d.sessions
+        if s.optional and s.modality.value == "endurance" and s.intensity_class.value != "light"
+        for e in s.exercises
+        if e.work_seconds is not None
+    ]
+
+
+def test_an_inactive_persons_optional_walks_start_with_one_short_bout_and_grow() -> None:
+    plan = builtin_plan(weeks=8, **NOT_YET_ACTIVE)
+    assert not plan.profile.currently_active
+    # week 1: the one walk of about 20 minutes the advice starts with
+    assert _extra_work(plan, 1) == [("tuesday", 20.0)]
+    advice = guideline(plan, "who-2020-aerobic").suggestion
+    assert "start with one brisk walk of about 20 minutes a week" in advice
+    totals = [sum(m for _, m in _extra_work(plan, w.week)) for w in plan.weeks]
+    building = [t for t, w in zip(totals, plan.weeks, strict=True) if not w.deload]
+    assert all(0 < b - a <= 10 for a, b in itertools.pairwise(building) if b != a)
+    assert building[-1] > building[0]
+    assert not audit_check("build-up-extras-skip-ramp", NOT_YET_ACTIVE, plan).faults
+
+
+def test_an_active_persons_extras_are_unchanged() -> None:
+    active = {**NOT_YET_ACTIVE, "currently_active": True}
+    plan = builtin_plan(weeks=4, **active)
+    work = _extra_work(plan, 1)
+    assert work
+    assert all(m >= 30 for _, m in work)
+    assert not audit_check("build-up-extras-skip-ramp", active, plan).applies
+
+
+def test_the_ramp_check_finds_the_old_week() -> None:
+    plan = builtin_plan(weeks=4, **NOT_YET_ACTIVE)
+    for d in plan.weeks[0].days:
+        for s in d.sessions:
+            if s.optional and s.modality.value == "endurance":
+                for e in s.exercises:
+                    if e.work_seconds is not None:
+                        e.work_seconds = e.work_seconds.model_copy(
+                            update={"min": 1800, "max": 1800}
+                        )
+    faults = audit_check("build-up-extras-skip-ramp", NOT_YET_ACTIVE, plan).faults
+    assert [f.where for f in faults] == ["week 1"]
+
+
+@st.composite
+def not_yet_active(draw: st.DrawFn) -> dict[str, Any]:
+    """People not yet active, of any age, goals, kit, conditions and days."""
+    data = draw(profiles())
+    data["currently_active"] = False
+    data.pop("pregnancy_week", None)
+    return data
+
+
+def test_no_build_up_lists_more_optional_brisk_work_than_its_steps(
+    record_property: pytest.RecordProperty,
+) -> None:
+    audit_property(
+        not_yet_active(),
+        {"build-up-extras-skip-ramp": WEEK_CHECKS["build-up-extras-skip-ramp"]},
         record_property,
         examples=EXAMPLES,
         weeks=8,

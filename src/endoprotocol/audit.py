@@ -6969,6 +6969,70 @@ def walk_cut_for_sets_past_dose(p: Profile, plan: Plan, library: Library) -> Ver
     return verdict
 
 
+# the build-up's first bout (rules/core/guidelines.yaml `build_up_from_minutes`) and its
+# weekly step (COACHING.md §2: 5-10 minutes more a week), restated so a pack change shows
+BUILD_UP_FIRST_BOUT = 20
+BUILD_UP_STEP = 10
+
+
+def _optional_steady_work(week: Week) -> float:
+    """Work minutes of a week's optional steady sessions above light."""
+    return sum(
+        e.work_seconds.max / 60
+        for d in week.days
+        for s in d.sessions
+        if s.optional and s.modality.value == "endurance" and s.intensity_class.value != "light"
+        for e in s.exercises
+        if e.pattern.value == "cardio" and e.work_seconds is not None
+    )
+
+
+def build_up_extras_skip_ramp(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §2 (people not active build up from about 15-30 minutes, 5-10 minutes more
+    a week, and meet WHO 2020 by week 6) and §3 (aerobic sessions lengthen gradually; coach
+    review 22, OPTIONAL-EXTRAS-SKIP-RAMP: an inactive 40-year-old's week 1 listed three
+    optional 40-minute brisk walks beside advice to start with one walk of about 20 minutes
+    a week, and they never grew): for a person not yet active, the optional walks and rides
+    above light hold at most the build-up's first bout of work in week 1 and grow by at most
+    its weekly step from one building week to the next."""
+    verdict = Verdict(
+        applies=not p.currently_active
+        and bool(plan.weeks)
+        and not plan.screening.referral_only
+        and _guideline(plan, "who-2020-aerobic") is not None
+    )
+    if not verdict.applies:
+        return verdict
+    # the first week with optional brisk work holds at most the first bout (a week held
+    # light, a passing illness's, holds none); each week after it grows by at most a step
+    last: float | None = None
+    for w in plan.weeks:
+        if w.deload:
+            continue
+        now = _optional_steady_work(w)
+        if not now:
+            continue
+        if last is None and now > BUILD_UP_FIRST_BOUT:
+            verdict.faults.append(
+                Fault(
+                    "build-up-extras-skip-ramp",
+                    f"week {w.week}",
+                    f"{now:g} minutes of optional brisk work in its first week of them, "
+                    f"past the build-up's first bout of about {BUILD_UP_FIRST_BOUT}",
+                )
+            )
+        elif last is not None and now > last + BUILD_UP_STEP:
+            verdict.faults.append(
+                Fault(
+                    "build-up-extras-skip-ramp",
+                    f"week {w.week}",
+                    f"optional brisk work {last:g} -> {now:g} minutes in one week",
+                )
+            )
+        last = now
+    return verdict
+
+
 WEEK_CHECKS: dict[str, Check] = {
     "beginner-volume-above-range": beginner_volume_above_range,
     "split-pattern-missing": split_pattern_missing,
@@ -7010,6 +7074,7 @@ WEEK_CHECKS: dict[str, Check] = {
     "aerobic-first-crowded-by-strength": aerobic_first_crowded_by_strength,
     "steady-block-beside-free-minutes": steady_block_beside_free_minutes,
     "walk-cut-for-sets-past-dose": walk_cut_for_sets_past_dose,
+    "build-up-extras-skip-ramp": build_up_extras_skip_ramp,
 }
 
 

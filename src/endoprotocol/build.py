@@ -157,6 +157,9 @@ def build_plan(
     outcome, adopted = _later_stage(profile, rules, outcome, weeks, explain)
     weeks, replan = _pregnancy_block(profile, outcome, weeks)
     build_up = _build_up(outcome, profile, library)
+    # a person not yet active has the optional walks and rides built up too, from one short
+    # bout, even where a rule holds the required steady work at week 1's (they stay there)
+    extras_ramp = build_up or _build_up(outcome, profile, library, held_too=True)
 
     def assemble(keep_lifting_days: bool) -> _Assembly:
         """The week scheduled (`Scheduler`, keeping a muscle- or strength-first goal's lifting
@@ -246,6 +249,7 @@ def build_plan(
                 library.design,
                 profile.minutes_per_session,
                 build_up=build_up,
+                extras_ramp=extras_ramp,
                 most_reps=library.most_reps(),
                 grows=grows,
                 unloaded=library.unloaded(),
@@ -874,12 +878,14 @@ def _lifting_sets(day: DayPlan) -> int:
     )
 
 
-def _build_up(outcome: Decisions, profile: Profile, library: Library) -> BuildUp | None:
+def _build_up(
+    outcome: Decisions, profile: Profile, library: Library, *, held_too: bool = False
+) -> BuildUp | None:
     """The steady build-up of a person not yet active (the aerobic guideline's
     `build_up_weeks` and `build_up_from_minutes`), unless a rule holds the aerobic minutes
-    (`aerobic_build_up: false`, Triad/RED-S: no week above week 1's)."""
+    (`aerobic_build_up: false`, Triad/RED-S: no week above week 1's) and not `held_too`."""
     held = outcome.progression.get("aerobic_build_up")
-    if profile.currently_active or (held is not None and held.value is False):
+    if profile.currently_active or (held is not None and held.value is False and not held_too):
         return None
     ramp = sorted(
         (target.build_up_weeks, target.build_up_from_minutes, target.backbone_note or "")

@@ -1044,6 +1044,49 @@ def _build_up(session: Session, week: int, ramp: BuildUp) -> Session:
     )
 
 
+# the optional extras of a build-up grow by about this many minutes of work a building week
+# (COACHING.md §2: people not active build up from about 15-30 minutes, 5-10 more a week)
+EXTRAS_STEP_MINUTES = 10
+
+
+def _extras_ramped(week_one: list[DayPlan], step: int, ramp: BuildUp) -> dict[int, int]:
+    """People building up (not yet active): the work minutes of each optional moderate steady
+    extra (by id) in building step `step`, 0 where it waits for a later week. The extras'
+    weekly work starts at the build-up's first length (`start_minutes`: one walk of about
+    20 minutes) and grows by at most `EXTRAS_STEP_MINUTES` a building step to their full
+    total,
+    filling them in day order; an extra left under the library's least steady work
+    (`least_minutes`) waits (coach review 22, OPTIONAL-EXTRAS-SKIP-RAMP: an inactive
+    40-year-old's week 1 listed three optional 40-minute brisk walks while its advice said
+    to start with one of about 20 minutes a week)."""
+    extras = [
+        s
+        for d in week_one
+        for s in d.sessions
+        if s.optional
+        and s.modality is Modality.ENDURANCE
+        and s.intensity_class is not IntensityClass.LIGHT
+        and _work_minutes(s) > 0
+    ]
+    if not extras:
+        return {}
+
+    def fill(total: float) -> dict[int, int]:
+        out: dict[int, int] = {}
+        for s in extras:
+            work = min(round(_work_minutes(s)), math.floor(total))
+            out[id(s)] = work if work >= ramp.least_minutes else 0
+            total -= out[id(s)]
+        return out
+
+    # each step grows from what the step before held (an extra that waited makes that
+    # less than its aim), so no week adds more than the step
+    out = fill(ramp.start_minutes)
+    for _ in range(max(step, 1) - 1):
+        out = fill(sum(out.values()) + EXTRAS_STEP_MINUTES)
+    return out
+
+
 def _steady(session: Session) -> bool:
     return session.modality is Modality.ENDURANCE and not session.optional
 
@@ -2166,6 +2209,7 @@ def build_weeks(
     design: SessionDesignFile,
     budget: int = 180,
     build_up: BuildUp | None = None,
+    extras_ramp: BuildUp | None = None,
     most_reps: Mapping[str, float] | None = None,
     grows: Mapping[int, tuple[int, int]] | None = None,
     unloaded: frozenset[str] = frozenset(),
@@ -2176,7 +2220,10 @@ def build_weeks(
     """Weeks 1..count; a session of week one appears from its `first_week` on;
     `budget` is the day's minutes (a mirrored week must fit them); with `build_up`, required
     steady sessions start short and reach their full length over its weeks (people not yet
-    active), and `week_one` is the full-length template; `most_reps` maps an exercise name to
+    active), and `week_one` is the full-length template; with `extras_ramp` (a person not
+    yet active) the optional walks and rides start at one short bout and grow by steps
+    (`_extras_ramped`) in the weeks above light, and stay at that bout where no `build_up`
+    lets the required ones grow; `most_reps` maps an exercise name to
     the most reps its kind is dosed at, so alternatives still fit when a cap moves the reps;
     `grows` maps a steady session that grows into its day's spare minutes (its template is
     the longest it grows to) to its week-1 minutes and the minutes it joins with;
@@ -2231,6 +2278,7 @@ def build_weeks(
     # minute's rounding spared)
     full_steady = sum(_steady_minutes(week_one)) - 1
     ramp_week = 0  # the build-up step: it does not advance in a deload week
+    extras_step = 0  # the optional extras' step: nor in a week held light
     # week 1's steady work: the start of the week's total that joining sessions grow from
     ramp_start = (
         sum(
@@ -2359,6 +2407,20 @@ def build_weeks(
             else {}
         )
         joining = False  # a steady session joins the week's build-up this week
+        # a build-up's optional walks and rides grow with it, from one short bout, counted
+        # from the first week above light (a passing illness's light weeks hold them light)
+        if (
+            extras_ramp is not None
+            and build_up is not None
+            and not scheme.is_deload(number)
+            and INTENSITY_ORDER[outcome.in_week(number).ceiling.value] > INTENSITY_ORDER["light"]
+        ):
+            extras_step += 1
+        extras = (
+            _extras_ramped(week_one, max(extras_step, 1), extras_ramp)
+            if extras_ramp is not None
+            else {}
+        )
         # a lift without an external load steps its reps this week, or is at the most reps
         stepped, topped, weighted = False, False, False
         main_head = (design.messages.main_lifts_form or "").partition("{changes}")[0]
@@ -2420,6 +2482,12 @@ def build_weeks(
             sessions = []
             for template in todays:
                 session = template
+                if id(template) in extras:
+                    work = extras[id(template)]
+                    if not work:
+                        continue  # it joins in a later week of the build-up
+                    cut = round(_work_minutes(session)) - work
+                    session = _resized_steady(session, session.duration_minutes - cut)
                 if id(template) in joined:
                     short = round(_work_minutes(session)) - joined[id(template)]
                     session = _resized_steady(session, session.duration_minutes - short)
