@@ -28,6 +28,23 @@ OPTIONAL-EXTRAS-SKIP-RAMP (progression safety) A 40-year-old woman not yet activ
     waiting for a later week; the steps count from the first week above light (a passing
     illness), and where a rule holds the required steady work (Triad/RED-S signs) the extras
     stay at the first bout (`progress._extras_ramped`). Check `build-up-extras-skip-ramp`.
+
+SHORTFALL-ADVICE-NO-FOLLOWABLE-DAY (text) A 40-year-old woman not yet active who offered
+    all seven days, and (p06) a woman with chronic stress whose only days not offered are
+    the two the plan keeps light, were told to start their build-up "on a day you did not
+    offer". COACHING.md §2: a way to close the shortfall that the person can follow; DESIGN.md
+    v1.1: no suggestion proposes what a rule forbids. *Decision:* the first bout goes to an
+    offered day left free, else after a session on a day with time for it, else to a day
+    not offered that no rule keeps light, else after a session on a day with 10 minutes or
+    more to spare (shortened to them), else it is added to one of the person's days, which
+    then runs longer (`messages.gap_where_longer`). Check `shortfall-advice-no-day`.
+
+TARGET-HOLD-MISATTRIBUTED (text) A 40-year-old woman with chronic stress on 5 x 15 minutes:
+    her WHO strength days (0 of 2) were "held back on purpose" by the stress rule, with no
+    advice - the same week without the stress said 0 of 2 with advice. The rule caps hard
+    sessions at three a week, room for two strength days; the 15-minute days keep them at 0.
+    *Decision:* a cap on hard (or lifting) sessions a week holds the strength days only
+    below the target (`build._held_by`). Check `strength-hold-misattributed`.
 """
 
 from __future__ import annotations
@@ -226,4 +243,96 @@ def test_no_build_up_lists_more_optional_brisk_work_than_its_steps(
         record_property,
         examples=EXAMPLES,
         weeks=8,
+    )
+
+
+# /tmp/coach22/min/SHORTFALL-ADVICE-NO-FOLLOWABLE-DAY.yaml, and p06's light-days variant
+EVERY_DAY_OFFERED = {"age": 40, "sex": "female", "goals": ["general-health"], "days_per_week": 7}
+STRESSED_SHORT_DAYS = {
+    "age": 40,
+    "sex": "female",
+    "goals": ["general-health"],
+    "days_per_week": 5,
+    "minutes_per_session": 15,
+    "conditions": ["chronic-stress"],
+}
+
+
+@pytest.mark.parametrize("data", [EVERY_DAY_OFFERED, STRESSED_SHORT_DAYS])
+def test_the_first_bout_goes_where_the_person_can_do_it(data: dict[str, Any]) -> None:
+    plan = builtin_plan(weeks=4, **data)
+    advice = guideline(plan, "who-2020-aerobic").suggestion
+    assert advice is not None
+    assert "did not offer" not in advice
+    assert "start with one brisk walk of about" in advice
+    verdict = audit_check("shortfall-advice-no-day", data, plan)
+    assert verdict.applies
+    assert not verdict.faults, verdict.faults
+
+
+def test_seven_days_with_time_to_spare_start_after_a_session() -> None:
+    advice = guideline(builtin_plan(weeks=4, **EVERY_DAY_OFFERED), "who-2020-aerobic").suggestion
+    assert advice is not None
+    assert "about 15 minutes a week after a session on a day with time to spare" in advice
+
+
+def test_full_days_and_light_kept_days_add_the_bout_to_a_day() -> None:
+    advice = guideline(builtin_plan(weeks=4, **STRESSED_SHORT_DAYS), "who-2020-aerobic").suggestion
+    assert advice is not None
+    assert "added to one of your days (that day then runs longer" in advice
+
+
+def test_three_days_offered_still_start_on_a_day_not_offered() -> None:
+    data = {**EVERY_DAY_OFFERED, "days_per_week": 3}
+    advice = guideline(builtin_plan(weeks=4, **data), "who-2020-aerobic").suggestion
+    assert advice is not None
+    assert "on a day you did not offer" in advice
+    assert not audit_check("shortfall-advice-no-day", data, builtin_plan(weeks=4, **data)).faults
+
+
+def test_the_stress_cap_no_longer_claims_the_strength_days() -> None:
+    plan = builtin_plan(weeks=4, **STRESSED_SHORT_DAYS)
+    strength = guideline(plan, "who-2020-strength")
+    assert not strength.met
+    assert strength.held_by == []
+    assert strength.suggestion
+    calm = {**STRESSED_SHORT_DAYS, "conditions": []}
+    assert guideline(builtin_plan(weeks=4, **calm), "who-2020-strength").value == strength.value
+    assert not audit_check("strength-hold-misattributed", STRESSED_SHORT_DAYS, plan).faults
+
+
+def test_the_hold_check_finds_the_old_words() -> None:
+    plan = builtin_plan(weeks=4, **STRESSED_SHORT_DAYS)
+    guideline(plan, "who-2020-strength").held_by = ["safety/chronic-stress-recovery"]
+    faults = audit_check("strength-hold-misattributed", STRESSED_SHORT_DAYS, plan).faults
+    assert [f.where for f in faults] == ["who-2020-strength"]
+
+
+@st.composite
+def short_of_aerobic_minutes(draw: st.DrawFn) -> dict[str, Any]:
+    """Anyone on many or short days, often with a recovery condition: the weeks whose
+    suggestion has to find a day, and whose strength days a recovery cap may be blamed for."""
+    data = draw(profiles())
+    data.pop("days", None)
+    data["days_per_week"] = draw(st.integers(4, 7))
+    data["minutes_per_session"] = draw(st.integers(15, 45))
+    data["conditions"] = draw(
+        st.lists(st.sampled_from(["chronic-stress", "poor-sleep", "knee-pain"]), unique=True)
+    )
+    data.pop("pregnancy_week", None)
+    return data
+
+
+def test_no_suggestion_names_a_day_the_person_cannot_use(
+    record_property: pytest.RecordProperty,
+) -> None:
+    audit_property(
+        short_of_aerobic_minutes(),
+        {
+            "shortfall-advice-no-day": WEEK_CHECKS["shortfall-advice-no-day"],
+            "strength-hold-misattributed": WEEK_CHECKS["strength-hold-misattributed"],
+        },
+        record_property,
+        examples=EXAMPLES,
+        weeks=4,
     )

@@ -7033,6 +7033,86 @@ def build_up_extras_skip_ramp(p: Profile, plan: Plan, library: Library) -> Verdi
     return verdict
 
 
+# the days a week the rules keep at light activity at most (rules/core/recovery.yaml: one;
+# rules/safety/recovery.yaml: two with chronic stress, poor sleep or overtraining signs)
+LIGHT_KEPT_DAYS = 1
+LIGHT_KEPT_DAYS_RECOVERY = 2
+
+
+def shortfall_advice_no_day(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §2 (when time does not allow the target, a way to close it that the
+    person can follow) and DESIGN.md v1.1 (no suggestion proposes what a rule forbids; coach
+    review 22, SHORTFALL-ADVICE-NO-FOLLOWABLE-DAY: a woman who offered all seven days was
+    told to start "on a day you did not offer"; a woman with chronic stress whose only days
+    not offered were the two the plan keeps light, the same): an aerobic suggestion names
+    days not offered only when the week has such a day that no rule keeps light - fewer
+    than seven offered, and days left after the required sessions above light, the offered
+    days left free and the light-kept days."""
+    aerobic = _guideline(plan, "who-2020-aerobic")
+    verdict = Verdict(
+        applies=aerobic is not None and aerobic.suggestion is not None and bool(plan.weeks)
+    )
+    if not verdict.applies or aerobic is None or aerobic.suggestion is None:
+        return verdict
+    if "did not offer" not in aerobic.suggestion:
+        return verdict
+    offered = {d.value for d in p.training_days()}
+    days = plan.weeks[0].days
+    busy = sum(
+        1
+        for d in days
+        if any(not s.optional and s.intensity_class.value != "light" for s in d.sessions)
+    )
+    free = sum(
+        1 for d in days if d.day.value in offered and not any(not s.optional for s in d.sessions)
+    )
+    kept = LIGHT_KEPT_DAYS_RECOVERY if RECOVERY_LIMITED & set(p.conditions) else LIGHT_KEPT_DAYS
+    new_days = min(7 - len(offered), 7 - kept - busy - free)
+    if new_days <= 0:
+        verdict.faults.append(
+            Fault(
+                "shortfall-advice-no-day",
+                "who-2020-aerobic",
+                f"the suggestion sends a walk to a day not offered; {len(offered)} days "
+                f"offered, {busy} above light, {kept} kept light",
+            )
+        )
+    return verdict
+
+
+# safety rules whose only hold on the strength days is a cap on hard sessions a week
+# (rules/safety/recovery.yaml), with the cap: restated so a pack change shows
+HARD_SESSION_CAP_ONLY = {"safety/chronic-stress-recovery": 3, "safety/poor-sleep-recovery": 3}
+
+
+def strength_hold_misattributed(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §2 (a target the plan misses says why, and a way to close it; coach review
+    22, TARGET-HOLD-MISATTRIBUTED: a woman with chronic stress on 15-minute days was told
+    her WHO strength days were "held back on purpose" by the stress rule, with no advice -
+    the rule caps hard sessions at three, which leaves room for two strength days; the short
+    days kept them at 0, as they do without the stress): the strength guideline names as
+    holding it no rule whose only hold is a cap on hard sessions at or above its target."""
+    strength = _guideline(plan, "who-2020-strength")
+    verdict = Verdict(applies=strength is not None and bool(strength.held_by))
+    if not verdict.applies or strength is None or strength.target is None:
+        return verdict
+    loose = [
+        r
+        for r in strength.held_by
+        if r in HARD_SESSION_CAP_ONLY and HARD_SESSION_CAP_ONLY[r] >= strength.target
+    ]
+    if loose:
+        verdict.faults.append(
+            Fault(
+                "strength-hold-misattributed",
+                "who-2020-strength",
+                f"{strength.value} of {strength.target} strength days said held by "
+                f"{', '.join(loose)}, whose cap leaves room for {strength.target}",
+            )
+        )
+    return verdict
+
+
 WEEK_CHECKS: dict[str, Check] = {
     "beginner-volume-above-range": beginner_volume_above_range,
     "split-pattern-missing": split_pattern_missing,
@@ -7075,6 +7155,8 @@ WEEK_CHECKS: dict[str, Check] = {
     "steady-block-beside-free-minutes": steady_block_beside_free_minutes,
     "walk-cut-for-sets-past-dose": walk_cut_for_sets_past_dose,
     "build-up-extras-skip-ramp": build_up_extras_skip_ramp,
+    "shortfall-advice-no-day": shortfall_advice_no_day,
+    "strength-hold-misattributed": strength_hold_misattributed,
 }
 
 

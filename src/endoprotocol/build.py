@@ -778,11 +778,24 @@ def _under_dose(days: list[DayPlan], dose: int) -> frozenset[str]:
     return frozenset(_HALF[group] for group, n in group_sets(days).items() if n < dose)
 
 
-def _held_by(outcome: Decisions, rules: RuleSet, measure: str) -> list[str]:
-    """The safety rules in force that cap or veto what a guideline's measure counts."""
+def _held_by(
+    outcome: Decisions, rules: RuleSet, measure: str, bar: float | None = None
+) -> list[str]:
+    """The safety rules in force that cap or veto what a guideline's measure counts. A cap
+    on how many sessions a week may be hard (or lifting) holds the strength days only below
+    the guideline's `bar`: three hard sessions a week leave room for two strength days (coach
+    review 22, TARGET-HOLD-MISATTRIBUTED: 15-minute days, not the stress rule's cap of three,
+    kept a woman's strength days at 0)."""
     modality = MEASURE_MODALITY[measure].value
     found: set[str] = set()
-    for (name, scope), (_, rid) in outcome.caps.items():
+    for (name, scope), (value, rid) in outcome.caps.items():
+        if (
+            measure == "strength_days"
+            and bar is not None
+            and name in ("hard_sessions_per_week", "sessions_per_week")
+            and float(value) >= bar
+        ):
+            continue
         if scope == modality or (
             name == "hard_sessions_per_week" and modality == Modality.RESISTANCE.value
         ):
@@ -965,7 +978,7 @@ def _guidelines(
             )
             if target.counting and target.measure == "strength_days" and lifts:
                 detail += f" {target.counting}"
-            held = _held_by(outcome, rules, target.measure)
+            held = _held_by(outcome, rules, target.measure, target.bar)
             if outcome.referral_only:
                 detail += " Nothing is suggested until a clinician has seen you."
             elif held and (ends := _start_ends(outcome, held, len(block), reached)) is not None:
@@ -1170,12 +1183,26 @@ def _gap_plan(
     minutes = max(
         GAP_LEAST_MINUTES, min(first_bout, step(gap)) // GAP_STEP_MINUTES * GAP_STEP_MINUTES
     )
+    # where it goes is a place the person can use (coach review 22,
+    # SHORTFALL-ADVICE-NO-FOLLOWABLE-DAY: "on a day you did not offer" to someone who
+    # offered all seven, or whose days not offered are the ones kept light): an offered day
+    # left free, a day with time to spare, a day not offered that no rule keeps light, a
+    # day with some time to spare (the bout shortened to it), or else a day made longer
+    spare = max((session - m for m in used.values() if m), default=0)
+    new_days = min(7 - len(offered), max(0, 7 - rest_days - busy) - len(free))
     if free:
         where = fill_placeholders(messages.gap_where_free, {"day": free[0].value.capitalize()})
-    elif any(m and session - m >= minutes for m in used.values()):
+    elif spare >= minutes:
         where = messages.gap_where_room
-    else:
+    elif new_days > 0:
         where = messages.gap_where_new
+    elif spare >= GAP_LEAST_MINUTES:
+        minutes = spare // GAP_STEP_MINUTES * GAP_STEP_MINUTES
+        where = messages.gap_where_room
+    elif messages.gap_where_longer:
+        where = messages.gap_where_longer
+    else:
+        return full
     return fill_placeholders(
         messages.gap_build_up,
         {"activity": words[0], "minutes": str(minutes), "where": where, "full": full},

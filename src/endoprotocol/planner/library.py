@@ -365,6 +365,8 @@ class Messages(_Node):
     gap_where_free: Text | None = None  # {day}: an offered day left free
     gap_where_room: Text | None = None  # after a session on a day with minutes to spare
     gap_where_new: Text | None = None  # a day the person did not offer
+    # no day free, none with time to spare, none not offered that no rule keeps light
+    gap_where_longer: Text | None = None
     # why an optional extra is on a day the person did not offer (coach review 20,
     # OFFERED-DAY-EMPTY-EXTRAS-ELSEWHERE): every offered day already holds a session; or
     # {days}, the offered days left free, stay light after intervals; or a rule keeps no
@@ -403,6 +405,7 @@ class Messages(_Node):
             "gap_where_free": {"day"},
             "gap_where_room": set(),
             "gap_where_new": set(),
+            "gap_where_longer": set(),
             "optional_away_full": set(),
             "optional_away_light": {"days"},
             "optional_away_gap": {"days"},
