@@ -4298,6 +4298,22 @@ def aerobic_first_lifting_grows(p: Profile, plan: Plan, library: Library) -> Ver
 LIFTING_EXPOSURE_SETS = 2
 
 
+def _aerobic_open(p: Profile, plan: Plan) -> bool:
+    """Whether the plan has WHO's aerobic guideline and nothing holds its minutes: no safety
+    rule (`held_by`), no light or no ceiling, no referral, no Triad/RED-S signs, and a week 1
+    not held light (a passing illness counts no aerobic minutes: a hold too)."""
+    target = _guideline(plan, "who-2020-aerobic")
+    return (
+        target is not None
+        and not target.held_by
+        and plan.screening.max_intensity not in ("none", "light")
+        and not plan.screening.referral_only
+        and not has_triad_signs(p)
+        and bool(plan.weeks)
+        and plan.weeks[0].max_intensity not in ("none", "light")
+    )
+
+
 def aerobic_short_with_unused_minutes(p: Profile, plan: Plan, library: Library) -> Verdict:
     """COACHING.md §2 (coach review 4, K2): a plan short of WHO's aerobic minutes, with no
     safety rule holding them, leaves no offered lifting day with a steady block's minutes
@@ -4310,16 +4326,7 @@ def aerobic_short_with_unused_minutes(p: Profile, plan: Plan, library: Library) 
     sessions is at the rules' cap; people not yet active are held to it only while week 1
     holds less than the build-up's start."""
     target = _guideline(plan, "who-2020-aerobic")
-    verdict = Verdict(
-        applies=target is not None
-        and not target.held_by
-        and plan.screening.max_intensity not in ("none", "light")
-        and not plan.screening.referral_only
-        and not has_triad_signs(p)
-        and bool(plan.weeks)
-        # a week 1 held light (a passing illness) counts no aerobic minutes: a hold too
-        and plan.weeks[0].max_intensity not in ("none", "light")
-    )
+    verdict = Verdict(applies=_aerobic_open(p, plan))
     if not verdict.applies or target is None or target.met:
         return verdict
     if not p.currently_active and target.value >= BUILD_UP_START:
@@ -6840,22 +6847,13 @@ def steady_block_beside_free_minutes(p: Profile, plan: Plan, library: Library) -
     coach review 21, ACTIVE-AEROBIC-SHORT-WITH-FREE-MINUTES: a trained 42-year-old's week
     gave 138 of 150 minutes while Sunday's walk after lifting stopped at 39 minutes with 21
     of his 100 minutes unused, in every week): while an active person's required aerobic
-    minutes are short of the guideline, with no safety rule or light ceiling holding them,
-    no offered day holding a required steady session leaves `FREE_BESIDE_WALK_MINUTES` or
-    more of the person's minutes unused by any session in every building week while that session is
+    minutes are short of the guideline with nothing holding them (`_aerobic_open`), no
+    offered day holding a required steady session leaves `FREE_BESIDE_WALK_MINUTES` or more of
+    the person's minutes unused by any session in every building week while that session is
     shorter than the week's longest required steady session (so a walk that long is open to
-    the person: no rule caps it lower) and shorter than the shortfall would make it."""
+    the person: no rule caps it lower)."""
     target = _guideline(plan, "who-2020-aerobic")
-    verdict = Verdict(
-        applies=target is not None
-        and p.currently_active
-        and not target.held_by
-        and plan.screening.max_intensity not in ("none", "light")
-        and not plan.screening.referral_only
-        and not has_triad_signs(p)
-        and bool(plan.weeks)
-        and plan.weeks[0].max_intensity not in ("none", "light")
-    )
+    verdict = Verdict(applies=p.currently_active and _aerobic_open(p, plan))
     if not verdict.applies or target is None or target.met:
         return verdict
     offered = {d.value for d in p.training_days()}
