@@ -336,3 +336,95 @@ def test_no_suggestion_names_a_day_the_person_cannot_use(
         examples=EXAMPLES,
         weeks=4,
     )
+
+
+# ---- coach review 23 (fresh reviewer on 2a51d97, /tmp/coach23): two kinds of today's work ----
+#
+# SHORTFALL-ADVICE-BROKEN-SENTENCE (text) A woman not yet active on 6 x 20 minutes was told to
+#     build up "until you have the last 84 minutes need sessions longer than your 20 minutes":
+#     where the days hold none of the minutes, the build-up's start stands alone and what the
+#     days cannot hold follows it (`messages.gap_build_up_start`). Check
+#     `shortfall-advice-broken`.
+# RAMP-EXTRAS-LEAVE-ADA-GAP (clinical) A man with type 2 diabetes, not yet active, on Monday
+#     and Tuesday: the build-up's first walks went on Wednesday and Thursday, Friday to Monday
+#     idle. The first bouts now go to the days furthest from a required session, and with a
+#     limit on days without activity each extra first gets the least steady work (10
+#     minutes), so the week's first 20 minutes are two walks. Check
+#     `activity-gap-with-extras`.
+
+SIX_SHORT_DAYS = {
+    "age": 40,
+    "sex": "female",
+    "goals": ["general-health"],
+    "days_per_week": 6,
+    "minutes_per_session": 20,
+}
+DIABETES_TWO_DAYS = {
+    "age": 50,
+    "sex": "male",
+    "goals": ["general-health"],
+    "conditions": ["type-2-diabetes"],
+    "days": ["monday", "tuesday"],
+}
+
+
+def test_advice_for_days_that_hold_none_of_the_minutes_reads_as_sentences() -> None:
+    plan = builtin_plan(weeks=4, **SIX_SHORT_DAYS)
+    advice = guideline(plan, "who-2020-aerobic").suggestion
+    assert advice is not None
+    assert "until you have the last" not in advice
+    assert "then add about 5 to 10 minutes a week" in advice
+    assert "; the last " in advice
+    verdict = audit_check("shortfall-advice-broken", SIX_SHORT_DAYS, plan)
+    assert verdict.applies
+    assert not verdict.faults
+
+
+def test_the_broken_sentence_check_finds_the_old_words() -> None:
+    plan = builtin_plan(weeks=4, **SIX_SHORT_DAYS)
+    aerobic = guideline(plan, "who-2020-aerobic")
+    aerobic.suggestion = "start with one walk, until you have the last 84 minutes need sessions"
+    faults = audit_check("shortfall-advice-broken", SIX_SHORT_DAYS, plan).faults
+    assert [f.where for f in faults] == ["who-2020-aerobic"]
+
+
+def test_the_first_bouts_of_a_build_up_with_diabetes_break_the_longest_idle_run() -> None:
+    plan = builtin_plan(weeks=6, **DIABETES_TWO_DAYS)
+    for w in plan.weeks:
+        active = [bool(d.sessions) for d in w.days]
+        run = longest = 0
+        for k in range(14):
+            run = 0 if active[k % 7] else run + 1
+            longest = max(longest, run)
+        assert longest <= 2, (w.week, active)
+    first = _extra_work(plan, 1)
+    assert sum(m for _, m in first) <= 20
+    assert all(m >= 10 for _, m in first)
+    assert not audit_check("activity-gap-with-extras", DIABETES_TWO_DAYS, plan).faults
+    assert not audit_check("build-up-extras-skip-ramp", DIABETES_TWO_DAYS, plan).faults
+
+
+@st.composite
+def not_yet_active_with_diabetes(draw: st.DrawFn) -> dict[str, Any]:
+    """People not yet active with diabetes or prediabetes, on one to three days."""
+    data = draw(not_yet_active())
+    data["conditions"] = [draw(st.sampled_from(["type-2-diabetes", "prediabetes"]))]
+    data.pop("days", None)
+    data["days_per_week"] = draw(st.integers(1, 3))
+    return data
+
+
+def test_no_build_up_with_diabetes_leaves_three_idle_days(
+    record_property: pytest.RecordProperty,
+) -> None:
+    audit_property(
+        not_yet_active_with_diabetes(),
+        {
+            "activity-gap-with-extras": WEEK_CHECKS["activity-gap-with-extras"],
+            "build-up-extras-skip-ramp": WEEK_CHECKS["build-up-extras-skip-ramp"],
+            "shortfall-advice-broken": WEEK_CHECKS["shortfall-advice-broken"],
+        },
+        record_property,
+        examples=EXAMPLES,
+        weeks=8,
+    )

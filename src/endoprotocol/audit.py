@@ -7083,6 +7083,69 @@ def shortfall_advice_no_day(p: Profile, plan: Plan, library: Library) -> Verdict
 HARD_SESSION_CAP_ONLY = {"safety/chronic-stress-recovery": 3, "safety/poor-sleep-recovery": 3}
 
 
+# the people ADA 2016's two-day limit on days without activity is for (rules/safety/
+# diabetes.yaml, rules/core/goals.yaml), restated so a pack change shows
+ADA_CONDITIONS = {"type-1-diabetes", "type-2-diabetes", "prediabetes"}
+ADA_MOST_IDLE_DAYS = 2
+
+
+def activity_gap_with_extras(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §2 (ADA 2016 for diabetes and prediabetes: no more than 2 days in a row
+    without activity; optional extras count as done; coach review 23,
+    RAMP-EXTRAS-LEAVE-ADA-GAP: a not-yet-active man with type 2 diabetes on Monday and
+    Tuesday had his first build-up walks on Wednesday and Thursday, Friday to Monday idle):
+    for a person with diabetes or prediabetes, or an insulin-sensitivity goal, every
+    building week, its optional sessions done, leaves at most two days in a row without
+    any session."""
+    verdict = Verdict(
+        applies=bool(
+            ADA_CONDITIONS & {c.value for c in p.conditions}
+            or any(g.value == "insulin-sensitivity" for g in p.goals)
+        )
+        and bool(plan.weeks)
+        and not plan.screening.referral_only
+    )
+    if not verdict.applies:
+        return verdict
+    for w in plan.weeks:
+        if w.deload:
+            continue
+        idle = _longest_idle([d.sessions for d in w.days])
+        if idle > ADA_MOST_IDLE_DAYS:
+            verdict.faults.append(
+                Fault(
+                    "activity-gap-with-extras",
+                    f"week {w.week}",
+                    f"{idle} days in a row without any session, the optional ones done",
+                )
+            )
+    return verdict
+
+
+def shortfall_advice_broken(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §2 (a way to close the shortfall the person can follow; coach review 23,
+    SHORTFALL-ADVICE-BROKEN-SENTENCE: "until you have the last 84 minutes need sessions
+    longer than your 20 minutes"): the build-up's "until you have ..." never runs into what
+    the person's days cannot hold (`messages.gap_left`, `gap_light_days`)."""
+    aerobic = _guideline(plan, "who-2020-aerobic")
+    verdict = Verdict(applies=aerobic is not None and aerobic.suggestion is not None)
+    if not verdict.applies or aerobic is None or aerobic.suggestion is None:
+        return verdict
+    messages = library.design.messages
+    heads = [t.split("{")[0] for t in (messages.gap_left, messages.gap_light_days) if t is not None]
+    for head in heads:
+        if head and f"until you have {head}" in aerobic.suggestion:
+            verdict.faults.append(
+                Fault(
+                    "shortfall-advice-broken",
+                    "who-2020-aerobic",
+                    f"'until you have {head}...' joins the build-up to what the days cannot hold",
+                )
+            )
+            break
+    return verdict
+
+
 def strength_hold_misattributed(p: Profile, plan: Plan, library: Library) -> Verdict:
     """COACHING.md §2 (a target the plan misses says why, and a way to close it; coach review
     22, TARGET-HOLD-MISATTRIBUTED: a woman with chronic stress on 15-minute days was told
@@ -7155,6 +7218,8 @@ WEEK_CHECKS: dict[str, Check] = {
     "build-up-extras-skip-ramp": build_up_extras_skip_ramp,
     "shortfall-advice-no-day": shortfall_advice_no_day,
     "strength-hold-misattributed": strength_hold_misattributed,
+    "shortfall-advice-broken": shortfall_advice_broken,
+    "activity-gap-with-extras": activity_gap_with_extras,
 }
 
 

@@ -1151,6 +1151,8 @@ def _gap_plan(
         )
         left -= count * minutes
         spare_days -= count
+    # the parts the person's days can hold; what follows says what they cannot
+    reachable = len(parts)
     kept_light = rest_days > 0 and spare_days == 0
     if left > 0 and kept_light and messages.gap_light_days:
         parts.append(
@@ -1203,10 +1205,17 @@ def _gap_plan(
         where = messages.gap_where_longer
     else:
         return full
-    return fill_placeholders(
-        messages.gap_build_up,
-        {"activity": words[0], "minutes": str(minutes), "where": where, "full": full},
-    )
+    values = {"activity": words[0], "minutes": str(minutes), "where": where}
+    reach, tail = "; ".join(parts[:reachable]), "; ".join(parts[reachable:])
+    if reach:
+        text = fill_placeholders(messages.gap_build_up, {**values, "full": reach})
+        return f"{text}; {tail}" if tail else text
+    # nothing the days can hold: the build-up's start, then what the days cannot hold (coach
+    # review 23, SHORTFALL-ADVICE-BROKEN-SENTENCE: "until you have the last 84 minutes need
+    # sessions longer than your 20 minutes")
+    if not messages.gap_build_up_start:
+        return full
+    return f"{fill_placeholders(messages.gap_build_up_start, values)}; {tail}"
 
 
 def _departures(reviewed: Review) -> list[Departure]:

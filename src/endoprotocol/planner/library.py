@@ -362,6 +362,9 @@ class Messages(_Node):
     # minutes at once (coach review 17, SHORTFALL-ADVICE-SKIPS-RAMP); `{where}` is one of
     # the three places below
     gap_build_up: Text | None = None
+    # the build-up's start alone, where the days hold none of the minutes (what they cannot
+    # hold follows it)
+    gap_build_up_start: Text | None = None
     gap_where_free: Text | None = None  # {day}: an offered day left free
     gap_where_room: Text | None = None  # after a session on a day with minutes to spare
     gap_where_new: Text | None = None  # a day the person did not offer
@@ -402,6 +405,7 @@ class Messages(_Node):
             "gap_left": {"minutes", "session"},
             "gap_light_days": {"minutes", "session", "light"},
             "gap_build_up": {"activity", "minutes", "where", "full"},
+            "gap_build_up_start": {"activity", "minutes", "where"},
             "gap_where_free": {"day"},
             "gap_where_room": set(),
             "gap_where_new": set(),

@@ -1049,34 +1049,63 @@ def _build_up(session: Session, week: int, ramp: BuildUp) -> Session:
 EXTRAS_STEP_MINUTES = 10
 
 
-def _extras_ramped(week_one: list[DayPlan], step: int, ramp: BuildUp) -> dict[int, int]:
+def _extras_ramped(
+    week_one: list[DayPlan], step: int, ramp: BuildUp, spread: bool = False
+) -> dict[int, int]:
     """People building up (not yet active): the work minutes of each optional moderate steady
     extra (by id) in building step `step`, 0 where it waits for a later week. The extras'
     weekly work starts at the build-up's first length (`start_minutes`: one walk of about
     20 minutes) and grows by at most `EXTRAS_STEP_MINUTES` a building step to their full
     total,
-    filling them in day order; an extra left under the library's least steady work
-    (`least_minutes`) waits (coach review 22, OPTIONAL-EXTRAS-SKIP-RAMP: an inactive
-    40-year-old's week 1 listed three optional 40-minute brisk walks while its advice said
-    to start with one of about 20 minutes a week)."""
-    extras = [
-        s
-        for d in week_one
+    filling them in order (the days furthest from a required session first, then day
+    order); an extra left under the library's least steady work (`least_minutes`) waits;
+    with `spread` (a limit on days without activity) each extra first gets that least
+    work, so the first bouts cover the most days (coach review 22, OPTIONAL-EXTRAS-SKIP-RAMP:
+    an inactive 40-year-old's week 1 listed three optional 40-minute brisk walks while its
+    advice said to start with one of about 20 minutes a week)."""
+    placed = [
+        (i, s)
+        for i, d in enumerate(week_one)
         for s in d.sessions
         if s.optional
         and s.modality is Modality.ENDURANCE
         and s.intensity_class is not IntensityClass.LIGHT
         and _work_minutes(s) > 0
     ]
-    if not extras:
+    if not placed:
         return {}
+    # the first bouts go where they break the longest run of days without a required
+    # session (ADA 2016: no more than two days in a row without activity; coach review 23,
+    # RAMP-EXTRAS-LEAVE-ADA-GAP: a Monday/Tuesday week's first walks went on Wednesday and
+    # Thursday, leaving Friday to Monday idle), then in day order
+    busy = [i for i, d in enumerate(week_one) if any(not s.optional for s in d.sessions)]
+
+    def apart(i: int) -> int:
+        return min((min(abs(i - b), 7 - abs(i - b)) for b in busy), default=0)
+
+    extras = [s for i, s in sorted(placed, key=lambda t: (-apart(t[0]), t[0]))]
 
     def fill(total: float) -> dict[int, int]:
         out: dict[int, int] = {}
+        if spread:
+            # (a limit on days without activity: each extra first gets the least steady
+            # work, so the bouts cover the most days, then they grow in the same order)
+            for s in extras:
+                out[id(s)] = (
+                    min(round(_work_minutes(s)), ramp.least_minutes)
+                    if total >= ramp.least_minutes
+                    else 0
+                )
+                total -= out[id(s)]
         for s in extras:
-            work = min(round(_work_minutes(s)), math.floor(total))
-            out[id(s)] = work if work >= ramp.least_minutes else 0
-            total -= out[id(s)]
+            have = out.get(id(s), 0)
+            if have or not spread:
+                work = min(round(_work_minutes(s)) - have, math.floor(total))
+                if have or work >= ramp.least_minutes:
+                    out[id(s)] = have + max(work, 0)
+                    total -= max(work, 0)
+                else:
+                    out[id(s)] = 0
         return out
 
     # each step grows from what the step before held (an extra that waited makes that
@@ -2279,6 +2308,8 @@ def build_weeks(
     full_steady = sum(_steady_minutes(week_one)) - 1
     ramp_week = 0  # the build-up step: it does not advance in a deload week
     extras_step = 0  # the optional extras' step: nor in a week held light
+    # a limit on days without activity (ADA 2016) spreads the extras' first bouts
+    spread_extras = outcome.requirement("max_days_without_activity") is not None
     # week 1's steady work: the start of the week's total that joining sessions grow from
     ramp_start = (
         sum(
@@ -2417,7 +2448,7 @@ def build_weeks(
         ):
             extras_step += 1
         extras = (
-            _extras_ramped(week_one, max(extras_step, 1), extras_ramp)
+            _extras_ramped(week_one, max(extras_step, 1), extras_ramp, spread_extras)
             if extras_ramp is not None
             else {}
         )
