@@ -463,8 +463,9 @@ def build_plan(
     block = rests_refit(block, profile.minutes_per_session, builder.rests, library.design)
     # a "one more set" note only where the refitted weeks still add a set
     block = true_sets_notes(block, outcome)
-    # the steady blocks after lifting take what the weeks as built leave free while week 1
-    # is short of the aerobic target (coach review 21, ACTIVE-AEROBIC-SHORT-WITH-FREE-MINUTES)
+    # each day's moderate steady session (after lifting or alone) takes what the weeks as
+    # built leave free while week 1 is short of the aerobic target (coach review 21,
+    # ACTIVE-AEROBIC-SHORT-WITH-FREE-MINUTES)
     if build_up is None and not _held_by(outcome, rules, "moderate_equivalent_aerobic_minutes"):
         block = walks_take_free_minutes(
             block, outcome, profile.minutes_per_session, scheduler.longest_steady()

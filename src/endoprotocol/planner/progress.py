@@ -1056,13 +1056,13 @@ def _extras_ramped(
     extra (by id) in building step `step`, 0 where it waits for a later week. The extras'
     weekly work starts at the build-up's first length (`start_minutes`: one walk of about
     20 minutes) and grows by at most `EXTRAS_STEP_MINUTES` a building step to their full
-    total,
-    filling them in order (the days furthest from a required session first, then day
-    order); an extra left under the library's least steady work (`least_minutes`) waits;
-    with `spread` (a limit on days without activity) each extra first gets that least
-    work, so the first bouts cover the most days (coach review 22, OPTIONAL-EXTRAS-SKIP-RAMP:
-    an inactive 40-year-old's week 1 listed three optional 40-minute brisk walks while its
-    advice said to start with one of about 20 minutes a week)."""
+    total, filling them in order (the days furthest from a required session first, then
+    day order); an extra left under the library's least steady work (`least_minutes`)
+    waits; with `spread` (a limit on days without activity) each extra first gets that
+    least work, so the first bouts cover the most days (coach review 22,
+    OPTIONAL-EXTRAS-SKIP-RAMP: an inactive 40-year-old's week 1 listed three optional
+    40-minute brisk walks while its advice said to start with one of about 20 minutes a
+    week)."""
     placed = [
         (i, s)
         for i, d in enumerate(week_one)
