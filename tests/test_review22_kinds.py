@@ -57,7 +57,7 @@ import pytest
 from hypothesis import strategies as st
 
 from endoprotocol.audit import PROGRESSION_CHECKS, WEEK_CHECKS, major_group_sets
-from tests.builtin import audit_check, builtin_plan, guideline
+from tests.builtin import audit_check, builtin_plan, builtin_rules, guideline
 from tests.strategies import audit_property, profiles
 
 EXAMPLES = int(os.environ.get("ENDOPROTOCOL_PROPERTY_EXAMPLES", "30"))
@@ -428,3 +428,30 @@ def test_no_build_up_with_diabetes_leaves_three_idle_days(
         examples=EXAMPLES,
         weeks=8,
     )
+
+
+def test_the_extras_step_is_the_packs_and_goes_with_a_build_up() -> None:
+    """The ramp's step is rule-pack data (`build_up_extras_step_minutes`): every built-in
+    guideline with a build-up sets 10, and the field is refused without a build-up."""
+    from endoprotocol.engine.model import GuidelineTarget
+
+    targets = [
+        t
+        for r in builtin_rules().rules
+        for action in r.then
+        if (t := getattr(action, "guideline", None)) is not None and t.build_up_weeks is not None
+    ]
+    assert targets
+    assert {t.build_up_extras_step_minutes for t in targets} == {10}
+    base = {
+        "id": "who-2020-aerobic",
+        "measure": "moderate_equivalent_aerobic_minutes",
+        "at_least": 150,
+        "label": "aerobic",
+        "suggestion": "more",
+    }
+    assert GuidelineTarget(
+        **base, build_up_weeks=5, build_up_from_minutes=20, build_up_extras_step_minutes=10
+    )
+    with pytest.raises(ValueError, match="goes with build_up_weeks"):
+        GuidelineTarget(**base, build_up_extras_step_minutes=10)

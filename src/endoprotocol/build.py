@@ -902,7 +902,12 @@ def _build_up(
     if profile.currently_active or (held is not None and held.value is False and not held_too):
         return None
     ramp = sorted(
-        (target.build_up_weeks, target.build_up_from_minutes, target.backbone_note or "")
+        (
+            target.build_up_weeks,
+            target.build_up_from_minutes,
+            target.backbone_note or "",
+            target.build_up_extras_step_minutes or 0,
+        )
         for target, _rule in outcome.guidelines.values()
         if target.fill_with is Modality.ENDURANCE
         and target.build_up_weeks is not None
@@ -910,12 +915,13 @@ def _build_up(
     )
     if not ramp:
         return None
-    weeks, start, note = ramp[0]
+    weeks, start, note, extras_step = ramp[0]
     return BuildUp(
         weeks,
         start,
         least_minutes=library.design.timing.min_work_minutes.get(Modality.ENDURANCE, 10),
         joins_note=note or None,
+        extras_step=extras_step or None,
     )
 
 

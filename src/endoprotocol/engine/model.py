@@ -876,6 +876,10 @@ class GuidelineTarget(_Node):
     # their full length in `build_up_weeks` steps (a deload week holds its step).
     build_up_weeks: Annotated[int, Field(strict=True, ge=1, le=16)] | None = None
     build_up_from_minutes: Annotated[int, Field(strict=True, ge=5, le=60)] | None = None
+    # With a build-up: the optional walks and rides above light grow by at most this many
+    # minutes of work a building week from one bout of `build_up_from_minutes` (coach review
+    # 22, OPTIONAL-EXTRAS-SKIP-RAMP); without it they are not built up.
+    build_up_extras_step_minutes: Annotated[int, Field(strict=True, ge=1, le=30)] | None = None
     # When the target is still short, lifting sessions beyond this many give their day to it
     # (COACHING.md §2: the WHO minimums come before more for a goal that is not lifting).
     lifting_yields_above: Annotated[int, Field(strict=True, ge=0, le=7)] | None = None
@@ -969,6 +973,8 @@ class GuidelineTarget(_Node):
             raise ValueError("fill_with goes with at_least (a target to fill up to)")
         if (self.build_up_weeks is None) != (self.build_up_from_minutes is None):
             raise ValueError("build_up_weeks and build_up_from_minutes go together")
+        if self.build_up_extras_step_minutes is not None and self.build_up_weeks is None:
+            raise ValueError("build_up_extras_step_minutes goes with build_up_weeks")
         if (
             self.lifting_exposure_walk_minutes is not None or self.lifting_main_lifts
         ) and self.lifting_exposure_sets is None:

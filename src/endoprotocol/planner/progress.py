@@ -990,6 +990,9 @@ class BuildUp:
     start_minutes: int
     least_minutes: int = 10
     joins_note: str | None = None
+    # the optional extras' step a building week (`build_up_extras_step_minutes`); None: the
+    # extras are not built up
+    extras_step: int | None = None
 
     def total(self, start: float, full: float, step: int) -> float:
         """The week's steady work in building step `step` (1-based; deloads hold a step),
@@ -1044,18 +1047,13 @@ def _build_up(session: Session, week: int, ramp: BuildUp) -> Session:
     )
 
 
-# the optional extras of a build-up grow by about this many minutes of work a building week
-# (COACHING.md §2: people not active build up from about 15-30 minutes, 5-10 more a week)
-EXTRAS_STEP_MINUTES = 10
-
-
 def _extras_ramped(
     week_one: list[DayPlan], step: int, ramp: BuildUp, spread: bool = False
 ) -> dict[int, int]:
     """People building up (not yet active): the work minutes of each optional moderate steady
     extra (by id) in building step `step`, 0 where it waits for a later week. The extras'
     weekly work starts at the build-up's first length (`start_minutes`: one walk of about
-    20 minutes) and grows by at most `EXTRAS_STEP_MINUTES` a building step to their full
+    20 minutes) and grows by at most `extras_step` minutes a building step to their full
     total, filling them in order (the days furthest from a required session first, then
     day order); an extra left under the library's least steady work (`least_minutes`)
     waits; with `spread` (a limit on days without activity) each extra first gets that
@@ -1072,8 +1070,9 @@ def _extras_ramped(
         and s.intensity_class is not IntensityClass.LIGHT
         and _work_minutes(s) > 0
     ]
-    if not placed:
+    if not placed or ramp.extras_step is None:
         return {}
+    step_minutes = ramp.extras_step
     # the first bouts go where they break the longest run of days without a required
     # session (ADA 2016: no more than two days in a row without activity; coach review 23,
     # RAMP-EXTRAS-LEAVE-ADA-GAP: a Monday/Tuesday week's first walks went on Wednesday and
@@ -1112,7 +1111,7 @@ def _extras_ramped(
     # less than its aim), so no week adds more than the step
     out = fill(ramp.start_minutes)
     for _ in range(max(step, 1) - 1):
-        out = fill(sum(out.values()) + EXTRAS_STEP_MINUTES)
+        out = fill(sum(out.values()) + step_minutes)
     return out
 
 
