@@ -339,12 +339,22 @@ class Exercise(_Out):
     )
 
 
-def muscle_credit(exercise: Exercise) -> dict[str, float]:
+def muscle_credit(exercise: Exercise) -> Mapping[str, float]:
     """What one hard set of `exercise` counts for each muscle (DESIGN.md v1.1): 1 for each
-    primary muscle, 0.5 for each secondary one. Callers multiply by the hard sets."""
-    credit = dict.fromkeys((m.value for m in exercise.secondary_muscles), 0.5)
-    credit.update(dict.fromkeys((m.value for m in exercise.muscles), 1.0))
+    primary muscle, 0.5 for each secondary one. Callers multiply by the hard sets.
+
+    The mapping is shared between lifts with the same muscles (the planner and the review
+    ask ~600 times a plan, for a few dozen lifts): read it, never change it."""
+    key = (tuple(exercise.muscles), tuple(exercise.secondary_muscles))
+    credit = _CREDITS.get(key)
+    if credit is None:
+        credit = dict.fromkeys((m.value for m in key[1]), 0.5)
+        credit.update(dict.fromkeys((m.value for m in key[0]), 1.0))
+        _CREDITS[key] = credit
     return credit
+
+
+_CREDITS: dict[tuple[tuple[Muscle, ...], tuple[Muscle, ...]], dict[str, float]] = {}
 
 
 class Session(_Out):
@@ -368,13 +378,17 @@ class Session(_Out):
     # (steady work on the day intervals take over after the base weeks); None: every week.
     _last_week: int | None = PrivateAttr(default=None)
 
+    # read from the private store directly: pydantic reaches a private attribute through
+    # its `__getattr__` fallback, and the planner reads these ~150 times a plan
     @property
     def first_week(self) -> int:
-        return self._first_week
+        private = self.__pydantic_private__
+        return 1 if private is None else private.get("_first_week", 1)
 
     @property
     def last_week(self) -> int | None:
-        return self._last_week
+        private = self.__pydantic_private__
+        return None if private is None else private.get("_last_week")
 
     def from_week(self, week: int, until: int | None = None) -> "Session":
         """This session, first done in `week` of the block (and last in `until`)."""
@@ -758,11 +772,13 @@ def hard_sets_by_muscle(
 def exposed_groups(sets: dict[str, float]) -> set[str]:
     """The major groups one day's `hard_sets_by_muscle` gives a hard exposure: 3+ hard sets
     of the group's best-trained muscle."""
-    return {
-        group
-        for group, muscles in MAJOR_GROUPS.items()
-        if max(sets.get(m, 0) for m in muscles) >= HARD_EXPOSURE_SETS
-    }
+    out: set[str] = set()
+    for group, muscles in MAJOR_GROUPS.items():
+        for m in muscles:
+            if sets.get(m, 0) >= HARD_EXPOSURE_SETS:
+                out.add(group)
+                break
+    return out
 
 
 def primary_groups(exercises: Iterable[Exercise]) -> set[str]:

@@ -63,7 +63,62 @@ def class_of(ex: Exercise, zones: dict[IntensityClass, Zone]) -> IntensityClass:
     return found
 
 
+# what `cohere` changes, by what it reads: (table, zones, most_reps, the change), the first
+# three kept so that the ids in the key stay theirs while the entry lives
+_COHERED: dict[tuple[object, ...], tuple[object, object, object, dict[str, object]]] = {}
+_COHERED_MAX = 20_000
+_COHERED_FIELDS = ("reps", "intensity", "rest_seconds", "alternatives")
+
+
 def cohere(
+    ex: Exercise,
+    table: IntensityTable,
+    zones: dict[IntensityClass, Zone],
+    ceiling: IntensityClass,
+    cap: float | None = None,
+    most_reps: Mapping[str, float] = EMPTY,
+) -> Exercise:
+    """`_cohere`, remembered: a block asks for the same lift at the same reps, effort, rest
+    and cap week after week (~125 times a plan, ~3 of 4 seen before). The result depends
+    only on the fields in the key, and changes only `_COHERED_FIELDS`; plan models are
+    values, never changed in place, so the change is shared between its exercises."""
+    i, reps, rest = ex.intensity, ex.reps, ex.rest_seconds
+    key = (
+        id(table),
+        id(zones),
+        id(most_reps),
+        ceiling,
+        cap,
+        _pair(i.rpe),
+        _pair(i.rir),
+        _pair(i.pct_1rm),
+        _pair(i.hr_max_pct),
+        i.talk_test,
+        _pair(reps),
+        _pair(rest),
+        tuple(ex.alternatives),
+    )
+    known = _COHERED.get(key)
+    if known is None:
+        made = _cohere(ex, table, zones, ceiling, cap, most_reps)
+        change = {
+            name: made.__dict__[name]
+            for name in _COHERED_FIELDS
+            if made.__dict__[name] is not ex.__dict__[name]
+        }
+        if len(_COHERED) >= _COHERED_MAX:
+            _COHERED.clear()
+        _COHERED[key] = (table, zones, most_reps, change)
+        return made
+    change = known[3]
+    return ex.model_copy(update=change) if change else ex
+
+
+def _pair(r: Range | None) -> tuple[float, float] | None:
+    return None if r is None else (r.min, r.max)
+
+
+def _cohere(
     ex: Exercise,
     table: IntensityTable,
     zones: dict[IntensityClass, Zone],

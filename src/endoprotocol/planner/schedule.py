@@ -410,21 +410,29 @@ class Scheduler:
             )
             if used + least > self.budget:
                 return False
-        gap = self._gap_days("hours_between", s.modality.value)
-        for other in range(7):
-            if other == day:
-                continue
-            dist = circular(day, other)
-            for o in days[other]:
-                if o.modality is s.modality and not o.optional and not s.optional and dist < gap:
-                    return False
-                if (
-                    s.modality is Modality.RESISTANCE
-                    and o.modality is Modality.RESISTANCE
-                    and dist < self._gap_days("hours_between_same_muscle")
-                    and s.muscles() & o.muscles()
-                ):
-                    return False
+        # the spacing from the same modality's required sessions (and, for lifting, from a
+        # lifting day that trains the same muscles); the invariants of the loop read once
+        gap = 0 if s.optional else self._gap_days("hours_between", s.modality.value)
+        lifting = s.modality is Modality.RESISTANCE
+        muscle_gap = self._gap_days("hours_between_same_muscle") if lifting else 0
+        if gap > 1 or muscle_gap > 1:
+            mine: set[str] | None = None
+            for other in range(7):
+                if other == day:
+                    continue
+                dist = circular(day, other)
+                if dist >= gap and dist >= muscle_gap:
+                    continue
+                for o in days[other]:
+                    if o.modality is not s.modality:
+                        continue
+                    if not o.optional and dist < gap:
+                        return False
+                    if lifting and dist < muscle_gap:
+                        if mine is None:
+                            mine = s.muscles()
+                        if mine & o.muscles():
+                            return False
         # A day that must stay light (after intervals, when a rule asks) holds nothing above
         # light, optional extras included (COACHING.md §2).
         above_light = INTENSITY_ORDER[s.intensity] > INTENSITY_ORDER["light"]

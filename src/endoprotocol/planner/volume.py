@@ -5,7 +5,7 @@ COACHING.md §2, WHO 2020's muscle-strengthening days)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from endoprotocol.plan import (
     DayPlan,
@@ -58,7 +58,7 @@ def _exposure_days(per_day: list[dict[str, float]]) -> dict[str, int]:
     return out
 
 
-def _less(sets: dict[str, float], credit: dict[str, float]) -> dict[str, float]:
+def _less(sets: dict[str, float], credit: Mapping[str, float]) -> dict[str, float]:
     """`sets` with one set of a lift of this `credit` taken off."""
     out = dict(sets)
     for m, c in credit.items():
