@@ -82,6 +82,8 @@ def cohere(
     and cap week after week (~125 times a plan, ~3 of 4 seen before). The result depends
     only on the fields in the key, and changes only `_COHERED_FIELDS`; plan models are
     values, never changed in place, so the change is shared between its exercises."""
+    if not most_reps:
+        most_reps = EMPTY  # (callers pass a fresh `{}` for none)
     i, reps, rest = ex.intensity, ex.reps, ex.rest_seconds
     key = (
         id(table),

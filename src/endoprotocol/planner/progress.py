@@ -337,8 +337,10 @@ def _progress_session(
                 update["alternatives"] = derived.exercises[i].alternatives
             if current is not None and current.max > current.min:
                 update[name] = _toward_top(current)
-        update["sets"] = sets
-        exercises.append(ex.model_copy(update=update))
+        if sets != ex.sets:
+            update["sets"] = sets
+        # (an exercise is a value: one this week leaves as it was is shared, not copied)
+        exercises.append(ex.model_copy(update=update) if update else ex)
     from_last = deload and last_sets is not None
     if (
         session.modality is Modality.RESISTANCE

@@ -208,10 +208,12 @@ def hold_weekly_volume(
     def floor(e: Exercise) -> int:
         return max(least_sets, least_of(e)) if least_of is not None else least_sets
 
+    totals = _groups(_summed(per_day))
+    if all(n <= most for n in totals.values()):
+        return days  # most weeks: nothing over the ceiling
     keep = {g: min(n, strength_days) for g, n in _exposure_days(per_day).items()}
     out = days
     while True:
-        totals = _groups(_summed(per_day))
         cut = None
         # the group furthest over first; one whose sets cannot come down leaves the next
         for group in sorted((g for g in totals if totals[g] > most), key=lambda g: -totals[g]):
@@ -223,6 +225,7 @@ def hold_weekly_volume(
         i, j, k = cut
         out = _with_sets(out, cut, out[i].sessions[j].exercises[k].sets - 1)
         per_day[i] = _day_sets(out[i])
+        totals = _groups(_summed(per_day))
     return days if out is days else retimed_days(days, out, retime)
 
 
