@@ -464,11 +464,16 @@ class Scheduler:
         return True
 
     def _rest_days(self) -> int:
-        return sum(
-            1
-            for sessions in self.week.days
-            if all(INTENSITY_ORDER[s.intensity] <= INTENSITY_ORDER["light"] for s in sessions)
-        )
+        """Days of the week with nothing above light (asked on most placement checks)."""
+        light = INTENSITY_ORDER["light"]
+        count = 0
+        for sessions in self.week.days:
+            for s in sessions:
+                if INTENSITY_ORDER[s.intensity] > light:
+                    break
+            else:
+                count += 1
+        return count
 
     # -- placement --------------------------------------------------------------------------
     def place(
