@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import combinations, pairwise, product
 
-from endoprotocol.engine.review import aerobic_equivalent
+from endoprotocol.engine.review import aerobic_equivalent, is_demanding_set
 from endoprotocol.plan import (
     DayPlan,
     Exercise,
@@ -39,7 +39,15 @@ from endoprotocol.planner.progress import shows_pct_1rm
 from endoprotocol.planner.schedule import circular, longest_idle
 from endoprotocol.profile import WEEK, Profile
 from endoprotocol.render.text import screening_boxed, screening_title
-from endoprotocol.vocab import MAJOR_GROUPS, Condition, Experience, Modality, Therapy
+from endoprotocol.vocab import (
+    MAJOR_GROUPS,
+    Condition,
+    Equipment,
+    Experience,
+    Modality,
+    Pattern,
+    Therapy,
+)
 
 INTENSITY_RANK = {"none": 0, "light": 1, "moderate": 2, "vigorous": 3}
 # The highest RPE (0-10) each class allows (ACSM, EVIDENCE.md §1.2: 5-6 moderate, 7-8 vigorous).
@@ -1065,6 +1073,7 @@ UNSUPPORTED_STANCE = re.compile(
 STEADY = re.compile(
     r"supported|hands? on|hands? down|a wall|rail|counter|bridge|lying", re.IGNORECASE
 )
+DEEP_LUNGE = re.compile(r"\bdeep lunge", re.IGNORECASE)
 # a load in both hands or on the back, read from the name or cue
 LOADED_HANDS = re.compile(
     r"barbell|dumbbells|kettlebell|bar on|the bar|band|goblet|in each hand", re.IGNORECASE
@@ -1217,10 +1226,12 @@ def frail_row_unsupported(p: Profile, plan: Plan, library: Library) -> Verdict:
 
 
 def stance_unsupported(p: Profile, plan: Plan, library: Library) -> Verdict:
-    """People whose rules keep balance work supported (a past fall, frailty, fragile bones,
-    pregnancy, neuropathy) get no exercise whose name or cue is an unsupported single-leg or
+    """People whose rules keep balance work supported (a past fall, frailty, 80 and over,
+    fragile bones, pregnancy, neuropathy) get no exercise whose name or cue is an unsupported single-leg or
     split stance - read from the words, not the `fall-risk` tag, so a missing tag shows."""
-    careful = bool(FALL_CAREFUL & set(p.conditions)) or is_frail(p)
+    # (from 80, active or not, every unsupported split or single-leg stance is left out, as
+    # the oldest's warning says: coach review 24, OLDEST-FALL-RISK-MOBILITY)
+    careful = bool(FALL_CAREFUL & set(p.conditions)) or is_frail(p) or p.age >= OLDEST_AGE
     # from 65 (falls prevention, COACHING.md §4) a split or single-leg stance is kept off a
     # load that fills both hands or sits on the back (coach review 8, OLDER-HEAVY-LUNGE)
     older = p.age >= OLDER_AGE
@@ -1232,7 +1243,10 @@ def stance_unsupported(p: Profile, plan: Plan, library: Library) -> Verdict:
         for name in [e.name, *e.alternatives]:
             label = name if name == e.name else f"alternative {name}"
             entry = entries.get(name)
-            stance = _says(UNSUPPORTED_STANCE, name, entry) and not _says(STEADY, name, entry)
+            # (a hand on the floor in a deep lunge steadies nothing against a fall)
+            stance = (
+                _says(UNSUPPORTED_STANCE, name, entry) and not _says(STEADY, name, entry)
+            ) or _says(DEEP_LUNGE, name, entry)
             if stance and not careful:
                 # balance practice is the falls-prevention work itself: only lifts count
                 stance = s.modality.value == "resistance" and _says(LOADED_HANDS, name, entry)
@@ -1377,18 +1391,17 @@ BACK_PAIN_PCT_TOP, BACK_PAIN_RPE_TOP, BACK_PAIN_LEAST_REPS = 70, 7, 8
 
 def back_pain_heavy_load(p: Profile, plan: Plan, library: Library) -> Verdict:
     """With low-back pain no lift is loaded heavily, whatever it is lifted with: at most
-    about 70 % 1RM and RPE 7, and a lift with an external load 8 or more reps (COACHING.md
-    §4, avoid the loaded positions that aggravate; coach review 16,
-    LBP-HEAVY-HINGE-VIA-DUMBBELLS: a dumbbell Romanian deadlift at 3-6 reps and 77-87 % 1RM
-    once the barbell one was vetoed). A body-weight lift's fewer reps (a deload) are lighter,
-    not heavier."""
+    about 70 % 1RM and RPE 7, and every lift 8 or more reps in its building weeks, a
+    body-weight one too (COACHING.md §4, avoid the loaded positions that aggravate; coach
+    review 16, LBP-HEAVY-HINGE-VIA-DUMBBELLS: a dumbbell Romanian deadlift at 3-6 reps and
+    77-87 % 1RM once the barbell one was vetoed; coach review 24, LBP-RULE-CONTRADICTED).
+    A deload's fewer reps at the same load are lighter, not heavier."""
     verdict = Verdict(applies=Condition.LOW_BACK_PAIN in p.conditions)
     if not verdict.applies:
         return verdict
-    entries = _by_name(library)
     for week, where, s in week_sessions(plan):
         for e in s.exercises if s.modality.value == "resistance" else []:
-            _back_pain_load(verdict, week, where, e, entries, library)
+            _back_pain_load(verdict, week, where, e)
     return verdict
 
 
@@ -1397,8 +1410,6 @@ def _back_pain_load(
     week: Week,
     where: str,
     e: Exercise,
-    entries: dict[str, ExerciseEntry],
-    library: Library,
 ) -> None:
     """`back_pain_heavy_load` for one lift of one week: a deload's fewer reps at the same
     load are lighter, so reps count only in building weeks."""
@@ -1408,9 +1419,10 @@ def _back_pain_load(
         heavy.append(f"{pct.max:g}% 1RM")
     if rpe is not None and rpe.max > BACK_PAIN_RPE_TOP:
         heavy.append(f"RPE {rpe.max:g}")
-    entry = entries.get(e.name)
-    loaded = entry is not None and library.loadability(entry) > 0
-    if loaded and not week.deload and e.reps is not None and e.reps.min < BACK_PAIN_LEAST_REPS:
+    # 8 reps at least in building weeks, a body-weight lift's too: the warning promises it
+    # "whatever it is lifted with" (coach review 24, LBP-RULE-CONTRADICTED: chin-ups at 3-6
+    # reps, then with a dumbbell between the feet)
+    if not week.deload and e.reps is not None and e.reps.min < BACK_PAIN_LEAST_REPS:
         heavy.append(f"{e.reps.min:g} reps")
     if heavy:
         verdict.faults.append(Fault("back-pain-heavy-load", where, f"{e.name}: {', '.join(heavy)}"))
@@ -1774,7 +1786,11 @@ def sustained_hold_with_high_bp(p: Profile, plan: Plan, library: Library) -> Ver
     verdict = Verdict(applies=bool(at_risk & set(p.conditions)) or high)
     if not verdict.applies:
         return verdict
-    names = {e.name for e in library.exercises if e.id in SUSTAINED_HOLDS}
+    # and no lift done from a held plank (a renegade row: the plank is held for the whole
+    # set; coach review 24, BP-HOLD-RULE-BYPASSED), read from the library's own tag
+    names = {
+        e.name for e in library.exercises if e.id in SUSTAINED_HOLDS or "loaded-plank" in e.tags
+    }
     for where, name, _label in named_moves(plan):
         if name in names:
             verdict.faults.append(
@@ -2206,11 +2222,26 @@ def not_owned(p: Profile, plan: Plan, library: Library) -> Verdict:
             missing.add("pull-up-bar")
         if ON_A_BENCH.search(entry.cue) and "bench" not in have:
             missing.add("bench")
+        if _racked(entry) and "rack" not in have:
+            missing.add("rack")
         if missing:
             verdict.faults.append(
                 Fault("not-owned", where, f"{name} needs {', '.join(sorted(missing))}")
             )
     return verdict
+
+
+def _racked(entry: ExerciseEntry) -> bool:
+    """A barbell lift that starts from a rack, read from its tags and pattern, not from its
+    listed kit (coach review 24, RACK-ASSUMED: back squats and bench presses at 77-85 % 1RM
+    for a lifter who owned a barbell and no rack): the bar on the back or racked on the
+    shoulders, or pressed from the chest or overhead (a landmine's bar is anchored)."""
+    if Equipment.BARBELL not in entry.equipment:
+        return False
+    if {"bar-on-back", "front-rack"} & set(entry.tags):
+        return True
+    pressed = entry.pattern in (Pattern.HORIZONTAL_PUSH, Pattern.VERTICAL_PUSH)
+    return pressed and "landmine" not in entry.name.lower()
 
 
 SITS_ON_CHAIR = re.compile(r"\b(sit|sitting|seated)\b[^.]*\bchair\b", re.IGNORECASE)
@@ -7349,21 +7380,60 @@ def _steady_doses(plan: Plan) -> tuple[float, float]:
     return vigorous, weighted
 
 
+# the acute testosterone rise's dose, restated from the pack (Kraemer 2005: big muscle mass,
+# volume, moderate-to-heavy loads): six demanding multi-joint sets in one session with a
+# load given as a %1RM (coach review 24, EFFECT-WITHOUT-DOSE)
+TESTOSTERONE_LOADED_SETS = 6
+
+
+def _loaded_compound_sets(plan: Plan) -> int:
+    """The most demanding (RIR 3 or less, or RPE 7+) compound sets with a %1RM in one
+    required lifting session of the block."""
+    most = 0
+    for _week, _where, s in week_sessions(plan):
+        if s.modality.value != "resistance" or s.optional:
+            continue
+        most = max(
+            most,
+            sum(
+                e.sets
+                for e in s.exercises
+                if e.compound and e.intensity.pct_1rm is not None and is_demanding_set(e)
+            ),
+        )
+    return most
+
+
 def effect_without_dose(p: Profile, plan: Plan, library: Library) -> Verdict:
     """An acute growth hormone or IL-6 rise credited to steady work needs its dose: GH 20+
     minutes of vigorous steady work; IL-6 40+ intensity-weighted minutes in one session, and
-    60+ for a "strong" grade. A walk or an easy or short session claims neither."""
+    60+ for a "strong" grade. A walk or an easy or short session claims neither. An acute
+    testosterone rise credited to lifting needs six demanding multi-joint sets with a load
+    (a %1RM) in one session: body-weight circuits claim none (coach review 24)."""
     claims = [
         e
         for e in plan.expected_effects
         if e.timescale == "acute"
-        and e.target.value in ("growth_hormone", "il_6")
-        and any(m.value == "endurance" for m in e.from_modalities)
+        and (
+            (
+                e.target.value in ("growth_hormone", "il_6")
+                and any(m.value == "endurance" for m in e.from_modalities)
+            )
+            or (
+                e.target.value == "testosterone"
+                and e.direction == "increase"
+                and any(m.value == "resistance" for m in e.from_modalities)
+            )
+        )
     ]
     verdict = Verdict(applies=bool(claims))
     vigorous, weighted = _steady_doses(plan)
     for e in claims:
-        if e.target.value == "growth_hormone":
+        if e.target.value == "testosterone":
+            loaded = _loaded_compound_sets(plan)
+            short = loaded < TESTOSTERONE_LOADED_SETS
+            dose = f"{loaded} demanding loaded multi-joint sets in a session"
+        elif e.target.value == "growth_hormone":
             short = vigorous < GH_VIGOROUS_MINUTES
             dose = f"{vigorous:g} vigorous steady minutes"
         else:
@@ -7375,7 +7445,7 @@ def effect_without_dose(p: Profile, plan: Plan, library: Library) -> Verdict:
                 Fault(
                     "effect-without-dose",
                     e.target.value,
-                    f"acute rise from endurance ({e.evidence}) with {dose}",
+                    f"acute rise ({e.evidence}) with {dose}",
                 )
             )
     return verdict
@@ -9449,7 +9519,54 @@ def suggestion_does_not_close(p: Profile, plan: Plan, library: Library) -> Verdi
     return verdict
 
 
+# a departure's words that say the plan holds intervals
+USES_INTERVALS = re.compile(r"\buses intervals\b|\bintervals (?:are|is) (?:used|part)\b", re.I)
+
+
+def departure_claims_absent_intervals(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A departure says the plan uses intervals only where a week of the block holds an
+    interval session (COACHING.md §5: what the plan says it does is what it does; coach
+    review 24, DEPARTURE-CLAIMS-INTERVALS: an insulin-sensitivity goal's departure said the
+    plan "uses intervals as one option" in blocks with none - a hypertension rule had left
+    them out)."""
+    claims = [d for d in plan.departures if USES_INTERVALS.search(d.plan_does)]
+    # every departure about intervals is a place such a claim could be made
+    verdict = Verdict(applies=any("interval" in d.topic.lower() for d in plan.departures))
+    if not claims:
+        return verdict
+    held = any(s.modality.value == "hiit" for _, _, s in week_sessions(plan))
+    if not held:
+        for d in claims:
+            verdict.faults.append(
+                Fault(
+                    "departure-claims-absent-intervals",
+                    f"departure {d.id}",
+                    f"says the plan uses intervals; no week holds one: {d.plan_does[:80]}",
+                )
+            )
+    return verdict
+
+
+def ceiling_skips_vigorous_check(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Where the screening asks for a qualified professional's check before vigorous efforts
+    (PAR-Q+: over 45 and not used to them), the line at the top that names the highest
+    intensity allowed never offers vigorous without that check (COACHING.md §4; coach review
+    24, CEILING-HEADLINE-CONTRADICTS-CAUTIOUS-START: "vigorous from week 5" above an inactive
+    70-year-old's eight light weeks and the advice to see a professional first)."""
+    asks = any(re.search(r"\bvigorous\b", step, re.I) for step in plan.screening.next_steps)
+    title = screening_title(plan)
+    offers = re.search(r"highest intensity allowed: .*\bvigorous\b", title)
+    verdict = Verdict(applies=asks and offers is not None)
+    if verdict.applies and "professional" not in title[offers.start() if offers else 0 :]:
+        verdict.faults.append(
+            Fault("ceiling-skips-vigorous-check", "top of the plan", f"{title!r}")
+        )
+    return verdict
+
+
 WORD_CHECKS: dict[str, Check] = {
+    "ceiling-skips-vigorous-check": ceiling_skips_vigorous_check,
+    "departure-claims-absent-intervals": departure_claims_absent_intervals,
     "suggestion-does-not-close": suggestion_does_not_close,
     "claim-strength-day-false": claim_strength_day_false,
     "min-reps-note-false": min_reps_note_false,

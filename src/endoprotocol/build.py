@@ -254,6 +254,7 @@ def build_plan(
                 grows=grows,
                 unloaded=library.unloaded(),
                 drills=library.drills(),
+                coarse=library.coarse_loaded(),
                 rep_caps=library.rep_caps(),
                 load_cues=library.load_cues(profile.equipment),
             )

@@ -273,7 +273,7 @@ class Profile(_Strict):
     equipment: Annotated[list[EquipmentField], AsList] = Field(
         default=[Equipment.BODYWEIGHT, Equipment.DUMBBELLS, Equipment.BANDS],
         description="What you can train with; machines means a gym and brings bench, "
-        "pull-up-bar and dip-bars (not a barbell, not cardio machines).",
+        "pull-up-bar, dip-bars and rack (not a barbell, not cardio machines).",
     )
     currently_active: YesNoFlag = Field(
         default=False,

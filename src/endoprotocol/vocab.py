@@ -82,12 +82,20 @@ class Equipment(Vocab):
     DOOR_ANCHOR = "door-anchor"
     TRAP_BAR = "trap-bar"
     SUSPENSION_TRAINER = "suspension-trainer"
+    # a power rack or squat stands with safety arms: where a barbell lift starts from a rack
+    # (an addition to the v1.1 fixtures: coach review 24, RACK-ASSUMED)
+    RACK = "rack"
 
 
-# `machines` means a gym (DESIGN.md v1.1): it brings these fixtures along, but not a barbell
-# and not cardio machines, which a person lists on their own.
+# `machines` means a gym (DESIGN.md v1.1): it brings these fixtures along (a gym's racks
+# too), but not a barbell and not cardio machines, which a person lists on their own.
 IMPLIED_EQUIPMENT: dict[Equipment, tuple[Equipment, ...]] = {
-    Equipment.MACHINES: (Equipment.BENCH, Equipment.PULL_UP_BAR, Equipment.DIP_BARS),
+    Equipment.MACHINES: (
+        Equipment.BENCH,
+        Equipment.PULL_UP_BAR,
+        Equipment.DIP_BARS,
+        Equipment.RACK,
+    ),
 }
 
 

@@ -263,6 +263,11 @@ REVIEW_FACTS: tuple[tuple[str, str], ...] = (
         "the most demanding compound sets (RIR 3 or less, or RPE 7+) in one session",
     ),
     (
+        "session.most_demanding_loaded_compound_sets",
+        "the most demanding compound sets with a load given as a %1RM (kit, not body weight) "
+        "in one session",
+    ),
+    (
         "session.most_demanding_compound_moderate_rep_sets",
         "the most demanding compound sets of moderate reps in one session",
     ),

@@ -662,6 +662,7 @@ class Progression(_Node):
     # `load_note` for a week whose lifts show no %1RM (loads set by effort alone): it speaks
     # of no %1RM (coach review 17, LOAD-NOTE-CITES-ABSENT-1RM)
     effort_load_note: Text | None = None
+    coarse_load_note: Text | None = None
     deload_every_weeks: Annotated[int, Field(strict=True, ge=2, le=12)] | None = None
     deload_volume_cut_pct: Bound | None = None
     deload_now: Flag | None = None

@@ -176,6 +176,9 @@ def _lifting(s: Session, facts: dict[str, Any]) -> None:
             continue
         if e.compound:
             most["session.most_demanding_compound_sets"] += e.sets
+            if e.intensity.pct_1rm is not None:
+                # with a load set as a share of 1RM: kit that loads the lift, not body weight
+                most["session.most_demanding_loaded_compound_sets"] += e.sets
             if _moderate_reps(e):
                 most["session.most_demanding_compound_moderate_rep_sets"] += e.sets
         # the metabolically demanding protocol (Kraemer 2005) is multi-joint lifts of
@@ -193,6 +196,7 @@ _SESSION_FACTS = (
     "session.most_multi_set_hard_sets",
     "session.most_compound_hard_sets",
     "session.most_demanding_compound_sets",
+    "session.most_demanding_loaded_compound_sets",
     "session.most_demanding_compound_moderate_rep_sets",
     "session.most_demanding_compound_short_rest_sets",
 )

@@ -120,6 +120,10 @@ class Picker:
             if start is not None and isinstance(start.value, CautiousStart)
             else None
         )
+        # nor is it under a safety limit's fewest reps (low-back pain's 8: coach review 24)
+        fewest, _ = self.outcome.limit(Modality.RESISTANCE.value, "any", "reps")
+        if fewest is not None and fewest.min is not None:
+            least = max(least or 0, fewest.min)
         needs = self.library.needs()
         self.possible = [
             e

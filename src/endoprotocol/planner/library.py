@@ -440,6 +440,11 @@ class SessionDesignFile(_Node):
     interval_protocols: list[IntervalProtocol] = []
     loadability: dict[Equipment, Annotated[int, Field(strict=True, ge=0, le=10)]]
     load_measurable_from: Annotated[int, Field(strict=True, ge=0, le=10)]
+    # the least loadability whose load goes up in small steps (plates, a pin, the next pair
+    # of dumbbells); a lift loaded only by kit below it (a kettlebell, bands) steps a whole
+    # bell or band at a time, so a load week tells it so (`coarse_load_note`; coach review
+    # 24, UNREALISABLE-LOAD-STEP). 0: every loaded lift steps finely
+    fine_load_from: Annotated[int, Field(strict=True, ge=0, le=10)] = 0
     # kit that lives at a venue the person travels to (a pool): the least minutes a steady
     # block there lasts when it shares its day with a session done elsewhere (coach review
     # 18, TOKEN-POOL-SESSION); a shorter block takes a walk or the person's home kit
@@ -567,6 +572,17 @@ class Library:
     @cached_property
     def _unloaded(self) -> frozenset[str]:
         return frozenset(e.name for e in self.exercises if self.loadability(e) == 0)
+
+    @cached_property
+    def _coarse(self) -> frozenset[str]:
+        least = self.design.fine_load_from
+        return frozenset(e.name for e in self.exercises if 0 < self.loadability(e) < least)
+
+    def coarse_loaded(self) -> frozenset[str]:
+        """Names of the exercises with an external load that only steps coarsely (their
+        loadability above 0 and below `fine_load_from`: a kettlebell, bands); made once per
+        library."""
+        return self._coarse
 
     @cached_property
     def _drills(self) -> frozenset[str]:

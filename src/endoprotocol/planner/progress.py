@@ -77,6 +77,7 @@ NOTES = (
     "unloaded_tempo_cue",
     "unloaded_load_note",
     "effort_load_note",
+    "coarse_load_note",
     "no_load_reps_note",
     "no_load_deload_note",
     "deload_hold_note",
@@ -136,6 +137,7 @@ class Scheme:
     unloaded_tempo_cue: str | None = None
     unloaded_load_note: str | None = None
     effort_load_note: str | None = None
+    coarse_load_note: str | None = None
     steady_shorter_note: str | None = None
     no_load_reps_note: str | None = None
     no_load_deload_note: str | None = None
@@ -1789,6 +1791,20 @@ def _has_external_load(days: list[DayPlan], unloaded: frozenset[str]) -> bool:
     )
 
 
+def _coarse_only(days: list[DayPlan], unloaded: frozenset[str], coarse: frozenset[str]) -> bool:
+    """Whether every required lift of the week with an external load is loaded by kit whose
+    load steps coarsely (`Library.coarse_loaded`: a kettlebell, bands)."""
+    loaded = [
+        e.name
+        for d in days
+        for s in d.sessions
+        if s.modality is Modality.RESISTANCE and not s.optional
+        for e in s.exercises
+        if e.name not in unloaded
+    ]
+    return bool(loaded) and all(name in coarse for name in loaded)
+
+
 def shows_pct_1rm(days: list[DayPlan]) -> bool:
     """Whether some required lift of the week is given a %1RM."""
     return any(
@@ -2246,6 +2262,7 @@ def build_weeks(
     rep_caps: Mapping[str, int] | None = None,
     load_cues: Mapping[str, str] | None = None,
     drills: frozenset[str] = frozenset(),
+    coarse: frozenset[str] = frozenset(),
 ) -> list[Week]:
     """Weeks 1..count; a session of week one appears from its `first_week` on;
     `budget` is the day's minutes (a mirrored week must fit them); with `build_up`, required
@@ -2261,7 +2278,9 @@ def build_weeks(
     tempo in place of load (`unloaded_reps_step`), never past the top of their week-1 range;
     `rep_caps` maps an exercise name to the most reps a set of it is ever given (`max_reps`);
     `load_cues` maps a body-weight lift the person's kit can load to how (`load_cue`);
-    `drills` names the teaching drills, which a cautious start's exit sets reach last."""
+    `drills` names the teaching drills, which a cautious start's exit sets reach last;
+    `coarse` names the lifts whose load steps a whole bell or band at a time
+    (`Library.coarse_loaded`), whose load weeks say so (`coarse_load_note`)."""
     scheme = Scheme.from_outcome(outcome)
     least_walk = design.timing.min_work_minutes.get(Modality.ENDURANCE, 10)
     limit_caps: dict[bool, float | None] = {}
@@ -2714,9 +2733,12 @@ def build_weeks(
                 # a new load only where a required lift has one to raise; lifts without
                 # an external load step their reps, or slow down at the most reps
                 if scheme.load_note and _has_external_load(days, unloaded):
-                    # where no lift shows a %1RM, the note says nothing of one
-                    said = (not shows_pct_1rm(days) and scheme.effort_load_note) or (
-                        scheme.load_note
+                    # where no lift shows a %1RM, the note says nothing of one; where every
+                    # loaded lift steps a whole bell or band at a time, it says so
+                    said = (
+                        (_coarse_only(days, unloaded, coarse) and scheme.coarse_load_note)
+                        or (not shows_pct_1rm(days) and scheme.effort_load_note)
+                        or scheme.load_note
                     )
                     notes.append(fill_placeholders(said, {"load_change_pct": f"{load:g}"}))
                 if stepped and scheme.unloaded_reps_note:

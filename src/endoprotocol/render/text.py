@@ -109,19 +109,31 @@ def ceiling_by_week(plan: Plan) -> str:
             runs[-1] = (w.max_intensity, runs[-1][1], w.week)
         else:
             runs.append((w.max_intensity, w.week, w.week))
-    if len(runs) <= 1:
-        return plan.screening.max_intensity
-    parts = []
-    for i, (ceiling, first, last) in enumerate(runs):
-        if i == len(runs) - 1 and first < last:
-            parts.append(f"{ceiling} from week {first}")
-        else:
-            parts.append(
-                f"{ceiling} in week {first}"
-                if first == last
-                else f"{ceiling} in weeks {first}-{last}"
-            )
-    return ", ".join(parts)
+    # a screening that asks for a professional's check before vigorous efforts (PAR-Q+: over
+    # 45 and not used to them) allows vigorous only after that check: the line says so, as
+    # the week that first steps past moderate does (coach review 24,
+    # CEILING-HEADLINE-CONTRADICTS-CAUTIOUS-START: "vigorous from week 5" above an inactive
+    # 70-year-old's eight light weeks)
+    checked = any(VIGOROUS.search(step) for step in plan.screening.next_steps)
+    text: str = plan.screening.max_intensity
+    top: str = text
+    if len(runs) > 1:
+        parts = []
+        for i, (ceiling, first, last) in enumerate(runs):
+            if i == len(runs) - 1 and first < last:
+                parts.append(f"{ceiling} from week {first}")
+            else:
+                parts.append(
+                    f"{ceiling} in week {first}"
+                    if first == last
+                    else f"{ceiling} in weeks {first}-{last}"
+                )
+        text, top = ", ".join(parts), runs[-1][0]
+    return f"{text} {AFTER_CHECK}" if checked and top == "vigorous" else text
+
+
+VIGOROUS = re.compile(r"\bvigorous\b", re.IGNORECASE)
+AFTER_CHECK = "(after a qualified exercise professional's check)"
 
 
 def screening_title(plan: Plan) -> str:
