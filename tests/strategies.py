@@ -13,6 +13,10 @@ from endoprotocol.vocab import Condition, Day, Equipment, Experience, Goal, Ther
 
 FEMALE_ONLY = {"pregnancy", "menstrual-irregularity", "menopausal-hrt"}
 QUESTIONS = list(Screening.model_fields)
+# the kit a profile draws from: every item but `rack`, the newest fixture, so that the
+# derandomized draws stay the people they were (a rack comes with `machines`; the review 24
+# properties draw a barbell with and without one)
+KIT = [e.value for e in Equipment if e is not Equipment.RACK]
 
 
 @st.composite
@@ -33,9 +37,7 @@ def profiles(
         "therapies": draw(st.lists(st.sampled_from(therapy_pool), max_size=2, unique=True)),
         "experience": draw(st.sampled_from([e.value for e in Experience])),
         "minutes_per_session": draw(st.integers(15, 180)),
-        "equipment": draw(
-            st.lists(st.sampled_from([e.value for e in Equipment]), max_size=10, unique=True)
-        ),
+        "equipment": draw(st.lists(st.sampled_from(KIT), max_size=10, unique=True)),
         "currently_active": draw(st.booleans()),
         "conditions": draw(
             st.lists(st.sampled_from(condition_pool), max_size=4 if dense else 3, unique=True)

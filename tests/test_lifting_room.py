@@ -194,7 +194,7 @@ OVERTRAINED = {
     "experience": "advanced",
     "days": ["monday", "thursday"],
     "minutes_per_session": 60,
-    "equipment": ["barbell"],
+    "equipment": ["barbell", "rack"],
     "currently_active": True,
     "conditions": ["overtraining-symptoms"],
 }
@@ -205,7 +205,7 @@ OSTEO = {
     "experience": "intermediate",
     "days": ["monday", "thursday"],
     "minutes_per_session": 60,
-    "equipment": ["barbell"],
+    "equipment": ["barbell", "rack"],
     "currently_active": True,
     "conditions": ["osteoporosis"],
 }

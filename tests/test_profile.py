@@ -328,7 +328,7 @@ def test_unknown_equipment_lists_what_is_accepted(cli: RunCli) -> None:
         plan_from(cli, with_(equipment=["barbel"])),
         3,
         "equipment[0]: unknown value 'barbel'; did you mean 'barbell'?",
-        "(accepted: barbell, dumbbells, machines, bodyweight, bands, kettlebell, bike, rower, treadmill, pool, pull-up-bar, dip-bars, bench, door-anchor, trap-bar, suspension-trainer)",
+        "(accepted: barbell, dumbbells, machines, bodyweight, bands, kettlebell, bike, rower, treadmill, pool, pull-up-bar, dip-bars, bench, door-anchor, trap-bar, suspension-trainer, rack)",
     )
 
 

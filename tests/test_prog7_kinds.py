@@ -44,7 +44,7 @@ HELD_AT_MODERATE = {  # /tmp/coach6/min/SILENT-WEEK.yaml
     "conditions": ["type-1-diabetes"],
     "days": ["monday", "thursday"],
     "minutes_per_session": 45,
-    "equipment": ["barbell"],
+    "equipment": ["barbell", "rack"],
     "currently_active": True,
 }
 

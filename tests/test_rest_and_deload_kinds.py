@@ -49,7 +49,7 @@ TRIAD_STRENGTH = {
     "conditions": ["low-energy-availability"],
     "days": ["monday", "thursday"],
     "minutes_per_session": 90,
-    "equipment": ["barbell"],
+    "equipment": ["barbell", "rack"],
     "currently_active": True,
 }
 
@@ -84,7 +84,7 @@ def test_osteoporosis_light_start_sets_rest_at_most_two_minutes() -> None:
         "conditions": ["osteoporosis"],
         "days": ["monday", "thursday"],
         "minutes_per_session": 60,
-        "equipment": ["barbell"],
+        "equipment": ["barbell", "rack"],
         "currently_active": True,
     }
     plan = _plan(**data)

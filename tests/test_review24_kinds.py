@@ -64,6 +64,20 @@ EFFECT-WITHOUT-DOSE (claims) A 30-year-old man, strength first, body weight only
     *Decision:* its dose counts demanding multi-joint sets with a load given as a %1RM
     (`session.most_demanding_loaded_compound_sets`, `dose-loaded-compound-volume`). Check
     `effect-without-dose` covers it.
+
+OLDER-ADVANCED-DOWNGRADED (fit) An advanced 65-year-old man, strength first, dumbbells,
+    active: every lunge became a supported low step-up (a beginner's shin-height step) at
+    RPE 7-8 - the older-adult rule leaves out split stances with loaded hands, and nothing
+    harder with a hand free was in the library. *Decision:* a supported one-dumbbell split
+    squat (intermediate, one hand on a rail, 8+ reps), and both supported one-dumbbell
+    moves are ranked as one-hand loads. Check `loaded-below-level`.
+
+REGRESSION-IN-ROTATION (fit) A 30-year-old beginner, strength first, body weight: wall
+    push-ups and counter-supported squats at RPE 7-8 on one day of the week he did full
+    push-ups and air squats on the others (COACHING.md §1: regressions come first, not in
+    rotation after the harder version). *Decision:* under 65, a week's rotation holds no
+    regression where a harder move of the pattern is in the same tier; the regression stays
+    the alternative (`Picker.pick`). Check `regression-beside-harder`.
 """
 
 from __future__ import annotations
@@ -482,4 +496,94 @@ def test_review24_word_kinds_hold_over_generated_people(
         record_property,
         examples=EXAMPLES,
         weeks=8,
+    )
+
+
+# /tmp/coach24/min/m_adv.yaml (the report's smallest: dumbbells, three days)
+ADVANCED_65 = {
+    "age": 65,
+    "sex": "male",
+    "goals": ["strength"],
+    "experience": "advanced",
+    "days_per_week": 3,
+    "equipment": ["dumbbells"],
+    "currently_active": True,
+}
+
+
+def _lunges(plan: Any) -> set[str]:
+    return {
+        e.name
+        for d in plan.weeks[0].days
+        for s in d.sessions
+        if s.modality.value == "resistance"
+        for e in s.exercises
+        if e.pattern.value == "lunge"
+    }
+
+
+def test_an_advanced_65_year_old_keeps_a_split_squat_with_a_hand_free() -> None:
+    plan = builtin_plan(weeks=4, **ADVANCED_65)
+    assert _lunges(plan) == {"Supported one-dumbbell split squat"}
+    verdict = audit_check("loaded-below-level", ADVANCED_65, plan)
+    assert verdict.applies
+    assert not verdict.faults, verdict.faults
+    # at 60 the two-dumbbell step-up is open and comes first; a beginner at 70 keeps the
+    # supported low step-up
+    assert _lunges(builtin_plan(weeks=4, **{**ADVANCED_65, "age": 60})) == {
+        "Dumbbell step-up to a high box"
+    }
+    beginner = {**ADVANCED_65, "age": 70, "experience": "beginner", "currently_active": False}
+    assert _lunges(builtin_plan(weeks=4, **beginner)) <= {"Supported dumbbell low step-up"}
+
+
+def test_the_check_finds_only_beginner_lunges_for_an_advanced_lifter() -> None:
+    beginner = {**ADVANCED_65, "age": 70, "experience": "beginner", "currently_active": False}
+    plan = builtin_plan(weeks=4, **beginner)
+    assert "Supported dumbbell low step-up" in _lunges(plan)
+    faults = audit_check("loaded-below-level", ADVANCED_65, plan).faults
+    assert any("Supported one-dumbbell split squat" in f.what for f in faults)
+
+
+# /tmp/coach24/min/m_reg.yaml
+BODYWEIGHT_BEGINNER = {
+    "age": 30,
+    "sex": "male",
+    "goals": ["strength"],
+    "days_per_week": 3,
+    "equipment": ["bodyweight"],
+}
+
+
+def test_no_wall_push_up_in_the_week_of_push_ups() -> None:
+    plan = builtin_plan(weeks=6, **BODYWEIGHT_BEGINNER)
+    names = plan_names(plan, alternatives=False)
+    assert "Push-up" in names
+    assert not names & {"Wall push-up", "Incline push-up", "Counter-supported squat"}
+    # the regressions stay the alternatives for a set he cannot yet do
+    assert "Wall push-up" in plan_names(plan)
+    verdict = audit_check("regression-beside-harder", BODYWEIGHT_BEGINNER, plan)
+    assert verdict.applies
+    assert not verdict.faults, verdict.faults
+
+
+def test_an_older_beginner_may_still_rotate_the_ladder() -> None:
+    older = {**BODYWEIGHT_BEGINNER, "age": 70}
+    assert not audit_check(
+        "regression-beside-harder", older, builtin_plan(weeks=4, **older)
+    ).applies
+
+
+def test_review24_fit_kinds_hold_over_generated_people(
+    record_property: pytest.RecordProperty,
+) -> None:
+    audit_property(
+        review24_people(),
+        {
+            "loaded-below-level": SELECTION_CHECKS["loaded-below-level"],
+            "regression-beside-harder": SELECTION_CHECKS["regression-beside-harder"],
+        },
+        record_property,
+        examples=EXAMPLES,
+        weeks=4,
     )

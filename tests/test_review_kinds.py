@@ -174,7 +174,7 @@ BEGINNER_BARBELL = {
     "experience": "beginner",
     "days": ["monday", "thursday"],
     "minutes_per_session": 60,
-    "equipment": ["barbell", "bench", "bodyweight"],
+    "equipment": ["barbell", "bench", "bodyweight", "rack"],
     "currently_active": True,
 }
 

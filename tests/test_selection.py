@@ -133,6 +133,7 @@ def test_gym_lifter_gets_a_deadlift_no_duplicate_isolation_no_power_moves_in_8_1
         "bench",
         "pull-up-bar",
         "dip-bars",
+        "rack",
     ]
     lower = [s for s in all_sessions(p) if s.title == "Lower body"]
     assert lower

@@ -286,7 +286,8 @@ def forbidden_tags(p: Profile, weeks: int = 1) -> dict[str, str]:
         Condition.UNCONTROLLED_HYPERTENSION,
         Condition.CARDIOVASCULAR_DISEASE,
     }:
-        ban("high blood pressure or heart disease", "sustained-hold", "head-down")
+        # (a row or push-up from a held plank holds it for the whole set: coach review 24)
+        ban("high blood pressure or heart disease", "sustained-hold", "loaded-plank", "head-down")
     if Condition.RETINOPATHY in conditions:
         ban("retinopathy", "breath-holding-prone", "sustained-hold", "head-down")
     if Condition.PERIPHERAL_NEUROPATHY in conditions:
@@ -3250,6 +3251,99 @@ def unloadable_below_level(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+def loaded_below_level(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A trained lifter whose every loaded lift of a main pattern in a week is a beginner's
+    move (a shin-height step-up) while a harder lift of that pattern, loadable at least as
+    finely, is open to them (COACHING.md §1: intermediate and advanced lifters never get
+    beginner regressions as work sets; coach review 24, OLDER-ADVANCED-DOWNGRADED: from 65,
+    an advanced lifter's lunges all became a supported low step-up at RPE 7-8). A lift
+    loaded by a share of its 1RM suits every level and is never below it."""
+    verdict = Verdict(applies=p.experience is not Experience.BEGINNER and not is_frail(p))
+    if not verdict.applies:
+        return verdict
+    entries = _by_name(library)
+    lifts = _rep_lifts(p, library, len(plan.weeks))
+    # week 1 shows the picks; later weeks rotate the same ones
+    for week in plan.weeks[:1]:
+        by_pattern: dict[Pattern, list[ExerciseEntry]] = {}
+        for day in week.days:
+            for s in day.sessions:
+                if s.modality.value != "resistance" or s.optional:
+                    continue
+                for e in s.exercises:
+                    entry = entries.get(e.name)
+                    if entry is None or not entry.compound:
+                        continue
+                    if entry.pattern.value in MAIN_FAMILY and library.loadability(entry) > 0:
+                        by_pattern.setdefault(entry.pattern, []).append(entry)
+        for pattern, held in by_pattern.items():
+            if any(x.one_rm or LEVEL_RANK[x.level] > 0 for x in held):
+                continue
+            finest = max(library.loadability(x) for x in held)
+            harder = [
+                x
+                for x in lifts
+                if x.pattern is pattern
+                and x.compound
+                and LEVEL_RANK[x.level] > 0
+                and library.loadability(x) >= finest
+            ]
+            if harder:
+                verdict.faults.append(
+                    Fault(
+                        "loaded-below-level",
+                        f"week {week.week} {pattern.value}",
+                        f"only beginner's lifts ({', '.join(sorted({x.name for x in held}))}) "
+                        f"for an {p.experience.value} lifter while {harder[0].name} "
+                        f"({harder[0].level}) was open",
+                    )
+                )
+    return verdict
+
+
+def regression_beside_harder(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """An adult under 65 who does a pattern's standard move on a day of a week (a push-up,
+    an air squat) does no entry-level regression of it (a wall push-up, a counter-supported
+    squat) as that pattern's work on another day of the week: the regression is the
+    alternative for a set they cannot yet do (COACHING.md §1: regressions come first, not in
+    rotation after the harder version; coach review 24, REGRESSION-IN-ROTATION: wall push-ups
+    at RPE 7-8 in the week of full push-ups). A regression after the standard move in the
+    same session (incline push-ups after push-ups) is a lighter second slot, not a step
+    down."""
+    verdict = Verdict(applies=p.age < OLDER_AGE and not is_frail(p))
+    if not verdict.applies:
+        return verdict
+    entries = _by_name(library)
+    for week in plan.weeks:
+        # per session, the pattern's lifts; per pattern, the standard moves of the week
+        days: list[tuple[str, dict[Pattern, list[ExerciseEntry]]]] = []
+        harder: dict[Pattern, set[str]] = {}
+        for day in week.days:
+            for s in day.sessions:
+                if s.modality.value != "resistance" or s.optional:
+                    continue
+                held: dict[Pattern, list[ExerciseEntry]] = {}
+                for e in s.exercises:
+                    entry = entries.get(e.name)
+                    if entry is not None and entry.compound:
+                        held.setdefault(entry.pattern, []).append(entry)
+                        if entry.ladder != "regression":
+                            harder.setdefault(entry.pattern, set()).add(entry.name)
+                days.append((f"week {week.week} {day.day.value} '{s.title}'", held))
+        for where, held in days:
+            for pattern, lifts in held.items():
+                if harder.get(pattern) and all(x.ladder == "regression" for x in lifts):
+                    verdict.faults.append(
+                        Fault(
+                            "regression-beside-harder",
+                            f"{where} {pattern.value}",
+                            f"{', '.join(x.name for x in lifts)} in the week of "
+                            f"{', '.join(sorted(harder[pattern]))}",
+                        )
+                    )
+    return verdict
+
+
 def double_push_standin(p: Profile, plan: Plan, library: Library) -> Verdict:
     """A stand-in (a lift of the fallback pattern in a slot whose own pattern could not be
     filled) never repeats a pattern its session already holds (a second row for the vertical
@@ -3328,6 +3422,8 @@ SELECTION_CHECKS: dict[str, Check] = {
     "steady-above-level": steady_above_level,
     "unstable-pick-over-stable": unstable_pick_over_stable,
     "not-owned": not_owned,
+    "loaded-below-level": loaded_below_level,
+    "regression-beside-harder": regression_beside_harder,
     "chair-unsafe": chair_unsafe,
     "ballistic-misprescribed": ballistic_misprescribed,
     "front-hold-strength-set": front_hold_strength_set,

@@ -84,6 +84,8 @@ TIER = 7
 # A beginner's key ranks level and two-sidedness before load: the tier reaches to the load, so
 # a beginner's week rotates among their most loadable lifts (never a barbell row, then a towel).
 BEGINNER_TIER = 7
+# where a trained lifter's ranking key holds the lift's level below theirs (`Picker._key`)
+TRAINED_LEVEL_AT = 8
 # A slot whose reps reach no higher than this is a strength slot: its main lifts are ones
 # that can be loaded heavy [NSCA 2015: strength work 1-6 reps].
 STRENGTH_REPS = 6
@@ -362,6 +364,20 @@ class Picker:
             depth = TIER if self.level > 0 else BEGINNER_TIER
             tier = lambda e: self.key(e, prefer, role, tags)[:depth]  # noqa: E731
         best = [e for e in free if tier is None or tier(e) == tier(free[0])]
+        if rank is not None and self.level > 0 and len(best) > 1:
+            # a trained lifter rotates among the tier's lifts nearest their own level: a
+            # beginner's band chest press does not take turns with a banded push-up (a lift
+            # loaded by a share of its 1RM counts as every level; coach review 24)
+            prefer, role = rank
+            gap = {e.id: self.key(e, prefer, role, tags)[TRAINED_LEVEL_AT] for e in best}
+            nearest = min(gap.values())
+            best = [e for e in best if gap[e.id] == nearest]
+        if self.profile.age < OLDER_ADULT_AGE and any(e.ladder != "regression" for e in best):
+            # one rung of a ladder a week: an adult under 65 who does push-ups does no wall
+            # push-ups on another day (those stay the alternative for a set they cannot yet
+            # do; COACHING.md §1: regressions come first, not in rotation after the harder
+            # version; coach review 24, REGRESSION-IN-ROTATION)
+            best = [e for e in best if e.ladder != "regression"]
         chosen = best[turn % len(best)]
         # a pick whose `min_reps` lifts its sets above a few heavy reps (a pistol squat: 8+)
         # takes no ballistic alternative, whose reps are few and fast (coach review 18: a squat
