@@ -61,8 +61,9 @@ def test_the_trim_takes_the_core_extras_before_the_main_lifts() -> None:
     assert all(e.sets <= 2 for e in extras), extras
     main = [e for e in lifts if e.compound]
     assert max(e.sets for e in extras) <= min(e.sets for e in main)
-    # the overhead press keeps the 3 sets the extras gave back
-    assert {e.name: e.sets for e in main}["Barbell overhead press"] == 3
+    # the overhead press keeps the sets the extras gave back (on both upper days since coach
+    # review 24's rotation keeps an intermediate lifter's lifts at her level: 2 + 2)
+    assert sum(e.sets for e in main if e.name == "Barbell overhead press") >= 4
     verdict = audit_check("extras-before-who-aerobic", TRIM, plan)
     assert verdict.applies
     assert not verdict.faults, verdict.faults

@@ -77,10 +77,11 @@ def test_a_trained_lifter_keeps_her_fifth_lifting_day_and_still_meets_who_aerobi
         assert lift.duration_minutes + walk.duration_minutes <= 100
     # Wednesday's upper day had nothing after it (39 of 100 minutes used)
     assert [s.duration_minutes for s in required_sessions(plan, "wednesday")] == [36, 23]
-    assert [s.duration_minutes for s in required_sessions(plan, "saturday")] == [36, 62]
+    # (Saturday's walk 64 since coach review 24's rotation kept the lifts nearest her level)
+    assert [s.duration_minutes for s in required_sessions(plan, "saturday")] == [36, 64]
     aerobic = guideline(plan, "who-2020-aerobic")
     assert aerobic.met
-    assert aerobic.value == 188  # 150 before
+    assert aerobic.value == 190  # 150 before (188 before coach review 24)
     assert guideline(plan, "who-2020-strength").value == 2
     sets = plan.totals.hard_sets_by_muscle
     # 10 each before; the dose stays within 10-20 (COACHING.md §3); quads 10 -> 12 and
@@ -90,7 +91,7 @@ def test_a_trained_lifter_keeps_her_fifth_lifting_day_and_still_meets_who_aerobi
         "back": 14,
         "quads": 12,
         "hamstrings": 11,
-        "shoulders": 20,
+        "shoulders": 19.5,  # 20 before coach review 24's level rotation
     }
     verdict = audit_check("lifting-day-given-up-with-room", GIVEN_UP, plan)
     assert verdict.applies
@@ -101,8 +102,9 @@ def test_a_trained_lifter_keeps_her_fifth_lifting_day_and_still_meets_who_aerobi
 
 def test_the_room_check_finds_the_old_given_up_day(monkeypatch: pytest.MonkeyPatch) -> None:
     """Built with the week that gave way always kept (the old planner), the check flags
-    Saturday's walk: the kept lifting days leave 117 minutes idle in every week against its
-    60 (123 before the glute credit of knee lifts, session 15, added lower-body sets)."""
+    Saturday's walk: the kept lifting days leave 120 minutes idle in every week against its
+    60 (123 before the glute credit of knee lifts, session 15, added lower-body sets; 117
+    before coach review 24's level rotation)."""
     monkeypatch.setattr(build_module, "_holds_aerobic", lambda *_: False)
     plan = plan_of(GIVEN_UP, weeks=4)
     assert any(GAVE_WAY in w.message for w in plan.warnings)
@@ -111,7 +113,7 @@ def test_the_room_check_finds_the_old_given_up_day(monkeypatch: pytest.MonkeyPat
     faults = audit_check("lifting-day-given-up-with-room", GIVEN_UP, plan).faults
     assert [f.where for f in faults] == ["saturday"]
     assert "60 minutes" in faults[0].what
-    assert "117 minutes idle" in faults[0].what
+    assert "120 minutes idle" in faults[0].what
 
 
 def test_the_room_check_leaves_a_day_that_had_to_give_way(
