@@ -1139,12 +1139,16 @@ def _hands_bound_lower(check: str, plan: Plan, library: Library) -> list[Fault]:
 UPPER_STANDING = frozenset(
     {"vertical-push", "horizontal-push", "horizontal-pull", "isolation", "core", "carry"}
 )
-# a load the hands hold themselves (a band stood on, not one fixed to a door or a machine)
-FREE_LOADS = frozenset({"dumbbells", "barbell", "kettlebell", "bands"})
-# a lift done off the feet, or leaning on something, or with its load fixed to an anchor
+# a load the hands hold themselves, or a band or cable they hold against its anchor (coach
+# review 25, FALLS-HANDS-BOUND-LEAK: a band face pull and a Pallof press, both hands on an
+# anchored band, under "never both hands on a load or a band")
+FREE_LOADS = frozenset({"dumbbells", "barbell", "kettlebell", "bands", "machines"})
+# a lift done off the feet, or leaning on something (hanging from a bar, not dumbbells that
+# hang from the hands: coach review 25's bent-over reverse fly)
 OFF_THE_FEET = re.compile(
-    r"seated|\bsit\b|sitting|lie |lying|on the floor|face down|kneel|from the knees|\bpad\b"
-    r"|bench|counter|rail|\ba wall\b|anchor|pulley|plank|hang|support yourself|above the knees",
+    r"seated|\bsit\b|sitting|\bseat\b|lie |lying|on the floor|face down|kneel|from the knees"
+    r"|\bpad\b|bench|counter|rail|\ba wall\b|plank|\bhang from|\bdead hang|hanging from"
+    r"|support yourself|above the knees",
     re.IGNORECASE,
 )
 
@@ -1455,7 +1459,22 @@ def hard_cue_on_easy_week(p: Profile, plan: Plan, library: Library) -> Verdict:
                         f"RPE {max(rpes):g} or less: {note[:60]}",
                     )
                 )
+        # nor an exercise cue that asks for a heavy load (coach review 25,
+        # FRACTURE-PLAN-CUES-A-HEAVY-CARRY: "pick up a heavy dumbbell in each hand" at RPE 3-4
+        # under a vertebral fracture's "no heavy spinal loading")
+        for e in s.exercises:
+            if HEAVY_LOAD_CUE.search(e.notes):
+                verdict.faults.append(
+                    Fault(
+                        "hard-cue-on-easy-week",
+                        f"{where} / {e.name}",
+                        f"RPE {max(rpes):g} or less: {e.notes[:60]}",
+                    )
+                )
     return verdict
+
+
+HEAVY_LOAD_CUE = re.compile(r"\bheavy (?:dumbbell|kettlebell|weight|load|bar)s?\b", re.IGNORECASE)
 
 
 # the cardio a session's exercise is, read from its name, and the words a note about that
@@ -1929,7 +1948,53 @@ def shortfall_advice_skips_ramp(p: Profile, plan: Plan, library: Library) -> Ver
     return verdict
 
 
+# whose floor lifts are done in straight sets (restated from the planner, on purpose): 65 and
+# over, after a fall, with fragile bones, in pregnancy, with high blood pressure or heart
+# disease (coach review 25, FLOOR-PRESS-PAIRED-AFTER-A-FALL)
+FLOOR_APART = frozenset(
+    {
+        Condition.FALLS_HISTORY,
+        Condition.OSTEOPOROSIS,
+        Condition.VERTEBRAL_FRACTURE,
+        Condition.PREGNANCY,
+        Condition.HYPERTENSION,
+        Condition.UNCONTROLLED_HYPERTENSION,
+        Condition.CARDIOVASCULAR_DISEASE,
+    }
+)
+ON_THE_FLOOR = frozenset({"floor", "supine", "prone", "kneeling"})
+
+
+def floor_paired_with_standing(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """For people a fall or a drop in blood pressure on standing would harm most, a lift done
+    on the floor is never paired with a standing one (one set of each in turn, the rest after
+    both): each round would be a trip down to the floor and up again with no rest between
+    (COACHING.md §4, falls prevention; coach review 25, FLOOR-PRESS-PAIRED-AFTER-A-FALL: a
+    65-year-old who had fallen alternated a standing squat with a dumbbell floor press)."""
+    verdict = Verdict(applies=p.age >= OLDER_AGE or bool(FLOOR_APART & set(p.conditions)))
+    if not verdict.applies:
+        return verdict
+    entries = _by_name(library)
+    for where, s in sessions(plan):
+        by_name = {e.name: e for e in s.exercises}
+        for e in s.exercises:
+            partner = by_name.get(e.paired_with) if e.paired_with else None
+            mine, theirs = entries.get(e.name), entries.get(partner.name) if partner else None
+            if mine is None or theirs is None or not ON_THE_FLOOR & set(mine.tags):
+                continue
+            if not ON_THE_FLOOR & set(theirs.tags):
+                verdict.faults.append(
+                    Fault(
+                        "floor-paired-with-standing",
+                        f"{where} / {e.name}",
+                        f"paired with {theirs.name}, done standing",
+                    )
+                )
+    return verdict
+
+
 SAFETY_CHECKS: dict[str, Check] = {
+    "floor-paired-with-standing": floor_paired_with_standing,
     "vetoed-tag-in-plan": vetoed_tag_in_plan,
     "light-hold-keeps-run": light_hold_keeps_run,
     "session-above-ceiling": session_above_ceiling,
@@ -2609,7 +2674,14 @@ def trained_gets_regression(p: Profile, plan: Plan, library: Library) -> Verdict
         entry = entries.get(e.name)
         if s.modality.value != "resistance" or s.optional or entry is None:
             continue
-        if entry.ladder == "regression" and entry.pattern.value in full:
+        # (or of the pattern that stands in for it, the library's `fallbacks`: a standing
+        # press before a beginner's incline push-up for a pregnant advanced lifter who may
+        # not lie down or go face-down; coach review 25)
+        stand_in = library.design.fallbacks.get(entry.pattern)
+        open_family = entry.pattern.value in full or (
+            stand_in is not None and stand_in.value in full
+        )
+        if entry.ladder == "regression" and open_family:
             verdict.faults.append(
                 Fault("trained-gets-regression", where, f"{e.name} ({entry.pattern.value})")
             )

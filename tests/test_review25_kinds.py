@@ -1,0 +1,249 @@
+"""Coach review 25's kinds (fresh reviewer on the session's own work, 20 new profiles,
+/tmp/coach25), each with its smallest profile as a named test and a property over the people
+the kind is about.
+
+FALLS-HANDS-BOUND-LEAK (unsafe) A 40-year-old woman who has fallen, the default kit: a bent-over
+    dumbbell reverse fly, both hands loaded, under the falls warning "never both hands on a
+    load or a band"; with bands and a door anchor, a standing band face pull. *Cause:* ten
+    standing two-hand moves lacked `hands-bound` (the reverse fly, face pulls, Pallof presses,
+    triceps pushdowns, the cable chest press, fly and woodchop), and the audit read "dumbbells
+    hanging" as hanging from a bar and an anchored band as a support. *Decision:* tagged
+    (anchored two-hand moves included, which session 17 had left open); `faller-hands-bound`
+    reads cables and anchored bands as loads in the hands.
+
+FLOOR-PRESS-PAIRED-AFTER-A-FALL (unsafe) A 65-year-old man who has fallen, 30-minute days: a
+    dumbbell floor press paired with a standing squat (one set of each in turn, the rest after
+    both) - every round a trip to the floor and up with no rest. *Decision:* for people 65 and
+    over, after a fall, with fragile bones, in pregnancy or with high blood pressure or heart
+    disease, a floor lift is never paired (`sessions.FLOOR_APART_CONDITIONS`). Check
+    `floor-paired-with-standing`.
+
+SHOULDER-NOTE-CONTRADICTS-HEAVY-PRESS (words) With shoulder pain the warning said "deep or heavy
+    chest pressing" was left out beside a barbell floor press at 77-85 % 1RM. COACHING.md §4
+    asks only that heavy *deep* horizontal pressing wait; the floor stops the press short.
+    *Decision:* the warning says deep pressing is left out and the floor press stays.
+
+FRACTURE-PLAN-CUES-A-HEAVY-CARRY (words) A vertebral fracture's RPE 3-4 farmer carry cued
+    "pick up a heavy dumbbell in each hand". *Decision:* the carry and the hold ask for the
+    load the session's effort sets; `hard-cue-on-easy-week` reads a "heavy" load in a cue.
+
+TRAINED-PREGNANT-LIFTER-GETS-REGRESSION (fit) An advanced lifter at week 20 with dumbbells: an
+    incline push-up, a beginner's regression, as every session's only press (no lying or
+    face-down work from the second trimester). *Decision:* the library's `fallbacks` let a
+    horizontal push take a vertical press, which a trained lifter gets before a regression.
+    Check `trained-gets-regression` reads the fallback's pattern too.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import pytest
+from hypothesis import strategies as st
+
+from endoprotocol.audit import SAFETY_CHECKS, SELECTION_CHECKS, WORD_CHECKS
+from tests.builtin import audit_check, builtin_library, builtin_plan, plan_names
+from tests.strategies import audit_property, profiles
+
+EXAMPLES = int(os.environ.get("ENDOPROTOCOL_PROPERTY_EXAMPLES", "30"))
+
+# /tmp/coach25/min/k1c.yaml
+FALLEN_40 = {
+    "age": 40,
+    "sex": "female",
+    "goals": ["general-health"],
+    "conditions": ["falls-history"],
+}
+TWO_HAND_MOVES = {
+    "Bent-over dumbbell reverse fly",
+    "Band face pull",
+    "Band Pallof press",
+    "Band triceps pushdown",
+    "Cable face pull",
+    "Cable Pallof press",
+    "Cable triceps pushdown",
+    "Standing cable chest press",
+    "Standing cable fly",
+    "Cable woodchop",
+}
+
+
+def test_no_two_hand_standing_move_after_a_fall() -> None:
+    for kit in ([], ["bands", "door-anchor"], ["machines", "dumbbells"]):
+        data = {**FALLEN_40, **({"equipment": kit} if kit else {})}
+        plan = builtin_plan(weeks=8, **data)
+        assert not plan_names(plan) & TWO_HAND_MOVES, (kit, plan_names(plan) & TWO_HAND_MOVES)
+        verdict = audit_check("faller-hands-bound", data, plan)
+        assert verdict.applies
+        assert not verdict.faults, verdict.faults
+
+
+def test_the_library_binds_both_hands_of_each_two_hand_move() -> None:
+    for entry in builtin_library().exercises:
+        if entry.name in TWO_HAND_MOVES:
+            assert "hands-bound" in entry.tags, entry.name
+
+
+def test_the_check_finds_a_reverse_fly_or_face_pull_after_a_fall() -> None:
+    """The plans of the same people without the fall, read as fallers'."""
+    found = set()
+    for kit in ([], ["bands", "door-anchor"], ["machines", "dumbbells"]):
+        data = {**FALLEN_40, "conditions": [], **({"equipment": kit} if kit else {})}
+        plan = builtin_plan(weeks=8, **data)
+        faults = audit_check("faller-hands-bound", FALLEN_40, plan).faults
+        found |= {name for f in faults for name in TWO_HAND_MOVES if name in f.what}
+    assert found
+
+
+# /tmp/coach25/min/fl_6530general-health.yaml
+FALLEN_65 = {
+    "age": 65,
+    "sex": "male",
+    "goals": ["general-health"],
+    "conditions": ["falls-history"],
+    "minutes_per_session": 30,
+}
+
+
+def _floor_pairs(plan: Any) -> list[tuple[str, str]]:
+    names = {e.name: e for e in builtin_library().exercises}
+    floor = {"floor", "supine", "prone", "kneeling"}
+    return [
+        (e.name, e.paired_with)
+        for w in plan.weeks
+        for d in w.days
+        for s in d.sessions
+        for e in s.exercises
+        if e.paired_with and floor & set(names[e.name].tags)
+    ]
+
+
+def test_a_floor_press_is_never_paired_with_a_standing_lift_after_a_fall() -> None:
+    plan = builtin_plan(weeks=8, **FALLEN_65)
+    assert "Dumbbell floor press" in plan_names(plan, alternatives=False)
+    assert not _floor_pairs(plan)
+    verdict = audit_check("floor-paired-with-standing", FALLEN_65, plan)
+    assert verdict.applies
+    assert not verdict.faults, verdict.faults
+
+
+def test_the_check_finds_a_floor_press_paired_with_a_squat() -> None:
+    plan = builtin_plan(weeks=4, **FALLEN_65)
+    monday = next(d for d in plan.weeks[0].days if d.day.value == "monday")
+    lifts = next(s for s in monday.sessions if s.modality.value == "resistance")
+    press = next(e for e in lifts.exercises if e.name == "Dumbbell floor press")
+    standing = next(e for e in lifts.exercises if e is not press and not e.paired_with)
+    press.paired_with, standing.paired_with = standing.name, press.name
+    faults = audit_check("floor-paired-with-standing", FALLEN_65, plan).faults
+    assert any("Dumbbell floor press" in f.where for f in faults)
+
+
+# /tmp/coach25/min/k2a.yaml
+SORE_SHOULDER = {
+    "age": 30,
+    "sex": "male",
+    "goals": ["strength"],
+    "experience": "intermediate",
+    "currently_active": True,
+    "equipment": ["barbell", "rack"],
+    "conditions": ["shoulder-pain"],
+}
+
+
+def test_the_shoulder_warning_says_what_the_floor_press_is() -> None:
+    plan = builtin_plan(weeks=4, **SORE_SHOULDER)
+    warning = next(w for w in plan.warnings if w.code == "shoulder-pain-adjustments")
+    assert "heavy chest pressing" not in warning.message
+    assert "a floor press, which the floor stops short, stays" in warning.message
+    assert "Barbell floor press" in plan_names(plan, alternatives=False)
+
+
+# /tmp/coach25/min/vf_g.yaml
+FRACTURE = {
+    "age": 60,
+    "sex": "female",
+    "goals": ["bone-density"],
+    "experience": "intermediate",
+    "currently_active": True,
+    "conditions": ["vertebral-fracture"],
+    "minutes_per_session": 60,
+}
+
+
+def test_no_cue_asks_for_a_heavy_load_on_an_easy_day() -> None:
+    plan = builtin_plan(weeks=8, **FRACTURE)
+    notes = [e.notes for w in plan.weeks for d in w.days for s in d.sessions for e in s.exercises]
+    assert not any("heavy dumbbell" in n for n in notes)
+    assert not audit_check("hard-cue-on-easy-week", FRACTURE, plan).faults
+
+
+def test_the_check_finds_a_heavy_carry_cue_on_an_easy_day() -> None:
+    plan = builtin_plan(weeks=4, **FRACTURE)
+    lifts = next(
+        s for d in plan.weeks[0].days for s in d.sessions if s.modality.value == "resistance"
+    )
+    lifts.exercises[0].notes = "Pick up a heavy dumbbell in each hand and walk."
+    faults = audit_check("hard-cue-on-easy-week", FRACTURE, plan).faults
+    assert any(lifts.exercises[0].name in f.where for f in faults)
+
+
+# /tmp/coach25/min/k4a.yaml
+PREGNANT_ADVANCED = {
+    "age": 30,
+    "sex": "female",
+    "goals": ["strength"],
+    "experience": "advanced",
+    "currently_active": True,
+    "equipment": ["dumbbells"],
+    "conditions": ["pregnancy"],
+    "pregnancy_week": 20,
+}
+
+
+def test_a_pregnant_advanced_lifter_presses_standing_not_on_an_incline_push_up() -> None:
+    plan = builtin_plan(weeks=8, **PREGNANT_ADVANCED)
+    names = plan_names(plan, alternatives=False)
+    assert "Incline push-up" not in names
+    assert names & {"Dumbbell overhead press", "Standing dumbbell high-incline press"}
+    verdict = audit_check("trained-gets-regression", PREGNANT_ADVANCED, plan)
+    assert verdict.applies
+    assert not verdict.faults, verdict.faults
+
+
+def test_the_check_finds_the_incline_push_up_while_a_standing_press_is_open() -> None:
+    plan = builtin_plan(weeks=4, **{**PREGNANT_ADVANCED, "equipment": ["bodyweight"]})
+    assert "Incline push-up" in plan_names(plan, alternatives=False)
+    faults = audit_check("trained-gets-regression", PREGNANT_ADVANCED, plan).faults
+    assert any("Incline push-up" in f.what for f in faults)
+
+
+@st.composite
+def careful_people(draw: st.DrawFn) -> dict[str, Any]:
+    """Anyone, with falls, fragile bones, pregnancy (past the first trimester), high blood
+    pressure, shoulder pain and a vertebral fracture drawn often, on short and long days."""
+    data = draw(profiles())
+    data.pop("pregnancy_week", None)
+    pool = ["falls-history", "osteoporosis", "hypertension", "shoulder-pain", "vertebral-fracture"]
+    if data["sex"] == "female":
+        pool.append("pregnancy")
+    data["conditions"] = draw(st.lists(st.sampled_from(pool), min_size=1, max_size=2, unique=True))
+    if "pregnancy" in data["conditions"]:
+        data["pregnancy_week"] = draw(st.integers(14, 36))
+        data["age"] = draw(st.integers(18, 45))
+    return data
+
+
+def test_review25_kinds_hold_over_careful_people(record_property: pytest.RecordProperty) -> None:
+    audit_property(
+        careful_people(),
+        {
+            "faller-hands-bound": SAFETY_CHECKS["faller-hands-bound"],
+            "floor-paired-with-standing": SAFETY_CHECKS["floor-paired-with-standing"],
+            "hard-cue-on-easy-week": WORD_CHECKS["hard-cue-on-easy-week"],
+            "trained-gets-regression": SELECTION_CHECKS["trained-gets-regression"],
+        },
+        record_property,
+        examples=EXAMPLES,
+        weeks=8,
+    )
