@@ -9732,7 +9732,35 @@ def ceiling_skips_vigorous_check(p: Profile, plan: Plan, library: Library) -> Ve
     return verdict
 
 
+# a trim's note and the minutes it states (restated from the planner's words)
+TRIM_SAID = re.compile(r"^Trimmed to fit (\d+) minutes: ")
+
+
+def trim_note_minutes_false(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A session's "Trimmed to fit N minutes" names no fewer minutes than the session has in
+    that week (COACHING.md §2, time is honest; coach review 25, NOTES-THAT-ARE-NOT-TRUE:
+    "Trimmed to fit 22 minutes" on an older beginner's 35-minute sessions once the block
+    added sets)."""
+    verdict = Verdict(applies=False)
+    for _week, where, s in week_sessions(plan):
+        for note in s.notes:
+            found = TRIM_SAID.match(note)
+            if found is None:
+                continue
+            verdict.applies = True
+            if int(found.group(1)) < s.duration_minutes:
+                verdict.faults.append(
+                    Fault(
+                        "trim-note-minutes-false",
+                        where,
+                        f"says {found.group(1)} minutes; the session has {s.duration_minutes}",
+                    )
+                )
+    return verdict
+
+
 WORD_CHECKS: dict[str, Check] = {
+    "trim-note-minutes-false": trim_note_minutes_false,
     "ceiling-skips-vigorous-check": ceiling_skips_vigorous_check,
     "departure-claims-absent-intervals": departure_claims_absent_intervals,
     "suggestion-does-not-close": suggestion_does_not_close,

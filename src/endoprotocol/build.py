@@ -79,6 +79,7 @@ from endoprotocol.planner.weekly import (
     name_light_steady,
     true_rep_notes,
     true_strength_day_notes,
+    true_trim_notes,
 )
 from endoprotocol.profile import WEEK, Profile
 from endoprotocol.vocab import SEVERITY_ORDER, Condition, Equipment, IntensityClass, Modality
@@ -497,6 +498,8 @@ def build_plan(
         # and a lift's "more reps than the slot's few heavy ones" only where the week
         # still has few heavy reps for it to be above
         true_rep_notes(w, library.exercises, library.design.messages.above_slot_reps)
+        # and a trim's minutes are the session's own in this week
+        true_trim_notes(w)
         # and a lifting day held to its smallest form is called a strength day only where
         # the day as built is one
         messages = library.design.messages

@@ -18,7 +18,7 @@ from endoprotocol.engine.decisions import (
     narrow,
 )
 from endoprotocol.plan import DayPlan, Exercise, Intensity, Range, Session, Week, hard_exposures
-from endoprotocol.planner.fill import STRENGTH_REPS
+from endoprotocol.planner.fill import STRENGTH_REPS, TRIM_NOTE, trim_changes
 from endoprotocol.planner.intensity import rest_for_load, settled_rest
 from endoprotocol.planner.library import ExerciseEntry, IntensityTable, Zone
 from endoprotocol.vocab import INTENSITY_ORDER, MAJOR_GROUPS, IntensityClass, Modality
@@ -269,6 +269,30 @@ def true_rep_notes(week: Week, entries: Sequence[ExerciseEntry], above_slot_reps
                     ex = ex.model_copy(update={"notes": text})
                 exercises.append(ex)
             sessions.append(session.model_copy(update={"exercises": exercises}))
+        days.append(DayPlan(day=day.day, sessions=sessions))
+    week.days = days
+
+
+def true_trim_notes(week: Week) -> None:
+    """A lifting session's trim note ("Trimmed to fit 22 minutes: ...") names the minutes the
+    session has in this week: where the block's added sets made it longer than week 1's trim
+    (an exit's sets took a 22-minute day to 32 minutes), the lifts it left out are still left
+    out, now to fit the longer session (coach review 25, NOTES-THAT-ARE-NOT-TRUE: "Trimmed to
+    fit 22 minutes" on a 35-minute session). Runs last, after `hold_week`."""
+    days = []
+    for day in week.days:
+        sessions = []
+        for session in day.sessions:
+            notes = list(session.notes)
+            for i, note in enumerate(notes):
+                found = trim_changes(note)
+                if found is not None and found[0] < session.duration_minutes:
+                    notes[i] = TRIM_NOTE.format(
+                        minutes=session.duration_minutes, changes=", ".join(found[1])
+                    )
+            if notes != session.notes:
+                session = session.model_copy(update={"notes": notes})
+            sessions.append(session)
         days.append(DayPlan(day=day.day, sessions=sessions))
     week.days = days
 
