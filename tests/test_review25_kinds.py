@@ -128,7 +128,7 @@ FALLEN_65 = {
 
 def _floor_pairs(plan: Any) -> list[tuple[str, str]]:
     names = {e.name: e for e in builtin_library().exercises}
-    floor = {"floor", "supine", "prone", "kneeling"}
+    floor = {"floor", "kneeling"}
     return [
         (e.name, e.paired_with)
         for w in plan.weeks

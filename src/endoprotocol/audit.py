@@ -1962,7 +1962,7 @@ FLOOR_APART = frozenset(
         Condition.CARDIOVASCULAR_DISEASE,
     }
 )
-ON_THE_FLOOR = frozenset({"floor", "supine", "prone", "kneeling"})
+ON_THE_FLOOR = frozenset({"floor", "kneeling"})  # (a bench lift is not on the floor)
 
 
 def floor_paired_with_standing(p: Profile, plan: Plan, library: Library) -> Verdict:

@@ -26,7 +26,7 @@ from endoprotocol.planner.library import (
     reps_within,
 )
 from endoprotocol.profile import Profile
-from endoprotocol.vocab import OLDER_ADULT_AGE, Equipment, Modality, Pattern
+from endoprotocol.vocab import OLDER_ADULT_AGE, Condition, Equipment, Modality, Pattern
 
 ALTERNATIVES = 3
 
@@ -93,6 +93,26 @@ STRENGTH_REPS = 6
 UNLOADABLE = 4
 
 
+# library tags of lifts done on the floor, not on a bench (getting down and up again is the
+# transfer)
+FLOOR_TAGS = frozenset({"floor", "kneeling"})
+# people whose floor lifts are done in straight sets, not paired with a standing lift: after
+# a fall (World Falls Guidelines 2022), with fragile bones (Too Fit To Fracture 2014), in
+# pregnancy (ACOG 2020: dizziness on getting up), and with high blood pressure or heart
+# disease (ACSM 2004: postural drops on standing after exercise); 65 and over as well
+FLOOR_APART_CONDITIONS = frozenset(
+    {
+        Condition.FALLS_HISTORY,
+        Condition.OSTEOPOROSIS,
+        Condition.VERTEBRAL_FRACTURE,
+        Condition.PREGNANCY,
+        Condition.HYPERTENSION,
+        Condition.UNCONTROLLED_HYPERTENSION,
+        Condition.CARDIOVASCULAR_DISEASE,
+    }
+)
+
+
 @dataclass
 class Picker:
     """Chooses exercises for a person, remembering what it has used this week."""
@@ -110,6 +130,13 @@ class Picker:
         # (COACHING.md §1); safety rules that leave nothing else still reach them
         self.no_regressions = self.level > 0 or (
             self.profile.currently_active and self.profile.age < OLDER_ADULT_AGE
+        )
+        # floor lifts are done apart for people a fall or a drop in blood pressure on
+        # standing would harm most (`FLOOR_APART_CONDITIONS`, 65 and over): never paired with
+        # a standing lift (`SessionBuilder`), and not rotated in where a lift off the floor
+        # serves the slot as well (`pick`)
+        self.floor_apart = self.profile.age >= OLDER_ADULT_AGE or bool(
+            FLOOR_APART_CONDITIONS & set(self.profile.conditions)
         )
         self.vetoed_pattern = self.outcome.forbidden("pattern")
         self.vetoed_tag = self.outcome.forbidden("tag")
@@ -372,6 +399,10 @@ class Picker:
             gap = {e.id: self.key(e, prefer, role, tags)[TRAINED_LEVEL_AT] for e in best}
             nearest = min(gap.values())
             best = [e for e in best if gap[e.id] == nearest]
+        if self.floor_apart and any(not FLOOR_TAGS & set(e.tags) for e in best):
+            # a lift done on the floor only where nothing off the floor serves as well: on a
+            # short day it cannot pair (coach review 25)
+            best = [e for e in best if not FLOOR_TAGS & set(e.tags)]
         if self.profile.age < OLDER_ADULT_AGE and any(e.ladder != "regression" for e in best):
             # one rung of a ladder a week: an adult under 65 who does push-ups does no wall
             # push-ups on another day (those stay the alternative for a set they cannot yet

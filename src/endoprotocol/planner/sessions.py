@@ -19,6 +19,7 @@ from endoprotocol.plan import (
 )
 from endoprotocol.planner.fill import (
     FAMILY,
+    FLOOR_TAGS,
     Picker,
     Shortfall,
     build_exercise,
@@ -36,8 +37,6 @@ from endoprotocol.planner.progress import reps_week_range, start_reps
 from endoprotocol.planner.schedule import Slotted
 from endoprotocol.vocab import (
     MAJOR_GROUPS,
-    OLDER_ADULT_AGE,
-    Condition,
     Experience,
     Goal,
     IntensityClass,
@@ -67,25 +66,6 @@ class Built:
     whole: Session | None = None
 
 
-# library tags of lifts done on the floor (getting down and up again is the transfer)
-FLOOR_TAGS = frozenset({"floor", "supine", "prone", "kneeling"})
-# people whose floor lifts are done in straight sets, not paired with a standing lift: after
-# a fall (World Falls Guidelines 2022), with fragile bones (Too Fit To Fracture 2014), in
-# pregnancy (ACOG 2020: dizziness on getting up), and with high blood pressure or heart
-# disease (ACSM 2004: postural drops on standing after exercise); 65 and over as well
-FLOOR_APART_CONDITIONS = frozenset(
-    {
-        Condition.FALLS_HISTORY,
-        Condition.OSTEOPOROSIS,
-        Condition.VERTEBRAL_FRACTURE,
-        Condition.PREGNANCY,
-        Condition.HYPERTENSION,
-        Condition.UNCONTROLLED_HYPERTENSION,
-        Condition.CARDIOVASCULAR_DISEASE,
-    }
-)
-
-
 class SessionBuilder:
     def __init__(self, outcome: Decisions, library: Library, picker: Picker) -> None:
         self.outcome = outcome
@@ -100,12 +80,6 @@ class SessionBuilder:
         # the block's length (build.py sets it): whether a cautious start and its exit last
         # it all (`_first_seconds`)
         self.block_weeks = 16
-        # floor lifts are never paired with standing ones for people a fall or a drop in
-        # blood pressure on standing would harm most (`FLOOR_APART_CONDITIONS`, 65 and over)
-        person = picker.profile
-        self._floor_apart = person.age >= OLDER_ADULT_AGE or bool(
-            FLOOR_APART_CONDITIONS & set(person.conditions)
-        )
 
     def notes_for(self, modality: Modality) -> tuple[list[str], list[str]]:
         texts, rules = [], []
@@ -310,7 +284,7 @@ class SessionBuilder:
             if ex is None:
                 shortfalls.append(Shortfall(f"{entry.name}", "; ".join(missing)))
                 continue
-            if dose is not None or (self._floor_apart and FLOOR_TAGS & set(entry.tags)):
+            if dose is not None or (self.picker.floor_apart and FLOOR_TAGS & set(entry.tags)):
                 # (and, for people a fall or a dizzy spell would harm most, a lift done on
                 # the floor: paired with a standing one, each round would be a trip down to
                 # the floor and up again with no rest between; coach review 25,
