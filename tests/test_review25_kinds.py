@@ -48,10 +48,9 @@ NOTES-THAT-ARE-NOT-TRUE (words) An older beginner's lifting "Trimmed to fit 22 m
 RAMP-UP-SETS-UNTIMED (time) A 30-year-old intermediate man, strength first, barbell and rack:
     four lifts at 77-85 % 1RM in a 28-minute session after a general warm-up only, the day
     then filled to the minute with a walk (COACHING.md §2: a session's minutes include the
-    ramp-up sets before heavy lifts). *Decision:* the library's timing gives each lift loaded
-    by a share of its 1RM for 6 reps or fewer two minutes of ramp-up sets (`ramp_up_seconds`,
-    `ramp_up_most_reps`). Check `ramp-up-untimed` (a lower bound on a session's minutes with
-    lifts at 80 % 1RM or more).
+    ramp-up sets before heavy lifts). *Decision:* the library's timing gives each lift at 75 %
+    1RM or more two minutes of ramp-up sets (`ramp_up_seconds`, `ramp_up_from_pct`). Check
+    `ramp-up-untimed` (a lower bound on a heavy session's minutes).
 """
 
 from __future__ import annotations
@@ -363,7 +362,7 @@ def test_a_heavy_session_has_minutes_for_its_ramp_up_sets() -> None:
     heavy = [
         e
         for e in lifting.exercises
-        if e.intensity.pct_1rm is not None and e.intensity.pct_1rm.max >= 80
+        if e.intensity.pct_1rm is not None and e.intensity.pct_1rm.max >= 75
     ]
     assert len(heavy) >= 3
     assert lifting.duration_minutes >= 32  # 28 before: no ramp-up timed

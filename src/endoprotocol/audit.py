@@ -9396,9 +9396,9 @@ def aerobic_flat_unexplained(p: Profile, plan: Plan, library: Library) -> Verdic
     return verdict
 
 
-# a heavy lift (its %1RM at 80 or more) is preceded by ramp-up sets: about two minutes of
+# a heavy lift (its %1RM at 75 or more) is preceded by ramp-up sets: about two minutes of
 # lighter sets (COACHING.md §2, time is honest; NSCA 2015); a rep takes about 3 s
-RAMP_UP_FROM_PCT = 80
+RAMP_UP_FROM_PCT = 75
 RAMP_UP_LEAST_SECONDS = 120  # two or three lighter sets of a few reps
 SECONDS_A_REP = 3
 # the least warm-up and cool-down of a lifting session (core pack: 3 + 2 minutes at the

@@ -555,11 +555,10 @@ def pair_seconds(a: Exercise, b: Exercise, timing: Timing) -> float:
 
 def ramp_up_seconds(ex: Exercise, timing: Timing) -> int:
     """The ramp-up sets' time before a heavy lift's first work set (`Timing.ramp_up_seconds`
-    for a lift loaded by a share of its 1RM for `ramp_up_most_reps` reps or fewer: a few heavy
-    reps; COACHING.md §2: a session's minutes include the ramp-up sets before heavy lifts;
-    NSCA 2015: lighter sets of a few reps, working up to the load)."""
-    heavy = ex.reps is not None and ex.reps.max <= timing.ramp_up_most_reps
-    if not timing.ramp_up_seconds or ex.intensity.pct_1rm is None or not heavy:
+    where its %1RM reaches `ramp_up_from_pct`; COACHING.md §2: a session's minutes include
+    the ramp-up sets before heavy lifts; NSCA 2015: lighter sets of a few reps, working up)."""
+    pct = ex.intensity.pct_1rm
+    if not timing.ramp_up_seconds or pct is None or pct.max < timing.ramp_up_from_pct:
         return 0
     return timing.ramp_up_seconds
 
