@@ -44,13 +44,6 @@ NOTES-THAT-ARE-NOT-TRUE (words) An older beginner's lifting "Trimmed to fit 22 m
     whose added sets made it 32-35 minutes. *Decision:* a week's trim note names the
     session's own minutes where they grew (`weekly.true_trim_notes`). Check
     `trim-note-minutes-false`.
-
-RAMP-UP-SETS-UNTIMED (time) A 30-year-old intermediate man, strength first, barbell and rack:
-    four lifts at 77-85 % 1RM in a 28-minute session after a general warm-up only, the day
-    then filled to the minute with a walk (COACHING.md §2: a session's minutes include the
-    ramp-up sets before heavy lifts). *Decision:* the library's timing gives each lift at 75 %
-    1RM or more two minutes of ramp-up sets (`ramp_up_seconds`, `ramp_up_from_pct`). Check
-    `ramp-up-untimed` (a lower bound on a heavy session's minutes).
 """
 
 from __future__ import annotations
@@ -61,7 +54,7 @@ from typing import Any
 import pytest
 from hypothesis import strategies as st
 
-from endoprotocol.audit import PROGRESSION_CHECKS, SAFETY_CHECKS, SELECTION_CHECKS, WORD_CHECKS
+from endoprotocol.audit import SAFETY_CHECKS, SELECTION_CHECKS, WORD_CHECKS
 from tests.builtin import audit_check, builtin_library, builtin_plan, plan_names
 from tests.strategies import audit_property, profiles
 
@@ -342,65 +335,3 @@ def test_the_check_finds_a_trim_note_shorter_than_its_session() -> None:
         for n in session.notes
     ]
     assert audit_check("trim-note-minutes-false", OLDER_BEGINNER_40, plan).faults
-
-
-# /tmp/coach25/min/k3a.yaml
-BARBELL_RACK = {
-    "age": 30,
-    "sex": "male",
-    "goals": ["strength"],
-    "experience": "intermediate",
-    "currently_active": True,
-    "equipment": ["barbell", "rack"],
-}
-
-
-def test_a_heavy_session_has_minutes_for_its_ramp_up_sets() -> None:
-    plan = builtin_plan(weeks=8, **BARBELL_RACK)
-    monday = next(d for d in plan.weeks[0].days if d.day.value == "monday")
-    lifting = next(s for s in monday.sessions if s.modality.value == "resistance")
-    heavy = [
-        e
-        for e in lifting.exercises
-        if e.intensity.pct_1rm is not None and e.intensity.pct_1rm.max >= 75
-    ]
-    assert len(heavy) >= 3
-    assert lifting.duration_minutes >= 32  # 28 before: no ramp-up timed
-    assert sum(s.duration_minutes for s in monday.sessions if not s.optional) <= 45
-    verdict = audit_check("ramp-up-untimed", BARBELL_RACK, plan)
-    assert verdict.applies
-    assert not verdict.faults, verdict.faults
-
-
-def test_the_check_finds_a_heavy_session_timed_without_ramp_ups() -> None:
-    plan = builtin_plan(weeks=4, **BARBELL_RACK)
-    monday = next(d for d in plan.weeks[0].days if d.day.value == "monday")
-    lifting = next(s for s in monday.sessions if s.modality.value == "resistance")
-    lifting.duration_minutes -= 8
-    faults = audit_check("ramp-up-untimed", BARBELL_RACK, plan).faults
-    assert any("monday" in f.where for f in faults)
-
-
-def test_ramp_up_untimed_holds_over_trained_lifters(record_property: pytest.RecordProperty) -> None:
-    audit_property(
-        trained_kit_people(),
-        {"ramp-up-untimed": PROGRESSION_CHECKS["ramp-up-untimed"]},
-        record_property,
-        examples=EXAMPLES,
-        weeks=4,
-    )
-
-
-@st.composite
-def trained_kit_people(draw: st.DrawFn) -> dict[str, Any]:
-    """Trained lifters of any goal with kit that loads heavy lifts, on days of 20-120 minutes."""
-    data = draw(profiles())
-    data["experience"] = draw(st.sampled_from(["intermediate", "advanced"]))
-    data["currently_active"] = True
-    data["equipment"] = draw(
-        st.sampled_from(
-            [["barbell", "rack"], ["barbell", "machines"], ["dumbbells"], ["machines", "bench"]]
-        )
-    )
-    data["minutes_per_session"] = draw(st.integers(20, 120))
-    return data

@@ -9396,64 +9396,7 @@ def aerobic_flat_unexplained(p: Profile, plan: Plan, library: Library) -> Verdic
     return verdict
 
 
-# a heavy lift (its %1RM at 75 or more) is preceded by ramp-up sets: about two minutes of
-# lighter sets (COACHING.md §2, time is honest; NSCA 2015); a rep takes about 3 s
-RAMP_UP_FROM_PCT = 75
-RAMP_UP_LEAST_SECONDS = 120  # two or three lighter sets of a few reps
-SECONDS_A_REP = 3
-# the least warm-up and cool-down of a lifting session (core pack: 3 + 2 minutes at the
-# least) and the move between lifts (about half a minute)
-LIFTING_EDGES_LEAST_SECONDS = 300
-MOVE_BETWEEN_LIFTS_SECONDS = 30
-
-
-def ramp_up_untimed(p: Profile, plan: Plan, library: Library) -> Verdict:
-    """A lifting session holding heavy lifts is long enough for its work, its rests at the
-    short end, the ramp-up sets before each heavy lift, the least warm-up and cool-down and
-    the moves between lifts (a lower bound) (COACHING.md §2: a session's minutes include the warm-up
-    and, before heavy lifts, the ramp-up sets; coach review 25, RAMP-UP-SETS-UNTIMED: four
-    lifts at 77-85 % 1RM in a 28-minute session, the day filled to the minute with a walk)."""
-    verdict = Verdict(applies=False)
-    for _week, where, s in week_sessions(plan):
-        if s.modality.value != "resistance":
-            continue
-        heavy = [
-            e
-            for e in s.exercises
-            if e.intensity.pct_1rm is not None and e.intensity.pct_1rm.max >= RAMP_UP_FROM_PCT
-        ]
-        if not heavy:
-            continue
-        verdict.applies = True
-        seconds: float = (
-            RAMP_UP_LEAST_SECONDS * len(heavy)
-            + LIFTING_EDGES_LEAST_SECONDS
-            + MOVE_BETWEEN_LIFTS_SECONDS * (len(s.exercises) - 1)
-        )
-        rounds: dict[str, float] = {}
-        for e in s.exercises:
-            reps = (e.reps.min + e.reps.max) / 2 if e.reps is not None else 0
-            work = e.work_seconds.min if e.work_seconds is not None else 0
-            seconds += e.sets * (reps * SECONDS_A_REP + work)
-            rest = e.rest_seconds.min if e.rest_seconds is not None else 0
-            key = min(e.name, e.paired_with) if e.paired_with else e.name
-            # a pair rests once a round, the longer of the two rests
-            rounds[key] = max(rounds.get(key, 0), (e.sets - 1) * rest)
-        seconds += sum(rounds.values())
-        if seconds > s.duration_minutes * 60:
-            verdict.faults.append(
-                Fault(
-                    "ramp-up-untimed",
-                    where,
-                    f"{len(heavy)} heavy lift(s) need at least {seconds / 60:.0f} minutes with "
-                    f"their ramp-up sets; the session has {s.duration_minutes}",
-                )
-            )
-    return verdict
-
-
 PROGRESSION_CHECKS: dict[str, Check] = {
-    "ramp-up-untimed": ramp_up_untimed,
     "week-does-not-progress": week_does_not_progress,
     "aerobic-flat-unexplained": aerobic_flat_unexplained,
     "deload-cut-misstated": deload_cut_misstated,

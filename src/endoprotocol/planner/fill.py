@@ -553,22 +553,11 @@ def pair_seconds(a: Exercise, b: Exercise, timing: Timing) -> float:
     return work + (rounds - 1) * rest + switches + timing.seconds_between_exercises
 
 
-def ramp_up_seconds(ex: Exercise, timing: Timing) -> int:
-    """The ramp-up sets' time before a heavy lift's first work set (`Timing.ramp_up_seconds`
-    where its %1RM reaches `ramp_up_from_pct`; COACHING.md §2: a session's minutes include
-    the ramp-up sets before heavy lifts; NSCA 2015: lighter sets of a few reps, working up)."""
-    pct = ex.intensity.pct_1rm
-    if not timing.ramp_up_seconds or pct is None or pct.max < timing.ramp_up_from_pct:
-        return 0
-    return timing.ramp_up_seconds
-
-
 def session_seconds(exercises: Sequence[Exercise], timing: Timing) -> float:
     """Estimated time of a session's exercises: each one in straight sets
-    (`exercise_seconds`), except two that name each other in `paired_with`, timed as a pair;
-    a heavy lift's ramp-up sets before it (`ramp_up_seconds`)."""
+    (`exercise_seconds`), except two that name each other in `paired_with`, timed as a pair."""
     by_name = {e.name: e for e in exercises}
-    total = float(sum(ramp_up_seconds(e, timing) for e in exercises))
+    total = 0.0
     timed: set[str] = set()
     for e in exercises:
         if e.name in timed:

@@ -291,11 +291,6 @@ class Timing(_Node):
     # the move from one lift of a pair to the other (both set up before the pair starts)
     seconds_within_pair: Annotated[int, Field(strict=True, ge=0, le=120)]
     min_work_minutes: dict[Modality, Annotated[int, Field(strict=True, ge=1, le=120)]]
-    # the ramp-up sets before a heavy lift (COACHING.md §2, time is honest): a lift loaded at
-    # `ramp_up_from_pct` % 1RM or more takes `ramp_up_seconds` more before its first work set
-    # (0: no ramp-up is timed)
-    ramp_up_seconds: Annotated[int, Field(strict=True, ge=0, le=600)] = 0
-    ramp_up_from_pct: Annotated[float, Field(ge=0, le=100)] = 75
 
 
 class ModalityDesign(_Node):
