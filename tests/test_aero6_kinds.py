@@ -67,7 +67,8 @@ def test_pad_minutes_balance_practice_lists_its_own_minutes() -> None:
     sunday = required_sessions(plan, "sunday")
     assert [s.modality.value for s in sunday] == ["endurance"]
     assert sunday[0].duration_minutes == 45
-    assert guideline(plan, "who-2020-aerobic").value == 70
+    # (68 since coach review 25: with heart disease the floor lifts are done apart)
+    assert guideline(plan, "who-2020-aerobic").value == 68
     assert guideline(plan, "who-2020-strength").met
     assert guideline(plan, "who-2020-balance").met
 

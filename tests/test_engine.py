@@ -177,16 +177,7 @@ def _setter(rule_id: str, reps: list[int], when: str, priority: int = 0) -> str:
 
 
 def compound_reps(plan) -> tuple[float, float]:  # type: ignore[no-untyped-def]
-    """The reps of the first compound lift whose own library entry sets none (a move with a
-    `min_reps`, such as the squats to a box since coach review 25, keeps its own)."""
-    own = {e.name for e in builtin_library().exercises if e.min_reps is not None}
-    ex = next(
-        e
-        for d in plan.days
-        for s in d.sessions
-        for e in s.exercises
-        if e.compound and e.name not in own
-    )
+    ex = next(e for d in plan.days for s in d.sessions for e in s.exercises if e.compound)
     return (ex.reps.min, ex.reps.max)
 
 
@@ -398,13 +389,8 @@ def test_the_outcome_does_not_depend_on_rule_or_file_order(tmp_path: Path) -> No
         outputs.add(json.dumps(body, sort_keys=True))
     assert len(outputs) == 1
     plan_json = json.loads(next(iter(outputs)))
-    own = {e.name for e in builtin_library().exercises if e.min_reps is not None}
     compound = next(
-        e
-        for d in plan_json["days"]
-        for s in d["sessions"]
-        for e in s["exercises"]
-        if e["compound"] and e["name"] not in own
+        e for d in plan_json["days"] for s in d["sessions"] for e in s["exercises"] if e["compound"]
     )
     assert compound["reps"] == {"min": 3, "max": 5}
     assert (

@@ -206,7 +206,9 @@ def test_a_short_block_beside_lifting_takes_the_bike_the_person_owns() -> None:
     plan = builtin_plan(weeks=4, **POOL_AND_BIKE)
     monday = required_sessions(plan, "monday", 1)
     assert [s.title for s in monday] == ["Full body A", "Balance practice", "Bike ride"]
-    assert monday[-1].duration_minutes == 7
+    # (6 since coach review 25: at 88, with high blood pressure, floor lifts are done in
+    # straight sets and a lift off the floor takes the rotation where one serves)
+    assert monday[-1].duration_minutes == 6
     assert [e.name for e in monday[-1].exercises] == ["Stationary bike steady ride"]
     assert not audit_check("token-venue-block", POOL_AND_BIKE, plan).faults
     assert not audit_check("cardio-not-real", POOL_AND_BIKE, plan).faults

@@ -33,13 +33,6 @@ TRAINED-PREGNANT-LIFTER-GETS-REGRESSION (fit) An advanced lifter at week 20 with
     horizontal push take a vertical press, which a trained lifter gets before a regression.
     Check `trained-gets-regression` reads the fallback's pattern too.
 
-PARTIAL-BOX-SQUAT-AS-TRAINED-MAIN-SQUAT (fit) An advanced 30-year-old with dumbbells only: the
-    beginner's squat to a high box, dumbbells at the sides, as his main squat at 3-6 reps, RPE
-    7-8 (the goblet squat's 8-rep minimum kept it out of the strength slot; the box squat had
-    none). *Decision:* a dumbbell front squat (intermediate, full depth, 8+ reps), and the box
-    squat with dumbbells at the sides is never a few-rep squat either (8+). Check
-    `loaded-below-level` (coach review 24) covers it.
-
 NOTES-THAT-ARE-NOT-TRUE (words) An older beginner's lifting "Trimmed to fit 22 minutes" in weeks
     whose added sets made it 32-35 minutes. *Decision:* a week's trim note names the
     session's own minutes where they grew (`weekly.true_trim_notes`). Check
@@ -260,39 +253,6 @@ def test_review25_kinds_hold_over_careful_people(record_property: pytest.RecordP
         examples=EXAMPLES,
         weeks=8,
     )
-
-
-# /tmp/coach25/min/k5c.yaml
-DUMBBELL_ADVANCED = {
-    "age": 30,
-    "sex": "male",
-    "goals": ["strength"],
-    "experience": "advanced",
-    "currently_active": True,
-    "equipment": ["dumbbells"],
-}
-
-
-def _squats(plan: Any) -> set[tuple[str, int]]:
-    return {
-        (e.name, int(e.reps.min))
-        for d in plan.weeks[0].days
-        for s in d.sessions
-        for e in s.exercises
-        if e.pattern.value == "squat" and e.reps is not None
-    }
-
-
-def test_a_trained_dumbbell_lifter_squats_full_depth_not_to_a_high_box() -> None:
-    plan = builtin_plan(weeks=4, **DUMBBELL_ADVANCED)
-    assert {name for name, _ in _squats(plan)} == {"Dumbbell front squat"}
-    assert all(low >= 8 for _, low in _squats(plan))
-    verdict = audit_check("loaded-below-level", DUMBBELL_ADVANCED, plan)
-    assert verdict.applies
-    assert not verdict.faults, verdict.faults
-    # a beginner keeps the beginner's squats
-    beginner = builtin_plan(weeks=4, **{**DUMBBELL_ADVANCED, "experience": "beginner"})
-    assert "Dumbbell front squat" not in {name for name, _ in _squats(beginner)}
 
 
 # /tmp/coach25/min/k7.yaml

@@ -836,7 +836,8 @@ def test_a_fifteen_minute_upper_day_pairs_its_press_and_row(cli: RunCli) -> None
             # Thursday's press: since coach review 25 no floor press at 97 where a bench lift
             # serves (it would not pair with a standing row), and the incline press that
             # takes its place trains the shoulders the row does, so they do not pair
-            assert press.paired_with is None and row.paired_with is None
+            assert press.paired_with is None
+            assert row.paired_with is None
             continue
         assert press.paired_with == row.name
         assert row.paired_with == press.name
