@@ -41,8 +41,8 @@ BAR_AND_PULL_UP_BAR = {  # /tmp/coach9/min/BW-STRENGTH-DRIFT-chinup.yaml
     "days": ["monday", "thursday"],
 }
 
-NORDIC = {  # /tmp/coach9/min/NORDIC-REP-DRIFT.yaml
-    "age": 38,
+NORDIC = {  # /tmp/coach9/min/NORDIC-REP-DRIFT.yaml (38, hypertension, until coach review 25)
+    "age": 30,
     "sex": "male",
     "goals": ["muscle"],
     "experience": "advanced",
@@ -52,8 +52,11 @@ NORDIC = {  # /tmp/coach9/min/NORDIC-REP-DRIFT.yaml
     "minutes_per_session": 45,
     # since session 14 his hinge is a single-leg RDL, which trains the hamstrings, so on one
     # 60-minute Monday the Nordic is no longer added; on three 45-minute days with high blood
-    # pressure (the head-down handstand press gives way) it is the hamstrings' extra
-    "conditions": ["hypertension"],
+    # pressure (the head-down handstand press gives way) it was the hamstrings' extra; since
+    # coach review 25 a kneeling lift is done apart with high blood pressure and leaves the
+    # rotation where a lift off the floor serves, so a sore shoulder (no handstand press)
+    # makes the room for it now
+    "conditions": ["shoulder-pain"],
 }
 
 
