@@ -37,6 +37,14 @@ NOTES-THAT-ARE-NOT-TRUE (words) An older beginner's lifting "Trimmed to fit 22 m
     whose added sets made it 32-35 minutes. *Decision:* a week's trim note names the
     session's own minutes where they grew (`weekly.true_trim_notes`). Check
     `trim-note-minutes-false`.
+
+EFFECT-TEXT-FOR-ABSENT-PROTOCOL (claims) An advanced 30-year-old endurance man on 4 days with a
+    bike, whose only intervals were 4 x 4 minutes: the acute GH effect quoted a 30-second
+    sprint's peak and the next-day glucose effect all-out sprints (COACHING.md §5: an effect
+    is about a dose the plan holds). *Decision:* a fact for interval sessions with work bouts
+    of 90 s or less (`week.short_interval_sessions`); the sprint-told effects need one, and
+    long intervals get the GH rise told from the intensity finding. Check
+    `effect-cites-absent-protocol`.
 """
 
 from __future__ import annotations
@@ -295,3 +303,84 @@ def test_the_check_finds_a_trim_note_shorter_than_its_session() -> None:
         for n in session.notes
     ]
     assert audit_check("trim-note-minutes-false", OLDER_BEGINNER_40, plan).faults
+
+
+# /tmp/coach25/min/hi3_4.yaml
+LONG_INTERVALS = {
+    "age": 30,
+    "sex": "male",
+    "goals": ["endurance"],
+    "experience": "advanced",
+    "currently_active": True,
+    "days_per_week": 4,
+    "equipment": ["bike"],
+}
+
+
+def _interval_work(plan: Any) -> set[float]:
+    return {
+        e.work_seconds.max
+        for w in plan.weeks
+        for d in w.days
+        for s in d.sessions
+        if s.modality.value == "hiit"
+        for e in s.exercises
+        if e.work_seconds is not None
+    }
+
+
+def test_long_intervals_claim_no_sprint_findings() -> None:
+    plan = builtin_plan(weeks=8, **LONG_INTERVALS)
+    assert _interval_work(plan)
+    assert min(_interval_work(plan)) > 90
+    hiit = [e for e in plan.expected_effects if any(m.value == "hiit" for m in e.from_modalities)]
+    acute = [e for e in hiit if e.timescale == "acute"]
+    assert not any("sprint" in e.explanation.lower() for e in acute)
+    assert not any(e.target.value == "insulin_sensitivity" for e in acute)
+    gh = next(e for e in hiit if e.target.value == "growth_hormone" and e.timescale == "acute")
+    assert gh.explanation.startswith("Intervals of several minutes")
+    verdict = audit_check("effect-cites-absent-protocol", LONG_INTERVALS, plan)
+    assert verdict.applies
+    assert not verdict.faults, verdict.faults
+
+
+def test_the_check_finds_a_sprint_claim_beside_long_intervals() -> None:
+    plan = builtin_plan(weeks=8, **LONG_INTERVALS)
+    gh = next(
+        e
+        for e in plan.expected_effects
+        if e.target.value == "growth_hormone" and e.timescale == "acute"
+    )
+    gh.explanation = "Intervals: a 30-second sprint brings a much larger growth hormone peak."
+    faults = audit_check("effect-cites-absent-protocol", LONG_INTERVALS, plan).faults
+    assert [f.where for f in faults] == ["effect growth_hormone acute"]
+
+
+@st.composite
+def interval_people(draw: st.DrawFn) -> dict[str, Any]:
+    """Active trained people with cardio kit, on 3-6 days of 30-90 minutes: whoever the
+    rules give intervals, short or long."""
+    data = draw(profiles())
+    data["experience"] = draw(st.sampled_from(["intermediate", "advanced"]))
+    data["currently_active"] = True
+    data["conditions"] = []
+    data.pop("pregnancy_week", None)
+    data.pop("blood_pressure", None)
+    data.pop("screening", None)
+    data["age"] = draw(st.integers(18, 55))
+    data["goals"] = [draw(st.sampled_from(["endurance", "fat-loss", "insulin-sensitivity"]))]
+    data["equipment"] = draw(st.sampled_from([["bike"], ["treadmill"], ["bike", "treadmill"]]))
+    data.pop("days", None)
+    data["days_per_week"] = draw(st.integers(3, 6))
+    data["minutes_per_session"] = draw(st.integers(30, 90))
+    return data
+
+
+def test_interval_effects_hold_over_interval_people(record_property: pytest.RecordProperty) -> None:
+    audit_property(
+        interval_people(),
+        {"effect-cites-absent-protocol": WORD_CHECKS["effect-cites-absent-protocol"]},
+        record_property,
+        examples=EXAMPLES,
+        weeks=8,
+    )

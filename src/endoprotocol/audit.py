@@ -9759,7 +9759,51 @@ def trim_note_minutes_false(p: Profile, plan: Plan, library: Library) -> Verdict
     return verdict
 
 
+# an interval effect told from sprint studies (a 30-second sprint's GH peak, all-out sprints'
+# next-day glucose): their dose is a work bout of 90 s or less
+SPRINT_TEXT = re.compile(r"\bsprints?\b", re.IGNORECASE)
+SHORT_INTERVAL_WORK_SECONDS = 90
+
+
+def effect_cites_absent_protocol(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """An acute effect credited to intervals that is told from sprint studies needs sprints or
+    one-minute efforts in the block (work bouts of 90 s or less): with 4 x 4-minute intervals
+    alone it describes a protocol the plan does not hold (COACHING.md §5: an effect is listed
+    only when the plan holds its dose; coach review 25, EFFECT-TEXT-FOR-ABSENT-PROTOCOL)."""
+    claims = [
+        e
+        for e in plan.expected_effects
+        if e.timescale == "acute"  # a session's dose (long-term texts compare protocols)
+        and any(m.value == "hiit" for m in e.from_modalities)
+        and SPRINT_TEXT.search(e.explanation)
+    ]
+    intervals = [
+        x
+        for _week, _where, s in week_sessions(plan)
+        if s.modality.value == "hiit"
+        for x in s.exercises
+        if x.pattern.value == "intervals"
+    ]
+    verdict = Verdict(applies=bool(intervals))
+    short = any(
+        x.work_seconds is not None and x.work_seconds.max <= SHORT_INTERVAL_WORK_SECONDS
+        for x in intervals
+    )
+    if not short:
+        for e in claims:
+            verdict.faults.append(
+                Fault(
+                    "effect-cites-absent-protocol",
+                    f"effect {e.target.value} {e.timescale}",
+                    f"told from sprint studies; the block's intervals are longer: "
+                    f"{e.explanation[:70]}",
+                )
+            )
+    return verdict
+
+
 WORD_CHECKS: dict[str, Check] = {
+    "effect-cites-absent-protocol": effect_cites_absent_protocol,
     "trim-note-minutes-false": trim_note_minutes_false,
     "ceiling-skips-vigorous-check": ceiling_skips_vigorous_check,
     "departure-claims-absent-intervals": departure_claims_absent_intervals,

@@ -287,6 +287,11 @@ REVIEW_FACTS: tuple[tuple[str, str], ...] = (
         "steady aerobic minutes of one session weighted by intensity (moderate 1, vigorous 2)",
     ),
     ("week.interval_sessions", "required interval sessions in a week"),
+    (
+        "week.short_interval_sessions",
+        "required interval sessions in a week with work bouts of 90 s or less (sprints, "
+        "one-minute efforts)",
+    ),
     ("week.interval_rounds", "interval work bouts in a week"),
     ("session.most_interval_rounds", "the most interval work bouts in one session"),
     (

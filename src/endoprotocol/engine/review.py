@@ -39,6 +39,9 @@ SHORT_REST_MAX_SECONDS = 90
 LONG_REST_MIN_SECONDS = 120
 # a demanding set, close to failure (vigorous in EVIDENCE.md 1.2): RIR 3 or less, or RPE 7+
 DEMANDING_RIR_MAX = 3
+# interval work bouts this short or shorter are the sprint and one-minute protocols (the
+# library's short intervals, 1-90 s), not the 4 x 4-minute ones
+SHORT_INTERVAL_SECONDS = 90
 DEMANDING_RPE_MIN = 7
 GRADE_ORDER = {"strong": 0, "moderate": 1, "mixed": 2, "low": 3}
 
@@ -139,6 +142,15 @@ def week_facts(days: Iterable[DayPlan]) -> dict[str, Any]:
             elif s.modality is Modality.HIIT:
                 rounds = sum(e.sets for e in s.exercises if e.pattern.value == "intervals")
                 facts["week.interval_sessions"] += 1
+                # work bouts of 90 s or less: sprints and one-minute efforts, the protocols
+                # behind the acute GH and next-day glucose findings (not 4 x 4 minutes)
+                if any(
+                    e.pattern.value == "intervals"
+                    and e.work_seconds is not None
+                    and e.work_seconds.max <= SHORT_INTERVAL_SECONDS
+                    for e in s.exercises
+                ):
+                    facts["week.short_interval_sessions"] += 1
                 facts["week.interval_rounds"] += rounds
                 facts["session.most_interval_rounds"] = max(
                     facts["session.most_interval_rounds"], rounds
@@ -216,6 +228,7 @@ _INT_FACTS = (
     "session.longest_vigorous_steady_minutes",
     "session.most_steady_weighted_minutes",
     "week.interval_sessions",
+    "week.short_interval_sessions",
     "week.interval_rounds",
     "session.most_interval_rounds",
     "week.aerobic_minutes",
