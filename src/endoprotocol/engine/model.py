@@ -271,6 +271,10 @@ class Prescription(_Bounds):
     # Resistance: loads by effort (RPE/RIR) alone, never a %1RM, for people for whom a
     # one-repetition maximum can be neither tested nor estimated safely.
     effort_only: Flag | None = None
+    # Resistance: lifts done on the floor are never paired with standing ones, and leave the
+    # week's rotation where a lift off the floor serves the slot as well (people a fall or a
+    # drop in blood pressure on getting up would harm most).
+    floor_lifts_apart: Flag | None = None
     # Resistance: the hard sets a week each major group gets (DESIGN.md v1.1 credit: 1 a set
     # for a primary muscle, 0.5 for a secondary one); its top is the most a week holds once
     # every group keeps its hard exposures (3+ hard sets on two days), so later sets of a

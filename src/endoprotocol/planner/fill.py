@@ -26,7 +26,7 @@ from endoprotocol.planner.library import (
     reps_within,
 )
 from endoprotocol.profile import Profile
-from endoprotocol.vocab import OLDER_ADULT_AGE, Condition, Equipment, Modality, Pattern
+from endoprotocol.vocab import OLDER_ADULT_AGE, Equipment, Modality, Pattern
 
 ALTERNATIVES = 3
 
@@ -93,26 +93,6 @@ STRENGTH_REPS = 6
 UNLOADABLE = 4
 
 
-# library tags of lifts done on the floor, not on a bench (getting down and up again is the
-# transfer)
-FLOOR_TAGS = frozenset({"floor", "kneeling"})
-# people whose floor lifts are done in straight sets, not paired with a standing lift: after
-# a fall (World Falls Guidelines 2022), with fragile bones (Too Fit To Fracture 2014), in
-# pregnancy (ACOG 2020: dizziness on getting up), and with high blood pressure or heart
-# disease (ACSM 2004: postural drops on standing after exercise); 65 and over as well
-FLOOR_APART_CONDITIONS = frozenset(
-    {
-        Condition.FALLS_HISTORY,
-        Condition.OSTEOPOROSIS,
-        Condition.VERTEBRAL_FRACTURE,
-        Condition.PREGNANCY,
-        Condition.HYPERTENSION,
-        Condition.UNCONTROLLED_HYPERTENSION,
-        Condition.CARDIOVASCULAR_DISEASE,
-    }
-)
-
-
 @dataclass
 class Picker:
     """Chooses exercises for a person, remembering what it has used this week."""
@@ -131,13 +111,13 @@ class Picker:
         self.no_regressions = self.level > 0 or (
             self.profile.currently_active and self.profile.age < OLDER_ADULT_AGE
         )
-        # floor lifts are done apart for people a fall or a drop in blood pressure on
-        # standing would harm most (`FLOOR_APART_CONDITIONS`, 65 and over): never paired with
+        # floor lifts are done apart where a safety rule says so (`floor_lifts_apart`: 65 and
+        # over, a past fall, fragile bones, pregnancy, high blood pressure): never paired with
         # a standing lift (`SessionBuilder`), and not rotated in where a lift off the floor
         # serves the slot as well (`pick`)
-        self.floor_apart = self.profile.age >= OLDER_ADULT_AGE or bool(
-            FLOOR_APART_CONDITIONS & set(self.profile.conditions)
-        )
+        apart = self.outcome.param(Modality.RESISTANCE.value, "any", "floor_lifts_apart")
+        self.floor_apart = bool(apart is not None and apart.value)
+        self.floor_tags = frozenset(self.library.design.floor_tags)
         self.vetoed_pattern = self.outcome.forbidden("pattern")
         self.vetoed_tag = self.outcome.forbidden("tag")
         self.vetoed_exercise = self.outcome.forbidden("exercise")
@@ -184,6 +164,10 @@ class Picker:
         # a ballistic lift only where the slot's reps reach down to its own (never 8-12)
         self.ballistic_fits = {role: self._kind_fits_reps("ballistic", role) for role in ROLES}
         self.top_reps = {role: self._top_reps(role) for role in ROLES}
+
+    def on_floor(self, e: ExerciseEntry) -> bool:
+        """Whether `e` is done on the floor (the library's `floor_tags`)."""
+        return bool(self.floor_tags & set(e.tags))
 
     def _top_reps(self, role: str) -> float | None:
         reps, _ = self.outcome.resolve(Modality.RESISTANCE.value, role, "reps")
@@ -399,10 +383,10 @@ class Picker:
             gap = {e.id: self.key(e, prefer, role, tags)[TRAINED_LEVEL_AT] for e in best}
             nearest = min(gap.values())
             best = [e for e in best if gap[e.id] == nearest]
-        if self.floor_apart and any(not FLOOR_TAGS & set(e.tags) for e in best):
+        if self.floor_apart and any(not self.on_floor(e) for e in best):
             # a lift done on the floor only where nothing off the floor serves as well: on a
             # short day it cannot pair (coach review 25)
-            best = [e for e in best if not FLOOR_TAGS & set(e.tags)]
+            best = [e for e in best if not self.on_floor(e)]
         if self.profile.age < OLDER_ADULT_AGE and any(e.ladder != "regression" for e in best):
             # one rung of a ladder a week: an adult under 65 who does push-ups does no wall
             # push-ups on another day (those stay the alternative for a set they cannot yet

@@ -460,6 +460,10 @@ class SessionDesignFile(_Node):
     # loadable than the kit's `loadability`, so two-handed lifts of the same kit come first for
     # everyone they are open to (coach review 18, FALLS-HISTORY-HANDS-BOUND)
     one_hand_load_tags: list[str] = []
+    # tags of lifts done on the floor (not on a bench): where a safety rule keeps floor lifts
+    # apart (`floor_lifts_apart`), they are never paired with a standing lift and leave the
+    # week's rotation to a lift off the floor that serves as well (coach review 25)
+    floor_tags: list[str] = []
     # The pattern that stands in when every exercise of a slot's own pattern is vetoed or
     # out of reach, so the session keeps the movement family (e.g. a row for a pull-up).
     fallbacks: dict[Pattern, Pattern] = {}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from endoprotocol.engine.decisions import (
@@ -1780,40 +1780,31 @@ def _within_caps(session: Session, rep_caps: Mapping[str, int]) -> Session:
     return session.model_copy(update={"exercises": exercises}) if changed else session
 
 
+def _required_lifts(days: list[DayPlan]) -> Iterator[Exercise]:
+    """Every exercise of the days' required lifting sessions."""
+    for d in days:
+        for s in d.sessions:
+            if s.modality is Modality.RESISTANCE and not s.optional:
+                yield from s.exercises
+
+
 def _has_external_load(days: list[DayPlan], unloaded: frozenset[str]) -> bool:
     """Whether some required lift has an external load (kit that loads it, or a %1RM)."""
     return any(
-        e.name not in unloaded or e.intensity.pct_1rm is not None
-        for d in days
-        for s in d.sessions
-        if s.modality is Modality.RESISTANCE and not s.optional
-        for e in s.exercises
+        e.name not in unloaded or e.intensity.pct_1rm is not None for e in _required_lifts(days)
     )
 
 
 def _coarse_only(days: list[DayPlan], unloaded: frozenset[str], coarse: frozenset[str]) -> bool:
     """Whether every required lift of the week with an external load is loaded by kit whose
     load steps coarsely (`Library.coarse_loaded`: a kettlebell, bands)."""
-    loaded = [
-        e.name
-        for d in days
-        for s in d.sessions
-        if s.modality is Modality.RESISTANCE and not s.optional
-        for e in s.exercises
-        if e.name not in unloaded
-    ]
+    loaded = [e.name for e in _required_lifts(days) if e.name not in unloaded]
     return bool(loaded) and all(name in coarse for name in loaded)
 
 
 def shows_pct_1rm(days: list[DayPlan]) -> bool:
     """Whether some required lift of the week is given a %1RM."""
-    return any(
-        e.intensity.pct_1rm is not None
-        for d in days
-        for s in d.sessions
-        if s.modality is Modality.RESISTANCE and not s.optional
-        for e in s.exercises
-    )
+    return any(e.intensity.pct_1rm is not None for e in _required_lifts(days))
 
 
 def _with_dose(

@@ -19,7 +19,6 @@ from endoprotocol.plan import (
 )
 from endoprotocol.planner.fill import (
     FAMILY,
-    FLOOR_TAGS,
     Picker,
     Shortfall,
     build_exercise,
@@ -284,7 +283,7 @@ class SessionBuilder:
             if ex is None:
                 shortfalls.append(Shortfall(f"{entry.name}", "; ".join(missing)))
                 continue
-            if dose is not None or (self.picker.floor_apart and FLOOR_TAGS & set(entry.tags)):
+            if dose is not None or (self.picker.floor_apart and self.picker.on_floor(entry)):
                 # (and, for people a fall or a dizzy spell would harm most, a lift done on
                 # the floor: paired with a standing one, each round would be a trip down to
                 # the floor and up again with no rest between; coach review 25,
