@@ -506,7 +506,12 @@ def build_plan(
         true_strength_day_notes(w, messages.exposure_form, messages.exposure_form_partial)
     days = block[0].days
     totals = compute_totals(days)
-    reviewed = review(profile, rules, outcome.facts, block, trace=explain)
+    # the short interval protocols (sprints, one-minute efforts) are the library's shortest
+    # (coach review 25, EFFECT-TEXT-FOR-ABSENT-PROTOCOL)
+    short = min((p.work_seconds.max or 0 for p in library.design.interval_protocols), default=0)
+    reviewed = review(
+        profile, rules, outcome.facts, block, trace=explain, short_interval_seconds=short
+    )
     plan_warnings = _warnings(
         outcome,
         shortfalls,

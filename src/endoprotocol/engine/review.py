@@ -39,9 +39,6 @@ SHORT_REST_MAX_SECONDS = 90
 LONG_REST_MIN_SECONDS = 120
 # a demanding set, close to failure (vigorous in EVIDENCE.md 1.2): RIR 3 or less, or RPE 7+
 DEMANDING_RIR_MAX = 3
-# interval work bouts this short or shorter are the sprint and one-minute protocols (the
-# library's short intervals, 1-90 s), not the 4 x 4-minute ones
-SHORT_INTERVAL_SECONDS = 90
 DEMANDING_RPE_MIN = 7
 GRADE_ORDER = {"strong": 0, "moderate": 1, "mixed": 2, "low": 3}
 
@@ -107,8 +104,10 @@ def _steady_minutes(session: Session) -> int:
     return int(seconds // 60) if seconds else session.duration_minutes
 
 
-def week_facts(days: Iterable[DayPlan]) -> dict[str, Any]:
-    """The plan facts of one week's required sessions."""
+def week_facts(days: Iterable[DayPlan], short_interval_seconds: float = 0) -> dict[str, Any]:
+    """The plan facts of one week's required sessions; interval work bouts of
+    `short_interval_seconds` or less are the short protocols (sprints, one-minute efforts:
+    the library's shortest interval protocol)."""
     facts: dict[str, Any] = dict.fromkeys(_INT_FACTS, 0)
     modalities: set[str] = set()
     for day in days:
@@ -147,7 +146,7 @@ def week_facts(days: Iterable[DayPlan]) -> dict[str, Any]:
                 if any(
                     e.pattern.value == "intervals"
                     and e.work_seconds is not None
-                    and e.work_seconds.max <= SHORT_INTERVAL_SECONDS
+                    and e.work_seconds.max <= short_interval_seconds
                     for e in s.exercises
                 ):
                     facts["week.short_interval_sessions"] += 1
@@ -235,12 +234,13 @@ _INT_FACTS = (
 )
 
 
-def plan_facts(weeks: Iterable[Week]) -> dict[str, Any]:
-    """The block's plan facts: each the largest weekly value, modalities the union."""
+def plan_facts(weeks: Iterable[Week], short_interval_seconds: float = 0) -> dict[str, Any]:
+    """The block's plan facts: each the largest weekly value, modalities the union
+    (`short_interval_seconds` as in `week_facts`)."""
     merged: dict[str, Any] = dict.fromkeys(_INT_FACTS, 0)
     modalities: set[str] = set()
     for week in weeks:
-        one = week_facts(week.days)
+        one = week_facts(week.days, short_interval_seconds)
         for name in _INT_FACTS:
             merged[name] = max(merged[name], one[name])
         modalities.update(one["week.modalities"])
@@ -255,11 +255,12 @@ def review(
     weeks: Iterable[Week],
     *,
     trace: bool = True,
+    short_interval_seconds: float = 0,
 ) -> Review:
     """Run the review rules over the built plan; `earlier` are the decisions of the other
     phases (screening, requested sessions), which review rules may read as well. `trace`
-    as in `evaluate`."""
-    facts = {**earlier, **plan_facts(weeks)}
+    as in `evaluate`; `short_interval_seconds` as in `week_facts`."""
+    facts = {**earlier, **plan_facts(weeks, short_interval_seconds)}
     context = _Context(profile, Earlier(facts), rules, tracing=trace)
     out = Review(facts=facts)
     for rule in sorted(
