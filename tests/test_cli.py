@@ -129,6 +129,26 @@ def test_profile_and_example_together_is_a_usage_error(cli: RunCli, profile_file
     assert_rejected(result, 2, "give --profile or --example, not both")
 
 
+def test_a_profile_file_given_without_its_flag_is_shown_with_it(
+    cli: RunCli, profile_file: Path, tmp_path: Path
+) -> None:
+    # a new user's first try, `endoprotocol plan me.yaml`: the message shows the way in
+    out = tmp_path / "plan.json"
+    result = cli("plan", str(profile_file), "-o", str(out))
+    assert_rejected(
+        result,
+        2,
+        f"unexpected argument '{profile_file}': a profile file is given with --profile",
+        f"endoprotocol plan --profile {profile_file}",
+    )
+    assert not out.exists()  # nothing half-written
+
+
+def test_stray_words_after_plan_are_named(cli: RunCli) -> None:
+    result = cli("plan", "--example", EXAMPLES[0], "weekly", "please")
+    assert_rejected(result, 2, "unexpected arguments 'weekly please'", "endoprotocol plan --help")
+
+
 def test_an_unknown_example_suggests_the_nearest(cli: RunCli) -> None:
     assert_rejected(
         cli("plan", "--example", "muscle-trt-54"),

@@ -72,7 +72,7 @@ def root(
 
 app = _typer()
 app.callback()(root)
-app.command("plan")(plan_cmd.plan)
+app.command("plan", context_settings=plan_cmd.PLAN_SETTINGS)(plan_cmd.plan)
 app.command("batch")(batch_cmd.batch)
 app.add_typer(rules_cmd.app, name="rules")
 app.add_typer(profile_cmd.app, name="profile")
@@ -92,7 +92,8 @@ def _app_for(argv: list[str]) -> typer.Typer:
         return app
     slim = _typer()
     slim.callback()(root)
-    slim.command(argv[1])(alone)
+    settings = plan_cmd.PLAN_SETTINGS if argv[1] == "plan" else None
+    slim.command(argv[1], context_settings=settings)(alone)
     return slim
 
 

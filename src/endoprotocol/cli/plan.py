@@ -59,6 +59,30 @@ class Format(StrEnum):
     HTML = "html"
 
 
+# `plan` lets Click pass unknown words through (`allow_extra_args`) so that they are
+# refused here with the fix, not with Click's bare "unexpected extra argument"
+PLAN_SETTINGS: dict[str, Any] = {"allow_extra_args": True}
+
+
+def _refuse_extra_arguments(words: list[str]) -> None:
+    """Raise UsageError (exit 2) for words `plan` does not take, naming them; a word that
+    is a profile file (or is named like one) is shown with `--profile`, the way a file is
+    given."""
+    if not words:
+        return
+    first = words[0]
+    if Path(first).suffix.lower() in (".yaml", ".yml", ".json") or Path(first).is_file():
+        raise UsageError(
+            f"unexpected argument '{first}': a profile file is given with --profile",
+            hint=f"endoprotocol plan --profile {first}",
+        )
+    shown = " ".join(words)
+    raise UsageError(
+        f"unexpected argument{'s' if len(words) > 1 else ''} '{shown}'",
+        hint="options start with - or --; see `endoprotocol plan --help`",
+    )
+
+
 def _bp(value: str | None) -> dict[str, int] | None:
     if value is None:
         return None
@@ -73,6 +97,7 @@ def _bp(value: str | None) -> dict[str, int] | None:
 
 
 def plan(
+    ctx: typer.Context,
     profile: Annotated[
         str | None,
         typer.Option(
@@ -315,6 +340,7 @@ def plan(
     screening = _items(screening)
 
     def body() -> None:
+        _refuse_extra_arguments(ctx.args)
         from endoprotocol import build_plan, parse_profile
         from endoprotocol.knowledge import load
         from endoprotocol.sources import (
