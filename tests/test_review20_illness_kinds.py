@@ -11,8 +11,9 @@ ILLNESS-NOTES-UNTRUE (words) Week 3 said lifting stays moderate "from here on" t
     hold ended in week 5, and the screening's "this step to harder sets waits for the
     professional's check" stood in week 3, where the hold kept every lift moderate, not in the
     week the lifts went past moderate. The held note now says how long the hold lasts
-    ("through week 5"), and the check note waits for the first week no rule holds. Check
-    `effort-step-before-check`.
+    ("through week 5"). The check note that waited for the first week no rule holds is gone
+    since coach review 26 (over 45 and not active, no week goes past moderate): check
+    `vigorous-before-check`.
 """
 
 from __future__ import annotations
@@ -25,9 +26,9 @@ import pytest
 from hypothesis import strategies as st
 
 from endoprotocol.audit import (
-    effort_step_before_check,
     load_jump_week_on_week,
     steady_block_too_short,
+    vigorous_before_check,
 )
 from tests.builtin import audit_check, builtin_plan
 from tests.strategies import audit_property, profiles
@@ -93,16 +94,25 @@ def test_loads_climb_back_a_step_a_week_after_an_illness() -> None:
     assert "the next three moderate" in warning.message
 
 
-def test_the_notes_say_how_long_the_hold_lasts_and_when_the_check_is_due() -> None:
-    plan = builtin_plan(weeks=12, **OVER_45)
+def test_the_notes_say_how_long_the_hold_lasts() -> None:
+    # under 45 the illness's hold ends in week 5, and week 3 says so
+    plan = builtin_plan(weeks=12, **{**OVER_45, "age": 40})
     held = [n for n in plan.weeks[2].notes if n.startswith("Lifting stays at a moderate effort")]
     assert held
     assert "through week 5" in held[0]
     assert "from here on" not in held[0]
-    checks = [w.week for w in plan.weeks if any("exercise professional" in n for n in w.notes)]
-    first_past = next(w.week for w in plan.weeks if _top_rpe(w) > 6)
-    assert checks == [first_past] == [6]
-    verdict = audit_check("effort-step-before-check", OVER_45, plan)
+
+
+def test_over_45_the_hold_lasts_the_block_and_names_the_screening() -> None:
+    # coach review 26, OVER45-HARD-STEP: over 45 and not active, the PAR-Q+ check holds every
+    # week at a moderate effort, so the hold that starts with the illness lasts the block
+    plan = builtin_plan(weeks=12, **OVER_45)
+    held = [n for n in plan.weeks[2].notes if n.startswith("Lifting stays at a moderate effort")]
+    assert held
+    assert "from here on" in held[0]
+    assert "safety/parq-over-45-not-used-to-vigorous" in held[0]
+    assert max(_top_rpe(w) for w in plan.weeks) <= 6
+    verdict = audit_check("vigorous-before-check", OVER_45, plan)
     assert verdict.applies
     assert not verdict.faults, verdict.faults
 
@@ -131,7 +141,7 @@ def test_after_an_illness_loads_step_and_notes_hold_true(
         recovering(),
         {
             "load-jump-week-on-week": load_jump_week_on_week,
-            "effort-step-before-check": effort_step_before_check,
+            "vigorous-before-check": vigorous_before_check,
             "steady-block-too-short": steady_block_too_short,
         },
         record_property,

@@ -496,7 +496,8 @@ def intervals_where_forbidden(p: Profile, plan: Plan, library: Library) -> Verdi
 
 def suggestion_against_safety(p: Profile, plan: Plan, library: Library) -> Verdict:
     """Referral plans suggest nothing; no suggestion proposes what a safety rule holds back."""
-    held = plan.screening.referral_only or has_triad_signs(p)
+    overtrained = Condition.OVERTRAINING_SYMPTOMS in p.conditions
+    held = plan.screening.referral_only or has_triad_signs(p) or overtrained
     verdict = Verdict(applies=held or any(g.held_by for g in plan.guidelines))
     for g in plan.guidelines:
         if g.suggestion is None:
@@ -512,6 +513,14 @@ def suggestion_against_safety(p: Profile, plan: Plan, library: Library) -> Verdi
         elif has_triad_signs(p) and g.id == "who-2020-aerobic":
             verdict.faults.append(
                 Fault("suggestion-against-safety", g.id, "suggests more endurance with Triad signs")
+            )
+        elif overtrained and g.id == "who-2020-strength":
+            # (coach review 26, HELD-TARGET-SUGGESTS-FORBIDDEN: "a set more on the main lifts"
+            # beside overtraining's block of a third fewer sets)
+            verdict.faults.append(
+                Fault(
+                    "suggestion-against-safety", g.id, "suggests more sets with overtraining signs"
+                )
             )
     return verdict
 
@@ -891,7 +900,9 @@ PREGNANCY_STAGES = (41,)
 
 
 def pregnancy_block_past_stage(p: Profile, plan: Plan, library: Library) -> Verdict:
-    """A pregnancy block with a known week never runs into term (week 41)."""
+    """A pregnancy block with a known week never runs into term (week 41), and one that
+    starts at or past term holds one week (coach review 26, PREGNANCY-PAST-TERM-BLOCK: at
+    week 41 a 16-week block ran on to "pregnancy week 56")."""
     week = p.pregnancy_week
     verdict = Verdict(applies=week is not None and bool(plan.weeks))
     if week is None:
@@ -906,6 +917,14 @@ def pregnancy_block_past_stage(p: Profile, plan: Plan, library: Library) -> Verd
                     f"runs into pregnancy week {stage}",
                 )
             )
+    if week >= max(PREGNANCY_STAGES) and len(plan.weeks) > 1:
+        verdict.faults.append(
+            Fault(
+                "pregnancy-block-past-stage",
+                f"weeks {week}-{last} of pregnancy",
+                f"{len(plan.weeks)} weeks planned at or past term (week {max(PREGNANCY_STAGES)})",
+            )
+        )
     return verdict
 
 
@@ -8755,12 +8774,14 @@ def deload_effort_incoherent(p: Profile, plan: Plan, library: Library) -> Verdic
 PARQ_VIGOROUS_AGE = 45
 
 
-def effort_step_before_check(p: Profile, plan: Plan, library: Library) -> Verdict:
+def vigorous_before_check(p: Profile, plan: Plan, library: Library) -> Verdict:
     """A person whose screening asks for an exercise professional's check before vigorous
-    efforts (PAR-Q+: over 45 and not used to vigorous exercise) is not stepped into vigorous
-    lifting without a word about it (coach review 4, N2; COACHING.md §3 "Exits from cautious
-    starts" name their condition): the first week with a required lift taken past a moderate
-    effort (RPE above 6) says in its notes that the step waits for that check."""
+    efforts (PAR-Q+: over 45 and not used to vigorous exercise) is given no vigorous effort
+    in the plan: no required lift past a moderate effort (RPE above 6) and no required
+    session classed vigorous, in any week. The plan cannot know when the check has happened;
+    numbers past moderate beside a note asking to wait are numbers its own safety note
+    contradicts (coach review 26, OVER45-HARD-STEP; it replaced coach review 4's note-only
+    check `effort-step-before-check`)."""
     verdict = Verdict(
         applies=p.age > PARQ_VIGOROUS_AGE
         and not p.currently_active
@@ -8769,31 +8790,32 @@ def effort_step_before_check(p: Profile, plan: Plan, library: Library) -> Verdic
     if not verdict.applies:
         return verdict
     for w in plan.weeks:
-        vigorous = [
-            e
-            for d in w.days
-            for s in d.sessions
-            if s.modality.value == "resistance" and not s.optional
-            for e in s.exercises
-            if e.reps is not None
-            and e.intensity.rpe is not None
-            and e.intensity.rpe.max > RPE_CEILING["moderate"]
-        ]
-        if not vigorous:
-            continue
-        if not any("exercise professional" in n.lower() for n in w.notes):
-            e = vigorous[0]
-            rpe = e.intensity.rpe
-            verdict.faults.append(
-                Fault(
-                    "effort-step-before-check",
-                    f"week {w.week}",
-                    f"lifts first go past moderate ({e.name} at RPE "
-                    f"{rpe.min if rpe else 0:g}-{rpe.max if rpe else 0:g}) and no note says "
-                    "the step waits for the exercise professional's check",
-                )
-            )
-        break
+        for d in w.days:
+            for s in d.sessions:
+                if s.optional:
+                    continue
+                hard = [
+                    e
+                    for e in s.exercises
+                    if s.modality.value == "resistance"
+                    and e.intensity.rpe is not None
+                    and e.intensity.rpe.max > RPE_CEILING["moderate"]
+                ]
+                if hard or s.intensity_class.value == "vigorous":
+                    said = (
+                        f"{hard[0].name} at RPE {hard[0].intensity.rpe.max:g}"
+                        if hard and hard[0].intensity.rpe is not None
+                        else f"a {s.intensity_class.value} {s.title.lower()}"
+                    )
+                    verdict.faults.append(
+                        Fault(
+                            "vigorous-before-check",
+                            f"week {w.week}, {d.day.value}",
+                            f"{said}, while the screening asks for an exercise "
+                            "professional's check before any vigorous effort",
+                        )
+                    )
+                    return verdict
     return verdict
 
 
@@ -9431,7 +9453,7 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "rest-longer-than-effort": rest_longer_than_effort,
     "rest-clipped-with-time-left": rest_clipped_with_time_left,
     "deload-effort-incoherent": deload_effort_incoherent,
-    "effort-step-before-check": effort_step_before_check,
+    "vigorous-before-check": vigorous_before_check,
     "week-changes-unexplained": week_changes_unexplained,
     "reps-week-narrows-range": reps_week_narrows_range,
     "load-note-without-load": load_note_without_load,

@@ -829,6 +829,13 @@ def _held_by(
         and (start.value.rir.min or 0) > HARD_RIR_MAX
     ):
         found.add(start.rule)  # a light start: its sets are not hard sets yet
+    now = outcome.progression.get("deload_now")
+    if measure == "strength_days" and now is not None and bool(now.value):
+        # a block that starts with a deload and holds its sets (overtraining signs) has a
+        # third fewer sets a day on purpose: what it holds back it must not be told to add
+        # (coach review 26, HELD-TARGET-SUGGESTS-FORBIDDEN: "a set more on the main lifts, or
+        # a second short strength session" beside overtraining's cut sets and two hard days)
+        found.add(now.rule)
     sets = outcome.param(Modality.RESISTANCE.value, "compound", "sets")
     if (
         measure == "strength_days"
@@ -1289,19 +1296,24 @@ def _pregnancy_block(
 ) -> tuple[int, Warning | None]:
     """The block's length for a pregnancy with a known week: it ends before the next week the
     rules name (`replan_at_pregnancy_weeks`, e.g. 13 for the second trimester's rules, 41 for
-    birth), with a warning to plan again then. Other profiles keep `weeks`."""
+    birth), with a warning to plan again then; at or past the last week named, one week.
+    Other profiles keep `weeks`."""
     at = outcome.progression.get("replan_at_pregnancy_weeks")
     week = profile.pregnancy_week
     if at is None or week is None or not isinstance(at.value, list):
         return weeks, None
     ahead = [b for b in at.value if b > week]
-    if not ahead or min(ahead) - week >= weeks:
+    # at or past the last week named (41: term), the next stage can come any day: one week,
+    # planned again after it (coach review 26, PREGNANCY-PAST-TERM-BLOCK: at week 41 a
+    # 16-week block ran to "pregnancy week 56" with load steps and no word of the birth)
+    end = min(ahead) if ahead else week + 1
+    if end - week >= weeks:
         return weeks, None
-    last = max(1, min(ahead) - week)
+    last = max(1, end - week)
     note = outcome.progression.get("replan_note")
     if note is None or not isinstance(note.value, str):
         return last, None  # the pack validates that a replan week comes with its note
-    text = fill_placeholders(note.value, {"week": str(last), "pregnancy_week": str(min(ahead))})
+    text = fill_placeholders(note.value, {"week": str(last), "pregnancy_week": str(end)})
     return last, Warning(
         code="pregnancy-replan",
         severity="medium",
