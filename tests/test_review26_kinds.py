@@ -22,6 +22,14 @@ HELD-TARGET-SUGGESTS-FORBIDDEN (unsafe) A 30-year-old man with overtraining symp
     and holds it (`deload_now`) holds the strength days: the guideline names the rule and
     suggests nothing. Check `suggestion-against-safety` reads overtraining signs too.
 
+OLDER-DELOAD-WITHOUT-WALKS (dose) A 65-year-old man new to lifting, strength first, 3 x 45
+    minutes: the older start's exit sets take the walks after lifting in weeks 5-7 (coach
+    review 6's decision, `sets_take_walk`), and week 8's deload, back at one set a lift, kept
+    them gone - required aerobic 0 in a week whose lifting took 22 minutes a day, though the
+    rule says "a deload keeps it". *Decision:* a deload week's walks stay (its sets are cut
+    again). Check `deload-cuts-steady`. (The trade in weeks 5-7 - aerobic 54 -> 0 for two
+    strength days from week 7 - is left open: docs/planning.md.)
+
 PREGNANCY-PAST-TERM-BLOCK (unsafe) At pregnancy week 41 or 42 the block ran its full 16 weeks (to
     "pregnancy week 56") with load steps, and no word of the birth; at 38-40 it was cut at
     term with the replan warning. *Decision:* at or past the last week the rules name (41),
@@ -221,4 +229,54 @@ def test_no_pregnancy_block_runs_past_term(
         record_property,
         examples=EXAMPLES,
         weeks=weeks,
+    )
+
+
+# /tmp/coach26/min/cautious-load-pct.yaml
+OLDER_STRENGTH = {"age": 65, "sex": "male", "goals": ["strength"]}
+
+
+def _steady_minutes(week: Any) -> int:
+    return sum(
+        s.duration_minutes
+        for d in week.days
+        for s in d.sessions
+        if s.modality.value == "endurance" and not s.optional
+    )
+
+
+def test_an_older_beginners_deload_keeps_the_walks() -> None:
+    plan = builtin_plan(weeks=8, **OLDER_STRENGTH)
+    assert plan.weeks[7].deload
+    assert _steady_minutes(plan.weeks[7]) >= _steady_minutes(plan.weeks[0]) > 0
+    verdict = audit_check("deload-cuts-steady", OLDER_STRENGTH, plan)
+    assert verdict.applies
+    assert not verdict.faults, verdict.faults
+
+
+def test_the_check_faults_a_deload_without_its_walks() -> None:
+    plan = builtin_plan(weeks=8, **OLDER_STRENGTH)
+    for day in plan.weeks[7].days:
+        day.sessions = [s for s in day.sessions if s.modality.value != "endurance" or s.optional]
+    faults = audit_check("deload-cuts-steady", OLDER_STRENGTH, plan).faults
+    assert [f.where for f in faults] == ["week 8, monday", "week 8, wednesday", "week 8, friday"]
+
+
+@st.composite
+def older_newcomers(draw: st.DrawFn) -> dict[str, Any]:
+    data = draw(profiles(min_age=65, max_age=90))
+    data["experience"] = "beginner"
+    data["currently_active"] = False
+    return data
+
+
+def test_no_older_newcomers_deload_drops_steady_work(
+    record_property: pytest.RecordProperty,
+) -> None:
+    audit_property(
+        older_newcomers(),
+        {"deload-cuts-steady": PROGRESSION_CHECKS["deload-cuts-steady"]},
+        record_property,
+        examples=EXAMPLES,
+        weeks=12,
     )

@@ -7981,6 +7981,40 @@ def _steady_total(week: Week) -> int:
     )
 
 
+def deload_cuts_steady(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A deload week lightens the lifting; it drops no day's required steady work that week
+    1 held there while the day has the minutes for its least (a walk that gave way to a
+    building week's added sets has them back; docs/rules.md `sets_take_walk`: "a deload
+    keeps it"; coach review 26: an older beginner's week-8 deload kept the exit's cut of
+    every walk, required aerobic 0 in a week of 22-minute lifting sessions on 45-minute
+    days). Shorter steady work is not read: a mirrored week's day type sizes its walk, and
+    growth into free minutes goes back to its block's first week (coach review 3's K13); nor
+    a day whose steady block another session took over (intervals that start later)."""
+    verdict = Verdict(applies=False)
+    if not plan.weeks:
+        return verdict
+    least = library.design.timing.min_work_minutes.get(Modality.ENDURANCE, 10)
+    first = _day_steady(plan.weeks[0])
+    for week in plan.weeks[1:]:
+        if not week.deload:
+            continue
+        verdict.applies = True
+        now = _day_steady(week)
+        for d in week.days:
+            was, held = first.get(d.day.value, 0), now.get(d.day.value, 0)
+            used = sum(s.duration_minutes for s in d.sessions if not s.optional)
+            if was and not held and p.minutes_per_session - used >= min(was, least):
+                verdict.faults.append(
+                    Fault(
+                        "deload-cuts-steady",
+                        f"week {week.week}, {d.day.value}",
+                        f"a deload with {held} required steady minutes, {was} in week 1, "
+                        f"and {p.minutes_per_session - used} minutes of the day free",
+                    )
+                )
+    return verdict
+
+
 def _day_steady(week: Week) -> dict[str, int]:
     """Minutes of each day's required steady sessions."""
     return {
@@ -9431,6 +9465,7 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "session-effort-misstated": session_effort_misstated,
     "first-deload-not-lighter": first_deload_not_lighter,
     "sets-note-unkept": sets_note_unkept,
+    "deload-cuts-steady": deload_cuts_steady,
     "day-over-minutes": day_over_minutes,
     "held-start-never-moves": held_start_never_moves,
     "effort-split-in-session": effort_split_in_session,

@@ -2515,6 +2515,9 @@ def build_weeks(
                 if (
                     _exit_cost(todays, exit_sets, scheme, design.timing) > (spare + give) * 60
                     and not main_day
+                    # a deload cuts the exit's sets again: its walk stays (docs/rules.md,
+                    # `sets_take_walk`; coach review 26 found week 8's walks gone too)
+                    and not deload
                 ):
                     spare += walk.duration_minutes
                     todays = [x for x in todays if x is not walk]
