@@ -144,6 +144,13 @@ AEROBIC_LED_GOALS = frozenset(
     }
 )
 
+# The goals Triad or RED-S signs set aside until a physician and a sports dietitian have
+# seen the person (De Souza 2014, IOC 2023: energy restriction drives both): losing weight
+SET_ASIDE_WITH_RED_S = frozenset({"fat-loss"})
+# The most endurance sessions a week the Triad and RED-S warnings promise ("at most ... three
+# endurance sessions a week"), optional extras counted: they count as done (COACHING.md §2)
+TRIAD_MOST_ENDURANCE_SESSIONS = 3
+
 # The people whose pack puts the aerobic minutes first and strength after a walk (the
 # aerobic guideline's `steady_first`: safety/pregnancy; COACHING.md §4: aerobic minutes
 # first, 150 over 3+ days, strength in 2-3 short sessions)
@@ -817,10 +824,12 @@ def energy_deficit_added_cardio(p: Profile, plan: Plan, library: Library) -> Ver
     """Coach review 9, LEA-ADDED-CARDIO (COACHING.md §2: what safety requires before the WHO
     minimums; §4 Triad/RED-S: load held down until energy availability is assessed): with
     Triad or RED-S signs and no aerobic-led goal, the plan adds no steady session or walk,
-    required or optional, and WHO's aerobic target names the rule that holds it back."""
-    verdict = Verdict(
-        applies=has_triad_signs(p) and not AEROBIC_LED_GOALS & {g.value for g in p.goals}
-    )
+    required or optional, and WHO's aerobic target names the rule that holds it back. A
+    fat-loss goal counts for none: with these signs it is set aside until a physician and a
+    sports dietitian have seen the person (coach review 26, TRIAD-FATLOSS-CARDIO: it put
+    three walks into the week of a woman told to set it aside)."""
+    kept = AEROBIC_LED_GOALS - SET_ASIDE_WITH_RED_S
+    verdict = Verdict(applies=has_triad_signs(p) and not kept & {g.value for g in p.goals})
     if not verdict.applies:
         return verdict
     for where, s in sessions(plan):
@@ -838,6 +847,30 @@ def energy_deficit_added_cardio(p: Profile, plan: Plan, library: Library) -> Ver
                 "the shortfall names no safety rule, or suggests closing it",
             )
         )
+    return verdict
+
+
+def triad_endurance_over_promise(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 26, TRIAD-FATLOSS-CARDIO (COACHING.md §4 Triad/RED-S: endurance load held
+    down; §2: optional extras count as done): with Triad or RED-S signs no week holds more
+    endurance sessions, optional ones and a block after lifting included, than the Triad and
+    RED-S warnings promise (three). A 25-year-old woman with low energy availability and an
+    aerobic goal had three required steady sessions and an optional brisk walk."""
+    verdict = Verdict(applies=has_triad_signs(p) and not plan.screening.referral_only)
+    if not verdict.applies:
+        return verdict
+    for week in plan.weeks:
+        steady = [s for d in week.days for s in d.sessions if s.modality.value == "endurance"]
+        if len(steady) > TRIAD_MOST_ENDURANCE_SESSIONS:
+            optional = sum(s.optional for s in steady)
+            verdict.faults.append(
+                Fault(
+                    "triad-endurance-over-promise",
+                    f"week {week.week}",
+                    f"{len(steady)} endurance sessions ({optional} optional), more than the "
+                    f"{TRIAD_MOST_ENDURANCE_SESSIONS} the Triad/RED-S warning promises",
+                )
+            )
     return verdict
 
 
@@ -2026,6 +2059,7 @@ SAFETY_CHECKS: dict[str, Check] = {
     "bone-stress-unscreened": bone_stress_unscreened,
     "screening-words-contradict": screening_words_contradict,
     "energy-deficit-added-cardio": energy_deficit_added_cardio,
+    "triad-endurance-over-promise": triad_endurance_over_promise,
     "red-s-package-without-signs": red_s_package_without_signs,
     "pregnancy-strength-not-moderate": pregnancy_strength_not_moderate,
     "falls-prevention-missing": falls_prevention_missing,

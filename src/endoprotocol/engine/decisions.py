@@ -36,6 +36,7 @@ from endoprotocol.vocab import INTENSITY_ORDER, Ceiling, Clearance, Modality
 
 __all__ = [
     "NOT_SCREENED",
+    "OPTIONAL_COUNTED_CAP",
     "Bound",
     "Bounded",
     "ByRule",
@@ -60,6 +61,9 @@ T = TypeVar("T")
 
 # Stands in for the safety rules a pack switched off (--allow-safety-overrides).
 NOT_SCREENED = "engine/not-screened"
+# The kind a `sessions_per_week` cap with `counts_optional` is also kept under: it holds a
+# modality's sessions a week with the optional extras counted (coach review 26).
+OPTIONAL_COUNTED_CAP = "sessions_per_week_with_optional"
 
 Rank = tuple[int, int, str]  # (-priority, -specificity, id): the smallest wins
 ParamKey = tuple[str, str, str]  # (modality or "all", role or "any", parameter name)

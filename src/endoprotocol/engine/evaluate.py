@@ -20,6 +20,7 @@ from typing import Any
 
 from endoprotocol.engine.decisions import (
     NOT_SCREENED,
+    OPTIONAL_COUNTED_CAP,
     Bounded,
     ByRule,
     Decisions,
@@ -419,11 +420,15 @@ def _merge_forbid(body: Forbid, rule: Rule, merge: _Merge) -> str:
 
 
 def _merge_cap(body: Cap, rule: Rule, merge: _Merge) -> str:
-    """The smallest cap wins (then the smaller id)."""
+    """The smallest cap wins (then the smaller id). A cap that counts the optional extras
+    is also kept apart (`OPTIONAL_COUNTED_CAP`), for the scheduler to hold them with it."""
     rid = rule.full_id
     scope = body.modality.value if body.modality else ""
-    for name in sorted(body.model_fields_set - {"modality"}):
-        value: int = getattr(body, name)
+    names = sorted(body.model_fields_set - {"modality", "counts_optional"})
+    if body.counts_optional:
+        names.append(OPTIONAL_COUNTED_CAP)
+    for name in names:
+        value: int = getattr(body, "sessions_per_week" if name == OPTIONAL_COUNTED_CAP else name)
         old = merge.decisions.caps.get((name, scope))
         if old is None or (value, rid) < old:
             merge.decisions.caps[(name, scope)] = Ruled(value, rid)

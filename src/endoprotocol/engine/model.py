@@ -422,16 +422,21 @@ class Forbid(_Node):
 
 
 class Cap(_Node):
-    """Upper limits on the week; the smallest cap wins. `modality` narrows the cap."""
+    """Upper limits on the week; the smallest cap wins. `modality` narrows the cap.
+    `counts_optional` makes a `sessions_per_week` cap hold the optional extras of the
+    modality too (they count as done, COACHING.md §2), beside the required sessions."""
 
     modality: Modality | None = None
     sessions_per_week: Annotated[int, Field(strict=True, ge=0, le=14)] | None = None
     hard_sessions_per_week: Annotated[int, Field(strict=True, ge=0, le=14)] | None = None
+    counts_optional: Flag = False
 
     @model_validator(mode="after")
     def _something(self) -> Self:
-        if not (self.model_fields_set - {"modality"}):
+        if not (self.model_fields_set - {"modality", "counts_optional"}):
             raise ValueError("a cap sets sessions_per_week or hard_sessions_per_week")
+        if self.counts_optional and self.sessions_per_week is None:
+            raise ValueError("counts_optional goes with sessions_per_week")
         if self.sessions_per_week is not None and self.modality is None:
             raise ValueError("sessions_per_week caps one modality; add 'modality'")
         if self.hard_sessions_per_week is not None and self.modality is not None:

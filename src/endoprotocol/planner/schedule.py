@@ -19,7 +19,14 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from endoprotocol.engine.decisions import Decisions, Removal, Ruled, SessionDecision, is_hard
+from endoprotocol.engine.decisions import (
+    OPTIONAL_COUNTED_CAP,
+    Decisions,
+    Removal,
+    Ruled,
+    SessionDecision,
+    is_hard,
+)
 from endoprotocol.plan import HARD_EXPOSURE_SETS
 from endoprotocol.planner.fill import Shortfall
 from endoprotocol.planner.library import Library, SplitDay
@@ -1180,6 +1187,16 @@ class Scheduler:
                     for d in self.week.days
                     for o in d
                     if o.modality is modality and not o.shares_warmup
+                )
+            # a cap that counts the optional extras (they count as done, COACHING.md §2)
+            # holds them beside every session of the modality the week already has, a block
+            # after lifting included (coach review 26, TRIAD-FATLOSS-CARDIO: a fourth walk
+            # under the Triad's "at most three endurance sessions a week")
+            cap = self.outcome.cap(OPTIONAL_COUNTED_CAP, modality.value)
+            if cap is not None:
+                wanted = min(
+                    wanted,
+                    cap[0] - sum(1 for d in self.week.days for o in d if o.modality is modality),
                 )
             if wanted <= 0:
                 return

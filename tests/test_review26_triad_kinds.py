@@ -1,0 +1,226 @@
+"""Coach review 26's kinds (branch triad26), each with its smallest profile as a named test
+and a property over the people the kind is about.
+
+TRIAD-FATLOSS-CARDIO (safety) A 25-year-old woman with low energy availability and a fat-loss
+    goal was told to "set the fat-loss goal aside until a physician and a sports dietitian
+    have seen you", yet that goal put three steady sessions (`core/goal-fat-loss`) and an
+    optional walk into her week; with a muscle goal instead, `energy-deficit-no-added-cardio`
+    planned none. And with an aerobic goal the week held three required steady sessions and
+    an optional walk where the Triad warning promises "at most ... three endurance sessions a
+    week" (optional extras count as done, COACHING.md §2). *Causes:* the named condition
+    `no-aerobic-led-goal` counted fat loss as an aerobic goal, so the no-added-cardio rule
+    never fired beside it; and a `sessions_per_week` cap held the required sessions only.
+    *Decision:* with Triad or RED-S signs the fat-loss goal is set aside (the condition is
+    `no-kept-aerobic-goal`), in men too: `safety/red-s-with-fat-loss-goal` tells a man with
+    RED-S signs what `safety/triad-with-fat-loss-goal` tells a woman, since energy restriction
+    drives RED-S in either sex (IOC 2023). A cap may count the optional extras
+    (`counts_optional: true`, rule language), which the Triad and RED-S caps do. Checks
+    `energy-deficit-added-cardio` (fat loss set aside) and `triad-endurance-over-promise`.
+
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import strategies as st
+
+from endoprotocol import Plan, build_plan, load_rules, parse_profile
+from endoprotocol.audit import SAFETY_CHECKS
+from endoprotocol.engine.decisions import OPTIONAL_COUNTED_CAP
+from endoprotocol.engine.evaluate import evaluate
+from endoprotocol.engine.loader import RULES_ENV, builtin_rules_dir
+from endoprotocol.engine.model import Cap
+from tests.builtin import audit_check, builtin_library, builtin_plan, builtin_rules, guideline
+from tests.strategies import audit_property, profiles
+
+EXAMPLES = int(os.environ.get("ENDOPROTOCOL_PROPERTY_EXAMPLES", "30"))
+
+HOLD = "safety/energy-deficit-no-added-cardio"
+
+# ---- TRIAD-FATLOSS-CARDIO ----------------------------------------------------------------
+
+# the reviewer's smallest profile (--weeks 4)
+TRIAD_FAT_LOSS = {
+    "age": 25,
+    "sex": "female",
+    "goals": ["fat-loss"],
+    "conditions": ["low-energy-availability"],
+}
+# also seen: three 45-minute walks tagged core/goal-fat-loss beside the lifting
+TRIAD_MUSCLE_FAT_LOSS = {**TRIAD_FAT_LOSS, "age": 18, "goals": ["muscle", "fat-loss"]}
+RED_S_FAT_LOSS = {**TRIAD_FAT_LOSS, "sex": "male"}
+# an aerobic goal keeps capped steady work: three required sessions and, before, a walk
+TRIAD_AEROBIC = {**TRIAD_FAT_LOSS, "goals": ["general-health"], "days_per_week": 3}
+
+
+def _steady(plan: Plan) -> list[Any]:
+    return [
+        s for w in plan.weeks for d in w.days for s in d.sessions if s.modality.value == "endurance"
+    ]
+
+
+def _codes(plan: Plan) -> set[str]:
+    return {w.code for w in plan.warnings}
+
+
+def _old_rules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """The built-in packs as they were before this review: fat loss counted as an aerobic goal
+    beside Triad/RED-S signs, the Triad and RED-S caps blind to optional extras, and no word
+    to a man about his fat-loss goal."""
+    rules = tmp_path / "rules"
+    shutil.copytree(builtin_rules_dir(), rules)
+    path = rules / "safety" / "energy-availability.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace(
+        "value: [endurance, stress-resilience, mood-cognition, general-health, insulin-sensitivity]",
+        "value: [endurance, stress-resilience, mood-cognition, general-health, insulin-sensitivity, fat-loss]",
+    ).replace("sessions_per_week: 3, counts_optional: true", "sessions_per_week: 3")
+    path.write_text(text, encoding="utf-8")
+    monkeypatch.setenv(RULES_ENV, str(rules))
+    loaded = load_rules(user_dir=False)
+    men = "safety/red-s-with-fat-loss-goal"
+    return dataclasses.replace(loaded, rules=[r for r in loaded.rules if r.full_id != men])
+
+
+@pytest.mark.parametrize("data", [TRIAD_FAT_LOSS, TRIAD_MUSCLE_FAT_LOSS])
+def test_a_fat_loss_goal_set_aside_adds_no_steady_work(data: dict[str, Any]) -> None:
+    plan = builtin_plan(weeks=4, **data)
+    assert not _steady(plan)  # was three required sessions and a walk (45-minute walks at 18)
+    assert not any("core/goal-fat-loss" in s.rules for _, s in _sessions(plan))
+    assert {"female-athlete-triad", "weight-loss-not-advised", HOLD[7:]} <= _codes(plan)
+    aerobic = guideline(plan, "who-2020-aerobic")
+    assert aerobic.value == 0
+    assert not aerobic.met
+    assert HOLD in aerobic.held_by
+    assert aerobic.suggestion is None
+    # the Triad's own care stays: two moderate strength days, the referral
+    assert guideline(plan, "who-2020-strength").value == 2
+    assert plan.screening.clearance == "recommended"
+    verdict = audit_check("energy-deficit-added-cardio", data, plan)
+    assert verdict.applies
+    assert not verdict.faults, verdict.faults
+
+
+def _sessions(plan: Plan) -> list[tuple[int, Any]]:
+    return [(w.week, s) for w in plan.weeks for d in w.days for s in d.sessions]
+
+
+def test_the_no_added_cardio_warning_speaks_of_the_goals_the_plan_works_toward() -> None:
+    plan = builtin_plan(weeks=4, **TRIAD_FAT_LOSS)
+    warning = next(w for w in plan.warnings if w.code == "energy-deficit-no-added-cardio")
+    assert warning.message.startswith("None of the goals this plan works toward")
+    assert "and none for fat loss" in warning.message
+
+
+def test_a_man_with_red_s_signs_sets_his_fat_loss_goal_aside_too() -> None:
+    plan = builtin_plan(weeks=4, **RED_S_FAT_LOSS)
+    assert not _steady(plan)
+    warning = next(w for w in plan.warnings if w.code == "weight-loss-not-advised")
+    assert warning.severity == "high"
+    assert "RED-S" in warning.message
+    assert "Female Athlete Triad" not in warning.message
+    assert "Set the fat-loss goal aside" in warning.message
+    assert warning.rules == ["safety/red-s-with-fat-loss-goal"]
+    assert {"red-s-risk", "energy-deficit-no-added-cardio"} <= _codes(plan)
+    assert not audit_check("energy-deficit-added-cardio", RED_S_FAT_LOSS, plan).faults
+
+
+def test_fat_loss_beside_an_aerobic_goal_keeps_the_capped_steady_work() -> None:
+    data = {**TRIAD_FAT_LOSS, "goals": ["fat-loss", "general-health"]}
+    plan = builtin_plan(weeks=4, **data)
+    assert _steady(plan)
+    assert HOLD not in guideline(plan, "who-2020-aerobic").held_by
+    assert not audit_check("energy-deficit-added-cardio", data, plan).applies
+
+
+def test_the_check_finds_the_fat_loss_walks_of_the_old_rules(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old = _old_rules(tmp_path, monkeypatch)
+    plan = build_plan(parse_profile(TRIAD_FAT_LOSS), old, builtin_library(), weeks=4)
+    assert any("core/goal-fat-loss" in s.rules for s in _steady(plan))
+    faults = audit_check("energy-deficit-added-cardio", TRIAD_FAT_LOSS, plan).faults
+    assert any("required steady session" in f.what for f in faults)
+    # and the man had no word about his fat-loss goal
+    man = build_plan(parse_profile(RED_S_FAT_LOSS), old, builtin_library(), weeks=4)
+    assert "weight-loss-not-advised" not in _codes(man)
+
+
+def test_the_triad_week_holds_three_endurance_sessions_optional_ones_included() -> None:
+    plan = builtin_plan(weeks=8, **TRIAD_AEROBIC)
+    for week in plan.weeks:
+        steady = [s for d in week.days for s in d.sessions if s.modality.value == "endurance"]
+        assert 0 < len(steady) <= 3, week.week
+    verdict = audit_check("triad-endurance-over-promise", TRIAD_AEROBIC, plan)
+    assert verdict.applies
+    assert not verdict.faults, verdict.faults
+
+
+def test_the_check_finds_the_fourth_session_of_the_old_caps(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old = _old_rules(tmp_path, monkeypatch)
+    plan = build_plan(parse_profile(TRIAD_AEROBIC), old, builtin_library(), weeks=4)
+    faults = audit_check("triad-endurance-over-promise", TRIAD_AEROBIC, plan).faults
+    assert any("4 endurance sessions (1 optional)" in f.what for f in faults), faults
+
+
+def test_a_cap_that_counts_optional_extras_is_kept_apart() -> None:
+    outcome = evaluate(parse_profile(TRIAD_AEROBIC), builtin_rules())
+    assert outcome.cap(OPTIONAL_COUNTED_CAP, "endurance") == (3, "safety/female-athlete-triad")
+    assert outcome.cap("sessions_per_week", "endurance") == (3, "safety/female-athlete-triad")
+    # the core pack's five-a-week cap counts the required sessions only
+    plain = evaluate(
+        parse_profile({"age": 25, "sex": "female", "goals": ["endurance"]}), builtin_rules()
+    )
+    assert plain.cap(OPTIONAL_COUNTED_CAP, "endurance") is None
+    with pytest.raises(ValueError, match="counts_optional goes with sessions_per_week"):
+        Cap.model_validate({"hard_sessions_per_week": 2, "counts_optional": True})
+
+
+@st.composite
+def energy_deficit_people(draw: st.DrawFn) -> dict[str, Any]:
+    """People with Triad or RED-S signs, often with a fat-loss goal (alone, first, or beside a
+    lifting or an aerobic goal), on any days, kit and activity."""
+    data = draw(profiles())
+    data.pop("pregnancy_week", None)
+    female = data["sex"] == "female"
+    sign = draw(
+        st.sampled_from(["low-energy-availability", "menstrual-irregularity"])
+        if female
+        else st.just("low-energy-availability")
+    )
+    data["conditions"] = [sign, *(c for c in data["conditions"] if c not in (sign, "pregnancy"))]
+    others = draw(
+        st.lists(
+            st.sampled_from(["muscle", "strength", "bone-density", "general-health", "endurance"]),
+            max_size=2,
+            unique=True,
+        )
+    )
+    if draw(st.integers(0, 3)):
+        others.insert(draw(st.integers(0, len(others))), "fat-loss")
+    data["goals"] = others or ["fat-loss"]
+    return data
+
+
+def test_review26_triad_kinds_hold_over_energy_deficit_people(
+    record_property: pytest.RecordProperty,
+) -> None:
+    audit_property(
+        energy_deficit_people(),
+        {
+            "energy-deficit-added-cardio": SAFETY_CHECKS["energy-deficit-added-cardio"],
+            "triad-endurance-over-promise": SAFETY_CHECKS["triad-endurance-over-promise"],
+            "triad-load-not-held": SAFETY_CHECKS["triad-load-not-held"],
+        },
+        record_property,
+        examples=EXAMPLES,
+        weeks=8,
+    )
