@@ -9486,9 +9486,71 @@ def aerobic_flat_unexplained(p: Profile, plan: Plan, library: Library) -> Verdic
     return verdict
 
 
+def _steady_works(week: Week) -> dict[tuple[str, int], tuple[str, float]]:
+    """Each required steady session of a week by (day, its place among the day's required
+    steady sessions): its title and its minutes of steady work."""
+    out: dict[tuple[str, int], tuple[str, float]] = {}
+    for d in week.days:
+        steady = [s for s in d.sessions if s.modality.value == "endurance" and not s.optional]
+        for k, s in enumerate(steady):
+            work = sum(
+                e.work_seconds.max / 60
+                for e in s.exercises
+                if e.pattern.value == "cardio" and e.work_seconds is not None
+            )
+            out[(d.day.value, k)] = (s.title, work)
+    return out
+
+
+def steady_ramp_too_steep(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §3 (aerobic sessions lengthened about 5-10 minutes every 1-2 weeks until
+    the target; ACSM 2011; coach review 26, STEADY-RAMP-TOO-STEEP: a not-yet-active
+    40-year-old's 90-minute Wednesday walk went 20 -> 35 -> 50 -> 65 -> 80 minutes of work,
+    15 a week, because the build-up always reached full length in week 6): for a person
+    not yet active (the build-up), no required steady session's work is more than the
+    build-up's weekly step (`BUILD_UP_STEP`) above the most it held in any week before.
+    (People already active keep their week-1 lengths, which a mirrored week may shift
+    between days; their long session grows by its own 5-minute step.) A day whose count of required steady sessions
+    changed from the week before (a session joining or ending) is read from the week its
+    sessions settle."""
+    weeks = [_steady_works(w) for w in plan.weeks]
+    verdict = Verdict(
+        applies=not p.currently_active
+        and not plan.screening.referral_only
+        and len(plan.weeks) >= 2
+        and any(len(w) for w in weeks)
+    )
+    if not verdict.applies:
+        return verdict
+    most: dict[tuple[str, int], float] = {}
+    counts: dict[str, int] = {}
+    for week, works in zip(plan.weeks, weeks, strict=True):
+        now_counts: dict[str, int] = {}
+        for day, _k in works:
+            now_counts[day] = now_counts.get(day, 0) + 1
+        for (day, k), (title, work) in works.items():
+            if now_counts.get(day) != counts.get(day):
+                most = {key: v for key, v in most.items() if key[0] != day}
+            was = most.get((day, k))
+            if was is not None and work > was + BUILD_UP_STEP:
+                verdict.faults.append(
+                    Fault(
+                        "steady-ramp-too-steep",
+                        f"week {week.week} {day} '{title}'",
+                        f"steady work {was:g} -> {work:g} minutes in one week, more than "
+                        f"about {BUILD_UP_STEP} (ACSM 2011: 5-10 minutes every 1-2 weeks)",
+                    )
+                )
+        for key, (_title, work) in works.items():
+            most[key] = max(most.get(key, 0.0), work)
+        counts = now_counts
+    return verdict
+
+
 PROGRESSION_CHECKS: dict[str, Check] = {
     "week-does-not-progress": week_does_not_progress,
     "aerobic-flat-unexplained": aerobic_flat_unexplained,
+    "steady-ramp-too-steep": steady_ramp_too_steep,
     "deload-cut-misstated": deload_cut_misstated,
     "deload-adds-sets": deload_adds_sets,
     "deload-spares-main-lifts": deload_spares_main_lifts,

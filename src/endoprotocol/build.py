@@ -912,7 +912,7 @@ def _build_up(
     outcome: Decisions, profile: Profile, library: Library, *, held_too: bool = False
 ) -> BuildUp | None:
     """The steady build-up of a person not yet active (the aerobic guideline's
-    `build_up_weeks` and `build_up_from_minutes`), unless a rule holds the aerobic minutes
+    `build_up_weeks`, `build_up_from_minutes` and `build_up_step_minutes`), unless a rule holds the aerobic minutes
     (`aerobic_build_up: false`, Triad/RED-S: no week above week 1's) and not `held_too`."""
     held = outcome.progression.get("aerobic_build_up")
     if profile.currently_active or (held is not None and held.value is False and not held_too):
@@ -923,6 +923,7 @@ def _build_up(
             target.build_up_from_minutes,
             target.backbone_note or "",
             target.build_up_extras_step_minutes or 0,
+            target.build_up_step_minutes or 0,
         )
         for target, _rule in outcome.guidelines.values()
         if target.fill_with is Modality.ENDURANCE
@@ -931,13 +932,14 @@ def _build_up(
     )
     if not ramp:
         return None
-    weeks, start, note, extras_step = ramp[0]
+    weeks, start, note, extras_step, step = ramp[0]
     return BuildUp(
         weeks,
         start,
         least_minutes=library.design.timing.min_work_minutes.get(Modality.ENDURANCE, 10),
         joins_note=note or None,
         extras_step=extras_step or None,
+        step=step or None,
     )
 
 

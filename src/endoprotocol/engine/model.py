@@ -890,6 +890,13 @@ class GuidelineTarget(_Node):
     # minutes of work a building week from one bout of `build_up_from_minutes` (coach review
     # 22, OPTIONAL-EXTRAS-SKIP-RAMP); without it they are not built up.
     build_up_extras_step_minutes: Annotated[int, Field(strict=True, ge=1, le=30)] | None = None
+    # With a build-up: no required steady session's work grows by more than this many
+    # minutes a building week, so a session with far to go reaches its full length after
+    # `build_up_weeks` (the build-up takes as many steps as its longest distance needs;
+    # COACHING.md §3, ACSM 2011: 5-10 minutes every 1-2 weeks; coach review 26,
+    # STEADY-RAMP-TOO-STEEP); without it the build-up takes `build_up_weeks` steps whatever
+    # the distance.
+    build_up_step_minutes: Annotated[int, Field(strict=True, ge=1, le=30)] | None = None
     # When the target is still short, lifting sessions beyond this many give their day to it
     # (COACHING.md §2: the WHO minimums come before more for a goal that is not lifting).
     lifting_yields_above: Annotated[int, Field(strict=True, ge=0, le=7)] | None = None
@@ -985,6 +992,8 @@ class GuidelineTarget(_Node):
             raise ValueError("build_up_weeks and build_up_from_minutes go together")
         if self.build_up_extras_step_minutes is not None and self.build_up_weeks is None:
             raise ValueError("build_up_extras_step_minutes goes with build_up_weeks")
+        if self.build_up_step_minutes is not None and self.build_up_weeks is None:
+            raise ValueError("build_up_step_minutes goes with build_up_weeks")
         if (
             self.lifting_exposure_walk_minutes is not None or self.lifting_main_lifts
         ) and self.lifting_exposure_sets is None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
 
 from endoprotocol.engine.decisions import (
     Bound,
@@ -997,6 +997,22 @@ class BuildUp:
     # the optional extras' step a building week (`build_up_extras_step_minutes`); None: the
     # extras are not built up
     extras_step: int | None = None
+    # the most a required steady session's work grows a building week
+    # (`build_up_step_minutes`); None: the build-up takes `weeks` steps whatever the distance
+    step: int | None = None
+
+    def covering(self, distances: Iterable[float]) -> BuildUp:
+        """The build-up with as many steps as its longest distance needs (`distances`: the
+        minutes of work each required steady session grows by, from the ramp's start or,
+        for one joining the week later, from nothing) at no more than `step` minutes a
+        step, and never fewer than `weeks` (COACHING.md §3, ACSM 2011: 5-10 minutes every
+        1-2 weeks; coach review 26, STEADY-RAMP-TOO-STEEP: on 90-minute days a walk went
+        20 -> 35 -> 50 -> 65 -> 80 minutes to be full in week 6)."""
+        if self.step is None:
+            return self
+        longest = max(distances, default=0.0)
+        steps = math.ceil(longest / self.step - 1e-9) + 1
+        return replace(self, weeks=max(self.weeks, steps))
 
     def total(self, start: float, full: float, step: int) -> float:
         """The week's steady work in building step `step` (1-based; deloads hold a step),
@@ -2314,10 +2330,22 @@ def build_weeks(
         else (None, {})
     )
     full_said = -1  # the last block whose full days were said
+    if build_up is not None:
+        # as many building steps as the longest way to a session's full length needs at
+        # the rules' most a step (a session joining later grows from nothing)
+        build_up = build_up.covering(
+            _work_minutes(s)
+            - (min(_work_minutes(s), build_up.start_minutes) if s.first_week == 1 else 0)
+            for d in week_one
+            for s in d.sessions
+            if _steady(s)
+        )
     # the full length a build-up reaches: the template's required steady minutes (a
     # minute's rounding spared)
     full_steady = sum(_steady_minutes(week_one)) - 1
     ramp_week = 0  # the build-up step: it does not advance in a deload week
+    # the most work each required steady session (by its day and place there) held so far
+    ramp_most: dict[tuple[Day, int], float] = {}
     extras_step = 0  # the optional extras' step: nor in a week held light
     # a limit on days without activity (ADA 2016) spreads the extras' first bouts
     spread_extras = outcome.requirement("max_days_without_activity") is not None
@@ -2473,6 +2501,7 @@ def build_weeks(
         for day in week_one:
             # this week's sessions of the day: those begun by now, mirrored where it applies
             todays = []
+            origin: dict[int, Session] = {}  # each session of the day -> its week-1 template
             for session in day.sessions:
                 first = session.first_week
                 if number < first or number > (session.last_week or number):
@@ -2485,6 +2514,7 @@ def build_weeks(
                     else:
                         starting.add(session.modality.value)
                 todays.append(mirror.get(id(session), session) if mirrored else session)
+                origin[id(todays[-1])] = session
             # minutes the day has left; added sets and retimed sessions share them
             spare = max(0, budget - sum(x.duration_minutes for x in todays))
             walk = _steady_after_lifting(todays) if walks_give else None
@@ -2524,7 +2554,7 @@ def build_weeks(
                 else:
                     give_seconds = give * 60
             room = Room(spare * 60, design.timing, give_seconds, week_under)
-            sessions = []
+            sessions: list[Session] = []
             for template in todays:
                 session = template
                 if id(template) in extras:
@@ -2538,6 +2568,30 @@ def build_weeks(
                     session = _resized_steady(session, session.duration_minutes - short)
                 elif build_up is not None:
                     session = _build_up(session, max(ramp_week, 1), build_up)
+                    own = origin.get(id(template), template)
+                    if own is not template and _steady(own) and ramp_week < build_up.weeks:
+                        # a mirrored week's block is its own session's build-up, cut only
+                        # where the swapped-in lifting leaves it less: the mirror's full
+                        # length is not the ramp's (coach review 26, STEADY-RAMP-TOO-STEEP:
+                        # 27 -> 38 -> 41 -> 55 minutes on a 90-minute day)
+                        swapped = _work_minutes(template)
+                        ramped = min(
+                            swapped, _work_minutes(_build_up(own, max(ramp_week, 1), build_up))
+                        )
+                        session = _resized_steady(
+                            template, template.duration_minutes - round(swapped - ramped)
+                        )
+                if build_up is not None and build_up.step and _steady(session):
+                    # no more than the build-up's step above the most it held before (none
+                    # in a deload): a week whose lifting held it shorter is caught up from
+                    # by steps, not at once (COACHING.md §3; coach review 26)
+                    key = (day.day, sum(1 for x in sessions if _steady(x)))
+                    most = ramp_most.get(key, math.inf) + (0 if deload else build_up.step)
+                    if _work_minutes(session) > most:
+                        session = _resized_steady(
+                            session,
+                            session.duration_minutes - math.ceil(_work_minutes(session) - most),
+                        )
                 if growth.get(number, {}).get(id(template)):
                     session = _resized_steady(session, growth[number][id(template)])
                 if id(template) == long_id and long_short.get(number):
@@ -2688,6 +2742,11 @@ def build_weeks(
             ]
         if weeks and not growth and long_id is None:
             days = _steady_kept(days, weeks[-1].days, budget)
+        for d in days:
+            # what each required steady session (by its day and place) holds, as the week
+            # finally is: the build-up's next step grows from it
+            for k, x in enumerate(x for x in d.sessions if _steady(x)):
+                ramp_most[(d.day, k)] = max(ramp_most.get((d.day, k), 0.0), _work_minutes(x))
         planned = any(d.sessions for d in days)  # an empty (referral) week gets no advice
         lighter_block = False  # week 1 starts a lighter block: no deload flag (below)
         lifting = any(x.modality is Modality.RESISTANCE for d in days for x in d.sessions)

@@ -1122,7 +1122,11 @@ class Scheduler:
         trial = fewer(cap)
         grown = self._steady_work()
         self.week = week
-        begin = ramp.joining_week(steady, grown, self.scheme.is_deload, self.block_weeks)
+        # (the joining session grows from nothing to its share of the grown total, at no more
+        # than the build-up's most a step)
+        begin = ramp.covering([grown - steady]).joining_week(
+            steady, grown, self.scheme.is_deload, self.block_weeks
+        )
         if begin is None:
             return week
         merged = Week()

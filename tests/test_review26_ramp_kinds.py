@@ -1,0 +1,169 @@
+"""Coach review 26's build-up kinds (fresh reviewer, 20 new profiles, /tmp/coach26; branch
+ramp26), each with its smallest profile as a named test and a property over the people the
+kind is about.
+
+STEADY-RAMP-TOO-STEEP (dose) A 40-year-old woman, not yet active, endurance first, on
+    90-minute days: the steady build-up always reached full length in week 6, so its weekly
+    step grew with the day's length - Wednesday's walk went 20 -> 35 -> 50 -> 50 (deload)
+    -> 65 -> 80 minutes of work, 15 a week, where COACHING.md §3 (ACSM 2011) asks for
+    about 5-10 minutes every 1-2 weeks; a 48-year-old's pool session the same. *Decision:*
+    the aerobic guidelines' `build_up_step_minutes: 10` (the most a required steady
+    session's work grows a building week); the build-up takes as many steps as its longest
+    distance needs (`BuildUp.covering`, 20 -> 80 minutes in seven steps, full in week 9),
+    and never fewer than `build_up_weeks` (60-minute days keep their week-6 ramp). A
+    mirrored week's walk is its own session's build-up, cut only where the swapped-in
+    lifting leaves it less, and no week lifts a walk more than the step above the most it
+    held before (after a week whose lifting took some of it). The week notes say the week
+    the sessions reach full length, and `reached_in_week` follows. Check
+    `steady-ramp-too-steep`.
+"""
+
+from __future__ import annotations
+
+import os
+from itertools import pairwise
+from typing import Any
+
+import pytest
+from hypothesis import strategies as st
+
+from endoprotocol.audit import PROGRESSION_CHECKS, WEEK_CHECKS
+from endoprotocol.engine.model import GuidelineTarget
+from endoprotocol.planner.progress import BuildUp
+from tests.builtin import audit_check, builtin_plan, guideline, required_sessions
+from tests.strategies import audit_property, profiles
+
+EXAMPLES = int(os.environ.get("ENDOPROTOCOL_PROPERTY_EXAMPLES", "30"))
+
+# /tmp/coach26/min/steady-ramp-too-steep.yaml (and min/oneweek-flat-note.yaml)
+LONG_DAYS = {"age": 40, "sex": "female", "goals": ["endurance"], "minutes_per_session": 90}
+# /tmp/coach26/profiles/p10.yaml, its screening answers left out
+POOL = {
+    "age": 48,
+    "sex": "female",
+    "goals": ["endurance", "bone-density"],
+    "days": ["tuesday", "thursday", "sunday"],
+    "minutes_per_session": 90,
+    "equipment": ["suspension-trainer", "pool", "kettlebell"],
+}
+# the build-up's most a week (rules/core/guidelines.yaml `build_up_step_minutes`)
+STEP = 10
+
+
+def _work(session: Any) -> float:
+    return sum(
+        e.work_seconds.max / 60
+        for e in session.exercises
+        if e.pattern.value == "cardio" and e.work_seconds is not None
+    )
+
+
+def _day_walk(plan: Any, day: str) -> list[float]:
+    """The work minutes of a day's one required steady session, week by week."""
+    out = []
+    for week in range(1, len(plan.weeks) + 1):
+        steady = [s for s in required_sessions(plan, day, week) if s.modality.value == "endurance"]
+        assert len(steady) == 1, (day, week, steady)
+        out.append(_work(steady[0]))
+    return out
+
+
+def test_a_long_days_walk_grows_ten_minutes_a_week_at_most() -> None:
+    plan = builtin_plan(weeks=12, **LONG_DAYS)
+    walk = _day_walk(plan, "wednesday")
+    assert walk[:9] == [20, 30, 40, 40, 50, 60, 70, 70, 80]  # weeks 4 and 8 deload
+    assert all(b - a <= STEP for a, b in pairwise(walk))
+    # the notes say when the sessions reach full length, and it is true
+    assert any("full length in week 9" in n for n in plan.weeks[1].notes)
+    assert any("reach their full length this week" in n for n in plan.weeks[8].notes)
+    aerobic = guideline(plan, "who-2020-aerobic")
+    assert aerobic.reached_in_week == 9
+    for check in ("steady-ramp-too-steep", "steady-note-unkept"):
+        verdict = audit_check(check, LONG_DAYS, plan)
+        assert verdict.applies, check
+        assert not verdict.faults, verdict.faults
+
+
+def test_sixty_minute_days_keep_the_week_6_ramp() -> None:
+    """A walk whose distance the build-up's five steps cover at 10 minutes or less keeps
+    them: full length in week 6, as before."""
+    data = {**LONG_DAYS, "minutes_per_session": 60}
+    plan = builtin_plan(weeks=8, **data)
+    assert _day_walk(plan, "wednesday") == [20, 28, 35, 35, 42, 50, 50, 50]
+    assert any("reach their full length this week" in n for n in plan.weeks[5].notes)
+
+
+def test_a_pool_session_grows_by_steps_too() -> None:
+    plan = builtin_plan(weeks=12, **POOL)
+    sunday = [
+        _work(s)
+        for w in range(1, 13)
+        for s in required_sessions(plan, "sunday", w)
+        if s.modality.value == "endurance"
+    ]
+    assert sunday[0] == 20
+    assert max(sunday) == 80
+    assert all(b - a <= STEP for a, b in pairwise(sunday))
+    assert not audit_check("steady-ramp-too-steep", POOL, plan).faults
+
+
+def test_the_check_finds_the_week_6_ramp(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The build-up as it was (five steps whatever the distance): 15 minutes a week."""
+    import endoprotocol.build as build
+
+    made = build._build_up
+
+    def old(*args: Any, **kwargs: Any) -> BuildUp | None:
+        ramp = made(*args, **kwargs)
+        return None if ramp is None else BuildUp(ramp.weeks, ramp.start_minutes, step=None)
+
+    monkeypatch.setattr(build, "_build_up", old)
+    plan = builtin_plan(weeks=8, **LONG_DAYS)
+    assert _day_walk(plan, "wednesday")[:3] == [20, 35, 50]
+    faults = audit_check("steady-ramp-too-steep", LONG_DAYS, plan).faults
+    assert any("wednesday" in f.where and "20 -> 35" in f.what for f in faults)
+
+
+def test_covering_takes_the_steps_the_longest_distance_needs() -> None:
+    ramp = BuildUp(5, 20, step=10)
+    assert ramp.covering([60, 26, 4]).weeks == 7  # 20 -> 80: six steps of 10
+    assert ramp.covering([30]).weeks == 5  # never fewer than the rules' five
+    assert BuildUp(5, 20).covering([60]).weeks == 5  # no step: the rules' weeks
+
+
+def test_the_step_goes_with_a_build_up() -> None:
+    with pytest.raises(ValueError, match="build_up_step_minutes goes with build_up_weeks"):
+        GuidelineTarget(
+            id="who-2020-aerobic",
+            measure="moderate_equivalent_aerobic_minutes",
+            at_least=150,
+            label="x",
+            suggestion="x",
+            build_up_step_minutes=10,
+        )
+
+
+@st.composite
+def building_people(draw: st.DrawFn) -> dict[str, Any]:
+    """People not yet active (the build-up), on days of 45-180 minutes: whoever's walks
+    have far to go."""
+    data = draw(profiles())
+    data["currently_active"] = False
+    data["minutes_per_session"] = draw(st.integers(45, 180))
+    return data
+
+
+def test_review26_ramp_holds_over_people_building_up(
+    record_property: pytest.RecordProperty,
+) -> None:
+    audit_property(
+        building_people(),
+        {
+            "steady-ramp-too-steep": PROGRESSION_CHECKS["steady-ramp-too-steep"],
+            "steady-note-unkept": PROGRESSION_CHECKS["steady-note-unkept"],
+            "build-up-extras-skip-ramp": WEEK_CHECKS["build-up-extras-skip-ramp"],
+        },
+        record_property,
+        examples=EXAMPLES,
+        weeks=12,
+    )
