@@ -17,6 +17,17 @@ TRIAD-FATLOSS-CARDIO (safety) A 25-year-old woman with low energy availability a
     (`counts_optional: true`, rule language), which the Triad and RED-S caps do. Checks
     `energy-deficit-added-cardio` (fat loss set aside) and `triad-endurance-over-promise`.
 
+CAUTIOUS-LOAD-PCT-FROZEN (words / JSON contract) A 65-year-old beginner's cautious start
+    climbed 40-49 % -> 50-55 % -> 60-62 % -> 60-66 % of 1RM in weeks 5-7, each saying "Loads
+    climb this week", while `weeks[].load_change_pct` (the load change against week 1, which
+    the progression chart draws) stayed at 2. *Cause:* the field was the count of the double
+    progression's load steps, blind to the %1RM the lifts are given. *Decision:*
+    `progress.true_load_change` makes it the real change, read once the week-scoped holds are
+    applied: the load steps on top of how far the week's %1RM stands from week 1's, read in
+    each week that sets a load and kept in reps weeks and deloads (same loads, as their notes
+    say). Where no lift is given a %1RM (bands only: loads that step a whole band), the %1RM
+    the start's dose states in the notes. A load note says the same figure. Check
+    `load-change-misses-pct`.
 """
 
 from __future__ import annotations
@@ -30,8 +41,9 @@ from typing import Any
 import pytest
 from hypothesis import strategies as st
 
+import endoprotocol.build
 from endoprotocol import Plan, build_plan, load_rules, parse_profile
-from endoprotocol.audit import SAFETY_CHECKS
+from endoprotocol.audit import PROGRESSION_CHECKS, SAFETY_CHECKS
 from endoprotocol.engine.decisions import OPTIONAL_COUNTED_CAP
 from endoprotocol.engine.evaluate import evaluate
 from endoprotocol.engine.loader import RULES_ENV, builtin_rules_dir
@@ -223,4 +235,168 @@ def test_review26_triad_kinds_hold_over_energy_deficit_people(
         record_property,
         examples=EXAMPLES,
         weeks=8,
+    )
+
+
+# ---- CAUTIOUS-LOAD-PCT-FROZEN ------------------------------------------------------------
+
+# the reviewer's smallest profile (--weeks 8: the exit's weeks 5-7)
+OLDER_BEGINNER = {"age": 65, "sex": "male", "goals": ["strength"]}
+# osteoporosis, active: eight light weeks, the exit in weeks 9-11
+OSTEOPOROSIS_95 = {
+    "age": 95,
+    "sex": "male",
+    "goals": ["strength"],
+    "conditions": ["osteoporosis"],
+    "currently_active": True,
+    "equipment": ["dumbbells", "machines"],
+}
+# bands only: no lift is given a %1RM
+BANDS_70 = {"age": 70, "sex": "male", "goals": ["strength"], "equipment": ["bands"]}
+# an ordinary block: the field is the block's load steps, as before
+TRAINED_BARBELL = {
+    "age": 30,
+    "sex": "male",
+    "goals": ["strength"],
+    "experience": "intermediate",
+    "currently_active": True,
+    "equipment": ["barbell", "rack", "dumbbells"],
+}
+
+
+def _loads(plan: Plan) -> list[float]:
+    return [w.load_change_pct for w in plan.weeks]
+
+
+def _tops(plan: Plan, week: int) -> set[float]:
+    return {
+        e.intensity.pct_1rm.max
+        for d in plan.weeks[week - 1].days
+        for s in d.sessions
+        if s.modality.value == "resistance"
+        for e in s.exercises
+        if e.intensity.pct_1rm is not None
+    }
+
+
+def _old(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The field as it was: the double progression's load steps alone."""
+    monkeypatch.setattr(endoprotocol.build, "true_load_change", lambda *a, **k: None)
+
+
+def test_the_load_change_follows_a_cautious_starts_climb() -> None:
+    plan = builtin_plan(weeks=8, **OLDER_BEGINNER)
+    assert [_tops(plan, w) for w in (1, 5, 6, 7)] == [{49}, {55}, {62}, {66}]
+    # was 0, 2, 2, 2, 2, 2, 2, 2: 1.02 x 55/49, 62/49, 66/49; a deload keeps week 7's loads
+    assert _loads(plan) == [0.0, 2.0, 2.0, 2.0, 14.5, 29.1, 37.4, 37.4]
+    for week in plan.weeks[4:7]:
+        assert any(n.startswith("Loads climb this week") for n in week.notes)
+    verdict = audit_check("load-change-misses-pct", OLDER_BEGINNER, plan)
+    assert verdict.applies
+    assert not verdict.faults, verdict.faults
+
+
+def test_the_check_finds_the_frozen_load_change(monkeypatch: pytest.MonkeyPatch) -> None:
+    _old(monkeypatch)
+    plan = builtin_plan(weeks=8, **OLDER_BEGINNER)
+    assert _loads(plan)[4:8] == [2.0, 2.0, 2.0, 2.0]
+    faults = audit_check("load-change-misses-pct", OLDER_BEGINNER, plan).faults
+    assert {f.where for f in faults} >= {"week 5", "week 6", "week 7"}
+
+
+def test_an_osteoporosis_exit_climbs_in_weeks_9_to_11() -> None:
+    plan = builtin_plan(weeks=12, **OSTEOPOROSIS_95)
+    loads = _loads(plan)
+    assert loads[7] < loads[8] < loads[9] < loads[10] == loads[11]  # week 12 a deload
+    assert loads[8] > 15  # 55 % of a grown maximum against 49 %: about 19 % more weight
+    assert not audit_check("load-change-misses-pct", OSTEOPOROSIS_95, plan).faults
+
+
+def test_a_bands_only_start_reports_the_climb_its_notes_state(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    plan = builtin_plan(weeks=8, **BANDS_70)
+    assert not any(_tops(plan, w) for w in range(1, 9))  # no lift is given a %1RM
+    # 1.02 x 55/49, 62.5/49, 70/49: the ceilings the notes say ("at most about 55 %")
+    assert _loads(plan) == [0.0, 2.0, 2.0, 2.0, 14.5, 30.1, 45.7, 45.7]
+    assert "at most about 55 %" in " ".join(plan.weeks[4].notes)
+    verdict = audit_check("load-change-misses-pct", BANDS_70, plan)
+    assert verdict.applies
+    assert not verdict.faults, verdict.faults
+    _old(monkeypatch)
+    old = builtin_plan(weeks=8, **BANDS_70)
+    faults = audit_check("load-change-misses-pct", BANDS_70, old).faults
+    assert any(f.where == "week 6" and "says its loads climb" in f.what for f in faults)
+
+
+def test_an_ordinary_block_reports_its_load_steps_as_before() -> None:
+    plan = builtin_plan(weeks=8, **TRAINED_BARBELL)
+    assert _loads(plan) == [0.0, 2.0, 2.0, 2.0, 4.0, 4.0, 6.0, 6.0]
+    bands = builtin_plan(weeks=8, **{**TRAINED_BARBELL, "equipment": ["bands"]})
+    assert _loads(bands) == [0.0, 2.0, 2.0, 2.0, 4.0, 4.0, 6.0, 6.0]
+
+
+def test_a_load_note_says_the_load_change_the_week_reports() -> None:
+    """A re-entry's end: 63-67 % for 8-12 reps, then the block's own 77-85 % for 4-6."""
+    data = {**TRAINED_BARBELL, "currently_active": False}
+    plan = builtin_plan(weeks=8, **data)
+    week = plan.weeks[4]
+    assert week.load_change_pct > 25  # was 4
+    said = f"about {round(week.load_change_pct)}% more weight than in week 1"
+    assert any(said in n for n in week.notes), week.notes
+    assert not audit_check("load-change-misses-pct", data, plan).faults
+
+
+@st.composite
+def cautious_people(draw: st.DrawFn) -> dict[str, Any]:
+    """People whose lifting starts cautiously and then climbs: older beginners not yet active,
+    osteoporosis, re-entry after a break, on any kit, days and minutes."""
+    data = draw(profiles())
+    data.pop("pregnancy_week", None)
+    data.pop("screening", None)
+    kind = draw(st.sampled_from(["older", "osteoporosis", "re-entry"]))
+    data["conditions"] = [c for c in data["conditions"] if c != "pregnancy"]
+    if kind == "older":
+        data["age"] = draw(st.integers(65, 79))
+        data["experience"] = "beginner"
+        data["currently_active"] = False
+    elif kind == "osteoporosis":
+        data["conditions"] = ["osteoporosis", *data["conditions"]][:3]
+    else:
+        data["age"] = draw(st.integers(18, 64))
+        data["currently_active"] = False
+    data["goals"] = draw(
+        st.lists(
+            st.sampled_from(["strength", "muscle", "bone-density", "general-health"]),
+            min_size=1,
+            max_size=2,
+            unique=True,
+        )
+    )
+    data["equipment"] = draw(
+        st.sampled_from(
+            [
+                ["dumbbells", "machines"],
+                ["barbell", "rack", "dumbbells"],
+                ["bands"],
+                ["kettlebell", "bodyweight"],
+                [],
+            ]
+        )
+    )
+    return data
+
+
+def test_review26_load_change_holds_over_cautious_starts(
+    record_property: pytest.RecordProperty,
+) -> None:
+    audit_property(
+        cautious_people(),
+        {
+            "load-change-misses-pct": PROGRESSION_CHECKS["load-change-misses-pct"],
+            "load-change-without-lifting": PROGRESSION_CHECKS["load-change-without-lifting"],
+        },
+        record_property,
+        examples=EXAMPLES,
+        weeks=12,
     )

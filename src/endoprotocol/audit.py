@@ -9050,6 +9050,70 @@ def _honest_hold(before: Week, week: Week) -> bool:
     return not lifts and said and _steady_total(week) <= _steady_total(before)
 
 
+# a week whose required lifts are given a %1RM this much above week 1's (as a factor, the
+# median over the lifts in both weeks) has loads that climbed: its `load_change_pct` says so;
+# smaller moves are the %1RM shown following a rep range (5-6 reps: 77-83 % where 4-6 were
+# 77-85 %) in a week whose notes keep the loads
+LOAD_CLIMB_FACTOR = 1.05
+# the words of a week that says its loads climb ("Loads climb this week", "New load this week")
+LOADS_CLIMB_WORDS = re.compile(r"\b(loads climb|new load) this week\b", re.IGNORECASE)
+
+
+def _pct_tops(week: Week) -> dict[str, float]:
+    """Each required lift given a %1RM in the week, by name: the top of its range (the most
+    it is prescribed at), averaged where the lift recurs."""
+    found: dict[str, list[float]] = {}
+    for _s, e in _week_lifts(week):
+        if e.intensity.pct_1rm is not None:
+            found.setdefault(e.name, []).append(e.intensity.pct_1rm.max)
+    return {name: sum(v) / len(v) for name, v in found.items()}
+
+
+def load_change_misses_pct(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 26, CAUTIOUS-LOAD-PCT-FROZEN (DESIGN.md: `load_change_pct` is the load
+    change against week 1; the progression chart is drawn from it). A week whose required
+    lifts are given a %1RM well above week 1's (`LOAD_CLIMB_FACTOR`) reports a load change
+    at least as large (the block's weight steps only add to it), and a week that says its
+    loads climb reports more than the week before. A 65-year-old beginner's cautious start
+    climbed 40-49 % -> 50-55 % -> 60-62 % -> 60-66 % 1RM, each week saying "Loads climb this
+    week", while the field stayed at 2 % (bands-only, the same with the %1RM in the notes)."""
+    verdict = Verdict(applies=False)
+    if len(plan.weeks) < 2:
+        return verdict
+    first = _pct_tops(plan.weeks[0])
+    for before, week in pairwise(plan.weeks):
+        tops = _pct_tops(week)
+        ratios = sorted(tops[n] / first[n] for n in tops if n in first and first[n] > 0)
+        if ratios:
+            verdict.applies = True
+            middle = len(ratios) // 2
+            factor = (
+                ratios[middle] if len(ratios) % 2 else (ratios[middle - 1] + ratios[middle]) / 2
+            )
+            least = round((factor - 1) * 100, 1)
+            if factor >= LOAD_CLIMB_FACTOR and week.load_change_pct < least - 0.5:
+                verdict.faults.append(
+                    Fault(
+                        "load-change-misses-pct",
+                        f"week {week.week}",
+                        f"load {week.load_change_pct:+g}% vs week 1 where the lifts' %1RM "
+                        f"stands {least:+g}% above week 1's",
+                    )
+                )
+        if any(LOADS_CLIMB_WORDS.search(n) for n in week.notes) and not week.deload:
+            verdict.applies = True
+            if week.load_change_pct <= before.load_change_pct:
+                verdict.faults.append(
+                    Fault(
+                        "load-change-misses-pct",
+                        f"week {week.week}",
+                        f"says its loads climb; load {week.load_change_pct:+g}% vs week 1, "
+                        f"not above week {before.week}'s {before.load_change_pct:+g}%",
+                    )
+                )
+    return verdict
+
+
 def load_change_without_lifting(p: Profile, plan: Plan, library: Library) -> Verdict:
     """A week's `load_change_pct` (vs week 1) is 0 unless a required lift has an external load
     to change (DESIGN.md v1.1; README: "a plan with nothing to load ... its `load_change_pct`
@@ -9589,6 +9653,7 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "reps-week-narrows-range": reps_week_narrows_range,
     "load-note-without-load": load_note_without_load,
     "load-change-without-lifting": load_change_without_lifting,
+    "load-change-misses-pct": load_change_misses_pct,
     "week-repeats-previous": week_repeats_previous,
     "trained-sets-never-grow": trained_sets_never_grow,
     "older-start-never-exits": older_start_never_exits,

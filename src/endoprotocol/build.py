@@ -68,6 +68,7 @@ from endoprotocol.planner.progress import (
     flat_steady_said,
     forms_refit,
     rests_refit,
+    true_load_change,
     true_sets_notes,
     walks_take_free_minutes,
 )
@@ -491,6 +492,8 @@ def build_plan(
         for w in block
         for c in hold_week(w, outcome, library.design.zones, library.design.intensity_table)
     ]
+    # and the load change against week 1 is the one the held weeks' lifts are given
+    true_load_change(block, outcome, library.unloaded())
     light_top = library.design.zones[IntensityClass.LIGHT].rpe.max or 0.0
     for w in block:
         # last: a walk held light is called an easy walk (it is named for its effort)

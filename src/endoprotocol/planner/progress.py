@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+import statistics
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 
@@ -1823,6 +1824,39 @@ def shows_pct_1rm(days: list[DayPlan]) -> bool:
     return any(e.intensity.pct_1rm is not None for e in _required_lifts(days))
 
 
+def _pct_tops(days: list[DayPlan]) -> dict[str, float]:
+    """Each required lift given a %1RM, by name: the top of its range (the load it is
+    prescribed at most), averaged where the lift recurs in the week."""
+    found: dict[str, list[float]] = {}
+    for e in _required_lifts(days):
+        if e.intensity.pct_1rm is not None:
+            found.setdefault(e.name, []).append(e.intensity.pct_1rm.max)
+    return {name: sum(v) / len(v) for name, v in found.items()}
+
+
+def _pct_factor(tops: dict[str, float], first: dict[str, float]) -> float | None:
+    """How far a week's prescribed %1RM stands from week 1's, as a factor: the median over
+    the lifts in both weeks of the ratio of their tops, or of the weeks' median tops where
+    no lift is in both. None where either week gives no lift a %1RM."""
+    if not tops or not first:
+        return None
+    common = [tops[n] / first[n] for n in tops if n in first and first[n] > 0]
+    if common:
+        return statistics.median(common)
+    base = statistics.median(first.values())
+    return statistics.median(tops.values()) / base if base > 0 else None
+
+
+def _stated_pct(start: CautiousStart | None, week: int, scheme: Scheme) -> float | None:
+    """The %1RM a cautious start's dose gives its lifts at most in `week`, as its notes say
+    it ("about 40-49 %", "at most about 55 %"): the start's (or the held dose's) top, then
+    each exit step's ceiling; None in the block's own weeks."""
+    dose = _dose_in_force(start, week)
+    if dose is not None and dose.pct_1rm.max is not None:
+        return float(dose.pct_1rm.max)
+    return _exit_cap(start, week, scheme)
+
+
 def _with_dose(
     week_one: list[DayPlan],
     scheme: Scheme,
@@ -2985,6 +3019,64 @@ def build_weeks(
             )
         )
     return _flat_build_up_said(weeks, scheme, build_up)
+
+
+def true_load_change(weeks: list[Week], outcome: Decisions, unloaded: frozenset[str]) -> None:
+    """Each week's `load_change_pct` (DESIGN.md: the load change against week 1) made the
+    real change of the load the week prescribes, read once the week-scoped holds are applied
+    (coach review 26, CAUTIOUS-LOAD-PCT-FROZEN: a cautious start's exit climbed 40-49 % ->
+    65-70 % 1RM, each week saying "Loads climb this week", while the field kept the block's
+    2 %). The block's load steps (`build_weeks`: the weight added as the reps earn it, the
+    %1RM shown kept) are multiplied by how far the %1RM the week's required lifts are given
+    stands from week 1's (`_pct_factor`). That is read in each week that sets a load - a
+    load week, a week whose dose changes (a cautious start's end, each step of its exit), a
+    week whose week-scoped ceiling or limits change - and a reps week or a deload keeps the
+    week before's: the same loads, as their notes say (their %1RM shown moves with the rep
+    range alone). Where week 1 gives no lift a %1RM (bands, a kettlebell: loads that step a
+    whole band or bell), the %1RM a cautious start's dose gives (`_stated_pct`), which its
+    notes state, so such a block reports its load steps and its start's climb as any other.
+    A load note in a week where the %1RM moved says the same change."""
+    if not weeks:
+        return
+    scheme = Scheme.from_outcome(outcome)
+    start = scheme.cautious
+    first = _pct_tops(weeks[0].days)
+    first_dose = _stated_pct(start, 1, scheme)
+    templates = [
+        t for t in (scheme.load_note, scheme.effort_load_note, scheme.coarse_load_note) if t
+    ]
+    factor = 1.0
+    last: tuple[float, object] | None = None
+    for week in weeks:
+        steps = week.load_change_pct  # the block's load steps, as `build_weeks` counts them
+        rules = outcome.in_week(week.week)
+        held = (rules.ceiling.value, [(key, bound.value) for key, bound in rules.limits])
+        if (
+            last is not None
+            and not week.deload
+            and ((steps, held) != last or _dose_changes(start, week.week))
+        ):
+            dose = _stated_pct(start, week.week, scheme)
+            found = (
+                _pct_factor(_pct_tops(week.days), first)
+                if first
+                else dose / first_dose
+                if dose is not None and first_dose
+                else None
+            )
+            factor = factor if found is None else found
+        last = (steps, held)
+        lifting = any(s.modality is Modality.RESISTANCE for d in week.days for s in d.sessions)
+        if factor == 1 or not lifting or not _has_external_load(week.days, unloaded):
+            continue
+        week.load_change_pct = round(((1 + steps / 100) * factor - 1) * 100, 1)
+        said = {fill_placeholders(t, {"load_change_pct": f"{steps:g}"}): t for t in templates}
+        week.notes = [
+            fill_placeholders(said[n], {"load_change_pct": f"{round(week.load_change_pct)}"})
+            if n in said
+            else n
+            for n in week.notes
+        ]
 
 
 def walks_take_free_minutes(

@@ -763,8 +763,9 @@ def block_chart(plan: Plan) -> str:
             f'<text x="{cx}" y="{round(base2 - h2 - 3, 1)}" font-size="11" '
             f'text-anchor="middle">{v.aerobic_minutes}</text>',
             f'<text x="{cx}" y="{base2 + 16}" font-size="12" text-anchor="middle">W{v.week}</text>',
+            # in whole percent: a cautious start's climb (+37.4 %) fits a week's column
             f'<text x="{cx}" y="{base2 + 32}" font-size="11" text-anchor="middle">'
-            f"load {_signed(v.load_change_pct)}%</text>",
+            f"load {_signed(round(v.load_change_pct))}%</text>",
             "</g>",
         ]
         out.append("".join(group))
