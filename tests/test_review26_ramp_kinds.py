@@ -143,6 +143,34 @@ def test_the_step_goes_with_a_build_up() -> None:
         )
 
 
+# the audit's seed 3 while this branch was made (`lifting-day-given-up-with-room`): a mirror
+# week whose shorter lifting day frees minutes for its walk
+SWAPPED_DAYS = {
+    "age": 52,
+    "sex": "female",
+    "goals": ["strength"],
+    "experience": "advanced",
+    "days": ["monday", "tuesday", "wednesday", "thursday", "saturday", "sunday"],
+    "equipment": ["bodyweight", "bands", "bench"],
+    "minutes_per_session": 75,
+}
+
+
+def test_a_walk_a_mirror_lengthens_ramps_to_its_length() -> None:
+    plan = builtin_plan(weeks=4, **SWAPPED_DAYS)
+    lifting = {
+        d.day.value
+        for d in plan.weeks[0].days
+        for s in d.sessions
+        if s.modality.value == "resistance" and not s.optional
+    }
+    assert len(lifting) == 5  # no lifting day gives way to a walk the days can hold
+    monday = _day_walk(plan, "monday")
+    assert monday[1] > monday[0]  # the mirrored week's lower day leaves its walk longer
+    for check in ("lifting-day-given-up-with-room", "steady-ramp-too-steep"):
+        assert not audit_check(check, SWAPPED_DAYS, plan).faults, check
+
+
 @st.composite
 def building_people(draw: st.DrawFn) -> dict[str, Any]:
     """People not yet active (the build-up), on days of 45-180 minutes: whoever's walks

@@ -2604,13 +2604,17 @@ def build_weeks(
                     session = _build_up(session, max(ramp_week, 1), build_up)
                     own = origin.get(id(template), template)
                     if own is not template and _steady(own) and ramp_week < build_up.weeks:
-                        # a mirrored week's block is its own session's build-up, cut only
-                        # where the swapped-in lifting leaves it less: the mirror's full
-                        # length is not the ramp's (coach review 26, STEADY-RAMP-TOO-STEEP:
-                        # 27 -> 38 -> 41 -> 55 minutes on a 90-minute day)
+                        # a mirrored week's block is at least its own session's build-up,
+                        # cut only where the swapped-in lifting leaves it less: a mirror that
+                        # shortens the block does not shorten its ramp (coach review 26,
+                        # STEADY-RAMP-TOO-STEEP: 27 -> 38 -> 41 -> 55 minutes on a 90-minute
+                        # day); one that lengthens it ramps to its own length
                         swapped = _work_minutes(template)
-                        ramped = min(
-                            swapped, _work_minutes(_build_up(own, max(ramp_week, 1), build_up))
+                        ramped = max(
+                            _work_minutes(session),
+                            min(
+                                swapped, _work_minutes(_build_up(own, max(ramp_week, 1), build_up))
+                            ),
                         )
                         session = _resized_steady(
                             template, template.duration_minutes - round(swapped - ramped)
