@@ -6652,12 +6652,15 @@ def trim_with_idle_minutes(p: Profile, plan: Plan, library: Library) -> Verdict:
     "so that steady work follows it" (the smallest hard form, or the main lifts) in a
     building week leaves at most 7 of its day's minutes unused. A build-up's short walks in
     weeks 1-5 left a form sized for week 6's walk 10-17 minutes of idle day (and for a
-    person with diabetes, both strength days lost for nothing). Deloads cut on purpose."""
+    person with diabetes, both strength days lost for nothing). Deloads cut on purpose.
+    Minutes a later building week with the same day types fills on that day are not idle
+    by the trim: the lifting is sized for that week, so that it never has to shrink when the
+    walk grows into them (coach review 26, POOR-SLEEP-LIFTING-SHRINKS)."""
     verdict = Verdict(applies=False)
     offered = {d.value for d in p.training_days()}
-    for week in plan.weeks:
-        if week.deload:
-            continue
+    building = [w for w in plan.weeks if not w.deload]
+    for at, week in enumerate(building):
+        later = [w for w in building[at + 1 :] if _lifting_layout(w) == _lifting_layout(week)]
         for d in week.days:
             if d.day.value not in offered:
                 continue
@@ -6671,7 +6674,11 @@ def trim_with_idle_minutes(p: Profile, plan: Plan, library: Library) -> Verdict:
                 continue
             verdict.applies = True
             used = sum(s.duration_minutes for s in required)
-            if p.minutes_per_session - used > FORM_IDLE_MOST_MINUTES:
+            filled = any(
+                _day_free(w, p.minutes_per_session)[d.day.value] <= FORM_IDLE_MOST_MINUTES
+                for w in later
+            )
+            if p.minutes_per_session - used > FORM_IDLE_MOST_MINUTES and not filled:
                 verdict.faults.append(
                     Fault(
                         "trim-with-idle-minutes",
