@@ -2666,6 +2666,15 @@ def build_weeks(
             # ceiling takes off the sets the block added first, then, where a week still
             # stacks past it (a mirrored week's second A day), week 1's own
             retimed = lambda a, b: _retimed(a, b, design.timing, 0)  # noqa: E731
+            # a building week keeps each group's hard sets of the last building week with
+            # the same day types: the ceiling takes back what this week added, not what
+            # another group had (coach review 26, POOR-SLEEP-LIFTING-SHRINKS)
+            layout = _lifting_layout(days)
+            same = next(
+                (w for w in reversed(weeks) if not w.deload and _lifting_layout(w.days) == layout),
+                None,
+            )
+            kept = group_sets(same.days) if same is not None and not deload else None
             if scheme.group_dose_sets:
                 days = hold_weekly_volume(
                     days,
@@ -2674,9 +2683,15 @@ def build_weeks(
                     retimed,
                     strength_days=scheme.strength_days,
                     least_of=lambda e: first_sets.get(e.name, 0),
+                    kept=kept,
                 )
             days = hold_weekly_volume(
-                days, weekly_most, least_sets, retimed, strength_days=scheme.strength_days
+                days,
+                weekly_most,
+                least_sets,
+                retimed,
+                strength_days=scheme.strength_days,
+                kept=kept,
             )
         if scheme.sets_take_walk:
             days = [
