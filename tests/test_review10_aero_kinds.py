@@ -166,8 +166,10 @@ def test_endurance_first_lifting_gives_its_minutes_to_the_rides() -> None:
     # 17 (TRIM-WITH-IDLE-MINUTES): in weeks 1-5 the build-up holds the rides short, and the
     # lifting takes back those minutes (23 sets from week 6, the rides at full length); 27
     # since knee lifts credit the glutes at half (session 15): the weekly ceiling no longer
-    # counts the squat's sets as the hips' too
-    assert _sets(plan, 1) == 27
+    # counts the squat's sets as the hips' too; 23 again since coach review 26
+    # (POOR-SLEEP-LIFTING-SHRINKS): weeks 1-5 hold the lifting week 6 keeps (27 sets fell to
+    # 23 as the rides grew), and the rides grow into the minutes it leaves
+    assert _sets(plan, 1) == 23
     assert _sets(plan, 6) == 23
     assert guideline(plan, "who-2020-strength").value == 2
     for day in ("tuesday", "thursday"):

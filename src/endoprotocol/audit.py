@@ -6705,12 +6705,15 @@ def trim_with_idle_minutes(p: Profile, plan: Plan, library: Library) -> Verdict:
     "so that steady work follows it" (the smallest hard form, or the main lifts) in a
     building week leaves at most 7 of its day's minutes unused. A build-up's short walks in
     weeks 1-5 left a form sized for week 6's walk 10-17 minutes of idle day (and for a
-    person with diabetes, both strength days lost for nothing). Deloads cut on purpose."""
+    person with diabetes, both strength days lost for nothing). Deloads cut on purpose.
+    Minutes a later building week with the same day types fills on that day are not idle
+    by the trim: the lifting is sized for that week, so that it never has to shrink when the
+    walk grows into them (coach review 26, POOR-SLEEP-LIFTING-SHRINKS)."""
     verdict = Verdict(applies=False)
     offered = {d.value for d in p.training_days()}
-    for week in plan.weeks:
-        if week.deload:
-            continue
+    building = [w for w in plan.weeks if not w.deload]
+    for at, week in enumerate(building):
+        later = [w for w in building[at + 1 :] if _lifting_layout(w) == _lifting_layout(week)]
         for d in week.days:
             if d.day.value not in offered:
                 continue
@@ -6724,7 +6727,11 @@ def trim_with_idle_minutes(p: Profile, plan: Plan, library: Library) -> Verdict:
                 continue
             verdict.applies = True
             used = sum(s.duration_minutes for s in required)
-            if p.minutes_per_session - used > FORM_IDLE_MOST_MINUTES:
+            filled = any(
+                _day_free(w, p.minutes_per_session)[d.day.value] <= FORM_IDLE_MOST_MINUTES
+                for w in later
+            )
+            if p.minutes_per_session - used > FORM_IDLE_MOST_MINUTES and not filled:
                 verdict.faults.append(
                     Fault(
                         "trim-with-idle-minutes",
@@ -9611,6 +9618,94 @@ def steady_ramp_too_steep(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+def _required_lifting(week: Week) -> list[Session]:
+    """A week's required lifting sessions."""
+    return [
+        s
+        for d in week.days
+        for s in d.sessions
+        if s.modality.value == "resistance" and not s.optional
+    ]
+
+
+def lifting_sets_fall_while_building(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §3 (progression every week; a plan's dose does not quietly shrink; each
+    non-deload week differs from the one before in sets, reps, load, effort, minutes or
+    rounds): no building week holds fewer hard sets of required lifting for a major group
+    than the last building week with the same day types on the same days
+    (`_lifting_layout`). Coach review 26, POOR-SLEEP-LIFTING-SHRINKS: a 40-year-old with
+    poor sleep on Monday to Wednesday lifted 20 sets in week 1 and 16 from week 6
+    (hamstrings 3 -> 2, quads 6 -> 4) under "New load this week": the lifting held to its
+    smallest hard form took back the minutes the first weeks' short walks left, and gave
+    them up again as the walks grew."""
+    verdict = Verdict(applies=False)
+    building: list[Week] = []
+    for week in plan.weeks:
+        if week.deload:
+            continue
+        layout = _lifting_layout(week)
+        same = next((w for w in reversed(building) if _lifting_layout(w) == layout), None)
+        building.append(week)
+        if same is None or not layout:
+            continue
+        verdict.applies = True
+        was = major_group_sets(_required_lifting(same))
+        now = major_group_sets(_required_lifting(week))
+        fell = [g for g, n in was.items() if now[g] < n]
+        if fell:
+            verdict.faults.append(
+                Fault(
+                    "lifting-sets-fall-while-building",
+                    f"week {week.week}",
+                    ", ".join(f"{g} {was[g]:g} -> {now[g]:g}" for g in fell)
+                    + f" hard sets a week against week {same.week}",
+                )
+            )
+    return verdict
+
+
+# A deload cuts sets by about 30-50 % and keeps the loads (EVIDENCE.md §1.8; the packs'
+# `deload_volume_cut_pct`): the most it cuts
+DELOAD_MOST_CUT_PCT = 50
+
+
+def deload_cut_beyond_range(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A deload week cuts the lifting sets of the building week before it by no more than
+    about 50 % (EVIDENCE.md §1.8: cut sets by about 30-50 %, loads kept; COACHING.md §3, "a
+    deload whose stated cut is the real one"), each lift's sets rounded as a coach would: a
+    lift keeps at least half its sets, rounded up, and one at least (2 -> 1 and 3 -> 2 are
+    within the range; 3 -> 1 or a lift dropped is not). Coach review 26,
+    POOR-SLEEP-LIFTING-SHRINKS: "Deload week: about 58% fewer sets" and 62 % elsewhere, the
+    lower day [3, 3, 2] -> [1, 1, 1] and a six-lift upper day losing a lift: the deload was
+    cut from the lifting's smallest hard form, not from the week before as it was lifted."""
+    verdict = Verdict(applies=False)
+    keep = 1 - DELOAD_MOST_CUT_PCT / 100
+    for before, week in _deloads_after_building(plan):
+        was, now = _lifts_by_place(before), _lifts_by_place(week)
+        if not was:
+            continue
+        verdict.applies = True
+        least = sum(max(1, math.ceil(e.sets * keep - 1e-9)) for e in was.values())
+        total_was = sum(e.sets for e in was.values())
+        total_now = sum(e.sets for e in now.values())
+        if total_now < least:
+            short = [
+                f"{k[2]} {e.sets} -> {now[k].sets if k in now else 0}"
+                for k, e in was.items()
+                if (now[k].sets if k in now else 0) < max(1, math.ceil(e.sets * keep - 1e-9))
+            ]
+            verdict.faults.append(
+                Fault(
+                    "deload-cut-beyond-range",
+                    f"week {week.week}",
+                    f"{total_was} -> {total_now} lifting sets against week {before.week} "
+                    f"({round(100 * (1 - total_now / total_was))}%, at most about "
+                    f"{DELOAD_MOST_CUT_PCT}%): " + "; ".join(short[:4]),
+                )
+            )
+    return verdict
+
+
 PROGRESSION_CHECKS: dict[str, Check] = {
     "week-does-not-progress": week_does_not_progress,
     "aerobic-flat-unexplained": aerobic_flat_unexplained,
@@ -9673,6 +9768,8 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "aerobic-flat-never-builds": aerobic_flat_never_builds,
     "reps-past-15-incoherent": reps_past_15_incoherent,
     "held-start-sets-frozen": held_start_sets_frozen,
+    "lifting-sets-fall-while-building": lifting_sets_fall_while_building,
+    "deload-cut-beyond-range": deload_cut_beyond_range,
 }
 # ---- words that tell the truth (coach review 12) ---------------------------------------------
 

@@ -63,6 +63,7 @@ from endoprotocol.planner.fill import Picker, Shortfall
 from endoprotocol.planner.library import Library, Messages
 from endoprotocol.planner.progress import (
     BuildUp,
+    Scheme,
     _resized_steady,
     build_weeks,
     flat_steady_said,
@@ -460,6 +461,7 @@ def build_plan(
             profile.minutes_per_session,
             library.design,
             hold,
+            Scheme.from_outcome(outcome).deload_cut_pct,
         )
     # the fit run again on the weeks as built: rests a trim shortened come back where the
     # week's cuts left the day's minutes (coach review 16, HEAVY-REST-CLIPPED-WITH-TIME-LEFT)

@@ -2761,6 +2761,15 @@ def build_weeks(
             # ceiling takes off the sets the block added first, then, where a week still
             # stacks past it (a mirrored week's second A day), week 1's own
             retimed = lambda a, b: _retimed(a, b, design.timing, 0)  # noqa: E731
+            # a building week keeps each group's hard sets of the last building week with
+            # the same day types: the ceiling takes back what this week added, not what
+            # another group had (coach review 26, POOR-SLEEP-LIFTING-SHRINKS)
+            layout = _lifting_layout(days)
+            same = next(
+                (w for w in reversed(weeks) if not w.deload and _lifting_layout(w.days) == layout),
+                None,
+            )
+            kept = group_sets(same.days) if same is not None and not deload else None
             if scheme.group_dose_sets:
                 days = hold_weekly_volume(
                     days,
@@ -2769,9 +2778,15 @@ def build_weeks(
                     retimed,
                     strength_days=scheme.strength_days,
                     least_of=lambda e: first_sets.get(e.name, 0),
+                    kept=kept,
                 )
             days = hold_weekly_volume(
-                days, weekly_most, least_sets, retimed, strength_days=scheme.strength_days
+                days,
+                weekly_most,
+                least_sets,
+                retimed,
+                strength_days=scheme.strength_days,
+                kept=kept,
             )
         if scheme.sets_take_walk:
             days = [
@@ -3269,12 +3284,28 @@ def true_sets_notes(weeks: list[Week], outcome: Decisions) -> list[Week]:
     return out
 
 
+# a required lift by its day, its session's title and its name
+_LiftKey = tuple[Day, str, str]
+
+
+def _lift_sets(days: list[DayPlan]) -> dict[_LiftKey, int]:
+    """Each required lift's sets by day, session title and name."""
+    return {
+        (d.day, s.title, e.name): e.sets
+        for d in days
+        for s in d.sessions
+        if s.modality is Modality.RESISTANCE and not s.optional
+        for e in s.exercises
+    }
+
+
 def forms_refit(
     weeks: list[Week],
     unformed: list[Week],
     budget: int,
     design: SessionDesignFile,
     hold_volume: bool = False,
+    deload_cut_pct: float = 0.0,
 ) -> list[Week]:
     """The block with each lifting session held to a smaller form (the smallest hard form,
     or the main lifts, "so that steady work follows it") sized to its own week's walk (coach
@@ -3283,19 +3314,28 @@ def forms_refit(
     short). `unformed`: the same block built with those sessions as they were before the
     form. In a building week whose day has minutes the form does not need (the build-up's
     shorter walks; a re-entry week's shorter rests, the walk being sized by the longest
-    week), the session takes them back from its unformed self, as far as they go: first its sets (one at a time,
-    in session order), then the lifts it left out (in their order), then its pairs apart, then its rests; all of
-    it, and it is the unformed session, note and all. What it still gives up is said in
-    the form's note; nothing given back, the week is as it was (`_form_refit`)."""
-    out: list[Week] = []
-    first: int | None = None
-    for week, full in zip(weeks, unformed, strict=True):
-        if week.deload:
-            if out:
-                # a deload's stated cut is the one it makes on the week before as refitted
-                week = week.model_copy(update={"notes": _deload_cut_restated(week, out[-1])})
-            out.append(week)
-            continue
+    week), the session takes them back from its unformed self, as far as they go: first its
+    sets (one at a time, in session order), then the lifts it left out (in their order),
+    then its pairs apart, then its rests; all of it, and it is the unformed session, note
+    and all. What it still gives up is said in the form's note; nothing given back, the
+    week is as it was (`_form_refit`).
+
+    A lift gets back only the sets (and a lift left out comes back only where) every later
+    building week with the same day types keeps them (coach review 26,
+    POOR-SLEEP-LIFTING-SHRINKS: the sets the first weeks' short walks left room for went
+    again as the walks grew, 20 -> 16 sets a week, the hamstrings 3 -> 2 hard sets): the
+    first weeks are sized for the lifting the later weeks hold, and the minutes they still
+    leave are the ones the walk grows into (the rests take what they can). With
+    `hold_volume` (recovery) no week holds more lifting sets than week 1 gave (as refitted)
+    or it already held either. A deload is cut from the week before it as refitted, each
+    lift by `deload_cut_pct` rounded down (2 -> 1, 3 -> 2), as far as the deload's unformed
+    self holds them (coach review 26: a deload cut from the form, not from the week as
+    lifted, cut 58 % where its rule cuts 30)."""
+    building = [i for i, w in enumerate(weeks) if not w.deload]
+    refitted: dict[int, Week] = {}
+
+    def refit(index: int, caps: Mapping[_LiftKey, int] | None, first: int | None) -> Week:
+        week, full = weeks[index], unformed[index]
         # with `hold_volume` no week holds more lifting sets than week 1 gave (as refitted)
         # or it already held: a recovery block's volume never grows
         most = max(first or 0, _lifting_sets(week.days))
@@ -3305,10 +3345,66 @@ def forms_refit(
                 e.sets for s in d.sessions if s.modality is Modality.RESISTANCE for e in s.exercises
             )
             allowed = None if first is None or not hold_volume else most - others
-            days[i] = _form_refit(d, f, budget, design, allowed)
+            day_caps = (
+                None
+                if caps is None
+                else {(t, n): sets for (day, t, n), sets in caps.items() if day is d.day}
+            )
+            days[i] = _form_refit(d, f, budget, design, allowed, day_caps)
             week = week.model_copy(update={"days": days})
-        if first is None:
-            first = _lifting_sets(week.days)
+        return week
+
+    # each lift's fewest sets in the later building weeks of each layout (0: a week without it)
+    later: dict[tuple[tuple[Day, str], ...], dict[_LiftKey, int]] = {}
+    first: int | None = None
+    for _ in range(3):
+        # (with `hold_volume`, week 1's sets bound the later weeks and the later weeks week
+        # 1's, so the sizing is read again from week 1 as refitted until it holds)
+        later.clear()
+        for index in reversed(building):
+            layout = _lifting_layout(weeks[index].days)
+            caps = later.get(layout)
+            week = refit(index, caps, first if index != building[0] else None)
+            refitted[index] = week
+            held = _lift_sets(week.days)
+            kept = later.setdefault(layout, dict(held))
+            for key in set(kept) | set(held):
+                kept[key] = min(kept.get(key, 0), held.get(key, 0))
+        now = _lifting_sets(refitted[building[0]].days) if building else None
+        if not hold_volume or now == first:
+            break
+        first = now
+    out: list[Week] = []
+    for index, week in enumerate(weeks):
+        if not week.deload:
+            out.append(refitted[index])
+            continue
+        if out and not out[-1].deload:
+            # a deload is cut from the week before it as refitted, lift by lift
+            keep = (100 - deload_cut_pct) / 100
+            caps = {
+                key: sets if sets < 2 else max(1, math.floor(sets * keep + 1e-9))
+                for key, sets in _lift_sets(out[-1].days).items()
+            }
+            week = week.model_copy(
+                update={
+                    "days": [
+                        _form_refit(
+                            d,
+                            f,
+                            budget,
+                            design,
+                            None,
+                            {(t, n): sets for (day, t, n), sets in caps.items() if day is d.day},
+                            rests=False,
+                        )
+                        for d, f in zip(week.days, unformed[index].days, strict=True)
+                    ]
+                }
+            )
+        if out:
+            # a deload's stated cut is the one it makes on the week before as refitted
+            week = week.model_copy(update={"notes": _deload_cut_restated(week, out[-1])})
         out.append(week)
     return out
 
@@ -3332,9 +3428,13 @@ def _form_refit(
     budget: int,
     design: SessionDesignFile,
     most_sets: int | None = None,
+    caps: Mapping[tuple[str, str], int] | None = None,
+    rests: bool = True,
 ) -> DayPlan:
     """`day` with its smaller-form lifting given back what its minutes hold (`forms_refit`),
-    its lifting sets `most_sets` at most."""
+    its lifting sets `most_sets` at most; with `caps`, each lift (by session title and name)
+    given back the sets they give at most (none where they give none); without `rests`, no
+    rest given back (a deload's lighter sets keep the rests their effort has)."""
     sessions = list(day.sessions)
     changed = False
     templates = [t for t in (design.messages.exposure_form, design.messages.main_lifts_form) if t]
@@ -3374,13 +3474,21 @@ def _form_refit(
 
         kept = list(s.exercises)
         by_name = {e.name: e for e in whole.exercises}
+
+        def most(e: Exercise, title: str = s.title, by_name: dict[str, Exercise] = by_name) -> int:
+            """The most sets `e` may be given back (the unformed session's, or a cap)."""
+            whole_sets = by_name[e.name].sets if e.name in by_name else 0
+            if caps is None:
+                return whole_sets
+            return min(whole_sets, caps.get((title, e.name), 0))
+
         # the sets first, one at a time round the lifts in session order
         grown = True
         while grown:
             grown = False
             for i, e in enumerate(kept):
                 target = by_name.get(e.name)
-                if target is None or e.sets >= target.sets:
+                if target is None or e.sets >= most(e):
                     continue
                 trial = [*kept[:i], e.model_copy(update={"sets": e.sets + 1}), *kept[i + 1 :]]
                 if fits(trial):
@@ -3391,11 +3499,12 @@ def _form_refit(
         order = [e.name for e in whole.exercises]
         main_only = any(t == design.messages.main_lifts_form for _, t in said)
         for e in whole.exercises:
-            if main_only or any(x.name == e.name for x in kept):
+            if main_only or any(x.name == e.name for x in kept) or most(e) < 1:
                 continue
             at = order.index(e.name)
             index = sum(1 for x in kept if x.name in order and order.index(x.name) < at)
-            trial = [*kept[:index], e.model_copy(update={"paired_with": None}), *kept[index:]]
+            back = e.model_copy(update={"paired_with": None, "sets": min(e.sets, most(e))})
+            trial = [*kept[:index], back, *kept[index:]]
             if fits(trial):
                 kept = trial
         # then lifts it paired apart again
@@ -3414,7 +3523,8 @@ def _form_refit(
         for i, e in enumerate(kept):
             target = by_name.get(e.name)
             if (
-                target is None
+                not rests
+                or target is None
                 or target.rest_seconds is None
                 or e.rest_seconds is None
                 or midpoint(target.rest_seconds) <= midpoint(e.rest_seconds)

@@ -116,12 +116,14 @@ def _best_cut(
     open_days: frozenset[int] | None = None,
     full_days: int = 0,
     banned: frozenset[Where] = frozenset(),
+    kept: Mapping[str, float] | None = None,
 ) -> Where | None:
     """The set to take off for `group`: see `hold_weekly_volume`. A trial cut is read from
     the day's and the week's tallies less one set of the lift (sets count at 1 or 0.5, so
     the sums are exact), not from a rebuilt week. With `dose`, no group the week gives that
     many goes under it; with `open_days`, only lifts on those days; with `full_days`, the
-    week keeps that many days on which every major group has a hard exposure."""
+    week keeps that many days on which every major group has a hard exposure; with `kept`,
+    no major group goes under the hard sets it names."""
     best: tuple[tuple[float, ...], Where] | None = None
     week = _summed(per_day)
     exposed = [exposed_groups(sets) for sets in per_day]
@@ -144,6 +146,12 @@ def _best_cut(
                 after = max(week.get(m, 0.0) - credit.get(m, 0.0) for m in MAJOR_GROUPS[group])
                 touch = totals[group] - after
                 if touch <= 0:
+                    continue
+                if kept and any(
+                    max(week.get(m, 0.0) - credit.get(m, 0.0) for m in ms) < kept.get(g, 0.0)
+                    for g, ms in MAJOR_GROUPS.items()
+                    if touches(e, g)
+                ):
                     continue
                 # only the groups this lift trains can lose the day's exposure
                 on_day = exposed_groups(_less(per_day[i], credit))
@@ -191,6 +199,7 @@ def hold_weekly_volume(
     *,
     strength_days: int = 2,
     least_of: Callable[[Exercise], int] | None = None,
+    kept: Mapping[str, float] | None = None,
 ) -> list[DayPlan]:
     """`days` with lifting sets taken off, one at a time, while a major group gets more than
     `most` hard sets a week, the group furthest over first. A set comes off a lift that
@@ -202,7 +211,11 @@ def hold_weekly_volume(
     then the lift whose cut spares the groups within `most`, a primary muscle's lift before
     a secondary one's, later days and lifts before earlier ones.
     `retime` gives a changed session its minutes. With `least_of`, a lift also keeps the
-    sets it names for it (a ceiling on the sets the block adds, never below week 1's)."""
+    sets it names for it (a ceiling on the sets the block adds, never below week 1's). With
+    `kept` (the hard sets each major group had in the last building week of the same day
+    types), no cut takes a group under them: the ceiling takes back only sets the week
+    added, not another group's (coach review 26: a week adding sets took a beginner's back
+    10 -> 9.5 hard sets, its chest 8 -> 7)."""
     per_day = [_day_sets(d) for d in days]
 
     def floor(e: Exercise) -> int:
@@ -217,7 +230,7 @@ def hold_weekly_volume(
         cut = None
         # the group furthest over first; one whose sets cannot come down leaves the next
         for group in sorted((g for g in totals if totals[g] > most), key=lambda g: -totals[g]):
-            cut = _best_cut(out, per_day, group, totals, most, keep, floor)
+            cut = _best_cut(out, per_day, group, totals, most, keep, floor, kept=kept)
             if cut is not None:
                 break
         if cut is None:
