@@ -123,7 +123,7 @@ def test_an_active_88_year_old_is_told_why_his_steady_work_stays_at_61_minutes()
 
 def test_the_flat_check_finds_the_old_silent_plan(monkeypatch: pytest.MonkeyPatch) -> None:
     """Built without the note (the old planner), weeks 1-3 are flagged."""
-    monkeypatch.setattr(build_module, "flat_steady_said", lambda block, *_: block)
+    monkeypatch.setattr(build_module, "flat_steady_said", lambda block, *_, **__: block)
     plan = plan_of(FLAT, weeks=4)
     faults = audit_check("aerobic-flat-unexplained", FLAT, plan).faults
     assert [f.where for f in faults] == ["weeks 1-3"]

@@ -16,6 +16,18 @@ STEADY-RAMP-TOO-STEEP (dose) A 40-year-old woman, not yet active, endurance firs
     held before (after a week whose lifting took some of it). The week notes say the week
     the sessions reach full length, and `reached_in_week` follows. Check
     `steady-ramp-too-steep`.
+
+FLAT-NOTE-FALSE (words) The week-1 note "Your required steady work grows no further than
+    about N minutes a week in this block: your days have no minutes left for it to grow
+    into ..." was said (a) in a one-week block, where nothing grows (the same days over 8
+    weeks grew to 150 minutes), (b) beside an offered day that is empty (the week's rest day)
+    or holds balance practice alone, and beside a safety rule that holds the aerobic minutes.
+    *Decision:* the note is made on the block as finally built, only with two or more
+    building weeks and no safety rule holding the aerobic minutes, and its reason is the one
+    true of the plan: the days' minutes, and each offered day they do not hold named with
+    what does (the rest day, balance practice alone, the weekly cap of steady sessions:
+    `flat_rest_day_why`, `flat_practice_why`, `flat_capped_why`); the active person's note
+    (`steady_flat_note`) the same. Check `flat-note-false`.
 """
 
 from __future__ import annotations
@@ -27,7 +39,7 @@ from typing import Any
 import pytest
 from hypothesis import strategies as st
 
-from endoprotocol.audit import PROGRESSION_CHECKS, WEEK_CHECKS
+from endoprotocol.audit import PROGRESSION_CHECKS, WEEK_CHECKS, WORD_CHECKS
 from endoprotocol.engine.model import GuidelineTarget
 from endoprotocol.planner.progress import BuildUp
 from tests.builtin import audit_check, builtin_plan, guideline, required_sessions
@@ -194,4 +206,170 @@ def test_review26_ramp_holds_over_people_building_up(
         record_property,
         examples=EXAMPLES,
         weeks=12,
+    )
+
+
+FLAT_SAID = "grows no further than"
+# the note as it was said before this review, whatever held the days
+OLD_FLAT_NOTE = (
+    "Your required steady work grows no further than about {minutes} minutes a week in this "
+    "block: your days have no minutes left for it to grow into (warm-up, cool-down and the "
+    "strength and other sessions your plan puts first fill them). Build it up outside them "
+    "instead: walks on other days (the optional ones this plan lists, where it lists them), "
+    "about 5 minutes longer every week or two, or longer or more days offered."
+)
+
+
+def _flat_notes(plan: Any) -> list[str]:
+    return [n for w in plan.weeks for n in w.notes if FLAT_SAID in n]
+
+
+def _with_old_note(plan: Any, minutes: int) -> Any:
+    """The plan with week 1's flat note said as it was."""
+    week = plan.weeks[0]
+    notes = [n for n in week.notes if FLAT_SAID not in n]
+    notes.append(OLD_FLAT_NOTE.format(minutes=minutes))
+    plan.weeks[0] = week.model_copy(update={"notes": notes})
+    return plan
+
+
+def test_a_one_week_block_says_nothing_of_growth() -> None:
+    plan = builtin_plan(weeks=1, **LONG_DAYS)
+    assert not _flat_notes(plan)
+    verdict = audit_check("flat-note-false", LONG_DAYS, plan)
+    assert verdict.applies
+    assert not verdict.faults, verdict.faults
+    # the same days over 8 weeks grow the steady work
+    longer = builtin_plan(weeks=8, **LONG_DAYS)
+    assert sum(_day_walk(longer, "wednesday")) > 8 * 20
+    assert not _flat_notes(longer)
+
+
+def test_the_check_finds_the_note_in_a_one_week_block() -> None:
+    plan = _with_old_note(builtin_plan(weeks=1, **LONG_DAYS), 60)
+    faults = audit_check("flat-note-false", LONG_DAYS, plan).faults
+    assert any("where nothing can grow" in f.what for f in faults)
+
+
+# /tmp/coach26/min/balance-crowds-backbone.yaml
+BALANCE_DAYS = {
+    "age": 65,
+    "sex": "male",
+    "goals": ["stress-resilience"],
+    "days_per_week": 7,
+    "minutes_per_session": 15,
+}
+
+
+def test_days_of_balance_practice_are_named_as_what_holds_them() -> None:
+    plan = builtin_plan(weeks=8, **BALANCE_DAYS)
+    held = [
+        d.day.value
+        for d in plan.weeks[0].days
+        if [s.title for s in d.sessions if not s.optional] == ["Balance practice"]
+    ]
+    notes = _flat_notes(plan)
+    assert held  # (while balance practice takes days alone and the walks stay)
+    assert notes
+    days = [d.capitalize() for d in held]
+    assert "to balance practice first" in notes[0]
+    assert all(d in notes[0] for d in days), (days, notes)
+    verdict = audit_check("flat-note-false", BALANCE_DAYS, plan)
+    assert verdict.applies
+    assert not verdict.faults, verdict.faults
+
+
+def test_the_check_finds_the_minutes_blamed_beside_balance_days() -> None:
+    plan = builtin_plan(weeks=8, **BALANCE_DAYS)
+    if not any(
+        [s.title for s in d.sessions if not s.optional] == ["Balance practice"]
+        for d in plan.weeks[0].days
+    ):
+        pytest.skip("no offered day holds balance practice alone")
+    faults = audit_check("flat-note-false", BALANCE_DAYS, _with_old_note(plan, 30)).faults
+    assert any("Balance practice" in f.what for f in faults)
+
+
+# a 7-day week whose Sunday stays empty (coach review 26's p02, smaller)
+SEVEN_SHORT_DAYS = {
+    "age": 40,
+    "sex": "female",
+    "goals": ["general-health"],
+    "days_per_week": 7,
+    "minutes_per_session": 20,
+}
+
+
+def test_an_empty_offered_day_is_named_as_the_rest_day() -> None:
+    plan = builtin_plan(weeks=8, **SEVEN_SHORT_DAYS)
+    assert not required_sessions(plan, "sunday")
+    [note] = _flat_notes(plan)
+    assert "the plan keeps Sunday light for recovery" in note
+    verdict = audit_check("flat-note-false", SEVEN_SHORT_DAYS, plan)
+    assert verdict.applies
+    assert not verdict.faults, verdict.faults
+    old = audit_check("flat-note-false", SEVEN_SHORT_DAYS, _with_old_note(plan, 66)).faults
+    assert [f.where for f in old] == ["week 1 note sunday"]
+
+
+# uncontrolled blood pressure: light activity only until a doctor has seen it
+HELD = {
+    "age": 45,
+    "sex": "female",
+    "goals": ["general-health"],
+    "minutes_per_session": 20,
+    "blood_pressure": {"systolic": 168, "diastolic": 102},
+}
+
+
+def test_a_held_plan_does_not_blame_the_days() -> None:
+    plan = builtin_plan(weeks=4, **HELD)
+    assert guideline(plan, "who-2020-aerobic").held_by
+    assert not _flat_notes(plan)
+    faults = audit_check("flat-note-false", HELD, _with_old_note(plan, 30)).faults
+    assert any("a safety rule holds" in f.what for f in faults)
+
+
+@st.composite
+def flat_people(draw: st.DrawFn) -> dict[str, Any]:
+    """Anyone on short days, often many of them and often from 65 (balance days): whoever's
+    steady work may stay flat."""
+    data = draw(profiles())
+    data.pop("days", None)
+    data["days_per_week"] = draw(st.integers(3, 7))
+    data["minutes_per_session"] = draw(st.integers(15, 40))
+    if draw(st.booleans()):
+        data["age"] = draw(st.integers(65, 90))
+    return data
+
+
+def test_review26_flat_notes_hold_over_people_on_short_days(
+    record_property: pytest.RecordProperty,
+) -> None:
+    audit_property(
+        flat_people(),
+        {
+            "flat-note-false": WORD_CHECKS["flat-note-false"],
+            "aerobic-flat-unexplained": PROGRESSION_CHECKS["aerobic-flat-unexplained"],
+            "aerobic-flat-never-builds": PROGRESSION_CHECKS["aerobic-flat-never-builds"],
+        },
+        record_property,
+        examples=EXAMPLES,
+        weeks=8,
+    )
+
+
+def test_review26_one_week_blocks_say_nothing_of_growth(
+    record_property: pytest.RecordProperty,
+) -> None:
+    def no_flat_note(_profile: Any, plan: Any) -> None:
+        assert not _flat_notes(plan)
+
+    audit_property(
+        flat_people(),
+        {"flat-note-false": WORD_CHECKS["flat-note-false"]},
+        record_property,
+        examples=EXAMPLES,
+        weeks=1,
+        extra=no_flat_note,
     )

@@ -6315,8 +6315,10 @@ BUILD_UP_BY_WEEK = 6
 # the goals whose own dose is built on aerobic work (rules/core/conditions.yaml:
 # health-goal-first and aerobic-goal-first)
 AEROBIC_BUILT = {"general-health", "insulin-sensitivity", "fat-loss"} | AEROBIC_FIRST
-# the words of `build_up_flat_note` (rules/core/progression.yaml) that give the reason
-FLAT_BUILD_UP_WORDS = "your days have no minutes left for it to grow into"
+# the words of `build_up_flat_note` (rules/core/progression.yaml) that say the steady work
+# stays (its reason is the one true of the plan: the days' minutes, room the plan leaves, a
+# rest day, balance practice, the weekly cap; coach review 26, FLAT-NOTE-FALSE)
+FLAT_BUILD_UP_WORDS = "grows no further than"
 
 
 def _required_aerobic(week: Week) -> float:
@@ -10117,7 +10119,93 @@ def effect_cites_absent_protocol(p: Profile, plan: Plan, library: Library) -> Ve
     return verdict
 
 
+# the words every "grows no further" note begins its claim with (rules/core/progression.yaml:
+# `build_up_flat_note`, `steady_flat_note`) and the reason that blames the days' minutes
+FLAT_SAID = "grows no further than"
+NO_MINUTES_SAID = "no minutes left for it to grow into"
+# the light practice a day may hold and still be free of the week's lifting and steady work
+LIGHT_WORK_MODALITIES = frozenset({"balance", "mobility", "recovery"})
+
+
+def flat_note_false(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A note that the required steady work "grows no further than about N minutes a week in
+    this block" is true of the block (COACHING.md §2-3: a plan that cannot progress says why,
+    truly; coach review 26, FLAT-NOTE-FALSE): (a) the block has two or more building weeks
+    (in a one-week block nothing grows, and the same days over 8 weeks grew to 150 minutes)
+    and none of them holds more required steady work than week 1; (b) where it blames the
+    days' minutes ("no minutes left for it to grow into"), no safety rule holds the aerobic
+    minutes (the guideline names it: uncontrolled blood pressure's light-only weeks), and
+    every offered day holds required lifting, steady or interval work, or the note names the
+    day and what holds it (a rest day the rules keep light, the week's most steady
+    sessions, balance practice): a 7-day week with Sunday empty, or three days of light
+    balance practice alone, are not held by their minutes. It applies to the people such a
+    note may be about: week 1 holds required steady work short of the aerobic guideline."""
+    said = [(w, n) for w in plan.weeks for n in w.notes if FLAT_SAID in n]
+    target = _guideline(plan, "who-2020-aerobic")
+    first = _aerobic_dose(plan.weeks[0].days)[0] if plan.weeks else 0.0
+    # the people such a note may be about: week 1 holds required steady work and is short
+    # of the aerobic guideline
+    verdict = Verdict(applies=bool(said) or (bool(first) and target is not None and not target.met))
+    if not said:
+        return verdict
+    building = [w for w in plan.weeks if not w.deload]
+    offered = [d.value for d in p.training_days()]
+    for week, note in said:
+        where = f"week {week.week} note"
+        if len(building) < 2:
+            verdict.faults.append(
+                Fault(
+                    "flat-note-false",
+                    where,
+                    f"says the steady work grows no further in a block of {len(plan.weeks)} "
+                    "week(s), where nothing can grow",
+                )
+            )
+            continue
+        grown = [w.week for w in building if _aerobic_dose(w.days)[0] > first + 0.5]
+        if grown:
+            verdict.faults.append(
+                Fault(
+                    "flat-note-false",
+                    where,
+                    f"says the steady work grows no further; week {grown[0]} holds more "
+                    f"({_aerobic_dose(plan.weeks[grown[0] - 1].days)[0]:g} > {first:g})",
+                )
+            )
+        if NO_MINUTES_SAID not in note:
+            continue
+        if target is not None and target.held_by:
+            verdict.faults.append(
+                Fault(
+                    "flat-note-false",
+                    where,
+                    "says the days have no minutes left; a safety rule holds the aerobic "
+                    f"minutes ({', '.join(target.held_by)})",
+                )
+            )
+        for d in plan.weeks[0].days:
+            if d.day.value not in offered or d.day.value.capitalize() in note:
+                continue
+            required = [s for s in d.sessions if not s.optional]
+            if all(
+                s.modality.value in LIGHT_WORK_MODALITIES
+                and INTENSITY_RANK[s.intensity_class.value] <= INTENSITY_RANK["light"]
+                for s in required
+            ):
+                held = ", ".join(f"{s.title} {s.duration_minutes}min" for s in required)
+                verdict.faults.append(
+                    Fault(
+                        "flat-note-false",
+                        f"{where} {d.day.value}",
+                        "says the days have no minutes left; this offered day holds "
+                        f"{held or 'nothing'} and the note does not say what holds it",
+                    )
+                )
+    return verdict
+
+
 WORD_CHECKS: dict[str, Check] = {
+    "flat-note-false": flat_note_false,
     "effect-cites-absent-protocol": effect_cites_absent_protocol,
     "trim-note-minutes-false": trim_note_minutes_false,
     "ceiling-skips-vigorous-check": ceiling_skips_vigorous_check,

@@ -476,9 +476,10 @@ def build_plan(
             block, outcome, profile.minutes_per_session, scheduler.longest_steady()
         )
     # a block whose steady work cannot grow says why, unless a safety rule holds the aerobic
-    # minutes (the guideline names it) or a build-up note already says so (coach review 18,
-    # AEROBIC-FLAT-UNEXPLAINED)
-    if build_up is None and not _held_by(outcome, rules, "moderate_equivalent_aerobic_minutes"):
+    # minutes (the guideline names it): a build-up's note for a person not yet active (coach
+    # review 14), the steady note for others (coach review 18, AEROBIC-FLAT-UNEXPLAINED),
+    # read on the block as finally built (coach review 26, FLAT-NOTE-FALSE)
+    if not _held_by(outcome, rules, "moderate_equivalent_aerobic_minutes"):
         block = flat_steady_said(
             block,
             outcome,
@@ -487,6 +488,7 @@ def build_plan(
             library.design.timing.min_work_minutes.get(Modality.ENDURANCE, 10),
             scheduler.longest_steady(),
             _rest_days(outcome),
+            building_up=build_up is not None,
         )
     # the enforce step, week by week: week-scoped vetoes, ceilings and limits, applied last
     held_weekly = [

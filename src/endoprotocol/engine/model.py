@@ -538,7 +538,11 @@ NOTE_FIELDS = {
     "mirror_note": set(),
     "build_up_note": {"full_week"},
     "build_up_done_note": set(),
-    "build_up_flat_note": {"minutes"},
+    "build_up_flat_note": {"minutes", "why"},
+    "build_up_flat_full_why": set(),
+    "flat_rest_day_why": {"days"},
+    "flat_capped_why": {"days", "count"},
+    "flat_practice_why": {"days", "practice"},
     "steady_shorter_note": {"minutes"},
     "cautious_end_note": set(),
     "sets_note": set(),
@@ -774,8 +778,12 @@ class Progression(_Node):
     build_up_note: Text | None = None
     build_up_done_note: Text | None = None
     # said in week 1 of a build-up whose required steady minutes cannot grow in the block
-    # (the offered days hold nothing more; coach review 14, AEROBIC-FLAT-NEVER-BUILDS)
+    # (the offered days hold nothing more; coach review 14, AEROBIC-FLAT-NEVER-BUILDS):
+    # {minutes}, week 1's aerobic minutes; {why}, what holds them, the one true of the plan
+    # (coach review 26, FLAT-NOTE-FALSE)
     build_up_flat_note: Text | None = None
+    # its {why} when the offered days are full (as `steady_flat_full_why`)
+    build_up_flat_full_why: Text | None = None
     # said in a week whose required steady minutes fall against the week before
     # ({minutes}: by how much; coach review 10, STEADY-LONGER-FALSE)
     steady_shorter_note: Text | None = None
@@ -793,6 +801,14 @@ class Progression(_Node):
     # some offered day still free in every building week ({minutes} a week in all, on
     # {days}): the plan does not lengthen the steady work into them
     steady_flat_room_why: Text | None = None
+    # added to either note's {why} for offered days their minutes do not hold (coach
+    # review 26, FLAT-NOTE-FALSE: "no minutes left" beside an empty Sunday or three days of
+    # balance practice alone): a day the rules' rest days keep light ({days}); a day with
+    # minutes free that the weekly cap of steady sessions leaves without one ({count}: the
+    # cap); a day whose minutes a light practice takes ({practice}: its name)
+    flat_rest_day_why: Text | None = None
+    flat_capped_why: Text | None = None
+    flat_practice_why: Text | None = None
     load_note: Text | None = None
     deload_note: Text | None = None
 

@@ -73,6 +73,10 @@ NOTES = (
     "steady_flat_full_why",
     "steady_flat_lifting_why",
     "steady_flat_room_why",
+    "build_up_flat_full_why",
+    "flat_rest_day_why",
+    "flat_capped_why",
+    "flat_practice_why",
     "unloaded_reps_note",
     "unloaded_tempo_note",
     "unloaded_tempo_cue",
@@ -133,6 +137,10 @@ class Scheme:
     steady_flat_full_why: str | None = None
     steady_flat_lifting_why: str | None = None
     steady_flat_room_why: str | None = None
+    build_up_flat_full_why: str | None = None
+    flat_rest_day_why: str | None = None
+    flat_capped_why: str | None = None
+    flat_practice_why: str | None = None
     unloaded_reps_note: str | None = None
     unloaded_tempo_note: str | None = None
     unloaded_tempo_cue: str | None = None
@@ -3037,7 +3045,7 @@ def build_weeks(
                 days=days,
             )
         )
-    return _flat_build_up_said(weeks, scheme, build_up)
+    return weeks
 
 
 def true_load_change(weeks: list[Week], outcome: Decisions, unloaded: frozenset[str]) -> None:
@@ -3154,24 +3162,6 @@ def walks_take_free_minutes(
     return out
 
 
-def _flat_build_up_said(weeks: list[Week], scheme: Scheme, build_up: BuildUp | None) -> list[Week]:
-    """A person building up (not yet active) whose required steady minutes no week of the
-    block raises above week 1's, short of the aerobic target, is told so in week 1, with the
-    reason and a way to build up that the person can follow (COACHING.md §2: people not
-    active build up and meet WHO by week 6, or the plan says why not; coach review 14,
-    AEROBIC-FLAT-NEVER-BUILDS: an 88-year-old's 10-minute walk for 12 weeks, said nowhere)."""
-    if build_up is None or not weeks or not scheme.build_up_flat_note:
-        return weeks
-    first = _week_aerobic(weeks[0].days)
-    # no steady work at all (a referral, a plan of lifting only) is not a build-up held flat
-    if not first or not scheme.aerobic_target or first >= scheme.aerobic_target:
-        return weeks
-    if any(_week_aerobic(w.days) > first for w in weeks[1:]):
-        return weeks
-    note = fill_placeholders(scheme.build_up_flat_note, {"minutes": f"{round(first)}"})
-    return [weeks[0].model_copy(update={"notes": [*weeks[0].notes, note]}), *weeks[1:]]
-
-
 def flat_steady_said(
     weeks: list[Week],
     outcome: Decisions,
@@ -3180,85 +3170,166 @@ def flat_steady_said(
     least: int,
     longest: int,
     rest_days: int,
+    building_up: bool = False,
 ) -> list[Week]:
-    """The block with week 1 saying why the required steady work grows no further, where no
-    building week raises it above week 1's (nor the interval rounds), week 1 is short of the
-    aerobic bar and holds some, no safety rule holds the aerobic minutes and no other note
-    already says why (the build-up's flat note, the full days' note): COACHING.md §3, a plan
-    that cannot progress says why and how to progress instead (coach review 18,
-    AEROBIC-FLAT-UNEXPLAINED: an active 88-year-old's 18 + 25 + 18 minutes every week, said
-    nowhere). The reason is the one true of the plan: every offered day full (`least`
-    minutes free in no building week, a steady session of the `longest` minutes, one of the
-    `rest_days` the rules keep light, or the weekly cap of steady sessions reached) - for a
-    first goal built on lifting, its lifting keeps its minutes - else the minutes the days
-    still leave in every building week, and where."""
+    """The block with week 1 saying why the required steady work grows no further, when it
+    does not, it is short of the aerobic bar and holds some, no safety rule holds the
+    aerobic minutes (the caller leaves those out: the guideline names the rule) and the
+    block has two or more building weeks (a one-week block has nothing to grow; coach
+    review 26, FLAT-NOTE-FALSE). COACHING.md §2-3: a plan that cannot progress says why and
+    how to progress instead.
+
+    With `building_up` (a person not yet active): the build-up's note
+    (`build_up_flat_note`), where no week of the block raises week 1's aerobic minutes
+    (coach review 14, AEROBIC-FLAT-NEVER-BUILDS: an 88-year-old's 10-minute walk for 12
+    weeks, said nowhere). Otherwise `steady_flat_note`, where no building week raises the
+    required steady work (nor the interval rounds) and no other note already says why (the
+    full days' note) (coach review 18, AEROBIC-FLAT-UNEXPLAINED: an active 88-year-old's
+    18 + 25 + 18 minutes every week, said nowhere). The reason is the one true of the plan
+    (`_flat_why`)."""
     scheme = Scheme.from_outcome(outcome)
-    note = scheme.steady_flat_note
+    note = scheme.build_up_flat_note if building_up else scheme.steady_flat_note
     building = [w for w in weeks if not w.deload]
     if not note or not scheme.aerobic_target or len(building) < 2:
         return weeks
     first = _week_aerobic(weeks[0].days)
     if not first or first >= scheme.aerobic_target:
         return weeks
+    if building_up:
+        # no week's aerobic minutes above week 1's
+        if any(_week_aerobic(w.days) > first for w in weeks[1:]):
+            return weeks
+        minutes = first
+        full_why = scheme.build_up_flat_full_why
+    else:
 
-    def work(days: list[DayPlan]) -> float:
-        return sum(_work_minutes(s) for d in days for s in d.sessions if _steady(s))
+        def work(days: list[DayPlan]) -> float:
+            return sum(_work_minutes(s) for d in days for s in d.sessions if _steady(s))
 
-    steady, rounds = work(weeks[0].days), _rounds(weeks[0].days)
-    if any(work(w.days) > steady or _rounds(w.days) > rounds for w in building):
+        steady, rounds = work(weeks[0].days), _rounds(weeks[0].days)
+        if any(work(w.days) > steady or _rounds(w.days) > rounds for w in building):
+            return weeks
+        # the notes that already say why (their words up to the first placeholder)
+        said = [t.split("{")[0] for t in (scheme.days_full_note,) if t]
+        if any(n.startswith(text) for w in weeks for n in w.notes for text in said):
+            return weeks
+        minutes = steady
+        full_why = scheme.steady_flat_lifting_why or scheme.steady_flat_full_why
+    why = _flat_why(weeks, outcome, scheme, budget, offered, least, longest, rest_days, full_why)
+    if why is None:
         return weeks
-    # the notes that already say why (their words up to the first placeholder)
-    said = [t.split("{")[0] for t in (scheme.days_full_note, scheme.build_up_flat_note) if t]
-    if any(n.startswith(text) for w in weeks for n in w.notes for text in said):
-        return weeks
+    text = fill_placeholders(note, {"minutes": f"{round(minutes)}", "why": why})
+    return [weeks[0].model_copy(update={"notes": [*weeks[0].notes, text]}), *weeks[1:]]
+
+
+# what a day may hold and still be free of the week's lifting, steady and interval work
+LIGHT_PRACTICE = frozenset({Modality.BALANCE, Modality.MOBILITY, Modality.RECOVERY})
+
+
+def _flat_why(
+    weeks: list[Week],
+    outcome: Decisions,
+    scheme: Scheme,
+    budget: int,
+    offered: frozenset[Day],
+    least: int,
+    longest: int,
+    rest_days: int,
+    full_why: str | None,
+) -> str | None:
+    """Why week 1's required steady work cannot grow in the block, as each offered day says
+    it: a day with `least` minutes free in no building week, or a steady session of the
+    `longest` minutes, is full (`full_why`); a day with minutes free in every building week
+    is room the plan leaves (`steady_flat_room_why`). Days held by something else than
+    their minutes are named with what holds them (coach review 26, FLAT-NOTE-FALSE: "no
+    minutes left" beside an empty Sunday, or three days of balance practice alone): a day
+    of light practice alone that fills its minutes (`flat_practice_why`), a day with nothing
+    above light that is one of the `rest_days` the rules keep light (`flat_rest_day_why`;
+    every such day is one while they are no more than those), and a day with minutes free
+    and no steady session while the week holds the most steady sessions the rules allow
+    (`flat_capped_why`). None: no reason the pack words is true."""
+    building = [w for w in weeks if not w.deload]
     cap = outcome.cap("sessions_per_week", Modality.ENDURANCE.value)
+    count = sum(1 for d in weeks[0].days for s in d.sessions if _steady(s))
+
+    def required(index: int) -> list[Session]:
+        return [s for s in weeks[0].days[index].sessions if not s.optional]
+
+    def light(sessions: list[Session]) -> bool:
+        return all(
+            INTENSITY_ORDER[s.intensity_class.value] <= INTENSITY_ORDER["light"] for s in sessions
+        )
+
+    light_days = sum(
+        1 for i, d in enumerate(weeks[0].days) if d.day in offered and light(required(i))
+    )
     free: dict[Day, int] = {}
+    rest: list[Day] = []
+    capped: list[Day] = []
+    practice: dict[Day, list[str]] = {}
     for index, day in enumerate(weeks[0].days):
         if day.day not in offered:
             continue
+        sessions = required(index)
         room = min(
             budget - sum(s.duration_minutes for s in w.days[index].sessions if not s.optional)
             for w in building
         )
+        only_practice = (
+            bool(sessions)
+            and light(sessions)
+            and all(s.modality in LIGHT_PRACTICE for s in sessions)
+        )
         if room < least:
+            if only_practice:
+                practice[day.day] = [s.title.lower() for s in sessions]
             continue
-        sessions = [s for s in weeks[0].days[index].sessions if not s.optional]
         if any(_steady(s) and s.duration_minutes >= longest for s in sessions):
             continue  # as long as the rules make a steady session
-        if all(
-            INTENSITY_ORDER[s.intensity_class.value] <= INTENSITY_ORDER["light"] for s in sessions
-        ):
-            light = sum(
-                1
-                for d in weeks[0].days
-                if d.day in offered
-                and all(
-                    INTENSITY_ORDER[s.intensity_class.value] <= INTENSITY_ORDER["light"]
-                    for s in d.sessions
-                    if not s.optional
-                )
-            )
-            if light <= max(rest_days, 1):
-                continue  # a day the rules keep light for recovery
-        if cap is not None and not any(_steady(s) for s in sessions):
-            count = sum(1 for d in weeks[0].days for s in d.sessions if _steady(s))
-            if count >= cap[0]:
-                continue  # the week holds the most steady sessions the rules allow
+        if light(sessions) and light_days <= max(rest_days, 1):
+            if not any(_steady(s) for s in sessions):
+                rest.append(day.day)
+            continue  # a day the rules keep light for recovery
+        if cap is not None and not any(_steady(s) for s in sessions) and count >= cap[0]:
+            capped.append(day.day)
+            continue  # the week holds the most steady sessions the rules allow
         free[day.day] = room
+
+    def days(found: Iterable[Day]) -> str:
+        return listed([d.value.capitalize() for d in found])
+
     if free and scheme.steady_flat_room_why:
         why = fill_placeholders(
             scheme.steady_flat_room_why,
-            {
-                "minutes": f"{sum(free.values())}",
-                "days": listed([d.value.capitalize() for d in free]),
-            },
+            {"minutes": f"{sum(free.values())}", "days": days(free)},
         )
-    elif not free and (scheme.steady_flat_lifting_why or scheme.steady_flat_full_why):
-        why = scheme.steady_flat_lifting_why or scheme.steady_flat_full_why or ""
+    elif not free and full_why:
+        why = full_why
     else:
-        return weeks
-    text = fill_placeholders(note, {"minutes": f"{round(steady)}", "why": why})
-    return [weeks[0].model_copy(update={"notes": [*weeks[0].notes, text]}), *weeks[1:]]
+        return None
+    parts = [why]
+    if practice:
+        if not scheme.flat_practice_why:
+            return None
+        names = list(dict.fromkeys(n for titles in practice.values() for n in titles))
+        parts.append(
+            fill_placeholders(
+                scheme.flat_practice_why, {"days": days(practice), "practice": listed(names)}
+            )
+        )
+    if rest:
+        if not scheme.flat_rest_day_why:
+            return None
+        parts.append(fill_placeholders(scheme.flat_rest_day_why, {"days": days(rest)}))
+    if capped and cap is not None:
+        if not scheme.flat_capped_why:
+            return None
+        parts.append(
+            fill_placeholders(
+                scheme.flat_capped_why, {"days": days(capped), "count": f"{int(cap[0])}"}
+            )
+        )
+    return listed(parts)
 
 
 FORM_CHANGE_WORDS = ("shorter rests", "paired sets", "fewer sets")
