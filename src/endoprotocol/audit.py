@@ -10119,9 +10119,8 @@ def effect_cites_absent_protocol(p: Profile, plan: Plan, library: Library) -> Ve
     return verdict
 
 
-# the words every "grows no further" note begins its claim with (rules/core/progression.yaml:
-# `build_up_flat_note`, `steady_flat_note`) and the reason that blames the days' minutes
-FLAT_SAID = "grows no further than"
+# the reason a "grows no further" note (FLAT_BUILD_UP_WORDS) gives that blames the days'
+# minutes (rules/core/progression.yaml: `build_up_flat_note`, `steady_flat_note`)
 NO_MINUTES_SAID = "no minutes left for it to grow into"
 # the light practice a day may hold and still be free of the week's lifting and steady work
 LIGHT_WORK_MODALITIES = frozenset({"balance", "mobility", "recovery"})
@@ -10140,7 +10139,7 @@ def flat_note_false(p: Profile, plan: Plan, library: Library) -> Verdict:
     sessions, balance practice): a 7-day week with Sunday empty, or three days of light
     balance practice alone, are not held by their minutes. It applies to the people such a
     note may be about: week 1 holds required steady work short of the aerobic guideline."""
-    said = [(w, n) for w in plan.weeks for n in w.notes if FLAT_SAID in n]
+    said = [(w, n) for w in plan.weeks for n in w.notes if FLAT_BUILD_UP_WORDS in n]
     target = _guideline(plan, "who-2020-aerobic")
     first = _aerobic_dose(plan.weeks[0].days)[0] if plan.weeks else 0.0
     # the people such a note may be about: week 1 holds required steady work and is short
