@@ -62,6 +62,28 @@ def week_lifting(week: Any) -> list[Any]:
     ]
 
 
+def week_steady_minutes(week: Any) -> int:
+    """Minutes of a week's required steady (endurance) sessions."""
+    return sum(
+        s.duration_minutes
+        for d in week.days
+        for s in d.sessions
+        if s.modality.value == "endurance" and not s.optional
+    )
+
+
+def week_top_lift_rpe(week: Any) -> float:
+    """The highest RPE of a week's required lifts taken for reps."""
+    return max(
+        e.intensity.rpe.max
+        for d in week.days
+        for s in d.sessions
+        if s.modality.value == "resistance" and not s.optional
+        for e in s.exercises
+        if e.reps is not None and e.intensity.rpe is not None
+    )
+
+
 def week_lifting_sets(week: Any) -> int:
     """The sets of a week's required lifting, every lift counted."""
     return sum(e.sets for s in week_lifting(week) for e in s.exercises)

@@ -68,6 +68,15 @@ def profiles(
     return profile
 
 
+@st.composite
+def over_45_not_active(draw: st.DrawFn, *, max_age: int = 64) -> dict[str, Any]:
+    """People the PAR-Q+ asks for an exercise professional's check before vigorous work:
+    over 45 and not active."""
+    data = draw(profiles(min_age=46, max_age=max_age))
+    data["currently_active"] = False
+    return data
+
+
 def circular(a: int, b: int) -> int:
     """Days between two weekdays (0 = Monday) in a repeating week."""
     d = abs(a - b) % 7

@@ -25,7 +25,7 @@ from endoprotocol.audit import (
 from endoprotocol.plan import Plan, hard_exposures
 from endoprotocol.planner.volume import group_sets
 from tests.builtin import builtin_library, builtin_plan
-from tests.strategies import audit_property, profiles
+from tests.strategies import audit_property, over_45_not_active, profiles
 
 EXAMPLES = 25
 
@@ -128,13 +128,6 @@ def test_an_over_45_beginner_is_not_stepped_past_moderate_before_the_check() -> 
     assert "safety/parq-over-45-not-used-to-vigorous" in said
     assert "RPE 5-6" in said
     assert plan.screening.max_intensity == "moderate"
-
-
-@st.composite
-def over_45_not_active(draw: st.DrawFn) -> dict[str, Any]:
-    data = draw(profiles(min_age=46, max_age=64))
-    data["currently_active"] = False
-    return data
 
 
 def test_no_over_45_newcomer_is_given_vigorous_work_before_the_check(

@@ -40,7 +40,13 @@ from endoprotocol.audit import (
     trained_gets_regression,
     vetoed_tag_in_plan,
 )
-from tests.builtin import builtin_library, builtin_plan, plan_names, week_lifting_sets
+from tests.builtin import (
+    builtin_library,
+    builtin_plan,
+    plan_names,
+    week_lifting_sets,
+    week_steady_minutes,
+)
 from tests.strategies import audit_property, profiles
 from tests.test_dose7_kinds import trained_lifters
 
@@ -329,22 +335,13 @@ MUSCLE_FOUR_DAYS = {  # /tmp/coach12/min/SETS-OVER-AEROBIC.yaml
 }
 
 
-def _steady_minutes(week: Any) -> int:
-    return sum(
-        s.duration_minutes
-        for d in week.days
-        for s in d.sessions
-        if s.modality.value == "endurance" and not s.optional
-    )
-
-
 def test_past_the_first_goals_dose_the_walks_keep_their_minutes() -> None:
     """Week 1 already gives every group about 10 hard sets: the block's added sets no longer
     take the walks after lifting (they were cut 92 -> 71 aerobic minutes)."""
     plan = builtin_plan(weeks=12, **MUSCLE_FOUR_DAYS)
-    first = _steady_minutes(plan.weeks[0])
+    first = week_steady_minutes(plan.weeks[0])
     assert first > 0
-    assert all(_steady_minutes(w) >= first for w in plan.weeks if not w.deload)
+    assert all(week_steady_minutes(w) >= first for w in plan.weeks if not w.deload)
     assert not any("minutes shorter" in n for w in plan.weeks for n in w.notes)
     verdict = steady_shrinks_past_dose(parse_profile(MUSCLE_FOUR_DAYS), plan, builtin_library())
     assert verdict.applies

@@ -30,7 +30,7 @@ from endoprotocol.audit import (
     steady_block_too_short,
     vigorous_before_check,
 )
-from tests.builtin import audit_check, builtin_plan
+from tests.builtin import audit_check, builtin_plan, week_top_lift_rpe
 from tests.strategies import audit_property, profiles
 
 EXAMPLES = int(os.environ.get("ENDOPROTOCOL_PROPERTY_EXAMPLES", "30"))
@@ -55,17 +55,6 @@ OVER_45 = {
     "equipment": ["dip-bars"],
     "conditions": ["acute-illness"],
 }
-
-
-def _top_rpe(week: Any) -> float:
-    return max(
-        e.intensity.rpe.max
-        for d in week.days
-        for s in d.sessions
-        if s.modality.value == "resistance" and not s.optional
-        for e in s.exercises
-        if e.reps is not None and e.intensity.rpe is not None
-    )
 
 
 def _bench_top_pct(week: Any) -> float:
@@ -111,7 +100,7 @@ def test_over_45_the_hold_lasts_the_block_and_names_the_screening() -> None:
     assert held
     assert "from here on" in held[0]
     assert "safety/parq-over-45-not-used-to-vigorous" in held[0]
-    assert max(_top_rpe(w) for w in plan.weeks) <= 6
+    assert max(week_top_lift_rpe(w) for w in plan.weeks) <= 6
     verdict = audit_check("vigorous-before-check", OVER_45, plan)
     assert verdict.applies
     assert not verdict.faults, verdict.faults
