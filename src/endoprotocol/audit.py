@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+import statistics
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import combinations, pairwise, product
@@ -9123,6 +9124,57 @@ def load_change_misses_pct(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+# the load note's claim that the %1RM stays as week 1's, and a reps week's "same loads"
+PCT_KEPT_WORDS = re.compile(r"%1RM shown stays the same", re.IGNORECASE)
+SAME_LOADS_WORDS = re.compile(r"\bsame loads as last week\b", re.IGNORECASE)
+# how far the lifts' %1RM (the median ratio of their tops to week 1's) may stand from week 1's
+# before "the %1RM shown stays the same" is false
+PCT_KEPT_TOLERANCE = 0.02
+
+
+def load_note_pct_false(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A week's load notes are true of its numbers (COACHING.md §5: notes true of the numbers
+    beside them). A load week that says "the %1RM shown stays the same" gives its required
+    lifts about week 1's %1RM (the median ratio of their tops within `PCT_KEPT_TOLERANCE`),
+    and a week that says "Same loads as last week" reports the week before's
+    `load_change_pct`. Coach review 26's residue: a cautious start's exit or a beginner's
+    effort step took the lifts 63-67 % -> 65-75 % 1RM (or 40-49 % -> 60-66 %) in a week whose
+    note said the %1RM stayed the same, and an illness hold's lift moved the load in a week
+    saying "Same loads as last week"."""
+    verdict = Verdict(applies=False)
+    if len(plan.weeks) < 2:
+        return verdict
+    first = _pct_tops(plan.weeks[0])
+    for before, week in pairwise(plan.weeks):
+        if any(PCT_KEPT_WORDS.search(n) for n in week.notes):
+            tops = _pct_tops(week)
+            ratios = sorted(tops[n] / first[n] for n in tops if n in first and first[n] > 0)
+            if ratios:
+                verdict.applies = True
+                factor = statistics.median(ratios)
+                if abs(factor - 1) >= PCT_KEPT_TOLERANCE:
+                    verdict.faults.append(
+                        Fault(
+                            "load-note-pct-false",
+                            f"week {week.week}",
+                            f"says the %1RM shown stays the same; the lifts' %1RM stands "
+                            f"{(factor - 1) * 100:+.1f}% from week 1's",
+                        )
+                    )
+        if any(SAME_LOADS_WORDS.search(n) for n in week.notes):
+            verdict.applies = True
+            if abs(week.load_change_pct - before.load_change_pct) > 0.5:
+                verdict.faults.append(
+                    Fault(
+                        "load-note-pct-false",
+                        f"week {week.week}",
+                        f"says same loads as last week; load {week.load_change_pct:+g}% vs "
+                        f"week 1, week {before.week}'s {before.load_change_pct:+g}%",
+                    )
+                )
+    return verdict
+
+
 def load_change_without_lifting(p: Profile, plan: Plan, library: Library) -> Verdict:
     """A week's `load_change_pct` (vs week 1) is 0 unless a required lift has an external load
     to change (DESIGN.md v1.1; README: "a plan with nothing to load ... its `load_change_pct`
@@ -9751,6 +9803,7 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "load-note-without-load": load_note_without_load,
     "load-change-without-lifting": load_change_without_lifting,
     "load-change-misses-pct": load_change_misses_pct,
+    "load-note-pct-false": load_note_pct_false,
     "week-repeats-previous": week_repeats_previous,
     "trained-sets-never-grow": trained_sets_never_grow,
     "older-start-never-exits": older_start_never_exits,

@@ -529,6 +529,8 @@ class Refuse(_Node):
 NOTE_FIELDS = {
     "load_note": {"load_change_pct"},
     "effort_load_note": {"load_change_pct"},
+    "moved_load_note": {"load_change_pct"},
+    "climb_reps_note": {"load_change_pct"},
     "unloaded_reps_note": {"reps_step"},
     "unloaded_tempo_note": {"seconds"},
     "unloaded_tempo_cue": {"seconds"},
@@ -676,6 +678,13 @@ class Progression(_Node):
     # of no %1RM (coach review 17, LOAD-NOTE-CITES-ABSENT-1RM)
     effort_load_note: Text | None = None
     coarse_load_note: Text | None = None
+    # `load_note` for a load week whose lifts' %1RM stands away from week 1's (a cautious
+    # start's exit, an effort step): it does not say the %1RM shown stays the same (coach
+    # review 26's residue, checked by `load-note-pct-false`)
+    moved_load_note: Text | None = None
+    # `reps_note` for a reps week whose loads rise all the same (a safety hold's end, an
+    # effort step): it does not say "same loads as last week"
+    climb_reps_note: Text | None = None
     deload_every_weeks: Annotated[int, Field(strict=True, ge=2, le=12)] | None = None
     deload_volume_cut_pct: Bound | None = None
     deload_now: Flag | None = None

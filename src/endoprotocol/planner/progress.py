@@ -83,6 +83,8 @@ NOTES = (
     "unloaded_load_note",
     "effort_load_note",
     "coarse_load_note",
+    "moved_load_note",
+    "climb_reps_note",
     "no_load_reps_note",
     "no_load_deload_note",
     "deload_hold_note",
@@ -147,6 +149,8 @@ class Scheme:
     unloaded_load_note: str | None = None
     effort_load_note: str | None = None
     coarse_load_note: str | None = None
+    moved_load_note: str | None = None
+    climb_reps_note: str | None = None
     steady_shorter_note: str | None = None
     no_load_reps_note: str | None = None
     no_load_deload_note: str | None = None
@@ -3062,7 +3066,11 @@ def true_load_change(weeks: list[Week], outcome: Decisions, unloaded: frozenset[
     range alone). Where week 1 gives no lift a %1RM (bands, a kettlebell: loads that step a
     whole band or bell), the %1RM a cautious start's dose gives (`_stated_pct`), which its
     notes state, so such a block reports its load steps and its start's climb as any other.
-    A load note in a week where the %1RM moved says the same change."""
+    A load note in a week where the %1RM moved says the same change, without "the %1RM shown
+    stays the same" where it stands away from week 1's (`moved_load_note`); a reps week whose
+    loads rise all the same (a hold's end, an effort step) does not say "same loads"
+    (`climb_reps_note`), and a reps week's loads never fall by its reading (its %1RM shown
+    falls with its higher reps at the same load)."""
     if not weeks:
         return
     scheme = Scheme.from_outcome(outcome)
@@ -3074,6 +3082,7 @@ def true_load_change(weeks: list[Week], outcome: Decisions, unloaded: frozenset[
     ]
     factor = 1.0
     last: tuple[float, object] | None = None
+    before_pct: float | None = None  # the week before's load change, as finally reported
     for week in weeks:
         steps = week.load_change_pct  # the block's load steps, as `build_weeks` counts them
         rules = outcome.in_week(week.week)
@@ -3091,19 +3100,41 @@ def true_load_change(weeks: list[Week], outcome: Decisions, unloaded: frozenset[
                 if dose is not None and first_dose
                 else None
             )
-            factor = factor if found is None else found
+            if found is not None and (last[0] != steps or found > factor):
+                # a reps week (no load step) keeps its loads unless a hold's end or a dose
+                # step raises them: its %1RM shown falls with the higher reps at one load
+                factor = found
         last = (steps, held)
         lifting = any(s.modality is Modality.RESISTANCE for d in week.days for s in d.sessions)
         if factor == 1 or not lifting or not _has_external_load(week.days, unloaded):
+            before_pct = week.load_change_pct
             continue
         week.load_change_pct = round(((1 + steps / 100) * factor - 1) * 100, 1)
-        said = {fill_placeholders(t, {"load_change_pct": f"{steps:g}"}): t for t in templates}
+        # the load note's "the %1RM shown stays the same" is week 1's %1RM; where the week's
+        # stands elsewhere, the note that says the weight follows it (`moved_load_note`)
+        said = {
+            fill_placeholders(t, {"load_change_pct": f"{steps:g}"}): (
+                scheme.moved_load_note
+                if t == scheme.load_note and scheme.moved_load_note and abs(factor - 1) >= 0.01
+                else t
+            )
+            for t in templates
+        }
+        if (
+            scheme.climb_reps_note
+            and before_pct is not None
+            and week.load_change_pct > before_pct + 0.5
+        ):
+            # a reps week whose loads rise anyway (a hold's end, an effort step) does not say
+            # "same loads as last week" (`load-note-pct-false`)
+            said[scheme.reps_note or ""] = scheme.climb_reps_note
         week.notes = [
             fill_placeholders(said[n], {"load_change_pct": f"{round(week.load_change_pct)}"})
             if n in said
             else n
             for n in week.notes
         ]
+        before_pct = week.load_change_pct
 
 
 def walks_take_free_minutes(
