@@ -45,6 +45,7 @@ from endoprotocol.vocab import (
     Condition,
     Equipment,
     Experience,
+    Goal,
     Modality,
     Pattern,
     Therapy,
@@ -620,6 +621,92 @@ def referral_plan_invites_exercise(p: Profile, plan: Plan, library: Library) -> 
             verdict.faults.append(
                 Fault("referral-plan-invites-exercise", where, f"says {found.group(0)!r}")
             )
+    return verdict
+
+
+def referral_plan_holds_sessions(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A referral-only plan holds no session (COACHING.md §4: referral-only plans suggest no
+    exercise at all) unless the person's doctor asked for medically supervised activity,
+    whose light sessions are there to do under that supervision (DESIGN.md: "supervised
+    activity only" keeps `max_intensity` light). Coach review 27,
+    REFERRAL-PLAN-STILL-PRESCRIBES: pregnancy with uncontrolled blood pressure, whose own
+    reason "rules out structured exercise beyond everyday activities", planned three easy
+    walks a week that grew to 135 minutes."""
+    verdict = Verdict(applies=plan.screening.referral_only and plan.screening.performed)
+    if not verdict.applies or p.screening.supervised_activity_only:
+        return verdict
+    for where, s in sessions(plan):
+        verdict.faults.append(
+            Fault("referral-plan-holds-sessions", where, f"{s.title} planned beside a referral")
+        )
+    return verdict
+
+
+# conditions that, in pregnancy, may be a relative or an absolute contraindication the
+# profile cannot tell apart (EVIDENCE.md 2.3, Canadian guideline 2019)
+PREGNANCY_CLEARANCE_CONDITIONS = frozenset(
+    {Condition.HYPERTENSION, Condition.CARDIOVASCULAR_DISEASE}
+)
+# a resting reading of 140/90 or more is hypertension in pregnancy (ACOG)
+PREGNANCY_HYPERTENSION_READING = (140, 90)
+
+
+def pregnancy_heart_not_held(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Pregnancy with high blood pressure (a condition, or a reading of 140/90 or more) or
+    heart disease asks the maternity team first: `clearance: required`, light activity at
+    most, or a hard stop (EVIDENCE.md 2.3: gestational hypertension and mild or moderate
+    heart disease are relative contraindications, pre-eclampsia and serious heart disease
+    absolute ones; the profile cannot tell which). Coach review 27,
+    PREGNANCY-HYPERTENSION-OR-HEART-DISEASE-NOT-HELD: a pregnant 40-year-old at 142/92 on
+    blood-pressure medication got `recommended`, moderate effort and 140 minutes a week."""
+    bp = p.blood_pressure
+    systolic, diastolic = PREGNANCY_HYPERTENSION_READING
+    raised = bp is not None and (bp.systolic >= systolic or bp.diastolic >= diastolic)
+    verdict = Verdict(
+        applies=Condition.PREGNANCY in p.conditions
+        and plan.screening.performed
+        and (raised or bool(PREGNANCY_CLEARANCE_CONDITIONS & set(p.conditions)))
+    )
+    if not verdict.applies:
+        return verdict
+    s = plan.screening
+    if s.clearance != "required" or INTENSITY_RANK[s.max_intensity] > INTENSITY_RANK["light"]:
+        verdict.faults.append(
+            Fault(
+                "pregnancy-heart-not-held",
+                "screening",
+                f"clearance {s.clearance}, ceiling {s.max_intensity}",
+            )
+        )
+    return verdict
+
+
+# words that tell a pregnant person weight loss is not the aim
+NO_WEIGHT_LOSS_IN_PREGNANCY = re.compile(
+    r"(losing|lose) weight is not an? (aim|goal)|no weight (or fat-loss )?target", re.IGNORECASE
+)
+
+
+def pregnancy_weight_loss_unanswered(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A pregnant woman who lists fat loss is told that losing weight is not an aim while
+    pregnant, in a warning (ACOG 2020: exercise in pregnancy aims at health and healthy weight
+    gain). Coach review 27, PREGNANCY-WEIGHT-LOSS-GOAL-UNANSWERED: the fat-loss goal's plan
+    came with the pregnancy stop signs and guidance only."""
+    verdict = Verdict(
+        applies=Condition.PREGNANCY in p.conditions
+        and Goal.FAT_LOSS in p.goals
+        and any(True for _ in sessions(plan))
+    )
+    if verdict.applies and not any(
+        NO_WEIGHT_LOSS_IN_PREGNANCY.search(w.message) for w in plan.warnings
+    ):
+        verdict.faults.append(
+            Fault(
+                "pregnancy-weight-loss-unanswered",
+                "warnings",
+                "no warning says weight loss is not an aim in pregnancy",
+            )
+        )
     return verdict
 
 
@@ -2056,6 +2143,9 @@ SAFETY_CHECKS: dict[str, Check] = {
     "referral-plan-not-empty": referral_plan_not_empty,
     "week-hold-unnamed": week_hold_unnamed,
     "referral-plan-invites-exercise": referral_plan_invites_exercise,
+    "referral-plan-holds-sessions": referral_plan_holds_sessions,
+    "pregnancy-heart-not-held": pregnancy_heart_not_held,
+    "pregnancy-weight-loss-unanswered": pregnancy_weight_loss_unanswered,
     "triad-load-not-held": triad_load_not_held,
     "bone-stress-unscreened": bone_stress_unscreened,
     "screening-words-contradict": screening_words_contradict,
