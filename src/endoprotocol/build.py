@@ -28,6 +28,7 @@ from endoprotocol.engine.review import (
     merge_effects,
     review,
     strength_exposure_days,
+    work_class,
 )
 from endoprotocol.errors import OutOfScopeError, UsageError
 from endoprotocol.plan import (
@@ -717,7 +718,16 @@ def compute_totals(days: list[DayPlan]) -> Totals:
         for s in day.sessions:
             sessions[s.modality.value] += 1
             minutes[s.modality.value] += s.duration_minutes
-            by_intensity[s.intensity_class.value] += s.duration_minutes
+            # a tempo session's moderate part is moderate minutes (coach review 27)
+            easier = round(
+                sum(
+                    e.work_seconds.min * e.sets / 60
+                    for e in s.exercises
+                    if e.work_seconds and work_class(s, e) != s.intensity_class.value
+                )
+            )
+            by_intensity[s.intensity_class.value] += s.duration_minutes - easier
+            by_intensity["moderate"] += easier
             aerobic += aerobic_equivalent(s)
             if s.modality is Modality.RESISTANCE:
                 for e in s.exercises:

@@ -377,6 +377,9 @@ class Session(_Out):
     # The last week it is done, when it only holds a day until a later session starts there
     # (steady work on the day intervals take over after the base weeks); None: every week.
     _last_week: int | None = PrivateAttr(default=None)
+    # A tempo session's moderate part as the builder made it (coach review 27): the weeks
+    # that size the tempo part give it the session's other minutes; None for other sessions.
+    _easy_part: Exercise | None = PrivateAttr(default=None)
 
     # read from the private store directly: pydantic reaches a private attribute through
     # its `__getattr__` fallback, and the planner reads these ~150 times a plan
@@ -389,6 +392,17 @@ class Session(_Out):
     def last_week(self) -> int | None:
         private = self.__pydantic_private__
         return None if private is None else private.get("_last_week")
+
+    @property
+    def easy_part(self) -> Exercise | None:
+        private = self.__pydantic_private__
+        return None if private is None else private.get("_easy_part")
+
+    def with_easy_part(self, part: Exercise | None) -> "Session":
+        """This session, carrying `part` as its tempo session's moderate part."""
+        made = self.model_copy()
+        made._easy_part = part
+        return made
 
     def from_week(self, week: int, until: int | None = None) -> "Session":
         """This session, first done in `week` of the block (and last in `until`)."""
