@@ -1985,6 +1985,19 @@ def _with_dose(
     )
     dosed = raised
     raised = _past_dose_to_walks(built, dosed, scheme, design, budget, least_walk)
+    if raised is not dosed and any(n < scheme.group_dose_sets for n in group_sets(raised).values()):
+        # the minutes the sets past the dose's top free go to the groups still under the
+        # dose first, then to the walk (COACHING.md §2: the first goal's minimum dose before
+        # WHO's minutes; coach review 27: a strength-first lifter's quads gave their 11th
+        # and 12th sets to the walk while chest stayed at 9)
+        for i, (a, b) in enumerate(zip(dosed, raised, strict=True)):
+            rooms[i].seconds += max(0.0, _lifting_seconds(a, design) - _lifting_seconds(b, design))
+        raised = raise_weekly_volume(
+            raised,
+            scheme.group_dose_sets,
+            lambda i, session, ex: _one_more_set(rooms[i], outcome, session, ex),
+            lambda i, a, b: b,
+        )
     walked = raised
     raised = _start_near_dose(built, walked, scheme, outcome, design, budget, rooms)
     # the days whose sets came off for the walk after lifting: the walk takes the minutes;
@@ -2035,6 +2048,15 @@ def _with_dose(
             break
         out[i] = DayPlan(day=out[i].day, sessions=_walk_takes_back(out[i].sessions, budget, short))
     return out
+
+
+def _lifting_seconds(day: DayPlan, design: SessionDesignFile) -> float:
+    """The timed seconds of a day's required lifting sets."""
+    return sum(
+        session_seconds(s.exercises, design.timing)
+        for s in day.sessions
+        if s.modality is Modality.RESISTANCE and not s.optional
+    )
 
 
 def _week_aerobic(days: list[DayPlan]) -> float:
