@@ -17,12 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import combinations, pairwise, product
 
-from endoprotocol.engine.review import (
-    aerobic_equivalent,
-    is_demanding_set,
-    vigorous_steady_minutes,
-    work_class,
-)
+from endoprotocol.engine.review import is_demanding_set
 from endoprotocol.plan import (
     DayPlan,
     Exercise,
@@ -31,12 +26,15 @@ from endoprotocol.plan import (
     Range,
     Session,
     Week,
+    aerobic_equivalent,
     exposed_groups,
     hard_exposures,
     hard_sets_by_muscle,
     is_hard_set,
     muscle_credit,
     primary_groups,
+    vigorous_steady_minutes,
+    work_class,
 )
 from endoprotocol.planner.fill import exercise_seconds, session_seconds
 from endoprotocol.planner.library import ExerciseEntry, Library

@@ -24,11 +24,9 @@ from endoprotocol.engine.loader import RuleSet
 from endoprotocol.engine.model import CautiousStart, GuidelineTarget, Refuse, Rule, Warn
 from endoprotocol.engine.review import (
     Review,
-    aerobic_equivalent,
     merge_effects,
     review,
     strength_exposure_days,
-    work_class,
 )
 from endoprotocol.errors import OutOfScopeError, UsageError
 from endoprotocol.plan import (
@@ -56,9 +54,11 @@ from endoprotocol.plan import (
     Totals,
     Warning,
     Week,
+    aerobic_equivalent,
     another_plan,
     is_hard_set,
     muscle_credit,
+    work_class,
 )
 from endoprotocol.planner.fill import Picker, Shortfall
 from endoprotocol.planner.library import Library, Messages

@@ -24,11 +24,13 @@ from endoprotocol.plan import (
     ExpectedEffect,
     Session,
     Week,
+    aerobic_equivalent,
     hard_exposures,
     is_hard_set,
+    vigorous_steady_minutes,
 )
 from endoprotocol.profile import Profile
-from endoprotocol.vocab import AEROBIC, MAJOR_GROUPS, MODERATE_EQUIVALENT, Modality
+from endoprotocol.vocab import MAJOR_GROUPS, MODERATE_EQUIVALENT, Modality
 
 # The bands the plan facts count in (docs/rules.md, "Plan facts"): the top of a rep range
 # of 6 or fewer is heavy, 7-15 moderate; a rest whose longest end is 90 s or less is short.
@@ -60,58 +62,6 @@ def strength_exposure_days(days: Iterable[DayPlan]) -> int:
     which any major muscle group gets a hard exposure."""
     exposed = [hard_exposures(d.sessions) for d in days]
     return min(sum(1 for e in exposed if group in e) for group in MAJOR_GROUPS)
-
-
-# the top of the moderate zone's RPE (EVIDENCE.md §1.2, the one intensity table of DESIGN.md
-# v1.1: RPE 5-6 moderate, 7-8 vigorous)
-MODERATE_RPE_TOP = 6
-
-
-def work_class(session: Session, exercise: Exercise) -> str:
-    """The intensity class one item's work counts at (DESIGN.md v1.1: aerobic minutes count
-    work at its own intensity; a session's class is that of its hardest item): the
-    session's, except the moderate part of a tempo session - steady work in a vigorous
-    endurance session prescribed at a moderate RPE (coach review 27)."""
-    cls = session.intensity_class.value
-    rpe = exercise.intensity.rpe
-    if (
-        cls == "vigorous"
-        and session.modality is Modality.ENDURANCE
-        and rpe is not None
-        and rpe.max <= MODERATE_RPE_TOP
-    ):
-        return "moderate"
-    return cls
-
-
-def aerobic_equivalent(session: Session) -> float:
-    """Moderate-equivalent aerobic minutes of one session (DESIGN.md v1.1, WHO 2020).
-
-    Only work counts, at its own intensity: steady work at the session's class (moderate 1,
-    vigorous 2 per minute; a tempo session's moderate part at moderate, `work_class`),
-    interval work bouts at the session's class, recoveries between bouts light; warm-up and
-    cool-down are light and count zero. Timed work counts the short end of its range (what
-    the plan asks at least). Sessions other than endurance, intervals and recovery count
-    zero."""
-    if session.modality not in AEROBIC:
-        return 0.0
-    weighted = sum(
-        MODERATE_EQUIVALENT[work_class(session, e)] * e.work_seconds.min * e.sets
-        for e in session.exercises
-        if e.work_seconds
-    )
-    return weighted / 60
-
-
-def vigorous_steady_minutes(session: Session) -> float:
-    """Minutes of a required steady session's work at a vigorous effort (its tempo part)."""
-    if session.modality is not Modality.ENDURANCE:
-        return 0.0
-    return sum(
-        e.work_seconds.min * e.sets / 60
-        for e in session.exercises
-        if e.work_seconds and work_class(session, e) == "vigorous"
-    )
 
 
 def is_demanding_set(exercise: Exercise) -> bool:

@@ -16,13 +16,13 @@ from endoprotocol.engine.decisions import (
     fill_placeholders,
     listed,
 )
-from endoprotocol.engine.review import aerobic_equivalent
 from endoprotocol.plan import (
     DayPlan,
     Exercise,
     Range,
     Session,
     Week,
+    aerobic_equivalent,
     hard_sets_by_muscle,
     primary_groups,
 )
