@@ -98,11 +98,14 @@ def test_the_walks_keep_their_minutes_while_the_sets_past_the_dose_grow() -> Non
     assert not guideline(plan, "who-2020-aerobic").met
     week_one = major_group_sets(_lifting(plan, 1))
     assert week_one["hamstrings/glutes"] >= 10
-    assert week_one["back"] < 10
+    # (since coach review 27 the minutes week 1's sets past the dose give up go to the back's
+    # tenth set before the walk: COACHING.md §2, the first goal's dose before WHO's minutes)
+    assert week_one["back"] >= 10
     building = [w.week for w in plan.weeks if not w.deload]
     # Sunday's lower-body day trains groups week 1 already doses: its walk never shortens
     assert {_steady(plan, w, "sunday") for w in building} == {_steady(plan, 1, "sunday")}
-    # Saturday's walk gives a set's minutes once, for the back's set toward its dose
+    # Saturday's walk gives a set's minutes once, for the back's set toward its dose (in
+    # week 1 since coach review 27, where it was week 3)
     saturday = [_steady(plan, w, "saturday") for w in building]
     assert min(saturday) >= _steady(plan, 1, "saturday") - 5
     # and the block still builds: the back reaches its dose, the loads climb

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import combinations, pairwise, product
 
-from endoprotocol.engine.review import aerobic_equivalent, is_demanding_set
+from endoprotocol.engine.review import is_demanding_set
 from endoprotocol.plan import (
     DayPlan,
     Exercise,
@@ -27,12 +27,15 @@ from endoprotocol.plan import (
     Range,
     Session,
     Week,
+    aerobic_equivalent,
     exposed_groups,
     hard_exposures,
     hard_sets_by_muscle,
     is_hard_set,
     muscle_credit,
     primary_groups,
+    vigorous_steady_minutes,
+    work_class,
 )
 from endoprotocol.planner.fill import exercise_seconds, session_seconds
 from endoprotocol.planner.library import ExerciseEntry, Library
@@ -2717,7 +2720,11 @@ def vigorous_steady_untrue(p: Profile, plan: Plan, library: Library) -> Verdict:
     a walk or marching), with the vigorous talk test, and nothing in it says easy."""
     verdict = Verdict(applies=False)
     for where, s in sessions(plan):
-        cardio = [e for e in s.exercises if e.pattern.value == "cardio"]
+        # (the vigorous work: a tempo session's moderate part may be a walk, and easy words
+        # belong to it; coach review 27)
+        cardio = [
+            e for e in s.exercises if e.pattern.value == "cardio" and work_class(s, e) == "vigorous"
+        ]
         if s.intensity_class.value != "vigorous" or not cardio:
             continue
         verdict.applies = True
@@ -7526,7 +7533,52 @@ def strength_hold_misattributed(p: Profile, plan: Plan, library: Library) -> Ver
     return verdict
 
 
+# The vigorous steady session's tempo work (restated from the core pack,
+# `core/endurance-vigorous-for-active-trained`: tempo_minutes 20-40, "longer vigorous efforts
+# are races rather than training"; the tempo part grows about 5 minutes a building week,
+# ACSM 2011's 5-10 minutes every week or two, and a deload cuts it with the lifting sets)
+VIGOROUS_STEADY_RULE = "core/endurance-vigorous-for-active-trained"
+TEMPO_LEAST_MINUTES, TEMPO_MOST_MINUTES = 20, 40
+TEMPO_STEP_MOST = 10
+# the deload's least cut (`core/deload-every-fourth-week`: 30-50 % fewer sets)
+DELOAD_LEAST_CUT = 0.30
+
+
+def tempo_past_its_minutes(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §3 (dose): a required steady session's work at a vigorous effort (a tempo
+    run or ride) stays within the rules' tempo minutes - at most 40 - and the session names
+    the rule that made it vigorous (coach review 27, TEMPO-PAST-ITS-MINUTES: a 44-year-old's
+    "Treadmill tempo run" held 50 minutes at RPE 7-8, naming only the fat-loss goal and the
+    warm-up, because the aerobic fill grew the session to its day after it was made
+    vigorous). Minutes past the tempo work are a moderate part (`work_class`)."""
+    verdict = Verdict(applies=False)
+    for _week, where, s in week_sessions(plan):
+        if s.optional or s.modality.value != "endurance" or s.intensity_class.value != "vigorous":
+            continue
+        verdict.applies = True
+        hard = vigorous_steady_minutes(s)
+        if hard > TEMPO_MOST_MINUTES:
+            verdict.faults.append(
+                Fault(
+                    "tempo-past-its-minutes",
+                    where,
+                    f"{hard:g} minutes of work at a vigorous effort, more than the "
+                    f"{TEMPO_MOST_MINUTES} of {VIGOROUS_STEADY_RULE}",
+                )
+            )
+        if VIGOROUS_STEADY_RULE not in s.rules:
+            verdict.faults.append(
+                Fault(
+                    "tempo-past-its-minutes",
+                    where,
+                    f"vigorous steady work without naming {VIGOROUS_STEADY_RULE}",
+                )
+            )
+    return verdict
+
+
 WEEK_CHECKS: dict[str, Check] = {
+    "tempo-past-its-minutes": tempo_past_its_minutes,
     "beginner-volume-above-range": beginner_volume_above_range,
     "split-pattern-missing": split_pattern_missing,
     "lower-family-one-day": lower_family_one_day,
@@ -7695,9 +7747,13 @@ def _steady_doses(plan: Plan) -> tuple[float, float]:
                 if s.modality.value != "endurance" or s.optional:
                     continue
                 minutes = _steady_work_minutes(s)
+                # a tempo session's moderate part is moderate work (coach review 27)
                 if s.intensity_class.value == "vigorous":
-                    vigorous = max(vigorous, minutes)
-                weighted = max(weighted, minutes * weight[s.intensity_class.value])
+                    vigorous = max(vigorous, int(vigorous_steady_minutes(s)))
+                if any(e.work_seconds for e in s.exercises):
+                    weighted = max(weighted, round(aerobic_equivalent(s)))
+                else:
+                    weighted = max(weighted, minutes * weight[s.intensity_class.value])
     return vigorous, weighted
 
 
@@ -9688,6 +9744,11 @@ def aerobic_flat_unexplained(p: Profile, plan: Plan, library: Library) -> Verdic
     doses = [_aerobic_dose(w.days) for w in building]
     if any(d[0] > first[0] or d[1] > first[1] for d in doses):
         return verdict
+    # (a tempo part that grows is steady work progressing by effort, said in its own notes:
+    # coach review 27)
+    tempo = [hard for hard, _ in _tempo_weeks(plan)]
+    if any(hard > tempo[0] for hard, w in zip(tempo, plan.weeks, strict=True) if not w.deload):
+        return verdict
     if not any(said in n for w in plan.weeks for n in w.notes for said in FLAT_STEADY_SAID):
         verdict.faults.append(
             Fault(
@@ -9850,7 +9911,97 @@ def deload_cut_beyond_range(p: Profile, plan: Plan, library: Library) -> Verdict
     return verdict
 
 
+def _tempo_weeks(plan: Plan) -> list[tuple[float, float]]:
+    """Each week's required tempo work (minutes at a vigorous effort in steady sessions) and
+    the steady work of the sessions that hold it."""
+    out = []
+    for week in plan.weeks:
+        hard = whole = 0.0
+        for d in week.days:
+            for s in d.sessions:
+                if s.optional or s.modality.value != "endurance":
+                    continue
+                vigorous = vigorous_steady_minutes(s)
+                if vigorous:
+                    hard += vigorous
+                    whole += sum(
+                        e.work_seconds.min * e.sets / 60 for e in s.exercises if e.work_seconds
+                    )
+        out.append((hard, whole))
+    return out
+
+
+def tempo_no_buildup_no_deload(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §3 (progression every week; aerobic work lengthened about 5-10 minutes
+    every 1-2 weeks, ACSM 2011; a deload whose stated cut is the real one): a tempo session's
+    work at a vigorous effort starts near the low end of the rules' tempo minutes (20) in
+    its first week, grows across the block where it is below its top and its session holds
+    more work (not for recovery-limited people, whose block holds its volume), rises no more
+    than about 10 minutes from one week to the next, and a deload week cuts it by at least
+    the deload's least cut (30 %) below the week before. Coach review 27,
+    TEMPO-NO-BUILDUP-NO-DELOAD: a 50-minute tempo run from week 1, the same in every week,
+    deloads included, while the lifting sets fell by a third."""
+    weeks = _tempo_weeks(plan)
+    verdict = Verdict(applies=len(plan.weeks) >= 2 and any(h for h, _ in weeks))
+    if not verdict.applies:
+        return verdict
+    started = next(i for i, (h, _) in enumerate(weeks) if h)
+    first = weeks[started][0]
+    if first > TEMPO_LEAST_MINUTES:
+        verdict.faults.append(
+            Fault(
+                "tempo-no-buildup-no-deload",
+                f"week {plan.weeks[started].week}",
+                f"the tempo work starts at {first:g} minutes, above the {TEMPO_LEAST_MINUTES} "
+                "a block starts from",
+            )
+        )
+    building = [
+        (w, h, whole)
+        for w, (h, whole) in zip(plan.weeks, weeks, strict=True)
+        if not w.deload and w.week > plan.weeks[started].week
+    ]
+    held = bool(RECOVERY_LIMITED & set(p.conditions))
+    if (
+        building
+        and not held
+        and first < TEMPO_MOST_MINUTES
+        and all(h <= first for _, h, _ in building)
+        and any(whole > first for _, _, whole in building)
+    ):
+        verdict.faults.append(
+            Fault(
+                "tempo-no-buildup-no-deload",
+                f"weeks {plan.weeks[started].week}-{plan.weeks[-1].week}",
+                f"the tempo work stays at {first:g} minutes in every building week",
+            )
+        )
+    for k in range(started + 1, len(plan.weeks)):
+        week, (hard, _), (before, _) = plan.weeks[k], weeks[k], weeks[k - 1]
+        if not before:
+            continue
+        if week.deload and hard > math.floor(before * (1 - DELOAD_LEAST_CUT)):
+            verdict.faults.append(
+                Fault(
+                    "tempo-no-buildup-no-deload",
+                    f"week {week.week}",
+                    f"a deload week holds {hard:g} minutes of tempo work against "
+                    f"{before:g} the week before",
+                )
+            )
+        elif hard - before > TEMPO_STEP_MOST:
+            verdict.faults.append(
+                Fault(
+                    "tempo-no-buildup-no-deload",
+                    f"week {week.week}",
+                    f"the tempo work rises {before:g} -> {hard:g} minutes in one week",
+                )
+            )
+    return verdict
+
+
 PROGRESSION_CHECKS: dict[str, Check] = {
+    "tempo-no-buildup-no-deload": tempo_no_buildup_no_deload,
     "week-does-not-progress": week_does_not_progress,
     "aerobic-flat-unexplained": aerobic_flat_unexplained,
     "steady-ramp-too-steep": steady_ramp_too_steep,

@@ -24,7 +24,6 @@ from endoprotocol.engine.loader import RuleSet
 from endoprotocol.engine.model import CautiousStart, GuidelineTarget, Refuse, Rule, Warn
 from endoprotocol.engine.review import (
     Review,
-    aerobic_equivalent,
     merge_effects,
     review,
     strength_exposure_days,
@@ -55,9 +54,11 @@ from endoprotocol.plan import (
     Totals,
     Warning,
     Week,
+    aerobic_equivalent,
     another_plan,
     is_hard_set,
     muscle_credit,
+    work_class,
 )
 from endoprotocol.planner.fill import Picker, Shortfall
 from endoprotocol.planner.library import Library, Messages
@@ -717,7 +718,16 @@ def compute_totals(days: list[DayPlan]) -> Totals:
         for s in day.sessions:
             sessions[s.modality.value] += 1
             minutes[s.modality.value] += s.duration_minutes
-            by_intensity[s.intensity_class.value] += s.duration_minutes
+            # a tempo session's moderate part is moderate minutes (coach review 27)
+            easier = round(
+                sum(
+                    e.work_seconds.min * e.sets / 60
+                    for e in s.exercises
+                    if e.work_seconds and work_class(s, e) != s.intensity_class.value
+                )
+            )
+            by_intensity[s.intensity_class.value] += s.duration_minutes - easier
+            by_intensity["moderate"] += easier
             aerobic += aerobic_equivalent(s)
             if s.modality is Modality.RESISTANCE:
                 for e in s.exercises:

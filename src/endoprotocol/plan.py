@@ -15,7 +15,9 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 from pydantic_core import PydanticUndefined, to_json
 
 from endoprotocol.vocab import (
+    AEROBIC,
     MAJOR_GROUPS,
+    MODERATE_EQUIVALENT,
     Ceiling,
     Clearance,
     Condition,
@@ -377,6 +379,9 @@ class Session(_Out):
     # The last week it is done, when it only holds a day until a later session starts there
     # (steady work on the day intervals take over after the base weeks); None: every week.
     _last_week: int | None = PrivateAttr(default=None)
+    # A tempo session's moderate part as the builder made it (coach review 27): the weeks
+    # that size the tempo part give it the session's other minutes; None for other sessions.
+    _easy_part: Exercise | None = PrivateAttr(default=None)
 
     # read from the private store directly: pydantic reaches a private attribute through
     # its `__getattr__` fallback, and the planner reads these ~150 times a plan
@@ -389,6 +394,17 @@ class Session(_Out):
     def last_week(self) -> int | None:
         private = self.__pydantic_private__
         return None if private is None else private.get("_last_week")
+
+    @property
+    def easy_part(self) -> Exercise | None:
+        private = self.__pydantic_private__
+        return None if private is None else private.get("_easy_part")
+
+    def with_easy_part(self, part: Exercise | None) -> "Session":
+        """This session, carrying `part` as its tempo session's moderate part."""
+        made = self.model_copy()
+        made._easy_part = part
+        return made
 
     def from_week(self, week: int, until: int | None = None) -> "Session":
         """This session, first done in `week` of the block (and last in `until`)."""
@@ -795,3 +811,55 @@ def hard_exposures(sessions: Iterable[Session], *, primary_only: bool = False) -
     as primary count: the spacing rule's reading, since a lift loading a muscle as secondary
     (a hinge for the back extensors) is how a split rotates emphasis."""
     return exposed_groups(hard_sets_by_muscle(sessions, primary_only=primary_only))
+
+
+# the top of the moderate zone's RPE (EVIDENCE.md §1.2, the one intensity table of DESIGN.md
+# v1.1: RPE 5-6 moderate, 7-8 vigorous)
+MODERATE_RPE_TOP = 6
+
+
+def work_class(session: Session, exercise: Exercise) -> str:
+    """The intensity class one item's work counts at (DESIGN.md v1.1: aerobic minutes count
+    work at its own intensity; a session's class is that of its hardest item): the
+    session's, except the moderate part of a tempo session - steady work in a vigorous
+    endurance session prescribed at a moderate RPE (coach review 27)."""
+    cls = session.intensity_class.value
+    rpe = exercise.intensity.rpe
+    if (
+        cls == "vigorous"
+        and session.modality is Modality.ENDURANCE
+        and rpe is not None
+        and rpe.max <= MODERATE_RPE_TOP
+    ):
+        return "moderate"
+    return cls
+
+
+def aerobic_equivalent(session: Session) -> float:
+    """Moderate-equivalent aerobic minutes of one session (DESIGN.md v1.1, WHO 2020).
+
+    Only work counts, at its own intensity: steady work at the session's class (moderate 1,
+    vigorous 2 per minute; a tempo session's moderate part at moderate, `work_class`),
+    interval work bouts at the session's class, recoveries between bouts light; warm-up and
+    cool-down are light and count zero. Timed work counts the short end of its range (what
+    the plan asks at least). Sessions other than endurance, intervals and recovery count
+    zero."""
+    if session.modality not in AEROBIC:
+        return 0.0
+    weighted = sum(
+        MODERATE_EQUIVALENT[work_class(session, e)] * e.work_seconds.min * e.sets
+        for e in session.exercises
+        if e.work_seconds
+    )
+    return weighted / 60
+
+
+def vigorous_steady_minutes(session: Session) -> float:
+    """Minutes of a required steady session's work at a vigorous effort (its tempo part)."""
+    if session.modality is not Modality.ENDURANCE:
+        return 0.0
+    return sum(
+        e.work_seconds.min * e.sets / 60
+        for e in session.exercises
+        if e.work_seconds and work_class(session, e) == "vigorous"
+    )

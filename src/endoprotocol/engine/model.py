@@ -568,6 +568,8 @@ NOTE_FIELDS = {
     "steady_flat_room_why": {"minutes", "days"},
     "effort_held_note": {"rule", "until"},
     "vigorous_check_note": set(),
+    "tempo_note": {"title", "minutes", "step"},
+    "tempo_deload_note": {"title", "minutes"},
 }
 
 
@@ -732,6 +734,18 @@ class Progression(_Node):
     steady_grows_note: Text | None = None
     # said once a block when the steady minutes cannot grow (every offered day is full)
     days_full_note: Text | None = None
+    # a vigorous (tempo) steady session (`tempo_minutes`): its tempo work starts at the
+    # low end of `tempo_minutes` and grows this many minutes a building week to the top, a
+    # later block starting a step higher; a deload week goes back to week 1's tempo
+    # minutes, and at least the deload's least cut (`deload_volume_cut_pct`) below the
+    # week before; the session's other minutes are at a moderate effort (coach review 27,
+    # TEMPO-NO-BUILDUP-NO-DELOAD)
+    tempo_step_minutes: Annotated[int, Field(strict=True, ge=1, le=15)] | None = None
+    # said in a building week whose tempo work grew ({title}: the session, {minutes}: its
+    # tempo minutes this week, {step}: by how much)
+    tempo_note: Text | None = None
+    # said in a deload week that cuts the tempo work ({title}, {minutes})
+    tempo_deload_note: Text | None = None
     # said in a week whose rep ranges move up at the same load (double progression)
     reps_note: Text | None = None
     # said in a week that adds lifting sets, or interval rounds, to the last building week

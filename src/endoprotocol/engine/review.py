@@ -24,11 +24,13 @@ from endoprotocol.plan import (
     ExpectedEffect,
     Session,
     Week,
+    aerobic_equivalent,
     hard_exposures,
     is_hard_set,
+    vigorous_steady_minutes,
 )
 from endoprotocol.profile import Profile
-from endoprotocol.vocab import AEROBIC, MAJOR_GROUPS, MODERATE_EQUIVALENT, Modality
+from endoprotocol.vocab import MAJOR_GROUPS, MODERATE_EQUIVALENT, Modality
 
 # The bands the plan facts count in (docs/rules.md, "Plan facts"): the top of a rep range
 # of 6 or fewer is heavy, 7-15 moderate; a rest whose longest end is 90 s or less is short.
@@ -60,21 +62,6 @@ def strength_exposure_days(days: Iterable[DayPlan]) -> int:
     which any major muscle group gets a hard exposure."""
     exposed = [hard_exposures(d.sessions) for d in days]
     return min(sum(1 for e in exposed if group in e) for group in MAJOR_GROUPS)
-
-
-def aerobic_equivalent(session: Session) -> float:
-    """Moderate-equivalent aerobic minutes of one session (DESIGN.md v1.1, WHO 2020).
-
-    Only work counts, at its own intensity: steady work at the session's class (moderate 1,
-    vigorous 2 per minute), interval work bouts at the session's class, recoveries between
-    bouts light; warm-up and cool-down are light and count zero. Timed work counts the short
-    end of its range (what the plan asks at least). Sessions other than endurance, intervals
-    and recovery count zero."""
-    if session.modality not in AEROBIC:
-        return 0.0
-    factor = MODERATE_EQUIVALENT[session.intensity_class.value]
-    seconds = sum(e.work_seconds.min * e.sets for e in session.exercises if e.work_seconds)
-    return factor * seconds / 60
 
 
 def is_demanding_set(exercise: Exercise) -> bool:
@@ -130,11 +117,17 @@ def week_facts(days: Iterable[DayPlan], short_interval_seconds: float = 0) -> di
                 # the dose of intensity-dependent responses (GH above the lactate threshold,
                 # IL-6 with duration x intensity): vigorous minutes, and minutes weighted by
                 # intensity as WHO counts them (a vigorous minute is two moderate ones)
+                # (a tempo session's tempo part alone is vigorous: coach review 27)
                 if s.intensity_class.value == "vigorous":
                     facts["session.longest_vigorous_steady_minutes"] = max(
-                        facts["session.longest_vigorous_steady_minutes"], minutes
+                        facts["session.longest_vigorous_steady_minutes"],
+                        int(vigorous_steady_minutes(s)),
                     )
-                weighted = minutes * MODERATE_EQUIVALENT[s.intensity_class.value]
+                weighted = (
+                    aerobic_equivalent(s)
+                    if any(e.work_seconds for e in s.exercises)
+                    else minutes * MODERATE_EQUIVALENT[s.intensity_class.value]
+                )
                 facts["session.most_steady_weighted_minutes"] = max(
                     facts["session.most_steady_weighted_minutes"], round(weighted)
                 )

@@ -542,9 +542,11 @@ def session_seconds(exercises: Sequence[Exercise], timing: Timing) -> float:
     (`exercise_seconds`), except two that name each other in `paired_with`, timed as a pair."""
     by_name = {e.name: e for e in exercises}
     total = 0.0
+    # (by name for pairs; a tempo session's two parts may share one exercise's name, and
+    # each part is timed: coach review 27)
     timed: set[str] = set()
     for e in exercises:
-        if e.name in timed:
+        if e.paired_with and e.name in timed:
             continue
         timed.add(e.name)
         partner = by_name.get(e.paired_with) if e.paired_with else None

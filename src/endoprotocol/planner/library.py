@@ -375,6 +375,11 @@ class Messages(_Node):
     # {days}, the offered days left free, stay light after intervals; or a rule keeps no
     # more than {days} days in a row without activity
     optional_away_full: Text | None = None
+    # a tempo session with minutes past its tempo work (coach review 27): its focus
+    # ({title}), and the notes that open its tempo part and its moderate part
+    tempo_focus: Text | None = None
+    tempo_part: Text | None = None
+    tempo_easy_part: Text | None = None
     optional_away_light: Text | None = None  # {days}
     optional_away_gap: Text | None = None  # {days}
     # the steady work `{activity}` names, in order, each only where its kit is owned
@@ -411,6 +416,9 @@ class Messages(_Node):
             "gap_where_new": set(),
             "gap_where_longer": set(),
             "optional_away_full": set(),
+            "tempo_focus": {"title"},
+            "tempo_part": set(),
+            "tempo_easy_part": set(),
             "optional_away_light": {"days"},
             "optional_away_gap": {"days"},
         }

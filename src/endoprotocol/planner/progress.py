@@ -22,6 +22,7 @@ from endoprotocol.plan import (
     Range,
     Session,
     Week,
+    aerobic_equivalent,
     hard_sets_by_muscle,
     primary_groups,
 )
@@ -90,6 +91,8 @@ NOTES = (
     "deload_hold_note",
     "no_load_deload_now_note",
     "no_load_deload_reps_note",
+    "tempo_note",
+    "tempo_deload_note",
 )
 
 
@@ -157,6 +160,13 @@ class Scheme:
     deload_hold_note: str | None = None
     no_load_deload_now_note: str | None = None
     no_load_deload_reps_note: str | None = None
+    tempo_note: str | None = None
+    tempo_deload_note: str | None = None
+    # a tempo session's tempo work (coach review 27): week 1's minutes (the low end of the
+    # rules' `tempo_minutes`), the most it grows to, and its step a building week (0: held)
+    tempo_low: int = 0
+    tempo_top: int = 0
+    tempo_step: int = 0
     # lifts with no external load: reps added in each load week, then a slower lowering
     unloaded_reps_step: int = 0
     # the most a %1RM ceiling rises a building week through a cautious start's exit and end
@@ -192,7 +202,19 @@ class Scheme:
 
         load = get("load_increase_pct")
         cut = get("deload_volume_cut_pct")
+        tempo = outcome.param(Modality.ENDURANCE.value, "any", "tempo_minutes")
+        low = int(tempo.value.min or 0) if tempo is not None else 0
+        top = int(tempo.value.max or low) if tempo is not None else 0
         return cls(
+            tempo_low=low,
+            tempo_top=top,
+            # recovery-limited people hold the block's volume, and a hold on the aerobic
+            # minutes (Triad/RED-S) stops its growth: the tempo work stays at week 1's
+            tempo_step=int(v)
+            if isinstance(v := get("tempo_step_minutes"), int)
+            and get("aerobic_build_up") is not False
+            and not get("hold_volume")
+            else 0,
             load_step_pct=float(load.min or 0) if isinstance(load, Bound) else 0.0,
             deload_every=int(v) if isinstance(v := get("deload_every_weeks"), int) else None,
             deload_cut_pct=float(cut.min or 0) if isinstance(cut, Bound) else 0.0,
@@ -977,8 +999,29 @@ def _mirror(
 
 
 def _resized_steady(session: Session, minutes: int) -> Session:
-    """A steady session lasting `minutes`: its steady work changes by the same amount."""
+    """A steady session lasting `minutes`: its steady work changes by the same amount (in a
+    tempo session, its last part first: the moderate part, then the tempo part)."""
     delta = minutes - session.duration_minutes
+    cardio = [
+        i
+        for i, ex in enumerate(session.exercises)
+        if ex.pattern is Pattern.CARDIO and ex.work_seconds is not None
+    ]
+    if len(cardio) > 1:
+        parts = list(session.exercises)
+        left: float = delta * 60
+        for i in reversed(cardio):
+            work = parts[i].work_seconds
+            assert work is not None
+            low = max(60, work.min + left)
+            change = low - work.min
+            parts[i] = parts[i].model_copy(
+                update={"work_seconds": Range.of(low, max(60, work.max + change))}
+            )
+            left -= change
+            if not left:
+                break
+        return session.model_copy(update={"duration_minutes": minutes, "exercises": parts})
     exercises = [
         ex.model_copy(
             update={
@@ -1186,6 +1229,56 @@ def _work_minutes(session: Session) -> float:
         for ex in session.exercises
         if ex.pattern is Pattern.CARDIO and ex.work_seconds is not None
     )
+
+
+def _tempo_work(session: Session) -> int:
+    """A tempo session's minutes of work at the tempo effort (its first steady part), 0 for
+    any other session."""
+    if session.easy_part is None:
+        return 0
+    first = next(
+        (e for e in session.exercises if e.pattern is Pattern.CARDIO and e.work_seconds),
+        None,
+    )
+    return round(first.work_seconds.max / 60) if first and first.work_seconds else 0
+
+
+def _tempo_sized(session: Session, tempo: int) -> Session:
+    """A tempo session whose tempo part holds `tempo` minutes of its work (all of it at
+    most), the rest in its moderate part (coach review 27, TEMPO-NO-BUILDUP-NO-DELOAD)."""
+    easy = session.easy_part
+    cardio = [e for e in session.exercises if e.pattern is Pattern.CARDIO and e.work_seconds]
+    if easy is None or not cardio:
+        return session
+    total = round(sum(e.work_seconds.max for e in cardio if e.work_seconds) / 60)
+    hard = max(min(tempo, total), 1)
+    parts = [cardio[0].model_copy(update={"work_seconds": Range.of(hard * 60)})]
+    if total > hard:
+        part = cardio[1] if len(cardio) > 1 else easy
+        parts.append(part.model_copy(update={"work_seconds": Range.of((total - hard) * 60)}))
+    others = [e for e in session.exercises if all(e is not c for c in cardio)]
+    return session.model_copy(update={"exercises": [*others, *parts]})
+
+
+def _tempo_targets(count: int, scheme: Scheme) -> dict[int, int]:
+    """The tempo work of each building week (COACHING.md §3, ACSM 2011: aerobic work
+    lengthened gradually): week 1's minutes plus a step each building week to the top,
+    each later block starting a step higher (the wave of `_growth`)."""
+    blocks, _ = mesocycles(count, scheme)
+    return {
+        number: min(scheme.tempo_top, scheme.tempo_low + (b + k) * scheme.tempo_step)
+        for b, weeks in enumerate(blocks)
+        for k, number in enumerate(weeks)
+    }
+
+
+def _tempo_of(days: list[DayPlan]) -> tuple[str, int] | None:
+    """The week's tempo session (title) and its tempo minutes; None without one."""
+    for d in days:
+        for s in d.sessions:
+            if _steady(s) and s.easy_part is not None:
+                return s.title, _tempo_work(s)
+    return None
 
 
 def _long_session_wave(
@@ -1446,12 +1539,7 @@ def _walks_give(week_one: list[DayPlan], scheme: Scheme) -> bool:
     guideline, so the sets never take a week below a target it meets."""
     if not scheme.sets_take_walk:
         return False
-    aerobic = sum(
-        _work_minutes(s) * (2 if s.intensity_class is IntensityClass.VIGOROUS else 1)
-        for d in week_one
-        for s in d.sessions
-        if _steady(s)
-    )
+    aerobic = sum(aerobic_equivalent(s) for d in week_one for s in d.sessions if _steady(s))
     return aerobic < scheme.aerobic_target
 
 
@@ -1901,6 +1989,19 @@ def _with_dose(
     )
     dosed = raised
     raised = _past_dose_to_walks(built, dosed, scheme, design, budget, least_walk)
+    if raised is not dosed and any(n < scheme.group_dose_sets for n in group_sets(raised).values()):
+        # the minutes the sets past the dose's top free go to the groups still under the
+        # dose first, then to the walk (COACHING.md §2: the first goal's minimum dose before
+        # WHO's minutes; coach review 27: a strength-first lifter's quads gave their 11th
+        # and 12th sets to the walk while chest stayed at 9)
+        for i, (a, b) in enumerate(zip(dosed, raised, strict=True)):
+            rooms[i].seconds += max(0.0, _lifting_seconds(a, design) - _lifting_seconds(b, design))
+        raised = raise_weekly_volume(
+            raised,
+            scheme.group_dose_sets,
+            lambda i, session, ex: _one_more_set(rooms[i], outcome, session, ex),
+            lambda i, a, b: b,
+        )
     walked = raised
     raised = _start_near_dose(built, walked, scheme, outcome, design, budget, rooms)
     # the days whose sets came off for the walk after lifting: the walk takes the minutes;
@@ -1953,14 +2054,18 @@ def _with_dose(
     return out
 
 
+def _lifting_seconds(day: DayPlan, design: SessionDesignFile) -> float:
+    """The timed seconds of a day's required lifting sets."""
+    return sum(
+        session_seconds(s.exercises, design.timing)
+        for s in day.sessions
+        if s.modality is Modality.RESISTANCE and not s.optional
+    )
+
+
 def _week_aerobic(days: list[DayPlan]) -> float:
     """Moderate-equivalent minutes of the week's required steady work."""
-    return sum(
-        _work_minutes(s) * (2 if s.intensity_class is IntensityClass.VIGOROUS else 1)
-        for d in days
-        for s in d.sessions
-        if _steady(s)
-    )
+    return sum(aerobic_equivalent(s) for d in days for s in d.sessions if _steady(s))
 
 
 def _walk_takes_back(
@@ -2375,6 +2480,10 @@ def build_weeks(
         if build_up is None and not growth
         else (None, {})
     )
+    # a tempo session's tempo minutes a building week, and the last each one held
+    tempo_targets = _tempo_targets(count, scheme) if scheme.tempo_low else {}
+    tempo_blocks = mesocycles(count, scheme)
+    tempo_last: dict[int, int] = {}
     full_said = -1  # the last block whose full days were said
     if build_up is not None:
         # as many building steps as the longest way to a session's full length needs at
@@ -2648,6 +2757,29 @@ def build_weeks(
                     session = _resized_steady(
                         session, session.duration_minutes - long_short[number]
                     )
+                if session.easy_part is not None and scheme.tempo_low:
+                    # the tempo part grows a step a building week; a deload takes it back
+                    # to its block's first week's, and at least the deload's least cut below
+                    # the week before (coach review 27, TEMPO-NO-BUILDUP-NO-DELOAD)
+                    tempo_key = id(origin.get(id(template), template))
+                    was = tempo_last.get(tempo_key)
+                    if deload and was is not None:
+                        # back to the closing block's first week, and at least the deload's
+                        # least cut below the week before (in whole steps where it grows)
+                        cut = math.floor(was * (1 - scheme.deload_cut_pct / 100))
+                        if scheme.tempo_step:
+                            cut -= cut % scheme.tempo_step
+                        closes = tempo_blocks[1].get(number)
+                        first = (
+                            tempo_blocks[0][closes][0]
+                            if closes is not None and closes < len(tempo_blocks[0])
+                            else 1
+                        )
+                        want = max(min(tempo_targets.get(first, scheme.tempo_low), cut), 1)
+                    else:
+                        want = tempo_targets.get(number, scheme.tempo_low)
+                    session = _tempo_sized(session, want)
+                    tempo_last[tempo_key] = _tempo_work(session)
                 if start is not None:
                     # the start's dose first; double progression then works inside it
                     session = _cautious(session, start)
@@ -2839,6 +2971,43 @@ def build_weeks(
                 reps_cut := _reps_cut(weeks[-1].days if weeks else week_one, days)
             ):
                 notes.append(fill_placeholders(deload_reps_note, {"volume_cut_pct": f"{reps_cut}"}))
+        # a tempo part's change: a deload's cut against the week before, a building week's
+        # growth against the last building week (after a deload the block starts lower)
+        tempo_now = _tempo_of(days)
+        tempo_before = _tempo_of(weeks[-1].days) if weeks else None
+        tempo_cut = (
+            tempo_now is not None and tempo_before is not None and tempo_now[1] < tempo_before[1]
+        )
+        last_built = [w for w in weeks if not w.deload]
+        if not deload:
+            tempo_before = _tempo_of(last_built[-1].days) if last_built else None
+        if planned and deload and tempo_cut and tempo_now and scheme.tempo_deload_note:
+            notes.append(
+                fill_placeholders(
+                    scheme.tempo_deload_note,
+                    {"title": tempo_now[0], "minutes": f"{tempo_now[1]}"},
+                )
+            )
+        if (
+            planned
+            and not deload
+            and tempo_now is not None
+            and tempo_before is not None
+            and tempo_now[1] > tempo_before[1]
+            and scheme.tempo_note
+        ):
+            notes.append(
+                fill_placeholders(
+                    scheme.tempo_note,
+                    {
+                        "title": tempo_now[0],
+                        "minutes": f"{tempo_now[1]}",
+                        "step": f"{tempo_now[1] - tempo_before[1]}",
+                    },
+                )
+            )
+        if planned and deload and tempo_cut and not lifting:
+            pass  # the tempo note says what the week does: it does not hold the sessions
         elif planned and deload and not lifting and not _rounds(days) and scheme.deload_hold_note:
             # nothing to lift: the deload week holds the steady work at last week's (a build-up
             # pauses) - the block keeps its deload weeks (DESIGN.md) and says what they do
@@ -3237,8 +3406,17 @@ def flat_steady_said(
         def work(days: list[DayPlan]) -> float:
             return sum(_work_minutes(s) for d in days for s in d.sessions if _steady(s))
 
+        def tempo(days: list[DayPlan]) -> int:
+            found = _tempo_of(days)
+            return found[1] if found else 0
+
+        # (a tempo part that grows is steady work progressing by effort: coach review 27)
         steady, rounds = work(weeks[0].days), _rounds(weeks[0].days)
-        if any(work(w.days) > steady or _rounds(w.days) > rounds for w in building):
+        hard = tempo(weeks[0].days)
+        if any(
+            work(w.days) > steady or _rounds(w.days) > rounds or tempo(w.days) > hard
+            for w in building
+        ):
             return weeks
         # the notes that already say why (their words up to the first placeholder)
         said = [t.split("{")[0] for t in (scheme.days_full_note,) if t]

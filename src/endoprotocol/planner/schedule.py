@@ -101,6 +101,10 @@ class Slotted:
     # what the plan says of where the session is: why an optional extra is on a day the
     # person did not offer (`Scheduler._say_why_away`; coach review 20)
     notes: list[str] = field(default_factory=list)
+    # a vigorous steady session's tempo work in week 1, in minutes (`_vigorous_steady`):
+    # the low end of the rules' `tempo_minutes`; its other minutes of work are moderate
+    # (coach review 27, TEMPO-PAST-ITS-MINUTES). 0: all its work is at its own effort
+    tempo: int = 0
 
     @property
     def hard(self) -> bool:
@@ -1064,14 +1068,9 @@ class Scheduler:
             s = steady[0]
             if s.intensity not in ("moderate", "vigorous") or len(steady) > 1:
                 return 0
+            # (a tempo session grows in its moderate minutes: its tempo work has its own
+            # step within `tempo_minutes`, `progress.build_weeks`)
             most = longest
-            if s.intensity == "vigorous":
-                # a tempo session grows within the rules' tempo minutes of work
-                tempo = self.outcome.param(Modality.ENDURANCE.value, "any", "tempo_minutes")
-                if tempo is None or tempo.value.max is None:
-                    return 0
-                edges = 0 if s.shares_warmup else self._edges(s.modality)
-                most = min(longest, edges + int(tempo.value.max))
             grow = min(slack + surplus, max(most - s.minutes, 0), left)
             if grow <= 0:
                 return 0
@@ -1679,6 +1678,11 @@ class Scheduler:
 
     def _aerobic_of(self, s: Slotted) -> float:
         factor = MODERATE_EQUIVALENT[s.intensity]
+        if s.modality is Modality.ENDURANCE and s.tempo:
+            # a tempo session: its tempo work counts two a minute, the rest of its work one
+            work = max(s.minutes - (0 if s.shares_warmup else self._edges(s.modality)), 0)
+            hard = min(s.tempo, work)
+            return factor * hard + MODERATE_EQUIVALENT["moderate"] * (work - hard)
         if s.modality is Modality.HIIT:
             # an interval session counts its work bouts: week 1's rounds times the work time
             values = [self.outcome.param("hiit", "any", n) for n in ("work_seconds", "rounds")]
@@ -1940,16 +1944,17 @@ class Scheduler:
             s.intensity = "vigorous"
             if self.fits(day, s):
                 left -= 1
-                # a tempo session lasts what the target still needs (each minute counts
-                # two), within the rules' tempo_minutes, not the whole day
-                others = self._aerobic_value()
+                # the tempo work starts at the low end of the rules' tempo_minutes (COACHING.md
+                # §3: aerobic work progresses gradually; it grows a step a building week,
+                # `progress.build_weeks`) and the session's other minutes of work stay at a
+                # moderate effort, so the day's minutes still count and no tempo passes its
+                # top (coach review 27, TEMPO-PAST-ITS-MINUTES: 50 minutes at RPE 7-8)
                 edges = 0 if s.shares_warmup else self._edges(s.modality)
-                work = float(math.ceil((target - others) / 2))
                 tempo = self.outcome.param(Modality.ENDURANCE.value, "any", "tempo_minutes")
-                if tempo is not None:
-                    work = min(max(work, tempo.value.min or 0), tempo.value.max or work)
-                work = max(work, self._extra_minutes(s.modality))
-                s.minutes = min(s.minutes, edges + int(work))
+                low = (tempo.value.min if tempo is not None else None) or s.minutes - edges
+                s.tempo = max(min(int(low), s.minutes - edges), 1)
+                # the session names the rule that made it vigorous
+                s.rules = sorted({*s.rules, allowed.rule})
             else:
                 s.intensity = "moderate"
             self.week.days[day].append(s)

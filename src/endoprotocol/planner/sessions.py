@@ -800,9 +800,21 @@ class SessionBuilder:
             else:
                 exercises.append(ex)
         used = self._seconds(exercises)
+        easy: Exercise | None = None  # a tempo session's moderate part (coach review 27)
+        messages = self.library.design.messages
         for entry, alternatives in steady:
             left = max(budget - used, 60) / len(steady)
             minutes = max(int(left // 60), 1)
+            notes_text = entry.cue
+            rest = 0  # minutes of a tempo session's work past its tempo part
+            if tempo and slot.tempo:
+                # the tempo work first (its week-1 minutes; later weeks size it), the rest of
+                # the session's work at a moderate effort
+                easy = self._easy_part(entry, slot, minutes)
+                rest = max(minutes - slot.tempo, 0)
+                minutes -= rest
+                if messages.tempo_part:
+                    notes_text = f"{messages.tempo_part} {entry.cue}"
             exercises.append(
                 Exercise(
                     name=entry.name,
@@ -815,11 +827,13 @@ class SessionBuilder:
                     work_seconds=Range.of(minutes * 60, minutes * 60),
                     rest_seconds=None,
                     intensity=zone_intensity(zone),
-                    notes=entry.cue,
+                    notes=notes_text,
                     alternatives=alternatives,
                     rules=sorted(set(slot.rules)),
                 )
             )
+            if easy is not None and rest:
+                exercises.append(easy.model_copy(update={"work_seconds": Range.of(rest * 60)}))
         if not exercises:
             return Built(None, shortfalls)
         rules = sorted(
@@ -833,14 +847,16 @@ class SessionBuilder:
         session = self._session(slot, exercises, edges, notes, rules, intensity)
         title = self._title(slot, [e for e, _ in chosen])
         if tempo:
-            session = session.model_copy(
-                update={
-                    "title": title,
-                    "focus": f"{title}: a steady, hard effort where you can say only a few "
-                    "words at a time; each vigorous minute counts as two toward your weekly "
-                    "aerobic minutes",
-                }
+            focus = (
+                f"{title}: a steady, hard effort where you can say only a few "
+                "words at a time; each vigorous minute counts as two toward your weekly "
+                "aerobic minutes"
             )
+            if len(exercises) > 1 and messages.tempo_focus:
+                focus = fill_placeholders(messages.tempo_focus, {"title": title})
+            session = session.model_copy(update={"title": title, "focus": focus})
+            if easy is not None:
+                session = session.with_easy_part(easy)
         elif title != session.title:
             update = {"title": title}
             if "walk" in session.focus.lower() and "walk" not in title.lower():
@@ -851,6 +867,42 @@ class SessionBuilder:
                 )
             session = session.model_copy(update=update)
         return Built(session, shortfalls)
+
+    def _easy_part(self, entry: ExerciseEntry, slot: Slotted, minutes: int) -> Exercise:
+        """A tempo session's moderate part (coach review 27): the work after the tempo part,
+        at the moderate zone. It keeps the tempo's kit (a treadmill run, then an incline
+        walk on the treadmill), low-impact work first as in any moderate session; a runner
+        (an endurance-first trained person) and kit with no other option keep the tempo's
+        own exercise at the easier pace. Its minutes are set by the week
+        (`progress.build_weeks`)."""
+        zone = self.library.design.zones[IntensityClass.MODERATE]
+        talk = self.outcome.param(slot.modality.value, "any", "talk_test")
+        if talk is not None and isinstance(talk.value, str):
+            zone = zone.model_copy(update={"talk_test": talk.value})
+        pool = self.picker.candidates(Pattern.CARDIO, ALL_MUSCLES, [], "accessory")
+        pool = [e for e in pool if e.impact != "high"] or pool
+        pool, _ = self._steady_pool(pool, minutes)
+        kit = entry.needs()
+        same = [e for e in pool if e.needs() == kit]
+        chosen = entry if self._impact_trained() or not same else same[0]
+        others = [e.name for e in pool if e.id != chosen.id][:3]
+        cue = chosen.cue
+        said = self.library.design.messages.tempo_easy_part
+        return Exercise(
+            name=chosen.name,
+            pattern=chosen.pattern,
+            muscles=list(chosen.primary),
+            secondary_muscles=list(chosen.secondary),
+            compound=chosen.compound,
+            sets=1,
+            reps=None,
+            work_seconds=Range.of(60),
+            rest_seconds=None,
+            intensity=zone_intensity(zone),
+            notes=f"{said} {cue}" if said else cue,
+            alternatives=others,
+            rules=sorted(set(slot.rules)),
+        )
 
     @staticmethod
     def _title(slot: Slotted, chosen: list[ExerciseEntry]) -> str:
