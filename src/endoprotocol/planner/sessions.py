@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from endoprotocol.engine.decisions import Bound, CautiousStart, Decisions, fill_placeholders
@@ -816,21 +816,7 @@ class SessionBuilder:
                 if messages.tempo_part:
                     notes_text = f"{messages.tempo_part} {entry.cue}"
             exercises.append(
-                Exercise(
-                    name=entry.name,
-                    pattern=entry.pattern,
-                    muscles=list(entry.primary),
-                    secondary_muscles=list(entry.secondary),
-                    compound=entry.compound,
-                    sets=1,
-                    reps=None,
-                    work_seconds=Range.of(minutes * 60, minutes * 60),
-                    rest_seconds=None,
-                    intensity=zone_intensity(zone),
-                    notes=notes_text,
-                    alternatives=alternatives,
-                    rules=sorted(set(slot.rules)),
-                )
+                _steady_exercise(entry, minutes * 60, zone, notes_text, alternatives, slot.rules)
             )
             if easy is not None and rest:
                 exercises.append(easy.model_copy(update={"work_seconds": Range.of(rest * 60)}))
@@ -888,20 +874,8 @@ class SessionBuilder:
         others = [e.name for e in pool if e.id != chosen.id][:3]
         cue = chosen.cue
         said = self.library.design.messages.tempo_easy_part
-        return Exercise(
-            name=chosen.name,
-            pattern=chosen.pattern,
-            muscles=list(chosen.primary),
-            secondary_muscles=list(chosen.secondary),
-            compound=chosen.compound,
-            sets=1,
-            reps=None,
-            work_seconds=Range.of(60),
-            rest_seconds=None,
-            intensity=zone_intensity(zone),
-            notes=f"{said} {cue}" if said else cue,
-            alternatives=others,
-            rules=sorted(set(slot.rules)),
+        return _steady_exercise(
+            chosen, 60, zone, f"{said} {cue}" if said else cue, others, slot.rules
         )
 
     @staticmethod
@@ -1220,3 +1194,30 @@ def _droppable(kept: list[Exercise], *, lossless: bool = False) -> int | None:
         return _family_drop(kept, (0,))
     found = _family_drop(kept, (0, 1))
     return len(kept) - 1 if found is None else found
+
+
+def _steady_exercise(
+    entry: ExerciseEntry,
+    seconds: int,
+    zone: Zone,
+    notes: str,
+    alternatives: list[str],
+    rules: Iterable[str],
+) -> Exercise:
+    """One continuous block of steady work: `entry` for `seconds` of work (one set, no reps,
+    no rest) at `zone`'s effort, with its `notes`, `alternatives` and the slot's `rules`."""
+    return Exercise(
+        name=entry.name,
+        pattern=entry.pattern,
+        muscles=list(entry.primary),
+        secondary_muscles=list(entry.secondary),
+        compound=entry.compound,
+        sets=1,
+        reps=None,
+        work_seconds=Range.of(seconds, seconds),
+        rest_seconds=None,
+        intensity=zone_intensity(zone),
+        notes=notes,
+        alternatives=alternatives,
+        rules=sorted(set(rules)),
+    )
