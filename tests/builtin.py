@@ -76,9 +76,7 @@ def week_top_lift_rpe(week: Any) -> float:
     """The highest RPE of a week's required lifts taken for reps."""
     return max(
         e.intensity.rpe.max
-        for d in week.days
-        for s in d.sessions
-        if s.modality.value == "resistance" and not s.optional
+        for s in week_lifting(week)
         for e in s.exercises
         if e.reps is not None and e.intensity.rpe is not None
     )

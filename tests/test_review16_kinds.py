@@ -46,9 +46,14 @@ from endoprotocol.audit import (
     sets_note_unkept,
     steady_note_unkept,
 )
-from endoprotocol.plan import Week
 from endoprotocol.planner.volume import group_sets
-from tests.builtin import audit_check, builtin_plan, week_lifting, week_lifting_sets
+from tests.builtin import (
+    audit_check,
+    builtin_plan,
+    week_lifting,
+    week_lifting_sets,
+    week_steady_minutes,
+)
 from tests.strategies import audit_property, profiles
 
 EXAMPLES = int(os.environ.get("ENDOPROTOCOL_PROPERTY_EXAMPLES", "30"))
@@ -75,15 +80,6 @@ SIX_DAYS = {  # /tmp/s13/min16/NOTE-BLAMES-LIFTING-FOR-SHORTER-CARDIO.yaml
     "minutes_per_session": 90,
     "currently_active": True,
 }
-
-
-def _steady(week: Week) -> int:
-    return sum(
-        s.duration_minutes
-        for d in week.days
-        for s in d.sessions
-        if s.modality.value == "endurance" and not s.optional
-    )
 
 
 # ---- DELOAD-ADDS-SETS
@@ -305,7 +301,7 @@ def test_walks_only_have_no_load_change_and_a_deload_that_says_it_holds() -> Non
     # week 4 was a "deload" identical to week 3 that said nothing: the block keeps its
     # deloads (DESIGN.md) and each says the walks hold at last week's length
     assert [w.week for w in plan.weeks if w.deload] == [4, 8, 12]
-    assert [_steady(w) for w in plan.weeks[:6]] == [70, 74, 80, 80, 86, 90]
+    assert [week_steady_minutes(w) for w in plan.weeks[:6]] == [70, 74, 80, 80, 86, 90]
     for w in plan.weeks:
         said = any("nothing grows this week" in n for n in w.notes)
         assert said == w.deload, (w.week, w.notes)
@@ -367,7 +363,7 @@ def test_a_mirrored_week_keeps_the_walks_the_days_have_time_for() -> None:
     # freed, and week 3 went back to 13 "because lifting takes the time": 152 -> 128; 146
     # since coach review 27 (Friday's tempo run keeps its day's 60 minutes, its tempo part
     # 20 of them in week 1 and the rest moderate, where it was 42 minutes of tempo)
-    assert {_steady(w) for w in plan.weeks} == {146}
+    assert {week_steady_minutes(w) for w in plan.weeks} == {146}
     for week in building:
         assert not any("shorter in all" in n for n in week.notes), (week.week, week.notes)
     monday = [
@@ -410,7 +406,7 @@ OVERTRAINED_RUNNER = {  # audit seed 3: a first-week deload let the long run sta
 
 def test_a_first_week_deload_starts_the_long_session_where_its_block_does() -> None:
     plan = builtin_plan(**OVERTRAINED_RUNNER)
-    runs = [_steady(w) for w in plan.weeks[:3]]
+    runs = [week_steady_minutes(w) for w in plan.weeks[:3]]
     assert runs[0] == runs[1] < runs[2]  # was 240 -> 235: "lifting takes the time"
     assert not any("shorter in all" in n for n in plan.weeks[1].notes)
 

@@ -58,7 +58,7 @@ from endoprotocol.plan import (
     another_plan,
     is_hard_set,
     muscle_credit,
-    work_class,
+    work_minutes_by_class,
 )
 from endoprotocol.planner.fill import Picker, Shortfall
 from endoprotocol.planner.library import Library, Messages
@@ -719,14 +719,9 @@ def compute_totals(days: list[DayPlan]) -> Totals:
             sessions[s.modality.value] += 1
             minutes[s.modality.value] += s.duration_minutes
             # a tempo session's moderate part is moderate minutes (coach review 27)
-            easier = round(
-                sum(
-                    e.work_seconds.min * e.sets / 60
-                    for e in s.exercises
-                    if e.work_seconds and work_class(s, e) != s.intensity_class.value
-                )
-            )
-            by_intensity[s.intensity_class.value] += s.duration_minutes - easier
+            cls = s.intensity_class.value
+            easier = round(sum(m for c, m in work_minutes_by_class(s).items() if c != cls))
+            by_intensity[cls] += s.duration_minutes - easier
             by_intensity["moderate"] += easier
             aerobic += aerobic_equivalent(s)
             if s.modality is Modality.RESISTANCE:

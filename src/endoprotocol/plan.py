@@ -854,12 +854,19 @@ def aerobic_equivalent(session: Session) -> float:
     return weighted / 60
 
 
+def work_minutes_by_class(session: Session) -> dict[str, float]:
+    """A session's minutes of timed work by the intensity class each item counts at
+    (`work_class`): a tempo session's tempo part vigorous, its other part moderate."""
+    found: dict[str, float] = {}
+    for e in session.exercises:
+        if e.work_seconds:
+            cls = work_class(session, e)
+            found[cls] = found.get(cls, 0.0) + e.work_seconds.min * e.sets / 60
+    return found
+
+
 def vigorous_steady_minutes(session: Session) -> float:
     """Minutes of a required steady session's work at a vigorous effort (its tempo part)."""
     if session.modality is not Modality.ENDURANCE:
         return 0.0
-    return sum(
-        e.work_seconds.min * e.sets / 60
-        for e in session.exercises
-        if e.work_seconds and work_class(session, e) == "vigorous"
-    )
+    return work_minutes_by_class(session).get("vigorous", 0.0)

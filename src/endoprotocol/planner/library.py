@@ -378,6 +378,8 @@ class Messages(_Node):
     # a tempo session with minutes past its tempo work (coach review 27): its focus
     # ({title}), and the notes that open its tempo part and its moderate part
     tempo_focus: Text | None = None
+    # the focus of a tempo session that is all tempo work (a short day's session)
+    tempo_whole_focus: Text | None = None
     tempo_part: Text | None = None
     tempo_easy_part: Text | None = None
     optional_away_light: Text | None = None  # {days}
@@ -417,6 +419,7 @@ class Messages(_Node):
             "gap_where_longer": set(),
             "optional_away_full": set(),
             "tempo_focus": {"title"},
+            "tempo_whole_focus": {"title"},
             "tempo_part": set(),
             "tempo_easy_part": set(),
             "optional_away_light": {"days"},

@@ -2974,13 +2974,10 @@ def build_weeks(
         # a tempo part's change: a deload's cut against the week before, a building week's
         # growth against the last building week (after a deload the block starts lower)
         tempo_now = _tempo_of(days)
-        tempo_before = _tempo_of(weeks[-1].days) if weeks else None
-        tempo_cut = (
-            tempo_now is not None and tempo_before is not None and tempo_now[1] < tempo_before[1]
-        )
+        last_week = _tempo_of(weeks[-1].days) if weeks else None
+        tempo_cut = tempo_now is not None and last_week is not None and tempo_now[1] < last_week[1]
         last_built = [w for w in weeks if not w.deload]
-        if not deload:
-            tempo_before = _tempo_of(last_built[-1].days) if last_built else None
+        tempo_before = _tempo_of(last_built[-1].days) if last_built and not deload else None
         if planned and deload and tempo_cut and tempo_now and scheme.tempo_deload_note:
             notes.append(
                 fill_placeholders(
@@ -3006,12 +3003,18 @@ def build_weeks(
                     },
                 )
             )
-        if planned and deload and tempo_cut and not lifting:
-            pass  # the tempo note says what the week does: it does not hold the sessions
-        elif planned and deload and not lifting and not _rounds(days) and scheme.deload_hold_note:
+        if (
+            planned
+            and deload
+            and not lifting
+            and not _rounds(days)
+            and not tempo_cut
+            and scheme.deload_hold_note
+        ):
             # nothing to lift: the deload week holds the steady work at last week's (a build-up
             # pauses) - the block keeps its deload weeks (DESIGN.md) and says what they do
-            # (coach review 16, LOAD-CHANGE-WITHOUT-LIFTING)
+            # (coach review 16, LOAD-CHANGE-WITHOUT-LIFTING); a tempo part cut this week has
+            # its own note, and the week holds nothing
             notes.append(scheme.deload_hold_note)
         elif planned and not deload and number > 1 and lifting and not dose_change:
             if reps_week and reps_note and _reps_rose(days, weeks[-1].days):

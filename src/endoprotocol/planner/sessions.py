@@ -833,13 +833,9 @@ class SessionBuilder:
         session = self._session(slot, exercises, edges, notes, rules, intensity)
         title = self._title(slot, [e for e, _ in chosen])
         if tempo:
-            focus = (
-                f"{title}: a steady, hard effort where you can say only a few "
-                "words at a time; each vigorous minute counts as two toward your weekly "
-                "aerobic minutes"
-            )
-            if len(exercises) > 1 and messages.tempo_focus:
-                focus = fill_placeholders(messages.tempo_focus, {"title": title})
+            # the library's words for a tempo session, with a moderate part or all of it hard
+            said = messages.tempo_focus if len(exercises) > 1 else messages.tempo_whole_focus
+            focus = fill_placeholders(said, {"title": title}) if said else session.focus
             session = session.model_copy(update={"title": title, "focus": focus})
             if easy is not None:
                 session = session.with_easy_part(easy)
