@@ -338,7 +338,7 @@ def test_long_intervals_claim_no_sprint_findings() -> None:
     assert not any("sprint" in e.explanation.lower() for e in acute)
     assert not any(e.target.value == "insulin_sensitivity" for e in acute)
     gh = next(e for e in hiit if e.target.value == "growth_hormone" and e.timescale == "acute")
-    assert gh.explanation.startswith("Intervals of several minutes")
+    assert gh.explanation.startswith("Hard intervals of a minute or more")
     verdict = audit_check("effect-cites-absent-protocol", LONG_INTERVALS, plan)
     assert verdict.applies
     assert not verdict.faults, verdict.faults

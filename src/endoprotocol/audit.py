@@ -8159,6 +8159,8 @@ STEADY_LONGER_WORDS = (
 )
 STEADY_SHORTER_WORDS = "minutes shorter in all"
 STEADY_LIFTING_WORDS = "lifting takes more of the days' time"  # `steady_shorter_note`'s reason
+# `steady_to_intervals_note`'s reason
+STEADY_INTERVALS_WORDS = "an interval session takes the place of a steady one"
 
 
 def _steady_total(week: Week) -> int:
@@ -8273,7 +8275,42 @@ def steady_note_unkept(p: Profile, plan: Plan, library: Library) -> Verdict:
                             f"minutes with {free[day]} minutes of the day free",
                         )
                     )
+        # the cause it names is what grew on each day that lost steady minutes (coach review
+        # 28, NOTE-BLAMES-LIFTING: a ride turned into intervals, the lifting unchanged)
+        for words, modality in (
+            (STEADY_LIFTING_WORDS, "resistance"),
+            (STEADY_INTERVALS_WORDS, "hiit"),
+        ):
+            if not shorter or words not in said:
+                continue
+            steady_was, steady_now = _day_steady(before), _day_steady(week)
+            grew_was, grew_now = _day_minutes(before, modality), _day_minutes(week, modality)
+            faulted = {f.where for f in verdict.faults}
+            for day, n in steady_now.items():
+                if f"week {week.week} {day}" in faulted:
+                    continue  # one fault a day (its free minutes, above)
+                if n < steady_was[day] and grew_now[day] <= grew_was[day]:
+                    verdict.faults.append(
+                        Fault(
+                            "steady-note-unkept",
+                            f"week {week.week} {day}",
+                            f"says '{words}'; steady {steady_was[day]} -> {n} minutes while "
+                            f"its {modality} minutes go {grew_was[day]} -> {grew_now[day]}",
+                        )
+                    )
     return verdict
+
+
+def _day_minutes(week: Week, modality: str) -> dict[str, int]:
+    """Minutes of each day's required sessions of `modality`."""
+    return {
+        d.day.value: sum(
+            s.duration_minutes
+            for s in d.sessions
+            if s.modality.value == modality and not s.optional
+        )
+        for d in week.days
+    }
 
 
 LIGHTER_BLOCK_WORDS = "a lighter block"  # `deload_now_note` of core/deload-every-fourth-week
@@ -10371,16 +10408,22 @@ def trim_note_minutes_false(p: Profile, plan: Plan, library: Library) -> Verdict
 
 
 # an interval effect told from sprint studies (a 30-second sprint's GH peak, all-out sprints'
-# next-day glucose): their dose is a work bout of 90 s or less
+# next-day glucose): their dose is a work bout of 90 s or less where the text sets them beside
+# one-minute efforts, and a sprint (30 s or less) where it names sprints alone (coach review
+# 28, SPRINT-GH-CLAIM-WITHOUT-SPRINTS: the GH text's 30-second sprint beside 4 x 60 s at RPE 7-8)
 SPRINT_TEXT = re.compile(r"\bsprints?\b", re.IGNORECASE)
+ONE_MINUTE_TEXT = re.compile(r"\bone-minute\b|\b1-minute\b", re.IGNORECASE)
 SHORT_INTERVAL_WORK_SECONDS = 90
+SPRINT_WORK_SECONDS = 30
 
 
 def effect_cites_absent_protocol(p: Profile, plan: Plan, library: Library) -> Verdict:
     """An acute effect credited to intervals that is told from sprint studies needs sprints or
-    one-minute efforts in the block (work bouts of 90 s or less): with 4 x 4-minute intervals
-    alone it describes a protocol the plan does not hold (COACHING.md §5: an effect is listed
-    only when the plan holds its dose; coach review 25, EFFECT-TEXT-FOR-ABSENT-PROTOCOL)."""
+    one-minute efforts in the block (work bouts of 90 s or less) where its text sets the two
+    side by side, and sprints (30 s or less) where it names sprints alone: with 4 x 4-minute
+    intervals, or one-minute efforts under a sprint's numbers, it describes a protocol the
+    plan does not hold (COACHING.md §5: an effect is listed only when the plan holds its dose;
+    coach reviews 25, EFFECT-TEXT-FOR-ABSENT-PROTOCOL, and 28, SPRINT-GH-CLAIM-WITHOUT-SPRINTS)."""
     claims = [
         e
         for e in plan.expected_effects
@@ -10396,20 +10439,24 @@ def effect_cites_absent_protocol(p: Profile, plan: Plan, library: Library) -> Ve
         if x.pattern.value == "intervals"
     ]
     verdict = Verdict(applies=bool(intervals))
-    short = any(
-        x.work_seconds is not None and x.work_seconds.max <= SHORT_INTERVAL_WORK_SECONDS
-        for x in intervals
-    )
-    if not short:
-        for e in claims:
-            verdict.faults.append(
-                Fault(
-                    "effect-cites-absent-protocol",
-                    f"effect {e.target.value} {e.timescale}",
-                    f"told from sprint studies; the block's intervals are longer: "
-                    f"{e.explanation[:70]}",
-                )
+
+    def held(most: int) -> bool:
+        return any(x.work_seconds is not None and x.work_seconds.max <= most for x in intervals)
+
+    short, sprint = held(SHORT_INTERVAL_WORK_SECONDS), held(SPRINT_WORK_SECONDS)
+    for e in claims:
+        beside_minutes = ONE_MINUTE_TEXT.search(e.explanation) is not None
+        if short if beside_minutes else sprint:
+            continue
+        verdict.faults.append(
+            Fault(
+                "effect-cites-absent-protocol",
+                f"effect {e.target.value} {e.timescale}",
+                f"told from sprint studies; the block's intervals are longer "
+                f"({'over 90 s' if beside_minutes else 'no sprint of 30 s or less'}): "
+                f"{e.explanation[:70]}",
             )
+        )
     return verdict
 
 

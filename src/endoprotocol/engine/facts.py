@@ -292,6 +292,10 @@ REVIEW_FACTS: tuple[tuple[str, str], ...] = (
         "required interval sessions in a week with work bouts of 90 s or less (sprints, "
         "one-minute efforts)",
     ),
+    (
+        "week.sprint_interval_sessions",
+        "required interval sessions in a week with work bouts of 30 s or less (sprints)",
+    ),
     ("week.interval_rounds", "interval work bouts in a week"),
     ("session.most_interval_rounds", "the most interval work bouts in one session"),
     (

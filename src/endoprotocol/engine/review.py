@@ -37,6 +37,10 @@ from endoprotocol.vocab import MAJOR_GROUPS, MODERATE_EQUIVALENT, Modality
 HEAVY_REPS_MAX = 6
 MODERATE_REPS_MAX = 15
 SHORT_REST_MAX_SECONDS = 90
+# a sprint: an all-out work bout of 30 s or less, the dose of the sprint studies behind the
+# acute GH finding (Stokes 2002: 30-s vs 6-s cycle sprints; Gillen 2016: 20-s sprints). A
+# one-minute effort at RPE 7-8 is not one (coach review 28, SPRINT-GH-CLAIM-WITHOUT-SPRINTS)
+SPRINT_MAX_SECONDS = 30
 # the source's departure on rests: two minutes or more between sets of a big lift
 LONG_REST_MIN_SECONDS = 120
 # a demanding set, close to failure (vigorous in EVIDENCE.md 1.2): RIR 3 or less, or RPE 7+
@@ -143,6 +147,13 @@ def week_facts(days: Iterable[DayPlan], short_interval_seconds: float = 0) -> di
                     for e in s.exercises
                 ):
                     facts["week.short_interval_sessions"] += 1
+                if any(
+                    e.pattern.value == "intervals"
+                    and e.work_seconds is not None
+                    and e.work_seconds.max <= SPRINT_MAX_SECONDS
+                    for e in s.exercises
+                ):
+                    facts["week.sprint_interval_sessions"] += 1
                 facts["week.interval_rounds"] += rounds
                 facts["session.most_interval_rounds"] = max(
                     facts["session.most_interval_rounds"], rounds
@@ -221,6 +232,7 @@ _INT_FACTS = (
     "session.most_steady_weighted_minutes",
     "week.interval_sessions",
     "week.short_interval_sessions",
+    "week.sprint_interval_sessions",
     "week.interval_rounds",
     "session.most_interval_rounds",
     "week.aerobic_minutes",

@@ -60,6 +60,7 @@ NOTES = (
     "build_up_done_note",
     "build_up_flat_note",
     "steady_shorter_note",
+    "steady_to_intervals_note",
     "sets_note",
     "rounds_note",
     "deload_reps_note",
@@ -155,6 +156,7 @@ class Scheme:
     moved_load_note: str | None = None
     climb_reps_note: str | None = None
     steady_shorter_note: str | None = None
+    steady_to_intervals_note: str | None = None
     no_load_reps_note: str | None = None
     no_load_deload_note: str | None = None
     deload_hold_note: str | None = None
@@ -774,6 +776,31 @@ def _steady_minutes(days: list[DayPlan]) -> list[int]:
         for s in d.sessions
         if s.modality is Modality.ENDURANCE and not s.optional
     ]
+
+
+def _steady_fell_for(days: list[DayPlan], last: list[DayPlan]) -> str | None:
+    """What took the required steady minutes each day lost against `last`: "lifting" where
+    every such day's required lifting minutes grew, "intervals" where every such day's
+    interval minutes grew and its lifting did not, None for anything else (no day lost any,
+    or the causes differ or are neither). Coach review 28, NOTE-BLAMES-LIFTING: a ride that
+    became an interval session was said to give way to lifting that had not changed."""
+
+    def minutes(day: DayPlan, modality: Modality) -> int:
+        return sum(
+            s.duration_minutes for s in day.sessions if s.modality is modality and not s.optional
+        )
+
+    causes = set()
+    for now, was in zip(days, last, strict=True):
+        if minutes(now, Modality.ENDURANCE) >= minutes(was, Modality.ENDURANCE):
+            continue
+        if minutes(now, Modality.RESISTANCE) > minutes(was, Modality.RESISTANCE):
+            causes.add("lifting")
+        elif minutes(now, Modality.HIIT) > minutes(was, Modality.HIIT):
+            causes.add("intervals")
+        else:
+            return None
+    return causes.pop() if len(causes) == 1 else None
 
 
 def _reps_rose(days: list[DayPlan], last: list[DayPlan]) -> bool:
@@ -3105,8 +3132,14 @@ def build_weeks(
                 # week whose lifting took some of it has not reached it (coach review 15,
                 # OLDER-BEGINNER-WALKS-HALVED: "full length" at 40 of 86 minutes)
                 notes.append(scheme.build_up_done_note)
-        if planned and change < 0 and not deload and scheme.steady_shorter_note:
-            notes.append(fill_placeholders(scheme.steady_shorter_note, {"minutes": f"{-change}"}))
+        if planned and change < 0 and not deload:
+            # said with what took them, where one thing did (coach review 28)
+            shorter = {
+                "lifting": scheme.steady_shorter_note,
+                "intervals": scheme.steady_to_intervals_note,
+            }.get(_steady_fell_for(days, weeks[-1].days) or "")
+            if shorter:
+                notes.append(fill_placeholders(shorter, {"minutes": f"{-change}"}))
         # a week a safety rule holds to light says so, in place of the dose's own effort
         held = outcome.in_week(number).ceiling
         light = held.value in ("light", "none") and held.value != outcome.max_intensity
