@@ -176,3 +176,36 @@ def test_review28_interval_words_hold_over_interval_people(
         examples=EXAMPLES,
         weeks=12,
     )
+
+
+# ---- coach review 28's minor: the breathing cue with heart disease ----------------------
+
+BREATHING = "Breathe out on the effort and never hold your breath."
+
+
+@pytest.mark.parametrize(
+    "conditions",
+    [["cardiovascular-disease"], ["hypertension"], ["cardiovascular-disease", "hypertension"]],
+)
+def test_heart_disease_and_high_blood_pressure_lifting_says_never_hold_the_breath(
+    conditions: list[str],
+) -> None:
+    """A heart-disease plan lacked the cue its hypertension twin carried (p19); breath-holding
+    under load spikes blood pressure with either (EVIDENCE.md 2.3: avoid Valsalva)."""
+    plan = builtin_plan(
+        4,
+        age=55,
+        sex="male",
+        goals=["general-health"],
+        conditions=conditions,
+        currently_active=True,
+    )
+    lifting = [
+        s
+        for w in plan.weeks
+        for d in w.days
+        for s in d.sessions
+        if s.modality.value == "resistance"
+    ]
+    assert lifting
+    assert all(s.notes.count(BREATHING) == 1 for s in lifting)
