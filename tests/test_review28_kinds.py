@@ -209,3 +209,28 @@ def test_heart_disease_and_high_blood_pressure_lifting_says_never_hold_the_breat
     ]
     assert lifting
     assert all(s.notes.count(BREATHING) == 1 for s in lifting)
+
+
+def test_medication_and_high_blood_pressure_say_effort_by_feel_once() -> None:
+    """p10 (controlled hypertension, on medication) carried two near-identical notes on every
+    session: "blood-pressure medicines can hold the heart rate down" and "some medicines hold
+    the heart rate down". The hypertension rule's note says it; the medication note is for
+    everyone else on medicines."""
+    both = builtin_plan(
+        4,
+        age=52,
+        sex="female",
+        goals=["general-health"],
+        conditions=["hypertension"],
+        screening={"prescribed_medication": True},
+    )
+    alone = builtin_plan(
+        4, age=52, sex="female", goals=["general-health"], screening={"prescribed_medication": True}
+    )
+    for plan, says in ((both, "blood-pressure medicines"), (alone, "some medicines")):
+        sessions = [s for w in plan.weeks for d in w.days for s in d.sessions]
+        assert sessions
+        for s in sessions:
+            feel = [n for n in s.notes if n.startswith("Judge effort by how hard it feels")]
+            assert len(feel) == 1, (s.title, feel)
+            assert says in feel[0]
