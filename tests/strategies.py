@@ -106,7 +106,7 @@ def audit_property(
     from hypothesis import HealthCheck, given, settings
 
     from endoprotocol import build_plan, load_library, load_rules, parse_profile
-    from endoprotocol.audit import audit
+    from endoprotocol.audit import audit, one_week_plans
     from endoprotocol.engine.loader import builtin_rules_dir
     from endoprotocol.errors import OutOfScopeError
 
@@ -130,7 +130,9 @@ def audit_property(
             return
         cases += 1
         faults = []
-        for name, verdict in audit(profile, plan, library, checks).items():
+        with one_week_plans(lambda one: build_plan(one, rules, library, weeks=1)):
+            verdicts = audit(profile, plan, library, checks)
+        for name, verdict in verdicts.items():
             applied[name] += verdict.applies
             faults += verdict.faults
         assert not faults, "\n".join(map(str, faults))
