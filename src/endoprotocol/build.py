@@ -63,12 +63,14 @@ from endoprotocol.plan import (
 from endoprotocol.planner.fill import Picker, Shortfall
 from endoprotocol.planner.library import Library, Messages
 from endoprotocol.planner.progress import (
+    FREE_MINUTES_SAID,
     BuildUp,
     Scheme,
     _resized_steady,
     build_weeks,
     flat_steady_said,
     forms_refit,
+    free_minutes_said,
     rests_refit,
     true_load_change,
     true_sets_notes,
@@ -512,6 +514,14 @@ def build_plan(
         # the day as built is one
         messages = library.design.messages
         true_strength_day_notes(w, messages.exposure_form, messages.exposure_form_partial)
+    # week 1 names the minutes it leaves free for the later weeks' growth (coach review 27)
+    block = free_minutes_said(
+        block,
+        outcome,
+        profile.minutes_per_session,
+        frozenset(profile.training_days()),
+        FREE_MINUTES_SAID,
+    )
     days = block[0].days
     totals = compute_totals(days)
     # the short interval protocols (sprints, one-minute efforts) are the library's shortest

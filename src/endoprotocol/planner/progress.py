@@ -65,7 +65,6 @@ NOTES = (
     "deload_reps_note",
     "deload_one_set_note",
     "deload_now_note",
-    "long_session_note",
     "effort_held_note",
     "vigorous_check_note",
     "steady_grows_note",
@@ -93,6 +92,7 @@ NOTES = (
     "no_load_deload_reps_note",
     "tempo_note",
     "tempo_deload_note",
+    "free_minutes_note",
 )
 
 
@@ -132,7 +132,6 @@ class Scheme:
     sets_note: str | None
     rounds_note: str | None
     deload_reps_note: str | None
-    long_session_note: str | None
     effort_held_note: str | None = None
     deload_one_set_note: str | None = None
     vigorous_check_note: str | None = None
@@ -162,6 +161,7 @@ class Scheme:
     no_load_deload_reps_note: str | None = None
     tempo_note: str | None = None
     tempo_deload_note: str | None = None
+    free_minutes_note: str | None = None
     # a tempo session's tempo work (coach review 27): week 1's minutes (the low end of the
     # rules' `tempo_minutes`), the most it grows to, and its step a building week (0: held)
     tempo_low: int = 0
@@ -176,7 +176,6 @@ class Scheme:
     steady_grows: bool = False
     effort_step: EffortStep | None = None
     long_step: int = 0
-    long_floor: int = 0  # the long session's least minutes of work (`long_session_min_minutes`)
     # the aerobic guideline's bar (WHO 2020's 150): the long session's start keeps the week at it
     aerobic_target: int = 0
     # the strength guideline's days (WHO 2020's 2): the weekly volume hold keeps a group's
@@ -227,7 +226,6 @@ class Scheme:
             if isinstance(v := get("long_session_step_minutes"), int)
             and get("aerobic_build_up") is not False
             else 0,
-            long_floor=int(v) if isinstance(v := get("long_session_min_minutes"), int) else 0,
             # recovery-limited people hold the block's volume (`hold_volume`): no growth
             steady_grows=get("steady_grows_into_spare") is True
             and get("aerobic_build_up") is not False
@@ -1279,59 +1277,6 @@ def _tempo_of(days: list[DayPlan]) -> tuple[str, int] | None:
             if _steady(s) and s.easy_part is not None:
                 return s.title, _tempo_work(s)
     return None
-
-
-def _long_session_wave(
-    week_one: list[DayPlan], count: int, scheme: Scheme, skip: set[int]
-) -> tuple[int | None, dict[int, int]]:
-    """The long steady session (the longest required one, present from week 1) and the
-    minutes it is short of its full length in each week (COACHING.md §3: aerobic sessions
-    lengthen about 5-10 minutes every 1-2 weeks; ACSM 2011). Each building week adds
-    `scheme.long_step` minutes; a deload goes back to its block's first week; the next block
-    starts one step above the last one's start, so the session reaches its full length
-    (week 1's template, which the day's minutes hold) in the block's last building week.
-    The start keeps the rule's least minutes of work (`long_session_min_minutes`) and the
-    week's steady work at or above the aerobic guideline's bar. Returns (id of the session, week -> minutes short); (None, {}) when none."""
-    if not scheme.long_step:
-        return None, {}
-    steady = [
-        s
-        for d in week_one
-        for s in d.sessions
-        if s.modality is Modality.ENDURANCE
-        and not s.optional
-        and s.first_week == 1
-        and s.last_week is None
-        and id(s) not in skip
-    ]
-    if not steady:
-        return None, {}
-    long = max(steady, key=_work_minutes)
-    total = sum(_work_minutes(s) for s in steady)
-    most_steps = int(
-        min(_work_minutes(long) - scheme.long_floor, total - scheme.aerobic_target)
-        // scheme.long_step
-    )
-    if most_steps <= 0:
-        return None, {}
-    blocks, deloads = mesocycles(count, scheme)
-    short: dict[int, int] = {}
-    for b, weeks in enumerate(blocks):
-        for k, number in enumerate(weeks):
-            # the steps left in this block, then one per later block while they fit (a
-            # clipped start still grows in each block's last building week)
-            later = min(len(blocks) - 1 - b, max(0, most_steps - (len(weeks) - 1)))
-            steps = (len(weeks) - 1 - k) + later
-            short[number] = min(steps, most_steps) * scheme.long_step
-    for number, b in deloads.items():
-        short[number] = short[blocks[b][0]] if b < len(blocks) else 0
-    # a first-week deload (`deload_now`: overtraining signs) closes no block: it starts the
-    # first block's length, so week 2 is no shorter (coach review 16,
-    # NOTE-BLAMES-LIFTING-FOR-SHORTER-CARDIO: a run 85 -> 80 minutes said to be lifting's)
-    for number in range(1, count + 1):
-        if number not in short and blocks:
-            short[number] = short[blocks[0][0]]
-    return id(long), short
 
 
 def mesocycles(count: int, scheme: Scheme) -> tuple[list[list[int]], dict[int, int]]:
@@ -2475,11 +2420,10 @@ def build_weeks(
         scheme.aerobic_target - _week_aerobic(week_one),
     )
     growth = _growth(week_one, count, scheme, grows or {}) if build_up is None else {}
-    long_id, long_short = (
-        _long_session_wave(week_one, count, scheme, set(mirror))
-        if build_up is None and not growth
-        else (None, {})
-    )
+    # (an active person's long steady session starts at what its day holds, at every block
+    # length: it grows into free minutes, `growth`, or holds and progresses by effort; it
+    # no longer starts shorter in a longer block - coach review 27,
+    # WEEK1-CHANGES-WITH-BLOCK-LENGTH: a 90-minute ride was 75 at 8 weeks, 65 at 16)
     # a tempo session's tempo minutes a building week, and the last each one held
     tempo_targets = _tempo_targets(count, scheme) if scheme.tempo_low else {}
     tempo_blocks = mesocycles(count, scheme)
@@ -2753,10 +2697,6 @@ def build_weeks(
                         )
                 if growth.get(number, {}).get(id(template)):
                     session = _resized_steady(session, growth[number][id(template)])
-                if id(template) == long_id and long_short.get(number):
-                    session = _resized_steady(
-                        session, session.duration_minutes - long_short[number]
-                    )
                 if session.easy_part is not None and scheme.tempo_low:
                     # the tempo part grows a step a building week; a deload takes it back
                     # to its block's first week's, and at least the deload's least cut below
@@ -2937,7 +2877,7 @@ def build_weeks(
                 DayPlan(day=d.day, sessions=_walk_gives_way(d.sessions, budget, least_walk))
                 for d in days
             ]
-        if weeks and not growth and long_id is None:
+        if weeks and not growth:
             days = _steady_kept(days, weeks[-1].days, budget)
         for d in days:
             # what each required steady session (by its day and place) holds, as the week
@@ -3065,12 +3005,6 @@ def build_weeks(
                 notes.append(scheme.sets_note)
             if scheme.rounds_note and _rounds(days) > _rounds(last) and _rounds(last):
                 notes.append(scheme.rounds_note)
-            if (
-                scheme.long_session_note
-                and long_id is not None
-                and sum(_steady_minutes(days)) > sum(_steady_minutes(last))
-            ):
-                notes.append(scheme.long_session_note)
             # against the week before, a deload included: a block starts above it
             grew = sum(_steady_minutes(days)) - sum(_steady_minutes(weeks[-1].days))
             if growth and grew > 0 and scheme.steady_grows_note:
@@ -3080,7 +3014,6 @@ def build_weeks(
                 scheme.steady_grows
                 and scheme.days_full_note
                 and build_up is None
-                and long_id is None
                 and not weeks[-1].deload
                 and grew <= 0
                 and _rounds(days) <= _rounds(last)
@@ -3431,6 +3364,57 @@ def flat_steady_said(
     if why is None:
         return weeks
     text = fill_placeholders(note, {"minutes": f"{round(minutes)}", "why": why})
+    return [weeks[0].model_copy(update={"notes": [*weeks[0].notes, text]}), *weeks[1:]]
+
+
+# the least free minutes on a lifting day that week 1 names (a design choice: fewer are the
+# rounding of the lifting's seconds; the least walk after a lifting day held to its smallest
+# form, `lifting_exposure_walk_minutes`, is 5)
+FREE_MINUTES_SAID = 5
+
+
+def _required_minutes(day: DayPlan) -> int:
+    return sum(s.duration_minutes for s in day.sessions if not s.optional)
+
+
+def free_minutes_said(
+    weeks: list[Week], outcome: Decisions, budget: int, offered: frozenset[Day], least: int
+) -> list[Week]:
+    """The block with week 1 naming the offered lifting days it leaves `least` or more
+    minutes free on, which a later week's sessions grow into, and the week each is full by
+    (`free_minutes_note`). A longer block starts its lifting lower so that the later weeks'
+    growth (more sets, longer walks) fits the day - legitimate progression (coach reviews
+    17 and 26) - and week 1 says so, rather than look emptier than the same person's
+    one-week plan with no reason given (coach review 27, WEEK1-CHANGES-WITH-BLOCK-LENGTH:
+    a 48-year-old's Saturday 40 -> 25 lifting minutes at 8 weeks, 15 minutes free)."""
+    note = Scheme.from_outcome(outcome).free_minutes_note
+    if not note or len(weeks) < 2:
+        return weeks
+    free: list[tuple[Day, int, int]] = []  # (day, minutes free in week 1, week full by)
+    for k, day in enumerate(weeks[0].days):
+        lifting = any(s.modality is Modality.RESISTANCE and not s.optional for s in day.sessions)
+        if day.day not in offered or not lifting:
+            continue
+        first = _required_minutes(day)
+        used = [_required_minutes(w.days[k]) for w in weeks]
+        most = max(used)
+        if budget - first < least or most - first < least:
+            continue
+        free.append((day.day, budget - first, weeks[used.index(most)].week))
+    if not free:
+        return weeks
+    names = [d.value.capitalize() for d, _, _ in free]
+    parts = [f"{free[0][1]} minutes free on {names[0]}"] + [
+        f"{m} on {n}" for (_, m, _), n in zip(free[1:], names[1:], strict=True)
+    ]
+    said = ", ".join(parts[:-1]) + f" and {parts[-1]}" if len(parts) > 1 else parts[0]
+    full = {w for _, _, w in free}
+    by = (
+        f"week {full.pop()}"
+        if len(full) == 1
+        else ", ".join(f"{n} by week {w}" for n, (_, _, w) in zip(names, free, strict=True))
+    )
+    text = fill_placeholders(note, {"free": said, "full": by})
     return [weeks[0].model_copy(update={"notes": [*weeks[0].notes, text]}), *weeks[1:]]
 
 
