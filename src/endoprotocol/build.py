@@ -266,11 +266,18 @@ def build_plan(
             )
 
         block = built_weeks()
-        # minutes the built lifting leaves unused in every week go to WHO's aerobic minutes
+        # minutes the built lifting leaves unused go to WHO's aerobic minutes: those of week
+        # 1, a walk that a later week whose lifting runs over the day shortens in that week
+        # (`Session.gives_way`; coach review 27, WEEK1-CHANGES-WITH-BLOCK-LENGTH: sized to
+        # the tightest week, a longer block's week 1 had a shorter walk, or none, where the
+        # one-week plan had room for it); a trained lifter's added sets take a walk's
+        # minutes only toward the first goal's dose (`sets_take_walk`), so theirs are the
+        # minutes every week leaves
+        flexible = not Scheme.from_outcome(outcome).sets_take_walk
         used = [
             max(
                 sum(s.duration_minutes for s in w.days[day].sessions if not s.optional)
-                for w in block
+                for w in (block[:1] if flexible else block)
             )
             for day in range(len(WEEK))
         ]
@@ -287,6 +294,14 @@ def build_plan(
         # smallest hard form that already has a steady block after its lifting gives the block
         # the minutes the form frees, toward the aerobic target
         grown = _grow_joined_blocks(scheduler, week_one, block, unformed, profile)
+        if flexible:
+            # a grown block too keeps week 1's minutes; a later week's lifting shortens it
+            for day in grown:
+                sessions = week_one[day].sessions
+                sessions[:] = [
+                    s.giving_way() if s.modality is Modality.ENDURANCE and not s.optional else s
+                    for s in sessions
+                ]
         refilled = scheduler.refill(used)
         added: list[tuple[int, Slotted, Session]] = []
         for day, slot in refilled:
@@ -294,6 +309,8 @@ def build_plan(
             shortfalls += built.shortfalls
             if built.session is not None:
                 session = built.session.from_week(slot.start_week, slot.end_week)
+                if flexible:
+                    session = session.giving_way()
                 week_one[day].sessions.append(session)
                 added.append((day, slot, session))
         # a day held to its smallest hard form that no steady block joined (the aerobic target
@@ -347,6 +364,8 @@ def build_plan(
                     if rebuilt is not None:
                         index = week_one[day].sessions.index(session)
                         fresh = rebuilt.from_week(slot.start_week, slot.end_week)
+                        if flexible:
+                            fresh = fresh.giving_way()
                         week_one[day].sessions[index] = fresh
                         added[k] = (day, slot, fresh)
                         resized = again = True
@@ -409,6 +428,8 @@ def build_plan(
             if rebuilt is None:
                 continue
             new = rebuilt.from_week(old.first_week, old.last_week)
+            if old.gives_way:
+                new = new.giving_way()
             week_one[day].sessions[week_one[day].sessions.index(old)] = new
             if id(old) in grows:
                 grows[id(new)] = grows.pop(id(old))

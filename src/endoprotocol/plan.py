@@ -382,6 +382,9 @@ class Session(_Out):
     # A tempo session's moderate part as the builder made it (coach review 27): the weeks
     # that size the tempo part give it the session's other minutes; None for other sessions.
     _easy_part: Exercise | None = PrivateAttr(default=None)
+    # A walk after lifting sized to the room week 1 leaves, which a later week whose lifting
+    # runs over its day shortens in that week only (coach review 27).
+    _gives_way: bool = PrivateAttr(default=False)
 
     # read from the private store directly: pydantic reaches a private attribute through
     # its `__getattr__` fallback, and the planner reads these ~150 times a plan
@@ -399,6 +402,17 @@ class Session(_Out):
     def easy_part(self) -> Exercise | None:
         private = self.__pydantic_private__
         return None if private is None else private.get("_easy_part")
+
+    @property
+    def gives_way(self) -> bool:
+        private = self.__pydantic_private__
+        return False if private is None else bool(private.get("_gives_way", False))
+
+    def giving_way(self) -> "Session":
+        """This session, marked as a walk that a later week's lifting may shorten."""
+        made = self.model_copy()
+        made._gives_way = True
+        return made
 
     def with_easy_part(self, part: Exercise | None) -> "Session":
         """This session, carrying `part` as its tempo session's moderate part."""

@@ -2386,6 +2386,17 @@ def build_weeks(
     (`Library.coarse_loaded`), whose load weeks say so (`coarse_load_note`)."""
     scheme = Scheme.from_outcome(outcome)
     least_walk = design.timing.min_work_minutes.get(Modality.ENDURANCE, 10)
+    # the few brisk minutes a walk after lifting may hold (`lifting_exposure_walk_minutes`;
+    # WHO 2020 counts bouts of any length): the least a later week's lifting shortens a walk
+    # sized to week 1's room (`Session.gives_way`) to
+    give_least = min(
+        (
+            t.lifting_exposure_walk_minutes
+            for t, _ in outcome.guidelines.values()
+            if t.lifting_exposure_walk_minutes is not None
+        ),
+        default=least_walk,
+    )
     limit_caps: dict[bool, float | None] = {}
     for compound, role in ((True, "compound"), (False, "accessory")):
         bound, _ = outcome.limit(Modality.RESISTANCE.value, role, "pct_1rm")
@@ -2616,6 +2627,13 @@ def build_weeks(
                 origin[id(todays[-1])] = session
             # minutes the day has left; added sets and retimed sessions share them
             spare = max(0, budget - sum(x.duration_minutes for x in todays))
+            # a walk sized to week 1's room gives its minutes past its least to this week's
+            # lifting, and then shortens by what the day runs over (below)
+            flex = _steady_after_lifting(todays)
+            if flex is not None and flex.gives_way and not scheme.sets_take_walk:
+                spare += max(0, math.floor(_work_minutes(flex)) - give_least)
+            else:
+                flex = None
             walk = _steady_after_lifting(todays) if walks_give else None
             exit_sets = _exit_sets(scheme.cautious, ref, scheme)
             if deload and exit_sets and scheme.cautious and scheme.cautious.exit_sets:
@@ -2838,6 +2856,17 @@ def build_weeks(
                 give_seconds -= max(0, grew - spare) * 60
                 spare = max(0, spare - grew)
                 sessions.append(session)
+            if flex is not None:
+                sessions = _walk_gives_way(sessions, budget, give_least)
+                walked = _steady_after_lifting(sessions)
+                if (
+                    walked is not None
+                    and walked.gives_way
+                    and sum(x.duration_minutes for x in sessions if not x.optional) > budget
+                ):
+                    # at its least and still over the day: the walk is left out this week
+                    # only (its week-1 minutes stay; the week's note says it is shorter)
+                    sessions = [x for x in sessions if x is not walked]
             days.append(DayPlan(day=day.day, sessions=sessions))
         if weekly_most is not None:
             # the weekly hard sets per major group (COACHING.md §3: about 4-10 for a
@@ -3259,8 +3288,6 @@ def walks_take_free_minutes(
     scheme = Scheme.from_outcome(outcome)
     if not weeks or not scheme.aerobic_target:
         return weeks
-    # the free minutes are read on the building weeks (a deload's cut sets free more)
-    building = [i for i, w in enumerate(weeks) if not w.deload] or list(range(len(weeks)))
     out = [w.model_copy(update={"days": list(w.days)}) for w in weeks]
     for index in range(len(out[0].days)):
         short = math.ceil(scheme.aerobic_target - _week_aerobic(out[0].days))
@@ -3279,19 +3306,23 @@ def walks_take_free_minutes(
         ]
         if any(walk is None for walk in walks):
             continue
-        free = min(
-            budget - sum(s.duration_minutes for s in out[i].days[index].sessions) for i in building
-        )
+        free = [budget - sum(s.duration_minutes for s in w.days[index].sessions) for w in out]
         most = min(longest - walk.duration_minutes for walk in walks if walk is not None)
-        more = min(short, free, most)
+        # week 1 takes the minutes it leaves free (coach review 27,
+        # WEEK1-CHANGES-WITH-BLOCK-LENGTH: the same as the one-week plan's week); a later
+        # week whose lifting leaves fewer takes those (a deload no more than week 1)
+        more = min(short, free[0], most)
         if more <= 0:
             continue
-        for w, walk in zip(out, walks, strict=True):
+        for w, walk, room in zip(out, walks, free, strict=True):
             day = w.days[index]
+            grow = min(more, room)
+            if grow <= 0:
+                continue
             w.days[index] = DayPlan(
                 day=day.day,
                 sessions=[
-                    _resized_steady(s, s.duration_minutes + more) if s is walk else s
+                    _resized_steady(s, s.duration_minutes + grow) if s is walk else s
                     for s in day.sessions
                 ],
             )
