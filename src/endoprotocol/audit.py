@@ -10067,10 +10067,10 @@ def week_one_emptier_than_one_week_plan(p: Profile, plan: Plan, library: Library
     person starts with, whatever the block's length, so against the same profile's one-week
     plan it (1) keeps an active person's long steady session at the minutes that week holds
     (what they already do: a masters cyclist's 90-minute ride was 75 at 8 weeks and 65 at
-    16), (2) keeps every walk or ride (required or optional) the one-week plan has room for,
-    and (3) where its lifting is shorter than the one-week plan's so that later weeks' growth
+    16), (2) keeps every walk or ride the one-week plan has room for (a required one on a
+    day with the same lifting, or as many optional ones), and (3) where its lifting is shorter than the one-week plan's so that later weeks' growth
     fits the day (legitimate progression), its notes name each day it leaves minutes free
-    and the week that fills them (a 48-year-old's Saturday lifting 40 -> 25 minutes at 8
+    and the week they are used by (a 48-year-old's Saturday lifting 40 -> 25 minutes at 8
     weeks, with nothing said). The one-week plan is built only when the plan can show one
     of these (`one_week_plans`)."""
     planner = _one_week_planner.get()
@@ -10095,17 +10095,35 @@ def week_one_emptier_than_one_week_plan(p: Profile, plan: Plan, library: Library
                 f"{_longest_steady(twin)} in the one-week plan",
             )
         )
-    for optional, kind in ((False, "required"), (True, "optional")):
-        now, one = _steady_count(first, optional), _steady_count(twin, optional)
-        if now < one:
+    twin_days = {d.day.value: d for d in twin.days}
+    # a walk or ride the one-week plan holds on a day whose lifting is the same session (a
+    # day of another layout - the split a block's length chose - is not compared)
+    for d in first.days:
+        other = twin_days[d.day.value]
+        same = [s.title for s in _required_of(d, "resistance")] == [
+            s.title for s in _required_of(other, "resistance")
+        ]
+        if same and _required_of(other, "endurance") and not _required_of(d, "endurance"):
             verdict.faults.append(
                 Fault(
                     name,
-                    "week 1",
-                    f"{now} {kind} steady sessions, against {one} in the one-week plan",
+                    f"week 1 {d.day.value}",
+                    "no walk or ride, where the one-week plan has "
+                    + ", ".join(
+                        f"{s.title} ({s.duration_minutes} minutes)"
+                        for s in _required_of(other, "endurance")
+                    ),
                 )
             )
-    twin_days = {d.day.value: d for d in twin.days}
+    now, one = _steady_count(first, True), _steady_count(twin, True)
+    if now < one:
+        verdict.faults.append(
+            Fault(
+                name,
+                "week 1",
+                f"{now} optional steady sessions, against {one} in the one-week plan",
+            )
+        )
     notes = " ".join(first.notes)
     for d in first.days:
         minutes = free.get(d.day.value)

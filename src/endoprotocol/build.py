@@ -247,7 +247,9 @@ def build_plan(
                 whole.clear()
                 scheduler, picker, builder, week_one, shortfalls, grows = scheduled(keep)
 
-        def built_weeks(days: list[DayPlan] | None = None) -> list[Week]:
+        def built_weeks(
+            days: list[DayPlan] | None = None, *, leave_walks: bool = True
+        ) -> list[Week]:
             return build_weeks(
                 week_one if days is None else days,
                 weeks,
@@ -263,22 +265,29 @@ def build_plan(
                 coarse=library.coarse_loaded(),
                 rep_caps=library.rep_caps(),
                 load_cues=library.load_cues(profile.equipment),
+                leave_walks=leave_walks,
             )
 
         block = built_weeks()
         # minutes the built lifting leaves unused go to WHO's aerobic minutes: those of week
         # 1, a walk that a later week whose lifting runs over the day shortens in that week
-        # (`Session.gives_way`; coach review 27, WEEK1-CHANGES-WITH-BLOCK-LENGTH: sized to
+        # (`Session.give_floor`; coach review 27, WEEK1-CHANGES-WITH-BLOCK-LENGTH: sized to
         # the tightest week, a longer block's week 1 had a shorter walk, or none, where the
-        # one-week plan had room for it); a trained lifter's added sets take a walk's
-        # minutes only toward the first goal's dose (`sets_take_walk`), so theirs are the
-        # minutes every week leaves
-        flexible = not Scheme.from_outcome(outcome).sets_take_walk
-        used = [
+        # one-week plan had room for it); a trained lifting-first lifter's added sets take
+        # a walk's minutes only toward the first goal's dose (`group_dose_sets`, coach
+        # reviews 8, 12 and 22), so theirs are the minutes every week leaves
+        flexible = Scheme.from_outcome(outcome).group_dose_sets is None
+        tightest = [
             max(
                 sum(s.duration_minutes for s in w.days[day].sessions if not s.optional)
-                for w in (block[:1] if flexible else block)
+                for w in block
             )
+            for day in range(len(WEEK))
+        ]
+        used = [
+            sum(s.duration_minutes for s in block[0].days[day].sessions if not s.optional)
+            if flexible
+            else tightest[day]
             for day in range(len(WEEK))
         ]
         for day, slotted in enumerate(scheduler.week.days):
@@ -287,7 +296,7 @@ def build_plan(
                 # AEROBIC-GOAL-CROWDED) frees week 1's minutes for a steady block: the sets and
                 # reps later weeks would add grow into the day's spare minutes, which the block
                 # then holds
-                used[day] = sum(
+                used[day] = tightest[day] = sum(
                     s.duration_minutes for s in block[0].days[day].sessions if not s.optional
                 )
         # coach review 10, ENDURANCE-FIRST-CROWDED (lead, 2026-12-01): a day held to its
@@ -296,10 +305,13 @@ def build_plan(
         grown = _grow_joined_blocks(scheduler, week_one, block, unformed, profile)
         if flexible:
             # a grown block too keeps week 1's minutes; a later week's lifting shortens it
+            # (its lifting keeps the room it had: none past week 1's, `tightest`)
             for day in grown:
                 sessions = week_one[day].sessions
                 sessions[:] = [
-                    s.giving_way() if s.modality is Modality.ENDURANCE and not s.optional else s
+                    s.giving_way(s.duration_minutes)
+                    if s.modality is Modality.ENDURANCE and not s.optional
+                    else s
                     for s in sessions
                 ]
         refilled = scheduler.refill(used)
@@ -310,7 +322,7 @@ def build_plan(
             if built.session is not None:
                 session = built.session.from_week(slot.start_week, slot.end_week)
                 if flexible:
-                    session = session.giving_way()
+                    session = session.giving_way(profile.minutes_per_session - tightest[day])
                 week_one[day].sessions.append(session)
                 added.append((day, slot, session))
         # a day held to its smallest hard form that no steady block joined (the aerobic target
@@ -364,8 +376,8 @@ def build_plan(
                     if rebuilt is not None:
                         index = week_one[day].sessions.index(session)
                         fresh = rebuilt.from_week(slot.start_week, slot.end_week)
-                        if flexible:
-                            fresh = fresh.giving_way()
+                        if session.give_floor is not None:
+                            fresh = fresh.giving_way(session.give_floor)
                         week_one[day].sessions[index] = fresh
                         added[k] = (day, slot, fresh)
                         resized = again = True
@@ -428,8 +440,8 @@ def build_plan(
             if rebuilt is None:
                 continue
             new = rebuilt.from_week(old.first_week, old.last_week)
-            if old.gives_way:
-                new = new.giving_way()
+            if old.give_floor is not None:
+                new = new.giving_way(old.give_floor)
             week_one[day].sessions[week_one[day].sessions.index(old)] = new
             if id(old) in grows:
                 grows[id(new)] = grows.pop(id(old))
@@ -481,7 +493,9 @@ def build_plan(
         ]
         block = forms_refit(
             block,
-            built_weeks(whole_one),
+            # (the lifting as it was before its form: a walk it runs over stays in that
+            # trial, so the form takes back only what the day really has free)
+            built_weeks(whole_one, leave_walks=False),
             profile.minutes_per_session,
             library.design,
             hold,

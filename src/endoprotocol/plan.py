@@ -383,8 +383,9 @@ class Session(_Out):
     # that size the tempo part give it the session's other minutes; None for other sessions.
     _easy_part: Exercise | None = PrivateAttr(default=None)
     # A walk after lifting sized to the room week 1 leaves, which a later week whose lifting
-    # runs over its day shortens in that week only (coach review 27).
-    _gives_way: bool = PrivateAttr(default=False)
+    # runs over its day shortens in that week only (coach review 27): the minutes it had
+    # when sized to the block's tightest week (the lifting's room is read with those).
+    _give_floor: int | None = PrivateAttr(default=None)
 
     # read from the private store directly: pydantic reaches a private attribute through
     # its `__getattr__` fallback, and the planner reads these ~150 times a plan
@@ -404,14 +405,15 @@ class Session(_Out):
         return None if private is None else private.get("_easy_part")
 
     @property
-    def gives_way(self) -> bool:
+    def give_floor(self) -> int | None:
         private = self.__pydantic_private__
-        return False if private is None else bool(private.get("_gives_way", False))
+        return None if private is None else private.get("_give_floor")
 
-    def giving_way(self) -> "Session":
-        """This session, marked as a walk that a later week's lifting may shorten."""
+    def giving_way(self, floor: int) -> "Session":
+        """This session, a walk that a later week's lifting may shorten, `floor` minutes
+        long when sized to the block's tightest week."""
         made = self.model_copy()
-        made._gives_way = True
+        made._give_floor = max(0, floor)
         return made
 
     def with_easy_part(self, part: Exercise | None) -> "Session":

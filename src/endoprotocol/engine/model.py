@@ -748,8 +748,8 @@ class Progression(_Node):
     # said in a deload week that cuts the tempo work ({title}, {minutes})
     tempo_deload_note: Text | None = None
     # said in week 1 of a block that leaves minutes free on lifting days for later weeks'
-    # growth ({free}: the minutes and days, {full}: the week each is full by; coach review
-    # 27, WEEK1-CHANGES-WITH-BLOCK-LENGTH)
+    # growth ({free}: the minutes and days, {full}: the week each day is at its longest by;
+    # coach review 27, WEEK1-CHANGES-WITH-BLOCK-LENGTH)
     free_minutes_note: Text | None = None
     # said in a week whose rep ranges move up at the same load (double progression)
     reps_note: Text | None = None

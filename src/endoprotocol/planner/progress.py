@@ -1552,6 +1552,26 @@ def _walk_gives_way(sessions: list[Session], budget: int, least: int) -> list[Se
     return [_resized_steady(s, s.duration_minutes - cut) if s is walk else s for s in sessions]
 
 
+def _flex_gives_way(
+    sessions: list[Session], budget: int, least: int, leave: bool = True
+) -> list[Session]:
+    """A day whose walk after lifting is sized to week 1's room (`Session.give_floor`) and
+    whose lifting this week runs over its minutes: the walk shortens by what the day is
+    over, to `least` minutes of work, and where that is still over the day it is left out
+    this week only (its week-1 minutes stay; the week's note says its steady work is
+    shorter). Coach review 27, WEEK1-CHANGES-WITH-BLOCK-LENGTH: such a walk used to be
+    sized to the block's tightest week, so a longer block's week 1 had a shorter walk, or
+    none, where the one-week plan had room for it."""
+    walk = _steady_after_lifting(sessions)
+    if walk is None or walk.give_floor is None:
+        return sessions
+    sessions = _walk_gives_way(sessions, budget, least)
+    if not leave or sum(s.duration_minutes for s in sessions if not s.optional) <= budget:
+        return sessions
+    walk = _steady_after_lifting(sessions)
+    return [s for s in sessions if s is not walk]
+
+
 def _steady_kept(days: list[DayPlan], last: list[DayPlan], budget: int) -> list[DayPlan]:
     """`days` whose required steady work on a day that fell short of `last` week's on the
     same day is lengthened back toward it, by as many minutes as the day still has free:
@@ -2366,6 +2386,7 @@ def build_weeks(
     load_cues: Mapping[str, str] | None = None,
     drills: frozenset[str] = frozenset(),
     coarse: frozenset[str] = frozenset(),
+    leave_walks: bool = True,
 ) -> list[Week]:
     """Weeks 1..count; a session of week one appears from its `first_week` on;
     `budget` is the day's minutes (a mirrored week must fit them); with `build_up`, required
@@ -2383,20 +2404,14 @@ def build_weeks(
     `load_cues` maps a body-weight lift the person's kit can load to how (`load_cue`);
     `drills` names the teaching drills, which a cautious start's exit sets reach last;
     `coarse` names the lifts whose load steps a whole bell or band at a time
-    (`Library.coarse_loaded`), whose load weeks say so (`coarse_load_note`)."""
+    (`Library.coarse_loaded`), whose load weeks say so (`coarse_load_note`); with
+    `leave_walks`, a walk sized to week 1's room (`Session.give_floor`) that a week's lifting
+    still runs over at its least is left out that week (`_flex_gives_way`)."""
     scheme = Scheme.from_outcome(outcome)
     least_walk = design.timing.min_work_minutes.get(Modality.ENDURANCE, 10)
-    # the few brisk minutes a walk after lifting may hold (`lifting_exposure_walk_minutes`;
-    # WHO 2020 counts bouts of any length): the least a later week's lifting shortens a walk
-    # sized to week 1's room (`Session.gives_way`) to
-    give_least = min(
-        (
-            t.lifting_exposure_walk_minutes
-            for t, _ in outcome.guidelines.values()
-            if t.lifting_exposure_walk_minutes is not None
-        ),
-        default=least_walk,
-    )
+    # the least work a later week's lifting shortens a walk sized to week 1's room to
+    # (`Session.give_floor`; the library's `walk_gives_way_minutes`)
+    give_least = design.timing.walk_gives_way_minutes
     limit_caps: dict[bool, float | None] = {}
     for compound, role in ((True, "compound"), (False, "accessory")):
         bound, _ = outcome.limit(Modality.RESISTANCE.value, role, "pct_1rm")
@@ -2627,14 +2642,17 @@ def build_weeks(
                 origin[id(todays[-1])] = session
             # minutes the day has left; added sets and retimed sessions share them
             spare = max(0, budget - sum(x.duration_minutes for x in todays))
-            # a walk sized to week 1's room gives its minutes past its least to this week's
-            # lifting, and then shortens by what the day runs over (below)
+            # a walk sized to week 1's room leaves this week's lifting the room it had with
+            # the walk sized to the block's tightest week (`give_floor`), and then shortens
+            # by what the day runs over (below)
             flex = _steady_after_lifting(todays)
-            if flex is not None and flex.gives_way and not scheme.sets_take_walk:
-                spare += max(0, math.floor(_work_minutes(flex)) - give_least)
+            give_at = flex.give_floor if flex is not None else None
+            if flex is not None and give_at is not None and scheme.group_dose_sets is None:
+                spare += max(0, flex.duration_minutes - give_at)
             else:
                 flex = None
-            walk = _steady_after_lifting(todays) if walks_give else None
+            # (the walk after lifting that only some sets may take: not one that gives way)
+            walk = _steady_after_lifting(todays) if walks_give and flex is None else None
             exit_sets = _exit_sets(scheme.cautious, ref, scheme)
             if deload and exit_sets and scheme.cautious and scheme.cautious.exit_sets:
                 # a deload cuts from the exit's bottom, so its cut against the building week
@@ -2856,17 +2874,6 @@ def build_weeks(
                 give_seconds -= max(0, grew - spare) * 60
                 spare = max(0, spare - grew)
                 sessions.append(session)
-            if flex is not None:
-                sessions = _walk_gives_way(sessions, budget, give_least)
-                walked = _steady_after_lifting(sessions)
-                if (
-                    walked is not None
-                    and walked.gives_way
-                    and sum(x.duration_minutes for x in sessions if not x.optional) > budget
-                ):
-                    # at its least and still over the day: the walk is left out this week
-                    # only (its week-1 minutes stay; the week's note says it is shorter)
-                    sessions = [x for x in sessions if x is not walked]
             days.append(DayPlan(day=day.day, sessions=sessions))
         if weekly_most is not None:
             # the weekly hard sets per major group (COACHING.md §3: about 4-10 for a
@@ -2904,6 +2911,13 @@ def build_weeks(
         if scheme.sets_take_walk:
             days = [
                 DayPlan(day=d.day, sessions=_walk_gives_way(d.sessions, budget, least_walk))
+                for d in days
+            ]
+        if scheme.group_dose_sets is None:
+            days = [
+                DayPlan(
+                    day=d.day, sessions=_flex_gives_way(d.sessions, budget, give_least, leave_walks)
+                )
                 for d in days
             ]
         if weeks and not growth:
@@ -3275,10 +3289,12 @@ def walks_take_free_minutes(
     weeks: list[Week], outcome: Decisions, budget: int, longest: int
 ) -> list[Week]:
     """The block with each day's required moderate steady session (a block after lifting, or
-    a day's own walk or ride) lengthened, the same minutes in every week, into what the
-    day's sessions (an optional extra's too) leave free of the person's `budget` minutes in
-    every building week (the block as built: its lifting can come out shorter than its
-    slot), day by day while week 1's required steady work is short of the aerobic
+    a day's own walk or ride) lengthened into what the day's sessions (an optional extra's
+    too) leave free of the person's `budget` minutes in week 1 (the block as built: its
+    lifting can come out shorter than its slot), each later week by as much of that as its
+    own day leaves free (coach review 27, WEEK1-CHANGES-WITH-BLOCK-LENGTH: the least of
+    every building week made a longer block's week 1 shorter than the one-week plan's),
+    day by day while week 1's required steady work is short of the aerobic
     guideline, up to `longest` minutes (the rules' longest steady session) (COACHING.md §2: people
     already active meet WHO 2020's aerobic minutes in week 1 when time allows, by steady
     work after lifting; coach review 21, ACTIVE-AEROBIC-SHORT-WITH-FREE-MINUTES: a
@@ -3304,8 +3320,8 @@ def walks_take_free_minutes(
             )
             for w in out
         ]
-        if any(walk is None for walk in walks):
-            continue
+        if walks[0] is None:
+            continue  # (a later week without it, its lifting taking the day, keeps none)
         free = [budget - sum(s.duration_minutes for s in w.days[index].sessions) for w in out]
         most = min(longest - walk.duration_minutes for walk in walks if walk is not None)
         # week 1 takes the minutes it leaves free (coach review 27,
@@ -3317,7 +3333,7 @@ def walks_take_free_minutes(
         for w, walk, room in zip(out, walks, free, strict=True):
             day = w.days[index]
             grow = min(more, room)
-            if grow <= 0:
+            if grow <= 0 or walk is None:
                 continue
             w.days[index] = DayPlan(
                 day=day.day,
@@ -3412,8 +3428,8 @@ def free_minutes_said(
     weeks: list[Week], outcome: Decisions, budget: int, offered: frozenset[Day], least: int
 ) -> list[Week]:
     """The block with week 1 naming the offered lifting days it leaves `least` or more
-    minutes free on, which a later week's sessions grow into, and the week each is full by
-    (`free_minutes_note`). A longer block starts its lifting lower so that the later weeks'
+    minutes free on, which a later week's sessions grow into, and the week each day is at
+    its longest by (`free_minutes_note`). A longer block starts its lifting lower so that the later weeks'
     growth (more sets, longer walks) fits the day - legitimate progression (coach reviews
     17 and 26) - and week 1 says so, rather than look emptier than the same person's
     one-week plan with no reason given (coach review 27, WEEK1-CHANGES-WITH-BLOCK-LENGTH:
@@ -3429,7 +3445,7 @@ def free_minutes_said(
         first = _required_minutes(day)
         used = [_required_minutes(w.days[k]) for w in weeks]
         most = max(used)
-        if budget - first < least or most - first < least:
+        if budget - first < least or most <= first:
             continue
         free.append((day.day, budget - first, weeks[used.index(most)].week))
     if not free:
