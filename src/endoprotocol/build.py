@@ -276,7 +276,7 @@ def build_plan(
         # one-week plan had room for it); a trained lifting-first lifter's added sets take
         # a walk's minutes only toward the first goal's dose (`group_dose_sets`, coach
         # reviews 8, 12 and 22), so theirs are the minutes every week leaves
-        flexible = Scheme.from_outcome(outcome).group_dose_sets is None
+        flexible = True
         tightest = [
             max(
                 sum(s.duration_minutes for s in w.days[day].sessions if not s.optional)

@@ -2913,13 +2913,12 @@ def build_weeks(
                 DayPlan(day=d.day, sessions=_walk_gives_way(d.sessions, budget, least_walk))
                 for d in days
             ]
-        if scheme.group_dose_sets is None:
-            days = [
-                DayPlan(
-                    day=d.day, sessions=_flex_gives_way(d.sessions, budget, give_least, leave_walks)
-                )
-                for d in days
-            ]
+        days = [
+            DayPlan(
+                day=d.day, sessions=_flex_gives_way(d.sessions, budget, give_least, leave_walks)
+            )
+            for d in days
+        ]
         if weeks and not growth:
             days = _steady_kept(days, weeks[-1].days, budget)
         for d in days:
