@@ -3427,8 +3427,8 @@ def free_minutes_said(
     weeks: list[Week], outcome: Decisions, budget: int, offered: frozenset[Day], least: int
 ) -> list[Week]:
     """The block with week 1 naming the offered lifting days it leaves `least` or more
-    minutes free on, which a later week's sessions grow into, and the week each day is at
-    its longest by (`free_minutes_note`). A longer block starts its lifting lower so that the later weeks'
+    minutes free on, which a later week's sessions grow into until the day is full (within
+    `least`), and the week each day is at its longest by (`free_minutes_note`). A longer block starts its lifting lower so that the later weeks'
     growth (more sets, longer walks) fits the day - legitimate progression (coach reviews
     17 and 26) - and week 1 says so, rather than look emptier than the same person's
     one-week plan with no reason given (coach review 27, WEEK1-CHANGES-WITH-BLOCK-LENGTH:
@@ -3444,7 +3444,9 @@ def free_minutes_said(
         first = _required_minutes(day)
         used = [_required_minutes(w.days[k]) for w in weeks]
         most = max(used)
-        if budget - first < least or most <= first:
+        # (a day the block never fills is not sized for its growth: its lifting simply
+        # leaves minutes over, as it would in a one-week plan)
+        if budget - first < least or most <= first or most < budget - least:
             continue
         free.append((day.day, budget - first, weeks[used.index(most)].week))
     if not free:
