@@ -269,14 +269,12 @@ def build_plan(
             )
 
         block = built_weeks()
-        # minutes the built lifting leaves unused go to WHO's aerobic minutes: those of week
-        # 1, a walk that a later week whose lifting runs over the day shortens in that week
-        # (`Session.give_floor`; coach review 27, WEEK1-CHANGES-WITH-BLOCK-LENGTH: sized to
-        # the tightest week, a longer block's week 1 had a shorter walk, or none, where the
-        # one-week plan had room for it); a trained lifting-first lifter's added sets take
-        # a walk's minutes only toward the first goal's dose (`group_dose_sets`, coach
-        # reviews 8, 12 and 22), so theirs are the minutes every week leaves
-        flexible = True
+        # minutes the built lifting leaves unused in week 1 go to WHO's aerobic minutes, in a
+        # walk that a later week whose lifting runs over the day shortens in that week only
+        # (coach review 27, WEEK1-CHANGES-WITH-BLOCK-LENGTH: sized to the block's tightest
+        # week, a longer block's week 1 had a shorter walk, or none, where the one-week plan
+        # had room for it); the lifting keeps the room it had with the walk sized to that
+        # week (`Session.give_floor`: the walk's minutes then), so no set is added for it
         tightest = [
             max(
                 sum(s.duration_minutes for s in w.days[day].sessions if not s.optional)
@@ -286,8 +284,6 @@ def build_plan(
         ]
         used = [
             sum(s.duration_minutes for s in block[0].days[day].sessions if not s.optional)
-            if flexible
-            else tightest[day]
             for day in range(len(WEEK))
         ]
         for day, slotted in enumerate(scheduler.week.days):
@@ -303,17 +299,16 @@ def build_plan(
         # smallest hard form that already has a steady block after its lifting gives the block
         # the minutes the form frees, toward the aerobic target
         grown = _grow_joined_blocks(scheduler, week_one, block, unformed, profile)
-        if flexible:
-            # a grown block too keeps week 1's minutes; a later week's lifting shortens it
-            # (its lifting keeps the room it had: none past week 1's, `tightest`)
-            for day in grown:
-                sessions = week_one[day].sessions
-                sessions[:] = [
-                    s.giving_way(s.duration_minutes)
-                    if s.modality is Modality.ENDURANCE and not s.optional
-                    else s
-                    for s in sessions
-                ]
+        # a grown block too keeps week 1's minutes; a later week's lifting shortens it (its
+        # lifting keeps the room it had: none past week 1's)
+        for day in grown:
+            sessions = week_one[day].sessions
+            sessions[:] = [
+                s.giving_way(s.duration_minutes)
+                if s.modality is Modality.ENDURANCE and not s.optional
+                else s
+                for s in sessions
+            ]
         refilled = scheduler.refill(used)
         added: list[tuple[int, Slotted, Session]] = []
         for day, slot in refilled:
@@ -321,8 +316,7 @@ def build_plan(
             shortfalls += built.shortfalls
             if built.session is not None:
                 session = built.session.from_week(slot.start_week, slot.end_week)
-                if flexible:
-                    session = session.giving_way(profile.minutes_per_session - tightest[day])
+                session = session.giving_way(profile.minutes_per_session - tightest[day])
                 week_one[day].sessions.append(session)
                 added.append((day, slot, session))
         # a day held to its smallest hard form that no steady block joined (the aerobic target
