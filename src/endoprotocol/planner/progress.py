@@ -3460,7 +3460,7 @@ def free_minutes_said(
     by = (
         f"week {full.pop()}"
         if len(full) == 1
-        else ", ".join(f"{n} by week {w}" for n, (_, _, w) in zip(names, free, strict=True))
+        else ", ".join(f"week {w} on {n}" for n, (_, _, w) in zip(names, free, strict=True))
     )
     text = fill_placeholders(note, {"free": said, "full": by})
     return [weeks[0].model_copy(update={"notes": [*weeks[0].notes, text]}), *weeks[1:]]
