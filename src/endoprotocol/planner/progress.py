@@ -1579,7 +1579,7 @@ def _steady_kept(days: list[DayPlan], last: list[DayPlan], budget: int) -> list[
     or a lighter week whose days have the minutes (coach review 16,
     NOTE-BLAMES-LIFTING-FOR-SHORTER-CARDIO: walks 25 -> 13 minutes on 90-minute days with
     29 minutes free, said to be taken by lifting). Plans whose steady minutes step on their
-    own (the long session, growth into free minutes) are not given this."""
+    own (growth into free minutes) are not given this."""
     out = []
     for day, before in zip(days, last, strict=True):
         was = sum(s.duration_minutes for s in before.sessions if _steady(s))
