@@ -10033,8 +10033,15 @@ def _required_of(day: DayPlan, modality: str) -> list[Session]:
 
 
 def _longest_steady(week: Week) -> int:
+    """Minutes of a week's long steady session: its longest required steady session on a day
+    without required lifting (a walk after lifting is (2)'s and (3)'s)."""
     return max(
-        (s.duration_minutes for d in week.days for s in _required_of(d, "endurance")),
+        (
+            s.duration_minutes
+            for d in week.days
+            if not _required_of(d, "resistance")
+            for s in _required_of(d, "endurance")
+        ),
         default=0,
     )
 

@@ -275,6 +275,7 @@ def build_plan(
         # week, a longer block's week 1 had a shorter walk, or none, where the one-week plan
         # had room for it); the lifting keeps the room it had with the walk sized to that
         # week (`Session.give_floor`: the walk's minutes then), so no set is added for it
+        aerobic_first = any(t.lifting_yields_to_first_goal for t, _ in outcome.guidelines.values())
         tightest = [
             max(
                 sum(s.duration_minutes for s in w.days[day].sessions if not s.optional)
@@ -316,7 +317,13 @@ def build_plan(
             shortfalls += built.shortfalls
             if built.session is not None:
                 session = built.session.from_week(slot.start_week, slot.end_week)
-                session = session.giving_way(profile.minutes_per_session - tightest[day])
+                # (a first goal built on aerobic work keeps all of it: that walk is the
+                # first goal's dose, before the lifting's later sets - coach review 17)
+                session = session.giving_way(
+                    session.duration_minutes
+                    if aerobic_first
+                    else profile.minutes_per_session - tightest[day]
+                )
                 week_one[day].sessions.append(session)
                 added.append((day, slot, session))
         # a day held to its smallest hard form that no steady block joined (the aerobic target

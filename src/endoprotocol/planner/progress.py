@@ -3292,8 +3292,9 @@ def walks_take_free_minutes(
     too) leave free of the person's `budget` minutes in week 1 (the block as built: its
     lifting can come out shorter than its slot), each later week by as much of that as its
     own day leaves free (coach review 27, WEEK1-CHANGES-WITH-BLOCK-LENGTH: the least of
-    every building week made a longer block's week 1 shorter than the one-week plan's),
-    day by day while week 1's required steady work is short of the aerobic
+    every building week made a longer block's week 1 shorter than the one-week plan's; a
+    first goal built on aerobic work keeps the least of every building week, the same in
+    each), day by day while week 1's required steady work is short of the aerobic
     guideline, up to `longest` minutes (the rules' longest steady session) (COACHING.md §2: people
     already active meet WHO 2020's aerobic minutes in week 1 when time allows, by steady
     work after lifting; coach review 21, ACTIVE-AEROBIC-SHORT-WITH-FREE-MINUTES: a
@@ -3303,6 +3304,7 @@ def walks_take_free_minutes(
     scheme = Scheme.from_outcome(outcome)
     if not weeks or not scheme.aerobic_target:
         return weeks
+    aerobic_first = any(t.lifting_yields_to_first_goal for t, _ in outcome.guidelines.values())
     out = [w.model_copy(update={"days": list(w.days)}) for w in weeks]
     for index in range(len(out[0].days)):
         short = math.ceil(scheme.aerobic_target - _week_aerobic(out[0].days))
@@ -3325,8 +3327,11 @@ def walks_take_free_minutes(
         most = min(longest - walk.duration_minutes for walk in walks if walk is not None)
         # week 1 takes the minutes it leaves free (coach review 27,
         # WEEK1-CHANGES-WITH-BLOCK-LENGTH: the same as the one-week plan's week); a later
-        # week whose lifting leaves fewer takes those (a deload no more than week 1)
-        more = min(short, free[0], most)
+        # week whose lifting leaves fewer takes those (a deload no more than week 1). A first
+        # goal built on aerobic work takes what every building week leaves, the same in each:
+        # its steady work, the first goal's dose, never falls below week 1's (coach review 3)
+        building = [r for r, w in zip(free, out, strict=True) if not w.deload] or free
+        more = min(short, min(building) if aerobic_first else free[0], most)
         if more <= 0:
             continue
         for w, walk, room in zip(out, walks, free, strict=True):
@@ -3341,6 +3346,27 @@ def walks_take_free_minutes(
                     for s in day.sessions
                 ],
             )
+    return _shorter_said(out, scheme.steady_shorter_note)
+
+
+def _shorter_said(weeks: list[Week], note: str | None) -> list[Week]:
+    """`weeks` whose building weeks say their required steady minutes are shorter than the
+    week before's exactly where they are (`steady_shorter_note`), read again after a pass
+    that lengthened some weeks' walks more than others."""
+    if not note:
+        return weeks
+    head = note.split("{")[0]
+    out = list(weeks)
+    for i in range(1, len(out)):
+        week = out[i]
+        notes = [n for n in week.notes if not n.startswith(head)]
+        change = sum(_steady_minutes(week.days)) - sum(_steady_minutes(out[i - 1].days))
+        if change < 0 and not week.deload and any(d.sessions for d in week.days):
+            said = fill_placeholders(note, {"minutes": f"{-change}"})
+            was = next((k for k, n in enumerate(week.notes) if n.startswith(head)), len(notes))
+            notes.insert(min(was, len(notes)), said)
+        if notes != week.notes:
+            out[i] = week.model_copy(update={"notes": notes})
     return out
 
 
