@@ -3355,15 +3355,17 @@ def _shorter_said(weeks: list[Week], note: str | None) -> list[Week]:
     that lengthened some weeks' walks more than others."""
     if not note:
         return weeks
-    head = note.split("{")[0]
+    said_before = re.compile(re.escape(note).replace(re.escape("{minutes}"), r"\d+"))
     out = list(weeks)
     for i in range(1, len(out)):
         week = out[i]
-        notes = [n for n in week.notes if not n.startswith(head)]
+        notes = [n for n in week.notes if not said_before.fullmatch(n)]
         change = sum(_steady_minutes(week.days)) - sum(_steady_minutes(out[i - 1].days))
         if change < 0 and not week.deload and any(d.sessions for d in week.days):
             said = fill_placeholders(note, {"minutes": f"{-change}"})
-            was = next((k for k, n in enumerate(week.notes) if n.startswith(head)), len(notes))
+            was = next(
+                (k for k, n in enumerate(week.notes) if said_before.fullmatch(n)), len(notes)
+            )
             notes.insert(min(was, len(notes)), said)
         if notes != week.notes:
             out[i] = week.model_copy(update={"notes": notes})
