@@ -100,9 +100,13 @@ def required_sessions(plan: Plan, day: str, week: int = 1) -> list[Any]:
 
 def audit_check(name: str, data: dict[str, Any], plan: Plan) -> Any:
     """The coach's audit check `name` run on `plan` for the profile `data` (its Verdict)."""
-    from endoprotocol.audit import CHECKS
+    from endoprotocol.audit import CHECKS, one_week_plans
 
-    return CHECKS[name](parse_profile(data), plan, builtin_library())
+    def one_week(profile: Any) -> Plan:
+        return build_plan(profile, builtin_rules(), builtin_library(), weeks=1)
+
+    with one_week_plans(one_week):
+        return CHECKS[name](parse_profile(data), plan, builtin_library())
 
 
 def plan_names(plan: Plan, *, alternatives: bool = True) -> set[str]:

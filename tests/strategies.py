@@ -106,7 +106,7 @@ def audit_property(
     from hypothesis import HealthCheck, given, settings
 
     from endoprotocol import build_plan, load_library, load_rules, parse_profile
-    from endoprotocol.audit import audit
+    from endoprotocol.audit import audit, one_week_plans
     from endoprotocol.engine.loader import builtin_rules_dir
     from endoprotocol.errors import OutOfScopeError
 
@@ -137,7 +137,10 @@ def audit_property(
         if extra is not None:
             extra(profile, plan)
 
-    check()
+    # (the one-week plans `week-one-emptier-than-one-week-plan` compares with, set around
+    # the run: `check`'s own source seeds hypothesis' derandomized draws)
+    with one_week_plans(lambda one: build_plan(one, rules, library, weeks=1)):
+        check()
     record_property("cases", cases)
     for name in checks:
         record_property(f"check:{name}", applied[name])

@@ -407,7 +407,10 @@ OVERTRAINED_RUNNER = {  # audit seed 3: a first-week deload let the long run sta
 def test_a_first_week_deload_starts_the_long_session_where_its_block_does() -> None:
     plan = builtin_plan(**OVERTRAINED_RUNNER)
     runs = [week_steady_minutes(w) for w in plan.weeks[:3]]
-    assert runs[0] == runs[1] < runs[2]  # was 240 -> 235: "lifting takes the time"
+    # was 240 -> 235: "lifting takes the time"; since coach review 27 the long session
+    # starts at its day's minutes and a recovery-limited block holds its steady volume
+    # (`hold_volume`: no growth into free minutes), so week 2 is no shorter either
+    assert runs[0] == runs[1] == runs[2]
     assert not any("shorter in all" in n for n in plan.weeks[1].notes)
 
 

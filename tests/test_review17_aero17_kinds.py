@@ -369,7 +369,9 @@ def test_the_endurance_idle_check_finds_the_old_days(monkeypatch: pytest.MonkeyP
     """Built with the fill stopping at WHO's 150 (the old planner), both lifting days flag."""
     monkeypatch.setattr(Scheduler, "_endurance_first", lambda self: False)
     plan = plan_of(ENDURANCE, weeks=4)
-    assert guideline(plan, "who-2020-aerobic").value == 150
+    # (150 while the long session started a step short in a longer block; it starts at its
+    # day's minutes since coach review 27, WEEK1-CHANGES-WITH-BLOCK-LENGTH)
+    assert 150 <= guideline(plan, "who-2020-aerobic").value < 240
     faults = audit_check("endurance-first-idle-days", ENDURANCE, plan).faults
     assert [f.where for f in faults] == ["week 1 monday", "week 1 thursday"]
 

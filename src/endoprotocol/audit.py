@@ -15,6 +15,8 @@ import math
 import re
 import statistics
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from itertools import combinations, pairwise, product
 
@@ -10037,7 +10039,159 @@ def tempo_no_buildup_no_deload(p: Profile, plan: Plan, library: Library) -> Verd
     return verdict
 
 
+# ---- a block's week 1 against the same person's one-week plan (coach review 27) ------------
+
+OneWeekPlanner = Callable[[Profile], Plan]
+# How the audit gets the same profile's one-week plan, built with the rules and library that
+# made the audited plan: set by whoever builds the plans (`auditrun.run_audit`, the tests'
+# audit helpers) with `one_week_plans`; without it the check below does not apply.
+_one_week_planner: ContextVar[OneWeekPlanner | None] = ContextVar("one_week_planner", default=None)
+
+
+@contextmanager
+def one_week_plans(planner: OneWeekPlanner) -> Iterator[None]:
+    """Within this block, `week-one-emptier-than-one-week-plan` compares a plan's week 1 with
+    `planner(profile)`, the profile's plan one week long."""
+    token = _one_week_planner.set(planner)
+    try:
+        yield
+    finally:
+        _one_week_planner.reset(token)
+
+
+# Free minutes on a lifting day that week 1 must account for in its note: fewer are a
+# rounding of the lifting's seconds (a design choice; the least walk a formed lifting day
+# holds, `lifting_exposure_walk_minutes`, is 5)
+FREE_MINUTES_SAID = 5
+
+
+def _required_of(day: DayPlan, modality: str) -> list[Session]:
+    return [s for s in day.sessions if not s.optional and s.modality.value == modality]
+
+
+def _longest_steady(week: Week) -> int:
+    """Minutes of a week's long steady session: its longest required steady session on a day
+    without required lifting (a walk after lifting is (2)'s and (3)'s)."""
+    return max(
+        (
+            s.duration_minutes
+            for d in week.days
+            if not _required_of(d, "resistance")
+            for s in _required_of(d, "endurance")
+        ),
+        default=0,
+    )
+
+
+def _steady_count(week: Week, optional: bool) -> int:
+    return sum(
+        1
+        for d in week.days
+        for s in d.sessions
+        if s.optional is optional and s.modality.value == "endurance"
+    )
+
+
+def _free_lifting_days(p: Profile, week: Week, least: int = 1) -> dict[str, int]:
+    """Offered days of `week` with required lifting and at least `least` of the day's
+    minutes unused by required sessions: day -> free minutes."""
+    offered = {d.value for d in p.training_days()}
+    out: dict[str, int] = {}
+    for d in week.days:
+        if d.day.value not in offered or not _required_of(d, "resistance"):
+            continue
+        free = p.minutes_per_session - sum(s.duration_minutes for s in d.sessions if not s.optional)
+        if free >= least:
+            out[d.day.value] = free
+    return out
+
+
+def week_one_emptier_than_one_week_plan(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 27, WEEK1-CHANGES-WITH-BLOCK-LENGTH: a block's week 1 is the week the
+    person starts with, whatever the block's length, so against the same profile's one-week
+    plan it (1) keeps an active person's long steady session at the minutes that week holds
+    (what they already do: a masters cyclist's 90-minute ride was 75 at 8 weeks and 65 at
+    16), (2) keeps every walk or ride the one-week plan has room for (a required one on a
+    day with the same lifting, or as many optional ones), and (3) where its lifting is shorter than the one-week plan's so that later weeks' growth
+    fits the day (legitimate progression), its notes name each day it leaves minutes free
+    and the week they are used by (a 48-year-old's Saturday lifting 40 -> 25 minutes at 8
+    weeks, with nothing said). The one-week plan is built only when the plan can show one
+    of these (`one_week_plans`)."""
+    planner = _one_week_planner.get()
+    verdict = Verdict(applies=False)
+    if planner is None or len(plan.weeks) < 2 or plan.screening.referral_only:
+        return verdict
+    first = plan.weeks[0]
+    active_steady = p.currently_active and _longest_steady(first) > 0
+    # a walk the block drops, or lifting it shortens, leaves minutes free on its day
+    if not (active_steady or _free_lifting_days(p, first)):
+        return verdict
+    free = _free_lifting_days(p, first, FREE_MINUTES_SAID)
+    twin = planner(p).weeks[0]
+    verdict.applies = True
+    name = "week-one-emptier-than-one-week-plan"
+    if p.currently_active and _longest_steady(first) < _longest_steady(twin):
+        verdict.faults.append(
+            Fault(
+                name,
+                "week 1",
+                f"the long steady session is {_longest_steady(first)} minutes, against "
+                f"{_longest_steady(twin)} in the one-week plan",
+            )
+        )
+    twin_days = {d.day.value: d for d in twin.days}
+    # a walk or ride the one-week plan holds on a day whose lifting is the same session (a
+    # day of another layout - the split a block's length chose - is not compared)
+    for d in first.days:
+        other = twin_days[d.day.value]
+        same = [s.title for s in _required_of(d, "resistance")] == [
+            s.title for s in _required_of(other, "resistance")
+        ]
+        if same and _required_of(other, "endurance") and not _required_of(d, "endurance"):
+            verdict.faults.append(
+                Fault(
+                    name,
+                    f"week 1 {d.day.value}",
+                    "no walk or ride, where the one-week plan has "
+                    + ", ".join(
+                        f"{s.title} ({s.duration_minutes} minutes)"
+                        for s in _required_of(other, "endurance")
+                    ),
+                )
+            )
+    now, one = _steady_count(first, True), _steady_count(twin, True)
+    if now < one:
+        verdict.faults.append(
+            Fault(
+                name,
+                "week 1",
+                f"{now} optional steady sessions, against {one} in the one-week plan",
+            )
+        )
+    notes = " ".join(first.notes)
+    for d in first.days:
+        minutes = free.get(d.day.value)
+        if minutes is None:
+            continue
+        lifting = sum(s.duration_minutes for s in _required_of(d, "resistance"))
+        was = sum(s.duration_minutes for s in _required_of(twin_days[d.day.value], "resistance"))
+        if was - lifting < FREE_MINUTES_SAID:
+            continue
+        day = d.day.value.capitalize()
+        if not re.search(rf"\b{minutes} minutes? free on {day}\b|\b{minutes} on {day}\b", notes):
+            verdict.faults.append(
+                Fault(
+                    name,
+                    f"week 1 {d.day.value}",
+                    f"lifting {lifting} minutes against {was} in the one-week plan, "
+                    f"{minutes} minutes left free and the week's notes do not say so",
+                )
+            )
+    return verdict
+
+
 PROGRESSION_CHECKS: dict[str, Check] = {
+    "week-one-emptier-than-one-week-plan": week_one_emptier_than_one_week_plan,
     "tempo-no-buildup-no-deload": tempo_no_buildup_no_deload,
     "week-does-not-progress": week_does_not_progress,
     "aerobic-flat-unexplained": aerobic_flat_unexplained,

@@ -13,7 +13,7 @@ import random
 from dataclasses import dataclass
 from typing import Any
 
-from endoprotocol.audit import CHECKS, Fault, audit
+from endoprotocol.audit import CHECKS, Fault, audit, one_week_plans
 from endoprotocol.build import build_plan
 from endoprotocol.engine.loader import RuleSet
 from endoprotocol.errors import OutOfScopeError
@@ -209,7 +209,9 @@ def run_audit(
         except OutOfScopeError:
             continue
         planned += 1
-        for name, verdict in audit(profile, plan, library, CHECKS).items():
+        with one_week_plans(lambda one: build_plan(one, rules, library, weeks=1)):
+            verdicts = audit(profile, plan, library, CHECKS)
+        for name, verdict in verdicts.items():
             kind = kinds[name]
             kind.applied += verdict.applies
             if not verdict.faults:

@@ -63,12 +63,14 @@ from endoprotocol.plan import (
 from endoprotocol.planner.fill import Picker, Shortfall
 from endoprotocol.planner.library import Library, Messages
 from endoprotocol.planner.progress import (
+    FREE_MINUTES_SAID,
     BuildUp,
     Scheme,
     _resized_steady,
     build_weeks,
     flat_steady_said,
     forms_refit,
+    free_minutes_said,
     rests_refit,
     true_load_change,
     true_sets_notes,
@@ -245,7 +247,9 @@ def build_plan(
                 whole.clear()
                 scheduler, picker, builder, week_one, shortfalls, grows = scheduled(keep)
 
-        def built_weeks(days: list[DayPlan] | None = None) -> list[Week]:
+        def built_weeks(
+            days: list[DayPlan] | None = None, *, leave_walks: bool = True
+        ) -> list[Week]:
             return build_weeks(
                 week_one if days is None else days,
                 weeks,
@@ -261,15 +265,26 @@ def build_plan(
                 coarse=library.coarse_loaded(),
                 rep_caps=library.rep_caps(),
                 load_cues=library.load_cues(profile.equipment),
+                leave_walks=leave_walks,
             )
 
         block = built_weeks()
-        # minutes the built lifting leaves unused in every week go to WHO's aerobic minutes
-        used = [
+        # minutes the built lifting leaves unused in week 1 go to WHO's aerobic minutes, in a
+        # walk that a later week whose lifting runs over the day shortens in that week only
+        # (coach review 27, WEEK1-CHANGES-WITH-BLOCK-LENGTH: sized to the block's tightest
+        # week, a longer block's week 1 had a shorter walk, or none, where the one-week plan
+        # had room for it); the lifting keeps the room it had with the walk sized to that
+        # week (`Session.give_floor`: the walk's minutes then), so no set is added for it
+        aerobic_first = any(t.lifting_yields_to_first_goal for t, _ in outcome.guidelines.values())
+        tightest = [
             max(
                 sum(s.duration_minutes for s in w.days[day].sessions if not s.optional)
                 for w in block
             )
+            for day in range(len(WEEK))
+        ]
+        used = [
+            sum(s.duration_minutes for s in block[0].days[day].sessions if not s.optional)
             for day in range(len(WEEK))
         ]
         for day, slotted in enumerate(scheduler.week.days):
@@ -278,13 +293,23 @@ def build_plan(
                 # AEROBIC-GOAL-CROWDED) frees week 1's minutes for a steady block: the sets and
                 # reps later weeks would add grow into the day's spare minutes, which the block
                 # then holds
-                used[day] = sum(
+                used[day] = tightest[day] = sum(
                     s.duration_minutes for s in block[0].days[day].sessions if not s.optional
                 )
         # coach review 10, ENDURANCE-FIRST-CROWDED (lead, 2026-12-01): a day held to its
         # smallest hard form that already has a steady block after its lifting gives the block
         # the minutes the form frees, toward the aerobic target
         grown = _grow_joined_blocks(scheduler, week_one, block, unformed, profile)
+        # a grown block too keeps week 1's minutes; a later week's lifting shortens it (its
+        # lifting keeps the room it had: none past week 1's)
+        for day in grown:
+            sessions = week_one[day].sessions
+            sessions[:] = [
+                s.giving_way(s.duration_minutes)
+                if s.modality is Modality.ENDURANCE and not s.optional
+                else s
+                for s in sessions
+            ]
         refilled = scheduler.refill(used)
         added: list[tuple[int, Slotted, Session]] = []
         for day, slot in refilled:
@@ -292,6 +317,13 @@ def build_plan(
             shortfalls += built.shortfalls
             if built.session is not None:
                 session = built.session.from_week(slot.start_week, slot.end_week)
+                # (a first goal built on aerobic work keeps all of it: that walk is the
+                # first goal's dose, before the lifting's later sets - coach review 17)
+                session = session.giving_way(
+                    session.duration_minutes
+                    if aerobic_first
+                    else profile.minutes_per_session - tightest[day]
+                )
                 week_one[day].sessions.append(session)
                 added.append((day, slot, session))
         # a day held to its smallest hard form that no steady block joined (the aerobic target
@@ -345,6 +377,8 @@ def build_plan(
                     if rebuilt is not None:
                         index = week_one[day].sessions.index(session)
                         fresh = rebuilt.from_week(slot.start_week, slot.end_week)
+                        if session.give_floor is not None:
+                            fresh = fresh.giving_way(session.give_floor)
                         week_one[day].sessions[index] = fresh
                         added[k] = (day, slot, fresh)
                         resized = again = True
@@ -407,6 +441,8 @@ def build_plan(
             if rebuilt is None:
                 continue
             new = rebuilt.from_week(old.first_week, old.last_week)
+            if old.give_floor is not None:
+                new = new.giving_way(old.give_floor)
             week_one[day].sessions[week_one[day].sessions.index(old)] = new
             if id(old) in grows:
                 grows[id(new)] = grows.pop(id(old))
@@ -458,7 +494,9 @@ def build_plan(
         ]
         block = forms_refit(
             block,
-            built_weeks(whole_one),
+            # (the lifting as it was before its form: a walk it runs over stays in that
+            # trial, so the form takes back only what the day really has free)
+            built_weeks(whole_one, leave_walks=False),
             profile.minutes_per_session,
             library.design,
             hold,
@@ -512,6 +550,14 @@ def build_plan(
         # the day as built is one
         messages = library.design.messages
         true_strength_day_notes(w, messages.exposure_form, messages.exposure_form_partial)
+    # week 1 names the minutes it leaves free for the later weeks' growth (coach review 27)
+    block = free_minutes_said(
+        block,
+        outcome,
+        profile.minutes_per_session,
+        frozenset(profile.training_days()),
+        FREE_MINUTES_SAID,
+    )
     days = block[0].days
     totals = compute_totals(days)
     # the short interval protocols (sprints, one-minute efforts) are the library's shortest

@@ -382,6 +382,10 @@ class Session(_Out):
     # A tempo session's moderate part as the builder made it (coach review 27): the weeks
     # that size the tempo part give it the session's other minutes; None for other sessions.
     _easy_part: Exercise | None = PrivateAttr(default=None)
+    # A walk after lifting sized to the room week 1 leaves, which a later week whose lifting
+    # runs over its day shortens in that week only (coach review 27): the minutes it had
+    # when sized to the block's tightest week (the lifting's room is read with those).
+    _give_floor: int | None = PrivateAttr(default=None)
 
     # read from the private store directly: pydantic reaches a private attribute through
     # its `__getattr__` fallback, and the planner reads these ~150 times a plan
@@ -399,6 +403,18 @@ class Session(_Out):
     def easy_part(self) -> Exercise | None:
         private = self.__pydantic_private__
         return None if private is None else private.get("_easy_part")
+
+    @property
+    def give_floor(self) -> int | None:
+        private = self.__pydantic_private__
+        return None if private is None else private.get("_give_floor")
+
+    def giving_way(self, floor: int) -> "Session":
+        """This session, a walk that a later week's lifting may shorten, `floor` minutes
+        long when sized to the block's tightest week."""
+        made = self.model_copy()
+        made._give_floor = max(0, floor)
+        return made
 
     def with_easy_part(self, part: Exercise | None) -> "Session":
         """This session, carrying `part` as its tempo session's moderate part."""

@@ -571,6 +571,7 @@ NOTE_FIELDS = {
     "vigorous_check_note": set(),
     "tempo_note": {"title", "minutes", "step"},
     "tempo_deload_note": {"title", "minutes"},
+    "free_minutes_note": {"free", "full"},
 }
 
 
@@ -718,11 +719,11 @@ class Progression(_Node):
     hold_volume: Flag | None = None
     # false: required steady sessions keep week 1's minutes all block (no build-up, no growth)
     aerobic_build_up: Flag | None = None
-    # active people with an aerobic first goal (COACHING.md §3): the longest steady session
-    # starts this many minutes short per step and grows by it each building week, a step
-    # higher after each deload, reaching its full length in the block's last building week
+    # active people with an aerobic first goal (COACHING.md §3): the step, in minutes, their
+    # steady work grows by each building week (`steady_grows_into_spare`)
     long_session_step_minutes: Annotated[int, Field(strict=True, ge=1, le=15)] | None = None
-    # the least minutes of work the long session keeps when it starts short
+    # accepted and unused since coach review 27 (WEEK1-CHANGES-WITH-BLOCK-LENGTH): the long
+    # session no longer starts short in a longer block, so it has no least minutes or note
     long_session_min_minutes: Annotated[int, Field(strict=True, ge=10, le=180)] | None = None
     long_session_note: Text | None = None
     # active people with an aerobic first goal whose week 1 already meets the aerobic
@@ -747,6 +748,10 @@ class Progression(_Node):
     tempo_note: Text | None = None
     # said in a deload week that cuts the tempo work ({title}, {minutes})
     tempo_deload_note: Text | None = None
+    # said in week 1 of a block that leaves minutes free on lifting days for later weeks'
+    # growth ({free}: the minutes and days, {full}: the week each day is at its longest by;
+    # coach review 27, WEEK1-CHANGES-WITH-BLOCK-LENGTH)
+    free_minutes_note: Text | None = None
     # said in a week whose rep ranges move up at the same load (double progression)
     reps_note: Text | None = None
     # said in a week that adds lifting sets, or interval rounds, to the last building week

@@ -291,6 +291,9 @@ class Timing(_Node):
     # the move from one lift of a pair to the other (both set up before the pair starts)
     seconds_within_pair: Annotated[int, Field(strict=True, ge=0, le=120)]
     min_work_minutes: dict[Modality, Annotated[int, Field(strict=True, ge=1, le=120)]]
+    # the least work a walk after lifting, sized to week 1's room, keeps in a later week
+    # whose lifting runs over the day (coach review 27, WEEK1-CHANGES-WITH-BLOCK-LENGTH)
+    walk_gives_way_minutes: Annotated[int, Field(strict=True, ge=1, le=30)] = 5
 
 
 class ModalityDesign(_Node):

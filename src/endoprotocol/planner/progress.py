@@ -66,7 +66,6 @@ NOTES = (
     "deload_reps_note",
     "deload_one_set_note",
     "deload_now_note",
-    "long_session_note",
     "effort_held_note",
     "vigorous_check_note",
     "steady_grows_note",
@@ -94,6 +93,7 @@ NOTES = (
     "no_load_deload_reps_note",
     "tempo_note",
     "tempo_deload_note",
+    "free_minutes_note",
 )
 
 
@@ -133,7 +133,6 @@ class Scheme:
     sets_note: str | None
     rounds_note: str | None
     deload_reps_note: str | None
-    long_session_note: str | None
     effort_held_note: str | None = None
     deload_one_set_note: str | None = None
     vigorous_check_note: str | None = None
@@ -164,6 +163,7 @@ class Scheme:
     no_load_deload_reps_note: str | None = None
     tempo_note: str | None = None
     tempo_deload_note: str | None = None
+    free_minutes_note: str | None = None
     # a tempo session's tempo work (coach review 27): week 1's minutes (the low end of the
     # rules' `tempo_minutes`), the most it grows to, and its step a building week (0: held)
     tempo_low: int = 0
@@ -178,7 +178,6 @@ class Scheme:
     steady_grows: bool = False
     effort_step: EffortStep | None = None
     long_step: int = 0
-    long_floor: int = 0  # the long session's least minutes of work (`long_session_min_minutes`)
     # the aerobic guideline's bar (WHO 2020's 150): the long session's start keeps the week at it
     aerobic_target: int = 0
     # the strength guideline's days (WHO 2020's 2): the weekly volume hold keeps a group's
@@ -229,7 +228,6 @@ class Scheme:
             if isinstance(v := get("long_session_step_minutes"), int)
             and get("aerobic_build_up") is not False
             else 0,
-            long_floor=int(v) if isinstance(v := get("long_session_min_minutes"), int) else 0,
             # recovery-limited people hold the block's volume (`hold_volume`): no growth
             steady_grows=get("steady_grows_into_spare") is True
             and get("aerobic_build_up") is not False
@@ -1308,59 +1306,6 @@ def _tempo_of(days: list[DayPlan]) -> tuple[str, int] | None:
     return None
 
 
-def _long_session_wave(
-    week_one: list[DayPlan], count: int, scheme: Scheme, skip: set[int]
-) -> tuple[int | None, dict[int, int]]:
-    """The long steady session (the longest required one, present from week 1) and the
-    minutes it is short of its full length in each week (COACHING.md §3: aerobic sessions
-    lengthen about 5-10 minutes every 1-2 weeks; ACSM 2011). Each building week adds
-    `scheme.long_step` minutes; a deload goes back to its block's first week; the next block
-    starts one step above the last one's start, so the session reaches its full length
-    (week 1's template, which the day's minutes hold) in the block's last building week.
-    The start keeps the rule's least minutes of work (`long_session_min_minutes`) and the
-    week's steady work at or above the aerobic guideline's bar. Returns (id of the session, week -> minutes short); (None, {}) when none."""
-    if not scheme.long_step:
-        return None, {}
-    steady = [
-        s
-        for d in week_one
-        for s in d.sessions
-        if s.modality is Modality.ENDURANCE
-        and not s.optional
-        and s.first_week == 1
-        and s.last_week is None
-        and id(s) not in skip
-    ]
-    if not steady:
-        return None, {}
-    long = max(steady, key=_work_minutes)
-    total = sum(_work_minutes(s) for s in steady)
-    most_steps = int(
-        min(_work_minutes(long) - scheme.long_floor, total - scheme.aerobic_target)
-        // scheme.long_step
-    )
-    if most_steps <= 0:
-        return None, {}
-    blocks, deloads = mesocycles(count, scheme)
-    short: dict[int, int] = {}
-    for b, weeks in enumerate(blocks):
-        for k, number in enumerate(weeks):
-            # the steps left in this block, then one per later block while they fit (a
-            # clipped start still grows in each block's last building week)
-            later = min(len(blocks) - 1 - b, max(0, most_steps - (len(weeks) - 1)))
-            steps = (len(weeks) - 1 - k) + later
-            short[number] = min(steps, most_steps) * scheme.long_step
-    for number, b in deloads.items():
-        short[number] = short[blocks[b][0]] if b < len(blocks) else 0
-    # a first-week deload (`deload_now`: overtraining signs) closes no block: it starts the
-    # first block's length, so week 2 is no shorter (coach review 16,
-    # NOTE-BLAMES-LIFTING-FOR-SHORTER-CARDIO: a run 85 -> 80 minutes said to be lifting's)
-    for number in range(1, count + 1):
-        if number not in short and blocks:
-            short[number] = short[blocks[0][0]]
-    return id(long), short
-
-
 def mesocycles(count: int, scheme: Scheme) -> tuple[list[list[int]], dict[int, int]]:
     """The block's building weeks in mesocycles, and each deload week -> the one it closes."""
     blocks: list[list[int]] = [[]]
@@ -1634,6 +1579,26 @@ def _walk_gives_way(sessions: list[Session], budget: int, least: int) -> list[Se
     return [_resized_steady(s, s.duration_minutes - cut) if s is walk else s for s in sessions]
 
 
+def _flex_gives_way(
+    sessions: list[Session], budget: int, least: int, leave: bool = True
+) -> list[Session]:
+    """A day whose walk after lifting is sized to week 1's room (`Session.give_floor`) and
+    whose lifting this week runs over its minutes: the walk shortens by what the day is
+    over, to `least` minutes of work, and where that is still over the day it is left out
+    this week only (its week-1 minutes stay; the week's note says its steady work is
+    shorter). Coach review 27, WEEK1-CHANGES-WITH-BLOCK-LENGTH: such a walk used to be
+    sized to the block's tightest week, so a longer block's week 1 had a shorter walk, or
+    none, where the one-week plan had room for it."""
+    walk = _steady_after_lifting(sessions)
+    if walk is None or walk.give_floor is None:
+        return sessions
+    sessions = _walk_gives_way(sessions, budget, least)
+    if not leave or sum(s.duration_minutes for s in sessions if not s.optional) <= budget:
+        return sessions
+    walk = _steady_after_lifting(sessions)
+    return [s for s in sessions if s is not walk]
+
+
 def _steady_kept(days: list[DayPlan], last: list[DayPlan], budget: int) -> list[DayPlan]:
     """`days` whose required steady work on a day that fell short of `last` week's on the
     same day is lengthened back toward it, by as many minutes as the day still has free:
@@ -1641,7 +1606,7 @@ def _steady_kept(days: list[DayPlan], last: list[DayPlan], budget: int) -> list[
     or a lighter week whose days have the minutes (coach review 16,
     NOTE-BLAMES-LIFTING-FOR-SHORTER-CARDIO: walks 25 -> 13 minutes on 90-minute days with
     29 minutes free, said to be taken by lifting). Plans whose steady minutes step on their
-    own (the long session, growth into free minutes) are not given this."""
+    own (growth into free minutes) are not given this."""
     out = []
     for day, before in zip(days, last, strict=True):
         was = sum(s.duration_minutes for s in before.sessions if _steady(s))
@@ -2448,6 +2413,7 @@ def build_weeks(
     load_cues: Mapping[str, str] | None = None,
     drills: frozenset[str] = frozenset(),
     coarse: frozenset[str] = frozenset(),
+    leave_walks: bool = True,
 ) -> list[Week]:
     """Weeks 1..count; a session of week one appears from its `first_week` on;
     `budget` is the day's minutes (a mirrored week must fit them); with `build_up`, required
@@ -2465,9 +2431,14 @@ def build_weeks(
     `load_cues` maps a body-weight lift the person's kit can load to how (`load_cue`);
     `drills` names the teaching drills, which a cautious start's exit sets reach last;
     `coarse` names the lifts whose load steps a whole bell or band at a time
-    (`Library.coarse_loaded`), whose load weeks say so (`coarse_load_note`)."""
+    (`Library.coarse_loaded`), whose load weeks say so (`coarse_load_note`); with
+    `leave_walks`, a walk sized to week 1's room (`Session.give_floor`) that a week's lifting
+    still runs over at its least is left out that week (`_flex_gives_way`)."""
     scheme = Scheme.from_outcome(outcome)
     least_walk = design.timing.min_work_minutes.get(Modality.ENDURANCE, 10)
+    # the least work a later week's lifting shortens a walk sized to week 1's room to
+    # (`Session.give_floor`; the library's `walk_gives_way_minutes`)
+    give_least = design.timing.walk_gives_way_minutes
     limit_caps: dict[bool, float | None] = {}
     for compound, role in ((True, "compound"), (False, "accessory")):
         bound, _ = outcome.limit(Modality.RESISTANCE.value, role, "pct_1rm")
@@ -2502,11 +2473,10 @@ def build_weeks(
         scheme.aerobic_target - _week_aerobic(week_one),
     )
     growth = _growth(week_one, count, scheme, grows or {}) if build_up is None else {}
-    long_id, long_short = (
-        _long_session_wave(week_one, count, scheme, set(mirror))
-        if build_up is None and not growth
-        else (None, {})
-    )
+    # (an active person's long steady session starts at what its day holds, at every block
+    # length: it grows into free minutes, `growth`, or holds and progresses by effort; it
+    # no longer starts shorter in a longer block - coach review 27,
+    # WEEK1-CHANGES-WITH-BLOCK-LENGTH: a 90-minute ride was 75 at 8 weeks, 65 at 16)
     # a tempo session's tempo minutes a building week, and the last each one held
     tempo_targets = _tempo_targets(count, scheme) if scheme.tempo_low else {}
     tempo_blocks = mesocycles(count, scheme)
@@ -2699,7 +2669,17 @@ def build_weeks(
                 origin[id(todays[-1])] = session
             # minutes the day has left; added sets and retimed sessions share them
             spare = max(0, budget - sum(x.duration_minutes for x in todays))
-            walk = _steady_after_lifting(todays) if walks_give else None
+            # a walk sized to week 1's room leaves this week's lifting the room it had with
+            # the walk sized to the block's tightest week (`give_floor`), and then shortens
+            # by what the day runs over (below)
+            flex = _steady_after_lifting(todays)
+            give_at = flex.give_floor if flex is not None else None
+            if flex is not None and give_at is not None and scheme.group_dose_sets is None:
+                spare += max(0, flex.duration_minutes - give_at)
+            else:
+                flex = None
+            # (the walk after lifting that only some sets may take: not one that gives way)
+            walk = _steady_after_lifting(todays) if walks_give and flex is None else None
             exit_sets = _exit_sets(scheme.cautious, ref, scheme)
             if deload and exit_sets and scheme.cautious and scheme.cautious.exit_sets:
                 # a deload cuts from the exit's bottom, so its cut against the building week
@@ -2780,10 +2760,6 @@ def build_weeks(
                         )
                 if growth.get(number, {}).get(id(template)):
                     session = _resized_steady(session, growth[number][id(template)])
-                if id(template) == long_id and long_short.get(number):
-                    session = _resized_steady(
-                        session, session.duration_minutes - long_short[number]
-                    )
                 if session.easy_part is not None and scheme.tempo_low:
                     # the tempo part grows a step a building week; a deload takes it back
                     # to its block's first week's, and at least the deload's least cut below
@@ -2964,7 +2940,13 @@ def build_weeks(
                 DayPlan(day=d.day, sessions=_walk_gives_way(d.sessions, budget, least_walk))
                 for d in days
             ]
-        if weeks and not growth and long_id is None:
+        days = [
+            DayPlan(
+                day=d.day, sessions=_flex_gives_way(d.sessions, budget, give_least, leave_walks)
+            )
+            for d in days
+        ]
+        if weeks and not growth:
             days = _steady_kept(days, weeks[-1].days, budget)
         for d in days:
             # what each required steady session (by its day and place) holds, as the week
@@ -3092,12 +3074,6 @@ def build_weeks(
                 notes.append(scheme.sets_note)
             if scheme.rounds_note and _rounds(days) > _rounds(last) and _rounds(last):
                 notes.append(scheme.rounds_note)
-            if (
-                scheme.long_session_note
-                and long_id is not None
-                and sum(_steady_minutes(days)) > sum(_steady_minutes(last))
-            ):
-                notes.append(scheme.long_session_note)
             # against the week before, a deload included: a block starts above it
             grew = sum(_steady_minutes(days)) - sum(_steady_minutes(weeks[-1].days))
             if growth and grew > 0 and scheme.steady_grows_note:
@@ -3107,7 +3083,6 @@ def build_weeks(
                 scheme.steady_grows
                 and scheme.days_full_note
                 and build_up is None
-                and long_id is None
                 and not weeks[-1].deload
                 and grew <= 0
                 and _rounds(days) <= _rounds(last)
@@ -3346,10 +3321,13 @@ def walks_take_free_minutes(
     weeks: list[Week], outcome: Decisions, budget: int, longest: int
 ) -> list[Week]:
     """The block with each day's required moderate steady session (a block after lifting, or
-    a day's own walk or ride) lengthened, the same minutes in every week, into what the
-    day's sessions (an optional extra's too) leave free of the person's `budget` minutes in
-    every building week (the block as built: its lifting can come out shorter than its
-    slot), day by day while week 1's required steady work is short of the aerobic
+    a day's own walk or ride) lengthened into what the day's sessions (an optional extra's
+    too) leave free of the person's `budget` minutes in week 1 (the block as built: its
+    lifting can come out shorter than its slot), each later week by as much of that as its
+    own day leaves free (coach review 27, WEEK1-CHANGES-WITH-BLOCK-LENGTH: the least of
+    every building week made a longer block's week 1 shorter than the one-week plan's; a
+    first goal built on aerobic work keeps the least of every building week, the same in
+    each), day by day while week 1's required steady work is short of the aerobic
     guideline, up to `longest` minutes (the rules' longest steady session) (COACHING.md §2: people
     already active meet WHO 2020's aerobic minutes in week 1 when time allows, by steady
     work after lifting; coach review 21, ACTIVE-AEROBIC-SHORT-WITH-FREE-MINUTES: a
@@ -3359,8 +3337,7 @@ def walks_take_free_minutes(
     scheme = Scheme.from_outcome(outcome)
     if not weeks or not scheme.aerobic_target:
         return weeks
-    # the free minutes are read on the building weeks (a deload's cut sets free more)
-    building = [i for i, w in enumerate(weeks) if not w.deload] or list(range(len(weeks)))
+    aerobic_first = any(t.lifting_yields_to_first_goal for t, _ in outcome.guidelines.values())
     out = [w.model_copy(update={"days": list(w.days)}) for w in weeks]
     for index in range(len(out[0].days)):
         short = math.ceil(scheme.aerobic_target - _week_aerobic(out[0].days))
@@ -3377,24 +3354,66 @@ def walks_take_free_minutes(
             )
             for w in out
         ]
-        if any(walk is None for walk in walks):
-            continue
-        free = min(
-            budget - sum(s.duration_minutes for s in out[i].days[index].sessions) for i in building
-        )
+        if walks[0] is None:
+            continue  # (a later week without it, its lifting taking the day, keeps none)
+        free = [budget - sum(s.duration_minutes for s in w.days[index].sessions) for w in out]
         most = min(longest - walk.duration_minutes for walk in walks if walk is not None)
-        more = min(short, free, most)
+        # week 1 takes the minutes it leaves free (coach review 27,
+        # WEEK1-CHANGES-WITH-BLOCK-LENGTH: the same as the one-week plan's week); a later
+        # week whose lifting leaves fewer takes those (a deload no more than week 1). A first
+        # goal built on aerobic work takes what every building week leaves, the same in each:
+        # its steady work, the first goal's dose, never falls below week 1's (coach review 3)
+        building = [r for r, w in zip(free, out, strict=True) if not w.deload] or free
+        more = min(short, min(building) if aerobic_first else free[0], most)
         if more <= 0:
             continue
-        for w, walk in zip(out, walks, strict=True):
+        for w, walk, room in zip(out, walks, free, strict=True):
             day = w.days[index]
+            grow = min(more, room)
+            if grow <= 0 or walk is None:
+                continue
             w.days[index] = DayPlan(
                 day=day.day,
                 sessions=[
-                    _resized_steady(s, s.duration_minutes + more) if s is walk else s
+                    _resized_steady(s, s.duration_minutes + grow) if s is walk else s
                     for s in day.sessions
                 ],
             )
+    return _shorter_said(out, scheme)
+
+
+def _shorter_said(weeks: list[Week], scheme: Scheme) -> list[Week]:
+    """`weeks` whose building weeks say their required steady minutes are shorter than the
+    week before's exactly where they are, with what took them (`steady_shorter_note` for
+    lifting, `steady_to_intervals_note` for an interval session: `_steady_fell_for`), read
+    again after a pass that lengthened some weeks' walks more than others."""
+    notes_by_cause = {
+        "lifting": scheme.steady_shorter_note,
+        "intervals": scheme.steady_to_intervals_note,
+    }
+    said_before = [
+        re.compile(re.escape(note).replace(re.escape("{minutes}"), r"\d+"))
+        for note in notes_by_cause.values()
+        if note
+    ]
+    if not said_before:
+        return weeks
+    out = list(weeks)
+    for i in range(1, len(out)):
+        week = out[i]
+        notes = [n for n in week.notes if not any(p.fullmatch(n) for p in said_before)]
+        change = sum(_steady_minutes(week.days)) - sum(_steady_minutes(out[i - 1].days))
+        cause = _steady_fell_for(week.days, out[i - 1].days)
+        note = notes_by_cause.get(cause or "")
+        if note and change < 0 and not week.deload and any(d.sessions for d in week.days):
+            said = fill_placeholders(note, {"minutes": f"{-change}"})
+            was = next(
+                (k for k, n in enumerate(week.notes) if any(p.fullmatch(n) for p in said_before)),
+                len(notes),
+            )
+            notes.insert(min(was, len(notes)), said)
+        if notes != week.notes:
+            out[i] = week.model_copy(update={"notes": notes})
     return out
 
 
@@ -3464,6 +3483,59 @@ def flat_steady_said(
     if why is None:
         return weeks
     text = fill_placeholders(note, {"minutes": f"{round(minutes)}", "why": why})
+    return [weeks[0].model_copy(update={"notes": [*weeks[0].notes, text]}), *weeks[1:]]
+
+
+# the least free minutes on a lifting day that week 1 names (a design choice: fewer are the
+# rounding of the lifting's seconds; the least walk after a lifting day held to its smallest
+# form, `lifting_exposure_walk_minutes`, is 5)
+FREE_MINUTES_SAID = 5
+
+
+def _required_minutes(day: DayPlan) -> int:
+    return sum(s.duration_minutes for s in day.sessions if not s.optional)
+
+
+def free_minutes_said(
+    weeks: list[Week], outcome: Decisions, budget: int, offered: frozenset[Day], least: int
+) -> list[Week]:
+    """The block with week 1 naming the offered lifting days it leaves `least` or more
+    minutes free on, which a later week's sessions grow into until the day is full (within
+    `least`), and the week each day is at its longest by (`free_minutes_note`). A longer block starts its lifting lower so that the later weeks'
+    growth (more sets, longer walks) fits the day - legitimate progression (coach reviews
+    17 and 26) - and week 1 says so, rather than look emptier than the same person's
+    one-week plan with no reason given (coach review 27, WEEK1-CHANGES-WITH-BLOCK-LENGTH:
+    a 48-year-old's Saturday 40 -> 25 lifting minutes at 8 weeks, 15 minutes free)."""
+    note = Scheme.from_outcome(outcome).free_minutes_note
+    if not note or len(weeks) < 2:
+        return weeks
+    free: list[tuple[Day, int, int]] = []  # (day, minutes free in week 1, week full by)
+    for k, day in enumerate(weeks[0].days):
+        lifting = any(s.modality is Modality.RESISTANCE and not s.optional for s in day.sessions)
+        if day.day not in offered or not lifting:
+            continue
+        first = _required_minutes(day)
+        used = [_required_minutes(w.days[k]) for w in weeks]
+        most = max(used)
+        # (a day the block never fills is not sized for its growth: its lifting simply
+        # leaves minutes over, as it would in a one-week plan)
+        if budget - first < least or most <= first or most < budget - least:
+            continue
+        free.append((day.day, budget - first, weeks[used.index(most)].week))
+    if not free:
+        return weeks
+    names = [d.value.capitalize() for d, _, _ in free]
+    parts = [f"{free[0][1]} minutes free on {names[0]}"] + [
+        f"{m} on {n}" for (_, m, _), n in zip(free[1:], names[1:], strict=True)
+    ]
+    said = ", ".join(parts[:-1]) + f" and {parts[-1]}" if len(parts) > 1 else parts[0]
+    full = {w for _, _, w in free}
+    by = (
+        f"week {full.pop()}"
+        if len(full) == 1
+        else ", ".join(f"week {w} on {n}" for n, (_, _, w) in zip(names, free, strict=True))
+    )
+    text = fill_placeholders(note, {"free": said, "full": by})
     return [weeks[0].model_copy(update={"notes": [*weeks[0].notes, text]}), *weeks[1:]]
 
 

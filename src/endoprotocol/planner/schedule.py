@@ -972,25 +972,6 @@ class Scheduler:
             grown.append((day, block))
         return grown
 
-    def _long_session_waves(self) -> bool:
-        """Whether week 1's steady work has a step to spare above the aerobic target, so the
-        long session can start shorter and grow (`progress._long_session_wave`, the same
-        reading: work minutes of the required steady sessions done all block)."""
-        scheme = self.scheme
-        work = [
-            s.minutes - (0 if s.shares_warmup else self._edges(s.modality))
-            for sessions in self.week.days
-            for s in sessions
-            if s.modality is Modality.ENDURANCE
-            and not s.optional
-            and s.start_week == 1
-            and s.end_week is None
-        ]
-        if not scheme.long_step or not work:
-            return False
-        spare = min(max(work) - scheme.long_floor, sum(work) - scheme.aerobic_target)
-        return spare // scheme.long_step > 0
-
     def _grow_room(self) -> None:
         """Coach review 3, K13 (COACHING.md §2 step 4, §3: aerobic sessions lengthened about
         5-10 minutes every 1-2 weeks): for an active person with an aerobic first goal
@@ -1009,8 +990,6 @@ class Scheduler:
             return
         if Modality.ENDURANCE.value in self.outcome.forbidden("modality"):
             return
-        if self._long_session_waves():
-            return  # the long session starts short and grows (`long_session_step_minutes`)
         cap = self.outcome.cap("sessions_per_week", Modality.ENDURANCE.value)
         template = self.outcome.sessions.get((Modality.ENDURANCE, False))
         rules = sorted({flag.rule, *(template.rules if template else [])})
