@@ -10000,7 +10000,171 @@ def tempo_no_buildup_no_deload(p: Profile, plan: Plan, library: Library) -> Verd
     return verdict
 
 
+# ---- coach review 28, branch reentry28: a returning lifter's way back ----------------------
+
+# ACSM 2009 (EVIDENCE.md §1.4) raises a load 2-10 % at a time: where a cautious start's dose
+# changes, the load rises at most a tenth of itself from one building week to the next (the
+# audit's own copy of `core/progressive-overload`'s `load_step_pct_of_load`), and after a
+# lay-off one thing steps at a time (COACHING.md §3: effort and load in different weeks)
+REENTRY_LOAD_STEP = 0.10
+# a load change's rounding (load_change_pct has one decimal): a rise this small is no rise
+LOAD_CHANGE_EPSILON = 0.5
+
+
+def cautious_start_weeks(p: Profile) -> tuple[int, int] | None:
+    """The weeks of the cautious start a person's lifting begins with, and of its exit, when
+    the start ends inside a block (COACHING.md §3): osteoporosis 8 light weeks and a 4-week
+    exit toward 60-70 % [Too Fit To Fracture 2014]; a beginner of 65 or over 4 light weeks
+    and a 4-week exit [ACSM 2011]; anyone else not currently active 4 re-entry weeks as a
+    beginner, 2 when trained [ACSM 2015]. None with no start, or one that holds (frailty, a
+    vertebral fracture, Triad/RED-S signs: no exit to follow)."""
+    conditions = set(p.conditions)
+    if is_frail(p) or has_triad_signs(p) or Condition.VERTEBRAL_FRACTURE in conditions:
+        return None
+    if Condition.OSTEOPOROSIS in conditions:
+        return 8, 4
+    beginner = p.experience is Experience.BEGINNER
+    if beginner and p.age >= OLDER_AGE:
+        return 4, 4
+    if not p.currently_active:
+        return (4 if beginner else 2), 0
+    return None
+
+
+def reentry_exit_load_jump(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 27, REENTRY-EXIT-LOAD-JUMP: after a cautious start ends (a re-entry's
+    moderate weeks, a light start's exit), the weeks that take the lifter to the block's own
+    dose move the load at most a tenth of itself a building week (ACSM 2009's 2-10 % a
+    step; an advanced lifter's re-entry went load 2 -> 17.2 % over week 1 in the week its
+    effort went RPE 5-6 -> 7-8), and one thing at a time: no building week after the start
+    raises the lifts' effort (top RPE) and their load together, against the building week
+    before. A light start's first exit week is spared the second rule (RPE 3-4 at 10-15 reps
+    becomes moderate only with a heavier load: the table gives no 15-rep set at 49 % 1RM
+    four reps short of failure), not the first. Weeks after a week-scoped light hold (an
+    illness) are not read: their loads are set by that hold's end. Applies to people whose
+    start ends inside the block (`cautious_start_weeks`) and whose plan loads a lift."""
+    start = cautious_start_weeks(p)
+    verdict = Verdict(applies=False)
+    if start is None or plan.screening.referral_only:
+        return verdict
+    weeks, _ = start
+    building = [w for w in plan.weeks if not w.deload]
+    for before, week in pairwise(building):
+        if week.week <= weeks or before.max_intensity in ("light", "none"):
+            continue
+        top, was_top = (
+            _top_rpe(week, library, for_reps=True),
+            _top_rpe(before, library, for_reps=True),
+        )
+        if top is None or was_top is None:
+            continue
+        verdict.applies = True
+        old, new = before.load_change_pct, week.load_change_pct
+        rise = (1 + new / 100) / (1 + old / 100) - 1
+        where = f"week {week.week}"
+        if rise > REENTRY_LOAD_STEP + LOAD_CHANGE_EPSILON / 100:
+            verdict.faults.append(
+                Fault(
+                    "reentry-exit-load-jump",
+                    where,
+                    f"the load rises {100 * rise:.1f} % in one week (load change {old:g} ->"
+                    f" {new:g} against week {before.week}), more than a tenth",
+                )
+            )
+        if top > was_top and new > old + LOAD_CHANGE_EPSILON and was_top > LIGHT_RPE:
+            verdict.faults.append(
+                Fault(
+                    "reentry-exit-load-jump",
+                    where,
+                    f"effort RPE {was_top:g} -> {top:g} and load change {old:g} -> {new:g}"
+                    f" rise together against week {before.week}",
+                )
+            )
+    return verdict
+
+
+# the goals whose lifting volume the trained rules set by whether the person is active
+# (rules/core/progression.yaml: trained-dose-before-walks, sets-grow-for-trained-lifters)
+VOLUME_GOALS = frozenset({Goal.MUSCLE, Goal.STRENGTH})
+
+
+def _weekly_hard_sets(week: Week) -> float:
+    """A week's hard sets of required lifting (DESIGN.md v1.1's hard set)."""
+    return sum(
+        e.sets
+        for d in week.days
+        for s in d.sessions
+        if s.modality is Modality.RESISTANCE and not s.optional
+        for e in s.exercises
+        if is_hard_set(e)
+    )
+
+
+# the rule set a check that plans a twin profile plans it with (`rules audit` sets its own);
+# None: the built-in packs
+_TWIN_RULES: list[object] = []
+
+
+def plan_twins_with(rules: object) -> None:
+    """The rule set `reentry-more-sets-than-active` plans its twin profile with."""
+    _TWIN_RULES[:] = [rules]
+
+
+def _twin_plan(p: Profile, weeks: int, library: Library, **changes: object) -> Plan | None:
+    """The plan of `p` with `changes` (a twin profile), `weeks` long, with the rule set given
+    to `plan_twins_with` or the built-in packs; None when it is out of scope."""
+    from endoprotocol.build import build_plan
+    from endoprotocol.engine.loader import RuleSet, load_rules
+    from endoprotocol.errors import OutOfScopeError
+
+    if not _TWIN_RULES:
+        _TWIN_RULES.append(load_rules(user_dir=False))
+    rules = _TWIN_RULES[0]
+    assert isinstance(rules, RuleSet)
+    try:
+        return build_plan(p.model_copy(update=changes), rules, library, weeks=weeks)
+    except OutOfScopeError:
+        return None
+
+
+def reentry_more_sets_than_active(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 27, REENTRY-MORE-SETS-THAN-ACTIVE: a lifter coming back from a break
+    gets no more lifting than the same lifter in training (COACHING.md §3: re-entry starts
+    lower, whatever the experience; an advanced 35-year-old not active had 60 hard sets a
+    week, active 48-52). Each week of the plan holds no more hard sets of required lifting
+    than the same week of the plan for the same profile with `currently_active: true`.
+    Applies to trained people not currently active with muscle or strength among their
+    goals (the trained rules set their volume by activity; the twin is planned only for
+    them) whose plan lifts."""
+    verdict = Verdict(applies=False)
+    if (
+        p.currently_active
+        or p.experience is Experience.BEGINNER
+        or not VOLUME_GOALS & set(p.goals)
+        or not any(_weekly_hard_sets(w) for w in plan.weeks)
+    ):
+        return verdict
+    twin = _twin_plan(p, len(plan.weeks), library, currently_active=True)
+    if twin is None:
+        return verdict
+    verdict.applies = True
+    for week, active in zip(plan.weeks, twin.weeks, strict=True):
+        mine, theirs = _weekly_hard_sets(week), _weekly_hard_sets(active)
+        if mine > theirs:
+            verdict.faults.append(
+                Fault(
+                    "reentry-more-sets-than-active",
+                    f"week {week.week}",
+                    f"{mine:g} hard sets of lifting, more than the {theirs:g} of the same"
+                    " profile currently active",
+                )
+            )
+    return verdict
+
+
 PROGRESSION_CHECKS: dict[str, Check] = {
+    "reentry-exit-load-jump": reentry_exit_load_jump,
+    "reentry-more-sets-than-active": reentry_more_sets_than_active,
     "tempo-no-buildup-no-deload": tempo_no_buildup_no_deload,
     "week-does-not-progress": week_does_not_progress,
     "aerobic-flat-unexplained": aerobic_flat_unexplained,
