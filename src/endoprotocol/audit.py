@@ -10007,8 +10007,9 @@ def tempo_no_buildup_no_deload(p: Profile, plan: Plan, library: Library) -> Verd
 # audit's own copy of `core/progressive-overload`'s `load_step_pct_of_load`), and after a
 # lay-off one thing steps at a time (COACHING.md §3: effort and load in different weeks)
 REENTRY_LOAD_STEP = 0.10
-# a load change's rounding (load_change_pct has one decimal): a rise this small is no rise
-LOAD_CHANGE_EPSILON = 0.5
+# a rise of the load change this small (in points of load_change_pct, about 1 % of the
+# load: less than a plate or a dumbbell step) is no load step (a design choice)
+LOAD_CHANGE_EPSILON = 1.0
 
 
 def cautious_start_weeks(p: Profile) -> tuple[int, int] | None:
@@ -10037,10 +10038,12 @@ def reentry_exit_load_jump(p: Profile, plan: Plan, library: Library) -> Verdict:
     dose move the load at most a tenth of itself a building week (ACSM 2009's 2-10 % a
     step; an advanced lifter's re-entry went load 2 -> 17.2 % over week 1 in the week its
     effort went RPE 5-6 -> 7-8), and one thing at a time: no building week after the start
-    raises the lifts' effort (top RPE) and their load together, against the building week
-    before. A light start's first exit week is spared the second rule (RPE 3-4 at 10-15 reps
+    steps the lifts' effort from moderate to vigorous (top RPE above 6, EVIDENCE.md §1.2's
+    zones) and raises their load (by more than about 1 %) together, against the building
+    week before. A light start's exit is spared the second rule (RPE 3-4 at 10-15 reps
     becomes moderate only with a heavier load: the table gives no 15-rep set at 49 % 1RM
-    four reps short of failure), not the first. Weeks after a week-scoped light hold (an
+    four reps short of failure, and RPE 5 -> 6 at the same reps is the load's own step),
+    not the first. Weeks after a week-scoped light hold (an
     illness) are not read: their loads are set by that hold's end. Applies to people whose
     start ends inside the block (`cautious_start_weeks`) and whose plan loads a lift."""
     start = cautious_start_weeks(p)
@@ -10071,7 +10074,11 @@ def reentry_exit_load_jump(p: Profile, plan: Plan, library: Library) -> Verdict:
                     f" {new:g} against week {before.week}), more than a tenth",
                 )
             )
-        if top > was_top and new > old + LOAD_CHANGE_EPSILON and was_top > LIGHT_RPE:
+        if (
+            was_top <= RPE_CEILING["moderate"] < top
+            and new > old + LOAD_CHANGE_EPSILON
+            and was_top > LIGHT_RPE
+        ):
             verdict.faults.append(
                 Fault(
                     "reentry-exit-load-jump",
