@@ -174,6 +174,9 @@ class Scheme:
     # (`dose_change_load_step_pct` / 100; without the core pack, ACSM 2009's 2-10 % a step
     # read as 10 %)
     dose_load_step: float = 0.10
+    # and the most a %1RM ceiling shown rises over the last building week's on that way, in
+    # points of 1RM (`load_step_points`: a reps week shows a lower %1RM at the same load)
+    load_step_points: float = 10.0
     unloaded_tempo_seconds: int = 0
     steady_grows: bool = False
     effort_step: EffortStep | None = None
@@ -240,6 +243,7 @@ class Scheme:
             dose_load_step=v / 100
             if isinstance(v := get("dose_change_load_step_pct"), int)
             else 0.10,
+            load_step_points=float(v) if isinstance(v := get("load_step_points"), int) else 10.0,
             unloaded_tempo_seconds=int(v)
             if isinstance(v := get("unloaded_tempo_seconds"), int)
             else 0,
@@ -1527,16 +1531,20 @@ class EndSteps:
     tops: dict[bool, float]
     load: float
     step: float
+    points: float  # the most a %1RM shown rises over the last building week's
 
-    def caps(self, load: float, *, held: bool) -> dict[bool, float]:
+    def caps(self, load: float, shown: dict[bool, float], *, held: bool) -> dict[bool, float]:
         """A building week's %1RM caps, by role, at block load steps `load` (%): `held`,
-        the loads of `tops` (an effort step's week)."""
+        the loads of `tops` (an effort step's week); never more than `points` above the
+        last building week's %1RM tops (`shown`: a reps week's, lower at the same load)."""
         grow = (1 if held else 1 + self.step) * (1 + self.load / 100) / (1 + load / 100)
-        return {role: round(top * grow, 1) for role, top in self.tops.items()}
+        return {
+            role: round(min(top * grow, shown.get(role, 100.0) + self.points), 1)
+            for role, top in self.tops.items()
+        }
 
 
 def _effort_rises(
-    scheme: Scheme,
     outcome: Decisions,
     week: int,
     setting: tuple[EffortStep | None, float | None],
@@ -1545,24 +1553,19 @@ def _effort_rises(
 ) -> bool:
     """Whether `week`'s lifting effort is set above the last building week's top RPE
     (`tops`: the block's own, week 1's template, and that week's) from a moderate or harder
-    one: by an exit's effort (`exit_rpe`, where `setting`'s exit cap is in force), by an
-    effort step (`setting`'s step) or by the block's own effort, within the rules' RPE limit
-    and the week's hold at moderate. A light start's first exit week is not one: RPE 3-4
-    becomes moderate at 10-15 reps only with a heavier load (the intensity table has no
-    15-rep set at 49 % 1RM four reps short of failure), so its load and effort rise
-    together, by a step."""
+    one: by an effort step (`setting`'s step) or by the block's own effort, within the
+    rules' RPE limit and the week's hold at moderate. An exit week (`setting`'s exit cap in
+    force) is not one: its effort (`exit_rpe`) is a ceiling the loads reach a step at a
+    time - RPE 3-4 becomes moderate at 10-15 reps only with a heavier load (the intensity
+    table has no 15-rep set at 49 % 1RM four reps short of failure)."""
     step, exit_cap = setting
     own, was = tops
     limits = _effort_limits(outcome)
-    start = scheme.cautious
     light_top = zones[IntensityClass.LIGHT].rpe.max or 0.0
     moderate_top = zones[IntensityClass.MODERATE].rpe.max or 0.0
-    if exit_cap is not None and start is not None and start.exit_rpe is not None:
-        top = float(start.exit_rpe.max or 0)
-    elif step is not None and step.rpe.max is not None:
-        top = float(step.rpe.max)
-    else:
-        top = own
+    if exit_cap is not None:
+        return False  # an exit's effort is a ceiling its loads reach, a step at a time
+    top = float(step.rpe.max) if step is not None and step.rpe.max is not None else own
     top = min(top, limits[0])
     if _held_by(outcome, week, limits, moderate_top) is not None:
         top = min(top, moderate_top)
@@ -2714,18 +2717,22 @@ def build_weeks(
             # tenth higher than the last week that set them
             if end_steps is None:
                 end_week = next((w for w in reversed(weeks) if not w.deload), weeks[-1])
-                end_steps = EndSteps(_role_tops(end_week.days), load, scheme.dose_load_step)
-            if not deload:
+                end_steps = EndSteps(
+                    _role_tops(end_week.days),
+                    load,
+                    scheme.dose_load_step,
+                    scheme.load_step_points,
+                )
+            if not deload and reps_week and end_caps:
+                # a reps week keeps last week's loads: its ranges move inside that week's
+                end_caps[number] = end_caps[max(end_caps)]
+            elif not deload:
                 before_this = next(w for w in reversed(weeks) if not w.deload)
                 last_top = _top_effort(before_this.days)
                 rises = _effort_rises(
-                    scheme, outcome, ref, (step, exit_cap), (own_effort, last_top), design.zones
+                    outcome, ref, (step, exit_cap), (own_effort, last_top), design.zones
                 )
-                # an exit week that adds its sets holds the loads too (one thing at a time)
-                more_sets = _exit_sets(scheme.cautious, ref, scheme) > _exit_sets(
-                    scheme.cautious, before_this.week, scheme
-                ) and last_top > (design.zones[IntensityClass.LIGHT].rpe.max or 0.0)
-                end_caps[number] = end_steps.caps(load, held=rises or more_sets)
+                end_caps[number] = end_steps.caps(load, _role_tops(before_this.days), held=rises)
             for is_compound, end_cap in end_caps.get(ref, {}).items():
                 now = caps.get(is_compound)
                 caps[is_compound] = end_cap if now is None else min(now, end_cap)
