@@ -3885,15 +3885,17 @@ def session_effort_misstated(p: Profile, plan: Plan, library: Library) -> Verdic
             span[1] <= RPE_CEILING["light"]
             and s.intensity_class.value != "light"
             and all(
-                e.intensity.pct_1rm is None or e.intensity.pct_1rm.min < MODERATE_PCT_1RM
+                e.intensity.pct_1rm is None or e.intensity.pct_1rm.max <= MODERATE_PCT_1RM
                 for e in s.exercises
             )
         ):
             # the class word, too (coach review 5, LIGHT-CALLED-MODERATE): every set at
-            # RPE 3-4 with loads that start in the light zone is light work, though a
-            # 40-50 % load band's top (50 %, moderate by ACSM's table) once carried the
-            # session to "moderate". A deload's easy sets at the last week's moderate load
-            # (60-65 %) stay moderate by their load, as DESIGN.md's hardest item has it
+            # RPE 3-4 with loads in the light zone is light work, though a 40-50 % load
+            # band's top (50 %, moderate by ACSM's table) once carried the session to
+            # "moderate". A band that reaches past 50 % (a light start's first exit step of a
+            # tenth of the load, 49-54 %; coach review 27) or a deload's easy sets at the
+            # last week's moderate load (60-65 %) stay moderate by their load, as DESIGN.md's
+            # hardest item has it
             verdict.faults.append(
                 Fault(
                     "session-effort-misstated",
@@ -9496,14 +9498,24 @@ def _lift_doses(week: Week) -> dict[tuple[str, str], tuple[int, float | None, fl
     return out
 
 
+def _effort_zone(rpe: float) -> int:
+    """The effort zone of an RPE top (EVIDENCE.md §1.2): 1 light (to 4), 2 moderate (5-6),
+    3 vigorous (7 and above)."""
+    if rpe <= RPE_CEILING["light"]:
+        return 1
+    return 2 if rpe <= RPE_CEILING["moderate"] else 3
+
+
 def load_jump_week_on_week(p: Profile, plan: Plan, library: Library) -> Verdict:
     """A lift's load rises a step at a time (coach review 12, LOAD-JUMP-OSTEO; COACHING.md §3,
     exits from cautious starts move 40-50 % toward 60-70 % 1RM *over* weeks 8-12 [Too Fit To
     Fracture 2014]; ACSM 2009 raises a load 2-10 % at a time): between a building week and the
     last building week before it (so the week after a deload is read against the week before
     the deload), no required lift's %1RM ceiling rises by more than about 10 points of 1RM, and
-    no lift of a cautious start's exit raises its sets, its %1RM ceiling and its effort all in
-    the same week."""
+    no lift of a cautious start's exit raises its sets, its %1RM ceiling and its effort zone
+    (light, moderate, vigorous) all in the same week: RPE 5 -> 6 at an exit's 15 reps is the
+    heavier load itself, not a second step (coach review 27, REENTRY-EXIT-LOAD-JUMP's
+    exits, whose steps of a tenth of the load leave the second exit week at RPE 5)."""
     verdict = Verdict(applies=False)
     building = [w for w in plan.weeks if not w.deload]
     for before, week in pairwise(building):
@@ -9537,7 +9549,7 @@ def load_jump_week_on_week(p: Profile, plan: Plan, library: Library) -> Verdict:
                 and old_rpe is not None
                 and sets > old_sets
                 and pct > old_pct
-                and rpe > old_rpe
+                and _effort_zone(rpe) > _effort_zone(old_rpe)
             ):
                 verdict.faults.append(
                     Fault(
