@@ -1873,6 +1873,16 @@ def _exit_one_effort(session: Session, unloaded: frozenset[str]) -> Session | No
     return session.model_copy(update={"exercises": exercises})
 
 
+def _loads_rose(days: list[DayPlan], building: list[Week]) -> bool:
+    """Whether a week's required lifts stand at a higher %1RM, against week 1's, than in
+    any building week before (the median of the lifts in both, as `true_load_change` reads
+    a week's loads: a reps week's lower %1RM shown is the same load)."""
+    first = _pct_tops(building[0].days)
+    factor = _pct_factor(_pct_tops(days), first)
+    before = [f for w in building if (f := _pct_factor(_pct_tops(w.days), first)) is not None]
+    return factor is not None and factor > max([1.0, *before]) + 0.005
+
+
 def _load_capped(session: Session, cap: float) -> Session:
     """Every measured load of a lifting session at most `cap` % 1RM."""
     if session.modality is not Modality.RESISTANCE:
@@ -3273,6 +3283,23 @@ def build_weeks(
                 and _held_by(outcome, number, effort_limits, moderate_top) is None
             ):
                 notes.append(scheme.cautious_end_note)
+        if (
+            planned
+            and lifting
+            and not deload
+            and building
+            and scheme.load_note
+            and week_loaded
+            and start_end is not None
+            and number == start_end + 1
+            and scheme.cautious_end_note not in notes
+            and _loads_rose(days, building)
+        ):
+            # the block's own dose begins with its loads a step up and the same effort (an
+            # exit ends into a moderate block): the load note says the step, as in any
+            # load week (coach review 27: the end's loads climbed unsaid)
+            said = (not shows_pct_1rm(days) and scheme.effort_load_note) or scheme.load_note
+            notes.append(fill_placeholders(said, {"load_change_pct": f"{load:g}"}))
         if planned and lifting and not deload and not step_said and scheme.effort_step:
             if step is not None:
                 unloaded_step = scheme.effort_step.unloaded_note
