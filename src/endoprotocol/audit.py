@@ -10152,34 +10152,57 @@ def reentry_more_sets_than_active(p: Profile, plan: Plan, library: Library) -> V
     """Coach review 27, REENTRY-MORE-SETS-THAN-ACTIVE: a lifter coming back from a break
     gets no more lifting than the same lifter in training (COACHING.md §3: re-entry starts
     lower, whatever the experience; an advanced 35-year-old not active had 60 hard sets a
-    week, active 48-52). Each week of the plan holds no more hard sets of required lifting
-    than the same week of the plan for the same profile with `currently_active: true`.
-    Applies to trained people not currently active with muscle or strength among their
-    goals (the trained rules set their volume by activity; the twin is planned only for
-    them) whose plan lifts."""
+    week, active 48-52). Against the plan for the same profile with `currently_active:
+    true`, the plan's building weeks hold no more hard sets of required lifting on average,
+    and none more than the active plan's fullest building week. Applies to trained people
+    not currently active whose first goal is muscle or strength (the trained rules set their
+    volume, `core/trained-dose-before-walks`; the twin is planned only for them) and whose
+    lifting reaches the block's own vigorous effort after the re-entry."""
     verdict = Verdict(applies=False)
     if (
         p.currently_active
         or p.experience is Experience.BEGINNER
-        or not VOLUME_GOALS & set(p.goals)
+        or p.goals[0] not in VOLUME_GOALS
         or not any(_weekly_hard_sets(w) for w in plan.weeks)
+        # a re-entry into the block's own, vigorous, dose: a block held at a moderate effort
+        # (over 45 and not active) has a dose of its own, left open (docs/planning.md)
+        or all(
+            (_top_rpe(w, library, for_reps=True) or 0) <= RPE_CEILING["moderate"]
+            for w in plan.weeks
+        )
     ):
         return verdict
     twin = _twin_plan(p, len(plan.weeks), library, currently_active=True)
     if twin is None:
         return verdict
     verdict.applies = True
-    for week, active in zip(plan.weeks, twin.weeks, strict=True):
-        mine, theirs = _weekly_hard_sets(week), _weekly_hard_sets(active)
-        if mine > theirs:
-            verdict.faults.append(
-                Fault(
-                    "reentry-more-sets-than-active",
-                    f"week {week.week}",
-                    f"{mine:g} hard sets of lifting, more than the {theirs:g} of the same"
-                    " profile currently active",
-                )
+    # building weeks only: a deload's one-set lifts at fewer reps sit on the hard-set line
+    # (RIR 4 or 5) by the reps they keep, and its cut is read by the deload checks
+    mine = [_weekly_hard_sets(w) for w in plan.weeks if not w.deload]
+    theirs = [_weekly_hard_sets(w) for w in twin.weeks if not w.deload]
+    if not mine or not theirs:
+        return verdict
+    # the two plans may lay their weeks out apart (a mirrored week, a tempo session's day):
+    # the block's weeks on average, and its fullest week against the active lifter's
+    if statistics.mean(mine) > statistics.mean(theirs) + 0.5:
+        verdict.faults.append(
+            Fault(
+                "reentry-more-sets-than-active",
+                "building weeks",
+                f"{statistics.mean(mine):.1f} hard sets of lifting a week on average, more than"
+                f" the {statistics.mean(theirs):.1f} of the same profile currently active",
             )
+        )
+    if max(mine) > max(theirs):
+        week = next(w for w in plan.weeks if not w.deload and _weekly_hard_sets(w) == max(mine))
+        verdict.faults.append(
+            Fault(
+                "reentry-more-sets-than-active",
+                f"week {week.week}",
+                f"{max(mine):g} hard sets of lifting, more than the {max(theirs):g} of the same"
+                " profile currently active has in any building week",
+            )
+        )
     return verdict
 
 
