@@ -3340,14 +3340,14 @@ def build_weeks(
             notes.append(
                 f"{modality.upper() if modality == 'hiit' else modality.capitalize()} sessions start this week after the base-building weeks."
             )
+        if end_steps is not None and not deload and not reps_week:
+            # a week that set its loads: the next week's steps from them
+            end_steps.tops, end_steps.load = _role_tops(days) or end_steps.tops, load
         # a week 1 that starts a lighter block (overtraining signs, `deload_now` with the
         # volume held: its sets cut, and every building week after it keeps them) is the
         # block's first week, not a deload, so it carries no deload flag (coach review 5,
         # DELOAD-FLAG-FAKE); its note says the block is lighter. A week 1 whose lifts are
         # already at one set cuts reps instead, which the weeks after do not keep: a deload
-        if end_steps is not None and not deload and not reps_week:
-            # a week that set its loads: the next week's steps from them
-            end_steps.tops, end_steps.load = _role_tops(days) or end_steps.tops, load
         weeks.append(
             # an empty (referral-only) week has nothing to deload or load
             Week(
