@@ -133,7 +133,7 @@ def test_the_osteoporosis_exit_raises_every_lift_together() -> None:
     assert pcts == sorted(pcts)
     # steps of at most a tenth of the load (coach review 27, REENTRY-EXIT-LOAD-JUMP): 54, 59
     assert pcts[0] <= 55 < 59 <= pcts[1]
-    assert all(b <= a * 1.1 + 0.5 for a, b in zip(pcts, pcts[1:], strict=False))
+    assert all(b <= a * 1.1 + 0.5 for a, b in zip(pcts, pcts[1:], strict=False))  # noqa: RUF007
     assert pcts[-1] <= 70
     verdict = effort_split_in_session(parse_profile(BONES), plan, builtin_library())
     assert verdict.applies  # the check must see this plan, or the test proves nothing
