@@ -2142,6 +2142,10 @@ def _with_dose(
         if short <= 0:
             break
         out[i] = DayPlan(day=out[i].day, sessions=_walk_takes_back(out[i].sessions, budget, short))
+    if scheme.cautious is not None:
+        # a re-entry's day whose walk was sized beside its moderate first weeks gives the
+        # block's own lifting the minutes it is over by (coach review 27: 38 + 8 of 45)
+        out = [DayPlan(day=d.day, sessions=_walk_gives_way(d.sessions, budget, 0)) for d in out]
     return out
 
 
