@@ -75,11 +75,14 @@ def test_a_trained_re_entry_reaches_its_heavy_loads_a_step_at_a_time() -> None:
         "experience": "intermediate",
         "days_per_week": 3,
     }
-    plan = builtin_plan(weeks=8, **data)
-    # re-entry weeks 1-2 at 60-69 %; week 3 a step above, not 85 %
+    plan = builtin_plan(weeks=12, **data)
+    # re-entry weeks 1-2 at 60-69 %; week 3 takes the block's effort at week 2's loads, and
+    # the loads then rise a tenth at most a week (coach review 27, REENTRY-EXIT-LOAD-JUMP):
+    # 67 -> 70 -> 75 -> 80 % by week 10, not 85 % in week 3
     assert max(_pct_tops(plan, 2).values()) <= 69
-    assert max(_pct_tops(plan, 3).values()) <= 79
-    assert max(_pct_tops(plan, 5).values()) >= 80
+    assert max(_pct_tops(plan, 3).values()) == max(_pct_tops(plan, 2).values())
+    assert max(_pct_tops(plan, 5).values()) <= 79
+    assert max(_pct_tops(plan, 10).values()) >= 80
     verdict = load_jump_week_on_week(parse_profile(data), plan, builtin_library())
     assert verdict.applies
     assert not verdict.faults, verdict.faults[:3]

@@ -73,7 +73,9 @@ def test_loads_climb_back_a_step_a_week_after_an_illness() -> None:
     assert ceilings == ["light", "light", "moderate", "moderate", "moderate", *["vigorous"] * 2]
     tops = [_bench_top_pct(w) for w in plan.weeks[2:8]]  # weeks 3-8
     assert tops[2] <= 69  # week 5 still moderate, not the leap to 80 it was
-    assert max(tops) == 80  # the plan's own load comes back, a step a week
+    # the plan's own load comes back a step a week, at most a tenth of the load a week
+    # since coach review 27 (REENTRY-EXIT-LOAD-JUMP): 75 by week 7 (80 before)
+    assert max(tops) == 75
     building = [t for w, t in zip(plan.weeks[2:8], tops, strict=True) if not w.deload]
     assert all(b - a <= 10 for a, b in pairwise(building)), tops
     verdict = audit_check("load-jump-week-on-week", LIFTER, plan)

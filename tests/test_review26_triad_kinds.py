@@ -286,9 +286,12 @@ def _old(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_the_load_change_follows_a_cautious_starts_climb() -> None:
     plan = builtin_plan(weeks=8, **OLDER_BEGINNER)
-    assert [_tops(plan, w) for w in (1, 5, 6, 7)] == [{49}, {55}, {62}, {66}]
-    # was 0, 2, 2, 2, 2, 2, 2, 2: 1.02 x 55/49, 62/49, 66/49; a deload keeps week 7's loads
-    assert _loads(plan) == [0.0, 2.0, 2.0, 2.0, 14.5, 29.1, 37.4, 37.4]
+    # steps of a tenth of the load since coach review 27 (REENTRY-EXIT-LOAD-JUMP; 55, 62, 66
+    # before)
+    assert [_tops(plan, w) for w in (1, 5, 6, 7)] == [{49}, {54}, {59}, {64}]
+    # was 0, 2, 2, 2, 2, 2, 2, 2: 1.02 x 54/49, 59/49, 64/49; a deload keeps week 7's loads
+    # (14.5, 29.1, 37.4 with the steps of coach review 12)
+    assert _loads(plan) == [0.0, 2.0, 2.0, 2.0, 12.4, 22.8, 33.2, 33.2]
     for week in plan.weeks[4:7]:
         assert any(n.startswith("Loads climb this week") for n in week.notes)
     verdict = audit_check("load-change-misses-pct", OLDER_BEGINNER, plan)
@@ -317,9 +320,10 @@ def test_a_bands_only_start_reports_the_climb_its_notes_state(
 ) -> None:
     plan = builtin_plan(weeks=8, **BANDS_70)
     assert not any(_tops(plan, w) for w in range(1, 9))  # no lift is given a %1RM
-    # 1.02 x 55/49, 62.5/49, 70/49: the ceilings the notes say ("at most about 55 %")
-    assert _loads(plan) == [0.0, 2.0, 2.0, 2.0, 14.5, 30.1, 45.7, 45.7]
-    assert "at most about 55 %" in " ".join(plan.weeks[4].notes)
+    # 1.02 x 53.9/49, 59.3/49, 65.2/49: the ceilings the notes say ("at most about 54 %"),
+    # a tenth of the load a step since coach review 27 (14.5, 30.1, 45.7 before)
+    assert _loads(plan) == [0.0, 2.0, 2.0, 2.0, 12.2, 23.4, 35.7, 35.7]
+    assert "at most about 54 %" in " ".join(plan.weeks[4].notes)
     verdict = audit_check("load-change-misses-pct", BANDS_70, plan)
     assert verdict.applies
     assert not verdict.faults, verdict.faults
@@ -337,11 +341,13 @@ def test_an_ordinary_block_reports_its_load_steps_as_before() -> None:
 
 
 def test_a_load_note_says_the_load_change_the_week_reports() -> None:
-    """A re-entry's end: 63-67 % for 8-12 reps, then the block's own 77-85 % for 4-6."""
+    """A re-entry's end: 63-67 % for 8-12 reps, then the block's own effort at the same
+    loads in week 3 and its loads a tenth at most a week from week 5 (coach review 27,
+    REENTRY-EXIT-LOAD-JUMP: week 5 was above 25 % over week 1)."""
     data = {**TRAINED_BARBELL, "currently_active": False}
     plan = builtin_plan(weeks=8, **data)
     week = plan.weeks[4]
-    assert week.load_change_pct > 25  # was 4
+    assert week.load_change_pct == 8.7  # was 4, then above 25
     said = f"about {round(week.load_change_pct)}% more weight than in week 1"
     assert any(said in n for n in week.notes), week.notes
     assert not audit_check("load-change-misses-pct", data, plan).faults

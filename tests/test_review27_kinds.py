@@ -96,7 +96,10 @@ def _said(plan: Plan, words: str) -> list[int]:
 def test_a_beginners_load_week_after_the_effort_step_does_not_keep_the_pct() -> None:
     plan = builtin_plan(8, **BEGINNER)
     week6 = plan.weeks[5]
-    assert week6.load_change_pct > 10  # the effort step's heavier %1RM and a load step
+    # the effort step's heavier %1RM and a load step; since coach review 27 (REENTRY-EXIT-
+    # LOAD-JUMP) week 5's effort step holds the loads and week 6 rises a tenth at most
+    assert plan.weeks[4].load_change_pct == plan.weeks[3].load_change_pct
+    assert week6.load_change_pct > 5
     assert any(n.startswith("New load this week") for n in week6.notes)
     assert not any(KEPT_PCT in n for n in week6.notes)
     assert any("%1RM shown, which is not week 1's" in n for n in week6.notes)

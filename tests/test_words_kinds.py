@@ -252,7 +252,7 @@ def test_k14_the_osteoporosis_exit_note_says_what_the_reps_do() -> None:
     week9 = plan.weeks[8]
     note = next(n for n in week9.notes if "Loads climb" in n)
     assert "reps come down" not in note
-    assert "about 15 at 55-60 %" in note
+    assert "about 15 at 54-60 %" in note
     reps = {
         (e.reps.min, e.reps.max)
         for d in week9.days

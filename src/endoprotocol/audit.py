@@ -3887,15 +3887,17 @@ def session_effort_misstated(p: Profile, plan: Plan, library: Library) -> Verdic
             span[1] <= RPE_CEILING["light"]
             and s.intensity_class.value != "light"
             and all(
-                e.intensity.pct_1rm is None or e.intensity.pct_1rm.min < MODERATE_PCT_1RM
+                e.intensity.pct_1rm is None or e.intensity.pct_1rm.max <= MODERATE_PCT_1RM
                 for e in s.exercises
             )
         ):
             # the class word, too (coach review 5, LIGHT-CALLED-MODERATE): every set at
-            # RPE 3-4 with loads that start in the light zone is light work, though a
-            # 40-50 % load band's top (50 %, moderate by ACSM's table) once carried the
-            # session to "moderate". A deload's easy sets at the last week's moderate load
-            # (60-65 %) stay moderate by their load, as DESIGN.md's hardest item has it
+            # RPE 3-4 with loads in the light zone is light work, though a 40-50 % load
+            # band's top (50 %, moderate by ACSM's table) once carried the session to
+            # "moderate". A band that reaches past 50 % (a light start's first exit step of a
+            # tenth of the load, 49-54 %; coach review 27) or a deload's easy sets at the
+            # last week's moderate load (60-65 %) stay moderate by their load, as DESIGN.md's
+            # hardest item has it
             verdict.faults.append(
                 Fault(
                     "session-effort-misstated",
@@ -9535,14 +9537,24 @@ def _lift_doses(week: Week) -> dict[tuple[str, str], tuple[int, float | None, fl
     return out
 
 
+def _effort_zone(rpe: float) -> int:
+    """The effort zone of an RPE top (EVIDENCE.md §1.2): 1 light (to 4), 2 moderate (5-6),
+    3 vigorous (7 and above)."""
+    if rpe <= RPE_CEILING["light"]:
+        return 1
+    return 2 if rpe <= RPE_CEILING["moderate"] else 3
+
+
 def load_jump_week_on_week(p: Profile, plan: Plan, library: Library) -> Verdict:
     """A lift's load rises a step at a time (coach review 12, LOAD-JUMP-OSTEO; COACHING.md §3,
     exits from cautious starts move 40-50 % toward 60-70 % 1RM *over* weeks 8-12 [Too Fit To
     Fracture 2014]; ACSM 2009 raises a load 2-10 % at a time): between a building week and the
     last building week before it (so the week after a deload is read against the week before
     the deload), no required lift's %1RM ceiling rises by more than about 10 points of 1RM, and
-    no lift of a cautious start's exit raises its sets, its %1RM ceiling and its effort all in
-    the same week."""
+    no lift of a cautious start's exit raises its sets, its %1RM ceiling and its effort zone
+    (light, moderate, vigorous) all in the same week: RPE 5 -> 6 at an exit's 15 reps is the
+    heavier load itself, not a second step (coach review 27, REENTRY-EXIT-LOAD-JUMP's
+    exits, whose steps of a tenth of the load leave the second exit week at RPE 5)."""
     verdict = Verdict(applies=False)
     building = [w for w in plan.weeks if not w.deload]
     for before, week in pairwise(building):
@@ -9576,7 +9588,7 @@ def load_jump_week_on_week(p: Profile, plan: Plan, library: Library) -> Verdict:
                 and old_rpe is not None
                 and sets > old_sets
                 and pct > old_pct
-                and rpe > old_rpe
+                and _effort_zone(rpe) > _effort_zone(old_rpe)
             ):
                 verdict.faults.append(
                     Fault(
@@ -10190,8 +10202,204 @@ def week_one_emptier_than_one_week_plan(p: Profile, plan: Plan, library: Library
     return verdict
 
 
+# ---- coach review 28, branch reentry28: a returning lifter's way back ----------------------
+
+# ACSM 2009 (EVIDENCE.md §1.4) raises a load 2-10 % at a time: where a cautious start's dose
+# changes, the load rises at most a tenth of itself from one building week to the next (the
+# audit's own copy of `core/progressive-overload`'s `load_step_pct_of_load`), and after a
+# lay-off one thing steps at a time (COACHING.md §3: effort and load in different weeks)
+REENTRY_LOAD_STEP = 0.10
+# a rise of the load change this small (in points of load_change_pct, about 1 % of the
+# load: less than a plate or a dumbbell step) is no load step (a design choice)
+LOAD_CHANGE_EPSILON = 1.0
+
+
+def cautious_start_weeks(p: Profile) -> tuple[int, int] | None:
+    """The weeks of the cautious start a person's lifting begins with, and of its exit, when
+    the start ends inside a block (COACHING.md §3): osteoporosis 8 light weeks and a 4-week
+    exit toward 60-70 % [Too Fit To Fracture 2014]; a beginner of 65 or over 4 light weeks
+    and a 4-week exit [ACSM 2011]; anyone else not currently active 4 re-entry weeks as a
+    beginner, 2 when trained [ACSM 2015]. None with no start, or one that holds (frailty, a
+    vertebral fracture, Triad/RED-S signs: no exit to follow)."""
+    conditions = set(p.conditions)
+    if is_frail(p) or has_triad_signs(p) or Condition.VERTEBRAL_FRACTURE in conditions:
+        return None
+    if Condition.OSTEOPOROSIS in conditions:
+        return 8, 4
+    beginner = p.experience is Experience.BEGINNER
+    if beginner and p.age >= OLDER_AGE:
+        return 4, 4
+    if not p.currently_active:
+        return (4 if beginner else 2), 0
+    return None
+
+
+def reentry_exit_load_jump(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 27, REENTRY-EXIT-LOAD-JUMP: after a cautious start ends (a re-entry's
+    moderate weeks, a light start's exit), the weeks that take the lifter to the block's own
+    dose move the load at most a tenth of itself a building week (ACSM 2009's 2-10 % a
+    step; an advanced lifter's re-entry went load 2 -> 17.2 % over week 1 in the week its
+    effort went RPE 5-6 -> 7-8), and one thing at a time: no building week after the start
+    steps the lifts' effort from moderate to vigorous (top RPE above 6, EVIDENCE.md §1.2's
+    zones) and raises their load (by more than about 1 %) together, against the building
+    week before. A light start's exit is spared the second rule (RPE 3-4 at 10-15 reps
+    becomes moderate only with a heavier load: the table gives no 15-rep set at 49 % 1RM
+    four reps short of failure, and RPE 5 -> 6 at the same reps is the load's own step),
+    not the first. Weeks after a week-scoped light hold are not read: their loads are set by
+    that hold's end. Applies to people whose start ends inside the block
+    (`cautious_start_weeks`), without a passing illness, whose plan loads a lift."""
+    start = cautious_start_weeks(p)
+    verdict = Verdict(applies=False)
+    if start is None or plan.screening.referral_only or Condition.ACUTE_ILLNESS in p.conditions:
+        # (a passing illness's week-scoped holds end a step at a time by their own rule,
+        # `safety/illness-delay`; with a re-entry beside them, left open: docs/planning.md)
+        return verdict
+    weeks, _ = start
+    building = [w for w in plan.weeks if not w.deload]
+    for before, week in pairwise(building):
+        if week.week <= weeks or before.max_intensity in ("light", "none"):
+            continue
+        top, was_top = (
+            _top_rpe(week, library, for_reps=True),
+            _top_rpe(before, library, for_reps=True),
+        )
+        if top is None or was_top is None:
+            continue
+        verdict.applies = True
+        old, new = before.load_change_pct, week.load_change_pct
+        rise = (1 + new / 100) / (1 + old / 100) - 1
+        where = f"week {week.week}"
+        if rise > REENTRY_LOAD_STEP + LOAD_CHANGE_EPSILON / 100:
+            verdict.faults.append(
+                Fault(
+                    "reentry-exit-load-jump",
+                    where,
+                    f"the load rises {100 * rise:.1f} % in one week (load change {old:g} ->"
+                    f" {new:g} against week {before.week}), more than a tenth",
+                )
+            )
+        if (
+            was_top <= RPE_CEILING["moderate"] < top
+            and new > old + LOAD_CHANGE_EPSILON
+            and was_top > LIGHT_RPE
+        ):
+            verdict.faults.append(
+                Fault(
+                    "reentry-exit-load-jump",
+                    where,
+                    f"effort RPE {was_top:g} -> {top:g} and load change {old:g} -> {new:g}"
+                    f" rise together against week {before.week}",
+                )
+            )
+    return verdict
+
+
+# the goals whose lifting volume the trained rules set by whether the person is active
+# (rules/core/progression.yaml: trained-dose-before-walks, sets-grow-for-trained-lifters)
+VOLUME_GOALS = frozenset({Goal.MUSCLE, Goal.STRENGTH})
+
+
+def _weekly_hard_sets(week: Week) -> float:
+    """A week's hard sets of required lifting (DESIGN.md v1.1's hard set)."""
+    return sum(
+        e.sets
+        for d in week.days
+        for s in d.sessions
+        if s.modality is Modality.RESISTANCE and not s.optional
+        for e in s.exercises
+        if is_hard_set(e)
+    )
+
+
+# the rule set a check that plans a twin profile plans it with (`rules audit` sets its own);
+# None: the built-in packs
+_TWIN_RULES: list[object] = []
+
+
+def plan_twins_with(rules: object) -> None:
+    """The rule set `reentry-more-sets-than-active` plans its twin profile with."""
+    _TWIN_RULES[:] = [rules]
+
+
+def _twin_plan(p: Profile, weeks: int, library: Library, **changes: object) -> Plan | None:
+    """The plan of `p` with `changes` (a twin profile), `weeks` long, with the rule set given
+    to `plan_twins_with` or the built-in packs; None when it is out of scope."""
+    from endoprotocol.build import build_plan
+    from endoprotocol.engine.loader import RuleSet, load_rules
+    from endoprotocol.errors import OutOfScopeError
+
+    if not _TWIN_RULES:
+        _TWIN_RULES.append(load_rules(user_dir=False))
+    rules = _TWIN_RULES[0]
+    assert isinstance(rules, RuleSet)
+    try:
+        return build_plan(p.model_copy(update=changes), rules, library, weeks=weeks)
+    except OutOfScopeError:
+        return None
+
+
+def reentry_more_sets_than_active(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 27, REENTRY-MORE-SETS-THAN-ACTIVE: a lifter coming back from a break
+    gets no more lifting than the same lifter in training (COACHING.md §3: re-entry starts
+    lower, whatever the experience; an advanced 35-year-old not active had 60 hard sets a
+    week, active 48-52). Against the plan for the same profile with `currently_active:
+    true`, the plan's building weeks hold no more hard sets of required lifting on average,
+    and none more than the active plan's fullest building week. Applies to trained people
+    not currently active whose first goal is muscle or strength (the trained rules set their
+    volume, `core/trained-dose-before-walks`; the twin is planned only for them) and whose
+    lifting reaches the block's own vigorous effort after the re-entry."""
+    verdict = Verdict(applies=False)
+    if (
+        p.currently_active
+        or p.experience is Experience.BEGINNER
+        or p.goals[0] not in VOLUME_GOALS
+        or not any(_weekly_hard_sets(w) for w in plan.weeks)
+        # a re-entry into the block's own, vigorous, dose: a block held at a moderate effort
+        # (over 45 and not active) has a dose of its own, left open (docs/planning.md)
+        or all(
+            (_top_rpe(w, library, for_reps=True) or 0) <= RPE_CEILING["moderate"]
+            for w in plan.weeks
+        )
+    ):
+        return verdict
+    twin = _twin_plan(p, len(plan.weeks), library, currently_active=True)
+    if twin is None:
+        return verdict
+    verdict.applies = True
+    # building weeks only: a deload's one-set lifts at fewer reps sit on the hard-set line
+    # (RIR 4 or 5) by the reps they keep, and its cut is read by the deload checks
+    mine = [_weekly_hard_sets(w) for w in plan.weeks if not w.deload]
+    theirs = [_weekly_hard_sets(w) for w in twin.weeks if not w.deload]
+    if not mine or not theirs:
+        return verdict
+    # the two plans may lay their weeks out apart (a mirrored week, a tempo session's day):
+    # the block's weeks on average, and its fullest week against the active lifter's
+    if statistics.mean(mine) > statistics.mean(theirs) + 0.5:
+        verdict.faults.append(
+            Fault(
+                "reentry-more-sets-than-active",
+                "building weeks",
+                f"{statistics.mean(mine):.1f} hard sets of lifting a week on average, more than"
+                f" the {statistics.mean(theirs):.1f} of the same profile currently active",
+            )
+        )
+    if max(mine) > max(theirs):
+        week = next(w for w in plan.weeks if not w.deload and _weekly_hard_sets(w) == max(mine))
+        verdict.faults.append(
+            Fault(
+                "reentry-more-sets-than-active",
+                f"week {week.week}",
+                f"{max(mine):g} hard sets of lifting, more than the {max(theirs):g} of the same"
+                " profile currently active has in any building week",
+            )
+        )
+    return verdict
+
+
 PROGRESSION_CHECKS: dict[str, Check] = {
     "week-one-emptier-than-one-week-plan": week_one_emptier_than_one_week_plan,
+    "reentry-exit-load-jump": reentry_exit_load_jump,
+    "reentry-more-sets-than-active": reentry_more_sets_than_active,
     "tempo-no-buildup-no-deload": tempo_no_buildup_no_deload,
     "week-does-not-progress": week_does_not_progress,
     "aerobic-flat-unexplained": aerobic_flat_unexplained,

@@ -13,7 +13,7 @@ import random
 from dataclasses import dataclass
 from typing import Any
 
-from endoprotocol.audit import CHECKS, Fault, audit, one_week_plans
+from endoprotocol.audit import CHECKS, Fault, audit, one_week_plans, plan_twins_with
 from endoprotocol.build import build_plan
 from endoprotocol.engine.loader import RuleSet
 from endoprotocol.errors import OutOfScopeError
@@ -199,6 +199,8 @@ def run_audit(
     rare = random.Random(f"rare-causes-{seed}")
     holds = random.Random(f"start-holds-{seed}")
     kinds = {name: FaultKind(name) for name in CHECKS}
+    # a check that compares a plan with its twin profile's plans the twin with these packs
+    plan_twins_with(rules)
     planned = 0
     for _ in range(profiles):
         data = with_start_hold(with_rare_cause(random_profile(rng), rare), holds)

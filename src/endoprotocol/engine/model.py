@@ -665,8 +665,12 @@ class Progression(_Node):
     # many (both ends, adding up across the block) to the intensity table's `max_reps`, and
     # once there the lowering slows to `unloaded_tempo_seconds` (coach review 5, BW-LOAD-PROG)
     unloaded_reps_step: Annotated[int, Field(strict=True, ge=1, le=6)] | None = None
-    # the most a lift's %1RM ceiling rises from one building week to the next as a cautious
-    # start exits and when it ends, in points of 1RM (coach review 12, LOAD-JUMP-OSTEO)
+    # the most a lift's load rises from one building week to the next where a cautious
+    # start's dose changes (its exit, and the way into the block's own dose after it), in %
+    # of the load (coach review 12, LOAD-JUMP-OSTEO; coach review 27, REENTRY-EXIT-LOAD-JUMP)
+    dose_change_load_step_pct: Annotated[int, Field(strict=True, ge=1, le=20)] | None = None
+    # and the most a %1RM ceiling shown rises over the last building week's on that way, in
+    # points of 1RM (coach review 12, LOAD-JUMP-OSTEO: a reps week's shows less at one load)
     load_step_points: Annotated[int, Field(strict=True, ge=1, le=20)] | None = None
     unloaded_tempo_seconds: Annotated[int, Field(strict=True, ge=2, le=6)] | None = None
     # said in a load week whose unloaded lifts step up ({reps_step}), or reach the top of

@@ -171,8 +171,13 @@ class Scheme:
     tempo_step: int = 0
     # lifts with no external load: reps added in each load week, then a slower lowering
     unloaded_reps_step: int = 0
-    # the most a %1RM ceiling rises a building week through a cautious start's exit and end
-    # (`load_step_points`; without the core pack, ACSM 2009's 2-10 % a step read as 10)
+    # the most a lift's load rises a building week, as a share of the load, where a cautious
+    # start's dose changes: through its exit and into the block's own dose
+    # (`dose_change_load_step_pct` / 100; without the core pack, ACSM 2009's 2-10 % a step
+    # read as 10 %)
+    dose_load_step: float = 0.10
+    # and the most a %1RM ceiling shown rises over the last building week's on that way, in
+    # points of 1RM (`load_step_points`: a reps week shows a lower %1RM at the same load)
     load_step_points: float = 10.0
     unloaded_tempo_seconds: int = 0
     steady_grows: bool = False
@@ -235,6 +240,9 @@ class Scheme:
             aerobic_target=_guideline_at_least(outcome, "moderate_equivalent_aerobic_minutes", 0),
             strength_days=_guideline_at_least(outcome, "strength_days", 2),
             unloaded_reps_step=int(v) if isinstance(v := get("unloaded_reps_step"), int) else 0,
+            dose_load_step=v / 100
+            if isinstance(v := get("dose_change_load_step_pct"), int)
+            else 0.10,
             load_step_points=float(v) if isinstance(v := get("load_step_points"), int) else 10.0,
             unloaded_tempo_seconds=int(v)
             if isinstance(v := get("unloaded_tempo_seconds"), int)
@@ -1390,6 +1398,20 @@ def _dose_changes(start: CautiousStart | None, week: int) -> bool:
     return start.weeks < week <= start.weeks + (start.exit_weeks or 0) + 1
 
 
+def _dose_as_active(start: CautiousStart | None) -> bool:
+    """Whether week 1's sets are the block's own dose (`group_dose_sets`): with no cautious
+    start, or a re-entry's (moderate weeks that end into the block's own dose, with no exit
+    or sets of their own). Its weeks take that dose at their moderate effort, so a lifter
+    back from a break never has more sets than the same lifter in training (coach review
+    27, REENTRY-MORE-SETS-THAN-ACTIVE: 60 a week where the active lifter had 48-52)."""
+    return start is None or (
+        start.weeks < HELD_START_WEEKS
+        and start.then_hold is None
+        and start.exit_weeks is None
+        and start.exit_sets is None
+    )
+
+
 def _load_only_step(start: CautiousStart | None, week: int) -> bool:
     """Whether `week` is a later step of a cautious start's exit, or the week after it,
     whose change of dose is the %1RM ceiling's (the exit's effort is set in its first week).
@@ -1440,28 +1462,86 @@ def _exit_cap(start: CautiousStart | None, week: int, scheme: Scheme) -> float |
     building = [w for w in exit_weeks if not scheme.is_deload(w)] or list(exit_weeks)
     done = max(1, sum(1 for w in building if w <= week))
     cap = top if len(building) == 1 else low + (top - low) * (done - 1) / (len(building) - 1)
-    # never more than a load step a week above the start's own ceiling (coach review 12,
-    # LOAD-JUMP-OSTEO: ACSM 2009 raises a load 2-10 % at a time)
+    # never more than a tenth of the load a week above the start's own ceiling (coach
+    # review 12, LOAD-JUMP-OSTEO, and coach review 27, REENTRY-EXIT-LOAD-JUMP: ACSM 2009
+    # raises a load 2-10 % at a time; the 49 -> 55 % first step was 12 %)
     if start.pct_1rm.max is not None:
-        cap = min(cap, start.pct_1rm.max + scheme.load_step_points * done)
+        cap = min(cap, round(start.pct_1rm.max * (1 + scheme.dose_load_step) ** done, 1))
     return cap
 
 
-def _end_cap(start: CautiousStart | None, week: int, scheme: Scheme) -> float | None:
-    """The %1RM ceiling of the first building week after a cautious start (and its exit)
-    ends: one load step above the start's last ceiling, so the plan's own dose is reached a
-    step at a time (coach review 12: a trained re-entry's 60-69 % went to 77-87 % in one
-    week). None in other weeks, and for a start held to the end of the block."""
+def _start_end(start: CautiousStart | None) -> int | None:
+    """The last week of a cautious start and its exit, for a start that ends into the
+    block's own dose (None: no start, or one held to the end of the block)."""
     if start is None or start.weeks >= HELD_START_WEEKS or start.then_hold is not None:
         return None
-    last = start.pct_1rm.max
-    end = start.weeks + (start.exit_weeks or 0)
-    if start.exit_weeks is not None and start.exit_pct_1rm is not None:
-        last = _exit_cap(start, end, scheme)
-    if last is None or week <= end:
-        return None
-    first = next(w for w in range(end + 1, end + 60) if not scheme.is_deload(w))
-    return last + scheme.load_step_points if week == first else None
+    return start.weeks + (start.exit_weeks or 0)
+
+
+def _role_tops(days: list[DayPlan]) -> dict[bool, float]:
+    """The highest %1RM top a week's required lifts are given, compound lifts and the
+    others apart (the two load caps `cohere_session` reads)."""
+    out: dict[bool, float] = {}
+    for e in _required_lifts(days):
+        if e.intensity.pct_1rm is not None:
+            out[e.compound] = max(out.get(e.compound, 0.0), e.intensity.pct_1rm.max)
+    return out
+
+
+@dataclass
+class EndSteps:
+    """The way from a cautious start (and its exit) into the block's own dose, a building
+    week at a time (coach review 27, REENTRY-EXIT-LOAD-JUMP: a trained lifter's re-entry
+    went from 2 % to 17 % more load than week 1 in the week its effort went RPE 5-6 -> 7-8).
+    After a lay-off one thing steps at a time: where the block's own effort is higher than
+    the start's, its first week takes that effort at the loads of the last building week;
+    from there a week's loads rise at most `step` (a share of the load: ACSM 2009's 2-10 %)
+    above those of the last week that set them (`tops`: its %1RM tops by role; `load`: its
+    block load steps, %, which the new week's own steps count against), until the block's
+    own %1RM is below the cap."""
+
+    tops: dict[bool, float]
+    load: float
+    step: float
+    points: float  # the most a %1RM shown rises over the last building week's
+
+    def caps(self, load: float, shown: dict[bool, float], *, held: bool) -> dict[bool, float]:
+        """A building week's %1RM caps, by role, at block load steps `load` (%): `held`,
+        the loads of `tops` (an effort step's week); never more than `points` above the
+        last building week's %1RM tops (`shown`: a reps week's, lower at the same load)."""
+        grow = (1 if held else 1 + self.step) * (1 + self.load / 100) / (1 + load / 100)
+        return {
+            role: round(min(top * grow, shown.get(role, 100.0) + self.points), 1)
+            for role, top in self.tops.items()
+        }
+
+
+def _effort_rises(
+    outcome: Decisions,
+    week: int,
+    setting: tuple[EffortStep | None, float | None],
+    tops: tuple[float, float],
+    zones: dict[IntensityClass, Zone],
+) -> bool:
+    """Whether `week`'s lifting effort is set above the last building week's top RPE
+    (`tops`: the block's own, week 1's template, and that week's) from a moderate or harder
+    one: by an effort step (`setting`'s step) or by the block's own effort, within the
+    rules' RPE limit and the week's hold at moderate. An exit week (`setting`'s exit cap in
+    force) is not one: its effort (`exit_rpe`) is a ceiling the loads reach a step at a
+    time - RPE 3-4 becomes moderate at 10-15 reps only with a heavier load (the intensity
+    table has no 15-rep set at 49 % 1RM four reps short of failure)."""
+    step, exit_cap = setting
+    own, was = tops
+    limits = _effort_limits(outcome)
+    light_top = zones[IntensityClass.LIGHT].rpe.max or 0.0
+    moderate_top = zones[IntensityClass.MODERATE].rpe.max or 0.0
+    if exit_cap is not None:
+        return False  # an exit's effort is a ceiling its loads reach, a step at a time
+    top = float(step.rpe.max) if step is not None and step.rpe.max is not None else own
+    top = min(top, limits[0])
+    if _held_by(outcome, week, limits, moderate_top) is not None:
+        top = min(top, moderate_top)
+    return was > light_top and top > was
 
 
 def _exit_sets(start: CautiousStart | None, week: int, scheme: Scheme) -> int:
@@ -1521,8 +1601,9 @@ def _dose_reached(week_one: list[DayPlan], scheme: Scheme) -> bool:
     goal", which comes after WHO's aerobic minimum (COACHING.md §2), so they no longer take
     a walk's minutes (coach reviews 8 and 12, WHO-AEROBIC-CROWDED / SETS-OVER-AEROBIC: a
     muscle-first lifter's walks after lifting shrank 92 -> 71 minutes as sets grew 54 -> 65).
-    A cautious start's exit sets keep their own rule (OLDER-ONE-SET)."""
-    if scheme.group_dose_sets is None or scheme.cautious is not None:
+    A cautious start's exit sets keep their own rule (OLDER-ONE-SET); a re-entry's weeks
+    take the block's own dose (`_dose_as_active`)."""
+    if scheme.group_dose_sets is None or not _dose_as_active(scheme.cautious):
         return False
     dosed = {g: n for g, n in group_sets(week_one).items() if n > 0}
     return bool(dosed) and all(n >= scheme.group_dose_sets for n in dosed.values())
@@ -1784,6 +1865,16 @@ def _exit_one_effort(session: Session, unloaded: frozenset[str]) -> Session | No
     return session.model_copy(update={"exercises": exercises})
 
 
+def _loads_rose(days: list[DayPlan], building: list[Week]) -> bool:
+    """Whether a week's required lifts stand at a higher %1RM, against week 1's, than in
+    any building week before (the median of the lifts in both, as `true_load_change` reads
+    a week's loads: a reps week's lower %1RM shown is the same load)."""
+    first = _pct_tops(building[0].days)
+    factor = _pct_factor(_pct_tops(days), first)
+    before = [f for w in building if (f := _pct_factor(_pct_tops(w.days), first)) is not None]
+    return factor is not None and factor > max([1.0, *before]) + 0.005
+
+
 def _load_capped(session: Session, cap: float) -> Session:
     """Every measured load of a lifting session at most `cap` % 1RM."""
     if session.modality is not Modality.RESISTANCE:
@@ -2043,6 +2134,10 @@ def _with_dose(
         if short <= 0:
             break
         out[i] = DayPlan(day=out[i].day, sessions=_walk_takes_back(out[i].sessions, budget, short))
+    if scheme.cautious is not None:
+        # a re-entry's day whose walk was sized beside its moderate first weeks gives the
+        # block's own lifting the minutes it is over by (coach review 27: 38 + 8 of 45)
+        out = [DayPlan(day=d.day, sessions=_walk_gives_way(d.sessions, budget, 0)) for d in out]
     return out
 
 
@@ -2445,7 +2540,7 @@ def build_weeks(
         limit_caps[compound] = float(bound.max) if bound and bound.max is not None else None
     if (
         scheme.group_dose_sets
-        and scheme.cautious is None
+        and _dose_as_active(scheme.cautious)
         and not scheme.hold_volume
         and not scheme.deload_now
     ):
@@ -2571,6 +2666,13 @@ def build_weeks(
     # whether any required lift has an external load: without one, an exit step that only
     # raises the %1RM ceiling is no change of dose (`_load_only_step`)
     loaded = _has_external_load(week_one, unloaded)
+    # the way into the block's own dose after a cautious start ends (`EndSteps`): the last
+    # week of the start and its exit, the block's own lifting effort, the steps so far, and
+    # each building week's caps
+    start_end = _start_end(scheme.cautious)
+    own_effort = _top_effort(week_one)
+    end_steps: EndSteps | None = None
+    end_caps: dict[int, dict[bool, float]] = {}
     for number in range(1, count + 1):
         deload = scheme.is_deload(number)
         notes: list[str] = []
@@ -2613,7 +2715,6 @@ def build_weeks(
         caps = _tighter(dict(limit_caps), start.pct_1rm.max if start else None)
         exit_cap = _exit_cap(scheme.cautious, ref, scheme)
         caps = _tighter(caps, exit_cap)
-        caps = _tighter(caps, _end_cap(scheme.cautious, ref, scheme))
         floor = max(reps_floor, start.reps.min or 1) if start else reps_floor
         # a beginner's effort step (COACHING.md §3): from its week, where no cautious dose
         # or exit holds the lifts and the week's safety ceiling allows a vigorous effort;
@@ -2621,6 +2722,31 @@ def build_weeks(
         step, step_held = _effort_step(
             scheme, outcome, ref, start is not None or exit_cap is not None, moderate_top
         )
+        if start_end is not None and start is None and weeks:
+            # past a cautious start's own weeks, on the way to the block's own dose: an
+            # effort step first, at the last building week's loads, and the loads at most a
+            # tenth higher than the last week that set them
+            if end_steps is None:
+                end_week = next((w for w in reversed(weeks) if not w.deload), weeks[-1])
+                end_steps = EndSteps(
+                    _role_tops(end_week.days),
+                    load,
+                    scheme.dose_load_step,
+                    scheme.load_step_points,
+                )
+            if not deload and reps_week and end_caps:
+                # a reps week keeps last week's loads: its ranges move inside that week's
+                end_caps[number] = end_caps[max(end_caps)]
+            elif not deload:
+                before_this = next(w for w in reversed(weeks) if not w.deload)
+                last_top = _top_effort(before_this.days)
+                rises = _effort_rises(
+                    outcome, ref, (step, exit_cap), (own_effort, last_top), design.zones
+                )
+                end_caps[number] = end_steps.caps(load, _role_tops(before_this.days), held=rises)
+            for is_compound, end_cap in end_caps.get(ref, {}).items():
+                now = caps.get(is_compound)
+                caps[is_compound] = end_cap if now is None else min(now, end_cap)
         days = []
         starting: set[str] = set()
         joined = (
@@ -3169,6 +3295,23 @@ def build_weeks(
                 and _held_by(outcome, number, effort_limits, moderate_top) is None
             ):
                 notes.append(scheme.cautious_end_note)
+        if (
+            planned
+            and lifting
+            and not deload
+            and building
+            and scheme.load_note
+            and week_loaded
+            and start_end is not None
+            and number == start_end + 1
+            and scheme.cautious_end_note not in notes
+            and _loads_rose(days, building)
+        ):
+            # the block's own dose begins with its loads a step up and the same effort (an
+            # exit ends into a moderate block): the load note says the step, as in any
+            # load week (coach review 27: the end's loads climbed unsaid)
+            said = (not shows_pct_1rm(days) and scheme.effort_load_note) or scheme.load_note
+            notes.append(fill_placeholders(said, {"load_change_pct": f"{load:g}"}))
         if planned and lifting and not deload and not step_said and scheme.effort_step:
             if step is not None:
                 unloaded_step = scheme.effort_step.unloaded_note
@@ -3209,6 +3352,9 @@ def build_weeks(
             notes.append(
                 f"{modality.upper() if modality == 'hiit' else modality.capitalize()} sessions start this week after the base-building weeks."
             )
+        if end_steps is not None and not deload and not reps_week:
+            # a week that set its loads: the next week's steps from them
+            end_steps.tops, end_steps.load = _role_tops(days) or end_steps.tops, load
         # a week 1 that starts a lighter block (overtraining signs, `deload_now` with the
         # volume held: its sets cut, and every building week after it keeps them) is the
         # block's first week, not a deload, so it carries no deload flag (coach review 5,
