@@ -260,10 +260,10 @@ def _walks(plan: Plan, day: str) -> list[int]:
         # since a trim keeps the last hard lift of each group (review 12, dose12 and words12);
         # since coach review 16 the days are timed with the rests their loads and efforts
         # need, which leaves the walks 21 and 25 minutes (13 and 20 before); since coach
-        # review 27 they take week 1's free minutes, and the weeks whose lifting runs longer
-        # shorten them and say so; and (REENTRY-EXIT-LOAD-JUMP) the exit climbs a tenth of
-        # the load a week, its lighter weeks at 15 reps taking longer sets
-        (OSTEO, 43, {"monday": 19, "thursday": 24}),
+        # review 27 they take week 1's free minutes, 23 and 26, and the weeks whose lifting
+        # runs longer (the exit's tenth-sized steps at 15 reps, REENTRY-EXIT-LOAD-JUMP)
+        # shorten them and say so
+        (OSTEO, 49, {"monday": 23, "thursday": 26}),
     ],
 )
 def test_k2_a_lifting_day_with_minutes_no_week_uses_gets_a_walk(

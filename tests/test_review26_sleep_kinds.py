@@ -67,7 +67,8 @@ POOR_SLEEP_60 = {
 }
 # the weekly ceiling's cause: a week adding sets took the back 9 -> 8 hard sets (week 9)
 CEILING_76 = {"age": 76, "sex": "female", "goals": ["muscle"]}
-CEILING_80 = {"age": 80, "sex": "female", "goals": ["muscle"], "days_per_week": 4}
+# (5 days since session 21: with 4 the held start's set steps no longer reach the ceiling)
+CEILING_80 = {"age": 80, "sex": "female", "goals": ["muscle"], "days_per_week": 5}
 
 
 def _old_refit(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -120,10 +120,12 @@ def test_a_walk_week_one_has_room_for_is_kept() -> None:
         assert _minutes(plan, "thursday", "endurance") == 5
     # a later week whose lifting runs a minute over the day leaves the walk out that week
     # only, and says its steady work is shorter
-    for week in block.weeks:
+    for before, week in zip(block.weeks, block.weeks[1:], strict=False):
         day = sum(s.duration_minutes for s in required_sessions(block, "monday", week.week))
         assert day <= 45
-        if not _minutes(block, "monday", "endurance", week.week):
+        if not _minutes(block, "monday", "endurance", week.week) and _minutes(
+            block, "monday", "endurance", before.week
+        ):
             assert any("shorter in all" in n for n in week.notes), week.week
     assert not audit_check(CHECK, WALK_DROPPED, block).faults
 
