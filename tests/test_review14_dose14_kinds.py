@@ -40,14 +40,16 @@ def _most_sets(week: Week) -> int:
 def test_an_85_year_old_leaves_one_set_after_the_light_start() -> None:
     plan = builtin_plan(weeks=12, **FROZEN)
     assert all(_most_sets(w) == 1 for w in plan.weeks[:8])
-    # from week 9 (the effort's step to moderate) each lift goes to two sets, then three
-    assert _most_sets(plan.weeks[8]) == 2
-    assert week_lifting_sets(plan.weeks[8]) > week_lifting_sets(plan.weeks[6])
-    assert any("each lift goes up to 2 sets" in n for n in plan.weeks[8].notes)
+    # week 9 steps the effort to moderate alone (coach review 28, FRAIL-HOLD-ADDS-SETS-AND-
+    # LOAD: one thing at a time); from week 10 each lift goes to two sets, then three
+    assert _most_sets(plan.weeks[8]) == 1
+    assert _most_sets(plan.weeks[9]) == 2
+    assert week_lifting_sets(plan.weeks[9]) > week_lifting_sets(plan.weeks[6])
+    assert any("each lift goes up to 2 sets" in n for n in plan.weeks[9].notes)
     assert _most_sets(plan.weeks[10]) >= 2
     # the effort stays held at moderate: more sets, not heavier ones
     assert any("Moderate effort from week 9" in n for n in plan.weeks[8].notes)
-    strength = group_sets(plan.weeks[8].days)
+    strength = group_sets(plan.weeks[9].days)
     assert max(strength.values()) >= 4, strength
     verdict = held_start_sets_frozen(parse_profile(FROZEN), plan, builtin_library())
     assert verdict.applies

@@ -35,7 +35,7 @@ from hypothesis import strategies as st
 import endoprotocol.planner.progress as progress
 from endoprotocol import Plan
 from endoprotocol.audit import CHECKS
-from tests.builtin import audit_check, builtin_plan
+from tests.builtin import audit_check, builtin_plan, week_steady_minutes, week_top_lift_rpe
 from tests.strategies import audit_property, profiles
 
 EXAMPLES = int(os.environ.get("ENDOPROTOCOL_PROPERTY_EXAMPLES", "30"))
@@ -234,3 +234,75 @@ def test_medication_and_high_blood_pressure_say_effort_by_feel_once() -> None:
             feel = [n for n in s.notes if n.startswith("Judge effort by how hard it feels")]
             assert len(feel) == 1, (s.title, feel)
             assert says in feel[0]
+
+
+# ---- coach review 28, FRAIL-HOLD-ADDS-SETS-AND-LOAD (safety) -----------------------------
+
+FRAIL = {"age": 82, "sex": "male", "goals": ["general-health"]}
+
+
+def _week_sets(plan: Plan, index: int) -> int:
+    return sum(
+        x.sets
+        for d in plan.weeks[index].days
+        for s in d.sessions
+        if s.modality.value == "resistance" and not s.optional
+        for x in s.exercises
+    )
+
+
+def test_a_frail_mans_effort_step_comes_alone() -> None:
+    """The reviewer's smallest profile: week 9 doubled the sets (10 -> 20), stepped RPE 3-4
+    -> 5-6 and halved the required walking (76 -> 40 minutes) at once. Now week 9 steps the
+    effort alone, at week 7's sets and walks; the sets rise from week 10."""
+    plan = builtin_plan(12, **FRAIL)
+    assert _week_sets(plan, 6) == _week_sets(plan, 8) == 10  # week 7, and week 9
+    assert week_steady_minutes(plan.weeks[8]) == week_steady_minutes(plan.weeks[6])
+    assert week_top_lift_rpe(plan.weeks[6]) == 4
+    assert week_top_lift_rpe(plan.weeks[8]) == 6
+    assert _week_sets(plan, 9) > _week_sets(plan, 8)  # the sets step follows, week 10
+    assert not audit_check("held-start-stacks-changes", FRAIL, plan).faults
+
+
+def test_the_check_finds_the_frail_mans_old_week_nine(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The planner as it was: the held start's sets rose in its first held week."""
+    real = progress._exit_sets
+
+    def old(start: Any, week: int, scheme: Any) -> int:
+        if start is not None and start.then_hold is not None and week == start.weeks + 1:
+            return int(start.exit_sets.min)
+        return real(start, week, scheme)
+
+    monkeypatch.setattr(progress, "_exit_sets", old)
+    plan = builtin_plan(12, **FRAIL)
+    faults = audit_check("held-start-stacks-changes", FRAIL, plan).faults
+    assert [f.where for f in faults] == ["week 9"]
+    assert "RPE 4 -> 6" in faults[0].what
+
+
+@st.composite
+def held_start_people(draw: st.DrawFn) -> dict[str, Any]:
+    """People whose light start holds a moderate dose: frail (80 or over, not active) or
+    with a vertebral fracture, of any goal, days and minutes."""
+    data = draw(profiles())
+    data.pop("pregnancy_week", None)
+    data["currently_active"] = False
+    if draw(st.booleans()):
+        data["age"] = draw(st.integers(80, 100))
+        data.pop("conditions", None)
+    else:
+        data["age"] = draw(st.integers(30, 79))
+        data["conditions"] = ["vertebral-fracture"]
+    return data
+
+
+def test_review28_held_starts_step_one_thing_at_a_time(
+    record_property: pytest.RecordProperty,
+) -> None:
+    audit_property(
+        held_start_people(),
+        {"held-start-stacks-changes": CHECKS["held-start-stacks-changes"]},
+        record_property,
+        examples=EXAMPLES,
+        weeks=12,
+    )

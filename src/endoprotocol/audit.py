@@ -10234,6 +10234,60 @@ def cautious_start_weeks(p: Profile) -> tuple[int, int] | None:
     return None
 
 
+# the light weeks of a start that then holds a moderate dose: frailty and a vertebral
+# fracture (rules/safety/cautious-starts.yaml `light-start-held`: eight weeks at RPE 3-4)
+HELD_LIGHT_WEEKS = 8
+
+
+def held_start_stacks_changes(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A light start that then holds a moderate dose (frailty, a vertebral fracture) steps
+    one thing at a time: the week its lifts' effort leaves the light zone adds no sets and
+    no required lifting over the week before (COACHING.md §3, vulnerable groups; ACSM 2009's
+    one step at a time; coach review 28, FRAIL-HOLD-ADDS-SETS-AND-LOAD: an 82-year-old's
+    week 9 doubled his sets, stepped RPE 3-4 -> 5-6 and gave his walks to the sets)."""
+    held = is_frail(p) or Condition.VERTEBRAL_FRACTURE in set(p.conditions)
+    verdict = Verdict(applies=held and len(plan.weeks) > HELD_LIGHT_WEEKS)
+    if not verdict.applies:
+        return verdict
+    light_top = RPE_CEILING["light"]
+
+    def top_rpe(week: Week) -> float:
+        return max(
+            (
+                x.intensity.rpe.max
+                for d in week.days
+                for s in d.sessions
+                if s.modality.value == "resistance" and not s.optional
+                for x in s.exercises
+                if x.intensity.rpe is not None
+            ),
+            default=0.0,
+        )
+
+    for index in range(1, len(plan.weeks)):
+        week = plan.weeks[index]
+        # against the last building week before it (a deload's cut sets are no base)
+        last = next((k for k in range(index - 1, -1, -1) if not plan.weeks[k].deload), None)
+        if week.deload or last is None:
+            continue
+        before = plan.weeks[last]
+        if not top_rpe(before) <= light_top < top_rpe(week):
+            continue
+        was = _lifting_work_sets(plan, last, library)
+        now = _lifting_work_sets(plan, index, library)
+        if now > was:
+            verdict.faults.append(
+                Fault(
+                    "held-start-stacks-changes",
+                    f"week {week.week}",
+                    f"the effort leaves the light zone (RPE {top_rpe(before):g} -> "
+                    f"{top_rpe(week):g}) and the lifting sets rise {was} -> {now} in the same week",
+                )
+            )
+        break
+    return verdict
+
+
 def reentry_exit_load_jump(p: Profile, plan: Plan, library: Library) -> Verdict:
     """Coach review 27, REENTRY-EXIT-LOAD-JUMP: after a cautious start ends (a re-entry's
     moderate weeks, a light start's exit), the weeks that take the lifter to the block's own
@@ -10399,6 +10453,7 @@ def reentry_more_sets_than_active(p: Profile, plan: Plan, library: Library) -> V
 PROGRESSION_CHECKS: dict[str, Check] = {
     "week-one-emptier-than-one-week-plan": week_one_emptier_than_one_week_plan,
     "reentry-exit-load-jump": reentry_exit_load_jump,
+    "held-start-stacks-changes": held_start_stacks_changes,
     "reentry-more-sets-than-active": reentry_more_sets_than_active,
     "tempo-no-buildup-no-deload": tempo_no_buildup_no_deload,
     "week-does-not-progress": week_does_not_progress,

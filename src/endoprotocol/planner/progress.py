@@ -1549,7 +1549,10 @@ def _exit_sets(start: CautiousStart | None, week: int, scheme: Scheme) -> int:
     `exit_sets` bottom in the exit's first building week, rising in equal steps (rounded
     down) to the top by its last building week, and the top from then on (a deload is given
     the last building week's; `build_weeks` starts its cut from the bottom). A start that
-    holds its dose (`then_hold`) raises its sets the same way over `exit_sets_weeks`."""
+    holds its dose (`then_hold`) raises its sets the same way over `exit_sets_weeks`, from the
+    building week after its effort rises: that week keeps its sets, so one thing steps at a
+    time (coach review 28, FRAIL-HOLD-ADDS-SETS-AND-LOAD: an 82-year-old's week 9 doubled
+    the sets in the week RPE 3-4 became 5-6, and the sets took his walks that week too)."""
     span = start.exit_sets_weeks or start.exit_weeks if start is not None else None
     if start is None or start.exit_sets is None or span is None:
         return 0
@@ -1559,6 +1562,10 @@ def _exit_sets(start: CautiousStart | None, week: int, scheme: Scheme) -> int:
     top = max(int(start.exit_sets.max or low), low)
     exit_weeks = range(start.weeks + 1, start.weeks + span + 1)
     building = [w for w in exit_weeks if not scheme.is_deload(w)]
+    if start.then_hold is not None and building:
+        if week <= building[0]:
+            return 0  # the held dose's first week: its effort step alone
+        building = building[1:]
     if week > exit_weeks[-1] or not building or week >= building[-1]:
         return top
     done = [w for w in building if w <= week]
