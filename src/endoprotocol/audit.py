@@ -7636,6 +7636,9 @@ WEEK_CHECKS: dict[str, Check] = {
 # 40-50 % start), after which a coach moves them to moderate effort (RPE 5-6 on the 0-10
 # scale, Nelson 2007), by effort alone and never heavier without a professional.
 HELD_LIGHT_WEEKS = 8
+# a rise of a week's lifting sets this small is the block's own set step or a refit's
+# rounding, not an exit's second set on every lift (a design choice, the size of a load step)
+HELD_SETS_STEP = 0.10
 LIGHT_RPE = RPE_CEILING["light"]
 
 
@@ -10241,9 +10244,9 @@ HELD_LIGHT_WEEKS = 8
 
 def held_start_stacks_changes(p: Profile, plan: Plan, library: Library) -> Verdict:
     """A light start that then holds a moderate dose (frailty, a vertebral fracture) steps
-    one thing at a time: the week its lifts' effort leaves the light zone adds no sets and
-    no required lifting over the week before (COACHING.md §3, vulnerable groups; ACSM 2009's
-    one step at a time; coach review 28, FRAIL-HOLD-ADDS-SETS-AND-LOAD: an 82-year-old's
+    one thing at a time: the week its lifts' effort leaves the light zone adds no more than a
+    tenth to the lifting sets of the building week before (COACHING.md §3, vulnerable
+    groups; ACSM 2009's one step at a time; coach review 28, FRAIL-HOLD-ADDS-SETS-AND-LOAD: an 82-year-old's
     week 9 doubled his sets, stepped RPE 3-4 -> 5-6 and gave his walks to the sets)."""
     held = is_frail(p) or Condition.VERTEBRAL_FRACTURE in set(p.conditions)
     verdict = Verdict(applies=held and len(plan.weeks) > HELD_LIGHT_WEEKS)
@@ -10275,7 +10278,7 @@ def held_start_stacks_changes(p: Profile, plan: Plan, library: Library) -> Verdi
             continue
         was = _lifting_work_sets(plan, last, library)
         now = _lifting_work_sets(plan, index, library)
-        if now > was:
+        if now > was * (1 + HELD_SETS_STEP):
             verdict.faults.append(
                 Fault(
                     "held-start-stacks-changes",
