@@ -67,8 +67,15 @@ POOR_SLEEP_60 = {
 }
 # the weekly ceiling's cause: a week adding sets took the back 9 -> 8 hard sets (week 9)
 CEILING_76 = {"age": 76, "sex": "female", "goals": ["muscle"]}
-# (5 days since session 21: with 4 the held start's set steps no longer reach the ceiling)
-CEILING_80 = {"age": 80, "sex": "female", "goals": ["muscle"], "days_per_week": 5}
+# (90-minute days since session 21: with the held start's sets stepping up from week 10, the
+# default 45 minutes no longer reach the ceiling)
+CEILING_80 = {
+    "age": 80,
+    "sex": "female",
+    "goals": ["muscle"],
+    "days_per_week": 4,
+    "minutes_per_session": 90,
+}
 
 
 def _old_refit(monkeypatch: pytest.MonkeyPatch) -> None:
