@@ -10237,11 +10237,6 @@ def cautious_start_weeks(p: Profile) -> tuple[int, int] | None:
     return None
 
 
-# the light weeks of a start that then holds a moderate dose: frailty and a vertebral
-# fracture (rules/safety/cautious-starts.yaml `light-start-held`: eight weeks at RPE 3-4)
-HELD_LIGHT_WEEKS = 8
-
-
 def held_start_stacks_changes(p: Profile, plan: Plan, library: Library) -> Verdict:
     """A light start that then holds a moderate dose (frailty, a vertebral fracture) steps
     one thing at a time: the week its lifts' effort leaves the light zone adds no more than a

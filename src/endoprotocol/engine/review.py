@@ -138,21 +138,20 @@ def week_facts(days: Iterable[DayPlan], short_interval_seconds: float = 0) -> di
             elif s.modality is Modality.HIIT:
                 rounds = sum(e.sets for e in s.exercises if e.pattern.value == "intervals")
                 facts["week.interval_sessions"] += 1
-                # work bouts of 90 s or less: sprints and one-minute efforts, the protocols
-                # behind the acute GH and next-day glucose findings (not 4 x 4 minutes)
-                if any(
-                    e.pattern.value == "intervals"
-                    and e.work_seconds is not None
-                    and e.work_seconds.max <= short_interval_seconds
-                    for e in s.exercises
-                ):
+                # the session's shortest work bout: 90 s or less are sprints and one-minute
+                # efforts, the protocols behind the acute GH and next-day glucose findings
+                # (not 4 x 4 minutes); 30 s or less, sprints alone
+                shortest = min(
+                    (
+                        e.work_seconds.max
+                        for e in s.exercises
+                        if e.pattern.value == "intervals" and e.work_seconds is not None
+                    ),
+                    default=None,
+                )
+                if shortest is not None and shortest <= short_interval_seconds:
                     facts["week.short_interval_sessions"] += 1
-                if any(
-                    e.pattern.value == "intervals"
-                    and e.work_seconds is not None
-                    and e.work_seconds.max <= SPRINT_MAX_SECONDS
-                    for e in s.exercises
-                ):
+                if shortest is not None and shortest <= SPRINT_MAX_SECONDS:
                     facts["week.sprint_interval_sessions"] += 1
                 facts["week.interval_rounds"] += rounds
                 facts["session.most_interval_rounds"] = max(
