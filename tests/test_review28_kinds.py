@@ -35,7 +35,13 @@ from hypothesis import strategies as st
 import endoprotocol.planner.progress as progress
 from endoprotocol import Plan
 from endoprotocol.audit import CHECKS
-from tests.builtin import audit_check, builtin_plan, week_steady_minutes, week_top_lift_rpe
+from tests.builtin import (
+    audit_check,
+    builtin_plan,
+    week_lifting_sets,
+    week_steady_minutes,
+    week_top_lift_rpe,
+)
 from tests.strategies import audit_property, profiles
 
 EXAMPLES = int(os.environ.get("ENDOPROTOCOL_PROPERTY_EXAMPLES", "30"))
@@ -241,26 +247,20 @@ def test_medication_and_high_blood_pressure_say_effort_by_feel_once() -> None:
 FRAIL = {"age": 82, "sex": "male", "goals": ["general-health"]}
 
 
-def _week_sets(plan: Plan, index: int) -> int:
-    return sum(
-        x.sets
-        for d in plan.weeks[index].days
-        for s in d.sessions
-        if s.modality.value == "resistance" and not s.optional
-        for x in s.exercises
-    )
-
-
 def test_a_frail_mans_effort_step_comes_alone() -> None:
     """The reviewer's smallest profile: week 9 doubled the sets (10 -> 20), stepped RPE 3-4
     -> 5-6 and halved the required walking (76 -> 40 minutes) at once. Now week 9 steps the
     effort alone, at week 7's sets and walks; the sets rise from week 10."""
     plan = builtin_plan(12, **FRAIL)
-    assert _week_sets(plan, 6) == _week_sets(plan, 8) == 10  # week 7, and week 9
+    assert (
+        week_lifting_sets(plan.weeks[6]) == week_lifting_sets(plan.weeks[8]) == 10
+    )  # week 7, and week 9
     assert week_steady_minutes(plan.weeks[8]) == week_steady_minutes(plan.weeks[6])
     assert week_top_lift_rpe(plan.weeks[6]) == 4
     assert week_top_lift_rpe(plan.weeks[8]) == 6
-    assert _week_sets(plan, 9) > _week_sets(plan, 8)  # the sets step follows, week 10
+    assert week_lifting_sets(plan.weeks[9]) > week_lifting_sets(
+        plan.weeks[8]
+    )  # the sets step follows, week 10
     assert not audit_check("held-start-stacks-changes", FRAIL, plan).faults
 
 

@@ -8216,14 +8216,7 @@ def deload_cuts_steady(p: Profile, plan: Plan, library: Library) -> Verdict:
 
 def _day_steady(week: Week) -> dict[str, int]:
     """Minutes of each day's required steady sessions."""
-    return {
-        d.day.value: sum(
-            s.duration_minutes
-            for s in d.sessions
-            if s.modality.value == "endurance" and not s.optional
-        )
-        for d in week.days
-    }
+    return _day_minutes(week, "endurance")
 
 
 def _day_free(week: Week, minutes: int) -> dict[str, int]:
@@ -10241,8 +10234,9 @@ def held_start_stacks_changes(p: Profile, plan: Plan, library: Library) -> Verdi
     """A light start that then holds a moderate dose (frailty, a vertebral fracture) steps
     one thing at a time: the week its lifts' effort leaves the light zone adds no more than a
     tenth to the lifting sets of the building week before (COACHING.md §3, vulnerable
-    groups; ACSM 2009's one step at a time; coach review 28, FRAIL-HOLD-ADDS-SETS-AND-LOAD: an 82-year-old's
-    week 9 doubled his sets, stepped RPE 3-4 -> 5-6 and gave his walks to the sets)."""
+    groups; ACSM 2009's one step at a time; coach review 28, FRAIL-HOLD-ADDS-SETS-AND-LOAD:
+    an 82-year-old's week 9 doubled his sets, stepped RPE 3-4 -> 5-6 and gave his walks to
+    the sets)."""
     held = is_frail(p) or Condition.VERTEBRAL_FRACTURE in set(p.conditions)
     verdict = Verdict(applies=held and len(plan.weeks) > HELD_LIGHT_WEEKS)
     if not verdict.applies:
@@ -10250,17 +10244,7 @@ def held_start_stacks_changes(p: Profile, plan: Plan, library: Library) -> Verdi
     light_top = RPE_CEILING["light"]
 
     def top_rpe(week: Week) -> float:
-        return max(
-            (
-                x.intensity.rpe.max
-                for d in week.days
-                for s in d.sessions
-                if s.modality.value == "resistance" and not s.optional
-                for x in s.exercises
-                if x.intensity.rpe is not None
-            ),
-            default=0.0,
-        )
+        return _top_rpe(week, library) or 0.0
 
     for index in range(1, len(plan.weeks)):
         week = plan.weeks[index]

@@ -67,6 +67,7 @@ from endoprotocol.planner.progress import (
     BuildUp,
     Scheme,
     _resized_steady,
+    aerobic_first,
     build_weeks,
     flat_steady_said,
     forms_refit,
@@ -275,7 +276,7 @@ def build_plan(
         # week, a longer block's week 1 had a shorter walk, or none, where the one-week plan
         # had room for it); the lifting keeps the room it had with the walk sized to that
         # week (`Session.give_floor`: the walk's minutes then), so no set is added for it
-        aerobic_first = any(t.lifting_yields_to_first_goal for t, _ in outcome.guidelines.values())
+        backbone_first = aerobic_first(outcome)
         tightest = [
             max(
                 sum(s.duration_minutes for s in w.days[day].sessions if not s.optional)
@@ -321,7 +322,7 @@ def build_plan(
                 # first goal's dose, before the lifting's later sets - coach review 17)
                 session = session.giving_way(
                     session.duration_minutes
-                    if aerobic_first
+                    if backbone_first
                     else profile.minutes_per_session - tightest[day]
                 )
                 week_one[day].sessions.append(session)
@@ -562,9 +563,18 @@ def build_plan(
     totals = compute_totals(days)
     # the short interval protocols (sprints, one-minute efforts) are the library's shortest
     # (coach review 25, EFFECT-TEXT-FOR-ABSENT-PROTOCOL)
-    short = min((p.work_seconds.max or 0 for p in library.design.interval_protocols), default=0)
+    protocols = library.design.interval_protocols
+    short = min((p.work_seconds.max or 0 for p in protocols), default=0)
+    # and its sprints, the bouts the sprint studies dosed (coach review 28)
+    sprint = max((p.sprint_seconds or 0 for p in protocols), default=0)
     reviewed = review(
-        profile, rules, outcome.facts, block, trace=explain, short_interval_seconds=short
+        profile,
+        rules,
+        outcome.facts,
+        block,
+        trace=explain,
+        short_interval_seconds=short,
+        sprint_seconds=sprint,
     )
     plan_warnings = _warnings(
         outcome,

@@ -294,7 +294,8 @@ REVIEW_FACTS: tuple[tuple[str, str], ...] = (
     ),
     (
         "week.sprint_interval_sessions",
-        "required interval sessions in a week with work bouts of 30 s or less (sprints)",
+        "required interval sessions in a week with sprint work bouts (the library's "
+        "sprint_seconds: 30 s or less)",
     ),
     ("week.interval_rounds", "interval work bouts in a week"),
     ("session.most_interval_rounds", "the most interval work bouts in one session"),

@@ -37,10 +37,6 @@ from endoprotocol.vocab import MAJOR_GROUPS, MODERATE_EQUIVALENT, Modality
 HEAVY_REPS_MAX = 6
 MODERATE_REPS_MAX = 15
 SHORT_REST_MAX_SECONDS = 90
-# a sprint: an all-out work bout of 30 s or less, the dose of the sprint studies behind the
-# acute GH finding (Stokes 2002: 30-s vs 6-s cycle sprints; Gillen 2016: 20-s sprints). A
-# one-minute effort at RPE 7-8 is not one (coach review 28, SPRINT-GH-CLAIM-WITHOUT-SPRINTS)
-SPRINT_MAX_SECONDS = 30
 # the source's departure on rests: two minutes or more between sets of a big lift
 LONG_REST_MIN_SECONDS = 120
 # a demanding set, close to failure (vigorous in EVIDENCE.md 1.2): RIR 3 or less, or RPE 7+
@@ -95,10 +91,14 @@ def _steady_minutes(session: Session) -> int:
     return int(seconds // 60) if seconds else session.duration_minutes
 
 
-def week_facts(days: Iterable[DayPlan], short_interval_seconds: float = 0) -> dict[str, Any]:
+def week_facts(
+    days: Iterable[DayPlan], short_interval_seconds: float = 0, sprint_seconds: float = 0
+) -> dict[str, Any]:
     """The plan facts of one week's required sessions; interval work bouts of
     `short_interval_seconds` or less are the short protocols (sprints, one-minute efforts:
-    the library's shortest interval protocol)."""
+    the library's shortest interval protocol), and of `sprint_seconds` or less sprints (the
+    library's `sprint_seconds`: the sprint studies' dose; coach review 28,
+    SPRINT-GH-CLAIM-WITHOUT-SPRINTS)."""
     facts: dict[str, Any] = dict.fromkeys(_INT_FACTS, 0)
     modalities: set[str] = set()
     for day in days:
@@ -151,7 +151,7 @@ def week_facts(days: Iterable[DayPlan], short_interval_seconds: float = 0) -> di
                 )
                 if shortest is not None and shortest <= short_interval_seconds:
                     facts["week.short_interval_sessions"] += 1
-                if shortest is not None and shortest <= SPRINT_MAX_SECONDS:
+                if shortest is not None and shortest <= sprint_seconds:
                     facts["week.sprint_interval_sessions"] += 1
                 facts["week.interval_rounds"] += rounds
                 facts["session.most_interval_rounds"] = max(
@@ -238,13 +238,15 @@ _INT_FACTS = (
 )
 
 
-def plan_facts(weeks: Iterable[Week], short_interval_seconds: float = 0) -> dict[str, Any]:
+def plan_facts(
+    weeks: Iterable[Week], short_interval_seconds: float = 0, sprint_seconds: float = 0
+) -> dict[str, Any]:
     """The block's plan facts: each the largest weekly value, modalities the union
-    (`short_interval_seconds` as in `week_facts`)."""
+    (`short_interval_seconds` and `sprint_seconds` as in `week_facts`)."""
     merged: dict[str, Any] = dict.fromkeys(_INT_FACTS, 0)
     modalities: set[str] = set()
     for week in weeks:
-        one = week_facts(week.days, short_interval_seconds)
+        one = week_facts(week.days, short_interval_seconds, sprint_seconds)
         for name in _INT_FACTS:
             merged[name] = max(merged[name], one[name])
         modalities.update(one["week.modalities"])
@@ -260,11 +262,12 @@ def review(
     *,
     trace: bool = True,
     short_interval_seconds: float = 0,
+    sprint_seconds: float = 0,
 ) -> Review:
     """Run the review rules over the built plan; `earlier` are the decisions of the other
     phases (screening, requested sessions), which review rules may read as well. `trace`
-    as in `evaluate`; `short_interval_seconds` as in `week_facts`."""
-    facts = {**earlier, **plan_facts(weeks, short_interval_seconds)}
+    as in `evaluate`; `short_interval_seconds` and `sprint_seconds` as in `week_facts`."""
+    facts = {**earlier, **plan_facts(weeks, short_interval_seconds, sprint_seconds)}
     context = _Context(profile, Earlier(facts), rules, tracing=trace)
     out = Review(facts=facts)
     for rule in sorted(

@@ -319,6 +319,9 @@ class IntervalProtocol(_Node):
     tested_on: Text
     work_seconds: Bound
     exercises: list[Annotated[str, Field(pattern=ID_PATTERN)]] = Field(min_length=1)
+    # the longest of its work bouts that is an all-out sprint, the dose of the sprint
+    # studies an effect may quote (None: the protocol has no sprints)
+    sprint_seconds: Annotated[int, Field(strict=True, ge=1, le=120)] | None = None
 
 
 class GapActivity(_Node):

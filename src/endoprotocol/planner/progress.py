@@ -97,6 +97,13 @@ NOTES = (
 )
 
 
+def aerobic_first(outcome: Decisions) -> bool:
+    """Whether the first goal's dose is the aerobic backbone (a guideline whose lifting yields
+    to it: endurance, stress, mood, health), so the walk after lifting is that dose and keeps
+    its minutes (coach reviews 3 and 17)."""
+    return any(t.lifting_yields_to_first_goal for t, _ in outcome.guidelines.values())
+
+
 def _guideline_at_least(outcome: Decisions, measure: str, default: int) -> int:
     """The highest `at_least` of the guidelines on `measure` (`default` when none)."""
     return max(
@@ -782,6 +789,18 @@ def _steady_minutes(days: list[DayPlan]) -> list[int]:
         for s in d.sessions
         if s.modality is Modality.ENDURANCE and not s.optional
     ]
+
+
+def _shorter_note(scheme: Scheme, days: list[DayPlan], last: list[DayPlan]) -> str | None:
+    """The note template a week whose required steady minutes fell against `last` says,
+    naming what took them (`_steady_fell_for`): `steady_shorter_note` for lifting,
+    `steady_to_intervals_note` for an interval session; None where no one thing did."""
+    cause = _steady_fell_for(days, last)
+    if cause == "lifting":
+        return scheme.steady_shorter_note
+    if cause == "intervals":
+        return scheme.steady_to_intervals_note
+    return None
 
 
 def _steady_fell_for(days: list[DayPlan], last: list[DayPlan]) -> str | None:
@@ -2677,6 +2696,8 @@ def build_weeks(
     # week of the start and its exit, the block's own lifting effort, the steps so far, and
     # each building week's caps
     start_end = _start_end(scheme.cautious)
+    # a first goal whose dose is the aerobic backbone keeps the walk after its lifting
+    backbone_first = aerobic_first(outcome)
     own_effort = _top_effort(week_one)
     end_steps: EndSteps | None = None
     end_caps: dict[int, dict[bool, float]] = {}
@@ -2779,8 +2800,6 @@ def build_weeks(
         # a lift without an external load steps its reps this week, or is at the most reps
         stepped, topped, weighted = False, False, False
         main_head = (design.messages.main_lifts_form or "").partition("{changes}")[0]
-        # a first goal whose dose is the aerobic backbone keeps the walk after its lifting
-        aerobic_first = any(t.lifting_yields_to_first_goal for t, _ in outcome.guidelines.values())
         # the sets this week still owes the groups under the dose (all the week's days)
         week_under = dict(under_dose)
         for day in week_one:
@@ -2828,7 +2847,7 @@ def build_weeks(
                 # (not for a first goal built on aerobic work, nor after a short day's main
                 # lifts: that walk is the first goal's aerobic dose, which comes before the
                 # exit's strength sets; coach review 17, FIRST-GOAL-AEROBIC-ABSENT)
-                main_day = aerobic_first or (
+                main_day = backbone_first or (
                     bool(main_head)
                     and any(
                         n.startswith(main_head)
@@ -3242,10 +3261,7 @@ def build_weeks(
                 notes.append(scheme.build_up_done_note)
         if planned and change < 0 and not deload:
             # said with what took them, where one thing did (coach review 28)
-            shorter = {
-                "lifting": scheme.steady_shorter_note,
-                "intervals": scheme.steady_to_intervals_note,
-            }.get(_steady_fell_for(days, weeks[-1].days) or "")
+            shorter = _shorter_note(scheme, days, weeks[-1].days)
             if shorter:
                 notes.append(fill_placeholders(shorter, {"minutes": f"{-change}"}))
         # a week a safety rule holds to light says so, in place of the dose's own effort
@@ -3490,7 +3506,7 @@ def walks_take_free_minutes(
     scheme = Scheme.from_outcome(outcome)
     if not weeks or not scheme.aerobic_target:
         return weeks
-    aerobic_first = any(t.lifting_yields_to_first_goal for t, _ in outcome.guidelines.values())
+    backbone_first = aerobic_first(outcome)
     out = [w.model_copy(update={"days": list(w.days)}) for w in weeks]
     for index in range(len(out[0].days)):
         short = math.ceil(scheme.aerobic_target - _week_aerobic(out[0].days))
@@ -3517,7 +3533,7 @@ def walks_take_free_minutes(
         # goal built on aerobic work takes what every building week leaves, the same in each:
         # its steady work, the first goal's dose, never falls below week 1's (coach review 3)
         building = [r for r, w in zip(free, out, strict=True) if not w.deload] or free
-        more = min(short, min(building) if aerobic_first else free[0], most)
+        more = min(short, min(building) if backbone_first else free[0], most)
         if more <= 0:
             continue
         for w, walk, room in zip(out, walks, free, strict=True):
@@ -3540,13 +3556,9 @@ def _shorter_said(weeks: list[Week], scheme: Scheme) -> list[Week]:
     week before's exactly where they are, with what took them (`steady_shorter_note` for
     lifting, `steady_to_intervals_note` for an interval session: `_steady_fell_for`), read
     again after a pass that lengthened some weeks' walks more than others."""
-    notes_by_cause = {
-        "lifting": scheme.steady_shorter_note,
-        "intervals": scheme.steady_to_intervals_note,
-    }
     said_before = [
         re.compile(re.escape(note).replace(re.escape("{minutes}"), r"\d+"))
-        for note in notes_by_cause.values()
+        for note in (scheme.steady_shorter_note, scheme.steady_to_intervals_note)
         if note
     ]
     if not said_before:
@@ -3556,8 +3568,7 @@ def _shorter_said(weeks: list[Week], scheme: Scheme) -> list[Week]:
         week = out[i]
         notes = [n for n in week.notes if not any(p.fullmatch(n) for p in said_before)]
         change = sum(_steady_minutes(week.days)) - sum(_steady_minutes(out[i - 1].days))
-        cause = _steady_fell_for(week.days, out[i - 1].days)
-        note = notes_by_cause.get(cause or "")
+        note = _shorter_note(scheme, week.days, out[i - 1].days)
         if note and change < 0 and not week.deload and any(d.sessions for d in week.days):
             said = fill_placeholders(note, {"minutes": f"{-change}"})
             was = next(
