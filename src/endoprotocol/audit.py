@@ -11,6 +11,7 @@ Shapes: every check takes `(profile, plan, library)` and returns `Verdict(applie
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import statistics
@@ -8162,9 +8163,9 @@ STEADY_FULL_WORDS = "reach their full length"  # `build_up_done_note`
 STEADY_LONGER_WORDS = (
     "steady sessions are a little longer",
     STEADY_FULL_WORDS,
-    "minutes longer in all",
+    "longer in all",  # "{minutes} minutes longer in all" ("1 minute longer")
 )
-STEADY_SHORTER_WORDS = "minutes shorter in all"
+STEADY_SHORTER_WORDS = "shorter in all"  # "{minutes} minutes shorter in all" ("1 minute")
 STEADY_LIFTING_WORDS = "lifting takes more of the days' time"  # `steady_shorter_note`'s reason
 # `steady_to_intervals_note`'s reason
 STEADY_INTERVALS_WORDS = "an interval session takes the place of a steady one"
@@ -10236,7 +10237,9 @@ def held_start_stacks_changes(p: Profile, plan: Plan, library: Library) -> Verdi
     tenth to the lifting sets of the building week before (COACHING.md §3, vulnerable
     groups; ACSM 2009's one step at a time; coach review 28, FRAIL-HOLD-ADDS-SETS-AND-LOAD:
     an 82-year-old's week 9 doubled his sets, stepped RPE 3-4 -> 5-6 and gave his walks to
-    the sets)."""
+    the sets). From that week on, no building week raises the sets by more than a tenth and
+    the load (`load_change_pct`, by more than a point) together (coach review 28, left open
+    in session 21: his week 10 doubled the sets beside a 2 % load step)."""
     held = is_frail(p) or Condition.VERTEBRAL_FRACTURE in set(p.conditions)
     verdict = Verdict(applies=held and len(plan.weeks) > HELD_LIGHT_WEEKS)
     if not verdict.applies:
@@ -10266,8 +10269,30 @@ def held_start_stacks_changes(p: Profile, plan: Plan, library: Library) -> Verdi
                     f"{top_rpe(week):g}) and the lifting sets rise {was} -> {now} in the same week",
                 )
             )
+        _held_sets_beside_load(plan, index, library, verdict)
         break
     return verdict
+
+
+def _held_sets_beside_load(plan: Plan, held: int, library: Library, verdict: Verdict) -> None:
+    """Faults in `verdict` for each building week after `plan.weeks[held]` (a held start's
+    first moderate week) that raises the lifting sets by more than `HELD_SETS_STEP` and the
+    load by more than a point of `load_change_pct` over the building week before it."""
+    building = [k for k in range(held, len(plan.weeks)) if not plan.weeks[k].deload]
+    for last, index in itertools.pairwise(building):
+        before, week = plan.weeks[last], plan.weeks[index]
+        was = _lifting_work_sets(plan, last, library)
+        now = _lifting_work_sets(plan, index, library)
+        load = week.load_change_pct - before.load_change_pct
+        if now > was * (1 + HELD_SETS_STEP) and load > 1.0:
+            verdict.faults.append(
+                Fault(
+                    "held-start-stacks-changes",
+                    f"week {week.week}",
+                    f"the lifting sets rise {was} -> {now} and the load steps "
+                    f"{before.load_change_pct:g} -> {week.load_change_pct:g} % in the same week",
+                )
+            )
 
 
 def reentry_exit_load_jump(p: Profile, plan: Plan, library: Library) -> Verdict:
@@ -10943,7 +10968,42 @@ def flat_note_false(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+# a count of one written with its unit in the plural ("1 minutes shorter"); a decimal or a
+# range ("2.1 minutes", "1-3 sets") is not read
+ONE_PLURAL = re.compile(
+    r"(?<![\d.,\-])1 (?:more )?(?:minutes|sets|seconds|reps|weeks|days|sessions)\b"
+)
+
+
+def _strings(value: object) -> Iterator[str]:
+    """Every string in a JSON-shaped value (dicts, lists), depth first."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def one_said_as_many(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """No text of the plan writes a count of one with its unit in the plural (coach review
+    28: "Your steady sessions are 1 minutes shorter", from a pack template's "{minutes}
+    minutes" filled with 1; `engine.model.fill_placeholders` says the unit in the singular).
+    Read over every string the JSON plan holds."""
+    verdict = Verdict(applies=True)
+    for text in _strings(plan.model_dump(mode="json")):
+        found = ONE_PLURAL.search(text)
+        if found:
+            verdict.faults.append(
+                Fault("one-said-as-many", "plan text", f"says {found.group(0)!r}: {text[:80]}")
+            )
+    return verdict
+
+
 WORD_CHECKS: dict[str, Check] = {
+    "one-said-as-many": one_said_as_many,
     "flat-note-false": flat_note_false,
     "effect-cites-absent-protocol": effect_cites_absent_protocol,
     "trim-note-minutes-false": trim_note_minutes_false,

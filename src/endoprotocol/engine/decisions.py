@@ -29,6 +29,7 @@ from endoprotocol.engine.model import (
     Warn,
     WeekRange,
     fill_placeholders,
+    filled_pattern,
     listed,
     make_bound,
 )
@@ -51,6 +52,7 @@ __all__ = [
     "SessionDecision",
     "WeekRules",
     "fill_placeholders",
+    "filled_pattern",
     "is_hard",
     "listed",
     "narrow",

@@ -7,6 +7,7 @@ Each action is a one-key mapping (`sessions:`, `prescribe:`, `forbid:` ...); see
 
 # No `from __future__ import annotations` in this module: pydantic would compile and
 # evaluate every field's annotation string while creating each model class, on every run.
+import re
 import string
 from collections.abc import Sequence
 from functools import cached_property
@@ -890,12 +891,35 @@ def placeholder_problem(text: str, allowed: set[str]) -> str | None:
     return None
 
 
+# units a pack's text writes after a number placeholder ("{minutes} minutes"): said in the
+# singular after a value of 1 ("1 minute shorter", not "1 minutes shorter")
+COUNTED_UNITS = ("minutes", "sets", "seconds", "reps", "weeks", "days", "sessions")
+_PLURAL_AFTER_ONE = re.compile(rf"^( (?:more )?)({'|'.join(COUNTED_UNITS)})\b")
+
+
 def fill_placeholders(text: str, values: dict[str, str]) -> str:
-    """`text` with each checked placeholder replaced by its value, as plain text."""
-    return "".join(
-        literal + (values[name] if name is not None else "")
-        for literal, name, _spec, _conversion in string.Formatter().parse(text)
-    )
+    """`text` with each checked placeholder replaced by its value, as plain text. A unit
+    the text writes straight after a placeholder whose value is "1" is said in the singular
+    (`COUNTED_UNITS`: "{minutes} minutes" with 1 reads "1 minute")."""
+    out: list[str] = []
+    after_one = False
+    for literal, name, _spec, _conversion in string.Formatter().parse(text):
+        if after_one:
+            literal = _PLURAL_AFTER_ONE.sub(lambda m: m.group(1) + m.group(2)[:-1], literal)
+        value = values[name] if name is not None else ""
+        out.append(literal + value)
+        after_one = value == "1"
+    return "".join(out)
+
+
+def filled_pattern(text: str, name: str) -> re.Pattern[str]:
+    """A pattern matching `text` filled with any whole number for placeholder `name` (and
+    its unit in the singular after 1, as `fill_placeholders` writes it); `text` must have
+    no other placeholder."""
+    pattern = re.escape(text)
+    for unit in COUNTED_UNITS:
+        pattern = pattern.replace(re.escape("{" + name + "} " + unit), rf"\d+\ {unit[:-1]}s?")
+    return re.compile(pattern.replace(re.escape("{" + name + "}"), r"\d+"))
 
 
 def listed(items: Sequence[str], conjunction: str = "and") -> str:

@@ -14,6 +14,7 @@ from endoprotocol.engine.decisions import (
     Decisions,
     EffortStep,
     fill_placeholders,
+    filled_pattern,
     listed,
 )
 from endoprotocol.plan import (
@@ -1595,6 +1596,18 @@ def _exit_sets(start: CautiousStart | None, week: int, scheme: Scheme) -> int:
     return low + (top - low) * (len(done) - 1) // (len(building) - 1)
 
 
+def _held_sets_step(scheme: Scheme, week: int, before: int) -> bool:
+    """Whether `week` is a held start's (`then_hold`: frailty, a vertebral fracture) step
+    of its exit sets over the building week `before` it. Such a week changes the dose by
+    its sets alone: its loads and rep targets stay where they were, and the block's
+    alternation of load and reps starts again after it (coach review 28: an 82-year-old's
+    week 10 doubled his sets beside a 2 % load step)."""
+    start = scheme.cautious
+    if start is None or start.then_hold is None or not before:
+        return False
+    return _exit_sets(start, week, scheme) > _exit_sets(start, before, scheme)
+
+
 def _exit_cost(sessions: list[Session], exit_sets: int, scheme: Scheme, timing: Timing) -> float:
     """Seconds the day's required lifts need to reach a cautious start's first exit sets
     (the bottom of `exit_sets`, or this week's sets if fewer)."""
@@ -2710,9 +2723,10 @@ def build_weeks(
         # A deload keeps the rep targets of the week before it. A week whose dose changes
         # (a cautious start ending, each step of its exit) starts the alternation again.
         reps_week = reps_week if deload else False
-        dose_change = _dose_changes(scheme.cautious, number) and (
-            loaded or not _load_only_step(scheme.cautious, number)
-        )
+        dose_change = (
+            _dose_changes(scheme.cautious, number)
+            and (loaded or not _load_only_step(scheme.cautious, number))
+        ) or (not deload and _held_sets_step(scheme, number, last_building))
         # the mirror week alternates with the building weeks; a deload keeps the last one's
         # the week after a mirrored deload that goes back to the usual days swaps them too
         back_from_mirror = bool(weeks) and weeks[-1].deload and mirrored
@@ -3557,7 +3571,7 @@ def _shorter_said(weeks: list[Week], scheme: Scheme) -> list[Week]:
     lifting, `steady_to_intervals_note` for an interval session: `_steady_fell_for`), read
     again after a pass that lengthened some weeks' walks more than others."""
     said_before = [
-        re.compile(re.escape(note).replace(re.escape("{minutes}"), r"\d+"))
+        filled_pattern(note, "minutes")
         for note in (scheme.steady_shorter_note, scheme.steady_to_intervals_note)
         if note
     ]
