@@ -11002,7 +11002,54 @@ def one_said_as_many(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+# the body's own hormones a departure's `plan_does` may say the plan describes, by the
+# words that name them, with the effect targets that describe them
+DEPARTURE_HORMONES = {
+    "testosterone": ("testosterone",),
+    "growth hormone": ("growth_hormone", "igf_1"),
+}
+# words of a departure's `plan_does` that speak of the acute hormone rise after a session
+ACUTE_RISE_WORDS = re.compile(r"\b(?:that|short) rises?\b|\brise as brief\b", re.IGNORECASE)
+
+
+def departure_describes_absent_effect(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A departure says only what the plan does (COACHING.md §5; coach review 29,
+    THERAPY-DEPARTURE-DESCRIBES-DROPPED-EFFECTS: on TRT and a GH peptide the plan rightly
+    listed no testosterone, growth-hormone or IGF-1 effect, yet its departures said it
+    "describes short rises after sessions" of both and "treats that rise as brief"). A
+    departure's `plan_does` that names one of the body's own hormones (`DEPARTURE_HORMONES`)
+    needs an expected effect of it in the plan; one that speaks of the rise after a session
+    needs an acute testosterone or growth-hormone effect. The therapy departures, which are
+    about the therapy itself, are not read."""
+    verdict = Verdict(applies=bool(plan.departures))
+    targets = {e.target.value for e in plan.expected_effects}
+    acute = {e.target.value for e in plan.expected_effects if e.timescale == "acute"}
+    for d in plan.departures:
+        if d.id.endswith(("/therapy-not-replaced", "/synergies-untested")):
+            continue
+        said = d.plan_does.lower()
+        for word, described in DEPARTURE_HORMONES.items():
+            if word in said and not targets & set(described):
+                verdict.faults.append(
+                    Fault(
+                        "departure-describes-absent-effect",
+                        f"departure {d.id}",
+                        f"speaks of {word}, which no expected effect of the plan describes",
+                    )
+                )
+        if ACUTE_RISE_WORDS.search(said) and not acute & {"testosterone", "growth_hormone"}:
+            verdict.faults.append(
+                Fault(
+                    "departure-describes-absent-effect",
+                    f"departure {d.id}",
+                    "speaks of the hormone rise after a session, which the plan does not describe",
+                )
+            )
+    return verdict
+
+
 WORD_CHECKS: dict[str, Check] = {
+    "departure-describes-absent-effect": departure_describes_absent_effect,
     "one-said-as-many": one_said_as_many,
     "flat-note-false": flat_note_false,
     "effect-cites-absent-protocol": effect_cites_absent_protocol,
