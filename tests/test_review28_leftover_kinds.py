@@ -10,9 +10,8 @@ ONE-SAID-AS-MANY (words) "Your steady sessions are 1 minutes shorter in all this
     faulty on the old code, 0 of 400 at seed 3 after).
 HELD-SETS-BESIDE-LOAD (safety) A frail 82-year-old's week 10 doubled his lifting sets
     beside the block's 2 % load step, the week after his effort left the light zone. *Fix:* a
-    held start's (frailty, a vertebral fracture) week that raises its exit sets is a change of
-    dose by its sets alone (`progress._held_sets_step`): its loads and rep targets stay, and
-    the block's load/reps alternation starts again after it. Check `held-start-stacks-changes`
+    held start's (frailty, a vertebral fracture) set steps come in the block's reps weeks
+    (`progress._reps_weeks_after`), never in a load week. Check `held-start-stacks-changes`
     now also reads every building week after the effort step (7 of 25 held plans at seed 3
     faulty on the old code, 0 after).
 """
@@ -106,23 +105,29 @@ def test_review28_no_plan_says_one_in_the_plural(record_property: pytest.RecordP
 FRAIL = {"age": 82, "sex": "male", "goals": ["general-health"]}
 
 
-def test_a_frail_mans_sets_rise_at_the_same_loads() -> None:
-    """The smallest profile: week 9 steps the effort alone (RPE 3-4 -> 5-6); weeks 10 and 11
-    raise the sets (10 -> 20 -> 30) at week 9's loads; the load steps again in week 13."""
+def test_a_frail_mans_sets_rise_in_the_reps_weeks() -> None:
+    """The smallest profile: week 9 steps the effort alone (RPE 3-4 -> 5-6); week 10 is the
+    block's load step at week 9's sets; the sets rise in its reps weeks, 11 and 14 (10 -> 20
+    -> 30), at the loads of the week before."""
     plan = builtin_plan(16, **FRAIL)
     sets = [week_lifting_sets(w) for w in plan.weeks]
     load = [w.load_change_pct for w in plan.weeks]
-    assert sets[8:11] == [10, 20, 30]  # weeks 9-11
-    assert load[8] == load[9] == load[10]  # no load step beside the sets
-    assert load[12] > load[10]  # week 13: the load's turn
-    assert sets[12] == sets[10]
+    assert sets[8:11] == [10, 10, 20]  # weeks 9-11
+    assert load[9] > load[8]  # week 10: the load's turn, alone
+    assert load[10] == load[9]  # week 11: the sets', alone
+    assert (sets[12], sets[13]) == (20, 30)  # week 13 loads, week 14 sets
+    assert load[13] == load[12] > load[10]
     assert not audit_check("held-start-stacks-changes", FRAIL, plan).faults
 
 
 def test_the_check_finds_the_frail_mans_old_week_ten(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The planner as it was: a held start's sets step was no change of dose, so week 10 took
-    the block's load step too."""
-    monkeypatch.setattr(progress, "_held_sets_step", lambda *_: False)
+    """The planner as it was: a held start's set steps came in the weeks after its effort
+    step whatever the block's alternation, so week 10 took the load step too."""
+    monkeypatch.setattr(
+        progress,
+        "_reps_weeks_after",
+        lambda _scheme, first, count: list(range(first + 1, first + 1 + count)),
+    )
     plan = builtin_plan(12, **FRAIL)
     faults = audit_check("held-start-stacks-changes", FRAIL, plan).faults
     assert [f.where for f in faults] == ["week 10"]

@@ -20,6 +20,7 @@ THERAPY-DEPARTURE-DESCRIBES-DROPPED-EFFECTS (words) A 45-year-old man on TRT and
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from typing import Any
 
@@ -27,7 +28,7 @@ import pytest
 from hypothesis import strategies as st
 
 from endoprotocol.audit import CHECKS
-from tests.builtin import audit_check, builtin_plan
+from tests.builtin import audit_check, builtin_plan, builtin_rules, plan_of
 from tests.strategies import audit_property, profiles
 
 EXAMPLES = int(os.environ.get("ENDOPROTOCOL_PROPERTY_EXAMPLES", "30"))
@@ -122,4 +123,94 @@ def test_review29_departures_name_only_described_hormones(
         record_property,
         examples=EXAMPLES,
         weeks=4,
+    )
+
+
+# ---- coach review 29, BONE-GOAL-NEVER-GETS-BONE-DOSE ------------------------------------
+
+# the reviewer's smallest profile
+BONE_FIRST = {
+    "age": 55,
+    "sex": "female",
+    "goals": ["bone-density"],
+    "experience": "advanced",
+    "currently_active": True,
+}
+
+
+def _compound_reps(plan: Any) -> set[tuple[float, float]]:
+    return {
+        (e.reps.min, e.reps.max)
+        for w in plan.weeks
+        for d in w.days
+        for s in d.sessions
+        if s.modality.value == "resistance" and not s.optional
+        for e in s.exercises
+        if e.compound and e.reps is not None
+    }
+
+
+def test_a_trained_woman_with_bone_first_gets_heavy_sets_of_about_five() -> None:
+    """16 weeks at 6-12 reps and 65-80 % before; now the big lifts take sets of 5-6 (LIFTMOR's
+    loading), with a note that the trial's heavy sets were supervised."""
+    plan = builtin_plan(16, **BONE_FIRST)
+    assert (5, 6) in _compound_reps(plan)
+    notes = {n for w in plan.weeks for d in w.days for s in d.sessions for n in s.notes}
+    assert any("heavy sets of about five" in n for n in notes)
+    assert not audit_check("bone-first-never-heavy", BONE_FIRST, plan).faults
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {"conditions": ["osteoporosis"]},
+        {"conditions": ["hypertension"]},
+        {"conditions": ["pregnancy"], "pregnancy_week": 20},
+        {"experience": "beginner"},
+    ],
+)
+def test_safety_caps_and_beginners_keep_their_loads(extra: dict[str, Any]) -> None:
+    """The safety pack's caps win over the goal's dose: osteoporosis's light start, high
+    blood pressure's and pregnancy's moderate ceilings; a beginner keeps the novice dose."""
+    plan = builtin_plan(8, **{**BONE_FIRST, **extra})
+    assert all(low >= 8 for low, _ in _compound_reps(plan))
+
+
+def test_the_check_finds_the_old_bone_block() -> None:
+    """The old pack's block: the same person on the advanced dose alone (6-10 reps)."""
+    rules = builtin_rules()
+    old = dataclasses.replace(
+        rules, rules=[r for r in rules.rules if r.full_id != "core/bone-dose-trained"]
+    )
+    plan = plan_of(BONE_FIRST, weeks=8, rules=old)
+    faults = audit_check("bone-first-never-heavy", BONE_FIRST, plan).faults
+    assert [f.where for f in faults] == ["block"]
+
+
+@st.composite
+def bone_first_people(draw: st.DrawFn) -> dict[str, Any]:
+    """Trained people with bone density first, any age, sex, kit, days and conditions."""
+    data = draw(profiles())
+    others = [g for g in data.get("goals", []) if g != "bone-density"]
+    data["goals"] = ["bone-density", *others][:3]
+    data["experience"] = draw(st.sampled_from(["intermediate", "advanced"]))
+    data["currently_active"] = True
+    data.pop("pregnancy_week", None)
+    data["conditions"] = draw(st.sampled_from([[], [], ["hypertension"], ["knee-pain"]]))
+    data["equipment"] = draw(
+        st.sampled_from([["barbell", "dumbbells", "machines"], ["dumbbells", "bench"], []])
+    )
+    data["minutes_per_session"] = draw(st.sampled_from([30, 45, 60, 90]))
+    return data
+
+
+def test_review29_bone_first_trained_lifters_load_heavy(
+    record_property: pytest.RecordProperty,
+) -> None:
+    audit_property(
+        bone_first_people(),
+        {"bone-first-never-heavy": CHECKS["bone-first-never-heavy"]},
+        record_property,
+        examples=EXAMPLES,
+        weeks=8,
     )

@@ -2963,7 +2963,11 @@ def partial_range_for_trained(p: Profile, plan: Plan, library: Library) -> Verdi
     for _where, _s, e in _work_sets(plan):
         if e.reps is not None:
             fewest[e.name] = min(fewest.get(e.name, e.reps.max), e.reps.max)
-    strength_goal = any(g.value == "strength" for g in p.goals)
+    # (and a trained lifter with bone density first, whose big lifts aim at sets of about
+    # five: core/bone-dose-trained, coach review 29)
+    strength_goal = any(g.value == "strength" for g in p.goals) or (
+        bool(p.goals) and p.goals[0].value == "bone-density"
+    )
     for where, _s, e in _work_sets(plan):
         entry = entries.get(e.name)
         if entry is None or "partial-range" not in entry.tags:
@@ -10457,7 +10461,63 @@ def reentry_more_sets_than_active(p: Profile, plan: Plan, library: Library) -> V
     return verdict
 
 
+# heavy loading for bone: sets of six reps or fewer (LIFTMOR's 5 x 5; the effects'
+# `dose-heavy-lifting`, rules/core/effects.yaml)
+BONE_HEAVY_REPS = 6
+VIGOROUS_LIFT_RPE = 7.0  # EVIDENCE.md §1.2: RPE 7 and above is vigorous
+# a block whose compound loads reach 75 % 1RM is not held under heavy loading by a cap
+BONE_HEAVY_PCT_FROM = 75.0
+
+
+def bone_first_never_heavy(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A trained lifter (intermediate or advanced) whose first goal is bone density gets
+    the bone-loading dose - some required compound lift at six reps or fewer - in a block
+    whose lifting reaches a vigorous effort (RPE 7 or more: no safety ceiling holds it to
+    moderate, as osteoporosis's start, pregnancy or blood pressure do) and some compound lift
+    at 75 % 1RM or more in some week (no cap such as low-back pain's 70 % holds it). People
+    back from a break are left to their own kind (coach review 29,
+    BONE-GOAL-NEVER-GETS-BONE-DOSE: a trained 55-year-old woman's 16 weeks at 6-12 reps and
+    65-80 %, while her HRT note said the bone-building dose "is not in this plan";
+    EVIDENCE.md 2.3, LIFTMOR)."""
+    trained = p.experience.value in ("intermediate", "advanced")
+    first = p.goals[0].value if p.goals else None
+    vigorous = any((_top_rpe(w, library) or 0.0) >= VIGOROUS_LIFT_RPE for w in plan.weeks)
+    # a load to add, not held under heavy loading by a safety rule (low-back pain's 70 %):
+    # with body weight alone the reps stay in their range (the unloaded note says what load
+    # would add)
+    loaded = any(
+        e.compound
+        and e.intensity.pct_1rm is not None
+        and (e.intensity.pct_1rm.max or 0.0) >= BONE_HEAVY_PCT_FROM
+        for w in plan.weeks
+        for _, e in _week_lifts(w)
+    )
+    # a lifter back from a break: their dose after the re-entry weeks is coach review 29's
+    # REENTRY-STRENGTH-NEVER-RETURNS, its own kind
+    verdict = Verdict(
+        applies=trained and first == "bone-density" and vigorous and loaded and p.currently_active
+    )
+    if not verdict.applies:
+        return verdict
+    heavy = any(
+        e.compound and e.reps is not None and e.reps.max <= BONE_HEAVY_REPS
+        for w in plan.weeks
+        for _, e in _week_lifts(w)
+    )
+    if not heavy:
+        verdict.faults.append(
+            Fault(
+                "bone-first-never-heavy",
+                "block",
+                f"bone density first for a trained lifter at a vigorous effort, and no "
+                f"compound lift at {BONE_HEAVY_REPS} reps or fewer in any week",
+            )
+        )
+    return verdict
+
+
 PROGRESSION_CHECKS: dict[str, Check] = {
+    "bone-first-never-heavy": bone_first_never_heavy,
     "week-one-emptier-than-one-week-plan": week_one_emptier_than_one_week_plan,
     "reentry-exit-load-jump": reentry_exit_load_jump,
     "held-start-stacks-changes": held_start_stacks_changes,

@@ -1572,7 +1572,10 @@ def _exit_sets(start: CautiousStart | None, week: int, scheme: Scheme) -> int:
     holds its dose (`then_hold`) raises its sets the same way over `exit_sets_weeks`, from the
     building week after its effort rises: that week keeps its sets, so one thing steps at a
     time (coach review 28, FRAIL-HOLD-ADDS-SETS-AND-LOAD: an 82-year-old's week 9 doubled
-    the sets in the week RPE 3-4 became 5-6, and the sets took his walks that week too)."""
+    the sets in the week RPE 3-4 became 5-6, and the sets took his walks that week too), and
+    each of its steps in one of the block's reps weeks (`_reps_weeks_after`), so no set step
+    comes beside a load step (session 22: his week 10 doubled the sets beside a 2 % load
+    step)."""
     span = start.exit_sets_weeks or start.exit_weeks if start is not None else None
     if start is None or start.exit_sets is None or span is None:
         return 0
@@ -1585,7 +1588,14 @@ def _exit_sets(start: CautiousStart | None, week: int, scheme: Scheme) -> int:
     if start.then_hold is not None and building:
         if week <= building[0]:
             return 0  # the held dose's first week: its effort step alone
-        building = building[1:]
+        # its set steps come in the block's reps weeks, never beside a load step
+        building = _reps_weeks_after(scheme, building[0], len(building) - 1)
+        if not building or week >= building[-1]:
+            return top
+        done = [w for w in building if w <= week]
+        if not done:
+            return 0  # the start's own sets until the first step
+        return low + (top - low) * (len(done) - 1) // (len(building) - 1)
     if week > exit_weeks[-1] or not building or week >= building[-1]:
         return top
     done = [w for w in building if w <= week]
@@ -1596,16 +1606,22 @@ def _exit_sets(start: CautiousStart | None, week: int, scheme: Scheme) -> int:
     return low + (top - low) * (len(done) - 1) // (len(building) - 1)
 
 
-def _held_sets_step(scheme: Scheme, week: int, before: int) -> bool:
-    """Whether `week` is a held start's (`then_hold`: frailty, a vertebral fracture) step
-    of its exit sets over the building week `before` it. Such a week changes the dose by
-    its sets alone: its loads and rep targets stay where they were, and the block's
-    alternation of load and reps starts again after it (coach review 28: an 82-year-old's
-    week 10 doubled his sets beside a 2 % load step)."""
-    start = scheme.cautious
-    if start is None or start.then_hold is None or not before:
-        return False
-    return _exit_sets(start, week, scheme) > _exit_sets(start, before, scheme)
+def _reps_weeks_after(scheme: Scheme, first: int, count: int) -> list[int]:
+    """The first `count` weeks after `first` that are the block's reps weeks: its building
+    weeks after week 1 alternate new load (the 1st, 3rd, ...) and more reps (the 2nd, 4th,
+    ...), deloads aside, where no cautious start's dose change starts the alternation again
+    (a held start has none)."""
+    out: list[int] = []
+    built = 0
+    week = 1
+    while len(out) < count:
+        week += 1
+        if scheme.is_deload(week):
+            continue
+        built += 1
+        if built % 2 == 0 and week > first:
+            out.append(week)
+    return out
 
 
 def _exit_cost(sessions: list[Session], exit_sets: int, scheme: Scheme, timing: Timing) -> float:
@@ -2723,10 +2739,9 @@ def build_weeks(
         # A deload keeps the rep targets of the week before it. A week whose dose changes
         # (a cautious start ending, each step of its exit) starts the alternation again.
         reps_week = reps_week if deload else False
-        dose_change = (
-            _dose_changes(scheme.cautious, number)
-            and (loaded or not _load_only_step(scheme.cautious, number))
-        ) or (not deload and _held_sets_step(scheme, number, last_building))
+        dose_change = _dose_changes(scheme.cautious, number) and (
+            loaded or not _load_only_step(scheme.cautious, number)
+        )
         # the mirror week alternates with the building weeks; a deload keeps the last one's
         # the week after a mirrored deload that goes back to the usual days swaps them too
         back_from_mirror = bool(weeks) and weeks[-1].deload and mirrored
