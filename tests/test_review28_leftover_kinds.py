@@ -19,6 +19,7 @@ HELD-SETS-BESIDE-LOAD (safety) A frail 82-year-old's week 10 doubled his lifting
 from __future__ import annotations
 
 import os
+from typing import Any
 
 import pytest
 
@@ -144,3 +145,49 @@ def test_review28_held_starts_never_add_sets_beside_a_load_step(
         examples=EXAMPLES,
         weeks=16,
     )
+
+
+# ---- a re-entry's walk after lifting cut to a minute (found by the audit, session 22) ----
+
+# 300 cohort profiles at the test suite's seed: the only plan with the fault
+TINY_WALK = {
+    "age": 27,
+    "sex": "female",
+    "goals": ["muscle"],
+    "experience": "intermediate",
+    "minutes_per_session": 30,
+    "equipment": ["machines"],
+}
+
+
+def _required_walks(plan: Any) -> list[int]:
+    return [
+        s.duration_minutes
+        for w in plan.weeks
+        for d in w.days
+        for s in d.sessions
+        if s.modality.value == "endurance" and not s.optional
+    ]
+
+
+def test_a_re_entrys_walk_after_lifting_is_never_a_minute_long() -> None:
+    """A trained woman back from a break, 30-minute days: the re-entry's pass that gives the
+    block's lifting a walk's minutes cut a 5-minute walk to 1 minute (0 in the deload);
+    now the walk keeps its few brisk minutes or goes, and the optional walks stay."""
+    plan = builtin_plan(8, **TINY_WALK)
+    assert all(m >= 5 for m in _required_walks(plan))
+    for name in ("steady-block-too-short", "deload-cuts-steady"):
+        assert not audit_check(name, TINY_WALK, plan).faults, name
+    assert any(s.optional for d in plan.weeks[0].days for s in d.sessions)
+
+
+def test_the_check_finds_the_minute_long_walk(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pass as it was: the walk gave way down to no work at all."""
+    monkeypatch.setattr(
+        progress,
+        "_walk_gives_way_or_goes",
+        lambda sessions, budget, _least: progress._walk_gives_way(sessions, budget, 0),
+    )
+    plan = builtin_plan(8, **TINY_WALK)
+    assert min(_required_walks(plan)) < 5
+    assert audit_check("steady-block-too-short", TINY_WALK, plan).faults

@@ -1728,8 +1728,17 @@ def _flex_gives_way(
     walk = _steady_after_lifting(sessions)
     if walk is None or walk.give_floor is None:
         return sessions
+    if not leave:
+        return _walk_gives_way(sessions, budget, least)
+    return _walk_gives_way_or_goes(sessions, budget, least)
+
+
+def _walk_gives_way_or_goes(sessions: list[Session], budget: int, least: int) -> list[Session]:
+    """`_walk_gives_way` to `least` minutes of work, and where the day is still over its
+    minutes the walk after lifting is left out (never a walk of a minute or two: the audit's
+    `steady-block-too-short`)."""
     sessions = _walk_gives_way(sessions, budget, least)
-    if not leave or sum(s.duration_minutes for s in sessions if not s.optional) <= budget:
+    if sum(s.duration_minutes for s in sessions if not s.optional) <= budget:
         return sessions
     walk = _steady_after_lifting(sessions)
     return [s for s in sessions if s is not walk]
@@ -2191,8 +2200,14 @@ def _with_dose(
         out[i] = DayPlan(day=out[i].day, sessions=_walk_takes_back(out[i].sessions, budget, short))
     if scheme.cautious is not None:
         # a re-entry's day whose walk was sized beside its moderate first weeks gives the
-        # block's own lifting the minutes it is over by (coach review 27: 38 + 8 of 45)
-        out = [DayPlan(day=d.day, sessions=_walk_gives_way(d.sessions, budget, 0)) for d in out]
+        # block's own lifting the minutes it is over by (coach review 27: 38 + 8 of 45), down
+        # to the few brisk minutes a walk may hold, or the walk goes (session 22: a 27-year-
+        # old's 5-minute walk beside 30-minute days became 1 minute, and 0 in a deload)
+        least = design.timing.walk_gives_way_minutes
+        out = [
+            DayPlan(day=d.day, sessions=_walk_gives_way_or_goes(d.sessions, budget, least))
+            for d in out
+        ]
     return out
 
 
