@@ -5693,6 +5693,9 @@ def endurance_does_not_progress(p: Profile, plan: Plan, library: Library) -> Ver
 # whole 5-minute steps). Both are design choices.
 IDLE_SHARE_MOST = 1 / 3
 IDLE_GROWTH_LEAST = 0.05
+# ... or week 1 says why the time stays free (`core/endurance-first-older-time-said`: from
+# 65 the steady work keeps its 5-minute step)
+IDLE_SAID = "and the plan keeps it that way"
 
 
 def _endurance_minutes(week: Week) -> int:
@@ -5726,8 +5729,10 @@ def endurance_first_time_left_idle(p: Profile, plan: Plan, library: Library) -> 
     `{age: 30, sex: male, goals: [endurance], currently_active: true, days_per_week: 6,
     minutes_per_session: 120}` used 407 of 720 minutes a week, its steady sessions held at
     the endurance goal's 90 minutes, lifting days with no aerobic part, growing 5 minutes a
-    building week. Left out as in `endurance-does-not-progress`: safety holds on the
-    aerobic minutes (Triad/RED-S, referral, light-only plans) and recovery-limited people."""
+    building week. A block whose week 1 says why the time stays free (from 65: the 5-minute
+    step, `IDLE_SAID`) is not faulted. Left out as in `endurance-does-not-progress`: safety
+    holds on the aerobic minutes (Triad/RED-S, referral, light-only plans) and
+    recovery-limited people."""
     weeks = plan.weeks
     verdict = Verdict(
         applies=bool(p.goals)
@@ -5741,6 +5746,8 @@ def endurance_first_time_left_idle(p: Profile, plan: Plan, library: Library) -> 
         and _endurance_minutes(weeks[0]) > 0
     )
     if not verdict.applies:
+        return verdict
+    if any(IDLE_SAID in n for n in weeks[0].notes):
         return verdict
     offered = p.minutes_per_session * len(p.training_days())
     for before, week in pairwise(weeks):
