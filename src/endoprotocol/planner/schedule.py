@@ -1007,9 +1007,12 @@ class Scheduler:
         step = scheme.growth_step(steady_now)
         left = max((b + len(w) - 1 for b, w in enumerate(blocks)), default=0) * step
         # the order the growth takes (`progress._growth`): a lifting day's block, one that
-        # joins a lifting day, then a steady session's own day and a free offered day; with
-        # a long session past the steady sessions' minutes (`long_session_most_minutes`,
-        # coach review 28) that session first, the growth then spread over them all
+        # joins a lifting day, then a steady session's own day and a free offered day. A
+        # long session may pass the steady sessions' minutes (`long_session_most_minutes`)
+        # and a block joining a lifting day holds at most `after_lifting_most_minutes`
+        # (coach review 28, ENDURANCE-TIME-LEFT-IDLE): the long session takes up to half of
+        # the growth first, so that the spread steps reach the blocks after lifting too and
+        # no one session jumps, then what the others leave
         passes = [(True, False), (True, True), (False, False), (False, True)]
         long_day = self._long_day() if scheme.long_most else None
         if long_day is not None:
@@ -1020,13 +1023,19 @@ class Scheduler:
                     return
                 most, room = longest, left
                 if day == long_day:
-                    # (half the block's growth at most, so that the spread steps go to
-                    # the blocks after lifting too and the long session never jumps)
                     most = max(longest, min(scheme.long_most, self.budget))
                     room = max(left // 2 // scheme.long_step, 1) * scheme.long_step
                 elif lifting_pass and joining_pass and scheme.after_lifting_most:
                     most = min(longest, scheme.after_lifting_most)
                 left -= self._grow_day(day, lifting_pass, joining_pass, room, rules, cap, most)
+        if long_day is not None and left > 0:
+            steady = [o for o in self.week.days[long_day] if not o.optional]
+            s = steady[0]
+            most = max(longest, min(scheme.long_most, self.budget))
+            add = max(min(left, most - s.minutes, self.budget - s.minutes), 0)
+            if add:
+                s.grow_from = s.minutes if s.grow_from is None else s.grow_from
+                s.minutes += add
 
     def _long_day(self) -> int | None:
         """The week's long session's day (`long_session_most_minutes`): the last offered day
