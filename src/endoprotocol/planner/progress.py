@@ -1401,12 +1401,13 @@ def _growth(
     blocks, deloads = mesocycles(count, scheme)
     step = scheme.growth_step(week_one_steady(week_one, grows))
     if scheme.steady_step_pct and step > scheme.long_step:
-        # a spread step no bigger than the room shared over the block's building steps, so
-        # that every block still grows where the room is short (whole `long_step`s)
+        # a spread step no bigger than the room shared over the block's building steps
+        # (rounded up to whole `long_step`s), so that every block still grows where the
+        # room is short and the last one reaches the room the lifting days gave up
         room = sum(s.duration_minutes - grows[id(s)][0] for s in order)
         steps = max((b + len(w) - 1 for b, w in enumerate(blocks)), default=0)
         if steps:
-            share = room // steps // scheme.long_step * scheme.long_step
+            share = -(-room // (steps * scheme.long_step)) * scheme.long_step
             step = max(min(step, share), scheme.long_step)
     wanted = dict.fromkeys(range(1, count + 1), 0)  # a first-week deload starts nothing
     for b, weeks in enumerate(blocks):
