@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from endoprotocol import build_plan, parse_profile
 from endoprotocol.audit import PROGRESSION_CHECKS, WEEK_CHECKS, endurance_does_not_progress
 from endoprotocol.plan import Plan, Week
-from tests.builtin import builtin_library, builtin_rules
+from tests.builtin import builtin_library, builtin_rules, week_steady_minutes
 from tests.strategies import audit_property, profiles
 
 EXAMPLES = int(os.environ.get("ENDOPROTOCOL_PROPERTY_EXAMPLES", "200"))
@@ -77,9 +77,16 @@ def test_k13_steady_work_grows_into_the_lifting_days_free_minutes() -> None:
     for block in ((0, 1, 2), (4, 5, 6), (8, 9, 10)):
         minutes = [steady[i] for i in block]
         assert minutes == sorted(minutes), (block, steady)
-        assert minutes[0] < minutes[-1], (block, steady)
+        # (a block that starts with the days full says so and progresses by effort: the
+        # 10 % step fills these 60-minute days by week 3, coach review 28)
+        full = any("keep their minutes this week" in n for i in block for n in plan.weeks[i].notes)
+        assert minutes[0] < minutes[-1] or full, (block, steady)
         for a, b in itertools.pairwise(block):
-            assert steady[b] - steady[a] <= 10, steady  # about 5-10 minutes a week
+            # about 5-10 minutes a session a week: for an active adult whose first goal is
+            # endurance about 10 % of week 1's steady minutes a week, in 5-minute steps
+            # (coach review 28, ENDURANCE-TIME-LEFT-IDLE: 180 -> 200 here, 10 a day)
+            step = max(10, 0.10 * week_steady_minutes(plan.weeks[0]))
+            assert steady[b] - steady[a] <= step, steady
     assert steady[3] <= steady[2]
     assert steady[7] <= steady[6]
     assert max(steady) > 150

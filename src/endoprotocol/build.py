@@ -72,6 +72,7 @@ from endoprotocol.planner.progress import (
     flat_steady_said,
     forms_refit,
     free_minutes_said,
+    idle_time_said,
     rests_refit,
     true_load_change,
     true_sets_notes,
@@ -558,6 +559,10 @@ def build_plan(
         profile.minutes_per_session,
         frozenset(profile.training_days()),
         FREE_MINUTES_SAID,
+    )
+    # and the minutes it leaves unused where they are many (coach review 28)
+    block = idle_time_said(
+        block, outcome, profile.minutes_per_session, frozenset(profile.training_days())
     )
     days = block[0].days
     totals = compute_totals(days)

@@ -737,6 +737,20 @@ class Progression(_Node):
     # sessions (a lifting day's block first, then a steady session's own day); a block that
     # joins a day later starts at the library's least steady work for one step
     steady_grows_into_spare: Flag | None = None
+    # active adults whose first goal is endurance (coach review 28, ENDURANCE-TIME-LEFT-IDLE):
+    # the week's steady work grows this share (in %) of week 1's required steady minutes a
+    # building week, in whole `long_session_step_minutes` steps (at least one), spread over
+    # the growing sessions a step at a time (the long session, then the blocks after lifting)
+    steady_step_pct: Annotated[int, Field(strict=True, ge=1, le=20)] | None = None
+    # ... the week's long session (the last offered day's steady session without lifting)
+    # may grow past the steady sessions' minutes up to this, within its day
+    long_session_most_minutes: Annotated[int, Field(strict=True, ge=20, le=240)] | None = None
+    # said in week 1 when it leaves more than `idle_share_pct` % of the offered minutes
+    # unused ({unused}, {offered}: minutes a week; coach review 28, ENDURANCE-TIME-LEFT-IDLE)
+    idle_time_note: Text | None = None
+    idle_share_pct: Annotated[int, Field(strict=True, ge=1, le=100)] | None = None
+    # ... and a steady block after lifting grows to at most this
+    after_lifting_most_minutes: Annotated[int, Field(strict=True, ge=5, le=120)] | None = None
     # said in a building week whose steady minutes grew ({minutes}: by how much)
     steady_grows_note: Text | None = None
     # said once a block when the steady minutes cannot grow (every offered day is full)

@@ -71,6 +71,7 @@ NOTES = (
     "vigorous_check_note",
     "steady_grows_note",
     "days_full_note",
+    "idle_time_note",
     "steady_flat_note",
     "steady_flat_full_why",
     "steady_flat_lifting_why",
@@ -146,6 +147,10 @@ class Scheme:
     vigorous_check_note: str | None = None
     steady_grows_note: str | None = None
     days_full_note: str | None = None
+    # said in week 1 when it leaves more than `idle_share_pct` % of the offered minutes
+    # unused (coach review 28, ENDURANCE-TIME-LEFT-IDLE)
+    idle_time_note: str | None = None
+    idle_share_pct: int = 0
     steady_flat_note: str | None = None
     steady_flat_full_why: str | None = None
     steady_flat_lifting_why: str | None = None
@@ -191,6 +196,11 @@ class Scheme:
     steady_grows: bool = False
     effort_step: EffortStep | None = None
     long_step: int = 0
+    # `steady_step_pct`, `long_session_most_minutes`, `after_lifting_most_minutes` (coach
+    # review 28, ENDURANCE-TIME-LEFT-IDLE): 0 without them
+    steady_step_pct: int = 0
+    long_most: int = 0
+    after_lifting_most: int = 0
     # the aerobic guideline's bar (WHO 2020's 150): the long session's start keeps the week at it
     aerobic_target: int = 0
     # the strength guideline's days (WHO 2020's 2): the weekly volume hold keeps a group's
@@ -241,6 +251,12 @@ class Scheme:
             if isinstance(v := get("long_session_step_minutes"), int)
             and get("aerobic_build_up") is not False
             else 0,
+            steady_step_pct=int(v) if isinstance(v := get("steady_step_pct"), int) else 0,
+            long_most=int(v) if isinstance(v := get("long_session_most_minutes"), int) else 0,
+            after_lifting_most=int(v)
+            if isinstance(v := get("after_lifting_most_minutes"), int)
+            else 0,
+            idle_share_pct=int(v) if isinstance(v := get("idle_share_pct"), int) else 0,
             # recovery-limited people hold the block's volume (`hold_volume`): no growth
             steady_grows=get("steady_grows_into_spare") is True
             and get("aerobic_build_up") is not False
@@ -264,6 +280,16 @@ class Scheme:
             effort_step=v if isinstance(v := get("effort_step"), EffortStep) else None,
             **{name: v if isinstance(v := get(name), str) else None for name in NOTES},
         )
+
+    def growth_step(self, steady_minutes: int) -> int:
+        """The minutes a building week adds to the week's steady work (`steady_grows`):
+        `long_step`, or with `steady_step_pct` that share of week 1's required steady
+        minutes (`steady_minutes`) in whole `long_step` steps, at least one (coach review
+        28, ENDURANCE-TIME-LEFT-IDLE: about 10 % a week)."""
+        if not self.steady_step_pct or not self.long_step:
+            return self.long_step
+        share = steady_minutes * self.steady_step_pct // 100
+        return max(share // self.long_step, 1) * self.long_step
 
     def is_deload(self, week: int) -> bool:
         if self.deload_now and week == 1:
@@ -1367,12 +1393,23 @@ def _growth(
         if any(o.modality is Modality.RESISTANCE and not o.optional for o in d.sessions)
         for s in d.sessions
     }
+    # (spread a step at a time, `steady_step_pct`: the long session, on its own day, first)
+    spread = bool(scheme.steady_step_pct)
     order = sorted(
         (s for d in week_one for s in d.sessions if id(s) in grows),
-        key=lambda s: (id(s) not in lifting_days, grows[id(s)][0] == 0),
+        key=lambda s: ((id(s) in lifting_days) == spread, grows[id(s)][0] == 0),
     )
     blocks, deloads = mesocycles(count, scheme)
-    step = scheme.long_step
+    step = scheme.growth_step(week_one_steady(week_one, grows))
+    if scheme.steady_step_pct and step > scheme.long_step:
+        # a spread step no bigger than the room shared over the block's building steps
+        # (rounded up to whole `long_step`s), so that every block still grows where the
+        # room is short and the last one reaches the room the lifting days gave up
+        room = sum(s.duration_minutes - grows[id(s)][0] for s in order)
+        steps = max((b + len(w) - 1 for b, w in enumerate(blocks)), default=0)
+        if steps:
+            share = -(-room // (steps * scheme.long_step)) * scheme.long_step
+            step = max(min(step, share), scheme.long_step)
     wanted = dict.fromkeys(range(1, count + 1), 0)  # a first-week deload starts nothing
     for b, weeks in enumerate(blocks):
         for k, number in enumerate(weeks):
@@ -1381,6 +1418,9 @@ def _growth(
         wanted[number] = wanted[blocks[b][0]] if b < len(blocks) else 0
     out: dict[int, dict[int, int]] = {}
     for number, extra in wanted.items():
+        if scheme.steady_step_pct:
+            out[number] = _spread_growth(order, grows, extra, scheme.long_step)
+            continue
         left = extra
         sizes: dict[int, int] = {}
         for s in order:
@@ -1397,6 +1437,47 @@ def _growth(
                 sizes[id(s)] = 0
         out[number] = sizes
     return out
+
+
+def week_one_steady(week_one: list[DayPlan], grows: Mapping[int, tuple[int, int]]) -> int:
+    """Week 1's minutes of required steady sessions (a growing session at its week-1
+    minutes, one joining later at none)."""
+    return sum(
+        grows[id(s)][0] if id(s) in grows else s.duration_minutes
+        for d in week_one
+        for s in d.sessions
+        if s.modality is Modality.ENDURANCE and not s.optional
+    )
+
+
+def _spread_growth(
+    order: list[Session], grows: Mapping[int, tuple[int, int]], extra: int, unit: int
+) -> dict[int, int]:
+    """`extra` minutes of growth spread over the growing sessions `unit` minutes at a time,
+    round the sessions in `order` (coach review 28, ENDURANCE-TIME-LEFT-IDLE: a 10 % step
+    goes to the long session and the blocks after lifting alike, so no one session jumps);
+    a session joining a day takes its least minutes (`grows`) at once. Each up to its most
+    (its built minutes). Returns id -> minutes (0: not done that week)."""
+    sizes = {id(s): grows[id(s)][0] for s in order}
+    left = extra
+    moved = True
+    while left > 0 and moved:
+        moved = False
+        for s in order:
+            base, joins = grows[id(s)]
+            now, full = sizes[id(s)], s.duration_minutes
+            if not now and not base:
+                if joins <= left and joins <= full:
+                    sizes[id(s)] = joins
+                    left -= joins
+                    moved = True
+                continue
+            add = min(unit, full - now, left)
+            if add > 0:
+                sizes[id(s)] = now + add
+                left -= add
+                moved = True
+    return sizes
 
 
 def _tighter(caps: dict[bool, float | None], cap: float | None) -> dict[bool, float | None]:
@@ -3702,6 +3783,25 @@ FREE_MINUTES_SAID = 5
 
 def _required_minutes(day: DayPlan) -> int:
     return sum(s.duration_minutes for s in day.sessions if not s.optional)
+
+
+def idle_time_said(
+    weeks: list[Week], outcome: Decisions, budget: int, offered: frozenset[Day]
+) -> list[Week]:
+    """The block with week 1 saying how many of the offered minutes (`budget` on each
+    `offered` day) it leaves unused, where that is more than `idle_share_pct` % of them
+    (`idle_time_note`; coach review 28, ENDURANCE-TIME-LEFT-IDLE: the time is left free for
+    a reason the note gives, not by accident)."""
+    scheme = Scheme.from_outcome(outcome)
+    if not weeks or not scheme.idle_time_note or not scheme.idle_share_pct:
+        return weeks
+    first = weeks[0]
+    total = budget * len(offered)
+    unused = sum(max(budget - _required_minutes(d), 0) for d in first.days if d.day in offered)
+    if unused * 100 <= scheme.idle_share_pct * total:
+        return weeks
+    text = fill_placeholders(scheme.idle_time_note, {"unused": f"{unused}", "offered": f"{total}"})
+    return [first.model_copy(update={"notes": [*first.notes, text]}), *weeks[1:]]
 
 
 def free_minutes_said(

@@ -998,19 +998,59 @@ class Scheduler:
         # gives up no more than that needs
         scheme = self.scheme
         blocks, _ = mesocycles(self.block_weeks, scheme)
-        left = max((b + len(w) - 1 for b, w in enumerate(blocks)), default=0) * scheme.long_step
+        steady_now = sum(
+            o.minutes
+            for d in self.week.days
+            for o in d
+            if o.modality is Modality.ENDURANCE and not o.optional
+        )
+        step = scheme.growth_step(steady_now)
+        left = max((b + len(w) - 1 for b, w in enumerate(blocks)), default=0) * step
         # the order the growth takes (`progress._growth`): a lifting day's block, one that
-        # joins a lifting day, then a steady session's own day and a free offered day
-        for lifting_pass, joining_pass in (
-            (True, False),
-            (True, True),
-            (False, False),
-            (False, True),
-        ):
+        # joins a lifting day, then a steady session's own day and a free offered day. A
+        # long session may pass the steady sessions' minutes (`long_session_most_minutes`)
+        # and a block joining a lifting day holds at most `after_lifting_most_minutes`
+        # (coach review 28, ENDURANCE-TIME-LEFT-IDLE): the long session takes up to half of
+        # the growth first, so that the spread steps reach the blocks after lifting too and
+        # no one session jumps, then what the others leave
+        passes = [(True, False), (True, True), (False, False), (False, True)]
+        long_day = self._long_day() if scheme.long_most else None
+        if long_day is not None:
+            passes = [(False, False), *passes[:2], passes[3]]
+        for lifting_pass, joining_pass in passes:
             for day in self.training:
                 if left <= 0:
                     return
-                left -= self._grow_day(day, lifting_pass, joining_pass, left, rules, cap, longest)
+                most, room = longest, left
+                if day == long_day:
+                    most = max(longest, min(scheme.long_most, self.budget))
+                    room = max(left // 2 // scheme.long_step, 1) * scheme.long_step
+                elif lifting_pass and joining_pass and scheme.after_lifting_most:
+                    most = min(longest, scheme.after_lifting_most)
+                left -= self._grow_day(day, lifting_pass, joining_pass, room, rules, cap, most)
+        if long_day is not None and left > 0:
+            steady = [o for o in self.week.days[long_day] if not o.optional]
+            s = steady[0]
+            most = max(longest, min(scheme.long_most, self.budget))
+            add = max(min(left, most - s.minutes, self.budget - s.minutes), 0)
+            if add:
+                s.grow_from = s.minutes if s.grow_from is None else s.grow_from
+                s.minutes += add
+
+    def _long_day(self) -> int | None:
+        """The week's long session's day (`long_session_most_minutes`): the last offered day
+        whose one required session is a moderate steady one (a coach's weekend long run or
+        ride; coach review 28, ENDURANCE-TIME-LEFT-IDLE)."""
+        days = [
+            day
+            for day in self.training
+            if len(required := [o for o in self.week.days[day] if not o.optional]) == 1
+            and required[0].modality is Modality.ENDURANCE
+            and required[0].intensity == "moderate"
+            and required[0].start_week <= 1
+            and required[0].end_week is None
+        ]
+        return days[-1] if days else None
 
     def _grow_day(
         self,
@@ -1069,6 +1109,8 @@ class Scheduler:
         s = self._steady_slot(rules)
         s.shares_warmup = bool(required)
         least = self._extra_minutes(s.modality) if required else self._min_minutes(s.modality)
+        if self.scheme.steady_step_pct:
+            step = least  # a spread step (`progress._spread_growth`): its least one for one
         if slack + surplus < least or left < step:
             return 0
         s.minutes = min(slack + surplus, longest, least + left - step)
