@@ -10460,8 +10460,24 @@ def _free_for_sets(p: Profile, plan: Plan) -> Callable[[DayPlan], int]:
     """A lifting day's free minutes for more sets: the person's minutes less the day's
     required sessions, its steady work counted at the most that weekday holds in the block
     (minutes a build-up has not yet filled are the walk's, not room for sets; COACHING.md
-    §2 puts WHO's aerobic minutes before more for the first goal). 0 on a day without
-    required lifting."""
+    §2 puts WHO's aerobic minutes before more for the first goal), and its other sessions
+    at the most they take in any building week no cap holds with the same lifting on that
+    weekday (a reps week's shorter rests leave minutes that the next load week of the same
+    days takes back: a set put there would fall again, `lifting-sets-fall-while-building`).
+    0 on a day without required lifting."""
+
+    def others(d: DayPlan) -> int:
+        return sum(
+            s.duration_minutes
+            for s in d.sessions
+            if not s.optional and s.modality.value != "endurance"
+        )
+
+    def key(d: DayPlan) -> tuple[str, tuple[str, ...]]:
+        return d.day.value, tuple(
+            s.title for s in d.sessions if s.modality.value == "resistance" and not s.optional
+        )
+
     steady_most: dict[str, int] = {}
     for w in plan.weeks:
         for d in w.days:
@@ -10471,13 +10487,16 @@ def _free_for_sets(p: Profile, plan: Plan) -> Callable[[DayPlan], int]:
                 if s.modality.value == "endurance" and not s.optional
             )
             steady_most[d.day.value] = max(steady_most.get(d.day.value, 0), steady)
+    busiest: dict[tuple[str, tuple[str, ...]], int] = {}
+    for w in _open_building_weeks(plan):
+        for d in w.days:
+            busiest[key(d)] = max(busiest.get(key(d), 0), others(d))
 
     def free(d: DayPlan) -> int:
-        required = [s for s in d.sessions if not s.optional]
-        if not any(s.modality.value == "resistance" for s in required):
+        if not any(s.modality.value == "resistance" and not s.optional for s in d.sessions):
             return 0
-        others = sum(s.duration_minutes for s in required if s.modality.value != "endurance")
-        return p.minutes_per_session - others - steady_most.get(d.day.value, 0)
+        used = max(others(d), busiest.get(key(d), 0))
+        return p.minutes_per_session - used - steady_most.get(d.day.value, 0)
 
     return free
 

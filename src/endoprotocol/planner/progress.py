@@ -2527,9 +2527,13 @@ def _dose_kept(
     outcome: Decisions,
     design: SessionDesignFile,
     budget: int,
+    first: Mapping[str, float],
 ) -> list[DayPlan]:
     """A building week with lifting sets added, one at a time, while a major group it
-    trains is under the first goal's minimum dose (`group_dose_sets`), in the minutes its
+    trains is under the first goal's minimum dose (`group_dose_sets`) and under what week 1
+    gave it (`first`: the dose lives in week 1, `_with_dose`; a set past it that a reps
+    week's shorter rests leave room for is gone again in the next load week, the
+    `lifting-sets-fall-while-building` kind), in the minutes its
     lifting days leave free once their steady sessions reach their full length (never a
     walk's: past week 1 the dose takes no more of WHO's aerobic minutes than week 1 gave
     it), within each lift's prescribed range, and never taking a group past the weekly
@@ -2546,7 +2550,8 @@ def _dose_kept(
     assert scheme.group_dose_sets is not None
     dose = float(scheme.group_dose_sets)
     before = group_sets(days)
-    if all(n >= dose for n in before.values() if n > 0):
+    target = {g: min(dose, first.get(g, 0.0)) for g in before}
+    if all(n >= target[g] for g, n in before.items()):
         return days
 
     def free(i: int) -> int:
@@ -2562,6 +2567,9 @@ def _dose_kept(
 
         def grow(i: int, session: Session, ex: Exercise) -> bool:
             credit = {g: touches(ex, g) for g in totals}
+            # only for a group under its week-1 dose (a lift whose primary group has it)
+            if not any(c >= 1 and totals[g] < target[g] for g, c in credit.items()):
+                return False
             if ceiling is not None and any(
                 c and totals[g] + c > ceiling for g, c in credit.items()
             ):
@@ -2579,7 +2587,7 @@ def _dose_kept(
         return raise_weekly_volume(days, dose, grow, retime)
 
     out = raised(most)
-    if most is not None and any(0 < n < dose for n in group_sets(out).values()):
+    if most is not None and any(n < target[g] for g, n in group_sets(out).items()):
         # a group at the ceiling only by a set's secondary credit (the shoulders' half set
         # of a chest press) gives that set back from its own lifts, so one group at the
         # ceiling does not hold another under the dose; where it cannot, the ceiling holds
@@ -3180,7 +3188,16 @@ def build_weeks(
             # every building week no cautious dose holds keeps the first goal's dose where
             # its free minutes allow (the week that swaps the day types, a week the
             # ceiling cut by another group's secondary credit)
-            days = _dose_kept(days, week_one, scheme, weekly_most, outcome, design, budget)
+            days = _dose_kept(
+                days,
+                week_one,
+                scheme,
+                weekly_most,
+                outcome,
+                design,
+                budget,
+                group_sets(weeks[0].days) if weeks else group_sets(days),
+            )
         if scheme.sets_take_walk:
             days = [
                 DayPlan(day=d.day, sessions=_walk_gives_way(d.sessions, budget, least_walk))
