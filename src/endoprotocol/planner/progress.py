@@ -2542,7 +2542,7 @@ def _dose_kept(
     session, losing a dose set the second session of that type held, and the ceiling's cut
     of a group at it by other lifts' secondary credit can take a press set another group's
     dose needs: an advanced 30-year-old on 3 x 120 minutes had chest at 9 in every second
-    week with 17-44 minutes a day free (coach review 28, TRAINED-VOLUME-BELOW-MED-NEVER-BUILT;
+    week with 10-41 minutes a day free (coach review 28, TRAINED-VOLUME-BELOW-MED-NEVER-BUILT;
     COACHING.md §2-3). Where the ceiling alone holds the group under the dose (the
     shoulders at 20 by the presses' and rows' half sets), the set goes in and the ceiling
     takes its set back from the over group's own lifts (`hold_weekly_volume(dose=...)`);
