@@ -10598,12 +10598,219 @@ def bone_first_never_heavy(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+def _trained_first_any_start(p: Profile, plan: Plan) -> bool:
+    """A trained (intermediate or advanced) person whose first goal is muscle or strength,
+    active or back from a break (a re-entry's moderate weeks are left out by their ceiling,
+    `_open_building_weeks`), with no recovery limit holding the volume, no Triad/RED-S
+    signs, no clearance pending and hard sets open in week 1."""
+    return (
+        not RECOVERY_LIMITED & set(p.conditions)
+        and not has_triad_signs(p)
+        and bool(p.goals)
+        and p.goals[0].value in LIFTING_FIRST
+        and p.experience is not Experience.BEGINNER
+        and bool(plan.weeks)
+        and not clearance_pending(plan)
+        and hard_sets_open(plan)
+    )
+
+
+def _open_building_weeks(plan: Plan) -> list[Week]:
+    """The building weeks no cap holds: not a deload, and a ceiling of vigorous (a
+    re-entry's or a cautious start's moderate weeks, and any safety rule that holds the
+    effort at moderate, leave the week out)."""
+    return [w for w in plan.weeks if not w.deload and w.max_intensity == "vigorous"]
+
+
+def _free_for_sets(p: Profile, plan: Plan) -> Callable[[DayPlan], int]:
+    """A lifting day's free minutes for more sets: the person's minutes less the day's
+    required sessions, its steady work counted at the most that weekday holds in the block
+    (minutes a build-up has not yet filled are the walk's, not room for sets; COACHING.md
+    §2 puts WHO's aerobic minutes before more for the first goal), and its other sessions
+    at the most they take in any building week no cap holds with the same lifting on that
+    weekday (a reps week's shorter rests leave minutes that the next load week of the same
+    days takes back: a set put there would fall again, `lifting-sets-fall-while-building`).
+    0 on a day without required lifting."""
+
+    def others(d: DayPlan) -> int:
+        return sum(
+            s.duration_minutes
+            for s in d.sessions
+            if not s.optional and s.modality.value != "endurance"
+        )
+
+    def key(d: DayPlan) -> tuple[str, tuple[str, ...]]:
+        return d.day.value, tuple(
+            s.title for s in d.sessions if s.modality.value == "resistance" and not s.optional
+        )
+
+    steady_most: dict[str, int] = {}
+    for w in plan.weeks:
+        for d in w.days:
+            steady = sum(
+                s.duration_minutes
+                for s in d.sessions
+                if s.modality.value == "endurance" and not s.optional
+            )
+            steady_most[d.day.value] = max(steady_most.get(d.day.value, 0), steady)
+    busiest: dict[tuple[str, tuple[str, ...]], int] = {}
+    for w in _open_building_weeks(plan):
+        for d in w.days:
+            busiest[key(d)] = max(busiest.get(key(d), 0), others(d))
+
+    def free(d: DayPlan) -> int:
+        if not any(s.modality.value == "resistance" and not s.optional for s in d.sessions):
+            return 0
+        used = max(others(d), busiest.get(key(d), 0))
+        return p.minutes_per_session - used - steady_most.get(d.day.value, 0)
+
+    return free
+
+
+def _lifts_of(d: DayPlan) -> Iterator[Exercise]:
+    """A day's required lifts."""
+    for s in d.sessions:
+        if s.modality.value == "resistance" and not s.optional:
+            yield from s.exercises
+
+
+def trained_muscle_below_minimum_sets(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §2-3 (the first goal's minimum dose: about 10 hard sets per major group a
+    week for trained lifters; coach review 28, TRAINED-VOLUME-BELOW-MED-NEVER-BUILT): a
+    trained lifter whose first goal is muscle or strength, active or past a re-entry's
+    moderate weeks, gets at least 10 hard sets a week for every major group the week
+    trains, in every building week no cap holds (`_open_building_weeks`), where the minutes
+    allow. `trained-muscle-under-dose-with-room` reads week 1; this reads every such week,
+    the week that swaps the day types (`_mirror`) included. Fault: a group under 10 in such
+    a week while a lifting day holding a hard lift that trains it as a primary muscle,
+    below the trained ranges' top sets, has the free minutes for another set
+    (`_free_for_sets`: a walk's minutes are not free). The coach's case: an advanced
+    30-year-old on 3 x 120 minutes had chest at 9 in every second week with 17-44 minutes
+    a day free."""
+    verdict = Verdict(applies=_trained_first_any_start(p, plan))
+    if not verdict.applies:
+        return verdict
+    weeks = _open_building_weeks(plan)
+    verdict.applies = bool(weeks)
+    accessory_top = _accessory_sets_top(p)
+    free = _free_for_sets(p, plan)
+    for week in weeks:
+        for group, n in major_group_sets(_required_lifting(week)).items():
+            if n <= 0 or n >= TRAINED_WEEKLY_HARD_SETS:
+                continue
+            open_days = [
+                d.day.value
+                for d in week.days
+                if free(d) >= TRAINED_SET_MINUTES
+                and any(
+                    is_hard_set(e)
+                    and e.sets < (TRAINED_SETS_TOP if e.compound else accessory_top)
+                    and any(muscle_credit(e).get(m, 0) >= 1 for m in MAJOR_GROUPS[group])
+                    for e in _lifts_of(d)
+                )
+            ]
+            if open_days:
+                verdict.faults.append(
+                    Fault(
+                        "trained-muscle-below-minimum-sets",
+                        f"week {week.week} {group}",
+                        f"{n:g} hard sets a week while {', '.join(open_days)} could hold more",
+                    )
+                )
+    return verdict
+
+
+def trained_sets_never_build_with_room(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §3 (sets added across a mesocycle for trained lifters; blocks longer than
+    4 weeks keep progressing after each deload; coach review 28,
+    TRAINED-VOLUME-BELOW-MED-NEVER-BUILT): an active trained lifter whose first goal is
+    muscle or strength, in a block of 6 or more weeks, adds lifting sets across the building
+    weeks no cap holds where the minutes allow them. Weeks are compared with the first
+    building week of the same days and day types (`_lifting_layout`: the week that swaps
+    the day types holds other sets, which is no growth; `trained-sets-never-grow` reads
+    week against week and took 56 -> 58 for growth). Two recorded decisions are kept: the
+    sets past the dose wait for WHO's aerobic minutes (COACHING.md §2; docs/planning.md,
+    w1len28), so only a week whose required sessions meet the aerobic guideline (or one a
+    safety rule holds) can show the room; and a lifter back from a break holds week 1's
+    sets (REENTRY-MORE-SETS-THAN-ACTIVE, reentry28), so only active lifters are read.
+    Fault: no such week holds more lifting sets than the first of its layout while, in a
+    week meeting the aerobic minutes, a lifting day has the free minutes for a set
+    (`_free_for_sets`) and a hard lift below the trained ranges' top whose next set keeps
+    every major group within 20."""
+    verdict = Verdict(
+        applies=_trained_first_any_start(p, plan)
+        and p.currently_active
+        and len(plan.weeks) >= GROWING_BLOCK_WEEKS
+    )
+    if not verdict.applies:
+        return verdict
+    weeks = _open_building_weeks(plan)
+    if len(weeks) < 2:
+        verdict.applies = False
+        return verdict
+    first: dict[tuple[tuple[str, str], ...], int] = {}
+    grew = False
+    for w in weeks:
+        layout = _lifting_layout(w)
+        sets = _week_sets(w)
+        if layout in first and sets > first[layout]:
+            grew = True
+        first.setdefault(layout, sets)
+    if grew:
+        return verdict
+    aerobic = _guideline(plan, "who-2020-aerobic")
+
+    def aerobic_met(w: Week) -> bool:
+        """Whether the week's sets past the dose no longer wait for WHO's minutes."""
+        return aerobic is None or bool(aerobic.held_by) or _required_aerobic(w) >= aerobic.target
+
+    accessory_top = _accessory_sets_top(p)
+    free = _free_for_sets(p, plan)
+
+    def can_grow(e: Exercise, totals: dict[str, float]) -> bool:
+        """A hard lift below the trained ranges' top whose next set keeps every major group
+        it trains within the weekly ceiling (20 hard sets, COACHING.md §3)."""
+        credit = muscle_credit(e)
+        return (
+            is_hard_set(e)
+            and e.sets < (TRAINED_SETS_TOP if e.compound else accessory_top)
+            and all(
+                totals[g] + max(credit.get(m, 0.0) for m in ms) <= TRAINED_MOST_HARD_SETS
+                for g, ms in MAJOR_GROUPS.items()
+            )
+        )
+
+    room = []
+    for w in weeks:
+        if not aerobic_met(w):
+            continue
+        totals = major_group_sets(_required_lifting(w))
+        room += [
+            f"week {w.week} {d.day.value}"
+            for d in w.days
+            if free(d) >= TRAINED_SET_MINUTES and any(can_grow(e, totals) for e in _lifts_of(d))
+        ]
+    if room:
+        verdict.faults.append(
+            Fault(
+                "trained-sets-never-build-with-room",
+                "weeks",
+                f"{_week_sets(weeks[0])} lifting sets in week {weeks[0].week} and no more in "
+                f"any later week of the same days, while {room[0]} and {len(room) - 1} more "
+                "lifting days had free minutes and a lift with room under the ceiling",
+            )
+        )
+    return verdict
+
+
 PROGRESSION_CHECKS: dict[str, Check] = {
     "bone-first-never-heavy": bone_first_never_heavy,
     "week-one-emptier-than-one-week-plan": week_one_emptier_than_one_week_plan,
     "reentry-exit-load-jump": reentry_exit_load_jump,
     "held-start-stacks-changes": held_start_stacks_changes,
     "reentry-more-sets-than-active": reentry_more_sets_than_active,
+    "trained-muscle-below-minimum-sets": trained_muscle_below_minimum_sets,
+    "trained-sets-never-build-with-room": trained_sets_never_build_with_room,
     "tempo-no-buildup-no-deload": tempo_no_buildup_no_deload,
     "week-does-not-progress": week_does_not_progress,
     "aerobic-flat-unexplained": aerobic_flat_unexplained,

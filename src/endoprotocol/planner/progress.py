@@ -2644,6 +2644,91 @@ def _rests_refit(
     return DayPlan(day=day.day, sessions=sessions) if changed else day
 
 
+def _dose_kept(
+    days: list[DayPlan],
+    week_one: list[DayPlan],
+    scheme: Scheme,
+    most: float | None,
+    outcome: Decisions,
+    design: SessionDesignFile,
+    budget: int,
+    first: Mapping[str, float],
+) -> list[DayPlan]:
+    """A building week with lifting sets added, one at a time, while a major group it
+    trains is under the first goal's minimum dose (`group_dose_sets`) and under what week 1
+    gave it (`first`: the dose lives in week 1, `_with_dose`; a set past it that a reps
+    week's shorter rests leave room for is gone again in the next load week, the
+    `lifting-sets-fall-while-building` kind), in the minutes its
+    lifting days leave free once their steady sessions reach their full length (never a
+    walk's: past week 1 the dose takes no more of WHO's aerobic minutes than week 1 gave
+    it), within each lift's prescribed range, and never taking a group past the weekly
+    ceiling (`weekly_hard_sets`' top, `most`). Week 1 carries the dose (`_with_dose`), but
+    the week that swaps the day types (`_mirror`) takes each day type from its first
+    session, losing a dose set the second session of that type held, and the ceiling's cut
+    of a group at it by other lifts' secondary credit can take a press set another group's
+    dose needs: an advanced 30-year-old on 3 x 120 minutes had chest at 9 in every second
+    week with 10-41 minutes a day free (coach review 28, TRAINED-VOLUME-BELOW-MED-NEVER-BUILT;
+    COACHING.md §2-3). Where the ceiling alone holds the group under the dose (the
+    shoulders at 20 by the presses' and rows' half sets), the set goes in and the ceiling
+    takes its set back from the over group's own lifts (`hold_weekly_volume(dose=...)`);
+    where it cannot, the week stays as it was."""
+    assert scheme.group_dose_sets is not None
+    dose = float(scheme.group_dose_sets)
+    before = group_sets(days)
+    target = {g: min(dose, first.get(g, 0.0)) for g in before}
+    if all(n >= target[g] for g, n in before.items()):
+        return days
+
+    def free(i: int) -> int:
+        """Day i's minutes left once its steady sessions reach their full length."""
+        steady = sum(s.duration_minutes for s in days[i].sessions if _steady(s))
+        full = sum(s.duration_minutes for s in week_one[i].sessions if _steady(s))
+        used = sum(s.duration_minutes for s in days[i].sessions) - steady + max(steady, full)
+        return max(0, budget - used)
+
+    def raised(ceiling: float | None) -> list[DayPlan]:
+        rooms = [Room(free(i) * 60, design.timing) for i in range(len(days))]
+        totals = dict(before)
+
+        def grow(i: int, session: Session, ex: Exercise) -> bool:
+            credit = {g: touches(ex, g) for g in totals}
+            # only for a group under its week-1 dose (a lift whose primary group has it)
+            if not any(c >= 1 and totals[g] < target[g] for g, c in credit.items()):
+                return False
+            if ceiling is not None and any(
+                c and totals[g] + c > ceiling for g, c in credit.items()
+            ):
+                return False
+            if not _one_more_set(rooms[i], outcome, session, ex):
+                return False
+            for g, c in credit.items():
+                totals[g] += c
+            return True
+
+        def retime(i: int, a: Session, b: Session) -> Session:
+            spare = max(0, budget - sum(s.duration_minutes for s in days[i].sessions))
+            return _retimed(a, b, design.timing, spare)
+
+        return raise_weekly_volume(days, dose, grow, retime)
+
+    out = raised(most)
+    if most is not None and any(n < target[g] for g, n in group_sets(out).items()):
+        # a group at the ceiling only by a set's secondary credit (the shoulders' half set
+        # of a chest press) gives that set back from its own lifts, so one group at the
+        # ceiling does not hold another under the dose; where it cannot, the ceiling holds
+        traded = hold_weekly_volume(
+            raised(None),
+            most,
+            1,
+            lambda a, b: _retimed(a, b, design.timing, 0),
+            strength_days=scheme.strength_days,
+            dose=dose,
+        )
+        if all(n <= max(most, before[g]) for g, n in group_sets(traded).items()):
+            out = traded
+    return out
+
+
 def build_weeks(
     week_one: list[DayPlan],
     count: int,
@@ -3211,6 +3296,32 @@ def build_weeks(
                 retimed,
                 strength_days=scheme.strength_days,
                 kept=kept,
+            )
+        if (
+            scheme.group_dose_sets
+            and _dose_as_active(scheme.cautious)
+            and not deload
+            and start is None
+            and exit_cap is None
+            and not sets_wait
+            and not scheme.hold_volume
+            and not scheme.deload_now
+            # under a hold at moderate the loads stay light and the rests short, so the sets
+            # one such week fits would not all fit the next (a safety rule holds the dose)
+            and outcome.in_week(number).ceiling.value == IntensityClass.VIGOROUS.value
+        ):
+            # every building week no cautious dose holds keeps the first goal's dose where
+            # its free minutes allow (the week that swaps the day types, a week the
+            # ceiling cut by another group's secondary credit)
+            days = _dose_kept(
+                days,
+                week_one,
+                scheme,
+                weekly_most,
+                outcome,
+                design,
+                budget,
+                group_sets(weeks[0].days) if weeks else group_sets(days),
             )
         if scheme.sets_take_walk:
             days = [

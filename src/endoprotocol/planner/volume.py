@@ -200,6 +200,7 @@ def hold_weekly_volume(
     strength_days: int = 2,
     least_of: Callable[[Exercise], int] | None = None,
     kept: Mapping[str, float] | None = None,
+    dose: float = 0.0,
 ) -> list[DayPlan]:
     """`days` with lifting sets taken off, one at a time, while a major group gets more than
     `most` hard sets a week, the group furthest over first. A set comes off a lift that
@@ -215,7 +216,11 @@ def hold_weekly_volume(
     `kept` (the hard sets each major group had in the last building week of the same day
     types), no cut takes a group under them: the ceiling takes back only sets the week
     added, not another group's (coach review 26: a week adding sets took a beginner's back
-    10 -> 9.5 hard sets, its chest 8 -> 7)."""
+    10 -> 9.5 hard sets, its chest 8 -> 7). With `dose`, no cut takes a major muscle the
+    week gives that many hard sets under it: a group over `most` only by other lifts'
+    secondary credit gives the set from its own lifts, not from a lift that carries another
+    group's dose (coach review 28: shoulders at 20 by the presses' half sets took chest's
+    press set, chest 10 -> 9)."""
     per_day = [_day_sets(d) for d in days]
 
     def floor(e: Exercise) -> int:
@@ -230,7 +235,7 @@ def hold_weekly_volume(
         cut = None
         # the group furthest over first; one whose sets cannot come down leaves the next
         for group in sorted((g for g in totals if totals[g] > most), key=lambda g: -totals[g]):
-            cut = _best_cut(out, per_day, group, totals, most, keep, floor, kept=kept)
+            cut = _best_cut(out, per_day, group, totals, most, keep, floor, dose=dose, kept=kept)
             if cut is not None:
                 break
         if cut is None:
