@@ -5589,7 +5589,12 @@ def _aerobic_dose(days: list[DayPlan]) -> tuple[float, int]:
         if e.work_seconds is not None
     )
     rounds = sum(
-        e.sets for d in days for s in d.sessions if s.modality.value == "hiit" for e in s.exercises
+        e.sets
+        for d in days
+        for s in d.sessions
+        if s.modality.value == "hiit"
+        for e in s.exercises
+        if e.pattern.value == "intervals"
     )
     return steady, rounds
 
@@ -10432,12 +10437,81 @@ def reentry_more_sets_than_active(p: Profile, plan: Plan, library: Library) -> V
     return verdict
 
 
+# the least fall of a week's moderate-equivalent aerobic minutes the check counts (a
+# minute's rounding spared)
+AEROBIC_FALL_LEAST = 2
+
+
+def _interval_work(week: Week) -> float:
+    """A week's minutes of required interval work (its rounds' hard bouts)."""
+    return sum(
+        e.work_seconds.min * e.sets / 60
+        for d in week.days
+        for s in d.sessions
+        if s.modality.value == "hiit" and not s.optional
+        for e in s.exercises
+        if e.pattern.value == "intervals" and e.work_seconds
+    )
+
+
+def _free_on_aerobic_days(p: Profile, week: Week) -> dict[str, int]:
+    """The unused minutes of each offered day holding a required interval session."""
+    offered = {d.value for d in p.training_days()}
+    out: dict[str, int] = {}
+    for d in week.days:
+        if d.day.value not in offered:
+            continue
+        required = [s for s in d.sessions if not s.optional]
+        if not any(s.modality.value == "hiit" for s in required):
+            continue
+        free = p.minutes_per_session - sum(s.duration_minutes for s in required)
+        if free > 0:
+            out[d.day.value] = free
+    return out
+
+
+def intervals_start_cuts_aerobic(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §2 (the first goal's dose is not cut while offered minutes stay free) and
+    §3 (each week progresses: interval rounds are added, aerobic sessions lengthen toward the
+    target): a building week whose required interval work first appears or grows holds no
+    fewer moderate-equivalent aerobic minutes (WHO 2020: a vigorous minute counts two) than
+    the last building week before it, while the day of its interval session has minutes
+    free. Coach review 28, INTERVALS-START-CUTS-AEROBIC: a fat-loss beginner's first
+    interval session (4 x 60 s, 18 minutes) took Friday's 30-minute ride in week 9 and left
+    12 minutes of the day empty; the week fell from 64 to 52 moderate-equivalent minutes."""
+    weeks = plan.weeks
+    verdict = Verdict(applies=any(_interval_work(w) for w in weeks) and len(weeks) >= 2)
+    if not verdict.applies:
+        return verdict
+    last: Week | None = None  # the last building week so far
+    for week in weeks:
+        if week.deload:
+            continue
+        if last is not None and _interval_work(week) > _interval_work(last):
+            now, was = _required_aerobic(week), _required_aerobic(last)
+            free = _free_on_aerobic_days(p, week)
+            if was - now >= AEROBIC_FALL_LEAST and free:
+                verdict.faults.append(
+                    Fault(
+                        "intervals-start-cuts-aerobic",
+                        f"week {week.week}",
+                        f"interval work {_interval_work(last):g} -> {_interval_work(week):g} "
+                        f"minutes and the required aerobic minutes {was:.0f} -> {now:.0f} "
+                        f"(moderate-equivalent) against week {last.week}, while "
+                        + ", ".join(f"{d} has {m} minutes free" for d, m in free.items()),
+                    )
+                )
+        last = week
+    return verdict
+
+
 PROGRESSION_CHECKS: dict[str, Check] = {
     "week-one-emptier-than-one-week-plan": week_one_emptier_than_one_week_plan,
     "reentry-exit-load-jump": reentry_exit_load_jump,
     "held-start-stacks-changes": held_start_stacks_changes,
     "reentry-more-sets-than-active": reentry_more_sets_than_active,
     "tempo-no-buildup-no-deload": tempo_no_buildup_no_deload,
+    "intervals-start-cuts-aerobic": intervals_start_cuts_aerobic,
     "week-does-not-progress": week_does_not_progress,
     "aerobic-flat-unexplained": aerobic_flat_unexplained,
     "steady-ramp-too-steep": steady_ramp_too_steep,

@@ -388,6 +388,9 @@ class Messages(_Node):
     tempo_whole_focus: Text | None = None
     tempo_part: Text | None = None
     tempo_easy_part: Text | None = None
+    # the steady part after an interval session's rounds, where the session took a steady
+    # session's day (coach review 28, INTERVALS-START-CUTS-AEROBIC)
+    interval_steady_part: Text | None = None
     optional_away_light: Text | None = None  # {days}
     optional_away_gap: Text | None = None  # {days}
     # the steady work `{activity}` names, in order, each only where its kit is owned
@@ -428,6 +431,7 @@ class Messages(_Node):
             "tempo_whole_focus": {"title"},
             "tempo_part": set(),
             "tempo_easy_part": set(),
+            "interval_steady_part": set(),
             "optional_away_light": {"days"},
             "optional_away_gap": {"days"},
         }
