@@ -29,7 +29,10 @@ def test_every_building_week_progresses_and_deloads_say_their_real_cut(
     # and sets-grow-without-aerobic (weeks with no walk: since coach review 19 an older or
     # not-yet-active trained lifter's extras give way to a walk, so few drawn weeks have none;
     # tests/test_review17_dose17_kinds.py::test_lifters_with_no_walk_add_no_sets)
+    # and intervals-start-cuts-aerobic (base builders in a 12-week block on short days:
+    # tests/test_review29_aerobic_kinds.py)
     own = {
+        "intervals-start-cuts-aerobic",
         "sets-grow-without-aerobic",
         "endurance-does-not-progress",
         "aerobic-flat-unexplained",

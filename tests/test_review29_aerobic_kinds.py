@@ -13,6 +13,19 @@ INTERVALS-START-CUTS-AEROBIC (first-goal dose) A 40-year-old fat-loss beginner, 
     free minutes; a work minute of the rounds counts two moderate minutes and its recovery
     none, so the week holds its aerobic minutes while the rounds grow and the steady part
     shrinks (12, 8, 4 minutes). Check `intervals-start-cuts-aerobic`.
+
+STRESS-BACKBONE-SQUEEZED (first goal) A 67-year-old stress-first man on 3 x 30 minutes: 20
+    required aerobic minutes a week all block (a 25-minute walk with 10 brisk minutes, and
+    5-minute walks after lifting days of 20 minutes). *Cause:* each session carried its own
+    warm-up and cool-down, so a lifting day cooled down between its lifts and the walk
+    after them, and the falls practice's balance work (easy movement at RPE 3-4) came on
+    top of a walk's own five-minute cool-down. *Decision:* for a person whose first goal is
+    built on aerobic work, while WHO's aerobic minutes are short, the balance practice ends
+    the day and is its cool-down ("easy movement after each session",
+    `core/warm-up-and-cool-down`); the minutes the cool-down had become brisk walking.
+    Every session keeps its warm-up (the older adult's ten minutes), the lifts, the two
+    strength days and the three balance days stay. 20 -> 35 minutes a week. Check
+    `first-goal-aerobic-squeezed`.
 """
 
 from __future__ import annotations
@@ -23,7 +36,7 @@ from typing import Any
 import pytest
 from hypothesis import strategies as st
 
-from endoprotocol.audit import PROGRESSION_CHECKS
+from endoprotocol.audit import PROGRESSION_CHECKS, WEEK_CHECKS
 from endoprotocol.plan import Plan, Range, Session, aerobic_equivalent
 from tests.builtin import audit_check, builtin_plan
 from tests.strategies import audit_property, profiles
@@ -160,4 +173,117 @@ def test_no_interval_start_cuts_the_aerobic_minutes(
         record_property,
         examples=EXAMPLES,
         weeks=12,
+    )
+
+
+# coach review 28's smallest profile (p14 shows the same)
+STRESS = {"age": 67, "sex": "male", "goals": ["stress-resilience"], "minutes_per_session": 30}
+
+
+def _day(week: Any, name: str) -> list[Session]:
+    return next(d.sessions for d in week.days if d.day.value == name)
+
+
+def test_the_balance_practice_is_the_days_cool_down_and_the_walks_grow() -> None:
+    plan = builtin_plan(weeks=8, **STRESS)
+    # 20 required aerobic minutes a week before, in every week
+    assert [round(required_aerobic(w)) for w in plan.weeks] == [35] * 8
+    week = plan.weeks[0]
+    for name in ("monday", "friday"):
+        lifting, walk, practice = _day(week, name)
+        assert lifting.modality.value == "resistance"
+        assert lifting.duration_minutes == 15  # was 20: its 5-minute cool-down
+        assert len(lifting.exercises) == 4  # the same main lifts
+        assert walk.title == "Brisk walk"
+        assert (walk.duration_minutes, _minutes(walk.exercises[0])) == (10, 10)  # was 5
+        assert practice.modality.value == "balance"
+        assert "is its cool-down" in " ".join(practice.notes)
+    walk, practice = _day(week, "wednesday")
+    assert (walk.duration_minutes, _minutes(walk.exercises[0])) == (25, 15)  # was 10
+    assert practice.modality.value == "balance"
+    # what safety asks of an older adult is kept: balance on 3 days, strength on 2, the
+    # ten-minute warm-up (a walk of 25 minutes holds 15 brisk, a lifting day's 15 minutes
+    # the warm-up and the lifts)
+    balance = next(g for g in plan.guidelines if g.id == "who-2020-balance")
+    assert balance.met
+    assert plan.totals.strength_days == 2
+    assert all(
+        "Take at least ten minutes to warm up" in " ".join(s.notes)
+        for d in week.days
+        for s in d.sessions
+        if not s.optional
+    )
+    verdict = audit_check("first-goal-aerobic-squeezed", STRESS, plan)
+    assert verdict.applies
+    assert not verdict.faults, verdict.faults
+
+
+def _squeezed(plan: Plan) -> Plan:
+    """The plan as the old planner made it: the lifting days' cool-down between the lifts and
+    the walk, the walk day's walk with its own, the practice after the lifting."""
+    old = plan.model_copy(deep=True)
+    for week in old.weeks:
+        for d in week.days:
+            required = [s for s in d.sessions if not s.optional]
+            walk = next((s for s in required if s.modality.value == "endurance"), None)
+            if walk is None or not any(s.modality.value == "balance" for s in required):
+                continue
+            brisk = walk.exercises[0]
+            assert brisk.work_seconds is not None
+            walk.exercises = [
+                brisk.model_copy(update={"work_seconds": Range.of(brisk.work_seconds.min - 300)})
+            ]
+            if required[0] is not walk:
+                required[0].duration_minutes += 5
+                walk.duration_minutes -= 5
+    return old
+
+
+def test_the_check_faults_the_old_plan_in_every_building_week() -> None:
+    plan = builtin_plan(weeks=8, **STRESS)
+    faults = audit_check("first-goal-aerobic-squeezed", STRESS, _squeezed(plan)).faults
+    assert [f.where for f in faults] == [f"week {n}" for n in (1, 2, 3, 5, 6, 7)]
+    assert faults[0].what == (
+        "first goal stress-resilience: 20 required aerobic minutes of the 90 offered (less "
+        "than a third), the days holding balance 15, endurance 35, resistance 40"
+    )
+
+
+def test_people_not_aerobic_first_keep_their_days_as_they_were() -> None:
+    """The practice ends the day as a cool-down only where the first goal is built on
+    aerobic work: a general-health 67-year-old's days are as they were."""
+    plan = builtin_plan(weeks=4, **{**STRESS, "goals": ["general-health"]})
+    for d in plan.weeks[0].days:
+        practice = [s for s in d.sessions if s.modality.value == "balance"]
+        assert not any("is its cool-down" in " ".join(s.notes) for s in practice)
+
+
+@st.composite
+def older_aerobic_first(draw: st.DrawFn) -> dict[str, Any]:
+    """Older adults (falls prevention: balance on 3 days, strength on 2) whose first goal is
+    built on aerobic work, on three or more short days."""
+    data = draw(profiles(min_age=65, max_age=95))
+    goal = draw(st.sampled_from(["stress-resilience", "mood-cognition", "endurance"]))
+    data["goals"] = [goal, *(g for g in data["goals"] if g != goal)][:3]
+    data.pop("days", None)
+    data["days_per_week"] = draw(st.integers(3, 6))
+    data["minutes_per_session"] = draw(st.sampled_from([30, 35, 40, 45]))
+    return data
+
+
+def test_no_aerobic_first_week_is_squeezed(record_property: pytest.RecordProperty) -> None:
+    def kept(profile: Any, plan: Plan) -> None:
+        # falls prevention's three balance days stay met where no rule holds them (the
+        # practice only moves to the end of its day)
+        balance = next((g for g in plan.guidelines if g.id == "who-2020-balance"), None)
+        if balance is not None and not plan.screening.referral_only:
+            assert balance.met or balance.held_by, balance.detail
+
+    audit_property(
+        older_aerobic_first(),
+        {"first-goal-aerobic-squeezed": WEEK_CHECKS["first-goal-aerobic-squeezed"]},
+        record_property,
+        examples=EXAMPLES,
+        weeks=8,
+        extra=kept,
     )

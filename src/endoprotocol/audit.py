@@ -7586,6 +7586,70 @@ def tempo_past_its_minutes(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+# the least share of the offered minutes that an aerobic-first person's required aerobic
+# work (moderate-equivalent) holds while WHO's 150 minutes are short and the offered days
+# are full (design choice: a third, the first goal's tool on a par with the lifting days and
+# the falls practice it shares the days with; COACHING.md §2 ranks the first goal's dose
+# before WHO's strength days)
+FIRST_GOAL_AEROBIC_SHARE = 1 / 3
+# the fewest offered days the share is read on: on two, falls prevention's two strength days
+# (a safety rule, COACHING.md §4, before the first goal's dose) take both
+FIRST_GOAL_AEROBIC_LEAST_DAYS = 3
+# and the shortest day: below 30 minutes (no older adult's ten-minute warm-up) a day of falls
+# practice alone sets the week's shape (BALANCE-CROWDS-BACKBONE, docs/planning.md "Left open")
+SQUEEZED_LEAST_DAY = 30
+
+
+def first_goal_aerobic_squeezed(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §2 (who gets the time first: what safety requires, then the first goal's
+    minimums): an aerobic-first person whose aerobic target no safety rule holds, on three
+    or more full days of 30 minutes or more (no offered day with the least steady block
+    free), gets at least a third of the offered minutes as required aerobic work
+    (moderate-equivalent) in every building week until WHO's 150 are met. Coach review 28, STRESS-BACKBONE-SQUEEZED: a 67-year-old stress-first man on 3 x 30
+    minutes had 20 aerobic minutes a week all block (a 25-minute walk with 10 brisk minutes,
+    and 5-minute walks after the lifting days' 20 minutes of light single sets)."""
+    first = p.goals[0].value if p.goals else ""
+    offered = {d.value for d in p.training_days()}
+    verdict = Verdict(
+        applies=_aerobic_led_unheld(p, plan)
+        and first in AEROBIC_BACKBONE_GOALS
+        and not plan.screening.referral_only
+        and len(offered) >= FIRST_GOAL_AEROBIC_LEAST_DAYS
+        and p.minutes_per_session >= SQUEEZED_LEAST_DAY
+    )
+    if not verdict.applies:
+        return verdict
+    target = _guideline(plan, "who-2020-aerobic")
+    bar = target.target if target is not None else 150
+    least = _least_steady_block(library)
+    for week in plan.weeks:
+        if week.deload:
+            continue
+        days = [d for d in week.days if d.day.value in offered]
+        required = [[s for s in d.sessions if not s.optional] for d in days]
+        free = [p.minutes_per_session - sum(s.duration_minutes for s in r) for r in required]
+        if any(f >= least for f in free):
+            continue  # a day with room: `aerobic-short-with-room` reads those
+        aerobic = _required_aerobic(week)
+        given = p.minutes_per_session * len(days)
+        if aerobic >= bar or aerobic >= FIRST_GOAL_AEROBIC_SHARE * given:
+            continue
+        taken: dict[str, int] = {}
+        for r in required:
+            for s in r:
+                taken[s.modality.value] = taken.get(s.modality.value, 0) + s.duration_minutes
+        verdict.faults.append(
+            Fault(
+                "first-goal-aerobic-squeezed",
+                f"week {week.week}",
+                f"first goal {first}: {aerobic:.0f} required aerobic minutes of the {given} "
+                f"offered (less than a third), the days holding "
+                + ", ".join(f"{m} {n}" for m, n in sorted(taken.items())),
+            )
+        )
+    return verdict
+
+
 WEEK_CHECKS: dict[str, Check] = {
     "tempo-past-its-minutes": tempo_past_its_minutes,
     "beginner-volume-above-range": beginner_volume_above_range,
@@ -7611,6 +7675,7 @@ WEEK_CHECKS: dict[str, Check] = {
     "pair-unsound": pair_unsound,
     "aerobic-short-with-room": aerobic_short_with_room,
     "aerobic-first-crowded-by-lifting": aerobic_first_crowded_by_lifting,
+    "first-goal-aerobic-squeezed": first_goal_aerobic_squeezed,
     "aerobic-first-goal-zero": aerobic_first_goal_zero,
     "aerobic-first-extras-before-walk": aerobic_first_extras_before_walk,
     "aerobic-short-with-unused-minutes": aerobic_short_with_unused_minutes,
