@@ -31,8 +31,11 @@ def test_every_building_week_progresses_and_deloads_say_their_real_cut(
     # tests/test_review17_dose17_kinds.py::test_lifters_with_no_walk_add_no_sets)
     # and bone-first-never-heavy (trained, active, bone density first, with a load to add:
     # tests/test_review29_words_kinds.py)
+    # and intervals-start-cuts-aerobic (base builders in a 12-week block on short days:
+    # tests/test_review29_aerobic_kinds.py)
     own = {
         "bone-first-never-heavy",
+        "intervals-start-cuts-aerobic",
         "sets-grow-without-aerobic",
         "endurance-does-not-progress",
         "aerobic-flat-unexplained",

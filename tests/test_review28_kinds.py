@@ -85,7 +85,9 @@ def _interval_seconds(plan: Plan) -> set[float]:
         for s in d.sessions
         if s.modality.value == "hiit"
         for x in s.exercises
-        if x.work_seconds is not None
+        # the bouts (an interval session that took a steady session's day also holds a
+        # steady part after its rounds: coach review 28, INTERVALS-START-CUTS-AEROBIC)
+        if x.pattern.value == "intervals" and x.work_seconds is not None
     }
 
 
@@ -142,7 +144,11 @@ def test_the_check_finds_the_old_note_blaming_lifting(monkeypatch: pytest.Monkey
 
     def old(outcome: Any) -> progress.Scheme:
         scheme = real(outcome)
-        return dataclasses.replace(scheme, steady_to_intervals_note=scheme.steady_shorter_note)
+        return dataclasses.replace(
+            scheme,
+            steady_to_intervals_note=scheme.steady_shorter_note,
+            steady_to_intervals_part_note=scheme.steady_shorter_note,
+        )
 
     monkeypatch.setattr(progress.Scheme, "from_outcome", staticmethod(old))
     plan = builtin_plan(12, **INTERVALS_START)

@@ -5594,7 +5594,12 @@ def _aerobic_dose(days: list[DayPlan]) -> tuple[float, int]:
         if e.work_seconds is not None
     )
     rounds = sum(
-        e.sets for d in days for s in d.sessions if s.modality.value == "hiit" for e in s.exercises
+        e.sets
+        for d in days
+        for s in d.sessions
+        if s.modality.value == "hiit"
+        for e in s.exercises
+        if e.pattern.value == "intervals"
     )
     return steady, rounds
 
@@ -7668,6 +7673,70 @@ def tempo_past_its_minutes(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+# the least share of the offered minutes that an aerobic-first person's required aerobic
+# work (moderate-equivalent) holds while WHO's 150 minutes are short and the offered days
+# are full (design choice: a third, the first goal's tool on a par with the lifting days and
+# the falls practice it shares the days with; COACHING.md §2 ranks the first goal's dose
+# before WHO's strength days)
+FIRST_GOAL_AEROBIC_SHARE = 1 / 3
+# the fewest offered days the share is read on: on two, falls prevention's two strength days
+# (a safety rule, COACHING.md §4, before the first goal's dose) take both
+FIRST_GOAL_AEROBIC_LEAST_DAYS = 3
+# and the shortest day: below 30 minutes (no older adult's ten-minute warm-up) a day of falls
+# practice alone sets the week's shape (BALANCE-CROWDS-BACKBONE, docs/planning.md "Left open")
+SQUEEZED_LEAST_DAY = 30
+
+
+def first_goal_aerobic_squeezed(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §2 (who gets the time first: what safety requires, then the first goal's
+    minimums): an aerobic-first person whose aerobic target no safety rule holds, on three
+    or more full days of 30 minutes or more (no offered day with the least steady block
+    free), gets at least a third of the offered minutes as required aerobic work
+    (moderate-equivalent) in every building week until WHO's 150 are met. Coach review 28, STRESS-BACKBONE-SQUEEZED: a 67-year-old stress-first man on 3 x 30
+    minutes had 20 aerobic minutes a week all block (a 25-minute walk with 10 brisk minutes,
+    and 5-minute walks after the lifting days' 20 minutes of light single sets)."""
+    first = p.goals[0].value if p.goals else ""
+    offered = {d.value for d in p.training_days()}
+    verdict = Verdict(
+        applies=_aerobic_led_unheld(p, plan)
+        and first in AEROBIC_BACKBONE_GOALS
+        and not plan.screening.referral_only
+        and len(offered) >= FIRST_GOAL_AEROBIC_LEAST_DAYS
+        and p.minutes_per_session >= SQUEEZED_LEAST_DAY
+    )
+    if not verdict.applies:
+        return verdict
+    target = _guideline(plan, "who-2020-aerobic")
+    bar = target.target if target is not None else 150
+    least = _least_steady_block(library)
+    for week in plan.weeks:
+        if week.deload:
+            continue
+        days = [d for d in week.days if d.day.value in offered]
+        required = [[s for s in d.sessions if not s.optional] for d in days]
+        free = [p.minutes_per_session - sum(s.duration_minutes for s in r) for r in required]
+        if any(f >= least for f in free):
+            continue  # a day with room: `aerobic-short-with-room` reads those
+        aerobic = _required_aerobic(week)
+        given = p.minutes_per_session * len(days)
+        if aerobic >= bar or aerobic >= FIRST_GOAL_AEROBIC_SHARE * given:
+            continue
+        taken: dict[str, int] = {}
+        for r in required:
+            for s in r:
+                taken[s.modality.value] = taken.get(s.modality.value, 0) + s.duration_minutes
+        verdict.faults.append(
+            Fault(
+                "first-goal-aerobic-squeezed",
+                f"week {week.week}",
+                f"first goal {first}: {aerobic:.0f} required aerobic minutes of the {given} "
+                f"offered (less than a third), the days holding "
+                + ", ".join(f"{m} {n}" for m, n in sorted(taken.items())),
+            )
+        )
+    return verdict
+
+
 WEEK_CHECKS: dict[str, Check] = {
     "tempo-past-its-minutes": tempo_past_its_minutes,
     "beginner-volume-above-range": beginner_volume_above_range,
@@ -7693,6 +7762,7 @@ WEEK_CHECKS: dict[str, Check] = {
     "pair-unsound": pair_unsound,
     "aerobic-short-with-room": aerobic_short_with_room,
     "aerobic-first-crowded-by-lifting": aerobic_first_crowded_by_lifting,
+    "first-goal-aerobic-squeezed": first_goal_aerobic_squeezed,
     "aerobic-first-goal-zero": aerobic_first_goal_zero,
     "aerobic-first-extras-before-walk": aerobic_first_extras_before_walk,
     "aerobic-short-with-unused-minutes": aerobic_short_with_unused_minutes,
@@ -10803,6 +10873,74 @@ def trained_sets_never_build_with_room(p: Profile, plan: Plan, library: Library)
     return verdict
 
 
+# the least fall of a week's moderate-equivalent aerobic minutes the check counts (a
+# minute's rounding spared)
+AEROBIC_FALL_LEAST = 2
+
+
+def _interval_work(week: Week) -> float:
+    """A week's minutes of required interval work (its rounds' hard bouts)."""
+    return sum(
+        e.work_seconds.min * e.sets / 60
+        for d in week.days
+        for s in d.sessions
+        if s.modality.value == "hiit" and not s.optional
+        for e in s.exercises
+        if e.pattern.value == "intervals" and e.work_seconds
+    )
+
+
+def _free_on_aerobic_days(p: Profile, week: Week) -> dict[str, int]:
+    """The unused minutes of each offered day holding a required interval session."""
+    offered = {d.value for d in p.training_days()}
+    out: dict[str, int] = {}
+    for d in week.days:
+        if d.day.value not in offered:
+            continue
+        required = [s for s in d.sessions if not s.optional]
+        if not any(s.modality.value == "hiit" for s in required):
+            continue
+        free = p.minutes_per_session - sum(s.duration_minutes for s in required)
+        if free > 0:
+            out[d.day.value] = free
+    return out
+
+
+def intervals_start_cuts_aerobic(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §2 (the first goal's dose is not cut while offered minutes stay free) and
+    §3 (each week progresses: interval rounds are added, aerobic sessions lengthen toward the
+    target): a building week whose required interval work first appears or grows holds no
+    fewer moderate-equivalent aerobic minutes (WHO 2020: a vigorous minute counts two) than
+    the last building week before it, while the day of its interval session has minutes
+    free. Coach review 28, INTERVALS-START-CUTS-AEROBIC: a fat-loss beginner's first
+    interval session (4 x 60 s, 18 minutes) took Friday's 30-minute ride in week 9 and left
+    12 minutes of the day empty; the week fell from 64 to 52 moderate-equivalent minutes."""
+    weeks = plan.weeks
+    verdict = Verdict(applies=any(_interval_work(w) for w in weeks) and len(weeks) >= 2)
+    if not verdict.applies:
+        return verdict
+    last: Week | None = None  # the last building week so far
+    for week in weeks:
+        if week.deload:
+            continue
+        if last is not None and _interval_work(week) > _interval_work(last):
+            now, was = _required_aerobic(week), _required_aerobic(last)
+            free = _free_on_aerobic_days(p, week)
+            if was - now >= AEROBIC_FALL_LEAST and free:
+                verdict.faults.append(
+                    Fault(
+                        "intervals-start-cuts-aerobic",
+                        f"week {week.week}",
+                        f"interval work {_interval_work(last):g} -> {_interval_work(week):g} "
+                        f"minutes and the required aerobic minutes {was:.0f} -> {now:.0f} "
+                        f"(moderate-equivalent) against week {last.week}, while "
+                        + ", ".join(f"{d} has {m} minutes free" for d, m in free.items()),
+                    )
+                )
+        last = week
+    return verdict
+
+
 PROGRESSION_CHECKS: dict[str, Check] = {
     "bone-first-never-heavy": bone_first_never_heavy,
     "week-one-emptier-than-one-week-plan": week_one_emptier_than_one_week_plan,
@@ -10812,6 +10950,7 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "trained-muscle-below-minimum-sets": trained_muscle_below_minimum_sets,
     "trained-sets-never-build-with-room": trained_sets_never_build_with_room,
     "tempo-no-buildup-no-deload": tempo_no_buildup_no_deload,
+    "intervals-start-cuts-aerobic": intervals_start_cuts_aerobic,
     "week-does-not-progress": week_does_not_progress,
     "aerobic-flat-unexplained": aerobic_flat_unexplained,
     "steady-ramp-too-steep": steady_ramp_too_steep,

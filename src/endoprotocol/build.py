@@ -130,6 +130,19 @@ def _aerobic_bar(outcome: Decisions) -> int:
     )
 
 
+def _guideline_bar(outcome: Decisions) -> int:
+    """The highest target of the aerobic guidelines that steady work fills (0: none)."""
+    return max(
+        (
+            target.bar
+            for target, _ in outcome.guidelines.values()
+            if target.measure == "moderate_equivalent_aerobic_minutes"
+            and target.fill_with is Modality.ENDURANCE
+        ),
+        default=0,
+    )
+
+
 def _holds_aerobic(kept: list[Week], gave: list[Week], bar: int) -> bool:
     """Whether the block built with every lifting day kept holds, in every week, the
     required aerobic minutes of the block in which a lifting day gave way to them, or the
@@ -450,6 +463,17 @@ def build_plan(
                 grows[id(new)] = grows.pop(id(old))
         if short:
             block = built_weeks()
+        if (
+            backbone_first
+            and not _held_by(outcome, rules, "moderate_equivalent_aerobic_minutes")
+            and _practice_cools_down(
+                week_one,
+                outcome,
+                library.design.messages.practice_cools_down,
+                _guideline_bar(outcome),
+            )
+        ):
+            block = built_weeks()
         return _Assembly(
             scheduler, picker, builder, week_one, shortfalls, block, unformed, whole, built_weeks
         )
@@ -681,6 +705,71 @@ def build_plan(
         plan.explanation.selected = picker.choices
     another_plan()
     return plan
+
+
+def _practice_cools_down(
+    week_one: list[DayPlan], outcome: Decisions, said: str | None, bar: int
+) -> bool:
+    """Coach review 28, STRESS-BACKBONE-SQUEEZED (COACHING.md §2: the first goal's minimum
+    dose, for endurance, stress or mood the aerobic backbone, before WHO's strength days): on
+    a day that holds one required walk (or other moderate steady block) and the falls
+    practice's balance work beside it, the balance practice - easy movement at RPE 3-4, the
+    cool-down's own kind of work ("easy movement before and after each session",
+    `core/warm-up-and-cool-down`) - ends the day and is its cool-down, when it lasts at
+    least the cool-down's minutes; the cool-down those minutes were charged to (the day's
+    first session: the walk, or the lifting before it) becomes brisk walking. So a
+    67-year-old stress-first man's 3 x 30 minutes hold 35 brisk minutes a week, not 20: the
+    lifting days no longer cool down between the lifts and the walk, and the walk day's
+    walk runs into the practice. Only while week 1 is short of the aerobic guideline's
+    `bar`; every session keeps its warm-up. Returns whether any day changed (the sessions
+    are changed in place, so the block's other maps of them hold)."""
+    aerobic = sum(aerobic_equivalent(s) for d in week_one for s in d.sessions if not s.optional)
+    if aerobic >= bar:
+        return False
+    changed = False
+    for day in week_one:
+        required = [s for s in day.sessions if not s.optional]
+        if not required or any(s.first_week != 1 or s.last_week is not None for s in required):
+            continue
+        practice = [s for s in required if s.modality is Modality.BALANCE]
+        steady = [
+            s
+            for s in required
+            if s.modality is Modality.ENDURANCE
+            and s.intensity_class is IntensityClass.MODERATE
+            and s.easy_part is None
+        ]
+        first = required[0]
+        if (
+            len(practice) != 1
+            or len(steady) != 1
+            or first.modality
+            not in (
+                Modality.ENDURANCE,
+                Modality.RESISTANCE,
+            )
+        ):
+            continue
+        walk, balance = steady[0], practice[0]
+        bound, _ = outcome.resolve(first.modality.value, "any", "cooldown_minutes")
+        cool = int(bound.min) if bound is not None and bound.min is not None else 0
+        if cool <= 0 or balance.duration_minutes < cool or first.duration_minutes <= cool:
+            continue
+        if first is not walk and required.index(walk) < required.index(first):
+            continue
+        grown = _resized_steady(walk, walk.duration_minutes + cool)
+        walk.exercises = grown.exercises
+        if first is not walk:
+            first.duration_minutes -= cool
+            walk.duration_minutes += cool
+            if walk.give_floor is not None:
+                walk._give_floor = walk.give_floor + cool
+        if said:
+            balance.notes = [*balance.notes, said]
+        # the practice last: after the walk, as the day's cool-down
+        day.sessions[:] = [s for s in day.sessions if s is not balance] + [balance]
+        changed = True
+    return changed
 
 
 def _venue_blocks_short(block: list[Week], library: Library) -> set[tuple[int, int]]:

@@ -838,12 +838,16 @@ def work_class(session: Session, exercise: Exercise) -> str:
     """The intensity class one item's work counts at (DESIGN.md v1.1: aerobic minutes count
     work at its own intensity; a session's class is that of its hardest item): the
     session's, except the moderate part of a tempo session - steady work in a vigorous
-    endurance session prescribed at a moderate RPE (coach review 27)."""
+    endurance session prescribed at a moderate RPE (coach review 27) - and the steady part
+    after an interval session's rounds (coach review 28)."""
     cls = session.intensity_class.value
     rpe = exercise.intensity.rpe
     if (
         cls == "vigorous"
-        and session.modality is Modality.ENDURANCE
+        and (
+            session.modality is Modality.ENDURANCE
+            or (session.modality is Modality.HIIT and exercise.pattern is Pattern.CARDIO)
+        )
         and rpe is not None
         and rpe.max <= MODERATE_RPE_TOP
     ):

@@ -548,6 +548,7 @@ NOTE_FIELDS = {
     "flat_practice_why": {"days", "practice"},
     "steady_shorter_note": {"minutes"},
     "steady_to_intervals_note": {"minutes"},
+    "steady_to_intervals_part_note": {"minutes"},
     "cautious_end_note": set(),
     "sets_note": set(),
     "deload_reps_note": {"volume_cut_pct"},
@@ -838,6 +839,7 @@ class Progression(_Node):
     # the same where an interval session took a steady session's day and the lifting is as
     # it was (coach review 28, NOTE-BLAMES-LIFTING)
     steady_to_intervals_note: Text | None = None
+    steady_to_intervals_part_note: Text | None = None
     # said in week 1 of a block whose required steady work no building week raises, short
     # of the aerobic bar with no safety rule holding it, when no other note says why (coach
     # review 18, AEROBIC-FLAT-UNEXPLAINED): {minutes}, week 1's steady work; {why}, one of

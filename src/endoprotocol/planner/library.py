@@ -388,6 +388,12 @@ class Messages(_Node):
     tempo_whole_focus: Text | None = None
     tempo_part: Text | None = None
     tempo_easy_part: Text | None = None
+    # the steady part after an interval session's rounds, where the session took a steady
+    # session's day (coach review 28, INTERVALS-START-CUTS-AEROBIC)
+    interval_steady_part: Text | None = None
+    # the balance practice that ends an aerobic-first person's day as its cool-down (coach
+    # review 28, STRESS-BACKBONE-SQUEEZED)
+    practice_cools_down: Text | None = None
     optional_away_light: Text | None = None  # {days}
     optional_away_gap: Text | None = None  # {days}
     # the steady work `{activity}` names, in order, each only where its kit is owned
@@ -428,6 +434,8 @@ class Messages(_Node):
             "tempo_whole_focus": {"title"},
             "tempo_part": set(),
             "tempo_easy_part": set(),
+            "interval_steady_part": set(),
+            "practice_cools_down": set(),
             "optional_away_light": {"days"},
             "optional_away_gap": {"days"},
         }

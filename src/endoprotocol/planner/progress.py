@@ -62,6 +62,7 @@ NOTES = (
     "build_up_flat_note",
     "steady_shorter_note",
     "steady_to_intervals_note",
+    "steady_to_intervals_part_note",
     "sets_note",
     "rounds_note",
     "deload_reps_note",
@@ -169,6 +170,7 @@ class Scheme:
     climb_reps_note: str | None = None
     steady_shorter_note: str | None = None
     steady_to_intervals_note: str | None = None
+    steady_to_intervals_part_note: str | None = None
     no_load_reps_note: str | None = None
     no_load_deload_note: str | None = None
     deload_hold_note: str | None = None
@@ -809,6 +811,75 @@ def _fewer_reps(
     return ex
 
 
+def _interval_steady_part(session: Session) -> Exercise | None:
+    """An interval session's steady part after its rounds (`_intervals_keep_steady`)."""
+    if session.modality is not Modality.HIIT:
+        return None
+    return next((e for e in session.exercises if e.pattern is Pattern.CARDIO), None)
+
+
+def _intervals_keep_steady(
+    made: list[tuple[Session, Session]],
+    templates: list[Session],
+    budget: int,
+    held_last: int | None,
+) -> list[Session]:
+    """A day's sessions (each with its week-1 template) where an interval session that took
+    the day of a steady session after the base weeks (`first_week`, the steady session's
+    `last_week`) holds a steady part after its rounds: the minutes that steady session last
+    held (`held_last`, else its template's) beyond the interval session's, within the day's
+    free minutes. A work minute of the rounds counts two moderate minutes and its recovery
+    none, so the week's moderate-equivalent aerobic minutes hold as the rounds grow and the
+    steady part shrinks (coach review 28, INTERVALS-START-CUTS-AEROBIC: the first 4 x 60 s
+    session, 18 minutes, took Friday's 30-minute ride and left 12 minutes of the day empty;
+    64 -> 52 moderate-equivalent minutes). The part is steady work on the intervals' own
+    machine at a moderate effort (the session's `easy_part`, built with it), counted at
+    moderate (`plan.work_class`)."""
+    used = sum(s.duration_minutes for s, _ in made if not s.optional)
+    out = []
+    for session, template in made:
+        held = (
+            next(
+                (
+                    t
+                    for t in templates
+                    if t.modality is Modality.ENDURANCE
+                    and not t.optional
+                    and t.last_week is not None
+                    and t.last_week < template.first_week
+                ),
+                None,
+            )
+            if session.modality is Modality.HIIT
+            and not session.optional
+            and template.first_week > 1
+            and _interval_steady_part(session) is None
+            else None
+        )
+        ride = session.easy_part if held is not None else None
+        if held is not None and ride is not None:
+            had = held_last if held_last is not None else held.duration_minutes
+            part = min(budget - used, had - session.duration_minutes)
+            if part > 0:
+                # (the steady session's rules: the day's steady work is theirs)
+                steady = ride.model_copy(
+                    update={
+                        "work_seconds": Range.of(part * 60),
+                        "rules": sorted({*ride.rules, *held.rules}),
+                    }
+                )
+                session = session.model_copy(
+                    update={
+                        "duration_minutes": session.duration_minutes + part,
+                        "exercises": [*session.exercises, steady],
+                        "rules": sorted({*session.rules, *held.rules}),
+                    }
+                )
+                used += part
+        out.append(session)
+    return out
+
+
 def _steady_minutes(days: list[DayPlan]) -> list[int]:
     return [
         s.duration_minutes
@@ -826,7 +897,8 @@ def _shorter_note(scheme: Scheme, days: list[DayPlan], last: list[DayPlan]) -> s
     if cause == "lifting":
         return scheme.steady_shorter_note
     if cause == "intervals":
-        return scheme.steady_to_intervals_note
+        kept = any(_interval_steady_part(s) for d in days for s in d.sessions)
+        return (kept and scheme.steady_to_intervals_part_note) or scheme.steady_to_intervals_note
     return None
 
 
@@ -2849,6 +2921,9 @@ def build_weeks(
         full_week += 1
         steps += 0 if scheme.is_deload(full_week) else 1
     weeks: list[Week] = []
+    # the minutes a steady session that holds a day until intervals start there last had
+    # (by day): what the interval session's steady part keeps (`_intervals_keep_steady`)
+    held_last: dict[Day, int] = {}
     walks_give = _walks_give(week_one, scheme) and not _dose_reached(week_one, scheme)
     # the groups whose sets may take a walk's minutes: those week 1 leaves under the first
     # goal's dose, as far as they are under it (any group, any number of sets, where the
@@ -3079,6 +3154,7 @@ def build_weeks(
                     give_seconds = give * 60
             room = Room(spare * 60, design.timing, give_seconds, week_under)
             sessions: list[Session] = []
+            made_from: list[Session] = []  # each of `sessions`' week-1 template
             for template in todays:
                 session = template
                 if id(template) in extras:
@@ -3122,7 +3198,7 @@ def build_weeks(
                         )
                 if growth.get(number, {}).get(id(template)):
                     session = _resized_steady(session, growth[number][id(template)])
-                if session.easy_part is not None and scheme.tempo_low:
+                if session.easy_part is not None and scheme.tempo_low and _steady(session):
                     # the tempo part grows a step a building week; a deload takes it back
                     # to its block's first week's, and at least the deload's least cut below
                     # the week before (coach review 27, TEMPO-NO-BUILDUP-NO-DELOAD)
@@ -3263,6 +3339,16 @@ def build_weeks(
                 give_seconds -= max(0, grew - spare) * 60
                 spare = max(0, spare - grew)
                 sessions.append(session)
+                made_from.append(origin.get(id(template), template))
+            for session, template in zip(sessions, made_from, strict=True):
+                if template.last_week is not None and template.modality is Modality.ENDURANCE:
+                    held_last[day.day] = session.duration_minutes
+            sessions = _intervals_keep_steady(
+                list(zip(sessions, made_from, strict=True)),
+                day.sessions,
+                budget,
+                held_last.get(day.day),
+            )
             days.append(DayPlan(day=day.day, sessions=sessions))
         if weekly_most is not None:
             # the weekly hard sets per major group (COACHING.md §3: about 4-10 for a
@@ -3794,7 +3880,11 @@ def _shorter_said(weeks: list[Week], scheme: Scheme) -> list[Week]:
     again after a pass that lengthened some weeks' walks more than others."""
     said_before = [
         filled_pattern(note, "minutes")
-        for note in (scheme.steady_shorter_note, scheme.steady_to_intervals_note)
+        for note in (
+            scheme.steady_shorter_note,
+            scheme.steady_to_intervals_note,
+            scheme.steady_to_intervals_part_note,
+        )
         if note
     ]
     if not said_before:

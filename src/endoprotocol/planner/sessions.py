@@ -848,15 +848,33 @@ class SessionBuilder:
                     "it counts toward your weekly aerobic minutes"
                 )
             session = session.model_copy(update=update)
+        if hiit and chosen:
+            # the steady part an interval session holds after its rounds where it takes a
+            # steady session's day (`progress._intervals_keep_steady`): steady work on the
+            # intervals' own machine, at a moderate effort
+            part = self._easy_part(
+                chosen[0][0], slot, 10, said=messages.interval_steady_part, same_kit=True
+            )
+            if part is not None:
+                session = session.with_easy_part(part)
         return Built(session, shortfalls)
 
-    def _easy_part(self, entry: ExerciseEntry, slot: Slotted, minutes: int) -> Exercise:
+    def _easy_part(
+        self,
+        entry: ExerciseEntry,
+        slot: Slotted,
+        minutes: int,
+        *,
+        said: str | None = None,
+        same_kit: bool = False,
+    ) -> Exercise | None:
         """A tempo session's moderate part (coach review 27): the work after the tempo part,
         at the moderate zone. It keeps the tempo's kit (a treadmill run, then an incline
         walk on the treadmill), low-impact work first as in any moderate session; a runner
         (an endurance-first trained person) and kit with no other option keep the tempo's
         own exercise at the easier pace. Its minutes are set by the week
-        (`progress.build_weeks`)."""
+        (`progress.build_weeks`). `same_kit` (an interval session's steady part, opened by
+        `said`): only steady work on the entry's own kit, None without any."""
         zone = self.library.design.zones[IntensityClass.MODERATE]
         talk = self.outcome.param(slot.modality.value, "any", "talk_test")
         if talk is not None and isinstance(talk.value, str):
@@ -866,10 +884,13 @@ class SessionBuilder:
         pool, _ = self._steady_pool(pool, minutes)
         kit = entry.needs()
         same = [e for e in pool if e.needs() == kit]
-        chosen = entry if self._impact_trained() or not same else same[0]
+        if same_kit and not same:
+            return None
+        chosen = entry if (self._impact_trained() and not same_kit) or not same else same[0]
         others = [e.name for e in pool if e.id != chosen.id][:3]
         cue = chosen.cue
-        said = self.library.design.messages.tempo_easy_part
+        if not same_kit:
+            said = self.library.design.messages.tempo_easy_part
         return _steady_exercise(
             chosen, 60, zone, f"{said} {cue}" if said else cue, others, slot.rules
         )
