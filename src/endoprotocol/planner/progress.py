@@ -2794,6 +2794,9 @@ def build_weeks(
             and start_end is not None
             and number > start_end + 1
             and _below_dose(end_steps.tops, climb_to)
+            # (a week a rule holds at a moderate effort has a dose of its own: a trained
+            # lifter over 45 and not active, the screening's hold)
+            and _held_by(outcome, number, effort_limits, moderate_top) is None
         )
         dose_change = (
             (
@@ -3419,6 +3422,9 @@ def build_weeks(
                     notes.append(scheme.dose_climb_start_note)
                 else:
                     notes.append(scheme.cautious_end_note)
+        if climbing and end_steps is not None and not _rose(_role_tops(days), end_steps.tops):
+            # the loads did not climb (something else holds them): the climb is over
+            climbing, climb_to = False, {}
         if climbing and planned and lifting and week_loaded and scheme.dose_climb_note:
             notes.append(
                 fill_placeholders(scheme.dose_climb_note, {"load_change_pct": f"{load:g}"})
@@ -3516,6 +3522,11 @@ def build_weeks(
 # a %1RM top this close under the block's own counts as reaching it (the intensity table's
 # estimate: `intensity.SLACK`)
 CLIMB_SLACK = 0.5
+
+
+def _rose(tops: Mapping[bool, float], before: Mapping[bool, float]) -> bool:
+    """Whether some role's %1RM top (`tops`) stands above the one `before`."""
+    return any(top > before.get(role, 100.0) + CLIMB_SLACK for role, top in tops.items())
 
 
 def _below_dose(tops: Mapping[bool, float], dose: Mapping[bool, float]) -> bool:
