@@ -10884,7 +10884,7 @@ SUGGESTED_KIT = {"ride": "bike", "swim": "pool", "row": "rower"}
 GAP_BOUT = re.compile(r"of about (\d+) minutes on ([A-Z][a-z]+(?:(?:, | and )[A-Z][a-z]+)*)")
 GAP_ROOM = re.compile(r"about (\d+) more minutes")
 GAP_NEW = re.compile(r"(\d+) more days? a week with an? [a-z ,]+? of about (\d+) minutes")
-GAP_LEFT = re.compile(r"the last (\d+) minutes need")
+GAP_LEFT = re.compile(r"the last (\d+) minutes? need")
 
 
 def suggestion_does_not_close(p: Profile, plan: Plan, library: Library) -> Verdict:
