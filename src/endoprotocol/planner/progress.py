@@ -2774,7 +2774,14 @@ def build_weeks(
             role: min(top, limit_caps.get(role) or 100.0)
             for role, top in _role_tops(week_one).items()
         }
-        if start_end is not None and _dose_as_active(scheme.cautious)
+        if start_end is not None
+        and _dose_as_active(scheme.cautious)
+        # (not beside another week-scoped hold past the start: a passing illness's weeks
+        # climb back by their own rule, `safety/illness-delay`, applied after the weeks)
+        and not any(
+            outcome.in_week(w).limits or outcome.in_week(w).ceiling.value != outcome.max_intensity
+            for w in range(start_end + 1, count + 1)
+        )
         else {}
     )
     climb_full: int | None = None  # the week the climb reaches the block's own dose
