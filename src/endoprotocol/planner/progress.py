@@ -2772,7 +2772,26 @@ def build_weeks(
     climb_to: dict[bool, float] = (
         {
             role: min(top, limit_caps.get(role) or 100.0)
-            for role, top in _role_tops(week_one).items()
+            for role, top in _role_tops(
+                [
+                    DayPlan(
+                        day=d.day,
+                        sessions=[
+                            cohere_session(
+                                x,
+                                design.intensity_table,
+                                design.zones,
+                                x.intensity_class,
+                                limit_caps,
+                                most_reps or {},
+                                unloaded,
+                            )
+                            for x in d.sessions
+                        ],
+                    )
+                    for d in week_one
+                ]
+            ).items()
         }
         if start_end is not None
         and _dose_as_active(scheme.cautious)
