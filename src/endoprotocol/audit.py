@@ -8813,15 +8813,62 @@ HEAVY_REP_MAX = 9  # a 9RM or lighter (under 80 %): not a heavy strength load
 STRENGTH_SET_REPS = 6
 
 
+def _reps_week_rests(plan: Plan) -> set[int]:
+    """The lifts (by id) of building weeks at the loads of the building week before (their
+    `load_change_pct` no higher) that keep the rests the same lift (session title and name)
+    had there, at the same RIR with reps no lower, where that lift read as a load under
+    `MODERATE_REP_MAX` (the weight that needs the longer rest)."""
+    kept: set[int] = set()
+    building = [w for w in plan.weeks if not w.deload]
+    for before, week in pairwise(building):
+        if week.load_change_pct > before.load_change_pct:
+            continue
+        was = {
+            (s.title, e.name): e
+            for d in before.days
+            for s in d.sessions
+            if s.modality is Modality.RESISTANCE
+            for e in s.exercises
+        }
+        for d in week.days:
+            for s in d.sessions:
+                if s.modality is not Modality.RESISTANCE:
+                    continue
+                for e in s.exercises:
+                    w = was.get((s.title, e.name))
+                    if (
+                        w is not None
+                        and e.reps is not None
+                        and w.reps is not None
+                        and e.rest_seconds is not None
+                        and w.rest_seconds is not None
+                        and e.intensity.rir is not None
+                        and e.intensity.rir == w.intensity.rir
+                        and e.reps.min >= w.reps.min
+                        and e.rest_seconds.max <= w.rest_seconds.max
+                        and w.reps.min + e.intensity.rir.min < MODERATE_REP_MAX
+                    ):
+                        kept.add(id(e))
+    return kept
+
+
 def rest_above_load(p: Profile, plan: Plan, library: Library) -> Verdict:
     """Rest follows the load (coach review 3, K10): a set taken toward failure at a moderate
     or light load (reps plus reps in reserve of 13 or more, or far from failure with no
     RIR) rests at most 2 minutes, and a set of more than 6 reps at a 9RM or lighter at most
     3: the 2-5 minutes of heavy strength work never ride along when a ceiling turns a
-    strength set into 11-15 reps at about 60 %. Ballistic moves (3-6 reps by kind, full rest) are left out."""
+    strength set into 11-15 reps at about 60 %. Ballistic moves (3-6 reps by kind, full rest) are left out.
+    A reps week's lift (a building week at the loads of the one before, the same lift at the
+    same effort with its reps no lower) may keep the rests it had there at a heavier reading
+    of the same weight (coach review 29, HEAVY-REST-CUT-WITH-TIME-IDLE: its higher reps
+    read as a lighter load)."""
     verdict = Verdict(applies=False)
+    kept = _reps_week_rests(plan)
     for where, _s, e in _work_sets(plan):
         if e.reps is None or e.rest_seconds is None or e.reps.max <= STRENGTH_SET_REPS:
+            continue
+        if id(e) in kept:
+            verdict.applies = True
             continue
         verdict.applies = True
         rir = e.intensity.rir
