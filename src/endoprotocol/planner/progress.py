@@ -2411,7 +2411,11 @@ REST_STEP = 15
 
 
 def rests_refit(
-    weeks: list[Week], budget: int, rests: Mapping[str, Range], design: SessionDesignFile
+    weeks: list[Week],
+    budget: int,
+    rests: Mapping[str, Range],
+    design: SessionDesignFile,
+    held: frozenset[int] = frozenset(),
 ) -> list[Week]:
     """The block with the fit run again on each week as it finally is (coach review 16,
     HEAVY-REST-CLIPPED-WITH-TIME-LEFT): a lifting session its trim held to the short end of
@@ -2421,7 +2425,15 @@ def rests_refit(
     out: list[Week] = []
     for week in weeks:
         before = out[-1].days if out and week.deload else None
-        last = _same_load_rests(week, [w for w in out if not w.deload])
+        # (`held`: weeks under a week-scoped hold, whose loads the hold sets: none of them,
+        # nor a week after one, keeps a reps week's rests)
+        building = [w for w in out if not w.deload]
+        last = (
+            _same_load_rests(week, building)
+            if not held
+            or (week.week not in held and building[-1:] and building[-1].week not in held)
+            else {}
+        )
         if not rests and not last:
             out.append(week)
             continue
