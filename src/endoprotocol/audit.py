@@ -8969,15 +8969,62 @@ HEAVY_REP_MAX = 9  # a 9RM or lighter (under 80 %): not a heavy strength load
 STRENGTH_SET_REPS = 6
 
 
+def _reps_week_rests(plan: Plan) -> set[int]:
+    """The lifts (by id) of building weeks at the loads of the building week before (their
+    `load_change_pct` no higher) that keep the rests the same lift (session title and name)
+    had there, at the same RIR with reps no lower, where that lift read as a load under
+    `MODERATE_REP_MAX` (the weight that needs the longer rest)."""
+    kept: set[int] = set()
+    building = [w for w in plan.weeks if not w.deload]
+    for before, week in pairwise(building):
+        if week.load_change_pct > before.load_change_pct:
+            continue
+        was = {
+            (s.title, e.name): e
+            for d in before.days
+            for s in d.sessions
+            if s.modality is Modality.RESISTANCE
+            for e in s.exercises
+        }
+        for d in week.days:
+            for s in d.sessions:
+                if s.modality is not Modality.RESISTANCE:
+                    continue
+                for e in s.exercises:
+                    w = was.get((s.title, e.name))
+                    if (
+                        w is not None
+                        and e.reps is not None
+                        and w.reps is not None
+                        and e.rest_seconds is not None
+                        and w.rest_seconds is not None
+                        and e.intensity.rir is not None
+                        and e.intensity.rir == w.intensity.rir
+                        and e.reps.min >= w.reps.min
+                        and e.rest_seconds.max <= w.rest_seconds.max
+                        and w.reps.min + e.intensity.rir.min < MODERATE_REP_MAX
+                    ):
+                        kept.add(id(e))
+    return kept
+
+
 def rest_above_load(p: Profile, plan: Plan, library: Library) -> Verdict:
     """Rest follows the load (coach review 3, K10): a set taken toward failure at a moderate
     or light load (reps plus reps in reserve of 13 or more, or far from failure with no
     RIR) rests at most 2 minutes, and a set of more than 6 reps at a 9RM or lighter at most
     3: the 2-5 minutes of heavy strength work never ride along when a ceiling turns a
-    strength set into 11-15 reps at about 60 %. Ballistic moves (3-6 reps by kind, full rest) are left out."""
+    strength set into 11-15 reps at about 60 %. Ballistic moves (3-6 reps by kind, full rest) are left out.
+    A reps week's lift (a building week at the loads of the one before, the same lift at the
+    same effort with its reps no lower) may keep the rests it had there at a heavier reading
+    of the same weight (coach review 29, HEAVY-REST-CUT-WITH-TIME-IDLE: its higher reps
+    read as a lighter load)."""
     verdict = Verdict(applies=False)
+    kept = _reps_week_rests(plan)
     for where, _s, e in _work_sets(plan):
         if e.reps is None or e.rest_seconds is None or e.reps.max <= STRENGTH_SET_REPS:
+            continue
+        if id(e) in kept:
+            verdict.applies = True
             continue
         verdict.applies = True
         rir = e.intensity.rir
@@ -9144,6 +9191,78 @@ def rest_clipped_with_time_left(p: Profile, plan: Plan, library: Library) -> Ver
                             f"{', '.join(e.name for e, _ in heavy)} rest {heavy[0][1]:g} s "
                             f"between heavy sets with {unused} minutes of the day unused "
                             f"(3 minutes between them would take {math.ceil(extra / 60)})",
+                        )
+                    )
+    return verdict
+
+
+def _rest_mid(e: Exercise) -> float:
+    """The midpoint of a lift's rest between sets (what the session's minutes count)."""
+    r = e.rest_seconds
+    return 0.0 if r is None else (r.min + r.max) / 2
+
+
+def rest_cut_at_same_load(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 29, HEAVY-REST-CUT-WITH-TIME-IDLE: a building week that keeps last
+    week's loads (its `load_change_pct` no higher: a reps week) keeps the rests of its main
+    lifts where the day has the minutes for them. The rest a set needs follows the weight on
+    the bar (ACSM 2009, NSCA 2015; the plan's own departure: 2-3 minutes between sets of big
+    multi-joint lifts), and rests are shortened only when the minutes are short (COACHING.md
+    §2). An advanced 38-year-old's week 6 (a reps week at week 5's loads) gave his squats,
+    RDLs, presses and rows 60-120 s where weeks 5 and 7 gave 120-180, with 17-28 minutes of
+    his 90-minute days unused; `rest-clipped-with-time-left` reads only a trim's shorter
+    rests on sets of 6 reps or fewer, and this cut had no trim: the rest was read from the
+    reps week's higher reps (a lower %1RM shown at the same weight). A required compound
+    lift taken toward failure (3 or fewer reps in reserve) resting less than it did in the
+    building week before (the same lift in a session of the same title) faults where the
+    day's unused minutes would hold that week's rest."""
+    verdict = Verdict(applies=False)
+    building = [w for w in plan.weeks if not w.deload]
+    for before, week in pairwise(building):
+        if week.load_change_pct > before.load_change_pct + LOAD_CHANGE_EPSILON:
+            continue
+        rests: dict[tuple[str, str], Exercise] = {}
+        for d in before.days:
+            for s in d.sessions:
+                if s.modality is Modality.RESISTANCE and not s.optional:
+                    for e in s.exercises:
+                        rests.setdefault((s.title, e.name), e)
+        for d in week.days:
+            unused = p.minutes_per_session - sum(s.duration_minutes for s in d.sessions)
+            for s in d.sessions:
+                if s.modality is not Modality.RESISTANCE or s.optional:
+                    continue
+                cut = []
+                for e in s.exercises:
+                    was = rests.get((s.title, e.name))
+                    if (
+                        was is None
+                        or not e.compound
+                        or e.sets < 2
+                        or e.rest_seconds is None
+                        or was.rest_seconds is None
+                        or e.intensity.rir is None
+                        or e.intensity.rir.min > HEAVY_SET_RIR
+                    ):
+                        continue
+                    verdict.applies = True
+                    if e.rest_seconds.max < was.rest_seconds.max:
+                        cut.append((e, was))
+                extra = sum((e.sets - 1) * (_rest_mid(w) - _rest_mid(e)) for e, w in cut)
+                if cut and unused * 60 >= extra:
+                    e, w = cut[0]
+                    assert e.rest_seconds is not None
+                    assert w.rest_seconds is not None
+                    verdict.faults.append(
+                        Fault(
+                            "rest-cut-at-same-load",
+                            f"week {week.week} {d.day.value} '{s.title}'",
+                            f"{', '.join(x.name for x, _ in cut)} rest"
+                            f" {e.rest_seconds.min:g}-{e.rest_seconds.max:g} s at week"
+                            f" {before.week}'s loads, where week {before.week} gave"
+                            f" {w.rest_seconds.min:g}-{w.rest_seconds.max:g} s, with {unused}"
+                            f" minutes of the day unused (the longer rests would take"
+                            f" {math.ceil(extra / 60)})",
                         )
                     )
     return verdict
@@ -10549,10 +10668,24 @@ def _twin_plan(p: Profile, weeks: int, library: Library, **changes: object) -> P
         _TWIN_RULES.append(load_rules(user_dir=False))
     rules = _TWIN_RULES[0]
     assert isinstance(rules, RuleSet)
+    twin = p.model_copy(update=changes)
+    # two checks read the same twin of a plan: it is planned once
+    key = (twin.model_dump_json(), weeks, id(rules), id(library))
+    if key in _TWIN_PLANS:
+        return _TWIN_PLANS[key]
     try:
-        return build_plan(p.model_copy(update=changes), rules, library, weeks=weeks)
+        made: Plan | None = build_plan(twin, rules, library, weeks=weeks)
     except OutOfScopeError:
-        return None
+        made = None
+    if len(_TWIN_PLANS) >= _TWIN_PLANS_MAX:
+        _TWIN_PLANS.clear()
+    _TWIN_PLANS[key] = made
+    return made
+
+
+# the twins planned lately (a plan's checks ask for the same one)
+_TWIN_PLANS: dict[tuple[str, int, int, int], Plan | None] = {}
+_TWIN_PLANS_MAX = 8
 
 
 def reentry_more_sets_than_active(p: Profile, plan: Plan, library: Library) -> Verdict:
@@ -10941,8 +11074,96 @@ def intervals_start_cuts_aerobic(p: Profile, plan: Plan, library: Library) -> Ve
     return verdict
 
 
+# a block this long gives a trained re-entry (two weeks) room to climb back to the block's
+# own dose: its effort step, a deload and three building weeks of loads a tenth higher each
+# (about 67 -> 83 % 1RM; COACHING.md §3's two re-entry weeks, ACSM 2009's 2-10 % a step; the
+# 8 weeks are a design choice)
+REENTRY_DOSE_WEEKS = 8
+
+
+def _heavy_main_lifts(week: Week) -> list[Exercise]:
+    """A week's required compound lifts given reps toward failure (an RIR): its main lifts."""
+    return [
+        e
+        for d in week.days
+        for s in d.sessions
+        if s.modality is Modality.RESISTANCE and not s.optional
+        for e in s.exercises
+        if e.compound and e.reps is not None and e.intensity.rir is not None
+    ]
+
+
+def reentry_never_reaches_first_goal_dose(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 29, REENTRY-STRENGTH-NEVER-RETURNS: a trained lifter back from a break
+    starts with two moderate weeks (8-12 reps, RPE 5-6) and then reaches the block's own
+    dose (COACHING.md §3: the re-entry caps are week-scoped, "before heavier loads"). Where
+    the same profile currently active lifts its main lifts at strength reps (6 or fewer in
+    some building week: NSCA 2015's 1-6 on the main lifts), some building week after the
+    re-entry gives a main lift a rep range reaching 6 or fewer too (an advanced 30-year-old,
+    strength first: weeks 3-8 stayed at 8-13 reps and 63-75 % 1RM under a note that said the
+    full dose had begun, where active he lifted 3-6 reps at 77-87 % from week 1). Applies
+    to trained people not active, without a passing illness, whose block of 8 weeks or more
+    reaches the vigorous effort after the re-entry (a block a rule holds at moderate has a
+    dose of its own) and whose active twin has such lifts."""
+    verdict = Verdict(applies=False)
+    start = cautious_start_weeks(p)
+    if (
+        p.currently_active
+        or p.experience is Experience.BEGINNER
+        or start is None
+        or start[1]
+        or len(plan.weeks) < REENTRY_DOSE_WEEKS
+        or plan.screening.referral_only
+        or Condition.ACUTE_ILLNESS in p.conditions
+    ):
+        return verdict
+    weeks = start[0]
+    after = [w for w in plan.weeks if not w.deload and w.week > weeks]
+    if all((_top_rpe(w, library, for_reps=True) or 0) <= RPE_CEILING["moderate"] for w in after):
+        return verdict
+    twin = _twin_plan(p, len(plan.weeks), library, currently_active=True)
+    if twin is None:
+        return verdict
+    dose = [
+        e
+        for w in twin.weeks
+        if not w.deload
+        for e in _heavy_main_lifts(w)
+        if e.reps is not None and e.reps.max <= HEAVY_SET_REPS
+    ]
+    if not dose:
+        return verdict
+    verdict.applies = True
+    mine = [e for w in after for e in _heavy_main_lifts(w)]
+    if any(e.reps is not None and e.reps.min <= HEAVY_SET_REPS for e in mine):
+        return verdict
+    least = min(
+        (e for e in mine if e.reps is not None),
+        key=lambda e: e.reps.min if e.reps else 0,
+        default=None,
+    )
+    heaviest = (
+        f"; its fewest: {least.name} {least.reps.min:g}-{least.reps.max:g} reps"
+        if least is not None and least.reps is not None
+        else ""
+    )
+    example = dose[0]
+    assert example.reps is not None
+    verdict.faults.append(
+        Fault(
+            "reentry-never-reaches-first-goal-dose",
+            f"weeks {weeks + 1}-{len(plan.weeks)}",
+            f"no building week after the re-entry gives a main lift 6 reps or fewer{heaviest},"
+            f" where the same profile currently active lifts {example.name} at"
+            f" {example.reps.min:g}-{example.reps.max:g}",
+        )
+    )
+    return verdict
+
+
 PROGRESSION_CHECKS: dict[str, Check] = {
     "bone-first-never-heavy": bone_first_never_heavy,
+    "reentry-never-reaches-first-goal-dose": reentry_never_reaches_first_goal_dose,
     "week-one-emptier-than-one-week-plan": week_one_emptier_than_one_week_plan,
     "reentry-exit-load-jump": reentry_exit_load_jump,
     "held-start-stacks-changes": held_start_stacks_changes,
@@ -10987,6 +11208,7 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "light-set-rest-long": light_set_rest_long,
     "rest-longer-than-effort": rest_longer_than_effort,
     "rest-clipped-with-time-left": rest_clipped_with_time_left,
+    "rest-cut-at-same-load": rest_cut_at_same_load,
     "deload-effort-incoherent": deload_effort_incoherent,
     "vigorous-before-check": vigorous_before_check,
     "week-changes-unexplained": week_changes_unexplained,
@@ -11198,7 +11420,7 @@ SUGGESTED_KIT = {"ride": "bike", "swim": "pool", "row": "rower"}
 GAP_BOUT = re.compile(r"of about (\d+) minutes on ([A-Z][a-z]+(?:(?:, | and )[A-Z][a-z]+)*)")
 GAP_ROOM = re.compile(r"about (\d+) more minutes")
 GAP_NEW = re.compile(r"(\d+) more days? a week with an? [a-z ,]+? of about (\d+) minutes")
-GAP_LEFT = re.compile(r"the last (\d+) minutes need")
+GAP_LEFT = re.compile(r"the last (\d+) minutes? need")
 
 
 def suggestion_does_not_close(p: Profile, plan: Plan, library: Library) -> Verdict:

@@ -530,7 +530,17 @@ def build_plan(
         )
     # the fit run again on the weeks as built: rests a trim shortened come back where the
     # week's cuts left the day's minutes (coach review 16, HEAVY-REST-CLIPPED-WITH-TIME-LEFT)
-    block = rests_refit(block, profile.minutes_per_session, builder.rests, library.design)
+    # (a week under a week-scoped hold, or after one, reads no reps week's rests: its loads
+    # are set by the hold, coach review 29)
+    hold_weeks = frozenset(
+        w.week
+        for w in block
+        if outcome.in_week(w.week).limits
+        or outcome.in_week(w.week).ceiling.value != outcome.max_intensity
+    )
+    block = rests_refit(
+        block, profile.minutes_per_session, builder.rests, library.design, held=hold_weeks
+    )
     # a "one more set" note only where the refitted weeks still add a set
     block = true_sets_notes(block, outcome)
     # each day's moderate steady session (after lifting or alone) takes what the weeks as

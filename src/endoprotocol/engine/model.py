@@ -550,6 +550,8 @@ NOTE_FIELDS = {
     "steady_to_intervals_note": {"minutes"},
     "steady_to_intervals_part_note": {"minutes"},
     "cautious_end_note": set(),
+    "dose_climb_start_note": {"step", "until"},
+    "dose_climb_note": {"load_change_pct"},
     "sets_note": set(),
     "deload_reps_note": {"volume_cut_pct"},
     "deload_one_set_note": set(),
@@ -812,6 +814,11 @@ class Progression(_Node):
     cautious_start: CautiousStart | None = None
     # said in the week after a cautious start, when the block's own dose takes over
     cautious_end_note: Text | None = None
+    # a re-entry whose loads climb to the block's own dose after it (coach review 29): said
+    # in its effort step's week ({step}: the most a week's load rises, %; {until}: " in week
+    # N" where the block gets there) and in each week of the climb ({load_change_pct})
+    dose_climb_start_note: Text | None = None
+    dose_climb_note: Text | None = None
     # a beginner's effort steps up after the first weeks (`effort_step`)
     effort_step: EffortStep | None = None
     # said when the lifting effort would rise (the end of a cautious start, an effort step)

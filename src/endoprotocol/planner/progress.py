@@ -56,6 +56,8 @@ NOTES = (
     "deload_note",
     "reps_note",
     "cautious_end_note",
+    "dose_climb_start_note",
+    "dose_climb_note",
     "mirror_note",
     "build_up_note",
     "build_up_done_note",
@@ -179,6 +181,8 @@ class Scheme:
     tempo_note: str | None = None
     tempo_deload_note: str | None = None
     free_minutes_note: str | None = None
+    dose_climb_start_note: str | None = None
+    dose_climb_note: str | None = None
     # a tempo session's tempo work (coach review 27): week 1's minutes (the low end of the
     # rules' `tempo_minutes`), the most it grows to, and its step a building week (0: held)
     tempo_low: int = 0
@@ -2591,24 +2595,60 @@ REST_STEP = 15
 
 
 def rests_refit(
-    weeks: list[Week], budget: int, rests: Mapping[str, Range], design: SessionDesignFile
+    weeks: list[Week],
+    budget: int,
+    rests: Mapping[str, Range],
+    design: SessionDesignFile,
+    held: frozenset[int] = frozenset(),
 ) -> list[Week]:
     """The block with the fit run again on each week as it finally is (coach review 16,
     HEAVY-REST-CLIPPED-WITH-TIME-LEFT): a lifting session its trim held to the short end of
     its rests gets them back where the week's cuts (a recovery rule, a ceiling, a lighter
     effort) left the day's minutes free (`_rests_refit`). Run last, once every steady block
     has its minutes: WHO's aerobic minutes come before longer rests (COACHING.md §2)."""
-    if not rests:
-        return weeks
     out: list[Week] = []
     for week in weeks:
         before = out[-1].days if out and week.deload else None
+        # (`held`: weeks under a week-scoped hold, whose loads the hold sets: none of them,
+        # nor a week after one, keeps a reps week's rests)
+        building = [w for w in out if not w.deload]
+        last = (
+            _same_load_rests(week, building)
+            if not held
+            or (week.week not in held and building[-1:] and building[-1].week not in held)
+            else {}
+        )
+        if not rests and not last:
+            out.append(week)
+            continue
         days = [
-            _rests_refit(d, budget, rests, design, before[i] if before else None)
+            _rests_refit(d, budget, rests, design, before[i] if before else None, last)
             for i, d in enumerate(week.days)
         ]
         out.append(week.model_copy(update={"days": days}))
     return out
+
+
+def _same_load_rests(week: Week, building: list[Week]) -> dict[tuple[str, str], Exercise]:
+    """The rests of the main lifts (compound, taken toward failure: 3 or fewer reps in
+    reserve) in the building week before `week`, by session title and lift, where `week` is
+    a building week at that week's loads (a reps week: its `load_change_pct` no higher).
+    The rest a set needs follows the weight on the bar (ACSM 2009, NSCA 2015); a reps week
+    reads a lower %1RM from its higher reps at the same weight, and its rests fell with it
+    (coach review 29, HEAVY-REST-CUT-WITH-TIME-IDLE: 120-180 s -> 60-120 s in week 6 with
+    17-28 minutes of the day unused)."""
+    if week.deload or not building or week.load_change_pct > building[-1].load_change_pct:
+        return {}
+    found: dict[tuple[str, str], Exercise] = {}
+    for d in building[-1].days:
+        for s in d.sessions:
+            if s.modality is not Modality.RESISTANCE or s.optional:
+                continue
+            for e in s.exercises:
+                rir = e.intensity.rir
+                if e.compound and e.rest_seconds is not None and rir is not None and rir.min <= 3:
+                    found.setdefault((s.title, e.name), e)
+    return found
 
 
 def _rests_refit(
@@ -2617,6 +2657,7 @@ def _rests_refit(
     rests: Mapping[str, Range],
     design: SessionDesignFile,
     before: DayPlan | None = None,
+    last: Mapping[tuple[str, str], Exercise] | None = None,
 ) -> DayPlan:
     """COACHING.md §2, time is honest, read the other way (coach review 16,
     HEAVY-REST-CLIPPED-WITH-TIME-LEFT: an overtraining block's lifting at 34 of 60 minutes
@@ -2627,7 +2668,10 @@ def _rests_refit(
     minutes (`budget`, every session of the day counted) hold them: the main lifts first,
     in session order, then the others. A deload's session (`before`: the day in the week
     before it) takes no more minutes than it did there. The trim's note then says shorter
-    rests only where a lift still has them, and goes when nothing else was trimmed."""
+    rests only where a lift still has them, and goes when nothing else was trimmed. `last`
+    (a reps week: its main lifts' rests in the building week before, at the same loads,
+    `_same_load_rests`): a main lift resting less than it did there gets those rests back
+    the same way, trimmed or not."""
     sessions = list(day.sessions)
     changed = False
     for k, s in enumerate(sessions):
@@ -2635,7 +2679,20 @@ def _rests_refit(
             continue
         said = [(i, trim_changes(n)) for i, n in enumerate(s.notes)]
         trims = [(i, found) for i, found in said if found and SHORTER_RESTS in found[1]]
-        if not trims:
+        # (the same lift at the same effort, its reps no lower: last week's weight)
+        kept_rests = {
+            e.name: was.rest_seconds
+            for e in s.exercises
+            if (was := (last or {}).get((s.title, e.name))) is not None
+            and was.rest_seconds is not None
+            and e.rest_seconds is not None
+            and e.intensity.rir == was.intensity.rir
+            and e.reps is not None
+            and was.reps is not None
+            and e.reps.min >= was.reps.min
+            and was.rest_seconds.max > e.rest_seconds.max
+        }
+        if not trims and not kept_rests:
             continue
         most = budget - sum(x.duration_minutes for x in sessions if x is not s)
         if before is not None:
@@ -2647,7 +2704,10 @@ def _rests_refit(
         light_top = design.zones[IntensityClass.LIGHT].rpe.max
         full: dict[int, Range] = {}
         for i, e in enumerate(exercises):
-            prescribed = rests.get(e.name)
+            if e.name in kept_rests:
+                full[i] = kept_rests[e.name]  # the rests of the same loads last week
+                continue
+            prescribed = rests.get(e.name) if trims else None
             if prescribed is None or e.rest_seconds is None:
                 continue
             restored = settled_rest(
@@ -2986,6 +3046,49 @@ def build_weeks(
     own_effort = _top_effort(week_one)
     end_steps: EndSteps | None = None
     end_caps: dict[int, dict[bool, float]] = {}
+    # a re-entry (moderate weeks that end straight into the block's own dose) whose last
+    # loads sit below that dose climbs back to it: after its effort step every building week
+    # is a load week of at most a tenth, with fewer reps each time, until the block's own
+    # %1RM tops (by role, as week 1's template holds them within the rules' caps) are
+    # reached; a reps week would only move it away (coach review 29,
+    # REENTRY-STRENGTH-NEVER-RETURNS: a strength block's 3-6 reps at 77-87 % never came
+    # back after the re-entry's 8-12 at 63-67 %)
+    climb_to: dict[bool, float] = (
+        {
+            role: min(top, limit_caps.get(role) or 100.0)
+            for role, top in _role_tops(
+                [
+                    DayPlan(
+                        day=d.day,
+                        sessions=[
+                            cohere_session(
+                                x,
+                                design.intensity_table,
+                                design.zones,
+                                x.intensity_class,
+                                limit_caps,
+                                most_reps or {},
+                                unloaded,
+                            )
+                            for x in d.sessions
+                        ],
+                    )
+                    for d in week_one
+                ]
+            ).items()
+        }
+        if start_end is not None
+        and _dose_as_active(scheme.cautious)
+        # (not beside another week-scoped hold past the start: a passing illness's weeks
+        # climb back by their own rule, `safety/illness-delay`, applied after the weeks)
+        and not any(
+            outcome.in_week(w).limits or outcome.in_week(w).ceiling.value != outcome.max_intensity
+            for w in range(start_end + 1, count + 1)
+        )
+        else {}
+    )
+    climb_full: int | None = None  # the week the climb reaches the block's own dose
+    climb_said: tuple[int, int] | None = None  # (week index, note index) of its start note
     for number in range(1, count + 1):
         deload = scheme.is_deload(number)
         notes: list[str] = []
@@ -2995,9 +3098,20 @@ def build_weeks(
         # A deload keeps the rep targets of the week before it. A week whose dose changes
         # (a cautious start ending, each step of its exit) starts the alternation again.
         reps_week = reps_week if deload else False
-        dose_change = _dose_changes(scheme.cautious, number) and (
-            loaded or not _load_only_step(scheme.cautious, number)
+        climbing = (
+            end_steps is not None
+            and not deload
+            and start_end is not None
+            and number > start_end + 1
+            and _below_dose(end_steps.tops, climb_to)
+            # (a week a rule holds at a moderate effort has a dose of its own: a trained
+            # lifter over 45 and not active, the screening's hold)
+            and _held_by(outcome, number, effort_limits, moderate_top) is None
         )
+        dose_change = (
+            _dose_changes(scheme.cautious, number)
+            and (loaded or not _load_only_step(scheme.cautious, number))
+        ) or climbing
         # the mirror week alternates with the building weeks; a deload keeps the last one's
         # the week after a mirrored deload that goes back to the usual days swaps them too
         back_from_mirror = bool(weeks) and weeks[-1].deload and mirrored
@@ -3057,6 +3171,8 @@ def build_weeks(
                     outcome, ref, (step, exit_cap), (own_effort, last_top), design.zones
                 )
                 end_caps[number] = end_steps.caps(load, _role_tops(before_this.days), held=rises)
+                if climbing and climb_full is None and not _below_dose(end_caps[number], climb_to):
+                    climb_full = number
             for is_compound, end_cap in end_caps.get(ref, {}).items():
                 now = caps.get(is_compound)
                 caps[is_compound] = end_cap if now is None else min(now, end_cap)
@@ -3639,7 +3755,23 @@ def build_weeks(
                 and (step is None or step_said)
                 and _held_by(outcome, number, effort_limits, moderate_top) is None
             ):
-                notes.append(scheme.cautious_end_note)
+                if (
+                    scheme.dose_climb_start_note
+                    and end_steps is not None
+                    and _below_dose(_role_tops(days), climb_to)
+                ):
+                    # the loads still climb to the full dose: said with when (below)
+                    climb_said = (len(weeks), len(notes))
+                    notes.append(scheme.dose_climb_start_note)
+                else:
+                    notes.append(scheme.cautious_end_note)
+        if climbing and end_steps is not None and not _rose(_role_tops(days), end_steps.tops):
+            # the loads did not climb (something else holds them): the climb is over
+            climbing, climb_to = False, {}
+        if climbing and planned and lifting and week_loaded and scheme.dose_climb_note:
+            notes.append(
+                fill_placeholders(scheme.dose_climb_note, {"load_change_pct": f"{load:g}"})
+            )
         if (
             planned
             and lifting
@@ -3720,7 +3852,29 @@ def build_weeks(
                 days=days,
             )
         )
+    if climb_said is not None:
+        at, index = climb_said
+        start_notes = weeks[at].notes
+        until = f" in week {climb_full}" if climb_full is not None else ""
+        start_notes[index] = fill_placeholders(
+            start_notes[index], {"step": f"{100 * scheme.dose_load_step:g}", "until": until}
+        )
     return weeks
+
+
+# a %1RM top this close under the block's own counts as reaching it (the intensity table's
+# estimate: `intensity.SLACK`)
+CLIMB_SLACK = 0.5
+
+
+def _rose(tops: Mapping[bool, float], before: Mapping[bool, float]) -> bool:
+    """Whether some role's %1RM top (`tops`) stands above the one `before`."""
+    return any(top > before.get(role, 100.0) + CLIMB_SLACK for role, top in tops.items())
+
+
+def _below_dose(tops: Mapping[bool, float], dose: Mapping[bool, float]) -> bool:
+    """Whether some role's %1RM top (`tops`) sits under the block's own (`dose`)."""
+    return any(tops.get(role, top) < top - CLIMB_SLACK for role, top in dose.items())
 
 
 def true_load_change(weeks: list[Week], outcome: Decisions, unloaded: frozenset[str]) -> None:
@@ -3749,7 +3903,14 @@ def true_load_change(weeks: list[Week], outcome: Decisions, unloaded: frozenset[
     first = _pct_tops(weeks[0].days)
     first_dose = _stated_pct(start, 1, scheme)
     templates = [
-        t for t in (scheme.load_note, scheme.effort_load_note, scheme.coarse_load_note) if t
+        t
+        for t in (
+            scheme.load_note,
+            scheme.effort_load_note,
+            scheme.coarse_load_note,
+            scheme.dose_climb_note,
+        )
+        if t
     ]
     factor = 1.0
     last: tuple[float, object] | None = None
@@ -3758,10 +3919,16 @@ def true_load_change(weeks: list[Week], outcome: Decisions, unloaded: frozenset[
         steps = week.load_change_pct  # the block's load steps, as `build_weeks` counts them
         rules = outcome.in_week(week.week)
         held = (rules.ceiling.value, [(key, bound.value) for key, bound in rules.limits])
+        # a re-entry's climb back to the block's own dose (`build_weeks`, said by
+        # `dose_climb_note`): its loads follow the %1RM shown, the block's steps held
+        climb = scheme.dose_climb_note is not None and (
+            fill_placeholders(scheme.dose_climb_note, {"load_change_pct": f"{steps:g}"})
+            in week.notes
+        )
         if (
             last is not None
             and not week.deload
-            and ((steps, held) != last or _dose_changes(start, week.week))
+            and ((steps, held) != last or _dose_changes(start, week.week) or climb)
         ):
             dose = _stated_pct(start, week.week, scheme)
             found = (
