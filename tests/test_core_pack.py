@@ -77,6 +77,9 @@ COMPOUND_DOSE: dict[tuple[str, str], Dose] = {
     ("strength", "advanced"): ((3, 5), (3, 6), (80, 90), (120, 300)),
     ("other", "intermediate"): ((3, 4), (8, 12), (65, 75), (90, 120)),
     ("other", "advanced"): ((3, 4), (6, 10), (70, 80), (120, 180)),
+    # bone density first, trained: LIFTMOR's heavy sets of about five (core/bone-dose-trained)
+    ("bone-density", "intermediate"): ((3, 5), (5, 6), (80, 85), (120, 180)),
+    ("bone-density", "advanced"): ((3, 5), (5, 6), (80, 85), (120, 180)),
 }
 
 
@@ -103,7 +106,7 @@ def expected_intervals_week_one(goal: str, level: str) -> int:
 def expected_compound_dose(goal: str, level: str) -> Dose:
     if level == "beginner":
         return NOVICE
-    key = goal if goal in LIFTING else "other"
+    key = goal if goal in LIFTING or goal == "bone-density" else "other"
     return COMPOUND_DOSE[(key, level)]
 
 

@@ -40,7 +40,7 @@ from endoprotocol.plan import (
     vigorous_steady_minutes,
     work_class,
 )
-from endoprotocol.planner.fill import exercise_seconds, session_seconds
+from endoprotocol.planner.fill import exercise_seconds, session_seconds, trim_changes
 from endoprotocol.planner.library import ExerciseEntry, Library
 from endoprotocol.planner.progress import shows_pct_1rm
 from endoprotocol.planner.schedule import circular, longest_idle
@@ -5185,22 +5185,45 @@ def short_days_underdosed(p: Profile, plan: Plan, library: Library) -> Verdict:
 BEGINNER_MOST_WEEKLY_HARD_SETS = 12
 
 
+def _dose_lifting(week: Week, entries: dict[str, ExerciseEntry]) -> list[Session]:
+    """A week's required lifting as the dose reads it: without the posture and
+    back-extensor work a spine-care session opens with (`safety/osteoporosis-spine-care`:
+    its lifts tagged `back-extensor` or so named), which the safety rule adds to the
+    strength dose (EVIDENCE.md, osteoporosis: "Add posture and back-extensor work";
+    COACHING.md §2, what safety requires comes before the dose). Coach review 29,
+    OSTEO-BUILD-WEEK-CUTS-SETS: held under a beginner's range by cutting it, an exit week
+    took the wall posture hold 2 -> 1 set on both days."""
+    return [
+        s.model_copy(
+            update={
+                "exercises": [
+                    e
+                    for e in s.exercises
+                    if "spine care" not in s.title
+                    or (x := entries.get(e.name)) is None
+                    or not ("back-extensor" in x.tags or BACK_EXTENSOR.search(x.name))
+                ]
+            }
+        )
+        for d in week.days
+        for s in d.sessions
+        if s.modality.value == "resistance" and not s.optional
+    ]
+
+
 def beginner_volume_above_range(p: Profile, plan: Plan, library: Library) -> Verdict:
     """A beginner's week holds about 10 hard sets at most for each major group (COACHING.md
     §3: beginners about 4-10; coach review 3, K6: three full-body days gave the hips 18 and
     the back 15.5): no week of the block gives a major group more than 12 (DESIGN.md v1.1
     credit: 1 a primary set, 0.5 a secondary one, a group counted by its best-trained
-    muscle). Applies to beginners with required lifting in the block."""
+    muscle). Applies to beginners with required lifting in the block. The posture and
+    back-extensor work a spine-care session opens with is not counted (`_dose_lifting`)."""
     verdict = Verdict(applies=False)
     if p.experience is not Experience.BEGINNER:
         return verdict
+    entries = _by_name(library)
     for w in plan.weeks:
-        lifting = [
-            s
-            for d in w.days
-            for s in d.sessions
-            if s.modality.value == "resistance" and not s.optional
-        ]
+        lifting = _dose_lifting(w, entries)
         if not lifting:
             continue
         verdict.applies = True
@@ -5531,15 +5554,12 @@ def group_over_range_any_week(p: Profile, plan: Plan, library: Library) -> Verdi
     (COACHING.md §3, Schoenfeld 2017), which the README promises, whether the plan meets its
     aerobic target or not; beginners' own ceiling (about 10) is lower still (coach review 13,
     VOLUME-OVER-CAP: an advanced lifter's back at 21 from week 1, two rows, a chin-up, a
-    pull-up and a reverse fly)."""
+    pull-up and a reverse fly). The posture and back-extensor work a spine-care session
+    opens with is not counted (`_dose_lifting`, coach review 29)."""
     verdict = Verdict(applies=bool(plan.weeks) and not plan.screening.referral_only)
+    entries = _by_name(library)
     for w in plan.weeks:
-        lifting = [
-            s
-            for d in w.days
-            for s in d.sessions
-            if s.modality.value == "resistance" and not s.optional
-        ]
+        lifting = _dose_lifting(w, entries)
         for group, n in major_group_sets(lifting).items():
             if n > TRAINED_MOST_HARD_SETS:
                 verdict.faults.append(
@@ -10192,6 +10212,78 @@ def lifting_sets_fall_while_building(p: Profile, plan: Plan, library: Library) -
     return verdict
 
 
+# what a session's trim note says when it cut sets to fit (planner/fill.py's `TRIM_NOTE`)
+FEWER_SETS_WORDS = "fewer sets"
+
+
+def _required_lifts_by_place(week: Week) -> dict[tuple[str, str, str], tuple[Exercise, Session]]:
+    """A week's required lifts by day, day type (session title) and name, each with its
+    session."""
+    return {
+        (d.day.value, s.title, e.name): (e, s)
+        for d in week.days
+        for s in d.sessions
+        if s.modality.value == "resistance" and not s.optional
+        for e in s.exercises
+    }
+
+
+def _cut_said(week: Week, library: Library) -> bool:
+    """A week whose own notes say its lifting is held or cut: a safety rule's lighter week
+    (`messages.week_held`) or a note of fewer sets (`ceiling_cut_note`, a lighter block)."""
+    held = library.design.messages.week_held.split("{")[0]
+    return any(n.startswith(held) or FEWER_SETS_WORDS in n.lower() for n in week.notes)
+
+
+def required_lift_sets_cut_while_building(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §2-3 (when minutes are short, shorten rests within their range first, then
+    cut sets, and say so; progression every week; the block's dose does not quietly shrink):
+    no building week gives a required lift fewer sets than the same lift had on the same day
+    in the same day type in the last building week with the same day types on the same days
+    (`_lifting_layout`; a mirrored week's swapped days are compared with the week they
+    repeat), unless the week says so - a trim note of fewer sets on that session, or a week
+    note of a held or lighter week. Read lift by lift: a group's hard-set tally
+    (`lifting-sets-fall-while-building`) misses a cut that another lift's new set, or the
+    lifts turning hard in the same week, hides. Coach review 29, OSTEO-BUILD-WEEK-CUTS-SETS:
+    a 63-year-old with osteoporosis, week 10 -> 11 (an exit step, not a deload): the wall
+    posture hold 2 -> 1 set on both days and Friday's supported row 3 -> 2, while the incline
+    plank went 2 -> 3, and no note said a set was cut."""
+    verdict = Verdict(applies=False)
+    building: list[Week] = []
+    for week in plan.weeks:
+        if week.deload:
+            continue
+        layout = _lifting_layout(week)
+        same = next((w for w in reversed(building) if _lifting_layout(w) == layout), None)
+        building.append(week)
+        if same is None or not layout:
+            continue
+        verdict.applies = True
+        if _cut_said(week, library):
+            continue
+        was = _required_lifts_by_place(same)
+        cut = []
+        for key, (e, s) in _required_lifts_by_place(week).items():
+            then = was.get(key)
+            if then is None or e.sets >= then[0].sets:
+                continue
+            if any(
+                (found := trim_changes(n)) is not None and FEWER_SETS_WORDS in found[1]
+                for n in s.notes
+            ):
+                continue
+            cut.append(f"{key[0]} {key[2]} {then[0].sets} -> {e.sets}")
+        if cut:
+            verdict.faults.append(
+                Fault(
+                    "required-lift-sets-cut-while-building",
+                    f"week {week.week}",
+                    "; ".join(cut) + f" sets against week {same.week}, unsaid",
+                )
+            )
+    return verdict
+
+
 # A deload cuts sets by about 30-50 % and keeps the loads (EVIDENCE.md §1.8; the packs'
 # `deload_volume_cut_pct`): the most it cuts
 DELOAD_MOST_CUT_PCT = 50
@@ -11237,6 +11329,7 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "reps-past-15-incoherent": reps_past_15_incoherent,
     "held-start-sets-frozen": held_start_sets_frozen,
     "lifting-sets-fall-while-building": lifting_sets_fall_while_building,
+    "required-lift-sets-cut-while-building": required_lift_sets_cut_while_building,
     "deload-cut-beyond-range": deload_cut_beyond_range,
 }
 # ---- words that tell the truth (coach review 12) ---------------------------------------------

@@ -576,6 +576,7 @@ NOTE_FIELDS = {
     "tempo_note": {"title", "minutes", "step"},
     "tempo_deload_note": {"title", "minutes"},
     "free_minutes_note": {"free", "full"},
+    "ceiling_cut_note": {"lifts", "most"},
 }
 
 
@@ -774,6 +775,10 @@ class Progression(_Node):
     # growth ({free}: the minutes and days, {full}: the week each day is at its longest by;
     # coach review 27, WEEK1-CHANGES-WITH-BLOCK-LENGTH)
     free_minutes_note: Text | None = None
+    # said in a building week whose weekly hard-set ceiling still takes a lift below its sets
+    # of the last building week with the same day types ({lifts}: those lifts, {most}: the
+    # ceiling; coach review 29, OSTEO-BUILD-WEEK-CUTS-SETS)
+    ceiling_cut_note: Text | None = None
     # said in a week whose rep ranges move up at the same load (double progression)
     reps_note: Text | None = None
     # said in a week that adds lifting sets, or interval rounds, to the last building week

@@ -99,6 +99,7 @@ NOTES = (
     "tempo_note",
     "tempo_deload_note",
     "free_minutes_note",
+    "ceiling_cut_note",
 )
 
 
@@ -183,6 +184,7 @@ class Scheme:
     free_minutes_note: str | None = None
     dose_climb_start_note: str | None = None
     dose_climb_note: str | None = None
+    ceiling_cut_note: str | None = None
     # a tempo session's tempo work (coach review 27): week 1's minutes (the low end of the
     # rules' `tempo_minutes`), the most it grows to, and its step a building week (0: held)
     tempo_low: int = 0
@@ -1008,6 +1010,76 @@ def _lifting_layout(days: list[DayPlan]) -> tuple[tuple[Day, str], ...]:
     return tuple(
         (d.day, s.title) for d in days for s in d.sessions if s.modality is Modality.RESISTANCE
     )
+
+
+def _sets_by_place(days: list[DayPlan], same: list[DayPlan]) -> dict[tuple[int, int, int], int]:
+    """Each lift of `days` (by its place: day, session and exercise index) found in `same`
+    (a week with the same day types on the same days) on the same day in the same day type,
+    with the sets it has there."""
+    was = {
+        (d.day, s.title, e.name): e.sets
+        for d in same
+        for s in d.sessions
+        if s.modality is Modality.RESISTANCE
+        for e in s.exercises
+    }
+    return {
+        (i, j, k): was[key]
+        for i, d in enumerate(days)
+        for j, s in enumerate(d.sessions)
+        if s.modality is Modality.RESISTANCE
+        for k, e in enumerate(s.exercises)
+        if (key := (d.day, s.title, e.name)) in was
+    }
+
+
+def _places(
+    days: list[DayPlan], pairs: frozenset[tuple[str, str]]
+) -> frozenset[tuple[int, int, int]]:
+    """The places (day, session and exercise index) of `days`' lifts named in `pairs` by
+    (session title, exercise name)."""
+    return frozenset(
+        (i, j, k)
+        for i, d in enumerate(days)
+        for j, s in enumerate(d.sessions)
+        if s.modality is Modality.RESISTANCE
+        for k, e in enumerate(s.exercises)
+        if (s.title, e.name) in pairs
+    )
+
+
+def _without(days: list[DayPlan], pairs: frozenset[tuple[str, str]]) -> list[DayPlan]:
+    """`days` without the lifts named in `pairs` by (session title, exercise name)."""
+    if not pairs:
+        return days
+    return [
+        DayPlan(
+            day=d.day,
+            sessions=[
+                s.model_copy(
+                    update={"exercises": [e for e in s.exercises if (s.title, e.name) not in pairs]}
+                )
+                for s in d.sessions
+            ],
+        )
+        for d in days
+    ]
+
+
+def _cut_below(days: list[DayPlan], floors: Mapping[tuple[int, int, int], int]) -> list[str]:
+    """The names of the lifts of `days` with fewer sets than `floors` gives their place, in
+    the week's order, each once."""
+    found = [
+        days[i].sessions[j].exercises[k].name
+        for (i, j, k), n in sorted(floors.items())
+        if days[i].sessions[j].exercises[k].sets < n
+    ]
+    return list(dict.fromkeys(found))
+
+
+def _named(names: list[str]) -> str:
+    """Names in a sentence: "A", "A and B", "A, B and C"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _sets_grew(days: list[DayPlan], building: list[Week]) -> bool:
@@ -2877,6 +2949,7 @@ def build_weeks(
     drills: frozenset[str] = frozenset(),
     coarse: frozenset[str] = frozenset(),
     leave_walks: bool = True,
+    spared: frozenset[tuple[str, str]] = frozenset(),
 ) -> list[Week]:
     """Weeks 1..count; a session of week one appears from its `first_week` on;
     `budget` is the day's minutes (a mirrored week must fit them); with `build_up`, required
@@ -2896,7 +2969,10 @@ def build_weeks(
     `coarse` names the lifts whose load steps a whole bell or band at a time
     (`Library.coarse_loaded`), whose load weeks say so (`coarse_load_note`); with
     `leave_walks`, a walk sized to week 1's room (`Session.give_floor`) that a week's lifting
-    still runs over at its least is left out that week (`_flex_gives_way`)."""
+    still runs over at its least is left out that week (`_flex_gives_way`); `spared` names
+    by (session title, exercise name) the lifts a safety rule adds to the dose (the posture
+    and back-extensor work a spine-care day opens with), which the weekly hard-set ceiling
+    neither counts nor cuts (`hold_weekly_volume`)."""
     scheme = Scheme.from_outcome(outcome)
     least_walk = design.timing.min_work_minutes.get(Modality.ENDURANCE, 10)
     # the least work a later week's lifting shortens a walk sized to week 1's room to
@@ -3480,7 +3556,15 @@ def build_weeks(
                 (w for w in reversed(weeks) if not w.deload and _lifting_layout(w.days) == layout),
                 None,
             )
-            kept = group_sets(same.days) if same is not None and not deload else None
+            # (the posture work a safety rule adds is neither counted nor cut: `spared`)
+            spared_at = _places(days, spared)
+            kept = (
+                group_sets(_without(same.days, spared)) if same is not None and not deload else None
+            )
+            # and each lift its own sets of that week: sets that count as hard only from
+            # this week (an exit step's effort) are no sets this week added (coach review
+            # 29, OSTEO-BUILD-WEEK-CUTS-SETS)
+            floors = _sets_by_place(days, same.days) if same is not None and not deload else None
             if scheme.group_dose_sets:
                 days = hold_weekly_volume(
                     days,
@@ -3490,6 +3574,8 @@ def build_weeks(
                     strength_days=scheme.strength_days,
                     least_of=lambda e: first_sets.get(e.name, 0),
                     kept=kept,
+                    floors=floors,
+                    spared=spared_at,
                 )
             days = hold_weekly_volume(
                 days,
@@ -3498,7 +3584,30 @@ def build_weeks(
                 retimed,
                 strength_days=scheme.strength_days,
                 kept=kept,
+                floors=floors,
+                spared=spared_at,
             )
+            if floors is not None:
+                # where last week's sets themselves are now past the ceiling (they count as
+                # hard sets from this week's effort on), it takes them too, and says so
+                floored = days
+                days = hold_weekly_volume(
+                    days,
+                    weekly_most,
+                    least_sets,
+                    retimed,
+                    strength_days=scheme.strength_days,
+                    kept=kept,
+                    spared=spared_at,
+                )
+                taken = _cut_below(days, floors) if days is not floored else []
+                if taken and scheme.ceiling_cut_note:
+                    notes.append(
+                        fill_placeholders(
+                            scheme.ceiling_cut_note,
+                            {"lifts": _named(taken), "most": f"{weekly_most:g}"},
+                        )
+                    )
         if (
             scheme.group_dose_sets
             and _dose_as_active(scheme.cautious)

@@ -201,6 +201,8 @@ def hold_weekly_volume(
     least_of: Callable[[Exercise], int] | None = None,
     kept: Mapping[str, float] | None = None,
     dose: float = 0.0,
+    floors: Mapping[Where, int] | None = None,
+    spared: frozenset[Where] = frozenset(),
 ) -> list[DayPlan]:
     """`days` with lifting sets taken off, one at a time, while a major group gets more than
     `most` hard sets a week, the group furthest over first. A set comes off a lift that
@@ -220,8 +222,29 @@ def hold_weekly_volume(
     week gives that many hard sets under it: a group over `most` only by other lifts'
     secondary credit gives the set from its own lifts, not from a lift that carries another
     group's dose (coach review 28: shoulders at 20 by the presses' half sets took chest's
-    press set, chest 10 -> 9)."""
-    per_day = [_day_sets(d) for d in days]
+    press set, chest 10 -> 9). With `floors` (each lift's sets, by its place in `days`, in
+    that same week), no lift goes under them: a lift keeps the sets it had, even where they
+    count as hard sets only from this week (a cautious start's exit step raising the
+    effort), so the ceiling takes back only the sets this week added (coach review 29,
+    OSTEO-BUILD-WEEK-CUTS-SETS: a wall posture hold 2 -> 1 and a row 3 -> 2 in an exit's
+    building week, unsaid). The lifts at `spared` are neither counted nor cut: work a safety
+    rule adds to the dose (the posture and back-extensor work a spine-care session opens
+    with; EVIDENCE.md, osteoporosis: "Add posture and back-extensor work")."""
+
+    def day_sets(i: int, day: DayPlan) -> dict[str, float]:
+        if not spared:
+            return _day_sets(day)
+        return hard_sets_by_muscle(
+            s.model_copy(
+                update={
+                    "exercises": [e for k, e in enumerate(s.exercises) if (i, j, k) not in spared]
+                }
+            )
+            for j, s in enumerate(day.sessions)
+            if _lifting(s)
+        )
+
+    per_day = [day_sets(i, d) for i, d in enumerate(days)]
 
     def floor(e: Exercise) -> int:
         return max(least_sets, least_of(e)) if least_of is not None else least_sets
@@ -235,14 +258,21 @@ def hold_weekly_volume(
         cut = None
         # the group furthest over first; one whose sets cannot come down leaves the next
         for group in sorted((g for g in totals if totals[g] > most), key=lambda g: -totals[g]):
-            cut = _best_cut(out, per_day, group, totals, most, keep, floor, dose=dose, kept=kept)
+            banned = spared | frozenset(
+                (i, j, k)
+                for (i, j, k), n in (floors or {}).items()
+                if out[i].sessions[j].exercises[k].sets <= n
+            )
+            cut = _best_cut(
+                out, per_day, group, totals, most, keep, floor, dose=dose, kept=kept, banned=banned
+            )
             if cut is not None:
                 break
         if cut is None:
             break
         i, j, k = cut
         out = _with_sets(out, cut, out[i].sessions[j].exercises[k].sets - 1)
-        per_day[i] = _day_sets(out[i])
+        per_day[i] = day_sets(i, out[i])
         totals = _groups(_summed(per_day))
     return days if out is days else retimed_days(days, out, retime)
 
