@@ -41,7 +41,7 @@ from endoprotocol.plan import (
     work_class,
 )
 from endoprotocol.planner.fill import exercise_seconds, session_seconds, trim_changes
-from endoprotocol.planner.library import ExerciseEntry, Library
+from endoprotocol.planner.library import ExerciseEntry, Library, absent_focus_words
 from endoprotocol.planner.progress import shows_pct_1rm
 from endoprotocol.planner.schedule import circular, longest_idle
 from endoprotocol.profile import WEEK, Profile
@@ -3643,7 +3643,51 @@ def reps_past_15_incoherent(p: Profile, plan: Plan, library: Library) -> Verdict
     return verdict
 
 
+PULL_PATTERNS = frozenset({Pattern.HORIZONTAL_PULL, Pattern.VERTICAL_PULL})
+PUSH_PATTERNS = frozenset({Pattern.HORIZONTAL_PUSH, Pattern.VERTICAL_PUSH})
+
+
+def empty_pull_refilled_with_push(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §1 (the slot's muscle is honoured; push:pull balance): a lifting session
+    whose split day has a pull slot but holds no pull does not hold more lifts of a push
+    pattern than its day has slots for it - another slot's stand-in is then a second push
+    of the same muscles while the back goes untrained (coach review 29,
+    NAME-PROMISES-MISSING-PULL: a frail 85-year-old's "Full body A", no pull she could do
+    with body weight alone, held an incline push-up and a wall push-up standing in for the
+    overhead press)."""
+    verdict = Verdict(applies=False)
+    days: dict[str, list[list[Pattern]]] = {}
+    for split in library.design.splits:
+        for d in split.days:
+            days.setdefault(d.title, []).append([slot.pattern for slot in d.slots])
+    for _week, where, s in week_sessions(plan):
+        if s.modality is not Modality.RESISTANCE or s.title not in days:
+            continue
+        templates = days[s.title]
+        if not any(PULL_PATTERNS & set(t) for t in templates):
+            continue
+        verdict.applies = True
+        held = [e.pattern for e in s.exercises]
+        if PULL_PATTERNS & set(held):
+            continue
+        for push in sorted(PUSH_PATTERNS & set(held)):
+            # a second lift of one push pattern where the day has a slot for one (a push that
+            # stands in for the other push pattern, alone, is the day's push)
+            slots = max(t.count(push) for t in templates)
+            if held.count(push) > max(slots, 1):
+                verdict.faults.append(
+                    Fault(
+                        "empty-pull-refilled-with-push",
+                        where,
+                        f"{held.count(push)} {push.value} lifts for {slots} such slot(s), "
+                        "and no pull",
+                    )
+                )
+    return verdict
+
+
 SELECTION_CHECKS: dict[str, Check] = {
+    "empty-pull-refilled-with-push": empty_pull_refilled_with_push,
     "heart-rate-on-holds": heart_rate_on_holds,
     "steady-hr-at-interval-pace": steady_hr_at_interval_pace,
     "interval-effort-below-band": interval_effort_below_band,
@@ -11852,7 +11896,33 @@ def departure_describes_absent_effect(p: Profile, plan: Plan, library: Library) 
     return verdict
 
 
+def heading_names_absent_pattern(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §1 (names tell the truth): a lifting session's title and focus name only
+    movements some exercise in it trains (the library's `focus_patterns`; coach review 29,
+    NAME-PROMISES-MISSING-PULL: a frail 85-year-old's "Full body A" was headed "squat, push,
+    hinge, pull" with no pull in it, a pregnant woman's "Short strength" "squat, push, row"
+    with no row)."""
+    vocab = library.design.focus_patterns
+    verdict = Verdict(applies=False)
+    for _week, where, s in week_sessions(plan):
+        if s.modality is not Modality.RESISTANCE or not s.exercises:
+            continue
+        verdict.applies = True
+        held = [e.pattern for e in s.exercises]
+        for text in (s.title, s.focus):
+            for word in absent_focus_words(text, held, vocab):
+                verdict.faults.append(
+                    Fault(
+                        "heading-names-absent-pattern",
+                        where,
+                        f"{text!r} names {word!r}; no exercise in it trains that",
+                    )
+                )
+    return verdict
+
+
 WORD_CHECKS: dict[str, Check] = {
+    "heading-names-absent-pattern": heading_names_absent_pattern,
     "departure-describes-absent-effect": departure_describes_absent_effect,
     "one-said-as-many": one_said_as_many,
     "flat-note-false": flat_note_false,

@@ -347,6 +347,9 @@ class Messages(_Node):
     stands_in_single_joint: Text  # {pattern}: a fallback lift before single-joint moves
     stands_in_ruled_out: Text  # {pattern}, {rules}, {by}: safety rules hold the slot's pattern
     stands_in_entry_level: Text  # {pattern}: only an entry-level form of it, below the person
+    # {stand_in}: a slot left empty where its stand-in would be a second push beside no pull
+    # (coach review 29, NAME-PROMISES-MISSING-PULL)
+    stand_in_unbalanced: Text | None = None
     exposure_form: Text  # {changes}: a lifting session held to its smallest hard form
     above_slot_reps: Text  # a move with `min_reps` above its slot's reps (it cannot go heavy)
     # {changes}, {groups}: in place of `exposure_form` in a week whose day, as built, does
@@ -431,6 +434,7 @@ class Messages(_Node):
             "gap_where_longer": set(),
             "optional_away_full": set(),
             "tempo_focus": {"title"},
+            "stand_in_unbalanced": {"stand_in"},
             "tempo_whole_focus": {"title"},
             "tempo_part": set(),
             "tempo_easy_part": set(),
@@ -492,6 +496,10 @@ class SessionDesignFile(_Node):
     # The pattern that stands in when every exercise of a slot's own pattern is vetoed or
     # out of reach, so the session keeps the movement family (e.g. a row for a pull-up).
     fallbacks: dict[Pattern, Pattern] = {}
+    # the words of a lifting session's focus line that name a movement, and the patterns
+    # whose exercises honour each: a session's focus says only those it holds (coach
+    # review 29, NAME-PROMISES-MISSING-PULL)
+    focus_patterns: dict[str, list[Pattern]] = {}
     # DESIGN.md v1.1: the longest an optional extra may be, by modality (0: never optional)
     optional_minutes: dict[Modality, Annotated[int, Field(strict=True, ge=0, le=180)]] = {}
     references: list[Kebab] = []
@@ -630,6 +638,60 @@ class Library:
 
     def split(self, split_id: str) -> Split | None:
         return next((s for s in self.design.splits if s.id == split_id), None)
+
+
+def focus_items(focus: str) -> list[str]:
+    """The items of a focus line: "squat, push, hinge, pull" or "pushing and pulling"."""
+    items: list[str] = []
+    for part in focus.split(","):
+        items.extend(w.strip() for w in part.split(" and "))
+    return [w for w in items if w]
+
+
+def absent_focus_words(
+    focus: str, held: Iterable[Pattern], vocab: Mapping[str, list[Pattern]]
+) -> list[str]:
+    """The focus line's movement words (`vocab`) that no pattern in `held` honours."""
+    have = set(held)
+    return [w for w in focus_items(focus) if w in vocab and not have & set(vocab[w])]
+
+
+def held_focus(
+    focus: str,
+    held: Iterable[Pattern],
+    vocab: Mapping[str, list[Pattern]],
+    fallbacks: Mapping[Pattern, Pattern],
+) -> str:
+    """The focus line with only the movements `held` trains: a word none of its patterns
+    honours gives way to the word of the pattern that stood in for it (a squat for a
+    lunge) where no other word names that, or is dropped (coach review 29,
+    NAME-PROMISES-MISSING-PULL). The line is unchanged when every word is honoured."""
+    have = list(dict.fromkeys(held))
+    absent = absent_focus_words(focus, have, vocab)
+    if not absent:
+        return focus
+    items = focus_items(focus)
+    named = {p for w in items if w in vocab and w not in absent for p in vocab[w]}
+    kept: list[str] = []
+    for w in items:
+        if w not in absent:
+            kept.append(w)
+            continue
+        stand_in = next(
+            (fallbacks[p] for p in vocab[w] if p in fallbacks and fallbacks[p] in have),
+            None,
+        )
+        if stand_in is None or stand_in in named:
+            continue
+        word = next((v for v, ps in vocab.items() if stand_in in ps and v not in kept), None)
+        if word is not None:
+            kept.append(word)
+            named |= set(vocab[word])
+    if not kept:
+        return focus
+    if len(kept) > 1 and "," not in focus and " and " in focus:
+        return f"{', '.join(kept[:-1])} and {kept[-1]}"
+    return ", ".join(kept)
 
 
 def reps_within(low: int, high: int, cap: int | None) -> tuple[int, int]:

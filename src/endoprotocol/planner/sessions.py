@@ -31,7 +31,15 @@ from endoprotocol.planner.fill import (
     zone_intensity,
 )
 from endoprotocol.planner.intensity import settled_rest
-from endoprotocol.planner.library import LEVEL_ORDER, ExerciseEntry, Library, Slot, SplitDay, Zone
+from endoprotocol.planner.library import (
+    LEVEL_ORDER,
+    ExerciseEntry,
+    Library,
+    Slot,
+    SplitDay,
+    Zone,
+    held_focus,
+)
 from endoprotocol.planner.progress import reps_week_range, start_reps
 from endoprotocol.planner.schedule import Slotted
 from endoprotocol.vocab import (
@@ -63,6 +71,10 @@ class Built:
     # that session before any trim to fit its slot (every lift at its sets and rests): what a
     # week whose walk is shorter gives back to it (`progress.forms_refit`; coach review 17)
     whole: Session | None = None
+
+
+PULL_PATTERNS = frozenset({Pattern.HORIZONTAL_PULL, Pattern.VERTICAL_PULL})
+PUSH_PATTERNS = frozenset({Pattern.HORIZONTAL_PUSH, Pattern.VERTICAL_PUSH})
 
 
 class SessionBuilder:
@@ -132,7 +144,8 @@ class SessionBuilder:
                 # floor): the promised slot itself opens the session, its muscles with it
                 fitting = [s for s in promised if s not in fitting] + fitting
                 muscles = muscles | {m.value for s in promised for m in s.prefer}
-        for s in [*fitting, *slots]:
+        ordered = [*fitting, *slots]
+        for index, s in enumerate(ordered):
             s = _rebalanced(s, exercises, muscles)
             prefer = [m.value for m in s.prefer]
             trained = {m.value for e in exercises for m in e.muscles}
@@ -150,6 +163,18 @@ class SessionBuilder:
             slot_key = f"{s.pattern.value}/{s.role}"
             fallback = self.library.design.fallbacks.get(s.pattern)
             stand_in = None if fallback is None else s.model_copy(update={"pattern": fallback})
+            unbalanced = (
+                fallback in PUSH_PATTERNS
+                and any(e.pattern is fallback for e in exercises)
+                and not any(e.pattern in PULL_PATTERNS for e in exercises)
+                and any(x.pattern in PULL_PATTERNS for x in ordered[:index])
+            )
+            if unbalanced:
+                # a day whose pull nothing the person can do fills takes no second push of
+                # the same muscles in another slot's place: the push:pull balance keeps the
+                # slot empty, and the plan says why (coach review 29,
+                # NAME-PROMISES-MISSING-PULL: an incline push-up and a wall push-up, no pull)
+                stand_in = None
             single_joint: list[ExerciseEntry] = []
             entry_level: list[ExerciseEntry] = []
             stand_ins = (
@@ -238,10 +263,14 @@ class SessionBuilder:
                 drills = slot_pool(self.picker, s, muscles, drills=True)
                 picked = self.picker.pick(f"{slot_key}/drill", drills, taken)
             if picked is None:
+                why = self.picker.why_not(s.pattern, muscles)
+                said = self.library.design.messages.stand_in_unbalanced
+                if unbalanced and fallback is not None and said:
+                    why = f"{why}; {said.format(stand_in=fallback.value)}"
                 shortfalls.append(
                     Shortfall(
                         f"the {s.pattern.value} slot of '{slot.title}'",
-                        self.picker.why_not(s.pattern, muscles),
+                        why,
                         self.picker.vetoes_applied,
                     )
                 )
@@ -448,10 +477,18 @@ class SessionBuilder:
     ) -> Session:
         """The plan session: its length is the work plus warm-up and cool-down, within budget."""
         duration = edges + self._seconds(exercises) / 60
+        design = self.library.design
         return Session(
             modality=slot.modality,
             title=slot.title,
-            focus=slot.focus,
+            # the focus names only the movements the session's exercises train (coach review
+            # 29, NAME-PROMISES-MISSING-PULL: "squat, push, hinge, pull" with no pull in it)
+            focus=held_focus(
+                slot.focus,
+                (e.pattern for e in exercises),
+                design.focus_patterns,
+                design.fallbacks,
+            ),
             notes=list(dict.fromkeys([*notes, *slot.notes])),
             intensity_class=slot.intensity,
             optional=slot.optional,
