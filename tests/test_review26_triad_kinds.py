@@ -347,7 +347,9 @@ def test_a_load_note_says_the_load_change_the_week_reports() -> None:
     data = {**TRAINED_BARBELL, "currently_active": False}
     plan = builtin_plan(weeks=8, **data)
     week = plan.weeks[4]
-    assert week.load_change_pct == 8.7  # was 4, then above 25
+    # was 4, then above 25, then 8.7; since coach review 29 (REENTRY-STRENGTH-NEVER-RETURNS)
+    # every building week after the effort step climbs a tenth at most: 2 -> 6.6
+    assert week.load_change_pct == 6.6
     said = f"about {round(week.load_change_pct)}% more weight than in week 1"
     assert any(said in n for n in week.notes), week.notes
     assert not audit_check("load-change-misses-pct", data, plan).faults
