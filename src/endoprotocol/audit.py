@@ -5708,6 +5708,21 @@ def _days_full(p: Profile, days: list[DayPlan], least: int) -> bool:
     return True
 
 
+def _active_endurance_first(p: Profile, plan: Plan) -> bool:
+    """An active person whose first goal is endurance, with no safety hold on the aerobic
+    minutes (Triad/RED-S, referral, light-only plans) and no recovery limit holding the
+    block's volume (`hold_volume`)."""
+    return (
+        bool(p.goals)
+        and p.goals[0].value == "endurance"
+        and p.currently_active
+        and not has_triad_signs(p)
+        and not RECOVERY_LIMITED & set(p.conditions)
+        and not plan.screening.referral_only
+        and plan.screening.max_intensity not in ("none", "light")
+    )
+
+
 def endurance_does_not_progress(p: Profile, plan: Plan, library: Library) -> Verdict:
     """An active person whose first goal is endurance gets a rising aerobic dose (COACHING.md
     §3: aerobic sessions lengthened about 5-10 minutes every 1-2 weeks, interval rounds
@@ -5720,16 +5735,7 @@ def endurance_does_not_progress(p: Profile, plan: Plan, library: Library) -> Ver
     Left out: safety holds on the aerobic minutes (Triad/RED-S, referral, light-only
     plans) and recovery-limited people, whose block holds its volume (`hold_volume`)."""
     weeks = plan.weeks
-    verdict = Verdict(
-        applies=bool(p.goals)
-        and p.goals[0].value == "endurance"
-        and p.currently_active
-        and len(weeks) >= 3
-        and not has_triad_signs(p)
-        and not RECOVERY_LIMITED & set(p.conditions)
-        and not plan.screening.referral_only
-        and plan.screening.max_intensity not in ("none", "light")
-    )
+    verdict = Verdict(applies=len(weeks) >= 3 and _active_endurance_first(p, plan))
     if not verdict.applies:
         return verdict
     steady, rounds = _aerobic_dose(weeks[0].days)
@@ -5809,14 +5815,8 @@ def endurance_first_time_left_idle(p: Profile, plan: Plan, library: Library) -> 
     recovery-limited people."""
     weeks = plan.weeks
     verdict = Verdict(
-        applies=bool(p.goals)
-        and p.goals[0].value == "endurance"
-        and p.currently_active
-        and len(weeks) >= 2
-        and not has_triad_signs(p)
-        and not RECOVERY_LIMITED & set(p.conditions)
-        and not plan.screening.referral_only
-        and plan.screening.max_intensity not in ("none", "light")
+        applies=len(weeks) >= 2
+        and _active_endurance_first(p, plan)
         and _endurance_minutes(weeks[0]) > 0
     )
     if not verdict.applies:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import statistics
@@ -3577,29 +3578,21 @@ def build_weeks(
                     floors=floors,
                     spared=spared_at,
                 )
-            days = hold_weekly_volume(
-                days,
-                weekly_most,
-                least_sets,
-                retimed,
+            held_to_most = functools.partial(
+                hold_weekly_volume,
+                most=weekly_most,
+                least_sets=least_sets,
+                retime=retimed,
                 strength_days=scheme.strength_days,
                 kept=kept,
-                floors=floors,
                 spared=spared_at,
             )
+            days = held_to_most(days, floors=floors)
             if floors is not None:
                 # where last week's sets themselves are now past the ceiling (they count as
                 # hard sets from this week's effort on), it takes them too, and says so
                 floored = days
-                days = hold_weekly_volume(
-                    days,
-                    weekly_most,
-                    least_sets,
-                    retimed,
-                    strength_days=scheme.strength_days,
-                    kept=kept,
-                    spared=spared_at,
-                )
+                days = held_to_most(days)
                 taken = _cut_below(days, floors) if days is not floored else []
                 if taken and scheme.ceiling_cut_note:
                     notes.append(
