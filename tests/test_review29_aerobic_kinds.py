@@ -40,18 +40,12 @@ from endoprotocol.audit import PROGRESSION_CHECKS, WEEK_CHECKS
 from endoprotocol.plan import Plan, Range, Session, aerobic_equivalent
 from tests.builtin import audit_check, builtin_plan
 from tests.strategies import audit_property, profiles
+from tests.test_review28_kinds import INTERVALS_START
 
 EXAMPLES = int(os.environ.get("ENDOPROTOCOL_PROPERTY_EXAMPLES", "30"))
 
 # coach review 28's smallest profile (p18 shows the same)
-INTERVALS = {
-    "age": 40,
-    "sex": "male",
-    "goals": ["fat-loss"],
-    "equipment": ["bike"],
-    "days_per_week": 4,
-    "minutes_per_session": 30,
-}
+INTERVALS = INTERVALS_START
 
 
 def required_aerobic(week: Any) -> float:

@@ -11,7 +11,6 @@ Shapes: every check takes `(profile, plan, library)` and returns `Verdict(applie
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
 import statistics
@@ -21,6 +20,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from itertools import combinations, pairwise, product
 
+from endoprotocol.engine.model import COUNTED_UNITS
 from endoprotocol.engine.review import is_demanding_set
 from endoprotocol.plan import (
     DayPlan,
@@ -48,6 +48,8 @@ from endoprotocol.profile import WEEK, Profile
 from endoprotocol.render.text import screening_boxed, screening_title
 from endoprotocol.vocab import (
     MAJOR_GROUPS,
+    PULL_PATTERNS,
+    PUSH_PATTERNS,
     Condition,
     Equipment,
     Experience,
@@ -2965,7 +2967,7 @@ def partial_range_for_trained(p: Profile, plan: Plan, library: Library) -> Verdi
             fewest[e.name] = min(fewest.get(e.name, e.reps.max), e.reps.max)
     # (and a trained lifter with bone density first, whose big lifts aim at sets of about
     # five: core/bone-dose-trained, coach review 29)
-    strength_goal = any(g.value == "strength" for g in p.goals) or (
+    heavy_aim = any(g.value == "strength" for g in p.goals) or (
         bool(p.goals) and p.goals[0].value == "bone-density"
     )
     for where, _s, e in _work_sets(plan):
@@ -2973,7 +2975,7 @@ def partial_range_for_trained(p: Profile, plan: Plan, library: Library) -> Verdi
         if entry is None or "partial-range" not in entry.tags:
             continue
         aim = fewest.get(e.name, math.inf)
-        if strength_goal and entry.compound:
+        if heavy_aim and entry.compound:
             aim = min(aim, STRENGTH_REPS)
         kit = set(entry.equipment)
         instead = [
@@ -3641,10 +3643,6 @@ def reps_past_15_incoherent(p: Profile, plan: Plan, library: Library) -> Verdict
         if i.rir is not None and i.rpe is not None and i.rpe.max != 10 - i.rir.min:
             verdict.faults.append(Fault("reps-past-15-incoherent", where, "RPE and RIR disagree"))
     return verdict
-
-
-PULL_PATTERNS = frozenset({Pattern.HORIZONTAL_PULL, Pattern.VERTICAL_PULL})
-PUSH_PATTERNS = frozenset({Pattern.HORIZONTAL_PUSH, Pattern.VERTICAL_PUSH})
 
 
 def empty_pull_refilled_with_push(p: Profile, plan: Plan, library: Library) -> Verdict:
@@ -5780,12 +5778,7 @@ IDLE_SAID = "and the plan keeps it that way"
 
 def _endurance_minutes(week: Week) -> int:
     """Minutes of a week's required aerobic sessions (steady and intervals)."""
-    return sum(
-        s.duration_minutes
-        for d in week.days
-        for s in d.sessions
-        if not s.optional and s.modality.value in ("endurance", "hiit")
-    )
+    return sum(_day_minutes(week, "endurance").values()) + sum(_day_minutes(week, "hiit").values())
 
 
 def _unused_minutes(p: Profile, week: Week) -> int:
@@ -8261,6 +8254,21 @@ def _lifting_layout(week: Week) -> tuple[tuple[str, str], ...]:
     )
 
 
+def _same_layout_pairs(plan: Plan) -> Iterator[tuple[Week, Week]]:
+    """Each building week after the first of its layout, with the last building week of the
+    same day types on the same days before it (`_lifting_layout`), as (then, now); weeks
+    with no lifting are left out."""
+    building: list[Week] = []
+    for week in plan.weeks:
+        if week.deload:
+            continue
+        layout = _lifting_layout(week)
+        same = next((w for w in reversed(building) if _lifting_layout(w) == layout), None)
+        building.append(week)
+        if same is not None and layout:
+            yield same, week
+
+
 def _sets_against(week: Week, building: list[Week]) -> tuple[Week, list[tuple[int, int, str]]]:
     """The week `week`'s lifts are compared with, and (sets then, sets now, lift) for each
     lift found in it: the last building week with the same days of each type, lift by lift
@@ -8393,12 +8401,7 @@ STEADY_INTERVALS_WORDS = "an interval session takes the place of a steady one"
 
 def _steady_total(week: Week) -> int:
     """Minutes of a week's required steady sessions."""
-    return sum(
-        s.duration_minutes
-        for d in week.days
-        for s in d.sessions
-        if s.modality.value == "endurance" and not s.optional
-    )
+    return sum(_day_minutes(week, "endurance").values())
 
 
 def deload_cuts_steady(p: Profile, plan: Plan, library: Library) -> Verdict:
@@ -10231,15 +10234,7 @@ def lifting_sets_fall_while_building(p: Profile, plan: Plan, library: Library) -
     smallest hard form took back the minutes the first weeks' short walks left, and gave
     them up again as the walks grew."""
     verdict = Verdict(applies=False)
-    building: list[Week] = []
-    for week in plan.weeks:
-        if week.deload:
-            continue
-        layout = _lifting_layout(week)
-        same = next((w for w in reversed(building) if _lifting_layout(w) == layout), None)
-        building.append(week)
-        if same is None or not layout:
-            continue
+    for same, week in _same_layout_pairs(plan):
         verdict.applies = True
         was = major_group_sets(_required_lifting(same))
         now = major_group_sets(_required_lifting(week))
@@ -10298,15 +10293,7 @@ def required_lift_sets_cut_while_building(p: Profile, plan: Plan, library: Libra
     verdict = Verdict(applies=False)
     if Condition.OVERTRAINING_SYMPTOMS in p.conditions:
         return verdict
-    building: list[Week] = []
-    for week in plan.weeks:
-        if week.deload:
-            continue
-        layout = _lifting_layout(week)
-        same = next((w for w in reversed(building) if _lifting_layout(w) == layout), None)
-        building.append(week)
-        if same is None or not layout:
-            continue
+    for same, week in _same_layout_pairs(plan):
         verdict.applies = True
         if _cut_said(week, library):
             continue
@@ -10695,7 +10682,7 @@ def _held_sets_beside_load(plan: Plan, held: int, library: Library, verdict: Ver
     first moderate week) that raises the lifting sets by more than `HELD_SETS_STEP` and the
     load by more than a point of `load_change_pct` over the building week before it."""
     building = [k for k in range(held, len(plan.weeks)) if not plan.weeks[k].deload]
-    for last, index in itertools.pairwise(building):
+    for last, index in pairwise(building):
         before, week = plan.weeks[last], plan.weeks[index]
         was = _lifting_work_sets(plan, last, library)
         now = _lifting_work_sets(plan, index, library)
@@ -10905,7 +10892,7 @@ def bone_first_never_heavy(p: Profile, plan: Plan, library: Library) -> Verdict:
     BONE-GOAL-NEVER-GETS-BONE-DOSE: a trained 55-year-old woman's 16 weeks at 6-12 reps and
     65-80 %, while her HRT note said the bone-building dose "is not in this plan";
     EVIDENCE.md 2.3, LIFTMOR)."""
-    trained = p.experience.value in ("intermediate", "advanced")
+    trained = p.experience is not Experience.BEGINNER
     first = p.goals[0].value if p.goals else None
     vigorous = any((_top_rpe(w, library) or 0.0) >= VIGOROUS_LIFT_RPE for w in plan.weeks)
     # a load to add, not held under heavy loading by a safety rule (low-back pain's 70 %):
@@ -11823,9 +11810,7 @@ def flat_note_false(p: Profile, plan: Plan, library: Library) -> Verdict:
 
 # a count of one written with its unit in the plural ("1 minutes shorter"); a decimal or a
 # range ("2.1 minutes", "1-3 sets") is not read
-ONE_PLURAL = re.compile(
-    r"(?<![\d.,\-])1 (?:more )?(?:minutes|sets|seconds|reps|weeks|days|sessions)\b"
-)
+ONE_PLURAL = re.compile(rf"(?<![\d.,\-])1 (?:more )?(?:{'|'.join(COUNTED_UNITS)})\b")
 
 
 def _strings(value: object) -> Iterator[str]:

@@ -63,7 +63,6 @@ from endoprotocol.plan import (
 from endoprotocol.planner.fill import Picker, Shortfall
 from endoprotocol.planner.library import Library, Messages
 from endoprotocol.planner.progress import (
-    FREE_MINUTES_SAID,
     BuildUp,
     Scheme,
     _resized_steady,
@@ -609,7 +608,9 @@ def build_plan(
         outcome,
         profile.minutes_per_session,
         frozenset(profile.training_days()),
-        FREE_MINUTES_SAID,
+        # (the least free minutes named: the least walk after lifting, the library's
+        # `walk_gives_way_minutes`; fewer are the rounding of the lifting's seconds)
+        library.design.timing.walk_gives_way_minutes,
     )
     # and the minutes it leaves unused where they are many (coach review 28)
     block = idle_time_said(

@@ -190,6 +190,10 @@ class Pattern(Vocab):
     MOBILITY = "mobility"
 
 
+PULL_PATTERNS = frozenset({Pattern.HORIZONTAL_PULL, Pattern.VERTICAL_PULL})
+PUSH_PATTERNS = frozenset({Pattern.HORIZONTAL_PUSH, Pattern.VERTICAL_PUSH})
+
+
 class Muscle(Vocab):
     CHEST = "chest"
     BACK = "back"

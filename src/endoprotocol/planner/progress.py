@@ -38,7 +38,7 @@ from endoprotocol.planner.fill import (
     trim_changes,
     trim_note,
 )
-from endoprotocol.planner.intensity import ORDER, cohere_session, settled_rest
+from endoprotocol.planner.intensity import ORDER, SLACK, cohere_session, settled_rest
 from endoprotocol.planner.library import SessionDesignFile, Timing, Zone, reps_within
 from endoprotocol.planner.volume import (
     MAJOR_MUSCLES,
@@ -3964,19 +3964,16 @@ def build_weeks(
     return weeks
 
 
-# a %1RM top this close under the block's own counts as reaching it (the intensity table's
-# estimate: `intensity.SLACK`)
-CLIMB_SLACK = 0.5
-
-
 def _rose(tops: Mapping[bool, float], before: Mapping[bool, float]) -> bool:
-    """Whether some role's %1RM top (`tops`) stands above the one `before`."""
-    return any(top > before.get(role, 100.0) + CLIMB_SLACK for role, top in tops.items())
+    """Whether some role's %1RM top (`tops`) stands above the one `before` (by more than the
+    intensity table's estimate, `intensity.SLACK`)."""
+    return any(top > before.get(role, 100.0) + SLACK for role, top in tops.items())
 
 
 def _below_dose(tops: Mapping[bool, float], dose: Mapping[bool, float]) -> bool:
-    """Whether some role's %1RM top (`tops`) sits under the block's own (`dose`)."""
-    return any(tops.get(role, top) < top - CLIMB_SLACK for role, top in dose.items())
+    """Whether some role's %1RM top (`tops`) sits under the block's own (`dose`), by more
+    than `intensity.SLACK`: a top that close counts as reaching it."""
+    return any(tops.get(role, top) < top - SLACK for role, top in dose.items())
 
 
 def true_load_change(weeks: list[Week], outcome: Decisions, unloaded: frozenset[str]) -> None:
@@ -4243,12 +4240,6 @@ def flat_steady_said(
         return weeks
     text = fill_placeholders(note, {"minutes": f"{round(minutes)}", "why": why})
     return [weeks[0].model_copy(update={"notes": [*weeks[0].notes, text]}), *weeks[1:]]
-
-
-# the least free minutes on a lifting day that week 1 names (a design choice: fewer are the
-# rounding of the lifting's seconds; the least walk after a lifting day held to its smallest
-# form, `lifting_exposure_walk_minutes`, is 5)
-FREE_MINUTES_SAID = 5
 
 
 def _required_minutes(day: DayPlan) -> int:

@@ -44,6 +44,8 @@ from endoprotocol.planner.progress import reps_week_range, start_reps
 from endoprotocol.planner.schedule import Slotted
 from endoprotocol.vocab import (
     MAJOR_GROUPS,
+    PULL_PATTERNS,
+    PUSH_PATTERNS,
     Experience,
     Goal,
     IntensityClass,
@@ -71,10 +73,6 @@ class Built:
     # that session before any trim to fit its slot (every lift at its sets and rests): what a
     # week whose walk is shorter gives back to it (`progress.forms_refit`; coach review 17)
     whole: Session | None = None
-
-
-PULL_PATTERNS = frozenset({Pattern.HORIZONTAL_PULL, Pattern.VERTICAL_PULL})
-PUSH_PATTERNS = frozenset({Pattern.HORIZONTAL_PUSH, Pattern.VERTICAL_PUSH})
 
 
 class SessionBuilder:
