@@ -1214,8 +1214,13 @@ def trunk_flexion_unfit(p: Profile, plan: Plan, library: Library) -> Verdict:
 
 # Unsupported single-leg or split-stance work, by name or cue, and the words that say a hand
 # stays on something steady (a Smith machine bar runs on rails) or the person is not standing (coach review 7, BAND-SPLIT-FALLS, NEURO-FALL-RISK).
+# A heel or foot put up on a step stands the body on the other leg (coach review 30,
+# UNSUPPORTED-SINGLE-LEG-STRETCH: a standing hamstring stretch, one heel on a low step and
+# the trunk hinged forward, with no hand on anything).
 UNSUPPORTED_STANCE = re.compile(
-    r"\blunge|split squat|single-leg|one-leg|pistol|skater|step-up", re.IGNORECASE
+    r"\blunge|split squat|single-leg|one-leg|pistol|skater|step-up"
+    r"|(?:heel|foot) (?:up )?on a (?:low )?(?:step|box|bench|chair)",
+    re.IGNORECASE,
 )
 # (a Smith machine guides the bar but holds both hands on it: no hand is free to steady a
 # slip, coach review 16, OLDER-SPLIT-SQUAT-UNDER-BAR)
