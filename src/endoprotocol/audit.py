@@ -2230,7 +2230,7 @@ def week_does_not_progress(p: Profile, plan: Plan, library: Library) -> Verdict:
     for i in range(1, len(plan.weeks)):
         if plan.weeks[i].deload:
             continue
-        if _week_signature(plan, i) == _week_signature(plan, i - 1):
+        if _week_signature(plan, i) == _week_signature(plan, i - 1) and not _all_held(plan, i):
             verdict.faults.append(
                 Fault(
                     "week-does-not-progress",
@@ -2239,6 +2239,25 @@ def week_does_not_progress(p: Profile, plan: Plan, library: Library) -> Verdict:
                 )
             )
     return verdict
+
+
+def _all_held(plan: Plan, index: int) -> bool:
+    """Whether the plan has said, by week `index`, that every required lift of that week holds
+    where it is: body-weight lifts at the top of their range with a slowed lowering and no
+    harder rung open to the person (coach review 29, BODYWEIGHT-PROGRESSION-LOOPS). Such a
+    week keeps the week before's lifting, as a light-only plan keeps its weeks, and says why."""
+    lifts = set(_bodyweight_steps(plan.weeks[index]))  # drills and easy holds keep theirs
+    every = {e.name for s in _required_lifting(plan.weeks[index]) for e in s.exercises}
+    light = {
+        e.name
+        for s in _required_lifting(plan.weeks[index])
+        for e in s.exercises
+        if e.intensity.rir is None
+        and e.intensity.rpe is not None
+        and e.intensity.rpe.max <= DRILL_RPE_MOST
+    }
+    stated = _plateau_names(plan.weeks[: index + 1])
+    return bool(lifts) and all(name in stated for name in every - light)
 
 
 def deload_cut_misstated(p: Profile, plan: Plan, library: Library) -> Verdict:
@@ -9842,9 +9861,9 @@ def week_repeats_previous(p: Profile, plan: Plan, library: Library) -> Verdict:
     if not verdict.applies:
         return verdict
     entries = _by_name(library)
-    for before, week in pairwise(plan.weeks):
-        if week.deload:
-            continue
+    for i, (before, week) in enumerate(pairwise(plan.weeks), start=1):
+        if week.deload or _all_held(plan, i):
+            continue  # (body-weight lifts said to hold at their top keep their weeks)
         if _repeat_signature(week, entries) == _repeat_signature(before, entries):
             verdict.faults.append(
                 Fault(
