@@ -193,7 +193,8 @@ def test_the_idle_check_finds_minutes_no_walk_grows_into(monkeypatch: pytest.Mon
     the walk grows into by week 6, not idle by the trim (coach review 26); with every walk
     held at its week-1 length all block nothing fills them, and week 1 and 2's lifting days
     are flagged."""
-    monkeypatch.setattr(build_module, "forms_refit", lambda block, *_: block)
+    # (keyword arguments too: the ladder's `roots`, coach review 29)
+    monkeypatch.setattr(build_module, "forms_refit", lambda block, *_, **__: block)
     plan = plan_of(IDLE, weeks=8)
     assert _day_minutes(plan, "monday", 1) == 46
     assert not audit_check("trim-with-idle-minutes", IDLE, plan).faults

@@ -91,6 +91,7 @@ def _old_refit(monkeypatch: pytest.MonkeyPatch) -> None:
         most_sets: int | None = None,
         caps: Any = None,
         rests: bool = True,
+        roots: Any = None,  # (a body-weight ladder's rungs: none in these plans)
     ) -> Any:
         return day if not rests else real(day, full, budget, design, most_sets)
 

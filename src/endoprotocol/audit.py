@@ -2235,7 +2235,7 @@ def week_does_not_progress(p: Profile, plan: Plan, library: Library) -> Verdict:
     for i in range(1, len(plan.weeks)):
         if plan.weeks[i].deload:
             continue
-        if _week_signature(plan, i) == _week_signature(plan, i - 1):
+        if _week_signature(plan, i) == _week_signature(plan, i - 1) and not _all_held(plan, i):
             verdict.faults.append(
                 Fault(
                     "week-does-not-progress",
@@ -2244,6 +2244,25 @@ def week_does_not_progress(p: Profile, plan: Plan, library: Library) -> Verdict:
                 )
             )
     return verdict
+
+
+def _all_held(plan: Plan, index: int) -> bool:
+    """Whether the plan has said, by week `index`, that every required lift of that week holds
+    where it is: body-weight lifts at the top of their range with a slowed lowering and no
+    harder rung open to the person (coach review 29, BODYWEIGHT-PROGRESSION-LOOPS). Such a
+    week keeps the week before's lifting, as a light-only plan keeps its weeks, and says why."""
+    lifts = set(_bodyweight_steps(plan.weeks[index]))  # drills and easy holds keep theirs
+    every = {e.name for s in _required_lifting(plan.weeks[index]) for e in s.exercises}
+    light = {
+        e.name
+        for s in _required_lifting(plan.weeks[index])
+        for e in s.exercises
+        if e.intensity.rir is None
+        and e.intensity.rpe is not None
+        and e.intensity.rpe.max <= DRILL_RPE_MOST
+    }
+    stated = _plateau_names(plan.weeks[: index + 1])
+    return bool(lifts) and all(name in stated for name in every - light)
 
 
 def deload_cut_misstated(p: Profile, plan: Plan, library: Library) -> Verdict:
@@ -9847,9 +9866,9 @@ def week_repeats_previous(p: Profile, plan: Plan, library: Library) -> Verdict:
     if not verdict.applies:
         return verdict
     entries = _by_name(library)
-    for before, week in pairwise(plan.weeks):
-        if week.deload:
-            continue
+    for i, (before, week) in enumerate(pairwise(plan.weeks), start=1):
+        if week.deload or _all_held(plan, i):
+            continue  # (body-weight lifts said to hold at their top keep their weeks)
         if _repeat_signature(week, entries) == _repeat_signature(before, entries):
             verdict.faults.append(
                 Fault(
@@ -11294,7 +11313,148 @@ def reentry_never_reaches_first_goal_dose(p: Profile, plan: Plan, library: Libra
     return verdict
 
 
+# the cue a lift with no load to add takes once its reps are at their top
+# (rules/core/progression.yaml: `unloaded_tempo_cue`)
+SLOWED_SAID = "Lower each rep slowly"
+# the words of `unloaded_plateau_note` (rules/core/progression.yaml) that say the plan's
+# body-weight lifts hold where they are, before their names
+BODYWEIGHT_PLATEAU_SAID = "hold where they are from this week: "
+# drills and easy holds are prescribed at or below this RPE with no RIR (`progress.DRILL_RPE`)
+DRILL_RPE_MOST = 4
+
+
+class _Stated:
+    """The lifts the weeks' notes say hold where they are (`unloaded_plateau_note`), read
+    as the lists those notes give ("A, B and C"): `name in stated` for one lift."""
+
+    def __init__(self, weeks: Iterable[Week]) -> None:
+        self.lists = [
+            ", "
+            + n.split(BODYWEIGHT_PLATEAU_SAID, 1)[1].split(". ", 1)[0].replace(" and ", ", ")
+            + ", "
+            for w in weeks
+            for n in w.notes
+            if BODYWEIGHT_PLATEAU_SAID in n
+        ]
+
+    def __contains__(self, name: object) -> bool:
+        said = f", {str(name).replace(' and ', ', ')}, "
+        return any(said in x for x in self.lists)
+
+
+def _plateau_names(weeks: Iterable[Week]) -> _Stated:
+    """The lifts the weeks' notes say hold where they are."""
+    return _Stated(weeks)
+
+
+def _bodyweight_steps(week: Week) -> dict[str, tuple[float, ...]]:
+    """How hard each required lift of a week is (by day type and name: "Full body A /
+    Push-up"), as far as a plan without load can say: its top effort, whether its lowering
+    is slowed, and its rep (or hold) range."""
+    out: dict[str, tuple[float, ...]] = {}
+    for s in _required_lifting(week):
+        for e in s.exercises:
+            span = e.reps if e.reps is not None else e.work_seconds
+            if span is None:
+                continue
+            rpe = e.intensity.rpe.max if e.intensity.rpe is not None else 0.0
+            if e.intensity.rir is None and rpe <= DRILL_RPE_MOST:
+                continue  # a drill or easy hold: light work keeps its weeks
+            slowed = float(SLOWED_SAID in (e.notes or ""))
+            key = (float(rpe or 0.0), slowed, float(span.min), float(span.max))
+            name = f"{s.title} / {e.name}"
+            out[name] = max(out.get(name, key), key)
+    return out
+
+
+def _easier(key: tuple[float, ...], than: tuple[float, ...]) -> bool:
+    """Whether a lift's week (`_bodyweight_steps`) is easier than another: a lower effort,
+    or, at the same effort and the same top of its range, its slowed lowering gone or the
+    bottom of its range lower (8-12 after 10-12). A range with another top is another dose
+    (the end of a start's reps, a cap: 10-15 after 11-12), not an easier week."""
+    if key[0] != than[0]:
+        return key[0] < than[0]
+    if key[3] != than[3]:
+        return False  # another dose's range (a start's reps ending, a cap): not comparable
+    return (key[1], key[2]) < (than[1], than[2])
+
+
+def bodyweight_block_stops_progressing(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §3 (progression every week; blocks longer than 4 weeks keep progressing
+    after each deload): in a plan whose lifts all move the body's weight alone, no building
+    week is easier than an earlier one (effort, then a slowed lowering, then reps), and the
+    block after a deload holds some lift harder than the block before it - or the plan says
+    plainly that its body-weight lifts hold where they are (coach review 29,
+    BODYWEIGHT-PROGRESSION-LOOPS: a 30-year-old's weeks 9 and 11 went back to week 6's 3 x
+    8-12 below week 7's 10-12, and nothing after week 7 was harder)."""
+    entries = _by_name(library)
+    lifts = [e for w in plan.weeks for s in _required_lifting(w) for e in s.exercises]
+    verdict = Verdict(applies=False)
+    if not lifts or any(
+        e.intensity.pct_1rm is not None
+        or e.name not in entries
+        or set(entries[e.name].equipment) - {Equipment.BODYWEIGHT}
+        for e in lifts
+    ):
+        return verdict
+    building = [w for w in plan.weeks if not w.deload]
+    verdict.applies = any(w.deload for w in plan.weeks[:-1]) and len(building) > 1
+    first_deload = next((w.week for w in plan.weeks if w.deload), None)
+    best: dict[str, tuple[float, ...]] = {}
+    for w in building:
+        steps = _bodyweight_steps(w)
+        for name, key in steps.items():
+            after_deload = first_deload is not None and w.week > first_deload
+            if after_deload and name in best and _easier(key, best[name]):
+                verdict.faults.append(
+                    Fault(
+                        "bodyweight-block-stops-progressing",
+                        f"week {w.week} {name}",
+                        f"easier than an earlier building week ({key[2]:g}-{key[3]:g} at RPE "
+                        f"{key[0]:g}{', slowed' if key[1] else ''} against {best[name][2]:g}-"
+                        f"{best[name][3]:g}{', slowed' if best[name][1] else ''})",
+                    )
+                )
+            best[name] = max(best.get(name, key), key)
+    for i, w in enumerate(plan.weeks):
+        if not w.deload or i == 0:
+            continue
+        before = [x for x in plan.weeks[:i] if not x.deload]
+        after: list[Week] = []
+        for x in plan.weeks[i + 1 :]:
+            if x.deload:
+                break
+            after.append(x)
+        if not before or not after:
+            continue
+        was: dict[str, tuple[float, ...]] = {}
+        for x in before:
+            for name, key in _bodyweight_steps(x).items():
+                was[name] = max(was.get(name, key), key)
+        harder = any(
+            name not in was or key > was[name]
+            for x in after
+            for name, key in _bodyweight_steps(x).items()
+        )
+        # (a hold said before the deload still stands)
+        stated = _plateau_names(plan.weeks[: plan.weeks.index(after[-1]) + 1])
+        said = all(
+            name.split(" / ", 1)[1] in stated for x in after for name in _bodyweight_steps(x)
+        )
+        if not harder and not said:
+            verdict.faults.append(
+                Fault(
+                    "bodyweight-block-stops-progressing",
+                    f"weeks {after[0].week}-{after[-1].week}",
+                    f"no lift harder than before the week-{w.week} deload, and the plan does "
+                    "not say the lifts hold",
+                )
+            )
+    return verdict
+
+
 PROGRESSION_CHECKS: dict[str, Check] = {
+    "bodyweight-block-stops-progressing": bodyweight_block_stops_progressing,
     "bone-first-never-heavy": bone_first_never_heavy,
     "reentry-never-reaches-first-goal-dose": reentry_never_reaches_first_goal_dose,
     "week-one-emptier-than-one-week-plan": week_one_emptier_than_one_week_plan,

@@ -536,6 +536,9 @@ NOTE_FIELDS = {
     "unloaded_tempo_note": {"seconds"},
     "unloaded_tempo_cue": {"seconds"},
     "unloaded_load_note": set(),
+    "unloaded_plateau_note": {"names", "seconds"},
+    "unloaded_rung_note": {"changes"},
+    "unloaded_rung_cue": {"name"},
     "deload_note": {"volume_cut_pct"},
     "reps_note": set(),
     "mirror_note": set(),
@@ -687,6 +690,14 @@ class Progression(_Node):
     # said in a load week where such a lift at its top takes a little load from the person's
     # own kit instead (the library's `load_with` and `load_cue`)
     unloaded_load_note: Text | None = None
+    # said once, in the first building week whose body-weight lifts hold at their top (the
+    # rep range's top with the slowed lowering): they do not start lower again after a
+    # deload (coach review 29, BODYWEIGHT-PROGRESSION-LOOPS)
+    unloaded_plateau_note: Text | None = None
+    # said in the week a body-weight lift with reps and slowed lowering used up moves to the
+    # next rung of its ladder (the library's `harder`), and added to that rung's own notes
+    unloaded_rung_note: Text | None = None
+    unloaded_rung_cue: Text | None = None
     # `load_note` for a week whose lifts show no %1RM (loads set by effort alone): it speaks
     # of no %1RM (coach review 17, LOAD-NOTE-CITES-ABSENT-1RM)
     effort_load_note: Text | None = None

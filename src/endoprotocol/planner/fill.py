@@ -201,6 +201,29 @@ class Picker:
             return False
         return reps.max <= dose.reps.max
 
+    def harder_rungs(self) -> dict[str, ExerciseEntry]:
+        """Each body-weight lift's next rung (the library's `harder`), by the lift's name,
+        where that rung is open to the person: no safety rule forbids it, their kit does it,
+        it is a strength lift at most one level above theirs, and they are under 65 (older
+        adults stay with their level's lifts). What a lift whose reps and slowed lowering are
+        used up moves to (coach review 29, BODYWEIGHT-PROGRESSION-LOOPS)."""
+        if self.profile.age >= OLDER_ADULT_AGE:
+            return {}
+        have = set(self.profile.equipment) | {Equipment.BODYWEIGHT}
+        ids = {e.id: e for e in self.library.exercises}
+        out: dict[str, ExerciseEntry] = {}
+        for e in self.library.exercises:
+            rung = ids.get(e.harder) if e.harder else None
+            if (
+                rung is not None
+                and rung.kind == "strength"
+                and set(rung.equipment) <= have
+                and LEVEL_ORDER[rung.level] <= self.level + 1
+                and not self.vetoes_of(rung)
+            ):
+                out[e.name] = rung
+        return out
+
     def vetoes_of(self, e: ExerciseEntry) -> list[str]:
         """The rules that forbid this exercise (by id, tag or pattern); empty when allowed."""
         found = [self.vetoed_exercise.get(e.id), self.vetoed_pattern.get(e.pattern.value)]

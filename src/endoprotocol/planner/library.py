@@ -104,6 +104,10 @@ class ExerciseEntry(_Node):
     # to the person (kit, level, vetoes), so a barbell floor press serves a kit without a bench
     # or a shoulder that may not press deep, never in place of the bench press itself
     instead_of: list[Annotated[str, Field(pattern=ID_PATTERN)]] = []
+    # the next rung of a body-weight lift's ladder (by id, the same pattern): what a lift with
+    # no load to add moves to once its reps and its slowed lowering are used up (coach review
+    # 29, BODYWEIGHT-PROGRESSION-LOOPS)
+    harder: Annotated[str, Field(pattern=ID_PATTERN)] | None = None
     cue: Text
 
     @model_validator(mode="after")
@@ -743,7 +747,17 @@ def load_library(rules_dir: Path) -> Library:
                         "interval-cardio exercise of the library",
                         "unknown-exercise",
                     )
+        patterns = {e.id: e.pattern for e in exercises}
         for entry in exercises:
+            if entry.harder is not None and patterns.get(entry.harder) is not entry.pattern:
+                pos = entry.pos
+                out.error(
+                    ex_path,
+                    (pos.line, pos.col) if pos else (1, 1),
+                    f"exercise '{entry.id}': harder names '{entry.harder}', which is not "
+                    f"another {entry.pattern.value} exercise of the library",
+                    "unknown-exercise",
+                )
             for ex_id in entry.instead_of:
                 if ex_id not in kinds or ex_id == entry.id:
                     pos = entry.pos

@@ -39,7 +39,13 @@ from endoprotocol.planner.fill import (
     trim_note,
 )
 from endoprotocol.planner.intensity import ORDER, SLACK, cohere_session, settled_rest
-from endoprotocol.planner.library import SessionDesignFile, Timing, Zone, reps_within
+from endoprotocol.planner.library import (
+    ExerciseEntry,
+    SessionDesignFile,
+    Timing,
+    Zone,
+    reps_within,
+)
 from endoprotocol.planner.volume import (
     MAJOR_MUSCLES,
     group_sets,
@@ -88,6 +94,9 @@ NOTES = (
     "unloaded_tempo_note",
     "unloaded_tempo_cue",
     "unloaded_load_note",
+    "unloaded_plateau_note",
+    "unloaded_rung_note",
+    "unloaded_rung_cue",
     "effort_load_note",
     "coarse_load_note",
     "moved_load_note",
@@ -168,6 +177,9 @@ class Scheme:
     unloaded_tempo_note: str | None = None
     unloaded_tempo_cue: str | None = None
     unloaded_load_note: str | None = None
+    unloaded_plateau_note: str | None = None
+    unloaded_rung_note: str | None = None
+    unloaded_rung_cue: str | None = None
     effort_load_note: str | None = None
     coarse_load_note: str | None = None
     moved_load_note: str | None = None
@@ -471,6 +483,21 @@ def _last_sets(weeks: list[Week], day: Day, session: Session) -> dict[str, int] 
     if same is None:
         return None
     return {e.name: e.sets for e in same.exercises}
+
+
+def _rung_sets(
+    last: dict[str, int] | None, ladder: Mapping[tuple[str, str], Rung], session: Session
+) -> dict[str, int] | None:
+    """`_last_sets` with each lift on a rung of its ladder (`_rungs_up`) found under its own
+    name too: the deload builds the session from its lifts before the rungs are taken."""
+    if last is None:
+        return None
+    more = {
+        name: last[rung.entry.name]
+        for (title, name), rung in ladder.items()
+        if title == session.title and rung.entry.name in last
+    }
+    return {**last, **more}
 
 
 def _one_set_lighter(days: list[DayPlan], before: Week) -> bool:
@@ -2241,6 +2268,221 @@ def _reps_stepped(
     return session.model_copy(update={"exercises": exercises}), moved, slowed, weighted
 
 
+def _held_at_top(
+    session: Session,
+    built: list[Week],
+    unloaded: frozenset[str],
+    cue: str,
+    on_rungs: frozenset[str] | set[str] = frozenset(),
+    reps_week: bool = False,
+    teaching: frozenset[str] = frozenset(),
+) -> tuple[Session, dict[str, Range], bool]:
+    """A lifting session whose lifts with no load to add (`_unloaded_lift`, or such a timed
+    hold) never start lower than the last building week had them at the same effort: a
+    load week has nothing to give them, so a range it takes back to its bottom is an easier
+    week, not a new load (coach review 29, BODYWEIGHT-PROGRESSION-LOOPS: weeks 9 and 11 went
+    back to 8-12 below week 7's 10-12). A lift whose reps the slowed lowering (`cue`) already
+    followed keeps the higher range; one whose lowering slows this week for the first time
+    starts at the bottom of its range with it, as the tempo note says. Also whether a lift
+    was held (each held lift's name with the range the week gave it, its bottom), and
+    whether one slows for the first time this week."""
+    if session.modality is not Modality.RESISTANCE:
+        return session, {}, False
+    before: dict[tuple[str, str], Exercise] = {}
+    slowed_at: dict[tuple[str, str], Exercise] = {}  # the latest with its lowering slowed
+    for week in built:
+        # each lift as the latest building week that held it had it on this day type (a
+        # mirrored week's day type is not in the week before; a lift on two day types may
+        # have two ranges)
+        for d in week.days:
+            for s in d.sessions:
+                if s.modality is Modality.RESISTANCE and not s.optional:
+                    for e in s.exercises:
+                        before[(s.title, e.name)] = e
+                        if cue and cue in (e.notes or ""):
+                            slowed_at[(s.title, e.name)] = e
+    exercises: list[Exercise] = []
+    held: dict[str, Range] = {}
+    fresh = False
+    for ex in session.exercises:
+        i = ex.intensity
+        drill = i.rir is None and i.rpe is not None and i.rpe.max <= DRILL_RPE
+        prev = before.get((session.title, ex.name))
+        slowed = bool(cue) and cue in (ex.notes or "")
+        was_slowed = prev is not None and bool(cue) and cue in (prev.notes or "")
+        # (a lift moved up its ladder last week shows there under its rung's name)
+        fresh = fresh or (slowed and not was_slowed and ex.name not in on_rungs)
+        name = "reps" if ex.reps is not None else "work_seconds"
+        now, then = getattr(ex, name), None if prev is None else getattr(prev, name)
+        if (
+            ex.name in unloaded
+            and i.pct_1rm is None
+            and prev is not None
+            and now is not None
+            and then is not None
+            and prev.intensity.rpe == i.rpe
+            and then.max == now.max
+            and (then.min > now.min or (reps_week and then.min == now.min))
+            and (not drill or ex.name in teaching)
+            and (name == "work_seconds" or ex.name in teaching or (slowed and was_slowed))
+        ):
+            # (in a reps week, a lift already at the range it had: at its top all the same;
+            # a teaching drill keeps its range without a word - it is no hard set)
+            if ex.name not in teaching:
+                held[ex.name] = now
+            ex = ex.model_copy(update={name: then})
+        elif (
+            not reps_week
+            and not drill
+            and ex.name in unloaded
+            and i.pct_1rm is None
+            and prev is not None
+            and now is not None
+            and then is not None
+            and name == "reps"
+            and prev.intensity.rpe == i.rpe
+            and then == now
+            and slowed
+            and was_slowed
+            and _toward_top(now) != now
+        ):
+            # a lift whose day type came only in load weeks (a mirrored week's) had no reps
+            # week: it climbs its reps now, where it would otherwise stand still
+            ex = ex.model_copy(update={name: _toward_top(now)})
+        elif (
+            (last := slowed_at.get((session.title, ex.name))) is not None
+            and not slowed
+            and not drill
+            and ex.name in unloaded
+            and i.pct_1rm is None
+            and ex.reps is not None
+            and last.reps is not None
+            and last.intensity.rpe == i.rpe
+            and last.reps.max == ex.reps.max
+            and last.reps.min >= ex.reps.min
+        ):
+            # a new dose at the same effort (a re-entry's weeks ending with the effort held)
+            # takes the lift on from where it was, its lowering slowed, not from its start
+            held[ex.name] = ex.reps
+            ex = ex.model_copy(update={"reps": last.reps, "notes": f"{ex.notes} {cue}".strip()})
+        exercises.append(ex)
+    if exercises == session.exercises:
+        return session, held, fresh
+    return session.model_copy(update={"exercises": exercises}), held, fresh
+
+
+@dataclass
+class Rung:
+    """A body-weight lift moved up its ladder (`ExerciseEntry.harder`): the rung it is on,
+    the load weeks since it moved there (the week it moved is 0), the week that last counted,
+    the range it starts at (the lift's bottom), and what the last building week gave it."""
+
+    entry: ExerciseEntry
+    bottom: Range
+    since: int
+    loads: int = 0
+    counted: int = 0
+    reps: Range | None = None
+    slowed: bool = False
+
+
+def _rungs_up(
+    session: Session,
+    number: int,
+    deload: bool,
+    reps_week: bool,
+    held: Mapping[str, Range],
+    rungs: Mapping[str, ExerciseEntry],
+    ladder: dict[tuple[str, str], Rung],
+    cue: str,
+    said: str,
+    pair_words: str = "",
+) -> tuple[Session, list[tuple[str, str]], bool]:
+    """A lifting session whose body-weight lifts with reps and slowed lowering used up take
+    the next rung of their ladder (`rungs`, by name: what is open to the person), and keep
+    it in every later week (`ladder`, by session title and the lift's own name): a new rung
+    starts at the bottom of the lift's range at an ordinary lowering, climbs its reps, then
+    slows its lowering from the bottom again, climbs its reps again, and only then takes the
+    next rung - or holds at its top where none is left (coach review 29,
+    BODYWEIGHT-PROGRESSION-LOOPS: weeks 9 and 11 went back to week 6's 3 x 8-12 and the
+    library's split squat and deficit push-up were never used). `said` is added to a rung's
+    notes ({name}: the lift it is harder than). Also the rungs taken this week (the lift's
+    name, the rung's) and whether a rung's lowering slows for the first time."""
+    if session.modality is not Modality.RESISTANCE or not rungs:
+        return session, [], False
+    names = {e.name for e in session.exercises}
+    moved: list[tuple[str, str]] = []
+    fresh = False
+    exercises: list[Exercise] = []
+    renamed: dict[str, str] = {}
+    for ex in session.exercises:
+        key = (session.title, ex.name)
+        rung = ladder.get(key)
+        if rung is None:
+            up = rungs.get(ex.name)
+            if deload or reps_week or ex.name not in held or up is None or up.name in names:
+                exercises.append(ex)
+                continue
+            rung = ladder[key] = Rung(up, held[ex.name], number, counted=number)
+            moved.append((ex.name, up.name))
+        elif rung.counted != number:
+            rung.counted = number
+            if not deload and not reps_week and number > rung.since:
+                rung.loads += 1
+                up = rungs.get(rung.entry.name)
+                if rung.loads >= 2 and up is not None and up.name not in names:
+                    moved.append((rung.entry.name, up.name))
+                    rung.entry, rung.since, rung.loads = up, number, 0
+        if deload:
+            # the deload's own cut of the lift's reps, at the rung's lowering
+            reps, slowed = ex.reps, rung.slowed
+        elif reps_week:
+            reps, slowed = _toward_top(rung.bottom), rung.loads >= 1
+        elif rung.loads == 0:
+            reps, slowed = rung.bottom, False
+        elif rung.loads == 1:
+            reps, slowed = rung.bottom, True
+            fresh = fresh or not rung.slowed
+        else:
+            reps, slowed = _toward_top(rung.bottom), True
+        if not deload:
+            rung.reps, rung.slowed = reps, slowed
+        e = rung.entry
+        notes = f"{e.cue} {fill_placeholders(said, {'name': ex.name})}".strip()
+        if slowed and cue:
+            notes = f"{notes} {cue}"
+        renamed[ex.name] = e.name
+        exercises.append(
+            ex.model_copy(
+                update={
+                    "name": e.name,
+                    "pattern": e.pattern,
+                    "muscles": list(e.primary),
+                    "secondary_muscles": list(e.secondary),
+                    "compound": e.compound,
+                    "reps": reps,
+                    "notes": notes,
+                    "alternatives": [ex.name],
+                }
+            )
+        )
+    if not renamed:
+        return session, moved, fresh
+    out: list[Exercise] = []
+    for was, x in zip(session.exercises, exercises, strict=True):
+        partner = was.paired_with
+        if partner is not None and (partner in renamed or was.name in renamed):
+            # a pair keeps saying how it is done, with its partner's name as it now is
+            new = renamed.get(partner, partner)
+            said_old, said_new = pair_words.format(partner=partner), pair_words.format(partner=new)
+            notes = x.notes.replace(said_old, "").strip() if said_old in x.notes else x.notes
+            if pair_words and said_new not in notes:
+                notes = f"{notes} {said_new}".strip()
+            x = x.model_copy(update={"paired_with": new, "notes": notes})
+        out.append(x)
+    return session.model_copy(update={"exercises": out}), moved, fresh
+
+
 def _tops(
     template: Session,
     rep_caps: Mapping[str, int],
@@ -2951,6 +3193,7 @@ def build_weeks(
     coarse: frozenset[str] = frozenset(),
     leave_walks: bool = True,
     spared: frozenset[tuple[str, str]] = frozenset(),
+    rungs: Mapping[str, ExerciseEntry] | None = None,
 ) -> list[Week]:
     """Weeks 1..count; a session of week one appears from its `first_week` on;
     `budget` is the day's minutes (a mirrored week must fit them); with `build_up`, required
@@ -2973,7 +3216,9 @@ def build_weeks(
     still runs over at its least is left out that week (`_flex_gives_way`); `spared` names
     by (session title, exercise name) the lifts a safety rule adds to the dose (the posture
     and back-extensor work a spine-care day opens with), which the weekly hard-set ceiling
-    neither counts nor cuts (`hold_weekly_volume`)."""
+    neither counts nor cuts (`hold_weekly_volume`); `rungs` maps a body-weight lift to the
+    next rung of its ladder open to the person (`Picker.harder_rungs`), taken once its reps
+    and slowed lowering are used up (`_rungs_up`)."""
     scheme = Scheme.from_outcome(outcome)
     least_walk = design.timing.min_work_minutes.get(Modality.ENDURANCE, 10)
     # the least work a later week's lifting shortens a walk sized to week 1's room to
@@ -3107,6 +3352,10 @@ def build_weeks(
     effort_limits = _effort_limits(outcome)
     moderate_top = design.zones[IntensityClass.MODERATE].rpe.max or 0.0
     step_said = False  # the effort step's note (or why it is held) is said once
+    # the body-weight lifts whose hold at their top is said (once each)
+    plateau_said: set[str] = set()
+    # body-weight lifts moved up their ladder, by session title and the lift's own name
+    ladder: dict[tuple[str, str], Rung] = {}
     check_said = False  # the screening's check before vigorous lifting is said once
     # each lift's top where it first appears, by session title: a lift with no load to add
     # never steps past it (coach review 9, BW-STRENGTH-DRIFT)
@@ -3277,6 +3526,11 @@ def build_weeks(
         )
         # a lift without an external load steps its reps this week, or is at the most reps
         stepped, topped, weighted = False, False, False
+        # body-weight lifts held at their top with no rung left, one whose lowering slows for
+        # the first time, and the rungs taken this week (the lift, the rung)
+        plateaued: set[str] = set()
+        slowed_fresh = False
+        climbed: list[tuple[str, str]] = []
         main_head = (design.messages.main_lifts_form or "").partition("{changes}")[0]
         # the sets this week still owes the groups under the dose (all the week's days)
         week_under = dict(under_dose)
@@ -3481,7 +3735,9 @@ def build_weeks(
                     derived=derived,
                     exit_sets=exit_sets,
                     drills=drills,
-                    last_sets=_last_sets(weeks, day.day, session) if deload else None,
+                    last_sets=_rung_sets(_last_sets(weeks, day.day, session), ladder, session)
+                    if deload
+                    else None,
                 )
                 if exit_cap is not None and scheme.cautious is not None:
                     session = _exit_effort(_load_capped(session, exit_cap), scheme.cautious)
@@ -3510,6 +3766,48 @@ def build_weeks(
                             unloaded,
                         ),
                         rep_caps or {},
+                    )
+                if session.modality is Modality.RESISTANCE:
+                    built_before = [w for w in weeks if not w.deload]
+                    on_rungs = {k[1] for k in ladder if k[0] == session.title}
+                    at_top: dict[str, Range] = {}
+                    if not deload:  # (a deload's own cut stands)
+                        session, at_top, fresh = _held_at_top(
+                            session,
+                            built_before,
+                            unloaded,
+                            tempo_cue,
+                            on_rungs,
+                            reps_week,
+                            drills,
+                        )
+                        slowed_fresh = slowed_fresh or fresh
+                    session, rungs_taken, fresh = _rungs_up(
+                        session,
+                        number,
+                        deload,
+                        reps_week,
+                        at_top,
+                        rungs or {},
+                        ladder,
+                        tempo_cue,
+                        scheme.unloaded_rung_cue or "",
+                        design.messages.paired,
+                    )
+                    slowed_fresh = slowed_fresh or fresh
+                    climbed.extend(t for t in rungs_taken if t not in climbed)
+                    on_rungs = {k[1] for k in ladder if k[0] == session.title}
+                    plateaued.update(
+                        n for n in at_top if n not in on_rungs and (rungs or {}).get(n) is None
+                    )
+                    plateaued.update(
+                        r.entry.name
+                        for k, r in ladder.items()
+                        if k[0] == session.title
+                        and r.loads >= 2
+                        and r.since < number
+                        and not reps_week
+                        and not deload
                     )
                 for e in session.exercises:
                     if e.reps is not None:
@@ -3739,7 +4037,12 @@ def build_weeks(
                             {"reps_step": f"{scheme.unloaded_reps_step}"},
                         )
                     )
-                if topped and scheme.unloaded_tempo_seconds and scheme.unloaded_tempo_note:
+                if (
+                    topped
+                    and slowed_fresh
+                    and scheme.unloaded_tempo_seconds
+                    and scheme.unloaded_tempo_note
+                ):
                     notes.append(
                         fill_placeholders(
                             scheme.unloaded_tempo_note,
@@ -3748,6 +4051,28 @@ def build_weeks(
                     )
                 if weighted and scheme.unloaded_load_note:
                     notes.append(scheme.unloaded_load_note)
+        if planned and not deload and lifting:
+            # a body-weight lift's next rung, and the lifts that hold at their top, are said
+            # in the week they happen, a new dose's week too
+            if climbed and scheme.unloaded_rung_note:
+                notes.append(
+                    fill_placeholders(
+                        scheme.unloaded_rung_note,
+                        {"changes": "; ".join(f"{new} for {old}" for old, new in climbed)},
+                    )
+                )
+            new_held = sorted(plateaued - plateau_said)
+            if new_held and scheme.unloaded_plateau_note:
+                notes.append(
+                    fill_placeholders(
+                        scheme.unloaded_plateau_note,
+                        {
+                            "names": listed(new_held, "and"),
+                            "seconds": f"{scheme.unloaded_tempo_seconds}",
+                        },
+                    )
+                )
+                plateau_said.update(new_held)
         building = [w for w in weeks if not w.deload]
         if planned and not deload and building:
             last = building[-1].days
@@ -4445,6 +4770,16 @@ def true_sets_notes(weeks: list[Week], outcome: Decisions) -> list[Week]:
 _LiftKey = tuple[Day, str, str]
 
 
+def _root(name: str, roots: Mapping[str, str] | None) -> str:
+    """The lift a rung of a ladder moved up from, down to the first (`roots`: rung name ->
+    the lift below it); the name itself off any ladder."""
+    seen = {name}
+    while roots and name in roots and roots[name] not in seen:
+        name = roots[name]
+        seen.add(name)
+    return name
+
+
 def _lift_sets(days: list[DayPlan]) -> dict[_LiftKey, int]:
     """Each required lift's sets by day, session title and name."""
     return {
@@ -4463,6 +4798,7 @@ def forms_refit(
     design: SessionDesignFile,
     hold_volume: bool = False,
     deload_cut_pct: float = 0.0,
+    roots: Mapping[str, str] | None = None,
 ) -> list[Week]:
     """The block with each lifting session held to a smaller form (the smallest hard form,
     or the main lifts, "so that steady work follows it") sized to its own week's walk (coach
@@ -4507,7 +4843,7 @@ def forms_refit(
                 if caps is None
                 else {(t, n): sets for (day, t, n), sets in caps.items() if day is d.day}
             )
-            days[i] = _form_refit(d, f, budget, design, allowed, day_caps)
+            days[i] = _form_refit(d, f, budget, design, allowed, day_caps, roots=roots)
             week = week.model_copy(update={"days": days})
         return week
 
@@ -4523,7 +4859,12 @@ def forms_refit(
             caps = later.get(layout)
             week = refit(index, caps, first if index != building[0] else None)
             refitted[index] = week
-            held = _lift_sets(week.days)
+            # (a lift on a rung of its ladder counts as the lift it moved up from: the later
+            # weeks' rung keeps the earlier weeks' sets of the lift)
+            held = {
+                (day, t, _root(n, roots)): sets
+                for (day, t, n), sets in _lift_sets(week.days).items()
+            }
             kept = later.setdefault(layout, dict(held))
             for key in set(kept) | set(held):
                 kept[key] = min(kept.get(key, 0), held.get(key, 0))
@@ -4587,6 +4928,7 @@ def _form_refit(
     most_sets: int | None = None,
     caps: Mapping[tuple[str, str], int] | None = None,
     rests: bool = True,
+    roots: Mapping[str, str] | None = None,
 ) -> DayPlan:
     """`day` with its smaller-form lifting given back what its minutes hold (`forms_refit`),
     its lifting sets `most_sets` at most; with `caps`, each lift (by session title and name)
@@ -4637,7 +4979,7 @@ def _form_refit(
             whole_sets = by_name[e.name].sets if e.name in by_name else 0
             if caps is None:
                 return whole_sets
-            return min(whole_sets, caps.get((title, e.name), 0))
+            return min(whole_sets, caps.get((title, _root(e.name, roots)), 0))
 
         # the sets first, one at a time round the lifts in session order
         grown = True
