@@ -7,7 +7,7 @@ what is in force in it, last, so that nothing the planner does can undo a safety
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from endoprotocol.engine.decisions import (
     Decisions,
@@ -19,7 +19,13 @@ from endoprotocol.engine.decisions import (
 )
 from endoprotocol.plan import DayPlan, Exercise, Intensity, Range, Session, Week, hard_exposures
 from endoprotocol.planner.fill import STRENGTH_REPS, TRIM_NOTE, trim_changes
-from endoprotocol.planner.intensity import rest_for_load, settled_rest
+from endoprotocol.planner.intensity import (
+    EMPTY,
+    ORDER,
+    cohere_session,
+    rest_for_load,
+    settled_rest,
+)
 from endoprotocol.planner.library import ExerciseEntry, IntensityTable, Zone
 from endoprotocol.vocab import INTENSITY_ORDER, MAJOR_GROUPS, IntensityClass, Modality
 
@@ -32,10 +38,17 @@ def hold_week(
     decisions: Decisions,
     zones: dict[IntensityClass, Zone],
     table: IntensityTable,
+    *,
+    most_reps: Mapping[str, float] = EMPTY,
+    unloaded: frozenset[str] = frozenset(),
 ) -> list[Removal]:
     """Hold one built week to the decisions in force in it; what it removed or changed. A
     lift whose reps or effort a week-scoped limit changed rests no longer than its new load
-    needs (`table.rest_by_load`), within the limit's own rest bounds."""
+    needs (`table.rest_by_load`), within the limit's own rest bounds. A lifting session the
+    week's hold changed is derived again through the intensity table (`cohere_session`,
+    with `most_reps` and `unloaded` as the weeks were built with) under the week's ceiling
+    and its %1RM limits, so its reps, reserve, RPE and %1RM still agree (COACHING.md §3:
+    when safety caps one of them, the others are derived again from the capped value)."""
     rules = decisions.in_week(week.week)
     week.max_intensity = rules.ceiling.value
     removals: list[Removal] = []
@@ -44,6 +57,8 @@ def hold_week(
         kept = []
         for session in day.sessions:
             held = _hold(session, rules, zones, week.week, removals, table)
+            if held is not None and held is not session and held.modality is Modality.RESISTANCE:
+                held = _rederived(held, session, rules, zones, table, most_reps, unloaded)
             if held is not None:
                 kept.append(held)
         days.append(DayPlan(day=day.day, sessions=kept))
@@ -98,6 +113,37 @@ def _hold(
         return session
     update["rules"] = sorted({*session.rules, *changed})
     return session.model_copy(update=update)  # keeps its first_week
+
+
+def _rederived(
+    held: Session,
+    built: Session,
+    rules: WeekRules,
+    zones: dict[IntensityClass, Zone],
+    table: IntensityTable,
+    most_reps: Mapping[str, float],
+    unloaded: frozenset[str],
+) -> Session:
+    """The lifting session `held` (the week's hold applied to `built`, measure by measure)
+    with its sets made to agree again through the intensity table, under the lower of the
+    session's class and the week's ceiling and the week's %1RM limits, within the week's
+    rest limits. Coach review 29 (left open), EFFORT-INCOHERENT beside a passing illness: a
+    strength lift's 4-6 reps at RIR 2-3 held to RPE 4 and 50 % 1RM read "4-6 reps at RIR 6,
+    49 % 1RM" (a 10-12-rep-max load is about 67-75 %), and the moderate weeks' 5-6 reps at
+    RIR 4 read 69 % (about 75-77 %)."""
+    ceiling = IntensityClass(rules.ceiling.value)
+    cls = min(built.intensity_class, ceiling, key=ORDER.__getitem__)
+    caps: dict[bool, float | None] = {}
+    for compound, role in ((True, "compound"), (False, "accessory")):
+        bound, _ = rules.limit(held.modality.value, role, "pct_1rm")
+        caps[compound] = float(bound.max) if bound is not None and bound.max is not None else None
+    derived = cohere_session(held, table, zones, cls, caps, most_reps, unloaded)
+    light_top = zones[IntensityClass.LIGHT].rpe.max or 0.0
+    exercises = [
+        e if e is h else _rested(e, held.modality.value, rules, table, light_top)
+        for e, h in zip(derived.exercises, held.exercises, strict=True)
+    ]
+    return derived.model_copy(update={"exercises": exercises})
 
 
 def _limit_exercise(
