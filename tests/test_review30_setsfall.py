@@ -17,6 +17,20 @@ LIFTING-SETS-FALL-WHILE-BUILDING (progression) A 30-year-old man, muscle first, 
     after, so a week never gives one lift a second new set while a lift after it loses the
     set it had. The check is `lifting-sets-fall-while-building`, read lift by lift by
     `required-lift-sets-cut-while-building`.
+
+EFFORT-INCOHERENT beside a passing illness (left open by coach review 29) A 30-year-old man,
+    strength first, intermediate, active, with a passing illness: the two light weeks back
+    showed every strength lift as "4-6 reps at RIR 6, RPE 4, 49 % 1RM", where 4-6 reps with 6
+    in reserve is a 10-12-rep-max load, about 67-75 % 1RM (the intensity table, NSCA 2015).
+    *Cause:* the illness's week-scoped holds (`safety/illness-delay`: light, at most 50 %
+    1RM and RPE 4 in weeks 1-2) are applied after the weeks are built (`weekly.hold_week`),
+    one measure at a time: the load was capped and the RPE too, and the reserve was read
+    from the RPE, not from the load. *Decision:* in a week held to light, a set the held
+    load leaves far from failure (49 % is about a 30-rep-max load) is a light set at the same
+    reps: no RIR, the light zone's RPE 3-4, a light load's rests, the session headed by its
+    sets' RPE span (`weekly._far_sets_light`, `intensity.cohere(keep_reps=True)`). The reps
+    stay: the session's minutes and the next week's notes were made with them. The moderate
+    weeks 3-5 (5-6 reps at RIR 4 shown at 69 %) are left open (docs/planning.md).
 """
 
 from __future__ import annotations
@@ -27,9 +41,10 @@ from typing import Any
 import pytest
 from hypothesis import strategies as st
 
-from endoprotocol.audit import PROGRESSION_CHECKS, major_group_sets
-from endoprotocol.planner import progress
-from tests.builtin import audit_check, builtin_plan, plan_of, week_lifting
+from endoprotocol.audit import PROGRESSION_CHECKS, effort_incoherent, major_group_sets
+from endoprotocol.plan import Range
+from endoprotocol.planner import progress, weekly
+from tests.builtin import audit_check, builtin_library, builtin_plan, plan_of, week_lifting
 from tests.strategies import audit_property, profiles
 
 EXAMPLES = int(os.environ.get("ENDOPROTOCOL_PROPERTY_EXAMPLES", "30"))
@@ -177,4 +192,92 @@ def test_trained_lifting_never_falls_while_building(
         record_property,
         examples=EXAMPLES,
         weeks=weeks,
+    )
+
+
+# the smallest profile of the illness's light weeks
+ILL = {
+    "age": 30,
+    "sex": "male",
+    "goals": ["strength"],
+    "experience": "intermediate",
+    "currently_active": True,
+    "conditions": ["acute-illness"],
+}
+
+
+def _light_week_faults(data: dict[str, Any], plan: Any) -> list[Any]:
+    light = {f"week {w.week} " for w in plan.weeks if w.max_intensity == "light"}
+    faults = audit_check("effort-incoherent", data, plan).faults
+    return [f for f in faults if any(f.where.startswith(w) for w in light)]
+
+
+def test_the_illness_light_weeks_hold_light_sets_at_their_reps() -> None:
+    plan = builtin_plan(weeks=4, **ILL)
+    for week in plan.weeks[:2]:
+        assert week.max_intensity == "light"
+        for s in week_lifting(week):
+            assert s.intensity.rpe == Range.of(3, 4)
+            for e in s.exercises:
+                if e.intensity.pct_1rm is None or e.reps is None:
+                    continue
+                # the reps the week was built with, a light set at the capped load
+                assert e.reps.max <= 6, e.name
+                assert e.intensity.rir is None, e.name
+                assert e.intensity.rpe == Range.of(3, 4), e.name
+                assert e.intensity.pct_1rm.max <= 50, e.name
+    assert not _light_week_faults(ILL, plan)
+    for name in ("session-effort-misstated", "effort-split-in-session", "reps-note-unkept"):
+        assert not audit_check(name, ILL, plan).faults, name
+
+
+def test_the_check_finds_the_old_light_weeks(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(weekly, "_far_sets_light", lambda held, *args: held)
+    old = plan_of(ILL, weeks=4)
+    faults = _light_week_faults(ILL, old)
+    assert faults
+    assert "4-6 reps at RIR 6-6" in faults[0].what
+    assert "not 49-49" in faults[0].what
+
+
+@st.composite
+def ill_lifters(draw: st.DrawFn) -> dict[str, Any]:
+    """People back from a passing illness who lift: any goal (muscle or strength first half
+    the time), any experience, mostly active, on two to six days."""
+    data = draw(profiles(max_age=80))
+    if draw(st.booleans()):
+        first = draw(st.sampled_from(["muscle", "strength"]))
+        data["goals"] = [first, *(g for g in data["goals"] if g != first)][:3]
+    data["currently_active"] = draw(st.sampled_from([True, True, False]))
+    conditions = [c for c in data["conditions"] if c != "pregnancy"][:2]
+    data["conditions"] = [*conditions, "acute-illness"]
+    data.pop("pregnancy_week", None)
+    data.pop("screening", None)
+    data.pop("days", None)
+    data.update(
+        days_per_week=draw(st.integers(2, 6)),
+        minutes_per_session=draw(st.sampled_from([30, 45, 60, 90])),
+    )
+    return data
+
+
+def test_light_weeks_after_an_illness_are_coherent(
+    record_property: pytest.RecordProperty,
+) -> None:
+    def light_weeks_coherent(profile: Any, plan: Any) -> None:
+        light = {w.week for w in plan.weeks if w.max_intensity == "light"}
+        verdict = effort_incoherent(profile, plan, builtin_library())
+        bad = [f for f in verdict.faults if int(f.where.split()[1]) in light]
+        assert not bad, "\n".join(map(str, bad))
+
+    audit_property(
+        ill_lifters(),
+        {
+            name: PROGRESSION_CHECKS[name]
+            for name in ("session-effort-misstated", "effort-split-in-session", "reps-note-unkept")
+        },
+        record_property,
+        examples=EXAMPLES,
+        weeks=8,
+        extra=light_weeks_coherent,
     )
