@@ -283,7 +283,6 @@ def cohere_session(
     caps: dict[bool, float | None],
     most_reps: Mapping[str, float] = EMPTY,
     unloaded: frozenset[str] = frozenset(),
-    keep_reps: bool = False,
 ) -> Session:
     """A lifting session whose every set agrees with the table, and whose class and zone are
     those of its hardest item (DESIGN.md v1.1); other modalities are returned unchanged.
@@ -291,8 +290,7 @@ def cohere_session(
     in `unloaded` with no %1RM (body weight, a fixture: no load to cap) is held by its effort
     alone: a %1RM cap does not move its reps (coach review 12, BODYWEIGHT-LOAD-TALK: a
     cautious start's exit whose load ceiling rose 60 -> 63 -> 67 % took a body-weight squat
-    from 15 to 13-15 to 10-15 reps, less work each week with nothing heavier to lift).
-    `keep_reps`: see `cohere`."""
+    from 15 to 13-15 to 10-15 reps, less work each week with nothing heavier to lift)."""
     if session.modality is not Modality.RESISTANCE or not session.exercises:
         return session
     exercises = [
@@ -303,7 +301,6 @@ def cohere_session(
             ceiling,
             None if e.name in unloaded and e.intensity.pct_1rm is None else caps.get(e.compound),
             most_reps,
-            keep_reps,
         )
         for e in session.exercises
     ]

@@ -19,12 +19,7 @@ from endoprotocol.engine.decisions import (
 )
 from endoprotocol.plan import DayPlan, Exercise, Intensity, Range, Session, Week, hard_exposures
 from endoprotocol.planner.fill import STRENGTH_REPS, TRIM_NOTE, trim_changes
-from endoprotocol.planner.intensity import (
-    EMPTY,
-    cohere,
-    rest_for_load,
-    settled_rest,
-)
+from endoprotocol.planner.intensity import EMPTY, cohere, rest_for_load, settled_rest
 from endoprotocol.planner.library import ExerciseEntry, IntensityTable, Zone
 from endoprotocol.vocab import INTENSITY_ORDER, MAJOR_GROUPS, IntensityClass, Modality
 
@@ -128,17 +123,17 @@ def _far_sets_light(
     unloaded: frozenset[str],
 ) -> Session:
     """The lifting session `held` (a week's hold to light that lowered its class, applied
-    measure by measure) with each set the held load leaves far from failure made a light set, its reps
-    kept: read through the intensity table at the capped %1RM (`cohere(keep_reps=True)`),
-    a set with more than `light_above_rir` in reserve carries no RIR and the light zone's
-    RPE, and rests as a light load, within the week's rest limits (COACHING.md §3: when
-    safety caps one of them, the others are derived again from the capped value). Coach
-    review 29 (left open), EFFORT-INCOHERENT beside a passing illness: a strength lift's 4-6
-    reps at RIR 2-3 held to RPE 4 and 50 % 1RM read "4-6 reps at RIR 6, 49 % 1RM", where a
-    load for 10-12 reps (4-6 and 6 in reserve) is about 67-75 %; at 49 % (about 30 reps at
-    most) the same reps are a light set. Sets that stay within reach of failure are left as
-    the hold made them: moving their reps here would change what the week's notes and the
-    next week's compare (left open, docs/planning.md)."""
+    measure by measure) with each set the held load leaves far from failure made a light
+    set, its reps kept: read through the intensity table at the capped %1RM
+    (`cohere(keep_reps=True)`), a set with more than `light_above_rir` in reserve carries no
+    RIR and the light zone's RPE, and rests as a light load, within the week's rest limits
+    (COACHING.md §3: when safety caps one of them, the others are derived again from the
+    capped value). Coach review 29 (left open), EFFORT-INCOHERENT beside a passing illness:
+    a strength lift's 4-6 reps at RIR 2-3 held to RPE 4 and 50 % 1RM read "4-6 reps at RIR
+    6, 49 % 1RM", where a load for 10-12 reps (4-6 and 6 in reserve) is about 67-75 %; at
+    49 % (about 30 reps at most) the same reps are a light set. Sets that stay within reach
+    of failure are left as the hold made them: moving their reps here would change what the
+    week's notes and the next week's compare (left open, docs/planning.md)."""
     ceiling = IntensityClass(rules.ceiling.value)
     caps: dict[bool, float | None] = {}
     for compound, role in ((True, "compound"), (False, "accessory")):
