@@ -587,7 +587,14 @@ def build_plan(
     held_weekly = [
         c
         for w in block
-        for c in hold_week(w, outcome, library.design.zones, library.design.intensity_table)
+        for c in hold_week(
+            w,
+            outcome,
+            library.design.zones,
+            library.design.intensity_table,
+            most_reps=library.most_reps(),
+            unloaded=library.unloaded(),
+        )
     ]
     # and the load change against week 1 is the one the held weeks' lifts are given
     true_load_change(block, outcome, library.unloaded())

@@ -77,6 +77,7 @@ def cohere(
     ceiling: IntensityClass,
     cap: float | None = None,
     most_reps: Mapping[str, float] = EMPTY,
+    keep_reps: bool = False,
 ) -> Exercise:
     """`_cohere`, remembered: a block asks for the same lift at the same reps, effort, rest
     and cap week after week (~125 times a plan, ~3 of 4 seen before). The result depends
@@ -91,6 +92,7 @@ def cohere(
         id(most_reps),
         ceiling,
         cap,
+        keep_reps,
         _pair(i.rpe),
         _pair(i.rir),
         _pair(i.pct_1rm),
@@ -102,7 +104,7 @@ def cohere(
     )
     known = _COHERED.get(key)
     if known is None:
-        made = _cohere(ex, table, zones, ceiling, cap, most_reps)
+        made = _cohere(ex, table, zones, ceiling, cap, most_reps, keep_reps)
         change = {
             name: made.__dict__[name]
             for name in _COHERED_FIELDS
@@ -127,10 +129,14 @@ def _cohere(
     ceiling: IntensityClass,
     cap: float | None = None,
     most_reps: Mapping[str, float] = EMPTY,
+    keep_reps: bool = False,
 ) -> Exercise:
     """The exercise with reps, RIR, RPE and %1RM made to agree under `ceiling` and `cap`
     (a %1RM ceiling from a limit, a cautious start or its exit). `most_reps`: exercise name
     -> the most reps its kind is dosed at (ballistic moves: 6), to keep alternatives fitting.
+    With `keep_reps` (a week-scoped hold on a week already built: its notes and minutes
+    speak of these reps), a capped load does not move the reps: the reserve follows the
+    capped load at the same reps, and a set left far from failure is light.
 
     Only loaded sets taken toward failure (reps and an RIR) are touched; holds, drills and
     movements dosed by kind keep their effort rating. Reps and RIR set the load: a rule's
@@ -163,7 +169,7 @@ def _cohere(
     top = zones[ceiling].pct_1rm.max
     cap = min(float(top) if top is not None else 100.0, cap if cap is not None else 100.0)
     heavy = pct_for(table, r1 + k1)
-    if heavy > cap + SLACK and k1 <= table.light_above_rir:
+    if heavy > cap + SLACK and k1 <= table.light_above_rir and not keep_reps:
         # the load is capped: keep the effort with more reps, as far as the table allows
         need = math.ceil(rm_for(table, cap) - k1 - 1e-9) - r1
         shift = max(0, min(need, table.max_reps - r2))

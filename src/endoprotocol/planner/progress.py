@@ -397,28 +397,16 @@ def _progress_session(
             break
     # the set step (`set_step_lifts`): the sets the building weeks added so far go round the
     # session's lifts in order, one set a lift before any gets a second
-    added = step * scheme.set_step_lifts if scheme.set_step_lifts else 0
-    count = max(len(session.exercises), 1)
+    if (
+        session.modality is Modality.RESISTANCE
+        and scheme.add_sets_every
+        and not deload
+        and not held
+        and not scheme.hold_volume
+    ):
+        exited = _set_step(session, exited, step, scheme, outcome, room)
     for i, (ex, sets) in enumerate(zip(session.exercises, exited, strict=True)):
         update: dict[str, object] = {}
-        # a paired lift's partner as this week has it so far (grown already, or not yet)
-        partner = next(
-            (e for e in [*exercises, *session.exercises] if e.name == ex.paired_with), None
-        )
-        if (
-            session.modality is Modality.RESISTANCE
-            and scheme.add_sets_every
-            and not deload
-            and not held
-            and not scheme.hold_volume
-        ):
-            more = (
-                added // count + (i < added % count)
-                if scheme.set_step_lifts
-                else step // scheme.add_sets_every
-            )
-            wanted = min(sets + more, max(_set_cap(outcome, ex, session.modality), sets))
-            sets = room.take(ex, sets, wanted, partner)
         if session.modality is Modality.HIIT and scheme.add_rounds:
             # the rounds the building weeks reached; a deload cuts from them, not from week 1's
             wanted = min(sets + scheme.add_rounds * round_step, max(_rounds_cap(outcome), sets))
@@ -460,6 +448,50 @@ def _progress_session(
             exercises, scheme.deload_cut_pct, reps_floor, most_reserve=most_reserve
         )
     return session.model_copy(update={"exercises": exercises})
+
+
+def _set_step(
+    session: Session, sets: list[int], step: int, scheme: Scheme, outcome: Decisions, room: Room
+) -> list[int]:
+    """Each lift's sets in `session` (now `sets`) after the set step of `step` building
+    weeks: the sets added so far go round the lifts in order (`set_step_lifts` a week), or
+    each lift gains one every `add_sets_every` building weeks, up to the rules' top for the
+    lift. The day's `room` is taken a round at a time - every lift gets its next set before
+    any gets the one after - so a week whose step asks one lift for a second new set never
+    spends on it the minutes that kept a later lift's set of the week before (coach review
+    29, LIFTING-SETS-FALL-WHILE-BUILDING: a 53-year-old's Friday deadlift 3 -> 4 sets took
+    the row's 3rd, back 12.5 -> 12 hard sets in a building week)."""
+    out = list(sets)
+    count = max(len(session.exercises), 1)
+    added = step * scheme.set_step_lifts if scheme.set_step_lifts else 0
+    wanted = [
+        min(
+            n
+            + (
+                added // count + (i < added % count)
+                if scheme.set_step_lifts
+                else step // (scheme.add_sets_every or 1)
+            ),
+            max(_set_cap(outcome, ex, session.modality), n),
+        )
+        for i, (ex, n) in enumerate(zip(session.exercises, sets, strict=True))
+    ]
+    for level in range(1, max((w - n for w, n in zip(wanted, sets, strict=True)), default=0) + 1):
+        for i, ex in enumerate(session.exercises):
+            goal = min(wanted[i], sets[i] + level)
+            if out[i] >= goal:
+                continue
+            # a paired lift's partner as this week has it so far (grown already, or not yet)
+            partner = next(
+                (
+                    e.model_copy(update={"sets": out[k]}) if out[k] != e.sets else e
+                    for k, e in enumerate(session.exercises)
+                    if e.name == ex.paired_with
+                ),
+                None,
+            )
+            out[i] = room.take(ex, out[i], goal, partner)
+    return out
 
 
 def _last_sets(weeks: list[Week], day: Day, session: Session) -> dict[str, int] | None:
