@@ -5082,18 +5082,35 @@ def split_leaves_half_one_day(p: Profile, plan: Plan, library: Library) -> Verdi
     (72 h with chronic stress or poor sleep) between two of them (COACHING.md §2); only when
     they do not may a 2-week rotation (U/L/U then L/U/L) stand in. With two or more lifting
     days, a week whose lifting trains one half of the body (upper or lower) on a single day
-    is a fault when two days lifting may use lie that far apart."""
+    is a fault when two days lifting may use lie that far apart. Where the week's lifting
+    days cannot all give each half two such days (three lifting days on three back-to-back
+    days: every lifting day asked for, by rotating emphasis, COACHING.md §2; coach review
+    30, CONSECUTIVE-DAYS-LOSE-A-LIFTING-DAY), the rotation stands in: a half on one day is
+    a fault only when neither the building week before nor the one after has it on two (a
+    deload keeps the layout of the week before it)."""
     offered = _lifting_allowed(plan, sorted(WEEK_INDEX[d.value] for d in p.training_days()))
     gap = _recovery_days(p)
     apart = any(circular(a, b) >= gap for a, b in combinations(offered, 2))
     verdict = Verdict(applies=False)
-    for week in plan.weeks:
+    days_of = [
+        {h: sum(1 for x in _lifting_days(w.days).values() if h in x) for h in ("upper", "lower")}
+        for w in plan.weeks
+    ]
+    for n, week in enumerate(plan.weeks):
         halves = _lifting_days(week.days)
         if len(halves) < 2:
             continue
         verdict.applies = True
+        rotates = not _arrangement_exists(offered, len(halves), gap=gap)
+        if rotates and week.deload:
+            continue
+        building = [k for k, w in enumerate(plan.weeks) if not w.deload]
+        near = [k for k in building if k < n][-1:] + [k for k in building if k > n][:1]
         for half in ("upper", "lower"):
             on = sum(1 for h in halves.values() if half in h)
+            mirrored = [days_of[k][half] >= 2 for k in near]
+            if rotates and (not mirrored or any(mirrored)):
+                continue
             if apart and 0 < on < 2:
                 verdict.faults.append(
                     Fault(

@@ -705,7 +705,15 @@ class Scheduler:
                     thin
                     and trial_cover > cover
                     and (after >= min(before, target.bar) if count > keep else trial_cover >= 2)
-                    and not (target.lifting_reserves_growth and count <= keep)
+                    # a muscle- or strength-first goal keeps its lifting days asked for,
+                    # rotating emphasis where 48 h allow it (Upper/Lower/Upper on three
+                    # back-to-back days, mirrored the next week: COACHING.md §2; coach
+                    # review 30, CONSECUTIVE-DAYS-LOSE-A-LIFTING-DAY)
+                    and not (
+                        target.lifting_reserves_growth
+                        and count <= keep
+                        and self._gap_days("hours_between_same_muscle") <= 2
+                    )
                 ):
                     why = "so that every muscle group is trained on two days of the week"
                 else:
