@@ -3315,6 +3315,9 @@ def build_weeks(
                     else:
                         starting.add(session.modality.value)
                 today = mirror.get(id(session), session) if mirrored else session
+                if today is None and deload:
+                    # a deload's lighter lifting leaves the block its room again
+                    today = session
                 if today is None:
                     continue  # a steady block the mirrored lifting leaves no room for
                 todays.append(today)
