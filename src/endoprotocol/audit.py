@@ -7118,7 +7118,9 @@ def first_goal_lifting_day_given_to_aerobic(p: Profile, plan: Plan, library: Lib
     Monday-Wednesday lifted full body on Monday and Wednesday only, Tuesday a brisk walk (a
     45-minute tempo run when active): chest and quads at 6 hard sets a week for 16 weeks.
     Applies where nothing holds the lifting back (`hard_sets_open`) and no pack caps it:
-    not in pregnancy, with Triad/RED-S signs or for frail people (COACHING.md §4)."""
+    not in pregnancy, with Triad/RED-S signs or for frail people (COACHING.md §4), nor with
+    chronic stress or poor sleep, whose 72 h between the same muscles keep two full-body
+    days where a rotation would need three (left open, docs/planning.md)."""
     offered = sorted(WEEK_INDEX[d.value] for d in p.training_days())
     verdict = Verdict(
         applies=bool(p.goals)
@@ -7129,6 +7131,7 @@ def first_goal_lifting_day_given_to_aerobic(p: Profile, plan: Plan, library: Lib
         and Condition.PREGNANCY not in p.conditions
         and not has_triad_signs(p)
         and not is_frail(p)
+        and _recovery_days(p) == 2
     )
     if not verdict.applies:
         return verdict

@@ -49,7 +49,7 @@ from endoprotocol.planner.volume import (
     touches,
     trim_past_dose,
 )
-from endoprotocol.vocab import INTENSITY_ORDER, Day, IntensityClass, Modality, Pattern
+from endoprotocol.vocab import INTENSITY_ORDER, MAJOR_GROUPS, Day, IntensityClass, Modality, Pattern
 
 # the week notes a progression carries (rules/core/progression.yaml), read as plain text
 NOTES = (
@@ -1175,9 +1175,9 @@ def _mirror(
     has no shorter steady work to explain (coach review 16,
     NOTE-BLAMES-LIFTING-FOR-SHORTER-CARDIO: walks 13 -> 25 -> 13 minutes on a 90-minute day
     that had the time, the week after said its lifting took it).
-    With `dose_first` (a muscle- or strength-first goal), a block the swap would leave
-    under its least work is left out of the mirrored week (mapped to None) rather than the
-    mirror: the first goal's lifting comes before WHO's aerobic minutes (COACHING.md §2),
+    With `dose_first` (a muscle- or strength-first goal) and day types that train different
+    major groups, a block the swap would leave under its least work is left out of the
+    mirrored week (mapped to None) rather than the mirror: the first goal's lifting comes before WHO's aerobic minutes (COACHING.md §2),
     and without the mirror a group of Upper/Lower/Upper on three back-to-back days would
     be trained on one day every week (coach review 30, CONSECUTIVE-DAYS-LOSE-A-LIFTING-DAY)."""
     # a lifting day that gives way within the block (`last_week`) is not mirrored
@@ -1194,6 +1194,17 @@ def _mirror(
     if counts[titles[0]] == counts[titles[1]]:
         return {}
     first = {t: next(s for s in lifts if s.title == t) for t in titles}
+    # a walk gives way only to a mirror that rotates emphasis: day types that train
+    # different major groups (Upper/Lower), not full body A and B
+    groups = [
+        {
+            g
+            for g, ms in MAJOR_GROUPS.items()
+            if {m.value for e in first[t].exercises for m in e.muscles} & set(ms)
+        }
+        for t in titles
+    ]
+    dose_first = dose_first and groups[0] != groups[1]
     swap: dict[int, Session | None] = {
         id(s): first[titles[1] if s.title == titles[0] else titles[0]] for s in lifts
     }
