@@ -1177,9 +1177,10 @@ def _mirror(
     that had the time, the week after said its lifting took it).
     With `dose_first` (a muscle- or strength-first goal) and day types that train different
     major groups, a block the swap would leave under its least work is left out of the
-    mirrored week (mapped to None) rather than the mirror: the first goal's lifting comes before WHO's aerobic minutes (COACHING.md §2),
-    and without the mirror a group of Upper/Lower/Upper on three back-to-back days would
-    be trained on one day every week (coach review 30, CONSECUTIVE-DAYS-LOSE-A-LIFTING-DAY)."""
+    mirrored week (mapped to None) rather than the mirror: the first goal's lifting comes
+    before WHO's aerobic minutes (COACHING.md §2), and without the mirror a group of
+    Upper/Lower/Upper on three back-to-back days would be trained on one day every week
+    (coach review 30, CONSECUTIVE-DAYS-LOSE-A-LIFTING-DAY)."""
     # a lifting day that gives way within the block (`last_week`) is not mirrored
     lifts = [
         s
