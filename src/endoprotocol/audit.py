@@ -5106,18 +5106,35 @@ def split_leaves_half_one_day(p: Profile, plan: Plan, library: Library) -> Verdi
     (72 h with chronic stress or poor sleep) between two of them (COACHING.md §2); only when
     they do not may a 2-week rotation (U/L/U then L/U/L) stand in. With two or more lifting
     days, a week whose lifting trains one half of the body (upper or lower) on a single day
-    is a fault when two days lifting may use lie that far apart."""
+    is a fault when two days lifting may use lie that far apart. Where the week's lifting
+    days cannot all give each half two such days (three lifting days on three back-to-back
+    days: every lifting day asked for, by rotating emphasis, COACHING.md §2; coach review
+    30, CONSECUTIVE-DAYS-LOSE-A-LIFTING-DAY), the rotation stands in: a half on one day is
+    a fault only when neither the building week before nor the one after has it on two (a
+    deload keeps the layout of the week before it)."""
     offered = _lifting_allowed(plan, sorted(WEEK_INDEX[d.value] for d in p.training_days()))
     gap = _recovery_days(p)
     apart = any(circular(a, b) >= gap for a, b in combinations(offered, 2))
     verdict = Verdict(applies=False)
-    for week in plan.weeks:
+    days_of = [
+        {h: sum(1 for x in _lifting_days(w.days).values() if h in x) for h in ("upper", "lower")}
+        for w in plan.weeks
+    ]
+    for n, week in enumerate(plan.weeks):
         halves = _lifting_days(week.days)
         if len(halves) < 2:
             continue
         verdict.applies = True
+        rotates = not _arrangement_exists(offered, len(halves), gap=gap)
+        if rotates and week.deload:
+            continue
+        building = [k for k, w in enumerate(plan.weeks) if not w.deload]
+        near = [k for k in building if k < n][-1:] + [k for k in building if k > n][:1]
         for half in ("upper", "lower"):
             on = sum(1 for h in halves.values() if half in h)
+            mirrored = [days_of[k][half] >= 2 for k in near]
+            if rotates and (not mirrored or any(mirrored)):
+                continue
             if apart and 0 < on < 2:
                 verdict.faults.append(
                     Fault(
@@ -7090,6 +7107,126 @@ def lifting_day_given_up_with_room(p: Profile, plan: Plan, library: Library) -> 
     return verdict
 
 
+# The lifting days a muscle- or strength-first goal's dose is built on when the offered days
+# allow them (COACHING.md §2, "who gets the time first": the first goal's minimum dose before
+# WHO's aerobic minutes; three days are the design choice the packs carry it on)
+FIRST_GOAL_LIFTING_DAYS = 3
+
+
+def _no_half_too_soon(chosen: list[int], *, gap: int) -> bool:
+    """Whether `chosen` days can each lift an upper, lower or full-body day with no half of
+    the body on two days less than `gap` days apart (the week wraps Sunday to Monday): a
+    rotation of emphasis, each half on one day at least."""
+    kinds = ({"upper"}, {"lower"}, {"upper", "lower"})
+    for types in product(kinds, repeat=len(chosen)):
+        days = dict(zip(chosen, types, strict=True))
+        ok = all(
+            circular(a, b) >= gap
+            for half in ("upper", "lower")
+            for a, b in combinations([d for d in chosen if half in days[d]], 2)
+        )
+        if ok and all(any(half in t for t in types) for half in ("upper", "lower")):
+            return True
+    return False
+
+
+def first_goal_lifting_day_given_to_aerobic(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 30, CONSECUTIVE-DAYS-LOSE-A-LIFTING-DAY (COACHING.md §2: the first goal's
+    minimum dose before WHO's aerobic minutes; consecutive-day blocks still get every lifting
+    day asked for, by rotating emphasis): a person whose first goal is muscle or strength,
+    offering three or more days, lifts on three of them whenever three lifting days fit the
+    offered days with no half of the body (upper, lower) on two days less than 48 h apart
+    (72 h with chronic stress or poor sleep) - Upper/Lower/Upper on Monday-Wednesday, the
+    mirror week after. Faults a week with fewer required lifting days while an offered day
+    holds required aerobic work and no lifting. A 45-year-old intermediate woman offering
+    Monday-Wednesday lifted full body on Monday and Wednesday only, Tuesday a brisk walk (a
+    45-minute tempo run when active): chest and quads at 6 hard sets a week for 16 weeks.
+    Applies where nothing holds the lifting back (`hard_sets_open`) and no pack caps it:
+    not in pregnancy, with Triad/RED-S signs or for frail people (COACHING.md §4), nor with
+    chronic stress or poor sleep, whose 72 h between the same muscles keep two full-body
+    days where a rotation would need three (left open, docs/planning.md)."""
+    offered = sorted(WEEK_INDEX[d.value] for d in p.training_days())
+    verdict = Verdict(
+        applies=bool(p.goals)
+        and p.goals[0].value in LIFTING_FIRST
+        and len(offered) >= FIRST_GOAL_LIFTING_DAYS
+        and bool(plan.weeks)
+        and hard_sets_open(plan)
+        and Condition.PREGNANCY not in p.conditions
+        and not has_triad_signs(p)
+        and not is_frail(p)
+        and _recovery_days(p) == 2
+    )
+    if not verdict.applies:
+        return verdict
+    gap = _recovery_days(p)
+    allowed = _lifting_allowed(plan, offered)
+    if not any(
+        _no_half_too_soon(list(chosen), gap=gap)
+        for chosen in combinations(allowed, FIRST_GOAL_LIFTING_DAYS)
+    ):
+        return verdict
+    names = {WEEK_INDEX[d.value]: d.value for d in p.training_days()}
+    for week in plan.weeks:
+        required = [[s for s in d.sessions if not s.optional] for d in week.days]
+        lifting = [
+            i for i, r in enumerate(required) if any(s.modality.value == "resistance" for s in r)
+        ]
+        if len(lifting) >= FIRST_GOAL_LIFTING_DAYS:
+            continue
+        aerobic = [
+            i
+            for i in offered
+            if required[i] and all(s.modality.value in ("endurance", "hiit") for s in required[i])
+        ]
+        if aerobic:
+            verdict.faults.append(
+                Fault(
+                    "first-goal-lifting-day-given-to-aerobic",
+                    f"week {week.week}",
+                    f"{len(lifting)} lifting days, {names[aerobic[0]]} aerobic work alone; "
+                    f"{FIRST_GOAL_LIFTING_DAYS} lifting days fit the offered days with each "
+                    "half of the body on days apart",
+                )
+            )
+    return verdict
+
+
+def hard_day_between_hard_days(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 30, HARD-MIDDLE-DAY (COACHING.md §2: two adjacent days pair a heavy day
+    with a light one; intervals and recovery): no day's required aerobic work at a vigorous
+    effort (a tempo session, intervals) sits between two days of vigorous lifting, three hard
+    days in a row around it (the week wraps Sunday to Monday). An active 45-year-old
+    muscle-first woman offering Monday-Wednesday had a 45-minute tempo run at RPE 7-8 on
+    Tuesday between vigorous full-body days. Applies to weeks with two or more days of
+    vigorous required lifting."""
+    verdict = Verdict(applies=False)
+
+    def vigorous(d: DayPlan, modalities: tuple[str, ...]) -> bool:
+        return any(
+            not s.optional
+            and s.modality.value in modalities
+            and s.intensity_class.value == "vigorous"
+            for s in d.sessions
+        )
+
+    for week in plan.weeks:
+        lifting = [vigorous(d, ("resistance",)) for d in week.days]
+        if sum(lifting) < 2:
+            continue
+        verdict.applies = True
+        for i, d in enumerate(week.days):
+            if lifting[i - 1] and lifting[(i + 1) % 7] and vigorous(d, ("endurance", "hiit")):
+                verdict.faults.append(
+                    Fault(
+                        "hard-day-between-hard-days",
+                        f"week {week.week} {d.day.value}",
+                        "vigorous aerobic work between two days of vigorous lifting",
+                    )
+                )
+    return verdict
+
+
 def _longest_idle(days: list[list[Session]]) -> int:
     """The most days in a row, around the week's wrap, without any session (7: none at all)."""
     return longest_idle([bool(d) for d in days])
@@ -7857,6 +7994,8 @@ WEEK_CHECKS: dict[str, Check] = {
     "first-goal-aerobic-absent": first_goal_aerobic_absent,
     "endurance-first-idle-days": endurance_first_idle_days,
     "lifting-day-given-up-with-room": lifting_day_given_up_with_room,
+    "first-goal-lifting-day-given-to-aerobic": first_goal_lifting_day_given_to_aerobic,
+    "hard-day-between-hard-days": hard_day_between_hard_days,
     "offered-day-empty-extras-elsewhere": offered_day_empty_extras_elsewhere,
     "aerobic-first-crowded-by-strength": aerobic_first_crowded_by_strength,
     "steady-block-beside-free-minutes": steady_block_beside_free_minutes,

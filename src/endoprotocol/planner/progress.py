@@ -55,7 +55,7 @@ from endoprotocol.planner.volume import (
     touches,
     trim_past_dose,
 )
-from endoprotocol.vocab import INTENSITY_ORDER, Day, IntensityClass, Modality, Pattern
+from endoprotocol.vocab import INTENSITY_ORDER, MAJOR_GROUPS, Day, IntensityClass, Modality, Pattern
 
 # the week notes a progression carries (rules/core/progression.yaml), read as plain text
 NOTES = (
@@ -1215,8 +1215,13 @@ def _rounds(days: list[DayPlan]) -> int:
 
 
 def _mirror(
-    week_one: list[DayPlan], budget: int, least_block: int, short: float = 0.0
-) -> dict[int, Session]:
+    week_one: list[DayPlan],
+    budget: int,
+    least_block: int,
+    short: float = 0.0,
+    *,
+    dose_first: bool = False,
+) -> dict[int, Session | None]:
     """For a split whose two day types are not used equally (Upper/Lower/Upper), the
     sessions that swap in every second week (Lower/Upper/Lower), so that over two weeks each
     muscle group gets the same number of hard exposures (COACHING.md §2). Maps id(session)
@@ -1228,7 +1233,13 @@ def _mirror(
     is `short` of it: past that the week's steady minutes hold, so the week after the mirror
     has no shorter steady work to explain (coach review 16,
     NOTE-BLAMES-LIFTING-FOR-SHORTER-CARDIO: walks 13 -> 25 -> 13 minutes on a 90-minute day
-    that had the time, the week after said its lifting took it)."""
+    that had the time, the week after said its lifting took it).
+    With `dose_first` (a muscle- or strength-first goal) and day types that train different
+    major groups, a block the swap would leave under its least work is left out of the
+    mirrored week (mapped to None) rather than the mirror: the first goal's lifting comes
+    before WHO's aerobic minutes (COACHING.md §2), and without the mirror a group of
+    Upper/Lower/Upper on three back-to-back days would be trained on one day every week
+    (coach review 30, CONSECUTIVE-DAYS-LOSE-A-LIFTING-DAY)."""
     # a lifting day that gives way within the block (`last_week`) is not mirrored
     lifts = [
         s
@@ -1243,12 +1254,27 @@ def _mirror(
     if counts[titles[0]] == counts[titles[1]]:
         return {}
     first = {t: next(s for s in lifts if s.title == t) for t in titles}
-    swap = {id(s): first[titles[1] if s.title == titles[0] else titles[0]] for s in lifts}
+    # a walk gives way only to a mirror that rotates emphasis: day types that train
+    # different major groups (Upper/Lower), not full body A and B
+    groups = [
+        {
+            g
+            for g, ms in MAJOR_GROUPS.items()
+            if {m.value for e in first[t].exercises for m in e.muscles} & set(ms)
+        }
+        for t in titles
+    ]
+    dose_first = dose_first and groups[0] != groups[1]
+    swap: dict[int, Session | None] = {
+        id(s): first[titles[1] if s.title == titles[0] else titles[0]] for s in lifts
+    }
     freed: list[tuple[Session, int]] = []  # a block and the minutes its day's swap frees
     given = 0.0  # minutes the blocks gave to longer lifting sessions
     for day in week_one:
         total = sum(
-            swap[id(s)].duration_minutes if id(s) in swap else s.duration_minutes
+            (swapped.duration_minutes if (swapped := swap[id(s)]) is not None else 0)
+            if id(s) in swap
+            else s.duration_minutes
             for s in day.sessions
         )
         was = sum(s.duration_minutes for s in day.sessions)
@@ -1267,7 +1293,11 @@ def _mirror(
         if block is not None:
             if total > budget:
                 if block.duration_minutes + budget - total < least_block:
-                    return {}
+                    if not dose_first:
+                        return {}
+                    swap[id(block)] = None  # its minutes go to the blocks a swap frees
+                    given += block.duration_minutes
+                    continue
                 swap[id(block)] = _resized_steady(block, block.duration_minutes + budget - total)
                 given += total - budget
             elif was > total:
@@ -3288,6 +3318,7 @@ def build_weeks(
         budget,
         design.timing.min_work_minutes.get(Modality.ENDURANCE, 10),
         scheme.aerobic_target - _week_aerobic(week_one),
+        dose_first=any(t.lifting_reserves_growth for t, _ in outcome.guidelines.values()),
     )
     growth = _growth(week_one, count, scheme, grows or {}) if build_up is None else {}
     # (an active person's long steady session starts at what its day holds, at every block
@@ -3581,8 +3612,14 @@ def build_weeks(
                         joining = True
                     else:
                         starting.add(session.modality.value)
-                todays.append(mirror.get(id(session), session) if mirrored else session)
-                origin[id(todays[-1])] = session
+                today = mirror.get(id(session), session) if mirrored else session
+                if today is None and deload:
+                    # a deload's lighter lifting leaves the block its room again
+                    today = session
+                if today is None:
+                    continue  # a steady block the mirrored lifting leaves no room for
+                todays.append(today)
+                origin[id(today)] = session
             # minutes the day has left; added sets and retimed sessions share them
             spare = max(0, budget - sum(x.duration_minutes for x in todays))
             # a walk sized to week 1's room leaves this week's lifting the room it had with

@@ -705,6 +705,15 @@ class Scheduler:
                     thin
                     and trial_cover > cover
                     and (after >= min(before, target.bar) if count > keep else trial_cover >= 2)
+                    # a muscle- or strength-first goal keeps its lifting days asked for,
+                    # rotating emphasis where 48 h allow it (Upper/Lower/Upper on three
+                    # back-to-back days, mirrored the next week: COACHING.md §2; coach
+                    # review 30, CONSECUTIVE-DAYS-LOSE-A-LIFTING-DAY)
+                    and not (
+                        target.lifting_reserves_growth
+                        and count <= keep
+                        and self._gap_days("hours_between_same_muscle") <= 2
+                    )
                 ):
                     why = "so that every muscle group is trained on two days of the week"
                 else:
@@ -1943,6 +1952,11 @@ class Scheduler:
             return
         cap = self.outcome.cap("hard_sessions_per_week")
         left = int(allowed.value.max)
+        days = self.week.days
+
+        def lifts(day: int) -> bool:
+            return any(o.modality is Modality.RESISTANCE and not o.optional for o in days[day])
+
         steady = sorted(
             (
                 (s.minutes, day, s)
@@ -1952,6 +1966,9 @@ class Scheduler:
                 and not s.optional
                 and s.intensity == "moderate"
                 and len(sessions) == 1
+                # never between two lifting days: three hard days in a row (COACHING.md
+                # §2, a heavy day beside a light one; coach review 30, HARD-MIDDLE-DAY)
+                and not (lifts((day - 1) % 7) and lifts((day + 1) % 7))
             ),
             key=lambda t: (-t[0], t[1]),
         )
