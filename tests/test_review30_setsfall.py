@@ -144,7 +144,8 @@ def test_the_other_profiles_keep_their_sets(data: dict[str, Any], weeks: int) ->
     ("data", "weeks", "where", "what"),
     [
         (SMALLEST, 12, "week 10", "back 11.5 -> 10.5"),
-        (SIXTY, 12, "week 10", "back 11.5 -> 10.5"),
+        # (week 11 since branch days30 laid six offered days out again: chest 11 -> 10)
+        (SIXTY, 12, "week 11", "chest 11 -> 10"),
         (STRENGTH, 12, "week 10", "quads 13 -> 11"),
         (FULL_BODY, 16, "week 14", "back 12.5 -> 12"),
     ],
