@@ -11352,7 +11352,8 @@ def exit_steps_reps_and_effort(p: Profile, plan: Plan, library: Library) -> Verd
             o = was.get(key)
             if o is None or e.reps is None or o.reps is None:
                 continue
-            assert e.intensity.rpe is not None and o.intensity.rpe is not None
+            assert e.intensity.rpe is not None
+            assert o.intensity.rpe is not None
             if e.intensity.rpe.max <= o.intensity.rpe.max:
                 continue
             where = f"week {week.week} '{key[0]}' / {key[1]}"
