@@ -3182,6 +3182,8 @@ def build_weeks(
         and scheme.cautious is not None
         and scheme.cautious.exit_weeks is not None
         and scheme.cautious.exit_rpe is not None
+        # (with a load to step: a body-weight block's exit has no load step to take first)
+        and loaded
     )
     waited: int | None = None
     climb_said: tuple[int, int] | None = None  # (week index, note index) of its start note
