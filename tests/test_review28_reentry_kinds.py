@@ -109,10 +109,14 @@ def test_an_osteoporosis_exit_climbs_a_tenth_at_a_time() -> None:
     plan = builtin_plan(weeks=16, **OSTEO)
     loads = [w.load_change_pct for w in plan.weeks]
     # was 6 -> 19.0 -> 34.1 -> 44.9 over the exit, then 73.1 with week 13's effort step
-    assert loads[7:14] == [6, 16.8, 27.6, 38.4, 38.4, 38.4, 47.7]
+    # (coach review 30, OSTEOPOROSIS-EXIT-STEPS-REPS-AND-EFFORT-AT-ONCE: week 13 is one more
+    # load step at the exit's effort, week 14 the effort step at those loads; it was 38.4 in
+    # week 13 and 47.7 in week 14, with the effort step in week 13)
+    assert loads[7:15] == [6, 16.8, 27.6, 38.4, 38.4, 44.9, 44.9, 54.3]
     assert max(load_rises(plan)) <= 0.105  # (a %1RM shown in whole points: 49 -> 54)
-    # week 13 takes the block's own effort at the exit's last loads
-    assert week_top_lift_rpe(plan.weeks[12]) > week_top_lift_rpe(plan.weeks[10])
+    # week 13 keeps the exit's effort; week 14 takes the block's own at week 13's loads
+    assert week_top_lift_rpe(plan.weeks[12]) == week_top_lift_rpe(plan.weeks[10])
+    assert week_top_lift_rpe(plan.weeks[13]) > week_top_lift_rpe(plan.weeks[12])
     assert not audit_check("reentry-exit-load-jump", OSTEO, plan).faults
 
 

@@ -11592,6 +11592,103 @@ def bodyweight_block_stops_progressing(p: Profile, plan: Plan, library: Library)
     return verdict
 
 
+# ---- coach review 30, branch osteo30: the first week of the full dose after an exit --------
+
+
+def _lifts_for_reps(week: Week) -> dict[tuple[str, str], Exercise]:
+    """A week's required lifts taken for reps toward failure (reps and an RIR), by session
+    title and name; where one appears on more days, its highest effort (then most reps)."""
+    out: dict[tuple[str, str], Exercise] = {}
+    for d in week.days:
+        for s in d.sessions:
+            if s.modality is not Modality.RESISTANCE or s.optional:
+                continue
+            for e in s.exercises:
+                i = e.intensity
+                if e.reps is None or i.rpe is None or i.rir is None:
+                    continue
+                key = (s.title, e.name)
+                was = out.get(key)
+                if was is None or (i.rpe.max, e.reps.max) > (
+                    was.intensity.rpe.max if was.intensity.rpe else 0.0,
+                    was.reps.max if was.reps else 0.0,
+                ):
+                    out[key] = e
+    return out
+
+
+def exit_steps_reps_and_effort(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 30, OSTEOPOROSIS-EXIT-STEPS-REPS-AND-EFFORT-AT-ONCE: when a light start's
+    exit ends (osteoporosis's 8 light weeks and 4 exit weeks toward 60-70 % 1RM [Too Fit To
+    Fracture 2014]; an older beginner's 4 and 4 [ACSM 2011]), the first building week of the
+    block's own dose steps one thing (COACHING.md §3): no lift raises both its effort (top
+    RPE) and its target reps (top) against the exit's last building week (a 64-year-old with
+    osteoporosis went from 12-13 reps at RPE 5-6 to 14-15 at RPE 7-8, both at 62-64 % 1RM, on
+    the conventional deadlift). And in no later building week does a lift whose effort rises
+    have more reps (top) than the exit's last building week left it with: reps never climb
+    past the range the start closed at while the effort climbs, into long sets near failure
+    of loaded hinges and squats (COACHING.md §4). Applies to people whose light start ends
+    inside the block with an exit (`cautious_start_weeks`), without a passing illness, whose
+    plan has a building week on each side of the exit's end. (A re-entry's end, moderate
+    weeks with no exit, is not read: left open in docs/planning.md.)"""
+    verdict = Verdict(applies=False)
+    start = cautious_start_weeks(p)
+    if (
+        start is None
+        or not start[1]
+        or plan.screening.referral_only
+        or Condition.ACUTE_ILLNESS in p.conditions
+    ):
+        return verdict
+    end = sum(start)
+    building = [w for w in plan.weeks if not w.deload]
+    closing = next((w for w in reversed(building) if w.week <= end), None)
+    after = [w for w in building if w.week > end]
+    if closing is None or not after:
+        return verdict
+    verdict.applies = True
+    left = _lifts_for_reps(closing)
+    before = closing
+    for week in after:
+        was, now = _lifts_for_reps(before), _lifts_for_reps(week)
+        for key, e in now.items():
+            o = was.get(key)
+            if o is None or e.reps is None or o.reps is None:
+                continue
+            assert e.intensity.rpe is not None
+            assert o.intensity.rpe is not None
+            if e.intensity.rpe.max <= o.intensity.rpe.max:
+                continue
+            where = f"week {week.week} '{key[0]}' / {key[1]}"
+            change = (
+                f"{o.reps.min:g}-{o.reps.max:g} reps at RPE {o.intensity.rpe.max:g} -> "
+                f"{e.reps.min:g}-{e.reps.max:g} at RPE {e.intensity.rpe.max:g}"
+            )
+            if before is closing and e.reps.max > o.reps.max:
+                verdict.faults.append(
+                    Fault(
+                        "exit-steps-reps-and-effort",
+                        where,
+                        f"the first week of the full dose raises reps and effort together "
+                        f"({change}, against week {before.week})",
+                    )
+                )
+                continue
+            top = left.get(key)
+            if top is not None and top.reps is not None and e.reps.max > top.reps.max:
+                verdict.faults.append(
+                    Fault(
+                        "exit-steps-reps-and-effort",
+                        where,
+                        f"the effort rises with reps past the {top.reps.max:g} the exit "
+                        f"closed at in week {closing.week} ({change}, against week "
+                        f"{before.week})",
+                    )
+                )
+        before = week
+    return verdict
+
+
 PROGRESSION_CHECKS: dict[str, Check] = {
     "bodyweight-block-stops-progressing": bodyweight_block_stops_progressing,
     "bone-first-never-heavy": bone_first_never_heavy,
@@ -11671,6 +11768,7 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "lifting-sets-fall-while-building": lifting_sets_fall_while_building,
     "required-lift-sets-cut-while-building": required_lift_sets_cut_while_building,
     "deload-cut-beyond-range": deload_cut_beyond_range,
+    "exit-steps-reps-and-effort": exit_steps_reps_and_effort,
 }
 # ---- words that tell the truth (coach review 12) ---------------------------------------------
 

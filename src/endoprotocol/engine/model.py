@@ -553,6 +553,8 @@ NOTE_FIELDS = {
     "steady_to_intervals_note": {"minutes"},
     "steady_to_intervals_part_note": {"minutes"},
     "cautious_end_note": set(),
+    "exit_effort_waits_note": set(),
+    "exit_effort_note": set(),
     "dose_climb_start_note": {"step", "until"},
     "dose_climb_note": {"load_change_pct"},
     "sets_note": set(),
@@ -830,6 +832,13 @@ class Progression(_Node):
     cautious_start: CautiousStart | None = None
     # said in the week after a cautious start, when the block's own dose takes over
     cautious_end_note: Text | None = None
+    # a light start's exit that ends below the block's own effort (coach review 30,
+    # OSTEOPOROSIS-EXIT-STEPS-REPS-AND-EFFORT-AT-ONCE): the block's first week takes one more
+    # load step at the exit's effort (`exit_effort_waits_note`, said in place of
+    # `cautious_end_note`), and the effort rises the building week after at those loads
+    # (`exit_effort_note`)
+    exit_effort_waits_note: Text | None = None
+    exit_effort_note: Text | None = None
     # a re-entry whose loads climb to the block's own dose after it (coach review 29): said
     # in its effort step's week ({step}: the most a week's load rises, %; {until}: " in week
     # N" where the block gets there) and in each week of the climb ({load_change_pct})

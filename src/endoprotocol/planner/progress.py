@@ -63,6 +63,8 @@ NOTES = (
     "deload_note",
     "reps_note",
     "cautious_end_note",
+    "exit_effort_waits_note",
+    "exit_effort_note",
     "dose_climb_start_note",
     "dose_climb_note",
     "mirror_note",
@@ -149,6 +151,8 @@ class Scheme:
     reps_note: str | None
     cautious: CautiousStart | None
     cautious_end_note: str | None
+    exit_effort_waits_note: str | None
+    exit_effort_note: str | None
     mirror_note: str | None
     build_up_note: str | None
     build_up_done_note: str | None
@@ -3477,6 +3481,23 @@ def build_weeks(
         else {}
     )
     climb_full: int | None = None  # the week the climb reaches the block's own dose
+    # a light start's exit ends at a moderate effort with its reps near the top of a long
+    # range (about 12-13 at 62-64 % 1RM out of osteoporosis's exit): were the block's own
+    # effort to come at those loads, the reps would climb with it (14-15 at RPE 7-8), two
+    # changes in one week into long sets near failure (coach review 30,
+    # OSTEOPOROSIS-EXIT-STEPS-REPS-AND-EFFORT-AT-ONCE). So the block's first week takes one
+    # more load step (at most a tenth) at the exit's effort, the reps falling with the load,
+    # and the effort rises the building week after at those loads, with no load step beside
+    # it (COACHING.md §3: one thing at a time); `waited` is the first week's number
+    load_first = (
+        start_end is not None
+        and scheme.cautious is not None
+        and scheme.cautious.exit_weeks is not None
+        and scheme.cautious.exit_rpe is not None
+        # (with a load to step: a body-weight block's exit has no load step to take first)
+        and loaded
+    )
+    waited: int | None = None
     climb_said: tuple[int, int] | None = None  # (week index, note index) of its start note
     for number in range(1, count + 1):
         deload = scheme.is_deload(number)
@@ -3497,10 +3518,20 @@ def build_weeks(
             # lifter over 45 and not active, the screening's hold)
             and _held_by(outcome, number, effort_limits, moderate_top) is None
         )
+        # the building week after a first week whose effort waited: its effort step alone
+        effort_due = (
+            waited is not None
+            and not deload
+            and not any(w.week > waited and not w.deload for w in weeks)
+        )
         dose_change = (
-            _dose_changes(scheme.cautious, number)
-            and (loaded or not _load_only_step(scheme.cautious, number))
-        ) or climbing
+            (
+                _dose_changes(scheme.cautious, number)
+                and (loaded or not _load_only_step(scheme.cautious, number))
+            )
+            or climbing
+            or effort_due
+        )
         # the mirror week alternates with the building weeks; a deload keeps the last one's
         # the week after a mirrored deload that goes back to the usual days swaps them too
         back_from_mirror = bool(weeks) and weeks[-1].deload and mirrored
@@ -3559,6 +3590,16 @@ def build_weeks(
                 rises = _effort_rises(
                     outcome, ref, (step, exit_cap), (own_effort, last_top), design.zones
                 )
+                if (
+                    rises
+                    and load_first
+                    and start_end is not None
+                    and number > start_end
+                    and not any(w.week > start_end and not w.deload for w in weeks)
+                ):
+                    # the block's first week: a load step at the exit's effort, the effort
+                    # next building week (above)
+                    rises, waited, step = False, number, None
                 end_caps[number] = end_steps.caps(load, _role_tops(before_this.days), held=rises)
                 if climbing and climb_full is None and not _below_dose(end_caps[number], climb_to):
                     climb_full = number
@@ -3810,12 +3851,14 @@ def build_weeks(
                 )
                 if exit_cap is not None and scheme.cautious is not None:
                     session = _exit_effort(_load_capped(session, exit_cap), scheme.cautious)
+                elif waited == number and scheme.cautious is not None:
+                    session = _exit_effort(session, scheme.cautious)
                 session = cohere_session(
                     session,
                     design.intensity_table,
                     design.zones,
                     session.intensity_class
-                    if exit_cap is not None or step is not None
+                    if exit_cap is not None or step is not None or waited == number
                     else template.intensity_class,
                     caps,
                     most_reps or {},
@@ -4261,6 +4304,17 @@ def build_weeks(
                     notes.append(scheme.dose_climb_start_note)
                 else:
                     notes.append(scheme.cautious_end_note)
+            elif number == waited and scheme.exit_effort_waits_note:
+                # the block's first week after a light start's exit: one more load step at
+                # the exit's effort, the effort next building week (coach review 30)
+                notes.append(scheme.exit_effort_waits_note)
+            elif (
+                effort_due
+                and scheme.exit_effort_note
+                and building
+                and _top_effort(days) > _top_effort(building[-1].days)
+            ):
+                notes.append(scheme.exit_effort_note)
         if climbing and end_steps is not None and not _rose(_role_tops(days), end_steps.tops):
             # the loads did not climb (something else holds them): the climb is over
             climbing, climb_to = False, {}
