@@ -299,8 +299,11 @@ class Picker:
         # a move no kit can load is made harder only by its form: among them the person's own
         # level comes before two-sidedness, inside the rotation's tier (an advanced lifter with
         # body weight alone squats on one leg, never an air squat; coach review 16,
-        # ADVANCED-GETS-BEGINNER-REGRESSIONS)
-        form_level = own_level if load == 0 else 0
+        # ADVANCED-GETS-BEGINNER-REGRESSIONS); and at one level, a harder rung of its ladder
+        # (`progression`: a weighted or deficit push-up) before the level's standard move (the
+        # push-up, an intermediate lift since coach review 30, BEGINNER-GETS-FULL-PUSH-UP)
+        rung = 0 if e.ladder == "progression" else 1
+        form_level = 2 * own_level + rung if load == 0 else 0
         return (
             last,
             preferred,
@@ -393,6 +396,13 @@ class Picker:
             # do; COACHING.md §1: regressions come first, not in rotation after the harder
             # version; coach review 24, REGRESSION-IN-ROTATION)
             best = [e for e in best if e.ladder != "regression"]
+        elif self.profile.age < OLDER_ADULT_AGE and len(best) > 1:
+            # ... and where only entry-level forms are left (a beginner's press: the full
+            # push-up is an intermediate lift), the most demanding of them (the most muscles
+            # it works: the incline push-up, whose height sets how hard it is), every day,
+            # not a wall push-up on the next (coach review 30, BEGINNER-GETS-FULL-PUSH-UP)
+            most = max(len(e.secondary) for e in best)
+            best = [e for e in best if len(e.secondary) == most]
         chosen = best[turn % len(best)]
         # a pick whose `min_reps` lifts its sets above a few heavy reps (a pistol squat: 8+)
         # takes no ballistic alternative, whose reps are few and fast (coach review 18: a squat
