@@ -13,6 +13,19 @@ BEGINNER-GETS-FULL-PUSH-UP (fit; coherent intensity) A 60-year-old beginner woma
     its alternative; a trained lifter's ranking keeps a harder rung of the push-up (`ladder:
     progression`, the decline push-up now one) before the plain push-up, so trained plans are
     unchanged. Check `beginner-full-bodyweight-press`.
+
+HEAVY-CONVENTIONAL-DEADLIFT-EVERY-LIFTING-DAY (choice; recovery) A 40-year-old advanced man,
+    strength first, barbell, Monday/Wednesday/Friday: Full body A held a conventional deadlift
+    and Full body B opened with one, and the weeks ran A/A/B then B/B/A, so every other week
+    he pulled heavy from the floor on all three days (week 10: 3-6 reps at 77-87 % 1RM).
+    *Cause:* placement spread the sessions in the order it took them (A on Monday, B on the
+    day farthest from it, Friday, A between), a mirrored week copies the first session of
+    each type, and the picker rotated the hinge slot among equals, a deadlift first on both
+    day types. *Decision:* full-body day types take turns in day order (A/B/A, B/A/B:
+    `schedule._day_types_in_turn`), and a heavy floor pull (`heavy-floor-pull`: conventional
+    and trap-bar deadlifts) is chosen for one session a week, the later hinge slots taking the
+    best lift without one where a loaded one is open (`once_a_week_tags`, `Picker.pick`).
+    Check `heavy-floor-pull-every-day`.
 """
 
 from __future__ import annotations
@@ -150,4 +163,136 @@ def test_no_beginner_gets_a_full_body_weight_press(record_property: pytest.Recor
         record_property,
         examples=EXAMPLES,
         weeks=4,
+    )
+
+
+# /tmp/s23/coach30/min/m_deadlift_3x.yaml (Monday, Wednesday and Friday by default)
+DEADLIFT_3X = {
+    "age": 40,
+    "sex": "male",
+    "goals": ["strength"],
+    "experience": "advanced",
+    "equipment": ["barbell"],
+}
+FLOOR_PULLS = {"Conventional barbell deadlift", "Trap-bar deadlift"}
+
+
+def _hinges(plan: Plan) -> list[tuple[int, str, str, list[str]]]:
+    """Each required lifting session's hinges: (week, day, session title, names)."""
+    return [
+        (
+            week.week,
+            day.day.value,
+            s.title,
+            [e.name for e in s.exercises if e.pattern.value == "hinge"],
+        )
+        for week in plan.weeks
+        for day in week.days
+        for s in day.sessions
+        if s.modality.value == "resistance" and not s.optional
+    ]
+
+
+def test_the_smallest_profile_pulls_from_the_floor_once_a_week() -> None:
+    plan = builtin_plan(weeks=10, **DEADLIFT_3X)
+    hinges = _hinges(plan)
+    # the day types take turns, A/B/A then B/A/B (was A/A/B then B/B/A)
+    assert [(day, title) for w, day, title, _ in hinges if w == 1] == [
+        ("monday", "Full body A"),
+        ("wednesday", "Full body B"),
+        ("friday", "Full body A"),
+    ]
+    assert [title for w, _d, title, _ in hinges if w == 2] == [
+        "Full body B",
+        "Full body A",
+        "Full body B",
+    ]
+    # week 10 held a conventional deadlift on all three days at 77-87 % 1RM; now on one,
+    # the other days a Romanian deadlift
+    week10 = [(day, names) for w, day, _t, names in hinges if w == 10]
+    assert week10 == [
+        ("monday", ["Barbell Romanian deadlift"]),
+        ("wednesday", ["Conventional barbell deadlift"]),
+        ("friday", ["Barbell Romanian deadlift"]),
+    ]
+    for number in range(1, 11):
+        pulls = [n for w, _d, _t, names in hinges if w == number for n in names if n in FLOOR_PULLS]
+        assert len(pulls) == 1, (number, pulls)
+    verdict = audit_check("heavy-floor-pull-every-day", DEADLIFT_3X, plan)
+    assert verdict.applies
+    assert not verdict.faults, verdict.faults
+
+
+def test_two_lifting_days_pull_from_the_floor_on_one() -> None:
+    person = {**DEADLIFT_3X, "days": ["monday", "thursday"]}
+    hinges = _hinges(builtin_plan(weeks=4, **person))
+    for number in range(1, 5):
+        days = [names for w, _d, _t, names in hinges if w == number]
+        assert sum(bool(set(n) & FLOOR_PULLS) for n in days) == 1, days
+
+
+def test_a_trap_bar_as_the_only_load_keeps_its_deadlift() -> None:
+    """With a trap bar as the only load, the deadlift is the loaded lower-body lift every
+    session keeps (beginner-kit-unused); no lighter loaded hinge is open, so the check does
+    not ask for one."""
+    person = {
+        "age": 30,
+        "sex": "female",
+        "goals": ["strength"],
+        "currently_active": True,
+        "equipment": ["trap-bar", "bands"],
+    }
+    plan = builtin_plan(weeks=4, **person)
+    assert all("Trap-bar deadlift" in names for *_, names in _hinges(plan))
+    assert not audit_check("heavy-floor-pull-every-day", person, plan).applies
+    assert not audit_check("beginner-kit-unused", person, plan).faults
+
+
+def test_the_floor_pull_check_faults_the_old_plan() -> None:
+    """Week 10 as the old planner made it: Full body B (opening with a conventional
+    deadlift) on Monday and Wednesday, Full body A (holding one) on Friday."""
+    plan = builtin_plan(weeks=10, **DEADLIFT_3X)
+    old = plan.model_copy(deep=True)
+    for week in old.weeks:
+        for s in week_lifting(week):
+            for i, e in enumerate(s.exercises):
+                if e.name == "Barbell Romanian deadlift":
+                    s.exercises[i] = e.model_copy(update={"name": "Conventional barbell deadlift"})
+    faults = audit_check("heavy-floor-pull-every-day", DEADLIFT_3X, old).faults
+    wheres = {f.where for f in faults}
+    assert "week 10" in wheres
+    assert "week 10 wednesday 'Full body A'" in wheres
+    said = " ".join(f.what for f in faults)
+    assert "a heavy floor pull in 3 lifting sessions (more than 2)" in said
+    assert "while Barbell Romanian deadlift was open" in said
+
+
+@st.composite
+def hinge_lifters(draw: st.DrawFn) -> dict[str, Any]:
+    """Anyone with a barbell or a trap bar, often trained, on two to six days: the people a
+    deadlift is for."""
+    data = draw(profiles(max_age=79))
+    data["experience"] = draw(st.sampled_from(["beginner", "intermediate", "advanced"]))
+    kit = draw(st.sampled_from([["barbell"], ["trap-bar"], ["barbell", "trap-bar"]]))
+    extra = draw(st.sampled_from([[], ["dumbbells"], ["bands"], ["rack", "bench"], ["kettlebell"]]))
+    data["equipment"] = list(dict.fromkeys([*kit, *extra]))
+    data.pop("days", None)
+    data["days_per_week"] = draw(st.integers(2, 6))
+    data["conditions"] = [c for c in data["conditions"] if c != "pregnancy"]
+    data.pop("pregnancy_week", None)
+    return data
+
+
+def test_no_week_pulls_heavy_from_the_floor_day_after_day(
+    record_property: pytest.RecordProperty,
+) -> None:
+    audit_property(
+        hinge_lifters(),
+        {
+            name: SELECTION_CHECKS[name]
+            for name in ("heavy-floor-pull-every-day", "beginner-kit-unused", "loaded-below-level")
+        },
+        record_property,
+        examples=EXAMPLES,
+        weeks=8,
     )

@@ -3623,9 +3623,11 @@ FLOOR_PULL = "heavy-floor-pull"
 def heavy_floor_pull_every_day(p: Profile, plan: Plan, library: Library) -> Verdict:
     """A heavy floor pull (a conventional or trap-bar deadlift, tagged `heavy-floor-pull`) is
     in at most two required lifting sessions a week and never in two lifting sessions in a
-    row less than a week apart (the week wrapping into the next), while a lighter hinge (a
-    Romanian deadlift, a hip thrust, a bridge) is open to the person: the other hinge slots
-    take that (COACHING.md §1 each pattern gets its best candidate across an A/B/C rotation,
+    row less than a week apart (the week wrapping into the next), while a lighter loaded hinge
+    (a Romanian deadlift, a good morning, a kettlebell deadlift: kettlebell and up) is open to
+    the person: the other hinge slots take that (with a trap bar as the only load, the
+    trap-bar deadlift is the sessions' loaded lower-body lift, `beginner-kit-unused`)
+    (COACHING.md §1 each pattern gets its best candidate across an A/B/C rotation,
     §2 rotate emphasis; coach review 30, HEAVY-CONVENTIONAL-DEADLIFT-EVERY-LIFTING-DAY: a
     40-year-old advanced lifter's Full body A held a conventional deadlift and Full body B
     opened with one, so in weeks with B on Monday and Wednesday he pulled heavy from the
@@ -3638,6 +3640,7 @@ def heavy_floor_pull_every_day(p: Profile, plan: Plan, library: Library) -> Verd
         and FLOOR_PULL not in x.tags
         and x.kind == "strength"
         and not x.timed
+        and library.loadability(x) >= library.design.load_measurable_from
     ]
     lifts: list[tuple[int, int, str, bool]] = []  # (week, day index, where, holds one)
     for week in plan.weeks:
