@@ -153,6 +153,9 @@ class Picker:
         self.primary = self.library.primary_names()
         self.rank_neutral = frozenset(self.library.design.rank_neutral_tags)
         self.rank_last = frozenset(self.library.design.rank_last_tags)
+        # a lift a week holds once (`once_a_week_tags`), and the tags of those already chosen
+        self.once_a_week = frozenset(self.library.design.once_a_week_tags)
+        self.held_once: frozenset[str] = frozenset()
         self.by_pattern: dict[tuple[Pattern, bool], list[ExerciseEntry]] = {}
         for vetoed, source in ((True, self.possible), (False, self.usable)):
             for e in source:
@@ -322,8 +325,11 @@ class Picker:
         # a move no kit can load is made harder only by its form: among them the person's own
         # level comes before two-sidedness, inside the rotation's tier (an advanced lifter with
         # body weight alone squats on one leg, never an air squat; coach review 16,
-        # ADVANCED-GETS-BEGINNER-REGRESSIONS)
-        form_level = own_level if load == 0 else 0
+        # ADVANCED-GETS-BEGINNER-REGRESSIONS); and at one level, a harder rung of its ladder
+        # (`progression`: a weighted or deficit push-up) before the level's standard move (the
+        # push-up, an intermediate lift since coach review 30, BEGINNER-GETS-FULL-PUSH-UP)
+        rung = 0 if e.ladder == "progression" else 1
+        form_level = 2 * own_level + rung if load == 0 else 0
         return (
             last,
             preferred,
@@ -391,6 +397,16 @@ class Picker:
         free = [e for e in pool if e.id not in taken]
         if not free:
             return None
+        measurable = self.library.design.load_measurable_from
+        if self.held_once and any(
+            not self.held_once & set(e.tags) and self.library.loadability(e) >= measurable
+            for e in free
+        ):
+            # a heavy floor pull already chosen this week: a later slot takes the best lift
+            # without one, where a loaded one is open (a Romanian deadlift, a kettlebell
+            # deadlift; coach review 30); with a trap bar as the only load, the lower body's
+            # loaded lift stays it (`beginner-kit-unused`)
+            free = [e for e in free if not self.held_once & set(e.tags)]
         turn = self.used.get(slot_key, 0)
         self.used[slot_key] = turn + 1
         if rank is not None:
@@ -416,7 +432,15 @@ class Picker:
             # do; COACHING.md §1: regressions come first, not in rotation after the harder
             # version; coach review 24, REGRESSION-IN-ROTATION)
             best = [e for e in best if e.ladder != "regression"]
+        elif self.profile.age < OLDER_ADULT_AGE and len(best) > 1:
+            # ... and where only entry-level forms are left (a beginner's press: the full
+            # push-up is an intermediate lift), the most demanding of them (the most muscles
+            # it works: the incline push-up, whose height sets how hard it is), every day,
+            # not a wall push-up on the next (coach review 30, BEGINNER-GETS-FULL-PUSH-UP)
+            most = max(len(e.secondary) for e in best)
+            best = [e for e in best if len(e.secondary) == most]
         chosen = best[turn % len(best)]
+        self.held_once |= self.once_a_week & set(chosen.tags)
         # a pick whose `min_reps` lifts its sets above a few heavy reps (a pistol squat: 8+)
         # takes no ballistic alternative, whose reps are few and fast (coach review 18: a squat
         # jump offered for a pistol squat done 8-12 times)
