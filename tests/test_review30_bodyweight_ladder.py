@@ -11,9 +11,11 @@ BODYWEIGHT-PROGRESSION-LOOPS (COACHING.md §3, progression every week; blocks lo
     load to add had only its one slower lowering, used once in each block. *Decision:* such a
     lift never starts lower than the last building week had it at the same effort
     (`progress._held_at_top`); once its reps and slowed lowering are used up it moves to the
-    next rung of its library ladder (`harder`: a single-leg squat to a chair for the squat, a
-    deficit push-up, a single-leg glute bridge, a split squat for the low step-up; open to the
-    person, at most one level above theirs, under 65 - `Picker.harder_rungs`), which climbs
+    next rung of its library ladder (`harder`: a single-leg squat to a chair for the squat, the
+    floor push-up for the incline push-up a beginner starts on since coach review 30's
+    BEGINNER-GETS-FULL-PUSH-UP, a single-leg glute bridge, a split squat for the low step-up;
+    open to the person, from a lift of their own level to one at most one level above theirs,
+    under 65 - `Picker.harder_rungs`), which climbs
     its reps, slows, and climbs again (`progress._rungs_up`); a lift with no rung left holds
     at its top and the plan names it (`unloaded_plateau_note`). A beginner keeps the stable
     two-legged squat until the ladder's condition is met (the lead's decision, session 23;
@@ -40,6 +42,7 @@ BODYWEIGHT = {"age": 30, "sex": "male", "goals": ["general-health"], "equipment"
 PREGNANT = {**BODYWEIGHT, "sex": "female", "conditions": ["pregnancy"]}
 RUNGS = {
     "Single-leg squat to a chair",
+    "Push-up",
     "Deficit push-up",
     "Single-leg glute bridge",
     "Split squat",
@@ -81,7 +84,7 @@ def test_the_smallest_profile_moves_up_to_a_harder_squat_after_week_7() -> None:
     assert HARDER in said
     for change in (
         "Single-leg squat to a chair for Bodyweight squat",
-        "Deficit push-up for Push-up",
+        "Push-up for Incline push-up",
         "Single-leg glute bridge for Glute bridge",
         "Split squat for Low step-up",
     ):
@@ -117,7 +120,7 @@ def test_the_progression_check_faults_the_old_loop() -> None:
     faults = audit_check("bodyweight-block-stops-progressing", BODYWEIGHT, old).faults
     wheres = {f.where for f in faults}
     assert "week 9 Full body A / Bodyweight squat" in wheres
-    assert "week 11 Full body A / Push-up" in wheres
+    assert "week 11 Full body A / Incline push-up" in wheres
     assert "weeks 9-11" in wheres
     assert any("8-12 at RPE 8, slowed against 10-12, slowed" in f.what for f in faults)
 

@@ -209,7 +209,10 @@ class Picker:
         where that rung is open to the person: no safety rule forbids it, their kit does it,
         it is a strength lift at most one level above theirs, and they are under 65 (older
         adults stay with their level's lifts). What a lift whose reps and slowed lowering are
-        used up moves to (coach review 29, BODYWEIGHT-PROGRESSION-LOOPS)."""
+        used up moves to (coach review 29, BODYWEIGHT-PROGRESSION-LOOPS). A lift already
+        above the person's level has no rung: a beginner moves up once, from their own
+        level's form to the next level's (an incline push-up to the floor push-up, not on to
+        the deficit push-up in the same block; coach review 30, a design choice)."""
         if self.profile.age >= OLDER_ADULT_AGE:
             return {}
         have = set(self.profile.equipment) | {Equipment.BODYWEIGHT}
@@ -219,6 +222,7 @@ class Picker:
             rung = ids.get(e.harder) if e.harder else None
             if (
                 rung is not None
+                and LEVEL_ORDER[e.level] <= self.level
                 and rung.kind == "strength"
                 and set(rung.equipment) <= have
                 and LEVEL_ORDER[rung.level] <= self.level + 1
