@@ -3637,72 +3637,6 @@ def beginner_full_bodyweight_press(p: Profile, plan: Plan, library: Library) -> 
     return verdict
 
 
-# a heavy floor pull (a conventional or trap-bar deadlift) at most this many times a week
-# (design choice, coach review 30: the coach's "at most twice a week, never on consecutive
-# lifting days"; COACHING.md §1-2, each pattern its best candidate across the rotation)
-FLOOR_PULLS_A_WEEK = 2
-FLOOR_PULL = "heavy-floor-pull"
-
-
-def heavy_floor_pull_every_day(p: Profile, plan: Plan, library: Library) -> Verdict:
-    """A heavy floor pull (a conventional or trap-bar deadlift, tagged `heavy-floor-pull`) is
-    in at most two required lifting sessions a week and never in two lifting sessions in a
-    row less than a week apart (the week wrapping into the next), while a lighter loaded hinge
-    (a Romanian deadlift, a good morning, a kettlebell deadlift: kettlebell and up) is open to
-    the person: the other hinge slots take that (with a trap bar as the only load, the
-    trap-bar deadlift is the sessions' loaded lower-body lift, `beginner-kit-unused`)
-    (COACHING.md §1 each pattern gets its best candidate across an A/B/C rotation,
-    §2 rotate emphasis; coach review 30, HEAVY-CONVENTIONAL-DEADLIFT-EVERY-LIFTING-DAY: a
-    40-year-old advanced lifter's Full body A held a conventional deadlift and Full body B
-    opened with one, so in weeks with B on Monday and Wednesday he pulled heavy from the
-    floor on all three lifting days, 77-87 % 1RM in week 10)."""
-    heavy = {e.name for e in library.exercises if FLOOR_PULL in e.tags}
-    lighter = [
-        x
-        for x in open_to(p, library, len(plan.weeks))
-        if x.pattern is Pattern.HINGE
-        and FLOOR_PULL not in x.tags
-        and x.kind == "strength"
-        and not x.timed
-        and library.loadability(x) >= library.design.load_measurable_from
-    ]
-    lifts: list[tuple[int, int, str, bool]] = []  # (week, day index, where, holds one)
-    for week in plan.weeks:
-        for day in week.days:
-            for s in day.sessions:
-                if s.modality.value != "resistance" or s.optional:
-                    continue
-                where = f"week {week.week} {day.day.value} '{s.title}'"
-                found = any(e.name in heavy for e in s.exercises)
-                lifts.append((week.week, WEEK_INDEX[day.day.value], where, found))
-    verdict = Verdict(applies=bool(lighter) and any(held for *_, held in lifts))
-    if not verdict.applies:
-        return verdict
-    for number in sorted({w for w, *_ in lifts}):
-        held = [where for w, _d, where, h in lifts if w == number and h]
-        if len(held) > FLOOR_PULLS_A_WEEK:
-            verdict.faults.append(
-                Fault(
-                    "heavy-floor-pull-every-day",
-                    f"week {number}",
-                    f"a heavy floor pull in {len(held)} lifting sessions "
-                    f"(more than {FLOOR_PULLS_A_WEEK}): " + "; ".join(held),
-                )
-            )
-    for (w1, d1, where1, h1), (w2, d2, where2, h2) in pairwise(lifts):
-        apart = (w2 - w1) * 7 + d2 - d1
-        if h1 and h2 and 0 < apart < 7:
-            verdict.faults.append(
-                Fault(
-                    "heavy-floor-pull-every-day",
-                    where2,
-                    f"a heavy floor pull on two lifting days in a row ({where1} before it) "
-                    f"while {lighter[0].name} was open",
-                )
-            )
-    return verdict
-
-
 def double_push_standin(p: Profile, plan: Plan, library: Library) -> Verdict:
     """A stand-in (a lift of the fallback pattern in a slot whose own pattern could not be
     filled) never repeats a pattern its session already holds (a second row for the vertical
@@ -3852,7 +3786,6 @@ SELECTION_CHECKS: dict[str, Check] = {
     "unloadable-below-level": unloadable_below_level,
     "double-push-standin": double_push_standin,
     "beginner-full-bodyweight-press": beginner_full_bodyweight_press,
-    "heavy-floor-pull-every-day": heavy_floor_pull_every_day,
 }
 
 

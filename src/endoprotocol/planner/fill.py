@@ -153,9 +153,6 @@ class Picker:
         self.primary = self.library.primary_names()
         self.rank_neutral = frozenset(self.library.design.rank_neutral_tags)
         self.rank_last = frozenset(self.library.design.rank_last_tags)
-        # a lift a week holds once (`once_a_week_tags`), and the tags of those already chosen
-        self.once_a_week = frozenset(self.library.design.once_a_week_tags)
-        self.held_once: frozenset[str] = frozenset()
         self.by_pattern: dict[tuple[Pattern, bool], list[ExerciseEntry]] = {}
         for vetoed, source in ((True, self.possible), (False, self.usable)):
             for e in source:
@@ -401,16 +398,6 @@ class Picker:
         free = [e for e in pool if e.id not in taken]
         if not free:
             return None
-        measurable = self.library.design.load_measurable_from
-        if self.held_once and any(
-            not self.held_once & set(e.tags) and self.library.loadability(e) >= measurable
-            for e in free
-        ):
-            # a heavy floor pull already chosen this week: a later slot takes the best lift
-            # without one, where a loaded one is open (a Romanian deadlift, a kettlebell
-            # deadlift; coach review 30); with a trap bar as the only load, the lower body's
-            # loaded lift stays it (`beginner-kit-unused`)
-            free = [e for e in free if not self.held_once & set(e.tags)]
         turn = self.used.get(slot_key, 0)
         self.used[slot_key] = turn + 1
         if rank is not None:
@@ -444,7 +431,6 @@ class Picker:
             most = max(len(e.secondary) for e in best)
             best = [e for e in best if len(e.secondary) == most]
         chosen = best[turn % len(best)]
-        self.held_once |= self.once_a_week & set(chosen.tags)
         # a pick whose `min_reps` lifts its sets above a few heavy reps (a pistol squat: 8+)
         # takes no ballistic alternative, whose reps are few and fast (coach review 18: a squat
         # jump offered for a pistol squat done 8-12 times)

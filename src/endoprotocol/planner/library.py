@@ -489,9 +489,6 @@ class SessionDesignFile(_Node):
     # tags of lifts that load their muscles little: ranked after every lift that serves the
     # slot as well otherwise (coach review 16, the counter-supported hip hinge)
     rank_last_tags: list[str] = []
-    # tags of lifts a week holds on one lifting day: once the picker has chosen one, the
-    # week's later slots rank such lifts last (coach review 30, a heavy floor pull)
-    once_a_week_tags: list[str] = []
     # tags of lifts whose kit one hand holds (a supported one-dumbbell squat): one step less
     # loadable than the kit's `loadability`, so two-handed lifts of the same kit come first for
     # everyone they are open to (coach review 18, FALLS-HISTORY-HANDS-BOUND)

@@ -127,29 +127,6 @@ def _signature(sessions: list[Slotted]) -> list[tuple[object, ...]]:
     ]
 
 
-def _day_types_in_turn(week: Week, split_days: list[SplitDay], optional: bool) -> None:
-    """A split whose day types all train the same muscles (full body A and B) takes them in
-    turn through the week in day order: A/B/A on Monday, Wednesday and Friday, B/A/B in the
-    week that mirrors it (`progress._mirror`), never A/A/B then B/B/A, which put Full body B
-    on three lifting days in a row and its heavy floor pull with it (COACHING.md §2 rotate
-    emphasis; coach review 30, HEAVY-CONVENTIONAL-DEADLIFT-EVERY-LIFTING-DAY). Placement
-    spreads the sessions apart in the order it takes them, so the second went to the day
-    farthest from the first (Friday) and the third between them. The same muscles on every
-    day type: swapping titles keeps every spacing the placement checked."""
-    if len(split_days) < 2 or len({frozenset(d.muscles) for d in split_days}) != 1:
-        return
-    titles = {d.title for d in split_days}
-    held = [
-        s
-        for day in week.days
-        for s in day
-        if s.modality is Modality.RESISTANCE and s.optional == optional and s.title in titles
-    ]
-    for index, s in enumerate(held):
-        turn = split_days[index % len(split_days)]
-        s.split_day, s.title, s.focus = turn, turn.title, turn.focus
-
-
 def circular(a: int, b: int) -> int:
     """Days between two weekdays (0-6) around the week's wrap: 0-3."""
     return _CIRCULAR[a % 7][b % 7]
@@ -1433,7 +1410,6 @@ class Scheduler:
                     s.split_day, s.title, s.focus = alt, alt.title, alt.focus
                     if self.place(s, earliest=earliest, first_day=first_day):
                         placed += 1
-            _day_types_in_turn(week, split_days, optional)
         finally:
             self.week = saved
         return placed
