@@ -3684,8 +3684,40 @@ def empty_pull_refilled_with_push(p: Profile, plan: Plan, library: Library) -> V
     return verdict
 
 
+def promised_pull_absent(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §1-2 (the slot's muscle is honoured; full body and upper days keep a
+    pull): a required lifting session whose split day has a pull slot (full body, upper body,
+    pregnancy's short strength) holds a pull, whatever the kit and the safety rules - body
+    weight alone leaves a pull to everyone, so a could-not-plan warning does not excuse it.
+    Only a session already cut to one set of everything, whose trim note says what went, is
+    left out, as `split-pattern-missing` leaves it (coach review 30, FRAIL-PREGNANT-NO-PULL:
+    an 85-year-old woman and a pregnant woman with body weight alone had no pull at all, since
+    the library's one body-weight row leans back from a door, a fall risk their rules
+    forbid)."""
+    pulling = {
+        d.title
+        for split in library.design.splits
+        for d in split.days
+        if any(slot.pattern in PULL_PATTERNS for slot in d.slots)
+    }
+    verdict = Verdict(applies=False)
+    for where, s in sessions(plan):
+        if s.modality is not Modality.RESISTANCE or s.optional or s.title not in pulling:
+            continue
+        verdict.applies = True
+        if any(e.pattern in PULL_PATTERNS for e in s.exercises):
+            continue
+        if all(e.sets == 1 for e in s.exercises) and any(
+            trim_changes(n) is not None for n in s.notes
+        ):
+            continue  # one set of each already: the session says what could not fit
+        verdict.faults.append(Fault("promised-pull-absent", where, "no pull"))
+    return verdict
+
+
 SELECTION_CHECKS: dict[str, Check] = {
     "empty-pull-refilled-with-push": empty_pull_refilled_with_push,
+    "promised-pull-absent": promised_pull_absent,
     "heart-rate-on-holds": heart_rate_on_holds,
     "steady-hr-at-interval-pace": steady_hr_at_interval_pace,
     "interval-effort-below-band": interval_effort_below_band,
