@@ -417,13 +417,17 @@ def open_to(p: Profile, library: Library, weeks: int = 1) -> list[ExerciseEntry]
     have = {q.value for q in p.equipment} | {"bodyweight"}
     banned = set(forbidden_tags(p, weeks))
     level = LEVEL_RANK[p.experience.value]
-    return [
+    found = [
         x
         for x in library.exercises
         if LEVEL_RANK[x.level] <= level
         and {q.value for q in x.equipment} <= have
         and not banned & set(x.tags)
     ]
+    # a stand-in (the library's `instead_of`: a barbell floor press, the standing wall elbow
+    # press) is open only where none of what it stands in for is: the library says so
+    ids = {x.id for x in found}
+    return [x for x in found if not ids & set(x.instead_of)]
 
 
 # ---- the checks -----------------------------------------------------------------------------

@@ -671,12 +671,18 @@ class SessionBuilder:
         # work, a prone back extension): its sets are cut first, the exercise stays
         # (COACHING.md §2: a trim cuts sets before exercises; a full-body day keeps a pull;
         # coach review 12, TRIM-CLAIM-NO-PULL)
+        # Nor a single-joint lift that is the only one of a movement family the day promises
+        # (a standing wall elbow press, the pull of a frail person's body weight): a posture
+        # hold training the back too does not make it a second pull (COACHING.md §2: full
+        # body keeps a pull; coach review 30, FRAIL-PREGNANT-NO-PULL)
         for i in range(len(kept) - 1, 0, -1):
             others = kept[:i] + kept[i + 1 :]
+            family = FAMILY.get(kept[i].pattern)
             if (
                 not kept[i].compound
                 and _exposed(others) >= keep
                 and primary_groups([kept[i]]) <= primary_groups(others)
+                and (family is None or any(FAMILY.get(o.pattern) == family for o in others))
             ):
                 dropped.insert(0, kept.pop(i).name)
         while True:
