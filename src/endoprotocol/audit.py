@@ -3693,8 +3693,9 @@ def promised_pull_absent(p: Profile, plan: Plan, library: Library) -> Verdict:
     pull): a required lifting session whose split day has a pull slot (full body, upper body,
     pregnancy's short strength) holds a pull, whatever the kit and the safety rules - body
     weight alone leaves a pull to everyone, so a could-not-plan warning does not excuse it.
-    Only a session already cut to one set of everything, whose trim note says what went, is
-    left out, as `split-pattern-missing` leaves it (coach review 30, FRAIL-PREGNANT-NO-PULL:
+    Only a session already cut to one set of everything whose trim note names the pull it
+    dropped is left out (the session says what could not fit; coach review 30,
+    FRAIL-PREGNANT-NO-PULL:
     an 85-year-old woman and a pregnant woman with body weight alone had no pull at all, since
     the library's one body-weight row leans back from a door, a fall risk their rules
     forbid)."""
@@ -3704,6 +3705,7 @@ def promised_pull_absent(p: Profile, plan: Plan, library: Library) -> Verdict:
         for d in split.days
         if any(slot.pattern in PULL_PATTERNS for slot in d.slots)
     }
+    names = {x.name.lower() for x in library.exercises if x.pattern in PULL_PATTERNS}
     verdict = Verdict(applies=False)
     for where, s in sessions(plan):
         if s.modality is not Modality.RESISTANCE or s.optional or s.title not in pulling:
@@ -3711,10 +3713,14 @@ def promised_pull_absent(p: Profile, plan: Plan, library: Library) -> Verdict:
         verdict.applies = True
         if any(e.pattern in PULL_PATTERNS for e in s.exercises):
             continue
-        if all(e.sets == 1 for e in s.exercises) and any(
-            trim_changes(n) is not None for n in s.notes
-        ):
-            continue  # one set of each already: the session says what could not fit
+        dropped = {
+            change.lower()
+            for n in s.notes
+            if (trim := trim_changes(n)) is not None
+            for change in trim[1]
+        }
+        if all(e.sets == 1 for e in s.exercises) and dropped & names:
+            continue  # one set of each already, and the note names the pull that went
         verdict.faults.append(Fault("promised-pull-absent", where, "no pull"))
     return verdict
 
