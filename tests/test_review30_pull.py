@@ -18,7 +18,7 @@ FRAIL-PREGNANT-NO-PULL (the slot's muscle is honoured; full body keeps a pull, C
     lighter single-joint move, and a session's smallest hard form keeps it as the day's only
     pull. Check `promised-pull-absent`.
     Before (main's planner and library with the new check, `rules audit --profiles 500`):
-    16 of 444 plans at seed 3 and 18 of 445 at seed 21 faulty; 0 after.
+    16 of 444 plans at seed 3 and 19 of 445 at seed 21 faulty; 0 after.
 """
 
 from __future__ import annotations
