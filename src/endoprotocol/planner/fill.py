@@ -144,6 +144,10 @@ class Picker:
         vetoes = {e.id: self.vetoes_of(e) for e in self.possible}
         self.usable = [e for e in self.possible if not vetoes[e.id]]
         # a stand-in (`instead_of`) only where what it stands in for is not open to them
+        usable_ids = {e.id for e in self.usable}
+        # the stand-ins held back so (the standing wall elbow press beside an open chin-up):
+        # a slot of their pattern is not emptied by the rules alone, and its note says so
+        self.held_back = [e for e in self.usable if usable_ids & set(e.instead_of)]
         for name in ("possible", "usable"):
             pool = getattr(self, name)
             ids = {e.id for e in pool}

@@ -354,6 +354,10 @@ class Messages(_Node):
     # {stand_in}: a slot left empty where its stand-in would be a second push beside no pull
     # (coach review 29, NAME-PROMISES-MISSING-PULL)
     stand_in_unbalanced: Text | None = None
+    # {pattern}, {rules}, {by}, {held}: safety rules hold the slot's pattern but for a
+    # single-joint last resort (`instead_of`) kept back for the stand-in (coach review 30,
+    # FRAIL-PREGNANT-NO-PULL: a chin-up before the wall elbow press)
+    stands_in_before_last_resort: Text | None = None
     exposure_form: Text  # {changes}: a lifting session held to its smallest hard form
     above_slot_reps: Text  # a move with `min_reps` above its slot's reps (it cannot go heavy)
     # {changes}, {groups}: in place of `exposure_form` in a week whose day, as built, does
@@ -439,6 +443,7 @@ class Messages(_Node):
             "optional_away_full": set(),
             "tempo_focus": {"title"},
             "stand_in_unbalanced": {"stand_in"},
+            "stands_in_before_last_resort": {"pattern", "rules", "by", "held"},
             "tempo_whole_focus": {"title"},
             "tempo_part": set(),
             "tempo_easy_part": set(),

@@ -228,6 +228,14 @@ class SessionBuilder:
                     {r for e in unvetoed if e.id not in taken for r in self.picker.vetoes_of(e)}
                 )
                 words = self.library.design.messages
+                # a last-resort lift of the slot's own pattern held back for the stand-in (the
+                # wall elbow press for a chin-up; `instead_of`): the rules did not rule out
+                # every lift of the pattern, and the note says which one is left (coach
+                # review 30, FRAIL-PREGNANT-NO-PULL)
+                held = next(
+                    (e for e in self.picker.held_back if e.pattern is s.pattern),
+                    None,
+                )
                 if picked is not None and single_joint:
                     fallback_note = words.stands_in_single_joint.format(pattern=s.pattern.value)
                 elif picked is not None and rules:
@@ -236,6 +244,13 @@ class SessionBuilder:
                     fallback_note = words.stands_in_ruled_out.format(
                         pattern=s.pattern.value, rules=", ".join(rules), by=picked[0].name
                     )
+                    if held is not None and words.stands_in_before_last_resort:
+                        fallback_note = words.stands_in_before_last_resort.format(
+                            pattern=s.pattern.value,
+                            rules=", ".join(rules),
+                            by=picked[0].name,
+                            held=held.name.lower(),
+                        )
                     self.picker.substitutions.append(
                         Substitution(
                             replaced=f"a {s.pattern.value} exercise", by=picked[0].name, rules=rules
@@ -671,12 +686,18 @@ class SessionBuilder:
         # work, a prone back extension): its sets are cut first, the exercise stays
         # (COACHING.md §2: a trim cuts sets before exercises; a full-body day keeps a pull;
         # coach review 12, TRIM-CLAIM-NO-PULL)
+        # Nor a single-joint lift that is the only one of a movement family the day promises
+        # (a standing wall elbow press, the pull of a frail person's body weight): a posture
+        # hold training the back too does not make it a second pull (COACHING.md §2: full
+        # body keeps a pull; coach review 30, FRAIL-PREGNANT-NO-PULL)
         for i in range(len(kept) - 1, 0, -1):
             others = kept[:i] + kept[i + 1 :]
+            family = FAMILY.get(kept[i].pattern)
             if (
                 not kept[i].compound
                 and _exposed(others) >= keep
                 and primary_groups([kept[i]]) <= primary_groups(others)
+                and (family is None or any(FAMILY.get(o.pattern) == family for o in others))
             ):
                 dropped.insert(0, kept.pop(i).name)
         while True:
