@@ -1776,6 +1776,59 @@ def steady_above_level(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+def _trained_endurance_first(p: Profile, plan: Plan) -> bool:
+    """An active, trained (not beginner) person whose first goal is endurance, with no
+    Triad/RED-S signs and a plan that is neither referral-only nor held light: the person
+    whose required steady work is their sport (COACHING.md §1, level fits the person)."""
+    return (
+        bool(p.goals)
+        and p.goals[0] is Goal.ENDURANCE
+        and p.currently_active
+        and p.experience is not Experience.BEGINNER
+        and not has_triad_signs(p)
+        and not plan.screening.referral_only
+        and plan.screening.max_intensity not in ("none", "light")
+    )
+
+
+def trained_endurance_given_walks(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 30, ENDURANCE-ATHLETE-LONG-DAYS-ARE-WALKS (COACHING.md §1: level fits
+    the person; walks and water walking are entry-level work): an active, trained
+    endurance-first person's required steady sessions above light effort hold no walk
+    (steady work with no training pace: a brisk walk, pool walking, an incline walk,
+    marching) while the kit they own, their level and the standard's vetoes leave them a
+    run, ride, swim or row (steady work the library gives a tempo form). Optional extras
+    and light sessions may stay easy walks (DESIGN.md v1.1). The smallest profile (30, male,
+    advanced, active, a pool, 120 minutes) had "Pool walking or aqua jog: 80 min" as his
+    only long session."""
+    verdict = Verdict(applies=_trained_endurance_first(p, plan))
+    if not verdict.applies:
+        return verdict
+    paced = sorted(
+        e.name
+        for e in open_to(p, library, len(plan.weeks))
+        if e.kind == "steady-cardio" and e.tempo_title
+    )
+    if not paced:
+        return verdict
+    entries = _by_name(library)
+    for where, s, e in exercises(plan):
+        if s.optional or s.modality.value != "endurance" or s.intensity_class.value == "light":
+            continue
+        entry = entries.get(e.name)
+        if entry is None or entry.kind != "steady-cardio" or entry.tempo_title:
+            continue
+        verdict.faults.append(
+            Fault(
+                "trained-endurance-given-walks",
+                where,
+                f"{e.name} ({e.work_seconds.max // 60 if e.work_seconds else 0} min) where "
+                f"{', '.join(paced)} is open",
+            )
+        )
+    return verdict
+
+
 def unstable_pick_over_stable(p: Profile, plan: Plan, library: Library) -> Verdict:
     """A beginner's lift is not one where balance or a slip decides the set (a `fall-risk`
     move: a towel row leaning back from a door) while one of its own alternatives is a
@@ -3692,6 +3745,7 @@ SELECTION_CHECKS: dict[str, Check] = {
     "hard-steady-told-easy": hard_steady_told_easy,
     "trained-gets-regression": trained_gets_regression,
     "steady-above-level": steady_above_level,
+    "trained-endurance-given-walks": trained_endurance_given_walks,
     "unstable-pick-over-stable": unstable_pick_over_stable,
     "not-owned": not_owned,
     "loaded-below-level": loaded_below_level,

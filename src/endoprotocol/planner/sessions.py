@@ -804,6 +804,14 @@ class SessionBuilder:
                     # pace (a swim before pool walking: coach review 9, RUNNER-WALKS-POOL)
                     pool.sort(key=lambda e: (*order(e), e.impact != "high", not e.tempo_title))
                     key = f"{key}/required"
+                    if slot.intensity != "light":
+                        # ... and rotates only among work with a training pace (a run, ride,
+                        # swim or row) where any is open: a walk, pool walking or an incline
+                        # walk only when nothing else is, or a rule asking for impact-free
+                        # work leaves nothing else (COACHING.md §1, level fits the person;
+                        # coach review 30, ENDURANCE-ATHLETE-LONG-DAYS-ARE-WALKS)
+                        tier = _paced_first(order)
+                        pool.sort(key=lambda e: (*tier(e), e.impact != "high"))
             elif pattern is Pattern.INTERVALS:
                 pool, why = self._interval_pool(pool)
             picked = self.picker.pick(key, pool, taken, tier=tier)
@@ -1149,6 +1157,20 @@ def _next_pair(
             if not competes(kept[i], kept[j]):
                 return i, j
     return None
+
+
+def _paced_first(
+    order: Callable[[ExerciseEntry], tuple[object, ...]],
+) -> Callable[[ExerciseEntry], tuple[object, ...]]:
+    """A runner's steady tier (`SessionBuilder._conditioning`): the steady pool's `order`
+    with work that has a training pace (a `tempo_title`: a run, ride, swim or row) before
+    walks, after only a rule's call for impact-free work (the order's first key)."""
+
+    def tier(e: ExerciseEntry) -> tuple[object, ...]:
+        first, *rest = order(e)
+        return (first, 0 if e.tempo_title else 1, *rest)
+
+    return tier
 
 
 def _paired_in_order(kept: list[Exercise], note: str) -> list[Exercise]:
