@@ -7848,6 +7848,103 @@ def first_goal_aerobic_squeezed(p: Profile, plan: Plan, library: Library) -> Ver
     return verdict
 
 
+# Coach review 30, FIRST-GOAL-AEROBIC-BACKBONE-YIELDS-TO-LIFTING: the first goal's own
+# session on a lifting day is one continuous bout of at least this many minutes, restated
+# from the core pack (`backbone_walk_minutes`; its BDNF entry, Szuhany 2015, gives the acute
+# rise to a session of 20 minutes or more)
+BACKBONE_BOUT_MINUTES = 20
+# ... and a day holds it beside lifting when it also has the library's least lifting work
+# (`min_work_minutes.resistance`); a shorter day's bout may be on another day of the week
+# (one whole day of it where no day has room for both)
+BACKBONE_LEAST_LIFTING = 20
+
+
+def aerobic_first_backbone_squeezed(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §2 (who gets the time first: the first goal's minimum dose - for
+    endurance, stress or mood the aerobic backbone - before WHO's two strength days): for an
+    aerobic-first person whose aerobic target no safety rule holds, a building week short of
+    WHO's aerobic minutes holds the first goal's own session - a required continuous steady
+    session of at least 20 minutes (the whole day where the offered days are shorter) - and
+    a steady session beside lifting on a day with room for both (20 minutes and the
+    library's least lifting work) is that session, not a token add-on: the lifting takes
+    what is left. Where no day has room for both, a lifting day gives way to it while
+    another lifting day remains (one stays, or the two a safety rule asks for). Left out: a
+    week the five-steady-sessions cap fills, and the add-ons of a person not yet active
+    whose build-up lengthens them in the block (short on purpose, COACHING.md §2), and a
+    safety pack's cautious start whose exit raises the sets (osteoporosis, a beginner of 65
+    or over, frailty; its rule shapes the day: EXIT-SETS-TAKE-THE-WALKS); the add-ons are
+    read in week 1, where the day's minutes are split (a cautious start's exit
+    sets later take minutes from the walks: EXIT-SETS-TAKE-THE-WALKS, left open). Coach review 30: a 35-year-old woman, mood first, on one day of 45
+    minutes had a 36-minute full body and a 9-minute walk; an endurance-first advanced man
+    on 3 x 45 had two 32-minute full-body days with 13-minute add-ons."""
+    first = p.goals[0].value if p.goals else ""
+    # a safety pack's cautious start whose exit raises the sets (osteoporosis, a beginner of
+    # 65 or over, a held light start) keeps its day as its rule shapes it
+    exits = cautious_start_weeks(p)
+    verdict = Verdict(
+        applies=_aerobic_led_unheld(p, plan)
+        and first in AEROBIC_BACKBONE_GOALS
+        and not plan.screening.referral_only
+        and not (exits is not None and exits[1] > 0)
+        and not is_frail(p)
+        and Condition.VERTEBRAL_FRACTURE not in p.conditions
+    )
+    if not verdict.applies:
+        return verdict
+    target = _guideline(plan, "who-2020-aerobic")
+    bar = target.target if target is not None else 150
+    want = min(BACKBONE_BOUT_MINUTES, p.minutes_per_session)
+    roomy = p.minutes_per_session >= BACKBONE_BOUT_MINUTES + BACKBONE_LEAST_LIFTING
+    ramps = not p.currently_active and _steady_ramps(plan)
+    # lifting days that stay whatever the first goal: one, or the two strength days falls
+    # prevention or osteoporosis asks for (safety first, COACHING.md §2 (1))
+    bones = {Condition.OSTEOPOROSIS, Condition.VERTEBRAL_FRACTURE} & set(p.conditions)
+    safety_lifting = 2 if needs_falls_prevention(p) or bones else 1
+    offered = {d.value for d in p.training_days()}
+    for week in plan.weeks:
+        if week.deload or _required_aerobic(week) >= bar:
+            continue
+        if _required_steady(week.days) >= MOST_STEADY_SESSIONS:
+            continue
+        bouts = [
+            s.duration_minutes
+            for d in week.days
+            for s in d.sessions
+            if s.modality.value == "endurance" and not s.optional
+        ]
+        lifting_days = sum(
+            any(s.modality.value == "resistance" and not s.optional for s in d.sessions)
+            for d in week.days
+        )
+        if max(bouts, default=0) < want and lifting_days > safety_lifting:
+            verdict.faults.append(
+                Fault(
+                    "aerobic-first-backbone-squeezed",
+                    f"week {week.week}",
+                    f"first goal {first}: no required steady session of {want} minutes "
+                    f"(the longest {max(bouts, default=0)})",
+                )
+            )
+            continue
+        if not roomy or ramps or week is not plan.weeks[0]:
+            continue  # (later weeks: a cautious start's exit sets, EXIT-SETS-TAKE-THE-WALKS)
+        for d in week.days:
+            required = [s for s in d.sessions if not s.optional]
+            lifting = sum(s.duration_minutes for s in required if s.modality.value == "resistance")
+            steady = [s.duration_minutes for s in required if s.modality.value == "endurance"]
+            if d.day.value not in offered or not lifting or not steady or max(steady) >= want:
+                continue
+            verdict.faults.append(
+                Fault(
+                    "aerobic-first-backbone-squeezed",
+                    f"week {week.week} {d.day.value}",
+                    f"first goal {first}: {lifting} minutes of lifting and a steady session of "
+                    f"{max(steady)}, short of the first goal's {want}-minute bout",
+                )
+            )
+    return verdict
+
+
 WEEK_CHECKS: dict[str, Check] = {
     "tempo-past-its-minutes": tempo_past_its_minutes,
     "beginner-volume-above-range": beginner_volume_above_range,
@@ -7874,6 +7971,7 @@ WEEK_CHECKS: dict[str, Check] = {
     "aerobic-short-with-room": aerobic_short_with_room,
     "aerobic-first-crowded-by-lifting": aerobic_first_crowded_by_lifting,
     "first-goal-aerobic-squeezed": first_goal_aerobic_squeezed,
+    "aerobic-first-backbone-squeezed": aerobic_first_backbone_squeezed,
     "aerobic-first-goal-zero": aerobic_first_goal_zero,
     "aerobic-first-extras-before-walk": aerobic_first_extras_before_walk,
     "aerobic-short-with-unused-minutes": aerobic_short_with_unused_minutes,
