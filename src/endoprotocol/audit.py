@@ -4396,6 +4396,14 @@ def aerobic_first_crowded_by_lifting(p: Profile, plan: Plan, library: Library) -
             and steady[0].intensity_class.value == "moderate"
             # a block as long as the pack makes a steady session has nowhere to grow
             and steady[0].duration_minutes < longest
+            # nor one as long as the library allows its exercise (seated marching's 20
+            # minutes; coach review 30)
+            and not any(
+                x.max_minutes is not None
+                and x.name in {e.name for e in steady[0].exercises}
+                and steady[0].duration_minutes >= x.max_minutes
+                for x in library.exercises
+            )
         )
         if steady and not (joined and settled):
             continue
