@@ -7896,6 +7896,9 @@ def aerobic_first_backbone_squeezed(p: Profile, plan: Plan, library: Library) ->
         and not (exits is not None and exits[1] > 0)
         and not is_frail(p)
         and Condition.VERTEBRAL_FRACTURE not in p.conditions
+        # strength days a safety rule asks for come first (falls prevention, osteoporosis)
+        and not needs_falls_prevention(p)
+        and Condition.OSTEOPOROSIS not in p.conditions
     )
     if not verdict.applies:
         return verdict

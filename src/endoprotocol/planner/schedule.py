@@ -850,6 +850,11 @@ class Scheduler:
         start = self.scheme.cautious
         if start is not None and start.exit_sets is not None:
             backbone = None
+        # (nor where a safety rule asks for strength days, falls prevention or osteoporosis:
+        # what safety requires comes before the first goal's dose, COACHING.md §2 (1))
+        lifting = self.outcome.sessions.get((Modality.RESISTANCE, False))
+        if lifting is not None and lifting.safety_per_week:
+            backbone = None
         bout = min(backbone, self.budget) if backbone is not None else 0
         roomy = bout > 0 and self.budget - bout >= self._extra_minutes(Modality.RESISTANCE)
         if roomy:

@@ -717,6 +717,7 @@ class SessionBuilder:
             for e in exercises
         ]
         changes = ["shorter rests"] if self._seconds(kept) < self._seconds(exercises) else []
+        kept_all = list(kept)
         dropped: list[str] = []
         for i in range(len(kept) - 1, 0, -1):
             family = FAMILY.get(kept[i].pattern)
@@ -724,6 +725,18 @@ class SessionBuilder:
                 FAMILY.get(o.pattern, ("", ""))[0] == family[0] for o in kept[:i]
             ):
                 dropped.insert(0, kept.pop(i).name)
+        back = set(MAJOR_GROUPS.get("back", ()))
+        drills = self.library.drills()
+        if back and not any(back & set(e.muscles) and e.name not in drills for e in kept):
+            # a day with no pull keeps the first lift its back has (a prone back extension
+            # with body weight alone): a full-body day keeps its back work (coach review 12,
+            # TRIM-CLAIM-NO-PULL; coach review 30's bout reaches such days)
+            first = next(
+                (e for e in exercises if back & set(e.muscles) and e.name not in drills), None
+            )
+            if first is not None and first.name in dropped:
+                dropped.remove(first.name)
+                kept.append(next(e for e in kept_all if e.name == first.name))
         if not any(e.pattern in FAMILY for e in kept):
             return exercises, [], []  # no main lift to keep: nothing is held to this form
         # a teaching drill kept for its family (a frail person's dowel hinge) is no work
