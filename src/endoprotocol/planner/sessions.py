@@ -729,10 +729,15 @@ class SessionBuilder:
         drills = self.library.drills()
         if back and not any(back & set(e.muscles) and e.name not in drills for e in kept):
             # a day with no pull keeps the first lift its back has (a prone back extension
-            # with body weight alone): a full-body day keeps its back work (coach review 12,
+            # with body weight alone; not a held posture drill): a full-body day keeps its back work (coach review 12,
             # TRIM-CLAIM-NO-PULL; coach review 30's bout reaches such days)
             first = next(
-                (e for e in exercises if back & set(e.muscles) and e.name not in drills), None
+                (
+                    e
+                    for e in exercises
+                    if back & set(e.muscles) and e.name not in drills and e.reps is not None
+                ),
+                None,
             )
             if first is not None and first.name in dropped:
                 dropped.remove(first.name)
