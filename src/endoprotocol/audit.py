@@ -1785,6 +1785,59 @@ def steady_above_level(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+def _trained_endurance_first(p: Profile, plan: Plan) -> bool:
+    """An active, trained (not beginner) person whose first goal is endurance, with no
+    Triad/RED-S signs and a plan that is neither referral-only nor held light: the person
+    whose required steady work is their sport (COACHING.md §1, level fits the person)."""
+    return (
+        bool(p.goals)
+        and p.goals[0] is Goal.ENDURANCE
+        and p.currently_active
+        and p.experience is not Experience.BEGINNER
+        and not has_triad_signs(p)
+        and not plan.screening.referral_only
+        and plan.screening.max_intensity not in ("none", "light")
+    )
+
+
+def trained_endurance_given_walks(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 30, ENDURANCE-ATHLETE-LONG-DAYS-ARE-WALKS (COACHING.md §1: level fits
+    the person; walks and water walking are entry-level work): an active, trained
+    endurance-first person's required steady sessions above light effort hold no walk
+    (steady work with no training pace: a brisk walk, pool walking, an incline walk,
+    marching) while the kit they own, their level and the standard's vetoes leave them a
+    run, ride, swim or row (steady work the library gives a tempo form). Optional extras
+    and light sessions may stay easy walks (DESIGN.md v1.1). The smallest profile (30, male,
+    advanced, active, a pool, 120 minutes) had "Pool walking or aqua jog: 80 min" as his
+    only long session."""
+    verdict = Verdict(applies=_trained_endurance_first(p, plan))
+    if not verdict.applies:
+        return verdict
+    paced = sorted(
+        e.name
+        for e in open_to(p, library, len(plan.weeks))
+        if e.kind == "steady-cardio" and e.tempo_title
+    )
+    if not paced:
+        return verdict
+    entries = _by_name(library)
+    for where, s, e in exercises(plan):
+        if s.optional or s.modality.value != "endurance" or s.intensity_class.value == "light":
+            continue
+        entry = entries.get(e.name)
+        if entry is None or entry.kind != "steady-cardio" or entry.tempo_title:
+            continue
+        verdict.faults.append(
+            Fault(
+                "trained-endurance-given-walks",
+                where,
+                f"{e.name} ({e.work_seconds.max // 60 if e.work_seconds else 0} min) where "
+                f"{', '.join(paced)} is open",
+            )
+        )
+    return verdict
+
+
 def unstable_pick_over_stable(p: Profile, plan: Plan, library: Library) -> Verdict:
     """A beginner's lift is not one where balance or a slip decides the set (a `fall-risk`
     move: a towel row leaning back from a door) while one of its own alternatives is a
@@ -3795,6 +3848,7 @@ SELECTION_CHECKS: dict[str, Check] = {
     "hard-steady-told-easy": hard_steady_told_easy,
     "trained-gets-regression": trained_gets_regression,
     "steady-above-level": steady_above_level,
+    "trained-endurance-given-walks": trained_endurance_given_walks,
     "unstable-pick-over-stable": unstable_pick_over_stable,
     "not-owned": not_owned,
     "loaded-below-level": loaded_below_level,
@@ -4446,6 +4500,14 @@ def aerobic_first_crowded_by_lifting(p: Profile, plan: Plan, library: Library) -
             and steady[0].intensity_class.value == "moderate"
             # a block as long as the pack makes a steady session has nowhere to grow
             and steady[0].duration_minutes < longest
+            # nor one as long as the library allows its exercise (seated marching's 20
+            # minutes; coach review 30)
+            and not any(
+                x.max_minutes is not None
+                and x.name in {e.name for e in steady[0].exercises}
+                and steady[0].duration_minutes >= x.max_minutes
+                for x in library.exercises
+            )
         )
         if steady and not (joined and settled):
             continue
@@ -8035,6 +8097,106 @@ def first_goal_aerobic_squeezed(p: Profile, plan: Plan, library: Library) -> Ver
     return verdict
 
 
+# Coach review 30, FIRST-GOAL-AEROBIC-BACKBONE-YIELDS-TO-LIFTING: the first goal's own
+# session on a lifting day is one continuous bout of at least this many minutes, restated
+# from the core pack (`backbone_walk_minutes`; its BDNF entry, Szuhany 2015, gives the acute
+# rise to a session of 20 minutes or more)
+BACKBONE_BOUT_MINUTES = 20
+# ... and a day holds it beside lifting when it also has the library's least lifting work
+# (`min_work_minutes.resistance`); a shorter day's bout may be on another day of the week
+# (one whole day of it where no day has room for both)
+BACKBONE_LEAST_LIFTING = 20
+
+
+def aerobic_first_backbone_squeezed(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §2 (who gets the time first: the first goal's minimum dose - for
+    endurance, stress or mood the aerobic backbone - before WHO's two strength days): for an
+    aerobic-first person whose aerobic target no safety rule holds, a building week short of
+    WHO's aerobic minutes holds the first goal's own session - a required continuous steady
+    session of at least 20 minutes (the whole day where the offered days are shorter) - and
+    a steady session beside lifting on a day with room for both (20 minutes and the
+    library's least lifting work) is that session, not a token add-on: the lifting takes
+    what is left. Where no day has room for both, a lifting day gives way to it while
+    another lifting day remains (one stays, or the two a safety rule asks for). Left out: a
+    week the five-steady-sessions cap fills, and the add-ons of a person not yet active
+    whose build-up lengthens them in the block (short on purpose, COACHING.md §2), and a
+    safety pack's cautious start whose exit raises the sets (osteoporosis, a beginner of 65
+    or over, frailty; its rule shapes the day: EXIT-SETS-TAKE-THE-WALKS); the add-ons are
+    read in week 1, where the day's minutes are split (a cautious start's exit
+    sets later take minutes from the walks: EXIT-SETS-TAKE-THE-WALKS, left open). Coach review 30: a 35-year-old woman, mood first, on one day of 45
+    minutes had a 36-minute full body and a 9-minute walk; an endurance-first advanced man
+    on 3 x 45 had two 32-minute full-body days with 13-minute add-ons."""
+    first = p.goals[0].value if p.goals else ""
+    # a safety pack's cautious start whose exit raises the sets (osteoporosis, a beginner of
+    # 65 or over, a held light start) keeps its day as its rule shapes it
+    exits = cautious_start_weeks(p)
+    verdict = Verdict(
+        applies=_aerobic_led_unheld(p, plan)
+        and first in AEROBIC_BACKBONE_GOALS
+        and not plan.screening.referral_only
+        and not (exits is not None and exits[1] > 0)
+        and not is_frail(p)
+        and Condition.VERTEBRAL_FRACTURE not in p.conditions
+        # strength days a safety rule asks for come first (falls prevention, osteoporosis)
+        and not needs_falls_prevention(p)
+        and Condition.OSTEOPOROSIS not in p.conditions
+    )
+    if not verdict.applies:
+        return verdict
+    target = _guideline(plan, "who-2020-aerobic")
+    bar = target.target if target is not None else 150
+    want = min(BACKBONE_BOUT_MINUTES, p.minutes_per_session)
+    roomy = p.minutes_per_session >= BACKBONE_BOUT_MINUTES + BACKBONE_LEAST_LIFTING
+    ramps = not p.currently_active and _steady_ramps(plan)
+    # lifting days that stay whatever the first goal: one, or the two strength days falls
+    # prevention or osteoporosis asks for (safety first, COACHING.md §2 (1))
+    bones = {Condition.OSTEOPOROSIS, Condition.VERTEBRAL_FRACTURE} & set(p.conditions)
+    safety_lifting = 2 if needs_falls_prevention(p) or bones else 1
+    offered = {d.value for d in p.training_days()}
+    for week in plan.weeks:
+        if week.deload or _required_aerobic(week) >= bar:
+            continue
+        if _required_steady(week.days) >= MOST_STEADY_SESSIONS:
+            continue
+        bouts = [
+            s.duration_minutes
+            for d in week.days
+            for s in d.sessions
+            if s.modality.value == "endurance" and not s.optional
+        ]
+        lifting_days = sum(
+            any(s.modality.value == "resistance" and not s.optional for s in d.sessions)
+            for d in week.days
+        )
+        if max(bouts, default=0) < want and lifting_days > safety_lifting:
+            verdict.faults.append(
+                Fault(
+                    "aerobic-first-backbone-squeezed",
+                    f"week {week.week}",
+                    f"first goal {first}: no required steady session of {want} minutes "
+                    f"(the longest {max(bouts, default=0)})",
+                )
+            )
+            continue
+        if not roomy or ramps or week is not plan.weeks[0]:
+            continue  # (later weeks: a cautious start's exit sets, EXIT-SETS-TAKE-THE-WALKS)
+        for d in week.days:
+            required = [s for s in d.sessions if not s.optional]
+            lifting = sum(s.duration_minutes for s in required if s.modality.value == "resistance")
+            steady = [s.duration_minutes for s in required if s.modality.value == "endurance"]
+            if d.day.value not in offered or not lifting or not steady or max(steady) >= want:
+                continue
+            verdict.faults.append(
+                Fault(
+                    "aerobic-first-backbone-squeezed",
+                    f"week {week.week} {d.day.value}",
+                    f"first goal {first}: {lifting} minutes of lifting and a steady session of "
+                    f"{max(steady)}, short of the first goal's {want}-minute bout",
+                )
+            )
+    return verdict
+
+
 WEEK_CHECKS: dict[str, Check] = {
     "tempo-past-its-minutes": tempo_past_its_minutes,
     "beginner-volume-above-range": beginner_volume_above_range,
@@ -8061,6 +8223,7 @@ WEEK_CHECKS: dict[str, Check] = {
     "aerobic-short-with-room": aerobic_short_with_room,
     "aerobic-first-crowded-by-lifting": aerobic_first_crowded_by_lifting,
     "first-goal-aerobic-squeezed": first_goal_aerobic_squeezed,
+    "aerobic-first-backbone-squeezed": aerobic_first_backbone_squeezed,
     "aerobic-first-goal-zero": aerobic_first_goal_zero,
     "aerobic-first-extras-before-walk": aerobic_first_extras_before_walk,
     "aerobic-short-with-unused-minutes": aerobic_short_with_unused_minutes,

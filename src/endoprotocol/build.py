@@ -854,6 +854,17 @@ def _grow_joined_blocks(
             if not s.optional and s.modality is not Modality.ENDURANCE
         )
         left = profile.minutes_per_session - others - steady[0].duration_minutes
+        # steady work the library allows only in short bouts (seated marching: 20 minutes)
+        # grows no further than that (COACHING.md §1: no one is asked for 25+ minutes of
+        # marching; coach review 30, the backbone's 20-minute bout starts it at its limit)
+        names = {e.name for e in steady[0].exercises}
+        limits = [
+            x.max_minutes
+            for x in scheduler.library.exercises
+            if x.name in names and x.max_minutes is not None
+        ]
+        if limits:
+            left = min(left, min(limits) - steady[0].duration_minutes)
         if left > 0:
             free[day] = left
     grown: set[int] = set()

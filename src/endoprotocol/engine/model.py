@@ -1087,6 +1087,13 @@ class GuidelineTarget(_Node):
     # core and isolation extras left out, non-competing lifts paired - and a brisk walk
     # takes the minutes left (coach review 16, AEROBIC-FIRST-GOAL-CROWDED-BY-LIFTING).
     lifting_main_lifts: bool = False
+    # A first goal whose dose is the aerobic backbone (endurance, stress, mood: coach review
+    # 30, FIRST-GOAL-AEROBIC-BACKBONE-YIELDS-TO-LIFTING): while the target is short, each
+    # offered lifting day's steady work after its lifting is one continuous session of at
+    # least this many minutes (the day's whole minutes on a day too short for it and a
+    # short lifting session), and the lifting takes what is left - its smallest hard form,
+    # else its main lifts, down to one set each.
+    backbone_walk_minutes: Annotated[int, Field(strict=True, ge=1, le=60)] | None = None
     # A lifting-first week whose required sessions hold no aerobic minute at all (coach
     # review 19, ACCESSORIES-BEFORE-WHO-AEROBIC: from 65 the older warm-up and the balance
     # practice leave no room for the least steady block after the lifting's smallest full

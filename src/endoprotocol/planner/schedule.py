@@ -829,7 +829,13 @@ class Scheduler:
         cap = self.outcome.cap("sessions_per_week", Modality.ENDURANCE.value)
         count = self._count(Modality.ENDURANCE)
         found = [
-            (t.lifting_exposure_sets, t.bar, t.lifting_exposure_walk_minutes, t.lifting_main_lifts)
+            (
+                t.lifting_exposure_sets,
+                t.bar,
+                t.lifting_exposure_walk_minutes,
+                t.lifting_main_lifts,
+                t.backbone_walk_minutes,
+            )
             for t, _ in self.outcome.guidelines.values()
             if t.lifting_exposure_sets is not None and t.fill_with is Modality.ENDURANCE
         ]
@@ -838,12 +844,30 @@ class Scheduler:
             return
         if self._aerobic_value() >= found[0][1]:
             return
-        sets, _, walk, main = found[0]
+        sets, _, walk, main, backbone = found[0]
         # the least walk after the form: a few brisk minutes count (WHO 2020: bouts of any
         # length), never more than the library's least steady block
         least = min(
             walk or self._extra_minutes(Modality.ENDURANCE), self._extra_minutes(Modality.ENDURANCE)
         )
+        # the first goal's own session: one continuous bout of `backbone` minutes at least,
+        # the lifting taking what is left, on a day with room for both (coach review 30,
+        # FIRST-GOAL-AEROBIC-BACKBONE-YIELDS-TO-LIFTING); a shorter day keeps the few brisk
+        # minutes, its bout on a day of its own (`_lifting_gives_day`)
+        # (not beside a safety pack's cautious start whose exit raises the sets: the exit
+        # sets take the day's minutes as its rule decides, EXIT-SETS-TAKE-THE-WALKS)
+        start = self.scheme.cautious
+        if start is not None and start.exit_sets is not None:
+            backbone = None
+        # (nor where a safety rule asks for strength days, falls prevention or osteoporosis:
+        # what safety requires comes before the first goal's dose, COACHING.md §2 (1))
+        lifting = self.outcome.sessions.get((Modality.RESISTANCE, False))
+        if lifting is not None and lifting.safety_per_week:
+            backbone = None
+        bout = min(backbone, self.budget) if backbone is not None else 0
+        roomy = bout > 0 and self.budget - bout >= self._extra_minutes(Modality.RESISTANCE)
+        if roomy:
+            least = max(least, bout)
         for day, required, lift in self._one_split_lift_days():
             if lift.hard and any(o.hard for o in required if o is not lift):
                 continue
@@ -863,16 +887,69 @@ class Scheduler:
                 # (build.py), so any freed minute is worth it
                 after = required.index(steady[-1]) > required.index(lift)
                 if len(steady) == 1 and after and steady[0].shares_warmup and not self.steady_first:
-                    lift.exposure_form = (sets, 1)
+                    # ... at least up to the first goal's continuous bout, the lifting's main
+                    # lifts freeing it where its smallest hard form cannot
+                    short = least - steady[0].minutes if roomy else 0
+                    lift.exposure_form = (sets, max(short, 1))
+                    if short > 0 and main:
+                        lift.main_lifts = short
+                        self.joined_least[day] = least
                 continue
             if cap is not None and count >= cap[0]:
                 continue  # no steady block may join this day
+            if bout and not roomy and self._lifting_gives_day(day, required, bout):
+                count += 1
+                continue
             slack = self.budget - sum(o.minutes for o in required)
             lift.exposure_form = (sets, max(least - slack, 1))
             lift.main_lifts = max(least - slack, 1) if main else None
             self.joined_least[day] = least
             if until is not None:
                 self.joined_until[day] = until
+
+    def _lifting_gives_day(self, day: int, required: list[Slotted], bout: int) -> bool:
+        """Coach review 30, FIRST-GOAL-AEROBIC-BACKBONE-YIELDS-TO-LIFTING (COACHING.md §2: the
+        first goal's minimum dose before WHO's strength days): while no day of the week
+        holds the first goal's continuous bout (`bout` minutes), an offered day holding only
+        a lifting session, too short for the bout and the shortest lifting session after it,
+        is a steady session of the whole day instead, while another lifting day remains and
+        a safety rule asks for no more lifting days than that (falls prevention,
+        osteoporosis). Returns whether the day gave way."""
+        if len(required) != 1:
+            return False
+        if any(
+            o.modality is Modality.ENDURANCE and not o.optional and o.minutes >= bout
+            for d in self.week.days
+            for o in d
+        ):
+            return False  # the week holds the bout: the short day keeps its lifting
+        lifting = self.outcome.sessions.get((Modality.RESISTANCE, False))
+        if self._count(Modality.RESISTANCE) <= max(lifting.safety_per_week if lifting else 0, 1):
+            return False  # (one lifting day stays: a lone short day is no walk alone)
+        found = next(
+            (
+                rule.full_id
+                for t, rule in sorted(self.outcome.guidelines.values(), key=lambda g: g[0].id)
+                if t.backbone_walk_minutes is not None
+            ),
+            None,
+        )
+        if found is None:
+            return False
+        template = self.outcome.sessions.get((Modality.ENDURANCE, False))
+        walk = self._steady_slot(sorted({found, *(template.rules if template else [])}))
+        walk.minutes = self.budget
+        here = self.week.days[day]
+        here.remove(required[0])
+        here.insert(0, walk)
+        self.adjusted.append(
+            Removal(
+                "a lifting day gave way to the first goal's aerobic session: the day is too "
+                f"short for {bout} minutes of it and a lifting session after them",
+                found,
+            )
+        )
+        return True
 
     def _mark_extras_forms(self) -> None:
         """Coach review 19, ACCESSORIES-BEFORE-WHO-AEROBIC (COACHING.md §2: (2) the first

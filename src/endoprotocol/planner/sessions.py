@@ -738,6 +738,7 @@ class SessionBuilder:
             for e in exercises
         ]
         changes = ["shorter rests"] if self._seconds(kept) < self._seconds(exercises) else []
+        kept_all = list(kept)
         dropped: list[str] = []
         for i in range(len(kept) - 1, 0, -1):
             family = FAMILY.get(kept[i].pattern)
@@ -745,6 +746,23 @@ class SessionBuilder:
                 FAMILY.get(o.pattern, ("", ""))[0] == family[0] for o in kept[:i]
             ):
                 dropped.insert(0, kept.pop(i).name)
+        back = set(MAJOR_GROUPS.get("back", ()))
+        drills = self.library.drills()
+        if back and not any(back & set(e.muscles) and e.name not in drills for e in kept):
+            # a day with no pull keeps the first lift its back has (a prone back extension
+            # with body weight alone; not a held posture drill): a full-body day keeps its back work (coach review 12,
+            # TRIM-CLAIM-NO-PULL; coach review 30's bout reaches such days)
+            first = next(
+                (
+                    e
+                    for e in exercises
+                    if back & set(e.muscles) and e.name not in drills and e.reps is not None
+                ),
+                None,
+            )
+            if first is not None and first.name in dropped:
+                dropped.remove(first.name)
+                kept.append(next(e for e in kept_all if e.name == first.name))
         if not any(e.pattern in FAMILY for e in kept):
             return exercises, [], []  # no main lift to keep: nothing is held to this form
         # a teaching drill kept for its family (a frail person's dowel hinge) is no work
@@ -825,6 +843,14 @@ class SessionBuilder:
                     # pace (a swim before pool walking: coach review 9, RUNNER-WALKS-POOL)
                     pool.sort(key=lambda e: (*order(e), e.impact != "high", not e.tempo_title))
                     key = f"{key}/required"
+                    if slot.intensity != "light":
+                        # ... and rotates only among work with a training pace (a run, ride,
+                        # swim or row) where any is open: a walk, pool walking or an incline
+                        # walk only when nothing else is, or a rule asking for impact-free
+                        # work leaves nothing else (COACHING.md §1, level fits the person;
+                        # coach review 30, ENDURANCE-ATHLETE-LONG-DAYS-ARE-WALKS)
+                        tier = _paced_first(order)
+                        pool.sort(key=lambda e: (*tier(e), e.impact != "high"))
             elif pattern is Pattern.INTERVALS:
                 pool, why = self._interval_pool(pool)
             picked = self.picker.pick(key, pool, taken, tier=tier)
@@ -1170,6 +1196,20 @@ def _next_pair(
             if not competes(kept[i], kept[j]):
                 return i, j
     return None
+
+
+def _paced_first(
+    order: Callable[[ExerciseEntry], tuple[object, ...]],
+) -> Callable[[ExerciseEntry], tuple[object, ...]]:
+    """A runner's steady tier (`SessionBuilder._conditioning`): the steady pool's `order`
+    with work that has a training pace (a `tempo_title`: a run, ride, swim or row) before
+    walks, after only a rule's call for impact-free work (the order's first key)."""
+
+    def tier(e: ExerciseEntry) -> tuple[object, ...]:
+        first, *rest = order(e)
+        return (first, 0 if e.tempo_title else 1, *rest)
+
+    return tier
 
 
 def _paired_in_order(kept: list[Exercise], note: str) -> list[Exercise]:
