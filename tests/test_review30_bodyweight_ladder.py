@@ -188,3 +188,31 @@ def test_review30_bodyweight_blocks_keep_progressing(
         examples=EXAMPLES,
         weeks=16,
     )
+
+
+def test_a_beginners_push_up_reached_by_the_ladder_is_no_start_above_level() -> None:
+    """Coach review 30's BEGINNER-GETS-FULL-PUSH-UP starts a beginner on the incline push-up;
+    the ladder moves them to the floor push-up once its reps and slow lowering are used up
+    (week 9 here), with the incline push-up as its alternative and the move said. The
+    beginner-press check reads that as progression; a push-up from week 1 still faults."""
+    plan = builtin_plan(weeks=12, **BODYWEIGHT)
+    pushes = {
+        (w.week, e.name, tuple(e.alternatives))
+        for w in plan.weeks
+        for d in w.days
+        for s in d.sessions
+        for e in s.exercises
+        if e.name == "Push-up"
+    }
+    assert min(week for week, _, _ in pushes) == 9
+    assert all(alts == ("Incline push-up",) for _, _, alts in pushes)
+    assert not audit_check("beginner-full-bodyweight-press", BODYWEIGHT, plan).faults
+    early = plan.model_copy(deep=True)
+    for d in early.weeks[0].days:
+        for s in d.sessions:
+            for e in s.exercises:
+                if e.name == "Incline push-up":
+                    e.name = "Push-up"
+    faults = audit_check("beginner-full-bodyweight-press", BODYWEIGHT, early).faults
+    assert faults
+    assert all(f.where.startswith("week 1 ") for f in faults)

@@ -3657,6 +3657,25 @@ def regression_beside_harder(p: Profile, plan: Plan, library: Library) -> Verdic
     return verdict
 
 
+# the words a lift moved up its body-weight ladder carries in its notes
+# (rules/core/progression.yaml: `unloaded_rung_cue`, "A harder version of {name}.")
+RUNG_CUE = "A harder version of "
+
+
+def _rung_from_regression(
+    e: Exercise, entry: ExerciseEntry, entries: dict[str, ExerciseEntry]
+) -> bool:
+    """Whether `e` is the ladder's next rung of a regression it lists as its alternative
+    (the floor push-up after the incline push-up), said so in its notes."""
+    return any(
+        (was := entries.get(name)) is not None
+        and was.ladder == "regression"
+        and was.harder == entry.id
+        and f"{RUNG_CUE}{name}" in (e.notes or "")
+        for name in e.alternatives
+    )
+
+
 def beginner_full_bodyweight_press(p: Profile, plan: Plan, library: Library) -> Verdict:
     """A beginner's body-weight press is an entry-level form (an incline or wall push-up), not
     a full push-up or anything harder: 8-12 full push-ups with 4-5 reps in reserve need a
@@ -3666,7 +3685,10 @@ def beginner_full_bodyweight_press(p: Profile, plan: Plan, library: Library) -> 
     BEGINNER-GETS-FULL-PUSH-UP: a 60-year-old beginner woman on body weight had "Push-up:
     3 x 8-12, RPE 5-6, 4-5 RIR" twice a week). Read from the library's kit and ladder, not
     its level: a push, done for reps, that no kit loads (body weight, a bench, a chair, bars)
-    and that is not a regression."""
+    and that is not a regression. A full push-up the body-weight ladder moved a beginner up
+    to, once the incline push-up's reps and slow lowering were used up (its cue says which
+    lift it is the harder version of, and that lift is its alternative), is the progression
+    COACHING.md §3 asks for, not a start above their level."""
     verdict = Verdict(applies=p.experience is Experience.BEGINNER)
     if not verdict.applies:
         return verdict
@@ -3681,6 +3703,7 @@ def beginner_full_bodyweight_press(p: Profile, plan: Plan, library: Library) -> 
             or entry.ladder == "regression"
             or entry.kind not in ("strength", "skill")
             or library.loadability(entry) > 0
+            or _rung_from_regression(e, entry, entries)
         ):
             continue
         verdict.faults.append(
