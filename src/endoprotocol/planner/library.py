@@ -26,6 +26,7 @@ from endoprotocol.engine.model import (
     Bound,
     Forbid,
     Kebab,
+    Position,
     Prescription,
     Tagname,
     Text,
@@ -711,6 +712,11 @@ def reps_within(low: int, high: int, cap: int | None) -> tuple[int, int]:
     return min(cap, max(low - (high - cap), math.ceil(cap / 2))), cap
 
 
+def _at(pos: Position | None) -> tuple[int, int]:
+    """A node's line and column for a diagnostic (1, 1 where it has no position)."""
+    return (pos.line, pos.col) if pos else (1, 1)
+
+
 def load_library(rules_dir: Path) -> Library:
     """Read and validate the exercise library and session designs; RulePackError on problems."""
     out = _Collector()
@@ -727,10 +733,9 @@ def load_library(rules_dir: Path) -> Library:
             for entry in exercises:
                 for key in (f"id:{entry.id}", f"name:{entry.name.lower()}"):
                     if key in seen:
-                        pos = entry.pos
                         out.error(
                             ex_path,
-                            (pos.line, pos.col) if pos else (1, 1),
+                            _at(entry.pos),
                             f"exercise '{entry.id}' repeats the id or name of '{seen[key].id}'",
                             "duplicate-exercise",
                         )
@@ -744,10 +749,9 @@ def load_library(rules_dir: Path) -> Library:
         for protocol in design.interval_protocols:
             for ex_id in protocol.exercises:
                 if kinds.get(ex_id) != "interval-cardio":
-                    pos = protocol.pos
                     out.error(
                         design_path,
-                        (pos.line, pos.col) if pos else (1, 1),
+                        _at(protocol.pos),
                         f"interval protocol '{protocol.name}': '{ex_id}' is not an "
                         "interval-cardio exercise of the library",
                         "unknown-exercise",
@@ -755,30 +759,27 @@ def load_library(rules_dir: Path) -> Library:
         patterns = {e.id: e.pattern for e in exercises}
         for entry in exercises:
             if entry.harder is not None and patterns.get(entry.harder) is not entry.pattern:
-                pos = entry.pos
                 out.error(
                     ex_path,
-                    (pos.line, pos.col) if pos else (1, 1),
+                    _at(entry.pos),
                     f"exercise '{entry.id}': harder names '{entry.harder}', which is not "
                     f"another {entry.pattern.value} exercise of the library",
                     "unknown-exercise",
                 )
             for ex_id in entry.instead_of:
                 if ex_id not in kinds or ex_id == entry.id:
-                    pos = entry.pos
                     out.error(
                         ex_path,
-                        (pos.line, pos.col) if pos else (1, 1),
+                        _at(entry.pos),
                         f"exercise '{entry.id}': instead_of names '{ex_id}', which is not "
                         "another exercise of the library",
                         "unknown-exercise",
                     )
             rank = max((design.loadability.get(q, 0) for q in entry.equipment), default=0)
             if entry.one_rm and rank < design.load_measurable_from:
-                pos = entry.pos
                 out.error(
                     ex_path,
-                    (pos.line, pos.col) if pos else (1, 1),
+                    _at(entry.pos),
                     f"exercise '{entry.id}' has one_rm: true but its equipment's load cannot "
                     f"be measured (loadability {rank} < {design.load_measurable_from})",
                     "one-rm-not-measurable",
