@@ -216,3 +216,32 @@ def test_a_beginners_push_up_reached_by_the_ladder_is_no_start_above_level() -> 
     faults = audit_check("beginner-full-bodyweight-press", BODYWEIGHT, early).faults
     assert faults
     assert all(f.where.startswith("week 1 ") for f in faults)
+
+
+def test_after_a_fall_a_standing_press_paired_with_a_squat_stays_off_the_floor() -> None:
+    """Found by the suite's property at the merge: a 46-year-old beginner who had fallen,
+    one 15-minute day, pairs his squat with the incline push-up; the ladder took the press
+    to the floor push-up from week 5, a trip to the floor and up again each round (coach
+    review 25, FLOOR-PRESS-PAIRED-AFTER-A-FALL). A rung that moves a standing lift to the
+    floor is closed to people who keep floor work apart: the incline push-up holds."""
+    person = {
+        "age": 46,
+        "sex": "male",
+        "goals": ["muscle"],
+        "experience": "beginner",
+        "minutes_per_session": 15,
+        "equipment": [],
+        "conditions": ["falls-history"],
+        "days_per_week": 1,
+    }
+    plan = builtin_plan(weeks=8, **person)
+    presses = {
+        (w.week, e.name, e.paired_with)
+        for w in plan.weeks
+        for d in w.days
+        for s in d.sessions
+        for e in s.exercises
+        if "push-up" in e.name.lower()
+    }
+    assert {name for _, name, _ in presses} == {"Incline push-up"}
+    assert not audit_check("floor-paired-with-standing", person, plan).faults

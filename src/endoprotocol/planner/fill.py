@@ -228,6 +228,10 @@ class Picker:
                 and set(rung.equipment) <= have
                 and LEVEL_ORDER[rung.level] <= self.level + 1
                 and not self.vetoes_of(rung)
+                # a lift done standing does not move to the floor for people who keep floor
+                # work apart (its pairing was made standing; coach review 25's
+                # FLOOR-PRESS-PAIRED-AFTER-A-FALL, met again by the incline push-up's rung)
+                and not (self.floor_apart and self.on_floor(rung) and not self.on_floor(e))
             ):
                 out[e.name] = rung
         return out
