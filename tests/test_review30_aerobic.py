@@ -132,16 +132,22 @@ def test_two_short_days_give_one_to_the_bout() -> None:
     assert not audit_check("aerobic-first-backbone-squeezed", profile, plan).faults
 
 
+def _split(day: Any, *, lifting: int, steady: int) -> None:
+    """Set a day's lifting and required steady sessions to these minutes (an old plan's
+    split of the day)."""
+    for s in day.sessions:
+        if s.modality.value == "resistance":
+            s.duration_minutes = lifting
+        elif s.modality.value == "endurance" and not s.optional:
+            s.duration_minutes = steady
+
+
 def test_the_backbone_check_faults_the_old_split() -> None:
     """Monday as the old planner split it: a 36-minute full body and a 9-minute walk."""
     plan = builtin_plan(weeks=1, **MOOD_ONE_DAY)
     old = plan.model_copy(deep=True)
     monday = next(d for d in old.weeks[0].days if d.day.value == "monday")
-    for s in monday.sessions:
-        if s.modality.value == "resistance":
-            s.duration_minutes = 36
-        elif s.modality.value == "endurance" and not s.optional:
-            s.duration_minutes = 9
+    _split(monday, lifting=36, steady=9)
     faults = audit_check("aerobic-first-backbone-squeezed", MOOD_ONE_DAY, old).faults
     assert [f.where for f in faults] == ["week 1 monday"]
     assert "36 minutes of lifting and a steady session of 9" in faults[0].what
@@ -151,11 +157,7 @@ def test_the_backbone_check_faults_the_old_split() -> None:
     day = next(
         d for d in token.weeks[0].days if any(s.modality.value == "resistance" for s in d.sessions)
     )
-    for s in day.sessions:
-        if s.modality.value == "resistance":
-            s.duration_minutes = 32
-        elif s.modality.value == "endurance" and not s.optional:
-            s.duration_minutes = 13
+    _split(day, lifting=32, steady=13)
     faults = audit_check("aerobic-first-backbone-squeezed", ENDURANCE_3X45, token).faults
     assert [f.where for f in faults] == [f"week 1 {day.day.value}"]
     assert "32 minutes of lifting and a steady session of 13" in faults[0].what

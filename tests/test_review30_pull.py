@@ -41,21 +41,14 @@ from tests.builtin import (
     week_lifting,
 )
 from tests.strategies import audit_property, profiles
+from tests.test_review29_heading_kinds import BODYWEIGHT, FRAIL
+from tests.test_review29_heading_kinds import PREGNANT as REVIEW29_PREGNANT
 
 EXAMPLES = int(os.environ.get("ENDOPROTOCOL_PROPERTY_EXAMPLES", "30"))
 
-# the review's smallest profiles
-FRAIL = {"age": 85, "sex": "female", "goals": ["general-health"], "equipment": ["bodyweight"]}
-PREGNANT = {
-    "age": 30,
-    "sex": "female",
-    "goals": ["general-health"],
-    "conditions": ["pregnancy"],
-    "pregnancy_week": 20,
-    "equipment": ["bodyweight"],
-}
-# a man who may lean back from a door keeps his towel door row
-BODYWEIGHT = {"age": 30, "sex": "male", "goals": ["general-health"], "equipment": ["bodyweight"]}
+# the review's smallest profiles (review 29's, the pregnant one at a known week); a man who
+# may lean back from a door (BODYWEIGHT) keeps his towel door row
+PREGNANT = {**REVIEW29_PREGNANT, "pregnancy_week": 20}
 # the knock-ons the audit found with the wall press alone (seed 21 and seed 3)
 PREGNANT_WITH_BAR = {
     "age": 43,

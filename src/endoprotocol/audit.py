@@ -11865,21 +11865,17 @@ def _lifts_for_reps(week: Week) -> dict[tuple[str, str], Exercise]:
     """A week's required lifts taken for reps toward failure (reps and an RIR), by session
     title and name; where one appears on more days, its highest effort (then most reps)."""
     out: dict[tuple[str, str], Exercise] = {}
-    for d in week.days:
-        for s in d.sessions:
-            if s.modality is not Modality.RESISTANCE or s.optional:
-                continue
-            for e in s.exercises:
-                i = e.intensity
-                if e.reps is None or i.rpe is None or i.rir is None:
-                    continue
-                key = (s.title, e.name)
-                was = out.get(key)
-                if was is None or (i.rpe.max, e.reps.max) > (
-                    was.intensity.rpe.max if was.intensity.rpe else 0.0,
-                    was.reps.max if was.reps else 0.0,
-                ):
-                    out[key] = e
+    for s, e in _week_lifts(week):
+        i = e.intensity
+        if e.reps is None or i.rpe is None or i.rir is None:
+            continue
+        key = (s.title, e.name)
+        was = out.get(key)
+        if was is None or (i.rpe.max, e.reps.max) > (
+            was.intensity.rpe.max if was.intensity.rpe else 0.0,
+            was.reps.max if was.reps else 0.0,
+        ):
+            out[key] = e
     return out
 
 

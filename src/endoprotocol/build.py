@@ -297,7 +297,7 @@ def build_plan(
                 load_cues=library.load_cues(profile.equipment),
                 leave_walks=leave_walks,
                 spared=_safety_work(library),
-                rungs=picker.harder_rungs(),
+                rungs=picker.harder_rungs,
             )
 
         block = built_weeks()
@@ -544,7 +544,7 @@ def build_plan(
             library.design,
             hold,
             Scheme.from_outcome(outcome).deload_cut_pct,
-            roots={rung.name: lift for lift, rung in picker.harder_rungs().items()},
+            roots={rung.name: lift for lift, rung in picker.harder_rungs.items()},
         )
     # the fit run again on the weeks as built: rests a trim shortened come back where the
     # week's cuts left the day's minutes (coach review 16, HEAVY-REST-CLIPPED-WITH-TIME-LEFT)

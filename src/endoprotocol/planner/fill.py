@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from endoprotocol.engine.decisions import Bound, CautiousStart, Decisions, listed
 from endoprotocol.plan import Exercise, Intensity, Range, Selection, Substitution
@@ -205,6 +206,7 @@ class Picker:
             return False
         return reps.max <= dose.reps.max
 
+    @cached_property
     def harder_rungs(self) -> dict[str, ExerciseEntry]:
         """Each body-weight lift's next rung (the library's `harder`), by the lift's name,
         where that rung is open to the person: no safety rule forbids it, their kit does it,
@@ -213,7 +215,8 @@ class Picker:
         used up moves to (coach review 29, BODYWEIGHT-PROGRESSION-LOOPS). A lift already
         above the person's level has no rung: a beginner moves up once, from their own
         level's form to the next level's (an incline push-up to the floor push-up, not on to
-        the deficit push-up in the same block; coach review 30, a design choice)."""
+        the deficit push-up in the same block; coach review 30, a design choice). Read once
+        per picker: a block is built up to four times a plan."""
         if self.profile.age >= OLDER_ADULT_AGE:
             return {}
         have = set(self.profile.equipment) | {Equipment.BODYWEIGHT}
