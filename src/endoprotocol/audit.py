@@ -9122,6 +9122,12 @@ HEAVY_REPS = 6
 # GH-ACUTE-LOW-DOSE: nine body-weight sets in a 20-minute session had earned it)
 SHORT_REST_GH_CLAIM = "short-rest lifting"
 SHORT_REST_GH_SETS = 12
+# Roth 2003's fall in muscle myostatin came with weeks of heavy lifting: the plan's
+# `dose-compound-volume` (six or more multi-joint sets at RIR 3 or less in one session),
+# restated here so a pack edit cannot hide from its own check (coach review 31,
+# MYOSTATIN-FALL-WITHOUT-HEAVY-LIFTING)
+HEAVY_WEEKS_CLAIM = "weeks of heavy lifting"
+HEAVY_WEEKS_SETS = 6
 
 
 def _required_lifts(plan: Plan) -> Iterator[Exercise]:
@@ -9137,8 +9143,10 @@ def claim_without_dose(p: Profile, plan: Plan, library: Library) -> Verdict:
     or less) in the plan; one that credits the heavy bone-loading trial needs heavy hard sets
     (6 reps or fewer, RIR 4 or less); one that credits short-rest lifting's large growth
     hormone release needs a session of twelve such multi-joint sets on short rests (coach
-    reviews 6 and 11); any may instead say the plan does not contain that dose (K8: "with impact"
-    under a plan that forbids impact and lifts light)."""
+    reviews 6 and 11); one that credits weeks of heavy lifting (the myostatin fall) needs a
+    session of six multi-joint sets close to failure (coach review 31); any may instead say
+    the plan does not contain that dose (K8: "with impact" under a plan that forbids impact
+    and lifts light)."""
     texts = [(f"effect {e.target.value}", e.explanation) for e in plan.expected_effects]
     texts += [(f"synergy {s.therapy}", s.explanation) for s in plan.therapy_synergies]
     verdict = Verdict(applies=bool(texts))
@@ -9157,9 +9165,18 @@ def claim_without_dose(p: Profile, plan: Plan, library: Library) -> Verdict:
             verdict.faults.append(
                 Fault("claim-without-dose", where, "credits heavy bone loading; none planned")
             )
+        if HEAVY_WEEKS_CLAIM in said and _most_sets(plan, _demanding_compound) < HEAVY_WEEKS_SETS:
+            verdict.faults.append(
+                Fault(
+                    "claim-without-dose",
+                    where,
+                    f"credits weeks of heavy lifting; no session holds {HEAVY_WEEKS_SETS} "
+                    "multi-joint sets close to failure (RIR 3 or less)",
+                )
+            )
         if (
             SHORT_REST_GH_CLAIM in said
-            and _most_short_rest_compound_sets(plan) < SHORT_REST_GH_SETS
+            and _most_sets(plan, _short_rest_compound) < SHORT_REST_GH_SETS
         ):
             verdict.faults.append(
                 Fault(
@@ -9172,28 +9189,34 @@ def claim_without_dose(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
-def _most_short_rest_compound_sets(plan: Plan) -> int:
-    """The most hard multi-joint sets of 7-15 reps at RIR 3 or less, rested 90 s or less,
-    in one required lifting session of the plan."""
-    most = 0
-    for _where, s in sessions(plan):
-        if s.optional or s.modality.value != "resistance":
-            continue
-        most = max(
-            most,
-            sum(
-                e.sets
-                for e in s.exercises
-                if e.compound
-                and e.reps is not None
-                and HEAVY_REPS < e.reps.max <= 15
-                and e.intensity.rir is not None
-                and e.intensity.rir.max <= 3
-                and e.rest_seconds is not None
-                and e.rest_seconds.max <= 90
-            ),
-        )
-    return most
+def _most_sets(plan: Plan, counted: Callable[[Exercise], bool]) -> int:
+    """The most sets of `counted` lifts in one required lifting session of the plan."""
+    return max(
+        (
+            sum(e.sets for e in s.exercises if counted(e))
+            for _where, s in sessions(plan)
+            if not s.optional and s.modality.value == "resistance"
+        ),
+        default=0,
+    )
+
+
+def _demanding_compound(e: Exercise) -> bool:
+    """A multi-joint set close to failure (RIR 3 or less, `is_demanding_set`)."""
+    return e.compound and is_demanding_set(e)
+
+
+def _short_rest_compound(e: Exercise) -> bool:
+    """A multi-joint set of 7-15 reps at RIR 3 or less, rested 90 s or less."""
+    return (
+        e.compound
+        and e.reps is not None
+        and HEAVY_REPS < e.reps.max <= 15
+        and e.intensity.rir is not None
+        and e.intensity.rir.max <= 3
+        and e.rest_seconds is not None
+        and e.rest_seconds.max <= 90
+    )
 
 
 LONG_REST_SECONDS = 120  # the rest departure's "2-3 minutes between sets"
