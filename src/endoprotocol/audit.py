@@ -10472,7 +10472,8 @@ def held_start_sets_frozen(p: Profile, plan: Plan, library: Library) -> Verdict:
     lifting above the least steady work while the aerobic target is short), for a first goal
     that is not aerobic-led (those walks come first: coach review 10); (2) a strength,
     muscle or bone first goal with no major group at a beginner's first dose (4 hard sets a
-    week) in any building week after the start, while such a day has that room."""
+    week) in any building week from the exit's third week on (its effort rises a step a
+    week), while such a day has that room."""
     ends = (
         [int(m.group(1)) for n in plan.weeks[0].notes for m in START_ENDS.finditer(n)]
         if (plan.weeks)
@@ -10503,14 +10504,18 @@ def held_start_sets_frozen(p: Profile, plan: Plan, library: Library) -> Verdict:
         if s.modality.value == "resistance" and not s.optional
         for e in s.exercises
     )
-    room = sorted(
-        {
-            f"week {w.week} {d.day.value}"
-            for w in after
-            for d in w.days
-            if _room_for_sets(p, d, walk_gives=short) >= LIGHT_SET_MINUTES
-        }
-    )
+
+    def rooms(weeks: list[Week]) -> list[str]:
+        return sorted(
+            {
+                f"week {w.week} {d.day.value}"
+                for w in weeks
+                for d in w.days
+                if _room_for_sets(p, d, walk_gives=short) >= LIGHT_SET_MINUTES
+            }
+        )
+
+    room = rooms(after)
     # an aerobic-led first goal's walks come before more lifting (coach review 10's
     # decision): its exit sets wait for minutes the walks leave (left open in planning.md)
     if after and one and room and first not in AEROBIC_LED_GOALS:
@@ -10532,11 +10537,16 @@ def held_start_sets_frozen(p: Profile, plan: Plan, library: Library) -> Verdict:
         ]
         return any(n >= BEGINNER_FIRST_DOSE for n in major_group_sets(lifting).values())
 
-    if first in LIFTING_DOSE_GOALS and after and room and not any(dosed(w) for w in after):
+    # the exit's effort rises a step a week (RPE 3-4, then 5, then 5-6: coach review rv12964,
+    # K2), so the first dose is asked of its third week on; a block that ends sooner (a
+    # 6-week block after a four-week start) ends inside the staging it promised
+    dosing = [w for w in after if w.week >= end + EXIT_EFFORT_STEPS]
+    room = rooms(dosing)
+    if first in LIFTING_DOSE_GOALS and room and not any(dosed(w) for w in dosing):
         verdict.faults.append(
             Fault(
                 "held-start-sets-frozen",
-                f"weeks {after[0].week}-{after[-1].week}",
+                f"weeks {dosing[0].week}-{dosing[-1].week}",
                 f"{first} first, and no major group at {BEGINNER_FIRST_DOSE} hard sets a week "
                 f"after the start, while {room[0]} could hold another set",
             )
@@ -10546,6 +10556,8 @@ def held_start_sets_frozen(p: Profile, plan: Plan, library: Library) -> Verdict:
 
 # a beginner's first dose: about 4 hard sets a week for a major group (COACHING.md §2-3)
 BEGINNER_FIRST_DOSE = 4
+# the weeks a cautious start's exit takes to reach its moderate effort, one step a week
+EXIT_EFFORT_STEPS = 2
 
 
 # what a plan says when its required steady work cannot grow: the build-up's flat note, the
