@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from endoprotocol.plan import Exercise, Intensity, Plan, Range, ScreeningOutcome, Warning
-from endoprotocol.vocab import Modality
+from endoprotocol.vocab import INTENSITY_ORDER, Modality
 
 
 @dataclass(frozen=True)
@@ -129,6 +129,14 @@ def ceiling_by_week(plan: Plan) -> str:
                     else f"{ceiling} in weeks {first}-{last}"
                 )
         text, top = ", ".join(parts), runs[-1][0]
+    elif runs and INTENSITY_ORDER[runs[0][0]] < INTENSITY_ORDER[text]:
+        # every week of a short block held below the screening's ceiling (a passing
+        # illness's two light weeks in a 2-week block): the line gives the block's ceiling,
+        # not one no week of it reaches (block lengths the audit did not draw, session 24)
+        ceiling, first, last = runs[0]
+        text = (
+            f"{ceiling} in week {first}" if first == last else f"{ceiling} in weeks {first}-{last}"
+        )
     return f"{text} {AFTER_CHECK}" if checked and top == "vigorous" else text
 
 
