@@ -7580,6 +7580,106 @@ def _extras_instead_of_walk(p: Profile, plan: Plan, library: Library) -> Verdict
     return verdict
 
 
+# Coach review 31, WHO-AEROBIC-CROWDED-OUT-BY-THIRD-LIFT-DAY: a beginner's minimum dose
+# (about 4 hard sets a week per group) and WHO's two strength days need two full-body days
+# (coach review 4, n02); a lift in the smallest hard form keeps at least this many sets,
+# restated from the pack (`beginner_past_dose_sets` on core/who-2020-aerobic-target)
+BEGINNER_DOSE_DAYS = 2
+BEGINNER_FORM_SETS = 2
+
+
+def _full_body_session(s: Session) -> bool:
+    """Whether a lifting session trains the upper and the lower body (a full-body day)."""
+    muscles = {m for e in s.exercises for m in e.muscles}
+    return bool({"chest", "back"} & muscles) and "quads" in muscles
+
+
+def who_aerobic_zero_with_lifting_surplus(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 31, WHO-AEROBIC-CROWDED-OUT-BY-THIRD-LIFT-DAY (COACHING.md §2, "who gets
+    the time first": (2) the first goal's minimum dose - about 4 hard sets a week per major
+    group for beginners - (3) the WHO minimums, 150 aerobic minutes and two strength days,
+    (4) more for the first goal; people not active build up from about 15-30 minutes). A
+    40-year-old beginner, strength first, 3 x 30: three full-body days of 23-26 minutes, 8-10
+    hard sets a week per group, 4-7 minutes a day unused and 0 required aerobic minutes in
+    every week (WHO aerobic 0 of 150, never built up). For a beginner whose first goal is
+    muscle or strength, short of WHO's aerobic minutes with no rule holding them, whose
+    building weeks hold no required aerobic minute while more than two full-body lifting
+    days (the dose's and WHO's two) fill the offered days: no such day, in every building
+    week, frees the least brisk walk after it (`EXTRAS_WALK_MINUTES`, to a minute of
+    rounding) from its free minutes and its lifting held to the smallest hard form (rests
+    at the short end, each lift down to `BEGINNER_FORM_SETS` sets while every major group
+    the day gives 3+ hard sets keeps them: the day still counts toward WHO's strength
+    days)."""
+    target = _guideline(plan, "who-2020-aerobic")
+    verdict = Verdict(
+        applies=target is not None
+        and not target.met
+        and not target.held_by
+        and bool(p.goals)
+        and p.goals[0].value in LIFTING_FIRST
+        and p.experience is Experience.BEGINNER
+        and bool(plan.weeks)
+        and plan.screening.max_intensity not in ("none", "light")
+        and not plan.screening.referral_only
+    )
+    if not verdict.applies or target is None:
+        return verdict
+    building = [w for w in plan.weeks if not w.deload]
+    if not building or any(_required_aerobic(w) > 0 for w in building):
+        return verdict
+    offered = {d.value for d in p.training_days()}
+    timing = library.design.timing
+
+    def lifts_of(w: Week, i: int) -> list[Session]:
+        return [
+            s for s in w.days[i].sessions if s.modality.value == "resistance" and not s.optional
+        ]
+
+    for w in building:
+        whole = [
+            i
+            for i, d in enumerate(w.days)
+            if d.day.value in offered
+            and len(lifts := lifts_of(w, i)) == 1
+            and _full_body_session(lifts[0])
+        ]
+        if len(whole) <= BEGINNER_DOSE_DAYS:
+            return verdict  # the full-body days are the dose's and WHO's two
+    for i, d in enumerate(plan.weeks[0].days):
+        if d.day.value not in offered:
+            continue
+        room: list[float] = []
+        for w in building:
+            required = [s for s in w.days[i].sessions if not s.optional]
+            lifts = lifts_of(w, i)
+            if (
+                len(lifts) != 1
+                or not _full_body_session(lifts[0])
+                or any(s.modality.value in ("endurance", "hiit") for s in required)
+            ):
+                room = []
+                break
+            exercises = list(lifts[0].exercises)
+            smaller = _smallest_hard_form(exercises, BEGINNER_FORM_SETS)
+            freed = (session_seconds(exercises, timing) - session_seconds(smaller, timing)) / 60
+            free = p.minutes_per_session - sum(s.duration_minutes for s in required)
+            room.append(freed + max(free, 0))
+        # (a session's minutes are whole minutes: a minute of rounding either way)
+        if room and min(room) >= EXTRAS_WALK_MINUTES - 1:
+            verdict.faults.append(
+                Fault(
+                    "who-aerobic-zero-with-lifting-surplus",
+                    f"week 1 {d.day.value}",
+                    f"0 of {target.target} required aerobic minutes in every week while a "
+                    "beginner's full-body lifting takes more than the dose's two days: its "
+                    "smallest hard form and the day's free minutes would leave about "
+                    f"{min(room):.0f} minutes in every building week, room for the least walk "
+                    f"after it ({EXTRAS_WALK_MINUTES} minutes)",
+                )
+            )
+    return verdict
+
+
 # a session's least warm-up and cool-down (core/warm-up-and-cool-down: 5 minutes each; on
 # days of 20 minutes or less core/short-sessions-fewer-sets: 3 and 2)
 SHORT_SESSION_MINUTES = 20
@@ -12055,6 +12155,7 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "steady-shrinks-past-dose": steady_shrinks_past_dose,
     "extra-sets-before-who-aerobic": extra_sets_before_who_aerobic,
     "extras-before-who-aerobic": extras_before_who_aerobic,
+    "who-aerobic-zero-with-lifting-surplus": who_aerobic_zero_with_lifting_surplus,
     "volume-lopsided-start": volume_lopsided_start,
     "sets-grow-without-aerobic": sets_grow_without_aerobic,
     "once-weekly-underdosed": once_weekly_underdosed,

@@ -1102,6 +1102,14 @@ class GuidelineTarget(_Node):
     # keep their sets, the first goal's dose - when that frees a brisk walk of at least this
     # many minutes after it (COACHING.md §2: WHO's minimums before more for the first goal).
     lifting_extras_yield_walk_minutes: Annotated[int, Field(strict=True, ge=1, le=30)] | None = None
+    # With `lifting_extras_yield_walk_minutes`, for a beginner (coach review 31,
+    # WHO-AEROBIC-CROWDED-OUT-BY-THIRD-LIFT-DAY): a beginner's minimum dose (about 4 hard
+    # sets a week per major group, COACHING.md §2) and WHO's two strength days are carried
+    # by two full-body days, so in a week of three or more whose required sessions hold no
+    # aerobic minute each offered lifting day is held to its smallest hard form - every
+    # group it gives 3+ hard sets keeps them, each lift down to this many sets, rests at the
+    # short end - when that frees the walk's few brisk minutes, which then follow it.
+    beginner_past_dose_sets: Annotated[int, Field(strict=True, ge=1, le=5)] | None = None
     # Steady work takes each offered day first and lifting follows it on the same day, at
     # the rules' short session length (pregnancy, COACHING.md §4: aerobic minutes first,
     # strength in short sessions; coach review coach3, K4).
@@ -1135,6 +1143,11 @@ class GuidelineTarget(_Node):
             raise ValueError(
                 "lifting_exposure_walk_minutes and lifting_main_lifts go with lifting_exposure_sets"
             )
+        if (
+            self.beginner_past_dose_sets is not None
+            and self.lifting_extras_yield_walk_minutes is None
+        ):
+            raise ValueError("beginner_past_dose_sets goes with lifting_extras_yield_walk_minutes")
         if self.steady_first_walk_minutes is not None and not self.steady_first:
             raise ValueError("steady_first_walk_minutes goes with steady_first")
         if self.lifting_yields_to_backbone and (

@@ -47,6 +47,9 @@ LIGHT_ROUTINES = (Modality.BALANCE, Modality.MOBILITY)
 # a lifting form that only drops its extras: no lift has this many sets, so none is cut
 # (`_mark_extras_forms`; coach review 19)
 EXTRAS_FORM_SETS = 99
+# a beginner's minimum dose and WHO's two strength days: two full-body days (n02's decision,
+# coach review 4; COACHING.md §2: about 4 hard sets a week per group for beginners)
+BEGINNER_DOSE_DAYS = 2
 
 # Order in which modalities claim days: the most constrained first.
 PLACEMENT_ORDER = (
@@ -960,12 +963,31 @@ class Scheduler:
         steady block) builds each offered day's lifting without its core and isolation
         extras and at the short end of its rests - every main lift keeps its sets - when
         that frees the guideline's few brisk minutes (`lifting_extras_yield_walk_minutes`),
-        and a walk then joins the day (`refill`). Nothing is marked while a rule holds the
-        aerobic minutes."""
+        and a walk then joins the day (`refill`). A beginner (any activity) with three or
+        more full-body days gets each day's smallest hard form instead (coach review 31,
+        `beginner_past_dose_sets`). Nothing is marked while a rule holds the aerobic
+        minutes."""
         if self._aerobic_held() or self._aerobic_value() > 0:
             return
-        if self.profile.experience is Experience.BEGINNER or (
-            self.profile.currently_active and self.profile.age < OLDER_ADULT_AGE
+        # coach review 31, WHO-AEROBIC-CROWDED-OUT-BY-THIRD-LIFT-DAY: a beginner's two
+        # full-body days carry the first goal's minimum dose and WHO's two strength days, so
+        # on three or more the lifting past them gives the walk its minutes - each day held to
+        # its smallest hard form (`beginner_past_dose_sets`), every group's exposure kept
+        past_dose = [
+            t.beginner_past_dose_sets
+            for t, _ in self.outcome.guidelines.values()
+            if t.beginner_past_dose_sets is not None and t.fill_with is Modality.ENDURANCE
+        ]
+        beginner_sets = (
+            past_dose[0]
+            if past_dose
+            and self.profile.experience is Experience.BEGINNER
+            and self._full_body_days() >= BEGINNER_DOSE_DAYS + 1
+            else None
+        )
+        if beginner_sets is None and (
+            self.profile.experience is Experience.BEGINNER
+            or (self.profile.currently_active and self.profile.age < OLDER_ADULT_AGE)
         ):
             # (from OLDER_ADULT_AGE the falls rules add balance practice and a longer warm-up)
             # a beginner's full-body days are the first goal's whole dose (n02); an active
@@ -991,7 +1013,10 @@ class Scheduler:
                 continue
             slack = self.budget - sum(o.minutes for o in required)
             # no set comes off a main lift: the form only drops the extras and shortens rests
-            lift.exposure_form = (EXTRAS_FORM_SETS, max(least - slack, 1))
+            # (a beginner's days past the dose: its smallest hard form, every group's hard
+            # exposure kept)
+            form = EXTRAS_FORM_SETS if beginner_sets is None else beginner_sets
+            lift.exposure_form = (form, max(least - slack, 1))
             self.joined_least[day] = least
             self.extras_days.add(day)
 
