@@ -3200,6 +3200,82 @@ def neuropathy_weight_bearing_cardio(p: Profile, plan: Plan, library: Library) -
     return verdict
 
 
+# The conditions whose steady cardio the standard keeps free of impact (COACHING.md §1: "knee
+# pain and neuropathy get non-impact cardio"), and the kit that gives such cardio: with none
+# of it owned, walking with proper footwear is the standard's own fallback.
+IMPACT_FREE_CONDITIONS = frozenset({Condition.KNEE_PAIN, Condition.PERIPHERAL_NEUROPATHY})
+IMPACT_FREE_KIT = frozenset({"bike", "pool", "rower"})
+# how a walk is done kindly to a joint or a foot that feels less: the shoes and the ground
+FOOTWEAR_WORDS = re.compile(r"\bshoes?\b|\bfootwear\b", re.IGNORECASE)
+SURFACE_WORDS = re.compile(r"\blevel\b|\beven\b|\bflat\b", re.IGNORECASE)
+
+
+def impact_cardio_for_joint_pain(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Knee pain and peripheral neuropathy get steady cardio without impact (COACHING.md §1;
+    coach review 31, KNEE-PAIN-WALKS-DESPITE-POOL: a 48-year-old with knee pain and a pool
+    walked briskly for 18 minutes after each home lifting session, while the same man with a
+    bike rode). Two faults:
+
+    - with a bike, pool or rower owned, a required steady session holds impact work (a walk,
+      a run) while impact-free steady work open to the person fits it: home kit (a bike, a
+      rower) always, kit at a venue (the pool) in a session alone on its day, seated work
+      within its bout limit where the chair is open to them;
+    - a walk given as steady work (required or optional, endurance or recovery) does not
+      say how to walk: footwear and surface, in its own notes or its session's ([ADA 2016]
+      footwear; level, even ground for a painful knee)."""
+    conditions = IMPACT_FREE_CONDITIONS & set(p.conditions)
+    verdict = Verdict(applies=bool(conditions))
+    if not conditions:
+        return verdict
+    entries = _by_name(library)
+    kit = _owned(p) & IMPACT_FREE_KIT
+    gentle = [
+        x
+        for x in open_to(p, library, len(plan.weeks))
+        if x.kind == "steady-cardio" and x.impact == "none"
+    ]
+    for week in plan.weeks:
+        for day in week.days:
+            beside = sum(not o.optional for o in day.sessions) > 1
+            for s in day.sessions:
+                where = f"week {week.week} {day.day.value} '{s.title}'"
+                for e in s.exercises:
+                    entry = entries.get(e.name)
+                    if entry is None or entry.kind != "steady-cardio" or entry.impact == "none":
+                        continue
+                    minutes = (e.work_seconds.max if e.work_seconds else 0) / 60
+                    fits = [
+                        x.name
+                        for x in gentle
+                        if (x.max_minutes is None or x.max_minutes >= minutes)
+                        and not (beside and library.venue_least(x))
+                    ]
+                    if kit and fits and not s.optional and s.modality.value == "endurance":
+                        verdict.faults.append(
+                            Fault(
+                                "impact-cardio-for-joint-pain",
+                                f"{where} / {e.name}",
+                                f"{e.name} ({entry.impact} impact) for "
+                                f"{', '.join(sorted(c.value for c in conditions))} while "
+                                f"{fits[0]} fits it ({', '.join(sorted(kit))} owned)",
+                            )
+                        )
+                    said = " ".join([*s.notes, e.notes or ""])
+                    if s.modality.value in ("endurance", "recovery") and not (
+                        FOOTWEAR_WORDS.search(said) and SURFACE_WORDS.search(said)
+                    ):
+                        verdict.faults.append(
+                            Fault(
+                                "impact-cardio-for-joint-pain",
+                                f"{where} / {e.name}",
+                                f"{e.name} for "
+                                f"{', '.join(sorted(c.value for c in conditions))} without "
+                                "saying which shoes and what ground",
+                            )
+                        )
+    return verdict
+
+
 def cardio_not_real(p: Profile, plan: Plan, library: Library) -> Verdict:
     """Steady work is a walk, ride, row, swim or run, on the person's machines when they listed
     any and their rules leave steady work on them (a pool's only for a session on a day of its
@@ -3895,6 +3971,7 @@ SELECTION_CHECKS: dict[str, Check] = {
     "duplicate-isolation": duplicate_isolation,
     "cardio-not-real": cardio_not_real,
     "neuropathy-weight-bearing-cardio": neuropathy_weight_bearing_cardio,
+    "impact-cardio-for-joint-pain": impact_cardio_for_joint_pain,
     "intervals-wrong-modality": intervals_wrong_modality,
     "title-untrue": title_untrue,
     "walk-title-misstates-effort": walk_title_misstates_effort,

@@ -601,7 +601,9 @@ def build_plan(
     light_top = library.design.zones[IntensityClass.LIGHT].rpe.max or 0.0
     for w in block:
         # last: a walk held light is called an easy walk (it is named for its effort)
-        name_light_steady(w, library.exercises, light_top)
+        name_light_steady(
+            w, library.exercises, light_top, library.design.messages.impact_free_fallback
+        )
         # and a lift's "more reps than the slot's few heavy ones" only where the week
         # still has few heavy reps for it to be above
         true_rep_notes(w, library.exercises, library.design.messages.above_slot_reps)

@@ -403,6 +403,9 @@ class Messages(_Node):
     # the steady part after an interval session's rounds, where the session took a steady
     # session's day (coach review 28, INTERVALS-START-CUTS-AEROBIC)
     interval_steady_part: Text | None = None
+    # a walk given to someone whose rules ask for cardio without impact, where no impact-free
+    # option fits the block: how to walk (coach review 31, KNEE-PAIN-WALKS-DESPITE-POOL)
+    impact_free_fallback: Text | None = None
     # the balance practice that ends an aerobic-first person's day as its cool-down (coach
     # review 28, STRESS-BACKBONE-SQUEEZED)
     practice_cools_down: Text | None = None
@@ -449,6 +452,7 @@ class Messages(_Node):
             "tempo_part": set(),
             "tempo_easy_part": set(),
             "interval_steady_part": set(),
+            "impact_free_fallback": set(),
             "practice_cools_down": set(),
             "optional_away_light": {"days"},
             "optional_away_gap": {"days"},

@@ -898,7 +898,14 @@ class SessionBuilder:
                 if messages.tempo_part:
                     notes_text = f"{messages.tempo_part} {entry.cue}"
             exercises.append(
-                _steady_exercise(entry, minutes * 60, zone, notes_text, alternatives, slot.rules)
+                _steady_exercise(
+                    entry,
+                    minutes * 60,
+                    zone,
+                    self._fallback_said(entry, notes_text),
+                    alternatives,
+                    [*slot.rules, *self._impact_free_rule()],
+                )
             )
             if easy is not None and rest:
                 exercises.append(easy.model_copy(update={"work_seconds": Range.of(rest * 60)}))
@@ -970,12 +977,35 @@ class SessionBuilder:
             return None
         chosen = entry if (self._impact_trained() and not same_kit) or not same else same[0]
         others = [e.name for e in pool if e.id != chosen.id][:3]
-        cue = chosen.cue
+        cue = self._fallback_said(chosen, chosen.cue)
         if not same_kit:
             said = self.library.design.messages.tempo_easy_part
         return _steady_exercise(
-            chosen, 60, zone, f"{said} {cue}" if said else cue, others, slot.rules
+            chosen,
+            60,
+            zone,
+            f"{said} {cue}" if said else cue,
+            others,
+            [*slot.rules, *self._impact_free_rule()],
         )
+
+    def _impact_free_rule(self) -> list[str]:
+        """The rule asking for steady cardio without impact, if one does: it shaped the
+        steady pick (`_steady_pool`), so the steady work names it."""
+        asked = self.outcome.requirement("non_impact_cardio")
+        return [asked.rule] if asked is not None else []
+
+    def _fallback_said(self, entry: ExerciseEntry, cue: str) -> str:
+        """`cue`, opened by how to walk where a rule asks for cardio without impact and the
+        steady work is a walk or other impact work all the same: the picker puts every
+        impact-free option first (`_steady_pool`), so none fitted the block (COACHING.md §1:
+        walking with proper footwear; coach review 31, KNEE-PAIN-WALKS-DESPITE-POOL)."""
+        said = self.library.design.messages.impact_free_fallback
+        if said is None or entry.impact == "none":
+            return cue
+        if self.outcome.requirement("non_impact_cardio") is None:
+            return cue
+        return f"{said} {cue}"
 
     @staticmethod
     def _title(slot: Slotted, chosen: list[ExerciseEntry]) -> str:

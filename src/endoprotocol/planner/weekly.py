@@ -245,12 +245,16 @@ def _cap(intensity: Intensity, zone: Zone) -> Intensity:
 MODERATE_PACE_WORDS = ("brisk", "breathe faster")
 
 
-def name_light_steady(week: Week, entries: Sequence[ExerciseEntry], light_top: float) -> None:
+def name_light_steady(
+    week: Week, entries: Sequence[ExerciseEntry], light_top: float, kept: str | None = None
+) -> None:
     """Steady cardio held at a light effort (its RPE tops out at `light_top`, the light
     zone's: an easy recovery day, a week a light ceiling holds) is named for that effort
     (COACHING.md §1, names tell the truth): a library entry's `light_name`, `light_cue` and,
     where the session carries the entry's usual title, its `light_title` ("Easy walk", not
-    "Brisk walk ... talk but not sing"). Runs last, on the week as it is held."""
+    "Brisk walk ... talk but not sing"). Notes that open with `kept` (how to walk where a
+    rule asks for impact-free cardio: coach review 31) keep that opening before the light
+    cue. Runs last, on the week as it is held."""
     by_name = {e.name: e for e in entries if e.kind == "steady-cardio"}
     days = []
     for day in week.days:
@@ -267,7 +271,8 @@ def name_light_steady(week: Week, entries: Sequence[ExerciseEntry], light_top: f
                 if entry.light_name:
                     update["name"] = entry.light_name
                 if entry.light_cue:
-                    update["notes"] = entry.light_cue
+                    opening = kept if kept and ex.notes.startswith(kept) else None
+                    update["notes"] = f"{opening} {entry.light_cue}" if opening else entry.light_cue
                 if entry.light_title and title == entry.session_title:
                     title = entry.light_title
                 exercises.append(ex.model_copy(update=update))
