@@ -3862,7 +3862,50 @@ def promised_pull_absent(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+def same_press_twice_in_session(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §1-2 (each pattern gets its best candidate; a full-body day covers each
+    pattern, with balance between push and pull): a lifting session holds no more lifts of
+    one press pattern than its split day has slots for it when one of them stands in for
+    the other press - the stand-in then trains the same muscles through the same movement
+    as a lift already there, and the slot's minutes (a frail person's most of all) buy
+    nothing new (coach review 30's knock-on, TWO-PUSHES-BESIDE-ONE-PULL: an 85-year-old
+    woman's "Full body A" held an incline push-up and a wall push-up standing in for the
+    overhead press, beside one pull)."""
+    days: dict[str, list[list[Pattern]]] = {}
+    for split in library.design.splits:
+        for d in split.days:
+            days.setdefault(d.title, []).append([slot.pattern for slot in d.slots])
+    verdict = Verdict(applies=False)
+    for _week, where, s in week_sessions(plan):
+        if s.modality is not Modality.RESISTANCE or s.title not in days:
+            continue
+        held = [e.pattern for e in s.exercises]
+        if not PUSH_PATTERNS & set(held):
+            continue
+        verdict.applies = True
+        stood_in = {
+            e.pattern
+            for e in s.exercises
+            if e.pattern in PUSH_PATTERNS
+            and (found := STAND_IN_PATTERN.search(e.notes)) is not None
+            and found.group(1) != e.pattern.value
+        }
+        for push in sorted(stood_in):
+            slots = max(t.count(push) for t in days[s.title])
+            if held.count(push) > max(slots, 1):
+                verdict.faults.append(
+                    Fault(
+                        "same-press-twice-in-session",
+                        where,
+                        f"{held.count(push)} {push.value} lifts for {slots} such slot(s), "
+                        "one standing in for the other press",
+                    )
+                )
+    return verdict
+
+
 SELECTION_CHECKS: dict[str, Check] = {
+    "same-press-twice-in-session": same_press_twice_in_session,
     "empty-pull-refilled-with-push": empty_pull_refilled_with_push,
     "promised-pull-absent": promised_pull_absent,
     "heart-rate-on-holds": heart_rate_on_holds,
