@@ -26,7 +26,8 @@ from hypothesis import strategies as st
 
 from endoprotocol.audit import CHECKS
 from endoprotocol.plan import Plan, Session
-from tests.builtin import audit_check, builtin_plan, week_lifting
+from endoprotocol.planner.schedule import Scheduler
+from tests.builtin import audit_check, builtin_plan, guideline, week_lifting
 from tests.strategies import audit_property, profiles
 from tests.test_review29_heading_kinds import FRAIL
 
@@ -223,4 +224,93 @@ def test_review31_a_session_presses_each_way_once(record_property: pytest.Record
         record_property,
         examples=EXAMPLES,
         weeks=2,
+    )
+
+
+# ---- the walk after a pregnant woman's short strength session ---------------------------------
+
+PREGNANT_24 = {
+    "age": 29,
+    "sex": "female",
+    "goals": ["endurance"],
+    "minutes_per_session": 24,
+    "conditions": ["pregnancy"],
+    "equipment": ["bodyweight"],
+}
+WALK_CHECK = "strength-rests-take-the-walk"
+
+
+def _old_walk_planner(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The planner before this branch: the short strength session kept the minutes its
+    slots' mid-range rests need, whatever a walk after it would need."""
+    monkeypatch.setattr(Scheduler, "_walk_room", lambda self: [])
+
+
+def _day(plan: Plan, day: str, week: int = 0) -> list[Session]:
+    found = next(d for d in plan.weeks[week].days if d.day.value == day)
+    return [s for s in found.sessions if not s.optional]
+
+
+def test_a_pregnant_womans_24_minute_strength_day_keeps_a_walk_after_it() -> None:
+    """Before: Monday and Friday held "Short strength" alone, 20 minutes (squat, incline
+    push-up, wall elbow press at 2 sets), 14 of 150 aerobic minutes in the week. After: the
+    same lifts and sets at the short end of their rests, 19 minutes, and a 5-minute brisk
+    walk after it on both days, 24 of 150."""
+    plan = builtin_plan(weeks=4, **PREGNANT_24)
+    for week in range(3):
+        for day in ("monday", "friday"):
+            lift, walk = _day(plan, day, week)
+            assert (lift.modality.value, walk.modality.value) == ("resistance", "endurance")
+            assert [e.sets for e in lift.exercises] == [2, 2, 2]
+            assert "Standing wall elbow press" in {e.name for e in lift.exercises}
+            assert (lift.duration_minutes, walk.duration_minutes) == (19, 5)
+    assert guideline(plan, "who-2020-aerobic").value == 24
+    for name in (WALK_CHECK, "promised-pull-absent", "day-over-minutes"):
+        assert not audit_check(name, PREGNANT_24, plan).faults, name
+
+
+def test_the_walk_check_faults_the_old_plan(monkeypatch: pytest.MonkeyPatch) -> None:
+    _old_walk_planner(monkeypatch)
+    old = builtin_plan(weeks=1, **PREGNANT_24)
+    (lift,) = _day(old, "monday")
+    assert lift.duration_minutes == 20
+    faults = audit_check(WALK_CHECK, PREGNANT_24, old).faults
+    assert [f.where for f in faults] == ["week 1 monday", "week 1 friday"]
+    assert "at its shortest rests (19 minutes) a walk of 5 brisk minutes" in faults[0].what
+
+
+@st.composite
+def pregnant_on_short_days(draw: st.DrawFn) -> dict[str, Any]:
+    """Pregnant women on days of 15-30 minutes, with little kit."""
+    data = draw(profiles())
+    data["sex"] = "female"
+    data["age"] = draw(st.integers(18, 45))
+    kept = [c for c in data["conditions"] if c != "menstrual-irregularity"]
+    data["conditions"] = [*kept, "pregnancy"] if "pregnancy" not in kept else kept
+    data["therapies"] = []
+    data["minutes_per_session"] = draw(st.integers(15, 30))
+    data["equipment"] = draw(
+        st.lists(st.sampled_from(["bodyweight", "bands", "dumbbells", "bike"]), max_size=2)
+    )
+    return data
+
+
+def test_review31_a_short_strength_day_keeps_its_walk(
+    record_property: pytest.RecordProperty,
+) -> None:
+    audit_property(
+        pregnant_on_short_days(),
+        {
+            name: CHECKS[name]
+            for name in (
+                WALK_CHECK,
+                "aerobic-first-crowded-by-strength",
+                "promised-pull-absent",
+                "day-over-minutes",
+                "steady-block-too-short",
+            )
+        },
+        record_property,
+        examples=EXAMPLES,
+        weeks=4,
     )
