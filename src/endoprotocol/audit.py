@@ -3938,7 +3938,50 @@ def promised_pull_absent(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+def same_press_twice_in_session(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §1-2 (each pattern gets its best candidate; a full-body day covers each
+    pattern, with balance between push and pull): a lifting session holds no more lifts of
+    one press pattern than its split day has slots for it when one of them stands in for
+    the other press - the stand-in then trains the same muscles through the same movement
+    as a lift already there, and the slot's minutes (a frail person's most of all) buy
+    nothing new (coach review 30's knock-on, TWO-PUSHES-BESIDE-ONE-PULL: an 85-year-old
+    woman's "Full body A" held an incline push-up and a wall push-up standing in for the
+    overhead press, beside one pull)."""
+    days: dict[str, list[list[Pattern]]] = {}
+    for split in library.design.splits:
+        for d in split.days:
+            days.setdefault(d.title, []).append([slot.pattern for slot in d.slots])
+    verdict = Verdict(applies=False)
+    for _week, where, s in week_sessions(plan):
+        if s.modality is not Modality.RESISTANCE or s.title not in days:
+            continue
+        held = [e.pattern for e in s.exercises]
+        if not PUSH_PATTERNS & set(held):
+            continue
+        verdict.applies = True
+        stood_in = {
+            e.pattern
+            for e in s.exercises
+            if e.pattern in PUSH_PATTERNS
+            and (found := STAND_IN_PATTERN.search(e.notes)) is not None
+            and found.group(1) != e.pattern.value
+        }
+        for push in sorted(stood_in):
+            slots = max(t.count(push) for t in days[s.title])
+            if held.count(push) > max(slots, 1):
+                verdict.faults.append(
+                    Fault(
+                        "same-press-twice-in-session",
+                        where,
+                        f"{held.count(push)} {push.value} lifts for {slots} such slot(s), "
+                        "one standing in for the other press",
+                    )
+                )
+    return verdict
+
+
 SELECTION_CHECKS: dict[str, Check] = {
+    "same-press-twice-in-session": same_press_twice_in_session,
     "empty-pull-refilled-with-push": empty_pull_refilled_with_push,
     "promised-pull-absent": promised_pull_absent,
     "heart-rate-on-holds": heart_rate_on_holds,
@@ -7852,6 +7895,65 @@ def aerobic_first_crowded_by_strength(p: Profile, plan: Plan, library: Library) 
     return verdict
 
 
+def strength_rests_take_the_walk(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §4 pregnancy (aerobic minutes first, 150 over 3+ days, strength in 2-3
+    short sessions) and §2 (time is honest: when minutes are short, rests shorten within
+    their range before anything else gives): for a person whose pack puts the aerobic
+    minutes first, while week 1 is short of the aerobic guideline and no safety rule holds
+    it, no offered day of a building week holds the short strength session alone, with no
+    steady work, when that session at the short end of every lift's rests (the same lifts
+    and sets) would leave a walk of `SHORT_DAY_WALK_MINUTES` brisk minutes after it (coach
+    review 30's knock-on: a pregnant woman's 24-minute body-weight day lost its walk when
+    her short strength session gained its row, 16 -> 20 minutes, where at its shortest rests
+    it takes 19)."""
+    target = _guideline(plan, "who-2020-aerobic")
+    verdict = Verdict(
+        applies=bool(STEADY_FIRST_CONDITIONS & set(p.conditions))
+        and target is not None
+        and not target.held_by
+        and not plan.screening.referral_only
+        and plan.screening.max_intensity not in ("none", "light")
+    )
+    if not verdict.applies or target is None or target.met:
+        return verdict
+    offered = {d.value for d in p.training_days()}
+    timing = library.design.timing
+    for week in plan.weeks:
+        if week.deload or _required_steady(week.days) >= MOST_STEADY_SESSIONS:
+            continue
+        for d in week.days:
+            required = [s for s in d.sessions if not s.optional]
+            if d.day.value not in offered or len(required) != 1:
+                continue
+            lift = required[0]
+            if lift.modality.value != "resistance":
+                continue
+            short = [
+                e.model_copy(
+                    update={"rest_seconds": Range.of(e.rest_seconds.min, e.rest_seconds.min)}
+                )
+                if e.rest_seconds is not None
+                else e
+                for e in lift.exercises
+            ]
+            # its minutes less what the shorter rests save
+            saved = (session_seconds(lift.exercises, timing) - session_seconds(short, timing)) / 60
+            shortest = round(lift.duration_minutes - saved)
+            left = p.minutes_per_session - shortest
+            if left >= SHORT_DAY_WALK_MINUTES:
+                verdict.faults.append(
+                    Fault(
+                        "strength-rests-take-the-walk",
+                        f"week {week.week} {d.day.value}",
+                        f"{target.value} of {target.target} aerobic minutes; {lift.title} "
+                        f"({lift.duration_minutes} minutes) holds the day alone, where at its "
+                        f"shortest rests ({shortest} minutes) a walk of {left} brisk minutes "
+                        "would follow it",
+                    )
+                )
+    return verdict
+
+
 # free minutes on a day, beyond a rounding, that a steady block on it could take
 FREE_BESIDE_WALK_MINUTES = 5
 
@@ -8441,6 +8543,7 @@ WEEK_CHECKS: dict[str, Check] = {
     "hard-day-between-hard-days": hard_day_between_hard_days,
     "offered-day-empty-extras-elsewhere": offered_day_empty_extras_elsewhere,
     "aerobic-first-crowded-by-strength": aerobic_first_crowded_by_strength,
+    "strength-rests-take-the-walk": strength_rests_take_the_walk,
     "steady-block-beside-free-minutes": steady_block_beside_free_minutes,
     "walk-cut-for-sets-past-dose": walk_cut_for_sets_past_dose,
     "build-up-extras-skip-ramp": build_up_extras_skip_ramp,

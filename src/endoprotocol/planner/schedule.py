@@ -363,6 +363,32 @@ class Scheduler:
             return min(floor, self._edges(o.modality) + least)
         return floor
 
+    def _walk_room(self) -> list[tuple[list[Slotted], Slotted, int]]:
+        """Where a pack puts steady work first and allows a few brisk minutes beside the short
+        strength session (`steady_first_walk_minutes`) but the days are too short for the walk
+        to lead it (lifting was placed first, `run`): a day holding that session alone, too
+        short for it as its slots time it and a walk after,
+        gives the session the day less the walk where its slots' sets still fit at the short
+        end of their rests, so the aerobic fill may join a walk after it (COACHING.md §2,
+        time is honest: shorter rests before fewer sets; §4, aerobic minutes first in
+        pregnancy; coach review 30's knock-on: a pregnant woman's 24-minute body-weight day
+        lost its walk when her short strength session gained its row). Returns the sessions
+        shortened with the minutes they had, to give back where no walk joined."""
+        walk = self._steady_first_walk()
+        if walk is None:
+            return []
+        room: list[tuple[list[Slotted], Slotted, int]] = []
+        for sessions in self.week.days:
+            required = [s for s in sessions if not s.optional]
+            if len(required) != 1 or required[0].modality is not Modality.RESISTANCE:
+                continue
+            lift = required[0]
+            least = self._lifting_minutes(lift, short_rests=True)
+            if lift.minutes > self.budget - walk >= least:
+                room.append((sessions, lift, lift.minutes))
+                lift.minutes = self.budget - walk
+        return room
+
     def _steady_first_walk(self) -> int | None:
         """The least brisk minutes of a walk that leads a day the short strength session
         follows (an aerobic guideline's `steady_first_walk_minutes`), or None."""
@@ -657,10 +683,14 @@ class Scheduler:
                 return placed(lifting_cap)
             self._ensure_days_with()
             self._share_minutes()
+            room = self._walk_room()
             self._fill_guidelines()
             if self._lift_to_free_days():
                 self._fill_guidelines()
             self._steady_leads()
+            for sessions, lift, minutes in room:
+                if not any(o.modality is Modality.ENDURANCE and not o.optional for o in sessions):
+                    lift.minutes = minutes  # no walk joined it: the session keeps its time
             return self.week, self.shortfalls
 
         week, shortfalls = required(None)
@@ -1694,9 +1724,10 @@ class Scheduler:
             + timing.seconds_between_exercises
         )
 
-    def _lifting_minutes(self, s: Slotted) -> int:
+    def _lifting_minutes(self, s: Slotted, *, short_rests: bool = False) -> int:
         """What a lifting session needs: warm-up and cool-down plus every slot of its split
-        day (up to the rules' exercise count), each timed by `_slot_seconds`."""
+        day (up to the rules' exercise count), each timed by `_slot_seconds` (with
+        `short_rests`, at the short end of its rests)."""
         if s.split_day is None:
             return self.budget
         slots = s.split_day.slots
@@ -1704,7 +1735,9 @@ class Scheduler:
         if cap is not None and cap.value.max is not None:
             slots = slots[: max(int(cap.value.max), 1)]
         grown = self._reserves_growth()
-        seconds = sum(self._slot_seconds(slot.role, grown=grown) for slot in slots)
+        seconds = sum(
+            self._slot_seconds(slot.role, grown=grown, short_rests=short_rests) for slot in slots
+        )
         edges = 0 if s.shares_warmup else self._edges(s.modality)
         return edges + math.ceil(seconds / 60)
 

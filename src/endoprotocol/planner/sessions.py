@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
@@ -143,7 +144,20 @@ class SessionBuilder:
                 fitting = [s for s in promised if s not in fitting] + fitting
                 muscles = muscles | {m.value for s in promised for m in s.prefer}
         ordered = [*fitting, *slots]
+        # how many lifts of each press the day has slots for: a session holds no more of
+        # one press than that (coach review 30's knock-on, TWO-PUSHES-BESIDE-ONE-PULL)
+        press_slots = Counter(x.pattern for x in slot.split_day.slots if x.pattern in PUSH_PATTERNS)
+
+        def press_held(pattern: Pattern) -> bool:
+            held = sum(e.pattern is pattern for e in exercises)
+            return pattern in PUSH_PATTERNS and held >= max(press_slots[pattern], 1)
+
         for index, s in enumerate(ordered):
+            if press_held(s.pattern):
+                # another press slot's stand-in already holds this press (a frail person's
+                # shoulder press for the chest press she cannot do): a second one is the same
+                # movement again, not the slot's muscles through a movement of their own
+                continue
             s = _rebalanced(s, exercises, muscles)
             prefer = [m.value for m in s.prefer]
             trained = {m.value for e in exercises for m in e.muscles}
@@ -173,6 +187,13 @@ class SessionBuilder:
                 # slot empty, and the plan says why (coach review 29,
                 # NAME-PROMISES-MISSING-PULL: an incline push-up and a wall push-up, no pull)
                 stand_in = None
+            # a press slot whose own press is out of reach takes no second lift of the
+            # other press where the session already holds as many of those as the day has
+            # slots for: two regressions of one press (an incline and a wall push-up) beside
+            # a single pull spend minutes on the same movement twice (COACHING.md §1-2: each
+            # pattern its best candidate, push and pull in balance; coach review 30's
+            # knock-on, TWO-PUSHES-BESIDE-ONE-PULL). Nothing the day promises is lost: its
+            # push is there, so the slot stays empty without a could-not-plan.
             single_joint: list[ExerciseEntry] = []
             entry_level: list[ExerciseEntry] = []
             stand_ins = (
@@ -184,6 +205,14 @@ class SessionBuilder:
                     if e.id not in taken
                 ]
             )
+            repeated = bool(stand_ins) and fallback is not None and press_held(fallback)
+            if repeated:
+                if self.picker.no_regressions and all(e.ladder == "regression" for e in pool):
+                    # nor an entry-level form of the slot's own press for a trained lifter
+                    # (a seated chair press-up): the lift at their level that could stand in
+                    # is the press they already do (coach review 11, CHAIR-STANDIN-FOR-TRAINED)
+                    pool = []
+                stand_in, stand_ins = None, []
             if (
                 stand_ins
                 and self.picker.no_regressions
@@ -266,6 +295,8 @@ class SessionBuilder:
                 )
             if picked is None and single_joint:
                 picked = self.picker.pick(slot_key, single_joint, taken, rank=(prefer, s.role))
+            if picked is None and repeated:
+                continue
             if picked is None and s.role != "compound":
                 if slot_pool(self.picker, s, muscles, drills=True):
                     # only a teaching drill is left for an accessory slot (a wall-supported
