@@ -9954,11 +9954,12 @@ def reps_week_narrows_range(p: Profile, plan: Plan, library: Library) -> Verdict
 
 
 def _externally_loaded(e: Exercise, entries: dict[str, ExerciseEntry]) -> bool:
-    """A lift with an external load: kit that loads it, or a %1RM (an unknown name counts)."""
+    """A lift with an external load: kit that loads it, a load the person adds themselves
+    (`added_load`: a loaded backpack), or a %1RM (an unknown name counts)."""
     entry = entries.get(e.name)
     if e.intensity.pct_1rm is not None or entry is None:
         return True
-    return bool({q.value for q in entry.equipment} & EXTERNAL_LOAD_KIT)
+    return entry.added_load or bool({q.value for q in entry.equipment} & EXTERNAL_LOAD_KIT)
 
 
 def load_note_without_load(p: Profile, plan: Plan, library: Library) -> Verdict:
@@ -11799,6 +11800,7 @@ def bodyweight_block_stops_progressing(p: Profile, plan: Plan, library: Library)
         e.intensity.pct_1rm is not None
         or e.name not in entries
         or set(entries[e.name].equipment) - {Equipment.BODYWEIGHT}
+        or entries[e.name].added_load  # (a loaded backpack: its load weeks start lower)
         for e in lifts
     ):
         return verdict
@@ -11853,6 +11855,50 @@ def bodyweight_block_stops_progressing(p: Profile, plan: Plan, library: Library)
                     f"weeks {after[0].week}-{after[-1].week}",
                     f"no lift harder than before the week-{w.week} deload, and the plan does "
                     "not say the lifts hold",
+                )
+            )
+    return verdict
+
+
+# ---- coach review 31, branch ladder31: the body-weight ladder ------------------------------
+
+
+def loadable_lift_held_as_unloaded(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §3 (double progression: reps to the top of the range, then load) and §5
+    (every sentence true of the plan): a lift done with a load the person adds (`added_load`:
+    the weighted push-up's loaded backpack) progresses by that load, so no week gives it the
+    slower lowering that stands in for load on lifts with none to add, and no week's note
+    lists it among the lifts that hold "with no weight to add" (coach review 31,
+    LOADABLE-LIFT-FROZEN: an advanced 30-year-old's weighted push-up, cued "add load when the
+    reps reach the top of the range", was slowed in week 2, named in week 7's hold note and
+    stayed at 3 x 10-12 to the end)."""
+    entries = _by_name(library)
+    verdict = Verdict(applies=False)
+    stated = _plateau_names(plan.weeks)
+    for w in plan.weeks:
+        for s, e in _week_lifts(w):
+            entry = entries.get(e.name)
+            if entry is None or not entry.added_load or e.reps is None:
+                continue
+            verdict.applies = verdict.applies or len(plan.weeks) > 1
+            where = f"week {w.week} {s.title} / {e.name}"
+            if SLOWED_SAID in (e.notes or ""):
+                verdict.faults.append(
+                    Fault(
+                        "loadable-lift-held-as-unloaded",
+                        where,
+                        "a lift that takes added load is given the slower lowering meant for "
+                        "lifts with no weight to add",
+                    )
+                )
+    for name in sorted({e.name for w in plan.weeks for _, e in _week_lifts(w)}):
+        entry = entries.get(name)
+        if entry is not None and entry.added_load and name in stated:
+            verdict.faults.append(
+                Fault(
+                    "loadable-lift-held-as-unloaded",
+                    name,
+                    "a week's note says it holds with no weight to add, while its cue adds load",
                 )
             )
     return verdict
@@ -11953,6 +11999,7 @@ def exit_steps_reps_and_effort(p: Profile, plan: Plan, library: Library) -> Verd
 
 PROGRESSION_CHECKS: dict[str, Check] = {
     "bodyweight-block-stops-progressing": bodyweight_block_stops_progressing,
+    "loadable-lift-held-as-unloaded": loadable_lift_held_as_unloaded,
     "bone-first-never-heavy": bone_first_never_heavy,
     "reentry-never-reaches-first-goal-dose": reentry_never_reaches_first_goal_dose,
     "week-one-emptier-than-one-week-plan": week_one_emptier_than_one_week_plan,
