@@ -423,6 +423,7 @@ def open_to(p: Profile, library: Library, weeks: int = 1) -> list[ExerciseEntry]
         if LEVEL_RANK[x.level] <= level
         and {q.value for q in x.equipment} <= have
         and not banned & set(x.tags)
+        and not x.rung_only  # (reached only up a ladder, never picked for a slot)
     ]
     # a stand-in (the library's `instead_of`: a barbell floor press, the standing wall elbow
     # press) is open only where none of what it stands in for is: the library says so
@@ -11904,6 +11905,70 @@ def loadable_lift_held_as_unloaded(p: Profile, plan: Plan, library: Library) -> 
     return verdict
 
 
+def _rungs_taken(plan: Plan) -> dict[int, set[tuple[str, str]]]:
+    """Each week's moves up the body-weight ladder: (the lift, its rung) where a required
+    lifting session holds, in the place the week before's session of the same title held
+    the lift, another lift whose notes say it is a harder version (`unloaded_rung_cue`)."""
+    out: dict[int, set[tuple[str, str]]] = {}
+    for before, week in pairwise(plan.weeks):
+        was = {s.title: s for s in _required_lifting(before)}
+        for s in _required_lifting(week):
+            old = was.get(s.title)
+            if old is None:
+                continue
+            for a, b in zip(old.exercises, s.exercises, strict=False):
+                if a.name != b.name and RUNG_CUE in (b.notes or ""):
+                    out.setdefault(week.week, set()).add((a.name, b.name))
+    return out
+
+
+def rungs_climb_together(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §3 (step one thing at a time): at most one body-weight lift moves up a
+    rung of its ladder in a week; the others keep their place until a later week (coach
+    review 31, BODYWEIGHT-LEAP-TO-SINGLE-LEG: after four re-entry weeks a 55-year-old's week 5
+    swapped four lifts for harder versions at once)."""
+    verdict = Verdict(applies=any(e.harder for e in library.exercises) and len(plan.weeks) > 1)
+    for week, moves in sorted(_rungs_taken(plan).items()):
+        lifts = {a for a, _ in moves}
+        if len(lifts) > 1:
+            verdict.faults.append(
+                Fault(
+                    "rungs-climb-together",
+                    f"week {week}",
+                    f"{len(lifts)} lifts move up a rung at once: "
+                    + "; ".join(f"{b} for {a}" for a, b in sorted(moves)),
+                )
+            )
+    return verdict
+
+
+def rung_leaps_to_single_leg(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §1 (stable, simple versions before unstable ones) and §3 (a step the size
+    of a load step, one thing at a time): a rung of the body-weight ladder never turns a
+    two-footed lift with no balance task into a single-leg one with a balance task (the
+    library's `unilateral` and `fall-risk` tags) in one step; a split stance or a pause
+    comes between (coach review 31, BODYWEIGHT-LEAP-TO-SINGLE-LEG: the bodyweight squat's
+    next rung was the single-leg squat to a chair, past the split squat)."""
+    entries = _by_name(library)
+    verdict = Verdict(applies=False)
+    for week, moves in sorted(_rungs_taken(plan).items()):
+        for a, b in sorted(moves):
+            was, now = entries.get(a), entries.get(b)
+            if was is None or now is None:
+                continue
+            verdict.applies = True
+            leap = {"unilateral", "fall-risk"}
+            if leap <= set(now.tags) and not leap & set(was.tags):
+                verdict.faults.append(
+                    Fault(
+                        "rung-leaps-to-single-leg",
+                        f"week {week} {a}",
+                        f"moves up to {b}: one leg and a balance task in one step",
+                    )
+                )
+    return verdict
+
+
 # ---- coach review 30, branch osteo30: the first week of the full dose after an exit --------
 
 
@@ -12000,6 +12065,8 @@ def exit_steps_reps_and_effort(p: Profile, plan: Plan, library: Library) -> Verd
 PROGRESSION_CHECKS: dict[str, Check] = {
     "bodyweight-block-stops-progressing": bodyweight_block_stops_progressing,
     "loadable-lift-held-as-unloaded": loadable_lift_held_as_unloaded,
+    "rungs-climb-together": rungs_climb_together,
+    "rung-leaps-to-single-leg": rung_leaps_to_single_leg,
     "bone-first-never-heavy": bone_first_never_heavy,
     "reentry-never-reaches-first-goal-dose": reentry_never_reaches_first_goal_dose,
     "week-one-emptier-than-one-week-plan": week_one_emptier_than_one_week_plan,

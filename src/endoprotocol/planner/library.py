@@ -114,6 +114,10 @@ class ExerciseEntry(_Node):
     # to the top of the range, then a little more load), so it is not in `unloaded` and never
     # held as a lift with no weight to add (coach review 31, LOADABLE-LIFT-FROZEN)
     added_load: Annotated[bool, Field(strict=True)] = False
+    # a rung reached only by moving up a ladder (another entry's `harder`), never picked for
+    # a slot in week 1: a step between two lifts (the pause squat between the bodyweight
+    # squat and harder squats; coach review 31, BODYWEIGHT-LEAP-TO-SINGLE-LEG)
+    rung_only: Annotated[bool, Field(strict=True)] = False
     cue: Text
 
     @model_validator(mode="after")
