@@ -11927,7 +11927,15 @@ def rungs_climb_together(p: Profile, plan: Plan, library: Library) -> Verdict:
     rung of its ladder in a week; the others keep their place until a later week (coach
     review 31, BODYWEIGHT-LEAP-TO-SINGLE-LEG: after four re-entry weeks a 55-year-old's week 5
     swapped four lifts for harder versions at once)."""
-    verdict = Verdict(applies=any(e.harder for e in library.exercises) and len(plan.weeks) > 1)
+    entries = _by_name(library)
+    verdict = Verdict(
+        applies=len(plan.weeks) > 1
+        and any(
+            (entry := entries.get(e.name)) is not None and entry.harder is not None
+            for w in plan.weeks
+            for _, e in _week_lifts(w)
+        )
+    )
     for week, moves in sorted(_rungs_taken(plan).items()):
         lifts = {a for a, _ in moves}
         if len(lifts) > 1:
