@@ -4095,7 +4095,15 @@ def build_weeks(
         deload_note = (no_load and scheme.no_load_deload_note) or scheme.deload_note
         deload_now_note = (no_load and scheme.no_load_deload_now_note) or scheme.deload_now_note
         deload_reps_note = (no_load and scheme.no_load_deload_reps_note) or scheme.deload_reps_note
-        reps_note = (no_load and scheme.no_load_reps_note) or scheme.reps_note
+        # (a week after one with nothing to load - a mirrored week whose only loaded lift,
+        # a loaded backpack's push-up, is on the other day type - has no "last week's loads"
+        # to keep: coach review 31, LOADABLE-LIFT-FROZEN)
+        unloaded_before = (
+            bool(weeks)
+            and any(x.modality is Modality.RESISTANCE for d in weeks[-1].days for x in d.sessions)
+            and not _has_external_load(weeks[-1].days, unloaded)
+        )
+        reps_note = ((no_load or unloaded_before) and scheme.no_load_reps_note) or scheme.reps_note
         if planned and deload and deload_note and lifting:
             # the note states the cut this week really makes, against the week before
             before = _lifting_sets(weeks[-1].days) if weeks else _lifting_sets(week_one)
