@@ -87,7 +87,9 @@ def test_a_beginner_keeps_the_stable_two_legged_squat() -> None:
     lowering are used up. From then on (the lead's decision, session 23) moving one rung up
     the library's ladder - the single-leg squat to a chair - is the progression COACHING.md §3
     asks for, so this test reads the weeks before the ladder's first rung, not the whole
-    block (coach review 29, BODYWEIGHT-PROGRESSION-LOOPS: tests/test_review30_bodyweight_ladder.py)."""
+    block (coach review 29, BODYWEIGHT-PROGRESSION-LOOPS: tests/test_review30_bodyweight_ladder.py).
+    Since coach review 31 (BODYWEIGHT-LEAP-TO-SINGLE-LEG) that rung is the pause squat, still
+    two-legged: no single-leg squat in the whole block."""
     plan = builtin_plan(**{**ADVANCED_BODYWEIGHT, "experience": "beginner"})
     harder = {"Single-leg squat to a chair", "Rear-foot-elevated split squat"}
     first_rung = next(
@@ -124,9 +126,10 @@ def test_a_beginner_keeps_the_stable_two_legged_squat() -> None:
         if w.week >= first_rung
         for s in week_lifting(w)
         for e in s.exercises
-        if e.name == "Single-leg squat to a chair"
+        if e.name == "Pause squat"
     )
     assert rung.alternatives == ["Bodyweight squat"]
+    assert not plan_names(plan, alternatives=False) & harder
 
 
 def test_a_returning_74_year_old_gets_no_pistol_or_handstand() -> None:

@@ -423,6 +423,7 @@ def open_to(p: Profile, library: Library, weeks: int = 1) -> list[ExerciseEntry]
         if LEVEL_RANK[x.level] <= level
         and {q.value for q in x.equipment} <= have
         and not banned & set(x.tags)
+        and not x.rung_only  # (reached only up a ladder, never picked for a slot)
     ]
     # a stand-in (the library's `instead_of`: a barbell floor press, the standing wall elbow
     # press) is open only where none of what it stands in for is: the library says so
@@ -10257,11 +10258,12 @@ def reps_week_narrows_range(p: Profile, plan: Plan, library: Library) -> Verdict
 
 
 def _externally_loaded(e: Exercise, entries: dict[str, ExerciseEntry]) -> bool:
-    """A lift with an external load: kit that loads it, or a %1RM (an unknown name counts)."""
+    """A lift with an external load: kit that loads it, a load the person adds themselves
+    (`added_load`: a loaded backpack), or a %1RM (an unknown name counts)."""
     entry = entries.get(e.name)
     if e.intensity.pct_1rm is not None or entry is None:
         return True
-    return bool({q.value for q in entry.equipment} & EXTERNAL_LOAD_KIT)
+    return entry.added_load or bool({q.value for q in entry.equipment} & EXTERNAL_LOAD_KIT)
 
 
 def load_note_without_load(p: Profile, plan: Plan, library: Library) -> Verdict:
@@ -12114,6 +12116,7 @@ def bodyweight_block_stops_progressing(p: Profile, plan: Plan, library: Library)
         e.intensity.pct_1rm is not None
         or e.name not in entries
         or set(entries[e.name].equipment) - {Equipment.BODYWEIGHT}
+        or entries[e.name].added_load  # (a loaded backpack: its load weeks start lower)
         for e in lifts
     ):
         return verdict
@@ -12170,6 +12173,122 @@ def bodyweight_block_stops_progressing(p: Profile, plan: Plan, library: Library)
                     "not say the lifts hold",
                 )
             )
+    return verdict
+
+
+# ---- coach review 31, branch ladder31: the body-weight ladder ------------------------------
+
+
+def loadable_lift_held_as_unloaded(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §3 (double progression: reps to the top of the range, then load) and §5
+    (every sentence true of the plan): a lift done with a load the person adds (`added_load`:
+    the weighted push-up's loaded backpack) progresses by that load, so no week gives it the
+    slower lowering that stands in for load on lifts with none to add, and no week's note
+    lists it among the lifts that hold "with no weight to add" (coach review 31,
+    LOADABLE-LIFT-FROZEN: an advanced 30-year-old's weighted push-up, cued "add load when the
+    reps reach the top of the range", was slowed in week 2, named in week 7's hold note and
+    stayed at 3 x 10-12 to the end)."""
+    entries = _by_name(library)
+    verdict = Verdict(applies=False)
+    stated = _plateau_names(plan.weeks)
+    for w in plan.weeks:
+        for s, e in _week_lifts(w):
+            entry = entries.get(e.name)
+            if entry is None or not entry.added_load or e.reps is None:
+                continue
+            verdict.applies = verdict.applies or len(plan.weeks) > 1
+            where = f"week {w.week} {s.title} / {e.name}"
+            if SLOWED_SAID in (e.notes or ""):
+                verdict.faults.append(
+                    Fault(
+                        "loadable-lift-held-as-unloaded",
+                        where,
+                        "a lift that takes added load is given the slower lowering meant for "
+                        "lifts with no weight to add",
+                    )
+                )
+    for name in sorted({e.name for w in plan.weeks for _, e in _week_lifts(w)}):
+        entry = entries.get(name)
+        if entry is not None and entry.added_load and name in stated:
+            verdict.faults.append(
+                Fault(
+                    "loadable-lift-held-as-unloaded",
+                    name,
+                    "a week's note says it holds with no weight to add, while its cue adds load",
+                )
+            )
+    return verdict
+
+
+def _rungs_taken(plan: Plan) -> dict[int, set[tuple[str, str]]]:
+    """Each week's moves up the body-weight ladder: (the lift, its rung) where a required
+    lifting session holds, in the place the week before's session of the same title held
+    the lift, another lift whose notes say it is a harder version (`unloaded_rung_cue`)."""
+    out: dict[int, set[tuple[str, str]]] = {}
+    for before, week in pairwise(plan.weeks):
+        was = {s.title: s for s in _required_lifting(before)}
+        for s in _required_lifting(week):
+            old = was.get(s.title)
+            if old is None:
+                continue
+            for a, b in zip(old.exercises, s.exercises, strict=False):
+                if a.name != b.name and RUNG_CUE in (b.notes or ""):
+                    out.setdefault(week.week, set()).add((a.name, b.name))
+    return out
+
+
+def rungs_climb_together(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §3 (step one thing at a time): at most one body-weight lift moves up a
+    rung of its ladder in a week; the others keep their place until a later week (coach
+    review 31, BODYWEIGHT-LEAP-TO-SINGLE-LEG: after four re-entry weeks a 55-year-old's week 5
+    swapped four lifts for harder versions at once)."""
+    entries = _by_name(library)
+    verdict = Verdict(
+        applies=len(plan.weeks) > 1
+        and any(
+            (entry := entries.get(e.name)) is not None and entry.harder is not None
+            for w in plan.weeks
+            for _, e in _week_lifts(w)
+        )
+    )
+    for week, moves in sorted(_rungs_taken(plan).items()):
+        lifts = {a for a, _ in moves}
+        if len(lifts) > 1:
+            verdict.faults.append(
+                Fault(
+                    "rungs-climb-together",
+                    f"week {week}",
+                    f"{len(lifts)} lifts move up a rung at once: "
+                    + "; ".join(f"{b} for {a}" for a, b in sorted(moves)),
+                )
+            )
+    return verdict
+
+
+def rung_leaps_to_single_leg(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §1 (stable, simple versions before unstable ones) and §3 (a step the size
+    of a load step, one thing at a time): a rung of the body-weight ladder never turns a
+    two-footed lift with no balance task into a single-leg one with a balance task (the
+    library's `unilateral` and `fall-risk` tags) in one step; a split stance or a pause
+    comes between (coach review 31, BODYWEIGHT-LEAP-TO-SINGLE-LEG: the bodyweight squat's
+    next rung was the single-leg squat to a chair, past the split squat)."""
+    entries = _by_name(library)
+    verdict = Verdict(applies=False)
+    for week, moves in sorted(_rungs_taken(plan).items()):
+        for a, b in sorted(moves):
+            was, now = entries.get(a), entries.get(b)
+            if was is None or now is None:
+                continue
+            verdict.applies = True
+            leap = {"unilateral", "fall-risk"}
+            if leap <= set(now.tags) and not leap & set(was.tags):
+                verdict.faults.append(
+                    Fault(
+                        "rung-leaps-to-single-leg",
+                        f"week {week} {a}",
+                        f"moves up to {b}: one leg and a balance task in one step",
+                    )
+                )
     return verdict
 
 
@@ -12268,6 +12387,9 @@ def exit_steps_reps_and_effort(p: Profile, plan: Plan, library: Library) -> Verd
 
 PROGRESSION_CHECKS: dict[str, Check] = {
     "bodyweight-block-stops-progressing": bodyweight_block_stops_progressing,
+    "loadable-lift-held-as-unloaded": loadable_lift_held_as_unloaded,
+    "rungs-climb-together": rungs_climb_together,
+    "rung-leaps-to-single-leg": rung_leaps_to_single_leg,
     "bone-first-never-heavy": bone_first_never_heavy,
     "reentry-never-reaches-first-goal-dose": reentry_never_reaches_first_goal_dose,
     "week-one-emptier-than-one-week-plan": week_one_emptier_than_one_week_plan,

@@ -140,6 +140,7 @@ class Picker:
             for e in self.library.exercises
             if needs[e.id] <= have
             and LEVEL_ORDER[e.level] <= self.level
+            and not e.rung_only  # (reached only up a ladder: `harder_rungs`)
             and (least is None or e.max_reps is None or e.max_reps >= least)
         ]
         vetoes = {e.id: self.vetoes_of(e) for e in self.possible}

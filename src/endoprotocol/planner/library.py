@@ -109,6 +109,15 @@ class ExerciseEntry(_Node):
     # no load to add moves to once its reps and its slowed lowering are used up (coach review
     # 29, BODYWEIGHT-PROGRESSION-LOOPS)
     harder: Annotated[str, Field(pattern=ID_PATTERN)] | None = None
+    # a body-weight lift done with a load the person adds themselves (a backpack of books or
+    # plates on a push-up): its load rises like any loaded lift's (double progression: reps
+    # to the top of the range, then a little more load), so it is not in `unloaded` and never
+    # held as a lift with no weight to add (coach review 31, LOADABLE-LIFT-FROZEN)
+    added_load: Annotated[bool, Field(strict=True)] = False
+    # a rung reached only by moving up a ladder (another entry's `harder`), never picked for
+    # a slot in week 1: a step between two lifts (the pause squat between the bodyweight
+    # squat and harder squats; coach review 31, BODYWEIGHT-LEAP-TO-SINGLE-LEG)
+    rung_only: Annotated[bool, Field(strict=True)] = False
     cue: Text
 
     @model_validator(mode="after")
@@ -622,7 +631,9 @@ class Library:
 
     @cached_property
     def _unloaded(self) -> frozenset[str]:
-        return frozenset(e.name for e in self.exercises if self.loadability(e) == 0)
+        return frozenset(
+            e.name for e in self.exercises if self.loadability(e) == 0 and not e.added_load
+        )
 
     @cached_property
     def _coarse(self) -> frozenset[str]:
@@ -646,8 +657,8 @@ class Library:
 
     def unloaded(self) -> frozenset[str]:
         """Names of the exercises with no external load to raise (every piece of their
-        equipment has loadability 0: body weight, a bar to hang from, a bench); made once
-        per library."""
+        equipment has loadability 0: body weight, a bar to hang from, a bench, and no load
+        the person adds themselves, `added_load`); made once per library."""
         return self._unloaded
 
     def split(self, split_id: str) -> Split | None:

@@ -6,7 +6,7 @@ import functools
 import math
 import re
 import statistics
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from endoprotocol.engine.decisions import (
@@ -2463,6 +2463,7 @@ def _rungs_up(
     cue: str,
     said: str,
     pair_words: str = "",
+    taken: Sequence[tuple[str, str]] = (),
 ) -> tuple[Session, list[tuple[str, str]], bool]:
     """A lifting session whose body-weight lifts with reps and slowed lowering used up take
     the next rung of their ladder (`rungs`, by name: what is open to the person), and keep
@@ -2473,11 +2474,20 @@ def _rungs_up(
     BODYWEIGHT-PROGRESSION-LOOPS: weeks 9 and 11 went back to week 6's 3 x 8-12 and the
     library's split squat and deficit push-up were never used). `said` is added to a rung's
     notes ({name}: the lift it is harder than). Also the rungs taken this week (the lift's
-    name, the rung's) and whether a rung's lowering slows for the first time."""
+    name, the rung's) and whether a rung's lowering slows for the first time. One lift moves up
+    a rung in a week (`taken`: the rungs the week's earlier sessions took; the same lift on
+    another day type takes the same rung): the others wait at their top for a later week,
+    so a week never changes several lifts at once (COACHING.md §3, one thing at a time;
+    coach review 31, BODYWEIGHT-LEAP-TO-SINGLE-LEG: four lifts moved up in one week)."""
     if session.modality is not Modality.RESISTANCE or not rungs:
         return session, [], False
     names = {e.name for e in session.exercises}
     moved: list[tuple[str, str]] = []
+
+    def may_climb(pair: tuple[str, str]) -> bool:
+        week = [*taken, *moved]
+        return not week or pair in week
+
     fresh = False
     exercises: list[Exercise] = []
     renamed: dict[str, str] = {}
@@ -2486,18 +2496,32 @@ def _rungs_up(
         rung = ladder.get(key)
         if rung is None:
             up = rungs.get(ex.name)
-            if deload or reps_week or ex.name not in held or up is None or up.name in names:
+            if (
+                deload
+                or reps_week
+                or ex.name not in held
+                or up is None
+                or up.name in names
+                or not may_climb((ex.name, up.name))
+            ):
                 exercises.append(ex)
                 continue
             rung = ladder[key] = Rung(up, held[ex.name], number, counted=number)
-            moved.append((ex.name, up.name))
+            if (ex.name, up.name) not in moved:
+                moved.append((ex.name, up.name))
         elif rung.counted != number:
             rung.counted = number
             if not deload and not reps_week and number > rung.since:
                 rung.loads += 1
                 up = rungs.get(rung.entry.name)
-                if rung.loads >= 2 and up is not None and up.name not in names:
-                    moved.append((rung.entry.name, up.name))
+                if (
+                    rung.loads >= 2
+                    and up is not None
+                    and up.name not in names
+                    and may_climb((rung.entry.name, up.name))
+                ):
+                    if (rung.entry.name, up.name) not in moved:
+                        moved.append((rung.entry.name, up.name))
                     rung.entry, rung.since, rung.loads = up, number, 0
         if deload:
             # the deload's own cut of the lift's reps, at the rung's lowering
@@ -3905,13 +3929,20 @@ def build_weeks(
                         tempo_cue,
                         scheme.unloaded_rung_cue or "",
                         design.messages.paired,
+                        climbed,
                     )
                     slowed_fresh = slowed_fresh or fresh
                     climbed.extend(t for t in rungs_taken if t not in climbed)
                     on_rungs = {k[1] for k in ladder if k[0] == session.title}
-                    plateaued.update(
-                        n for n in at_top if n not in on_rungs and (rungs or {}).get(n) is None
-                    )
+                    here = {e.name for e in session.exercises}
+
+                    def no_rung(name: str, here: set[str] = here) -> bool:
+                        # no rung open, or the rung is already a lift of the session: the
+                        # lift holds for good (one whose rung waits for a later week does not)
+                        up = (rungs or {}).get(name)
+                        return up is None or up.name in here
+
+                    plateaued.update(n for n in at_top if n not in on_rungs and no_rung(n))
                     plateaued.update(
                         r.entry.name
                         for k, r in ladder.items()
@@ -3920,6 +3951,7 @@ def build_weeks(
                         and r.since < number
                         and not reps_week
                         and not deload
+                        and no_rung(r.entry.name)
                     )
                 for e in session.exercises:
                     if e.reps is not None:
@@ -4063,7 +4095,15 @@ def build_weeks(
         deload_note = (no_load and scheme.no_load_deload_note) or scheme.deload_note
         deload_now_note = (no_load and scheme.no_load_deload_now_note) or scheme.deload_now_note
         deload_reps_note = (no_load and scheme.no_load_deload_reps_note) or scheme.deload_reps_note
-        reps_note = (no_load and scheme.no_load_reps_note) or scheme.reps_note
+        # (a week after one with nothing to load - a mirrored week whose only loaded lift,
+        # a loaded backpack's push-up, is on the other day type - has no "last week's loads"
+        # to keep: coach review 31, LOADABLE-LIFT-FROZEN)
+        unloaded_before = (
+            bool(weeks)
+            and any(x.modality is Modality.RESISTANCE for d in weeks[-1].days for x in d.sessions)
+            and not _has_external_load(weeks[-1].days, unloaded)
+        )
+        reps_note = ((no_load or unloaded_before) and scheme.no_load_reps_note) or scheme.reps_note
         if planned and deload and deload_note and lifting:
             # the note states the cut this week really makes, against the week before
             before = _lifting_sets(weeks[-1].days) if weeks else _lifting_sets(week_one)
