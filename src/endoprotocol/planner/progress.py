@@ -1813,6 +1813,17 @@ def _exit_cap(start: CautiousStart | None, week: int, scheme: Scheme) -> float |
     return cap
 
 
+def _climb_held(pct: float, outcome: Decisions, week: int, design: SessionDesignFile) -> float:
+    """`pct` (a cautious start's %1RM in `week`) no higher than the top of the zone the
+    week's ceiling holds it to (light: 49 %; the enforce step, `hold_week`, caps the loads
+    there)."""
+    ceiling = outcome.in_week(week).ceiling.value
+    zone = next((z for c, z in design.zones.items() if c.value == ceiling), None)
+    if zone is None or zone.pct_1rm.max is None:
+        return pct
+    return min(pct, float(zone.pct_1rm.max))
+
+
 def _start_end(start: CautiousStart | None) -> int | None:
     """The last week of a cautious start and its exit, for a start that ends into the
     block's own dose (None: no start, or one held to the end of the block)."""
@@ -3060,7 +3071,12 @@ def _rests_refit(
             continue
         said = [(i, trim_changes(n)) for i, n in enumerate(s.notes)]
         trims = [(i, found) for i, found in said if found and SHORTER_RESTS in found[1]]
-        # (the same lift at the same effort, its reps no lower: last week's weight)
+        table = design.intensity_table
+        light_top = design.zones[IntensityClass.LIGHT].rpe.max
+        # (the same lift at the same effort, its reps no lower: last week's weight, where
+        # last week's rests are the ones that weight needed, not ones it kept in turn from
+        # the week before: a hold week after a reps week reads the reps week's lighter load,
+        # coach review 31, REST-KEPT-PAST-REPS-WEEK)
         kept_rests = {
             e.name: was.rest_seconds
             for e in s.exercises
@@ -3072,6 +3088,7 @@ def _rests_refit(
             and was.reps is not None
             and e.reps.min >= was.reps.min
             and was.rest_seconds.max > e.rest_seconds.max
+            and settled_rest(was, table, light_top).rest_seconds == was.rest_seconds
         }
         if not trims and not kept_rests:
             continue
@@ -3081,8 +3098,6 @@ def _rests_refit(
             then = next((x for x in before.sessions if x.title == s.title), None)
             most = min(most, then.duration_minutes if then is not None else s.duration_minutes)
         exercises = list(s.exercises)
-        table = design.intensity_table
-        light_top = design.zones[IntensityClass.LIGHT].rpe.max
         full: dict[int, Range] = {}
         for i, e in enumerate(exercises):
             if e.name in kept_rests:
@@ -4263,15 +4278,28 @@ def build_weeks(
             elif deload:
                 pass  # the deload note says it: the last week's loads, fewer sets
             elif (cap := _exit_cap(scheme.cautious, number, scheme)) is not None:
+                # the week's ceiling caps the climb: a block a safety rule holds light keeps
+                # its loads at the light zone's top, so its exit weeks say no climb they do
+                # not make (coach review 31, CLIMB-SAID-UNDER-LIGHT-HOLD)
+                shown = _climb_held(cap, outcome, number, design)
+                before = max((w for w in range(1, number) if not scheme.is_deload(w)), default=0)
+                was = _stated_pct(scheme.cautious, before, scheme) if before else None
+                climbs = was is None or shown > _climb_held(was, outcome, before, design)
                 if not week_loaded:
                     # no load to climb: the exit's first week says the effort rises, and
                     # later weeks' own notes say how the body-weight lifts go on
                     first_exit = not any(w.week > scheme.cautious.weeks for w in building)
                     if first_exit and scheme.cautious.unloaded_exit_note:
                         notes.append(scheme.cautious.unloaded_exit_note)
-                elif scheme.cautious.exit_note:
+                elif scheme.cautious.exit_note and climbs:
                     notes.append(
-                        fill_placeholders(scheme.cautious.exit_note, {"pct_1rm": f"{cap:.0f}"})
+                        fill_placeholders(scheme.cautious.exit_note, {"pct_1rm": f"{shown:.0f}"})
+                    )
+                elif shown < cap and not light:
+                    # the rule that holds the loads where they are is named instead
+                    text = design.messages.week_held
+                    notes.insert(
+                        0, fill_placeholders(text, {"intensity": held.value, "rule": held.rule})
                     )
             elif (
                 number == scheme.cautious.weeks + (scheme.cautious.exit_weeks or 0) + 1
