@@ -4550,6 +4550,48 @@ def true_load_change(weeks: list[Week], outcome: Decisions, unloaded: frozenset[
         before_pct = week.load_change_pct
 
 
+def extras_fit_days(
+    weeks: list[Week], budget: int, least: Mapping[Modality, int], note: str | None
+) -> list[Week]:
+    """The block with each week's optional extras held to what its days' required sessions
+    leave of the person's `budget` minutes (DESIGN.md v1.1: optional sessions never take
+    minutes from a required session). The scheduler sizes the extras against week 1; a later
+    week whose required sessions grew into those minutes (a lifting block's added sets)
+    shortens an optional walk or ride there to no less than its `least` work, and leaves
+    out one that still does not fit, or a routine, that week, saying so (`note`, with the
+    extra's title and day). Coach review 31, EXTRA-OVER-THE-DAY: an 87-year-old's Saturday
+    of 45 minutes held 48 in weeks 5-7, its full-body session grown 23 -> 27 minutes beside
+    an 8-minute optional mobility routine."""
+    out: list[Week] = []
+    for week in weeks:
+        days, notes = [], list(week.notes)
+        for day in week.days:
+            sessions = list(day.sessions)
+            over = sum(s.duration_minutes for s in sessions) - budget
+            for s in [x for x in reversed(sessions) if x.optional]:
+                if over <= 0:
+                    break
+                floor = least.get(s.modality, 10)
+                if s.modality is Modality.ENDURANCE and s.duration_minutes - over >= floor:
+                    sessions[sessions.index(s)] = _resized_steady(s, s.duration_minutes - over)
+                    over = 0
+                    continue
+                sessions.remove(s)
+                over -= s.duration_minutes
+                if note:
+                    said = fill_placeholders(
+                        note, {"title": s.title.lower(), "day": day.day.value.capitalize()}
+                    )
+                    if said not in notes:
+                        notes.append(said)
+            days.append(
+                day if sessions == day.sessions else DayPlan(day=day.day, sessions=sessions)
+            )
+        changed = any(d is not o for d, o in zip(days, week.days, strict=True))
+        out.append(week.model_copy(update={"days": days, "notes": notes}) if changed else week)
+    return out
+
+
 def walks_take_free_minutes(
     weeks: list[Week], outcome: Decisions, budget: int, longest: int
 ) -> list[Week]:
