@@ -5872,6 +5872,20 @@ def _aerobic_dose(days: list[DayPlan]) -> tuple[float, int]:
     return steady, rounds
 
 
+def _vigorous_steady(days: list[DayPlan]) -> float:
+    """A week's steady work minutes at a vigorous effort (a tempo part; required sessions)."""
+    return sum(
+        e.work_seconds.max / 60
+        for d in days
+        for s in d.sessions
+        if s.modality.value == "endurance" and not s.optional
+        for e in s.exercises
+        if e.work_seconds is not None
+        and e.intensity.rpe is not None
+        and e.intensity.rpe.min > RPE_CEILING["moderate"]
+    )
+
+
 FULL_DAYS_SAID = "keep their minutes this week"  # the note of `core/steady-grows-into-spare`
 # the longest steady session the core pack plans (`core/endurance-goal-session-length`)
 LONGEST_STEADY_MINUTES = 90
@@ -5952,8 +5966,11 @@ def endurance_does_not_progress(p: Profile, plan: Plan, library: Library) -> Ver
         if week is not None and not week.deload:
             block.append(week)
             continue
-        doses = [_aerobic_dose(w.days) for w in block]
-        flat = not any(b[0] > a[0] or b[1] > a[1] for a, b in pairwise(doses))
+        doses = [(*_aerobic_dose(w.days), _vigorous_steady(w.days)) for w in block]
+        # (a tempo part that grows inside a session of the same minutes raises the dose
+        # too: each vigorous minute counts as two moderate ones, DESIGN.md v1.1; coach
+        # review 31, TEMPO-GROWTH-READ-AS-FLAT)
+        flat = not any(b[0] > a[0] or b[1] > a[1] or b[2] > a[2] for a, b in pairwise(doses))
         said = any(FULL_DAYS_SAID in n for w in block for n in w.notes)
         full = all(_days_full(p, w.days, least) for w in block)
         if len(block) >= 2 and flat and not (said and full):
@@ -6937,6 +6954,20 @@ def once_weekly_underdosed(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+def _above_start(week: Week, first: Week) -> bool:
+    """Whether any required lift of `week` is given a higher %1RM top or RPE top than the
+    most week 1 gives its lifts: the start's dose has moved on (its exit)."""
+
+    def tops(w: Week) -> tuple[float, float]:
+        lifts = [e for _s, e in _week_lifts(w)]
+        pct = max((e.intensity.pct_1rm.max for e in lifts if e.intensity.pct_1rm), default=0)
+        rpe = max((e.intensity.rpe.max for e in lifts if e.intensity.rpe), default=0)
+        return pct, rpe
+
+    (pct, rpe), (pct_1, rpe_1) = tops(week), tops(first)
+    return pct > pct_1 or rpe > rpe_1
+
+
 def older_start_never_exits(p: Profile, plan: Plan, library: Library) -> Verdict:
     """COACHING.md §3 (exits from cautious starts) and §4 (older adults: strength on 2+ days;
     coach review 6, OLDER-ONE-SET): an older beginner's light start may open at 1-2 sets a
@@ -6966,6 +6997,12 @@ def older_start_never_exits(p: Profile, plan: Plan, library: Library) -> Verdict
         return verdict
     building = [w for w in plan.weeks if not w.deload]
     first, last = plan.weeks[0], building[-1]
+    # a block that ends before its start does (an osteoporosis start's eight weeks in an
+    # eight-week plan: no week's loads or effort above week 1's) has no exit to read
+    # (coach review 31, START-LONGER-THAN-BLOCK)
+    if not any(_above_start(w, first) for w in building[1:]):
+        verdict.applies = False
+        return verdict
 
     def most(week: Week) -> int:
         return max(
