@@ -23,10 +23,12 @@ from endoprotocol.vocab import Condition, Day, Equipment, Experience, Goal, Ther
 
 DEFAULT_PROFILES = 200
 DEFAULT_SEED = 15
-# Block lengths the plans are built at: the default block, and a 12-week one so that what
-# happens after an eight-week cautious start (its exit, a held dose) is audited too. Drawn
-# from a second generator, so the profiles of a seed stay the ones they were.
-BLOCK_WEEKS = (4, 12)
+# Block lengths the plans are built at: the default block, an 8-week one (two blocks, the
+# second after a deload; an eight-week cautious start that fills the plan), and a 12-week
+# one so that what happens after an eight-week cautious start (its exit, a held dose) is
+# audited too. Drawn from a second generator, so the profiles of a seed stay the ones they
+# were (which plan gets which length changes with the tuple).
+BLOCK_WEEKS = (4, 8, 12)
 KITS: list[list[str]] = [
     [],  # the default kit
     ["bodyweight"],
