@@ -328,3 +328,29 @@ def test_aerobic_and_start_checks_hold_at_5_to_10_weeks(
         record_property,
         examples=EXAMPLES,
     )
+
+
+# ---- the audit draws 8-week blocks ---------------------------------------------------------
+
+
+def test_the_audit_draws_8_week_blocks_and_keeps_the_others_lengths(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A third of the cohort's plans are 8 weeks long; the others keep the 4 or 12 weeks
+    they were drawn at before 8 was added, so a seed's numbers stay comparable."""
+    import random
+
+    from endoprotocol import auditrun
+
+    def lengths(seed: int) -> list[int]:
+        drawn = random.Random(f"block-weeks-{seed}")
+        added = random.Random(f"added-block-weeks-{seed}")
+        later = [w for w in auditrun.BLOCK_WEEKS if w not in auditrun.FIRST_WEEKS]
+        return [auditrun._block_weeks(drawn, added, later) for _ in range(300)]
+
+    now = lengths(3)
+    monkeypatch.setattr(auditrun, "BLOCK_WEEKS", (4, 12))
+    before = lengths(3)
+    assert set(now) == {4, 8, 12}
+    assert 70 <= now.count(8) <= 130  # about a third of 300
+    assert all(n == b for n, b in zip(now, before, strict=True) if n != 8)
