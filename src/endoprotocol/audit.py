@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 import statistics
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -11675,13 +11675,16 @@ def intervals_start_cuts_aerobic(p: Profile, plan: Plan, library: Library) -> Ve
 REENTRY_DOSE_WEEKS = 8
 
 
-def _heavy_main_lifts(week: Week) -> list[Exercise]:
-    """A week's required compound lifts given reps toward failure (an RIR): its main lifts."""
+def _heavy_main_lifts(week: Week, titles: Collection[str] | None = None) -> list[Exercise]:
+    """A week's required compound lifts given reps toward failure (an RIR): its main lifts
+    (those of sessions titled as one of `titles`, where given)."""
     return [
         e
         for d in week.days
         for s in d.sessions
-        if s.modality is Modality.RESISTANCE and not s.optional
+        if s.modality is Modality.RESISTANCE
+        and not s.optional
+        and (titles is None or s.title in titles)
         for e in s.exercises
         if e.compound and e.reps is not None and e.intensity.rir is not None
     ]
@@ -11718,11 +11721,22 @@ def reentry_never_reaches_first_goal_dose(p: Profile, plan: Plan, library: Libra
     twin = _twin_plan(p, len(plan.weeks), library, currently_active=True)
     if twin is None:
         return verdict
+    # (like for like: the twin's strength reps on a day type this plan has too; a twin
+    # whose upper day holds a strength slot says nothing of a plan the not-yet-active
+    # build-up gave full-body days, whose slots are its own dose: coach review 31,
+    # REENTRY-TWIN-OTHER-SPLIT)
+    titles = {
+        s.title
+        for w in plan.weeks
+        for d in w.days
+        for s in d.sessions
+        if s.modality is Modality.RESISTANCE and not s.optional
+    }
     dose = [
         e
         for w in twin.weeks
         if not w.deload
-        for e in _heavy_main_lifts(w)
+        for e in _heavy_main_lifts(w, titles)
         if e.reps is not None and e.reps.max <= HEAVY_SET_REPS
     ]
     if not dose:
