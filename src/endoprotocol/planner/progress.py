@@ -4282,9 +4282,9 @@ def build_weeks(
                 # its loads at the light zone's top, so its exit weeks say no climb they do
                 # not make (coach review 31, CLIMB-SAID-UNDER-LIGHT-HOLD)
                 shown = _climb_held(cap, outcome, number, design)
-                before = max((w for w in range(1, number) if not scheme.is_deload(w)), default=0)
-                was = _stated_pct(scheme.cautious, before, scheme) if before else None
-                climbs = was is None or shown > _climb_held(was, outcome, before, design)
+                prior = max((w for w in range(1, number) if not scheme.is_deload(w)), default=0)
+                stated = _stated_pct(scheme.cautious, prior, scheme) if prior else None
+                climbs = stated is None or shown > _climb_held(stated, outcome, prior, design)
                 if not week_loaded:
                     # no load to climb: the exit's first week says the effort rises, and
                     # later weeks' own notes say how the body-weight lifts go on
