@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 import statistics
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -5993,6 +5993,20 @@ def _aerobic_dose(days: list[DayPlan]) -> tuple[float, int]:
     return steady, rounds
 
 
+def _vigorous_steady(days: list[DayPlan]) -> float:
+    """A week's steady work minutes at a vigorous effort (a tempo part; required sessions)."""
+    return sum(
+        e.work_seconds.max / 60
+        for d in days
+        for s in d.sessions
+        if s.modality.value == "endurance" and not s.optional
+        for e in s.exercises
+        if e.work_seconds is not None
+        and e.intensity.rpe is not None
+        and e.intensity.rpe.min > RPE_CEILING["moderate"]
+    )
+
+
 FULL_DAYS_SAID = "keep their minutes this week"  # the note of `core/steady-grows-into-spare`
 # the longest steady session the core pack plans (`core/endurance-goal-session-length`)
 LONGEST_STEADY_MINUTES = 90
@@ -6073,8 +6087,11 @@ def endurance_does_not_progress(p: Profile, plan: Plan, library: Library) -> Ver
         if week is not None and not week.deload:
             block.append(week)
             continue
-        doses = [_aerobic_dose(w.days) for w in block]
-        flat = not any(b[0] > a[0] or b[1] > a[1] for a, b in pairwise(doses))
+        doses = [(*_aerobic_dose(w.days), _vigorous_steady(w.days)) for w in block]
+        # (a tempo part that grows inside a session of the same minutes raises the dose
+        # too: each vigorous minute counts as two moderate ones, DESIGN.md v1.1; coach
+        # review 31, TEMPO-GROWTH-READ-AS-FLAT)
+        flat = not any(b[0] > a[0] or b[1] > a[1] or b[2] > a[2] for a, b in pairwise(doses))
         said = any(FULL_DAYS_SAID in n for w in block for n in w.notes)
         full = all(_days_full(p, w.days, least) for w in block)
         if len(block) >= 2 and flat and not (said and full):
@@ -7058,6 +7075,20 @@ def once_weekly_underdosed(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+def _above_start(week: Week, first: Week) -> bool:
+    """Whether any required lift of `week` is given a higher %1RM top or RPE top than the
+    most week 1 gives its lifts: the start's dose has moved on (its exit)."""
+
+    def tops(w: Week) -> tuple[float, float]:
+        lifts = [e for _s, e in _week_lifts(w)]
+        pct = max((e.intensity.pct_1rm.max for e in lifts if e.intensity.pct_1rm), default=0)
+        rpe = max((e.intensity.rpe.max for e in lifts if e.intensity.rpe), default=0)
+        return pct, rpe
+
+    (pct, rpe), (pct_1, rpe_1) = tops(week), tops(first)
+    return pct > pct_1 or rpe > rpe_1
+
+
 def older_start_never_exits(p: Profile, plan: Plan, library: Library) -> Verdict:
     """COACHING.md §3 (exits from cautious starts) and §4 (older adults: strength on 2+ days;
     coach review 6, OLDER-ONE-SET): an older beginner's light start may open at 1-2 sets a
@@ -7087,6 +7118,12 @@ def older_start_never_exits(p: Profile, plan: Plan, library: Library) -> Verdict
         return verdict
     building = [w for w in plan.weeks if not w.deload]
     first, last = plan.weeks[0], building[-1]
+    # a block that ends before its start does (an osteoporosis start's eight weeks in an
+    # eight-week plan: no week's loads or effort above week 1's) has no exit to read
+    # (coach review 31, START-LONGER-THAN-BLOCK)
+    if not any(_above_start(w, first) for w in building[1:]):
+        verdict.applies = False
+        return verdict
 
     def most(week: Week) -> int:
         return max(
@@ -11955,13 +11992,16 @@ def intervals_start_cuts_aerobic(p: Profile, plan: Plan, library: Library) -> Ve
 REENTRY_DOSE_WEEKS = 8
 
 
-def _heavy_main_lifts(week: Week) -> list[Exercise]:
-    """A week's required compound lifts given reps toward failure (an RIR): its main lifts."""
+def _heavy_main_lifts(week: Week, titles: Collection[str] | None = None) -> list[Exercise]:
+    """A week's required compound lifts given reps toward failure (an RIR): its main lifts
+    (those of sessions titled as one of `titles`, where given)."""
     return [
         e
         for d in week.days
         for s in d.sessions
-        if s.modality is Modality.RESISTANCE and not s.optional
+        if s.modality is Modality.RESISTANCE
+        and not s.optional
+        and (titles is None or s.title in titles)
         for e in s.exercises
         if e.compound and e.reps is not None and e.intensity.rir is not None
     ]
@@ -11998,11 +12038,22 @@ def reentry_never_reaches_first_goal_dose(p: Profile, plan: Plan, library: Libra
     twin = _twin_plan(p, len(plan.weeks), library, currently_active=True)
     if twin is None:
         return verdict
+    # (like for like: the twin's strength reps on a day type this plan has too; a twin
+    # whose upper day holds a strength slot says nothing of a plan the not-yet-active
+    # build-up gave full-body days, whose slots are its own dose: coach review 31,
+    # REENTRY-TWIN-OTHER-SPLIT)
+    titles = {
+        s.title
+        for w in plan.weeks
+        for d in w.days
+        for s in d.sessions
+        if s.modality is Modality.RESISTANCE and not s.optional
+    }
     dose = [
         e
         for w in twin.weeks
         if not w.deload
-        for e in _heavy_main_lifts(w)
+        for e in _heavy_main_lifts(w, titles)
         if e.reps is not None and e.reps.max <= HEAVY_SET_REPS
     ]
     if not dose:

@@ -23,10 +23,15 @@ from endoprotocol.vocab import Condition, Day, Equipment, Experience, Goal, Ther
 
 DEFAULT_PROFILES = 200
 DEFAULT_SEED = 15
-# Block lengths the plans are built at: the default block, and a 12-week one so that what
-# happens after an eight-week cautious start (its exit, a held dose) is audited too. Drawn
-# from a second generator, so the profiles of a seed stay the ones they were.
-BLOCK_WEEKS = (4, 12)
+# Block lengths the plans are built at: the default block, an 8-week one (two blocks, the
+# second after a deload; an eight-week cautious start that fills the plan), and a 12-week
+# one so that what happens after an eight-week cautious start (its exit, a held dose) is
+# audited too. Drawn from a second generator, so the profiles of a seed stay the ones they
+# were; and each length beyond the first two (`FIRST_WEEKS`) takes its share of the plans
+# from a third, so the plans that keep 4 or 12 weeks keep the lengths they had before it
+# was added (a seed's before-and-after numbers stay comparable).
+BLOCK_WEEKS = (4, 8, 12)
+FIRST_WEEKS = (4, 12)
 KITS: list[list[str]] = [
     [],  # the default kit
     ["bodyweight"],
@@ -190,12 +195,23 @@ def with_start_hold(data: dict[str, Any], rng: random.Random) -> dict[str, Any]:
     return _with_cause(data, rng, START_HOLDS, START_HOLD_SHARE, merge=True)
 
 
+def _block_weeks(lengths: random.Random, added: random.Random, later: list[int]) -> int:
+    """One plan's block length: one of `FIRST_WEEKS` as drawn before any other length was
+    added, replaced by one of the `later` lengths for their share of the plans."""
+    weeks = lengths.choice([w for w in FIRST_WEEKS if w in BLOCK_WEEKS] or BLOCK_WEEKS)
+    if later and added.random() < len(later) / len(BLOCK_WEEKS):
+        weeks = added.choice(later)
+    return weeks
+
+
 def run_audit(
     rules: RuleSet, library: Library, profiles: int = DEFAULT_PROFILES, seed: int = DEFAULT_SEED
 ) -> tuple[int, dict[str, FaultKind]]:
     """Plan `profiles` generated profiles and audit each; (plans audited, check -> findings)."""
     rng = random.Random(seed)
     lengths = random.Random(f"block-weeks-{seed}")
+    added = random.Random(f"added-block-weeks-{seed}")
+    later = [w for w in BLOCK_WEEKS if w not in FIRST_WEEKS]
     rare = random.Random(f"rare-causes-{seed}")
     holds = random.Random(f"start-holds-{seed}")
     kinds = {name: FaultKind(name) for name in CHECKS}
@@ -204,7 +220,7 @@ def run_audit(
     planned = 0
     for _ in range(profiles):
         data = with_start_hold(with_rare_cause(random_profile(rng), rare), holds)
-        weeks = lengths.choice(BLOCK_WEEKS)
+        weeks = _block_weeks(lengths, added, later)
         profile = parse_profile(data)
         try:
             plan = build_plan(profile, rules, library, weeks=weeks)

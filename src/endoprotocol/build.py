@@ -68,6 +68,7 @@ from endoprotocol.planner.progress import (
     _resized_steady,
     aerobic_first,
     build_weeks,
+    extras_fit_days,
     flat_steady_said,
     forms_refit,
     free_minutes_said,
@@ -561,6 +562,14 @@ def build_plan(
     )
     # a "one more set" note only where the refitted weeks still add a set
     block = true_sets_notes(block, outcome)
+    # optional extras give way where a later week's required sessions grew into their
+    # minutes (coach review 31, EXTRA-OVER-THE-DAY), before the walks take what is free
+    block = extras_fit_days(
+        block,
+        profile.minutes_per_session,
+        library.design.timing.min_work_minutes,
+        library.design.messages.optional_gives_way,
+    )
     # each day's moderate steady session (after lifting or alone) takes what the weeks as
     # built leave free while week 1 is short of the aerobic target (coach review 21,
     # ACTIVE-AEROBIC-SHORT-WITH-FREE-MINUTES)

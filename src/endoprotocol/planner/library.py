@@ -419,6 +419,9 @@ class Messages(_Node):
     # review 28, STRESS-BACKBONE-SQUEEZED)
     practice_cools_down: Text | None = None
     optional_away_light: Text | None = None  # {days}
+    # {title}, {day}: an optional extra a later week leaves out, its day's required sessions
+    # having grown into its minutes (coach review 31, EXTRA-OVER-THE-DAY)
+    optional_gives_way: Text | None = None
     optional_away_gap: Text | None = None  # {days}
     # the steady work `{activity}` names, in order, each only where its kit is owned
     gap_activities: list[GapActivity] = []
@@ -464,6 +467,7 @@ class Messages(_Node):
             "impact_free_fallback": set(),
             "practice_cools_down": set(),
             "optional_away_light": {"days"},
+            "optional_gives_way": {"title", "day"},
             "optional_away_gap": {"days"},
         }
         for field, names in wanted.items():

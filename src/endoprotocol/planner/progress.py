@@ -1813,6 +1813,17 @@ def _exit_cap(start: CautiousStart | None, week: int, scheme: Scheme) -> float |
     return cap
 
 
+def _climb_held(pct: float, outcome: Decisions, week: int, design: SessionDesignFile) -> float:
+    """`pct` (a cautious start's %1RM in `week`) no higher than the top of the zone the
+    week's ceiling holds it to (light: 49 %; the enforce step, `hold_week`, caps the loads
+    there)."""
+    ceiling = outcome.in_week(week).ceiling.value
+    zone = next((z for c, z in design.zones.items() if c.value == ceiling), None)
+    if zone is None or zone.pct_1rm.max is None:
+        return pct
+    return min(pct, float(zone.pct_1rm.max))
+
+
 def _start_end(start: CautiousStart | None) -> int | None:
     """The last week of a cautious start and its exit, for a start that ends into the
     block's own dose (None: no start, or one held to the end of the block)."""
@@ -3084,7 +3095,12 @@ def _rests_refit(
             continue
         said = [(i, trim_changes(n)) for i, n in enumerate(s.notes)]
         trims = [(i, found) for i, found in said if found and SHORTER_RESTS in found[1]]
-        # (the same lift at the same effort, its reps no lower: last week's weight)
+        table = design.intensity_table
+        light_top = design.zones[IntensityClass.LIGHT].rpe.max
+        # (the same lift at the same effort, its reps no lower: last week's weight, where
+        # last week's rests are the ones that weight needed, not ones it kept in turn from
+        # the week before: a hold week after a reps week reads the reps week's lighter load,
+        # coach review 31, REST-KEPT-PAST-REPS-WEEK)
         kept_rests = {
             e.name: was.rest_seconds
             for e in s.exercises
@@ -3096,6 +3112,7 @@ def _rests_refit(
             and was.reps is not None
             and e.reps.min >= was.reps.min
             and was.rest_seconds.max > e.rest_seconds.max
+            and settled_rest(was, table, light_top).rest_seconds == was.rest_seconds
         }
         if not trims and not kept_rests:
             continue
@@ -3105,8 +3122,6 @@ def _rests_refit(
             then = next((x for x in before.sessions if x.title == s.title), None)
             most = min(most, then.duration_minutes if then is not None else s.duration_minutes)
         exercises = list(s.exercises)
-        table = design.intensity_table
-        light_top = design.zones[IntensityClass.LIGHT].rpe.max
         full: dict[int, Range] = {}
         for i, e in enumerate(exercises):
             if e.name in kept_rests:
@@ -4303,15 +4318,28 @@ def build_weeks(
             elif deload:
                 pass  # the deload note says it: the last week's loads, fewer sets
             elif (cap := _exit_cap(scheme.cautious, number, scheme)) is not None:
+                # the week's ceiling caps the climb: a block a safety rule holds light keeps
+                # its loads at the light zone's top, so its exit weeks say no climb they do
+                # not make (coach review 31, CLIMB-SAID-UNDER-LIGHT-HOLD)
+                shown = _climb_held(cap, outcome, number, design)
+                prior = max((w for w in range(1, number) if not scheme.is_deload(w)), default=0)
+                stated = _stated_pct(scheme.cautious, prior, scheme) if prior else None
+                climbs = stated is None or shown > _climb_held(stated, outcome, prior, design)
                 if not week_loaded:
                     # no load to climb: the exit's first week says the effort rises, and
                     # later weeks' own notes say how the body-weight lifts go on
                     first_exit = not any(w.week > scheme.cautious.weeks for w in building)
                     if first_exit and scheme.cautious.unloaded_exit_note:
                         notes.append(scheme.cautious.unloaded_exit_note)
-                elif scheme.cautious.exit_note:
+                elif scheme.cautious.exit_note and climbs:
                     notes.append(
-                        fill_placeholders(scheme.cautious.exit_note, {"pct_1rm": f"{cap:.0f}"})
+                        fill_placeholders(scheme.cautious.exit_note, {"pct_1rm": f"{shown:.0f}"})
+                    )
+                elif shown < cap and not light:
+                    # the rule that holds the loads where they are is named instead
+                    text = design.messages.week_held
+                    notes.insert(
+                        0, fill_placeholders(text, {"intensity": held.value, "rule": held.rule})
                     )
             elif (
                 number == scheme.cautious.weeks + (scheme.cautious.exit_weeks or 0) + 1
@@ -4560,6 +4588,48 @@ def true_load_change(weeks: list[Week], outcome: Decisions, unloaded: frozenset[
             for n in week.notes
         ]
         before_pct = week.load_change_pct
+
+
+def extras_fit_days(
+    weeks: list[Week], budget: int, least: Mapping[Modality, int], note: str | None
+) -> list[Week]:
+    """The block with each week's optional extras held to what its days' required sessions
+    leave of the person's `budget` minutes (DESIGN.md v1.1: optional sessions never take
+    minutes from a required session). The scheduler sizes the extras against week 1; a later
+    week whose required sessions grew into those minutes (a lifting block's added sets)
+    shortens an optional walk or ride there to no less than its `least` work, and leaves
+    out one that still does not fit, or a routine, that week, saying so (`note`, with the
+    extra's title and day). Coach review 31, EXTRA-OVER-THE-DAY: an 87-year-old's Saturday
+    of 45 minutes held 48 in weeks 5-7, its full-body session grown 23 -> 27 minutes beside
+    an 8-minute optional mobility routine."""
+    out: list[Week] = []
+    for week in weeks:
+        days, notes = [], list(week.notes)
+        for day in week.days:
+            sessions = list(day.sessions)
+            over = sum(s.duration_minutes for s in sessions) - budget
+            for s in [x for x in reversed(sessions) if x.optional]:
+                if over <= 0:
+                    break
+                floor = least.get(s.modality, 10)
+                if s.modality is Modality.ENDURANCE and s.duration_minutes - over >= floor:
+                    sessions[sessions.index(s)] = _resized_steady(s, s.duration_minutes - over)
+                    over = 0
+                    continue
+                sessions.remove(s)
+                over -= s.duration_minutes
+                if note:
+                    said = fill_placeholders(
+                        note, {"title": s.title.lower(), "day": day.day.value.capitalize()}
+                    )
+                    if said not in notes:
+                        notes.append(said)
+            days.append(
+                day if sessions == day.sessions else DayPlan(day=day.day, sessions=sessions)
+            )
+        changed = any(d is not o for d, o in zip(days, week.days, strict=True))
+        out.append(week.model_copy(update={"days": days, "notes": notes}) if changed else week)
+    return out
 
 
 def walks_take_free_minutes(
