@@ -722,15 +722,26 @@ def _cautious(session: Session, start: CautiousStart) -> Session:
     return session.model_copy(update={"exercises": exercises, "intensity_class": cls})
 
 
-def _start_reps_kept(session: Session, unloaded: frozenset[str], start: CautiousStart) -> Session:
+def _start_reps_kept(
+    session: Session,
+    unloaded: frozenset[str],
+    start: CautiousStart,
+    most_rpe: float | None = None,
+) -> Session:
     """A lifting session of a cautious start's exit week whose lifts without an external load
     (`_unloaded_lift`) take the start's reps again where their own are fewer (a slot's 8-12
-    after the start's 10-15); loaded lifts are left to the exit's load ceiling."""
+    after the start's 10-15); loaded lifts are left to the exit's load ceiling. With
+    `most_rpe`, only the lifts whose effort is at most that (a week after the exit: those
+    still at the exit's effort)."""
     if session.modality is not Modality.RESISTANCE:
         return session
     want = _range(start.reps)
     exercises = []
     for ex in session.exercises:
+        rpe = ex.intensity.rpe
+        if most_rpe is not None and (rpe is None or rpe.max > most_rpe):
+            exercises.append(ex)
+            continue
         if _unloaded_lift(ex, unloaded) and ex.reps is not None and ex.reps.max < want.max:
             ex = ex.model_copy(update={"reps": _reps(ex.reps, start.reps)})
         exercises.append(ex)
@@ -3803,12 +3814,10 @@ def build_weeks(
                 if start is not None:
                     # the start's dose first; double progression then works inside it
                     session = _cautious(session, start)
-                elif (exit_cap is not None or waited == number) and scheme.cautious is not None:
+                elif exit_cap is not None and scheme.cautious is not None:
                     # a lift with nothing to load keeps the start's reps through the exit:
                     # its effort rises with the same body weight, so fewer reps would be
-                    # less work, not more (coach review 12, BODYWEIGHT-LOAD-TALK); so too in
-                    # the block's first week after it, whose loads step at the exit's effort
-                    # (long31: a low step-up 10-15 -> 10-14 at the same effort, week 13)
+                    # less work, not more (coach review 12, BODYWEIGHT-LOAD-TALK)
                     session = _start_reps_kept(session, unloaded, scheme.cautious)
                 if step is not None:
                     session = _stepped(session, step, *effort_limits[:2], design.zones)
@@ -3902,6 +3911,20 @@ def build_weeks(
                             unloaded,
                         ),
                         rep_caps or {},
+                    )
+                if (
+                    start_end is not None
+                    and number > start_end
+                    and scheme.cautious is not None
+                    and scheme.cautious.exit_rpe is not None
+                    and scheme.cautious.exit_rpe.max is not None
+                ):
+                    # and after it, while its effort stays at the exit's (the block's first
+                    # week, whose loads step first; a rule holding the effort moderate): the
+                    # loaded lifts' fewer reps come with a heavier load, its own would not
+                    # (long31: a low step-up 10-15 -> 10-14 at the same effort, week 13)
+                    session = _start_reps_kept(
+                        session, unloaded, scheme.cautious, float(scheme.cautious.exit_rpe.max)
                     )
                 if session.modality is Modality.RESISTANCE:
                     built_before = [w for w in weeks if not w.deload]
