@@ -43,6 +43,7 @@ STEP-UP-NARROWS-AFTER-THE-EXIT (reps-week-narrows-range) A 29-year-old intermedi
 from __future__ import annotations
 
 import os
+from itertools import pairwise
 from typing import Any
 
 import pytest
@@ -51,7 +52,7 @@ from hypothesis import strategies as st
 from endoprotocol.audit import CHECKS
 from endoprotocol.plan import Exercise, Plan, Range
 from tests.builtin import audit_check, builtin_plan, week_lifting
-from tests.strategies import audit_property, profiles
+from tests.strategies import profiles
 from tests.test_review27_tempo_kinds import tempo_minutes, tempo_people
 
 EXAMPLES = int(os.environ.get("ENDOPROTOCOL_PROPERTY_EXAMPLES", "30"))
@@ -109,7 +110,7 @@ def test_the_tempo_resumes_after_a_deload_without_a_jump() -> None:
     minutes = tempo_minutes(plan)
     # (it was 20, 35, 35, 35, 20 from week 12: 20 -> 35 in week 13)
     assert minutes == [20, 25, 30, 20, 25, 30, 35, 20, 30, 35, 35, 20, 30, 35, 35, 20]
-    assert all(b - a <= 10 for a, b in zip(minutes, minutes[1:], strict=False))
+    assert all(b - a <= 10 for a, b in pairwise(minutes))
     notes = " ".join(plan.weeks[13].notes)
     assert "grows by 5 minutes this week, to 35 minutes" in notes
     verdict = audit_check("tempo-no-buildup-no-deload", TEMPO, plan)
@@ -214,7 +215,8 @@ def _step_up(plan: Plan, week: int) -> Exercise:
 
 
 def _dose(e: Exercise) -> tuple[float, float, float]:
-    assert e.reps is not None and e.intensity.rpe is not None
+    assert e.reps is not None
+    assert e.intensity.rpe is not None
     return (e.reps.min, e.reps.max, e.intensity.rpe.max)
 
 
@@ -253,50 +255,108 @@ def test_the_reps_check_faults_the_old_step_up() -> None:
     ]
 
 
-# ---- the property: 13-16-week plans ---------------------------------------------------------
+# ---- the properties: 13-16-week plans --------------------------------------------------------
 
 
 @st.composite
-def long_block_people(draw: st.DrawFn) -> dict[str, Any]:
-    """The people these kinds were found in: active, trained people a tempo session is for;
-    people whose lifts move little but their body weight (body weight and fixtures); and
-    people whose light start (osteoporosis, an older beginner) exits inside the block."""
-    kind = draw(st.sampled_from(["tempo", "bodyweight", "exit"]))
-    if kind == "tempo":
-        return draw(tempo_people())
+def clear_tempo_people(draw: st.DrawFn) -> dict[str, Any]:
+    """Review 27's people a tempo session is for, with nothing that holds their effort or
+    their weeks (no conditions, screening answers or blood pressure): so that most plans
+    drawn hold a tempo session."""
+    data = draw(tempo_people())
+    for field in ("conditions", "screening", "blood_pressure", "pregnancy_week"):
+        data.pop(field, None)
+    return data
+
+
+@st.composite
+def bodyweight_people(draw: st.DrawFn) -> dict[str, Any]:
+    """People whose lifts move little but their body weight: body weight with fixtures."""
     data = draw(profiles())
-    if kind == "bodyweight":
-        fixtures = ["door-anchor", "dip-bars", "pull-up-bar", "bands"]
-        data["equipment"] = ["bodyweight", *draw(st.lists(st.sampled_from(fixtures), unique=True))]
-        return data
+    fixtures = ["door-anchor", "dip-bars", "pull-up-bar", "bands"]
+    data["equipment"] = ["bodyweight", *draw(st.lists(st.sampled_from(fixtures), unique=True))]
+    return data
+
+
+@st.composite
+def exit_people(draw: st.DrawFn) -> dict[str, Any]:
+    """People whose light start exits inside the block: osteoporosis (trained, active or not,
+    some sleeping poorly or with heart disease, whose effort a rule holds moderate) and
+    beginners of 65 or over."""
+    data = draw(profiles())
     data.pop("pregnancy_week", None)
     if draw(st.booleans()):
         data["age"] = draw(st.integers(65, 79))
         data["experience"] = "beginner"
         data["conditions"] = [c for c in data["conditions"] if c != "pregnancy"]
-    else:
-        data["conditions"] = ["osteoporosis", *draw(st.sampled_from([[], ["poor-sleep"]]))]
-        data["age"] = draw(st.integers(18, 64))
-        data["experience"] = draw(st.sampled_from(["intermediate", "advanced"]))
-        data.pop("screening", None)
-        data.pop("blood_pressure", None)
+        return data
+    more = draw(st.sampled_from([[], [], ["poor-sleep"], ["cardiovascular-disease"]]))
+    data["conditions"] = ["osteoporosis", *more]
+    data["age"] = draw(st.integers(18, 64))
+    data["experience"] = draw(st.sampled_from(["intermediate", "advanced"]))
+    data.pop("screening", None)
+    data.pop("blood_pressure", None)
     return data
 
 
-LONG_CHECKS = (
-    "tempo-no-buildup-no-deload",
-    *BODYWEIGHT_CHECKS,
-    "reps-week-narrows-range",
-    "exit-steps-reps-and-effort",
-)
+def _long_property(
+    people: st.SearchStrategy[dict[str, Any]],
+    names: tuple[str, ...],
+    record_property: pytest.RecordProperty,
+) -> None:
+    """The audit's checks `names` hold on the plans of the people `people` draws, each at a
+    block length of 13-16 weeks drawn with them (`audit_property` plans every profile at one
+    length); each check applies to some plan."""
+    from hypothesis import HealthCheck, given, settings
+
+    from endoprotocol import build_plan, parse_profile
+    from endoprotocol.audit import audit
+    from endoprotocol.errors import OutOfScopeError
+    from tests.builtin import builtin_library, builtin_rules
+
+    checks = {name: CHECKS[name] for name in names}
+    applied = dict.fromkeys(checks, 0)
+    lengths: set[int] = set()
+
+    @settings(
+        max_examples=EXAMPLES,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+    )
+    @given(people, st.integers(13, 16))
+    def check(data: dict[str, Any], weeks: int) -> None:
+        profile = parse_profile(data)
+        try:
+            plan = build_plan(profile, builtin_rules(), builtin_library(), weeks=weeks)
+        except OutOfScopeError:
+            return
+        lengths.add(weeks)
+        faults = []
+        for name, verdict in audit(profile, plan, builtin_library(), checks).items():
+            applied[name] += verdict.applies
+            faults += verdict.faults
+        assert not faults, f"--weeks {weeks}: " + "\n".join(map(str, faults))
+
+    check()
+    record_property("lengths", sorted(lengths))
+    for name in checks:
+        record_property(f"check:{name}", applied[name])
+        assert applied[name] > 0, f"check {name} never applied; the strategy misses its group"
 
 
-@pytest.mark.parametrize("weeks", [13, 14, 15, 16])
-def test_long_blocks_keep_progressing(weeks: int, record_property: pytest.RecordProperty) -> None:
-    audit_property(
-        long_block_people(),
-        {name: CHECKS[name] for name in LONG_CHECKS},
+def test_long_tempo_blocks_build_without_a_jump(record_property: pytest.RecordProperty) -> None:
+    _long_property(clear_tempo_people(), ("tempo-no-buildup-no-deload",), record_property)
+
+
+def test_long_bodyweight_blocks_progress_or_say_they_hold(
+    record_property: pytest.RecordProperty,
+) -> None:
+    _long_property(bodyweight_people(), BODYWEIGHT_CHECKS, record_property)
+
+
+def test_long_blocks_after_an_exit_keep_their_reps(record_property: pytest.RecordProperty) -> None:
+    _long_property(
+        exit_people(),
+        ("reps-week-narrows-range", "exit-steps-reps-and-effort", "bodyweight-reps-leave-dose"),
         record_property,
-        examples=max(EXAMPLES // 2, 5),
-        weeks=weeks,
     )
