@@ -3915,6 +3915,7 @@ def build_weeks(
                 if (
                     start_end is not None
                     and number > start_end
+                    and not deload  # (a deload keeps the week before's reps, its own cut)
                     and scheme.cautious is not None
                     and scheme.cautious.exit_rpe is not None
                     and scheme.cautious.exit_rpe.max is not None
