@@ -26,7 +26,7 @@ DEFAULT_SEED = 15
 # Block lengths the plans are built at: the default block, and a 12-week one so that what
 # happens after an eight-week cautious start (its exit, a held dose) is audited too. Drawn
 # from a second generator, so the profiles of a seed stay the ones they were.
-BLOCK_WEEKS = (4, 12)
+BLOCK_WEEKS = (4, 12, 16)
 KITS: list[list[str]] = [
     [],  # the default kit
     ["bodyweight"],

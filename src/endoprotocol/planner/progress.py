@@ -3957,8 +3957,14 @@ def build_weeks(
                     slowed_fresh = slowed_fresh or fresh
                     climbed.extend(t for t in rungs_taken if t not in climbed)
                     on_rungs = {k[1] for k in ladder if k[0] == session.title}
+                    # (a lift whose next rung the session already holds cannot take it: it
+                    # holds at its top too - long31: a push-up beside a deficit push-up)
+                    present = {e.name for e in session.exercises}
                     plateaued.update(
-                        n for n in at_top if n not in on_rungs and (rungs or {}).get(n) is None
+                        n
+                        for n in at_top
+                        if n not in on_rungs
+                        and ((up := (rungs or {}).get(n)) is None or up.name in present)
                     )
                     plateaued.update(
                         r.entry.name
