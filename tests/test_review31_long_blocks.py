@@ -27,6 +27,13 @@ BODYWEIGHT-HOLD-TAKEN-BACK-UNSAID (bodyweight-block-stops-progressing, week-does
     (`progress._plateau_restated`); the house's reading of such a plan (coach review 29)
     stands: body-weight lifts at their top with no rung left hold and the plan says so.
 
+BODYWEIGHT-RUNG-ALREADY-IN-THE-SESSION (the same three checks; found by the suite's audit at
+    seed 15 once it drew 16-week blocks, in a 12-week plan) A 50-year-old advanced woman with
+    a door anchor: her Monday held a push-up and a deficit push-up; the push-up held at 10-12
+    from week 7 but the note left it out. *Cause:* a lift with a rung open to the person is
+    never named as holding (it is to climb), but its rung was already in the session, so it
+    could not. *Decision:* such a lift holds at its top and is named with the others.
+
 STEP-UP-NARROWS-AFTER-THE-EXIT (reps-week-narrows-range) A 29-year-old intermediate woman
     with osteoporosis, not active, Thursday and Sunday, bands and a pull-up bar: week 13 (the
     block's first week after the light start's exit) took her low step-up from 10-15 to
@@ -192,6 +199,31 @@ def test_the_checks_fault_the_old_note() -> None:
         "week 14: the same required sessions as week 13",
         "week 15: the same required sessions as week 14",
     ]
+
+
+# found by the suite's audit (seed 15, 100 profiles) once it drew 16-week blocks: a 12-week plan
+PUSH_UP = {
+    "age": 50,
+    "sex": "female",
+    "goals": ["stress-resilience"],
+    "experience": "advanced",
+    "minutes_per_session": 60,
+    "equipment": ["door-anchor"],
+    "days": ["monday", "wednesday", "friday", "saturday", "sunday"],
+    "conditions": ["cardiovascular-disease"],
+}
+
+
+def test_a_lift_whose_rung_is_taken_is_named_among_the_lifts_that_hold() -> None:
+    """Her push-up's next rung, the deficit push-up, is on the same day: it cannot take it,
+    so it holds at 10-12 from week 7 like the others, and the note says so (it did not)."""
+    plan = builtin_plan(weeks=12, **PUSH_UP)
+    week, note = _held_note(plan)
+    assert week == 7
+    assert "Push-up, " in note
+    assert "Deficit push-up" in note
+    for name in BODYWEIGHT_CHECKS:
+        assert not audit_check(name, PUSH_UP, plan).faults, name
 
 
 def test_a_day_kept_whole_says_nothing_more() -> None:
