@@ -23,9 +23,11 @@ from endoprotocol.vocab import Condition, Day, Equipment, Experience, Goal, Ther
 
 DEFAULT_PROFILES = 200
 DEFAULT_SEED = 15
-# Block lengths the plans are built at: the default block, and a 12-week one so that what
-# happens after an eight-week cautious start (its exit, a held dose) is audited too. Drawn
-# from a second generator, so the profiles of a seed stay the ones they were.
+# Block lengths the plans are built at: the default block, a 12-week one so that what
+# happens after an eight-week cautious start (its exit, a held dose) is audited too, and the
+# longest people ask for (16), whose third and fourth blocks follow the second and third
+# deloads (branch long31). Drawn from a second generator, so the profiles of a seed stay the
+# ones they were (which of them gets which length changes with the lengths listed).
 BLOCK_WEEKS = (4, 12, 16)
 KITS: list[list[str]] = [
     [],  # the default kit
