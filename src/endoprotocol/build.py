@@ -522,6 +522,7 @@ def build_plan(
         if form in week_one[day].sessions and day in whole
     }
     if wholes:
+        scheme = Scheme.from_outcome(outcome)
         held = outcome.progression.get("hold_volume")
         hold = held is not None and bool(held.value)
         whole_one = [
@@ -544,8 +545,9 @@ def build_plan(
             profile.minutes_per_session,
             library.design,
             hold,
-            Scheme.from_outcome(outcome).deload_cut_pct,
+            scheme.deload_cut_pct,
             roots={rung.name: lift for lift, rung in picker.harder_rungs.items()},
+            plateau=scheme.plateau_said if scheme.unloaded_plateau_note else None,
         )
     # the fit run again on the weeks as built: rests a trim shortened come back where the
     # week's cuts left the day's minutes (coach review 16, HEAVY-REST-CLIPPED-WITH-TIME-LEFT)

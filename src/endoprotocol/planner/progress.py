@@ -316,6 +316,16 @@ class Scheme:
         share = steady_minutes * self.steady_step_pct // 100
         return max(share // self.long_step, 1) * self.long_step
 
+    def plateau_said(self, names: Sequence[str]) -> str:
+        """`unloaded_plateau_note` naming `names` (the body-weight lifts that hold where they
+        are from a week on); "" without the note."""
+        if not self.unloaded_plateau_note:
+            return ""
+        return fill_placeholders(
+            self.unloaded_plateau_note,
+            {"names": listed(names, "and"), "seconds": f"{self.unloaded_tempo_seconds}"},
+        )
+
     def is_deload(self, week: int) -> bool:
         if self.deload_now and week == 1:
             return True
@@ -712,15 +722,26 @@ def _cautious(session: Session, start: CautiousStart) -> Session:
     return session.model_copy(update={"exercises": exercises, "intensity_class": cls})
 
 
-def _start_reps_kept(session: Session, unloaded: frozenset[str], start: CautiousStart) -> Session:
+def _start_reps_kept(
+    session: Session,
+    unloaded: frozenset[str],
+    start: CautiousStart,
+    most_rpe: float | None = None,
+) -> Session:
     """A lifting session of a cautious start's exit week whose lifts without an external load
     (`_unloaded_lift`) take the start's reps again where their own are fewer (a slot's 8-12
-    after the start's 10-15); loaded lifts are left to the exit's load ceiling."""
+    after the start's 10-15); loaded lifts are left to the exit's load ceiling. With
+    `most_rpe`, only the lifts whose effort is at most that (a week after the exit: those
+    still at the exit's effort)."""
     if session.modality is not Modality.RESISTANCE:
         return session
     want = _range(start.reps)
     exercises = []
     for ex in session.exercises:
+        rpe = ex.intensity.rpe
+        if most_rpe is not None and (rpe is None or rpe.max > most_rpe):
+            exercises.append(ex)
+            continue
         if _unloaded_lift(ex, unloaded) and ex.reps is not None and ex.reps.max < want.max:
             ex = ex.model_copy(update={"reps": _reps(ex.reps, start.reps)})
         exercises.append(ex)
@@ -1579,6 +1600,12 @@ def _tempo_sized(session: Session, tempo: int) -> Session:
         parts.append(part.model_copy(update={"work_seconds": Range.of((total - hard) * 60)}))
     others = [e for e in session.exercises if all(e is not c for c in cardio)]
     return session.model_copy(update={"exercises": [*others, *parts]})
+
+
+# the most steps (`tempo_step_minutes`) a tempo part grows from one week to the next: two
+# steps of 5 are the top of ACSM 2011's 5-10 minutes every week or two (long31; the audit's
+# TEMPO_STEP_MOST)
+TEMPO_STEPS_MOST = 2
 
 
 def _tempo_targets(count: int, scheme: Scheme) -> dict[int, int]:
@@ -3815,6 +3842,12 @@ def build_weeks(
                         want = max(min(tempo_targets.get(first, scheme.tempo_low), cut), 1)
                     else:
                         want = tempo_targets.get(number, scheme.tempo_low)
+                        if was is not None and scheme.tempo_step:
+                            # never more than two steps above the week before (ACSM 2011's
+                            # 5-10 minutes): the block after a deload resumes from about its
+                            # last building week, where the deload's cut and the wave's higher
+                            # start would jump it (a third block: 20 -> 35 minutes)
+                            want = min(want, was + TEMPO_STEPS_MOST * scheme.tempo_step)
                     session = _tempo_sized(session, want)
                     tempo_last[tempo_key] = _tempo_work(session)
                 if start is not None:
@@ -3917,6 +3950,21 @@ def build_weeks(
                             unloaded,
                         ),
                         rep_caps or {},
+                    )
+                if (
+                    start_end is not None
+                    and number > start_end
+                    and not deload  # (a deload keeps the week before's reps, its own cut)
+                    and scheme.cautious is not None
+                    and scheme.cautious.exit_rpe is not None
+                    and scheme.cautious.exit_rpe.max is not None
+                ):
+                    # and after it, while its effort stays at the exit's (the block's first
+                    # week, whose loads step first; a rule holding the effort moderate): the
+                    # loaded lifts' fewer reps come with a heavier load, its own would not
+                    # (long31: a low step-up 10-15 -> 10-14 at the same effort, week 13)
+                    session = _start_reps_kept(
+                        session, unloaded, scheme.cautious, float(scheme.cautious.exit_rpe.max)
                     )
                 if session.modality is Modality.RESISTANCE:
                     built_before = [w for w in weeks if not w.deload]
@@ -4230,15 +4278,7 @@ def build_weeks(
                 )
             new_held = sorted(plateaued - plateau_said)
             if new_held and scheme.unloaded_plateau_note:
-                notes.append(
-                    fill_placeholders(
-                        scheme.unloaded_plateau_note,
-                        {
-                            "names": listed(new_held, "and"),
-                            "seconds": f"{scheme.unloaded_tempo_seconds}",
-                        },
-                    )
-                )
+                notes.append(scheme.plateau_said(new_held))
                 plateau_said.update(new_held)
         building = [w for w in weeks if not w.deload]
         if planned and not deload and building:
@@ -5032,6 +5072,7 @@ def forms_refit(
     hold_volume: bool = False,
     deload_cut_pct: float = 0.0,
     roots: Mapping[str, str] | None = None,
+    plateau: Callable[[Sequence[str]], str] | None = None,
 ) -> list[Week]:
     """The block with each lifting session held to a smaller form (the smallest hard form,
     or the main lifts, "so that steady work follows it") sized to its own week's walk (coach
@@ -5056,7 +5097,11 @@ def forms_refit(
     or it already held either. A deload is cut from the week before it as refitted, each
     lift by `deload_cut_pct` rounded down (2 -> 1, 3 -> 2), as far as the deload's unformed
     self holds them (coach review 26: a deload cut from the form, not from the week as
-    lifted, cut 58 % where its rule cuts 30)."""
+    lifted, cut 58 % where its rule cuts 30).
+
+    A body-weight lift taken back that the unformed block says holds where it is (`plateau`
+    writes that note for a list of names) is named in the note of the week it first holds in
+    the block as refitted (`_plateau_restated`)."""
     building = [i for i, w in enumerate(weeks) if not w.deload]
     refitted: dict[int, Week] = {}
 
@@ -5137,7 +5182,83 @@ def forms_refit(
             # a deload's stated cut is the one it makes on the week before as refitted
             week = week.model_copy(update={"notes": _deload_cut_restated(week, out[-1])})
         out.append(week)
+    return _plateau_restated(out, weeks, unformed, plateau) if plateau is not None else out
+
+
+def _plateau_names(
+    note: str, plateau: Callable[[Sequence[str]], str], names: set[str]
+) -> list[str] | None:
+    """The lifts of `names` a note written by `plateau` (`unloaded_plateau_note`) says hold
+    where they are, or None when the note is not one (or names a lift not in `names`)."""
+    head, _, tail = plateau(["\0"]).partition("\0")
+    if not (note.startswith(head) and note.endswith(tail)) or len(note) <= len(head) + len(tail):
+        return None
+    text = note[len(head) : len(note) - len(tail)]
+    # (read as a list of the candidate names, and kept only when it writes the text again)
+    flat = f", {text.replace(' and ', ', ')}, "
+    said = sorted(n for n in names if f", {n.replace(' and ', ', ')}, " in flat)
+    return said if listed(said, "and") == text else None
+
+
+def _plateau_restated(
+    weeks: list[Week],
+    formed: list[Week],
+    unformed: list[Week],
+    plateau: Callable[[Sequence[str]], str],
+) -> list[Week]:
+    """The refitted block (`forms_refit`) whose notes name the body-weight lifts it took
+    back from its unformed self that the unformed block says hold where they are (at the top
+    of their range, slowed, no rung left), in the first week they hold in it and have not been
+    named (long31, BODYWEIGHT-BLOCK-STOPS-PROGRESSING: a hollow body hold taken back into a
+    day's smallest form held at 38-45 s from week 7 on, unnamed among the eight lifts the
+    week's note said hold, so weeks 9-11 looked like a block that stopped unsaid)."""
+    out: list[Week] = []
+    said: set[str] = set()  # named in the notes as refitted
+    held: set[str] = set()  # named in the unformed block's notes so far
+    for week, before, full in zip(weeks, formed, unformed, strict=True):
+        lifts = {
+            e.name
+            for d in full.days
+            for s in d.sessions
+            if s.modality is Modality.RESISTANCE
+            for e in s.exercises
+        }
+        at: int | None = None  # where the unformed week says it
+        for k, n in enumerate(full.notes):
+            names = _plateau_names(n, plateau, lifts)
+            if names:
+                held.update(names)
+                at = k
+        present, was = _required_lift_names(week), _required_lift_names(before)
+        own: tuple[int, list[str]] | None = None
+        for k, n in enumerate(week.notes):
+            names = _plateau_names(n, plateau, present | was | lifts)
+            if names:
+                own = (k, names)
+                said.update(names)
+        new = sorted((held & (present - was)) - said)
+        if week.deload or not new:
+            out.append(week)
+            continue
+        notes = list(week.notes)
+        if own is not None:
+            notes[own[0]] = plateau(sorted({*own[1], *new}))
+        else:
+            notes.insert(min(at if at is not None else len(notes), len(notes)), plateau(new))
+        said.update(new)
+        out.append(week.model_copy(update={"notes": notes}))
     return out
+
+
+def _required_lift_names(week: Week) -> set[str]:
+    """The names of a week's lifts in its required lifting sessions."""
+    return {
+        e.name
+        for d in week.days
+        for s in d.sessions
+        if s.modality is Modality.RESISTANCE and not s.optional
+        for e in s.exercises
+    }
 
 
 DELOAD_CUT = re.compile(r"(-?\d+)% fewer sets")
