@@ -154,22 +154,6 @@ def _holds_aerobic(kept: list[Week], gave: list[Week], bar: int) -> bool:
     )
 
 
-def _safety_work(library: Library) -> frozenset[tuple[str, str]]:
-    """The lifts a safety split's day asks for by tag (the spine-care days' posture and
-    back-extensor work: EVIDENCE.md, osteoporosis, "Add posture and back-extensor work"), by
-    (day title, exercise name): work added to the dose, which the weekly hard-set ceiling
-    neither counts nor cuts (coach review 29, OSTEO-BUILD-WEEK-CUTS-SETS)."""
-    return frozenset(
-        (day.title, e.name)
-        for split in library.design.splits
-        for day in split.days
-        for slot in day.slots
-        if slot.prefer_tags
-        for e in library.exercises
-        if set(slot.prefer_tags) & set(e.tags)
-    )
-
-
 def build_plan(
     profile: Profile,
     rules: RuleSet,
@@ -297,7 +281,7 @@ def build_plan(
                 rep_caps=library.rep_caps(),
                 load_cues=library.load_cues(profile.equipment),
                 leave_walks=leave_walks,
-                spared=_safety_work(library),
+                spared=library.safety_work(),
                 rungs=picker.harder_rungs,
             )
 

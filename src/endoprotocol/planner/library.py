@@ -587,6 +587,26 @@ class Library:
     def _primary_names(self) -> dict[str, frozenset[str]]:
         return {e.id: frozenset(m.value for m in e.primary) for e in self.exercises}
 
+    def safety_work(self) -> frozenset[tuple[str, str]]:
+        """The lifts a safety split's day asks for by tag (the spine-care days' posture and
+        back-extensor work: EVIDENCE.md, osteoporosis, "Add posture and back-extensor work"),
+        as (day title, exercise name): work added to the dose, which the weekly hard-set
+        ceiling neither counts nor cuts (coach review 29, OSTEO-BUILD-WEEK-CUTS-SETS). Made
+        once per library (a plan builds its weeks about 20 times)."""
+        return self._safety_work
+
+    @cached_property
+    def _safety_work(self) -> frozenset[tuple[str, str]]:
+        return frozenset(
+            (day.title, e.name)
+            for split in self.design.splits
+            for day in split.days
+            for slot in day.slots
+            if slot.prefer_tags
+            for e in self.exercises
+            if set(slot.prefer_tags) & set(e.tags)
+        )
+
     def interval_protocol(self, work: Bound | None) -> IntervalProtocol | None:
         """The protocol whose work bouts contain `work`'s longest, if the library knows it."""
         if work is None or work.max is None:
