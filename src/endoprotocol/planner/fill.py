@@ -158,6 +158,10 @@ class Picker:
         self.primary = self.library.primary_names()
         self.rank_neutral = frozenset(self.library.design.rank_neutral_tags)
         self.rank_last = frozenset(self.library.design.rank_last_tags)
+        # a heavy floor pull's tags, and whether the session being built may hold one
+        # (`Slotted.floor_pull`, set by the session builder)
+        self.floor_pulls = frozenset(self.library.design.floor_pull_tags)
+        self.floor_pull_ok = True
         self.by_pattern: dict[tuple[Pattern, bool], list[ExerciseEntry]] = {}
         for vetoed, source in ((True, self.possible), (False, self.usable)):
             for e in source:
@@ -409,6 +413,20 @@ class Picker:
         free = [e for e in pool if e.id not in taken]
         if not free:
             return None
+        measurable = self.library.design.load_measurable_from
+        if (
+            not self.floor_pull_ok
+            and any(self.floor_pulls & set(e.tags) for e in free)
+            and any(
+                not self.floor_pulls & set(e.tags) and self.library.loadability(e) >= measurable
+                for e in free
+            )
+        ):
+            # a session kept from a heavy floor pull (`schedule.floor_pull_days`) takes the
+            # best hinge without one where a loaded one is open: a Romanian deadlift, a good
+            # morning (coach review 30); with a trap bar as the only load, the trap-bar
+            # deadlift stays the session's loaded lower-body lift (`beginner-kit-unused`)
+            free = [e for e in free if not self.floor_pulls & set(e.tags)]
         turn = self.used.get(slot_key, 0)
         self.used[slot_key] = turn + 1
         if rank is not None:
@@ -441,6 +459,9 @@ class Picker:
             # not a wall push-up on the next (coach review 30, BEGINNER-GETS-FULL-PUSH-UP)
             most = max(len(e.secondary) for e in best)
             best = [e for e in best if len(e.secondary) == most]
+        if self.floor_pull_ok and any(self.floor_pulls & set(e.tags) for e in best):
+            # ... and the session that may hold one takes it where it is among the best
+            best = [e for e in best if self.floor_pulls & set(e.tags)]
         chosen = best[turn % len(best)]
         # a pick whose `min_reps` lifts its sets above a few heavy reps (a pistol squat: 8+)
         # takes no ballistic alternative, whose reps are few and fast (coach review 18: a squat
