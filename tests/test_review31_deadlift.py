@@ -231,15 +231,7 @@ def test_no_week_pulls_heavy_from_the_floor_day_after_day(
 ) -> None:
     audit_property(
         hinge_lifters(),
-        {
-            name: CHECKS[name]
-            for name in (
-                CHECK,
-                "beginner-kit-unused",
-                "loaded-below-level",
-                "steady-shrinks-past-dose",
-            )
-        },
+        {name: CHECKS[name] for name in (CHECK, "beginner-kit-unused", "loaded-below-level")},
         record_property,
         examples=EXAMPLES,
         weeks=8,
