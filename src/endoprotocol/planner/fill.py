@@ -413,20 +413,16 @@ class Picker:
         free = [e for e in pool if e.id not in taken]
         if not free:
             return None
+        # a session kept from a heavy floor pull (`schedule.floor_pull_days`): the lifts it
+        # takes instead, where a loaded one is open (a Romanian deadlift, a good morning;
+        # coach review 30); with a trap bar as the only load, the trap-bar deadlift stays the
+        # session's loaded lower-body lift (`beginner-kit-unused`)
+        lighter: list[ExerciseEntry] | None = None
         measurable = self.library.design.load_measurable_from
-        if (
-            not self.floor_pull_ok
-            and any(self.floor_pulls & set(e.tags) for e in free)
-            and any(
-                not self.floor_pulls & set(e.tags) and self.library.loadability(e) >= measurable
-                for e in free
-            )
-        ):
-            # a session kept from a heavy floor pull (`schedule.floor_pull_days`) takes the
-            # best hinge without one where a loaded one is open: a Romanian deadlift, a good
-            # morning (coach review 30); with a trap bar as the only load, the trap-bar
-            # deadlift stays the session's loaded lower-body lift (`beginner-kit-unused`)
-            free = [e for e in free if not self.floor_pulls & set(e.tags)]
+        if not self.floor_pull_ok and any(self.floor_pulls & set(e.tags) for e in free):
+            lighter = [e for e in free if not self.floor_pulls & set(e.tags)]
+            if not any(self.library.loadability(e) >= measurable for e in lighter):
+                lighter = None
         turn = self.used.get(slot_key, 0)
         self.used[slot_key] = turn + 1
         if rank is not None:
@@ -460,9 +456,19 @@ class Picker:
             most = max(len(e.secondary) for e in best)
             best = [e for e in best if len(e.secondary) == most]
         if self.floor_pull_ok and any(self.floor_pulls & set(e.tags) for e in best):
-            # ... and the session that may hold one takes it where it is among the best
+            # the session that may hold a heavy floor pull takes it where it is among the best
             best = [e for e in best if self.floor_pulls & set(e.tags)]
         chosen = best[turn % len(best)]
+        if lighter is not None:
+            # ... and one kept from it takes, on the turn that would have given it one, the
+            # best lift without one: the next of its tier (a Romanian deadlift), else the
+            # best of the rest (the rotation's other turns are as they were)
+            kept = [e for e in best if not self.floor_pulls & set(e.tags)] or [
+                e for e in lighter if tier is None or tier(e) == tier(lighter[0])
+            ]
+            if self.floor_pulls & set(chosen.tags):
+                chosen = kept[turn % len(kept)]
+            free = lighter
         # a pick whose `min_reps` lifts its sets above a few heavy reps (a pistol squat: 8+)
         # takes no ballistic alternative, whose reps are few and fast (coach review 18: a squat
         # jump offered for a pistol squat done 8-12 times)
