@@ -468,7 +468,7 @@ class Picker:
             ]
             if self.floor_pulls & set(chosen.tags):
                 chosen = kept[turn % len(kept)]
-            free = lighter
+            free, best = lighter, kept
         # a pick whose `min_reps` lifts its sets above a few heavy reps (a pistol squat: 8+)
         # takes no ballistic alternative, whose reps are few and fast (coach review 18: a squat
         # jump offered for a pistol squat done 8-12 times)
@@ -477,7 +477,12 @@ class Picker:
             e.name for e in free if e.id != chosen.id and not (many_reps and e.kind == "ballistic")
         ][:ALTERNATIVES]
         self.choices.append(
-            Selection(slot=slot_key, chosen=chosen.name, reason=self._reason(chosen, best, rank))
+            Selection(
+                slot=slot_key,
+                chosen=chosen.name,
+                reason=self._reason(chosen, best, rank)
+                + ("; the week's heavy floor pull is on another day" if lighter else ""),
+            )
         )
         would = [e for e in unvetoed or [] if e.id not in taken]
         if would:
