@@ -67,16 +67,17 @@ def test_the_smallest_profile_keeps_chest_at_the_dose_every_week() -> None:
         assert min(got.values()) >= 10, (week.week, got)
         assert max(got.values()) <= 20, (week.week, got)
     # the shoulders reach the ceiling in the swapped weeks and stop there
+    # (full body runs A/B/A then B/A/B since branch dl31: the B/A/B weeks' shoulders 19)
     assert [groups(w)["shoulders"] for w in plan.weeks if not w.deload] == [
         18,
-        19.5,
+        18.5,
         18,
-        20,
+        19,
         18,
-        20,
+        19,
     ]
     # a lifter back from a break holds week 1's sets (reentry28), by day layout
-    assert [week_lifting_sets(w) for w in plan.weeks] == [58, 56, 58, 32, 57, 58, 57, 31]
+    assert [week_lifting_sets(w) for w in plan.weeks] == [59, 57, 59, 33, 59, 59, 59, 33]
     for name in CHECKS:
         assert not audit_check(name, SMALLEST, plan).faults, name
     assert audit_check("trained-muscle-below-minimum-sets", SMALLEST, plan).applies
@@ -86,9 +87,11 @@ def test_the_smallest_profile_keeps_chest_at_the_dose_every_week() -> None:
 def test_the_active_twin_keeps_the_dose_in_the_weeks_that_swap_day_types() -> None:
     plan = builtin_plan(weeks=8, **ACTIVE)
     # was 10, 9, 12, (7), 9, 12, 9, (6)
-    assert chest(plan) == [10, 10, 12, 7, 10, 12, 10, 6]
-    # the block still builds: week 3 and 6 over week 1 (A/A/B), 5 and 7 over week 2 (B/B/A)
-    assert [week_lifting_sets(w) for w in plan.weeks] == [59, 60, 65, 36, 63, 69, 63, 33]
+    # (A/B/A then B/A/B since branch dl31; before it 10, 10, 12, (7), 10, 12, 10, (6))
+    assert chest(plan) == [10, 11, 12, 6, 12, 12, 12, 6]
+    # the block still builds: every building week at or over the one before it but week 7,
+    # which is week 5's B/A/B layout again after week 6's A/B/A
+    assert [week_lifting_sets(w) for w in plan.weeks] == [58, 62, 64, 34, 66, 68, 66, 35]
     for name in CHECKS:
         verdict = audit_check(name, ACTIVE, plan)
         assert verdict.applies, name
@@ -116,7 +119,8 @@ def test_the_minimum_check_faults_the_old_plan() -> None:
     assert groups(old.weeks[4])["chest"] == 9
     faults = audit_check("trained-muscle-below-minimum-sets", SMALLEST, old).faults
     assert [(f.where, f.what) for f in faults] == [
-        ("week 5 chest", "9 hard sets a week while monday, wednesday, friday could hold more")
+        # (since branch dl31's B/A/B weeks the check no longer reads Monday as free for a set)
+        ("week 5 chest", "9 hard sets a week while wednesday, friday could hold more")
     ]
 
 
@@ -155,11 +159,11 @@ def week_lifting_of(day: Any) -> list[Any]:
 def test_the_build_check_faults_a_flat_block() -> None:
     plan = builtin_plan(weeks=8, **ACTIVE)
     flat = _flat(plan)
-    assert [week_lifting_sets(w) for w in flat.weeks if not w.deload] == [59, 60, 59, 60, 59, 60]
+    assert [week_lifting_sets(w) for w in flat.weeks if not w.deload] == [58, 62, 58, 62, 58, 62]
     faults = audit_check("trained-sets-never-build-with-room", ACTIVE, flat).faults
     assert [f.where for f in faults] == ["weeks"]
     assert faults[0].what.startswith(
-        "59 lifting sets in week 1 and no more in any later week of the same days, while week 1 "
+        "58 lifting sets in week 1 and no more in any later week of the same days, while week 1 "
     )
 
 

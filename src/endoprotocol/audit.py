@@ -3794,6 +3794,75 @@ def beginner_full_bodyweight_press(p: Profile, plan: Plan, library: Library) -> 
     return verdict
 
 
+# a heavy floor pull (a conventional or trap-bar deadlift) in at most this many lifting
+# sessions a week (coach review 30's words: "at most twice a week and never on consecutive
+# lifting days"; COACHING.md §1 each pattern its best candidate across the rotation, §2
+# rotate emphasis)
+FLOOR_PULLS_A_WEEK = 2
+FLOOR_PULL = "heavy-floor-pull"
+
+
+def heavy_floor_pull_every_day(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A heavy floor pull (a lift tagged `heavy-floor-pull`: the conventional and trap-bar
+    deadlifts) is a work set in at most two required lifting sessions a week, and never in
+    two lifting sessions in a row (the week wraps into the next: Friday's and the next
+    Monday's are in a row), wherever a lighter loaded hinge (a Romanian deadlift, a good
+    morning, a kettlebell deadlift: kit from `load_measurable_from` up) is open to the
+    person for the other hinge slots. COACHING.md §1 (each pattern its best candidate across
+    an A/B/C rotation) and §2 (rotate emphasis); coach review 30,
+    HEAVY-CONVENTIONAL-DEADLIFT-EVERY-LIFTING-DAY: a 40-year-old advanced lifter pulled a
+    conventional deadlift on Monday, Wednesday and Friday in every other week, 3-6 reps at
+    77-87 % 1RM in week 10. With a trap bar as the only load no lighter loaded hinge is open,
+    and the trap-bar deadlift is the session's loaded lower-body lift
+    (`beginner-kit-unused`): the check does not apply."""
+    heavy = {e.name for e in library.exercises if FLOOR_PULL in e.tags}
+    measurable = library.design.load_measurable_from
+    lighter = [
+        x
+        for x in open_to(p, library, len(plan.weeks))
+        if x.pattern is Pattern.HINGE
+        and FLOOR_PULL not in x.tags
+        and x.kind == "strength"
+        and not x.timed
+        and library.loadability(x) >= measurable
+    ]
+    # each required lifting session in order: (week, weekday, where, holds a floor pull)
+    lifts: list[tuple[int, int, str, bool]] = []
+    for week in plan.weeks:
+        for day in week.days:
+            for s in day.sessions:
+                if s.modality.value != "resistance" or s.optional:
+                    continue
+                where = f"week {week.week} {day.day.value} '{s.title}'"
+                held = any(e.name in heavy for e in s.exercises)
+                lifts.append((week.week, WEEK_INDEX[day.day.value], where, held))
+    verdict = Verdict(applies=bool(lighter) and any(held for *_, held in lifts))
+    if not verdict.applies:
+        return verdict
+    for number in sorted({w for w, *_ in lifts}):
+        held_in = [where for w, _d, where, h in lifts if w == number and h]
+        if len(held_in) > FLOOR_PULLS_A_WEEK:
+            verdict.faults.append(
+                Fault(
+                    "heavy-floor-pull-every-day",
+                    f"week {number}",
+                    f"a heavy floor pull in {len(held_in)} lifting sessions (more than "
+                    f"{FLOOR_PULLS_A_WEEK}): " + "; ".join(held_in),
+                )
+            )
+    for (w1, d1, where1, h1), (w2, d2, where2, h2) in pairwise(lifts):
+        if h1 and h2 and 0 < (w2 - w1) * 7 + d2 - d1 < 7:
+            verdict.faults.append(
+                Fault(
+                    "heavy-floor-pull-every-day",
+                    where2,
+                    f"a heavy floor pull on two lifting days in a row ({where1} the one "
+                    f"before) while {lighter[0].name} was open for one of them",
+                )
+            )
+    return verdict
+
+
 def double_push_standin(p: Profile, plan: Plan, library: Library) -> Verdict:
     """A stand-in (a lift of the fallback pattern in a slot whose own pattern could not be
     filled) never repeats a pattern its session already holds (a second row for the vertical
@@ -4026,6 +4095,7 @@ SELECTION_CHECKS: dict[str, Check] = {
     "unloadable-below-level": unloadable_below_level,
     "double-push-standin": double_push_standin,
     "beginner-full-bodyweight-press": beginner_full_bodyweight_press,
+    "heavy-floor-pull-every-day": heavy_floor_pull_every_day,
 }
 
 

@@ -78,7 +78,7 @@ from endoprotocol.planner.progress import (
     true_sets_notes,
     walks_take_free_minutes,
 )
-from endoprotocol.planner.schedule import Scheduler, Slotted
+from endoprotocol.planner.schedule import Scheduler, Slotted, floor_pull_days
 from endoprotocol.planner.sessions import SessionBuilder
 from endoprotocol.planner.volume import group_sets
 from endoprotocol.planner.weekly import (
@@ -213,6 +213,8 @@ def build_plan(
                 keep_lifting_days=keep_lifting_days,
             )
             week = scheduler.run()
+            # the lifting days whose hinge slot takes a heavy floor pull (coach review 30)
+            floor_pull_days(week, weeks, library.design.floor_pulls_a_week)
             shortfalls: list[Shortfall] = list(scheduler.shortfalls)
             week_one: list[DayPlan] = []
             # steady sessions that grow into their day's spare minutes: week-1 and joining minutes

@@ -159,6 +159,10 @@ class Picker:
         self.primary = self.library.primary_names()
         self.rank_neutral = frozenset(self.library.design.rank_neutral_tags)
         self.rank_last = frozenset(self.library.design.rank_last_tags)
+        # a heavy floor pull's tags, and whether the session being built may hold one
+        # (`Slotted.floor_pull`, set by the session builder)
+        self.floor_pulls = frozenset(self.library.design.floor_pull_tags)
+        self.floor_pull_ok = True
         self.by_pattern: dict[tuple[Pattern, bool], list[ExerciseEntry]] = {}
         for vetoed, source in ((True, self.possible), (False, self.usable)):
             for e in source:
@@ -410,6 +414,16 @@ class Picker:
         free = [e for e in pool if e.id not in taken]
         if not free:
             return None
+        # a session kept from a heavy floor pull (`schedule.floor_pull_days`): the lifts it
+        # takes instead, where a loaded one is open (a Romanian deadlift, a good morning;
+        # coach review 30); with a trap bar as the only load, the trap-bar deadlift stays the
+        # session's loaded lower-body lift (`beginner-kit-unused`)
+        lighter: list[ExerciseEntry] | None = None
+        measurable = self.library.design.load_measurable_from
+        if not self.floor_pull_ok and any(self.floor_pulls & set(e.tags) for e in free):
+            lighter = [e for e in free if not self.floor_pulls & set(e.tags)]
+            if not any(self.library.loadability(e) >= measurable for e in lighter):
+                lighter = None
         turn = self.used.get(slot_key, 0)
         self.used[slot_key] = turn + 1
         if rank is not None:
@@ -442,7 +456,20 @@ class Picker:
             # not a wall push-up on the next (coach review 30, BEGINNER-GETS-FULL-PUSH-UP)
             most = max(len(e.secondary) for e in best)
             best = [e for e in best if len(e.secondary) == most]
+        if self.floor_pull_ok and any(self.floor_pulls & set(e.tags) for e in best):
+            # the session that may hold a heavy floor pull takes it where it is among the best
+            best = [e for e in best if self.floor_pulls & set(e.tags)]
         chosen = best[turn % len(best)]
+        if lighter is not None:
+            # ... and one kept from it takes, on the turn that would have given it one, the
+            # best lift without one: the next of its tier (a Romanian deadlift), else the
+            # best of the rest (the rotation's other turns are as they were)
+            kept = [e for e in best if not self.floor_pulls & set(e.tags)] or [
+                e for e in lighter if tier is None or tier(e) == tier(lighter[0])
+            ]
+            if self.floor_pulls & set(chosen.tags):
+                chosen = kept[turn % len(kept)]
+            free, best = lighter, kept
         # a pick whose `min_reps` lifts its sets above a few heavy reps (a pistol squat: 8+)
         # takes no ballistic alternative, whose reps are few and fast (coach review 18: a squat
         # jump offered for a pistol squat done 8-12 times)
@@ -451,7 +478,12 @@ class Picker:
             e.name for e in free if e.id != chosen.id and not (many_reps and e.kind == "ballistic")
         ][:ALTERNATIVES]
         self.choices.append(
-            Selection(slot=slot_key, chosen=chosen.name, reason=self._reason(chosen, best, rank))
+            Selection(
+                slot=slot_key,
+                chosen=chosen.name,
+                reason=self._reason(chosen, best, rank)
+                + ("; the week's heavy floor pull is on another day" if lighter else ""),
+            )
         )
         would = [e for e in unvetoed or [] if e.id not in taken]
         if would:

@@ -512,6 +512,11 @@ class SessionDesignFile(_Node):
     # tags of lifts that load their muscles little: ranked after every lift that serves the
     # slot as well otherwise (coach review 16, the counter-supported hip hinge)
     rank_last_tags: list[str] = []
+    # tags of a heavy floor pull (a conventional or trap-bar deadlift), and the lifting
+    # sessions of a week whose hinge slot takes one (`schedule.floor_pull_days`): the other
+    # hinge slots take a lighter loaded hinge (coach review 30)
+    floor_pull_tags: list[str] = []
+    floor_pulls_a_week: int = 1
     # tags of lifts whose kit one hand holds (a supported one-dumbbell squat): one step less
     # loadable than the kit's `loadability`, so two-handed lifts of the same kit come first for
     # everyone they are open to (coach review 18, FALLS-HISTORY-HANDS-BOUND)

@@ -1337,6 +1337,28 @@ def _mirror(
             break
         swap[id(block)] = _resized_steady(block, block.duration_minutes + take)
         left -= take
+    if groups[0] == groups[1] and short > 0:
+        # day types that train the same groups (full body A and B) rotate no emphasis: a
+        # swapped week whose lifting leaves its steady work shorter than the week it swaps,
+        # while the week is short of the aerobic target, is not taken (B/A/B after A/B/A on
+        # 48-minute days: the copies of Wednesday's B, longer than Friday's A, took the walks
+        # 43 -> 40 minutes; coach review 30, HEAVY-CONVENTIONAL-DEADLIFT-EVERY-LIFTING-DAY,
+        # whose A/B/A order made such weeks)
+        def steady(session: Session) -> int:
+            return (
+                session.duration_minutes
+                if session.modality is Modality.ENDURANCE and not session.optional
+                else 0
+            )
+
+        was = sum(steady(s) for d in week_one for s in d.sessions)
+        now = sum(
+            steady(swapped) if (swapped := swap.get(id(s), s)) is not None else 0
+            for d in week_one
+            for s in d.sessions
+        )
+        if now < was:
+            return {}
     return swap
 
 

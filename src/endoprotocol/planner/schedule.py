@@ -18,6 +18,7 @@ import math
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from itertools import combinations, pairwise
 
 from endoprotocol.engine.decisions import (
     OPTIONAL_COUNTED_CAP,
@@ -39,6 +40,7 @@ from endoprotocol.vocab import (
     Experience,
     Goal,
     Modality,
+    Pattern,
 )
 
 # Light routines of a few holds, which follow a day's main session rather than carry its
@@ -108,6 +110,9 @@ class Slotted:
     # the low end of the rules' `tempo_minutes`; its other minutes of work are moderate
     # (coach review 27, TEMPO-PAST-ITS-MINUTES). 0: all its work is at its own effort
     tempo: int = 0
+    # its hinge slot may take a heavy floor pull (a conventional or trap-bar deadlift; the
+    # library's `floor_pull_tags`): False on the lifting days `floor_pull_days` keeps it off
+    floor_pull: bool = True
 
     @property
     def hard(self) -> bool:
@@ -128,6 +133,111 @@ def _signature(sessions: list[Slotted]) -> list[tuple[object, ...]]:
         (s.modality, s.title, s.intensity, s.minutes, s.optional, s.start_week, s.end_week)
         for s in sessions
     ]
+
+
+def _day_types_in_turn(week: Week, split_days: list[SplitDay], optional: bool) -> None:
+    """A split whose day types all train the same muscles (full body A and B) takes them in
+    turn through the week in day order: A/B/A on Monday, Wednesday and Friday, B/A/B in the
+    week that mirrors it (`progress._mirror`), never A/A/B then B/B/A, which put Full body B
+    on three lifting days in a row and its heavy floor pull with it (COACHING.md §2 rotate
+    emphasis; coach review 30, HEAVY-CONVENTIONAL-DEADLIFT-EVERY-LIFTING-DAY). Placement
+    spreads the sessions apart in the order it takes them, so the second went to the day
+    farthest from the first (Friday) and the third between them. The same muscles on every
+    day type: swapping titles keeps every spacing the placement checked."""
+    if len(split_days) < 2 or len({frozenset(d.muscles) for d in split_days}) != 1:
+        return
+    titles = {d.title for d in split_days}
+    held = [
+        s
+        for day in week.days
+        for s in day
+        if s.modality is Modality.RESISTANCE and s.optional == optional and s.title in titles
+    ]
+    for index, s in enumerate(held):
+        turn = split_days[index % len(split_days)]
+        s.split_day, s.title, s.focus = turn, turn.title, turn.focus
+
+
+def floor_pull_days(week: Week, block_weeks: int, most: int) -> None:
+    """Mark the lifting sessions whose hinge slot may take a heavy floor pull (`floor_pull`):
+    at most `most` of a week's required lifting sessions (the library's
+    `floor_pulls_a_week`), and never two in a row, the week wrapping into the next, whichever
+    way the block's weeks follow one another. A week is this one or the one that swaps its
+    day types (`progress._mirror`: Full body B/A/B after A/B/A, each swapped session a copy
+    of the first of its type), and a deload repeats the week before it, so any of those
+    weeks may follow any other; a session that starts or stops within the block is in the
+    weeks it is done. Of the sessions with a hinge slot, the choice puts a floor pull in as
+    many of those weeks as it can, then in the earliest sessions: on Monday, Wednesday and
+    Friday that is Monday's Full body A, whose copy is Wednesday's in the swapped week
+    (Full body B, next to both A days, never takes one). COACHING.md §1-2 (each pattern its
+    best candidate across an A/B rotation; rotate emphasis); coach review 30,
+    HEAVY-CONVENTIONAL-DEADLIFT-EVERY-LIFTING-DAY: a conventional deadlift on all three
+    days of every other week."""
+    lifts = [
+        (index, s)
+        for index, day in enumerate(week.days)
+        for s in day
+        if s.modality is Modality.RESISTANCE and not s.optional
+    ]
+    for _, s in lifts:
+        s.floor_pull = False
+    hinged = [
+        k
+        for k, (_, s) in enumerate(lifts)
+        if s.split_day is not None and any(x.pattern is Pattern.HINGE for x in s.split_day.slots)
+    ]
+    if not hinged:
+        return
+    # the swapped week (`progress._mirror`): two day types used unequally, each session that
+    # runs to the block's end taking the first session of the other type
+    kept = [k for k, (_, s) in enumerate(lifts) if s.end_week is None]
+    titles = list(dict.fromkeys(lifts[k][1].title for k in kept))
+    image: dict[int, int] = {}
+    counts = [sum(1 for k in kept if lifts[k][1].title == t) for t in titles]
+    if len(titles) == 2 and counts[0] != counts[1]:
+        first = {t: next(k for k in kept if lifts[k][1].title == t) for t in titles}
+        image = {k: first[titles[1] if lifts[k][1].title == titles[0] else titles[0]] for k in kept}
+    layouts: set[tuple[tuple[int, int], ...]] = set()
+    for number in range(1, block_weeks + 1):
+        done = [
+            k
+            for k, (_, s) in enumerate(lifts)
+            if s.start_week <= number and (s.end_week is None or number <= s.end_week)
+        ]
+        layouts.add(tuple((lifts[k][0], k) for k in done))
+        if image:
+            layouts.add(tuple((lifts[k][0], image.get(k, k)) for k in done))
+
+    def valid(chosen: set[int]) -> bool:
+        for layout in layouts:
+            held = [(day, k in chosen) for day, k in layout]
+            if sum(h for _, h in held) > most:
+                return False
+            if any(a and b for (_, a), (_, b) in pairwise(held)):
+                return False
+            for after in layouts:
+                # the last session of one week and the first of the next: in a row when
+                # less than a week apart
+                if (
+                    held
+                    and after
+                    and held[-1][1]
+                    and after[0][1] in chosen
+                    and after[0][0] < held[-1][0]
+                ):
+                    return False
+        return True
+
+    best: set[int] = set()
+    score: tuple[int, ...] = (0,)
+    for size in range(1, len(hinged) + 1):
+        for chosen in combinations(hinged, size):
+            picked = set(chosen)
+            found = (sum(1 for layout in layouts if any(k in picked for _, k in layout)),)
+            if found > score and valid(picked):
+                best, score = picked, found
+    for k in best:
+        lifts[k][1].floor_pull = True
 
 
 def circular(a: int, b: int) -> int:
@@ -1542,6 +1652,7 @@ class Scheduler:
                     s.split_day, s.title, s.focus = alt, alt.title, alt.focus
                     if self.place(s, earliest=earliest, first_day=first_day):
                         placed += 1
+            _day_types_in_turn(week, split_days, optional)
         finally:
             self.week = saved
         return placed

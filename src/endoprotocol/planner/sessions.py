@@ -109,6 +109,7 @@ class SessionBuilder:
 
     def _resistance(self, slot: Slotted) -> Built:
         assert slot.split_day is not None
+        self.picker.floor_pull_ok = slot.floor_pull
         zone = self.library.design.zones[slot.intensity]  # type: ignore[index]
         muscles = slot.muscles()
         exercises: list[Exercise] = []
