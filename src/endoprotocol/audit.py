@@ -7430,6 +7430,48 @@ def lifting_day_given_up_with_room(p: Profile, plan: Plan, library: Library) -> 
     return verdict
 
 
+# The block length whose week 1 a longer block's week 1 keeps the lifting days of: the
+# audit's shortest drawn block (`auditrun.BLOCK_WEEKS`), one mesocycle (a design choice)
+LAYOUT_BLOCK_WEEKS = 4
+
+
+def lifting_days_fewer_in_longer_block(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 32, LIFTING-DAY-GIVES-WAY-IN-LONGER-BLOCKS (COACHING.md §2: the week
+    serves the first goal and uses the time it is given): a block longer than
+    `LAYOUT_BLOCK_WEEKS` weeks starts with the week the same person's 4-week plan starts
+    with, so its week 1 lifts on every day that plan's week 1 lifts on. A 52-year-old
+    advanced strength-first woman, not yet active, on six 75-minute days lifted on 5 days
+    in the 4-week plan and on 4 in the 8- and 12-week plans, Wednesday a 30-minute walk
+    alone. The 4-week plan is built only for a longer block that lifts in week 1."""
+    verdict = Verdict(applies=False)
+    if len(plan.weeks) <= LAYOUT_BLOCK_WEEKS or plan.screening.referral_only:
+        return verdict
+
+    def lifting_days(week: Week) -> list[str]:
+        return [d.day.value for d in week.days if _required_of(d, "resistance")]
+
+    now = lifting_days(plan.weeks[0])
+    if not now:
+        return verdict
+    twin = _twin_plan(p, LAYOUT_BLOCK_WEEKS, library)
+    if twin is None or not twin.weeks:
+        return verdict
+    verdict.applies = True
+    was = lifting_days(twin.weeks[0])
+    if len(now) < len(was):
+        lost = [d for d in was if d not in now]
+        verdict.faults.append(
+            Fault(
+                "lifting-days-fewer-in-longer-block",
+                "week 1",
+                f"lifts on {len(now)} days ({', '.join(now)}), where the {LAYOUT_BLOCK_WEEKS}-week "
+                f"plan lifts on {len(was)} ({', '.join(was)}); "
+                f"{', '.join(lost) or 'a day'} no longer lifts",
+            )
+        )
+    return verdict
+
+
 # The lifting days a muscle- or strength-first goal's dose is built on when the offered days
 # allow them (COACHING.md §2, "who gets the time first": the first goal's minimum dose before
 # WHO's aerobic minutes; three days are the design choice the packs carry it on)
@@ -8577,6 +8619,7 @@ WEEK_CHECKS: dict[str, Check] = {
     "first-goal-aerobic-absent": first_goal_aerobic_absent,
     "endurance-first-idle-days": endurance_first_idle_days,
     "lifting-day-given-up-with-room": lifting_day_given_up_with_room,
+    "lifting-days-fewer-in-longer-block": lifting_days_fewer_in_longer_block,
     "first-goal-lifting-day-given-to-aerobic": first_goal_lifting_day_given_to_aerobic,
     "hard-day-between-hard-days": hard_day_between_hard_days,
     "offered-day-empty-extras-elsewhere": offered_day_empty_extras_elsewhere,
