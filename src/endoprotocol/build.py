@@ -160,8 +160,16 @@ def _holds_aerobic(kept: list[Week], gave: list[Week], bar: int) -> bool:
     from winning on an early lead alone (COACHING.md §2: WHO's minimums before more of the
     first goal)."""
     name = "moderate_equivalent_aerobic_minutes"
-    have = [measure(name, _required(w.days)) for w in kept]
-    other = [measure(name, _required(w.days)) for w in gave]
+    return _holds_minutes(
+        [measure(name, _required(w.days)) for w in kept],
+        [measure(name, _required(w.days)) for w in gave],
+        bar,
+    )
+
+
+def _holds_minutes(have: list[int], other: list[int], bar: int) -> bool:
+    """`_holds_aerobic` on each week's aerobic minutes: the kept block's (`have`) against
+    those of the block that gave a lifting day way (`other`)."""
     if max(have, default=0) < min(bar, max(other, default=0)):
         return False
     ahead = 0
