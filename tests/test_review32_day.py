@@ -28,7 +28,7 @@ import pytest
 from hypothesis import strategies as st
 
 from endoprotocol import build
-from endoprotocol.audit import PROGRESSION_CHECKS, WEEK_CHECKS
+from endoprotocol.audit import WEEK_CHECKS
 from endoprotocol.build import _required, measure
 from endoprotocol.plan import Plan, Week
 from tests.builtin import audit_check, builtin_plan
@@ -128,12 +128,38 @@ def test_the_check_faults_the_old_plan(monkeypatch: pytest.MonkeyPatch) -> None:
             "week 1",
             "lifts on 4 days (monday, tuesday, thursday, saturday), where the 4-week plan "
             "lifts on 5 (monday, tuesday, wednesday, thursday, saturday); wednesday no "
-            "longer lifts",
+            "longer lifts, while the lifting days leave 90 minutes idle in every week "
+            "(sunday: 60 minutes of aerobic work alone)",
         )
     ]
     # the two checks that found it in the audit fault it too
     assert audit_check("lifting-day-given-up-with-room", STRENGTH_52, old).faults
     assert audit_check("week-one-emptier-than-one-week-plan", STRENGTH_52, old).faults
+
+
+def test_a_longer_block_without_the_room_may_still_give_a_day_way() -> None:
+    """A 65-year-old advanced strength-first man, not yet active, on 5 x 60 minutes with
+    dumbbells: at full length the week with five lifting days would hold 129 aerobic
+    minutes, the one with three 131, and the lifting days leave few minutes idle. WHO's
+    minutes come before more of the first goal (COACHING.md §2), so the 8-week block lifts
+    on 3 days; the 4-week block, which ends before the build-up does, on 5 (left open in
+    docs/planning.md). The check reads it as a day given way without the room to keep it."""
+    data = {
+        "age": 65,
+        "sex": "male",
+        "goals": ["strength", "muscle"],
+        "experience": "advanced",
+        "minutes_per_session": 60,
+        "equipment": ["dumbbells"],
+        "currently_active": False,
+        "days": ["monday", "tuesday", "wednesday", "thursday", "friday"],
+    }
+    plan = builtin_plan(weeks=8, **data)
+    assert lifting_days(plan.weeks[0]) == ["monday", "wednesday", "friday"]
+    assert len(lifting_days(builtin_plan(weeks=4, **data).weeks[0])) == 5
+    verdict = audit_check(CHECK, data, plan)
+    assert verdict.applies
+    assert not verdict.faults
 
 
 def test_the_check_does_not_apply_to_a_four_week_block() -> None:
@@ -143,28 +169,29 @@ def test_the_check_does_not_apply_to_a_four_week_block() -> None:
 
 @st.composite
 def lifting_first_builders(draw: st.DrawFn) -> dict[str, Any]:
-    """People whose first goal is muscle or strength, not yet active (they build up to
-    WHO's aerobic minutes), on four to seven days long enough for lifting and a walk: the
-    people whose lifting day can give way to the aerobic minutes."""
+    """Trained people whose first goal is muscle or strength, not yet active (they build up
+    to WHO's aerobic minutes), on five to seven days long enough for lifting and a walk:
+    the people whose lifting day can give way to the aerobic minutes."""
     data = draw(profiles(max_age=79))
     first = draw(st.sampled_from(["strength", "muscle"]))
     data["goals"] = [first, *[g for g in data["goals"] if g != first]][:3]
     data["currently_active"] = False
-    data["experience"] = draw(st.sampled_from(["beginner", "intermediate", "advanced"]))
+    data["experience"] = draw(st.sampled_from(["intermediate", "advanced"]))
     data["conditions"] = []
     data["therapies"] = []
+    data.pop("pregnancy_week", None)
     data.pop("days_per_week", None)
     data["days"] = draw(
         st.lists(
             st.sampled_from(
                 ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
             ),
-            min_size=4,
+            min_size=5,
             max_size=7,
             unique=True,
         )
     )
-    data["minutes_per_session"] = draw(st.sampled_from([45, 60, 75, 90]))
+    data["minutes_per_session"] = draw(st.sampled_from([60, 75, 90]))
     return data
 
 
@@ -177,9 +204,6 @@ def test_a_longer_block_keeps_the_four_week_lifting_days(
         {
             CHECK: WEEK_CHECKS[CHECK],
             "lifting-day-given-up-with-room": WEEK_CHECKS["lifting-day-given-up-with-room"],
-            "week-one-emptier-than-one-week-plan": PROGRESSION_CHECKS[
-                "week-one-emptier-than-one-week-plan"
-            ],
         },
         record_property,
         examples=EXAMPLES,
