@@ -7378,7 +7378,8 @@ def _lifting_room(p: Profile, plan: Plan, library: Library) -> tuple[int, list[t
     def required(week: Week, i: int) -> list[Session]:
         return [s for s in week.days[i].sessions if not s.optional]
 
-    idle, aerobic_days = 0, []
+    idle = 0
+    aerobic_days: list[tuple[int, str]] = []
     for i, d in enumerate(plan.weeks[0].days):
         if d.day.value not in offered:
             continue
