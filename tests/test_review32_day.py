@@ -11,8 +11,8 @@ LIFTING-DAY-GIVES-WAY-IN-LONGER-BLOCKS (first goal) A 52-year-old advanced woman
     week with every lifting day kept as well and keeps it when it holds the aerobic minutes
     of the week that gave way (`_holds_aerobic`). That was read week by week. A person not
     yet active builds up to the aerobic bar, and the two long walks of the week that gave
-    way reached 150 minutes in week 6 while the five walks beside lifting reached 149 that
-    week and 152 from week 7, after giving more in every week before. A 4-week block ends
+    way reached 150 minutes in week 6 while the week with five lifting days reached 149
+    that week and 152 from week 7, after giving more in every week before. A 4-week block ends
     before the build-up does and never saw week 6. *Decision:* the kept week holds the
     aerobic minutes when, counted up to the bar week by week, it has given at least as many
     of them by the end of every week, and its fullest week holds as many as the other's

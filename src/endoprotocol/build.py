@@ -152,9 +152,9 @@ def _holds_aerobic(kept: list[Week], gave: list[Week], bar: int) -> bool:
 
     The running total, not each week alone (coach review 32, LIFTING-DAY-GIVES-WAY-IN-
     LONGER-BLOCKS): a person building up reaches the bar in the build-up's last step, and
-    walks beside five lifting days got there a week after two long walks did (149 of 150
-    minutes in week 6, 152 from week 7) though they had given more minutes in every week
-    before; read week by week, that one minute gave the lifting day away for the whole of
+    the week with five lifting days got there a week after the one with two long walks did
+    (149 of 150 minutes in week 6, 152 from week 7) though it had given more minutes in
+    every week before; read week by week, that one minute gave the lifting day away for the whole of
     an 8- or 12-week block, week 1 included, while the 4-week block, which ends before the
     build-up does, kept it. The fullest week keeps a layout that never reaches the bar
     from winning on an early lead alone (COACHING.md §2: WHO's minimums before more of the
