@@ -7366,6 +7366,35 @@ def trim_with_idle_minutes(p: Profile, plan: Plan, library: Library) -> Verdict:
 GAVE_WAY_TO_AEROBIC = "a lifting day gave way to other work, toward the guideline's"
 
 
+def _lifting_room(p: Profile, plan: Plan, library: Library) -> tuple[int, list[tuple[int, str]]]:
+    """The idle minutes of the plan's lifting days that aerobic work could take as blocks
+    after the lifting (on each offered day that lifts in every week, the fewest any week
+    leaves; a day without a steady block counts them only from the least steady block,
+    `timing.min_work_minutes`, a block already there grows by any minutes), and the offered
+    days holding aerobic work alone in every week, as (their longest week's minutes, day)."""
+    offered = {d.value for d in p.training_days()}
+    least = _least_steady_block(library)
+
+    def required(week: Week, i: int) -> list[Session]:
+        return [s for s in week.days[i].sessions if not s.optional]
+
+    idle = 0
+    aerobic_days: list[tuple[int, str]] = []
+    for i, d in enumerate(plan.weeks[0].days):
+        if d.day.value not in offered:
+            continue
+        each = [required(w, i) for w in plan.weeks]
+        if all(any(s.modality.value == "resistance" for s in r) for r in each):
+            unused = min(p.minutes_per_session - sum(s.duration_minutes for s in r) for r in each)
+            joined = all(any(s.modality.value == "endurance" for s in r) for r in each)
+            if unused > 0 and (joined or unused >= least):
+                idle += unused
+        elif all(r and all(s.modality.value in ("endurance", "hiit") for s in r) for r in each):
+            longest = max(sum(s.duration_minutes for s in r) for r in each)
+            aerobic_days.append((longest, d.day.value))
+    return idle, aerobic_days
+
+
 def lifting_day_given_up_with_room(p: Profile, plan: Plan, library: Library) -> Verdict:
     """Coach review 18, LIFT-DAY-GIVEN-UP-WITH-IDLE-MINUTES (COACHING.md §2, "who gets the
     time first": the first goal's dose before "more" for WHO; the week serves the first goal
@@ -7395,25 +7424,7 @@ def lifting_day_given_up_with_room(p: Profile, plan: Plan, library: Library) -> 
         w.code == "plan-adjusted" and GAVE_WAY_TO_AEROBIC in w.message for w in plan.warnings
     ):
         return verdict
-    offered = {d.value for d in p.training_days()}
-    least = _least_steady_block(library)
-
-    def required(week: Week, i: int) -> list[Session]:
-        return [s for s in week.days[i].sessions if not s.optional]
-
-    idle, aerobic_days = 0, []
-    for i, d in enumerate(plan.weeks[0].days):
-        if d.day.value not in offered:
-            continue
-        each = [required(w, i) for w in plan.weeks]
-        if all(any(s.modality.value == "resistance" for s in r) for r in each):
-            unused = min(p.minutes_per_session - sum(s.duration_minutes for s in r) for r in each)
-            joined = all(any(s.modality.value == "endurance" for s in r) for r in each)
-            if unused > 0 and (joined or unused >= least):
-                idle += unused
-        elif all(r and all(s.modality.value in ("endurance", "hiit") for s in r) for r in each):
-            longest = max(sum(s.duration_minutes for s in r) for r in each)
-            aerobic_days.append((longest, d.day.value))
+    idle, aerobic_days = _lifting_room(p, plan, library)
     if not aerobic_days:
         return verdict
     minutes, day = min(aerobic_days)
@@ -7427,6 +7438,60 @@ def lifting_day_given_up_with_room(p: Profile, plan: Plan, library: Library) -> 
                 "idle in every week",
             )
         )
+    return verdict
+
+
+# The block length whose week 1 a longer block's week 1 keeps the lifting days of: the
+# audit's shortest drawn block (`auditrun.BLOCK_WEEKS`), one mesocycle (a design choice)
+LAYOUT_BLOCK_WEEKS = 4
+
+
+def lifting_days_fewer_in_longer_block(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 32, LIFTING-DAY-GIVES-WAY-IN-LONGER-BLOCKS (COACHING.md §2: the week
+    serves the first goal and uses the time it is given): a block longer than
+    `LAYOUT_BLOCK_WEEKS` weeks starts with the week the same person's 4-week plan starts
+    with, so its week 1 lifts on every day that plan's week 1 lifts on. A 52-year-old
+    advanced strength-first woman, not yet active, on six 75-minute days lifted on 5 days
+    in the 4-week plan and on 4 in the 8- and 12-week plans, Wednesday a 30-minute walk
+    alone. Read where the minutes allow it: the longer block's lifting days leave idle, in
+    every week, at least the minutes of its smallest day of aerobic work alone (a longer
+    block whose days cannot hold the aerobic minutes otherwise may give a day way: the 4-week
+    block ends before a build-up does). The 4-week plan is built only for a longer block
+    that lifts in week 1."""
+    verdict = Verdict(applies=False)
+    if len(plan.weeks) <= LAYOUT_BLOCK_WEEKS or plan.screening.referral_only:
+        return verdict
+
+    def lifting_days(week: Week) -> list[str]:
+        return [d.day.value for d in week.days if _required_of(d, "resistance")]
+
+    now = lifting_days(plan.weeks[0])
+    if not now:
+        return verdict
+    twin = _twin_plan(p, LAYOUT_BLOCK_WEEKS, library)
+    if twin is None or not twin.weeks:
+        return verdict
+    verdict.applies = True
+    was = lifting_days(twin.weeks[0])
+    if len(now) >= len(was):
+        return verdict
+    # where the minutes allow it: the kept lifting days' idle minutes could hold the
+    # smallest day of aerobic work alone (as `lifting-day-given-up-with-room` reads them)
+    idle, aerobic_days = _lifting_room(p, plan, library)
+    if not aerobic_days or idle < min(aerobic_days)[0]:
+        return verdict
+    minutes, day = min(aerobic_days)
+    lost = [d for d in was if d not in now]
+    verdict.faults.append(
+        Fault(
+            "lifting-days-fewer-in-longer-block",
+            "week 1",
+            f"lifts on {len(now)} days ({', '.join(now)}), where the {LAYOUT_BLOCK_WEEKS}-week "
+            f"plan lifts on {len(was)} ({', '.join(was)}); {', '.join(lost) or 'a day'} no "
+            f"longer lifts, while the lifting days leave {idle} minutes idle in every week "
+            f"({day}: {minutes} minutes of aerobic work alone)",
+        )
+    )
     return verdict
 
 
@@ -8577,6 +8642,7 @@ WEEK_CHECKS: dict[str, Check] = {
     "first-goal-aerobic-absent": first_goal_aerobic_absent,
     "endurance-first-idle-days": endurance_first_idle_days,
     "lifting-day-given-up-with-room": lifting_day_given_up_with_room,
+    "lifting-days-fewer-in-longer-block": lifting_days_fewer_in_longer_block,
     "first-goal-lifting-day-given-to-aerobic": first_goal_lifting_day_given_to_aerobic,
     "hard-day-between-hard-days": hard_day_between_hard_days,
     "offered-day-empty-extras-elsewhere": offered_day_empty_extras_elsewhere,
