@@ -355,6 +355,7 @@ def _progress_session(
     exit_sets: int = 0,
     drills: frozenset[str] = frozenset(),
     last_sets: Mapping[str, int] | None = None,
+    most_sets: Mapping[str, int] | None = None,
 ) -> Session:
     """One session in a later week. `step` counts the building weeks that add sets so far
     (those after any cautious start; deloads do not
@@ -368,7 +369,9 @@ def _progress_session(
     session as the intensity table sets it under the week's load cap (a reps week's ranges
     move up inside those, not inside the template's). `last_sets` (a deload after a
     building week): each lift's sets in that week's same session, which the deload cuts
-    lift by lift (`_deload_cut`) instead of cutting the template's sets as a whole."""
+    lift by lift (`_deload_cut`) instead of cutting the template's sets as a whole.
+    `most_sets` (a held start's week with no set step of its own, `_held_sets_most`): the
+    most sets the exit brings each lift to, by name."""
     if deload and last_sets is not None and session.modality is Modality.RESISTANCE:
         # the deload starts from the sets the lifter did last week, so no lift gets more
         # than it had then (coach review 16, DELOAD-ADDS-SETS: a beginner's held week had
@@ -402,6 +405,8 @@ def _progress_session(
         for level in range(2, exit_sets + 1):
             for i in order:
                 ex = session.exercises[i]
+                if most_sets is not None and level > most_sets.get(ex.name, level):
+                    continue  # a held start's lift at last week's sets: no step this week
                 if exited[i] < level:
                     exited[i] = room.take(ex, exited[i], level, dose=True)
                     if exited[i] < level:
@@ -1965,6 +1970,35 @@ def _exit_sets(start: CautiousStart | None, week: int, scheme: Scheme) -> int:
     if len(building) == 1:
         return top
     return low + (top - low) * (len(done) - 1) // (len(building) - 1)
+
+
+def _held_sets_most(
+    start: CautiousStart | None, week: int, weeks: list[Week], scheme: Scheme
+) -> dict[str, int] | None:
+    """For a building `week` of a start that holds its dose (`then_hold`) in which its exit
+    takes no set step (`_exit_sets` no higher than in the last building week of `weeks`):
+    each required lift's most sets in that last building week, by name, which the week's
+    exit sets do not pass; None otherwise. The exit's set steps come in reps weeks only, so
+    that no set step comes beside a load step; but where a day's minutes or the weekly
+    hard-set ceiling held some lifts below the step's sets in its own week, a later load
+    week whose day types swap (A/A/B, then B/B/A) filled them in beside its new load
+    (16-week blocks: a frail 80-year-old's week 15 rose 34 -> 38 sets beside a load step
+    of 2.7 points; COACHING.md §3, one thing at a time)."""
+    if start is None or start.then_hold is None or start.exit_sets is None:
+        return None
+    last = next((w for w in reversed(weeks) if not w.deload), None)
+    if last is None or last.week <= start.weeks:
+        return None
+    if _exit_sets(start, week, scheme) > _exit_sets(start, last.week, scheme):
+        return None  # the week's own set step
+    most: dict[str, int] = {}
+    for day in last.days:
+        for session in day.sessions:
+            if session.modality is not Modality.RESISTANCE or session.optional:
+                continue
+            for ex in session.exercises:
+                most[ex.name] = max(most.get(ex.name, 0), ex.sets)
+    return most
 
 
 def _reps_weeks_after(scheme: Scheme, first: int, count: int) -> list[int]:
@@ -3601,10 +3635,12 @@ def build_weeks(
         # the mirror week alternates with the building weeks; a deload keeps the last one's
         # the week after a mirrored deload that goes back to the usual days swaps them too
         back_from_mirror = bool(weeks) and weeks[-1].deload and mirrored
+        swapped_back = bool(weeks) and mirrored and not deload
         if not deload:
             mirrored = built_weeks_so_far % 2 == 1
             built_weeks_so_far += 1
         back_from_mirror = back_from_mirror and not deload and not mirrored
+        swapped_back = swapped_back and not mirrored
         if number > 1 and not deload:
             built += 1
             phase = 0 if dose_change else phase + 1
@@ -3704,6 +3740,7 @@ def build_weeks(
         main_head = (design.messages.main_lifts_form or "").partition("{changes}")[0]
         # the sets this week still owes the groups under the dose (all the week's days)
         week_under = dict(under_dose)
+        held_most = _held_sets_most(scheme.cautious, number, weeks, scheme) if not deload else None
         for day in week_one:
             # this week's sessions of the day: those begun by now, mirrored where it applies
             todays = []
@@ -3916,6 +3953,7 @@ def build_weeks(
                     most_reserve=design.intensity_table.light_above_rir,
                     derived=derived,
                     exit_sets=exit_sets,
+                    most_sets=_rung_sets(held_most, ladder, session),
                     drills=drills,
                     last_sets=_rung_sets(_last_sets(weeks, day.day, session), ladder, session)
                     if deload
@@ -4476,7 +4514,11 @@ def build_weeks(
         if (
             planned
             and mirror
-            and (mirrored or back_from_mirror)
+            # the week that swaps the day types back says so too where nothing else is said
+            # of it: its sessions differ from last week's (a type done twice, its sessions cut
+            # apart by the weekly ceiling, is now done once), and a silent week leaves that
+            # unexplained (16-week blocks: a 66-year-old's held body-weight weeks 13-15)
+            and (mirrored or back_from_mirror or (swapped_back and not notes))
             and not deload
             and scheme.mirror_note
         ):
