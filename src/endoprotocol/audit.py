@@ -7922,6 +7922,21 @@ def _least_edges(minutes_per_session: int) -> int:
     return 5 if minutes_per_session <= SHORT_SESSION_MINUTES else 10
 
 
+def _steady_first_verdict(p: Profile, plan: Plan) -> tuple[Verdict, GuidelineCheck | None]:
+    """The verdict of a check on a person whose conditions put steady work first
+    (`STEADY_FIRST_CONDITIONS`), applying where WHO's aerobic target is checked, not held
+    and moderate work is allowed; with that target."""
+    target = _guideline(plan, "who-2020-aerobic")
+    verdict = Verdict(
+        applies=bool(STEADY_FIRST_CONDITIONS & set(p.conditions))
+        and target is not None
+        and not target.held_by
+        and not plan.screening.referral_only
+        and plan.screening.max_intensity not in ("none", "light")
+    )
+    return verdict, target
+
+
 def aerobic_first_crowded_by_strength(p: Profile, plan: Plan, library: Library) -> Verdict:
     """Coach review 20, PREGNANCY-STRENGTH-CROWDS-OUT-AEROBIC (COACHING.md §4 pregnancy:
     aerobic minutes first, 150 over 3+ days, strength in 2-3 short sessions; §2: the 150
@@ -7940,14 +7955,7 @@ def aerobic_first_crowded_by_strength(p: Profile, plan: Plan, library: Library) 
     offered days when one of them would hold a walk of a few brisk minutes in its place:
     the strength goes to fewer days before the aerobic minutes go to none (two days of
     15-24 minutes)."""
-    target = _guideline(plan, "who-2020-aerobic")
-    verdict = Verdict(
-        applies=bool(STEADY_FIRST_CONDITIONS & set(p.conditions))
-        and target is not None
-        and not target.held_by
-        and not plan.screening.referral_only
-        and plan.screening.max_intensity not in ("none", "light")
-    )
+    verdict, target = _steady_first_verdict(p, plan)
     if not verdict.applies or target is None or target.met:
         return verdict
     offered = {d.value for d in p.training_days()}
@@ -8018,14 +8026,7 @@ def strength_rests_take_the_walk(p: Profile, plan: Plan, library: Library) -> Ve
     review 30's knock-on: a pregnant woman's 24-minute body-weight day lost its walk when
     her short strength session gained its row, 16 -> 20 minutes, where at its shortest rests
     it takes 19)."""
-    target = _guideline(plan, "who-2020-aerobic")
-    verdict = Verdict(
-        applies=bool(STEADY_FIRST_CONDITIONS & set(p.conditions))
-        and target is not None
-        and not target.held_by
-        and not plan.screening.referral_only
-        and plan.screening.max_intensity not in ("none", "light")
-    )
+    verdict, target = _steady_first_verdict(p, plan)
     if not verdict.applies or target is None or target.met:
         return verdict
     offered = {d.value for d in p.training_days()}
