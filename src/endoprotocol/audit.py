@@ -11557,6 +11557,39 @@ def _held_sets_beside_load(plan: Plan, held: int, library: Library, verdict: Ver
             )
 
 
+def held_start_load_leap(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 32, HELD-START-LOAD-LEAP: a light start that holds a moderate dose
+    (frailty, a vertebral fracture; COACHING.md §3, these hold the start) moves its load at
+    most a tenth of itself from one building week to the next (ACSM 2009's 2-10 % a step,
+    EVIDENCE.md §1.4), read from `load_change_pct` against the building week before (a
+    deload's week is no base). An 85-year-old's week 9 went 6.0 -> 40.6 % more load than
+    week 1 (+33 % in one week) when the held dose's effort rose RPE 3-4 -> 5-6; none of the
+    load checks read it: `load-jump-week-on-week` reads the %1RM shown (an effort-only plan
+    shows none), `reentry-exit-load-jump` skips held starts (`cautious_start_weeks`), and
+    `held-start-stacks-changes` reads a load step only beside a set step. Weeks after a
+    week-scoped light hold are not read (their loads are set by that hold's end)."""
+    held = is_frail(p) or Condition.VERTEBRAL_FRACTURE in set(p.conditions)
+    verdict = Verdict(applies=held and not plan.screening.referral_only)
+    if not verdict.applies:
+        return verdict
+    building = [w for w in plan.weeks if not w.deload]
+    for before, week in pairwise(building):
+        if before.max_intensity in ("light", "none") and week.max_intensity != before.max_intensity:
+            continue
+        old, new = before.load_change_pct, week.load_change_pct
+        rise = (1 + new / 100) / (1 + old / 100) - 1
+        if rise > REENTRY_LOAD_STEP + LOAD_CHANGE_EPSILON / 100:
+            verdict.faults.append(
+                Fault(
+                    "held-start-load-leap",
+                    f"week {week.week}",
+                    f"the load rises {100 * rise:.1f} % in one week (load change {old:g} ->"
+                    f" {new:g} against week {before.week}), more than a tenth",
+                )
+            )
+    return verdict
+
+
 def reentry_exit_load_jump(p: Profile, plan: Plan, library: Library) -> Verdict:
     """Coach review 27, REENTRY-EXIT-LOAD-JUMP: after a cautious start ends (a re-entry's
     moderate weeks, a light start's exit), the weeks that take the lifter to the block's own
@@ -12522,6 +12555,7 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "week-one-emptier-than-one-week-plan": week_one_emptier_than_one_week_plan,
     "reentry-exit-load-jump": reentry_exit_load_jump,
     "held-start-stacks-changes": held_start_stacks_changes,
+    "held-start-load-leap": held_start_load_leap,
     "reentry-more-sets-than-active": reentry_more_sets_than_active,
     "trained-muscle-below-minimum-sets": trained_muscle_below_minimum_sets,
     "trained-sets-never-build-with-room": trained_sets_never_build_with_room,

@@ -4392,7 +4392,12 @@ def build_weeks(
                     notes.append(_with_reps(said, days, scheme.cautious))
             elif (hold := scheme.cautious.then_hold) is not None:
                 if not light:
-                    notes.append(hold.note)  # the held dose, said every week like the start
+                    # the held dose, said every week like the start (its weights' climb only
+                    # where the plan loads a lift)
+                    said = (
+                        hold.unloaded_note if not week_loaded and hold.unloaded_note else hold.note
+                    )
+                    notes.append(said)
             elif deload:
                 pass  # the deload note says it: the last week's loads, fewer sets
             elif (cap := _exit_cap(scheme.cautious, number, scheme)) is not None:
@@ -4574,6 +4579,32 @@ def _below_dose(tops: Mapping[bool, float], dose: Mapping[bool, float]) -> bool:
     return any(tops.get(role, top) < top - SLACK for role, top in dose.items())
 
 
+def _held_dose_week(start: CautiousStart | None, week: int) -> bool:
+    """Whether `week` is past a light start that then holds a moderate dose (`then_hold`:
+    frailty, a vertebral fracture), in that held dose."""
+    return (
+        start is not None
+        and start.then_hold is not None
+        and start.weeks < HELD_START_WEEKS
+        and week > start.weeks
+    )
+
+
+def _held_climb(factor: float, found: float, steps: tuple[float, float], share: float) -> float:
+    """The load factor (against week 1) of a held dose's week: the held dose's %1RM
+    (`found`, its top against the start's) is reached a step at a time, never more than
+    `share` of the load (ACSM 2009's 2-10 %, EVIDENCE.md §1.4) above the week before with the
+    block's own load step (`steps`: the week before's and this week's, %) counted in, and only
+    in a week the block steps its load: the held dose's first week raises the effort alone
+    and a reps week keeps its loads, so no load step comes beside the effort step or a set
+    step (COACHING.md §3, one thing at a time; coach review 32, HELD-START-LOAD-LEAP: an
+    85-year-old's week 9 took 6 -> 41 % more load than week 1 with RPE 3-4 -> 5-6)."""
+    before, now = steps
+    if now <= before:
+        return factor
+    return min(found, factor * (1 + share) * (1 + before / 100) / (1 + now / 100))
+
+
 def true_load_change(weeks: list[Week], outcome: Decisions, unloaded: frozenset[str]) -> None:
     """Each week's `load_change_pct` (DESIGN.md: the load change against week 1) made the
     real change of the load the week prescribes, read once the week-scoped holds are applied
@@ -4635,7 +4666,12 @@ def true_load_change(weeks: list[Week], outcome: Decisions, unloaded: frozenset[
                 if dose is not None and first_dose
                 else None
             )
-            if found is not None and (last[0] != steps or found > factor):
+            if found is not None and _held_dose_week(start, week.week):
+                # a held dose's loads climb toward its own in the block's load weeks alone,
+                # a tenth of the load a week with the block's step counted in; its first
+                # week raises the effort alone (coach review 32, HELD-START-LOAD-LEAP)
+                factor = _held_climb(factor, found, (last[0], steps), scheme.dose_load_step)
+            elif found is not None and (last[0] != steps or found > factor):
                 # a reps week (no load step) keeps its loads unless a hold's end or a dose
                 # step raises them: its %1RM shown falls with the higher reps at one load
                 factor = found
