@@ -70,10 +70,13 @@ def test_neuropathy_seated_cardio_past_twenty_minutes_is_a_chair_circuit() -> No
         if e.name == "Chair aerobic circuit"
     )
     # a circuit of seated moves, at the same moderate effort
-    assert "chair" in circuit.notes and "heel and toe taps" in circuit.notes
-    assert circuit.intensity.rpe is not None and circuit.intensity.rpe.max == 6
+    assert "chair" in circuit.notes
+    assert "heel and toe taps" in circuit.notes
+    assert circuit.intensity.rpe is not None
+    assert circuit.intensity.rpe.max == 6
     verdict = audit_check(CHECK, NEUROPATHY, plan)
-    assert verdict.applies and not verdict.faults
+    assert verdict.applies
+    assert not verdict.faults
 
 
 def test_with_a_treadmill_too_no_seated_marching_past_its_bout() -> None:
