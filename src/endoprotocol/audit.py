@@ -403,9 +403,11 @@ def _says(pattern: re.Pattern[str], name: str, entry: ExerciseEntry | None) -> b
 
 def _by_name(library: Library) -> dict[str, ExerciseEntry]:
     """The library's entries by the names a plan may print: steady cardio held light goes by
-    its `light_name` ("Easy walk")."""
+    its `light_name` ("Easy walk"), steady cardio past its bout its `long_name`."""
     light = {e.light_name: e for e in library.exercises if e.light_name}
-    return {**light, **{e.name: e for e in library.exercises}}
+    # and steady cardio grown past its short bout by its `long_name` ("Chair aerobic circuit")
+    long = {e.long_name: e for e in library.exercises if e.long_name}
+    return {**light, **long, **{e.name: e for e in library.exercises}}
 
 
 LEVEL_RANK = {"beginner": 0, "intermediate": 1, "advanced": 2}
@@ -8448,6 +8450,43 @@ def tempo_past_its_minutes(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+def marching_past_its_minutes(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §1: no one is asked for 25+ minutes of marching in place or step-ups, and a
+    required steady session of marching (seated or standing) or stepping lasts no longer than
+    the library's bout for it (`max_minutes`: seated marching's 20); a longer block is a
+    chair-based circuit or other real cardio (coach review 32, SEATED-MARCHING-PAST-25-MIN: a
+    58-year-old with peripheral neuropathy, muscle first, 3 x 60, had "Seated marching" for 25
+    minutes on Wednesday and Friday at RPE 5-6, because the lifting's trim gave its minutes to
+    the block after the picker chose the drill for a 20-minute one)."""
+    entries = _by_name(library)
+    verdict = Verdict(applies=False)
+    for _week, where, s in week_sessions(plan):
+        if s.optional or s.modality.value != "endurance":
+            continue
+        for e in s.exercises:
+            if e.pattern.value != "cardio" or e.work_seconds is None:
+                continue
+            if not any(w in e.name.lower() for w in MARCHING_OR_STEPPING):
+                continue
+            verdict.applies = True
+            entry = entries.get(e.name)
+            most = (
+                entry.max_minutes
+                if entry is not None and entry.max_minutes is not None
+                else LONGEST_MARCH_MINUTES - 1
+            )
+            minutes = (e.work_seconds.max or 0) / 60
+            if minutes > most:
+                verdict.faults.append(
+                    Fault(
+                        "marching-past-its-minutes",
+                        where,
+                        f"{minutes:g} minutes of {e.name}, more than its {most}-minute bout",
+                    )
+                )
+    return verdict
+
+
 # the least share of the offered minutes that an aerobic-first person's required aerobic
 # work (moderate-equivalent) holds while WHO's 150 minutes are short and the offered days
 # are full (design choice: a third, the first goal's tool on a par with the lifting days and
@@ -8614,6 +8653,7 @@ def aerobic_first_backbone_squeezed(p: Profile, plan: Plan, library: Library) ->
 
 WEEK_CHECKS: dict[str, Check] = {
     "tempo-past-its-minutes": tempo_past_its_minutes,
+    "marching-past-its-minutes": marching_past_its_minutes,
     "beginner-volume-above-range": beginner_volume_above_range,
     "split-pattern-missing": split_pattern_missing,
     "lower-family-one-day": lower_family_one_day,

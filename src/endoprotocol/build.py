@@ -84,6 +84,7 @@ from endoprotocol.planner.volume import group_sets
 from endoprotocol.planner.weekly import (
     hold_week,
     name_light_steady,
+    name_long_steady,
     true_rep_notes,
     true_strength_day_notes,
     true_trim_notes,
@@ -621,6 +622,8 @@ def build_plan(
     true_load_change(block, outcome, library.unloaded())
     light_top = library.design.zones[IntensityClass.LIGHT].rpe.max or 0.0
     for w in block:
+        # seated marching grown past its bout is a chair-based circuit (coach review 32)
+        name_long_steady(w, library.exercises)
         # last: a walk held light is called an easy walk (it is named for its effort)
         name_light_steady(
             w, library.exercises, light_top, library.design.messages.impact_free_fallback
