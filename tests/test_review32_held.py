@@ -26,12 +26,12 @@ from itertools import pairwise
 from typing import Any
 
 import pytest
-from hypothesis import strategies as st
 
 import endoprotocol.planner.progress as progress
 from endoprotocol.audit import CHECKS
 from tests.builtin import audit_check, builtin_plan
-from tests.strategies import audit_property, profiles
+from tests.strategies import audit_property
+from tests.test_review28_kinds import held_start_people  # (any kit: profiles() draws it)
 
 EXAMPLES = int(os.environ.get("ENDOPROTOCOL_PROPERTY_EXAMPLES", "30"))
 
@@ -100,22 +100,6 @@ def test_the_check_finds_the_old_week_nine(monkeypatch: pytest.MonkeyPatch) -> N
     faults = audit_check("held-start-load-leap", FRAIL, plan).faults
     assert [f.where for f in faults] == ["week 9"]
     assert "32.6 %" in faults[0].what
-
-
-@st.composite
-def held_start_people(draw: st.DrawFn) -> dict[str, Any]:
-    """People whose light start holds a moderate dose: frail (80 or over, not active) or
-    with a vertebral fracture, of any goal, kit, days and minutes."""
-    data = draw(profiles())
-    data.pop("pregnancy_week", None)
-    data["currently_active"] = False
-    if draw(st.booleans()):
-        data["age"] = draw(st.integers(80, 100))
-        data.pop("conditions", None)
-    else:
-        data["age"] = draw(st.integers(30, 79))
-        data["conditions"] = ["vertebral-fracture"]
-    return data
 
 
 @pytest.mark.parametrize("weeks", [12, 16])

@@ -255,28 +255,26 @@ def name_long_steady(week: Week, entries: Sequence[ExerciseEntry]) -> None:
     by_name = {e.name: e for e in entries if e.long_name is not None}
     if not by_name:
         return
+
+    def long_form(ex: Exercise) -> Exercise:
+        entry = by_name.get(ex.name)
+        if (
+            entry is None
+            or entry.max_minutes is None
+            or ex.work_seconds is None
+            or (ex.work_seconds.max or 0) <= entry.max_minutes * 60
+        ):
+            return ex
+        return ex.model_copy(update={"name": entry.long_name, "notes": entry.long_cue})
+
     days = []
     for day in week.days:
         sessions = []
         for session in day.sessions:
-            exercises = []
-            for ex in session.exercises:
-                entry = by_name.get(ex.name)
-                if (
-                    entry is None
-                    or entry.max_minutes is None
-                    or ex.work_seconds is None
-                    or (ex.work_seconds.max or 0) <= entry.max_minutes * 60
-                ):
-                    exercises.append(ex)
-                    continue
-                exercises.append(
-                    ex.model_copy(update={"name": entry.long_name, "notes": entry.long_cue})
-                )
+            exercises = [long_form(ex) for ex in session.exercises]
+            changed = exercises != session.exercises
             sessions.append(
-                session
-                if exercises == session.exercises
-                else session.model_copy(update={"exercises": exercises})
+                session.model_copy(update={"exercises": exercises}) if changed else session
             )
         days.append(DayPlan(day=day.day, sessions=sessions))
     week.days = days
