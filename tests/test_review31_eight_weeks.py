@@ -336,8 +336,9 @@ def test_aerobic_and_start_checks_hold_at_5_to_10_weeks(
 def test_the_audit_draws_8_week_blocks_and_keeps_the_others_lengths(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """A third of the cohort's plans are 8 weeks long; the others keep the 4 or 12 weeks
-    they were drawn at before 8 was added, so a seed's numbers stay comparable."""
+    """A quarter of the cohort's plans are 8 weeks long and a quarter 16; the others keep
+    the 4 or 12 weeks they were drawn at before 8 and 16 were added, so a seed's numbers
+    stay comparable."""
     import random
 
     from endoprotocol import auditrun
@@ -351,9 +352,11 @@ def test_the_audit_draws_8_week_blocks_and_keeps_the_others_lengths(
     now = lengths(3)
     monkeypatch.setattr(auditrun, "BLOCK_WEEKS", (4, 12))
     before = lengths(3)
-    assert set(now) == {4, 8, 12}
-    assert 70 <= now.count(8) <= 130  # about a third of 300
-    assert all(n == b for n, b in zip(now, before, strict=True) if n != 8)
+    assert set(now) == {4, 8, 12, 16}
+    # each added length takes its share: a quarter of 300 with four lengths
+    assert 45 <= now.count(8) <= 105
+    assert 45 <= now.count(16) <= 105
+    assert all(n == b for n, b in zip(now, before, strict=True) if n not in (8, 16))
 
 
 # seed 3's 8-week draw with `BLOCK_WEEKS = (4, 8, 12)` (main's fault at 8, 9 and 12 weeks)

@@ -403,9 +403,11 @@ def _says(pattern: re.Pattern[str], name: str, entry: ExerciseEntry | None) -> b
 
 def _by_name(library: Library) -> dict[str, ExerciseEntry]:
     """The library's entries by the names a plan may print: steady cardio held light goes by
-    its `light_name` ("Easy walk")."""
+    its `light_name` ("Easy walk"), steady cardio past its bout its `long_name`."""
     light = {e.light_name: e for e in library.exercises if e.light_name}
-    return {**light, **{e.name: e for e in library.exercises}}
+    # and steady cardio grown past its short bout by its `long_name` ("Chair aerobic circuit")
+    long = {e.long_name: e for e in library.exercises if e.long_name}
+    return {**light, **long, **{e.name: e for e in library.exercises}}
 
 
 LEVEL_RANK = {"beginner": 0, "intermediate": 1, "advanced": 2}
@@ -7207,8 +7209,17 @@ def older_start_never_exits(p: Profile, plan: Plan, library: Library) -> Verdict
             default=0,
         )
 
+    # the walk after lifting may give its minutes to sets only where that week's aerobic
+    # minutes are short of WHO's anyway: the guideline's `met` reads week 1, and a build-up
+    # that reaches the target later (`reached_in_week`) needs those minutes in the week read
+    # here (16-week blocks: a 65-year-old whose walks made 150 of 150 from week 6 was read
+    # as short, 80 of 150, and his walks as room)
     aerobic = _guideline(plan, "who-2020-aerobic")
-    short = aerobic is not None and not aerobic.met
+    short = (
+        aerobic is not None
+        and aerobic.target is not None
+        and _required_aerobic(last) < float(aerobic.target)
+    )
     room = [
         d.day.value
         for d in last.days
@@ -7436,6 +7447,35 @@ def trim_with_idle_minutes(p: Profile, plan: Plan, library: Library) -> Verdict:
 GAVE_WAY_TO_AEROBIC = "a lifting day gave way to other work, toward the guideline's"
 
 
+def _lifting_room(p: Profile, plan: Plan, library: Library) -> tuple[int, list[tuple[int, str]]]:
+    """The idle minutes of the plan's lifting days that aerobic work could take as blocks
+    after the lifting (on each offered day that lifts in every week, the fewest any week
+    leaves; a day without a steady block counts them only from the least steady block,
+    `timing.min_work_minutes`, a block already there grows by any minutes), and the offered
+    days holding aerobic work alone in every week, as (their longest week's minutes, day)."""
+    offered = {d.value for d in p.training_days()}
+    least = _least_steady_block(library)
+
+    def required(week: Week, i: int) -> list[Session]:
+        return [s for s in week.days[i].sessions if not s.optional]
+
+    idle = 0
+    aerobic_days: list[tuple[int, str]] = []
+    for i, d in enumerate(plan.weeks[0].days):
+        if d.day.value not in offered:
+            continue
+        each = [required(w, i) for w in plan.weeks]
+        if all(any(s.modality.value == "resistance" for s in r) for r in each):
+            unused = min(p.minutes_per_session - sum(s.duration_minutes for s in r) for r in each)
+            joined = all(any(s.modality.value == "endurance" for s in r) for r in each)
+            if unused > 0 and (joined or unused >= least):
+                idle += unused
+        elif all(r and all(s.modality.value in ("endurance", "hiit") for s in r) for r in each):
+            longest = max(sum(s.duration_minutes for s in r) for r in each)
+            aerobic_days.append((longest, d.day.value))
+    return idle, aerobic_days
+
+
 def lifting_day_given_up_with_room(p: Profile, plan: Plan, library: Library) -> Verdict:
     """Coach review 18, LIFT-DAY-GIVEN-UP-WITH-IDLE-MINUTES (COACHING.md §2, "who gets the
     time first": the first goal's dose before "more" for WHO; the week serves the first goal
@@ -7465,25 +7505,7 @@ def lifting_day_given_up_with_room(p: Profile, plan: Plan, library: Library) -> 
         w.code == "plan-adjusted" and GAVE_WAY_TO_AEROBIC in w.message for w in plan.warnings
     ):
         return verdict
-    offered = {d.value for d in p.training_days()}
-    least = _least_steady_block(library)
-
-    def required(week: Week, i: int) -> list[Session]:
-        return [s for s in week.days[i].sessions if not s.optional]
-
-    idle, aerobic_days = 0, []
-    for i, d in enumerate(plan.weeks[0].days):
-        if d.day.value not in offered:
-            continue
-        each = [required(w, i) for w in plan.weeks]
-        if all(any(s.modality.value == "resistance" for s in r) for r in each):
-            unused = min(p.minutes_per_session - sum(s.duration_minutes for s in r) for r in each)
-            joined = all(any(s.modality.value == "endurance" for s in r) for r in each)
-            if unused > 0 and (joined or unused >= least):
-                idle += unused
-        elif all(r and all(s.modality.value in ("endurance", "hiit") for s in r) for r in each):
-            longest = max(sum(s.duration_minutes for s in r) for r in each)
-            aerobic_days.append((longest, d.day.value))
+    idle, aerobic_days = _lifting_room(p, plan, library)
     if not aerobic_days:
         return verdict
     minutes, day = min(aerobic_days)
@@ -7497,6 +7519,60 @@ def lifting_day_given_up_with_room(p: Profile, plan: Plan, library: Library) -> 
                 "idle in every week",
             )
         )
+    return verdict
+
+
+# The block length whose week 1 a longer block's week 1 keeps the lifting days of: the
+# audit's shortest drawn block (`auditrun.BLOCK_WEEKS`), one mesocycle (a design choice)
+LAYOUT_BLOCK_WEEKS = 4
+
+
+def lifting_days_fewer_in_longer_block(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 32, LIFTING-DAY-GIVES-WAY-IN-LONGER-BLOCKS (COACHING.md §2: the week
+    serves the first goal and uses the time it is given): a block longer than
+    `LAYOUT_BLOCK_WEEKS` weeks starts with the week the same person's 4-week plan starts
+    with, so its week 1 lifts on every day that plan's week 1 lifts on. A 52-year-old
+    advanced strength-first woman, not yet active, on six 75-minute days lifted on 5 days
+    in the 4-week plan and on 4 in the 8- and 12-week plans, Wednesday a 30-minute walk
+    alone. Read where the minutes allow it: the longer block's lifting days leave idle, in
+    every week, at least the minutes of its smallest day of aerobic work alone (a longer
+    block whose days cannot hold the aerobic minutes otherwise may give a day way: the 4-week
+    block ends before a build-up does). The 4-week plan is built only for a longer block
+    that lifts in week 1."""
+    verdict = Verdict(applies=False)
+    if len(plan.weeks) <= LAYOUT_BLOCK_WEEKS or plan.screening.referral_only:
+        return verdict
+
+    def lifting_days(week: Week) -> list[str]:
+        return [d.day.value for d in week.days if _required_of(d, "resistance")]
+
+    now = lifting_days(plan.weeks[0])
+    if not now:
+        return verdict
+    twin = _twin_plan(p, LAYOUT_BLOCK_WEEKS, library)
+    if twin is None or not twin.weeks:
+        return verdict
+    verdict.applies = True
+    was = lifting_days(twin.weeks[0])
+    if len(now) >= len(was):
+        return verdict
+    # where the minutes allow it: the kept lifting days' idle minutes could hold the
+    # smallest day of aerobic work alone (as `lifting-day-given-up-with-room` reads them)
+    idle, aerobic_days = _lifting_room(p, plan, library)
+    if not aerobic_days or idle < min(aerobic_days)[0]:
+        return verdict
+    minutes, day = min(aerobic_days)
+    lost = [d for d in was if d not in now]
+    verdict.faults.append(
+        Fault(
+            "lifting-days-fewer-in-longer-block",
+            "week 1",
+            f"lifts on {len(now)} days ({', '.join(now)}), where the {LAYOUT_BLOCK_WEEKS}-week "
+            f"plan lifts on {len(was)} ({', '.join(was)}); {', '.join(lost) or 'a day'} no "
+            f"longer lifts, while the lifting days leave {idle} minutes idle in every week "
+            f"({day}: {minutes} minutes of aerobic work alone)",
+        )
+    )
     return verdict
 
 
@@ -7918,6 +7994,21 @@ def _least_edges(minutes_per_session: int) -> int:
     return 5 if minutes_per_session <= SHORT_SESSION_MINUTES else 10
 
 
+def _steady_first_verdict(p: Profile, plan: Plan) -> tuple[Verdict, GuidelineCheck | None]:
+    """The verdict of a check on a person whose conditions put steady work first
+    (`STEADY_FIRST_CONDITIONS`), applying where WHO's aerobic target is checked, not held
+    and moderate work is allowed; with that target."""
+    target = _guideline(plan, "who-2020-aerobic")
+    verdict = Verdict(
+        applies=bool(STEADY_FIRST_CONDITIONS & set(p.conditions))
+        and target is not None
+        and not target.held_by
+        and not plan.screening.referral_only
+        and plan.screening.max_intensity not in ("none", "light")
+    )
+    return verdict, target
+
+
 def aerobic_first_crowded_by_strength(p: Profile, plan: Plan, library: Library) -> Verdict:
     """Coach review 20, PREGNANCY-STRENGTH-CROWDS-OUT-AEROBIC (COACHING.md §4 pregnancy:
     aerobic minutes first, 150 over 3+ days, strength in 2-3 short sessions; §2: the 150
@@ -7936,14 +8027,7 @@ def aerobic_first_crowded_by_strength(p: Profile, plan: Plan, library: Library) 
     offered days when one of them would hold a walk of a few brisk minutes in its place:
     the strength goes to fewer days before the aerobic minutes go to none (two days of
     15-24 minutes)."""
-    target = _guideline(plan, "who-2020-aerobic")
-    verdict = Verdict(
-        applies=bool(STEADY_FIRST_CONDITIONS & set(p.conditions))
-        and target is not None
-        and not target.held_by
-        and not plan.screening.referral_only
-        and plan.screening.max_intensity not in ("none", "light")
-    )
+    verdict, target = _steady_first_verdict(p, plan)
     if not verdict.applies or target is None or target.met:
         return verdict
     offered = {d.value for d in p.training_days()}
@@ -8014,14 +8098,7 @@ def strength_rests_take_the_walk(p: Profile, plan: Plan, library: Library) -> Ve
     review 30's knock-on: a pregnant woman's 24-minute body-weight day lost its walk when
     her short strength session gained its row, 16 -> 20 minutes, where at its shortest rests
     it takes 19)."""
-    target = _guideline(plan, "who-2020-aerobic")
-    verdict = Verdict(
-        applies=bool(STEADY_FIRST_CONDITIONS & set(p.conditions))
-        and target is not None
-        and not target.held_by
-        and not plan.screening.referral_only
-        and plan.screening.max_intensity not in ("none", "light")
-    )
+    verdict, target = _steady_first_verdict(p, plan)
     if not verdict.applies or target is None or target.met:
         return verdict
     offered = {d.value for d in p.training_days()}
@@ -8443,6 +8520,43 @@ def tempo_past_its_minutes(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+def marching_past_its_minutes(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §1: no one is asked for 25+ minutes of marching in place or step-ups, and a
+    required steady session of marching (seated or standing) or stepping lasts no longer than
+    the library's bout for it (`max_minutes`: seated marching's 20); a longer block is a
+    chair-based circuit or other real cardio (coach review 32, SEATED-MARCHING-PAST-25-MIN: a
+    58-year-old with peripheral neuropathy, muscle first, 3 x 60, had "Seated marching" for 25
+    minutes on Wednesday and Friday at RPE 5-6, because the lifting's trim gave its minutes to
+    the block after the picker chose the drill for a 20-minute one)."""
+    entries = _by_name(library)
+    verdict = Verdict(applies=False)
+    for _week, where, s in week_sessions(plan):
+        if s.optional or s.modality.value != "endurance":
+            continue
+        for e in s.exercises:
+            if e.pattern.value != "cardio" or e.work_seconds is None:
+                continue
+            if not any(w in e.name.lower() for w in MARCHING_OR_STEPPING):
+                continue
+            verdict.applies = True
+            entry = entries.get(e.name)
+            most = (
+                entry.max_minutes
+                if entry is not None and entry.max_minutes is not None
+                else LONGEST_MARCH_MINUTES - 1
+            )
+            minutes = (e.work_seconds.max or 0) / 60
+            if minutes > most:
+                verdict.faults.append(
+                    Fault(
+                        "marching-past-its-minutes",
+                        where,
+                        f"{minutes:g} minutes of {e.name}, more than its {most}-minute bout",
+                    )
+                )
+    return verdict
+
+
 # the least share of the offered minutes that an aerobic-first person's required aerobic
 # work (moderate-equivalent) holds while WHO's 150 minutes are short and the offered days
 # are full (design choice: a third, the first goal's tool on a par with the lifting days and
@@ -8609,6 +8723,7 @@ def aerobic_first_backbone_squeezed(p: Profile, plan: Plan, library: Library) ->
 
 WEEK_CHECKS: dict[str, Check] = {
     "tempo-past-its-minutes": tempo_past_its_minutes,
+    "marching-past-its-minutes": marching_past_its_minutes,
     "beginner-volume-above-range": beginner_volume_above_range,
     "split-pattern-missing": split_pattern_missing,
     "lower-family-one-day": lower_family_one_day,
@@ -8647,6 +8762,7 @@ WEEK_CHECKS: dict[str, Check] = {
     "first-goal-aerobic-absent": first_goal_aerobic_absent,
     "endurance-first-idle-days": endurance_first_idle_days,
     "lifting-day-given-up-with-room": lifting_day_given_up_with_room,
+    "lifting-days-fewer-in-longer-block": lifting_days_fewer_in_longer_block,
     "first-goal-lifting-day-given-to-aerobic": first_goal_lifting_day_given_to_aerobic,
     "hard-day-between-hard-days": hard_day_between_hard_days,
     "offered-day-empty-extras-elsewhere": offered_day_empty_extras_elsewhere,
@@ -11551,6 +11667,39 @@ def _held_sets_beside_load(plan: Plan, held: int, library: Library, verdict: Ver
             )
 
 
+def held_start_load_leap(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 32, HELD-START-LOAD-LEAP: a light start that holds a moderate dose
+    (frailty, a vertebral fracture; COACHING.md §3, these hold the start) moves its load at
+    most a tenth of itself from one building week to the next (ACSM 2009's 2-10 % a step,
+    EVIDENCE.md §1.4), read from `load_change_pct` against the building week before (a
+    deload's week is no base). An 85-year-old's week 9 went 6.0 -> 40.6 % more load than
+    week 1 (+33 % in one week) when the held dose's effort rose RPE 3-4 -> 5-6; none of the
+    load checks read it: `load-jump-week-on-week` reads the %1RM shown (an effort-only plan
+    shows none), `reentry-exit-load-jump` skips held starts (`cautious_start_weeks`), and
+    `held-start-stacks-changes` reads a load step only beside a set step. Weeks after a
+    week-scoped light hold are not read (their loads are set by that hold's end)."""
+    held = is_frail(p) or Condition.VERTEBRAL_FRACTURE in set(p.conditions)
+    verdict = Verdict(applies=held and not plan.screening.referral_only)
+    if not verdict.applies:
+        return verdict
+    building = [w for w in plan.weeks if not w.deload]
+    for before, week in pairwise(building):
+        if before.max_intensity in ("light", "none") and week.max_intensity != before.max_intensity:
+            continue
+        old, new = before.load_change_pct, week.load_change_pct
+        rise = (1 + new / 100) / (1 + old / 100) - 1
+        if rise > REENTRY_LOAD_STEP + LOAD_CHANGE_EPSILON / 100:
+            verdict.faults.append(
+                Fault(
+                    "held-start-load-leap",
+                    f"week {week.week}",
+                    f"the load rises {100 * rise:.1f} % in one week (load change {old:g} ->"
+                    f" {new:g} against week {before.week}), more than a tenth",
+                )
+            )
+    return verdict
+
+
 def reentry_exit_load_jump(p: Profile, plan: Plan, library: Library) -> Verdict:
     """Coach review 27, REENTRY-EXIT-LOAD-JUMP: after a cautious start ends (a re-entry's
     moderate weeks, a light start's exit), the weeks that take the lifter to the block's own
@@ -12516,6 +12665,7 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "week-one-emptier-than-one-week-plan": week_one_emptier_than_one_week_plan,
     "reentry-exit-load-jump": reentry_exit_load_jump,
     "held-start-stacks-changes": held_start_stacks_changes,
+    "held-start-load-leap": held_start_load_leap,
     "reentry-more-sets-than-active": reentry_more_sets_than_active,
     "trained-muscle-below-minimum-sets": trained_muscle_below_minimum_sets,
     "trained-sets-never-build-with-room": trained_sets_never_build_with_room,

@@ -24,14 +24,14 @@ from endoprotocol.vocab import Condition, Day, Equipment, Experience, Goal, Ther
 DEFAULT_PROFILES = 200
 DEFAULT_SEED = 15
 # Block lengths the plans are built at: the default block, an 8-week one (two blocks, the
-# second after a deload; an eight-week cautious start that fills the plan), and a 12-week
-# one so that what happens after an eight-week cautious start (its exit, a held dose) is
-# audited too. Drawn from a second generator, so the profiles of a seed stay the ones they
-# were; and each length beyond the first two (`FIRST_WEEKS`) takes its share of the plans
-# from a third, so the plans that keep 4 or 12 weeks keep the lengths they had before it
-# was added (a seed's before-and-after numbers stay comparable). 16 weeks (branch long31)
-# is not drawn yet: at 500 plans it still finds four kinds (docs/planning.md, "Left open").
-BLOCK_WEEKS = (4, 8, 12)
+# second after a deload; an eight-week cautious start that fills the plan), a 12-week one so
+# that what happens after an eight-week cautious start (its exit, a held dose) is audited
+# too, and the longest people ask for (16), whose third and fourth blocks follow the second
+# and third deloads. Drawn from a second generator, so the profiles of a seed stay the ones
+# they were; and each length beyond the first two (`FIRST_WEEKS`) takes its share of the
+# plans from a third, so the plans that keep 4 or 12 weeks keep the lengths they had before
+# it was added (a seed's before-and-after numbers stay comparable).
+BLOCK_WEEKS = (4, 8, 12, 16)
 FIRST_WEEKS = (4, 12)
 KITS: list[list[str]] = [
     [],  # the default kit

@@ -598,6 +598,8 @@ class HeldDose(_Node):
     rir: Bound
     pct_1rm: Bound
     note: Text
+    # said in its place in a plan with nothing to load (body weight only): no talk of weight
+    unloaded_note: Text | None = None
 
 
 class CautiousStart(_Node):

@@ -101,6 +101,12 @@ class ExerciseEntry(_Node):
     load_with: list[Equipment] = []
     load_cue: Text | None = None
     max_minutes: Annotated[int | None, Field(strict=True, ge=5, le=180)] = None
+    # steady cardio whose bout is short (`max_minutes`) but which a block may outgrow after it
+    # is chosen (the lifting's trim gives the block its minutes): what the block is called
+    # and how it is done past the bout (seated marching past 20 minutes is a chair-based
+    # circuit, COACHING.md §1; coach review 32, SEATED-MARCHING-PAST-25-MIN)
+    long_name: Text | None = None
+    long_cue: Text | None = None
     # exercises (by id) this one stands in for: it is chosen only where none of them is open
     # to the person (kit, level, vetoes), so a barbell floor press serves a kit without a bench
     # or a shoulder that may not press deep, never in place of the bench press itself
@@ -152,6 +158,10 @@ class ExerciseEntry(_Node):
         light = (self.light_name, self.light_title, self.light_cue)
         if any(x is not None for x in light) and self.kind != "steady-cardio":
             raise ValueError("light_name, light_title and light_cue are only for steady cardio")
+        if (self.long_name is None) != (self.long_cue is None):
+            raise ValueError("long_name and long_cue go together")
+        if self.long_name is not None and self.max_minutes is None:
+            raise ValueError("long_name and long_cue are for steady cardio with max_minutes")
         if self.min_reps is not None and (self.timed or self.kind not in ("strength", "skill")):
             raise ValueError("min_reps is only for strength or skill moves done for reps")
         if self.max_reps is not None and (self.timed or self.kind not in ("strength", "skill")):

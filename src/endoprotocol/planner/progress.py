@@ -355,6 +355,7 @@ def _progress_session(
     exit_sets: int = 0,
     drills: frozenset[str] = frozenset(),
     last_sets: Mapping[str, int] | None = None,
+    most_sets: Mapping[str, int] | None = None,
 ) -> Session:
     """One session in a later week. `step` counts the building weeks that add sets so far
     (those after any cautious start; deloads do not
@@ -368,7 +369,9 @@ def _progress_session(
     session as the intensity table sets it under the week's load cap (a reps week's ranges
     move up inside those, not inside the template's). `last_sets` (a deload after a
     building week): each lift's sets in that week's same session, which the deload cuts
-    lift by lift (`_deload_cut`) instead of cutting the template's sets as a whole."""
+    lift by lift (`_deload_cut`) instead of cutting the template's sets as a whole.
+    `most_sets` (a held start's week with no set step of its own, `_held_sets_most`): the
+    most sets the exit brings each lift to, by name."""
     if deload and last_sets is not None and session.modality is Modality.RESISTANCE:
         # the deload starts from the sets the lifter did last week, so no lift gets more
         # than it had then (coach review 16, DELOAD-ADDS-SETS: a beginner's held week had
@@ -402,6 +405,8 @@ def _progress_session(
         for level in range(2, exit_sets + 1):
             for i in order:
                 ex = session.exercises[i]
+                if most_sets is not None and level > most_sets.get(ex.name, level):
+                    continue  # a held start's lift at last week's sets: no step this week
                 if exited[i] < level:
                     exited[i] = room.take(ex, exited[i], level, dose=True)
                     if exited[i] < level:
@@ -1987,6 +1992,35 @@ def _exit_sets(start: CautiousStart | None, week: int, scheme: Scheme) -> int:
     if len(building) == 1:
         return top
     return low + (top - low) * (len(done) - 1) // (len(building) - 1)
+
+
+def _held_sets_most(
+    start: CautiousStart | None, week: int, weeks: list[Week], scheme: Scheme
+) -> dict[str, int] | None:
+    """For a building `week` of a start that holds its dose (`then_hold`) in which its exit
+    takes no set step (`_exit_sets` no higher than in the last building week of `weeks`):
+    each required lift's most sets in that last building week, by name, which the week's
+    exit sets do not pass; None otherwise. The exit's set steps come in reps weeks only, so
+    that no set step comes beside a load step; but where a day's minutes or the weekly
+    hard-set ceiling held some lifts below the step's sets in its own week, a later load
+    week whose day types swap (A/A/B, then B/B/A) filled them in beside its new load
+    (16-week blocks: a frail 80-year-old's week 15 rose 34 -> 38 sets beside a load step
+    of 2.7 points; COACHING.md §3, one thing at a time)."""
+    if start is None or start.then_hold is None or start.exit_sets is None:
+        return None
+    last = next((w for w in reversed(weeks) if not w.deload), None)
+    if last is None or last.week <= start.weeks:
+        return None
+    if _exit_sets(start, week, scheme) > _exit_sets(start, last.week, scheme):
+        return None  # the week's own set step
+    most: dict[str, int] = {}
+    for day in last.days:
+        for session in day.sessions:
+            if session.modality is not Modality.RESISTANCE or session.optional:
+                continue
+            for ex in session.exercises:
+                most[ex.name] = max(most.get(ex.name, 0), ex.sets)
+    return most
 
 
 def _reps_weeks_after(scheme: Scheme, first: int, count: int) -> list[int]:
@@ -3623,10 +3657,12 @@ def build_weeks(
         # the mirror week alternates with the building weeks; a deload keeps the last one's
         # the week after a mirrored deload that goes back to the usual days swaps them too
         back_from_mirror = bool(weeks) and weeks[-1].deload and mirrored
+        swapped_back = bool(weeks) and mirrored and not deload
         if not deload:
             mirrored = built_weeks_so_far % 2 == 1
             built_weeks_so_far += 1
         back_from_mirror = back_from_mirror and not deload and not mirrored
+        swapped_back = swapped_back and not mirrored
         if number > 1 and not deload:
             built += 1
             phase = 0 if dose_change else phase + 1
@@ -3726,6 +3762,7 @@ def build_weeks(
         main_head = (design.messages.main_lifts_form or "").partition("{changes}")[0]
         # the sets this week still owes the groups under the dose (all the week's days)
         week_under = dict(under_dose)
+        held_most = _held_sets_most(scheme.cautious, number, weeks, scheme) if not deload else None
         for day in week_one:
             # this week's sessions of the day: those begun by now, mirrored where it applies
             todays = []
@@ -3938,6 +3975,7 @@ def build_weeks(
                     most_reserve=design.intensity_table.light_above_rir,
                     derived=derived,
                     exit_sets=exit_sets,
+                    most_sets=_rung_sets(held_most, ladder, session),
                     drills=drills,
                     last_sets=_rung_sets(_last_sets(weeks, day.day, session), ladder, session)
                     if deload
@@ -4376,7 +4414,12 @@ def build_weeks(
                     notes.append(_with_reps(said, days, scheme.cautious))
             elif (hold := scheme.cautious.then_hold) is not None:
                 if not light:
-                    notes.append(hold.note)  # the held dose, said every week like the start
+                    # the held dose, said every week like the start (its weights' climb only
+                    # where the plan loads a lift)
+                    said = (
+                        hold.unloaded_note if not week_loaded and hold.unloaded_note else hold.note
+                    )
+                    notes.append(said)
             elif deload:
                 pass  # the deload note says it: the last week's loads, fewer sets
             elif (cap := _exit_cap(scheme.cautious, number, scheme)) is not None:
@@ -4498,7 +4541,11 @@ def build_weeks(
         if (
             planned
             and mirror
-            and (mirrored or back_from_mirror)
+            # the week that swaps the day types back says so too where nothing else is said
+            # of it: its sessions differ from last week's (a type done twice, its sessions cut
+            # apart by the weekly ceiling, is now done once), and a silent week leaves that
+            # unexplained (16-week blocks: a 66-year-old's held body-weight weeks 13-15)
+            and (mirrored or back_from_mirror or (swapped_back and not notes))
             and not deload
             and scheme.mirror_note
         ):
@@ -4552,6 +4599,32 @@ def _below_dose(tops: Mapping[bool, float], dose: Mapping[bool, float]) -> bool:
     """Whether some role's %1RM top (`tops`) sits under the block's own (`dose`), by more
     than `intensity.SLACK`: a top that close counts as reaching it."""
     return any(tops.get(role, top) < top - SLACK for role, top in dose.items())
+
+
+def _held_dose_week(start: CautiousStart | None, week: int) -> bool:
+    """Whether `week` is past a light start that then holds a moderate dose (`then_hold`:
+    frailty, a vertebral fracture), in that held dose."""
+    return (
+        start is not None
+        and start.then_hold is not None
+        and start.weeks < HELD_START_WEEKS
+        and week > start.weeks
+    )
+
+
+def _held_climb(factor: float, found: float, steps: tuple[float, float], share: float) -> float:
+    """The load factor (against week 1) of a held dose's week: the held dose's %1RM
+    (`found`, its top against the start's) is reached a step at a time, never more than
+    `share` of the load (ACSM 2009's 2-10 %, EVIDENCE.md §1.4) above the week before with the
+    block's own load step (`steps`: the week before's and this week's, %) counted in, and only
+    in a week the block steps its load: the held dose's first week raises the effort alone
+    and a reps week keeps its loads, so no load step comes beside the effort step or a set
+    step (COACHING.md §3, one thing at a time; coach review 32, HELD-START-LOAD-LEAP: an
+    85-year-old's week 9 took 6 -> 41 % more load than week 1 with RPE 3-4 -> 5-6)."""
+    before, now = steps
+    if now <= before:
+        return factor
+    return min(found, factor * (1 + share) * (1 + before / 100) / (1 + now / 100))
 
 
 def true_load_change(weeks: list[Week], outcome: Decisions, unloaded: frozenset[str]) -> None:
@@ -4615,7 +4688,12 @@ def true_load_change(weeks: list[Week], outcome: Decisions, unloaded: frozenset[
                 if dose is not None and first_dose
                 else None
             )
-            if found is not None and (last[0] != steps or found > factor):
+            if found is not None and _held_dose_week(start, week.week):
+                # a held dose's loads climb toward its own in the block's load weeks alone,
+                # a tenth of the load a week with the block's step counted in; its first
+                # week raises the effort alone (coach review 32, HELD-START-LOAD-LEAP)
+                factor = _held_climb(factor, found, (last[0], steps), scheme.dose_load_step)
+            elif found is not None and (last[0] != steps or found > factor):
                 # a reps week (no load step) keeps its loads unless a hold's end or a dose
                 # step raises them: its %1RM shown falls with the higher reps at one load
                 factor = found

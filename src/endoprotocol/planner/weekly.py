@@ -245,6 +245,41 @@ def _cap(intensity: Intensity, zone: Zone) -> Intensity:
 MODERATE_PACE_WORDS = ("brisk", "breathe faster")
 
 
+def name_long_steady(week: Week, entries: Sequence[ExerciseEntry]) -> None:
+    """Steady cardio the library allows only in short bouts (`max_minutes`) whose work grew
+    past that bout after it was chosen (the lifting's trim or the aerobic fill gave its block
+    the minutes) is done as the entry's longer form, `long_name` with `long_cue` (seated
+    marching past 20 minutes is a chair-based aerobic circuit: COACHING.md §1, no one is asked
+    for 25+ minutes of marching; coach review 32, SEATED-MARCHING-PAST-25-MIN). The minutes,
+    effort and session title stay. Runs on the week as built, before the light names."""
+    by_name = {e.name: e for e in entries if e.long_name is not None}
+    if not by_name:
+        return
+
+    def long_form(ex: Exercise) -> Exercise:
+        entry = by_name.get(ex.name)
+        if (
+            entry is None
+            or entry.max_minutes is None
+            or ex.work_seconds is None
+            or (ex.work_seconds.max or 0) <= entry.max_minutes * 60
+        ):
+            return ex
+        return ex.model_copy(update={"name": entry.long_name, "notes": entry.long_cue})
+
+    days = []
+    for day in week.days:
+        sessions = []
+        for session in day.sessions:
+            exercises = [long_form(ex) for ex in session.exercises]
+            changed = exercises != session.exercises
+            sessions.append(
+                session.model_copy(update={"exercises": exercises}) if changed else session
+            )
+        days.append(DayPlan(day=day.day, sessions=sessions))
+    week.days = days
+
+
 def name_light_steady(
     week: Week, entries: Sequence[ExerciseEntry], light_top: float, kept: str | None = None
 ) -> None:
