@@ -210,6 +210,62 @@ def test_a_mirrored_full_body_week_keeps_the_walks() -> None:
     ]
 
 
+# session 26's merge (seed 3, 16 weeks): the audit's smallest profile for older-start-never-exits
+ONE_DAY_83 = {
+    "age": 83,
+    "sex": "female",
+    "goals": ["fat-loss"],
+    "experience": "beginner",
+    "currently_active": True,
+    "days_per_week": 1,
+    "minutes_per_session": 60,
+    "equipment": ["barbell", "bench", "pull-up-bar", "trap-bar"],
+    "therapies": ["gh-peptide"],
+}
+
+
+def test_a_week_with_one_hinge_session_picks_as_before() -> None:
+    """With one lifting day nothing rotates: the session that may hold the week's floor pull
+    had been steered to it, so an 83-year-old beginner's one full-body day took a trap-bar
+    deadlift instead of her Romanian deadlift and her light start never exited (one set a
+    lift for 16 weeks, WHO strength 0 of 2). The week's only hinge session now picks as it
+    did before the rotation, and the exit brings two sets a lift in week 5."""
+    plan = builtin_plan(weeks=16, **ONE_DAY_83)
+    assert {n for *_, names in _hinges(plan) for n in names} == {"Barbell Romanian deadlift"}
+    sets = [max(e.sets for s in week_lifting(w) for e in s.exercises) for w in plan.weeks]
+    assert sets[:4] == [1, 1, 1, 1]
+    assert sets[4] == 2
+    assert max(sets) == 3
+    assert not audit_check("older-start-never-exits", ONE_DAY_83, plan).faults
+
+
+def test_a_set_moved_between_two_b_days_is_not_a_cut() -> None:
+    """Seed 5's required-lift-sets-cut-while-building on the rotation: a 35-year-old's
+    mirrored weeks run B/A/B, and week 5's extra floor-press set sat on Friday's Full body B,
+    week 7's on Monday's (4 -> 3 on Friday, 3 -> 4 on Monday, the week's 10 sets kept). The
+    two B days are copies of one session, so the check reads the day type's sets; a set taken
+    from both B days is still a cut."""
+    person = {
+        "age": 35,
+        "sex": "male",
+        "goals": ["strength"],
+        "experience": "intermediate",
+        "minutes_per_session": 90,
+    }
+    plan = builtin_plan(weeks=12, **person)
+    check = "required-lift-sets-cut-while-building"
+    assert not audit_check(check, person, plan).faults
+    old = plan.model_copy(deep=True)
+    for s in week_lifting(old.weeks[6]):
+        if s.title == "Full body B":
+            for i, e in enumerate(s.exercises):
+                if e.name == "Dumbbell floor press":
+                    s.exercises[i] = e.model_copy(update={"sets": 2})
+    faults = audit_check(check, person, old).faults
+    assert [f.where for f in faults] == ["week 7"]
+    assert "Dumbbell floor press" in faults[0].what
+
+
 @st.composite
 def hinge_lifters(draw: st.DrawFn) -> dict[str, Any]:
     """Anyone with a barbell or a trap bar, beginner to advanced, on two to six days: the

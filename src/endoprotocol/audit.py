@@ -11236,6 +11236,16 @@ def _required_lifts_by_place(week: Week) -> dict[tuple[str, str, str], tuple[Exe
     }
 
 
+def _type_sets(
+    places: dict[tuple[str, str, str], tuple[Exercise, Session]], key: tuple[str, str, str]
+) -> int:
+    """The sets of `key`'s lift over every session of its day type in a week's `places`
+    (`_required_lifts_by_place`): a mirrored week's two Full body B days are copies of one
+    session, and a set step may land on either (session 26, branch dl33: a 35-year-old's
+    Friday floor press 4 -> 3 beside Monday's 3 -> 4, the week's 10 sets kept)."""
+    return sum(e.sets for (_, title, name), (e, _) in places.items() if (title, name) == key[1:])
+
+
 def _cut_said(week: Week, library: Library) -> bool:
     """A week whose own notes say its lifting is held or cut: a safety rule's lighter week
     (`messages.week_held`) or a note of fewer sets (`ceiling_cut_note`, a lighter block)."""
@@ -11267,11 +11277,14 @@ def required_lift_sets_cut_while_building(p: Profile, plan: Plan, library: Libra
         if _cut_said(week, library):
             continue
         was = _required_lifts_by_place(same)
+        now = _required_lifts_by_place(week)
         cut = []
-        for key, (e, s) in _required_lifts_by_place(week).items():
+        for key, (e, s) in now.items():
             then = was.get(key)
             if then is None or e.sets >= then[0].sets:
                 continue
+            if _type_sets(now, key) >= _type_sets(was, key):
+                continue  # a set moved to another session of the same day type
             if any(
                 (found := trim_changes(n)) is not None and FEWER_SETS_WORDS in found[1]
                 for n in s.notes

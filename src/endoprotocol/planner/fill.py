@@ -162,7 +162,7 @@ class Picker:
         # a heavy floor pull's tags, and whether the session being built may hold one
         # (`Slotted.floor_pull`, set by the session builder)
         self.floor_pulls = frozenset(self.library.design.floor_pull_tags)
-        self.floor_pull_ok = True
+        self.floor_pull_ok: bool | None = None
         self.by_pattern: dict[tuple[Pattern, bool], list[ExerciseEntry]] = {}
         for vetoed, source in ((True, self.possible), (False, self.usable)):
             for e in source:
@@ -420,7 +420,7 @@ class Picker:
         # session's loaded lower-body lift (`beginner-kit-unused`)
         lighter: list[ExerciseEntry] | None = None
         measurable = self.library.design.load_measurable_from
-        if not self.floor_pull_ok and any(self.floor_pulls & set(e.tags) for e in free):
+        if self.floor_pull_ok is False and any(self.floor_pulls & set(e.tags) for e in free):
             lighter = [e for e in free if not self.floor_pulls & set(e.tags)]
             if not any(self.library.loadability(e) >= measurable for e in lighter):
                 lighter = None

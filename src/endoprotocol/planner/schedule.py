@@ -110,9 +110,11 @@ class Slotted:
     # the low end of the rules' `tempo_minutes`; its other minutes of work are moderate
     # (coach review 27, TEMPO-PAST-ITS-MINUTES). 0: all its work is at its own effort
     tempo: int = 0
-    # its hinge slot may take a heavy floor pull (a conventional or trap-bar deadlift; the
-    # library's `floor_pull_tags`): False on the lifting days `floor_pull_days` keeps it off
-    floor_pull: bool = True
+    # its hinge slot and a heavy floor pull (a conventional or trap-bar deadlift; the
+    # library's `floor_pull_tags`), set by `floor_pull_days`: True on the lifting session
+    # that takes the week's pull where its hinge's best picks hold one, False on those kept
+    # from it, None where the week has one session with a hinge slot and nothing rotates
+    floor_pull: bool | None = None
 
     @property
     def hard(self) -> bool:
@@ -180,14 +182,19 @@ def floor_pull_days(week: Week, block_weeks: int, most: int) -> None:
         if s.modality is Modality.RESISTANCE and not s.optional
     ]
     for _, s in lifts:
-        s.floor_pull = False
+        s.floor_pull = None
     hinged = [
         k
         for k, (_, s) in enumerate(lifts)
         if s.split_day is not None and any(x.pattern is Pattern.HINGE for x in s.split_day.slots)
     ]
-    if not hinged:
+    if len(hinged) < 2:
+        # one session with a hinge slot: its picks are its own, a floor pull neither sought
+        # nor kept from it (an 83-year-old's one full-body day kept her Romanian deadlift,
+        # not a trap-bar deadlift the rotation had preferred)
         return
+    for _, s in lifts:
+        s.floor_pull = False
     # the swapped week (`progress._mirror`): two day types used unequally, each session that
     # runs to the block's end taking the first session of the other type
     kept = [k for k, (_, s) in enumerate(lifts) if s.end_week is None]
