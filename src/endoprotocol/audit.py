@@ -44,6 +44,7 @@ from endoprotocol.planner.fill import exercise_seconds, session_seconds, trim_ch
 from endoprotocol.planner.library import ExerciseEntry, Library, absent_focus_words
 from endoprotocol.planner.progress import shows_pct_1rm
 from endoprotocol.planner.schedule import circular, longest_idle
+from endoprotocol.planner.weekly import groups_trained
 from endoprotocol.profile import WEEK, Profile
 from endoprotocol.render.text import screening_boxed, screening_title
 from endoprotocol.vocab import (
@@ -11307,6 +11308,65 @@ def required_lift_sets_cut_while_building(p: Profile, plan: Plan, library: Libra
 DELOAD_MOST_CUT_PCT = 50
 
 
+def _required_steady_minutes(week: Week) -> int:
+    return sum(
+        s.duration_minutes
+        for d in week.days
+        for s in d.sessions
+        if s.modality.value == "endurance" and not s.optional
+    )
+
+
+def _interval_rounds(week: Week) -> int:
+    return sum(
+        e.sets
+        for d in week.days
+        for s in d.sessions
+        if s.modality.value == "hiit"
+        for e in s.exercises
+    )
+
+
+def deload_aerobic_cut_unsaid(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §3 ("a deload whose stated cut is the real one"): a deload week whose
+    required steady minutes or interval rounds fall against the week before says by how
+    much in its notes ("takes {minutes} minutes off", "{rounds} rounds"), as its note on
+    sets does for the lifting. Coach review 33, DELOAD-CUT-NOT-STATED: a 35-year-old
+    runner's deload said "about 33% fewer sets" while his runs went 51 -> 33 and 45 -> 33
+    minutes; a 7 x 120 athlete's intervals went 6 -> 4 rounds, unsaid."""
+    verdict = Verdict(applies=False)
+    for before, week in pairwise(plan.weeks):
+        if not week.deload:
+            continue
+        fell = _required_steady_minutes(before) - _required_steady_minutes(week)
+        rounds = _interval_rounds(week)
+        rounds_fell = 0 < rounds < _interval_rounds(before)
+        if fell <= 0 and not rounds_fell:
+            continue
+        verdict.applies = True
+        said = " ".join(week.notes)
+        unit = "minute" if fell == 1 else "minutes"
+        if fell > 0 and f"takes {fell} {unit} off" not in said:
+            verdict.faults.append(
+                Fault(
+                    "deload-aerobic-cut-unsaid",
+                    f"week {week.week}",
+                    f"the steady sessions are {fell} minutes shorter than week "
+                    f"{before.week}'s, and no note says so",
+                )
+            )
+        if rounds_fell and f"{rounds} rounds" not in said:
+            verdict.faults.append(
+                Fault(
+                    "deload-aerobic-cut-unsaid",
+                    f"week {week.week}",
+                    f"the interval rounds fall {_interval_rounds(before)} -> {rounds}, "
+                    "and no note says so",
+                )
+            )
+    return verdict
+
+
 def deload_cut_beyond_range(p: Profile, plan: Plan, library: Library) -> Verdict:
     """A deload week cuts the lifting sets of the building week before it by no more than
     about 50 % (EVIDENCE.md §1.8: cut sets by about 30-50 %, loads kept; COACHING.md §3, "a
@@ -12752,6 +12812,7 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "lifting-sets-fall-while-building": lifting_sets_fall_while_building,
     "required-lift-sets-cut-while-building": required_lift_sets_cut_while_building,
     "deload-cut-beyond-range": deload_cut_beyond_range,
+    "deload-aerobic-cut-unsaid": deload_aerobic_cut_unsaid,
     "exit-steps-reps-and-effort": exit_steps_reps_and_effort,
 }
 # ---- words that tell the truth (coach review 12) ---------------------------------------------
@@ -12891,7 +12952,7 @@ def load_words_without_kit(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
-STRENGTH_DAY_CLAIM = "one of your strength days"
+STRENGTH_DAY_CLAIM = "still gets three hard sets"
 STRENGTH_DAY_DENIED = ("does not count", "not one of", "not count as")
 
 
@@ -12900,9 +12961,9 @@ def claim_strength_day_false(p: Profile, plan: Plan, library: Library) -> Verdic
     (words tell the truth), with the WHO strength guideline's own counting (coach review
     12, TRIM-CLAIM-NO-PULL): a session note that calls its day "one of your strength days"
     or says each group "still gets three hard sets" stands on a day whose required sessions,
-    as built that week, give every major group three or more hard sets (`hard_exposures`,
-    the plan's count). A trimmed day with no back work read as a strength day while the
-    guideline box counted none."""
+    as built that week, give every major group their lifts train three or more hard sets
+    (`hard_exposures`, the plan's count; `weekly.groups_trained`). A trimmed day with no
+    back work read as a strength day while the guideline box counted none."""
     verdict = Verdict(applies=False)
     for week in plan.weeks:
         for day in week.days:
@@ -12916,7 +12977,7 @@ def claim_strength_day_false(p: Profile, plan: Plan, library: Library) -> Verdic
                 if not claims:
                     continue
                 verdict.applies = True
-                missing = sorted(set(MAJOR_GROUPS) - hard_exposures(required))
+                missing = sorted(groups_trained(required) - hard_exposures(required))
                 if missing:
                     verdict.faults.append(
                         Fault(
@@ -12924,6 +12985,41 @@ def claim_strength_day_false(p: Profile, plan: Plan, library: Library) -> Verdic
                             f"week {week.week} {day.day.value} '{s.title}'",
                             "a note calls this a strength day; the day gives "
                             f"{', '.join(missing)} fewer than three hard sets",
+                        )
+                    )
+    return verdict
+
+
+def strength_day_denied_falsely(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §5 (every sentence true of the plan it sits in), with the WHO strength
+    guideline's own counting (DESIGN.md v1.1: a day counts for each major group that gets
+    three or more hard sets there): a session note that says its day does not count as a
+    strength day stands on a day where some group its lifts train gets fewer than three hard
+    sets. Coach review 33, STRENGTH-DAY-COUNT-CONTRADICTS: a Saturday upper-body and a Sunday
+    lower-body day, each giving every group it trains three hard sets, both said they did not
+    count, while the guideline counted one day for every group and the totals two."""
+    verdict = Verdict(applies=False)
+    for week in plan.weeks:
+        for day in week.days:
+            required = [s for s in day.sessions if not s.optional]
+            for s in day.sessions:
+                denials = [
+                    n
+                    for n in s.notes
+                    if "strength day" in n and any(d in n for d in STRENGTH_DAY_DENIED)
+                ]
+                if not denials:
+                    continue
+                verdict.applies = True
+                trained = groups_trained(required)
+                if trained and trained <= hard_exposures(required):
+                    verdict.faults.append(
+                        Fault(
+                            "strength-day-denied-falsely",
+                            f"week {week.week} {day.day.value} '{s.title}'",
+                            "a note says this day does not count as a strength day; every "
+                            f"group it trains ({', '.join(sorted(trained))}) gets three or "
+                            "more hard sets",
                         )
                     )
     return verdict
@@ -13308,6 +13404,7 @@ WORD_CHECKS: dict[str, Check] = {
     "departure-claims-absent-intervals": departure_claims_absent_intervals,
     "suggestion-does-not-close": suggestion_does_not_close,
     "claim-strength-day-false": claim_strength_day_false,
+    "strength-day-denied-falsely": strength_day_denied_falsely,
     "min-reps-note-false": min_reps_note_false,
     "load-talk-without-load": load_talk_without_load,
     "load-words-without-kit": load_words_without_kit,

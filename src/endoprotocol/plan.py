@@ -490,7 +490,11 @@ class Totals(_Out):
         description="Work minutes at their own intensity (v1.1): steady work at its class, "
         "interval work bouts double, recoveries, warm-ups and cool-downs light (zero)."
     )
-    strength_days: int
+    strength_days: int = Field(
+        description="Days of week 1 with a lifting session, required or optional; the "
+        "who-2020-strength guideline counts otherwise: the fewest days on which any major "
+        "muscle group gets three or more hard sets (v1.1)."
+    )
     balance_days: int
     hard_sets_by_muscle: dict[str, int | float] = Field(
         description="Hard sets (RIR 4 or less) a week: 1 for each primary muscle, 0.5 for "

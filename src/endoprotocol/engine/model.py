@@ -564,6 +564,8 @@ NOTE_FIELDS = {
     "sets_note": set(),
     "deload_reps_note": {"volume_cut_pct"},
     "deload_one_set_note": set(),
+    "deload_steady_note": {"minutes"},
+    "deload_rounds_note": {"rounds", "before"},
     "deload_now_note": {"volume_cut_pct"},
     "no_load_reps_note": set(),
     "no_load_deload_note": {"volume_cut_pct"},
@@ -808,6 +810,11 @@ class Progression(_Node):
     # said in a deload week beside `deload_note` when some lift already at one set keeps
     # it with fewer reps, while the others lose sets (coach review 16, DELOAD-ADDS-SETS)
     deload_one_set_note: Text | None = None
+    # said in a deload week whose required steady minutes ({minutes}: "12 minutes") or
+    # interval rounds ({rounds}, {before}) fall against the week before: the stated cut is
+    # the real one, the aerobic work's too (coach review 33, DELOAD-CUT-NOT-STATED)
+    deload_steady_note: Text | None = None
+    deload_rounds_note: Text | None = None
     # said in week 1 when `deload_now` and `hold_volume` make the whole block hold week 1's
     # lighter sets: week 1 is no lighter than the weeks after it, the block is (coach
     # review 4, N3); {volume_cut_pct}: the cut against the plan's usual sets

@@ -78,6 +78,8 @@ NOTES = (
     "rounds_note",
     "deload_reps_note",
     "deload_one_set_note",
+    "deload_steady_note",
+    "deload_rounds_note",
     "deload_now_note",
     "effort_held_note",
     "vigorous_check_note",
@@ -162,6 +164,8 @@ class Scheme:
     deload_reps_note: str | None
     effort_held_note: str | None = None
     deload_one_set_note: str | None = None
+    deload_steady_note: str | None = None
+    deload_rounds_note: str | None = None
     vigorous_check_note: str | None = None
     steady_grows_note: str | None = None
     days_full_note: str | None = None
@@ -4277,12 +4281,36 @@ def build_weeks(
                     },
                 )
             )
+        # a deload's aerobic cut, said as the lifting's is (coach review 33,
+        # DELOAD-CUT-NOT-STATED: runs 51 -> 33 and 45 -> 33 minutes and intervals 6 -> 4
+        # rounds under a note of fewer sets alone)
+        steady_fell = (
+            sum(_steady_minutes(weeks[-1].days)) - sum(_steady_minutes(days))
+            if planned and deload and weeks
+            else 0
+        )
+        if steady_fell > 0 and scheme.deload_steady_note:
+            notes.append(
+                fill_placeholders(
+                    scheme.deload_steady_note,
+                    {"minutes": f"{steady_fell} minute{'s' if steady_fell != 1 else ''}"},
+                )
+            )
+        rounds_before = _rounds(weeks[-1].days) if planned and deload and weeks else 0
+        if 0 < _rounds(days) < rounds_before and scheme.deload_rounds_note:
+            notes.append(
+                fill_placeholders(
+                    scheme.deload_rounds_note,
+                    {"rounds": f"{_rounds(days)}", "before": f"{rounds_before}"},
+                )
+            )
         if (
             planned
             and deload
             and not lifting
             and not _rounds(days)
             and not tempo_cut
+            and steady_fell <= 0
             and scheme.deload_hold_note
         ):
             # nothing to lift: the deload week holds the steady work at last week's (a build-up

@@ -393,20 +393,35 @@ def true_trim_notes(week: Week) -> None:
     week.days = days
 
 
+def groups_trained(sessions: Sequence[Session]) -> set[str]:
+    """The major groups `sessions`' lifts train as a primary muscle, in any set."""
+    muscles = {
+        m.value
+        for s in sessions
+        if s.modality is Modality.RESISTANCE
+        for e in s.exercises
+        for m in e.muscles
+    }
+    return {g for g, names in MAJOR_GROUPS.items() if muscles & set(names)}
+
+
 def true_strength_day_notes(week: Week, claim: str, partial: str | None) -> None:
     """A lifting session held to its smallest hard form says "this stays one of your
     strength days" (`messages.exposure_form`, its `{changes}` filled) only in a week whose
-    day, as built, gives every major group three or more hard sets (the plan's own count,
-    `plan.hard_exposures`: WHO 2020's strength day as the guideline reads it); elsewhere the
-    note becomes `partial` with the groups that do get them (coach review 12,
-    TRIM-CLAIM-NO-PULL: a day with no back work read as a strength day while the guideline
-    box counted none). Runs last, after `hold_week`."""
+    day, as built, gives every major group its lifts train three or more hard sets (the
+    plan's own count, `plan.hard_exposures`: WHO 2020's strength days as the guideline reads
+    them, day by day for each group); elsewhere the note becomes `partial` with the groups
+    that do get them (coach review 12, TRIM-CLAIM-NO-PULL: a day with no back work read as a
+    strength day while the guideline box counted none). An upper- or lower-body day is read
+    against its own groups (coach review 33, STRENGTH-DAY-COUNT-CONTRADICTS: a Saturday
+    upper and a Sunday lower day each said it did not count while the guideline counted
+    one day for every group). Runs last, after `hold_week`."""
     head, _, tail = claim.partition("{changes}")
     days = []
     for day in week.days:
         required = [s for s in day.sessions if not s.optional]
         exposed = hard_exposures(required)
-        if set(MAJOR_GROUPS) <= exposed:
+        if groups_trained(required) <= exposed:
             days.append(day)
             continue
         sessions = []
