@@ -33,7 +33,10 @@ def test_every_building_week_progresses_and_deloads_say_their_real_cut(
     # tests/test_review29_words_kinds.py)
     # and intervals-start-cuts-aerobic (base builders in a 12-week block on short days:
     # tests/test_review29_aerobic_kinds.py)
+    # and deload-aerobic-cut-unsaid (deloads that take steady minutes or rounds: active,
+    # trained endurance-first people on long days; tests/test_review33_deload_words.py)
     own = {
+        "deload-aerobic-cut-unsaid",
         "bone-first-never-heavy",
         "intervals-start-cuts-aerobic",
         "sets-grow-without-aerobic",
