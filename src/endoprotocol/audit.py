@@ -9895,6 +9895,49 @@ def reps_note_unkept(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+def rep_range_without_room(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §3 (progression every week; one thing at a time - reps, then load) and §5
+    (each note true of its plan): in a week whose note says the rep ranges start higher, no
+    required lift taken toward failure keeps a one-number range it had the week before
+    (same lift, same day type): a range with no room cannot start higher, so that lift's
+    reps week repeats the week before. Coach review 33, REP-RANGE-COLLAPSED-STALLS-MAIN-
+    LIFTS: strength's 1-6 reps met low-back pain's floor of 8, every main lift sat at 3 x 8
+    and weeks 3 and 6 repeated weeks 2 and 5 under "the rep ranges start higher"."""
+    verdict = Verdict(applies=False)
+
+    def ranges(week: Week) -> dict[tuple[str, str], tuple[float, float]]:
+        return {
+            (s.title, e.name): (e.reps.min, e.reps.max)
+            for s in _required_lifting(week)
+            for e in s.exercises
+            if e.reps is not None and e.intensity.rir is not None
+        }
+
+    for index, (before, week) in enumerate(pairwise(plan.weeks), start=1):
+        if week.deload or REPS_UP_WORDS not in " ".join(week.notes).lower():
+            continue
+        verdict.applies = True
+        was = ranges(before)
+        held = _plateau_names(plan.weeks[: index + 1])  # said to hold at the top of a range
+        stuck = sorted(
+            {
+                f"{name} {now[0]:g}"
+                for (title, name), now in ranges(week).items()
+                if now[0] == now[1] and was.get((title, name)) == now and name not in held
+            }
+        )
+        if stuck:
+            verdict.faults.append(
+                Fault(
+                    "rep-range-without-room",
+                    f"week {week.week}",
+                    "says the ranges start higher; one-number ranges as last week: "
+                    + ", ".join(stuck),
+                )
+            )
+    return verdict
+
+
 HEAVIER_PROMISES = (
     "heavier loads come",
     "before the heavier work",
@@ -12772,6 +12815,7 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "claim-beyond-sets": claim_beyond_sets,
     "reps-note-contradicted": reps_note_contradicted,
     "reps-note-unkept": reps_note_unkept,
+    "rep-range-without-room": rep_range_without_room,
     "effort-promise-unkept": effort_promise_unkept,
     "endurance-does-not-progress": endurance_does_not_progress,
     "endurance-first-time-left-idle": endurance_first_time_left_idle,
