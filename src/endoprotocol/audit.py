@@ -9895,6 +9895,96 @@ def reps_note_unkept(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+def rep_range_without_room(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §3 (progression every week; one thing at a time - reps, then load) and §5
+    (each note true of its plan): in a week whose note says the rep ranges start higher, no
+    required lift taken toward failure keeps a one-number range it had the week before
+    (same lift, same day type): a range with no room cannot start higher, so that lift's
+    reps week repeats the week before. Coach review 33, REP-RANGE-COLLAPSED-STALLS-MAIN-
+    LIFTS: strength's 1-6 reps met low-back pain's floor of 8, every main lift sat at 3 x 8
+    and weeks 3 and 6 repeated weeks 2 and 5 under "the rep ranges start higher"."""
+    verdict = Verdict(applies=False)
+
+    def ranges(week: Week) -> dict[tuple[str, str], tuple[float, float]]:
+        return {
+            (s.title, e.name): (e.reps.min, e.reps.max)
+            for s in _required_lifting(week)
+            for e in s.exercises
+            if e.reps is not None and e.intensity.rir is not None
+        }
+
+    for index, (before, week) in enumerate(pairwise(plan.weeks), start=1):
+        if week.deload or REPS_UP_WORDS not in " ".join(week.notes).lower():
+            continue
+        verdict.applies = True
+        was = ranges(before)
+        held = _plateau_names(plan.weeks[: index + 1])  # said to hold at the top of a range
+        stuck = sorted(
+            {
+                f"{name} {now[0]:g}"
+                for (title, name), now in ranges(week).items()
+                if now[0] == now[1] and was.get((title, name)) == now and name not in held
+            }
+        )
+        if stuck:
+            verdict.faults.append(
+                Fault(
+                    "rep-range-without-room",
+                    f"week {week.week}",
+                    "says the ranges start higher; one-number ranges as last week: "
+                    + ", ".join(stuck),
+                )
+            )
+    return verdict
+
+
+def reps_reset_without_load(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §3 (progression every week; reps, then load): a building week whose loads
+    are the last building week's (the same `load_change_pct`) starts no required lift's rep
+    range lower than it was then (same lift, same day type) unless that lift gains a set or
+    a harder effort: ranges go back to their bottom with a new load, not at the same one.
+    Coach review 33, RE-ENTRY-EXIT-WEEK-GOES-BACKWARD: a 50-year-old's week 5, the first
+    after her re-entry weeks, was week 2 again (8-12 reps at week 3's loads, after week 3's
+    10-12), since the re-entry's effort step was held by the over-45 rule and nothing took
+    its place."""
+    verdict = Verdict(applies=False)
+    building = [w for w in plan.weeks if not w.deload]
+
+    def lifts(week: Week) -> dict[tuple[str, str], Exercise]:
+        return {
+            (s.title, e.name): e
+            for s in _required_lifting(week)
+            for e in s.exercises
+            if e.reps is not None
+        }
+
+    for before, week in pairwise(building):
+        if week.load_change_pct != before.load_change_pct:
+            continue
+        verdict.applies = True
+        was = lifts(before)
+        lower = []
+        for key, e in lifts(week).items():
+            then = was.get(key)
+            if then is None or then.reps is None or e.reps is None:
+                continue
+            harder = (e.intensity.rpe and then.intensity.rpe) and (
+                e.intensity.rpe.max > then.intensity.rpe.max
+            )
+            if e.reps.min < then.reps.min and e.sets <= then.sets and not harder:
+                lower.append(f"{key[1]} {then.reps.min:g} -> {e.reps.min:g}")
+        if lower:
+            verdict.faults.append(
+                Fault(
+                    "reps-reset-without-load",
+                    f"week {week.week}",
+                    f"rep ranges start lower than week {before.week}'s at the same loads "
+                    f"({week.load_change_pct:g} %): " + ", ".join(sorted(set(lower))[:4]),
+                )
+            )
+    return verdict
+
+
 HEAVIER_PROMISES = (
     "heavier loads come",
     "before the heavier work",
@@ -12772,6 +12862,8 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "claim-beyond-sets": claim_beyond_sets,
     "reps-note-contradicted": reps_note_contradicted,
     "reps-note-unkept": reps_note_unkept,
+    "rep-range-without-room": rep_range_without_room,
+    "reps-reset-without-load": reps_reset_without_load,
     "effort-promise-unkept": effort_promise_unkept,
     "endurance-does-not-progress": endurance_does_not_progress,
     "endurance-first-time-left-idle": endurance_first_time_left_idle,

@@ -235,7 +235,24 @@ class Decisions:
         low, high = point.value.min, point.value.max
         if limit is not None:
             rules += limit_rules
+            was_top = high
             low, high = narrow(low, high, limit)
+            if (
+                name == "reps"
+                and was_top is not None
+                and limit.min is not None
+                and was_top < limit.min
+                and low == high
+                and low is not None
+            ):
+                # a rep range a limit's minimum moved wholly above its own top (strength's
+                # 4-6 under low-back pain's or pregnancy's 8 or more) keeps room to progress
+                # in: `REPS_ROOM` reps over the minimum, within the limit's top (coach review
+                # 33, REP-RANGE-COLLAPSED-STALLS-MAIN-LIFTS: 3 x 8 every week, its reps weeks
+                # the week before again)
+                high = low + REPS_ROOM
+                if limit.max is not None:
+                    high = min(high, limit.max)
         return make_bound(low, high), rules
 
     def warmup_and_cooldown(self, modality: str) -> tuple[int, list[str]]:
@@ -284,6 +301,12 @@ class Decisions:
                 vetoed.setdefault(forbid.modality.value, rid)
         limits = [(key, bound) for weeks, key, bound in self.week_limits if weeks.covers(week)]
         return WeekRules(ceiling, vetoed, limits)
+
+
+# reps a rep range keeps over a limit's minimum when the limit moved it wholly above its own
+# top (`Decisions.resolve`): the smallest range a reps week can step through and a load week
+# start again from; a design choice
+REPS_ROOM = 2
 
 
 def narrow(

@@ -3650,10 +3650,23 @@ def build_weeks(
             and not deload
             and not any(w.week > waited and not w.deload for w in weeks)
         )
+        # a re-entry's moderate weeks end into the block's own dose, whose one change is the
+        # effort; where a rule holds the effort at moderate all block (over 45 and not used
+        # to vigorous work), that week changes nothing and the block's alternation goes on:
+        # it was the re-entry's week 2 again, after its reps week (coach review 33,
+        # RE-ENTRY-EXIT-WEEK-GOES-BACKWARD: a 50-year-old's week 5 back to 8-12 reps at
+        # week 3's loads)
+        reentry_end_held = (
+            scheme.cautious is not None
+            and _dose_as_active(scheme.cautious)
+            and number == scheme.cautious.weeks + 1
+            and _held_by(outcome, number, effort_limits, moderate_top) is not None
+        )
         dose_change = (
             (
                 _dose_changes(scheme.cautious, number)
                 and (loaded or not _load_only_step(scheme.cautious, number))
+                and not reentry_end_held
             )
             or climbing
             or effort_due
