@@ -9949,13 +9949,16 @@ def reps_reset_without_load(p: Profile, plan: Plan, library: Library) -> Verdict
     its place."""
     verdict = Verdict(applies=False)
     building = [w for w in plan.weeks if not w.deload]
+    # lifts with no load to add step by a slower lowering instead of a load, at the bottom
+    # of their range again (`progress`'s body-weight step): not read here
+    unloaded = library.unloaded()
 
     def lifts(week: Week) -> dict[tuple[str, str], Exercise]:
         return {
             (s.title, e.name): e
             for s in _required_lifting(week)
             for e in s.exercises
-            if e.reps is not None
+            if e.reps is not None and e.name not in unloaded
         }
 
     for before, week in pairwise(building):
