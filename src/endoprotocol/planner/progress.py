@@ -3661,10 +3661,12 @@ def build_weeks(
     # which steps the effort alone - one thing at a time after a lay-off - so a re-entry's
     # sets build a building week behind the same lifter in training (coach review 32,
     # TRAINED-SETS-NEVER-BUILD)
+    # and a re-entry's step comes every second building week from there (half the rate of
+    # the same lifter in training: the first of each pair adds it), so its block never
+    # outgrows theirs (reentry28's REENTRY-MORE-SETS-THAN-ACTIVE)
+    reentry_sets = int(start_end is not None and _dose_as_active(scheme.cautious))
     sets_from = (
-        scheme.cautious.weeks
-        + (scheme.cautious.exit_weeks or 0)
-        + (1 if start_end is not None and _dose_as_active(scheme.cautious) else 0)
+        scheme.cautious.weeks + (scheme.cautious.exit_weeks or 0) + reentry_sets
         if scheme.cautious
         else 0
     )
@@ -4022,7 +4024,9 @@ def build_weeks(
                     # sets grow from the end of a cautious start, one step at a time (not
                     # the whole start's worth at once); an exit's loads and effort climb
                     # first, its own `exit_sets` the only sets it adds (coach review 12)
-                    0 if exit_cap is not None or sets_wait else built - built_at.get(sets_from, 0),
+                    0
+                    if exit_cap is not None or sets_wait
+                    else (built - built_at.get(sets_from, 0) + reentry_sets) // (1 + reentry_sets),
                     reps_week,
                     room,
                     round_step=built - built_at.get(template.first_week, 0),
