@@ -11994,8 +11994,10 @@ def trained_sets_never_build_with_room(p: Profile, plan: Plan, library: Library)
     week against week and took 56 -> 58 for growth). Two recorded decisions are kept: the
     sets past the dose wait for WHO's aerobic minutes (COACHING.md §2; docs/planning.md,
     w1len28), so only a week whose required sessions meet the aerobic guideline (or one a
-    safety rule holds) can show the room; and a lifter back from a break holds week 1's
-    sets (REENTRY-MORE-SETS-THAN-ACTIVE, reentry28), so only active lifters are read.
+    safety rule holds) can show the room; and a lifter back from a break held week 1's
+    sets (REENTRY-MORE-SETS-THAN-ACTIVE, reentry28), so only active lifters are read (since
+    coach review 32 a re-entry builds too, every second building week, and
+    `first-goal-sets-flat-with-room` reads it).
     Fault: no such week holds more lifting sets than the first of its layout while, in a
     week meeting the aerobic minutes, a lifting day has the free minutes for a set
     (`_free_for_sets`) and a hard lift below the trained ranges' top whose next set keeps
