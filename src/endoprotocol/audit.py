@@ -12230,8 +12230,10 @@ def trained_sets_never_build_with_room(p: Profile, plan: Plan, library: Library)
     week against week and took 56 -> 58 for growth). Two recorded decisions are kept: the
     sets past the dose wait for WHO's aerobic minutes (COACHING.md §2; docs/planning.md,
     w1len28), so only a week whose required sessions meet the aerobic guideline (or one a
-    safety rule holds) can show the room; and a lifter back from a break holds week 1's
-    sets (REENTRY-MORE-SETS-THAN-ACTIVE, reentry28), so only active lifters are read.
+    safety rule holds) can show the room; and a lifter back from a break held week 1's
+    sets (REENTRY-MORE-SETS-THAN-ACTIVE, reentry28), so only active lifters are read (since
+    coach review 32 a re-entry builds too, every second building week, and
+    `first-goal-sets-flat-with-room` reads it).
     Fault: no such week holds more lifting sets than the first of its layout while, in a
     week meeting the aerobic minutes, a lifting day has the free minutes for a set
     (`_free_for_sets`) and a hard lift below the trained ranges' top whose next set keeps
@@ -12297,6 +12299,97 @@ def trained_sets_never_build_with_room(p: Profile, plan: Plan, library: Library)
                 f"{_week_sets(weeks[0])} lifting sets in week {weeks[0].week} and no more in "
                 f"any later week of the same days, while {room[0]} and {len(room) - 1} more "
                 "lifting days had free minutes and a lift with room under the ceiling",
+            )
+        )
+    return verdict
+
+
+def _walk_past_target(week: Week, day: DayPlan, target: int) -> float:
+    """The minutes of `day`'s steady block after lifting that `week`'s required aerobic
+    minutes hold beyond WHO's `target`, down to the least steady work (COACHING.md §2: more
+    for the first goal, step 4, comes before aerobic minutes past the target, which no step
+    asks for). 0 on a day without such a block or in a week at or under the target."""
+    surplus = _required_aerobic(week) - target
+    lifting = [s for s in day.sessions if s.modality.value == "resistance" and not s.optional]
+    steady = [
+        s
+        for s in day.sessions
+        if s.modality.value == "endurance"
+        and not s.optional
+        and s.intensity_class.value == "moderate"
+    ]
+    if surplus <= 0 or not lifting or not steady:
+        return 0.0
+    work = sum(e.work_seconds.max / 60 for e in steady[-1].exercises if e.work_seconds is not None)
+    return max(0.0, min(surplus, work - LEAST_STEADY_WORK))
+
+
+def first_goal_sets_flat_with_room(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §3 (a block progresses; trained lifters with a muscle goal build toward
+    about 10-20 hard sets per muscle a week across the mesocycle, Schoenfeld 2017; sets
+    added across a mesocycle) and §2 (who gets the time first: more for the first goal,
+    step 4, before aerobic minutes past WHO's 150, which no step asks for). Coach review 32,
+    F6 TRAINED-SETS-NEVER-BUILD: an advanced 30-year-old back from a break held 56 hard sets
+    in every building week of 12 with 8-21 of his 90 minutes free a day, and the same man
+    active on 5 x 75 held 71-72 sets all block beside 190 of 150 aerobic minutes.
+    A trained person whose first goal is muscle or strength, active or back from a break
+    (the re-entry's moderate weeks are left out, `_open_building_weeks`), in a block of 6
+    or more weeks, adds lifting sets over the first building week of the same layout
+    (`_lifting_layout`) where the block has room: a week that meets WHO's aerobic minutes
+    (the sets past the dose wait for them, w1len28) with a lifting day that has 5 minutes
+    for a set - free (`_free_for_sets`), or in its walk after lifting past what the week
+    needs for WHO's target (`_walk_past_target`) - and a hard lift below the trained
+    ranges' top whose next set keeps every major group within 20 (the rules' weekly
+    ceiling). `trained-sets-never-build-with-room` reads active lifters' free minutes only;
+    this one reads re-entries and the walks past the target too."""
+    verdict = Verdict(
+        applies=_trained_first_any_start(p, plan) and len(plan.weeks) >= GROWING_BLOCK_WEEKS
+    )
+    if not verdict.applies:
+        return verdict
+    weeks = _open_building_weeks(plan)
+    if len(weeks) < 2:
+        verdict.applies = False
+        return verdict
+    first: dict[tuple[tuple[str, str], ...], int] = {}
+    for w in weeks:
+        layout = _lifting_layout(w)
+        if layout in first and _week_sets(w) > first[layout]:
+            return verdict
+        first.setdefault(layout, _week_sets(w))
+    aerobic = _guideline(plan, "who-2020-aerobic")
+    target = aerobic.target if aerobic is not None and not aerobic.held_by else None
+    accessory_top = _accessory_sets_top(p)
+    free = _free_for_sets(p, plan)
+
+    def can_grow(e: Exercise, totals: dict[str, float]) -> bool:
+        credit = muscle_credit(e)
+        return (
+            is_hard_set(e)
+            and e.sets < (TRAINED_SETS_TOP if e.compound else accessory_top)
+            and all(
+                totals[g] + max(credit.get(m, 0.0) for m in ms) <= TRAINED_MOST_HARD_SETS
+                for g, ms in MAJOR_GROUPS.items()
+            )
+        )
+
+    room: list[str] = []
+    for w in weeks:
+        if target is not None and _required_aerobic(w) < target:
+            continue
+        totals = major_group_sets(_required_lifting(w))
+        for d in w.days:
+            minutes = free(d) + (_walk_past_target(w, d, target) if target is not None else 0.0)
+            if minutes >= TRAINED_SET_MINUTES and any(can_grow(e, totals) for e in _lifts_of(d)):
+                room.append(f"week {w.week} {d.day.value} ({minutes:g} min)")
+    if room:
+        verdict.faults.append(
+            Fault(
+                "first-goal-sets-flat-with-room",
+                "weeks",
+                f"{_week_sets(weeks[0])} lifting sets in week {weeks[0].week} and no more in any "
+                f"later building week of the same days, while {room[0]} and {len(room) - 1} "
+                "more lifting days had the minutes for a set under the weekly ceiling",
             )
         )
     return verdict
@@ -12835,6 +12928,7 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "reentry-more-sets-than-active": reentry_more_sets_than_active,
     "trained-muscle-below-minimum-sets": trained_muscle_below_minimum_sets,
     "trained-sets-never-build-with-room": trained_sets_never_build_with_room,
+    "first-goal-sets-flat-with-room": first_goal_sets_flat_with_room,
     "tempo-no-buildup-no-deload": tempo_no_buildup_no_deload,
     "intervals-start-cuts-aerobic": intervals_start_cuts_aerobic,
     "week-does-not-progress": week_does_not_progress,

@@ -513,7 +513,7 @@ def _set_step(
                 ),
                 None,
             )
-            out[i] = room.take(ex, out[i], goal, partner)
+            out[i] = room.take(ex, out[i], goal, partner, step=True)
     return out
 
 
@@ -605,6 +605,11 @@ class Room:
     # the hard sets each group still needs to reach the dose this week, shared by the
     # week's days (a set that takes the walk's minutes counts toward them)
     under: dict[str, float] = field(default_factory=dict)
+    # seconds of the day's walk after lifting that the week's aerobic minutes hold past
+    # WHO's target: the block's set step (more for the first goal, which comes before
+    # aerobic minutes no step asks for) may take them (coach review 32,
+    # TRAINED-SETS-NEVER-BUILD: 71-72 sets all block beside 190 of 150 aerobic minutes)
+    past: float = 0.0
 
     @property
     def left(self) -> float:
@@ -619,6 +624,7 @@ class Room:
         partner: Exercise | None = None,
         *,
         dose: bool = False,
+        step: bool = False,
     ) -> int:
         while sets < wanted:
             per_set = _set_seconds(ex, sets, self.timing, partner)
@@ -627,6 +633,10 @@ class Room:
                 self.seconds -= per_set
             elif (dose or needed) and per_set <= self.left:
                 self.give -= per_set - self.seconds
+                self.seconds = 0.0
+            elif step and per_set <= self.seconds + self.past:
+                # a set of the block's set step in the walk's minutes past WHO's target
+                self.past -= per_set - self.seconds
                 self.seconds = 0.0
             else:
                 break
@@ -2108,6 +2118,40 @@ def _sets_wait_for_aerobic(week_one: list[DayPlan], scheme: Scheme, outcome: Dec
     return not any(_steady(s) for d in week_one for s in d.sessions if not s.optional)
 
 
+def _past_target_share(
+    week_one: list[DayPlan],
+    number: int,
+    mirror: Mapping[int, Session | None] | None,
+    scheme: Scheme,
+) -> int:
+    """The whole minutes of its walk after lifting each lifting day of week `number` may
+    give the set step (`Room.past`): the moderate-equivalent aerobic minutes the week's
+    required sessions hold past the aerobic guideline's target, as the week starts (its
+    week-1 sessions begun by then, the mirrored week's where `mirror` is given), shared
+    evenly by the days with such a walk, a minute kept back on each for the session's
+    timing to whole minutes. The same share every week of a day layout, so a week whose
+    step is larger never takes a set a day had the week before; 0 at or under the
+    target."""
+    total = 0.0
+    walks = 0
+    for day in week_one:
+        todays = []
+        for session in day.sessions:
+            if session.optional or not session.first_week <= number <= (
+                session.last_week or number
+            ):
+                continue
+            today = mirror.get(id(session), session) if mirror is not None else session
+            if today is not None:
+                todays.append(today)
+                total += aerobic_equivalent(today)
+        walks += _steady_after_lifting(todays) is not None
+    past = total - scheme.aerobic_target
+    if past <= 0 or not walks:
+        return 0
+    return max(0, math.floor(past / walks) - 1)
+
+
 def _steady_after_lifting(sessions: list[Session]) -> Session | None:
     """The required steady block that follows a day's required lifting (none without both)."""
     if not any(s.modality is Modality.RESISTANCE and not s.optional for s in sessions):
@@ -3500,6 +3544,19 @@ def build_weeks(
     # (by day): what the interval session's steady part keeps (`_intervals_keep_steady`)
     held_last: dict[Day, int] = {}
     walks_give = _walks_give(week_one, scheme) and not _dose_reached(week_one, scheme)
+    # the walks after lifting give the block's set step the minutes a week holds past WHO's
+    # aerobic target (a trained lifting-first person's sets past the dose, which only the
+    # aerobic minutes the target needs come before: COACHING.md §2; coach review 32,
+    # TRAINED-SETS-NEVER-BUILD); not in a build-up, whose walks grow to the target
+    past_gives = bool(
+        scheme.group_dose_sets
+        and scheme.add_sets_every
+        and scheme.sets_take_walk
+        and scheme.aerobic_target
+        and build_up is None
+        and not aerobic_first(outcome)
+        and not scheme.hold_volume
+    )
     # the groups whose sets may take a walk's minutes: those week 1 leaves under the first
     # goal's dose, as far as they are under it (any group, any number of sets, where the
     # rules give no dose)
@@ -3625,6 +3682,20 @@ def build_weeks(
     )
     waited: int | None = None
     climb_said: tuple[int, int] | None = None  # (week index, note index) of its start note
+    # the week the set step counts its building weeks from: a cautious start's last week
+    # (its exit's), and for a re-entry (`_dose_as_active`) the block's first week after it,
+    # which steps the effort alone - one thing at a time after a lay-off - so a re-entry's
+    # sets build a building week behind the same lifter in training (coach review 32,
+    # TRAINED-SETS-NEVER-BUILD)
+    # and a re-entry's step comes every second building week from there (half the rate of
+    # the same lifter in training: the first of each pair adds it), so its block never
+    # outgrows theirs (reentry28's REENTRY-MORE-SETS-THAN-ACTIVE)
+    reentry_sets = int(start_end is not None and _dose_as_active(scheme.cautious))
+    sets_from = (
+        scheme.cautious.weeks + (scheme.cautious.exit_weeks or 0) + reentry_sets
+        if scheme.cautious
+        else 0
+    )
     for number in range(1, count + 1):
         deload = scheme.is_deload(number)
         notes: list[str] = []
@@ -3780,6 +3851,12 @@ def build_weeks(
         # the sets this week still owes the groups under the dose (all the week's days)
         week_under = dict(under_dose)
         held_most = _held_sets_most(scheme.cautious, number, weeks, scheme) if not deload else None
+        # each lifting day's share of the week's aerobic minutes past the target
+        past_share = (
+            _past_target_share(week_one, number, mirror if mirrored else None, scheme)
+            if past_gives and not deload
+            else 0
+        )
         for day in week_one:
             # this week's sessions of the day: those begun by now, mirrored where it applies
             todays = []
@@ -3822,7 +3899,7 @@ def build_weeks(
                 # before stays within the rules' range (the day's room would otherwise give
                 # it more sets to start from than that week held)
                 exit_sets = min(exit_sets, int(scheme.cautious.exit_sets.min or 1))
-            give_seconds = 0  # a walk's minutes that only added sets may take
+            give_seconds: float = 0  # a walk's minutes that only added sets may take
             if walk is not None:
                 # the steady block after lifting gives way to the sets, down to its least
                 # work; where an exit's first sets need more, it goes for the week
@@ -3851,7 +3928,18 @@ def build_weeks(
                     todays = [x for x in todays if x is not walk]
                 else:
                     give_seconds = give * 60
-            room = Room(spare * 60, design.timing, give_seconds, week_under)
+            # the walk's minutes past WHO's target that the set step may take (`Room.past`)
+            past_walk = (
+                _steady_after_lifting(todays)
+                if past_share > 0 and walk is None and flex is None
+                else None
+            )
+            past_seconds = (
+                60.0 * min(past_share, max(0, math.floor(_work_minutes(past_walk)) - least_walk))
+                if past_walk is not None
+                else 0.0
+            )
+            room = Room(spare * 60, design.timing, give_seconds, week_under, past_seconds)
             sessions: list[Session] = []
             made_from: list[Session] = []  # each of `sessions`' week-1 template
             for template in todays:
@@ -3977,12 +4065,7 @@ def build_weeks(
                     # first, its own `exit_sets` the only sets it adds (coach review 12)
                     0
                     if exit_cap is not None or sets_wait
-                    else built
-                    - (
-                        built_at.get(scheme.cautious.weeks + (scheme.cautious.exit_weeks or 0), 0)
-                        if scheme.cautious
-                        else 0
-                    ),
+                    else (built - built_at.get(sets_from, 0) + reentry_sets) // (1 + reentry_sets),
                     reps_week,
                     room,
                     round_step=built - built_at.get(template.first_week, 0),
@@ -4096,8 +4179,10 @@ def build_weeks(
                 for e in session.exercises:
                     if e.reps is not None:
                         first_tops.setdefault((session.title, e.name), float(e.reps.max))
-                # the free minutes, and the walk's minutes that its added sets took
-                took = max(0, spare * 60 + give_seconds - room.left) / 60
+                # the free minutes, and the walk's minutes that its added sets took (those
+                # past WHO's target too)
+                past_used = past_seconds - room.past
+                took = max(0, spare * 60 + give_seconds - room.left + past_used) / 60
                 # growth is costed against the session as week 1 holds it where a hold cuts
                 # its template every week (an overtraining block keeps week 1's lighter
                 # sets): the template's own minutes would leave room the day does not have
@@ -4111,7 +4196,8 @@ def build_weeks(
                 ):
                     shrunk[id(template)] = session
                 grew = max(0, session.duration_minutes - base.duration_minutes)
-                give_seconds -= max(0, grew - spare) * 60
+                give_seconds -= max(0, max(0, grew - spare) * 60 - past_used)
+                past_seconds = room.past
                 spare = max(0, spare - grew)
                 sessions.append(session)
                 made_from.append(origin.get(id(template), template))
