@@ -4858,9 +4858,15 @@ def aerobic_first_extras_before_walk(p: Profile, plan: Plan, library: Library) -
         return verdict
     timing = library.design.timing
     kind_dosed = frozenset(e.name for e in library.exercises if e.kind in library.design.kinds)
+    first = p.goals[0].value if p.goals else ""
     for i, d, required in _lifting_days_without_aerobic(p, days):
         lifts = [s for s in required if s.modality.value == "resistance"]
         if len(lifts) != 1:
+            continue
+        if first in HEALTH_FIRST and set(MAJOR_GROUPS) <= hard_exposures(required):
+            # a strength day of a first goal whose dose it is (general health, insulin
+            # sensitivity, fat loss) is not cut to its main lifts for a walk (coach review
+            # 32, STRENGTH-DAYS-TRIMMED-FOR-SHORT-WALKS)
             continue
         # the lifting as the block's longest building week holds it: a walk after it can
         # only have the minutes every week leaves (a cautious start's lighter weeks are
@@ -5183,6 +5189,11 @@ def older_third_lifting_day(p: Profile, plan: Plan, library: Library) -> Verdict
 UPPER_GROUPS = frozenset({"chest", "back", "shoulders"})
 LOWER_GROUPS = frozenset({"quads", "hamstrings", "glutes"})
 AEROBIC_FIRST = {"endurance", "stress-resilience", "mood-cognition"}
+# The first goals whose own dose is WHO's two strength days as much as its aerobic minutes
+# (rules/core/conditions.yaml, health-goal-first: general or cardiometabolic health, and fat
+# loss with lifting to keep lean mass): WHO 2020 asks both of every adult, ADA 2016 2-3
+# resistance sessions a week beside the 150 minutes (EVIDENCE.md §1.1, §1.6)
+HEALTH_FIRST = AEROBIC_LED_GOALS - AEROBIC_FIRST
 DIABETES = {Condition.TYPE_1_DIABETES, Condition.TYPE_2_DIABETES}
 LIFTING_FIRST = {"muscle", "strength"}
 
@@ -7323,21 +7334,16 @@ def short_day_keeps_extras(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
-# The first goals whose own dose is WHO's two strength days as much as its aerobic minutes
-# (rules/core/conditions.yaml, health-goal-first: general or cardiometabolic health, and fat
-# loss with lifting to keep lean mass): WHO 2020 asks both of every adult, ADA 2016 2-3
-# resistance sessions a week beside the 150 minutes (EVIDENCE.md §1.1, §1.6)
-HEALTH_FIRST = AEROBIC_LED_GOALS - AEROBIC_FIRST
-
-
 def strength_day_trimmed_for_a_short_walk(p: Profile, plan: Plan, library: Library) -> Verdict:
     """Coach review 32, STRENGTH-DAYS-TRIMMED-FOR-SHORT-WALKS (COACHING.md §2, who gets the
     time first: (3) the WHO minimums, 150 aerobic minutes and two strength days, one step
     together): for a first goal of general health, insulin sensitivity or fat loss, a
     building week short of both WHO targets has no lifting day cut below a strength day for
-    the walk after it where the day's minutes would hold its own lifts as one (each hard
-    lift at up to three sets, every major group three hard sets: the smallest hard form of
-    them). A strength day traded for a walk that leaves the week short of the 150 minutes
+    the walk after it where the day's minutes would hold its own lifts as one: each hard
+    lift at the three sets the dose gives a compound (on days of more than 20 minutes; on
+    shorter ones core/short-sessions-fewer-sets doses two, and the lifts are read as they
+    are), held to their smallest hard form (every major group three hard sets, rests at the
+    short end), timed at their reps as a reps week has them. A strength day traded for a walk that leaves the week short of the 150 minutes
     anyway gives up one WHO minimum and reaches none: a 40-year-old general-health man on
     3 x 30 had both lifting days at their main lifts (two sets each, 18-20 minutes) for
     walks of 10 and 12 minutes, 42 of 150 aerobic minutes and 0 of 2 strength days."""
@@ -7359,6 +7365,8 @@ def strength_day_trimmed_for_a_short_walk(p: Profile, plan: Plan, library: Libra
         return verdict
     offered = {d.value for d in p.training_days()}
     timing = library.design.timing
+    # the sets a compound's dose gives it (core/resistance-dose-*: three; two on short days)
+    dose = HARD_EXPOSURE_SETS if p.minutes_per_session > SHORT_SESSION_MINUTES else 0
     for week in plan.weeks:
         if week.deload:
             continue
@@ -7375,15 +7383,24 @@ def strength_day_trimmed_for_a_short_walk(p: Profile, plan: Plan, library: Libra
             walks = [s for s in today[today.index(lift) + 1 :] if s.modality is Modality.ENDURANCE]
             if not walks or set(MAJOR_GROUPS) <= hard_exposures(today):
                 continue
-            # the day's own lifts as a strength day: each hard one at up to three sets, then
-            # as few as keep every group's three hard sets, rests at the short end
-            whole = [
-                e.model_copy(update={"sets": max(e.sets, HARD_EXPOSURE_SETS)})
-                if is_hard_set(e)
-                else e
-                for e in lift.exercises
-            ]
-            form = _smallest_hard_form(whole, LIFTING_EXPOSURE_SETS)
+            # the day's own lifts at the sets their dose gives them, then as few as keep
+            # every group's three hard sets, reps as a reps week holds them
+            form = _smallest_hard_form(
+                [
+                    e.model_copy(
+                        update={
+                            "sets": max(e.sets, dose if is_hard_set(e) and e.compound else 0),
+                            "reps": Range.of(
+                                e.reps.min + math.ceil((e.reps.max - e.reps.min) / 2), e.reps.max
+                            )
+                            if e.reps is not None
+                            else None,
+                        }
+                    )
+                    for e in lift.exercises
+                ],
+                LIFTING_EXPOSURE_SETS,
+            )
             if not set(MAJOR_GROUPS) <= _exposed_groups(form):
                 continue
             # timed as the planner times a session: whole minutes, with its warm-up and
