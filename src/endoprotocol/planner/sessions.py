@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 from endoprotocol.engine.decisions import Bound, CautiousStart, Decisions, fill_placeholders
 from endoprotocol.plan import (
+    HARD_RIR_MAX,
     Exercise,
     Intensity,
     Range,
@@ -423,7 +424,7 @@ class SessionBuilder:
                 main_words = (
                     self.library.design.messages.main_lifts_form_no_strength_day or main_words
                 )
-                if not (changed and left >= worth):
+                if not (changed and left >= worth and self._strength_day(smaller)):
                     found = self._strong_main_lifts(untrimmed, sets, unpairable)
                     if found is not None:
                         (main, main_gave, main_dropped), (form, form_gave, form_dropped) = found
@@ -432,7 +433,7 @@ class SessionBuilder:
                             smaller, gave, dropped = form, form_gave, form_dropped
                             left, changed, strong = form_left, True, True
                             untrimmed = []  # what the form says it gave up is all of it
-                        elif form_left >= 0 and not set(MAJOR_GROUPS) <= _exposed(exercises):
+                        elif form_left >= 0 and not self._strength_day(exercises):
                             # no walk fits after it, but the day's trim left it no strength
                             # day: its main lifts as one instead, at the most sets that fit
                             # (a trim, said as one)
@@ -444,9 +445,10 @@ class SessionBuilder:
                                 notes.remove(trim_note(slot.minutes, trimmed))
                             trimmed = ", ".join([*said_gave, *main_dropped])
                             notes.append(trim_note(slot.minutes, trimmed))
-                            exercises, strong = kept, True
-                    if not strong and set(MAJOR_GROUPS) <= _exposed(exercises):
-                        strong = True  # the day stays a strength day, no walk after it
+                            exercises, changed, strong = kept, False, True
+                    if not strong and self._strength_day(exercises):
+                        # the day stays a strength day, no walk after it
+                        changed, strong = False, True
             if (
                 not strong
                 and (not (changed and left >= worth) or idle_extras)
@@ -786,6 +788,27 @@ class SessionBuilder:
                 changes.append("fewer sets")
         return kept, changes, dropped
 
+    def _strength_day(self, exercises: list[Exercise]) -> bool:
+        """Whether the session gives every major group three hard sets (a WHO strength day,
+        DESIGN.md v1.1) in some week of the block: as built, where no cautious start holds
+        its effort down, or the start's effort is hard, or the block reaches past the start
+        (and its exit) to the full dose."""
+        if not set(MAJOR_GROUPS) <= _exposed(exercises):
+            return False
+        found = self.outcome.progression.get("cautious_start")
+        start = found.value if found is not None else None
+        if not isinstance(start, CautiousStart):
+            return True
+
+        def hard(rir: Bound | None) -> bool:
+            return rir is not None and (rir.min or 0) <= HARD_RIR_MAX
+
+        if hard(start.rir):
+            return True
+        if start.weeks < self.block_weeks and (start.exit_rir is None or hard(start.exit_rir)):
+            return True  # the block reaches the exit, whose effort is hard
+        return start.weeks + (start.exit_weeks or 0) < self.block_weeks
+
     def _strong_main_lifts(
         self, exercises: list[Exercise], fewest: int, unpairable: set[str]
     ) -> tuple[Form, Form] | None:
@@ -798,7 +821,7 @@ class SessionBuilder:
         that form, each with what changed and the lifts it left out."""
         most = max((e.sets for e in exercises), default=1)
         main, gave, dropped = self._main_lifts_form(exercises, most, unpairable)
-        if not dropped or not set(MAJOR_GROUPS) <= _exposed(main):
+        if not dropped or not self._strength_day(main):
             return None
         form, fewer, more = self._exposure_form(main, fewest)
         return (main, gave, dropped), (
