@@ -447,13 +447,8 @@ class SessionBuilder:
                             notes.append(trim_note(slot.minutes, trimmed))
                             exercises, changed, strong = kept, False, True
                     if not strong and self._strength_day(exercises):
-                        # the day stays a strength day: at its smallest hard form where that
-                        # frees any minute (a walk joins it where the day's spare holds one,
-                        # else the day keeps its lifting, `Built.unformed`), else as it is
-                        if changed and left >= 1 and self._strength_day(smaller):
-                            worth = 1
-                        else:
-                            changed = False
+                        # the day stays a strength day, as it is: no walk after it
+                        changed = False
                         strong = True
             if (
                 not strong
