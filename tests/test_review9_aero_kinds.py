@@ -143,14 +143,17 @@ def test_aerobic_goal_zero_fat_loss_first_takes_the_health_first_path() -> None:
         assert verdict.applies
         assert not verdict.faults
     # 30-minute days (coach review 16 reopened the decision that kept WHO's two strength
-    # days here, as "the four-lift circuit shape" it named): each lifting day is its main
-    # lifts at two sets with a 10-12-minute walk after it, 0 -> 22 of 150, strength 2 -> 0
+    # days here, as "the four-lift circuit shape" it named; coach review 32,
+    # STRENGTH-DAYS-TRIMMED-FOR-SHORT-WALKS, closed it again: for fat loss the two strength
+    # days are the first goal's dose too): each lifting day is its main lifts at their
+    # smallest hard form with a 6-8-minute walk after it, 0 -> 22 -> 14 of 150, strength
+    # 2 -> 0 -> 2
     for day in ("wednesday", "saturday"):
         lift, walk = required_sessions(plan, day)
-        assert any(n.startswith("Trimmed to its main lifts") for n in lift.notes)
-        assert walk.duration_minutes >= 10
-    assert guideline(plan, "who-2020-aerobic").value >= 20
-    assert guideline(plan, "who-2020-strength").value == 0
+        assert any(n.startswith("Trimmed to its smallest hard form") for n in lift.notes)
+        assert walk.duration_minutes >= 5
+    assert guideline(plan, "who-2020-aerobic").value >= 10
+    assert guideline(plan, "who-2020-strength").value == 2
     # 40-minute days: the smallest hard form frees a walk after each lift (was two 38- and
     # 34-minute lifts and 0 of 150 all block)
     plan = plan_of(ZERO_40)

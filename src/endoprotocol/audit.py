@@ -23,6 +23,7 @@ from itertools import combinations, pairwise, product
 from endoprotocol.engine.model import COUNTED_UNITS
 from endoprotocol.engine.review import is_demanding_set
 from endoprotocol.plan import (
+    HARD_EXPOSURE_SETS,
     DayPlan,
     Exercise,
     GuidelineCheck,
@@ -4928,9 +4929,20 @@ def aerobic_first_extras_before_walk(p: Profile, plan: Plan, library: Library) -
         return verdict
     timing = library.design.timing
     kind_dosed = frozenset(e.name for e in library.exercises if e.kind in library.design.kinds)
+    first = p.goals[0].value if p.goals else ""
     for i, d, required in _lifting_days_without_aerobic(p, days):
         lifts = [s for s in required if s.modality.value == "resistance"]
         if len(lifts) != 1:
+            continue
+        if first in HEALTH_FIRST and any(
+            set(MAJOR_GROUPS) <= hard_exposures(s for s in w.days[i].sessions if not s.optional)
+            for w in plan.weeks
+            if not w.deload
+        ):
+            # a strength day (in some building week: a cautious start's exit reaches it) of a
+            # first goal whose dose it is (general health, insulin sensitivity, fat loss) is
+            # not cut to its main lifts for a walk (coach review 32,
+            # STRENGTH-DAYS-TRIMMED-FOR-SHORT-WALKS)
             continue
         # the lifting as the block's longest building week holds it: a walk after it can
         # only have the minutes every week leaves (a cautious start's lighter weeks are
@@ -5253,6 +5265,11 @@ def older_third_lifting_day(p: Profile, plan: Plan, library: Library) -> Verdict
 UPPER_GROUPS = frozenset({"chest", "back", "shoulders"})
 LOWER_GROUPS = frozenset({"quads", "hamstrings", "glutes"})
 AEROBIC_FIRST = {"endurance", "stress-resilience", "mood-cognition"}
+# The first goals whose own dose is WHO's two strength days as much as its aerobic minutes
+# (rules/core/conditions.yaml, health-goal-first: general or cardiometabolic health, and fat
+# loss with lifting to keep lean mass): WHO 2020 asks both of every adult, ADA 2016 2-3
+# resistance sessions a week beside the 150 minutes (EVIDENCE.md §1.1, §1.6)
+HEALTH_FIRST = AEROBIC_LED_GOALS - AEROBIC_FIRST
 DIABETES = {Condition.TYPE_1_DIABETES, Condition.TYPE_2_DIABETES}
 LIFTING_FIRST = {"muscle", "strength"}
 
@@ -7393,6 +7410,137 @@ def short_day_keeps_extras(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+# a minute the planner's timing of a form (its rests as the week settles them, whole minutes)
+# may run past the audit's (a design choice): a strength day that fits only to the minute is
+# not read as one the day holds
+FORM_ROUNDING_MINUTES = 1
+
+
+def strength_day_trimmed_for_a_short_walk(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 32, STRENGTH-DAYS-TRIMMED-FOR-SHORT-WALKS (COACHING.md §2, who gets the
+    time first: (3) the WHO minimums, 150 aerobic minutes and two strength days, one step
+    together): for a first goal of general health, insulin sensitivity or fat loss, a
+    building week short of both WHO targets has no lifting day cut below a strength day for
+    the walk after it where the day's minutes would hold its own lifts as one: each hard
+    lift at the three sets the dose gives a compound (on days of more than 20 minutes; on
+    shorter ones core/short-sessions-fewer-sets doses two, and the lifts are read as they
+    are), held to their smallest hard form (every major group three hard sets, rests at the
+    short end), timed at their reps as a reps week has them. A strength day traded for a walk that leaves the week short of the 150 minutes
+    anyway gives up one WHO minimum and reaches none: a 40-year-old general-health man on
+    3 x 30 had both lifting days at their main lifts (two sets each, 18-20 minutes) for
+    walks of 10 and 12 minutes, 42 of 150 aerobic minutes and 0 of 2 strength days."""
+    aerobic = _guideline(plan, "who-2020-aerobic")
+    strength = _guideline(plan, "who-2020-strength")
+    first = p.goals[0].value if p.goals else ""
+    verdict = Verdict(
+        applies=aerobic is not None
+        and strength is not None
+        and not aerobic.held_by
+        and not strength.held_by
+        and first in HEALTH_FIRST
+        and plan.screening.max_intensity not in ("none", "light")
+        and Condition.PREGNANCY not in p.conditions
+        and not has_triad_signs(p)
+        and Condition.OVERTRAINING_SYMPTOMS not in p.conditions
+    )
+    if not verdict.applies or aerobic is None or strength is None:
+        return verdict
+    offered = {d.value for d in p.training_days()}
+    timing = library.design.timing
+    # the sets a compound's dose gives it (core/resistance-dose-*: three; two on short days)
+    dose = HARD_EXPOSURE_SETS if p.minutes_per_session > SHORT_SESSION_MINUTES else 0
+    for week in plan.weeks:
+        if week.deload:
+            continue
+        required = [[s for s in d.sessions if not s.optional] for d in week.days]
+        minutes = sum(aerobic_equivalent(s) for r in required for s in r)
+        strong = sum(1 for r in required if set(MAJOR_GROUPS) <= hard_exposures(r))
+        if minutes >= aerobic.target or strong >= strength.target:
+            continue
+        for d, today in zip(week.days, required, strict=True):
+            lifts = [s for s in today if s.modality is Modality.RESISTANCE]
+            if d.day.value not in offered or len(lifts) != 1:
+                continue
+            lift = lifts[0]
+            walks = [s for s in today[today.index(lift) + 1 :] if s.modality is Modality.ENDURANCE]
+            if not walks or set(MAJOR_GROUPS) <= hard_exposures(today):
+                continue
+            # the day's own lifts at the sets their dose gives them, then as few as keep
+            # every group's three hard sets, reps as a reps week holds them
+            form = _smallest_hard_form(
+                [
+                    e.model_copy(
+                        update={
+                            "sets": max(e.sets, dose if is_hard_set(e) and e.compound else 0),
+                            "reps": Range.of(
+                                e.reps.min + math.ceil((e.reps.max - e.reps.min) / 2), e.reps.max
+                            )
+                            if e.reps is not None
+                            else None,
+                        }
+                    )
+                    for e in lift.exercises
+                ],
+                LIFTING_EXPOSURE_SETS,
+            )
+            if not set(MAJOR_GROUPS) <= _exposed_groups(form):
+                continue
+            # timed as the planner times a session: whole minutes, with its warm-up and
+            # cool-down (what the session's minutes hold beyond its sets)
+            edges = lift.duration_minutes - session_seconds(lift.exercises, timing) / 60
+            needs = round(edges + session_seconds(form, timing) / 60)
+            others = sum(s.duration_minutes for s in today if s is not lift and s not in walks)
+            if others + needs + FORM_ROUNDING_MINUTES <= p.minutes_per_session:
+                verdict.faults.append(
+                    Fault(
+                        "strength-day-trimmed-for-a-short-walk",
+                        f"week {week.week} {d.day.value}",
+                        f"'{lift.title}' ({lift.duration_minutes} minutes) gives not every "
+                        f"major group three hard sets, for a "
+                        f"{sum(s.duration_minutes for s in walks)}-minute walk after it, in a "
+                        f"week of {minutes:.0f} of {aerobic.target} aerobic minutes and "
+                        f"{strong} of {strength.target} strength days; its lifts as a "
+                        f"strength day take {needs} of the day's {p.minutes_per_session} "
+                        "minutes",
+                    )
+                )
+    return verdict
+
+
+# the reason the short day's main-lifts note gives (`messages.main_lifts_form`) and the
+# backbone's notes (`backbone_note`, `backbone_detail`): true only of a first goal built on
+# aerobic work
+BUILT_ON_AEROBIC_WORDS = ("your first goal is built on", "the first goal is built on")
+
+
+def trim_reason_untrue_for_goal(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 32, STRENGTH-DAYS-TRIMMED-FOR-SHORT-WALKS (words): a note that gives
+    "the aerobic work your first goal is built on" as its reason is said only to a person
+    whose first goal is built on aerobic work (endurance, stress, mood: rules/core/
+    conditions.yaml, aerobic-goal-first). General health and insulin sensitivity are
+    built on WHO's aerobic minutes and strength days both (WHO 2020, ADA 2016; EVIDENCE.md
+    §1.1, §1.6), fat loss on the aerobic minutes with lifting keeping lean mass: a
+    general-health man's two main-lifts days said it of his 10- and 12-minute walks."""
+    first = p.goals[0].value if p.goals else ""
+    verdict = Verdict(applies=bool(first) and first not in AEROBIC_FIRST)
+    if not verdict.applies:
+        return verdict
+    said: list[tuple[str, str]] = [(f"week {w.week}", n) for w in plan.weeks for n in w.notes]
+    said += [(where, n) for _w, where, s in week_sessions(plan) for n in s.notes]
+    said += [(f"guideline {g.id}", g.detail) for g in plan.guidelines]
+    for where, text in said:
+        hit = next((w for w in BUILT_ON_AEROBIC_WORDS if w in text), None)
+        if hit is not None:
+            verdict.faults.append(
+                Fault(
+                    "trim-reason-untrue-for-goal",
+                    where,
+                    f"says {hit!r} aerobic work to a person whose first goal is {first}",
+                )
+            )
+    return verdict
+
+
 # a day's minutes a smaller form may leave unused (rounding, a set that does not fit)
 FORM_IDLE_MOST_MINUTES = 7
 FORM_WORDS = "so that steady work follows it"
@@ -8776,6 +8924,7 @@ WEEK_CHECKS: dict[str, Check] = {
     "strength-hold-misattributed": strength_hold_misattributed,
     "shortfall-advice-broken": shortfall_advice_broken,
     "activity-gap-with-extras": activity_gap_with_extras,
+    "strength-day-trimmed-for-a-short-walk": strength_day_trimmed_for_a_short_walk,
 }
 
 
@@ -13148,11 +13297,12 @@ STRENGTH_DAY_DENIED = ("does not count", "not one of", "not count as")
 def claim_strength_day_false(p: Profile, plan: Plan, library: Library) -> Verdict:
     """COACHING.md §2 (time is honest; a trim keeps the day's promised patterns) and §1
     (words tell the truth), with the WHO strength guideline's own counting (coach review
-    12, TRIM-CLAIM-NO-PULL): a session note that calls its day "one of your strength days"
-    or says each group "still gets three hard sets" stands on a day whose required sessions,
-    as built that week, give every major group their lifts train three or more hard sets
-    (`hard_exposures`, the plan's count; `weekly.groups_trained`). A trimmed day with no
-    back work read as a strength day while the guideline box counted none."""
+    12, TRIM-CLAIM-NO-PULL): a session note that says each group "still gets three hard
+    sets" (the day "still counts toward their strength days") stands on a day whose
+    required sessions, as built that week, give every major group their lifts train three
+    or more hard sets (`hard_exposures`, the plan's count; `weekly.groups_trained`). A
+    trimmed day with no back work read as a strength day while the guideline box counted
+    none."""
     verdict = Verdict(applies=False)
     for week in plan.weeks:
         for day in week.days:
@@ -13601,6 +13751,7 @@ WORD_CHECKS: dict[str, Check] = {
     "interval-reason-untrue": interval_reason_untrue,
     "pct-1rm-words-without-one": pct_1rm_words_without_one,
     "joint-note-other-cardio": joint_note_other_cardio,
+    "trim-reason-untrue-for-goal": trim_reason_untrue_for_goal,
 }
 CHECKS: dict[str, Check] = {
     **SAFETY_CHECKS,

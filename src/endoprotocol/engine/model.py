@@ -1096,6 +1096,17 @@ class GuidelineTarget(_Node):
     # core and isolation extras left out, non-competing lifts paired - and a brisk walk
     # takes the minutes left (coach review 16, AEROBIC-FIRST-GOAL-CROWDED-BY-LIFTING).
     lifting_main_lifts: bool = False
+    # With `lifting_main_lifts`, for a first goal whose dose is WHO's two strength days as
+    # much as its aerobic minutes (general or cardiometabolic health, fat loss): a day that
+    # counts as a strength day (every major group 3+ hard sets) is not cut to main lifts
+    # below it for the walk. Its main lifts are held to their smallest hard form instead
+    # where that frees the walk; otherwise the day keeps its lifting and no walk follows.
+    # The main-lifts form is left to days that are no strength day anyway (a split day, a
+    # light start), and says so (`messages.main_lifts_form_no_strength_day`). Trading a
+    # strength day for a walk that leaves the week short of the 150 minutes gives up one WHO
+    # minimum and reaches none (COACHING.md §2 (3); coach review 32,
+    # STRENGTH-DAYS-TRIMMED-FOR-SHORT-WALKS).
+    lifting_keeps_strength_days: bool = False
     # A first goal whose dose is the aerobic backbone (endurance, stress, mood: coach review
     # 30, FIRST-GOAL-AEROBIC-BACKBONE-YIELDS-TO-LIFTING): while the target is short, each
     # offered lifting day's steady work after its lifting is one continuous session of at
@@ -1146,6 +1157,8 @@ class GuidelineTarget(_Node):
             raise ValueError("build_up_extras_step_minutes goes with build_up_weeks")
         if self.build_up_step_minutes is not None and self.build_up_weeks is None:
             raise ValueError("build_up_step_minutes goes with build_up_weeks")
+        if self.lifting_keeps_strength_days and not self.lifting_main_lifts:
+            raise ValueError("lifting_keeps_strength_days goes with lifting_main_lifts")
         if (
             self.lifting_exposure_walk_minutes is not None or self.lifting_main_lifts
         ) and self.lifting_exposure_sets is None:

@@ -386,6 +386,10 @@ class Messages(_Node):
     # {changes}: a short day's lifting held to its main lifts so that a walk follows it
     # (coach review 16, AEROBIC-FIRST-GOAL-CROWDED-BY-LIFTING)
     main_lifts_form: Text | None = None
+    # {changes}: the same form for a first goal not built on aerobic work (general health,
+    # insulin sensitivity, fat loss), taken only on a day that is no strength day anyway
+    # (coach review 32, STRENGTH-DAYS-TRIMMED-FOR-SHORT-WALKS); without it, `main_lifts_form`
+    main_lifts_form_no_strength_day: Text | None = None
     # how an aerobic shortfall closes on the person's own days (a guideline's `{how}`;
     # coach review 12, SUGGESTION-UNFOLLOWABLE)
     gap_free_days: Text | None = None  # {activity}, {minutes}, {days}: offered days left free
@@ -455,6 +459,7 @@ class Messages(_Node):
             "above_slot_reps": set(),
             "exposure_form_partial": {"changes", "groups"},
             "main_lifts_form": {"changes"},
+            "main_lifts_form_no_strength_day": {"changes"},
             "gap_free_days": {"activity", "minutes", "days"},
             "gap_room": {"minutes"},
             "gap_new_days": {"count", "activity", "minutes"},

@@ -3847,7 +3847,16 @@ def build_weeks(
         plateaued: set[str] = set()
         slowed_fresh = False
         climbed: list[tuple[str, str]] = []
-        main_head = (design.messages.main_lifts_form or "").partition("{changes}")[0]
+        # (either main-lifts note: the aerobic-built first goal's, or the one a day that is
+        # no strength day anyway gets; coach review 32)
+        main_heads = tuple(
+            t.partition("{changes}")[0]
+            for t in (
+                design.messages.main_lifts_form,
+                design.messages.main_lifts_form_no_strength_day,
+            )
+            if t
+        )
         # the sets this week still owes the groups under the dose (all the week's days)
         week_under = dict(under_dose)
         held_most = _held_sets_most(scheme.cautious, number, weeks, scheme) if not deload else None
@@ -3909,9 +3918,9 @@ def build_weeks(
                 # lifts: that walk is the first goal's aerobic dose, which comes before the
                 # exit's strength sets; coach review 17, FIRST-GOAL-AEROBIC-ABSENT)
                 main_day = backbone_first or (
-                    bool(main_head)
+                    bool(main_heads)
                     and any(
-                        n.startswith(main_head)
+                        n.startswith(main_heads)
                         for x in todays
                         if x.modality is Modality.RESISTANCE
                         for n in x.notes
@@ -5517,7 +5526,12 @@ def _form_refit(
     rest given back (a deload's lighter sets keep the rests their effort has)."""
     sessions = list(day.sessions)
     changed = False
-    templates = [t for t in (design.messages.exposure_form, design.messages.main_lifts_form) if t]
+    mains = [
+        t
+        for t in (design.messages.main_lifts_form, design.messages.main_lifts_form_no_strength_day)
+        if t
+    ]
+    templates = [t for t in (design.messages.exposure_form, *mains) if t]
     for k, s in enumerate(sessions):
         if s.modality is not Modality.RESISTANCE or s.optional:
             continue
@@ -5577,7 +5591,7 @@ def _form_refit(
         # on a short day held to its main lifts: its extras stay out, coach review 17,
         # SHORT-DAY-KEEPS-EXTRAS)
         order = [e.name for e in whole.exercises]
-        main_only = any(t == design.messages.main_lifts_form for _, t in said)
+        main_only = any(t in mains for _, t in said)
         for e in whole.exercises:
             if main_only or any(x.name == e.name for x in kept) or most(e) < 1:
                 continue

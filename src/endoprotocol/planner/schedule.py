@@ -103,6 +103,10 @@ class Slotted:
     # ... and, on a day too short for that form to free them, the minutes its main lifts
     # alone must free (`lifting_main_lifts`; coach review 16), or None: no such form
     main_lifts: int | None = None
+    # ... but not below a strength day the day would otherwise be (`lifting_keeps_strength_days`:
+    # a first goal whose dose is WHO's strength days as much as its aerobic minutes; coach
+    # review 32, STRENGTH-DAYS-TRIMMED-FOR-SHORT-WALKS)
+    keeps_strength_day: bool = False
     # what the plan says of where the session is: why an optional extra is on a day the
     # person did not offer (`Scheduler._say_why_away`; coach review 20)
     notes: list[str] = field(default_factory=list)
@@ -985,6 +989,7 @@ class Scheduler:
                 t.lifting_exposure_walk_minutes,
                 t.lifting_main_lifts,
                 t.backbone_walk_minutes,
+                t.lifting_keeps_strength_days,
             )
             for t, _ in self.outcome.guidelines.values()
             if t.lifting_exposure_sets is not None and t.fill_with is Modality.ENDURANCE
@@ -994,7 +999,7 @@ class Scheduler:
             return
         if self._aerobic_value() >= found[0][1]:
             return
-        sets, _, walk, main, backbone = found[0]
+        sets, _, walk, main, backbone, keeps = found[0]
         # the least walk after the form: a few brisk minutes count (WHO 2020: bouts of any
         # length), never more than the library's least steady block
         least = min(
@@ -1043,6 +1048,7 @@ class Scheduler:
                     lift.exposure_form = (sets, max(short, 1))
                     if short > 0 and main:
                         lift.main_lifts = short
+                        lift.keeps_strength_day = keeps
                         self.joined_least[day] = least
                 continue
             if cap is not None and count >= cap[0]:
@@ -1053,6 +1059,7 @@ class Scheduler:
             slack = self.budget - sum(o.minutes for o in required)
             lift.exposure_form = (sets, max(least - slack, 1))
             lift.main_lifts = max(least - slack, 1) if main else None
+            lift.keeps_strength_day = keeps
             self.joined_least[day] = least
             if until is not None:
                 self.joined_until[day] = until

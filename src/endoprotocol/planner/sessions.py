@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 from endoprotocol.engine.decisions import Bound, CautiousStart, Decisions, fill_placeholders
 from endoprotocol.plan import (
+    HARD_RIR_MAX,
     Exercise,
     Intensity,
     Range,
@@ -56,6 +57,8 @@ from endoprotocol.vocab import (
 )
 
 ALL_MUSCLES = {m.value for m in Muscle}
+# a smaller form of a lifting session: its lifts, what changed, the lifts it left out
+Form = tuple[list[Exercise], list[str], list[str]]
 # Whose rules dose an exercise of each timed pattern, wherever the exercise appears.
 OWN_MODALITY = {
     Pattern.INTERVALS: Modality.HIIT,
@@ -410,8 +413,47 @@ class SessionBuilder:
             # 17, SHORT-DAY-KEEPS-EXTRAS) keeps its extras for nothing the first goal needs
             least = self.timing.min_work_minutes.get(Modality.ENDURANCE, 10)
             idle_extras = left < least and not set(MAJOR_GROUPS) <= _exposed(smaller)
+            strong = False
+            if slot.keeps_strength_day and slot.main_lifts is not None:
+                # a first goal whose dose is WHO's strength days as much as its aerobic
+                # minutes (general health, insulin sensitivity, fat loss) trades no strength
+                # day for the walk: its main lifts at their smallest hard form where that
+                # frees the walk; else its main lifts as a strength day where the day holds
+                # them (a trim, no walk), else the day as it is; the main lifts below a
+                # strength day only on a day that is none anyway, saying so (coach review
+                # 32, STRENGTH-DAYS-TRIMMED-FOR-SHORT-WALKS)
+                main_words = (
+                    self.library.design.messages.main_lifts_form_no_strength_day or main_words
+                )
+                if not (changed and left >= worth and self._strength_day(smaller)):
+                    found = self._strong_main_lifts(untrimmed, sets, unpairable)
+                    if found is not None:
+                        (main, main_gave, main_dropped), (form, form_gave, form_dropped) = found
+                        form_left = slot.minutes - round(edges + self._first_seconds(form) / 60)
+                        if form_left >= worth:
+                            smaller, gave, dropped = form, form_gave, form_dropped
+                            left, changed, strong = form_left, True, True
+                            untrimmed = []  # what the form says it gave up is all of it
+                        elif form_left >= 0 and not self._strength_day(exercises):
+                            # no walk fits after it, but the day's trim left it no strength
+                            # day: its main lifts as one instead, at the most sets that fit
+                            # (a trim, said as one)
+                            main_fits = slot.minutes >= round(
+                                edges + self._first_seconds(main) / 60
+                            )
+                            kept, said_gave = (main, main_gave) if main_fits else (form, form_gave)
+                            if trimmed:
+                                notes.remove(trim_note(slot.minutes, trimmed))
+                            trimmed = ", ".join([*said_gave, *main_dropped])
+                            notes.append(trim_note(slot.minutes, trimmed))
+                            exercises, changed, strong = kept, False, True
+                    if not strong and self._strength_day(exercises):
+                        # the day stays a strength day, as it is: no walk after it
+                        changed = False
+                        strong = True
             if (
-                (not (changed and left >= worth) or idle_extras)
+                not strong
+                and (not (changed and left >= worth) or idle_extras)
                 and slot.main_lifts is not None
                 and main_words
             ):
@@ -747,6 +789,48 @@ class SessionBuilder:
             if "fewer sets" not in changes:
                 changes.append("fewer sets")
         return kept, changes, dropped
+
+    def _strength_day(self, exercises: list[Exercise]) -> bool:
+        """Whether the session gives every major group three hard sets (a WHO strength day,
+        DESIGN.md v1.1) in some week of the block: as built, where no cautious start holds
+        its effort down, or the start's effort is hard, or the block reaches past the start
+        (and its exit) to the full dose."""
+        if not set(MAJOR_GROUPS) <= _exposed(exercises):
+            return False
+        found = self.outcome.progression.get("cautious_start")
+        start = found.value if found is not None else None
+        if not isinstance(start, CautiousStart):
+            return True
+
+        def hard(rir: Bound | None) -> bool:
+            return rir is not None and (rir.min or 0) <= HARD_RIR_MAX
+
+        if hard(start.rir):
+            return True
+        if start.weeks < self.block_weeks and (start.exit_rir is None or hard(start.exit_rir)):
+            return True  # the block reaches the exit, whose effort is hard
+        return start.weeks + (start.exit_weeks or 0) < self.block_weeks
+
+    def _strong_main_lifts(
+        self, exercises: list[Exercise], fewest: int, unpairable: set[str]
+    ) -> tuple[Form, Form] | None:
+        """A short day's main lifts as a strength day (coach review 32,
+        STRENGTH-DAYS-TRIMMED-FOR-SHORT-WALKS): the main lifts at the sets the session gave
+        them (`_main_lifts_form`, extras out, non-competing lifts paired), then held to
+        their smallest hard form (`_exposure_form`: down to `fewest` sets a lift while every
+        major group keeps its three hard sets). None where they give not every major group
+        three hard sets, or leave nothing out. Returns the main lifts at the session's sets and
+        that form, each with what changed and the lifts it left out."""
+        most = max((e.sets for e in exercises), default=1)
+        main, gave, dropped = self._main_lifts_form(exercises, most, unpairable)
+        if not dropped or not self._strength_day(main):
+            return None
+        form, fewer, more = self._exposure_form(main, fewest)
+        return (main, gave, dropped), (
+            form,
+            [*gave, *(w for w in fewer if w not in gave)],
+            [*dropped, *more],
+        )
 
     def _main_lifts_form(
         self, exercises: list[Exercise], fewest: int, unpairable: set[str]
