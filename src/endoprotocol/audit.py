@@ -5149,6 +5149,97 @@ def aerobic_short_with_unused_minutes(p: Profile, plan: Plan, library: Library) 
     return verdict
 
 
+# the least block of balance practice beside another session: the library's least balance
+# work (`timing.min_work_minutes`, 5), read from the library where the check runs
+BALANCE_BLOCK_DEFAULT_MINUTES = 5
+
+
+def balance_crowds_first_goal_aerobic(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 33, BALANCE-FILLS-WHOLE-DAYS (COACHING.md §2: safety first, then the
+    first goal's minimum dose, for a goal built on aerobic work its aerobic backbone; §4 and
+    WHO 2020: falls prevention asks for balance or multicomponent work on 3+ days, not for
+    whole days of it): for a first goal built on aerobic work whose aerobic minutes no
+    safety rule holds, a week short of WHO's aerobic minutes gives no offered day to a
+    balance practice alone when that day could hold a walk of a few brisk minutes
+    (`SHORT_DAY_WALK_MINUTES`) with the warm-up and cool-down the plan's own walks take, and
+    the practice's least block (`timing.min_work_minutes`) beside it. Left out: the rest
+    days the week must keep light (one, two with chronic stress, poor sleep or overtraining
+    signs; days not offered count), a week at the five-steady-sessions cap, and a plan with
+    no walk of a day of its own to read the warm-up from. A 65-year-old insulin-first woman
+    on 7 x 15 minutes had whole 14-minute balance days on Wednesday, Saturday and Sunday
+    (about 3-6 minutes of holds each) and 30 aerobic minutes a week in every week."""
+    target = _guideline(plan, "who-2020-aerobic")
+    verdict = Verdict(
+        applies=_aerobic_led_unheld(p, plan)
+        and not plan.screening.referral_only
+        and any(
+            s.modality.value == "balance" and not s.optional
+            for d in plan.weeks[0].days
+            for s in d.sessions
+        )
+    )
+    if not verdict.applies or target is None or target.met:
+        return verdict
+    offered = {d.value for d in p.training_days()}
+    block = library.design.timing.min_work_minutes.get(
+        Modality.BALANCE, BALANCE_BLOCK_DEFAULT_MINUTES
+    )
+    rest_days = 2 if set(p.conditions) & RECOVERY_LIMITED else 1
+    for week in plan.weeks:
+        if _required_steady(week.days) >= MOST_STEADY_SESSIONS:
+            continue
+        aerobic = sum(
+            aerobic_equivalent(s) for d in week.days for s in d.sessions if not s.optional
+        )
+        if aerobic >= target.target:
+            continue
+        # the warm-up and cool-down of a walk on a day of its own, as this plan times it
+        edges = [
+            s.duration_minutes - _steady_work_minutes(s)
+            for d in week.days
+            for s in d.sessions
+            if s.modality.value == "endurance"
+            and not s.optional
+            and s.intensity_class.value == "moderate"
+            and [o for o in d.sessions if not o.optional] == [s]
+        ]
+        if not edges:
+            continue
+        walk = min(edges) + SHORT_DAY_WALK_MINUTES
+        # (a lifting day is not a rest day, even at a light start's effort: the start ends
+        # and the day's lifting is what the week is built around)
+        light = [
+            d
+            for d in week.days
+            if all(
+                INTENSITY_RANK[s.intensity_class.value] <= 1 and s.modality.value != "resistance"
+                for s in d.sessions
+            )
+        ]
+        alone = [
+            d
+            for d in week.days
+            if d.day.value in offered
+            and [s.modality.value for s in d.sessions if not s.optional] == ["balance"]
+        ]
+        # the rest days the week keeps: the light days beyond them may take a walk
+        spare = max(len(light) - rest_days, 0)
+        for d in alone[:spare] if p.minutes_per_session >= walk + block else []:
+            s = next(o for o in d.sessions if not o.optional)
+            verdict.faults.append(
+                Fault(
+                    "balance-crowds-first-goal-aerobic",
+                    f"week {week.week} {d.day.value}",
+                    f"'{s.title}' takes the whole day ({s.duration_minutes} min, about "
+                    f"{_routine_minutes(s):.0f} min of holds and rests) while the week holds "
+                    f"{aerobic:.0f} of {target.target} aerobic minutes; a walk of "
+                    f"{SHORT_DAY_WALK_MINUTES} brisk minutes and {block} of practice fit the "
+                    f"day's {p.minutes_per_session}",
+                )
+            )
+    return verdict
+
+
 def _routine_minutes(s: Session) -> float:
     """Minutes a holds-and-rests routine (balance, mobility) takes at the top of each
     exercise's hold and rest: its content, without a warm-up or cool-down."""
@@ -8902,6 +8993,7 @@ WEEK_CHECKS: dict[str, Check] = {
     "aerobic-first-extras-before-walk": aerobic_first_extras_before_walk,
     "aerobic-short-with-unused-minutes": aerobic_short_with_unused_minutes,
     "balance-pads-the-day": balance_pads_the_day,
+    "balance-crowds-first-goal-aerobic": balance_crowds_first_goal_aerobic,
     "older-third-lifting-day": older_third_lifting_day,
     "session-cut-misstated": session_cut_misstated,
     "diabetes-lifting-days-cut": diabetes_lifting_days_cut,

@@ -808,6 +808,7 @@ class Scheduler:
             self._fill_guidelines()
             if self._lift_to_free_days():
                 self._fill_guidelines()
+            self._routines_join_walks()
             self._steady_leads()
             for sessions, lift, minutes in room:
                 if not any(o.modality is Modality.ENDURANCE and not o.optional for o in sessions):
@@ -2030,6 +2031,119 @@ class Scheduler:
                 # WHO's minutes met, more for an endurance-first goal in the days' free
                 # minutes (coach review 17, ENDURANCE-FIRST-IDLE-DAYS)
                 self._fill_aerobic(target.first_goal_aerobic_bar, rule.full_id)
+
+    def _routines_join_walks(self) -> None:
+        """Coach review 33, BALANCE-FILLS-WHOLE-DAYS (COACHING.md §2: safety first, then the
+        first goal's aerobic dose; §4: falls prevention asks for balance work on 3+ days, not
+        for whole days of it): for a first goal built on aerobic work (a guideline whose walk
+        after lifting may be a few brisk minutes, `lifting_exposure_walk_minutes`), while the
+        week is short of the aerobic minutes and no safety rule holds them, a required light
+        routine (balance practice) left alone on an offered day - no session had the minutes
+        to take it beside when it was placed, the days too short for a whole walk and the
+        practice - moves beside another day's session at its own few minutes
+        (`_extra_minutes`): a walk gives them up down to its warm-up, cool-down and those few
+        brisk minutes, or a lifting session down to its smallest full form; the freed day then
+        takes a walk of its own (`_fill_guidelines`). Of the days it could join, the one that
+        leaves the week the most aerobic minutes; kept only when they rise (a day the rest-day
+        rule keeps light keeps its practice). A 65-year-old insulin-first woman on 7 x 15
+        minutes had three whole 14-minute balance days and 30 aerobic minutes a week."""
+        found = [
+            (t.bar, t.lifting_exposure_walk_minutes, t.lifting_main_lifts, g.full_id)
+            for t, g in self.outcome.guidelines.values()
+            if t.fill_with is Modality.ENDURANCE
+            and t.measure == "moderate_equivalent_aerobic_minutes"
+            and t.lifting_exposure_walk_minutes is not None
+        ]
+        if not found or self._aerobic_held():
+            return
+        bar, few, main, rule = found[0]
+        edges = self._edges(Modality.ENDURANCE)
+        for day in list(self.training):
+            if self._aerobic_value() >= bar:
+                return
+            required = [s for s in self.week.days[day] if not s.optional]
+            if len(required) != 1 or required[0].modality not in LIGHT_ROUTINES:
+                continue
+            modality = required[0].modality
+            least = self._extra_minutes(modality)
+            before = self._aerobic_value()
+            original = self.week
+            adjusted, split_dose = list(self.adjusted), self.split_dose
+            best: tuple[tuple[float, int, int], Week, list[Removal], int | None] | None = None
+            for other in self.training:
+                here = [s for s in original.days[other] if not s.optional]
+                if (
+                    other == day
+                    or len(here) != 1
+                    or any(s.modality is modality for s in original.days[other])
+                    or here[0].start_week != 1
+                    or here[0].end_week is not None
+                ):
+                    continue
+                host = here[0]
+                give = max(host.minutes + least - self.budget, 0)
+                if host.modality is Modality.RESISTANCE:
+                    # a lifting day held to its main lifts where the day is short (the
+                    # guideline's `lifting_main_lifts`): the practice takes the few minutes a
+                    # walk after them would have had
+                    if not main and host.minutes - give < self._lifting_floor(host):
+                        continue
+                elif (
+                    host.modality is not Modality.ENDURANCE
+                    or host.intensity == "light"
+                    or host.shares_warmup
+                    or host.tempo
+                    or host.minutes - give < edges + few
+                ):
+                    continue
+                self.week = self._copy_week_of(original)
+                self.adjusted, self.split_dose = list(adjusted), split_dose
+                routine = next(s for s in self.week.days[day] if not s.optional)
+                self.week.days[day].remove(routine)
+                moved = next(s for s in self.week.days[other] if not s.optional)
+                moved.minutes -= give
+                routine.minutes, routine.shares_warmup = least, True
+                self.week.days[other].append(routine)
+                self._fill_guidelines()
+                # the most aerobic minutes; a lifting day before a walk's minutes; the earliest
+                key = (
+                    self._aerobic_value(),
+                    int(host.modality is Modality.RESISTANCE),
+                    -self.training.index(other),
+                )
+                if key[0] > before and (best is None or key > best[0]):
+                    best = (key, self.week, list(self.adjusted), self.split_dose)
+            # ... or the practice stays, at its few minutes, and a walk leads its day
+            cap = self.outcome.cap("sessions_per_week", Modality.ENDURANCE.value)
+            walk_minutes = self.budget - least
+            if walk_minutes >= edges + few and (
+                cap is None or self._count(Modality.ENDURANCE) < cap[0]
+            ):
+                self.week = self._copy_week_of(original)
+                self.adjusted, self.split_dose = list(adjusted), split_dose
+                here = self.week.days[day]
+                routine = next(s for s in here if not s.optional)
+                here.remove(routine)
+                template = self.outcome.sessions.get((Modality.ENDURANCE, False))
+                walk = self._steady_slot(sorted({rule, *(template.rules if template else [])}))
+                if self.fits(day, walk) and not self._after_intervals(day):
+                    walk.minutes = walk_minutes
+                    routine.minutes, routine.shares_warmup = least, True
+                    here[:0] = [walk]
+                    here.append(routine)
+                    self._fill_guidelines()
+                    key = (self._aerobic_value(), -1, -self.training.index(day))
+                    if key[0] > before and (best is None or key > best[0]):
+                        best = (key, self.week, list(self.adjusted), self.split_dose)
+            if best is None:
+                self.week, self.adjusted, self.split_dose = original, adjusted, split_dose
+                continue
+            _, self.week, self.adjusted, self.split_dose = best
+
+    @staticmethod
+    def _copy_week_of(week: Week) -> Week:
+        """A trial copy of `week` (`_copy_week`)."""
+        return Week(days=[[replace(s, rules=list(s.rules)) for s in day] for day in week.days])
 
     def _steady_leads(self) -> None:
         """COACHING.md §2, time is honest (coach review 5, PAD-MINUTES): on a day whose first
