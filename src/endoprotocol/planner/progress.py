@@ -2021,7 +2021,13 @@ def exit_base(days: list[DayPlan]) -> int:
 
 
 def _held_sets_most(
-    start: CautiousStart | None, week: int, weeks: list[Week], scheme: Scheme
+    start: CautiousStart | None,
+    week: int,
+    weeks: list[Week],
+    scheme: Scheme,
+    *,
+    base: int = 0,
+    topped: tuple[bool, bool] = (False, False),
 ) -> dict[str, int] | None:
     """For a building `week` of a start that holds its dose (`then_hold`) in which its exit
     takes no set step (`_exit_sets` no higher than in the last building week of `weeks`):
@@ -2031,21 +2037,33 @@ def _held_sets_most(
     hard-set ceiling held some lifts below the step's sets in its own week, a later load
     week whose day types swap (A/A/B, then B/B/A) filled them in beside its new load
     (16-week blocks: a frail 80-year-old's week 15 rose 34 -> 38 sets beside a load step
-    of 2.7 points; COACHING.md §3, one thing at a time)."""
-    if start is None or start.then_hold is None or start.exit_sets is None:
+    of 2.7 points; COACHING.md §3, one thing at a time). The same for a start that exits
+    through its loads once its first set step is past (`_exit_set_steps`; `base` and
+    `topped`, this week's and the last building week's: its arguments), so a lift the
+    step's week had no minutes for does not catch up beside the exit's load steps (coach
+    review 32, OLDER-START-EXIT-STACKS-STEPS)."""
+    if start is None or start.exit_sets is None:
+        return None
+    exits = start.then_hold is None and start.exit_weeks is not None
+    if start.then_hold is None and not exits:
         return None
     last = next((w for w in reversed(weeks) if not w.deload), None)
-    if last is None or last.week <= start.weeks:
+    if last is None or (not exits and last.week <= start.weeks):
         return None
-    if _exit_sets(start, week, scheme) > _exit_sets(start, last.week, scheme):
-        return None  # the week's own set step
+    now = _exit_sets(start, week, scheme, base=base, topped=topped[0])
+    was = _exit_sets(start, last.week, scheme, base=base, topped=topped[1])
+    if now > was or (exits and not was):
+        return None  # the week's own set step (or, for an exit, none yet)
     most: dict[str, int] = {}
-    for day in last.days:
-        for session in day.sessions:
-            if session.modality is not Modality.RESISTANCE or session.optional:
-                continue
-            for ex in session.exercises:
-                most[ex.name] = max(most.get(ex.name, 0), ex.sets)
+    # (an exit's: the most of any building week so far, since a mirrored week's day types
+    # hold other lifts than the week before's)
+    for built in [w for w in weeks if not w.deload] if exits else [last]:
+        for day in built.days:
+            for session in day.sessions:
+                if session.modality is not Modality.RESISTANCE or session.optional:
+                    continue
+                for ex in session.exercises:
+                    most[ex.name] = max(most.get(ex.name, 0), ex.sets)
     return most
 
 
@@ -3801,7 +3819,22 @@ def build_weeks(
         main_head = (design.messages.main_lifts_form or "").partition("{changes}")[0]
         # the sets this week still owes the groups under the dose (all the week's days)
         week_under = dict(under_dose)
-        held_most = _held_sets_most(scheme.cautious, number, weeks, scheme) if not deload else None
+        held_most = (
+            _held_sets_most(
+                scheme.cautious,
+                number,
+                weeks,
+                scheme,
+                base=sets_base,
+                topped=(
+                    exit_topped_at is not None and number >= exit_topped_at,
+                    exit_topped_at is not None
+                    and any(not w.deload and w.week >= exit_topped_at for w in weeks),
+                ),
+            )
+            if not deload
+            else None
+        )
         for day in week_one:
             # this week's sessions of the day: those begun by now, mirrored where it applies
             todays = []
