@@ -163,8 +163,10 @@ def test_p06_cuts_one_set_and_says_so() -> None:
         ("thursday", ROW): (3, 2),
         ("thursday", "Dumbbell farmer carry"): (3, 2),
     }
-    assert plan.weeks[10].notes[0].startswith(
-        f"Fewer sets this week on {ROW} and Dumbbell farmer carry: at this week's"
+    assert (
+        plan.weeks[10]
+        .notes[0]
+        .startswith(f"Fewer sets this week on {ROW} and Dumbbell farmer carry: at this week's")
     )
     for name in (CHECK, "beginner-volume-above-range"):
         verdict = audit_check(name, data, plan)
