@@ -274,10 +274,10 @@ def test_the_check_finds_the_frail_mans_old_week_nine(monkeypatch: pytest.Monkey
     """The planner as it was: the held start's sets rose in its first held week."""
     real = progress._exit_sets
 
-    def old(start: Any, week: int, scheme: Any) -> int:
+    def old(start: Any, week: int, scheme: Any, **kwargs: Any) -> int:
         if start is not None and start.then_hold is not None and week == start.weeks + 1:
             return int(start.exit_sets.min)
-        return real(start, week, scheme)
+        return real(start, week, scheme, **kwargs)
 
     monkeypatch.setattr(progress, "_exit_sets", old)
     plan = builtin_plan(12, **FRAIL)

@@ -12107,6 +12107,46 @@ def held_start_load_leap(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+def exit_steps_stacked(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 32, OLDER-START-EXIT-STACKS-STEPS: a light start that ends in an exit (an
+    older beginner's four light weeks, osteoporosis's eight; `cautious_start_weeks`) steps
+    one thing at a time after it (COACHING.md §3; ACSM 2009's load steps of 2-10 %,
+    EVIDENCE.md §1.4): no building week after the light weeks raises the lifting sets by
+    more than a tenth and the load (`load_change_pct`, by more than about 1 %) together,
+    against the building week before it (a deload's cut sets are no base). A 70-year-old
+    endurance-first beginner's week 5 went from 1 to 2 sets a lift (10 -> 20) beside a load
+    step of 2.0 -> 12.4 %, and week 7 to 26 sets beside 22.8 -> 33.2 %: the exit's set steps
+    (`progress._exit_sets`) fell in its load weeks (`progress._exit_cap`)."""
+    start = cautious_start_weeks(p)
+    verdict = Verdict(
+        applies=start is not None
+        and start[1] > 0
+        and not plan.screening.referral_only
+        and len(plan.weeks) > start[0]
+    )
+    if not verdict.applies or start is None:
+        return verdict
+    building = [k for k, w in enumerate(plan.weeks) if not w.deload]
+    for last, index in pairwise(building):
+        before, week = plan.weeks[last], plan.weeks[index]
+        if week.week <= start[0]:
+            continue
+        was = _lifting_work_sets(plan, last, library)
+        now = _lifting_work_sets(plan, index, library)
+        load = week.load_change_pct - before.load_change_pct
+        if now > was * (1 + HELD_SETS_STEP) and load > LOAD_CHANGE_EPSILON:
+            verdict.faults.append(
+                Fault(
+                    "exit-steps-stacked",
+                    f"week {week.week}",
+                    f"after the light start the lifting sets rise {was} -> {now} and the load "
+                    f"steps {before.load_change_pct:g} -> {week.load_change_pct:g} % in the "
+                    f"same week (against week {before.week})",
+                )
+            )
+    return verdict
+
+
 def reentry_exit_load_jump(p: Profile, plan: Plan, library: Library) -> Verdict:
     """Coach review 27, REENTRY-EXIT-LOAD-JUMP: after a cautious start ends (a re-entry's
     moderate weeks, a light start's exit), the weeks that take the lifter to the block's own
@@ -13166,6 +13206,7 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "reentry-exit-load-jump": reentry_exit_load_jump,
     "held-start-stacks-changes": held_start_stacks_changes,
     "held-start-load-leap": held_start_load_leap,
+    "exit-steps-stacked": exit_steps_stacked,
     "reentry-more-sets-than-active": reentry_more_sets_than_active,
     "trained-muscle-below-minimum-sets": trained_muscle_below_minimum_sets,
     "trained-sets-never-build-with-room": trained_sets_never_build_with_room,

@@ -1966,7 +1966,14 @@ def _effort_rises(
     return was > light_top and top > was
 
 
-def _exit_sets(start: CautiousStart | None, week: int, scheme: Scheme) -> int:
+def _exit_sets(
+    start: CautiousStart | None,
+    week: int,
+    scheme: Scheme,
+    *,
+    base: int = 0,
+    topped: bool = False,
+) -> int:
     """The sets a cautious start's exit brings each lift to in `week` (0: none): its
     `exit_sets` bottom in the exit's first building week, rising in equal steps (rounded
     down) to the top by its last building week, and the top from then on (a deload is given
@@ -1977,10 +1984,15 @@ def _exit_sets(start: CautiousStart | None, week: int, scheme: Scheme) -> int:
     the sets in the week RPE 3-4 became 5-6, and the sets took his walks that week too), and
     each of its steps in one of the block's reps weeks (`_reps_weeks_after`), so no set step
     comes beside a load step (session 22: his week 10 doubled the sets beside a 2 % load
-    step)."""
+    step). A start that exits through its loads (`exit_weeks`) steps its sets apart from
+    them too (`_exit_set_steps`; `base`, `topped`: its arguments)."""
     span = start.exit_sets_weeks or start.exit_weeks if start is not None else None
     if start is None or start.exit_sets is None or span is None:
         return 0
+    if start.then_hold is None and start.exit_weeks is not None:
+        steps = _exit_set_steps(start, week, scheme, base=base, topped=topped)
+        if steps is not None:
+            return steps
     if week <= start.weeks:
         return 0
     low = int(start.exit_sets.min or 1)
@@ -2008,8 +2020,50 @@ def _exit_sets(start: CautiousStart | None, week: int, scheme: Scheme) -> int:
     return low + (top - low) * (len(done) - 1) // (len(building) - 1)
 
 
+def _exit_set_steps(
+    start: CautiousStart, week: int, scheme: Scheme, *, base: int, topped: bool
+) -> int | None:
+    """The sets a light start that exits through its loads (`exit_weeks`: an older
+    beginner's, osteoporosis's) brings each lift to in `week`, in weeks that step no load
+    (coach review 32, OLDER-START-EXIT-STACKS-STEPS: a 70-year-old's week 5 went from one
+    set a lift to two beside the exit's first load step, and week 7 to three beside the
+    next; COACHING.md §3, one thing at a time). Every building week of the exit steps the
+    load, so the first level of `exit_sets` above week 1's sets (`base`: the fewest a
+    required lift has) comes in the start's last reps week (its loads held, its reps
+    higher, the effort still light), and the top waits for the first reps week after the
+    exit (`topped`: that week has come, `build_weeks` tells). None where the start has no
+    reps week (the exit's own steps then, as before)."""
+    if start.exit_sets is None or start.exit_weeks is None:
+        return None
+    low = int(start.exit_sets.min or 1)
+    top = max(int(start.exit_sets.max or low), low)
+    first = next((level for level in range(low, top + 1) if level > base), None)
+    if first is None:
+        return top  # week 1's lifts have the top already: nothing to add
+    in_start = [w for w in _reps_weeks_after(scheme, 1, start.weeks) if w <= start.weeks]
+    if not in_start:
+        return None
+    if week < in_start[-1]:
+        return 0
+    if week <= start.weeks + start.exit_weeks:
+        return first
+    return top if topped else first
+
+
+def exit_base(days: list[DayPlan]) -> int:
+    """The fewest sets week 1 (`days`) gives a required lift (0 with no lifting): a light
+    start's exit adds sets from the first level of its `exit_sets` above it."""
+    return min((e.sets for e in _required_lifts(days)), default=0)
+
+
 def _held_sets_most(
-    start: CautiousStart | None, week: int, weeks: list[Week], scheme: Scheme
+    start: CautiousStart | None,
+    week: int,
+    weeks: list[Week],
+    scheme: Scheme,
+    *,
+    base: int = 0,
+    topped: tuple[bool, bool] = (False, False),
 ) -> dict[str, int] | None:
     """For a building `week` of a start that holds its dose (`then_hold`) in which its exit
     takes no set step (`_exit_sets` no higher than in the last building week of `weeks`):
@@ -2019,21 +2073,33 @@ def _held_sets_most(
     hard-set ceiling held some lifts below the step's sets in its own week, a later load
     week whose day types swap (A/A/B, then B/B/A) filled them in beside its new load
     (16-week blocks: a frail 80-year-old's week 15 rose 34 -> 38 sets beside a load step
-    of 2.7 points; COACHING.md §3, one thing at a time)."""
-    if start is None or start.then_hold is None or start.exit_sets is None:
+    of 2.7 points; COACHING.md §3, one thing at a time). The same for a start that exits
+    through its loads once its first set step is past (`_exit_set_steps`; `base` and
+    `topped`, this week's and the last building week's: its arguments), so a lift the
+    step's week had no minutes for does not catch up beside the exit's load steps (coach
+    review 32, OLDER-START-EXIT-STACKS-STEPS)."""
+    if start is None or start.exit_sets is None:
+        return None
+    exits = start.then_hold is None and start.exit_weeks is not None
+    if start.then_hold is None and not exits:
         return None
     last = next((w for w in reversed(weeks) if not w.deload), None)
-    if last is None or last.week <= start.weeks:
+    if last is None or (not exits and last.week <= start.weeks):
         return None
-    if _exit_sets(start, week, scheme) > _exit_sets(start, last.week, scheme):
-        return None  # the week's own set step
+    now = _exit_sets(start, week, scheme, base=base, topped=topped[0])
+    was = _exit_sets(start, last.week, scheme, base=base, topped=topped[1])
+    if now > was or (exits and not was):
+        return None  # the week's own set step (or, for an exit, none yet)
     most: dict[str, int] = {}
-    for day in last.days:
-        for session in day.sessions:
-            if session.modality is not Modality.RESISTANCE or session.optional:
-                continue
-            for ex in session.exercises:
-                most[ex.name] = max(most.get(ex.name, 0), ex.sets)
+    # (an exit's: the most of any building week so far, since a mirrored week's day types
+    # hold other lifts than the week before's)
+    for built in [w for w in weeks if not w.deload] if exits else [last]:
+        for day in built.days:
+            for session in day.sessions:
+                if session.modality is not Modality.RESISTANCE or session.optional:
+                    continue
+                for ex in session.exercises:
+                    most[ex.name] = max(most.get(ex.name, 0), ex.sets)
     return most
 
 
@@ -3622,6 +3688,9 @@ def build_weeks(
     own_effort = _top_effort(week_one)
     end_steps: EndSteps | None = None
     end_caps: dict[int, dict[bool, float]] = {}
+    # the first reps week after a light start's exit: from it, the exit's sets go on to
+    # their top (`_exit_set_steps`' `topped`), in a week that steps no load
+    exit_topped_at: int | None = None
     # a re-entry (moderate weeks that end straight into the block's own dose) whose last
     # loads sit below that dose climbs back to it: after its effort step every building week
     # is a load week of at most a tenth, with fewer reps each time, until the block's own
@@ -3770,6 +3839,16 @@ def build_weeks(
         ref = last_building if deload and last_building else number
         if not deload:
             last_building = number
+        exit_end = _start_end(scheme.cautious)
+        if (
+            exit_topped_at is None
+            and reps_week
+            and not deload
+            and exit_end is not None
+            and number > exit_end
+        ):
+            exit_topped_at = number
+        sets_base = exit_base(weeks[0].days if weeks else week_one)
         start = _dose_in_force(scheme.cautious, ref)
         caps = _tighter(dict(limit_caps), start.pct_1rm.max if start else None)
         exit_cap = _exit_cap(scheme.cautious, ref, scheme)
@@ -3859,7 +3938,22 @@ def build_weeks(
         )
         # the sets this week still owes the groups under the dose (all the week's days)
         week_under = dict(under_dose)
-        held_most = _held_sets_most(scheme.cautious, number, weeks, scheme) if not deload else None
+        held_most = (
+            _held_sets_most(
+                scheme.cautious,
+                number,
+                weeks,
+                scheme,
+                base=sets_base,
+                topped=(
+                    exit_topped_at is not None and number >= exit_topped_at,
+                    exit_topped_at is not None
+                    and any(not w.deload and w.week >= exit_topped_at for w in weeks),
+                ),
+            )
+            if not deload
+            else None
+        )
         # each lifting day's share of the week's aerobic minutes past the target
         past_share = (
             _past_target_share(week_one, number, mirror if mirrored else None, scheme)
@@ -3902,7 +3996,13 @@ def build_weeks(
                 flex = None
             # (the walk after lifting that only some sets may take: not one that gives way)
             walk = _steady_after_lifting(todays) if walks_give and flex is None else None
-            exit_sets = _exit_sets(scheme.cautious, ref, scheme)
+            exit_sets = _exit_sets(
+                scheme.cautious,
+                ref,
+                scheme,
+                base=sets_base,
+                topped=exit_topped_at is not None and ref >= exit_topped_at,
+            )
             if deload and exit_sets and scheme.cautious and scheme.cautious.exit_sets:
                 # a deload cuts from the exit's bottom, so its cut against the building week
                 # before stays within the rules' range (the day's room would otherwise give
@@ -4479,11 +4579,24 @@ def build_weeks(
         building = [w for w in weeks if not w.deload]
         if planned and not deload and building:
             last = building[-1].days
-            exiting = _exit_sets(scheme.cautious, number, scheme)
+            exiting = _exit_sets(
+                scheme.cautious,
+                number,
+                scheme,
+                base=sets_base,
+                topped=exit_topped_at is not None and number >= exit_topped_at,
+            )
             if (
                 scheme.cautious is not None
                 and scheme.cautious.exit_sets_note
-                and exiting > _exit_sets(scheme.cautious, building[-1].week, scheme)
+                and exiting
+                > _exit_sets(
+                    scheme.cautious,
+                    building[-1].week,
+                    scheme,
+                    base=sets_base,
+                    topped=exit_topped_at is not None and building[-1].week >= exit_topped_at,
+                )
                 and _sets_grew(days, building)
             ):
                 # the start's exit raised the sets: its own words, not the block's
