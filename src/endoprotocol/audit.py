@@ -178,6 +178,22 @@ def needs_falls_prevention(p: Profile) -> bool:
     return p.age >= OLDER_AGE or Condition.FALLS_HISTORY in p.conditions
 
 
+def floor_barred_by_knee(p: Profile) -> str:
+    """Why the standard keeps this person off the floor altogether, or "": a painful knee
+    (getting down and up again takes a kneel or a deep loaded knee bend, both barred by
+    COACHING.md §4) together with what makes a fall likely or costly - 65 and over or a past
+    fall (World Falls Guidelines 2022), or fragile bones (Too Fit To Fracture 2014)."""
+    if Condition.KNEE_PAIN not in p.conditions:
+        return ""
+    if Condition.FALLS_HISTORY in p.conditions:
+        return "knee pain and a past fall"
+    if {Condition.OSTEOPOROSIS, Condition.VERTEBRAL_FRACTURE} & set(p.conditions):
+        return "knee pain and fragile bones"
+    if p.age >= OLDER_AGE:
+        return "knee pain at 65 and over"
+    return ""
+
+
 def past_first_trimester(p: Profile, weeks: int = 1) -> bool:
     """Whether a pregnant person's block of `weeks` reaches past the first trimester (or the
     week is unknown): a block that crosses week 13 keeps the later rules from its start."""
@@ -269,6 +285,9 @@ def forbidden_tags(p: Profile, weeks: int = 1) -> dict[str, str]:
             "kneeling",
             "hanging",
         )
+    floor_why = floor_barred_by_knee(p)
+    if floor_why and not is_frail(p):
+        ban(floor_why, "floor")
     if Condition.KNEE_PAIN in conditions:
         ban(
             "knee pain",
@@ -2228,22 +2247,6 @@ def is_floor_work(entry: ExerciseEntry) -> bool:
         return True
     text = f"{entry.name} {entry.cue}"
     return bool(FLOOR_WORDS.search(text)) and not OFF_THE_FLOOR.search(text)
-
-
-def floor_barred_by_knee(p: Profile) -> str:
-    """Why the standard keeps this person off the floor altogether, or "": a painful knee
-    (getting down and up again takes a kneel or a deep loaded knee bend, both barred by
-    COACHING.md §4) together with what makes a fall likely or costly - 65 and over or a past
-    fall (World Falls Guidelines 2022), or fragile bones (Too Fit To Fracture 2014)."""
-    if Condition.KNEE_PAIN not in p.conditions:
-        return ""
-    if Condition.FALLS_HISTORY in p.conditions:
-        return "knee pain and a past fall"
-    if {Condition.OSTEOPOROSIS, Condition.VERTEBRAL_FRACTURE} & set(p.conditions):
-        return "knee pain and fragile bones"
-    if p.age >= OLDER_AGE:
-        return "knee pain at 65 and over"
-    return ""
 
 
 def floor_work_for_knee_pain_older(p: Profile, plan: Plan, library: Library) -> Verdict:
