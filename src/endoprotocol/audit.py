@@ -2227,8 +2227,8 @@ def floor_paired_with_standing(p: Profile, plan: Plan, library: Library) -> Verd
 
 # Done on the floor, read from the exercise's words as well as its tags, so an entry that
 # forgets its `floor` tag shows: lying or sitting on the floor, on hands and knees, kneeling,
-# a plank or push-up on the floor. A lift lying on a bench, hands on a counter or a wall, or a
-# chair is off the floor (`OFF_THE_FLOOR`).
+# a plank or push-up on the floor. A lift lying on a bench, hands on a counter, a wall or a
+# stair, or a chair is off the floor (`OFF_THE_FLOOR`).
 FLOOR_WORDS = re.compile(
     r"on the floor|\blie\b|\blying\b|face (up|down)|on your (back|side|front)|hands and knees"
     r"|all fours|\bkneel|from the knees|sit with (the )?legs|\bplank\b|push-up|glute bridge"
@@ -2236,7 +2236,7 @@ FLOOR_WORDS = re.compile(
     re.IGNORECASE,
 )
 OFF_THE_FLOOR = re.compile(
-    r"\bbench\b|counter|\bwall\b|chair|\bpad\b|\btable\b|\brail\b", re.IGNORECASE
+    r"\bbench\b|counter|\bwall\b|chair|\bpad\b|\btable\b|\brail\b|\bstair\b", re.IGNORECASE
 )
 
 
