@@ -206,6 +206,40 @@ def test_the_check_reads_the_words_when_a_tag_is_missing() -> None:
     assert not is_floor_work(exercise_by_name("Short-range dumbbell bench press"))
     assert not is_floor_work(exercise_by_name("Incline push-up"))
     assert not is_floor_work(exercise_by_name("Low-incline push-up on a stair"))
+    assert not is_floor_work(exercise_by_name("Pike push-up on a stair"))
+
+
+def test_a_trained_lifter_with_body_weight_alone_presses_up_on_a_stair_not_from_a_chair() -> None:
+    """With the floor barred, a trained lifter's vertical push is the pike push-up with the
+    hands on a stair, not the seated chair press-up (a frail or older beginner's regression);
+    a painful shoulder keeps the short-range bench press (the floor press's range)."""
+    data = {
+        "age": 28,
+        "sex": "female",
+        "goals": ["strength", "mood-cognition"],
+        "experience": "intermediate",
+        "equipment": ["bodyweight", "treadmill", "pull-up-bar"],
+        "conditions": ["knee-pain", "falls-history"],
+    }
+    plan = builtin_plan(weeks=4, **data)
+    first = week_lifting(plan.weeks[0])[0]
+    pushes = [e.name for e in first.exercises if e.pattern.value.endswith("push")]
+    assert pushes == ["Low-incline push-up on a stair", "Pike push-up on a stair"]
+    for name in ("trained-gets-regression", CHECK):
+        assert not audit_check(name, data, plan).faults, name
+    shoulder = {
+        "age": 95,
+        "sex": "male",
+        "goals": ["insulin-sensitivity", "endurance", "bone-density"],
+        "days_per_week": 3,
+        "minutes_per_session": 30,
+        "equipment": ["dumbbells", "bench"],
+        "currently_active": True,
+        "conditions": ["knee-pain", "shoulder-pain"],
+    }
+    plan = builtin_plan(weeks=1, **shoulder)
+    assert _pushes(plan)[0] == ["Short-range dumbbell bench press"]
+    assert not audit_check("joint-pain-move-unfit", shoulder, plan).faults
 
 
 @st.composite

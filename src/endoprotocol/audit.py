@@ -1129,11 +1129,14 @@ def face_down_when_barred(p: Profile, plan: Plan, library: Library) -> Verdict:
 # What a painful joint is spared, by what the exercise is called or asks (COACHING.md §4), read
 # from names and cues, not from the library's tags, so a move the tags forget is caught:
 # the shoulder no overhead pulling (swimming strokes, pull-ups, pulldowns), no bar on the back,
-# no deep pressing; the knee no jumping or hopping, no deep loaded bending, no stepping as cardio.
+# no deep pressing (a short-range bench press stops where a floor press does, and the shoulder
+# rule keeps the floor press); the knee no jumping or hopping, no deep loaded bending, no
+# stepping as cardio.
 SHOULDER_UNFIT = re.compile(
     r"swim|pull-up|chin-up|pulldown|pull-down|pullover|overhead|back squat|good morning|"
     r"front squat|front-rack|front rack|"
-    r"barbell bench|dumbbell bench|incline dumbbell press|\bdips?\b|snatch|lat pull|renegade|"
+    r"barbell bench|(?<!short-range )dumbbell bench|incline dumbbell press|\bdips?\b|snatch|"
+    r"lat pull|renegade|"
     r"rollout|chair press-up|through the armrests",
     re.IGNORECASE,
 )
