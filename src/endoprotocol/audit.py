@@ -180,6 +180,22 @@ def needs_falls_prevention(p: Profile) -> bool:
     return p.age >= OLDER_AGE or Condition.FALLS_HISTORY in p.conditions
 
 
+def floor_barred_by_knee(p: Profile) -> str:
+    """Why the standard keeps this person off the floor altogether, or "": a painful knee
+    (getting down and up again takes a kneel or a deep loaded knee bend, both barred by
+    COACHING.md §4) together with what makes a fall likely or costly - 65 and over or a past
+    fall (World Falls Guidelines 2022), or fragile bones (Too Fit To Fracture 2014)."""
+    if Condition.KNEE_PAIN not in p.conditions:
+        return ""
+    if Condition.FALLS_HISTORY in p.conditions:
+        return "knee pain and a past fall"
+    if {Condition.OSTEOPOROSIS, Condition.VERTEBRAL_FRACTURE} & set(p.conditions):
+        return "knee pain and fragile bones"
+    if p.age >= OLDER_AGE:
+        return "knee pain at 65 and over"
+    return ""
+
+
 def past_first_trimester(p: Profile, weeks: int = 1) -> bool:
     """Whether a pregnant person's block of `weeks` reaches past the first trimester (or the
     week is unknown): a block that crosses week 13 keeps the later rules from its start."""
@@ -271,6 +287,9 @@ def forbidden_tags(p: Profile, weeks: int = 1) -> dict[str, str]:
             "kneeling",
             "hanging",
         )
+    floor_why = floor_barred_by_knee(p)
+    if floor_why and not is_frail(p):
+        ban(floor_why, "floor")
     if Condition.KNEE_PAIN in conditions:
         ban(
             "knee pain",
@@ -1112,11 +1131,14 @@ def face_down_when_barred(p: Profile, plan: Plan, library: Library) -> Verdict:
 # What a painful joint is spared, by what the exercise is called or asks (COACHING.md §4), read
 # from names and cues, not from the library's tags, so a move the tags forget is caught:
 # the shoulder no overhead pulling (swimming strokes, pull-ups, pulldowns), no bar on the back,
-# no deep pressing; the knee no jumping or hopping, no deep loaded bending, no stepping as cardio.
+# no deep pressing (a short-range bench press stops where a floor press does, and the shoulder
+# rule keeps the floor press); the knee no jumping or hopping, no deep loaded bending, no
+# stepping as cardio.
 SHOULDER_UNFIT = re.compile(
     r"swim|pull-up|chin-up|pulldown|pull-down|pullover|overhead|back squat|good morning|"
     r"front squat|front-rack|front rack|"
-    r"barbell bench|dumbbell bench|incline dumbbell press|\bdips?\b|snatch|lat pull|renegade|"
+    r"barbell bench|(?<!short-range )dumbbell bench|incline dumbbell press|\bdips?\b|snatch|"
+    r"lat pull|renegade|"
     r"rollout|chair press-up|through the armrests",
     re.IGNORECASE,
 )
@@ -2208,8 +2230,57 @@ def floor_paired_with_standing(p: Profile, plan: Plan, library: Library) -> Verd
     return verdict
 
 
+# Done on the floor, read from the exercise's words as well as its tags, so an entry that
+# forgets its `floor` tag shows: lying or sitting on the floor, on hands and knees, kneeling,
+# a plank or push-up on the floor. A lift lying on a bench, hands on a counter, a wall or a
+# stair, or a chair is off the floor (`OFF_THE_FLOOR`).
+FLOOR_WORDS = re.compile(
+    r"on the floor|\blie\b|\blying\b|face (up|down)|on your (back|side|front)|hands and knees"
+    r"|all fours|\bkneel|from the knees|sit with (the )?legs|\bplank\b|push-up|glute bridge"
+    r"|dead bug|bear crawl|crunch",
+    re.IGNORECASE,
+)
+OFF_THE_FLOOR = re.compile(
+    r"\bbench\b|counter|\bwall\b|chair|\bpad\b|\btable\b|\brail\b|\bstair\b", re.IGNORECASE
+)
+
+
+def is_floor_work(entry: ExerciseEntry) -> bool:
+    """Whether the exercise starts on the floor: its library tags (`floor`, `kneeling`) or
+    its name and cue (lying or sitting on the floor, a push-up, a plank, on all fours)."""
+    if ON_THE_FLOOR & set(entry.tags):
+        return True
+    text = f"{entry.name} {entry.cue}"
+    return bool(FLOOR_WORDS.search(text)) and not OFF_THE_FLOOR.search(text)
+
+
+def floor_work_for_knee_pain_older(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Knee pain at 65 and over, after a fall or with fragile bones: nothing that starts on the
+    floor - a lift, core, mobility or balance drill lying, sitting or kneeling there - nor as
+    an alternative. Getting down to the floor and back up (with dumbbells in hand for a floor
+    press) takes a kneel or a deep loaded knee bend, which a painful knee is spared, and a
+    fall on the way is what these people can least afford (COACHING.md §4; coach review 33,
+    FLOOR-LIFT-FOR-OLDER-KNEE-PAIN: a 76-year-old with knee pain and osteoporosis did a
+    dumbbell floor press twice a week beside a warning that promised nothing kneeling)."""
+    why = floor_barred_by_knee(p)
+    verdict = Verdict(applies=bool(why))
+    if not why:
+        return verdict
+    entries = _by_name(library)
+    for where, name, label in named_moves(plan):
+        entry = entries.get(name)
+        if entry is not None and is_floor_work(entry):
+            verdict.faults.append(
+                Fault(
+                    "floor-work-for-knee-pain-older", where, f"{label} starts on the floor ({why})"
+                )
+            )
+    return verdict
+
+
 SAFETY_CHECKS: dict[str, Check] = {
     "floor-paired-with-standing": floor_paired_with_standing,
+    "floor-work-for-knee-pain-older": floor_work_for_knee_pain_older,
     "vetoed-tag-in-plan": vetoed_tag_in_plan,
     "light-hold-keeps-run": light_hold_keeps_run,
     "session-above-ceiling": session_above_ceiling,
