@@ -10262,15 +10262,19 @@ def reps_reset_without_load(p: Profile, plan: Plan, library: Library) -> Verdict
     verdict = Verdict(applies=False)
     building = [w for w in plan.weeks if not w.deload]
     # lifts with no load to add step by a slower lowering instead of a load, at the bottom
-    # of their range again (`progress`'s body-weight step): not read here
+    # of their range again (`progress`'s body-weight step), and a load the person adds (a
+    # backpack's push-up) steps outside `load_change_pct`: neither is read here
     unloaded = library.unloaded()
+    entries = _by_name(library)
 
     def lifts(week: Week) -> dict[tuple[str, str], Exercise]:
         return {
             (s.title, e.name): e
             for s in _required_lifting(week)
             for e in s.exercises
-            if e.reps is not None and e.name not in unloaded
+            if e.reps is not None
+            and e.name not in unloaded
+            and not ((entry := entries.get(e.name)) is not None and entry.added_load)
         }
 
     for before, week in pairwise(building):
