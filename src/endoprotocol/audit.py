@@ -11726,15 +11726,6 @@ def required_lift_sets_cut_while_building(p: Profile, plan: Plan, library: Libra
 DELOAD_MOST_CUT_PCT = 50
 
 
-def _required_steady_minutes(week: Week) -> int:
-    return sum(
-        s.duration_minutes
-        for d in week.days
-        for s in d.sessions
-        if s.modality.value == "endurance" and not s.optional
-    )
-
-
 def _interval_rounds(week: Week) -> int:
     return sum(
         e.sets
@@ -11756,7 +11747,7 @@ def deload_aerobic_cut_unsaid(p: Profile, plan: Plan, library: Library) -> Verdi
     for before, week in pairwise(plan.weeks):
         if not week.deload:
             continue
-        fell = _required_steady_minutes(before) - _required_steady_minutes(week)
+        fell = _steady_total(before) - _steady_total(week)
         rounds = _interval_rounds(week)
         rounds_fell = 0 < rounds < _interval_rounds(before)
         if fell <= 0 and not rounds_fell:
