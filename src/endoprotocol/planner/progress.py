@@ -1363,20 +1363,14 @@ def _mirror(
         # 48-minute days: the copies of Wednesday's B, longer than Friday's A, took the walks
         # 43 -> 40 minutes; coach review 30, HEAVY-CONVENTIONAL-DEADLIFT-EVERY-LIFTING-DAY,
         # whose A/B/A order made such weeks)
-        def steady(session: Session) -> int:
-            return (
-                session.duration_minutes
-                if session.modality is Modality.ENDURANCE and not session.optional
-                else 0
+        after = [
+            DayPlan(
+                day=d.day,
+                sessions=[x for s in d.sessions if (x := swap.get(id(s), s)) is not None],
             )
-
-        was = sum(steady(s) for d in week_one for s in d.sessions)
-        now = sum(
-            steady(swapped) if (swapped := swap.get(id(s), s)) is not None else 0
             for d in week_one
-            for s in d.sessions
-        )
-        if now < was:
+        ]
+        if sum(_steady_minutes(after)) < sum(_steady_minutes(week_one)):
             return {}
     return swap
 
@@ -1972,7 +1966,7 @@ def _exit_sets(
     scheme: Scheme,
     *,
     base: int = 0,
-    topped: bool = False,
+    topped_from: int | None = None,
 ) -> int:
     """The sets a cautious start's exit brings each lift to in `week` (0: none): its
     `exit_sets` bottom in the exit's first building week, rising in equal steps (rounded
@@ -1985,11 +1979,13 @@ def _exit_sets(
     each of its steps in one of the block's reps weeks (`_reps_weeks_after`), so no set step
     comes beside a load step (session 22: his week 10 doubled the sets beside a 2 % load
     step). A start that exits through its loads (`exit_weeks`) steps its sets apart from
-    them too (`_exit_set_steps`; `base`, `topped`: its arguments)."""
+    them too (`_exit_set_steps`; `base`: its argument; `topped_from`: the first reps week
+    after the exit, from which its sets go on to their top, None before it has come)."""
     span = start.exit_sets_weeks or start.exit_weeks if start is not None else None
     if start is None or start.exit_sets is None or span is None:
         return 0
     if start.then_hold is None and start.exit_weeks is not None:
+        topped = topped_from is not None and week >= topped_from
         steps = _exit_set_steps(start, week, scheme, base=base, topped=topped)
         if steps is not None:
             return steps
@@ -2063,7 +2059,7 @@ def _held_sets_most(
     scheme: Scheme,
     *,
     base: int = 0,
-    topped: tuple[bool, bool] = (False, False),
+    topped_from: int | None = None,
 ) -> dict[str, int] | None:
     """For a building `week` of a start that holds its dose (`then_hold`) in which its exit
     takes no set step (`_exit_sets` no higher than in the last building week of `weeks`):
@@ -2075,7 +2071,7 @@ def _held_sets_most(
     (16-week blocks: a frail 80-year-old's week 15 rose 34 -> 38 sets beside a load step
     of 2.7 points; COACHING.md §3, one thing at a time). The same for a start that exits
     through its loads once its first set step is past (`_exit_set_steps`; `base` and
-    `topped`, this week's and the last building week's: its arguments), so a lift the
+    `topped_from`: `_exit_sets`' arguments), so a lift the
     step's week had no minutes for does not catch up beside the exit's load steps (coach
     review 32, OLDER-START-EXIT-STACKS-STEPS)."""
     if start is None or start.exit_sets is None:
@@ -2086,8 +2082,8 @@ def _held_sets_most(
     last = next((w for w in reversed(weeks) if not w.deload), None)
     if last is None or (not exits and last.week <= start.weeks):
         return None
-    now = _exit_sets(start, week, scheme, base=base, topped=topped[0])
-    was = _exit_sets(start, last.week, scheme, base=base, topped=topped[1])
+    now = _exit_sets(start, week, scheme, base=base, topped_from=topped_from)
+    was = _exit_sets(start, last.week, scheme, base=base, topped_from=topped_from)
     if now > was or (exits and not was):
         return None  # the week's own set step (or, for an exit, none yet)
     most: dict[str, int] = {}
@@ -3689,8 +3685,9 @@ def build_weeks(
     end_steps: EndSteps | None = None
     end_caps: dict[int, dict[bool, float]] = {}
     # the first reps week after a light start's exit: from it, the exit's sets go on to
-    # their top (`_exit_set_steps`' `topped`), in a week that steps no load
+    # their top (`_exit_sets`' `topped_from`), in a week that steps no load
     exit_topped_at: int | None = None
+    exit_end = _start_end(scheme.cautious)
     # a re-entry (moderate weeks that end straight into the block's own dose) whose last
     # loads sit below that dose climbs back to it: after its effort step every building week
     # is a load week of at most a tenth, with fewer reps each time, until the block's own
@@ -3839,7 +3836,6 @@ def build_weeks(
         ref = last_building if deload and last_building else number
         if not deload:
             last_building = number
-        exit_end = _start_end(scheme.cautious)
         if (
             exit_topped_at is None
             and reps_week
@@ -3945,11 +3941,7 @@ def build_weeks(
                 weeks,
                 scheme,
                 base=sets_base,
-                topped=(
-                    exit_topped_at is not None and number >= exit_topped_at,
-                    exit_topped_at is not None
-                    and any(not w.deload and w.week >= exit_topped_at for w in weeks),
-                ),
+                topped_from=exit_topped_at,
             )
             if not deload
             else None
@@ -4001,7 +3993,7 @@ def build_weeks(
                 ref,
                 scheme,
                 base=sets_base,
-                topped=exit_topped_at is not None and ref >= exit_topped_at,
+                topped_from=exit_topped_at,
             )
             if deload and exit_sets and scheme.cautious and scheme.cautious.exit_sets:
                 # a deload cuts from the exit's bottom, so its cut against the building week
@@ -4584,7 +4576,7 @@ def build_weeks(
                 number,
                 scheme,
                 base=sets_base,
-                topped=exit_topped_at is not None and number >= exit_topped_at,
+                topped_from=exit_topped_at,
             )
             if (
                 scheme.cautious is not None
@@ -4595,7 +4587,7 @@ def build_weeks(
                     building[-1].week,
                     scheme,
                     base=sets_base,
-                    topped=exit_topped_at is not None and building[-1].week >= exit_topped_at,
+                    topped_from=exit_topped_at,
                 )
                 and _sets_grew(days, building)
             ):

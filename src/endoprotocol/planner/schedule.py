@@ -133,6 +133,12 @@ class Week:
     days: list[list[Slotted]] = field(default_factory=lambda: [[] for _ in WEEK])
 
 
+def copy_week(week: Week) -> Week:
+    """A trial copy of `week`: new lists and slots, the library's split days shared
+    (read-only; deepcopy copied those pydantic models on every trial)."""
+    return Week(days=[[replace(s, rules=list(s.rules)) for s in day] for day in week.days])
+
+
 def _signature(sessions: list[Slotted]) -> list[tuple[object, ...]]:
     """What a day's sessions are, for telling two arrangements of a day apart."""
     return [
@@ -368,9 +374,8 @@ class Scheduler:
         return Scheme.from_outcome(self.outcome)
 
     def _copy_week(self) -> Week:
-        """A trial copy of the week: new lists and slots, the library's split days shared
-        (read-only; deepcopy copied those pydantic models on every trial)."""
-        return Week(days=[[replace(s, rules=list(s.rules)) for s in day] for day in self.week.days])
+        """A trial copy of the week (`copy_week`)."""
+        return copy_week(self.week)
 
     # -- requirements ------------------------------------------------------------------------
     def _gap_days(self, kind: str, scope: str = "") -> int:
@@ -2070,6 +2075,7 @@ class Scheduler:
             original = self.week
             adjusted, split_dose = list(self.adjusted), self.split_dose
             best: tuple[tuple[float, int, int], Week, list[Removal], int | None] | None = None
+
             for other in self.training:
                 here = [s for s in original.days[other] if not s.optional]
                 if (
@@ -2096,8 +2102,7 @@ class Scheduler:
                     or host.minutes - give < edges + few
                 ):
                     continue
-                self.week = self._copy_week_of(original)
-                self.adjusted, self.split_dose = list(adjusted), split_dose
+                self._trial_from(original, adjusted, split_dose)
                 routine = next(s for s in self.week.days[day] if not s.optional)
                 self.week.days[day].remove(routine)
                 moved = next(s for s in self.week.days[other] if not s.optional)
@@ -2119,8 +2124,7 @@ class Scheduler:
             if walk_minutes >= edges + few and (
                 cap is None or self._count(Modality.ENDURANCE) < cap[0]
             ):
-                self.week = self._copy_week_of(original)
-                self.adjusted, self.split_dose = list(adjusted), split_dose
+                self._trial_from(original, adjusted, split_dose)
                 here = self.week.days[day]
                 routine = next(s for s in here if not s.optional)
                 here.remove(routine)
@@ -2140,10 +2144,10 @@ class Scheduler:
                 continue
             _, self.week, self.adjusted, self.split_dose = best
 
-    @staticmethod
-    def _copy_week_of(week: Week) -> Week:
-        """A trial copy of `week` (`_copy_week`)."""
-        return Week(days=[[replace(s, rules=list(s.rules)) for s in day] for day in week.days])
+    def _trial_from(self, week: Week, adjusted: list[Removal], split_dose: int | None) -> None:
+        """Start a trial placement from `week` as it was, with its removals and split dose."""
+        self.week = copy_week(week)
+        self.adjusted, self.split_dose = list(adjusted), split_dose
 
     def _steady_leads(self) -> None:
         """COACHING.md §2, time is honest (coach review 5, PAD-MINUTES): on a day whose first
