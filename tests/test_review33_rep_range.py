@@ -9,7 +9,7 @@ REP-RANGE-COLLAPSED-STALLS-MAIN-LIFTS (progression; COACHING.md §3) A 40-year-o
     (3 and 6) repeated weeks 2 and 5 on the main lifts while saying "the rep ranges start
     higher", and the load rose only every other week. *Cause:* `narrow` moves a range below
     a limit's minimum to that minimum at both ends. *Decision:* a rep range a limit's
-    minimum moves wholly above its own top keeps `REPS_ROOM` (2, a design choice) reps over
+    minimum moves wholly above its own top keeps the pack's `reps_room` (2, a design choice) reps over
     the minimum, within the limit's top (`Decisions.resolve`): 8-10 reps, so reps weeks step
     8-10 -> 9-10 and load weeks start again at 8. The %1RM shown follows the reps (about
     66-70 %, under the rule's 70 % cap). Check `rep-range-without-room`.

@@ -237,8 +237,11 @@ class Decisions:
             rules += limit_rules
             was_top = high
             low, high = narrow(low, high, limit)
+            room = self.progression.get("reps_room")
             if (
                 name == "reps"
+                and room is not None
+                and isinstance(room.value, int)
                 and was_top is not None
                 and limit.min is not None
                 and was_top < limit.min
@@ -247,10 +250,10 @@ class Decisions:
             ):
                 # a rep range a limit's minimum moved wholly above its own top (strength's
                 # 4-6 under low-back pain's or pregnancy's 8 or more) keeps room to progress
-                # in: `REPS_ROOM` reps over the minimum, within the limit's top (coach review
-                # 33, REP-RANGE-COLLAPSED-STALLS-MAIN-LIFTS: 3 x 8 every week, its reps weeks
-                # the week before again)
-                high = low + REPS_ROOM
+                # in: the pack's `reps_room` reps over the minimum, within the limit's top
+                # (coach review 33, REP-RANGE-COLLAPSED-STALLS-MAIN-LIFTS: 3 x 8 every week,
+                # its reps weeks the week before again)
+                high = low + room.value
                 if limit.max is not None:
                     high = min(high, limit.max)
         return make_bound(low, high), rules
@@ -301,12 +304,6 @@ class Decisions:
                 vetoed.setdefault(forbid.modality.value, rid)
         limits = [(key, bound) for weeks, key, bound in self.week_limits if weeks.covers(week)]
         return WeekRules(ceiling, vetoed, limits)
-
-
-# reps a rep range keeps over a limit's minimum when the limit moved it wholly above its own
-# top (`Decisions.resolve`): the smallest range a reps week can step through and a load week
-# start again from; a design choice
-REPS_ROOM = 2
 
 
 def narrow(

@@ -683,6 +683,9 @@ class Progression(_Node):
     # many (both ends, adding up across the block) to the intensity table's `max_reps`, and
     # once there the lowering slows to `unloaded_tempo_seconds` (coach review 5, BW-LOAD-PROG)
     unloaded_reps_step: Annotated[int, Field(strict=True, ge=1, le=6)] | None = None
+    # reps a rep range keeps over a limit's minimum when the limit lifts it wholly above its
+    # own top (`Decisions.resolve`; coach review 33, REP-RANGE-COLLAPSED-STALLS-MAIN-LIFTS)
+    reps_room: Annotated[int, Field(strict=True, ge=0, le=6)] | None = None
     # the most a lift's load rises from one building week to the next where a cautious
     # start's dose changes (its exit, and the way into the block's own dose after it), in %
     # of the load (coach review 12, LOAD-JUMP-OSTEO; coach review 27, REENTRY-EXIT-LOAD-JUMP)
