@@ -12244,7 +12244,10 @@ def sets_and_load_step_together(p: Profile, plan: Plan, library: Library) -> Ver
     block as a lever of their own): no required lift gains a set in a week whose load
     (`load_change_pct`, by more than about 1 %) rises against the last building week, read
     lift by lift on the same day type (session title; its most sets in a session of that
-    type, `_type_most_sets`). A 40-year-old intermediate lifter on 4 days went +2 % and 49
+    type, `_type_most_sets`), where the lift also has more sets on its day than in the last
+    building week of the same day layout (`_lifting_layout`; a week with none before it is
+    not read: a mirrored week's lift on two days where the week before had it on three may
+    hold the sets a weekly ceiling cut there, its week no fuller). A 40-year-old intermediate lifter on 4 days went +2 % and 49
     -> 50 sets in week 2 and again in week 7; an advanced re-entry's weeks 5-7 each said
     "One more set on some lifts" beside "Loads climb this week". The light starts' own
     stacking is `exit-steps-stacked` and `held-start-stacks-changes`, so weeks up to the end
@@ -12275,10 +12278,21 @@ def sets_and_load_step_together(p: Profile, plan: Plan, library: Library) -> Ver
             LOAD_CHANGE_EPSILON
         ):
             continue
+        layout = _lifting_layout(week)
+        same = next(
+            (w for w in reversed(building) if w.week < week.week and _lifting_layout(w) == layout),
+            None,
+        )
+        if same is None:
+            continue
         was, now = _type_most_sets(before), _type_most_sets(week)
+        then, here = _required_lifts_by_place(same), _required_lifts_by_place(week)
+        risen = {
+            key[1:] for key, (e, _) in here.items() if key in then and e.sets > then[key][0].sets
+        }
         grown = sorted(
             f"{title} {name} {was[title, name]} -> {now[title, name]}"
-            for title, name in set(now) & set(was)
+            for title, name in set(now) & set(was) & risen
             if now[title, name] > was[title, name]
         )
         if grown:
@@ -12767,7 +12781,8 @@ def first_goal_sets_flat_with_room(p: Profile, plan: Plan, library: Library) -> 
     for a set - free (`_free_for_sets`), or in its walk after lifting past what the week
     needs for WHO's target (`_walk_past_target`) - and a hard lift below the trained
     ranges' top whose next set keeps every major group within 20 (the rules' weekly
-    ceiling). `trained-sets-never-build-with-room` reads active lifters' free minutes only;
+    ceiling), in a week that steps no load (coach review 33, SETS-AND-LOAD-STEP-TOGETHER:
+    a set step never comes beside a load step). `trained-sets-never-build-with-room` reads active lifters' free minutes only;
     this one reads re-entries and the walks past the target too."""
     verdict = Verdict(
         applies=_trained_first_any_start(p, plan) and len(plan.weeks) >= GROWING_BLOCK_WEEKS
@@ -12800,9 +12815,19 @@ def first_goal_sets_flat_with_room(p: Profile, plan: Plan, library: Library) -> 
             )
         )
 
+    # a set step comes in a week that steps no load (`sets-and-load-step-together`, coach
+    # review 33): a week whose load rises against the building week before has no room for
+    # one, whatever its minutes (a re-entry's climb back to its dose steps the load every
+    # building week of an 8-week block)
+    built = [w for w in plan.weeks if not w.deload]
+    loaded = {
+        w.week
+        for before, w in pairwise(built)
+        if w.load_change_pct > before.load_change_pct + LOAD_CHANGE_EPSILON
+    }
     room: list[str] = []
     for w in weeks:
-        if target is not None and _required_aerobic(w) < target:
+        if (target is not None and _required_aerobic(w) < target) or w.week in loaded:
             continue
         totals = major_group_sets(_required_lifting(w))
         for d in w.days:

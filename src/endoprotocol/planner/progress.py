@@ -4651,7 +4651,9 @@ def build_weeks(
                 notes.append(
                     fill_placeholders(scheme.cautious.exit_sets_note, {"sets": f"{exiting}"})
                 )
-            elif scheme.sets_note and _sets_grew(days, building):
+            elif scheme.sets_note and set_built > set_built_before and _sets_grew(days, building):
+                # (only a week that takes a set step: a load week's layout may hold more
+                # sets than the last week of its layout, which is no step of its own)
                 notes.append(scheme.sets_note)
             if scheme.rounds_note and _rounds(days) > _rounds(last) and _rounds(last):
                 notes.append(scheme.rounds_note)
