@@ -3871,7 +3871,9 @@ def build_weeks(
             ramp_week += 1
         built_at[number] = built
         set_built_before = set_built
-        if reps_week and not deload:
+        # (a trained lifter's step, `set_step_lifts`; a beginner's step every four building
+        # weeks is left as it was)
+        if (reps_week or not scheme.set_step_lifts) and not deload:
             set_built = built
         # the cautious start's dose and its %1RM caps, and an exit step's cap, hold all week;
         # a deload holds the dose of the building week before it (it never takes the next
@@ -4227,7 +4229,9 @@ def build_weeks(
                     exit_sets=exit_sets,
                     most_sets=_rung_sets(held_most, ladder, session),
                     step_most=_rung_sets(
-                        _type_most(weeks, session) if set_built == set_built_before else None,
+                        _type_most(weeks, session)
+                        if scheme.set_step_lifts and set_built == set_built_before
+                        else None,
                         ladder,
                         session,
                     )
@@ -4651,7 +4655,11 @@ def build_weeks(
                 notes.append(
                     fill_placeholders(scheme.cautious.exit_sets_note, {"sets": f"{exiting}"})
                 )
-            elif scheme.sets_note and set_built > set_built_before and _sets_grew(days, building):
+            elif (
+                scheme.sets_note
+                and (set_built > set_built_before or not scheme.set_step_lifts)
+                and _sets_grew(days, building)
+            ):
                 # (only a week that takes a set step: a load week's layout may hold more
                 # sets than the last week of its layout, which is no step of its own)
                 notes.append(scheme.sets_note)
