@@ -263,8 +263,11 @@ def test_a_trained_lifters_sets_note_is_kept_where_it_is_said() -> None:
     # sets (the ceiling had taken sets off some lifts to give others one more). Since coach
     # review 30 (HARD-MIDDLE-DAY) Friday's tempo run between Thursday's and Saturday's lifting
     # is a moderate walk and Thursday's walk after lifting takes the rest of WHO's minutes:
-    # Thursday's lower day keeps its week-1 sets, and week 7 adds sets again
-    assert said == [2, 3, 5, 6, 7, 9, 10, 11]
+    # Thursday's lower day keeps its week-1 sets, and week 7 adds sets again. Since coach
+    # review 33 (SETS-AND-LOAD-STEP-TOGETHER) the set steps come in the reps weeks alone (3, 6,
+    # 9, 11), the load weeks 2, 5, 7 and 10 keep the sets of the week before: 71, 72, 74,
+    # (40), 74, 75, 74, (42), 80, 78, 85
+    assert said == [3, 6, 9, 11]
     verdict = audit_check("sets-note-unkept", SIX_DAYS, plan)
     assert verdict.applies
     assert not verdict.faults, verdict.faults

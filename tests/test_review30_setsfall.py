@@ -93,10 +93,17 @@ def _sets(plan: Any, week: int, day: str) -> dict[str, int]:
 
 
 def _old_set_step(
-    session: Any, sets: list[int], step: int, scheme: Any, outcome: Any, room: Any
+    session: Any,
+    sets: list[int],
+    step: int,
+    scheme: Any,
+    outcome: Any,
+    room: Any,
+    most: Any = None,
 ) -> list[int]:
     """The set step as it was before this branch: each lift takes every set the step gives
-    it, in order, before the next lift asks for its first."""
+    it, in order, before the next lift asks for its first (`most`, stack33's hold in a week
+    with no set step, is not read)."""
     out = list(sets)
     count = max(len(session.exercises), 1)
     added = step * scheme.set_step_lifts if scheme.set_step_lifts else 0
@@ -143,14 +150,16 @@ def test_the_other_profiles_keep_their_sets(data: dict[str, Any], weeks: int) ->
 @pytest.mark.parametrize(
     ("data", "weeks", "where", "what"),
     [
-        (SMALLEST, 12, "week 10", "back 11.5 -> 10.5"),
+        # (week 11 since stack33 moved the set steps to reps weeks: week 10 is a load week)
+        (SMALLEST, 12, "week 11", "back 11.5 -> 10.5"),
         # (week 11 since branch days30 laid six offered days out again: chest 11 -> 10)
         (SIXTY, 12, "week 11", "chest 11 -> 10"),
-        (STRENGTH, 12, "week 10", "quads 13 -> 11"),
+        # (STRENGTH's old quads 13 -> 11 in week 10 was a load week's set step: since stack33
+        # there is none there, and the old step's loss is no longer a group's)
         # (week 9 since branch dl31's A/B/A then B/A/B weeks: back 12.5 -> 12 in week 14 before)
         (FULL_BODY, 16, "week 9", "chest 12 -> 11"),
     ],
-    ids=["smallest", "60", "str", "fb"],
+    ids=["smallest", "60", "fb"],
 )
 def test_the_check_finds_the_old_set_step(
     monkeypatch: pytest.MonkeyPatch, data: dict[str, Any], weeks: int, where: str, what: str

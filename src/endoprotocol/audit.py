@@ -12222,6 +12222,91 @@ def exit_steps_stacked(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+def _type_most_sets(week: Week) -> dict[tuple[str, str], int]:
+    """Each required lift's most sets in a session of its day type (session title) in
+    `week`: a mirrored week holds two Full body A days where the week before held one, and
+    the day's minutes may leave one copy a set short of the other, so the most any copy has
+    is what the lift is given that week."""
+    most: dict[tuple[str, str], int] = {}
+    for (_, title, name), (e, _) in _required_lifts_by_place(week).items():
+        most[title, name] = max(most.get((title, name), 0), e.sets)
+    return most
+
+
+# a lifter back from a break has the block's set step only at this age or younger, with
+# muscle or strength first (rules/core/progression.yaml, sets-grow-for-trained-lifters)
+REENTRY_SETS_AGE = 45
+
+
+def sets_and_load_step_together(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 33, SETS-AND-LOAD-STEP-TOGETHER: a building week steps one thing at a
+    time (COACHING.md §3: double progression, reps then load, with sets added across the
+    block as a lever of their own): no required lift gains a set in a week whose load
+    (`load_change_pct`, by more than about 1 %) rises against the last building week, read
+    lift by lift on the same day type (session title; its most sets in a session of that
+    type, `_type_most_sets`), where the lift also has more sets on its day than in the last
+    building week of the same day layout (`_lifting_layout`; a week with none before it is
+    not read: a mirrored week's lift on two days where the week before had it on three may
+    hold the sets a weekly ceiling cut there, its week no fuller). A 40-year-old intermediate lifter on 4 days went +2 % and 49
+    -> 50 sets in week 2 and again in week 7; an advanced re-entry's weeks 5-7 each said
+    "One more set on some lifts" beside "Loads climb this week". The light starts' own
+    stacking is `exit-steps-stacked` and `held-start-stacks-changes`, so weeks up to the end
+    of a light start (`cautious_start_weeks`) are not read here. Applies to the people whose
+    sets build across the block (rules/core/progression.yaml, sets-grow-for-trained-lifters:
+    trained, after muscle or strength, and active or - a re-entry - 45 or younger with
+    muscle or strength first), after any cautious start."""
+    grows = (
+        p.experience is not Experience.BEGINNER
+        and bool(VOLUME_GOALS & set(p.goals))
+        and (p.currently_active or (p.goals[0] in VOLUME_GOALS and p.age <= REENTRY_SETS_AGE))
+    )
+    # (a passing illness's week-scoped holds end by their own rule, `safety/illness-delay`,
+    # applied after the weeks, whose loads climb back beside the block's steps: left open,
+    # docs/planning.md)
+    verdict = Verdict(
+        applies=grows
+        and not plan.screening.referral_only
+        and Condition.ACUTE_ILLNESS not in p.conditions
+    )
+    if not verdict.applies:
+        return verdict
+    start = cautious_start_weeks(p)
+    skip = start[0] + start[1] if start is not None else 0
+    building = [w for w in plan.weeks if not w.deload]
+    for before, week in pairwise(building):
+        if week.week <= skip or week.load_change_pct <= before.load_change_pct + (
+            LOAD_CHANGE_EPSILON
+        ):
+            continue
+        layout = _lifting_layout(week)
+        same = next(
+            (w for w in reversed(building) if w.week < week.week and _lifting_layout(w) == layout),
+            None,
+        )
+        if same is None:
+            continue
+        was, now = _type_most_sets(before), _type_most_sets(week)
+        then, here = _required_lifts_by_place(same), _required_lifts_by_place(week)
+        risen = {
+            key[1:] for key, (e, _) in here.items() if key in then and e.sets > then[key][0].sets
+        }
+        grown = sorted(
+            f"{title} {name} {was[title, name]} -> {now[title, name]}"
+            for title, name in set(now) & set(was) & risen
+            if now[title, name] > was[title, name]
+        )
+        if grown:
+            verdict.faults.append(
+                Fault(
+                    "sets-and-load-step-together",
+                    f"week {week.week}",
+                    f"the load steps {before.load_change_pct:g} -> {week.load_change_pct:g} %"
+                    f" (against week {before.week}) and sets rise: {'; '.join(grown)}",
+                )
+            )
+    return verdict
+
+
 def reentry_exit_load_jump(p: Profile, plan: Plan, library: Library) -> Verdict:
     """Coach review 27, REENTRY-EXIT-LOAD-JUMP: after a cautious start ends (a re-entry's
     moderate weeks, a light start's exit), the weeks that take the lifter to the block's own
@@ -12696,7 +12781,8 @@ def first_goal_sets_flat_with_room(p: Profile, plan: Plan, library: Library) -> 
     for a set - free (`_free_for_sets`), or in its walk after lifting past what the week
     needs for WHO's target (`_walk_past_target`) - and a hard lift below the trained
     ranges' top whose next set keeps every major group within 20 (the rules' weekly
-    ceiling). `trained-sets-never-build-with-room` reads active lifters' free minutes only;
+    ceiling), in a week that steps no load (coach review 33, SETS-AND-LOAD-STEP-TOGETHER:
+    a set step never comes beside a load step). `trained-sets-never-build-with-room` reads active lifters' free minutes only;
     this one reads re-entries and the walks past the target too."""
     verdict = Verdict(
         applies=_trained_first_any_start(p, plan) and len(plan.weeks) >= GROWING_BLOCK_WEEKS
@@ -12729,9 +12815,19 @@ def first_goal_sets_flat_with_room(p: Profile, plan: Plan, library: Library) -> 
             )
         )
 
+    # a set step comes in a week that steps no load (`sets-and-load-step-together`, coach
+    # review 33): a week whose load rises against the building week before has no room for
+    # one, whatever its minutes (a re-entry's climb back to its dose steps the load every
+    # building week of an 8-week block)
+    built = [w for w in plan.weeks if not w.deload]
+    loaded = {
+        w.week
+        for before, w in pairwise(built)
+        if w.load_change_pct > before.load_change_pct + LOAD_CHANGE_EPSILON
+    }
     room: list[str] = []
     for w in weeks:
-        if target is not None and _required_aerobic(w) < target:
+        if (target is not None and _required_aerobic(w) < target) or w.week in loaded:
             continue
         totals = major_group_sets(_required_lifting(w))
         for d in w.days:
@@ -13282,6 +13378,7 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "held-start-stacks-changes": held_start_stacks_changes,
     "held-start-load-leap": held_start_load_leap,
     "exit-steps-stacked": exit_steps_stacked,
+    "sets-and-load-step-together": sets_and_load_step_together,
     "reentry-more-sets-than-active": reentry_more_sets_than_active,
     "trained-muscle-below-minimum-sets": trained_muscle_below_minimum_sets,
     "trained-sets-never-build-with-room": trained_sets_never_build_with_room,

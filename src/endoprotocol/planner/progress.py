@@ -360,6 +360,7 @@ def _progress_session(
     drills: frozenset[str] = frozenset(),
     last_sets: Mapping[str, int] | None = None,
     most_sets: Mapping[str, int] | None = None,
+    step_most: Mapping[str, int] | None = None,
 ) -> Session:
     """One session in a later week. `step` counts the building weeks that add sets so far
     (those after any cautious start; deloads do not
@@ -375,7 +376,9 @@ def _progress_session(
     building week): each lift's sets in that week's same session, which the deload cuts
     lift by lift (`_deload_cut`) instead of cutting the template's sets as a whole.
     `most_sets` (a held start's week with no set step of its own, `_held_sets_most`): the
-    most sets the exit brings each lift to, by name."""
+    most sets the exit brings each lift to, by name. `step_most` (a week that takes no set
+    step, `_type_most`): each lift's most sets on this day type in the last building week,
+    which the set step does not pass."""
     if deload and last_sets is not None and session.modality is Modality.RESISTANCE:
         # the deload starts from the sets the lifter did last week, so no lift gets more
         # than it had then (coach review 16, DELOAD-ADDS-SETS: a beginner's held week had
@@ -427,7 +430,7 @@ def _progress_session(
         and not held
         and not scheme.hold_volume
     ):
-        exited = _set_step(session, exited, step, scheme, outcome, room)
+        exited = _set_step(session, exited, step, scheme, outcome, room, step_most)
     for i, (ex, sets) in enumerate(zip(session.exercises, exited, strict=True)):
         update: dict[str, object] = {}
         if session.modality is Modality.HIIT and scheme.add_rounds:
@@ -474,7 +477,13 @@ def _progress_session(
 
 
 def _set_step(
-    session: Session, sets: list[int], step: int, scheme: Scheme, outcome: Decisions, room: Room
+    session: Session,
+    sets: list[int],
+    step: int,
+    scheme: Scheme,
+    outcome: Decisions,
+    room: Room,
+    most: Mapping[str, int] | None = None,
 ) -> list[int]:
     """Each lift's sets in `session` (now `sets`) after the set step of `step` building
     weeks: the sets added so far go round the lifts in order (`set_step_lifts` a week), or
@@ -483,7 +492,10 @@ def _set_step(
     any gets the one after - so a week whose step asks one lift for a second new set never
     spends on it the minutes that kept a later lift's set of the week before (coach review
     29, LIFTING-SETS-FALL-WHILE-BUILDING: a 53-year-old's Friday deadlift 3 -> 4 sets took
-    the row's 3rd, back 12.5 -> 12 hard sets in a building week)."""
+    the row's 3rd, back 12.5 -> 12 hard sets in a building week). In a week with no set step
+    of its own, `most` (by name) holds each lift at the sets it had on this day type in the
+    last building week, so a day with more minutes does not fill in beside a load step a set
+    an earlier day had no room for (coach review 33, SETS-AND-LOAD-STEP-TOGETHER)."""
     out = list(sets)
     count = max(len(session.exercises), 1)
     added = step * scheme.set_step_lifts if scheme.set_step_lifts else 0
@@ -496,6 +508,7 @@ def _set_step(
                 else step // (scheme.add_sets_every or 1)
             ),
             max(_set_cap(outcome, ex, session.modality), n),
+            max((most or {}).get(ex.name, n + added + step), n),
         )
         for i, (ex, n) in enumerate(zip(session.exercises, sets, strict=True))
     ]
@@ -515,6 +528,22 @@ def _set_step(
             )
             out[i] = room.take(ex, out[i], goal, partner, step=True)
     return out
+
+
+def _type_most(weeks: list[Week], session: Session) -> dict[str, int] | None:
+    """Each lift's most sets, by name, in the last building week's required lifting sessions
+    titled as `session` (on any day: a mirrored week moves a day type to other days); None
+    with no building week yet or none of that title."""
+    last = next((w for w in reversed(weeks) if not w.deload), None)
+    if last is None or session.modality is not Modality.RESISTANCE or session.optional:
+        return None
+    most: dict[str, int] = {}
+    for d in last.days:
+        for s in d.sessions:
+            if s.modality is Modality.RESISTANCE and not s.optional and s.title == session.title:
+                for e in s.exercises:
+                    most[e.name] = max(most.get(e.name, 0), e.sets)
+    return most or None
 
 
 def _last_sets(weeks: list[Week], day: Day, session: Session) -> dict[str, int] | None:
@@ -3757,6 +3786,14 @@ def build_weeks(
     # the same lifter in training: the first of each pair adds it), so its block never
     # outgrows theirs (reentry28's REENTRY-MORE-SETS-THAN-ACTIVE)
     reentry_sets = int(start_end is not None and _dose_as_active(scheme.cautious))
+    # the building weeks (`built`) counted at the latest week that stepped no load: the set
+    # step counts its weeks only up to there, so a load week keeps the sets of the week
+    # before and the steps it would have added come in the next reps week, beside that
+    # week's higher reps at the same loads (coach review 33, SETS-AND-LOAD-STEP-TOGETHER: a
+    # 40-year-old intermediate's week 2 added a set beside a 2 % load step; COACHING.md §3,
+    # one thing at a time), as a held start's and a light start's exit sets do
+    # (`_exit_sets`, `_exit_set_steps`)
+    set_built = 0
     sets_from = (
         scheme.cautious.weeks + (scheme.cautious.exit_weeks or 0) + reentry_sets
         if scheme.cautious
@@ -3830,6 +3867,11 @@ def build_weeks(
         if not deload:
             ramp_week += 1
         built_at[number] = built
+        set_built_before = set_built
+        # (a trained lifter's step, `set_step_lifts`; a beginner's step every four building
+        # weeks is left as it was)
+        if (reps_week or not scheme.set_step_lifts) and not deload:
+            set_built = built
         # the cautious start's dose and its %1RM caps, and an exit step's cap, hold all week;
         # a deload holds the dose of the building week before it (it never takes the next
         # step of an exit: its loads are the last week's, as its note says)
@@ -4166,7 +4208,8 @@ def build_weeks(
                     # first, its own `exit_sets` the only sets it adds (coach review 12)
                     0
                     if exit_cap is not None or sets_wait
-                    else (built - built_at.get(sets_from, 0) + reentry_sets) // (1 + reentry_sets),
+                    else max(set_built - built_at.get(sets_from, 0) + reentry_sets, 0)
+                    // (1 + reentry_sets),
                     reps_week,
                     room,
                     round_step=built - built_at.get(template.first_week, 0),
@@ -4177,6 +4220,15 @@ def build_weeks(
                     derived=derived,
                     exit_sets=exit_sets,
                     most_sets=_rung_sets(held_most, ladder, session),
+                    step_most=_rung_sets(
+                        _type_most(weeks, session)
+                        if scheme.set_step_lifts and set_built == set_built_before
+                        else None,
+                        ladder,
+                        session,
+                    )
+                    if not deload
+                    else None,
                     drills=drills,
                     last_sets=_rung_sets(_last_sets(weeks, day.day, session), ladder, session)
                     if deload
@@ -4595,7 +4647,13 @@ def build_weeks(
                 notes.append(
                     fill_placeholders(scheme.cautious.exit_sets_note, {"sets": f"{exiting}"})
                 )
-            elif scheme.sets_note and _sets_grew(days, building):
+            elif (
+                scheme.sets_note
+                and (set_built > set_built_before or not scheme.set_step_lifts)
+                and _sets_grew(days, building)
+            ):
+                # (only a week that takes a set step: a load week's layout may hold more
+                # sets than the last week of its layout, which is no step of its own)
                 notes.append(scheme.sets_note)
             if scheme.rounds_note and _rounds(days) > _rounds(last) and _rounds(last):
                 notes.append(scheme.rounds_note)
