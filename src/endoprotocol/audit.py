@@ -10250,9 +10250,12 @@ def rep_range_without_room(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
-# what a week says when its loads step (rules/core/progression.yaml's load notes, a cautious
-# start's exit: "the loads take one more step")
-LOAD_STEP_SAID = re.compile(r"\bloads (?:take one more step|climb)|\bnew load this week", re.I)
+# what a week says when its loads step this week (rules/core/progression.yaml's load notes,
+# a cautious start's exit: "the loads take one more step"; not a start's note of the climb
+# to come, "from week 9 the loads climb a step a week")
+LOAD_STEP_SAID = re.compile(
+    r"\bloads (?:take one more step|climb this week)|\bnew load this week", re.I
+)
 
 
 def reps_reset_without_load(p: Profile, plan: Plan, library: Library) -> Verdict:
@@ -10286,10 +10289,6 @@ def reps_reset_without_load(p: Profile, plan: Plan, library: Library) -> Verdict
         if week.load_change_pct != before.load_change_pct:
             continue
         verdict.applies = True
-        if LOAD_STEP_SAID.search(" ".join(week.notes)):
-            # a week that says its loads step (a cautious start's last step, which
-            # `load_change_pct` does not count: left open, docs/planning.md session 26)
-            continue
         was = lifts(before)
         lower = []
         for key, e in lifts(week).items():
@@ -10308,6 +10307,36 @@ def reps_reset_without_load(p: Profile, plan: Plan, library: Library) -> Verdict
                     f"week {week.week}",
                     f"rep ranges start lower than week {before.week}'s at the same loads "
                     f"({week.load_change_pct:g} %): " + ", ".join(sorted(set(lower))[:4]),
+                )
+            )
+    return verdict
+
+
+def load_step_uncounted(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """DESIGN.md (`load_change_pct`: the load change against week 1) and COACHING.md §3 (a
+    progression the plan says is the one it gives): a building week whose notes say its
+    loads step ("New load this week", "Loads climb", "the loads take one more step") reports
+    a higher `load_change_pct` than the last building week, where it lifts a load at all.
+    Coach review 33's audit (session 27): an osteoporosis start's week 13 of 16 said "the
+    loads take one more step" (ranges 11-15 -> 8-12 at the same effort) while the figure
+    stayed at week 11's 41 %."""
+    verdict = Verdict(applies=False)
+    unloaded = library.unloaded()
+    building = [w for w in plan.weeks if not w.deload]
+    for before, week in pairwise(building):
+        if not LOAD_STEP_SAID.search(" ".join(week.notes)):
+            continue
+        loaded = [e for s in _required_lifting(week) for e in s.exercises if e.name not in unloaded]
+        if not loaded:
+            continue
+        verdict.applies = True
+        if week.load_change_pct <= before.load_change_pct:
+            verdict.faults.append(
+                Fault(
+                    "load-step-uncounted",
+                    f"week {week.week}",
+                    f"says its loads step, but load_change_pct is {week.load_change_pct:g} % "
+                    f"(week {before.week}: {before.load_change_pct:g} %)",
                 )
             )
     return verdict
@@ -13415,6 +13444,7 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "reps-note-unkept": reps_note_unkept,
     "rep-range-without-room": rep_range_without_room,
     "reps-reset-without-load": reps_reset_without_load,
+    "load-step-uncounted": load_step_uncounted,
     "effort-promise-unkept": effort_promise_unkept,
     "endurance-does-not-progress": endurance_does_not_progress,
     "endurance-first-time-left-idle": endurance_first_time_left_idle,

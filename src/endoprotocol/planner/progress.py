@@ -2899,6 +2899,22 @@ def _stated_pct(start: CautiousStart | None, week: int, scheme: Scheme) -> float
     return _exit_cap(start, week, scheme)
 
 
+def _waited_pct(start: CautiousStart | None, scheme: Scheme) -> float | None:
+    """The %1RM a light start's exit gives its lifts at most in the block's first week when
+    the exit's effort waits (`build_weeks`' `waited`, said by `exit_effort_waits_note`): one
+    more load step (`dose_load_step`, at most a tenth) over the exit's last ceiling, no
+    higher than the exit's top; None without such an exit. Coach review 33's audit: an
+    osteoporosis start's week 13 of 16 said the loads take one more step (ranges 11-15 ->
+    8-12 at the same effort) while its `load_change_pct` stayed at week 11's 41 %."""
+    if start is None or not start.exit_weeks or start.exit_pct_1rm is None:
+        return None
+    last = _exit_cap(start, start.weeks + start.exit_weeks, scheme)
+    top = start.exit_pct_1rm.max or start.pct_1rm.max
+    if last is None or top is None:
+        return None
+    return min(float(top), round(last * (1 + scheme.dose_load_step), 1))
+
+
 def _with_dose(
     week_one: list[DayPlan],
     scheme: Scheme,
@@ -4974,12 +4990,18 @@ def true_load_change(weeks: list[Week], outcome: Decisions, unloaded: frozenset[
             fill_placeholders(scheme.dose_climb_note, {"load_change_pct": f"{steps:g}"})
             in week.notes
         )
+        # a light start's exit whose effort waits: the block's first week takes one more
+        # load step at the exit's effort (`build_weeks`, said by `exit_effort_waits_note`)
+        waits = (
+            scheme.exit_effort_waits_note is not None
+            and scheme.exit_effort_waits_note in week.notes
+        )
         if (
             last is not None
             and not week.deload
-            and ((steps, held) != last or _dose_changes(start, week.week) or climb)
+            and ((steps, held) != last or _dose_changes(start, week.week) or climb or waits)
         ):
-            dose = _stated_pct(start, week.week, scheme)
+            dose = _waited_pct(start, scheme) if waits else _stated_pct(start, week.week, scheme)
             found = (
                 _pct_factor(_pct_tops(week.days), first)
                 if first
