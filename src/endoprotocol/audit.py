@@ -888,6 +888,39 @@ def _plan_texts(plan: Plan) -> list[tuple[str, str]]:
     ]
 
 
+# what a plan says when it asks for effort by feel because medicines may blunt the heart
+# rate (rules/safety/screening.yaml's medication rules, cardiovascular.yaml's hypertension)
+FEEL_NOT_HEART_RATE = re.compile(r"rather than heart rate|hold the heart rate down", re.I)
+
+
+def hr_zone_despite_feel_advice(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """EVIDENCE.md 1.2 (RPE or the talk test, especially on beta-blockers) and COACHING.md §5
+    (every sentence true of the plan it sits in): a plan that tells the person to judge
+    effort by feel rather than heart rate, because a medicine may hold the heart rate down,
+    gives no session or exercise a %HRmax zone. Coach review 34, HR-ZONE-AFTER-USE-RPE: a
+    50-year-old on prescribed medication read "judge effort ... rather than heart rate" in
+    her screening and "Brisk walk: 19 min, RPE 5-6, 64-76% HRmax" on every walk; on a
+    beta-blocker that zone may be out of reach, and chasing it means working harder."""
+    sessions = [(w.week, d.day, s) for w in plan.weeks for d in w.days for s in d.sessions]
+    texts = [t for _, t in _plan_texts(plan)] + [n for _, _, s in sessions for n in s.notes]
+    verdict = Verdict(applies=any(FEEL_NOT_HEART_RATE.search(t) for t in texts))
+    if not verdict.applies:
+        return verdict
+    for week, day, s in sessions:
+        if s.intensity.hr_max_pct is not None or any(
+            e.intensity.hr_max_pct is not None for e in s.exercises
+        ):
+            verdict.faults.append(
+                Fault(
+                    "hr-zone-despite-feel-advice",
+                    f"week {week} {day.value} {s.title}",
+                    "gives a %HRmax zone where the plan says to judge effort by feel",
+                )
+            )
+            break
+    return verdict
+
+
 def red_s_package_without_signs(p: Profile, plan: Plan, library: Library) -> Verdict:
     """Coach review 20, STRESS-FRACTURE-ALONE-WITHHOLDS-AEROBIC (EVIDENCE.md 2.5: the Triad
     Cumulative Risk Assessment scores one stress fracture 1 point, full clearance; the tool
@@ -2279,6 +2312,7 @@ def floor_work_for_knee_pain_older(p: Profile, plan: Plan, library: Library) -> 
 
 
 SAFETY_CHECKS: dict[str, Check] = {
+    "hr-zone-despite-feel-advice": hr_zone_despite_feel_advice,
     "floor-paired-with-standing": floor_paired_with_standing,
     "floor-work-for-knee-pain-older": floor_work_for_knee_pain_older,
     "vetoed-tag-in-plan": vetoed_tag_in_plan,

@@ -88,6 +88,15 @@ class SessionBuilder:
         only = outcome.param(Modality.RESISTANCE.value, "any", "effort_only")
         # loads by effort alone where a safety rule says no 1RM can be estimated safely
         self.effort_only = bool(only is not None and only.value)
+        # aerobic work by feel alone (RPE and the talk test, no %HRmax) where a safety rule
+        # says medicines may hold the heart rate down, by modality with the rule that says so
+        # (EVIDENCE.md 1.2; coach review 34, HR-ZONE-AFTER-USE-RPE: a zone the medicine
+        # keeps out of reach is one the person pushes harder to meet)
+        self.by_feel = {
+            m: flag.rule
+            for m in (Modality.ENDURANCE, Modality.HIIT, Modality.RECOVERY)
+            if (flag := outcome.param(m.value, "any", "effort_only")) is not None and flag.value
+        }
         # each lift's rests as prescribed, before a trim to fit a day shortened them
         self.rests: dict[str, Range] = {}
         # the block's length (build.py sets it): whether a cautious start and its exit last
@@ -562,8 +571,20 @@ class SessionBuilder:
         rules: list[str],
         intensity: Intensity,
     ) -> Session:
-        """The plan session: its length is the work plus warm-up and cool-down, within budget."""
+        """The plan session: its length is the work plus warm-up and cool-down, within budget.
+        A modality done by feel (`by_feel`) carries no heart-rate zone, in the session or its
+        exercises."""
         duration = edges + self._seconds(exercises) / 60
+        feel = self.by_feel.get(slot.modality)
+        if feel is not None:
+            intensity = intensity.model_copy(update={"hr_max_pct": None})
+            exercises = [
+                e.model_copy(
+                    update={"intensity": e.intensity.model_copy(update={"hr_max_pct": None})}
+                )
+                for e in exercises
+            ]
+            rules = sorted({*rules, feel})
         design = self.library.design
         return Session(
             modality=slot.modality,
