@@ -306,7 +306,7 @@ def test_the_reps_check_faults_the_old_step_up() -> None:
             for e in s.exercises
         ]
     # (the old week 13's load figure, which did not count the exit's last step: session
-    # 27's load-step-uncounted)
+    # 27's LOAD-STEP-UNCOUNTED)
     old.weeks[12].load_change_pct = old.weeks[10].load_change_pct
     faults = _faults("reps-week-narrows-range", STEP_UP, old)
     assert faults == [

@@ -9,7 +9,8 @@ LOAD-STEP-UNCOUNTED (progression; DESIGN.md `load_change_pct`, COACHING.md §3) 
     figure reads the dose the start states, and the block's first week after the exit
     states none. *Decision:* that week's dose is one more load step (a tenth) over the
     exit's last ceiling, no higher than the exit's top (`_waited_pct`): 65 -> 70 % 1RM,
-    41 -> 51.4 %. Check `load-step-uncounted`.
+    41 -> 51.4 %. Check `load-change-misses-pct` (coach review 26's), whose words now read
+    "the loads take one more step" as a load step too.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from tests.builtin import audit_check, builtin_plan
 from tests.strategies import audit_property
 
 EXAMPLES = int(os.environ.get("ENDOPROTOCOL_PROPERTY_EXAMPLES", "30"))
-CHECK = "load-step-uncounted"
+CHECK = "load-change-misses-pct"
 
 BANDS_OSTEO = {
     "age": 25,
