@@ -9,9 +9,9 @@ SETS-AND-REPS-STEP-TOGETHER (progression; COACHING.md §3) A 70-year-old woman, 
     press went 3 x 3-6 -> 4 x 5-6 in his reps week. *Cause:* a reps week steps every lift's
     range (`_progress_session`), and the set steps (a light start's exit sets, a trained
     lifter's set step since branch stack33) come in reps weeks, so a lift took both.
-    *Decision:* one step a lift a week: a lift whose sets rise on its last building week's
-    session keeps that range this week (`before_sets`), and the deload after keeps the range
-    it held (`last_ranges`); the other lifts take the reps step as before. The sets notes
+    *Decision:* one step a lift a week: a lift whose final sets rise on its last building
+    week's session keeps that range this week (`_set_keeps_range`), and the deload after
+    keeps the range it held (`last_ranges`); the other lifts take the reps step as before. The sets notes
     say that a lift that gains a set keeps last week's rep range; the reps note is said
     only where a range rises (`_reps_rose`). Check `sets-and-reps-step-together`.
 """

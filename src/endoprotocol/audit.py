@@ -12341,9 +12341,10 @@ def sets_and_reps_step_together(p: Profile, plan: Plan, library: Library) -> Ver
     with sets added across the block as a lever of their own; one change a week): in a
     building week whose load (`load_change_pct`, within about 1 %) holds against the last
     building week, no required lift both gains a set and starts its rep range (or a timed
-    hold's seconds) higher, on the same day and day type. A 70-year-old woman's light start
-    went from 1 x 10-15 to 2 x 13-15 on every lift in week 3 (two to two and a half times the
-    reps of a session); an advanced lifter's squat went 3 x 3-6 -> 4 x 5-6."""
+    hold's seconds) higher at the same RPE, on the same day and day type. A 70-year-old
+    woman's light start went from 1 x 10-15 to 2 x 13-15 on every lift in week 3 (two to two
+    and a half times the reps of a session); an advanced lifter's squat went 3 x 3-6 -> 4 x
+    5-6."""
     verdict = Verdict(applies=False)
     building = [w for w in plan.weeks if not w.deload]
     for before, week in pairwise(building):
@@ -12360,6 +12361,8 @@ def sets_and_reps_step_together(p: Profile, plan: Plan, library: Library) -> Ver
             new_range = e.reps if e.reps is not None else e.work_seconds
             if (
                 e.sets > was.sets
+                # (at the same effort: a range the effort's own step moves is that step's)
+                and e.intensity.rpe == was.intensity.rpe
                 and old_range is not None
                 and new_range is not None
                 and new_range.min > old_range.min

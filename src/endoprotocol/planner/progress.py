@@ -364,7 +364,6 @@ def _progress_session(
     last_sets: Mapping[str, int] | None = None,
     most_sets: Mapping[str, int] | None = None,
     step_most: Mapping[str, int] | None = None,
-    before_sets: Mapping[str, int] | None = None,
     last_ranges: Mapping[str, Range] | None = None,
 ) -> Session:
     """One session in a later week. `step` counts the building weeks that add sets so far
@@ -383,10 +382,9 @@ def _progress_session(
     `most_sets` (a held start's week with no set step of its own, `_held_sets_most`): the
     most sets the exit brings each lift to, by name. `step_most` (a week that takes no set
     step, `_type_most`): each lift's most sets on this day type in the last building week,
-    which the set step does not pass. `before_sets` (a reps week): each lift's sets in the
-    last building week's same session; a lift that gains a set on them keeps its rep range
-    this week (its set is its one step). `last_ranges` (a deload): each lift's range in
-    that session; a lift that kept its range there keeps it in the deload too."""
+    which the set step does not pass. `last_ranges` (a deload): each lift's range in the
+    last building week's same session; a lift that kept its range there (a set was its
+    step, `_set_keeps_range`) keeps it in the deload too."""
     if deload and last_sets is not None and session.modality is Modality.RESISTANCE:
         # the deload starts from the sets the lifter did last week, so no lift gets more
         # than it had then (coach review 16, DELOAD-ADDS-SETS: a beginner's held week had
@@ -447,16 +445,7 @@ def _progress_session(
             sets = room.take(ex, sets, wanted)
         if deload and session.modality is not Modality.RESISTANCE:
             sets = max(1, math.floor(sets * (1 - scheme.deload_cut_pct / 100)))
-        # a lift whose sets rise this week keeps its range: one step a lift a week, never
-        # a set and higher reps at one load together (coach review 34,
-        # SETS-AND-REPS-STEP-TOGETHER: a 70-year-old's light start went 1 x 10-15 -> 2 x
-        # 13-15 in week 3, an advanced lifter's squat 3 x 3-6 -> 4 x 5-6; COACHING.md §3)
-        gains = (
-            not scheme.hold_volume
-            and before_sets is not None
-            and sets > before_sets.get(ex.name, sets)
-        )
-        if reps_week and session.modality is Modality.RESISTANCE and not gains:
+        if reps_week and session.modality is Modality.RESISTANCE:
             # reps, or a timed hold's seconds, start about halfway up their range
             name = "reps" if ex.reps is not None else "work_seconds"
             current = getattr(ex, name)
@@ -568,9 +557,9 @@ def _type_most(weeks: list[Week], session: Session) -> dict[str, int] | None:
     return most or None
 
 
-def _last_session(weeks: list[Week], day: Day, session: Session) -> Session | None:
-    """The last building week's lifting session of that day and title (None: no building
-    week yet, or that day held no such session)."""
+def _last_session(weeks: list[Week], day: Day | None, session: Session) -> Session | None:
+    """The last building week's lifting session of that day (any day: None, the first) and
+    title (None: no building week yet, or no such session)."""
     last = next((w for w in reversed(weeks) if not w.deload), None)
     if last is None or session.modality is not Modality.RESISTANCE:
         return None
@@ -578,7 +567,7 @@ def _last_session(weeks: list[Week], day: Day, session: Session) -> Session | No
         (
             s
             for d in last.days
-            if d.day is day
+            if day is None or d.day is day
             for s in d.sessions
             if s.modality is Modality.RESISTANCE
             and s.title == session.title
@@ -589,10 +578,13 @@ def _last_session(weeks: list[Week], day: Day, session: Session) -> Session | No
 
 
 def _set_keeps_range(session: Session, last: Session | None) -> Session:
-    """`session` (a reps week's lifting, its ladders climbed) with each lift given no %1RM
-    that has more sets than in `last` (`_last_session`) back at the range it had there where
-    a later step (a body-weight lift's own reps step, a rung's) started it higher: a set is
-    that lift's one step this week, as `_progress_session` keeps a loaded lift's range."""
+    """`session` (a reps week's lifting, its sets final) with each lift that has more sets than in
+    `last` (its last building week's session, `_last_session`) at the same effort back at
+    the rep range (or hold time) and intensity it had there: one step a lift a week, so a
+    lift whose set is its step does not also start its range higher at the same load (coach
+    review 34, SETS-AND-REPS-STEP-TOGETHER: a 70-year-old's light start went 1 x 10-15 -> 2
+    x 13-15 in week 3, an advanced lifter's squat 3 x 3-6 -> 4 x 5-6; COACHING.md §3). The
+    other lifts take the reps step as before."""
     if last is None:
         return session
     was = {e.name: e for e in last.exercises}
@@ -603,13 +595,13 @@ def _set_keeps_range(session: Session, last: Session | None) -> Session:
         now, then = getattr(e, name), None if prev is None else getattr(prev, name)
         if (
             prev is not None
-            and e.intensity.pct_1rm is None
             and e.sets > prev.sets
+            and e.intensity.rpe == prev.intensity.rpe
             and now is not None
             and then is not None
             and now.min > then.min
         ):
-            e = e.model_copy(update={name: then})
+            e = e.model_copy(update={name: then, "intensity": prev.intensity})
         out.append(e)
     return session.model_copy(update={"exercises": out})
 
@@ -4316,13 +4308,6 @@ def build_weeks(
                     last_ranges=_rung_sets(_last_ranges(weeks, day.day, session), ladder, session)
                     if deload
                     else None,
-                    before_sets=_rung_sets(
-                        _last_sets(weeks, day.day, session) or _type_most(weeks, session),
-                        ladder,
-                        session,
-                    )
-                    if reps_week and not deload
-                    else None,
                 )
                 if exit_cap is not None and scheme.cautious is not None:
                     session = _exit_effort(_load_capped(session, exit_cap), scheme.cautious)
@@ -4398,8 +4383,6 @@ def build_weeks(
                         climbed,
                     )
                     slowed_fresh = slowed_fresh or fresh
-                    if reps_week and not deload:
-                        session = _set_keeps_range(session, _last_session(weeks, day.day, session))
                     climbed.extend(t for t in rungs_taken if t not in climbed)
                     on_rungs = {k[1] for k in ladder if k[0] == session.title}
                     here = {e.name for e in session.exercises}
@@ -4553,6 +4536,27 @@ def build_weeks(
         ]
         if weeks and not growth:
             days = _steady_kept(days, weeks[-1].days, budget)
+        if reps_week and not deload and weeks:
+            # a lift whose set is its step this week keeps last week's range, read once the
+            # week's sets are final (the weekly ceiling above may take back a set)
+            days = [
+                DayPlan(
+                    day=d.day,
+                    sessions=[
+                        _retimed(
+                            x,
+                            _set_keeps_range(
+                                x,
+                                _last_session(weeks, d.day, x) or _last_session(weeks, None, x),
+                            ),
+                            design.timing,
+                            0,
+                        )
+                        for x in d.sessions
+                    ],
+                )
+                for d in days
+            ]
         for d in days:
             # what each required steady session (by its day and place) holds, as the week
             # finally is: the build-up's next step grows from it
