@@ -557,9 +557,9 @@ def _type_most(weeks: list[Week], session: Session) -> dict[str, int] | None:
     return most or None
 
 
-def _last_session(weeks: list[Week], day: Day | None, session: Session) -> Session | None:
-    """The last building week's lifting session of that day (any day: None, the first) and
-    title (None: no building week yet, or no such session)."""
+def _last_session(weeks: list[Week], day: Day, session: Session) -> Session | None:
+    """The last building week's lifting session of that day and title (None: no building
+    week yet, or that day held no such session)."""
     last = next((w for w in reversed(weeks) if not w.deload), None)
     if last is None or session.modality is not Modality.RESISTANCE:
         return None
@@ -567,7 +567,7 @@ def _last_session(weeks: list[Week], day: Day | None, session: Session) -> Sessi
         (
             s
             for d in last.days
-            if day is None or d.day is day
+            if d.day is day
             for s in d.sessions
             if s.modality is Modality.RESISTANCE
             and s.title == session.title
@@ -578,13 +578,13 @@ def _last_session(weeks: list[Week], day: Day | None, session: Session) -> Sessi
 
 
 def _set_keeps_range(session: Session, last: Session | None) -> Session:
-    """`session` (a reps week's lifting, its sets final) with each lift that has more sets than in
-    `last` (its last building week's session, `_last_session`) at the same effort back at
-    the rep range (or hold time) and intensity it had there: one step a lift a week, so a
-    lift whose set is its step does not also start its range higher at the same load (coach
-    review 34, SETS-AND-REPS-STEP-TOGETHER: a 70-year-old's light start went 1 x 10-15 -> 2
-    x 13-15 in week 3, an advanced lifter's squat 3 x 3-6 -> 4 x 5-6; COACHING.md §3). The
-    other lifts take the reps step as before."""
+    """`session` (a reps week's lifting, its sets final) with each lift that has more sets
+    than in `last` (the latest building week's session of its day and title) at the same
+    effort back at the rep range (or hold time) and intensity it had there: one step a lift
+    a week, so a lift whose set is its step does not also start its range higher at the
+    same load (coach review 34, SETS-AND-REPS-STEP-TOGETHER: a 70-year-old's light start
+    went 1 x 10-15 -> 2 x 13-15 in week 3, an advanced lifter's squat 3 x 3-6 -> 4 x 5-6;
+    COACHING.md §3). The other lifts take the reps step as before."""
     if last is None:
         return session
     was = {e.name: e for e in last.exercises}
@@ -4547,7 +4547,16 @@ def build_weeks(
                             x,
                             _set_keeps_range(
                                 x,
-                                _last_session(weeks, d.day, x) or _last_session(weeks, None, x),
+                                # the latest building week with this session on this day
+                                # (a mirrored week's day holds the other day type)
+                                next(
+                                    (
+                                        found
+                                        for w in reversed(weeks)
+                                        if (found := _last_session([w], d.day, x)) is not None
+                                    ),
+                                    None,
+                                ),
                             ),
                             design.timing,
                             0,
