@@ -12336,6 +12336,53 @@ def sets_and_load_step_together(p: Profile, plan: Plan, library: Library) -> Ver
     return verdict
 
 
+def sets_and_reps_step_together(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 34, SETS-AND-REPS-STEP-TOGETHER (COACHING.md §3: double progression,
+    with sets added across the block as a lever of their own; one change a week): in a
+    building week whose load (`load_change_pct`, within about 1 %) holds against the last
+    building week, no required lift both gains a set and starts its rep range (or a timed
+    hold's seconds) higher at the same RPE, on the same day and day type. A 70-year-old
+    woman's light start went from 1 x 10-15 to 2 x 13-15 on every lift in week 3 (two to two
+    and a half times the reps of a session); an advanced lifter's squat went 3 x 3-6 -> 4 x
+    5-6."""
+    verdict = Verdict(applies=False)
+    building = [w for w in plan.weeks if not w.deload]
+    for before, week in pairwise(building):
+        if abs(week.load_change_pct - before.load_change_pct) > LOAD_CHANGE_EPSILON:
+            continue
+        then, here = _required_lifts_by_place(before), _required_lifts_by_place(week)
+        both = []
+        for key, (e, _) in here.items():
+            if key not in then:
+                continue
+            verdict.applies = True
+            was = then[key][0]
+            old_range = was.reps if was.reps is not None else was.work_seconds
+            new_range = e.reps if e.reps is not None else e.work_seconds
+            if (
+                e.sets > was.sets
+                # (at the same effort: a range the effort's own step moves is that step's)
+                and e.intensity.rpe == was.intensity.rpe
+                and old_range is not None
+                and new_range is not None
+                and new_range.min > old_range.min
+            ):
+                both.append(
+                    f"{key[0]} {e.name} {was.sets} x {old_range.min:g}-{old_range.max:g} -> "
+                    f"{e.sets} x {new_range.min:g}-{new_range.max:g}"
+                )
+        if both:
+            verdict.faults.append(
+                Fault(
+                    "sets-and-reps-step-together",
+                    f"week {week.week}",
+                    f"a set and a higher range at week {before.week}'s loads: "
+                    + "; ".join(sorted(both)[:4]),
+                )
+            )
+    return verdict
+
+
 def reentry_exit_load_jump(p: Profile, plan: Plan, library: Library) -> Verdict:
     """Coach review 27, REENTRY-EXIT-LOAD-JUMP: after a cautious start ends (a re-entry's
     moderate weeks, a light start's exit), the weeks that take the lifter to the block's own
@@ -13444,6 +13491,7 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "reps-note-unkept": reps_note_unkept,
     "rep-range-without-room": rep_range_without_room,
     "reps-reset-without-load": reps_reset_without_load,
+    "sets-and-reps-step-together": sets_and_reps_step_together,
     "effort-promise-unkept": effort_promise_unkept,
     "endurance-does-not-progress": endurance_does_not_progress,
     "endurance-first-time-left-idle": endurance_first_time_left_idle,

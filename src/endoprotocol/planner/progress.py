@@ -8,6 +8,7 @@ import re
 import statistics
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 from endoprotocol.engine.decisions import (
     Bound,
@@ -58,6 +59,8 @@ from endoprotocol.planner.volume import (
 from endoprotocol.vocab import INTENSITY_ORDER, MAJOR_GROUPS, Day, IntensityClass, Modality, Pattern
 
 # the week notes a progression carries (rules/core/progression.yaml), read as plain text
+_V = TypeVar("_V")  # a per-lift value (sets, a rep range) carried over to a rung
+
 NOTES = (
     "load_note",
     "deload_note",
@@ -361,6 +364,7 @@ def _progress_session(
     last_sets: Mapping[str, int] | None = None,
     most_sets: Mapping[str, int] | None = None,
     step_most: Mapping[str, int] | None = None,
+    last_ranges: Mapping[str, Range] | None = None,
 ) -> Session:
     """One session in a later week. `step` counts the building weeks that add sets so far
     (those after any cautious start; deloads do not
@@ -378,7 +382,9 @@ def _progress_session(
     `most_sets` (a held start's week with no set step of its own, `_held_sets_most`): the
     most sets the exit brings each lift to, by name. `step_most` (a week that takes no set
     step, `_type_most`): each lift's most sets on this day type in the last building week,
-    which the set step does not pass."""
+    which the set step does not pass. `last_ranges` (a deload): each lift's range in the
+    last building week's same session; a lift that kept its range there (a set was its
+    step, `_set_keeps_range`) keeps it in the deload too."""
     if deload and last_sets is not None and session.modality is Modality.RESISTANCE:
         # the deload starts from the sets the lifter did last week, so no lift gets more
         # than it had then (coach review 16, DELOAD-ADDS-SETS: a beginner's held week had
@@ -449,7 +455,12 @@ def _progress_session(
                 # with the alternatives that still fit it
                 current = derived.exercises[i].reps or current
                 update["alternatives"] = derived.exercises[i].alternatives
-            if current is not None and current.max > current.min:
+            if (
+                current is not None
+                and current.max > current.min
+                # (a deload after a set step: the lift kept its range last week)
+                and not (last_ranges is not None and last_ranges.get(ex.name) == current)
+            ):
                 update[name] = _toward_top(current)
         if sets != ex.sets:
             update["sets"] = sets
@@ -546,13 +557,13 @@ def _type_most(weeks: list[Week], session: Session) -> dict[str, int] | None:
     return most or None
 
 
-def _last_sets(weeks: list[Week], day: Day, session: Session) -> dict[str, int] | None:
-    """Each lift's sets in the last building week's lifting session of that day and title
-    (None: no building week yet, or that day held no such session): what a deload cuts."""
+def _last_session(weeks: list[Week], day: Day, session: Session) -> Session | None:
+    """The last building week's lifting session of that day and title (None: no building
+    week yet, or that day held no such session)."""
     last = next((w for w in reversed(weeks) if not w.deload), None)
     if last is None or session.modality is not Modality.RESISTANCE:
         return None
-    same = next(
+    return next(
         (
             s
             for d in last.days
@@ -564,14 +575,59 @@ def _last_sets(weeks: list[Week], day: Day, session: Session) -> dict[str, int] 
         ),
         None,
     )
+
+
+def _set_keeps_range(session: Session, last: Session | None) -> Session:
+    """`session` (a reps week's lifting, its sets final) with each lift that has more sets
+    than in `last` (the latest building week's session of its day and title) at the same
+    effort back at the rep range (or hold time) and intensity it had there: one step a lift
+    a week, so a lift whose set is its step does not also start its range higher at the
+    same load (coach review 34, SETS-AND-REPS-STEP-TOGETHER: a 70-year-old's light start
+    went 1 x 10-15 -> 2 x 13-15 in week 3, an advanced lifter's squat 3 x 3-6 -> 4 x 5-6;
+    COACHING.md §3). The other lifts take the reps step as before."""
+    if last is None:
+        return session
+    was = {e.name: e for e in last.exercises}
+    out = []
+    for e in session.exercises:
+        prev = was.get(e.name)
+        name = "reps" if e.reps is not None else "work_seconds"
+        now, then = getattr(e, name), None if prev is None else getattr(prev, name)
+        if (
+            prev is not None
+            and e.sets > prev.sets
+            and e.intensity.rpe == prev.intensity.rpe
+            and now is not None
+            and then is not None
+            and now.min > then.min
+        ):
+            e = e.model_copy(update={name: then, "intensity": prev.intensity})
+        out.append(e)
+    return session.model_copy(update={"exercises": out})
+
+
+def _last_sets(weeks: list[Week], day: Day, session: Session) -> dict[str, int] | None:
+    """Each lift's sets in `_last_session`, by name: what a deload cuts."""
+    same = _last_session(weeks, day, session)
+    return None if same is None else {e.name: e.sets for e in same.exercises}
+
+
+def _last_ranges(weeks: list[Week], day: Day, session: Session) -> dict[str, Range] | None:
+    """Each lift's rep range (or a timed hold's seconds) in `_last_session`, by name: a
+    deload keeps the range a lift held there when its set step kept it from the reps step."""
+    same = _last_session(weeks, day, session)
     if same is None:
         return None
-    return {e.name: e.sets for e in same.exercises}
+    return {
+        e.name: got
+        for e in same.exercises
+        if (got := e.reps if e.reps is not None else e.work_seconds) is not None
+    }
 
 
 def _rung_sets(
-    last: dict[str, int] | None, ladder: Mapping[tuple[str, str], Rung], session: Session
-) -> dict[str, int] | None:
+    last: dict[str, _V] | None, ladder: Mapping[tuple[str, str], Rung], session: Session
+) -> dict[str, _V] | None:
     """`_last_sets` with each lift on a rung of its ladder (`_rungs_up`) found under its own
     name too: the deload builds the session from its lifts before the rungs are taken."""
     if last is None:
@@ -4249,6 +4305,9 @@ def build_weeks(
                     last_sets=_rung_sets(_last_sets(weeks, day.day, session), ladder, session)
                     if deload
                     else None,
+                    last_ranges=_rung_sets(_last_ranges(weeks, day.day, session), ladder, session)
+                    if deload
+                    else None,
                 )
                 if exit_cap is not None and scheme.cautious is not None:
                     session = _exit_effort(_load_capped(session, exit_cap), scheme.cautious)
@@ -4477,6 +4536,36 @@ def build_weeks(
         ]
         if weeks and not growth:
             days = _steady_kept(days, weeks[-1].days, budget)
+        if reps_week and not deload and weeks:
+            # a lift whose set is its step this week keeps last week's range, read once the
+            # week's sets are final (the weekly ceiling above may take back a set)
+            days = [
+                DayPlan(
+                    day=d.day,
+                    sessions=[
+                        _retimed(
+                            x,
+                            _set_keeps_range(
+                                x,
+                                # the latest building week with this session on this day
+                                # (a mirrored week's day holds the other day type)
+                                next(
+                                    (
+                                        found
+                                        for w in reversed(weeks)
+                                        if (found := _last_session([w], d.day, x)) is not None
+                                    ),
+                                    None,
+                                ),
+                            ),
+                            design.timing,
+                            0,
+                        )
+                        for x in d.sessions
+                    ],
+                )
+                for d in days
+            ]
         for d in days:
             # what each required steady session (by its day and place) holds, as the week
             # finally is: the build-up's next step grows from it
