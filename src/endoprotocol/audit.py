@@ -3133,6 +3133,10 @@ def partial_range_for_trained(p: Profile, plan: Plan, library: Library) -> Verdi
             and set(x.equipment) == kit
             and x.ladder != "regression"
         ]
+        # named first: one that holds the set's own reps (the front squat before the goblet
+        # squat in a 3-6-rep set)
+        top = e.reps.max if e.reps is not None else math.inf
+        instead.sort(key=lambda x: (x.min_reps or 0) > top)
         if instead:
             verdict.faults.append(
                 Fault(
