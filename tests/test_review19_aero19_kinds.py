@@ -78,7 +78,9 @@ def _names(plan: Any, day: str, week: int) -> list[str]:
 
 
 MAIN_A = [
-    "Dumbbell squat to a high box",
+    # a full-range squat since coach review 34 (PARTIAL-BOX-SQUAT-AS-ADVANCED-MAIN-SQUAT: a
+    # trained lifter's heavy dumbbell squat is the front squat, not the squat to a high box)
+    "Dumbbell front squat",
     "Dumbbell floor press",
     "Dumbbell Romanian deadlift",
     "Supported one-arm dumbbell row",

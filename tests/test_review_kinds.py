@@ -233,11 +233,13 @@ ADVANCED_DUMBBELLS = {
 
 def test_an_advanced_lifter_with_dumbbells_squats_full_range_not_to_a_high_box() -> None:
     """The high-box squat ranked first for a trained lifter only because it carries no
-    caution tag; it is an entry-level form (a regression), so the goblet squat leads."""
+    caution tag; it is an entry-level form (a regression), so a full-range squat leads: the
+    dumbbell front squat, the intermediate lifter's dumbbell squat since coach review 34
+    (PARTIAL-BOX-SQUAT-AS-ADVANCED-MAIN-SQUAT), ahead of the beginner's goblet squat."""
     plan = _plan(**ADVANCED_DUMBBELLS)
     names = _names(plan, alternatives=False)
     assert "Dumbbell squat to a high box" not in names
-    assert "Goblet squat" in names
+    assert "Dumbbell front squat" in names
     for check in (partial_range_for_trained, regression_for_trained):
         verdict = check(parse_profile(ADVANCED_DUMBBELLS), plan, builtin_library())
         assert verdict.applies

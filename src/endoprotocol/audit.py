@@ -3141,33 +3141,22 @@ def partial_range_for_trained(p: Profile, plan: Plan, library: Library) -> Verdi
     """An intermediate or advanced lifter's work set is never a partial-range form (a squat
     to a knee-height box) while a full-range lift of the same pattern, on the same kit, is
     open to them (COACHING.md §1 "Level fits": trained lifters get the full movement; the
-    short range is for a painful knee or a new lifter). A full-range lift that cannot be made
-    heavy enough for the set's reps (its `min_reps` above them: a goblet squat, held at the
-    chest, in a 4-6-rep strength slot) is no such lift (coach review 17,
-    FRONT-HOLD-SQUAT-IN-STRENGTH-SLOT)."""
+    short range is for a painful knee or a new lifter). Whatever reps the full-range lift
+    holds: one that cannot be made heavy for a few reps (its `min_reps`: a goblet squat,
+    held at the chest) is taken over the reps it holds, and a strength slot's heavy squat on
+    that kit is a full-range one (the dumbbell front squat). Coach review 34,
+    PARTIAL-BOX-SQUAT-AS-ADVANCED-MAIN-SQUAT, reverses review 17's exemption of a strength
+    slot whose only full-range squat was a goblet hold (an advanced lifter's 4 x 3-6 squat
+    was the beginner's squat to a high box)."""
     verdict = Verdict(applies=p.experience is not Experience.BEGINNER and not is_frail(p))
     if not verdict.applies:
         return verdict
     entries = _by_name(library)
     full_range = [x for x in open_to(p, library, len(plan.weeks)) if "partial-range" not in x.tags]
-    # the reps each lift is aimed at: its fewest in the block, or a strength block's 1-6 for a
-    # trained lifter with a strength goal (a 4-week block may end before them)
-    fewest: dict[str, float] = {}
-    for _where, _s, e in _work_sets(plan):
-        if e.reps is not None:
-            fewest[e.name] = min(fewest.get(e.name, e.reps.max), e.reps.max)
-    # (and a trained lifter with bone density first, whose big lifts aim at sets of about
-    # five: core/bone-dose-trained, coach review 29)
-    heavy_aim = any(g.value == "strength" for g in p.goals) or (
-        bool(p.goals) and p.goals[0].value == "bone-density"
-    )
     for where, _s, e in _work_sets(plan):
         entry = entries.get(e.name)
         if entry is None or "partial-range" not in entry.tags:
             continue
-        aim = fewest.get(e.name, math.inf)
-        if heavy_aim and entry.compound:
-            aim = min(aim, STRENGTH_REPS)
         kit = set(entry.equipment)
         instead = [
             x
@@ -3177,8 +3166,11 @@ def partial_range_for_trained(p: Profile, plan: Plan, library: Library) -> Verdi
             and set(x.primary) == set(entry.primary)
             and set(x.equipment) == kit
             and x.ladder != "regression"
-            and (x.min_reps is None or x.min_reps <= aim)
         ]
+        # named first: one that holds the set's own reps (the front squat before the goblet
+        # squat in a 3-6-rep set)
+        top = e.reps.max if e.reps is not None else math.inf
+        instead.sort(key=lambda x: (x.min_reps or 0) > top)
         if instead:
             verdict.faults.append(
                 Fault(

@@ -339,6 +339,12 @@ class Picker:
         # as loadable, the full-range one (a goblet squat before a squat to a high box)
         own_level = 0 if e.one_rm else level_gap
         partial = 1 if "partial-range" in e.tags else 0
+        if partial and heavy == 1:
+            # ... and in a strength slot a short range is no heavier a squat than a full one
+            # taken over the reps it holds: a goblet squat at 8+ before a squat to a high box
+            # at 3-6 (coach review 34, PARTIAL-BOX-SQUAT-AS-ADVANCED-MAIN-SQUAT); a painful
+            # knee's box squat still comes before a timed hold
+            heavy = 2
         # a move no kit can load is made harder only by its form: among them the person's own
         # level comes before two-sidedness, inside the rotation's tier (an advanced lifter with
         # body weight alone squats on one leg, never an air squat; coach review 16,
