@@ -180,11 +180,15 @@ def needs_falls_prevention(p: Profile) -> bool:
     return p.age >= OLDER_AGE or Condition.FALLS_HISTORY in p.conditions
 
 
-def floor_barred_by_knee(p: Profile) -> str:
-    """Why the standard keeps this person off the floor altogether, or "": a painful knee
-    (getting down and up again takes a kneel or a deep loaded knee bend, both barred by
-    COACHING.md §4) together with what makes a fall likely or costly - 65 and over or a past
-    fall (World Falls Guidelines 2022), or fragile bones (Too Fit To Fracture 2014)."""
+def floor_barred(p: Profile) -> str:
+    """Why the standard keeps this person off the floor altogether, or "": 80 and over after
+    a fall (the trip down to the floor and up again, weights in hand, is the likeliest next
+    fall: World Falls Guidelines 2022; coach review 35), or a painful knee (getting down and
+    up again takes a kneel or a deep loaded knee bend, both barred by COACHING.md §4)
+    together with what makes a fall likely or costly - 65 and over or a past fall, or
+    fragile bones (Too Fit To Fracture 2014)."""
+    if p.age >= OLDEST_AGE and Condition.FALLS_HISTORY in p.conditions:
+        return "80 and over after a fall"
     if Condition.KNEE_PAIN not in p.conditions:
         return ""
     if Condition.FALLS_HISTORY in p.conditions:
@@ -287,7 +291,7 @@ def forbidden_tags(p: Profile, weeks: int = 1) -> dict[str, str]:
             "kneeling",
             "hanging",
         )
-    floor_why = floor_barred_by_knee(p)
+    floor_why = floor_barred(p)
     if floor_why and not is_frail(p):
         ban(floor_why, "floor")
     if Condition.KNEE_PAIN in conditions:
@@ -2288,14 +2292,16 @@ def is_floor_work(entry: ExerciseEntry) -> bool:
 
 
 def floor_work_for_knee_pain_older(p: Profile, plan: Plan, library: Library) -> Verdict:
-    """Knee pain at 65 and over, after a fall or with fragile bones: nothing that starts on the
-    floor - a lift, core, mobility or balance drill lying, sitting or kneeling there - nor as
+    """Knee pain at 65 and over, after a fall or with fragile bones, and anyone 80 and over
+    after a fall (`floor_barred`; coach review 35, FALLS-RULE-PUTS-A-90-YEAR-OLD-ON-THE-FLOOR:
+    an active 90-year-old after a fall did a dumbbell floor press at 77-85 % 1RM twice a week
+    and a face-down Y raise): nothing that starts on the floor - a lift, core, mobility or balance drill lying, sitting or kneeling there - nor as
     an alternative. Getting down to the floor and back up (with dumbbells in hand for a floor
     press) takes a kneel or a deep loaded knee bend, which a painful knee is spared, and a
     fall on the way is what these people can least afford (COACHING.md §4; coach review 33,
     FLOOR-LIFT-FOR-OLDER-KNEE-PAIN: a 76-year-old with knee pain and osteoporosis did a
     dumbbell floor press twice a week beside a warning that promised nothing kneeling)."""
-    why = floor_barred_by_knee(p)
+    why = floor_barred(p)
     verdict = Verdict(applies=bool(why))
     if not why:
         return verdict
