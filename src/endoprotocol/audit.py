@@ -14120,7 +14120,45 @@ def heading_names_absent_pattern(p: Profile, plan: Plan, library: Library) -> Ve
     return verdict
 
 
+# the fine load notes' words (rules/core/progression.yaml: load_note, moved_load_note,
+# effort_load_note): a weight to raise by a few per cent
+PERCENT_LOAD_STEP = re.compile(r"New load this week: about [\d.]+% more weight", re.I)
+
+
+def percent_step_for_coarse_load(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §5 (every sentence true of the plan it sits in) and §3 (a progression the
+    person can follow): a week whose load note asks for "about N % more weight" has a
+    required lift whose load can step that finely; where every loaded lift of the week is a
+    kettlebell, a band or a load the person adds (a backpack), the note says a whole bell or
+    band at a time once the reps have earned it (`coarse_load_note`). Coach review 35,
+    KETTLEBELL-TOLD-TO-ADD-2-PERCENT: a 20-year-old with one kettlebell on a 4-day split
+    was told "about 2 % more weight" because his Friday held a backpack push-up."""
+    unloaded, coarse = library.unloaded(), library.coarse_loaded()
+    verdict = Verdict(applies=False)
+    for week in plan.weeks:
+        loaded = [
+            e.name for s in _required_lifting(week) for e in s.exercises if e.name not in unloaded
+        ]
+        if not loaded or not any(n.startswith("New load this week") for n in week.notes):
+            continue
+        verdict.applies = True
+        if any(PERCENT_LOAD_STEP.search(n) for n in week.notes) and all(
+            name in coarse for name in loaded
+        ):
+            verdict.faults.append(
+                Fault(
+                    "percent-step-for-coarse-load",
+                    f"week {week.week}",
+                    "asks for a few per cent more weight where every loaded lift steps a "
+                    "whole bell, band or added load at a time: "
+                    + ", ".join(sorted(set(loaded))[:4]),
+                )
+            )
+    return verdict
+
+
 WORD_CHECKS: dict[str, Check] = {
+    "percent-step-for-coarse-load": percent_step_for_coarse_load,
     "heading-names-absent-pattern": heading_names_absent_pattern,
     "departure-describes-absent-effect": departure_describes_absent_effect,
     "one-said-as-many": one_said_as_many,
