@@ -180,11 +180,15 @@ def needs_falls_prevention(p: Profile) -> bool:
     return p.age >= OLDER_AGE or Condition.FALLS_HISTORY in p.conditions
 
 
-def floor_barred_by_knee(p: Profile) -> str:
-    """Why the standard keeps this person off the floor altogether, or "": a painful knee
-    (getting down and up again takes a kneel or a deep loaded knee bend, both barred by
-    COACHING.md §4) together with what makes a fall likely or costly - 65 and over or a past
-    fall (World Falls Guidelines 2022), or fragile bones (Too Fit To Fracture 2014)."""
+def floor_barred(p: Profile) -> str:
+    """Why the standard keeps this person off the floor altogether, or "": 80 and over after
+    a fall (the trip down to the floor and up again, weights in hand, is the likeliest next
+    fall: World Falls Guidelines 2022; coach review 35), or a painful knee (getting down and
+    up again takes a kneel or a deep loaded knee bend, both barred by COACHING.md §4)
+    together with what makes a fall likely or costly - 65 and over or a past fall, or
+    fragile bones (Too Fit To Fracture 2014)."""
+    if p.age >= OLDEST_AGE and Condition.FALLS_HISTORY in p.conditions:
+        return "80 and over after a fall"
     if Condition.KNEE_PAIN not in p.conditions:
         return ""
     if Condition.FALLS_HISTORY in p.conditions:
@@ -287,7 +291,7 @@ def forbidden_tags(p: Profile, weeks: int = 1) -> dict[str, str]:
             "kneeling",
             "hanging",
         )
-    floor_why = floor_barred_by_knee(p)
+    floor_why = floor_barred(p)
     if floor_why and not is_frail(p):
         ban(floor_why, "floor")
     if Condition.KNEE_PAIN in conditions:
@@ -2288,14 +2292,16 @@ def is_floor_work(entry: ExerciseEntry) -> bool:
 
 
 def floor_work_for_knee_pain_older(p: Profile, plan: Plan, library: Library) -> Verdict:
-    """Knee pain at 65 and over, after a fall or with fragile bones: nothing that starts on the
-    floor - a lift, core, mobility or balance drill lying, sitting or kneeling there - nor as
+    """Knee pain at 65 and over, after a fall or with fragile bones, and anyone 80 and over
+    after a fall (`floor_barred`; coach review 35, FALLS-RULE-PUTS-A-90-YEAR-OLD-ON-THE-FLOOR:
+    an active 90-year-old after a fall did a dumbbell floor press at 77-85 % 1RM twice a week
+    and a face-down Y raise): nothing that starts on the floor - a lift, core, mobility or balance drill lying, sitting or kneeling there - nor as
     an alternative. Getting down to the floor and back up (with dumbbells in hand for a floor
     press) takes a kneel or a deep loaded knee bend, which a painful knee is spared, and a
     fall on the way is what these people can least afford (COACHING.md §4; coach review 33,
     FLOOR-LIFT-FOR-OLDER-KNEE-PAIN: a 76-year-old with knee pain and osteoporosis did a
     dumbbell floor press twice a week beside a warning that promised nothing kneeling)."""
-    why = floor_barred_by_knee(p)
+    why = floor_barred(p)
     verdict = Verdict(applies=bool(why))
     if not why:
         return verdict
@@ -14106,7 +14112,45 @@ def heading_names_absent_pattern(p: Profile, plan: Plan, library: Library) -> Ve
     return verdict
 
 
+# the fine load notes' words (rules/core/progression.yaml: load_note, moved_load_note,
+# effort_load_note): a weight to raise by a few per cent
+PERCENT_LOAD_STEP = re.compile(r"New load this week: about [\d.]+% more weight", re.I)
+
+
+def percent_step_for_coarse_load(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §5 (every sentence true of the plan it sits in) and §3 (a progression the
+    person can follow): a week whose load note asks for "about N % more weight" has a
+    required lift whose load can step that finely; where every loaded lift of the week is a
+    kettlebell, a band or a load the person adds (a backpack), the note says a whole bell or
+    band at a time once the reps have earned it (`coarse_load_note`). Coach review 35,
+    KETTLEBELL-TOLD-TO-ADD-2-PERCENT: a 20-year-old with one kettlebell on a 4-day split
+    was told "about 2 % more weight" because his Friday held a backpack push-up."""
+    unloaded, coarse = library.unloaded(), library.coarse_loaded()
+    verdict = Verdict(applies=False)
+    for week in plan.weeks:
+        loaded = [
+            e.name for s in _required_lifting(week) for e in s.exercises if e.name not in unloaded
+        ]
+        if not loaded or not any(n.startswith("New load this week") for n in week.notes):
+            continue
+        verdict.applies = True
+        if any(PERCENT_LOAD_STEP.search(n) for n in week.notes) and all(
+            name in coarse for name in loaded
+        ):
+            verdict.faults.append(
+                Fault(
+                    "percent-step-for-coarse-load",
+                    f"week {week.week}",
+                    "asks for a few per cent more weight where every loaded lift steps a "
+                    "whole bell, band or added load at a time: "
+                    + ", ".join(sorted(set(loaded))[:4]),
+                )
+            )
+    return verdict
+
+
 WORD_CHECKS: dict[str, Check] = {
+    "percent-step-for-coarse-load": percent_step_for_coarse_load,
     "heading-names-absent-pattern": heading_names_absent_pattern,
     "departure-describes-absent-effect": departure_describes_absent_effect,
     "one-said-as-many": one_said_as_many,

@@ -682,12 +682,18 @@ class Library:
     @cached_property
     def _coarse(self) -> frozenset[str]:
         least = self.design.fine_load_from
-        return frozenset(e.name for e in self.exercises if 0 < self.loadability(e) < least)
+        return frozenset(
+            e.name
+            for e in self.exercises
+            if 0 < self.loadability(e) < least or (e.added_load and self.loadability(e) == 0)
+        )
 
     def coarse_loaded(self) -> frozenset[str]:
         """Names of the exercises with an external load that only steps coarsely (their
-        loadability above 0 and below `fine_load_from`: a kettlebell, bands); made once per
-        library."""
+        loadability above 0 and below `fine_load_from`: a kettlebell, bands; or a load the
+        person adds themselves, `added_load`: a backpack on a push-up, which steps a book or
+        a bottle at a time, never 2 %; coach review 35, KETTLEBELL-TOLD-TO-ADD-2-PERCENT);
+        made once per library."""
         return self._coarse
 
     @cached_property
