@@ -13186,6 +13186,75 @@ def bodyweight_block_stops_progressing(p: Profile, plan: Plan, library: Library)
     return verdict
 
 
+def bodyweight_range_steps_back(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §3 (each non-deload week differs from and progresses on the one before;
+    reps, then load): a building week never starts a lift with no load to add (body weight,
+    a fixture: `Library.unloaded`, no %1RM) lower in its rep range or hold than the last
+    building week had it on the same day type, at the same top, unless something else makes
+    that lift harder this week: more sets, a higher effort, a slower lowering or a little
+    added weight it did not have (its library `load_cue`). A range goes back to its bottom
+    with a new load; a body-weight lift has none, so the same lift at the bottom of its
+    range at the same effort is an easier week, whatever the loaded lifts beside it do. Read
+    at every effort, a light start's RPE 3-4 too (`bodyweight-block-stops-progressing` and
+    `reps-reset-without-load` leave those lifts, or all unloaded lifts, out). Coach review
+    34, BODYWEIGHT-WEEK-STEPS-BACK: an 85-year-old's week 7 of 8, a building week, took every
+    lift from week 6's 1 x 13-15 back to 1 x 10-15 at RPE 3-4 with the same 3-second lowering
+    it had since week 2 and nothing else changed."""
+    unloaded = library.unloaded()
+    entries = _by_name(library)
+    verdict = Verdict(applies=False)
+
+    def lifts(week: Week) -> dict[tuple[str, str], Exercise]:
+        return {
+            (s.title, e.name): e
+            for s, e in _week_lifts(week)
+            if e.name in unloaded
+            and e.intensity.pct_1rm is None
+            and (e.reps is not None or e.work_seconds is not None)
+        }
+
+    building = [w for w in plan.weeks if not w.deload]
+    for before, week in pairwise(building):
+        was = lifts(before)
+        back = []
+        for key, e in lifts(week).items():
+            then = was.get(key)
+            if then is None:
+                continue
+            verdict.applies = True
+            now_span = e.reps if e.reps is not None else e.work_seconds
+            then_span = then.reps if e.reps is not None else then.work_seconds
+            if now_span is None or then_span is None:
+                continue
+            if now_span.max != then_span.max or now_span.min >= then_span.min:
+                continue  # the same bottom or higher, or another dose's range
+            rpe, was_rpe = e.intensity.rpe, then.intensity.rpe
+            notes, was_notes = e.notes or "", then.notes or ""
+            cue = (entry := entries.get(e.name)) is not None and entry.load_cue
+            harder = (
+                e.sets > then.sets
+                or (rpe is not None and was_rpe is not None and rpe.max > was_rpe.max)
+                or (SLOWED_SAID in notes and SLOWED_SAID not in was_notes)
+                or (bool(cue) and str(cue) in notes and str(cue) not in was_notes)
+            )
+            if not harder:
+                unit = "" if e.reps is not None else " s"
+                back.append(
+                    f"{key[0]} / {key[1]} {then_span.min:g}-{then_span.max:g}{unit} -> "
+                    f"{now_span.min:g}-{now_span.max:g}{unit}"
+                )
+        if back:
+            verdict.faults.append(
+                Fault(
+                    "bodyweight-range-steps-back",
+                    f"week {week.week}",
+                    f"lifts with no load to add start lower than in week {before.week}, with "
+                    "nothing else harder: " + ", ".join(sorted(back)[:4]),
+                )
+            )
+    return verdict
+
+
 # ---- coach review 31, branch ladder31: the body-weight ladder ------------------------------
 
 
@@ -13444,6 +13513,7 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "reps-note-unkept": reps_note_unkept,
     "rep-range-without-room": rep_range_without_room,
     "reps-reset-without-load": reps_reset_without_load,
+    "bodyweight-range-steps-back": bodyweight_range_steps_back,
     "load-step-uncounted": load_step_uncounted,
     "effort-promise-unkept": effort_promise_unkept,
     "endurance-does-not-progress": endurance_does_not_progress,
