@@ -2368,7 +2368,9 @@ def week_does_not_progress(p: Profile, plan: Plan, library: Library) -> Verdict:
     for i in range(1, len(plan.weeks)):
         if plan.weeks[i].deload:
             continue
-        if _week_signature(plan, i) == _week_signature(plan, i - 1) and not _all_held(plan, i):
+        if _week_signature(plan, i) == _week_signature(plan, i - 1) and not _all_held(
+            plan, i, library.drills()
+        ):
             verdict.faults.append(
                 Fault(
                     "week-does-not-progress",
@@ -2379,11 +2381,13 @@ def week_does_not_progress(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
-def _all_held(plan: Plan, index: int) -> bool:
+def _all_held(plan: Plan, index: int, drills: frozenset[str] = frozenset()) -> bool:
     """Whether the plan has said, by week `index`, that every required lift of that week holds
     where it is: body-weight lifts at the top of their range with a slowed lowering and no
     harder rung open to the person (coach review 29, BODYWEIGHT-PROGRESSION-LOOPS). Such a
-    week keeps the week before's lifting, as a light-only plan keeps its weeks, and says why."""
+    week keeps the week before's lifting, as a light-only plan keeps its weeks, and says why.
+    A light start's lifts (RPE 3-4, no RIR, as easy as a drill) count where the notes name
+    them: then every such lift is to be named (coach review 34, BODYWEIGHT-WEEK-STEPS-BACK)."""
     lifts = set(_bodyweight_steps(plan.weeks[index]))  # drills and easy holds keep theirs
     every = {e.name for s in _required_lifting(plan.weeks[index]) for e in s.exercises}
     light = {
@@ -2395,6 +2399,9 @@ def _all_held(plan: Plan, index: int) -> bool:
         and e.intensity.rpe.max <= DRILL_RPE_MOST
     }
     stated = _plateau_names(plan.weeks[: index + 1])
+    if not lifts and any(name in stated for name in light):
+        # (a light start's lifts said to hold: each but a teaching drill is named)
+        return all(name in stated or name in drills for name in every)
     return bool(lifts) and all(name in stated for name in every - light)
 
 
@@ -11248,7 +11255,7 @@ def week_repeats_previous(p: Profile, plan: Plan, library: Library) -> Verdict:
         return verdict
     entries = _by_name(library)
     for i, (before, week) in enumerate(pairwise(plan.weeks), start=1):
-        if week.deload or _all_held(plan, i):
+        if week.deload or _all_held(plan, i, library.drills()):
             continue  # (body-weight lifts said to hold at their top keep their weeks)
         if _repeat_signature(week, entries) == _repeat_signature(before, entries):
             verdict.faults.append(
