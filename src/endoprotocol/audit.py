@@ -13198,8 +13198,9 @@ def bodyweight_range_steps_back(p: Profile, plan: Plan, library: Library) -> Ver
     reps, then load): a building week never starts a lift with no load to add (body weight,
     a fixture: `Library.unloaded`, no %1RM) lower in its rep range or hold than the last
     building week had it on the same day type, at the same top, unless something else makes
-    that lift harder this week: more sets, a higher effort, a slower lowering or a little
-    added weight it did not have (its library `load_cue`). A range goes back to its bottom
+    that lift harder this week: more sets, a higher effort, a slower lowering it did not
+    have, or a little added weight (its library `load_cue`, new in its notes or taken in a
+    week whose loads step). A range goes back to its bottom
     with a new load; a body-weight lift has none, so the same lift at the bottom of its
     range at the same effort is an easier week, whatever the loaded lifts beside it do. Read
     at every effort, a light start's RPE 3-4 too (`bodyweight-block-stops-progressing` and
@@ -13238,11 +13239,15 @@ def bodyweight_range_steps_back(p: Profile, plan: Plan, library: Library) -> Ver
             rpe, was_rpe = e.intensity.rpe, then.intensity.rpe
             notes, was_notes = e.notes or "", then.notes or ""
             cue = (entry := entries.get(e.name)) is not None and entry.load_cue
+            # (a lift whose cue adds a little weight from the person's kit takes it in a load
+            # week, back at the bottom of its range: `unloaded_load_note`)
+            weighted = bool(cue) and str(cue) in notes
             harder = (
                 e.sets > then.sets
                 or (rpe is not None and was_rpe is not None and rpe.max > was_rpe.max)
                 or (SLOWED_SAID in notes and SLOWED_SAID not in was_notes)
-                or (bool(cue) and str(cue) in notes and str(cue) not in was_notes)
+                or (weighted and str(cue) not in was_notes)
+                or (weighted and week.load_change_pct > before.load_change_pct)
             )
             if not harder:
                 unit = "" if e.reps is not None else " s"
