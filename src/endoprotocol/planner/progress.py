@@ -2648,12 +2648,13 @@ def _held_at_top(
             and prev.intensity.rpe == i.rpe
             and then.max == now.max
             and (then.min > now.min or (reps_week and then.min == now.min))
-            and (not drill or ex.name in teaching)
-            and (name == "work_seconds" or ex.name in teaching or (slowed and was_slowed))
+            and (name == "work_seconds" or drill or ex.name in teaching or (slowed and was_slowed))
         ):
             # (in a reps week, a lift already at the range it had: at its top all the same;
-            # a teaching drill keeps its range without a word - it is no hard set)
-            if ex.name not in teaching:
+            # a teaching drill, or a drill or easy hold of the template's, keeps its range
+            # without a word - it is no hard set: a light plan's wall sit went back from 45-60
+            # to 30-60 s, coach review 34)
+            if ex.name not in teaching and not drill:
                 held[ex.name] = now
             ex = ex.model_copy(update={name: then})
         elif (
