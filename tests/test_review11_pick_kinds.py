@@ -80,8 +80,11 @@ DUMBBELLS_BENCH_SPLIT = {
     "days": ["monday", "tuesday", "thursday", "friday"],
     "minutes_per_session": 75,
 }
+# 66, not 60 (coach review 34, BODYWEIGHT-WEEK-STEPS-BACK): under 65 the squat, held at the
+# top of its range in the light start's week 5, moves up to its pause-squat rung and no set
+# passes 15 reps; from 65 no rung is open and the two-legged squat's 12-16 comes in week 9
 OSTEOPOROSIS_BODYWEIGHT = {
-    "age": 60,
+    "age": 66,
     "sex": "female",
     "goals": ["strength"],
     "experience": "advanced",
@@ -254,8 +257,11 @@ def test_strength_slots_stand_ins_and_fallbacks_hold_for_generated_lifters(
 def trained_bodyweight_spine_care(draw: st.DrawFn) -> dict[str, Any]:
     """Trained lifters with body weight only and low bone density: the balance-skill and
     one-leg moves are vetoed, so the two-legged squat at 12-16 reps is theirs (since session
-    14 the only trained lifters whose sets pass 15 reps)."""
+    14 the only trained lifters whose sets pass 15 reps); aged 65-79 since coach review 34
+    (BODYWEIGHT-WEEK-STEPS-BACK), as a younger lifter's squat moves up to its pause-squat
+    rung in the light start and no set passes 15 reps."""
     data = draw(trained_small_kits())
+    data["age"] = draw(st.integers(65, 79))
     data["equipment"] = ["bodyweight"]
     data["conditions"] = ["osteoporosis"]
     return data

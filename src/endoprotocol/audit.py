@@ -2408,7 +2408,9 @@ def week_does_not_progress(p: Profile, plan: Plan, library: Library) -> Verdict:
     for i in range(1, len(plan.weeks)):
         if plan.weeks[i].deload:
             continue
-        if _week_signature(plan, i) == _week_signature(plan, i - 1) and not _all_held(plan, i):
+        if _week_signature(plan, i) == _week_signature(plan, i - 1) and not _all_held(
+            plan, i, library.drills()
+        ):
             verdict.faults.append(
                 Fault(
                     "week-does-not-progress",
@@ -2419,11 +2421,13 @@ def week_does_not_progress(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
-def _all_held(plan: Plan, index: int) -> bool:
+def _all_held(plan: Plan, index: int, drills: frozenset[str] = frozenset()) -> bool:
     """Whether the plan has said, by week `index`, that every required lift of that week holds
     where it is: body-weight lifts at the top of their range with a slowed lowering and no
     harder rung open to the person (coach review 29, BODYWEIGHT-PROGRESSION-LOOPS). Such a
-    week keeps the week before's lifting, as a light-only plan keeps its weeks, and says why."""
+    week keeps the week before's lifting, as a light-only plan keeps its weeks, and says why.
+    A light start's lifts (RPE 3-4, no RIR, as easy as a drill) count where the notes name
+    them: then every such lift is to be named (coach review 34, BODYWEIGHT-WEEK-STEPS-BACK)."""
     lifts = set(_bodyweight_steps(plan.weeks[index]))  # drills and easy holds keep theirs
     every = {e.name for s in _required_lifting(plan.weeks[index]) for e in s.exercises}
     light = {
@@ -2435,6 +2439,9 @@ def _all_held(plan: Plan, index: int) -> bool:
         and e.intensity.rpe.max <= DRILL_RPE_MOST
     }
     stated = _plateau_names(plan.weeks[: index + 1])
+    if not lifts and any(name in stated for name in light):
+        # (a light start's lifts said to hold: each but a teaching drill is named)
+        return all(name in stated or name in drills for name in every)
     return bool(lifts) and all(name in stated for name in every - light)
 
 
@@ -11246,7 +11253,7 @@ def week_repeats_previous(p: Profile, plan: Plan, library: Library) -> Verdict:
         return verdict
     entries = _by_name(library)
     for i, (before, week) in enumerate(pairwise(plan.weeks), start=1):
-        if week.deload or _all_held(plan, i):
+        if week.deload or _all_held(plan, i, library.drills()):
             continue  # (body-weight lifts said to hold at their top keep their weeks)
         if _repeat_signature(week, entries) == _repeat_signature(before, entries):
             verdict.faults.append(
@@ -13231,6 +13238,80 @@ def bodyweight_block_stops_progressing(p: Profile, plan: Plan, library: Library)
     return verdict
 
 
+def bodyweight_range_steps_back(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §3 (each non-deload week differs from and progresses on the one before;
+    reps, then load): a building week never starts a lift with no load to add (body weight,
+    a fixture: `Library.unloaded`, no %1RM) lower in its rep range or hold than the last
+    building week had it on the same day type, at the same top, unless something else makes
+    that lift harder this week: more sets, a higher effort, a slower lowering it did not
+    have, or a little added weight (its library `load_cue`, new in its notes or taken in a
+    week whose loads step). A range goes back to its bottom
+    with a new load; a body-weight lift has none, so the same lift at the bottom of its
+    range at the same effort is an easier week, whatever the loaded lifts beside it do. Read
+    at every effort, a light start's RPE 3-4 too (`bodyweight-block-stops-progressing` and
+    `reps-reset-without-load` leave those lifts, or all unloaded lifts, out). Coach review
+    34, BODYWEIGHT-WEEK-STEPS-BACK: an 85-year-old's week 7 of 8, a building week, took every
+    lift from week 6's 1 x 13-15 back to 1 x 10-15 at RPE 3-4 with the same 3-second lowering
+    it had since week 2 and nothing else changed."""
+    unloaded = library.unloaded()
+    entries = _by_name(library)
+    verdict = Verdict(applies=False)
+
+    def lifts(week: Week) -> dict[tuple[str, str], Exercise]:
+        return {
+            (s.title, e.name): e
+            for s, e in _week_lifts(week)
+            if e.name in unloaded
+            and e.intensity.pct_1rm is None
+            and (e.reps is not None or e.work_seconds is not None)
+        }
+
+    building = [w for w in plan.weeks if not w.deload]
+    for before, week in pairwise(building):
+        was = lifts(before)
+        back = []
+        for key, e in lifts(week).items():
+            then = was.get(key)
+            if then is None:
+                continue
+            verdict.applies = True
+            now_span = e.reps if e.reps is not None else e.work_seconds
+            then_span = then.reps if e.reps is not None else then.work_seconds
+            if now_span is None or then_span is None:
+                continue
+            if now_span.max != then_span.max or now_span.min >= then_span.min:
+                continue  # the same bottom or higher, or another dose's range
+            rpe, was_rpe = e.intensity.rpe, then.intensity.rpe
+            notes, was_notes = e.notes or "", then.notes or ""
+            cue = (entry := entries.get(e.name)) is not None and entry.load_cue
+            # (a lift whose cue adds a little weight from the person's kit takes it in a load
+            # week, back at the bottom of its range: `unloaded_load_note`)
+            weighted = bool(cue) and str(cue) in notes
+            harder = (
+                e.sets > then.sets
+                or (rpe is not None and was_rpe is not None and rpe.max > was_rpe.max)
+                or (SLOWED_SAID in notes and SLOWED_SAID not in was_notes)
+                or (weighted and str(cue) not in was_notes)
+                or (weighted and week.load_change_pct > before.load_change_pct)
+            )
+            if not harder:
+                unit = "" if e.reps is not None else " s"
+                back.append(
+                    f"{key[0]} / {key[1]} {then_span.min:g}-{then_span.max:g}{unit} -> "
+                    f"{now_span.min:g}-{now_span.max:g}{unit}"
+                )
+        if back:
+            verdict.faults.append(
+                Fault(
+                    "bodyweight-range-steps-back",
+                    f"week {week.week}",
+                    f"lifts with no load to add start lower than in week {before.week}, with "
+                    "nothing else harder: " + ", ".join(sorted(back)[:4]),
+                )
+            )
+    return verdict
+
+
 # ---- coach review 31, branch ladder31: the body-weight ladder ------------------------------
 
 
@@ -13490,6 +13571,7 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "rep-range-without-room": rep_range_without_room,
     "reps-reset-without-load": reps_reset_without_load,
     "sets-and-reps-step-together": sets_and_reps_step_together,
+    "bodyweight-range-steps-back": bodyweight_range_steps_back,
     "effort-promise-unkept": effort_promise_unkept,
     "endurance-does-not-progress": endurance_does_not_progress,
     "endurance-first-time-left-idle": endurance_first_time_left_idle,

@@ -541,6 +541,7 @@ NOTE_FIELDS = {
     "unloaded_tempo_cue": {"seconds"},
     "unloaded_load_note": set(),
     "unloaded_plateau_note": {"names", "seconds"},
+    "unloaded_light_hold_note": {"names", "seconds"},
     "unloaded_rung_note": {"changes"},
     "unloaded_rung_cue": {"name"},
     "deload_note": {"volume_cut_pct"},
@@ -707,6 +708,10 @@ class Progression(_Node):
     # rep range's top with the slowed lowering): they do not start lower again after a
     # deload (coach review 29, BODYWEIGHT-PROGRESSION-LOOPS)
     unloaded_plateau_note: Text | None = None
+    # the same, in a light start's week (RPE 3-4, its exit's while they stay there): the
+    # lifts hold at that effort, and its rise is their next step (coach review 34,
+    # BODYWEIGHT-WEEK-STEPS-BACK); without it such a week goes by `unloaded_plateau_note`
+    unloaded_light_hold_note: Text | None = None
     # said in the week a body-weight lift with reps and slowed lowering used up moves to the
     # next rung of its ladder (the library's `harder`), and added to that rung's own notes
     unloaded_rung_note: Text | None = None

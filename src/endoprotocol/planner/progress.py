@@ -102,6 +102,7 @@ NOTES = (
     "unloaded_tempo_cue",
     "unloaded_load_note",
     "unloaded_plateau_note",
+    "unloaded_light_hold_note",
     "unloaded_rung_note",
     "unloaded_rung_cue",
     "effort_load_note",
@@ -189,6 +190,7 @@ class Scheme:
     unloaded_tempo_cue: str | None = None
     unloaded_load_note: str | None = None
     unloaded_plateau_note: str | None = None
+    unloaded_light_hold_note: str | None = None
     unloaded_rung_note: str | None = None
     unloaded_rung_cue: str | None = None
     effort_load_note: str | None = None
@@ -331,6 +333,19 @@ class Scheme:
         return fill_placeholders(
             self.unloaded_plateau_note,
             {"names": listed(names, "and"), "seconds": f"{self.unloaded_tempo_seconds}"},
+        )
+
+    def light_hold_said(self, names: Sequence[str]) -> str:
+        """`unloaded_light_hold_note` naming `names` (the body-weight lifts that hold at their
+        top at a light start's easy effort); "" without the note."""
+        if not self.unloaded_light_hold_note:
+            return ""
+        return fill_placeholders(
+            self.unloaded_light_hold_note,
+            {
+                "names": listed(names, "and"),
+                "seconds": f"{self.unloaded_tempo_seconds}",
+            },
         )
 
     def is_deload(self, week: int) -> bool:
@@ -2631,6 +2646,7 @@ def _held_at_top(
     on_rungs: frozenset[str] | set[str] = frozenset(),
     reps_week: bool = False,
     teaching: frozenset[str] = frozenset(),
+    easy: frozenset[str] | None = None,
 ) -> tuple[Session, dict[str, Range], bool]:
     """A lifting session whose lifts with no load to add (`_unloaded_lift`, or such a timed
     hold) never start lower than the last building week had them at the same effort: a
@@ -2638,9 +2654,14 @@ def _held_at_top(
     week, not a new load (coach review 29, BODYWEIGHT-PROGRESSION-LOOPS: weeks 9 and 11 went
     back to 8-12 below week 7's 10-12). A lift whose reps the slowed lowering (`cue`) already
     followed keeps the higher range; one whose lowering slows this week for the first time
-    starts at the bottom of its range with it, as the tempo note says. Also whether a lift
-    was held (each held lift's name with the range the week gave it, its bottom), and
-    whether one slows for the first time this week."""
+    starts at the bottom of its range with it, as the tempo note says. With `easy` (the lifts
+    the session's template itself gives as a drill or an easy hold, RPE 4 or less with no
+    RIR), a lift at such an effort this week is a drill only when it is one of those or a
+    teaching drill: a light start (RPE 3-4, no RIR) and its exit prescribe every work set so,
+    and their lifts hold at their top too (coach review 34, BODYWEIGHT-WEEK-STEPS-BACK: an
+    85-year-old's weeks 5 and 7 went back from 13-15 to 10-15 at RPE 3-4, the lowering slowed
+    since week 2). Also whether a lift was held (each held lift's name with the range the
+    week gave it, its bottom), and whether one slows for the first time this week."""
     if session.modality is not Modality.RESISTANCE:
         return session, {}, False
     before: dict[tuple[str, str], Exercise] = {}
@@ -2661,7 +2682,12 @@ def _held_at_top(
     fresh = False
     for ex in session.exercises:
         i = ex.intensity
-        drill = i.rir is None and i.rpe is not None and i.rpe.max <= DRILL_RPE
+        drill = (
+            i.rir is None
+            and i.rpe is not None
+            and i.rpe.max <= DRILL_RPE
+            and (easy is None or ex.name in easy or ex.name in teaching)
+        )
         prev = before.get((session.title, ex.name))
         slowed = bool(cue) and cue in (ex.notes or "")
         was_slowed = prev is not None and bool(cue) and cue in (prev.notes or "")
@@ -2678,12 +2704,13 @@ def _held_at_top(
             and prev.intensity.rpe == i.rpe
             and then.max == now.max
             and (then.min > now.min or (reps_week and then.min == now.min))
-            and (not drill or ex.name in teaching)
-            and (name == "work_seconds" or ex.name in teaching or (slowed and was_slowed))
+            and (name == "work_seconds" or drill or ex.name in teaching or (slowed and was_slowed))
         ):
             # (in a reps week, a lift already at the range it had: at its top all the same;
-            # a teaching drill keeps its range without a word - it is no hard set)
-            if ex.name not in teaching:
+            # a teaching drill, or a drill or easy hold of the template's, keeps its range
+            # without a word - it is no hard set: a light plan's wall sit went back from 45-60
+            # to 30-60 s, coach review 34)
+            if ex.name not in teaching and not drill:
                 held[ex.name] = now
             ex = ex.model_copy(update={name: then})
         elif (
@@ -2739,6 +2766,8 @@ class Rung:
     counted: int = 0
     reps: Range | None = None
     slowed: bool = False
+    # the sets the last building week gave it: a deload that cuts them keeps its reps
+    sets: int = 0
 
 
 def _rungs_up(
@@ -2813,8 +2842,12 @@ def _rungs_up(
                         moved.append((rung.entry.name, up.name))
                     rung.entry, rung.since, rung.loads = up, number, 0
         if deload:
-            # the deload's own cut of the lift's reps, at the rung's lowering
+            # the deload's own cut of the lift's reps, at the rung's lowering; one that cuts
+            # its sets keeps the rung's reps of the week before (not the easier lift's range:
+            # a light start's exit gave a pause squat 12-16 there, after its 14-15)
             reps, slowed = ex.reps, rung.slowed
+            if rung.reps is not None and ex.reps is not None and ex.sets < rung.sets:
+                reps = rung.reps
         elif reps_week:
             reps, slowed = _toward_top(rung.bottom), rung.loads >= 1
         elif rung.loads == 0:
@@ -2825,7 +2858,7 @@ def _rungs_up(
         else:
             reps, slowed = _toward_top(rung.bottom), True
         if not deload:
-            rung.reps, rung.slowed = reps, slowed
+            rung.reps, rung.slowed, rung.sets = reps, slowed, ex.sets
         e = rung.entry
         notes = f"{e.cue} {fill_placeholders(said, {'name': ex.name})}".strip()
         if slowed and cue:
@@ -3765,8 +3798,10 @@ def build_weeks(
     effort_limits = _effort_limits(outcome)
     moderate_top = design.zones[IntensityClass.MODERATE].rpe.max or 0.0
     step_said = False  # the effort step's note (or why it is held) is said once
-    # the body-weight lifts whose hold at their top is said (once each)
+    # the body-weight lifts whose hold at their top is said (once each), and those said to
+    # hold while a light start lasts (said again as for good where they hold after it)
     plateau_said: set[str] = set()
+    light_said: set[str] = set()
     # body-weight lifts moved up their ladder, by session title and the lift's own name
     ladder: dict[tuple[str, str], Rung] = {}
     check_said = False  # the screening's check before vigorous lifting is said once
@@ -4367,6 +4402,13 @@ def build_weeks(
                             on_rungs,
                             reps_week,
                             drills,
+                            frozenset(
+                                e.name
+                                for e in template.exercises
+                                if e.intensity.rir is None
+                                and e.intensity.rpe is not None
+                                and e.intensity.rpe.max <= DRILL_RPE
+                            ),
                         )
                         slowed_fresh = slowed_fresh or fresh
                     session, rungs_taken, fresh = _rungs_up(
@@ -4721,10 +4763,33 @@ def build_weeks(
                         {"changes": "; ".join(f"{new} for {old}" for old, new in climbed)},
                     )
                 )
-            new_held = sorted(plateaued - plateau_said)
-            if new_held and scheme.unloaded_plateau_note:
-                notes.append(scheme.plateau_said(new_held))
-                plateau_said.update(new_held)
+            # a light start's week (and its exit's, while its lifts stay at the start's easy
+            # effort): the hold lasts while the effort does, and the effort's rise is the next
+            # step (coach review 34, BODYWEIGHT-WEEK-STEPS-BACK), not "the most this plan can
+            # ask"
+            light_now = (
+                scheme.cautious is not None
+                and scheme.cautious.rpe.max is not None
+                and scheme.cautious.rpe.max <= DRILL_RPE
+                and all(
+                    e.intensity.rpe is not None and e.intensity.rpe.max <= DRILL_RPE
+                    for d in days
+                    for s in d.sessions
+                    if s.modality is Modality.RESISTANCE and not s.optional
+                    for e in s.exercises
+                    if e.name in plateaued
+                )
+            )
+            if light_now and scheme.unloaded_light_hold_note:
+                new_held = sorted(plateaued - light_said)
+                if new_held:
+                    notes.append(scheme.light_hold_said(new_held))
+                    light_said.update(new_held)
+            else:
+                new_held = sorted(plateaued - plateau_said)
+                if new_held and scheme.unloaded_plateau_note:
+                    notes.append(scheme.plateau_said(new_held))
+                    plateau_said.update(new_held)
         building = [w for w in weeks if not w.deload]
         if planned and not deload and building:
             last = building[-1].days
