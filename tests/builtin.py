@@ -35,6 +35,19 @@ def exercise_by_name(name: str) -> ExerciseEntry:
     return _by_name()[name]
 
 
+def floor_moves(plan: Plan) -> list[str]:
+    """Every exercise and alternative of the plan whose library entry is tagged `floor`."""
+    return [
+        name
+        for week in plan.weeks
+        for d in week.days
+        for s in d.sessions
+        for e in s.exercises
+        for name in [e.name, *e.alternatives]
+        if "floor" in exercise_by_name(name).tags
+    ]
+
+
 @cache
 def _by_name() -> dict[str, ExerciseEntry]:
     # steady cardio held light is printed by its light name ("Easy walk")

@@ -29,7 +29,13 @@ from hypothesis import strategies as st
 
 from endoprotocol.audit import floor_work_for_knee_pain_older
 from endoprotocol.plan import Plan
-from tests.builtin import audit_check, builtin_plan, exercise_by_name, week_lifting
+from tests.builtin import (
+    audit_check,
+    builtin_plan,
+    exercise_by_name,
+    floor_moves,
+    week_lifting,
+)
 from tests.strategies import audit_property, profiles
 
 EXAMPLES = int(os.environ.get("ENDOPROTOCOL_PROPERTY_EXAMPLES", "30"))
@@ -52,19 +58,6 @@ P03 = {
 }
 
 
-def _on_the_floor(plan: Plan) -> list[str]:
-    """Every exercise and alternative of the plan whose library entry is tagged `floor`."""
-    return [
-        name
-        for week in plan.weeks
-        for d in week.days
-        for s in d.sessions
-        for e in s.exercises
-        for name in [e.name, *e.alternatives]
-        if "floor" in exercise_by_name(name).tags
-    ]
-
-
 def _pushes(plan: Plan, week: int = 1) -> list[list[str]]:
     """Each required lifting session's horizontal pushes in a week."""
     return [
@@ -79,12 +72,12 @@ def _clean(data: dict[str, Any], plan: Plan) -> None:
     assert not verdict.faults, verdict.faults[:3]
 
 
-def test_the_smallest_profile_presses_standing_and_nothing_is_on_the_floor() -> None:
+def test_the_smallest_profile_presses_standing_and_nothing_isfloor_moves() -> None:
     plan = builtin_plan(weeks=1, **OLDER_KNEE)
     # the old plan's Dumbbell floor press, on Monday, Wednesday and Friday, is a standing
     # band chest press (the default kit has bands); each lifting day keeps a horizontal push
     assert _pushes(plan) == [["Standing band chest press"]] * 3
-    assert _on_the_floor(plan) == []
+    assert floor_moves(plan) == []
     codes = {w.code: w.message for w in plan.warnings}
     assert "nothing in this plan starts on the floor" in codes["knee-pain-off-the-floor"]
     # the knee warning's promise stands beside it
@@ -96,7 +89,7 @@ def test_the_smallest_profile_presses_standing_and_nothing_is_on_the_floor() -> 
 
 def test_p03_with_osteoporosis_keeps_off_the_floor_for_all_twelve_weeks() -> None:
     plan = builtin_plan(weeks=12, **P03)
-    assert _on_the_floor(plan) == []
+    assert floor_moves(plan) == []
     for week in (1, 5, 9, 12):
         assert _pushes(plan, week) == [["Standing band chest press"]] * 2, week
     codes = {w.code for w in plan.warnings}
@@ -141,7 +134,7 @@ def test_p03_with_osteoporosis_keeps_off_the_floor_for_all_twelve_weeks() -> Non
 def test_every_kit_keeps_a_horizontal_push_off_the_floor(data: dict[str, Any], push: str) -> None:
     data = {**data, "conditions": ["knee-pain", *data.get("conditions", [])]}
     plan = builtin_plan(weeks=4, **data)
-    assert _on_the_floor(plan) == []
+    assert floor_moves(plan) == []
     assert _pushes(plan)[0] == [push]
     assert all(_pushes(plan)), "a lifting day without a horizontal push"
     _clean(data, plan)
@@ -266,7 +259,7 @@ def older_knee_pain(draw: st.DrawFn) -> dict[str, Any]:
     return data
 
 
-def test_older_knee_pain_plans_hold_nothing_on_the_floor(
+def test_older_knee_pain_plans_hold_nothingfloor_moves(
     record_property: pytest.RecordProperty,
 ) -> None:
     audit_property(

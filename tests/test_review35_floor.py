@@ -22,8 +22,13 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from endoprotocol.plan import Plan
-from tests.builtin import audit_check, builtin_plan, exercise_by_name, week_lifting
+from tests.builtin import (
+    audit_check,
+    builtin_plan,
+    exercise_by_name,
+    floor_moves,
+    week_lifting,
+)
 from tests.strategies import audit_property
 
 EXAMPLES = int(os.environ.get("ENDOPROTOCOL_PROPERTY_EXAMPLES", "30"))
@@ -53,22 +58,9 @@ P16 = {
 }
 
 
-def _on_the_floor(plan: Plan) -> list[str]:
-    """Every exercise and alternative of the plan whose library entry is tagged `floor`."""
-    return [
-        name
-        for week in plan.weeks
-        for d in week.days
-        for s in d.sessions
-        for e in s.exercises
-        for name in [e.name, *e.alternatives]
-        if "floor" in exercise_by_name(name).tags
-    ]
-
-
 def test_the_oldest_faller_keeps_off_the_floor() -> None:
     plan = builtin_plan(weeks=4, **FALLER_90)
-    assert _on_the_floor(plan) == []
+    assert floor_moves(plan) == []
     assert any(w.code == "oldest-faller-off-the-floor" for w in plan.warnings)
     pushes = {
         e.name
@@ -85,7 +77,7 @@ def test_the_reviewers_plan_has_no_floor_press_or_prone_raise() -> None:
     names = {e.name for w in plan.weeks for s in week_lifting(w) for e in s.exercises}
     assert "Dumbbell floor press" not in names
     assert "Prone Y raise" not in names
-    assert _on_the_floor(plan) == []
+    assert floor_moves(plan) == []
     verdict = audit_check(CHECK, P16, plan)
     assert verdict.applies
     assert not verdict.faults
@@ -96,7 +88,7 @@ def test_the_rule_is_not_for_younger_fallers_or_the_frail() -> None:
     assert not any(w.code == "oldest-faller-off-the-floor" for w in younger.warnings)
     frail = builtin_plan(weeks=1, **{**FALLER_90, "currently_active": False})
     assert not any(w.code == "oldest-faller-off-the-floor" for w in frail.warnings)
-    assert _on_the_floor(frail) == []  # the frail rule's own
+    assert floor_moves(frail) == []  # the frail rule's own
 
 
 def test_the_check_faults_the_old_plan() -> None:
