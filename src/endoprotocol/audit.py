@@ -13323,7 +13323,9 @@ def loadable_lift_held_as_unloaded(p: Profile, plan: Plan, library: Library) -> 
     lists it among the lifts that hold "with no weight to add" (coach review 31,
     LOADABLE-LIFT-FROZEN: an advanced 30-year-old's weighted push-up, cued "add load when the
     reps reach the top of the range", was slowed in week 2, named in week 7's hold note and
-    stayed at 3 x 10-12 to the end)."""
+    stayed at 3 x 10-12 to the end). A body-weight lift the person's own kit can load (its
+    library `load_with`: a dumbbell in hand on a calf raise) is not named as holding either:
+    it takes that load instead."""
     entries = _by_name(library)
     verdict = Verdict(applies=False)
     stated = _plateau_names(plan.weeks)
@@ -13343,14 +13345,23 @@ def loadable_lift_held_as_unloaded(p: Profile, plan: Plan, library: Library) -> 
                         "lifts with no weight to add",
                     )
                 )
+    owned = set(p.equipment)
     for name in sorted({e.name for w in plan.weeks for _, e in _week_lifts(w)}):
         entry = entries.get(name)
-        if entry is not None and entry.added_load and name in stated:
+        if entry is None:
+            continue
+        # (and a body-weight lift the person's own kit loads, its `load_with`: coach review
+        # 35, HOLD-NOTE-DENIES-A-HARDER-VERSION, a held single-leg calf raise beside owned
+        # dumbbells)
+        kit = bool(owned & set(entry.load_with))
+        verdict.applies = verdict.applies or (kit and len(plan.weeks) > 1)
+        if (entry.added_load or kit) and name in stated:
             verdict.faults.append(
                 Fault(
                     "loadable-lift-held-as-unloaded",
                     name,
-                    "a week's note says it holds with no weight to add, while its cue adds load",
+                    "a week's note says it holds without added weight, while "
+                    + ("its cue adds load" if entry.added_load else "the person's kit loads it"),
                 )
             )
     return verdict
