@@ -4,11 +4,11 @@ lift the person's own kit can load.
 HOLD-NOTE-DENIES-A-HARDER-VERSION (progression; COACHING.md §3, §5) An advanced endurance
     athlete with a bike and dumbbells (the review's p11), 8 weeks: from week 5 her
     single-leg calf raise "holds where it is ... with no weight to add", while she owns
-    dumbbells (the 90-year-old of p16 the same). *Cause:* the calf raises had no load cue
-    (`load_with`), so with nothing to load them the plan held them at the top of their
-    range. *Decision:* both calf raises take a dumbbell or kettlebell in hand once every set
-    reaches the top of the range (the other hand on a wall), as the pull-up and dip take a
-    dumbbell between the feet: double progression by load. The hold notes' own words were
+    dumbbells. *Cause:* the calf raise had no load cue (`load_with`), so with nothing to load
+    it the plan held it at the top of its range. *Decision:* the single-leg calf raise takes
+    a dumbbell or kettlebell in hand once every set reaches the top of the range (the other
+    hand on a wall), as the pull-up and dip take a dumbbell between the feet: double
+    progression by load. The hold notes' own words were
     made true in the same session ("the most this plan asks of it without added weight").
     Check `loadable-lift-held-as-unloaded` (coach review 31's) now reads a lift the person's
     kit loads too.
