@@ -2295,7 +2295,8 @@ def floor_work_for_knee_pain_older(p: Profile, plan: Plan, library: Library) -> 
     """Knee pain at 65 and over, after a fall or with fragile bones, and anyone 80 and over
     after a fall (`floor_barred`; coach review 35, FALLS-RULE-PUTS-A-90-YEAR-OLD-ON-THE-FLOOR:
     an active 90-year-old after a fall did a dumbbell floor press at 77-85 % 1RM twice a week
-    and a face-down Y raise): nothing that starts on the floor - a lift, core, mobility or balance drill lying, sitting or kneeling there - nor as
+    and a face-down Y raise): nothing that starts on the floor - a lift, core, mobility or
+    balance drill lying, sitting or kneeling there - nor as
     an alternative. Getting down to the floor and back up (with dumbbells in hand for a floor
     press) takes a kneel or a deep loaded knee bend, which a painful knee is spared, and a
     fall on the way is what these people can least afford (COACHING.md §4; coach review 33,
@@ -12341,6 +12342,11 @@ def sets_and_load_step_together(p: Profile, plan: Plan, library: Library) -> Ver
     return verdict
 
 
+def _span(e: Exercise) -> Range | None:
+    """A lift's rep range, or a timed hold's seconds."""
+    return e.reps if e.reps is not None else e.work_seconds
+
+
 def sets_and_reps_step_together(p: Profile, plan: Plan, library: Library) -> Verdict:
     """Coach review 34, SETS-AND-REPS-STEP-TOGETHER (COACHING.md §3: double progression,
     with sets added across the block as a lever of their own; one change a week): in a
@@ -12362,8 +12368,7 @@ def sets_and_reps_step_together(p: Profile, plan: Plan, library: Library) -> Ver
                 continue
             verdict.applies = True
             was = then[key][0]
-            old_range = was.reps if was.reps is not None else was.work_seconds
-            new_range = e.reps if e.reps is not None else e.work_seconds
+            old_range, new_range = _span(was), _span(e)
             if (
                 e.sets > was.sets
                 # (at the same effort: a range the effort's own step moves is that step's)
@@ -13138,7 +13143,7 @@ def _bodyweight_steps(week: Week) -> dict[str, tuple[float, ...]]:
     out: dict[str, tuple[float, ...]] = {}
     for s in _required_lifting(week):
         for e in s.exercises:
-            span = e.reps if e.reps is not None else e.work_seconds
+            span = _span(e)
             if span is None:
                 continue
             rpe = e.intensity.rpe.max if e.intensity.rpe is not None else 0.0
@@ -13245,9 +13250,9 @@ def bodyweight_range_steps_back(p: Profile, plan: Plan, library: Library) -> Ver
     building week had it on the same day type, at the same top, unless something else makes
     that lift harder this week: more sets, a higher effort, a slower lowering it did not
     have, or a little added weight (its library `load_cue`, new in its notes or taken in a
-    week whose loads step). A range goes back to its bottom
-    with a new load; a body-weight lift has none, so the same lift at the bottom of its
-    range at the same effort is an easier week, whatever the loaded lifts beside it do. Read
+    week whose loads step). A range goes back to its bottom with a new load; a body-weight
+    lift has none, so the same lift at the bottom of its range at the same effort is an
+    easier week, whatever the loaded lifts beside it do. Read
     at every effort, a light start's RPE 3-4 too (`bodyweight-block-stops-progressing` and
     `reps-reset-without-load` leave those lifts, or all unloaded lifts, out). Coach review
     34, BODYWEIGHT-WEEK-STEPS-BACK: an 85-year-old's week 7 of 8, a building week, took every
@@ -13275,7 +13280,7 @@ def bodyweight_range_steps_back(p: Profile, plan: Plan, library: Library) -> Ver
             if then is None:
                 continue
             verdict.applies = True
-            now_span = e.reps if e.reps is not None else e.work_seconds
+            now_span = _span(e)
             then_span = then.reps if e.reps is not None else then.work_seconds
             if now_span is None or then_span is None:
                 continue

@@ -58,9 +58,9 @@ from endoprotocol.planner.volume import (
 )
 from endoprotocol.vocab import INTENSITY_ORDER, MAJOR_GROUPS, Day, IntensityClass, Modality, Pattern
 
-# the week notes a progression carries (rules/core/progression.yaml), read as plain text
 _V = TypeVar("_V")  # a per-lift value (sets, a rep range) carried over to a rung
 
+# the week notes a progression carries (rules/core/progression.yaml), read as plain text
 NOTES = (
     "load_note",
     "deload_note",
@@ -325,27 +325,15 @@ class Scheme:
         share = steady_minutes * self.steady_step_pct // 100
         return max(share // self.long_step, 1) * self.long_step
 
-    def plateau_said(self, names: Sequence[str]) -> str:
+    def plateau_said(self, names: Sequence[str], light: bool = False) -> str:
         """`unloaded_plateau_note` naming `names` (the body-weight lifts that hold where they
-        are from a week on); "" without the note."""
-        if not self.unloaded_plateau_note:
-            return ""
-        return fill_placeholders(
-            self.unloaded_plateau_note,
-            {"names": listed(names, "and"), "seconds": f"{self.unloaded_tempo_seconds}"},
-        )
-
-    def light_hold_said(self, names: Sequence[str]) -> str:
-        """`unloaded_light_hold_note` naming `names` (the body-weight lifts that hold at their
+        are from a week on), or with `light` `unloaded_light_hold_note` (they hold at their
         top at a light start's easy effort); "" without the note."""
-        if not self.unloaded_light_hold_note:
+        note = self.unloaded_light_hold_note if light else self.unloaded_plateau_note
+        if not note:
             return ""
         return fill_placeholders(
-            self.unloaded_light_hold_note,
-            {
-                "names": listed(names, "and"),
-                "seconds": f"{self.unloaded_tempo_seconds}",
-            },
+            note, {"names": listed(names, "and"), "seconds": f"{self.unloaded_tempo_seconds}"}
         )
 
     def is_deload(self, week: int) -> bool:
@@ -592,6 +580,15 @@ def _last_session(weeks: list[Week], day: Day, session: Session) -> Session | No
     )
 
 
+def _latest_session(weeks: list[Week], day: Day, session: Session) -> Session | None:
+    """The latest building week's lifting session of that day and title (`_last_session`
+    of the latest week that held one: a mirrored week's day holds the other day type)."""
+    return next(
+        (found for w in reversed(weeks) if (found := _last_session([w], day, session)) is not None),
+        None,
+    )
+
+
 def _set_keeps_range(session: Session, last: Session | None) -> Session:
     """`session` (a reps week's lifting, its sets final) with each lift that has more sets
     than in `last` (the latest building week's session of its day and title) at the same
@@ -818,7 +815,7 @@ def _cautious(session: Session, start: CautiousStart) -> Session:
     exercises = []
     for ex in session.exercises:
         i = ex.intensity
-        if i.rir is None and i.rpe is not None and i.rpe.max <= DRILL_RPE:
+        if _easy(ex):
             exercises.append(ex)  # a drill or an easy hold: not a work set
             continue
         exercises.append(
@@ -891,6 +888,13 @@ def start_reps(cur: Range | None, to: Bound) -> Range | None:
 
 # Drills and easy holds are prescribed at or below this RPE and carry no RIR.
 DRILL_RPE = 4
+
+
+def _easy(ex: Exercise) -> bool:
+    """Whether `ex` is prescribed as a drill or an easy hold (no RIR, RPE `DRILL_RPE` or
+    less): no work set."""
+    i = ex.intensity
+    return i.rir is None and i.rpe is not None and i.rpe.max <= DRILL_RPE
 
 
 def _range(bound: Bound) -> Range:
@@ -2585,9 +2589,10 @@ def _load_capped(session: Session, cap: float) -> Session:
 def _unloaded_lift(ex: Exercise, unloaded: frozenset[str]) -> bool:
     """A lift with no external load to raise (body weight, a fixture; no %1RM), taken for
     reps and not a drill."""
-    i = ex.intensity
-    drill = i.rir is None and i.rpe is not None and i.rpe.max <= DRILL_RPE
-    return ex.name in unloaded and ex.reps is not None and i.pct_1rm is None and not drill
+    drill = _easy(ex)
+    return (
+        ex.name in unloaded and ex.reps is not None and ex.intensity.pct_1rm is None and not drill
+    )
 
 
 def _reps_stepped(
@@ -2682,12 +2687,7 @@ def _held_at_top(
     fresh = False
     for ex in session.exercises:
         i = ex.intensity
-        drill = (
-            i.rir is None
-            and i.rpe is not None
-            and i.rpe.max <= DRILL_RPE
-            and (easy is None or ex.name in easy or ex.name in teaching)
-        )
+        drill = _easy(ex) and (easy is None or ex.name in easy or ex.name in teaching)
         prev = before.get((session.title, ex.name))
         slowed = bool(cue) and cue in (ex.notes or "")
         was_slowed = prev is not None and bool(cue) and cue in (prev.notes or "")
@@ -4402,13 +4402,7 @@ def build_weeks(
                             on_rungs,
                             reps_week,
                             drills,
-                            frozenset(
-                                e.name
-                                for e in template.exercises
-                                if e.intensity.rir is None
-                                and e.intensity.rpe is not None
-                                and e.intensity.rpe.max <= DRILL_RPE
-                            ),
+                            frozenset(e.name for e in template.exercises if _easy(e)),
                         )
                         slowed_fresh = slowed_fresh or fresh
                     session, rungs_taken, fresh = _rungs_up(
@@ -4587,19 +4581,7 @@ def build_weeks(
                     sessions=[
                         _retimed(
                             x,
-                            _set_keeps_range(
-                                x,
-                                # the latest building week with this session on this day
-                                # (a mirrored week's day holds the other day type)
-                                next(
-                                    (
-                                        found
-                                        for w in reversed(weeks)
-                                        if (found := _last_session([w], d.day, x)) is not None
-                                    ),
-                                    None,
-                                ),
-                            ),
+                            _set_keeps_range(x, _latest_session(weeks, d.day, x)),
                             design.timing,
                             0,
                         )
@@ -4783,7 +4765,7 @@ def build_weeks(
             if light_now and scheme.unloaded_light_hold_note:
                 new_held = sorted(plateaued - light_said)
                 if new_held:
-                    notes.append(scheme.light_hold_said(new_held))
+                    notes.append(scheme.plateau_said(new_held, light=True))
                     light_said.update(new_held)
             else:
                 new_held = sorted(plateaued - plateau_said)
