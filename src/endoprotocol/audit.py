@@ -7618,6 +7618,63 @@ def short_day_keeps_extras(p: Profile, plan: Plan, library: Library) -> Verdict:
 FORM_ROUNDING_MINUTES = 1
 
 
+def one_lifting_day_trimmed_for_a_walk(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 35, BEST-BONE-LIFT-TRIMMED-FOR-A-WALK (COACHING.md §2, who gets the time
+    first: (2) the first goal's minimum dose before (3) the WHO minimums): where the first
+    goal is built on lifting (bone density, muscle, strength) and a week holds one required
+    lifting session, that session is all the first goal gets and below its dose (bone: two
+    or more days of progressive lifting), so it is not trimmed for a walk after it on its
+    day. A trim there (a "Trimmed to fit" note) with a required steady block after the
+    lifting is the fault: a 31-year-old man, bone first, one 90-minute day with a barbell
+    and a trap bar, had his session trimmed to 41 minutes (the trap-bar deadlift and four
+    more lifts left out) for a walk that grew to 51 minutes. A trim to the day's whole
+    minutes (the heaviest weeks' rests) with a walk in a lighter week is not this fault,
+    nor a trim to the short end of the rests alone (the prescription's own range)."""
+    first = p.goals[0].value if p.goals else ""
+    verdict = Verdict(applies=False)
+    if first not in {*LIFTING_FIRST, "bone-density"}:
+        return verdict
+    for week in plan.weeks:
+        lifts = [
+            (d, s)
+            for d in week.days
+            for s in d.sessions
+            if s.modality is Modality.RESISTANCE and not s.optional
+        ]
+        if len(lifts) != 1:
+            continue
+        verdict.applies = True
+        day, lift = lifts[0]
+        later = day.sessions[day.sessions.index(lift) + 1 :]
+        walk = next((s for s in later if s.modality is Modality.ENDURANCE and not s.optional), None)
+        trims = [(n, t) for n in lift.notes if (t := trim_changes(n)) is not None]
+        if walk is None or not trims:
+            continue
+        trim, (fit, changes) = trims[0]
+        # (a trim to the day's whole minutes is the heaviest weeks' doing: a lighter week's
+        # walk after it uses minutes those weeks need, `EXIT-SETS-TAKE-THE-WALKS` decided;
+        # rests at the short end of their range keep the prescription)
+        lost = [c for c in changes if c != "shorter rests"]
+        # (what the day's other sessions take - an older adult's balance practice - is
+        # theirs: the trim made room for the walk only below what they leave)
+        others = sum(
+            s.duration_minutes
+            for s in day.sessions
+            if s is not lift and not s.optional and s.modality is not Modality.ENDURANCE
+        )
+        room = p.minutes_per_session - others
+        if fit < room and lost:
+            verdict.faults.append(
+                Fault(
+                    "one-lifting-day-trimmed-for-a-walk",
+                    f"week {week.week} {day.day.value} '{lift.title}'",
+                    f"the week's one lifting session says '{trim}' and a "
+                    f"{walk.duration_minutes}-minute '{walk.title}' follows it",
+                )
+            )
+    return verdict
+
+
 def strength_day_trimmed_for_a_short_walk(p: Profile, plan: Plan, library: Library) -> Verdict:
     """Coach review 32, STRENGTH-DAYS-TRIMMED-FOR-SHORT-WALKS (COACHING.md §2, who gets the
     time first: (3) the WHO minimums, 150 aerobic minutes and two strength days, one step
@@ -9128,6 +9185,7 @@ WEEK_CHECKS: dict[str, Check] = {
     "shortfall-advice-broken": shortfall_advice_broken,
     "activity-gap-with-extras": activity_gap_with_extras,
     "strength-day-trimmed-for-a-short-walk": strength_day_trimmed_for_a_short_walk,
+    "one-lifting-day-trimmed-for-a-walk": one_lifting_day_trimmed_for_a_walk,
 }
 
 

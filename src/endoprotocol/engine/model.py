@@ -1049,6 +1049,12 @@ class GuidelineTarget(_Node):
     # (every pattern the split day promises, each at the rules' fewest sets, rests at the
     # short end) so a steady block can follow them on the same day.
     lifting_shortens: bool = False
+    # ... only in a week holding at least this many required lifting sessions: fewer are
+    # all the dose a first goal built on lifting gets (bone answers to progressive lifting on
+    # two or more days), so one lifting day keeps its minutes before the WHO aerobic minutes
+    # (COACHING.md §2: the first goal's minimum dose, then WHO's; coach review 35,
+    # BEST-BONE-LIFT-TRIMMED-FOR-A-WALK).
+    lifting_shortens_from: Annotated[int, Field(strict=True, ge=1, le=7)] | None = None
     # Lifting sessions keep the minutes a mesocycle's added sets need (one set more per
     # exercise, within its range) before the target fills the rest of the day: the first
     # goal's dose comes before the WHO minimums (COACHING.md §2) when that goal is lifting.

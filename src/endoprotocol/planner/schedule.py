@@ -2003,7 +2003,11 @@ class Scheduler:
                 continue
             self._fill_aerobic(target.bar, rule.full_id)
             self._vigorous_steady(target.bar)
-            if target.lifting_shortens and self._shorten_lifting(target.bar):
+            if (
+                target.lifting_shortens
+                and self._sessions_of(Modality.RESISTANCE) >= (target.lifting_shortens_from or 0)
+                and self._shorten_lifting(target.bar)
+            ):
                 self._fill_aerobic(target.bar, rule.full_id)
             elif (
                 target.lifting_shortens_past_dose
