@@ -14273,20 +14273,26 @@ def heading_names_absent_pattern(p: Profile, plan: Plan, library: Library) -> Ve
 PERCENT_LOAD_STEP = re.compile(r"New load this week: about [\d.]+% more weight", re.I)
 
 
+def _kit_loaded(week: Week, library: Library) -> list[str]:
+    """The week's required lifts loaded by kit: not body weight alone, nor a load the person
+    adds themselves (a backpack, `Library.added_loaded`), which steps neither way."""
+    skip = library.unloaded() | library.added_loaded()
+    return [e.name for s in _required_lifting(week) for e in s.exercises if e.name not in skip]
+
+
 def percent_step_for_coarse_load(p: Profile, plan: Plan, library: Library) -> Verdict:
     """COACHING.md §5 (every sentence true of the plan it sits in) and §3 (a progression the
     person can follow): a week whose load note asks for "about N % more weight" has a
-    required lift whose load can step that finely; where every loaded lift of the week is a
-    kettlebell, a band or a load the person adds (a backpack), the note says a whole bell or
-    band at a time once the reps have earned it (`coarse_load_note`). Coach review 35,
-    KETTLEBELL-TOLD-TO-ADD-2-PERCENT: a 20-year-old with one kettlebell on a 4-day split
-    was told "about 2 % more weight" because his Friday held a backpack push-up."""
-    unloaded, coarse = library.unloaded(), library.coarse_loaded()
+    required lift whose load can step that finely; where every lift of the week loaded by
+    kit is a kettlebell or a band (a load the person adds, a backpack, counts for neither),
+    the note says a whole bell or band at a time once the reps have earned it
+    (`coarse_load_note`). Coach review 35, KETTLEBELL-TOLD-TO-ADD-2-PERCENT: a 20-year-old
+    with one kettlebell on a 4-day split was told "about 2 % more weight" because his
+    Friday held a backpack push-up."""
+    coarse = library.coarse_loaded()
     verdict = Verdict(applies=False)
     for week in plan.weeks:
-        loaded = [
-            e.name for s in _required_lifting(week) for e in s.exercises if e.name not in unloaded
-        ]
+        loaded = _kit_loaded(week, library)
         if not loaded or not any(n.startswith("New load this week") for n in week.notes):
             continue
         verdict.applies = True
@@ -14297,9 +14303,40 @@ def percent_step_for_coarse_load(p: Profile, plan: Plan, library: Library) -> Ve
                 Fault(
                     "percent-step-for-coarse-load",
                     f"week {week.week}",
-                    "asks for a few per cent more weight where every loaded lift steps a "
-                    "whole bell, band or added load at a time: "
-                    + ", ".join(sorted(set(loaded))[:4]),
+                    "asks for a few per cent more weight where every lift loaded by kit "
+                    "steps a whole bell or band at a time: " + ", ".join(sorted(set(loaded))[:4]),
+                )
+            )
+    return verdict
+
+
+# the coarse load note's words (rules/core/progression.yaml: coarse_load_note)
+WHOLE_STEP_NOTE = re.compile(r"steps up a whole bell or band", re.I)
+
+
+def whole_step_without_coarse_kit(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §5 (every sentence true of the plan it sits in) and §1 (cues the person
+    can follow with what they own): a week whose load note says a kettlebell or band steps
+    up a whole bell or band at a time holds a required lift loaded by one. Coach review 36,
+    LOAD-NOTE-NAMES-KIT-NOT-OWNED: a 30-year-old with body weight alone, whose one loaded
+    lift was a backpack push-up, was told in weeks 2, 5 and 7 to move to the next bell or
+    band."""
+    coarse = library.coarse_loaded()
+    verdict = Verdict(applies=False)
+    for week in plan.weeks:
+        if not any(n.startswith("New load this week") for n in week.notes):
+            continue
+        verdict.applies = True
+        loaded = _kit_loaded(week, library)
+        said = next((n for n in week.notes if WHOLE_STEP_NOTE.search(n)), None)
+        if said is not None and not any(name in coarse for name in loaded):
+            verdict.faults.append(
+                Fault(
+                    "whole-step-without-coarse-kit",
+                    f"week {week.week}",
+                    "says a kettlebell or band steps up a whole bell or band, and no lift of "
+                    "the week is loaded by one"
+                    + (f" ({', '.join(sorted(set(loaded))[:4])})" if loaded else ""),
                 )
             )
     return verdict
@@ -14307,6 +14344,7 @@ def percent_step_for_coarse_load(p: Profile, plan: Plan, library: Library) -> Ve
 
 WORD_CHECKS: dict[str, Check] = {
     "percent-step-for-coarse-load": percent_step_for_coarse_load,
+    "whole-step-without-coarse-kit": whole_step_without_coarse_kit,
     "heading-names-absent-pattern": heading_names_absent_pattern,
     "departure-describes-absent-effect": departure_describes_absent_effect,
     "one-said-as-many": one_said_as_many,

@@ -307,6 +307,7 @@ def build_plan(
                 unloaded=library.unloaded(),
                 drills=library.drills(),
                 coarse=library.coarse_loaded(),
+                added=library.added_loaded(),
                 rep_caps=library.rep_caps(),
                 load_cues=library.load_cues(profile.equipment),
                 leave_walks=leave_walks,

@@ -682,19 +682,25 @@ class Library:
     @cached_property
     def _coarse(self) -> frozenset[str]:
         least = self.design.fine_load_from
-        return frozenset(
-            e.name
-            for e in self.exercises
-            if 0 < self.loadability(e) < least or (e.added_load and self.loadability(e) == 0)
-        )
+        return frozenset(e.name for e in self.exercises if 0 < self.loadability(e) < least)
 
     def coarse_loaded(self) -> frozenset[str]:
-        """Names of the exercises with an external load that only steps coarsely (their
-        loadability above 0 and below `fine_load_from`: a kettlebell, bands; or a load the
-        person adds themselves, `added_load`: a backpack on a push-up, which steps a book or
-        a bottle at a time, never 2 %; coach review 35, KETTLEBELL-TOLD-TO-ADD-2-PERCENT);
-        made once per library."""
+        """Names of the exercises whose kit's load only steps coarsely (their loadability
+        above 0 and below `fine_load_from`: a kettlebell, bands); made once per library."""
         return self._coarse
+
+    @cached_property
+    def _added(self) -> frozenset[str]:
+        return frozenset(e.name for e in self.exercises if e.added_load)
+
+    def added_loaded(self) -> frozenset[str]:
+        """Names of the exercises loaded by what the person adds themselves (`added_load`: a
+        backpack on a push-up), which neither make a week's load step fine nor coarse: a
+        kettlebell week with a backpack push-up still moves up a whole bell (coach review
+        35, KETTLEBELL-TOLD-TO-ADD-2-PERCENT), and a body-weight week with one is no kettlebell
+        or band week (coach review 36, LOAD-NOTE-NAMES-KIT-NOT-OWNED); made once per
+        library."""
+        return self._added
 
     @cached_property
     def _drills(self) -> frozenset[str]:

@@ -2943,10 +2943,13 @@ def _has_external_load(days: list[DayPlan], unloaded: frozenset[str]) -> bool:
     )
 
 
-def _coarse_only(days: list[DayPlan], unloaded: frozenset[str], coarse: frozenset[str]) -> bool:
-    """Whether every required lift of the week with an external load is loaded by kit whose
-    load steps coarsely (`Library.coarse_loaded`: a kettlebell, bands)."""
-    loaded = [e.name for e in _required_lifts(days) if e.name not in unloaded]
+def _coarse_only(
+    days: list[DayPlan], unloaded: frozenset[str], coarse: frozenset[str], added: frozenset[str]
+) -> bool:
+    """Whether every required lift of the week loaded by kit is loaded by kit whose load
+    steps coarsely (`Library.coarse_loaded`: a kettlebell, bands), and one is: a load the
+    person adds (`Library.added_loaded`: a backpack) counts for neither."""
+    loaded = [e.name for e in _required_lifts(days) if e.name not in unloaded | added]
     return bool(loaded) and all(name in coarse for name in loaded)
 
 
@@ -3623,6 +3626,7 @@ def build_weeks(
     load_cues: Mapping[str, str] | None = None,
     drills: frozenset[str] = frozenset(),
     coarse: frozenset[str] = frozenset(),
+    added: frozenset[str] = frozenset(),
     leave_walks: bool = True,
     spared: frozenset[tuple[str, str]] = frozenset(),
     rungs: Mapping[str, ExerciseEntry] | None = None,
@@ -3643,7 +3647,9 @@ def build_weeks(
     `load_cues` maps a body-weight lift the person's kit can load to how (`load_cue`);
     `drills` names the teaching drills, which a cautious start's exit sets reach last;
     `coarse` names the lifts whose load steps a whole bell or band at a time
-    (`Library.coarse_loaded`), whose load weeks say so (`coarse_load_note`); with
+    (`Library.coarse_loaded`), whose load weeks say so (`coarse_load_note`), and `added`
+    the lifts loaded by what the person adds (`Library.added_loaded`), which count for
+    neither a fine nor a coarse week; with
     `leave_walks`, a walk sized to week 1's room (`Session.give_floor`) that a week's lifting
     still runs over at its least is left out that week (`_flex_gives_way`); `spared` names
     by (session title, exercise name) the lifts a safety rule adds to the dose (the posture
@@ -4709,7 +4715,7 @@ def build_weeks(
                     # where no lift shows a %1RM, the note says nothing of one; where every
                     # loaded lift steps a whole bell or band at a time, it says so
                     said = (
-                        (_coarse_only(days, unloaded, coarse) and scheme.coarse_load_note)
+                        (_coarse_only(days, unloaded, coarse, added) and scheme.coarse_load_note)
                         or (not shows_pct_1rm(days) and scheme.effort_load_note)
                         or scheme.load_note
                     )
