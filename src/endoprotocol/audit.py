@@ -7618,6 +7618,18 @@ def short_day_keeps_extras(p: Profile, plan: Plan, library: Library) -> Verdict:
 FORM_ROUNDING_MINUTES = 1
 
 
+def _extra_entry(library: Library, name: str) -> bool:
+    """Whether the library's lift `name` is an extra: no compound, no major group's muscle
+    as a primary one (a curl, a calf raise, a dead bug)."""
+    entry = _by_name(library).get(name)
+    majors = {m for ms in MAJOR_GROUPS.values() for m in ms}
+    return (
+        entry is not None
+        and not entry.compound
+        and not any(m.value in majors for m in entry.primary)
+    )
+
+
 def one_lifting_day_trimmed_for_a_walk(p: Profile, plan: Plan, library: Library) -> Verdict:
     """Coach review 35, BEST-BONE-LIFT-TRIMMED-FOR-A-WALK (COACHING.md §2, who gets the time
     first: (2) the first goal's minimum dose before (3) the WHO minimums): where the first
@@ -7627,13 +7639,29 @@ def one_lifting_day_trimmed_for_a_walk(p: Profile, plan: Plan, library: Library)
     day. A trim there (a "Trimmed to fit" note) with a required steady block after the
     lifting is the fault: a 31-year-old man, bone first, one 90-minute day with a barbell
     and a trap bar, had his session trimmed to 41 minutes (the trap-bar deadlift and four
-    more lifts left out) for a walk that grew to 51 minutes. A trim to the day's whole
-    minutes (the heaviest weeks' rests) with a walk in a lighter week is not this fault,
-    nor a trim to the short end of the rests alone (the prescription's own range)."""
+    more lifts left out) for a walk that grew to 51 minutes. A day whose lifting has it to
+    itself in some building week (the heaviest weeks' rests), with a walk in a lighter week,
+    is not this fault, nor a trim to the short end of the rests alone (the prescription's
+    own range) or of the extras alone (no major group's main work)."""
     first = p.goals[0].value if p.goals else ""
     verdict = Verdict(applies=False)
     if first not in {*LIFTING_FIRST, "bone-density"}:
         return verdict
+
+    def walk_after(day: DayPlan, lift: Session) -> Session | None:
+        later = day.sessions[day.sessions.index(lift) + 1 :]
+        return next((s for s in later if s.modality is Modality.ENDURANCE and not s.optional), None)
+
+    # the days whose lifting has the day to itself in some building week (the heaviest
+    # weeks' rests): a walk after it in a lighter week takes minutes those weeks need
+    alone = {
+        d.day.value
+        for w in plan.weeks
+        if not w.deload
+        for d in w.days
+        for s in d.sessions
+        if s.modality is Modality.RESISTANCE and not s.optional and walk_after(d, s) is None
+    }
     for week in plan.weeks:
         lifts = [
             (d, s)
@@ -7645,16 +7673,22 @@ def one_lifting_day_trimmed_for_a_walk(p: Profile, plan: Plan, library: Library)
             continue
         verdict.applies = True
         day, lift = lifts[0]
-        later = day.sessions[day.sessions.index(lift) + 1 :]
-        walk = next((s for s in later if s.modality is Modality.ENDURANCE and not s.optional), None)
+        walk = walk_after(day, lift)
+        if day.day.value in alone:
+            continue
         trims = [(n, t) for n in lift.notes if (t := trim_changes(n)) is not None]
         if walk is None or not trims:
             continue
         trim, (fit, changes) = trims[0]
-        # (a trim to the day's whole minutes is the heaviest weeks' doing: a lighter week's
-        # walk after it uses minutes those weeks need, `EXIT-SETS-TAKE-THE-WALKS` decided;
-        # rests at the short end of their range keep the prescription)
-        lost = [c for c in changes if c != "shorter rests"]
+        # (rests at the short end of their range keep the prescription)
+        # (an extra left out - a curl, a calf raise, core: no major group's main work - is
+        # more for the first goal, which WHO's minutes come before: coach review 36,
+        # ACCESSORIES-BEFORE-WHO-AEROBIC)
+        lost = [
+            c
+            for c in changes
+            if c not in ("shorter rests", "paired sets") and not _extra_entry(library, c)
+        ]
         # (what the day's other sessions take - an older adult's balance practice - is
         # theirs: the trim made room for the walk only below what they leave)
         others = sum(
@@ -7663,7 +7697,7 @@ def one_lifting_day_trimmed_for_a_walk(p: Profile, plan: Plan, library: Library)
             if s is not lift and not s.optional and s.modality is not Modality.ENDURANCE
         )
         room = p.minutes_per_session - others
-        if fit < room and lost:
+        if lost and fit < room:
             verdict.faults.append(
                 Fault(
                     "one-lifting-day-trimmed-for-a-walk",
@@ -7847,6 +7881,64 @@ def trim_with_idle_minutes(p: Profile, plan: Plan, library: Library) -> Verdict:
                         "minutes",
                     )
                 )
+    return verdict
+
+
+# the idle minutes a trim that left a lift out may leave on its day: more than the longest
+# lift it could have dropped (three heavy sets with three-minute rests and a ramp-up set,
+# about 12 minutes) is minutes the lift would have fit in
+TRIM_IDLE_MOST_MINUTES = 15
+# a trim's changes that leave out no lift (`SessionBuilder._trim`)
+TRIM_WORDS = frozenset({"shorter rests", "paired sets", "fewer sets"})
+
+
+def trim_leaves_day_idle(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 35, TRIM-NOTE-FOR-A-REMOVED-RIDE (COACHING.md §2, time is honest: a lift
+    is dropped only when the minutes are short): a building week's lifting session alone on
+    its day whose trim left a lift out ("Trimmed to fit N minutes: ..." naming more than
+    shorter rests, pairs or fewer sets) leaves no more than 15 of the day's minutes unused,
+    unless a later building week with the same day types fills them (its lifting is sized
+    for that week). A day that also holds a walk or a ride is read by the checks of steady
+    work beside lifting (a build-up's short first walks leave a trim sized for the full
+    walk idle minutes: left open, docs/planning.md).
+    A 23-year-old woman with Triad signs on 5 x 75 minutes had Monday's session trimmed to
+    35 minutes (a curl, a calf raise and a dead bug left out) for a ride the Triad's cap of
+    three rides then kept off the day: 34 of 75 minutes used, in every week. Read on the
+    weeks with week 1's day types: a week that swaps them (`_mirror`) takes a day type from
+    its first session, trimmed for a walk on its own day, to a day with none - a kind of its
+    own (MIRROR-TAKES-TRIMMED-FORM, docs/planning.md, left open)."""
+    verdict = Verdict(applies=False)
+    building = [w for w in plan.weeks if not w.deload]
+    first = _lifting_layout(plan.weeks[0]) if plan.weeks else ()
+    for at, week in enumerate(building):
+        if _lifting_layout(week) != first:
+            continue
+        later = [w for w in building[at + 1 :] if _lifting_layout(w) == _lifting_layout(week)]
+        free = _day_free(week, p.minutes_per_session)
+        for d in week.days:
+            required = [s for s in d.sessions if not s.optional]
+            for s in required[:1] if len(required) == 1 else []:
+                if s.modality is not Modality.RESISTANCE:
+                    continue
+                said = [t for t in map(trim_changes, s.notes) if t is not None]
+                lost = [c for _, changes in said for c in changes if c not in TRIM_WORDS]
+                if not lost:
+                    continue
+                verdict.applies = True
+                filled = any(
+                    _day_free(w, p.minutes_per_session)[d.day.value] <= TRIM_IDLE_MOST_MINUTES
+                    for w in later
+                )
+                if free[d.day.value] > TRIM_IDLE_MOST_MINUTES and not filled:
+                    verdict.faults.append(
+                        Fault(
+                            "trim-leaves-day-idle",
+                            f"week {week.week} {d.day.value} '{s.title}'",
+                            f"left out {', '.join(lost)} and the day uses "
+                            f"{p.minutes_per_session - free[d.day.value]} of "
+                            f"{p.minutes_per_session} minutes",
+                        )
+                    )
     return verdict
 
 
@@ -9167,6 +9259,7 @@ WEEK_CHECKS: dict[str, Check] = {
     "diabetes-lifting-days-cut": diabetes_lifting_days_cut,
     "trained-muscle-under-dose-with-room": trained_muscle_under_dose_with_room,
     "trim-with-idle-minutes": trim_with_idle_minutes,
+    "trim-leaves-day-idle": trim_leaves_day_idle,
     "short-day-keeps-extras": short_day_keeps_extras,
     "first-goal-aerobic-absent": first_goal_aerobic_absent,
     "endurance-first-idle-days": endurance_first_idle_days,

@@ -2003,12 +2003,22 @@ class Scheduler:
                 continue
             self._fill_aerobic(target.bar, rule.full_id)
             self._vigorous_steady(target.bar)
+            wanted = {
+                id(o): o.minutes
+                for sessions in self.week.days
+                for o in sessions
+                if o.modality is Modality.RESISTANCE and not o.optional
+            }
             if (
                 target.lifting_shortens
                 and self._sessions_of(Modality.RESISTANCE) >= (target.lifting_shortens_from or 0)
                 and self._shorten_lifting(target.bar)
             ):
                 self._fill_aerobic(target.bar, rule.full_id)
+                # a cut no steady block took (a cap on steady sessions reached: the Triad's
+                # three rides) goes back to the lifting (coach review 35,
+                # TRIM-NOTE-FOR-A-REMOVED-RIDE: a 35-minute session alone on a 75-minute day)
+                self._give_back_to_lifting(wanted)
             elif (
                 target.lifting_shortens_past_dose
                 and self._aerobic_value() < target.bar
@@ -2023,12 +2033,6 @@ class Scheduler:
                 # the rest of those days goes to WHO's aerobic minutes before more sets
                 # (COACHING.md §2, steps 3 and 4) - and what the aerobic minutes leave goes
                 # back to lifting
-                wanted = {
-                    id(o): o.minutes
-                    for sessions in self.week.days
-                    for o in sessions
-                    if o.modality is Modality.RESISTANCE and not o.optional
-                }
                 split = self._full_body_days() < (target.lifting_yields_above or 0)
                 if split:
                     # checked on the built week (build.py): each major group keeps this dose
