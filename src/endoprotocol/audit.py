@@ -14042,22 +14042,40 @@ def trim_note_minutes_false(p: Profile, plan: Plan, library: Library) -> Verdict
     """A session's "Trimmed to fit N minutes" names no fewer minutes than the session has in
     that week (COACHING.md §2, time is honest; coach review 25, NOTES-THAT-ARE-NOT-TRUE:
     "Trimmed to fit 22 minutes" on an older beginner's 35-minute sessions once the block
-    added sets)."""
+    added sets), and no more than the person's minutes leave it beside the day's other
+    required sessions (coach review 36, TRIM-NOTE-MISSTATES-MINUTES: "Trimmed to fit 45
+    minutes" on a 32-minute session with a 9-minute walk after it on a 45-minute day)."""
     verdict = Verdict(applies=False)
-    for _week, where, s in week_sessions(plan):
-        for note in s.notes:
-            found = TRIM_SAID.match(note)
-            if found is None:
-                continue
-            verdict.applies = True
-            if int(found.group(1)) < s.duration_minutes:
-                verdict.faults.append(
-                    Fault(
-                        "trim-note-minutes-false",
-                        where,
-                        f"says {found.group(1)} minutes; the session has {s.duration_minutes}",
-                    )
+    for week in plan.weeks:
+        for day in week.days:
+            for s in day.sessions:
+                where = f"week {week.week} {day.day.value} '{s.title}'"
+                room = p.minutes_per_session - sum(
+                    o.duration_minutes for o in day.sessions if o is not s and not o.optional
                 )
+                for note in s.notes:
+                    found = TRIM_SAID.match(note)
+                    if found is None:
+                        continue
+                    verdict.applies = True
+                    said = int(found.group(1))
+                    if said < s.duration_minutes:
+                        verdict.faults.append(
+                            Fault(
+                                "trim-note-minutes-false",
+                                where,
+                                f"says {said} minutes; the session has {s.duration_minutes}",
+                            )
+                        )
+                    elif said > room:
+                        verdict.faults.append(
+                            Fault(
+                                "trim-note-minutes-false",
+                                where,
+                                f"says {said} minutes; the day's other required sessions "
+                                f"leave it {room} of {p.minutes_per_session}",
+                            )
+                        )
     return verdict
 
 

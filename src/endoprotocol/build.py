@@ -634,8 +634,9 @@ def build_plan(
         # and a lift's "more reps than the slot's few heavy ones" only where the week
         # still has few heavy reps for it to be above
         true_rep_notes(w, library.exercises, library.design.messages.above_slot_reps)
-        # and a trim's minutes are the session's own in this week
-        true_trim_notes(w)
+        # and a trim's minutes are the session's own in this week, at most what its day
+        # leaves it
+        true_trim_notes(w, profile.minutes_per_session)
         # and a lifting day held to its smallest form is called a strength day only where
         # the day as built is one
         messages = library.design.messages

@@ -369,23 +369,31 @@ def true_rep_notes(week: Week, entries: Sequence[ExerciseEntry], above_slot_reps
     week.days = days
 
 
-def true_trim_notes(week: Week) -> None:
-    """A lifting session's trim note ("Trimmed to fit 22 minutes: ...") names the minutes the
-    session has in this week: where the block's added sets made it longer than week 1's trim
-    (an exit's sets took a 22-minute day to 32 minutes), the lifts it left out are still left
-    out, now to fit the longer session (coach review 25, NOTES-THAT-ARE-NOT-TRUE: "Trimmed to
-    fit 22 minutes" on a 35-minute session). Runs last, after `hold_week`."""
+def true_trim_notes(week: Week, budget: int) -> None:
+    """A lifting session's trim note ("Trimmed to fit 22 minutes: ...") names minutes the
+    session has in this week: no fewer than its own (where the block's added sets made it
+    longer than week 1's trim - an exit's sets took a 22-minute day to 32 minutes - the lifts
+    it left out are still left out, now to fit the longer session; coach review 25,
+    NOTES-THAT-ARE-NOT-TRUE: "Trimmed to fit 22 minutes" on a 35-minute session), and no
+    more than its day's `budget` minutes leave it beside the day's other required sessions
+    (a walk after it that the week's freed minutes took: coach review 36,
+    TRIM-NOTE-MISSTATES-MINUTES, "Trimmed to fit 45 minutes" on a 32-minute session with a
+    9-minute walk after it on a 45-minute day). Runs last, after `hold_week`."""
     days = []
     for day in week.days:
         sessions = []
         for session in day.sessions:
             notes = list(session.notes)
+            room = budget - sum(
+                s.duration_minutes for s in day.sessions if s is not session and not s.optional
+            )
             for i, note in enumerate(notes):
                 found = trim_changes(note)
-                if found is not None and found[0] < session.duration_minutes:
-                    notes[i] = TRIM_NOTE.format(
-                        minutes=session.duration_minutes, changes=", ".join(found[1])
-                    )
+                if found is None:
+                    continue
+                said = max(min(found[0], room), session.duration_minutes)
+                if said != found[0]:
+                    notes[i] = TRIM_NOTE.format(minutes=said, changes=", ".join(found[1]))
             if notes != session.notes:
                 session = session.model_copy(update={"notes": notes})
             sessions.append(session)
