@@ -3196,6 +3196,19 @@ def _past_dose_to_walks(
         week = [settled(d, t) for d, t in zip(days, timed, strict=True)]
         return _week_aerobic(week) >= scheme.aerobic_target
 
+    def enough_with_free(days: list[DayPlan]) -> bool:
+        # (an extra is left out only where the walks, given every day's free minutes as
+        # `_with_dose` then gives them, still fall short: coach review 21's free minutes
+        # come first)
+        week = [
+            DayPlan(
+                day=d.day,
+                sessions=_walk_takes_back(_walk_gives_way(d.sessions, budget, least_walk), budget),
+            )
+            for d in days
+        ]
+        return _week_aerobic(week) >= scheme.aerobic_target
+
     # the raise left its sessions untimed: time them against week 1 as built first
     timed = retimed_days(built, raised, retime)
     accept = _mirror_keeps_dose(timed, scheme.group_dose_sets, retime)
@@ -3210,7 +3223,10 @@ def _past_dose_to_walks(
         strength_days=scheme.strength_days,
         enough=enough,
         accept=accept,
-        drop_extras=_mirror_keeps_dose(timed, scheme.group_dose_sets, retime, minutes=False)
+        drop_extras=(
+            _mirror_keeps_dose(timed, scheme.group_dose_sets, retime, minutes=False),
+            enough_with_free,
+        )
         if scheme.past_dose_extras_note
         else None,
     )

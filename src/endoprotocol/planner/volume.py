@@ -378,7 +378,8 @@ def trim_past_dose(
     strength_days: int,
     enough: Callable[[list[DayPlan]], bool],
     accept: Callable[[list[DayPlan]], bool] = lambda days: True,
-    drop_extras: Callable[[list[DayPlan]], bool] | None = None,
+    drop_extras: tuple[Callable[[list[DayPlan]], bool], Callable[[list[DayPlan]], bool]]
+    | None = None,
 ) -> list[DayPlan]:
     """`days` with lifting sets taken off, one at a time, while a major group gets more than
     `most` hard sets a week and `enough(days)` (with the changed sessions retimed) is false:
@@ -393,7 +394,8 @@ def trim_past_dose(
     15, CAP-AND-TRIM-CUT-MAIN-LIFTS: a woodchop kept 3 sets while the deadlift went to 2);
     then the sets past the dose, in `hold_weekly_volume`'s order; with `drop_extras` (its own
     `accept`: an extra left out never lengthens another week's lifting, so it reads only the
-    dose), then the extras themselves, one lift at a time, the most sets and the last first,
+    dose; and its own `enough`, which counts the days' free minutes the walks will take),
+    then the extras themselves, one lift at a time, the most sets and the last first,
     never taking a group the week gives `dose` under it by their secondary credit (coach review 36,
     ACCESSORIES-BEFORE-WHO-AEROBIC: a strength-first man with controlled hypertension on 2 x
     60 minutes kept a curl, calf raises, a woodchop and a carry, 12 extra sets, while his
@@ -451,14 +453,15 @@ def trim_past_dose(
             out = trial
             per_day[i] = _day_sets(out[i])
     banned.clear()
-    while drop_extras is not None and not enough(timed(out)):
+    drop_accept, drop_enough = drop_extras or (accept, enough)
+    while drop_extras is not None and not drop_enough(timed(out)):
         cut = _extra_cut(out, open_days, 0, frozenset(banned))
         if cut is None:
             break
         trial = _without(out, cut)
         before = _groups(_summed(per_day))
         after = _groups(_summed([_day_sets(d) for d in trial]))
-        if not drop_extras(trial) or any(
+        if not drop_accept(trial) or any(
             after.get(g, 0.0) < min(dose, n) for g, n in before.items()
         ):
             banned.add(cut)
