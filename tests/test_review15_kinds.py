@@ -55,12 +55,14 @@ def test_the_trim_takes_the_core_extras_before_the_main_lifts() -> None:
     aerobic = guideline(plan, "who-2020-aerobic")
     assert not aerobic.met  # 4 x 60 cannot hold the dose and 150 minutes
     lifts = [e for s in week_lifting(plan.weeks[0]) for e in s.exercises]
-    extras = [e for e in lifts if is_extra(e)]
-    assert {e.name for e in extras} == {"Cable woodchop", "Dumbbell dead bug"}
-    # the woodchop and the dead bug kept 3 sets while the deadlift went to 2
-    assert all(e.sets <= 2 for e in extras), extras
+    # the woodchop and the dead bug kept 3 sets while the deadlift went to 2; since coach
+    # review 36 (ACCESSORIES-BEFORE-WHO-AEROBIC) they are left out for the walks, and the
+    # lower days say so
+    assert not [e.name for e in lifts if is_extra(e)]
+    said = " ".join(n for s in week_lifting(plan.weeks[0]) for n in s.notes)
+    assert "Cable woodchop" in said
+    assert "Dumbbell dead bug" in said
     main = [e for e in lifts if e.compound]
-    assert max(e.sets for e in extras) <= min(e.sets for e in main)
     # the overhead press keeps the sets the extras gave back (on both upper days since coach
     # review 24's rotation keeps an intermediate lifter's lifts at her level: 2 + 2)
     assert sum(e.sets for e in main if e.name == "Barbell overhead press") >= 4

@@ -64,7 +64,9 @@ def test_a_trained_lifter_adds_sets_in_reps_weeks_only() -> None:
     loads = [w.load_change_pct for w in plan.weeks]
     sets = [week_lifting_sets(w) for w in plan.weeks]
     assert loads == [0.0, 2.0, 2.0, 2.0, 4.0, 4.0, 6.0, 6.0]
-    assert sets == [49, 49, 51, 29, 51, 51, 51, 29]
+    # (49, 49, 51, (29), 51, 51, 51, (29) before coach review 36's
+    # ACCESSORIES-BEFORE-WHO-AEROBIC left the extras beside the walks out)
+    assert sets == [43, 43, 45, 26, 45, 45, 45, 26]
     for week in (2, 5, 7):
         assert sets[week - 1] <= sets[week - 2 - (week == 5)], week
         assert not _said(plan, week, SETS_NOTE), week

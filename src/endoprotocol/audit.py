@@ -45,6 +45,7 @@ from endoprotocol.planner.fill import exercise_seconds, session_seconds, trim_ch
 from endoprotocol.planner.library import ExerciseEntry, Library, absent_focus_words
 from endoprotocol.planner.progress import shows_pct_1rm
 from endoprotocol.planner.schedule import circular, longest_idle
+from endoprotocol.planner.volume import group_sets
 from endoprotocol.planner.weekly import groups_trained
 from endoprotocol.profile import WEEK, Profile
 from endoprotocol.render.text import screening_boxed, screening_title
@@ -7011,6 +7012,9 @@ def steady_shrinks_past_dose(p: Profile, plan: Plan, library: Library) -> Verdic
 DOSE_TOP_SETS = 12
 # a trained lifter's lift keeps multiple sets (ACSM 2009)
 TRAINED_LEAST_SETS = 2
+# a trained lifter's minimum dose, hard sets a week per major group (rules/core/
+# progression.yaml, `group_dose_sets`; COACHING.md §2)
+TRAINED_DOSE_SETS = 10
 
 
 def _dosed_lifter_short_of_aerobic(p: Profile, plan: Plan) -> bool:
@@ -7155,37 +7159,66 @@ def volume_lopsided_start(p: Profile, plan: Plan, library: Library) -> Verdict:
 def extras_before_who_aerobic(p: Profile, plan: Plan, library: Library) -> Verdict:
     """COACHING.md §2, "who gets the time first": (2) the first goal's minimum dose, (3) the
     WHO minimums, (4) more for the first goal. Core and isolation extras come after WHO's
-    aerobic minutes, read two ways: on a day with a walk after its lifting, no extra above
-    two sets (coach review 15, CAP-AND-TRIM-CUT-MAIN-LIFTS: `_extras_above_two_sets`); and
+    aerobic minutes, read two ways: on a day with a walk after its lifting, no extra at all
+    (coach review 15, CAP-AND-TRIM-CUT-MAIN-LIFTS, and 36, ACCESSORIES-BEFORE-WHO-AEROBIC:
+    `_extras_beside_walk`); and
     in a lifting-first week with no required aerobic minute at all, no lifting day whose
     extras past the dose, with its free minutes, would hold the least walk after it in every
     building week (coach review 19, ACCESSORIES-BEFORE-WHO-AEROBIC: a 78-year-old trained
     strength-first man on 3 x 50 held dead bugs, Russian twists and lateral raises and 0 of
     150 aerobic minutes; `_extras_instead_of_walk`)."""
-    above = _extras_above_two_sets(p, plan, library)
+    above = _extras_beside_walk(p, plan, library)
     instead = _extras_instead_of_walk(p, plan, library)
     return Verdict(above.applies or instead.applies, [*above.faults, *instead.faults])
 
 
-def _extras_above_two_sets(p: Profile, plan: Plan, library: Library) -> Verdict:
+def _extras_beside_walk(p: Profile, plan: Plan, library: Library) -> Verdict:
     """COACHING.md §2 puts WHO's minimums before more for the first goal, and an isolation
     or core extra (no major group's primary muscle: a woodchop, a curl, a calf raise) is
     never part of a group's dose. While a trained, active lifting-first person's aerobic
-    target is short and no safety rule holds it, week 1 gives no such extra more than two
-    sets on a day whose steady block after lifting would take its minutes (coach review 15,
+    target is short and no safety rule holds it, week 1 holds no such extra on a day whose
+    steady block after lifting would take its minutes (coach review 15,
     CAP-AND-TRIM-CUT-MAIN-LIFTS: a woodchop and a dead bug kept 3 sets while the deadlift,
-    front squat and hip thrust went to 2, at 118 of 150 aerobic minutes)."""
+    front squat and hip thrust went to 2, at 118 of 150 aerobic minutes; coach review 36,
+    ACCESSORIES-BEFORE-WHO-AEROBIC: a strength-first 55-year-old with controlled
+    hypertension on 2 x 60 minutes kept a curl, calf raises, a woodchop and a triceps
+    extension at two sets each beside walks of 13 and 12 minutes, 25 of 150). An extra
+    whose secondary credit holds a group at the dose (a bird dog's half sets for the hips at
+    10) is part of that dose and stays."""
     aerobic = _guideline(plan, "who-2020-aerobic")
     verdict = Verdict(applies=_dosed_lifter_short_of_aerobic(p, plan))
     if not verdict.applies or aerobic is None or aerobic.met:
         return verdict
     majors = {m for ms in MAJOR_GROUPS.values() for m in ms}
-    for d, lifts in _lifting_before_walk(plan.weeks[0].days):
+    week = plan.weeks[0].days
+    dosed = group_sets(week)
+    for d, lifts in _lifting_before_walk(week):
         for s in lifts:
             for e in s.exercises:
                 primary = any(c >= 1 and m in majors for m, c in muscle_credit(e).items())
-                if e.compound or primary or not is_hard_set(e) or e.sets <= TRAINED_LEAST_SETS:
+                if e.compound or primary or not is_hard_set(e):
                     continue
+                without = group_sets(
+                    [
+                        o
+                        if o is not d
+                        else o.model_copy(
+                            update={
+                                "sessions": [
+                                    x
+                                    if x is not s
+                                    else x.model_copy(
+                                        update={"exercises": [y for y in x.exercises if y is not e]}
+                                    )
+                                    for x in o.sessions
+                                ]
+                            }
+                        )
+                        for o in week
+                    ]
+                )
+                if any(without[g] < min(TRAINED_DOSE_SETS, n) for g, n in dosed.items()):
+                    continue  # its half sets are part of a group's dose
                 verdict.faults.append(
                     Fault(
                         "extras-before-who-aerobic",

@@ -589,6 +589,7 @@ NOTE_FIELDS = {
     "tempo_deload_note": {"title", "minutes"},
     "free_minutes_note": {"free", "full"},
     "ceiling_cut_note": {"lifts", "most"},
+    "past_dose_extras_note": {"lifts"},
 }
 
 
@@ -808,6 +809,13 @@ class Progression(_Node):
     # of the last building week with the same day types ({lifts}: those lifts, {most}: the
     # ceiling; coach review 29, OSTEO-BUILD-WEEK-CUTS-SETS)
     ceiling_cut_note: Text | None = None
+    # with `group_dose_most`: where the sets past the dose are off and week 1's aerobic
+    # minutes are still short, the extras (isolation and core lifts that are no major
+    # group's main work) on days with a walk after lifting are left out, one at a time,
+    # and the session says so ({lifts}: those left out; COACHING.md §2, the WHO minimums
+    # before more for the first goal; coach review 36, ACCESSORIES-BEFORE-WHO-AEROBIC);
+    # without it they stay at `past_dose_least_sets`
+    past_dose_extras_note: Text | None = None
     # said in a week whose rep ranges move up at the same load (double progression)
     reps_note: Text | None = None
     # said in a week that adds lifting sets, or interval rounds, to the last building week

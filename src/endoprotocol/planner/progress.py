@@ -118,6 +118,7 @@ NOTES = (
     "tempo_deload_note",
     "free_minutes_note",
     "ceiling_cut_note",
+    "past_dose_extras_note",
 )
 
 
@@ -211,6 +212,7 @@ class Scheme:
     dose_climb_start_note: str | None = None
     dose_climb_note: str | None = None
     ceiling_cut_note: str | None = None
+    past_dose_extras_note: str | None = None
     # a tempo session's tempo work (coach review 27): week 1's minutes (the low end of the
     # rules' `tempo_minutes`), the most it grows to, and its step a building week (0: held)
     tempo_low: int = 0
@@ -3073,14 +3075,25 @@ def _with_dose(
     for day, now in zip(week_one, raised, strict=True):
         sessions = []
         for template, grown in zip(day.sessions, now.sessions, strict=True):
-            sets = [e.sets for e in grown.exercises]
-            if sets != [e.sets for e in template.exercises]:
+            # (an extra the walk took is left out: `trim_past_dose(drop_extras=...)`)
+            sets = {e.name: e.sets for e in grown.exercises}
+            if [sets.get(e.name) for e in template.exercises] != [
+                e.sets for e in template.exercises
+            ]:
+                gone = [e.name for e in template.exercises if e.name not in sets]
+                notes = list(template.notes)
+                if gone and scheme.past_dose_extras_note:
+                    notes.append(
+                        fill_placeholders(scheme.past_dose_extras_note, {"lifts": _named(gone)})
+                    )
                 after = template.model_copy(
                     update={
                         "exercises": [
-                            e.model_copy(update={"sets": n})
-                            for e, n in zip(template.exercises, sets, strict=True)
-                        ]
+                            e.model_copy(update={"sets": sets[e.name]})
+                            for e in template.exercises
+                            if e.name in sets
+                        ],
+                        "notes": notes,
                     }
                 )
                 template = _retimed(template, after, design.timing, budget)
@@ -3183,6 +3196,19 @@ def _past_dose_to_walks(
         week = [settled(d, t) for d, t in zip(days, timed, strict=True)]
         return _week_aerobic(week) >= scheme.aerobic_target
 
+    def enough_with_free(days: list[DayPlan]) -> bool:
+        # (an extra is left out only where the walks, given every day's free minutes as
+        # `_with_dose` then gives them, still fall short: coach review 21's free minutes
+        # come first)
+        week = [
+            DayPlan(
+                day=d.day,
+                sessions=_walk_takes_back(_walk_gives_way(d.sessions, budget, least_walk), budget),
+            )
+            for d in days
+        ]
+        return _week_aerobic(week) >= scheme.aerobic_target
+
     # the raise left its sessions untimed: time them against week 1 as built first
     timed = retimed_days(built, raised, retime)
     accept = _mirror_keeps_dose(timed, scheme.group_dose_sets, retime)
@@ -3197,6 +3223,12 @@ def _past_dose_to_walks(
         strength_days=scheme.strength_days,
         enough=enough,
         accept=accept,
+        drop_extras=(
+            _mirror_keeps_dose(timed, scheme.group_dose_sets, retime, minutes=False),
+            enough_with_free,
+        )
+        if scheme.past_dose_extras_note
+        else None,
     )
     if trimmed is timed:
         return raised

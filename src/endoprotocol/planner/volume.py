@@ -66,17 +66,28 @@ def _less(sets: dict[str, float], credit: Mapping[str, float]) -> dict[str, floa
     return out
 
 
+def _with_session(days: list[DayPlan], i: int, j: int, session: Session) -> list[DayPlan]:
+    sessions = list(days[i].sessions)
+    sessions[j] = session
+    out = list(days)
+    out[i] = DayPlan(day=days[i].day, sessions=sessions)
+    return out
+
+
 def _with_sets(days: list[DayPlan], at: Where, sets: int) -> list[DayPlan]:
     i, j, k = at
-    day = days[i]
-    session = day.sessions[j]
+    session = days[i].sessions[j]
     exercises = list(session.exercises)
     exercises[k] = exercises[k].model_copy(update={"sets": sets})
-    sessions = list(day.sessions)
-    sessions[j] = session.model_copy(update={"exercises": exercises})
-    out = list(days)
-    out[i] = DayPlan(day=day.day, sessions=sessions)
-    return out
+    return _with_session(days, i, j, session.model_copy(update={"exercises": exercises}))
+
+
+def _without(days: list[DayPlan], at: Where) -> list[DayPlan]:
+    """`days` with the exercise at `at` left out."""
+    i, j, k = at
+    session = days[i].sessions[j]
+    exercises = [e for n, e in enumerate(session.exercises) if n != k]
+    return _with_session(days, i, j, session.model_copy(update={"exercises": exercises}))
 
 
 def retimed_days(
@@ -367,6 +378,8 @@ def trim_past_dose(
     strength_days: int,
     enough: Callable[[list[DayPlan]], bool],
     accept: Callable[[list[DayPlan]], bool] = lambda days: True,
+    drop_extras: tuple[Callable[[list[DayPlan]], bool], Callable[[list[DayPlan]], bool]]
+    | None = None,
 ) -> list[DayPlan]:
     """`days` with lifting sets taken off, one at a time, while a major group gets more than
     `most` hard sets a week and `enough(days)` (with the changed sessions retimed) is false:
@@ -379,7 +392,14 @@ def trim_past_dose(
     (a mirrored week's dose). The extras (`is_extra`: isolation and core lifts that are no
     major group's main work) come down to `least_sets` first, most sets first (coach review
     15, CAP-AND-TRIM-CUT-MAIN-LIFTS: a woodchop kept 3 sets while the deadlift went to 2);
-    then the sets past the dose, in `hold_weekly_volume`'s order."""
+    then the sets past the dose, in `hold_weekly_volume`'s order; with `drop_extras` (its own
+    `accept`: an extra left out never lengthens another week's lifting, so it reads only the
+    dose; and its own `enough`, which counts the days' free minutes the walks will take),
+    then the extras themselves, one lift at a time, the most sets and the last first,
+    never taking a group the week gives `dose` under it by their secondary credit (coach review 36,
+    ACCESSORIES-BEFORE-WHO-AEROBIC: a strength-first man with controlled hypertension on 2 x
+    60 minutes kept a curl, calf raises, a woodchop and a carry, 12 extra sets, while his
+    walks after lifting were 13 and 12 minutes, 25 of 150)."""
     per_day = [_day_sets(d) for d in days]
     keep = {g: min(n, strength_days) for g, n in _exposure_days(per_day).items()}
     full_days = min(
@@ -432,4 +452,22 @@ def trim_past_dose(
                 continue
             out = trial
             per_day[i] = _day_sets(out[i])
+    banned.clear()
+    drop_accept, drop_enough = drop_extras or (accept, enough)
+    while drop_extras is not None and not drop_enough(timed(out)):
+        cut = _extra_cut(out, open_days, 0, frozenset(banned))
+        if cut is None:
+            break
+        trial = _without(out, cut)
+        before = _groups(_summed(per_day))
+        after = _groups(_summed([_day_sets(d) for d in trial]))
+        if not drop_accept(trial) or any(
+            after.get(g, 0.0) < min(dose, n) for g, n in before.items()
+        ):
+            banned.add(cut)
+            continue
+        out = trial
+        per_day[cut[0]] = _day_sets(out[cut[0]])
+        # (the lifts after it move up a place: what was refused is read again)
+        banned.clear()
     return timed(out)

@@ -172,9 +172,10 @@ def warnings_by_rank(plan: Plan) -> tuple[list[Warning], list[Warning]]:
 
 
 # Notes about one session, shown with it rather than in the advice said once per kind of
-# session: a trim ("Trimmed to fit ..."), and why an optional extra is on a day the person
-# did not offer (`messages.optional_away_*`; coach review 20)
-OWN_NOTE_PREFIXES = ("Trimmed", "On a day you did not offer")
+# session: a trim ("Trimmed to fit ..."), the extras a walk took (`past_dose_extras_note`:
+# "Left out so that the walk ..."; coach review 36), and why an optional extra is on a day
+# the person did not offer (`messages.optional_away_*`; coach review 20)
+OWN_NOTE_PREFIXES = ("Trimmed", "Left out", "On a day you did not offer")
 
 
 def own_note(note: str) -> bool:
