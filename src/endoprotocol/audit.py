@@ -2319,7 +2319,45 @@ def floor_work_for_knee_pain_older(p: Profile, plan: Plan, library: Library) -> 
     return verdict
 
 
+# the oldest people's lifting (rules/safety/older-adults.yaml, oldest-no-heavy-sets): 8 or
+# more reps at about 75 % of a maximum at most from 80 (Nelson 2007; heavy sets supervised,
+# Watson 2018)
+OLDEST_AGE = 80
+OLDEST_LEAST_REPS = 8
+OLDEST_MOST_PCT = 75
+
+
+def oldest_heavy_sets(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 37, OLDEST-HEAVY-NO-CAUTION (COACHING.md §4, the people who need the
+    most care; EVIDENCE.md §2.6, older adults at 8-15 reps and moderate to somewhat hard
+    effort; heavy loading only supervised, LIFTMOR): from 80, no lift in any week is
+    prescribed under 8 reps or above 75 % 1RM. An active 82-year-old strength-first woman
+    had every main lift at 4-6 reps and 77-85 % 1RM with no word of supervision."""
+    verdict = Verdict(applies=p.age >= OLDEST_AGE)
+    if not verdict.applies:
+        return verdict
+    for _week, where, s in week_sessions(plan):
+        if s.modality is not Modality.RESISTANCE:
+            continue
+        for e in s.exercises:
+            pct = e.intensity.pct_1rm
+            if (e.reps is not None and e.reps.min < OLDEST_LEAST_REPS) or (
+                pct is not None and pct.max > OLDEST_MOST_PCT
+            ):
+                verdict.faults.append(
+                    Fault(
+                        "oldest-heavy-sets",
+                        where,
+                        f"{e.name} at {e.reps.min if e.reps else 0:g}+ reps"
+                        + (f", {pct.min:g}-{pct.max:g}% 1RM" if pct is not None else "")
+                        + f" for a {p.age}-year-old",
+                    )
+                )
+    return verdict
+
+
 SAFETY_CHECKS: dict[str, Check] = {
+    "oldest-heavy-sets": oldest_heavy_sets,
     "hr-zone-despite-feel-advice": hr_zone_despite_feel_advice,
     "floor-paired-with-standing": floor_paired_with_standing,
     "floor-work-for-knee-pain-older": floor_work_for_knee_pain_older,
@@ -12770,7 +12808,8 @@ def bone_first_never_heavy(p: Profile, plan: Plan, library: Library) -> Verdict:
     back from a break are left to their own kind (coach review 29,
     BONE-GOAL-NEVER-GETS-BONE-DOSE: a trained 55-year-old woman's 16 weeks at 6-12 reps and
     65-80 %, while her HRT note said the bone-building dose "is not in this plan";
-    EVIDENCE.md 2.3, LIFTMOR)."""
+    EVIDENCE.md 2.3, LIFTMOR). From 80 the oldest people's safety limit holds every lift at
+    8 reps or more (coach review 37), and this check does not read them."""
     trained = p.experience is not Experience.BEGINNER
     first = p.goals[0].value if p.goals else None
     vigorous = any((_top_rpe(w, library) or 0.0) >= VIGOROUS_LIFT_RPE for w in plan.weeks)
@@ -12786,8 +12825,15 @@ def bone_first_never_heavy(p: Profile, plan: Plan, library: Library) -> Verdict:
     )
     # a lifter back from a break: their dose after the re-entry weeks is coach review 29's
     # REENTRY-STRENGTH-NEVER-RETURNS, its own kind
+    # (from 80 the oldest people's safety limit holds every lift at 8 reps or more:
+    # `oldest-heavy-sets`, coach review 37)
     verdict = Verdict(
-        applies=trained and first == "bone-density" and vigorous and loaded and p.currently_active
+        applies=trained
+        and first == "bone-density"
+        and vigorous
+        and loaded
+        and p.currently_active
+        and p.age < OLDEST_AGE
     )
     if not verdict.applies:
         return verdict
