@@ -2320,9 +2320,8 @@ def floor_work_for_knee_pain_older(p: Profile, plan: Plan, library: Library) -> 
 
 
 # the oldest people's lifting (rules/safety/older-adults.yaml, oldest-no-heavy-sets): 8 or
-# more reps at about 75 % of a maximum at most from 80 (Nelson 2007; heavy sets supervised,
-# Watson 2018)
-OLDEST_AGE = 80
+# more reps at about 75 % of a maximum at most from `OLDEST_AGE` (Nelson 2007; heavy sets
+# supervised, Watson 2018)
 OLDEST_LEAST_REPS = 8
 OLDEST_MOST_PCT = 75
 
