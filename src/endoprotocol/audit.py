@@ -14531,7 +14531,35 @@ def whole_step_without_coarse_kit(p: Profile, plan: Plan, library: Library) -> V
     return verdict
 
 
+# a box is no kit a profile lists (`Equipment`): a cue that asks for one names what a home
+# has in its place (coach review 37, BOX-NOT-OWNED)
+BOX_WORDS = re.compile(r"\bbox\b", re.I)
+BOX_STAND_INS = re.compile(r"\b(bench|stair|chair)\b", re.I)
+
+
+def cue_needs_a_box(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §1 (every exercise doable with what the person owns): an exercise whose
+    cue asks for a box also names a stand-in a home has (a sturdy bench, a stair, a chair
+    against a wall). Coach review 37, BOX-NOT-OWNED: a dumbbell step-up and a squat "to a
+    knee-height box" for people who own no box, with no household stand-in."""
+    verdict = Verdict(applies=False)
+    entries = _by_name(library)
+    for _week, where, s in week_sessions(plan):
+        for e in s.exercises:
+            # (the library's cue: a swap's note may name the lift it stands in for)
+            cue = entries[e.name].cue if e.name in entries else ""
+            if not BOX_WORDS.search(cue):
+                continue
+            verdict.applies = True
+            if not BOX_STAND_INS.search(cue):
+                verdict.faults.append(
+                    Fault("cue-needs-a-box", where, f"{e.name}: its cue asks for a box alone")
+                )
+    return verdict
+
+
 WORD_CHECKS: dict[str, Check] = {
+    "cue-needs-a-box": cue_needs_a_box,
     "percent-step-for-coarse-load": percent_step_for_coarse_load,
     "whole-step-without-coarse-kit": whole_step_without_coarse_kit,
     "heading-names-absent-pattern": heading_names_absent_pattern,
