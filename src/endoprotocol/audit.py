@@ -43,7 +43,7 @@ from endoprotocol.plan import (
 )
 from endoprotocol.planner.fill import exercise_seconds, session_seconds, trim_changes
 from endoprotocol.planner.library import ExerciseEntry, Library, absent_focus_words
-from endoprotocol.planner.progress import shows_pct_1rm
+from endoprotocol.planner.progress import shows_pct_1rm, tempo_room
 from endoprotocol.planner.schedule import circular, longest_idle
 from endoprotocol.planner.volume import group_sets
 from endoprotocol.planner.weekly import groups_trained
@@ -9057,6 +9057,12 @@ TEMPO_STEP_MOST = 10
 DELOAD_LEAST_CUT = 0.30
 
 
+# the tempo note's words (rules/core/endurance.yaml, `tempo_note`), and the top of a moderate
+# steady effort (RPE 5-6)
+TEMPO_REST_MODERATE = "the rest of the session stays at a moderate pace"
+MODERATE_STEADY_RPE = 6
+
+
 def tempo_past_its_minutes(p: Profile, plan: Plan, library: Library) -> Verdict:
     """COACHING.md §3 (dose): a required steady session's work at a vigorous effort (a tempo
     run or ride) stays within the rules' tempo minutes - at most 40 - and the session names
@@ -9087,6 +9093,33 @@ def tempo_past_its_minutes(p: Profile, plan: Plan, library: Library) -> Verdict:
                     f"vigorous steady work without naming {VIGOROUS_STEADY_RULE}",
                 )
             )
+    # a week that says the rest of its tempo session stays moderate holds that moderate part
+    # (coach review 37: week 7's 45-minute session was one 35-minute run at RPE 7-8)
+    for week in plan.weeks:
+        if not any(TEMPO_REST_MODERATE in n for n in week.notes):
+            continue
+        for d in week.days:
+            for s in d.sessions:
+                if s.optional or s.modality is not Modality.ENDURANCE:
+                    continue
+                if s.intensity_class.value != "vigorous":
+                    continue
+                easy = [
+                    e
+                    for e in s.exercises
+                    if e.pattern.value == "cardio"
+                    and e.intensity.rpe is not None
+                    and e.intensity.rpe.max <= MODERATE_STEADY_RPE
+                ]
+                if not easy:
+                    verdict.faults.append(
+                        Fault(
+                            "tempo-past-its-minutes",
+                            f"week {week.week} {d.day.value} '{s.title}'",
+                            "the week says the rest of the session stays moderate, and all "
+                            "of its work is at the hard effort",
+                        )
+                    )
     return verdict
 
 
@@ -12095,7 +12128,8 @@ def tempo_no_buildup_no_deload(p: Profile, plan: Plan, library: Library) -> Verd
     work at a vigorous effort starts near the low end of the rules' tempo minutes (20) in
     its first week, grows across the block where it is below its top and its session holds
     more work (not for recovery-limited people, whose block holds its volume), rises no more
-    than about 10 minutes from one week to the next, and a deload week cuts it by at least
+    than about 10 minutes from one week to the next (the session keeping a moderate part of
+    5 minutes or more: `tempo_room`, coach review 37), and a deload week cuts it by at least
     the deload's least cut (30 %) below the week before. Coach review 27,
     TEMPO-NO-BUILDUP-NO-DELOAD: a 50-minute tempo run from week 1, the same in every week,
     deloads included, while the lifting sets fell by a third."""
@@ -12125,7 +12159,7 @@ def tempo_no_buildup_no_deload(p: Profile, plan: Plan, library: Library) -> Verd
         and not held
         and first < TEMPO_MOST_MINUTES
         and all(h <= first for _, h, _ in building)
-        and any(whole > first for _, _, whole in building)
+        and any(tempo_room(whole) > first for _, _, whole in building)
     ):
         verdict.faults.append(
             Fault(

@@ -1726,15 +1726,31 @@ def _tempo_work(session: Session) -> int:
     return round(first.work_seconds.max / 60) if first and first.work_seconds else 0
 
 
+# the least moderate part a tempo session keeps once its tempo part has grown into its work:
+# a tempo run is a hard part inside an easier session, never the whole of it (coach review
+# 37, TEMPO-PAST-ITS-MINUTES: a 45-minute session's tempo part grew to all 35 of its work
+# minutes under a note that the rest stayed moderate)
+TEMPO_EASY_LEAST_MINUTES = 5
+
+
+def tempo_room(work: float) -> float:
+    """The most tempo minutes a session of `work` minutes holds: all but the moderate part's
+    least (`TEMPO_EASY_LEAST_MINUTES`), or all of it where the work is no more than twice
+    that."""
+    return work - TEMPO_EASY_LEAST_MINUTES if work > 2 * TEMPO_EASY_LEAST_MINUTES else work
+
+
 def _tempo_sized(session: Session, tempo: int) -> Session:
-    """A tempo session whose tempo part holds `tempo` minutes of its work (all of it at
-    most), the rest in its moderate part (coach review 27, TEMPO-NO-BUILDUP-NO-DELOAD)."""
+    """A tempo session whose tempo part holds `tempo` minutes of its work, leaving its
+    moderate part at least `TEMPO_EASY_LEAST_MINUTES` (all of its work at most where the work
+    is shorter), the rest in its moderate part (coach review 27,
+    TEMPO-NO-BUILDUP-NO-DELOAD)."""
     easy = session.easy_part
     cardio = [e for e in session.exercises if e.pattern is Pattern.CARDIO and e.work_seconds]
     if easy is None or not cardio:
         return session
     total = round(sum(e.work_seconds.max for e in cardio if e.work_seconds) / 60)
-    hard = max(min(tempo, total), 1)
+    hard = max(min(tempo, round(tempo_room(total))), 1)
     parts = [cardio[0].model_copy(update={"work_seconds": Range.of(hard * 60)})]
     if total > hard:
         part = cardio[1] if len(cardio) > 1 else easy
