@@ -116,10 +116,10 @@ def test_the_tempo_resumes_after_a_deload_without_a_jump() -> None:
     plan = builtin_plan(weeks=16, **TEMPO)
     minutes = tempo_minutes(plan)
     # (it was 20, 35, 35, 35, 20 from week 12: 20 -> 35 in week 13)
-    assert minutes == [20, 25, 30, 20, 25, 30, 35, 20, 30, 35, 35, 20, 30, 35, 35, 20]
+    # (and 35 in weeks 7, 10, 11, 14 and 15 before coach review 37's TEMPO-PAST-ITS-MINUTES:
+    # the 45-minute session's tempo part leaves 5 moderate minutes, so it tops at 30)
+    assert minutes == [20, 25, 30, 20, 25, 30, 30, 20, 30, 30, 30, 20, 30, 30, 30, 20]
     assert all(b - a <= 10 for a, b in pairwise(minutes))
-    notes = " ".join(plan.weeks[13].notes)
-    assert "grows by 5 minutes this week, to 35 minutes" in notes
     verdict = audit_check("tempo-no-buildup-no-deload", TEMPO, plan)
     assert verdict.applies
     assert not verdict.faults, verdict.faults
