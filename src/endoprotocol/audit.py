@@ -45,7 +45,7 @@ from endoprotocol.planner.fill import exercise_seconds, session_seconds, trim_ch
 from endoprotocol.planner.library import ExerciseEntry, Library, absent_focus_words
 from endoprotocol.planner.progress import shows_pct_1rm, tempo_room
 from endoprotocol.planner.schedule import circular, longest_idle
-from endoprotocol.planner.volume import group_sets
+from endoprotocol.planner.volume import group_sets, without_exercise
 from endoprotocol.planner.weekly import groups_trained
 from endoprotocol.profile import WEEK, Profile
 from endoprotocol.render.text import screening_boxed, screening_title
@@ -7230,30 +7230,14 @@ def _extras_beside_walk(p: Profile, plan: Plan, library: Library) -> Verdict:
     week = plan.weeks[0].days
     dosed = group_sets(week)
     for d, lifts in _lifting_before_walk(week):
+        i = week.index(d)
         for s in lifts:
-            for e in s.exercises:
+            j = d.sessions.index(s)
+            for k, e in enumerate(s.exercises):
                 primary = any(c >= 1 and m in majors for m, c in muscle_credit(e).items())
                 if e.compound or primary or not is_hard_set(e):
                     continue
-                without = group_sets(
-                    [
-                        o
-                        if o is not d
-                        else o.model_copy(
-                            update={
-                                "sessions": [
-                                    x
-                                    if x is not s
-                                    else x.model_copy(
-                                        update={"exercises": [y for y in x.exercises if y is not e]}
-                                    )
-                                    for x in o.sessions
-                                ]
-                            }
-                        )
-                        for o in week
-                    ]
-                )
+                without = group_sets(without_exercise(week, (i, j, k)))
                 if any(without[g] < min(TRAINED_DOSE_SETS, n) for g, n in dosed.items()):
                     continue  # its half sets are part of a group's dose
                 verdict.faults.append(

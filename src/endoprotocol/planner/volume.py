@@ -82,7 +82,7 @@ def _with_sets(days: list[DayPlan], at: Where, sets: int) -> list[DayPlan]:
     return _with_session(days, i, j, session.model_copy(update={"exercises": exercises}))
 
 
-def _without(days: list[DayPlan], at: Where) -> list[DayPlan]:
+def without_exercise(days: list[DayPlan], at: Where) -> list[DayPlan]:
     """`days` with the exercise at `at` left out."""
     i, j, k = at
     session = days[i].sessions[j]
@@ -452,22 +452,24 @@ def trim_past_dose(
                 continue
             out = trial
             per_day[i] = _day_sets(out[i])
-    banned.clear()
-    drop_accept, drop_enough = drop_extras or (accept, enough)
-    while drop_extras is not None and not drop_enough(timed(out)):
-        cut = _extra_cut(out, open_days, 0, frozenset(banned))
+    if drop_extras is None:
+        return timed(out)
+    drop_accept, drop_enough = drop_extras
+    refused: set[Where] = set()
+    while not drop_enough(timed(out)):
+        cut = _extra_cut(out, open_days, 0, frozenset(refused))
         if cut is None:
             break
-        trial = _without(out, cut)
+        trial = without_exercise(out, cut)
         before = _groups(_summed(per_day))
         after = _groups(_summed([_day_sets(d) for d in trial]))
         if not drop_accept(trial) or any(
             after.get(g, 0.0) < min(dose, n) for g, n in before.items()
         ):
-            banned.add(cut)
+            refused.add(cut)
             continue
         out = trial
         per_day[cut[0]] = _day_sets(out[cut[0]])
         # (the lifts after it move up a place: what was refused is read again)
-        banned.clear()
+        refused.clear()
     return timed(out)
