@@ -14576,7 +14576,89 @@ def cue_needs_a_box(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+# a swap's note: "In place of <lift> (<rules>)." (sessions.py)
+SWAP_NOTE = re.compile(r"In place of (?!an? [a-z-]+ exercise)(.+?) \(([^)]*)\)\.")
+
+
+def swap_names_lift_not_open(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §5 (a note says true things about the session it sits on): "In place of
+    <lift>" names a lift the slot would have taken but for the rule it names. An isolation
+    for a muscle an earlier isolation of the session already trains was never open to the
+    slot (never two isolations for one muscle while another goes untrained, COACHING.md §1),
+    so naming it says the rule changed the session when it did not. Coach review 37,
+    LBP-SWAP-CHANGES-MUSCLE: Saturday's overhead triceps extension "in place of" a bent-over
+    reverse fly for shoulders the lateral raise above it already isolates; the session is the
+    same without the low-back rule."""
+    verdict = Verdict(applies=False)
+    entries = _by_name(library)
+    for _week, where, s in week_sessions(plan):
+        isolated: set[str] = set()
+        for e in s.exercises:
+            entry = entries.get(e.name)
+            said = SWAP_NOTE.search(e.notes)
+            replaced = entries.get(said.group(1)) if said else None
+            if replaced is not None and replaced.pattern is Pattern.ISOLATION:
+                verdict.applies = True
+                muscles = {m.value for m in replaced.primary}
+                if muscles & isolated:
+                    verdict.faults.append(
+                        Fault(
+                            "swap-names-lift-not-open",
+                            f"{where} / {e.name}",
+                            f"in place of {replaced.name}, whose {', '.join(sorted(muscles & isolated))} "
+                            "an earlier isolation already trains",
+                        )
+                    )
+            if entry is not None and entry.pattern is Pattern.ISOLATION:
+                isolated |= {m.value for m in entry.primary}
+    return verdict
+
+
+def swap_changes_muscle(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §1 (a swap keeps the slot's muscles): an isolation that stands in for a
+    vetoed one trains a muscle of the lift it replaces where an isolation for that muscle is
+    open to the person (their kit and level, the standard's vetoes), not yet in the session,
+    and no other lift of the session works that muscle as a prime mover. Coach review 37, LBP-SWAP-CHANGES-MUSCLE: a painful shoulder ruled out the
+    overhead triceps extension and a home kit of dumbbells took a hammer curl in the triceps
+    slot."""
+    verdict = Verdict(applies=False)
+    entries = _by_name(library)
+    isolations = [x for x in open_to(p, library) if x.pattern is Pattern.ISOLATION]
+    for _week, where, s in week_sessions(plan):
+        here = {e.name for e in s.exercises}
+        for e in s.exercises:
+            said = SWAP_NOTE.search(e.notes)
+            replaced = entries.get(said.group(1)) if said else None
+            entry = entries.get(e.name)
+            if replaced is None or entry is None or replaced.pattern is not Pattern.ISOLATION:
+                continue
+            verdict.applies = True
+            # the replaced lift's muscles no other lift of the session works as a prime mover
+            # (a back a wall elbow press already works may give way to untrained calves)
+            wanted = set(replaced.primary) - {
+                m
+                for x in s.exercises
+                if x is not e and x.name in entries
+                for m in entries[x.name].primary
+            }
+            if not wanted or wanted & set(entry.primary):
+                continue
+            open_ = [x.name for x in isolations if wanted & set(x.primary) and x.name not in here]
+            if open_:
+                verdict.faults.append(
+                    Fault(
+                        "swap-changes-muscle",
+                        f"{where} / {e.name}",
+                        f"in place of {replaced.name} while {open_[0]} trains "
+                        f"{', '.join(sorted(m.value for m in wanted))}",
+                    )
+                )
+    return verdict
+
+
 WORD_CHECKS: dict[str, Check] = {
+    "swap-changes-muscle": swap_changes_muscle,
+    "swap-names-lift-not-open": swap_names_lift_not_open,
     "cue-needs-a-box": cue_needs_a_box,
     "percent-step-for-coarse-load": percent_step_for_coarse_load,
     "whole-step-without-coarse-kit": whole_step_without_coarse_kit,

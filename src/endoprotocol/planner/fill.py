@@ -492,6 +492,10 @@ class Picker:
             )
         )
         would = [e for e in unvetoed or [] if e.id not in taken]
+        # the lift the slot would have taken: the turn's pick among the best the vetoes
+        # removed, not the turn's place in the whole list (a kickback ranked last is never
+        # what an overhead extension's veto left the slot)
+        would = [e for e in would if tier is None or tier(e) == tier(would[0])]
         if would:
             first = would[turn % len(would)]
             rules = self.vetoes_of(first)

@@ -180,9 +180,32 @@ class SessionBuilder:
             if pool is None:
                 continue  # no isolation left that trains anything new; nothing is lost
             tags: list[str] = list(s.prefer_tags)
-            unvetoed = self.picker.candidates(
-                s.pattern, muscles, prefer, s.role, with_vetoed=True, tags=tags
+            # what the slot would have taken without the vetoes: the same pool's filters
+            # applied to the unvetoed candidates, so a swap note never names a lift the slot
+            # would not have taken anyway (a reverse fly for shoulders a lateral raise already
+            # isolates; coach review 37, LBP-SWAP-CHANGES-MUSCLE) ...
+            unvetoed = (
+                self._isolation_pool(
+                    s,
+                    muscles,
+                    isolated,
+                    trained,
+                    self.picker.candidates(
+                        s.pattern, muscles, prefer, s.role, with_vetoed=True, tags=tags
+                    ),
+                )
+                or []
             )
+            if (
+                s.pattern is Pattern.ISOLATION
+                and prefer
+                and not any({m.value for m in e.primary} & set(prefer) for e in unvetoed)
+            ):
+                # ... and an isolation slot that has no lift for its own muscle even without
+                # the vetoes takes any muscle the day has not trained yet: no lift of those
+                # is one the rules took from it (a calf raise was never "in place of" the
+                # triceps extension the rotation would have reached)
+                unvetoed = []
             before = len(self.picker.substitutions)
             fallback_note = ""
             slot_key = f"{s.pattern.value}/{s.role}"
