@@ -323,6 +323,7 @@ def forbidden_tags(p: Profile, weeks: int = 1) -> dict[str, str]:
             "twisting",
             "loaded-plank",
             "bent-over",
+            "repeated-spinal-flexion",
         )
     if conditions & {
         Condition.HYPERTENSION,
@@ -2278,6 +2279,8 @@ FLOOR_WORDS = re.compile(
     r"|dead bug|bear crawl|crunch",
     re.IGNORECASE,
 )
+SEATED_ON_THE_FLOOR = re.compile(r"\b(sit|sitting|seated) on the floor", re.IGNORECASE)
+HIP_THRUST = re.compile(r"\bhip thrust", re.IGNORECASE)
 OFF_THE_FLOOR = re.compile(
     r"\bbench\b|counter|\bwall\b|chair|\bpad\b|\btable\b|\brail\b|\bstair\b", re.IGNORECASE
 )
@@ -2289,6 +2292,10 @@ def is_floor_work(entry: ExerciseEntry) -> bool:
     if ON_THE_FLOOR & set(entry.tags):
         return True
     text = f"{entry.name} {entry.cue}"
+    if SEATED_ON_THE_FLOOR.search(text) or HIP_THRUST.search(entry.name):
+        # a lift set up sitting on the floor starts there, whatever bench the back rests on
+        # (coach review 38, KNEE-FLOOR-RULE-BROKEN-BY-HIP-THRUST: "upper back on a bench")
+        return True
     return bool(FLOOR_WORDS.search(text)) and not OFF_THE_FLOOR.search(text)
 
 

@@ -391,6 +391,10 @@ Tagname = Literal[
     "kneeling",
     # the body hangs from a bar with the feet off the ground (pull-ups, dead hang)
     "hanging",
+    # the lower back rounds forward and back again under load, stroke after stroke, for
+    # minutes on end (the catch of a rowing stroke): not with a painful back (coach review
+    # 38, LBP-ROWER-OVER-BIKE)
+    "repeated-spinal-flexion",
     # a heavy bar pulled from the floor (the conventional and trap-bar deadlifts): a week
     # holds one at most twice and never on two lifting days in a row, the other hinge slots
     # taking a lighter hinge (coach review 30, HEAVY-CONVENTIONAL-DEADLIFT-EVERY-LIFTING-DAY)
