@@ -2800,6 +2800,51 @@ def balance_limited_heavy_set(p: Profile, plan: Plan, library: Library) -> Verdi
     return verdict
 
 
+# the library's marks of a lift whose hold or balance gives out before its prime movers: a
+# plank held under the load (a renegade row, a weighted push-up), a split stance under it, or
+# one weight in one hand with the other on a rail
+HOLD_LIMITED_TAGS = frozenset({"loaded-plank", "loaded-split-stance", "one-hand-load"})
+
+
+def hold_limited_heavy_set(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A lift the library marks as limited by its hold or balance before its prime movers
+    (`loaded-plank`, `loaded-split-stance`, `one-hand-load`) is never prescribed as a heavy
+    main lift: no set of 6 reps or fewer and no %1RM, any week. The plank or the stance fails
+    long before the back, chest or legs reach a 3-6-rep maximum, so such a set is neither
+    hard for the muscles it names nor safe for the wrists and lower back holding it
+    (COACHING.md §1, the prescription fits the movement; Coach review 38,
+    RENEGADE-ROW-AS-HEAVY-LIFT: a once-a-week advanced strength day's vertical-pull stand-in
+    was "Renegade row 4 x 3-6, rest 2-5 min, RPE 7-8" beside a step-up the planner's own
+    guard had already moved to 8-12). Ballistic moves, drills and timed holds are dosed by
+    their kind."""
+    entries = _by_name(library)
+    verdict = Verdict(applies=False)
+    for where, _s, e in _work_sets(plan):
+        entry = entries.get(e.name)
+        if entry is None or entry.timed or entry.kind in ("ballistic", "drill"):
+            continue
+        if not HOLD_LIMITED_TAGS & set(entry.tags):
+            continue
+        verdict.applies = True
+        if e.reps is not None and e.reps.max <= STRENGTH_REPS:
+            verdict.faults.append(
+                Fault(
+                    "hold-limited-heavy-set",
+                    where,
+                    f"{e.reps.min:g}-{e.reps.max:g} reps of a lift its hold or balance limits",
+                )
+            )
+        elif e.intensity.pct_1rm is not None:
+            verdict.faults.append(
+                Fault(
+                    "hold-limited-heavy-set",
+                    where,
+                    "a %1RM on a lift its hold or balance limits",
+                )
+            )
+    return verdict
+
+
 def knee_lift_hips_fully(p: Profile, plan: Plan, library: Library) -> Verdict:
     """A knee-dominant lift (a squat, lunge or step-up) credits the glutes as a secondary
     muscle, at half a set (DESIGN.md v1.1), never as a primary one: counted fully, its sets
@@ -4229,6 +4274,7 @@ SELECTION_CHECKS: dict[str, Check] = {
     "ballistic-misprescribed": ballistic_misprescribed,
     "front-hold-strength-set": front_hold_strength_set,
     "balance-limited-heavy-set": balance_limited_heavy_set,
+    "hold-limited-heavy-set": hold_limited_heavy_set,
     "knee-lift-hips-fully": knee_lift_hips_fully,
     "one-rm-where-meaningless": one_rm_where_meaningless,
     "main-lift-not-heavy": main_lift_not_heavy,

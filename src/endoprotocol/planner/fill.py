@@ -17,6 +17,7 @@ from endoprotocol.engine.decisions import Bound, CautiousStart, Decisions, liste
 from endoprotocol.plan import Exercise, Intensity, Range, Selection, Substitution
 from endoprotocol.planner.library import (
     LEVEL_ORDER,
+    STRENGTH_REPS,
     ExerciseEntry,
     Kind,
     KindPrescription,
@@ -87,9 +88,6 @@ TIER = 7
 BEGINNER_TIER = 7
 # where a trained lifter's ranking key holds the lift's level below theirs (`Picker._key`)
 TRAINED_LEVEL_AT = 8
-# A slot whose reps reach no higher than this is a strength slot: its main lifts are ones
-# that can be loaded heavy [NSCA 2015: strength work 1-6 reps].
-STRENGTH_REPS = 6
 # A strength slot's rank for a timed hold: below every move done for reps, ballistic ones too.
 UNLOADABLE = 4
 

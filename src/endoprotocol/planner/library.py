@@ -59,6 +59,15 @@ KINDS_OF_PATTERN: dict[Pattern, frozenset[str]] = {
     Pattern.MOBILITY: frozenset({"mobility"}),
 }
 LIFT_KINDS = frozenset({"strength", "velocity", "ballistic", "skill", "drill"})
+# A slot whose reps reach no higher than this is a strength slot: its main lifts are ones
+# that can be loaded heavy [NSCA 2015: strength work 1-6 reps].
+STRENGTH_REPS = 6
+# The library's marks of a lift whose hold or balance gives out before its prime movers: a
+# plank held under the load (a renegade row, a weighted push-up), a split stance under it, or
+# one weight in one hand while the other holds a rail. Each such lift done for reps carries a
+# `min_reps` above a strength slot's few, so it is never a heavy main lift (coach review 38,
+# RENEGADE-ROW-AS-HEAVY-LIFT: a renegade row at 4 x 3-6, RPE 7-8, had none)
+HOLD_LIMITED_TAGS = frozenset({"loaded-plank", "loaded-split-stance", "one-hand-load"})
 
 
 class ExerciseEntry(_Node):
@@ -164,6 +173,17 @@ class ExerciseEntry(_Node):
             raise ValueError("long_name and long_cue are for steady cardio with max_minutes")
         if self.min_reps is not None and (self.timed or self.kind not in ("strength", "skill")):
             raise ValueError("min_reps is only for strength or skill moves done for reps")
+        limited = sorted(HOLD_LIMITED_TAGS & set(self.tags))
+        if (
+            limited
+            and not self.timed
+            and self.kind in ("strength", "skill")
+            and (self.min_reps or 0) <= STRENGTH_REPS
+        ):
+            raise ValueError(
+                f"a lift tagged {', '.join(limited)} is limited by its hold or balance: it needs "
+                f"min_reps above {STRENGTH_REPS}, so it is never a heavy main lift"
+            )
         if self.max_reps is not None and (self.timed or self.kind not in ("strength", "skill")):
             raise ValueError("max_reps is only for strength or skill moves done for reps")
         if (

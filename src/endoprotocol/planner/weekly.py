@@ -18,9 +18,9 @@ from endoprotocol.engine.decisions import (
     narrow,
 )
 from endoprotocol.plan import DayPlan, Exercise, Intensity, Range, Session, Week, hard_exposures
-from endoprotocol.planner.fill import STRENGTH_REPS, TRIM_NOTE, trim_changes
+from endoprotocol.planner.fill import TRIM_NOTE, trim_changes
 from endoprotocol.planner.intensity import EMPTY, cohere, rest_for_load, settled_rest
-from endoprotocol.planner.library import ExerciseEntry, IntensityTable, Zone
+from endoprotocol.planner.library import STRENGTH_REPS, ExerciseEntry, IntensityTable, Zone
 from endoprotocol.vocab import INTENSITY_ORDER, MAJOR_GROUPS, IntensityClass, Modality
 
 # the parameters of an exercise a week-scoped limit may narrow
