@@ -14576,7 +14576,81 @@ def cue_needs_a_box(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+# a could-not-plan sentence about a lifting slot (rules/library/sessions.yaml: could_not_plan
+# filled with a slot's `what`), and the kit its `slot_needs_kit` reason says would add one
+SLOT_NOT_PLANNED = re.compile(r"Could not plan the ([a-z-]+) slot of '([^']+)': ([^.]*)")
+KIT_WOULD_ADD = re.compile(r"(?:^|; )([a-z][a-z ,-]*?) would add one")
+
+
+def _pattern_lifts(plan: Plan, title: str, pattern: str) -> list[int]:
+    """How many lifts of `pattern` each required lifting session titled `title` holds in
+    week 1 of the plan."""
+    return [
+        sum(e.pattern.value == pattern for e in s.exercises)
+        for d in plan.weeks[0].days
+        for s in d.sessions
+        if s.title == title and s.modality is Modality.RESISTANCE and not s.optional
+    ]
+
+
+def could_not_plan_held_slot(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §2 (a session keeps every pattern its split day promises, and says so
+    when it cannot) and §5 (every sentence true of the plan it sits in): a could-not-plan
+    warning about a lifting slot ("Could not plan the hinge slot of 'Full body'") names a
+    movement the session lacks - (a) not every such session of week 1 holds a lift of the
+    slot's pattern - and the kit it says "would add one" adds one the session keeps: (b) the
+    person's one-week plan with the first kit it names holds more lifts of that pattern in
+    the session than without it. Coach review 38, COULD-NOT-PLAN-NAMES-A-FILLED-SLOT: an
+    85-year-old's one-day "Full body" held a counter-supported hip hinge under "Could not
+    plan the hinge slot of 'Full body': ... dumbbells would add one" (its second, accessory
+    hinge slot), and its 20-minute form keeps one lift of each family whatever the kit."""
+    said = [
+        found
+        for w in plan.warnings
+        if w.code == "could-not-plan"
+        for found in SLOT_NOT_PLANNED.finditer(w.message)
+    ]
+    verdict = Verdict(applies=bool(said) and bool(plan.weeks))
+    if not verdict.applies:
+        return verdict
+    planner = _one_week_planner.get()
+    for found in said:
+        pattern, title, why = found.groups()
+        where = f"could-not-plan '{title}' {pattern}"
+        held = _pattern_lifts(plan, title, pattern)
+        if held and all(held):
+            verdict.faults.append(
+                Fault(
+                    "could-not-plan-held-slot",
+                    where,
+                    f"says the {pattern} slot could not be planned; every '{title}' of "
+                    f"week 1 holds a {pattern} lift",
+                )
+            )
+            continue
+        kits = KIT_WOULD_ADD.search(why)
+        if kits is None or planner is None:
+            continue
+        kit = re.split(r", | or ", kits.group(1))[0]
+        if kit not in {e.value for e in Equipment}:
+            continue
+        more = p.model_copy(update={"equipment": [*p.equipment, Equipment(kit)]})
+        before = sum(_pattern_lifts(planner(p), title, pattern))
+        after = sum(_pattern_lifts(planner(more), title, pattern))
+        if after <= before:
+            verdict.faults.append(
+                Fault(
+                    "could-not-plan-held-slot",
+                    where,
+                    f"says {kit} would add a {pattern} lift; with {kit} '{title}' keeps "
+                    f"{after} of them in week 1 (without: {before})",
+                )
+            )
+    return verdict
+
+
 WORD_CHECKS: dict[str, Check] = {
+    "could-not-plan-held-slot": could_not_plan_held_slot,
     "cue-needs-a-box": cue_needs_a_box,
     "percent-step-for-coarse-load": percent_step_for_coarse_load,
     "whole-step-without-coarse-kit": whole_step_without_coarse_kit,
