@@ -2191,12 +2191,14 @@ _START_WITH = re.compile(r"start with [^.;]*?about (\d+) minutes")
 def shortfall_advice_skips_ramp(p: Profile, plan: Plan, library: Library) -> Verdict:
     """Coach review 17, SHORTFALL-ADVICE-SKIPS-RAMP (COACHING.md §2: people not active build
     up from about 15-30 minutes; the way to close a shortfall is one the person can follow):
-    for a person not yet active, or pregnant, the WHO aerobic guideline's suggestion never
-    asks for more than 30 minutes a week at once. It starts with one bout of at most that
-    and builds up from there, or it asks for no more than that in all."""
+    for a person not yet active, pregnant or not, the WHO aerobic guideline's suggestion
+    never asks for more than 30 minutes a week at once. It starts with one bout of at most
+    that and builds up from there, or it asks for no more than that in all. (A pregnant
+    woman already active is not put on a build-up: coach review 38,
+    ACTIVE-PREGNANT-TOLD-TO-BUILD-UP, `active-told-to-build-up`.)"""
     target = _guideline(plan, "who-2020-aerobic")
     verdict = Verdict(
-        applies=(not p.currently_active or Condition.PREGNANCY in p.conditions)
+        applies=not p.currently_active
         and target is not None
         and target.suggestion is not None
         and not plan.screening.referral_only
@@ -14706,12 +14708,152 @@ def swap_changes_muscle(p: Profile, plan: Plan, library: Library) -> Verdict:
                         f"{', '.join(sorted(m.value for m in wanted))}",
                     )
                 )
+
+
+# a could-not-plan sentence about a lifting slot (rules/library/sessions.yaml: could_not_plan
+# filled with a slot's `what`), and the kit its `slot_needs_kit` reason says would add one
+SLOT_NOT_PLANNED = re.compile(r"Could not plan the ([a-z-]+) slot of '([^']+)': ([^.]*)")
+KIT_WOULD_ADD = re.compile(r"(?:^|; )([a-z][a-z ,-]*?) would add one")
+
+
+def _pattern_lifts(plan: Plan, title: str, pattern: str) -> list[int]:
+    """How many lifts of `pattern` each required lifting session titled `title` holds in
+    week 1 of the plan."""
+    return [
+        sum(e.pattern.value == pattern for e in s.exercises)
+        for d in plan.weeks[0].days
+        for s in d.sessions
+        if s.title == title and s.modality is Modality.RESISTANCE and not s.optional
+    ]
+
+
+def could_not_plan_held_slot(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §2 (a session keeps every pattern its split day promises, and says so
+    when it cannot) and §5 (every sentence true of the plan it sits in): a could-not-plan
+    warning about a lifting slot ("Could not plan the hinge slot of 'Full body'") names a
+    movement the session lacks - (a) not every such session of week 1 holds a lift of the
+    slot's pattern - and the kit it says "would add one" adds one the session keeps: (b) the
+    person's one-week plan with the first kit it names holds more lifts of that pattern in
+    the session than without it. Coach review 38, COULD-NOT-PLAN-NAMES-A-FILLED-SLOT: an
+    85-year-old's one-day "Full body" held a counter-supported hip hinge under "Could not
+    plan the hinge slot of 'Full body': ... dumbbells would add one" (its second, accessory
+    hinge slot), and its 20-minute form keeps one lift of each family whatever the kit."""
+    said = [
+        found
+        for w in plan.warnings
+        if w.code == "could-not-plan"
+        for found in SLOT_NOT_PLANNED.finditer(w.message)
+    ]
+    verdict = Verdict(applies=bool(said) and bool(plan.weeks))
+    if not verdict.applies:
+        return verdict
+    planner = _one_week_planner.get()
+    for found in said:
+        pattern, title, why = found.groups()
+        where = f"could-not-plan '{title}' {pattern}"
+        held = _pattern_lifts(plan, title, pattern)
+        if held and all(held):
+            verdict.faults.append(
+                Fault(
+                    "could-not-plan-held-slot",
+                    where,
+                    f"says the {pattern} slot could not be planned; every '{title}' of "
+                    f"week 1 holds a {pattern} lift",
+                )
+            )
+            continue
+        kits = KIT_WOULD_ADD.search(why)
+        if kits is None or planner is None:
+            continue
+        kit = re.split(r", | or ", kits.group(1))[0]
+        if kit not in {e.value for e in Equipment}:
+            continue
+        more = p.model_copy(update={"equipment": [*p.equipment, Equipment(kit)]})
+        before = sum(_pattern_lifts(planner(p), title, pattern))
+        after = sum(_pattern_lifts(planner(more), title, pattern))
+        if after <= before:
+            verdict.faults.append(
+                Fault(
+                    "could-not-plan-held-slot",
+                    where,
+                    f"says {kit} would add a {pattern} lift; with {kit} '{title}' keeps "
+                    f"{after} of them in week 1 (without: {before})",
+                )
+            )
+    return verdict
+
+
+# a WHO aerobic suggestion that puts the person on a build-up (rules/library/sessions.yaml:
+# gap_build_up, gap_build_up_start)
+BUILD_UP_SAID = re.compile(r"\bbuild up\b[^.;]*\bstep by step\b", re.I)
+# the steady work a suggestion's way names (`gap_free_days`, `gap_new_days`, `gap_build_up`:
+# "with a brisk walk of about", "start with one bike ride of about"; not the build-up's
+# aside "a few minutes onto a walk", nor a light day's "an easy walk at most")
+ACTIVITY_SAID = re.compile(r"\b(?:with an?|start with one) ([a-z ]+?) of about\b")
+# the steady work a suggestion's way may name (`gap_activities`), by the words that name it
+# in a steady session's title ("Bike ride", "Treadmill walk", "Pool session") and in the
+# suggestion ("bike ride", "stationary bike ride", "swim")
+STEADY_WORDS = {
+    "walk": re.compile(r"\bwalks?\b", re.I),
+    "ride": re.compile(r"\brides?\b", re.I),
+    "swim": re.compile(r"\bswims?\b|\bpool\b", re.I),
+}
+
+
+def active_told_to_build_up(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §2 (people already active meet WHO 2020 in week 1 when time allows; people
+    not active build up) and §1 (steady work on what the person owns and the plan uses): the
+    WHO aerobic guideline's suggestion (a) puts no one currently active on a build-up
+    ("build up ... step by step"), pregnant or not (Mottola 2019, ACOG 2020: women active
+    before pregnancy may continue), and (b) where week 1's steady sessions, required or
+    optional, are walks, rides or swims, names one of those. Coach review 38,
+    ACTIVE-PREGNANT-TOLD-TO-BUILD-UP: an active pregnant woman was told to "start with one
+    brisk walk of about 20 minutes a week" where an active woman who is not pregnant got "2
+    more days a week with a brisk walk of about 40 minutes"; with a bike, her plan's steady
+    sessions and extras were bike rides and the suggestion named brisk walks alone."""
+    target = _guideline(plan, "who-2020-aerobic")
+    verdict = Verdict(
+        applies=target is not None
+        and target.suggestion is not None
+        and not plan.screening.referral_only
+        and bool(plan.weeks)
+    )
+    if not verdict.applies or target is None or target.suggestion is None:
+        return verdict
+    text = target.suggestion
+    way = " ".join(ACTIVITY_SAID.findall(text))
+    if p.currently_active and BUILD_UP_SAID.search(text):
+        verdict.faults.append(
+            Fault(
+                "active-told-to-build-up",
+                "guidelines who-2020-aerobic",
+                f"tells a person already active to build up: {text[:100]}",
+            )
+        )
+    titles = {
+        s.title for d in plan.weeks[0].days for s in d.sessions if s.modality is Modality.ENDURANCE
+    }
+    used = {kind for kind, words in STEADY_WORDS.items() for t in titles if words.search(t)}
+    # (a way that names no steady work, "more minutes of steady work on days with time to
+    # spare", is not read)
+    named = {kind for kind, words in STEADY_WORDS.items() if words.search(way)}
+    if used and named and not named & used:
+        verdict.faults.append(
+            Fault(
+                "active-told-to-build-up",
+                "guidelines who-2020-aerobic",
+                f"names no {' or '.join(sorted(used))}, the steady work of the plan's "
+                f"sessions ({', '.join(sorted(titles))}): {text[:80]}",
+            )
+        )
     return verdict
 
 
 WORD_CHECKS: dict[str, Check] = {
     "swap-changes-muscle": swap_changes_muscle,
     "swap-names-lift-not-open": swap_names_lift_not_open,
+    "active-told-to-build-up": active_told_to_build_up,
+    "could-not-plan-held-slot": could_not_plan_held_slot,
     "cue-needs-a-box": cue_needs_a_box,
     "percent-step-for-coarse-load": percent_step_for_coarse_load,
     "whole-step-without-coarse-kit": whole_step_without_coarse_kit,

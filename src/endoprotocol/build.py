@@ -713,6 +713,7 @@ def build_plan(
             library.design.messages,
             _rest_days(outcome),
             _gap_first_bout(profile, build_up),
+            _steady_kit(block[0].days, library),
         ),
     )
     screening = ScreeningOutcome(
@@ -1318,13 +1319,32 @@ def _rest_days(outcome: Decisions) -> int:
 
 
 def _gap_first_bout(profile: Profile, build_up: BuildUp | None) -> int | None:
-    """The longest bout a shortfall's way starts with for a person whose plan builds up (not
-    yet active, or pregnant): the steady build-up's first length (COACHING.md §2: people not
-    active build up from about 15-30 minutes; coach review 17, SHORTFALL-ADVICE-SKIPS-RAMP);
-    None: the person is active and not pregnant, and may add the minutes as they are."""
-    if profile.currently_active and Condition.PREGNANCY not in profile.conditions:
+    """The longest bout a shortfall's way starts with for a person not yet active, pregnant
+    or not: the steady build-up's first length (COACHING.md §2: people not active build up
+    from about 15-30 minutes; coach review 17, SHORTFALL-ADVICE-SKIPS-RAMP); None: the
+    person is active and may add the minutes as they are - in pregnancy too, as women
+    active before it may continue (Mottola 2019, ACOG 2020; coach review 38,
+    ACTIVE-PREGNANT-TOLD-TO-BUILD-UP: an active pregnant woman was told to start with one
+    20-minute walk a week)."""
+    if profile.currently_active:
         return None
     return build_up.start_minutes if build_up is not None else GAP_BUILD_UP_MINUTES
+
+
+def _steady_kit(days: list[DayPlan], library: Library) -> frozenset[Equipment]:
+    """The kit the steady sessions (required or optional) of these days are done on (a bike
+    for a week of bike rides): what a shortfall's way names first."""
+    entries = {e.name: e for e in library.exercises}
+    entries |= {e.light_name: e for e in library.exercises if e.light_name}
+    return frozenset(
+        kit
+        for d in days
+        for s in d.sessions
+        if s.modality is Modality.ENDURANCE
+        for x in s.exercises
+        if x.name in entries
+        for kit in entries[x.name].equipment
+    )
 
 
 def _gap_plan(
@@ -1334,13 +1354,16 @@ def _gap_plan(
     messages: Messages,
     rest_days: int = 0,
     first_bout: int | None = None,
+    steady_kit: frozenset[Equipment] = frozenset(),
 ) -> str:
     """How the person can close an aerobic shortfall of `gap` minutes with their own days,
     session minutes and kit (COACHING.md §2: a way to close it that the person can follow;
     coach review 12, SUGGESTION-UNFOLLOWABLE): a bout on each offered day left free, the
     minutes days with sessions have spare, then more days of their usual session length, and
     plainly what their week cannot hold. Each activity of `messages.gap_activities` only with
-    its kit (a bike not in pregnancy, where the plan's rides are on a stationary bike). The days the rules keep
+    its kit, the one whose kit the plan's own steady sessions use (`steady_kit`) first, and
+    in pregnancy by its `pregnancy_text` where it has one (a bike ride on a stationary bike,
+    as the plan's rides are; coach review 38). The days the rules keep
     light (`rest_days`: two with chronic stress, poor sleep or overtraining signs) get no
     added bout (coach review 13, SUGGEST-ON-LIGHT-DAYS). With `first_bout` (a person whose
     plan builds up) the way is a build-up to all that: one bout of at most `first_bout`
@@ -1355,11 +1378,17 @@ def _gap_plan(
         return ""
     kit = set(profile.equipment)
     pregnant = Condition.PREGNANCY in profile.conditions
-    words = [
-        a.text
+    open_to = [
+        a
         for a in messages.gap_activities
-        if a.needs is None or (a.needs in kit and not (pregnant and a.needs is Equipment.BIKE))
+        if a.needs is None
+        or (
+            a.needs in kit and not (pregnant and a.needs is Equipment.BIKE and not a.pregnancy_text)
+        )
     ]
+    # (a stable sort: the plan's own steady work first, the others in the messages' order)
+    open_to.sort(key=lambda a: a.needs is None or a.needs not in steady_kit)
+    words = [a.pregnancy_text if pregnant and a.pregnancy_text else a.text for a in open_to]
     activity = listed(words, "or")
     session = profile.minutes_per_session
     offered = profile.training_days()

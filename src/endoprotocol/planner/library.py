@@ -374,6 +374,9 @@ class GapActivity(_Node):
 
     needs: Equipment | None = None
     text: Text
+    # what it is called in pregnancy, where a bike is a stationary bike (None: its `text`;
+    # an activity needing a bike with no such words is not named in pregnancy)
+    pregnancy_text: Text | None = None
 
 
 class Messages(_Node):

@@ -126,6 +126,8 @@ class SessionBuilder:
         muscles = slot.muscles()
         exercises: list[Exercise] = []
         shortfalls: list[Shortfall] = []
+        # the slots left empty, said once the session's final form is known (`_said_empty`)
+        empty: list[tuple[Shortfall, Pattern, int]] = []
         taken: set[str] = set()
         notes, note_rules = self.notes_for(slot.modality)
         isolated: set[str] = set()  # muscles an isolation exercise already trains here
@@ -347,11 +349,15 @@ class SessionBuilder:
                 said = self.library.design.messages.stand_in_unbalanced
                 if unbalanced and fallback is not None and said:
                     why = f"{why}; {said.format(stand_in=fallback.value)}"
-                shortfalls.append(
-                    Shortfall(
-                        f"the {s.pattern.value} slot of '{slot.title}'",
-                        why,
-                        self.picker.vetoes_applied,
+                empty.append(
+                    (
+                        Shortfall(
+                            f"the {s.pattern.value} slot of '{slot.title}'",
+                            why,
+                            self.picker.vetoes_applied,
+                        ),
+                        s.pattern,
+                        len(exercises),
                     )
                 )
                 continue
@@ -410,6 +416,7 @@ class SessionBuilder:
             exercises.append(ex)
         edges, edge_rules = self._edges("resistance") if not slot.shares_warmup else (0, [])
         cap, cap_rules = self.outcome.resolve("resistance", "any", "exercises")
+        most = None if cap is None or cap.max is None else max(int(cap.max), 1)
         if cap is not None and cap.max is not None and len(exercises) > cap.max:
             # the rules' exercise count: keep the first ones (compound first, large before small)
             exercises = exercises[: max(int(cap.max), 1)]
@@ -431,7 +438,10 @@ class SessionBuilder:
         if trimmed:
             notes.append(trim_note(slot.minutes, trimmed))
         full: tuple[list[Exercise], list[str]] | None = None
+        # whether the session ends as its main lifts (one lift of each movement family)
+        one_a_family = False
         if slot.exposure_form is not None:
+            smaller_main = False  # (the smaller form is the main lifts)
             sets, worth = slot.exposure_form
             smaller, gave, dropped = self._exposure_form(exercises, sets)
             # the day's minutes the smaller form leaves (its length as `_session` gives it,
@@ -465,6 +475,7 @@ class SessionBuilder:
                         if form_left >= worth:
                             smaller, gave, dropped = form, form_gave, form_dropped
                             left, changed, strong = form_left, True, True
+                            smaller_main = True
                             untrimmed = []  # what the form says it gave up is all of it
                         elif form_left >= 0 and not self._strength_day(exercises):
                             # no walk fits after it, but the day's trim left it no strength
@@ -479,6 +490,7 @@ class SessionBuilder:
                             trimmed = ", ".join([*said_gave, *main_dropped])
                             notes.append(trim_note(slot.minutes, trimmed))
                             exercises, changed, strong = kept, False, True
+                            one_a_family = True
                     if not strong and self._strength_day(exercises):
                         # the day stays a strength day, as it is: no walk after it
                         changed = False
@@ -513,15 +525,26 @@ class SessionBuilder:
                 ):
                     smaller, gave, dropped = main, main_gave, main_dropped
                     left, worth, changed, said = main_left, slot.main_lifts, True, main_words
+                    smaller_main = True
                     untrimmed = []  # what the form says it gave up is all of it
             if changed and left >= worth:
                 full = (exercises, list(notes))
                 exercises = smaller
+                one_a_family = one_a_family or smaller_main
                 if trimmed:
                     # one note says what the session gave up: the trim's and the form's
                     notes.remove(trim_note(slot.minutes, trimmed))
                 changes = _form_changes(trimmed if untrimmed else "", gave, dropped)
                 notes.append(fill_placeholders(said, {"changes": changes}))
+        shortfalls += self._said_empty(
+            empty,
+            template,
+            exercises,
+            slot.minutes - edges,
+            unpairable=unpairable,
+            one_a_family=one_a_family,
+            most=most,
+        )
         if not exercises:
             if planned:
                 shortfalls.append(
@@ -695,6 +718,47 @@ class SessionBuilder:
         if start.weeks + (start.exit_weeks or 0) < self.block_weeks or start.exit_rir is None:
             times.append(self._seconds(exercises))
         return max(times)
+
+    def _said_empty(
+        self,
+        empty: list[tuple[Shortfall, Pattern, int]],
+        picked: list[Exercise],
+        kept: list[Exercise],
+        minutes: float,
+        *,
+        unpairable: set[str],
+        one_a_family: bool,
+        most: int | None,
+    ) -> list[Shortfall]:
+        """The could-not-plan of the slots a lifting session left empty that are true to say
+        of it (coach review 38, COULD-NOT-PLAN-NAMES-A-FILLED-SLOT; COACHING.md §2 and §5):
+        each empty slot comes with the number of lifts `picked` before it. Not said: a slot
+        whose pattern another slot's lift gave the session (the one-day template's second
+        hinge beside its first): the session holds that movement. Nor a slot a lift would
+        not keep, so that the kit said to open one would add nothing the session keeps: past
+        the rules' `most` exercises; or, where the session as it ends (`kept`) holds its
+        movement family, a session held to its main lifts (`one_a_family`: a family's second
+        lift is left out), or one whose trim to its `minutes` would leave out such a lift
+        (the family's kept lift in the slot's place, trimmed with the rest)."""
+        out: list[Shortfall] = []
+        for short, pattern, before in empty:
+            if any(e.pattern is pattern for e in picked) or (most is not None and before >= most):
+                continue
+            family = FAMILY.get(pattern)
+            twin = next((e for e in kept if family and FAMILY.get(e.pattern) == family), None)
+            if twin is not None:
+                if one_a_family:
+                    continue
+                name = f"{twin.name} ({pattern.value})"
+                stand_in = twin.model_copy(
+                    update={"name": name, "pattern": pattern, "paired_with": None}
+                )
+                trial = [*picked[:before], stand_in, *picked[before:]]
+                trimmed, _ = self._trim(trial, minutes, unpairable=unpairable)
+                if name not in {e.name for e in trimmed}:
+                    continue
+            out.append(short)
+        return out
 
     def _trim(
         self,
