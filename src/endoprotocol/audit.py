@@ -43,7 +43,7 @@ from endoprotocol.plan import (
 )
 from endoprotocol.planner.fill import exercise_seconds, session_seconds, trim_changes
 from endoprotocol.planner.library import ExerciseEntry, Library, absent_focus_words
-from endoprotocol.planner.progress import shows_pct_1rm, tempo_room
+from endoprotocol.planner.progress import EXIT_STEP_MOSTLY_FITS, shows_pct_1rm, tempo_room
 from endoprotocol.planner.schedule import circular, longest_idle
 from endoprotocol.planner.volume import group_sets, without_exercise
 from endoprotocol.planner.weekly import groups_trained
@@ -10030,6 +10030,61 @@ def _day_free(week: Week, minutes: int) -> dict[str, int]:
     }
 
 
+# the words of a cautious start's `exit_sets_note` (rules/safety: cautious-starts.yaml,
+# older-adults.yaml): the week whose sets are the exit's step
+EXIT_SETS_WORDS = "More sets this week: each lift goes up to"
+
+
+def walk_dropped_for_exit_sets(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §2 (WHO's minimums before more for the first goal; the build-up reaches
+    the target, it does not run backwards) and §3 (aerobic sessions lengthen over the
+    weeks): for a first goal whose own dose is the aerobic minutes (`AEROBIC_LED_GOALS`;
+    a lifting-first person's exit sets are their first goal's dose, which comes first),
+    with WHO's aerobic target short in week 1 and held by no safety rule, a cautious
+    start's exit week (its `exit_sets_note`) that lifts more on a day than the building
+    week before it does not drop that day's required steady block where the block's minutes
+    above its least, with the day's free minutes, held half the added lifting or more
+    (`EXIT_STEP_MOSTLY_FITS`): the sets take those minutes and the rest wait. Coach review 38,
+    WALKS-DROPPED-FOR-EXTRA-SETS: a 65-year-old general-health beginner's 18-minute walks
+    after lifting went in week 3 for 9 minutes of a light start's second sets beside 8 free
+    ones, required aerobic 72 -> 22 minutes, back to 73 in the deload."""
+    target = _guideline(plan, "who-2020-aerobic")
+    verdict = Verdict(
+        applies=target is not None
+        and not target.held_by
+        and bool(p.goals)
+        and p.goals[0].value in AEROBIC_LED_GOALS
+        and not plan.screening.referral_only
+        and len(plan.weeks) > 1
+    )
+    if not verdict.applies or target is None or target.met:
+        return verdict
+    least = _least_steady_block(library)
+    building = [w for w in plan.weeks if not w.deload]
+    for before, week in pairwise(building):
+        if not any(n.startswith(EXIT_SETS_WORDS) for n in week.notes):
+            continue  # (a week whose sets are not a cautious start's exit step)
+        was_steady, now_steady = _day_steady(before), _day_steady(week)
+        was_lift, now_lift = _day_minutes(before, "resistance"), _day_minutes(week, "resistance")
+        free = _day_free(before, p.minutes_per_session)
+        for d in week.days:
+            day = d.day.value
+            walk, added = was_steady.get(day, 0), now_lift.get(day, 0) - was_lift.get(day, 0)
+            if not walk or now_steady.get(day, 0) or not was_lift.get(day, 0) or added <= 0:
+                continue
+            room = max(0, walk - least) + max(0, free.get(day, 0))
+            if room >= added * EXIT_STEP_MOSTLY_FITS:
+                verdict.faults.append(
+                    Fault(
+                        "walk-dropped-for-exit-sets",
+                        f"week {week.week}, {day}",
+                        f"its {walk}-minute steady block of week {before.week} gone for "
+                        f"{added} more minutes of lifting, {room} of them free beside it",
+                    )
+                )
+    return verdict
+
+
 def steady_note_unkept(p: Profile, plan: Plan, library: Library) -> Verdict:
     """Coach review 10, STEADY-LONGER-FALSE (lead's decision 2026-12-01; COACHING.md §3: the
     stated change is the real one): a week whose note says its steady sessions are longer
@@ -13840,6 +13895,7 @@ def exit_steps_reps_and_effort(p: Profile, plan: Plan, library: Library) -> Verd
 
 
 PROGRESSION_CHECKS: dict[str, Check] = {
+    "walk-dropped-for-exit-sets": walk_dropped_for_exit_sets,
     "bodyweight-block-stops-progressing": bodyweight_block_stops_progressing,
     "loadable-lift-held-as-unloaded": loadable_lift_held_as_unloaded,
     "rungs-climb-together": rungs_climb_together,
