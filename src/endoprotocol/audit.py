@@ -14729,9 +14729,9 @@ def swap_changes_muscle(p: Profile, plan: Plan, library: Library) -> Verdict:
     """COACHING.md §1 (a swap keeps the slot's muscles): an isolation that stands in for a
     vetoed one trains a muscle of the lift it replaces where an isolation for that muscle is
     open to the person (their kit and level, the standard's vetoes), not yet in the session,
-    and no other lift of the session works that muscle as a prime mover. Coach review 37, LBP-SWAP-CHANGES-MUSCLE: a painful shoulder ruled out the
-    overhead triceps extension and a home kit of dumbbells took a hammer curl in the triceps
-    slot."""
+    and no other lift of the session works that muscle as a prime mover. Coach review 37,
+    LBP-SWAP-CHANGES-MUSCLE: a painful shoulder ruled out the overhead triceps extension and
+    a home kit of dumbbells took a hammer curl in the triceps slot."""
     verdict = Verdict(applies=False)
     entries = _by_name(library)
     isolations = [x for x in open_to(p, library) if x.pattern is Pattern.ISOLATION]
@@ -14764,6 +14764,7 @@ def swap_changes_muscle(p: Profile, plan: Plan, library: Library) -> Verdict:
                         f"{', '.join(sorted(m.value for m in wanted))}",
                     )
                 )
+    return verdict
 
 
 # a could-not-plan sentence about a lifting slot (rules/library/sessions.yaml: could_not_plan
