@@ -116,15 +116,17 @@ FRAIL = {"age": 82, "sex": "male", "goals": ["general-health"]}
 
 def test_a_frail_mans_sets_rise_in_the_reps_weeks() -> None:
     """The smallest profile: week 9 steps the effort alone (RPE 3-4 -> 5-6); week 10 is the
-    block's load step at week 9's sets; the sets rise in its reps weeks, 11 and 14 (10 -> 20
-    -> 30), at the loads of the week before."""
+    block's load step at week 9's sets; the sets rise in its reps week 11 (10 -> 18: since
+    coach review 38, WALKS-DROPPED-FOR-EXTRA-SETS, as far as the walk's minutes above its
+    least allow; it was 10 -> 20 -> 30 with the walks gone), at the loads of the week
+    before."""
     plan = builtin_plan(16, **FRAIL)
     sets = [week_lifting_sets(w) for w in plan.weeks]
     load = [w.load_change_pct for w in plan.weeks]
-    assert sets[8:11] == [10, 10, 20]  # weeks 9-11
+    assert sets[8:11] == [10, 10, 18]  # weeks 9-11
     assert load[9] > load[8]  # week 10: the load's turn, alone
     assert load[10] == load[9]  # week 11: the sets', alone
-    assert (sets[12], sets[13]) == (20, 30)  # week 13 loads, week 14 sets
+    assert (sets[12], sets[13]) == (18, 18)  # week 13 loads; the walk has no more to give
     assert load[13] == load[12] > load[10]
     assert not audit_check("held-start-stacks-changes", FRAIL, plan).faults
 
@@ -140,7 +142,7 @@ def test_the_check_finds_the_frail_mans_old_week_ten(monkeypatch: pytest.MonkeyP
     plan = builtin_plan(12, **FRAIL)
     faults = audit_check("held-start-stacks-changes", FRAIL, plan).faults
     assert [f.where for f in faults] == ["week 10"]
-    assert "10 -> 20" in faults[0].what
+    assert "10 -> 18" in faults[0].what
 
 
 def test_review28_held_starts_never_add_sets_beside_a_load_step(

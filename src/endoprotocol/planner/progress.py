@@ -123,12 +123,21 @@ NOTES = (
 
 
 # The share of a cautious start's exit step (its added sets' minutes) that must fit beside the
-# walk after lifting, at its least, for the walk to stay: below it the walk gives way for the
-# week (OLDER-ONE-SET: a 13-minute walk, 3 minutes above its least, for 9 minutes of sets);
+# walk after lifting, at its least, for the walk to stay where the walk is the first goal's
+# dose (`aerobic_led`): below it the walk gives way for the week (OLDER-ONE-SET: a 13-minute
+# walk, 3 minutes above its least, for 9 minutes of sets);
 # at or above it the sets rise as far as those minutes allow and the rest wait (coach review
 # 38, WALKS-DROPPED-FOR-EXTRA-SETS: two 18-minute walks went for 9 minutes of sets beside 8
 # free ones, required aerobic 72 -> 22). A design choice: most of the step fits.
 EXIT_STEP_MOSTLY_FITS = 0.5
+
+
+def aerobic_led(outcome: Decisions) -> bool:
+    """Whether the first goal's own dose is the aerobic minutes: a guideline holds its
+    lifting days to their smallest hard form (`lifting_exposure_sets`: general or
+    cardiometabolic health, fat loss, and the aerobic-first goals). A lifting-first person's
+    exit sets are their first goal's dose, which comes before WHO's minutes."""
+    return any(t.lifting_exposure_sets for t, _ in outcome.guidelines.values())
 
 
 def aerobic_first(outcome: Decisions) -> bool:
@@ -3880,6 +3889,9 @@ def build_weeks(
     start_end = _start_end(scheme.cautious)
     # a first goal whose dose is the aerobic backbone keeps the walk after its lifting
     backbone_first = aerobic_first(outcome)
+    # the share of an exit step that must fit beside the walk for the walk to stay: most
+    # of it where the walk is the first goal's dose, all of it where the sets are
+    mostly_fits = EXIT_STEP_MOSTLY_FITS if aerobic_led(outcome) else 1.0
     own_effort = _top_effort(week_one)
     end_steps: EndSteps | None = None
     end_caps: dict[int, dict[bool, float]] = {}
@@ -4237,7 +4249,7 @@ def build_weeks(
                     # WALKS-DROPPED-FOR-EXTRA-SETS: 18-minute walks went for 9 minutes of
                     # sets where 8 were free)
                     _exit_cost(todays, exit_sets, scheme, design.timing)
-                    > (spare + give) * 60 / EXIT_STEP_MOSTLY_FITS
+                    > (spare + give) * 60 / mostly_fits
                     and not main_day
                     # a deload cuts the exit's sets again: its walk stays (docs/rules.md,
                     # `sets_take_walk`; coach review 26 found week 8's walks gone too)
