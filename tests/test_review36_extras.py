@@ -60,19 +60,12 @@ def test_the_walks_take_the_extras_minutes() -> None:
         assert walk.modality.value == "endurance"
         walks.append(walk.duration_minutes)
         assert not [e.name for e in lift.exercises if is_extra(e)]
-        # (since coach review 37's EXTRAS-BEFORE-WHO-MINUTES the week is built with the
-        # extras form, whose note says the same: the extras went so that steady work follows)
-        said = [
-            n
-            for n in lift.notes
-            if n.startswith(("Left out so that the walk", "Trimmed to its smallest hard form"))
-        ]
+        said = [n for n in lift.notes if n.startswith("Left out so that the walk")]
         assert len(said) == 1
-    # 13 and 12 minutes before: the extras' minutes are the walks' (18 and 22 with the
-    # past-the-dose trim, 20 and 22 with the extras form)
-    assert sorted(walks) == [20, 22]
+    # 13 and 12 minutes before: the extras' minutes are the walks'
+    assert sorted(walks) == [18, 22]
     aerobic = next(g for g in plan.guidelines if g.id == "who-2020-aerobic")
-    assert aerobic.value == 42
+    assert aerobic.value == 40
     assert not audit_check(CHECK, HYPERTENSION, plan).faults
 
 

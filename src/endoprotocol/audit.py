@@ -8414,8 +8414,9 @@ def _extras_instead_of_walk(p: Profile, plan: Plan, library: Library) -> Verdict
         and bool(p.goals)
         and p.goals[0].value in LIFTING_FIRST
         and p.experience is not Experience.BEGINNER
-        # (an active lifter under 65 too: `extra-sets-before-who-aerobic` reads only days
-        # with a walk; coach review 37, EXTRAS-BEFORE-WHO-MINUTES)
+        # the build-up's first minutes, or from 65 (the older warm-up and balance practice
+        # take the room); an active lifter under 65 is `extra-sets-before-who-aerobic`'s
+        and (not p.currently_active or p.age >= OLDER_AGE)
         and bool(plan.weeks)
         and plan.screening.max_intensity not in ("none", "light")
         and not plan.screening.referral_only

@@ -52,9 +52,6 @@ EXTRAS_FORM_SETS = 99
 # a beginner's minimum dose and WHO's two strength days: two full-body days (n02's decision,
 # coach review 4; COACHING.md §2: about 4 hard sets a week per group for beginners)
 BEGINNER_DOSE_DAYS = 2
-# ... and a trained lifter's: one lifting day a week is below the first goal's dose (each
-# group about twice a week, COACHING.md §2-3), so it keeps its extras' minutes
-TRAINED_DOSE_DAYS = 2
 
 # Order in which modalities claim days: the most constrained first.
 PLACEMENT_ORDER = (
@@ -1150,19 +1147,13 @@ class Scheduler:
         )
         if beginner_sets is None and (
             self.profile.experience is Experience.BEGINNER
-            or (
-                self.profile.currently_active
-                and self.profile.age < OLDER_ADULT_AGE
-                and self._sessions_of(Modality.RESISTANCE) < TRAINED_DOSE_DAYS
-            )
+            or (self.profile.currently_active and self.profile.age < OLDER_ADULT_AGE)
         ):
             # (from OLDER_ADULT_AGE the falls rules add balance practice and a longer warm-up)
             # a beginner's full-body days are the first goal's whole dose (n02); an active
-            # trained lifter under 65 with one lifting day keeps it whole, below the dose
-            # (coach review 35, BEST-BONE-LIFT-TRIMMED-FOR-A-WALK); on two or more, with no
-            # walk anywhere for the past-the-dose trims to read, the extras give the least
-            # walk its minutes too (coach review 37, EXTRAS-BEFORE-WHO-MINUTES: a 30-year-old
-            # muscle-first man kept dead bugs and Russian twists beside 0 aerobic minutes)
+            # trained lifter under 65 is left to the past-the-dose trims (branch aero14) -
+            # from 65 the older warm-up and the balance practice take the room, and a person
+            # not yet active starts the build-up with these few minutes
             return
         walks = [
             t.lifting_extras_yield_walk_minutes
