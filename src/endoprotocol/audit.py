@@ -11659,7 +11659,7 @@ def load_jump_week_on_week(p: Profile, plan: Plan, library: Library) -> Verdict:
         if before.max_intensity in ("light", "none") and week.max_intensity != before.max_intensity:
             # the end of a week-scoped light hold (an acute illness's light weeks, RPE 4 and
             # about half of a maximum): its loads are set by that effort, not stepped up to;
-            # left open, see docs/planning.md, coach review 12
+            # left open, see docs/planning.md, coach reviews 12 and 39
             continue
         exiting = any("climb" in n and EXIT_PROMISE in n for n in week.notes)
         was = _lift_doses(before)
@@ -14906,7 +14906,40 @@ def active_told_to_build_up(p: Profile, plan: Plan, library: Library) -> Verdict
     return verdict
 
 
+# a session note that speaks of the session's heavy sets (rules/core/resistance.yaml,
+# bone-dose-trained: "The heavy sets of about five on your big lifts ...")
+HEAVY_SETS_SAID = re.compile(r"\bheavy sets\b", re.IGNORECASE)
+
+
+def heavy_note_without_heavy_sets(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §3 (a cue is derived again from the capped value) and §5 (every sentence
+    true of the session it sits on): a lifting session whose notes speak of its heavy sets
+    holds one that week, a lift prescribed 6 reps or fewer (NSCA 2015's strength range).
+    Coach review 39, BONE-FIVES-CUE-WITHOUT-HEAVY-SETS (safety): a 67-year-old woman with a
+    vertebral fracture, bone first, read "the heavy sets of about five on your big lifts ...
+    have a coach check your form in the first heavy weeks" on all 32 sessions of 16 weeks,
+    every set 10-15 reps at RPE 3-6, her screening keeping heavy spinal loading out."""
+    verdict = Verdict(applies=False)
+    for _week, where, s in week_sessions(plan):
+        if s.modality is not Modality.RESISTANCE:
+            continue
+        said = [n for n in s.notes if HEAVY_SETS_SAID.search(n)]
+        if not said:
+            continue
+        verdict.applies = True
+        if not any(e.reps is not None and e.reps.max <= HEAVY_REPS for e in s.exercises):
+            verdict.faults.append(
+                Fault(
+                    "heavy-note-without-heavy-sets",
+                    where,
+                    f"says '{said[0][:60]}' with no lift at {HEAVY_REPS} reps or fewer",
+                )
+            )
+    return verdict
+
+
 WORD_CHECKS: dict[str, Check] = {
+    "heavy-note-without-heavy-sets": heavy_note_without_heavy_sets,
     "swap-changes-muscle": swap_changes_muscle,
     "swap-names-lift-not-open": swap_names_lift_not_open,
     "active-told-to-build-up": active_told_to_build_up,

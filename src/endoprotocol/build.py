@@ -85,6 +85,7 @@ from endoprotocol.planner.weekly import (
     hold_week,
     name_light_steady,
     name_long_steady,
+    true_heavy_notes,
     true_rep_notes,
     true_strength_day_notes,
     true_trim_notes,
@@ -624,6 +625,7 @@ def build_plan(
     # and the load change against week 1 is the one the held weeks' lifts are given
     true_load_change(block, outcome, library.unloaded())
     light_top = library.design.zones[IntensityClass.LIGHT].rpe.max or 0.0
+    heavy_notes = {note.text for note, _ in outcome.notes if note.heavy_sets_only}
     for w in block:
         # seated marching grown past its bout is a chair-based circuit (coach review 32)
         name_long_steady(w, library.exercises)
@@ -641,6 +643,8 @@ def build_plan(
         # the day as built is one
         messages = library.design.messages
         true_strength_day_notes(w, messages.exposure_form, messages.exposure_form_partial)
+        # and a note about heavy sets only where the session holds one this week
+        true_heavy_notes(w, heavy_notes)
     # week 1 names the minutes it leaves free for the later weeks' growth (coach review 27)
     block = free_minutes_said(
         block,

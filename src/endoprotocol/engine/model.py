@@ -1011,10 +1011,15 @@ def listed(items: Sequence[str], conjunction: str = "and") -> str:
 
 
 class Note(_Node):
-    """A line of advice attached to every session of a modality."""
+    """A line of advice attached to every session of a modality. With `heavy_sets_only`, a
+    resistance session says it only in a week where it holds a heavy set (a lift prescribed
+    6 reps or fewer, NSCA 2015's strength range): advice about heavy sets is not true of a
+    session a safety cap keeps at 8 or more (coach review 39,
+    BONE-FIVES-CUE-WITHOUT-HEAVY-SETS)."""
 
     modality: ModalityOrAll
     text: Text
+    heavy_sets_only: Flag = False
 
 
 class GuidelineTarget(_Node):

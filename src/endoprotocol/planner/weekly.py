@@ -7,7 +7,7 @@ what is in force in it, last, so that nothing the planner does can undo a safety
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from endoprotocol.engine.decisions import (
     Decisions,
@@ -411,6 +411,28 @@ def groups_trained(sessions: Sequence[Session]) -> set[str]:
         for m in e.muscles
     }
     return {g for g, names in MAJOR_GROUPS.items() if muscles & set(names)}
+
+
+def true_heavy_notes(week: Week, heavy_only: Collection[str]) -> None:
+    """A note about heavy sets (a rule's `heavy_sets_only` note: bone's "the heavy sets of
+    about five on your big lifts") stays only on a lifting session that holds a heavy set in
+    this week, a lift prescribed `STRENGTH_REPS` reps or fewer; elsewhere a safety cap (an
+    older or fractured spine's 8 or more reps, a first vigorous effort held moderate) or a
+    cautious start took them, and the note would promise loading the session does not give
+    (coach review 39, BONE-FIVES-CUE-WITHOUT-HEAVY-SETS: a 67-year-old with a vertebral
+    fracture read it on all 32 sessions, every set 10-15 reps)."""
+    if not heavy_only:
+        return
+    days = []
+    for day in week.days:
+        sessions = []
+        for s in day.sessions:
+            heavy = any(e.reps is not None and e.reps.max <= STRENGTH_REPS for e in s.exercises)
+            if s.modality is Modality.RESISTANCE and not heavy:
+                s = s.model_copy(update={"notes": [n for n in s.notes if n not in heavy_only]})
+            sessions.append(s)
+        days.append(DayPlan(day=day.day, sessions=sessions))
+    week.days = days
 
 
 def true_strength_day_notes(week: Week, claim: str, partial: str | None) -> None:
