@@ -42,7 +42,12 @@ from endoprotocol.plan import (
     work_class,
 )
 from endoprotocol.planner.fill import exercise_seconds, session_seconds, trim_changes
-from endoprotocol.planner.library import ExerciseEntry, Library, absent_focus_words
+from endoprotocol.planner.library import (
+    HOLD_LIMITED_TAGS,
+    ExerciseEntry,
+    Library,
+    absent_focus_words,
+)
 from endoprotocol.planner.progress import EXIT_STEP_MOSTLY_FITS, shows_pct_1rm, tempo_room
 from endoprotocol.planner.schedule import circular, longest_idle
 from endoprotocol.planner.volume import group_sets, without_exercise
@@ -2800,12 +2805,6 @@ def balance_limited_heavy_set(p: Profile, plan: Plan, library: Library) -> Verdi
                 )
             )
     return verdict
-
-
-# the library's marks of a lift whose hold or balance gives out before its prime movers: a
-# plank held under the load (a renegade row, a weighted push-up), a split stance under it, or
-# one weight in one hand with the other on a rail
-HOLD_LIMITED_TAGS = frozenset({"loaded-plank", "loaded-split-stance", "one-hand-load"})
 
 
 def hold_limited_heavy_set(p: Profile, plan: Plan, library: Library) -> Verdict:
