@@ -6221,7 +6221,7 @@ def standing_weeks_step(
             effort = [f"RPE {top.rpe.max:g}"] if top.rpe is not None else []
             if top.hr_max_pct is not None:
                 hr = top.hr_max_pct
-                effort.append(f"{hr.min:g}-{hr.max:g}% of your maximum heart rate")
+                effort.append(f"heart rate {hr.min:g}-{hr.max:g}% HRmax")
             text = fill_placeholders(step_note, {"effort": ", ".join(effort)})
             kept = [n for n in week.notes if not same_effort or n != same_effort]
             out[i] = week.model_copy(update={"days": days, "notes": [*kept, text]})
