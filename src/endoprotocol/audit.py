@@ -13893,6 +13893,60 @@ def exit_steps_reps_and_effort(p: Profile, plan: Plan, library: Library) -> Verd
     return verdict
 
 
+def non_deload_weeks_identical(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §3: each non-deload week differs from the one before in sets, target
+    reps, load or effort, session minutes or interval rounds, and blocks longer than 4 weeks
+    keep progressing after each deload; only referral-only and light-only plans keep their
+    weeks, and say why. A building week of a plan with required work above light whose
+    required sessions are the week before's (`_repeat_signature`) faults where a step was
+    still open to it - a required moderate steady session whose effort band has an upper
+    part to move into (RPE 5-6: RPE 6 passes no cap and costs no minutes) - or where its
+    own notes do not say why it stands (`messages.week_stands`). Coach review 40,
+    NON-DELOAD-WEEKS-IDENTICAL: a 50-year-old with heart disease, endurance first, had
+    weeks 5, 6 and 7 the same line for line, his rides at RPE 5-6 all block; the lifts'
+    "hold where they are" note let `week-repeats-previous` pass the whole week, rides and
+    all, with weeks 6 and 7 saying nothing of their own."""
+    above_light = any(
+        INTENSITY_RANK[s.intensity_class.value] > INTENSITY_RANK["light"]
+        for _where, s in sessions(plan)
+        if not s.optional
+    )
+    verdict = Verdict(applies=above_light and len(plan.weeks) > 1)
+    if not verdict.applies:
+        return verdict
+    entries = _by_name(library)
+    stands = library.design.messages.week_stands
+    for before, week in pairwise(plan.weeks):
+        if week.deload or _repeat_signature(week, entries) != _repeat_signature(before, entries):
+            continue
+        open_ = sorted(
+            {
+                f"{d.day.value} {s.title}"
+                for d in week.days
+                for s in d.sessions
+                if not s.optional
+                and s.modality.value == "endurance"
+                and s.intensity_class.value == "moderate"
+                and s.intensity.rpe is not None
+                and s.intensity.rpe.min < s.intensity.rpe.max
+            }
+        )
+        if open_:
+            why = "its steady effort could still step up (" + ", ".join(open_) + ")"
+        elif stands is None or stands not in week.notes:
+            why = "and its notes do not say why"
+        else:
+            continue
+        verdict.faults.append(
+            Fault(
+                "non-deload-weeks-identical",
+                f"week {week.week}",
+                f"the same required sessions as week {before.week}; {why}",
+            )
+        )
+    return verdict
+
+
 PROGRESSION_CHECKS: dict[str, Check] = {
     "walk-dropped-for-exit-sets": walk_dropped_for_exit_sets,
     "bodyweight-block-stops-progressing": bodyweight_block_stops_progressing,
@@ -13987,6 +14041,7 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "deload-cut-beyond-range": deload_cut_beyond_range,
     "deload-aerobic-cut-unsaid": deload_aerobic_cut_unsaid,
     "exit-steps-reps-and-effort": exit_steps_reps_and_effort,
+    "non-deload-weeks-identical": non_deload_weeks_identical,
 }
 # ---- words that tell the truth (coach review 12) ---------------------------------------------
 

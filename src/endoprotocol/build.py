@@ -74,6 +74,7 @@ from endoprotocol.planner.progress import (
     free_minutes_said,
     idle_time_said,
     rests_refit,
+    standing_weeks_step,
     true_load_change,
     true_sets_notes,
     walks_take_free_minutes,
@@ -658,6 +659,15 @@ def build_plan(
     # and the minutes it leaves unused where they are many (coach review 28)
     block = idle_time_said(
         block, outcome, profile.minutes_per_session, frozenset(profile.training_days())
+    )
+    # and no building week is a silent copy of the week before: the steady effort steps up
+    # inside its band where nothing else can, and a week with nothing open says why (coach
+    # review 40, NON-DELOAD-WEEKS-IDENTICAL)
+    block = standing_weeks_step(
+        block,
+        library.design.messages.steady_effort_step,
+        library.design.messages.week_stands,
+        Scheme.from_outcome(outcome).days_full_note,
     )
     days = block[0].days
     totals = compute_totals(days)

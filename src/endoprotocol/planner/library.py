@@ -460,6 +460,11 @@ class Messages(_Node):
     # having grown into its minutes (coach review 31, EXTRA-OVER-THE-DAY)
     optional_gives_way: Text | None = None
     optional_away_gap: Text | None = None  # {days}
+    # a building week that would repeat the week before: its moderate steady sessions step
+    # to the upper part of their effort band ({effort}), and a week with nothing left open
+    # says why (coach review 40, NON-DELOAD-WEEKS-IDENTICAL; `progress.standing_weeks_step`)
+    steady_effort_step: Text | None = None
+    week_stands: Text | None = None
     # the steady work `{activity}` names, in order, each only where its kit is owned
     gap_activities: list[GapActivity] = []
 
@@ -507,6 +512,8 @@ class Messages(_Node):
             "optional_away_light": {"days"},
             "optional_gives_way": {"title", "day"},
             "optional_away_gap": {"days"},
+            "steady_effort_step": {"effort"},
+            "week_stands": set(),
         }
         for field, names in wanted.items():
             if getattr(self, field) is None:

@@ -22,6 +22,7 @@ from endoprotocol.engine.decisions import (
 from endoprotocol.plan import (
     DayPlan,
     Exercise,
+    Intensity,
     Range,
     Session,
     Week,
@@ -6098,3 +6099,132 @@ def _form_refit(
         )
         changed = True
     return DayPlan(day=day.day, sessions=sessions) if changed else day
+
+
+def _standing_signature(week: Week) -> tuple[object, ...]:
+    """A week's required sessions as the person does them: each session's title and minutes,
+    and each exercise's name, sets, reps, hold, effort and notes (a slowed lowering), with
+    the week's load change (`standing_weeks_step`)."""
+    return (
+        week.load_change_pct,
+        tuple(
+            (
+                d.day,
+                s.title,
+                s.duration_minutes,
+                tuple(
+                    (e.name, e.sets, e.reps, e.work_seconds, e.intensity, e.notes)
+                    for e in s.exercises
+                ),
+            )
+            for d in week.days
+            for s in d.sessions
+            if not s.optional
+        ),
+    )
+
+
+def _effort_open(session: Session) -> bool:
+    """Whether a required moderate steady session's effort band has an upper part to step
+    into (its RPE bottom below its top)."""
+    rpe = session.intensity.rpe
+    return (
+        _steady(session)
+        and session.intensity_class is IntensityClass.MODERATE
+        and rpe is not None
+        and rpe.min < rpe.max
+    )
+
+
+def _upper_half(intensity: Intensity) -> Intensity:
+    """`intensity` at the top of its RPE band and in the upper half of its heart-rate band:
+    never above either band's top, so no cap the band was set under is passed."""
+    update: dict[str, object] = {}
+    if intensity.rpe is not None:
+        update["rpe"] = Range.of(intensity.rpe.max)
+    hr = intensity.hr_max_pct
+    if hr is not None and hr.min < hr.max:
+        update["hr_max_pct"] = Range.of(round((hr.min + hr.max) / 2), hr.max)
+    return intensity.model_copy(update=update) if update else intensity
+
+
+def _effort_stepped(session: Session) -> Session:
+    """A moderate steady session moved to the upper part of its effort band
+    (`_upper_half`), its exercises with it."""
+    band = session.intensity.rpe
+    exercises = [
+        e.model_copy(update={"intensity": _upper_half(e.intensity)})
+        if e.intensity.rpe is not None and e.intensity.rpe == band
+        else e
+        for e in session.exercises
+    ]
+    return session.model_copy(
+        update={"intensity": _upper_half(session.intensity), "exercises": exercises}
+    )
+
+
+def standing_weeks_step(
+    weeks: list[Week],
+    step_note: str | None,
+    stands_note: str | None,
+    same_effort: str | None = None,
+) -> list[Week]:
+    """The block with no building week a silent copy of the week before (COACHING.md §3:
+    each non-deload week differs from the one before in sets, reps, load or effort, minutes
+    or rounds; blocks longer than 4 weeks keep progressing after each deload). Coach review
+    40, NON-DELOAD-WEEKS-IDENTICAL: a 50-year-old with heart disease, endurance first, had
+    weeks 5-7 the same line for line - his body-weight lifts at the top of their range with
+    no harder version, his rides filling his 45-minute days, his effort capped at moderate.
+
+    The first building week whose required sessions equal the week before's takes the one
+    step that costs no minutes and passes no cap: its moderate steady sessions (a band such
+    as RPE 5-6) move to the upper part of their band (RPE 6, the heart-rate band's upper
+    half), and keep it in every later week (`step_note`, said in that week). A building week
+    still the same as the one before, with nothing left open, says so and why
+    (`stands_note`). The step's week drops a note that asks for the same effort at the same
+    minutes (`same_effort`: `days_full_note`), which the step replaces. Referral-only and
+    light-only blocks keep their weeks with their own words (COACHING.md §3)."""
+    if not any(
+        INTENSITY_ORDER[s.intensity_class.value] > INTENSITY_ORDER["light"]
+        for w in weeks
+        for d in w.days
+        for s in d.sessions
+        if not s.optional
+    ):
+        return weeks
+    out = list(weeks)
+    stepped = False
+    for i in range(1, len(out)):
+        week = out[i]
+        if stepped:
+            days = [
+                DayPlan(
+                    day=d.day,
+                    sessions=[_effort_stepped(s) if _effort_open(s) else s for s in d.sessions],
+                )
+                for d in week.days
+            ]
+            week = out[i] = week.model_copy(update={"days": days})
+        if week.deload or _standing_signature(week) != _standing_signature(out[i - 1]):
+            continue
+        open_ = [s for d in week.days for s in d.sessions if _effort_open(s)]
+        if open_ and step_note:
+            stepped = True
+            days = [
+                DayPlan(
+                    day=d.day,
+                    sessions=[_effort_stepped(s) if _effort_open(s) else s for s in d.sessions],
+                )
+                for d in week.days
+            ]
+            top = _effort_stepped(open_[0]).intensity
+            effort = [f"RPE {top.rpe.max:g}"] if top.rpe is not None else []
+            if top.hr_max_pct is not None:
+                hr = top.hr_max_pct
+                effort.append(f"heart rate {hr.min:g}-{hr.max:g}% HRmax")
+            text = fill_placeholders(step_note, {"effort": ", ".join(effort)})
+            kept = [n for n in week.notes if not same_effort or n != same_effort]
+            out[i] = week.model_copy(update={"days": days, "notes": [*kept, text]})
+        elif stands_note and stands_note not in week.notes:
+            out[i] = week.model_copy(update={"notes": [*week.notes, stands_note]})
+    return out
