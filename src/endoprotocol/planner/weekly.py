@@ -179,22 +179,21 @@ def _capped_loads_rederived(
 ) -> Session:
     """The lifting session `held` (a week's hold above light: a week-scoped %1RM limit, or
     a ceiling at moderate, applied measure by measure to `built`) with each lift whose %1RM
-    the hold lowered read again through the intensity table at the capped load, its reps
-    kept (`cohere(keep_reps=True)`, as `_far_sets_light` reads a light week: the week's notes
-    speak of these reps): the reps in reserve and the RPE follow the lighter load, a set the
-    capped load leaves far from failure is a light set, and the holds and carries beside
-    lifts all made light take the light effort too (`holds_within_lifts`) (COACHING.md §3: when
-    safety caps one of them, the others are derived again from the capped value). Coach
+    the hold lowered, or whose reps in reserve it raised, read again through the intensity
+    table at the same reps (`cohere(keep_reps=True)`, as `_far_sets_light` reads a light
+    week: the week's notes speak of these reps): the reserve and the RPE follow the load, a
+    set the capped load leaves far from failure is a light set, a lift set by effort alone
+    keeps to the ceiling's zone, a body-weight lift (in `unloaded`) keeps the effort the hold
+    gave it, and where every lift with a %1RM shown is light the lifts set by effort and the
+    holds beside them take the light effort too (`_by_effort_light`, `holds_within_lifts`);
+    the header's effort and class are read from the sets again (COACHING.md §3: when safety
+    caps one of them, the others are derived again from the capped value). Coach
     review 39, ILLNESS-EXIT-LOAD-LEAP: an acute illness's moderate weeks climb back a
     %1RM step a week, and "10-12 reps at RIR 4-5" was left beside a 59 % ceiling where that
     load leaves about ten reps in reserve; a strength lift's 5-6 reps at RIR 4 held to the
     moderate zone's 69 % read "about 75-77 %"."""
     ceiling = IntensityClass(rules.ceiling.value)
     light_top = zones[IntensityClass.LIGHT].rpe.max or 0.0
-    caps: dict[bool, float | None] = {}
-    for compound, role in ((True, "compound"), (False, "accessory")):
-        bound, _ = rules.limit(held.modality.value, role, "pct_1rm")
-        caps[compound] = float(bound.max) if bound is not None and bound.max is not None else None
     exercises = []
     for e, was in zip(held.exercises, built.exercises, strict=True):
         now, before = e.intensity.pct_1rm, was.intensity.pct_1rm
