@@ -10748,7 +10748,11 @@ def effort_promise_unkept(p: Profile, plan: Plan, library: Library) -> Verdict:
     )
     told = False
     for week in lifting:
-        told = told or any(HELD_WORDS in n for n in week.notes)
+        # read in every week up to this one, lifting or not: a week whose lifts a %1RM step
+        # left all light (an acute illness's week 3) still tells the hold
+        told = told or any(
+            HELD_WORDS in n for w in plan.weeks if w.week <= week.week for n in w.notes
+        )
         if week.deload or week.week < EFFORT_STEP_WEEK:
             continue
         top = tops[week.week]
@@ -11655,11 +11659,6 @@ def load_jump_week_on_week(p: Profile, plan: Plan, library: Library) -> Verdict:
     verdict = Verdict(applies=False)
     building = [w for w in plan.weeks if not w.deload]
     for before, week in pairwise(building):
-        if before.max_intensity in ("light", "none") and week.max_intensity != before.max_intensity:
-            # the end of a week-scoped light hold (an acute illness's light weeks, RPE 4 and
-            # about half of a maximum): its loads are set by that effort, not stepped up to;
-            # left open, see docs/planning.md, coach reviews 12 and 39
-            continue
         exiting = any("climb" in n and EXIT_PROMISE in n for n in week.notes)
         was = _lift_doses(before)
         for key, (sets, pct, rpe) in _lift_doses(week).items():
@@ -12859,6 +12858,12 @@ _TWIN_PLANS: dict[tuple[str, int, int, int], Plan | None] = {}
 _TWIN_PLANS_MAX = 8
 
 
+def _own_effort(week: Week) -> bool:
+    """Whether `week` is held at no ceiling below vigorous (its lifting at the block's own
+    effort, as `reentry_more_sets_than_active` compares a re-entry with its active twin)."""
+    return week.max_intensity == "vigorous"
+
+
 def reentry_more_sets_than_active(p: Profile, plan: Plan, library: Library) -> Verdict:
     """Coach review 27, REENTRY-MORE-SETS-THAN-ACTIVE: a lifter coming back from a break
     gets no more lifting than the same lifter in training (COACHING.md §3: re-entry starts
@@ -12889,8 +12894,11 @@ def reentry_more_sets_than_active(p: Profile, plan: Plan, library: Library) -> V
     verdict.applies = True
     # building weeks only: a deload's one-set lifts at fewer reps sit on the hard-set line
     # (RIR 4 or 5) by the reps they keep, and its cut is read by the deload checks
-    mine = [_weekly_hard_sets(w) for w in plan.weeks if not w.deload]
-    theirs = [_weekly_hard_sets(w) for w in twin.weeks if not w.deload]
+    # and weeks at the block's own effort only: under a week-scoped hold to moderate or
+    # below (an acute illness's return) the loads are the hold's, and a low-rep set the
+    # hold's load leaves far from failure is not hard while a re-entry's higher reps are
+    mine = [_weekly_hard_sets(w) for w in plan.weeks if not w.deload and _own_effort(w)]
+    theirs = [_weekly_hard_sets(w) for w in twin.weeks if not w.deload and _own_effort(w)]
     if not mine or not theirs:
         return verdict
     # the two plans may lay their weeks out apart (a mirrored week, a tempo session's day):

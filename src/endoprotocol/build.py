@@ -16,6 +16,7 @@ from endoprotocol.engine.decisions import (
     Fired,
     Removal,
     Ruled,
+    WeekRules,
     fill_placeholders,
     listed,
 )
@@ -1116,11 +1117,33 @@ def _week_hold(outcome: Decisions, modality: str, weeks: int = MAX_WEEKS) -> tup
         rules = outcome.in_week(end + 1)
         lowered = rules.ceiling.value != outcome.max_intensity
         light = lowered and rules.ceiling.value in ("none", "light")
-        if modality not in rules.vetoed and (modality == Modality.BALANCE.value or not light):
+        capped = _no_hard_sets(rules, modality) if first is not None else None
+        if (
+            modality not in rules.vetoed
+            and (modality == Modality.BALANCE.value or not light)
+            and capped is None
+        ):
             break
-        first = first or rules.vetoed.get(modality) or rules.ceiling.rule
+        first = first or rules.vetoed.get(modality) or rules.ceiling.rule or capped
         end += 1
     return (end, first) if first is not None else None
+
+
+# A lifting load no hard set can be done with: the table's most reps (15) with four in
+# reserve is a 19-rep maximum, about 61 % of 1RM (rules/library/sessions.yaml's
+# intensity_table, NSCA), so below 60 % every set a plan prescribes is far from failure.
+NO_HARD_SET_PCT = 60.0
+
+
+def _no_hard_sets(rules: WeekRules, modality: str) -> str | None:
+    """The rule of a week-scoped %1RM limit on lifting that leaves no set hard (below
+    `NO_HARD_SET_PCT`: an acute illness's first step back, 59 % in weeks 3-4), or None."""
+    if modality != Modality.RESISTANCE.value:
+        return None
+    bound, ids = rules.limit(modality, "compound", "pct_1rm")
+    if bound is None or bound.max is None or bound.max >= NO_HARD_SET_PCT or not ids:
+        return None
+    return ids[0]
 
 
 def _suggested(target: GuidelineTarget, gap: int, gap_plan: Callable[[int], str] | None) -> str:
@@ -1137,6 +1160,16 @@ def _scoped_only(outcome: Decisions, held: list[str], measure: str, weeks: int) 
     rule holding the guideline and it ends before the block does; 0 otherwise."""
     scoped = _week_hold(outcome, MEASURE_MODALITY[measure].value, weeks)
     if scoped is None or held != [scoped[1]] or scoped[0] >= weeks:
+        return 0
+    return scoped[0]
+
+
+def _scoped_through(outcome: Decisions, held: list[str], measure: str, weeks: int) -> int:
+    """The last week of a week-scoped hold on the measure's modality when it is the only
+    rule holding the guideline and lasts the whole block of `weeks` but not the longest
+    one; 0 otherwise."""
+    scoped = _week_hold(outcome, MEASURE_MODALITY[measure].value)
+    if scoped is None or held != [scoped[1]] or not weeks <= scoped[0] < MAX_WEEKS:
         return 0
     return scoped[0]
 
@@ -1284,6 +1317,14 @@ def _guidelines(
                 if reached is None and not target.met_by(after) and target.suggestion:
                     then = _suggested(target, abs(target.bar - after), gap_plan)
                     detail += f" From week {scoped + 1}: {then}"
+            elif held and (last := _scoped_through(outcome, held, target.measure, len(block))):
+                # a week-scoped hold that outlasts a short block (an illness's light weeks
+                # and its first load step in a 4-week block): it still ends, with its week
+                weeks_held = "week 1" if len(block) == 1 else f"weeks 1-{len(block)}"
+                detail += (
+                    f" Held back on purpose in {weeks_held}, the whole block, by safety "
+                    f"rule(s) {', '.join(held)}, whose hold ends with week {last}."
+                )
             elif held and reached is not None:
                 # the plan itself steps up to it: no "until a professional advises"
                 detail += (

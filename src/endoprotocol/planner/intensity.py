@@ -304,7 +304,7 @@ def cohere_session(
         )
         for e in session.exercises
     ]
-    exercises = _holds_within_lifts(exercises, zones)
+    exercises = holds_within_lifts(exercises, zones)
     cls = max((class_of(e, zones) for e in exercises), key=ORDER.__getitem__)
     # the header's effort is the span of its sets' own RPE (a light start's RPE 3-4 lifts
     # at 40-50 % 1RM are not headed "RPE 5-6" because 50 % touches moderate: coach review
@@ -322,7 +322,7 @@ def cohere_session(
     )
 
 
-def _holds_within_lifts(
+def holds_within_lifts(
     exercises: list[Exercise], zones: dict[IntensityClass, Zone]
 ) -> list[Exercise]:
     """Timed holds (a plank, a wall sit: effort only, no reps) are no harder than the lifts of

@@ -19,7 +19,15 @@ from endoprotocol.engine.decisions import (
 )
 from endoprotocol.plan import DayPlan, Exercise, Intensity, Range, Session, Week, hard_exposures
 from endoprotocol.planner.fill import TRIM_NOTE, trim_changes
-from endoprotocol.planner.intensity import EMPTY, cohere, rest_for_load, settled_rest
+from endoprotocol.planner.intensity import (
+    EMPTY,
+    ORDER,
+    class_of,
+    cohere,
+    holds_within_lifts,
+    rest_for_load,
+    settled_rest,
+)
 from endoprotocol.planner.library import STRENGTH_REPS, ExerciseEntry, IntensityTable, Zone
 from endoprotocol.vocab import INTENSITY_ORDER, MAJOR_GROUPS, IntensityClass, Modality
 
@@ -58,6 +66,10 @@ def hold_week(
                 and session.intensity_class is not IntensityClass.LIGHT
             ):
                 held = _far_sets_light(held, rules, zones, table, most_reps, unloaded)
+            elif held is not None and held is not session and held.modality is Modality.RESISTANCE:
+                held = _capped_loads_rederived(
+                    held, session, rules, zones, table, most_reps, unloaded
+                )
             if held is not None:
                 kept.append(held)
         days.append(DayPlan(day=day.day, sessions=kept))
@@ -154,6 +166,94 @@ def _far_sets_light(
     rpe = Range.of(min(r.min for r in efforts), max(r.max for r in efforts))
     intensity = held.intensity.model_copy(update={"rpe": rpe})
     return held.model_copy(update={"exercises": exercises, "intensity": intensity})
+
+
+def _capped_loads_rederived(
+    held: Session,
+    built: Session,
+    rules: WeekRules,
+    zones: dict[IntensityClass, Zone],
+    table: IntensityTable,
+    most_reps: Mapping[str, float],
+    unloaded: frozenset[str],
+) -> Session:
+    """The lifting session `held` (a week's hold above light: a week-scoped %1RM limit, or
+    a ceiling at moderate, applied measure by measure to `built`) with each lift whose %1RM
+    the hold lowered, or whose reps in reserve it raised, read again through the intensity
+    table at the same reps (`cohere(keep_reps=True)`, as `_far_sets_light` reads a light
+    week: the week's notes speak of these reps): the reserve and the RPE follow the load, a
+    set the capped load leaves far from failure is a light set, a lift set by effort alone
+    keeps to the ceiling's zone, a body-weight lift (in `unloaded`) keeps the effort the hold
+    gave it, and where every lift with a %1RM shown is light the lifts set by effort and the
+    holds beside them take the light effort too (`_by_effort_light`, `holds_within_lifts`);
+    the header's effort and class are read from the sets again (COACHING.md §3: when safety
+    caps one of them, the others are derived again from the capped value). Coach
+    review 39, ILLNESS-EXIT-LOAD-LEAP: an acute illness's moderate weeks climb back a
+    %1RM step a week, and "10-12 reps at RIR 4-5" was left beside a 59 % ceiling where that
+    load leaves about ten reps in reserve; a strength lift's 5-6 reps at RIR 4 held to the
+    moderate zone's 69 % read "about 75-77 %"."""
+    ceiling = IntensityClass(rules.ceiling.value)
+    light_top = zones[IntensityClass.LIGHT].rpe.max or 0.0
+    exercises = []
+    for e, was in zip(held.exercises, built.exercises, strict=True):
+        now, before = e.intensity.pct_1rm, was.intensity.pct_1rm
+        if now is None and e.name in unloaded:
+            # body weight, a fixture: no load to cap; the hold set its effort alone
+            exercises.append(e)
+            continue
+        by_effort = now is None
+        lowered = (now is not None and before is not None and now.max < before.max) or (
+            e.intensity.rir is not None
+            and was.intensity.rir is not None
+            and e.intensity.rir.min > was.intensity.rir.min
+        )
+        if e.intensity.rir is not None and (lowered or by_effort):
+            # the week's %1RM limit holds the loads it can measure (a %1RM shown); a lift
+            # set by effort alone keeps to its ceiling's zone (`cohere` reads the zone's top)
+            cap = now.max if now is not None else None
+            made = cohere(e, table, zones, ceiling, cap, most_reps, keep_reps=True)
+            if made.intensity == e.intensity:
+                exercises.append(e)
+                continue
+            read = _rested(made, held.modality.value, rules, table, light_top)
+            rest, now_rest = e.rest_seconds, read.rest_seconds
+            if rest is not None and now_rest is not None and rest.min == rest.max:
+                # a rest a trim held to one value stays at the short end of its new range
+                read = read.model_copy(
+                    update={"rest_seconds": Range.of(now_rest.min, now_rest.min)}
+                )
+            e = read
+        exercises.append(e)
+    exercises = holds_within_lifts(_by_effort_light(exercises, light_top, zones), zones)
+    efforts = [e.intensity.rpe for e in exercises if e.intensity.rpe is not None]
+    rpe = Range.of(min(r.min for r in efforts), max(r.max for r in efforts))
+    intensity = held.intensity.model_copy(update={"rpe": rpe})
+    cls = max((class_of(e, zones) for e in exercises), key=ORDER.__getitem__)
+    return held.model_copy(
+        update={"exercises": exercises, "intensity": intensity, "intensity_class": cls}
+    )
+
+
+def _by_effort_light(
+    exercises: list[Exercise], light_top: float, zones: dict[IntensityClass, Zone]
+) -> list[Exercise]:
+    """`exercises` with the lifts set by effort alone (no %1RM shown: body weight, a lift
+    loaded by feel) at the light zone's effort, reps kept, where every lift with a %1RM
+    shown is light: the week's load step made the session a light one, and a lift beside
+    them at a moderate effort would split it (as a cautious start's exit step holds its
+    body-weight lifts to the loaded lifts' effort: COACHING.md §3, coherent intensity)."""
+    shown = [e for e in exercises if e.reps is not None and e.intensity.pct_1rm is not None]
+    if not shown or any(e.intensity.rpe is None or e.intensity.rpe.max > light_top for e in shown):
+        return exercises
+    zone = zones[IntensityClass.LIGHT].rpe
+    rpe = Range.of(zone.min or 0, zone.max or zone.min or 0)
+    out = []
+    for e in exercises:
+        i = e.intensity
+        if e.reps is not None and i.pct_1rm is None and i.rpe is not None and i.rpe.max > light_top:
+            e = e.model_copy(update={"intensity": i.model_copy(update={"rpe": rpe, "rir": None})})
+        out.append(e)
+    return out
 
 
 def _limit_exercise(
