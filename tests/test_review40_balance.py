@@ -1,6 +1,6 @@
-"""Coach review 40's BALANCE-SESSION-MINUTES-EMPTY: a balance session standing alone on its
-day holds at least as many minutes of holds as its warm-up and cool-down; the check faulting
-the old sessions, and a property over older people.
+"""Coach review 40's BALANCE-SESSION-MINUTES-EMPTY: a balance session alone on its day takes
+a short warm-up of its own and holds at least half its minutes in holds and rests; the check
+faulting the old sessions, and a property over older people.
 
 BALANCE-SESSION-MINUTES-EMPTY (COACHING.md §1 and §2) A 70-year-old man, general health,
     3 days of 45 minutes: Monday's "Balance practice ~5 min" after lifting held each hold
@@ -8,11 +8,14 @@ BALANCE-SESSION-MINUTES-EMPTY (COACHING.md §1 and §2) A 70-year-old man, gener
     hold once (about 2-3 minutes with rests); the review's p20 (76, 60-minute days) had a
     required Friday "Balance practice ~20 min" of three single holds, counted as one of
     WHO's three balance days. *Cause:* a session that opens its day carries the day's
-    warm-up and cool-down (15 minutes from 65 on days of 30 minutes or more), the rules'
-    15-20 minutes left its holds 0-5 of them, and a deload cut the sets again while the
-    session kept its minutes. *Decision:* such a session gets twice its warm-up and
-    cool-down (`Scheduler._balance_dose`), the builder fills the minutes with more holds
-    (`SessionBuilder._holds_alone`), and a deload leaves balance sets alone. Check
+    warm-up and cool-down, and from 65 on days of 30 minutes or more that was the older
+    adult's long one (`safety/older-adult-warm-up`: 10 + 5, and a 10-minute cool-down with
+    uncontrolled blood pressure), so the rules' 15-20 minutes left the holds 0-5 of them.
+    *Decision:* a session of light balance or mobility holds alone on its day takes a short
+    warm-up and cool-down of its own (`core/light-session-warm-up`: 3 + 2, its first holds
+    with support and easy marching); the long warm-up (and uncontrolled blood pressure's long
+    cool-down) stays for every session with moderate or harder work, which a balance session
+    on the same day follows; a deload leaves balance sets alone. Check
     `balance-minutes-empty`.
 """
 
@@ -66,28 +69,84 @@ def _holds_seconds(s: Any) -> float:
     )
 
 
-def test_smallest_profile_alone_session_holds_more_than_the_short_one() -> None:
+TEN_MINUTES = "Take at least ten minutes to warm up"
+UNCONTROLLED = {**SMALLEST, "conditions": ["uncontrolled-hypertension"]}
+
+
+def test_smallest_profile_optional_practice_fits_the_optional_cap() -> None:
+    """Sunday's optional practice alone on its day: at most the 15 minutes of an optional
+    routine (DESIGN.md v1.1), at least half of them holds and rests, two sets or more of
+    each hold, and its warm-up the light session's own, not the older adult's ten minutes."""
     plan = builtin_plan(weeks=4, **SMALLEST)
     sessions = _balance(plan)
-    # Sunday's optional practice opens its day; the others follow a walk or lifting
-    alone = [s for _, d, _, s in sessions if d.day.value == "sunday"]
+    alone = [s for _, d, i, s in sessions if d.day.value == "sunday" and i == 0]
     joined = [s for _, d, i, s in sessions if i > 0]
     assert alone
     assert joined
     for s in alone:
-        assert s.duration_minutes > 15
+        assert s.optional
+        assert 10 <= s.duration_minutes <= 15
         assert all(e.sets >= 2 for e in s.exercises)
         assert _holds_seconds(s) >= 30 * s.duration_minutes
         assert _holds_seconds(s) > max(_holds_seconds(j) for j in joined)
+        assert "core/light-session-warm-up" in s.rules
+        assert "safety/older-adult-warm-up" not in s.rules
+        assert not any(TEN_MINUTES in n for n in s.notes)
+        assert any("about three minutes" in n for n in s.notes)
     assert not audit_check(CHECK, SMALLEST, plan).faults
+    assert not audit_check("optional-extra-oversized", SMALLEST, plan).faults
+
+
+def test_moderate_work_keeps_the_long_warm_up() -> None:
+    """The lifting and the walks keep the older adult's ten-minute warm-up (a walk alone on
+    its day: 10 + 5 minutes around its brisk minutes), and a balance session on a day with
+    them follows them rather than leading the day on its short warm-up."""
+    plan = builtin_plan(weeks=4, **SMALLEST)
+    for w in plan.weeks:
+        for d in w.days:
+            for i, s in enumerate(d.sessions):
+                if s.modality.value in ("resistance", "endurance"):
+                    assert "safety/older-adult-warm-up" in s.rules
+                    assert any(TEN_MINUTES in n for n in s.notes)
+                if s.modality.value in ("balance", "mobility") and i == 0:
+                    assert all(o.modality.value in ("balance", "mobility") for o in d.sessions), (
+                        w.week,
+                        d.day,
+                    )
+    wednesday = plan.weeks[0].days[2].sessions[0]
+    assert wednesday.modality.value == "endurance"
+    assert wednesday.duration_minutes == 15 + wednesday.exercises[0].work_seconds.max // 60
+
+
+def test_uncontrolled_blood_pressure_alone_practice_holds_its_minutes() -> None:
+    """With uncontrolled blood pressure the walks and lifting keep their ten-minute cool-down
+    (`safety/bp-uncontrolled-cool-down`), and a balance practice alone on its day its short
+    one: it held 4 holds in 30 minutes before (a 20-minute warm-up and cool-down)."""
+    plan = builtin_plan(weeks=4, **UNCONTROLLED)
+    alone = [s for _, _, i, s in _balance(plan) if i == 0]
+    assert alone
+    for s in alone:
+        assert "safety/bp-uncontrolled-cool-down" not in s.rules
+        assert _holds_seconds(s) >= 30 * s.duration_minutes
+    walks = [
+        s for w in plan.weeks for d in w.days for s in d.sessions if s.modality.value == "endurance"
+    ]
+    assert walks
+    assert all("safety/bp-uncontrolled-cool-down" in s.rules for s in walks)
+    assert not audit_check(CHECK, UNCONTROLLED, plan).faults
+    assert not audit_check("optional-extra-oversized", UNCONTROLLED, plan).faults
 
 
 def test_required_balance_day_holds_a_real_dose() -> None:
+    """p20's Friday, one of WHO's three balance days, alone on a 60-minute day: every hold
+    two sets or more, nine sets in all, at least half its minutes holds and rests."""
     plan = builtin_plan(weeks=4, **P20)
     required_alone = [s for _, _, i, s in _balance(plan) if i == 0 and not s.optional]
     assert required_alone
-    assert all(len(s.exercises) >= 4 for s in required_alone)
-    assert all(_holds_seconds(s) >= 30 * s.duration_minutes for s in required_alone)
+    for s in required_alone:
+        assert all(e.sets >= 2 for e in s.exercises)
+        assert sum(e.sets for e in s.exercises) >= 9
+        assert _holds_seconds(s) >= 30 * s.duration_minutes
     assert not audit_check(CHECK, P20, plan).faults
 
 

@@ -917,7 +917,6 @@ class Scheduler:
         self._grow_room()
         self._offered_days_first()
         self._size_optional()
-        self._balance_dose()
         self._say_why_away()
         self._mark_exposure_forms()
         return self.week
@@ -1899,36 +1898,6 @@ class Scheduler:
             sessions.sort(key=lambda s: (s.optional, s.shares_warmup))
             if sessions:
                 sessions[0].shares_warmup = False
-
-    def _balance_dose(self) -> None:
-        """Coach review 40, BALANCE-SESSION-MINUTES-EMPTY (COACHING.md §2, time is honest;
-        §4, falls prevention's balance days): a balance session that opens its day carries
-        the day's warm-up and cool-down (15 minutes from 65 on days of 30 minutes or more),
-        so at the rules' 15-20 minutes its holds had two or three minutes - one set of each,
-        less than the 5-minute practice after a walk - while the plan counted it as a
-        balance day. Such a session gets at least as many minutes of holds as its warm-up
-        and cool-down take (twice those, in all), as far as the day's minutes after its
-        required sessions allow; optional extras after it keep what is left, or go. The
-        builder fills the minutes with more holds (`SessionBuilder._conditioning`), and
-        the session lists what its content takes."""
-        for sessions in self.week.days:
-            lead = sessions[0] if sessions else None
-            if lead is None or lead.modality is not Modality.BALANCE or lead.shares_warmup:
-                continue
-            edges = self._edges(lead.modality)
-            required = sum(o.minutes for o in sessions[1:] if not o.optional)
-            want = min(2 * edges, self.budget - required)
-            if want <= lead.minutes:
-                continue
-            lead.minutes = want
-            used = want + required
-            for o in [o for o in sessions[1:] if o.optional]:
-                left = self.budget - used
-                if left < max(self._extra_minutes(o.modality), 5):
-                    sessions.remove(o)
-                    continue
-                o.minutes = min(o.minutes, left)
-                used += o.minutes
 
     def _idle_run(self) -> int:
         """The most days in a row, around the week's wrap, without any session."""

@@ -1036,8 +1036,6 @@ class SessionBuilder:
             # a rule's talk test is written for the modality's usual (moderate) effort; a
             # vigorous session keeps its own zone's
             zone = zone.model_copy(update={"talk_test": talk.value})
-        if slot.modality is Modality.BALANCE and edges:
-            count = max(count, self._holds_alone(slot.minutes - edges))
         shortfalls: list[Shortfall] = []
         chosen: list[tuple[ExerciseEntry, list[str]]] = []
         taken: set[str] = set()
@@ -1173,25 +1171,6 @@ class SessionBuilder:
             if part is not None:
                 session = session.with_easy_part(part)
         return Built(session, shortfalls)
-
-    def _holds_alone(self, minutes: int) -> int:
-        """How many balance exercises a practice standing alone on its day holds in
-        `minutes` after its warm-up and cool-down (coach review 40,
-        BALANCE-SESSION-MINUTES-EMPTY): each at the top of the rules' sets, at the middle
-        of their holds and rests, as many as fill the minutes and the person may do (the
-        scheduler gives such a session as many minutes of holds as of warm-up and
-        cool-down, `Scheduler._balance_dose`); the picker rotates through them from the
-        stable holds to the harder ones."""
-        source = Modality.BALANCE.value
-        work, _ = self.outcome.resolve(source, "any", "work_seconds")
-        rest, _ = self.outcome.resolve(source, "any", "rest_seconds")
-        sets, _ = self.outcome.resolve(source, "any", "sets")
-        if work is None or sets is None or work.min is None or work.max is None:
-            return 0
-        rest_mid = ((rest.min or 0) + (rest.max or 0)) / 2 if rest else 0.0
-        per = int(sets.max or sets.min or 1) * ((work.min + work.max) / 2 + rest_mid)
-        pool = self.picker.candidates(Pattern.BALANCE, ALL_MUSCLES, [], "accessory")
-        return min(int(minutes * 60 // per), len(pool))
 
     def _easy_part(
         self,
