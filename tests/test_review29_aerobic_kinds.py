@@ -203,11 +203,13 @@ def test_the_balance_practice_is_the_days_cool_down_and_the_walks_grow() -> None
     balance = next(g for g in plan.guidelines if g.id == "who-2020-balance")
     assert balance.met
     assert plan.totals.strength_days == 2
+    # (the balance practice after them follows their warm-up and no longer says it: coach
+    # review 40, BALANCE-SESSION-MINUTES-EMPTY)
     assert all(
         "Take at least ten minutes to warm up" in " ".join(s.notes)
         for d in week.days
         for s in d.sessions
-        if not s.optional
+        if not s.optional and s.modality.value != "balance"
     )
     verdict = audit_check("first-goal-aerobic-squeezed", STRESS, plan)
     assert verdict.applies

@@ -5454,6 +5454,36 @@ def _routine_minutes(s: Session) -> float:
     return seconds / 60
 
 
+def balance_minutes_empty(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §2, time is honest, and §1, names tell the truth (coach review 40,
+    BALANCE-SESSION-MINUTES-EMPTY): a balance session's holds, sets and rests take at least
+    about half the minutes it is listed at. Its own warm-up and cool-down may fill the rest,
+    but a session of 15-20 minutes whose holds take two or three of them (its minutes
+    mostly warm-up, one set of each hold, fewer than a 5-minute practice beside a walk
+    holds) is a balance day in name only, though the plan counts it toward WHO's balance
+    days. Faults: any balance session, in any week, whose holds and rests at the top of
+    their ranges (`_routine_minutes`) take less than half its listed minutes."""
+    verdict = Verdict(applies=False)
+    for week in plan.weeks:
+        for day in week.days:
+            for s in day.sessions:
+                if s.modality.value != "balance":
+                    continue
+                verdict.applies = True
+                content = _routine_minutes(s)
+                if content * 2 < s.duration_minutes:
+                    verdict.faults.append(
+                        Fault(
+                            "balance-minutes-empty",
+                            f"week {week.week} {day.day.value}",
+                            f"'{s.title}' listed {s.duration_minutes} min for about "
+                            f"{content:.1f} min of holds and rests "
+                            f"({', '.join(f'{e.sets} x {e.name}' for e in s.exercises)})",
+                        )
+                    )
+    return verdict
+
+
 def balance_pads_the_day(p: Profile, plan: Plan, library: Library) -> Verdict:
     """COACHING.md §2, time is honest (coach review 5, PAD-MINUTES and OLDER-3RD-LIFT): a
     required balance practice lists about its own content - a few minutes after a session
@@ -15028,6 +15058,7 @@ WORD_CHECKS: dict[str, Check] = {
     "pct-1rm-words-without-one": pct_1rm_words_without_one,
     "joint-note-other-cardio": joint_note_other_cardio,
     "trim-reason-untrue-for-goal": trim_reason_untrue_for_goal,
+    "balance-minutes-empty": balance_minutes_empty,
 }
 CHECKS: dict[str, Check] = {
     **SAFETY_CHECKS,

@@ -467,7 +467,10 @@ def _progress_session(
             # the rounds the building weeks reached; a deload cuts from them, not from week 1's
             wanted = min(sets + scheme.add_rounds * round_step, max(_rounds_cap(outcome), sets))
             sets = room.take(ex, sets, wanted)
-        if deload and session.modality is not Modality.RESISTANCE:
+        if deload and session.modality not in (Modality.RESISTANCE, Modality.BALANCE):
+            # (balance practice keeps its sets: its holds at RPE 3-4 are not the hard work a
+            # deload rests, and a session that keeps its minutes with fewer holds would be
+            # mostly warm-up - coach review 40, BALANCE-SESSION-MINUTES-EMPTY)
             sets = max(1, math.floor(sets * (1 - scheme.deload_cut_pct / 100)))
         if reps_week and session.modality is Modality.RESISTANCE:
             # reps, or a timed hold's seconds, start about halfway up their range
