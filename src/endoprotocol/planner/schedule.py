@@ -2541,6 +2541,7 @@ class Scheduler:
         cap = self.outcome.cap("sessions_per_week", Modality.ENDURANCE.value)
         template = self.outcome.sessions.get((Modality.ENDURANCE, False))
         decision = template.rules if template else []
+        added: list[tuple[list[Slotted], Slotted, int]] = []
         while need > 0:
             count = sum(
                 1
@@ -2549,7 +2550,7 @@ class Scheduler:
                 if o.modality is Modality.ENDURANCE and not o.optional
             )
             if cap is not None and count >= cap[0]:
-                return
+                break
             best: tuple[tuple[int, int], int, Slotted] | None = None
             for day in self.training:
                 here = self.week.days[day]
@@ -2573,7 +2574,7 @@ class Scheduler:
                 if best is None or key < best[0]:
                     best = (key, day, s)
             if best is None:
-                return
+                break
             _, day, s = best
             here = self.week.days[day]
             slack = self.budget - sum(o.minutes for o in here)
@@ -2587,6 +2588,30 @@ class Scheduler:
             s.minutes = min(slack, longest, max(math.ceil(need) + edges, least))
             here.append(s)
             need -= s.minutes - edges
+            added.append((here, s, edges))
+        self._level_blocks(added, longest)
+
+    def _level_blocks(self, added: list[tuple[list[Slotted], Slotted, int]], longest: int) -> None:
+        """The steady blocks `_fill_aerobic` added, levelled: a minute of work at a time
+        moves from the longest block to the shortest while that one's day has a minute to
+        spare, so the week's aerobic work is the same and no block takes the rules' longest
+        while another stays short. Two 150-minute days short of WHO's 150 get walks of 75
+        and 75, not 90 and 60 (coach review 40, STEADY-CAP-LEAVES-WHO-SHORT: a person not
+        yet active builds each walk up by the same 5-10 minutes a week, so the longer one
+        would hold the whole build-up back)."""
+        while len(added) > 1:
+            work = [s.minutes - edges for _, s, edges in added]
+            src = max(range(len(added)), key=lambda i: (work[i], -i))
+            dst = min(range(len(added)), key=lambda i: (work[i], i))
+            here, low, _ = added[dst]
+            if (
+                work[src] - work[dst] < 2
+                or low.minutes >= longest
+                or sum(o.minutes for o in here) >= self.budget
+            ):
+                return
+            added[src][1].minutes -= 1
+            low.minutes += 1
 
     def _steady_slot(self, rules: list[str]) -> Slotted:
         """A required moderate steady session, titled as the rules' own steady request."""
