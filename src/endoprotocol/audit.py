@@ -15030,7 +15030,66 @@ def heavy_note_without_heavy_sets(p: Profile, plan: Plan, library: Library) -> V
     return verdict
 
 
+def steady_capped_with_room(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 40, STEADY-CAP-LEAVES-WHO-SHORT (COACHING.md §2: the WHO minimums come
+    third, after safety and the first goal's minimum dose, and "when time allows" people
+    already active meet them in week 1, people not active by week 6): in a building week
+    where WHO's aerobic minutes are due (week 1 for people already active, from week 6 for
+    people not yet active), a week whose required sessions give fewer moderate-equivalent
+    aerobic minutes than the target, with no safety rule holding them, leaves no offered
+    day that already holds a required steady session with a steady block's minutes (the
+    library's least steady work) unused. A two-day week whose walks stop at 60 minutes
+    (120 of 150, each day a third empty) is the kind; days the lifting and walk fill are an
+    honest shortfall."""
+    target = _guideline(plan, "who-2020-aerobic")
+    verdict = Verdict(
+        applies=_aerobic_open(p, plan)
+        # overtraining signs make week 1 a deload and hold the block's volume (Meeusen 2013)
+        and Condition.OVERTRAINING_SYMPTOMS not in p.conditions
+        # a muscle- or strength-first person not yet active has walks sized beside the
+        # lifting of the dose their re-entry grows into (the first goal's minimum dose comes
+        # before WHO's minimums): left open, docs/planning.md session 30
+        and (p.currently_active or not p.goals or p.goals[0].value not in LIFTING_FIRST)
+    )
+    if not verdict.applies or target is None:
+        return verdict
+    due = 1 if p.currently_active else BUILD_UP_BY_WEEK
+    offered = {d.value for d in p.training_days()}
+    least = _least_steady_block(library)
+    have = 0.0  # the building week's required aerobic minutes
+    for week in plan.weeks:
+        if week.deload or week.max_intensity in ("none", "light"):
+            continue
+        before, have = have, _required_aerobic(week)
+        # a build-up's week rounds each steady session to whole minutes (149 of 150)
+        rounding = _required_steady(week.days)
+        if week.week < due or have + rounding >= target.target:
+            continue
+        # a person not yet active whose build-up still lengthens the steady work is on
+        # the way (its pace is the progression's); one whose build-up stopped short is not
+        if not p.currently_active and have > before:
+            continue
+        for d in week.days:
+            required = [s for s in d.sessions if not s.optional]
+            if d.day.value not in offered or not any(
+                s.modality is Modality.ENDURANCE for s in required
+            ):
+                continue
+            unused = p.minutes_per_session - sum(s.duration_minutes for s in required)
+            if unused >= least:
+                verdict.faults.append(
+                    Fault(
+                        "steady-capped-with-room",
+                        f"week {week.week} {d.day.value}",
+                        f"{have:g} of {target.target} aerobic minutes; {unused} of "
+                        f"{p.minutes_per_session} minutes unused beside its steady session",
+                    )
+                )
+    return verdict
+
+
 WORD_CHECKS: dict[str, Check] = {
+    "steady-capped-with-room": steady_capped_with_room,
     "heavy-note-without-heavy-sets": heavy_note_without_heavy_sets,
     "swap-changes-muscle": swap_changes_muscle,
     "swap-names-lift-not-open": swap_names_lift_not_open,

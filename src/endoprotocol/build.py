@@ -594,7 +594,7 @@ def build_plan(
     # ACTIVE-AEROBIC-SHORT-WITH-FREE-MINUTES)
     if build_up is None and not _held_by(outcome, rules, "moderate_equivalent_aerobic_minutes"):
         block = walks_take_free_minutes(
-            block, outcome, profile.minutes_per_session, scheduler.longest_steady()
+            block, outcome, profile.minutes_per_session, scheduler.longest_while_short()
         )
     # a block whose steady work cannot grow says why, unless a safety rule holds the aerobic
     # minutes (the guideline names it): a build-up's note for a person not yet active (coach
@@ -607,7 +607,7 @@ def build_plan(
             profile.minutes_per_session,
             frozenset(profile.training_days()),
             library.design.timing.min_work_minutes.get(Modality.ENDURANCE, 10),
-            scheduler.longest_steady(),
+            scheduler.longest_while_short(),
             _rest_days(outcome),
             building_up=build_up is not None,
         )

@@ -269,6 +269,12 @@ class Prescription(_Bounds):
     # The work minutes of such a vigorous (tempo) session: it lasts what the target still
     # needs, at least the low end and at most the top.
     tempo_minutes: Bound | None = None
+    # Endurance: the longest a required moderate steady session may run while a guideline's
+    # aerobic minutes are still short once every other way was tried (its top is used): past
+    # `minutes`' top by no more than the week still needs, within the day's minutes and
+    # every limit (WHO 2020 counts the week's total; coach review 40,
+    # STEADY-CAP-LEAVES-WHO-SHORT).
+    stretch_minutes: Bound | None = None
     # Resistance: loads by effort (RPE/RIR) alone, never a %1RM, for people for whom a
     # one-repetition maximum can be neither tested nor estimated safely.
     effort_only: Flag | None = None

@@ -531,6 +531,78 @@ class Scheduler:
         """The longest a required steady session is made (the rules' minutes, within a day)."""
         return self._target_minutes(Modality.ENDURANCE)
 
+    def longest_while_short(self) -> int:
+        """The longest a required moderate steady session is made while the week is short of
+        an aerobic guideline: the rules' `stretch_minutes` top (within a day and every limit on
+        steady minutes), never below the rules' longest (`longest_steady`)."""
+        longest = self._target_minutes(Modality.ENDURANCE)
+        point = self.outcome.param(Modality.ENDURANCE.value, "any", "stretch_minutes")
+        if point is None or point.value.max is None:
+            return longest
+        top = min(int(point.value.max), self.budget)
+        limit, _ = self.outcome.limit(Modality.ENDURANCE.value, "any", "minutes")
+        if limit is not None and limit.max is not None:
+            top = min(top, int(limit.max))
+        return max(top, longest)
+
+    def _stretch_steady(self) -> None:
+        """Coach review 40, STEADY-CAP-LEAVES-WHO-SHORT (COACHING.md §2: the WHO minimums come
+        before more for the first goal; WHO 2020 counts the week's total): a week still short
+        of an aerobic guideline once every block, free day and shortened lifting day was
+        tried lengthens its required moderate steady sessions past the rules' longest, up to
+        `longest_while_short`, a minute at a time to the shortest of those with a minute free
+        on its day, by no more than the week still needs. Three 75-minute days whose two
+        lifting days are full and whose free day's walk stopped at 60 with 15 minutes left
+        (139 of 150) get a 71-minute walk; two days of 150 get 75 + 75.
+
+        Only for a person building up (not yet active), whose build-up grows each steady
+        session toward its length here: a person already active has the built week's free
+        minutes taken by `walks_take_free_minutes`, up to the same length, on the lifting as
+        built (here, sized to its slots, the stretch moved a lifting day's minutes and a
+        later week's added set landed on a load step).
+
+        Never the reason a lifting day gives way: not in a muscle- or strength-first week
+        that gave one to the aerobic minutes, nor in the week with every lifting day kept
+        that `build_plan` then compares it with (`keep_lifting_days`), both at the rules'
+        longest. Stretched there, a freed day's walk won the comparison for the week that
+        gave way, or the kept week's one long walk set its build-up's pace and its walks
+        after lifting grew slower (audit seed 3: a 6-day strength-first week gave Wednesday
+        up, its lifting days leaving 90 minutes idle)."""
+        if (
+            self.build_up is None
+            or self._aerobic_held()
+            or self.lifting_days_given
+            or self.keep_lifting_days
+        ):
+            return
+        most = self.longest_while_short()
+        bars = [
+            t.bar
+            for t, _ in self.outcome.guidelines.values()
+            if t.fill_with is Modality.ENDURANCE
+            and t.measure == "moderate_equivalent_aerobic_minutes"
+        ]
+        if not bars or most <= self._target_minutes(Modality.ENDURANCE):
+            return
+        need = math.ceil(max(bars) - self._aerobic_value() - 1e-9)
+        walks = [
+            (sessions, s)
+            for sessions in self.week.days
+            for s in sessions
+            if s.modality is Modality.ENDURANCE and not s.optional and s.intensity == "moderate"
+        ]
+        while need > 0:
+            open_ = [
+                (sessions, s)
+                for sessions, s in walks
+                if s.minutes < most and sum(o.minutes for o in sessions) < self.budget
+            ]
+            if not open_:
+                return
+            _, s = min(open_, key=lambda w: w[1].minutes)
+            s.minutes += 1
+            need -= 1
+
     def _target_minutes(self, modality: Modality) -> int:
         point = self.outcome.param(modality.value, "any", "minutes")
         target = self.budget
@@ -910,6 +982,9 @@ class Scheduler:
             if target.lifting_yields_to_backbone and lifts > floor:
                 week = self._backbone(week, lambda cap: required(cap)[0], lifts - 1, rule.full_id)
             self.week, self.shortfalls, self.lifting_cap = week, shortfalls, None
+        # the week as chosen (its lifting days kept or given way by the minutes the rules'
+        # longest steady sessions reach): a week still short lengthens them past it
+        self._stretch_steady()
         for (modality, optional), decision in decisions:
             if optional:
                 self._place_request(modality, optional, decision)
@@ -2541,6 +2616,7 @@ class Scheduler:
         cap = self.outcome.cap("sessions_per_week", Modality.ENDURANCE.value)
         template = self.outcome.sessions.get((Modality.ENDURANCE, False))
         decision = template.rules if template else []
+        added: list[tuple[list[Slotted], Slotted, int]] = []
         while need > 0:
             count = sum(
                 1
@@ -2549,7 +2625,7 @@ class Scheduler:
                 if o.modality is Modality.ENDURANCE and not o.optional
             )
             if cap is not None and count >= cap[0]:
-                return
+                break
             best: tuple[tuple[int, int], int, Slotted] | None = None
             for day in self.training:
                 here = self.week.days[day]
@@ -2573,7 +2649,7 @@ class Scheduler:
                 if best is None or key < best[0]:
                     best = (key, day, s)
             if best is None:
-                return
+                break
             _, day, s = best
             here = self.week.days[day]
             slack = self.budget - sum(o.minutes for o in here)
@@ -2587,6 +2663,30 @@ class Scheduler:
             s.minutes = min(slack, longest, max(math.ceil(need) + edges, least))
             here.append(s)
             need -= s.minutes - edges
+            added.append((here, s, edges))
+        self._level_blocks(added, longest)
+
+    def _level_blocks(self, added: list[tuple[list[Slotted], Slotted, int]], longest: int) -> None:
+        """The steady blocks `_fill_aerobic` added, levelled: a minute of work at a time
+        moves from the longest block to the shortest while that one's day has a minute to
+        spare, so the week's aerobic work is the same and no block takes the rules' longest
+        while another stays short. Two 150-minute days short of WHO's 150 get walks of 75
+        and 75, not 90 and 60 (coach review 40, STEADY-CAP-LEAVES-WHO-SHORT: a person not
+        yet active builds each walk up by the same 5-10 minutes a week, so the longer one
+        would hold the whole build-up back)."""
+        while len(added) > 1:
+            work = [s.minutes - edges for _, s, edges in added]
+            src = max(range(len(added)), key=lambda i: (work[i], -i))
+            dst = min(range(len(added)), key=lambda i: (work[i], i))
+            here, low, _ = added[dst]
+            if (
+                work[src] - work[dst] < 2
+                or low.minutes >= longest
+                or sum(o.minutes for o in here) >= self.budget
+            ):
+                return
+            added[src][1].minutes -= 1
+            low.minutes += 1
 
     def _steady_slot(self, rules: list[str]) -> Slotted:
         """A required moderate steady session, titled as the rules' own steady request."""
