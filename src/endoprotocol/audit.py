@@ -6421,6 +6421,18 @@ def _vigorous_steady(days: list[DayPlan]) -> float:
     )
 
 
+def _steady_effort(days: list[DayPlan]) -> float:
+    """The lower end of the effort band of a week's required steady sessions, summed (RPE):
+    it rises when the steady work steps into the upper part of its band (coach review 40,
+    NON-DELOAD-WEEKS-IDENTICAL: `standing_weeks_step`, a progression by effort)."""
+    return sum(
+        s.intensity.rpe.min
+        for d in days
+        for s in d.sessions
+        if s.modality.value == "endurance" and not s.optional and s.intensity.rpe is not None
+    )
+
+
 FULL_DAYS_SAID = "keep their minutes this week"  # the note of `core/steady-grows-into-spare`
 # the longest steady session the core pack plans (`core/endurance-goal-session-length`)
 LONGEST_STEADY_MINUTES = 90
@@ -6501,11 +6513,17 @@ def endurance_does_not_progress(p: Profile, plan: Plan, library: Library) -> Ver
         if week is not None and not week.deload:
             block.append(week)
             continue
-        doses = [(*_aerobic_dose(w.days), _vigorous_steady(w.days)) for w in block]
+        doses = [
+            (*_aerobic_dose(w.days), _vigorous_steady(w.days), _steady_effort(w.days))
+            for w in block
+        ]
         # (a tempo part that grows inside a session of the same minutes raises the dose
         # too: each vigorous minute counts as two moderate ones, DESIGN.md v1.1; coach
-        # review 31, TEMPO-GROWTH-READ-AS-FLAT)
-        flat = not any(b[0] > a[0] or b[1] > a[1] or b[2] > a[2] for a, b in pairwise(doses))
+        # review 31, TEMPO-GROWTH-READ-AS-FLAT; and so does a step into the upper part of
+        # the steady sessions' effort band, coach review 40)
+        flat = not any(
+            b[0] > a[0] or b[1] > a[1] or b[2] > a[2] or b[3] > a[3] for a, b in pairwise(doses)
+        )
         said = any(FULL_DAYS_SAID in n for w in block for n in w.notes)
         full = all(_days_full(p, w.days, least) for w in block)
         if len(block) >= 2 and flat and not (said and full):
