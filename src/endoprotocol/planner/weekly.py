@@ -8,6 +8,7 @@ what is in force in it, last, so that nothing the planner does can undo a safety
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
+from itertools import pairwise
 
 from endoprotocol.engine.decisions import (
     Decisions,
@@ -232,6 +233,60 @@ def _capped_loads_rederived(
     return held.model_copy(
         update={"exercises": exercises, "intensity": intensity, "intensity_class": cls}
     )
+
+
+def deload_no_heavier(
+    weeks: Sequence[Week],
+    decisions: Decisions,
+    zones: dict[IntensityClass, Zone],
+    table: IntensityTable,
+    *,
+    most_reps: Mapping[str, float] = EMPTY,
+    unloaded: frozenset[str] = frozenset(),
+) -> None:
+    """Each deload week's lifts no heavier than the same lift of the same session the week
+    before (a deload keeps or lightens the loads; COACHING.md §3): where a week-scoped hold
+    lowered the week before a deload and not the deload itself (an acute illness's weeks
+    7-8 at four reps in reserve, a deload in week 8 built on week 7's loads before the
+    hold), the deload's %1RM shown is brought down to the week before's and its reserve and
+    RPE read again from it (`_capped_loads_rederived`). Runs on the held weeks."""
+    for before, week in pairwise(weeks):
+        if not week.deload or before.deload:
+            continue
+        was: dict[tuple[str, str, str], float] = {}
+        for d in before.days:
+            for s in d.sessions:
+                for e in s.exercises:
+                    if e.intensity.pct_1rm is not None:
+                        was[(d.day.value, s.title, e.name)] = e.intensity.pct_1rm.max
+        rules = decisions.in_week(week.week)
+        days = []
+        for d in week.days:
+            sessions = []
+            for s in d.sessions:
+                capped = _capped_to(s, d.day.value, was)
+                if capped is not s:
+                    s = _capped_loads_rederived(capped, s, rules, zones, table, most_reps, unloaded)
+                sessions.append(s)
+            days.append(DayPlan(day=d.day, sessions=sessions))
+        week.days = days
+
+
+def _capped_to(session: Session, day: str, was: Mapping[tuple[str, str, str], float]) -> Session:
+    """`session` with each lift's %1RM shown no higher than `was` holds for it (day,
+    session title, lift), or `session` itself when none is higher."""
+    if session.modality is not Modality.RESISTANCE:
+        return session
+    exercises = []
+    for e in session.exercises:
+        pct, top = e.intensity.pct_1rm, was.get((day, session.title, e.name))
+        if pct is not None and top is not None and pct.max > top:
+            low = Range.of(min(pct.min, top), top)
+            e = e.model_copy(update={"intensity": e.intensity.model_copy(update={"pct_1rm": low})})
+        exercises.append(e)
+    if all(a is b for a, b in zip(exercises, session.exercises, strict=True)):
+        return session
+    return session.model_copy(update={"exercises": exercises})
 
 
 def _by_effort_light(
