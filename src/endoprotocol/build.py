@@ -631,7 +631,6 @@ def build_plan(
         library.design.zones,
         library.design.intensity_table,
         most_reps=library.most_reps(),
-        unloaded=library.unloaded(),
     )
     # and the load change against week 1 is the one the held weeks' lifts are given
     true_load_change(block, outcome, library.unloaded())

@@ -68,9 +68,7 @@ def hold_week(
             ):
                 held = _far_sets_light(held, rules, zones, table, most_reps, unloaded)
             elif held is not None and held is not session and held.modality is Modality.RESISTANCE:
-                held = _capped_loads_rederived(
-                    held, session, rules, zones, table, most_reps, unloaded
-                )
+                held = _capped_loads_rederived(held, session, rules, zones, table, most_reps)
             if held is not None:
                 kept.append(held)
         days.append(DayPlan(day=day.day, sessions=kept))
@@ -176,17 +174,16 @@ def _capped_loads_rederived(
     zones: dict[IntensityClass, Zone],
     table: IntensityTable,
     most_reps: Mapping[str, float],
-    unloaded: frozenset[str],
 ) -> Session:
     """The lifting session `held` (a week's hold above light: a week-scoped %1RM limit, or
     a ceiling at moderate, applied measure by measure to `built`) with each lift whose %1RM
     the hold lowered, or whose reps in reserve it raised, read again through the intensity
     table at the same reps (`cohere(keep_reps=True)`, as `_far_sets_light` reads a light
     week: the week's notes speak of these reps): the reserve and the RPE follow the load, a
-    set the capped load leaves far from failure is a light set, a lift set by effort alone
-    keeps to the ceiling's zone, a body-weight lift (in `unloaded`) keeps the effort the hold
-    gave it, and where every lift with a %1RM shown is light the lifts set by effort and the
-    holds beside them take the light effort too (`_by_effort_light`, `holds_within_lifts`);
+    set the capped load leaves far from failure is a light set, a lift with no %1RM shown
+    (body weight, a lift set by effort alone) keeps the effort the hold gave it, and where
+    every lift with a %1RM shown is light the lifts set by effort and the holds beside them
+    take the light effort too (`_by_effort_light`, `holds_within_lifts`);
     the header's effort and class are read from the sets again (COACHING.md §3: when safety
     caps one of them, the others are derived again from the capped value). Coach
     review 39, ILLNESS-EXIT-LOAD-LEAP: an acute illness's moderate weeks climb back a
@@ -198,20 +195,16 @@ def _capped_loads_rederived(
     exercises = []
     for e, was in zip(held.exercises, built.exercises, strict=True):
         now, before = e.intensity.pct_1rm, was.intensity.pct_1rm
-        if now is None and e.name in unloaded:
-            # body weight, a fixture: no load to cap; the hold set its effort alone
+        if now is None or before is None or e.intensity.rir is None:
+            # no load shown (body weight, a lift set by effort alone): the hold set its
+            # effort, and no %1RM stands beside it to disagree
             exercises.append(e)
             continue
-        by_effort = now is None
-        lowered = (now is not None and before is not None and now.max < before.max) or (
-            e.intensity.rir is not None
-            and was.intensity.rir is not None
-            and e.intensity.rir.min > was.intensity.rir.min
+        lowered = now.max < before.max or (
+            was.intensity.rir is not None and e.intensity.rir.min > was.intensity.rir.min
         )
-        if e.intensity.rir is not None and (lowered or by_effort):
-            # the week's %1RM limit holds the loads it can measure (a %1RM shown); a lift
-            # set by effort alone keeps to its ceiling's zone (`cohere` reads the zone's top)
-            cap = now.max if now is not None else None
+        if lowered:
+            cap = now.max
             made = cohere(e, table, zones, ceiling, cap, most_reps, keep_reps=True)
             if made.intensity == e.intensity:
                 exercises.append(e)
@@ -242,7 +235,6 @@ def deload_no_heavier(
     table: IntensityTable,
     *,
     most_reps: Mapping[str, float] = EMPTY,
-    unloaded: frozenset[str] = frozenset(),
 ) -> None:
     """Each deload week's lifts no heavier than the same lift of the same session the week
     before (a deload keeps or lightens the loads; COACHING.md §3): where a week-scoped hold
@@ -266,7 +258,7 @@ def deload_no_heavier(
             for s in d.sessions:
                 capped = _capped_to(s, d.day.value, was)
                 if capped is not s:
-                    s = _capped_loads_rederived(capped, s, rules, zones, table, most_reps, unloaded)
+                    s = _capped_loads_rederived(capped, s, rules, zones, table, most_reps)
                 sessions.append(s)
             days.append(DayPlan(day=d.day, sessions=sessions))
         week.days = days
