@@ -218,7 +218,7 @@ def _capped_loads_rederived(
                 )
             e = read
         exercises.append(e)
-    exercises = holds_within_lifts(_by_effort_light(exercises, light_top, zones), zones)
+    exercises = holds_within_lifts(_by_effort_light(exercises, light_top, zones, table), zones)
     efforts = [e.intensity.rpe for e in exercises if e.intensity.rpe is not None]
     rpe = Range.of(min(r.min for r in efforts), max(r.max for r in efforts))
     intensity = held.intensity.model_copy(update={"rpe": rpe})
@@ -282,7 +282,10 @@ def _capped_to(session: Session, day: str, was: Mapping[tuple[str, str, str], fl
 
 
 def _by_effort_light(
-    exercises: list[Exercise], light_top: float, zones: dict[IntensityClass, Zone]
+    exercises: list[Exercise],
+    light_top: float,
+    zones: dict[IntensityClass, Zone],
+    table: IntensityTable,
 ) -> list[Exercise]:
     """`exercises` with the lifts set by effort alone (no %1RM shown: body weight, a lift
     loaded by feel) at the light zone's effort, reps kept, where every lift with a %1RM
@@ -298,7 +301,15 @@ def _by_effort_light(
     for e in exercises:
         i = e.intensity
         if e.reps is not None and i.pct_1rm is None and i.rpe is not None and i.rpe.max > light_top:
-            e = e.model_copy(update={"intensity": i.model_copy(update={"rpe": rpe, "rir": None})})
+            light = e.model_copy(
+                update={"intensity": i.model_copy(update={"rpe": rpe, "rir": None})}
+            )
+            rested = rest_for_load(light, table, 0.0)  # and rests as a light set
+            was, now = e.rest_seconds, rested.rest_seconds
+            if was is not None and now is not None and was.min == was.max and now != was:
+                # a rest a trim held to one value stays at the short end of its new range
+                rested = rested.model_copy(update={"rest_seconds": Range.of(now.min, now.min)})
+            e = rested
         out.append(e)
     return out
 
