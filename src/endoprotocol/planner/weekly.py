@@ -210,13 +210,7 @@ def _capped_loads_rederived(
                 exercises.append(e)
                 continue
             read = _rested(made, held.modality.value, rules, table, light_top)
-            rest, now_rest = e.rest_seconds, read.rest_seconds
-            if rest is not None and now_rest is not None and rest.min == rest.max:
-                # a rest a trim held to one value stays at the short end of its new range
-                read = read.model_copy(
-                    update={"rest_seconds": Range.of(now_rest.min, now_rest.min)}
-                )
-            e = read
+            e = _single_rest_kept(e, read)
         exercises.append(e)
     exercises = holds_within_lifts(_by_effort_light(exercises, light_top, zones, table), zones)
     efforts = [e.intensity.rpe for e in exercises if e.intensity.rpe is not None]
@@ -281,6 +275,15 @@ def _capped_to(session: Session, day: str, was: Mapping[tuple[str, str, str], fl
     return session.model_copy(update={"exercises": exercises})
 
 
+def _single_rest_kept(before: Exercise, after: Exercise) -> Exercise:
+    """`after` (`before` read again at a lighter load) with a rest a trim held to one value
+    kept at one value: the short end of its new range."""
+    was, now = before.rest_seconds, after.rest_seconds
+    if was is None or now is None or was.min != was.max or now.min == now.max:
+        return after
+    return after.model_copy(update={"rest_seconds": Range.of(now.min, now.min)})
+
+
 def _by_effort_light(
     exercises: list[Exercise],
     light_top: float,
@@ -304,12 +307,7 @@ def _by_effort_light(
             light = e.model_copy(
                 update={"intensity": i.model_copy(update={"rpe": rpe, "rir": None})}
             )
-            rested = rest_for_load(light, table, 0.0)  # and rests as a light set
-            was, now = e.rest_seconds, rested.rest_seconds
-            if was is not None and now is not None and was.min == was.max and now != was:
-                # a rest a trim held to one value stays at the short end of its new range
-                rested = rested.model_copy(update={"rest_seconds": Range.of(now.min, now.min)})
-            e = rested
+            e = _single_rest_kept(e, rest_for_load(light, table, 0.0))  # rests as a light set
         out.append(e)
     return out
 
