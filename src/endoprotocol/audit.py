@@ -12906,10 +12906,12 @@ _TWIN_PLANS: dict[tuple[str, int, int, int], Plan | None] = {}
 _TWIN_PLANS_MAX = 8
 
 
-def _own_effort(week: Week) -> bool:
-    """Whether `week` is held at no ceiling below vigorous (its lifting at the block's own
-    effort, as `reentry_more_sets_than_active` compares a re-entry with its active twin)."""
-    return week.max_intensity == "vigorous"
+def _own_effort(week: Week, plan: Plan) -> bool:
+    """Whether `week` is held at no ceiling below the block's own highest (its lifting at
+    the block's own effort, as `reentry_more_sets_than_active` compares a re-entry with its
+    active twin)."""
+    top = max(RPE_CEILING[w.max_intensity] for w in plan.weeks)
+    return RPE_CEILING[week.max_intensity] == top
 
 
 def reentry_more_sets_than_active(p: Profile, plan: Plan, library: Library) -> Verdict:
@@ -12942,11 +12944,15 @@ def reentry_more_sets_than_active(p: Profile, plan: Plan, library: Library) -> V
     verdict.applies = True
     # building weeks only: a deload's one-set lifts at fewer reps sit on the hard-set line
     # (RIR 4 or 5) by the reps they keep, and its cut is read by the deload checks
-    # and weeks at the block's own effort only: under a week-scoped hold to moderate or
-    # below (an acute illness's return) the loads are the hold's, and a low-rep set the
-    # hold's load leaves far from failure is not hard while a re-entry's higher reps are
-    mine = [_weekly_hard_sets(w) for w in plan.weeks if not w.deload and _own_effort(w)]
-    theirs = [_weekly_hard_sets(w) for w in twin.weeks if not w.deload and _own_effort(w)]
+    # and not the weeks a week-scoped hold lowers in both (an acute illness's return): the
+    # loads are the hold's, and a low-rep set the hold's load leaves far from failure is
+    # not hard while a re-entry's higher reps are
+    # (weeks a hold lowers in both plans alike; a re-entry's own moderate weeks are read)
+    both = {w.week for w in plan.weeks if _own_effort(w, plan)} | {
+        w.week for w in twin.weeks if _own_effort(w, twin)
+    }
+    mine = [_weekly_hard_sets(w) for w in plan.weeks if not w.deload and w.week in both]
+    theirs = [_weekly_hard_sets(w) for w in twin.weeks if not w.deload and w.week in both]
     if not mine or not theirs:
         return verdict
     # the two plans may lay their weeks out apart (a mirrored week, a tempo session's day):

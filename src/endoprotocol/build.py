@@ -84,6 +84,7 @@ from endoprotocol.planner.schedule import Scheduler, Slotted, floor_pull_days
 from endoprotocol.planner.sessions import SessionBuilder
 from endoprotocol.planner.volume import group_sets
 from endoprotocol.planner.weekly import (
+    deload_no_heavier,
     hold_week,
     name_light_steady,
     name_long_steady,
@@ -624,6 +625,14 @@ def build_plan(
             unloaded=library.unloaded(),
         )
     ]
+    # a deload no heavier than the held week before it
+    deload_no_heavier(
+        block,
+        outcome,
+        library.design.zones,
+        library.design.intensity_table,
+        most_reps=library.most_reps(),
+    )
     # and the load change against week 1 is the one the held weeks' lifts are given
     true_load_change(block, outcome, library.unloaded())
     light_top = library.design.zones[IntensityClass.LIGHT].rpe.max or 0.0

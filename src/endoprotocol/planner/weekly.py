@@ -8,6 +8,7 @@ what is in force in it, last, so that nothing the planner does can undo a safety
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
+from itertools import pairwise
 
 from endoprotocol.engine.decisions import (
     Decisions,
@@ -67,9 +68,7 @@ def hold_week(
             ):
                 held = _far_sets_light(held, rules, zones, table, most_reps, unloaded)
             elif held is not None and held is not session and held.modality is Modality.RESISTANCE:
-                held = _capped_loads_rederived(
-                    held, session, rules, zones, table, most_reps, unloaded
-                )
+                held = _capped_loads_rederived(held, session, rules, zones, table, most_reps)
             if held is not None:
                 kept.append(held)
         days.append(DayPlan(day=day.day, sessions=kept))
@@ -175,17 +174,16 @@ def _capped_loads_rederived(
     zones: dict[IntensityClass, Zone],
     table: IntensityTable,
     most_reps: Mapping[str, float],
-    unloaded: frozenset[str],
 ) -> Session:
     """The lifting session `held` (a week's hold above light: a week-scoped %1RM limit, or
     a ceiling at moderate, applied measure by measure to `built`) with each lift whose %1RM
     the hold lowered, or whose reps in reserve it raised, read again through the intensity
     table at the same reps (`cohere(keep_reps=True)`, as `_far_sets_light` reads a light
     week: the week's notes speak of these reps): the reserve and the RPE follow the load, a
-    set the capped load leaves far from failure is a light set, a lift set by effort alone
-    keeps to the ceiling's zone, a body-weight lift (in `unloaded`) keeps the effort the hold
-    gave it, and where every lift with a %1RM shown is light the lifts set by effort and the
-    holds beside them take the light effort too (`_by_effort_light`, `holds_within_lifts`);
+    set the capped load leaves far from failure is a light set, a lift with no %1RM shown
+    (body weight, a lift set by effort alone) keeps the effort the hold gave it, and where
+    every lift with a %1RM shown is light the lifts set by effort and the holds beside them
+    take the light effort too (`_by_effort_light`, `holds_within_lifts`);
     the header's effort and class are read from the sets again (COACHING.md §3: when safety
     caps one of them, the others are derived again from the capped value). Coach
     review 39, ILLNESS-EXIT-LOAD-LEAP: an acute illness's moderate weeks climb back a
@@ -197,34 +195,24 @@ def _capped_loads_rederived(
     exercises = []
     for e, was in zip(held.exercises, built.exercises, strict=True):
         now, before = e.intensity.pct_1rm, was.intensity.pct_1rm
-        if now is None and e.name in unloaded:
-            # body weight, a fixture: no load to cap; the hold set its effort alone
+        if now is None or before is None or e.intensity.rir is None:
+            # no load shown (body weight, a lift set by effort alone): the hold set its
+            # effort, and no %1RM stands beside it to disagree
             exercises.append(e)
             continue
-        by_effort = now is None
-        lowered = (now is not None and before is not None and now.max < before.max) or (
-            e.intensity.rir is not None
-            and was.intensity.rir is not None
-            and e.intensity.rir.min > was.intensity.rir.min
+        lowered = now.max < before.max or (
+            was.intensity.rir is not None and e.intensity.rir.min > was.intensity.rir.min
         )
-        if e.intensity.rir is not None and (lowered or by_effort):
-            # the week's %1RM limit holds the loads it can measure (a %1RM shown); a lift
-            # set by effort alone keeps to its ceiling's zone (`cohere` reads the zone's top)
-            cap = now.max if now is not None else None
+        if lowered:
+            cap = now.max
             made = cohere(e, table, zones, ceiling, cap, most_reps, keep_reps=True)
             if made.intensity == e.intensity:
                 exercises.append(e)
                 continue
             read = _rested(made, held.modality.value, rules, table, light_top)
-            rest, now_rest = e.rest_seconds, read.rest_seconds
-            if rest is not None and now_rest is not None and rest.min == rest.max:
-                # a rest a trim held to one value stays at the short end of its new range
-                read = read.model_copy(
-                    update={"rest_seconds": Range.of(now_rest.min, now_rest.min)}
-                )
-            e = read
+            e = _single_rest_kept(e, read)
         exercises.append(e)
-    exercises = holds_within_lifts(_by_effort_light(exercises, light_top, zones), zones)
+    exercises = holds_within_lifts(_by_effort_light(exercises, light_top, zones, table), zones)
     efforts = [e.intensity.rpe for e in exercises if e.intensity.rpe is not None]
     rpe = Range.of(min(r.min for r in efforts), max(r.max for r in efforts))
     intensity = held.intensity.model_copy(update={"rpe": rpe})
@@ -234,8 +222,73 @@ def _capped_loads_rederived(
     )
 
 
+def deload_no_heavier(
+    weeks: Sequence[Week],
+    decisions: Decisions,
+    zones: dict[IntensityClass, Zone],
+    table: IntensityTable,
+    *,
+    most_reps: Mapping[str, float] = EMPTY,
+) -> None:
+    """Each deload week's lifts no heavier than the same lift of the same session the week
+    before (a deload keeps or lightens the loads; COACHING.md §3): where a week-scoped hold
+    lowered the week before a deload and not the deload itself (an acute illness's weeks
+    7-8 at four reps in reserve, a deload in week 8 built on week 7's loads before the
+    hold), the deload's %1RM shown is brought down to the week before's and its reserve and
+    RPE read again from it (`_capped_loads_rederived`). Runs on the held weeks."""
+    for before, week in pairwise(weeks):
+        if not week.deload or before.deload:
+            continue
+        was: dict[tuple[str, str, str], float] = {}
+        for d in before.days:
+            for s in d.sessions:
+                for e in s.exercises:
+                    if e.intensity.pct_1rm is not None:
+                        was[(d.day.value, s.title, e.name)] = e.intensity.pct_1rm.max
+        rules = decisions.in_week(week.week)
+        days = []
+        for d in week.days:
+            sessions = []
+            for s in d.sessions:
+                capped = _capped_to(s, d.day.value, was)
+                if capped is not s:
+                    s = _capped_loads_rederived(capped, s, rules, zones, table, most_reps)
+                sessions.append(s)
+            days.append(DayPlan(day=d.day, sessions=sessions))
+        week.days = days
+
+
+def _capped_to(session: Session, day: str, was: Mapping[tuple[str, str, str], float]) -> Session:
+    """`session` with each lift's %1RM shown no higher than `was` holds for it (day,
+    session title, lift), or `session` itself when none is higher."""
+    if session.modality is not Modality.RESISTANCE:
+        return session
+    exercises = []
+    for e in session.exercises:
+        pct, top = e.intensity.pct_1rm, was.get((day, session.title, e.name))
+        if pct is not None and top is not None and pct.max > top:
+            low = Range.of(min(pct.min, top), top)
+            e = e.model_copy(update={"intensity": e.intensity.model_copy(update={"pct_1rm": low})})
+        exercises.append(e)
+    if all(a is b for a, b in zip(exercises, session.exercises, strict=True)):
+        return session
+    return session.model_copy(update={"exercises": exercises})
+
+
+def _single_rest_kept(before: Exercise, after: Exercise) -> Exercise:
+    """`after` (`before` read again at a lighter load) with a rest a trim held to one value
+    kept at one value: the short end of its new range."""
+    was, now = before.rest_seconds, after.rest_seconds
+    if was is None or now is None or was.min != was.max or now.min == now.max:
+        return after
+    return after.model_copy(update={"rest_seconds": Range.of(now.min, now.min)})
+
+
 def _by_effort_light(
-    exercises: list[Exercise], light_top: float, zones: dict[IntensityClass, Zone]
+    exercises: list[Exercise],
+    light_top: float,
+    zones: dict[IntensityClass, Zone],
+    table: IntensityTable,
 ) -> list[Exercise]:
     """`exercises` with the lifts set by effort alone (no %1RM shown: body weight, a lift
     loaded by feel) at the light zone's effort, reps kept, where every lift with a %1RM
@@ -251,7 +304,10 @@ def _by_effort_light(
     for e in exercises:
         i = e.intensity
         if e.reps is not None and i.pct_1rm is None and i.rpe is not None and i.rpe.max > light_top:
-            e = e.model_copy(update={"intensity": i.model_copy(update={"rpe": rpe, "rir": None})})
+            light = e.model_copy(
+                update={"intensity": i.model_copy(update={"rpe": rpe, "rir": None})}
+            )
+            e = _single_rest_kept(e, rest_for_load(light, table, 0.0))  # rests as a light set
         out.append(e)
     return out
 
