@@ -11638,17 +11638,21 @@ def _repeat_signature(week: Week, entries: dict[str, ExerciseEntry]) -> tuple[ob
     )
 
 
+def _work_above_light(plan: Plan) -> bool:
+    """Whether a required session of the plan is above a light effort."""
+    return any(
+        INTENSITY_RANK[s.intensity_class.value] > INTENSITY_RANK["light"]
+        for _where, s in sessions(plan)
+        if not s.optional
+    )
+
+
 def week_repeats_previous(p: Profile, plan: Plan, library: Library) -> Verdict:
     """A non-deload week of a plan with work above light differs from the week before in
     some required session's sets, reps, hold, load or effort, or minutes; a load step counts
     only where a required lift has an external load to step (coach review 5, BW-LOAD-PROG:
     a body-weight week 2 equal to week 1 under a "new load" note)."""
-    above_light = any(
-        INTENSITY_RANK[s.intensity_class.value] > INTENSITY_RANK["light"]
-        for _where, s in sessions(plan)
-        if not s.optional
-    )
-    verdict = Verdict(applies=above_light and len(plan.weeks) > 1)
+    verdict = Verdict(applies=_work_above_light(plan) and len(plan.weeks) > 1)
     if not verdict.applies:
         return verdict
     entries = _by_name(library)
@@ -13968,12 +13972,7 @@ def non_deload_weeks_identical(p: Profile, plan: Plan, library: Library) -> Verd
     weeks 5, 6 and 7 the same line for line, his rides at RPE 5-6 all block; the lifts'
     "hold where they are" note let `week-repeats-previous` pass the whole week, rides and
     all, with weeks 6 and 7 saying nothing of their own."""
-    above_light = any(
-        INTENSITY_RANK[s.intensity_class.value] > INTENSITY_RANK["light"]
-        for _where, s in sessions(plan)
-        if not s.optional
-    )
-    verdict = Verdict(applies=above_light and len(plan.weeks) > 1)
+    verdict = Verdict(applies=_work_above_light(plan) and len(plan.weeks) > 1)
     if not verdict.applies:
         return verdict
     entries = _by_name(library)
