@@ -16,7 +16,6 @@ from endoprotocol.engine.decisions import (
     Fired,
     Removal,
     Ruled,
-    WeekRules,
     fill_placeholders,
     listed,
 )
@@ -88,6 +87,7 @@ from endoprotocol.planner.weekly import (
     hold_week,
     name_light_steady,
     name_long_steady,
+    no_hard_sets,
     true_heavy_notes,
     true_rep_notes,
     true_strength_day_notes,
@@ -1126,7 +1126,7 @@ def _week_hold(outcome: Decisions, modality: str, weeks: int = MAX_WEEKS) -> tup
         rules = outcome.in_week(end + 1)
         lowered = rules.ceiling.value != outcome.max_intensity
         light = lowered and rules.ceiling.value in ("none", "light")
-        capped = _no_hard_sets(rules, modality) if first is not None else None
+        capped = no_hard_sets(rules, modality) if first is not None else None
         if (
             modality not in rules.vetoed
             and (modality == Modality.BALANCE.value or not light)
@@ -1136,23 +1136,6 @@ def _week_hold(outcome: Decisions, modality: str, weeks: int = MAX_WEEKS) -> tup
         first = first or rules.vetoed.get(modality) or rules.ceiling.rule or capped
         end += 1
     return (end, first) if first is not None else None
-
-
-# A lifting load no hard set can be done with: the table's most reps (15) with four in
-# reserve is a 19-rep maximum, about 61 % of 1RM (rules/library/sessions.yaml's
-# intensity_table, NSCA), so below 60 % every set a plan prescribes is far from failure.
-NO_HARD_SET_PCT = 60.0
-
-
-def _no_hard_sets(rules: WeekRules, modality: str) -> str | None:
-    """The rule of a week-scoped %1RM limit on lifting that leaves no set hard (below
-    `NO_HARD_SET_PCT`: an acute illness's first step back, 59 % in weeks 3-4), or None."""
-    if modality != Modality.RESISTANCE.value:
-        return None
-    bound, ids = rules.limit(modality, "compound", "pct_1rm")
-    if bound is None or bound.max is None or bound.max >= NO_HARD_SET_PCT or not ids:
-        return None
-    return ids[0]
 
 
 def _suggested(target: GuidelineTarget, gap: int, gap_plan: Callable[[int], str] | None) -> str:

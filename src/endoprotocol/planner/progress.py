@@ -57,6 +57,7 @@ from endoprotocol.planner.volume import (
     touches,
     trim_past_dose,
 )
+from endoprotocol.planner.weekly import no_hard_sets
 from endoprotocol.vocab import INTENSITY_ORDER, MAJOR_GROUPS, Day, IntensityClass, Modality, Pattern
 
 _V = TypeVar("_V")  # a per-lift value (sets, a rep range) carried over to a rung
@@ -4946,7 +4947,13 @@ def build_weeks(
                 said = scheme.cautious.note
                 if not week_loaded and scheme.cautious.unloaded_note:
                     said = scheme.cautious.unloaded_note
-                if not light:
+                # (nor where a week-scoped load limit leaves no set hard - an illness's
+                # weeks 3-4 at 59 % 1RM: the start's "moderate effort, 4-5 in reserve"
+                # would ask for the heavier loads the limit holds back; session 30)
+                loads_held = week_loaded and no_hard_sets(
+                    outcome.in_week(number), Modality.RESISTANCE.value
+                )
+                if not light and not loads_held:
                     notes.append(_with_reps(said, days, scheme.cautious))
             elif (hold := scheme.cautious.then_hold) is not None:
                 if not light:

@@ -36,6 +36,23 @@ from endoprotocol.vocab import INTENSITY_ORDER, MAJOR_GROUPS, IntensityClass, Mo
 EXERCISE_LIMITS = ("sets", "reps", "rest_seconds", "rpe", "rir", "pct_1rm", "hr_max_pct")
 
 
+# A lifting load no hard set can be done with: the table's most reps (15) with four in
+# reserve is a 19-rep maximum, about 61 % of 1RM (rules/library/sessions.yaml's
+# intensity_table, NSCA), so below 60 % every set a plan prescribes is far from failure.
+NO_HARD_SET_PCT = 60.0
+
+
+def no_hard_sets(rules: WeekRules, modality: str) -> str | None:
+    """The rule of a week-scoped %1RM limit on lifting that leaves no set hard (below
+    `NO_HARD_SET_PCT`: an acute illness's first step back, 59 % in weeks 3-4), or None."""
+    if modality != Modality.RESISTANCE.value:
+        return None
+    bound, ids = rules.limit(modality, "compound", "pct_1rm")
+    if bound is None or bound.max is None or bound.max >= NO_HARD_SET_PCT or not ids:
+        return None
+    return ids[0]
+
+
 def hold_week(
     week: Week,
     decisions: Decisions,
