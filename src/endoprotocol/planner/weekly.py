@@ -231,9 +231,13 @@ def _capped_loads_rederived(
         exercises.append(e)
     exercises = holds_within_lifts(_by_effort_light(exercises, light_top, zones, table), zones)
     efforts = [e.intensity.rpe for e in exercises if e.intensity.rpe is not None]
-    rpe = Range.of(min(r.min for r in efforts), max(r.max for r in efforts))
-    intensity = held.intensity.model_copy(update={"rpe": rpe})
-    cls = max((class_of(e, zones) for e in exercises), key=ORDER.__getitem__)
+    intensity = held.intensity
+    if efforts:  # (a session of items with no effort rating keeps its header's)
+        rpe = Range.of(min(r.min for r in efforts), max(r.max for r in efforts))
+        intensity = intensity.model_copy(update={"rpe": rpe})
+    cls = max(
+        (class_of(e, zones) for e in exercises), key=ORDER.__getitem__, default=held.intensity_class
+    )
     return held.model_copy(
         update={"exercises": exercises, "intensity": intensity, "intensity_class": cls}
     )
