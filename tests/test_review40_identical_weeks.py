@@ -56,6 +56,8 @@ def test_the_smallest_profile_steps_its_rides_then_says_why() -> None:
     assert not audit_check(CHECK, HEART_ENDURANCE, plan).faults
     assert not audit_check("week-repeats-previous", HEART_ENDURANCE, plan).faults
     week5, week6, week7 = plan.weeks[4:7]
+    assert _rides(week5)  # the rides the step reads (not an empty all())
+    assert _rides(week6)
     assert all(s.intensity.rpe is not None for s in _rides(week5) + _rides(week6))
     assert all(s.intensity.rpe.min == 5 for s in _rides(week5))
     # week 6 rides in the upper part of the same moderate band: no cap passed

@@ -5464,23 +5464,20 @@ def balance_minutes_empty(p: Profile, plan: Plan, library: Library) -> Verdict:
     days. Faults: any balance session, in any week, whose holds and rests at the top of
     their ranges (`_routine_minutes`) take less than half its listed minutes."""
     verdict = Verdict(applies=False)
-    for week in plan.weeks:
-        for day in week.days:
-            for s in day.sessions:
-                if s.modality.value != "balance":
-                    continue
-                verdict.applies = True
-                content = _routine_minutes(s)
-                if content * 2 < s.duration_minutes:
-                    verdict.faults.append(
-                        Fault(
-                            "balance-minutes-empty",
-                            f"week {week.week} {day.day.value}",
-                            f"'{s.title}' listed {s.duration_minutes} min for about "
-                            f"{content:.1f} min of holds and rests "
-                            f"({', '.join(f'{e.sets} x {e.name}' for e in s.exercises)})",
-                        )
-                    )
+    for where, s in sessions(plan):
+        if s.modality.value != "balance":
+            continue
+        verdict.applies = True
+        content = _routine_minutes(s)
+        if content * 2 < s.duration_minutes:
+            verdict.faults.append(
+                Fault(
+                    "balance-minutes-empty",
+                    where,
+                    f"listed {s.duration_minutes} min for about {content:.1f} min of holds "
+                    f"and rests ({', '.join(f'{e.sets} x {e.name}' for e in s.exercises)})",
+                )
+            )
     return verdict
 
 

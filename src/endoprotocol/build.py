@@ -1147,21 +1147,13 @@ def _suggested(target: GuidelineTarget, gap: int, gap_plan: Callable[[int], str]
     return fill_placeholders(target.suggestion or "", {"short": str(gap), "how": how})
 
 
-def _scoped_only(outcome: Decisions, held: list[str], measure: str, weeks: int) -> int:
+def _scoped_end(outcome: Decisions, held: list[str], measure: str) -> int:
     """The last week of a week-scoped hold on the measure's modality when it is the only
-    rule holding the guideline and it ends before the block does; 0 otherwise."""
-    scoped = _week_hold(outcome, MEASURE_MODALITY[measure].value, weeks)
-    if scoped is None or held != [scoped[1]] or scoped[0] >= weeks:
-        return 0
-    return scoped[0]
-
-
-def _scoped_through(outcome: Decisions, held: list[str], measure: str, weeks: int) -> int:
-    """The last week of a week-scoped hold on the measure's modality when it is the only
-    rule holding the guideline and lasts the whole block of `weeks` but not the longest
-    one; 0 otherwise."""
+    rule holding the guideline and it ends within the longest block; 0 otherwise. Against
+    a block's length: a hold of its first weeks only, or one that outlasts it and still
+    ends (an illness's light weeks and first load step in a 4-week block)."""
     scoped = _week_hold(outcome, MEASURE_MODALITY[measure].value)
-    if scoped is None or held != [scoped[1]] or not weeks <= scoped[0] < MAX_WEEKS:
+    if scoped is None or held != [scoped[1]] or scoped[0] >= MAX_WEEKS:
         return 0
     return scoped[0]
 
@@ -1295,7 +1287,7 @@ def _guidelines(
                 if reached is None and target.suggestion:
                     # after the start, not against it: no `suggestion` while it holds
                     detail += f" After the start: {target.suggestion}"
-            elif held and (scoped := _scoped_only(outcome, held, target.measure, len(block))):
+            elif held and 0 < (scoped := _scoped_end(outcome, held, target.measure)) < len(block):
                 # a hold of the first weeks only (a passing illness): say which weeks, what
                 # the plan gives after them, and - still short then - the way to close it,
                 # from then on, never now (coach review 19, ILLNESS-HOLD-SHORTFALL-ADVISES-BRISK)
@@ -1309,13 +1301,13 @@ def _guidelines(
                 if reached is None and not target.met_by(after) and target.suggestion:
                     then = _suggested(target, abs(target.bar - after), gap_plan)
                     detail += f" From week {scoped + 1}: {then}"
-            elif held and (last := _scoped_through(outcome, held, target.measure, len(block))):
+            elif held and scoped >= len(block):
                 # a week-scoped hold that outlasts a short block (an illness's light weeks
                 # and its first load step in a 4-week block): it still ends, with its week
                 weeks_held = "week 1" if len(block) == 1 else f"weeks 1-{len(block)}"
                 detail += (
                     f" Held back on purpose in {weeks_held}, the whole block, by safety "
-                    f"rule(s) {', '.join(held)}, whose hold ends with week {last}."
+                    f"rule(s) {', '.join(held)}, whose hold ends with week {scoped}."
                 )
             elif held and reached is not None:
                 # the plan itself steps up to it: no "until a professional advises"

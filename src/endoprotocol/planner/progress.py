@@ -6173,6 +6173,16 @@ def _effort_stepped(session: Session) -> Session:
     )
 
 
+def _days_stepped(week: Week) -> list[DayPlan]:
+    """`week`'s days with every open moderate steady session stepped (`_effort_stepped`)."""
+    return [
+        DayPlan(
+            day=d.day, sessions=[_effort_stepped(s) if _effort_open(s) else s for s in d.sessions]
+        )
+        for d in week.days
+    ]
+
+
 def standing_weeks_step(
     weeks: list[Week],
     step_note: str | None,
@@ -6207,26 +6217,13 @@ def standing_weeks_step(
     for i in range(1, len(out)):
         week = out[i]
         if stepped:
-            days = [
-                DayPlan(
-                    day=d.day,
-                    sessions=[_effort_stepped(s) if _effort_open(s) else s for s in d.sessions],
-                )
-                for d in week.days
-            ]
-            week = out[i] = week.model_copy(update={"days": days})
+            week = out[i] = week.model_copy(update={"days": _days_stepped(week)})
         if week.deload or _standing_signature(week) != _standing_signature(out[i - 1]):
             continue
         open_ = [s for d in week.days for s in d.sessions if _effort_open(s)]
         if open_ and step_note:
             stepped = True
-            days = [
-                DayPlan(
-                    day=d.day,
-                    sessions=[_effort_stepped(s) if _effort_open(s) else s for s in d.sessions],
-                )
-                for d in week.days
-            ]
+            days = _days_stepped(week)
             top = _effort_stepped(open_[0]).intensity
             effort = [f"RPE {top.rpe.max:g}"] if top.rpe is not None else []
             if top.hr_max_pct is not None:

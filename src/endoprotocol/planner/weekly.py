@@ -177,11 +177,17 @@ def _far_sets_light(
         exercises.append(e)
     if all(a is b for a, b in zip(exercises, held.exercises, strict=True)):
         return held
-    # the header's effort is the span of its sets' own RPE, as `cohere_session` heads it
+    return held.model_copy(update={"exercises": exercises, "intensity": _headed(held, exercises)})
+
+
+def _headed(session: Session, exercises: list[Exercise]) -> Intensity:
+    """`session`'s header effort made the span of `exercises`' own RPE, as `cohere_session`
+    heads it (a session of items with no effort rating keeps its header's)."""
     efforts = [e.intensity.rpe for e in exercises if e.intensity.rpe is not None]
+    if not efforts:
+        return session.intensity
     rpe = Range.of(min(r.min for r in efforts), max(r.max for r in efforts))
-    intensity = held.intensity.model_copy(update={"rpe": rpe})
-    return held.model_copy(update={"exercises": exercises, "intensity": intensity})
+    return session.intensity.model_copy(update={"rpe": rpe})
 
 
 def _capped_loads_rederived(
@@ -230,11 +236,7 @@ def _capped_loads_rederived(
             e = _single_rest_kept(e, read)
         exercises.append(e)
     exercises = holds_within_lifts(_by_effort_light(exercises, light_top, zones, table), zones)
-    efforts = [e.intensity.rpe for e in exercises if e.intensity.rpe is not None]
-    intensity = held.intensity
-    if efforts:  # (a session of items with no effort rating keeps its header's)
-        rpe = Range.of(min(r.min for r in efforts), max(r.max for r in efforts))
-        intensity = intensity.model_copy(update={"rpe": rpe})
+    intensity = _headed(held, exercises)
     cls = max(
         (class_of(e, zones) for e in exercises), key=ORDER.__getitem__, default=held.intensity_class
     )
