@@ -41,7 +41,12 @@ from endoprotocol.plan import (
     vigorous_steady_minutes,
     work_class,
 )
-from endoprotocol.planner.fill import exercise_seconds, session_seconds, trim_changes
+from endoprotocol.planner.fill import (
+    exercise_seconds,
+    session_seconds,
+    sets_seconds,
+    trim_changes,
+)
 from endoprotocol.planner.library import (
     HOLD_LIMITED_TAGS,
     ExerciseEntry,
@@ -15108,7 +15113,100 @@ def steady_capped_with_room(p: Profile, plan: Plan, library: Library) -> Verdict
     return verdict
 
 
+# A heavy lift, from the standard (NSCA 2015: strength work of 6 reps or fewer at about 75-80
+# % 1RM or more; EVIDENCE.md §1.2: RPE 7-8 vigorous): few reps taken toward failure (a RIR
+# given: a ballistic move or a drill, dosed by effort alone, is none) at a load of 75 % 1RM
+# or more all through its range, or - with no %1RM given - at RPE 7 or more all through it.
+RAMP_HEAVY_PCT_1RM = 75
+RAMP_HEAVY_RPE = 7
+# the least a coach works up to a heavy lift of a new movement pattern in: two lighter sets
+# of few reps, about a minute each with their short rests (NSCA 2015's specific warm-up:
+# 2-4 progressively heavier sets, e.g. about 50 % x 5, 70 % x 3, 80 % x 1-2)
+RAMP_UP_LEAST_MINUTES = 2
+# a session note that tells the person to work up to a heavy lift in lighter sets
+# (rules/core/resistance.yaml, ramp-up-before-heavy-lifts)
+RAMP_UP_SAID = re.compile(r"\bramp-up sets?\b", re.IGNORECASE)
+
+
+def _audit_heavy_lift(e: Exercise) -> bool:
+    """A heavy lift as the standard reads one (`RAMP_HEAVY_PCT_1RM`, `RAMP_HEAVY_RPE`)."""
+    if e.reps is None or e.reps.max > HEAVY_REPS or e.intensity.rir is None:
+        return False
+    pct, rpe = e.intensity.pct_1rm, e.intensity.rpe
+    if pct is not None:
+        return pct.min >= RAMP_HEAVY_PCT_1RM
+    return rpe is not None and rpe.min >= RAMP_HEAVY_RPE
+
+
+def heavy_lift_no_ramp_up(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §2, time is honest: "a session's minutes include the warm-up and, before
+    heavy lifts, the ramp-up sets" (coach reviews 39 and 40, HEAVY-LIFTS-NO-RAMP-UP-TIME: a
+    30-year-old advanced strength lifter's sessions opened with a dumbbell front squat at
+    4 x 3-6, RPE 7-8, and a floor press at 77-87 % 1RM, and their 45 minutes held the
+    general warm-up and cool-down and the work sets only). Faults, in any week, a lifting
+    session holding a heavy lift (`_audit_heavy_lift`) whose notes do not tell the person
+    to work up to it in lighter ramp-up sets, or whose minutes do not hold its work sets
+    (as the planner times them, without a ramp-up), its warm-up and cool-down (the packs'
+    least, `_least_edges`, where it opens its day) and at least `RAMP_UP_LEAST_MINUTES`
+    for each movement pattern it lifts heavy (a minute's rounding spared); and a session
+    whose notes speak of ramp-up sets with no heavy lift that week (a safety cap, a
+    cautious start or a held week took them)."""
+    verdict = Verdict(applies=False)
+    timing = library.design.timing
+    least_edges = _least_edges(p.minutes_per_session)
+    for week in plan.weeks:
+        for d in week.days:
+            for i, s in enumerate(d.sessions):
+                if s.modality is not Modality.RESISTANCE:
+                    continue
+                where = f"week {week.week} {d.day.value} '{s.title}'"
+                said = any(RAMP_UP_SAID.search(n) for n in s.notes)
+                heavy = [e for e in s.exercises if _audit_heavy_lift(e)]
+                if not heavy:
+                    if said:
+                        verdict.applies = True
+                        verdict.faults.append(
+                            Fault(
+                                "heavy-lift-no-ramp-up",
+                                where,
+                                "speaks of ramp-up sets with no heavy lift this week",
+                            )
+                        )
+                    continue
+                verdict.applies = True
+                first = heavy[0]
+                reps = first.reps or Range.of(0)
+                what = f"{first.name} {first.sets} x {reps.min:g}-{reps.max:g}"
+                if not said:
+                    verdict.faults.append(
+                        Fault(
+                            "heavy-lift-no-ramp-up",
+                            where,
+                            f"{what} (a heavy lift) with no word of working up to it in "
+                            "lighter ramp-up sets",
+                        )
+                    )
+                # a session after another on its day follows that one's warm-up
+                edges = least_edges if i == 0 else 0
+                patterns = len(dict.fromkeys(e.pattern for e in heavy))
+                ramp = RAMP_UP_LEAST_MINUTES * patterns
+                work = sets_seconds(s.exercises, timing) / 60
+                if s.duration_minutes + 1 < edges + work + ramp:
+                    verdict.faults.append(
+                        Fault(
+                            "heavy-lift-no-ramp-up",
+                            where,
+                            f"listed {s.duration_minutes} min for about {work:.0f} min of "
+                            f"work sets, {edges} of warm-up and cool-down and at least "
+                            f"{ramp} of ramp-up sets before its {patterns} heavy "
+                            f"movement pattern(s) (first: {what})",
+                        )
+                    )
+    return verdict
+
+
 WORD_CHECKS: dict[str, Check] = {
+    "heavy-lift-no-ramp-up": heavy_lift_no_ramp_up,
     "steady-capped-with-room": steady_capped_with_room,
     "heavy-note-without-heavy-sets": heavy_note_without_heavy_sets,
     "swap-changes-muscle": swap_changes_muscle,

@@ -60,7 +60,7 @@ from endoprotocol.plan import (
     muscle_credit,
     work_minutes_by_class,
 )
-from endoprotocol.planner.fill import Picker, Shortfall
+from endoprotocol.planner.fill import Picker, Shortfall, ramp_up_sets, role_heavy
 from endoprotocol.planner.library import Library, Messages
 from endoprotocol.planner.progress import (
     BuildUp,
@@ -89,6 +89,7 @@ from endoprotocol.planner.weekly import (
     name_long_steady,
     no_hard_sets,
     true_heavy_notes,
+    true_ramp_up_notes,
     true_rep_notes,
     true_strength_day_notes,
     true_trim_notes,
@@ -185,6 +186,34 @@ def _holds_minutes(have: list[int], other: list[int], bar: int) -> bool:
     return True
 
 
+# each library with its copy that times no ramp-up (`_without_ramp_up`), made once
+_WITHOUT_RAMP_UP: dict[int, tuple[Library, Library]] = {}
+
+
+def _without_ramp_up(library: Library) -> Library:
+    """`library` with a timing that holds no ramp-up (and so says none)."""
+    kept = _WITHOUT_RAMP_UP.get(id(library))
+    if kept is None or kept[0] is not library:
+        design = library.design
+        timing = design.timing.model_copy(update={"ramp_up": None})
+        copy = replace(library, design=design.model_copy(update={"timing": timing}))
+        kept = (library, copy)
+        _WITHOUT_RAMP_UP[id(library)] = kept
+    return kept[1]
+
+
+def _lifts_heavy(plan: Plan, library: Library) -> bool:
+    """Whether any week of `plan` holds a heavy lift as the library's ramp-up reads one."""
+    ramp = library.design.timing.ramp_up
+    return ramp is not None and any(
+        ramp_up_sets(s.exercises, ramp)
+        for w in plan.weeks
+        for d in w.days
+        for s in d.sessions
+        if s.modality is Modality.RESISTANCE
+    )
+
+
 def build_plan(
     profile: Profile,
     rules: RuleSet,
@@ -195,9 +224,50 @@ def build_plan(
 ) -> Plan:
     """Build the plan for one profile, `weeks` (1-16) long.
 
+    Its sessions are built at the rules' own dose and timed with the ramp-up sets before
+    their heavy lifts (the library's `timing.ramp_up`), since the weeks at that dose hold
+    them. A block that no week lifts heavy in (a cautious start holding it below a heavy
+    load to its end: its light or moderate weeks, a held dose, an exit or a climb back that
+    ends short of a heavy load) is built again with no ramp-up timed, so that no lift or
+    walk gives way to ramp-up sets no week holds (coach reviews 39 and 40,
+    HEAVY-LIFTS-NO-RAMP-UP-TIME: a 15-minute bone day kept a wall hold alone, a re-entry's
+    four weeks lost the walk after its lifting); where that build lifts heavy after all,
+    the first stands.
+
     Raises OutOfScopeError when a safety rule refuses, UsageError for a block length
     outside 1-16.
     """
+    plan, timed = _build_plan(profile, rules, library, weeks=weeks, explain=explain)
+    if timed and not _lifts_heavy(plan, library):
+        plain, _ = _build_plan(
+            profile, rules, _without_ramp_up(library), weeks=weeks, explain=explain
+        )
+        if not _lifts_heavy(plain, library):
+            plan = plain
+    another_plan()
+    return plan
+
+
+def _dose_heavy(outcome: Decisions, library: Library) -> bool:
+    """Whether the rules dose a lifting role heavy (`fill.heavy_dose` on its reps, RIR, RPE
+    and %1RM), so that sessions built at that dose were timed with a ramp-up."""
+    ramp = library.design.timing.ramp_up
+    if ramp is None:
+        return False
+
+    return any(role_heavy(outcome, role, ramp) for role in ("compound", "accessory"))
+
+
+def _build_plan(
+    profile: Profile,
+    rules: RuleSet,
+    library: Library,
+    *,
+    weeks: int = DEFAULT_WEEKS,
+    explain: bool = False,
+) -> tuple[Plan, bool]:
+    """`build_plan` with the library's timing as it is; with whether the rules dose a lift
+    heavy (`_dose_heavy`: the sessions were timed with a ramp-up)."""
     if isinstance(weeks, bool) or not isinstance(weeks, int) or not 1 <= weeks <= MAX_WEEKS:
         raise UsageError(
             f"a block is 1 to {MAX_WEEKS} weeks long, not {weeks!r}",
@@ -656,6 +726,9 @@ def build_plan(
         true_strength_day_notes(w, messages.exposure_form, messages.exposure_form_partial)
         # and a note about heavy sets only where the session holds one this week
         true_heavy_notes(w, heavy_notes)
+        # and the ramp-up before its heavy lifts (their minutes are in its time), where it
+        # holds one this week
+        true_ramp_up_notes(w, library.design.timing.ramp_up, library.design.messages.ramp_up)
     # week 1 names the minutes it leaves free for the later weeks' growth (coach review 27)
     block = free_minutes_said(
         block,
@@ -795,8 +868,7 @@ def build_plan(
         plan.explanation.fired += [_fired(f) for f in reviewed.fired]
         plan.explanation.substituted = picker.substitutions
         plan.explanation.selected = picker.choices
-    another_plan()
-    return plan
+    return plan, _dose_heavy(outcome, library)
 
 
 def _practice_cools_down(

@@ -9,7 +9,7 @@ values intersected with their limits; nothing here invents a number.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -22,6 +22,7 @@ from endoprotocol.planner.library import (
     Kind,
     KindPrescription,
     Library,
+    RampUp,
     Slot,
     Timing,
     Zone,
@@ -626,8 +627,78 @@ def pair_seconds(a: Exercise, b: Exercise, timing: Timing) -> float:
     return work + (rounds - 1) * rest + switches + timing.seconds_between_exercises
 
 
+def is_heavy_lift(ex: Exercise, ramp: RampUp) -> bool:
+    """Whether `ex` is a heavy lift as the library's `timing.ramp_up` says (`heavy_dose`)."""
+    i = ex.intensity
+    return heavy_dose(ex.reps, i.rir, i.rpe, i.pct_1rm, ramp)
+
+
+def heavy_dose(
+    reps: Range | None,
+    rir: Range | None,
+    rpe: Range | None,
+    pct_1rm: Range | None,
+    ramp: RampUp,
+) -> bool:
+    """Whether a lift dosed so is heavy as the library's `timing.ramp_up` says (NSCA 2015's
+    strength work): few reps (`reps_at_most` at the top of its range), taken toward failure
+    (a RIR given; a ballistic move or a drill, dosed by effort alone, is none) at a heavy
+    load all through its range - its %1RM from `pct_1rm_from` up where one is given, else
+    its RPE from `rpe_from` up. (A deload's fewer reps at the loads of a climbing exit's
+    5-8 at 70-83 % is no heavier than that week was: 4-6 at 70-83 % and RPE 5-7 is not.)"""
+    if reps is None or reps.max > ramp.reps_at_most or rir is None:
+        return False
+    if pct_1rm is not None:
+        return pct_1rm.min >= ramp.pct_1rm_from
+    return rpe is not None and rpe.min >= ramp.rpe_from
+
+
+def role_heavy(outcome: Decisions, role: str, ramp: RampUp) -> bool:
+    """Whether the rules dose a lifting role heavy (`heavy_dose` on the reps, RIR, RPE and
+    %1RM they resolve to for it, every limit in force narrowing them)."""
+
+    def bound(name: str) -> Range | None:
+        found, _rules = outcome.resolve(Modality.RESISTANCE.value, role, name)
+        if found is None or found.min is None:
+            return None
+        return Range.of(found.min, found.max if found.max is not None else found.min)
+
+    return heavy_dose(bound("reps"), bound("rir"), bound("rpe"), bound("pct_1rm"), ramp)
+
+
+def ramp_up_count(heavy: Iterable[Pattern], ramp: RampUp) -> int:
+    """The lighter sets heavy lifts of these movement patterns, in session order, are worked
+    up to in (coach reviews 39 and 40, HEAVY-LIFTS-NO-RAMP-UP-TIME): `first_sets` before the
+    first and `later_sets` before the first of each other pattern; a heavy lift of a pattern
+    already worked up to takes none."""
+    patterns = list(dict.fromkeys(heavy))
+    if not patterns:
+        return 0
+    return ramp.first_sets + ramp.later_sets * (len(patterns) - 1)
+
+
+def ramp_up_sets(exercises: Sequence[Exercise], ramp: RampUp | None) -> int:
+    """The ramp-up sets before a session's heavy lifts (`is_heavy_lift`, `ramp_up_count`)."""
+    if ramp is None:
+        return 0
+    return ramp_up_count((e.pattern for e in exercises if is_heavy_lift(e, ramp)), ramp)
+
+
+def ramp_up_seconds(exercises: Sequence[Exercise], timing: Timing) -> float:
+    """The time of a session's ramp-up sets (`ramp_up_sets`)."""
+    ramp = timing.ramp_up
+    return 0.0 if ramp is None else float(ramp_up_sets(exercises, ramp) * ramp.seconds_per_set)
+
+
 def session_seconds(exercises: Sequence[Exercise], timing: Timing) -> float:
-    """Estimated time of a session's exercises: each one in straight sets
+    """Estimated time of a session's exercises: their sets (`sets_seconds`) and the
+    ramp-up sets before its heavy lifts (`ramp_up_seconds`; COACHING.md §2, time is honest:
+    a session's minutes hold them)."""
+    return sets_seconds(exercises, timing) + ramp_up_seconds(exercises, timing)
+
+
+def sets_seconds(exercises: Sequence[Exercise], timing: Timing) -> float:
+    """Estimated time of a session's work sets: each exercise in straight sets
     (`exercise_seconds`), except two that name each other in `paired_with`, timed as a pair."""
     by_name = {e.name: e for e in exercises}
     total = 0.0

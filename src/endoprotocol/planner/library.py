@@ -327,6 +327,28 @@ class IntensityTable(_Node):
         return self
 
 
+class RampUp(_Node):
+    """The lighter sets a lifter works up in before a heavy lift (NSCA 2015's specific
+    warm-up; coach reviews 39 and 40, HEAVY-LIFTS-NO-RAMP-UP-TIME): which lifts are heavy,
+    how many such sets come before them, and the time each takes. They are no work sets (no
+    hard sets, never an exercise of the plan), but the session's minutes hold them."""
+
+    # a heavy lift: prescribed this many reps or fewer, taken toward failure (it carries a
+    # RIR: a ballistic move or a drill dosed by effort alone is none) at a load of
+    # `pct_1rm_from` % 1RM or more at the heavy end of its range, or - where no %1RM is
+    # given - RPE `rpe_from` or more
+    reps_at_most: Annotated[int, Field(strict=True, ge=1, le=12)]
+    pct_1rm_from: Annotated[int, Field(strict=True, ge=40, le=100)]
+    rpe_from: Annotated[float, Field(ge=1, le=10)]
+    # the lighter sets before the session's first heavy lift, and before the first heavy
+    # lift of each other movement pattern after it (a lift of a pattern already worked up
+    # to takes none)
+    first_sets: Annotated[int, Field(strict=True, ge=0, le=6)]
+    later_sets: Annotated[int, Field(strict=True, ge=0, le=6)]
+    # one such set of a few reps with the short rest and the load change after it
+    seconds_per_set: Annotated[int, Field(strict=True, ge=0, le=300)]
+
+
 class Timing(_Node):
     """Arithmetic constants for estimating how long a session takes."""
 
@@ -338,6 +360,8 @@ class Timing(_Node):
     # the least work a walk after lifting, sized to week 1's room, keeps in a later week
     # whose lifting runs over the day (coach review 27, WEEK1-CHANGES-WITH-BLOCK-LENGTH)
     walk_gives_way_minutes: Annotated[int, Field(strict=True, ge=1, le=30)] = 5
+    # the ramp-up sets before heavy lifts (None: a library that times none)
+    ramp_up: RampUp | None = None
 
 
 class ModalityDesign(_Node):
@@ -402,6 +426,9 @@ class Messages(_Node):
     # FRAIL-PREGNANT-NO-PULL: a chin-up before the wall elbow press)
     stands_in_before_last_resort: Text | None = None
     exposure_form: Text  # {changes}: a lifting session held to its smallest hard form
+    # {first}, {later}, {seconds}, {reps}: work up to a session's heavy lifts in lighter sets, and
+    # the time each takes in the session's minutes (`timing.ramp_up`; coach reviews 39, 40)
+    ramp_up: Text | None = None
     above_slot_reps: Text  # a move with `min_reps` above its slot's reps (it cannot go heavy)
     # {changes}, {groups}: in place of `exposure_form` in a week whose day, as built, does
     # not give every major group three hard sets (no strength-day claim; coach review 12)
@@ -484,6 +511,7 @@ class Messages(_Node):
             "stands_in_ruled_out": {"pattern", "rules", "by"},
             "stands_in_entry_level": {"pattern"},
             "exposure_form": {"changes"},
+            "ramp_up": {"first", "later", "seconds", "reps"},
             "above_slot_reps": set(),
             "exposure_form_partial": {"changes", "groups"},
             "main_lifts_form": {"changes"},

@@ -149,6 +149,27 @@ def aerobic_first(outcome: Decisions) -> bool:
     return any(t.lifting_yields_to_first_goal for t, _ in outcome.guidelines.values())
 
 
+def give_way_least(outcome: Decisions, timing: Timing) -> int:
+    """The least work a walk after lifting shortens to when a later week's lifting grows
+    into it (`_walk_gives_way_or_goes`, `_flex_gives_way`): the few brisk minutes of the
+    library's `walk_gives_way_minutes` where the person's aerobic guideline makes a walk of
+    a few brisk minutes after lifting its own (`lifting_exposure_walk_minutes`,
+    `lifting_extras_yield_walk_minutes`, `steady_first_walk_minutes`: WHO 2020 counts bouts
+    of any length); else the library's least steady work, and a week whose lifting leaves
+    less leaves the walk out (COACHING.md §1, cardio is real: a bone-first re-entry's walk
+    after lifting read 5-9 minutes in the weeks its exit's longer rests, and later the
+    ramp-up before its heavy lifts, grew the lifting; session 31)."""
+    few = any(
+        t.lifting_exposure_walk_minutes is not None
+        or t.lifting_extras_yield_walk_minutes is not None
+        or t.steady_first_walk_minutes is not None
+        for t, _ in outcome.guidelines.values()
+    )
+    if few:
+        return timing.walk_gives_way_minutes
+    return timing.min_work_minutes.get(Modality.ENDURANCE, 10)
+
+
 def _guideline_at_least(outcome: Decisions, measure: str, default: int) -> int:
     """The highest `at_least` of the guidelines on `measure` (`default` when none)."""
     return max(
@@ -3158,7 +3179,7 @@ def _with_dose(
         # block's own lifting the minutes it is over by (coach review 27: 38 + 8 of 45), down
         # to the few brisk minutes a walk may hold, or the walk goes (session 22: a 27-year-
         # old's 5-minute walk beside 30-minute days became 1 minute, and 0 in a deload)
-        least = design.timing.walk_gives_way_minutes
+        least = give_way_least(outcome, design.timing)
         out = [
             DayPlan(day=d.day, sessions=_walk_gives_way_or_goes(d.sessions, budget, least))
             for d in out
@@ -3731,8 +3752,9 @@ def build_weeks(
     scheme = Scheme.from_outcome(outcome)
     least_walk = design.timing.min_work_minutes.get(Modality.ENDURANCE, 10)
     # the least work a later week's lifting shortens a walk sized to week 1's room to
-    # (`Session.give_floor`; the library's `walk_gives_way_minutes`)
-    give_least = design.timing.walk_gives_way_minutes
+    # (`Session.give_floor`; the library's `walk_gives_way_minutes` where a few brisk
+    # minutes are a walk for this person, else its least steady work: `give_way_least`)
+    give_least = give_way_least(outcome, design.timing)
     limit_caps: dict[bool, float | None] = {}
     for compound, role in ((True, "compound"), (False, "accessory")):
         bound, _ = outcome.limit(Modality.RESISTANCE.value, role, "pct_1rm")

@@ -29,8 +29,8 @@ from endoprotocol.engine.decisions import (
     is_hard,
 )
 from endoprotocol.plan import HARD_EXPOSURE_SETS
-from endoprotocol.planner.fill import Shortfall
-from endoprotocol.planner.library import Library, SplitDay
+from endoprotocol.planner.fill import Shortfall, ramp_up_count, role_heavy
+from endoprotocol.planner.library import Library, Slot, SplitDay
 from endoprotocol.planner.progress import BuildUp, Scheme, mesocycles
 from endoprotocol.profile import WEEK, Profile
 from endoprotocol.vocab import (
@@ -1944,8 +1944,23 @@ class Scheduler:
         seconds = sum(
             self._slot_seconds(slot.role, grown=grown, short_rests=short_rests) for slot in slots
         )
+        seconds += self._ramp_up_seconds(slots)
         edges = 0 if s.shares_warmup else self._edges(s.modality)
         return edges + math.ceil(seconds / 60)
+
+    def _ramp_up_seconds(self, slots: Sequence[Slot]) -> float:
+        """The ramp-up sets before a lifting session's heavy lifts, as the session builder
+        times them (`fill.ramp_up_seconds`): each slot whose role the rules dose heavy (its
+        reps, RIR, %1RM or RPE read as `fill.is_heavy_lift` reads a lift's) opens a
+        movement pattern not yet worked up to, the first with `first_sets`, each later one
+        with `later_sets` (coach reviews 39 and 40, HEAVY-LIFTS-NO-RAMP-UP-TIME: the
+        lifting's minutes hold them, so the day's other work does not take them)."""
+        ramp = self.library.design.timing.ramp_up
+        if ramp is None:
+            return 0.0
+
+        heavy = [slot.pattern for slot in slots if role_heavy(self.outcome, slot.role, ramp)]
+        return float(ramp_up_count(heavy, ramp) * ramp.seconds_per_set)
 
     def _reserves_growth(self) -> bool:
         """Whether lifting keeps the minutes of the sets the block will add (a guideline

@@ -19,7 +19,7 @@ from endoprotocol.engine.decisions import (
     narrow,
 )
 from endoprotocol.plan import DayPlan, Exercise, Intensity, Range, Session, Week, hard_exposures
-from endoprotocol.planner.fill import TRIM_NOTE, trim_changes
+from endoprotocol.planner.fill import TRIM_NOTE, ramp_up_sets, trim_changes
 from endoprotocol.planner.intensity import (
     EMPTY,
     ORDER,
@@ -29,7 +29,13 @@ from endoprotocol.planner.intensity import (
     rest_for_load,
     settled_rest,
 )
-from endoprotocol.planner.library import STRENGTH_REPS, ExerciseEntry, IntensityTable, Zone
+from endoprotocol.planner.library import (
+    STRENGTH_REPS,
+    ExerciseEntry,
+    IntensityTable,
+    RampUp,
+    Zone,
+)
 from endoprotocol.vocab import INTENSITY_ORDER, MAJOR_GROUPS, IntensityClass, Modality
 
 # the parameters of an exercise a week-scoped limit may narrow
@@ -599,7 +605,9 @@ def true_heavy_notes(week: Week, heavy_only: Collection[str]) -> None:
     older or fractured spine's 8 or more reps, a first vigorous effort held moderate) or a
     cautious start took them, and the note would promise loading the session does not give
     (coach review 39, BONE-FIVES-CUE-WITHOUT-HEAVY-SETS: a 67-year-old with a vertebral
-    fracture read it on all 32 sessions, every set 10-15 reps)."""
+    fracture read it on all 32 sessions, every set 10-15 reps). (The ramp-up before heavy
+    lifts, `true_ramp_up_notes`, reads a heavy lift by its load too: it is about working up
+    to a heavy load, this note about sets of about five.)"""
     if not heavy_only:
         return
     days = []
@@ -609,6 +617,40 @@ def true_heavy_notes(week: Week, heavy_only: Collection[str]) -> None:
             heavy = any(e.reps is not None and e.reps.max <= STRENGTH_REPS for e in s.exercises)
             if s.modality is Modality.RESISTANCE and not heavy:
                 s = s.model_copy(update={"notes": [n for n in s.notes if n not in heavy_only]})
+            sessions.append(s)
+        days.append(DayPlan(day=day.day, sessions=sessions))
+    week.days = days
+
+
+def true_ramp_up_notes(week: Week, ramp: RampUp | None, text: str | None) -> None:
+    """A lifting session holding a heavy lift this week (`fill.is_heavy_lift`) says to work
+    up to it in lighter ramp-up sets (`messages.ramp_up`, `text`, filled with the ramp-up's
+    sets and seconds: the time every timing of a session counts for them,
+    `fill.ramp_up_seconds`); a session with none this week (a safety cap, a cautious start,
+    a held week took them) says nothing of them (COACHING.md §2, time is honest; coach
+    reviews 39 and 40, HEAVY-LIFTS-NO-RAMP-UP-TIME). The ramp-up sets are no exercise of the
+    plan, so they are never hard sets. Runs last, on each week as finally held."""
+    if ramp is None or not text:
+        return
+    said = fill_placeholders(
+        text,
+        {
+            "first": str(ramp.first_sets),
+            "later": str(ramp.later_sets),
+            "seconds": str(ramp.seconds_per_set),
+            "reps": str(ramp.reps_at_most),
+        },
+    )
+    days = []
+    for day in week.days:
+        sessions = []
+        for s in day.sessions:
+            if s.modality is Modality.RESISTANCE:
+                notes = [n for n in s.notes if n != said]
+                if ramp_up_sets(s.exercises, ramp):
+                    notes.append(said)
+                if notes != s.notes:
+                    s = s.model_copy(update={"notes": notes})
             sessions.append(s)
         days.append(DayPlan(day=day.day, sessions=sessions))
     week.days = days
