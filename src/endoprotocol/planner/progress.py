@@ -2426,6 +2426,16 @@ def _flex_gives_way(
     return _walk_gives_way_or_goes(sessions, budget, least)
 
 
+def _sized_to_week_one(sessions: list[Session]) -> bool:
+    """Whether the day's walk after lifting is sized to week 1's room (`Session.give_floor`):
+    each later week whose lifting runs over the day shortens it or leaves it out in that week
+    only (`_flex_gives_way`), so week 1 keeps it (coach review 27,
+    WEEK1-CHANGES-WITH-BLOCK-LENGTH; session 31: a re-entry's 75-minute day lost its week-1
+    walk to the full dose's heavy weeks, their ramp-up sets in their minutes)."""
+    walk = _steady_after_lifting(sessions)
+    return walk is not None and walk.give_floor is not None
+
+
 def _walk_gives_way_or_goes(sessions: list[Session], budget: int, least: int) -> list[Session]:
     """`_walk_gives_way` to `least` minutes of work, and where the day is still over its
     minutes the walk after lifting is left out (never a walk of a minute or two: the audit's
@@ -3090,6 +3100,17 @@ def _with_dose(
         walk = _steady_after_lifting(day.sessions) if _walks_give(week_one, scheme) else None
         if walk is not None:
             spare += max(0, math.floor(_work_minutes(walk)) - least_walk)
+            # ... never past what the lifting alone, at the block's own dose, leaves of the
+            # day: a walk sized to a cautious start's shorter first weeks gives way in the
+            # weeks at that dose, and the sets it gave its minutes to must still fit them
+            # (a re-entry's 75-minute day: its walk's minutes went to sets that its heavy
+            # weeks, with their ramp-up, could not hold; session 31)
+            lifting = sum(
+                settled(s).duration_minutes
+                for s in day.sessions
+                if s.modality is Modality.RESISTANCE and not s.optional
+            )
+            spare = min(spare, max(0, budget - lifting))
         rooms.append(Room(spare * 60, design.timing))
     # the sets are counted and costed on week 1 as built, then written into the template
     built = [DayPlan(day=d.day, sessions=[settled(s) for s in d.sessions]) for d in week_one]
@@ -3181,7 +3202,12 @@ def _with_dose(
         # old's 5-minute walk beside 30-minute days became 1 minute, and 0 in a deload)
         least = give_way_least(outcome, design.timing)
         out = [
-            DayPlan(day=d.day, sessions=_walk_gives_way_or_goes(d.sessions, budget, least))
+            DayPlan(
+                day=d.day,
+                sessions=d.sessions
+                if _sized_to_week_one(d.sessions)
+                else _walk_gives_way_or_goes(d.sessions, budget, least),
+            )
             for d in out
         ]
     return out
@@ -4945,6 +4971,10 @@ def build_weeks(
                 ramp_week == build_up.weeks
                 and scheme.build_up_done_note
                 and sum(_steady_minutes(days)) >= full_steady
+                # (nor below a week before it: a walk sized to week 1's room that this
+                # week's lifting shortened by a minute has not reached it; session 31)
+                and sum(_steady_minutes(days))
+                >= max((sum(_steady_minutes(w.days)) for w in weeks), default=0)
             ):
                 # only a week whose steady work is the template's full length says so: a
                 # week whose lifting took some of it has not reached it (coach review 15,
