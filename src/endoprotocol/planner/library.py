@@ -695,6 +695,20 @@ class Library:
                 return protocol
         return None
 
+    @cached_property
+    def heavy_patterns(self) -> frozenset[Pattern]:
+        """The movement patterns with a lift the library lets be done heavy: a strength lift
+        done for reps whose own least reps (`min_reps`) do not lift it above the ramp-up's
+        heavy reps (no split-stance lunge is one: its balance gives out first). The
+        scheduler times a ramp-up only before these (`timing.ramp_up`)."""
+        ramp = self.design.timing.ramp_up
+        most = ramp.reps_at_most if ramp is not None else STRENGTH_REPS
+        return frozenset(
+            e.pattern
+            for e in self.exercises
+            if e.kind == "strength" and not e.timed and (e.min_reps is None or e.min_reps <= most)
+        )
+
     def most_reps(self) -> Mapping[str, float]:
         """Exercise name -> the most reps its kind is dosed at (kinds with a dose only).
         Made once per library (read-only: shared by every plan)."""

@@ -1951,7 +1951,8 @@ class Scheduler:
     def _ramp_up_seconds(self, slots: Sequence[Slot]) -> float:
         """The ramp-up sets before a lifting session's heavy lifts, as the session builder
         times them (`fill.ramp_up_seconds`): each slot whose role the rules dose heavy (its
-        reps, RIR, %1RM or RPE read as `fill.is_heavy_lift` reads a lift's) opens a
+        reps, RIR, %1RM or RPE read as `fill.is_heavy_lift` reads a lift's), of a pattern
+        the library has a lift done heavy in (`Library.heavy_patterns`: no lunge), opens a
         movement pattern not yet worked up to, the first with `first_sets`, each later one
         with `later_sets` (coach reviews 39 and 40, HEAVY-LIFTS-NO-RAMP-UP-TIME: the
         lifting's minutes hold them, so the day's other work does not take them)."""
@@ -1959,7 +1960,12 @@ class Scheduler:
         if ramp is None:
             return 0.0
 
-        heavy = [slot.pattern for slot in slots if role_heavy(self.outcome, slot.role, ramp)]
+        heavy = [
+            slot.pattern
+            for slot in slots
+            if slot.pattern in self.library.heavy_patterns
+            and role_heavy(self.outcome, slot.role, ramp)
+        ]
         return float(ramp_up_count(heavy, ramp) * ramp.seconds_per_set)
 
     def _reserves_growth(self) -> bool:
@@ -2502,7 +2508,11 @@ class Scheduler:
         if own < one:
             one = own
         least = self._floor(s) if s.shares_warmup else math.ceil(self.shortest(s.modality))
-        return max(edges + math.ceil((compounds * one + extra) / 60), least)
+        # and the ramp-up sets before its heavy compounds (session 31: a bone-first day's
+        # deadlift fell to two sets so that its ramp-up fit the form's minutes)
+        kept = [x for x in s.split_day.slots if x.role == "compound" or x is first]
+        ramp = self._ramp_up_seconds(kept)
+        return max(edges + math.ceil((compounds * one + extra + ramp) / 60), least)
 
     def _give_back_to_lifting(self, wanted: dict[int, int]) -> None:
         """Minutes a shortened lifting session no longer needs for aerobic work go back to it,
