@@ -374,9 +374,12 @@ def test_a_mirrored_week_keeps_the_walks_the_days_have_time_for() -> None:
     # 20 of them in week 1 and the rest moderate, where it was 42 minutes of tempo). Since
     # coach review 30 (HARD-MIDDLE-DAY) Friday is a moderate 60-minute walk, not a tempo run
     # between two lifting days, and Thursday's walk after lifting holds 51-53 minutes: the
-    # week's steady minutes are 169-171, their 2-minute change said where it happens
+    # week's steady minutes are 169-171, their 2-minute change said where it happens. Since
+    # session 31 (HEAVY-LIFTS-NO-RAMP-UP-TIME) the lower days' Nordic curl (2 x 3-6 at RPE
+    # 7-8, a heavy lift) is worked up to in ramp-up sets their minutes hold: Thursday's walk
+    # 50, every week's steady minutes 166, and Monday's walk 13 throughout
     minutes = [week_steady_minutes(w) for w in plan.weeks]
-    assert set(minutes) == {169, 171}
+    assert set(minutes) == {166}
     for before, week in zip(plan.weeks, plan.weeks[1:], strict=False):
         if week.deload:
             continue
@@ -388,7 +391,7 @@ def test_a_mirrored_week_keeps_the_walks_the_days_have_time_for() -> None:
         for s in w.days[0].sessions
         if s.modality.value == "endurance"
     ]
-    assert monday == [13] + [15] * 11
+    assert monday == [13] * 12
     verdict = audit_check("steady-note-unkept", SIX_DAYS, plan)
     assert not verdict.faults, verdict.faults
 

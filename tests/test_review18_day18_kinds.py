@@ -102,8 +102,9 @@ def test_a_trained_lifter_keeps_her_fifth_lifting_day_and_still_meets_who_aerobi
 
 def test_the_room_check_finds_the_old_given_up_day(monkeypatch: pytest.MonkeyPatch) -> None:
     """Built with the week that gave way always kept (the old planner), the check flags
-    Saturday's walk: the kept lifting days leave 121 minutes idle in every week against its
-    57 (60 and 124 before session 30's levelled steady blocks, `Scheduler._level_blocks`,
+    Saturday's walk: the kept lifting days leave 115 minutes idle in every week against its
+    57 (121 before session 31's ramp-up before heavy lifts, which the lifting days' minutes
+    hold; 60 and 124 before session 30's levelled steady blocks, `Scheduler._level_blocks`,
     moved 3 of its minutes to a block after lifting; 120 before coach review 34's
     SETS-AND-REPS-STEP-TOGETHER kept a lift's range in the week its set steps; 123 before the
     glute credit of knee lifts, session 15, added lower-body sets; 117 before coach review
@@ -116,7 +117,7 @@ def test_the_room_check_finds_the_old_given_up_day(monkeypatch: pytest.MonkeyPat
     faults = audit_check("lifting-day-given-up-with-room", GIVEN_UP, plan).faults
     assert [f.where for f in faults] == ["saturday"]
     assert "57 minutes" in faults[0].what
-    assert "121 minutes idle" in faults[0].what
+    assert "115 minutes idle" in faults[0].what
 
 
 def test_the_room_check_leaves_a_day_that_had_to_give_way(

@@ -61,10 +61,13 @@ def test_the_free_minutes_go_to_the_walk_until_the_target_is_met(weeks: int) -> 
     plan = builtin_plan(weeks=weeks, **ACTIVE_STRENGTH_THREE_DAYS)
     aerobic = guideline(plan, "who-2020-aerobic")
     assert aerobic.met
-    assert aerobic.value == 150
     # Sunday's walk after the lower-body day takes the 12 minutes the week was short, in
-    # every week: the added sets grow into what is left
-    assert {_walk(plan, "sunday", w.week) for w in plan.weeks} == {51}
+    # every week: the added sets grow into what is left. Since session 31
+    # (HEAVY-LIFTS-NO-RAMP-UP-TIME) the lifting days hold the ramp-up before their heavy
+    # lifts, Wednesday's and Saturday's walks are 41 and 50, the lower day's sets past the
+    # dose give Sunday's walk their minutes, and every day is full: 152 of 150
+    assert aerobic.value == 152
+    assert {_walk(plan, "sunday", w.week) for w in plan.weeks} == {61}
     for w in plan.weeks:
         for d in w.days:
             assert sum(s.duration_minutes for s in d.sessions) <= 100

@@ -15123,6 +15123,12 @@ RAMP_HEAVY_RPE = 7
 # of few reps, about a minute each with their short rests (NSCA 2015's specific warm-up:
 # 2-4 progressively heavier sets, e.g. about 50 % x 5, 70 % x 3, 80 % x 1-2)
 RAMP_UP_LEAST_MINUTES = 2
+# the shortest day the check reads: on days of 30 minutes or less the lifting's 15-20
+# minutes hold four heavy lifts at two sets, or a ramp-up, not both (left open)
+RAMP_UP_FROM_DAY_MINUTES = 31
+# ... and the least work sets a session read holds (a short lifting block beside a run on a
+# longer day: the same trade)
+RAMP_UP_LEAST_WORK_MINUTES = 10
 # a session note that tells the person to work up to a heavy lift in lighter sets
 # (rules/core/resistance.yaml, ramp-up-before-heavy-lifts)
 RAMP_UP_SAID = re.compile(r"\bramp-up sets?\b", re.IGNORECASE)
@@ -15150,8 +15156,15 @@ def heavy_lift_no_ramp_up(p: Profile, plan: Plan, library: Library) -> Verdict:
     least, `_least_edges`, where it opens its day) and at least `RAMP_UP_LEAST_MINUTES`
     for each movement pattern it lifts heavy (a minute's rounding spared); and a session
     whose notes speak of ramp-up sets with no heavy lift that week (a safety cap, a
-    cautious start or a held week took them)."""
+    cautious start or a held week took them). Days shorter than `RAMP_UP_FROM_DAY_MINUTES`
+    are left out, and so are sessions with less than `RAMP_UP_LEAST_WORK_MINUTES` of work
+    sets: after the warm-up and cool-down they hold 10-20 minutes of lifting, and a ramp-up
+    before four heavy lifts would leave each one set (left open, docs/planning.md session
+    31)."""
     verdict = Verdict(applies=False)
+    if p.minutes_per_session < RAMP_UP_FROM_DAY_MINUTES:
+        # short days: left open, docs/planning.md session 31
+        return verdict
     timing = library.design.timing
     least_edges = _least_edges(p.minutes_per_session)
     for week in plan.weeks:
@@ -15173,6 +15186,9 @@ def heavy_lift_no_ramp_up(p: Profile, plan: Plan, library: Library) -> Verdict:
                             )
                         )
                     continue
+                work = sets_seconds(s.exercises, timing) / 60
+                if work < RAMP_UP_LEAST_WORK_MINUTES:
+                    continue  # a short lifting block: left open
                 verdict.applies = True
                 first = heavy[0]
                 reps = first.reps or Range.of(0)
@@ -15190,7 +15206,6 @@ def heavy_lift_no_ramp_up(p: Profile, plan: Plan, library: Library) -> Verdict:
                 edges = least_edges if i == 0 else 0
                 patterns = len(dict.fromkeys(e.pattern for e in heavy))
                 ramp = RAMP_UP_LEAST_MINUTES * patterns
-                work = sets_seconds(s.exercises, timing) / 60
                 if s.duration_minutes + 1 < edges + work + ramp:
                     verdict.faults.append(
                         Fault(

@@ -685,9 +685,16 @@ def ramp_up_sets(exercises: Sequence[Exercise], ramp: RampUp | None) -> int:
 
 
 def ramp_up_seconds(exercises: Sequence[Exercise], timing: Timing) -> float:
-    """The time of a session's ramp-up sets (`ramp_up_sets`)."""
+    """The time of a session's ramp-up sets (`ramp_up_sets`): none in a short lifting
+    session, whose work sets take less than the ramp-up's `least_work_seconds` (a ramp-up
+    there would leave its big lifts one set each)."""
     ramp = timing.ramp_up
-    return 0.0 if ramp is None else float(ramp_up_sets(exercises, ramp) * ramp.seconds_per_set)
+    if ramp is None:
+        return 0.0
+    sets = ramp_up_sets(exercises, ramp)
+    if not sets or sets_seconds(exercises, timing) < ramp.least_work_seconds:
+        return 0.0
+    return float(sets * ramp.seconds_per_set)
 
 
 def session_seconds(exercises: Sequence[Exercise], timing: Timing) -> float:

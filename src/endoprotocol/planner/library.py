@@ -347,6 +347,12 @@ class RampUp(_Node):
     later_sets: Annotated[int, Field(strict=True, ge=0, le=6)]
     # one such set of a few reps with the short rest and the load change after it
     seconds_per_set: Annotated[int, Field(strict=True, ge=0, le=300)]
+    # on days of this many minutes or fewer no ramp-up is timed or said: minutes of ramp-up
+    # sets would leave a short day's big lifts one set each
+    short_day_minutes: Annotated[int, Field(strict=True, ge=0, le=60)] = 0
+    # nor in a session whose work sets take less than this (a short lifting block beside a
+    # run or a walk on a longer day): the same reason
+    least_work_seconds: Annotated[int, Field(strict=True, ge=0, le=3600)] = 0
 
 
 class Timing(_Node):

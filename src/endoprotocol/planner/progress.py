@@ -36,6 +36,7 @@ from endoprotocol.planner.fill import (
     exercise_seconds,
     midpoint,
     pair_seconds,
+    ramp_up_seconds,
     session_seconds,
     trim_changes,
     trim_note,
@@ -2426,14 +2427,23 @@ def _flex_gives_way(
     return _walk_gives_way_or_goes(sessions, budget, least)
 
 
-def _sized_to_week_one(sessions: list[Session]) -> bool:
-    """Whether the day's walk after lifting is sized to week 1's room (`Session.give_floor`):
-    each later week whose lifting runs over the day shortens it or leaves it out in that week
-    only (`_flex_gives_way`), so week 1 keeps it (coach review 27,
-    WEEK1-CHANGES-WITH-BLOCK-LENGTH; session 31: a re-entry's 75-minute day lost its week-1
-    walk to the full dose's heavy weeks, their ramp-up sets in their minutes)."""
+def _sized_to_week_one(sessions: list[Session], timing: Timing) -> bool:
+    """Whether the day's walk after lifting is sized to week 1's room (`Session.give_floor`)
+    beside lifting whose heavy weeks hold a ramp-up (`fill.ramp_up_seconds`) that its
+    first weeks do not: each later week whose lifting runs over the day shortens the walk or
+    leaves it out in that week only (`_flex_gives_way`), so week 1 keeps it (coach review
+    27, WEEK1-CHANGES-WITH-BLOCK-LENGTH; session 31: a re-entry's 75-minute day lost its
+    week-1 walk to the ramp-up of its heavy weeks)."""
     walk = _steady_after_lifting(sessions)
-    return walk is not None and walk.give_floor is not None
+    return (
+        walk is not None
+        and walk.give_floor is not None
+        and any(
+            ramp_up_seconds(s.exercises, timing)
+            for s in sessions
+            if s.modality is Modality.RESISTANCE and not s.optional
+        )
+    )
 
 
 def _walk_gives_way_or_goes(sessions: list[Session], budget: int, least: int) -> list[Session]:
@@ -3099,18 +3109,16 @@ def _with_dose(
         spare = max(0, budget - sum(settled(s).duration_minutes for s in day.sessions))
         walk = _steady_after_lifting(day.sessions) if _walks_give(week_one, scheme) else None
         if walk is not None:
-            spare += max(0, math.floor(_work_minutes(walk)) - least_walk)
-            # ... never past what the lifting alone, at the block's own dose, leaves of the
-            # day: a walk sized to a cautious start's shorter first weeks gives way in the
-            # weeks at that dose, and the sets it gave its minutes to must still fit them
-            # (a re-entry's 75-minute day: its walk's minutes went to sets that its heavy
-            # weeks, with their ramp-up, could not hold; session 31)
-            lifting = sum(
-                settled(s).duration_minutes
+            # (less the ramp-up the lifting's heavy weeks hold: a walk sized to a cautious
+            # start's first weeks gives those minutes back to them, so sets may not take
+            # them too; an 84-minute re-entry lifted more sets than the same lifter active,
+            # its walk down to 6 minutes; session 31)
+            ramp = sum(
+                ramp_up_seconds(s.exercises, design.timing)
                 for s in day.sessions
                 if s.modality is Modality.RESISTANCE and not s.optional
             )
-            spare = min(spare, max(0, budget - lifting))
+            spare += max(0, math.floor(_work_minutes(walk) - ramp / 60) - least_walk)
         rooms.append(Room(spare * 60, design.timing))
     # the sets are counted and costed on week 1 as built, then written into the template
     built = [DayPlan(day=d.day, sessions=[settled(s) for s in d.sessions]) for d in week_one]
@@ -3205,7 +3213,7 @@ def _with_dose(
             DayPlan(
                 day=d.day,
                 sessions=d.sessions
-                if _sized_to_week_one(d.sessions)
+                if _sized_to_week_one(d.sessions, design.timing)
                 else _walk_gives_way_or_goes(d.sessions, budget, least),
             )
             for d in out

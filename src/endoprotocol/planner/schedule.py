@@ -1944,11 +1944,11 @@ class Scheduler:
         seconds = sum(
             self._slot_seconds(slot.role, grown=grown, short_rests=short_rests) for slot in slots
         )
-        seconds += self._ramp_up_seconds(slots)
+        seconds += self._ramp_up_seconds(slots, seconds)
         edges = 0 if s.shares_warmup else self._edges(s.modality)
         return edges + math.ceil(seconds / 60)
 
-    def _ramp_up_seconds(self, slots: Sequence[Slot]) -> float:
+    def _ramp_up_seconds(self, slots: Sequence[Slot], work: float) -> float:
         """The ramp-up sets before a lifting session's heavy lifts, as the session builder
         times them (`fill.ramp_up_seconds`): each slot whose role the rules dose heavy (its
         reps, RIR, %1RM or RPE read as `fill.is_heavy_lift` reads a lift's), of a pattern
@@ -1957,8 +1957,8 @@ class Scheduler:
         with `later_sets` (coach reviews 39 and 40, HEAVY-LIFTS-NO-RAMP-UP-TIME: the
         lifting's minutes hold them, so the day's other work does not take them)."""
         ramp = self.library.design.timing.ramp_up
-        if ramp is None:
-            return 0.0
+        if ramp is None or work < ramp.least_work_seconds:
+            return 0.0  # (a short lifting session times none: `fill.ramp_up_seconds`)
 
         heavy = [
             slot.pattern
@@ -2511,7 +2511,7 @@ class Scheduler:
         # and the ramp-up sets before its heavy compounds (session 31: a bone-first day's
         # deadlift fell to two sets so that its ramp-up fit the form's minutes)
         kept = [x for x in s.split_day.slots if x.role == "compound" or x is first]
-        ramp = self._ramp_up_seconds(kept)
+        ramp = self._ramp_up_seconds(kept, compounds * one + extra)
         return max(edges + math.ceil((compounds * one + extra + ramp) / 60), least)
 
     def _give_back_to_lifting(self, wanted: dict[int, int]) -> None:

@@ -19,7 +19,7 @@ from endoprotocol.engine.decisions import (
     narrow,
 )
 from endoprotocol.plan import DayPlan, Exercise, Intensity, Range, Session, Week, hard_exposures
-from endoprotocol.planner.fill import TRIM_NOTE, ramp_up_sets, trim_changes
+from endoprotocol.planner.fill import TRIM_NOTE, ramp_up_seconds, trim_changes
 from endoprotocol.planner.intensity import (
     EMPTY,
     ORDER,
@@ -33,7 +33,7 @@ from endoprotocol.planner.library import (
     STRENGTH_REPS,
     ExerciseEntry,
     IntensityTable,
-    RampUp,
+    Timing,
     Zone,
 )
 from endoprotocol.vocab import INTENSITY_ORDER, MAJOR_GROUPS, IntensityClass, Modality
@@ -622,7 +622,7 @@ def true_heavy_notes(week: Week, heavy_only: Collection[str]) -> None:
     week.days = days
 
 
-def true_ramp_up_notes(week: Week, ramp: RampUp | None, text: str | None) -> None:
+def true_ramp_up_notes(week: Week, timing: Timing, text: str | None) -> None:
     """A lifting session holding a heavy lift this week (`fill.is_heavy_lift`) says to work
     up to it in lighter ramp-up sets (`messages.ramp_up`, `text`, filled with the ramp-up's
     sets and seconds: the time every timing of a session counts for them,
@@ -630,6 +630,7 @@ def true_ramp_up_notes(week: Week, ramp: RampUp | None, text: str | None) -> Non
     a held week took them) says nothing of them (COACHING.md §2, time is honest; coach
     reviews 39 and 40, HEAVY-LIFTS-NO-RAMP-UP-TIME). The ramp-up sets are no exercise of the
     plan, so they are never hard sets. Runs last, on each week as finally held."""
+    ramp = timing.ramp_up
     if ramp is None or not text:
         return
     said = fill_placeholders(
@@ -647,7 +648,7 @@ def true_ramp_up_notes(week: Week, ramp: RampUp | None, text: str | None) -> Non
         for s in day.sessions:
             if s.modality is Modality.RESISTANCE:
                 notes = [n for n in s.notes if n != said]
-                if ramp_up_sets(s.exercises, ramp):
+                if ramp_up_seconds(s.exercises, timing):
                     notes.append(said)
                 if notes != s.notes:
                     s = s.model_copy(update={"notes": notes})
