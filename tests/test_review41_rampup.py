@@ -17,7 +17,9 @@ HEAVY-LIFTS-NO-RAMP-UP-TIME (COACHING.md §2, time is honest) A 30-year-old adva
     the scheduler's estimate), so a day that cannot hold them trims as it always trims
     (shorter rests, then sets, then extras), and a session holding a heavy lift that week
     says so (`messages.ramp_up`). They are no exercise of the plan, so never hard sets.
-    Check `heavy-lift-no-ramp-up`.
+    A block no week of which lifts heavy is built without them; days of 30 minutes or less
+    and lifting blocks with under 10 minutes of work sets time none (left open). Check
+    `heavy-lift-no-ramp-up`.
 """
 
 from __future__ import annotations
@@ -185,6 +187,61 @@ def test_the_check_faults_a_ramp_up_said_without_heavy_lifts() -> None:
     faults = CHECKS[CHECK](parse_profile(RE_ENTRY), old, builtin_library()).faults
     assert faults
     assert all("with no heavy lift" in f.what for f in faults)
+
+
+# the knock-ons of the ramp-up's minutes on a re-entry's single long day (session 31): the
+# walk sized beside the moderate first weeks, and the sets the first goal's dose takes
+RE_ENTRY_75 = {
+    "age": 34,
+    "sex": "female",
+    "goals": ["strength", "muscle"],
+    "experience": "advanced",
+    "days_per_week": 1,
+    "minutes_per_session": 75,
+    "equipment": ["barbell", "bench", "pull-up-bar", "trap-bar", "door-anchor", "machines"],
+    "currently_active": False,
+}
+RE_ENTRY_84 = {
+    "age": 18,
+    "sex": "male",
+    "goals": ["strength", "muscle"],
+    "experience": "intermediate",
+    "days_per_week": 1,
+    "minutes_per_session": 84,
+    "equipment": ["bench", "barbell", "bands", "pool"],
+    "currently_active": False,
+}
+
+
+def test_a_re_entry_keeps_its_week_one_walk_where_the_heavy_weeks_need_the_minutes() -> None:
+    """Its heavy weeks (from week 9, with their ramp-up) hold no walk after the lifting; week
+    1's moderate lifting leaves the minutes for one, which the one-week plan has too: the walk
+    stays in the weeks that hold it and gives way in the others (before: gone all block)."""
+    plan = builtin_plan(weeks=12, **RE_ENTRY_75)
+    monday = next(d for d in plan.weeks[0].days if d.day.value == "monday")
+    assert [s.modality.value for s in monday.sessions if not s.optional] == [
+        "resistance",
+        "endurance",
+    ]
+    heavy = {week for week, _, _, s in _lifting(plan) if _said(s)}
+    assert heavy
+    assert min(heavy) > 2  # (the re-entry weeks lift nothing heavy)
+    for week in plan.weeks:
+        for d in week.days:
+            assert sum(s.duration_minutes for s in d.sessions if not s.optional) <= 75
+    for name in (CHECK, "week-one-emptier-than-one-week-plan", "steady-note-unkept"):
+        assert not audit_check(name, RE_ENTRY_75, plan).faults, name
+
+
+def test_a_re_entry_lifts_no_more_than_the_same_lifter_active() -> None:
+    """The sets the first goal's dose adds to a re-entry's day leave its walk the minutes
+    the heavy weeks' ramp-up takes back (before: 32 hard sets a building week against the
+    active lifter's 30, the walk down to 6 minutes)."""
+    plan = builtin_plan(weeks=12, **RE_ENTRY_84)
+    verdict = audit_check("reentry-more-sets-than-active", RE_ENTRY_84, plan)
+    assert verdict.applies
+    assert not verdict.faults, verdict.faults
+    assert not audit_check("steady-block-too-short", RE_ENTRY_84, plan).faults
 
 
 @st.composite
