@@ -14005,6 +14005,117 @@ def non_deload_weeks_identical(p: Profile, plan: Plan, library: Library) -> Verd
     return verdict
 
 
+# Restated from the core pack (`core/endurance-first-trained-volume`, coach review 28, and
+# `core/long-session-grows`): an endurance-first week grows about 10 % a building week, 5
+# minutes a step, and its long session (the last offered day holding one moderate steady
+# session alone) may pass the other steady sessions' length up to 150 minutes for an active
+# adult under 65. A steady block on a hard day grows at most the larger of the two a week
+# (coach review 41, INTERVAL-DAY-STEADY-JUMP; design choices).
+HARD_DAY_STEADY_STEP_SHARE = 0.10
+HARD_DAY_STEADY_STEP_MINUTES = 5
+LONG_SESSION_MOST_MINUTES = 150
+LONG_SESSION_BEFORE_AGE = 65
+
+
+def _hard_day_blocks(week: Week) -> dict[tuple[str, int], tuple[str, float, tuple[str, ...]]]:
+    """Each required steady session of a week that shares its day with vigorous aerobic work
+    (an interval session, or another steady session held at a vigorous effort), by
+    (day, its place among the day's required steady sessions): its title, its minutes of
+    steady work, and the titles of the day's required sessions (the day's layout)."""
+    works = _steady_works(week)
+    out: dict[tuple[str, int], tuple[str, float, tuple[str, ...]]] = {}
+    for d in week.days:
+        required = [s for s in d.sessions if not s.optional]
+        steady = [s for s in required if s.modality.value == "endurance"]
+        for k, s in enumerate(steady):
+            hard = any(
+                o is not s
+                and (
+                    o.modality.value == "hiit"
+                    or (o.modality.value == "endurance" and o.intensity_class.value == "vigorous")
+                )
+                for o in required
+            )
+            if hard and s.intensity_class.value != "vigorous":
+                title, work = works[(d.day.value, k)]
+                out[(d.day.value, k)] = (title, work, tuple(o.title for o in required))
+    return out
+
+
+def _steady_only_room(p: Profile, plan: Plan, week: Week) -> list[str]:
+    """The week's steady-only days (one required moderate steady session alone on an offered
+    day) whose session could be `HARD_DAY_STEADY_STEP_MINUTES` longer: within the day's
+    minutes and, for the long session of an active adult under 65 whose first goal is
+    endurance (the last such day), within `LONG_SESSION_MOST_MINUTES`; any other within the
+    longest such session of week 1 (the steady length the plan itself uses)."""
+    offered = {d.value for d in p.training_days()}
+
+    def alone(w: Week) -> list[tuple[str, Session]]:
+        out: list[tuple[str, Session]] = []
+        for d in w.days:
+            required = [s for s in d.sessions if not s.optional]
+            if (
+                d.day.value in offered
+                and len(required) == 1
+                and required[0].modality.value == "endurance"
+                and required[0].intensity_class.value == "moderate"
+            ):
+                out.append((d.day.value, required[0]))
+        return out
+
+    first = alone(plan.weeks[0])
+    usual = max((s.duration_minutes for _, s in first), default=0)
+    days = alone(week)
+    long_open = _active_endurance_first(p, plan) and p.age < LONG_SESSION_BEFORE_AGE
+    room = []
+    for i, (day, s) in enumerate(days):
+        most = LONG_SESSION_MOST_MINUTES if long_open and i == len(days) - 1 else usual
+        if s.duration_minutes + HARD_DAY_STEADY_STEP_MINUTES <= min(most, p.minutes_per_session):
+            room.append(f"{day} {s.duration_minutes}")
+    return room
+
+
+def interval_day_steady_jump(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §2-3 (hard days hard, easy days easy; aerobic work lengthened about 5-10
+    minutes every 1-2 weeks, ACSM 2011): a required steady block that shares its day with
+    intervals (or other vigorous work) grows no more than the larger of 10 % and 5 minutes
+    of its steady work from one building week to the next (a deload's exit, which goes back
+    up to the block's level, left out), while a steady-only session that week had room to
+    grow - the week's added steady minutes go to the easy days, the long session first.
+    Coach review 41, INTERVAL-DAY-STEADY-JUMP: `{age: 30, sex: female, goals: [endurance],
+    experience: advanced, currently_active: true, days_per_week: 7, minutes_per_session:
+    120, equipment: [treadmill]}` ran Monday's treadmill run after its 4 x 4 intervals 28 ->
+    43 -> 65 minutes in weeks 1-3 (and 43 -> 65 in weeks 5-6) as the rounds rose 4 -> 5 ->
+    6, while Sunday's long run moved 80 -> 90 -> 93 on a 120-minute day."""
+    weeks = plan.weeks
+    verdict = Verdict(applies=len(weeks) >= 2 and any(_hard_day_blocks(w) for w in weeks))
+    if not verdict.applies:
+        return verdict
+    for before, week in pairwise(weeks):
+        if week.deload or before.deload:
+            continue
+        was = _hard_day_blocks(before)
+        for key, (title, work, layout) in _hard_day_blocks(week).items():
+            if key not in was or was[key][2] != layout:
+                continue
+            old = was[key][1]
+            most = max(old * HARD_DAY_STEADY_STEP_SHARE, HARD_DAY_STEADY_STEP_MINUTES)
+            if work - old <= most + 0.5:  # a minute's rounding spared
+                continue
+            room = _steady_only_room(p, plan, week)
+            if room:
+                verdict.faults.append(
+                    Fault(
+                        "interval-day-steady-jump",
+                        f"week {week.week} {key[0]} '{title}'",
+                        f"steady work beside the day's hard session {old:g} -> {work:g} "
+                        f"minutes (more than {most:g}) while steady-only days had room "
+                        f"({', '.join(room)} minutes)",
+                    )
+                )
+    return verdict
+
+
 PROGRESSION_CHECKS: dict[str, Check] = {
     "walk-dropped-for-exit-sets": walk_dropped_for_exit_sets,
     "bodyweight-block-stops-progressing": bodyweight_block_stops_progressing,
@@ -14100,6 +14211,7 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "deload-aerobic-cut-unsaid": deload_aerobic_cut_unsaid,
     "exit-steps-reps-and-effort": exit_steps_reps_and_effort,
     "non-deload-weeks-identical": non_deload_weeks_identical,
+    "interval-day-steady-jump": interval_day_steady_jump,
 }
 # ---- words that tell the truth (coach review 12) ---------------------------------------------
 

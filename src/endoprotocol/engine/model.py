@@ -795,6 +795,11 @@ class Progression(_Node):
     idle_share_pct: Annotated[int, Field(strict=True, ge=1, le=100)] | None = None
     # ... and a steady block after lifting grows to at most this
     after_lifting_most_minutes: Annotated[int, Field(strict=True, ge=5, le=120)] | None = None
+    # ... and a steady block that shares its day with intervals (or a vigorous steady session)
+    # grows last, once the steady-only sessions are full, and at most this share (%) of its
+    # week-1 minutes a building week, in whole `long_session_step_minutes` steps (at least
+    # one; coach review 41, INTERVAL-DAY-STEADY-JUMP)
+    beside_hard_step_pct: Annotated[int, Field(strict=True, ge=1, le=20)] | None = None
     # said in a building week whose steady minutes grew ({minutes}: by how much)
     steady_grows_note: Text | None = None
     # said once a block when the steady minutes cannot grow (every offered day is full)

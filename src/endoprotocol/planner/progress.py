@@ -257,6 +257,9 @@ class Scheme:
     steady_step_pct: int = 0
     long_most: int = 0
     after_lifting_most: int = 0
+    # `beside_hard_step_pct` (coach review 41, INTERVAL-DAY-STEADY-JUMP): 0 without it (a
+    # steady block beside intervals then grows one `long_step` a week at most)
+    beside_hard_step_pct: int = 0
     # the aerobic guideline's bar (WHO 2020's 150): the long session's start keeps the week at it
     aerobic_target: int = 0
     # the strength guideline's days (WHO 2020's 2): the weekly volume hold keeps a group's
@@ -312,6 +315,7 @@ class Scheme:
             after_lifting_most=int(v)
             if isinstance(v := get("after_lifting_most_minutes"), int)
             else 0,
+            beside_hard_step_pct=int(v) if isinstance(v := get("beside_hard_step_pct"), int) else 0,
             idle_share_pct=int(v) if isinstance(v := get("idle_share_pct"), int) else 0,
             # recovery-limited people hold the block's volume (`hold_volume`): no growth
             steady_grows=get("steady_grows_into_spare") is True
@@ -346,6 +350,15 @@ class Scheme:
             return self.long_step
         share = steady_minutes * self.steady_step_pct // 100
         return max(share // self.long_step, 1) * self.long_step
+
+    def beside_hard_step(self, minutes: int) -> int:
+        """The most a steady block that shares its day with intervals (or a vigorous steady
+        session) grows a building week, from its week-1 `minutes`: `beside_hard_step_pct` of
+        them in whole `long_step` steps, at least one (coach review 41,
+        INTERVAL-DAY-STEADY-JUMP: a treadmill run after 4 x 4 intervals went 28 -> 43 -> 65
+        minutes while the long run had room)."""
+        share = minutes * self.beside_hard_step_pct // 100
+        return max(share // self.long_step, 1) * self.long_step if self.long_step else 0
 
     def plateau_said(self, names: Sequence[str], light: bool = False) -> str:
         """`unloaded_plateau_note` naming `names` (the body-weight lifts that hold where they
@@ -1832,8 +1845,10 @@ def _growth(
     `scheme.long_step` higher than the last (COACHING.md §3: 5-10 minutes every 1-2 weeks),
     a deload going back to its block's first week and each later block starting a step
     higher; the growth goes first to a lifting day's block, then to a steady session's own
-    day, in day order. A session joining a day takes one step for its least minutes, and
-    1:1 after that. Returns week -> id -> minutes (0: not done that week)."""
+    day, in day order, and to a block beside intervals last (`beside_hard`; with
+    `steady_step_pct`, `_spread_by_step`). A session joining a day takes one step for its
+    least minutes, and 1:1 after that. Returns week -> id -> minutes (0: not done that
+    week)."""
     if not scheme.steady_grows or not scheme.long_step or not grows:
         return {}
     lifting_days = {
@@ -1842,11 +1857,17 @@ def _growth(
         if any(o.modality is Modality.RESISTANCE and not o.optional for o in d.sessions)
         for s in d.sessions
     }
+    # a block beside intervals grows last (coach review 41, INTERVAL-DAY-STEADY-JUMP)
+    hard = beside_hard(week_one)
     # (spread a step at a time, `steady_step_pct`: the long session, on its own day, first)
     spread = bool(scheme.steady_step_pct)
     order = sorted(
         (s for d in week_one for s in d.sessions if id(s) in grows),
-        key=lambda s: ((id(s) in lifting_days) == spread, grows[id(s)][0] == 0),
+        key=lambda s: (
+            id(s) in hard,
+            (id(s) in lifting_days) == spread,
+            grows[id(s)][0] == 0,
+        ),
     )
     blocks, deloads = mesocycles(count, scheme)
     step = scheme.growth_step(week_one_steady(week_one, grows))
@@ -1866,10 +1887,10 @@ def _growth(
     for number, b in deloads.items():
         wanted[number] = wanted[blocks[b][0]] if b < len(blocks) else 0
     out: dict[int, dict[int, int]] = {}
+    if scheme.steady_step_pct:
+        spread_sizes = _spread_by_step(order, grows, hard, sorted(set(wanted.values())), scheme)
+        return {number: spread_sizes[extra] for number, extra in wanted.items()}
     for number, extra in wanted.items():
-        if scheme.steady_step_pct:
-            out[number] = _spread_growth(order, grows, extra, scheme.long_step)
-            continue
         left = extra
         sizes: dict[int, int] = {}
         for s in order:
@@ -1899,14 +1920,73 @@ def week_one_steady(week_one: list[DayPlan], grows: Mapping[int, tuple[int, int]
     )
 
 
+def beside_hard(days: list[DayPlan]) -> set[int]:
+    """The required steady sessions (by id) that share their day with intervals or with a
+    vigorous steady session: the day's hard work comes first and the steady block after it
+    stays an easy addition (coach review 41, INTERVAL-DAY-STEADY-JUMP; COACHING.md §2-3:
+    hard days hard, easy days easy)."""
+
+    def hard(o: Session) -> bool:
+        return o.modality is Modality.HIIT or (
+            o.modality is Modality.ENDURANCE and o.intensity_class is IntensityClass.VIGOROUS
+        )
+
+    out: set[int] = set()
+    for d in days:
+        required = [s for s in d.sessions if not s.optional]
+        for s in required:
+            if (
+                _steady(s)
+                and s.intensity_class is not IntensityClass.VIGOROUS
+                and any(o is not s and hard(o) for o in required)
+            ):
+                out.add(id(s))
+    return out
+
+
+def _spread_by_step(
+    order: list[Session],
+    grows: Mapping[int, tuple[int, int]],
+    hard: set[int],
+    extras: list[int],
+    scheme: Scheme,
+) -> dict[int, dict[int, int]]:
+    """Each of the block's growths (`extras`, rising a step at a time) spread over the growing
+    sessions (`_spread_growth`): first over the sessions on easy days, the long session
+    first, then what they cannot take over the blocks beside intervals (`hard`), each of
+    those at most `Scheme.beside_hard_step` above what it held a step before (coach review
+    41, INTERVAL-DAY-STEADY-JUMP: the added minutes go to the easy days, and the work after
+    the intervals grows no faster than about 10 % a week). Returns extra -> id -> minutes."""
+    easy = [s for s in order if id(s) not in hard]
+    after = [s for s in order if id(s) in hard]
+    held = {id(s): grows[id(s)][0] for s in after}
+    out: dict[int, dict[int, int]] = {}
+    for extra in extras:
+        sizes = _spread_growth(easy, grows, extra, scheme.long_step)
+        used = sum(sizes[id(s)] - grows[id(s)][0] for s in easy)
+        most = {
+            id(s): held[id(s)] + scheme.beside_hard_step(grows[id(s)][0] or grows[id(s)][1])
+            for s in after
+        }
+        later = _spread_growth(after, grows, extra - used, scheme.long_step, most)
+        held.update(later)
+        out[extra] = {**sizes, **later}
+    return out
+
+
 def _spread_growth(
-    order: list[Session], grows: Mapping[int, tuple[int, int]], extra: int, unit: int
+    order: list[Session],
+    grows: Mapping[int, tuple[int, int]],
+    extra: int,
+    unit: int,
+    most: Mapping[int, int] | None = None,
 ) -> dict[int, int]:
     """`extra` minutes of growth spread over the growing sessions `unit` minutes at a time,
     round the sessions in `order` (coach review 28, ENDURANCE-TIME-LEFT-IDLE: a 10 % step
     goes to the long session and the blocks after lifting alike, so no one session jumps);
     a session joining a day takes its least minutes (`grows`) at once. Each up to its most
-    (its built minutes). Returns id -> minutes (0: not done that week)."""
+    (its built minutes, or less where `most` gives less). Returns id -> minutes (0: not
+    done that week)."""
     sizes = {id(s): grows[id(s)][0] for s in order}
     left = extra
     moved = True
@@ -1914,7 +1994,8 @@ def _spread_growth(
         moved = False
         for s in order:
             base, joins = grows[id(s)]
-            now, full = sizes[id(s)], s.duration_minutes
+            now = sizes[id(s)]
+            full = min(s.duration_minutes, (most or {}).get(id(s), s.duration_minutes))
             if not now and not base:
                 if joins <= left and joins <= full:
                     sizes[id(s)] = joins
