@@ -206,6 +206,32 @@ def floor_barred(p: Profile) -> str:
     return ""
 
 
+def loaded_floor_barred(p: Profile) -> str:
+    """Why the standard keeps this person from taking a weight to the floor, or "": after a
+    fall at any age (the strongest sign of the next: World Falls Guidelines 2022), or with
+    fragile bones from 65 (a fall is what breaks them: Too Fit To Fracture 2014). Getting
+    down and up with weights in hand leaves no hand to steady the trip (coach review 41,
+    FALLER-UNDER-80-FLOOR-PRESS-WITH-WEIGHTS); body-weight floor work stays for them."""
+    if Condition.FALLS_HISTORY in p.conditions:
+        return "a past fall"
+    if p.age >= OLDER_AGE and {Condition.OSTEOPOROSIS, Condition.VERTEBRAL_FRACTURE} & set(
+        p.conditions
+    ):
+        return "fragile bones at 65 and over"
+    return ""
+
+
+def squat_support_needed(p: Profile) -> str:
+    """Why every squat and lunge this person does keeps a hand on support (a counter, a rail,
+    a chair or wall behind, a machine's pad), or "": frailty (COACHING.md §4: standing or
+    supported), and 80 and over after a fall (coach review 41, OLDEST-FALLER-FREE-SQUAT)."""
+    if is_frail(p):
+        return "frail (80+, not active)"
+    if p.age >= OLDEST_AGE and Condition.FALLS_HISTORY in p.conditions:
+        return "80 and over after a fall"
+    return ""
+
+
 def past_first_trimester(p: Profile, weeks: int = 1) -> bool:
     """Whether a pregnant person's block of `weeks` reaches past the first trimester (or the
     week is unknown): a block that crosses week 13 keeps the later rules from its start."""
@@ -300,6 +326,12 @@ def forbidden_tags(p: Profile, weeks: int = 1) -> dict[str, str]:
     floor_why = floor_barred(p)
     if floor_why and not is_frail(p):
         ban(floor_why, "floor")
+    loaded_floor_why = loaded_floor_barred(p)
+    if loaded_floor_why:
+        ban(loaded_floor_why, "loaded-floor")
+    support_why = squat_support_needed(p)
+    if support_why:
+        ban(support_why, "unsupported-squat")
     if Condition.KNEE_PAIN in conditions:
         ban(
             "knee pain",
@@ -2333,6 +2365,79 @@ def floor_work_for_knee_pain_older(p: Profile, plan: Plan, library: Library) -> 
     return verdict
 
 
+# a free weight taken to the floor, by its kit or its words: a dumbbell, a kettlebell, a
+# barbell, plates or a loaded backpack (a band or a cable stack stays behind: no load is
+# carried down)
+FLOOR_LOADS = frozenset({"dumbbells", "kettlebell", "barbell"})
+FLOOR_LOAD_WORDS = re.compile(
+    r"dumbbell|kettlebell|\bbell\b|barbell|\bbar\b|\bplates?\b|plate-loaded|backpack|\bweighted",
+    re.IGNORECASE,
+)
+
+
+def is_loaded_floor_work(entry: ExerciseEntry) -> bool:
+    """Whether the exercise starts on the floor (`is_floor_work`) with a free weight: its kit
+    or its name and cue (a dumbbell, kettlebell, bar, plate or loaded backpack)."""
+    return is_floor_work(entry) and (
+        bool(FLOOR_LOADS & {q.value for q in entry.equipment})
+        or bool(FLOOR_LOAD_WORDS.search(f"{entry.name} {entry.cue}"))
+    )
+
+
+def faller_loaded_floor_work(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """After a fall at any age, and with fragile bones from 65 (`loaded_floor_barred`), no
+    exercise or alternative takes a free weight down to the floor: a floor press, a hip
+    thrust, a weighted push-up, a Russian twist or dead bug holding a dumbbell. Getting down
+    and back up with weights in hand is where these people fall, and costliest where bones
+    are fragile (World Falls Guidelines 2022; Too Fit To Fracture 2014; coach review 41,
+    FALLER-UNDER-80-FLOOR-PRESS-WITH-WEIGHTS: a 78-year-old with osteoporosis after a fall
+    did a dumbbell floor press twice a week for 12 weeks, beside the 80+ warning that names
+    the risk). Read from the words and the kit, so an entry that lacks `loaded-floor` shows;
+    body-weight floor work stays (design choice)."""
+    why = loaded_floor_barred(p)
+    verdict = Verdict(applies=bool(why) and not plan.screening.referral_only)
+    if not verdict.applies:
+        return verdict
+    entries = _by_name(library)
+    for where, name, label in named_moves(plan):
+        entry = entries.get(name)
+        if entry is not None and is_loaded_floor_work(entry):
+            verdict.faults.append(
+                Fault("faller-loaded-floor-work", where, f"{label}: a weight on the floor ({why})")
+            )
+    return verdict
+
+
+# the words that say a squat or lunge keeps a hand on something steady, sits back to a chair
+# or a wall, or is done in a machine's seat or sled
+SQUAT_SUPPORT = re.compile(
+    r"counter|\brails?\b|\bwall\b|\bchair\b|supported|hands? on|\bpads?\b|\bsled\b|seated",
+    re.IGNORECASE,
+)
+STANCE_LIFTS = frozenset({"squat", "lunge"})
+
+
+def faller_unsupported_lower_body(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """80 and over after a fall, and frail people (`squat_support_needed`): every squat, lunge
+    or step-up of the plan, and every alternative, keeps a hand on a counter or rail, sits
+    back to a chair or wall, or is done in a machine's seat or sled - never a free-standing
+    squat with nothing to hold (COACHING.md §4: frail people work standing or supported; the
+    oldest's warning keeps the supported versions; World Falls Guidelines 2022; coach review
+    41, OLDEST-FALLER-FREE-SQUAT: an 85-year-old after a fall did a bodyweight squat "as low
+    as is comfortable" in place of a banded squat, while her hinge kept a hand on a counter).
+    Read from the name and cue, so an entry that lacks `unsupported-squat` shows."""
+    why = squat_support_needed(p)
+    verdict = Verdict(applies=bool(why) and not plan.screening.referral_only)
+    if not verdict.applies:
+        return verdict
+    for where, label, entry in _named_entries(plan, library, STANCE_LIFTS):
+        if not SQUAT_SUPPORT.search(f"{entry.name} {entry.cue}"):
+            verdict.faults.append(
+                Fault("faller-unsupported-lower-body", where, f"{label}: nothing to hold ({why})")
+            )
+    return verdict
+
+
 # the oldest people's lifting (rules/safety/older-adults.yaml, oldest-no-heavy-sets): 8 or
 # more reps at about 75 % of a maximum at most from `OLDEST_AGE` (Nelson 2007; heavy sets
 # supervised, Watson 2018)
@@ -2374,6 +2479,8 @@ SAFETY_CHECKS: dict[str, Check] = {
     "hr-zone-despite-feel-advice": hr_zone_despite_feel_advice,
     "floor-paired-with-standing": floor_paired_with_standing,
     "floor-work-for-knee-pain-older": floor_work_for_knee_pain_older,
+    "faller-loaded-floor-work": faller_loaded_floor_work,
+    "faller-unsupported-lower-body": faller_unsupported_lower_body,
     "vetoed-tag-in-plan": vetoed_tag_in_plan,
     "light-hold-keeps-run": light_hold_keeps_run,
     "session-above-ceiling": session_above_ceiling,

@@ -405,6 +405,15 @@ Tagname = Literal[
     # holds one at most twice and never on two lifting days in a row, the other hinge slots
     # taking a lighter hinge (coach review 30, HEAVY-CONVENTIONAL-DEADLIFT-EVERY-LIFTING-DAY)
     "heavy-floor-pull",
+    # a free weight (dumbbell, kettlebell, barbell, plate or loaded backpack) taken to the
+    # floor and used there, lying, sitting, kneeling or in a plank (a dumbbell floor press, a
+    # hip thrust, a weighted push-up): not after a fall, nor with fragile bones from 65
+    # (coach review 41, FALLER-UNDER-80-FLOOR-PRESS-WITH-WEIGHTS)
+    "loaded-floor",
+    # a standing squat with both feet down and nothing to hold, as deep as is comfortable (the
+    # bodyweight and pause squats): not for the oldest fallers, who squat with a hand on a
+    # counter (coach review 41, OLDEST-FALLER-FREE-SQUAT)
+    "unsupported-squat",
 ]
 
 
