@@ -15327,6 +15327,130 @@ def steady_capped_with_room(p: Profile, plan: Plan, library: Library) -> Verdict
     return verdict
 
 
+# conditions whose safety rules keep heavy sets (6 reps or fewer) out of the whole block, the
+# audit's own copy of the safety pack's limits and starts: pregnancy's and low-back pain's
+# 8 or more reps, osteoporosis's light start and its climb to 60-70 %, a vertebral
+# fracture's held moderate dose; an acute illness holds the lifting lighter for the weeks it
+# names (COACHING.md §4)
+HEAVY_HELD_CONDITIONS = {
+    Condition.PREGNANCY: "pregnancy",
+    Condition.LOW_BACK_PAIN: "low-back pain",
+    Condition.OSTEOPOROSIS: "osteoporosis",
+    Condition.VERTEBRAL_FRACTURE: "a vertebral fracture",
+    Condition.ACUTE_ILLNESS: "an acute illness",
+}
+# words that tell a person their strength goal waits (rules/core/resistance.yaml,
+# later-strength-goal-waits: "So strength waits here")
+STRENGTH_WAITS = re.compile(r"\bstrength\b[^.:]*\bwaits?\b", re.IGNORECASE)
+
+
+def _heavy_sets_held(p: Profile, plan: Plan, week: Week, library: Library) -> str | None:
+    """Why `week` may hold no heavy set (a compound lift at 6 reps or fewer): a screening
+    that holds the lifting (a referral, a light ceiling, clearance pending, WHO's strength
+    target held by a safety rule), a safety condition that keeps heavy sets out of the block
+    (`HEAVY_HELD_CONDITIONS`, frailty, Triad/RED-S signs, 80 and over), kit that loads no
+    lift heavy (body weight and bands: each move is done for the reps that make it hard), a
+    cautious start's weeks, or a week whose lifting effort is held below vigorous (RPE under
+    7 on every lift done for reps: a moderate ceiling, a held week). None: heavy sets are
+    open. (A re-entry's climb back to the block's loads is the caller's: it ends at the
+    first heavy week.)"""
+    if not hard_sets_open(plan) or clearance_pending(plan):
+        return "the screening holds the lifting"
+    conditions = set(p.conditions)
+    for condition, name in HEAVY_HELD_CONDITIONS.items():
+        if condition in conditions:
+            return name
+    if is_frail(p) or has_triad_signs(p):
+        return "a held start"
+    if p.age >= OLDEST_AGE:
+        return f"{OLDEST_AGE} and over"
+    if not _owned(p) & HEAVY_KIT:
+        return "no kit that loads a lift heavy"
+    start = cautious_start_weeks(p)
+    if start is not None and week.week <= start[0] + start[1]:
+        return "a cautious start"
+    if week.max_intensity != "vigorous":
+        return f"the week is held {week.max_intensity}"
+    if (_top_rpe(week, library, for_reps=True) or 0.0) < VIGOROUS_LIFT_RPE:
+        return "the week's effort is held below vigorous"
+    return None
+
+
+def second_goal_undosed(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 37, STRENGTH-SECOND-GOAL-UNDOSED (COACHING.md §3: strength work 1-6 reps
+    on the main lifts with 2-5 min rest [NSCA 2015]; every goal the person gives is dosed or
+    said to wait): a trained (intermediate or advanced) person with strength among their
+    goals has, in every week with required lifting, a main lift done heavy - a compound lift
+    for 6 reps or fewer (not a jump or a drill, whose few reps are their own) - unless a cap
+    keeps heavy sets out that week (`_heavy_sets_held`; after a break, the re-entry and its
+    climb back, up to the first heavy week: coach review 29's own kind,
+    REENTRY-STRENGTH-NEVER-RETURNS, reads whether it comes); and where one does while
+    strength is a goal after the first, the week's lifting says that the strength goal
+    waits. An advanced 30-year-old with goals [muscle, strength] had every compound at 6-12
+    reps and 65-80 % 1RM for 8 weeks with no word about strength (the one lift at 3-6 a
+    Nordic curl, whose own dose that is). Beginners lift 8-12, which builds both goals."""
+    verdict = Verdict(
+        applies=p.experience is not Experience.BEGINNER
+        and Goal.STRENGTH in p.goals
+        and bool(plan.weeks)
+    )
+    if not verdict.applies:
+        return verdict
+    later = p.goals[0] is not Goal.STRENGTH
+    kinds = {e.name: e.kind for e in library.exercises}
+    lifting = {
+        week.week: [
+            s
+            for d in week.days
+            for s in d.sessions
+            if s.modality is Modality.RESISTANCE and not s.optional
+        ]
+        for week in plan.weeks
+    }
+    heavy = {
+        number: any(
+            e.compound
+            and e.reps is not None
+            and e.reps.max <= HEAVY_SET_REPS
+            and kinds.get(e.name, "strength") not in ("ballistic", "drill")
+            for s in sessions
+            for e in s.exercises
+        )
+        for number, sessions in lifting.items()
+    }
+    # a lifter back from a break climbs back to the block's loads a step at a time
+    climb_to = (
+        0
+        if p.currently_active
+        else min((n for n, h in heavy.items() if h), default=len(plan.weeks) + 1)
+    )
+    for week in plan.weeks:
+        sessions = lifting[week.week]
+        if not sessions or heavy[week.week]:
+            continue
+        held = _heavy_sets_held(p, plan, week, library)
+        if held is None and week.week < climb_to:
+            held = "the climb back after a break"
+        if held is None:
+            verdict.faults.append(
+                Fault(
+                    "second-goal-undosed",
+                    f"week {week.week}",
+                    f"strength is a goal and no main lift is at {HEAVY_SET_REPS} reps or "
+                    "fewer, with nothing holding heavy sets back",
+                )
+            )
+        elif later and not any(STRENGTH_WAITS.search(n) for s in sessions for n in s.notes):
+            verdict.faults.append(
+                Fault(
+                    "second-goal-undosed",
+                    f"week {week.week}",
+                    f"heavy sets held ({held}) and no word that the strength goal waits",
+                )
+            )
+    return verdict
+
+
 WORD_CHECKS: dict[str, Check] = {
     "steady-capped-with-room": steady_capped_with_room,
     "heavy-note-without-heavy-sets": heavy_note_without_heavy_sets,
@@ -15357,6 +15481,7 @@ WORD_CHECKS: dict[str, Check] = {
     "joint-note-other-cardio": joint_note_other_cardio,
     "trim-reason-untrue-for-goal": trim_reason_untrue_for_goal,
     "balance-minutes-empty": balance_minutes_empty,
+    "second-goal-undosed": second_goal_undosed,
 }
 CHECKS: dict[str, Check] = {
     **SAFETY_CHECKS,

@@ -296,6 +296,14 @@ class Limit(_Bounds):
     weeks: WeekRange | None = None
 
     @model_validator(mode="after")
+    def _not_main_lifts_alone(self) -> Self:
+        # a limit is a safety bound on every lift of its kind: main lifts are compound lifts,
+        # held by the compound (or `any`) limits; the weeks re-read limits by compound or not
+        if self.role == "main":
+            raise ValueError("a limit is for compound, accessory or any lifts, not main alone")
+        return self
+
+    @model_validator(mode="after")
     def _week_scoped_fits_a_week(self) -> Self:
         named = self.model_fields_set - {"modality", "role", "weeks"}
         if self.weeks is not None and not named <= WEEK_LIMITS:
@@ -1040,6 +1048,17 @@ class Note(_Node):
     modality: ModalityOrAll
     text: Text
     heavy_sets_only: Flag = False
+    # the other way round: said only on a resistance session that holds no heavy main lift
+    # that week (a compound lift done for 6 reps or fewer): a goal of strength's heavy sets
+    # held back by a safety cap, a cautious start or a held week says that the goal waits
+    # (coach review 37, STRENGTH-SECOND-GOAL-UNDOSED)
+    no_heavy_sets_only: Flag = False
+
+    @model_validator(mode="after")
+    def _one_way(self) -> Self:
+        if self.heavy_sets_only and self.no_heavy_sets_only:
+            raise ValueError("a note is heavy_sets_only or no_heavy_sets_only, not both")
+        return self
 
 
 class GuidelineTarget(_Node):

@@ -200,6 +200,20 @@ class Picker:
             return 2
         return 0 if e.one_rm else 1
 
+    def takes_heavy(self, e: ExerciseEntry) -> bool:
+        """Whether the main lift's dose can be given to `e` as prescribed: false where that
+        dose is heavy (`STRENGTH_REPS` reps or fewer) and `e` cannot be taken heavy - a
+        timed hold, a move dosed by its kind (a jump, a drill), or one whose `min_reps` lifts
+        it above a few reps (a weight held at the chest, a loaded plank)."""
+        top = self.top_reps.get("main")
+        if top is None or top > STRENGTH_REPS:
+            return True
+        return not (
+            e.timed
+            or e.kind not in ("strength", "skill")
+            or (e.min_reps is not None and e.min_reps > top)
+        )
+
     def _kind_fits_reps(self, kind: Kind, role: str) -> bool:
         dose = self.library.design.kinds.get(kind)
         # the slot's whole rep range must lie within the movement's few reps: a 6-12 or 8-12
@@ -306,7 +320,7 @@ class Picker:
         preferred = 0 if not prefer or primary & set(prefer) else 1
         if tags:
             preferred = 0 if set(tags) & set(e.tags) else 1 + preferred
-        fits_role = 0 if (role == "compound") == e.compound else 1
+        fits_role = 0 if (role != "accessory") == e.compound else 1
         heavy = self.heaviness(e, role)
         level_gap = self.level - LEVEL_ORDER[e.level]  # the person's own level first
         load = -self.library.loadability(e)
@@ -512,7 +526,7 @@ class Picker:
             hit = sorted({m.value for m in e.primary} & set(prefer))
             if hit:
                 parts.append(f"trains {', '.join(hit)} as the slot asks")
-            if (role == "compound") == e.compound:
+            if (role != "accessory") == e.compound:
                 parts.append("compound" if e.compound else "single-joint")
         kit = ", ".join(q.value for q in e.equipment)
         if e.pattern in (Pattern.CARDIO, Pattern.INTERVALS):
@@ -529,7 +543,9 @@ class Picker:
         return "; ".join(parts)
 
 
-ROLES = ("compound", "accessory")
+# the roles a slot's lift is dosed and ranked by (`Slot.dose_role`): a main lift is a
+# compound lift whose reps may be its own (a second goal of strength's heavy sets)
+ROLES = ("compound", "accessory", "main")
 # patterns done standing on the legs, where a one-sided version is a balance task (a split
 # squat, a single-leg deadlift, a suitcase carry); a one-arm row or press is not
 STANCE_PATTERNS = frozenset({Pattern.SQUAT, Pattern.HINGE, Pattern.LUNGE, Pattern.CARRY})
@@ -752,7 +768,7 @@ def slot_pool(
         slot.pattern,
         muscles,
         [m.value for m in slot.prefer],
-        slot.role,
+        slot.dose_role,
         drills=drills,
         tags=list(slot.prefer_tags),
         regressions=regressions,

@@ -220,6 +220,22 @@ class Slot(_Node):
     # exercises carrying one of these tags come first (the spine-care split's back-extensor
     # work); a muscle preference alone cannot tell a back extension from a row
     prefer_tags: list[Tagname] = []
+    # the session's main lift (its first compound slot): dosed by the rules' `role: main`
+    # prescriptions where one outranks the compound dose (a second goal of strength's heavy
+    # sets beside a muscle goal's 6-12; coach review 37, STRENGTH-SECOND-GOAL-UNDOSED), else
+    # exactly as the compound lifts
+    main: bool = False
+
+    @model_validator(mode="after")
+    def _main_is_compound(self) -> Self:
+        if self.main and self.role != "compound":
+            raise ValueError("only a compound slot can be a session's main lift")
+        return self
+
+    @property
+    def dose_role(self) -> str:
+        """The role whose prescriptions dose the slot's lift: `main` for the main slot."""
+        return "main" if self.main else self.role
 
 
 class SplitDay(_Node):
@@ -227,6 +243,12 @@ class SplitDay(_Node):
     focus: Text
     muscles: list[Muscle] = Field(min_length=1)
     slots: list[Slot] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _one_main_lift(self) -> Self:
+        if sum(slot.main for slot in self.slots) > 1:
+            raise ValueError(f"'{self.title}' has more than one main slot")
+        return self
 
 
 class Split(_Node):

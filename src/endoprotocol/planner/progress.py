@@ -3992,29 +3992,34 @@ def build_weeks(
     # reached; a reps week would only move it away (coach review 29,
     # REENTRY-STRENGTH-NEVER-RETURNS: a strength block's 3-6 reps at 77-87 % never came
     # back after the re-entry's 8-12 at 63-67 %)
+    own_dose = [
+        DayPlan(
+            day=d.day,
+            sessions=[
+                cohere_session(
+                    x,
+                    design.intensity_table,
+                    design.zones,
+                    x.intensity_class,
+                    limit_caps,
+                    most_reps or {},
+                    unloaded,
+                )
+                for x in d.sessions
+            ],
+        )
+        for d in week_one
+    ]
+    # each lift's %1RM top at the block's own dose: a climb whose lifts mostly stand there
+    # (the median, as `true_load_change` reads a week's loads) while a session's main lift,
+    # heavier (a second goal of strength's heavy sets), still climbs steps the block's load
+    # for the others, whose climb is over (coach review 37, STRENGTH-SECOND-GOAL-UNDOSED: a
+    # re-entry's week 7 took its main lifts 77 -> 85 % at 7 -> 4 reps under the week 6 load)
+    own_pcts = _pct_tops(own_dose)
     climb_to: dict[bool, float] = (
         {
             role: min(top, limit_caps.get(role) or 100.0)
-            for role, top in _role_tops(
-                [
-                    DayPlan(
-                        day=d.day,
-                        sessions=[
-                            cohere_session(
-                                x,
-                                design.intensity_table,
-                                design.zones,
-                                x.intensity_class,
-                                limit_caps,
-                                most_reps or {},
-                                unloaded,
-                            )
-                            for x in d.sessions
-                        ],
-                    )
-                    for d in week_one
-                ]
-            ).items()
+            for role, top in _role_tops(own_dose).items()
         }
         if start_end is not None
         and _dose_as_active(scheme.cautious)
@@ -4104,13 +4109,20 @@ def build_weeks(
             and number == scheme.cautious.weeks + 1
             and _held_by(outcome, number, effort_limits, moderate_top) is not None
         )
+        # the climb's last steps are the main lifts' alone: the other lifts are back at
+        # their own dose, and the week is a building week for them (its load step counts)
+        climb_for_main_only = (
+            climbing
+            and bool(weeks)
+            and _at_own_dose(next(w for w in reversed(weeks) if not w.deload).days, own_pcts)
+        )
         dose_change = (
             (
                 _dose_changes(scheme.cautious, number)
                 and (loaded or not _load_only_step(scheme.cautious, number))
                 and not reentry_end_held
             )
-            or climbing
+            or (climbing and not climb_for_main_only)
             or effort_due
         )
         # the mirror week alternates with the building weeks; a deload keeps the last one's
@@ -5211,6 +5223,16 @@ def build_weeks(
             start_notes[index], {"step": f"{100 * scheme.dose_load_step:g}", "until": until}
         )
     return weeks
+
+
+def _at_own_dose(days: list[DayPlan], own: Mapping[str, float]) -> bool:
+    """Whether a week's lifts given a %1RM mostly stand at their own dose (`own`, by name:
+    the block's own %1RM tops within the rules' caps): the median of their tops' ratios to
+    it within `intensity.SLACK` points of 1 (the median, as `true_load_change` reads a
+    week's loads)."""
+    tops = _pct_tops(days)
+    ratios = [tops[n] / own[n] for n in tops if n in own and own[n] > 0]
+    return bool(ratios) and statistics.median(ratios) >= 1 - SLACK / 100
 
 
 def _rose(tops: Mapping[bool, float], before: Mapping[bool, float]) -> bool:

@@ -1975,7 +1975,8 @@ class Scheduler:
             slots = slots[: max(int(cap.value.max), 1)]
         grown = self._reserves_growth()
         seconds = sum(
-            self._slot_seconds(slot.role, grown=grown, short_rests=short_rests) for slot in slots
+            self._slot_seconds(slot.dose_role, grown=grown, short_rests=short_rests)
+            for slot in slots
         )
         edges = 0 if s.shares_warmup else self._edges(s.modality)
         return edges + math.ceil(seconds / 60)
