@@ -12264,12 +12264,14 @@ DELOAD_MOST_CUT_PCT = 50
 
 
 def _interval_rounds(week: Week) -> int:
+    """The week's interval rounds in all (a steady part after the last round is none)."""
     return sum(
         e.sets
         for d in week.days
         for s in d.sessions
         if s.modality.value == "hiit"
         for e in s.exercises
+        if e.pattern is Pattern.INTERVALS
     )
 
 
@@ -12301,7 +12303,7 @@ def deload_aerobic_cut_unsaid(p: Profile, plan: Plan, library: Library) -> Verdi
                     f"{before.week}'s, and no note says so",
                 )
             )
-        if rounds_fell and f"{rounds} rounds" not in said:
+        if rounds_fell and f"{rounds} round{'s' if rounds != 1 else ''}" not in said:
             verdict.faults.append(
                 Fault(
                     "deload-aerobic-cut-unsaid",
@@ -14223,7 +14225,62 @@ def interval_day_steady_jump(p: Profile, plan: Plan, library: Library) -> Verdic
     return verdict
 
 
+def _session_rounds(week: Week) -> int:
+    """The most interval rounds one of the week's interval sessions holds (0: none); a
+    steady part after its last round is no round."""
+    return max(
+        (
+            sum(e.sets for e in s.exercises if e.pattern is Pattern.INTERVALS)
+            for d in week.days
+            for s in d.sessions
+            if s.modality is Modality.HIIT
+        ),
+        default=0,
+    )
+
+
+def interval_return_at_full_dose(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 41, INTERVALS-RESUME-AT-FULL-DOSE-AFTER-ILLNESS (safety; PAR-Q+: after an
+    illness, build back gradually; EVIDENCE.md 1.5: start intervals once a week and build;
+    COACHING.md §3: rounds are added week by week): where a passing illness keeps the first
+    weeks free of intervals, the first week that holds an interval session starts at the
+    rounds the same person's plan without the illness starts its intervals at (its first
+    interval week), not at the rounds its building weeks would have reached by then. A
+    30-year-old endurance athlete's first intervals, in week 6 after two light and three
+    moderate weeks, were "6 x 240 s, RPE 8-9", the 4 x 4's full six rounds. The twin is the
+    profile without `acute-illness` (the one week-scoped hold on intervals in the packs);
+    the check applies where the twin's intervals start earlier."""
+    verdict = Verdict(applies=False)
+    if Condition.ACUTE_ILLNESS not in p.conditions:
+        return verdict
+    first = next((w for w in plan.weeks if _session_rounds(w)), None)
+    if first is None or first.week == 1:
+        return verdict
+    twin = _twin_plan(
+        p,
+        len(plan.weeks),
+        library,
+        conditions=[c for c in p.conditions if c is not Condition.ACUTE_ILLNESS],
+    )
+    start = next((w for w in twin.weeks if _session_rounds(w)), None) if twin else None
+    if start is None or start.week >= first.week:
+        return verdict
+    verdict.applies = True
+    if _session_rounds(first) > _session_rounds(start):
+        verdict.faults.append(
+            Fault(
+                "interval-return-at-full-dose",
+                f"week {first.week}",
+                f"the first interval session after {first.week - 1} weeks without any holds "
+                f"{_session_rounds(first)} rounds; without the illness the intervals start at "
+                f"{_session_rounds(start)} (week {start.week})",
+            )
+        )
+    return verdict
+
+
 PROGRESSION_CHECKS: dict[str, Check] = {
+    "interval-return-at-full-dose": interval_return_at_full_dose,
     "walk-dropped-for-exit-sets": walk_dropped_for_exit_sets,
     "bodyweight-block-stops-progressing": bodyweight_block_stops_progressing,
     "loadable-lift-held-as-unloaded": loadable_lift_held_as_unloaded,
@@ -15451,7 +15508,143 @@ def second_goal_undosed(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+# what week notes say of the interval rounds (rules/core/hiit.yaml `rounds_note`,
+# `rounds_top_note`; rules/core/progression.yaml `deload_rounds_note`): a step ("One more
+# 4-minute round", "2 more rounds"), and a deload's rounds ("has 4 rounds in all")
+ROUNDS_STEP_SAID = re.compile(
+    r"\b(?P<added>\d+|one|two|three|four) more (?:4-minute |interval )?rounds?\b", re.IGNORECASE
+)
+ROUNDS_SAID = re.compile(
+    rf"{ROUNDS_STEP_SAID.pattern}|\binterval work has \d+ rounds?\b", re.IGNORECASE
+)
+# the rounds a step note says the session now holds ("5 in all"), and those it builds to
+# ("building to six", "building to the full ten", "building to 7")
+ROUNDS_NOW_SAID = re.compile(r"\b(?P<now>\d+) in all\b")
+ROUNDS_TOP_SAID = re.compile(
+    r"\bbuilding to (?:the full )?(?P<top>\d+|four|five|six|seven|eight|nine|ten)\b",
+    re.IGNORECASE,
+)
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+
+
+def _said_number(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()]
+
+
+def interval_rounds_without_intervals(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 41, INTERVALS-RESUME-AT-FULL-DOSE-AFTER-ILLNESS (COACHING.md §5, every
+    sentence true of the week it sits on): a week whose notes speak of its interval rounds
+    (a step, "One more 4-minute round this week", or a deload's "has 4 rounds in all")
+    holds an interval session. A passing illness's weeks 2-4 said "One more 4-minute round
+    this week, building to six" and "Your interval work has 4 rounds in all this deload week
+    instead of 6" with no interval session in them: the rounds stepped on in weeks a safety
+    rule kept the intervals out of."""
+    verdict = Verdict(applies=False)
+    for week in plan.weeks:
+        said = [n for n in week.notes if ROUNDS_SAID.search(n)]
+        if not said:
+            continue
+        verdict.applies = True
+        if not _session_rounds(week):
+            verdict.faults.append(
+                Fault(
+                    "interval-rounds-without-intervals",
+                    f"week {week.week}",
+                    f"says '{said[0][:60]}' with no interval session that week",
+                )
+            )
+    return verdict
+
+
+def rounds_note_unkept(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 41 (COACHING.md §3, progression every week, not just a note; §5, every
+    sentence true of the session it sits on): a week whose note steps the interval rounds
+    ("Two more interval rounds this week") holds that many more rounds per session than the
+    last building week with intervals before it, and as many as it says in all ("6 in
+    all"); where it says what they build to ("building to the full ten"), no later building
+    week holds them flat below that before they get there. A newcomer's 10 x 1 went 6 -> 7
+    rounds under "Two more interval rounds this week, building to the full ten", then stayed
+    at 7 for the rest of the block (the day's minutes held no more)."""
+    verdict = Verdict(applies=False)
+    building: list[Week] = []
+    for i, week in enumerate(plan.weeks):
+        for said in (m for n in week.notes if (m := ROUNDS_STEP_SAID.search(n))):
+            verdict.applies = True
+            verdict.faults.extend(_rounds_step_unkept(said, week, building, plan.weeks[i + 1 :]))
+        if not week.deload:
+            building.append(week)
+    return verdict
+
+
+def _rounds_step_unkept(
+    said: re.Match[str], week: Week, building: list[Week], after: list[Week]
+) -> list[Fault]:
+    """What a rounds note of `week` (`said`, its step) says that the sessions do not: the
+    step against the last of the `building` weeks with intervals, the rounds in all, and
+    what they build to, which the weeks `after` it do not flatten below."""
+    faults = []
+    note = said.string
+    before = next((w for w in reversed(building) if _session_rounds(w)), None)
+    now = _session_rounds(week)
+    was = _session_rounds(before) if before is not None else 0
+    added = _said_number(said.group("added"))
+    where = f"week {week.week}"
+    if now - was != added:
+        faults.append(
+            Fault(
+                "rounds-note-unkept",
+                where,
+                f"says {added} more round(s); its intervals go {was} -> {now} rounds per session"
+                + (f" against week {before.week}" if before is not None else ""),
+            )
+        )
+    in_all = ROUNDS_NOW_SAID.search(note)
+    if in_all is not None and int(in_all.group("now")) != now:
+        faults.append(
+            Fault(
+                "rounds-note-unkept",
+                where,
+                f"says {in_all.group('now')} rounds in all; the session holds {now}",
+            )
+        )
+    top_said = ROUNDS_TOP_SAID.search(note)
+    if top_said is None:
+        return faults
+    top, last = _said_number(top_said.group("top")), now
+    for later in after:
+        rounds = _session_rounds(later)
+        if last >= top:
+            break
+        if later.deload or not rounds:
+            continue
+        if rounds <= last:
+            faults.append(
+                Fault(
+                    "rounds-note-unkept",
+                    where,
+                    f"says the rounds build to {top}; week {later.week} holds them at "
+                    f"{rounds} after {last}",
+                )
+            )
+            break
+        last = rounds
+    return faults
+
+
 WORD_CHECKS: dict[str, Check] = {
+    "interval-rounds-without-intervals": interval_rounds_without_intervals,
+    "rounds-note-unkept": rounds_note_unkept,
     "steady-capped-with-room": steady_capped_with_room,
     "heavy-note-without-heavy-sets": heavy_note_without_heavy_sets,
     "swap-changes-muscle": swap_changes_muscle,

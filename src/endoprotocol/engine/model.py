@@ -602,7 +602,8 @@ NOTE_FIELDS = {
     "deload_hold_note": set(),
     "replan_note": {"week", "pregnancy_week"},
     "adopt_note": {"week", "pregnancy_week"},
-    "rounds_note": set(),
+    "rounds_note": {"added", "rounds", "top"},
+    "rounds_top_note": {"added", "rounds"},
     "long_session_note": set(),
     "steady_grows_note": {"minutes"},
     "days_full_note": set(),
@@ -852,7 +853,13 @@ class Progression(_Node):
     reps_note: Text | None = None
     # said in a week that adds lifting sets, or interval rounds, to the last building week
     sets_note: Text | None = None
+    # the rounds' step against the last building week that held the intervals: {added},
+    # the rounds added per session; {rounds}, a session's rounds now; {top}, the most they
+    # build to (the rules' top, or fewer where the day's minutes hold fewer); said in the
+    # week they reach it, `rounds_top_note` (coach review 41: the note says the step the
+    # session takes, and a week with no interval session says none)
     rounds_note: Text | None = None
+    rounds_top_note: Text | None = None
     # said in a deload week whose lifts are already at one set: the reps are cut instead
     deload_reps_note: Text | None = None
     # said in a deload week beside `deload_note` when some lift already at one set keeps
@@ -1002,7 +1009,7 @@ def placeholder_problem(text: str, allowed: set[str]) -> str | None:
 
 # units a pack's text writes after a number placeholder ("{minutes} minutes"): said in the
 # singular after a value of 1 ("1 minute shorter", not "1 minutes shorter")
-COUNTED_UNITS = ("minutes", "sets", "seconds", "reps", "weeks", "days", "sessions")
+COUNTED_UNITS = ("minutes", "sets", "seconds", "reps", "weeks", "days", "sessions", "rounds")
 _PLURAL_AFTER_ONE = re.compile(rf"^( (?:more )?)({'|'.join(COUNTED_UNITS)})\b")
 
 

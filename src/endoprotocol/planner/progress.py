@@ -57,7 +57,7 @@ from endoprotocol.planner.volume import (
     touches,
     trim_past_dose,
 )
-from endoprotocol.planner.weekly import no_hard_sets
+from endoprotocol.planner.weekly import dropped_in_week, no_hard_sets
 from endoprotocol.vocab import INTENSITY_ORDER, MAJOR_GROUPS, Day, IntensityClass, Modality, Pattern
 
 _V = TypeVar("_V")  # a per-lift value (sets, a rep range) carried over to a rung
@@ -81,6 +81,7 @@ NOTES = (
     "steady_to_intervals_part_note",
     "sets_note",
     "rounds_note",
+    "rounds_top_note",
     "deload_reps_note",
     "deload_one_set_note",
     "deload_steady_note",
@@ -191,6 +192,7 @@ class Scheme:
     deload_one_set_note: str | None = None
     deload_steady_note: str | None = None
     deload_rounds_note: str | None = None
+    rounds_top_note: str | None = None
     vigorous_check_note: str | None = None
     steady_grows_note: str | None = None
     days_full_note: str | None = None
@@ -1394,10 +1396,43 @@ def _reps_cut(before: list[DayPlan], after: list[DayPlan]) -> int:
     return round(100 * (1 - total(after) / was)) if was else 0
 
 
-def _rounds(days: list[DayPlan]) -> int:
-    return sum(
-        e.sets for d in days for s in d.sessions if s.modality is Modality.HIIT for e in s.exercises
-    )
+def _held_rounds(days: list[DayPlan], outcome: Decisions, week: int) -> list[int]:
+    """The rounds of each interval session of week `week` (as `days` holds it) that the
+    week's rules keep: the enforce step leaves out those the week-scoped rules drop
+    (`dropped_in_week`: a passing illness's weeks 1-5), so the notes never speak of them
+    (coach review 41, INTERVALS-RESUME-AT-FULL-DOSE-AFTER-ILLNESS: weeks 2-4 said "One more
+    4-minute round" and a deload's "4 rounds in all" with no interval session in them). A
+    steady part after the last round (`_intervals_keep_steady`) is no round."""
+    rules = outcome.in_week(week)
+    return [
+        sum(e.sets for e in s.exercises if e.pattern is Pattern.INTERVALS)
+        for d in days
+        for s in d.sessions
+        if s.modality is Modality.HIIT and not dropped_in_week(s, rules)
+    ]
+
+
+def _rounds(days: list[DayPlan], outcome: Decisions, week: int) -> int:
+    """The week's interval rounds in all, of the sessions its rules keep (`_held_rounds`)."""
+    return sum(_held_rounds(days, outcome, week))
+
+
+def _rounds_step(template: Session, number: int, scheme: Scheme, outcome: Decisions) -> int:
+    """The steps of `add_rounds_per_week` an interval session has taken by week `number`:
+    one a building week after the first building week whose rules keep it, counted only in
+    weeks whose rules keep it (`dropped_in_week`). Weeks that leave the intervals out (a
+    passing illness's weeks 1-5) step none, so the rounds start at the session's own where
+    the intervals first stand, and climb from there (coach review 41,
+    INTERVALS-RESUME-AT-FULL-DOSE-AFTER-ILLNESS: the first session, in week 6, held the six
+    rounds of 4 minutes that weeks never held had built; PAR-Q+, build back gradually;
+    EVIDENCE.md 1.5, start and build). Where no week leaves them out, the building weeks
+    since the session's first week, as before."""
+    held = [
+        n
+        for n in range(template.first_week, number + 1)
+        if not scheme.is_deload(n) and not dropped_in_week(template, outcome.in_week(n))
+    ]
+    return max(len(held) - 1, 0)
 
 
 def _mirror(
@@ -4217,6 +4252,7 @@ def build_weeks(
                 caps[is_compound] = end_cap if now is None else min(now, end_cap)
         days = []
         starting: set[str] = set()
+        rounds_tops: list[int] = []  # each interval session's most rounds (`rounds_note`)
         joined = (
             _joined_minutes(week_one, number, max(ramp_week, 1), build_up, ramp_start)
             if build_up is not None
@@ -4498,7 +4534,9 @@ def build_weeks(
                     // (1 + reentry_sets),
                     reps_week,
                     room,
-                    round_step=built - built_at.get(template.first_week, 0),
+                    round_step=_rounds_step(template, number, scheme, outcome)
+                    if template.modality is Modality.HIIT
+                    else 0,
                     reps_floor=floor,
                     held=start is not None,
                     week_one=number == 1,
@@ -4523,6 +4561,19 @@ def build_weeks(
                     if deload
                     else None,
                 )
+                if session.modality is Modality.HIIT and scheme.add_rounds and not deload:
+                    # the most rounds the session builds to: the rules' top, or as many as
+                    # the day's minutes hold beside the rest of its day (a trial on what the
+                    # day has left; its rounds note says it, coach review 41)
+                    trial = replace(room, under=dict(room.under))
+                    most = _rounds_cap(outcome)
+                    rounds_tops.append(
+                        sum(
+                            trial.take(e, e.sets, max(most, e.sets))
+                            for e in session.exercises
+                            if e.pattern is Pattern.INTERVALS
+                        )
+                    )
                 if exit_cap is not None and scheme.cautious is not None:
                     session = _exit_effort(_load_capped(session, exit_cap), scheme.cautious)
                 elif waited == number and scheme.cautious is not None:
@@ -4856,19 +4907,23 @@ def build_weeks(
                     {"minutes": f"{steady_fell} minute{'s' if steady_fell != 1 else ''}"},
                 )
             )
-        rounds_before = _rounds(weeks[-1].days) if planned and deload and weeks else 0
-        if 0 < _rounds(days) < rounds_before and scheme.deload_rounds_note:
+        # (the rounds of the sessions the weeks' rules keep: coach review 41)
+        rounds_now = _rounds(days, outcome, number)
+        rounds_before = (
+            _rounds(weeks[-1].days, outcome, weeks[-1].week) if planned and deload and weeks else 0
+        )
+        if 0 < rounds_now < rounds_before and scheme.deload_rounds_note:
             notes.append(
                 fill_placeholders(
                     scheme.deload_rounds_note,
-                    {"rounds": f"{_rounds(days)}", "before": f"{rounds_before}"},
+                    {"rounds": f"{rounds_now}", "before": f"{rounds_before}"},
                 )
             )
         if (
             planned
             and deload
             and not lifting
-            and not _rounds(days)
+            and not rounds_now
             and not tempo_cut
             and steady_fell <= 0
             and scheme.deload_hold_note
@@ -4986,8 +5041,27 @@ def build_weeks(
                 # (only a week that takes a set step: a load week's layout may hold more
                 # sets than the last week of its layout, which is no step of its own)
                 notes.append(scheme.sets_note)
-            if scheme.rounds_note and _rounds(days) > _rounds(last) and _rounds(last):
-                notes.append(scheme.rounds_note)
+            # the rounds' step a session takes against the last building week, both as the
+            # weeks' rules keep them (none where that week left the intervals out: they
+            # start this week), and what they build to (coach review 41, the note says the
+            # step the sessions take: "Two more" was said of 6 -> 7 rounds, "building to the
+            # full ten" of rounds the day's minutes held at 7)
+            rounds_at = max(_held_rounds(days, outcome, number), default=0)
+            rounds_was = max(_held_rounds(last, outcome, building[-1].week), default=0)
+            if scheme.rounds_note and rounds_was and rounds_at > rounds_was:
+                rounds_top = max(rounds_at, *rounds_tops) if rounds_tops else rounds_at
+                notes.append(
+                    fill_placeholders(
+                        scheme.rounds_top_note
+                        if scheme.rounds_top_note and rounds_at >= rounds_top
+                        else scheme.rounds_note,
+                        {
+                            "added": f"{rounds_at - rounds_was}",
+                            "rounds": f"{rounds_at}",
+                            "top": f"{rounds_top}",
+                        },
+                    )
+                )
             # against the week before, a deload included: a block starts above it
             grew = sum(_steady_minutes(days)) - sum(_steady_minutes(weeks[-1].days))
             if growth and grew > 0 and scheme.steady_grows_note:
@@ -4999,7 +5073,7 @@ def build_weeks(
                 and build_up is None
                 and not weeks[-1].deload
                 and grew <= 0
-                and _rounds(days) <= _rounds(last)
+                and _rounds(days, outcome, number) <= _rounds(last, outcome, building[-1].week)
                 and _steady_minutes(days)
                 and full_said != block_no
             ):
@@ -5572,10 +5646,12 @@ def flat_steady_said(
             return found[1] if found else 0
 
         # (a tempo part that grows is steady work progressing by effort: coach review 27)
-        steady, rounds = work(weeks[0].days), _rounds(weeks[0].days)
+        steady, rounds = work(weeks[0].days), _rounds(weeks[0].days, outcome, weeks[0].week)
         hard = tempo(weeks[0].days)
         if any(
-            work(w.days) > steady or _rounds(w.days) > rounds or tempo(w.days) > hard
+            work(w.days) > steady
+            or _rounds(w.days, outcome, w.week) > rounds
+            or tempo(w.days) > hard
             for w in building
         ):
             return weeks

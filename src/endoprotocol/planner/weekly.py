@@ -53,6 +53,21 @@ def no_hard_sets(rules: WeekRules, modality: str) -> str | None:
     return ids[0]
 
 
+def dropped_in_week(session: Session, rules: WeekRules) -> bool:
+    """Whether the week-scoped rules in force (`rules`) leave `session` out of its week
+    altogether, as the enforce step (`hold_week`) does: its modality forbidden that week, a
+    week held to no activity, or an interval session above the week's ceiling (an interval
+    session is vigorous by what it is; it is never held lower). The progression reads it
+    too: interval rounds step only in the weeks that hold the intervals (coach review 41)."""
+    if session.modality.value in rules.vetoed:
+        return True
+    ceiling = INTENSITY_ORDER[rules.ceiling.value]
+    return ceiling == 0 or (
+        INTENSITY_ORDER[session.intensity_class.value] > ceiling
+        and session.modality is Modality.HIIT
+    )
+
+
 def hold_week(
     week: Week,
     decisions: Decisions,
@@ -107,9 +122,7 @@ def _hold(
         return None
     ceiling, limiter = rules.ceiling
     level = INTENSITY_ORDER[session.intensity_class.value]
-    if INTENSITY_ORDER[ceiling] == 0 or (
-        level > INTENSITY_ORDER[ceiling] and session.modality is Modality.HIIT
-    ):
+    if dropped_in_week(session, rules):
         removals.append(Removal(f"{modality} sessions in week {number} (above {ceiling})", limiter))
         return None
     changed: list[str] = []
