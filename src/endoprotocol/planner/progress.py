@@ -2848,7 +2848,7 @@ def _rungs_up(
     `fill.skill_effort_short`), whatever its reps, as a new rung: at the bottom of its range
     at an ordinary lowering; such climbs are added to `returned` too (coach review 41,
     SKILL-MOVES-UNDER-EFFORT-CAP)."""
-    if session.modality is not Modality.RESISTANCE or not rungs:
+    if session.modality is not Modality.RESISTANCE or not (rungs or returns):
         return session, [], False
     names = {e.name for e in session.exercises}
     moved: list[tuple[str, str]] = []
