@@ -15642,10 +15642,71 @@ def _rounds_step_unkept(
     return faults
 
 
+# A skill move's set asks for effort: at RPE 6 or less (or with 4+ reps in reserve over 8+
+# reps) a move that cannot be made lighter than the body's weight is a set few can do as
+# written (NSCA 2015's RPE/RIR scale; coach review 41)
+SKILL_LEAST_RPE = 7
+SKILL_MOST_RIR = 3
+SKILL_MANY_REPS = 8
+
+
+def skill_move_under_effort_cap(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §1, the exercise fits the person and the prescription fits the movement
+    (coach review 41, SKILL-MOVES-UNDER-EFFORT-CAP, safety): a body-weight skill move (the
+    library's kind `skill` needing no kit: a pistol squat, a handstand push-up - the top
+    rungs of their ladders, whose load is the body's and cannot be made lighter) is
+    prescribed only where its sets may be hard. A detrained advanced lifter's re-entry read "Pistol squat 3 x 8-12, RPE 5-6,
+    4-5 RIR" and "Wall handstand push-up 3 x 8-12, RPE 5-6, 4-5 RIR" (a 12-17 rep maximum,
+    which almost no one has: the set is taken to failure or done with broken form), and the
+    week after a fever asked for a kick-up into a handstand at RPE 3-4. Faults: in a building
+    week (a deload's effort is fewer reps of the set done the week before), a required
+    lifting session's skill move done for reps at RPE 6 or less, or with 4 or more in
+    reserve at up to 8 or more reps, or in a week held light. Applies to the plans with
+    lifting of people a body-weight skill move is open to (their level, kit and vetoes), and
+    to any plan holding one."""
+    entries = _by_name(library)
+    open_skill = any(
+        x.kind == "skill" and not x.needs() for x in open_to(p, library, len(plan.weeks))
+    )
+    verdict = Verdict(applies=False)
+    for week, where, s in week_sessions(plan):
+        if s.modality is not Modality.RESISTANCE or s.optional:
+            continue
+        verdict.applies = verdict.applies or open_skill
+        for e in s.exercises:
+            entry = entries.get(e.name)
+            # (a rollout's kit is a wheel or a bar, and its cue already scales its range: "as
+            # far as you can keep the back flat")
+            if entry is None or entry.kind != "skill" or entry.needs() or e.reps is None:
+                continue
+            verdict.applies = True
+            if week.deload:
+                continue
+            rpe, rir = e.intensity.rpe, e.intensity.rir
+            why = ""
+            if week.max_intensity in ("none", "light"):
+                why = f"in a week held {week.max_intensity}"
+            elif rpe is not None and rpe.max < SKILL_LEAST_RPE:
+                why = f"at RPE {rpe.min:g}-{rpe.max:g}"
+            elif rir is not None and rir.min > SKILL_MOST_RIR and e.reps.max >= SKILL_MANY_REPS:
+                why = f"{e.reps.min:g}-{e.reps.max:g} reps with {rir.min:g}+ in reserve"
+            if why:
+                verdict.faults.append(
+                    Fault(
+                        "skill-move-under-effort-cap",
+                        f"{where} / {e.name}",
+                        f"{e.sets} x {e.reps.min:g}-{e.reps.max:g} {why}: a skill move done "
+                        "with the body's weight cannot be made lighter",
+                    )
+                )
+    return verdict
+
+
 WORD_CHECKS: dict[str, Check] = {
     "interval-rounds-without-intervals": interval_rounds_without_intervals,
     "rounds-note-unkept": rounds_note_unkept,
     "steady-capped-with-room": steady_capped_with_room,
+    "skill-move-under-effort-cap": skill_move_under_effort_cap,
     "heavy-note-without-heavy-sets": heavy_note_without_heavy_sets,
     "swap-changes-muscle": swap_changes_muscle,
     "swap-names-lift-not-open": swap_names_lift_not_open,

@@ -317,6 +317,7 @@ def build_plan(
                 leave_walks=leave_walks,
                 spared=library.safety_work(),
                 rungs=picker.harder_rungs,
+                returns=picker.stood_in,
             )
 
         block = built_weeks()
@@ -564,7 +565,10 @@ def build_plan(
             library.design,
             hold,
             scheme.deload_cut_pct,
-            roots={rung.name: lift for lift, rung in picker.harder_rungs.items()},
+            roots={
+                **{rung.name: lift for lift, rung in picker.harder_rungs.items()},
+                **{skill.name: lift for lift, skill in picker.stood_in.items()},
+            },
             plateau=scheme.plateau_said if scheme.unloaded_plateau_note else None,
         )
     # the fit run again on the weeks as built: rests a trim shortened come back where the

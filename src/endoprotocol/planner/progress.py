@@ -37,6 +37,7 @@ from endoprotocol.planner.fill import (
     midpoint,
     pair_seconds,
     session_seconds,
+    skill_effort_short,
     trim_changes,
     trim_note,
 )
@@ -2939,6 +2940,9 @@ def _rungs_up(
     said: str,
     pair_words: str = "",
     taken: Sequence[tuple[str, str]] = (),
+    returns: Mapping[str, ExerciseEntry] | None = None,
+    short: Mapping[bool, bool] | None = None,
+    returned: list[tuple[str, str]] | None = None,
 ) -> tuple[Session, list[tuple[str, str]], bool]:
     """A lifting session whose body-weight lifts with reps and slowed lowering used up take
     the next rung of their ladder (`rungs`, by name: what is open to the person), and keep
@@ -2953,8 +2957,14 @@ def _rungs_up(
     a rung in a week (`taken`: the rungs the week's earlier sessions took; the same lift on
     another day type takes the same rung): the others wait at their top for a later week,
     so a week never changes several lifts at once (COACHING.md §3, one thing at a time;
-    coach review 31, BODYWEIGHT-LEAP-TO-SINGLE-LEG: four lifts moved up in one week)."""
-    if session.modality is not Modality.RESISTANCE or not rungs:
+    coach review 31, BODYWEIGHT-LEAP-TO-SINGLE-LEG: four lifts moved up in one week).
+    A stand-in a week 1 short of a skill move's effort took (`returns`: its name -> the
+    skill move, `Picker.stood_in`) climbs back to the skill move in the first load week
+    whose effort is no longer short (`short`, by whether the lift is compound:
+    `fill.skill_effort_short`), whatever its reps, as a new rung: at the bottom of its range
+    at an ordinary lowering; such climbs are added to `returned` too (coach review 41,
+    SKILL-MOVES-UNDER-EFFORT-CAP)."""
+    if session.modality is not Modality.RESISTANCE or not (rungs or returns):
         return session, [], False
     names = {e.name for e in session.exercises}
     moved: list[tuple[str, str]] = []
@@ -2971,7 +2981,26 @@ def _rungs_up(
         rung = ladder.get(key)
         if rung is None:
             up = rungs.get(ex.name)
-            if (
+            back = (returns or {}).get(ex.name)
+            if back is not None:
+                # a skill move's stand-in goes back to it once sets may be hard
+                up = None
+                if (
+                    deload
+                    or reps_week
+                    or ex.reps is None
+                    or (short or {}).get(ex.compound, False)
+                    or back.name in names
+                    or not may_climb((ex.name, back.name))
+                ):
+                    exercises.append(ex)
+                    continue
+                rung = ladder[key] = Rung(back, held.get(ex.name, ex.reps), number, counted=number)
+                if (ex.name, back.name) not in moved:
+                    moved.append((ex.name, back.name))
+                if returned is not None and (ex.name, back.name) not in returned:
+                    returned.append((ex.name, back.name))
+            elif (
                 deload
                 or reps_week
                 or ex.name not in held
@@ -2981,9 +3010,10 @@ def _rungs_up(
             ):
                 exercises.append(ex)
                 continue
-            rung = ladder[key] = Rung(up, held[ex.name], number, counted=number)
-            if (ex.name, up.name) not in moved:
-                moved.append((ex.name, up.name))
+            else:
+                rung = ladder[key] = Rung(up, held[ex.name], number, counted=number)
+                if (ex.name, up.name) not in moved:
+                    moved.append((ex.name, up.name))
         elif rung.counted != number:
             rung.counted = number
             if not deload and not reps_week and number > rung.since:
@@ -3817,6 +3847,7 @@ def build_weeks(
     leave_walks: bool = True,
     spared: frozenset[tuple[str, str]] = frozenset(),
     rungs: Mapping[str, ExerciseEntry] | None = None,
+    returns: Mapping[str, ExerciseEntry] | None = None,
 ) -> list[Week]:
     """Weeks 1..count; a session of week one appears from its `first_week` on;
     `budget` is the day's minutes (a mirrored week must fit them); with `build_up`, required
@@ -3843,7 +3874,10 @@ def build_weeks(
     and back-extensor work a spine-care day opens with), which the weekly hard-set ceiling
     neither counts nor cuts (`hold_weekly_volume`); `rungs` maps a body-weight lift to the
     next rung of its ladder open to the person (`Picker.harder_rungs`), taken once its reps
-    and slowed lowering are used up (`_rungs_up`)."""
+    and slowed lowering are used up (`_rungs_up`); `returns` maps the stand-in a week 1 short
+    of a skill move's effort took to that skill move (`Picker.stood_in`), which it goes back
+    to in the first load week whose effort is no longer short, each week in between saying
+    why (the library's `messages.skill_steps_down`, then `skill_returns`; coach review 41)."""
     scheme = Scheme.from_outcome(outcome)
     least_walk = design.timing.min_work_minutes.get(Modality.ENDURANCE, 10)
     # the least work a later week's lifting shortens a walk sized to week 1's room to
@@ -4107,6 +4141,16 @@ def build_weeks(
         if scheme.cautious
         else 0
     )
+    # by week, whether its lifting stays short of a skill move's effort, by whether the lift
+    # is compound (`fill.skill_effort_short`)
+    stood_said: set[str] = set()  # the stand-ins said (`messages.skill_steps_down`)
+    shorts = {
+        w: {
+            compound: skill_effort_short(outcome, w, design, role)
+            for compound, role in ((True, "compound"), (False, "accessory"))
+        }
+        for w in range(1, count + 1)
+    }
     for number in range(1, count + 1):
         deload = scheme.is_deload(number)
         notes: list[str] = []
@@ -4275,6 +4319,15 @@ def build_weeks(
         )
         # a lift without an external load steps its reps this week, or is at the most reps
         stepped, topped, weighted = False, False, False
+        # whether this week's lifting stays short of a skill move's effort, by whether the
+        # lift is compound, and the skill moves that come back this week (stand-in, skill)
+        skill_short = shorts[number]
+        # a stand-in whose skill move comes back in a later week of the block is not held
+        # at its top for good
+        comes_back = {
+            c: any(not shorts[w][c] for w in range(number + 1, count + 1)) for c in (True, False)
+        }
+        returned: list[tuple[str, str]] = []
         # body-weight lifts held at their top with no rung left, one whose lowering slows for
         # the first time, and the rungs taken this week (the lift, the rung)
         plateaued: set[str] = set()
@@ -4647,16 +4700,29 @@ def build_weeks(
                         scheme.unloaded_rung_cue or "",
                         design.messages.paired,
                         climbed,
+                        returns,
+                        skill_short,
+                        returned,
                     )
                     slowed_fresh = slowed_fresh or fresh
                     climbed.extend(t for t in rungs_taken if t not in climbed)
                     on_rungs = {k[1] for k in ladder if k[0] == session.title}
                     here = {e.name for e in session.exercises}
 
-                    def no_rung(name: str, here: set[str] = here) -> bool:
+                    compound_of = {e.name: e.compound for e in session.exercises}
+
+                    def no_rung(
+                        name: str,
+                        here: set[str] = here,
+                        compound_of: dict[str, bool] = compound_of,
+                        comes_back: dict[bool, bool] = comes_back,
+                    ) -> bool:
                         # no rung open, or the rung is already a lift of the session: the
-                        # lift holds for good (one whose rung waits for a later week does not)
+                        # lift holds for good (one whose rung waits for a later week does not,
+                        # nor a skill move's stand-in whose skill move comes back in the block)
                         up = (rungs or {}).get(name)
+                        if up is None and comes_back.get(compound_of.get(name, True), False):
+                            up = (returns or {}).get(name)
                         return up is None or up.name in here
 
                     plateaued.update(n for n in at_top if n not in on_rungs and no_rung(n))
@@ -4972,11 +5038,19 @@ def build_weeks(
         if planned and not deload and lifting:
             # a body-weight lift's next rung, and the lifts that hold at their top, are said
             # in the week they happen, a new dose's week too
-            if climbed and scheme.unloaded_rung_note:
+            ladder_climbs = [c for c in climbed if c not in returned]
+            if ladder_climbs and scheme.unloaded_rung_note:
                 notes.append(
                     fill_placeholders(
                         scheme.unloaded_rung_note,
-                        {"changes": "; ".join(f"{new} for {old}" for old, new in climbed)},
+                        {"changes": "; ".join(f"{new} for {old}" for old, new in ladder_climbs)},
+                    )
+                )
+            if returned and design.messages.skill_returns:
+                notes.append(
+                    fill_placeholders(
+                        design.messages.skill_returns,
+                        {"changes": "; ".join(f"{new} in place of {old}" for old, new in returned)},
                     )
                 )
             # a light start's week (and its exit's, while its lifts stay at the start's easy
@@ -5006,6 +5080,27 @@ def build_weeks(
                 if new_held and scheme.unloaded_plateau_note:
                     notes.append(scheme.plateau_said(new_held))
                     plateau_said.update(new_held)
+        # the first week short of a skill move's effort says which easier versions stand in
+        # for it, and why (once: the stand-in stays until the week that says it comes back)
+        standing = [
+            c
+            for c in dict.fromkeys(
+                f"{e.name} in place of {(returns or {})[e.name].name}"
+                for d in days
+                for x in d.sessions
+                if x.modality is Modality.RESISTANCE and not x.optional
+                for e in x.exercises
+                if e.name in (returns or {}) and skill_short[e.compound]
+            )
+            if c not in stood_said
+        ]
+        if planned and standing and design.messages.skill_steps_down:
+            notes.append(
+                fill_placeholders(
+                    design.messages.skill_steps_down, {"changes": "; ".join(standing)}
+                )
+            )
+            stood_said.update(standing)
         building = [w for w in weeks if not w.deload]
         if planned and not deload and building:
             last = building[-1].days
