@@ -13394,10 +13394,12 @@ def surplus_aerobic_before_first_goal(p: Profile, plan: Plan, library: Library) 
     free = _free_for_sets(p, plan)
 
     def within(e: Exercise, totals: dict[str, float]) -> bool:
+        """Whether the lift's next set keeps every major group it trains within 20."""
         credit = muscle_credit(e)
         return all(
-            totals[g] + max(credit.get(m, 0.0) for m in ms) <= TRAINED_MOST_HARD_SETS
+            totals[g] + added <= TRAINED_MOST_HARD_SETS
             for g, ms in MAJOR_GROUPS.items()
+            if (added := max(credit.get(m, 0.0) for m in ms)) > 0
         )
 
     def short_of(e: Exercise, totals: dict[str, float]) -> str | None:
