@@ -166,7 +166,9 @@ def _all_free_to_walks(
 ) -> list[DayPlan]:
     """Week 1's walks after lifting as they were before coach review 41: each takes every
     minute its day leaves free."""
-    return [DayPlan(day=d.day, sessions=progress._walk_takes_back(d.sessions, budget)) for d in days]
+    return [
+        DayPlan(day=d.day, sessions=progress._walk_takes_back(d.sessions, budget)) for d in days
+    ]
 
 
 def test_the_check_faults_the_old_plans(monkeypatch: pytest.MonkeyPatch) -> None:

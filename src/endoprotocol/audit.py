@@ -13250,9 +13250,7 @@ def trained_sets_never_build_with_room(p: Profile, plan: Plan, library: Library)
     return verdict
 
 
-def _walk_past_target(
-    week: Week, day: DayPlan, target: int, aerobic: float | None = None
-) -> float:
+def _walk_past_target(week: Week, day: DayPlan, target: int, aerobic: float | None = None) -> float:
     """The minutes of `day`'s steady block after lifting that `week`'s required aerobic
     minutes (`aerobic`, if given: as a check counts them) hold beyond WHO's `target`, down
     to the least steady work (COACHING.md §2: more for the first goal, step 4, comes before
@@ -13385,9 +13383,7 @@ def surplus_aerobic_before_first_goal(p: Profile, plan: Plan, library: Library) 
     half sets is a cap holding the lift, not a fault)."""
     aerobic = _guideline(plan, "who-2020-aerobic")
     verdict = Verdict(
-        applies=_trained_first_any_start(p, plan)
-        and aerobic is not None
-        and not aerobic.held_by
+        applies=_trained_first_any_start(p, plan) and aerobic is not None and not aerobic.held_by
     )
     if not verdict.applies or aerobic is None:
         return verdict

@@ -3204,7 +3204,6 @@ def _walks_levelled(
         if (w := _steady_after_lifting(days[i].sessions)) is not None
         and w.intensity_class is IntensityClass.MODERATE
         and sum(ex.work_seconds is not None for ex in w.exercises) == 1
-        and _work_minutes(w) >= least
     }
     if not walks:
         return days
@@ -3255,7 +3254,7 @@ def _walks_levelled(
             key=lambda i: (length(i), order.index(i)),
             default=None,
         )
-        if shortest is None or length(longest) - length(shortest) < 2:
+        if shortest is None or length(longest) - length(shortest) < 2 or not can_shrink(longest):
             break
         change[longest] -= 1
         change[shortest] += 1
