@@ -13359,12 +13359,13 @@ def trained_sets_never_build_with_room(p: Profile, plan: Plan, library: Library)
     return verdict
 
 
-def _walk_past_target(week: Week, day: DayPlan, target: int) -> float:
+def _walk_past_target(week: Week, day: DayPlan, target: int, aerobic: float | None = None) -> float:
     """The minutes of `day`'s steady block after lifting that `week`'s required aerobic
-    minutes hold beyond WHO's `target`, down to the least steady work (COACHING.md §2: more
-    for the first goal, step 4, comes before aerobic minutes past the target, which no step
-    asks for). 0 on a day without such a block or in a week at or under the target."""
-    surplus = _required_aerobic(week) - target
+    minutes (`aerobic`, if given: as a check counts them) hold beyond WHO's `target`, down
+    to the least steady work (COACHING.md §2: more for the first goal, step 4, comes before
+    aerobic minutes past the target, which no step asks for). 0 on a day without such a
+    block or in a week at or under the target."""
+    surplus = (_required_aerobic(week) if aerobic is None else aerobic) - target
     lifting = [s for s in day.sessions if s.modality.value == "resistance" and not s.optional]
     steady = [
         s
@@ -13459,6 +13460,115 @@ def first_goal_sets_flat_with_room(p: Profile, plan: Plan, library: Library) -> 
             )
         )
     return verdict
+
+
+# the required aerobic minutes past WHO's target `surplus-aerobic-before-first-goal`
+# spares: a walk sized to whole minutes, the least steady block (10 minutes) on a day the
+# target needed only a few more, read loosely (coach review 41)
+SURPLUS_AEROBIC_SPARED = 15
+# the fewest sets of a trained lifting-first person's compound lift (restated from
+# rules/core/resistance.yaml: 3-4 or 3-5 for intermediate and advanced lifters, whatever the
+# goal, so a pack change cannot hide from the check)
+TRAINED_COMPOUND_LEAST_SETS = 3
+
+
+def surplus_aerobic_before_first_goal(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §2 (who gets the time first: the first goal's dose, WHO's minimums, then
+    more for the first goal; no step asks for aerobic minutes past WHO's 150 for a person
+    whose first goal is lifting) and §3 (trained lifters build toward about 10-20 hard sets
+    per muscle a week where time allows, Schoenfeld 2017). Coach review 41,
+    SURPLUS-WALKS-WHILE-FIRST-GOAL-FLAT: an advanced 28-year-old, muscle first, on 5 x 90
+    minutes walked 13, 30, 54, 53 and 54 required minutes after lifting sessions of 36-39
+    minutes (204 of 150 aerobic minutes) while his upper days held every lift at 2 sets and
+    his legs sat at 11-12 hard sets a week.
+    A trained person whose first goal is muscle or strength (`_trained_first_any_start`),
+    with WHO's aerobic guideline not held by a safety rule: in a building week no cap holds
+    (`_open_building_weeks`) whose required aerobic minutes pass the target by more than
+    `SURPLUS_AEROBIC_SPARED`, no lifting day whose walk after lifting holds minutes past
+    the target (`_walk_past_target`) and, with its free minutes, 5 minutes for a set has a
+    hard compound lift below the trained dose's fewest sets (3) or a hard lift training a
+    major group under 10 hard sets a week as a primary muscle, whose next set keeps every
+    major group within 20 (the rules' weekly ceiling: a group held there by the presses'
+    half sets is a cap holding the lift, not a fault)."""
+    aerobic = _guideline(plan, "who-2020-aerobic")
+    verdict = Verdict(
+        applies=_trained_first_any_start(p, plan) and aerobic is not None and not aerobic.held_by
+    )
+    if not verdict.applies or aerobic is None:
+        return verdict
+    free = _free_for_sets(p, plan)
+
+    def within(e: Exercise, totals: dict[str, float]) -> bool:
+        """Whether the lift's next set keeps every major group it trains within 20."""
+        credit = muscle_credit(e)
+        return all(
+            totals[g] + added <= TRAINED_MOST_HARD_SETS
+            for g, ms in MAJOR_GROUPS.items()
+            if (added := max(credit.get(m, 0.0) for m in ms)) > 0
+        )
+
+    def short_of(e: Exercise, totals: dict[str, float]) -> str | None:
+        """What the lift is short of, if its next set fits the weekly ceiling."""
+        if not is_hard_set(e) or not within(e, totals):
+            return None
+        if e.compound and e.sets < TRAINED_COMPOUND_LEAST_SETS:
+            return f"{e.name} at {e.sets} sets"
+        credit = muscle_credit(e)
+        under = [
+            g
+            for g, ms in MAJOR_GROUPS.items()
+            if totals[g] < TRAINED_DOSE and any(credit.get(m, 0.0) >= 1 for m in ms)
+        ]
+        if under and e.sets < TRAINED_SETS_TOP:
+            return f"{under[0]} at {totals[under[0]]:g} hard sets ({e.name})"
+        return None
+
+    for w in _open_building_weeks(plan):
+        # (a session as long as in week 1 counts week 1's minutes: a tempo run's step puts
+        # more of the same minutes at tempo pace, which takes no minute lifting could use)
+        aerobic_minutes = _required_aerobic_by_minutes(plan, w)
+        if aerobic_minutes - aerobic.target <= SURPLUS_AEROBIC_SPARED:
+            continue
+        totals = major_group_sets(_required_lifting(w))
+        found: list[tuple[float, str, str]] = []
+        for d in w.days:
+            past = _walk_past_target(w, d, aerobic.target, aerobic_minutes)
+            if past <= 0 or max(free(d), 0) + past < TRAINED_SET_MINUTES:
+                continue
+            said = next((x for e in _lifts_of(d) if (x := short_of(e, totals)) is not None), None)
+            if said is not None:
+                found.append((past, d.day.value, said))
+        if found:
+            past, day, said = max(found, key=lambda f: f[0])
+            verdict.faults.append(
+                Fault(
+                    "surplus-aerobic-before-first-goal",
+                    f"week {w.week} {day}",
+                    f"{aerobic_minutes:g} required aerobic minutes against {aerobic.target} "
+                    f"while {said}, its walk after lifting holding {past:g} minutes past the "
+                    "target",
+                )
+            )
+            return verdict
+    return verdict
+
+
+def _required_aerobic_by_minutes(plan: Plan, week: Week) -> float:
+    """`_required_aerobic` of `week`, a required aerobic session as long as week 1's on the
+    same day with the same title counted at week 1's moderate-equivalent minutes (a tempo
+    run's step, more of its minutes at tempo pace, is the session's own progression)."""
+    first = {
+        (d.day.value, s.title, s.duration_minutes): aerobic_equivalent(s)
+        for d in plan.weeks[0].days
+        for s in d.sessions
+        if not s.optional
+    }
+    return sum(
+        first.get((d.day.value, s.title, s.duration_minutes), aerobic_equivalent(s))
+        for d in week.days
+        for s in d.sessions
+        if not s.optional
+    )
 
 
 # the least fall of a week's moderate-equivalent aerobic minutes the check counts (a
@@ -14298,6 +14408,7 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "trained-muscle-below-minimum-sets": trained_muscle_below_minimum_sets,
     "trained-sets-never-build-with-room": trained_sets_never_build_with_room,
     "first-goal-sets-flat-with-room": first_goal_sets_flat_with_room,
+    "surplus-aerobic-before-first-goal": surplus_aerobic_before_first_goal,
     "tempo-no-buildup-no-deload": tempo_no_buildup_no_deload,
     "intervals-start-cuts-aerobic": intervals_start_cuts_aerobic,
     "week-does-not-progress": week_does_not_progress,

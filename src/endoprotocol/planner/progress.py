@@ -3255,7 +3255,11 @@ def _with_dose(
         if _lifting_sets([c]) < _lifting_sets([b])
     } - cut
     if raised is built:
-        return week_one
+        if scheme.cautious is not None:
+            return week_one
+        return _walks_levelled(
+            week_one, budget, scheme.aerobic_target, list(range(len(week_one))), least_walk
+        )
     out: list[DayPlan] = []
     for day, now in zip(week_one, raised, strict=True):
         sessions = []
@@ -3284,21 +3288,26 @@ def _with_dose(
                 template = _retimed(template, after, design.timing, budget)
             sessions.append(template)
         sessions = _walk_gives_way(sessions, budget, least_walk)
-        if len(out) in cut:
-            sessions = _walk_takes_back(sessions, budget)
         out.append(DayPlan(day=day.day, sessions=sessions))
-    # a day whose sets came off to start near the dose gives its walk after lifting the
-    # minutes only as far as the week is short of the aerobic target, and so does any other
-    # day whose lifting leaves minutes free beside its walk: the dose is in, so WHO's
-    # minutes come before the block's added sets (COACHING.md §2; coach review 21,
-    # ACTIVE-AEROBIC-SHORT-WITH-FREE-MINUTES: a lower-body day built 21 minutes under its
-    # slot, its walk 39 minutes with the week 12 minutes short, and the free minutes went
-    # to the sets the block added)
-    for i in [*sorted(started), *(j for j in range(len(out)) if j not in started | cut)]:
-        short = math.ceil(scheme.aerobic_target - _week_aerobic(out))
-        if short <= 0:
-            break
-        out[i] = DayPlan(day=out[i].day, sessions=_walk_takes_back(out[i].sessions, budget, short))
+    # the walks after lifting take the minutes the days leave free only as far as the week is
+    # short of the aerobic target, a minute at a time to the shortest walk (the days whose
+    # sets came off for a walk, then those whose sets came off to start near the dose, first
+    # among equals): the dose is in, so WHO's minutes come before the block's added sets
+    # (COACHING.md §2; coach review 21, ACTIVE-AEROBIC-SHORT-WITH-FREE-MINUTES: a lower-body
+    # day built 21 minutes under its slot, its walk 39 minutes with the week 12 minutes
+    # short, and the free minutes went to the sets the block added), and past the target
+    # no step asks for more aerobic minutes of a lifting-first person: what the days leave
+    # then is the first goal's, for the block's added sets, or stays free (coach review 41,
+    # SURPLUS-WALKS-WHILE-FIRST-GOAL-FLAT: the days whose sets came off for the walk gave it
+    # every free minute, walks of 13, 30, 54, 53 and 54 minutes, 204 of 150)
+    out = _walks_levelled(
+        out,
+        budget,
+        scheme.aerobic_target,
+        [*sorted(cut), *sorted(started), *(j for j in range(len(out)) if j not in started | cut)],
+        least_walk,
+        level=scheme.cautious is None,
+    )
     if scheme.cautious is not None:
         # a re-entry's day whose walk was sized beside its moderate first weeks gives the
         # block's own lifting the minutes it is over by (coach review 27: 38 + 8 of 45), down
@@ -3309,6 +3318,102 @@ def _with_dose(
             DayPlan(day=d.day, sessions=_walk_gives_way_or_goes(d.sessions, budget, least))
             for d in out
         ]
+    return out
+
+
+def _walks_levelled(
+    days: list[DayPlan],
+    budget: int,
+    target: float,
+    order: list[int],
+    least: int,
+    *,
+    level: bool = True,
+) -> list[DayPlan]:
+    """`days` (a trained lifting-first person's week 1) whose moderate walks after lifting
+    hold the week at the aerobic `target` where the days allow, and level: short of it,
+    they lengthen a minute at a time, the shortest first, into what each day's required
+    sessions leave of its `budget` minutes; past it, they shorten a minute at a time, the
+    longest first, to no less than `least` minutes of work; then a minute at a time moves
+    from the longest walk to the shortest while that one's day has a minute to spare (ties
+    go in `order`). WHO's 150 minutes come before more for the first goal, and no step asks
+    a lifting-first person for aerobic minutes past them (COACHING.md §2): what the days
+    leave past the target is the block's added sets', or stays free; and level walks leave
+    every day type of the rotation (`_mirror`) minutes to grow into, where one long walk
+    held a day's minutes that the lower days of the mirrored week then lacked (coach
+    review 41, SURPLUS-WALKS-WHILE-FIRST-GOAL-FLAT: walks of 13, 30, 54, 53 and 54 minutes
+    after lifting sessions of 36-39, 204 of 150 aerobic minutes). Without `level` (a
+    re-entry's week, whose walks its own moderate weeks sized) they only lengthen."""
+    walks = {
+        i: w
+        for i in order
+        if (w := _steady_after_lifting(days[i].sessions)) is not None
+        and w.intensity_class is IntensityClass.MODERATE
+        and sum(ex.work_seconds is not None for ex in w.exercises) == 1
+    }
+    if not walks:
+        return days
+    change = dict.fromkeys(walks, 0)
+    spare = {
+        i: budget - sum(s.duration_minutes for s in days[i].sessions if not s.optional)
+        for i in walks
+    }
+
+    def length(i: int) -> int:
+        return walks[i].duration_minutes + change[i]
+
+    def can_grow(i: int) -> bool:
+        return change[i] < spare[i]
+
+    def can_shrink(i: int) -> bool:
+        return _work_minutes(walks[i]) + change[i] - 1 >= least
+
+    short = target - _week_aerobic(days)
+    while short >= 0.5:
+        open_days = [i for i in walks if can_grow(i)]
+        if not open_days:
+            break
+        change[min(open_days, key=lambda i: (length(i), order.index(i)))] += 1
+        short -= 1
+    while level and short <= -1:
+        open_days = [i for i in walks if can_shrink(i)]
+        if not open_days:
+            break
+        change[max(open_days, key=lambda i: (length(i), -order.index(i)))] -= 1
+        short += 1
+    # (a day whose lifting was trimmed to fit its slot takes its free minutes back for its
+    # rests and sets, `rests_refit`: levelling gives its walk none of them)
+    trimmed = {
+        i
+        for i in walks
+        if any(
+            trim_changes(note) is not None
+            for x in days[i].sessions
+            if x.modality is Modality.RESISTANCE
+            for note in x.notes
+        )
+    }
+    while level:
+        longest = max(walks, key=lambda i: (length(i), -order.index(i)))
+        shortest = min(
+            (i for i in walks if can_grow(i) and i not in trimmed),
+            key=lambda i: (length(i), order.index(i)),
+            default=None,
+        )
+        if shortest is None or length(longest) - length(shortest) < 2 or not can_shrink(longest):
+            break
+        change[longest] -= 1
+        change[shortest] += 1
+    out = list(days)
+    for i, more in change.items():
+        if more:
+            out[i] = DayPlan(
+                day=days[i].day,
+                sessions=[
+                    _resized_steady(s, s.duration_minutes + more) if s is walks[i] else s
+                    for s in days[i].sessions
+                ],
+            )
     return out
 
 
@@ -3406,7 +3511,7 @@ def _past_dose_to_walks(
         retime,
         open_days=open_days,
         strength_days=scheme.strength_days,
-        enough=enough,
+        enough=enough_with_free,
         accept=accept,
         drop_extras=(
             _mirror_keeps_dose(timed, scheme.group_dose_sets, retime, minutes=False),
