@@ -22,6 +22,7 @@ from itertools import combinations, pairwise, product
 
 from endoprotocol.engine.model import COUNTED_UNITS
 from endoprotocol.engine.review import is_demanding_set
+from endoprotocol.errors import OutOfScopeError
 from endoprotocol.plan import (
     HARD_EXPOSURE_SETS,
     DayPlan,
@@ -15108,6 +15109,63 @@ def steady_capped_with_room(p: Profile, plan: Plan, library: Library) -> Verdict
     return verdict
 
 
+# How many minutes more a session `more-minutes-less-training` gives the person's twin (a
+# design choice: the smallest step, where the cliffs of a rule's threshold show - a
+# 20-minute session's brief warm-up against a 21-minute one's)
+MORE_MINUTES_STEP = 1
+# the most minutes a session a profile may ask for (profile.py: `minutes_per_session`)
+MOST_MINUTES_PER_SESSION = 180
+
+
+def _training_dose(week: Week) -> tuple[float, float]:
+    """A week's training as `more-minutes-less-training` reads it: its hard sets of
+    required lifting and its moderate-equivalent aerobic minutes of required sessions."""
+    return _weekly_hard_sets(week), _required_aerobic(week)
+
+
+def more_minutes_less_training(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 41, ONE-MORE-MINUTE-LESS-TRAINING (COACHING.md §2: time is honest, the
+    plan uses the minutes it is given): the same person with `MORE_MINUTES_STEP` minute(s)
+    more a session gets no less training in week 1 - fewer hard sets of required lifting
+    with no more aerobic minutes, or fewer aerobic minutes with no more hard sets (a week
+    that trades one for the other, a day that becomes a WHO strength day in place of a
+    walk, is a different mix the goal checks judge). Both weeks are one-week plans
+    (`one_week_plans`), so a block's length changes neither. A 40-year-old with 20-minute
+    sessions had 16 hard sets and 26 aerobic minutes, with 21 minutes 8 and 25: the brief
+    warm-up of sessions of 20 minutes or less gave way to the full 5 + 5 at 21, half the
+    session."""
+    planner = _one_week_planner.get()
+    more = p.minutes_per_session + MORE_MINUTES_STEP
+    verdict = Verdict(
+        applies=planner is not None
+        and bool(plan.weeks)
+        and not plan.screening.referral_only
+        and more <= MOST_MINUTES_PER_SESSION
+    )
+    if not verdict.applies or planner is None:
+        return verdict
+    sets, aerobic = _training_dose(planner(p).weeks[0])
+    try:
+        twin = planner(p.model_copy(update={"minutes_per_session": more}))
+    except OutOfScopeError:
+        return verdict
+    if not twin.weeks:
+        return verdict
+    more_sets, more_aerobic = _training_dose(twin.weeks[0])
+    fewer = more_sets < sets or more_aerobic < aerobic
+    if fewer and not (more_sets > sets or more_aerobic > aerobic):
+        verdict.faults.append(
+            Fault(
+                "more-minutes-less-training",
+                "week 1",
+                f"with {more} minutes a session {more_sets:g} hard sets and "
+                f"{more_aerobic:g} aerobic minutes, with {p.minutes_per_session} "
+                f"{sets:g} and {aerobic:g}",
+            )
+        )
+    return verdict
+
+
 WORD_CHECKS: dict[str, Check] = {
     "steady-capped-with-room": steady_capped_with_room,
     "heavy-note-without-heavy-sets": heavy_note_without_heavy_sets,
@@ -15138,6 +15196,7 @@ WORD_CHECKS: dict[str, Check] = {
     "joint-note-other-cardio": joint_note_other_cardio,
     "trim-reason-untrue-for-goal": trim_reason_untrue_for_goal,
     "balance-minutes-empty": balance_minutes_empty,
+    "more-minutes-less-training": more_minutes_less_training,
 }
 CHECKS: dict[str, Check] = {
     **SAFETY_CHECKS,

@@ -208,6 +208,8 @@ class Decisions:
     removals: list[Removal] = field(default_factory=list)
     # the decisions earlier phases made readable as facts; the review phase reads them too
     facts: dict[str, Any] = field(default_factory=dict)
+    # the person's minutes per session (what `edges_scale` scales the warm-up against)
+    minutes_per_session: int | None = None
 
     # -- reading a decision ------------------------------------------------------------------
     def param(self, modality: str, role: str, name: str) -> Resolved | None:
@@ -259,14 +261,31 @@ class Decisions:
         return make_bound(low, high), rules
 
     def warmup_and_cooldown(self, modality: str) -> tuple[int, list[str]]:
-        """Minutes of warm-up plus cool-down a session of `modality` starts and ends with."""
+        """Minutes of warm-up plus cool-down a session of `modality` starts and ends with:
+        their low ends, scaled to a short session by `edges_scale` (the minutes past the
+        work it keeps, at least its brief form and every limit's minimum: a safety rule's
+        long warm-up wins)."""
         total = 0
+        floor = 0
         rules: list[str] = []
         for name in ("warmup_minutes", "cooldown_minutes"):
             bound, ids = self.resolve(modality, "any", name)
             if bound is not None and bound.min is not None:
                 total += int(bound.min)
                 rules += ids
+            limit, _ = self.limit(modality, "any", name)
+            if limit is not None and limit.min is not None:
+                floor += int(limit.min)
+        scale = self.param(modality, "any", "edges_scale")
+        if scale is not None and self.minutes_per_session is not None:
+            room = max(
+                self.minutes_per_session - scale.value.work_minutes,
+                scale.value.least_minutes,
+                floor,
+            )
+            if room < total:
+                total = room
+                rules = [*rules, scale.rule]
         return total, rules
 
     def min_sets(self, role: str) -> int:

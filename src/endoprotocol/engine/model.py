@@ -204,6 +204,18 @@ def make_bound(low: float | None, high: float | None) -> Bound:
 ModalityOrAll = Modality | Literal["all"]
 
 
+class EdgesScale(_Node):
+    """Warm-up and cool-down scaled to a short session (`prescribe: {modality: all,
+    edges_scale: ...}`): a session of M minutes keeps `work_minutes` of work before its
+    warm-up plus cool-down grow, so together they take at most M - `work_minutes`, never
+    less than `least_minutes` (the brief form) nor less than a limit asks (a safety rule's
+    long warm-up wins), and never more than their own lengths. One more minute in a session
+    so adds at most one minute of warm-up and cool-down, never takes a minute of work."""
+
+    work_minutes: Annotated[int, Field(strict=True, ge=0, le=180)]
+    least_minutes: Annotated[int, Field(strict=True, ge=0, le=60)]
+
+
 class WeekRange(_Node):
     """The weeks of the block (1-based, inclusive) a `limit` or `forbid` holds in; without
     `to`, to the end of the block."""
@@ -287,6 +299,9 @@ class Prescription(_Bounds):
     # every group keeps its hard exposures (3+ hard sets on two days), so later sets of a
     # group come down, never below the accessories' least sets (COACHING.md §3 volume).
     weekly_hard_sets: Bound | None = None
+    # Warm-up and cool-down on short sessions: they grow with the session's minutes past
+    # the work it keeps (`EdgesScale`; coach review 41, ONE-MORE-MINUTE-LESS-TRAINING).
+    edges_scale: EdgesScale | None = None
 
 
 class Limit(_Bounds):
