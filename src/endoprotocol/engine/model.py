@@ -216,6 +216,27 @@ class EdgesScale(_Node):
     least_minutes: Annotated[int, Field(strict=True, ge=0, le=60)]
 
 
+class RestScale(_Node):
+    """Rests scaled to a short session's work (`prescribe: {modality: resistance, role: ...,
+    rest_scale: ...}`): with `work_minutes`' low end of work or less (the person's minutes
+    less the session's warm-up and cool-down) a lift rests `short_seconds`; from there its
+    rests grow evenly to the rules' own at the top of `work_minutes`. Never longer than the
+    rules' own, and every limit still narrows them. A minute more of work so never lengthens
+    the rests by more than a few seconds a set."""
+
+    short_seconds: Bound
+    work_minutes: Bound
+
+    @model_validator(mode="after")
+    def _spans_work(self) -> Self:
+        low, high = self.work_minutes.min, self.work_minutes.max
+        if low is None or high is None or high <= low:
+            raise ValueError("rest_scale: work_minutes is a range [from, to] with to > from")
+        if self.short_seconds.min is None or self.short_seconds.max is None:
+            raise ValueError("rest_scale: short_seconds is a range [low, high]")
+        return self
+
+
 class WeekRange(_Node):
     """The weeks of the block (1-based, inclusive) a `limit` or `forbid` holds in; without
     `to`, to the end of the block."""
@@ -302,6 +323,8 @@ class Prescription(_Bounds):
     # Warm-up and cool-down on short sessions: they grow with the session's minutes past
     # the work it keeps (`EdgesScale`; coach review 41, ONE-MORE-MINUTE-LESS-TRAINING).
     edges_scale: EdgesScale | None = None
+    # Resistance: rests scaled to a short session's work (`RestScale`; coach review 41).
+    rest_scale: RestScale | None = None
 
 
 class Limit(_Bounds):

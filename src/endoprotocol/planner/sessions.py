@@ -446,7 +446,7 @@ class SessionBuilder:
             smaller, gave, dropped = self._exposure_form(exercises, sets)
             # the day's minutes the smaller form leaves (its length as `_session` gives it,
             # or as a cautious start's reps make it in the first weeks, whichever is longer)
-            left = slot.minutes - edges + round(self._first_seconds(smaller) / 60)
+            left = slot.minutes - round(edges + self._first_seconds(smaller) / 60)
             said = self.library.design.messages.exposure_form
             main_words = self.library.design.messages.main_lifts_form
             changed = bool(gave or dropped)
@@ -471,7 +471,7 @@ class SessionBuilder:
                     found = self._strong_main_lifts(untrimmed, sets, unpairable)
                     if found is not None:
                         (main, main_gave, main_dropped), (form, form_gave, form_dropped) = found
-                        form_left = slot.minutes - edges + round(self._first_seconds(form) / 60)
+                        form_left = slot.minutes - round(edges + self._first_seconds(form) / 60)
                         if form_left >= worth:
                             smaller, gave, dropped = form, form_gave, form_dropped
                             left, changed, strong = form_left, True, True
@@ -481,8 +481,8 @@ class SessionBuilder:
                             # no walk fits after it, but the day's trim left it no strength
                             # day: its main lifts as one instead, at the most sets that fit
                             # (a trim, said as one)
-                            main_fits = slot.minutes >= edges + round(
-                                self._first_seconds(main) / 60
+                            main_fits = slot.minutes >= round(
+                                edges + self._first_seconds(main) / 60
                             )
                             kept, said_gave = (main, main_gave) if main_fits else (form, form_gave)
                             if trimmed:
@@ -506,7 +506,7 @@ class SessionBuilder:
                 # (coach review 16, AEROBIC-FIRST-GOAL-CROWDED-BY-LIFTING)
                 # (from the session before its trim: the form drops and pairs on its own)
                 main, main_gave, main_dropped = self._main_lifts_form(untrimmed, sets, unpairable)
-                main_left = slot.minutes - edges + round(self._first_seconds(main) / 60)
+                main_left = slot.minutes - round(edges + self._first_seconds(main) / 60)
                 fewest = sets
                 while main_left < slot.main_lifts and fewest > 1:
                     # a day that also holds what safety asks for (falls prevention's balance
@@ -517,7 +517,7 @@ class SessionBuilder:
                     main, main_gave, main_dropped = self._main_lifts_form(
                         untrimmed, fewest, unpairable
                     )
-                    main_left = slot.minutes - edges + round(self._first_seconds(main) / 60)
+                    main_left = slot.minutes - round(edges + self._first_seconds(main) / 60)
                 if (
                     (main_dropped or "fewer sets" in main_gave)
                     and main_left >= slot.main_lifts
