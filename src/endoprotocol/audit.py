@@ -8639,13 +8639,17 @@ def who_aerobic_zero_with_lifting_surplus(p: Profile, plan: Plan, library: Libra
 
 
 # a session's least warm-up and cool-down (core/warm-up-and-cool-down: 5 minutes each; on
-# days of 20 minutes or less core/short-sessions-fewer-sets: 3 and 2)
+# days of 20 minutes or less core/short-sessions-fewer-sets: 3 and 2; between, they take
+# the minutes past the 15 of work a session keeps, core/warm-up-grows-with-the-session)
 SHORT_SESSION_MINUTES = 20
+EDGES_KEEP_WORK_MINUTES = 15
 
 
 def _least_edges(minutes_per_session: int) -> int:
     """The least warm-up and cool-down of a session on days of these minutes."""
-    return 5 if minutes_per_session <= SHORT_SESSION_MINUTES else 10
+    if minutes_per_session <= SHORT_SESSION_MINUTES:
+        return 5
+    return min(10, minutes_per_session - EDGES_KEEP_WORK_MINUTES)
 
 
 def _steady_first_verdict(p: Profile, plan: Plan) -> tuple[Verdict, GuidelineCheck | None]:
@@ -15121,14 +15125,15 @@ MORE_MINUTES_STEP = 1
 MORE_MINUTES_BELOW = 45
 
 
-def _training_dose(week: Week) -> tuple[float, float, int, int]:
+def _training_dose(week: Week) -> tuple[float, int, float, int, int]:
     """A week's training as `more-minutes-less-training` reads it: its hard sets of
-    required lifting, its moderate-equivalent aerobic minutes of required sessions, and how
-    many required lifting and steady sessions hold them."""
+    required lifting, all their work sets, its moderate-equivalent aerobic minutes of
+    required sessions, and how many required lifting and steady sessions hold them."""
     required = [s for d in week.days for s in d.sessions if not s.optional]
-    lifting = sum(s.modality is Modality.RESISTANCE for s in required)
+    lifting = [s for s in required if s.modality is Modality.RESISTANCE]
     steady = sum(s.modality in (Modality.ENDURANCE, Modality.HIIT) for s in required)
-    return _weekly_hard_sets(week), _required_aerobic(week), lifting, steady
+    work = sum(e.sets for s in lifting for e in s.exercises)
+    return _weekly_hard_sets(week), work, _required_aerobic(week), len(lifting), steady
 
 
 def _short_split_ends(p: Profile, more: int) -> bool:
@@ -15149,7 +15154,8 @@ def more_minutes_less_training(p: Profile, plan: Plan, library: Library) -> Verd
     with `MORE_MINUTES_STEP` minute(s) more a session gets no less training in week 1 - fewer
     hard sets of required lifting with no more aerobic minutes, or fewer aerobic minutes
     with no more hard sets (a week that trades one for the other, a day that becomes a WHO
-    strength day in place of a walk, is a different mix the goal checks judge). A fall of
+    strength day in place of a walk, is a different mix the goal checks judge; a cautious
+    start's light weeks count their work sets). A fall of
     one hard set a lifting session or one aerobic minute a steady session is the whole sets
     and whole minutes a trim works in, not a cliff. Both weeks are one-week plans
     (`one_week_plans`), so a block's length changes neither. A 40-year-old with 20-minute
@@ -15167,21 +15173,25 @@ def more_minutes_less_training(p: Profile, plan: Plan, library: Library) -> Verd
     )
     if not verdict.applies or planner is None:
         return verdict
-    sets, aerobic, lifting, steady = _training_dose(planner(p).weeks[0])
+    hard, work, aerobic, lifting, steady = _training_dose(planner(p).weeks[0])
     try:
         twin = planner(p.model_copy(update={"minutes_per_session": more}))
     except OutOfScopeError:
         return verdict
     if not twin.weeks:
         return verdict
-    more_sets, more_aerobic, _, _ = _training_dose(twin.weeks[0])
+    more_hard, more_work, more_aerobic, _, _ = _training_dose(twin.weeks[0])
+    # the lifting read by its hard sets; weeks held light (a cautious start: no hard set in
+    # either) by their work sets
+    kind = "hard sets" if hard or more_hard else "light sets"
+    sets, more_sets = (hard, more_hard) if hard or more_hard else (work, more_work)
     fewer = sets - more_sets > lifting or aerobic - more_aerobic > steady
     if fewer and more_sets <= sets and more_aerobic <= aerobic:
         verdict.faults.append(
             Fault(
                 "more-minutes-less-training",
                 "week 1",
-                f"with {more} minutes a session {more_sets:g} hard sets and "
+                f"with {more} minutes a session {more_sets:g} {kind} and "
                 f"{more_aerobic:g} aerobic minutes, with {p.minutes_per_session} "
                 f"{sets:g} and {aerobic:g}",
             )
