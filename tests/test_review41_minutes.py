@@ -16,7 +16,7 @@ ONE-MORE-MINUTE-LESS-TRAINING (COACHING.md §2, time is honest) A 40-year-old ma
     `edges_scale`: a session keeps 15 minutes of work, the minutes past it go to the
     warm-up and cool-down up to their full length; from 65 the ten-minute warm-up grows
     toward ten under 30 minutes, `safety/older-adult-warm-up-short-sessions`); the short
-    rests grow evenly to the goal's own as the work grows from 15 to 25 minutes
+    rests grow evenly to the goal's own as the work grows from 15 to 20 minutes
     (`core/short-sessions-shorter-rests`, rule field `rest_scale`); a tempo session's easy
     part grows a minute at a time (`progress.tempo_room`). Check
     `more-minutes-less-training`.

@@ -15154,8 +15154,8 @@ def more_minutes_less_training(p: Profile, plan: Plan, library: Library) -> Verd
     with `MORE_MINUTES_STEP` minute(s) more a session gets no less training in week 1 - fewer
     hard sets of required lifting with no more aerobic minutes, or fewer aerobic minutes
     with no more hard sets (a week that trades one for the other, a day that becomes a WHO
-    strength day in place of a walk, is a different mix the goal checks judge; a cautious
-    start's light weeks count their work sets). A fall of
+    strength day in place of a walk, is a different mix the goal checks judge; so is more
+    light lifting in a cautious start's weeks with no hard set). A fall of
     one hard set a lifting session or one aerobic minute a steady session is the whole sets
     and whole minutes a trim works in, not a cliff. Both weeks are one-week plans
     (`one_week_plans`), so a block's length changes neither. A 40-year-old with 20-minute
@@ -15181,19 +15181,19 @@ def more_minutes_less_training(p: Profile, plan: Plan, library: Library) -> Verd
     if not twin.weeks:
         return verdict
     more_hard, more_work, more_aerobic, _, _ = _training_dose(twin.weeks[0])
-    # the lifting read by its hard sets; weeks held light (a cautious start: no hard set in
-    # either) by their work sets
-    kind = "hard sets" if hard or more_hard else "light sets"
-    sets, more_sets = (hard, more_hard) if hard or more_hard else (work, more_work)
-    fewer = sets - more_sets > lifting or aerobic - more_aerobic > steady
-    if fewer and more_sets <= sets and more_aerobic <= aerobic:
+    fewer = hard - more_hard > lifting or aerobic - more_aerobic > steady
+    # more of either is a different mix, not less training; in weeks held light (a cautious
+    # start: no hard set in either) more light lifting sets are more of the lifting
+    light = not (hard or more_hard)
+    more_of_one = more_hard > hard or more_aerobic > aerobic or (light and more_work > work)
+    if fewer and not more_of_one:
         verdict.faults.append(
             Fault(
                 "more-minutes-less-training",
                 "week 1",
-                f"with {more} minutes a session {more_sets:g} {kind} and "
+                f"with {more} minutes a session {more_hard:g} hard sets and "
                 f"{more_aerobic:g} aerobic minutes, with {p.minutes_per_session} "
-                f"{sets:g} and {aerobic:g}",
+                f"{hard:g} and {aerobic:g}",
             )
         )
     return verdict
