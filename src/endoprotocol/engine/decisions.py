@@ -36,8 +36,10 @@ from endoprotocol.engine.model import (
 from endoprotocol.vocab import INTENSITY_ORDER, Ceiling, Clearance, Modality
 
 __all__ = [
+    "MAIN_ROLE",
     "NOT_SCREENED",
     "OPTIONAL_COUNTED_CAP",
+    "ROLE_FALLBACK",
     "Bound",
     "Bounded",
     "ByRule",
@@ -381,14 +383,23 @@ def _intersect(found: list[Bounded]) -> tuple[Bound | None, list[str]]:
     return make_bound(low, high), rules
 
 
+# A session's main lift is a compound lift first: what is set or limited for compound lifts
+# holds for it wherever nothing is set for `main` itself (the evaluation weighs the two
+# roles' prescriptions together by priority: `evaluate._main_weighed_with_compound`).
+MAIN_ROLE = "main"
+ROLE_FALLBACK = {MAIN_ROLE: "compound"}
+
+
 @cache
 def scopes(modality: str, role: str, name: str) -> tuple[ParamKey, ...]:
     """Where a parameter may be set, most specific first; duplicates removed (a few hundred
-    distinct answers, asked ~1,400 times per plan)."""
+    distinct answers, asked ~1,400 times per plan). A main lift's scope falls back to the
+    compound lifts' before `any`."""
+    roles = [role, ROLE_FALLBACK[role]] if role in ROLE_FALLBACK else [role]
     keys = [
-        (modality, role, name),
+        *((modality, r, name) for r in roles),
         (modality, "any", name),
-        ("all", role, name),
+        *(("all", r, name) for r in roles),
         ("all", "any", name),
     ]
     return tuple(dict.fromkeys(keys))

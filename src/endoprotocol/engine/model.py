@@ -334,6 +334,14 @@ class Limit(_Bounds):
     weeks: WeekRange | None = None
 
     @model_validator(mode="after")
+    def _not_main_lifts_alone(self) -> Self:
+        # a limit is a safety bound on every lift of its kind: main lifts are compound lifts,
+        # held by the compound (or `any`) limits; the weeks re-read limits by compound or not
+        if self.role == "main":
+            raise ValueError("a limit is for compound, accessory or any lifts, not main alone")
+        return self
+
+    @model_validator(mode="after")
     def _week_scoped_fits_a_week(self) -> Self:
         named = self.model_fields_set - {"modality", "role", "weeks"}
         if self.weeks is not None and not named <= WEEK_LIMITS:
@@ -443,6 +451,15 @@ Tagname = Literal[
     # holds one at most twice and never on two lifting days in a row, the other hinge slots
     # taking a lighter hinge (coach review 30, HEAVY-CONVENTIONAL-DEADLIFT-EVERY-LIFTING-DAY)
     "heavy-floor-pull",
+    # a free weight (dumbbell, kettlebell, barbell, plate or loaded backpack) taken to the
+    # floor and used there, lying, sitting, kneeling or in a plank (a dumbbell floor press, a
+    # hip thrust, a weighted push-up): not after a fall, nor with fragile bones from 65
+    # (coach review 41, FALLER-UNDER-80-FLOOR-PRESS-WITH-WEIGHTS)
+    "loaded-floor",
+    # a standing squat with both feet down and nothing to hold, as deep as is comfortable (the
+    # bodyweight and pause squats): not for the oldest fallers, who squat with a hand on a
+    # counter (coach review 41, OLDEST-FALLER-FREE-SQUAT)
+    "unsupported-squat",
 ]
 
 
@@ -623,7 +640,8 @@ NOTE_FIELDS = {
     "deload_hold_note": set(),
     "replan_note": {"week", "pregnancy_week"},
     "adopt_note": {"week", "pregnancy_week"},
-    "rounds_note": set(),
+    "rounds_note": {"added", "rounds", "top"},
+    "rounds_top_note": {"added", "rounds"},
     "long_session_note": set(),
     "steady_grows_note": {"minutes"},
     "days_full_note": set(),
@@ -833,6 +851,11 @@ class Progression(_Node):
     idle_share_pct: Annotated[int, Field(strict=True, ge=1, le=100)] | None = None
     # ... and a steady block after lifting grows to at most this
     after_lifting_most_minutes: Annotated[int, Field(strict=True, ge=5, le=120)] | None = None
+    # ... and a steady block that shares its day with intervals (or a vigorous steady session)
+    # grows last, once the steady-only sessions are full, and at most this share (%) of its
+    # week-1 minutes a building week, in whole `long_session_step_minutes` steps (at least
+    # one; coach review 41, INTERVAL-DAY-STEADY-JUMP)
+    beside_hard_step_pct: Annotated[int, Field(strict=True, ge=1, le=20)] | None = None
     # said in a building week whose steady minutes grew ({minutes}: by how much)
     steady_grows_note: Text | None = None
     # said once a block when the steady minutes cannot grow (every offered day is full)
@@ -868,7 +891,13 @@ class Progression(_Node):
     reps_note: Text | None = None
     # said in a week that adds lifting sets, or interval rounds, to the last building week
     sets_note: Text | None = None
+    # the rounds' step against the last building week that held the intervals: {added},
+    # the rounds added per session; {rounds}, a session's rounds now; {top}, the most they
+    # build to (the rules' top, or fewer where the day's minutes hold fewer); said in the
+    # week they reach it, `rounds_top_note` (coach review 41: the note says the step the
+    # session takes, and a week with no interval session says none)
     rounds_note: Text | None = None
+    rounds_top_note: Text | None = None
     # said in a deload week whose lifts are already at one set: the reps are cut instead
     deload_reps_note: Text | None = None
     # said in a deload week beside `deload_note` when some lift already at one set keeps
@@ -1018,7 +1047,7 @@ def placeholder_problem(text: str, allowed: set[str]) -> str | None:
 
 # units a pack's text writes after a number placeholder ("{minutes} minutes"): said in the
 # singular after a value of 1 ("1 minute shorter", not "1 minutes shorter")
-COUNTED_UNITS = ("minutes", "sets", "seconds", "reps", "weeks", "days", "sessions")
+COUNTED_UNITS = ("minutes", "sets", "seconds", "reps", "weeks", "days", "sessions", "rounds")
 _PLURAL_AFTER_ONE = re.compile(rf"^( (?:more )?)({'|'.join(COUNTED_UNITS)})\b")
 
 
@@ -1064,6 +1093,17 @@ class Note(_Node):
     modality: ModalityOrAll
     text: Text
     heavy_sets_only: Flag = False
+    # the other way round: said only on a resistance session that holds no heavy main lift
+    # that week (a compound lift done for 6 reps or fewer): a goal of strength's heavy sets
+    # held back by a safety cap, a cautious start or a held week says that the goal waits
+    # (coach review 37, STRENGTH-SECOND-GOAL-UNDOSED)
+    no_heavy_sets_only: Flag = False
+
+    @model_validator(mode="after")
+    def _one_way(self) -> Self:
+        if self.heavy_sets_only and self.no_heavy_sets_only:
+            raise ValueError("a note is heavy_sets_only or no_heavy_sets_only, not both")
+        return self
 
 
 class GuidelineTarget(_Node):
