@@ -186,27 +186,24 @@ def test_an_88_year_olds_6_minute_pool_block_becomes_a_walk() -> None:
             sessions = required_sessions(plan, day, week)
             # (the practice last, as the day's cool-down, and the walk 11 minutes: coach
             # review 28, STRESS-BACKBONE-SQUEEZED; 10 since coach review 30 gave the lifting
-            # its pull, the standing wall elbow press: FRAIL-PREGNANT-NO-PULL; Friday's 11
-            # since coach review 41 rounds its lifting's own minutes, 4.5 -> 4, before adding
-            # the 15-minute warm-up and cool-down: ONE-MORE-MINUTE-LESS-TRAINING)
-            brisk = 10 if day == "monday" else 11
+            # its pull, the standing wall elbow press: FRAIL-PREGNANT-NO-PULL)
             assert [s.title for s in sessions] == [
                 "Full body A" if day == "monday" else "Full body B",
                 "Brisk walk",
                 "Balance practice",
             ], (day, week)
             walk = sessions[1]
-            assert walk.duration_minutes == brisk
+            assert walk.duration_minutes == 10
             assert [e.name for e in walk.exercises] == ["Brisk walk"]
             assert walk.exercises[0].work_seconds is not None
-            assert walk.exercises[0].work_seconds.max == 60 * brisk
+            assert walk.exercises[0].work_seconds.max == 600
         # the pool session on a day of its own keeps its pool and its length
         wednesday = required_sessions(plan, "wednesday", week)
         assert wednesday[0].title == "Pool session"
         assert wednesday[0].duration_minutes == 25
         assert [e.name for e in wednesday[0].exercises] == ["Pool walking or aqua jog"]
-    assert sum(_steady_work(plan, 1)) == 36  # the minutes are the same, walked (37 before
-    # coach review 30 gave each lifting day its pull, 35 before coach review 41's rounding)
+    assert sum(_steady_work(plan, 1)) == 35  # the minutes are the same, walked (37 before
+    # coach review 30 gave each lifting day its pull)
     verdict = audit_check("token-venue-block", POOL, plan)
     assert verdict.applies
     assert not verdict.faults, verdict.faults
@@ -220,9 +217,8 @@ def test_a_short_block_beside_lifting_takes_the_bike_the_person_owns() -> None:
     # (6 since coach review 25: at 88, with high blood pressure, floor lifts are done in
     # straight sets and a lift off the floor takes the rotation where one serves; 11 since
     # coach review 28: the practice is the day's cool-down; 10 since coach review 30: the
-    # lifting holds its pull, the standing wall elbow press; 11 since coach review 41: the
-    # lifting's own minutes are rounded before its 15-minute warm-up and cool-down is added)
-    assert monday[1].duration_minutes == 11
+    # lifting holds its pull, the standing wall elbow press)
+    assert monday[1].duration_minutes == 10
     assert [e.name for e in monday[1].exercises] == ["Stationary bike steady ride"]
     assert not audit_check("token-venue-block", POOL_AND_BIKE, plan).faults
     assert not audit_check("cardio-not-real", POOL_AND_BIKE, plan).faults

@@ -634,9 +634,7 @@ class SessionBuilder:
         """The plan session: its length is the work plus warm-up and cool-down, within budget.
         A modality done by feel (`by_feel`) carries no heart-rate zone, in the session or its
         exercises."""
-        # (the work's minutes rounded, then the warm-up's whole minutes added: a session one
-        # minute longer with a minute more of warm-up is never rounded the other way)
-        duration = edges + round(self._seconds(exercises) / 60)
+        duration = edges + self._seconds(exercises) / 60
         feel = self.by_feel.get(slot.modality)
         if feel is not None:
             intensity = intensity.model_copy(update={"hr_max_pct": None})
