@@ -311,6 +311,7 @@ def evaluate(profile: Profile, rules: RuleSet, *, trace: bool = True) -> Decisio
     decisions.progression = {k[2]: v for k, v in resolved.items()}
     enforce(decisions, [list(Day).index(d) for d in profile.training_days()])
     decisions.facts = decided
+    decisions.minutes_per_session = profile.minutes_per_session
     return decisions
 
 

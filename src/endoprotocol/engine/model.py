@@ -204,6 +204,39 @@ def make_bound(low: float | None, high: float | None) -> Bound:
 ModalityOrAll = Modality | Literal["all"]
 
 
+class EdgesScale(_Node):
+    """Warm-up and cool-down scaled to a short session (`prescribe: {modality: all,
+    edges_scale: ...}`): a session of M minutes keeps `work_minutes` of work before its
+    warm-up plus cool-down grow, so together they take at most M - `work_minutes`, never
+    less than `least_minutes` (the brief form) nor less than a limit asks (a safety rule's
+    long warm-up wins), and never more than their own lengths. One more minute in a session
+    so adds at most one minute of warm-up and cool-down, never takes a minute of work."""
+
+    work_minutes: Annotated[int, Field(strict=True, ge=0, le=180)]
+    least_minutes: Annotated[int, Field(strict=True, ge=0, le=60)]
+
+
+class RestScale(_Node):
+    """Rests scaled to a short session's work (`prescribe: {modality: resistance, role: ...,
+    rest_scale: ...}`): with `work_minutes`' low end of work or less (the person's minutes
+    less the session's warm-up and cool-down) a lift rests `short_seconds`; from there its
+    rests grow evenly to the rules' own at the top of `work_minutes`. Never longer than the
+    rules' own, and every limit still narrows them. A minute more of work so never lengthens
+    the rests by more than a few seconds a set."""
+
+    short_seconds: Bound
+    work_minutes: Bound
+
+    @model_validator(mode="after")
+    def _spans_work(self) -> Self:
+        low, high = self.work_minutes.min, self.work_minutes.max
+        if low is None or high is None or high <= low:
+            raise ValueError("rest_scale: work_minutes is a range [from, to] with to > from")
+        if self.short_seconds.min is None or self.short_seconds.max is None:
+            raise ValueError("rest_scale: short_seconds is a range [low, high]")
+        return self
+
+
 class WeekRange(_Node):
     """The weeks of the block (1-based, inclusive) a `limit` or `forbid` holds in; without
     `to`, to the end of the block."""
@@ -287,6 +320,11 @@ class Prescription(_Bounds):
     # every group keeps its hard exposures (3+ hard sets on two days), so later sets of a
     # group come down, never below the accessories' least sets (COACHING.md §3 volume).
     weekly_hard_sets: Bound | None = None
+    # Warm-up and cool-down on short sessions: they grow with the session's minutes past
+    # the work it keeps (`EdgesScale`; coach review 41, ONE-MORE-MINUTE-LESS-TRAINING).
+    edges_scale: EdgesScale | None = None
+    # Resistance: rests scaled to a short session's work (`RestScale`; coach review 41).
+    rest_scale: RestScale | None = None
 
 
 class Limit(_Bounds):

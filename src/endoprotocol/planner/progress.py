@@ -1808,8 +1808,12 @@ TEMPO_EASY_LEAST_MINUTES = 5
 def tempo_room(work: float) -> float:
     """The most tempo minutes a session of `work` minutes holds: all but the moderate part's
     least (`TEMPO_EASY_LEAST_MINUTES`), or all of it where the work is no more than twice
-    that."""
-    return work - TEMPO_EASY_LEAST_MINUTES if work > 2 * TEMPO_EASY_LEAST_MINUTES else work
+    that; in between the moderate part grows a minute for each minute of work past twice
+    that, so a minute more of work never takes a tempo minute away (coach review 41,
+    ONE-MORE-MINUTE-LESS-TRAINING: 10 tempo minutes in a 15-minute session, 6 and 5 easy in
+    a 16-minute one)."""
+    easy = min(max(work - 2 * TEMPO_EASY_LEAST_MINUTES, 0), TEMPO_EASY_LEAST_MINUTES)
+    return work - easy
 
 
 def _tempo_sized(session: Session, tempo: int) -> Session:
