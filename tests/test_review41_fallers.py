@@ -155,6 +155,7 @@ def test_body_weight_floor_work_stays_for_a_faller_under_80() -> None:
 def test_the_reviewers_p03_never_presses_on_the_floor() -> None:
     """p03's Monday and Friday floor press, all 12 weeks, is gone; both days keep a push."""
     plan = builtin_plan(weeks=12, **P03)
+    assert _lifts(plan, "horizontal-push")
     assert all(e.name != FLOOR_PRESS for e in _lifts(plan))
     assert _loaded_floor(plan) == []
     for w in plan.weeks:

@@ -33,6 +33,7 @@ from hypothesis import strategies as st
 from endoprotocol import Plan, build_plan, load_rules, parse_profile
 from endoprotocol.audit import CHECKS, one_week_plans
 from endoprotocol.plan import is_hard_set
+from endoprotocol.vocab import Goal
 from tests.builtin import audit_check, builtin_library, builtin_plan
 from tests.packs import write_pack
 from tests.strategies import audit_property
@@ -209,23 +210,7 @@ def short_days(draw: st.DrawFn) -> dict[str, Any]:
     return {
         "age": draw(st.integers(18, 90)),
         "sex": draw(st.sampled_from(["male", "female"])),
-        "goals": [
-            draw(
-                st.sampled_from(
-                    [
-                        "general-health",
-                        "muscle",
-                        "strength",
-                        "fat-loss",
-                        "insulin-sensitivity",
-                        "stress-resilience",
-                        "bone-density",
-                        "endurance",
-                        "mood-cognition",
-                    ]
-                )
-            )
-        ],
+        "goals": [draw(st.sampled_from([g.value for g in Goal]))],
         "experience": draw(st.sampled_from(["beginner", "intermediate", "advanced"])),
         "currently_active": draw(st.booleans()),
         "days_per_week": draw(st.integers(1, 7)),

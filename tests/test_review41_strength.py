@@ -166,6 +166,7 @@ def test_caps_keep_heavy_sets_out_and_the_plan_says_strength_waits() -> None:
 
 def test_beginners_keep_the_novice_dose_without_a_word() -> None:
     plan = builtin_plan(weeks=4, **BEGINNER)
+    assert all(_lifting(week) for week in plan.weeks)
     for week in plan.weeks:
         for s in _lifting(week):
             assert all(e.reps.min >= 8 for e in _compounds(s))
