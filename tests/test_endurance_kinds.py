@@ -54,7 +54,12 @@ def _rounds(week: Week) -> int:
 def test_k9_interval_rounds_grow_four_five_six() -> None:
     plan = _plan(12, **TRIATHLETE)
     assert [_rounds(plan.weeks[i]) for i in range(3)] == [4, 5, 6]
-    assert any("One more 4-minute round" in n for n in plan.weeks[1].notes)
+    # (the step taken and the rounds in all, coach review 41)
+    assert any(
+        "1 more round of 4 minutes" in n and "5 in all, building to 6" in n
+        for n in plan.weeks[1].notes
+    )
+    assert any("6 in all - as many as this plan builds them to" in n for n in plan.weeks[2].notes)
 
 
 def test_k9_an_interval_deload_cuts_from_the_rounds_the_block_reached() -> None:

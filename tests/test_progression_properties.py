@@ -35,7 +35,13 @@ def test_every_building_week_progresses_and_deloads_say_their_real_cut(
     # tests/test_review29_aerobic_kinds.py)
     # and deload-aerobic-cut-unsaid (deloads that take steady minutes or rounds: active,
     # trained endurance-first people on long days; tests/test_review33_deload_words.py)
+    # and interval-day-steady-jump (active, trained endurance-first people with intervals on
+    # long days; tests/test_review41_interval.py)
+    # and interval-return-at-full-dose (intervals after a passing illness: active, trained
+    # endurance-first people back from one; tests/test_review41_illint.py)
     own = {
+        "interval-return-at-full-dose",
+        "interval-day-steady-jump",
         "deload-aerobic-cut-unsaid",
         "bone-first-never-heavy",
         "intervals-start-cuts-aerobic",

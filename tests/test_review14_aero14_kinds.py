@@ -116,15 +116,18 @@ def test_a_lifter_nine_minutes_short_meets_who_in_week_one() -> None:
     # dose's top whatever the walks need (48+ -> 45 sets), and the block then adds sets
     # into the minutes that frees (45, 46, 47): the walks take them only up to WHO's 150.
     # Since knee lifts credit the glutes at half (session 15) week 1's back squat keeps its
-    # third set and its rides reach 159: every day holds its 75 minutes, so the block adds
-    # no sets (the walks give minutes only while short of 150) and progresses by load
+    # third set and its rides reached 159, every day holding its 75 minutes, so the block
+    # added no sets. Since coach review 41 (SURPLUS-WALKS-WHILE-FIRST-GOAL-FLAT) the rides
+    # after lifting stop at WHO's 150 and the minutes past it are the block's added sets'
+    # (week 3: 45 -> 49)
+    assert aerobic.value == 150, aerobic
     sets = [week_lifting_sets(w) for w in plan.weeks[:3]]
-    assert sets == [45, 45, 45], sets
+    assert sets == [45, 45, 49], sets
     for week in plan.weeks[:3]:
         for day in week.days:
             if any(not s.optional for s in day.sessions):
                 used = sum(s.duration_minutes for s in day.sessions if not s.optional)
-                assert used == 75, (week.week, day.day, used)
+                assert used <= 75, (week.week, day.day, used)
 
 
 def test_dosed_lifters_hold_no_set_past_the_dose_while_aerobic_is_short(

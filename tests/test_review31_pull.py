@@ -239,6 +239,11 @@ PREGNANT_24 = {
     "conditions": ["pregnancy"],
     "equipment": ["bodyweight"],
 }
+# the same woman on 19-minute days: since coach review 41 a 24-minute day's warm-up and
+# cool-down grow with it (9 minutes, not 10) and the walk leads the day; a day of 19 minutes
+# (the brief 5) cannot hold a walk before the session, 5 + 5 + 10 = 20, and the session at
+# its short rests leaves the walk after it
+PREGNANT_19 = {**PREGNANT_24, "minutes_per_session": 19}
 WALK_CHECK = "strength-rests-take-the-walk"
 
 
@@ -253,32 +258,52 @@ def _day(plan: Plan, day: str, week: int = 0) -> list[Session]:
     return [s for s in found.sessions if not s.optional]
 
 
-def test_a_pregnant_womans_24_minute_strength_day_keeps_a_walk_after_it() -> None:
+def test_a_pregnant_womans_24_minute_strength_day_keeps_a_walk_beside_it() -> None:
     """Before: Monday and Friday held "Short strength" alone, 20 minutes (squat, incline
-    push-up, wall elbow press at 2 sets), 14 of 150 aerobic minutes in the week. After: the
-    same lifts and sets at the short end of their rests, 19 minutes, and a 5-minute brisk
-    walk after it on both days, 24 of 150."""
+    push-up, wall elbow press at 2 sets), 14 of 150 aerobic minutes in the week. After
+    review 31: the same lifts and sets at the short end of their rests, 19 minutes, and a
+    5-minute brisk walk after it on both days, 24 of 150. Since coach review 41 the day's
+    warm-up and cool-down grow with it (9 minutes): the walk leads (5 brisk minutes) and
+    the 10-minute session follows it, 25 of 150."""
     plan = builtin_plan(weeks=4, **PREGNANT_24)
+    for week in range(3):
+        for day in ("monday", "friday"):
+            walk, lift = _day(plan, day, week)
+            assert (walk.modality.value, lift.modality.value) == ("endurance", "resistance")
+            assert [e.sets for e in lift.exercises] == [2, 2, 2]
+            assert "Standing wall elbow press" in {e.name for e in lift.exercises}
+            assert walk.duration_minutes + lift.duration_minutes <= 24
+            assert walk.exercises[0].work_seconds is not None
+            assert walk.exercises[0].work_seconds.max >= 5 * 60
+    assert guideline(plan, "who-2020-aerobic").value >= 24
+    for name in (WALK_CHECK, "promised-pull-absent", "day-over-minutes"):
+        assert not audit_check(name, PREGNANT_24, plan).faults, name
+
+
+def test_a_pregnant_womans_19_minute_strength_day_keeps_a_walk_after_it() -> None:
+    """On 19-minute days no walk fits before the session, so the session comes first at
+    the short end of its rests (14 minutes) and a 5-minute brisk walk follows it on both
+    days, 24 of 150 aerobic minutes."""
+    plan = builtin_plan(weeks=4, **PREGNANT_19)
     for week in range(3):
         for day in ("monday", "friday"):
             lift, walk = _day(plan, day, week)
             assert (lift.modality.value, walk.modality.value) == ("resistance", "endurance")
             assert [e.sets for e in lift.exercises] == [2, 2, 2]
-            assert "Standing wall elbow press" in {e.name for e in lift.exercises}
-            assert (lift.duration_minutes, walk.duration_minutes) == (19, 5)
+            assert (lift.duration_minutes, walk.duration_minutes) == (14, 5)
     assert guideline(plan, "who-2020-aerobic").value == 24
     for name in (WALK_CHECK, "promised-pull-absent", "day-over-minutes"):
-        assert not audit_check(name, PREGNANT_24, plan).faults, name
+        assert not audit_check(name, PREGNANT_19, plan).faults, name
 
 
 def test_the_walk_check_faults_the_old_plan(monkeypatch: pytest.MonkeyPatch) -> None:
     _old_walk_planner(monkeypatch)
-    old = builtin_plan(weeks=1, **PREGNANT_24)
+    old = builtin_plan(weeks=1, **PREGNANT_19)
     (lift,) = _day(old, "monday")
-    assert lift.duration_minutes == 20
-    faults = audit_check(WALK_CHECK, PREGNANT_24, old).faults
-    assert [f.where for f in faults] == ["week 1 monday", "week 1 friday"]
-    assert "at its shortest rests (19 minutes) a walk of 5 brisk minutes" in faults[0].what
+    assert lift.duration_minutes == 15
+    faults = audit_check(WALK_CHECK, PREGNANT_19, old).faults
+    assert [f.where for f in faults] == ["week 1 monday"]
+    assert "at its shortest rests (14 minutes) a walk of 5 brisk minutes" in faults[0].what
 
 
 @st.composite
@@ -309,7 +334,10 @@ def test_review31_a_short_strength_day_keeps_its_walk(
                 "aerobic-first-crowded-by-strength",
                 "promised-pull-absent",
                 "day-over-minutes",
-                "steady-block-too-short",
+                # (not steady-block-too-short: since coach review 41 the walk leads a short
+                # pregnant day on 20-29 minutes, and this strategy's draws no longer hold a
+                # walk after the session; the check keeps its properties in
+                # tests/test_review16_aero16_kinds.py and tests/test_review19_aero19_kinds.py)
             )
         },
         record_property,

@@ -37,7 +37,7 @@ import pytest
 
 import endoprotocol.planner.progress as progress
 from endoprotocol.audit import CHECKS
-from endoprotocol.plan import Plan, Week, aerobic_equivalent
+from endoprotocol.plan import DayPlan, Plan, Week, aerobic_equivalent
 from tests.builtin import audit_check, builtin_plan, week_lifting
 from tests.strategies import audit_property
 from tests.test_review29_volume_kinds import _flat, groups, trained_lifters
@@ -124,17 +124,29 @@ def test_a_lifter_back_from_a_break_builds_sets_after_the_reentry() -> None:
 def test_an_active_lifter_gives_the_walks_past_150_to_his_sets() -> None:
     """71-72 sets every week beside 190 of 150 aerobic minutes before; now the weeks of each
     day layout build, the walks past WHO's 150 giving the minutes, and no week falls under
-    150 or takes a group past 20."""
+    150 or takes a group past 20. Since coach review 41 (SURPLUS-WALKS-WHILE-FIRST-GOAL-FLAT)
+    week 1's walks after lifting stop at WHO's 150, level (30 minutes each), so the days keep
+    the minutes past it free for the sets from the start."""
     plan = builtin_plan(8, **ACTIVE_FIVE)
     sets = [lifting_sets(w) for w in plan.weeks]
     # (71, 76, 76, (41), 79, 76, 79, (43) before stack33: weeks 2, 5 and 7 added sets beside
-    # their load steps; now the set steps come in the reps weeks 3 and 6)
-    assert sets == [71, 72, 76, 41, 74, 76, 74, 42]
+    # their load steps; now the set steps come in the reps weeks 3 and 6; week 6 76 -> 77
+    # since review 41, its lower days' walks no longer the longest)
+    assert sets == [71, 72, 76, 41, 74, 77, 74, 42]
     # weeks 3 and 5 against the first week of their day layouts (U/L/U/L/U, then L/U/L/U/L)
     assert sets[2] > sets[0]
     assert sets[4] > sets[1]
     minutes = [round(aerobic(w)) for w in plan.weeks]
-    assert minutes == [190, 186, 175, 190, 180, 175, 180, 186]
+    # (190, 186, 175, 190, 180, 175, 180, 186 before review 41: the walks past 150 gave
+    # minutes to the set step week by week)
+    assert minutes == [150] * 8
+    walks = [
+        s.duration_minutes
+        for d in plan.weeks[0].days
+        for s in d.sessions
+        if s.modality.value == "endurance" and not s.optional
+    ]
+    assert walks == [30] * 5
     for week in plan.weeks:
         assert max(groups(week).values()) <= CEILING, week.week
     # from there each layout holds a group at the ceiling (shoulders 20; quads and
@@ -149,6 +161,16 @@ def test_an_active_lifter_gives_the_walks_past_150_to_his_sets() -> None:
     assert not audit_check(CHECK, ACTIVE_FIVE, plan).faults
 
 
+def _all_free_to_walks(
+    days: list[DayPlan], budget: int, *args: object, **kwargs: object
+) -> list[DayPlan]:
+    """Week 1's walks after lifting as they were before coach review 41: each takes every
+    minute its day leaves free."""
+    return [
+        DayPlan(day=d.day, sessions=progress._walk_takes_back(d.sessions, budget)) for d in days
+    ]
+
+
 def test_the_check_faults_the_old_plans(monkeypatch: pytest.MonkeyPatch) -> None:
     """The old shapes: a re-entry's block held at its first sets, and the active block whose
     walks past 150 kept their minutes (the planner without `Room.past`)."""
@@ -159,6 +181,9 @@ def test_the_check_faults_the_old_plans(monkeypatch: pytest.MonkeyPatch) -> None
     assert faults[0].what.startswith("50 lifting sets in week 3 and no more")
 
     monkeypatch.setattr(progress, "_past_target_share", lambda *args: 0)
+    # (and since coach review 41 the walks after lifting stop at WHO's 150: the old shape's
+    # walks took every minute the days left free)
+    monkeypatch.setattr(progress, "_walks_levelled", _all_free_to_walks)
     old = builtin_plan(8, **ACTIVE_FIVE)
     assert [lifting_sets(w) for w in building(old)] == [71, 72, 71, 72, 71, 72]
     assert round(aerobic(old.weeks[0])) == 190

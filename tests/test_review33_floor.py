@@ -141,16 +141,22 @@ def test_every_kit_keeps_a_horizontal_push_off_the_floor(data: dict[str, Any], p
 
 
 def test_the_floor_stays_open_where_the_rule_does_not_reach() -> None:
-    """Knee pain at 45 with no fall risk, and osteoporosis at 70 without knee pain, keep the
-    floor press (a prone back extension stays open for the osteoporotic spine)."""
+    """Knee pain at 45 with no fall risk, and osteoporosis at 55 or 70 without knee pain,
+    keep the floor open (a prone back extension stays open for the osteoporotic spine). The
+    floor press stays at 45 and 55; from 65 fragile bones take no weight to the floor
+    (`safety/faller-no-loaded-floor`, coach review 41), so the 70-year-old's press stands."""
+    osteoporosis = {"sex": "female", "goals": ["bone-density"], "conditions": ["osteoporosis"]}
     for data in (
         {"age": 45, "sex": "female", "goals": ["strength"], "conditions": ["knee-pain"]},
-        {"age": 70, "sex": "female", "goals": ["bone-density"], "conditions": ["osteoporosis"]},
+        {"age": 55, **osteoporosis},
+        {"age": 70, **osteoporosis},
     ):
         plan = builtin_plan(weeks=1, **data)
-        assert "Dumbbell floor press" in _pushes(plan)[0]
+        assert ("Dumbbell floor press" in _pushes(plan)[0]) == (data["age"] < 65)
         assert not any(w.code == "knee-pain-off-the-floor" for w in plan.warnings)
         assert not audit_check(CHECK, data, plan).applies
+        if data["age"] >= 65:
+            assert "Prone back extension" in floor_moves(plan)
 
 
 def test_the_check_faults_the_old_plan() -> None:

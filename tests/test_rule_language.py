@@ -278,7 +278,7 @@ BAD_ACTIONS = [
     (SessionRequest, {"per_week": "2"}),
     (Prescription, {"reps": [12, 8]}),
     (Prescription, {"modality": "yoga"}),
-    (Prescription, {"role": "main"}),
+    (Prescription, {"role": "primary"}),
     (Limit, {"pct_1rm": {}}),
     (Forbid, {"tag": "jumping", "modality": "hiit"}),
     (Forbid, {"tag": "spinning"}),

@@ -22,6 +22,7 @@ from itertools import combinations, pairwise, product
 
 from endoprotocol.engine.model import COUNTED_UNITS
 from endoprotocol.engine.review import is_demanding_set
+from endoprotocol.errors import OutOfScopeError
 from endoprotocol.plan import (
     HARD_EXPOSURE_SETS,
     DayPlan,
@@ -211,6 +212,32 @@ def floor_barred(p: Profile) -> str:
     return ""
 
 
+def loaded_floor_barred(p: Profile) -> str:
+    """Why the standard keeps this person from taking a weight to the floor, or "": after a
+    fall at any age (the strongest sign of the next: World Falls Guidelines 2022), or with
+    fragile bones from 65 (a fall is what breaks them: Too Fit To Fracture 2014). Getting
+    down and up with weights in hand leaves no hand to steady the trip (coach review 41,
+    FALLER-UNDER-80-FLOOR-PRESS-WITH-WEIGHTS); body-weight floor work stays for them."""
+    if Condition.FALLS_HISTORY in p.conditions:
+        return "a past fall"
+    if p.age >= OLDER_AGE and {Condition.OSTEOPOROSIS, Condition.VERTEBRAL_FRACTURE} & set(
+        p.conditions
+    ):
+        return "fragile bones at 65 and over"
+    return ""
+
+
+def squat_support_needed(p: Profile) -> str:
+    """Why every squat and lunge this person does keeps a hand on support (a counter, a rail,
+    a chair or wall behind, a machine's pad), or "": frailty (COACHING.md §4: standing or
+    supported), and 80 and over after a fall (coach review 41, OLDEST-FALLER-FREE-SQUAT)."""
+    if is_frail(p):
+        return "frail (80+, not active)"
+    if p.age >= OLDEST_AGE and Condition.FALLS_HISTORY in p.conditions:
+        return "80 and over after a fall"
+    return ""
+
+
 def past_first_trimester(p: Profile, weeks: int = 1) -> bool:
     """Whether a pregnant person's block of `weeks` reaches past the first trimester (or the
     week is unknown): a block that crosses week 13 keeps the later rules from its start."""
@@ -305,6 +332,12 @@ def forbidden_tags(p: Profile, weeks: int = 1) -> dict[str, str]:
     floor_why = floor_barred(p)
     if floor_why and not is_frail(p):
         ban(floor_why, "floor")
+    loaded_floor_why = loaded_floor_barred(p)
+    if loaded_floor_why:
+        ban(loaded_floor_why, "loaded-floor")
+    support_why = squat_support_needed(p)
+    if support_why:
+        ban(support_why, "unsupported-squat")
     if Condition.KNEE_PAIN in conditions:
         ban(
             "knee pain",
@@ -2338,6 +2371,79 @@ def floor_work_for_knee_pain_older(p: Profile, plan: Plan, library: Library) -> 
     return verdict
 
 
+# a free weight taken to the floor, by its kit or its words: a dumbbell, a kettlebell, a
+# barbell, plates or a loaded backpack (a band or a cable stack stays behind: no load is
+# carried down)
+FLOOR_LOADS = frozenset({"dumbbells", "kettlebell", "barbell"})
+FLOOR_LOAD_WORDS = re.compile(
+    r"dumbbell|kettlebell|\bbell\b|barbell|\bbar\b|\bplates?\b|plate-loaded|backpack|\bweighted",
+    re.IGNORECASE,
+)
+
+
+def is_loaded_floor_work(entry: ExerciseEntry) -> bool:
+    """Whether the exercise starts on the floor (`is_floor_work`) with a free weight: its kit
+    or its name and cue (a dumbbell, kettlebell, bar, plate or loaded backpack)."""
+    return is_floor_work(entry) and (
+        bool(FLOOR_LOADS & {q.value for q in entry.equipment})
+        or bool(FLOOR_LOAD_WORDS.search(f"{entry.name} {entry.cue}"))
+    )
+
+
+def faller_loaded_floor_work(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """After a fall at any age, and with fragile bones from 65 (`loaded_floor_barred`), no
+    exercise or alternative takes a free weight down to the floor: a floor press, a hip
+    thrust, a weighted push-up, a Russian twist or dead bug holding a dumbbell. Getting down
+    and back up with weights in hand is where these people fall, and costliest where bones
+    are fragile (World Falls Guidelines 2022; Too Fit To Fracture 2014; coach review 41,
+    FALLER-UNDER-80-FLOOR-PRESS-WITH-WEIGHTS: a 78-year-old with osteoporosis after a fall
+    did a dumbbell floor press twice a week for 12 weeks, beside the 80+ warning that names
+    the risk). Read from the words and the kit, so an entry that lacks `loaded-floor` shows;
+    body-weight floor work stays (design choice)."""
+    why = loaded_floor_barred(p)
+    verdict = Verdict(applies=bool(why) and not plan.screening.referral_only)
+    if not verdict.applies:
+        return verdict
+    entries = _by_name(library)
+    for where, name, label in named_moves(plan):
+        entry = entries.get(name)
+        if entry is not None and is_loaded_floor_work(entry):
+            verdict.faults.append(
+                Fault("faller-loaded-floor-work", where, f"{label}: a weight on the floor ({why})")
+            )
+    return verdict
+
+
+# the words that say a squat or lunge keeps a hand on something steady, sits back to a chair
+# or a wall, or is done in a machine's seat or sled
+SQUAT_SUPPORT = re.compile(
+    r"counter|\brails?\b|\bwall\b|\bchair\b|supported|hands? on|\bpads?\b|\bsled\b|seated",
+    re.IGNORECASE,
+)
+STANCE_LIFTS = frozenset({"squat", "lunge"})
+
+
+def faller_unsupported_lower_body(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """80 and over after a fall, and frail people (`squat_support_needed`): every squat, lunge
+    or step-up of the plan, and every alternative, keeps a hand on a counter or rail, sits
+    back to a chair or wall, or is done in a machine's seat or sled - never a free-standing
+    squat with nothing to hold (COACHING.md §4: frail people work standing or supported; the
+    oldest's warning keeps the supported versions; World Falls Guidelines 2022; coach review
+    41, OLDEST-FALLER-FREE-SQUAT: an 85-year-old after a fall did a bodyweight squat "as low
+    as is comfortable" in place of a banded squat, while her hinge kept a hand on a counter).
+    Read from the name and cue, so an entry that lacks `unsupported-squat` shows."""
+    why = squat_support_needed(p)
+    verdict = Verdict(applies=bool(why) and not plan.screening.referral_only)
+    if not verdict.applies:
+        return verdict
+    for where, label, entry in _named_entries(plan, library, STANCE_LIFTS):
+        if not SQUAT_SUPPORT.search(f"{entry.name} {entry.cue}"):
+            verdict.faults.append(
+                Fault("faller-unsupported-lower-body", where, f"{label}: nothing to hold ({why})")
+            )
+    return verdict
+
+
 # the oldest people's lifting (rules/safety/older-adults.yaml, oldest-no-heavy-sets): 8 or
 # more reps at about 75 % of a maximum at most from `OLDEST_AGE` (Nelson 2007; heavy sets
 # supervised, Watson 2018)
@@ -2379,6 +2485,8 @@ SAFETY_CHECKS: dict[str, Check] = {
     "hr-zone-despite-feel-advice": hr_zone_despite_feel_advice,
     "floor-paired-with-standing": floor_paired_with_standing,
     "floor-work-for-knee-pain-older": floor_work_for_knee_pain_older,
+    "faller-loaded-floor-work": faller_loaded_floor_work,
+    "faller-unsupported-lower-body": faller_unsupported_lower_body,
     "vetoed-tag-in-plan": vetoed_tag_in_plan,
     "light-hold-keeps-run": light_hold_keeps_run,
     "session-above-ceiling": session_above_ceiling,
@@ -8643,13 +8751,17 @@ def who_aerobic_zero_with_lifting_surplus(p: Profile, plan: Plan, library: Libra
 
 
 # a session's least warm-up and cool-down (core/warm-up-and-cool-down: 5 minutes each; on
-# days of 20 minutes or less core/short-sessions-fewer-sets: 3 and 2)
+# days of 20 minutes or less core/short-sessions-fewer-sets: 3 and 2; between, they take
+# the minutes past the 15 of work a session keeps, core/warm-up-grows-with-the-session)
 SHORT_SESSION_MINUTES = 20
+EDGES_KEEP_WORK_MINUTES = 15
 
 
 def _least_edges(minutes_per_session: int) -> int:
     """The least warm-up and cool-down of a session on days of these minutes."""
-    return 5 if minutes_per_session <= SHORT_SESSION_MINUTES else 10
+    if minutes_per_session <= SHORT_SESSION_MINUTES:
+        return 5
+    return min(10, minutes_per_session - EDGES_KEEP_WORK_MINUTES)
 
 
 def _steady_first_verdict(p: Profile, plan: Plan) -> tuple[Verdict, GuidelineCheck | None]:
@@ -12162,12 +12274,14 @@ DELOAD_MOST_CUT_PCT = 50
 
 
 def _interval_rounds(week: Week) -> int:
+    """The week's interval rounds in all (a steady part after the last round is none)."""
     return sum(
         e.sets
         for d in week.days
         for s in d.sessions
         if s.modality.value == "hiit"
         for e in s.exercises
+        if e.pattern is Pattern.INTERVALS
     )
 
 
@@ -12199,7 +12313,7 @@ def deload_aerobic_cut_unsaid(p: Profile, plan: Plan, library: Library) -> Verdi
                     f"{before.week}'s, and no note says so",
                 )
             )
-        if rounds_fell and f"{rounds} rounds" not in said:
+        if rounds_fell and f"{rounds} round{'s' if rounds != 1 else ''}" not in said:
             verdict.faults.append(
                 Fault(
                     "deload-aerobic-cut-unsaid",
@@ -13255,12 +13369,13 @@ def trained_sets_never_build_with_room(p: Profile, plan: Plan, library: Library)
     return verdict
 
 
-def _walk_past_target(week: Week, day: DayPlan, target: int) -> float:
+def _walk_past_target(week: Week, day: DayPlan, target: int, aerobic: float | None = None) -> float:
     """The minutes of `day`'s steady block after lifting that `week`'s required aerobic
-    minutes hold beyond WHO's `target`, down to the least steady work (COACHING.md §2: more
-    for the first goal, step 4, comes before aerobic minutes past the target, which no step
-    asks for). 0 on a day without such a block or in a week at or under the target."""
-    surplus = _required_aerobic(week) - target
+    minutes (`aerobic`, if given: as a check counts them) hold beyond WHO's `target`, down
+    to the least steady work (COACHING.md §2: more for the first goal, step 4, comes before
+    aerobic minutes past the target, which no step asks for). 0 on a day without such a
+    block or in a week at or under the target."""
+    surplus = (_required_aerobic(week) if aerobic is None else aerobic) - target
     lifting = [s for s in day.sessions if s.modality.value == "resistance" and not s.optional]
     steady = [
         s
@@ -13355,6 +13470,115 @@ def first_goal_sets_flat_with_room(p: Profile, plan: Plan, library: Library) -> 
             )
         )
     return verdict
+
+
+# the required aerobic minutes past WHO's target `surplus-aerobic-before-first-goal`
+# spares: a walk sized to whole minutes, the least steady block (10 minutes) on a day the
+# target needed only a few more, read loosely (coach review 41)
+SURPLUS_AEROBIC_SPARED = 15
+# the fewest sets of a trained lifting-first person's compound lift (restated from
+# rules/core/resistance.yaml: 3-4 or 3-5 for intermediate and advanced lifters, whatever the
+# goal, so a pack change cannot hide from the check)
+TRAINED_COMPOUND_LEAST_SETS = 3
+
+
+def surplus_aerobic_before_first_goal(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §2 (who gets the time first: the first goal's dose, WHO's minimums, then
+    more for the first goal; no step asks for aerobic minutes past WHO's 150 for a person
+    whose first goal is lifting) and §3 (trained lifters build toward about 10-20 hard sets
+    per muscle a week where time allows, Schoenfeld 2017). Coach review 41,
+    SURPLUS-WALKS-WHILE-FIRST-GOAL-FLAT: an advanced 28-year-old, muscle first, on 5 x 90
+    minutes walked 13, 30, 54, 53 and 54 required minutes after lifting sessions of 36-39
+    minutes (204 of 150 aerobic minutes) while his upper days held every lift at 2 sets and
+    his legs sat at 11-12 hard sets a week.
+    A trained person whose first goal is muscle or strength (`_trained_first_any_start`),
+    with WHO's aerobic guideline not held by a safety rule: in a building week no cap holds
+    (`_open_building_weeks`) whose required aerobic minutes pass the target by more than
+    `SURPLUS_AEROBIC_SPARED`, no lifting day whose walk after lifting holds minutes past
+    the target (`_walk_past_target`) and, with its free minutes, 5 minutes for a set has a
+    hard compound lift below the trained dose's fewest sets (3) or a hard lift training a
+    major group under 10 hard sets a week as a primary muscle, whose next set keeps every
+    major group within 20 (the rules' weekly ceiling: a group held there by the presses'
+    half sets is a cap holding the lift, not a fault)."""
+    aerobic = _guideline(plan, "who-2020-aerobic")
+    verdict = Verdict(
+        applies=_trained_first_any_start(p, plan) and aerobic is not None and not aerobic.held_by
+    )
+    if not verdict.applies or aerobic is None:
+        return verdict
+    free = _free_for_sets(p, plan)
+
+    def within(e: Exercise, totals: dict[str, float]) -> bool:
+        """Whether the lift's next set keeps every major group it trains within 20."""
+        credit = muscle_credit(e)
+        return all(
+            totals[g] + added <= TRAINED_MOST_HARD_SETS
+            for g, ms in MAJOR_GROUPS.items()
+            if (added := max(credit.get(m, 0.0) for m in ms)) > 0
+        )
+
+    def short_of(e: Exercise, totals: dict[str, float]) -> str | None:
+        """What the lift is short of, if its next set fits the weekly ceiling."""
+        if not is_hard_set(e) or not within(e, totals):
+            return None
+        if e.compound and e.sets < TRAINED_COMPOUND_LEAST_SETS:
+            return f"{e.name} at {e.sets} sets"
+        credit = muscle_credit(e)
+        under = [
+            g
+            for g, ms in MAJOR_GROUPS.items()
+            if totals[g] < TRAINED_DOSE and any(credit.get(m, 0.0) >= 1 for m in ms)
+        ]
+        if under and e.sets < TRAINED_SETS_TOP:
+            return f"{under[0]} at {totals[under[0]]:g} hard sets ({e.name})"
+        return None
+
+    for w in _open_building_weeks(plan):
+        # (a session as long as in week 1 counts week 1's minutes: a tempo run's step puts
+        # more of the same minutes at tempo pace, which takes no minute lifting could use)
+        aerobic_minutes = _required_aerobic_by_minutes(plan, w)
+        if aerobic_minutes - aerobic.target <= SURPLUS_AEROBIC_SPARED:
+            continue
+        totals = major_group_sets(_required_lifting(w))
+        found: list[tuple[float, str, str]] = []
+        for d in w.days:
+            past = _walk_past_target(w, d, aerobic.target, aerobic_minutes)
+            if past <= 0 or max(free(d), 0) + past < TRAINED_SET_MINUTES:
+                continue
+            said = next((x for e in _lifts_of(d) if (x := short_of(e, totals)) is not None), None)
+            if said is not None:
+                found.append((past, d.day.value, said))
+        if found:
+            past, day, said = max(found, key=lambda f: f[0])
+            verdict.faults.append(
+                Fault(
+                    "surplus-aerobic-before-first-goal",
+                    f"week {w.week} {day}",
+                    f"{aerobic_minutes:g} required aerobic minutes against {aerobic.target} "
+                    f"while {said}, its walk after lifting holding {past:g} minutes past the "
+                    "target",
+                )
+            )
+            return verdict
+    return verdict
+
+
+def _required_aerobic_by_minutes(plan: Plan, week: Week) -> float:
+    """`_required_aerobic` of `week`, a required aerobic session as long as week 1's on the
+    same day with the same title counted at week 1's moderate-equivalent minutes (a tempo
+    run's step, more of its minutes at tempo pace, is the session's own progression)."""
+    first = {
+        (d.day.value, s.title, s.duration_minutes): aerobic_equivalent(s)
+        for d in plan.weeks[0].days
+        for s in d.sessions
+        if not s.optional
+    }
+    return sum(
+        first.get((d.day.value, s.title, s.duration_minutes), aerobic_equivalent(s))
+        for d in week.days
+        for s in d.sessions
+        if not s.optional
+    )
 
 
 # the least fall of a week's moderate-equivalent aerobic minutes the check counts (a
@@ -14010,7 +14234,173 @@ def non_deload_weeks_identical(p: Profile, plan: Plan, library: Library) -> Verd
     return verdict
 
 
+# Restated from the core pack (`core/endurance-first-trained-volume`, coach review 28, and
+# `core/long-session-grows`): an endurance-first week grows about 10 % a building week, 5
+# minutes a step, and its long session (the last offered day holding one moderate steady
+# session alone) may pass the other steady sessions' length up to 150 minutes for an active
+# adult under 65. A steady block on a hard day grows at most the larger of the two a week
+# (coach review 41, INTERVAL-DAY-STEADY-JUMP; design choices).
+HARD_DAY_STEADY_STEP_SHARE = 0.10
+HARD_DAY_STEADY_STEP_MINUTES = 5
+LONG_SESSION_MOST_MINUTES = 150
+LONG_SESSION_BEFORE_AGE = 65
+
+
+def _hard_day_blocks(week: Week) -> dict[tuple[str, int], tuple[str, float, tuple[str, ...]]]:
+    """Each required steady session of a week that shares its day with vigorous aerobic work
+    (an interval session, or another steady session held at a vigorous effort), by
+    (day, its place among the day's required steady sessions): its title, its minutes of
+    steady work, and the titles of the day's required sessions (the day's layout)."""
+    works = _steady_works(week)
+    out: dict[tuple[str, int], tuple[str, float, tuple[str, ...]]] = {}
+    for d in week.days:
+        required = [s for s in d.sessions if not s.optional]
+        steady = [s for s in required if s.modality.value == "endurance"]
+        for k, s in enumerate(steady):
+            hard = any(
+                o is not s
+                and (
+                    o.modality.value == "hiit"
+                    or (o.modality.value == "endurance" and o.intensity_class.value == "vigorous")
+                )
+                for o in required
+            )
+            if hard and s.intensity_class.value != "vigorous":
+                title, work = works[(d.day.value, k)]
+                out[(d.day.value, k)] = (title, work, tuple(o.title for o in required))
+    return out
+
+
+def _steady_only_room(p: Profile, plan: Plan, week: Week) -> list[str]:
+    """The week's steady-only days (one required moderate steady session alone on an offered
+    day) whose session could be `HARD_DAY_STEADY_STEP_MINUTES` longer: within the day's
+    minutes and, for the long session of an active adult under 65 whose first goal is
+    endurance (the last such day), within `LONG_SESSION_MOST_MINUTES`; any other within the
+    longest such session of week 1 (the steady length the plan itself uses)."""
+    offered = {d.value for d in p.training_days()}
+
+    def alone(w: Week) -> list[tuple[str, Session]]:
+        out: list[tuple[str, Session]] = []
+        for d in w.days:
+            required = [s for s in d.sessions if not s.optional]
+            if (
+                d.day.value in offered
+                and len(required) == 1
+                and required[0].modality.value == "endurance"
+                and required[0].intensity_class.value == "moderate"
+            ):
+                out.append((d.day.value, required[0]))
+        return out
+
+    first = alone(plan.weeks[0])
+    usual = max((s.duration_minutes for _, s in first), default=0)
+    days = alone(week)
+    long_open = _active_endurance_first(p, plan) and p.age < LONG_SESSION_BEFORE_AGE
+    room = []
+    for i, (day, s) in enumerate(days):
+        most = LONG_SESSION_MOST_MINUTES if long_open and i == len(days) - 1 else usual
+        if s.duration_minutes + HARD_DAY_STEADY_STEP_MINUTES <= min(most, p.minutes_per_session):
+            room.append(f"{day} {s.duration_minutes}")
+    return room
+
+
+def interval_day_steady_jump(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §2-3 (hard days hard, easy days easy; aerobic work lengthened about 5-10
+    minutes every 1-2 weeks, ACSM 2011): a required steady block that shares its day with
+    intervals (or other vigorous work) grows no more than the larger of 10 % and 5 minutes
+    of its steady work from one building week to the next (a deload's exit, which goes back
+    up to the block's level, left out), while a steady-only session that week had room to
+    grow - the week's added steady minutes go to the easy days, the long session first.
+    Coach review 41, INTERVAL-DAY-STEADY-JUMP: `{age: 30, sex: female, goals: [endurance],
+    experience: advanced, currently_active: true, days_per_week: 7, minutes_per_session:
+    120, equipment: [treadmill]}` ran Monday's treadmill run after its 4 x 4 intervals 28 ->
+    43 -> 65 minutes in weeks 1-3 (and 43 -> 65 in weeks 5-6) as the rounds rose 4 -> 5 ->
+    6, while Sunday's long run moved 80 -> 90 -> 93 on a 120-minute day."""
+    weeks = plan.weeks
+    verdict = Verdict(applies=len(weeks) >= 2 and any(_hard_day_blocks(w) for w in weeks))
+    if not verdict.applies:
+        return verdict
+    for before, week in pairwise(weeks):
+        if week.deload or before.deload:
+            continue
+        was = _hard_day_blocks(before)
+        for key, (title, work, layout) in _hard_day_blocks(week).items():
+            if key not in was or was[key][2] != layout:
+                continue
+            old = was[key][1]
+            most = max(old * HARD_DAY_STEADY_STEP_SHARE, HARD_DAY_STEADY_STEP_MINUTES)
+            if work - old <= most + 0.5:  # a minute's rounding spared
+                continue
+            room = _steady_only_room(p, plan, week)
+            if room:
+                verdict.faults.append(
+                    Fault(
+                        "interval-day-steady-jump",
+                        f"week {week.week} {key[0]} '{title}'",
+                        f"steady work beside the day's hard session {old:g} -> {work:g} "
+                        f"minutes (more than {most:g}) while steady-only days had room "
+                        f"({', '.join(room)} minutes)",
+                    )
+                )
+    return verdict
+
+
+def _session_rounds(week: Week) -> int:
+    """The most interval rounds one of the week's interval sessions holds (0: none); a
+    steady part after its last round is no round."""
+    return max(
+        (
+            sum(e.sets for e in s.exercises if e.pattern is Pattern.INTERVALS)
+            for d in week.days
+            for s in d.sessions
+            if s.modality is Modality.HIIT
+        ),
+        default=0,
+    )
+
+
+def interval_return_at_full_dose(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 41, INTERVALS-RESUME-AT-FULL-DOSE-AFTER-ILLNESS (safety; PAR-Q+: after an
+    illness, build back gradually; EVIDENCE.md 1.5: start intervals once a week and build;
+    COACHING.md §3: rounds are added week by week): where a passing illness keeps the first
+    weeks free of intervals, the first week that holds an interval session starts at the
+    rounds the same person's plan without the illness starts its intervals at (its first
+    interval week), not at the rounds its building weeks would have reached by then. A
+    30-year-old endurance athlete's first intervals, in week 6 after two light and three
+    moderate weeks, were "6 x 240 s, RPE 8-9", the 4 x 4's full six rounds. The twin is the
+    profile without `acute-illness` (the one week-scoped hold on intervals in the packs);
+    the check applies where the twin's intervals start earlier."""
+    verdict = Verdict(applies=False)
+    if Condition.ACUTE_ILLNESS not in p.conditions:
+        return verdict
+    first = next((w for w in plan.weeks if _session_rounds(w)), None)
+    if first is None or first.week == 1:
+        return verdict
+    twin = _twin_plan(
+        p,
+        len(plan.weeks),
+        library,
+        conditions=[c for c in p.conditions if c is not Condition.ACUTE_ILLNESS],
+    )
+    start = next((w for w in twin.weeks if _session_rounds(w)), None) if twin else None
+    if start is None or start.week >= first.week:
+        return verdict
+    verdict.applies = True
+    if _session_rounds(first) > _session_rounds(start):
+        verdict.faults.append(
+            Fault(
+                "interval-return-at-full-dose",
+                f"week {first.week}",
+                f"the first interval session after {first.week - 1} weeks without any holds "
+                f"{_session_rounds(first)} rounds; without the illness the intervals start at "
+                f"{_session_rounds(start)} (week {start.week})",
+            )
+        )
+    return verdict
+
+
 PROGRESSION_CHECKS: dict[str, Check] = {
+    "interval-return-at-full-dose": interval_return_at_full_dose,
     "walk-dropped-for-exit-sets": walk_dropped_for_exit_sets,
     "bodyweight-block-stops-progressing": bodyweight_block_stops_progressing,
     "loadable-lift-held-as-unloaded": loadable_lift_held_as_unloaded,
@@ -14028,6 +14418,7 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "trained-muscle-below-minimum-sets": trained_muscle_below_minimum_sets,
     "trained-sets-never-build-with-room": trained_sets_never_build_with_room,
     "first-goal-sets-flat-with-room": first_goal_sets_flat_with_room,
+    "surplus-aerobic-before-first-goal": surplus_aerobic_before_first_goal,
     "tempo-no-buildup-no-deload": tempo_no_buildup_no_deload,
     "intervals-start-cuts-aerobic": intervals_start_cuts_aerobic,
     "week-does-not-progress": week_does_not_progress,
@@ -14105,6 +14496,7 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "deload-aerobic-cut-unsaid": deload_aerobic_cut_unsaid,
     "exit-steps-reps-and-effort": exit_steps_reps_and_effort,
     "non-deload-weeks-identical": non_deload_weeks_identical,
+    "interval-day-steady-jump": interval_day_steady_jump,
 }
 # ---- words that tell the truth (coach review 12) ---------------------------------------------
 
@@ -15220,9 +15612,416 @@ def heavy_lift_no_ramp_up(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+# conditions whose safety rules keep heavy sets (6 reps or fewer) out of the whole block, the
+# audit's own copy of the safety pack's limits and starts: pregnancy's and low-back pain's
+# 8 or more reps, osteoporosis's light start and its climb to 60-70 %, a vertebral
+# fracture's held moderate dose; an acute illness holds the lifting lighter for the weeks it
+# names (COACHING.md §4)
+HEAVY_HELD_CONDITIONS = {
+    Condition.PREGNANCY: "pregnancy",
+    Condition.LOW_BACK_PAIN: "low-back pain",
+    Condition.OSTEOPOROSIS: "osteoporosis",
+    Condition.VERTEBRAL_FRACTURE: "a vertebral fracture",
+    Condition.ACUTE_ILLNESS: "an acute illness",
+}
+# words that tell a person their strength goal waits (rules/core/resistance.yaml,
+# later-strength-goal-waits: "So strength waits here")
+STRENGTH_WAITS = re.compile(r"\bstrength\b[^.:]*\bwaits?\b", re.IGNORECASE)
+
+
+def _heavy_sets_held(p: Profile, plan: Plan, week: Week, library: Library) -> str | None:
+    """Why `week` may hold no heavy set (a compound lift at 6 reps or fewer): a screening
+    that holds the lifting (a referral, a light ceiling, clearance pending, WHO's strength
+    target held by a safety rule), a safety condition that keeps heavy sets out of the block
+    (`HEAVY_HELD_CONDITIONS`, frailty, Triad/RED-S signs, 80 and over), kit that loads no
+    lift heavy (body weight and bands: each move is done for the reps that make it hard), a
+    cautious start's weeks, or a week whose lifting effort is held below vigorous (RPE under
+    7 on every lift done for reps: a moderate ceiling, a held week). None: heavy sets are
+    open. (A re-entry's climb back to the block's loads is the caller's: it ends at the
+    first heavy week.)"""
+    if not hard_sets_open(plan) or clearance_pending(plan):
+        return "the screening holds the lifting"
+    conditions = set(p.conditions)
+    for condition, name in HEAVY_HELD_CONDITIONS.items():
+        if condition in conditions:
+            return name
+    if is_frail(p) or has_triad_signs(p):
+        return "a held start"
+    if p.age >= OLDEST_AGE:
+        return f"{OLDEST_AGE} and over"
+    if not _owned(p) & HEAVY_KIT:
+        return "no kit that loads a lift heavy"
+    start = cautious_start_weeks(p)
+    if start is not None and week.week <= start[0] + start[1]:
+        return "a cautious start"
+    if week.max_intensity != "vigorous":
+        return f"the week is held {week.max_intensity}"
+    if (_top_rpe(week, library, for_reps=True) or 0.0) < VIGOROUS_LIFT_RPE:
+        return "the week's effort is held below vigorous"
+    return None
+
+
+def second_goal_undosed(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 37, STRENGTH-SECOND-GOAL-UNDOSED (COACHING.md §3: strength work 1-6 reps
+    on the main lifts with 2-5 min rest [NSCA 2015]; every goal the person gives is dosed or
+    said to wait): a trained (intermediate or advanced) person with strength among their
+    goals has, in every week with required lifting, a main lift done heavy - a compound lift
+    for 6 reps or fewer (not a jump or a drill, whose few reps are their own) - unless a cap
+    keeps heavy sets out that week (`_heavy_sets_held`; after a break, the re-entry and its
+    climb back, up to the first heavy week: coach review 29's own kind,
+    REENTRY-STRENGTH-NEVER-RETURNS, reads whether it comes); and where one does while
+    strength is a goal after the first, the week's lifting says that the strength goal
+    waits. An advanced 30-year-old with goals [muscle, strength] had every compound at 6-12
+    reps and 65-80 % 1RM for 8 weeks with no word about strength (the one lift at 3-6 a
+    Nordic curl, whose own dose that is). Beginners lift 8-12, which builds both goals."""
+    verdict = Verdict(
+        applies=p.experience is not Experience.BEGINNER
+        and Goal.STRENGTH in p.goals
+        and bool(plan.weeks)
+    )
+    if not verdict.applies:
+        return verdict
+    later = p.goals[0] is not Goal.STRENGTH
+    kinds = {e.name: e.kind for e in library.exercises}
+    lifting = {
+        week.week: [
+            s
+            for d in week.days
+            for s in d.sessions
+            if s.modality is Modality.RESISTANCE and not s.optional
+        ]
+        for week in plan.weeks
+    }
+    heavy = {
+        number: any(
+            e.compound
+            and e.reps is not None
+            and e.reps.max <= HEAVY_SET_REPS
+            and kinds.get(e.name, "strength") not in ("ballistic", "drill")
+            for s in sessions
+            for e in s.exercises
+        )
+        for number, sessions in lifting.items()
+    }
+    # a lifter back from a break climbs back to the block's loads a step at a time
+    climb_to = (
+        0
+        if p.currently_active
+        else min((n for n, h in heavy.items() if h), default=len(plan.weeks) + 1)
+    )
+    for week in plan.weeks:
+        sessions = lifting[week.week]
+        if not sessions or heavy[week.week]:
+            continue
+        held = _heavy_sets_held(p, plan, week, library)
+        if held is None and week.week < climb_to:
+            held = "the climb back after a break"
+        if held is None:
+            verdict.faults.append(
+                Fault(
+                    "second-goal-undosed",
+                    f"week {week.week}",
+                    f"strength is a goal and no main lift is at {HEAVY_SET_REPS} reps or "
+                    "fewer, with nothing holding heavy sets back",
+                )
+            )
+        elif later and not any(STRENGTH_WAITS.search(n) for s in sessions for n in s.notes):
+            verdict.faults.append(
+                Fault(
+                    "second-goal-undosed",
+                    f"week {week.week}",
+                    f"heavy sets held ({held}) and no word that the strength goal waits",
+                )
+            )
+    return verdict
+
+
+# what week notes say of the interval rounds (rules/core/hiit.yaml `rounds_note`,
+# `rounds_top_note`; rules/core/progression.yaml `deload_rounds_note`): a step ("One more
+# 4-minute round", "2 more rounds"), and a deload's rounds ("has 4 rounds in all")
+ROUNDS_STEP_SAID = re.compile(
+    r"\b(?P<added>\d+|one|two|three|four) more (?:4-minute |interval )?rounds?\b", re.IGNORECASE
+)
+ROUNDS_SAID = re.compile(
+    rf"{ROUNDS_STEP_SAID.pattern}|\binterval work has \d+ rounds?\b", re.IGNORECASE
+)
+# the rounds a step note says the session now holds ("5 in all"), and those it builds to
+# ("building to six", "building to the full ten", "building to 7")
+ROUNDS_NOW_SAID = re.compile(r"\b(?P<now>\d+) in all\b")
+ROUNDS_TOP_SAID = re.compile(
+    r"\bbuilding to (?:the full )?(?P<top>\d+|four|five|six|seven|eight|nine|ten)\b",
+    re.IGNORECASE,
+)
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+
+
+def _said_number(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()]
+
+
+def interval_rounds_without_intervals(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 41, INTERVALS-RESUME-AT-FULL-DOSE-AFTER-ILLNESS (COACHING.md §5, every
+    sentence true of the week it sits on): a week whose notes speak of its interval rounds
+    (a step, "One more 4-minute round this week", or a deload's "has 4 rounds in all")
+    holds an interval session. A passing illness's weeks 2-4 said "One more 4-minute round
+    this week, building to six" and "Your interval work has 4 rounds in all this deload week
+    instead of 6" with no interval session in them: the rounds stepped on in weeks a safety
+    rule kept the intervals out of."""
+    verdict = Verdict(applies=False)
+    for week in plan.weeks:
+        said = [n for n in week.notes if ROUNDS_SAID.search(n)]
+        if not said:
+            continue
+        verdict.applies = True
+        if not _session_rounds(week):
+            verdict.faults.append(
+                Fault(
+                    "interval-rounds-without-intervals",
+                    f"week {week.week}",
+                    f"says '{said[0][:60]}' with no interval session that week",
+                )
+            )
+    return verdict
+
+
+def rounds_note_unkept(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 41 (COACHING.md §3, progression every week, not just a note; §5, every
+    sentence true of the session it sits on): a week whose note steps the interval rounds
+    ("Two more interval rounds this week") holds that many more rounds per session than the
+    last building week with intervals before it, and as many as it says in all ("6 in
+    all"); where it says what they build to ("building to the full ten"), no later building
+    week holds them flat below that before they get there. A newcomer's 10 x 1 went 6 -> 7
+    rounds under "Two more interval rounds this week, building to the full ten", then stayed
+    at 7 for the rest of the block (the day's minutes held no more)."""
+    verdict = Verdict(applies=False)
+    building: list[Week] = []
+    for i, week in enumerate(plan.weeks):
+        for said in (m for n in week.notes if (m := ROUNDS_STEP_SAID.search(n))):
+            verdict.applies = True
+            verdict.faults.extend(_rounds_step_unkept(said, week, building, plan.weeks[i + 1 :]))
+        if not week.deload:
+            building.append(week)
+    return verdict
+
+
+def _rounds_step_unkept(
+    said: re.Match[str], week: Week, building: list[Week], after: list[Week]
+) -> list[Fault]:
+    """What a rounds note of `week` (`said`, its step) says that the sessions do not: the
+    step against the last of the `building` weeks with intervals, the rounds in all, and
+    what they build to, which the weeks `after` it do not flatten below."""
+    faults = []
+    note = said.string
+    before = next((w for w in reversed(building) if _session_rounds(w)), None)
+    now = _session_rounds(week)
+    was = _session_rounds(before) if before is not None else 0
+    added = _said_number(said.group("added"))
+    where = f"week {week.week}"
+    if now - was != added:
+        faults.append(
+            Fault(
+                "rounds-note-unkept",
+                where,
+                f"says {added} more round(s); its intervals go {was} -> {now} rounds per session"
+                + (f" against week {before.week}" if before is not None else ""),
+            )
+        )
+    in_all = ROUNDS_NOW_SAID.search(note)
+    if in_all is not None and int(in_all.group("now")) != now:
+        faults.append(
+            Fault(
+                "rounds-note-unkept",
+                where,
+                f"says {in_all.group('now')} rounds in all; the session holds {now}",
+            )
+        )
+    top_said = ROUNDS_TOP_SAID.search(note)
+    if top_said is None:
+        return faults
+    top, last = _said_number(top_said.group("top")), now
+    for later in after:
+        rounds = _session_rounds(later)
+        if last >= top:
+            break
+        if later.deload or not rounds:
+            continue
+        if rounds <= last:
+            faults.append(
+                Fault(
+                    "rounds-note-unkept",
+                    where,
+                    f"says the rounds build to {top}; week {later.week} holds them at "
+                    f"{rounds} after {last}",
+                )
+            )
+            break
+        last = rounds
+    return faults
+
+
+# A skill move's set asks for effort: at RPE 6 or less (or with 4+ reps in reserve over 8+
+# reps) a move that cannot be made lighter than the body's weight is a set few can do as
+# written (NSCA 2015's RPE/RIR scale; coach review 41)
+SKILL_LEAST_RPE = 7
+SKILL_MOST_RIR = 3
+SKILL_MANY_REPS = 8
+
+
+def skill_move_under_effort_cap(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §1, the exercise fits the person and the prescription fits the movement
+    (coach review 41, SKILL-MOVES-UNDER-EFFORT-CAP, safety): a body-weight skill move (the
+    library's kind `skill` needing no kit: a pistol squat, a handstand push-up - the top
+    rungs of their ladders, whose load is the body's and cannot be made lighter) is
+    prescribed only where its sets may be hard. A detrained advanced lifter's re-entry read "Pistol squat 3 x 8-12, RPE 5-6,
+    4-5 RIR" and "Wall handstand push-up 3 x 8-12, RPE 5-6, 4-5 RIR" (a 12-17 rep maximum,
+    which almost no one has: the set is taken to failure or done with broken form), and the
+    week after a fever asked for a kick-up into a handstand at RPE 3-4. Faults: in a building
+    week (a deload's effort is fewer reps of the set done the week before), a required
+    lifting session's skill move done for reps at RPE 6 or less, or with 4 or more in
+    reserve at up to 8 or more reps, or in a week held light. Applies to the plans with
+    lifting of people a body-weight skill move is open to (their level, kit and vetoes), and
+    to any plan holding one."""
+    entries = _by_name(library)
+    open_skill = any(
+        x.kind == "skill" and not x.needs() for x in open_to(p, library, len(plan.weeks))
+    )
+    verdict = Verdict(applies=False)
+    for week, where, s in week_sessions(plan):
+        if s.modality is not Modality.RESISTANCE or s.optional:
+            continue
+        verdict.applies = verdict.applies or open_skill
+        for e in s.exercises:
+            entry = entries.get(e.name)
+            # (a rollout's kit is a wheel or a bar, and its cue already scales its range: "as
+            # far as you can keep the back flat")
+            if entry is None or entry.kind != "skill" or entry.needs() or e.reps is None:
+                continue
+            verdict.applies = True
+            if week.deload:
+                continue
+            rpe, rir = e.intensity.rpe, e.intensity.rir
+            why = ""
+            if week.max_intensity in ("none", "light"):
+                why = f"in a week held {week.max_intensity}"
+            elif rpe is not None and rpe.max < SKILL_LEAST_RPE:
+                why = f"at RPE {rpe.min:g}-{rpe.max:g}"
+            elif rir is not None and rir.min > SKILL_MOST_RIR and e.reps.max >= SKILL_MANY_REPS:
+                why = f"{e.reps.min:g}-{e.reps.max:g} reps with {rir.min:g}+ in reserve"
+            if why:
+                verdict.faults.append(
+                    Fault(
+                        "skill-move-under-effort-cap",
+                        f"{where} / {e.name}",
+                        f"{e.sets} x {e.reps.min:g}-{e.reps.max:g} {why}: a skill move done "
+                        "with the body's weight cannot be made lighter",
+                    )
+                )
+    return verdict
+
+
+# How many minutes more a session `more-minutes-less-training` gives the person's twin (a
+# design choice: the smallest step, where the cliffs of a rule's threshold show - a
+# 20-minute session's brief warm-up against a 21-minute one's)
+MORE_MINUTES_STEP = 1
+# The sessions it reads: shorter than the default 45 minutes, where the warm-up and
+# cool-down, the short rests and the short-session rules decide what share of the minutes
+# is work (core/warm-up-grows-with-the-session, core/short-sessions-shorter-rests). Longer
+# days' one-minute dips come from the trim's and the forms' whole-set choices and are left
+# open (docs/planning.md, session 31)
+MORE_MINUTES_BELOW = 45
+
+
+def _training_dose(week: Week) -> tuple[float, int, float, int, int]:
+    """A week's training as `more-minutes-less-training` reads it: its hard sets of
+    required lifting, all their work sets, its moderate-equivalent aerobic minutes of
+    required sessions, and how many required lifting and steady sessions hold them."""
+    required = [s for d in week.days for s in d.sessions if not s.optional]
+    lifting = [s for s in required if s.modality is Modality.RESISTANCE]
+    steady = sum(s.modality in (Modality.ENDURANCE, Modality.HIIT) for s in required)
+    work = sum(e.sets for s in lifting for e in s.exercises)
+    return _weekly_hard_sets(week), work, _required_aerobic(week), len(lifting), steady
+
+
+def _short_split_ends(p: Profile, more: int) -> bool:
+    """Whether one more minute ends a lifting-first person's four short split sessions
+    (rules/core/conditions.yaml, short-lifting-days-split: 20 minutes or less, four or more
+    days), a change of the week's layout the check does not compare (left open)."""
+    return (
+        bool(p.goals)
+        and p.goals[0].value in LIFTING_FIRST
+        and len(p.training_days()) >= 4
+        and p.minutes_per_session <= SHORT_DAY_MINUTES < more
+    )
+
+
+def more_minutes_less_training(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 41, ONE-MORE-MINUTE-LESS-TRAINING (COACHING.md §2: time is honest, the
+    plan uses the minutes it is given): on a short day (`MORE_MINUTES_BELOW`) the same person
+    with `MORE_MINUTES_STEP` minute(s) more a session gets no less training in week 1 - fewer
+    hard sets of required lifting with no more aerobic minutes, or fewer aerobic minutes
+    with no more hard sets (a week that trades one for the other, a day that becomes a WHO
+    strength day in place of a walk, is a different mix the goal checks judge; so is more
+    light lifting in a cautious start's weeks with no hard set). A fall of
+    one hard set a lifting session or one aerobic minute a steady session is the whole sets
+    and whole minutes a trim works in, not a cliff. Both weeks are one-week plans
+    (`one_week_plans`), so a block's length changes neither. A 40-year-old with 20-minute
+    sessions had 16 hard sets and 26 aerobic minutes, with 21 minutes 8 and 25: the brief
+    warm-up and short rests of sessions of 20 minutes or less gave way at 21 to the full
+    5 + 5, half the session, and the goal's long rests."""
+    planner = _one_week_planner.get()
+    more = p.minutes_per_session + MORE_MINUTES_STEP
+    verdict = Verdict(
+        applies=planner is not None
+        and bool(plan.weeks)
+        and not plan.screening.referral_only
+        and p.minutes_per_session < MORE_MINUTES_BELOW
+        and not _short_split_ends(p, more)
+    )
+    if not verdict.applies or planner is None:
+        return verdict
+    hard, work, aerobic, lifting, steady = _training_dose(planner(p).weeks[0])
+    try:
+        twin = planner(p.model_copy(update={"minutes_per_session": more}))
+    except OutOfScopeError:
+        return verdict
+    if not twin.weeks:
+        return verdict
+    more_hard, more_work, more_aerobic, _, _ = _training_dose(twin.weeks[0])
+    fewer = hard - more_hard > lifting or aerobic - more_aerobic > steady
+    # more of either is a different mix, not less training; in weeks held light (a cautious
+    # start: no hard set in either) more light lifting sets are more of the lifting
+    light = not (hard or more_hard)
+    more_of_one = more_hard > hard or more_aerobic > aerobic or (light and more_work > work)
+    if fewer and not more_of_one:
+        verdict.faults.append(
+            Fault(
+                "more-minutes-less-training",
+                "week 1",
+                f"with {more} minutes a session {more_hard:g} hard sets and "
+                f"{more_aerobic:g} aerobic minutes, with {p.minutes_per_session} "
+                f"{hard:g} and {aerobic:g}",
+            )
+        )
+    return verdict
+
+
 WORD_CHECKS: dict[str, Check] = {
     "heavy-lift-no-ramp-up": heavy_lift_no_ramp_up,
+    "interval-rounds-without-intervals": interval_rounds_without_intervals,
+    "rounds-note-unkept": rounds_note_unkept,
     "steady-capped-with-room": steady_capped_with_room,
+    "skill-move-under-effort-cap": skill_move_under_effort_cap,
     "heavy-note-without-heavy-sets": heavy_note_without_heavy_sets,
     "swap-changes-muscle": swap_changes_muscle,
     "swap-names-lift-not-open": swap_names_lift_not_open,
@@ -15251,6 +16050,8 @@ WORD_CHECKS: dict[str, Check] = {
     "joint-note-other-cardio": joint_note_other_cardio,
     "trim-reason-untrue-for-goal": trim_reason_untrue_for_goal,
     "balance-minutes-empty": balance_minutes_empty,
+    "second-goal-undosed": second_goal_undosed,
+    "more-minutes-less-training": more_minutes_less_training,
 }
 CHECKS: dict[str, Check] = {
     **SAFETY_CHECKS,

@@ -393,6 +393,7 @@ def _build_plan(
                 leave_walks=leave_walks,
                 spared=library.safety_work(),
                 rungs=picker.harder_rungs,
+                returns=picker.stood_in,
             )
 
         block = built_weeks()
@@ -640,7 +641,10 @@ def _build_plan(
             library.design,
             hold,
             scheme.deload_cut_pct,
-            roots={rung.name: lift for lift, rung in picker.harder_rungs.items()},
+            roots={
+                **{rung.name: lift for lift, rung in picker.harder_rungs.items()},
+                **{skill.name: lift for lift, skill in picker.stood_in.items()},
+            },
             plateau=scheme.plateau_said if scheme.unloaded_plateau_note else None,
         )
     # the fit run again on the weeks as built: rests a trim shortened come back where the
@@ -713,6 +717,8 @@ def _build_plan(
     true_load_change(block, outcome, library.unloaded())
     light_top = library.design.zones[IntensityClass.LIGHT].rpe.max or 0.0
     heavy_notes = {note.text for note, _ in outcome.notes if note.heavy_sets_only}
+    light_notes = {note.text for note, _ in outcome.notes if note.no_heavy_sets_only}
+    kinds = {e.name: e.kind for e in library.exercises}
     for w in block:
         # seated marching grown past its bout is a chair-based circuit (coach review 32)
         name_long_steady(w, library.exercises)
@@ -731,7 +737,8 @@ def _build_plan(
         messages = library.design.messages
         true_strength_day_notes(w, messages.exposure_form, messages.exposure_form_partial)
         # and a note about heavy sets only where the session holds one this week
-        true_heavy_notes(w, heavy_notes)
+        # (and one about heavy sets held back only where it holds no heavy main lift)
+        true_heavy_notes(w, heavy_notes, light_notes, kinds)
         # and the ramp-up before its heavy lifts (their minutes are in its time), where it
         # holds one this week
         true_ramp_up_notes(w, library.design.timing, library.design.messages.ramp_up)

@@ -169,8 +169,10 @@ Timescale = Literal["acute", "long_term"]
 Evidence = Literal["strong", "moderate", "mixed", "low"]
 # A therapy synergy is speculative unless a human trial backs it (then low).
 SynergyEvidence = Literal["speculative", "low"]
-# Which lifts of a session a prescription or limit is about.
-Role = Literal["compound", "accessory", "any"]
+# Which lifts of a session a prescription or limit is about. `main` is a session's main lift
+# (its split day's `main` slot): a prescription for it is weighed against those for
+# `compound` by priority, and whatever it leaves unset, the compound value gives.
+Role = Literal["compound", "accessory", "main", "any"]
 
 
 class Pattern(Vocab):

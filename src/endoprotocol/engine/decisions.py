@@ -36,8 +36,10 @@ from endoprotocol.engine.model import (
 from endoprotocol.vocab import INTENSITY_ORDER, Ceiling, Clearance, Modality
 
 __all__ = [
+    "MAIN_ROLE",
     "NOT_SCREENED",
     "OPTIONAL_COUNTED_CAP",
+    "ROLE_FALLBACK",
     "Bound",
     "Bounded",
     "ByRule",
@@ -208,6 +210,8 @@ class Decisions:
     removals: list[Removal] = field(default_factory=list)
     # the decisions earlier phases made readable as facts; the review phase reads them too
     facts: dict[str, Any] = field(default_factory=dict)
+    # the person's minutes per session (what `edges_scale` scales the warm-up against)
+    minutes_per_session: int | None = None
 
     # -- reading a decision ------------------------------------------------------------------
     def param(self, modality: str, role: str, name: str) -> Resolved | None:
@@ -233,6 +237,9 @@ class Decisions:
                 limit if limit and limit.min is not None and limit.max is not None else None
             ), limit_rules
         low, high = point.value.min, point.value.max
+        if name == "rest_seconds":
+            low, high, scaled = self._rest_scaled(modality, role, low, high)
+            rules += scaled
         if limit is not None:
             rules += limit_rules
             was_top = high
@@ -258,15 +265,57 @@ class Decisions:
                     high = min(high, limit.max)
         return make_bound(low, high), rules
 
+    def _rest_scaled(
+        self, modality: str, role: str, low: float | None, high: float | None
+    ) -> tuple[float | None, float | None, list[str]]:
+        """A rest range scaled to a short session's work by `rest_scale`: its short rests at
+        the scale's low end of work minutes or less, the rules' own at its top, evenly
+        between (to 5 s); never longer than the rules' own. Unscaled without a scale."""
+        scale = self.param(modality, role, "rest_scale")
+        if scale is None or self.minutes_per_session is None or low is None or high is None:
+            return low, high, []
+        value = scale.value
+        work = self.minutes_per_session - self.warmup_and_cooldown(modality)[0]
+        start, end = float(value.work_minutes.min), float(value.work_minutes.max)
+        share = min(max((work - start) / (end - start), 0.0), 1.0)
+
+        def scaled(short: float, own: float) -> float:
+            if own <= short:
+                return own
+            return min(own, 5 * round((short + share * (own - short)) / 5))
+
+        new_low = scaled(value.short_seconds.min, low)
+        new_high = max(scaled(value.short_seconds.max, high), new_low)
+        if (new_low, new_high) == (low, high):
+            return low, high, []
+        return new_low, new_high, [scale.rule]
+
     def warmup_and_cooldown(self, modality: str) -> tuple[int, list[str]]:
-        """Minutes of warm-up plus cool-down a session of `modality` starts and ends with."""
+        """Minutes of warm-up plus cool-down a session of `modality` starts and ends with:
+        their low ends, scaled to a short session by `edges_scale` (the minutes past the
+        work it keeps, at least its brief form and every limit's minimum: a safety rule's
+        long warm-up wins)."""
         total = 0
+        floor = 0
         rules: list[str] = []
         for name in ("warmup_minutes", "cooldown_minutes"):
             bound, ids = self.resolve(modality, "any", name)
             if bound is not None and bound.min is not None:
                 total += int(bound.min)
                 rules += ids
+            limit, _ = self.limit(modality, "any", name)
+            if limit is not None and limit.min is not None:
+                floor += int(limit.min)
+        scale = self.param(modality, "any", "edges_scale")
+        if scale is not None and self.minutes_per_session is not None:
+            room = max(
+                self.minutes_per_session - scale.value.work_minutes,
+                scale.value.least_minutes,
+                floor,
+            )
+            if room < total:
+                total = room
+                rules = [*rules, scale.rule]
         return total, rules
 
     def min_sets(self, role: str) -> int:
@@ -334,14 +383,23 @@ def _intersect(found: list[Bounded]) -> tuple[Bound | None, list[str]]:
     return make_bound(low, high), rules
 
 
+# A session's main lift is a compound lift first: what is set or limited for compound lifts
+# holds for it wherever nothing is set for `main` itself (the evaluation weighs the two
+# roles' prescriptions together by priority: `evaluate._main_weighed_with_compound`).
+MAIN_ROLE = "main"
+ROLE_FALLBACK = {MAIN_ROLE: "compound"}
+
+
 @cache
 def scopes(modality: str, role: str, name: str) -> tuple[ParamKey, ...]:
     """Where a parameter may be set, most specific first; duplicates removed (a few hundred
-    distinct answers, asked ~1,400 times per plan)."""
+    distinct answers, asked ~1,400 times per plan). A main lift's scope falls back to the
+    compound lifts' before `any`."""
+    roles = [role, ROLE_FALLBACK[role]] if role in ROLE_FALLBACK else [role]
     keys = [
-        (modality, role, name),
+        *((modality, r, name) for r in roles),
         (modality, "any", name),
-        ("all", role, name),
+        *(("all", r, name) for r in roles),
         ("all", "any", name),
     ]
     return tuple(dict.fromkeys(keys))

@@ -21,6 +21,7 @@ from typing import Any
 from endoprotocol.engine.decisions import (
     NOT_SCREENED,
     OPTIONAL_COUNTED_CAP,
+    ROLE_FALLBACK,
     Bounded,
     ByRule,
     Decisions,
@@ -304,12 +305,13 @@ def evaluate(profile: Profile, rules: RuleSet, *, trace: bool = True) -> Decisio
             decided.update(_screening_facts(decisions))
         elif phase is Phase.PRESCRIBE:
             decided.update(_plan_facts(decisions))
-    _resolve(merge.point, decisions.params)
+    _resolve(_main_weighed_with_compound(merge.point), decisions.params)
     resolved: dict[ParamKey, Resolved] = {}
     _resolve({("progression", "any", k): v for k, v in merge.progression.items()}, resolved)
     decisions.progression = {k[2]: v for k, v in resolved.items()}
     enforce(decisions, [list(Day).index(d) for d in profile.training_days()])
     decisions.facts = decided
+    decisions.minutes_per_session = profile.minutes_per_session
     return decisions
 
 
@@ -597,6 +599,25 @@ def _not_screened(touched: list[str], decisions: Decisions) -> None:
             NOT_SCREENED,
         )
     )
+
+
+def _main_weighed_with_compound(
+    candidates: dict[ParamKey, list[Candidate]],
+) -> dict[ParamKey, list[Candidate]]:
+    """The point values to resolve, where a value set for main lifts (`role: main`) competes
+    with the same value set for compound lifts, by rank as always: a main lift is a compound
+    lift, so a stronger compound prescription (pregnancy's moderate sets, a short session's
+    fewer sets and rests) is its value too, and a main-lift dose wins only where it ranks
+    first (docs/rules.md, 8.2)."""
+    out = dict(candidates)
+    for (modality, role, name), group in candidates.items():
+        fallback = ROLE_FALLBACK.get(role)
+        if fallback is not None:
+            out[(modality, role, name)] = [
+                *group,
+                *candidates.get((modality, fallback, name), []),
+            ]
+    return out
 
 
 def _resolve(

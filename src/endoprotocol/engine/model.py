@@ -204,6 +204,39 @@ def make_bound(low: float | None, high: float | None) -> Bound:
 ModalityOrAll = Modality | Literal["all"]
 
 
+class EdgesScale(_Node):
+    """Warm-up and cool-down scaled to a short session (`prescribe: {modality: all,
+    edges_scale: ...}`): a session of M minutes keeps `work_minutes` of work before its
+    warm-up plus cool-down grow, so together they take at most M - `work_minutes`, never
+    less than `least_minutes` (the brief form) nor less than a limit asks (a safety rule's
+    long warm-up wins), and never more than their own lengths. One more minute in a session
+    so adds at most one minute of warm-up and cool-down, never takes a minute of work."""
+
+    work_minutes: Annotated[int, Field(strict=True, ge=0, le=180)]
+    least_minutes: Annotated[int, Field(strict=True, ge=0, le=60)]
+
+
+class RestScale(_Node):
+    """Rests scaled to a short session's work (`prescribe: {modality: resistance, role: ...,
+    rest_scale: ...}`): with `work_minutes`' low end of work or less (the person's minutes
+    less the session's warm-up and cool-down) a lift rests `short_seconds`; from there its
+    rests grow evenly to the rules' own at the top of `work_minutes`. Never longer than the
+    rules' own, and every limit still narrows them. A minute more of work so never lengthens
+    the rests by more than a few seconds a set."""
+
+    short_seconds: Bound
+    work_minutes: Bound
+
+    @model_validator(mode="after")
+    def _spans_work(self) -> Self:
+        low, high = self.work_minutes.min, self.work_minutes.max
+        if low is None or high is None or high <= low:
+            raise ValueError("rest_scale: work_minutes is a range [from, to] with to > from")
+        if self.short_seconds.min is None or self.short_seconds.max is None:
+            raise ValueError("rest_scale: short_seconds is a range [low, high]")
+        return self
+
+
 class WeekRange(_Node):
     """The weeks of the block (1-based, inclusive) a `limit` or `forbid` holds in; without
     `to`, to the end of the block."""
@@ -287,6 +320,11 @@ class Prescription(_Bounds):
     # every group keeps its hard exposures (3+ hard sets on two days), so later sets of a
     # group come down, never below the accessories' least sets (COACHING.md §3 volume).
     weekly_hard_sets: Bound | None = None
+    # Warm-up and cool-down on short sessions: they grow with the session's minutes past
+    # the work it keeps (`EdgesScale`; coach review 41, ONE-MORE-MINUTE-LESS-TRAINING).
+    edges_scale: EdgesScale | None = None
+    # Resistance: rests scaled to a short session's work (`RestScale`; coach review 41).
+    rest_scale: RestScale | None = None
 
 
 class Limit(_Bounds):
@@ -294,6 +332,14 @@ class Limit(_Bounds):
     with `weeks`, only in those weeks of the block."""
 
     weeks: WeekRange | None = None
+
+    @model_validator(mode="after")
+    def _not_main_lifts_alone(self) -> Self:
+        # a limit is a safety bound on every lift of its kind: main lifts are compound lifts,
+        # held by the compound (or `any`) limits; the weeks re-read limits by compound or not
+        if self.role == "main":
+            raise ValueError("a limit is for compound, accessory or any lifts, not main alone")
+        return self
 
     @model_validator(mode="after")
     def _week_scoped_fits_a_week(self) -> Self:
@@ -405,6 +451,15 @@ Tagname = Literal[
     # holds one at most twice and never on two lifting days in a row, the other hinge slots
     # taking a lighter hinge (coach review 30, HEAVY-CONVENTIONAL-DEADLIFT-EVERY-LIFTING-DAY)
     "heavy-floor-pull",
+    # a free weight (dumbbell, kettlebell, barbell, plate or loaded backpack) taken to the
+    # floor and used there, lying, sitting, kneeling or in a plank (a dumbbell floor press, a
+    # hip thrust, a weighted push-up): not after a fall, nor with fragile bones from 65
+    # (coach review 41, FALLER-UNDER-80-FLOOR-PRESS-WITH-WEIGHTS)
+    "loaded-floor",
+    # a standing squat with both feet down and nothing to hold, as deep as is comfortable (the
+    # bodyweight and pause squats): not for the oldest fallers, who squat with a hand on a
+    # counter (coach review 41, OLDEST-FALLER-FREE-SQUAT)
+    "unsupported-squat",
 ]
 
 
@@ -585,7 +640,8 @@ NOTE_FIELDS = {
     "deload_hold_note": set(),
     "replan_note": {"week", "pregnancy_week"},
     "adopt_note": {"week", "pregnancy_week"},
-    "rounds_note": set(),
+    "rounds_note": {"added", "rounds", "top"},
+    "rounds_top_note": {"added", "rounds"},
     "long_session_note": set(),
     "steady_grows_note": {"minutes"},
     "days_full_note": set(),
@@ -795,6 +851,11 @@ class Progression(_Node):
     idle_share_pct: Annotated[int, Field(strict=True, ge=1, le=100)] | None = None
     # ... and a steady block after lifting grows to at most this
     after_lifting_most_minutes: Annotated[int, Field(strict=True, ge=5, le=120)] | None = None
+    # ... and a steady block that shares its day with intervals (or a vigorous steady session)
+    # grows last, once the steady-only sessions are full, and at most this share (%) of its
+    # week-1 minutes a building week, in whole `long_session_step_minutes` steps (at least
+    # one; coach review 41, INTERVAL-DAY-STEADY-JUMP)
+    beside_hard_step_pct: Annotated[int, Field(strict=True, ge=1, le=20)] | None = None
     # said in a building week whose steady minutes grew ({minutes}: by how much)
     steady_grows_note: Text | None = None
     # said once a block when the steady minutes cannot grow (every offered day is full)
@@ -830,7 +891,13 @@ class Progression(_Node):
     reps_note: Text | None = None
     # said in a week that adds lifting sets, or interval rounds, to the last building week
     sets_note: Text | None = None
+    # the rounds' step against the last building week that held the intervals: {added},
+    # the rounds added per session; {rounds}, a session's rounds now; {top}, the most they
+    # build to (the rules' top, or fewer where the day's minutes hold fewer); said in the
+    # week they reach it, `rounds_top_note` (coach review 41: the note says the step the
+    # session takes, and a week with no interval session says none)
     rounds_note: Text | None = None
+    rounds_top_note: Text | None = None
     # said in a deload week whose lifts are already at one set: the reps are cut instead
     deload_reps_note: Text | None = None
     # said in a deload week beside `deload_note` when some lift already at one set keeps
@@ -980,7 +1047,7 @@ def placeholder_problem(text: str, allowed: set[str]) -> str | None:
 
 # units a pack's text writes after a number placeholder ("{minutes} minutes"): said in the
 # singular after a value of 1 ("1 minute shorter", not "1 minutes shorter")
-COUNTED_UNITS = ("minutes", "sets", "seconds", "reps", "weeks", "days", "sessions")
+COUNTED_UNITS = ("minutes", "sets", "seconds", "reps", "weeks", "days", "sessions", "rounds")
 _PLURAL_AFTER_ONE = re.compile(rf"^( (?:more )?)({'|'.join(COUNTED_UNITS)})\b")
 
 
@@ -1026,6 +1093,17 @@ class Note(_Node):
     modality: ModalityOrAll
     text: Text
     heavy_sets_only: Flag = False
+    # the other way round: said only on a resistance session that holds no heavy main lift
+    # that week (a compound lift done for 6 reps or fewer): a goal of strength's heavy sets
+    # held back by a safety cap, a cautious start or a held week says that the goal waits
+    # (coach review 37, STRENGTH-SECOND-GOAL-UNDOSED)
+    no_heavy_sets_only: Flag = False
+
+    @model_validator(mode="after")
+    def _one_way(self) -> Self:
+        if self.heavy_sets_only and self.no_heavy_sets_only:
+            raise ValueError("a note is heavy_sets_only or no_heavy_sets_only, not both")
+        return self
 
 
 class GuidelineTarget(_Node):

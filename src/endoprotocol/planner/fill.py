@@ -23,13 +23,14 @@ from endoprotocol.planner.library import (
     KindPrescription,
     Library,
     RampUp,
+    SessionDesignFile,
     Slot,
     Timing,
     Zone,
     reps_within,
 )
 from endoprotocol.profile import Profile
-from endoprotocol.vocab import OLDER_ADULT_AGE, Equipment, Modality, Pattern
+from endoprotocol.vocab import OLDER_ADULT_AGE, Equipment, IntensityClass, Modality, Pattern
 
 ALTERNATIVES = 3
 
@@ -91,6 +92,50 @@ BEGINNER_TIER = 7
 TRAINED_LEVEL_AT = 8
 # A strength slot's rank for a timed hold: below every move done for reps, ballistic ones too.
 UNLOADABLE = 4
+
+
+def skill_effort_short(
+    outcome: Decisions, week: int, design: SessionDesignFile, role: str = "compound"
+) -> bool:
+    """Whether `week`'s lifting (for a lift of `role`) stays short of the effort a skill
+    move's sets need (the library's `skill_effort`): its RPE ceiling below that RPE, or its
+    reps in reserve above that RIR, by the rules' own dose, a cautious start's dose (its
+    exit's effort, the dose it then holds), the week's ceiling and the block's and the week's
+    limits. A skill move done with the body's weight cannot be made lighter, so such a week
+    takes its `easier` rung (coach review 41, SKILL-MOVES-UNDER-EFFORT-CAP)."""
+    need = design.skill_effort
+    if need is None:
+        return False
+    lifting = Modality.RESISTANCE.value
+    rules = outcome.in_week(week)
+    tops: list[float] = []
+    floors: list[float] = []
+
+    def add(rpe: Bound | None, rir: Bound | None) -> None:
+        if rpe is not None and rpe.max is not None:
+            tops.append(float(rpe.max))
+        if rir is not None and rir.min is not None:
+            floors.append(float(rir.min))
+
+    add(outcome.resolve(lifting, role, "rpe")[0], outcome.resolve(lifting, role, "rir")[0])
+    add(rules.limit(lifting, role, "rpe")[0], rules.limit(lifting, role, "rir")[0])
+    found = outcome.progression.get("cautious_start")
+    start = found.value if found is not None else None
+    if isinstance(start, CautiousStart):
+        exit_end = start.weeks + (start.exit_weeks or 0)
+        if week <= start.weeks:
+            add(start.rpe, start.rir)
+        elif week <= exit_end and (start.exit_rpe is not None or start.exit_rir is not None):
+            add(start.exit_rpe, start.exit_rir)
+        elif start.then_hold is not None:
+            add(start.then_hold.rpe, start.then_hold.rir)
+    ceiling = rules.ceiling.value
+    if ceiling == "none":
+        return True
+    zone = design.zones.get(IntensityClass(ceiling))
+    if zone is not None and zone.rpe.max is not None:
+        tops.append(float(zone.rpe.max))
+    return min(tops, default=10.0) < need.rpe or max(floors, default=0.0) > need.rir
 
 
 @dataclass
@@ -173,6 +218,13 @@ class Picker:
         # a ballistic lift only where the slot's reps reach down to its own (never 8-12)
         self.ballistic_fits = {role: self._kind_fits_reps("ballistic", role) for role in ROLES}
         self.top_reps = {role: self._top_reps(role) for role in ROLES}
+        # a week 1 whose effort keeps sets short of hard takes a skill move's easier rung
+        # (`skill_effort_short`), by role; and the stand-ins so taken, by name, with the skill
+        # move each climbs back to once sets may be hard (`progress._rungs_up`)
+        self.skill_short = {
+            role: skill_effort_short(self.outcome, 1, self.library.design, role) for role in ROLES
+        }
+        self.stood_in: dict[str, ExerciseEntry] = {}
 
     def on_floor(self, e: ExerciseEntry) -> bool:
         """Whether `e` is done on the floor (the library's `floor_tags`)."""
@@ -200,6 +252,20 @@ class Picker:
         if e.min_reps is not None and e.min_reps > top:
             return 2
         return 0 if e.one_rm else 1
+
+    def takes_heavy(self, e: ExerciseEntry) -> bool:
+        """Whether the main lift's dose can be given to `e` as prescribed: false where that
+        dose is heavy (`STRENGTH_REPS` reps or fewer) and `e` cannot be taken heavy - a
+        timed hold, a move dosed by its kind (a jump, a drill), or one whose `min_reps` lifts
+        it above a few reps (a weight held at the chest, a loaded plank)."""
+        top = self.top_reps.get("main")
+        if top is None or top > STRENGTH_REPS:
+            return True
+        return not (
+            e.timed
+            or e.kind not in ("strength", "skill")
+            or (e.min_reps is not None and e.min_reps > top)
+        )
 
     def _kind_fits_reps(self, kind: Kind, role: str) -> bool:
         dose = self.library.design.kinds.get(kind)
@@ -242,6 +308,18 @@ class Picker:
             ):
                 out[e.name] = rung
         return out
+
+    @cached_property
+    def skill_stand_ins(self) -> dict[str, ExerciseEntry]:
+        """Each skill move open to the person, by id, to its `easier` rung where that rung is
+        open to them too (their kit, level and vetoes): what a week whose effort keeps sets
+        short of hard takes in its place (coach review 41, SKILL-MOVES-UNDER-EFFORT-CAP)."""
+        usable = {e.id: e for e in self.usable}
+        return {
+            e.id: usable[e.easier]
+            for e in self.usable
+            if e.kind == "skill" and e.easier is not None and e.easier in usable
+        }
 
     def vetoes_of(self, e: ExerciseEntry) -> list[str]:
         """The rules that forbid this exercise (by id, tag or pattern); empty when allowed."""
@@ -307,7 +385,7 @@ class Picker:
         preferred = 0 if not prefer or primary & set(prefer) else 1
         if tags:
             preferred = 0 if set(tags) & set(e.tags) else 1 + preferred
-        fits_role = 0 if (role == "compound") == e.compound else 1
+        fits_role = 0 if (role != "accessory") == e.compound else 1
         heavy = self.heaviness(e, role)
         level_gap = self.level - LEVEL_ORDER[e.level]  # the person's own level first
         load = -self.library.loadability(e)
@@ -465,6 +543,17 @@ class Picker:
             # the session that may hold a heavy floor pull takes it where it is among the best
             best = [e for e in best if self.floor_pulls & set(e.tags)]
         chosen = best[turn % len(best)]
+        skill = None
+        stand_in = self.skill_stand_ins.get(chosen.id)
+        if (
+            stand_in is not None
+            and self.skill_short["compound" if chosen.compound else "accessory"]
+            and stand_in.id not in taken
+        ):
+            # a week 1 whose effort keeps sets short of hard: the skill move's rung below,
+            # which climbs back to it once sets may be hard (coach review 41)
+            skill, chosen = chosen, stand_in
+            self.stood_in[chosen.name] = skill
         if lighter is not None:
             # ... and one kept from it takes, on the turn that would have given it one, the
             # best lift without one: the next of its tier (a Romanian deadlift), else the
@@ -479,14 +568,25 @@ class Picker:
         # takes no ballistic alternative, whose reps are few and fast (coach review 18: a squat
         # jump offered for a pistol squat done 8-12 times)
         many_reps = (chosen.min_reps or 0) > STRENGTH_REPS
+        # (a stand-in's alternatives are easier than it, never the skill move it stands in for)
         others = [
-            e.name for e in free if e.id != chosen.id and not (many_reps and e.kind == "ballistic")
+            e.name
+            for e in free
+            if e.id != chosen.id
+            and not (many_reps and e.kind == "ballistic")
+            and not (skill is not None and e.kind == "skill")
         ][:ALTERNATIVES]
         self.choices.append(
             Selection(
                 slot=slot_key,
                 chosen=chosen.name,
-                reason=self._reason(chosen, best, rank)
+                reason=(
+                    self._reason(chosen, best, rank)
+                    if skill is None
+                    else f"the rung below {skill.name} "
+                    f"({', '.join(q.value for q in chosen.equipment)}), while the week's "
+                    "effort keeps sets short of hard"
+                )
                 + ("; the week's heavy floor pull is on another day" if lighter else ""),
             )
         )
@@ -513,7 +613,7 @@ class Picker:
             hit = sorted({m.value for m in e.primary} & set(prefer))
             if hit:
                 parts.append(f"trains {', '.join(hit)} as the slot asks")
-            if (role == "compound") == e.compound:
+            if (role != "accessory") == e.compound:
                 parts.append("compound" if e.compound else "single-joint")
         kit = ", ".join(q.value for q in e.equipment)
         if e.pattern in (Pattern.CARDIO, Pattern.INTERVALS):
@@ -530,7 +630,9 @@ class Picker:
         return "; ".join(parts)
 
 
-ROLES = ("compound", "accessory")
+# the roles a slot's lift is dosed and ranked by (`Slot.dose_role`): a main lift is a
+# compound lift whose reps may be its own (a second goal of strength's heavy sets)
+ROLES = ("compound", "accessory", "main")
 # patterns done standing on the legs, where a one-sided version is a balance task (a split
 # squat, a single-leg deadlift, a suitcase carry); a one-arm row or press is not
 STANCE_PATTERNS = frozenset({Pattern.SQUAT, Pattern.HINGE, Pattern.LUNGE, Pattern.CARRY})
@@ -830,7 +932,7 @@ def slot_pool(
         slot.pattern,
         muscles,
         [m.value for m in slot.prefer],
-        slot.role,
+        slot.dose_role,
         drills=drills,
         tags=list(slot.prefer_tags),
         regressions=regressions,

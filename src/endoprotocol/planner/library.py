@@ -133,6 +133,13 @@ class ExerciseEntry(_Node):
     # a slot in week 1: a step between two lifts (the pause squat between the bodyweight
     # squat and harder squats; coach review 31, BODYWEIGHT-LEAP-TO-SINGLE-LEG)
     rung_only: Annotated[bool, Field(strict=True)] = False
+    # a skill move's rung below (by id, the same pattern; a strength move): what a week whose
+    # lifting effort stays below a hard set (`SessionDesignFile.skill_effort`: a re-entry's
+    # moderate weeks, an illness's light ones) takes in its place. Done with the body's
+    # weight, a skill cannot be made lighter, so a set of 8-12 with 4-5 in reserve is a set
+    # few can do as written; the move comes back up the ladder once sets may be hard (coach
+    # review 41, SKILL-MOVES-UNDER-EFFORT-CAP)
+    easier: Annotated[str, Field(pattern=ID_PATTERN)] | None = None
     cue: Text
 
     @model_validator(mode="after")
@@ -192,6 +199,8 @@ class ExerciseEntry(_Node):
             and self.min_reps > self.max_reps
         ):
             raise ValueError("min_reps cannot be above max_reps")
+        if self.easier is not None and self.kind != "skill":
+            raise ValueError("easier is only for skill moves (the rung a capped week takes)")
         if bool(self.load_with) != (self.load_cue is not None):
             raise ValueError("load_with and load_cue go together")
         if self.load_with and (self.timed or self.kind not in ("strength", "skill")):
@@ -220,6 +229,22 @@ class Slot(_Node):
     # exercises carrying one of these tags come first (the spine-care split's back-extensor
     # work); a muscle preference alone cannot tell a back extension from a row
     prefer_tags: list[Tagname] = []
+    # the session's main lift (its first compound slot): dosed by the rules' `role: main`
+    # prescriptions where one outranks the compound dose (a second goal of strength's heavy
+    # sets beside a muscle goal's 6-12; coach review 37, STRENGTH-SECOND-GOAL-UNDOSED), else
+    # exactly as the compound lifts
+    main: bool = False
+
+    @model_validator(mode="after")
+    def _main_is_compound(self) -> Self:
+        if self.main and self.role != "compound":
+            raise ValueError("only a compound slot can be a session's main lift")
+        return self
+
+    @property
+    def dose_role(self) -> str:
+        """The role whose prescriptions dose the slot's lift: `main` for the main slot."""
+        return "main" if self.main else self.role
 
 
 class SplitDay(_Node):
@@ -227,6 +252,12 @@ class SplitDay(_Node):
     focus: Text
     muscles: list[Muscle] = Field(min_length=1)
     slots: list[Slot] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _one_main_lift(self) -> Self:
+        if sum(slot.main for slot in self.slots) > 1:
+            raise ValueError(f"'{self.title}' has more than one main slot")
+        return self
 
 
 class Split(_Node):
@@ -398,6 +429,15 @@ class IntervalProtocol(_Node):
     sprint_seconds: Annotated[int, Field(strict=True, ge=1, le=120)] | None = None
 
 
+class SkillEffort(_Node):
+    """The effort a skill move's sets need (`SessionDesignFile.skill_effort`): a week whose
+    lifting may not reach `rpe` (its RPE ceiling below it), or must keep more than `rir` reps
+    in reserve, takes each skill move's `easier` rung in its place."""
+
+    rpe: Annotated[int, Field(strict=True, ge=1, le=10)]
+    rir: Annotated[int, Field(strict=True, ge=0, le=10)]
+
+
 class GapActivity(_Node):
     """Steady work an aerobic suggestion may name (`{activity}`), and the kit it needs (none:
     open to everyone)."""
@@ -498,6 +538,11 @@ class Messages(_Node):
     # says why (coach review 40, NON-DELOAD-WEEKS-IDENTICAL; `progress.standing_weeks_step`)
     steady_effort_step: Text | None = None
     week_stands: Text | None = None
+    # the first week whose effort keeps skill moves out (`skill_effort`): {changes} lists "stand-in
+    # in place of skill"; and the week a skill move comes back: {changes} lists "skill in
+    # place of stand-in" (coach review 41, SKILL-MOVES-UNDER-EFFORT-CAP)
+    skill_steps_down: Text | None = None
+    skill_returns: Text | None = None
     # the steady work `{activity}` names, in order, each only where its kit is owned
     gap_activities: list[GapActivity] = []
 
@@ -548,6 +593,8 @@ class Messages(_Node):
             "optional_away_gap": {"days"},
             "steady_effort_step": {"effort"},
             "week_stands": set(),
+            "skill_steps_down": {"changes"},
+            "skill_returns": {"changes"},
         }
         for field, names in wanted.items():
             if getattr(self, field) is None:
@@ -572,6 +619,9 @@ class SessionDesignFile(_Node):
     disclaimer: Text
     messages: Messages
     kinds: dict[Kind, KindPrescription] = {}
+    # the effort a skill move's sets need: below it, each skill move takes its `easier` rung
+    # (None: skill moves are planned at any effort)
+    skill_effort: SkillEffort | None = None
     interval_protocols: list[IntervalProtocol] = []
     loadability: dict[Equipment, Annotated[int, Field(strict=True, ge=0, le=10)]]
     load_measurable_from: Annotated[int, Field(strict=True, ge=0, le=10)]
@@ -913,6 +963,17 @@ def load_library(rules_dir: Path) -> Library:
                     _at(entry.pos),
                     f"exercise '{entry.id}': harder names '{entry.harder}', which is not "
                     f"another {entry.pattern.value} exercise of the library",
+                    "unknown-exercise",
+                )
+            if entry.easier is not None and (
+                patterns.get(entry.easier) is not entry.pattern
+                or kinds.get(entry.easier) != "strength"
+            ):
+                out.error(
+                    ex_path,
+                    _at(entry.pos),
+                    f"exercise '{entry.id}': easier names '{entry.easier}', which is not "
+                    f"another {entry.pattern.value} strength exercise of the library",
                     "unknown-exercise",
                 )
             for ex_id in entry.instead_of:

@@ -38,6 +38,7 @@ from endoprotocol.planner.fill import (
     pair_seconds,
     ramp_up_seconds,
     session_seconds,
+    skill_effort_short,
     trim_changes,
     trim_note,
 )
@@ -58,7 +59,7 @@ from endoprotocol.planner.volume import (
     touches,
     trim_past_dose,
 )
-from endoprotocol.planner.weekly import no_hard_sets
+from endoprotocol.planner.weekly import dropped_in_week, no_hard_sets
 from endoprotocol.vocab import INTENSITY_ORDER, MAJOR_GROUPS, Day, IntensityClass, Modality, Pattern
 
 _V = TypeVar("_V")  # a per-lift value (sets, a rep range) carried over to a rung
@@ -82,6 +83,7 @@ NOTES = (
     "steady_to_intervals_part_note",
     "sets_note",
     "rounds_note",
+    "rounds_top_note",
     "deload_reps_note",
     "deload_one_set_note",
     "deload_steady_note",
@@ -213,6 +215,7 @@ class Scheme:
     deload_one_set_note: str | None = None
     deload_steady_note: str | None = None
     deload_rounds_note: str | None = None
+    rounds_top_note: str | None = None
     vigorous_check_note: str | None = None
     steady_grows_note: str | None = None
     days_full_note: str | None = None
@@ -279,6 +282,9 @@ class Scheme:
     steady_step_pct: int = 0
     long_most: int = 0
     after_lifting_most: int = 0
+    # `beside_hard_step_pct` (coach review 41, INTERVAL-DAY-STEADY-JUMP): 0 without it (a
+    # steady block beside intervals then grows one `long_step` a week at most)
+    beside_hard_step_pct: int = 0
     # the aerobic guideline's bar (WHO 2020's 150): the long session's start keeps the week at it
     aerobic_target: int = 0
     # the strength guideline's days (WHO 2020's 2): the weekly volume hold keeps a group's
@@ -334,6 +340,7 @@ class Scheme:
             after_lifting_most=int(v)
             if isinstance(v := get("after_lifting_most_minutes"), int)
             else 0,
+            beside_hard_step_pct=int(v) if isinstance(v := get("beside_hard_step_pct"), int) else 0,
             idle_share_pct=int(v) if isinstance(v := get("idle_share_pct"), int) else 0,
             # recovery-limited people hold the block's volume (`hold_volume`): no growth
             steady_grows=get("steady_grows_into_spare") is True
@@ -368,6 +375,15 @@ class Scheme:
             return self.long_step
         share = steady_minutes * self.steady_step_pct // 100
         return max(share // self.long_step, 1) * self.long_step
+
+    def beside_hard_step(self, minutes: int) -> int:
+        """The most a steady block that shares its day with intervals (or a vigorous steady
+        session) grows a building week, from its week-1 `minutes`: `beside_hard_step_pct` of
+        them in whole `long_step` steps, at least one (coach review 41,
+        INTERVAL-DAY-STEADY-JUMP: a treadmill run after 4 x 4 intervals went 28 -> 43 -> 65
+        minutes while the long run had room)."""
+        share = minutes * self.beside_hard_step_pct // 100
+        return max(share // self.long_step, 1) * self.long_step if self.long_step else 0
 
     def plateau_said(self, names: Sequence[str], light: bool = False) -> str:
         """`unloaded_plateau_note` naming `names` (the body-weight lifts that hold where they
@@ -1403,10 +1419,43 @@ def _reps_cut(before: list[DayPlan], after: list[DayPlan]) -> int:
     return round(100 * (1 - total(after) / was)) if was else 0
 
 
-def _rounds(days: list[DayPlan]) -> int:
-    return sum(
-        e.sets for d in days for s in d.sessions if s.modality is Modality.HIIT for e in s.exercises
-    )
+def _held_rounds(days: list[DayPlan], outcome: Decisions, week: int) -> list[int]:
+    """The rounds of each interval session of week `week` (as `days` holds it) that the
+    week's rules keep: the enforce step leaves out those the week-scoped rules drop
+    (`dropped_in_week`: a passing illness's weeks 1-5), so the notes never speak of them
+    (coach review 41, INTERVALS-RESUME-AT-FULL-DOSE-AFTER-ILLNESS: weeks 2-4 said "One more
+    4-minute round" and a deload's "4 rounds in all" with no interval session in them). A
+    steady part after the last round (`_intervals_keep_steady`) is no round."""
+    rules = outcome.in_week(week)
+    return [
+        sum(e.sets for e in s.exercises if e.pattern is Pattern.INTERVALS)
+        for d in days
+        for s in d.sessions
+        if s.modality is Modality.HIIT and not dropped_in_week(s, rules)
+    ]
+
+
+def _rounds(days: list[DayPlan], outcome: Decisions, week: int) -> int:
+    """The week's interval rounds in all, of the sessions its rules keep (`_held_rounds`)."""
+    return sum(_held_rounds(days, outcome, week))
+
+
+def _rounds_step(template: Session, number: int, scheme: Scheme, outcome: Decisions) -> int:
+    """The steps of `add_rounds_per_week` an interval session has taken by week `number`:
+    one a building week after the first building week whose rules keep it, counted only in
+    weeks whose rules keep it (`dropped_in_week`). Weeks that leave the intervals out (a
+    passing illness's weeks 1-5) step none, so the rounds start at the session's own where
+    the intervals first stand, and climb from there (coach review 41,
+    INTERVALS-RESUME-AT-FULL-DOSE-AFTER-ILLNESS: the first session, in week 6, held the six
+    rounds of 4 minutes that weeks never held had built; PAR-Q+, build back gradually;
+    EVIDENCE.md 1.5, start and build). Where no week leaves them out, the building weeks
+    since the session's first week, as before."""
+    held = [
+        n
+        for n in range(template.first_week, number + 1)
+        if not scheme.is_deload(n) and not dropped_in_week(template, outcome.in_week(n))
+    ]
+    return max(len(held) - 1, 0)
 
 
 def _mirror(
@@ -1781,8 +1830,12 @@ TEMPO_EASY_LEAST_MINUTES = 5
 def tempo_room(work: float) -> float:
     """The most tempo minutes a session of `work` minutes holds: all but the moderate part's
     least (`TEMPO_EASY_LEAST_MINUTES`), or all of it where the work is no more than twice
-    that."""
-    return work - TEMPO_EASY_LEAST_MINUTES if work > 2 * TEMPO_EASY_LEAST_MINUTES else work
+    that; in between the moderate part grows a minute for each minute of work past twice
+    that, so a minute more of work never takes a tempo minute away (coach review 41,
+    ONE-MORE-MINUTE-LESS-TRAINING: 10 tempo minutes in a 15-minute session, 6 and 5 easy in
+    a 16-minute one)."""
+    easy = min(max(work - 2 * TEMPO_EASY_LEAST_MINUTES, 0), TEMPO_EASY_LEAST_MINUTES)
+    return work - easy
 
 
 def _tempo_sized(session: Session, tempo: int) -> Session:
@@ -1854,8 +1907,10 @@ def _growth(
     `scheme.long_step` higher than the last (COACHING.md §3: 5-10 minutes every 1-2 weeks),
     a deload going back to its block's first week and each later block starting a step
     higher; the growth goes first to a lifting day's block, then to a steady session's own
-    day, in day order. A session joining a day takes one step for its least minutes, and
-    1:1 after that. Returns week -> id -> minutes (0: not done that week)."""
+    day, in day order, and to a block beside intervals last (`beside_hard`; with
+    `steady_step_pct`, `_spread_by_step`). A session joining a day takes one step for its
+    least minutes, and 1:1 after that. Returns week -> id -> minutes (0: not done that
+    week)."""
     if not scheme.steady_grows or not scheme.long_step or not grows:
         return {}
     lifting_days = {
@@ -1864,11 +1919,17 @@ def _growth(
         if any(o.modality is Modality.RESISTANCE and not o.optional for o in d.sessions)
         for s in d.sessions
     }
+    # a block beside intervals grows last (coach review 41, INTERVAL-DAY-STEADY-JUMP)
+    hard = beside_hard(week_one)
     # (spread a step at a time, `steady_step_pct`: the long session, on its own day, first)
     spread = bool(scheme.steady_step_pct)
     order = sorted(
         (s for d in week_one for s in d.sessions if id(s) in grows),
-        key=lambda s: ((id(s) in lifting_days) == spread, grows[id(s)][0] == 0),
+        key=lambda s: (
+            id(s) in hard,
+            (id(s) in lifting_days) == spread,
+            grows[id(s)][0] == 0,
+        ),
     )
     blocks, deloads = mesocycles(count, scheme)
     step = scheme.growth_step(week_one_steady(week_one, grows))
@@ -1888,10 +1949,10 @@ def _growth(
     for number, b in deloads.items():
         wanted[number] = wanted[blocks[b][0]] if b < len(blocks) else 0
     out: dict[int, dict[int, int]] = {}
+    if scheme.steady_step_pct:
+        spread_sizes = _spread_by_step(order, grows, hard, sorted(set(wanted.values())), scheme)
+        return {number: spread_sizes[extra] for number, extra in wanted.items()}
     for number, extra in wanted.items():
-        if scheme.steady_step_pct:
-            out[number] = _spread_growth(order, grows, extra, scheme.long_step)
-            continue
         left = extra
         sizes: dict[int, int] = {}
         for s in order:
@@ -1921,14 +1982,73 @@ def week_one_steady(week_one: list[DayPlan], grows: Mapping[int, tuple[int, int]
     )
 
 
+def beside_hard(days: list[DayPlan]) -> set[int]:
+    """The required steady sessions (by id) that share their day with intervals or with a
+    vigorous steady session: the day's hard work comes first and the steady block after it
+    stays an easy addition (coach review 41, INTERVAL-DAY-STEADY-JUMP; COACHING.md §2-3:
+    hard days hard, easy days easy)."""
+
+    def hard(o: Session) -> bool:
+        return o.modality is Modality.HIIT or (
+            o.modality is Modality.ENDURANCE and o.intensity_class is IntensityClass.VIGOROUS
+        )
+
+    out: set[int] = set()
+    for d in days:
+        required = [s for s in d.sessions if not s.optional]
+        for s in required:
+            if (
+                _steady(s)
+                and s.intensity_class is not IntensityClass.VIGOROUS
+                and any(o is not s and hard(o) for o in required)
+            ):
+                out.add(id(s))
+    return out
+
+
+def _spread_by_step(
+    order: list[Session],
+    grows: Mapping[int, tuple[int, int]],
+    hard: set[int],
+    extras: list[int],
+    scheme: Scheme,
+) -> dict[int, dict[int, int]]:
+    """Each of the block's growths (`extras`, rising a step at a time) spread over the growing
+    sessions (`_spread_growth`): first over the sessions on easy days, the long session
+    first, then what they cannot take over the blocks beside intervals (`hard`), each of
+    those at most `Scheme.beside_hard_step` above what it held a step before (coach review
+    41, INTERVAL-DAY-STEADY-JUMP: the added minutes go to the easy days, and the work after
+    the intervals grows no faster than about 10 % a week). Returns extra -> id -> minutes."""
+    easy = [s for s in order if id(s) not in hard]
+    after = [s for s in order if id(s) in hard]
+    held = {id(s): grows[id(s)][0] for s in after}
+    out: dict[int, dict[int, int]] = {}
+    for extra in extras:
+        sizes = _spread_growth(easy, grows, extra, scheme.long_step)
+        used = sum(sizes[id(s)] - grows[id(s)][0] for s in easy)
+        most = {
+            id(s): held[id(s)] + scheme.beside_hard_step(grows[id(s)][0] or grows[id(s)][1])
+            for s in after
+        }
+        later = _spread_growth(after, grows, extra - used, scheme.long_step, most)
+        held.update(later)
+        out[extra] = {**sizes, **later}
+    return out
+
+
 def _spread_growth(
-    order: list[Session], grows: Mapping[int, tuple[int, int]], extra: int, unit: int
+    order: list[Session],
+    grows: Mapping[int, tuple[int, int]],
+    extra: int,
+    unit: int,
+    most: Mapping[int, int] | None = None,
 ) -> dict[int, int]:
     """`extra` minutes of growth spread over the growing sessions `unit` minutes at a time,
     round the sessions in `order` (coach review 28, ENDURANCE-TIME-LEFT-IDLE: a 10 % step
     goes to the long session and the blocks after lifting alike, so no one session jumps);
     a session joining a day takes its least minutes (`grows`) at once. Each up to its most
-    (its built minutes). Returns id -> minutes (0: not done that week)."""
+    (its built minutes, or less where `most` gives less). Returns id -> minutes (0: not
+    done that week)."""
     sizes = {id(s): grows[id(s)][0] for s in order}
     left = extra
     moved = True
@@ -1936,7 +2056,8 @@ def _spread_growth(
         moved = False
         for s in order:
             base, joins = grows[id(s)]
-            now, full = sizes[id(s)], s.duration_minutes
+            now = sizes[id(s)]
+            full = min(s.duration_minutes, (most or {}).get(id(s), s.duration_minutes))
             if not now and not base:
                 if joins <= left and joins <= full:
                     sizes[id(s)] = joins
@@ -2864,6 +2985,9 @@ def _rungs_up(
     said: str,
     pair_words: str = "",
     taken: Sequence[tuple[str, str]] = (),
+    returns: Mapping[str, ExerciseEntry] | None = None,
+    short: Mapping[bool, bool] | None = None,
+    returned: list[tuple[str, str]] | None = None,
 ) -> tuple[Session, list[tuple[str, str]], bool]:
     """A lifting session whose body-weight lifts with reps and slowed lowering used up take
     the next rung of their ladder (`rungs`, by name: what is open to the person), and keep
@@ -2878,8 +3002,14 @@ def _rungs_up(
     a rung in a week (`taken`: the rungs the week's earlier sessions took; the same lift on
     another day type takes the same rung): the others wait at their top for a later week,
     so a week never changes several lifts at once (COACHING.md §3, one thing at a time;
-    coach review 31, BODYWEIGHT-LEAP-TO-SINGLE-LEG: four lifts moved up in one week)."""
-    if session.modality is not Modality.RESISTANCE or not rungs:
+    coach review 31, BODYWEIGHT-LEAP-TO-SINGLE-LEG: four lifts moved up in one week).
+    A stand-in a week 1 short of a skill move's effort took (`returns`: its name -> the
+    skill move, `Picker.stood_in`) climbs back to the skill move in the first load week
+    whose effort is no longer short (`short`, by whether the lift is compound:
+    `fill.skill_effort_short`), whatever its reps, as a new rung: at the bottom of its range
+    at an ordinary lowering; such climbs are added to `returned` too (coach review 41,
+    SKILL-MOVES-UNDER-EFFORT-CAP)."""
+    if session.modality is not Modality.RESISTANCE or not (rungs or returns):
         return session, [], False
     names = {e.name for e in session.exercises}
     moved: list[tuple[str, str]] = []
@@ -2896,7 +3026,26 @@ def _rungs_up(
         rung = ladder.get(key)
         if rung is None:
             up = rungs.get(ex.name)
-            if (
+            back = (returns or {}).get(ex.name)
+            if back is not None:
+                # a skill move's stand-in goes back to it once sets may be hard
+                up = None
+                if (
+                    deload
+                    or reps_week
+                    or ex.reps is None
+                    or (short or {}).get(ex.compound, False)
+                    or back.name in names
+                    or not may_climb((ex.name, back.name))
+                ):
+                    exercises.append(ex)
+                    continue
+                rung = ladder[key] = Rung(back, held.get(ex.name, ex.reps), number, counted=number)
+                if (ex.name, back.name) not in moved:
+                    moved.append((ex.name, back.name))
+                if returned is not None and (ex.name, back.name) not in returned:
+                    returned.append((ex.name, back.name))
+            elif (
                 deload
                 or reps_week
                 or ex.name not in held
@@ -2906,9 +3055,10 @@ def _rungs_up(
             ):
                 exercises.append(ex)
                 continue
-            rung = ladder[key] = Rung(up, held[ex.name], number, counted=number)
-            if (ex.name, up.name) not in moved:
-                moved.append((ex.name, up.name))
+            else:
+                rung = ladder[key] = Rung(up, held[ex.name], number, counted=number)
+                if (ex.name, up.name) not in moved:
+                    moved.append((ex.name, up.name))
         elif rung.counted != number:
             rung.counted = number
             if not deload and not reps_week and number > rung.since:
@@ -3159,7 +3309,11 @@ def _with_dose(
         if _lifting_sets([c]) < _lifting_sets([b])
     } - cut
     if raised is built:
-        return week_one
+        if scheme.cautious is not None:
+            return week_one
+        return _walks_levelled(
+            week_one, budget, scheme.aerobic_target, list(range(len(week_one))), least_walk
+        )
     out: list[DayPlan] = []
     for day, now in zip(week_one, raised, strict=True):
         sessions = []
@@ -3188,21 +3342,26 @@ def _with_dose(
                 template = _retimed(template, after, design.timing, budget)
             sessions.append(template)
         sessions = _walk_gives_way(sessions, budget, least_walk)
-        if len(out) in cut:
-            sessions = _walk_takes_back(sessions, budget)
         out.append(DayPlan(day=day.day, sessions=sessions))
-    # a day whose sets came off to start near the dose gives its walk after lifting the
-    # minutes only as far as the week is short of the aerobic target, and so does any other
-    # day whose lifting leaves minutes free beside its walk: the dose is in, so WHO's
-    # minutes come before the block's added sets (COACHING.md §2; coach review 21,
-    # ACTIVE-AEROBIC-SHORT-WITH-FREE-MINUTES: a lower-body day built 21 minutes under its
-    # slot, its walk 39 minutes with the week 12 minutes short, and the free minutes went
-    # to the sets the block added)
-    for i in [*sorted(started), *(j for j in range(len(out)) if j not in started | cut)]:
-        short = math.ceil(scheme.aerobic_target - _week_aerobic(out))
-        if short <= 0:
-            break
-        out[i] = DayPlan(day=out[i].day, sessions=_walk_takes_back(out[i].sessions, budget, short))
+    # the walks after lifting take the minutes the days leave free only as far as the week is
+    # short of the aerobic target, a minute at a time to the shortest walk (the days whose
+    # sets came off for a walk, then those whose sets came off to start near the dose, first
+    # among equals): the dose is in, so WHO's minutes come before the block's added sets
+    # (COACHING.md §2; coach review 21, ACTIVE-AEROBIC-SHORT-WITH-FREE-MINUTES: a lower-body
+    # day built 21 minutes under its slot, its walk 39 minutes with the week 12 minutes
+    # short, and the free minutes went to the sets the block added), and past the target
+    # no step asks for more aerobic minutes of a lifting-first person: what the days leave
+    # then is the first goal's, for the block's added sets, or stays free (coach review 41,
+    # SURPLUS-WALKS-WHILE-FIRST-GOAL-FLAT: the days whose sets came off for the walk gave it
+    # every free minute, walks of 13, 30, 54, 53 and 54 minutes, 204 of 150)
+    out = _walks_levelled(
+        out,
+        budget,
+        scheme.aerobic_target,
+        [*sorted(cut), *sorted(started), *(j for j in range(len(out)) if j not in started | cut)],
+        least_walk,
+        level=scheme.cautious is None,
+    )
     if scheme.cautious is not None:
         # a re-entry's day whose walk was sized beside its moderate first weeks gives the
         # block's own lifting the minutes it is over by (coach review 27: 38 + 8 of 45), down
@@ -3218,6 +3377,102 @@ def _with_dose(
             )
             for d in out
         ]
+    return out
+
+
+def _walks_levelled(
+    days: list[DayPlan],
+    budget: int,
+    target: float,
+    order: list[int],
+    least: int,
+    *,
+    level: bool = True,
+) -> list[DayPlan]:
+    """`days` (a trained lifting-first person's week 1) whose moderate walks after lifting
+    hold the week at the aerobic `target` where the days allow, and level: short of it,
+    they lengthen a minute at a time, the shortest first, into what each day's required
+    sessions leave of its `budget` minutes; past it, they shorten a minute at a time, the
+    longest first, to no less than `least` minutes of work; then a minute at a time moves
+    from the longest walk to the shortest while that one's day has a minute to spare (ties
+    go in `order`). WHO's 150 minutes come before more for the first goal, and no step asks
+    a lifting-first person for aerobic minutes past them (COACHING.md §2): what the days
+    leave past the target is the block's added sets', or stays free; and level walks leave
+    every day type of the rotation (`_mirror`) minutes to grow into, where one long walk
+    held a day's minutes that the lower days of the mirrored week then lacked (coach
+    review 41, SURPLUS-WALKS-WHILE-FIRST-GOAL-FLAT: walks of 13, 30, 54, 53 and 54 minutes
+    after lifting sessions of 36-39, 204 of 150 aerobic minutes). Without `level` (a
+    re-entry's week, whose walks its own moderate weeks sized) they only lengthen."""
+    walks = {
+        i: w
+        for i in order
+        if (w := _steady_after_lifting(days[i].sessions)) is not None
+        and w.intensity_class is IntensityClass.MODERATE
+        and sum(ex.work_seconds is not None for ex in w.exercises) == 1
+    }
+    if not walks:
+        return days
+    change = dict.fromkeys(walks, 0)
+    spare = {
+        i: budget - sum(s.duration_minutes for s in days[i].sessions if not s.optional)
+        for i in walks
+    }
+
+    def length(i: int) -> int:
+        return walks[i].duration_minutes + change[i]
+
+    def can_grow(i: int) -> bool:
+        return change[i] < spare[i]
+
+    def can_shrink(i: int) -> bool:
+        return _work_minutes(walks[i]) + change[i] - 1 >= least
+
+    short = target - _week_aerobic(days)
+    while short >= 0.5:
+        open_days = [i for i in walks if can_grow(i)]
+        if not open_days:
+            break
+        change[min(open_days, key=lambda i: (length(i), order.index(i)))] += 1
+        short -= 1
+    while level and short <= -1:
+        open_days = [i for i in walks if can_shrink(i)]
+        if not open_days:
+            break
+        change[max(open_days, key=lambda i: (length(i), -order.index(i)))] -= 1
+        short += 1
+    # (a day whose lifting was trimmed to fit its slot takes its free minutes back for its
+    # rests and sets, `rests_refit`: levelling gives its walk none of them)
+    trimmed = {
+        i
+        for i in walks
+        if any(
+            trim_changes(note) is not None
+            for x in days[i].sessions
+            if x.modality is Modality.RESISTANCE
+            for note in x.notes
+        )
+    }
+    while level:
+        longest = max(walks, key=lambda i: (length(i), -order.index(i)))
+        shortest = min(
+            (i for i in walks if can_grow(i) and i not in trimmed),
+            key=lambda i: (length(i), order.index(i)),
+            default=None,
+        )
+        if shortest is None or length(longest) - length(shortest) < 2 or not can_shrink(longest):
+            break
+        change[longest] -= 1
+        change[shortest] += 1
+    out = list(days)
+    for i, more in change.items():
+        if more:
+            out[i] = DayPlan(
+                day=days[i].day,
+                sessions=[
+                    _resized_steady(s, s.duration_minutes + more) if s is walks[i] else s
+                    for s in days[i].sessions
+                ],
+            )
     return out
 
 
@@ -3315,7 +3570,7 @@ def _past_dose_to_walks(
         retime,
         open_days=open_days,
         strength_days=scheme.strength_days,
-        enough=enough,
+        enough=enough_with_free,
         accept=accept,
         drop_extras=(
             _mirror_keeps_dose(timed, scheme.group_dose_sets, retime, minutes=False),
@@ -3756,6 +4011,7 @@ def build_weeks(
     leave_walks: bool = True,
     spared: frozenset[tuple[str, str]] = frozenset(),
     rungs: Mapping[str, ExerciseEntry] | None = None,
+    returns: Mapping[str, ExerciseEntry] | None = None,
 ) -> list[Week]:
     """Weeks 1..count; a session of week one appears from its `first_week` on;
     `budget` is the day's minutes (a mirrored week must fit them); with `build_up`, required
@@ -3782,7 +4038,10 @@ def build_weeks(
     and back-extensor work a spine-care day opens with), which the weekly hard-set ceiling
     neither counts nor cuts (`hold_weekly_volume`); `rungs` maps a body-weight lift to the
     next rung of its ladder open to the person (`Picker.harder_rungs`), taken once its reps
-    and slowed lowering are used up (`_rungs_up`)."""
+    and slowed lowering are used up (`_rungs_up`); `returns` maps the stand-in a week 1 short
+    of a skill move's effort took to that skill move (`Picker.stood_in`), which it goes back
+    to in the first load week whose effort is no longer short, each week in between saying
+    why (the library's `messages.skill_steps_down`, then `skill_returns`; coach review 41)."""
     scheme = Scheme.from_outcome(outcome)
     least_walk = design.timing.min_work_minutes.get(Modality.ENDURANCE, 10)
     # the least work a later week's lifting shortens a walk sized to week 1's room to
@@ -3967,29 +4226,34 @@ def build_weeks(
     # reached; a reps week would only move it away (coach review 29,
     # REENTRY-STRENGTH-NEVER-RETURNS: a strength block's 3-6 reps at 77-87 % never came
     # back after the re-entry's 8-12 at 63-67 %)
+    own_dose = [
+        DayPlan(
+            day=d.day,
+            sessions=[
+                cohere_session(
+                    x,
+                    design.intensity_table,
+                    design.zones,
+                    x.intensity_class,
+                    limit_caps,
+                    most_reps or {},
+                    unloaded,
+                )
+                for x in d.sessions
+            ],
+        )
+        for d in week_one
+    ]
+    # each lift's %1RM top at the block's own dose: a climb whose lifts mostly stand there
+    # (the median, as `true_load_change` reads a week's loads) while a session's main lift,
+    # heavier (a second goal of strength's heavy sets), still climbs steps the block's load
+    # for the others, whose climb is over (coach review 37, STRENGTH-SECOND-GOAL-UNDOSED: a
+    # re-entry's week 7 took its main lifts 77 -> 85 % at 7 -> 4 reps under the week 6 load)
+    own_pcts = _pct_tops(own_dose)
     climb_to: dict[bool, float] = (
         {
             role: min(top, limit_caps.get(role) or 100.0)
-            for role, top in _role_tops(
-                [
-                    DayPlan(
-                        day=d.day,
-                        sessions=[
-                            cohere_session(
-                                x,
-                                design.intensity_table,
-                                design.zones,
-                                x.intensity_class,
-                                limit_caps,
-                                most_reps or {},
-                                unloaded,
-                            )
-                            for x in d.sessions
-                        ],
-                    )
-                    for d in week_one
-                ]
-            ).items()
+            for role, top in _role_tops(own_dose).items()
         }
         if start_end is not None
         and _dose_as_active(scheme.cautious)
@@ -4042,6 +4306,16 @@ def build_weeks(
         if scheme.cautious
         else 0
     )
+    # by week, whether its lifting stays short of a skill move's effort, by whether the lift
+    # is compound (`fill.skill_effort_short`)
+    stood_said: set[str] = set()  # the stand-ins said (`messages.skill_steps_down`)
+    shorts = {
+        w: {
+            compound: skill_effort_short(outcome, w, design, role)
+            for compound, role in ((True, "compound"), (False, "accessory"))
+        }
+        for w in range(1, count + 1)
+    }
     for number in range(1, count + 1):
         deload = scheme.is_deload(number)
         notes: list[str] = []
@@ -4079,13 +4353,20 @@ def build_weeks(
             and number == scheme.cautious.weeks + 1
             and _held_by(outcome, number, effort_limits, moderate_top) is not None
         )
+        # the climb's last steps are the main lifts' alone: the other lifts are back at
+        # their own dose, and the week is a building week for them (its load step counts)
+        climb_for_main_only = (
+            climbing
+            and bool(weeks)
+            and _at_own_dose(next(w for w in reversed(weeks) if not w.deload).days, own_pcts)
+        )
         dose_change = (
             (
                 _dose_changes(scheme.cautious, number)
                 and (loaded or not _load_only_step(scheme.cautious, number))
                 and not reentry_end_held
             )
-            or climbing
+            or (climbing and not climb_for_main_only)
             or effort_due
         )
         # the mirror week alternates with the building weeks; a deload keeps the last one's
@@ -4180,6 +4461,7 @@ def build_weeks(
                 caps[is_compound] = end_cap if now is None else min(now, end_cap)
         days = []
         starting: set[str] = set()
+        rounds_tops: list[int] = []  # each interval session's most rounds (`rounds_note`)
         joined = (
             _joined_minutes(week_one, number, max(ramp_week, 1), build_up, ramp_start)
             if build_up is not None
@@ -4202,6 +4484,15 @@ def build_weeks(
         )
         # a lift without an external load steps its reps this week, or is at the most reps
         stepped, topped, weighted = False, False, False
+        # whether this week's lifting stays short of a skill move's effort, by whether the
+        # lift is compound, and the skill moves that come back this week (stand-in, skill)
+        skill_short = shorts[number]
+        # a stand-in whose skill move comes back in a later week of the block is not held
+        # at its top for good
+        comes_back = {
+            c: any(not shorts[w][c] for w in range(number + 1, count + 1)) for c in (True, False)
+        }
+        returned: list[tuple[str, str]] = []
         # body-weight lifts held at their top with no rung left, one whose lowering slows for
         # the first time, and the rungs taken this week (the lift, the rung)
         plateaued: set[str] = set()
@@ -4461,7 +4752,9 @@ def build_weeks(
                     // (1 + reentry_sets),
                     reps_week,
                     room,
-                    round_step=built - built_at.get(template.first_week, 0),
+                    round_step=_rounds_step(template, number, scheme, outcome)
+                    if template.modality is Modality.HIIT
+                    else 0,
                     reps_floor=floor,
                     held=start is not None,
                     week_one=number == 1,
@@ -4486,6 +4779,19 @@ def build_weeks(
                     if deload
                     else None,
                 )
+                if session.modality is Modality.HIIT and scheme.add_rounds and not deload:
+                    # the most rounds the session builds to: the rules' top, or as many as
+                    # the day's minutes hold beside the rest of its day (a trial on what the
+                    # day has left; its rounds note says it, coach review 41)
+                    trial = replace(room, under=dict(room.under))
+                    most = _rounds_cap(outcome)
+                    rounds_tops.append(
+                        sum(
+                            trial.take(e, e.sets, max(most, e.sets))
+                            for e in session.exercises
+                            if e.pattern is Pattern.INTERVALS
+                        )
+                    )
                 if exit_cap is not None and scheme.cautious is not None:
                     session = _exit_effort(_load_capped(session, exit_cap), scheme.cautious)
                 elif waited == number and scheme.cautious is not None:
@@ -4559,16 +4865,29 @@ def build_weeks(
                         scheme.unloaded_rung_cue or "",
                         design.messages.paired,
                         climbed,
+                        returns,
+                        skill_short,
+                        returned,
                     )
                     slowed_fresh = slowed_fresh or fresh
                     climbed.extend(t for t in rungs_taken if t not in climbed)
                     on_rungs = {k[1] for k in ladder if k[0] == session.title}
                     here = {e.name for e in session.exercises}
 
-                    def no_rung(name: str, here: set[str] = here) -> bool:
+                    compound_of = {e.name: e.compound for e in session.exercises}
+
+                    def no_rung(
+                        name: str,
+                        here: set[str] = here,
+                        compound_of: dict[str, bool] = compound_of,
+                        comes_back: dict[bool, bool] = comes_back,
+                    ) -> bool:
                         # no rung open, or the rung is already a lift of the session: the
-                        # lift holds for good (one whose rung waits for a later week does not)
+                        # lift holds for good (one whose rung waits for a later week does not,
+                        # nor a skill move's stand-in whose skill move comes back in the block)
                         up = (rungs or {}).get(name)
+                        if up is None and comes_back.get(compound_of.get(name, True), False):
+                            up = (returns or {}).get(name)
                         return up is None or up.name in here
 
                     plateaued.update(n for n in at_top if n not in on_rungs and no_rung(n))
@@ -4819,19 +5138,23 @@ def build_weeks(
                     {"minutes": f"{steady_fell} minute{'s' if steady_fell != 1 else ''}"},
                 )
             )
-        rounds_before = _rounds(weeks[-1].days) if planned and deload and weeks else 0
-        if 0 < _rounds(days) < rounds_before and scheme.deload_rounds_note:
+        # (the rounds of the sessions the weeks' rules keep: coach review 41)
+        rounds_now = _rounds(days, outcome, number)
+        rounds_before = (
+            _rounds(weeks[-1].days, outcome, weeks[-1].week) if planned and deload and weeks else 0
+        )
+        if 0 < rounds_now < rounds_before and scheme.deload_rounds_note:
             notes.append(
                 fill_placeholders(
                     scheme.deload_rounds_note,
-                    {"rounds": f"{_rounds(days)}", "before": f"{rounds_before}"},
+                    {"rounds": f"{rounds_now}", "before": f"{rounds_before}"},
                 )
             )
         if (
             planned
             and deload
             and not lifting
-            and not _rounds(days)
+            and not rounds_now
             and not tempo_cut
             and steady_fell <= 0
             and scheme.deload_hold_note
@@ -4880,11 +5203,19 @@ def build_weeks(
         if planned and not deload and lifting:
             # a body-weight lift's next rung, and the lifts that hold at their top, are said
             # in the week they happen, a new dose's week too
-            if climbed and scheme.unloaded_rung_note:
+            ladder_climbs = [c for c in climbed if c not in returned]
+            if ladder_climbs and scheme.unloaded_rung_note:
                 notes.append(
                     fill_placeholders(
                         scheme.unloaded_rung_note,
-                        {"changes": "; ".join(f"{new} for {old}" for old, new in climbed)},
+                        {"changes": "; ".join(f"{new} for {old}" for old, new in ladder_climbs)},
+                    )
+                )
+            if returned and design.messages.skill_returns:
+                notes.append(
+                    fill_placeholders(
+                        design.messages.skill_returns,
+                        {"changes": "; ".join(f"{new} in place of {old}" for old, new in returned)},
                     )
                 )
             # a light start's week (and its exit's, while its lifts stay at the start's easy
@@ -4914,6 +5245,27 @@ def build_weeks(
                 if new_held and scheme.unloaded_plateau_note:
                     notes.append(scheme.plateau_said(new_held))
                     plateau_said.update(new_held)
+        # the first week short of a skill move's effort says which easier versions stand in
+        # for it, and why (once: the stand-in stays until the week that says it comes back)
+        standing = [
+            c
+            for c in dict.fromkeys(
+                f"{e.name} in place of {(returns or {})[e.name].name}"
+                for d in days
+                for x in d.sessions
+                if x.modality is Modality.RESISTANCE and not x.optional
+                for e in x.exercises
+                if e.name in (returns or {}) and skill_short[e.compound]
+            )
+            if c not in stood_said
+        ]
+        if planned and standing and design.messages.skill_steps_down:
+            notes.append(
+                fill_placeholders(
+                    design.messages.skill_steps_down, {"changes": "; ".join(standing)}
+                )
+            )
+            stood_said.update(standing)
         building = [w for w in weeks if not w.deload]
         if planned and not deload and building:
             last = building[-1].days
@@ -4949,8 +5301,27 @@ def build_weeks(
                 # (only a week that takes a set step: a load week's layout may hold more
                 # sets than the last week of its layout, which is no step of its own)
                 notes.append(scheme.sets_note)
-            if scheme.rounds_note and _rounds(days) > _rounds(last) and _rounds(last):
-                notes.append(scheme.rounds_note)
+            # the rounds' step a session takes against the last building week, both as the
+            # weeks' rules keep them (none where that week left the intervals out: they
+            # start this week), and what they build to (coach review 41, the note says the
+            # step the sessions take: "Two more" was said of 6 -> 7 rounds, "building to the
+            # full ten" of rounds the day's minutes held at 7)
+            rounds_at = max(_held_rounds(days, outcome, number), default=0)
+            rounds_was = max(_held_rounds(last, outcome, building[-1].week), default=0)
+            if scheme.rounds_note and rounds_was and rounds_at > rounds_was:
+                rounds_top = max(rounds_at, *rounds_tops) if rounds_tops else rounds_at
+                notes.append(
+                    fill_placeholders(
+                        scheme.rounds_top_note
+                        if scheme.rounds_top_note and rounds_at >= rounds_top
+                        else scheme.rounds_note,
+                        {
+                            "added": f"{rounds_at - rounds_was}",
+                            "rounds": f"{rounds_at}",
+                            "top": f"{rounds_top}",
+                        },
+                    )
+                )
             # against the week before, a deload included: a block starts above it
             grew = sum(_steady_minutes(days)) - sum(_steady_minutes(weeks[-1].days))
             if growth and grew > 0 and scheme.steady_grows_note:
@@ -4962,7 +5333,7 @@ def build_weeks(
                 and build_up is None
                 and not weeks[-1].deload
                 and grew <= 0
-                and _rounds(days) <= _rounds(last)
+                and _rounds(days, outcome, number) <= _rounds(last, outcome, building[-1].week)
                 and _steady_minutes(days)
                 and full_said != block_no
             ):
@@ -5190,6 +5561,16 @@ def build_weeks(
             start_notes[index], {"step": f"{100 * scheme.dose_load_step:g}", "until": until}
         )
     return weeks
+
+
+def _at_own_dose(days: list[DayPlan], own: Mapping[str, float]) -> bool:
+    """Whether a week's lifts given a %1RM mostly stand at their own dose (`own`, by name:
+    the block's own %1RM tops within the rules' caps): the median of their tops' ratios to
+    it within `intensity.SLACK` points of 1 (the median, as `true_load_change` reads a
+    week's loads)."""
+    tops = _pct_tops(days)
+    ratios = [tops[n] / own[n] for n in tops if n in own and own[n] > 0]
+    return bool(ratios) and statistics.median(ratios) >= 1 - SLACK / 100
 
 
 def _rose(tops: Mapping[bool, float], before: Mapping[bool, float]) -> bool:
@@ -5529,10 +5910,12 @@ def flat_steady_said(
             return found[1] if found else 0
 
         # (a tempo part that grows is steady work progressing by effort: coach review 27)
-        steady, rounds = work(weeks[0].days), _rounds(weeks[0].days)
+        steady, rounds = work(weeks[0].days), _rounds(weeks[0].days, outcome, weeks[0].week)
         hard = tempo(weeks[0].days)
         if any(
-            work(w.days) > steady or _rounds(w.days) > rounds or tempo(w.days) > hard
+            work(w.days) > steady
+            or _rounds(w.days, outcome, w.week) > rounds
+            or tempo(w.days) > hard
             for w in building
         ):
             return weeks

@@ -1325,8 +1325,10 @@ class Scheduler:
         block's steady work grows into. A moderate steady session already there grows to
         the day's minutes (`grow_from`: its week-1 minutes); a day with lifting and no
         steady block, or an offered day left free, gets a steady session that joins in a
-        later week (`grow_from` 0), within every cap, veto and spacing rule. Week 1 keeps
-        the minutes it had; the progression (`build_weeks`) sizes each week."""
+        later week (`grow_from` 0), within every cap, veto and spacing rule; a steady block
+        on a day with intervals grows last, by at most `Scheme.beside_hard_step` a building
+        week, and nothing joins that day (coach review 41, INTERVAL-DAY-STEADY-JUMP). Week 1
+        keeps the minutes it had; the progression (`build_weeks`) sizes each week."""
         # not for a hold on the aerobic minutes, nor for recovery-limited people (they hold
         # the block's volume, Meeusen 2013): `Scheme.steady_grows`
         if not self.scheme.steady_grows or self.build_up is not None:
@@ -1363,10 +1365,16 @@ class Scheduler:
         long_day = self._long_day() if scheme.long_most else None
         if long_day is not None:
             passes = [(False, False), *passes[:2], passes[3]]
+        # a day with intervals (or a vigorous steady session) grows last: its steady block
+        # takes what the easy days cannot, at most `beside_hard_step` a building week, and
+        # no block joins it (coach review 41, INTERVAL-DAY-STEADY-JUMP)
+        hard = [day for day in self.training if self._hard_day(day)]
         for lifting_pass, joining_pass in passes:
             for day in self.training:
                 if left <= 0:
                     return
+                if day in hard:
+                    continue
                 most, room = longest, left
                 if day == long_day:
                     most = max(longest, min(scheme.long_most, self.budget))
@@ -1382,6 +1390,31 @@ class Scheduler:
             if add:
                 s.grow_from = s.minutes if s.grow_from is None else s.grow_from
                 s.minutes += add
+                left -= add
+        steps = max((b + len(w) - 1 for b, w in enumerate(blocks)), default=0)
+        for day in hard:
+            steady = [
+                o
+                for o in self.week.days[day]
+                if not o.optional and o.modality is Modality.ENDURANCE and o.intensity != "vigorous"
+            ]
+            if left <= 0 or len(steady) != 1:
+                continue
+            lifting = any(
+                o.modality is Modality.RESISTANCE and not o.optional for o in self.week.days[day]
+            )
+            room = min(left, steps * scheme.beside_hard_step(steady[0].minutes))
+            left -= self._grow_day(day, lifting, False, room, rules, cap, longest)
+
+    def _hard_day(self, day: int) -> bool:
+        """A day whose required sessions hold intervals, or a vigorous steady session beside
+        another steady one: its steady block is the day's easy addition (coach review 41,
+        INTERVAL-DAY-STEADY-JUMP; COACHING.md §2-3, hard days hard and easy days easy)."""
+        required = [o for o in self.week.days[day] if not o.optional]
+        steady = [o for o in required if o.modality is Modality.ENDURANCE]
+        return any(o.modality is Modality.HIIT for o in required) or (
+            len(steady) > 1 and any(o.intensity == "vigorous" for o in steady)
+        )
 
     def _long_day(self) -> int | None:
         """The week's long session's day (`long_session_most_minutes`): the last offered day
@@ -1942,7 +1975,8 @@ class Scheduler:
             slots = slots[: max(int(cap.value.max), 1)]
         grown = self._reserves_growth()
         seconds = sum(
-            self._slot_seconds(slot.role, grown=grown, short_rests=short_rests) for slot in slots
+            self._slot_seconds(slot.dose_role, grown=grown, short_rests=short_rests)
+            for slot in slots
         )
         seconds += self._ramp_up_seconds(slots, seconds)
         edges = 0 if s.shares_warmup else self._edges(s.modality)

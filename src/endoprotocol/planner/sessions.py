@@ -167,7 +167,17 @@ class SessionBuilder:
             held = sum(e.pattern is pattern for e in exercises)
             return pattern in PUSH_PATTERNS and held >= max(press_slots[pattern], 1)
 
+        # the main lift's heavy dose (`role: main`) passes to the next compound slot when the
+        # main slot's lift cannot be taken heavy (`Picker.takes_heavy`: a goblet squat held
+        # at the chest, a wall sit, a jump), so a session whose first lift is one of those
+        # still holds a heavy lift where another can be (coach review 37,
+        # STRENGTH-SECOND-GOAL-UNDOSED: a once-a-week day's kettlebell goblet squat)
+        # (and where the main slot is left empty or skipped)
+        main_due = False
         for index, s in enumerate(ordered):
+            if main_due and s.role == "compound" and not s.main:
+                s = s.model_copy(update={"main": True})
+            main_due = main_due or s.main
             if press_held(s.pattern):
                 # another press slot's stand-in already holds this press (a frail person's
                 # shoulder press for the chest press she cannot do): a second one is the same
@@ -193,7 +203,7 @@ class SessionBuilder:
                     isolated,
                     trained,
                     self.picker.candidates(
-                        s.pattern, muscles, prefer, s.role, with_vetoed=True, tags=tags
+                        s.pattern, muscles, prefer, s.dose_role, with_vetoed=True, tags=tags
                     ),
                 )
                 or []
@@ -280,7 +290,7 @@ class SessionBuilder:
                 # rows while a pullover was open (coach review 11, DOUBLE-PUSH-STANDIN)
                 single_joint, pool = pool, []
             picked = self.picker.pick(
-                slot_key, pool, taken, unvetoed, rank=(prefer, s.role), tags=tags
+                slot_key, pool, taken, unvetoed, rank=(prefer, s.dose_role), tags=tags
             )
             if picked is None and stand_in is not None and fallback is not None:
                 picked = self.picker.pick(
@@ -289,7 +299,7 @@ class SessionBuilder:
                     # for a trained person (coach review 5, TRAINED-REGRESSION)
                     stand_ins,
                     taken,
-                    rank=(prefer, s.role),
+                    rank=(prefer, s.dose_role),
                 )
                 rules = sorted(
                     {r for e in unvetoed if e.id not in taken for r in self.picker.vetoes_of(e)}
@@ -329,10 +339,10 @@ class SessionBuilder:
                     fallback_note = words.stands_in_no_kit.format(pattern=s.pattern.value)
             if picked is None and entry_level:
                 picked = self.picker.pick(
-                    slot_key, entry_level, taken, unvetoed, rank=(prefer, s.role), tags=tags
+                    slot_key, entry_level, taken, unvetoed, rank=(prefer, s.dose_role), tags=tags
                 )
             if picked is None and single_joint:
-                picked = self.picker.pick(slot_key, single_joint, taken, rank=(prefer, s.role))
+                picked = self.picker.pick(slot_key, single_joint, taken, rank=(prefer, s.dose_role))
             if picked is None and repeated:
                 continue
             if picked is None and s.role != "compound":
@@ -365,10 +375,14 @@ class SessionBuilder:
             taken.add(entry.id)
             if entry.pattern is Pattern.ISOLATION:
                 isolated |= {m.value for m in entry.primary}
+            if s.main:
+                main_due = not self.picker.takes_heavy(entry)
+                if main_due:
+                    s = s.model_copy(update={"main": False})
             dose = self.library.design.kinds.get(entry.kind)
             intensity, i_rules = lift_intensity(
                 self.outcome,
-                s.role,
+                s.dose_role,
                 zone,
                 entry,
                 measurable_load=entry.one_rm and not self.effort_only,
@@ -386,7 +400,7 @@ class SessionBuilder:
             ex, missing = build_exercise(
                 entry,
                 "resistance",
-                s.role,
+                s.dose_role,
                 intensity,
                 i_rules,
                 self.outcome,

@@ -59,6 +59,21 @@ def no_hard_sets(rules: WeekRules, modality: str) -> str | None:
     return ids[0]
 
 
+def dropped_in_week(session: Session, rules: WeekRules) -> bool:
+    """Whether the week-scoped rules in force (`rules`) leave `session` out of its week
+    altogether, as the enforce step (`hold_week`) does: its modality forbidden that week, a
+    week held to no activity, or an interval session above the week's ceiling (an interval
+    session is vigorous by what it is; it is never held lower). The progression reads it
+    too: interval rounds step only in the weeks that hold the intervals (coach review 41)."""
+    if session.modality.value in rules.vetoed:
+        return True
+    ceiling = INTENSITY_ORDER[rules.ceiling.value]
+    return ceiling == 0 or (
+        INTENSITY_ORDER[session.intensity_class.value] > ceiling
+        and session.modality is Modality.HIIT
+    )
+
+
 def hold_week(
     week: Week,
     decisions: Decisions,
@@ -113,9 +128,7 @@ def _hold(
         return None
     ceiling, limiter = rules.ceiling
     level = INTENSITY_ORDER[session.intensity_class.value]
-    if INTENSITY_ORDER[ceiling] == 0 or (
-        level > INTENSITY_ORDER[ceiling] and session.modality is Modality.HIIT
-    ):
+    if dropped_in_week(session, rules):
         removals.append(Removal(f"{modality} sessions in week {number} (above {ceiling})", limiter))
         return None
     changed: list[str] = []
@@ -598,25 +611,50 @@ def groups_trained(sessions: Sequence[Session]) -> set[str]:
     return {g for g, names in MAJOR_GROUPS.items() if muscles & set(names)}
 
 
-def true_heavy_notes(week: Week, heavy_only: Collection[str]) -> None:
+def holds_heavy_main_lift(session: Session, kinds: Mapping[str, str]) -> bool:
+    """Whether a lifting session holds a heavy main lift: a compound lift done for reps,
+    `STRENGTH_REPS` or fewer, that is a lift (`kinds`: the library's kind by exercise name;
+    a jump or a drill keeps its own few reps)."""
+    return any(
+        e.compound
+        and e.reps is not None
+        and e.reps.max <= STRENGTH_REPS
+        and kinds.get(e.name, "strength") not in ("ballistic", "drill")
+        for e in session.exercises
+    )
+
+
+def true_heavy_notes(
+    week: Week,
+    heavy_only: Collection[str],
+    light_only: Collection[str] = (),
+    kinds: Mapping[str, str] | None = None,
+) -> None:
     """A note about heavy sets (a rule's `heavy_sets_only` note: bone's "the heavy sets of
     about five on your big lifts") stays only on a lifting session that holds a heavy set in
     this week, a lift prescribed `STRENGTH_REPS` reps or fewer; elsewhere a safety cap (an
     older or fractured spine's 8 or more reps, a first vigorous effort held moderate) or a
     cautious start took them, and the note would promise loading the session does not give
     (coach review 39, BONE-FIVES-CUE-WITHOUT-HEAVY-SETS: a 67-year-old with a vertebral
-    fracture read it on all 32 sessions, every set 10-15 reps). (The ramp-up before heavy
-    lifts, `true_ramp_up_notes`, reads a heavy lift by its load too: it is about working up
-    to a heavy load, this note about sets of about five.)"""
-    if not heavy_only:
+    fracture read it on all 32 sessions, every set 10-15 reps). A `no_heavy_sets_only` note
+    (`light_only`: a later goal of strength that waits) stays only on a lifting session that
+    holds no heavy main lift (`holds_heavy_main_lift`) that week (coach review 37,
+    STRENGTH-SECOND-GOAL-UNDOSED). (The ramp-up before heavy lifts, `true_ramp_up_notes`,
+    reads a heavy lift by its load too: it is about working up to a heavy load, this note
+    about sets of about five.)"""
+    if not heavy_only and not light_only:
         return
     days = []
     for day in week.days:
         sessions = []
         for s in day.sessions:
-            heavy = any(e.reps is not None and e.reps.max <= STRENGTH_REPS for e in s.exercises)
-            if s.modality is Modality.RESISTANCE and not heavy:
-                s = s.model_copy(update={"notes": [n for n in s.notes if n not in heavy_only]})
+            if s.modality is Modality.RESISTANCE:
+                heavy = any(e.reps is not None and e.reps.max <= STRENGTH_REPS for e in s.exercises)
+                gone = set() if heavy else set(heavy_only)
+                if holds_heavy_main_lift(s, kinds or {}):
+                    gone |= set(light_only)
+                if gone & set(s.notes):
+                    s = s.model_copy(update={"notes": [n for n in s.notes if n not in gone]})
             sessions.append(s)
         days.append(DayPlan(day=day.day, sessions=sessions))
     week.days = days
