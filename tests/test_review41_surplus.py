@@ -19,7 +19,7 @@ SURPLUS-WALKS-WHILE-FIRST-GOAL-FLAT (COACHING.md ยง2, who gets the time first; ย
     longest first, and then they are levelled (never into a day whose lifting was trimmed
     to fit: its rests and sets take those minutes back); the trim takes sets for a walk only
     where the days' free minutes leave the week short. The smallest profile now walks 30
-    minutes after each lifting day (150), its days keep 21-24 minutes free, and the lower
+    minutes after each lifting day (150), its days keep 20-24 minutes free, and the lower
     days' sets grow into them; its upper days stay at 2 sets a lift, held by the shoulders'
     weekly ceiling (the presses' and rows' half sets: 19.5-20 of 20), and the week that
     swaps the day types holds the legs at 18-20. Check `surplus-aerobic-before-first-goal`.
@@ -95,15 +95,16 @@ def _sets(week: Week) -> int:
 
 def test_smallest_profile_walks_stop_at_who() -> None:
     """Week 1: five walks of 30 minutes (150 of 150, was 204), the lifting as before, and
-    every lifting day with 21-24 of its 90 minutes free; no week's required aerobic minutes
+    every lifting day with 20-24 of its 90 minutes free; no week's required aerobic minutes
     pass the target, and the weeks of week 1's day layout build their sets into the free
     minutes."""
     plan = builtin_plan(weeks=8, **SMALLEST)
     week = plan.weeks[0]
     assert _walks(week) == [30] * 5
     assert round(_aerobic(week)) == 150
-    assert [s.duration_minutes for s in week_lifting(week)] == [39, 37, 36, 37, 36]
-    assert all(21 <= f <= 24 for f in _free(week, 90))
+    # (the lower days 37 -> 40 since session 32: their heavy lifts' ramp-up sets are timed)
+    assert [s.duration_minutes for s in week_lifting(week)] == [39, 40, 36, 40, 36]
+    assert all(20 <= f <= 24 for f in _free(week, 90))
     for w in plan.weeks:
         assert 150 <= round(_aerobic(w)) <= 151, w.week
         assert min(_free(w, 90)) >= 0, w.week

@@ -15518,6 +15518,10 @@ RAMP_UP_LEAST_MINUTES = 2
 # the shortest day the check reads: on days of 30 minutes or less the lifting's 15-20
 # minutes hold four heavy lifts at two sets, or a ramp-up, not both (left open)
 RAMP_UP_FROM_DAY_MINUTES = 31
+# ... and from it up to this day the least grows with the day's minutes: a 31-minute day
+# holds a brief ramp-up, a day of this length the whole one (one more minute a session
+# never holds more than that minute of it: coach review 41, ONE-MORE-MINUTE-LESS-TRAINING)
+RAMP_UP_FULL_DAY_MINUTES = 40
 # ... and the least work sets a session read holds (a short lifting block beside a run on a
 # longer day: the same trade)
 RAMP_UP_LEAST_WORK_MINUTES = 10
@@ -15597,7 +15601,12 @@ def heavy_lift_no_ramp_up(p: Profile, plan: Plan, library: Library) -> Verdict:
                 # a session after another on its day follows that one's warm-up
                 edges = least_edges if i == 0 else 0
                 patterns = len(dict.fromkeys(e.pattern for e in heavy))
-                ramp = RAMP_UP_LEAST_MINUTES * patterns
+                share = min(
+                    1.0,
+                    (p.minutes_per_session - RAMP_UP_FROM_DAY_MINUTES + 1)
+                    / (RAMP_UP_FULL_DAY_MINUTES - RAMP_UP_FROM_DAY_MINUTES + 1),
+                )
+                ramp = RAMP_UP_LEAST_MINUTES * patterns * share
                 if s.duration_minutes + 1 < edges + work + ramp:
                     verdict.faults.append(
                         Fault(
@@ -15605,7 +15614,7 @@ def heavy_lift_no_ramp_up(p: Profile, plan: Plan, library: Library) -> Verdict:
                             where,
                             f"listed {s.duration_minutes} min for about {work:.0f} min of "
                             f"work sets, {edges} of warm-up and cool-down and at least "
-                            f"{ramp} of ramp-up sets before its {patterns} heavy "
+                            f"{ramp:.1f} of ramp-up sets before its {patterns} heavy "
                             f"movement pattern(s) (first: {what})",
                         )
                     )

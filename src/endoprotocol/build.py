@@ -202,6 +202,46 @@ def _without_ramp_up(library: Library) -> Library:
     return kept[1]
 
 
+# each library with its copies whose ramp-up is scaled to a day's minutes, made once
+_RAMP_UP_SCALED: dict[tuple[int, int], tuple[Library, Library]] = {}
+
+
+def _ramp_up_for_day(library: Library, minutes: int) -> Library:
+    """`library` with its ramp-up as a day of `minutes` holds it: none on a day of the
+    ramp-up's `short_day_minutes` or fewer (`_without_ramp_up`), each set's time scaled by
+    where the day lies between that and `full_day_minutes` (at least a second a set), and
+    the whole ramp-up from there on. Scaled linearly, so one more minute a session never
+    holds more than that minute of ramp-up (coach review 41, ONE-MORE-MINUTE-LESS-TRAINING:
+    a 60-year-old's two 31-minute days held 19 hard sets, 28 at 30 minutes)."""
+    ramp = library.design.timing.ramp_up
+    if ramp is None:
+        return library
+    if minutes <= ramp.short_day_minutes:
+        return _without_ramp_up(library)
+    if minutes >= ramp.full_day_minutes:
+        return library
+    kept = _RAMP_UP_SCALED.get((id(library), minutes))
+    if kept is None or kept[0] is not library:
+        share = (minutes - ramp.short_day_minutes) / (
+            ramp.full_day_minutes - ramp.short_day_minutes
+        )
+        scaled = ramp.model_copy(
+            update={"seconds_per_set": max(1, round(ramp.seconds_per_set * share))}
+        )
+        design = library.design
+        timing = design.timing.model_copy(update={"ramp_up": scaled})
+        copy = replace(library, design=design.model_copy(update={"timing": timing}))
+        kept = (library, copy)
+        _RAMP_UP_SCALED[(id(library), minutes)] = kept
+    return kept[1]
+
+
+def _ramp_up_scaled(library: Library, minutes: int) -> bool:
+    """Whether a day of `minutes` holds a ramp-up scaled down (`_ramp_up_for_day`)."""
+    ramp = library.design.timing.ramp_up
+    return ramp is not None and ramp.short_day_minutes < minutes < ramp.full_day_minutes
+
+
 def _lifts_heavy(plan: Plan, library: Library) -> bool:
     """Whether any week of `plan` holds a heavy lift as the library's ramp-up reads one."""
     ramp = library.design.timing.ramp_up
@@ -234,15 +274,15 @@ def build_plan(
     four weeks lost the walk after its lifting); where that build lifts heavy after all,
     the first stands. Days of the ramp-up's `short_day_minutes` (30) or fewer time none:
     the ramp-up's minutes would leave their big lifts one set each (left open,
-    docs/planning.md session 31).
+    docs/planning.md session 31); up to its `full_day_minutes` (40) the ramp-up grows with
+    the day (`_ramp_up_for_day`) and its note says to keep it brief.
 
     Raises OutOfScopeError when a safety rule refuses, UsageError for a block length
     outside 1-16.
     """
-    ramp = library.design.timing.ramp_up
-    if ramp is not None and profile.minutes_per_session <= ramp.short_day_minutes:
-        # a short day times none: its minutes would leave the big lifts one set each
-        library = _without_ramp_up(library)
+    # a short day times none (its minutes would leave the big lifts one set each), a day
+    # under the ramp-up's full day a briefer one
+    library = _ramp_up_for_day(library, profile.minutes_per_session)
     plan, timed = _build_plan(profile, rules, library, weeks=weeks, explain=explain)
     if timed and not _lifts_heavy(plan, library):
         plain, _ = _build_plan(
@@ -741,7 +781,14 @@ def _build_plan(
         true_heavy_notes(w, heavy_notes, light_notes, kinds)
         # and the ramp-up before its heavy lifts (their minutes are in its time), where it
         # holds one this week
-        true_ramp_up_notes(w, library.design.timing, library.design.messages.ramp_up)
+        true_ramp_up_notes(
+            w,
+            library.design.timing,
+            messages.ramp_up,
+            messages.ramp_up_short
+            if _ramp_up_scaled(library, profile.minutes_per_session)
+            else None,
+        )
     # week 1 names the minutes it leaves free for the later weeks' growth (coach review 27)
     block = free_minutes_said(
         block,

@@ -381,6 +381,13 @@ class RampUp(_Node):
     # on days of this many minutes or fewer no ramp-up is timed or said: minutes of ramp-up
     # sets would leave a short day's big lifts one set each
     short_day_minutes: Annotated[int, Field(strict=True, ge=0, le=60)] = 0
+    # from days longer than `short_day_minutes` up to days of this many minutes the ramp-up
+    # grows with the day: each set's time is `seconds_per_set` scaled by where the day lies
+    # between the two (brief sets on a 31-minute day, the whole ramp-up from this day on), so
+    # one more minute a session never buys ramp-up time worth more than that minute (coach
+    # review 41, ONE-MORE-MINUTE-LESS-TRAINING, seen with the ramp-up in session 32); 0
+    # leaves the ramp-up whole on every longer day
+    full_day_minutes: Annotated[int, Field(strict=True, ge=0, le=120)] = 0
     # nor in a session whose work sets take less than this (a short lifting block beside a
     # run or a walk on a longer day): the same reason
     least_work_seconds: Annotated[int, Field(strict=True, ge=0, le=3600)] = 0
@@ -475,6 +482,9 @@ class Messages(_Node):
     # {first}, {later}, {seconds}, {reps}: work up to a session's heavy lifts in lighter sets, and
     # the time each takes in the session's minutes (`timing.ramp_up`; coach reviews 39, 40)
     ramp_up: Text | None = None
+    # {seconds}, {reps}: in place of `ramp_up` on a day the ramp-up is scaled down for
+    # (`timing.ramp_up.full_day_minutes`): a brief ramp-up, {seconds} before the first heavy lift
+    ramp_up_short: Text | None = None
     above_slot_reps: Text  # a move with `min_reps` above its slot's reps (it cannot go heavy)
     # {changes}, {groups}: in place of `exposure_form` in a week whose day, as built, does
     # not give every major group three hard sets (no strength-day claim; coach review 12)
@@ -563,6 +573,7 @@ class Messages(_Node):
             "stands_in_entry_level": {"pattern"},
             "exposure_form": {"changes"},
             "ramp_up": {"first", "later", "seconds", "reps"},
+            "ramp_up_short": {"seconds", "reps"},
             "above_slot_reps": set(),
             "exposure_form_partial": {"changes", "groups"},
             "main_lifts_form": {"changes"},

@@ -660,26 +660,39 @@ def true_heavy_notes(
     week.days = days
 
 
-def true_ramp_up_notes(week: Week, timing: Timing, text: str | None) -> None:
+def true_ramp_up_notes(
+    week: Week, timing: Timing, text: str | None, short_text: str | None = None
+) -> None:
     """A lifting session holding a heavy lift this week (`fill.is_heavy_lift`) says to work
     up to it in lighter ramp-up sets (`messages.ramp_up`, `text`, filled with the ramp-up's
     sets and seconds: the time every timing of a session counts for them,
     `fill.ramp_up_seconds`); a session with none this week (a safety cap, a cautious start,
     a held week took them) says nothing of them (COACHING.md §2, time is honest; coach
     reviews 39 and 40, HEAVY-LIFTS-NO-RAMP-UP-TIME). The ramp-up sets are no exercise of the
-    plan, so they are never hard sets. Runs last, on each week as finally held."""
+    plan, so they are never hard sets. On a day the ramp-up is scaled down for
+    (`build._ramp_up_for_day`, which passes `short_text` there) the note is `short_text`, a brief ramp-up whose {seconds} is the time held before the first
+    heavy lift. Runs last, on each week as finally held."""
     ramp = timing.ramp_up
     if ramp is None or not text:
         return
-    said = fill_placeholders(
-        text,
-        {
-            "first": str(ramp.first_sets),
-            "later": str(ramp.later_sets),
-            "seconds": str(ramp.seconds_per_set),
-            "reps": str(ramp.reps_at_most),
-        },
-    )
+    if short_text:
+        said = fill_placeholders(
+            short_text,
+            {
+                "seconds": str(ramp.first_sets * ramp.seconds_per_set),
+                "reps": str(ramp.reps_at_most),
+            },
+        )
+    else:
+        said = fill_placeholders(
+            text,
+            {
+                "first": str(ramp.first_sets),
+                "later": str(ramp.later_sets),
+                "seconds": str(ramp.seconds_per_set),
+                "reps": str(ramp.reps_at_most),
+            },
+        )
     days = []
     for day in week.days:
         sessions = []
