@@ -14399,8 +14399,71 @@ def interval_return_at_full_dose(p: Profile, plan: Plan, library: Library) -> Ve
     return verdict
 
 
+def _session_effort(week: Week) -> float:
+    """The highest RPE an interval session of the week asks for (0: none said)."""
+    return max(
+        (
+            float(s.intensity.rpe.max)
+            for d in week.days
+            for s in d.sessions
+            if s.modality is Modality.HIIT
+            and s.intensity is not None
+            and s.intensity.rpe is not None
+            and s.intensity.rpe.max is not None
+        ),
+        default=0.0,
+    )
+
+
+def fixed_intervals_return_at_full_dose(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 42, FIXED-INTERVALS-RESUME-AT-FULL-DOSE-AFTER-ILLNESS (safety; PAR-Q+:
+    after an illness, build back gradually; COACHING.md §3-4): where a passing illness keeps
+    two or more weeks free of intervals that the same person's plan without the illness
+    holds them in, the first interval session back holds fewer rounds than the most the
+    plan without the illness builds them to (its full dose), or asks for less effort. A
+    protocol with a single dose (the sprints' 6 x 30 s all-out, the 10 x 1 minute) came
+    back in week 6 at that dose, after five weeks with no hard work:
+    `{age: 30, sex: male, goals: [fat-loss], experience: advanced, currently_active: true,
+    conditions: [acute-illness], equipment: [bike], days_per_week: 5}`. (Its twin check,
+    `interval-return-at-full-dose`, reads the twin's first rounds, which a single dose
+    shares.)"""
+    verdict = Verdict(applies=False)
+    if Condition.ACUTE_ILLNESS not in p.conditions:
+        return verdict
+    first = next((w for w in plan.weeks if _session_rounds(w)), None)
+    if first is None or first.week < 3:
+        return verdict
+    twin = _twin_plan(
+        p,
+        len(plan.weeks),
+        library,
+        conditions=[c for c in p.conditions if c is not Condition.ACUTE_ILLNESS],
+    )
+    if twin is None:
+        return verdict
+    held = [w for w in twin.weeks if _session_rounds(w)]
+    if not held or held[0].week >= first.week:
+        return verdict
+    verdict.applies = True
+    # the most rounds the twin's building weeks hold (a deload's cut is no dose)
+    full = max(_session_rounds(w) for w in [w for w in held if not w.deload] or held)
+    effort = max(_session_effort(w) for w in held)
+    if _session_rounds(first) >= full and _session_effort(first) >= effort:
+        verdict.faults.append(
+            Fault(
+                "fixed-intervals-return-at-full-dose",
+                f"week {first.week}",
+                f"the first interval session after {first.week - 1} weeks without any holds "
+                f"{_session_rounds(first)} rounds at RPE up to {_session_effort(first):g}, the "
+                f"full dose of the plan without the illness ({full} rounds)",
+            )
+        )
+    return verdict
+
+
 PROGRESSION_CHECKS: dict[str, Check] = {
     "interval-return-at-full-dose": interval_return_at_full_dose,
+    "fixed-intervals-return-at-full-dose": fixed_intervals_return_at_full_dose,
     "walk-dropped-for-exit-sets": walk_dropped_for_exit_sets,
     "bodyweight-block-stops-progressing": bodyweight_block_stops_progressing,
     "loadable-lift-held-as-unloaded": loadable_lift_held_as_unloaded,

@@ -642,6 +642,7 @@ NOTE_FIELDS = {
     "adopt_note": {"week", "pregnancy_week"},
     "rounds_note": {"added", "rounds", "top"},
     "rounds_top_note": {"added", "rounds"},
+    "return_rounds_note": {"rounds", "top"},
     "long_session_note": set(),
     "steady_grows_note": {"minutes"},
     "days_full_note": set(),
@@ -819,6 +820,16 @@ class Progression(_Node):
     # place of a set on every lift each `add_sets_every_weeks`; a deload holds the step
     set_step_lifts: Annotated[int, Field(strict=True, ge=1, le=6)] | None = None
     add_rounds_per_week: Annotated[int, Field(strict=True, ge=0, le=4)] | None = None
+    # an interval protocol with no round progression (no `add_rounds_per_week`) that comes
+    # back after building weeks whose week-scoped rules left it out (a passing illness's
+    # weeks 1-5): its first building week back holds this share of each session's rounds,
+    # rounded up and at least `return_least_rounds`, rising evenly to the full rounds over
+    # `return_rounds_weeks` building weeks (coach review 42,
+    # FIXED-INTERVALS-RESUME-AT-FULL-DOSE-AFTER-ILLNESS); `return_rounds_note` ({rounds},
+    # the rounds now; {top}, the full rounds) is said in that first week
+    return_rounds_pct: Annotated[int, Field(strict=True, ge=10, le=100)] | None = None
+    return_rounds_weeks: Annotated[int, Field(strict=True, ge=1, le=4)] | None = None
+    return_least_rounds: Annotated[int, Field(strict=True, ge=1, le=10)] | None = None
     # true: the block's lifting sets never grow past week 1's (no added sets; after a
     # `deload_now` week the building weeks keep its sets, and later deloads cut from them)
     hold_volume: Flag | None = None
@@ -898,6 +909,7 @@ class Progression(_Node):
     # session takes, and a week with no interval session says none)
     rounds_note: Text | None = None
     rounds_top_note: Text | None = None
+    return_rounds_note: Text | None = None
     # said in a deload week whose lifts are already at one set: the reps are cut instead
     deload_reps_note: Text | None = None
     # said in a deload week beside `deload_note` when some lift already at one set keeps

@@ -84,6 +84,7 @@ NOTES = (
     "sets_note",
     "rounds_note",
     "rounds_top_note",
+    "return_rounds_note",
     "deload_reps_note",
     "deload_one_set_note",
     "deload_steady_note",
@@ -216,6 +217,12 @@ class Scheme:
     deload_steady_note: str | None = None
     deload_rounds_note: str | None = None
     rounds_top_note: str | None = None
+    return_rounds_note: str | None = None
+    # a fixed interval protocol's return after weeks its rules left it out
+    # (`return_rounds_pct`, `return_rounds_weeks`, `return_least_rounds`; 0: none)
+    return_pct: int = 0
+    return_weeks: int = 0
+    return_least: int = 0
     vigorous_check_note: str | None = None
     steady_grows_note: str | None = None
     days_full_note: str | None = None
@@ -361,6 +368,9 @@ class Scheme:
             group_dose_most=v if isinstance(v := get("group_dose_most"), int) else None,
             past_dose_least_sets=v if isinstance(v := get("past_dose_least_sets"), int) else 2,
             set_step_lifts=v if isinstance(v := get("set_step_lifts"), int) else None,
+            return_pct=v if isinstance(v := get("return_rounds_pct"), int) else 0,
+            return_weeks=v if isinstance(v := get("return_rounds_weeks"), int) else 1,
+            return_least=v if isinstance(v := get("return_least_rounds"), int) else 1,
             cautious=v if isinstance(v := get("cautious_start"), CautiousStart) else None,
             effort_step=v if isinstance(v := get("effort_step"), EffortStep) else None,
             **{name: v if isinstance(v := get(name), str) else None for name in NOTES},
@@ -417,6 +427,7 @@ def _progress_session(
     reps_week: bool,
     room: Room,
     round_step: int = 0,
+    round_share: float = 1.0,
     reps_floor: float = 1,
     held: bool = False,
     week_one: bool = False,
@@ -432,7 +443,9 @@ def _progress_session(
     """One session in a later week. `step` counts the building weeks that add sets so far
     (those after any cautious start; deloads do not
     count); in a `reps_week` (double progression) lifting rep ranges start higher at the
-    same load; `round_step` counts them since the session's first week; `held` (a cautious
+    same load; `round_step` counts them since the session's first week; `round_share` (a
+    fixed interval protocol's return, `_return_share`) the share of its rounds it holds;
+    `held` (a cautious
     start in force) keeps the lifting volume where it started. Sets added across
     the block (trained lifters) and interval rounds added for newcomers stop at the rules' top and when the day's minutes (`room`) are used up. A
     deload cuts the session's lifting sets by the rules' cut, as a whole; a lift already at
@@ -506,6 +519,12 @@ def _progress_session(
             # the rounds the building weeks reached; a deload cuts from them, not from week 1's
             wanted = min(sets + scheme.add_rounds * round_step, max(_rounds_cap(outcome), sets))
             sets = room.take(ex, sets, wanted)
+        if (
+            session.modality is Modality.HIIT
+            and round_share < 1
+            and ex.pattern is Pattern.INTERVALS
+        ):
+            sets = min(sets, _returned_rounds(ex, round_share, scheme.return_least))
         if deload and session.modality not in (Modality.RESISTANCE, Modality.BALANCE):
             # (balance practice keeps its sets: its holds at RPE 3-4 are not the hard work a
             # deload rests, and a session that keeps its minutes with fewer holds would be
@@ -1456,6 +1475,52 @@ def _rounds_step(template: Session, number: int, scheme: Scheme, outcome: Decisi
         if not scheme.is_deload(n) and not dropped_in_week(template, outcome.in_week(n))
     ]
     return max(len(held) - 1, 0)
+
+
+def _return_share(template: Session, number: int, scheme: Scheme, outcome: Decisions) -> float:
+    """The share of its rounds an interval session that does not climb holds in week
+    `number` (1.0: all): after building weeks whose rules left it out (`dropped_in_week`: a
+    passing illness's weeks 1-5), the first building week that keeps it holds
+    `return_rounds_pct` % of them, rising evenly to all of them over `return_rounds_weeks`
+    building weeks; a deload reads the share of the building week before it. Coach review 42,
+    FIXED-INTERVALS-RESUME-AT-FULL-DOSE-AFTER-ILLNESS: a fat-loss lifter's first session
+    after the illness's five weeks without intervals held the sprints' full 6 x 30 s
+    all-out, an intermediate's the full 10 x 1 minute. A session whose rounds climb
+    (`add_rounds_per_week`, with room on its day) restarts at its own first rounds instead
+    (`_rounds_step`; the caller tells them apart, `_rounds_climb`)."""
+    if not scheme.return_pct:
+        return 1.0
+    weeks = range(template.first_week, number + 1)
+    gap = [n for n in weeks if dropped_in_week(template, outcome.in_week(n))]
+    if not gap:
+        return 1.0
+    back = [n for n in weeks if n > gap[-1] and not scheme.is_deload(n)]
+    step = max(len(back) - 1, 0)
+    if step >= scheme.return_weeks:
+        return 1.0
+    return (scheme.return_pct + (100 - scheme.return_pct) * step / scheme.return_weeks) / 100
+
+
+def _rounds_climb(session: Session, room: Room, outcome: Decisions, scheme: Scheme) -> bool:
+    """Whether the interval session's rounds climb from where they stand: its protocol adds
+    rounds and the day's minutes (`room`, tried on a copy) hold more than it has. A 4 x 4
+    on a 30-minute day starts at the three rounds the day holds and stays there: a single
+    dose, which returns from an illness as one (`_return_share`)."""
+    if not scheme.add_rounds:
+        return False
+    trial = replace(room, under=dict(room.under))
+    most = _rounds_cap(outcome)
+    return any(
+        trial.take(e, e.sets, max(most, e.sets)) > e.sets
+        for e in session.exercises
+        if e.pattern is Pattern.INTERVALS
+    )
+
+
+def _returned_rounds(ex: Exercise, share: float, least: int) -> int:
+    """An interval exercise's rounds at `share` of its own (`_return_share`): rounded up, at
+    least `least` (never more than its own)."""
+    return min(ex.sets, max(math.ceil(ex.sets * share - 1e-9), least))
 
 
 def _mirror(
@@ -4462,6 +4527,7 @@ def build_weeks(
         days = []
         starting: set[str] = set()
         rounds_tops: list[int] = []  # each interval session's most rounds (`rounds_note`)
+        returning: list[int] = []  # the full rounds of sessions on a return (`_return_share`)
         joined = (
             _joined_minutes(week_one, number, max(ramp_week, 1), build_up, ramp_start)
             if build_up is not None
@@ -4738,6 +4804,20 @@ def build_weeks(
                     if reps_week and session.modality is Modality.RESISTANCE
                     else None
                 )
+                # a fixed interval protocol's return after weeks without it (coach review 42)
+                share = (
+                    _return_share(template, number, scheme, outcome)
+                    if template.modality is Modality.HIIT
+                    and not dropped_in_week(template, outcome.in_week(number))
+                    else 1.0
+                )
+                if share < 1 and _rounds_climb(session, room, outcome, scheme):
+                    share = 1.0  # its own first rounds are its return (`_rounds_step`)
+                if share < 1 and not deload:
+                    # the rounds it climbs back to: the session's own (its `rounds_note`)
+                    returning.append(
+                        sum(e.sets for e in session.exercises if e.pattern is Pattern.INTERVALS)
+                    )
                 session = _progress_session(
                     session,
                     scheme,
@@ -4755,6 +4835,7 @@ def build_weeks(
                     round_step=_rounds_step(template, number, scheme, outcome)
                     if template.modality is Modality.HIIT
                     else 0,
+                    round_share=share,
                     reps_floor=floor,
                     held=start is not None,
                     week_one=number == 1,
@@ -5308,6 +5389,20 @@ def build_weeks(
             # full ten" of rounds the day's minutes held at 7)
             rounds_at = max(_held_rounds(days, outcome, number), default=0)
             rounds_was = max(_held_rounds(last, outcome, building[-1].week), default=0)
+            rounds_tops.extend(returning)
+            if (
+                scheme.return_rounds_note
+                and returning
+                and not rounds_was
+                and 0 < rounds_at < max(returning)
+            ):
+                # the first week back: the rounds it holds and the session's own it climbs to
+                notes.append(
+                    fill_placeholders(
+                        scheme.return_rounds_note,
+                        {"rounds": f"{rounds_at}", "top": f"{max(returning)}"},
+                    )
+                )
             if scheme.rounds_note and rounds_was and rounds_at > rounds_was:
                 rounds_top = max(rounds_at, *rounds_tops) if rounds_tops else rounds_at
                 notes.append(
