@@ -16088,6 +16088,64 @@ def more_minutes_less_training(p: Profile, plan: Plan, library: Library) -> Verd
     return verdict
 
 
+def seated_aerobic_despite_better_kit(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 39, KNEE-PAIN-SEATED-MARCHING-DESPITE-POOL (COACHING.md §1, exercise fit:
+    swimming, pool walking and the bike are the low-impact aerobic modes for a painful knee;
+    seated marching is the fallback where nothing better is owned): a person who owns a pool,
+    bike or rower whose steady work the standard leaves open to them gets more than half of a
+    week's required steady minutes as bout-limited, low-grade work (seated marching, a chair
+    circuit, marching in place, step cardio: the library's `max_minutes`), while the week
+    holds room for the better kit with its trip: a low-grade block that lasts the kit's
+    least minutes at its venue (`venue_minutes`: a pool trip is worth 20; home kit any
+    length), or an offered day with no required session. A 40-year-old with knee pain and a
+    pool did 40 of 60 required minutes seated after home lifting. Days too short for the
+    trip keep their seated block: that is the honest fallback."""
+    owned = _owned(p) & IMPACT_FREE_KIT
+    better = [
+        x
+        for x in open_to(p, library, len(plan.weeks))
+        if x.kind == "steady-cardio"
+        and x.max_minutes is None
+        and {q.value for q in x.equipment} & owned
+    ]
+    verdict = Verdict(applies=bool(better))
+    if not better:
+        return verdict
+    trip = min(library.venue_least(x) for x in better)
+    entries = _by_name(library)
+    offered = {d.value for d in p.training_days()}
+    for week in plan.weeks:
+        total = low = 0.0
+        room = False
+        for d in week.days:
+            required = [s for s in d.sessions if not s.optional]
+            if d.day.value in offered and not required and p.minutes_per_session >= trip:
+                room = True
+            for s in required:
+                if s.modality is not Modality.ENDURANCE:
+                    continue
+                for e in s.exercises:
+                    entry = entries.get(e.name)
+                    if entry is None or entry.kind != "steady-cardio" or e.work_seconds is None:
+                        continue
+                    minutes = e.work_seconds.max / 60
+                    total += minutes
+                    if entry.max_minutes is not None:
+                        low += minutes
+                        room = room or minutes >= trip
+        if total and low * 2 > total and room:
+            verdict.faults.append(
+                Fault(
+                    "seated-aerobic-despite-better-kit",
+                    f"week {week.week}",
+                    f"{low:g} of {total:g} required steady minutes are bout-limited "
+                    f"low-grade work while {', '.join(sorted(owned))} is owned and "
+                    f"{better[0].name} fits a day",
+                )
+            )
+    return verdict
+
+
 WORD_CHECKS: dict[str, Check] = {
     "heavy-lift-no-ramp-up": heavy_lift_no_ramp_up,
     "interval-rounds-without-intervals": interval_rounds_without_intervals,
@@ -16124,6 +16182,7 @@ WORD_CHECKS: dict[str, Check] = {
     "balance-minutes-empty": balance_minutes_empty,
     "second-goal-undosed": second_goal_undosed,
     "more-minutes-less-training": more_minutes_less_training,
+    "seated-aerobic-despite-better-kit": seated_aerobic_despite_better_kit,
 }
 CHECKS: dict[str, Check] = {
     **SAFETY_CHECKS,

@@ -467,7 +467,7 @@ def _build_plan(
         # coach review 10, ENDURANCE-FIRST-CROWDED (lead, 2026-12-01): a day held to its
         # smallest hard form that already has a steady block after its lifting gives the block
         # the minutes the form frees, toward the aerobic target
-        grown = _grow_joined_blocks(scheduler, week_one, block, unformed, profile)
+        grown = _grow_joined_blocks(scheduler, builder, week_one, block, unformed, profile)
         # a grown block too keeps week 1's minutes; a later week's lifting shortens it (its
         # lifting keeps the room it had: none past week 1's)
         for day in grown:
@@ -1017,6 +1017,7 @@ def _venue_blocks_short(block: list[Week], library: Library) -> set[tuple[int, i
 
 def _grow_joined_blocks(
     scheduler: Scheduler,
+    builder: SessionBuilder,
     week_one: list[DayPlan],
     block: list[Week],
     unformed: dict[int, tuple[Session, Session]],
@@ -1025,8 +1026,18 @@ def _grow_joined_blocks(
     """Coach review 10, ENDURANCE-FIRST-CROWDED: each day held to its smallest hard form
     (`unformed`) with a steady block already after its lifting gives that block the minutes
     no week's other required sessions use (the block counted at its full length, as a
-    build-up grows it to). Lengthens the grown blocks in `week_one`; returns their days."""
+    build-up grows it to). Lengthens the grown blocks in `week_one`; returns their days.
+
+    A block first sized too short for the person's own kit (a pool trip needs the venue's
+    least minutes, `venue_minutes`) took bout-limited work such as seated marching; grown to
+    a length that kit takes, it is picked again, so a person with knee pain and a pool walks
+    in the pool after lifting rather than marching seated (coach review 39,
+    KNEE-PAIN-SEATED-MARCHING-DESPITE-POOL; COACHING.md §1: the pool or bike is the painful
+    knee's aerobic mode, seated marching the fallback where nothing better fits)."""
     free: dict[int, int] = {}
+    # the days whose bout-limited block grows far enough for kit without a bout limit, with
+    # that bout limit
+    repick: dict[int, int] = {}
     for day in unformed:
         steady = [
             s for s in week_one[day].sessions if s.modality is Modality.ENDURANCE and not s.optional
@@ -1050,18 +1061,31 @@ def _grow_joined_blocks(
             for x in scheduler.library.exercises
             if x.name in names and x.max_minutes is not None
         ]
-        if limits:
-            left = min(left, min(limits) - steady[0].duration_minutes)
+        bout = min(limits) if limits else None
+        if bout is not None and left > 0:
+            if builder.kit_takes_block(steady[0].duration_minutes + left):
+                repick[day] = bout
+            else:
+                left = min(left, bout - steady[0].duration_minutes)
         if left > 0:
             free[day] = left
     grown: set[int] = set()
     for day, slot in scheduler.grow_after_form(free):
-        # the built session lengthened (not built again: its exercise was picked already)
         old = next(
             s for s in week_one[day].sessions if s.modality is Modality.ENDURANCE and not s.optional
         )
         index = week_one[day].sessions.index(old)
-        week_one[day].sessions[index] = _resized_steady(old, slot.minutes)
+        # the built session lengthened (not built again: its exercise was picked already),
+        # unless it grew long enough for the person's own kit (coach review 39)
+        fresh = None
+        if day in repick and builder.kit_takes_block(slot.minutes):
+            rebuilt = builder.build(slot).session
+            if rebuilt is not None:
+                fresh = rebuilt.from_week(slot.start_week, slot.end_week)
+        if fresh is None and day in repick:
+            # (no kit took it after all: the block stops at its bout limit)
+            slot.minutes = max(min(slot.minutes, repick[day]), old.duration_minutes)
+        week_one[day].sessions[index] = fresh or _resized_steady(old, slot.minutes)
         grown.add(day)
     return grown
 

@@ -1291,6 +1291,24 @@ class SessionBuilder:
 
         return sorted(fits, key=lambda e: (*order(e), e.impact != "none", e.id)), order
 
+    def kit_takes_block(self, minutes: int) -> bool:
+        """Whether a required steady block of `minutes` after other work on its day would be
+        done on the person's own kit with no bout limit (a bike at home, the pool once the
+        block lasts the trip's least minutes, `venue_minutes`) rather than bout-limited work
+        such as seated marching: the steady picker's (`_steady_pool`) first choice for such
+        a block. The scheduler asks before it grows a seated block to that length (coach
+        review 39, KNEE-PAIN-SEATED-MARCHING-DESPITE-POOL)."""
+        pool = self.picker.candidates(Pattern.CARDIO, ALL_MUSCLES, [], "accessory")
+        pool = [e for e in pool if e.impact != "high"] or pool
+        ranked, _ = self._steady_pool(pool, minutes, block=minutes)
+        first = ranked[0] if ranked else None
+        return (
+            first is not None
+            and bool(first.needs())
+            and first.max_minutes is None
+            and self.library.venue_least(first) <= minutes
+        )
+
     def _impact_trained(self) -> bool:
         """A trained, active person whose first goal is endurance: their required steady
         sessions keep high-impact options (an easy run) and start from them (COACHING.md §1,
