@@ -13604,7 +13604,7 @@ def fat_loss_first_at_who_floor(p: Profile, plan: Plan, library: Library) -> Ver
         and not plan.screening.referral_only
     )
     building = [w for w in plan.weeks if not w.deload]
-    if not verdict.applies or not building:
+    if not verdict.applies or not building or aerobic is None:
         return verdict
     last = building[-1]
     offered = {d.value for d in p.training_days()}
