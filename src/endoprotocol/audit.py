@@ -13563,6 +13563,88 @@ def surplus_aerobic_before_first_goal(p: Profile, plan: Plan, library: Library) 
     return verdict
 
 
+# coach review 39, FAT-LOSS-FIRST-HELD-AT-WHO-FLOOR: the weekly aerobic minutes of an active
+# fat-loss-first person's last building week below which `fat-loss-first-at-who-floor`
+# faults (the lower end of ACSM's 200-300 for long-term loss, Donnelly 2009; restated from
+# core/fat-loss-first-aerobic-past-who so a pack change cannot hide from the check), less a
+# few minutes a walk sized to whole minutes and its warm-up may leave
+FAT_LOSS_FIRST_AEROBIC = 200
+FAT_LOSS_FIRST_SPARED = 5
+# ... while the week's offered days leave at least this many minutes free, counted on days
+# with at least `FAT_LOSS_FREE_DAY_LEAST` free (a steady block's least work and its edges)
+FAT_LOSS_FREE_WEEK_LEAST = 60
+FAT_LOSS_FREE_DAY_LEAST = 15
+# a day whose required steady session is this long is full for steady work (one steady
+# session a day; restated from rules/core/endurance.yaml: 60 minutes, 90 with an endurance
+# goal - the stretch past them is for WHO's 150 alone)
+FAT_LOSS_STEADY_LONGEST = 60
+FAT_LOSS_STEADY_LONGEST_ENDURANCE = 90
+
+
+def fat_loss_first_at_who_floor(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §2 (who gets the time first: safety, the first goal's dose, WHO's
+    minimums, then more for the first goal before later goals; time is used) for a first
+    goal of fat loss, whose dose is aerobic minutes: WHO 2020's 150 are its floor, and ACSM's
+    weight-loss stand (Donnelly 2009) finds 150-250 a week give only modest loss. Coach
+    review 39, FAT-LOSS-FIRST-HELD-AT-WHO-FLOOR: an active 36-year-old on 3 x 120 minutes,
+    fat loss then endurance, had 150 required aerobic minutes a week with 237 of 360 minutes
+    used. An active person whose first goal is fat loss, with no safety rule holding the
+    aerobic minutes or keeping the lifting light (`_aerobic_led_unheld`) and no referral,
+    has at least 195 required moderate-equivalent aerobic minutes in the block's last
+    building week when its offered days leave 60 or more minutes free (days with 15 or more
+    free, whose required steady session, if any, is shorter than the rules' longest: 60
+    minutes, 90 with an endurance goal)."""
+    aerobic = _guideline(plan, "who-2020-aerobic")
+    verdict = Verdict(
+        applies=bool(p.goals)
+        and p.goals[0].value == "fat-loss"
+        and p.currently_active
+        and _aerobic_led_unheld(p, plan)
+        and aerobic is not None
+        and not plan.screening.referral_only
+    )
+    building = [w for w in plan.weeks if not w.deload]
+    if not verdict.applies or not building or aerobic is None:
+        return verdict
+    last = building[-1]
+    offered = {d.value for d in p.training_days()}
+    longest = (
+        FAT_LOSS_STEADY_LONGEST_ENDURANCE
+        if any(g.value == "endurance" for g in p.goals)
+        else FAT_LOSS_STEADY_LONGEST
+    )
+    free = {
+        d.day.value: left
+        for d in last.days
+        if d.day.value in offered
+        and not any(
+            s.modality.value == "endurance" and not s.optional and s.duration_minutes >= longest
+            for s in d.sessions
+        )
+        and (
+            left := p.minutes_per_session
+            - sum(s.duration_minutes for s in d.sessions if not s.optional)
+        )
+        >= FAT_LOSS_FREE_DAY_LEAST
+    }
+    minutes = _required_aerobic(last)
+    if (
+        sum(free.values()) >= FAT_LOSS_FREE_WEEK_LEAST
+        and minutes < FAT_LOSS_FIRST_AEROBIC - FAT_LOSS_FIRST_SPARED
+    ):
+        verdict.faults.append(
+            Fault(
+                "fat-loss-first-at-who-floor",
+                f"week {last.week}",
+                f"{minutes:.0f} required aerobic minutes (first goal fat loss, WHO's floor "
+                f"{aerobic.target}) while {sum(free.values())} minutes stay free ("
+                + ", ".join(f"{day} {n}" for day, n in free.items())
+                + ")",
+            )
+        )
+    return verdict
+
+
 def _required_aerobic_by_minutes(plan: Plan, week: Week) -> float:
     """`_required_aerobic` of `week`, a required aerobic session as long as week 1's on the
     same day with the same title counted at week 1's moderate-equivalent minutes (a tempo
@@ -14482,6 +14564,7 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "trained-sets-never-build-with-room": trained_sets_never_build_with_room,
     "first-goal-sets-flat-with-room": first_goal_sets_flat_with_room,
     "surplus-aerobic-before-first-goal": surplus_aerobic_before_first_goal,
+    "fat-loss-first-at-who-floor": fat_loss_first_at_who_floor,
     "tempo-no-buildup-no-deload": tempo_no_buildup_no_deload,
     "intervals-start-cuts-aerobic": intervals_start_cuts_aerobic,
     "week-does-not-progress": week_does_not_progress,

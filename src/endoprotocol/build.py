@@ -69,6 +69,7 @@ from endoprotocol.planner.progress import (
     aerobic_first,
     build_weeks,
     extras_fit_days,
+    first_goal_aerobic_said,
     flat_steady_said,
     forms_refit,
     free_minutes_said,
@@ -803,6 +804,9 @@ def _build_plan(
     block = idle_time_said(
         block, outcome, profile.minutes_per_session, frozenset(profile.training_days())
     )
+    # and why its aerobic minutes pass WHO's floor where the first goal asks for more
+    # (coach review 39, FAT-LOSS-FIRST-HELD-AT-WHO-FLOOR)
+    block = first_goal_aerobic_said(block, outcome)
     # and no building week is a silent copy of the week before: the steady effort steps up
     # inside its band where nothing else can, and a week with nothing open says why (coach
     # review 40, NON-DELOAD-WEEKS-IDENTICAL)

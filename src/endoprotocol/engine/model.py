@@ -869,6 +869,22 @@ class Progression(_Node):
     beside_hard_step_pct: Annotated[int, Field(strict=True, ge=1, le=20)] | None = None
     # said in a building week whose steady minutes grew ({minutes}: by how much)
     steady_grows_note: Text | None = None
+    # active people whose first goal is fat loss (coach review 39,
+    # FAT-LOSS-FIRST-HELD-AT-WHO-FLOOR): once the aerobic guideline's bar (WHO's 150) is met,
+    # the days' free minutes take required steady work up to this many moderate-equivalent
+    # minutes a week - the lifting the rules ask for keeps its minutes, every cap, veto and
+    # safety hold on the aerobic minutes wins, people building up keep their build-up
+    # (ACSM's weight-loss stand, Donnelly 2009: 200-300 a week keep weight off, 225-420 for
+    # clinically meaningful loss; WHO 2020: past 300 more benefit)
+    first_goal_aerobic_minutes: Annotated[int, Field(strict=True, ge=1, le=1000)] | None = None
+    # said in week 1 when its required aerobic minutes pass the aerobic guideline's bar
+    # ({minutes}: week 1's required moderate-equivalent minutes; {bar}: the guideline's)
+    first_goal_aerobic_note: Text | None = None
+    # with `steady_grows_into_spare`: the growth takes only the minutes the days leave free -
+    # a lifting day's lifting keeps its minutes, not cut to its smallest full form for the
+    # steady block (a fat-loss first goal's lifting is WHO's strength days and muscle kept
+    # while losing fat, not a surplus to trade; coach review 39)
+    steady_grows_keeps_lifting: Flag | None = None
     # said once a block when the steady minutes cannot grow (every offered day is full)
     days_full_note: Text | None = None
     # a vigorous (tempo) steady session (`tempo_minutes`): its tempo work starts at the

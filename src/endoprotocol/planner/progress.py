@@ -95,6 +95,7 @@ NOTES = (
     "steady_grows_note",
     "days_full_note",
     "idle_time_note",
+    "first_goal_aerobic_note",
     "steady_flat_note",
     "steady_flat_full_why",
     "steady_flat_lifting_why",
@@ -230,6 +231,9 @@ class Scheme:
     # unused (coach review 28, ENDURANCE-TIME-LEFT-IDLE)
     idle_time_note: str | None = None
     idle_share_pct: int = 0
+    # said in week 1 when its required aerobic minutes pass the aerobic guideline's bar
+    # (`first_goal_aerobic_minutes`: coach review 39, FAT-LOSS-FIRST-HELD-AT-WHO-FLOOR)
+    first_goal_aerobic_note: str | None = None
     steady_flat_note: str | None = None
     steady_flat_full_why: str | None = None
     steady_flat_lifting_why: str | None = None
@@ -6048,6 +6052,32 @@ def idle_time_said(
         return weeks
     text = fill_placeholders(scheme.idle_time_note, {"unused": f"{unused}", "offered": f"{total}"})
     return [first.model_copy(update={"notes": [*first.notes, text]}), *weeks[1:]]
+
+
+def first_goal_aerobic_said(weeks: list[Week], outcome: Decisions) -> list[Week]:
+    """The block with week 1 saying why its required aerobic minutes pass the aerobic
+    guideline's bar (`first_goal_aerobic_note`: the first goal's own weekly minutes past
+    WHO's floor, `first_goal_aerobic_minutes`; coach review 39,
+    FAT-LOSS-FIRST-HELD-AT-WHO-FLOOR), where they pass it by at least a few minutes."""
+    scheme = Scheme.from_outcome(outcome)
+    if not weeks or not scheme.first_goal_aerobic_note or not scheme.aerobic_target:
+        return weeks
+    first = weeks[0]
+    minutes = round(
+        sum(aerobic_equivalent(s) for d in first.days for s in d.sessions if not s.optional)
+    )
+    if minutes < scheme.aerobic_target + FIRST_GOAL_AEROBIC_SAID_PAST:
+        return weeks
+    text = fill_placeholders(
+        scheme.first_goal_aerobic_note,
+        {"minutes": f"{minutes}", "bar": f"{scheme.aerobic_target}"},
+    )
+    return [first.model_copy(update={"notes": [*first.notes, text]}), *weeks[1:]]
+
+
+# the fewest minutes past the aerobic guideline's bar that `first_goal_aerobic_said` names
+# (a walk rounded to whole minutes passes the bar by a few without any first-goal fill)
+FIRST_GOAL_AEROBIC_SAID_PAST = 10
 
 
 def free_minutes_said(

@@ -1456,9 +1456,13 @@ class Scheduler:
         slack = self.budget - sum(o.minutes for o in required)
         # a lifting day's lifting holds its smallest full form: what it has above that is
         # room for the steady block (COACHING.md §2: more for the first goal)
+        keeps = self.outcome.progression.get("steady_grows_keeps_lifting")
         surplus = (
             max(lifts[0].minutes - self._lifting_floor(lifts[0]), 0)
-            if len(lifts) == 1 and lifts[0].split_day is not None
+            if len(lifts) == 1
+            and lifts[0].split_day is not None
+            # (not where the lifting keeps its minutes: `steady_grows_keeps_lifting`)
+            and not (keeps is not None and keeps.value is True)
             else 0
         )
         step = self.scheme.long_step
@@ -2174,6 +2178,11 @@ class Scheduler:
                 # WHO's minutes met, more for an endurance-first goal in the days' free
                 # minutes (coach review 17, ENDURANCE-FIRST-IDLE-DAYS)
                 self._fill_aerobic(target.first_goal_aerobic_bar, rule.full_id)
+            first = self._first_goal_aerobic()
+            if first is not None:
+                # ... and for a fat-loss-first goal (coach review 39,
+                # FAT-LOSS-FIRST-HELD-AT-WHO-FLOOR)
+                self._fill_aerobic(*first)
 
     def _routines_join_walks(self) -> None:
         """Coach review 33, BALANCE-FILLS-WHOLE-DAYS (COACHING.md §2: safety first, then the
@@ -2400,6 +2409,9 @@ class Scheduler:
                     self._fill_aerobic(
                         target.first_goal_aerobic_bar, rule.full_id, grow_existing=False
                     )
+                first = self._first_goal_aerobic()
+                if first is not None:
+                    self._fill_aerobic(*first, grow_existing=False)
         added: list[tuple[int, Slotted]] = []
         for day, sessions in enumerate(self.week.days):
             for s in sessions:
@@ -2410,6 +2422,24 @@ class Scheduler:
         for lift, minutes in shortened:
             lift.minutes = minutes
         return added
+
+    def _first_goal_aerobic(self) -> tuple[int, str] | None:
+        """The first goal's own weekly aerobic minutes past the guideline's bar, and the rule
+        that asks for them (`first_goal_aerobic_minutes`: fat loss first, coach review 39,
+        FAT-LOSS-FIRST-HELD-AT-WHO-FLOOR; ACSM's weight-loss stand, Donnelly 2009), for a
+        person already active (people building up keep their build-up, COACHING.md §4) with
+        no safety rule holding the aerobic minutes (`_aerobic_held`: safety wins). The fill
+        takes the days' free minutes only: the lifting the rules ask for keeps its minutes."""
+        wanted = self.outcome.progression.get("first_goal_aerobic_minutes")
+        if (
+            wanted is None
+            or not isinstance(wanted.value, int)
+            or not self.profile.currently_active
+            or self.build_up is not None
+            or self._aerobic_held()
+        ):
+            return None
+        return wanted.value, wanted.rule
 
     def _endurance_first(self) -> bool:
         """Endurance is the first goal and the person is active (no build-up to respect)."""
