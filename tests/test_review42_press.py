@@ -214,3 +214,30 @@ def fallers(draw: st.DrawFn) -> dict[str, Any]:
 
 def test_fallers_press_with_load(record_property: Any) -> None:
     audit_property(fallers(), {CHECK: CHECKS[CHECK]}, record_property, examples=EXAMPLES)
+
+
+def test_no_kit_named_for_a_press_it_would_not_keep() -> None:
+    """A frail 80-year-old with body weight alone: 'Full body A' presses with an incline
+    push-up and has no vertical push. With bands its push is the one-arm band chest press
+    and the day, held to one lift a family, keeps no band shoulder press - so the plan no
+    longer says bands would add a vertical push (could-not-plan-held-slot)."""
+    frail = {
+        "age": 80,
+        "sex": "female",
+        "goals": ["general-health"],
+        "experience": "intermediate",
+        "days_per_week": 2,
+        "minutes_per_session": 45,
+        "equipment": ["bodyweight"],
+    }
+    plan = builtin_plan(weeks=1, **frail)
+    said = " ".join(w.message for w in plan.warnings if w.code == "could-not-plan")
+    assert "vertical-push slot of 'Full body A'" not in said
+    assert not audit_check("could-not-plan-held-slot", frail, plan).faults
+    with_bands = builtin_plan(weeks=1, **{**frail, "equipment": ["bodyweight", "bands"]})
+    first = next(
+        s for d in with_bands.weeks[0].days for s in d.sessions if s.title == "Full body A"
+    )
+    names = [e.name for e in first.exercises]
+    assert BAND_PRESS in names
+    assert not any(e.pattern.value == "vertical-push" for e in first.exercises)

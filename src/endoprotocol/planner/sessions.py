@@ -365,6 +365,10 @@ class SessionBuilder:
                             f"the {s.pattern.value} slot of '{slot.title}'",
                             why,
                             self.picker.vetoes_applied,
+                            # (an accessory slot's: its family's second lift, `_said_empty`)
+                            self.picker.kits_opening(s.pattern, muscles)
+                            if s.role == "accessory"
+                            else [],
                         ),
                         s.pattern,
                         len(exercises),
@@ -762,6 +766,13 @@ class SessionBuilder:
             twin = next((e for e in kept if family and FAMILY.get(e.pattern) == family), None)
             if twin is not None:
                 if one_a_family:
+                    continue
+                if short.kits and self.picker.kit_loads_instead(short.kits[0], twin.name):
+                    # an accessory slot whose kit loads the family's body-weight lift
+                    # instead: with that kit the family's own slot takes the loaded lift, and
+                    # a session held to one lift a family (one-arm band lifts for a frail
+                    # 85-year-old) keeps that one, not the slot's; not said, so no kit is
+                    # named that may add nothing (coach review 42; could-not-plan-held-slot)
                     continue
                 name = f"{twin.name} ({pattern.value})"
                 stand_in = twin.model_copy(
