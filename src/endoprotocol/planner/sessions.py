@@ -357,18 +357,20 @@ class SessionBuilder:
             if picked is None:
                 why = self.picker.why_not(s.pattern, muscles)
                 said = self.library.design.messages.stand_in_unbalanced
+                # an accessory slot's kit (its family's second lift, `_said_empty`), unless
+                # the sentence also says why no stand-in came (that much is true whatever
+                # the kit)
+                kits = self.picker.kits_opening(s.pattern, muscles) if s.role == "accessory" else []
                 if unbalanced and fallback is not None and said:
                     why = f"{why}; {said.format(stand_in=fallback.value)}"
+                    kits = []
                 empty.append(
                     (
                         Shortfall(
                             f"the {s.pattern.value} slot of '{slot.title}'",
                             why,
                             self.picker.vetoes_applied,
-                            # (an accessory slot's: its family's second lift, `_said_empty`)
-                            self.picker.kits_opening(s.pattern, muscles)
-                            if s.role == "accessory"
-                            else [],
+                            kits,
                         ),
                         s.pattern,
                         len(exercises),
