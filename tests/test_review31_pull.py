@@ -123,12 +123,18 @@ def test_a_frail_woman_with_dumbbells_does_one_shoulder_press() -> None:
     """Before: a supported one-arm dumbbell shoulder press in the chest press's place and a
     band shoulder press in the overhead press slot (39 minutes). After: the one shoulder
     press (37 minutes; 40 since coach review 37's supported kickback fills the triceps slot
-    the frail rule had emptied)."""
+    the frail rule had emptied). Since coach review 42 (FALLER-NO-LOADABLE-HORIZONTAL-PRESS)
+    the chest press's slot holds a chest press of its own, the one-arm band press with a
+    hand on a counter, beside the one shoulder press in its slot: one press of each pattern,
+    never the same press twice (43 minutes)."""
     plan = builtin_plan(weeks=1, **FRAIL_DEFAULT_KIT)
     a = _session(plan, "Full body A")
-    assert _presses(a) == ["Supported one-arm dumbbell shoulder press"]
+    assert _presses(a) == [
+        "Supported one-arm band chest press",
+        "Supported one-arm dumbbell shoulder press",
+    ]
     assert "Supported one-arm dumbbell kickback" in {e.name for e in a.exercises}
-    assert a.duration_minutes == 40
+    assert a.duration_minutes == 43
     assert not audit_check(CHECK, FRAIL_DEFAULT_KIT, plan).faults
 
 

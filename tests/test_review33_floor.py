@@ -118,16 +118,19 @@ def test_p03_with_osteoporosis_keeps_off_the_floor_for_all_twelve_weeks() -> Non
             },
             "Low-incline push-up on a stair",
         ),
-        # dumbbells alone: an incline push-up against a counter
+        # dumbbells alone: a push-up against a counter, loaded by a dumbbell in a backpack
+        # (coach review 42, FALLER-NO-LOADABLE-HORIZONTAL-PRESS: it was the body's weight
+        # alone, an incline push-up)
         (
             {"age": 70, "sex": "female", "goals": ["strength"], "equipment": ["dumbbells"]},
-            "Incline push-up",
+            "Counter push-up with a dumbbell in a backpack",
         ),
         # a past fall at 60 with the default kit: both hands on a band are barred (no hand
-        # free), so the counter push-up
+        # free), so the one-arm band press with the other hand on a wall or counter (coach
+        # review 42: it was the unloaded incline push-up)
         (
             {"age": 60, "sex": "female", "goals": ["strength"], "conditions": ["falls-history"]},
-            "Incline push-up",
+            "Supported one-arm band chest press",
         ),
     ],
 )

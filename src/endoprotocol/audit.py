@@ -317,6 +317,7 @@ def forbidden_tags(p: Profile, weeks: int = 1) -> dict[str, str]:
         ban(
             "frail (80+, not active)",
             "hands-bound",
+            "loaded-plank",
             "knee-dominant-deep",
             "floor",
             "supine",
@@ -14543,7 +14544,65 @@ def fixed_intervals_return_at_full_dose(p: Profile, plan: Plan, library: Library
     return verdict
 
 
+# the kit a person owns that loads a press without a bench: dumbbells, a kettlebell, bands
+PRESS_LOAD_KITS = frozenset({"dumbbells", "kettlebell", "bands"})
+
+
+def press_floor_barred(p: Profile) -> str:
+    """Why a floor rule keeps this person's chest press off the floor, or "": a weight taken
+    there (`loaded_floor_barred`), the whole floor (`floor_barred`), or frailty."""
+    if is_frail(p):
+        return "frail (80+, not active)"
+    return loaded_floor_barred(p) or floor_barred(p)
+
+
+def faller_press_unloadable(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """A person a floor rule keeps from the floor press (`press_floor_barred`: after a fall,
+    fragile bones from 65, knee pain with a fall risk, frailty) who owns dumbbells, a
+    kettlebell or bands, and whose lifting plan presses (horizontal push) only with the body's
+    weight - an incline or wall push-up, no load to add - while the library holds a loadable
+    press off the floor open to them (`open_to`: kit, level, the standard's vetoes; a band
+    press with a hand on a counter, a counter push-up with a loaded backpack). An older adult's
+    strength work is progressive resistance (COACHING.md §1, §3; EVIDENCE.md older adults):
+    a press with nothing to add stalls where the kit they own could load it (coach review 42,
+    FALLER-NO-LOADABLE-HORIZONTAL-PRESS: a 72-year-old strength-first woman after a fall, with
+    dumbbells and no bench, alternated incline and wall push-ups for 8 weeks)."""
+    why = press_floor_barred(p)
+    kits = PRESS_LOAD_KITS & {q.value for q in p.equipment}
+    pushes = [
+        (where, e) for where, _s, e in _work_sets(plan) if e.pattern.value == "horizontal-push"
+    ]
+    verdict = Verdict(
+        applies=bool(why) and bool(kits) and bool(pushes) and not plan.screening.referral_only
+    )
+    if not verdict.applies:
+        return verdict
+    unloaded = library.unloaded()
+    if any(e.name not in unloaded for _where, e in pushes):
+        return verdict
+    loadable = [
+        x.name
+        for x in open_to(p, library, len(plan.weeks))
+        if x.pattern.value == "horizontal-push"
+        and x.kind == "strength"
+        and x.name not in unloaded
+        and not is_floor_work(x)
+    ]
+    if loadable:
+        names = sorted({e.name for _where, e in pushes})
+        verdict.faults.append(
+            Fault(
+                "faller-press-unloadable",
+                pushes[0][0],
+                f"every press is body weight with no load to add ({', '.join(names)}; {why}, "
+                f"owns {', '.join(sorted(kits))}) although {loadable[0]} is open",
+            )
+        )
+    return verdict
+
+
 PROGRESSION_CHECKS: dict[str, Check] = {
+    "faller-press-unloadable": faller_press_unloadable,
     "interval-return-at-full-dose": interval_return_at_full_dose,
     "fixed-intervals-return-at-full-dose": fixed_intervals_return_at_full_dose,
     "walk-dropped-for-exit-sets": walk_dropped_for_exit_sets,

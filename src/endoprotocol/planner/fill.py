@@ -42,6 +42,9 @@ class Shortfall:
     what: str
     why: str
     rules: list[str] = field(default_factory=list)
+    # for an accessory slot (its movement family's second lift), the kit the `why` names as
+    # opening it, simplest first (`Picker.kits_opening`); empty for a compound slot
+    kits: list[str] = field(default_factory=list)
 
 
 # A lifting session trimmed to fit its minutes says what it gave up (COACHING.md §2, time is
@@ -327,12 +330,52 @@ class Picker:
         found += [self.vetoed_tag.get(t) for t in e.tags]
         return sorted({r for r in found if r})
 
+    def kits_opening(self, pattern: Pattern, muscles: set[str]) -> list[str]:
+        """The kit that would open an exercise of `pattern` (training only `muscles`) the
+        rules allow at the person's level, as `why_not` names it: at most three items, the
+        simplest first by the library's `loadability`, then those opening the most."""
+        opens: dict[str, int] = {}
+        for e in self.library.exercises:
+            if (
+                e.pattern is pattern
+                and e.kind != "drill"
+                and self.primary[e.id] <= muscles
+                and LEVEL_ORDER[e.level] <= self.level
+                and not self.vetoes_of(e)
+                and len(e.needs()) == 1
+            ):
+                kit = next(iter(e.needs())).value
+                opens[kit] = opens.get(kit, 0) + 1
+        light = self.library.design.loadability
+        return sorted(opens, key=lambda k: (light.get(Equipment(k), 0), -opens[k], k))[:3]
+
+    def kit_loads_instead(self, kit: str, name: str) -> bool:
+        """Whether `kit`, added to what the person owns, opens a loaded lift of the pattern of
+        the body-weight lift `name` that the rules allow at their level: with that kit the
+        lift's own slot takes a load, and a session held to one lift of its movement family
+        keeps that one (coach review 42: the band chest press a frail 85-year-old gains with
+        bands holds the push family, so the band shoulder press bands also open is trimmed)."""
+        entry = next((e for e in self.library.exercises if e.name == name), None)
+        if entry is None or name not in self.library.unloaded():
+            return False
+        have = set(self.profile.equipment) | {Equipment.BODYWEIGHT, Equipment(kit)}
+        return any(
+            e.pattern is entry.pattern
+            and e.kind == "strength"
+            and Equipment(kit) in e.equipment
+            and set(e.equipment) <= have
+            and LEVEL_ORDER[e.level] <= self.level
+            and not e.rung_only
+            and not self.vetoes_of(e)
+            and self.library.loadability(e) > 0
+            for e in self.library.exercises
+        )
+
     def why_not(self, pattern: Pattern, muscles: set[str]) -> str:
         """Why no exercise of `pattern` (training only `muscles`) could fill a slot, as the
-        plan says it: the kit that would open one the rules allow (at most three items, the
-        simplest first by the library's `loadability`, then those opening the most
-        exercises), else the rules that forbid every one at the person's level, else that
-        every one is above that level."""
+        plan says it: the kit that would open one the rules allow (`kits_opening`), else the
+        rules that forbid every one at the person's level, else that every one is above that
+        level."""
         words = self.library.design.messages
         at_level = [
             e
@@ -342,16 +385,9 @@ class Picker:
             and self.primary[e.id] <= muscles
             and LEVEL_ORDER[e.level] <= self.level
         ]
-        allowed = [e for e in at_level if not self.vetoes_of(e)]
-        opens: dict[str, int] = {}
-        for e in allowed:
-            if len(e.needs()) == 1:
-                kit = next(iter(e.needs())).value
-                opens[kit] = opens.get(kit, 0) + 1
-        if opens:
+        kits = self.kits_opening(pattern, muscles)
+        if kits:
             # the simplest kit first (the library's loadability: bands before a barbell)
-            light = self.library.design.loadability
-            kits = sorted(opens, key=lambda k: (light.get(Equipment(k), 0), -opens[k], k))[:3]
             return words.slot_needs_kit.format(pattern=pattern.value, kit=listed(kits, "or"))
         rules = sorted({r for e in at_level for r in self.vetoes_of(e)})
         if rules:

@@ -357,14 +357,20 @@ class SessionBuilder:
             if picked is None:
                 why = self.picker.why_not(s.pattern, muscles)
                 said = self.library.design.messages.stand_in_unbalanced
+                # an accessory slot's kit (its family's second lift, `_said_empty`), unless
+                # the sentence also says why no stand-in came (that much is true whatever
+                # the kit)
+                kits = self.picker.kits_opening(s.pattern, muscles) if s.role == "accessory" else []
                 if unbalanced and fallback is not None and said:
                     why = f"{why}; {said.format(stand_in=fallback.value)}"
+                    kits = []
                 empty.append(
                     (
                         Shortfall(
                             f"the {s.pattern.value} slot of '{slot.title}'",
                             why,
                             self.picker.vetoes_applied,
+                            kits,
                         ),
                         s.pattern,
                         len(exercises),
@@ -762,6 +768,13 @@ class SessionBuilder:
             twin = next((e for e in kept if family and FAMILY.get(e.pattern) == family), None)
             if twin is not None:
                 if one_a_family:
+                    continue
+                if short.kits and self.picker.kit_loads_instead(short.kits[0], twin.name):
+                    # an accessory slot whose kit loads the family's body-weight lift
+                    # instead: with that kit the family's own slot takes the loaded lift, and
+                    # a session held to one lift a family (one-arm band lifts for a frail
+                    # 85-year-old) keeps that one, not the slot's; not said, so no kit is
+                    # named that may add nothing (coach review 42; could-not-plan-held-slot)
                     continue
                 name = f"{twin.name} ({pattern.value})"
                 stand_in = twin.model_copy(
