@@ -7294,16 +7294,22 @@ def _lifting_before_walk(days: list[DayPlan]) -> Iterator[tuple[DayPlan, list[Se
 
 
 def _sets_past_dose(
-    lifts: list[Session], week: dict[str, float], majors: set[str]
+    lifts: list[Session],
+    week: dict[str, float],
+    majors: set[str],
+    *,
+    compound_least: int = TRAINED_LEAST_SETS,
 ) -> Iterator[tuple[Exercise, dict[str, float]]]:
-    """A day's hard lifts above two sets whose major muscles (`credit`) all have more than 12
-    hard sets in the `week` and keep 10 without one of its sets, and whose day keeps every
-    group's hard exposure without that set: sets past the dose (COACHING.md §2-3)."""
+    """A day's hard lifts above two sets (a compound lift above `compound_least`) whose
+    major muscles (`credit`) all have more than 12 hard sets in the `week` and keep 10
+    without one of its sets, and whose day keeps every group's hard exposure without that
+    set: sets past the dose (COACHING.md §2-3)."""
     day = hard_sets_by_muscle(lifts)
     exposed = exposed_groups(day)
     for s in lifts:
         for e in s.exercises:
-            if not is_hard_set(e) or e.sets <= TRAINED_LEAST_SETS:
+            least = compound_least if e.compound else TRAINED_LEAST_SETS
+            if not is_hard_set(e) or e.sets <= least:
                 continue
             credit = {m: c for m, c in muscle_credit(e).items() if m in majors and c > 0}
             if not credit or any(
@@ -7367,7 +7373,10 @@ def volume_lopsided_start(p: Profile, plan: Plan, library: Library) -> Verdict:
     set past the dose - a hard lift above two sets whose major muscles all have more than 12
     hard sets a week and keep 10 without one of its sets, whose day keeps every group's hard
     exposure (3+ sets) without it - while another major group is under 10 or the lift's
-    group is at 18 or more, the weekly ceiling's edge."""
+    group is at 18 or more, the weekly ceiling's edge. A compound lift at the trained dose's
+    fewest sets (3, `TRAINED_COMPOUND_LEAST_SETS`) is that dose, not past it (coach review
+    41, TRAINED-TWO-SET-COMPOUNDS-WITH-FREE-TIME: week 1's compounds at 2 sets beside free
+    minutes were this check's start near the dose read against the rules' set range)."""
     verdict = Verdict(applies=_trained_lifting_first(p, plan) and not plan.screening.referral_only)
     if not verdict.applies:
         return verdict
@@ -7383,7 +7392,9 @@ def volume_lopsided_start(p: Profile, plan: Plan, library: Library) -> Verdict:
     majors = {m for ms in MAJOR_GROUPS.values() for m in ms}
     for d in days:
         lifts = [s for s in d.sessions if s.modality.value == "resistance" and not s.optional]
-        for e, credit in _sets_past_dose(lifts, week, majors):
+        for e, credit in _sets_past_dose(
+            lifts, week, majors, compound_least=TRAINED_COMPOUND_LEAST_SETS
+        ):
             own = {g for g, ms in MAJOR_GROUPS.items() if set(ms) & set(credit)}
             under = sorted(g for g, n in groups.items() if n < TRAINED_DOSE)
             edge = sorted(g for g in own if groups[g] >= NEAR_CEILING_SETS)
@@ -13456,8 +13467,15 @@ def first_goal_sets_flat_with_room(p: Profile, plan: Plan, library: Library) -> 
         if (target is not None and _required_aerobic(w) < target) or w.week in loaded:
             continue
         totals = major_group_sets(_required_lifting(w))
+        # (a required session as long as week 1's counts week 1's minutes: a tempo run's
+        # step puts more of the same minutes at tempo pace, no minute lifting could use;
+        # session 32, twoset42: 5-day strength-first lifters on 60 minutes whose 2-set
+        # compounds no longer leave rests to trade for the step's sets)
+        counted = _required_aerobic_by_minutes(plan, w)
         for d in w.days:
-            minutes = free(d) + (_walk_past_target(w, d, target) if target is not None else 0.0)
+            minutes = free(d) + (
+                _walk_past_target(w, d, target, counted) if target is not None else 0.0
+            )
             if minutes >= TRAINED_SET_MINUTES and any(can_grow(e, totals) for e in _lifts_of(d)):
                 room.append(f"week {w.week} {d.day.value} ({minutes:g} min)")
     if room:
@@ -13643,6 +13661,69 @@ def fat_loss_first_at_who_floor(p: Profile, plan: Plan, library: Library) -> Ver
                 + ")",
             )
         )
+    return verdict
+
+
+# the free minutes of a week-1 lifting day `trained-compound-under-dose-with-room` reads as
+# room for one more heavy compound set (a set of 3-6 reps with its 2-5 minutes of rest,
+# read loosely; coach review 41)
+COMPOUND_SET_FREE_MINUTES = 10
+
+
+def trained_compound_under_dose_with_room(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §3 (dose: trained lifters' compound lifts take the rules' sets, 3-4 or 3-5
+    for intermediate and advanced lifters, and build toward about 10-20 hard sets per
+    muscle a week, Schoenfeld 2017) and §2 (the time given is used: the first goal's dose
+    comes first). Coach review 41 (surplus41's Left open), TRAINED-TWO-SET-COMPOUNDS-WITH-
+    FREE-TIME: an advanced 28-year-old, strength first, on 6 x 120 minutes started every
+    upper-body lift but one at 2 sets while Monday had 37 free minutes beside a walk and
+    Wednesday 76. A trained person whose first goal is muscle or strength
+    (`_trained_first_any_start`), week 1 a building week no cap holds: no required hard
+    compound lift of week 1 below the trained dose's fewest sets (3,
+    `TRAINED_COMPOUND_LEAST_SETS`) on a day with 10 or more free minutes, where one more set
+    keeps every major group it trains at or under 20 hard sets a week (the rules' ceiling)
+    in week 1 and in the mirrored week (the first building week of the other day layout,
+    where the lift is in it)."""
+    verdict = Verdict(applies=_trained_first_any_start(p, plan))
+    if not verdict.applies:
+        return verdict
+    weeks = _open_building_weeks(plan)
+    if not weeks or weeks[0].week != 1:
+        verdict.applies = False
+        return verdict
+    first = weeks[0]
+    others = [w for w in weeks[1:] if _lifting_layout(w) != _lifting_layout(first)]
+    checked = [first, *others[:1]]
+    totals = [major_group_sets(_required_lifting(w)) for w in checked]
+    names = [{e.name for s in _required_lifting(w) for e in s.exercises} for w in checked]
+
+    def fits(e: Exercise) -> bool:
+        credit = muscle_credit(e)
+        return all(
+            sets[g] + added <= TRAINED_MOST_HARD_SETS
+            for sets, held in zip(totals, names, strict=True)
+            if e.name in held
+            for g, ms in MAJOR_GROUPS.items()
+            if (added := max(credit.get(m, 0.0) for m in ms)) > 0
+        )
+
+    for d in first.days:
+        required = [s for s in d.sessions if not s.optional]
+        free = p.minutes_per_session - sum(s.duration_minutes for s in required)
+        if free < COMPOUND_SET_FREE_MINUTES:
+            continue
+        for e in _lifts_of(d):
+            if e.compound and is_hard_set(e) and e.sets < TRAINED_COMPOUND_LEAST_SETS and fits(e):
+                verdict.faults.append(
+                    Fault(
+                        "trained-compound-under-dose-with-room",
+                        f"week 1 {d.day.value}",
+                        f"{e.name} at {e.sets} sets, under the trained dose's "
+                        f"{TRAINED_COMPOUND_LEAST_SETS}, with {free} of "
+                        f"{p.minutes_per_session} minutes free and every group it trains "
+                        "within 20 hard sets a week with one more set",
+                    )
+                )
     return verdict
 
 
@@ -14624,6 +14705,7 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "first-goal-sets-flat-with-room": first_goal_sets_flat_with_room,
     "surplus-aerobic-before-first-goal": surplus_aerobic_before_first_goal,
     "fat-loss-first-at-who-floor": fat_loss_first_at_who_floor,
+    "trained-compound-under-dose-with-room": trained_compound_under_dose_with_room,
     "tempo-no-buildup-no-deload": tempo_no_buildup_no_deload,
     "intervals-start-cuts-aerobic": intervals_start_cuts_aerobic,
     "week-does-not-progress": week_does_not_progress,

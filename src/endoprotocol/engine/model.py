@@ -657,6 +657,7 @@ NOTE_FIELDS = {
     "free_minutes_note": {"free", "full"},
     "ceiling_cut_note": {"lifts", "most"},
     "past_dose_extras_note": {"lifts"},
+    "start_fewer_lifts_note": {"lifts"},
 }
 
 
@@ -914,6 +915,17 @@ class Progression(_Node):
     # before more for the first goal; coach review 36, ACCESSORIES-BEFORE-WHO-AEROBIC);
     # without it they stay at `past_dose_least_sets`
     past_dose_extras_note: Text | None = None
+    # with `group_dose_most`: where week 1's compound lifts at their dose's fewest sets take
+    # a major group past the weekly ceiling (`weekly_hard_sets`' top), a lift is left out
+    # (an extra, or a compound the session already trains the same groups with) before
+    # compound sets go under the dose, and the session says so ({lifts}: those left out;
+    # COACHING.md §2-3, fewer lifts done for more sets; coach review 41,
+    # TRAINED-TWO-SET-COMPOUNDS-WITH-FREE-TIME)
+    start_fewer_lifts_note: Text | None = None
+    # ... while a group has this many hard sets a week or more (the weekly ceiling's edge:
+    # week 1 starts below it, so the block has sets to add; coach review 17); without it,
+    # only past the ceiling
+    start_fewer_lifts_from: Annotated[int, Field(strict=True, ge=1, le=40)] | None = None
     # said in a week whose rep ranges move up at the same load (double progression)
     reps_note: Text | None = None
     # said in a week that adds lifting sets, or interval rounds, to the last building week

@@ -27,7 +27,9 @@ from endoprotocol.plan import (
     Session,
     Week,
     aerobic_equivalent,
+    exposed_groups,
     hard_sets_by_muscle,
+    is_hard_set,
     primary_groups,
 )
 from endoprotocol.planner.fill import (
@@ -54,10 +56,12 @@ from endoprotocol.planner.volume import (
     MAJOR_MUSCLES,
     group_sets,
     hold_weekly_volume,
+    is_extra,
     raise_weekly_volume,
     retimed_days,
     touches,
     trim_past_dose,
+    without_exercise,
 )
 from endoprotocol.planner.weekly import dropped_in_week, no_hard_sets
 from endoprotocol.vocab import INTENSITY_ORDER, MAJOR_GROUPS, Day, IntensityClass, Modality, Pattern
@@ -126,6 +130,7 @@ NOTES = (
     "free_minutes_note",
     "ceiling_cut_note",
     "past_dose_extras_note",
+    "start_fewer_lifts_note",
 )
 
 
@@ -269,6 +274,10 @@ class Scheme:
     dose_climb_note: str | None = None
     ceiling_cut_note: str | None = None
     past_dose_extras_note: str | None = None
+    start_fewer_lifts_note: str | None = None
+    # week 1's start near the dose leaves a lift out while a group has this many hard sets
+    # a week or more (the ceiling's edge; `start_fewer_lifts_note`)
+    start_fewer_lifts_from: int | None = None
     # a tempo session's tempo work (coach review 27): week 1's minutes (the low end of the
     # rules' `tempo_minutes`), the most it grows to, and its step a building week (0: held)
     tempo_low: int = 0
@@ -371,6 +380,9 @@ class Scheme:
             group_dose_sets=v if isinstance(v := get("group_dose_sets"), int) else None,
             group_dose_most=v if isinstance(v := get("group_dose_most"), int) else None,
             past_dose_least_sets=v if isinstance(v := get("past_dose_least_sets"), int) else 2,
+            start_fewer_lifts_from=v
+            if isinstance(v := get("start_fewer_lifts_from"), int)
+            else None,
             set_step_lifts=v if isinstance(v := get("set_step_lifts"), int) else None,
             return_pct=v if isinstance(v := get("return_rounds_pct"), int) else 0,
             return_weeks=v if isinstance(v := get("return_rounds_weeks"), int) else 1,
@@ -3324,6 +3336,8 @@ def _with_dose(
     `settled` gives a session as week 1 will hold it (the day's minutes are read from it)."""
     assert scheme.group_dose_sets is not None
     rooms = []
+    # the seconds of each day's room that are its walk's (`sets_take_walk`)
+    walks_part: list[float] = []
     for day in week_one:
         spare = max(0, budget - sum(settled(s).duration_minutes for s in day.sessions))
         walk = _steady_after_lifting(day.sessions) if _walks_give(week_one, scheme) else None
@@ -3337,7 +3351,11 @@ def _with_dose(
                 for s in day.sessions
                 if s.modality is Modality.RESISTANCE and not s.optional
             )
-            spare += max(0, math.floor(_work_minutes(walk) - ramp / 60) - least_walk)
+            walk_part = max(0, math.floor(_work_minutes(walk) - ramp / 60) - least_walk)
+            spare += walk_part
+            walks_part.append(walk_part * 60.0)
+        else:
+            walks_part.append(0.0)
         rooms.append(Room(spare * 60, design.timing))
     # the sets are counted and costed on week 1 as built, then written into the template
     built = [DayPlan(day=d.day, sessions=[settled(s) for s in d.sessions]) for d in week_one]
@@ -3363,7 +3381,9 @@ def _with_dose(
             lambda i, a, b: b,
         )
     walked = raised
-    raised = _start_near_dose(built, walked, scheme, outcome, design, budget, rooms)
+    raised, fewer = _start_near_dose(
+        built, walked, scheme, outcome, design, budget, rooms, walks_part
+    )
     # the days whose sets came off for the walk after lifting: the walk takes the minutes;
     # the sets week 1 gives up to start near the dose leave their minutes free for the
     # block's added sets, unless the week is short of the aerobic target
@@ -3392,11 +3412,22 @@ def _with_dose(
             if [sets.get(e.name) for e in template.exercises] != [
                 e.sets for e in template.exercises
             ]:
+                left = fewer.get(len(out), [])
                 gone = [e.name for e in template.exercises if e.name not in sets]
                 notes = list(template.notes)
-                if gone and scheme.past_dose_extras_note:
+                walks_took = [n for n in gone if n not in left]
+                if walks_took and scheme.past_dose_extras_note:
                     notes.append(
-                        fill_placeholders(scheme.past_dose_extras_note, {"lifts": _named(gone)})
+                        fill_placeholders(
+                            scheme.past_dose_extras_note, {"lifts": _named(walks_took)}
+                        )
+                    )
+                fewer_here = [n for n in gone if n in left]
+                if fewer_here and scheme.start_fewer_lifts_note:
+                    notes.append(
+                        fill_placeholders(
+                            scheme.start_fewer_lifts_note, {"lifts": _named(fewer_here)}
+                        )
                     )
                 after = template.model_copy(
                     update={
@@ -3671,24 +3702,44 @@ def _start_near_dose(
     design: SessionDesignFile,
     budget: int,
     rooms: list[Room],
-) -> list[DayPlan]:
+    walks_part: list[float],
+) -> tuple[list[DayPlan], dict[int, list[str]]]:
     """Week 1 (`raised`: at the first goal's dose where the minutes allow, after the walks'
     trim) starting each major group near that dose: while a group has more than the dose's
     top (`group_dose_most`), sets come off on any lifting day - the extras (core, arms,
     calves) first, then the sets past the dose in `hold_weekly_volume`'s order, never taking
-    a major muscle under the dose, a lift under `past_dose_least_sets`, a group off its
-    strength days or the mirrored week under its dose - and the minutes freed then give the
-    groups still under the dose their sets, round after round while that changes the week
-    (a chest press's set lifts the shoulders too) (COACHING.md §2-3: trained lifters start
-    about 10 a group and build toward 10-20 a set at a time; coach review 17,
-    TRAINED-VOLUME-STARTS-AT-CEILING: shoulders 20 and glutes 18 in week 1 while chest and
-    quads sat at 9, so the block added nothing). What is left free is the room the block's
-    added sets grow into. `rooms` are each day's seconds left after the dose (taken from
-    as sets are added back). `built` is week 1 before the dose (its sessions timed)."""
+    a major muscle under the dose, a lift under `past_dose_least_sets` (a compound lift
+    under its prescribed fewest sets, `_compound_least_sets`), a group off its strength
+    days or the mirrored week under its dose - and the minutes freed then give the groups
+    still under the dose their sets, round after round while that changes the week (a
+    chest press's set lifts the shoulders too), never past the weekly ceiling (COACHING.md
+    §2-3: trained lifters start about 10 a group and build toward 10-20 a set at a time;
+    coach review 17, TRAINED-VOLUME-STARTS-AT-CEILING: shoulders 20 and glutes 18 in week
+    1 while chest and quads sat at 9, so the block added nothing). A compound lift at its
+    dose's fewest sets is the dose, not past it: where those sets take a group past the
+    weekly ceiling (`weekly_hard_sets`' top), a lift is left out first - a compound the
+    session already trains the same groups with, or an extra, `_fewer_lifts` - and only
+    then do compound sets go under the dose (coach review 41, TRAINED-TWO-SET-COMPOUNDS-
+    WITH-FREE-TIME: an advanced strength-first lifter on 6 x 120 minutes started every
+    upper-body lift at 2 sets beside 37-76 free minutes, as the shoulders' half sets of
+    the presses and rows held 19.5). What is left free is the room the block's added sets
+    grow into; but first a compound lift still under its dose's fewest sets (a second push
+    on an accessory slot, dosed 2-3 sets there) gets its sets up to them where the day's
+    free minutes (not its walk's: `walks_part`) and the ceiling, in this week and the
+    mirrored one, allow (`_up_to_least`); all this for an active lifter (a re-entry's
+    moderate start keeps the old floor). `rooms` are each day's seconds left after the
+    dose (taken from as sets are added back). `built` is week 1 before the dose (its
+    sessions timed). Also returns the lifts left out, by day."""
     if scheme.group_dose_most is None or scheme.group_dose_sets is None:
-        return raised
+        return raised, {}
     most, dose = float(scheme.group_dose_most), float(scheme.group_dose_sets)
     timing = design.timing
+    # (a re-entry's week 1 is its moderate start, held under its active twin's sets,
+    # reentry28: its lifts start near the dose at `past_dose_least_sets` as before)
+    ceiling = _weekly_ceiling(outcome) if scheme.cautious is None else None
+    compound_least = scheme.past_dose_least_sets
+    if scheme.cautious is None:
+        compound_least = max(compound_least, _compound_least_sets(outcome))
 
     def retime(a: Session, b: Session) -> Session:
         return _retimed(a, b, timing, budget)
@@ -3698,44 +3749,301 @@ def _start_near_dose(
         for i, d in enumerate(built)
         if any(x.modality is Modality.RESISTANCE and not x.optional for x in d.sessions)
     )
-    for _ in range(START_ROUNDS):
-        if all(n <= most for n in group_sets(raised).values()):
+
+    def start(
+        least: int, cap: float | None, spare: list[Room]
+    ) -> tuple[list[DayPlan], dict[int, list[str]]]:
+        """Week 1 started near the dose with compound lifts kept at `least` sets, under the
+        ceiling `cap` (none: the start as coach review 17 made it); `spare` the rooms."""
+
+        def least_of(e: Exercise) -> int:
+            return least if e.compound else scheme.past_dose_least_sets
+
+        def grow(i: int, session: Session, ex: Exercise) -> bool:
+            return _one_more_set(spare[i], outcome, session, ex)
+
+        def back_to_raise(now: list[DayPlan], trimmed: list[DayPlan]) -> list[DayPlan]:
+            """`now` (the raise's shape) with `trimmed`'s sets, the freed seconds to the
+            rooms."""
+            out: list[DayPlan] = []
+            for i, (r, t_day) in enumerate(zip(now, trimmed, strict=True)):
+                sessions = []
+                for a, t in zip(r.sessions, t_day.sessions, strict=True):
+                    if [e.sets for e in a.exercises] != [e.sets for e in t.exercises]:
+                        freed = session_seconds(a.exercises, timing) - session_seconds(
+                            t.exercises, timing
+                        )
+                        spare[i].seconds += max(0.0, freed)
+                        a = a.model_copy(update={"exercises": t.exercises})
+                    sessions.append(a)
+                out.append(DayPlan(day=r.day, sessions=sessions))
+            return out
+
+        now = raised
+        for _ in range(START_ROUNDS):
+            if all(n <= most for n in group_sets(now).values()):
+                break
+            timed = retimed_days(built, now, retime)
+            trimmed = trim_past_dose(
+                timed,
+                dose,
+                most,
+                scheme.past_dose_least_sets,
+                retime,
+                open_days=lifting_days,
+                strength_days=scheme.strength_days,
+                enough=lambda days: all(n <= most for n in group_sets(days).values()),
+                # (no walk takes these minutes: only the mirrored week's dose is kept)
+                accept=_mirror_keeps_dose(timed, dose, retime, minutes=False),
+                least_of=least_of,
+            )
+            if trimmed is timed:
+                break
+            # back to the raise's shape, the freed seconds given to the day's room
+            now = raise_weekly_volume(
+                back_to_raise(now, trimmed), dose, grow, lambda i, a, b: b, most=cap
+            )
+        dropped: dict[int, list[str]] = {}
+        edge = float(scheme.start_fewer_lifts_from or cap or 0)
+        if cap is None or all(n < edge for n in group_sets(now).values()):
+            return _up_to_least(now, least, cap, spare, walks_part, outcome), dropped
+        now, dropped = _fewer_lifts(built, now, dose, edge, cap, retime, spare, timing, grow)
+        if any(n > cap for n in group_sets(now).values()):
+            # no lift can go: sets under the dose come off, to the ceiling
+            timed = retimed_days(built, now, retime)
+            held = hold_weekly_volume(
+                timed,
+                cap,
+                scheme.past_dose_least_sets,
+                retime,
+                strength_days=scheme.strength_days,
+                dose=dose,
+            )
+            if held is not timed:
+                now = back_to_raise(now, held)
+        return _up_to_least(now, least, cap, spare, walks_part, outcome), dropped
+
+    if compound_least <= scheme.past_dose_least_sets:
+        return start(compound_least, ceiling, rooms)
+    kept = [replace(r) for r in rooms]
+    out, dropped = start(compound_least, ceiling, kept)
+    # the first goal's minimum dose (about 10 hard sets a group) comes before a compound
+    # lift's third set: where the compounds at their fewest sets leave a group under the
+    # dose that the start as it was (two sets a lift) reaches, that start stands
+    spare = [replace(r) for r in rooms]
+    old, _ = start(scheme.past_dose_least_sets, None, spare)
+    now, before = group_sets(out), group_sets(old)
+    # ... and WHO's aerobic minutes come before sets past the dose's top: where the week is
+    # short of the aerobic target, the walks after lifting lengthen into the minutes the
+    # days leave free (`_walks_levelled`), and the compounds' third sets may not take the
+    # minutes the old start left them (review 14's `extra-sets-before-who-aerobic`)
+    short = scheme.aerobic_target - _week_aerobic(raised)
+    walk_days = [i for i, d in enumerate(raised) if _steady_after_lifting(d.sessions)]
+
+    def walks_can_take(spare_rooms: list[Room]) -> float:
+        return sum(max(0.0, spare_rooms[i].seconds - walks_part[i]) / 60 for i in walk_days)
+
+    if (
+        any(now[g] < min(dose, before[g]) for g in now)
+        or (short > 0 and walks_can_take(kept) < min(short, walks_can_take(spare)))
+        or (scheme.aerobic_target and not walk_days and _week_aerobic(raised) <= 0)
+    ):
+        out, dropped, kept = old, {}, spare
+    for room, chosen in zip(rooms, kept, strict=True):
+        room.seconds = chosen.seconds
+    return out, dropped
+
+
+def _up_to_least(
+    days: list[DayPlan],
+    least: int,
+    ceiling: float | None,
+    rooms: list[Room],
+    walks_part: list[float],
+    outcome: Decisions,
+) -> list[DayPlan]:
+    """Week 1 with each hard compound lift under `least` sets (the trained dose's fewest for
+    a compound lift) given a set at a time, the lift with the fewest sets and the earlier
+    day first, where the day's room less its walk's part (`walks_part`: a set here takes
+    no minute from WHO's aerobic minutes) holds it and no major group it trains passes the
+    weekly `ceiling`, in this week or in the week that swaps its day types
+    (`_mirror_group_sets`) (coach review 41, TRAINED-TWO-SET-COMPOUNDS-WITH-FREE-TIME: an
+    intermediate lifter's second push, on an accessory slot dosed 2-3 sets, stayed at 2
+    beside 31 free minutes)."""
+    out = days
+    while True:
+        totals = group_sets(out)
+        mirror = _mirror_group_sets(out)
+        spots = sorted(
+            (e.sets, i, j, k)
+            for i, d in enumerate(out)
+            for j, s in enumerate(d.sessions)
+            if s.modality is Modality.RESISTANCE and not s.optional
+            for k, e in enumerate(s.exercises)
+            if e.compound and is_hard_set(e) and e.sets < least
+        )
+        added = False
+        for sets, i, j, k in spots:
+            session = out[i].sessions[j]
+            ex = session.exercises[k]
+            if ceiling is not None and any(
+                totals[g] + touches(ex, g) > ceiling for g in totals if touches(ex, g)
+            ):
+                continue
+            exercises = list(session.exercises)
+            exercises[k] = ex.model_copy(update={"sets": sets + 1})
+            trial = list(out)
+            trial[i] = DayPlan(
+                day=out[i].day,
+                sessions=[
+                    x.model_copy(update={"exercises": exercises}) if n == j else x
+                    for n, x in enumerate(out[i].sessions)
+                ],
+            )
+            if ceiling is not None and mirror is not None:
+                after = _mirror_group_sets(trial) or {}
+                if any(n > ceiling and n > mirror.get(g, 0.0) for g, n in after.items()):
+                    continue
+            free = Room(rooms[i].seconds - walks_part[i], rooms[i].timing)
+            if not _one_more_set(free, outcome, session, ex):
+                continue
+            rooms[i].seconds -= rooms[i].seconds - walks_part[i] - free.seconds
+            out = trial
+            added = True
+            break
+        if not added:
+            return out
+
+
+def _mirror_group_sets(days: list[DayPlan]) -> dict[str, float] | None:
+    """Hard sets a week per major group of the week that swaps `days`' day types (`_mirror`:
+    each lifting session replaced by the first of the other type), None without one."""
+    lifts = [
+        s
+        for d in days
+        for s in d.sessions
+        if s.modality is Modality.RESISTANCE and not s.optional and s.last_week is None
+    ]
+    titles = list(dict.fromkeys(s.title for s in lifts))
+    if len(titles) != 2 or len({sum(s.title == t for s in lifts) for t in titles}) == 1:
+        return None
+    first = {t: next(s for s in lifts if s.title == t) for t in titles}
+    sets = hard_sets_by_muscle(
+        first[titles[1] if s.title == titles[0] else titles[0]] for s in lifts
+    )
+    return {g: max(sets.get(m, 0.0) for m in ms) for g, ms in MAJOR_GROUPS.items()}
+
+
+def _fewer_lifts(
+    built: list[DayPlan],
+    raised: list[DayPlan],
+    dose: float,
+    edge: float,
+    ceiling: float,
+    retime: Callable[[Session, Session], Session],
+    rooms: list[Room],
+    timing: Timing,
+    grow: Callable[[int, Session, Exercise], bool],
+) -> tuple[list[DayPlan], dict[int, list[str]]]:
+    """Week 1 (`raised`, compound lifts at their dose's fewest sets) with lifts left out,
+    one at a time, while a major group has `edge` hard sets a week or more (the weekly
+    ceiling's edge, `start_fewer_lifts_from`: week 1 starts below it, so the block has sets
+    to add, coach review 17), never past the weekly `ceiling` when a set is given back: a
+    lift that trains the group furthest over, first a compound whose session already
+    trains every major group it trains as a primary muscle with an earlier compound (a
+    second row, a second push), then an extra (`is_extra`) - on the day the group has the most
+    sets, the session's last such lift, the latest day first - never taking a major muscle
+    the week gives the `dose` under it, a day's hard exposure of a group, or the mirrored
+    week's dose (`_mirror_keeps_dose`). The freed seconds go to the day's room, and the
+    groups under the dose get their sets back within the ceiling (COACHING.md §2-3: fewer
+    lifts done for more sets, at the dose the rules give a trained lifter's compound lifts,
+    rather than every lift at two sets; coach review 41). Also returns the lifts left out,
+    by day."""
+    dropped: dict[int, list[str]] = {}
+    refused: set[tuple[int, int, str]] = set()
+
+    def day_sets(d: DayPlan) -> dict[str, float]:
+        return hard_sets_by_muscle(
+            s for s in d.sessions if s.modality is Modality.RESISTANCE and not s.optional
+        )
+
+    def redundant(s: Session, k: int) -> bool:
+        own = primary_groups([s.exercises[k]])
+        return bool(own) and any(e.compound and own <= primary_groups([e]) for e in s.exercises[:k])
+
+    while True:
+        totals = group_sets(raised)
+        over = sorted((g for g, n in totals.items() if n >= edge), key=lambda g: -totals[g])
+        if not over:
             break
         timed = retimed_days(built, raised, retime)
-        trimmed = trim_past_dose(
-            timed,
-            dose,
-            most,
-            scheme.past_dose_least_sets,
-            retime,
-            open_days=lifting_days,
-            strength_days=scheme.strength_days,
-            enough=lambda days: all(n <= most for n in group_sets(days).values()),
-            # (no walk takes these minutes: only the mirrored week's dose is kept)
-            accept=_mirror_keeps_dose(timed, dose, retime, minutes=False),
-        )
-        if trimmed is timed:
+        accept = _mirror_keeps_dose(timed, dose, retime, minutes=False)
+        week = _summed_muscles(raised)
+        cut: tuple[int, int, int] | None = None
+        for group in over:
+            spots: list[tuple[tuple[float, ...], tuple[int, int, int]]] = []
+            for i, d in enumerate(raised):
+                on_day = group_sets([d])[group]
+                for j, s in enumerate(d.sessions):
+                    if s.modality is not Modality.RESISTANCE or s.optional:
+                        continue
+                    for k, e in enumerate(s.exercises):
+                        if not touches(e, group) or (i, j, e.name) in refused:
+                            continue
+                        if e.compound and redundant(s, k):
+                            kind = 0.0
+                        elif is_extra(e):
+                            kind = 1.0
+                        else:
+                            continue
+                        spots.append(((kind, -on_day, -float(k), -float(i)), (i, j, k)))
+            for _, at in sorted(spots):
+                i, j, k = at
+                e = raised[i].sessions[j].exercises[k]
+                trial = without_exercise(raised, at)
+                after = _summed_muscles(trial)
+                kept = all(
+                    after.get(m, 0.0) >= min(dose, n) for m, n in week.items() if m in MAJOR_MUSCLES
+                ) and exposed_groups(day_sets(raised[i])) <= exposed_groups(day_sets(trial[i]))
+                if kept and accept(retimed_days(timed, without_exercise(timed, at), retime)):
+                    cut = at
+                    break
+                refused.add((i, j, e.name))
+            if cut is not None:
+                break
+        if cut is None:
             break
-        # back to the raise's shape, the freed seconds given to the day's room
-        out: list[DayPlan] = []
-        for i, (r, t_day) in enumerate(zip(raised, trimmed, strict=True)):
-            sessions = []
-            for a, t in zip(r.sessions, t_day.sessions, strict=True):
-                if [e.sets for e in a.exercises] != [e.sets for e in t.exercises]:
-                    freed = session_seconds(a.exercises, timing) - session_seconds(
-                        t.exercises, timing
-                    )
-                    rooms[i].seconds += max(0.0, freed)
-                    a = a.model_copy(update={"exercises": t.exercises})
-                sessions.append(a)
-            out.append(DayPlan(day=r.day, sessions=sessions))
-        raised = raise_weekly_volume(
-            out,
-            dose,
-            lambda i, session, ex: _one_more_set(rooms[i], outcome, session, ex),
-            lambda i, a, b: b,
+        i, j, k = cut
+        session = raised[i].sessions[j]
+        dropped.setdefault(i, []).append(session.exercises[k].name)
+        left = without_exercise(raised, cut)
+        rooms[i].seconds += max(
+            0.0,
+            session_seconds(session.exercises, timing)
+            - session_seconds(left[i].sessions[j].exercises, timing),
         )
-    return raised
+        raised = raise_weekly_volume(left, dose, grow, lambda i, a, b: b, most=ceiling)
+    return raised, dropped
+
+
+def _summed_muscles(days: list[DayPlan]) -> dict[str, float]:
+    """Hard sets a week per muscle on the days' required lifting."""
+    return hard_sets_by_muscle(
+        s for d in days for s in d.sessions if s.modality is Modality.RESISTANCE and not s.optional
+    )
+
+
+def _weekly_ceiling(outcome: Decisions) -> float | None:
+    """The rules' weekly hard sets per major group's top (`weekly_hard_sets`), if any."""
+    bound, _ = outcome.resolve(Modality.RESISTANCE.value, "any", "weekly_hard_sets")
+    return float(bound.max) if bound is not None and bound.max is not None else None
+
+
+def _compound_least_sets(outcome: Decisions) -> int:
+    """The fewest sets the rules prescribe a compound lift (the low end of its range: 3 for
+    a trained lifter's dose, rules/core/resistance.yaml); 1 without a prescription."""
+    bound, _ = outcome.resolve(Modality.RESISTANCE.value, "compound", "sets")
+    return int(bound.min) if bound is not None and bound.min is not None else 1
 
 
 # rounds of `_start_near_dose` (each trims past the dose and gives the groups under it sets)

@@ -293,6 +293,8 @@ def raise_weekly_volume(
     least: float,
     grow: Callable[[int, Session, Exercise], bool],
     retime: Callable[[int, Session, Session], Session],
+    *,
+    most: float | None = None,
 ) -> list[DayPlan]:
     """`days` with lifting sets added, one at a time, while a major group gets fewer than
     `least` hard sets a week (a trained lifter's minimum effective dose, COACHING.md §2-3),
@@ -300,7 +302,9 @@ def raise_weekly_volume(
     primary muscle, the lift with the fewest sets first, then earlier days and lifts;
     `grow(day, session, lift)` says whether one more set fits (the rules' top for the lift,
     the day's minutes) and takes its time. `retime(day, before, after)` gives a changed
-    session its minutes."""
+    session its minutes. With `most` (the weekly ceiling), no set goes to a lift whose set
+    would take a major group it trains past it (a chest press's half set for the
+    shoulders)."""
     out = days
     while True:
         totals = group_sets(out)
@@ -313,7 +317,12 @@ def raise_weekly_volume(
                     for j, s in enumerate(d.sessions)
                     if _lifting(s)
                     for k, e in enumerate(s.exercises)
-                    if touches(e, group) >= 1 and is_hard_set(e)
+                    if touches(e, group) >= 1
+                    and is_hard_set(e)
+                    and (
+                        most is None
+                        or all(totals[g] + touches(e, g) <= most for g in totals if touches(e, g))
+                    )
                 )
             )
             for sets, i, k, j in spots:
@@ -380,6 +389,7 @@ def trim_past_dose(
     accept: Callable[[list[DayPlan]], bool] = lambda days: True,
     drop_extras: tuple[Callable[[list[DayPlan]], bool], Callable[[list[DayPlan]], bool]]
     | None = None,
+    least_of: Callable[[Exercise], int] | None = None,
 ) -> list[DayPlan]:
     """`days` with lifting sets taken off, one at a time, while a major group gets more than
     `most` hard sets a week and `enough(days)` (with the changed sessions retimed) is false:
@@ -399,7 +409,9 @@ def trim_past_dose(
     never taking a group the week gives `dose` under it by their secondary credit (coach review 36,
     ACCESSORIES-BEFORE-WHO-AEROBIC: a strength-first man with controlled hypertension on 2 x
     60 minutes kept a curl, calf raises, a woodchop and a carry, 12 extra sets, while his
-    walks after lifting were 13 and 12 minutes, 25 of 150)."""
+    walks after lifting were 13 and 12 minutes, 25 of 150). With `least_of`, a lift keeps
+    the sets it names for it in place of `least_sets` (a trained lifter's compound its
+    dose's fewest, `progress._start_near_dose`)."""
     per_day = [_day_sets(d) for d in days]
     keep = {g: min(n, strength_days) for g, n in _exposure_days(per_day).items()}
     full_days = min(
@@ -408,7 +420,7 @@ def trim_past_dose(
     )
 
     def floor(e: Exercise) -> int:
-        return min(least_sets, e.sets)
+        return min(least_sets if least_of is None else least_of(e), e.sets)
 
     def timed(out: list[DayPlan]) -> list[DayPlan]:
         return days if out is days else retimed_days(days, out, retime)
