@@ -18,10 +18,12 @@ HEAVY-TEMPLATE-REDOSE-TIMING (COACHING.md §2, time is honest; who gets the time
     in week 1 beside the template's minutes (`progress._with_dose`), too short for week 1's
     day, and the weeks' lifting grew into the minutes they left, which week 1's walk
     then took (`walks_take_free_minutes`) and the reps weeks' did not.
-    *Decision:* a template the rules re-dose in week 1 (a lift's reps all above the
-    template's: `progress._redosed`) is timed in every week from the template as re-dosed,
-    and week 1's walks are sized beside it (`progress._as_held`). Checks: the existing
-    `day-over-minutes` and `steady-shrinks-past-dose`.
+    *Decision:* where a safety ceiling holds moderate all block (no cautious start), a
+    template it re-doses (a lift's reps all above the template's: `progress._redosed`)
+    keeps its minutes before rounding (`_exactly_timed`), every week is timed from it as
+    re-dosed, and week 1's walks and the mirrored week are sized beside it
+    (`progress._as_held`, `_held_mirror`). Checks: the existing `day-over-minutes` and
+    `steady-shrinks-past-dose`.
 """
 
 from __future__ import annotations
@@ -157,10 +159,10 @@ def test_the_checks_fault_the_old_forms() -> None:
     assert faults[0].where == "week 3"
 
 
-def test_a_template_not_redosed_is_timed_as_before() -> None:
-    """`_redosed` names only a template whose lifts the rules move to a higher rep range: a
-    heavy template the person lifts heavy (no ceiling) keeps its own minutes as the weeks'
-    base."""
+def test_redosed_names_only_a_template_moved_to_higher_reps() -> None:
+    """`_redosed` names only a template whose lifts the rules move to a higher rep range (3-6
+    to the ceiling's 8 or more); a template held at its own reps is timed from its own
+    minutes, as before."""
     from endoprotocol.planner.progress import _redosed
 
     plan = builtin_plan(weeks=1, **ONE_DAY)

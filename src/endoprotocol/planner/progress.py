@@ -855,7 +855,7 @@ def _retimed(before: Session, after: Session, timing: Timing, spare: int) -> Ses
 
 
 def _exactly_timed(
-    template: Session, settled: Callable[[Session], Session], edges: int, timing: Timing
+    template: Session, redose: Callable[[Session], Session], edges: int, timing: Timing
 ) -> Session:
     """`template`, keeping its minutes before rounding (`Session.exact_minutes`) where week 1
     re-doses it (`_redosed`): its work sets and ramp-up (`fill.session_seconds`) and the
@@ -864,7 +864,7 @@ def _exactly_timed(
     timed from it, so a template's rounding is not carried into the weeks (session 32,
     rare42: a one-day template's 71.5 minutes, said 72, then 99 said 100, made the reps
     weeks' 74.7 minutes 76 on a 75-minute day)."""
-    if _redosed(template, settled(template)) is None or template.exact_minutes is not None:
+    if _redosed(template, redose(template)) is None or template.exact_minutes is not None:
         return template
     work = session_seconds(template.exercises, timing) / 60
     for edge in (edges, 0):
@@ -3437,14 +3437,16 @@ def _with_dose(
 
 
 def _held(
-    sessions: list[Session], settled: Callable[[Session], Session]
+    sessions: list[Session], redose: Callable[[Session], Session]
 ) -> tuple[list[Session], dict[int, Session]]:
-    """A day's `sessions` with each lifting template that week 1 re-doses (`_redosed`) as
-    week 1 holds it, and a map from each such session's id back to its template."""
+    """A day's `sessions` with each lifting template that the block's ceiling re-doses
+    (`_redosed` on what `redose` gives: the session as week 1 holds it, or itself where no
+    ceiling holds all block) as week 1 holds it, and a map from each such session's id
+    back to its template."""
     held = []
     back: dict[int, Session] = {}
     for x in sessions:
-        h = _redosed(x, settled(x)) if x.modality is Modality.RESISTANCE else None
+        h = _redosed(x, redose(x)) if x.modality is Modality.RESISTANCE else None
         if h is not None:
             back[id(h)] = x
         held.append(h if h is not None else x)
@@ -3453,7 +3455,7 @@ def _held(
 
 def _as_held(
     sessions: list[Session],
-    settled: Callable[[Session], Session],
+    redose: Callable[[Session], Session],
     change: Callable[[list[Session]], list[Session]],
 ) -> list[Session]:
     """A day's `sessions` changed by `change` (a walk after lifting sized to the day's
@@ -3462,18 +3464,18 @@ def _as_held(
     sized beside them is too short for week 1's day and the weeks' lifting grows into the
     minutes it leaves (session 32, rare42: a 70-year-old's walks 54 -> 53 minutes in the
     reps weeks). The templates are kept in what `change` returns."""
-    held, back = _held(sessions, settled)
+    held, back = _held(sessions, redose)
     return [back.get(id(x), x) for x in change(held)]
 
 
 def _levelled_as_held(
     days: list[DayPlan],
-    settled: Callable[[Session], Session],
+    redose: Callable[[Session], Session],
     level: Callable[[list[DayPlan]], list[DayPlan]],
 ) -> list[DayPlan]:
     """`days` whose walks `level` (`_walks_levelled`) sizes beside the lifting as week 1
     holds it (`_as_held`), the lifting templates kept."""
-    held = [_held(d.sessions, settled) for d in days]
+    held = [_held(d.sessions, redose) for d in days]
     levelled = level([DayPlan(day=d.day, sessions=h) for d, (h, _) in zip(days, held, strict=True)])
     return [
         DayPlan(day=n.day, sessions=[back.get(id(x), x) for x in n.sessions])
@@ -3483,7 +3485,7 @@ def _levelled_as_held(
 
 def _held_mirror(
     week_one: list[DayPlan],
-    settled: Callable[[Session], Session],
+    redose: Callable[[Session], Session],
     mirror: Callable[[list[DayPlan]], dict[int, Session | None]],
 ) -> dict[int, Session | None]:
     """`mirror` (`_mirror`) read on week 1 with each lifting template that week 1 re-doses
@@ -3494,7 +3496,7 @@ def _held_mirror(
     back: dict[int, Session] = {}
     held_days = []
     for d in week_one:
-        sessions, found = _held(d.sessions, settled)
+        sessions, found = _held(d.sessions, redose)
         back.update(found)
         held_days.append(DayPlan(day=d.day, sessions=sessions))
     if not back:
