@@ -386,6 +386,10 @@ class Session(_Out):
     # runs over its day shortens in that week only (coach review 27): the minutes it had
     # when sized to the block's tightest week (the lifting's room is read with those).
     _give_floor: int | None = PrivateAttr(default=None)
+    # A lifting session's minutes before their rounding to whole minutes, where the planner
+    # keeps them (a template the rules re-dose in week 1: `progress._redosed`), so a week
+    # timed from it carries no rounding of the template's; None: its whole minutes.
+    _exact_minutes: float | None = PrivateAttr(default=None)
 
     # read from the private store directly: pydantic reaches a private attribute through
     # its `__getattr__` fallback, and the planner reads these ~150 times a plan
@@ -408,6 +412,22 @@ class Session(_Out):
     def give_floor(self) -> int | None:
         private = self.__pydantic_private__
         return None if private is None else private.get("_give_floor")
+
+    @property
+    def exact_minutes(self) -> float | None:
+        """The session's minutes before rounding (`_exact_minutes`) where they are kept and
+        still round to its `duration_minutes` (a later change of its minutes drops them)."""
+        private = self.__pydantic_private__
+        exact = None if private is None else private.get("_exact_minutes")
+        if exact is None or max(1, round(exact)) != self.duration_minutes:
+            return None
+        return float(exact)
+
+    def timed_at(self, exact: float) -> "Session":
+        """This session, `exact` minutes long before rounding (whole minutes, at least 1)."""
+        made = self.model_copy(update={"duration_minutes": max(1, round(exact))})
+        made._exact_minutes = exact
+        return made
 
     def giving_way(self, floor: int) -> "Session":
         """This session, a walk that a later week's lifting may shorten, `floor` minutes

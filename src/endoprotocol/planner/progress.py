@@ -880,9 +880,48 @@ def _retimed(before: Session, after: Session, timing: Timing, spare: int) -> Ses
         return session_seconds(s.exercises, timing)
 
     delta = min((seconds(after) - seconds(before)) / 60, spare)
+    exact = before.exact_minutes
+    if exact is not None:
+        # (a re-dosed template's minutes before rounding: no rounding carried, `_redosed`)
+        return after.timed_at(exact + delta)
     return after.model_copy(
         update={"duration_minutes": max(1, round(before.duration_minutes + delta))}
     )
+
+
+def _exactly_timed(
+    template: Session, redose: Callable[[Session], Session], edges: int, timing: Timing
+) -> Session:
+    """`template`, keeping its minutes before rounding (`Session.exact_minutes`) where week 1
+    re-doses it (`_redosed`): its work sets and ramp-up (`fill.session_seconds`) and the
+    warm-up and cool-down it holds (`edges`, or none where it shares its day's), read from
+    its whole minutes (a session trimmed to its slot keeps them as they are). Every week is
+    timed from it, so a template's rounding is not carried into the weeks (session 32,
+    rare42: a one-day template's 71.5 minutes, said 72, then 99 said 100, made the reps
+    weeks' 74.7 minutes 76 on a 75-minute day)."""
+    if _redosed(template, redose(template)) is None or template.exact_minutes is not None:
+        return template
+    work = session_seconds(template.exercises, timing) / 60
+    for edge in (edges, 0):
+        if abs(template.duration_minutes - (edge + work)) <= 0.5:
+            return template.timed_at(edge + work)
+    return template
+
+
+def _redosed(template: Session, held: Session) -> Session | None:
+    """`held` (a lifting template as week 1 holds it, `settled`) where the rules re-dose the
+    template: a lift whose reps there all lie above the template's (heavy main lifts at 3-6
+    under a moderate ceiling become 8-10, with the moderate rests); else None. The template's
+    own minutes time a dose no week does (a 75-minute day's template at 100 minutes), so a
+    week timed from it carries the template's roundings and is not bounded by the day's
+    spare minutes (its change from the template is a cut). (Session 32, rare42: a 64-year-
+    old's one 75-minute day was 76 minutes in its reps weeks.)"""
+    if template.modality is not Modality.RESISTANCE or held is template:
+        return None
+    for a, b in zip(template.exercises, held.exercises, strict=True):
+        if a.reps is not None and b.reps is not None and b.reps.min > a.reps.max:
+            return held
+    return None
 
 
 def _toward_top(r: Range) -> Range:
@@ -3328,12 +3367,15 @@ def _with_dose(
     budget: int,
     least_walk: int,
     settled: Callable[[Session], Session],
+    redose: Callable[[Session], Session],
 ) -> list[DayPlan]:
     """Week 1 with lifting sets added until each major group has `group_dose_sets` hard
     sets a week (a trained lifter's minimum dose, COACHING.md §2-3), within each lift's
     range and each day's minutes: what the day leaves, and with `sets_take_walk` the minutes
     of its steady block after lifting above the least steady work (that block shortens).
-    `settled` gives a session as week 1 will hold it (the day's minutes are read from it)."""
+    `settled` gives a session as week 1 will hold it (the day's minutes are read from it);
+    `redose` gives it so where the block's ceiling re-doses it in every week (`_redosed`;
+    else the session itself), and the walks are sized beside that."""
     assert scheme.group_dose_sets is not None
     rooms = []
     # the seconds of each day's room that are its walk's (`sets_take_walk`)
@@ -3400,8 +3442,12 @@ def _with_dose(
     if raised is built:
         if scheme.cautious is not None:
             return week_one
-        return _walks_levelled(
-            week_one, budget, scheme.aerobic_target, list(range(len(week_one))), least_walk
+        return _levelled_as_held(
+            week_one,
+            redose,
+            lambda held: _walks_levelled(
+                held, budget, scheme.aerobic_target, list(range(len(week_one))), least_walk
+            ),
         )
     out: list[DayPlan] = []
     for day, now in zip(week_one, raised, strict=True):
@@ -3441,7 +3487,9 @@ def _with_dose(
                 )
                 template = _retimed(template, after, design.timing, budget)
             sessions.append(template)
-        sessions = _walk_gives_way(sessions, budget, least_walk)
+        sessions = _as_held(
+            sessions, redose, lambda held: _walk_gives_way(held, budget, least_walk)
+        )
         out.append(DayPlan(day=day.day, sessions=sessions))
     # the walks after lifting take the minutes the days leave free only as far as the week is
     # short of the aerobic target, a minute at a time to the shortest walk (the days whose
@@ -3454,13 +3502,21 @@ def _with_dose(
     # then is the first goal's, for the block's added sets, or stays free (coach review 41,
     # SURPLUS-WALKS-WHILE-FIRST-GOAL-FLAT: the days whose sets came off for the walk gave it
     # every free minute, walks of 13, 30, 54, 53 and 54 minutes, 204 of 150)
-    out = _walks_levelled(
+    out = _levelled_as_held(
         out,
-        budget,
-        scheme.aerobic_target,
-        [*sorted(cut), *sorted(started), *(j for j in range(len(out)) if j not in started | cut)],
-        least_walk,
-        level=scheme.cautious is None,
+        redose,
+        lambda held: _walks_levelled(
+            held,
+            budget,
+            scheme.aerobic_target,
+            [
+                *sorted(cut),
+                *sorted(started),
+                *(j for j in range(len(out)) if j not in started | cut),
+            ],
+            least_walk,
+            level=scheme.cautious is None,
+        ),
     )
     if scheme.cautious is not None:
         # a re-entry's day whose walk was sized beside its moderate first weeks gives the
@@ -3478,6 +3534,77 @@ def _with_dose(
             for d in out
         ]
     return out
+
+
+def _held(
+    sessions: list[Session], redose: Callable[[Session], Session]
+) -> tuple[list[Session], dict[int, Session]]:
+    """A day's `sessions` with each lifting template that the block's ceiling re-doses
+    (`_redosed` on what `redose` gives: the session as week 1 holds it, or itself where no
+    ceiling holds all block) as week 1 holds it, and a map from each such session's id
+    back to its template."""
+    held = []
+    back: dict[int, Session] = {}
+    for x in sessions:
+        h = _redosed(x, redose(x)) if x.modality is Modality.RESISTANCE else None
+        if h is not None:
+            back[id(h)] = x
+        held.append(h if h is not None else x)
+    return held, back
+
+
+def _as_held(
+    sessions: list[Session],
+    redose: Callable[[Session], Session],
+    change: Callable[[list[Session]], list[Session]],
+) -> list[Session]:
+    """A day's `sessions` changed by `change` (a walk after lifting sized to the day's
+    minutes), which reads each lifting template that week 1 re-doses (`_redosed`) as week 1
+    holds it: the template's own minutes time a heavier dose than any week does, so a walk
+    sized beside them is too short for week 1's day and the weeks' lifting grows into the
+    minutes it leaves (session 32, rare42: a 70-year-old's walks 54 -> 53 minutes in the
+    reps weeks). The templates are kept in what `change` returns."""
+    held, back = _held(sessions, redose)
+    return [back.get(id(x), x) for x in change(held)]
+
+
+def _levelled_as_held(
+    days: list[DayPlan],
+    redose: Callable[[Session], Session],
+    level: Callable[[list[DayPlan]], list[DayPlan]],
+) -> list[DayPlan]:
+    """`days` whose walks `level` (`_walks_levelled`) sizes beside the lifting as week 1
+    holds it (`_as_held`), the lifting templates kept."""
+    held = [_held(d.sessions, redose) for d in days]
+    levelled = level([DayPlan(day=d.day, sessions=h) for d, (h, _) in zip(days, held, strict=True)])
+    return [
+        DayPlan(day=n.day, sessions=[back.get(id(x), x) for x in n.sessions])
+        for n, (_, back) in zip(levelled, held, strict=True)
+    ]
+
+
+def _held_mirror(
+    week_one: list[DayPlan],
+    redose: Callable[[Session], Session],
+    mirror: Callable[[list[DayPlan]], dict[int, Session | None]],
+) -> dict[int, Session | None]:
+    """`mirror` (`_mirror`) read on week 1 with each lifting template that week 1 re-doses
+    (`_redosed`) as week 1 holds it, its map given back in the templates: the minutes a
+    swap of day types frees or takes are those of the lifts the person does, not of the
+    heavier templates (session 32, rare42: full body A/B/A under a moderate ceiling, the
+    B/A/B weeks' walks 134 -> 132 minutes)."""
+    back: dict[int, Session] = {}
+    held_days = []
+    for d in week_one:
+        sessions, found = _held(d.sessions, redose)
+        back.update(found)
+        held_days.append(DayPlan(day=d.day, sessions=sessions))
+    if not back:
+        return mirror(week_one)
+    return {
+        id(back[k]) if k in back else k: None if v is None else back.get(id(v), v)
+        for k, v in mirror(held_days).items()
+    }
 
 
 def _walks_levelled(
@@ -4429,6 +4556,41 @@ def build_weeks(
     for compound, role in ((True, "compound"), (False, "accessory")):
         bound, _ = outcome.limit(Modality.RESISTANCE.value, role, "pct_1rm")
         limit_caps[compound] = float(bound.max) if bound and bound.max is not None else None
+
+    def settled(session: Session) -> Session:
+        """A lifting session as week 1 holds it: every set agreeing with the table under
+        the session's class and the rules' load limits (its rests follow the loads), timed
+        from the session as built."""
+        if session.modality is not Modality.RESISTANCE:
+            return session
+        cohered = cohere_session(
+            session,
+            design.intensity_table,
+            design.zones,
+            session.intensity_class,
+            limit_caps,
+            most_reps or {},
+        )
+        return _retimed(session, cohered, design.timing, 0)
+
+    # a safety ceiling held all block (no cautious start, whose heavier weeks come later)
+    # re-doses a heavier template in every week: its weeks are timed from it as re-dosed
+    # (`_redosed`)
+    redose_holds = (
+        scheme.cautious is None and outcome.max_intensity == IntensityClass.MODERATE.value
+    )
+
+    def redose(session: Session) -> Session:
+        return settled(session) if redose_holds else session
+
+    edges = outcome.warmup_and_cooldown(Modality.RESISTANCE.value)[0]
+    week_one = [
+        DayPlan(
+            day=d.day,
+            sessions=[_exactly_timed(x, redose, edges, design.timing) for x in d.sessions],
+        )
+        for d in week_one
+    ]
     if (
         scheme.group_dose_sets
         and _dose_as_active(scheme.cautious)
@@ -4437,27 +4599,21 @@ def build_weeks(
     ):
         # week 1 (and so every week built from it) gives each major group the minimum dose;
         # a day's room is read from week 1 as built (its rests follow the loads)
-        def settled(session: Session) -> Session:
-            if session.modality is not Modality.RESISTANCE:
-                return session
-            cohered = cohere_session(
-                session,
-                design.intensity_table,
-                design.zones,
-                session.intensity_class,
-                limit_caps,
-                most_reps or {},
-            )
-            return _retimed(session, cohered, design.timing, 0)
-
-        week_one = _with_dose(week_one, scheme, outcome, design, budget, least_walk, settled)
+        week_one = _with_dose(
+            week_one, scheme, outcome, design, budget, least_walk, settled, redose
+        )
     # a steady block the mirror shortens keeps the library's least steady work
-    mirror = _mirror(
+    # (read beside the lifting as week 1 holds it, `_held_mirror`)
+    mirror = _held_mirror(
         week_one,
-        budget,
-        design.timing.min_work_minutes.get(Modality.ENDURANCE, 10),
-        scheme.aerobic_target - _week_aerobic(week_one),
-        dose_first=any(t.lifting_reserves_growth for t, _ in outcome.guidelines.values()),
+        redose,
+        lambda held: _mirror(
+            held,
+            budget,
+            design.timing.min_work_minutes.get(Modality.ENDURANCE, 10),
+            scheme.aerobic_target - _week_aerobic(week_one),
+            dose_first=any(t.lifting_reserves_growth for t, _ in outcome.guidelines.values()),
+        ),
     )
     growth = _growth(week_one, count, scheme, grows or {}) if build_up is None else {}
     # (an active person's long steady session starts at what its day holds, at every block
@@ -4564,6 +4720,13 @@ def build_weeks(
     last_building = 0  # the latest week that was not a deload
     # week 1's lifting sessions, by template, in a block held at week 1's lighter sets
     shrunk: dict[int, Session] = {}
+    # each lifting template the rules re-dose in week 1 (`_redosed`), as re-dosed: the
+    # weeks' minutes are retimed from it, not from the heavier template
+    redosed: dict[int, Session] = {}
+    for d in week_one:
+        for x in d.sessions:
+            if (as_held := _redosed(x, redose(x))) is not None:
+                redosed[id(x)] = as_held
     effort_limits = _effort_limits(outcome)
     moderate_top = design.zones[IntensityClass.MODERATE].rpe.max or 0.0
     step_said = False  # the effort step's note (or why it is held) is said once
@@ -4929,8 +5092,9 @@ def build_weeks(
                     continue  # a steady block the mirrored lifting leaves no room for
                 todays.append(today)
                 origin[id(today)] = session
-            # minutes the day has left; added sets and retimed sessions share them
-            spare = max(0, budget - sum(x.duration_minutes for x in todays))
+            # minutes the day has left; added sets and retimed sessions share them (beside
+            # each re-dosed template's minutes as week 1 holds it, `_redosed`)
+            spare = max(0, budget - sum(redosed.get(id(x), x).duration_minutes for x in todays))
             # a walk sized to week 1's room leaves this week's lifting the room it had with
             # the walk sized to the block's tightest week (`give_floor`), and then shortens
             # by what the day runs over (below)
@@ -5304,7 +5468,10 @@ def build_weeks(
                 # growth is costed against the session as week 1 holds it where a hold cuts
                 # its template every week (an overtraining block keeps week 1's lighter
                 # sets): the template's own minutes would leave room the day does not have
-                base = shrunk.get(id(template), template)
+                # and against the template as week 1 re-doses it, where it does (its heavy
+                # lifts under a moderate ceiling: a week's growth is read from the lifts the
+                # person does, so the day's spare minutes bound it; session 32, rare42)
+                base = shrunk.get(id(template), redosed.get(id(template), template))
                 session = _retimed(base, session, design.timing, max(spare, math.ceil(took)))
                 if (
                     number == 1
