@@ -1283,6 +1283,12 @@ class SessionBuilder:
         # seated marching before a walk where the pool is too short a trip (coach review
         # 19, NEUROPATHY-WALKS-WITH-POOL-OR-BIKE)
         gentle = self.outcome.requirement("non_impact_cardio") is not None
+        if gentle:
+            # ... and a walk there is said with "keep to even ground away from steep slopes"
+            # (`_fallback_said`), so an uphill walk gives way to its level twin, the stand-in
+            # (`instead_of`) held back while the uphill one is open: not "set a moderate
+            # incline" under it (coach review 42, WORDS-CONTRADICT-PLAN)
+            fits = [self._level_twin(e) for e in fits]
 
         def order(e: ExerciseEntry) -> tuple[object, ...]:
             above = 1 if LEVEL_ORDER[e.level] > level else 0
@@ -1290,6 +1296,20 @@ class SessionBuilder:
             return (jolt, 0 if e.needs() else 1, 0 if e.max_minutes is None else 1, above)
 
         return sorted(fits, key=lambda e: (*order(e), e.impact != "none", e.id)), order
+
+    def _level_twin(self, entry: ExerciseEntry) -> ExerciseEntry:
+        """The level walk that stands in for an uphill `entry` (a flat treadmill walk for
+        the incline one), if the library has one open to the person; else `entry`."""
+        if "uphill" not in entry.tags:
+            return entry
+        return next(
+            (
+                e
+                for e in self.picker.held_back
+                if entry.id in e.instead_of and "uphill" not in e.tags
+            ),
+            entry,
+        )
 
     def _impact_trained(self) -> bool:
         """A trained, active person whose first goal is endurance: their required steady
