@@ -16370,6 +16370,142 @@ def seated_aerobic_despite_better_kit(p: Profile, plan: Plan, library: Library) 
     return verdict
 
 
+# a guideline's detail naming the weeks a safety rule holds it back ("Held back on purpose in
+# weeks 1-4 ...", "in week 1 ...")
+HELD_WEEKS = re.compile(r"Held back on purpose in (?:week 1\b|weeks 1-(\d+))")
+
+
+def guideline_reached_week_contradicts(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §1, words tell the truth (coach review 42, WORDS-CONTRADICT-PLAN): a
+    guideline's detail that says a safety rule holds it back in weeks 1-N does not also say
+    the plan reaches it in a week of those N. An illness's %1RM limit in weeks 3-4 holds back
+    only loaded lifts, so a body-weight plan reached WHO's strength days in week 3 while the
+    line said "held back in weeks 1-4; from week 5 the required sessions give 2. The plan
+    reaches it in week 3." Faults: a guideline whose `reached_in_week` falls in the weeks its
+    detail says are held."""
+    verdict = Verdict(applies=False)
+    for g in plan.guidelines:
+        held = HELD_WEEKS.search(g.detail)
+        if held is None or g.reached_in_week is None:
+            continue
+        verdict.applies = True
+        last = int(held.group(1) or 1)
+        if g.reached_in_week <= last:
+            verdict.faults.append(
+                Fault(
+                    "guideline-reached-week-contradicts",
+                    g.id,
+                    f"held back in weeks 1-{last}, reached in week {g.reached_in_week}",
+                )
+            )
+    return verdict
+
+
+# a note asking for a warm-up of some minutes ("Take at least ten minutes to warm up")
+WARM_UP_ASKED = re.compile(r"at least (\w+) minutes to warm up", re.IGNORECASE)
+# a note asking a walk to keep to level ground
+LEVEL_GROUND = re.compile(r"even ground|level ground|away from steep slopes|avoid steep hills")
+NUMBER_WORDS = {"five": 5, "ten": 10, "fifteen": 15, "twenty": 20}
+
+
+def note_contradicts_session(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §1, words tell the truth, and §2, time is honest (coach review 42,
+    WORDS-CONTRADICT-PLAN): a note says nothing its own session cannot be. Faults: a
+    session whose note asks for a warm-up of more minutes than the session is listed at
+    ("take at least ten minutes to warm up" on a 5-minute ride after the lifting, which
+    shares the lifting's warm-up), and steady work told to keep to level ground that walks
+    uphill (a neuropathy's "keep to even ground away from steep slopes" beside "set a
+    moderate incline" on the treadmill incline walk)."""
+    verdict = Verdict(applies=False)
+    entries = _by_name(library)
+    for where, s in sessions(plan):
+        for note in s.notes:
+            asked = WARM_UP_ASKED.search(note)
+            if asked is None:
+                continue
+            verdict.applies = True
+            word = asked.group(1).lower()
+            minutes = int(word) if word.isdigit() else NUMBER_WORDS.get(word, 0)
+            if s.duration_minutes < minutes:
+                verdict.faults.append(
+                    Fault(
+                        "note-contradicts-session",
+                        where,
+                        f"listed {s.duration_minutes} min, told to warm up {minutes}",
+                    )
+                )
+        if s.modality.value not in ("endurance", "hiit"):
+            continue
+        level = any(LEVEL_GROUND.search(n) for n in s.notes)
+        for e in s.exercises:
+            if not (level or LEVEL_GROUND.search(e.notes or "")):
+                continue
+            verdict.applies = True
+            entry = entries.get(e.name)
+            if entry is not None and "uphill" in entry.tags:
+                verdict.faults.append(
+                    Fault(
+                        "note-contradicts-session",
+                        f"{where} / {e.name}",
+                        "told to keep to level ground on an uphill walk",
+                    )
+                )
+    return verdict
+
+
+def _walk_machines(library: Library) -> dict[str, list[ExerciseEntry]]:
+    """Home kit (no venue trip) the library walks on (a treadmill), with its walks."""
+    found: dict[str, list[ExerciseEntry]] = {}
+    for e in library.exercises:
+        title = (e.session_title or "").lower()
+        kit = {q.value for q in e.equipment} - {"bodyweight"}
+        if e.kind == "steady-cardio" and "walk" in title and kit and not library.venue_least(e):
+            for q in kit:
+                found.setdefault(q, []).append(e)
+    return found
+
+
+def owned_machine_dropped(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §1, the plan uses what the person has (coach review 42,
+    LISTED-TREADMILL-DROPPED-FOR-KNEE): a person who owns a machine the library walks on
+    (a treadmill) and whose required steady work walks does some of that walking on it. The
+    library's only treadmill walk was the incline one, which knee pain vetoes (no uphill
+    walking), so a 45-year-old with knee pain who listed only a treadmill walked outdoors.
+    Faults: a week whose required steady sessions hold a walk on no kit (a brisk or easy
+    walk) and none on an owned walking machine."""
+    machines = _walk_machines(library)
+    owned = {q.value for q in p.equipment} & set(machines)
+    verdict = Verdict(applies=bool(owned) and not plan.screening.referral_only)
+    if not verdict.applies:
+        return verdict
+    entries = _by_name(library)
+    for week in plan.weeks:
+        steady = [
+            entries.get(e.name)
+            for d in week.days
+            for s in d.sessions
+            if s.modality.value == "endurance" and not s.optional
+            for e in s.exercises
+        ]
+        on_foot = [
+            x
+            for x in steady
+            if x is not None
+            and {q.value for q in x.equipment} == {"bodyweight"}
+            and "walk" in (x.session_title or "").lower()
+        ]
+        on_machine = [x for x in steady if x is not None and {q.value for q in x.equipment} & owned]
+        if on_foot and not on_machine:
+            verdict.faults.append(
+                Fault(
+                    "owned-machine-dropped",
+                    f"week {week.week}",
+                    f"{on_foot[0].name} on foot while the person owns {', '.join(sorted(owned))}",
+                )
+            )
+    return verdict
+
+
 WORD_CHECKS: dict[str, Check] = {
     "heavy-lift-no-ramp-up": heavy_lift_no_ramp_up,
     "interval-rounds-without-intervals": interval_rounds_without_intervals,
@@ -16407,6 +16543,9 @@ WORD_CHECKS: dict[str, Check] = {
     "second-goal-undosed": second_goal_undosed,
     "more-minutes-less-training": more_minutes_less_training,
     "seated-aerobic-despite-better-kit": seated_aerobic_despite_better_kit,
+    "guideline-reached-week-contradicts": guideline_reached_week_contradicts,
+    "note-contradicts-session": note_contradicts_session,
+    "owned-machine-dropped": owned_machine_dropped,
 }
 CHECKS: dict[str, Check] = {
     **SAFETY_CHECKS,

@@ -94,6 +94,7 @@ from endoprotocol.planner.weekly import (
     true_rep_notes,
     true_strength_day_notes,
     true_trim_notes,
+    true_warm_up_notes,
 )
 from endoprotocol.profile import WEEK, Profile
 from endoprotocol.vocab import SEVERITY_ORDER, Condition, Equipment, IntensityClass, Modality
@@ -759,6 +760,7 @@ def _build_plan(
     light_top = library.design.zones[IntensityClass.LIGHT].rpe.max or 0.0
     heavy_notes = {note.text for note, _ in outcome.notes if note.heavy_sets_only}
     light_notes = {note.text for note, _ in outcome.notes if note.no_heavy_sets_only}
+    warm_notes = {note.text for note, _ in outcome.notes if note.warm_up}
     kinds = {e.name: e.kind for e in library.exercises}
     for w in block:
         # seated marching grown past its bout is a chair-based circuit (coach review 32)
@@ -780,6 +782,8 @@ def _build_plan(
         # and a note about heavy sets only where the session holds one this week
         # (and one about heavy sets held back only where it holds no heavy main lift)
         true_heavy_notes(w, heavy_notes, light_notes, kinds)
+        # and a warm-up note once a day, on the session that warms up (coach review 42)
+        true_warm_up_notes(w, warm_notes)
         # and the ramp-up before its heavy lifts (their minutes are in its time), where it
         # holds one this week
         true_ramp_up_notes(
@@ -1318,6 +1322,18 @@ def _scoped_end(outcome: Decisions, held: list[str], measure: str) -> int:
     return scoped[0]
 
 
+def _held_end(outcome: Decisions, held: list[str], measure: str, reached: int | None) -> int:
+    """`_scoped_end`, never at or past the week the plan reaches the guideline: a %1RM limit
+    that leaves no set hard (an illness's 59 % in weeks 3-4) holds back only lifts that carry
+    a load, so body-weight lifts reach WHO's strength days in week 3, and the detail said
+    "held back in weeks 1-4; from week 5 ..." beside "the plan reaches it in week 3" (coach
+    review 42, WORDS-CONTRADICT-PLAN). The weeks the plan itself measures win."""
+    scoped = _scoped_end(outcome, held, measure)
+    if reached is not None and 0 < reached <= scoped:
+        return reached - 1
+    return scoped
+
+
 def _start_ends(outcome: Decisions, held: list[str], weeks: int, reached: int | None) -> int | None:
     """The week a light cautious start steps up, when it is the only rule holding a guideline
     back and it ends within the block - with no held dose after it, or one that reaches the
@@ -1447,7 +1463,9 @@ def _guidelines(
                 if reached is None and target.suggestion:
                     # after the start, not against it: no `suggestion` while it holds
                     detail += f" After the start: {target.suggestion}"
-            elif held and 0 < (scoped := _scoped_end(outcome, held, target.measure)) < len(block):
+            elif held and 0 < (scoped := _held_end(outcome, held, target.measure, reached)) < len(
+                block
+            ):
                 # a hold of the first weeks only (a passing illness): say which weeks, what
                 # the plan gives after them, and - still short then - the way to close it,
                 # from then on, never now (coach review 19, ILLNESS-HOLD-SHORTFALL-ADVISES-BRISK)

@@ -1138,6 +1138,11 @@ class Note(_Node):
     # held back by a safety cap, a cautious start or a held week says that the goal waits
     # (coach review 37, STRENGTH-SECOND-GOAL-UNDOSED)
     no_heavy_sets_only: Flag = False
+    # a note about the session's own warm-up: said once a day, on the first required session
+    # that carries it; a session after it shares its warm-up (coach review 42,
+    # WORDS-CONTRADICT-PLAN: "take at least ten minutes to warm up" on a 5-minute ride after
+    # the lifting)
+    warm_up: Flag = False
 
     @model_validator(mode="after")
     def _one_way(self) -> Self:

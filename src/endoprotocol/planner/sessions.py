@@ -1296,6 +1296,12 @@ class SessionBuilder:
         # seated marching before a walk where the pool is too short a trip (coach review
         # 19, NEUROPATHY-WALKS-WITH-POOL-OR-BIKE)
         gentle = self.outcome.requirement("non_impact_cardio") is not None
+        if gentle:
+            # ... and a walk there is said with "keep to even ground away from steep slopes"
+            # (`_fallback_said`), so an uphill walk gives way to its level twin, the stand-in
+            # (`instead_of`) held back while the uphill one is open: not "set a moderate
+            # incline" under it (coach review 42, WORDS-CONTRADICT-PLAN)
+            fits = [self._level_twin(e) for e in fits]
 
         def order(e: ExerciseEntry) -> tuple[object, ...]:
             above = 1 if LEVEL_ORDER[e.level] > level else 0
@@ -1320,6 +1326,20 @@ class SessionBuilder:
             and bool(first.needs())
             and first.max_minutes is None
             and self.library.venue_least(first) <= minutes
+        )
+
+    def _level_twin(self, entry: ExerciseEntry) -> ExerciseEntry:
+        """The level walk that stands in for an uphill `entry` (a flat treadmill walk for
+        the incline one), if the library has one open to the person; else `entry`."""
+        if "uphill" not in entry.tags:
+            return entry
+        return next(
+            (
+                e
+                for e in self.picker.held_back
+                if entry.id in e.instead_of and "uphill" not in e.tags
+            ),
+            entry,
         )
 
     def _impact_trained(self) -> bool:

@@ -660,6 +660,31 @@ def true_heavy_notes(
     week.days = days
 
 
+def true_warm_up_notes(week: Week, warm_up: Collection[str]) -> None:
+    """A note about a session's own warm-up (a rule's `warm_up` note: from 65, "take at least
+    ten minutes to warm up") stays only on the first session of its day that says it: a
+    session after required work that already said it and warmed up (a 5-minute ride after the
+    lifting) shares that warm-up and is listed without one, so the note would ask for more
+    warm-up than the block has minutes (coach review 42, WORDS-CONTRADICT-PLAN). After an
+    optional session, which may be skipped, the note stays. Runs on each week as finally
+    held."""
+    if not warm_up:
+        return
+    days = []
+    for day in week.days:
+        said: set[str] = set()
+        sessions = []
+        for s in day.sessions:
+            gone = said & set(s.notes)
+            if gone:
+                s = s.model_copy(update={"notes": [n for n in s.notes if n not in gone]})
+            if not s.optional:
+                said |= set(warm_up) & set(s.notes)
+            sessions.append(s)
+        days.append(DayPlan(day=day.day, sessions=sessions))
+    week.days = days
+
+
 def true_ramp_up_notes(
     week: Week, timing: Timing, text: str | None, short_text: str | None = None
 ) -> None:
