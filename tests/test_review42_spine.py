@@ -30,7 +30,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from endoprotocol import parse_profile
-from endoprotocol.audit import CHECKS
+from endoprotocol.audit import CHECKS, forbidden_tags
 from tests.builtin import audit_check, builtin_library, builtin_plan, plan_names
 from tests.strategies import audit_property
 
@@ -122,6 +122,9 @@ def test_osteoporosis_with_a_rower_rows_no_more() -> None:
     assert not ROWING & plan_names(plan)
     assert "low-bone-density-no-rowing" in {w.code for w in plan.warnings}
     assert not audit_check(SPINE, person, plan).faults
+    banned = forbidden_tags(parse_profile(person), 4)
+    assert "repeated-spinal-flexion" in banned
+    assert "loaded-plank" not in banned
 
 
 def test_rower_stays_without_fragile_bones() -> None:
