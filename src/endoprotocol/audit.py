@@ -192,6 +192,13 @@ def needs_falls_prevention(p: Profile) -> bool:
     return p.age >= OLDER_AGE or Condition.FALLS_HISTORY in p.conditions
 
 
+def older_bone_goal(p: Profile) -> bool:
+    """A bone-density goal at 65 or over: the standard reads it as possible low bone mass and
+    keeps the spine from loaded bending and twisting, as with osteoporosis (COACHING.md §4;
+    coach review 42, LOADED-TWIST-FOR-OLDER-BONE-GOAL)."""
+    return p.age >= OLDER_AGE and Goal.BONE_DENSITY in p.goals
+
+
 def floor_barred(p: Profile) -> str:
     """Why the standard keeps this person off the floor altogether, or "": 80 and over after
     a fall (the trip down to the floor and up again, weights in hand, is the likeliest next
@@ -295,8 +302,16 @@ def forbidden_tags(p: Profile, weeks: int = 1) -> dict[str, str]:
             "skill",
             "bent-over",
         )
+    if conditions & {Condition.OSTEOPOROSIS, Condition.VERTEBRAL_FRACTURE}:
+        # a rowing stroke bends the spine forward under load at every catch (coach review 42,
+        # SPINE-FRACTURE-LOADED-FLEXION-AND-PLANK)
+        ban("osteoporosis", "repeated-spinal-flexion")
     if Condition.VERTEBRAL_FRACTURE in conditions:
-        ban("vertebral fracture", "high-impact", "heavy-spinal-load", "ballistic")
+        ban("vertebral fracture", "high-impact", "heavy-spinal-load", "ballistic", "loaded-plank")
+    if older_bone_goal(p):
+        # a bone goal from 65 is itself a sign of low bone mass (coach review 42,
+        # LOADED-TWIST-FOR-OLDER-BONE-GOAL)
+        ban("a bone-density goal at 65 or over", "spinal-flexion", "twisting")
     trained = p.currently_active and p.experience is not Experience.BEGINNER
     if needs_falls_prevention(p) and not trained:
         ban(
@@ -16370,6 +16385,68 @@ def seated_aerobic_despite_better_kit(p: Profile, plan: Plan, library: Library) 
     return verdict
 
 
+# Cardio done on a rowing machine, read from its kit or its name (a rowing stroke bends the
+# spine forward under load at every catch, hundreds of times a session)
+ROWING_MACHINE = re.compile(
+    r"rowing machine|\brower\b|\browing session|\btempo row\b", re.IGNORECASE
+)
+ROWING_PATTERNS = frozenset({"cardio", "intervals"})
+# Loaded or curled trunk rotation read from the name or cue (a Russian twist, a woodchop)
+TRUNK_TWIST = re.compile(r"twist|wood ?chop", re.IGNORECASE)
+
+
+def spine_fracture_loaded_flexion(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §4, osteoporosis and vertebral fracture: no loaded spinal flexion (coach
+    review 42, SPINE-FRACTURE-LOADED-FLEXION-AND-PLANK, safety). A 60-year-old after a
+    vertebral fracture with a rower rowed 12 minutes after each lifting session and was
+    offered 40-minute rows besides; a 40-year-old after one did a weighted push-up with a
+    loaded backpack high on the upper back. Faults, with osteoporosis or a vertebral
+    fracture: any rowing-machine cardio (steady or intervals, by its kit, tag
+    `repeated-spinal-flexion` or name), nor as an alternative; with a vertebral fracture
+    also any loaded plank (tag `loaded-plank`, or a face-down push-up, row or plank whose
+    name or cue adds a backpack, band, plate or vest)."""
+    conditions = set(p.conditions)
+    low_bone = bool({Condition.OSTEOPOROSIS, Condition.VERTEBRAL_FRACTURE} & conditions)
+    fracture = Condition.VERTEBRAL_FRACTURE in conditions
+    verdict = Verdict(applies=low_bone)
+    if not low_bone:
+        return verdict
+    entries = _by_name(library)
+    for where, name, label in named_moves(plan):
+        entry = entries.get(name)
+        if entry is None:
+            continue
+        pattern = entry.pattern.value
+        rowing = pattern in ROWING_PATTERNS and (
+            "repeated-spinal-flexion" in entry.tags
+            or Equipment.ROWER in entry.equipment
+            or bool(ROWING_MACHINE.search(name))
+        )
+        if rowing:
+            why = "vertebral fracture" if fracture else "osteoporosis"
+            verdict.faults.append(
+                Fault(
+                    "spine-fracture-loaded-flexion",
+                    where,
+                    f"{label}: a rowing stroke flexes the spine under load at each catch ({why})",
+                )
+            )
+        loaded_plank = "loaded-plank" in entry.tags or (
+            pattern in PLANK_PATTERNS
+            and "prone" in entry.tags
+            and (_says(PLANK_LOAD, name, entry) or "backpack" in entry.cue.lower())
+        )
+        if fracture and loaded_plank:
+            verdict.faults.append(
+                Fault(
+                    "spine-fracture-loaded-flexion",
+                    where,
+                    f"{label}: a loaded plank holds added load on the fractured spine",
+                )
+            )
+    return verdict
+
+
 # a guideline's detail naming the weeks a safety rule holds it back ("Held back on purpose in
 # weeks 1-4 ...", "in week 1 ...")
 HELD_WEEKS = re.compile(r"Held back on purpose in (?:week 1\b|weeks 1-(\d+))")
@@ -16506,6 +16583,35 @@ def owned_machine_dropped(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+def older_bone_goal_loaded_twist(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §4, no loaded spinal flexion or twisting where bones may be fragile (coach
+    review 42, LOADED-TWIST-FOR-OLDER-BONE-GOAL, safety): a 70-year-old woman whose goal was
+    bone density did "Russian twist: 2x8-12, RPE 7-8 - sit leaning back with a dumbbell at
+    the chest and rotate". A bone goal at 65 or over is itself a sign of low bone mass, and
+    flexion with rotation under load is the classic way a weak vertebra breaks. Faults, for a
+    bone-density goal at 65 or over and for osteoporosis or a vertebral fracture at any age:
+    an exercise or alternative tagged `twisting` or `spinal-flexion`, or whose name or cue
+    twists or curls the trunk (a Russian twist, a woodchop, a crunch)."""
+    low_bone = bool({Condition.OSTEOPOROSIS, Condition.VERTEBRAL_FRACTURE} & set(p.conditions))
+    verdict = Verdict(applies=low_bone or older_bone_goal(p))
+    if not verdict.applies:
+        return verdict
+    why = "low bone density" if low_bone else "a bone-density goal at 65 or over"
+    entries = _by_name(library)
+    for where, name, label in named_moves(plan):
+        entry = entries.get(name)
+        tagged = entry is not None and bool({"twisting", "spinal-flexion"} & set(entry.tags))
+        if tagged or _says(TRUNK_TWIST, name, entry) or _says(TRUNK_FLEXION, name, entry):
+            verdict.faults.append(
+                Fault(
+                    "older-bone-goal-loaded-twist",
+                    where,
+                    f"{label} bends or twists the spine ({why})",
+                )
+            )
+    return verdict
+
+
 WORD_CHECKS: dict[str, Check] = {
     "heavy-lift-no-ramp-up": heavy_lift_no_ramp_up,
     "interval-rounds-without-intervals": interval_rounds_without_intervals,
@@ -16546,6 +16652,8 @@ WORD_CHECKS: dict[str, Check] = {
     "guideline-reached-week-contradicts": guideline_reached_week_contradicts,
     "note-contradicts-session": note_contradicts_session,
     "owned-machine-dropped": owned_machine_dropped,
+    "spine-fracture-loaded-flexion": spine_fracture_loaded_flexion,
+    "older-bone-goal-loaded-twist": older_bone_goal_loaded_twist,
 }
 CHECKS: dict[str, Check] = {
     **SAFETY_CHECKS,
