@@ -14456,8 +14456,7 @@ def who_short_with_empty_offered_day(p: Profile, plan: Plan, library: Library) -
     left with nothing at all: the day the plan keeps light for recovery (or light after
     intervals) still holds an easy walk. The smallest profile: 27F, strength first,
     active, 7 x 30 minutes, kettlebell - 75 of 150 minutes and an empty Sunday. Left out:
-    referral and light-only plans, an aerobic target a safety rule holds, and plans with
-    no optional steady walk of any kind in them (nothing asks for one)."""
+    referral and light-only plans, and an aerobic target a safety rule holds."""
     target = _guideline(plan, "who-2020-aerobic")
     verdict = Verdict(
         applies=target is not None
