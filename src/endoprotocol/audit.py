@@ -14697,8 +14697,94 @@ def faller_press_unloadable(p: Profile, plan: Plan, library: Library) -> Verdict
     return verdict
 
 
+def _required_lifting_days(days: list[DayPlan]) -> int:
+    """Days of a week holding a required lifting session."""
+    return sum(
+        1
+        for d in days
+        if any(s.modality.value == "resistance" and not s.optional for s in d.sessions)
+    )
+
+
+def lifting_day_traded_while_walks_have_room(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 42, LIFTING-DAY-TRADED-FOR-FOUR-MINUTES. A lifting day gives way to an
+    aerobic first goal's second steady session (K1b) only when the build-up has nothing to
+    grow into - a week 1 held at the build-up's start (COACHING.md §2: WHO's two strength
+    days, and the time given is used; §3). A person not yet active whose week 1 already
+    holds more steady work than that start, beside two or more lifting days, keeps WHO's
+    two strength days in every later building week: faulty when such a week has fewer
+    than two (the smallest profile: 40F, mood first, 3 x 30 minutes, whose walks after
+    each short lifting day gave 42 minutes in week 1, traded Friday's lifting from week 3
+    for 46-50). Left out as `aerobic-first-backbone-missing` leaves them: strength days a
+    safety rule asks for, Triad/RED-S signs, referral and light-only plans, a held
+    aerobic target, one offered day."""
+    weeks = plan.weeks
+    verdict = Verdict(
+        applies=_aerobic_first_open(p, plan, also_held_by={Condition.PREGNANCY})
+        and not p.currently_active
+        and len(weeks) >= 3
+    )
+    if not verdict.applies:
+        return verdict
+    first, _rounds = _aerobic_dose(weeks[0].days)
+    lifts = _required_lifting_days(weeks[0].days)
+    if first <= BUILD_UP_START_MINUTES or lifts < 2:
+        verdict.applies = False  # K1b's own case, or no two strength days to keep
+        return verdict
+    for week in weeks[1:]:
+        held = _required_lifting_days(week.days)
+        if not week.deload and held < 2:
+            verdict.faults.append(
+                Fault(
+                    "lifting-day-traded-while-walks-have-room",
+                    f"week {week.week}",
+                    f"first goal {p.goals[0].value}: {held} lifting day(s) (week 1: {lifts}) "
+                    f"though week 1 already held {first:.0f} steady minutes, past the "
+                    f"build-up's start of {BUILD_UP_START_MINUTES}",
+                )
+            )
+            break
+    return verdict
+
+
+def who_short_with_empty_offered_day(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 42, WHO-SHORT-WITH-OFFERED-DAY-EMPTY (COACHING.md §2: the week uses the
+    days it is given; active people meet WHO in week 1 when time allows). While week 1's
+    required sessions fall short of WHO's aerobic minutes, no day the person offered is
+    left with nothing at all: the day the plan keeps light for recovery (or light after
+    intervals) still holds an easy walk. The smallest profile: 27F, strength first,
+    active, 7 x 30 minutes, kettlebell - 75 of 150 minutes and an empty Sunday. Left out:
+    referral and light-only plans, and an aerobic target a safety rule holds."""
+    target = _guideline(plan, "who-2020-aerobic")
+    verdict = Verdict(
+        applies=target is not None
+        and not target.held_by
+        and target.value < target.target
+        and not plan.screening.referral_only
+        and plan.screening.max_intensity not in ("none", "light")
+        and bool(plan.weeks)
+    )
+    if target is None or not verdict.applies:
+        return verdict
+    offered = {d.value for d in p.training_days()}
+    for week in plan.weeks[:1]:
+        empty = [d.day.value for d in week.days if d.day.value in offered and not d.sessions]
+        if empty:
+            verdict.faults.append(
+                Fault(
+                    "who-short-with-empty-offered-day",
+                    f"week {week.week} {', '.join(empty)}",
+                    f"{target.value:g} of {target.target:g} WHO aerobic minutes, and "
+                    f"offered {', '.join(empty)} holds nothing, not even an easy walk",
+                )
+            )
+    return verdict
+
+
 PROGRESSION_CHECKS: dict[str, Check] = {
     "faller-press-unloadable": faller_press_unloadable,
+    "lifting-day-traded-while-walks-have-room": lifting_day_traded_while_walks_have_room,
+    "who-short-with-empty-offered-day": who_short_with_empty_offered_day,
     "interval-return-at-full-dose": interval_return_at_full_dose,
     "fixed-intervals-return-at-full-dose": fixed_intervals_return_at_full_dose,
     "walk-dropped-for-exit-sets": walk_dropped_for_exit_sets,

@@ -175,6 +175,24 @@ def _holds_aerobic(kept: list[Week], gave: list[Week], bar: int) -> bool:
     )
 
 
+def _backbone_grows(block: list[Week], begin: int, start: float) -> bool:
+    """Whether `block`, built with no lifting day given to the aerobic-first backbone, has
+    a backbone that needs no trade (coach review 42, LIFTING-DAY-TRADED-FOR-FOUR-MINUTES):
+    its week 1 already holds more required aerobic minutes than the build-up starts from
+    (`start`: K1b's own condition, read on the week as built, with the walks after its
+    lifting), or its aerobic minutes rise above week 1's in every building week from week
+    `begin` on (the week the trade would start). Either way the walks beside the lifting
+    have room, so neither a lifting day nor WHO's second strength day gives way."""
+    name = "moderate_equivalent_aerobic_minutes"
+    minutes = [measure(name, _required(w.days)) for w in block]
+    if not minutes:
+        return False
+    if minutes[0] > start:
+        return True
+    later = [m for w, m in zip(block, minutes, strict=True) if w.week >= begin and not w.deload]
+    return bool(later) and all(m > minutes[0] for m in later)
+
+
 def _holds_minutes(have: list[int], other: list[int], bar: int) -> bool:
     """`_holds_aerobic` on each week's aerobic minutes: the kept block's (`have`) against
     those of the block that gave a lifting day way (`other`)."""
@@ -331,10 +349,11 @@ def _build_plan(
     # bout, even where a rule holds the required steady work at week 1's (they stay there)
     extras_ramp = build_up or _build_up(outcome, profile, library, held_too=True)
 
-    def assemble(keep_lifting_days: bool) -> _Assembly:
+    def assemble(keep_lifting_days: bool, keep_backbone_days: bool = False) -> _Assembly:
         """The week scheduled (`Scheduler`, keeping a muscle- or strength-first goal's lifting
-        days from giving way to the aerobic minutes or not) and its sessions built over the
-        block, with the steady blocks the built lifting's unused minutes take."""
+        days from giving way to the aerobic minutes or not, and an aerobic first goal's from
+        giving way to its backbone's second steady session or not) and its sessions built
+        over the block, with the steady blocks the built lifting's unused minutes take."""
 
         def scheduled(
             split_keep: frozenset[str],
@@ -360,6 +379,7 @@ def _build_plan(
                 block_weeks=weeks,
                 split_keep=split_keep,
                 keep_lifting_days=keep_lifting_days,
+                keep_backbone_days=keep_backbone_days,
             )
             week = scheduler.run()
             # the lifting days whose hinge slot takes a heavy floor pull (coach review 30)
@@ -646,6 +666,18 @@ def _build_plan(
         # aerobic minutes otherwise.
         kept = assemble(True)
         if _holds_aerobic(kept.block, made.block, _aerobic_bar(outcome)):
+            made = kept
+    if made.scheduler.backbone is not None:
+        # coach review 42, LIFTING-DAY-TRADED-FOR-FOUR-MINUTES (COACHING.md §2: WHO's two
+        # strength days, and the week uses the time it is given): the scheduler trades a
+        # lifting day for the backbone's second steady session on the week before the walks
+        # after its lifting are placed (their 10-12 minutes unseen). The week built with
+        # every lifting day kept is kept when its week 1 already holds more than the
+        # build-up's start, or its own steady work grows in every building week from the
+        # trade's week on: the build-up has room to grow in, which is all the trade was for
+        kept = assemble(made.scheduler.keep_lifting_days, keep_backbone_days=True)
+        start = build_up.start_minutes if build_up is not None else 0
+        if _backbone_grows(kept.block, made.scheduler.backbone[0], start):
             made = kept
     scheduler, picker, builder = made.scheduler, made.picker, made.builder
     week_one, shortfalls, block = made.week_one, made.shortfalls, made.block

@@ -290,6 +290,7 @@ class Scheduler:
         block_weeks: int = 4,
         split_keep: frozenset[str] = frozenset(),
         keep_lifting_days: bool = False,
+        keep_backbone_days: bool = False,
     ) -> None:
         """`unavailable`: modalities no exercise can fill for this person, and why; their
         requests are reported as shortfalls and their days go to other work.
@@ -301,7 +302,9 @@ class Scheduler:
         `keep_lifting_days`: a muscle- or strength-first goal's lifting day (a guideline
         with `lifting_reserves_growth`) does not give way to the aerobic minutes - the week
         tried when the one that gave way may leave its kept lifting days' minutes idle
-        (`build_plan`, coach review 18)."""
+        (`build_plan`, coach review 18). `keep_backbone_days`: no lifting day gives way to the
+        aerobic-first backbone's second steady session (`_backbone`) - the week tried when
+        the walks beside the lifting may grow without it (`build_plan`, coach review 42)."""
         self.outcome = outcome
         self.unavailable = unavailable or {}
         self.vigorous_steady = vigorous_steady
@@ -322,6 +325,7 @@ class Scheduler:
         # under it; when they did, the dose they must still give (checked in build.py)
         self.split_keep = split_keep
         self.keep_lifting_days = keep_lifting_days
+        self.keep_backbone_days = keep_backbone_days
         # how many lifting days of a muscle- or strength-first goal gave way to the
         # aerobic minutes (`run`)
         self.lifting_days_given: int = 0
@@ -979,7 +983,7 @@ class Scheduler:
                     self.adjusted.append(
                         Removal(f"a lifting day gave way to {whose}", rule.full_id)
                     )
-            if target.lifting_yields_to_backbone and lifts > floor:
+            if target.lifting_yields_to_backbone and lifts > floor and not self.keep_backbone_days:
                 week = self._backbone(week, lambda cap: required(cap)[0], lifts - 1, rule.full_id)
             self.week, self.shortfalls, self.lifting_cap = week, shortfalls, None
         # the week as chosen (its lifting days kept or given way by the minutes the rules'
@@ -991,6 +995,7 @@ class Scheduler:
         self._ensure_activity_gaps()
         self._grow_room()
         self._offered_days_first()
+        self._easy_walks_on_light_days()
         self._size_optional()
         self._say_why_away()
         self._mark_exposure_forms()
@@ -2065,6 +2070,48 @@ class Scheduler:
                         self.week.days[free].remove(s)
                 else:
                     self.week.days[day].append(s)
+
+    def _easy_walks_on_light_days(self) -> None:
+        """Coach review 42, WHO-SHORT-WITH-OFFERED-DAY-EMPTY (COACHING.md §2: the week uses
+        the days it is given, and active people meet WHO in week 1 when time allows): while
+        the aerobic guideline is still short, an offered day that holds nothing - the day
+        the rules keep light for recovery (`rest_days`), or the light day after intervals -
+        takes the optional walk as an easy one, at light effort. A light walk is what such a
+        day allows ("rest, or an easy walk at most"), so the rest day stays a rest day and
+        no hard-day count moves; it adds no moderate minutes to WHO's measure, and the
+        advice still says what the days cannot hold. A person building up, short in week 1
+        by the build-up's short walks, takes it too. Not under a safety cap on steady
+        sessions, nor where no optional steady session is asked for or possible."""
+        if self.outcome.max_intensity == "none" or Modality.ENDURANCE in self.unavailable:
+            return
+        # (a person building up is short in week 1 on purpose, by the build-up's short
+        # walks, though the week as scheduled may reach the bar: the day takes the easy walk
+        # too, unless a safety rule caps the steady sessions)
+        cap = self.outcome.cap("sessions_per_week", Modality.ENDURANCE.value)
+        building = self.build_up is not None and not (
+            cap is not None and cap[1].startswith("safety/")
+        )
+        if not (self._aerobic_short() or building):
+            return
+        found = self.outcome.sessions.get((Modality.ENDURANCE, True))
+        if found is None:
+            return
+        counted = self.outcome.cap(OPTIONAL_COUNTED_CAP, Modality.ENDURANCE.value)
+        for day in self._free_offered():
+            if counted is not None and counted[0] <= sum(
+                1 for d in self.week.days for o in d if o.modality is Modality.ENDURANCE
+            ):
+                return
+            s = Slotted(
+                Modality.ENDURANCE,
+                "light",
+                found.request.title,
+                found.request.focus,
+                True,
+                sorted(set(found.rules)),
+            )
+            if self.fits(day, s):
+                self.week.days[day].append(s)
 
     def _say_why_away(self) -> None:
         """An optional extra on a day the person did not offer says why (coach review 20,
