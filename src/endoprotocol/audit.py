@@ -16016,6 +16016,113 @@ def more_minutes_less_training(p: Profile, plan: Plan, library: Library) -> Verd
     return verdict
 
 
+# Coach review 42, OVERTRAINING-RELIEF-REFILLED-WITH-CARDIO: the least share (%) by which
+# the week-1 training load (required lifting minutes plus moderate-equivalent aerobic
+# minutes) of a plan for overtraining signs falls below the same person's plan without them
+# (the rule cuts a third; a fifth leaves room for whole sets, warm-ups, the least walks and
+# a third lifting day the cap on hard sessions turns into a walk), and the
+# minutes above WHO's aerobic bar a week held at it may keep (a minute's rounding a session)
+OVERTRAINING_LOAD_CUT_PCT = 20
+OVERTRAINING_FLOOR_SLACK = 5
+
+
+def _week_load(week: Week) -> tuple[float, float]:
+    """A week's required lifting minutes and moderate-equivalent aerobic minutes."""
+    lifting = sum(
+        s.duration_minutes
+        for d in week.days
+        for s in d.sessions
+        if not s.optional and s.modality is Modality.RESISTANCE
+    )
+    return float(lifting), _required_aerobic(week)
+
+
+def overtraining_load_not_reduced(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 42, OVERTRAINING-RELIEF-REFILLED-WITH-CARDIO (Meeusen 2013, EVIDENCE.md
+    §2.4: overtraining signs ask for less total training load; COACHING.md §3: a deload's
+    stated cut is the real one): a plan for overtraining signs gives a week 1 whose
+    training load (required lifting minutes plus moderate-equivalent aerobic minutes) is at
+    least `OVERTRAINING_LOAD_CUT_PCT` % below the same person's plan without them, as long;
+    where that plan held WHO's aerobic bar, the aerobic minutes may stop at the bar (within
+    `OVERTRAINING_FLOOR_SLACK`) with the lifting no longer. Each deload week after week 1
+    has fewer aerobic minutes than the building week before it, unless that week's steady
+    sessions are already at the least steady work. A 30-year-old endurance rider on two
+    60-minute days had 22 lifting minutes and a 38-minute ride each day, against 30 and 30
+    without the signs, and the week-4 deload kept both rides at 38."""
+    overtrained = Condition.OVERTRAINING_SYMPTOMS in p.conditions
+    verdict = Verdict(
+        applies=overtrained
+        # a person not yet active starts with a light re-entry week on either side: how
+        # overtraining signs meet a re-entry's dose is left open (docs/planning.md, session 32)
+        and p.currently_active
+        and bool(plan.weeks)
+        and not plan.screening.referral_only
+    )
+    if not verdict.applies:
+        return verdict
+    others = [c for c in p.conditions if c is not Condition.OVERTRAINING_SYMPTOMS]
+    twin = _twin_plan(p, len(plan.weeks), library, conditions=others)
+    if twin is None or not twin.weeks or twin.screening.referral_only:
+        verdict.applies = False
+        return verdict
+    lifting, aerobic = _week_load(plan.weeks[0])
+    was_lifting, was_aerobic = _week_load(twin.weeks[0])
+    target = _guideline(twin, "who-2020-aerobic")
+    bar = target.target if target is not None else 0
+    most = (lifting + aerobic) <= (was_lifting + was_aerobic) * (
+        100 - OVERTRAINING_LOAD_CUT_PCT
+    ) / 100
+    floored = (
+        bar > 0
+        and was_aerobic >= bar
+        and aerobic <= bar + OVERTRAINING_FLOOR_SLACK
+        and lifting <= was_lifting
+    )
+    least = _least_steady_block(library)
+    # a walk after lifting at the least steady work stays (its day's trim and form notes
+    # were written for it): a week whose steady work is all such walks, with no longer
+    # lifting, is left open (docs/planning.md, session 32)
+    steady = [
+        s
+        for d in plan.weeks[0].days
+        for s in d.sessions
+        if not s.optional and s.modality is Modality.ENDURANCE
+    ]
+    least_walks = bool(steady) and all(s.duration_minutes <= least for s in steady)
+    if least_walks and lifting <= was_lifting:
+        floored = True
+    if was_lifting + was_aerobic > 0 and not most and not floored:
+        verdict.faults.append(
+            Fault(
+                "overtraining-load-not-reduced",
+                "week 1",
+                f"{lifting:g} lifting and {aerobic:g} aerobic minutes, against "
+                f"{was_lifting:g} and {was_aerobic:g} without overtraining signs",
+            )
+        )
+    for before, week in pairwise(plan.weeks):
+        if not week.deload or before.deload:
+            continue
+        steady = [
+            s
+            for d in before.days
+            for s in d.sessions
+            if not s.optional and s.modality is Modality.ENDURANCE
+        ]
+        if not any(s.duration_minutes > least for s in steady):
+            continue
+        now, was = _required_aerobic(week), _required_aerobic(before)
+        if now >= was:
+            verdict.faults.append(
+                Fault(
+                    "overtraining-load-not-reduced",
+                    f"week {week.week}",
+                    f"a deload week keeps {now:g} aerobic minutes against {was:g} the week before",
+                )
+            )
+    return verdict
+
+
 WORD_CHECKS: dict[str, Check] = {
     "heavy-lift-no-ramp-up": heavy_lift_no_ramp_up,
     "interval-rounds-without-intervals": interval_rounds_without_intervals,
@@ -16052,6 +16159,7 @@ WORD_CHECKS: dict[str, Check] = {
     "balance-minutes-empty": balance_minutes_empty,
     "second-goal-undosed": second_goal_undosed,
     "more-minutes-less-training": more_minutes_less_training,
+    "overtraining-load-not-reduced": overtraining_load_not_reduced,
 }
 CHECKS: dict[str, Check] = {
     **SAFETY_CHECKS,
