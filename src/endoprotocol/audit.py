@@ -8114,8 +8114,12 @@ def trim_with_idle_minutes(p: Profile, plan: Plan, library: Library) -> Verdict:
     person with diabetes, both strength days lost for nothing). Deloads cut on purpose.
     Minutes a later building week with the same day types fills on that day are not idle
     by the trim: the lifting is sized for that week, so that it never has to shrink when the
-    walk grows into them (coach review 26, POOR-SLEEP-LIFTING-SHRINKS)."""
+    walk grows into them (coach review 26, POOR-SLEEP-LIFTING-SHRINKS). Overtraining signs
+    leave a third of each day free on purpose, the walk after lifting a third shorter too
+    (coach review 42, OVERTRAINING-RELIEF-REFILLED-WITH-CARDIO): not read."""
     verdict = Verdict(applies=False)
+    if Condition.OVERTRAINING_SYMPTOMS in p.conditions:
+        return verdict
     offered = {d.value for d in p.training_days()}
     building = [w for w in plan.weeks if not w.deload]
     for at, week in enumerate(building):
@@ -12584,7 +12588,9 @@ def week_one_emptier_than_one_week_plan(p: Profile, plan: Plan, library: Library
     notes = " ".join(first.notes)
     for d in first.days:
         minutes = free.get(d.day.value)
-        if minutes is None:
+        # (overtraining signs leave the lighter days' minutes free on purpose, and week 1
+        # says so: coach review 42, OVERTRAINING-RELIEF-REFILLED-WITH-CARDIO)
+        if minutes is None or Condition.OVERTRAINING_SYMPTOMS in p.conditions:
             continue
         lifting = sum(s.duration_minutes for s in _required_of(d, "resistance"))
         was = sum(s.duration_minutes for s in _required_of(twin_days[d.day.value], "resistance"))

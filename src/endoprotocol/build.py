@@ -648,6 +648,17 @@ def _build_plan(
             },
             plateau=scheme.plateau_said if scheme.unloaded_plateau_note else None,
         )
+    # a lighter block to recover is lighter on its aerobic side too, the lifting's freed
+    # minutes left free (coach review 42, OVERTRAINING-RELIEF-REFILLED-WITH-CARDIO); the
+    # rests a trim shortened take their minutes back after it
+    cut_aerobic = "aerobic_cut_pct" in outcome.progression
+    if cut_aerobic:
+        block = recovery_aerobic_cut(
+            block,
+            outcome,
+            profile.minutes_per_session,
+            library.design.timing.min_work_minutes.get(Modality.ENDURANCE, 10),
+        )
     # the fit run again on the weeks as built: rests a trim shortened come back where the
     # week's cuts left the day's minutes (coach review 16, HEAVY-REST-CLIPPED-WITH-TIME-LEFT)
     # (a week under a week-scoped hold, or after one, reads no reps week's rests: its loads
@@ -674,16 +685,6 @@ def _build_plan(
     # each day's moderate steady session (after lifting or alone) takes what the weeks as
     # built leave free while week 1 is short of the aerobic target (coach review 21,
     # ACTIVE-AEROBIC-SHORT-WITH-FREE-MINUTES)
-    # a lighter block to recover is lighter on its aerobic side too, the lifting's freed
-    # minutes left free (coach review 42, OVERTRAINING-RELIEF-REFILLED-WITH-CARDIO)
-    cut_aerobic = "aerobic_cut_pct" in outcome.progression
-    if cut_aerobic:
-        block = recovery_aerobic_cut(
-            block,
-            outcome,
-            profile.minutes_per_session,
-            library.design.timing.min_work_minutes.get(Modality.ENDURANCE, 10),
-        )
     if (
         build_up is None
         and not cut_aerobic

@@ -6698,7 +6698,8 @@ def recovery_aerobic_cut(
     lifting stays, as its day's trim and form notes were written for it). A week whose required steady
     work held the aerobic guideline's bar (WHO 2020's 150 moderate-equivalent minutes) comes
     down to the bar, not below: the minutes cut past it go back, the most-cut session first,
-    as far as the lighter day allows (`aerobic_floor_note`); a week below the bar is cut all the same (its guideline already
+    as far as the lighter day allows (`aerobic_floor_note`), in a block whose week 1 met it;
+    a week below the bar is cut all the same (its guideline already
     says it is short). With `deload_cuts_aerobic`, a deload week then takes the deload's
     least cut (`deload_volume_cut_pct`) off each steady session against the week before,
     below the bar for that one week, and says so (`deload_steady_note`)."""
@@ -6712,6 +6713,10 @@ def recovery_aerobic_cut(
     floor_note = p["aerobic_floor_note"].value if "aerobic_floor_note" in p else None
     day_most = budget * (100 - pct) // 100
     bar = scheme.aerobic_target
+    # (the bar holds where week 1 met it: a build-up that reaches it later is cut the same
+    # share all block, so its steps stay steps)
+    if _week_aerobic(weeks[0].days) < bar:
+        bar = 0
     out: list[Week] = []
     last_steady: int | None = None
     last_lengths: dict[tuple[int, int], int] = {}
@@ -6789,4 +6794,38 @@ def recovery_aerobic_cut(
                 if _steady(s)
             }
         out.append(week.model_copy(update={"days": days, "notes": notes}))
+    return _steady_words_kept(out, scheme)
+
+
+def _steady_words_kept(weeks: list[Week], scheme: Scheme) -> list[Week]:
+    """`weeks` without the notes on the required steady minutes' change (longer, full
+    length, shorter) that the cut weeks no longer keep: a build-up's step the least steady
+    work holds, a fall the cut evened out (`recovery_aerobic_cut`)."""
+    longer = [scheme.build_up_note, scheme.steady_grows_note]
+    full = [scheme.build_up_done_note]
+    shorter = [
+        scheme.steady_shorter_note,
+        scheme.steady_to_intervals_note,
+        scheme.steady_to_intervals_part_note,
+    ]
+
+    def heads(templates: list[str | None]) -> list[str]:
+        return [t.split("{")[0] for t in templates if t and len(t.split("{")[0]) >= 12]
+
+    said_longer, said_full, said_shorter = heads(longer), heads(full), heads(shorter)
+    out = weeks[:1]
+    most = sum(_steady_minutes(weeks[0].days)) if weeks else 0
+    for week in weeks[1:]:
+        was, now = sum(_steady_minutes(out[-1].days)), sum(_steady_minutes(week.days))
+        kept = [
+            n
+            for n in week.notes
+            if not (
+                (any(n.startswith(h) for h in said_longer) and now <= was)
+                or (any(n.startswith(h) for h in said_full) and (now <= was or now < most))
+                or (any(n.startswith(h) for h in said_shorter) and now >= was)
+            )
+        ]
+        most = max(most, now)
+        out.append(week if kept == week.notes else week.model_copy(update={"notes": kept}))
     return out
