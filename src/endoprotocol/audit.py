@@ -5430,8 +5430,9 @@ def aerobic_short_with_unused_minutes(p: Profile, plan: Plan, library: Library) 
     """COACHING.md §2 (coach review 4, K2): a plan short of WHO's aerobic minutes, with no
     safety rule holding them, leaves no offered lifting day with a steady block's minutes
     (the library's least steady work) unused in every week of the block, whatever the first
-    goal: minutes that no week's lifting uses - a whole-block hold on sets (overtraining
-    signs), slots no exercise fills, a cautious start - go to a walk or ride after it. Triad
+    goal: minutes that no week's lifting uses - slots no exercise fills, a cautious start -
+    go to a walk or ride after it (overtraining signs hold the aerobic minutes since coach
+    review 42: the freed minutes stay free). Triad
     or RED-S signs hold the aerobic minutes (training load held down until energy
     availability is assessed), and so does a week 1 held light; a day after intervals stays
     light; a week at five steady
