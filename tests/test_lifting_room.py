@@ -254,14 +254,8 @@ def _walks(plan: Plan, day: str) -> list[int]:
 @pytest.mark.parametrize(
     ("data", "aerobic", "walks"),
     [
-        # the whole block holds a third fewer sets: 34 of 60 minutes lifted, 26 walked (25
-        # on Thursday, whose lunge is dosed 8-12 reps, not 3-6: coach review 8); since coach
-        # review 27 (WEEK1-CHANGES-WITH-BLOCK-LENGTH) the walks take week 1's free minutes,
-        # not the tightest week's (25 and 24 before)
-        # since session 31 (HEAVY-LIFTS-NO-RAMP-UP-TIME) the days hold the ramp-up sets
-        # before their heavy lifts (9 and 7 minutes), the same lifts and sets as before:
-        # the walks 17 and 18 (26 and 25 before)
-        (OVERTRAINED, 35, {"monday": 17, "thursday": 18}),
+        # (the overtrained lifter, here until coach review 42, is
+        # test_k2_overtraining_leaves_the_freed_minutes_free below)
         # the spine-care days fill five of their slots with a barbell (no bent-over row with
         # low bone density since coach review 10: the pull slot says bands would add one),
         # plus 5 minutes of balance; the walks leave room for the sets weeks 9-11 add (the
@@ -328,7 +322,8 @@ def test_k2_the_first_goal_keeps_a_nearly_full_day_and_the_triad_hold_stays() ->
 
 def test_k2_the_check_finds_the_old_shape() -> None:
     """The fixed overtrained plan with its walks removed (the old week) is flagged on both
-    lifting days."""
+    lifting days (its guideline as before coach review 42, with no rule holding the aerobic
+    minutes)."""
     plan = _plan(OVERTRAINED, weeks=4)
     doctored = plan.model_copy(deep=True)
     for w in doctored.weeks:
@@ -336,7 +331,9 @@ def test_k2_the_check_finds_the_old_shape() -> None:
             d.sessions[:] = [
                 s for s in d.sessions if not (s.modality.value == "endurance" and not s.optional)
             ]
-    next(g for g in doctored.guidelines if g.id == "who-2020-aerobic").value = 0
+    aerobic = next(g for g in doctored.guidelines if g.id == "who-2020-aerobic")
+    aerobic.value = 0
+    aerobic.held_by = []
     faults = aerobic_short_with_unused_minutes(
         parse_profile(OVERTRAINED), doctored, builtin_library()
     ).faults
@@ -371,3 +368,20 @@ def test_no_lifting_day_leaves_a_blocks_minutes_unused_in_every_week(
         examples=max(EXAMPLES // 4, 10),
         weeks=12,
     )
+
+
+def test_k2_overtraining_leaves_the_freed_minutes_free() -> None:
+    """Coach review 42, OVERTRAINING-RELIEF-REFILLED-WITH-CARDIO, in place of K2 for this
+    profile: the whole block holds a third fewer sets (34 of 60 minutes lifted), and the
+    walk after lifting no longer takes the minutes they free (17 and 18 minutes on session
+    31's main, 26 and 25 before the ramp-up sets): overtraining signs hold the aerobic
+    minutes (Meeusen 2013: the whole load falls), so each day keeps a ten-minute walk, the
+    least steady work, in every week, and the guideline names the rule."""
+    profile = parse_profile(OVERTRAINED)
+    plan = _plan(OVERTRAINED)
+    verdict = aerobic_short_with_unused_minutes(profile, plan, builtin_library())
+    assert not verdict.applies
+    assert _who(plan).held_by == ["safety/overtraining-symptoms"]
+    assert not _who(plan).met
+    for day in ("monday", "thursday"):
+        assert set(_walks(plan, day)) == {10}, (day, _walks(plan, day))

@@ -5446,8 +5446,9 @@ def aerobic_short_with_unused_minutes(p: Profile, plan: Plan, library: Library) 
     """COACHING.md §2 (coach review 4, K2): a plan short of WHO's aerobic minutes, with no
     safety rule holding them, leaves no offered lifting day with a steady block's minutes
     (the library's least steady work) unused in every week of the block, whatever the first
-    goal: minutes that no week's lifting uses - a whole-block hold on sets (overtraining
-    signs), slots no exercise fills, a cautious start - go to a walk or ride after it. Triad
+    goal: minutes that no week's lifting uses - slots no exercise fills, a cautious start -
+    go to a walk or ride after it (overtraining signs hold the aerobic minutes since coach
+    review 42: the freed minutes stay free). Triad
     or RED-S signs hold the aerobic minutes (training load held down until energy
     availability is assessed), and so does a week 1 held light; a day after intervals stays
     light; a week at five steady
@@ -8141,8 +8142,12 @@ def trim_with_idle_minutes(p: Profile, plan: Plan, library: Library) -> Verdict:
     person with diabetes, both strength days lost for nothing). Deloads cut on purpose.
     Minutes a later building week with the same day types fills on that day are not idle
     by the trim: the lifting is sized for that week, so that it never has to shrink when the
-    walk grows into them (coach review 26, POOR-SLEEP-LIFTING-SHRINKS)."""
+    walk grows into them (coach review 26, POOR-SLEEP-LIFTING-SHRINKS). Overtraining signs
+    leave a third of each day free on purpose, the walk after lifting a third shorter too
+    (coach review 42, OVERTRAINING-RELIEF-REFILLED-WITH-CARDIO): not read."""
     verdict = Verdict(applies=False)
+    if Condition.OVERTRAINING_SYMPTOMS in p.conditions:
+        return verdict
     offered = {d.value for d in p.training_days()}
     building = [w for w in plan.weeks if not w.deload]
     for at, week in enumerate(building):
@@ -12611,7 +12616,9 @@ def week_one_emptier_than_one_week_plan(p: Profile, plan: Plan, library: Library
     notes = " ".join(first.notes)
     for d in first.days:
         minutes = free.get(d.day.value)
-        if minutes is None:
+        # (overtraining signs leave the lighter days' minutes free on purpose, and week 1
+        # says so: coach review 42, OVERTRAINING-RELIEF-REFILLED-WITH-CARDIO)
+        if minutes is None or Condition.OVERTRAINING_SYMPTOMS in p.conditions:
             continue
         lifting = sum(s.duration_minutes for s in _required_of(d, "resistance"))
         was = sum(s.duration_minutes for s in _required_of(twin_days[d.day.value], "resistance"))
@@ -16698,6 +16705,135 @@ def older_bone_goal_loaded_twist(p: Profile, plan: Plan, library: Library) -> Ve
     return verdict
 
 
+# Coach review 42, OVERTRAINING-RELIEF-REFILLED-WITH-CARDIO: the least share (%) by which
+# the week-1 training load (required lifting minutes plus moderate-equivalent aerobic
+# minutes) of a plan for overtraining signs falls below the same person's plan without them
+# (the rule cuts a third; a fifth leaves room for whole sets, warm-ups, the least walks and
+# a third lifting day the cap on hard sessions turns into a walk), and the
+# minutes above WHO's aerobic bar a week held at it may keep (a minute's rounding a session)
+OVERTRAINING_LOAD_CUT_PCT = 20
+OVERTRAINING_FLOOR_SLACK = 5
+
+
+def _week_load(week: Week) -> tuple[float, float, int]:
+    """A week's required lifting minutes, moderate-equivalent aerobic minutes and lifting
+    work sets."""
+    lifting = [
+        s
+        for d in week.days
+        for s in d.sessions
+        if not s.optional and s.modality is Modality.RESISTANCE
+    ]
+    sets = sum(e.sets for s in lifting for e in s.exercises)
+    return float(sum(s.duration_minutes for s in lifting)), _required_aerobic(week), sets
+
+
+def overtraining_load_not_reduced(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 42, OVERTRAINING-RELIEF-REFILLED-WITH-CARDIO (Meeusen 2013, EVIDENCE.md
+    §2.4: overtraining signs ask for less total training load; COACHING.md §3: a deload's
+    stated cut is the real one): a plan for overtraining signs gives a week 1 whose
+    training load (required lifting minutes - counted by its work sets at the minutes a set
+    takes without the signs, where that is fewer - plus moderate-equivalent aerobic
+    minutes) is at
+    least `OVERTRAINING_LOAD_CUT_PCT` % below the same person's plan without them, as long;
+    where that plan held WHO's aerobic bar, the aerobic minutes may stop at the bar (within
+    `OVERTRAINING_FLOOR_SLACK`) with the lifting no longer. Each deload week after week 1
+    has fewer aerobic minutes than the building week before it, unless that week's steady
+    sessions are already at the least steady work. A 30-year-old endurance rider on two
+    60-minute days had 22 lifting minutes and a 38-minute ride each day, against 30 and 30
+    without the signs, and the week-4 deload kept both rides at 38."""
+    overtrained = Condition.OVERTRAINING_SYMPTOMS in p.conditions
+    verdict = Verdict(
+        applies=overtrained
+        # a person not yet active starts with a light re-entry week on either side: how
+        # overtraining signs meet a re-entry's dose is left open (docs/planning.md, session 32)
+        and p.currently_active
+        and bool(plan.weeks)
+        and not plan.screening.referral_only
+    )
+    if not verdict.applies:
+        return verdict
+    others = [c for c in p.conditions if c is not Condition.OVERTRAINING_SYMPTOMS]
+    twin = _twin_plan(p, len(plan.weeks), library, conditions=others)
+    if twin is None or not twin.weeks or twin.screening.referral_only:
+        verdict.applies = False
+        return verdict
+    lifting, aerobic, sets = _week_load(plan.weeks[0])
+    was_lifting, was_aerobic, was_sets = _week_load(twin.weeks[0])
+    if was_sets:
+        # the lifting counted by its work sets, at the minutes a set takes without the
+        # signs: rests the lighter days give back are recovery, not load
+        lifting = min(lifting, round(was_lifting * sets / was_sets))
+    target = _guideline(twin, "who-2020-aerobic")
+    bar = target.target if target is not None else 0
+    most = (lifting + aerobic) <= (was_lifting + was_aerobic) * (
+        100 - OVERTRAINING_LOAD_CUT_PCT
+    ) / 100
+    floored = (
+        bar > 0
+        and was_aerobic >= bar
+        and aerobic <= bar + OVERTRAINING_FLOOR_SLACK
+        and lifting <= was_lifting
+    )
+    least = _least_steady_block(library)
+    # a walk after lifting at the least steady work stays (its day's trim and form notes
+    # were written for it): a week whose steady work is all such walks, with no longer
+    # lifting, is left open (docs/planning.md, session 32)
+    steady = [
+        s
+        for d in plan.weeks[0].days
+        for s in d.sessions
+        if not s.optional and s.modality is Modality.ENDURANCE
+    ]
+    least_walks = bool(steady) and all(s.duration_minutes <= least for s in steady)
+    if least_walks and lifting <= was_lifting:
+        floored = True
+
+    # a lifting day the cap on hard sessions turned into a walk (fewer lifting days than
+    # without the signs) is read on the lifting alone: the walk stands in for that day's
+    # lifting, at a third less of it (left open, docs/planning.md session 32)
+    def lifting_days(week: Week) -> int:
+        return sum(
+            any(not s.optional and s.modality is Modality.RESISTANCE for s in d.sessions)
+            for d in week.days
+        )
+
+    if lifting_days(plan.weeks[0]) < lifting_days(twin.weeks[0]) and lifting * 100 <= (
+        was_lifting * (100 - OVERTRAINING_LOAD_CUT_PCT)
+    ):
+        floored = True
+    if was_lifting + was_aerobic > 0 and not most and not floored:
+        verdict.faults.append(
+            Fault(
+                "overtraining-load-not-reduced",
+                "week 1",
+                f"{lifting:g} lifting and {aerobic:g} aerobic minutes, against "
+                f"{was_lifting:g} and {was_aerobic:g} without overtraining signs",
+            )
+        )
+    for before, week in pairwise(plan.weeks):
+        if not week.deload or before.deload:
+            continue
+        steady = [
+            s
+            for d in before.days
+            for s in d.sessions
+            if not s.optional and s.modality is Modality.ENDURANCE
+        ]
+        if not any(s.duration_minutes > least for s in steady):
+            continue
+        now, was = _required_aerobic(week), _required_aerobic(before)
+        if now >= was:
+            verdict.faults.append(
+                Fault(
+                    "overtraining-load-not-reduced",
+                    f"week {week.week}",
+                    f"a deload week keeps {now:g} aerobic minutes against {was:g} the week before",
+                )
+            )
+    return verdict
+
+
 WORD_CHECKS: dict[str, Check] = {
     "heavy-lift-no-ramp-up": heavy_lift_no_ramp_up,
     "interval-rounds-without-intervals": interval_rounds_without_intervals,
@@ -16740,6 +16876,7 @@ WORD_CHECKS: dict[str, Check] = {
     "owned-machine-dropped": owned_machine_dropped,
     "spine-fracture-loaded-flexion": spine_fracture_loaded_flexion,
     "older-bone-goal-loaded-twist": older_bone_goal_loaded_twist,
+    "overtraining-load-not-reduced": overtraining_load_not_reduced,
 }
 CHECKS: dict[str, Check] = {
     **SAFETY_CHECKS,

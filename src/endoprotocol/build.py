@@ -74,6 +74,7 @@ from endoprotocol.planner.progress import (
     forms_refit,
     free_minutes_said,
     idle_time_said,
+    recovery_aerobic_cut,
     rests_refit,
     standing_weeks_step,
     true_load_change,
@@ -721,6 +722,17 @@ def _build_plan(
             },
             plateau=scheme.plateau_said if scheme.unloaded_plateau_note else None,
         )
+    # a lighter block to recover is lighter on its aerobic side too, the lifting's freed
+    # minutes left free (coach review 42, OVERTRAINING-RELIEF-REFILLED-WITH-CARDIO); the
+    # rests a trim shortened take their minutes back after it
+    cut_aerobic = "aerobic_cut_pct" in outcome.progression
+    if cut_aerobic:
+        block = recovery_aerobic_cut(
+            block,
+            outcome,
+            profile.minutes_per_session,
+            library.design.timing.min_work_minutes.get(Modality.ENDURANCE, 10),
+        )
     # the fit run again on the weeks as built: rests a trim shortened come back where the
     # week's cuts left the day's minutes (coach review 16, HEAVY-REST-CLIPPED-WITH-TIME-LEFT)
     # (a week under a week-scoped hold, or after one, reads no reps week's rests: its loads
@@ -747,7 +759,11 @@ def _build_plan(
     # each day's moderate steady session (after lifting or alone) takes what the weeks as
     # built leave free while week 1 is short of the aerobic target (coach review 21,
     # ACTIVE-AEROBIC-SHORT-WITH-FREE-MINUTES)
-    if build_up is None and not _held_by(outcome, rules, "moderate_equivalent_aerobic_minutes"):
+    if (
+        build_up is None
+        and not cut_aerobic
+        and not _held_by(outcome, rules, "moderate_equivalent_aerobic_minutes")
+    ):
         block = walks_take_free_minutes(
             block, outcome, profile.minutes_per_session, scheduler.longest_while_short()
         )
@@ -1297,6 +1313,12 @@ def _held_by(
         # (coach review 26, HELD-TARGET-SUGGESTS-FORBIDDEN: "a set more on the main lifts, or
         # a second short strength session" beside overtraining's cut sets and two hard days)
         found.add(now.rule)
+    cut = outcome.progression.get("aerobic_cut_pct")
+    if measure == "moderate_equivalent_aerobic_minutes" and cut is not None:
+        # a lighter block to recover cuts the aerobic minutes on purpose (overtraining signs:
+        # the whole load falls; coach review 42): the minutes it takes off, it must not be
+        # told to add back
+        found.add(cut.rule)
     sets = outcome.param(Modality.RESISTANCE.value, "compound", "sets")
     if (
         measure == "strength_days"

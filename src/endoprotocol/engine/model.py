@@ -631,6 +631,8 @@ NOTE_FIELDS = {
     "deload_reps_note": {"volume_cut_pct"},
     "deload_one_set_note": set(),
     "deload_steady_note": {"minutes"},
+    "aerobic_cut_note": {"minutes"},
+    "aerobic_floor_note": {"minutes", "floor"},
     "deload_rounds_note": {"rounds", "before"},
     "deload_now_note": {"volume_cut_pct"},
     "no_load_reps_note": set(),
@@ -836,6 +838,20 @@ class Progression(_Node):
     hold_volume: Flag | None = None
     # false: required steady sessions keep week 1's minutes all block (no build-up, no growth)
     aerobic_build_up: Flag | None = None
+    # recovery from overtraining (coach review 42, OVERTRAINING-RELIEF-REFILLED-WITH-CARDIO):
+    # each week's required steady sessions are this share (%) shorter than the block built
+    # them, and no day's required sessions run past this share below its offered minutes,
+    # so the lifting's cut is not refilled with aerobic minutes; a week that held WHO's
+    # aerobic bar keeps it (it comes down to the bar, not below); said by `aerobic_cut_note`
+    # ({minutes}: the week's steady minutes) or, where the bar stops the cut,
+    # `aerobic_floor_note` ({minutes}, {floor}: the bar)
+    aerobic_cut_pct: Annotated[int, Field(strict=True, ge=1, le=90)] | None = None
+    aerobic_cut_note: Text | None = None
+    aerobic_floor_note: Text | None = None
+    # with `aerobic_cut_pct`: a deload week cuts the steady minutes too, by the deload's
+    # least cut (`deload_volume_cut_pct`) against the week before, below the bar for that
+    # week (said by `deload_steady_note`)
+    deload_cuts_aerobic: Flag | None = None
     # active people with an aerobic first goal (COACHING.md §3): the step, in minutes, their
     # steady work grows by each building week (`steady_grows_into_spare`)
     long_session_step_minutes: Annotated[int, Field(strict=True, ge=1, le=15)] | None = None

@@ -7278,3 +7278,154 @@ def standing_weeks_step(
         elif stands_note and stands_note not in week.notes:
             out[i] = week.model_copy(update={"notes": [*week.notes, stands_note]})
     return out
+
+
+def recovery_aerobic_cut(
+    weeks: list[Week],
+    outcome: Decisions,
+    budget: int,
+    least: int,
+) -> list[Week]:
+    """The block with its aerobic side lighter too where a rule asks for a lighter block to
+    recover (`aerobic_cut_pct`; coach review 42, OVERTRAINING-RELIEF-REFILLED-WITH-CARDIO:
+    with overtraining signs the lifting held about a third fewer sets and the steady block
+    after it took the freed minutes, 30 -> 38 minutes, so the week was as long as without
+    the signs, and the deloads cut the lifting alone). Meeusen 2013 asks for the whole
+    training load to fall. In each week every required steady session is `aerobic_cut_pct`
+    shorter than built, and no day's required sessions run past that share below the
+    offered `budget` (the lifting's freed minutes stay free); never below the `least`
+    steady work (a session already shorter keeps its length: a ten-minute walk after
+    lifting stays, as its day's trim and form notes were written for it). A week whose required steady
+    work held the aerobic guideline's bar (WHO 2020's 150 moderate-equivalent minutes) comes
+    down to the bar, not below: the minutes cut past it go back, the most-cut session first,
+    as far as the lighter day allows (`aerobic_floor_note`), in a block whose week 1 met it;
+    a week below the bar is cut all the same (its guideline already
+    says it is short). With `deload_cuts_aerobic`, a deload week then takes the deload's
+    least cut (`deload_volume_cut_pct`) off each steady session against the week before,
+    below the bar for that one week, and says so (`deload_steady_note`)."""
+    scheme = Scheme.from_outcome(outcome)
+    p = outcome.progression
+    pct = p["aerobic_cut_pct"].value if "aerobic_cut_pct" in p else None
+    if not isinstance(pct, int) or not weeks:
+        return weeks
+    deload_too = "deload_cuts_aerobic" in p and p["deload_cuts_aerobic"].value is True
+    cut_note = p["aerobic_cut_note"].value if "aerobic_cut_note" in p else None
+    floor_note = p["aerobic_floor_note"].value if "aerobic_floor_note" in p else None
+    day_most = budget * (100 - pct) // 100
+    bar = scheme.aerobic_target
+    # (the bar holds where week 1 met it: a build-up that reaches it later is cut the same
+    # share all block, so its steps stay steps)
+    if _week_aerobic(weeks[0].days) < bar:
+        bar = 0
+    out: list[Week] = []
+    last_steady: int | None = None
+    last_lengths: dict[tuple[int, int], int] = {}
+    for week in weeks:
+        days = [d.model_copy(update={"sessions": list(d.sessions)}) for d in week.days]
+        before = _week_aerobic(days)
+        cuts: list[tuple[int, int, int]] = []  # (day, index, minutes cut)
+        for i, day in enumerate(days):
+            for k, s in enumerate(day.sessions):
+                if s.modality is not Modality.ENDURANCE or s.duration_minutes <= least:
+                    continue
+                # (an optional ride or walk offered beside the plan is a third shorter too,
+                # so the offer does not put back what the plan took off)
+                others = sum(
+                    o.duration_minutes for o in day.sessions if not o.optional and o is not s
+                )
+                target = s.duration_minutes * (100 - pct) // 100
+                if not s.optional:
+                    target = min(target, day_most - others)
+                target = max(target, least)
+                if target < s.duration_minutes:
+                    if not s.optional:
+                        cuts.append((i, k, s.duration_minutes - target))
+                    day.sessions[k] = _resized_steady(s, target)
+        floored = False
+        if bar and before >= bar and _week_aerobic(days) < bar:
+            # down to the bar, not below: minutes go back, the most-cut session first
+            for i, k, cut in sorted(cuts, key=lambda c: -c[2]):
+                back = 0
+                # (within the lighter day: the lifting's freed minutes stay free)
+                while (
+                    back < cut
+                    and _week_aerobic(days) < bar
+                    and _required_minutes(days[i]) < day_most
+                ):
+                    s = days[i].sessions[k]
+                    days[i].sessions[k] = _resized_steady(s, s.duration_minutes + 1)
+                    back += 1
+            floored = _week_aerobic(days) >= bar
+        notes = list(week.notes)
+        if week.deload and deload_too and scheme.deload_cut_pct:
+            for i, day in enumerate(days):
+                for k, s in enumerate(day.sessions):
+                    if not _steady(s) or s.duration_minutes <= least:
+                        continue
+                    # (from the week before's session at its place, where it was shorter:
+                    # a deload's lighter lifting leaves its day more room)
+                    was = min(s.duration_minutes, last_lengths.get((i, k), s.duration_minutes))
+                    target = max(least, int(was * (100 - scheme.deload_cut_pct) // 100))
+                    if target < s.duration_minutes:
+                        day.sessions[k] = _resized_steady(s, target)
+            if scheme.deload_steady_note and last_steady is not None:
+                head = scheme.deload_steady_note.split("{minutes}")[0]
+                notes = [n for n in notes if not n.startswith(head)]
+                fell = last_steady - sum(_steady_minutes(days))
+                if fell > 0:
+                    notes.append(
+                        fill_placeholders(
+                            scheme.deload_steady_note,
+                            {"minutes": f"{fell} minute{'s' if fell != 1 else ''}"},
+                        )
+                    )
+        minutes = sum(_steady_minutes(days))
+        said = floor_note if floored else cut_note
+        if week.week == 1 and cuts and said:
+            # (the floor note names the moderate-equivalent minutes the bar counts)
+            shown = math.floor(_week_aerobic(days)) if floored else minutes
+            notes.append(fill_placeholders(said, {"minutes": f"{shown}", "floor": f"{bar}"}))
+        if not week.deload:
+            last_steady = minutes
+            last_lengths = {
+                (i, k): s.duration_minutes
+                for i, d in enumerate(days)
+                for k, s in enumerate(d.sessions)
+                if _steady(s)
+            }
+        out.append(week.model_copy(update={"days": days, "notes": notes}))
+    return _steady_words_kept(out, scheme)
+
+
+def _steady_words_kept(weeks: list[Week], scheme: Scheme) -> list[Week]:
+    """`weeks` without the notes on the required steady minutes' change (longer, full
+    length, shorter) that the cut weeks no longer keep: a build-up's step the least steady
+    work holds, a fall the cut evened out (`recovery_aerobic_cut`)."""
+    longer = [scheme.build_up_note, scheme.steady_grows_note]
+    full = [scheme.build_up_done_note]
+    shorter = [
+        scheme.steady_shorter_note,
+        scheme.steady_to_intervals_note,
+        scheme.steady_to_intervals_part_note,
+    ]
+
+    def heads(templates: list[str | None]) -> list[str]:
+        return [t.split("{")[0] for t in templates if t and len(t.split("{")[0]) >= 12]
+
+    said_longer, said_full, said_shorter = heads(longer), heads(full), heads(shorter)
+    out = weeks[:1]
+    most = sum(_steady_minutes(weeks[0].days)) if weeks else 0
+    for week in weeks[1:]:
+        was, now = sum(_steady_minutes(out[-1].days)), sum(_steady_minutes(week.days))
+        kept = [
+            n
+            for n in week.notes
+            if not (
+                (any(n.startswith(h) for h in said_longer) and now <= was)
+                or (any(n.startswith(h) for h in said_full) and (now <= was or now < most))
+                or (any(n.startswith(h) for h in said_shorter) and now >= was)
+            )
+        ]
+        most = max(most, now)
+        out.append(week if kept == week.notes else week.model_copy(update={"notes": kept}))
+    return out
