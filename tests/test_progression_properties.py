@@ -39,7 +39,10 @@ def test_every_building_week_progresses_and_deloads_say_their_real_cut(
     # long days; tests/test_review41_interval.py)
     # and interval-return-at-full-dose (intervals after a passing illness: active, trained
     # endurance-first people back from one; tests/test_review41_illint.py)
+    # and fixed-intervals-return-at-full-dose (single-dose intervals after a passing illness:
+    # tests/test_review42_illfixed.py)
     own = {
+        "fixed-intervals-return-at-full-dose",
         "interval-return-at-full-dose",
         "interval-day-steady-jump",
         "deload-aerobic-cut-unsaid",

@@ -67,7 +67,12 @@ def test_an_advanced_lifters_back_stays_within_twenty_hard_sets() -> None:
     # block builds the back again (14, 14, 17 in weeks 1-3); was rows and pulls at 3
     friday = {e.name: e.sets for s in required_sessions(plan, "friday") for e in s.exercises}
     assert friday["Bent-over dumbbell reverse fly"] <= 2
-    assert min(friday["Pull-up"], friday["Barbell bent-over row"]) >= 2
+    # (since twoset42, session 32, the compounds keep 3 sets and Friday's pull-up, the
+    # second lift for the back beside the row, is left out with a note: back 16 in week 1)
+    assert friday["Barbell bent-over row"] >= 3
+    assert "Pull-up" not in friday
+    notes = [n for s in required_sessions(plan, "friday") for n in s.notes]
+    assert any(n.startswith("Left out") and "Pull-up" in n for n in notes)
     monday = {e.name: e.sets for s in required_sessions(plan, "monday") for e in s.exercises}
     assert min(monday["Barbell bent-over row"], monday["Chin-up"]) >= 2
     back = [major_group_sets(week_lifting(plan.weeks[w]))["back"] for w in range(3)]

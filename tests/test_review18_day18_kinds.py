@@ -78,20 +78,23 @@ def test_a_trained_lifter_keeps_her_fifth_lifting_day_and_still_meets_who_aerobi
     # Wednesday's upper day had nothing after it (39 of 100 minutes used); since coach
     # review 41 (SURPLUS-WALKS-WHILE-FIRST-GOAL-FLAT) the walks after lifting stop at WHO's
     # 150, level: 30 minutes after each lifting day (Wednesday's 23 and Saturday's 64 before)
-    assert [s.duration_minutes for s in required_sessions(plan, "wednesday")] == [36, 30]
-    assert [s.duration_minutes for s in required_sessions(plan, "saturday")] == [36, 30]
+    # (the lifting 36 -> 38 minutes since twoset42, session 32: compounds at 3 sets)
+    assert [s.duration_minutes for s in required_sessions(plan, "wednesday")] == [38, 30]
+    assert [s.duration_minutes for s in required_sessions(plan, "saturday")] == [38, 30]
     aerobic = guideline(plan, "who-2020-aerobic")
     assert aerobic.met
     assert aerobic.value == 150  # 190 before coach review 41 (150 before 24, then 188)
     assert guideline(plan, "who-2020-strength").value == 2
     sets = plan.totals.hard_sets_by_muscle
     # 10 each before; the dose stays within 10-20 (COACHING.md §3); quads 10 -> 12 and
-    # hamstrings 10 -> 11 after the merge with the glute credit of knee lifts (session 15)
+    # hamstrings 10 -> 11 after the merge with the glute credit of knee lifts (session 15);
+    # since twoset42 (session 32: compounds at 3 sets, a doubled lift left out) chest 13 -> 12,
+    # back 14 -> 12, hamstrings 11 -> 13
     assert {g: sets[g] for g in ("chest", "back", "quads", "hamstrings", "shoulders")} == {
-        "chest": 13,
-        "back": 14,
+        "chest": 12,
+        "back": 12,
         "quads": 12,
-        "hamstrings": 11,
+        "hamstrings": 13,
         "shoulders": 19.5,  # 20 before coach review 24's level rotation
     }
     verdict = audit_check("lifting-day-given-up-with-room", GIVEN_UP, plan)
@@ -118,7 +121,8 @@ def test_the_room_check_finds_the_old_given_up_day(monkeypatch: pytest.MonkeyPat
     faults = audit_check("lifting-day-given-up-with-room", GIVEN_UP, plan).faults
     assert [f.where for f in faults] == ["saturday"]
     assert "57 minutes" in faults[0].what
-    assert "115 minutes idle" in faults[0].what
+    # (95 since twoset42, session 32: the kept days' compounds at 3 sets)
+    assert "95 minutes idle" in faults[0].what
 
 
 def test_the_room_check_leaves_a_day_that_had_to_give_way(

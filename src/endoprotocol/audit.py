@@ -3510,8 +3510,12 @@ def neuropathy_weight_bearing_cardio(p: Profile, plan: Plan, library: Library) -
     trip), never a walk (COACHING.md §1: neuropathy gets non-impact cardio, walking only
     without a bike or pool [ADA 2016]; coach review 19, NEUROPATHY-WALKS-WITH-POOL-OR-BIKE:
     18-minute brisk walks after lifting for a man with a pool). Frail and pregnant people,
-    whom the chair is barred to, are left out: their short blocks have no seated option."""
+    whom the chair is barred to, are left out: their short blocks have no seated option. A
+    rower owned with low bone density is no such kit: its stroke bends the spine under load,
+    and `safety/low-bone-density-no-rowing` bars it (coach review 42)."""
     kit = _owned(p) & {"bike", "rower", "pool"}
+    if {Condition.OSTEOPOROSIS, Condition.VERTEBRAL_FRACTURE} & set(p.conditions):
+        kit.discard("rower")
     verdict = Verdict(
         applies=Condition.PERIPHERAL_NEUROPATHY in p.conditions
         and bool(kit)
