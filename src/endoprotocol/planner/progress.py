@@ -2551,6 +2551,17 @@ def _walks_give(week_one: list[DayPlan], scheme: Scheme) -> bool:
     return aerobic < scheme.aerobic_target
 
 
+def _walks_first_goal(scheme: Scheme, outcome: Decisions) -> bool:
+    """Whether a cautious start's walks are its first goal's dose (`aerobic_led`: general or
+    cardiometabolic health, fat loss, the aerobic-first goals), so that lifting sets added
+    by the start (its exit's `exit_sets`, the block's set step) take only the days' free
+    minutes and never the walk after lifting (`sets_take_walk` does not apply): a cautious
+    start builds its aerobic minutes up toward WHO's 150 over its first weeks (COACHING.md
+    §2, the first goal's dose first; §4, cautious starts build over 4-8 weeks) and never
+    takes them away while the lifting grows (coach review 42, CAUTIOUS-START-WALKS-SHRINK)."""
+    return scheme.cautious is not None and aerobic_led(outcome)
+
+
 def _dose_reached(week_one: list[DayPlan], scheme: Scheme) -> bool:
     """Whether week 1 already gives every major group it trains the first goal's minimum
     dose (`group_dose_sets`): from there the block's added sets are "more for the first
@@ -4664,7 +4675,15 @@ def build_weeks(
     # the minutes a steady session that holds a day until intervals start there last had
     # (by day): what the interval session's steady part keeps (`_intervals_keep_steady`)
     held_last: dict[Day, int] = {}
-    walks_give = _walks_give(week_one, scheme) and not _dose_reached(week_one, scheme)
+    # (not a cautious start's walks where the first goal's dose is the aerobic minutes: its
+    # build-up grows them and the start's set steps take only free minutes; coach review
+    # 42, CAUTIOUS-START-WALKS-SHRINK: a 66-year-old insulin-sensitivity-first beginner's
+    # walks after lifting went 46 -> 20 required aerobic minutes for the exit's second set)
+    walks_give = (
+        _walks_give(week_one, scheme)
+        and not _dose_reached(week_one, scheme)
+        and not _walks_first_goal(scheme, outcome)
+    )
     # the walks after lifting give the block's set step the minutes a week holds past WHO's
     # aerobic target (a trained lifting-first person's sets past the dose, which only the
     # aerobic minutes the target needs come before: COACHING.md §2; coach review 32,
