@@ -19,6 +19,7 @@ CAUTIOUS-START-WALKS-SHRINK (COACHING.md §2 and §4) The review's p04, a 66-yea
 
 from __future__ import annotations
 
+import itertools
 import os
 from typing import Any
 
@@ -56,7 +57,7 @@ def _building(plan: Any) -> list[float]:
 def test_smallest_profile_walks_never_shrink() -> None:
     plan = builtin_plan(weeks=12, **SMALLEST)
     minutes = _building(plan)
-    assert all(b >= a for a, b in zip(minutes, minutes[1:], strict=False)), minutes
+    assert all(b >= a for a, b in itertools.pairwise(minutes)), minutes
     # the build-up still grows toward WHO's 150
     assert minutes[-1] > minutes[0]
     assert not audit_check(CHECK, SMALLEST, plan).faults
@@ -116,9 +117,7 @@ def aerobic_first_starts(draw: st.DrawFn) -> dict[str, Any]:
         "experience": "beginner",
         "currently_active": False,
         "conditions": draw(
-            st.sampled_from(
-                [[], ["cardiovascular-disease"], ["hypertension"], ["type-2-diabetes"]]
-            )
+            st.sampled_from([[], ["cardiovascular-disease"], ["hypertension"], ["type-2-diabetes"]])
         ),
         "days_per_week": draw(st.integers(2, 4)),
         "minutes_per_session": draw(st.sampled_from([30, 40, 45, 60])),
