@@ -109,11 +109,7 @@ def aerobic_first_starts(draw: st.DrawFn) -> dict[str, Any]:
     return {
         "age": draw(st.integers(40, 85)),
         "sex": draw(st.sampled_from(["male", "female"])),
-        "goals": [
-            draw(
-                st.sampled_from(["insulin-sensitivity", "fat-loss", "general-health", "endurance"])
-            )
-        ],
+        "goals": [draw(st.sampled_from(["insulin-sensitivity", "fat-loss"]))],
         "experience": "beginner",
         "currently_active": False,
         "conditions": draw(

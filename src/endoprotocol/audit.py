@@ -7659,11 +7659,17 @@ def _above_start(week: Week, first: Week) -> bool:
     return pct > pct_1 or rpe > rpe_1
 
 
+# the first goals whose cautious start keeps its walks (rules/core/progression.yaml,
+# `cardiometabolic-first-walks-kept`; general health and endurance keep coach reviews 6, 32
+# and 38's set exits: left open, docs/planning.md session 32, branch cautious42)
+WALKS_KEPT_GOALS = {"insulin-sensitivity", "fat-loss"}
+
+
 def aerobic_first_walks_shrink(p: Profile, plan: Plan, library: Library) -> Verdict:
     """COACHING.md §2 (the first goal's dose first) and §4 (cautious starts build over 4-8
     weeks; EVIDENCE.md, ADA 2016 / WHO 2020: 150 moderate minutes a week): a person not yet
-    active and new to training (a cautious start, a build-up) whose first goal's dose is the aerobic minutes
-    (general or cardiometabolic health, fat loss, the aerobic-first goals), with no safety
+    active and new to training (a cautious start, a build-up) whose first goal's dose is the
+    aerobic minutes (insulin sensitivity, fat loss: `WALKS_KEPT_GOALS`), with no safety
     rule holding the aerobic guideline, has no building week whose required moderate-equivalent aerobic
     minutes fall below the previous building week's while they are short of the target.
     Coach review 42, CAUTIOUS-START-WALKS-SHRINK: a 66-year-old insulin-sensitivity-first
@@ -7673,7 +7679,7 @@ def aerobic_first_walks_shrink(p: Profile, plan: Plan, library: Library) -> Verd
     aerobic = _guideline(plan, "who-2020-aerobic")
     verdict = Verdict(
         applies=bool(p.goals)
-        and p.goals[0].value in AEROBIC_LED_GOALS
+        and p.goals[0].value in WALKS_KEPT_GOALS
         and not p.currently_active
         # a trained person's re-entry: its heavy weeks' ramp-up still shortens the walk sized
         # to week 1's room (`_flex_gives_way`, coach review 27 and session 31): left open,
@@ -7769,7 +7775,7 @@ def older_start_never_exits(p: Profile, plan: Plan, library: Library) -> Verdict
     # (nor where the walk is the first goal's dose: an aerobic-led first goal's cautious
     # start keeps its walks and lifts more sets only in free minutes; coach review 42,
     # CAUTIOUS-START-WALKS-SHRINK, `aerobic-first-walks-shrink`)
-    walks_first = bool(p.goals) and p.goals[0].value in AEROBIC_LED_GOALS
+    walks_first = bool(p.goals) and p.goals[0].value in WALKS_KEPT_GOALS
     room = [
         d.day.value
         for d in last.days

@@ -313,6 +313,9 @@ class Scheme:
     # lifting sets may take a required steady block's minutes after lifting, down to the
     # library's least steady work (`sets_take_walk`)
     sets_take_walk: bool = False
+    # a cautious start's added sets never take the walk after lifting
+    # (`walks_before_start_sets`)
+    walks_before_start_sets: bool = False
     # each major group's hard sets a week in a building week, where the minutes allow
     group_dose_sets: int | None = None
     # week 1's sets past the dose go to the walk after lifting while aerobic minutes are short
@@ -377,6 +380,7 @@ class Scheme:
             if isinstance(v := get("unloaded_tempo_seconds"), int)
             else 0,
             sets_take_walk=get("sets_take_walk") is True,
+            walks_before_start_sets=get("walks_before_start_sets") is True,
             group_dose_sets=v if isinstance(v := get("group_dose_sets"), int) else None,
             group_dose_most=v if isinstance(v := get("group_dose_most"), int) else None,
             past_dose_least_sets=v if isinstance(v := get("past_dose_least_sets"), int) else 2,
@@ -2552,14 +2556,14 @@ def _walks_give(week_one: list[DayPlan], scheme: Scheme) -> bool:
 
 
 def _walks_first_goal(scheme: Scheme, outcome: Decisions) -> bool:
-    """Whether a cautious start's walks are its first goal's dose (`aerobic_led`: general or
-    cardiometabolic health, fat loss, the aerobic-first goals), so that lifting sets added
-    by the start (its exit's `exit_sets`, the block's set step) take only the days' free
+    """Whether a cautious start's walks are its first goal's dose (`walks_before_start_sets`:
+    insulin sensitivity or fat loss first, `core/cardiometabolic-first-walks-kept`), so that
+    lifting sets added by the start (its exit's `exit_sets`, the block's set step) take only the days' free
     minutes and never the walk after lifting (`sets_take_walk` does not apply): a cautious
     start builds its aerobic minutes up toward WHO's 150 over its first weeks (COACHING.md
     §2, the first goal's dose first; §4, cautious starts build over 4-8 weeks) and never
     takes them away while the lifting grows (coach review 42, CAUTIOUS-START-WALKS-SHRINK)."""
-    return scheme.cautious is not None and aerobic_led(outcome)
+    return scheme.cautious is not None and scheme.walks_before_start_sets
 
 
 def _dose_reached(week_one: list[DayPlan], scheme: Scheme) -> bool:
