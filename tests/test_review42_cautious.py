@@ -10,11 +10,12 @@ CAUTIOUS-START-WALKS-SHRINK (COACHING.md §2 and §4) The review's p04, a 66-yea
     start (`safety/older-beginner-lighter-start`) has `sets_take_walk`, so its exit's second
     set (week 3) took the 13-minute walk after lifting on Monday and Friday
     (`progress._progress_weeks`' `walks_give`, the walk going whole where its least left
-    room for less than half the step). *Decision:* where the first goal's dose is the
-    aerobic minutes (`progress.aerobic_led`: general or cardiometabolic health, fat loss,
-    the aerobic-first goals), a cautious start's added sets take only the days' free
-    minutes (`progress._walks_first_goal`); the first goal wins. Check
-    `aerobic-first-walks-shrink`.
+    room for less than half the step). *Decision:* where the first goal is insulin
+    sensitivity or fat loss (their dose is the aerobic minutes), a cautious start's added
+    sets take only the days' free minutes (`core/cardiometabolic-first-walks-kept`,
+    `walks_before_start_sets`, `progress._walks_first_goal`); the first goal wins. General
+    health and endurance keep coach reviews 6, 32 and 38's set exits (the lead's trade).
+    Check `aerobic-first-walks-shrink`.
 """
 
 from __future__ import annotations
