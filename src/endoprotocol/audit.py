@@ -7679,6 +7679,60 @@ def _above_start(week: Week, first: Week) -> bool:
     return pct > pct_1 or rpe > rpe_1
 
 
+# the first goals whose cautious start keeps its walks (rules/core/progression.yaml,
+# `cardiometabolic-first-walks-kept`; general health and endurance keep coach reviews 6, 32
+# and 38's set exits: left open, docs/planning.md session 32, branch cautious42)
+WALKS_KEPT_GOALS = {"insulin-sensitivity", "fat-loss"}
+
+
+def aerobic_first_walks_shrink(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §2 (the first goal's dose first) and §4 (cautious starts build over 4-8
+    weeks; EVIDENCE.md, ADA 2016 / WHO 2020: 150 moderate minutes a week): a person not yet
+    active and new to training (a cautious start, a build-up) whose first goal's dose is the
+    aerobic minutes (insulin sensitivity, fat loss: `WALKS_KEPT_GOALS`), with no safety
+    rule holding the aerobic guideline, has no building week whose required moderate-equivalent aerobic
+    minutes fall below the previous building week's while they are short of the target.
+    Coach review 42, CAUTIOUS-START-WALKS-SHRINK: a 66-year-old insulin-sensitivity-first
+    beginner with heart disease had 46 required aerobic minutes in weeks 1-2 and 20 from
+    week 3 (the walks after lifting gave way to the start's second set), back to 46 only in
+    the deloads. `steady-shrinks-past-dose` reads trained lifting-first lifters only."""
+    aerobic = _guideline(plan, "who-2020-aerobic")
+    verdict = Verdict(
+        applies=bool(p.goals)
+        and p.goals[0].value in WALKS_KEPT_GOALS
+        and not p.currently_active
+        # a trained person's re-entry: its heavy weeks' ramp-up still shortens the walk sized
+        # to week 1's room (`_flex_gives_way`, coach review 27 and session 31): left open,
+        # docs/planning.md session 32, branch cautious42
+        and p.experience is Experience.BEGINNER
+        and aerobic is not None
+        and aerobic.target is not None
+        and not aerobic.held_by
+        and not plan.screening.referral_only
+        and not clearance_pending(plan)
+    )
+    if not verdict.applies or aerobic is None or aerobic.target is None:
+        return verdict
+    last: Week | None = None  # the last building week so far
+    for week in plan.weeks:
+        if week.deload or week.max_intensity in ("none", "light"):
+            continue
+        if last is not None:
+            now, was = _required_aerobic(week), _required_aerobic(last)
+            if was - now >= 1 and now < float(aerobic.target):
+                verdict.faults.append(
+                    Fault(
+                        "aerobic-first-walks-shrink",
+                        f"week {week.week}",
+                        f"required aerobic {was:.0f} -> {now:.0f} of {aerobic.target} "
+                        f"minutes against week {last.week}, an aerobic-led first goal "
+                        f"({p.goals[0].value}) in a cautious start",
+                    )
+                )
+        last = week
+    return verdict
+
+
 def older_start_never_exits(p: Profile, plan: Plan, library: Library) -> Verdict:
     """COACHING.md §3 (exits from cautious starts) and §4 (older adults: strength on 2+ days;
     coach review 6, OLDER-ONE-SET): an older beginner's light start may open at 1-2 sets a
@@ -7738,10 +7792,14 @@ def older_start_never_exits(p: Profile, plan: Plan, library: Library) -> Verdict
         and aerobic.target is not None
         and _required_aerobic(last) < float(aerobic.target)
     )
+    # (nor where the walk is the first goal's dose: an aerobic-led first goal's cautious
+    # start keeps its walks and lifts more sets only in free minutes; coach review 42,
+    # CAUTIOUS-START-WALKS-SHRINK, `aerobic-first-walks-shrink`)
+    walks_first = bool(p.goals) and p.goals[0].value in WALKS_KEPT_GOALS
     room = [
         d.day.value
         for d in last.days
-        if _room_for_sets(p, d, walk_gives=short) >= LIGHT_SET_MINUTES
+        if _room_for_sets(p, d, walk_gives=short and not walks_first) >= LIGHT_SET_MINUTES
     ]
     if most(last) and most(last) <= most(first) and room:
         verdict.faults.append(
@@ -14872,6 +14930,7 @@ PROGRESSION_CHECKS: dict[str, Check] = {
     "week-repeats-previous": week_repeats_previous,
     "trained-sets-never-grow": trained_sets_never_grow,
     "older-start-never-exits": older_start_never_exits,
+    "aerobic-first-walks-shrink": aerobic_first_walks_shrink,
     "bodyweight-reps-leave-dose": bodyweight_reps_leave_dose,
     "reps-above-exercise-cap": reps_above_exercise_cap,
     "steady-note-unkept": steady_note_unkept,

@@ -807,6 +807,10 @@ class Progression(_Node):
     # library's least steady work (COACHING.md §2: the first goal's minimum dose, and an
     # older person's strength days, before more aerobic minutes)
     sets_take_walk: Flag | None = None
+    # true: a cautious start's added sets (its exit's, the block's set step) never take the
+    # walk after lifting, whatever `sets_take_walk` says: they use free minutes only (coach
+    # review 42, CAUTIOUS-START-WALKS-SHRINK)
+    walks_before_start_sets: Flag | None = None
     # the hard sets a week each major group gets in every building week where the day's
     # minutes allow (a trained lifter's minimum effective dose, COACHING.md §2-3): sets
     # are added one at a time to the lifts that train a group below it

@@ -313,6 +313,9 @@ class Scheme:
     # lifting sets may take a required steady block's minutes after lifting, down to the
     # library's least steady work (`sets_take_walk`)
     sets_take_walk: bool = False
+    # a cautious start's added sets never take the walk after lifting
+    # (`walks_before_start_sets`)
+    walks_before_start_sets: bool = False
     # each major group's hard sets a week in a building week, where the minutes allow
     group_dose_sets: int | None = None
     # week 1's sets past the dose go to the walk after lifting while aerobic minutes are short
@@ -377,6 +380,7 @@ class Scheme:
             if isinstance(v := get("unloaded_tempo_seconds"), int)
             else 0,
             sets_take_walk=get("sets_take_walk") is True,
+            walks_before_start_sets=get("walks_before_start_sets") is True,
             group_dose_sets=v if isinstance(v := get("group_dose_sets"), int) else None,
             group_dose_most=v if isinstance(v := get("group_dose_most"), int) else None,
             past_dose_least_sets=v if isinstance(v := get("past_dose_least_sets"), int) else 2,
@@ -2551,6 +2555,17 @@ def _walks_give(week_one: list[DayPlan], scheme: Scheme) -> bool:
     return aerobic < scheme.aerobic_target
 
 
+def _walks_first_goal(scheme: Scheme, outcome: Decisions) -> bool:
+    """Whether a cautious start's walks are its first goal's dose (`walks_before_start_sets`:
+    insulin sensitivity or fat loss first, `core/cardiometabolic-first-walks-kept`), so that
+    lifting sets added by the start (its exit's `exit_sets`, the block's set step) take only the days' free
+    minutes and never the walk after lifting (`sets_take_walk` does not apply): a cautious
+    start builds its aerobic minutes up toward WHO's 150 over its first weeks (COACHING.md
+    §2, the first goal's dose first; §4, cautious starts build over 4-8 weeks) and never
+    takes them away while the lifting grows (coach review 42, CAUTIOUS-START-WALKS-SHRINK)."""
+    return scheme.cautious is not None and scheme.walks_before_start_sets
+
+
 def _dose_reached(week_one: list[DayPlan], scheme: Scheme) -> bool:
     """Whether week 1 already gives every major group it trains the first goal's minimum
     dose (`group_dose_sets`): from there the block's added sets are "more for the first
@@ -4664,7 +4679,15 @@ def build_weeks(
     # the minutes a steady session that holds a day until intervals start there last had
     # (by day): what the interval session's steady part keeps (`_intervals_keep_steady`)
     held_last: dict[Day, int] = {}
-    walks_give = _walks_give(week_one, scheme) and not _dose_reached(week_one, scheme)
+    # (not a cautious start's walks where the first goal's dose is the aerobic minutes: its
+    # build-up grows them and the start's set steps take only free minutes; coach review
+    # 42, CAUTIOUS-START-WALKS-SHRINK: a 66-year-old insulin-sensitivity-first beginner's
+    # walks after lifting went 46 -> 20 required aerobic minutes for the exit's second set)
+    walks_give = (
+        _walks_give(week_one, scheme)
+        and not _dose_reached(week_one, scheme)
+        and not _walks_first_goal(scheme, outcome)
+    )
     # the walks after lifting give the block's set step the minutes a week holds past WHO's
     # aerobic target (a trained lifting-first person's sets past the dose, which only the
     # aerobic minutes the target needs come before: COACHING.md §2; coach review 32,
