@@ -40,8 +40,10 @@ def test_every_building_week_progresses_and_deloads_say_their_real_cut(
     # and interval-return-at-full-dose (intervals after a passing illness: active, trained
     # endurance-first people back from one; tests/test_review41_illint.py)
     # and fixed-intervals-return-at-full-dose (single-dose intervals after a passing illness:
-    # tests/test_review42_illfixed.py)
+    # tests/test_review42_illfixed.py) and aerobic-first-walks-shrink (beginners not yet
+    # active, insulin sensitivity or fat loss first: tests/test_review42_cautious.py)
     own = {
+        "aerobic-first-walks-shrink",
         "fixed-intervals-return-at-full-dose",
         "interval-return-at-full-dose",
         "interval-day-steady-jump",
