@@ -14076,7 +14076,10 @@ def rungs_climb_together(p: Profile, plan: Plan, library: Library) -> Verdict:
         )
     )
     for week, moves in sorted(_rungs_taken(plan).items()):
-        lifts = {a for a, _ in moves}
+        # (a harder rung coming back in place of the easier one a light week took is the
+        # person's own lift returning, said apart: coach review 42)
+        said = " ".join(n for n in plan.weeks[week - 1].notes if RETURN_WORDS in n)
+        lifts = {a for a, b in moves if f"{b} in place of {a}" not in said}
         if len(lifts) > 1:
             verdict.faults.append(
                 Fault(

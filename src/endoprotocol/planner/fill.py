@@ -356,6 +356,12 @@ class Picker:
                 seen.add(at)
         return out
 
+    def _needs_stand_in(self, e: ExerciseEntry) -> bool:
+        """Whether `e` is a harder body-weight rung (not a skill move) in a week 1 short of
+        its effort (`rung_short`), with an easier rung open to the person."""
+        role = "compound" if e.compound else "accessory"
+        return e.kind != "skill" and e.id in self.skill_stand_ins and self.rung_short[role]
+
     def stand_in_for(self, e: ExerciseEntry, taken: set[str]) -> ExerciseEntry | None:
         """The rung a week 1 short of `e`'s effort takes in its place (`skill_stand_ins`),
         down its `easier` ladder while each rung is still short of its own effort (a pistol
@@ -595,6 +601,14 @@ class Picker:
         chosen = best[turn % len(best)]
         skill = None
         stand_in = self.stand_in_for(chosen, taken)
+        if stand_in is None and self._needs_stand_in(chosen):
+            # a harder rung whose easier one is already in the session (a pregnant woman's
+            # upper day holding the push-up): the best pick that needs no stand-in instead
+            # (coach review 42); none left: the slot stays empty, as one with nothing free
+            fits = [e for e in free if e.id != chosen.id and not self._needs_stand_in(e)]
+            if not fits:
+                return None
+            chosen = fits[0]
         if stand_in is not None:
             # a week 1 whose effort keeps sets short of what the move needs: its rung below,
             # which climbs back to it once they may be (coach reviews 41 and 42)

@@ -4898,21 +4898,42 @@ def build_weeks(
                     here = {e.name for e in session.exercises}
 
                     compound_of = {e.name: e.compound for e in session.exercises}
+                    # the lifts held light (RPE 4 or less): a harder rung with an easier one
+                    # waits while they are (`too_light` in `_rungs_up`; coach review 42)
+                    light_held = {
+                        e.name
+                        for e in session.exercises
+                        if e.intensity.rpe is not None and e.intensity.rpe.max <= DRILL_RPE
+                    }
 
                     def no_rung(
                         name: str,
                         here: set[str] = here,
                         compound_of: dict[str, bool] = compound_of,
                         comes_back: dict[tuple[bool, bool], bool] = comes_back,
+                        light_held: set[str] = light_held,
                     ) -> bool:
                         # no rung open, or the rung is already a lift of the session: the
                         # lift holds for good (one whose rung waits for a later week does not,
-                        # nor a skill move's stand-in whose skill move comes back in the block)
+                        # nor a skill move's stand-in whose skill move comes back in the block);
+                        # a light week's lift whose rung waits for a week no longer light
+                        # holds while the week is light
+                        def waits(rung: ExerciseEntry | None) -> bool:
+                            return (
+                                rung is not None
+                                and name in light_held
+                                and rung.easier is not None
+                                and rung.kind != "skill"
+                            )
+
                         up = (rungs or {}).get(name)
+                        if waits(up):
+                            up = None
                         back = (returns or {}).get(name)
                         if (
                             up is None
                             and back is not None
+                            and not waits(back)
                             and comes_back.get(
                                 (compound_of.get(name, True), back.kind == "skill"), False
                             )
