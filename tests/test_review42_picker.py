@@ -23,7 +23,8 @@ REP-RANGE-BELOW-OWN-MIN-REPS (COACHING.md §1 and §3) A 20-year-old beginner ma
     library's `min_reps` is 12 and 10, and "2 x 8-12 RPE 7-8" in week 5. *Cause:*
     `fill.build_exercise` applied `min_reps` only when the slot's top was below it.
     *Decision:* a slot whose range starts below the move's `min_reps` starts at it, up to
-    the larger of the slot's top and `min_reps + 4` (the squat 12-16, the step-up 10-14); a
+    the slot's top where that leaves 2 or more, else `min_reps` + the slot's width, at most
+    15 (the squat 12-15, the step-up 10-12); a
     cautious start whose reps end at or below a lift's own fewest keeps the lift's range
     (`progress._reps`), not a one-number one. Check `reps-below-exercise-min`.
 """
@@ -119,12 +120,12 @@ def test_fragile_spine_held_light_keeps_the_push_up() -> None:
 
 
 def test_beginner_reps_start_at_the_moves_own_fewest() -> None:
-    """mr1: the body-weight squat 12-16 and the low step-up 10-14 from week 1, and never
+    """mr1: the body-weight squat 12-15 and the low step-up 10-12 from week 1, and never
     fewer than a move's `min_reps` in any building week (week 5 too)."""
     plan = builtin_plan(weeks=8, **MR1)
     first = {e.name: e for e in _lifts(plan.weeks[0])}
-    assert (first["Bodyweight squat"].reps.min, first["Bodyweight squat"].reps.max) == (12, 16)
-    assert (first["Low step-up"].reps.min, first["Low step-up"].reps.max) == (10, 14)
+    assert (first["Bodyweight squat"].reps.min, first["Bodyweight squat"].reps.max) == (12, 15)
+    assert (first["Low step-up"].reps.min, first["Low step-up"].reps.max) == (10, 12)
     for week in plan.weeks:
         if week.deload:
             continue

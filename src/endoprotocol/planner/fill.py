@@ -94,6 +94,8 @@ TRAINED_LEVEL_AT = 8
 # 10+ in an older adult's 8-10 slot): a moderate load's 2 minutes (EVIDENCE.md §1.4; coach
 # review 42)
 RAISED_REST_MAX = 120
+# ... and the most reps its raised range reaches (the intensity table's `max_reps`)
+RAISED_REPS_MAX = 15
 # A strength slot's rank for a timed hold: below every move done for reps, ballistic ones too.
 UNLOADABLE = 4
 
@@ -957,12 +959,18 @@ def build_exercise(
             notes = [*notes, above_slot_reps]
         reps_b = Bound.model_construct(min=entry.min_reps, max=entry.min_reps + 4)
     elif entry.min_reps is not None and reps_b is not None and (reps_b.min or 0) < entry.min_reps:
-        # ... and a slot whose range starts below the move's fewest reps starts at them, as
-        # wide as the slot's: a body-weight squat (12+) in an 8-12 slot is done 12-16, never
-        # 8 (coach review 42, REP-RANGE-BELOW-OWN-MIN-REPS: 8 squats at RPE 7-8 is a set
-        # few can stop at)
-        width = (reps_b.max or 0) - (reps_b.min or 0)
-        reps_b = Bound.model_construct(min=entry.min_reps, max=entry.min_reps + max(width, 2))
+        # ... and a slot whose range starts below the move's fewest reps starts at them, up
+        # to the slot's top where that leaves a range of 2 or more (a low step-up, 10+, in
+        # an 8-12 slot: 10-12), else as wide as the slot's (a body-weight squat, 12+, in an
+        # 8-12 slot: 12-16), never 8 (coach review 42, REP-RANGE-BELOW-OWN-MIN-REPS: 8
+        # squats at RPE 7-8 is a set few can stop at)
+        top = reps_b.max or 0
+        width = top - (reps_b.min or 0)
+        high = top if top - entry.min_reps >= 2 else entry.min_reps + max(width, 2)
+        # (within the intensity table's most reps, 15, where that leaves a range: a
+        # body-weight squat 12-15, whose top the block reaches and holds at)
+        high = max(min(high, RAISED_REPS_MAX), entry.min_reps + 2)
+        reps_b = Bound.model_construct(min=entry.min_reps, max=high)
         if rest_b is not None and (rest_b.max or 0) > RAISED_REST_MAX:
             # ... at a moderate load's rests: a heavier slot's 2-3 minutes do not ride along
             # once its reps climb past a moderate load (`rest-above-load`)
