@@ -957,12 +957,14 @@ def build_exercise(
         # (`weekly.true_rep_notes`)
         if (reps_b.max or 0) <= STRENGTH_REPS:
             notes = [*notes, above_slot_reps]
-        reps_b = Bound.model_construct(min=entry.min_reps, max=entry.min_reps + 4)
+        # (at most the intensity table's 15 where that leaves a range: coach review 42)
+        most = max(min(entry.min_reps + 4, RAISED_REPS_MAX), entry.min_reps + 2)
+        reps_b = Bound.model_construct(min=entry.min_reps, max=most)
     elif entry.min_reps is not None and reps_b is not None and (reps_b.min or 0) < entry.min_reps:
         # ... and a slot whose range starts below the move's fewest reps starts at them, up
         # to the slot's top where that leaves a range of 2 or more (a low step-up, 10+, in
         # an 8-12 slot: 10-12), else as wide as the slot's (a body-weight squat, 12+, in an
-        # 8-12 slot: 12-16), never 8 (coach review 42, REP-RANGE-BELOW-OWN-MIN-REPS: 8
+        # 8-12 slot: 12-15), never 8 (coach review 42, REP-RANGE-BELOW-OWN-MIN-REPS: 8
         # squats at RPE 7-8 is a set few can stop at)
         top = reps_b.max or 0
         width = top - (reps_b.min or 0)
