@@ -76,13 +76,14 @@ def _names(plan: Plan) -> set[str]:
 def test_the_smallest_profile_moves_up_to_a_harder_squat_after_week_7() -> None:
     plan = builtin_plan(weeks=12, **BODYWEIGHT)
     squats = _squat_days(plan)
-    assert squats[6] == ("Bodyweight squat", 8, 12, True)
-    assert squats[7] == ("Bodyweight squat", 10, 12, True)
-    # weeks 9 and 11 were week 6's 8-12 again, below week 7; now a harder squat that climbs
+    # (since coach review 42 the squat's reps start at its own fewest, 12: 12-15, not 8-12)
+    assert squats[6] == ("Bodyweight squat", 12, 15, True)
+    assert squats[7] == ("Bodyweight squat", 14, 15, True)
+    # weeks 9 and 11 were week 6's reps again, below week 7; now a harder squat that climbs
     # (since coach review 31 the pause squat, one lift up a week: the push-up in week 11)
-    assert squats[9] == ("Pause squat", 8, 12, False)
-    assert squats[10] == ("Pause squat", 10, 12, False)
-    assert squats[11] == ("Pause squat", 8, 12, True)
+    assert squats[9] == ("Pause squat", 12, 15, False)
+    assert squats[10] == ("Pause squat", 14, 15, False)
+    assert squats[11] == ("Pause squat", 12, 15, True)
     said = " ".join(plan.weeks[8].notes)
     assert HARDER in said
     assert "Pause squat for Bodyweight squat." in said

@@ -111,7 +111,10 @@ def test_illness_form_keeps_the_handstand_out_of_the_hold() -> None:
         assert not SKILLS & set(lifts), week.week
         assert not any("handstand" in e.notes.lower() for e in lifts.values())
     assert PIKE in _lifts(plan.weeks[0])
-    assert CHAIR in _lifts(plan.weeks[0])
+    # the light weeks take the chair squat's own rung below too (coach review 42,
+    # LIGHT-CAP-WITH-HARDEST-VARIANT): the body-weight squat in week 1
+    assert CHAIR not in _lifts(plan.weeks[0])
+    assert "Bodyweight squat" in _lifts(plan.weeks[0])
     first = next(w for w in plan.weeks if PISTOL in _lifts(w))
     assert first.week == 10
     assert SLOWER not in _lifts(first)[PISTOL].notes
@@ -169,11 +172,13 @@ def test_the_check_faults_the_old_plans() -> None:
 
 
 def test_easier_is_only_for_skill_moves() -> None:
-    """The library's `easier` is a skill move's rung below: a strength lift cannot carry it."""
-    push_up = next(e for e in builtin_library().exercises if e.id == "push-up")
-    data = push_up.model_dump(mode="json", exclude={"pos"}, exclude_none=True)
-    with pytest.raises(ValueError, match="easier is only for skill moves"):
-        ExerciseEntry.model_validate({**data, "easier": "incline-push-up"})
+    """The library's `easier` is the rung below of a move done for reps: a skill move, or
+    since coach review 42 a strength lift (a deficit push-up's push-up); a timed hold cannot
+    carry it."""
+    plank = next(e for e in builtin_library().exercises if e.id == "forearm-plank")
+    data = plank.model_dump(mode="json", exclude={"pos"}, exclude_none=True)
+    with pytest.raises(ValueError, match="easier is only for skill and strength moves"):
+        ExerciseEntry.model_validate({**data, "easier": "incline-plank"})
 
 
 @st.composite

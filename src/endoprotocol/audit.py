@@ -3937,6 +3937,25 @@ def chair_standin_for_trained(p: Profile, plan: Plan, library: Library) -> Verdi
     return verdict
 
 
+def _light_stand_ins(plan: Plan, library: Library) -> set[str]:
+    """The lifts of a plan's week 1 that are a harder body-weight rung's `easier` one, held
+    there below the library's `rung_effort` (a week 1 held light takes them: coach review
+    42, LIGHT-CAP-WITH-HARDEST-VARIANT)."""
+    need = library.design.rung_effort
+    easier = {x.easier for x in library.exercises if x.easier is not None and x.kind != "skill"}
+    entries = _by_name(library)
+    if need is None or not plan.weeks:
+        return set()
+    return {
+        e.name
+        for _s, e in _week_lifts(plan.weeks[0])
+        if (entry := entries.get(e.name)) is not None
+        and entry.id in easier
+        and e.intensity.rpe is not None
+        and e.intensity.rpe.max < need.rpe
+    }
+
+
 def unloadable_below_level(p: Profile, plan: Plan, library: Library) -> Verdict:
     """A trained lifter's work set of a move no kit can load (an air squat, a glute bridge, a
     low step-up) is never a beginner's move while a harder body-weight move of the same
@@ -3949,11 +3968,16 @@ def unloadable_below_level(p: Profile, plan: Plan, library: Library) -> Verdict:
         return verdict
     entries = _by_name(library)
     lifts = _rep_lifts(p, library, len(plan.weeks))
+    # a harder rung's `easier` one taken in a week 1 held light, until the harder one comes
+    # back (one lift a week; coach review 42, LIGHT-CAP-WITH-HARDEST-VARIANT)
+    stood = _light_stand_ins(plan, library)
     for where, s, e in _work_sets(plan):
         entry = entries.get(e.name)
         if entry is None or s.optional or not entry.compound or entry.one_rm:
             continue
         if entry.pattern.value not in MAIN_FAMILY or library.loadability(entry) > 0:
+            continue
+        if e.name in stood:
             continue
         own = LEVEL_RANK[entry.level]
         if own > 0:
@@ -14300,7 +14324,10 @@ def rungs_climb_together(p: Profile, plan: Plan, library: Library) -> Verdict:
         )
     )
     for week, moves in sorted(_rungs_taken(plan).items()):
-        lifts = {a for a, _ in moves}
+        # (a harder rung coming back in place of the easier one a light week took is the
+        # person's own lift returning, said apart: coach review 42)
+        said = " ".join(n for n in plan.weeks[week - 1].notes if RETURN_WORDS in n)
+        lifts = {a for a, b in moves if f"{b} in place of {a}" not in said}
         if len(lifts) > 1:
             verdict.faults.append(
                 Fault(
@@ -14311,6 +14338,10 @@ def rungs_climb_together(p: Profile, plan: Plan, library: Library) -> Verdict:
                 )
             )
     return verdict
+
+
+# how the week a stand-in's harder move comes back says so (`messages.skill_returns`)
+RETURN_WORDS = "Back this week"
 
 
 def rung_leaps_to_single_leg(p: Profile, plan: Plan, library: Library) -> Verdict:
@@ -14329,7 +14360,14 @@ def rung_leaps_to_single_leg(p: Profile, plan: Plan, library: Library) -> Verdic
                 continue
             verdict.applies = True
             leap = {"unilateral", "fall-risk"}
-            if leap <= set(now.tags) and not leap & set(was.tags):
+            # (a harder rung coming back in place of the easier one a light week took -
+            # the week says "Back this week ... {b} in place of {a}" - is the person's own
+            # lift returning, not a climb: coach review 42)
+            back = any(
+                RETURN_WORDS in n and f"{b} in place of {a}" in n
+                for n in plan.weeks[week - 1].notes
+            )
+            if leap <= set(now.tags) and not leap & set(was.tags) and not back:
                 verdict.faults.append(
                     Fault(
                         "rung-leaps-to-single-leg",
@@ -16686,6 +16724,94 @@ def note_contradicts_session(p: Profile, plan: Plan, library: Library) -> Verdic
     return verdict
 
 
+def hard_variant_under_light_cap(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §1 and §3, the exercise fits the person and the reps and the effort agree
+    (coach review 42, LIGHT-CAP-WITH-HARDEST-VARIANT, safety): a harder body-weight rung
+    with an easier one in the library (its `easier`: a deficit, feet-elevated or weighted
+    push-up, a single-leg squat to a chair, a rear-foot-elevated split squat) is not
+    prescribed in a week held light. The week after a fever read "Single-leg squat to a
+    chair 3 x 8-12 RPE 3-4", "Deficit push-up 2 x 8-12 RPE 3-4" and a weighted push-up told
+    to add load: 8-12 of them with 6-7 in reserve is a 14-19 rep maximum of the hard form,
+    so the light cap is not kept. Faults: in a building week (a deload's effort is fewer
+    reps of the set done the week before), a required lifting session's such move done for
+    reps below the library's `rung_effort` (its RPE ceiling below that RPE, or more in
+    reserve than that RIR) while its easier rung is open to the person (kit, level,
+    vetoes). Skill moves are `skill-move-under-effort-cap`'s. Applies to lifting plans of
+    people such a move is open to, and to any plan holding one."""
+    need = library.design.rung_effort
+    if need is None:
+        return Verdict(applies=False)
+    entries = _by_name(library)
+    open_ids = {x.id for x in open_to(p, library, len(plan.weeks))}
+    hard = {
+        x.id
+        for x in library.exercises
+        if x.easier is not None and x.kind != "skill" and x.easier in open_ids
+    }
+    verdict = Verdict(applies=False)
+    for week, where, s in week_sessions(plan):
+        if s.modality is not Modality.RESISTANCE or s.optional:
+            continue
+        verdict.applies = verdict.applies or bool(hard & open_ids)
+        for e in s.exercises:
+            entry = entries.get(e.name)
+            if entry is None or entry.id not in hard or e.reps is None:
+                continue
+            verdict.applies = True
+            if week.deload:
+                continue
+            rpe, rir = e.intensity.rpe, e.intensity.rir
+            why = ""
+            if rpe is not None and rpe.max < need.rpe:
+                why = f"at RPE {rpe.min:g}-{rpe.max:g}"
+            elif rir is not None and rir.min > need.rir:
+                why = f"with {rir.min:g}+ in reserve"
+            if why:
+                easier = next(x.name for x in library.exercises if x.id == entry.easier)
+                verdict.faults.append(
+                    Fault(
+                        "hard-variant-under-light-cap",
+                        f"{where} / {e.name}",
+                        f"{e.sets} x {e.reps.min:g}-{e.reps.max:g} {why}: a harder body-weight "
+                        f"rung in a light week ({easier} is open and fits the cap)",
+                    )
+                )
+    return verdict
+
+
+def reps_below_exercise_min(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """COACHING.md §1 and §3, the prescription fits the movement (coach review 42,
+    REP-RANGE-BELOW-OWN-MIN-REPS): a lift's reps never start below the library's own
+    `min_reps` for it, the fewest reps a hard set of that move can have. A 20-year-old
+    beginner with body weight read "Bodyweight squat 3 x 8-12" and "Low step-up 3 x 8-12"
+    (their `min_reps` 12 and 10), and "2 x 8-12 RPE 7-8" in week 5: eight body-weight
+    squats that far from failure is a warm-up, not a set. Faults: in a building week (a
+    deload's fewer reps of the same set are not judged), a required lifting session's lift
+    done for reps whose range starts below its `min_reps`. Applies to plans with lifting."""
+    entries = _by_name(library)
+    verdict = Verdict(applies=False)
+    for week, where, s in week_sessions(plan):
+        if s.modality is not Modality.RESISTANCE or s.optional:
+            continue
+        verdict.applies = True
+        if week.deload:
+            continue
+        for e in s.exercises:
+            entry = entries.get(e.name)
+            if entry is None or entry.min_reps is None or e.reps is None:
+                continue
+            if e.reps.min < entry.min_reps:
+                verdict.faults.append(
+                    Fault(
+                        "reps-below-exercise-min",
+                        f"{where} / {e.name}",
+                        f"{e.sets} x {e.reps.min:g}-{e.reps.max:g}: below its own fewest reps "
+                        f"for a hard set ({entry.min_reps})",
+                    )
+                )
+    return verdict
+
+
 def _walk_machines(library: Library) -> dict[str, list[ExerciseEntry]]:
     """Home kit (no venue trip) the library walks on (a treadmill), with its walks."""
     found: dict[str, list[ExerciseEntry]] = {}
@@ -16940,6 +17066,8 @@ WORD_CHECKS: dict[str, Check] = {
     "spine-fracture-loaded-flexion": spine_fracture_loaded_flexion,
     "older-bone-goal-loaded-twist": older_bone_goal_loaded_twist,
     "overtraining-load-not-reduced": overtraining_load_not_reduced,
+    "hard-variant-under-light-cap": hard_variant_under_light_cap,
+    "reps-below-exercise-min": reps_below_exercise_min,
 }
 CHECKS: dict[str, Check] = {
     **SAFETY_CHECKS,

@@ -93,20 +93,34 @@ TIER = 7
 BEGINNER_TIER = 7
 # where a trained lifter's ranking key holds the lift's level below theirs (`Picker._key`)
 TRAINED_LEVEL_AT = 8
+# The longest rest of a lift whose reps were raised to its own `min_reps` (a low step-up's
+# 10+ in an older adult's 8-10 slot): a moderate load's 2 minutes (EVIDENCE.md §1.4; coach
+# review 42)
+RAISED_REST_MAX = 120
+# ... and the most reps its raised range reaches (the intensity table's `max_reps`)
+RAISED_REPS_MAX = 15
 # A strength slot's rank for a timed hold: below every move done for reps, ballistic ones too.
 UNLOADABLE = 4
 
 
 def skill_effort_short(
-    outcome: Decisions, week: int, design: SessionDesignFile, role: str = "compound"
+    outcome: Decisions,
+    week: int,
+    design: SessionDesignFile,
+    role: str = "compound",
+    *,
+    rung: bool = False,
 ) -> bool:
     """Whether `week`'s lifting (for a lift of `role`) stays short of the effort a skill
     move's sets need (the library's `skill_effort`): its RPE ceiling below that RPE, or its
     reps in reserve above that RIR, by the rules' own dose, a cautious start's dose (its
     exit's effort, the dose it then holds), the week's ceiling and the block's and the week's
     limits. A skill move done with the body's weight cannot be made lighter, so such a week
-    takes its `easier` rung (coach review 41, SKILL-MOVES-UNDER-EFFORT-CAP)."""
-    need = design.skill_effort
+    takes its `easier` rung (coach review 41, SKILL-MOVES-UNDER-EFFORT-CAP). With `rung`,
+    the effort a body-weight strength move with an `easier` rung needs (the library's
+    `rung_effort`: short of it is a week held light; coach review 42,
+    LIGHT-CAP-WITH-HARDEST-VARIANT)."""
+    need = design.rung_effort if rung else design.skill_effort
     if need is None:
         return False
     lifting = Modality.RESISTANCE.value
@@ -227,6 +241,11 @@ class Picker:
         self.skill_short = {
             role: skill_effort_short(self.outcome, 1, self.library.design, role) for role in ROLES
         }
+        # ... and a harder body-weight rung's (`rung_effort`: a week 1 held light)
+        self.rung_short = {
+            role: skill_effort_short(self.outcome, 1, self.library.design, role, rung=True)
+            for role in ROLES
+        }
         self.stood_in: dict[str, ExerciseEntry] = {}
 
     def on_floor(self, e: ExerciseEntry) -> bool:
@@ -314,15 +333,54 @@ class Picker:
 
     @cached_property
     def skill_stand_ins(self) -> dict[str, ExerciseEntry]:
-        """Each skill move open to the person, by id, to its `easier` rung where that rung is
+        """Each move open to the person with an `easier` rung, by id, to that rung where it is
         open to them too (their kit, level and vetoes): what a week whose effort keeps sets
-        short of hard takes in its place (coach review 41, SKILL-MOVES-UNDER-EFFORT-CAP)."""
+        short of what the move needs takes in its place - a skill move's below hard sets
+        (coach review 41, SKILL-MOVES-UNDER-EFFORT-CAP), a harder body-weight rung's in a
+        week held light (coach review 42, LIGHT-CAP-WITH-HARDEST-VARIANT)."""
         usable = {e.id: e for e in self.usable}
         return {
             e.id: usable[e.easier]
             for e in self.usable
-            if e.kind == "skill" and e.easier is not None and e.easier in usable
+            if e.easier is not None and e.easier in usable
         }
+
+    def _above(self, e: ExerciseEntry) -> set[str]:
+        """The ids whose `easier` ladder leads down to `e` (a stand-in's alternatives are
+        easier than it, never a harder rung it stands in for)."""
+        out: set[str] = set()
+        for start in self.skill_stand_ins:
+            at, seen = start, {start}
+            while at in self.skill_stand_ins:
+                at = self.skill_stand_ins[at].id
+                if at == e.id:
+                    out.add(start)
+                    break
+                if at in seen:
+                    break
+                seen.add(at)
+        return out
+
+    def _needs_stand_in(self, e: ExerciseEntry) -> bool:
+        """Whether `e` is a harder body-weight rung (not a skill move) in a week 1 short of
+        its effort (`rung_short`), with an easier rung open to the person."""
+        role = "compound" if e.compound else "accessory"
+        return e.kind != "skill" and e.id in self.skill_stand_ins and self.rung_short[role]
+
+    def stand_in_for(self, e: ExerciseEntry, taken: set[str]) -> ExerciseEntry | None:
+        """The rung a week 1 short of `e`'s effort takes in its place (`skill_stand_ins`),
+        down its `easier` ladder while each rung is still short of its own effort (a pistol
+        squat in a light week: the chair squat, then the body-weight squat); None where `e`
+        needs no stand-in. A rung already in the session is not taken."""
+        role = "compound" if e.compound else "accessory"
+        found: ExerciseEntry | None = None
+        at = e
+        while True:
+            short = self.skill_short if at.kind == "skill" else self.rung_short
+            below = self.skill_stand_ins.get(at.id)
+            if below is None or not short[role] or below.id in taken or below.id == e.id:
+                return found
+            found = at = below
 
     def vetoes_of(self, e: ExerciseEntry) -> list[str]:
         """The rules that forbid this exercise (by id, tag or pattern); empty when allowed."""
@@ -580,16 +638,20 @@ class Picker:
             best = [e for e in best if self.floor_pulls & set(e.tags)]
         chosen = best[turn % len(best)]
         skill = None
-        stand_in = self.skill_stand_ins.get(chosen.id)
-        if (
-            stand_in is not None
-            and self.skill_short["compound" if chosen.compound else "accessory"]
-            and stand_in.id not in taken
-        ):
-            # a week 1 whose effort keeps sets short of hard: the skill move's rung below,
-            # which climbs back to it once sets may be hard (coach review 41)
+        stand_in = self.stand_in_for(chosen, taken)
+        if stand_in is None and self._needs_stand_in(chosen):
+            # a harder rung whose easier one is already in the session (a pregnant woman's
+            # upper day holding the push-up): the best pick that needs no stand-in instead
+            # (coach review 42); none left: the slot stays empty, as one with nothing free
+            fits = [e for e in free if e.id != chosen.id and not self._needs_stand_in(e)]
+            if not fits:
+                return None
+            chosen = fits[0]
+        if stand_in is not None:
+            # a week 1 whose effort keeps sets short of what the move needs: its rung below,
+            # which climbs back to it once they may be (coach reviews 41 and 42)
             skill, chosen = chosen, stand_in
-            self.stood_in[chosen.name] = skill
+            self.stood_in.setdefault(chosen.name, skill)
         if lighter is not None:
             # ... and one kept from it takes, on the turn that would have given it one, the
             # best lift without one: the next of its tier (a Romanian deadlift), else the
@@ -610,7 +672,7 @@ class Picker:
             for e in free
             if e.id != chosen.id
             and not (many_reps and e.kind == "ballistic")
-            and not (skill is not None and e.kind == "skill")
+            and not (skill is not None and (e.kind == "skill" or e.id in self._above(chosen)))
         ][:ALTERNATIVES]
         self.choices.append(
             Selection(
@@ -931,7 +993,28 @@ def build_exercise(
         # (`weekly.true_rep_notes`)
         if (reps_b.max or 0) <= STRENGTH_REPS:
             notes = [*notes, above_slot_reps]
-        reps_b = Bound.model_construct(min=entry.min_reps, max=entry.min_reps + 4)
+        # (at most the intensity table's 15 where that leaves a range: coach review 42)
+        most = max(min(entry.min_reps + 4, RAISED_REPS_MAX), entry.min_reps + 2)
+        reps_b = Bound.model_construct(min=entry.min_reps, max=most)
+    elif entry.min_reps is not None and reps_b is not None and (reps_b.min or 0) < entry.min_reps:
+        # ... and a slot whose range starts below the move's fewest reps starts at them, up
+        # to the slot's top where that leaves a range of 2 or more (a low step-up, 10+, in
+        # an 8-12 slot: 10-12), else as wide as the slot's (a body-weight squat, 12+, in an
+        # 8-12 slot: 12-15), never 8 (coach review 42, REP-RANGE-BELOW-OWN-MIN-REPS: 8
+        # squats at RPE 7-8 is a set few can stop at)
+        top = reps_b.max or 0
+        width = top - (reps_b.min or 0)
+        high = top if top - entry.min_reps >= 2 else entry.min_reps + max(width, 2)
+        # (within the intensity table's most reps, 15, where that leaves a range: a
+        # body-weight squat 12-15, whose top the block reaches and holds at)
+        high = max(min(high, RAISED_REPS_MAX), entry.min_reps + 2)
+        reps_b = Bound.model_construct(min=entry.min_reps, max=high)
+        if rest_b is not None and (rest_b.max or 0) > RAISED_REST_MAX:
+            # ... at a moderate load's rests: a heavier slot's 2-3 minutes do not ride along
+            # once its reps climb past a moderate load (`rest-above-load`)
+            rest_b = Bound.model_construct(
+                min=min(rest_b.min or 0, RAISED_REST_MAX), max=RAISED_REST_MAX
+            )
     if entry.max_reps is not None and reps_b is not None and (reps_b.max or 0) > entry.max_reps:
         # a move done for few reps however the slot is dosed (a supramaximal eccentric)
         low, high = reps_within(round(reps_b.min or 1), round(reps_b.max or 0), entry.max_reps)

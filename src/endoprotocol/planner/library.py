@@ -138,7 +138,11 @@ class ExerciseEntry(_Node):
     # moderate weeks, an illness's light ones) takes in its place. Done with the body's
     # weight, a skill cannot be made lighter, so a set of 8-12 with 4-5 in reserve is a set
     # few can do as written; the move comes back up the ladder once sets may be hard (coach
-    # review 41, SKILL-MOVES-UNDER-EFFORT-CAP)
+    # review 41, SKILL-MOVES-UNDER-EFFORT-CAP). On a body-weight strength move (a deficit,
+    # feet-elevated or weighted push-up, a single-leg squat to a chair, a rear-foot-elevated
+    # split squat), the rung a week held light takes (`SessionDesignFile.rung_effort`): such a
+    # rung cannot be done for its reps that far from failure either (coach review 42,
+    # LIGHT-CAP-WITH-HARDEST-VARIANT)
     easier: Annotated[str, Field(pattern=ID_PATTERN)] | None = None
     cue: Text
 
@@ -199,8 +203,11 @@ class ExerciseEntry(_Node):
             and self.min_reps > self.max_reps
         ):
             raise ValueError("min_reps cannot be above max_reps")
-        if self.easier is not None and self.kind != "skill":
-            raise ValueError("easier is only for skill moves (the rung a capped week takes)")
+        if self.easier is not None and (self.kind not in ("strength", "skill") or self.timed):
+            raise ValueError(
+                "easier is only for skill and strength moves done for reps (the rung a capped "
+                "week takes)"
+            )
         if bool(self.load_with) != (self.load_cue is not None):
             raise ValueError("load_with and load_cue go together")
         if self.load_with and (self.timed or self.kind not in ("strength", "skill")):
@@ -633,6 +640,10 @@ class SessionDesignFile(_Node):
     # the effort a skill move's sets need: below it, each skill move takes its `easier` rung
     # (None: skill moves are planned at any effort)
     skill_effort: SkillEffort | None = None
+    # the effort a body-weight strength move with an `easier` rung needs (a deficit push-up,
+    # a single-leg squat to a chair): below it - a week held light - it takes that rung
+    # (coach review 42, LIGHT-CAP-WITH-HARDEST-VARIANT; None: never)
+    rung_effort: SkillEffort | None = None
     interval_protocols: list[IntervalProtocol] = []
     loadability: dict[Equipment, Annotated[int, Field(strict=True, ge=0, le=10)]]
     load_measurable_from: Annotated[int, Field(strict=True, ge=0, le=10)]

@@ -1012,6 +1012,10 @@ def _reps(cur: Range | None, to: Bound) -> Range | None:
         return None
     want = _range(to)
     low = max(want.min, cur.min)
+    if low >= want.max and cur.min > want.min:
+        # a lift whose own fewest reps (`min_reps`: a body-weight squat's 12) reach the
+        # start's top keeps its own range, not a one-number one (coach review 42)
+        return cur
     return Range.of(low, want.max) if low <= want.max else want
 
 
@@ -3121,7 +3125,7 @@ def _rungs_up(
     pair_words: str = "",
     taken: Sequence[tuple[str, str]] = (),
     returns: Mapping[str, ExerciseEntry] | None = None,
-    short: Mapping[bool, bool] | None = None,
+    short: Mapping[tuple[bool, bool], bool] | None = None,
     returned: list[tuple[str, str]] | None = None,
 ) -> tuple[Session, list[tuple[str, str]], bool]:
     """A lifting session whose body-weight lifts with reps and slowed lowering used up take
@@ -3140,8 +3144,8 @@ def _rungs_up(
     coach review 31, BODYWEIGHT-LEAP-TO-SINGLE-LEG: four lifts moved up in one week).
     A stand-in a week 1 short of a skill move's effort took (`returns`: its name -> the
     skill move, `Picker.stood_in`) climbs back to the skill move in the first load week
-    whose effort is no longer short (`short`, by whether the lift is compound:
-    `fill.skill_effort_short`), whatever its reps, as a new rung: at the bottom of its range
+    whose effort is no longer short (`short`, by whether the lift is compound and whether
+    the move it stands in for is a skill move: `fill.skill_effort_short`), whatever its reps, as a new rung: at the bottom of its range
     at an ordinary lowering; such climbs are added to `returned` too (coach review 41,
     SKILL-MOVES-UNDER-EFFORT-CAP)."""
     if session.modality is not Modality.RESISTANCE or not (rungs or returns):
@@ -3152,6 +3156,19 @@ def _rungs_up(
     def may_climb(pair: tuple[str, str]) -> bool:
         week = [*taken, *moved]
         return not week or pair in week
+
+    def too_light(entry: ExerciseEntry, ex: Exercise) -> bool:
+        # a harder rung with an easier one (`easier`) is not climbed to (nor comes back) in a
+        # week short of its effort, by the week's dose or by the lift's own effort as held
+        # (a light start's exit steps its reps first, at the start's RPE 3-4): a light
+        # week's push-up does not become a deficit push-up (coach review 42,
+        # LIGHT-CAP-WITH-HARDEST-VARIANT)
+        if entry.easier is None:
+            return False
+        rpe = ex.intensity.rpe
+        return (short or {}).get((ex.compound, entry.kind == "skill"), False) or (
+            entry.kind != "skill" and rpe is not None and rpe.max <= DRILL_RPE
+        )
 
     fresh = False
     exercises: list[Exercise] = []
@@ -3169,7 +3186,8 @@ def _rungs_up(
                     deload
                     or reps_week
                     or ex.reps is None
-                    or (short or {}).get(ex.compound, False)
+                    or (short or {}).get((ex.compound, back.kind == "skill"), False)
+                    or too_light(back, ex)
                     or back.name in names
                     or not may_climb((ex.name, back.name))
                 ):
@@ -3187,6 +3205,7 @@ def _rungs_up(
                 or up is None
                 or up.name in names
                 or not may_climb((ex.name, up.name))
+                or too_light(up, ex)
             ):
                 exercises.append(ex)
                 continue
@@ -3204,6 +3223,7 @@ def _rungs_up(
                     and up is not None
                     and up.name not in names
                     and may_climb((rung.entry.name, up.name))
+                    and not too_light(up, ex)
                 ):
                     if (rung.entry.name, up.name) not in moved:
                         moved.append((rung.entry.name, up.name))
@@ -4872,10 +4892,13 @@ def build_weeks(
     # by week, whether its lifting stays short of a skill move's effort, by whether the lift
     # is compound (`fill.skill_effort_short`)
     stood_said: set[str] = set()  # the stand-ins said (`messages.skill_steps_down`)
+    # ... and by whether the stand-in's move is a skill move (`skill_effort`) or a harder
+    # body-weight rung (`rung_effort`: coach review 42)
     shorts = {
         w: {
-            compound: skill_effort_short(outcome, w, design, role)
+            (compound, skill): skill_effort_short(outcome, w, design, role, rung=not skill)
             for compound, role in ((True, "compound"), (False, "accessory"))
+            for skill in (True, False)
         }
         for w in range(1, count + 1)
     }
@@ -5054,7 +5077,7 @@ def build_weeks(
         # a stand-in whose skill move comes back in a later week of the block is not held
         # at its top for good
         comes_back = {
-            c: any(not shorts[w][c] for w in range(number + 1, count + 1)) for c in (True, False)
+            c: any(not shorts[w][c] for w in range(number + 1, count + 1)) for c in shorts[number]
         }
         returned: list[tuple[str, str]] = []
         # body-weight lifts held at their top with no rung left, one whose lowering slows for
@@ -5455,19 +5478,47 @@ def build_weeks(
                     here = {e.name for e in session.exercises}
 
                     compound_of = {e.name: e.compound for e in session.exercises}
+                    # the lifts held light (RPE 4 or less): a harder rung with an easier one
+                    # waits while they are (`too_light` in `_rungs_up`; coach review 42)
+                    light_held = {
+                        e.name
+                        for e in session.exercises
+                        if e.intensity.rpe is not None and e.intensity.rpe.max <= DRILL_RPE
+                    }
 
                     def no_rung(
                         name: str,
                         here: set[str] = here,
                         compound_of: dict[str, bool] = compound_of,
-                        comes_back: dict[bool, bool] = comes_back,
+                        comes_back: dict[tuple[bool, bool], bool] = comes_back,
+                        light_held: set[str] = light_held,
                     ) -> bool:
                         # no rung open, or the rung is already a lift of the session: the
                         # lift holds for good (one whose rung waits for a later week does not,
-                        # nor a skill move's stand-in whose skill move comes back in the block)
+                        # nor a skill move's stand-in whose skill move comes back in the block);
+                        # a light week's lift whose rung waits for a week no longer light
+                        # holds while the week is light
+                        def waits(rung: ExerciseEntry | None) -> bool:
+                            return (
+                                rung is not None
+                                and name in light_held
+                                and rung.easier is not None
+                                and rung.kind != "skill"
+                            )
+
                         up = (rungs or {}).get(name)
-                        if up is None and comes_back.get(compound_of.get(name, True), False):
-                            up = (returns or {}).get(name)
+                        if waits(up):
+                            up = None
+                        back = (returns or {}).get(name)
+                        if (
+                            up is None
+                            and back is not None
+                            and not waits(back)
+                            and comes_back.get(
+                                (compound_of.get(name, True), back.kind == "skill"), False
+                            )
+                        ):
+                            up = back
                         return up is None or up.name in here
 
                     plateaued.update(n for n in at_top if n not in on_rungs and no_rung(n))
@@ -5838,7 +5889,8 @@ def build_weeks(
                 for x in d.sessions
                 if x.modality is Modality.RESISTANCE and not x.optional
                 for e in x.exercises
-                if e.name in (returns or {}) and skill_short[e.compound]
+                if e.name in (returns or {})
+                and skill_short[(e.compound, (returns or {})[e.name].kind == "skill")]
             )
             if c not in stood_said
         ]
