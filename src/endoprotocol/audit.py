@@ -12900,7 +12900,8 @@ def sets_and_load_step_together(p: Profile, plan: Plan, library: Library) -> Ver
     of a light start (`cautious_start_weeks`) are not read here. Applies to the people whose
     sets build across the block (rules/core/progression.yaml, sets-grow-for-trained-lifters:
     trained, after muscle or strength, and active or - a re-entry - 45 or younger with
-    muscle or strength first), after any cautious start."""
+    muscle or strength first), after any cautious start. A lift with no load to add
+    (`Library.unloaded`, no %1RM) is left out: the load step does not touch it."""
     grows = (
         p.experience is not Experience.BEGINNER
         and bool(VOLUME_GOALS & set(p.goals))
@@ -12918,6 +12919,7 @@ def sets_and_load_step_together(p: Profile, plan: Plan, library: Library) -> Ver
         return verdict
     start = cautious_start_weeks(p)
     skip = start[0] + start[1] if start is not None else 0
+    unloaded = library.unloaded()
     building = [w for w in plan.weeks if not w.deload]
     for before, week in pairwise(building):
         if week.week <= skip or week.load_change_pct <= before.load_change_pct + (
@@ -12933,8 +12935,15 @@ def sets_and_load_step_together(p: Profile, plan: Plan, library: Library) -> Ver
             continue
         was, now = _type_most_sets(before), _type_most_sets(week)
         then, here = _required_lifts_by_place(same), _required_lifts_by_place(week)
+        # (a lift with no load to add - body weight or a fixture, no %1RM - takes nothing of
+        # the week's load step, so a set is the one thing that changes for it: a not-yet-active
+        # 18-year-old's 5-week block added one to its body-weight split squat in week 5)
         risen = {
-            key[1:] for key, (e, _) in here.items() if key in then and e.sets > then[key][0].sets
+            key[1:]
+            for key, (e, _) in here.items()
+            if key in then
+            and e.sets > then[key][0].sets
+            and not (e.name in unloaded and e.intensity.pct_1rm is None)
         }
         grown = sorted(
             f"{title} {name} {was[title, name]} -> {now[title, name]}"
