@@ -118,6 +118,45 @@ def test_the_check_finds_the_old_weeks_two_and_seven() -> None:
     assert "4 -> 6 %" in faults[1].what
 
 
+SPLIT_SQUAT_RE_ENTRY = {
+    "age": 18,
+    "sex": "male",
+    "goals": ["muscle"],
+    "experience": "intermediate",
+    "minutes_per_session": 45,
+    "equipment": ["barbell"],
+    "currently_active": False,
+    "conditions": ["hypertension"],
+    "days_per_week": 2,
+}
+
+
+def test_a_body_weight_lift_may_gain_a_set_in_a_load_week() -> None:
+    """Session 32: the property drew this 5-week block, whose week 5 steps the load 2 -> 4 %
+    on the loaded lifts and adds a set to the body-weight rear-foot-elevated split squat
+    alone. The load step does not touch a lift with no load to add, so the set is the one
+    change for it; the loaded lifts keep week 3's sets."""
+    plan = builtin_plan(5, **SPLIT_SQUAT_RE_ENTRY)
+    three, five = plan.weeks[2], plan.weeks[4]
+    assert five.load_change_pct > three.load_change_pct
+
+    def sets(week: Any) -> dict[tuple[str, str], tuple[int, bool]]:
+        return {
+            (d.day.value, e.name): (e.sets, e.intensity.pct_1rm is not None)
+            for d in week.days
+            for s in d.sessions
+            if s.modality.value == "resistance" and not s.optional
+            for e in s.exercises
+        }
+
+    before, after = sets(three), sets(five)
+    assert any(loaded and key in before for key, (_, loaded) in after.items())
+    for key, (n, loaded) in after.items():
+        if key in before and loaded:
+            assert n <= before[key][0], key
+    assert not audit_check("sets-and-load-step-together", SPLIT_SQUAT_RE_ENTRY, plan).faults
+
+
 def test_review33_trained_sets_step_apart_from_loads(
     record_property: pytest.RecordProperty,
 ) -> None:

@@ -61,7 +61,7 @@ from endoprotocol.plan import (
     work_minutes_by_class,
 )
 from endoprotocol.planner.fill import Picker, Shortfall, ramp_up_sets, role_heavy
-from endoprotocol.planner.library import Library, Messages
+from endoprotocol.planner.library import Library, Messages, RampUp
 from endoprotocol.planner.progress import (
     BuildUp,
     Scheme,
@@ -207,24 +207,26 @@ def _holds_minutes(have: list[int], other: list[int], bar: int) -> bool:
     return True
 
 
-# each library with its copy that times no ramp-up (`_without_ramp_up`), made once
-_WITHOUT_RAMP_UP: dict[int, tuple[Library, Library]] = {}
+# each library's copies with another ramp-up (`_with_ramp_up`), made once per library and
+# key: None for no ramp-up, or the day's minutes it is scaled to
+_RAMP_UP_COPIES: dict[tuple[int, int | None], tuple[Library, Library]] = {}
+
+
+def _with_ramp_up(library: Library, key: int | None, ramp: RampUp | None) -> Library:
+    """`library` with `ramp` as its timing's ramp-up, cached under (`library`, `key`)."""
+    kept = _RAMP_UP_COPIES.get((id(library), key))
+    if kept is None or kept[0] is not library:
+        design = library.design
+        timing = design.timing.model_copy(update={"ramp_up": ramp})
+        copy = replace(library, design=design.model_copy(update={"timing": timing}))
+        kept = (library, copy)
+        _RAMP_UP_COPIES[(id(library), key)] = kept
+    return kept[1]
 
 
 def _without_ramp_up(library: Library) -> Library:
     """`library` with a timing that holds no ramp-up (and so says none)."""
-    kept = _WITHOUT_RAMP_UP.get(id(library))
-    if kept is None or kept[0] is not library:
-        design = library.design
-        timing = design.timing.model_copy(update={"ramp_up": None})
-        copy = replace(library, design=design.model_copy(update={"timing": timing}))
-        kept = (library, copy)
-        _WITHOUT_RAMP_UP[id(library)] = kept
-    return kept[1]
-
-
-# each library with its copies whose ramp-up is scaled to a day's minutes, made once
-_RAMP_UP_SCALED: dict[tuple[int, int], tuple[Library, Library]] = {}
+    return _with_ramp_up(library, None, None)
 
 
 def _ramp_up_for_day(library: Library, minutes: int) -> Library:
@@ -241,20 +243,11 @@ def _ramp_up_for_day(library: Library, minutes: int) -> Library:
         return _without_ramp_up(library)
     if minutes >= ramp.full_day_minutes:
         return library
-    kept = _RAMP_UP_SCALED.get((id(library), minutes))
-    if kept is None or kept[0] is not library:
-        share = (minutes - ramp.short_day_minutes) / (
-            ramp.full_day_minutes - ramp.short_day_minutes
-        )
-        scaled = ramp.model_copy(
-            update={"seconds_per_set": max(1, round(ramp.seconds_per_set * share))}
-        )
-        design = library.design
-        timing = design.timing.model_copy(update={"ramp_up": scaled})
-        copy = replace(library, design=design.model_copy(update={"timing": timing}))
-        kept = (library, copy)
-        _RAMP_UP_SCALED[(id(library), minutes)] = kept
-    return kept[1]
+    share = (minutes - ramp.short_day_minutes) / (ramp.full_day_minutes - ramp.short_day_minutes)
+    scaled = ramp.model_copy(
+        update={"seconds_per_set": max(1, round(ramp.seconds_per_set * share))}
+    )
+    return _with_ramp_up(library, minutes, scaled)
 
 
 def _ramp_up_scaled(library: Library, minutes: int) -> bool:
@@ -321,7 +314,6 @@ def _dose_heavy(outcome: Decisions, library: Library) -> bool:
     ramp = library.design.timing.ramp_up
     if ramp is None:
         return False
-
     return any(role_heavy(outcome, role, ramp) for role in ("compound", "accessory"))
 
 
