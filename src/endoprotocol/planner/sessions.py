@@ -802,6 +802,8 @@ class SessionBuilder:
         after both) before a set below the rules' minimum goes, and only then the last
         lower-body, push or pull lift, judged by fine families (a lower day's last knee lift
         or last hinge; a full-body day's squat and hinge alike). A session that fits without is not paired (docs/planning.md).
+        A compound left out whole comes back, in its place, at the most sets (two at least)
+        that still fit in every week that holds the session (`_first_seconds`).
 
         Returns what is kept and a note of what changed (names, "shorter rests", "paired
         sets", "fewer sets")."""
@@ -860,6 +862,31 @@ class SessionBuilder:
                 e.model_copy(update={"paired_with": None}) if e.paired_with == gone else e
                 for e in kept
             ]
+        names = [e.name for e in exercises]
+        for gone in reversed(list(dropped)):
+            # a lift left out whole can leave minutes it would fit in at fewer sets: it comes
+            # back at the most sets (two at least) the budget holds, in its place, rather than
+            # those minutes going to a walk of a few minutes (picker42: a rear-foot-elevated
+            # split squat left out beside a 6-minute walk on a muscle-first one-day week)
+            where = next(i for i, e in enumerate(exercises) if e.name == gone)
+            lift = exercises[where]
+            if not lift.compound:
+                continue  # an extra left out gives its minutes to WHO's (coach review 36)
+            if lift.rest_seconds is not None:
+                lift = lift.model_copy(
+                    update={"rest_seconds": Range.of(lift.rest_seconds.min, lift.rest_seconds.min)}
+                )
+            for sets in range(lift.sets, min(lift.sets, 2) - 1, -1):
+                trial = sorted(
+                    [*kept, lift.model_copy(update={"sets": sets})],
+                    key=lambda e: names.index(e.name),
+                )
+                if max(self._seconds(trial), self._first_seconds(trial)) <= budget:
+                    kept = trial
+                    dropped.remove(gone)
+                    if sets < exercises[where].sets and "fewer sets" not in changes:
+                        changes.append("fewer sets")
+                    break
         if not any(e.paired_with for e in kept):
             # a pair whose partner went later is no pair: the note says what is done
             changes = [c for c in changes if c != "paired sets"]
