@@ -78,7 +78,10 @@ def test_k1b_profile_keeps_both_lifting_days_its_walks_after_lifting_hold_the_ba
         assert _sessions(week, "endurance") == ["monday", "wednesday", "friday"], week.week
         assert not any("second steady session" in n for n in week.notes), week.notes
     steady = [_steady(w) for w in plan.weeks]
-    assert steady == [44] * len(steady), steady
+    # (42 since coach review 42's REP-RANGE-BELOW-OWN-MIN-REPS: the squat, bridge, push-up
+    # and step-up start at their own fewest reps, 12-15 and 10-12, a minute more of lifting
+    # on each day, so each walk after it is 11 minutes, not 12)
+    assert steady == [42] * len(steady), steady
     # week 1 (the JSON's `days` and totals) is unchanged
     assert [d.day.value for d in plan.days if d.sessions and not d.sessions[0].optional] == [
         "monday",

@@ -431,7 +431,12 @@ def test_a_first_week_deload_starts_the_long_session_where_its_block_does() -> N
     # was 240 -> 235: "lifting takes the time"; since coach review 27 the long session
     # starts at its day's minutes and a recovery-limited block holds its steady volume
     # (`hold_volume`: no growth into free minutes), so week 2 is no shorter either
-    assert runs[0] == runs[1] == runs[2]
+    assert runs[0] == runs[1]
+    # (week 3 equal too before session 33; its reps step now adds under a minute to
+    # Thursday's lifting - the split squat starts at its own 8 reps - and the run after it,
+    # sized to week 1's room since coach review 27 (`_flex_gives_way`), gives that minute:
+    # 199 -> 198 minutes, noticed and left in docs/planning.md)
+    assert runs[1] - 1 <= runs[2] <= runs[1]
     assert not any("shorter in all" in n for n in plan.weeks[1].notes)
 
 

@@ -257,8 +257,11 @@ def test_the_short_day_check_finds_the_old_extras(monkeypatch: pytest.MonkeyPatc
     )
     plan = plan_of(EXTRAS, weeks=4)
     faults = audit_check("short-day-keeps-extras", EXTRAS, plan).faults
-    assert [f.where for f in faults][:2] == ["week 1 saturday", "week 1 sunday"]
-    assert "Prone Y raise" in faults[0].what
+    # (since session 33 the old Saturday's trim takes a press left out whole back at two
+    # sets, `SessionBuilder._trim`, which fills its 25 minutes: no walk follows, so only
+    # Sunday's 6-minute walk beside the kept step-up shows the old form)
+    assert [f.where for f in faults][:1] == ["week 1 sunday"]
+    assert "Low step-up" in faults[0].what
 
 
 @st.composite

@@ -137,7 +137,8 @@ def test_a_pregnant_woman_rows_at_the_wall_in_every_short_strength_session() -> 
         assert s.duration_minutes == 10
     for s in _lifting(_old_plan(PREGNANT)):
         assert not _pulls(s)
-        assert s.duration_minutes == 6
+        # (6 and 6 before session 33: the old form's moves start at their own fewest reps too)
+        assert s.duration_minutes in (6, 7)
 
 
 def test_a_man_who_may_lean_back_keeps_his_towel_door_row() -> None:

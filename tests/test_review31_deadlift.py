@@ -204,11 +204,23 @@ def test_a_mirrored_full_body_week_keeps_the_walks() -> None:
     }
     plan = builtin_plan(weeks=4, **person)
     assert not audit_check("steady-shrinks-past-dose", person, plan).faults
-    assert [s.title for s in week_lifting(plan.weeks[1])] == [
-        "Full body A",
-        "Full body B",
-        "Full body A",
+    # (since session 33 Friday's A keeps its pike push-up at two sets - a lift left out whole
+    # comes back where it fits, `SessionBuilder._trim` - so both of A's days are 34-36
+    # minutes and the swapped B/A/B week holds the same 40 walking minutes: it may be taken)
+    walks = [
+        sum(
+            s.duration_minutes
+            for d in w.days
+            for s in d.sessions
+            if s.modality.value == "endurance" and not s.optional
+        )
+        for w in plan.weeks[:3]
     ]
+    assert walks == [walks[0]] * 3, walks
+    assert [s.title for s in week_lifting(plan.weeks[1])] in (
+        ["Full body A", "Full body B", "Full body A"],
+        ["Full body B", "Full body A", "Full body B"],
+    )
 
 
 # session 26's merge (seed 3, 16 weeks): the audit's smallest profile for older-start-never-exits

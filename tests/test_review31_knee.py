@@ -59,10 +59,12 @@ def _required_steady(plan: Plan, week: int = 1) -> dict[str, list[Any]]:
 
 def test_knee_pain_with_a_pool_does_the_block_after_lifting_seated() -> None:
     plan = builtin_plan(weeks=1, **KNEE_POOL)
-    for day in ("monday", "friday"):
+    # (18 on both days before session 33: Friday's lifting moves start at their own fewest
+    # reps, a minute more of it)
+    for day, minutes in (("monday", 18), ("friday", 17)):
         lift, cardio = required_sessions(plan, day)
         assert lift.modality.value == "resistance"
-        assert (cardio.title, cardio.duration_minutes) == ("Seated cardio", 18)
+        assert (cardio.title, cardio.duration_minutes) == ("Seated cardio", minutes)
         assert [e.name for e in cardio.exercises] == ["Seated marching"]
         assert "safety/knee-pain-impact-free-cardio" in cardio.rules
     wednesday = required_sessions(plan, "wednesday")

@@ -134,7 +134,9 @@ def test_an_active_lifter_gives_the_walks_past_150_to_his_sets() -> None:
     # since review 41, its lower days' walks no longer the longest)
     # (71, 72, 74, (39), 74, 75, 74, (40) on base32, the ramp-up's minutes merged in; since
     # twoset42, session 32, the mirrored weeks' lower-body days keep their compounds at 3)
-    assert sets == [71, 75, 72, 43, 77, 73, 77, 47]
+    # (71, 75, 72, 43, 77, 73, 77, 47 before session 33: moves start at their own fewest
+    # reps, and a raised range takes a moderate load's rests, so weeks 3 and 6 hold more)
+    assert sets == [71, 75, 74, 43, 77, 76, 77, 47]
     # weeks 3 and 5 against the first week of their day layouts (U/L/U/L/U, then L/U/L/U/L)
     assert sets[2] > sets[0]
     assert sets[4] > sets[1]
@@ -192,7 +194,8 @@ def test_the_check_faults_the_old_plans(monkeypatch: pytest.MonkeyPatch) -> None
     # (72 in the mirrored weeks before twoset42, session 32)
     assert [lifting_sets(w) for w in building(old)] == [71, 75, 71, 75, 71, 75]
     # (190 before the ramp-up merge, 184 on base32; the compounds at 3 since twoset42)
-    assert round(aerobic(old.weeks[0])) == 174
+    # (174 before session 33's raised ranges at a moderate load's rests)
+    assert round(aerobic(old.weeks[0])) == 178
     faults = audit_check(CHECK, ACTIVE_FIVE, old).faults
     assert [f.where for f in faults] == ["weeks"]
     assert faults[0].what.startswith("71 lifting sets in week 1 and no more")

@@ -136,7 +136,8 @@ def test_trained_lifter_keeps_the_short_rests_past_20_minutes() -> None:
     many hard sets, and no minute more from 20 to 35 costs more than the whole sets a trim
     works in."""
     at20, at21 = _week(TRAINED, 20), _week(TRAINED, 21)
-    assert _hard_sets(at21) >= _hard_sets(at20) == 18
+    # (18 at 20 minutes before session 33: moves start at their own fewest reps)
+    assert _hard_sets(at21) >= _hard_sets(at20) == 17
     for minutes in range(20, 36):
         data = _with(TRAINED, minutes)
         assert not audit_check(CHECK, data, builtin_plan(weeks=4, **data)).faults, minutes

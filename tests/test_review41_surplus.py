@@ -95,15 +95,18 @@ def _sets(week: Week) -> int:
 
 def test_smallest_profile_walks_stop_at_who() -> None:
     """Week 1: five walks of 30 minutes (150 of 150, was 204), the lifting as before, and
-    every lifting day with 17-22 of its 90 minutes free (21-24 before twoset42, session 32,
+    every lifting day with 18-23 of its 90 minutes free (17-22 before session 33's raised
+    ranges; 21-24 before twoset42, session 32,
     started the compounds at 3 sets); no week's required aerobic minutes pass the target,
     and the weeks of week 1's day layout build their sets into the free minutes."""
     plan = builtin_plan(weeks=8, **SMALLEST)
     week = plan.weeks[0]
     assert _walks(week) == [30] * 5
     assert round(_aerobic(week)) == 150
-    assert [s.duration_minutes for s in week_lifting(week)] == [42, 40, 38, 43, 38]
-    assert all(17 <= f <= 22 for f in _free(week, 90))
+    # ([42, 40, 38, 43, 38] before session 33: raised ranges at a moderate load's rests)
+    assert [s.duration_minutes for s in week_lifting(week)] == [42, 39, 37, 42, 37]
+    # (17-22 before session 33's raised ranges at a moderate load's rests)
+    assert all(18 <= f <= 23 for f in _free(week, 90))
     for w in plan.weeks:
         assert 150 <= round(_aerobic(w)) <= 151, w.week
         assert min(_free(w, 90)) >= 0, w.week

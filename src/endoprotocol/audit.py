@@ -4010,7 +4010,9 @@ def loaded_below_level(p: Profile, plan: Plan, library: Library) -> Verdict:
     finely, is open to them (COACHING.md §1: intermediate and advanced lifters never get
     beginner regressions as work sets; coach review 24, OLDER-ADVANCED-DOWNGRADED: from 65,
     an advanced lifter's lunges all became a supported low step-up at RPE 7-8). A lift
-    loaded by a share of its 1RM suits every level and is never below it."""
+    loaded by a share of its 1RM suits every level and is never below it. In a week held
+    light a harder body-weight rung is not open (coach review 42: its easier rung or a lift
+    that takes a load stands in)."""
     verdict = Verdict(applies=p.experience is not Experience.BEGINNER and not is_frail(p))
     if not verdict.applies:
         return verdict
@@ -4018,6 +4020,24 @@ def loaded_below_level(p: Profile, plan: Plan, library: Library) -> Verdict:
     lifts = _rep_lifts(p, library, len(plan.weeks))
     # week 1 shows the picks; later weeks rotate the same ones
     for week in plan.weeks[:1]:
+        # a week held light takes a harder body-weight rung's easier one or a lift that takes
+        # a load (`hard-variant-under-light-cap`): such a rung is not open to it
+        need = library.design.rung_effort
+        efforts = [
+            e.intensity
+            for d in week.days
+            for s in d.sessions
+            if s.modality is Modality.RESISTANCE and not s.optional
+            for e in s.exercises
+            if e.reps is not None
+        ]
+        light = need is not None and any(
+            (i.rpe is not None and i.rpe.max < need.rpe)
+            or (i.rir is not None and i.rir.min > need.rir)
+            for i in efforts
+        )
+        ids = {x.id for x in lifts}
+        open_now = [x for x in lifts if not (light and x.kind != "skill" and x.easier in ids)]
         by_pattern: dict[Pattern, list[ExerciseEntry]] = {}
         for day in week.days:
             for s in day.sessions:
@@ -4035,7 +4055,7 @@ def loaded_below_level(p: Profile, plan: Plan, library: Library) -> Verdict:
             finest = max(library.loadability(x) for x in held)
             harder = [
                 x
-                for x in lifts
+                for x in open_now
                 if x.pattern is pattern
                 and x.compound
                 and LEVEL_RANK[x.level] > 0

@@ -647,6 +647,21 @@ class Picker:
             if not fits:
                 return None
             chosen = fits[0]
+        if stand_in is not None and stand_in.name in self.library.unloaded():
+            # ... a rung below that no load can be added to: the slot's best pick that needs
+            # no stand-in and takes a load instead, where one is open - a load can be set to
+            # the week's effort, the body's weight cannot, and the block's loads then build
+            # on it (an osteoporotic 65-year-old's light weeks: a band chest press, not
+            # push-ups; coach review 42 beside FALLER-NO-LOADABLE-HORIZONTAL-PRESS)
+            loaded = [
+                e
+                for e in free
+                if e.id != chosen.id
+                and not self._needs_stand_in(e)
+                and e.name not in self.library.unloaded()
+            ]
+            if loaded:
+                chosen, stand_in = loaded[0], None
         if stand_in is not None:
             # a week 1 whose effort keeps sets short of what the move needs: its rung below,
             # which climbs back to it once they may be (coach reviews 41 and 42)

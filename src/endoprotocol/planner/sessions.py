@@ -802,8 +802,9 @@ class SessionBuilder:
         after both) before a set below the rules' minimum goes, and only then the last
         lower-body, push or pull lift, judged by fine families (a lower day's last knee lift
         or last hinge; a full-body day's squat and hinge alike). A session that fits without is not paired (docs/planning.md).
-        A compound left out whole comes back, in its place, at the most sets (two at least)
-        that still fit in every week that holds the session (`_first_seconds`).
+        A squat, lunge, hinge, press or pull left out whole comes back, in its place, at the
+        most sets (two at least) that still fit in every week that holds the session
+        (`_first_seconds`).
 
         Returns what is kept and a note of what changed (names, "shorter rests", "paired
         sets", "fewer sets")."""
@@ -870,8 +871,9 @@ class SessionBuilder:
             # split squat left out beside a 6-minute walk on a muscle-first one-day week)
             where = next(i for i, e in enumerate(exercises) if e.name == gone)
             lift = exercises[where]
-            if not lift.compound:
-                continue  # an extra left out gives its minutes to WHO's (coach review 36)
+            if not lift.compound or lift.pattern not in FAMILY:
+                # an extra or a carry left out gives its minutes to WHO's (coach review 36)
+                continue
             if lift.rest_seconds is not None:
                 lift = lift.model_copy(
                     update={"rest_seconds": Range.of(lift.rest_seconds.min, lift.rest_seconds.min)}
