@@ -647,9 +647,14 @@ class Picker:
             if not fits:
                 return None
             chosen = fits[0]
-        if stand_in is not None and stand_in.name in self.library.unloaded():
-            # ... a rung below that no load can be added to: the slot's best pick that needs
-            # no stand-in and takes a load instead, where one is open - a load can be set to
+        if (
+            stand_in is not None
+            and chosen.kind != "skill"
+            and stand_in.name in self.library.unloaded()
+        ):
+            # ... a harder rung's easier one that no load can be added to (not a skill move's,
+            # which climbs back: coach review 41): the slot's best pick that needs no
+            # stand-in and takes a load instead, where one is open - a load can be set to
             # the week's effort, the body's weight cannot, and the block's loads then build
             # on it (an osteoporotic 65-year-old's light weeks: a band chest press, not
             # push-ups; coach review 42 beside FALLER-NO-LOADABLE-HORIZONTAL-PRESS)
