@@ -3718,6 +3718,72 @@ def title_untrue(p: Profile, plan: Plan, library: Library) -> Verdict:
     return verdict
 
 
+# a lifting session's note naming the steady block after it a walk
+WALK_AFTER_SAID = re.compile(r"\bthe walk after (?:this session|it)\b", re.IGNORECASE)
+OFFERS_CHOICE = re.compile(r"\bor\b|\bsuch as\b", re.IGNORECASE)
+
+
+def activity_named_wrong(p: Profile, plan: Plan, library: Library) -> Verdict:
+    """Coach review 43, CARDIO-NAMED-WRONG (COACHING.md §1, names tell the truth): a
+    session's focus names only steady work it does ("an unhurried walk" on an easy recovery
+    day whose block is a stationary-bike ride, for a stress-first man who owns a bike), and
+    a lifting session's note calls the steady block after it a walk only where that block is
+    one (an advanced lifter's extras "left out so that the walk after this session gets
+    their minutes" before a rowing session). The words read as `title-untrue` reads a
+    title."""
+    entries = _by_name(library)
+    verdict = Verdict(applies=False)
+    for week in plan.weeks:
+        for day in week.days:
+            for i, s in enumerate(day.sessions):
+                where = f"week {week.week} {day.day.value} '{s.title}'"
+                cardio = [
+                    entries[e.name]
+                    for e in s.exercises
+                    if e.pattern.value == "cardio" and e.name in entries
+                ]
+                # (a focus that offers a choice - "such as cycling, rowing or brisk walking"
+                # - names examples, not what is done)
+                if cardio and not OFFERS_CHOICE.search(s.focus):
+                    verdict.applies = True
+                    words = set(re.findall(r"[a-z]+", s.focus.lower()))
+                    for word, promise in TITLE_PROMISES.items():
+                        if word in words and not any(promise(c) for c in cardio):
+                            verdict.faults.append(
+                                Fault(
+                                    "activity-named-wrong",
+                                    where,
+                                    f"its focus says '{s.focus}' but it does {cardio[0].name}",
+                                )
+                            )
+                if s.modality is not Modality.RESISTANCE:
+                    continue
+                after = next(
+                    (
+                        x
+                        for x in day.sessions[i + 1 :]
+                        if x.modality is Modality.ENDURANCE and not x.optional
+                    ),
+                    None,
+                )
+                if after is None:
+                    continue
+                verdict.applies = True
+                if any("walk" in e.name.lower() for e in after.exercises):
+                    continue
+                for n in s.notes:
+                    if WALK_AFTER_SAID.search(n):
+                        verdict.faults.append(
+                            Fault(
+                                "activity-named-wrong",
+                                where,
+                                f"a note names a walk after it ('{n[:80]}...') but "
+                                f"'{after.title}' follows",
+                            )
+                        )
+    return verdict
+
+
 # words that promise more than a light effort (ACSM's light: RPE 3-4, talking and singing
 # with ease), and words that promise an easy one
 BRISK_WORDS = re.compile(r"\bbrisk|but not sing|breathe faster", re.IGNORECASE)
@@ -17109,6 +17175,7 @@ WORD_CHECKS: dict[str, Check] = {
     "overtraining-load-not-reduced": overtraining_load_not_reduced,
     "hard-variant-under-light-cap": hard_variant_under_light_cap,
     "reps-below-exercise-min": reps_below_exercise_min,
+    "activity-named-wrong": activity_named_wrong,
 }
 CHECKS: dict[str, Check] = {
     **SAFETY_CHECKS,
