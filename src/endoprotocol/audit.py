@@ -13809,10 +13809,13 @@ FAT_LOSS_FIRST_SPARED = 5
 FAT_LOSS_FREE_WEEK_LEAST = 60
 FAT_LOSS_FREE_DAY_LEAST = 15
 # a day whose required steady session is this long is full for steady work (one steady
-# session a day; restated from rules/core/endurance.yaml: 60 minutes, 90 with an endurance
-# goal - the stretch past them is for WHO's 150 alone)
+# session a day; restated from rules/core/endurance.yaml): 60 minutes, 90 with an endurance
+# goal or under `FAT_LOSS_LONG_WALKS_BEFORE` (core/fat-loss-first-session-length; coach
+# review 43, FAT-LOSS-FIRST-STEADY-CAPPED-AT-60: read at 60 before it, a 60-minute walk
+# alone on a 120-minute day counted as full while the week held 170 of the 200 minutes)
 FAT_LOSS_STEADY_LONGEST = 60
 FAT_LOSS_STEADY_LONGEST_ENDURANCE = 90
+FAT_LOSS_LONG_WALKS_BEFORE = 65
 
 
 def fat_loss_first_at_who_floor(p: Profile, plan: Plan, library: Library) -> Verdict:
@@ -13826,8 +13829,10 @@ def fat_loss_first_at_who_floor(p: Profile, plan: Plan, library: Library) -> Ver
     aerobic minutes or keeping the lifting light (`_aerobic_led_unheld`) and no referral,
     has at least 195 required moderate-equivalent aerobic minutes in the block's last
     building week when its offered days leave 60 or more minutes free (days with 15 or more
-    free, whose required steady session, if any, is shorter than the rules' longest: 60
-    minutes, 90 with an endurance goal)."""
+    free, whose required steady session, if any, is shorter than the rules' longest for
+    them: 90 minutes under 65 or with an endurance goal, `core/fat-loss-first-session-length`,
+    60 otherwise; coach review 43, FAT-LOSS-FIRST-STEADY-CAPPED-AT-60: read at 60 at any age
+    without an endurance goal, three 60-minute walks on 3 x 120-minute days passed at 170)."""
     aerobic = _guideline(plan, "who-2020-aerobic")
     verdict = Verdict(
         applies=bool(p.goals)
@@ -13844,7 +13849,7 @@ def fat_loss_first_at_who_floor(p: Profile, plan: Plan, library: Library) -> Ver
     offered = {d.value for d in p.training_days()}
     longest = (
         FAT_LOSS_STEADY_LONGEST_ENDURANCE
-        if any(g.value == "endurance" for g in p.goals)
+        if p.age < FAT_LOSS_LONG_WALKS_BEFORE or any(g.value == "endurance" for g in p.goals)
         else FAT_LOSS_STEADY_LONGEST
     )
     free = {
