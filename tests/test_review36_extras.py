@@ -60,7 +60,7 @@ def test_the_walks_take_the_extras_minutes() -> None:
         assert walk.modality.value == "endurance"
         walks.append(walk.duration_minutes)
         assert not [e.name for e in lift.exercises if is_extra(e)]
-        said = [n for n in lift.notes if n.startswith("Left out so that the walk")]
+        said = [n for n in lift.notes if n.startswith("Left out so that the aerobic session")]
         assert len(said) == 1
     # 13 and 12 minutes before: the extras' minutes are the walks'
     assert sorted(walks) == [18, 22]
