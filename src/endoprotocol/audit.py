@@ -14918,11 +14918,7 @@ def faller_press_unloadable(p: Profile, plan: Plan, library: Library) -> Verdict
 
 def _required_lifting_days(days: list[DayPlan]) -> int:
     """Days of a week holding a required lifting session."""
-    return sum(
-        1
-        for d in days
-        if any(s.modality.value == "resistance" and not s.optional for s in d.sessions)
-    )
+    return sum(1 for d in days if _required_of(d, "resistance"))
 
 
 def lifting_day_traded_while_walks_have_room(p: Profile, plan: Plan, library: Library) -> Verdict:
@@ -16380,11 +16376,19 @@ _NUMBER_WORDS = {
     "eight": 8,
     "nine": 9,
     "ten": 10,
+    "fifteen": 15,
+    "twenty": 20,
 }
 
 
-def _said_number(word: str) -> int:
-    return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()]
+def _said_number(word: str, unknown: int | None = None) -> int:
+    """A number said in digits or words ("ten"); `unknown` for a word not in the list
+    (KeyError without it)."""
+    if word.isdigit():
+        return int(word)
+    if unknown is not None:
+        return _NUMBER_WORDS.get(word.lower(), unknown)
+    return _NUMBER_WORDS[word.lower()]
 
 
 def interval_rounds_without_intervals(p: Profile, plan: Plan, library: Library) -> Verdict:
@@ -16788,7 +16792,6 @@ def guideline_reached_week_contradicts(p: Profile, plan: Plan, library: Library)
 WARM_UP_ASKED = re.compile(r"at least (\w+) minutes to warm up", re.IGNORECASE)
 # a note asking a walk to keep to level ground
 LEVEL_GROUND = re.compile(r"even ground|level ground|away from steep slopes|avoid steep hills")
-NUMBER_WORDS = {"five": 5, "ten": 10, "fifteen": 15, "twenty": 20}
 
 
 def note_contradicts_session(p: Profile, plan: Plan, library: Library) -> Verdict:
@@ -16807,8 +16810,7 @@ def note_contradicts_session(p: Profile, plan: Plan, library: Library) -> Verdic
             if asked is None:
                 continue
             verdict.applies = True
-            word = asked.group(1).lower()
-            minutes = int(word) if word.isdigit() else NUMBER_WORDS.get(word, 0)
+            minutes = _said_number(asked.group(1), unknown=0)
             if s.duration_minutes < minutes:
                 verdict.faults.append(
                     Fault(
@@ -17093,15 +17095,9 @@ def overtraining_load_not_reduced(p: Profile, plan: Plan, library: Library) -> V
     # a lifting day the cap on hard sessions turned into a walk (fewer lifting days than
     # without the signs) is read on the lifting alone: the walk stands in for that day's
     # lifting, at a third less of it (left open, docs/planning.md session 32)
-    def lifting_days(week: Week) -> int:
-        return sum(
-            any(not s.optional and s.modality is Modality.RESISTANCE for s in d.sessions)
-            for d in week.days
-        )
-
-    if lifting_days(plan.weeks[0]) < lifting_days(twin.weeks[0]) and lifting * 100 <= (
-        was_lifting * (100 - OVERTRAINING_LOAD_CUT_PCT)
-    ):
+    if _required_lifting_days(plan.weeks[0].days) < _required_lifting_days(
+        twin.weeks[0].days
+    ) and lifting * 100 <= (was_lifting * (100 - OVERTRAINING_LOAD_CUT_PCT)):
         floored = True
     if was_lifting + was_aerobic > 0 and not most and not floored:
         verdict.faults.append(

@@ -97,8 +97,6 @@ TRAINED_LEVEL_AT = 8
 # 10+ in an older adult's 8-10 slot): a moderate load's 2 minutes (EVIDENCE.md §1.4; coach
 # review 42)
 RAISED_REST_MAX = 120
-# ... and the most reps its raised range reaches (the intensity table's `max_reps`)
-RAISED_REPS_MAX = 15
 # A strength slot's rank for a timed hold: below every move done for reps, ballistic ones too.
 UNLOADABLE = 4
 
@@ -969,10 +967,13 @@ def build_exercise(
     notes: list[str],
     above_slot_reps: str,
     dose: KindPrescription | None = None,
+    *,
+    most_reps: int,
 ) -> tuple[Exercise | None, list[str]]:
     """Prescribe one exercise from the decisions; None (and why) when a needed value is missing.
     `above_slot_reps` is the note a move gets when its `min_reps` lifts it above the slot's
-    reps (`messages.above_slot_reps`)."""
+    reps (`messages.above_slot_reps`); `most_reps` is the most reps a range raised to a
+    move's `min_reps` reaches where that leaves a range (the intensity table's `max_reps`)."""
     used: list[str] = list(rules)
     sets_b, ids = outcome.resolve(modality, role, "sets")
     used += ids
@@ -1014,7 +1015,7 @@ def build_exercise(
         if (reps_b.max or 0) <= STRENGTH_REPS:
             notes = [*notes, above_slot_reps]
         # (at most the intensity table's 15 where that leaves a range: coach review 42)
-        most = max(min(entry.min_reps + 4, RAISED_REPS_MAX), entry.min_reps + 2)
+        most = max(min(entry.min_reps + 4, most_reps), entry.min_reps + 2)
         reps_b = Bound.model_construct(min=entry.min_reps, max=most)
     elif entry.min_reps is not None and reps_b is not None and (reps_b.min or 0) < entry.min_reps:
         # ... and a slot whose range starts below the move's fewest reps starts at them, up
@@ -1027,7 +1028,7 @@ def build_exercise(
         high = top if top - entry.min_reps >= 2 else entry.min_reps + max(width, 2)
         # (within the intensity table's most reps, 15, where that leaves a range: a
         # body-weight squat 12-15, whose top the block reaches and holds at)
-        high = max(min(high, RAISED_REPS_MAX), entry.min_reps + 2)
+        high = max(min(high, most_reps), entry.min_reps + 2)
         reps_b = Bound.model_construct(min=entry.min_reps, max=high)
         if rest_b is not None and (rest_b.max or 0) > RAISED_REST_MAX:
             # ... at a moderate load's rests: a heavier slot's 2-3 minutes do not ride along

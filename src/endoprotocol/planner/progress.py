@@ -131,6 +131,8 @@ NOTES = (
     "ceiling_cut_note",
     "past_dose_extras_note",
     "start_fewer_lifts_note",
+    "aerobic_cut_note",
+    "aerobic_floor_note",
 )
 
 
@@ -274,6 +276,12 @@ class Scheme:
     dose_climb_note: str | None = None
     ceiling_cut_note: str | None = None
     past_dose_extras_note: str | None = None
+    # a lighter block to recover: every required steady session this share shorter, the
+    # bar met in week 1 kept (`recovery_aerobic_cut`), a deload cutting it too
+    aerobic_cut_pct: int | None = None
+    aerobic_cut_note: str | None = None
+    aerobic_floor_note: str | None = None
+    deload_cuts_aerobic: bool = False
     start_fewer_lifts_note: str | None = None
     # week 1's start near the dose leaves a lift out while a group has this many hard sets
     # a week or more (the ceiling's edge; `start_fewer_lifts_note`)
@@ -381,6 +389,8 @@ class Scheme:
             else 0,
             sets_take_walk=get("sets_take_walk") is True,
             walks_before_start_sets=get("walks_before_start_sets") is True,
+            aerobic_cut_pct=v if isinstance(v := get("aerobic_cut_pct"), int) else None,
+            deload_cuts_aerobic=get("deload_cuts_aerobic") is True,
             group_dose_sets=v if isinstance(v := get("group_dose_sets"), int) else None,
             group_dose_most=v if isinstance(v := get("group_dose_most"), int) else None,
             past_dose_least_sets=v if isinstance(v := get("past_dose_least_sets"), int) else 2,
@@ -7379,13 +7389,11 @@ def recovery_aerobic_cut(
     least cut (`deload_volume_cut_pct`) off each steady session against the week before,
     below the bar for that one week, and says so (`deload_steady_note`)."""
     scheme = Scheme.from_outcome(outcome)
-    p = outcome.progression
-    pct = p["aerobic_cut_pct"].value if "aerobic_cut_pct" in p else None
-    if not isinstance(pct, int) or not weeks:
+    pct = scheme.aerobic_cut_pct
+    if pct is None or not weeks:
         return weeks
-    deload_too = "deload_cuts_aerobic" in p and p["deload_cuts_aerobic"].value is True
-    cut_note = p["aerobic_cut_note"].value if "aerobic_cut_note" in p else None
-    floor_note = p["aerobic_floor_note"].value if "aerobic_floor_note" in p else None
+    deload_too = scheme.deload_cuts_aerobic
+    cut_note, floor_note = scheme.aerobic_cut_note, scheme.aerobic_floor_note
     day_most = budget * (100 - pct) // 100
     bar = scheme.aerobic_target
     # (the bar holds where week 1 met it: a build-up that reaches it later is cut the same

@@ -414,6 +414,7 @@ class SessionBuilder:
                 swap_notes,
                 self.library.design.messages.above_slot_reps,
                 dose,
+                most_reps=self.library.design.intensity_table.max_reps,
             )
             if ex is None:
                 shortfalls.append(Shortfall(f"{entry.name}", "; ".join(missing)))
