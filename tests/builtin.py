@@ -6,6 +6,7 @@ reads nothing from disk and an `ENDOPROTOCOL_RULES_DIR` in the environment is ne
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -134,3 +135,37 @@ def plan_names(plan: Plan, *, alternatives: bool = True) -> set[str]:
                     if alternatives:
                         found.update(e.alternatives)
     return found
+
+
+def sessions_edited(
+    plan: Plan, edit: Callable[[str, Any], Any], *, every_week: bool = False
+) -> Plan:
+    """`plan` with each session replaced by `edit(day name, session)`: week 1 alone (a
+    one-week plan, the usual "old form" a check is shown to fault), or every week."""
+    weeks = plan.weeks if every_week else plan.weeks[:1]
+    return plan.model_copy(
+        update={
+            "weeks": [
+                w.model_copy(
+                    update={
+                        "days": [
+                            d.model_copy(
+                                update={"sessions": [edit(d.day.value, s) for s in d.sessions]}
+                            )
+                            for d in w.days
+                        ]
+                    }
+                )
+                for w in weeks
+            ]
+        }
+    )
+
+
+def exercises_edited(plan: Plan, edit: Callable[[Any], Any], *, every_week: bool = False) -> Plan:
+    """`sessions_edited` with each exercise replaced by `edit(exercise)`."""
+    return sessions_edited(
+        plan,
+        lambda _day, s: s.model_copy(update={"exercises": [edit(e) for e in s.exercises]}),
+        every_week=every_week,
+    )

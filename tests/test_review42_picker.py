@@ -38,7 +38,13 @@ from hypothesis import strategies as st
 
 from endoprotocol import parse_profile
 from endoprotocol.audit import CHECKS
-from tests.builtin import audit_check, builtin_library, builtin_plan, exercise_by_name
+from tests.builtin import (
+    audit_check,
+    builtin_library,
+    builtin_plan,
+    exercise_by_name,
+    exercises_edited,
+)
 from tests.strategies import audit_property
 
 EXAMPLES = int(os.environ.get("ENDOPROTOCOL_PROPERTY_EXAMPLES", "30"))
@@ -139,20 +145,14 @@ def test_beginner_reps_start_at_the_moves_own_fewest() -> None:
 
 def _renamed(plan: Any, swap: dict[str, str], reps: tuple[int, int] | None = None) -> Any:
     """Week 1 of `plan` with its lifts renamed by `swap` (and their reps set to `reps`)."""
-    week = plan.weeks[0]
-    days = []
-    for d in week.days:
-        sessions = []
-        for s in d.sessions:
-            exercises = []
-            for e in s.exercises:
-                update: dict[str, Any] = {"name": swap.get(e.name, e.name)}
-                if reps is not None and e.reps is not None and e.name in swap:
-                    update["reps"] = e.reps.model_copy(update={"min": reps[0], "max": reps[1]})
-                exercises.append(e.model_copy(update=update))
-            sessions.append(s.model_copy(update={"exercises": exercises}))
-        days.append(d.model_copy(update={"sessions": sessions}))
-    return plan.model_copy(update={"weeks": [week.model_copy(update={"days": days})]})
+
+    def renamed(e: Any) -> Any:
+        update: dict[str, Any] = {"name": swap.get(e.name, e.name)}
+        if reps is not None and e.reps is not None and e.name in swap:
+            update["reps"] = e.reps.model_copy(update={"min": reps[0], "max": reps[1]})
+        return e.model_copy(update=update)
+
+    return exercises_edited(plan, renamed)
 
 
 def test_the_checks_fault_the_old_forms() -> None:

@@ -31,7 +31,13 @@ from hypothesis import strategies as st
 
 from endoprotocol import parse_profile
 from endoprotocol.audit import CHECKS, forbidden_tags
-from tests.builtin import audit_check, builtin_library, builtin_plan, plan_names
+from tests.builtin import (
+    audit_check,
+    builtin_library,
+    builtin_plan,
+    exercises_edited,
+    plan_names,
+)
 from tests.strategies import audit_property
 
 EXAMPLES = int(os.environ.get("ENDOPROTOCOL_PROPERTY_EXAMPLES", "30"))
@@ -163,22 +169,17 @@ def test_younger_bone_goal_keeps_the_core_library() -> None:
 def _swap(plan: Any, pattern: str, name: str) -> Any:
     """The plan with the first exercise of `pattern` in week 1 renamed `name` (the old
     form)."""
-    week = plan.weeks[0]
-    done = False
-    days = []
-    for d in week.days:
-        sessions = []
-        for s in d.sessions:
-            exercises = []
-            for e in s.exercises:
-                if not done and e.pattern.value == pattern:
-                    e = e.model_copy(update={"name": name, "alternatives": []})
-                    done = True
-                exercises.append(e)
-            sessions.append(s.model_copy(update={"exercises": exercises}))
-        days.append(d.model_copy(update={"sessions": sessions}))
+    done: list[str] = []
+
+    def swapped(e: Any) -> Any:
+        if done or e.pattern.value != pattern:
+            return e
+        done.append(e.name)
+        return e.model_copy(update={"name": name, "alternatives": []})
+
+    old = exercises_edited(plan, swapped)
     assert done
-    return plan.model_copy(update={"weeks": [week.model_copy(update={"days": days})]})
+    return old
 
 
 def test_the_checks_fault_the_old_plans() -> None:

@@ -26,7 +26,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from endoprotocol.audit import CHECKS
-from tests.builtin import audit_check, builtin_plan, week_lifting
+from tests.builtin import audit_check, builtin_plan, sessions_edited, week_lifting
 from tests.strategies import audit_property
 
 EXAMPLES = int(os.environ.get("ENDOPROTOCOL_PROPERTY_EXAMPLES", "30"))
@@ -83,34 +83,25 @@ def test_one_day_lifter_keeps_the_split_squat_at_two_sets() -> None:
 def test_the_checks_fault_the_old_sessions() -> None:
     """The old forms: Monday without the deficit push-up, and the one-day session with
     the split squat named as left out beside its walk."""
-    plan = builtin_plan(weeks=1, **OLDEST)
-    week = plan.weeks[0]
-    days = []
-    for d in week.days:
-        sessions = []
-        for s in d.sessions:
-            if d.day.value == "monday" and s.modality.value == "resistance":
-                kept = [e for e in s.exercises if e.name != "Deficit push-up"]
-                s = s.model_copy(update={"exercises": kept})
-            sessions.append(s)
-        days.append(d.model_copy(update={"sessions": sessions}))
-    old = plan.model_copy(update={"weeks": [week.model_copy(update={"days": days})]})
+
+    def without_push_up(day: str, s: Any) -> Any:
+        if day != "monday" or s.modality.value != "resistance":
+            return s
+        kept = [e for e in s.exercises if e.name != "Deficit push-up"]
+        return s.model_copy(update={"exercises": kept})
+
+    old = sessions_edited(builtin_plan(weeks=1, **OLDEST), without_push_up)
     assert audit_check(SHORT_WALK, OLDEST, old).faults
 
-    plan = builtin_plan(weeks=1, **ONE_DAY_LIFTER)
-    week = plan.weeks[0]
-    days = []
-    for d in week.days:
-        sessions = []
-        for s in d.sessions:
-            if s.modality.value == "resistance":
-                kept = [e for e in s.exercises if e.name != "Rear-foot-elevated split squat"]
-                note = "Trimmed to fit 34 minutes: Rear-foot-elevated split squat."
-                s = s.model_copy(update={"exercises": kept, "notes": [*s.notes, note]})
-            sessions.append(s)
-        days.append(d.model_copy(update={"sessions": sessions}))
-    old = plan.model_copy(update={"weeks": [week.model_copy(update={"days": days})]})
-    assert any(s.modality.value == "endurance" for d in days for s in d.sessions)
+    def split_squat_trimmed(_day: str, s: Any) -> Any:
+        if s.modality.value != "resistance":
+            return s
+        kept = [e for e in s.exercises if e.name != "Rear-foot-elevated split squat"]
+        note = "Trimmed to fit 34 minutes: Rear-foot-elevated split squat."
+        return s.model_copy(update={"exercises": kept, "notes": [*s.notes, note]})
+
+    old = sessions_edited(builtin_plan(weeks=1, **ONE_DAY_LIFTER), split_squat_trimmed)
+    assert any(s.modality.value == "endurance" for d in old.weeks[0].days for s in d.sessions)
     assert audit_check(ONE_DAY, ONE_DAY_LIFTER, old).faults
 
 

@@ -33,7 +33,7 @@ from hypothesis import strategies as st
 
 from endoprotocol import parse_profile
 from endoprotocol.audit import CHECKS
-from tests.builtin import audit_check, builtin_library, builtin_plan
+from tests.builtin import audit_check, builtin_library, builtin_plan, exercises_edited
 from tests.strategies import audit_property
 
 EXAMPLES = int(os.environ.get("ENDOPROTOCOL_PROPERTY_EXAMPLES", "30"))
@@ -177,24 +177,11 @@ def test_knee_pain_keeps_the_owned_treadmill() -> None:
 
 def _renamed(plan: Any, old: str, new: str) -> Any:
     """The plan with every exercise named `old` renamed `new`."""
-    weeks = []
-    for w in plan.weeks:
-        days = []
-        for d in w.days:
-            sessions = [
-                s.model_copy(
-                    update={
-                        "exercises": [
-                            e.model_copy(update={"name": new}) if e.name == old else e
-                            for e in s.exercises
-                        ]
-                    }
-                )
-                for s in d.sessions
-            ]
-            days.append(d.model_copy(update={"sessions": sessions}))
-        weeks.append(w.model_copy(update={"days": days}))
-    return plan.model_copy(update={"weeks": weeks})
+    return exercises_edited(
+        plan,
+        lambda e: e.model_copy(update={"name": new}) if e.name == old else e,
+        every_week=True,
+    )
 
 
 def test_the_checks_fault_the_old_forms() -> None:

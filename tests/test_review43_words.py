@@ -19,7 +19,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from endoprotocol.audit import CHECKS
-from tests.builtin import audit_check, builtin_plan
+from tests.builtin import audit_check, builtin_plan, sessions_edited
 from tests.strategies import audit_property
 
 EXAMPLES = int(os.environ.get("ENDOPROTOCOL_PROPERTY_EXAMPLES", "30"))
@@ -75,20 +75,12 @@ def test_the_check_faults_the_old_words() -> None:
             ["Left out so that the walk after this session gets their minutes: a curl."],
         ),
     ):
-        plan = builtin_plan(weeks=1, **data)
-        week = plan.weeks[0]
-        days = [
-            d.model_copy(
-                update={
-                    "sessions": [
-                        s.model_copy(update={field: old}) if s.title == title else s
-                        for s in d.sessions
-                    ]
-                }
-            )
-            for d in week.days
-        ]
-        old_plan = plan.model_copy(update={"weeks": [week.model_copy(update={"days": days})]})
+        old_plan = sessions_edited(
+            builtin_plan(weeks=1, **data),
+            lambda _day, s, title=title, field=field, old=old: (
+                s.model_copy(update={field: old}) if s.title == title else s
+            ),
+        )
         faults = audit_check(CHECK, data, old_plan).faults
         assert faults, title
         assert title in faults[0].where
